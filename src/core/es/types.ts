@@ -1,0 +1,49 @@
+/**
+ * The one interface every evolution strategy implements (STYLE.md convention 2; spec ALGORITHMS.md §1).
+ * Semantics follow evosax 0.1.4: strategies see fitness in *minimise* form ("lower is better");
+ * the shared runner (run-strategy.ts) is the single place where the lab's maximise-a-score convention
+ * is flipped (spec §1.3 step 1).
+ */
+import type * as tf from '@tensorflow/tfjs-core';
+import type { ParamSpecs, AnyParamValues } from '../params';
+import type { Rng } from '../rng';
+
+/** Sizes a strategy is instantiated for. `dim` = number of active (unpruned) coordinates d. */
+export interface EsContext {
+  readonly popSize: number;
+  readonly dim: number;
+}
+
+/** Strategy state: plain data only (tensors and numbers), so it can be checkpointed. */
+export type EsState = Record<string, tf.Tensor | number>;
+
+/** Which σ `perParamStd` reports for SNR pruning (spec §1.5). Only Sep-CMA-ES distinguishes them. */
+export type SigmaMode = 'paper' | 'sC' | 'true';
+
+export interface Strategy {
+  readonly id: string;
+  readonly label: string;
+  /** One paragraph for the UI: what the strategy does and which paper/evosax file it follows. */
+  readonly help: string;
+  /** Row layout of `ask`'s population (spec §1.2). Antithetic layouts need an even popsize. */
+  readonly antithetic: 'interleaved' | 'blocked' | 'none';
+  /** Hyperparameters with metadata; defaults are evosax 0.1.4's (spec §2). */
+  readonly paramSpecs: ParamSpecs;
+  /** Whether SNR pruning is meaningful (false for isotropic-σ strategies: OpenES, ARS; spec §1.5). */
+  readonly supportsSnr: boolean;
+  /**
+   * Fresh state for one IMP round (spec §1.1 "fresh state per round"). `meanInit` has length d.
+   * Must not take ownership of `meanInit` (the caller disposes it).
+   */
+  init(ctx: EsContext, params: AnyParamValues, meanInit: tf.Tensor1D): EsState;
+  /** Samples the population [P, d]. Noise comes from `rng` via the backend noise source (see noise.ts). */
+  ask(ctx: EsContext, state: EsState, params: AnyParamValues, rng: Rng): tf.Tensor2D;
+  /**
+   * Strategy-specific update given the population `x` [P, d] and *shaped minimise-form* fitness
+   * `f` [P]. Returns the new state. Must not dispose its inputs: the runner disposes superseded
+   * state tensors.
+   */
+  tell(ctx: EsContext, x: tf.Tensor2D, f: tf.Tensor1D, state: EsState, params: AnyParamValues): EsState;
+  /** Per-coordinate σ used by SNR pruning (spec §1.5), length d. */
+  perParamStd(ctx: EsContext, state: EsState, params: AnyParamValues, mode: SigmaMode): tf.Tensor1D;
+}

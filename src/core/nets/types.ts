@@ -1,0 +1,59 @@
+/**
+ * Population networks (spec ALGORITHMS.md §9): a network is a flat parameter vector of length D laid
+ * out layer by layer (kernel, then bias). Kernels are prunable; biases never are (spec §3.5).
+ * `forward` evaluates a whole population [P, D] on one shared batch in a few large tensor ops.
+ */
+import type * as tf from '@tensorflow/tfjs-core';
+import type { ParamSpecs, AnyParamValues } from '../params';
+import type { Rng } from '../rng';
+
+export interface LayerSpec {
+  /** e.g. "Dense_0", "Conv_1" (flax-style names, as the paper's figures use). */
+  readonly name: string;
+  readonly kind: 'dense' | 'conv';
+  /** Dense: [in, out]; conv: [kh, kw, cin, cout] (HWIO, row-major in the flat vector). */
+  readonly kernelShape: readonly number[];
+  readonly kernelOffset: number;
+  readonly kernelSize: number;
+  readonly biasOffset: number;
+  readonly biasSize: number;
+  readonly fanIn: number;
+}
+
+export interface PopulationNet {
+  readonly id: string;
+  /** Human-readable architecture, e.g. "MLP 196-32-10 (ReLU)". */
+  readonly describe: string;
+  /** Per-example input size (flattened), e.g. 196 or 784. */
+  readonly inputSize: number;
+  readonly outputSize: number;
+  readonly layers: readonly LayerSpec[];
+  /** D: all parameters. */
+  readonly paramCount: number;
+  /** Kernel entries only. */
+  readonly prunableCount: number;
+  /** θ0: the paper's init (spec §9.1: lecun_normal kernels, biases U[0, 0.05) / 0 as specified). */
+  init(rng: Rng): Float32Array;
+  /**
+   * Outputs [P, B, outputSize] (logits or actions) for params [P, D] and inputs [B, inputSize].
+   * Pruned weights are exactly zero in `params`; `forward` does not need the mask.
+   */
+  forward(params: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor3D;
+}
+
+export interface NetworkIO {
+  /** Input image shape [h, w, c] for vision, or [n] for vector observations. */
+  readonly inputShape: readonly number[];
+  readonly outputSize: number;
+}
+
+/** Registry entry (STYLE.md convention 3). */
+export interface NetworkDef {
+  readonly id: string;
+  readonly label: string;
+  readonly help: string;
+  readonly paramSpecs: ParamSpecs;
+  /** Which task kinds this network can serve. */
+  readonly taskKinds: readonly ('vision' | 'control')[];
+  build(params: AnyParamValues, io: NetworkIO): PopulationNet;
+}

@@ -1,0 +1,115 @@
+/**
+ * Self-describing parameters (STYLE.md convention 4). Every tunable of a strategy, network, task or
+ * pruning method is declared once with its default, range and help text; the settings panel, the zod
+ * config schema, the URL codec and the CLI flags are all generated from these specs.
+ */
+
+export interface NumberParamSpec {
+  readonly kind: 'number';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  readonly label: string;
+  readonly help: string;
+  /** Integer-valued (popsize, rounds, hidden units…). */
+  readonly integer?: boolean;
+  /** Shown on a log scale in sliders (learning rates, σ). */
+  readonly log?: boolean;
+}
+
+export interface ChoiceParamSpec<T extends string = string> {
+  readonly kind: 'choice';
+  readonly default: T;
+  readonly options: readonly { readonly value: T; readonly label: string }[];
+  readonly label: string;
+  readonly help: string;
+}
+
+export interface BoolParamSpec {
+  readonly kind: 'boolean';
+  readonly default: boolean;
+  readonly label: string;
+  readonly help: string;
+}
+
+export type ParamSpec = NumberParamSpec | ChoiceParamSpec | BoolParamSpec;
+export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+/** The plain values object that a `ParamSpecs` describes. */
+export type ParamValues<S extends ParamSpecs> = {
+  -readonly [K in keyof S]: S[K] extends NumberParamSpec
+    ? number
+    : S[K] extends BoolParamSpec
+      ? boolean
+      : S[K] extends ChoiceParamSpec<infer T>
+        ? T
+        : never;
+};
+
+/** Loose values type for code that handles any registry entry generically. */
+export type AnyParamValues = Record<string, number | boolean | string>;
+
+export function num(
+  d: number, min: number, max: number, step: number, label: string, help: string,
+  extra: { integer?: boolean; log?: boolean } = {},
+): NumberParamSpec {
+  return { kind: 'number', default: d, min, max, step, label, help, ...extra };
+}
+
+export function int(d: number, min: number, max: number, label: string, help: string): NumberParamSpec {
+  return num(d, min, max, 1, label, help, { integer: true });
+}
+
+export function choice<T extends string>(
+  d: T, options: readonly { value: T; label: string }[], label: string, help: string,
+): ChoiceParamSpec<T> {
+  return { kind: 'choice', default: d, options, label, help };
+}
+
+export function bool(d: boolean, label: string, help: string): BoolParamSpec {
+  return { kind: 'boolean', default: d, label, help };
+}
+
+/** Default values of a spec set. */
+export function defaultsOf<S extends ParamSpecs>(specs: S): ParamValues<S> {
+  const out: Record<string, unknown> = {};
+  for (const [k, s] of Object.entries(specs)) out[k] = s.default;
+  return out as ParamValues<S>;
+}
+
+/**
+ * Checks one value against its spec; returns an error message naming the allowed range, or null.
+ * (The zod schema in runs/ is generated from the same specs; this is the dependency-free core check.)
+ */
+export function checkParam(name: string, spec: ParamSpec, value: unknown): string | null {
+  switch (spec.kind) {
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `${name} must be a number in [${spec.min}, ${spec.max}]`;
+      if (value < spec.min || value > spec.max) return `${name} = ${value} is outside [${spec.min}, ${spec.max}]`;
+      if (spec.integer && !Number.isInteger(value)) return `${name} must be an integer in [${spec.min}, ${spec.max}]`;
+      return null;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? null : `${name} must be true or false`;
+    case 'choice':
+      return spec.options.some((o) => o.value === value)
+        ? null
+        : `${name} must be one of ${spec.options.map((o) => o.value).join(', ')}`;
+  }
+}
+
+/** Fills defaults and validates; throws one Error listing every bad field. */
+export function resolveParams<S extends ParamSpecs>(specs: S, given: Partial<AnyParamValues> = {}): ParamValues<S> {
+  const out = defaultsOf(specs) as AnyParamValues;
+  const errors: string[] = [];
+  for (const [k, v] of Object.entries(given)) {
+    const spec = specs[k];
+    if (!spec) { errors.push(`unknown parameter "${k}" (known: ${Object.keys(specs).join(', ')})`); continue; }
+    if (v === undefined) continue;
+    const err = checkParam(k, spec, v);
+    if (err) errors.push(err); else out[k] = v;
+  }
+  if (errors.length) throw new Error(errors.join('; '));
+  return out as ParamValues<S>;
+}

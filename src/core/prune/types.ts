@@ -1,0 +1,46 @@
+/**
+ * Pruning is mask → mask (STYLE.md convention 5; spec ALGORITHMS.md §3). A pruning method turns the
+ * end-of-round state of a chain into the next round's mask and starting weights. Masks cover the whole
+ * parameter vector (length D, 1 = active); bias entries are always 1.
+ */
+import type { ParamSpecs, AnyParamValues } from '../params';
+import type { Rng } from '../rng';
+import type { LayerSpec } from '../nets/types';
+
+export interface PruneContext {
+  readonly layers: readonly LayerSpec[];
+  readonly paramCount: number;
+  /** Mask the round was trained with. */
+  readonly mask: Uint8Array;
+  /** Final ES mean of the round, full length D, exactly 0 at pruned entries. */
+  readonly mean: Float32Array;
+  /** Per-parameter σ (strategy.perParamStd), full length D; pruned entries hold 1e20 (spec §1.5). */
+  readonly std: Float32Array;
+  /** The chain's initial parameters θ0 (rewind target, spec §3.6). */
+  readonly theta0: Float32Array;
+  /** Target sparsity of the next round over prunable entries: 1 − keep^k (spec §3.2). */
+  readonly targetSparsity: number;
+  /** Global (layer-pooled, the paper's) or per-layer threshold. */
+  readonly scope: 'global' | 'layerwise';
+  readonly rng: Rng;
+  /** Fresh network initialisation, for the reinit baselines. */
+  readonly reinit: (rng: Rng) => Float32Array;
+}
+
+export interface PruneResult {
+  readonly mask: Uint8Array;
+  /** Starting weights of the next round (full length D; entries outside the mask are zeroed by the caller). */
+  readonly init: Float32Array;
+}
+
+export interface PruneMethod {
+  readonly id: string;
+  readonly label: string;
+  readonly help: string;
+  /** 'criterion' = the paper's IMP chains (magnitude, SNR); 'baseline' = control chains (spec §3.7). */
+  readonly kind: 'criterion' | 'baseline';
+  /** True if the method needs σ (SNR); the IMP loop refuses it for strategies without per-parameter σ. */
+  readonly needsStd: boolean;
+  readonly paramSpecs: ParamSpecs;
+  next(ctx: PruneContext, params: AnyParamValues): PruneResult;
+}

@@ -1,0 +1,1 @@
+export { Rng, type RngKey } from './rng';

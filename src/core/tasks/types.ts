@@ -1,0 +1,44 @@
+/**
+ * Tasks turn a population of parameter vectors into scores (STYLE.md convention 6: strategies maximise
+ * a score; a loss is negated once, in the task's fitness adapter).
+ */
+import type * as tf from '@tensorflow/tfjs-core';
+import type { ParamSpecs, AnyParamValues } from '../params';
+import type { Rng } from '../rng';
+import type { PopulationNet, NetworkIO } from '../nets/types';
+
+export interface PopulationScores {
+  /** [P] scores to maximise (e.g. −cross-entropy, or mean return). Caller disposes. */
+  readonly scores: tf.Tensor1D;
+}
+
+export interface TestResult {
+  /** The task's headline metric: test accuracy in [0, 1] for vision, mean return for control. */
+  readonly perf: number;
+  /** Test loss (cross-entropy) or −return. */
+  readonly loss: number;
+}
+
+/** A task instantiated with its data / environment, ready to evaluate networks. */
+export interface TaskInstance {
+  readonly id: string;
+  readonly kind: 'vision' | 'control';
+  readonly io: NetworkIO;
+  /** Caveats shown in the UI and CLI (e.g. KMNIST's partial training set). */
+  readonly notes: readonly string[];
+  /** Fitness of a population on a fresh minibatch / episode set drawn from `rng` (shared by all members). */
+  evaluatePopulation(net: PopulationNet, params: tf.Tensor2D, rng: Rng): PopulationScores;
+  /** Test-set performance of each row of `params` [N, D] (N small: e.g. the mean, or an LMC grid). */
+  evaluateTest(net: PopulationNet, params: tf.Tensor2D): Promise<TestResult[]>;
+  dispose(): void;
+}
+
+/** Registry entry. `load` gets bytes through an injected reader so the same code runs in Node and browsers. */
+export interface TaskDef {
+  readonly id: string;
+  readonly label: string;
+  readonly help: string;
+  readonly kind: 'vision' | 'control';
+  readonly paramSpecs: ParamSpecs;
+  load(params: AnyParamValues, io: { readBytes(path: string): Promise<Uint8Array> }, rng: Rng): Promise<TaskInstance>;
+}
