@@ -22,6 +22,8 @@ export interface PruneContext {
   readonly targetSparsity: number;
   /** Global (layer-pooled, the paper's) or per-layer threshold. */
   readonly scope: 'global' | 'layerwise';
+  /** Names of layers whose kernels are never pruned (spec §3.5: empty for ES; the PPO critic). Default []. */
+  readonly exclude?: readonly string[];
   readonly rng: Rng;
   /** Fresh network initialisation, for the reinit baselines. */
   readonly reinit: (rng: Rng) => Float32Array;
@@ -31,6 +33,8 @@ export interface PruneResult {
   readonly mask: Uint8Array;
   /** Starting weights of the next round (full length D; entries outside the mask are zeroed by the caller). */
   readonly init: Float32Array;
+  /** Pruning threshold τ of the score the mask came from (spec §3.4, for the §8 threshold trace); NaN if none. */
+  readonly threshold: number;
 }
 
 export interface PruneMethod {
@@ -41,6 +45,8 @@ export interface PruneMethod {
   readonly kind: 'criterion' | 'baseline';
   /** True if the method needs σ (SNR); the IMP loop refuses it for strategies without per-parameter σ. */
   readonly needsStd: boolean;
+  /** True if the method's masks are nested across rounds (M_{k+1} ⊆ M_k); false for the random/permuted masks. */
+  readonly nested: boolean;
   readonly paramSpecs: ParamSpecs;
   next(ctx: PruneContext, params: AnyParamValues): PruneResult;
 }
