@@ -1,0 +1,71 @@
+/**
+ * Pendulum-v1 as gymnax v0.0.6 `pendulum.py` (spec ALGORITHMS.md §11.2), batched over n copies.
+ * Semi-implicit Euler (θ advances with the *new* θ̇); the reward is computed on the *pre-step* state
+ * with the wrapped angle; θ itself is never wrapped in the state; done only at t ≥ maxSteps.
+ */
+import { int, num } from '../../../params';
+import type { AnyParamValues } from '../../../params';
+import { allocStepResult, clip, forEachActive, resetUniform, wrapAngle } from './common';
+import type { ControlEnv, EnvState, StepResult } from './types';
+
+const paramSpecs = {
+  maxSpeed: num(8, 1, 50, 0.5, 'Max speed [rad/s]', 'θ̇ is clipped to ±maxSpeed after each step.'),
+  maxTorque: num(2, 0.1, 20, 0.1, 'Max torque', 'The action is clipped to ±maxTorque.'),
+  dt: num(0.05, 0.005, 0.2, 0.005, 'Time step dt [s]', 'Integration step.'),
+  gravity: num(10, 0.1, 50, 0.1, 'Gravity g [m/s²]', 'Gravitational acceleration.'),
+  mass: num(1, 0.1, 10, 0.1, 'Mass m [kg]', 'Pendulum mass.'),
+  length: num(1, 0.1, 10, 0.1, 'Length l [m]', 'Pendulum length.'),
+  maxSteps: int(200, 1, 10_000, 'Max steps T_max', 'Horizon; gymnax default 200, the paper (es-lottery) runs 500 (spec D8).'),
+} as const;
+
+export const pendulum: ControlEnv = {
+  id: 'Pendulum-v1',
+  label: 'Pendulum-v1',
+  help: 'Swing a pendulum up and hold it upright with a clipped torque (1 linear output). Return ≤ 0, higher is better.',
+  stateNames: ['theta', 'thetaDot'],
+  obsDim: 3,
+  outputSize: 1,
+  actionMapping: 'identity',
+  policyOutputActivation: 'none',
+  paramSpecs,
+  // Worst case per step: π² + 0.1·8² + 0.001·2² ≈ 16.27 (spec §11.2), times the default 200 steps.
+  returnRange: [-16.2736 * 200, 0],
+
+  reset(rng, n): EnvState {
+    return resetUniform(rng, n, [[-Math.PI, Math.PI], [-1, 1]]);
+  },
+
+  observe(state, i, out, offset) {
+    const th = state.vars[0][i];
+    out[offset] = Math.cos(th);
+    out[offset + 1] = Math.sin(th);
+    out[offset + 2] = state.vars[1][i];
+  },
+
+  step(state, actions, params: AnyParamValues, active, out?: StepResult): StepResult {
+    const res = out ?? allocStepResult(state.n);
+    const maxSpeed = params.maxSpeed as number;
+    const maxTorque = params.maxTorque as number;
+    const dt = params.dt as number;
+    const g = params.gravity as number;
+    const m = params.mass as number;
+    const l = params.length as number;
+    const maxSteps = params.maxSteps as number;
+    const [theta, thetaDot] = state.vars;
+    const t = state.t;
+    forEachActive(state.n, active, (i) => {
+      const u = clip(actions[i], -maxTorque, maxTorque);
+      const thWrapped = wrapAngle(theta[i]);
+      res.reward[i] = -(thWrapped * thWrapped + 0.1 * thetaDot[i] * thetaDot[i] + 0.001 * u * u);
+      const newThDot = clip(
+        thetaDot[i] + ((3 * g) / (2 * l) * Math.sin(theta[i]) + (3 / (m * l * l)) * u) * dt,
+        -maxSpeed, maxSpeed,
+      );
+      theta[i] += newThDot * dt;
+      thetaDot[i] = newThDot;
+      t[i] += 1;
+      res.done[i] = t[i] >= maxSteps ? 1 : 0;
+    });
+    return res;
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * Batched classic-control environments (spec ALGORITHMS.md §11, gymnax v0.0.6 dynamics).
+ *
+ * An environment steps n independent copies at once over a struct-of-arrays state: one Float64Array
+ * per state variable (named in `stateNames`) plus an Int32Array step counter. The physics is a handful
+ * of flops per copy, so plain typed arrays beat tensor ops by orders of magnitude here.
+ *
+ * Actions are one number per copy *after* the action mapping of spec §11.5 (`mapAction`): a discrete
+ * index for CartPole/Acrobot, a raw continuous value for Pendulum/MountainCar (the env clips it).
+ */
+import type { AnyParamValues, ParamSpecs } from '../../../params';
+import type { Rng } from '../../../rng';
+
+/** State of n environment copies; `vars[k][i]` is variable `stateNames[k]` of copy i. */
+export interface EnvState {
+  readonly n: number;
+  readonly vars: Float64Array[];
+  /** Steps taken in the current episode (gymnax `time`). */
+  readonly t: Int32Array;
+}
+
+/** Per-copy outcome of one step. Entries of copies that were not stepped are left untouched. */
+export interface StepResult {
+  readonly reward: Float64Array;
+  /** 1 where the episode ended on this step (terminal or t ≥ maxSteps). */
+  readonly done: Uint8Array;
+}
+
+/** How raw network outputs become the env's action (spec §11.5). */
+export type ActionMapping = 'argmax' | 'identity';
+
+export interface ControlEnv {
+  /** Gym-style id, e.g. "CartPole-v1". */
+  readonly id: string;
+  readonly label: string;
+  readonly help: string;
+  readonly stateNames: readonly string[];
+  readonly obsDim: number;
+  /** Network outputs per step: logits for discrete envs, one unit for continuous ones. */
+  readonly outputSize: number;
+  readonly actionMapping: ActionMapping;
+  /** Output activation the policy network should use (spec §11.5; MountainCar's tanh unit is [U]). */
+  readonly policyOutputActivation: 'none' | 'tanh';
+  /** Physical constants and the horizon `maxSteps`, for transfer variants (defaults = gymnax v0.0.6). */
+  readonly paramSpecs: ParamSpecs;
+  /** Typical return range [worst, best] for the default params, for axes and sanity checks. */
+  readonly returnRange: readonly [number, number];
+  /** n fresh copies drawn i.i.d. from the reset distribution using `rng`. */
+  reset(rng: Rng, n: number, params: AnyParamValues): EnvState;
+  /** Writes copy i's observation at `out[offset … offset + obsDim)`. */
+  observe(state: EnvState, i: number, out: Float32Array, offset: number): void;
+  /**
+   * Steps the copies listed in `active` (all copies when omitted) with `actions[i]` for copy i.
+   * Mutates `state`; writes reward and done for the stepped copies into `out` (allocated when omitted).
+   */
+  step(
+    state: EnvState, actions: Float64Array, params: AnyParamValues,
+    active?: ArrayLike<number>, out?: StepResult,
+  ): StepResult;
+}
