@@ -1,0 +1,52 @@
+/** `--help` text, generated from the registries (STYLE.md convention 3): nothing here is hand-listed. */
+import type { ParamSpec, ParamSpecs } from '../core/params';
+import { STRATEGIES } from '../core/es/registry';
+import { NETWORKS } from '../core/nets/registry';
+import { TASKS } from '../core/tasks/registry';
+import { PRUNE_METHODS } from '../core/prune/registry';
+import { PRESETS } from '../core/runs/presets';
+
+function describeSpec(name: string, s: ParamSpec): string {
+  const range = s.kind === 'number' ? `[${s.min}, ${s.max}]` : s.kind === 'choice' ? s.options.map((o) => o.value).join('|') : 'true|false';
+  return `      ${name} = ${String(s.default)}  ${range}  — ${s.label}`;
+}
+
+function describeSpecs(specs: ParamSpecs): string[] {
+  return Object.entries(specs).map(([k, s]) => describeSpec(k, s));
+}
+
+export function helpText(): string {
+  const lines = [
+    'ES Lottery Lab — headless CLI (same core as the browser lab; tfjs wasm backend in Node)',
+    '',
+    'Usage: npm run lab -- <command> [flags]',
+    '',
+    'Commands:',
+    '  imp        run ES-IMP pruning rounds and write a run folder',
+    '',
+    'imp flags:',
+    '  --preset NAME        start from a preset (flags below override it)',
+    '  --task ID  --net ID  --es ID  --prune ID[,ID…]',
+    '  --rounds N (1–40)  --prune-frac P (0.01–0.9, default 0.2)  --scope global|layerwise',
+    '  --gens G  --eval-every N  --popsize P  --seed S | S1,S2 | A-B  --mean-decay γ',
+    '  --centered-rank true|false  --sigma-mode paper|sC|true (Sep-CMA-ES σ for SNR)',
+    '  --es.<param> V  --net.<param> V  --task.<param> V  --prune.<method>.<param> V',
+    '  --out DIR (default runs-out/<run id>)  --backend wasm|cpu (default wasm)  --quiet',
+    '',
+    'Presets (reduced-budget presets are NOT the paper\'s settings):',
+    ...PRESETS.map((p) => `  ${p.id.padEnd(20)} ${p.paper ? '[paper]  ' : '[reduced]'} ${p.label}`),
+    '',
+    'Tasks (--task):',
+    ...TASKS.flatMap((t) => [`  ${t.id.padEnd(16)} ${t.label}`, ...describeSpecs(t.paramSpecs)]),
+    '',
+    'Networks (--net):',
+    ...NETWORKS.flatMap((n) => [`  ${n.id.padEnd(16)} ${n.label}`, ...describeSpecs(n.paramSpecs)]),
+    '',
+    'Evolution strategies (--es), evosax 0.1.4 defaults:',
+    ...STRATEGIES.flatMap((s) => [`  ${s.id.padEnd(16)} ${s.label}`, ...describeSpecs(s.paramSpecs)]),
+    '',
+    'Pruning methods (--prune):',
+    ...PRUNE_METHODS.flatMap((m) => [`  ${m.id.padEnd(22)} ${m.kind === 'baseline' ? '[baseline] ' : ''}${m.label}`, ...describeSpecs(m.paramSpecs)]),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,29 @@
+/**
+ * Entry point of the headless lab: `npm run lab -- <command> [flags]`. Exit codes: 0 ok, 1 runtime
+ * failure, 2 invalid usage (one clear line per bad flag on stderr).
+ */
+import { parseArgv, CliError } from './args';
+import { helpText } from './help';
+import { impCommand } from './imp-command';
+
+const COMMANDS: Record<string, (flags: Map<string, string>, argv: readonly string[]) => Promise<void>> = {
+  imp: impCommand,
+};
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const args = parseArgv(argv);
+    if (args.help || !args.command) { process.stdout.write(helpText() + '\n'); return args.command || args.help ? 0 : 2; }
+    const cmd = COMMANDS[args.command];
+    if (!cmd) throw new CliError(`unknown command "${args.command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see --help)`);
+    await cmd(args.flags, argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError) { process.stderr.write(`error: ${e.message}\n`); return e.exitCode; }
+    process.stderr.write(`error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+if (isEntry) main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,139 @@
+/**
+ * ES-IMP (spec ALGORITHMS.md §3.1, paper §2–3): iterative prune → rewind → re-evolve. Several pruning
+ * chains (magnitude, SNR, baselines) run side by side from the same θ0; each chain's round-k network is
+ * trained by `trainRound`, and its method turns the result into the next mask and starting weights
+ * (rewind to θ0, fresh ES state, target sparsity 1 − keep^k).
+ *
+ * Rounds run round-major (round k of every chain, then round k+1) so live charts fill in all curves
+ * together. Round 1 is dense θ0 with the same ES and data streams in every chain, hence identical: it is
+ * trained once and shared (exactly the result separate runs would give, at 1/n the cost).
+ *
+ * Streams (all split from the seed): θ0 ← 'theta0'; ES of round k ← 'es'/k (es-lottery: seed + k, the
+ * same for every chain); minibatches ← 'data'/k/gen; pruning draws ← 'prune'/method/k.
+ */
+import type { ExperimentConfig } from '../runs/config';
+import type { PopulationNet } from '../nets/types';
+import type { TaskInstance } from '../tasks/types';
+import { Rng } from '../rng';
+import { getPruneMethod } from '../prune/registry';
+import { sparsityOfRound } from '../prune/schedule';
+import type { ImpEvent, RoundRecord, SummaryStats } from './events';
+import { trainRound, type RoundOutcome } from './train-round';
+
+/** Where a chain stands between rounds: enough to continue (ES state is fresh every round, spec §1.1). */
+export interface ChainState {
+  readonly method: string;
+  readonly nextRoundNum: number;
+  readonly mask: Uint8Array;
+  readonly init: Float32Array;
+}
+
+export interface ImpInput {
+  readonly config: ExperimentConfig;
+  readonly seed: number;
+  readonly net: PopulationNet;
+  readonly task: TaskInstance;
+  readonly onEvent?: (e: ImpEvent) => void;
+  readonly gate?: () => Promise<void> | void;
+  /** Continue from saved chain states (resume after a reload); records already emitted are not repeated. */
+  readonly resume?: readonly ChainState[];
+  readonly reportEvery?: number;
+}
+
+export interface ImpResult {
+  readonly records: RoundRecord[];
+  readonly chains: ChainState[];
+  readonly theta0: Float32Array;
+}
+
+export function layerSparsity(net: PopulationNet, mask: Uint8Array): number[] {
+  return net.layers.map((l) => {
+    let kept = 0;
+    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) kept += mask[i];
+    return 1 - kept / l.kernelSize;
+  });
+}
+
+function prunableActive(net: PopulationNet, mask: Uint8Array): number {
+  let n = 0;
+  for (const l of net.layers) for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) n += mask[i];
+  return n;
+}
+
+function sigmaStats(net: PopulationNet, mask: Uint8Array, std: Float32Array): SummaryStats {
+  const vals: number[] = [];
+  for (const l of net.layers) for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) if (mask[i]) vals.push(std[i]);
+  if (!vals.length) return { mean: NaN, median: NaN, min: NaN, max: NaN };
+  vals.sort((a, b) => a - b);
+  const mean = vals.reduce((s, v) => s + v, 0) / vals.length;
+  return { mean, median: vals[Math.floor(vals.length / 2)], min: vals[0], max: vals[vals.length - 1] };
+}
+
+/** The dense starting state of every chain. */
+export function initialChains(config: ExperimentConfig, theta0: Float32Array): ChainState[] {
+  return config.prune.methods.map((method) => ({ method, nextRoundNum: 1, mask: new Uint8Array(theta0.length).fill(1), init: theta0 }));
+}
+
+export function theta0For(net: PopulationNet, seed: number): Float32Array {
+  return net.init(new Rng(seed).split('theta0'));
+}
+
+export async function runImp(input: ImpInput): Promise<ImpResult> {
+  const { config, seed, net, task } = input;
+  const root = new Rng(seed);
+  const theta0 = theta0For(net, seed);
+  const keepFrac = 1 - config.prune.pruneFrac;
+  let chains = input.resume ? [...input.resume] : initialChains(config, theta0);
+  const records: RoundRecord[] = [];
+  const emit = (e: ImpEvent) => input.onEvent?.(e);
+
+  for (let roundNum = Math.min(...chains.map((c) => c.nextRoundNum)); roundNum <= config.prune.rounds; roundNum++) {
+    const due = chains.filter((c) => c.nextRoundNum === roundNum);
+    const next: ChainState[] = chains.filter((c) => c.nextRoundNum !== roundNum);
+    // Chains with identical (mask, init) share one training run: true for round 1 (dense θ0) of a fresh run.
+    const sharers = roundNum === 1 ? due.filter((c) => c.init === theta0).map((c) => c.method) : [];
+    let sharedOutcome: RoundOutcome | undefined;
+    for (const chain of due) {
+      const canShare = sharers.includes(chain.method);
+      const outcome = (canShare && sharedOutcome) || await trainRound({
+        net, task, mask: chain.mask, init: chain.init,
+        strategyId: config.es.id, esParams: config.es.params, popSize: config.es.popSize,
+        shaping: { centeredRank: config.es.centeredRank, zScore: config.es.zScore, wDecay: config.es.wDecay },
+        meanDecay: config.es.meanDecay, sigmaMode: config.es.sigmaMode,
+        generations: config.budget.generationsPerRound, evalEvery: config.budget.evalEvery,
+        esRng: root.split('es').split(roundNum), dataRng: root.split('data').split(roundNum),
+        reportEvery: input.reportEvery ?? 10,
+        onGeneration: (m) => emit({ type: 'generation', metrics: { ...m, seed, method: chain.method, roundNum } }),
+        gate: input.gate,
+      });
+      if (canShare) sharedOutcome = outcome;
+
+      const method = getPruneMethod(chain.method);
+      const pruned = method.next({
+        layers: net.layers, paramCount: net.paramCount, mask: chain.mask, mean: outcome.mean, std: outcome.std,
+        theta0, targetSparsity: sparsityOfRound(roundNum + 1, keepFrac), scope: config.prune.scope,
+        rng: root.split('prune').split(chain.method).split(roundNum), reinit: (rng) => net.init(rng),
+      }, config.prune.params[chain.method] ?? {});
+      next.push({ method: chain.method, nextRoundNum: roundNum + 1, mask: pruned.mask, init: pruned.init });
+
+      const last = outcome.evals[outcome.evals.length - 1];
+      const record: RoundRecord = {
+        seed, method: chain.method, roundNum,
+        sparsityFrac: sparsityOfRound(roundNum, keepFrac),
+        prunableActive: prunableActive(net, chain.mask), esDim: outcome.esDim,
+        finalPerf: last.perf, finalLoss: last.loss,
+        bestPerf: Math.max(...outcome.evals.map((e) => e.perf)),
+        evals: outcome.evals, mask: chain.mask, mean: outcome.mean, std: outcome.std,
+        sigmaStats: sigmaStats(net, chain.mask, outcome.std),
+        layerSparsity: layerSparsity(net, chain.mask),
+        pruneThreshold: pruned.threshold,
+        generations: config.budget.generationsPerRound, wallMs: outcome.wallMs,
+        ...(canShare && sharers.length > 1 ? { sharedWith: sharers } : {}),
+      };
+      records.push(record);
+      emit({ type: 'round', record });
+    }
+    chains = config.prune.methods.map((m) => next.find((c) => c.method === m)!);
+  }
+  return { records, chains, theta0 };
+}

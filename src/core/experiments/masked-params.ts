@@ -1,0 +1,64 @@
+/**
+ * Packing between the full parameter vector (length D) and the ES's active coordinates (length d):
+ * the ES evolves only unpruned kernel entries plus all biases (spec ALGORITHMS.md §3.1). Packing is by
+ * mask index — NOT by the non-zero entries as es-lottery's masked_reshaper does (spec §3.1 "packing
+ * pitfall": that silently drops zero-initialised biases).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+/** Indices (ascending) of the active entries of a mask. */
+export function activeIndices(mask: Uint8Array): Int32Array {
+  let d = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) d++;
+  const idx = new Int32Array(d);
+  for (let i = 0, j = 0; i < mask.length; i++) if (mask[i]) idx[j++] = i;
+  return idx;
+}
+
+/** full[idx] → packed vector of length d. */
+export function pack(full: Float32Array, idx: Int32Array): Float32Array {
+  const out = new Float32Array(idx.length);
+  for (let j = 0; j < idx.length; j++) out[j] = full[idx[j]];
+  return out;
+}
+
+/** Packed vector → full vector of length D with `fill` at inactive entries. */
+export function unpack(packed: Float32Array, idx: Int32Array, fullLength: number, fill = 0): Float32Array {
+  const out = new Float32Array(fullLength);
+  if (fill !== 0) out.fill(fill);
+  for (let j = 0; j < idx.length; j++) out[idx[j]] = packed[j];
+  return out;
+}
+
+/**
+ * Scatters a population [P, d] into full parameter rows [P, D] on the tensor backend, with exact zeros at
+ * pruned entries. Implemented as one gather over the population with a zero column appended: full[:, i] =
+ * x[:, src[i]] where src[i] = d for pruned entries. Build once per round; dispose at the round's end.
+ */
+export class ScatterPlan {
+  readonly dim: number;
+  readonly fullLength: number;
+  readonly dense: boolean;
+  private readonly src: tf.Tensor1D;
+
+  constructor(mask: Uint8Array) {
+    const idx = activeIndices(mask);
+    this.dim = idx.length;
+    this.fullLength = mask.length;
+    this.dense = this.dim === this.fullLength;
+    const src = new Int32Array(mask.length).fill(this.dim);
+    for (let j = 0; j < idx.length; j++) src[idx[j]] = j;
+    this.src = tf.keep(tf.tensor1d(src, 'int32'));
+  }
+
+  /** [P, d] → [P, D]. The caller disposes the result. */
+  scatter(x: tf.Tensor2D): tf.Tensor2D {
+    if (this.dense) return x.clone();
+    return tf.tidy(() => {
+      const withZero = tf.concat([x, tf.zeros([x.shape[0], 1])], 1);
+      return tf.gather(withZero, this.src, 1) as tf.Tensor2D;
+    });
+  }
+
+  dispose(): void { this.src.dispose(); }
+}

@@ -1,0 +1,135 @@
+/**
+ * The experiment config: one zod schema (STYLE.md convention 8; issue 9 "run identity") that every entry
+ * point — UI, URL, import, CLI — validates through. Registry-specific parameters (ES, network, task,
+ * pruning) are checked against the registries' self-describing ParamSpecs, so an error always names the
+ * exact field and its allowed range, e.g. `es.params.sigma_init = 7 is outside [0.0001, 5]`.
+ */
+import { z } from 'zod';
+import { checkParam, resolveParams, type AnyParamValues, type ParamSpecs } from '../params';
+import { getStrategy, STRATEGIES } from '../es/registry';
+import { getNetwork, NETWORKS } from '../nets/registry';
+import { getTask, TASKS } from '../tasks/registry';
+import { getPruneMethod, PRUNE_METHODS } from '../prune/registry';
+
+export const CONFIG_SCHEMA_VERSION = 1;
+
+export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+
+const paramValues = z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]));
+const entry = z.object({ id: z.string(), params: paramValues.default({}) });
+
+/** Fields that are not registry params: each with its allowed range in the message. */
+export const experimentConfigSchema = z.object({
+  schemaVersion: z.literal(CONFIG_SCHEMA_VERSION).default(CONFIG_SCHEMA_VERSION),
+  task: entry,
+  network: entry,
+  es: entry.extend({
+    popSize: z.number().int().min(4, 'popSize must be an integer in [4, 4096]').max(4096, 'popSize must be an integer in [4, 4096]'),
+    /** Fitness shaping (spec §1.3); the paper uses centered ranks for PGPE/OpenES only. */
+    centeredRank: z.boolean().default(false),
+    zScore: z.boolean().default(false),
+    wDecay: z.number().min(0).max(1).default(0),
+    /** Mean decay γ applied after every tell (spec §1.1d): 1e-4 for MNIST and gym in the paper. */
+    meanDecay: z.number().min(0, 'meanDecay must be in [0, 0.1]').max(0.1, 'meanDecay must be in [0, 0.1]').default(0),
+    /** σ used for SNR pruning with Sep-CMA-ES (spec §1.5, D2). */
+    sigmaMode: z.enum(['paper', 'sC', 'true']).default('paper'),
+  }),
+  prune: z.object({
+    /** Pruning chains to run side by side (registry ids). */
+    methods: z.array(z.string()).min(1, 'prune.methods needs at least one method'),
+    params: z.record(z.string(), paramValues).default({}),
+    /** p: fraction of remaining prunable weights removed per round (paper 0.2; code keep = 0.8, D1). */
+    pruneFrac: z.number().min(0.01, 'prune.pruneFrac must be in [0.01, 0.9]').max(0.9, 'prune.pruneFrac must be in [0.01, 0.9]').default(0.2),
+    rounds: z.number().int().min(1, 'prune.rounds must be an integer in [1, 40]').max(40, 'prune.rounds must be an integer in [1, 40]'),
+    scope: z.enum(['global', 'layerwise']).default('global'),
+  }),
+  budget: z.object({
+    generationsPerRound: z.number().int().min(1, 'budget.generationsPerRound must be an integer in [1, 100000]').max(100000, 'budget.generationsPerRound must be an integer in [1, 100000]'),
+    /** Evaluate the mean on the test protocol every this many generations (and after generation 1). */
+    evalEvery: z.number().int().min(1, 'budget.evalEvery must be an integer in [1, 100000]').max(100000).default(100),
+  }),
+  /** Seeds of independent repetitions (each its own θ0 and streams). */
+  seeds: z.array(z.number().int().min(0, 'seeds must be integers in [0, 2^31)').max(2 ** 31 - 1)).min(1, 'seeds needs at least one seed').max(32, 'at most 32 seeds'),
+  backend: z.enum(BACKEND_PREFERENCES).default('auto'),
+});
+
+export type ExperimentConfigInput = z.input<typeof experimentConfigSchema>;
+export type ExperimentConfig = z.output<typeof experimentConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly { path: string; message: string }[]) {
+    super(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+function checkEntryParams(path: string, specs: ParamSpecs, given: AnyParamValues, out: { path: string; message: string }[]) {
+  for (const [k, v] of Object.entries(given)) {
+    const spec = specs[k];
+    if (!spec) { out.push({ path: `${path}.${k}`, message: `unknown parameter (known: ${Object.keys(specs).join(', ') || 'none'})` }); continue; }
+    const err = checkParam(k, spec, v);
+    if (err) out.push({ path: `${path}.${k}`, message: err });
+  }
+}
+
+function lookup<T>(path: string, id: string, get: (id: string) => T, all: readonly { id: string }[], out: { path: string; message: string }[]): T | null {
+  try { return get(id); } catch {
+    out.push({ path, message: `unknown id "${id}" (valid: ${all.map((e) => e.id).join(', ')})` });
+    return null;
+  }
+}
+
+/**
+ * Validates any input (from the UI, a URL, an imported file or the CLI) and returns the canonical
+ * config with every default filled in. Throws ConfigError naming each bad field.
+ */
+export function parseConfig(input: unknown): ExperimentConfig {
+  const parsed = experimentConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+  }
+  const cfg = parsed.data;
+  const issues: { path: string; message: string }[] = [];
+  const strategy = lookup('es.id', cfg.es.id, getStrategy, STRATEGIES, issues);
+  const network = lookup('network.id', cfg.network.id, getNetwork, NETWORKS, issues);
+  const task = lookup('task.id', cfg.task.id, getTask, TASKS, issues);
+  if (strategy) {
+    checkEntryParams('es.params', strategy.paramSpecs, cfg.es.params, issues);
+    if (strategy.antithetic !== 'none' && cfg.es.popSize % 2 !== 0) {
+      issues.push({ path: 'es.popSize', message: `${strategy.label} samples mirrored pairs: popSize must be even (got ${cfg.es.popSize})` });
+    }
+  }
+  if (network) checkEntryParams('network.params', network.paramSpecs, cfg.network.params, issues);
+  if (task) checkEntryParams('task.params', task.paramSpecs, cfg.task.params, issues);
+  if (network && task && !network.taskKinds.includes(task.kind)) {
+    issues.push({ path: 'network.id', message: `${network.label} cannot serve a ${task.kind} task (use one of: ${NETWORKS.filter((n) => n.taskKinds.includes(task.kind)).map((n) => n.id).join(', ')})` });
+  }
+  const seen = new Set<string>();
+  cfg.prune.methods.forEach((id, i) => {
+    const m = lookup(`prune.methods.${i}`, id, getPruneMethod, PRUNE_METHODS, issues);
+    if (!m) return;
+    if (seen.has(id)) issues.push({ path: `prune.methods.${i}`, message: `"${id}" is listed twice` });
+    seen.add(id);
+    if (m.needsStd && strategy && !strategy.supportsSnr) {
+      issues.push({ path: `prune.methods.${i}`, message: `${m.label} needs a per-parameter σ; ${strategy.label} has one shared σ (spec §1.5) — choose PGPE, SNES, Sep-CMA-ES or DES` });
+    }
+    checkEntryParams(`prune.params.${id}`, m.paramSpecs, cfg.prune.params[id] ?? {}, issues);
+  });
+  for (const id of Object.keys(cfg.prune.params)) {
+    if (!seen.has(id)) issues.push({ path: `prune.params.${id}`, message: `parameters given for a method that is not in prune.methods` });
+  }
+  if (issues.length) throw new ConfigError(issues);
+
+  // Canonical form: defaults filled, so configs that mean the same thing hash the same.
+  return {
+    ...cfg,
+    es: { ...cfg.es, params: resolveParams(strategy!.paramSpecs, cfg.es.params) },
+    network: { ...cfg.network, params: resolveParams(network!.paramSpecs, cfg.network.params) },
+    task: { ...cfg.task, params: resolveParams(task!.paramSpecs, cfg.task.params) },
+    prune: {
+      ...cfg.prune,
+      params: Object.fromEntries(cfg.prune.methods.map((id) => [id, resolveParams(getPruneMethod(id).paramSpecs, cfg.prune.params[id] ?? {})])),
+    },
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Presets (STYLE.md convention 14: paper parity is an explicit artefact). `paper: true` presets carry the
+ * paper's settings (spec ALGORITHMS.md §9.3, §2.7); every other preset is a REDUCED BUDGET lab proposal
+ * (spec §12) and says so in its label wherever it is shown.
+ */
+import type { ExperimentConfigInput } from './config';
+
+export interface Preset {
+  readonly id: string;
+  readonly label: string;
+  /** True only for the paper's own settings. */
+  readonly paper: boolean;
+  readonly description: string;
+  /** What differs from the paper, shown next to reduced presets. */
+  readonly deviations: readonly string[];
+  /** Rough cost before the user starts (2-core CPU, wasm), e.g. "≈ 2 min". */
+  readonly expectedCost: string;
+  readonly config: ExperimentConfigInput;
+}
+
+const IMP_CHAINS = ['magnitude', 'snr', 'random_reinit'];
+
+/** PGPE as measured for the classroom preset (spec §12 "measured calibration"), corrected σ sign. */
+const PGPE_QUICK = {
+  lrate_init: 0.02, lrate_decay: 0.999, lrate_limit: 0.001,
+  sigma_init: 0.1, sigma_lrate: 0.2, sigma_max_change: 0.2, sigma_limit: 0.01, sigma_decay: 1,
+  sigma_sign: 'corrected',
+};
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'mnist-quick',
+    label: 'MNIST quick (reduced budget, classroom)',
+    paper: false,
+    description: 'MNIST pooled to 14×14, MLP 196-32-10, PGPE with 64 members, 300 generations × 12 rounds (91.4 % sparse at the end). Magnitude and SNR tickets against the random-reinit baseline.',
+    deviations: ['14×14 input and an MLP instead of the paper\'s CNN', 'popsize 64 and 300 generations instead of 128 and 4,000', 'PGPE σ update uses the corrected sign (evosax ≥ 0.1.5), not 0.1.4\'s', '12 rounds instead of 20'],
+    expectedCost: '≈ 3–5 min on a 2-core CPU (wasm)',
+    config: {
+      task: { id: 'mnist', params: { pool: '14x14', batchSize: 256 } },
+      network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },
+      es: { id: 'pgpe', popSize: 64, centeredRank: true, params: PGPE_QUICK },
+      prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 12 },
+      budget: { generationsPerRound: 300, evalEvery: 50 },
+      seeds: [0],
+    },
+  },
+  {
+    id: 'mnist-mlp-reduced',
+    label: 'MNIST MLP (reduced budget, Sep-CMA-ES)',
+    paper: false,
+    description: 'Spec §12 mnist-mlp-reduced: 14×14 MNIST, MLP 196-32-10, Sep-CMA-ES P=64, 400 generations × 12 rounds, 3 seeds.',
+    deviations: ['14×14 input and an MLP instead of the paper\'s CNN', 'popsize 64, 400 generations per round', '12 rounds'],
+    expectedCost: '≈ 15 min per seed on a 2-core CPU (wasm)',
+    config: {
+      task: { id: 'mnist', params: { pool: '14x14', batchSize: 256 } },
+      network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },
+      es: { id: 'sep_cma_es', popSize: 64, meanDecay: 1e-4, params: { elite_ratio: 0.5, sigma_init: 0.05 } },
+      prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 12 },
+      budget: { generationsPerRound: 400, evalEvery: 50 },
+      seeds: [0, 1, 2],
+    },
+  },
+  {
+    id: 'fmnist-mlp-reduced',
+    label: 'Fashion-MNIST MLP (reduced budget, SNES)',
+    paper: false,
+    description: 'Spec §12 fmnist-mlp-reduced: 14×14 Fashion-MNIST, MLP 196-32-10, SNES (T=12, σ0=0.025), P=64, 400 generations × 12 rounds.',
+    deviations: ['14×14 input and an MLP instead of the paper\'s CNN', 'popsize 64, 400 generations per round', '12 rounds'],
+    expectedCost: '≈ 15 min per seed on a 2-core CPU (wasm)',
+    config: {
+      task: { id: 'fashion_mnist', params: { pool: '14x14', batchSize: 256 } },
+      network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },
+      es: { id: 'snes', popSize: 64, meanDecay: 1e-4, params: { temperature: 12, sigma_init: 0.025 } },
+      prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 12 },
+      budget: { generationsPerRound: 400, evalEvery: 50 },
+      seeds: [0, 1, 2],
+    },
+  },
+  {
+    id: 'mnist-cnn-reduced',
+    label: 'MNIST CNN (reduced budget; needs a GPU backend)',
+    paper: false,
+    description: 'Spec §12 mnist-cnn-reduced: the paper\'s CNN, Sep-CMA-ES P=32, 500 generations × 10 rounds, batch 128.',
+    deviations: ['popsize 32 and 500 generations instead of 128 and 4,000', 'batch 128 instead of 1,024', '10 rounds'],
+    expectedCost: 'hours on CPU; minutes on a real GPU (WebGPU)',
+    config: {
+      task: { id: 'mnist', params: { pool: '28x28', batchSize: 128 } },
+      network: { id: 'cnn', params: {} },
+      es: { id: 'sep_cma_es', popSize: 32, meanDecay: 1e-4, params: { elite_ratio: 0.5, sigma_init: 0.025 } },
+      prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 10 },
+      budget: { generationsPerRound: 500, evalEvery: 100 },
+      seeds: [0, 1, 2],
+    },
+  },
+  {
+    id: 'mnist-paper',
+    label: 'MNIST CNN — paper settings (Sep-CMA-ES)',
+    paper: true,
+    description: 'The paper\'s MNIST setting (spec §9.3): CNN, Sep-CMA-ES P=128 (elite 0.5, σ0 0.025), batch 1,024, 4,000 generations × 20 rounds, mean decay 1e-4, 5 seeds.',
+    deviations: [],
+    expectedCost: 'days on CPU; many hours even on a GPU in the browser',
+    config: {
+      task: { id: 'mnist', params: { pool: '28x28', batchSize: 1024 } },
+      network: { id: 'cnn', params: {} },
+      es: { id: 'sep_cma_es', popSize: 128, meanDecay: 1e-4, params: { elite_ratio: 0.5, sigma_init: 0.025 } },
+      prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 20 },
+      budget: { generationsPerRound: 4000, evalEvery: 100 },
+      seeds: [0, 1, 2, 3, 4],
+    },
+  },
+];
+
+export function getPreset(id: string): Preset {
+  const p = PRESETS.find((x) => x.id === id);
+  if (!p) throw new Error(`unknown preset "${id}" (valid: ${PRESETS.map((x) => x.id).join(', ')})`);
+  return p;
+}
