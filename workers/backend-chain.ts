@@ -1,0 +1,141 @@
+/**
+ * Backend selection logic (issue 5 "backend chain WebGPU → WebGL → WASM → CPU"), without the backend
+ * imports, so Node tests can drive it with the backends Node has (cpu, wasm) plus deliberately broken,
+ * hanging or numerically wrong ones. `workers/backend.ts` wires in the real browser backends.
+ *
+ * A backend is accepted only if `tf.setBackend` resolves within a timeout (the threaded wasm build can
+ * hang forever in a Vite worker; PLATFORM.md gotchas) AND a small matmul + softmax agrees with a
+ * float64 CPU reference computed in plain JS to within `SELF_CHECK_TOL`.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+/** Backend names in preference order: fastest first. */
+export const BACKEND_CHAIN = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_CHAIN)[number];
+/** 'auto' walks the chain; a name forces that backend (falling back to cpu only if it fails). */
+export type BackendPref = 'auto' | BackendName;
+
+/** One tried backend: whether it was accepted, why not, and how long init + check took. */
+export interface BackendAttempt {
+  readonly backend: string;
+  readonly ok: boolean;
+  readonly reason: string;
+  readonly ms: number;
+}
+
+export interface BackendReport {
+  /** The backend tfjs now uses. */
+  readonly active: string;
+  readonly pref: BackendPref;
+  readonly attempts: readonly BackendAttempt[];
+}
+
+/** Max |Δ| between the backend's matmul+softmax and the float64 reference (float16 WebGL passes). */
+export const SELF_CHECK_TOL = 1e-3;
+
+export interface ChainOptions {
+  /** Timeout for each `setBackend` call (ms). */
+  readonly timeoutMs?: number;
+  /** Candidates override (tests); default follows `pref`. */
+  readonly candidates?: readonly string[];
+  /** Hook run before a backend's first `setBackend` (e.g. set wasm paths). */
+  readonly prepare?: (name: string) => void;
+}
+
+const SC_M = 6, SC_K = 16, SC_N = 5;
+
+/** Deterministic self-check inputs: smooth values in [-1, 1] so softmax is well-conditioned. */
+function selfCheckInputs(): { a: Float32Array; b: Float32Array } {
+  const a = new Float32Array(SC_M * SC_K), b = new Float32Array(SC_K * SC_N);
+  for (let i = 0; i < a.length; i++) a[i] = Math.sin(0.7 * i + 0.3);
+  for (let i = 0; i < b.length; i++) b[i] = Math.cos(1.3 * i - 0.2);
+  return { a, b };
+}
+
+/** softmax(A·B) row-wise in float64 — the CPU reference. Exported for tests. */
+export function selfCheckReference(): Float64Array {
+  const { a, b } = selfCheckInputs();
+  const out = new Float64Array(SC_M * SC_N);
+  for (let i = 0; i < SC_M; i++) {
+    let max = -Infinity;
+    for (let j = 0; j < SC_N; j++) {
+      let s = 0;
+      for (let k = 0; k < SC_K; k++) s += a[i * SC_K + k] * b[k * SC_N + j];
+      out[i * SC_N + j] = s; max = Math.max(max, s);
+    }
+    let z = 0;
+    for (let j = 0; j < SC_N; j++) { out[i * SC_N + j] = Math.exp(out[i * SC_N + j] - max); z += out[i * SC_N + j]; }
+    for (let j = 0; j < SC_N; j++) out[i * SC_N + j] /= z;
+  }
+  return out;
+}
+
+/** Runs the self-check on the current backend; returns max |Δ| to the reference. */
+export async function selfCheckMaxAbsDiff(): Promise<number> {
+  const { a, b } = selfCheckInputs();
+  const y = tf.tidy(() => tf.softmax(tf.matMul(tf.tensor2d(a, [SC_M, SC_K]), tf.tensor2d(b, [SC_K, SC_N]))));
+  const got = await y.data();
+  y.dispose();
+  const ref = selfCheckReference();
+  let maxDiff = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const d = Math.abs(got[i] - ref[i]);
+    maxDiff = Number.isNaN(d) ? Infinity : Math.max(maxDiff, d);
+  }
+  return maxDiff;
+}
+
+/** Rejects after `ms` with a message naming `what` (setBackend has no timeout of its own). */
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Candidate order for a preference: the forced backend first, then cpu as the last resort. */
+export function candidatesFor(pref: BackendPref): string[] {
+  if (pref === 'auto') return [...BACKEND_CHAIN];
+  return pref === 'cpu' ? ['cpu'] : [pref, 'cpu'];
+}
+
+async function tryBackend(name: string, opts: ChainOptions): Promise<BackendAttempt> {
+  const t0 = performance.now();
+  const ms = (): number => Math.round(performance.now() - t0);
+  if (!tf.findBackendFactory(name)) return { backend: name, ok: false, reason: 'not registered in this build', ms: 0 };
+  try {
+    opts.prepare?.(name);
+    let ok: boolean;
+    try {
+      ok = await withTimeout(tf.setBackend(name), opts.timeoutMs ?? 10_000, `setBackend('${name}')`);
+    } catch (err) {
+      // A hung init leaves tfjs's pending-init promise in place, which would make every later
+      // tf.ready() hang too; removing the backend clears it (tfjs engine.removeBackend).
+      tf.removeBackend(name);
+      throw err;
+    }
+    if (!ok) return { backend: name, ok: false, reason: 'failed to initialise (unavailable on this device)', ms: ms() };
+    const diff = await selfCheckMaxAbsDiff();
+    if (!(diff < SELF_CHECK_TOL)) {
+      return { backend: name, ok: false, reason: `self-check failed: max |Δ| = ${diff.toExponential(2)} ≥ ${SELF_CHECK_TOL}`, ms: ms() };
+    }
+    return { backend: name, ok: true, reason: `self-check passed (max |Δ| = ${diff.toExponential(1)})`, ms: ms() };
+  } catch (err) {
+    return { backend: name, ok: false, reason: err instanceof Error ? err.message : String(err), ms: ms() };
+  }
+}
+
+/**
+ * Walks the candidates for `pref` and activates the first backend that initialises and passes the
+ * self-check. Throws only if none does (cpu always should).
+ */
+export async function selectBackend(pref: BackendPref, opts: ChainOptions = {}): Promise<BackendReport> {
+  const attempts: BackendAttempt[] = [];
+  for (const name of opts.candidates ?? candidatesFor(pref)) {
+    const attempt = await tryBackend(name, opts);
+    attempts.push(attempt);
+    if (attempt.ok) return { active: name, pref, attempts };
+  }
+  throw new Error(`no tfjs backend passed: ${attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ')}`);
+}
