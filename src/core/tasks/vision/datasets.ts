@@ -1,0 +1,144 @@
+/**
+ * Vision dataset registry and preprocessing (spec ALGORITHMS.md §9.1 data; §12 reduced presets).
+ * Every dataset is normalised with the MNIST statistics, (x/255 − 0.1307)/0.3081, as the paper's code
+ * does for all three; the reduced presets optionally 2×2-average-pool the 28×28 images to 14×14.
+ * Bytes come through an injected reader so the same code runs in Node (fs) and browsers (fetch).
+ */
+import { parseIdxImages, parseIdxLabels, IDX_IMAGE_SIDE } from './idx';
+
+/** MNIST pixel statistics after scaling to [0, 1] (spec §9.1), used for every dataset. */
+export const MNIST_MEAN = 0.1307;
+export const MNIST_STD = 0.3081;
+
+export type PoolMode = '28x28' | '14x14';
+
+export interface DatasetFiles {
+  readonly trainImages: string;
+  readonly trainLabels: string;
+  readonly testImages: string;
+  readonly testLabels: string;
+}
+
+export interface DatasetDef {
+  readonly id: string;
+  readonly label: string;
+  /** Paths relative to public/data/. */
+  readonly files: DatasetFiles;
+  readonly classNames: readonly string[];
+  /** Caveats (e.g. KMNIST's partial training set) shown in the UI and CLI. */
+  readonly notes: readonly string[];
+  readonly citation: string;
+}
+
+function standardFiles(folder: string, trainSuffix = ''): DatasetFiles {
+  return {
+    trainImages: `${folder}/train-images-idx3-ubyte${trainSuffix}.gz`,
+    trainLabels: `${folder}/train-labels-idx1-ubyte${trainSuffix}.gz`,
+    testImages: `${folder}/t10k-images-idx3-ubyte.gz`,
+    testLabels: `${folder}/t10k-labels-idx1-ubyte.gz`,
+  };
+}
+
+export const DATASETS: readonly DatasetDef[] = [
+  {
+    id: 'mnist', label: 'MNIST', files: standardFiles('mnist'),
+    classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], notes: [],
+    citation: 'Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, Proc. IEEE 86(11), 1998',
+  },
+  {
+    id: 'fmnist', label: 'Fashion-MNIST', files: standardFiles('fashion-mnist'),
+    classNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
+    notes: ['Normalised with the MNIST statistics, as in the paper\'s code (spec §9.1).'],
+    citation: 'H. Xiao, K. Rasul, R. Vollgraf, arXiv:1708.07747, 2017 (MIT License, Zalando SE)',
+  },
+  {
+    id: 'kmnist', label: 'Kuzushiji-MNIST', files: standardFiles('kmnist', '.first6284'),
+    classNames: ['お (o)', 'き (ki)', 'す (su)', 'つ (tsu)', 'な (na)', 'は (ha)', 'ま (ma)', 'や (ya)', 'れ (re)', 'を (wo)'],
+    notes: [
+      'Only the first 6,284 of the 60,000 KMNIST training images are bundled: K-MNIST runs are not at parity with the paper.',
+      'Normalised with the MNIST statistics, as in the paper\'s code (spec §9.1).',
+      'KMNIST data (CC BY-SA 4.0): "KMNIST Dataset" (CODH), adapted from "Kuzushiji Dataset" (NIJL et al.), doi:10.20676/00000341.',
+    ],
+    citation: 'T. Clanuwat et al., arXiv:1812.01718, 2018 (CC BY-SA 4.0)',
+  },
+];
+
+/** Looks a dataset up by id; throws listing the known ids. */
+export function getDataset(id: string): DatasetDef {
+  const d = DATASETS.find((x) => x.id === id);
+  if (!d) throw new Error(`unknown dataset "${id}" (known: ${DATASETS.map((x) => x.id).join(', ')})`);
+  return d;
+}
+
+/** One split, preprocessed: `x` is [count, side·side] row-major (HWC with C = 1). */
+export interface VisionSplit {
+  readonly count: number;
+  readonly side: number;
+  readonly x: Float32Array;
+  readonly labels: Uint8Array;
+}
+
+export interface VisionData {
+  readonly train: VisionSplit;
+  readonly test: VisionSplit;
+}
+
+/** (x/255 − mean)/std per pixel (spec §9.1). */
+export function normalizePixels(pixels: Uint8Array): Float32Array {
+  const out = new Float32Array(pixels.length);
+  const scale = 1 / (255 * MNIST_STD), shift = MNIST_MEAN / MNIST_STD;
+  for (let i = 0; i < pixels.length; i++) out[i] = pixels[i] * scale - shift;
+  return out;
+}
+
+/**
+ * 2×2 average pooling (stride 2) of `count` square images of side `side` (even) → side/2.
+ * Pooling commutes with the affine normalisation, so the order of the two steps does not matter.
+ */
+export function avgPool2x2(x: Float32Array, count: number, side: number): Float32Array {
+  if (side % 2 !== 0) throw new Error(`avgPool2x2 needs an even side, got ${side}`);
+  const half = side / 2, inSize = side * side, outSize = half * half;
+  if (x.length !== count * inSize) throw new Error(`avgPool2x2: expected ${count * inSize} values, got ${x.length}`);
+  const out = new Float32Array(count * outSize);
+  for (let n = 0; n < count; n++) {
+    const src = n * inSize, dst = n * outSize;
+    for (let r = 0; r < half; r++) {
+      for (let c = 0; c < half; c++) {
+        const i = src + 2 * r * side + 2 * c;
+        out[dst + r * half + c] = 0.25 * (x[i] + x[i + 1] + x[i + side] + x[i + side + 1]);
+      }
+    }
+  }
+  return out;
+}
+
+async function loadSplit(
+  readBytes: (path: string) => Promise<Uint8Array>, imagesPath: string, labelsPath: string, pool: PoolMode,
+): Promise<VisionSplit> {
+  const [imgBytes, lblBytes] = await Promise.all([readBytes(imagesPath), readBytes(labelsPath)]);
+  const images = parseIdxImages(imgBytes, imagesPath);
+  const { labels, count } = parseIdxLabels(lblBytes, labelsPath);
+  if (count !== images.count) throw new Error(`${labelsPath} has ${count} labels but ${imagesPath} has ${images.count} images`);
+  let x = normalizePixels(images.pixels);
+  let side = IDX_IMAGE_SIDE;
+  if (pool === '14x14') { x = avgPool2x2(x, count, side); side /= 2; }
+  return { count, side, x, labels: labels.slice() };
+}
+
+/** Loads and preprocesses both splits of a dataset. `readBytes` takes paths relative to public/data/. */
+export async function loadDataset(
+  def: DatasetDef, readBytes: (path: string) => Promise<Uint8Array>, pool: PoolMode = '28x28',
+): Promise<VisionData> {
+  const [train, test] = await Promise.all([
+    loadSplit(readBytes, def.files.trainImages, def.files.trainLabels, pool),
+    loadSplit(readBytes, def.files.testImages, def.files.testLabels, pool),
+  ]);
+  return { train, test };
+}
+
+/** Counts of each class label (for checks and the UI's dataset card). */
+export function labelHistogram(labels: Uint8Array, numClasses = 10): number[] {
+  const h = new Array<number>(numClasses).fill(0);
+  for (const l of labels) h[l]++;
+  return h;
+}

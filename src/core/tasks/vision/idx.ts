@@ -1,0 +1,82 @@
+/**
+ * Gzipped IDX parser for the bundled vision datasets (spec ALGORITHMS.md §9.1; format in
+ * public/data/README.md). IDX = big-endian header (magic, counts, dims) followed by raw uint8 data.
+ * Decompression uses fflate (a maintained inflate), never a hand-written one.
+ */
+import { gunzipSync } from 'fflate';
+
+/** IDX magic numbers: 0x08 = unsigned byte data, low byte = number of dimensions. */
+export const IDX_MAGIC_IMAGES = 0x00000803;
+export const IDX_MAGIC_LABELS = 0x00000801;
+/** All three datasets use 28×28 single-channel images. */
+export const IDX_IMAGE_SIDE = 28;
+
+export interface IdxImages {
+  readonly count: number;
+  readonly rows: number;
+  readonly cols: number;
+  /** count·rows·cols pixels in [0, 255], row-major (example, row, col). */
+  readonly pixels: Uint8Array;
+}
+
+export interface IdxLabels {
+  readonly count: number;
+  readonly labels: Uint8Array;
+}
+
+/** gzip files start with the two bytes 1f 8b (RFC 1952). */
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Decompresses a gzip file, turning fflate's terse errors into ones that name the file. */
+export function gunzipIdx(gz: Uint8Array, name: string): Uint8Array {
+  if (!isGzip(gz)) throw new Error(`${name}: not a gzip file (expected bytes 1f 8b, got ${hexHead(gz)})`);
+  try {
+    return gunzipSync(gz);
+  } catch (e) {
+    throw new Error(`${name}: truncated or corrupt gzip data (${(e as Error).message})`);
+  }
+}
+
+function hexHead(b: Uint8Array): string {
+  return Array.from(b.subarray(0, 4), (v) => v.toString(16).padStart(2, '0')).join(' ') || '<empty>';
+}
+
+function readHeader(raw: Uint8Array, name: string, words: number, magic: number): number[] {
+  if (raw.length < 4 * words) throw new Error(`${name}: truncated IDX header (${raw.length} bytes)`);
+  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const header = Array.from({ length: words }, (_, i) => view.getUint32(4 * i, false));
+  if (header[0] !== magic) {
+    throw new Error(`${name}: wrong IDX magic 0x${header[0].toString(16).padStart(8, '0')}, expected 0x${magic.toString(16).padStart(8, '0')}`);
+  }
+  return header;
+}
+
+function checkLength(raw: Uint8Array, name: string, expected: number): void {
+  if (raw.length < expected) throw new Error(`${name}: truncated IDX data (${raw.length} bytes, header promises ${expected})`);
+  if (raw.length > expected) throw new Error(`${name}: ${raw.length - expected} unexpected trailing bytes after IDX data`);
+}
+
+/** Parses a gzipped IDX3 image file; checks magic 0x803, 28×28 dims and the exact byte length. */
+export function parseIdxImages(gz: Uint8Array, name = 'images'): IdxImages {
+  const raw = gunzipIdx(gz, name);
+  const [, count, rows, cols] = readHeader(raw, name, 4, IDX_MAGIC_IMAGES);
+  if (rows !== IDX_IMAGE_SIDE || cols !== IDX_IMAGE_SIDE) {
+    throw new Error(`${name}: images are ${rows}×${cols}, expected ${IDX_IMAGE_SIDE}×${IDX_IMAGE_SIDE}`);
+  }
+  checkLength(raw, name, 16 + count * rows * cols);
+  return { count, rows, cols, pixels: raw.subarray(16) };
+}
+
+/** Parses a gzipped IDX1 label file; checks magic 0x801, the exact byte length and labels < numClasses. */
+export function parseIdxLabels(gz: Uint8Array, name = 'labels', numClasses = 10): IdxLabels {
+  const raw = gunzipIdx(gz, name);
+  const [, count] = readHeader(raw, name, 2, IDX_MAGIC_LABELS);
+  checkLength(raw, name, 8 + count);
+  const labels = raw.subarray(8);
+  for (let i = 0; i < count; i++) {
+    if (labels[i] >= numClasses) throw new Error(`${name}: label ${labels[i]} at index ${i} is not in 0…${numClasses - 1}`);
+  }
+  return { count, labels };
+}
