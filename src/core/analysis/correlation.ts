@@ -1,0 +1,101 @@
+/**
+ * Magnitude–SNR analysis (paper §5, Fig. 7; spec ALGORITHMS.md §8): Pearson (scipy `pearsonr`) and
+ * Spearman (average ranks for ties) correlations, the |μ| vs |μ|/σ correlation over one layer's
+ * unpruned kernel entries, how often the two criteria agree, the relative SNR gain, and a scatter
+ * down-sampler so charts never draw 10⁵ points.
+ */
+import type { LayerSpec } from '../nets/types';
+import type { Rng } from '../rng';
+import { magnitudeScores, snrScores } from '../prune/scores';
+import { maskFromScores, type PruneScope } from '../prune/threshold';
+import { maskIoU } from './mask-stats';
+
+/** Pearson correlation of x and y (NaN if either is constant or n < 2). */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const n = x.length;
+  if (y.length !== n) throw new Error(`pearson: lengths ${n} and ${y.length} differ`);
+  if (n < 2) return NaN;
+  let mx = 0, my = 0;
+  for (let i = 0; i < n; i++) { mx += x[i]; my += y[i]; }
+  mx /= n; my /= n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - mx, dy = y[i] - my;
+    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
+}
+
+/** 1-based ranks with ties given their average rank (scipy.stats.rankdata 'average'). */
+export function averageRanks(x: ArrayLike<number>): Float64Array {
+  const n = x.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a] - x[b]);
+  const ranks = new Float64Array(n);
+  for (let i = 0; i < n;) {
+    let j = i;
+    while (j + 1 < n && x[order[j + 1]] === x[order[i]]) j++;
+    const r = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) ranks[order[k]] = r;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/** Spearman rank correlation: Pearson of the average ranks. */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  return pearson(averageRanks(x), averageRanks(y));
+}
+
+/** Values of `v` at the unpruned kernel entries of layer `l`. */
+export function activeKernelValues(v: Float32Array, mask: Uint8Array, l: LayerSpec): Float32Array {
+  const out: number[] = [];
+  for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) if (mask[i]) out.push(v[i]);
+  return Float32Array.from(out);
+}
+
+/**
+ * Pearson(|μ|, |μ|/σ) over the unpruned kernel entries of one layer (spec §8.1: es-lottery uses the
+ * layer at index 1, Conv_1 / Dense_1).
+ */
+export function magnitudeSnrCorrelation(mean: Float32Array, std: Float32Array, mask: Uint8Array, layer: LayerSpec): number {
+  return pearson(activeKernelValues(magnitudeScores(mean, mask), mask, layer), activeKernelValues(snrScores(mean, std, mask), mask, layer));
+}
+
+export interface CriteriaAgreement {
+  /** Fraction of prunable entries on which the magnitude and SNR masks make the same keep/prune decision. */
+  readonly agreeFrac: number;
+  /** IoU of the two masks' surviving prunable entries. */
+  readonly survivorIoU: number;
+  readonly magnitudeMask: Uint8Array;
+  readonly snrMask: Uint8Array;
+}
+
+/** How far the two criteria's next masks (at the same target sparsity) agree, from their score vectors. */
+export function criteriaAgreement(
+  magScores: Float32Array, snrScoresV: Float32Array, mask: Uint8Array, layers: readonly LayerSpec[],
+  targetSparsity: number, scope: PruneScope = 'global',
+): CriteriaAgreement {
+  const a = maskFromScores(magScores, mask, layers, targetSparsity, scope).mask;
+  const b = maskFromScores(snrScoresV, mask, layers, targetSparsity, scope).mask;
+  let same = 0, total = 0;
+  for (const l of layers) {
+    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) { total++; if (a[i] === b[i]) same++; }
+  }
+  return { agreeFrac: total ? same / total : NaN, survivorIoU: maskIoU(a, b, layers), magnitudeMask: a, snrMask: b };
+}
+
+/** Relative SNR gain per round (spec §8.2): (Perf_SNR(k) − Perf_IMP(k)) / Perf_SNR(1). */
+export function relativeSnrGain(perfSnr: readonly number[], perfImp: readonly number[]): number[] {
+  if (perfSnr.length !== perfImp.length) throw new Error('relativeSnrGain: chains have different lengths');
+  return perfSnr.map((s, k) => (s - perfImp[k]) / perfSnr[0]);
+}
+
+/** At most `maxPoints` (x, y) pairs, drawn uniformly without replacement and kept in index order. */
+export function downsampleScatter(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints: number, rng: Rng): { x: Float32Array; y: Float32Array; indices: Int32Array } {
+  if (x.length !== y.length) throw new Error('downsampleScatter: x and y lengths differ');
+  const n = x.length;
+  const indices = n <= maxPoints
+    ? Int32Array.from({ length: n }, (_, i) => i)
+    : rng.sampleWithoutReplacement(n, maxPoints).sort();
+  return { x: Float32Array.from(indices, (i) => x[i]), y: Float32Array.from(indices, (i) => y[i]), indices };
+}

@@ -1,0 +1,83 @@
+/**
+ * Linear mode connectivity (paper §5; spec ALGORITHMS.md §6; Frankle et al. 2020).
+ * θ(α) = α·θ_A + (1 − α)·θ_B over all parameters (biases included, masks not re-applied), evaluated on an
+ * α grid; the error barrier is B = max_α E(θ(α)) − ½(E(θ_A) + E(θ_B)) (D12: the raw path max is kept too).
+ */
+import { combinationRows } from './rows';
+
+/**
+ * α grid: `n` evenly spaced points in [0, 1] (paper preset 30, reduced 15; spec §6 [U]). With `extended`,
+ * the same spacing continues outside to cover [−0.5, 1.5], so 0 and 1 stay exactly on the grid.
+ */
+export function alphaGrid(n: number, extended = false): number[] {
+  if (!Number.isInteger(n) || n < 2) throw new Error(`alphaGrid: n must be an integer ≥ 2, got ${n}`);
+  const step = 1 / (n - 1);
+  const extra = extended ? Math.ceil(0.5 / step - 1e-9) : 0;
+  const out: number[] = [];
+  for (let i = -extra; i < n + extra; i++) out.push(i === n - 1 ? 1 : i * step);
+  return out;
+}
+
+/** Interpolated networks as population rows [alphas.length, D]: row i = α_i·θ_A + (1 − α_i)·θ_B. */
+export function interpolateRows(thetaA: Float32Array, thetaB: Float32Array, alphas: readonly number[]): Float32Array {
+  return combinationRows([thetaA, thetaB], alphas.map((a) => [a, 1 - a]));
+}
+
+/** Indices of α = 0 (θ_B) and α = 1 (θ_A) in the grid; defaults to first/last when no grid is given. */
+function endpointIndices(n: number, alphas?: readonly number[]): { iB: number; iA: number; inside: (i: number) => boolean } {
+  if (!alphas) return { iB: 0, iA: n - 1, inside: () => true };
+  if (alphas.length !== n) throw new Error(`barrier: ${n} values for ${alphas.length} alphas`);
+  const find = (t: number) => {
+    const i = alphas.findIndex((a) => Math.abs(a - t) < 1e-9);
+    if (i < 0) throw new Error(`barrier: α = ${t} is not on the grid`);
+    return i;
+  };
+  return { iB: find(0), iA: find(1), inside: (i) => alphas[i] >= -1e-9 && alphas[i] <= 1 + 1e-9 };
+}
+
+export interface ErrorBarrier {
+  /** Frankle et al.'s B = max_{α∈[0,1]} E − mean of the endpoint errors. */
+  readonly barrier: number;
+  /** Raw max_{α∈[0,1]} E(θ(α)) (the paper's rendered expression, D12). */
+  readonly maxError: number;
+  readonly argmaxIndex: number;
+  readonly endpointMean: number;
+}
+
+/**
+ * Error barrier of a path (classification; E = 1 − test accuracy).
+ * @param errors E(θ(α_i)) along the grid.
+ * @param alphas the grid; if given, the max is taken over α ∈ [0, 1] only and endpoints are found by value.
+ */
+export function errorBarrier(errors: ArrayLike<number>, alphas?: readonly number[]): ErrorBarrier {
+  const { iA, iB, inside } = endpointIndices(errors.length, alphas);
+  let maxError = -Infinity, argmaxIndex = -1;
+  for (let i = 0; i < errors.length; i++) if (inside(i) && errors[i] > maxError) { maxError = errors[i]; argmaxIndex = i; }
+  const endpointMean = 0.5 * (errors[iA] + errors[iB]);
+  return { barrier: maxError - endpointMean, maxError, argmaxIndex, endpointMean };
+}
+
+export interface ReturnBarrier {
+  /** B_R = ½(R(θ_A) + R(θ_B)) − min_{α∈[0,1]} R(θ(α)) (spec §6, control extension [U]). */
+  readonly barrier: number;
+  readonly minReturn: number;
+  readonly argminIndex: number;
+  readonly endpointMean: number;
+  /** barrier / denseReturn (the source chain's round-1 return), NaN when not given. */
+  readonly normalised: number;
+}
+
+/** Return barrier of a path (control tasks; returns over the same episode seeds for every α). */
+export function returnBarrier(returns: ArrayLike<number>, alphas?: readonly number[], denseReturn?: number): ReturnBarrier {
+  const { iA, iB, inside } = endpointIndices(returns.length, alphas);
+  let minReturn = Infinity, argminIndex = -1;
+  for (let i = 0; i < returns.length; i++) if (inside(i) && returns[i] < minReturn) { minReturn = returns[i]; argminIndex = i; }
+  const endpointMean = 0.5 * (returns[iA] + returns[iB]);
+  const barrier = endpointMean - minReturn;
+  return { barrier, minReturn, argminIndex, endpointMean, normalised: denseReturn === undefined ? NaN : barrier / Math.abs(denseReturn) };
+}
+
+/** "Linearly connected" when B is below the threshold (lab default 2 % error, spec §6 [U]). */
+export function isLinearlyConnected(barrier: number, thresholdFrac = 0.02): boolean {
+  return barrier < thresholdFrac;
+}
