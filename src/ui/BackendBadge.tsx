@@ -1,0 +1,50 @@
+/**
+ * Shows the active tfjs backend and, on demand, every backend that was tried with why it was skipped
+ * (issue 5); a select forces one (re-runs the chain in the worker).
+ */
+import { BACKEND_CHAIN, type BackendPref } from '../../workers/backend-chain';
+import { useConfigStore } from '../state/config-store';
+import { selectDemoActive, useProgressStore } from '../state/progress-store';
+import { initBackend } from './lab-client';
+
+const PREFS: readonly BackendPref[] = ['auto', ...BACKEND_CHAIN];
+
+export function BackendBadge() {
+  const { backend, backendStatus, backendError } = useProgressStore();
+  const running = useProgressStore(selectDemoActive);
+  const pref = useConfigStore((s) => s.backendPref);
+  const setPref = useConfigStore((s) => s.setBackendPref);
+  const text = backendStatus === 'initialising' ? 'choosing backend…'
+    : backendStatus === 'error' ? 'backend error'
+      : backend ? backend.active : 'no backend yet';
+  return (
+    <div className="backend">
+      <details className="backend-details">
+        <summary>
+          <span className={`badge badge-${backendStatus}`} data-testid="backend-badge" data-backend={backend?.active ?? ''}>
+            Backend: {text}
+          </span>
+        </summary>
+        <div className="backend-pop">
+          {backendError && <p className="field-error" role="alert">{backendError}</p>}
+          {backend && (
+            <ul className="attempts">
+              {backend.attempts.map((a) => (
+                <li key={a.backend} className={a.ok ? 'ok' : 'skipped'}>
+                  <strong>{a.backend}</strong> {a.ok ? '✓ active' : '✗ skipped'}: {a.reason} ({a.ms} ms)
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </details>
+      <label className="backend-pref">
+        <span>Force</span>
+        <select value={pref} disabled={running || backendStatus === 'initialising'} aria-label="Backend preference"
+          onChange={(e) => { const p = e.target.value as BackendPref; setPref(p); void initBackend(p); }}>
+          {PREFS.map((p) => <option key={p} value={p}>{p === 'auto' ? 'auto (fastest that passes)' : p}</option>)}
+        </select>
+      </label>
+    </div>
+  );
+}

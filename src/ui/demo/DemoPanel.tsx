@@ -1,0 +1,60 @@
+/**
+ * "ES on a 2-D test function" (issue 3): controls, the heatmap canvas with legend, and the best-score
+ * chart. Fetches the function's grid from the worker whenever the chosen function changes.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { ToyGrid } from '../../../workers/demo2d';
+import { useConfigStore } from '../../state/config-store';
+import { TOY_LIST } from '../../state/catalog';
+import { useProgressStore } from '../../state/progress-store';
+import { useViewStore } from '../../state/view-store';
+import { fetchToyGrid } from '../lab-client';
+import { makeScale } from '../viz/colormap';
+import { ColorLegend } from '../viz/ColorLegend';
+import { BestChart } from './BestChart';
+import { DemoCanvas } from './DemoCanvas';
+import { DemoControls } from './DemoControls';
+
+const GRID_RES = 160;
+
+export function DemoPanel() {
+  const fnId = useConfigStore((s) => s.demo.fnId);
+  const population = useProgressStore((s) => s.demo.population);
+  const meanTrail = useProgressStore((s) => s.demo.meanTrail);
+  const error = useProgressStore((s) => s.demo.error);
+  const { heatmapScale, showTrail, setHeatmapScale, toggleTrail } = useViewStore();
+  const [grid, setGrid] = useState<ToyGrid | null>(null);
+  const [gridError, setGridError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    fetchToyGrid(fnId, GRID_RES)
+      .then((g) => { if (live) { setGrid(g); setGridError(null); } })
+      .catch((e: unknown) => { if (live) setGridError(e instanceof Error ? e.message : String(e)); });
+    return () => { live = false; };
+  }, [fnId]);
+
+  const scale = useMemo(() => (grid && grid.fnId === fnId ? makeScale(grid.values, heatmapScale) : null), [grid, fnId, heatmapScale]);
+  const optimum = TOY_LIST.find((t) => t.id === fnId)?.optimum;
+
+  return (
+    <section className="panel demo" aria-labelledby="demo-h">
+      <h2 id="demo-h">ES on a 2-D test function</h2>
+      <DemoControls />
+      {error && <p className="run-error" role="alert">Run failed: {error}</p>}
+      {gridError && <p className="run-error" role="alert">Could not compute the function: {gridError}</p>}
+      <div className="demo-body">
+        <div className="demo-plot">
+          <DemoCanvas grid={grid && grid.fnId === fnId ? grid : null} scale={scale} population={population}
+            meanTrail={meanTrail} showTrail={showTrail} optimum={optimum} />
+          {scale && <ColorLegend scale={scale} title="f(x, y)" />}
+          <div className="view-toggles">
+            <label><input type="checkbox" checked={heatmapScale === 'log'} onChange={(e) => setHeatmapScale(e.target.checked ? 'log' : 'linear')} /> log colour scale</label>
+            <label><input type="checkbox" checked={showTrail} onChange={toggleTrail} /> mean trail</label>
+          </div>
+        </div>
+        <BestChart />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The UI's bridge to the lab worker (issue 5): creates the module worker, wraps it with comlink, and
+ * turns engine calls into store updates. Components call these actions; they never talk to the worker.
+ * If the worker dies, the run is marked failed with the reason and the next call starts a fresh worker.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import type { LabEngine, ToyGrid } from '../../workers/lab-engine';
+import type { BackendPref } from '../../workers/backend-chain';
+import { useConfigStore, selectParams } from '../state/config-store';
+import { useProgressStore } from '../state/progress-store';
+
+let worker: Worker | null = null;
+let engine: Remote<LabEngine> | null = null;
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function getEngine(): Remote<LabEngine> {
+  if (engine) return engine;
+  worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' });
+  worker.addEventListener('error', (ev) => {
+    const msg = `the compute worker stopped: ${ev.message || 'unknown error'}`;
+    worker?.terminate();
+    worker = null; engine = null;
+    useProgressStore.getState().backendFailed(msg);
+    useProgressStore.getState().demoFailed(msg);
+  });
+  engine = wrap<LabEngine>(worker);
+  return engine;
+}
+
+/** Chooses the backend in the worker (walks the chain for 'auto') and records the report. */
+let pendingInit: { pref: BackendPref; done: Promise<void> } | null = null;
+
+/**
+ * Chooses the backend in the worker (walks the chain for 'auto') and records the report. Concurrent
+ * calls for the same preference share one walk (React StrictMode mounts effects twice).
+ */
+export function initBackend(pref: BackendPref = useConfigStore.getState().backendPref): Promise<void> {
+  if (pendingInit && pendingInit.pref === pref) return pendingInit.done;
+  const prev = pendingInit?.done ?? Promise.resolve();
+  const done = prev.then(async () => {
+    useProgressStore.getState().backendInitialising();
+    try {
+      useProgressStore.getState().backendReady(await getEngine().init(pref));
+    } catch (err) {
+      useProgressStore.getState().backendFailed(errorText(err));
+    }
+  }).finally(() => { if (pendingInit?.done === done) pendingInit = null; });
+  pendingInit = { pref, done };
+  return done;
+}
+
+/** f on a res×res grid, computed in the worker (for the heatmap). */
+export function fetchToyGrid(fnId: string, res: number): Promise<ToyGrid> {
+  return getEngine().toyGrid(fnId, res);
+}
+
+/** Starts the 2-D demo with the current choices; resolves when it ends (done, cancelled or failed). */
+export async function startDemo(): Promise<void> {
+  const cfgState = useConfigStore.getState();
+  const { demo } = cfgState;
+  const progress = useProgressStore.getState();
+  progress.demoStarting(demo.generations);
+  try {
+    if (useProgressStore.getState().backendStatus !== 'ready') await initBackend();
+    const outcome = await getEngine().runDemo2d(
+      { ...demo, params: selectParams(cfgState, demo.strategyId) },
+      proxy((batch) => useProgressStore.getState().demoBatch(batch)),
+    );
+    useProgressStore.getState().demoFinished(outcome.status, outcome.ms);
+  } catch (err) {
+    useProgressStore.getState().demoFailed(errorText(err));
+  }
+}
+
+export async function pauseDemo(): Promise<void> {
+  await getEngine().pause();
+  useProgressStore.getState().demoStatus('paused');
+}
+
+export async function resumeDemo(): Promise<void> {
+  await getEngine().resume();
+  useProgressStore.getState().demoStatus('running');
+}
+
+export async function cancelDemo(): Promise<void> {
+  await getEngine().cancel();
+}

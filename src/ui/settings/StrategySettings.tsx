@@ -1,0 +1,47 @@
+/**
+ * The strategy registry as a picker plus the chosen strategy's settings panel, both generated from the
+ * registry and its paramSpecs (STYLE.md conventions 3 and 4): adding a strategy adds it here.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { useConfigStore, selectParamErrors, selectParams } from '../../state/config-store';
+import { STRATEGY_LIST, strategyById } from '../../state/catalog';
+import { selectDemoActive, useProgressStore } from '../../state/progress-store';
+import { ParamField } from './ParamField';
+
+export function StrategySettings() {
+  const strategyId = useConfigStore((s) => s.demo.strategyId);
+  const setDemo = useConfigStore((s) => s.setDemo);
+  const setParam = useConfigStore((s) => s.setParam);
+  const resetParams = useConfigStore((s) => s.resetParams);
+  const values = useConfigStore(useShallow((s) => selectParams(s, strategyId)));
+  const errors = useConfigStore(useShallow((s) => selectParamErrors(s, strategyId)));
+  const running = useProgressStore(selectDemoActive);
+  const strategy = strategyById(strategyId);
+  return (
+    <section className="panel" aria-labelledby="strategies-h">
+      <h2 id="strategies-h">Evolution strategies</h2>
+      <fieldset className="strategy-list" disabled={running}>
+        <legend className="sr-only">Strategy</legend>
+        {STRATEGY_LIST.map((s) => (
+          <label key={s.id} className={`strategy-option${s.id === strategyId ? ' selected' : ''}`}>
+            <input type="radio" name="strategy" value={s.id} checked={s.id === strategyId}
+              onChange={() => setDemo({ strategyId: s.id })} />
+            <span className="strategy-label">{s.label}</span>
+            <span className="strategy-meta">{s.antithetic === 'none' ? 'independent samples' : `antithetic (${s.antithetic})`}</span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="strategy-help">{strategy.help}</p>
+      <div className="panel-head">
+        <h3>{strategy.label} parameters</h3>
+        <button type="button" className="link-button" onClick={() => resetParams(strategyId)} disabled={running}>Reset to defaults</button>
+      </div>
+      <div className="fields">
+        {Object.entries(strategy.paramSpecs).map(([name, spec]) => (
+          <ParamField key={`${strategyId}.${name}`} name={name} spec={spec} value={values[name]} error={errors[name]}
+            helpKey={`${strategyId}.${name}`} disabled={running} onChange={(v) => setParam(strategyId, name, v)} />
+        ))}
+      </div>
+    </section>
+  );
+}

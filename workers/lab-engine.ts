@@ -1,0 +1,115 @@
+/**
+ * The lab's worker engine (issue 5 "worker engine"; STYLE.md convention 9): ONE class, a thin façade
+ * over core, exposed through comlink by `lab.worker.ts` and driven directly by Node tests through the
+ * same methods. It owns the tfjs backend choice, runs one job at a time (a second request gets a clear
+ * error), and routes pause/resume/cancel to the active job's `RunControl`.
+ *
+ * Every job is `exclusive(kind, body)`: the body gets a RunControl, must call `ctl.step()` once per
+ * generation, free its tensors in `finally`, and report progress through a `ProgressBatcher`. The IMP
+ * experiment plugs in the same way (`runImp`: the experiment's `gate` is `ctl.step`, its events are
+ * batched into the sink).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendPref, BackendReport } from './backend-chain';
+import { RunCancelled, RunControl } from './run-control';
+import { runDemo2dBody, toyGridValues, type Demo2dBatch, type Demo2dConfig, type Demo2dResult, type ToyGrid } from './demo2d';
+
+export type { Demo2dBatch, Demo2dConfig, Demo2dFrame, Demo2dResult, ToyGrid } from './demo2d';
+
+/** Progress callback (a comlink proxy in the browser; a plain function in tests). */
+export type ProgressSink<T> = (batch: T) => void | Promise<void>;
+
+/** How a job ended. Errors are thrown (rejected promise), not returned. */
+export type RunOutcome<R> = { readonly status: 'done'; readonly result: R; readonly ms: number }
+  | { readonly status: 'cancelled'; readonly ms: number };
+
+export interface EngineStatus {
+  /** Kind of the job in flight ('demo2d', 'imp', …) or null. */
+  readonly running: string | null;
+  readonly phase: 'idle' | 'running' | 'paused' | 'cancelled';
+  readonly backend: string | null;
+  readonly numTensors: number;
+}
+
+export interface EngineDeps {
+  /** Backend chain (workers/backend.ts in the browser; cpu/wasm-only in Node tests). */
+  readonly initBackend: (pref: BackendPref) => Promise<BackendReport>;
+  /**
+   * Marks typed arrays for zero-copy transfer (comlink's `transfer` in the worker; identity in Node).
+   * Returns the value to pass to the sink.
+   */
+  readonly transfer?: <T>(value: T, buffers: ArrayBuffer[]) => T;
+}
+
+export class LabEngine {
+  private backendReport: BackendReport | null = null;
+  private job: { kind: string; ctl: RunControl } | null = null;
+  private readonly transfer: <T>(value: T, buffers: ArrayBuffer[]) => T;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.transfer = deps.transfer ?? ((v) => v);
+  }
+
+  /** Selects the tfjs backend (walks the chain for 'auto'); refuses while a job runs. */
+  async init(pref: BackendPref = 'auto'): Promise<BackendReport> {
+    if (this.job) throw new Error(`cannot switch backend while a ${this.job.kind} run is in progress; cancel it first`);
+    this.backendReport = await this.deps.initBackend(pref);
+    return this.backendReport;
+  }
+
+  /** Current job, pause state, backend and live tensor count (leak check from the UI/tests). */
+  status(): EngineStatus {
+    return {
+      running: this.job?.kind ?? null,
+      phase: this.job ? this.job.ctl.phase : 'idle',
+      backend: this.backendReport?.active ?? null,
+      numTensors: tf.memory().numTensors,
+    };
+  }
+
+  /** f(x) of a 2-D toy function on a res×res grid over its plot bounds (for the demo heatmap). */
+  toyGrid(fnId: string, res: number): ToyGrid {
+    const grid = toyGridValues(fnId, res);
+    return this.transfer(grid, [grid.values.buffer as ArrayBuffer]);
+  }
+
+  /**
+   * Runs an ES on a 2-D toy function, streaming `Demo2dBatch`es (throttled to ~30/s or every 25
+   * generations). Resolves with the outcome; rejects if another job is running or the config is invalid.
+   */
+  runDemo2d(cfg: Demo2dConfig, onProgress: ProgressSink<Demo2dBatch>): Promise<RunOutcome<Demo2dResult>> {
+    return this.exclusive('demo2d', (ctl) => runDemo2dBody(cfg, ctl, (batch) => {
+      const buffers = batch.frames.flatMap((f) => [f.population.buffer as ArrayBuffer, f.mean.buffer as ArrayBuffer]);
+      void Promise.resolve(onProgress(this.transfer(batch, buffers))).catch(() => undefined);
+    }));
+  }
+
+  /** Pauses the running job at its next generation boundary. */
+  pause(): void { this.job?.ctl.pause(); }
+
+  /** Resumes a paused job. */
+  resume(): void { this.job?.ctl.resume(); }
+
+  /** Cancels the running job: it stops within one generation and frees its tensors. */
+  cancel(): void { this.job?.ctl.cancel(); }
+
+  /** One job at a time; maps `RunCancelled` to a 'cancelled' outcome and always releases the slot. */
+  private async exclusive<R>(kind: string, body: (ctl: RunControl) => Promise<R>): Promise<RunOutcome<R>> {
+    if (this.job) {
+      throw new Error(`a ${this.job.kind} run is already in progress in this worker; cancel it (or wait) before starting ${kind}`);
+    }
+    if (!this.backendReport) throw new Error('call init() to choose a tfjs backend before starting a run');
+    const ctl = new RunControl();
+    this.job = { kind, ctl };
+    const t0 = performance.now();
+    try {
+      const result = await body(ctl);
+      return { status: 'done', result, ms: performance.now() - t0 };
+    } catch (err) {
+      if (err instanceof RunCancelled) return { status: 'cancelled', ms: performance.now() - t0 };
+      throw err;
+    } finally {
+      this.job = null;
+    }
+  }
+}
