@@ -114,7 +114,8 @@ export function planeThroughThree(theta1: Float32Array, theta2: Float32Array, th
   const v = new Float64Array(D);
   for (let i = 0; i < D; i++) v[i] = d3[i] - p * u[i];
   const nv = Math.sqrt(dot(v, v));
-  if (nv === 0) throw new Error('planeThroughThree: the three networks are collinear');
+  // Relative tolerance: float32 inputs are never exactly collinear.
+  if (nv <= 1e-6 * Math.max(n2, Math.sqrt(dot(d3, d3)))) throw new Error('planeThroughThree: the three networks are collinear');
   for (let i = 0; i < D; i++) v[i] /= nv;
   return { origin: Float32Array.from(theta1), u: Float32Array.from(u), v: Float32Array.from(v), points: [[0, 0], [n2, 0], [p, nv]] };
 }

@@ -14,7 +14,8 @@ export function alphaGrid(n: number, extended = false): number[] {
   const step = 1 / (n - 1);
   const extra = extended ? Math.ceil(0.5 / step - 1e-9) : 0;
   const out: number[] = [];
-  for (let i = -extra; i < n + extra; i++) out.push(i === n - 1 ? 1 : i * step);
+  // Start at 0 − extra, not −extra: −0 would make the first α −0 instead of 0.
+  for (let i = 0 - extra; i < n + extra; i++) out.push(i === n - 1 ? 1 : i * step);
   return out;
 }
 
@@ -24,15 +25,15 @@ export function interpolateRows(thetaA: Float32Array, thetaB: Float32Array, alph
 }
 
 /** Indices of α = 0 (θ_B) and α = 1 (θ_A) in the grid; defaults to first/last when no grid is given. */
-function endpointIndices(n: number, alphas?: readonly number[]): { iB: number; iA: number; inside: (i: number) => boolean } {
-  if (!alphas) return { iB: 0, iA: n - 1, inside: () => true };
+function endpointIndices(n: number, alphas?: readonly number[]): { iB: number; iA: number; inside: (i: number) => boolean; alphaAt: (i: number) => number } {
+  if (!alphas) return { iB: 0, iA: n - 1, inside: () => true, alphaAt: (i) => i / (n - 1) };
   if (alphas.length !== n) throw new Error(`barrier: ${n} values for ${alphas.length} alphas`);
   const find = (t: number) => {
     const i = alphas.findIndex((a) => Math.abs(a - t) < 1e-9);
     if (i < 0) throw new Error(`barrier: α = ${t} is not on the grid`);
     return i;
   };
-  return { iB: find(0), iA: find(1), inside: (i) => alphas[i] >= -1e-9 && alphas[i] <= 1 + 1e-9 };
+  return { iB: find(0), iA: find(1), inside: (i) => alphas[i] >= -1e-9 && alphas[i] <= 1 + 1e-9, alphaAt: (i) => alphas[i] };
 }
 
 export interface ErrorBarrier {
@@ -42,19 +43,31 @@ export interface ErrorBarrier {
   readonly maxError: number;
   readonly argmaxIndex: number;
   readonly endpointMean: number;
+  /**
+   * max_{α∈[0,1]} [E(θ(α)) − (α·E(θ_A) + (1 − α)·E(θ_B))]: the excess over the straight line between the
+   * endpoint errors (Entezari et al. 2022). Unlike `barrier` it is 0 for any error linear in α, even with
+   * unequal endpoints; shown alongside B because a linear ramp between two unequal networks is no barrier.
+   */
+  readonly linearBarrier: number;
 }
 
 /**
  * Error barrier of a path (classification; E = 1 − test accuracy).
  * @param errors E(θ(α_i)) along the grid.
- * @param alphas the grid; if given, the max is taken over α ∈ [0, 1] only and endpoints are found by value.
+ * @param alphas the grid; if given, the max is taken over α ∈ [0, 1] only and endpoints are found by value;
+ *   if not, the values are taken as evenly spaced over [0, 1].
  */
 export function errorBarrier(errors: ArrayLike<number>, alphas?: readonly number[]): ErrorBarrier {
-  const { iA, iB, inside } = endpointIndices(errors.length, alphas);
-  let maxError = -Infinity, argmaxIndex = -1;
-  for (let i = 0; i < errors.length; i++) if (inside(i) && errors[i] > maxError) { maxError = errors[i]; argmaxIndex = i; }
+  const { iA, iB, inside, alphaAt } = endpointIndices(errors.length, alphas);
+  let maxError = -Infinity, argmaxIndex = -1, linearBarrier = -Infinity;
+  for (let i = 0; i < errors.length; i++) {
+    if (!inside(i)) continue;
+    if (errors[i] > maxError) { maxError = errors[i]; argmaxIndex = i; }
+    const a = alphaAt(i);
+    linearBarrier = Math.max(linearBarrier, errors[i] - (a * errors[iA] + (1 - a) * errors[iB]));
+  }
   const endpointMean = 0.5 * (errors[iA] + errors[iB]);
-  return { barrier: maxError - endpointMean, maxError, argmaxIndex, endpointMean };
+  return { barrier: maxError - endpointMean, maxError, argmaxIndex, endpointMean, linearBarrier };
 }
 
 export interface ReturnBarrier {
