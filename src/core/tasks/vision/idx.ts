@@ -44,13 +44,15 @@ function hexHead(b: Uint8Array): string {
 }
 
 function readHeader(raw: Uint8Array, name: string, words: number, magic: number): number[] {
-  if (raw.length < 4 * words) throw new Error(`${name}: truncated IDX header (${raw.length} bytes)`);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const header = Array.from({ length: words }, (_, i) => view.getUint32(4 * i, false));
-  if (header[0] !== magic) {
-    throw new Error(`${name}: wrong IDX magic 0x${header[0].toString(16).padStart(8, '0')}, expected 0x${magic.toString(16).padStart(8, '0')}`);
+  // Magic first, so a labels file passed as images says "wrong magic", not "truncated".
+  if (raw.length < 4) throw new Error(`${name}: truncated IDX header (${raw.length} bytes)`);
+  const found = view.getUint32(0, false);
+  if (found !== magic) {
+    throw new Error(`${name}: wrong IDX magic 0x${found.toString(16).padStart(8, '0')}, expected 0x${magic.toString(16).padStart(8, '0')}`);
   }
-  return header;
+  if (raw.length < 4 * words) throw new Error(`${name}: truncated IDX header (${raw.length} bytes)`);
+  return Array.from({ length: words }, (_, i) => view.getUint32(4 * i, false));
 }
 
 function checkLength(raw: Uint8Array, name: string, expected: number): void {

@@ -1,0 +1,119 @@
+/**
+ * Vision classification tasks (spec ALGORITHMS.md §9.1): fitness of a population = −mean cross-entropy
+ * (log-softmax of the net's logits) on one shared training minibatch per generation, so the ES maximises
+ * the negative loss (the one sign flip, STYLE.md convention 6); test metric = accuracy on the test set.
+ * The preprocessed datasets live on the tfjs backend once per instance (tf.keep) and are freed in dispose().
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { choice, int, resolveParams, type AnyParamValues, type ParamValues } from '../../params';
+import type { Rng } from '../../rng';
+import type { PopulationNet } from '../../nets/types';
+import type { PopulationScores, TaskDef, TaskInstance, TestResult } from '../types';
+import { loadDataset, type DatasetDef, type PoolMode, type VisionData } from './datasets';
+import { createSampler, type BatchSampling } from './minibatch';
+
+export const NUM_CLASSES = 10;
+/** Upper bound on (test rows N) × (test examples per chunk): keeps evaluateTest's activations bounded. */
+const TEST_CHUNK_BUDGET = 2000;
+const MAX_TEST_CHUNK = 1000;
+
+export const visionParamSpecs = {
+  pool: choice<PoolMode>('28x28', [
+    { value: '28x28', label: '28×28 (paper)' }, { value: '14x14', label: '14×14 (2×2 average pool, reduced presets)' },
+  ], 'Image size', 'Input resolution; 14×14 is the reduced-budget presets\' downsampling (spec §12).'),
+  batchSize: int(1024, 8, 8192, 'Fitness batch size', 'Training images per generation, shared by all members (paper: 1024).'),
+  testSubset: int(0, 0, 10000, 'Test images', 'Evaluate on the first N test images; 0 = all 10 000 (paper).'),
+  batchSampling: choice<BatchSampling>('epoch', [
+    { value: 'epoch', label: 'epochs (shuffled, disjoint batches)' }, { value: 'independent', label: 'independent (evojax sample_batch)' },
+  ], 'Batch sampling', 'How each generation\'s minibatch is drawn; both draw without replacement within a batch.'),
+};
+export type VisionParams = ParamValues<typeof visionParamSpecs>;
+
+/** Per-member Σ_b log p(y_b | x_b) / B from logits [P, B, C] and one-hot labels [B, C] → [P]. */
+export function meanLogLikelihood(logits: tf.Tensor3D, oneHot: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => tf.div(tf.sum(tf.mul(tf.logSoftmax(logits), oneHot), [1, 2]), logits.shape[1]) as tf.Tensor1D);
+}
+
+function checkNet(net: PopulationNet, side: number): void {
+  if (net.inputSize !== side * side || net.outputSize !== NUM_CLASSES) {
+    throw new Error(`${net.describe} expects ${net.inputSize} inputs → ${net.outputSize} outputs, but this task gives ${side}×${side} images → ${NUM_CLASSES} classes`);
+  }
+}
+
+/** A task instance over already-preprocessed data (exported for tests with small synthetic data). */
+export function createVisionInstance(id: string, data: VisionData, params: VisionParams, notes: readonly string[]): TaskInstance {
+  const { train, test } = data;
+  if (params.batchSize > train.count) throw new Error(`batchSize ${params.batchSize} exceeds the ${train.count} training images of ${id}`);
+  const side = train.side, k = side * side;
+  const nTest = params.testSubset > 0 ? Math.min(params.testSubset, test.count) : test.count;
+  const trainX = tf.keep(tf.tensor2d(train.x, [train.count, k]));
+  const trainY = tf.keep(tf.tensor1d(Int32Array.from(train.labels), 'int32'));
+  const testX = tf.keep(tf.tensor2d(test.x.subarray(0, nTest * k), [nTest, k]));
+  const testY = tf.keep(tf.tensor1d(Int32Array.from(test.labels.subarray(0, nTest)), 'int32'));
+  const sampler = createSampler(train.count, params.batchSampling);
+  let disposed = false;
+
+  function evaluatePopulation(net: PopulationNet, popParams: tf.Tensor2D, rng: Rng): PopulationScores {
+    checkNet(net, side);
+    const idx = sampler.next(rng, params.batchSize);
+    const scores = tf.tidy(() => {
+      const idxT = tf.tensor1d(idx, 'int32');
+      const x = tf.gather(trainX, idxT) as tf.Tensor2D;
+      const y = tf.oneHot(tf.gather(trainY, idxT), NUM_CLASSES) as tf.Tensor2D;
+      return meanLogLikelihood(net.forward(popParams, x), y); // = −CE: maximised by the ES
+    });
+    return { scores };
+  }
+
+  async function evaluateTest(net: PopulationNet, rows: tf.Tensor2D): Promise<TestResult[]> {
+    checkNet(net, side);
+    const n = rows.shape[0];
+    const chunk = Math.max(16, Math.min(MAX_TEST_CHUNK, Math.floor(TEST_CHUNK_BUDGET / n)));
+    let correct = tf.zeros([n]), ceSum = tf.zeros([n]);
+    for (let start = 0; start < nTest; start += chunk) {
+      const size = Math.min(chunk, nTest - start);
+      const [c2, s2] = tf.tidy(() => {
+        const x = tf.slice(testX, [start, 0], [size, k]);
+        const labels = tf.slice(testY, [start], [size]);
+        const logits = net.forward(rows, x);
+        const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 2), labels), 'float32'), 1);
+        const ce = tf.mul(meanLogLikelihood(logits, tf.oneHot(labels, NUM_CLASSES) as tf.Tensor2D), -size);
+        return [tf.add(correct, hits), tf.add(ceSum, ce)];
+      });
+      tf.dispose([correct, ceSum]);
+      correct = c2; ceSum = s2;
+    }
+    const [acc, ce] = await Promise.all([correct.data(), ceSum.data()]);
+    tf.dispose([correct, ceSum]);
+    return Array.from(acc, (a, i) => ({ perf: a / nTest, loss: ce[i] / nTest }));
+  }
+
+  return {
+    id, kind: 'vision', io: { inputShape: [side, side, 1], outputSize: NUM_CLASSES }, notes,
+    evaluatePopulation, evaluateTest,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      tf.dispose([trainX, trainY, testX, testY]);
+    },
+  };
+}
+
+/** The registry entry for one dataset. */
+export function visionTaskDef(dataset: DatasetDef): TaskDef {
+  return {
+    id: dataset.id,
+    label: dataset.label,
+    help: `${dataset.label} classification; fitness = −cross-entropy on a shared minibatch, test = accuracy (spec §9.1). ${dataset.citation}.`,
+    kind: 'vision',
+    paramSpecs: visionParamSpecs,
+    async load(given: AnyParamValues, io, _rng): Promise<TaskInstance> {
+      const params = resolveParams(visionParamSpecs, given);
+      const data = await loadDataset(dataset, (p) => io.readBytes(p), params.pool);
+      const notes = params.pool === '14x14'
+        ? [...dataset.notes, 'Images 2×2-average-pooled to 14×14: a reduced-budget setting, not the paper\'s 28×28.']
+        : dataset.notes;
+      return createVisionInstance(dataset.id, data, params, notes);
+    },
+  };
+}
