@@ -1,0 +1,77 @@
+/**
+ * ARS, Augmented Random Search (Mania et al. 2018), evosax 0.1.4 semantics (spec ALGORITHMS.md §2.6;
+ * evosax `strategies/ars.py`). Blocked antithetic pairs (k, k+P/2); the b = max(1, ⌊(P/2)·elite_ratio⌋)
+ * pairs with the smallest min(f⁺, f⁻) are used: σ_R = std(elite f⁺ ∪ f⁻) + 1e−5,
+ * g = (1/(b·σ_R))·Σ_{k∈E}(f⁺_k − f⁻_k)·ε_k with unit noise ε_k, m ← Adam(m, g), η decay, scalar σ decay.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { num } from '../params';
+import { hostValues, requireEvenPop, sampleAround, sigmaScheduleSpecs, unitNoise, weightedRowSum } from './common';
+import { expDecay, optInit, optimizerParamSpecs, optStep } from './optimizers';
+import { argsortAsc } from './shaping';
+import type { EsState, Strategy } from './types';
+
+/** Elite pair indices (0-based pair k) ordered by min(f⁺_k, f⁻_k), best first: shared with PGPE. */
+export function elitePairs(fPlus: ArrayLike<number>, fMinus: ArrayLike<number>, eliteRatio: number): Int32Array {
+  const half = fPlus.length;
+  const b = Math.max(1, Math.floor(half * eliteRatio));
+  const key = Float64Array.from({ length: half }, (_, k) => Math.min(fPlus[k], fMinus[k]));
+  return argsortAsc(key).slice(0, b);
+}
+
+export const ars: Strategy = {
+  id: 'ars',
+  label: 'ARS',
+  help: 'Augmented Random Search (Mania et al. 2018): antithetic pairs, only the best b directions, gradient scaled '
+    + 'by the std of the elite returns, Adam on the mean. evosax 0.1.4 ars.py; the "ES" of the paper\'s LMC analysis. '
+    + 'Isotropic σ ⇒ no SNR pruning.',
+  antithetic: 'blocked',
+  paramSpecs: {
+    elite_ratio: num(0.1, 0, 1, 0.01, 'Elite ratio', 'Fraction of antithetic pairs used: b = max(1, ⌊(P/2)·ratio⌋).'),
+    ...optimizerParamSpecs({ lrateInit: 0.05, lrateDecay: 1.0, lrateLimit: 0.001 }),
+    ...sigmaScheduleSpecs(0.03),
+  },
+  supportsSnr: false,
+
+  init(ctx, params, meanInit) {
+    requireEvenPop('ars', ctx);
+    return { mean: tf.clone(meanInit), sigma: params.sigma_init as number, ...optInit(params, ctx.dim) };
+  },
+
+  ask(ctx, state, _params, rng) {
+    requireEvenPop('ars', ctx);
+    return sampleAround(state.mean as tf.Tensor1D, state.sigma as number, unitNoise('blocked', rng, ctx));
+  },
+
+  tell(ctx, x, f, state, params) {
+    const mean = state.mean as tf.Tensor1D;
+    const sigma = state.sigma as number;
+    const half = ctx.popSize / 2;
+    const fh = hostValues(f);
+    const fPlus = fh.subarray(0, half);
+    const fMinus = fh.subarray(half);
+    const elite = elitePairs(fPlus, fMinus, params.elite_ratio as number);
+    const b = elite.length;
+    let mu = 0;
+    for (const k of elite) mu += fPlus[k] + fMinus[k];
+    mu /= 2 * b;
+    let v = 0;
+    for (const k of elite) v += (fPlus[k] - mu) ** 2 + (fMinus[k] - mu) ** 2;
+    const sigmaR = Math.sqrt(v / (2 * b)) + 1e-5;
+    // Row weights on the "+" rows only: c_k = (f⁺_k − f⁻_k)/(b·σ_R).
+    const c = new Float64Array(ctx.popSize);
+    for (const k of elite) c[k] = (fPlus[k] - fMinus[k]) / (b * sigmaR);
+    const grad = tf.tidy(() => weightedRowSum(c, tf.div(tf.sub(x, mean), sigma) as tf.Tensor2D));
+    const step = optStep(params, mean, grad, state);
+    grad.dispose();
+    const next: EsState = {
+      ...state, ...step.opt, mean: step.mean,
+      sigma: expDecay(sigma, params.sigma_decay as number, params.sigma_limit as number),
+    };
+    return next;
+  },
+
+  perParamStd(ctx, state) {
+    return tf.fill([ctx.dim], state.sigma as number) as tf.Tensor1D;
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * Small helpers shared by the strategy files (spec ALGORITHMS.md §1.2 sampling layouts, §2 updates):
+ * antithetic noise layouts, rank → row weight scattering, weighted row sums as 2-D matMuls (the
+ * fast path on wasm, PLATFORM.md), and param-spec fragments used by several strategies.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { num, type ParamSpecs } from '../params';
+import type { Rng } from '../rng';
+import { sampleNormal } from './noise';
+import type { EsContext, Strategy } from './types';
+
+/** Throws a clear error when an antithetic strategy gets an odd population (spec §1.2). */
+export function requireEvenPop(strategyId: string, ctx: EsContext): void {
+  if (ctx.popSize % 2 !== 0 || ctx.popSize < 2) {
+    throw new Error(`${strategyId}: antithetic sampling needs an even popSize ≥ 2, got ${ctx.popSize}`);
+  }
+}
+
+/**
+ * Unit noise z [P, d] in the strategy's row layout (spec §1.2): 'interleaved' rows 2k/2k+1 = ±z_k,
+ * 'blocked' rows k / k+P/2 = ±z_k, 'none' P independent rows.
+ */
+export function unitNoise(layout: Strategy['antithetic'], rng: Rng, ctx: EsContext): tf.Tensor2D {
+  const { popSize: p, dim: d } = ctx;
+  if (layout === 'none') return sampleNormal(rng, p, d);
+  const half = sampleNormal(rng, p / 2, d);
+  return tf.tidy(() => {
+    const neg = tf.neg(half);
+    return (layout === 'blocked'
+      ? tf.concat([half, neg], 0)
+      : tf.reshape(tf.stack([half, neg], 1), [p, d])) as tf.Tensor2D;
+  });
+}
+
+/** Σ_i w_i·rows_i as one [1,P]×[P,d] matMul. `w` is per ROW (original order). */
+export function weightedRowSum(w: ArrayLike<number>, rows: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => {
+    const wt = tf.tensor2d(Float32Array.from(w), [1, w.length]);
+    return tf.reshape(tf.matMul(wt, rows), [rows.shape[1]]) as tf.Tensor1D;
+  });
+}
+
+/** Scatters rank weights (rank 0 = best) onto rows: out[order[r]] = wByRank[r]. */
+export function rankWeightsToRows(order: Int32Array, wByRank: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let r = 0; r < order.length; r++) out[order[r]] = r < wByRank.length ? wByRank[r] : 0;
+  return out;
+}
+
+/** Numerically stable softmax of a host vector. */
+export function softmax(logits: ArrayLike<number>): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i]);
+  const e = Float64Array.from(logits, (v) => Math.exp(v - max));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / s);
+}
+
+/** Host copy of a small tensor's values (fitness vectors, P entries). */
+export function hostValues(t: tf.Tensor): Float32Array {
+  return Float32Array.from(t.dataSync() as Float32Array);
+}
+
+/** σ schedule specs shared by PGPE, OpenES and ARS (evosax 0.1.4 constructor kwargs). */
+export function sigmaScheduleSpecs(sigmaInit: number): ParamSpecs {
+  return {
+    sigma_init: num(sigmaInit, 1e-4, 10, 1e-4, 'σ₀', 'Initial search std.', { log: true }),
+    sigma_decay: num(1.0, 0.9, 1, 1e-4, 'σ decay', 'Per-generation multiplicative σ decay (1 = none).'),
+    sigma_limit: num(0.01, 0, 1, 1e-4, 'σ floor', 'σ never decays below this value.'),
+  };
+}
+
+/** x = m + scale ⊙ z (scale a scalar σ or a per-coordinate vector); takes ownership of `z`. */
+export function sampleAround(mean: tf.Tensor1D, scale: number | tf.Tensor, z: tf.Tensor2D): tf.Tensor2D {
+  const x = tf.tidy(() => tf.add(mean, tf.mul(scale, z)) as tf.Tensor2D);
+  z.dispose();
+  return x;
+}

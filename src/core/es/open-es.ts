@@ -1,0 +1,54 @@
+/**
+ * OpenES (Salimans et al. 2017) with evosax 0.1.4 semantics (spec ALGORITHMS.md §2.5; evosax
+ * `strategies/open_es.py`). Blocked antithetic sampling x = m ± σ·z with a scalar σ;
+ * g = (1/(P·σ))·Σ_i f_i·ε_i with unit noise ε_i = (x_i − m)/σ; m ← Adam(m, g); η decay;
+ * σ ← max(σ·sigma_decay, sigma_limit).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { requireEvenPop, sampleAround, sigmaScheduleSpecs, unitNoise } from './common';
+import { expDecay, optInit, optimizerParamSpecs, optStep } from './optimizers';
+import type { EsState, Strategy } from './types';
+
+export const openEs: Strategy = {
+  id: 'open_es',
+  label: 'OpenES',
+  help: 'OpenAI-ES (Salimans et al. 2017): antithetic isotropic Gaussian search, score-function gradient of the mean '
+    + 'fed to Adam (β1 = 0.99); scalar σ with optional decay. evosax 0.1.4 open_es.py. Isotropic σ ⇒ no SNR pruning.',
+  antithetic: 'blocked',
+  paramSpecs: {
+    ...optimizerParamSpecs({ lrateInit: 0.05, lrateDecay: 1.0, lrateLimit: 0.001 }),
+    ...sigmaScheduleSpecs(0.03),
+  },
+  supportsSnr: false,
+
+  init(ctx, params, meanInit) {
+    requireEvenPop('open_es', ctx);
+    return { mean: tf.clone(meanInit), sigma: params.sigma_init as number, ...optInit(params, ctx.dim) };
+  },
+
+  ask(ctx, state, _params, rng) {
+    requireEvenPop('open_es', ctx);
+    return sampleAround(state.mean as tf.Tensor1D, state.sigma as number, unitNoise('blocked', rng, ctx));
+  },
+
+  tell(ctx, x, f, state, params) {
+    const mean = state.mean as tf.Tensor1D;
+    const sigma = state.sigma as number;
+    const grad = tf.tidy(() => {
+      const eps = tf.div(tf.sub(x, mean), sigma);
+      const fRow = tf.reshape(f, [1, ctx.popSize]);
+      return tf.reshape(tf.mul(1 / (ctx.popSize * sigma), tf.matMul(fRow, eps)), [ctx.dim]) as tf.Tensor1D;
+    });
+    const step = optStep(params, mean, grad, state);
+    grad.dispose();
+    const next: EsState = {
+      ...state, ...step.opt, mean: step.mean,
+      sigma: expDecay(sigma, params.sigma_decay as number, params.sigma_limit as number),
+    };
+    return next;
+  },
+
+  perParamStd(ctx, state) {
+    return tf.fill([ctx.dim], state.sigma as number) as tf.Tensor1D;
+  },
+};

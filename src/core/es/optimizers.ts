@@ -1,0 +1,92 @@
+/**
+ * Gradient optimizers for the mean of PGPE, OpenES and ARS (spec ALGORITHMS.md §1.4; evosax 0.1.4
+ * `utils/optimizer.py`). All DESCEND on the gradient estimate g of the minimised fitness. The learning
+ * rate follows η ← max(η·lrate_decay, lrate_limit), applied once per tell AFTER the step.
+ *
+ * Quirks kept on purpose (spec §13 D15): SGD steps with the PREVIOUS momentum buffer (one-generation
+ * lag; with μ = 0 its first step is zero), and ClipUp multiplies by η twice (in the velocity and in
+ * the step). Adam uses evosax's β1 = 0.99, not 0.9.
+ *
+ * Optimizer state lives inside the strategy's flat EsState under `opt_*` keys so that it is
+ * checkpointed with the rest: opt_lrate, opt_t (steps taken), opt_m, and opt_v (Adam only).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { choice, num, type ParamSpecs, type AnyParamValues } from '../params';
+import type { EsState } from './types';
+
+export type OptimizerName = 'adam' | 'sgd' | 'clipup';
+
+/** Fixed optimizer constants of evosax 0.1.4 (its `params_opt` defaults; not exposed by the paper). */
+export const ADAM = { beta1: 0.99, beta2: 0.999, eps: 1e-8 } as const;
+export const SGD = { momentum: 0 } as const;
+export const CLIPUP = { momentum: 0.9, maxSpeed: 0.3 } as const;
+
+/** x ← max(x·decay, limit): evosax's `exp_decay`, used for η and σ schedules. */
+export function expDecay(x: number, decay: number, limit: number): number {
+  return Math.max(x * decay, limit);
+}
+
+/** Param specs shared by every optimizer-driven strategy; defaults differ per strategy. */
+export function optimizerParamSpecs(d: { lrateInit: number; lrateDecay: number; lrateLimit: number }): ParamSpecs {
+  return {
+    opt_name: choice<OptimizerName>('adam', [
+      { value: 'adam', label: 'Adam (β1 = 0.99)' },
+      { value: 'sgd', label: 'SGD (0.1.4 one-step lag)' },
+      { value: 'clipup', label: 'ClipUp (0.1.4, η applied twice)' },
+    ], 'Optimizer', 'Gradient optimizer for the mean (evosax 0.1.4 semantics, spec §1.4).'),
+    lrate_init: num(d.lrateInit, 1e-5, 1, 1e-4, 'Learning rate η₀', 'Initial learning rate of the mean optimizer.', { log: true }),
+    lrate_decay: num(d.lrateDecay, 0.9, 1, 1e-4, 'η decay', 'Per-generation multiplicative decay of η (applied after the step).'),
+    lrate_limit: num(d.lrateLimit, 0, 1, 1e-4, 'η floor', 'η never decays below this value.'),
+  };
+}
+
+/** Fresh optimizer state for dimension `dim` (fresh per IMP round, spec §1.1). */
+export function optInit(params: AnyParamValues, dim: number): EsState {
+  const st: EsState = { opt_lrate: params.lrate_init as number, opt_t: 0, opt_m: tf.zeros([dim]) };
+  if (params.opt_name === 'adam') st.opt_v = tf.zeros([dim]);
+  return st;
+}
+
+/**
+ * One optimizer step m ← step(m, g) followed by the η decay. Returns the new mean and the new
+ * `opt_*` entries. Does not dispose its inputs.
+ */
+export function optStep(
+  params: AnyParamValues, mean: tf.Tensor1D, grad: tf.Tensor1D, st: EsState,
+): { mean: tf.Tensor1D; opt: EsState } {
+  const lr = st.opt_lrate as number;
+  const t = (st.opt_t as number) + 1;
+  const mOld = st.opt_m as tf.Tensor1D;
+  const nextLr = expDecay(lr, params.lrate_decay as number, params.lrate_limit as number);
+  return tf.tidy(() => {
+    switch (params.opt_name as OptimizerName) {
+      case 'adam': {
+        const m = tf.add(tf.mul(ADAM.beta1, mOld), tf.mul(1 - ADAM.beta1, grad));
+        const v = tf.add(tf.mul(ADAM.beta2, st.opt_v as tf.Tensor1D), tf.mul(1 - ADAM.beta2, tf.square(grad)));
+        const mHat = tf.div(m, 1 - ADAM.beta1 ** t);
+        const vHat = tf.div(v, 1 - ADAM.beta2 ** t);
+        const newMean = tf.sub(mean, tf.mul(lr, tf.div(mHat, tf.add(tf.sqrt(vHat), ADAM.eps))));
+        const opt: EsState = { opt_lrate: nextLr, opt_t: t, opt_m: m, opt_v: v };
+        return { mean: newMean as tf.Tensor1D, opt };
+      }
+      case 'sgd': {
+        // 0.1.4: the step uses the OLD buffer, then the buffer becomes g + μ·b_old.
+        const newMean = tf.sub(mean, tf.mul(lr, mOld));
+        const m = tf.add(grad, tf.mul(SGD.momentum, mOld));
+        const opt: EsState = { opt_lrate: nextLr, opt_t: t, opt_m: m };
+        return { mean: newMean as tf.Tensor1D, opt };
+      }
+      case 'clipup': {
+        const gHat = tf.div(grad, tf.add(tf.norm(grad), 1e-8));
+        const vel = tf.add(tf.mul(CLIPUP.momentum, mOld), tf.mul(lr, gHat));
+        const speed = tf.norm(vel).dataSync()[0];
+        const u = speed > CLIPUP.maxSpeed ? tf.mul(vel, CLIPUP.maxSpeed / (speed + 1e-8)) : vel;
+        const newMean = tf.sub(mean, tf.mul(lr, u)); // η applied a second time: 0.1.4 quirk
+        const opt: EsState = { opt_lrate: nextLr, opt_t: t, opt_m: u };
+        return { mean: newMean as tf.Tensor1D, opt };
+      }
+      default:
+        throw new Error(`unknown optimizer "${String(params.opt_name)}" (valid: adam, sgd, clipup)`);
+    }
+  });
+}
