@@ -24,7 +24,7 @@ const IMP_CHAINS = ['magnitude', 'snr', 'random_reinit'];
 const PGPE_QUICK = {
   lrate_init: 0.02, lrate_decay: 0.999, lrate_limit: 0.001,
   sigma_init: 0.1, sigma_lrate: 0.2, sigma_max_change: 0.2, sigma_limit: 0.01, sigma_decay: 1,
-  sigma_sign: 'corrected',
+  sigmaSign: 'corrected',
 };
 
 export const PRESETS: readonly Preset[] = [
@@ -68,7 +68,7 @@ export const PRESETS: readonly Preset[] = [
     deviations: ['14×14 input and an MLP instead of the paper\'s CNN', 'popsize 64, 400 generations per round', '12 rounds'],
     expectedCost: '≈ 15 min per seed on a 2-core CPU (wasm)',
     config: {
-      task: { id: 'fashion_mnist', params: { pool: '14x14', batchSize: 256 } },
+      task: { id: 'fmnist', params: { pool: '14x14', batchSize: 256 } },
       network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },
       es: { id: 'snes', popSize: 64, meanDecay: 1e-4, params: { temperature: 12, sigma_init: 0.025 } },
       prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 12 },

@@ -1,0 +1,73 @@
+/**
+ * Benchmark: time per generation of the IMP inner loop (ask + scatter + evaluate + tell) for the
+ * `mnist-quick` preset at each sparsity of its schedule, and for the larger MLP 784-32-10 (P=64, B=256)
+ * setting, split into its parts. Reference (spec §12 / issue 4): a plain NumPy implementation of
+ * mnist-quick takes ~7 ms per generation on this kind of 2-core machine; 784-32-10 ~36 ms.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { parseConfig } from '../../src/core/runs/config';
+import { getPreset } from '../../src/core/runs/presets';
+import { instantiate } from '../../src/core/experiments/setup';
+import { EsRunner } from '../../src/core/es/run-strategy';
+import { ScatterPlan, activeIndices, pack } from '../../src/core/experiments/masked-params';
+import { sparsityOfRound } from '../../src/core/prune/schedule';
+import { getPruneMethod } from '../../src/core/prune/registry';
+import { Rng } from '../../src/core/rng';
+import { dataReader } from '../../src/cli/node-io';
+
+export interface ImpBenchRow {
+  setting: string; backend: string; sparsityPct: number; esDim: number;
+  askMs: number; evalMs: number; tellMs: number; genMs: number;
+}
+
+async function sync(t: tf.Tensor): Promise<void> { await t.data(); }
+
+/** Times `gens` generations on one mask; returns ms per generation per part. */
+async function timeLoop(setting: string, configInput: Parameters<typeof parseConfig>[0], sparsities: number[], gens: number): Promise<ImpBenchRow[]> {
+  const config = parseConfig(configInput);
+  const { task, net } = await instantiate(config, dataReader);
+  const rng = new Rng(0);
+  const theta0 = net.init(rng.split('theta0'));
+  const rows: ImpBenchRow[] = [];
+  try {
+    for (const s of sparsities) {
+      // A magnitude mask of θ0 at the target sparsity (cost depends on the sparsity, not on which weights).
+      const mask = s === 0 ? new Uint8Array(net.paramCount).fill(1) : getPruneMethod('magnitude').next({
+        layers: net.layers, paramCount: net.paramCount, mask: new Uint8Array(net.paramCount).fill(1), mean: theta0,
+        std: new Float32Array(net.paramCount).fill(1), theta0, targetSparsity: s, scope: 'global', rng, reinit: (r) => net.init(r),
+      }, {}).mask;
+      const idx = activeIndices(mask);
+      const plan = new ScatterPlan(mask);
+      const runner = EsRunner.create({ strategyId: config.es.id, params: config.es.params, popSize: config.es.popSize, dim: idx.length, rng,
+        shaping: { centeredRank: config.es.centeredRank } }, pack(theta0, idx));
+      let ask = 0, ev = 0, tell = 0;
+      for (let g = 0; g < gens + 3; g++) {
+        const t0 = performance.now();
+        const x = runner.ask(); await sync(x);
+        const t1 = performance.now();
+        const full = plan.scatter(x);
+        const scores = task.evaluatePopulation(net, full, rng.split(g)).scores; await sync(scores);
+        const t2 = performance.now();
+        runner.tell(x, scores); await sync(runner.meanTensor().reshape([-1]));
+        const t3 = performance.now();
+        tf.dispose([x, full, scores]);
+        if (g >= 3) { ask += t1 - t0; ev += t2 - t1; tell += t3 - t2; } // first generations warm up kernels
+      }
+      runner.dispose(); plan.dispose();
+      rows.push({ setting, backend: tf.getBackend(), sparsityPct: +(100 * s).toFixed(1), esDim: idx.length,
+        askMs: ask / gens, evalMs: ev / gens, tellMs: tell / gens, genMs: (ask + ev + tell) / gens });
+    }
+  } finally { task.dispose(); }
+  return rows;
+}
+
+export async function runImpBench(gens = 30): Promise<ImpBenchRow[]> {
+  const quick = getPreset('mnist-quick').config;
+  const keep = 1 - 0.2;
+  const schedule = [1, 4, 7, 10, 12].map((k) => sparsityOfRound(k, keep));
+  const rows = await timeLoop('mnist-quick 196-32-10 P64 B256', quick, schedule, gens);
+  rows.push(...await timeLoop('MLP 784-32-10 P64 B256', {
+    ...quick, task: { id: 'mnist', params: { pool: '28x28', batchSize: 256 } },
+  }, [0], gens));
+  return rows;
+}
