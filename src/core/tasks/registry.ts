@@ -5,13 +5,11 @@
 import type { TaskDef } from './types';
 import { DATASETS } from './vision/datasets';
 import { visionTaskDef } from './vision/vision-task';
-// ── control tasks: import them here ─────────────────────────────────────────────────────────────────
-// (the control tasks' module adds one import line here and spreads its list into TASKS below)
-// ────────────────────────────────────────────────────────────────────────────────────────────────────
+import { CONTROL_TASKS } from './control';
 
 export const TASKS: readonly TaskDef[] = [
   ...DATASETS.map(visionTaskDef),
-  // ── control tasks: spread the control list here ──
+  ...CONTROL_TASKS,
 ];
 
 /** Looks a task up by id; throws listing the known ids. */
