@@ -1,0 +1,206 @@
+/**
+ * The shared ES runner (spec ALGORITHMS.md §1.1 "the shared runner", §1.3; STYLE.md conventions 2, 6).
+ * It owns what evosax's `Strategy` base class owns: fitness shaping, best-so-far tracking, mean decay
+ * and the generation counter, around any registered strategy's init/ask/tell.
+ *
+ * This is the ONLY place where the lab's maximise-a-score convention is flipped into the strategies'
+ * minimise form (inside `shapeFitness`). Noise for generation g comes from
+ * `rng.split('gen').split(g)`, so a runner is stateless in its randomness: a restored checkpoint asks
+ * exactly the same next population. No clipping of x: evosax's default bounds are ±float32-max.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { resolveParams, type AnyParamValues } from '../params';
+import { Rng, type RngKey } from '../rng';
+import { getStrategy } from './registry';
+import { shapeFitness, type ShapingOptions } from './shaping';
+import type { EsContext, EsState, SigmaMode, Strategy } from './types';
+
+export interface EsRunnerOptions {
+  strategyId: string;
+  /** Strategy hyperparameters, validated against its paramSpecs (defaults filled in). */
+  params?: Partial<AnyParamValues>;
+  popSize: number;
+  dim: number;
+  /** The run/round stream; generation g samples with rng.split('gen').split(g). */
+  rng: Rng;
+  /** Fitness shaping (spec §1.3); default: none beyond the maximise→minimise flip. */
+  shaping?: ShapingOptions;
+  /** γ of m ← (1 − γ)·m after every tell (spec §1.1d); 0 = off. */
+  meanDecay?: number;
+}
+
+/** A tensor as plain data. */
+export interface PlainTensor { shape: number[]; dtype: 'float32' | 'int32'; data: Float32Array | Int32Array }
+export type PlainState = Record<string, PlainTensor | number>;
+
+/** Everything needed to continue a run bit-identically (structured-clone / typed-array friendly). */
+export interface EsCheckpoint {
+  version: 1;
+  strategyId: string;
+  params: AnyParamValues;
+  popSize: number;
+  dim: number;
+  rngKey: [number, number];
+  shaping: ShapingOptions;
+  meanDecay: number;
+  generation: number;
+  best: { score: number; params: Float32Array | null };
+  state: PlainState;
+}
+
+/** Tensor state → plain typed arrays (synchronous read). */
+export function stateToPlain(state: EsState): PlainState {
+  const out: PlainState = {};
+  for (const [k, v] of Object.entries(state)) {
+    if (typeof v === 'number') { out[k] = v; continue; }
+    const dtype = v.dtype === 'int32' ? 'int32' : 'float32';
+    const data = dtype === 'int32' ? Int32Array.from(v.dataSync() as Int32Array) : Float32Array.from(v.dataSync() as Float32Array);
+    out[k] = { shape: [...v.shape], dtype, data };
+  }
+  return out;
+}
+
+/** Plain typed arrays → fresh tensors (the caller owns them). */
+export function plainToState(plain: PlainState): EsState {
+  const out: EsState = {};
+  for (const [k, v] of Object.entries(plain)) out[k] = typeof v === 'number' ? v : tf.tensor(v.data, v.shape, v.dtype);
+  return out;
+}
+
+function tensorsOf(state: EsState): Set<tf.Tensor> {
+  return new Set(Object.values(state).filter((v): v is tf.Tensor => typeof v !== 'number'));
+}
+
+export class EsRunner {
+  readonly strategy: Strategy;
+  readonly ctx: EsContext;
+  readonly params: AnyParamValues;
+  private state: EsState;
+  private gen = 0;
+  private bestScore = -Infinity;
+  private bestParams: Float32Array | null = null;
+
+  private constructor(private readonly opts: EsRunnerOptions, state: EsState | null, meanInit: Float32Array | null) {
+    this.strategy = getStrategy(opts.strategyId);
+    this.params = resolveParams(this.strategy.paramSpecs, opts.params ?? {});
+    if (!Number.isInteger(opts.popSize) || opts.popSize < 2) throw new Error(`popSize must be an integer ≥ 2, got ${opts.popSize}`);
+    if (!Number.isInteger(opts.dim) || opts.dim < 1) throw new Error(`dim must be a positive integer, got ${opts.dim}`);
+    this.ctx = { popSize: opts.popSize, dim: opts.dim };
+    if (state) { this.state = state; return; }
+    if (!meanInit || meanInit.length !== opts.dim) throw new Error(`meanInit must have length dim = ${opts.dim}, got ${meanInit?.length}`);
+    const m = tf.tensor1d(meanInit, 'float32');
+    try { this.state = this.strategy.init(this.ctx, this.params, m); } finally { m.dispose(); }
+  }
+
+  /** A runner with fresh strategy state around `meanInit` (length d), spec §1.1 "fresh state per round". */
+  static create(opts: EsRunnerOptions, meanInit: Float32Array): EsRunner {
+    return new EsRunner(opts, null, meanInit);
+  }
+
+  /** Generations completed (number of tells so far). */
+  get generation(): number { return this.gen; }
+
+  /** Best-so-far unshaped (maximise-form) score and the member that achieved it. */
+  get best(): { score: number; params: Float32Array | null } {
+    return { score: this.bestScore, params: this.bestParams };
+  }
+
+  /** Population [P, d] of the current generation; the caller disposes it. */
+  ask(): tf.Tensor2D {
+    return this.strategy.ask(this.ctx, this.state, this.params, this.opts.rng.split('gen').split(this.gen));
+  }
+
+  /**
+   * Updates the strategy with raw MAXIMISE-form scores of `x` (NaN/−∞ = worst). Does not dispose `x`
+   * or `scores`; disposes the superseded state tensors.
+   */
+  tell(x: tf.Tensor2D, scores: tf.Tensor1D | Float32Array): void {
+    const raw = scores instanceof Float32Array ? scores : Float32Array.from(scores.dataSync() as Float32Array);
+    if (raw.length !== this.ctx.popSize || x.shape[0] !== this.ctx.popSize || x.shape[1] !== this.ctx.dim) {
+      throw new Error(`tell: expected x [${this.ctx.popSize}, ${this.ctx.dim}] and ${this.ctx.popSize} scores, got x [${x.shape}] and ${raw.length}`);
+    }
+    const shaping = this.opts.shaping ?? {};
+    let rowMeanSq: Float32Array | undefined;
+    if ((shaping.wDecay ?? 0) > 0) {
+      const t = tf.tidy(() => tf.mean(tf.square(x), 1));
+      rowMeanSq = Float32Array.from(t.dataSync() as Float32Array);
+      t.dispose();
+    }
+    const fShaped = tf.tensor1d(shapeFitness(raw, shaping, rowMeanSq), 'float32');
+    let next: EsState;
+    try { next = this.strategy.tell(this.ctx, x, fShaped, this.state, this.params); } finally { fShaped.dispose(); }
+    this.trackBest(x, raw);
+    const gamma = this.opts.meanDecay ?? 0;
+    if (gamma > 0) {
+      const old = next.mean as tf.Tensor1D;
+      next = { ...next, mean: tf.mul(1 - gamma, old) };
+      old.dispose();
+    }
+    this.replaceState(next);
+    this.gen += 1;
+  }
+
+  private trackBest(x: tf.Tensor2D, raw: Float32Array): void {
+    let bestIdx = -1;
+    for (let i = 0; i < raw.length; i++) {
+      if (!Number.isNaN(raw[i]) && raw[i] > this.bestScore && (bestIdx < 0 || raw[i] > raw[bestIdx])) bestIdx = i;
+    }
+    if (bestIdx < 0) return;
+    this.bestScore = raw[bestIdx];
+    const row = tf.slice(x, [bestIdx, 0], [1, this.ctx.dim]);
+    this.bestParams = Float32Array.from(row.dataSync() as Float32Array);
+    row.dispose();
+  }
+
+  private replaceState(next: EsState): void {
+    const keep = tensorsOf(next);
+    for (const t of tensorsOf(this.state)) if (!keep.has(t)) t.dispose();
+    this.state = next;
+  }
+
+  /** A copy of the mean the caller disposes. */
+  meanTensor(): tf.Tensor1D { return tf.clone(this.state.mean as tf.Tensor1D); }
+
+  /** The mean as a host array. */
+  mean(): Float32Array { return Float32Array.from((this.state.mean as tf.Tensor1D).dataSync() as Float32Array); }
+
+  /** Per-coordinate σ for SNR pruning (spec §1.5); `mode` matters only for Sep-CMA-ES. */
+  perParamStd(mode: SigmaMode = 'paper'): Float32Array {
+    const t = this.strategy.perParamStd(this.ctx, this.state, this.params, mode);
+    const out = Float32Array.from(t.dataSync() as Float32Array);
+    t.dispose();
+    return out;
+  }
+
+  /** Plain snapshot: restoring it yields the identical next population and trajectory. */
+  checkpoint(): EsCheckpoint {
+    return {
+      version: 1, strategyId: this.strategy.id, params: { ...this.params },
+      popSize: this.ctx.popSize, dim: this.ctx.dim,
+      rngKey: [this.opts.rng.key[0], this.opts.rng.key[1]],
+      shaping: { ...(this.opts.shaping ?? {}) }, meanDecay: this.opts.meanDecay ?? 0,
+      generation: this.gen,
+      best: { score: this.bestScore, params: this.bestParams ? Float32Array.from(this.bestParams) : null },
+      state: stateToPlain(this.state),
+    };
+  }
+
+  static restore(cp: EsCheckpoint): EsRunner {
+    if (cp.version !== 1) throw new Error(`unsupported ES checkpoint version ${String(cp.version)}`);
+    const key: RngKey = [cp.rngKey[0], cp.rngKey[1]];
+    const r = new EsRunner({
+      strategyId: cp.strategyId, params: cp.params, popSize: cp.popSize, dim: cp.dim,
+      rng: new Rng(key), shaping: cp.shaping, meanDecay: cp.meanDecay,
+    }, plainToState(cp.state), null);
+    r.gen = cp.generation;
+    r.bestScore = cp.best.score;
+    r.bestParams = cp.best.params ? Float32Array.from(cp.best.params) : null;
+    return r;
+  }
+
+  /** Frees every state tensor. */
+  dispose(): void {
+    for (const t of tensorsOf(this.state)) t.dispose();
+    this.state = {};
+  }
+}
