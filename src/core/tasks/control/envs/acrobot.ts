@@ -7,7 +7,7 @@
  */
 import { int, num } from '../../../params';
 import type { AnyParamValues } from '../../../params';
-import { allocStepResult, clip, forEachActive, resetUniform, wrapAngle } from './common';
+import { allocStepResult, setDone, clip, forEachActive, resetUniform, wrapAngle } from './common';
 import type { ControlEnv, EnvState, StepResult } from './types';
 
 const paramSpecs = {
@@ -111,7 +111,7 @@ export const acrobot: ControlEnv = {
       t[i] += 1;
       const terminal = -Math.cos(th1[i]) - Math.cos(th1[i] + th2[i]) > 1.0;
       res.reward[i] = terminal ? 0 : -1;
-      res.done[i] = terminal || t[i] >= maxSteps ? 1 : 0;
+      setDone(res, i, terminal, t[i], maxSteps);
     });
     return res;
   },

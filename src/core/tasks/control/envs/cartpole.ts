@@ -5,7 +5,7 @@
  */
 import { int, num } from '../../../params';
 import type { AnyParamValues } from '../../../params';
-import { allocStepResult, forEachActive, resetUniform } from './common';
+import { allocStepResult, setDone, forEachActive, resetUniform } from './common';
 import type { ControlEnv, EnvState, StepResult } from './types';
 
 const paramSpecs = {
@@ -71,7 +71,7 @@ export const cartPole: ControlEnv = {
       // gymnax: reward = 1 − prev_terminal; the lab stops at the first done, so every stepped copy was live.
       res.reward[i] = 1;
       const terminal = x[i] < -xThr || x[i] > xThr || theta[i] < -thetaThr || theta[i] > thetaThr;
-      res.done[i] = terminal || t[i] >= maxSteps ? 1 : 0;
+      setDone(res, i, terminal, t[i], maxSteps);
     });
     return res;
   },

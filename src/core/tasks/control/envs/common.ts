@@ -12,11 +12,6 @@ export function allocState(n: number, varCount: number): EnvState {
   return { n, vars, t: new Int32Array(n) };
 }
 
-/** Fills a state variable with i.i.d. U[lo, hi) draws (in copy order, so results are reproducible). */
-export function fillUniform(arr: Float64Array, rng: Rng, lo: number, hi: number): void {
-  for (let i = 0; i < arr.length; i++) arr[i] = rng.uniformRange(lo, hi);
-}
-
 /**
  * Reset helper: draws every copy's variables from U[lo_k, hi_k), copy by copy and variable by
  * variable (`bounds[k] = [lo, hi]`), as gymnax's `uniform(key, shape=(nVars,))` does per copy.
@@ -29,8 +24,14 @@ export function resetUniform(rng: Rng, n: number, bounds: readonly (readonly [nu
   return s;
 }
 
+/** Records copy i's outcome: terminal state or horizon reached (t ≥ maxSteps). */
+export function setDone(res: StepResult, i: number, terminal: boolean, t: number, maxSteps: number): void {
+  res.terminal[i] = terminal ? 1 : 0;
+  res.done[i] = terminal || t >= maxSteps ? 1 : 0;
+}
+
 export function allocStepResult(n: number): StepResult {
-  return { reward: new Float64Array(n), done: new Uint8Array(n) };
+  return { reward: new Float64Array(n), done: new Uint8Array(n), terminal: new Uint8Array(n) };
 }
 
 /** Calls `body(i)` for every copy in `active`, or for 0…n−1 when `active` is omitted. */

@@ -9,7 +9,7 @@
  */
 import { bool, int, num } from '../../../params';
 import type { AnyParamValues } from '../../../params';
-import { allocState, allocStepResult, clip, forEachActive } from './common';
+import { allocState, allocStepResult, setDone, clip, forEachActive } from './common';
 import type { ControlEnv, EnvState, StepResult } from './types';
 
 const MIN_POSITION = -1.2;
@@ -70,7 +70,7 @@ export const mountainCarContinuous: ControlEnv = {
       t[i] += 1;
       const reached = p >= goal && v >= 0;
       res.reward[i] = -0.1 * a * a + (reached ? 100 : 0);
-      res.done[i] = reached || t[i] >= maxSteps ? 1 : 0;
+      setDone(res, i, reached, t[i], maxSteps);
     });
     return res;
   },

@@ -5,7 +5,7 @@
  */
 import { int, num } from '../../../params';
 import type { AnyParamValues } from '../../../params';
-import { allocStepResult, clip, forEachActive, resetUniform, wrapAngle } from './common';
+import { allocStepResult, setDone, clip, forEachActive, resetUniform, wrapAngle } from './common';
 import type { ControlEnv, EnvState, StepResult } from './types';
 
 const paramSpecs = {
@@ -64,7 +64,7 @@ export const pendulum: ControlEnv = {
       theta[i] += newThDot * dt;
       thetaDot[i] = newThDot;
       t[i] += 1;
-      res.done[i] = t[i] >= maxSteps ? 1 : 0;
+      setDone(res, i, false, t[i], maxSteps);
     });
     return res;
   },

@@ -24,6 +24,8 @@ export interface StepResult {
   readonly reward: Float64Array;
   /** 1 where the episode ended on this step (terminal or t ≥ maxSteps). */
   readonly done: Uint8Array;
+  /** 1 where the new state is terminal (done for a reason other than the horizon). */
+  readonly terminal: Uint8Array;
 }
 
 /** How raw network outputs become the env's action (spec §11.5). */
