@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskFromScores, percentileLinear } from '../../../src/core/prune/threshold';
-import { makeLayers } from './fixtures';
+import { Rng } from '../../../src/core/rng';
+import { NET, makeLayers } from './fixtures';
 
 // Two dense layers: L0 kernel [2,2] at 0..3, bias 4..5; L1 kernel [2,1] at 6..7, bias 8.
 const { layers, paramCount } = makeLayers([{ name: 'L0', shape: [2, 2] }, { name: 'L1', shape: [2, 1] }]);
@@ -59,5 +60,31 @@ describe('maskFromScores (spec §3.4)', () => {
     const mask = Uint8Array.from([1, 1, 0, 1, 1, 1, 1, 1, 1]); // idx2 pruned → pooled q = [0.5,0.1,0,0.3,0.2,0.8]
     // sorted [0, 0.1, 0.2, 0.3, 0.5, 0.8]; s = 0.5 → h = 2.5 → 0.25
     expect(maskFromScores(scores, mask, layers, 0.5).threshold).toBeCloseTo(0.25, 6);
+  });
+});
+
+describe('maskFromScores against a reference comparator sort', () => {
+  // Reference: order = (already pruned first, score ascending, index ascending); prune the first n.
+  function reference(scores: Float32Array, mask: Uint8Array, idx: number[], n: number): Set<number> {
+    const key = (i: number) => (mask[i] ? scores[i] : -Infinity);
+    return new Set([...idx].sort((a, b) => key(a) - key(b) || a - b).slice(0, n));
+  }
+  it('agrees on random tie-heavy scores and random prior masks (global and layerwise)', () => {
+    const rng = new Rng(77);
+    for (let trial = 0; trial < 50; trial++) {
+      const scores = Float32Array.from({ length: NET.paramCount }, () => rng.int(4) / 4); // many ties
+      const mask = Uint8Array.from({ length: NET.paramCount }, () => (rng.uniform() < 0.7 ? 1 : 0));
+      for (const l of NET.layers) mask.fill(1, l.biasOffset, l.biasOffset + l.biasSize);
+      const s = rng.uniform();
+      for (const scope of ['global', 'layerwise'] as const) {
+        const got = maskFromScores(scores, mask, NET.layers, s, scope).mask;
+        const groups = scope === 'global' ? [NET.layers] : NET.layers.map((l) => [l]);
+        for (const g of groups) {
+          const idx = g.flatMap((l) => Array.from({ length: l.kernelSize }, (_, i) => l.kernelOffset + i));
+          const pruned = reference(scores, mask, idx, Math.round(s * idx.length));
+          for (const i of idx) expect(got[i]).toBe(pruned.has(i) ? 0 : 1);
+        }
+      }
+    }
   });
 });
