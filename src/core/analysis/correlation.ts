@@ -84,6 +84,22 @@ export function criteriaAgreement(
   return { agreeFrac: total ? same / total : NaN, survivorIoU: maskIoU(a, b, layers), magnitudeMask: a, snrMask: b };
 }
 
+/**
+ * Spec §8.4 (exploratory, Fetch): Spearman correlation between a round's scores (SNR chain: SNR; IMP
+ * chain: |μ|) and round 1's, restricted to the kernel entries that survive the chain's final mask.
+ */
+export function survivorRankCorrelation(
+  valuesRoundK: Float32Array, valuesRound1: Float32Array, finalMask: Uint8Array, layers: readonly LayerSpec[],
+): number {
+  const a: number[] = [], b: number[] = [];
+  for (const l of layers) {
+    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) {
+      if (finalMask[i]) { a.push(valuesRoundK[i]); b.push(valuesRound1[i]); }
+    }
+  }
+  return spearman(a, b);
+}
+
 /** Relative SNR gain per round (spec §8.2): (Perf_SNR(k) − Perf_IMP(k)) / Perf_SNR(1). */
 export function relativeSnrGain(perfSnr: readonly number[], perfImp: readonly number[]): number[] {
   if (perfSnr.length !== perfImp.length) throw new Error('relativeSnrGain: chains have different lengths');

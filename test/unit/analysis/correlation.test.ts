@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   averageRanks, criteriaAgreement, downsampleScatter, magnitudeSnrCorrelation, pearson, relativeSnrGain, spearman,
+  survivorRankCorrelation,
 } from '../../../src/core/analysis/correlation';
 import { Rng } from '../../../src/core/rng';
 import { makeLayers } from '../prune/fixtures';
@@ -48,6 +49,14 @@ describe('magnitude–SNR analysis (spec §8)', () => {
     expect(Array.from(r.snrMask)).toEqual([1, 1, 0, 0, 1, 1, 0, 1, 1]);
     expect(r.agreeFrac).toBeCloseTo(4 / 6, 12);
     expect(r.survivorIoU).toBeCloseTo(2 / 4, 12); // both keep {0, 7}; union {0, 1, 2, 7}
+  });
+
+  it('survivorRankCorrelation ranks only the final survivors (kernel entries)', () => {
+    const final = Uint8Array.from([1, 0, 1, 1, 1, 1, 1, 0, 1]); // survivors 0, 2, 3, 6 (+ biases, ignored)
+    const r1 = Float32Array.from([1, 50, 2, 3, 7, 7, 4, -9, 7]);
+    const rk = Float32Array.from([10, -5, 30, 20, 0, 0, 40, 99, 0]);
+    // ranks r1 = [1,2,3,4], rk = [1,3,2,4] → Σd² = 2 → ρ = 1 − 6·2/(4·15) = 0.8
+    expect(survivorRankCorrelation(rk, r1, final, layers)).toBeCloseTo(0.8, 12);
   });
 
   it('relative SNR gain is (SNR − IMP) / dense SNR performance', () => {
