@@ -24,12 +24,14 @@ export function unitNoise(layout: Strategy['antithetic'], rng: Rng, ctx: EsConte
   const { popSize: p, dim: d } = ctx;
   if (layout === 'none') return sampleNormal(rng, p, d);
   const half = sampleNormal(rng, p / 2, d);
-  return tf.tidy(() => {
+  const z = tf.tidy(() => {
     const neg = tf.neg(half);
     return (layout === 'blocked'
       ? tf.concat([half, neg], 0)
       : tf.reshape(tf.stack([half, neg], 1), [p, d])) as tf.Tensor2D;
   });
+  half.dispose();
+  return z;
 }
 
 /** Σ_i w_i·rows_i as one [1,P]×[P,d] matMul. `w` is per ROW (original order). */
