@@ -87,10 +87,11 @@ export async function runDemo2dBody(
   validateDemo2d(cfg);
   const fn = getToy2d(cfg.fnId);
   const rng = new Rng(cfg.seed);
-  const [x0, x1, y0, y1] = fn.bounds;
+  // Start away from the minimiser so the search is visible; a small seeded jitter varies runs by seed.
+  const [x0, x1] = fn.bounds;
   const initRng = rng.split('init');
-  // Start in the outer part of the plot, away from the optimum, so the search is visible.
-  const meanInit = Float32Array.from(fn.start ?? [x0 + 0.8 * (x1 - x0) + 0.1 * (x1 - x0) * initRng.uniform(), y0 + 0.8 * (y1 - y0)]);
+  const jitter = 0.05 * (x1 - x0);
+  const meanInit = Float32Array.from(fn.start, (v) => v + jitter * (2 * initRng.uniform() - 1));
   const runner = EsRunner.create(
     { strategyId: cfg.strategyId, params: cfg.params, popSize: cfg.popSize, dim: 2, rng: rng.split('es') },
     meanInit,
@@ -107,11 +108,12 @@ export async function runDemo2dBody(
         await ctl.step();
       }
       const x = runner.ask();
-      const scores = tf.tidy(() => tf.neg(fn.value(x)) as tf.Tensor1D);
-      const [pop, sc] = await Promise.all([x.data() as Promise<Float32Array>, scores.data() as Promise<Float32Array>]);
-      runner.tell(x, scores);
+      const scoresT = tf.tidy(() => tf.neg(fn.value(x)) as tf.Tensor1D);
+      // Async reads: on WebGL/WebGPU a sync read would stall the worker's event loop.
+      const [pop, sc] = await Promise.all([x.data() as Promise<Float32Array>, scoresT.data() as Promise<Float32Array>]);
+      scoresT.dispose();
+      runner.tell(x, Float32Array.from(sc));
       x.dispose();
-      scores.dispose();
       let sum = 0;
       for (const s of sc) sum += s;
       batcher.push({
@@ -126,7 +128,7 @@ export async function runDemo2dBody(
     return {
       generations: runner.generation,
       bestScore: runner.best.score,
-      bestX: Array.from(runner.best.x ?? []),
+      bestX: Array.from(runner.best.params ?? []),
       finalMean: Array.from(runner.mean()),
     };
   } finally {
