@@ -48,7 +48,7 @@ async function timeLoop(setting: string, configInput: Parameters<typeof parseCon
         const full = plan.scatter(x);
         const scores = task.evaluatePopulation(net, full, rng.split(g)).scores; await sync(scores);
         const t2 = performance.now();
-        runner.tell(x, scores); await sync(runner.meanTensor().reshape([-1]));
+        runner.tell(x, scores); const m = runner.meanTensor(); await sync(m); m.dispose();
         const t3 = performance.now();
         tf.dispose([x, full, scores]);
         if (g >= 3) { ask += t1 - t0; ev += t2 - t1; tell += t3 - t2; } // first generations warm up kernels

@@ -53,7 +53,7 @@ export class ScatterPlan {
 
   /** [P, d] → [P, D]. The caller disposes the result. */
   scatter(x: tf.Tensor2D): tf.Tensor2D {
-    if (this.dense) return x.clone();
+    if (this.dense) return tf.clone(x);
     return tf.tidy(() => {
       const withZero = tf.concat([x, tf.zeros([x.shape[0], 1])], 1);
       return tf.gather(withZero, this.src, 1) as tf.Tensor2D;

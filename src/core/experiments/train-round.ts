@@ -56,7 +56,7 @@ export class DivergenceError extends Error {
 async function evaluateMean(spec: RoundSpec, runner: EsRunner, plan: ScatterPlan, gen: number): Promise<EvalPoint> {
   const full = tf.tidy(() => {
     const m = runner.meanTensor();
-    return plan.scatter(m.reshape([1, m.shape[0]]) as tf.Tensor2D);
+    return plan.scatter(tf.reshape(m, [1, m.shape[0]]) as tf.Tensor2D);
   });
   try {
     const [res] = await spec.task.evaluateTest(spec.net, full);
