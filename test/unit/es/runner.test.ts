@@ -142,7 +142,7 @@ describe('noise table', () => {
     const a = sampleNormal(new Rng(3).split('x'), 64, 500);
     const b = sampleNormal(new Rng(3).split('x'), 64, 500);
     expect(a.dataSync()).toEqual(b.dataSync());
-    const v = a.dataSync();
+    const v = a.dataSync() as Float32Array;
     const mean = v.reduce((s, x) => s + x, 0) / v.length;
     const varr = v.reduce((s, x) => s + (x - mean) ** 2, 0) / v.length;
     expect(Math.abs(mean)).toBeLessThan(0.03);
