@@ -1,0 +1,115 @@
+/**
+ * Linear mode connectivity on real networks (paper §5; spec ALGORITHMS.md §6; Frankle et al. 2020).
+ * θ(α) = α·θ_A + (1 − α)·θ_B on an α grid is a population evaluated through the task's test protocol.
+ * Vision: error E = 1 − accuracy and B = max_α E − ½(E_A + E_B); control: the return barrier
+ * B_R = ½(R_A + R_B) − min_α R. Pairs: rounds of one chain (K×K matrix) or seeds at the same round.
+ */
+import { alphaGrid, errorBarrier, interpolateRows, returnBarrier } from '../interpolation';
+import { evaluateGrids, type GridRunOptions, type GridTarget } from './evaluate-grid';
+
+/** One path between θ_A (α = 1) and θ_B (α = 0). */
+export interface LmcPath {
+  readonly alphas: number[];
+  /** Test accuracy (vision) or mean return (control) at each α. */
+  readonly perf: number[];
+  /** Test loss (cross-entropy or −return) at each α. */
+  readonly loss: number[];
+  /** 'error' for classification (E = 1 − acc), 'return' for control. */
+  readonly barrierKind: 'error' | 'return';
+  /** Frankle et al.'s B (vision) or B_R (control). */
+  readonly barrier: number;
+  /** Vision only: excess over the straight line between the endpoint errors (NaN for control). */
+  readonly linearBarrier: number;
+  /** α at which the path is worst (max error / min return) within [0, 1]. */
+  readonly worstAlpha: number;
+}
+
+export interface LmcPathInput extends GridTarget {
+  readonly thetaA: Float32Array;
+  readonly thetaB: Float32Array;
+  /** Grid points in [0, 1] (spec: 30 for the paper preset, 15 reduced). */
+  readonly points: number;
+  /** Continue the grid to [−0.5, 1.5] (the barrier is still taken over [0, 1]). */
+  readonly extended?: boolean;
+  /** Control: dense round-1 return, for the normalised barrier (not used for vision). */
+  readonly denseReturn?: number;
+}
+
+/** Turns a path's metrics into its barrier (pure: shared by lmcPath and lmcMatrix). */
+export function pathFromMetrics(kind: 'vision' | 'control', alphas: number[], perf: ArrayLike<number>, loss: ArrayLike<number>): LmcPath {
+  const p = Array.from(perf), l = Array.from(loss);
+  if (kind === 'vision') {
+    const b = errorBarrier(p.map((a) => 1 - a), alphas);
+    return { alphas, perf: p, loss: l, barrierKind: 'error', barrier: b.barrier, linearBarrier: b.linearBarrier, worstAlpha: alphas[b.argmaxIndex] };
+  }
+  const b = returnBarrier(p, alphas);
+  return { alphas, perf: p, loss: l, barrierKind: 'return', barrier: b.barrier, linearBarrier: NaN, worstAlpha: alphas[b.argminIndex] };
+}
+
+/** Evaluates the interpolation path between two networks and its barrier. */
+export async function lmcPath(input: LmcPathInput, opts: GridRunOptions = {}): Promise<LmcPath> {
+  const alphas = alphaGrid(input.points, input.extended ?? false);
+  const [m] = await evaluateGrids(input, [{ rowCount: alphas.length, make: () => interpolateRows(input.thetaA, input.thetaB, alphas) }], opts);
+  return pathFromMetrics(input.task.kind, alphas, m.perf, m.loss);
+}
+
+/** A trained network with a display label (e.g. "r4" for round 4, "s1" for seed 1). */
+export interface LabeledTheta {
+  readonly label: string;
+  readonly theta: Float32Array;
+}
+
+export interface LmcMatrix {
+  readonly labels: string[];
+  /** barrier[i][j] = B(θ_i, θ_j); symmetric, 0 on the diagonal (a network with itself). */
+  readonly barrier: number[][];
+  /** Same layout for the linear-excess barrier (NaN for control). */
+  readonly linearBarrier: number[][];
+  /** Every evaluated pair i < j with its full path (for the interpolation-curve chart). */
+  readonly pairs: { readonly i: number; readonly j: number; readonly path: LmcPath }[];
+}
+
+export interface LmcMatrixInput extends GridTarget {
+  readonly nets: readonly LabeledTheta[];
+  readonly points: number;
+  readonly extended?: boolean;
+}
+
+/**
+ * K×K barrier matrix over all pairs of `nets` (K(K−1)/2 paths, one progress bar). B is symmetric in its
+ * endpoints up to float rounding of the grid, so only i < j is evaluated; B(θ, θ) = 0 exactly.
+ */
+export async function lmcMatrix(input: LmcMatrixInput, opts: GridRunOptions = {}): Promise<LmcMatrix> {
+  const K = input.nets.length;
+  const alphas = alphaGrid(input.points, input.extended ?? false);
+  const index: { i: number; j: number }[] = [];
+  for (let i = 0; i < K; i++) for (let j = i + 1; j < K; j++) index.push({ i, j });
+  // θ_A = nets[j], θ_B = nets[i]: α runs from the earlier entry (α = 0) to the later one (α = 1).
+  const metrics = await evaluateGrids(input, index.map(({ i, j }) => ({
+    rowCount: alphas.length, make: () => interpolateRows(input.nets[j].theta, input.nets[i].theta, alphas),
+  })), opts);
+  const square = () => Array.from({ length: K }, () => new Array<number>(K).fill(0));
+  const barrier = square(), linearBarrier = square();
+  const pairs = index.map(({ i, j }, p) => {
+    const path = pathFromMetrics(input.task.kind, alphas, metrics[p].perf, metrics[p].loss);
+    barrier[i][j] = barrier[j][i] = path.barrier;
+    linearBarrier[i][j] = linearBarrier[j][i] = path.linearBarrier;
+    return { i, j, path };
+  });
+  if (input.task.kind !== 'vision') for (let i = 0; i < K; i++) linearBarrier[i][i] = NaN;
+  return { labels: input.nets.map((n) => n.label), barrier, linearBarrier, pairs };
+}
+
+/** The round records of one (seed, method) chain, in round order, as labelled networks "r<k>". */
+export function chainNets(records: readonly { seed: number; method: string; roundNum: number; mean: Float32Array }[], seed: number, method: string): LabeledTheta[] {
+  return records.filter((r) => r.seed === seed && r.method === method)
+    .sort((a, b) => a.roundNum - b.roundNum)
+    .map((r) => ({ label: `r${r.roundNum}`, theta: r.mean }));
+}
+
+/** One round of one method across seeds, as labelled networks "s<seed>". */
+export function seedNets(records: readonly { seed: number; method: string; roundNum: number; mean: Float32Array }[], method: string, roundNum: number): LabeledTheta[] {
+  return records.filter((r) => r.method === method && r.roundNum === roundNum)
+    .sort((a, b) => a.seed - b.seed)
+    .map((r) => ({ label: `s${r.seed}`, theta: r.mean }));
+}
