@@ -43,3 +43,7 @@ export type { RowPolicy, RolloutResult, RolloutSpec } from './rollout';
 export { forwardRows, mlpLayoutFromLayers, mlpLayoutFromSizes } from './policy-forward';
 export type { MlpLayout } from './policy-forward';
 export { rowPolicyFor, verifiedMlpLayout } from './policy-net';
+export { recordEpisode } from './record-episode';
+export type { EpisodeRecord } from './record-episode';
+export { RENDER_SCENES, sceneOf } from './render-geometry';
+export type { Primitive, PrimitiveRole, Scene, SceneFn } from './render-geometry';
