@@ -6,33 +6,44 @@
  */
 import type { TaskDef } from '../types';
 import { controlTaskDef } from './control-task';
+import type { ControlTaskOptions } from './control-task';
 import { acrobot, cartPole, mountainCarContinuous, pendulum } from './envs';
+import type { ControlEnv } from './envs';
 
-export const CONTROL_TASKS: readonly TaskDef[] = [
-  controlTaskDef({
+const TASK_OPTIONS: readonly ControlTaskOptions[] = [
+  {
     id: 'cartpole', env: cartPole, episodes: 8, testEpisodes: 64,
     help: 'CartPole-v1 (gymnax): supported by the paper\'s code, not in its figures. Return = steps balanced (max 500).',
     notes: ['Not in the paper\'s figures; CartPole is easy, so the ticket effect may saturate.'],
-  }),
-  controlTaskDef({
+  },
+  {
     id: 'pendulum', env: pendulum, episodes: 8, testEpisodes: 32,
     help: 'Pendulum-v1 (gymnax): the paper\'s gym control task (MLP 3-64-64-1, tanh, linear output; 8 episodes; 32 test episodes).',
     notes: ['gymnax horizon 200 by default; the paper (es-lottery) runs 500 steps (spec D8): set maxSteps = 500 for parity.'],
-  }),
-  controlTaskDef({
+  },
+  {
     id: 'acrobot', env: acrobot, episodes: 8, testEpisodes: 64,
     help: 'Acrobot-v1 (gymnax "book" dynamics, one RK4 step per env step). Return = −steps to swing up (≥ −500).',
     notes: ['Not in the paper\'s figures (code-supported task).'],
-  }),
-  controlTaskDef({
+  },
+  {
     id: 'mcc', env: mountainCarContinuous, episodes: 8, testEpisodes: 64,
     help: 'MountainCarContinuous-v0 (gymnax): +100 at the goal, −0.1·a² per step. Use a tanh output unit.',
     notes: [
       'Not in the paper. Lab choice [U]: a tanh output unit; the reward penalises the unclipped action, so a linear output can be punished without bound.',
       'gymnax zeroes v at the goal when v < 0 (counts as success); mcLeftWallInelastic switches to gym\'s left-wall rule.',
     ],
-  }),
+  },
 ];
+
+export const CONTROL_TASKS: readonly TaskDef[] = TASK_OPTIONS.map(controlTaskDef);
+
+/** The environment behind control task `taskId` (for the rollout viewer and the policy's output activation). */
+export function controlEnvOfTask(taskId: string): ControlEnv {
+  const o = TASK_OPTIONS.find((t) => t.id === taskId);
+  if (!o) throw new Error(`unknown control task "${taskId}" (known: ${TASK_OPTIONS.map((t) => t.id).join(', ')})`);
+  return o.env;
+}
 
 export { controlTaskDef, rolloutNet, testEpisodeRng } from './control-task';
 export type { ControlTaskOptions } from './control-task';
