@@ -1,0 +1,95 @@
+/**
+ * GD-IMP (spec ALGORITHMS.md §4.1; paper §2, Fig. 3 teal curves): the ES-IMP protocol of imp.ts with
+ * masked gradient descent as the inner trainer — train, prune by global magnitude over kernels (biases
+ * kept), rewind to θ0, repeat at sparsity 1 − keep^k — plus the paper's random-reinit chain. Records use
+ * method ids 'gd_<prune method>' so GD and ES rounds sit side by side in one chart.
+ *
+ * θ0 and the pruning streams are those of ES-IMP with the same seed (theta0For, 'prune'/method/k), so a
+ * GD chain starts from exactly the ES chain's initial network. Shuffling of round k: 'gd'/k. Round 1 is
+ * dense θ0 with the same stream in every chain, so it is trained once and shared.
+ */
+import type { ExperimentConfig } from '../../runs/config';
+import type { PopulationNet } from '../../nets/types';
+import type { TaskInstance } from '../../tasks/types';
+import { Rng } from '../../rng';
+import { getPruneMethod } from '../../prune/registry';
+import { sparsityOfRound } from '../../prune/schedule';
+import type { GenerationMetrics, ImpEvent, RoundRecord } from '../events';
+import { theta0For, type ChainState } from '../imp';
+import { denseMask } from '../../prune/layout';
+import type { GdOptions } from './gd-options';
+import { trainGd, type GdEpochMetrics, type GdOutcome, type GdTrainSet } from './train-gd';
+import { roundRecord } from './records';
+
+/** The GD chains the paper ran (spec §4.1: final-ticket and random-reinit). */
+export const GD_DEFAULT_METHODS = ['magnitude', 'random_reinit'] as const;
+
+/** Record method id of a GD chain, e.g. 'gd_magnitude'. */
+export function gdMethodId(pruneMethodId: string): string { return `gd_${pruneMethodId}`; }
+
+export interface GdImpInput {
+  readonly net: PopulationNet;
+  readonly task: TaskInstance;
+  readonly train: GdTrainSet;
+  readonly options: GdOptions;
+  /** Pruning settings (methods = prune registry ids; SNR is refused: GD has no σ). */
+  readonly prune: ExperimentConfig['prune'];
+  readonly seed: number;
+  readonly onEvent?: (e: ImpEvent) => void;
+  readonly gate?: () => Promise<void> | void;
+}
+
+export interface GdImpResult {
+  readonly records: RoundRecord[];
+  readonly theta0: Float32Array;
+}
+
+/** Per-epoch GD metrics in the ES generation-metrics shape (score = −training CE). */
+export function epochAsGeneration(m: GdEpochMetrics, ids: { seed: number; method: string; roundNum: number }, esDim: number): GenerationMetrics {
+  return {
+    ...ids, gen: m.step, generations: m.totalSteps, bestScore: -m.trainLoss, meanScore: -m.trainLoss,
+    lastEval: m.lastEval, esDim, evalsPerSec: m.examplesPerSec,
+  };
+}
+
+export async function runGdImp(input: GdImpInput): Promise<GdImpResult> {
+  const { net, task, train, options, prune, seed } = input;
+  for (const id of prune.methods) {
+    if (getPruneMethod(id).needsStd) throw new Error(`${getPruneMethod(id).label} needs a per-parameter σ, which gradient descent does not have: use magnitude or a baseline`);
+  }
+  const root = new Rng(seed);
+  const theta0 = theta0For(net, seed);
+  const keepFrac = 1 - prune.pruneFrac;
+  let chains: ChainState[] = prune.methods.map((method) => ({ method, nextRoundNum: 1, mask: denseMask(net.paramCount), init: theta0 }));
+  const records: RoundRecord[] = [];
+  const emit = (e: ImpEvent) => input.onEvent?.(e);
+
+  for (let roundNum = 1; roundNum <= prune.rounds; roundNum++) {
+    const sharers = roundNum === 1 ? chains.map((c) => gdMethodId(c.method)) : [];
+    let shared: GdOutcome | undefined;
+    const next: ChainState[] = [];
+    for (const chain of chains) {
+      const method = gdMethodId(chain.method);
+      const esDim = chain.mask.reduce((n, m) => n + m, 0);
+      const outcome = shared ?? await trainGd({
+        net, task, train, options, mask: chain.mask, init: chain.init, rng: root.split('gd').split(roundNum), gate: input.gate,
+        onEpoch: (m) => emit({ type: 'generation', metrics: epochAsGeneration(m, { seed, method, roundNum }, esDim) }),
+      });
+      if (roundNum === 1) shared = outcome;
+      const pruned = getPruneMethod(chain.method).next({
+        layers: net.layers, paramCount: net.paramCount, mask: chain.mask, mean: outcome.mean, std: outcome.std,
+        theta0, targetSparsity: sparsityOfRound(roundNum + 1, keepFrac), scope: prune.scope,
+        rng: root.split('prune').split(chain.method).split(roundNum), reinit: (rng) => net.init(rng),
+      }, prune.params[chain.method] ?? {});
+      next.push({ method: chain.method, nextRoundNum: roundNum + 1, mask: pruned.mask, init: pruned.init });
+      const record = roundRecord({
+        net, seed, method, roundNum, sparsityFrac: sparsityOfRound(roundNum, keepFrac), mask: chain.mask, outcome,
+        pruneThreshold: pruned.threshold, generations: outcome.steps, sharedWith: sharers,
+      });
+      records.push(record);
+      emit({ type: 'round', record });
+    }
+    chains = next;
+  }
+  return { records, theta0 };
+}
