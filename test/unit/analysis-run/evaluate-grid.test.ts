@@ -12,7 +12,7 @@ describe('grid-as-population evaluation', () => {
   const rows = combinationRows(thetas, thetas.map((_, i) => thetas.map((__, j) => (i === j ? 1 : 0))));
 
   it('equals evaluating each row on its own, for any chunk size', async () => {
-    const one = [];
+    const one: { perf: number; loss: number }[] = [];
     for (const th of thetas) {
       const t = tf.tensor2d(th, [1, net.paramCount]);
       one.push((await task.evaluateTest(net, t))[0]);
