@@ -17,6 +17,7 @@ import { initParams } from './init';
 import { denseStack } from './mlp';
 import type { Activation } from './dense-ops';
 import { planFor, type CnnPlan } from './plans';
+import { unstackRows } from './tensor-util';
 
 export interface CnnOptions {
   readonly id: string;
@@ -94,10 +95,10 @@ export function buildCnn(o: CnnOptions): PopulationNet {
       const first = sharedFirstConv(tf.reshape(x, [b, ih, iw, ic]), params, convs[0], plan.conv1);
       const [, h1, w1] = first.shape;
       const c1 = convs[0].kernelShape[3];
-      let hs = tf.unstack(tf.transpose(tf.reshape(first, [b, h1, w1, p, c1]), [3, 0, 1, 2, 4])) as tf.Tensor4D[];
+      let hs = unstackRows(tf.transpose(tf.reshape(first, [b, h1, w1, p, c1]), [3, 0, 1, 2, 4])) as tf.Tensor4D[];
       for (const l of convs.slice(1)) {
-        const kernels = tf.unstack(sliceKernel(params, l));
-        const biases = tf.unstack(sliceBias(params, l));
+        const kernels = unstackRows(sliceKernel(params, l));
+        const biases = unstackRows(sliceBias(params, l));
         hs = hs.map((hp, i) => memberConv(hp, kernels[i], biases[i], l));
       }
       const flat = hs.map((hp) => tf.reshape(hp, [b, -1]) as tf.Tensor2D);

@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerSpec } from './types';
 import { denseKernelsSideBySide, sliceBias, sliceKernel } from './layout';
+import { unstackRows } from './tensor-util';
 
 export type Activation = 'relu' | 'tanh' | 'none';
 
@@ -27,7 +28,7 @@ export function activate<T extends tf.Tensor>(t: T, act: Activation): T {
 }
 
 export function toList(h: PopActs): tf.Tensor2D[] {
-  return Array.isArray(h) ? h : (tf.unstack(h) as tf.Tensor2D[]);
+  return Array.isArray(h) ? h : (unstackRows(h) as tf.Tensor2D[]);
 }
 
 export function toStacked(h: PopActs): tf.Tensor3D {
@@ -37,8 +38,8 @@ export function toStacked(h: PopActs): tf.Tensor3D {
 /** Per-member [in, out] kernels and [out] biases (P small tensors each). */
 function memberWeights(params: tf.Tensor2D, layer: LayerSpec): { w: tf.Tensor2D[]; b: tf.Tensor1D[] } {
   const [nIn, nOut] = layer.kernelShape;
-  const w = tf.unstack(sliceKernel(params, layer)).map((k) => tf.reshape(k, [nIn, nOut]) as tf.Tensor2D);
-  const b = tf.unstack(sliceBias(params, layer)) as tf.Tensor1D[];
+  const w = unstackRows(sliceKernel(params, layer)).map((k) => tf.reshape(k, [nIn, nOut]) as tf.Tensor2D);
+  const b = unstackRows(sliceBias(params, layer)) as tf.Tensor1D[];
   return { w, b };
 }
 

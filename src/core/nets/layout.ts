@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerSpec } from './types';
+import { takeColumns } from './tensor-util';
 
 /** What a network declares per layer; offsets are filled in by `buildLayout`. */
 export interface LayerDecl {
@@ -46,12 +47,12 @@ export function buildLayout(decls: readonly LayerDecl[]): ParamLayout {
 
 /** Every member's kernel of `layer` as [P, kernelSize] (a column slice of params [P, D]). */
 export function sliceKernel(params: tf.Tensor2D, layer: LayerSpec): tf.Tensor2D {
-  return tf.slice(params, [0, layer.kernelOffset], [-1, layer.kernelSize]);
+  return takeColumns(params, layer.kernelOffset, layer.kernelSize);
 }
 
 /** Every member's bias of `layer` as [P, biasSize]. */
 export function sliceBias(params: tf.Tensor2D, layer: LayerSpec): tf.Tensor2D {
-  return tf.slice(params, [0, layer.biasOffset], [-1, layer.biasSize]);
+  return takeColumns(params, layer.biasOffset, layer.biasSize);
 }
 
 /**

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { choice, int, resolveParams, type AnyParamValues, type ParamValues } from '../../params';
 import type { Rng } from '../../rng';
 import type { PopulationNet } from '../../nets/types';
+import { takeRows } from '../../nets/tensor-util';
 import type { PopulationScores, TaskDef, TaskInstance, TestResult } from '../types';
 import { loadDataset, type DatasetDef, type PoolMode, type VisionData } from './datasets';
 import { createSampler, type BatchSampling } from './minibatch';
@@ -73,8 +74,8 @@ export function createVisionInstance(id: string, data: VisionData, params: Visio
     for (let start = 0; start < nTest; start += chunk) {
       const size = Math.min(chunk, nTest - start);
       const [c2, s2] = tf.tidy(() => {
-        const x = tf.slice(testX, [start, 0], [size, k]);
-        const labels = tf.slice(testY, [start], [size]);
+        const x = takeRows(testX, start, size);
+        const labels = takeRows(testY, start, size);
         const logits = net.forward(rows, x);
         const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 2), labels), 'float32'), 1);
         const ce = tf.mul(meanLogLikelihood(logits, tf.oneHot(labels, NUM_CLASSES) as tf.Tensor2D), -size);
