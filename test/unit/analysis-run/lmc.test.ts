@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { chainNets, lmcMatrix, lmcPath, pathFromMetrics, seedNets } from '../../../src/core/analysis/run/lmc';
+import { chainNets, endpointPerf, lmcMatrix, lmcPath, pathFromMetrics, seedNets } from '../../../src/core/analysis/run/lmc';
 import { alphaGrid } from '../../../src/core/analysis/interpolation';
 import { inits, quadraticTask, visionFixture } from './fixtures';
 
@@ -43,6 +43,10 @@ describe('LMC path on a real (synthetic-task) network', () => {
     const direct = await lmcPath({ task, net, thetaA: c, thetaB: a, points: 6 });
     expect(m.barrier[0][2]).toBeCloseTo(direct.barrier, 12);
     expect(m.pairs[1].path.perf).toEqual(direct.perf);
+    const perfs = endpointPerf(m);
+    const t = tf.tensor2d([...a, ...b, ...c], [3, net.paramCount]);
+    expect(perfs).toEqual((await task.evaluateTest(net, t)).map((r) => r.perf));
+    t.dispose();
   });
 
   it('keeps the tensor count flat', async () => {

@@ -100,6 +100,19 @@ export async function lmcMatrix(input: LmcMatrixInput, opts: GridRunOptions = {}
   return { labels: input.nets.map((n) => n.label), barrier, linearBarrier, pairs };
 }
 
+/**
+ * Test performance of each network of a matrix, read off the path endpoints (α = 0 is nets[i], α = 1 is
+ * nets[j] for pair (i, j)); NaN for a lone network that has no pair.
+ */
+export function endpointPerf(m: LmcMatrix): number[] {
+  const out = m.labels.map(() => NaN);
+  for (const { i, j, path } of m.pairs) {
+    out[i] = path.perf[path.alphas.indexOf(0)];
+    out[j] = path.perf[path.alphas.indexOf(1)];
+  }
+  return out;
+}
+
 /** The round records of one (seed, method) chain, in round order, as labelled networks "r<k>". */
 export function chainNets(records: readonly { seed: number; method: string; roundNum: number; mean: Float32Array }[], seed: number, method: string): LabeledTheta[] {
   return records.filter((r) => r.seed === seed && r.method === method)
