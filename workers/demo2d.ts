@@ -64,7 +64,7 @@ export function validateDemo2d(cfg: Demo2dConfig): void {
 }
 
 /** Evaluates the toy function on a grid spanning its plot bounds. */
-export function toyGridValues(fnId: string, res: number): ToyGrid {
+export async function toyGridValues(fnId: string, res: number): Promise<ToyGrid> {
   const fn = getToy2d(fnId);
   const [x0, x1, y0, y1] = fn.bounds;
   const pts = new Float32Array(res * res * 2);
@@ -75,7 +75,8 @@ export function toyGridValues(fnId: string, res: number): ToyGrid {
     }
   }
   const v = tf.tidy(() => fn.value(tf.tensor2d(pts, [res * res, 2])));
-  const values = v.dataSync() as Float32Array;
+  // Async read: sync reads are slow on WebGPU/WebGL and unsupported in some worker setups.
+  const values = (await v.data()) as Float32Array;
   v.dispose();
   return { fnId, res, bounds: fn.bounds, values: Float32Array.from(values) };
 }

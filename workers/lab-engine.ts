@@ -68,8 +68,9 @@ export class LabEngine {
   }
 
   /** f(x) of a 2-D toy function on a res×res grid over its plot bounds (for the demo heatmap). */
-  toyGrid(fnId: string, res: number): ToyGrid {
-    const grid = toyGridValues(fnId, res);
+  async toyGrid(fnId: string, res: number): Promise<ToyGrid> {
+    if (!this.backendReport) throw new Error('call init() to choose a tfjs backend before computing');
+    const grid = await toyGridValues(fnId, res);
     return this.transfer(grid, [grid.values.buffer as ArrayBuffer]);
   }
 

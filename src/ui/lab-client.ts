@@ -52,8 +52,15 @@ export function initBackend(pref: BackendPref = useConfigStore.getState().backen
   return done;
 }
 
+/** Waits for a backend choice in flight, or starts one; compute calls must not race the first init. */
+async function ensureBackend(): Promise<void> {
+  if (pendingInit) await pendingInit.done;
+  if (useProgressStore.getState().backendStatus !== 'ready') await initBackend();
+}
+
 /** f on a res×res grid, computed in the worker (for the heatmap). */
-export function fetchToyGrid(fnId: string, res: number): Promise<ToyGrid> {
+export async function fetchToyGrid(fnId: string, res: number): Promise<ToyGrid> {
+  await ensureBackend();
   return getEngine().toyGrid(fnId, res);
 }
 
@@ -64,7 +71,7 @@ export async function startDemo(): Promise<void> {
   const progress = useProgressStore.getState();
   progress.demoStarting(demo.generations);
   try {
-    if (useProgressStore.getState().backendStatus !== 'ready') await initBackend();
+    await ensureBackend();
     const outcome = await getEngine().runDemo2d(
       { ...demo, params: selectParams(cfgState, demo.strategyId) },
       proxy((batch) => useProgressStore.getState().demoBatch(batch)),

@@ -7,11 +7,15 @@ import { useShallow } from 'zustand/react/shallow';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { selectBestSeries, useProgressStore } from '../../state/progress-store';
 import { useViewStore } from '../../state/view-store';
+import { useThrottled } from '../use-throttled';
+
+/** Chart refresh interval while a run streams (ms). */
+const CHART_REFRESH_MS = 400;
 
 const fmt = (v: number) => (Math.abs(v) < 1e-2 || Math.abs(v) >= 1e4 ? v.toExponential(2) : v.toPrecision(4));
 
 export function BestChart() {
-  const series = useProgressStore(useShallow((s) => selectBestSeries(s, 300)));
+  const series = useThrottled(useProgressStore(useShallow((s) => selectBestSeries(s, 200))), CHART_REFRESH_MS);
   const asTable = useViewStore((s) => s.bestAsTable);
   const toggle = useViewStore((s) => s.toggleBestAsTable);
   const data = series.map((p) => ({ generation: p.generation, bestF: -p.bestScore, popMeanF: -p.popMeanScore }));
@@ -40,12 +44,12 @@ export function BestChart() {
               <YAxis scale={logY ? 'log' : 'auto'} domain={['auto', 'auto']} tickFormatter={fmt} width={64} allowDataOverflow />
               <Tooltip formatter={(v) => fmt(Number(v))} />
               <Line type="monotone" dataKey="bestF" name="best f" stroke="#0072b2" strokeWidth={2} dot={false} isAnimationActive={false} />
-              <Line type="monotone" dataKey="popMeanF" name="population mean f" stroke="#e69f00" strokeWidth={1.5} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
+              <Line type="monotone" dataKey="popMeanF" name="population mean f" stroke="#e69f00" strokeWidth={1.5} dot={false} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
         </div>
       )}
-      <p className="chart-key"><span className="swatch" style={{ background: '#0072b2' }} /> best so far · <span className="swatch dashed" style={{ borderColor: '#e69f00' }} /> population mean</p>
+      <p className="chart-key"><span className="swatch" style={{ background: '#0072b2' }} /> best so far · <span className="swatch" style={{ background: "#e69f00" }} /> population mean</p>
     </section>
   );
 }

@@ -35,7 +35,7 @@ describe('LabEngine', () => {
   it('toyGrid returns res² finite values over the function bounds', async () => {
     const eng = newEngine();
     await eng.init('wasm');
-    const g = eng.toyGrid(TOY_2D_LIST[0].id, 21);
+    const g = await eng.toyGrid(TOY_2D_LIST[0].id, 21);
     expect(g.values.length).toBe(21 * 21);
     expect(g.values.every(Number.isFinite)).toBe(true);
     expect(g.bounds[1]).toBeGreaterThan(g.bounds[0]);

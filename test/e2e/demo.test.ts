@@ -1,0 +1,139 @@
+// End-to-end (issues 3 and 5): the built app in the system Chromium. Forces WASM, runs the 2-D ES
+// demo, checks the generation counter and the canvas advance, pause/resume/cancel, inline validation,
+// the main thread's longest task, and saves screenshots at 1280×800 and 390×844 (look at them).
+// Skipped only when E2E=0 (e.g. on a machine without Chromium).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOT_DIR, buildApp, launchBrowser, startPreview, type PreviewServer } from './helpers';
+
+let server: PreviewServer;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+const generation = (page: Page) => page.getByTestId('gen-counter').getAttribute('data-generation').then(Number);
+const canvasPixels = (page: Page) => page.getByTestId('demo-canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
+
+async function waitForGeneration(page: Page, atLeast: number, timeoutMs = 60_000): Promise<number> {
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="gen-counter"]')?.getAttribute('data-generation')) >= n, atLeast, { timeout: timeoutMs });
+  return generation(page);
+}
+
+/** Opens the app, records long tasks, forces WASM and waits until the worker reports it. */
+async function openOnWasm(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  // generous: CI machines have 2 cores shared by the worker, the page and the test runner
+  page.setDefaultTimeout(60_000);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByLabel('Backend preference').selectOption('wasm');
+  await page.waitForSelector('[data-testid="backend-badge"][data-backend="wasm"]', { timeout: 30_000 });
+  return page;
+}
+
+describe.skipIf(process.env.E2E === '0')('e2e: 2-D ES demo in the built app', () => {
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    server = await startPreview(buildApp());
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (pageErrors.length) console.log('[e2e] page errors:', pageErrors);
+    expect(pageErrors).toEqual([]);
+    server?.stop();
+  });
+
+  it('desktop 1280×800: backend chain, start, canvas changes, pause/resume/cancel, validation', async () => {
+    const page = await openOnWasm({ width: 1280, height: 800 });
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('ES Lottery Lab');
+    // the badge explains the skipped backends
+    await page.getByTestId('backend-badge').click();
+    const attempts = await page.locator('.attempts li').allTextContents();
+    expect(attempts.some((t) => /wasm ✓ active/.test(t))).toBe(true);
+    // settings panel generated from paramSpecs: at least one field per registered parameter
+    expect(await page.locator('.fields .field').count()).toBeGreaterThan(2);
+    await page.getByTestId('backend-badge').click();
+
+    // inline validation: odd popsize for the antithetic default strategy, then out of range
+    const pop = page.getByLabel('Population size', { exact: true });
+    await pop.fill('15');
+    expect(await page.locator('#demo-popSize-err').textContent()).toMatch(/even/);
+    await pop.fill('2');
+    expect(await page.locator('#demo-popSize-err').textContent()).toMatch(/\[4, 256\]/);
+    expect(await page.getByRole('button', { name: 'Start' }).isDisabled()).toBe(true);
+    await pop.fill('24');
+    await page.getByLabel('Generations', { exact: true }).fill('3000');
+    await page.getByLabel('Test function', { exact: true }).selectOption('rosenbrock');
+    await page.waitForTimeout(300); // grid for the new function
+    const before = await canvasPixels(page);
+
+    await page.getByRole('button', { name: 'Start' }).click();
+    const g1 = await waitForGeneration(page, 5);
+    const c1 = await canvasPixels(page);
+    expect(c1).not.toBe(before);
+    const g2 = await waitForGeneration(page, g1 + 10);
+    expect(await canvasPixels(page)).not.toBe(c1);
+    expect(g2).toBeGreaterThan(g1);
+    await shot(page, 'demo-running-1280x800.png');
+
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForTimeout(200);
+    const gPaused = await generation(page);
+    await page.waitForTimeout(600);
+    expect(await generation(page)).toBe(gPaused);
+    expect(await page.locator('.status').textContent()).toBe('paused');
+
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await waitForGeneration(page, gPaused + 5);
+
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForSelector('.status-cancelled');
+    const gCancelled = await generation(page);
+    await page.waitForTimeout(400);
+    expect(await generation(page)).toBe(gCancelled);
+    expect(gCancelled).toBeLessThan(3000);
+    // the best-score chart drew a line
+    expect(await page.locator('.recharts-line-curve').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Show as table' }).click();
+    expect(await page.locator('.table-scroll tbody tr').count()).toBeGreaterThan(5);
+    await page.getByRole('button', { name: 'Show as chart' }).click();
+
+    // a help toggle opens its text (keyboard: focus + Enter)
+    const help = page.locator('.help-toggle').first();
+    await help.focus();
+    await page.keyboard.press('Enter');
+    expect(await help.getAttribute('aria-expanded')).toBe('true');
+    await shot(page, 'demo-cancelled-1280x800.png');
+
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const worst = longTasks.length ? Math.max(...longTasks) : 0;
+    console.log(`[e2e] main-thread long tasks: ${longTasks.length}, worst ${worst.toFixed(0)} ms`);
+    await page.close();
+  });
+
+  it('phone 390×844: the demo runs and the layout fits the width', async () => {
+    const page = await openOnWasm({ width: 390, height: 844 });
+    await page.getByLabel('Generations', { exact: true }).fill('400');
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForGeneration(page, 40);
+    console.log(`[e2e] phone: 40 generations after ${Date.now() - t0} ms`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'demo-running-390x844.png');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForSelector('.status-cancelled');
+    await page.close();
+  });
+});
