@@ -1,8 +1,9 @@
 /**
  * `npx tsx bench/nets/main.ts [--backends wasm,cpu]`: runs the population forward benchmark, prints a
- * table and writes bench/results/nets.json (with machine info, so numbers are comparable).
+ * table and writes bench/results/nets.json (with machine info, so numbers are comparable). Rows of
+ * backends not run this time are kept from the previous file, so backends can be measured separately.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { runNetsBench, type Row } from './nets-bench';
 
@@ -18,6 +19,9 @@ console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 for (const r of rows) console.log(cols.map((c, k) => cell(r[c]).padEnd(widths[k])).join(' | '));
 
 await mkdir('bench/results', { recursive: true });
+const previous: Row[] = await readFile('bench/results/nets.json', 'utf8')
+  .then((t) => (JSON.parse(t) as { rows: Row[] }).rows.filter((r) => !backends.includes(r.backend)))
+  .catch(() => []);
 const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, date: new Date().toISOString() };
-await writeFile('bench/results/nets.json', JSON.stringify({ machine, rows }, null, 2));
+await writeFile('bench/results/nets.json', JSON.stringify({ machine, rows: [...rows, ...previous] }, null, 2));
 console.log('\nwrote bench/results/nets.json');
