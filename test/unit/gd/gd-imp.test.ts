@@ -1,6 +1,7 @@
 // GD-IMP (spec ALGORITHMS.md §4.1): the ES-IMP protocol with GD as the inner trainer, same RoundRecords.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { gdMethodId, runGdImp, type GdImpResult } from '../../../src/core/experiments/gd/gd-imp';
 import { GdTrainSet } from '../../../src/core/experiments/gd/train-gd';
 import { parseGdOptions } from '../../../src/core/experiments/gd/gd-options';

@@ -2,11 +2,14 @@
 // forward pass (P = 1) against central finite differences, on a tiny masked MLP.
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { crossEntropyLoss, variableOf } from '../../../src/core/experiments/gd/train-gd';
+import { ensureGradients } from '../../../src/core/experiments/gd/gradients';
 import { getNetwork } from '../../../src/core/nets/registry';
 import { Rng } from '../../../src/core/rng';
 import { randomKernelMask } from './fixtures';
 
+ensureGradients();
 const net = getNetwork('mlp').build({ hiddenLayers: 2, width: 5, activation: 'tanh' }, { inputShape: [2, 2, 1], outputSize: 3 });
 const rng = new Rng(7);
 const B = 6;

@@ -1,6 +1,7 @@
 // Masked GD (spec ALGORITHMS.md §4.1): pruned weights stay exactly 0, GD learns, options validate.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { GdTrainSet, trainGd } from '../../../src/core/experiments/gd/train-gd';
 import { parseGdOptions } from '../../../src/core/experiments/gd/gd-options';
 import { getNetwork } from '../../../src/core/nets/registry';

@@ -10,7 +10,7 @@
  * weights stay bit-exactly 0 whatever the optimizer. Test accuracy is measured after each epoch.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import './gradients';
+import { ensureGradients } from './gradients';
 import type { PopulationNet } from '../../nets/types';
 import type { TaskInstance } from '../../tasks/types';
 import type { VisionSplit } from '../../tasks/vision/datasets';
@@ -120,6 +120,7 @@ function checkSpec(spec: GdRoundSpec): void {
 /** Trains M ⊙ init with masked GD for `options.epochs` epochs (spec §4.1). */
 export async function trainGd(spec: GdRoundSpec): Promise<GdOutcome> {
   checkSpec(spec);
+  ensureGradients();
   const { net, train, options } = spec;
   const t0 = Date.now();
   const D = net.paramCount;

@@ -1,0 +1,35 @@
+/**
+ * GD flags of the CLI, generated from the GD ParamSpecs (STYLE.md convention 4): --optimizer, --lr,
+ * --momentum, --batch-size, --epochs. They are taken out of the flag map before the rest goes to
+ * configFromFlags, and validated by the GD options schema; errors name the flag the user typed.
+ */
+import { gdParamSpecs, parseGdOptions, type GdOptions } from '../../core/experiments/gd/gd-options';
+import { CliError, coerce } from '../args';
+
+/** camelCase param → kebab-case flag (batchSize → batch-size). */
+const flagOf = (param: string) => param.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+export const GD_FLAGS: readonly string[] = Object.keys(gdParamSpecs).map(flagOf);
+
+/** Splits GD options off the flags; returns validated options and the remaining flags. */
+export function gdOptionsFromFlags(flags: Map<string, string>, defaults: Partial<GdOptions> = {}): { options: GdOptions; rest: Map<string, string> } {
+  const given: Record<string, unknown> = { ...defaults };
+  const rest = new Map(flags);
+  for (const param of Object.keys(gdParamSpecs)) {
+    const flag = flagOf(param);
+    if (rest.has(flag)) { given[param] = coerce(rest.get(flag)!); rest.delete(flag); }
+  }
+  try {
+    return { options: parseGdOptions(given), rest };
+  } catch (e) {
+    throw new CliError((e as Error).message.replace(/gd\.([A-Za-z]+)/g, (_, p: string) => `--${flagOf(p)}`));
+  }
+}
+
+/** One help line per GD flag, from the specs. */
+export function gdFlagsHelp(): string[] {
+  return Object.entries(gdParamSpecs).map(([k, s]) => {
+    const range = s.kind === 'number' ? `[${s.min}, ${s.max}]` : s.kind === 'choice' ? s.options.map((o) => o.value).join('|') : 'true|false';
+    return `  --${flagOf(k)} V   ${s.label}: ${String(s.default)} ${range}`;
+  });
+}

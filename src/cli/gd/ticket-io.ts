@@ -1,0 +1,68 @@
+/**
+ * Reads lottery tickets back from a saved run folder (run-folder.ts layout) for transfer (spec
+ * ALGORITHMS.md §5: the mask M_k and the source chain's θ0 of round k). Masks are returned exactly as
+ * stored — the file's bytes, unconverted — so a transferred ticket is byte-identical to the source's.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
+import { getNetwork } from '../../core/nets/registry';
+import { getTask } from '../../core/tasks/registry';
+import { IDX_IMAGE_SIDE } from '../../core/tasks/vision/idx';
+import { NUM_CLASSES } from '../../core/tasks/vision/vision-task';
+import { sparsityOfRound } from '../../core/prune/schedule';
+import type { Ticket, TicketSource } from '../../core/experiments/transfer';
+import { RunFolder } from '../run-folder';
+import { CliError } from '../args';
+
+export interface SourceRun {
+  readonly dir: string;
+  readonly config: ExperimentConfig;
+  /** 'gd' for folders written by `lab gd`, else 'es' (imp) or 'transfer'. */
+  readonly kind: string;
+  readonly source: TicketSource;
+}
+
+/** The network io of a vision config without loading its data (side from the `pool` task param). */
+export function sourceOfConfig(config: ExperimentConfig): TicketSource {
+  if (getTask(config.task.id).kind !== 'vision') throw new CliError(`transfer from "${config.task.id}" runs is not supported: the CLI transfers vision tickets (spec §5)`);
+  const side = config.task.params.pool === '14x14' ? IDX_IMAGE_SIDE / 2 : IDX_IMAGE_SIDE;
+  const io = { inputShape: [side, side, 1], outputSize: NUM_CLASSES };
+  const net = getNetwork(config.network.id).build(config.network.params, io);
+  return { taskId: config.task.id, inputShape: io.inputShape, outputSize: io.outputSize, netDescribe: net.describe, paramCount: net.paramCount };
+}
+
+export async function readSourceRun(dir: string): Promise<SourceRun> {
+  let json: { config?: unknown; kind?: string };
+  try {
+    json = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
+  } catch (e) {
+    throw new CliError(`--from ${dir}: cannot read a run folder's config.json (${(e as Error).message})`);
+  }
+  const config = parseConfig(json.config);
+  return { dir, config, kind: json.kind ?? 'es', source: sourceOfConfig(config) };
+}
+
+export async function readTheta0(dir: string, seed: number): Promise<Float32Array> {
+  const b = await readFile(join(dir, 'theta0', `${seed}.f32`));
+  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+}
+
+/** The ticket of (seed, method, round k) from a run folder; errors list what the folder does have. */
+export async function readTicket(run: SourceRun, seed: number, method: string, roundNum: number): Promise<Ticket> {
+  let mask: Uint8Array;
+  try {
+    mask = await new RunFolder(run.dir).readMask(seed, method, roundNum);
+  } catch {
+    const have = (await readdir(join(run.dir, 'masks')).catch(() => [] as string[])).map((f) => f.replace(/\.mask\.bin$/, ''));
+    throw new CliError(`${run.dir} has no mask for seed ${seed}, method ${method}, round ${roundNum} (has: ${have.slice(0, 12).join(', ')}${have.length > 12 ? ', …' : ''})`);
+  }
+  const theta0 = await readTheta0(run.dir, seed);
+  if (mask.length !== run.source.paramCount || theta0.length !== run.source.paramCount) {
+    throw new CliError(`${run.dir}: mask (${mask.length}) / θ0 (${theta0.length}) lengths do not match the run's ${run.source.netDescribe} (D=${run.source.paramCount})`);
+  }
+  return {
+    mask, theta0, roundNum, sourceMethod: method, source: run.source,
+    sparsityFrac: sparsityOfRound(roundNum, 1 - run.config.prune.pruneFrac),
+  };
+}
