@@ -1,0 +1,266 @@
+/**
+ * Persistent runs in IndexedDB via `idb` (issue 9 "persistence"): every finished round (metrics, mask,
+ * final mean and σ) and, per chain, the latest ChainState a resume needs (experiments/imp.ts). Usable
+ * from the main thread and from a worker (IndexedDB exists in both; nothing here touches the DOM).
+ *
+ * Object stores:
+ *   runs    key id                            StoredRun (config, status, times, label, summary)
+ *   rounds  key [runId, seed, method, roundNum] RoundRecord + runId
+ *   chains  key [runId, seed, method]           latest ChainState + seed + runId
+ * A round and its chain state are written in ONE transaction with the run's summary, so a reload never
+ * finds a round without the state to continue from it. Any failure aborts the transaction: a full disk
+ * (StorageFullError) leaves every stored run exactly as it was.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { parseConfig, type ExperimentConfig } from '../core/runs/config';
+import { runId as runIdOf } from '../core/runs/hash';
+import type { RoundRecord } from '../core/experiments/events';
+import type { ChainState } from '../core/experiments/imp';
+import type { RunBundle, SeedChainState } from '../core/runs/bundle';
+import { emptySummary, withRound, type RunSummary } from './run-summary';
+import { mapStorageErrors, RunExistsError, RunNotFoundError } from './errors';
+
+export type RunStatus = 'running' | 'paused' | 'done' | 'interrupted';
+
+export interface StoredRun {
+  readonly id: string;
+  readonly config: ExperimentConfig;
+  readonly status: RunStatus;
+  /** ms since epoch. */
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly label?: string;
+  /** Imported from a precomputed bundle (shown labelled as such). */
+  readonly precomputed?: boolean;
+  readonly command?: string;
+  readonly summary: RunSummary;
+}
+
+export interface StoredRunData {
+  readonly run: StoredRun;
+  readonly config: ExperimentConfig;
+  /** Sorted by seed, then method (config order), then roundNum. */
+  readonly records: RoundRecord[];
+  /** Latest state of every chain that has one. */
+  readonly chains: SeedChainState[];
+}
+
+type StoredRound = RoundRecord & { readonly runId: string };
+type StoredChain = SeedChainState & { readonly runId: string };
+
+interface LabDb extends DBSchema {
+  runs: { key: string; value: StoredRun };
+  rounds: { key: [string, number, string, number]; value: StoredRound; indexes: { runId: string } };
+  chains: { key: [string, number, string]; value: StoredChain; indexes: { runId: string } };
+}
+
+type Tx = IDBPTransaction<LabDb, StoreNames<LabDb>[], 'readwrite'>;
+
+export const DEFAULT_DB_NAME = 'es-lottery-lab';
+const DB_VERSION = 1;
+
+export interface RunStoreOptions {
+  /** Database name (tests use a fresh one each). */
+  readonly name?: string;
+  /** Clock in ms (injectable for tests). */
+  readonly now?: () => number;
+}
+
+/** Storage use as the browser reports it (navigator.storage.estimate), or null where unavailable. */
+export async function storageEstimate(): Promise<{ usageBytes: number; quotaBytes: number } | null> {
+  const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<{ usage?: number; quota?: number }> } } }).navigator?.storage;
+  if (!storage?.estimate) return null;
+  const e = await storage.estimate();
+  return { usageBytes: e.usage ?? 0, quotaBytes: e.quota ?? 0 };
+}
+
+function byRunOrder(config: ExperimentConfig) {
+  const methodIdx = (m: string) => config.prune.methods.indexOf(m);
+  return (a: { seed: number; method: string; roundNum?: number }, b: { seed: number; method: string; roundNum?: number }) =>
+    a.seed - b.seed || methodIdx(a.method) - methodIdx(b.method) || (a.roundNum ?? 0) - (b.roundNum ?? 0);
+}
+
+function strip<T extends { runId: string }>(v: T): Omit<T, 'runId'> {
+  const { runId: _, ...rest } = v;
+  return rest;
+}
+
+/** Writes inside one transaction; aborts it on any error so partial writes never commit. */
+async function inTx(db: IDBPDatabase<LabDb>, body: (tx: Tx) => Promise<void>): Promise<void> {
+  return mapStorageErrors(async () => {
+    const tx = db.transaction(['runs', 'rounds', 'chains'], 'readwrite');
+    try {
+      await body(tx);
+    } catch (e) {
+      try { tx.abort(); } catch { /* already aborted by the failing request */ }
+      await tx.done.catch(() => undefined);
+      throw e;
+    }
+    await tx.done;
+  });
+}
+
+async function deleteIn(tx: Tx, id: string): Promise<void> {
+  await tx.objectStore('runs').delete(id);
+  for (const name of ['rounds', 'chains'] as const) {
+    const keys = await tx.objectStore(name).index('runId').getAllKeys(id);
+    for (const k of keys) await tx.objectStore(name).delete(k);
+  }
+}
+
+/** The run store. Open with `RunStore.open()`. */
+export class RunStore {
+  private constructor(private readonly db: IDBPDatabase<LabDb>, private readonly now: () => number) {}
+
+  static async open(options: RunStoreOptions = {}): Promise<RunStore> {
+    const db = await openDB<LabDb>(options.name ?? DEFAULT_DB_NAME, DB_VERSION, {
+      upgrade(d) {
+        d.createObjectStore('runs', { keyPath: 'id' });
+        d.createObjectStore('rounds', { keyPath: ['runId', 'seed', 'method', 'roundNum'] }).createIndex('runId', 'runId');
+        d.createObjectStore('chains', { keyPath: ['runId', 'seed', 'method'] }).createIndex('runId', 'runId');
+      },
+    });
+    return new RunStore(db, options.now ?? Date.now);
+  }
+
+  close(): void { this.db.close(); }
+
+  /**
+   * Creates the run of `config` (validated; its id is the hash of the canonical config) or updates the
+   * status/label of an existing one, keeping its rounds. Returns the stored run.
+   */
+  async saveRun(input: { config: unknown; status?: RunStatus; label?: string; precomputed?: boolean; command?: string }): Promise<StoredRun> {
+    const config = parseConfig(input.config);
+    const id = runIdOf(config);
+    let saved!: StoredRun;
+    await inTx(this.db, async (tx) => {
+      const old = await tx.objectStore('runs').get(id);
+      const t = this.now();
+      saved = {
+        id, config, status: input.status ?? old?.status ?? 'running', createdAt: old?.createdAt ?? t, updatedAt: t,
+        summary: old?.summary ?? emptySummary(config.prune.methods, config.seeds, config.prune.rounds),
+        ...(input.label ?? old?.label) !== undefined ? { label: input.label ?? old?.label } : {},
+        ...(input.precomputed ?? old?.precomputed) !== undefined ? { precomputed: input.precomputed ?? old?.precomputed } : {},
+        ...(input.command ?? old?.command) !== undefined ? { command: input.command ?? old?.command } : {},
+      };
+      await tx.objectStore('runs').put(saved);
+    });
+    return saved;
+  }
+
+  /** Sets a run's status ('paused' when the user pauses, 'done' at the end, …). */
+  async setStatus(id: string, status: RunStatus): Promise<void> {
+    await inTx(this.db, async (tx) => {
+      const run = await tx.objectStore('runs').get(id);
+      if (!run) throw new RunNotFoundError(id);
+      await tx.objectStore('runs').put({ ...run, status, updatedAt: this.now() });
+    });
+  }
+
+  /**
+   * Stores a finished round and (optionally) the chain state to resume after it, atomically with the
+   * run's summary. Throws StorageFullError on quota; nothing is written then.
+   */
+  async saveRound(id: string, record: RoundRecord, chain?: ChainState): Promise<void> {
+    await inTx(this.db, async (tx) => {
+      const run = await tx.objectStore('runs').get(id);
+      if (!run) throw new RunNotFoundError(id);
+      const rounds = tx.objectStore('rounds');
+      const isNew = (await rounds.getKey([id, record.seed, record.method, record.roundNum])) === undefined;
+      await rounds.put({ ...record, runId: id });
+      if (chain) await tx.objectStore('chains').put({ ...chain, seed: record.seed, runId: id });
+      await tx.objectStore('runs').put({ ...run, summary: withRound(run.summary, record, isNew), updatedAt: this.now() });
+    });
+  }
+
+  /** Every stored run with its summary, most recently updated first (no masks or weights are loaded). */
+  async listRuns(): Promise<StoredRun[]> {
+    const runs = await this.db.getAll('runs');
+    return runs.sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+
+  /** A run with all its rounds and chain states, or undefined. */
+  async getRun(id: string): Promise<StoredRunData | undefined> {
+    const tx = this.db.transaction(['runs', 'rounds', 'chains'], 'readonly');
+    const [run, rounds, chains] = await Promise.all([
+      tx.objectStore('runs').get(id),
+      tx.objectStore('rounds').index('runId').getAll(id),
+      tx.objectStore('chains').index('runId').getAll(id),
+    ]);
+    await tx.done;
+    if (!run) return undefined;
+    const order = byRunOrder(run.config);
+    return {
+      run, config: run.config,
+      records: rounds.map(strip).sort(order) as RoundRecord[],
+      chains: chains.map(strip).sort(order) as SeedChainState[],
+    };
+  }
+
+  /** The chain states to pass to runImp({ resume }) for one seed, in the config's method order. */
+  async resumeState(id: string, seed: number): Promise<ChainState[]> {
+    const data = await this.getRun(id);
+    if (!data) throw new RunNotFoundError(id);
+    return data.chains.filter((c) => c.seed === seed).map(({ seed: _, ...c }) => c);
+  }
+
+  /** Deletes a run, its rounds and chain states (one transaction). */
+  async deleteRun(id: string): Promise<void> {
+    await inTx(this.db, (tx) => deleteIn(tx, id));
+  }
+
+  /**
+   * Marks runs left 'running' by a closed tab as 'interrupted' (call once at startup, before starting
+   * any run); returns their ids so the UI can offer to resume them.
+   */
+  async markInterrupted(): Promise<string[]> {
+    const ids: string[] = [];
+    await inTx(this.db, async (tx) => {
+      for (const run of await tx.objectStore('runs').getAll()) {
+        if (run.status !== 'running') continue;
+        ids.push(run.id);
+        await tx.objectStore('runs').put({ ...run, status: 'interrupted' });
+      }
+    });
+    return ids;
+  }
+
+  /**
+   * Stores a validated bundle (importBundle's result) as a run with status 'done' — one transaction.
+   * Throws RunExistsError if the run is stored already, unless `overwrite`.
+   */
+  async importRun(bundle: RunBundle, options: { overwrite?: boolean } = {}): Promise<StoredRun> {
+    const existing = await this.db.get('runs', bundle.runId);
+    if (existing && !options.overwrite) throw new RunExistsError(bundle.runId);
+    const c = bundle.config;
+    let summary = emptySummary(c.prune.methods, c.seeds, c.prune.rounds);
+    for (const r of bundle.records) summary = withRound(summary, r, true);
+    const t = Date.parse(bundle.createdAt);
+    const run: StoredRun = {
+      id: bundle.runId, config: c, status: 'done', createdAt: t, updatedAt: this.now(), summary,
+      ...(bundle.label !== undefined ? { label: bundle.label } : {}),
+      ...(bundle.precomputed !== undefined ? { precomputed: bundle.precomputed } : {}),
+      ...(bundle.command !== undefined ? { command: bundle.command } : {}),
+    };
+    await inTx(this.db, async (tx) => {
+      if (existing) await deleteIn(tx, run.id); // same transaction: a failed overwrite keeps the old run
+      await tx.objectStore('runs').put(run);
+      for (const r of bundle.records) await tx.objectStore('rounds').put({ ...r, runId: run.id });
+      for (const ch of bundle.chains ?? []) await tx.objectStore('chains').put({ ...ch, runId: run.id });
+    });
+    return run;
+  }
+
+  /** A stored run in the shape exportBundle takes (for "export run"). */
+  async toBundle(id: string): Promise<Omit<RunBundle, 'runId'>> {
+    const data = await this.getRun(id);
+    if (!data) throw new RunNotFoundError(id);
+    const { run } = data;
+    return {
+      config: data.config, createdAt: new Date(run.createdAt).toISOString(), records: data.records, chains: data.chains,
+      ...(run.label !== undefined ? { label: run.label } : {}),
+      ...(run.precomputed !== undefined ? { precomputed: run.precomputed } : {}),
+      ...(run.command !== undefined ? { command: run.command } : {}),
+    };
+  }
+}
