@@ -1,9 +1,10 @@
 /**
  * Which tensor formulation each backend uses for the population forward pass. Chosen by measurement
  * (bench/nets; results in bench/results/nets.json): on wasm, batched 3-D matMul is 3–5× slower than
- * 2-D products (PLATFORM.md), and per-member 2-D matMuls beat one shared-input matMul on the
- * paper-sized MLP (784-100-10, P=128, B=1024: 4.4 s vs 7.0 s per forward on a loaded 2-core machine)
- * because the shared form adds transposes of [B, P·N] activations; for the CNN, one conv2d with all
+ * 2-D products (PLATFORM.md); one shared-input matMul wins for small activations and per-member
+ * 2-D matMuls for large ones (784-100-10, P=128, B=1024: 4.4 s vs 7.0 s per forward on a loaded 2-core
+ * machine, the shared form paying for transposes of [B, P·N] activations): 'auto' picks by size
+ * (dense-ops.ts); for the CNN, one conv2d with all
  * members' filters beats im2col + matMul (1.7 s vs 4.1 s, P=32, B=128). GPU backends prefer few large
  * ops (batched). The table is static on purpose: plans agree only up to float rounding, so picking one
  * by timing at run time would make results depend on machine load (STYLE.md convention 7).
@@ -29,7 +30,7 @@ export interface ForwardPlan {
   readonly cnn: CnnPlan;
 }
 
-const CPU_LIKE: ForwardPlan = { mlp: { first: 'perMember', hidden: 'perMember' }, cnn: { conv1: 'conv', dense: 'perMember' } };
+const CPU_LIKE: ForwardPlan = { mlp: { first: 'auto', hidden: 'perMember' }, cnn: { conv1: 'conv', dense: 'perMember' } };
 const GPU_LIKE: ForwardPlan = { mlp: { first: 'shared', hidden: 'batched' }, cnn: { conv1: 'conv', dense: 'batched' } };
 
 /** Measured choices per tfjs backend name; unknown backends get the CPU-like plan. */

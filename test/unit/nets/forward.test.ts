@@ -42,7 +42,7 @@ function checkAgainstReference(net: PopulationNet, p: number, batch: number, act
 
 const MLP_PLANS: MlpPlan[] = [
   { first: 'shared', hidden: 'perMember' }, { first: 'perMember', hidden: 'perMember' },
-  { first: 'batched', hidden: 'batched' }, { first: 'shared', hidden: 'broadcast' },
+  { first: 'batched', hidden: 'batched' }, { first: 'shared', hidden: 'broadcast' }, { first: 'auto', hidden: 'perMember' },
 ];
 
 describe('population MLP forward = per-member plain-JS reference (masked params)', () => {
