@@ -39,11 +39,16 @@ export async function correlationCommand(flags: Map<string, string>, argv: reado
   }
 }
 
-/** Markdown: per round, Pearson / Spearman / agreement for each chain (mean ± s.e. over seeds). */
+/**
+ * Markdown: per round, Pearson / Spearman / agreement / survivor IoU for each chain (mean ± s.e. over seeds).
+ * "agree" counts all prunable entries (already-pruned ones agree trivially, so it rises with sparsity);
+ * the IoU of the two next masks' survivors is the sharper comparison.
+ */
 function report(rows: readonly RoundCorrelation[], layer: string): string {
   const methods = [...new Set(rows.map((r) => r.method))];
   const stats = {
     pearson: meanOverSeeds(rows, (r) => r.pearson), spearman: meanOverSeeds(rows, (r) => r.spearman), agree: meanOverSeeds(rows, (r) => r.agreeFrac),
+    iou: meanOverSeeds(rows, (r) => r.survivorIoU),
   };
   const rounds = [...new Set(rows.map((r) => r.roundNum))].sort((a, b) => a - b);
   const cell = (list: typeof stats.pearson, m: string, k: number) => {
@@ -52,9 +57,9 @@ function report(rows: readonly RoundCorrelation[], layer: string): string {
   };
   const table: Cell[][] = rounds.map((k) => {
     const r = rows.find((x) => x.roundNum === k)!;
-    return [k, fmt(100 * (1 - r.sparsityFrac), 1), ...methods.flatMap((m) => [cell(stats.pearson, m, k), cell(stats.spearman, m, k), cell(stats.agree, m, k)])];
+    return [k, fmt(100 * (1 - r.sparsityFrac), 1), ...methods.flatMap((m) => [cell(stats.pearson, m, k), cell(stats.spearman, m, k), cell(stats.agree, m, k), cell(stats.iou, m, k)])];
   });
   const nSeeds = new Set(rows.map((r) => r.seed)).size;
   return [`### Magnitude–SNR correlation per round over ${layer} (unpruned kernel entries; ${nSeeds} seed${nSeeds > 1 ? 's, mean ± s.e.' : ''})`,
-    markdownTable(['round', 'remaining %', ...methods.flatMap((m) => [`${m}: Pearson`, `${m}: Spearman`, `${m}: agree`])], table), ''].join('\n');
+    markdownTable(['round', 'remaining %', ...methods.flatMap((m) => [`${m}: Pearson`, `${m}: Spearman`, `${m}: agree`, `${m}: IoU`])], table), ''].join('\n');
 }
