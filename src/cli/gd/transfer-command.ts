@@ -1,0 +1,102 @@
+/**
+ * `lab transfer` (spec ALGORITHMS.md §5; paper §4): trains the tickets (mask M_k + source θ0) of chosen
+ * rounds of a saved run on a target, next to the random/reinit baseline at the same sparsity:
+ *   npm run lab -- transfer --from DIR --method snr --rounds 4,8,12 --to-task fmnist | --to-es snes | --to-gd --out DIR
+ * --to-task keeps the source's trainer (its ES, or GD for a `lab gd` folder) on another task; --to-es
+ * trains with another ES on the source task; --to-gd with masked Adam (GD flags: --epochs …, spec §5
+ * ES→GD uses 20 epochs). --to-task combines with either. Target ES budget: --gens --popsize --es.<p>.
+ */
+import './node-gradients';
+import { runTransfer, type TransferTrainer } from '../../core/experiments/transfer';
+import { instantiate } from '../../core/experiments/setup';
+import { instantiateGd } from '../../core/experiments/gd/setup-gd';
+import { parseConfig, ConfigError, type ExperimentConfig } from '../../core/runs/config';
+import { runId } from '../../core/runs/hash';
+import { CliError, coerce, intFlag, seedList } from '../args';
+import { summaryTable } from '../imp-command';
+import { dataReader, useBackend } from '../node-io';
+import { RunFolder } from '../run-folder';
+import { ProgressLine } from '../progress';
+import { gdOptionsFromFlags } from './gd-flags';
+import { readSourceRun, readTicket, readTheta0 } from './ticket-io';
+import { RunWriter } from './run-output';
+
+const KNOWN = new Set(['from', 'method', 'rounds', 'to-task', 'to-es', 'to-gd', 'seed', 'gens', 'popsize', 'eval-every', 'baselines', 'out', 'backend', 'quiet', 'report-every']);
+
+function roundList(v: string | undefined): number[] {
+  const rounds = (v ?? '').split(',').map((s) => Number(s.trim()));
+  if (!v || rounds.some((k) => !Number.isInteger(k) || k < 1)) throw new CliError(`--rounds must list 1-based source rounds like "4,8,12" (got "${v ?? ''}")`);
+  return rounds;
+}
+
+/** The target's experiment config: the source's, with the task / ES / budget overrides applied. */
+function targetConfig(source: ExperimentConfig, flags: Map<string, string>): ExperimentConfig {
+  const cfg = JSON.parse(JSON.stringify(source)) as ExperimentConfig;
+  if (flags.has('to-task')) cfg.task = { ...cfg.task, id: flags.get('to-task')! };
+  if (flags.has('to-es')) cfg.es = { ...cfg.es, id: flags.get('to-es')!, params: {} };
+  const gens = intFlag(flags, 'gens', 1, 100000); if (gens !== undefined) cfg.budget.generationsPerRound = gens;
+  const ee = intFlag(flags, 'eval-every', 1, 100000); if (ee !== undefined) cfg.budget.evalEvery = ee;
+  const pop = intFlag(flags, 'popsize', 4, 4096); if (pop !== undefined) cfg.es.popSize = pop;
+  for (const [k, v] of flags) {
+    if (k.startsWith('es.')) cfg.es.params = { ...cfg.es.params, [k.slice(3)]: coerce(v) };
+    else if (!KNOWN.has(k)) throw new CliError(`unknown flag --${k} for transfer (see --help)`);
+  }
+  try { return parseConfig(cfg); } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(e.issues.map((i) => `target ${i.path}: ${i.message}`).join('\n'));
+    throw e;
+  }
+}
+
+export async function transferCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
+  const { options: gd, rest } = gdOptionsFromFlags(flags);
+  const from = rest.get('from');
+  if (!from) throw new CliError('--from DIR (a run folder written by `lab imp` or `lab gd`) is required');
+  const source = await readSourceRun(from);
+  const method = rest.get('method') ?? (source.kind === 'gd' ? 'gd_magnitude' : 'snr');
+  const rounds = roundList(rest.get('rounds'));
+  const config = targetConfig(source.config, rest);
+  const useGd = rest.get('to-gd') === 'true' || (source.kind === 'gd' && !rest.has('to-es'));
+  if (rest.get('to-gd') === 'true' && rest.has('to-es')) throw new CliError('choose one target trainer: --to-es ID or --to-gd');
+  const seeds = rest.has('seed') ? seedList(rest.get('seed')!) : source.config.seeds;
+  const backend = rest.get('backend') ?? 'wasm';
+  await useBackend(backend);
+
+  const transfer = { from, method, rounds, trainer: useGd ? 'gd' : `es:${config.es.id}`, toTask: config.task.id };
+  const id = `transfer-${runId({ kind: 'transfer', config, transfer, ...(useGd ? { gd } : {}) })}`;
+  const folder = new RunFolder(rest.get('out') ?? `runs-out/${id}`);
+  const parts = useGd ? await instantiateGd(config, dataReader) : await instantiate(config, dataReader);
+  const trainer: TransferTrainer = useGd
+    ? { kind: 'gd', options: gd, train: (parts as Awaited<ReturnType<typeof instantiateGd>>).train }
+    : {
+      kind: 'es', es: {
+        strategyId: config.es.id, esParams: config.es.params, popSize: config.es.popSize,
+        shaping: { centeredRank: config.es.centeredRank, zScore: config.es.zScore, wDecay: config.es.wDecay },
+        meanDecay: config.es.meanDecay, sigmaMode: config.es.sigmaMode,
+        generations: config.budget.generationsPerRound, evalEvery: config.budget.evalEvery,
+      },
+    };
+  const { task, net } = parts;
+  try {
+    const tickets = await Promise.all(seeds.flatMap((seed) => rounds.map((k) => readTicket(source, seed, method, k))));
+    await folder.create(config, { runId: id, kind: 'transfer', transfer, ...(useGd ? { gd } : {}), command: `npm run lab -- ${argv.join(' ')}`, backend, createdAt: new Date().toISOString() });
+    process.stderr.write(`transfer ${id}: ${method} tickets of rounds ${rounds.join(',')} from ${from} (${source.source.taskId}, ${source.source.netDescribe}) → `
+      + `${task.id} with ${transfer.trainer}, seeds ${seeds.join(',')} → ${folder.dir}\n`);
+    const baselines = rest.get('baselines') !== 'false';
+    const writer = new RunWriter(folder, new ProgressLine(seeds.length * rounds.length * (baselines ? 2 : 1), rest.get('quiet') === 'true'));
+    for (const seed of seeds) {
+      await runTransfer({
+        tickets: tickets.filter((_, i) => seeds[Math.floor(i / rounds.length)] === seed), net, task, trainer, seed, baselines,
+        reportEvery: intFlag(rest, 'report-every', 1, 100000) ?? 10, onEvent: writer.onEvent, gate: writer.gate,
+      });
+      await folder.writeTheta0(seed, await readTheta0(from, seed));
+    }
+    await writer.flush();
+    process.stderr.write('\n');
+    process.stdout.write(summaryTable(writer.records) + '\n');
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError((e as Error).message, 1);
+  } finally {
+    if ('dispose' in parts && typeof parts.dispose === 'function') parts.dispose(); else task.dispose();
+  }
+}
