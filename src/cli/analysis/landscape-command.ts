@@ -5,7 +5,7 @@
  * projections on masked directions, a parabola per direction and the sharpness a (mean ± s.e.). The same
  * rng gives the same underlying directions for every round and seed (spec §7). `--surface N` adds an N×N
  * 2-D surface per round; `--plane K` the surface on the plane through θ0, round K and round K+1.
- * Writes landscape-<method>.csv/json (and landscape2d-…/plane-… files) into the run folder.
+ * Writes landscape-<method>-<norm>.csv/json (2-D surfaces and planes inside the JSON) into the run folder.
  */
 import { landscape1D, landscape2D, planeSurface, type Landscape1D, type Surface2D } from '../../core/analysis/run';
 import type { DirectionNorm } from '../../core/analysis/directions';
@@ -54,7 +54,7 @@ export async function landscapeCommand(flags: Map<string, string>, argv: readonl
     if (plane) for (const seed of seeds) planes.push({ seed, surface: await step((surface ?? 21) ** 2, `seed ${seed}: plane`, () => planeAt(run, method, seed, plane, surface ?? 21, bar)) });
     bar.done();
 
-    const name = `landscape-${method}`;
+    const name = `landscape-${method}-${norm}`;
     const header = ['method', 'seed', 'round', 'sparsity', 'perf_at_0', 'loss_at_0', 'a_mean', 'a_se', 'a_sd', 'fit_r2_min', ...Array.from({ length: directions }, (_, d) => `a_${d}`)];
     const rows: Cell[][] = results.map(({ seed, roundNum, sparsityFrac, l }) => {
       const mid = (points - 1) / 2;

@@ -78,7 +78,7 @@ describe('analysis CLI over a run folder', () => {
 
   it('landscape: one row per selected round with the sharpness of every direction', async () => {
     await runCommand(landscapeCommand, ['--method', 'snr', '--seeds', '0', '--rounds', '1,3', '--directions', '2', '--points', '5', '--norm', 'filter']);
-    const rows = await csvRows('landscape-snr.csv');
+    const rows = await csvRows('landscape-snr-filter.csv');
     expect(rows.map((r) => [r[1], r[2]])).toEqual([['0', '1'], ['0', '3']]);
     for (const r of rows) expect(r.length).toBe(10 + 2);
   }, 60_000);
