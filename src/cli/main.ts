@@ -5,9 +5,22 @@
 import { parseArgv, CliError } from './args';
 import { helpText } from './help';
 import { impCommand } from './imp-command';
+import { gdCommand } from './gd/gd-command';
+import { transferCommand } from './gd/transfer-command';
+import { lmcCommand } from './analysis/lmc-command';
+import { landscapeCommand } from './analysis/landscape-command';
+import { correlationCommand } from './analysis/correlation-command';
 
-const COMMANDS: Record<string, (flags: Map<string, string>, argv: readonly string[]) => Promise<void>> = {
+type Command = (flags: Map<string, string>, argv: readonly string[]) => Promise<void>;
+
+/** Subcommands; each validates its own flags and writes CSV/JSON into a run folder. */
+export const COMMANDS: Record<string, Command> = {
   imp: impCommand,
+  gd: gdCommand,
+  transfer: transferCommand,
+  lmc: lmcCommand,
+  landscape: landscapeCommand,
+  correlation: correlationCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
