@@ -10,17 +10,12 @@
 import { mkdir, writeFile, appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RoundRecord, GenerationMetrics } from '../core/experiments/events';
+import { GEN_COLUMNS, ROUND_COLUMNS, generationRow, roundRow } from '../core/runs/csv';
 
-export const ROUND_COLUMNS = ['seed', 'method', 'round', 'sparsity', 'remaining_pct', 'prunable_active', 'es_dim', 'final_perf', 'best_perf', 'final_loss', 'sigma_mean', 'sigma_median', 'wall_ms', 'layer_sparsity'] as const;
-export const GEN_COLUMNS = ['seed', 'method', 'round', 'gen', 'best_score', 'mean_score', 'test_perf', 'evals_per_sec'] as const;
+// Row formatting lives in core so the UI's CSV export writes the same rows (re-exported for old imports).
+export { ROUND_COLUMNS, GEN_COLUMNS, roundRow } from '../core/runs/csv';
 
 function bytesOf(a: Float32Array | Uint8Array): Uint8Array { return new Uint8Array(a.buffer, a.byteOffset, a.byteLength); }
-
-export function roundRow(r: RoundRecord): string {
-  return [r.seed, r.method, r.roundNum, r.sparsityFrac.toFixed(6), (100 * (1 - r.sparsityFrac)).toFixed(3), r.prunableActive, r.esDim,
-    r.finalPerf.toFixed(6), r.bestPerf.toFixed(6), r.finalLoss.toFixed(6), r.sigmaStats.mean.toExponential(4), r.sigmaStats.median.toExponential(4),
-    r.wallMs, r.layerSparsity.map((s) => s.toFixed(4)).join(';')].join(',');
-}
 
 export class RunFolder {
   constructor(readonly dir: string) {}
@@ -48,8 +43,7 @@ export class RunFolder {
 
   async appendGenerations(rows: GenerationMetrics[]): Promise<void> {
     if (!rows.length) return;
-    const text = rows.map((m) => [m.seed, m.method, m.roundNum, m.gen, m.bestScore.toFixed(6), m.meanScore.toFixed(6),
-      m.lastEval ? m.lastEval.perf.toFixed(6) : '', m.evalsPerSec.toFixed(1)].join(',')).join('\n') + '\n';
+    const text = rows.map(generationRow).join('\n') + '\n';
     await appendFile(join(this.dir, 'generations.csv'), text);
   }
 
