@@ -21,10 +21,10 @@ export interface Row {
 interface Case { label: string; p: number; b: number; build: (plan?: MlpPlan | CnnPlan) => PopulationNet; flops: number; plans: (MlpPlan | CnnPlan)[] }
 
 const MLP_PLANS: MlpPlan[] = [
-  { first: 'auto', hidden: 'perMember' }, { first: 'perMember', hidden: 'perMember' }, { first: 'shared', hidden: 'perMember' },
+  { first: 'auto', hidden: 'auto' }, { first: 'perMember', hidden: 'perMember' }, { first: 'shared', hidden: 'perMember' },
   { first: 'shared', hidden: 'broadcast' }, { first: 'batched', hidden: 'batched' },
 ];
-const CNN_PLANS: CnnPlan[] = [{ conv1: 'conv', dense: 'perMember' }, { conv1: 'im2col', dense: 'perMember' }, { conv1: 'conv', dense: 'batched' }];
+const CNN_PLANS: CnnPlan[] = [{ conv1: 'conv', dense: 'auto' }, { conv1: 'conv', dense: 'perMember' }, { conv1: 'im2col', dense: 'perMember' }, { conv1: 'conv', dense: 'batched' }];
 
 const planName = (p: MlpPlan | CnnPlan): string => ('first' in p ? `${p.first}/${p.hidden}` : `${p.conv1}/${p.dense}`);
 

@@ -30,7 +30,7 @@ export interface ForwardPlan {
   readonly cnn: CnnPlan;
 }
 
-const CPU_LIKE: ForwardPlan = { mlp: { first: 'auto', hidden: 'perMember' }, cnn: { conv1: 'conv', dense: 'perMember' } };
+const CPU_LIKE: ForwardPlan = { mlp: { first: 'auto', hidden: 'auto' }, cnn: { conv1: 'conv', dense: 'auto' } };
 const GPU_LIKE: ForwardPlan = { mlp: { first: 'shared', hidden: 'batched' }, cnn: { conv1: 'conv', dense: 'batched' } };
 
 /** Measured choices per tfjs backend name; unknown backends get the CPU-like plan. */

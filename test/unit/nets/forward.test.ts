@@ -42,7 +42,7 @@ function checkAgainstReference(net: PopulationNet, p: number, batch: number, act
 
 const MLP_PLANS: MlpPlan[] = [
   { first: 'shared', hidden: 'perMember' }, { first: 'perMember', hidden: 'perMember' },
-  { first: 'batched', hidden: 'batched' }, { first: 'shared', hidden: 'broadcast' }, { first: 'auto', hidden: 'perMember' },
+  { first: 'batched', hidden: 'batched' }, { first: 'shared', hidden: 'broadcast' }, { first: 'auto', hidden: 'auto' },
 ];
 
 describe('population MLP forward = per-member plain-JS reference (masked params)', () => {
@@ -58,7 +58,7 @@ describe('population MLP forward = per-member plain-JS reference (masked params)
   }
 });
 
-const CNN_PLANS: CnnPlan[] = [{ conv1: 'conv', dense: 'perMember' }, { conv1: 'im2col', dense: 'batched' }];
+const CNN_PLANS: CnnPlan[] = [{ conv1: 'conv', dense: 'perMember' }, { conv1: 'im2col', dense: 'batched' }, { conv1: 'conv', dense: 'auto' }];
 
 describe('population CNN forward = per-member plain-JS reference (masked params)', () => {
   for (const plan of CNN_PLANS) {
