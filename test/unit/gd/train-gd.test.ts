@@ -53,6 +53,11 @@ describe('trainGd', () => {
     const big = getNetwork('mlp').build({}, { inputShape: [14, 14, 1], outputSize: 10 });
     await expect(trainGd({ net: big, task, train, mask: new Uint8Array(big.paramCount).fill(1), init: big.init(new Rng(0)), options: parseGdOptions({}), rng: new Rng(0) }))
       .rejects.toThrow(/expects 196 inputs .* training data have 16 inputs/);
+    if (tf.getBackend() === 'wasm') {
+      const cnn = getNetwork('cnn').build({}, task.io);
+      await expect(trainGd({ net: cnn, task, train, mask: new Uint8Array(cnn.paramCount).fill(1), init: cnn.init(new Rng(0)), options: parseGdOptions({}), rng: new Rng(0) }))
+        .rejects.toThrow(/Conv2DBackpropFilter kernel, which the wasm backend lacks/);
+    }
     expect(() => parseGdOptions({ lr: 5 })).toThrow(/gd\.lr: must be a number in \[0\.000001, 1\]|gd\.lr: must be a number in \[1e-6, 1\]/);
     expect(() => parseGdOptions({ epochs: 1.5 })).toThrow(/gd\.epochs: must be an integer/);
     expect(() => parseGdOptions({ optimiser: 'adam' })).toThrow(/optimiser/);

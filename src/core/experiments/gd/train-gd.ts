@@ -114,6 +114,9 @@ function checkSpec(spec: GdRoundSpec): void {
   if (mask.length !== net.paramCount || init.length !== net.paramCount) {
     throw new Error(`mask (${mask.length}) and init (${init.length}) must both have the network's ${net.paramCount} parameters`);
   }
+  if (net.layers.some((l) => l.kind === 'conv') && !tf.getKernel('Conv2DBackpropFilter', tf.getBackend())) {
+    throw new Error(`GD on ${net.describe} needs the Conv2DBackpropFilter kernel, which the ${tf.getBackend()} backend lacks (tfjs-backend-wasm 4.22): use the cpu backend or a GPU backend (webgl/webgpu)`);
+  }
   if (options.batchSize > train.count) throw new Error(`GD batch size ${options.batchSize} exceeds the ${train.count} training images`);
 }
 
