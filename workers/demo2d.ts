@@ -97,7 +97,7 @@ export async function runDemo2dBody(
     { strategyId: cfg.strategyId, params: cfg.params, popSize: cfg.popSize, dim: 2, rng: rng.split('es') },
     meanInit,
   );
-  const batcher = new ProgressBatcher<Demo2dFrame>((frames) => emit({ kind: 'demo2d', frames }), { minIntervalMs: 33, everyN: 25 });
+  const batcher = new ProgressBatcher<Demo2dFrame>((frames) => emit({ kind: 'demo2d', frames }), { minIntervalMs: 50, everyN: 25 });
   const msPerGen = cfg.gensPerSec > 0 ? 1000 / cfg.gensPerSec : 0;
   let tNext = performance.now();
   try {

@@ -12,8 +12,8 @@ let server: PreviewServer;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-const generation = (page: Page) => page.getByTestId('gen-counter').getAttribute('data-generation').then(Number);
-const canvasPixels = (page: Page) => page.getByTestId('demo-canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+const generation = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid="gen-counter"]')!.getAttribute('data-generation')));
+const canvasPixels = (page: Page) => page.evaluate(() => (document.querySelector('[data-testid="demo-canvas"]') as HTMLCanvasElement).toDataURL());
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
 
 async function waitForGeneration(page: Page, atLeast: number, timeoutMs = 60_000): Promise<number> {
@@ -31,6 +31,7 @@ async function openOnWasm(viewport: { width: number; height: number }): Promise<
     w.__longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   });
+  page.on('crash', () => pageErrors.push('renderer crashed'));
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
   await page.goto(server.url);
@@ -58,12 +59,12 @@ describe.skipIf(process.env.E2E === '0')('e2e: 2-D ES demo in the built app', ()
     const page = await openOnWasm({ width: 1280, height: 800 });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('ES Lottery Lab');
     // the badge explains the skipped backends
-    await page.getByTestId('backend-badge').click();
+    await page.locator('[data-testid="backend-badge"]').click();
     const attempts = await page.locator('.attempts li').allTextContents();
     expect(attempts.some((t) => /wasm ✓ active/.test(t))).toBe(true);
     // settings panel generated from paramSpecs: at least one field per registered parameter
     expect(await page.locator('.fields .field').count()).toBeGreaterThan(2);
-    await page.getByTestId('backend-badge').click();
+    await page.locator('[data-testid="backend-badge"]').click();
 
     // inline validation: odd popsize for the antithetic default strategy, then out of range
     const pop = page.getByLabel('Population size', { exact: true });

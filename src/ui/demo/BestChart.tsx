@@ -1,3 +1,4 @@
+import { memo } from 'react';
 /**
  * Best-so-far f(x) vs generation (recharts), with a "show as table" alternative (STYLE.md §11). The
  * series is thinned by `selectBestSeries`; the chart plots f = −score (lower is better), on a log axis
@@ -14,7 +15,8 @@ const CHART_REFRESH_MS = 400;
 
 const fmt = (v: number) => (Math.abs(v) < 1e-2 || Math.abs(v) >= 1e4 ? v.toExponential(2) : v.toPrecision(4));
 
-export function BestChart() {
+/** Memoised: it has no props, so parent re-renders (one per streamed batch) skip it. */
+export const BestChart = memo(function BestChart() {
   const series = useThrottled(useProgressStore(useShallow((s) => selectBestSeries(s, 200))), CHART_REFRESH_MS);
   const asTable = useViewStore((s) => s.bestAsTable);
   const toggle = useViewStore((s) => s.toggleBestAsTable);
@@ -52,4 +54,4 @@ export function BestChart() {
       <p className="chart-key"><span className="swatch" style={{ background: '#0072b2' }} /> best so far · <span className="swatch" style={{ background: "#e69f00" }} /> population mean</p>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 /** Choices and Start / Pause / Resume / Cancel for the 2-D demo, with inline validation messages. */
 import { useShallow } from 'zustand/react/shallow';
 import { DEMO_LIMITS, selectCanStart, selectDemoErrors, useConfigStore, type DemoChoice } from '../../state/config-store';
@@ -24,7 +25,8 @@ function NumberBox({ k, label, min, max }: { k: NumKey; label: string; min: numb
   );
 }
 
-export function DemoControls() {
+/** Memoised: it has no props, so parent re-renders (one per streamed batch) skip it. */
+export const DemoControls = memo(function DemoControls() {
   const fnId = useConfigStore((s) => s.demo.fnId);
   const setDemo = useConfigStore((s) => s.setDemo);
   const canStart = useConfigStore(selectCanStart);
@@ -60,4 +62,4 @@ export function DemoControls() {
       </div>
     </div>
   );
-}
+});
