@@ -4,6 +4,8 @@
  * can be posted from a worker as transferables, stored in IndexedDB and written by the CLI.
  */
 
+import type { ChainState } from './imp';
+
 /** One test evaluation of the ES mean during a round. */
 export interface EvalPoint {
   readonly gen: number;
@@ -65,5 +67,6 @@ export interface GenerationMetrics {
 
 export type ImpEvent =
   | { readonly type: 'generation'; readonly metrics: GenerationMetrics }
-  | { readonly type: 'round'; readonly record: RoundRecord }
+  /** A finished round; IMP runs add the chain's state for the next round (what a resume after a reload needs). */
+  | { readonly type: 'round'; readonly record: RoundRecord; readonly next?: ChainState }
   | { readonly type: 'log'; readonly message: string };

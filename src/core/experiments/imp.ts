@@ -114,7 +114,8 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
         theta0, targetSparsity: sparsityOfRound(roundNum + 1, keepFrac), scope: config.prune.scope,
         rng: root.split('prune').split(chain.method).split(roundNum), reinit: (rng) => net.init(rng),
       }, config.prune.params[chain.method] ?? {});
-      next.push({ method: chain.method, nextRoundNum: roundNum + 1, mask: pruned.mask, init: pruned.init });
+      const nextState: ChainState = { method: chain.method, nextRoundNum: roundNum + 1, mask: pruned.mask, init: pruned.init };
+      next.push(nextState);
 
       const last = outcome.evals[outcome.evals.length - 1];
       const record: RoundRecord = {
@@ -131,7 +132,7 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
         ...(canShare && sharers.length > 1 ? { sharedWith: sharers } : {}),
       };
       records.push(record);
-      emit({ type: 'round', record });
+      emit({ type: 'round', record, next: nextState });
     }
     chains = config.prune.methods.map((m) => next.find((c) => c.method === m)!);
   }
