@@ -13,8 +13,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendPref, BackendReport } from './backend-chain';
 import { RunCancelled, RunControl } from './run-control';
 import { runDemo2dBody, toyGridValues, type Demo2dBatch, type Demo2dConfig, type Demo2dResult, type ToyGrid } from './demo2d';
+import { parseConfig } from '../src/core/runs/config';
+import type { RunStore } from '../src/storage/run-store';
+import { runImpJob, type ImpJobResult, type ImpProgress } from './imp-job';
+import { benchmarkBackends, type BackendBenchRow } from './backend-bench';
 
 export type { Demo2dBatch, Demo2dConfig, Demo2dFrame, Demo2dResult, ToyGrid } from './demo2d';
+export type { ImpProgress, ImpJobResult } from './imp-job';
+export type { BackendBenchRow } from './backend-bench';
 
 /** Progress callback (a comlink proxy in the browser; a plain function in tests). */
 export type ProgressSink<T> = (batch: T) => void | Promise<void>;
@@ -39,6 +45,10 @@ export interface EngineDeps {
    * Returns the value to pass to the sink.
    */
   readonly transfer?: <T>(value: T, buffers: ArrayBuffer[]) => T;
+  /** Reads a data file under public/data (fetch in the browser, fs in Node tests). Needed for vision tasks. */
+  readonly readBytes?: (path: string) => Promise<Uint8Array>;
+  /** Opens the run store IMP runs persist to (null/absent or rejecting: runs are not saved). */
+  readonly openStore?: () => Promise<RunStore | null>;
 }
 
 export class LabEngine {
@@ -85,6 +95,30 @@ export class LabEngine {
     }));
   }
 
+  /**
+   * Runs ES-IMP for every seed of `config` (validated here), streaming `ImpProgress` messages: batched
+   * generation metrics and each finished round (typed arrays transferred). Every round is stored with
+   * the state to continue from; `resume` continues a stored run from its last finished round.
+   */
+  runImp(config: unknown, onProgress: ProgressSink<ImpProgress>, options: { resume?: boolean } = {}): Promise<RunOutcome<ImpJobResult>> {
+    const cfg = parseConfig(config);
+    return this.exclusive('imp', async (ctl) => runImpJob(cfg, ctl, {
+      readBytes: this.readBytes,
+      store: await this.store(),
+      post: (msg, buffers) => { void Promise.resolve(onProgress(this.transfer(msg, buffers))).catch(() => undefined); },
+    }, { resume: options.resume ?? false }));
+  }
+
+  /** Evaluations/s of `config`'s network and task on every available backend; the active backend is restored. */
+  benchmarkBackends(config: unknown): Promise<RunOutcome<BackendBenchRow[]>> {
+    const cfg = parseConfig(config);
+    const restore = this.backendReport?.pref ?? 'auto';
+    return this.exclusive('benchmark', async (ctl) => benchmarkBackends(cfg, ctl, {
+      readBytes: this.readBytes,
+      initBackend: async (pref) => (this.backendReport = await this.deps.initBackend(pref)),
+    }, restore));
+  }
+
   /** Pauses the running job at its next generation boundary. */
   pause(): void { this.job?.ctl.pause(); }
 
@@ -93,6 +127,19 @@ export class LabEngine {
 
   /** Cancels the running job: it stops within one generation and frees its tensors. */
   cancel(): void { this.job?.ctl.cancel(); }
+
+  private readonly readBytes = (path: string): Promise<Uint8Array> => {
+    if (!this.deps.readBytes) throw new Error(`this engine cannot read data files (asked for ${path})`);
+    return this.deps.readBytes(path);
+  };
+
+  private storePromise: Promise<RunStore | null> | null = null;
+
+  /** The run store, opened once; failures (no IndexedDB, private mode) mean "do not persist". */
+  private store(): Promise<RunStore | null> {
+    this.storePromise ??= (this.deps.openStore?.() ?? Promise.resolve(null)).catch(() => null);
+    return this.storePromise;
+  }
 
   /** One job at a time; maps `RunCancelled` to a 'cancelled' outcome and always releases the slot. */
   private async exclusive<R>(kind: string, body: (ctl: RunControl) => Promise<R>): Promise<RunOutcome<R>> {
