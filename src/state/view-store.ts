@@ -1,6 +1,7 @@
 /**
  * What the view shows (STYLE.md convention 10, store 3 of 3): presentation choices that never cross
- * into a worker — heatmap scale, trail visibility, chart-vs-table, which help text is expanded.
+ * into a worker — heatmap scale, trail visibility, chart-vs-table, which help text is expanded,
+ * per-seed curves and the experiment's result tab.
  */
 import { create } from 'zustand';
 
@@ -12,6 +13,12 @@ export interface ViewState {
   readonly bestAsTable: boolean;
   /** Key of the help text currently expanded (one at a time), e.g. "pgpe.sigma_init". */
   readonly openHelp: string | null;
+  /** Experiment charts shown as tables, by chart id (STYLE.md §11). */
+  readonly chartAsTable: Readonly<Record<string, boolean>>;
+  /** Sparsity chart: draw each seed's curve next to the mean ± band. */
+  readonly perSeed: boolean;
+  /** Result tab under the experiment (see ResultTabs). */
+  readonly resultTab: string;
 }
 
 export interface ViewActions {
@@ -19,9 +26,13 @@ export interface ViewActions {
   toggleTrail(): void;
   toggleBestAsTable(): void;
   toggleHelp(key: string): void;
+  toggleChartTable(chartId: string): void;
+  togglePerSeed(): void;
+  setResultTab(tab: string): void;
 }
 
-export const VIEW_DEFAULT: ViewState = { heatmapScale: 'log', showTrail: true, bestAsTable: false, openHelp: null };
+export const VIEW_DEFAULT: ViewState = { heatmapScale: 'log', showTrail: true, bestAsTable: false, openHelp: null,
+  chartAsTable: {}, perSeed: false, resultTab: 'sparsity' };
 
 export const useViewStore = create<ViewState & ViewActions>()((set) => ({
   ...VIEW_DEFAULT,
@@ -29,4 +40,7 @@ export const useViewStore = create<ViewState & ViewActions>()((set) => ({
   toggleTrail: () => set((s) => ({ showTrail: !s.showTrail })),
   toggleBestAsTable: () => set((s) => ({ bestAsTable: !s.bestAsTable })),
   toggleHelp: (key) => set((s) => ({ openHelp: s.openHelp === key ? null : key })),
+  toggleChartTable: (id) => set((s) => ({ chartAsTable: { ...s.chartAsTable, [id]: !s.chartAsTable[id] } })),
+  togglePerSeed: () => set((s) => ({ perSeed: !s.perSeed })),
+  setResultTab: (resultTab) => set({ resultTab }),
 }));

@@ -1,0 +1,145 @@
+/**
+ * What the worker reported for the IMP experiment (STYLE.md convention 10, "run progress" store;
+ * issue 5 live charts, issue 9 stored runs). Generation batches arrive ≤ ~10/s and only touch small
+ * counters + the current round's fitness series; round records are appended as they finish. The
+ * RoundRecords held here (live or reopened from IndexedDB) are what every result view reads.
+ */
+import { create } from 'zustand';
+import type { ExperimentConfig } from '../core/runs/config';
+import type { GenerationMetrics, RoundRecord } from '../core/experiments/events';
+import type { ImpProgress } from '../../workers/imp-job';
+import type { BackendBenchRow } from '../../workers/backend-bench';
+
+export type ImpStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
+
+/** One reported generation of the round in progress. */
+export interface FitnessPoint { readonly gen: number; readonly best: number; readonly mean: number; readonly testPerf: number | null }
+
+export interface CurrentRound {
+  readonly seed: number;
+  readonly method: string;
+  readonly roundNum: number;
+  readonly generations: number;
+  readonly points: readonly FitnessPoint[];
+}
+
+export interface ImpRunState {
+  readonly status: ImpStatus;
+  /** 'live' = streamed by a run in this tab; 'stored' = reopened from IndexedDB or imported. */
+  readonly source: 'live' | 'stored' | null;
+  readonly runId: string | null;
+  readonly config: ExperimentConfig | null;
+  readonly records: readonly RoundRecord[];
+  readonly current: CurrentRound | null;
+  readonly netDescribe: string | null;
+  readonly paramCount: number;
+  readonly notes: readonly string[];
+  readonly totalGens: number;
+  /** Generations of finished rounds (shared round-1 counted once). */
+  readonly finishedGens: number;
+  /** Generation of the round in progress. */
+  readonly currentGen: number;
+  /** Generations already done when this tab (re)started the run (resume): excluded from the ETA rate. */
+  readonly gensAtStart: number;
+  readonly startedAtMs: number;
+  readonly evalsPerSec: number;
+  /** d of the round in progress: trainable parameters (active kernels + biases). */
+  readonly esDim: number;
+  readonly error: string | null;
+  /** Backend the run failed on (offer "continue on the next backend"). */
+  readonly failedBackend: string | null;
+  readonly storageError: string | null;
+  readonly bench: { readonly status: 'idle' | 'running' | 'done' | 'error'; readonly rows: readonly BackendBenchRow[]; readonly error: string | null };
+}
+
+export interface ImpRunActions {
+  starting(config: ExperimentConfig, nowMs: number): void;
+  progress(msg: ImpProgress, nowMs: number): void;
+  setStatus(status: 'running' | 'paused'): void;
+  finished(status: 'done' | 'cancelled'): void;
+  failed(message: string, backend: string | null): void;
+  showStored(runId: string, config: ExperimentConfig, records: readonly RoundRecord[]): void;
+  benchStarted(): void;
+  benchDone(rows: readonly BackendBenchRow[] | null, error?: string): void;
+}
+
+export const IMP_RUN_DEFAULT: ImpRunState = {
+  status: 'idle', source: null, runId: null, config: null, records: [], current: null, netDescribe: null, paramCount: 0,
+  notes: [], totalGens: 0, finishedGens: 0, currentGen: 0, gensAtStart: 0, startedAtMs: 0, evalsPerSec: 0, esDim: 0,
+  error: null, failedBackend: null, storageError: null, bench: { status: 'idle', rows: [], error: null },
+};
+
+const countsOnce = (r: RoundRecord) => !r.sharedWith || r.sharedWith[0] === r.method;
+
+/** Folds one generation batch into the current round (a new round key starts a new series). Pure. */
+export function foldGenerations(cur: CurrentRound | null, metrics: readonly GenerationMetrics[]): CurrentRound | null {
+  let out = cur;
+  for (const m of metrics) {
+    if (!out || out.seed !== m.seed || out.method !== m.method || out.roundNum !== m.roundNum) {
+      out = { seed: m.seed, method: m.method, roundNum: m.roundNum, generations: m.generations, points: [] };
+    }
+    out = { ...out, points: [...out.points, { gen: m.gen, best: m.bestScore, mean: m.meanScore, testPerf: m.lastEval && m.lastEval.gen === m.gen ? m.lastEval.perf : null }] };
+  }
+  return out;
+}
+
+export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
+  ...IMP_RUN_DEFAULT,
+  starting: (config, nowMs) => set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'starting', source: 'live', config, startedAtMs: nowMs })),
+  progress: (msg, nowMs) => set((s) => {
+    switch (msg.kind) {
+      case 'start':
+        return { runId: msg.runId, netDescribe: msg.netDescribe, paramCount: msg.paramCount, notes: msg.notes, totalGens: msg.totalGens,
+          finishedGens: msg.doneGens, gensAtStart: msg.doneGens, startedAtMs: nowMs, status: s.status === 'starting' ? 'running' : s.status };
+      case 'gens': {
+        const last = msg.metrics[msg.metrics.length - 1];
+        if (!last) return s;
+        return { current: foldGenerations(s.current, msg.metrics), currentGen: last.gen, evalsPerSec: last.evalsPerSec, esDim: last.esDim };
+      }
+      case 'round':
+        return {
+          records: [...s.records, msg.record],
+          finishedGens: s.finishedGens + (countsOnce(msg.record) ? msg.record.generations : 0),
+          currentGen: countsOnce(msg.record) ? 0 : s.currentGen,
+        };
+      case 'storage-error':
+        return { storageError: msg.message };
+      default:
+        return s;
+    }
+  }),
+  setStatus: (status) => set({ status }),
+  finished: (status) => set((s) => ({ status, current: status === 'done' ? null : s.current })),
+  failed: (error, failedBackend) => set({ status: 'error', error, failedBackend }),
+  showStored: (runId, config, records) => set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'idle', source: 'stored', runId, config, records })),
+  benchStarted: () => set({ bench: { status: 'running', rows: [], error: null } }),
+  benchDone: (rows, error) => set({ bench: rows ? { status: 'done', rows, error: null } : { status: 'error', rows: [], error: error ?? 'failed' } }),
+}));
+
+/** Whether a run is in flight (Start disabled; Pause/Cancel enabled). */
+export function selectImpActive(s: Pick<ImpRunState, 'status'>): boolean {
+  return s.status === 'starting' || s.status === 'running' || s.status === 'paused';
+}
+
+export interface RunProgress { readonly fraction: number; readonly doneGens: number; readonly etaMs: number | null }
+
+/**
+ * Overall progress and ETA: generations done / planned; the rate counts only generations trained in this
+ * tab since (re)start, so a resumed run's stored rounds do not make it look impossibly fast. Pure.
+ */
+export function selectProgress(s: Pick<ImpRunState, 'totalGens' | 'finishedGens' | 'currentGen' | 'gensAtStart' | 'startedAtMs'>, nowMs: number): RunProgress {
+  const doneGens = Math.min(s.totalGens, s.finishedGens + s.currentGen);
+  const fraction = s.totalGens > 0 ? doneGens / s.totalGens : 0;
+  const trained = doneGens - s.gensAtStart;
+  const elapsed = nowMs - s.startedAtMs;
+  const etaMs = trained > 0 && elapsed > 0 ? ((s.totalGens - doneGens) * elapsed) / trained : null;
+  return { fraction, doneGens, etaMs };
+}
+
+/** "1 h 05 min", "3 min 20 s", "12 s". */
+export function formatDuration(ms: number): string {
+  const sec = Math.max(0, Math.round(ms / 1000));
+  if (sec >= 3600) return `${Math.floor(sec / 3600)} h ${String(Math.floor((sec % 3600) / 60)).padStart(2, '0')} min`;
+  if (sec >= 60) return `${Math.floor(sec / 60)} min ${String(sec % 60).padStart(2, '0')} s`;
+  return `${sec} s`;
+}
