@@ -30,6 +30,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
   const all: RoundRecord[] = [];
   let pendingGens: GenerationMetrics[] = [];
   let doneGens = 0;
+  let writes: Promise<void> = Promise.resolve();
   try {
     for (const seed of config.seeds) {
       const result = await runImp({
@@ -41,15 +42,18 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
               + (e.metrics.lastEval ? ` test ${(100 * e.metrics.lastEval.perf).toFixed(1)}` : ''));
           } else if (e.type === 'round') {
             all.push(e.record);
+            const record = e.record;
+            writes = writes.then(() => out.appendRound(record)); // written as each round finishes
             if (!e.record.sharedWith || e.record.sharedWith[0] === e.record.method) doneGens += e.record.generations;
           }
         },
         gate: async () => {
-          if (pendingGens.length >= 200) { const g = pendingGens; pendingGens = []; await out.appendGenerations(g); }
+          await writes;
+          if (pendingGens.length >= 20) { const g = pendingGens; pendingGens = []; await out.appendGenerations(g); }
         },
       });
+      await writes;
       await out.writeTheta0(seed, result.theta0);
-      for (const r of result.records) await out.appendRound(r);
     }
     await out.appendGenerations(pendingGens);
   } finally {
