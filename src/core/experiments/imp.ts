@@ -17,7 +17,8 @@ import type { TaskInstance } from '../tasks/types';
 import { Rng } from '../rng';
 import { getPruneMethod } from '../prune/registry';
 import { sparsityOfRound } from '../prune/schedule';
-import type { ImpEvent, RoundRecord, SummaryStats } from './events';
+import type { ImpEvent, RoundRecord } from './events';
+import { roundRecord } from './records';
 import { trainRound, type RoundOutcome } from './train-round';
 
 /** Where a chain stands between rounds: enough to continue (ES state is fresh every round, spec §1.1). */
@@ -44,29 +45,6 @@ export interface ImpResult {
   readonly records: RoundRecord[];
   readonly chains: ChainState[];
   readonly theta0: Float32Array;
-}
-
-export function layerSparsity(net: PopulationNet, mask: Uint8Array): number[] {
-  return net.layers.map((l) => {
-    let kept = 0;
-    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) kept += mask[i];
-    return 1 - kept / l.kernelSize;
-  });
-}
-
-function prunableActive(net: PopulationNet, mask: Uint8Array): number {
-  let n = 0;
-  for (const l of net.layers) for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) n += mask[i];
-  return n;
-}
-
-function sigmaStats(net: PopulationNet, mask: Uint8Array, std: Float32Array): SummaryStats {
-  const vals: number[] = [];
-  for (const l of net.layers) for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) if (mask[i]) vals.push(std[i]);
-  if (!vals.length) return { mean: NaN, median: NaN, min: NaN, max: NaN };
-  vals.sort((a, b) => a - b);
-  const mean = vals.reduce((s, v) => s + v, 0) / vals.length;
-  return { mean, median: vals[Math.floor(vals.length / 2)], min: vals[0], max: vals[vals.length - 1] };
 }
 
 /** The dense starting state of every chain. */
@@ -117,20 +95,11 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
       const nextState: ChainState = { method: chain.method, nextRoundNum: roundNum + 1, mask: pruned.mask, init: pruned.init };
       next.push(nextState);
 
-      const last = outcome.evals[outcome.evals.length - 1];
-      const record: RoundRecord = {
-        seed, method: chain.method, roundNum,
-        sparsityFrac: sparsityOfRound(roundNum, keepFrac),
-        prunableActive: prunableActive(net, chain.mask), esDim: outcome.esDim,
-        finalPerf: last.perf, finalLoss: last.loss,
-        bestPerf: Math.max(...outcome.evals.map((e) => e.perf)),
-        evals: outcome.evals, mask: chain.mask, mean: outcome.mean, std: outcome.std,
-        sigmaStats: sigmaStats(net, chain.mask, outcome.std),
-        layerSparsity: layerSparsity(net, chain.mask),
-        pruneThreshold: pruned.threshold,
-        generations: config.budget.generationsPerRound, wallMs: outcome.wallMs,
-        ...(canShare && sharers.length > 1 ? { sharedWith: sharers } : {}),
-      };
+      const record = roundRecord({
+        net, seed, method: chain.method, roundNum, sparsityFrac: sparsityOfRound(roundNum, keepFrac), mask: chain.mask,
+        outcome, pruneThreshold: pruned.threshold, generations: config.budget.generationsPerRound,
+        sharedWith: canShare ? sharers : undefined,
+      });
       records.push(record);
       emit({ type: 'round', record, next: nextState });
     }

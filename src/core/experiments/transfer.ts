@@ -20,7 +20,7 @@ import { trainRound, type RoundOutcome, type RoundSpec } from './train-round';
 import { trainGd, type GdTrainSet } from './gd/train-gd';
 import { epochAsGeneration, gdMethodId } from './gd/gd-imp';
 import type { GdOptions } from './gd/gd-options';
-import { roundRecord } from './gd/records';
+import { roundRecord } from './records';
 
 /** What a ticket was found on: enough to say clearly why it does not fit a target. */
 export interface TicketSource {

@@ -19,7 +19,7 @@ import { theta0For, type ChainState } from '../imp';
 import { denseMask } from '../../prune/layout';
 import type { GdOptions } from './gd-options';
 import { trainGd, type GdEpochMetrics, type GdOutcome, type GdTrainSet } from './train-gd';
-import { roundRecord } from './records';
+import { roundRecord } from '../records';
 
 /** The GD chains the paper ran (spec §4.1: final-ticket and random-reinit). */
 export const GD_DEFAULT_METHODS = ['magnitude', 'random_reinit'] as const;

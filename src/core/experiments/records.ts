@@ -1,13 +1,13 @@
 /**
- * Builds RoundRecords (events.ts; spec ALGORITHMS.md §3.1 "log(k, sparsity, perf, threshold)") for the
- * GD baseline and transfer runs, so their rounds are the same plain data as ES-IMP's and every chart,
- * table and run folder overlays GD, ES and transferred tickets without special cases.
+ * Builds RoundRecords (events.ts; spec ALGORITHMS.md §3.1 "log(k, sparsity, perf, threshold)") for ES-IMP,
+ * the GD baseline and transfer runs alike, so every chart, table and run folder overlays GD, ES and
+ * transferred tickets without special cases.
  */
-import type { PopulationNet } from '../../nets/types';
-import { keptInKernel } from '../../prune/layout';
-import type { RoundRecord, SummaryStats } from '../events';
-import { layerSparsity } from '../imp';
-import type { RoundOutcome } from '../train-round';
+import type { PopulationNet } from '../nets/types';
+import { keptInKernel } from '../prune/layout';
+import { layerSparsity } from '../analysis/mask-stats';
+import type { RoundRecord, SummaryStats } from './events';
+import type { RoundOutcome } from './train-round';
 
 /** σ statistics over active prunable entries (NaN for GD, which has no σ). */
 export function sigmaSummary(net: PopulationNet, mask: Uint8Array, std: Float32Array): SummaryStats {
@@ -42,7 +42,7 @@ export function roundRecord(r: RecordInput): RoundRecord {
     prunableActive: net.layers.reduce((n, l) => n + keptInKernel(mask, l), 0), esDim: outcome.esDim,
     finalPerf: last.perf, finalLoss: last.loss, bestPerf: Math.max(...outcome.evals.map((e) => e.perf)),
     evals: outcome.evals, mask, mean: outcome.mean, std: outcome.std,
-    sigmaStats: sigmaSummary(net, mask, outcome.std), layerSparsity: layerSparsity(net, mask),
+    sigmaStats: sigmaSummary(net, mask, outcome.std), layerSparsity: layerSparsity(mask, net.layers).map((l) => l.sparsityFrac),
     pruneThreshold: r.pruneThreshold, generations: r.generations, wallMs: outcome.wallMs,
     ...(r.sharedWith && r.sharedWith.length > 1 ? { sharedWith: r.sharedWith } : {}),
   };
