@@ -1,14 +1,26 @@
 /**
- * Root of the ES Lottery Lab UI: header with the backend badge, the strategy registry with its
- * generated settings, and the live 2-D ES demo. The worker's backend is chosen on first mount.
+ * Root of the ES Lottery Lab UI: header with the backend badge, then two views: the live ES-IMP
+ * experiment (the default; issues 5 and 9) and the 2-D ES demo with the strategy settings (issue 3).
+ * On first mount the worker's backend is chosen and a share link in the URL is applied.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { BackendBadge } from './BackendBadge';
 import { DemoPanel } from './demo/DemoPanel';
+import { ExperimentPanel } from './experiment/ExperimentPanel';
 import { initBackend } from './lab-client';
 import { StrategySettings } from './settings/StrategySettings';
+import { LinkErrors, applyShareLink } from './run/ShareBar';
+import type { UrlIssue } from '../core/runs/url-codec';
+
+const VIEWS = [
+  { id: 'experiment', label: 'Lottery-ticket experiment' },
+  { id: 'demo', label: '2-D ES demo' },
+] as const;
+type ViewId = (typeof VIEWS)[number]['id'];
 
 export function App() {
+  const [view, setView] = useState<ViewId>(() => (new URLSearchParams(location.search).get('view') === 'demo' ? 'demo' : 'experiment'));
+  const [linkErrors] = useState<readonly UrlIssue[]>(() => applyShareLink(location.search));
   useEffect(() => { void initBackend(); }, []);
   return (
     <>
@@ -17,12 +29,20 @@ export function App() {
           <h1>ES Lottery Lab</h1>
           <p className="subtitle">Lottery tickets in evolutionary optimisation (Lange &amp; Sprekeler, ICML 2023)</p>
         </div>
+        <nav className="view-nav" aria-label="Views">
+          {VIEWS.map((v) => (
+            <button key={v.id} type="button" aria-current={view === v.id ? 'page' : undefined} onClick={() => setView(v.id)}>{v.label}</button>
+          ))}
+        </nav>
         <BackendBadge />
       </header>
-      <main className="layout">
-        <StrategySettings />
-        <DemoPanel />
-      </main>
+      {linkErrors.length > 0 && <div className="link-errors"><LinkErrors errors={linkErrors} /></div>}
+      {view === 'experiment' ? <main className="experiment-main"><ExperimentPanel /></main> : (
+        <main className="layout">
+          <StrategySettings />
+          <DemoPanel />
+        </main>
+      )}
     </>
   );
 }

@@ -6,12 +6,15 @@ import { BACKEND_CHAIN, type BackendPref } from '../../workers/backend-chain';
 import { useConfigStore } from '../state/config-store';
 import { selectDemoActive, useProgressStore } from '../state/progress-store';
 import { initBackend } from './lab-client';
+import { selectImpActive, useImpStore } from '../state/imp-store';
 
 const PREFS: readonly BackendPref[] = ['auto', ...BACKEND_CHAIN];
 
 export function BackendBadge() {
   const { backend, backendStatus, backendError } = useProgressStore();
-  const running = useProgressStore(selectDemoActive);
+  const demoRunning = useProgressStore(selectDemoActive);
+  const impRunning = useImpStore(selectImpActive);
+  const running = demoRunning || impRunning;
   const pref = useConfigStore((s) => s.backendPref);
   const setPref = useConfigStore((s) => s.setBackendPref);
   const text = backendStatus === 'initialising' ? 'choosing backend…'

@@ -11,12 +11,20 @@ import { useProgressStore } from '../state/progress-store';
 
 let worker: Worker | null = null;
 let engine: Remote<LabEngine> | null = null;
+const stopListeners = new Set<(message: string) => void>();
+
+/** Calls `listener` with the reason when the worker dies (its pending calls never settle). Returns an unsubscribe. */
+export function onWorkerStopped(listener: (message: string) => void): () => void {
+  stopListeners.add(listener);
+  return () => stopListeners.delete(listener);
+}
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function getEngine(): Remote<LabEngine> {
+/** The worker's engine (started on first use); run-specific bridges (src/ui/run) call its methods. */
+export function getEngine(): Remote<LabEngine> {
   if (engine) return engine;
   worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' });
   worker.addEventListener('error', (ev) => {
@@ -25,6 +33,7 @@ function getEngine(): Remote<LabEngine> {
     worker = null; engine = null;
     useProgressStore.getState().backendFailed(msg);
     useProgressStore.getState().demoFailed(msg);
+    for (const l of stopListeners) l(msg);
   });
   engine = wrap<LabEngine>(worker);
   return engine;
@@ -53,7 +62,7 @@ export function initBackend(pref: BackendPref = useConfigStore.getState().backen
 }
 
 /** Waits for a backend choice in flight, or starts one; compute calls must not race the first init. */
-async function ensureBackend(): Promise<void> {
+export async function ensureBackend(): Promise<void> {
   if (pendingInit) await pendingInit.done;
   if (useProgressStore.getState().backendStatus !== 'ready') await initBackend();
 }

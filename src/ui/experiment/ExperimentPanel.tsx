@@ -1,0 +1,69 @@
+/**
+ * The live IMP experiment (issues 5 and 9): presets and the generated settings form on the left, run
+ * controls and the result tabs on the right. Opening a config that was already run shows its stored
+ * curves; a run a closed tab interrupted is offered for resuming.
+ */
+import { useEffect, useState } from 'react';
+import { runId } from '../../core/runs/hash';
+import { selectValidation, useExperimentStore } from '../../state/experiment-store';
+import { selectImpActive, useImpStore } from '../../state/imp-store';
+import { interruptedRunIds, openStoredRun, showStoredIfAny } from '../run/run-db';
+import { startImp } from '../run/imp-client';
+import { ShareBar } from '../run/ShareBar';
+import { ConfigForm } from './ConfigForm';
+import { PresetBar } from './PresetBar';
+import { ResultTabs } from './ResultTabs';
+import { RunControls } from './RunControls';
+import './experiment.css';
+
+function ResumeOffer() {
+  const [ids, setIds] = useState<string[]>([]);
+  const active = useImpStore(selectImpActive);
+  useEffect(() => { void interruptedRunIds().then(setIds, () => setIds([])); }, []);
+  if (!ids.length || active) return null;
+  const resume = async (id: string) => {
+    setIds((x) => x.filter((y) => y !== id));
+    if (await openStoredRun(id)) {
+      const cfg = useImpStore.getState().config;
+      if (cfg) await startImp({ resume: true, config: cfg });
+    }
+  };
+  return (
+    <div className="resume-offer" role="status">
+      <p>A run was interrupted when this page was closed. Continue it from its last finished round?</p>
+      {ids.map((id) => <button key={id} type="button" className="primary" onClick={() => void resume(id)}>Resume run {id.slice(0, 8)}</button>)}
+      <button type="button" onClick={() => setIds([])}>Dismiss</button>
+    </div>
+  );
+}
+
+/** Shows stored curves when the form's config equals a stored run (debounced; never during a run). */
+function useStoredCurvesForConfig(): void {
+  const config = useExperimentStore((s) => selectValidation(s).config);
+  const active = useImpStore(selectImpActive);
+  useEffect(() => {
+    const shown = useImpStore.getState();
+    if (!config || active || (shown.source === 'live' && shown.runId === runId(config))) return;
+    const t = setTimeout(() => { void showStoredIfAny(config).catch(() => false); }, 300);
+    return () => clearTimeout(t);
+  }, [config, active]);
+}
+
+export function ExperimentPanel() {
+  useStoredCurvesForConfig();
+  return (
+    <div className="experiment-layout">
+      <aside className="panel settings-col" aria-labelledby="exp-h">
+        <h2 id="exp-h">Experiment: ES-IMP</h2>
+        <PresetBar />
+        <ConfigForm />
+        <ShareBar />
+      </aside>
+      <div className="main-col">
+        <ResumeOffer />
+        <RunControls />
+        <ResultTabs />
+      </div>
+    </div>
+  );
+}

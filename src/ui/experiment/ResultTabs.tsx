@@ -1,0 +1,79 @@
+/**
+ * Result views under the experiment, as tabs (issue 5 layout). Every view gets the same props: the
+ * RoundRecords the IMP store holds (streamed live or reopened from IndexedDB) and their config.
+ * "Masks", "Analysis" and "Rollout" are mount points for the mask-inspection / analysis / control views
+ * built in src/ui/masks, src/ui/analysis and src/ui/control: replace their `render` here to mount them.
+ */
+import { memo, useId, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { RoundRecord } from '../../core/experiments/events';
+import type { ExperimentConfig } from '../../core/runs/config';
+import { getTask } from '../../core/tasks/registry';
+import { useImpStore } from '../../state/imp-store';
+import { useViewStore } from '../../state/view-store';
+import { RunsPanel } from '../run/RunsPanel';
+import { FitnessChart } from './FitnessChart';
+import { SigmaChart } from './SigmaChart';
+import { SparsityChart } from './SparsityChart';
+
+/** What every result view receives. */
+export interface ResultViewProps {
+  readonly records: readonly RoundRecord[];
+  readonly config: ExperimentConfig | null;
+  readonly runId: string | null;
+  /** True while a run streams into `records`. */
+  readonly live: boolean;
+}
+
+function SparsityView({ records, config }: ResultViewProps) {
+  const vision = config ? getTask(config.task.id).kind === 'vision' : true;
+  return (
+    <div className="chart-grid">
+      <div className="chart-wide"><SparsityChart records={records} perfLabel={vision ? 'test accuracy' : 'test return'} asPercent={vision} /></div>
+      <FitnessChart />
+      <SigmaChart records={records} />
+    </div>
+  );
+}
+
+function Slot({ name, records }: { name: string } & ResultViewProps): ReactNode {
+  return <p className="muted slot" data-slot={name}>The {name} view mounts here ({records.length} round records available).</p>;
+}
+
+/** The tabs, in order. Add a view: one entry. */
+export const RESULT_TABS: readonly { id: string; label: string; render: (p: ResultViewProps) => ReactNode }[] = [
+  { id: 'sparsity', label: 'Sparsity', render: (p) => <SparsityView {...p} /> },
+  { id: 'masks', label: 'Masks', render: (p) => <Slot name="masks" {...p} /> },
+  { id: 'analysis', label: 'Analysis', render: (p) => <Slot name="analysis" {...p} /> },
+  { id: 'rollout', label: 'Rollout', render: (p) => <Slot name="rollout" {...p} /> },
+  { id: 'runs', label: 'Runs', render: () => <RunsPanel /> },
+];
+
+export const ResultTabs = memo(function ResultTabs() {
+  const tab = useViewStore((s) => s.resultTab);
+  const setTab = useViewStore((s) => s.setResultTab);
+  const props = useImpStore(useShallow((s) => ({ records: s.records, config: s.config, runId: s.runId, live: s.source === 'live' })));
+  const source = useImpStore((s) => s.source);
+  const base = useId();
+  const current = RESULT_TABS.find((t) => t.id === tab) ?? RESULT_TABS[0];
+  const onKey = (e: React.KeyboardEvent) => {
+    const i = RESULT_TABS.indexOf(current);
+    const j = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
+    if (j === null) return;
+    const next = RESULT_TABS[(j + RESULT_TABS.length) % RESULT_TABS.length];
+    setTab(next.id);
+    document.getElementById(`${base}-${next.id}`)?.focus();
+  };
+  return (
+    <section className="panel results" aria-label="Results">
+      <div role="tablist" aria-label="Result views" className="tabs" onKeyDown={onKey}>
+        {RESULT_TABS.map((t) => (
+          <button key={t.id} id={`${base}-${t.id}`} role="tab" type="button" aria-selected={t.id === current.id} tabIndex={t.id === current.id ? 0 : -1}
+            aria-controls={`${base}-panel`} onClick={() => setTab(t.id)}>{t.label}</button>
+        ))}
+      </div>
+      {source === 'stored' && current.id !== 'runs' && <p className="muted small">Showing a stored run ({props.records.length} rounds).</p>}
+      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${current.id}`} className="tab-panel">{current.render(props)}</div>
+    </section>
+  );
+});

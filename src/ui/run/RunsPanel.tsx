@@ -1,0 +1,63 @@
+/**
+ * Stored runs (issue 9): every run in IndexedDB with its progress, reopen (curves at once), resume an
+ * interrupted run, delete, export as a bundle, import a bundle (validated; a bad file is rejected with
+ * its reason and nothing stored changes), and the storage used.
+ */
+import { memo, useState } from 'react';
+import { selectImpActive, useImpStore } from '../../state/imp-store';
+import { deleteStoredRun, exportStoredRun, importRunFile, openStoredRun, useRunsList } from './run-db';
+import { startImp } from './imp-client';
+import type { StoredRun } from '../../storage/run-store';
+
+const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+
+function runTitle(r: StoredRun): string {
+  const c = r.config;
+  return r.label ?? `${c.task.id} · ${c.network.id} · ${c.es.id} P=${c.es.popSize} · ${c.prune.rounds} rounds × ${c.budget.generationsPerRound} gens`;
+}
+
+export const RunsPanel = memo(function RunsPanel() {
+  const { runs, usage, error } = useRunsList();
+  const active = useImpStore(selectImpActive);
+  const openId = useImpStore((s) => s.runId);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const resume = async (id: string) => {
+    if (await openStoredRun(id)) {
+      const cfg = useImpStore.getState().config;
+      if (cfg) await startImp({ resume: true, config: cfg });
+    }
+  };
+  return (
+    <section className="runs" aria-labelledby="runs-h">
+      <div className="panel-head first"><h3 id="runs-h">Stored runs</h3>
+        {usage && <span className="muted small" data-testid="storage-used">storage used: {mb(usage.usageBytes)} of {mb(usage.quotaBytes)}</span>}</div>
+      {error && <p className="field-error" role="alert">{error}</p>}
+      <label className="import-label">Import a run bundle (.json)
+        <input type="file" accept=".json,.gz,application/json" onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void importRunFile(f).then((r) => setMessage({ ok: r.ok, text: r.message }));
+          e.target.value = '';
+        }} />
+      </label>
+      {message && <p className={message.ok ? 'ok-text' : 'field-error'} role="status">{message.text}</p>}
+      {runs.length === 0 ? <p className="muted">No stored runs yet: every finished round of a run is saved in this browser.</p> : (
+        <ul className="run-list">
+          {runs.map((r) => (
+            <li key={r.id} className={r.id === openId ? 'open' : ''} data-run={r.id} data-status={r.status}>
+              <div className="run-title"><strong>{runTitle(r)}</strong> <span className={`status status-${r.status}`}>{r.status}</span>
+                {r.precomputed && <span className="tag tag-reduced">precomputed</span>}</div>
+              <div className="muted small">{r.summary.recordCount} rounds stored · every chain ≥ round {r.summary.roundsDone} of {r.summary.roundsPlanned}
+                · seeds {r.summary.seeds.join(', ')} · {new Date(r.updatedAt).toLocaleString()} · <code>{r.id}</code></div>
+              <div className="button-row">
+                <button type="button" onClick={() => void openStoredRun(r.id)}>Open</button>
+                {(r.status === 'interrupted' || r.status === 'paused') && <button type="button" disabled={active} onClick={() => void resume(r.id)}>Resume</button>}
+                <button type="button" onClick={() => void exportStoredRun(r.id)}>Export</button>
+                <button type="button" disabled={active && r.id === openId} onClick={() => { if (confirm('Delete this stored run?')) void deleteStoredRun(r.id); }}>Delete</button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,96 @@
+/**
+ * The UI's bridge for IMP runs (issue 5 live experiment; issue 9 resume): starts the worker's `runImp`
+ * with the validated config, feeds its streamed messages into the IMP store, and routes pause / resume /
+ * cancel / backend benchmark. If the run fails (GPU device lost, worker died), the store keeps the
+ * backend it failed on so the UI can offer to continue on the next backend from the last stored round.
+ */
+import { proxy } from 'comlink';
+import type { ExperimentConfig } from '../../core/runs/config';
+import { BACKEND_CHAIN, type BackendName } from '../../../workers/backend-chain';
+import { useConfigStore } from '../../state/config-store';
+import { useExperimentStore, selectValidation } from '../../state/experiment-store';
+import { useImpStore } from '../../state/imp-store';
+import { useProgressStore } from '../../state/progress-store';
+import { ensureBackend, getEngine, initBackend, onWorkerStopped } from '../lab-client';
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** Switches the worker to the config's backend preference when it names one other than the current. */
+async function switchToConfigBackend(config: ExperimentConfig): Promise<void> {
+  const pref = useConfigStore.getState().backendPref;
+  if (config.backend !== pref) {
+    useConfigStore.getState().setBackendPref(config.backend);
+    await initBackend(config.backend);
+  } else await ensureBackend();
+}
+
+let stopWatch: (() => void) | null = null;
+
+/**
+ * Starts (or, with `resume`, continues from IndexedDB) an IMP run of `config` (default: the form's
+ * validated config) on the config's backend preference (`keepBackend`: on the one active now). Resolves when the run ends; every outcome lands in the IMP store.
+ */
+export async function startImp(options: { resume?: boolean; config?: ExperimentConfig; keepBackend?: boolean } = {}): Promise<void> {
+  const config = options.config ?? selectValidation(useExperimentStore.getState()).config;
+  if (!config) return;
+  const store = useImpStore.getState();
+  store.starting(config, performance.now());
+  stopWatch?.();
+  stopWatch = onWorkerStopped((msg) => useImpStore.getState().failed(msg, useProgressStore.getState().backend?.active ?? null));
+  try {
+    if (options.keepBackend) await ensureBackend(); else await switchToConfigBackend(config);
+    const outcome = await getEngine().runImp(config, proxy((msg) => useImpStore.getState().progress(msg, performance.now())), { resume: options.resume ?? false });
+    useImpStore.getState().finished(outcome.status);
+  } catch (err) {
+    useImpStore.getState().failed(errorText(err), useProgressStore.getState().backend?.active ?? null);
+  } finally {
+    stopWatch?.();
+    stopWatch = null;
+  }
+}
+
+export async function pauseImp(): Promise<void> {
+  await getEngine().pause();
+  useImpStore.getState().setStatus('paused');
+}
+
+export async function resumeImp(): Promise<void> {
+  await getEngine().resume();
+  useImpStore.getState().setStatus('running');
+}
+
+export async function cancelImp(): Promise<void> {
+  await getEngine().cancel();
+}
+
+/** The backend after `failed` in the chain (wasm → cpu); null at the end of the chain. */
+export function nextBackend(failed: string | null): BackendName | null {
+  const i = BACKEND_CHAIN.indexOf(failed as BackendName);
+  return i >= 0 && i + 1 < BACKEND_CHAIN.length ? BACKEND_CHAIN[i + 1] : null;
+}
+
+/** After a failure: force the next backend and continue the same run from its last stored round. */
+export async function continueOnNextBackend(): Promise<void> {
+  const { failedBackend, config } = useImpStore.getState();
+  const next = nextBackend(failedBackend);
+  if (!next || !config) return;
+  useConfigStore.getState().setBackendPref(next);
+  await initBackend(next);
+  // Same config (its backend preference is part of the run id), so the stored rounds are found.
+  await startImp({ resume: true, config, keepBackend: true });
+}
+
+/** Measures evaluations/s of the form's network and task on every available backend. */
+export async function benchmarkBackends(): Promise<void> {
+  const config = selectValidation(useExperimentStore.getState()).config;
+  if (!config) return;
+  const st = useImpStore.getState();
+  st.benchStarted();
+  try {
+    await ensureBackend();
+    const out = await getEngine().benchmarkBackends(config);
+    useImpStore.getState().benchDone(out.status === 'done' ? out.result : null, 'cancelled');
+  } catch (err) {
+    useImpStore.getState().benchDone(null, errorText(err));
+  }
+}

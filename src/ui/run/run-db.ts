@@ -1,0 +1,108 @@
+/**
+ * The main thread's handle on the IndexedDB run store (issue 9): runs list, reopen, delete, export /
+ * import bundles, storage use. The worker writes rounds through its own handle; both see one database.
+ * `useRunsList` keeps a list that refreshes when a round lands (throttled) or after a change here.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { RunStore, storageEstimate, type StoredRun } from '../../storage/run-store';
+import { exportBundle, importBundle } from '../../core/runs/bundle';
+import type { ExperimentConfig } from '../../core/runs/config';
+import { runId } from '../../core/runs/hash';
+import { useImpStore } from '../../state/imp-store';
+import { useExperimentStore } from '../../state/experiment-store';
+import { downloadText } from '../experiment/chart-export';
+
+let storePromise: Promise<RunStore> | null = null;
+let interrupted: Promise<string[]> | null = null;
+
+/** The store, opened once; the first open marks runs a closed tab left 'running' as 'interrupted'. */
+export function runStore(): Promise<RunStore> {
+  storePromise ??= RunStore.open().then(async (s) => {
+    interrupted = s.markInterrupted();
+    await interrupted;
+    return s;
+  });
+  return storePromise;
+}
+
+/** Ids of runs that were interrupted by a closed tab (resolved after the first open). */
+export async function interruptedRunIds(): Promise<string[]> {
+  await runStore();
+  return interrupted ?? [];
+}
+
+const listeners = new Set<() => void>();
+/** Tells every runs list to reload (after a delete, import, or a run's end). */
+export function runsChanged(): void { for (const l of listeners) l(); }
+
+/** Loads a stored run's records into the result views and its config into the form. */
+export async function openStoredRun(id: string): Promise<boolean> {
+  const data = await (await runStore()).getRun(id);
+  if (!data) return false;
+  useImpStore.getState().showStored(id, data.config, data.records);
+  useExperimentStore.getState().loadConfig(data.config);
+  return true;
+}
+
+/** Shows the stored curves of `config` if that exact config was run before (issue 9 "opening a config that was already run"). */
+export async function showStoredIfAny(config: ExperimentConfig): Promise<boolean> {
+  const id = runId(config);
+  const data = await (await runStore()).getRun(id);
+  if (!data || data.records.length === 0) return false;
+  useImpStore.getState().showStored(id, data.config, data.records);
+  return true;
+}
+
+export async function deleteStoredRun(id: string): Promise<void> {
+  await (await runStore()).deleteRun(id);
+  runsChanged();
+}
+
+/** Downloads a run as a JSON bundle (config, rounds, masks, resume states). */
+export async function exportStoredRun(id: string): Promise<void> {
+  const bundle = await (await runStore()).toBundle(id);
+  downloadText(`es-lottery-run-${id}.json`, exportBundle(bundle), 'application/json');
+}
+
+/** Validates and stores a bundle file; returns a message for the user (never throws). */
+export async function importRunFile(file: File): Promise<{ ok: boolean; message: string }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const parsed = importBundle(bytes);
+  if (!parsed.ok) return { ok: false, message: `${file.name} was not imported: ${parsed.message}` };
+  try {
+    await (await runStore()).importRun(parsed.bundle);
+  } catch (e) {
+    return { ok: false, message: `${file.name} was not imported: ${(e as Error).message}` };
+  }
+  runsChanged();
+  return { ok: true, message: `Imported ${file.name}: ${parsed.bundle.records.length} rounds.` };
+}
+
+export interface RunsListState {
+  readonly runs: readonly StoredRun[];
+  readonly usage: { usageBytes: number; quotaBytes: number } | null;
+  readonly error: string | null;
+  reload(): void;
+}
+
+/** The stored runs (newest first) and storage use; reloads on runsChanged() and when rounds land (≤ 1/s). */
+export function useRunsList(): RunsListState {
+  const [runs, setRuns] = useState<readonly StoredRun[]>([]);
+  const [usage, setUsage] = useState<RunsListState['usage']>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    runStore().then((s) => s.listRuns()).then((r) => { setRuns(r); setError(null); }, (e: unknown) => setError(`Stored runs are unavailable: ${(e as Error).message}`));
+    storageEstimate().then(setUsage, () => setUsage(null));
+  }, []);
+  const roundCount = useImpStore((s) => s.records.length);
+  const status = useImpStore((s) => s.status);
+  useEffect(() => {
+    const t = setTimeout(reload, 1000);
+    return () => clearTimeout(t);
+  }, [reload, roundCount, status]);
+  useEffect(() => {
+    listeners.add(reload);
+    return () => { listeners.delete(reload); };
+  }, [reload]);
+  return { runs, usage, error, reload };
+}
