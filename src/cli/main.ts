@@ -10,6 +10,7 @@ import { transferCommand } from './gd/transfer-command';
 import { lmcCommand } from './analysis/lmc-command';
 import { landscapeCommand } from './analysis/landscape-command';
 import { correlationCommand } from './analysis/correlation-command';
+import { summarizeCommand } from './summarize-command';
 
 type Command = (flags: Map<string, string>, argv: readonly string[]) => Promise<void>;
 
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   lmc: lmcCommand,
   landscape: landscapeCommand,
   correlation: correlationCommand,
+  summarize: summarizeCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GridRunOptions } from '../../core/analysis/run';
 import { ProgressLine } from '../progress';
+import { csvField } from '../../core/runs/csv';
 
 export type Cell = string | number;
 
@@ -14,13 +15,8 @@ export function fmt(v: number | undefined, digits = 4): string {
   return v === undefined || !Number.isFinite(v) ? '' : v.toFixed(digits);
 }
 
-function csvCell(c: Cell): string {
-  const s = String(c);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }
 
 /** A GitHub-flavoured markdown table (what docs/RESULTS.md embeds). */
