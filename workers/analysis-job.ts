@@ -15,6 +15,9 @@ import type { PopulationNet } from '../src/core/nets/types';
 import type { PruneScope } from '../src/core/prune/threshold';
 import { Rng } from '../src/core/rng';
 import type { TaskInstance } from '../src/core/tasks/types';
+import * as tf from '@tensorflow/tfjs-core';
+import type { AnyParamValues } from '../src/core/params';
+import { controlEnvOfTask, episodeRng, recordEpisode, rowPolicyFor, testEpisodeRng, type EpisodeRecord } from '../src/core/tasks/control';
 
 /** What a job evaluates through: the run's task (test protocol) and network. */
 export interface AnalysisParts {
@@ -188,6 +191,34 @@ export async function runCorrelationJob(parts: AnalysisParts, records: readonly 
   };
 }
 
+// ------------------------------------------------------------------------------------------ rollout
+
+export interface RolloutJobOptions {
+  /** Control task registry id ('cartpole', 'pendulum', 'acrobot', 'mcc'). */
+  readonly taskId: string;
+  /** The task's resolved params (its env constants incl. maxSteps; extra keys are ignored). */
+  readonly envParams: AnyParamValues;
+  /** One policy's full parameter vector (length D, 0 at pruned entries). */
+  readonly params: Float32Array;
+  /** Which fixed test episode to replay (0-based; the same start state evaluateTest scored). */
+  readonly episodeIdx?: number;
+}
+
+/**
+ * Records one test episode of a policy for the rollout viewer (issue 8): core recordEpisode with the
+ * task's fixed test-episode stream, so the shown return is the one the test metric averaged.
+ */
+export async function runRolloutJob(parts: Pick<AnalysisParts, 'net'>, _records: readonly JobRecord[], o: RolloutJobOptions): Promise<EpisodeRecord> {
+  const env = controlEnvOfTask(o.taskId);
+  if (o.params.length !== parts.net.paramCount) throw new Error(`rollout: params have length ${o.params.length}, the network has D = ${parts.net.paramCount}`);
+  const t = tf.tensor2d(o.params, [1, parts.net.paramCount]);
+  try {
+    return recordEpisode(env, o.envParams, rowPolicyFor(parts.net, t, o.params), episodeRng(testEpisodeRng(env), o.episodeIdx ?? 0));
+  } finally {
+    t.dispose();
+  }
+}
+
 // --------------------------------------------------------------------------------------- dispatcher
 
 /** Options per analysis kind (what the UI sends). */
@@ -195,18 +226,20 @@ export interface AnalysisArgs {
   readonly lmc: LmcJobOptions;
   readonly landscape: LandscapeJobOptions;
   readonly correlation: CorrelationJobOptions;
+  readonly rollout: RolloutJobOptions;
 }
 /** Result per analysis kind (what the UI renders). */
 export interface AnalysisResults {
   readonly lmc: LmcJobResult;
   readonly landscape: LandscapeJobResult;
   readonly correlation: CorrelationJobResult;
+  readonly rollout: EpisodeRecord;
 }
 export type AnalysisKind = keyof AnalysisArgs;
-export const ANALYSIS_KINDS: readonly AnalysisKind[] = ['lmc', 'landscape', 'correlation'];
+export const ANALYSIS_KINDS: readonly AnalysisKind[] = ['lmc', 'landscape', 'correlation', 'rollout'];
 
 const JOBS: { readonly [K in AnalysisKind]: (parts: AnalysisParts, records: readonly JobRecord[], o: AnalysisArgs[K], p?: AnalysisProgressSink, g?: AnalysisGate) => Promise<AnalysisResults[K]> } = {
-  lmc: runLmcJob, landscape: runLandscapeJob, correlation: runCorrelationJob,
+  lmc: runLmcJob, landscape: runLandscapeJob, correlation: runCorrelationJob, rollout: runRolloutJob,
 };
 
 /** Runs analysis `kind` (the engine's single entry point). */
