@@ -30,8 +30,10 @@ export interface AnalysisPanelProps {
   readonly layerNames?: readonly string[];
 }
 
-const KIND_LABELS: Record<AnalysisKind, string> = { lmc: 'Mode connectivity (LMC)', landscape: 'Loss landscape', correlation: 'Magnitude–SNR correlation' };
-type AnyResult = { [K in AnalysisKind]: { kind: K; result: AnalysisResults[K] } }[AnalysisKind];
+/** The analyses this panel offers (the rollout job belongs to the rollout viewer). */
+type PanelKind = Exclude<AnalysisKind, 'rollout'>;
+const KIND_LABELS: Record<PanelKind, string> = { lmc: 'Mode connectivity (LMC)', landscape: 'Loss landscape', correlation: 'Magnitude–SNR correlation' };
+type AnyResult = { [K in PanelKind]: { kind: K; result: AnalysisResults[K] } }[PanelKind];
 
 function Num({ label, value, onChange, min, max, step = 1 }: { label: string; value: number; onChange: (v: number) => void; min: number; max: number; step?: number }) {
   return (
@@ -56,7 +58,7 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, pruneFrac = 0.2,
   const methods = distinct(records, 'method');
   const seeds = distinct(records, 'seed');
   const rounds = distinct(records, 'roundNum');
-  const [kind, setKind] = useState<AnalysisKind>('lmc');
+  const [kind, setKind] = useState<PanelKind>('lmc');
   const [methodSel, setMethod] = useState<string>();
   const [seedSel, setSeed] = useState<number>();
   const method = methodSel && methods.includes(methodSel) ? methodSel : methods[0];
@@ -80,7 +82,7 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, pruneFrac = 0.2,
 
   if (records.length === 0 || method === undefined || seed === undefined) return <p className="muted">Analyses need finished IMP rounds: run an experiment first.</p>;
 
-  async function go<K extends AnalysisKind>(k: K, args: AnalysisArgs[K]) {
+  async function go<K extends PanelKind>(k: K, args: AnalysisArgs[K]) {
     setBusy(true); setMessage(null); setProgress(null);
     try {
       const out = await runAnalysis(k, args, setProgress);

@@ -1,0 +1,126 @@
+/**
+ * Rollout viewer (issue 8 "animate an episode of the current mean policy (and of a chosen round's ticket)
+ * on a canvas, with play/pause and the return shown"). The episode is recorded by core recordEpisode —
+ * in the worker through `record` (LabEngine.runAnalysis('rollout', …)) or, where this thread has a tfjs
+ * backend, locally via workers/analysis-job runRolloutJob — and each frame is drawn from core sceneOf.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AnyParamValues } from '../../core/params';
+import type { PopulationNet } from '../../core/nets/types';
+import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
+import { sceneOf, type Primitive } from '../../core/tasks/control/render-geometry';
+import { runRolloutJob, type RolloutJobOptions } from '../../../workers/analysis-job';
+import '../viz/views.css';
+import { fitBounds, frameAt, ROLE_COLOURS, runningReturns, toCanvas, type ViewTransform } from './scene-view';
+
+export interface RolloutViewerProps {
+  /** Control task id ('cartpole', 'pendulum', 'acrobot', 'mcc'). */
+  readonly taskId: string;
+  /** The task's resolved params (env constants, maxSteps). */
+  readonly envParams: AnyParamValues;
+  /** The policy to show (e.g. a round's final mean), length D. */
+  readonly params: Float32Array;
+  readonly net: PopulationNet;
+  /** Records the episode elsewhere (the worker); default: locally, which needs a tfjs backend in this thread. */
+  readonly record?: (o: RolloutJobOptions) => Promise<EpisodeRecord>;
+  /** Label of the policy, e.g. "round 3 mean". */
+  readonly label?: string;
+}
+
+const FPS = 30;
+const W = 480, H = 300;
+
+function drawPrimitive(ctx: CanvasRenderingContext2D, t: ViewTransform, p: Primitive): void {
+  const colour = ROLE_COLOURS[p.role];
+  ctx.strokeStyle = colour; ctx.fillStyle = colour; ctx.lineCap = 'round';
+  if (p.kind === 'line') {
+    ctx.lineWidth = Math.max(1, p.width * t.scale);
+    ctx.beginPath(); ctx.moveTo(...toCanvas(t, p.x1, p.y1)); ctx.lineTo(...toCanvas(t, p.x2, p.y2)); ctx.stroke();
+  } else if (p.kind === 'polyline') {
+    ctx.lineWidth = Math.max(1, p.width * t.scale);
+    ctx.beginPath();
+    for (let i = 0; i < p.points.length; i += 2) ctx[i ? 'lineTo' : 'moveTo'](...toCanvas(t, p.points[i], p.points[i + 1]));
+    ctx.stroke();
+  } else if (p.kind === 'circle') {
+    ctx.beginPath(); ctx.arc(...toCanvas(t, p.cx, p.cy), Math.max(2, p.r * t.scale), 0, 2 * Math.PI); ctx.fill();
+  } else {
+    const [cx, cy] = toCanvas(t, p.cx, p.cy);
+    ctx.save(); ctx.translate(cx, cy); ctx.rotate(-p.angle); // world angles are counter-clockwise, canvas y is down
+    ctx.fillRect((-p.w / 2) * t.scale, (-p.h / 2) * t.scale, p.w * t.scale, p.h * t.scale);
+    ctx.restore();
+  }
+}
+
+export function RolloutViewer({ taskId, envParams, params, net, record, label = 'policy' }: RolloutViewerProps) {
+  const [episodeIdx, setEpisodeIdx] = useState(0);
+  const [episode, setEpisode] = useState<EpisodeRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [playing, setPlaying] = useState(true);
+  const [frame, setFrame] = useState(0);
+  const canvas = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setEpisode(null); setError(null); setFrame(0);
+    const o = { taskId, envParams, params, episodeIdx };
+    (record ? record(o) : runRolloutJob({ net }, [], o))
+      .then((ep) => { if (live) { setEpisode(ep); setPlaying(true); } })
+      .catch((e: unknown) => { if (live) setError(e instanceof Error ? e.message : String(e)); });
+    return () => { live = false; };
+  }, [taskId, envParams, params, net, record, episodeIdx]);
+
+  const returns = useMemo(() => (episode ? runningReturns(episode.rewards) : [0]), [episode]);
+  const frames = episode?.states.length ?? 0;
+
+  // Animation clock: advance frames at FPS while playing; stop at the end.
+  useEffect(() => {
+    if (!playing || !episode) return;
+    const t0 = performance.now() - (frame * 1000) / FPS;
+    let id = 0;
+    const tick = (now: number) => {
+      const f = frameAt(now - t0, FPS, frames);
+      setFrame(f);
+      if (f < frames - 1) id = requestAnimationFrame(tick); else setPlaying(false);
+    };
+    id = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- restart only on play/episode changes, not every frame
+  }, [playing, episode]);
+
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || !episode) return;
+    const dpr = Math.min(2, window.devicePixelRatio || 1);
+    c.width = W * dpr; c.height = H * dpr;
+    const ctx = c.getContext('2d')!;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, W, H);
+    const scene = sceneOf(episode.envId, episode.states[frame], envParams);
+    const t = fitBounds(scene.bounds, W, H);
+    for (const p of scene.primitives) drawPrimitive(ctx, t, p);
+  }, [episode, frame, envParams]);
+
+  if (error) return <p className="field-error">Rollout failed: {error}</p>;
+  return (
+    <section className="chart-frame rollout-viewer" aria-label="Rollout viewer">
+      <div className="chart-head">
+        <h3>{episode ? `${episode.envId}: ${label}` : `Recording an episode of ${label}…`}</h3>
+        <div className="chart-actions">
+          <button type="button" onClick={() => { if (frame >= frames - 1) setFrame(0); setPlaying(!playing); }} disabled={!episode} aria-pressed={playing}>{playing ? 'Pause' : 'Play'}</button>
+          <button type="button" onClick={() => { setFrame(0); setPlaying(true); }} disabled={!episode}>Restart</button>
+          <label>Test episode <input type="number" min={0} max={1023} value={episodeIdx} style={{ width: '4.5rem' }} onChange={(e) => setEpisodeIdx(Math.max(0, Math.floor(Number(e.target.value) || 0)))} /></label>
+        </div>
+      </div>
+      <canvas ref={canvas} role="img" aria-label={`${taskId} episode animation, step ${frame}`} style={{ width: W, height: H, maxWidth: '100%', border: '1px solid #d5d9df', borderRadius: 6 }} />
+      {episode ? (
+        <>
+          <input type="range" min={0} max={frames - 1} value={frame} aria-label="Step" style={{ maxWidth: W }} onChange={(e) => { setPlaying(false); setFrame(Number(e.target.value)); }} />
+          <p className="stat-line" aria-live="off">
+            step {frame} / {frames - 1} · return so far {returns[frame].toFixed(1)} · episode return <strong>{episode.episodeReturn.toFixed(1)}</strong>
+            {episode.truncated ? ' (reached the step limit)' : ' (terminated)'}
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
+}
