@@ -6,8 +6,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { num } from '../params';
-import { hostValues, requireEvenPop, sampleAround, sigmaScheduleSpecs, unitNoise, weightedRowSum } from './common';
-import { expDecay, optInit, optimizerParamSpecs, optStep } from './optimizers';
+import { hostValues, sigmaScheduleSpecs, weightedRowSum } from './common';
+import { isotropicBlockedSampling } from './sampling';
+import { expDecay, optimizerParamSpecs, optStep } from './optimizers';
 import { argsortAsc } from './shaping';
 import type { EsState, Strategy } from './types';
 
@@ -33,15 +34,7 @@ export const ars: Strategy = {
   },
   supportsSnr: false,
 
-  init(ctx, params, meanInit) {
-    requireEvenPop('ars', ctx);
-    return { mean: tf.clone(meanInit), sigma: params.sigma_init as number, ...optInit(params, ctx.dim) };
-  },
-
-  ask(ctx, state, _params, rng) {
-    requireEvenPop('ars', ctx);
-    return sampleAround(state.mean as tf.Tensor1D, state.sigma as number, unitNoise('blocked', rng, ctx));
-  },
+  ...isotropicBlockedSampling('ars'),
 
   tell(ctx, x, f, state, params) {
     const mean = state.mean as tf.Tensor1D;

@@ -5,8 +5,9 @@
  * σ ← max(σ·sigma_decay, sigma_limit).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { requireEvenPop, sampleAround, sigmaScheduleSpecs, unitNoise } from './common';
-import { expDecay, optInit, optimizerParamSpecs, optStep } from './optimizers';
+import { sigmaScheduleSpecs } from './common';
+import { isotropicBlockedSampling } from './sampling';
+import { expDecay, optimizerParamSpecs, optStep } from './optimizers';
 import type { EsState, Strategy } from './types';
 
 export const openEs: Strategy = {
@@ -21,15 +22,7 @@ export const openEs: Strategy = {
   },
   supportsSnr: false,
 
-  init(ctx, params, meanInit) {
-    requireEvenPop('open_es', ctx);
-    return { mean: tf.clone(meanInit), sigma: params.sigma_init as number, ...optInit(params, ctx.dim) };
-  },
-
-  ask(ctx, state, _params, rng) {
-    requireEvenPop('open_es', ctx);
-    return sampleAround(state.mean as tf.Tensor1D, state.sigma as number, unitNoise('blocked', rng, ctx));
-  },
+  ...isotropicBlockedSampling('open_es'),
 
   tell(ctx, x, f, state, params) {
     const mean = state.mean as tf.Tensor1D;

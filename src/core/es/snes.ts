@@ -7,7 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { num } from '../params';
-import { hostValues, rankWeightsToRows, sampleAround, softmax, unitNoise, weightedRowSum } from './common';
+import { hostValues, rankWeightsToRows, softmax, weightedRowSum } from './common';
+import { diagonalSampling } from './sampling';
 import { argsortAsc } from './shaping';
 import type { Strategy } from './types';
 
@@ -41,13 +42,7 @@ export const snes: Strategy = {
   },
   supportsSnr: true,
 
-  init(ctx, params, meanInit) {
-    return { mean: tf.clone(meanInit), sigma: tf.fill([ctx.dim], params.sigma_init as number) as tf.Tensor1D };
-  },
-
-  ask(ctx, state, _params, rng) {
-    return sampleAround(state.mean as tf.Tensor1D, state.sigma as tf.Tensor1D, unitNoise('none', rng, ctx));
-  },
+  ...diagonalSampling,
 
   tell(ctx, x, f, state, params) {
     const mean = state.mean as tf.Tensor1D;

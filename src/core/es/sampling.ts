@@ -1,0 +1,35 @@
+/**
+ * The init/ask pairs that several strategies share verbatim (spec ALGORITHMS.md §1.2, §2): written once
+ * so each strategy file holds only what is its own (mostly `tell`).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { requireEvenPop, sampleAround, unitNoise } from './common';
+import { optInit } from './optimizers';
+import type { Strategy } from './types';
+
+/**
+ * Isotropic search with blocked mirrored pairs and a mean optimizer (OpenES §2.5, ARS §2.6):
+ * state {mean, scalar sigma, opt_*}.
+ */
+export function isotropicBlockedSampling(strategyId: string): Pick<Strategy, 'init' | 'ask'> {
+  return {
+    init(ctx, params, meanInit) {
+      requireEvenPop(strategyId, ctx);
+      return { mean: tf.clone(meanInit), sigma: params.sigma_init as number, ...optInit(params, ctx.dim) };
+    },
+    ask(ctx, state, _params, rng) {
+      requireEvenPop(strategyId, ctx);
+      return sampleAround(state.mean as tf.Tensor1D, state.sigma as number, unitNoise('blocked', rng, ctx));
+    },
+  };
+}
+
+/** Diagonal Gaussian with independent draws (SNES §2.2, DES §2.4): state {mean, sigma vector}. */
+export const diagonalSampling: Pick<Strategy, 'init' | 'ask'> = {
+  init(ctx, params, meanInit) {
+    return { mean: tf.clone(meanInit), sigma: tf.fill([ctx.dim], params.sigma_init as number) as tf.Tensor1D };
+  },
+  ask(ctx, state, _params, rng) {
+    return sampleAround(state.mean as tf.Tensor1D, state.sigma as tf.Tensor1D, unitNoise('none', rng, ctx));
+  },
+};
