@@ -45,7 +45,7 @@ export function SurfaceView({ surface, title, lossLabel }: { surface: Surface2D;
   return (
     <ChartFrame title={title} note={`${lossLabel} over ξ1 (→) and ξ2 (↑) in [${x0}, ${x1}]; white lines: ${CONTOUR_LEVELS} contour levels; dots: marked networks.`}
       table={{ header: ['xi1', 'xi2', 'loss', 'perf'], rows }}>
-      <PixelCanvas image={image} label={`${title}: heatmap with contours`} maxCssWidth={360} maxCssHeight={360} overlay={overlay}
+      <PixelCanvas image={image} label={`${title}: heatmap with contours`} pixelSize={Math.max(4, Math.floor(360 / Math.max(nx, ny)))} overlay={overlay}
         describe={(x, y) => { const ix = x, iy = ny - 1 - y; return `ξ1 ${surface.xs[ix].toFixed(2)}, ξ2 ${surface.ys[iy].toFixed(2)}: loss ${surface.loss[ix * ny + iy].toPrecision(4)}, perf ${surface.perf[ix * ny + iy].toPrecision(4)}`; }} />
       <ColorLegend scale={scale} title={lossLabel} />
     </ChartFrame>

@@ -114,7 +114,7 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
       <canvas ref={canvas} role="img" aria-label={`${taskId} episode animation, step ${frame}`} style={{ width: W, height: H, maxWidth: '100%', border: '1px solid #d5d9df', borderRadius: 6 }} />
       {episode ? (
         <>
-          <input type="range" min={0} max={frames - 1} value={frame} aria-label="Step" style={{ maxWidth: W }} onChange={(e) => { setPlaying(false); setFrame(Number(e.target.value)); }} />
+          <input type="range" min={0} max={frames - 1} value={frame} aria-label="Step" style={{ display: 'block', width: W, maxWidth: '100%' }} onChange={(e) => { setPlaying(false); setFrame(Number(e.target.value)); }} />
           <p className="stat-line" aria-live="off">
             step {frame} / {frames - 1} · return so far {returns[frame].toFixed(1)} · episode return <strong>{episode.episodeReturn.toFixed(1)}</strong>
             {episode.truncated ? ' (reached the step limit)' : ' (terminated)'}

@@ -39,7 +39,7 @@ export function CategoryLegend({ title, items }: CategoryLegendProps) {
       <ul className="swatches">
         {items.map((it) => (
           <li key={it.label}>
-            <span className="swatch" style={{ background: it.colour }} aria-hidden="true" />
+            <span className="cat-swatch" style={{ background: it.colour }} aria-hidden="true" />
             {it.label}{it.count !== undefined ? `: ${it.count.toLocaleString()}` : ''}
           </li>
         ))}
