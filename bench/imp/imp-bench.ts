@@ -12,12 +12,14 @@ import { EsRunner } from '../../src/core/es/run-strategy';
 import { ScatterPlan, activeIndices, pack } from '../../src/core/experiments/masked-params';
 import { sparsityOfRound } from '../../src/core/prune/schedule';
 import { getPruneMethod } from '../../src/core/prune/registry';
+import { getNetwork } from '../../src/core/nets/registry';
+import { compactInputs } from '../../src/core/nets/compact';
 import { Rng } from '../../src/core/rng';
 import { dataReader } from '../../src/cli/node-io';
 
 export interface ImpBenchRow {
   setting: string; backend: string; sparsityPct: number; esDim: number;
-  askMs: number; evalMs: number; tellMs: number; genMs: number;
+  activeInputs: number; askMs: number; evalMs: number; tellMs: number; genMs: number;
 }
 
 async function sync(t: tf.Tensor): Promise<void> { await t.data(); }
@@ -37,6 +39,8 @@ async function timeLoop(setting: string, configInput: Parameters<typeof parseCon
         std: new Float32Array(net.paramCount).fill(1), theta0, targetSparsity: s, scope: 'global', rng, reinit: (r) => net.init(r),
       }, {}).mask;
       const idx = activeIndices(mask);
+      // The same input compaction the IMP loop applies (imp.ts): the first layer reads only used pixels.
+      const evalNet = compactInputs(net, mask, (k) => getNetwork(config.network.id).build(config.network.params, { inputShape: [k], outputSize: net.outputSize }));
       const plan = new ScatterPlan(mask);
       const runner = EsRunner.create({ strategyId: config.es.id, params: config.es.params, popSize: config.es.popSize, dim: idx.length, rng,
         shaping: { centeredRank: config.es.centeredRank } }, pack(theta0, idx));
@@ -46,7 +50,7 @@ async function timeLoop(setting: string, configInput: Parameters<typeof parseCon
         const x = runner.ask(); await sync(x);
         const t1 = performance.now();
         const full = plan.scatter(x);
-        const scores = task.evaluatePopulation(net, full, rng.split(g)).scores; await sync(scores);
+        const scores = task.evaluatePopulation(evalNet, full, rng.split(g)).scores; await sync(scores);
         const t2 = performance.now();
         runner.tell(x, scores); const m = runner.meanTensor(); await sync(m); m.dispose();
         const t3 = performance.now();
@@ -54,7 +58,7 @@ async function timeLoop(setting: string, configInput: Parameters<typeof parseCon
         if (g >= 3) { ask += t1 - t0; ev += t2 - t1; tell += t3 - t2; } // first generations warm up kernels
       }
       runner.dispose(); plan.dispose();
-      rows.push({ setting, backend: tf.getBackend(), sparsityPct: +(100 * s).toFixed(1), esDim: idx.length,
+      rows.push({ setting, backend: tf.getBackend(), sparsityPct: +(100 * s).toFixed(1), esDim: idx.length, activeInputs: Number(/\[(\d+)\//.exec(evalNet.describe)?.[1] ?? net.inputSize),
         askMs: ask / gens, evalMs: ev / gens, tellMs: tell / gens, genMs: (ask + ev + tell) / gens });
     }
   } finally { task.dispose(); }

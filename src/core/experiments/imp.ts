@@ -16,6 +16,8 @@ import type { PopulationNet } from '../nets/types';
 import type { TaskInstance } from '../tasks/types';
 import { Rng } from '../rng';
 import { getPruneMethod } from '../prune/registry';
+import { getNetwork } from '../nets/registry';
+import { compactInputs } from '../nets/compact';
 import { sparsityOfRound } from '../prune/schedule';
 import type { ImpEvent, RoundRecord } from './events';
 import { roundRecord } from './records';
@@ -63,6 +65,12 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
   const keepFrac = 1 - config.prune.pruneFrac;
   let chains = input.resume ? [...input.resume] : initialChains(config, theta0);
   const records: RoundRecord[] = [];
+  // Vision MLPs read only the input pixels the round's mask still uses (identical outputs, cost falls
+  // with sparsity). Control tasks keep the full net: their typed-array policy path probes the net itself.
+  const netDef = getNetwork(config.network.id);
+  const compactFor = (mask: Uint8Array): PopulationNet => (task.kind === 'vision' && net.layers[0].kind === 'dense'
+    ? compactInputs(net, mask, (k) => netDef.build(config.network.params, { inputShape: [k], outputSize: net.outputSize }))
+    : net);
   const emit = (e: ImpEvent) => input.onEvent?.(e);
 
   for (let roundNum = Math.min(...chains.map((c) => c.nextRoundNum)); roundNum <= config.prune.rounds; roundNum++) {
@@ -74,7 +82,7 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
     for (const chain of due) {
       const canShare = sharers.includes(chain.method);
       const outcome = (canShare && sharedOutcome) || await trainRound({
-        net, task, mask: chain.mask, init: chain.init,
+        net: compactFor(chain.mask), task, mask: chain.mask, init: chain.init,
         strategyId: config.es.id, esParams: config.es.params, popSize: config.es.popSize,
         shaping: { centeredRank: config.es.centeredRank, zScore: config.es.zScore, wDecay: config.es.wDecay },
         meanDecay: config.es.meanDecay, sigmaMode: config.es.sigmaMode,
