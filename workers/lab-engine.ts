@@ -45,8 +45,11 @@ export interface EngineDeps {
    * Returns the value to pass to the sink.
    */
   readonly transfer?: <T>(value: T, buffers: ArrayBuffer[]) => T;
-  /** Reads a data file under public/data (fetch in the browser, fs in Node tests). Needed for vision tasks. */
-  readonly readBytes?: (path: string) => Promise<Uint8Array>;
+  /**
+   * Reads a data file under public/data (fetch in the browser, fs in Node tests); `baseUrl` is what
+   * `setDataBaseUrl` set (the page knows where the app is served; a worker's own URL does not).
+   */
+  readonly readBytes?: (path: string, baseUrl: string) => Promise<Uint8Array>;
   /** Opens the run store IMP runs persist to (null/absent or rejecting: runs are not saved). */
   readonly openStore?: () => Promise<RunStore | null>;
 }
@@ -119,6 +122,9 @@ export class LabEngine {
     }, restore));
   }
 
+  /** Absolute URL of the app's `data/` folder (the UI sets it once; relative Vite bases break in workers). */
+  setDataBaseUrl(url: string): void { this.dataBaseUrl = url; }
+
   /** Pauses the running job at its next generation boundary. */
   pause(): void { this.job?.ctl.pause(); }
 
@@ -128,9 +134,11 @@ export class LabEngine {
   /** Cancels the running job: it stops within one generation and frees its tensors. */
   cancel(): void { this.job?.ctl.cancel(); }
 
+  private dataBaseUrl = '';
+
   private readonly readBytes = (path: string): Promise<Uint8Array> => {
     if (!this.deps.readBytes) throw new Error(`this engine cannot read data files (asked for ${path})`);
-    return this.deps.readBytes(path);
+    return this.deps.readBytes(path, this.dataBaseUrl);
   };
 
   private storePromise: Promise<RunStore | null> | null = null;

@@ -2,18 +2,26 @@
  * Web Worker entry (issue 5): exposes one `LabEngine` through comlink. All tfjs compute of the browser
  * lab happens here, on the backend chosen by `workers/backend.ts`; progress batches and grids are
  * posted back as transferables. Data files come from the app's own `public/data` (served next to the
- * app at BASE_URL); IMP rounds are persisted to IndexedDB from here, so a closed tab loses no round.
+ * app; the page tells the engine where, see setDataBaseUrl); IMP rounds are persisted to IndexedDB from here, so a closed tab loses no round.
  */
 import { expose, transfer } from 'comlink';
 import { initBackend } from './backend';
 import { LabEngine } from './lab-engine';
 import { RunStore } from '../src/storage/run-store';
+import { gzipSync } from 'fflate';
 
-async function readBytes(path: string): Promise<Uint8Array> {
-  const url = `${import.meta.env.BASE_URL}data/${path}`;
-  const res = await fetch(new URL(url, self.location.href));
+const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+async function readBytes(path: string, baseUrl: string): Promise<Uint8Array> {
+  const url = new URL(path, baseUrl || new URL(`${import.meta.env.BASE_URL}data/`, self.location.href)).href;
+  const res = await fetch(url);
   if (!res.ok) throw new Error(`cannot load data file ${url}: HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
+  if ((res.headers.get('content-type') ?? '').includes('text/html')) throw new Error(`cannot load data file ${url}: the server answered with a web page (wrong data path?)`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  // Some servers (vite preview/sirv among them) send `.gz` files with Content-Encoding: gzip, so fetch
+  // hands back the inflated bytes. The IDX loader expects the file as stored: re-wrap it (level 0 =
+  // stored blocks, a memcpy-speed step) instead of teaching core about HTTP.
+  return path.endsWith('.gz') && !isGzip(bytes) ? gzipSync(bytes, { level: 0 }) : bytes;
 }
 
 expose(new LabEngine({ initBackend: (pref) => initBackend(pref), transfer, readBytes, openStore: () => RunStore.open() }));

@@ -36,6 +36,7 @@ export function getEngine(): Remote<LabEngine> {
     for (const l of stopListeners) l(msg);
   });
   engine = wrap<LabEngine>(worker);
+  void engine.setDataBaseUrl(new URL(`${import.meta.env.BASE_URL}data/`, document.baseURI).href);
   return engine;
 }
 

@@ -6,10 +6,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOT_DIR, buildApp, launchBrowser, startPreview, type PreviewServer } from './helpers';
+import { SCREENSHOT_DIR, acquireE2eLock, launchBrowser, sharedBuild, startPreview, type PreviewServer } from './helpers';
 
 let server: PreviewServer;
 let browser: Browser;
+let releaseLock: (() => void) | undefined;
 const pageErrors: string[] = [];
 
 const generation = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid="gen-counter"]')!.getAttribute('data-generation')));
@@ -34,25 +35,28 @@ async function openOnWasm(viewport: { width: number; height: number }): Promise<
   page.on('crash', () => pageErrors.push('renderer crashed'));
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
-  await page.goto(server.url);
+  await page.goto(`${server.url}?view=demo`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByLabel('Backend preference').selectOption('wasm');
-  await page.waitForSelector('[data-testid="backend-badge"][data-backend="wasm"]', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="backend-badge"][data-backend="wasm"]', { timeout: 90_000 });
   return page;
 }
 
 describe.skipIf(process.env.E2E === '0')('e2e: 2-D ES demo in the built app', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    server = await startPreview(buildApp());
+    const dist = await sharedBuild();
+    releaseLock = await acquireE2eLock();
+    server = await startPreview(dist);
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
+    server?.stop();
+    releaseLock?.();
     if (pageErrors.length) console.log('[e2e] page errors:', pageErrors);
     expect(pageErrors).toEqual([]);
-    server?.stop();
   });
 
   it('desktop 1280×800: backend chain, start, canvas changes, pause/resume/cancel, validation', async () => {

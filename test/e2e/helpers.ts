@@ -4,7 +4,7 @@
  * Chromium (never a downloaded one; PLATFORM.md) through playwright-core.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,6 +45,53 @@ export function buildApp(): string {
   return outDir;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One build shared by every e2e file of a vitest run (files run in separate forked workers whose parent
+ * is the vitest process): the first file to take the lock builds, the others wait for its marker. The
+ * directory lives in tmp, keyed by the vitest process id; stale ones are harmless.
+ */
+export async function sharedBuild(): Promise<string> {
+  const dir = join(tmpdir(), `es-lab-e2e-shared-${process.ppid}`);
+  const done = join(dir, '.built');
+  try {
+    mkdirSync(dir); // atomic: exactly one file wins
+  } catch {
+    const t0 = Date.now();
+    while (!existsSync(done)) {
+      if (Date.now() - t0 > 240_000) throw new Error(`waited 4 min for the shared e2e build in ${dir}`);
+      await sleep(500);
+    }
+    return join(dir, 'dist');
+  }
+  for (const old of readdirSync(tmpdir()).filter((n) => n.startsWith('es-lab-e2e-shared-') && join(tmpdir(), n) !== dir)) {
+    rmSync(join(tmpdir(), old), { recursive: true, force: true }); // builds of earlier vitest runs
+  }
+  const built = buildApp();
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  execFileSync('cp', ['-r', built, join(dir, 'dist')]);
+  rmSync(built, { recursive: true, force: true });
+  writeFileSync(done, '');
+  return join(dir, 'dist');
+}
+
+/**
+ * Serialises the browser parts of the e2e files (each file holds the lock from beforeAll to afterAll):
+ * two Chromiums each running a tfjs worker on 2 cores made timings — and timeouts — unpredictable.
+ */
+export async function acquireE2eLock(): Promise<() => void> {
+  const lock = join(tmpdir(), `es-lab-e2e-lock-${process.ppid}`);
+  const t0 = Date.now();
+  for (;;) {
+    try { mkdirSync(lock); break; } catch {
+      if (Date.now() - t0 > 280_000) throw new Error(`waited too long for the e2e lock ${lock}`);
+      await sleep(500);
+    }
+  }
+  return () => rmSync(lock, { recursive: true, force: true });
+}
+
 /** Starts `vite preview` over `outDir` and resolves once it answers HTTP. */
 export async function startPreview(outDir: string): Promise<PreviewServer> {
   const port = await freePort();
@@ -66,7 +113,7 @@ export async function startPreview(outDir: string): Promise<PreviewServer> {
   }
   return {
     url, outDir,
-    stop: () => { proc.kill(); rmSync(outDir, { recursive: true, force: true }); },
+    stop: () => { proc.kill(); },
   };
 }
 
