@@ -99,7 +99,7 @@ export const ConfigForm = memo(function ConfigForm() {
             {PRUNE_METHODS.map((m) => (
               <label key={m.id} className="inline-check" title={m.help}>
                 <input type="checkbox" checked={d.prune.methods.includes(m.id)} onChange={() => toggleMethod(m.id)} />
-                {m.label}{m.kind === 'baseline' ? ' (baseline)' : ''}
+                {m.label}{m.kind === 'baseline' && !/baseline/i.test(m.label) ? ' (baseline)' : ''}
               </label>
             ))}
           </fieldset>

@@ -27,7 +27,7 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 22, left: 4 }}>
           <CartesianGrid stroke="#e3e6ea" />
           <XAxis dataKey="roundNum" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} label={{ value: 'round', position: 'insideBottom', offset: -12 }} />
-          <YAxis scale="log" domain={['auto', 'auto']} tickFormatter={(v: number) => v.toExponential(0)} width={58} allowDataOverflow />
+          <YAxis scale="log" domain={['auto', 'auto']} tickFormatter={(v: number) => v.toExponential(1)} width={58} allowDataOverflow />
           <Tooltip formatter={(v) => Number(v).toExponential(3)} />
           <Legend verticalAlign="top" height={28} />
           {methods.map((m) => <Line key={m} dataKey={m} name={methodLabel(m)} stroke={methodColor(m)} strokeDasharray={methodDash(m)} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} connectNulls />)}

@@ -34,7 +34,8 @@ export const SparsityChart = memo(function SparsityChart({ records, perfLabel, a
     return out;
   }), [curves, scale]);
   const minPct = data.length ? Math.min(...data.map((d) => d.remainingPct as number)) : 100;
-  const ticks = TICKS.filter((t) => t >= minPct * 0.999);
+  // Few rounds: tick every round's own remaining %; many: the 1-2-5 ladder (log axis).
+  const ticks = data.length <= 8 ? data.map((d) => Number((d.remainingPct as number).toPrecision(3))) : TICKS.filter((t) => t >= minPct * 0.999);
   const table = useMemo(() => ({
     columns: ['round', 'remaining %', ...curves.methods.flatMap((m) => (multiSeed ? [`${m} mean`, `${m} s.d.`] : [m]))],
     rows: curves.rows.map((r) => [r.roundNum, Number(r.remainingPct.toFixed(3)), ...curves.methods.flatMap((m) => {
