@@ -1,7 +1,8 @@
 /**
  * Root of the ES Lottery Lab UI: header with the backend badge, then two views: the live ES-IMP
  * experiment (the default; issues 5 and 9) and the 2-D ES demo with the strategy settings (issue 3).
- * On first mount the worker's backend is chosen and a share link in the URL is applied.
+ * On first mount a share link in the URL is applied and the worker's backend is chosen
+ * (`?backend=wasm` or the link's config can force one).
  */
 import { useEffect, useState } from 'react';
 import { BackendBadge } from './BackendBadge';
@@ -11,6 +12,10 @@ import { initBackend } from './lab-client';
 import { StrategySettings } from './settings/StrategySettings';
 import { LinkErrors, applyShareLink } from './run/ShareBar';
 import type { UrlIssue } from '../core/runs/url-codec';
+import { BACKEND_PREFERENCES as BACKEND_PREFS } from '../core/runs/config';
+import type { BackendPref } from '../../workers/backend-chain';
+import { useConfigStore } from '../state/config-store';
+import { useExperimentStore } from '../state/experiment-store';
 
 const VIEWS = [
   { id: 'experiment', label: 'Lottery-ticket experiment' },
@@ -21,7 +26,14 @@ type ViewId = (typeof VIEWS)[number]['id'];
 export function App() {
   const [view, setView] = useState<ViewId>(() => (new URLSearchParams(location.search).get('view') === 'demo' ? 'demo' : 'experiment'));
   const [linkErrors] = useState<readonly UrlIssue[]>(() => applyShareLink(location.search));
-  useEffect(() => { void initBackend(); }, []);
+  useEffect(() => {
+    // A forced backend in the URL (`?backend=wasm`) or in a shared config is chosen from the start, so
+    // a slow or broken GPU backend is never even initialised for it.
+    const asked = new URLSearchParams(location.search).get('backend') ?? useExperimentStore.getState().draft.backend;
+    const pref = (BACKEND_PREFS as readonly string[]).includes(asked) ? asked as BackendPref : 'auto';
+    if (pref !== 'auto') useConfigStore.getState().setBackendPref(pref);
+    void initBackend(pref);
+  }, []);
   return (
     <>
       <header className="app-header">

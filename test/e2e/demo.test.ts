@@ -35,7 +35,7 @@ async function openOnWasm(viewport: { width: number; height: number }): Promise<
   page.on('crash', () => pageErrors.push('renderer crashed'));
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
-  await page.goto(`${server.url}?view=demo`);
+  await page.goto(`${server.url}?view=demo&backend=wasm`); // wasm from the start: software WebGPU init stalls a loaded CI box
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByLabel('Backend preference').selectOption('wasm');
   await page.waitForSelector('[data-testid="backend-badge"][data-backend="wasm"]', { timeout: 90_000 });
@@ -129,7 +129,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: 2-D ES demo in the built app', ()
 
   it('phone 390×844: the demo runs and the layout fits the width', async () => {
     const page = await openOnWasm({ width: 390, height: 844 });
-    await page.getByLabel('Generations', { exact: true }).fill('400');
+    await page.getByLabel('Generations', { exact: true }).fill('3000'); // still running when Cancel is clicked
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Start' }).click();
     await waitForGeneration(page, 40);
