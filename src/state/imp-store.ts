@@ -53,7 +53,8 @@ export interface ImpRunState {
 }
 
 export interface ImpRunActions {
-  starting(config: ExperimentConfig, nowMs: number): void;
+  /** A run starts; `records` = rounds already stored when it resumes (shown at once, not re-streamed). */
+  starting(config: ExperimentConfig, nowMs: number, records?: readonly RoundRecord[]): void;
   progress(msg: ImpProgress, nowMs: number): void;
   setStatus(status: 'running' | 'paused'): void;
   finished(status: 'done' | 'cancelled'): void;
@@ -85,7 +86,7 @@ export function foldGenerations(cur: CurrentRound | null, metrics: readonly Gene
 
 export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
   ...IMP_RUN_DEFAULT,
-  starting: (config, nowMs) => set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'starting', source: 'live', config, startedAtMs: nowMs })),
+  starting: (config, nowMs, records = []) => set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'starting', source: 'live', config, startedAtMs: nowMs, records })),
   progress: (msg, nowMs) => set((s) => {
     switch (msg.kind) {
       case 'start':

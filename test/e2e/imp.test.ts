@@ -58,7 +58,8 @@ async function recordLongTasks(page: Page, label: string): Promise<void> {
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const worst = tasks.length ? Math.max(...tasks) : 0;
   longTaskWorst.push(worst);
-  console.log(`[e2e imp] ${label}: main-thread long tasks ${tasks.length}, worst ${worst.toFixed(0)} ms`);
+  const top = [...tasks].sort((a, b) => b - a).slice(0, 6).map((t) => t.toFixed(0)).join(', ');
+  console.log(`[e2e imp] ${label}: main-thread long tasks ${tasks.length}, worst ${worst.toFixed(0)} ms (top: ${top})`);
 }
 
 describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {

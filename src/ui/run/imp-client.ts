@@ -6,6 +6,7 @@
  */
 import { proxy } from 'comlink';
 import type { ExperimentConfig } from '../../core/runs/config';
+import { runId } from '../../core/runs/hash';
 import { BACKEND_CHAIN, type BackendName } from '../../../workers/backend-chain';
 import { useConfigStore } from '../../state/config-store';
 import { useExperimentStore, selectValidation } from '../../state/experiment-store';
@@ -33,8 +34,10 @@ let stopWatch: (() => void) | null = null;
 export async function startImp(options: { resume?: boolean; config?: ExperimentConfig; keepBackend?: boolean } = {}): Promise<void> {
   const config = options.config ?? selectValidation(useExperimentStore.getState()).config;
   if (!config) return;
-  const store = useImpStore.getState();
-  store.starting(config, performance.now());
+  const shown = useImpStore.getState();
+  // Resuming: the rounds already stored (and shown) stay; the worker streams only the missing ones.
+  const keep = options.resume && shown.runId === runId(config) ? shown.records : [];
+  shown.starting(config, performance.now(), keep);
   stopWatch?.();
   stopWatch = onWorkerStopped((msg) => useImpStore.getState().failed(msg, useProgressStore.getState().backend?.active ?? null));
   try {
