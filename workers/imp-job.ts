@@ -11,17 +11,26 @@
  */
 import type { ExperimentConfig } from '../src/core/runs/config';
 import type { GenerationMetrics, RoundRecord } from '../src/core/experiments/events';
+import type { LayerSpec } from '../src/core/nets/types';
 import { initialChains, runImp, theta0For, type ChainState } from '../src/core/experiments/imp';
 import { instantiate } from '../src/core/experiments/setup';
 import { runId } from '../src/core/runs/hash';
 import type { RunStore } from '../src/storage/run-store';
 import { ProgressBatcher, type RunControl } from './run-control';
 
+/** The trained network's parameter layout and the task's input shape (what mask views need). */
+export interface NetLayout {
+  readonly layers: readonly LayerSpec[];
+  /** e.g. [28, 28, 1] or [14, 14, 1] for vision, [obsDim] for control. */
+  readonly inputShape: readonly number[];
+  readonly outputSize: number;
+}
+
 /** What an IMP job posts to the UI. */
 export type ImpProgress =
   | { readonly kind: 'start'; readonly runId: string; readonly netDescribe: string; readonly paramCount: number;
       readonly prunableCount: number; readonly notes: readonly string[]; readonly totalGens: number;
-      readonly doneGens: number; readonly resumedSeeds: readonly number[] }
+      readonly doneGens: number; readonly resumedSeeds: readonly number[]; readonly layout: NetLayout }
   | { readonly kind: 'gens'; readonly metrics: readonly GenerationMetrics[] }
   | { readonly kind: 'round'; readonly record: RoundRecord }
   | { readonly kind: 'seed-done'; readonly seed: number }
@@ -88,6 +97,7 @@ export async function runImpJob(config: ExperimentConfig, ctl: RunControl, deps:
     deps.post({
       kind: 'start', runId: id, netDescribe: net.describe, paramCount: net.paramCount, prunableCount: net.prunableCount,
       notes: task.notes, totalGens: totalGenerations(config), doneGens: doneGenerations(storedRecords), resumedSeeds,
+      layout: { layers: net.layers.map((l) => ({ ...l })), inputShape: [...task.io.inputShape], outputSize: task.io.outputSize },
     }, []);
     for (const seed of config.seeds) {
       const states = (stored?.chains ?? []).filter((c) => c.seed === seed).map(({ seed: _, ...c }) => c as ChainState);

@@ -17,10 +17,13 @@ import { parseConfig } from '../src/core/runs/config';
 import type { RunStore } from '../src/storage/run-store';
 import { runImpJob, type ImpJobResult, type ImpProgress } from './imp-job';
 import { benchmarkBackends, type BackendBenchRow } from './backend-bench';
+import { AnalysisPartsCache } from './analysis-parts';
+import { runAnalysisJob, type AnalysisArgs, type AnalysisKind, type AnalysisProgress, type AnalysisResults, type JobRecord } from './analysis-job';
 
 export type { Demo2dBatch, Demo2dConfig, Demo2dFrame, Demo2dResult, ToyGrid } from './demo2d';
 export type { ImpProgress, ImpJobResult } from './imp-job';
 export type { BackendBenchRow } from './backend-bench';
+export type { AnalysisArgs, AnalysisKind, AnalysisProgress, AnalysisResults, JobRecord } from './analysis-job';
 
 /** Progress callback (a comlink proxy in the browser; a plain function in tests). */
 export type ProgressSink<T> = (batch: T) => void | Promise<void>;
@@ -122,6 +125,24 @@ export class LabEngine {
     }, restore));
   }
 
+  /**
+   * Runs analysis `kind` (LMC, landscape, correlation, rollout; workers/analysis-job.ts) on `records` of
+   * the run `config` describes (validated here). Task + network are instantiated from the config once
+   * and cached by run id, so repeated analyses of one run do not reload its data set. The records come
+   * from the caller (the UI transfers copies of their typed arrays). Exclusive like every job: pause /
+   * resume / cancel act on it between evaluated chunks.
+   */
+  async runAnalysis<K extends AnalysisKind>(kind: K, config: unknown, records: readonly JobRecord[], args: AnalysisArgs[K],
+    onProgress?: ProgressSink<AnalysisProgress>): Promise<RunOutcome<AnalysisResults[K]>> {
+    const cfg = parseConfig(config);
+    return this.exclusive(`analysis:${kind}`, async (ctl) => {
+      const parts = await this.analysisParts.get(cfg, this.readBytes);
+      const sink = onProgress ? (p: AnalysisProgress) => { void Promise.resolve(onProgress(p)).catch(() => undefined); } : undefined;
+      // Results are small plain data (curves, summaries, an episode's states): no transfer needed.
+      return runAnalysisJob(kind, parts, records, args, sink, () => ctl.step());
+    });
+  }
+
   /** Absolute URL of the app's `data/` folder (the UI sets it once; relative Vite bases break in workers). */
   setDataBaseUrl(url: string): void { this.dataBaseUrl = url; }
 
@@ -135,6 +156,7 @@ export class LabEngine {
   cancel(): void { this.job?.ctl.cancel(); }
 
   private dataBaseUrl = '';
+  private readonly analysisParts = new AnalysisPartsCache();
 
   private readonly readBytes = (path: string): Promise<Uint8Array> => {
     if (!this.deps.readBytes) throw new Error(`this engine cannot read data files (asked for ${path})`);
@@ -169,3 +191,4 @@ export class LabEngine {
     }
   }
 }
+

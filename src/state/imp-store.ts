@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { ExperimentConfig } from '../core/runs/config';
 import type { GenerationMetrics, RoundRecord } from '../core/experiments/events';
-import type { ImpProgress } from '../../workers/imp-job';
+import type { ImpProgress, NetLayout } from '../../workers/imp-job';
 import type { BackendBenchRow } from '../../workers/backend-bench';
 
 export type ImpStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
@@ -32,6 +32,8 @@ export interface ImpRunState {
   readonly records: readonly RoundRecord[];
   readonly current: CurrentRound | null;
   readonly netDescribe: string | null;
+  /** Layers and input shape of the run's network (from the worker's start message; null for stored runs). */
+  readonly layout: NetLayout | null;
   readonly paramCount: number;
   readonly notes: readonly string[];
   readonly totalGens: number;
@@ -65,7 +67,7 @@ export interface ImpRunActions {
 }
 
 export const IMP_RUN_DEFAULT: ImpRunState = {
-  status: 'idle', source: null, runId: null, config: null, records: [], current: null, netDescribe: null, paramCount: 0,
+  status: 'idle', source: null, runId: null, config: null, records: [], current: null, netDescribe: null, layout: null, paramCount: 0,
   notes: [], totalGens: 0, finishedGens: 0, currentGen: 0, gensAtStart: 0, startedAtMs: 0, evalsPerSec: 0, esDim: 0,
   error: null, failedBackend: null, storageError: null, bench: { status: 'idle', rows: [], error: null },
 };
@@ -90,7 +92,7 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
   progress: (msg, nowMs) => set((s) => {
     switch (msg.kind) {
       case 'start':
-        return { runId: msg.runId, netDescribe: msg.netDescribe, paramCount: msg.paramCount, notes: msg.notes, totalGens: msg.totalGens,
+        return { runId: msg.runId, netDescribe: msg.netDescribe, layout: msg.layout, paramCount: msg.paramCount, notes: msg.notes, totalGens: msg.totalGens,
           finishedGens: msg.doneGens, gensAtStart: msg.doneGens, startedAtMs: nowMs, status: s.status === 'starting' ? 'running' : s.status };
       case 'gens': {
         const last = msg.metrics[msg.metrics.length - 1];

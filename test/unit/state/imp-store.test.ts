@@ -19,6 +19,7 @@ const gen = (method: string, roundNum: number, g: number): GenerationMetrics => 
   lastEval: { gen: 10, perf: 0.5, loss: 1 },
 });
 const config = parseConfig(getPreset('mnist-quick').config);
+const layout = { inputShape: [14, 14, 1], outputSize: 10, layers: [{ name: 'Dense_0', kind: 'dense' as const, kernelShape: [196, 32], kernelOffset: 0, kernelSize: 6272, biasOffset: 6272, biasSize: 32, fanIn: 196 }] };
 
 beforeEach(() => { useImpStore.setState(IMP_RUN_DEFAULT); useExperimentStore.setState(EXPERIMENT_CHOICE_DEFAULT); });
 
@@ -26,8 +27,9 @@ describe('IMP run store', () => {
   it('folds start / gens / rounds; shared round 1 counts its generations once', () => {
     const s = () => useImpStore.getState();
     s().starting(config, 0);
-    s().progress({ kind: 'start', runId: 'abc', netDescribe: 'mlp', paramCount: 6634, prunableCount: 6592, notes: ['n'], totalGens: 1000, doneGens: 0, resumedSeeds: [] }, 0);
+    s().progress({ kind: 'start', runId: 'abc', netDescribe: 'mlp', paramCount: 6634, prunableCount: 6592, notes: ['n'], totalGens: 1000, doneGens: 0, resumedSeeds: [], layout }, 0);
     expect(s().status).toBe('running');
+    expect(s().layout).toBe(layout);
     s().progress({ kind: 'gens', metrics: [gen('magnitude', 1, 10), gen('magnitude', 1, 20)] }, 0);
     expect(s().currentGen).toBe(20);
     expect(s().esDim).toBe(7);

@@ -1,0 +1,105 @@
+// LabEngine.runAnalysis (workers/lab-engine.ts) in Node, through the method the comlink worker exposes
+// (issue 6 "runs in the worker with progress and cancel"): the engine instantiates task + network from the
+// run's config (cached per run id) and gives the same numbers as calling the analysis jobs directly on
+// instances built the same way; progress is monotone; cancel ends the job within one chunk; one job at a
+// time; no leaked tensors. Records are the ones a real (tiny) IMP run streamed, layout included.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { LabEngine, type AnalysisProgress, type ImpProgress } from '../../../workers/lab-engine';
+import { selectBackend } from '../../../workers/backend-chain';
+import { runCorrelationJob, runLmcJob, runRolloutJob } from '../../../workers/analysis-job';
+import { instantiate } from '../../../src/core/experiments/setup';
+import { parseConfig } from '../../../src/core/runs/config';
+import type { RoundRecord } from '../../../src/core/experiments/events';
+
+const config = parseConfig({
+  task: { id: 'cartpole', params: { episodes: 1 } },
+  network: { id: 'policy_mlp', params: { hiddenLayers: 1, width: 4 } },
+  es: { id: 'sep_cma_es', popSize: 8, params: { sigma_init: 0.1 } },
+  prune: { methods: ['magnitude', 'snr'], rounds: 3, pruneFrac: 0.5 },
+  budget: { generationsPerRound: 4, evalEvery: 2 },
+  seeds: [0],
+});
+const noFiles = (path: string): Promise<Uint8Array> => Promise.reject(new Error(`no data files in this test (${path})`));
+
+let eng: LabEngine;
+let records: RoundRecord[] = [];
+let start: Extract<ImpProgress, { kind: 'start' }> | undefined;
+
+beforeAll(async () => {
+  eng = new LabEngine({ initBackend: (pref) => selectBackend(pref) });
+  await eng.init('wasm');
+  await eng.runImp(config, (m) => {
+    if (m.kind === 'round') records.push(m.record);
+    if (m.kind === 'start') start = m;
+  });
+  records = records.slice();
+});
+afterAll(async () => { await tf.setBackend('wasm'); });
+
+describe('LabEngine.runAnalysis', () => {
+  it('the start message carries the network layout and input shape', async () => {
+    const { net, task } = await instantiate(config, { readBytes: noFiles });
+    expect(start?.layout.layers).toEqual(net.layers);
+    expect(start?.layout.inputShape).toEqual([4]); // CartPole observation (x, ẋ, θ, θ̇)
+    expect(start?.layout.outputSize).toBe(task.io.outputSize);
+    task.dispose();
+  });
+
+  it('LMC and correlation equal the jobs run directly; progress is monotone; tensors stay flat', async () => {
+    const parts = await instantiate(config, { readBytes: noFiles });
+    const lmcArgs = { pairs: 'rounds' as const, method: 'snr', seed: 0, points: 5 };
+    const direct = await runLmcJob(parts, records, lmcArgs);
+    const before = tf.memory().numTensors;
+    const seen: AnalysisProgress[] = [];
+    const out = await eng.runAnalysis('lmc', config, records, lmcArgs, (p) => { seen.push(p); });
+    expect(out.status).toBe('done');
+    if (out.status !== 'done') return;
+    expect(out.result.matrix.barrier).toEqual(direct.matrix.barrier);
+    expect(out.result.perf).toEqual(direct.perf);
+    expect(out.result.nets.map((n) => n.roundNum)).toEqual([1, 2, 3]);
+    expect(seen.length).toBeGreaterThan(1);
+    for (let i = 1; i < seen.length; i++) expect(seen[i].done).toBeGreaterThanOrEqual(seen[i - 1].done);
+    expect(seen[seen.length - 1].done).toBe(seen[0].total);
+
+    const corrArgs = { layerIndex: 0, pruneFrac: 0.5 };
+    const corr = await eng.runAnalysis('correlation', config, records, corrArgs);
+    const corrDirect = await runCorrelationJob(parts, records, corrArgs);
+    expect(corr.status === 'done' && corr.result.rows.map((r) => r.spearman)).toEqual(corrDirect.rows.map((r) => r.spearman));
+    // the cached task (one instance per run id) stays; nothing else is left behind
+    const cachedOnce = tf.memory().numTensors;
+    await eng.runAnalysis('correlation', config, records, corrArgs);
+    expect(tf.memory().numTensors).toBe(cachedOnce);
+    expect(cachedOnce - before).toBeLessThanOrEqual(parts.task.kind === 'control' ? 0 : 10);
+    parts.task.dispose();
+  });
+
+  it('rollout replays the fixed test episode of a round mean; its return matches the direct job', async () => {
+    const last = records.filter((r) => r.method === 'magnitude').sort((a, b) => b.roundNum - a.roundNum)[0];
+    const args = { taskId: 'cartpole', envParams: config.task.params, params: last.mean };
+    const out = await eng.runAnalysis('rollout', config, [], args);
+    const { net, task } = await instantiate(config, { readBytes: noFiles });
+    const direct = await runRolloutJob({ net }, [], args);
+    task.dispose();
+    expect(out.status).toBe('done');
+    if (out.status !== 'done') return;
+    expect(out.result.episodeReturn).toBe(direct.episodeReturn);
+    expect(out.result.states.length).toBe(out.result.rewards.length + 1);
+  });
+
+  it('cancel ends a running analysis; a second job meanwhile is refused', async () => {
+    const args = { method: 'magnitude', seed: 0, directions: 4, points: 41, normalisation: 'filter' as const, surfacePoints: 15 };
+    let cancelled = false;
+    const run = eng.runAnalysis('landscape', config, records, args, (p) => {
+      if (!cancelled && p.done > 0) { cancelled = true; eng.cancel(); }
+    });
+    await expect(eng.runAnalysis('lmc', config, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 })).rejects.toThrow(/already in progress/);
+    expect((await run).status).toBe('cancelled');
+    expect(eng.status().running).toBeNull();
+  });
+
+  it('rejects an invalid config and an unknown kind with clear messages', async () => {
+    await expect(eng.runAnalysis('lmc', { ...config, seeds: [] }, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 })).rejects.toThrow(/seeds/);
+    await expect(eng.runAnalysis('nope' as 'lmc', config, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 })).rejects.toThrow(/unknown analysis/);
+  });
+});
