@@ -9,7 +9,7 @@ import type { AnyParamValues } from '../../core/params';
 import type { PopulationNet } from '../../core/nets/types';
 import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
 import { sceneOf, type Primitive } from '../../core/tasks/control/render-geometry';
-import { runRolloutJob, type RolloutJobOptions } from '../../../workers/analysis-job';
+import type { RolloutJobOptions } from '../../../workers/analysis-job';
 import '../viz/views.css';
 import { fitBounds, frameAt, ROLE_COLOURS, runningReturns, toCanvas, type ViewTransform } from './scene-view';
 
@@ -20,8 +20,9 @@ export interface RolloutViewerProps {
   readonly envParams: AnyParamValues;
   /** The policy to show (e.g. a round's final mean), length D. */
   readonly params: Float32Array;
-  readonly net: PopulationNet;
-  /** Records the episode elsewhere (the worker); default: locally, which needs a tfjs backend in this thread. */
+  /** The policy network, needed only to record the episode locally (without `record`). */
+  readonly net?: PopulationNet;
+  /** Records the episode elsewhere (the worker); default: locally, which needs `net` and a tfjs backend in this thread. */
   readonly record?: (o: RolloutJobOptions) => Promise<EpisodeRecord>;
   /** Label of the policy, e.g. "round 3 mean". */
   readonly label?: string;
@@ -63,7 +64,13 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
     let live = true;
     setEpisode(null); setError(null); setFrame(0);
     const o = { taskId, envParams, params, episodeIdx };
-    (record ? record(o) : runRolloutJob({ net }, [], o))
+    // The local path loads tfjs + the analysis job on demand: the app records in the worker and never pays for it.
+    const local = async () => {
+      if (!net) throw new Error('rollout viewer: give `record` or `net`');
+      const { runRolloutJob } = await import('../../../workers/analysis-job');
+      return runRolloutJob({ net }, [], o);
+    };
+    (record ? record(o) : local())
       .then((ep) => { if (live) { setEpisode(ep); setPlaying(true); } })
       .catch((e: unknown) => { if (live) setError(e instanceof Error ? e.message : String(e)); });
     return () => { live = false; };

@@ -1,10 +1,10 @@
 /**
  * Result views under the experiment, as tabs (issue 5 layout). Every view gets the same props: the
  * RoundRecords the IMP store holds (streamed live or reopened from IndexedDB) and their config.
- * "Masks", "Analysis" and "Rollout" are mount points for the mask-inspection / analysis / control views
- * built in src/ui/masks, src/ui/analysis and src/ui/control: replace their `render` here to mount them.
+ * "Masks", "Analysis" and "Rollout" (src/ui/results/ResultViews.tsx over src/ui/masks, src/ui/analysis and
+ * src/ui/control) are code-split: their modules load when the tab first opens.
  */
-import { memo, useId, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useId, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RoundRecord } from '../../core/experiments/events';
 import type { ExperimentConfig } from '../../core/runs/config';
@@ -36,16 +36,21 @@ function SparsityView({ records, config }: ResultViewProps) {
   );
 }
 
-function Slot({ name, records }: { name: string } & ResultViewProps): ReactNode {
-  return <p className="muted slot" data-slot={name}>The {name} view mounts here ({records.length} round records available).</p>;
+const views = () => import('../results/ResultViews');
+const MasksView = lazy(() => views().then((m) => ({ default: m.MasksView })));
+const AnalysisView = lazy(() => views().then((m) => ({ default: m.AnalysisView })));
+const RolloutView = lazy(() => views().then((m) => ({ default: m.RolloutView })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="muted">Loading the view…</p>}>{children}</Suspense>;
 }
 
 /** The tabs, in order. Add a view: one entry. */
 export const RESULT_TABS: readonly { id: string; label: string; render: (p: ResultViewProps) => ReactNode }[] = [
   { id: 'sparsity', label: 'Sparsity', render: (p) => <SparsityView {...p} /> },
-  { id: 'masks', label: 'Masks', render: (p) => <Slot name="masks" {...p} /> },
-  { id: 'analysis', label: 'Analysis', render: (p) => <Slot name="analysis" {...p} /> },
-  { id: 'rollout', label: 'Rollout', render: (p) => <Slot name="rollout" {...p} /> },
+  { id: 'masks', label: 'Masks', render: (p) => <Loading><MasksView {...p} /></Loading> },
+  { id: 'analysis', label: 'Analysis', render: (p) => <Loading><AnalysisView {...p} /></Loading> },
+  { id: 'rollout', label: 'Rollout', render: (p) => <Loading><RolloutView {...p} /></Loading> },
   { id: 'runs', label: 'Runs', render: () => <RunsPanel /> },
 ];
 
