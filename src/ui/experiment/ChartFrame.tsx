@@ -29,7 +29,7 @@ export function ChartFrame({ id, title, table, empty, children, footer }: ChartF
   const asTable = useViewStore((s) => !!s.chartAsTable[id]);
   const toggle = useViewStore((s) => s.toggleChartTable);
   const box = useRef<HTMLDivElement>(null);
-  const svg = () => box.current?.querySelector('svg.recharts-surface') as SVGSVGElement | null;
+  const svg = () => box.current?.querySelector('svg.chart-svg, svg.recharts-surface') as SVGSVGElement | null;
   const hasData = table.rows.length > 0;
   return (
     <section className="chart-block" aria-labelledby={`${id}-h`} data-chart={id}>

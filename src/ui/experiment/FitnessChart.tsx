@@ -4,10 +4,10 @@
  * store gets ≤ 10 batches/s) and thinned to ≤ 300 points.
  */
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useImpStore, type FitnessPoint } from '../../state/imp-store';
+import { useImpStore } from '../../state/imp-store';
 import { thin } from '../../state/imp-selectors';
 import { useThrottled } from '../use-throttled';
+import { LiveChart } from '../viz/LiveChart';
 import { ChartFrame } from './ChartFrame';
 import { methodLabel } from './palette';
 
@@ -20,19 +20,18 @@ export const FitnessChart = memo(function FitnessChart() {
     columns: ['generation', 'best score', 'mean score', 'test perf'],
     rows: data.map((p) => [p.gen, p.best, p.mean, p.testPerf]),
   }), [data]);
+  const series = useMemo(() => [
+    { key: 'best', name: 'best score', color: '#0072b2', width: 2, points: data.map((p) => [p.gen, p.best] as const) },
+    { key: 'mean', name: 'population mean score', color: '#e69f00', width: 1.5, points: data.map((p) => [p.gen, p.mean] as const) },
+  ], [data]);
+  const generations = current?.generations;
+  const x = useMemo(() => ({ label: 'generation', domain: generations ? [1, generations] as const : undefined }), [generations]);
   const title = current ? `Fitness this round — ${methodLabel(current.method)}, round ${current.roundNum}, seed ${current.seed}` : 'Fitness this round';
   return (
     <ChartFrame id="fitness" title={title} table={table} empty="Shown while a round trains.">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data as FitnessPoint[]} margin={{ top: 8, right: 16, bottom: 22, left: 4 }}>
-          <CartesianGrid stroke="#e3e6ea" />
-          <XAxis dataKey="gen" type="number" domain={[1, current?.generations ?? 'dataMax']} label={{ value: 'generation', position: 'insideBottom', offset: -12 }} />
-          <YAxis domain={['auto', 'auto']} tickFormatter={fmt} width={58} />
-          <Tooltip formatter={(v) => fmt(Number(v))} />
-          <Line dataKey="best" name="best score" stroke="#0072b2" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line dataKey="mean" name="population mean score" stroke="#e69f00" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <LiveChart series={series} x={x} y={Y_AXIS} ariaLabel="best and mean population score per generation of the current round" xReadout={(g) => `generation ${g}`} />
     </ChartFrame>
   );
 });
+
+const Y_AXIS = { format: fmt };

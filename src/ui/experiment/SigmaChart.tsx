@@ -3,19 +3,26 @@
  * active weights at the end of each round, per pruning method, on a log axis. Rows from `sigmaRows`.
  */
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundRecord } from '../../core/experiments/events';
 import { sigmaRows } from '../../state/imp-selectors';
+import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { ChartFrame } from './ChartFrame';
 import { methodColor, methodDash, methodLabel } from './palette';
 
 export const SigmaChart = memo(function SigmaChart({ records }: { readonly records: readonly RoundRecord[] }) {
   const rows = useMemo(() => sigmaRows(records).filter((r) => Number.isFinite(r.sigmaMean) && r.sigmaMean > 0), [records]);
-  const methods = useMemo(() => [...new Set(rows.map((r) => r.method))], [rows]);
-  const data = useMemo(() => {
-    const byRound = new Map<number, Record<string, number>>();
-    for (const r of rows) byRound.set(r.roundNum, { ...(byRound.get(r.roundNum) ?? { roundNum: r.roundNum }), [r.method]: r.sigmaMean, [`${r.method}:median`]: r.sigmaMedian });
-    return [...byRound.values()];
+  const series = useMemo(() => {
+    const methods = [...new Set(rows.map((r) => r.method))];
+    const mine = (m: string) => rows.filter((r) => r.method === m);
+    return methods.flatMap((m): LiveSeries[] => [
+      { key: m, name: methodLabel(m), color: methodColor(m), dash: methodDash(m), width: 2, dots: true, points: mine(m).map((r) => [r.roundNum, r.sigmaMean] as const) },
+      { key: `${m}:median`, name: `${methodLabel(m)} median`, legend: false, color: methodColor(m), dash: '2 3', width: 1, points: mine(m).map((r) => [r.roundNum, r.sigmaMedian] as const) },
+    ]);
+  }, [rows]);
+  const x = useMemo(() => {
+    const rounds = [...new Set(rows.map((r) => r.roundNum))].sort((a, b) => a - b);
+    const lo = rounds[0] ?? 1, hi = rounds[rounds.length - 1] ?? 1;
+    return { label: 'round', domain: [lo - 0.3, hi + 0.3] as const, ticks: rounds.length <= 12 ? rounds : undefined, format: (v: number) => String(Math.round(v)) };
   }, [rows]);
   const table = useMemo(() => ({
     columns: ['round', 'method', 'σ mean', 'σ median', 'σ min', 'σ max'],
@@ -23,17 +30,9 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
   }), [rows]);
   return (
     <ChartFrame id="sigma" title="σ of active weights per round (mean; dotted: median)" table={table} empty="σ statistics appear as rounds finish.">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 22, left: 4 }}>
-          <CartesianGrid stroke="#e3e6ea" />
-          <XAxis dataKey="roundNum" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} label={{ value: 'round', position: 'insideBottom', offset: -12 }} />
-          <YAxis scale="log" domain={['auto', 'auto']} tickFormatter={(v: number) => v.toExponential(1)} width={58} allowDataOverflow />
-          <Tooltip formatter={(v) => Number(v).toExponential(3)} />
-          <Legend verticalAlign="top" height={28} />
-          {methods.map((m) => <Line key={m} dataKey={m} name={methodLabel(m)} stroke={methodColor(m)} strokeDasharray={methodDash(m)} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} connectNulls />)}
-          {methods.map((m) => <Line key={`${m}:median`} dataKey={`${m}:median`} name={`${methodLabel(m)} median`} legendType="none" stroke={methodColor(m)} strokeDasharray="2 3" strokeWidth={1} dot={false} isAnimationActive={false} connectNulls />)}
-        </LineChart>
-      </ResponsiveContainer>
+      <LiveChart series={series} x={x} y={Y_AXIS} ariaLabel="mean and median σ of active weights per round and pruning method" xReadout={(k) => `round ${k}`} />
     </ChartFrame>
   );
 });
+
+const Y_AXIS = { scale: 'log' as const, format: (v: number) => v.toExponential(1) };

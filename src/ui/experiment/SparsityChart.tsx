@@ -5,10 +5,10 @@
  * `sparsityCurves` (tested); the chart re-renders only when a round lands.
  */
 import { memo, useMemo } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundRecord } from '../../core/experiments/events';
 import { sparsityCurves } from '../../state/imp-selectors';
 import { useViewStore } from '../../state/view-store';
+import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { ChartFrame } from './ChartFrame';
 import { methodColor, methodDash, methodLabel } from './palette';
 
@@ -27,15 +27,31 @@ export const SparsityChart = memo(function SparsityChart({ records, perfLabel, a
   const curves = useMemo(() => sparsityCurves(records), [records]);
   const multiSeed = curves.seeds.length > 1;
   const scale = asPercent ? 100 : 1;
-  const fmt = (v: number) => (asPercent ? `${(100 * v).toFixed(1)} %` : v.toFixed(1));
-  const data = useMemo(() => curves.rows.map((r) => {
-    const out: Record<string, number | [number, number]> = { remainingPct: r.remainingPct };
-    for (const [k, v] of Object.entries(r)) if (k !== 'remainingPct' && k !== 'roundNum') out[k] = Array.isArray(v) ? [v[0] * scale, v[1] * scale] : (v as number) * scale;
+  const series = useMemo(() => {
+    const num = (v: unknown) => (typeof v === 'number' ? v * scale : NaN);
+    const out: LiveSeries[] = [];
+    for (const m of curves.methods) {
+      const rows = curves.rows.filter((r) => typeof r[m] === 'number');
+      if (perSeed && multiSeed) {
+        for (const seed of curves.seeds) {
+          out.push({ key: `${m}#${seed}`, name: `${methodLabel(m)} seed ${seed}`, legend: false, color: methodColor(m), width: 1, opacity: 0.45,
+            points: curves.rows.filter((r) => typeof r[`${m}#${seed}`] === 'number').map((r) => [r.remainingPct, num(r[`${m}#${seed}`])] as const) });
+        }
+      }
+      out.push({
+        key: m, name: methodLabel(m), color: methodColor(m), dash: methodDash(m), width: 2.2, dots: true,
+        points: rows.map((r) => [r.remainingPct, num(r[m])] as const),
+        band: multiSeed ? rows.map((r) => { const b = r[`${m}:band`] as readonly [number, number]; return [r.remainingPct, b[0] * scale, b[1] * scale] as const; }) : undefined,
+      });
+    }
     return out;
-  }), [curves, scale]);
-  const minPct = data.length ? Math.min(...data.map((d) => d.remainingPct as number)) : 100;
+  }, [curves, scale, perSeed, multiSeed]);
+  const minPct = curves.rows.length ? Math.min(...curves.rows.map((d) => d.remainingPct)) : 100;
   // Few rounds: tick every round's own remaining %; many: the 1-2-5 ladder (log axis).
-  const ticks = data.length <= 8 ? data.map((d) => Number((d.remainingPct as number).toPrecision(3))) : TICKS.filter((t) => t >= minPct * 0.999);
+  const ticks = useMemo(() => (curves.rows.length <= 8 ? curves.rows.map((d) => Number(d.remainingPct.toPrecision(3))) : TICKS.filter((t) => t >= minPct * 0.999)), [curves, minPct]);
+  const x = useMemo(() => ({ label: 'weights remaining (%, log)', scale: 'log' as const, reversed: true, ticks,
+    domain: [Math.min(...ticks, minPct) / 1.08, 100 * 1.05] as const, format: (v: number) => `${v}` }), [ticks, minPct]);
+  const y = useMemo(() => ({ label: asPercent ? `${perfLabel} (%)` : perfLabel, format: (v: number) => (asPercent ? v.toFixed(Math.abs(v) < 10 ? 1 : 0) : v.toFixed(0)) }), [asPercent, perfLabel]);
   const table = useMemo(() => ({
     columns: ['round', 'remaining %', ...curves.methods.flatMap((m) => (multiSeed ? [`${m} mean`, `${m} s.d.`] : [m]))],
     rows: curves.rows.map((r) => [r.roundNum, Number(r.remainingPct.toFixed(3)), ...curves.methods.flatMap((m) => {
@@ -46,30 +62,8 @@ export const SparsityChart = memo(function SparsityChart({ records, perfLabel, a
   return (
     <ChartFrame id="sparsity" title={`Weights remaining vs ${perfLabel}`} table={table} empty="Curves appear as rounds finish (round 1 is dense, 100 %)."
       footer={multiSeed ? <label className="inline-check"><input type="checkbox" checked={perSeed} onChange={togglePerSeed} /> per-seed curves ({curves.seeds.length} seeds; band = mean ± 1 s.d.)</label> : null}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 18, bottom: 22, left: 4 }}>
-          <CartesianGrid stroke="#e3e6ea" />
-          <XAxis dataKey="remainingPct" type="number" scale="log" domain={[Math.min(...ticks, minPct), 100]} reversed ticks={ticks}
-            tickFormatter={(v: number) => `${v}`} allowDataOverflow label={{ value: 'weights remaining (%, log)', position: 'insideBottom', offset: -12 }} />
-          <YAxis domain={['auto', 'auto']} width={58} tickFormatter={(v: number) => (asPercent ? `${v.toFixed(0)}` : v.toFixed(0))}
-            label={{ value: asPercent ? `${perfLabel} (%)` : perfLabel, angle: -90, position: 'insideLeft', offset: 12, style: { textAnchor: 'middle' } }} />
-          <Tooltip formatter={(v, name) => [Array.isArray(v) ? v.map((x) => fmt(Number(x) / scale)).join(' – ') : fmt(Number(v) / scale), name]}
-            labelFormatter={(v) => `${Number(v).toFixed(2)} % remaining`} />
-          <Legend verticalAlign="top" height={28} />
-          {multiSeed && curves.methods.map((m) => (
-            <Area key={`${m}:band`} dataKey={`${m}:band`} name={`${methodLabel(m)} ±1 s.d.`} legendType="none" stroke="none"
-              fill={methodColor(m)} fillOpacity={0.15} isAnimationActive={false} connectNulls />
-          ))}
-          {perSeed && multiSeed && curves.methods.flatMap((m) => curves.seeds.map((seed) => (
-            <Line key={`${m}#${seed}`} dataKey={`${m}#${seed}`} name={`${methodLabel(m)} seed ${seed}`} legendType="none" stroke={methodColor(m)}
-              strokeOpacity={0.45} strokeWidth={1} dot={false} isAnimationActive={false} connectNulls />
-          )))}
-          {curves.methods.map((m) => (
-            <Line key={m} dataKey={m} name={methodLabel(m)} stroke={methodColor(m)} strokeWidth={2.2} strokeDasharray={methodDash(m)}
-              dot={{ r: 3 }} isAnimationActive={false} connectNulls />
-          ))}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <LiveChart series={series} x={x} y={y} ariaLabel={`${perfLabel} against weights remaining, one curve per pruning method`}
+        valueFormat={(v) => (asPercent ? `${v.toFixed(1)} %` : v.toFixed(1))} xReadout={(v) => `${v.toFixed(2)} % remaining`} />
     </ChartFrame>
   );
 });

@@ -1,0 +1,68 @@
+/**
+ * Axis scales and ticks for the live SVG charts (issue 5 live charts; STYLE.md §11 "charts are thin"):
+ * linear and log10 maps from data to pixels, "nice" 1-2-5 tick steps, and padded auto domains. Pure and
+ * tested (test/unit/ui-views/scales.test.ts); LiveChart.tsx draws with them.
+ */
+
+export type ScaleKind = 'linear' | 'log';
+
+/** Data → pixel map over `domain` onto `range` (log: log10; domain must then be > 0). */
+export function makeScale(kind: ScaleKind, domain: readonly [number, number], range: readonly [number, number]): (v: number) => number {
+  const t = kind === 'log' ? Math.log10 : (v: number) => v;
+  const [d0, d1] = [t(domain[0]), t(domain[1])];
+  const span = d1 - d0 || 1;
+  return (v) => range[0] + ((t(v) - d0) / span) * (range[1] - range[0]);
+}
+
+/** A 1-2-5 × 10^k step giving about `count` intervals over [lo, hi]. */
+export function niceStep(lo: number, hi: number, count: number): number {
+  const raw = Math.abs(hi - lo) / Math.max(1, count) || 1;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / mag;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+}
+
+/** Multiples of a nice step inside [lo, hi] (linear axes). */
+export function linearTicks(lo: number, hi: number, count = 5): number[] {
+  const step = niceStep(lo, hi, count);
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  return out;
+}
+
+/** 1, 2, 5 × 10^k inside [lo, hi] (log axes); falls back to powers of ten only when there would be > `max`. */
+export function logTicks(lo: number, hi: number, max = 8): number[] {
+  const all: number[] = [], tens: number[] = [];
+  for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
+    for (const m of [1, 2, 5]) {
+      const v = Number((m * 10 ** k).toPrecision(12));
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) { all.push(v); if (m === 1) tens.push(v); }
+    }
+  }
+  return all.length <= max || tens.length < 2 ? all : tens;
+}
+
+/**
+ * Domain covering `values` with 5 % padding (linear) or out to the enclosing powers of ten's 1-2-5 steps
+ * (log, positive values only); a single value gets a ±1 % (or ±1) window. Non-finite values are ignored.
+ */
+export function autoDomain(values: readonly number[], kind: ScaleKind): [number, number] {
+  const v = values.filter((x) => Number.isFinite(x) && (kind === 'linear' || x > 0));
+  if (!v.length) return kind === 'log' ? [1, 10] : [0, 1];
+  let lo = Math.min(...v), hi = Math.max(...v);
+  if (kind === 'log') {
+    if (lo === hi) return [lo / 2, hi * 2];
+    return [lo / 1.15, hi * 1.15];
+  }
+  if (lo === hi) { const d = Math.abs(lo) * 0.01 || 1; return [lo - d, hi + d]; }
+  const pad = (hi - lo) * 0.05;
+  lo -= pad; hi += pad;
+  return [lo, hi];
+}
+
+/** Index of the x in sorted `xs` nearest to `x` (for the hover read-out). */
+export function nearestIndex(xs: readonly number[], x: number): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) best = i;
+  return best;
+}

@@ -1,0 +1,40 @@
+// Live-chart scales (src/ui/viz/scales.ts): pixel maps hit their range ends, log maps are linear in log10,
+// tick steps are 1-2-5 × 10^k, auto domains cover the data.
+import { describe, expect, it } from 'vitest';
+import { autoDomain, linearTicks, logTicks, makeScale, nearestIndex, niceStep } from '../../../src/ui/viz/scales';
+
+describe('scales', () => {
+  it('linear and log maps send the domain ends to the range ends; log halves at the geometric mean', () => {
+    const lin = makeScale('linear', [0, 10], [0, 200]);
+    expect([lin(0), lin(5), lin(10)]).toEqual([0, 100, 200]);
+    const rev = makeScale('linear', [0, 10], [200, 0]);
+    expect(rev(2.5)).toBe(150);
+    const log = makeScale('log', [1, 100], [0, 100]);
+    expect(log(10)).toBeCloseTo(50, 12);
+    expect(log(100)).toBeCloseTo(100, 12);
+  });
+
+  it('nice steps are 1, 2 or 5 × 10^k; ticks lie in the interval on multiples of the step', () => {
+    expect(niceStep(0, 1, 5)).toBe(0.2);
+    expect(niceStep(0, 97, 5)).toBe(20);
+    expect(niceStep(0, 0.003, 4)).toBeCloseTo(0.001, 15);
+    expect(linearTicks(0.13, 0.91, 4)).toEqual([0.2, 0.4, 0.6, 0.8]);
+    expect(linearTicks(-3, 3, 6)).toEqual([-3, -2, -1, 0, 1, 2, 3]);
+  });
+
+  it('log ticks: 1-2-5 ladder in range, powers of ten when too many', () => {
+    expect(logTicks(0.9, 110)).toEqual([1, 2, 5, 10, 20, 50, 100]);
+    expect(logTicks(1e-4, 10)).toEqual([1e-4, 1e-3, 1e-2, 0.1, 1, 10]);
+  });
+
+  it('auto domains pad linear data by 5 %, widen a single value, ignore non-finite / non-positive (log)', () => {
+    expect(autoDomain([0, 10], 'linear')).toEqual([-0.5, 10.5]);
+    expect(autoDomain([2, 2], 'linear')).toEqual([1.98, 2.02]);
+    expect(autoDomain([NaN, 4, Infinity], 'linear')).toEqual([3.96, 4.04]);
+    const [lo, hi] = autoDomain([0, 0.01, 1], 'log');
+    expect(lo).toBeCloseTo(0.01 / 1.15, 12);
+    expect(hi).toBeCloseTo(1.15, 12);
+    expect(nearestIndex([1, 5, 9], 6.9)).toBe(1);
+    expect(nearestIndex([1, 5, 9], 7.1)).toBe(2);
+  });
+});
