@@ -28,6 +28,7 @@ export function helpText(): string {
     '  lmc          linear mode connectivity (error barrier) across rounds and seeds of a run folder',
     '  landscape    1-D random-projection loss landscapes and curvature per round',
     '  correlation  magnitude vs SNR correlation per round',
+    '  merge        combine run folders that differ only in seeds (--runs DIR,DIR --out DIR)',
     '  summarize    sparsity tables over run folders (--runs DIR,DIR --baseline random_reinit [--raw] for returns)',
     '',
     'imp flags:',

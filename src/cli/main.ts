@@ -11,6 +11,7 @@ import { lmcCommand } from './analysis/lmc-command';
 import { landscapeCommand } from './analysis/landscape-command';
 import { correlationCommand } from './analysis/correlation-command';
 import { summarizeCommand } from './summarize-command';
+import { mergeCommand } from './merge-command';
 
 type Command = (flags: Map<string, string>, argv: readonly string[]) => Promise<void>;
 
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   landscape: landscapeCommand,
   correlation: correlationCommand,
   summarize: summarizeCommand,
+  merge: mergeCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
