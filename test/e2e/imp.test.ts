@@ -62,6 +62,45 @@ async function recordLongTasks(page: Page, label: string): Promise<void> {
   console.log(`[e2e imp] ${label}: main-thread long tasks ${tasks.length}, worst ${worst.toFixed(0)} ms (top: ${top})`);
 }
 
+/** Masks tab: the first-layer mask image changes between rounds; Analysis tab: a small LMC and a correlation. */
+async function checkMasksAndAnalyses(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Masks' }).click();
+  const results = page.locator('.results');
+  // a <select> inside its <label>: the accessible name ends with the selected option's text
+  const roundPick = results.getByRole('combobox', { name: /^Round/ });
+  await roundPick.waitFor();
+  const maskImage = async (k: number) => {
+    await roundPick.selectOption(String(k));
+    const canvas = results.locator(`canvas[aria-label$=" mask at round ${k}"]`);
+    await canvas.waitFor();
+    return canvas.evaluate((c: HTMLCanvasElement) => ({ url: c.toDataURL(), w: c.width, h: c.height }));
+  };
+  const first = await maskImage(1);
+  const last = await maskImage(4);
+  expect(last.w).toBe(first.w);
+  expect(last.url).not.toBe(first.url); // 80 % → 51 % of the weights: pruned pixels show
+  await shot(page, 'imp-masks-1280x800.png');
+
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  const panel = page.locator('.analysis-panel');
+  await panel.getByLabel('α points').fill('5');
+  const run = async (name: string) => {
+    const t0 = Date.now();
+    await panel.getByRole('button', { name: 'Run analysis' }).click();
+    await page.waitForFunction(() => {
+      const b = Array.from(document.querySelectorAll('.analysis-panel button')).find((x) => x.textContent === 'Run analysis') as HTMLButtonElement | undefined;
+      return b && !b.disabled && document.querySelectorAll('.analysis-panel svg, .analysis-panel canvas').length > 0;
+    }, null, { timeout: 120_000 });
+    expect(await panel.locator('.field-error').count()).toBe(0);
+    console.log(`[e2e imp] ${name} analysis took ${Date.now() - t0} ms`);
+  };
+  await run('LMC');
+  await shot(page, 'imp-analysis-lmc-1280x800.png');
+  await panel.getByRole('combobox', { name: /^Analysis/ }).selectOption('correlation');
+  await run('correlation');
+  await shot(page, 'imp-analysis-correlation-1280x800.png');
+}
+
 describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -95,7 +134,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await waitRounds(page, 4); // … + the first round-2 point
     console.log(`[e2e imp] first two rounds after ${Date.now() - t0} ms`);
     // points of two rounds on the sparsity chart (round 1 at 100 %, round 2 at 80 %)
-    await page.waitForFunction(() => document.querySelectorAll('[data-chart="sparsity"] .recharts-line-dots circle, [data-chart="sparsity"] .recharts-dot').length >= 4);
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart="sparsity"] .chart-dot').length >= 4);
     await shot(page, 'imp-running-1280x800.png');
 
     await page.getByRole('button', { name: 'Pause' }).click();
@@ -120,11 +159,12 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await page.locator('[data-chart="sparsity"]').getByRole('button', { name: 'Show as chart' }).click();
     await shot(page, 'imp-done-1280x800.png');
 
+    await recordLongTasks(page, 'desktop run');
+
     // the stored-runs tab lists it as done
     await page.getByRole('tab', { name: 'Runs' }).click();
     await page.waitForSelector('.run-list li[data-status="done"]');
-    await page.getByRole('tab', { name: 'Sparsity' }).click();
-    await recordLongTasks(page, 'desktop run');
+    await checkMasksAndAnalyses(page);
     await page.close();
   }, 300_000);
 
@@ -146,6 +186,26 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await page.locator('[data-chart="sparsity"]').getByRole('button', { name: 'Show as table' }).click();
     expect(await page.locator('[data-chart="sparsity"] tbody tr').count()).toBe(4);
     await recordLongTasks(page, 'resume');
+    await page.close();
+  }, 240_000);
+
+  it('control: a tiny CartPole run, then the Rollout tab animates a round\'s policy', async () => {
+    // cartpole-reduced cut to seconds: 2 chains × 3 rounds × 30 generations, P = 16, 2 episodes, 4 test episodes
+    const base = getPreset('cartpole-reduced').config;
+    const config = parseConfig({ ...base, task: { id: 'cartpole', params: { episodes: 2, testEpisodes: 4 } }, es: { ...base.es, popSize: 16 },
+      prune: { ...base.prune, methods: ['magnitude', 'snr'], rounds: 3 }, budget: { generationsPerRound: 30, evalEvery: 10 }, seeds: [0], backend: 'wasm' });
+    const page = await open(encodeShareQuery(config, { seed: 0 }));
+    await page.getByRole('tab', { name: 'Rollout' }).click();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitStatus(page, 'done', 120_000);
+    const canvas = page.locator('.rollout-viewer canvas');
+    await canvas.waitFor({ timeout: 60_000 });
+    const step = async () => Number((await canvas.getAttribute('aria-label'))?.match(/step (\d+)/)?.[1] ?? -1);
+    await page.waitForFunction(() => /step ([3-9]|\d\d+)/.test(document.querySelector('.rollout-viewer canvas')?.getAttribute('aria-label') ?? ''), null, { timeout: 30_000 });
+    const s1 = await step();
+    await page.waitForTimeout(300);
+    expect(await step()).not.toBe(s1); // animating (or finished a short episode: then the label shows its last step)
+    await shot(page, 'imp-rollout-cartpole-1280x800.png');
     await page.close();
   }, 240_000);
 
