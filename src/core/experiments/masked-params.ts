@@ -30,6 +30,16 @@ export function unpack(packed: Float32Array, idx: Int32Array, fullLength: number
   return out;
 }
 
+/** Backends whose tensors live in host memory: scatter there (see ScatterPlan.scatterOnHost). */
+const HOST_SCATTER_BACKENDS = new Set(['wasm', 'cpu']);
+
+/** Active indices recovered from a gather source map (src[i] = j for active i, d for pruned). */
+function activeIndicesFromSrc(src: Int32Array, d: number): Int32Array {
+  const idx = new Int32Array(d);
+  for (let i = 0; i < src.length; i++) if (src[i] < d) idx[src[i]] = i;
+  return idx;
+}
+
 /**
  * Scatters a population [P, d] into full parameter rows [P, D] on the tensor backend, with exact zeros at
  * pruned entries. Implemented as one gather over the population with a zero column appended: full[:, i] =
@@ -40,6 +50,7 @@ export class ScatterPlan {
   readonly fullLength: number;
   readonly dense: boolean;
   private readonly src: tf.Tensor1D;
+  private hostIdx: Int32Array | undefined;
 
   constructor(mask: Uint8Array) {
     const idx = activeIndices(mask);
@@ -54,10 +65,27 @@ export class ScatterPlan {
   /** [P, d] → [P, D]. The caller disposes the result. */
   scatter(x: tf.Tensor2D): tf.Tensor2D {
     if (this.dense) return tf.clone(x);
+    if (HOST_SCATTER_BACKENDS.has(tf.getBackend())) return this.scatterOnHost(x);
     return tf.tidy(() => {
       const withZero = tf.concat([x, tf.zeros([x.shape[0], 1])], 1);
       return tf.gather(withZero, this.src, 1) as tf.Tensor2D;
     });
+  }
+
+  /**
+   * On wasm/cpu the tensor data already lives in host memory, and tfjs-wasm's gather kernel costs ~100 ns
+   * per element (measured: 40 ms for a [64, 6634] gather vs ~1 ms for this loop), so scatter in JS.
+   */
+  private scatterOnHost(x: tf.Tensor2D): tf.Tensor2D {
+    const [p, d] = x.shape;
+    const src = x.dataSync();
+    const idx = this.hostIdx ??= activeIndicesFromSrc(this.src.dataSync() as Int32Array, d);
+    const out = new Float32Array(p * this.fullLength);
+    for (let r = 0; r < p; r++) {
+      const o = r * this.fullLength, i = r * d;
+      for (let j = 0; j < d; j++) out[o + idx[j]] = src[i + j];
+    }
+    return tf.tensor2d(out, [p, this.fullLength]);
   }
 
   dispose(): void { this.src.dispose(); }

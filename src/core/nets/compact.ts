@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { PopulationNet } from './types';
+import { gatherColumns } from './tensor-util';
 
 /** Indices of inputs with at least one active weight in the first (dense) layer's kernel row. */
 export function activeInputs(net: PopulationNet, mask: Uint8Array): Int32Array {
@@ -42,10 +43,7 @@ export function compactInputs(net: PopulationNet, mask: Uint8Array, rebuild: (in
     ...net,
     describe: `${net.describe} [${inputIdx.length}/${net.inputSize} inputs active]`,
     forward(params, x) {
-      return tf.tidy(() => small.forward(
-        tf.gather(params, tf.tensor1d(colMap, 'int32'), 1) as tf.Tensor2D,
-        tf.gather(x, tf.tensor1d(inputIdx, 'int32'), 1) as tf.Tensor2D,
-      ));
+      return tf.tidy(() => small.forward(gatherColumns(params, colMap), gatherColumns(x, inputIdx)));
     },
   };
 }

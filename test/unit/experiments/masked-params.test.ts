@@ -33,3 +33,18 @@ describe('masked parameter packing (spec §3.1: pack by mask index)', () => {
     tf.dispose([x, y]); plan.dispose();
   });
 });
+
+describe('host-side scatter and column gather (wasm/cpu fast paths)', () => {
+  it('ScatterPlan gives the same rows on the host path as tf.gather on the backend', async () => {
+    const { gatherColumns } = await import('../../../src/core/nets/tensor-util');
+    const mask = Uint8Array.from([0, 1, 1, 0, 1, 0, 1]);
+    const plan = new ScatterPlan(mask);
+    const x = tf.tensor2d([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]);
+    const viaPlan = plan.scatter(x);
+    expect(Array.from(viaPlan.dataSync())).toEqual([0, 1, 2, 0, 3, 0, 4, 0, 5, 6, 0, 7, 0, 8, 0, 9, 10, 0, 11, 0, 12]);
+    const cols = gatherColumns(viaPlan, Int32Array.from([6, 1, 4]));
+    expect(cols.shape).toEqual([3, 3]);
+    expect(Array.from(cols.dataSync())).toEqual([4, 1, 3, 8, 5, 7, 12, 9, 11]);
+    tf.dispose([x, viaPlan, cols]); plan.dispose();
+  });
+});
