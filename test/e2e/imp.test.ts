@@ -153,6 +153,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     // run again (the same config resumes nothing: a fresh Start recomputes and overwrites) to the end
     await page.getByRole('button', { name: 'Start' }).click();
     await waitStatus(page, 'done', 150_000);
+    await recordLongTasks(page, 'desktop run (start, pause, resume, cancel, start again, streamed to the end)');
     expect(await rounds(page)).toBe(1 * 3 + 3 * 3); // 4 rounds × 3 chains
     await page.locator('[data-chart="sparsity"]').getByRole('button', { name: 'Show as table' }).click();
     expect(await page.locator('[data-chart="sparsity"] tbody tr').count()).toBe(4);
@@ -181,11 +182,11 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await resetLongTasks(page);
     await resume.click();
     await waitStatus(page, 'done', 150_000);
+    await recordLongTasks(page, 'resume (from the click to the end of the run)');
     // every stored round is shown once; rounds stored before the reload were not recomputed
     expect(await rounds(page)).toBeGreaterThanOrEqual(before);
     await page.locator('[data-chart="sparsity"]').getByRole('button', { name: 'Show as table' }).click();
     expect(await page.locator('[data-chart="sparsity"] tbody tr').count()).toBe(4);
-    await recordLongTasks(page, 'resume');
     await page.close();
   }, 240_000);
 

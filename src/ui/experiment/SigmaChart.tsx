@@ -35,4 +35,4 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
   );
 });
 
-const Y_AXIS = { scale: 'log' as const, format: (v: number) => v.toExponential(1) };
+const Y_AXIS = { scale: 'log' as const, format: (v: number) => (v >= 1e-3 && v < 1e3 ? String(Number(v.toPrecision(3))) : v.toExponential(2)) };

@@ -89,7 +89,9 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
     const sx = makeScale(xk, xd, x.reversed ? [M.left + plotW, M.left] : [M.left, M.left + plotW]);
     const sy = makeScale(yk, yd, y.reversed ? [top, top + plotH] : [top + plotH, top]);
     const xTicks = x.ticks ?? (xk === 'log' ? logTicks(xd[0], xd[1]) : linearTicks(xd[0], xd[1], Math.max(2, Math.floor(plotW / 80))));
-    const yTicks = y.ticks ?? (yk === 'log' ? logTicks(yd[0], yd[1], 6) : linearTicks(yd[0], yd[1], Math.max(2, Math.floor(plotH / 45))));
+    // A log axis spanning less than a 1-2-5 step (e.g. σ ≈ 0.1 everywhere) gets evenly spaced linear ticks instead.
+    const logY = yk === 'log' ? logTicks(yd[0], yd[1], 6) : [];
+    const yTicks = y.ticks ?? (logY.length >= 3 ? logY : linearTicks(yd[0], yd[1], Math.max(2, Math.min(6, Math.floor(plotH / 45)))));
     return { xs, sx, sy, xTicks, yTicks, plotW, plotH };
   }, [series, x, y, w, h, top]);
   const { sx, sy, plotW, plotH } = geo;
