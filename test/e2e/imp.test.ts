@@ -160,8 +160,6 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await page.locator('[data-chart="sparsity"]').getByRole('button', { name: 'Show as chart' }).click();
     await shot(page, 'imp-done-1280x800.png');
 
-    await recordLongTasks(page, 'desktop run');
-
     // the stored-runs tab lists it as done
     await page.getByRole('tab', { name: 'Runs' }).click();
     await page.waitForSelector('.run-list li[data-status="done"]');
