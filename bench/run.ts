@@ -11,8 +11,8 @@ import os from 'node:os';
 
 type Row = Record<string, unknown>;
 const BENCHES: Record<string, () => Promise<Row[]>> = {
-  es: async () => (await (await import('./es/es-bench')).runEsBench()) as unknown as Row[],
-  nets: async () => (await (await import('./nets/nets-bench')).runNetsBench()) as unknown as Row[],
+  es: async () => (await (await import('./es/es-bench')).runEsBench(backends)) as unknown as Row[],
+  nets: async () => (await (await import('./nets/nets-bench')).runNetsBench(backends)) as unknown as Row[],
   imp: async () => {
     const { runImpBench } = await import('./imp/imp-bench');
     const rows: Row[] = [];
