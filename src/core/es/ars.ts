@@ -7,10 +7,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { num } from '../params';
 import { hostValues, sigmaScheduleSpecs, weightedRowSum } from './common';
-import { isotropicBlockedSampling } from './sampling';
-import { expDecay, optimizerParamSpecs, optStep } from './optimizers';
+import { isotropicBlockedSampling, isotropicStep } from './sampling';
+import { optimizerParamSpecs } from './optimizers';
 import { argsortAsc } from './shaping';
-import type { EsState, Strategy } from './types';
+import type { Strategy } from './types';
 
 /** Elite pair indices (0-based pair k) ordered by min(f⁺_k, f⁻_k), best first: shared with PGPE. */
 export function elitePairs(fPlus: ArrayLike<number>, fMinus: ArrayLike<number>, eliteRatio: number): Int32Array {
@@ -55,13 +55,7 @@ export const ars: Strategy = {
     const c = new Float64Array(ctx.popSize);
     for (const k of elite) c[k] = (fPlus[k] - fMinus[k]) / (b * sigmaR);
     const grad = tf.tidy(() => weightedRowSum(c, tf.div(tf.sub(x, mean), sigma) as tf.Tensor2D));
-    const step = optStep(params, mean, grad, state);
-    grad.dispose();
-    const next: EsState = {
-      ...state, ...step.opt, mean: step.mean,
-      sigma: expDecay(sigma, params.sigma_decay as number, params.sigma_limit as number),
-    };
-    return next;
+    return isotropicStep(params, state, grad);
   },
 
   perParamStd(ctx, state) {

@@ -6,9 +6,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { sigmaScheduleSpecs } from './common';
-import { isotropicBlockedSampling } from './sampling';
-import { expDecay, optimizerParamSpecs, optStep } from './optimizers';
-import type { EsState, Strategy } from './types';
+import { isotropicBlockedSampling, isotropicStep } from './sampling';
+import { optimizerParamSpecs } from './optimizers';
+import type { Strategy } from './types';
 
 export const openEs: Strategy = {
   id: 'open_es',
@@ -32,13 +32,7 @@ export const openEs: Strategy = {
       const fRow = tf.reshape(f, [1, ctx.popSize]);
       return tf.reshape(tf.mul(1 / (ctx.popSize * sigma), tf.matMul(fRow, eps)), [ctx.dim]) as tf.Tensor1D;
     });
-    const step = optStep(params, mean, grad, state);
-    grad.dispose();
-    const next: EsState = {
-      ...state, ...step.opt, mean: step.mean,
-      sigma: expDecay(sigma, params.sigma_decay as number, params.sigma_limit as number),
-    };
-    return next;
+    return isotropicStep(params, state, grad);
   },
 
   perParamStd(ctx, state) {

@@ -4,8 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { requireEvenPop, sampleAround, unitNoise } from './common';
-import { optInit } from './optimizers';
-import type { Strategy } from './types';
+import { expDecay, optInit, optStep } from './optimizers';
+import type { AnyParamValues } from '../params';
+import type { EsState, Strategy } from './types';
 
 /**
  * Isotropic search with blocked mirrored pairs and a mean optimizer (OpenES §2.5, ARS §2.6):
@@ -33,3 +34,16 @@ export const diagonalSampling: Pick<Strategy, 'init' | 'ask'> = {
     return sampleAround(state.mean as tf.Tensor1D, state.sigma as tf.Tensor1D, unitNoise('none', rng, ctx));
   },
 };
+
+/**
+ * The shared end of an isotropic strategy's tell (OpenES §2.5, ARS §2.6): one optimizer step of the mean
+ * on `grad` (disposed here), then the scalar σ schedule σ ← max(σ·decay, limit).
+ */
+export function isotropicStep(params: AnyParamValues, state: EsState, grad: tf.Tensor1D): EsState {
+  const step = optStep(params, state.mean as tf.Tensor1D, grad, state);
+  grad.dispose();
+  return {
+    ...state, ...step.opt, mean: step.mean,
+    sigma: expDecay(state.sigma as number, params.sigma_decay as number, params.sigma_limit as number),
+  };
+}
