@@ -2,15 +2,12 @@
 // demo, checks the generation counter and the canvas advance, pause/resume/cancel, inline validation,
 // the main thread's longest task, and saves screenshots at 1280×800 and 390×844 (look at them).
 // Skipped only when E2E=0 (e.g. on a machine without Chromium).
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOT_DIR, acquireE2eLock, launchBrowser, sharedBuild, startPreview, type PreviewServer } from './helpers';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, openE2eSession, type E2eSession } from './helpers';
 
-let server: PreviewServer;
-let browser: Browser;
-let releaseLock: (() => void) | undefined;
+let session: E2eSession | undefined;
 const pageErrors: string[] = [];
 
 const generation = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid="gen-counter"]')!.getAttribute('data-generation')));
@@ -24,7 +21,7 @@ async function waitForGeneration(page: Page, atLeast: number, timeoutMs = 60_000
 
 /** Opens the app, records long tasks, forces WASM and waits until the worker reports it. */
 async function openOnWasm(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+  const page = await session!.browser.newPage({ viewport });
   // generous: CI machines have 2 cores shared by the worker, the page and the test runner
   page.setDefaultTimeout(60_000);
   await page.addInitScript(() => {
@@ -35,7 +32,7 @@ async function openOnWasm(viewport: { width: number; height: number }): Promise<
   page.on('crash', () => pageErrors.push('renderer crashed'));
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
-  await page.goto(`${server.url}?view=demo&backend=wasm`); // wasm from the start: software WebGPU init stalls a loaded CI box
+  await page.goto(`${session!.server.url}?view=demo&backend=wasm`); // wasm from the start: software WebGPU init stalls a loaded CI box
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByLabel('Backend preference').selectOption('wasm');
   await page.waitForSelector('[data-testid="backend-badge"][data-backend="wasm"]', { timeout: 90_000 });
@@ -44,17 +41,11 @@ async function openOnWasm(viewport: { width: number; height: number }): Promise<
 
 describe.skipIf(process.env.E2E === '0')('e2e: 2-D ES demo in the built app', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const dist = await sharedBuild();
-    releaseLock = await acquireE2eLock();
-    server = await startPreview(dist);
-    browser = await launchBrowser();
+    session = await openE2eSession();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.stop();
-    releaseLock?.();
+    await session?.close();
     if (pageErrors.length) console.log('[e2e] page errors:', pageErrors);
     expect(pageErrors).toEqual([]);
   });

@@ -124,3 +124,22 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
+
+/** One e2e file's browser + preview server over the shared build, holding the e2e lock while open. */
+export interface E2eSession {
+  readonly server: PreviewServer;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openE2eSession(): Promise<E2eSession> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const dist = await sharedBuild();
+  const release = await acquireE2eLock();
+  const server = await startPreview(dist);
+  const browser = await launchBrowser();
+  return {
+    server, browser,
+    async close() { await browser.close(); server.stop(); release(); },
+  };
+}

@@ -3,18 +3,15 @@
 // chart, pause / resume / cancel, force WASM and run again, reload mid-run and resume from IndexedDB,
 // the stored-runs list, and the main thread's worst long task (PerformanceObserver). Screenshots at
 // 1280×800 and 390×844 go to test/e2e/screenshots/ (look at them). Skipped only when E2E=0.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseConfig } from '../../src/core/runs/config';
 import { getPreset } from '../../src/core/runs/presets';
 import { encodeShareQuery } from '../../src/core/runs/url-codec';
-import { SCREENSHOT_DIR, acquireE2eLock, launchBrowser, sharedBuild, startPreview, type PreviewServer } from './helpers';
+import { SCREENSHOT_DIR, openE2eSession, type E2eSession } from './helpers';
 
-let server: PreviewServer;
-let browser: Browser;
-let releaseLock: (() => void) | undefined;
+let session: E2eSession | undefined;
 const pageErrors: string[] = [];
 const longTaskWorst: number[] = [];
 
@@ -34,7 +31,7 @@ const waitRounds = (page: Page, n: number, timeout = 120_000) =>
   page.waitForFunction((k) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-rounds')) >= k, n, { timeout });
 
 async function open(query: string, viewport = { width: 1280, height: 800 }, existing?: Page): Promise<Page> {
-  const page = existing ?? await browser.newPage({ viewport });
+  const page = existing ?? await session!.browser.newPage({ viewport });
   if (!existing) {
     page.setDefaultTimeout(90_000);
     await page.addInitScript(() => {
@@ -46,7 +43,7 @@ async function open(query: string, viewport = { width: 1280, height: 800 }, exis
     page.on('pageerror', (err) => pageErrors.push(err.message));
     page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
   }
-  await page.goto(`${server.url}?${query}`);
+  await page.goto(`${session!.server.url}?${query}`);
   await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
   return page;
 }
@@ -103,17 +100,11 @@ async function checkMasksAndAnalyses(page: Page): Promise<void> {
 
 describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const dist = await sharedBuild();
-    releaseLock = await acquireE2eLock();
-    server = await startPreview(dist);
-    browser = await launchBrowser();
+    session = await openE2eSession();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.stop();
-    releaseLock?.();
+    await session?.close();
     if (longTaskWorst.length) console.log(`[e2e imp] worst long task overall: ${Math.max(...longTaskWorst).toFixed(0)} ms`);
     if (pageErrors.length) console.log('[e2e imp] page errors:', pageErrors);
     expect(pageErrors).toEqual([]);
