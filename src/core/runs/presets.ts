@@ -34,7 +34,7 @@ export const PRESETS: readonly Preset[] = [
     paper: false,
     description: 'MNIST pooled to 14×14, MLP 196-32-10, PGPE with 64 members, 300 generations × 12 rounds (91.4 % sparse at the end). Magnitude and SNR tickets against the random-reinit baseline.',
     deviations: ['14×14 input and an MLP instead of the paper\'s CNN', 'popsize 64 and 300 generations instead of 128 and 4,000', 'PGPE σ update uses the corrected sign (evosax ≥ 0.1.5), not 0.1.4\'s', '12 rounds instead of 20'],
-    expectedCost: '≈ 3–5 min on a 2-core CPU (wasm)',
+    expectedCost: '≈ 8–10 min on a 2-core CPU (wasm; measured 8.4 CPU-min in Node)',
     config: {
       task: { id: 'mnist', params: { pool: '14x14', batchSize: 256 } },
       network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },
