@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOT_DIR, openE2eSession, type E2eSession } from './helpers';
+import { SCREENSHOT_DIR, instrumentedPage, openE2eSession, type E2eSession } from './helpers';
 
 let session: E2eSession | undefined;
 const pageErrors: string[] = [];
@@ -21,17 +21,8 @@ async function waitForGeneration(page: Page, atLeast: number, timeoutMs = 60_000
 
 /** Opens the app, records long tasks, forces WASM and waits until the worker reports it. */
 async function openOnWasm(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await session!.browser.newPage({ viewport });
   // generous: CI machines have 2 cores shared by the worker, the page and the test runner
-  page.setDefaultTimeout(60_000);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-  });
-  page.on('crash', () => pageErrors.push('renderer crashed'));
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
+  const page = await instrumentedPage(session!.browser, viewport, 60_000, pageErrors);
   await page.goto(`${session!.server.url}?view=demo&backend=wasm`); // wasm from the start: software WebGPU init stalls a loaded CI box
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByLabel('Backend preference').selectOption('wasm');

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test/e2e/screenshots');
@@ -142,4 +142,22 @@ export async function openE2eSession(): Promise<E2eSession> {
     server, browser,
     async close() { await browser.close(); server.stop(); release(); },
   };
+}
+
+/**
+ * A new page that records main-thread long tasks into `window.__longTasks` (PerformanceObserver) and
+ * collects crashes, page errors and console errors into `errors`.
+ */
+export async function instrumentedPage(browser: Browser, viewport: { width: number; height: number }, timeoutMs: number, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.setDefaultTimeout(timeoutMs);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  });
+  page.on('crash', () => errors.push('renderer crashed'));
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  return page;
 }

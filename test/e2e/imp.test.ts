@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { parseConfig } from '../../src/core/runs/config';
 import { getPreset } from '../../src/core/runs/presets';
 import { encodeShareQuery } from '../../src/core/runs/url-codec';
-import { SCREENSHOT_DIR, openE2eSession, type E2eSession } from './helpers';
+import { SCREENSHOT_DIR, instrumentedPage, openE2eSession, type E2eSession } from './helpers';
 
 let session: E2eSession | undefined;
 const pageErrors: string[] = [];
@@ -31,18 +31,7 @@ const waitRounds = (page: Page, n: number, timeout = 120_000) =>
   page.waitForFunction((k) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-rounds')) >= k, n, { timeout });
 
 async function open(query: string, viewport = { width: 1280, height: 800 }, existing?: Page): Promise<Page> {
-  const page = existing ?? await session!.browser.newPage({ viewport });
-  if (!existing) {
-    page.setDefaultTimeout(90_000);
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-    });
-    page.on('crash', () => pageErrors.push('renderer crashed'));
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
-  }
+  const page = existing ?? await instrumentedPage(session!.browser, viewport, 90_000, pageErrors);
   await page.goto(`${session!.server.url}?${query}`);
   await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
   return page;
