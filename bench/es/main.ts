@@ -2,22 +2,11 @@
  * `npx tsx bench/es/main.ts [--backends wasm,cpu]`: runs the ES core benchmark, prints a table and
  * writes bench/results/es.json (with machine info, so numbers are comparable).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import { runEsBench, type Row } from './es-bench';
+import { printTable, writeResults } from '../report';
+import { runEsBench } from './es-bench';
 
 const i = process.argv.indexOf('--backends');
 const backends = i >= 0 ? process.argv[i + 1].split(',') : ['wasm', 'cpu'];
-const rows: Row[] = await runEsBench(backends);
-
-const cols = Object.keys(rows[0]) as (keyof Row)[];
-const cell = (v: unknown): string => (typeof v === 'number' ? v.toFixed(v < 10 ? 2 : 0) : String(v ?? '–'));
-const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-console.log(cols.map((c, k) => c.padEnd(widths[k])).join(' | '));
-console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-for (const r of rows) console.log(cols.map((c, k) => cell(r[c]).padEnd(widths[k])).join(' | '));
-
-await mkdir('bench/results', { recursive: true });
-const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, date: new Date().toISOString() };
-await writeFile('bench/results/es.json', JSON.stringify({ machine, rows }, null, 2));
-console.log('\nwrote bench/results/es.json');
+const rows = await runEsBench(backends);
+printTable(rows);
+await writeResults('es', rows);
