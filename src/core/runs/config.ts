@@ -10,6 +10,7 @@ import { getStrategy, STRATEGIES } from '../es/registry';
 import { getNetwork, NETWORKS } from '../nets/registry';
 import { getTask, TASKS } from '../tasks/registry';
 import { getPruneMethod, PRUNE_METHODS } from '../prune/registry';
+import { gdOptionsSchema } from '../experiments/gd/gd-options';
 
 export const CONFIG_SCHEMA_VERSION = 1;
 
@@ -18,6 +19,13 @@ export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
 
 const paramValues = z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]));
 const entry = z.object({ id: z.string(), params: paramValues.default({}) });
+
+/**
+ * Optional inner trainer other than the ES (spec §4.1 GD-IMP): `{ id: 'gd', params: GdOptions }` trains every
+ * round with masked gradient descent instead of `es` (whose settings are then unused). Absent = ES, and the
+ * key is left out of the canonical config, so every ES config keeps its run id.
+ */
+const trainerSchema = z.object({ id: z.literal('gd', { message: 'must be "gd" (omit trainer for ES)' }), params: gdOptionsSchema.prefault({}) });
 
 /** Fields that are not registry params: each with its allowed range in the message. */
 export const experimentConfigSchema = z.object({
@@ -52,6 +60,7 @@ export const experimentConfigSchema = z.object({
   /** Seeds of independent repetitions (each its own θ0 and streams). */
   seeds: z.array(z.number().int().min(0, 'seeds must be integers in [0, 2^31)').max(2 ** 31 - 1)).min(1, 'seeds needs at least one seed').max(32, 'at most 32 seeds'),
   backend: z.enum(BACKEND_PREFERENCES).default('auto'),
+  trainer: trainerSchema.optional(),
 });
 
 export type ExperimentConfigInput = z.input<typeof experimentConfigSchema>;
@@ -78,6 +87,14 @@ function lookup<T>(path: string, id: string, get: (id: string) => T, all: readon
     out.push({ path, message: `unknown id "${id}" (valid: ${all.map((e) => e.id).join(', ')})` });
     return null;
   }
+}
+
+/** Drops params flagged `idOmitsDefault` that sit at their default (params.ts), keeping older run ids. */
+function omitIdDefaults(specs: ParamSpecs, values: AnyParamValues): AnyParamValues {
+  return Object.fromEntries(Object.entries(values).filter(([k, v]) => {
+    const s = specs[k];
+    return !(s?.kind === 'number' && s.idOmitsDefault && v === s.default);
+  }));
 }
 
 /**
@@ -111,11 +128,16 @@ export function parseConfig(input: unknown): ExperimentConfig {
     if (!m) return;
     if (seen.has(id)) issues.push({ path: `prune.methods.${i}`, message: `"${id}" is listed twice` });
     seen.add(id);
-    if (m.needsStd && strategy && !strategy.supportsSnr) {
+    if (m.needsStd && cfg.trainer) {
+      issues.push({ path: `prune.methods.${i}`, message: `${m.label} needs a per-parameter σ, which gradient descent does not have: use magnitude or a baseline` });
+    } else if (m.needsStd && strategy && !strategy.supportsSnr) {
       issues.push({ path: `prune.methods.${i}`, message: `${m.label} needs a per-parameter σ; ${strategy.label} has one shared σ (spec §1.5) — choose PGPE, SNES, Sep-CMA-ES or DES` });
     }
     checkEntryParams(`prune.params.${id}`, m.paramSpecs, cfg.prune.params[id] ?? {}, issues);
   });
+  if (cfg.trainer && task && task.kind !== 'vision') {
+    issues.push({ path: 'trainer.id', message: `the GD baseline covers vision tasks (spec §4.1); ${task.label} is a ${task.kind} task` });
+  }
   for (const id of Object.keys(cfg.prune.params)) {
     if (!seen.has(id)) issues.push({ path: `prune.params.${id}`, message: `parameters given for a method that is not in prune.methods` });
   }
@@ -124,7 +146,7 @@ export function parseConfig(input: unknown): ExperimentConfig {
   // Canonical form: defaults filled, so configs that mean the same thing hash the same.
   return {
     ...cfg,
-    es: { ...cfg.es, params: resolveParams(strategy!.paramSpecs, cfg.es.params) },
+    es: { ...cfg.es, params: omitIdDefaults(strategy!.paramSpecs, resolveParams(strategy!.paramSpecs, cfg.es.params)) },
     network: { ...cfg.network, params: resolveParams(network!.paramSpecs, cfg.network.params) },
     task: { ...cfg.task, params: resolveParams(task!.paramSpecs, cfg.task.params) },
     prune: {
