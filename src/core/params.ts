@@ -16,6 +16,11 @@ export interface NumberParamSpec {
   readonly integer?: boolean;
   /** Shown on a log scale in sliders (learning rates, σ). */
   readonly log?: boolean;
+  /**
+   * Left out of the canonical config (and so of the run id) while it equals its default: for params added
+   * after runs were stored, so those runs keep their ids (runs/config.ts). Consumers fill defaults again.
+   */
+  readonly idOmitsDefault?: boolean;
 }
 
 export interface ChoiceParamSpec<T extends string = string> {
@@ -52,7 +57,7 @@ export type AnyParamValues = Record<string, number | boolean | string>;
 
 export function num(
   d: number, min: number, max: number, step: number, label: string, help: string,
-  extra: { integer?: boolean; log?: boolean } = {},
+  extra: { integer?: boolean; log?: boolean; idOmitsDefault?: boolean } = {},
 ): NumberParamSpec {
   return { kind: 'number', default: d, min, max, step, label, help, ...extra };
 }

@@ -5,7 +5,10 @@
  *
  * Quirks kept on purpose (spec §13 D15): SGD steps with the PREVIOUS momentum buffer (one-generation
  * lag; with μ = 0 its first step is zero), and ClipUp multiplies by η twice (in the velocity and in
- * the step). Adam uses evosax's β1 = 0.99, not 0.9.
+ * the step). Adam uses evosax's β1 = 0.99, not 0.9, by default; `adam_beta1` / `adam_beta2` expose β1 and β2
+ * as params (lab extension for the β1 = 0.9 vs 0.99 comparison, docs/RESULTS.md). At their evosax
+ * defaults they are left out of the run id (`idOmitsDefault`), so configs made before they existed keep
+ * their ids.
  *
  * Optimizer state lives inside the strategy's flat EsState under `opt_*` keys so that it is
  * checkpointed with the rest: opt_lrate, opt_t (steps taken), opt_m, and opt_v (Adam only).
@@ -16,7 +19,7 @@ import type { EsState } from './types';
 
 export type OptimizerName = 'adam' | 'sgd' | 'clipup';
 
-/** Fixed optimizer constants of evosax 0.1.4 (its `params_opt` defaults; not exposed by the paper). */
+/** Optimizer constants of evosax 0.1.4 (its `params_opt` defaults; not exposed by the paper). β1/β2 are params. */
 export const ADAM = { beta1: 0.99, beta2: 0.999, eps: 1e-8 } as const;
 export const SGD = { momentum: 0 } as const;
 export const CLIPUP = { momentum: 0.9, maxSpeed: 0.3 } as const;
@@ -30,13 +33,15 @@ export function expDecay(x: number, decay: number, limit: number): number {
 export function optimizerParamSpecs(d: { lrateInit: number; lrateDecay: number; lrateLimit: number }): ParamSpecs {
   return {
     opt_name: choice<OptimizerName>('adam', [
-      { value: 'adam', label: 'Adam (β1 = 0.99)' },
+      { value: 'adam', label: 'Adam (β1 = 0.99 by default)' },
       { value: 'sgd', label: 'SGD (0.1.4 one-step lag)' },
       { value: 'clipup', label: 'ClipUp (0.1.4, η applied twice)' },
     ], 'Optimizer', 'Gradient optimizer for the mean (evosax 0.1.4 semantics, spec §1.4).'),
     lrate_init: num(d.lrateInit, 1e-5, 1, 1e-4, 'Learning rate η₀', 'Initial learning rate of the mean optimizer.', { log: true }),
     lrate_decay: num(d.lrateDecay, 0.9, 1, 1e-4, 'η decay', 'Per-generation multiplicative decay of η (applied after the step).'),
     lrate_limit: num(d.lrateLimit, 0, 1, 1e-4, 'η floor', 'η never decays below this value.'),
+    adam_beta1: num(ADAM.beta1, 0, 0.9999, 1e-4, 'Adam β1', 'Adam first-moment decay. evosax 0.1.4 uses 0.99; 0.9 is the usual Adam default and reacts faster.', { idOmitsDefault: true }),
+    adam_beta2: num(ADAM.beta2, 0, 0.99999, 1e-5, 'Adam β2', 'Adam second-moment decay (evosax 0.1.4: 0.999).', { idOmitsDefault: true }),
   };
 }
 
@@ -61,10 +66,13 @@ export function optStep(
   return tf.tidy(() => {
     switch (params.opt_name as OptimizerName) {
       case 'adam': {
-        const m = tf.add(tf.mul(ADAM.beta1, mOld), tf.mul(1 - ADAM.beta1, grad));
-        const v = tf.add(tf.mul(ADAM.beta2, st.opt_v as tf.Tensor1D), tf.mul(1 - ADAM.beta2, tf.square(grad)));
-        const mHat = tf.div(m, 1 - ADAM.beta1 ** t);
-        const vHat = tf.div(v, 1 - ADAM.beta2 ** t);
+        // Callers that pass raw params (tests, older checkpoints) get evosax's constants.
+        const b1 = (params.adam_beta1 as number | undefined) ?? ADAM.beta1;
+        const b2 = (params.adam_beta2 as number | undefined) ?? ADAM.beta2;
+        const m = tf.add(tf.mul(b1, mOld), tf.mul(1 - b1, grad));
+        const v = tf.add(tf.mul(b2, st.opt_v as tf.Tensor1D), tf.mul(1 - b2, tf.square(grad)));
+        const mHat = tf.div(m, 1 - b1 ** t);
+        const vHat = tf.div(v, 1 - b2 ** t);
         const newMean = tf.sub(mean, tf.mul(lr, tf.div(mHat, tf.add(tf.sqrt(vHat), ADAM.eps))));
         const opt: EsState = { opt_lrate: nextLr, opt_t: t, opt_m: m, opt_v: v };
         return { mean: newMean as tf.Tensor1D, opt };
