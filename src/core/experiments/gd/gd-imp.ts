@@ -37,6 +37,8 @@ export interface GdImpInput {
   readonly seed: number;
   readonly onEvent?: (e: ImpEvent) => void;
   readonly gate?: () => Promise<void> | void;
+  /** Continue from saved chain states (resume after a reload; prune ids, as the 'round' events' `next`). */
+  readonly resume?: readonly ChainState[];
 }
 
 export interface GdImpResult {
@@ -60,15 +62,17 @@ export async function runGdImp(input: GdImpInput): Promise<GdImpResult> {
   const root = new Rng(seed);
   const theta0 = theta0For(net, seed);
   const keepFrac = 1 - prune.pruneFrac;
-  let chains: ChainState[] = prune.methods.map((method) => ({ method, nextRoundNum: 1, mask: denseMask(net.paramCount), init: theta0 }));
+  let chains: ChainState[] = input.resume ? [...input.resume] : prune.methods.map((method) => ({ method, nextRoundNum: 1, mask: denseMask(net.paramCount), init: theta0 }));
   const records: RoundRecord[] = [];
   const emit = (e: ImpEvent) => input.onEvent?.(e);
 
-  for (let roundNum = 1; roundNum <= prune.rounds; roundNum++) {
-    const sharers = roundNum === 1 ? chains.map((c) => gdMethodId(c.method)) : [];
+  // Streams depend only on (seed, round, method), so a resumed chain continues bit-identically.
+  for (let roundNum = Math.min(...chains.map((c) => c.nextRoundNum)); roundNum <= prune.rounds; roundNum++) {
+    const due = chains.filter((c) => c.nextRoundNum === roundNum);
+    const sharers = roundNum === 1 ? due.map((c) => gdMethodId(c.method)) : [];
     let shared: GdOutcome | undefined;
-    const next: ChainState[] = [];
-    for (const chain of chains) {
+    const next: ChainState[] = chains.filter((c) => c.nextRoundNum !== roundNum);
+    for (const chain of due) {
       const method = gdMethodId(chain.method);
       const esDim = chain.mask.reduce((n, m) => n + m, 0);
       const outcome = shared ?? await trainGd({
@@ -81,13 +85,14 @@ export async function runGdImp(input: GdImpInput): Promise<GdImpResult> {
         theta0, targetSparsity: sparsityOfRound(roundNum + 1, keepFrac), scope: prune.scope,
         rng: root.split('prune').split(chain.method).split(roundNum), reinit: (rng) => net.init(rng),
       }, prune.params[chain.method] ?? {});
-      next.push({ method: chain.method, nextRoundNum: roundNum + 1, mask: pruned.mask, init: pruned.init });
+      const nextState = { method: chain.method, nextRoundNum: roundNum + 1, mask: pruned.mask, init: pruned.init };
+      next.push(nextState);
       const record = roundRecord({
         net, seed, method, roundNum, sparsityFrac: sparsityOfRound(roundNum, keepFrac), mask: chain.mask, outcome,
         pruneThreshold: pruned.threshold, generations: outcome.steps, sharedWith: sharers,
       });
       records.push(record);
-      emit({ type: 'round', record });
+      emit({ type: 'round', record, next: nextState });
     }
     chains = next;
   }
