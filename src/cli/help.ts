@@ -29,6 +29,7 @@ export function helpText(): string {
     '  landscape    1-D random-projection loss landscapes and curvature per round',
     '  correlation  magnitude vs SNR correlation per round',
     '  merge        combine run folders that differ only in seeds (--runs DIR,DIR --out DIR)',
+    '  bundle       write a run folder as a precomputed run bundle (--run DIR --out FILE.json[.gz] [--preset ID] [--seeds S])',
     '  summarize    sparsity tables over run folders (--runs DIR,DIR --baseline random_reinit [--raw] for returns)',
     '',
     'imp flags:',

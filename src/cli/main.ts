@@ -12,6 +12,7 @@ import { landscapeCommand } from './analysis/landscape-command';
 import { correlationCommand } from './analysis/correlation-command';
 import { summarizeCommand } from './summarize-command';
 import { mergeCommand } from './merge-command';
+import { bundleCommand } from './bundle-command';
 
 type Command = (flags: Map<string, string>, argv: readonly string[]) => Promise<void>;
 
@@ -25,6 +26,7 @@ export const COMMANDS: Record<string, Command> = {
   correlation: correlationCommand,
   summarize: summarizeCommand,
   merge: mergeCommand,
+  bundle: bundleCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

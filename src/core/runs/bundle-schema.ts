@@ -84,6 +84,19 @@ export const bundleChainSchema = z.strictObject({
   init: packed('f32'),
 });
 
+/**
+ * Where a precomputed bundle came from (issue 9: "made by the CLI with the exact command recorded inside
+ * the bundle"): the commands that produced the run folder, the git commit and machine the bundle was
+ * written on, the tfjs backend the run used. Free text, bounded; shown to the user, never executed.
+ */
+export const bundleProvenanceSchema = z.strictObject({
+  runCommands: z.array(z.string().max(4000)).max(32),
+  runCreatedAt: z.string().max(64).optional(),
+  backend: z.string().max(32).optional(),
+  gitCommit: z.string().max(64).optional(),
+  machine: z.string().max(200).optional(),
+});
+
 /** The envelope. `config` is validated separately by parseConfig (so its errors name config fields). */
 export const bundleSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT, { error: `not an ES Lottery Lab run bundle (format must be "${BUNDLE_FORMAT}")` }),
@@ -94,6 +107,7 @@ export const bundleSchema = z.strictObject({
   label: z.string().max(200).optional(),
   command: z.string().max(4000).optional(),
   precomputed: z.boolean().optional(),
+  provenance: bundleProvenanceSchema.optional(),
   records: z.array(bundleRoundSchema).max(BUNDLE_LIMITS.maxRecords),
   chains: z.array(bundleChainSchema).max(BUNDLE_LIMITS.maxRecords).optional(),
 });
@@ -101,3 +115,4 @@ export const bundleSchema = z.strictObject({
 export type BundleJson = z.infer<typeof bundleSchema>;
 export type BundleRoundJson = z.infer<typeof bundleRoundSchema>;
 export type BundleChainJson = z.infer<typeof bundleChainSchema>;
+export type BundleProvenance = z.infer<typeof bundleProvenanceSchema>;

@@ -18,13 +18,14 @@ import { networkOf } from './network-shape';
 import { packArray } from './packed-array';
 import {
   BUNDLE_FORMAT, BUNDLE_LIMITS, BUNDLE_VERSION, bundleSchema, encodeXNumber,
-  type BundleChainJson, type BundleJson, type BundleRoundJson,
+  type BundleChainJson, type BundleJson, type BundleProvenance, type BundleRoundJson,
 } from './bundle-schema';
 import { decodeBundleArrays } from './bundle-decode';
 import type { RoundRecord } from '../experiments/events';
 import type { ChainState } from '../experiments/imp';
 
 export { BUNDLE_FORMAT, BUNDLE_VERSION, BUNDLE_LIMITS } from './bundle-schema';
+export type { BundleProvenance } from './bundle-schema';
 
 /** A chain state with the seed it belongs to (ChainState is per seed and method). */
 export interface SeedChainState extends ChainState { readonly seed: number }
@@ -40,6 +41,8 @@ export interface RunBundle {
   readonly command?: string;
   /** True for bundles shipped in public/ (shown labelled as precomputed). */
   readonly precomputed?: boolean;
+  /** How a precomputed bundle was made (run commands, commit, machine, backend). */
+  readonly provenance?: BundleProvenance;
   readonly records: readonly RoundRecord[];
   readonly chains?: readonly SeedChainState[];
 }
@@ -77,6 +80,7 @@ export function bundleToJson(run: Omit<RunBundle, 'runId'>): BundleJson {
     ...(run.label !== undefined ? { label: run.label } : {}),
     ...(run.command !== undefined ? { command: run.command } : {}),
     ...(run.precomputed !== undefined ? { precomputed: run.precomputed } : {}),
+    ...(run.provenance !== undefined ? { provenance: run.provenance } : {}),
     records: run.records.map(roundJson),
     ...(run.chains ? { chains: run.chains.map(chainJson) } : {}),
   };
@@ -153,6 +157,7 @@ function importUnsafe(input: string | Uint8Array): RunBundle {
     ...(json.label !== undefined ? { label: json.label } : {}),
     ...(json.command !== undefined ? { command: json.command } : {}),
     ...(json.precomputed !== undefined ? { precomputed: json.precomputed } : {}),
+    ...(json.provenance !== undefined ? { provenance: json.provenance } : {}),
     ...(chains ? { chains } : {}),
   };
 }

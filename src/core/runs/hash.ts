@@ -45,3 +45,11 @@ export function hash64(text: string): string {
 export function runId(canonicalConfig: unknown): string {
   return hash64(canonicalJson(canonicalConfig));
 }
+
+/**
+ * Whether two canonical configs describe the same experiment apart from their seeds (a multi-seed run and
+ * its per-seed parts; a preset and a precomputed bundle of it with more seeds).
+ */
+export function sameUpToSeeds(a: { readonly seeds: readonly number[] }, b: { readonly seeds: readonly number[] }): boolean {
+  return canonicalJson({ ...a, seeds: [] }) === canonicalJson({ ...b, seeds: [] });
+}
