@@ -15,15 +15,18 @@ import { RunCancelled, RunControl } from './run-control';
 import { runDemo2dBody, toyGridValues, type Demo2dBatch, type Demo2dConfig, type Demo2dResult, type ToyGrid } from './demo2d';
 import { parseConfig } from '../src/core/runs/config';
 import type { RunStore } from '../src/storage/run-store';
-import { runImpJob, type ImpJobResult, type ImpProgress } from './imp-job';
+import { runImpJob, runTrainerJob, type ImpJobDeps, type ImpJobResult, type ImpProgress } from './imp-job';
+import { gdFallbackBackend, gdTrainer } from './gd-imp-job';
 import { benchmarkBackends, type BackendBenchRow } from './backend-bench';
 import { AnalysisPartsCache } from './analysis-parts';
 import { runAnalysisJob, type AnalysisArgs, type AnalysisKind, type AnalysisProgress, type AnalysisResults, type JobRecord } from './analysis-job';
+import { runTransferJob, type TransferArgs, type TransferJobResult, type TransferProgress } from './transfer-job';
 
 export type { Demo2dBatch, Demo2dConfig, Demo2dFrame, Demo2dResult, ToyGrid } from './demo2d';
 export type { ImpProgress, ImpJobResult } from './imp-job';
 export type { BackendBenchRow } from './backend-bench';
 export type { AnalysisArgs, AnalysisKind, AnalysisProgress, AnalysisResults, JobRecord } from './analysis-job';
+export type { TransferArgs, TransferJobResult, TransferProgress } from './transfer-job';
 
 /** Progress callback (a comlink proxy in the browser; a plain function in tests). */
 export type ProgressSink<T> = (batch: T) => void | Promise<void>;
@@ -108,11 +111,36 @@ export class LabEngine {
    */
   runImp(config: unknown, onProgress: ProgressSink<ImpProgress>, options: { resume?: boolean } = {}): Promise<RunOutcome<ImpJobResult>> {
     const cfg = parseConfig(config);
-    return this.exclusive('imp', async (ctl) => runImpJob(cfg, ctl, {
+    if (cfg.trainer) return this.runGdImp(cfg, onProgress, options); // stored GD runs resume through the same call
+    return this.exclusive('imp', async (ctl) => runImpJob(cfg, ctl, await this.impDeps(onProgress), { resume: options.resume ?? false }));
+  }
+
+  /**
+   * GD-IMP (workers/gd-imp-job.ts) for a config with `trainer: { id: 'gd' }`: the same progress messages,
+   * storage and resume as runImp, rounds trained by masked gradient descent. A CNN on a backend without
+   * Conv2DBackpropFilter (wasm) runs on cpu for this job; the previous backend is restored afterwards.
+   */
+  runGdImp(config: unknown, onProgress: ProgressSink<ImpProgress>, options: { resume?: boolean } = {}): Promise<RunOutcome<ImpJobResult>> {
+    const cfg = parseConfig(config);
+    return this.exclusive('gd-imp', async (ctl) => {
+      const active = this.backendReport!.active, fallback = gdFallbackBackend(cfg, active);
+      const notes = fallback ? [`GD of this CNN runs on the ${fallback} backend: ${active} has no Conv2DBackpropFilter kernel (tfjs 4.22), so its gradients cannot be computed there.`] : [];
+      if (fallback) this.backendReport = await this.deps.initBackend(fallback);
+      try {
+        return await runTrainerJob(cfg, ctl, await this.impDeps(onProgress), { resume: options.resume ?? false }, await gdTrainer(cfg, this.readBytes, notes));
+      } finally {
+        if (fallback) this.backendReport = await this.deps.initBackend(active as BackendPref);
+      }
+    });
+  }
+
+  /** What an IMP-shaped job needs: the data reader, the run store, and a sink that transfers buffers. */
+  private async impDeps(onProgress: ProgressSink<ImpProgress>): Promise<ImpJobDeps> {
+    return {
       readBytes: this.readBytes,
       store: await this.store(),
       post: (msg, buffers) => { void Promise.resolve(onProgress(this.transfer(msg, buffers))).catch(() => undefined); },
-    }, { resume: options.resume ?? false }));
+    };
   }
 
   /** Evaluations/s of `config`'s network and task on every available backend; the active backend is restored. */
@@ -141,6 +169,20 @@ export class LabEngine {
       // Results are small plain data (curves, summaries, an episode's states): no transfer needed.
       return runAnalysisJob(kind, parts, records, args, sink, () => ctl.step());
     });
+  }
+
+  /**
+   * Trains a finished round's ticket on another task / ES / GD next to the random/reinit baseline
+   * (workers/transfer-job.ts), streaming `TransferProgress` (records' arrays transferred). The mask comes
+   * with `args.source` or is read from the run store; a ticket that does not fit the target is an error.
+   */
+  runTransfer(args: TransferArgs, onProgress: ProgressSink<TransferProgress>): Promise<RunOutcome<TransferJobResult>> {
+    // The result (two records, a few D-length arrays) is cloned, not transferred: comlink only transfers
+    // a returned object it was given, and `exclusive` wraps the result.
+    return this.exclusive('transfer', async (ctl) => runTransferJob(args, ctl, {
+      readBytes: this.readBytes, store: await this.store(),
+      post: (msg, buffers) => { void Promise.resolve(onProgress(this.transfer(msg, buffers))).catch(() => undefined); },
+    }));
   }
 
   /** Absolute URL of the app's `data/` folder (the UI sets it once; relative Vite bases break in workers). */

@@ -7,7 +7,7 @@
  * ES→GD uses 20 epochs). --to-task combines with either. Target ES budget: --gens --popsize --es.<p>.
  */
 import './node-gradients';
-import { runTransfer, type TransferTrainer } from '../../core/experiments/transfer';
+import { esTrainerOf, runTransfer, type TransferTrainer } from '../../core/experiments/transfer';
 import { instantiate } from '../../core/experiments/setup';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
 import { parseConfig, ConfigError, type ExperimentConfig } from '../../core/runs/config';
@@ -67,14 +67,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const parts = useGd ? await instantiateGd(config, dataReader) : await instantiate(config, dataReader);
   const trainer: TransferTrainer = useGd
     ? { kind: 'gd', options: gd, train: (parts as Awaited<ReturnType<typeof instantiateGd>>).train }
-    : {
-      kind: 'es', es: {
-        strategyId: config.es.id, esParams: config.es.params, popSize: config.es.popSize,
-        shaping: { centeredRank: config.es.centeredRank, zScore: config.es.zScore, wDecay: config.es.wDecay },
-        meanDecay: config.es.meanDecay, sigmaMode: config.es.sigmaMode,
-        generations: config.budget.generationsPerRound, evalEvery: config.budget.evalEvery,
-      },
-    };
+    : { kind: 'es', es: esTrainerOf(config) };
   const { task, net } = parts;
   try {
     const tickets = await Promise.all(seeds.flatMap((seed) => rounds.map((k) => readTicket(source, seed, method, k))));

@@ -21,6 +21,7 @@ import { trainGd, type GdTrainSet } from './gd/train-gd';
 import { epochAsGeneration, gdMethodId } from './gd/gd-imp';
 import type { GdOptions } from './gd/gd-options';
 import { roundRecord } from './records';
+import type { ExperimentConfig } from '../runs/config';
 
 /** What a ticket was found on: enough to say clearly why it does not fit a target. */
 export interface TicketSource {
@@ -52,10 +53,20 @@ export type TransferTrainer =
   | { readonly kind: 'es'; readonly es: EsTrainerSettings }
   | { readonly kind: 'gd'; readonly options: GdOptions; readonly train: GdTrainSet };
 
+/** The ES settings an experiment config trains with (its ES, shaping and per-round budget). */
+export function esTrainerOf(config: ExperimentConfig): EsTrainerSettings {
+  return {
+    strategyId: config.es.id, esParams: config.es.params, popSize: config.es.popSize,
+    shaping: { centeredRank: config.es.centeredRank, zScore: config.es.zScore, wDecay: config.es.wDecay },
+    meanDecay: config.es.meanDecay, sigmaMode: config.es.sigmaMode,
+    generations: config.budget.generationsPerRound, evalEvery: config.budget.evalEvery,
+  };
+}
+
 const shapeText = (s: readonly number[]) => s.join('×');
 
 /** Throws a clear error naming both sides' shapes if the ticket cannot be trained by `net` on `task`. */
-export function checkTicketFits(ticket: Ticket, net: PopulationNet, task: TaskInstance): void {
+export function checkTicketFits(ticket: Ticket, net: PopulationNet, task: Pick<TaskInstance, 'id' | 'io'>): void {
   const src = ticket.source;
   const srcText = `${src.taskId} (input ${shapeText(src.inputShape)} → ${src.outputSize}, ${src.netDescribe}, D=${src.paramCount})`;
   const dstText = `${task.id} (input ${shapeText(task.io.inputShape)} → ${task.io.outputSize}, ${net.describe}, D=${net.paramCount})`;

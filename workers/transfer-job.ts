@@ -1,0 +1,196 @@
+/**
+ * Ticket transfer as a worker job (issue 7 "use this ticket for…"; spec ALGORITHMS.md §5; paper §4):
+ * the mask M_k of a finished run's round k and the source chain's θ0 are trained on a target — another
+ * task with the same input/output sizes (MNIST ↔ F-MNIST ↔ KMNIST), another ES (any registered
+ * strategy with its params), or masked gradient descent — next to the random/reinit baseline at the same
+ * sparsity. A thin wrapper over core `runTransfer`: it resolves the ticket (mask passed by the UI or read
+ * from the run store; θ0 recomputed exactly as the IMP run drew it), builds the target's config, runs
+ * core's `checkTicketFits` on the target's io derived from that config (so a ticket that does not fit
+ * fails before any data set loads), and streams progress like the IMP job.
+ *
+ * ES → GD with a CNN needs the Conv2DBackpropFilter kernel, which tfjs-backend-wasm lacks: the job
+ * refuses up front with a message naming the backends that have it (cpu, webgl, webgpu).
+ */
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import * as tf from '@tensorflow/tfjs-core';
+import type { GenerationMetrics, RoundRecord } from '../src/core/experiments/events';
+import { theta0For } from '../src/core/experiments/imp';
+import { instantiate } from '../src/core/experiments/setup';
+import { instantiateGd } from '../src/core/experiments/gd/setup-gd';
+import { parseGdOptions, type GdOptions } from '../src/core/experiments/gd/gd-options';
+import { checkTicketFits, esTrainerOf, randomReinitAt, runTransfer, type Ticket, type TransferTrainer } from '../src/core/experiments/transfer';
+import { getNetwork } from '../src/core/nets/registry';
+import type { PopulationNet } from '../src/core/nets/types';
+import { sparsityOfRound } from '../src/core/prune/schedule';
+import { parseConfig, type ExperimentConfig } from '../src/core/runs/config';
+import { getTask } from '../src/core/tasks/registry';
+import { ioOfConfig } from '../src/ui/results/run-layout';
+import type { RunStore } from '../src/storage/run-store';
+import { transferableRecord } from './imp-job';
+import { ProgressBatcher, type RunControl } from './run-control';
+
+/** Which ticket: a round of a chain of a run (its config), with the mask passed in or read from the store. */
+export interface TicketRef {
+  /** The source run's experiment config (validated here); its task and network describe the ticket. */
+  readonly config: unknown;
+  readonly seed: number;
+  readonly method: string;
+  /** Source round k (1-based). */
+  readonly roundNum: number;
+  /** M_k (length D). Absent: read from the run store's record of run `runId`. */
+  readonly mask?: Uint8Array;
+  readonly runId?: string;
+  /** The source chain's θ0. Absent: recomputed from the config and seed as the IMP run drew it. */
+  readonly theta0?: Float32Array;
+}
+
+/** How the target trains: an ES (default: the source's ES and budget) or masked GD. */
+export type TransferTrainerSpec =
+  | { readonly kind: 'es'; readonly esId?: string; readonly params?: Readonly<Record<string, unknown>>; readonly popSize?: number;
+      readonly generations?: number; readonly evalEvery?: number }
+  | { readonly kind: 'gd'; readonly options?: Partial<GdOptions> };
+
+export interface TransferArgs {
+  readonly source: TicketRef;
+  readonly target: {
+    /** Target task (default the source's); its params are the source's when the task kind matches. */
+    readonly taskId?: string;
+    readonly taskParams?: Readonly<Record<string, unknown>>;
+    readonly trainer: TransferTrainerSpec;
+  };
+  /** Target seed (default the source seed): streams of round k are the target's own. */
+  readonly seed?: number;
+  /** Train the random/reinit baseline at the ticket's sparsity too (default true). */
+  readonly baselines?: boolean;
+}
+
+/** What a transfer job posts. `round` = one finished training (the ticket, then the baseline). */
+export type TransferProgress =
+  | { readonly kind: 'start'; readonly sourceLabel: string; readonly targetLabel: string; readonly trainerLabel: string;
+      readonly methods: readonly string[]; readonly stepsPerTraining: number; readonly notes: readonly string[] }
+  | { readonly kind: 'gens'; readonly metrics: readonly GenerationMetrics[] }
+  | { readonly kind: 'round'; readonly record: RoundRecord };
+
+export interface TransferJobResult {
+  /** Ticket record first, then the baseline's (if trained). */
+  readonly records: readonly RoundRecord[];
+  readonly targetConfig: ExperimentConfig;
+  readonly trainerLabel: string;
+  readonly sparsityFrac: number;
+}
+
+export interface TransferJobDeps {
+  readonly readBytes: (path: string) => Promise<Uint8Array>;
+  readonly store: RunStore | null;
+  readonly post: (msg: TransferProgress, transfer: ArrayBuffer[]) => void;
+}
+
+/** The target's experiment config: the source's with the task / ES / budget of `target` (validated). Pure. */
+export function targetConfigOf(source: ExperimentConfig, target: TransferArgs['target'], seed: number): ExperimentConfig {
+  // A loosely typed copy: parseConfig validates the result (unknown ES params, task params, ranges).
+  type Entry = { id: string; params: Record<string, unknown> };
+  const cfg = structuredClone(source) as unknown as { task: Entry; es: Entry & { popSize: number }; budget: Record<string, unknown>; seeds: number[] };
+  if (target.taskId && target.taskId !== source.task.id) {
+    const sameKind = getTask(target.taskId).kind === getTask(source.task.id).kind;
+    cfg.task = { id: target.taskId, params: sameKind ? { ...source.task.params } : {} };
+  }
+  if (target.taskParams) cfg.task = { ...cfg.task, params: { ...cfg.task.params, ...target.taskParams } };
+  const t = target.trainer;
+  if (t.kind === 'es') {
+    if (t.esId && t.esId !== source.es.id) cfg.es = { ...cfg.es, id: t.esId, params: {} };
+    if (t.params) cfg.es = { ...cfg.es, params: { ...cfg.es.params, ...t.params } };
+    if (t.popSize !== undefined) cfg.es = { ...cfg.es, popSize: t.popSize };
+    if (t.generations !== undefined) cfg.budget = { ...cfg.budget, generationsPerRound: t.generations };
+    if (t.evalEvery !== undefined) cfg.budget = { ...cfg.budget, evalEvery: t.evalEvery };
+  }
+  cfg.seeds = [seed];
+  return parseConfig(cfg);
+}
+
+/** A config's network, built from the config alone (no data loaded). */
+function netOf(config: ExperimentConfig): PopulationNet {
+  return getNetwork(config.network.id).build(config.network.params, ioOfConfig(config));
+}
+
+/**
+ * The ticket of `ref`: its mask as given (never converted) and the chain's θ0 — theta0For(seed) for the
+ * magnitude / SNR / GD chains, the round's fresh init for random_reinit (which redraws θ every round).
+ */
+export function ticketOf(config: ExperimentConfig, ref: TicketRef, mask: Uint8Array): Ticket {
+  const net = netOf(config);
+  const sparsityFrac = sparsityOfRound(ref.roundNum, 1 - config.prune.pruneFrac);
+  const theta0 = ref.theta0
+    ?? (ref.method === 'random_reinit' ? randomReinitAt(net, ref.seed, ref.roundNum, sparsityFrac).init : theta0For(net, ref.seed));
+  const io = ioOfConfig(config);
+  return {
+    mask, theta0, roundNum: ref.roundNum, sparsityFrac, sourceMethod: ref.method,
+    source: { taskId: config.task.id, inputShape: io.inputShape, outputSize: io.outputSize, netDescribe: net.describe, paramCount: net.paramCount },
+  };
+}
+
+async function maskOf(ref: TicketRef, store: RunStore | null): Promise<Uint8Array> {
+  if (ref.mask) return ref.mask;
+  const where = `${ref.method}, seed ${ref.seed}, round ${ref.roundNum}`;
+  if (!ref.runId || !store) throw new Error(`no mask given for the ticket (${where}) and no stored run to read it from`);
+  const run = await store.getRun(ref.runId);
+  if (!run) throw new Error(`run ${ref.runId} is not in the run store`);
+  const rec = run.records.find((r) => r.seed === ref.seed && r.method === ref.method && r.roundNum === ref.roundNum);
+  if (!rec) throw new Error(`run ${ref.runId} has no finished round ${where}`);
+  return rec.mask;
+}
+
+/** Refuses GD on a convolutional net where the backend has no conv filter gradient (tfjs-backend-wasm). */
+export function checkGdBackend(net: PopulationNet, backend: string): void {
+  if (net.layers.some((l) => l.kind === 'conv') && !tf.getKernel(tf.Conv2DBackpropFilter, backend)) {
+    throw new Error(`gradient descent on ${net.describe} needs the Conv2DBackpropFilter kernel, which the ${backend} backend lacks: `
+      + 'switch the backend to cpu (slow but complete), webgl or webgpu and start the transfer again (ES targets work on every backend)');
+  }
+}
+
+const trainerLabelOf = (cfg: ExperimentConfig, t: TransferTrainerSpec, gd: GdOptions | null) => (t.kind === 'gd' && gd
+  ? `masked ${gd.optimizer === 'adam' ? 'Adam' : 'SGD'} (lr ${gd.lr}, batch ${gd.batchSize}, ${gd.epochs} epoch${gd.epochs === 1 ? '' : 's'})`
+  : `${cfg.es.id} (P ${cfg.es.popSize}, ${cfg.budget.generationsPerRound} generations)`);
+
+/** Trains the ticket of `args.source` (and its random/reinit baseline) on the target under `ctl`. */
+export async function runTransferJob(args: TransferArgs, ctl: RunControl, deps: TransferJobDeps): Promise<TransferJobResult> {
+  const sourceConfig = parseConfig(args.source.config);
+  const seed = args.seed ?? args.source.seed;
+  const targetConfig = targetConfigOf(sourceConfig, args.target, seed);
+  const ticket = ticketOf(sourceConfig, args.source, await maskOf(args.source, deps.store));
+  const spec = args.target.trainer;
+  const gd = spec.kind === 'gd' ? parseGdOptions(spec.options ?? {}) : null;
+  // Fit and backend checks before any data set is loaded: the target's io follows from its config.
+  const targetNet = netOf(targetConfig);
+  checkTicketFits(ticket, targetNet, { id: targetConfig.task.id, io: ioOfConfig(targetConfig) });
+  if (gd) checkGdBackend(targetNet, tf.getBackend());
+  const gdParts = gd ? await instantiateGd(targetConfig, deps) : null;
+  const parts = gdParts ?? await instantiate(targetConfig, deps);
+  const batcher = new ProgressBatcher<GenerationMetrics>((metrics) => deps.post({ kind: 'gens', metrics }, []), { minIntervalMs: 100, everyN: 10_000 });
+  try {
+    const trainer: TransferTrainer = gdParts && gd ? { kind: 'gd', options: gd, train: gdParts.train } : { kind: 'es', es: esTrainerOf(targetConfig) };
+    const baselines = args.baselines ?? true;
+    const trainerLabel = trainerLabelOf(targetConfig, spec, gd);
+    deps.post({
+      kind: 'start', trainerLabel, notes: parts.task.notes,
+      sourceLabel: `${ticket.sourceMethod} ticket of round ${ticket.roundNum} (seed ${args.source.seed}), ${sourceConfig.task.id}, ${sourceConfig.es.id}`,
+      targetLabel: `${targetConfig.task.id}, ${trainerLabel}, seed ${seed}`,
+      methods: baselines ? ['ticket', 'random_reinit'] : ['ticket'],
+      stepsPerTraining: gd ? gd.epochs * Math.floor(gdParts!.train.count / gd.batchSize) : targetConfig.budget.generationsPerRound,
+    }, []);
+    const records = await runTransfer({
+      tickets: [ticket], net: parts.net, task: parts.task, trainer, seed, baselines, reportEvery: 10, gate: () => ctl.step(),
+      onEvent: (e) => {
+        if (e.type === 'generation') batcher.push(e.metrics);
+        else if (e.type === 'round') {
+          batcher.flush();
+          const { record, buffers } = transferableRecord(e.record);
+          deps.post({ kind: 'round', record }, buffers);
+        }
+      },
+    });
+    return { records, targetConfig, trainerLabel, sparsityFrac: ticket.sparsityFrac };
+  } finally {
+    batcher.flush();
+    if (gdParts) gdParts.dispose(); else parts.task.dispose();
+  }
+}
