@@ -2,7 +2,8 @@
  * Sparsity vs test performance (paper Fig. 2–3 style; issue 5 live chart, issue 9 seed bands): x = weights
  * remaining (%, log axis, reversed so pruning moves right), one curve per pruning method incl. baselines;
  * with several seeds the mean over seeds and a ±1 s.d. band, per-seed curves on demand. Data come from
- * `sparsityCurves` (tested); the chart re-renders only when a round lands.
+ * `sparsityCurves` (tested); the chart re-renders only when a round lands. A preset's precomputed result
+ * (src/ui/run/precomputed*.ts) is drawn dotted and faded underneath, labelled, and can be hidden.
  */
 import { memo, useMemo } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';
@@ -11,6 +12,9 @@ import { useViewStore } from '../../state/view-store';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { ChartFrame } from './ChartFrame';
 import { methodColor, methodDash, methodLabel } from './palette';
+import { usePrecomputedOverlay } from '../run/precomputed-client';
+import { precomputedSeries, withPrecomputedColumns } from '../run/precomputed-series';
+import { PrecomputedNote } from '../run/PrecomputedNote';
 
 const TICKS = [100, 50, 20, 10, 5, 2, 1, 0.5, 0.2, 0.1];
 
@@ -21,7 +25,12 @@ export interface SparsityChartProps {
   readonly asPercent: boolean;
 }
 
-export const SparsityChart = memo(function SparsityChart({ records, perfLabel, asPercent }: SparsityChartProps) {
+export const SparsityChart = memo(function SparsityChart({ records, perfLabel: livePerfLabel, asPercent: liveAsPercent }: SparsityChartProps) {
+  const pre = usePrecomputedOverlay();
+  const preCurves = useMemo(() => (pre.entry?.overlay && pre.visible ? sparsityCurves(pre.entry.overlay.records) : null), [pre.entry, pre.visible]);
+  // Nothing of this tab's yet: label the axis for the overlay's task (a CartPole preset shows returns).
+  const asPercent = records.length || !pre.entry?.overlay ? liveAsPercent : pre.vision;
+  const perfLabel = records.length || !pre.entry?.overlay ? livePerfLabel : pre.vision ? 'test accuracy' : 'test return';
   const perSeed = useViewStore((s) => s.perSeed);
   const togglePerSeed = useViewStore((s) => s.togglePerSeed);
   const curves = useMemo(() => sparsityCurves(records), [records]);
@@ -44,24 +53,31 @@ export const SparsityChart = memo(function SparsityChart({ records, perfLabel, a
         band: multiSeed ? rows.map((r) => { const b = r[`${m}:band`] as readonly [number, number]; return [r.remainingPct, b[0] * scale, b[1] * scale] as const; }) : undefined,
       });
     }
-    return out;
-  }, [curves, scale, perSeed, multiSeed]);
-  const minPct = curves.rows.length ? Math.min(...curves.rows.map((d) => d.remainingPct)) : 100;
+    return preCurves ? [...precomputedSeries(preCurves, scale), ...out] : out;
+  }, [curves, scale, perSeed, multiSeed, preCurves]);
+  const axisRows = useMemo(() => (preCurves && preCurves.rows.length > curves.rows.length ? preCurves.rows : curves.rows), [curves, preCurves]);
+  const minPct = axisRows.length ? Math.min(...axisRows.map((d) => d.remainingPct)) : 100;
   // Few rounds: tick every round's own remaining %; many: the 1-2-5 ladder (log axis).
-  const ticks = useMemo(() => (curves.rows.length <= 8 ? curves.rows.map((d) => Number(d.remainingPct.toPrecision(3))) : TICKS.filter((t) => t >= minPct * 0.999)), [curves, minPct]);
+  const ticks = useMemo(() => (axisRows.length <= 8 ? axisRows.map((d) => Number(d.remainingPct.toPrecision(3))) : TICKS.filter((t) => t >= minPct * 0.999)), [axisRows, minPct]);
   const x = useMemo(() => ({ label: 'weights remaining (%, log)', scale: 'log' as const, reversed: true, ticks,
     domain: [Math.min(...ticks, minPct) / 1.08, 100 * 1.05] as const, format: (v: number) => `${v}` }), [ticks, minPct]);
   const y = useMemo(() => ({ label: asPercent ? `${perfLabel} (%)` : perfLabel, format: (v: number) => (asPercent ? v.toFixed(Math.abs(v) < 10 ? 1 : 0) : v.toFixed(0)) }), [asPercent, perfLabel]);
-  const table = useMemo(() => ({
+  const table = useMemo(() => {
+    const own = {
     columns: ['round', 'remaining %', ...curves.methods.flatMap((m) => (multiSeed ? [`${m} mean`, `${m} s.d.`] : [m]))],
     rows: curves.rows.map((r) => [r.roundNum, Number(r.remainingPct.toFixed(3)), ...curves.methods.flatMap((m) => {
       const mean = r[m] as number | undefined, band = r[`${m}:band`] as [number, number] | undefined;
       return multiSeed ? [mean ?? null, band ? (band[1] - band[0]) / 2 : null] : [mean ?? null];
     })]),
-  }), [curves, multiSeed]);
+    };
+    return preCurves ? withPrecomputedColumns(own, preCurves) : own;
+  }, [curves, multiSeed, preCurves]);
   return (
     <ChartFrame id="sparsity" title={`Weights remaining vs ${perfLabel}`} table={table} empty="Curves appear as rounds finish (round 1 is dense, 100 %)."
-      footer={multiSeed ? <label className="inline-check"><input type="checkbox" checked={perSeed} onChange={togglePerSeed} /> per-seed curves ({curves.seeds.length} seeds; band = mean ± 1 s.d.)</label> : null}>
+      footer={<>
+        {multiSeed ? <label className="inline-check"><input type="checkbox" checked={perSeed} onChange={togglePerSeed} /> per-seed curves ({curves.seeds.length} seeds; band = mean ± 1 s.d.)</label> : null}
+        {pre.entry ? <PrecomputedNote entry={pre.entry} visible={pre.visible} /> : null}
+      </>}>
       <LiveChart series={series} x={x} y={y} ariaLabel={`${perfLabel} against weights remaining, one curve per pruning method`}
         valueFormat={(v) => (asPercent ? `${v.toFixed(1)} %` : v.toFixed(1))} xReadout={(v) => `${v.toFixed(2)} % remaining`} />
     </ChartFrame>

@@ -1,0 +1,37 @@
+/**
+ * Chart data of a precomputed overlay (issue 9): the bundle's sparsity curves (mean over its seeds, from
+ * the tested `sparsityCurves`) as dotted, faded series labelled "precomputed", and the same numbers as
+ * extra columns of the chart's table, so what is drawn is what the table and CSV export say.
+ */
+import type { SparsityCurves } from '../../state/imp-selectors';
+import type { LiveSeries } from '../viz/LiveChart';
+import { methodColor, methodLabel } from '../experiment/palette';
+
+/** Dotted and faded: never mistaken for this tab's own (solid / dashed) curves. */
+export const PRECOMPUTED_DASH = '1.5 3.5';
+
+export function precomputedSeries(pre: SparsityCurves, scale: number): LiveSeries[] {
+  return pre.methods.map((m) => ({
+    key: `pre:${m}`, name: `${methodLabel(m)} (precomputed)`, color: methodColor(m), dash: PRECOMPUTED_DASH, width: 2, opacity: 0.55,
+    points: pre.rows.filter((r) => typeof r[m] === 'number').map((r) => [r.remainingPct, (r[m] as number) * scale] as const),
+  }));
+}
+
+type Cell = string | number | null;
+interface Table { readonly columns: readonly string[]; readonly rows: readonly (readonly Cell[])[] }
+
+/** Adds one "<method> precomputed" column per method, rows joined by round (rounds only one side has get nulls). */
+export function withPrecomputedColumns(table: Table, pre: SparsityCurves): Table {
+  const width = table.columns.length - 2;
+  const live = new Map(table.rows.map((r) => [r[0] as number, r]));
+  const preByRound = new Map(pre.rows.map((r) => [r.roundNum, r]));
+  const rounds = [...new Set([...live.keys(), ...preByRound.keys()])].sort((a, b) => a - b);
+  return {
+    columns: [...table.columns, ...pre.methods.map((m) => `${m} precomputed`)],
+    rows: rounds.map((k) => {
+      const p = preByRound.get(k);
+      const head = live.get(k) ?? [k, p ? Number(p.remainingPct.toFixed(3)) : null, ...Array<Cell>(width).fill(null)];
+      return [...head, ...pre.methods.map((m) => (p && typeof p[m] === 'number' ? (p[m] as number) : null))];
+    }),
+  };
+}
