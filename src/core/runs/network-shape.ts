@@ -15,7 +15,9 @@ const MNIST_SIDE = 28;
 
 /** The NetworkIO a task instance of this config will report (pure, no data loading). */
 export function networkIoOf(config: ExperimentConfig): NetworkIO {
-  if (getTask(config.task.id).kind === 'vision') {
+  const task = getTask(config.task.id);
+  if (task.io) return task.io;
+  if (task.kind === 'vision') {
     const side = config.task.params.pool === '14x14' ? MNIST_SIDE / 2 : MNIST_SIDE;
     return { inputShape: [side, side, 1], outputSize: NUM_CLASSES };
   }

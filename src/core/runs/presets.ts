@@ -125,6 +125,22 @@ export const PRESETS: readonly Preset[] = [
     },
   },
   {
+    id: 'hopper-reduced',
+    label: 'Hopper on MuJoCo (reduced budget)',
+    paper: false,
+    description: 'Issue 10 reduced Hopper: gym-style Hopper on MuJoCo WASM (Euler, 200-step episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, spec §9.2 BraxMLP), SNES P=32 with the paper\'s hopper temperature 48 and σ0 0.075 (spec §2.7), 40 generations × 8 rounds.',
+    deviations: ['gym MuJoCo physics instead of Brax v1', 'Euler integrator instead of gym\'s RK4 (≈ 5× cheaper)', '200-step episodes instead of 500 (Brax configs) / 1,000 (gym)', 'popsize 32, 40 generations, 2 episodes instead of 256, 3,000, 8', '8 rounds instead of 20; no observation normalisation'],
+    expectedCost: '≈ 30 min per seed on a 2-core CPU (measured ≈ 1.7 s per generation in Node)',
+    config: {
+      task: { id: 'hopper', params: { integrator: 'Euler', maxSteps: 200, episodes: 2, testEpisodes: 8 } },
+      network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32, outputActivation: 'tanh' } },
+      es: { id: 'snes', popSize: 32, meanDecay: 1e-5, params: { temperature: 48, sigma_init: 0.075 } },
+      prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 8 },
+      budget: { generationsPerRound: 40, evalEvery: 20 },
+      seeds: [0],
+    },
+  },
+  {
     id: 'mnist-paper',
     label: 'MNIST CNN — paper settings (Sep-CMA-ES)',
     paper: true,

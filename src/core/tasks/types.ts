@@ -40,5 +40,7 @@ export interface TaskDef {
   readonly help: string;
   readonly kind: 'vision' | 'control';
   readonly paramSpecs: ParamSpecs;
+  /** Network I/O when it is known without loading (tasks whose I/O does not depend on their params). */
+  readonly io?: NetworkIO;
   load(params: AnyParamValues, io: { readBytes(path: string): Promise<Uint8Array> }, rng: Rng): Promise<TaskInstance>;
 }

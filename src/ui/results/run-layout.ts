@@ -16,7 +16,9 @@ const NUM_CLASSES = 10;
 
 /** Network input/output of `config`'s task, from its params alone. */
 export function ioOfConfig(config: ExperimentConfig): NetworkIO {
-  if (getTask(config.task.id).kind === 'vision') {
+  const task = getTask(config.task.id);
+  if (task.io) return task.io;
+  if (task.kind === 'vision') {
     const side = config.task.params.pool === '14x14' ? 14 : 28;
     return { inputShape: [side, side, 1], outputSize: NUM_CLASSES };
   }

@@ -1,0 +1,43 @@
+/**
+ * MuJoCo locomotion tasks (issue 10; the paper's Brax tasks, spec ALGORITHMS.md §9.2–9.3), gym-style
+ * models run by the official MuJoCo WASM bindings. The TaskDefs the task registry lists, plus the
+ * model registry, rollouts and the recorder/geometry of the rollout viewer.
+ */
+import type { TaskDef } from '../types';
+import { locomotionTaskDef } from './locomotion-task';
+import type { LocomotionTaskOptions } from './locomotion-task';
+import { halfCheetah } from './models/half-cheetah';
+import { hopper } from './models/hopper';
+import type { LocomotionModel } from './types';
+
+const BRAX_NOTE = 'Gym MuJoCo (v3/v4) physics, not Brax v1 (legacy_spring) as in the paper: returns are not comparable to the paper\'s numbers.';
+
+const TASK_OPTIONS: readonly LocomotionTaskOptions[] = [
+  {
+    id: 'hopper', model: hopper,
+    help: 'Hopper (MuJoCo WASM, gym Hopper-v3 rules): 11 observations, 3 torques; reward = forward velocity + 1 healthy bonus − 1e-3·Σa²; ends when it falls (z ≤ 0.7 or |pitch| ≥ 0.2).',
+    notes: [BRAX_NOTE],
+  },
+  {
+    id: 'halfcheetah', model: halfCheetah,
+    help: 'HalfCheetah (MuJoCo WASM, gym HalfCheetah-v3 rules): 17 observations, 6 torques; reward = forward velocity − 0.1·Σa²; never terminates early.',
+    notes: [BRAX_NOTE],
+  },
+];
+
+export const LOCOMOTION_MODELS: readonly LocomotionModel[] = TASK_OPTIONS.map((o) => o.model);
+export const LOCOMOTION_TASKS: readonly TaskDef[] = TASK_OPTIONS.map(locomotionTaskDef);
+
+/** The model behind locomotion task `taskId`, or undefined for other tasks. */
+export function locomotionModelOfTask(taskId: string): LocomotionModel | undefined {
+  return TASK_OPTIONS.find((t) => t.id === taskId)?.model;
+}
+
+export { loadMujoco, compileModel, MujocoLoadError } from './mujoco-loader';
+export type { Mujoco } from './mujoco-loader';
+export { LocomotionSim, stepReward } from './sim';
+export { rolloutLocomotion } from './rollout';
+export { ObsNormalizer } from './obs-norm';
+export { locomotionTaskDef, locomotionTestRng, locomotionParamSpecs, modelParamsOf, rolloutNetLocomotion } from './locomotion-task';
+export type { LocomotionModel, RewardTerms, SimState } from './types';
+export { hopper, halfCheetah };

@@ -1,0 +1,50 @@
+/**
+ * Locomotion task definitions (issue 10; spec ALGORITHMS.md §9.2–9.3 "Brax" rows): a gym-style MuJoCo
+ * model (MJCF generated from the task's params) plus the rules that turn its state into observations,
+ * rewards and terminations. Gym's MuJoCo v3/v4 conventions are followed, not Brax v1's
+ * (`legacy_spring=True` has no WASM port): see each model file for the constants and their source.
+ */
+import type { AnyParamValues, ParamSpecs } from '../../params';
+
+/** Reset noise of gym's MuJoCo envs: qpos += U(−s, s); qvel += U(−s, s) or s·N(0, 1). */
+export interface ResetNoise {
+  readonly qvelDist: 'uniform' | 'normal';
+}
+
+/** Read-only state a reward / health rule may look at (live views into MjData; copy to keep). */
+export interface SimState {
+  readonly qpos: Float64Array;
+  readonly qvel: Float64Array;
+}
+
+export interface LocomotionModel {
+  /** Env id shown in the UI and used by the rollout viewer, e.g. "Hopper". */
+  readonly id: string;
+  readonly label: string;
+  /** Network input size: qpos minus the `qposSkip` leading entries (the x position), plus qvel. */
+  readonly obsDim: number;
+  /** Actuators (network outputs, tanh-squashed into the [−1, 1] ctrlrange). */
+  readonly actDim: number;
+  /** Leading qpos entries left out of the observation (gym: the x position, so the policy is x-invariant). */
+  readonly qposSkip: number;
+  readonly resetNoise: ResetNoise;
+  /** Constants with metadata; the task adds episodes/testEpisodes. Must include maxSteps, frameSkip and the reward weights. */
+  readonly paramSpecs: ParamSpecs;
+  /** MJCF for these params (attribute values as plain numbers: PLATFORM.md). */
+  xml(params: AnyParamValues): string;
+  /**
+   * Healthy-state rule (gym `is_healthy`); null for tasks that never terminate early (HalfCheetah).
+   * Called on the state after a step.
+   */
+  readonly isHealthy: ((s: SimState, params: AnyParamValues) => boolean) | null;
+}
+
+/** The reward terms of one env step (gym `info` names), their sum is the step reward. */
+export interface RewardTerms {
+  /** forwardRewardWeight · (x_after − x_before) / dt, dt = timestep · frameSkip. */
+  forward: number;
+  /** healthyReward when healthy (or when termination is off), 0 otherwise; 0 for tasks without the rule. */
+  healthy: number;
+  /** ctrlCostWeight · Σ a² (subtracted). */
+  ctrlCost: number;
+}
