@@ -13,7 +13,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendPref, BackendReport } from './backend-chain';
 import { RunCancelled, RunControl } from './run-control';
 import { runDemo2dBody, toyGridValues, type Demo2dBatch, type Demo2dConfig, type Demo2dResult, type ToyGrid } from './demo2d';
-import { parseConfig } from '../src/core/runs/config';
+import { parseConfig, type ExperimentConfig } from '../src/core/runs/config';
+import type { RoundRecord } from '../src/core/experiments/events';
 import type { RunStore } from '../src/storage/run-store';
 import { runImpJob, runTrainerJob, type ImpJobDeps, type ImpJobResult, type ImpProgress } from './imp-job';
 import { gdFallbackBackend, gdTrainer } from './gd-imp-job';
@@ -62,7 +63,7 @@ export interface EngineDeps {
 
 export class LabEngine {
   private backendReport: BackendReport | null = null;
-  private job: { kind: string; ctl: RunControl } | null = null;
+  private job: { kind: string; ctl: RunControl; failure?: Error } | null = null;
   private readonly transfer: <T>(value: T, buffers: ArrayBuffer[]) => T;
 
   constructor(private readonly deps: EngineDeps) {
@@ -197,6 +198,40 @@ export class LabEngine {
   /** Cancels the running job: it stops within one generation and frees its tensors. */
   cancel(): void { this.job?.ctl.cancel(); }
 
+  /**
+   * The GPU device was lost (workers/lab.worker.ts watches WebGPU's `device.lost`): the running job stops
+   * at its next generation and rejects with this reason (what it stored stays resumable), and the backend
+   * must be chosen again before the next job. The UI then offers the next backend of the chain.
+   */
+  deviceLost(reason: string): void {
+    this.backendReport = null;
+    if (!this.job) return;
+    this.job.failure = new Error(`the GPU device was lost: ${reason}`);
+    this.job.ctl.cancel();
+  }
+
+  /**
+   * Test hook (issue 5 "if the worker dies or the GPU device is lost"; the page calls it only with
+   * `?debug` in its URL): 'device-lost' as if WebGPU's device were lost now; 'worker-crash' throws an
+   * uncaught error in the worker, which the page treats as the worker having died.
+   */
+  debugFail(kind: 'device-lost' | 'worker-crash'): void {
+    if (kind === 'device-lost') { this.deviceLost('simulated by the debug hook'); return; }
+    setTimeout(() => { throw new Error('simulated worker crash (debug hook)'); }, 0);
+  }
+
+  /**
+   * A stored run's config and rounds, read and decoded here rather than on the page (a run's masks and
+   * weights are megabytes of structured clone); the arrays are transferred. Null when not stored.
+   */
+  async storedRun(id: string): Promise<{ config: ExperimentConfig; records: RoundRecord[] } | null> {
+    const data = await (await this.store())?.getRun(id);
+    if (!data) return null;
+    const buffers = new Set<ArrayBuffer>();
+    for (const r of data.records) for (const a of [r.mask, r.mean, r.std]) buffers.add(a.buffer as ArrayBuffer);
+    return this.transfer({ config: data.config, records: data.records }, [...buffers]);
+  }
+
   private dataBaseUrl = '';
   private readonly analysisParts = new AnalysisPartsCache();
 
@@ -220,12 +255,14 @@ export class LabEngine {
     }
     if (!this.backendReport) throw new Error('call init() to choose a tfjs backend before starting a run');
     const ctl = new RunControl();
-    this.job = { kind, ctl };
+    const job: { kind: string; ctl: RunControl; failure?: Error } = { kind, ctl };
+    this.job = job;
     const t0 = performance.now();
     try {
       const result = await body(ctl);
       return { status: 'done', result, ms: performance.now() - t0 };
     } catch (err) {
+      if (err instanceof RunCancelled && job.failure) throw job.failure;
       if (err instanceof RunCancelled) return { status: 'cancelled', ms: performance.now() - t0 };
       throw err;
     } finally {

@@ -2,10 +2,12 @@
  * Web Worker entry (issue 5): exposes one `LabEngine` through comlink. All tfjs compute of the browser
  * lab happens here, on the backend chosen by `workers/backend.ts`; progress batches and grids are
  * posted back as transferables. Data files come from the app's own `public/data` (served next to the
- * app; the page tells the engine where, see setDataBaseUrl); IMP rounds are persisted to IndexedDB from here, so a closed tab loses no round.
+ * app; the page tells the engine where, see setDataBaseUrl); IMP rounds are persisted to IndexedDB from here, so a closed tab loses no round. A lost WebGPU device fails the running job
+ * with its reason (LabEngine.deviceLost), so the page can offer the next backend.
  */
 import { expose, transfer } from 'comlink';
-import { initBackend } from './backend';
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend, type BackendReport } from './backend';
 import { LabEngine } from './lab-engine';
 import { RunStore } from '../src/storage/run-store';
 import { gzipSync } from 'fflate';
@@ -24,4 +26,18 @@ async function readBytes(path: string, baseUrl: string): Promise<Uint8Array> {
   return path.endsWith('.gz') && !isGzip(bytes) ? gzipSync(bytes, { level: 0 }) : bytes;
 }
 
-expose(new LabEngine({ initBackend: (pref) => initBackend(pref), transfer, readBytes, openStore: () => RunStore.open() }));
+type LostInfo = { readonly message?: string; readonly reason?: string };
+const watched = new WeakSet<object>();
+
+/** Reports a lost WebGPU device (driver reset, GPU removed) to the engine, which fails the running job. */
+function watchDevice(report: BackendReport): BackendReport {
+  const device = report.active === 'webgpu' ? (tf.backend() as unknown as { device?: { lost?: Promise<LostInfo> } }).device : undefined;
+  if (device?.lost && !watched.has(device)) {
+    watched.add(device);
+    void device.lost.then((info) => engine.deviceLost(info.message || info.reason || 'no reason given'));
+  }
+  return report;
+}
+
+const engine: LabEngine = new LabEngine({ initBackend: async (pref) => watchDevice(await initBackend(pref)), transfer, readBytes, openStore: () => RunStore.open() });
+expose(engine);
