@@ -2,7 +2,7 @@
  * Result views under the experiment, as tabs (issue 5 layout). Every view gets the same props: the
  * RoundRecords the IMP store holds (streamed live or reopened from IndexedDB) and their config.
  * "Masks", "Analysis" and "Rollout" (src/ui/results/ResultViews.tsx over src/ui/masks, src/ui/analysis and
- * src/ui/control) are code-split: their modules load when the tab first opens.
+ * src/ui/control) and "Transfer" (src/ui/transfer) are code-split: their modules load when the tab first opens.
  */
 import { lazy, memo, Suspense, useId, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -40,6 +40,7 @@ const views = () => import('../results/ResultViews');
 const MasksView = lazy(() => views().then((m) => ({ default: m.MasksView })));
 const AnalysisView = lazy(() => views().then((m) => ({ default: m.AnalysisView })));
 const RolloutView = lazy(() => views().then((m) => ({ default: m.RolloutView })));
+const TransferPanel = lazy(() => import('../transfer/TransferPanel').then((m) => ({ default: m.TransferPanel })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="muted">Loading the view…</p>}>{children}</Suspense>;
@@ -51,6 +52,7 @@ export const RESULT_TABS: readonly { id: string; label: string; render: (p: Resu
   { id: 'masks', label: 'Masks', render: (p) => <Loading><MasksView {...p} /></Loading> },
   { id: 'analysis', label: 'Analysis', render: (p) => <Loading><AnalysisView {...p} /></Loading> },
   { id: 'rollout', label: 'Rollout', render: (p) => <Loading><RolloutView {...p} /></Loading> },
+  { id: 'transfer', label: 'Transfer', render: (p) => <Loading><TransferPanel {...p} /></Loading> },
   { id: 'runs', label: 'Runs', render: () => <RunsPanel /> },
 ];
 

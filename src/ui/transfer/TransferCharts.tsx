@@ -1,0 +1,83 @@
+/**
+ * Source and target side by side (issue 7; spec ALGORITHMS.md §5 "each panel compares the transferred
+ * ticket with the random-reinit chain"): left, the source round's test curve (ticket, and the source run's
+ * own random/reinit round); right, the target's — the transferred ticket (blue, as in the paper) against
+ * the random/reinit baseline at the same sparsity (yellow, dashed) — live while the job streams. Below, a
+ * comparison table of final and best performance. Every chart sits in the experiment ChartFrame (table
+ * view, PNG/SVG/CSV); the numbers come from the tested selectors in state/transfer-store.ts.
+ */
+import { memo, useMemo } from 'react';
+import { curveTable, summaryRows, type TicketChoice, type TransferCurve } from '../../state/transfer-store';
+import type { RoundRecord } from '../../core/experiments/events';
+import { useThrottled } from '../use-throttled';
+import { LiveChart, type LiveSeries } from '../viz/LiveChart';
+import { ChartFrame } from '../experiment/ChartFrame';
+
+const COLORS = { ticket: '#0072b2', baseline: '#e69f00' } as const;
+
+function seriesOf(curves: readonly TransferCurve[], ticketName: string): LiveSeries[] {
+  return curves.map((c) => ({
+    key: c.method, name: c.role === 'ticket' ? ticketName : 'random/reinit baseline', color: COLORS[c.role],
+    dash: c.role === 'baseline' ? '6 3' : undefined, width: 2.2, dots: true, points: c.points,
+  }));
+}
+
+interface CurveChartProps {
+  readonly id: string;
+  readonly title: string;
+  readonly curves: readonly TransferCurve[];
+  readonly ticketName: string;
+  readonly xLabel: string;
+  readonly asPercent: boolean;
+  readonly empty: string;
+}
+
+/** One panel: test performance of the ES mean (or GD weights) against generation / optimizer step. */
+export const CurveChart = memo(function CurveChart({ id, title, curves, ticketName, xLabel, asPercent, empty }: CurveChartProps) {
+  const scaled = useMemo(() => curves.map((c) => ({ ...c, points: c.points.map(([x, y]) => [x, asPercent ? 100 * y : y] as const) })), [curves, asPercent]);
+  const series = useMemo(() => seriesOf(scaled, ticketName), [scaled, ticketName]);
+  const table = useMemo(() => curveTable(curves), [curves]);
+  const y = useMemo(() => ({ label: asPercent ? 'test accuracy (%)' : 'test return', format: (v: number) => v.toFixed(asPercent ? 0 : 1) }), [asPercent]);
+  const x = useMemo(() => ({ label: xLabel }), [xLabel]);
+  return (
+    <ChartFrame id={id} title={title} table={{ columns: [xLabel, ...table.columns.slice(1)], rows: table.rows }} empty={empty}>
+      <LiveChart series={series} x={x} y={y} ariaLabel={`${title}: test performance against ${xLabel}`}
+        valueFormat={(v) => (asPercent ? `${v.toFixed(1)} %` : v.toFixed(1))} xReadout={(v) => `${xLabel} ${v}`} />
+    </ChartFrame>
+  );
+});
+
+export interface TransferChartsProps {
+  readonly ticket: TicketChoice;
+  readonly source: readonly TransferCurve[];
+  readonly target: readonly TransferCurve[];
+  readonly records: readonly RoundRecord[];
+  readonly sourceLabel: string;
+  readonly targetLabel: string;
+  readonly targetIsGd: boolean;
+  readonly asPercent: boolean;
+}
+
+export function TransferCharts({ ticket, source, target, records, sourceLabel, targetLabel, targetIsGd, asPercent }: TransferChartsProps) {
+  const liveTarget = useThrottled(target, 400);
+  const kept = (100 * (1 - ticket.sparsityFrac)).toFixed(1);
+  const rows = useMemo(() => summaryRows(ticket, records), [ticket, records]);
+  const fmt = (v: number) => (asPercent ? Number((100 * v).toFixed(2)) : Number(v.toFixed(2)));
+  return (
+    <div className="transfer-charts">
+      <div className="chart-grid">
+        <CurveChart id="transfer-source" title={`Source: ${sourceLabel}`} curves={source} ticketName={`${ticket.method} ticket`}
+          xLabel="generation" asPercent={asPercent} empty="This round has no test evaluations." />
+        <CurveChart id="transfer-target" title={`Target: ${targetLabel}`} curves={liveTarget} ticketName={`${ticket.method} ticket (transferred)`}
+          xLabel={targetIsGd ? 'optimizer step' : 'generation'} asPercent={asPercent} empty="Curves appear as the target trains (first test evaluation after the first step)." />
+      </div>
+      <ChartFrame id="transfer-summary" title={`Final ${asPercent ? 'test accuracy (%)' : 'test return'} at ${kept} % of weights remaining`}
+        table={{ columns: ['side', 'network', 'task / record', 'final', 'best'], rows: rows.map((r) => [r[0], r[1], r[2], fmt(r[3] as number), fmt(r[4] as number)]) }}>
+        <table className="data-table transfer-summary">
+          <thead><tr><th scope="col">side</th><th scope="col">network</th><th scope="col">task / record</th><th scope="col">final</th><th scope="col">best</th></tr></thead>
+          <tbody>{rows.map((r, i) => <tr key={i}><td>{r[0]}</td><td>{r[1]}</td><td>{r[2]}</td><td>{fmt(r[3] as number)}</td><td>{fmt(r[4] as number)}</td></tr>)}</tbody>
+        </table>
+      </ChartFrame>
+    </div>
+  );
+}
