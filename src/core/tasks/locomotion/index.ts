@@ -41,3 +41,8 @@ export { ObsNormalizer } from './obs-norm';
 export { locomotionTaskDef, locomotionTestRng, locomotionParamSpecs, modelParamsOf, rolloutNetLocomotion } from './locomotion-task';
 export type { LocomotionModel, RewardTerms, SimState } from './types';
 export { hopper, halfCheetah };
+export { recordLocomotionEpisode } from './record-episode';
+export type { LocomotionEpisodeRecord } from './record-episode';
+export { locomotionScene } from './render-geometry';
+export { GEOM_FIELDS, GEOM_TYPE, geomTableOf, writeGeomPoses } from './geom-pose';
+export type { GeomInfo } from './geom-pose';

@@ -61,6 +61,9 @@ export class LocomotionSim {
     this.views = this.datas.map((d) => ({ qpos: d.qpos as Float64Array, qvel: d.qvel as Float64Array, ctrl: d.ctrl as Float64Array }));
   }
 
+  /** MjData of copy i (for reads beyond qpos/qvel, e.g. geom poses). */
+  data(i: number): MjData { return this.datas[i]; }
+
   /** Views of copy i (refetched if a heap growth detached them: a detached view has length 0). */
   view(i: number): Views {
     let v = this.views[i];

@@ -1,0 +1,34 @@
+// Shared helpers for the locomotion suite: resolved params per model, simple row policies.
+import { resolveParams } from '../../../src/core/params';
+import type { AnyParamValues } from '../../../src/core/params';
+import { Rng } from '../../../src/core/rng';
+import type { RowPolicy } from '../../../src/core/tasks/control/rollout';
+import { locomotionParamSpecs, modelParamsOf } from '../../../src/core/tasks/locomotion';
+import type { LocomotionModel } from '../../../src/core/tasks/locomotion';
+
+/** The model's constants with `overrides` applied (as a task would pass them to the simulator). */
+export function modelParams(model: LocomotionModel, overrides: AnyParamValues = {}): AnyParamValues {
+  return modelParamsOf(model, resolveParams(locomotionParamSpecs(model), overrides) as AnyParamValues);
+}
+
+/** Outputs zeros (the zero-action policy). */
+export const zeroPolicy = (actDim: number): RowPolicy => (_m, _o, rows, out) => { out.fill(0, 0, rows * actDim); };
+
+/**
+ * A deterministic stateless policy of the member index and observation: a_k = tanh(Σ_j W[m][k][j]·o_j),
+ * with W drawn from `seed`; so batched and looped rollouts must agree exactly.
+ */
+export function linearPolicy(model: LocomotionModel, members: number, seed: number, scale = 0.3): RowPolicy {
+  const rng = new Rng(seed);
+  const w = Float64Array.from({ length: members * model.actDim * model.obsDim }, () => scale * rng.normal());
+  return (memberOfRow, obs, rows, out) => {
+    for (let r = 0; r < rows; r++) {
+      const base = memberOfRow[r] * model.actDim * model.obsDim;
+      for (let k = 0; k < model.actDim; k++) {
+        let s = 0;
+        for (let j = 0; j < model.obsDim; j++) s += w[base + k * model.obsDim + j] * obs[r * model.obsDim + j];
+        out[r * model.actDim + k] = Math.tanh(s);
+      }
+    }
+  };
+}
