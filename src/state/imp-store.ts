@@ -5,23 +5,18 @@
  * RoundRecords held here (live or reopened from IndexedDB) are what every result view reads.
  */
 import { create } from 'zustand';
+import { runId } from '../core/runs/hash';
 import type { ExperimentConfig } from '../core/runs/config';
-import type { GenerationMetrics, RoundRecord } from '../core/experiments/events';
+import type { RoundRecord } from '../core/experiments/events';
 import type { ImpProgress, NetLayout } from '../../workers/imp-job';
 import type { BackendBenchRow } from '../../workers/backend-bench';
+import { foldGenerations, type CurrentRound } from './fitness-fold';
+import { applySeedMessage, applySeedStatus, SEED_RUN_DEFAULT, type SeedRun, type SeedRunStatus } from './seed-runs';
 
 export type ImpStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
 
-/** One reported generation of the round in progress. */
-export interface FitnessPoint { readonly gen: number; readonly best: number; readonly mean: number; readonly testPerf: number | null }
-
-export interface CurrentRound {
-  readonly seed: number;
-  readonly method: string;
-  readonly roundNum: number;
-  readonly generations: number;
-  readonly points: readonly FitnessPoint[];
-}
+export type { CurrentRound, FitnessPoint } from './fitness-fold';
+export { foldGenerations } from './fitness-fold';
 
 export interface ImpRunState {
   readonly status: ImpStatus;
@@ -52,6 +47,10 @@ export interface ImpRunState {
   readonly failedBackend: string | null;
   readonly storageError: string | null;
   readonly bench: { readonly status: 'idle' | 'running' | 'done' | 'error'; readonly rows: readonly BackendBenchRow[]; readonly error: string | null };
+  /** Workers of a multi-seed sweep (0: the run streams from the one lab worker, seeds in turn). */
+  readonly workers: number;
+  /** Per-seed progress of a sweep across workers (empty otherwise); see seed-runs.ts. */
+  readonly seedRuns: Readonly<Record<number, SeedRun>>;
 }
 
 export interface ImpRunActions {
@@ -62,6 +61,10 @@ export interface ImpRunActions {
   finished(status: 'done' | 'cancelled'): void;
   failed(message: string, backend: string | null): void;
   showStored(runId: string, config: ExperimentConfig, records: readonly RoundRecord[]): void;
+  /** A sweep of `config`'s seeds across `workers` workers starts (src/ui/run/seed-pool.ts). */
+  poolStarting(config: ExperimentConfig, nowMs: number, workers: number): void;
+  seedProgress(seed: number, msg: ImpProgress): void;
+  seedStatus(seed: number, status: SeedRunStatus, error?: string): void;
   benchStarted(): void;
   benchDone(rows: readonly BackendBenchRow[] | null, error?: string): void;
 }
@@ -69,22 +72,10 @@ export interface ImpRunActions {
 export const IMP_RUN_DEFAULT: ImpRunState = {
   status: 'idle', source: null, runId: null, config: null, records: [], current: null, netDescribe: null, layout: null, paramCount: 0,
   notes: [], totalGens: 0, finishedGens: 0, currentGen: 0, gensAtStart: 0, startedAtMs: 0, evalsPerSec: 0, esDim: 0,
-  error: null, failedBackend: null, storageError: null, bench: { status: 'idle', rows: [], error: null },
+  error: null, failedBackend: null, storageError: null, bench: { status: 'idle', rows: [], error: null }, workers: 0, seedRuns: {},
 };
 
 const countsOnce = (r: RoundRecord) => !r.sharedWith || r.sharedWith[0] === r.method;
-
-/** Folds one generation batch into the current round (a new round key starts a new series). Pure. */
-export function foldGenerations(cur: CurrentRound | null, metrics: readonly GenerationMetrics[]): CurrentRound | null {
-  let out = cur;
-  for (const m of metrics) {
-    if (!out || out.seed !== m.seed || out.method !== m.method || out.roundNum !== m.roundNum) {
-      out = { seed: m.seed, method: m.method, roundNum: m.roundNum, generations: m.generations, points: [] };
-    }
-    out = { ...out, points: [...out.points, { gen: m.gen, best: m.bestScore, mean: m.meanScore, testPerf: m.lastEval && m.lastEval.gen === m.gen ? m.lastEval.perf : null }] };
-  }
-  return out;
-}
 
 export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
   ...IMP_RUN_DEFAULT,
@@ -115,6 +106,12 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
   finished: (status) => set((s) => ({ status, current: status === 'done' ? null : s.current })),
   failed: (error, failedBackend) => set({ status: 'error', error, failedBackend }),
   showStored: (runId, config, records) => set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'idle', source: 'stored', runId, config, records })),
+  poolStarting: (config, nowMs, workers) => set((s) => ({
+    ...IMP_RUN_DEFAULT, bench: s.bench, status: 'starting', source: 'live', config, runId: runId(config), startedAtMs: nowMs, workers,
+    seedRuns: Object.fromEntries(config.seeds.map((seed) => [seed, SEED_RUN_DEFAULT])),
+  })),
+  seedProgress: (seed, msg) => set((s) => applySeedMessage(s, seed, msg)),
+  seedStatus: (seed, status, error) => set((s) => applySeedStatus(s, seed, status, error)),
   benchStarted: () => set({ bench: { status: 'running', rows: [], error: null } }),
   benchDone: (rows, error) => set({ bench: rows ? { status: 'done', rows, error: null } : { status: 'error', rows: [], error: error ?? 'failed' } }),
 }));

@@ -10,6 +10,7 @@ import { formatDuration, selectImpActive, selectProgress, useImpStore } from '..
 import { useProgressStore } from '../../state/progress-store';
 import { cancelImp, continueOnNextBackend, nextBackend, pauseImp, resumeImp, startImp } from '../run/imp-client';
 import { BenchmarkTable } from './BenchmarkTable';
+import { SeedPoolProgress } from '../run/SeedPoolProgress';
 
 function ProgressLine() {
   const s = useImpStore(useShallow((x) => ({
@@ -81,6 +82,7 @@ export const RunControls = memo(function RunControls() {
       {net && <p className="muted small">Network: {net}</p>}
       {notes.length > 0 && <ul className="notice small">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
       <ProgressLine />
+      <SeedPoolProgress />
       <Failure />
       <BenchmarkTable />
     </section>

@@ -5,6 +5,7 @@
  */
 import type { PrecomputedEntry } from '../../state/precomputed-store';
 import { usePrecomputedStore } from '../../state/precomputed-store';
+import './sweep.css';
 
 export function PrecomputedNote({ entry, visible }: { entry: PrecomputedEntry; visible: boolean }) {
   const toggle = usePrecomputedStore((s) => s.toggleVisible);
@@ -20,7 +21,7 @@ export function PrecomputedNote({ entry, visible }: { entry: PrecomputedEntry; v
         <input type="checkbox" checked={visible} onChange={toggle} /> show precomputed curves (dotted, faded): {o.label}
       </label>
       <details>
-        <summary>precomputed ({o.commands[0] ? <code>{o.commands[0]}</code> : 'command not recorded'}, {day}) — not this tab&apos;s run; how it was made</summary>
+        <summary>precomputed ({o.commands[0] ? <code>{o.commands[0]}</code> : 'command not recorded'}{o.commands.length > 1 ? ` + ${o.commands.length - 1} more` : ''}, {day}) — not this tab&apos;s run; all commands</summary>
         <ul>
           {o.commands.map((c) => <li key={c}><code>{c}</code></li>)}
           <li>seeds {o.seeds.join(', ')}; run {o.date}{p?.backend ? ` on tfjs ${p.backend}` : ''}</li>

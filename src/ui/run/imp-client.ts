@@ -3,6 +3,8 @@
  * with the validated config, feeds its streamed messages into the IMP store, and routes pause / resume /
  * cancel / backend benchmark. If the run fails (GPU device lost, worker died), the store keeps the
  * backend it failed on so the UI can offer to continue on the next backend from the last stored round.
+ * A fresh multi-seed run on a machine with spare cores is a sweep: one worker per seed, sized to the
+ * machine (seed-pool.ts), each seed its own stored run; pause / resume / cancel reach every worker.
  */
 import { proxy } from 'comlink';
 import type { ExperimentConfig } from '../../core/runs/config';
@@ -12,7 +14,11 @@ import { useConfigStore } from '../../state/config-store';
 import { useExperimentStore, selectValidation } from '../../state/experiment-store';
 import { useImpStore } from '../../state/imp-store';
 import { useProgressStore } from '../../state/progress-store';
+import { yieldToBrowser } from '../frames';
 import { ensureBackend, getEngine, initBackend, onWorkerStopped } from '../lab-client';
+import { openStoredRun } from './run-db';
+import { SeedPool, poolSize } from './seed-pool';
+import { createPoolWorker } from './pool-worker';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -26,6 +32,27 @@ async function switchToConfigBackend(config: ExperimentConfig): Promise<void> {
 }
 
 let stopWatch: (() => void) | null = null;
+let pool: SeedPool | null = null;
+
+/** Runs `config`'s seeds across `workers` dedicated workers; every outcome lands in the IMP store. */
+async function startSweep(config: ExperimentConfig, workers: number): Promise<void> {
+  const store = () => useImpStore.getState();
+  store().poolStarting(config, performance.now(), workers);
+  let created = 0;
+  const thisPool = new SeedPool(config, workers, {
+    createWorker: () => createPoolWorker(config.backend, created++),
+    onProgress: (seed, msg) => store().seedProgress(seed, msg),
+    onSeedStatus: (seed, status, error) => store().seedStatus(seed, status, error),
+  });
+  pool = thisPool;
+  try {
+    store().finished(await thisPool.run());
+  } catch (err) {
+    store().failed(errorText(err), null);
+  } finally {
+    if (pool === thisPool) pool = null;
+  }
+}
 
 /**
  * Starts (or, with `resume`, continues from IndexedDB) an IMP run of `config` (default: the form's
@@ -34,6 +61,9 @@ let stopWatch: (() => void) | null = null;
 export async function startImp(options: { resume?: boolean; config?: ExperimentConfig; keepBackend?: boolean } = {}): Promise<void> {
   const config = options.config ?? selectValidation(useExperimentStore.getState()).config;
   if (!config) return;
+  // Resuming continues the stored multi-seed run in the one lab worker; a fresh start may fan out.
+  const workers = options.resume ? 1 : poolSize(config.seeds.length, globalThis.navigator?.hardwareConcurrency);
+  if (workers > 1) return startSweep(config, workers);
   const shown = useImpStore.getState();
   // Resuming: the rounds already stored (and shown) stay; the worker streams only the missing ones.
   const keep = options.resume && shown.runId === runId(config) ? shown.records : [];
@@ -53,17 +83,17 @@ export async function startImp(options: { resume?: boolean; config?: ExperimentC
 }
 
 export async function pauseImp(): Promise<void> {
-  await getEngine().pause();
+  if (pool) await pool.pause(); else await getEngine().pause();
   useImpStore.getState().setStatus('paused');
 }
 
 export async function resumeImp(): Promise<void> {
-  await getEngine().resume();
+  if (pool) await pool.resume(); else await getEngine().resume();
   useImpStore.getState().setStatus('running');
 }
 
 export async function cancelImp(): Promise<void> {
-  await getEngine().cancel();
+  if (pool) await pool.cancel(); else await getEngine().cancel();
 }
 
 /** The backend after `failed` in the chain (wasm → cpu); null at the end of the chain. */
@@ -72,7 +102,11 @@ export function nextBackend(failed: string | null): BackendName | null {
   return i >= 0 && i + 1 < BACKEND_CHAIN.length ? BACKEND_CHAIN[i + 1] : null;
 }
 
-/** After a failure: force the next backend and continue the same run from its last stored round. */
+/**
+ * After a failure: force the next backend and continue the same run from its last stored round. The
+ * charts are reset to the stored rounds first: a worker that died may have streamed a round it never
+ * stored, which the resumed run trains again.
+ */
 export async function continueOnNextBackend(): Promise<void> {
   const { failedBackend, config } = useImpStore.getState();
   const next = nextBackend(failedBackend);
@@ -80,7 +114,19 @@ export async function continueOnNextBackend(): Promise<void> {
   useConfigStore.getState().setBackendPref(next);
   await initBackend(next);
   // Same config (its backend preference is part of the run id), so the stored rounds are found.
+  const stored = await getEngine().storedRun(runId(config));
+  useImpStore.getState().showStored(runId(config), config, stored?.records ?? []);
+  await yieldToBrowser();
   await startImp({ resume: true, config, keepBackend: true });
+}
+
+/** Reopens a stored run (rounds read in the worker) and continues it from its last finished round. */
+export async function resumeStoredRun(id: string): Promise<void> {
+  if (!(await openStoredRun(id))) return;
+  const config = useImpStore.getState().config;
+  if (!config) return;
+  await yieldToBrowser();
+  await startImp({ resume: true, config });
 }
 
 /** Measures evaluations/s of the form's network and task on every available backend. */
