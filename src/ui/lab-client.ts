@@ -40,6 +40,17 @@ export function getEngine(): Remote<LabEngine> {
   return engine;
 }
 
+/**
+ * Test hook, only with `?debug` in the page URL: `window.__labDebug.fail('device-lost' | 'worker-crash')`
+ * makes the worker behave as if the GPU device were lost or the worker had died (LabEngine.debugFail), so
+ * the e2e test can check the "continue on the next backend" path.
+ */
+if (typeof location !== 'undefined' && new URLSearchParams(location.search).has('debug')) {
+  (window as unknown as { __labDebug: unknown }).__labDebug = {
+    fail: (kind: 'device-lost' | 'worker-crash') => getEngine().debugFail(kind),
+  };
+}
+
 /** Chooses the backend in the worker (walks the chain for 'auto') and records the report. */
 let pendingInit: { pref: BackendPref; done: Promise<void> } | null = null;
 

@@ -1,14 +1,16 @@
-import { memo } from 'react';
 /**
- * Best-so-far f(x) vs generation (recharts), with a "show as table" alternative (STYLE.md §11). The
- * series is thinned by `selectBestSeries`; the chart plots f = −score (lower is better), on a log axis
- * when every value is positive.
+ * Best-so-far f(x) vs generation, with a "show as table" alternative (STYLE.md §11). The series is
+ * thinned by `selectBestSeries`; the chart plots f = −score (lower is better), on a log axis when every
+ * value is positive. Drawn by the light SVG LiveChart, not recharts: recharts re-measured every label and
+ * path (getTotalLength) on each refresh, 100+ ms main-thread tasks while the demo streams at 30 batches/s
+ * (issue 5), which also starved the e2e test's clicks on a loaded 2-core machine.
  */
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { selectBestSeries, useProgressStore } from '../../state/progress-store';
 import { useViewStore } from '../../state/view-store';
 import { useThrottled } from '../use-throttled';
+import { LiveChart } from '../viz/LiveChart';
 
 /** Chart refresh interval while a run streams (ms). */
 const CHART_REFRESH_MS = 400;
@@ -20,8 +22,13 @@ export const BestChart = memo(function BestChart() {
   const series = useThrottled(useProgressStore(useShallow((s) => selectBestSeries(s, 200))), CHART_REFRESH_MS);
   const asTable = useViewStore((s) => s.bestAsTable);
   const toggle = useViewStore((s) => s.toggleBestAsTable);
-  const data = series.map((p) => ({ generation: p.generation, bestF: -p.bestScore, popMeanF: -p.popMeanScore }));
+  const data = useMemo(() => series.map((p) => ({ generation: p.generation, bestF: -p.bestScore, popMeanF: -p.popMeanScore })), [series]);
   const logY = data.length > 0 && data.every((d) => d.bestF > 0 && d.popMeanF > 0);
+  const lines = useMemo(() => [
+    { key: 'best', name: 'best f', color: BEST_COLOR, width: 2, points: data.map((d) => [d.generation, d.bestF] as const) },
+    { key: 'mean', name: 'population mean f', color: MEAN_COLOR, width: 1.5, points: data.map((d) => [d.generation, d.popMeanF] as const) },
+  ], [data]);
+  const y = useMemo(() => ({ scale: logY ? 'log' as const : 'linear' as const, format: fmt }), [logY]);
   return (
     <section className="chart-block" aria-labelledby="best-h">
       <div className="panel-head">
@@ -39,19 +46,13 @@ export const BestChart = memo(function BestChart() {
         </div>
       ) : (
         <div className="chart-box">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid stroke="#ddd" />
-              <XAxis dataKey="generation" type="number" domain={['dataMin', 'dataMax']} label={{ value: 'generation', position: 'insideBottom', offset: -12 }} />
-              <YAxis scale={logY ? 'log' : 'auto'} domain={['auto', 'auto']} tickFormatter={fmt} width={64} allowDataOverflow />
-              <Tooltip formatter={(v) => fmt(Number(v))} />
-              <Line type="monotone" dataKey="bestF" name="best f" stroke="#0072b2" strokeWidth={2} dot={false} isAnimationActive={false} />
-              <Line type="monotone" dataKey="popMeanF" name="population mean f" stroke="#e69f00" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
+          <LiveChart series={lines} x={X_AXIS} y={y} ariaLabel="best and population-mean f per generation" xReadout={(g) => `generation ${g}`} />
         </div>
       )}
-      <p className="chart-key"><span className="swatch" style={{ background: '#0072b2' }} /> best so far · <span className="swatch" style={{ background: "#e69f00" }} /> population mean</p>
     </section>
   );
 });
+
+const BEST_COLOR = '#0072b2';
+const MEAN_COLOR = '#e69f00';
+const X_AXIS = { label: 'generation' };

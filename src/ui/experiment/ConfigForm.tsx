@@ -18,14 +18,16 @@ import { selectImpActive, useImpStore } from '../../state/imp-store';
 import { ParamField } from '../settings/ParamField';
 import { FieldErrors, NumberField, SelectField } from './fields';
 
-function ParamPanel({ section, specs, disabled }: { section: ParamSection; specs: ParamSpecs; disabled: boolean }) {
+// Fields take no `disabled` prop: the <fieldset disabled> around them disables every control natively, so
+// starting a run re-renders one attribute instead of the whole form (issue 5: the Start click stays short).
+function ParamPanel({ section, specs }: { section: ParamSection; specs: ParamSpecs }) {
   const entry = useExperimentStore((s) => s.draft[section]);
   const setParam = useExperimentStore((s) => s.setParam);
   const v = useExperimentStore(selectValidation);
   return (
     <div className="fields">
       {Object.entries(specs).map(([name, spec]) => (
-        <ParamField key={`${entry.id}.${name}`} name={name} spec={spec} value={entry.params[name] ?? spec.default} disabled={disabled}
+        <ParamField key={`${entry.id}.${name}`} name={name} spec={spec} value={entry.params[name] ?? spec.default}
           error={issuesAt(v, `${section}.params.${name}`)[0]} helpKey={`exp-${section}-${entry.id}-${name}`}
           onChange={(value) => setParam(section, name, value)} />
       ))}
@@ -33,7 +35,7 @@ function ParamPanel({ section, specs, disabled }: { section: ParamSection; specs
   );
 }
 
-function SeedsField({ disabled }: { disabled: boolean }) {
+function SeedsField() {
   const seeds = useExperimentStore((s) => s.draft.seeds);
   const setSeeds = useExperimentStore((s) => s.setSeeds);
   const v = useExperimentStore(selectValidation);
@@ -43,7 +45,7 @@ function SeedsField({ disabled }: { disabled: boolean }) {
   return (
     <div className={`field${errors.length ? ' field-invalid' : ''}`}>
       <label htmlFor="exp-seeds">Seeds (e.g. 0, 1, 2 or 0-4; runs one after another)</label>
-      <input id="exp-seeds" type="text" inputMode="numeric" disabled={disabled} value={text ?? seeds.join(', ')} aria-invalid={errors.length > 0}
+      <input id="exp-seeds" type="text" inputMode="numeric" value={text ?? seeds.join(', ')} aria-invalid={errors.length > 0}
         onChange={(e) => { setText(e.target.value); const p = parseSeedsText(e.target.value); if ('seeds' in p) setSeeds(p.seeds); }}
         onBlur={() => { if (parsed && 'seeds' in parsed) setText(null); }} />
       <FieldErrors id="exp-seeds-err" messages={errors} />
@@ -52,25 +54,33 @@ function SeedsField({ disabled }: { disabled: boolean }) {
 }
 
 export const ConfigForm = memo(function ConfigForm() {
+  const running = useImpStore(selectImpActive);
+  return (
+    <fieldset className="config-form" disabled={running} aria-label="Experiment settings">
+      <ConfigFields />
+    </fieldset>
+  );
+});
+
+const ConfigFields = memo(function ConfigFields() {
   const d = useExperimentStore((s) => s.draft);
   const hidden = useExperimentStore((s) => s.hidden);
   const { patch, setEntry, toggleMethod, setBackend } = useExperimentStore(useShallow((s) => ({ patch: s.patch, setEntry: s.setEntry, toggleMethod: s.toggleMethod, setBackend: s.setBackend })));
   const v = useExperimentStore(selectValidation);
-  const running = useImpStore(selectImpActive);
   const task = TASKS.find((t) => t.id === d.task.id);
   const strategy = STRATEGIES.find((s) => s.id === d.es.id);
   const network = NETWORKS.find((n) => n.id === d.network.id);
   const notes = DATASETS.find((x) => x.id === d.task.id)?.notes ?? [];
   const show = (s: Parameters<typeof hidden.has>[0]) => !hidden.has(s);
   return (
-    <fieldset className="config-form" disabled={running} aria-label="Experiment settings">
+    <>
       {show('task') && (
         <section className="form-section">
           <h3>Task</h3>
           <SelectField label="Task" value={d.task.id} options={TASKS} errors={issuesAt(v, 'task.id')} onChange={(id) => setEntry('task', id)} />
           {task && <p className="muted small">{task.help}</p>}
           {notes.length > 0 && <ul className="notice">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
-          {task && <ParamPanel section="task" specs={task.paramSpecs} disabled={running} />}
+          {task && <ParamPanel section="task" specs={task.paramSpecs} />}
         </section>
       )}
       {show('network') && (
@@ -78,7 +88,7 @@ export const ConfigForm = memo(function ConfigForm() {
           <h3>Network</h3>
           <SelectField label="Network" value={d.network.id} errors={issuesAt(v, 'network.id')} onChange={(id) => setEntry('network', id)}
             options={NETWORKS.map((n) => ({ id: n.id, label: task && !n.taskKinds.includes(task.kind) ? `${n.label} (not for ${task.kind})` : n.label }))} />
-          {network && <ParamPanel section="network" specs={network.paramSpecs} disabled={running} />}
+          {network && <ParamPanel section="network" specs={network.paramSpecs} />}
         </section>
       )}
       {show('es') && (
@@ -88,7 +98,7 @@ export const ConfigForm = memo(function ConfigForm() {
           <NumberField label="Population size" value={d.es.popSize} min={4} max={4096} hint="[4, 4096]" errors={issuesAt(v, 'es.popSize')} onChange={(popSize) => patch('es', { popSize })} />
           <label className="inline-check"><input type="checkbox" checked={d.es.centeredRank} onChange={(e) => patch('es', { centeredRank: e.target.checked })} /> centered-rank fitness shaping</label>
           <NumberField label="Mean decay γ" value={d.es.meanDecay} min={0} max={0.1} step={0.0001} hint="[0, 0.1]" errors={issuesAt(v, 'es.meanDecay')} onChange={(meanDecay) => patch('es', { meanDecay })} />
-          {strategy && <ParamPanel section="es" specs={strategy.paramSpecs} disabled={running} />}
+          {strategy && <ParamPanel section="es" specs={strategy.paramSpecs} />}
         </section>
       )}
       {show('prune') && (
@@ -115,7 +125,7 @@ export const ConfigForm = memo(function ConfigForm() {
           <NumberField label="Evaluate on test set every (generations)" value={d.budget.evalEvery} min={1} errors={issuesAt(v, 'budget.evalEvery')} onChange={(evalEvery) => patch('budget', { evalEvery })} />
         </section>
       )}
-      {show('seeds') && <section className="form-section"><SeedsField disabled={running} /></section>}
+      {show('seeds') && <section className="form-section"><SeedsField /></section>}
       {show('backend') && (
         <section className="form-section">
           <SelectField label="Backend for this run" value={d.backend} errors={issuesAt(v, 'backend')} onChange={(b) => setBackend(b as typeof d.backend)}
@@ -123,6 +133,6 @@ export const ConfigForm = memo(function ConfigForm() {
         </section>
       )}
       {v.issues.some((i) => i.path === '' || i.path === 'schemaVersion') && <FieldErrors id="exp-other-err" messages={issuesAt(v, '')} />}
-    </fieldset>
+    </>
   );
 });

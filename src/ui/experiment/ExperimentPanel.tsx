@@ -7,8 +7,8 @@ import { useEffect, useState } from 'react';
 import { runId } from '../../core/runs/hash';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
-import { interruptedRunIds, openStoredRun, showStoredIfAny } from '../run/run-db';
-import { startImp } from '../run/imp-client';
+import { interruptedRunIds, showStoredIfAny } from '../run/run-db';
+import { resumeStoredRun } from '../run/imp-client';
 import { ShareBar } from '../run/ShareBar';
 import { ConfigForm } from './ConfigForm';
 import { PresetBar } from './PresetBar';
@@ -21,17 +21,14 @@ function ResumeOffer() {
   const active = useImpStore(selectImpActive);
   useEffect(() => { void interruptedRunIds().then(setIds, () => setIds([])); }, []);
   if (!ids.length || active) return null;
-  const resume = async (id: string) => {
+  const resume = (id: string) => {
     setIds((x) => x.filter((y) => y !== id));
-    if (await openStoredRun(id)) {
-      const cfg = useImpStore.getState().config;
-      if (cfg) await startImp({ resume: true, config: cfg });
-    }
+    void resumeStoredRun(id);
   };
   return (
     <div className="resume-offer" role="status">
       <p>A run was interrupted when this page was closed. Continue it from its last finished round?</p>
-      {ids.map((id) => <button key={id} type="button" className="primary" onClick={() => void resume(id)}>Resume run {id.slice(0, 8)}</button>)}
+      {ids.map((id) => <button key={id} type="button" className="primary" onClick={() => resume(id)}>Resume run {id.slice(0, 8)}</button>)}
       <button type="button" onClick={() => setIds([])}>Dismiss</button>
     </div>
   );

@@ -6,7 +6,7 @@
 import { memo, useState } from 'react';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
 import { deleteStoredRun, exportStoredRun, importRunFile, openStoredRun, useRunsList } from './run-db';
-import { startImp } from './imp-client';
+import { resumeStoredRun } from './imp-client';
 import type { StoredRun } from '../../storage/run-store';
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
@@ -21,12 +21,6 @@ export const RunsPanel = memo(function RunsPanel() {
   const active = useImpStore(selectImpActive);
   const openId = useImpStore((s) => s.runId);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const resume = async (id: string) => {
-    if (await openStoredRun(id)) {
-      const cfg = useImpStore.getState().config;
-      if (cfg) await startImp({ resume: true, config: cfg });
-    }
-  };
   return (
     <section className="runs" aria-labelledby="runs-h">
       <div className="panel-head first"><h3 id="runs-h">Stored runs</h3>
@@ -50,7 +44,7 @@ export const RunsPanel = memo(function RunsPanel() {
                 · seeds {r.summary.seeds.join(', ')} · {new Date(r.updatedAt).toLocaleString()} · <code>{r.id}</code></div>
               <div className="button-row">
                 <button type="button" onClick={() => void openStoredRun(r.id)}>Open</button>
-                {(r.status === 'interrupted' || r.status === 'paused') && <button type="button" disabled={active} onClick={() => void resume(r.id)}>Resume</button>}
+                {(r.status === 'interrupted' || r.status === 'paused') && <button type="button" disabled={active} onClick={() => void resumeStoredRun(r.id)}>Resume</button>}
                 <button type="button" onClick={() => void exportStoredRun(r.id)}>Export</button>
                 <button type="button" disabled={active && r.id === openId} onClick={() => { if (confirm('Delete this stored run?')) void deleteStoredRun(r.id); }}>Delete</button>
               </div>

@@ -1,6 +1,7 @@
 /**
  * The main thread's handle on the IndexedDB run store (issue 9): runs list, reopen, delete, export /
  * import bundles, storage use. The worker writes rounds through its own handle; both see one database.
+ * Reopening reads the rounds in the worker (the page only lists runs, which carry no arrays).
  * `useRunsList` keeps a list that refreshes when a round lands (throttled) or after a change here.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -9,8 +10,11 @@ import { exportBundle, importBundle } from '../../core/runs/bundle';
 import type { ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
 import { useImpStore } from '../../state/imp-store';
-import { useExperimentStore } from '../../state/experiment-store';
+import { selectValidation, useExperimentStore } from '../../state/experiment-store';
+import type { RoundRecord } from '../../core/experiments/events';
 import { downloadText } from '../experiment/chart-export';
+import { yieldToBrowser } from '../frames';
+import { getEngine } from '../lab-client';
 
 let storePromise: Promise<RunStore> | null = null;
 let interrupted: Promise<string[]> | null = null;
@@ -35,19 +39,35 @@ const listeners = new Set<() => void>();
 /** Tells every runs list to reload (after a delete, import, or a run's end). */
 export function runsChanged(): void { for (const l of listeners) l(); }
 
-/** Loads a stored run's records into the result views and its config into the form. */
+/**
+ * A stored run's config and rounds, read and decoded in the worker (LabEngine.storedRun): a run's masks
+ * and weights are megabytes of structured clone that would block the page for 100+ ms; transferred
+ * back they cost nothing here.
+ */
+export function readStoredRun(id: string): Promise<{ config: ExperimentConfig; records: RoundRecord[] } | null> {
+  return getEngine().storedRun(id);
+}
+
+/**
+ * Loads a stored run's records into the result views and, unless the form shows it already, its config
+ * into the form — one render per step (yieldToBrowser), not one long task.
+ */
 export async function openStoredRun(id: string): Promise<boolean> {
-  const data = await (await runStore()).getRun(id);
+  const data = await readStoredRun(id);
   if (!data) return false;
   useImpStore.getState().showStored(id, data.config, data.records);
-  useExperimentStore.getState().loadConfig(data.config);
+  const form = selectValidation(useExperimentStore.getState()).config;
+  if (!form || runId(form) !== id) {
+    await yieldToBrowser();
+    useExperimentStore.getState().loadConfig(data.config);
+  }
   return true;
 }
 
 /** Shows the stored curves of `config` if that exact config was run before (issue 9 "opening a config that was already run"). */
 export async function showStoredIfAny(config: ExperimentConfig): Promise<boolean> {
   const id = runId(config);
-  const data = await (await runStore()).getRun(id);
+  const data = await readStoredRun(id);
   if (!data || data.records.length === 0) return false;
   useImpStore.getState().showStored(id, data.config, data.records);
   return true;
