@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark on each Node tfjs backend, prints one table per benchmark and
  * writes bench/results/<name>.json. Speed goals live here, never in timed tests (they are noisy).
- * Flags: --only es|nets|control|imp (comma list), --backends wasm,cpu (control runs on the active backend).
+ * Flags: --only es|nets|control|locomotion|imp (comma list), --backends wasm,cpu (control runs on the active backend).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Row[]>> = {
   es: async () => (await import('./es/es-bench')).runEsBench(backends),
   nets: async () => (await import('./nets/nets-bench')).runNetsBench(backends),
   control: async () => (await import('./control/control-bench')).runControlBench({ tfjs: false }),
+  locomotion: async () => (await import('./locomotion/locomotion-bench')).runLocomotionBench(),
   imp: async () => {
     const { runImpBench } = await import('./imp/imp-bench');
     const rows: Row[] = [];

@@ -18,6 +18,7 @@ import type { TaskInstance } from '../src/core/tasks/types';
 import * as tf from '@tensorflow/tfjs-core';
 import type { AnyParamValues } from '../src/core/params';
 import { controlEnvOfTask, episodeRng, recordEpisode, rowPolicyFor, testEpisodeRng, type EpisodeRecord } from '../src/core/tasks/control';
+import { recordLocomotionTestEpisode } from '../src/core/tasks/locomotion/record-episode';
 
 /** What a job evaluates through: the run's task (test protocol) and network. */
 export interface AnalysisParts {
@@ -209,10 +210,13 @@ export interface RolloutJobOptions {
  * task's fixed test-episode stream, so the shown return is the one the test metric averaged.
  */
 export async function runRolloutJob(parts: Pick<AnalysisParts, 'net'>, _records: readonly JobRecord[], o: RolloutJobOptions): Promise<EpisodeRecord> {
-  const env = controlEnvOfTask(o.taskId);
   if (o.params.length !== parts.net.paramCount) throw new Error(`rollout: params have length ${o.params.length}, the network has D = ${parts.net.paramCount}`);
   const t = tf.tensor2d(o.params, [1, parts.net.paramCount]);
   try {
+    // MuJoCo locomotion tasks (issue 10) record geom poses; undefined for classic-control tasks.
+    const loco = await recordLocomotionTestEpisode(o.taskId, o.envParams, rowPolicyFor(parts.net, t, o.params), o.episodeIdx ?? 0);
+    if (loco) return loco;
+    const env = controlEnvOfTask(o.taskId);
     return recordEpisode(env, o.envParams, rowPolicyFor(parts.net, t, o.params), episodeRng(testEpisodeRng(env), o.episodeIdx ?? 0));
   } finally {
     t.dispose();

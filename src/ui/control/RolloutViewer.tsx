@@ -2,19 +2,20 @@
  * Rollout viewer (issue 8 "animate an episode of the current mean policy (and of a chosen round's ticket)
  * on a canvas, with play/pause and the return shown"). The episode is recorded by core recordEpisode —
  * in the worker through `record` (LabEngine.runAnalysis('rollout', …)) or, where this thread has a tfjs
- * backend, locally via workers/analysis-job runRolloutJob — and each frame is drawn from core sceneOf.
+ * backend, locally via workers/analysis-job runRolloutJob — and each frame is drawn from core sceneOf, or for
+ * MuJoCo locomotion tasks (issue 10) as a side view of the recorded geom poses (capsules as thick lines).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyParamValues } from '../../core/params';
 import type { PopulationNet } from '../../core/nets/types';
 import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
-import { sceneOf, type Primitive } from '../../core/tasks/control/render-geometry';
+import type { Primitive } from '../../core/tasks/control/render-geometry';
 import type { RolloutJobOptions } from '../../../workers/analysis-job';
 import '../viz/views.css';
-import { fitBounds, frameAt, ROLE_COLOURS, runningReturns, toCanvas, type ViewTransform } from './scene-view';
+import { fitBounds, frameAt, isLocomotionRecord, ROLE_COLOURS, runningReturns, sceneOfFrame, toCanvas, type ViewTransform } from './scene-view';
 
 export interface RolloutViewerProps {
-  /** Control task id ('cartpole', 'pendulum', 'acrobot', 'mcc'). */
+  /** Control task id ('cartpole', 'pendulum', 'acrobot', 'mcc') or MuJoCo locomotion task id ('hopper', 'halfcheetah'). */
   readonly taskId: string;
   /** The task's resolved params (env constants, maxSteps). */
   readonly envParams: AnyParamValues;
@@ -102,7 +103,7 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
     const ctx = c.getContext('2d')!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, W, H);
-    const scene = sceneOf(episode.envId, episode.states[frame], envParams);
+    const scene = sceneOfFrame(episode, frame, envParams);
     const t = fitBounds(scene.bounds, W, H);
     for (const p of scene.primitives) drawPrimitive(ctx, t, p);
   }, [episode, frame, envParams]);
@@ -125,6 +126,7 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
           <p className="stat-line" aria-live="off">
             step {frame} / {frames - 1} · return so far {returns[frame].toFixed(1)} · episode return <strong>{episode.episodeReturn.toFixed(1)}</strong>
             {episode.truncated ? ' (reached the step limit)' : ' (terminated)'}
+            {isLocomotionRecord(episode) ? ` · x ${episode.qpos[frame][0].toFixed(2)} m` : null}
           </p>
         </>
       ) : null}

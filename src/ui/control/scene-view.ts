@@ -2,9 +2,15 @@
  * Pure helpers of the rollout viewer (issue 8 "a rollout viewer"): fit a scene's world bounds into the
  * canvas (aspect kept, y up → canvas y down), colours per primitive role (Okabe–Ito), the running return
  * per frame, and the frame index for an elapsed time. The physics and geometry come from core
- * (recordEpisode, render-geometry sceneOf); nothing here simulates. Tested in Node.
+ * (recordEpisode, render-geometry sceneOf; for MuJoCo locomotion tasks, issue 10, the recorded geom poses
+ * and locomotion/render-geometry); nothing here simulates. Tested in Node.
  */
+import type { AnyParamValues } from '../../core/params';
+import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
+import { sceneOf } from '../../core/tasks/control/render-geometry';
 import type { PrimitiveRole, Scene } from '../../core/tasks/control/render-geometry';
+import { locomotionScene } from '../../core/tasks/locomotion/render-geometry';
+import type { LocomotionEpisodeRecord } from '../../core/tasks/locomotion/record-episode';
 import { OKABE_ITO } from '../viz/palettes';
 
 /** World → canvas mapping: canvas = (offsetX + scale·x, offsetY − scale·y). */
@@ -44,4 +50,15 @@ export function runningReturns(rewards: readonly number[]): number[] {
 /** Frame shown after `elapsedMs` at `fps` (clamped to the last frame of `frameCount`). */
 export function frameAt(elapsedMs: number, fps: number, frameCount: number): number {
   return Math.max(0, Math.min(frameCount - 1, Math.floor((elapsedMs * fps) / 1000)));
+}
+
+/** Is `episode` a MuJoCo locomotion record (geom poses per frame) rather than a classic-control state trace? */
+export function isLocomotionRecord(episode: EpisodeRecord): episode is LocomotionEpisodeRecord {
+  return 'geoms' in episode && Array.isArray((episode as LocomotionEpisodeRecord).geoms);
+}
+
+/** The scene of frame `frame`: a side view of the geoms for locomotion records, the env's renderer otherwise. */
+export function sceneOfFrame(episode: EpisodeRecord, frame: number, envParams: AnyParamValues): Scene {
+  const state = episode.states[frame];
+  return isLocomotionRecord(episode) ? locomotionScene(episode.geoms, state) : sceneOf(episode.envId, state, envParams);
 }

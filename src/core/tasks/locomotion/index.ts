@@ -6,8 +6,7 @@
 import type { TaskDef } from '../types';
 import { locomotionTaskDef } from './locomotion-task';
 import type { LocomotionTaskOptions } from './locomotion-task';
-import { halfCheetah } from './models/half-cheetah';
-import { hopper } from './models/hopper';
+import { halfCheetah, hopper } from './models';
 import type { LocomotionModel } from './types';
 
 const BRAX_NOTE = 'Gym MuJoCo (v3/v4) physics, not Brax v1 (legacy_spring) as in the paper: returns are not comparable to the paper\'s numbers.';
@@ -28,10 +27,7 @@ const TASK_OPTIONS: readonly LocomotionTaskOptions[] = [
 export const LOCOMOTION_MODELS: readonly LocomotionModel[] = TASK_OPTIONS.map((o) => o.model);
 export const LOCOMOTION_TASKS: readonly TaskDef[] = TASK_OPTIONS.map(locomotionTaskDef);
 
-/** The model behind locomotion task `taskId`, or undefined for other tasks. */
-export function locomotionModelOfTask(taskId: string): LocomotionModel | undefined {
-  return TASK_OPTIONS.find((t) => t.id === taskId)?.model;
-}
+export { locomotionModelOfTask } from './models';
 
 export { loadMujoco, compileModel, MujocoLoadError } from './mujoco-loader';
 export type { Mujoco } from './mujoco-loader';
@@ -41,7 +37,7 @@ export { ObsNormalizer } from './obs-norm';
 export { locomotionTaskDef, locomotionTestRng, locomotionParamSpecs, modelParamsOf, rolloutNetLocomotion } from './locomotion-task';
 export type { LocomotionModel, RewardTerms, SimState } from './types';
 export { hopper, halfCheetah };
-export { recordLocomotionEpisode } from './record-episode';
+export { recordLocomotionEpisode, recordLocomotionTestEpisode } from './record-episode';
 export type { LocomotionEpisodeRecord } from './record-episode';
 export { locomotionScene } from './render-geometry';
 export { GEOM_FIELDS, GEOM_TYPE, geomTableOf, writeGeomPoses } from './geom-pose';

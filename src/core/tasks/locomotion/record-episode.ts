@@ -4,13 +4,17 @@
  * the reward terms and qpos/qvel. With `rng = episodeRng(locomotionTestRng(model), e)` it replays test
  * episode e exactly as `evaluateTest` scored it (same start state, same physics, same policy).
  */
+import { resolveParams } from '../../params';
 import type { AnyParamValues } from '../../params';
 import type { Rng } from '../../rng';
+import { episodeRng } from '../control/rollout';
 import type { RowPolicy } from '../control/rollout';
 import type { EpisodeRecord } from '../control/record-episode';
 import { loadMujoco } from './mujoco-loader';
 import { LocomotionSim, stepReward } from './sim';
 import type { LocomotionModel, RewardTerms } from './types';
+import { locomotionParamSpecs, locomotionTestRng, modelParamsOf } from './locomotion-task';
+import { locomotionModelOfTask } from './models';
 import { GEOM_FIELDS, geomTableOf, writeGeomPoses } from './geom-pose';
 import type { GeomInfo } from './geom-pose';
 
@@ -67,4 +71,18 @@ export async function recordLocomotionEpisode(
   } finally {
     sim.dispose();
   }
+}
+
+/**
+ * Test episode `episodeIdx` of locomotion task `taskId` (the start state `evaluateTest` scored) played by
+ * member `memberIdx` of `policy`; `taskParams` are the run's task params (defaults filled here).
+ * Returns undefined when `taskId` is not a locomotion task.
+ */
+export async function recordLocomotionTestEpisode(
+  taskId: string, taskParams: AnyParamValues, policy: RowPolicy, episodeIdx: number, memberIdx = 0,
+): Promise<LocomotionEpisodeRecord | undefined> {
+  const model = locomotionModelOfTask(taskId);
+  if (!model) return undefined;
+  const p = resolveParams(locomotionParamSpecs(model), taskParams) as AnyParamValues;
+  return recordLocomotionEpisode(model, modelParamsOf(model, p), policy, episodeRng(locomotionTestRng(model), episodeIdx), memberIdx);
 }
