@@ -10,8 +10,9 @@
  * reloaded tab continues from the last finished round; `resume: true` reads those states back.
  */
 import type { ExperimentConfig } from '../src/core/runs/config';
-import type { GenerationMetrics, RoundRecord } from '../src/core/experiments/events';
-import type { LayerSpec } from '../src/core/nets/types';
+import type { GenerationMetrics, ImpEvent, RoundRecord } from '../src/core/experiments/events';
+import type { LayerSpec, PopulationNet } from '../src/core/nets/types';
+import type { TaskInstance } from '../src/core/tasks/types';
 import { initialChains, runImp, theta0For, type ChainState } from '../src/core/experiments/imp';
 import { instantiate } from '../src/core/experiments/setup';
 import { runId } from '../src/core/runs/hash';
@@ -72,10 +73,41 @@ export function resumeChains(config: ExperimentConfig, stored: readonly ChainSta
   return config.prune.methods.map((m) => stored.find((c) => c.method === m) ?? fresh.find((c) => c.method === m)!);
 }
 
-/** Runs every seed of `config` (resuming stored progress when asked) under `ctl`. */
+/**
+ * What differs between the ES-IMP and the GD-IMP job (workers/gd-imp-job.ts): the task + network it
+ * built, the generations (GD: optimizer steps) a full run takes, and how one seed's chains train.
+ * Everything else — start message, batching, storing every round with its resume state, skipping
+ * finished seeds, the final status — is the one job body below.
+ */
+export interface ImpTrainer {
+  readonly task: TaskInstance;
+  readonly net: PopulationNet;
+  readonly totalGens: number;
+  /** Extra notes for the start message (e.g. which backend GD fell back to). */
+  readonly notes?: readonly string[];
+  runSeed(seed: number, resume: ChainState[] | null, onEvent: (e: ImpEvent) => void, gate: () => Promise<void>): Promise<unknown>;
+  dispose(): void;
+}
+
+/** The ES trainer: task + network from the registries, runImp per seed. */
+export async function esTrainer(config: ExperimentConfig, readBytes: ImpJobDeps['readBytes']): Promise<ImpTrainer> {
+  const { task, net } = await instantiate(config, { readBytes });
+  return {
+    task, net, totalGens: totalGenerations(config),
+    runSeed: (seed, resume, onEvent, gate) => runImp({ config, seed, net, task, reportEvery: 10, gate, onEvent, ...(resume ? { resume } : {}) }),
+    dispose: () => task.dispose(),
+  };
+}
+
+/** Runs every seed of `config` with ES (resuming stored progress when asked) under `ctl`. */
 export async function runImpJob(config: ExperimentConfig, ctl: RunControl, deps: ImpJobDeps, opts: { resume: boolean }): Promise<ImpJobResult> {
+  return runTrainerJob(config, ctl, deps, opts, await esTrainer(config, deps.readBytes));
+}
+
+/** The IMP job body over any trainer (ES or GD); disposes the trainer at the end. */
+export async function runTrainerJob(config: ExperimentConfig, ctl: RunControl, deps: ImpJobDeps, opts: { resume: boolean }, trainer: ImpTrainer): Promise<ImpJobResult> {
   const id = runId(config);
-  const { task, net } = await instantiate(config, { readBytes: deps.readBytes });
+  const { task, net } = trainer;
   let saveQueue: Promise<void> = Promise.resolve();
   let storageOk = deps.store !== null;
   const save = (write: (s: RunStore) => Promise<unknown>): void => {
@@ -96,7 +128,7 @@ export async function runImpJob(config: ExperimentConfig, ctl: RunControl, deps:
     save((s) => s.saveRun({ config, status: 'running' }));
     deps.post({
       kind: 'start', runId: id, netDescribe: net.describe, paramCount: net.paramCount, prunableCount: net.prunableCount,
-      notes: task.notes, totalGens: totalGenerations(config), doneGens: doneGenerations(storedRecords), resumedSeeds,
+      notes: [...task.notes, ...(trainer.notes ?? [])], totalGens: trainer.totalGens, doneGens: doneGenerations(storedRecords), resumedSeeds,
       layout: { layers: net.layers.map((l) => ({ ...l })), inputShape: [...task.io.inputShape], outputSize: task.io.outputSize },
     }, []);
     for (const seed of config.seeds) {
@@ -104,19 +136,16 @@ export async function runImpJob(config: ExperimentConfig, ctl: RunControl, deps:
       if (states.length === config.prune.methods.length && states.every((c) => c.nextRoundNum > config.prune.rounds)) continue; // seed finished
       const resume = resumeChains(config, states, theta0For(net, seed));
       resumed ||= resume !== null;
-      await runImp({
-        config, seed, net, task, reportEvery: 10, gate: () => ctl.step(), ...(resume ? { resume } : {}),
-        onEvent: (e) => {
-          if (e.type === 'generation') { batcher.push(e.metrics); return; }
-          if (e.type !== 'round') return;
-          batcher.flush();
-          rounds++;
-          const { record, buffers } = transferableRecord(e.record);
-          deps.post({ kind: 'round', record }, buffers);
-          const original = e.record, next = e.next;
-          save((s) => s.saveRound(id, original, next));
-        },
-      });
+      await trainer.runSeed(seed, resume, (e) => {
+        if (e.type === 'generation') { batcher.push(e.metrics); return; }
+        if (e.type !== 'round') return;
+        batcher.flush();
+        rounds++;
+        const { record, buffers } = transferableRecord(e.record);
+        deps.post({ kind: 'round', record }, buffers);
+        const original = e.record, next = e.next;
+        save((s) => s.saveRound(id, original, next));
+      }, () => ctl.step());
       batcher.flush();
       deps.post({ kind: 'seed-done', seed }, []);
     }
@@ -129,6 +158,6 @@ export async function runImpJob(config: ExperimentConfig, ctl: RunControl, deps:
     throw err;
   } finally {
     await saveQueue;
-    task.dispose();
+    trainer.dispose();
   }
 }

@@ -17,7 +17,7 @@ import { parseConfig, type ExperimentConfig } from '../src/core/runs/config';
 import type { RoundRecord } from '../src/core/experiments/events';
 import type { RunStore } from '../src/storage/run-store';
 import { runImpJob, runTrainerJob, type ImpJobDeps, type ImpJobResult, type ImpProgress } from './imp-job';
-import { gdFallbackBackend, gdTrainer } from './gd-imp-job';
+import { gdBackendProblem, gdTrainer } from './gd-imp-job';
 import { benchmarkBackends, type BackendBenchRow } from './backend-bench';
 import { AnalysisPartsCache } from './analysis-parts';
 import { runAnalysisJob, type AnalysisArgs, type AnalysisKind, type AnalysisProgress, type AnalysisResults, type JobRecord } from './analysis-job';
@@ -118,21 +118,15 @@ export class LabEngine {
 
   /**
    * GD-IMP (workers/gd-imp-job.ts) for a config with `trainer: { id: 'gd' }`: the same progress messages,
-   * storage and resume as runImp, rounds trained by masked gradient descent. A CNN on a backend without
-   * Conv2DBackpropFilter (wasm) runs on cpu for this job; the previous backend is restored afterwards.
+   * storage and resume as runImp, rounds trained by masked gradient descent. Rejects at once, with the
+   * reason, a CNN on a backend that cannot differentiate convolutions (wasm).
    */
   runGdImp(config: unknown, onProgress: ProgressSink<ImpProgress>, options: { resume?: boolean } = {}): Promise<RunOutcome<ImpJobResult>> {
     const cfg = parseConfig(config);
-    return this.exclusive('gd-imp', async (ctl) => {
-      const active = this.backendReport!.active, fallback = gdFallbackBackend(cfg, active);
-      const notes = fallback ? [`GD of this CNN runs on the ${fallback} backend: ${active} has no Conv2DBackpropFilter kernel (tfjs 4.22), so its gradients cannot be computed there.`] : [];
-      if (fallback) this.backendReport = await this.deps.initBackend(fallback);
-      try {
-        return await runTrainerJob(cfg, ctl, await this.impDeps(onProgress), { resume: options.resume ?? false }, await gdTrainer(cfg, this.readBytes, notes));
-      } finally {
-        if (fallback) this.backendReport = await this.deps.initBackend(active as BackendPref);
-      }
-    });
+    const problem = this.backendReport ? gdBackendProblem(cfg, this.backendReport.active) : null;
+    if (problem) return Promise.reject(new Error(problem));
+    return this.exclusive('gd-imp', async (ctl) =>
+      runTrainerJob(cfg, ctl, await this.impDeps(onProgress), { resume: options.resume ?? false }, await gdTrainer(cfg, this.readBytes)));
   }
 
   /** What an IMP-shaped job needs: the data reader, the run store, and a sink that transfers buffers. */

@@ -10,7 +10,7 @@ import { getStrategy, STRATEGIES } from '../es/registry';
 import { getNetwork, NETWORKS } from '../nets/registry';
 import { getTask, TASKS } from '../tasks/registry';
 import { getPruneMethod, PRUNE_METHODS } from '../prune/registry';
-import { gdOptionsSchema } from '../experiments/gd/gd-options';
+import { gdOptionsSchema, type GdOptions } from '../experiments/gd/gd-options';
 
 export const CONFIG_SCHEMA_VERSION = 1;
 
@@ -25,7 +25,9 @@ const entry = z.object({ id: z.string(), params: paramValues.default({}) });
  * round with masked gradient descent instead of `es` (whose settings are then unused). Absent = ES, and the
  * key is left out of the canonical config, so every ES config keeps its run id.
  */
-const trainerSchema = z.object({ id: z.literal('gd', { message: 'must be "gd" (omit trainer for ES)' }), params: gdOptionsSchema.prefault({}) });
+// The specs-generated schema infers loose records; its output is exactly GdOptions (defaults filled).
+const gdParams = gdOptionsSchema.prefault({}) as unknown as z.ZodType<GdOptions, Partial<GdOptions> | undefined>;
+const trainerSchema = z.object({ id: z.literal('gd', { message: 'must be "gd" (omit trainer for ES)' }), params: gdParams });
 
 /** Fields that are not registry params: each with its allowed range in the message. */
 export const experimentConfigSchema = z.object({

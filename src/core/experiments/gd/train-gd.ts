@@ -136,10 +136,12 @@ export async function trainGd(spec: GdRoundSpec): Promise<GdOutcome> {
   const optimizer = makeOptimizer(options);
   const evals: EvalPoint[] = [];
   let step = 0;
+  // Declared out here so a cancel thrown by `gate` mid-epoch still frees the running loss sum.
+  let lossSum: tf.Scalar | null = null;
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const perm = spec.rng.split(epoch).permutation(train.count);
-      let lossSum: tf.Scalar = tf.scalar(0);
+      lossSum = tf.scalar(0);
       for (let b = 0; b < batchesPerEpoch; b++) {
         const next = tf.tidy(() => {
           const idx = tf.tensor1d(perm.subarray(b * options.batchSize, (b + 1) * options.batchSize), 'int32');
@@ -148,7 +150,7 @@ export async function trainGd(spec: GdRoundSpec): Promise<GdOutcome> {
           const { value, grads } = tf.variableGrads(() => crossEntropyLoss(net, theta, x, y), [theta]);
           optimizer.applyGradients({ [theta.name]: tf.mul(grads[theta.name], maskT) });
           theta.assign(tf.mul(theta, maskT)); // belt and braces: pruned entries are exactly 0 after every step
-          return tf.add(lossSum, value) as tf.Scalar;
+          return tf.add(lossSum!, value) as tf.Scalar;
         });
         lossSum.dispose();
         lossSum = next;
@@ -157,6 +159,7 @@ export async function trainGd(spec: GdRoundSpec): Promise<GdOutcome> {
       }
       const trainLoss = (await lossSum.data())[0] / batchesPerEpoch;
       lossSum.dispose();
+      lossSum = null;
       if (!Number.isFinite(trainLoss)) throw new DivergenceError(`GD training loss became non-finite in epoch ${epoch} — lower the learning rate`);
       const [res] = await spec.task.evaluateTest(net, theta);
       evals.push({ gen: step, perf: res.perf, loss: res.loss });
@@ -171,6 +174,7 @@ export async function trainGd(spec: GdRoundSpec): Promise<GdOutcome> {
     for (let i = 0; i < D; i++) if (!spec.mask[i]) std[i] = PRUNED_SIGMA;
     return { mean, std, evals, esDim: active, wallMs: Date.now() - t0, steps: step };
   } finally {
+    lossSum?.dispose();
     disposeOptimizer(optimizer);
     theta.dispose();
     maskT.dispose();
