@@ -5,6 +5,7 @@
  * pitfall": that silently drops zero-initialised biases).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { hostMemoryBackend, readFloat32 } from '../nets/tensor-util';
 
 /** Indices (ascending) of the active entries of a mask. */
 export function activeIndices(mask: Uint8Array): Int32Array {
@@ -29,9 +30,6 @@ export function unpack(packed: Float32Array, idx: Int32Array, fullLength: number
   for (let j = 0; j < idx.length; j++) out[idx[j]] = packed[j];
   return out;
 }
-
-/** Backends whose tensors live in host memory: scatter there (see ScatterPlan.scatterOnHost). */
-const HOST_SCATTER_BACKENDS = new Set(['wasm', 'cpu']);
 
 /** Active indices recovered from a gather source map (src[i] = j for active i, d for pruned). */
 function activeIndicesFromSrc(src: Int32Array, d: number): Int32Array {
@@ -65,7 +63,7 @@ export class ScatterPlan {
   /** [P, d] → [P, D]. The caller disposes the result. */
   scatter(x: tf.Tensor2D): tf.Tensor2D {
     if (this.dense) return tf.clone(x);
-    if (HOST_SCATTER_BACKENDS.has(tf.getBackend())) return this.scatterOnHost(x);
+    if (hostMemoryBackend()) return this.scatterOnHost(x);
     return tf.tidy(() => {
       const withZero = tf.concat([x, tf.zeros([x.shape[0], 1])], 1);
       return tf.gather(withZero, this.src, 1) as tf.Tensor2D;
@@ -78,7 +76,7 @@ export class ScatterPlan {
    */
   private scatterOnHost(x: tf.Tensor2D): tf.Tensor2D {
     const [p, d] = x.shape;
-    const src = x.dataSync();
+    const src = readFloat32(x);
     const idx = this.hostIdx ??= activeIndicesFromSrc(this.src.dataSync() as Int32Array, d);
     const out = new Float32Array(p * this.fullLength);
     for (let r = 0; r < p; r++) {

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { EsRunner } from '../es/run-strategy';
 import type { SigmaMode } from '../es/types';
-import type { PopulationNet } from '../nets/types';
+import { withPopulationLayout, type PopulationNet } from '../nets/types';
 import type { TaskInstance } from '../tasks/types';
 import type { Rng } from '../rng';
 import type { AnyParamValues } from '../params';
@@ -77,13 +77,15 @@ export async function trainRound(spec: RoundSpec): Promise<RoundOutcome> {
     strategyId: spec.strategyId, params: spec.esParams, popSize: spec.popSize, dim: idx.length,
     rng: spec.esRng, shaping: spec.shaping, meanDecay: spec.meanDecay,
   }, pack(spec.init, idx));
+  // The population's antithetic layout lets the host forward share the first layer's centre product.
+  const popNet = withPopulationLayout(spec.net, runner.strategy.antithetic);
   const evals: EvalPoint[] = [];
   try {
     for (let gen = 1; gen <= spec.generations; gen++) {
       // No tf.tidy around tell: the runner's new state must outlive this block (it disposes what it supersedes).
       const x = runner.ask();
       const full = plan.scatter(x);
-      const scores = spec.task.evaluatePopulation(spec.net, full, spec.dataRng.split(gen)).scores;
+      const scores = spec.task.evaluatePopulation(popNet, full, spec.dataRng.split(gen)).scores;
       full.dispose();
       runner.tell(x, scores);
       x.dispose();

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { PopulationNet } from './types';
-import { gatherColumns } from './tensor-util';
+import { gatherColumns, gatherColumnsHost } from './tensor-util';
 
 /** Indices of inputs with at least one active weight in the first (dense) layer's kernel row. */
 export function activeInputs(net: PopulationNet, mask: Uint8Array): Int32Array {
@@ -39,11 +39,15 @@ export function compactInputs(net: PopulationNet, mask: Uint8Array, rebuild: (in
   for (let j = first.biasOffset; j < net.paramCount; j++) colMap[k++] = j;
   if (k !== small.paramCount) throw new Error(`compactInputs: layout mismatch (${k} vs ${small.paramCount})`);
   const inputIdx = keep.length ? keep : Int32Array.of(0);
+  const smallHost = small.forwardHost?.bind(small);
   return {
     ...net,
     describe: `${net.describe} [${inputIdx.length}/${net.inputSize} inputs active]`,
     forward(params, x) {
       return tf.tidy(() => small.forward(gatherColumns(params, colMap), gatherColumns(x, inputIdx)));
     },
+    forwardHost: smallHost && ((params, members, x, batch, layout) => smallHost(
+      gatherColumnsHost(params, members, net.paramCount, colMap), members,
+      gatherColumnsHost(x, batch, net.inputSize, inputIdx), batch, layout)),
   };
 }

@@ -10,6 +10,7 @@ import { buildLayout, type LayerDecl } from './layout';
 import { initParams } from './init';
 import { firstDense, hiddenDense, toStacked, type Activation, type PopActs } from './dense-ops';
 import { planFor, type MlpPlan } from './plans';
+import { hostMlpForward } from './host-mlp';
 
 export interface MlpOptions {
   readonly id: string;
@@ -50,6 +51,7 @@ export function buildMlp(o: MlpOptions): PopulationNet {
   }
   const layout = buildLayout(mlpLayerDecls(o.inputSize, o.hiddenLayers, o.width, o.outputSize));
   const acts: Activation[] = layout.layers.map((_, i) => (i < o.hiddenLayers ? o.activation : o.outputActivation));
+  const host = hostMlpForward(layout.layers, acts);
   const widths = [o.inputSize, ...Array<number>(o.hiddenLayers).fill(o.width), o.outputSize].join('-');
   return {
     id: o.id,
@@ -61,5 +63,6 @@ export function buildMlp(o: MlpOptions): PopulationNet {
     prunableCount: layout.prunableCount,
     init: (rng: Rng) => initParams(layout.layers, layout.paramCount, rng, () => 'uniform'),
     forward: (params, x) => tf.tidy(() => denseStack(x, params, layout.layers, acts, o.plan ?? planFor().mlp)),
+    forwardHost: host,
   };
 }

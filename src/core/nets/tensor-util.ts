@@ -35,19 +35,52 @@ export function unstackRows(t: tf.Tensor): tf.Tensor[] {
   return tf.tidy(() => Array.from({ length: t.shape[0] }, (_, i) => tf.reshape(tf.gather(t, [i], 0), inner)));
 }
 
-/**
- * Columns `idx` of a 2-D tensor (tf.gather(t, idx, 1)). On wasm/cpu the data is in host memory and the
- * wasm gather kernel is slow (~100 ns per element), so the copy runs as a JS loop there.
- */
-export function gatherColumns(t: tf.Tensor2D, idx: Int32Array): tf.Tensor2D {
+/** Whether the active backend keeps tensors in host memory (wasm, cpu), where JS loops over the data beat slow kernels. */
+export function hostMemoryBackend(): boolean {
   const backend = tf.getBackend();
-  if (backend !== 'wasm' && backend !== 'cpu') return tf.tidy(() => tf.gather(t, tf.tensor1d(idx, 'int32'), 1) as tf.Tensor2D);
-  const [rows, cols] = t.shape;
-  const src = t.dataSync();
+  return backend === 'wasm' || backend === 'cpu';
+}
+
+/** Columns `idx` of a row-major [rows, cols] host array (a JS loop). */
+export function gatherColumnsHost(src: Float32Array, rows: number, cols: number, idx: Int32Array): Float32Array {
   const out = new Float32Array(rows * idx.length);
   for (let r = 0; r < rows; r++) {
     const o = r * idx.length, i = r * cols;
     for (let j = 0; j < idx.length; j++) out[o + j] = src[i + idx[j]];
   }
-  return tf.tensor2d(out, [rows, idx.length]);
+  return out;
+}
+
+/**
+ * Columns `idx` of a 2-D tensor (tf.gather(t, idx, 1)). On wasm/cpu the data is in host memory and the
+ * wasm gather kernel is slow (~100 ns per element), so the copy runs as a JS loop there.
+ */
+export function gatherColumns(t: tf.Tensor2D, idx: Int32Array): tf.Tensor2D {
+  if (!hostMemoryBackend()) return tf.tidy(() => tf.gather(t, tf.tensor1d(idx, 'int32'), 1) as tf.Tensor2D);
+  const [rows, cols] = t.shape;
+  return tf.tensor2d(gatherColumnsHost(t.dataSync() as Float32Array, rows, cols, idx), [rows, idx.length]);
+}
+
+/** The parts of tfjs-backend-wasm's BackendWasm (declared public in its .d.ts) that `readFloat32` uses. */
+interface WasmBackendLike {
+  wasm: { HEAPU8: Uint8Array };
+  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
+}
+
+/**
+ * A float32 tensor's values copied into `out` (allocated when absent or of the wrong size). On wasm,
+ * `dataSync` copies through `HEAPU8.slice`, which costs ~5–10 ms per 2 MB on Node 20 (fresh large
+ * buffers); copying from a view of the wasm heap into a reused buffer costs ~0.1 ms. Elsewhere: dataSync.
+ */
+export function readFloat32(t: tf.Tensor, out?: Float32Array): Float32Array {
+  const dst = out && out.length === t.size ? out : new Float32Array(t.size);
+  const backend = tf.getBackend() === 'wasm' ? tf.backend() as unknown as Partial<WasmBackendLike> : undefined;
+  const info = t.dtype === 'float32' ? backend?.dataIdMap?.get(t.dataId) : undefined;
+  const heap = backend?.wasm?.HEAPU8;
+  if (info && heap && typeof info.memoryOffset === 'number') {
+    dst.set(new Float32Array(heap.buffer, heap.byteOffset + info.memoryOffset, t.size));
+  } else {
+    dst.set(t.dataSync() as Float32Array);
+  }
+  return dst;
 }

@@ -39,6 +39,26 @@ export interface PopulationNet {
    * Pruned weights are exactly zero in `params`; `forward` does not need the mask.
    */
   forward(params: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor3D;
+  /**
+   * Optional fitness-only forward for backends whose tensors live in host memory (wasm, cpu): the same
+   * values as `forward` up to float rounding, without autodiff. `params` [P, D] and `x` [B, inputSize]
+   * are row-major host arrays; returns [P, B, outputSize]. `layout` declares the population's antithetic
+   * row layout (spec §1.2), which the net may exploit (host-mlp.ts); 'none' = no structure assumed.
+   */
+  forwardHost?(params: Float32Array, members: number, x: Float32Array, batch: number, layout?: PopulationLayout): Float32Array;
+}
+
+/** Row layout of an ES population (= Strategy['antithetic']): pairs 2k/2k+1, pairs k/k+P/2, or none. */
+export type PopulationLayout = 'interleaved' | 'blocked' | 'none';
+
+/**
+ * `net` for populations with a known row layout: its `forwardHost` assumes `layout` unless told
+ * otherwise (the ES loop knows its strategy's layout; the task evaluating the population does not).
+ */
+export function withPopulationLayout(net: PopulationNet, layout: PopulationLayout): PopulationNet {
+  const host = net.forwardHost?.bind(net);
+  if (!host || layout === 'none') return net;
+  return { ...net, forwardHost: (params, members, x, batch, given) => host(params, members, x, batch, given ?? layout) };
 }
 
 export interface NetworkIO {

@@ -8,10 +8,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { choice, int, resolveParams, type AnyParamValues, type ParamValues } from '../../params';
 import type { Rng } from '../../rng';
 import type { PopulationNet } from '../../nets/types';
-import { takeRows } from '../../nets/tensor-util';
+import { hostMemoryBackend, readFloat32, takeRows } from '../../nets/tensor-util';
 import type { PopulationScores, TaskDef, TaskInstance, TestResult } from '../types';
 import { loadDataset, type DatasetDef, type PoolMode, type VisionData } from './datasets';
 import { createSampler, type BatchSampling } from './minibatch';
+import { gatherRowsHost, meanLogLikelihoodHost } from './host-fitness';
 
 export const NUM_CLASSES = 10;
 /** Upper bound on (test rows N) × (test examples per chunk): keeps evaluateTest's activations bounded. */
@@ -47,16 +48,29 @@ export function createVisionInstance(id: string, data: VisionData, params: Visio
   if (params.batchSize > train.count) throw new Error(`batchSize ${params.batchSize} exceeds the ${train.count} training images of ${id}`);
   const side = train.side, k = side * side;
   const nTest = params.testSubset > 0 ? Math.min(params.testSubset, test.count) : test.count;
-  const trainX = tf.keep(tf.tensor2d(train.x, [train.count, k]));
-  const trainY = tf.keep(tf.tensor1d(Int32Array.from(train.labels), 'int32'));
+  // The training set goes onto the backend only when the tensor path needs it: the host path reads
+  // train.x directly, so a backend copy would only double its memory.
+  let trainTensors: [tf.Tensor2D, tf.Tensor1D] | null = null;
+  const trainData = (): [tf.Tensor2D, tf.Tensor1D] => trainTensors ??= [
+    tf.keep(tf.tensor2d(train.x, [train.count, k])), tf.keep(tf.tensor1d(Int32Array.from(train.labels), 'int32')),
+  ];
   const testX = tf.keep(tf.tensor2d(test.x.subarray(0, nTest * k), [nTest, k]));
   const testY = tf.keep(tf.tensor1d(Int32Array.from(test.labels.subarray(0, nTest)), 'int32'));
   const sampler = createSampler(train.count, params.batchSampling);
+  let hostParams: Float32Array | undefined; // reused host copy of the population (host path)
   let disposed = false;
 
   function evaluatePopulation(net: PopulationNet, popParams: tf.Tensor2D, rng: Rng): PopulationScores {
     checkNet(net, side);
     const idx = sampler.next(rng, params.batchSize);
+    if (net.forwardHost && hostMemoryBackend()) {
+      const p = popParams.shape[0], b = idx.length;
+      hostParams = readFloat32(popParams, hostParams);
+      const logits = net.forwardHost(hostParams, p, gatherRowsHost(train.x, k, idx), b);
+      const labels = Uint8Array.from(idx, (i) => train.labels[i]);
+      return { scores: tf.tensor1d(meanLogLikelihoodHost(logits, p, b, NUM_CLASSES, labels)) }; // = −CE
+    }
+    const [trainX, trainY] = trainData();
     const scores = tf.tidy(() => {
       const idxT = tf.tensor1d(idx, 'int32');
       const x = tf.gather(trainX, idxT) as tf.Tensor2D;
@@ -95,7 +109,7 @@ export function createVisionInstance(id: string, data: VisionData, params: Visio
     dispose() {
       if (disposed) return;
       disposed = true;
-      tf.dispose([trainX, trainY, testX, testY]);
+      tf.dispose([testX, testY, ...(trainTensors ?? [])]);
     },
   };
 }

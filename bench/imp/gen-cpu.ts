@@ -1,0 +1,60 @@
+/**
+ * CPU time of one `mnist-quick` generation (ask + scatter + evaluate + tell) on the Node wasm backend,
+ * measured with process.cpuUsage() so that other jobs on the shared cores do not inflate it (wall-clock
+ * is also printed). Used to profile issue 4's per-generation cost:
+ *   npx tsx bench/imp/gen-cpu.ts [--gens 100] [--sparsity 0]
+ *   node --cpu-prof --import tsx bench/imp/gen-cpu.ts      (V8 profile of the same loop)
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { getPreset } from '../../src/core/runs/presets';
+import { parseConfig } from '../../src/core/runs/config';
+import { instantiate } from '../../src/core/experiments/setup';
+import { EsRunner } from '../../src/core/es/run-strategy';
+import { getStrategy } from '../../src/core/es/registry';
+import { ScatterPlan, activeIndices, pack } from '../../src/core/experiments/masked-params';
+import { Rng } from '../../src/core/rng';
+import { withPopulationLayout } from '../../src/core/nets/types';
+import { dataReader } from '../../src/cli/node-io';
+
+const argv = process.argv.slice(2);
+const flag = (n: string, d: string) => { const i = argv.indexOf(`--${n}`); return i >= 0 ? argv[i + 1] : d; };
+const gens = Number(flag('gens', '100'));
+/** --path tensor forces the tfjs-op forward (no forwardHost); --layout none disables the antithetic split. */
+const path = flag('path', 'host');
+const layoutFlag = flag('layout', 'strategy');
+
+await tf.setBackend('wasm'); await tf.ready();
+const config = parseConfig(getPreset('mnist-quick').config);
+const { task, net } = await instantiate(config, dataReader);
+const rng = new Rng(0);
+const baseNet = path === 'tensor' ? { ...net, forwardHost: undefined } : net;
+const evalNet = layoutFlag === 'none' ? baseNet : withPopulationLayout(baseNet, getStrategy(config.es.id).antithetic);
+
+const mask = new Uint8Array(net.paramCount).fill(1);
+const idx = activeIndices(mask);
+const plan = new ScatterPlan(mask);
+const runner = EsRunner.create({ strategyId: config.es.id, params: config.es.params, popSize: config.es.popSize, dim: idx.length, rng,
+  shaping: { centeredRank: config.es.centeredRank } }, pack(net.init(rng.split('theta0')), idx));
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const parts = { ask: 0, evaluate: 0, tell: 0 };
+let wall = 0, checksum = 0;
+for (let g = 0; g < gens + 5; g++) {
+  const warm = g >= 5;
+  const w0 = performance.now(), c0 = cpuMs();
+  const x = runner.ask(); x.dataSync();
+  const c1 = cpuMs();
+  const full = plan.scatter(x);
+  const scores = task.evaluatePopulation(evalNet, full, rng.split(g)).scores;
+  const s = scores.dataSync();
+  const c2 = cpuMs();
+  runner.tell(x, scores); const m = runner.meanTensor(); m.dataSync(); m.dispose();
+  const c3 = cpuMs();
+  checksum += s[0];
+  tf.dispose([x, full, scores]);
+  if (warm) { parts.ask += c1 - c0; parts.evaluate += c2 - c1; parts.tell += c3 - c2; wall += performance.now() - w0; }
+}
+const per = (v: number) => (v / gens).toFixed(2);
+console.log(`mnist-quick dense, ${path}/${layoutFlag}, ${gens} generations, wasm: CPU ms/gen ask ${per(parts.ask)} evaluate ${per(parts.evaluate)} tell ${per(parts.tell)} `
+  + `total ${per(parts.ask + parts.evaluate + parts.tell)}; wall ms/gen ${per(wall)}; tensors ${tf.memory().numTensors}; checksum ${checksum.toFixed(4)}`);
+runner.dispose(); plan.dispose(); task.dispose();
