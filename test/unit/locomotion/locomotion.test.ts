@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { episodeRng } from '../../../src/core/tasks/control/rollout';
 import {
-  LOCOMOTION_MODELS, LocomotionSim, MujocoLoadError, compileModel, halfCheetah, hopper, loadMujoco,
+  LOCOMOTION_MODELS, LOCOMOTION_TASKS, LocomotionSim, locomotionModelOfTask, walker2d, MujocoLoadError, compileModel, halfCheetah, hopper, loadMujoco,
   recordLocomotionEpisode, rolloutLocomotion,
 } from '../../../src/core/tasks/locomotion';
 import type { LocomotionModel, Mujoco } from '../../../src/core/tasks/locomotion';
@@ -91,6 +91,28 @@ describe('Hopper healthy rules', () => {
     expect(rec.rewards).toHaveLength(300);
     expect(rec.truncated).toBe(true);
     expect(rec.terms[rec.terms.length - 1].healthy).toBe(0);
+  });
+});
+
+describe('Walker2d healthy rules', () => {
+  it('zero actions: it collapses, terminating at the first state with z ∉ (0.8, 2) or |pitch| ≥ 1', async () => {
+    const params = modelParams(walker2d);
+    const rec = await recordLocomotionEpisode(walker2d, params, zeroPolicy(walker2d.actDim), new Rng(1));
+    expect(rec.truncated).toBe(false);
+    const n = rec.rewards.length;
+    const healthy = (q: number[]) => q[1] > 0.8 && q[1] < 2 && Math.abs(q[2]) < 1;
+    for (let k = 1; k < n; k++) expect(healthy(rec.qpos[k])).toBe(true);
+    expect(healthy(rec.qpos[n])).toBe(false);
+    for (const q of [...rec.qpos, ...rec.qvel]) for (const v of q) expect(Number.isFinite(v)).toBe(true);
+  });
+});
+
+describe('model registry', () => {
+  it('every locomotion task has its model, and ids are unique', () => {
+    for (const t of LOCOMOTION_TASKS) expect(locomotionModelOfTask(t.id)?.label).toBe(t.label);
+    expect(new Set(LOCOMOTION_MODELS.map((m) => m.id)).size).toBe(LOCOMOTION_MODELS.length);
+    expect(locomotionModelOfTask('cartpole')).toBeUndefined();
+    expect(locomotionModelOfTask('toString')).toBeUndefined();
   });
 });
 

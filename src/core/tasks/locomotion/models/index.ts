@@ -5,13 +5,14 @@
 import type { LocomotionModel } from '../types';
 import { halfCheetah } from './half-cheetah';
 import { hopper } from './hopper';
+import { walker2d } from './walker2d';
 
 /** Task registry id → model. */
-export const MODEL_OF_TASK: Readonly<Record<string, LocomotionModel>> = { hopper, halfcheetah: halfCheetah };
+export const MODEL_OF_TASK: Readonly<Record<string, LocomotionModel>> = { hopper, halfcheetah: halfCheetah, walker2d };
 
 /** The model behind locomotion task `taskId`, or undefined for other tasks. */
 export function locomotionModelOfTask(taskId: string): LocomotionModel | undefined {
   return Object.prototype.hasOwnProperty.call(MODEL_OF_TASK, taskId) ? MODEL_OF_TASK[taskId] : undefined;
 }
 
-export { hopper, halfCheetah };
+export { hopper, halfCheetah, walker2d };
