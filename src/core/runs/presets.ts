@@ -182,6 +182,22 @@ export const PRESETS: readonly Preset[] = [
     },
   },
   {
+    id: 'hopper-paper',
+    label: 'Hopper — paper settings (SNES; gym MuJoCo physics)',
+    paper: true,
+    description: 'The paper\'s Brax hopper setting (spec §9.3, §2.7) on the lab\'s gym-style MuJoCo Hopper: SNES P=256 (T 48, σ0 0.075), policy MLP 11-32-32-3 (tanh, tanh out), 8 episodes of 500 steps, 64 test episodes, running observation normalisation, mean decay 1e-5, 3,000 generations × 20 rounds, 5 seeds. The physics is gym MuJoCo (RK4), not Brax v1.',
+    deviations: ['gym MuJoCo physics (RK4) instead of Brax v1 legacy_spring'],
+    expectedCost: '≈ 2 CPU-years per seed: up to 1.8·10¹¹ env steps (58 round trainings × 3,000 gens × 256 × 8 × 500) at ≈ 3·10³ RK4 steps/s; not runnable here',
+    config: {
+      task: { id: 'hopper', params: { integrator: 'RK4', maxSteps: 500, episodes: 8, testEpisodes: 64, obsNorm: true } },
+      network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32, outputActivation: 'tanh' } },
+      es: { id: 'snes', popSize: 256, meanDecay: 1e-5, params: { temperature: 48, sigma_init: 0.075 } },
+      prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 20 },
+      budget: { generationsPerRound: 3000, evalEvery: 100 },
+      seeds: [0, 1, 2, 3, 4],
+    },
+  },
+  {
     id: 'mnist-paper',
     label: 'MNIST CNN — paper settings (Sep-CMA-ES)',
     paper: true,
