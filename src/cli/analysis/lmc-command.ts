@@ -3,17 +3,20 @@
  * linear mode connectivity over a saved run (spec ALGORITHMS.md §6, pairs 1 and 2). Per chain and seed the
  * K×K error-barrier matrix across IMP rounds; with several seeds, the barrier between seeds at each round.
  * Writes lmc.csv (one row per pair) and lmc.json (matrices and paths) into the run folder.
+ * `--runs A,B` pairs the same seed and round across two run folders instead (lmc-runs.ts: ES vs GD).
  */
 import { endpointPerf, lmcMatrix, type LabeledTheta, type LmcMatrix } from '../../core/analysis/run';
 import { alphaGrid } from '../../core/analysis/interpolation';
 import { curvatureSummary } from '../../core/analysis/quadratic-fit';
 import { intFlag } from '../args';
 import { checkFlags, loadRound, methodsOf, openRun, roundsOf, seedsOf } from './load-run';
+import { lmcRunsCommand } from './lmc-runs';
 import { commandLine, fmt, markdownTable, progressOptions, writeOutputs, type Cell } from './output';
 
 const pairCount = (k: number) => (k * (k - 1)) / 2;
 
 export async function lmcCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
+  if (flags.has('runs')) return lmcRunsCommand(flags, argv); // pairs across two run folders (ES vs GD)
   checkFlags(flags, 'lmc', ['method', 'points', 'extended', 'rounds']);
   const points = intFlag(flags, 'points', 2, 201) ?? 15;
   const extended = flags.get('extended') === 'true';

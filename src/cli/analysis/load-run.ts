@@ -36,7 +36,8 @@ export function checkFlags(flags: Map<string, string>, command: string, own: rea
   for (const k of flags.keys()) if (!known.has(k)) throw new CliError(`${command}: unknown flag --${k} (known: ${[...known].map((f) => `--${f}`).join(' ')})`);
 }
 
-async function readRoundIndex(dir: string): Promise<OpenRun['rounds']> {
+/** (seed, method, roundNum) of every round in a run folder's rounds.csv. */
+export async function readRoundIndex(dir: string): Promise<OpenRun['rounds']> {
   let text: string;
   try { text = await readFile(join(dir, 'rounds.csv'), 'utf8'); } catch {
     throw new CliError(`--run ${dir}: no rounds.csv (is this a run folder written by "lab imp"?)`);
