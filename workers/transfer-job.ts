@@ -11,7 +11,6 @@
  * ES → GD with a CNN needs the Conv2DBackpropFilter kernel, which tfjs-backend-wasm lacks: the job
  * refuses up front with a message naming the backends that have it (cpu, webgl, webgpu).
  */
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as tf from '@tensorflow/tfjs-core';
 import type { GenerationMetrics, RoundRecord } from '../src/core/experiments/events';
 import { theta0For } from '../src/core/experiments/imp';
@@ -27,6 +26,7 @@ import { getTask } from '../src/core/tasks/registry';
 import { ioOfConfig } from '../src/ui/results/run-layout';
 import type { RunStore } from '../src/storage/run-store';
 import { transferableRecord } from './imp-job';
+import { loadGradients } from './gd-imp-job';
 import { ProgressBatcher, type RunControl } from './run-control';
 
 /** Which ticket: a round of a chain of a run (its config), with the mask passed in or read from the store. */
@@ -66,7 +66,7 @@ export interface TransferArgs {
 
 /** What a transfer job posts. `round` = one finished training (the ticket, then the baseline). */
 export type TransferProgress =
-  | { readonly kind: 'start'; readonly sourceLabel: string; readonly targetLabel: string; readonly trainerLabel: string;
+  | { readonly kind: 'start'; readonly sourceLabel: string; readonly targetLabel: string; readonly trainerLabel: string; readonly targetTaskId: string;
       readonly methods: readonly string[]; readonly stepsPerTraining: number; readonly notes: readonly string[] }
   | { readonly kind: 'gens'; readonly metrics: readonly GenerationMetrics[] }
   | { readonly kind: 'round'; readonly record: RoundRecord };
@@ -163,6 +163,7 @@ export async function runTransferJob(args: TransferArgs, ctl: RunControl, deps: 
   const targetNet = netOf(targetConfig);
   checkTicketFits(ticket, targetNet, { id: targetConfig.task.id, io: ioOfConfig(targetConfig) });
   if (gd) checkGdBackend(targetNet, tf.getBackend());
+  if (gd) await loadGradients(); // tfjs gradient functions, loaded only when a GD target needs them
   const gdParts = gd ? await instantiateGd(targetConfig, deps) : null;
   const parts = gdParts ?? await instantiate(targetConfig, deps);
   const batcher = new ProgressBatcher<GenerationMetrics>((metrics) => deps.post({ kind: 'gens', metrics }, []), { minIntervalMs: 100, everyN: 10_000 });
@@ -171,7 +172,7 @@ export async function runTransferJob(args: TransferArgs, ctl: RunControl, deps: 
     const baselines = args.baselines ?? true;
     const trainerLabel = trainerLabelOf(targetConfig, spec, gd);
     deps.post({
-      kind: 'start', trainerLabel, notes: parts.task.notes,
+      kind: 'start', trainerLabel, notes: parts.task.notes, targetTaskId: targetConfig.task.id,
       sourceLabel: `${ticket.sourceMethod} ticket of round ${ticket.roundNum} (seed ${args.source.seed}), ${sourceConfig.task.id}, ${sourceConfig.es.id}`,
       targetLabel: `${targetConfig.task.id}, ${trainerLabel}, seed ${seed}`,
       methods: baselines ? ['ticket', 'random_reinit'] : ['ticket'],

@@ -159,11 +159,15 @@ export function curveTable(curves: readonly TransferCurve[]): { columns: string[
   };
 }
 
-/** The comparison table: final and best test performance of every training, source and target. */
-export function summaryRows(t: TicketChoice, records: readonly RoundRecord[]): (string | number)[][] {
-  const rows: (string | number)[][] = [['source', `${t.method} ticket`, t.config.task.id, t.finalPerf, Math.max(...t.evals.map((e) => e.perf), t.finalPerf)]];
-  if (t.sourceBaseline && t.method !== 'random_reinit') rows.push(['source', 'random/reinit', t.config.task.id, t.sourceBaseline.finalPerf, Math.max(...t.sourceBaseline.evals.map((e) => e.perf), t.sourceBaseline.finalPerf)]);
-  for (const r of records) rows.push(['target', roleOf(r.method) === 'ticket' ? `${t.method} ticket` : 'random/reinit', r.method, r.finalPerf, r.bestPerf]);
+/**
+ * The comparison table: [side, network, task, final, best] test performance of every training — the
+ * source round (and the source run's random/reinit round), then the target's trainings.
+ */
+export function summaryRows(t: TicketChoice, records: readonly RoundRecord[], targetTaskId: string): (string | number)[][] {
+  const best = (final: number, evals: readonly EvalPoint[]) => Math.max(final, ...evals.map((e) => e.perf));
+  const rows: (string | number)[][] = [['source', `${t.method} ticket`, t.config.task.id, t.finalPerf, best(t.finalPerf, t.evals)]];
+  if (t.sourceBaseline && t.method !== 'random_reinit') rows.push(['source', 'random/reinit', t.config.task.id, t.sourceBaseline.finalPerf, best(t.sourceBaseline.finalPerf, t.sourceBaseline.evals)]);
+  for (const r of records) rows.push(['target', roleOf(r.method) === 'ticket' ? `${t.method} ticket (${r.method})` : `random/reinit (${r.method})`, targetTaskId, r.finalPerf, r.bestPerf]);
   return rows;
 }
 
@@ -184,13 +188,15 @@ export const useTransferStore = create<TransferState & TransferActions>()((set) 
   setEs: (esId) => set((s) => (s.draft ? { draft: { ...s.draft, esId, esParams: defaultsOf(getStrategy(esId).paramSpecs) } } : s)),
   starting: () => set({ ...JOB_RESET, status: 'running' }),
   progress: (msg) => set((s) => {
+    // Progress comes over its own comlink channel: a late batch can land after the job's result.
+    if (s.status !== 'running') return s;
     switch (msg.kind) {
       case 'start': return { start: msg };
       case 'gens': {
         const last = msg.metrics[msg.metrics.length - 1];
         return last ? { live: foldLive(s.live, msg.metrics), currentStep: last.gen } : s;
       }
-      case 'round': return { records: [...s.records, msg.record], currentStep: 0 };
+      case 'round': return { records: [...s.records.filter((r) => r.method !== msg.record.method), msg.record], currentStep: 0 };
       default: return s;
     }
   }),

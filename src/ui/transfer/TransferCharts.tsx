@@ -54,14 +54,15 @@ export interface TransferChartsProps {
   readonly records: readonly RoundRecord[];
   readonly sourceLabel: string;
   readonly targetLabel: string;
+  readonly targetTaskId: string;
   readonly targetIsGd: boolean;
   readonly asPercent: boolean;
 }
 
-export function TransferCharts({ ticket, source, target, records, sourceLabel, targetLabel, targetIsGd, asPercent }: TransferChartsProps) {
+export function TransferCharts({ ticket, source, target, records, sourceLabel, targetLabel, targetTaskId, targetIsGd, asPercent }: TransferChartsProps) {
   const liveTarget = useThrottled(target, 400);
   const kept = (100 * (1 - ticket.sparsityFrac)).toFixed(1);
-  const rows = useMemo(() => summaryRows(ticket, records), [ticket, records]);
+  const rows = useMemo(() => summaryRows(ticket, records, targetTaskId), [ticket, records, targetTaskId]);
   const fmt = (v: number) => (asPercent ? Number((100 * v).toFixed(2)) : Number(v.toFixed(2)));
   return (
     <div className="transfer-charts">
@@ -72,9 +73,9 @@ export function TransferCharts({ ticket, source, target, records, sourceLabel, t
           xLabel={targetIsGd ? 'optimizer step' : 'generation'} asPercent={asPercent} empty="Curves appear as the target trains (first test evaluation after the first step)." />
       </div>
       <ChartFrame id="transfer-summary" title={`Final ${asPercent ? 'test accuracy (%)' : 'test return'} at ${kept} % of weights remaining`}
-        table={{ columns: ['side', 'network', 'task / record', 'final', 'best'], rows: rows.map((r) => [r[0], r[1], r[2], fmt(r[3] as number), fmt(r[4] as number)]) }}>
+        table={{ columns: ['side', 'network', 'task', 'final', 'best'], rows: rows.map((r) => [r[0], r[1], r[2], fmt(r[3] as number), fmt(r[4] as number)]) }}>
         <table className="data-table transfer-summary">
-          <thead><tr><th scope="col">side</th><th scope="col">network</th><th scope="col">task / record</th><th scope="col">final</th><th scope="col">best</th></tr></thead>
+          <thead><tr><th scope="col">side</th><th scope="col">network</th><th scope="col">task</th><th scope="col">final</th><th scope="col">best</th></tr></thead>
           <tbody>{rows.map((r, i) => <tr key={i}><td>{r[0]}</td><td>{r[1]}</td><td>{r[2]}</td><td>{fmt(r[3] as number)}</td><td>{fmt(r[4] as number)}</td></tr>)}</tbody>
         </table>
       </ChartFrame>

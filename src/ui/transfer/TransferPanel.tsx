@@ -43,6 +43,7 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
     ticket: s.ticket, draft: s.draft, status: s.status, error: s.error, start: s.start, records: s.records, live: s.live,
   })));
   const close = useTransferStore((s) => s.close);
+  const impActive = useImpStore(selectImpActive);
   const running = status === 'running';
   const source = useMemo(() => (ticket ? sourceCurves(ticket) : []), [ticket]);
   const target = useMemo(() => targetCurves({ records, live }), [records, live]);
@@ -69,7 +70,7 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
       </p>
       <TargetForm config={config} draft={draft} disabled={running} sourceIsGd={sourceIsGd} />
       <div className="button-row">
-        <button type="button" className="primary" disabled={running || Object.keys(errors).length > 0} onClick={() => void startTransfer()}>Start transfer</button>
+        <button type="button" className="primary" disabled={running || impActive || Object.keys(errors).length > 0} onClick={() => void startTransfer()}>Start transfer</button>
         <button type="button" disabled={!running} onClick={() => void cancelTransfer()}>Cancel</button>
         <span className={`status status-${status}`} data-testid="transfer-status">{status}</span>
       </div>
@@ -80,7 +81,7 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
       {start?.notes.length ? <ul className="notice small">{start.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
       <TransferCharts ticket={ticket} source={source} target={target} records={records} asPercent={vision} targetIsGd={targetIsGd}
         sourceLabel={`${methodLabel(ticket.method)} round ${ticket.roundNum} on ${config.task.id} (${config.es.id})`}
-        targetLabel={start?.targetLabel ?? 'not started'} />
+        targetLabel={start?.targetLabel ?? 'not started'} targetTaskId={start?.targetTaskId ?? '—'} />
     </section>
   );
 }

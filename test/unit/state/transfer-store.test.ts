@@ -66,10 +66,10 @@ describe('transfer selectors', () => {
       { role: 'baseline', method: 'random_reinit', points: [[1, 0.1], [300, 0.7]] },
     ]);
     expect(sourceCurves({ ...ticket, sourceBaseline: null })).toHaveLength(1);
-    const rows = summaryRows(ticket, [rec('transfer_snr', 0.75, []), rec('random_reinit', 0.6, [])]);
+    const rows = summaryRows(ticket, [rec('transfer_snr', 0.75, []), rec('random_reinit', 0.6, [])], 'fmnist');
     expect(rows).toEqual([
       ['source', 'snr ticket', 'mnist', 0.8, 0.8], ['source', 'random/reinit', 'mnist', 0.7, 0.7],
-      ['target', 'snr ticket', 'transfer_snr', 0.75, 0.76], ['target', 'random/reinit', 'random_reinit', 0.6, 0.61],
+      ['target', 'snr ticket (transfer_snr)', 'fmnist', 0.75, 0.76], ['target', 'random/reinit (random_reinit)', 'fmnist', 0.6, 0.61],
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('transfer store', () => {
     s().chooseTicket(ticket);
     s().starting();
     expect(transferFraction(s())).toBe(0);
-    s().progress({ kind: 'start', sourceLabel: 's', targetLabel: 't', trainerLabel: 'pgpe', methods: ['ticket', 'random_reinit'], stepsPerTraining: 10, notes: [] });
+    s().progress({ kind: 'start', sourceLabel: 's', targetLabel: 't', trainerLabel: 'pgpe', targetTaskId: 'fmnist', methods: ['ticket', 'random_reinit'], stepsPerTraining: 10, notes: [] });
     s().progress({ kind: 'gens', metrics: [gen('transfer_snr', 1, 1), gen('transfer_snr', 2, 1), gen('transfer_snr', 5, 5)] });
     expect(s().live).toEqual({ transfer_snr: [[1, 0.1], [5, 0.5]] });
     expect(s().currentStep).toBe(5);
@@ -112,6 +112,13 @@ describe('transfer store', () => {
       { role: 'baseline', method: 'random_reinit', points: [[4, 0.4]] },
     ]);
     expect(foldLive({}, [gen('x', 3)])).toEqual({});
+    s().finished({ records: [done, rec('random_reinit', 0.5, [])], targetConfig: config, trainerLabel: 'pgpe', sparsityFrac: 0.36 });
+    // a progress batch that lands after the result (its own comlink channel) changes nothing
+    s().progress({ kind: 'round', record: rec('random_reinit', 0.5, []) });
+    s().progress({ kind: 'gens', metrics: [gen('random_reinit', 9, 9)] });
+    expect(s().records.map((r) => r.method)).toEqual(['transfer_snr', 'random_reinit']);
+    expect(s().status).toBe('done');
+    expect(transferFraction(s())).toBe(1);
     s().finished(null);
     expect(s().status).toBe('cancelled');
     s().failed('boom');

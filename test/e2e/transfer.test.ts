@@ -1,0 +1,97 @@
+// End-to-end for ticket transfer (issue 7 "use this ticket for…") in the built app and the system Chromium:
+// a tiny mnist-quick run (share link, wasm), then the Transfer tab: "Use this ticket for…" on the SNR
+// chain's last round from the keyboard, MNIST → F-MNIST with progress and the live target chart, the
+// finished source/target charts and comparison table (table view + CSV), a cancelled GD transfer, and the
+// phone layout. Screenshots at 1280×800 and 390×844 go to test/e2e/screenshots/. Skipped when E2E=0.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { parseConfig } from '../../src/core/runs/config';
+import { getPreset } from '../../src/core/runs/presets';
+import { encodeShareQuery } from '../../src/core/runs/url-codec';
+import { SCREENSHOT_DIR, instrumentedPage, openE2eSession, type E2eSession } from './helpers';
+
+let session: E2eSession | undefined;
+const pageErrors: string[] = [];
+
+/** mnist-quick shrunk to seconds: 3 rounds × 24 generations, P = 16, SNR + random/reinit chains. */
+function tinyQuery(): string {
+  const base = getPreset('mnist-quick').config;
+  const config = parseConfig({ ...base, es: { ...base.es, popSize: 16 }, prune: { ...base.prune, methods: ['snr', 'random_reinit'], rounds: 3 },
+    budget: { generationsPerRound: 24, evalEvery: 6 }, backend: 'wasm' });
+  return encodeShareQuery(config, { seed: 0 });
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
+const transferStatus = (page: Page, s: string, timeout = 240_000) => page.waitForSelector(`[data-testid="transfer-status"].status-${s}`, { timeout });
+
+describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
+  beforeAll(async () => { session = await openE2eSession(); });
+  afterAll(async () => {
+    await session?.close();
+    if (pageErrors.length) console.log('[e2e transfer] page errors:', pageErrors);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('desktop: keyboard "Use this ticket for…", MNIST → F-MNIST with progress, side-by-side charts, table, cancel a GD transfer', async () => {
+    const page = await instrumentedPage(session!.browser, { width: 1280, height: 800 }, 90_000, pageErrors);
+    await page.goto(`${session!.server.url}?${tinyQuery()}`);
+    await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForSelector('[data-testid="imp-status"].status-done', { timeout: 300_000 });
+
+    await page.getByRole('tab', { name: 'Transfer' }).click();
+    const panel = page.locator('.transfer-panel');
+    const use = panel.getByRole('button', { name: /signal-to-noise round 3, seed 0/ });
+    await use.focus();
+    await page.keyboard.press('Enter');
+    const heading = panel.getByRole('heading', { name: /Transfer the .* ticket of round 3/ });
+    await heading.waitFor();
+    expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true); // focus moved to the setup
+    expect(await panel.getByRole('radio', { name: /Another task/ }).isChecked()).toBe(true);
+    expect(await panel.getByRole('combobox', { name: /Target task/ }).inputValue()).toBe('fmnist');
+    await panel.getByRole('spinbutton').first().fill('24');
+    await panel.getByRole('button', { name: 'Start transfer' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart="transfer-target"] .chart-dot').length >= 2, null, { timeout: 150_000 });
+    await shot(page, 'transfer-running-1280x800.png');
+    await transferStatus(page, 'done');
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart="transfer-target"] polyline, [data-chart="transfer-target"] path').length >= 2);
+    const summary = page.locator('[data-chart="transfer-summary"] tbody tr');
+    expect(await summary.count()).toBe(4); // source ticket + source random/reinit, target ticket + baseline
+    await page.locator('[data-chart="transfer-setup"], .transfer-setup').first().scrollIntoViewIfNeeded();
+    await shot(page, 'transfer-done-1280x800.png');
+    // table view of the target chart: one row per evaluated step
+    await page.locator('[data-chart="transfer-target"]').getByRole('button', { name: 'Show as table' }).click();
+    expect(await page.locator('[data-chart="transfer-target"] tbody tr').count()).toBeGreaterThanOrEqual(4);
+    await page.locator('[data-chart="transfer-target"]').getByRole('button', { name: 'Show as chart' }).click();
+
+    // GD target, cancelled while it trains
+    await panel.getByRole('radio', { name: /Gradient descent/ }).check();
+    await panel.getByRole('button', { name: 'Start transfer' }).click();
+    await transferStatus(page, 'running');
+    await page.waitForTimeout(1500);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await transferStatus(page, 'cancelled', 60_000);
+    await page.close();
+  }, 600_000);
+
+  it('phone 390×844: the transfer tab fits without horizontal scrolling', async () => {
+    const page = await instrumentedPage(session!.browser, { width: 390, height: 844 }, 90_000, pageErrors);
+    await page.goto(`${session!.server.url}?${tinyQuery()}`);
+    await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForSelector('[data-testid="imp-status"].status-done', { timeout: 300_000 });
+    await page.getByRole('tab', { name: 'Transfer' }).click();
+    await page.locator('.transfer-panel').getByRole('button', { name: /signal-to-noise round 2, seed 0/ }).click();
+    const panel = page.locator('.transfer-panel');
+    await panel.getByRole('radio', { name: /Another ES/ }).check();
+    await panel.getByRole('spinbutton', { name: /Generations/ }).fill('12');
+    await panel.getByRole('button', { name: 'Start transfer' }).click();
+    await transferStatus(page, 'done');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('.transfer-setup').scrollIntoViewIfNeeded();
+    await shot(page, 'transfer-done-390x844.png');
+    await page.close();
+  }, 500_000);
+});
