@@ -47,6 +47,12 @@ export function buildApp(): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Whether process `pid` exists (signal 0 checks without signalling; EPERM means it exists). */
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
 /**
  * One build shared by every e2e file of a vitest run (files run in separate forked workers whose parent
  * is the vitest process): the first file to take the lock builds, the others wait for its marker. The
@@ -65,8 +71,9 @@ export async function sharedBuild(): Promise<string> {
     }
     return join(dir, 'dist');
   }
+  // builds of earlier vitest runs; never one whose vitest process still runs (a concurrent run serves it)
   for (const old of readdirSync(tmpdir()).filter((n) => n.startsWith('es-lab-e2e-shared-') && join(tmpdir(), n) !== dir)) {
-    rmSync(join(tmpdir(), old), { recursive: true, force: true }); // builds of earlier vitest runs
+    if (!processAlive(Number(old.slice('es-lab-e2e-shared-'.length)))) rmSync(join(tmpdir(), old), { recursive: true, force: true });
   }
   const built = buildApp();
   rmSync(join(dir, 'dist'), { recursive: true, force: true });
@@ -160,4 +167,52 @@ export async function instrumentedPage(browser: Browser, viewport: { width: numb
   page.on('pageerror', (err) => errors.push(err.message));
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   return page;
+}
+
+/** Main-thread tasks of a page over a traced window: wall time and the renderer thread's own CPU time. */
+export interface MainThreadTasks {
+  readonly count: number;
+  /** Wall ms of every task over 50 ms (what a PerformanceObserver reports as long tasks). */
+  readonly longWallMs: readonly number[];
+  readonly worstWallMs: number;
+  /**
+   * Thread-CPU ms of the costliest task. On a loaded 2-core machine wall ≫ CPU (the renderer waits for
+   * a core: a 5 ms paint can take 100 ms of wall time), so this is the page's own cost per task.
+   */
+  readonly worstCpuMs: number;
+  readonly topCpuMs: readonly number[];
+}
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } }
+
+/**
+ * Starts a Chrome trace (category `toplevel`: one event per main-loop task, with wall and thread-CPU
+ * duration) of `page`; `stop()` ends it and summarises the renderer main thread's tasks.
+ */
+export async function traceMainThread(page: Page): Promise<{ stop(): Promise<MainThreadTasks> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => { events.push(...(d.value as unknown as TraceEvent[])); });
+  await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      const done = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
+      await cdp.send('Tracing.end');
+      await done;
+      await cdp.detach();
+      const isTask = (e: TraceEvent) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+      // the page's renderer main thread: the CrRendererMain thread that ran the most tasks
+      const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+      const busiest = mains.map((m) => ({ m, n: events.filter((e) => e.pid === m.pid && e.tid === m.tid && isTask(e)).length })).sort((a, b) => b.n - a.n)[0]?.m;
+      const tasks = busiest ? events.filter((e) => e.pid === busiest.pid && e.tid === busiest.tid && isTask(e)) : [];
+      const wall = tasks.map((e) => (e.dur ?? 0) / 1000), cpu = tasks.map((e) => (e.tdur ?? e.dur ?? 0) / 1000);
+      return {
+        count: tasks.length,
+        longWallMs: wall.filter((w) => w > 50),
+        worstWallMs: Math.max(0, ...wall),
+        worstCpuMs: Math.max(0, ...cpu),
+        topCpuMs: [...cpu].sort((a, b) => b - a).slice(0, 6),
+      };
+    },
+  };
 }

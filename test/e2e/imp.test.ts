@@ -1,15 +1,19 @@
 // End-to-end for the live ES-IMP experiment (issues 5 and 9) in the built app and the system Chromium:
 // open a tiny mnist-quick config through a share link, start, see ≥ 2 rounds' points on the sparsity
 // chart, pause / resume / cancel, force WASM and run again, reload mid-run and resume from IndexedDB,
-// the stored-runs list, and the main thread's worst long task (PerformanceObserver). Screenshots at
-// 1280×800 and 390×844 go to test/e2e/screenshots/ (look at them). Skipped only when E2E=0.
+// the stored-runs list, a dead worker continued on the next backend (?debug hook), and the main thread's
+// tasks while a run streams: long tasks (PerformanceObserver, wall time) are logged; the streaming
+// window's costliest task in renderer CPU time (Chrome trace) is asserted under 50 ms — wall time on a
+// loaded 2-core CI box mostly measures waiting for a core. Clicks while a run streams use CSS locators:
+// Playwright's role queries compute ARIA names over the whole page, themselves 20–300 ms main-thread
+// tasks. Screenshots at 1280×800 and 390×844 go to test/e2e/screenshots/ (look at them). Skipped only when E2E=0.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseConfig } from '../../src/core/runs/config';
 import { getPreset } from '../../src/core/runs/presets';
 import { encodeShareQuery } from '../../src/core/runs/url-codec';
-import { SCREENSHOT_DIR, instrumentedPage, openE2eSession, type E2eSession } from './helpers';
+import { SCREENSHOT_DIR, instrumentedPage, openE2eSession, traceMainThread, type E2eSession, type MainThreadTasks } from './helpers';
 
 let session: E2eSession | undefined;
 const pageErrors: string[] = [];
@@ -28,7 +32,14 @@ const status = (page: Page) => page.evaluate(() => document.querySelector('[data
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
 const waitStatus = (page: Page, s: string, timeout = 120_000) => page.waitForSelector(`[data-testid="imp-status"].status-${s}`, { timeout });
 const waitRounds = (page: Page, n: number, timeout = 120_000) =>
-  page.waitForFunction((k) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-rounds')) >= k, n, { timeout });
+  page.waitForFunction((k) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-rounds')) >= k, n, { timeout, polling: 250 });
+/** A run-control button by its text, found with a cheap CSS query (no ARIA-name computation). */
+const runButton = (page: Page, text: string) => page.locator(`.run-controls .button-row button:text-is("${text}")`);
+
+function logTasks(label: string, t: MainThreadTasks): void {
+  console.log(`[e2e imp] ${label}: ${t.count} main-thread tasks; worst CPU ${t.worstCpuMs.toFixed(0)} ms (top: ${t.topCpuMs.map((x) => x.toFixed(0)).join(', ')}); `
+    + `worst wall ${t.worstWallMs.toFixed(0)} ms, ${t.longWallMs.length} over 50 ms wall`);
+}
 
 async function open(query: string, viewport = { width: 1280, height: 800 }, existing?: Page): Promise<Page> {
   const page = existing ?? await instrumentedPage(session!.browser, viewport, 90_000, pageErrors);
@@ -108,32 +119,44 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     const t0 = Date.now();
     await page.waitForTimeout(1000); // let the first render and the backend check settle
     await resetLongTasks(page);
-    await page.getByRole('button', { name: 'Start' }).click();
+    await runButton(page, 'Start').click();
+    await waitStatus(page, 'running');
+    // the streaming window: after Start to before Cancel (rounds land, pause, resume)
+    await recordLongTasks(page, 'the Start click');
+    await resetLongTasks(page);
+    const trace = await traceMainThread(page);
     await page.waitForSelector('[data-testid="imp-backend"]:text("wasm")');
     await waitRounds(page, 3); // round 1 (shared by 3 chains) …
     await waitRounds(page, 4); // … + the first round-2 point
     console.log(`[e2e imp] first two rounds after ${Date.now() - t0} ms`);
     // points of two rounds on the sparsity chart (round 1 at 100 %, round 2 at 80 %)
-    await page.waitForFunction(() => document.querySelectorAll('[data-chart="sparsity"] .chart-dot').length >= 4);
-    await shot(page, 'imp-running-1280x800.png');
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart="sparsity"] .chart-dot').length >= 4, null, { polling: 250 });
 
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await runButton(page, 'Pause').click();
     await waitStatus(page, 'paused');
     await page.waitForTimeout(400);
     const gPaused = await doneGens(page);
     await page.waitForTimeout(1200);
     expect(await doneGens(page)).toBe(gPaused);
-    await page.getByRole('button', { name: 'Resume' }).click();
-    await page.waitForFunction((g) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-done-gens')) > g, gPaused);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await runButton(page, 'Resume').click();
+    await page.waitForFunction((g) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-done-gens')) > g, gPaused, { polling: 250 });
+    await waitRounds(page, 6);
+    const streaming = await trace.stop();
+    await recordLongTasks(page, 'streaming (after Start to before Cancel)');
+    logTasks('streaming (after Start to before Cancel)', streaming);
+    // issue 5 "no long task over 50 ms while a run streams", in the page's own CPU time per task
+    expect(streaming.worstCpuMs).toBeLessThan(50);
+    await shot(page, 'imp-running-1280x800.png');
+    await runButton(page, 'Cancel').click();
     await waitStatus(page, 'cancelled');
     const rCancelled = await rounds(page);
     expect(rCancelled).toBeLessThan(10);
 
     // run again (the same config resumes nothing: a fresh Start recomputes and overwrites) to the end
-    await page.getByRole('button', { name: 'Start' }).click();
+    await resetLongTasks(page);
+    await runButton(page, 'Start').click();
     await waitStatus(page, 'done', 150_000);
-    await recordLongTasks(page, 'desktop run (start, pause, resume, cancel, start again, streamed to the end)');
+    await recordLongTasks(page, 'second run (Start click to the end)');
     expect(await rounds(page)).toBe(1 * 3 + 3 * 3); // 4 rounds × 3 chains
     await page.locator('[data-chart="sparsity"]').getByRole('button', { name: 'Show as table' }).click();
     expect(await page.locator('[data-chart="sparsity"] tbody tr').count()).toBe(4);
@@ -150,16 +173,19 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
   it('reload mid-run offers resume; the resumed run finishes with every round once', async () => {
     const query = tinyQuery('wasm', 40);
     const page = await open(query);
-    await page.getByRole('button', { name: 'Start' }).click();
+    await runButton(page, 'Start').click();
     await waitRounds(page, 4);
     const before = await rounds(page);
     await page.reload();
     await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
-    const resume = page.getByRole('button', { name: /^Resume run/ });
+    const resume = page.locator('.resume-offer button:text-matches("^Resume run")');
     await resume.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000); // the page has settled (stored curves of the linked config shown)
     await resetLongTasks(page);
+    const trace = await traceMainThread(page);
     await resume.click();
     await waitStatus(page, 'done', 150_000);
+    logTasks('resume (from the click to the end of the run)', await trace.stop());
     await recordLongTasks(page, 'resume (from the click to the end of the run)');
     // every stored round is shown once; rounds stored before the reload were not recomputed
     expect(await rounds(page)).toBeGreaterThanOrEqual(before);
@@ -191,15 +217,52 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
   it('phone 390×844: the experiment runs and the layout fits', async () => {
     // wasm: auto picks SwiftShader WebGPU in headless Chromium, far too slow for a 2-core CI box
     const page = await open(tinyQuery('wasm', 16), { width: 390, height: 844 });
-    await page.getByRole('button', { name: 'Start' }).click();
+    await runButton(page, 'Start').click();
     await waitRounds(page, 3, 150_000);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.locator('.results').scrollIntoViewIfNeeded();
     await shot(page, 'imp-running-390x844.png');
     console.log(`[e2e imp] phone run on ${await page.locator('[data-testid="imp-backend"]').textContent()}, status ${await status(page)}`);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await runButton(page, 'Cancel').click();
     await waitStatus(page, 'cancelled');
+    await page.close();
+  }, 240_000);
+
+  it('the worker dies mid-run: the UI says so and continues on the next backend (wasm → cpu) from the last finished round', async () => {
+    const page = await open(`${tinyQuery('wasm', 16)}&debug=1`);
+    await runButton(page, 'Start').click();
+    await waitRounds(page, 4);
+    await page.evaluate(() => (window as unknown as { __labDebug: { fail(k: string): Promise<void> } }).__labDebug.fail('worker-crash'));
+    const failure = page.locator('.run-error');
+    await failure.waitFor({ timeout: 30_000 });
+    expect(await failure.locator('p').textContent()).toMatch(/stopped on wasm: the compute worker stopped: .*simulated worker crash/);
+    await waitStatus(page, 'error');
+    const roundsAtFailure = await rounds(page);
+    await failure.locator('button:text-is("Continue on cpu from the last finished round")').click();
+    await page.waitForSelector('[data-testid="imp-backend"]:text-is("cpu")', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="imp-status"].status-running', { timeout: 60_000 });
+    // the new worker resumed the stored run: its progress starts at the stored rounds, not at 0
+    const storedRounds = await rounds(page);
+    expect(storedRounds).toBeGreaterThanOrEqual(roundsAtFailure - 1); // a round streamed just before the crash may not have been stored
+    expect(storedRounds).toBeGreaterThanOrEqual(3);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-done-gens')) >= 16, null, { polling: 250 });
+    await waitRounds(page, storedRounds + 1, 120_000); // a round trained on cpu
+    await shot(page, 'imp-continued-cpu-1280x800.png');
+    await runButton(page, 'Cancel').click();
+    await waitStatus(page, 'cancelled');
+    // the charts show exactly the stored rounds (keyed by seed, method, round): none twice, none missing
+    const storedCount = await page.evaluate(() => new Promise<number>((res, rej) => {
+      const req = indexedDB.open('es-lottery-lab');
+      req.onerror = () => rej(req.error);
+      req.onsuccess = () => {
+        const db = req.result, count = db.transaction('rounds').objectStore('rounds').count();
+        count.onsuccess = () => { res(count.result); db.close(); };
+        count.onerror = () => rej(count.error);
+      };
+    }));
+    expect(await rounds(page)).toBe(storedCount);
+    expect(storedCount).toBeGreaterThan(storedRounds);
     await page.close();
   }, 240_000);
 });
