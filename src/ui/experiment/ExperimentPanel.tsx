@@ -11,6 +11,7 @@ import { interruptedRunIds, showStoredIfAny } from '../run/run-db';
 import { resumeStoredRun } from '../run/imp-client';
 import { ShareBar } from '../run/ShareBar';
 import { ConfigForm } from './ConfigForm';
+import { GdBaseline } from './GdBaseline';
 import { PresetBar } from './PresetBar';
 import { ResultTabs } from './ResultTabs';
 import { RunControls } from './RunControls';
@@ -59,6 +60,7 @@ export function ExperimentPanel() {
       <div className="main-col">
         <ResumeOffer />
         <RunControls />
+        <GdBaseline />
         <ResultTabs />
       </div>
     </div>

@@ -4,7 +4,7 @@
  * "Masks", "Analysis" and "Rollout" (src/ui/results/ResultViews.tsx over src/ui/masks, src/ui/analysis and
  * src/ui/control) and "Transfer" (src/ui/transfer) are code-split: their modules load when the tab first opens.
  */
-import { lazy, memo, Suspense, useId, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useId, useMemo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RoundRecord } from '../../core/experiments/events';
 import type { ExperimentConfig } from '../../core/runs/config';
@@ -15,6 +15,7 @@ import { RunsPanel } from '../run/RunsPanel';
 import { FitnessChart } from './FitnessChart';
 import { SigmaChart } from './SigmaChart';
 import { SparsityChart } from './SparsityChart';
+import { overlayNote, useCompanionRun } from './companion-run';
 
 /** What every result view receives. */
 export interface ResultViewProps {
@@ -25,11 +26,15 @@ export interface ResultViewProps {
   readonly live: boolean;
 }
 
-function SparsityView({ records, config }: ResultViewProps) {
+function SparsityView({ records, config, runId }: ResultViewProps) {
   const vision = config ? getTask(config.task.id).kind === 'vision' : true;
+  // ES-IMP and GD-IMP of the same task/network on one chart (chain ids differ: 'gd_<method>').
+  const companion = useCompanionRun(config, runId);
+  const all = useMemo(() => (companion ? [...records, ...companion.records] : records), [records, companion]);
+  const note = companion && config ? overlayNote(config, companion.config, companion.id) : undefined;
   return (
     <div className="chart-grid">
-      <div className="chart-wide"><SparsityChart records={records} perfLabel={vision ? 'test accuracy' : 'test return'} asPercent={vision} /></div>
+      <div className="chart-wide"><SparsityChart records={all} perfLabel={vision ? 'test accuracy' : 'test return'} asPercent={vision} note={note} /></div>
       <FitnessChart />
       <SigmaChart records={records} />
     </div>

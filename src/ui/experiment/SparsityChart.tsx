@@ -3,7 +3,9 @@
  * remaining (%, log axis, reversed so pruning moves right), one curve per pruning method incl. baselines;
  * with several seeds the mean over seeds and a ±1 s.d. band, per-seed curves on demand. Data come from
  * `sparsityCurves` (tested); the chart re-renders only when a round lands. A preset's precomputed result
- * (src/ui/run/precomputed*.ts) is drawn dotted and faded underneath, labelled, and can be hidden.
+ * (src/ui/run/precomputed*.ts) is drawn dotted and faded underneath, labelled, and can be hidden. A stored
+ * GD-IMP run of the same task/network comes in `records` from the caller (chains 'gd_<method>', own
+ * colours and labels in palette.ts) and is named in `note`.
  */
 import { memo, useMemo } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';
@@ -23,9 +25,11 @@ export interface SparsityChartProps {
   /** Axis label of the performance ("test accuracy" or "test return"). */
   readonly perfLabel: string;
   readonly asPercent: boolean;
+  /** What else is drawn (e.g. a stored GD-IMP run of the same task/network overlaid on the ES run). */
+  readonly note?: string;
 }
 
-export const SparsityChart = memo(function SparsityChart({ records, perfLabel: livePerfLabel, asPercent: liveAsPercent }: SparsityChartProps) {
+export const SparsityChart = memo(function SparsityChart({ records, perfLabel: livePerfLabel, asPercent: liveAsPercent, note }: SparsityChartProps) {
   const pre = usePrecomputedOverlay();
   const preCurves = useMemo(() => (pre.entry?.overlay && pre.visible ? sparsityCurves(pre.entry.overlay.records) : null), [pre.entry, pre.visible]);
   // Nothing of this tab's yet: label the axis for the overlay's task (a CartPole preset shows returns).
@@ -75,6 +79,7 @@ export const SparsityChart = memo(function SparsityChart({ records, perfLabel: l
   return (
     <ChartFrame id="sparsity" title={`Weights remaining vs ${perfLabel}`} table={table} empty="Curves appear as rounds finish (round 1 is dense, 100 %)."
       footer={<>
+        {note ? <p className="muted small" data-testid="sparsity-overlay">{note}</p> : null}
         {multiSeed ? <label className="inline-check"><input type="checkbox" checked={perSeed} onChange={togglePerSeed} /> per-seed curves ({curves.seeds.length} seeds; band = mean ± 1 s.d.)</label> : null}
         {pre.entry ? <PrecomputedNote entry={pre.entry} visible={pre.visible} /> : null}
       </>}>

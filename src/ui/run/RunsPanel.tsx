@@ -13,7 +13,9 @@ const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 
 function runTitle(r: StoredRun): string {
   const c = r.config;
-  return r.label ?? `${c.task.id} · ${c.network.id} · ${c.es.id} P=${c.es.popSize} · ${c.prune.rounds} rounds × ${c.budget.generationsPerRound} gens`;
+  const trainer = c.trainer ? `GD-IMP ${c.trainer.params.optimizer} lr ${c.trainer.params.lr} · ${c.prune.rounds} rounds × ${c.trainer.params.epochs} epochs`
+    : `${c.es.id} P=${c.es.popSize} · ${c.prune.rounds} rounds × ${c.budget.generationsPerRound} gens`;
+  return r.label ?? `${c.task.id} · ${c.network.id} · ${trainer}`;
 }
 
 export const RunsPanel = memo(function RunsPanel() {

@@ -1,0 +1,48 @@
+/**
+ * The stored run to overlay on the shown one (issue 7 "every chart overlays GD and ES on the same
+ * axes"): for an ES-IMP run, the newest stored GD-IMP run of the same task, network and pruning schedule
+ * (state/gd-runs.ts isCompanion), and vice versa. Re-read when the shown run or its round count changes
+ * (a GD run that just finished appears under the ES curves); records come from the worker (readStoredRun).
+ */
+import { useEffect, useState } from 'react';
+import type { RoundRecord } from '../../core/experiments/events';
+import type { ExperimentConfig } from '../../core/runs/config';
+import { pickCompanion } from '../../state/gd-runs';
+import { useImpStore } from '../../state/imp-store';
+import { readStoredRun, runStore } from '../run/run-db';
+
+export interface CompanionRun {
+  readonly id: string;
+  readonly config: ExperimentConfig;
+  readonly records: readonly RoundRecord[];
+}
+
+/** One line naming what is overlaid: "Overlaid: GD-IMP (Adam, lr 0.0003, …) run 1a2b3c4d, seeds 0, 1, 2 (dotted)". */
+export function overlayNote(shown: ExperimentConfig, other: ExperimentConfig, otherId: string): string {
+  const describe = (c: ExperimentConfig) => (c.trainer
+    ? `GD-IMP (${c.trainer.params.optimizer === 'adam' ? 'Adam' : 'SGD'}, lr ${c.trainer.params.lr}, ${c.trainer.params.epochs} epoch/round)`
+    : `ES-IMP (${c.es.id}, P = ${c.es.popSize}, ${c.budget.generationsPerRound} gens/round)`);
+  return `Shown: ${describe(shown)}. Overlaid from stored run ${otherId.slice(0, 8)}: ${describe(other)}, seeds ${other.seeds.join(', ')}. GD curves are dotted, labelled "GD ·".`;
+}
+
+/** Loads the companion of (config, runId), or null (none stored, or IndexedDB unavailable). */
+export async function loadCompanion(config: ExperimentConfig, runId: string | null): Promise<CompanionRun | null> {
+  const runs = await (await runStore()).listRuns();
+  const pick = pickCompanion(config, runId, runs);
+  if (!pick) return null;
+  const data = await readStoredRun(pick.id);
+  return data && data.records.length ? { id: pick.id, config: data.config, records: data.records } : null;
+}
+
+/** The companion run of the shown run (null while none). */
+export function useCompanionRun(config: ExperimentConfig | null, runId: string | null): CompanionRun | null {
+  const [companion, setCompanion] = useState<CompanionRun | null>(null);
+  const status = useImpStore((s) => s.status);
+  useEffect(() => {
+    if (!config) { setCompanion(null); return; }
+    let live = true;
+    const t = setTimeout(() => { void loadCompanion(config, runId).then((c) => { if (live) setCompanion(c); }, () => { if (live) setCompanion(null); }); }, 200);
+    return () => { live = false; clearTimeout(t); };
+  }, [config, runId, status]);
+  return companion;
+}
