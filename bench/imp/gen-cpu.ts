@@ -15,6 +15,7 @@ import { getStrategy } from '../../src/core/es/registry';
 import { ScatterPlan, activeIndices, pack } from '../../src/core/experiments/masked-params';
 import { Rng } from '../../src/core/rng';
 import { withPopulationLayout } from '../../src/core/nets/types';
+import { readFloat32 } from '../../src/core/nets/tensor-util';
 import { dataReader } from '../../src/cli/node-io';
 
 const argv = process.argv.slice(2);
@@ -42,7 +43,7 @@ let wall = 0, checksum = 0;
 for (let g = 0; g < gens + 5; g++) {
   const warm = g >= 5;
   const w0 = performance.now(), c0 = cpuMs();
-  const x = runner.ask(); x.dataSync();
+  const x = runner.ask(); readFloat32(x); // cheap sync (dataSync would add a slow full read on wasm)
   const c1 = cpuMs();
   const full = plan.scatter(x);
   const scores = task.evaluatePopulation(evalNet, full, rng.split(g)).scores;

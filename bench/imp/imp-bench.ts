@@ -14,6 +14,8 @@ import { sparsityOfRound } from '../../src/core/prune/schedule';
 import { getPruneMethod } from '../../src/core/prune/registry';
 import { getNetwork } from '../../src/core/nets/registry';
 import { compactInputs } from '../../src/core/nets/compact';
+import { withPopulationLayout } from '../../src/core/nets/types';
+import { hostMemoryBackend, readFloat32 } from '../../src/core/nets/tensor-util';
 import { Rng } from '../../src/core/rng';
 import { dataReader } from '../../src/cli/node-io';
 
@@ -22,7 +24,11 @@ export interface ImpBenchRow {
   activeInputs: number; askMs: number; evalMs: number; tellMs: number; genMs: number;
 }
 
-async function sync(t: tf.Tensor): Promise<void> { await t.data(); }
+/**
+ * Waits for `t`. On wasm/cpu every op has already run, and `data()` would add a full read of t (a slow
+ * `HEAPU8.slice` on wasm) that the IMP loop never does, so a cheap read stands in there.
+ */
+async function sync(t: tf.Tensor): Promise<void> { if (hostMemoryBackend()) readFloat32(t); else await t.data(); }
 
 /** Times `gens` generations on one mask; returns ms per generation per part. */
 async function timeLoop(setting: string, configInput: Parameters<typeof parseConfig>[0], sparsities: number[], gens: number): Promise<ImpBenchRow[]> {
@@ -44,13 +50,14 @@ async function timeLoop(setting: string, configInput: Parameters<typeof parseCon
       const plan = new ScatterPlan(mask);
       const runner = EsRunner.create({ strategyId: config.es.id, params: config.es.params, popSize: config.es.popSize, dim: idx.length, rng,
         shaping: { centeredRank: config.es.centeredRank } }, pack(theta0, idx));
+      const popNet = withPopulationLayout(evalNet, runner.strategy.antithetic); // as train-round.ts does
       let ask = 0, ev = 0, tell = 0;
       for (let g = 0; g < gens + 3; g++) {
         const t0 = performance.now();
         const x = runner.ask(); await sync(x);
         const t1 = performance.now();
         const full = plan.scatter(x);
-        const scores = task.evaluatePopulation(evalNet, full, rng.split(g)).scores; await sync(scores);
+        const scores = task.evaluatePopulation(popNet, full, rng.split(g)).scores; await sync(scores);
         const t2 = performance.now();
         runner.tell(x, scores); const m = runner.meanTensor(); await sync(m); m.dispose();
         const t3 = performance.now();
