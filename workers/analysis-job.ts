@@ -7,8 +7,9 @@
  * `RunControl.step`, which throws to cancel). `LabEngine.runAnalysis(kind, args, onProgress)` calls
  * `runAnalysisJob`; the UI's AnalysisPanel renders the results.
  */
-import { endpointPerf, landscape1D, landscape2D, lmcMatrix, roundCorrelation, meanOverSeeds } from '../src/core/analysis/run';
-import type { GridRunOptions, Landscape1D, LmcMatrix, RoundCorrelation, RoundSnapshot, Surface2D } from '../src/core/analysis/run';
+import { endpointPerf, landscape1D, landscape2D, lmcMatrix, planeSurface, roundCorrelation, meanOverSeeds } from '../src/core/analysis/run';
+import type { GridRunOptions, Landscape1D, LmcMatrix, PlaneInput, RoundCorrelation, RoundSnapshot, Surface2D } from '../src/core/analysis/run';
+import { theta0For } from '../src/core/experiments/imp';
 import { alphaGrid } from '../src/core/analysis/interpolation';
 import type { DirectionNorm } from '../src/core/analysis/directions';
 import type { PopulationNet } from '../src/core/nets/types';
@@ -56,8 +57,13 @@ const byRound = (a: JobRecord, b: JobRecord) => a.roundNum - b.roundNum;
 // ---------------------------------------------------------------------------------------------- LMC
 
 export interface LmcJobOptions {
-  /** 'rounds': all pairs of rounds of one chain; 'seeds': the same round of every seed. */
-  readonly pairs: 'rounds' | 'seeds';
+  /**
+   * 'rounds': all pairs of rounds of one chain; 'seeds': the same round of every seed; 'records': exactly the
+   * records sent, in order — e.g. an ES round and the GD round of the same seed from another stored run.
+   */
+  readonly pairs: 'rounds' | 'seeds' | 'records';
+  /** 'records': display labels of the networks (default "<method> r<round>"). */
+  readonly labels?: readonly string[];
   readonly method: string;
   /** Chain seed ('rounds'). */
   readonly seed?: number;
@@ -83,17 +89,18 @@ export interface LmcJobResult {
 /** Error (or return) barriers between the chosen networks, with every interpolation path. */
 export async function runLmcJob(parts: AnalysisParts, records: readonly JobRecord[], o: LmcJobOptions,
   onProgress?: AnalysisProgressSink, gate?: AnalysisGate): Promise<LmcJobResult> {
-  const chosen = o.pairs === 'rounds'
-    ? records.filter((r) => r.method === o.method && r.seed === o.seed && (!o.roundNums || o.roundNums.includes(r.roundNum))).sort(byRound)
-    : records.filter((r) => r.method === o.method && r.roundNum === o.roundNum).sort((a, b) => a.seed - b.seed);
-  if (chosen.length < 2) throw new Error(`LMC needs at least two networks; ${o.pairs === 'rounds' ? `chain ${o.method} seed ${o.seed}` : `${o.method} round ${o.roundNum}`} has ${chosen.length}`);
-  const label = (r: JobRecord) => (o.pairs === 'rounds' ? `r${r.roundNum}` : `s${r.seed}`);
+  const chosen = o.pairs === 'records' ? [...records]
+    : o.pairs === 'rounds'
+      ? records.filter((r) => r.method === o.method && r.seed === o.seed && (!o.roundNums || o.roundNums.includes(r.roundNum))).sort(byRound)
+      : records.filter((r) => r.method === o.method && r.roundNum === o.roundNum).sort((a, b) => a.seed - b.seed);
+  if (chosen.length < 2) throw new Error(`LMC needs at least two networks; ${o.pairs === 'rounds' ? `chain ${o.method} seed ${o.seed}` : o.pairs === 'seeds' ? `${o.method} round ${o.roundNum}` : 'the request'} has ${chosen.length}`);
+  const label = (r: JobRecord, i: number) => (o.pairs === 'rounds' ? `r${r.roundNum}` : o.pairs === 'seeds' ? `s${r.seed}` : o.labels?.[i] ?? `${r.method} r${r.roundNum}`);
   const rows = alphaGrid(o.points, o.extended ?? false).length * (chosen.length * (chosen.length - 1)) / 2;
   const matrix = await progressTracker(rows, onProgress, gate).step(rows, 'interpolation paths', (opts) =>
-    lmcMatrix({ ...parts, nets: chosen.map((r) => ({ label: label(r), theta: r.mean })), points: o.points, extended: o.extended }, opts));
+    lmcMatrix({ ...parts, nets: chosen.map((r, i) => ({ label: label(r, i), theta: r.mean })), points: o.points, extended: o.extended }, opts));
   return {
     options: o, matrix, perf: endpointPerf(matrix),
-    nets: chosen.map((r) => ({ label: label(r), seed: r.seed, roundNum: r.roundNum, sparsityFrac: r.sparsityFrac })),
+    nets: chosen.map((r, i) => ({ label: label(r, i), seed: r.seed, roundNum: r.roundNum, sparsityFrac: r.sparsityFrac })),
   };
 }
 
@@ -115,13 +122,25 @@ export interface LandscapeJobOptions {
   /** If > 0: also a surfacePoints × surfacePoints 2-D surface at `surfaceRoundNum` (default the last round). */
   readonly surfacePoints?: number;
   readonly surfaceRoundNum?: number;
+  /**
+   * Draw the 2-D surface on the plane through three networks instead of two random directions (spec §7,
+   * issue 6): θ0 of the seed, round k = surfaceRoundNum and round k + 1 of the chain.
+   */
+  readonly plane?: boolean;
 }
 
 export interface LandscapeJobResult {
   readonly options: LandscapeJobOptions;
   readonly lossKind: 'test cross-entropy' | '−mean test return';
   readonly rounds: readonly { readonly roundNum: number; readonly sparsityFrac: number; readonly landscape: Landscape1D }[];
-  readonly surface?: { readonly roundNum: number; readonly surface: Surface2D };
+  readonly surface?: { readonly roundNum: number; readonly surface: Surface2D; readonly plane?: boolean };
+}
+
+/** θ0 of the chain's seed (imp.ts theta0For: the run's initial network), round k and round k + 1. */
+function planeInput(parts: AnalysisParts, records: readonly JobRecord[], o: LandscapeJobOptions, rk: JobRecord, points: number): PlaneInput {
+  const next = records.find((r) => r.method === o.method && r.seed === o.seed && r.roundNum === rk.roundNum + 1);
+  if (!next) throw new Error(`plane: round ${rk.roundNum + 1} of ${o.method} seed ${o.seed} is not finished; pick a round k with a round k + 1`);
+  return { ...parts, points, nets: [{ label: 'θ0', theta: theta0For(parts.net, o.seed) }, { label: `r${rk.roundNum}`, theta: rk.mean }, { label: `r${next.roundNum}`, theta: next.mean }] };
 }
 
 /** 1-D random projections with parabola fits per round of one chain, plus an optional 2-D surface. */
@@ -141,9 +160,9 @@ export async function runLandscapeJob(parts: AnalysisParts, records: readonly Jo
       landscape1D({ ...setup(r), directions: o.directions, points: o.points }, opts));
     rounds.push({ roundNum: r.roundNum, sparsityFrac: r.sparsityFrac, landscape });
   }
-  const surface = surfRec
-    ? { roundNum: surfRec.roundNum, surface: await bar.step(sp * sp, `round ${surfRec.roundNum}: 2-D surface`, (opts) => landscape2D({ ...setup(surfRec), points: sp }, opts)) }
-    : undefined;
+  const surface = !surfRec ? undefined : o.plane
+    ? { roundNum: surfRec.roundNum, plane: true, surface: await bar.step(sp * sp, `plane θ0, r${surfRec.roundNum}, r${surfRec.roundNum + 1}`, (opts) => planeSurface(planeInput(parts, records, o, surfRec, sp), opts)) }
+    : { roundNum: surfRec.roundNum, surface: await bar.step(sp * sp, `round ${surfRec.roundNum}: 2-D surface`, (opts) => landscape2D({ ...setup(surfRec), points: sp }, opts)) };
   return { options: o, lossKind: parts.task.kind === 'vision' ? 'test cross-entropy' : '−mean test return', rounds, surface };
 }
 

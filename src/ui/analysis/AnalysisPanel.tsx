@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';
 import type { DirectionNorm } from '../../core/analysis/directions';
-import type { AnalysisArgs, AnalysisKind, AnalysisProgress, AnalysisResults } from '../../../workers/analysis-job';
+import type { AnalysisArgs, AnalysisKind, AnalysisProgress, AnalysisResults, LmcJobOptions, LmcJobResult } from '../../../workers/analysis-job';
 import '../viz/views.css';
 import { distinct } from '../masks/mask-images';
 import { CorrelationView } from './CorrelationView';
@@ -28,7 +28,17 @@ export interface AnalysisPanelProps {
   readonly pruneFrac?: number;
   /** Layer names for the correlation layer picker (default Dense_0 / index 1 as es-lottery). */
   readonly layerNames?: readonly string[];
+  /** Other stored runs of the same task/network (e.g. the GD-IMP run of an ES run) for cross-run LMC. */
+  readonly otherRuns?: readonly OtherRun[];
+  /** Runs LMC between exactly two records (this run's and another run's; the 'records' pairs mode). */
+  readonly runPair?: (a: RoundRecord, b: RoundRecord, args: LmcJobOptions, onProgress: (p: AnalysisProgress) => void) => Promise<AnalysisOutcome<LmcJobResult>>;
 }
+
+/** Another stored run whose networks can be paired with this run's (same D and task). */
+export interface OtherRun { readonly id: string; readonly label: string; readonly records: readonly RoundRecord[] }
+
+type Pairs = 'rounds' | 'seeds' | 'run';
+const PAIR_LABELS: Record<Pairs, string> = { rounds: 'rounds of one chain', seeds: 'same round, two+ seeds', run: 'vs another run (ES vs GD)' };
 
 /** The analyses this panel offers (the rollout job belongs to the rollout viewer). */
 type PanelKind = Exclude<AnalysisKind, 'rollout'>;
@@ -54,7 +64,7 @@ function Select<T extends string | number>({ label, value, options, onChange, fo
   );
 }
 
-export function AnalysisPanel({ records, runAnalysis, onCancel, pruneFrac = 0.2, layerNames }: AnalysisPanelProps) {
+export function AnalysisPanel({ records, runAnalysis, onCancel, pruneFrac = 0.2, layerNames, otherRuns = [], runPair }: AnalysisPanelProps) {
   const methods = distinct(records, 'method');
   const seeds = distinct(records, 'seed');
   const rounds = distinct(records, 'roundNum');
@@ -63,7 +73,15 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, pruneFrac = 0.2,
   const [seedSel, setSeed] = useState<number>();
   const method = methodSel && methods.includes(methodSel) ? methodSel : methods[0];
   const seed = seedSel !== undefined && seeds.includes(seedSel) ? seedSel : seeds[0];
-  const [pairs, setPairs] = useState<'rounds' | 'seeds'>('rounds');
+  const [pairsSel, setPairs] = useState<Pairs>('rounds');
+  const pairOptions: readonly Pairs[] = otherRuns.length && runPair ? ['rounds', 'seeds', 'run'] : ['rounds', 'seeds'];
+  const pairs = pairOptions.includes(pairsSel) ? pairsSel : 'rounds';
+  const [otherSel, setOther] = useState<string>();
+  const other = otherRuns.find((r) => r.id === otherSel) ?? otherRuns[0];
+  const otherMethods = other ? distinct(other.records, 'method') : [];
+  const [methodBSel, setMethodB] = useState<string>();
+  const methodB = methodBSel && otherMethods.includes(methodBSel) ? methodBSel : (otherMethods.find((m) => m === `gd_${method}` || `gd_${m}` === method) ?? otherMethods[0]);
+  const [plane, setPlane] = useState(false);
   const [roundSel, setRound] = useState<number>();
   const roundNum = roundSel !== undefined && rounds.includes(roundSel) ? roundSel : rounds[rounds.length - 1];
   const [points, setPoints] = useState(15);
@@ -82,10 +100,10 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, pruneFrac = 0.2,
 
   if (records.length === 0 || method === undefined || seed === undefined) return <p className="muted">Analyses need finished IMP rounds: run an experiment first.</p>;
 
-  async function go<K extends PanelKind>(k: K, args: AnalysisArgs[K]) {
+  async function go<K extends PanelKind>(k: K, args: AnalysisArgs[K], runner?: (a: AnalysisArgs[K], p: (x: AnalysisProgress) => void) => Promise<AnalysisOutcome<AnalysisResults[K]>>) {
     setBusy(true); setMessage(null); setProgress(null);
     try {
-      const out = await runAnalysis(k, args, setProgress);
+      const out = await (runner ? runner(args, setProgress) : runAnalysis(k, args, setProgress));
       if (out.status === 'done') setResult({ kind: k, result: out.result } as AnyResult);
       else setMessage('Analysis cancelled.');
     } catch (err) {
@@ -94,9 +112,19 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, pruneFrac = 0.2,
       setBusy(false);
     }
   }
+  // Cross-run pair: this run's (method, seed, round) against the other run's (method B, same seed and round).
+  const recA = records.find((r) => r.method === method && r.seed === seed && r.roundNum === roundNum);
+  const recB = other?.records.find((r) => r.method === methodB && r.seed === seed && r.roundNum === roundNum);
+  const goPair = async () => {
+    if (!runPair || !recA || !recB || !other) { setMessage(`No round ${roundNum} of seed ${seed} in both runs (${method} here, ${methodB ?? '—'} there).`); return; }
+    const labels = [`${method} r${roundNum}`, `${methodB} r${roundNum} (run ${other.id.slice(0, 8)})`];
+    await go('lmc', { pairs: 'records', labels, method, seed, roundNum, points, extended }, (args, onP) => runPair(recA, recB, args, onP));
+  };
   const start = () => {
-    if (kind === 'lmc') void go('lmc', pairs === 'rounds' ? { pairs, method, seed, points, extended } : { pairs, method, roundNum, points, extended });
-    else if (kind === 'landscape') void go('landscape', { method, seed, directions, points: xiPoints, range, normalisation: norm, surfacePoints, rngSeed: 0 });
+    if (kind === 'lmc' && pairs === 'run') void goPair();
+    else if (kind === 'lmc') void go('lmc', pairs === 'rounds' ? { pairs, method, seed, points, extended } : { pairs: 'seeds', method, roundNum, points, extended });
+    else if (kind === 'landscape') void go('landscape', { method, seed, directions, points: xiPoints, range, normalisation: norm, rngSeed: 0,
+      ...(plane ? { plane, surfacePoints: surfacePoints || 21, surfaceRoundNum: roundNum } : { surfacePoints }) });
     else void go('correlation', { layerIndex, pruneFrac, maxPoints });
   };
 
@@ -105,9 +133,13 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, pruneFrac = 0.2,
       <div className="view-controls" role="group" aria-label="Analysis options">
         <Select label="Analysis" value={kind} options={['lmc', 'landscape', 'correlation'] as const} onChange={setKind} format={(k) => KIND_LABELS[k]} />
         {kind !== 'correlation' ? <Select label="Method" value={method} options={methods} onChange={setMethod} /> : null}
-        {kind === 'lmc' ? <Select label="Pairs" value={pairs} options={['rounds', 'seeds'] as const} onChange={setPairs} format={(p) => (p === 'rounds' ? 'rounds of one chain' : 'same round, two+ seeds')} /> : null}
-        {(kind === 'lmc' && pairs === 'rounds') || kind === 'landscape' ? <Select label="Seed" value={seed} options={seeds} onChange={setSeed} /> : null}
-        {kind === 'lmc' && pairs === 'seeds' ? <Select label="Round" value={roundNum} options={rounds} onChange={setRound} /> : null}
+        {kind === 'lmc' ? <Select label="Pairs" value={pairs} options={pairOptions} onChange={setPairs} format={(p) => PAIR_LABELS[p]} /> : null}
+        {kind === 'lmc' && pairs === 'run' ? <>
+          <Select label="Other run" value={other?.id ?? ''} options={otherRuns.map((r) => r.id)} onChange={setOther} format={(id) => otherRuns.find((r) => r.id === id)?.label ?? id} />
+          <Select label="Its method" value={methodB ?? ''} options={otherMethods} onChange={setMethodB} />
+        </> : null}
+        {(kind === 'lmc' && pairs !== 'seeds') || kind === 'landscape' ? <Select label="Seed" value={seed} options={seeds} onChange={setSeed} /> : null}
+        {(kind === 'lmc' && pairs !== 'rounds') || (kind === 'landscape' && plane) ? <Select label={kind === 'landscape' ? 'Plane round k' : 'Round'} value={roundNum} options={rounds} onChange={setRound} /> : null}
         {kind === 'lmc' ? <><Num label="α points" value={points} onChange={setPoints} min={3} max={61} />
           <label><span>α ∈ [−0.5, 1.5]</span><input type="checkbox" checked={extended} onChange={(e) => setExtended(e.target.checked)} /></label></> : null}
         {kind === 'landscape' ? <>
@@ -115,7 +147,8 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, pruneFrac = 0.2,
           <Num label="ξ points" value={xiPoints} onChange={setXiPoints} min={5} max={81} />
           <Num label="ξ range ±" value={range} onChange={setRange} min={0.05} max={10} step={0.05} />
           <Select label="Normalisation" value={norm} options={['filter', 'layer', 'none'] as const} onChange={setNorm} />
-          <Select label="2-D surface" value={surfacePoints} options={[0, 11, 21, 25]} onChange={setSurfacePoints} format={(n) => (n ? `${n}×${n}` : 'none')} />
+          <Select label="2-D surface" value={surfacePoints} options={[0, 11, 21, 25]} onChange={setSurfacePoints} format={(n) => (n ? `${n}×${n}` : plane ? '21×21' : 'none')} />
+          <label><span>plane θ0, r_k, r_k+1</span><input type="checkbox" checked={plane} onChange={(e) => setPlane(e.target.checked)} /></label>
         </> : null}
         {kind === 'correlation' ? <>
           <Select label="Layer" value={layerIndex} options={(layerNames ?? ['layer 0', 'layer 1']).map((_, i) => i)} onChange={setLayerIndex} format={(i) => layerNames?.[i] ?? `layer ${i}`} />

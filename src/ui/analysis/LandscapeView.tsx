@@ -65,7 +65,7 @@ export function LandscapeView({ result }: { result: LandscapeJobResult }) {
           </div>
         </ChartFrame>
       </div>
-      {result.surface ? <SurfaceView surface={result.surface.surface} lossLabel={result.lossKind} title={`2-D surface, round ${result.surface.roundNum}`} /> : null}
+      {result.surface ? <SurfaceView surface={result.surface.surface} lossLabel={result.lossKind} title={result.surface.plane ? `Plane through θ0, round ${result.surface.roundNum} and round ${result.surface.roundNum + 1}` : `2-D surface, round ${result.surface.roundNum}`} /> : null}
     </>
   );
 }

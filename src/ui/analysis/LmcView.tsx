@@ -15,7 +15,7 @@ export function LmcView({ result }: { result: LmcJobResult }) {
   const marks = lmcBarrierMarks(result);
   const metric = lmcMetric(result);
   const o = result.options;
-  const what = o.pairs === 'rounds' ? `rounds of ${o.method} seed ${o.seed}` : `seeds of ${o.method} at round ${o.roundNum}`;
+  const what = o.pairs === 'rounds' ? `rounds of ${o.method} seed ${o.seed}` : o.pairs === 'seeds' ? `seeds of ${o.method} at round ${o.roundNum}` : result.nets.map((n) => n.label).join(' vs ');
   const header = ['alpha', ...series];
   return (
     <>

@@ -13,6 +13,8 @@ import { RolloutViewer } from '../control/RolloutViewer';
 import { MaskInspector } from '../masks/MaskInspector';
 import { distinct } from '../masks/mask-images';
 import { cancelAnalysis, recordRollout, runAnalysisOnShownRun } from '../run/analysis-client';
+import { runLmcPair } from '../analysis/cross-run-client';
+import { useCompanionRun } from '../experiment/companion-run';
 import type { ResultViewProps } from '../experiment/ResultTabs';
 import { layoutOfConfig } from './run-layout';
 
@@ -35,13 +37,16 @@ function BusyNote({ what }: { what: string }) {
 
 const runAnalysis: RunAnalysis = (kind, args, onProgress) => runAnalysisOnShownRun(kind, args, onProgress);
 
-export function AnalysisView({ records, config }: ResultViewProps) {
+export function AnalysisView({ records, config, runId }: ResultViewProps) {
   const active = useImpStore(selectImpActive);
   const layout = useLayout(config);
+  const companion = useCompanionRun(config, runId); // the GD run of an ES run (and vice versa), for ES-vs-GD LMC
+  const otherRuns = useMemo(() => (companion ? [{ id: companion.id, label: `${companion.config.trainer ? 'GD-IMP' : 'ES-IMP'} run ${companion.id.slice(0, 8)}`, records: companion.records }] : []), [companion]);
   if (active) return <BusyNote what="analyses of its rounds can start" />;
   return (
     <AnalysisPanel records={records} runAnalysis={runAnalysis} onCancel={() => void cancelAnalysis()}
-      pruneFrac={config?.prune.pruneFrac} layerNames={layout?.layers.map((l) => l.name)} />
+      pruneFrac={config?.prune.pruneFrac} layerNames={layout?.layers.map((l) => l.name)}
+      otherRuns={otherRuns} runPair={config ? (a, b, args, p) => runLmcPair(config, a, b, args, p) : undefined} />
   );
 }
 
