@@ -6,7 +6,7 @@
 import { readFile, writeFile, mkdir, readdir, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseConfig } from '../core/runs/config';
-import { canonicalJson, runId } from '../core/runs/hash';
+import { runId, sameUpToSeeds } from '../core/runs/hash';
 import { CliError } from './args';
 
 async function readJson(path: string): Promise<Record<string, unknown>> {
@@ -21,9 +21,8 @@ export async function mergeCommand(flags: Map<string, string>): Promise<void> {
   if (dirs.length < 2 || !out) throw new CliError('merge needs --runs DIR,DIR[,…] (at least two) and --out DIR');
   const metas = await Promise.all(dirs.map((d) => readJson(join(d, 'config.json'))));
   const configs = metas.map((m) => parseConfig(m.config));
-  const withoutSeeds = (c: ReturnType<typeof parseConfig>) => canonicalJson({ ...c, seeds: [] });
   configs.forEach((c, i) => {
-    if (withoutSeeds(c) !== withoutSeeds(configs[0])) throw new CliError(`--runs: ${dirs[i]} has a different config than ${dirs[0]} (only seeds may differ)`);
+    if (!sameUpToSeeds(c, configs[0])) throw new CliError(`--runs: ${dirs[i]} has a different config than ${dirs[0]} (only seeds may differ)`);
   });
   const seeds = configs.flatMap((c) => c.seeds);
   if (new Set(seeds).size !== seeds.length) throw new CliError(`--runs: seed(s) appear in more than one folder: ${seeds.join(',')}`);
