@@ -150,6 +150,20 @@ export function targetCurves(s: Pick<TransferState, 'records' | 'live'>): Transf
   }).sort((a, b) => (a.role === b.role ? 0 : a.role === 'ticket' ? -1 : 1));
 }
 
+/**
+ * One y range for the source and the target panels (so the two read on the same scale): the values ×
+ * `scale`, padded by 5 % of the span, and widened around the middle to at least `minSpan`. Null: no points.
+ */
+export function sharedDomain(curves: readonly TransferCurve[], scale: number, minSpan: number): readonly [number, number] | null {
+  const ys = curves.flatMap((c) => c.points.map((p) => p[1] * scale)).filter(Number.isFinite);
+  if (!ys.length) return null;
+  let lo = Math.min(...ys), hi = Math.max(...ys);
+  const pad = 0.05 * (hi - lo);
+  lo -= pad; hi += pad;
+  if (hi - lo < minSpan) { const mid = (lo + hi) / 2; lo = mid - minSpan / 2; hi = mid + minSpan / 2; }
+  return [lo, hi];
+}
+
 /** One table row per curve point, by step: [step, ...perf per curve] (null where a curve has none). */
 export function curveTable(curves: readonly TransferCurve[]): { columns: string[]; rows: (number | null)[][] } {
   const steps = [...new Set(curves.flatMap((c) => c.points.map((p) => p[0])))].sort((a, b) => a - b);

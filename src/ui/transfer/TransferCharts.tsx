@@ -7,7 +7,7 @@
  * view, PNG/SVG/CSV); the numbers come from the tested selectors in state/transfer-store.ts.
  */
 import { memo, useMemo } from 'react';
-import { curveTable, summaryRows, type TicketChoice, type TransferCurve } from '../../state/transfer-store';
+import { curveTable, sharedDomain, summaryRows, type TicketChoice, type TransferCurve } from '../../state/transfer-store';
 import type { RoundRecord } from '../../core/experiments/events';
 import { useThrottled } from '../use-throttled';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
@@ -30,15 +30,17 @@ interface CurveChartProps {
   readonly xLabel: string;
   readonly asPercent: boolean;
   readonly empty: string;
+  readonly xDomain?: readonly [number, number];
+  readonly yDomain: readonly [number, number] | null;
 }
 
 /** One panel: test performance of the ES mean (or GD weights) against generation / optimizer step. */
-export const CurveChart = memo(function CurveChart({ id, title, curves, ticketName, xLabel, asPercent, empty }: CurveChartProps) {
+export const CurveChart = memo(function CurveChart({ id, title, curves, ticketName, xLabel, asPercent, empty, xDomain, yDomain }: CurveChartProps) {
   const scaled = useMemo(() => curves.map((c) => ({ ...c, points: c.points.map(([x, y]) => [x, asPercent ? 100 * y : y] as const) })), [curves, asPercent]);
   const series = useMemo(() => seriesOf(scaled, ticketName), [scaled, ticketName]);
   const table = useMemo(() => curveTable(curves), [curves]);
-  const y = useMemo(() => ({ label: asPercent ? 'test accuracy (%)' : 'test return', format: (v: number) => v.toFixed(asPercent ? 0 : 1) }), [asPercent]);
-  const x = useMemo(() => ({ label: xLabel }), [xLabel]);
+  const y = useMemo(() => ({ label: asPercent ? 'test accuracy (%)' : 'test return', format: (v: number) => v.toFixed(asPercent ? 0 : 1), domain: yDomain ?? undefined }), [asPercent, yDomain]);
+  const x = useMemo(() => ({ label: xLabel, domain: xDomain }), [xLabel, xDomain]);
   return (
     <ChartFrame id={id} title={title} table={{ columns: [xLabel, ...table.columns.slice(1)], rows: table.rows }} empty={empty}>
       <LiveChart series={series} x={x} y={y} ariaLabel={`${title}: test performance against ${xLabel}`}
@@ -56,21 +58,26 @@ export interface TransferChartsProps {
   readonly targetLabel: string;
   readonly targetTaskId: string;
   readonly targetIsGd: boolean;
+  /** Steps (generations / optimizer steps) of one target training, once the job has said. */
+  readonly targetSteps: number | null;
   readonly asPercent: boolean;
 }
 
-export function TransferCharts({ ticket, source, target, records, sourceLabel, targetLabel, targetTaskId, targetIsGd, asPercent }: TransferChartsProps) {
+export function TransferCharts({ ticket, source, target, records, sourceLabel, targetLabel, targetTaskId, targetIsGd, targetSteps, asPercent }: TransferChartsProps) {
   const liveTarget = useThrottled(target, 400);
   const kept = (100 * (1 - ticket.sparsityFrac)).toFixed(1);
   const rows = useMemo(() => summaryRows(ticket, records, targetTaskId), [ticket, records, targetTaskId]);
+  // One y scale for both panels (side-by-side reading), at least 10 points of accuracy tall.
+  const yDomain = useMemo(() => sharedDomain([...source, ...liveTarget], asPercent ? 100 : 1, asPercent ? 10 : 0), [source, liveTarget, asPercent]);
+  const xTarget = useMemo(() => (targetSteps ? [0, targetSteps] as const : undefined), [targetSteps]);
   const fmt = (v: number) => (asPercent ? Number((100 * v).toFixed(2)) : Number(v.toFixed(2)));
   return (
     <div className="transfer-charts">
       <div className="chart-grid">
         <CurveChart id="transfer-source" title={`Source: ${sourceLabel}`} curves={source} ticketName={`${ticket.method} ticket`}
-          xLabel="generation" asPercent={asPercent} empty="This round has no test evaluations." />
+          xLabel="generation" asPercent={asPercent} yDomain={yDomain} empty="This round has no test evaluations." />
         <CurveChart id="transfer-target" title={`Target: ${targetLabel}`} curves={liveTarget} ticketName={`${ticket.method} ticket (transferred)`}
-          xLabel={targetIsGd ? 'optimizer step' : 'generation'} asPercent={asPercent} empty="Curves appear as the target trains (first test evaluation after the first step)." />
+          xLabel={targetIsGd ? 'optimizer step' : 'generation'} asPercent={asPercent} yDomain={yDomain} xDomain={xTarget} empty="Curves appear as the target trains (first test evaluation after the first step)." />
       </div>
       <ChartFrame id="transfer-summary" title={`Final ${asPercent ? 'test accuracy (%)' : 'test return'} at ${kept} % of weights remaining`}
         table={{ columns: ['side', 'network', 'task', 'final', 'best'], rows: rows.map((r) => [r[0], r[1], r[2], fmt(r[3] as number), fmt(r[4] as number)]) }}>

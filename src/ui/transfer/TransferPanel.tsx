@@ -81,7 +81,7 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
       {start?.notes.length ? <ul className="notice small">{start.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
       <TransferCharts ticket={ticket} source={source} target={target} records={records} asPercent={vision} targetIsGd={targetIsGd}
         sourceLabel={`${methodLabel(ticket.method)} round ${ticket.roundNum} on ${config.task.id} (${config.es.id})`}
-        targetLabel={start?.targetLabel ?? 'not started'} targetTaskId={start?.targetTaskId ?? '—'} />
+        targetLabel={start?.targetLabel ?? 'not started'} targetTaskId={start?.targetTaskId ?? '—'} targetSteps={start?.stepsPerTraining ?? null} />
     </section>
   );
 }

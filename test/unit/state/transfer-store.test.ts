@@ -7,7 +7,7 @@ import type { GenerationMetrics, RoundRecord } from '../../../src/core/experimen
 import { parseConfig } from '../../../src/core/runs/config';
 import { getPreset } from '../../../src/core/runs/presets';
 import {
-  TRANSFER_DEFAULT, curveTable, defaultDraft, foldLive, roleOf, sourceCurves, summaryRows, targetCurves, targetTaskOptions,
+  TRANSFER_DEFAULT, curveTable, defaultDraft, sharedDomain, foldLive, roleOf, sourceCurves, summaryRows, targetCurves, targetTaskOptions,
   transferArgsOf, transferFraction, useTransferStore, type TicketChoice,
 } from '../../../src/state/transfer-store';
 
@@ -71,6 +71,13 @@ describe('transfer selectors', () => {
       ['source', 'snr ticket', 'mnist', 0.8, 0.8], ['source', 'random/reinit', 'mnist', 0.7, 0.7],
       ['target', 'snr ticket (transfer_snr)', 'fmnist', 0.75, 0.76], ['target', 'random/reinit (random_reinit)', 'fmnist', 0.6, 0.61],
     ]);
+  });
+
+  it('shared y range: padded, widened to the minimum span around the middle, null without points', () => {
+    const c = (pts: [number, number][]) => ({ role: 'ticket' as const, method: 'm', points: pts });
+    expect(sharedDomain([c([[1, 0.2]]), c([[1, 0.6]])], 100, 10)).toEqual([18, 62]);
+    expect(sharedDomain([c([[465, 0.8593]]), c([[465, 0.8586]])], 100, 10)).toEqual([80.895, 90.895].map((v) => expect.closeTo(v, 9)));
+    expect(sharedDomain([c([])], 100, 10)).toBeNull();
   });
 
   it('curve table aligns every curve on the union of steps (null where a curve has no point)', () => {
