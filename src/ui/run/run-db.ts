@@ -15,6 +15,7 @@ import type { RoundRecord } from '../../core/experiments/events';
 import { downloadText } from '../experiment/chart-export';
 import { yieldToBrowser } from '../frames';
 import { getEngine } from '../lab-client';
+import { seedConfigs } from './seed-pool';
 
 let storePromise: Promise<RunStore> | null = null;
 let interrupted: Promise<string[]> | null = null;
@@ -64,12 +65,23 @@ export async function openStoredRun(id: string): Promise<boolean> {
   return true;
 }
 
-/** Shows the stored curves of `config` if that exact config was run before (issue 9 "opening a config that was already run"). */
+/** A sweep across workers stores one run per seed (seed-pool.ts): their rounds, reassembled for the multi-seed config. */
+async function readSweepRecords(config: ExperimentConfig): Promise<RoundRecord[]> {
+  if (config.seeds.length < 2) return [];
+  const parts = await Promise.all(seedConfigs(config).map((c) => readStoredRun(runId(c)).catch(() => null)));
+  return parts.flatMap((p) => p?.records ?? []);
+}
+
+/**
+ * Shows the stored curves of `config` if that exact config was run before (issue 9 "opening a config that
+ * was already run"), in one worker or as a sweep of per-seed runs.
+ */
 export async function showStoredIfAny(config: ExperimentConfig): Promise<boolean> {
   const id = runId(config);
   const data = await readStoredRun(id);
-  if (!data || data.records.length === 0) return false;
-  useImpStore.getState().showStored(id, data.config, data.records);
+  const records = data && data.records.length ? data.records : await readSweepRecords(config);
+  if (!records.length) return false;
+  useImpStore.getState().showStored(id, data?.config ?? config, records);
   return true;
 }
 
