@@ -12,7 +12,7 @@
  * (StorageFullError) leaves every stored run exactly as it was.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { parseConfig, type ExperimentConfig } from '../core/runs/config';
+import { parseConfig, recordMethodIds, type ExperimentConfig } from '../core/runs/config';
 import { runId as runIdOf } from '../core/runs/hash';
 import type { RoundRecord } from '../core/experiments/events';
 import type { ChainState } from '../core/experiments/imp';
@@ -138,7 +138,7 @@ export class RunStore {
       const t = this.now();
       saved = {
         id, config, status: input.status ?? old?.status ?? 'running', createdAt: old?.createdAt ?? t, updatedAt: t,
-        summary: old?.summary ?? emptySummary(config.prune.methods, config.seeds, config.prune.rounds),
+        summary: old?.summary ?? emptySummary(recordMethodIds(config), config.seeds, config.prune.rounds),
         ...(input.label ?? old?.label) !== undefined ? { label: input.label ?? old?.label } : {},
         ...(input.precomputed ?? old?.precomputed) !== undefined ? { precomputed: input.precomputed ?? old?.precomputed } : {},
         ...(input.command ?? old?.command) !== undefined ? { command: input.command ?? old?.command } : {},
@@ -233,7 +233,7 @@ export class RunStore {
     const existing = await this.db.get('runs', bundle.runId);
     if (existing && !options.overwrite) throw new RunExistsError(bundle.runId);
     const c = bundle.config;
-    let summary = emptySummary(c.prune.methods, c.seeds, c.prune.rounds);
+    let summary = emptySummary(recordMethodIds(c), c.seeds, c.prune.rounds);
     for (const r of bundle.records) summary = withRound(summary, r, true);
     const t = Date.parse(bundle.createdAt);
     const run: StoredRun = {

@@ -4,7 +4,7 @@
  * equal to the network's D — and only then inflates the typed arrays, within a total byte budget, so
  * sizes declared by an untrusted file never drive an allocation.
  */
-import type { ExperimentConfig } from './config';
+import { recordMethodIds, type ExperimentConfig } from './config';
 import type { PopulationNet } from '../nets/types';
 import type { RoundRecord } from '../experiments/events';
 import { BUNDLE_LIMITS, decodeXNumber, type BundleChainJson, type BundleJson, type BundleRoundJson } from './bundle-schema';
@@ -27,18 +27,20 @@ function checkMask(where: string, mask: Uint8Array): void {
   for (let i = 0; i < mask.length; i++) if (mask[i] > 1) fail(where, `mask entry ${i} is ${mask[i]} (must be 0 or 1)`);
 }
 
-function checkMembership(where: string, seed: number, method: string, config: ExperimentConfig): void {
+/** `methods`: the config's prune ids (chain states) or its record ids (rounds: 'gd_<id>' for a GD run). */
+function checkMembership(where: string, seed: number, method: string, config: ExperimentConfig, methods = config.prune.methods): void {
   if (!config.seeds.includes(seed)) fail(where, `seed ${seed} is not among the config's seeds [${config.seeds.join(', ')}]`);
-  if (!config.prune.methods.includes(method)) fail(where, `method "${method}" is not among the config's methods (${config.prune.methods.join(', ')})`);
+  if (!methods.includes(method)) fail(where, `method "${method}" is not among the config's methods (${methods.join(', ')})`);
 }
 
 function decodeRound(where: string, r: BundleRoundJson, config: ExperimentConfig, net: PopulationNet): RoundRecord {
-  checkMembership(where, r.seed, r.method, config);
+  const ids = recordMethodIds(config);
+  checkMembership(where, r.seed, r.method, config, ids);
   if (r.roundNum > config.prune.rounds) fail(where, `roundNum ${r.roundNum} exceeds the config's ${config.prune.rounds} rounds`);
   if (r.layerSparsity.length !== net.layers.length) fail(`${where}.layerSparsity`, `has ${r.layerSparsity.length} entries, the network has ${net.layers.length} layers`);
   if (r.prunableActive > net.prunableCount) fail(`${where}.prunableActive`, `${r.prunableActive} exceeds the ${net.prunableCount} prunable weights`);
   if (r.esDim > net.paramCount) fail(`${where}.esDim`, `${r.esDim} exceeds D = ${net.paramCount}`);
-  for (const m of r.sharedWith ?? []) if (!config.prune.methods.includes(m)) fail(`${where}.sharedWith`, `unknown method "${m}"`);
+  for (const m of r.sharedWith ?? []) if (!ids.includes(m)) fail(`${where}.sharedWith`, `unknown method "${m}"`);
   const mask = unpackChecked(`${where}.mask`, r.mask, net.paramCount, 'u8');
   checkMask(`${where}.mask`, mask);
   const x = decodeXNumber;

@@ -65,6 +65,15 @@ export const experimentConfigSchema = z.object({
   trainer: trainerSchema.optional(),
 });
 
+/**
+ * The method ids a run's round records carry: the prune ids for ES; 'gd_<id>' for a GD trainer (the chain
+ * ids of core/experiments/gd/gd-imp.ts gdMethodId, so GD and ES curves never merge). Chain states keep prune ids.
+ */
+export function recordMethodIds(config: Pick<ExperimentConfigOutput, 'prune' | 'trainer'>): string[] {
+  return config.prune.methods.map((m) => (config.trainer ? `gd_${m}` : m));
+}
+type ExperimentConfigOutput = z.output<typeof experimentConfigSchema>;
+
 export type ExperimentConfigInput = z.input<typeof experimentConfigSchema>;
 export type ExperimentConfig = z.output<typeof experimentConfigSchema>;
 

@@ -15,6 +15,7 @@ import { runId } from '../../../src/core/runs/hash';
 import { RunStore } from '../../../src/storage/run-store';
 import { dataReader } from '../../../src/cli/node-io';
 import type { RoundRecord } from '../../../src/core/experiments/events';
+import { exportBundle, importBundle } from '../../../src/core/runs/bundle';
 
 const base = {
   task: { id: 'kmnist', params: { pool: '14x14', testSubset: 300 } },
@@ -76,6 +77,10 @@ describe('LabEngine.runGdImp', () => {
     expect(stored?.config.trainer?.id).toBe('gd');
     expect(stored?.records.length).toBe(6);
     expect(stored?.chains.map((c) => `${c.method}:${c.nextRoundNum}`).sort()).toEqual(['magnitude:4', 'random_reinit:4']);
+    expect(stored?.run.summary.roundsDone).toBe(3); // the summary tracks the gd_* chains
+    // a stored GD run exports and imports as a bundle (records carry 'gd_<method>' ids)
+    const back = importBundle(exportBundle(await (await opened).toBundle(runId(config))));
+    expect(back.ok && back.bundle.records.map((r) => r.method).sort()).toEqual(recs.map((r) => r.method).sort());
   }, 120_000);
 
   it('cancel stops the job (interrupted, tensors freed); resume continues to the same records bit for bit', async () => {
