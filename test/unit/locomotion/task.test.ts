@@ -106,7 +106,7 @@ describe('viewer geometry', () => {
       const pose = new Array<number>(geoms.length * GEOM_FIELDS);
       writeGeomPoses(sim, 0, pose);
       const scene = locomotionScene(geoms, pose);
-      const links = scene.primitives.filter((p) => p.kind === 'line' && p.role === 'link');
+      const links = scene.primitives.filter((p) => p.kind === 'line' && (p.role === 'link' || p.role === 'body'));
       expect(links).toHaveLength(4);
       const ends = links.map((l) => (l.kind === 'line' ? [l.x1, l.y1, l.x2, l.y2].map((v) => Math.round(v * 1000) / 1000) : []));
       const sortedZ = (e: number[]) => [Math.min(e[1], e[3]), Math.max(e[1], e[3])];

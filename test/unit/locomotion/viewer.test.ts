@@ -13,7 +13,8 @@ describe('sceneOfFrame', () => {
     expect(isLocomotionRecord(rec)).toBe(true);
     const last = rec.states.length - 1;
     const s0 = sceneOfFrame(rec, 0, {}), s1 = sceneOfFrame(rec, last, {});
-    expect(s0.primitives.filter((p) => p.role === 'link')).toHaveLength(4);
+    expect(s0.primitives.filter((p) => p.kind === 'line' && (p.role === 'link' || p.role === 'body'))).toHaveLength(4);
+    expect(s0.primitives.filter((p) => p.role === 'body')).toHaveLength(1); // the torso
     const shift = (s1.bounds.xMin + s1.bounds.xMax) / 2 - (s0.bounds.xMin + s0.bounds.xMax) / 2;
     const dx = rec.qpos[last][0] - rec.qpos[0][0];
     expect(Math.abs(shift - dx)).toBeLessThan(0.5); // the view centre follows the body (mean geom x), not exactly the root

@@ -1,6 +1,7 @@
 /**
  * Scene of one locomotion frame for the rollout viewer (issue 10): the geoms' side-view poses
- * (geom-pose.ts) as the control viewer's 2-D primitives — capsules/cylinders as thick lines, spheres as
+ * (geom-pose.ts) as the control viewer's 2-D primitives — capsules/cylinders as thick lines with dots at
+ * their ends (the torso in the body colour, limbs in the link colour), spheres as
  * circles, boxes as rotated rectangles, planes as the ground with a tick every metre (so forward motion
  * is visible while the camera follows the body).
  */
@@ -15,6 +16,7 @@ const Y_MIN = -0.3, Y_MAX = 1.9;
 /** Primitives for frame `pose` of a model with `geoms`; the view is centred on the mean x of the body geoms. */
 export function locomotionScene(geoms: readonly GeomInfo[], pose: readonly number[]): Scene {
   const body: Primitive[] = [];
+  const ends: Primitive[] = [];
   let sumX = 0, n = 0, groundZ = 0, hasGround = false;
   geoms.forEach((g, k) => {
     const o = GEOM_FIELDS * k;
@@ -22,7 +24,9 @@ export function locomotionScene(geoms: readonly GeomInfo[], pose: readonly numbe
     if (g.type === GEOM_TYPE.plane) { groundZ = z; hasGround = true; return; }
     sumX += x; n++;
     if (g.type === GEOM_TYPE.capsule || g.type === GEOM_TYPE.cylinder) {
-      body.push({ kind: 'line', x1: x - ux, y1: z - uz, x2: x + ux, y2: z + uz, width: 2 * g.size[0], role: 'link' });
+      // The first body geom is the torso (every lab model lists it first): drawn as 'body', limbs as 'link'.
+      body.push({ kind: 'line', x1: x - ux, y1: z - uz, x2: x + ux, y2: z + uz, width: 2 * g.size[0], role: n === 1 ? 'body' : 'link' });
+      ends.push({ kind: 'circle', cx: x - ux, cy: z - uz, r: 0.5 * g.size[0], role: 'joint' }, { kind: 'circle', cx: x + ux, cy: z + uz, r: 0.5 * g.size[0], role: 'joint' });
     } else if (g.type === GEOM_TYPE.box) {
       body.push({ kind: 'rect', cx: x, cy: z, w: 2 * g.size[0], h: 2 * g.size[2], angle: Math.atan2(uz, ux), role: 'body' });
     } else {
@@ -38,5 +42,5 @@ export function locomotionScene(geoms: readonly GeomInfo[], pose: readonly numbe
       ground.push({ kind: 'line', x1: t, y1: groundZ, x2: t, y2: groundZ - 0.1, width: 0.015, role: 'limit' });
     }
   }
-  return { bounds: { xMin, xMax, yMin: Y_MIN, yMax: Y_MAX }, primitives: [...ground, ...body] };
+  return { bounds: { xMin, xMax, yMin: Y_MIN, yMax: Y_MAX }, primitives: [...ground, ...body, ...ends] };
 }
