@@ -11,6 +11,7 @@ import { curveTable, sharedDomain, summaryRows, type TicketChoice, type Transfer
 import type { RoundRecord } from '../../core/experiments/events';
 import { useThrottled } from '../use-throttled';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
+import { linearTicks } from '../viz/scales';
 import { ChartFrame } from '../experiment/ChartFrame';
 
 const COLORS = { ticket: '#0072b2', baseline: '#e69f00' } as const;
@@ -39,7 +40,9 @@ export const CurveChart = memo(function CurveChart({ id, title, curves, ticketNa
   const scaled = useMemo(() => curves.map((c) => ({ ...c, points: c.points.map(([x, y]) => [x, asPercent ? 100 * y : y] as const) })), [curves, asPercent]);
   const series = useMemo(() => seriesOf(scaled, ticketName), [scaled, ticketName]);
   const table = useMemo(() => curveTable(curves), [curves]);
-  const y = useMemo(() => ({ label: asPercent ? 'test accuracy (%)' : 'test return', format: (v: number) => v.toFixed(asPercent ? 0 : 1), domain: yDomain ?? undefined }), [asPercent, yDomain]);
+  const y = useMemo(() => ({ label: asPercent ? 'test accuracy (%)' : 'test return', format: (v: number) => v.toFixed(asPercent ? 0 : 1),
+    // the same ticks in both panels, whatever their plot heights (legends may wrap differently)
+    domain: yDomain ?? undefined, ticks: yDomain ? linearTicks(yDomain[0], yDomain[1], 5) : undefined }), [asPercent, yDomain]);
   const x = useMemo(() => ({ label: xLabel, domain: xDomain }), [xLabel, xDomain]);
   return (
     <ChartFrame id={id} title={title} table={{ columns: [xLabel, ...table.columns.slice(1)], rows: table.rows }} empty={empty}>
