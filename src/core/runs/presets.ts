@@ -171,7 +171,7 @@ export const PRESETS: readonly Preset[] = [
     paper: false,
     description: 'Issue 10 reduced Hopper: gym-style Hopper on MuJoCo WASM (Euler, 200-step episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, spec §9.2 BraxMLP), SNES P=32 with the paper\'s hopper temperature 48 and σ0 0.075 (spec §2.7), 40 generations × 8 rounds.',
     deviations: ['gym MuJoCo physics instead of Brax v1', 'Euler integrator instead of gym\'s RK4 (≈ 5× cheaper)', '200-step episodes instead of 500 (Brax configs) / 1,000 (gym)', 'popsize 32, 40 generations, 2 episodes instead of 256, 3,000, 8', '8 rounds instead of 20; no observation normalisation'],
-    expectedCost: '≈ 30 min per seed on a 2-core CPU (measured ≈ 1.7 s per generation in Node)',
+    expectedCost: '≈ 20–45 min per seed on a 2-core CPU (measured: 880 generations in 45 min in Node on a machine shared with other jobs; ≈ 1.1 s per generation when not contended)',
     config: {
       task: { id: 'hopper', params: { integrator: 'Euler', maxSteps: 200, episodes: 2, testEpisodes: 8 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32, outputActivation: 'tanh' } },
