@@ -2,7 +2,7 @@
  * Browser check of the locomotion tasks (issue 10 "the UI shows the rollout viewer"): serves a built app
  * (`vite build` output, default dist/), runs a seconds-long Hopper ES-IMP in the lab's worker (MuJoCo
  * WASM loaded there), opens the Rollout tab and screenshots the side-view animation.
- * Usage: npx tsx bench/locomotion/browser-check.ts [distDir] [screenshot.png]
+ * Usage: npx tsx bench/locomotion/browser-check.ts [distDir] [screenshot.png] [taskId=hopper]
  */
 import { parseConfig } from '../../src/core/runs/config';
 import { getPreset } from '../../src/core/runs/presets';
@@ -11,9 +11,10 @@ import { launchBrowser, startPreview } from '../../test/e2e/helpers';
 
 const dist = process.argv[2] ?? 'dist';
 const shotPath = process.argv[3] ?? 'bench/results/locomotion-rollout.png';
+const taskId = process.argv[4] ?? 'hopper';
 const base = getPreset('hopper-reduced').config;
 const config = parseConfig({
-  ...base, task: { id: 'hopper', params: { ...base.task.params, maxSteps: 150, episodes: 1, testEpisodes: 2 } },
+  ...base, task: { id: taskId, params: { ...base.task.params, maxSteps: 150, episodes: 1, testEpisodes: 2 } },
   es: { ...base.es, popSize: 8 }, prune: { ...base.prune, methods: ['snr'], rounds: 2 },
   budget: { generationsPerRound: 6, evalEvery: 3 }, seeds: [0], backend: 'wasm',
 });
