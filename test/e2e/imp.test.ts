@@ -8,7 +8,7 @@
 // Playwright's role queries compute ARIA names over the whole page, themselves 20–300 ms main-thread
 // tasks. Screenshots at 1280×800 and 390×844 go to test/e2e/screenshots/ (look at them). Skipped only when E2E=0.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseConfig } from '../../src/core/runs/config';
 import { getPreset } from '../../src/core/runs/presets';
@@ -41,8 +41,12 @@ function logTasks(label: string, t: MainThreadTasks): void {
     + `worst wall ${t.worstWallMs.toFixed(0)} ms, ${t.longWallMs.length} over 50 ms wall`);
 }
 
+/** Pages of the running test: closed after it even when it fails, so a timed-out run stops computing. */
+const openPages = new Set<Page>();
+
 async function open(query: string, viewport = { width: 1280, height: 800 }, existing?: Page): Promise<Page> {
   const page = existing ?? await instrumentedPage(session!.browser, viewport, 90_000, pageErrors);
+  openPages.add(page);
   await page.goto(`${session!.server.url}?${query}`);
   await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
   return page;
@@ -101,6 +105,11 @@ async function checkMasksAndAnalyses(page: Page): Promise<void> {
 describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
   beforeAll(async () => {
     session = await openE2eSession();
+  });
+
+  afterEach(async () => {
+    for (const p of openPages) await p.close().catch(() => undefined);
+    openPages.clear();
   });
 
   afterAll(async () => {
@@ -168,7 +177,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await page.waitForSelector('.run-list li[data-status="done"]');
     await checkMasksAndAnalyses(page);
     await page.close();
-  }, 300_000);
+  }, 480_000);
 
   it('reload mid-run offers resume; the resumed run finishes with every round once', async () => {
     const query = tinyQuery('wasm', 40);
@@ -192,7 +201,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await page.locator('[data-chart="sparsity"]').getByRole('button', { name: 'Show as table' }).click();
     expect(await page.locator('[data-chart="sparsity"] tbody tr').count()).toBe(4);
     await page.close();
-  }, 240_000);
+  }, 360_000);
 
   it('control: a tiny CartPole run, then the Rollout tab animates a round\'s policy', async () => {
     // cartpole-reduced cut to seconds: 2 chains × 3 rounds × 30 generations, P = 16, 2 episodes, 4 test episodes
