@@ -22,7 +22,7 @@ export function overlayNote(shown: ExperimentConfig, other: ExperimentConfig, ot
   const describe = (c: ExperimentConfig) => (c.trainer
     ? `GD-IMP (${c.trainer.params.optimizer === 'adam' ? 'Adam' : 'SGD'}, lr ${c.trainer.params.lr}, ${c.trainer.params.epochs} epoch/round)`
     : `ES-IMP (${c.es.id}, P = ${c.es.popSize}, ${c.budget.generationsPerRound} gens/round)`);
-  return `Shown: ${describe(shown)}. Overlaid from stored run ${otherId.slice(0, 8)}: ${describe(other)}, seeds ${other.seeds.join(', ')}. GD curves are dotted, labelled "GD ·".`;
+  return `Shown: ${describe(shown)}. Overlaid from stored run ${otherId.slice(0, 8)}: ${describe(other)}, seeds ${other.seeds.join(', ')}. GD curves are dotted (baselines dash-dotted), labelled "GD ·".`;
 }
 
 /** Loads the companion of (config, runId), or null (none stored, or IndexedDB unavailable). */
