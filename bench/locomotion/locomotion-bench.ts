@@ -18,6 +18,16 @@ import { resolveParams } from '../../src/core/params';
 export interface LocomotionBenchRow {
   task: string; integrator: string; P: number; steps: number; msPerGen: number;
   envStepsPerSec: number; physicsStepsPerSec: number; policyPct: number; loadMs: number;
+  /** Env steps per CPU-second of this process (Node only): robust when other jobs share the cores. */
+  envStepsPerCpuSec: number | null;
+}
+
+/** User + system CPU ms of this process, or null outside Node (the browser has no per-process clock). */
+function cpuMs(): number | null {
+  const p = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
+  if (!p?.cpuUsage) return null;
+  const u = p.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 const CASES: readonly { model: LocomotionModel; overrides: AnyParamValues }[] = [
@@ -47,14 +57,17 @@ export async function runLocomotionBench(opts: { P?: number; maxSteps?: number; 
     const run = () => rolloutLocomotion({ sim, members: P, episodes: 1, policy, rng: new Rng(3) });
     run(); // warm-up (JIT, MjData allocation)
     policyMs = 0;
-    const s = performance.now();
+    const s = performance.now(), c0 = cpuMs();
     let r = run();
     for (let k = 1; k < reps; k++) r = run();
     const ms = (performance.now() - s) / reps;
+    const c1 = cpuMs();
+    const cpuPerGen = c0 !== null && c1 !== null ? (c1 - c0) / reps : null;
     rows.push({
       task: c.model.id, integrator: p.integrator as string, P, steps: r.totalSteps, msPerGen: ms,
       envStepsPerSec: r.totalSteps / (ms / 1000), physicsStepsPerSec: (r.totalSteps * (p.frameSkip as number)) / (ms / 1000),
       policyPct: (100 * policyMs) / reps / ms, loadMs,
+      envStepsPerCpuSec: cpuPerGen ? r.totalSteps / (cpuPerGen / 1000) : null,
     });
     params.dispose();
     sim.dispose();
