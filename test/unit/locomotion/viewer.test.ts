@@ -5,6 +5,9 @@ import { Rng } from '../../../src/core/rng';
 import type { EpisodeRecord } from '../../../src/core/tasks/control/record-episode';
 import { hopper, recordLocomotionEpisode } from '../../../src/core/tasks/locomotion';
 import { isLocomotionRecord, sceneOfFrame } from '../../../src/ui/control/scene-view';
+import { getNetwork } from '../../../src/core/nets/registry';
+import { getTask } from '../../../src/core/tasks/registry';
+import { runRolloutJob } from '../../../workers/analysis-job';
 import { linearPolicy, modelParams } from './helpers';
 
 describe('sceneOfFrame', () => {
@@ -24,5 +27,19 @@ describe('sceneOfFrame', () => {
     const rec: EpisodeRecord = { envId: 'Pendulum-v1', states: [[0.3, 0]], actions: [], rewards: [], episodeReturn: 0, truncated: true };
     expect(isLocomotionRecord(rec)).toBe(false);
     expect(sceneOfFrame(rec, 0, { length: 1 }).primitives.length).toBeGreaterThan(0);
+  });
+});
+
+describe('runRolloutJob (the worker path of the Rollout tab)', () => {
+  it('records a hopper test episode as a locomotion record, with the task defaults filled in', async () => {
+    const net = getNetwork('policy_mlp').build({ hiddenLayers: 2, width: 8, outputActivation: 'tanh' }, getTask('hopper').io!);
+    const rng = new Rng(2);
+    const params = Float32Array.from({ length: net.paramCount }, () => 0.3 * rng.normal());
+    const rec = await runRolloutJob({ net }, [], { taskId: 'hopper', envParams: { maxSteps: 50, integrator: 'Euler' }, params, episodeIdx: 1 });
+    expect(isLocomotionRecord(rec)).toBe(true);
+    expect(rec.envId).toBe('Hopper');
+    expect(rec.rewards.length).toBeLessThanOrEqual(50);
+    expect(rec.states).toHaveLength(rec.rewards.length + 1);
+    expect(rec.episodeReturn).toBeCloseTo(rec.rewards.reduce((a, b) => a + b, 0), 9);
   });
 });
