@@ -40,7 +40,7 @@ const key = (r: RoundRecord) => `${r.seed}/${r.method}/${r.roundNum}`;
 afterAll(async () => { await tf.setBackend('wasm'); });
 
 describe('LabEngine.runGdImp', () => {
-  let full: ImpProgress[] = [];
+  const full: ImpProgress[] = [];
 
   it('streams start, per-epoch progress and gd_* rounds; masked weights exactly 0; stored; tensors flat', async () => {
     const { eng, opened } = newEngine();
