@@ -83,7 +83,14 @@ export async function startImp(options: { resume?: boolean; config?: ExperimentC
 }
 
 export async function pauseImp(): Promise<void> {
-  if (pool) await pool.pause(); else await getEngine().pause();
+  if (pool) {
+    // Shown at once: the replies of several busy workers can queue behind their progress messages on a
+    // loaded machine; each worker stops at its next generation boundary either way (seed-pool.test.ts).
+    useImpStore.getState().setStatus('paused');
+    await pool.pause();
+    return;
+  }
+  await getEngine().pause();
   useImpStore.getState().setStatus('paused');
 }
 

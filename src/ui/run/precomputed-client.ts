@@ -1,24 +1,46 @@
 /**
  * Loads the chosen preset's precomputed bundle into the precomputed store, once per preset (issue 9):
  * fetched from the app's own public/precomputed/ (a relative URL under Vite's base, never the
- * internet) and validated by loadPrecomputed. The chart calls `usePrecomputedOverlay`.
+ * internet) and validated by loadPrecomputed — in a short-lived worker (workers/bundle.worker.ts), so
+ * the decoding never blocks the page; on the main thread only where workers are unavailable. The chart
+ * calls `usePrecomputedOverlay`.
  */
 import { useEffect } from 'react';
+import { wrap, releaseProxy } from 'comlink';
+import type { BundleWorkerApi } from '../../../workers/bundle.worker';
 import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
 import { getPreset } from '../../core/runs/presets';
 import { getTask } from '../../core/tasks/registry';
 import { useExperimentStore } from '../../state/experiment-store';
 import { useImpStore } from '../../state/imp-store';
 import { selectOverlay, usePrecomputedStore, type PrecomputedEntry } from '../../state/precomputed-store';
-import { PRECOMPUTED, fetchAppBytes, loadPrecomputed } from './precomputed';
+import { PRECOMPUTED, fetchAppBytes, loadPrecomputed, type PrecomputedLoad } from './precomputed';
+
+/** Fetches and validates in a worker (transferring the arrays back); throws if the worker cannot start. */
+async function loadInWorker(presetId: string, base: string): Promise<PrecomputedLoad | null> {
+  const worker = new Worker(new URL('../../../workers/bundle.worker.ts', import.meta.url), { type: 'module', name: 'bundle' });
+  const api = wrap<BundleWorkerApi>(worker);
+  try {
+    return await new Promise<PrecomputedLoad | null>((resolve, reject) => {
+      worker.addEventListener('error', (ev) => reject(new Error(ev.message || 'the bundle worker failed')));
+      api.load(presetId, base).then(resolve, reject);
+    });
+  } finally {
+    api[releaseProxy]();
+    worker.terminate();
+  }
+}
 
 /** Starts loading preset `presetId`'s bundle unless it is loaded, loading or the preset ships none. */
-export async function ensurePrecomputed(presetId: string, fetchBytes: (url: string) => Promise<Uint8Array> = fetchAppBytes): Promise<void> {
+export async function ensurePrecomputed(presetId: string): Promise<void> {
   const store = usePrecomputedStore.getState();
   if (!PRECOMPUTED[presetId] || store.entries[presetId]) return;
   store.loading(presetId);
   const base = new URL(import.meta.env.BASE_URL, document.baseURI).href;
-  const result = await loadPrecomputed(presetId, base, fetchBytes);
+  let result: PrecomputedLoad | null;
+  try { result = typeof Worker === 'function' ? await loadInWorker(presetId, base) : await loadPrecomputed(presetId, base, fetchAppBytes); } catch (e) {
+    result = { ok: false, message: `cannot load the precomputed result for ${presetId} (${e instanceof Error ? e.message : String(e)})` };
+  }
   let config: ExperimentConfig | null = null;
   try { config = parseConfig(getPreset(presetId).config); } catch { /* the loader already reported it */ }
   if (result) usePrecomputedStore.getState().loaded(presetId, result, config);
