@@ -39,7 +39,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
           if (e.type === 'generation') {
             pendingGens.push(e.metrics);
             progress.update(doneGens + e.metrics.gen, `seed ${seed} ${e.metrics.method} r${e.metrics.roundNum} gen ${e.metrics.gen}`
-              + (e.metrics.lastEval ? ` test ${(100 * e.metrics.lastEval.perf).toFixed(1)}` : ''));
+              + (e.metrics.lastEval ? ` ${perfText(task.kind, e.metrics.lastEval.perf)}` : ''));
           } else if (e.type === 'round') {
             all.push(e.record);
             const record = e.record;
@@ -61,6 +61,11 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
   }
   progress.done();
   process.stdout.write(summaryTable(all) + '\n');
+}
+
+/** The progress line's test metric: accuracy in % for vision, the mean return as is for control. */
+export function perfText(kind: 'vision' | 'control', perf: number): string {
+  return kind === 'vision' ? `test ${(100 * perf).toFixed(1)}%` : `return ${perf.toFixed(1)}`;
 }
 
 /** Final test performance per round (rows) and method (columns), averaged over seeds. */
