@@ -128,7 +128,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'pendulum-quick',
     label: 'Pendulum quick (reduced budget, classroom)',
     paper: false,
-    description: 'A smaller budget than spec §12 pendulum-reduced: Pendulum-v1 (200-step episodes), policy MLP 3-32-32-1 (tanh, linear out), PGPE P=64 with the spec §2.7 fallback row (Adam lr 0.15, σ0 0.1) plus centered ranks and the corrected σ sign, 150 generations × 5 rounds with p = 0.4 (7.8 % of the weights left), 2 episodes.',
+    description: 'A smaller budget than spec §12 pendulum-reduced: Pendulum-v1 (200-step episodes), policy MLP 3-32-32-1 (tanh, linear out), PGPE P=64 with the spec §2.7 fallback row (Adam lr 0.15, σ0 0.1) plus centered ranks and the corrected σ sign, 150 generations × 5 rounds with p = 0.4 (13.0 % of the weights left in round 5), 2 episodes.',
     deviations: [
       '200-step episodes (gymnax default) instead of the paper\'s 500', 'hidden width 32 instead of 64',
       'PGPE instead of the paper\'s Sep-CMA-ES (Sep-CMA-ES σ0 0.1 stalled near −950 in 150 generations; σ0 0.5 was unstable)',
@@ -136,7 +136,7 @@ export const PRESETS: readonly Preset[] = [
       'prune fraction 0.4 per round and 5 rounds, to reach high sparsity in few rounds (the paper: 0.2 and 20)',
       'dense return ≈ −250 on the test episodes (measured), short of the −200 "solved" line',
     ],
-    expectedCost: '≈ 15–30 min per seed on a 2-core CPU (13 trainings of 150 generations; ≈ 0.5–1 s per generation)',
+    expectedCost: '≈ 40 min per seed on a loaded 2-core CPU (measured: 13 trainings of 150 generations, 2–4.5 min each)',
     config: {
       task: { id: 'pendulum', params: { episodes: 2, maxSteps: 200 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32 } },
