@@ -153,7 +153,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'mcc-reduced',
     label: 'MountainCarContinuous (reduced budget)',
     paper: false,
-    description: 'Spec §12 mcc-reduced: MountainCarContinuous-v0 (≤ 999 steps), policy MLP 2-16-16-1 (tanh, tanh out), PGPE P=64, σ0 0.1, centered ranks, Adam lr 0.02 (decay 0.999, floor 0.001), 200 generations × 10 rounds, 2 episodes. The sparse +100 goal bonus makes exploration-limited failures possible.',
+    description: 'Spec §12 mcc-reduced: MountainCarContinuous-v0 (≤ 999 steps), policy MLP 2-16-16-1 (tanh, tanh out), PGPE P=64, σ0 0.1, centered ranks, Adam lr 0.02 (decay 0.999, floor 0.001), 200 generations × 10 rounds, 2 episodes. The sparse +100 goal bonus makes exploration-limited failures possible. Measured (seed 0, docs/RESULTS.md §4.2): these settings do NOT solve it (no member reaches the goal; the mean stands still); Sep-CMA-ES with σ0 1.0 does (93.5 after 200 generations: --es sep_cma_es --es.sigma_init 1).',
     deviations: ['MountainCarContinuous is not in the paper', 'PGPE as in spec §12 (evosax 0.1.4 σ-update sign)', '200 generations, 2 episodes', '10 rounds'],
     expectedCost: '≈ 5 min per 200-generation round on a loaded 2-core CPU (2 × 64 episodes of up to 999 steps per generation); 28 round trainings ≈ 1–2 h per seed',
     config: {
