@@ -128,10 +128,12 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     const t0 = Date.now();
     await page.waitForTimeout(1000); // let the first render and the backend check settle
     await resetLongTasks(page);
+    const startTrace = await traceMainThread(page);
     await runButton(page, 'Start').click();
     await waitStatus(page, 'running');
-    // the streaming window: after Start to before Cancel (rounds land, pause, resume)
+    logTasks('the Start click (to status running)', await startTrace.stop());
     await recordLongTasks(page, 'the Start click');
+    // the streaming window: after Start to before Cancel (rounds land, pause, resume)
     await resetLongTasks(page);
     const trace = await traceMainThread(page);
     await page.waitForSelector('[data-testid="imp-backend"]:text("wasm")');
