@@ -2,7 +2,8 @@
 // Chromium: choosing the mnist-quick preset draws its shipped precomputed curves at once (no run), labelled
 // with the command and date, and they can be hidden; a corrupt bundle (served through page.route) gives a
 // message and the page keeps working; a tiny 2-seed CartPole config with navigator.hardwareConcurrency = 4
-// runs as a sweep across 2 workers, pauses and resumes all of them, and ends with mean ± band over seeds.
+// runs as a sweep across 2 workers, pauses and resumes all of them, ends with mean ± band over seeds, and
+// its per-seed stored runs are reassembled when the page is reloaded.
 // Screenshots go to test/e2e/screenshots/ (look at them). Skipped only when E2E=0.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +56,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
   it('2 seeds run across 2 workers: per-seed progress, pause/resume of both, mean ± band at the end', async () => {
     const base = getPreset('cartpole-reduced').config;
     const config = parseConfig({ ...base, task: { id: 'cartpole', params: { episodes: 1, testEpisodes: 4 } }, es: { ...base.es, popSize: 8 },
-      prune: { ...base.prune, methods: ['magnitude', 'snr'], rounds: 2 }, budget: { generationsPerRound: 40, evalEvery: 20 }, seeds: [0, 1], backend: 'wasm' });
+      prune: { ...base.prune, methods: ['magnitude', 'snr'], rounds: 2 }, budget: { generationsPerRound: 120, evalEvery: 60 }, seeds: [0, 1], backend: 'wasm' });
     const page = await instrumentedPage(session!.browser, { width: 1280, height: 800 }, 60_000, pageErrors);
     await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }));
     await page.goto(`${session!.server.url}?${encodeShareQuery(config)}`);
@@ -73,6 +74,9 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
     expect(await pool.locator('li[data-status="done"]').count()).toBe(2);
     expect(await page.locator('[data-chart="sparsity"]').innerText()).toMatch(/per-seed curves \(2 seeds; band = mean ± 1 s\.d\.\)/);
     await page.locator('.run-controls').screenshot({ path: join(SCREENSHOT_DIR, 'sweep-workers-done-1280x800.png') });
+    // Each seed was stored as its own run; reopening the 2-seed config reassembles them.
+    await page.reload();
+    await page.waitForFunction(() => /Showing a stored run \(8 rounds\)/.test(document.querySelector('.results')?.textContent ?? ''), null, { timeout: 60_000 });
     await page.close();
   }, 480_000);
 });
