@@ -6,7 +6,7 @@
 import type { TaskDef } from '../types';
 import { locomotionTaskDef } from './locomotion-task';
 import type { LocomotionTaskOptions } from './locomotion-task';
-import { halfCheetah, hopper, walker2d } from './models';
+import { ant, halfCheetah, hopper, walker2d } from './models';
 import type { LocomotionModel } from './types';
 
 const BRAX_NOTE = 'Gym MuJoCo (v3/v4) physics, not Brax v1 (legacy_spring) as in the paper: returns are not comparable to the paper\'s numbers.';
@@ -27,6 +27,11 @@ const TASK_OPTIONS: readonly LocomotionTaskOptions[] = [
     help: 'Walker2d (MuJoCo WASM, gym Walker2d-v3 rules): 17 observations, 6 torques; reward = forward velocity + 1 healthy bonus − 1e-3·Σa²; ends when it falls (z ∉ (0.8, 2) or |pitch| ≥ 1).',
     notes: [BRAX_NOTE],
   },
+  {
+    id: 'ant', model: ant,
+    help: 'Ant (MuJoCo WASM, gym Ant-v4 rules without contact forces): 27 observations, 8 torques; reward = forward velocity + 1 healthy bonus − 0.5·Σa²; ends when the torso leaves 0.2 ≤ z ≤ 1.',
+    notes: [BRAX_NOTE],
+  },
 ];
 
 export const LOCOMOTION_MODELS: readonly LocomotionModel[] = TASK_OPTIONS.map((o) => o.model);
@@ -41,7 +46,7 @@ export { rolloutLocomotion } from './rollout';
 export { ObsNormalizer } from './obs-norm';
 export { locomotionTaskDef, locomotionTestRng, locomotionParamSpecs, modelParamsOf, rolloutNetLocomotion } from './locomotion-task';
 export type { LocomotionModel, RewardTerms, SimState } from './types';
-export { hopper, halfCheetah, walker2d };
+export { hopper, halfCheetah, walker2d, ant };
 export { recordLocomotionEpisode, recordLocomotionTestEpisode } from './record-episode';
 export type { LocomotionEpisodeRecord } from './record-episode';
 export { locomotionScene } from './render-geometry';
