@@ -11,7 +11,7 @@ import type { AnyParamValues } from '../../src/core/params';
 import { Rng } from '../../src/core/rng';
 import { rowPolicyFor } from '../../src/core/tasks/control/policy-net';
 import type { RowPolicy } from '../../src/core/tasks/control/rollout';
-import { LocomotionSim, halfCheetah, hopper, walker2d, loadMujoco, locomotionParamSpecs, modelParamsOf, rolloutLocomotion } from '../../src/core/tasks/locomotion';
+import { LocomotionSim, ant, halfCheetah, hopper, walker2d, loadMujoco, locomotionParamSpecs, modelParamsOf, rolloutLocomotion } from '../../src/core/tasks/locomotion';
 import type { LocomotionModel } from '../../src/core/tasks/locomotion';
 import { resolveParams } from '../../src/core/params';
 
@@ -35,6 +35,7 @@ const CASES: readonly { model: LocomotionModel; overrides: AnyParamValues }[] = 
   { model: hopper, overrides: { integrator: 'Euler', terminateWhenUnhealthy: false } },
   { model: halfCheetah, overrides: { integrator: 'Euler' } },
   { model: walker2d, overrides: { integrator: 'RK4', terminateWhenUnhealthy: false } },
+  { model: ant, overrides: { integrator: 'RK4', terminateWhenUnhealthy: false } },
 ];
 
 export async function runLocomotionBench(opts: { P?: number; maxSteps?: number; reps?: number } = {}): Promise<LocomotionBenchRow[]> {
