@@ -38,7 +38,7 @@ const plan = new ScatterPlan(mask);
 const runner = EsRunner.create({ strategyId: config.es.id, params: config.es.params, popSize: config.es.popSize, dim: idx.length, rng,
   shaping: { centeredRank: config.es.centeredRank } }, pack(net.init(rng.split('theta0')), idx));
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-const parts = { ask: 0, evaluate: 0, tell: 0 };
+const parts = { ask: [] as number[], evaluate: [] as number[], tell: [] as number[], total: [] as number[] };
 let wall = 0, checksum = 0;
 for (let g = 0; g < gens + 5; g++) {
   const warm = g >= 5;
@@ -53,9 +53,10 @@ for (let g = 0; g < gens + 5; g++) {
   const c3 = cpuMs();
   checksum += s[0];
   tf.dispose([x, full, scores]);
-  if (warm) { parts.ask += c1 - c0; parts.evaluate += c2 - c1; parts.tell += c3 - c2; wall += performance.now() - w0; }
+  if (warm) { parts.ask.push(c1 - c0); parts.evaluate.push(c2 - c1); parts.tell.push(c3 - c2); parts.total.push(c3 - c0); wall += performance.now() - w0; }
 }
-const per = (v: number) => (v / gens).toFixed(2);
-console.log(`mnist-quick dense, ${path}/${layoutFlag}, ${gens} generations, wasm: CPU ms/gen ask ${per(parts.ask)} evaluate ${per(parts.evaluate)} tell ${per(parts.tell)} `
-  + `total ${per(parts.ask + parts.evaluate + parts.tell)}; wall ms/gen ${per(wall)}; tensors ${tf.memory().numTensors}; checksum ${checksum.toFixed(4)}`);
+// Medians: robust to the GC pauses and scheduler noise of a shared machine.
+const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s[s.length >> 1].toFixed(2); };
+console.log(`mnist-quick dense, ${path}/${layoutFlag}, ${gens} generations, wasm: median CPU ms/gen ask ${median(parts.ask)} evaluate ${median(parts.evaluate)} `
+  + `tell ${median(parts.tell)} total ${median(parts.total)}; mean wall ms/gen ${(wall / gens).toFixed(1)}; tensors ${tf.memory().numTensors}; checksum ${checksum.toFixed(4)}`);
 runner.dispose(); plan.dispose(); task.dispose();

@@ -49,6 +49,8 @@ export class ScatterPlan {
   readonly dense: boolean;
   private readonly src: tf.Tensor1D;
   private hostIdx: Int32Array | undefined;
+  private hostIn: Float32Array | undefined;
+  private hostOut: Float32Array | undefined;
 
   constructor(mask: Uint8Array) {
     const idx = activeIndices(mask);
@@ -76,9 +78,14 @@ export class ScatterPlan {
    */
   private scatterOnHost(x: tf.Tensor2D): tf.Tensor2D {
     const [p, d] = x.shape;
-    const src = readFloat32(x);
+    const src = this.hostIn = readFloat32(x, this.hostIn);
     const idx = this.hostIdx ??= activeIndicesFromSrc(this.src.dataSync() as Int32Array, d);
-    const out = new Float32Array(p * this.fullLength);
+    // Buffers are reused (a fresh MB-sized array costs ms in page faults). The output only on wasm, whose
+    // tensor creation copies it into the wasm heap (the cpu backend would alias it); its pruned entries
+    // are never written, so they stay exactly zero.
+    const size = p * this.fullLength, wasm = tf.getBackend() === 'wasm';
+    const out = wasm && this.hostOut?.length === size ? this.hostOut : new Float32Array(size);
+    if (wasm) this.hostOut = out;
     for (let r = 0; r < p; r++) {
       const o = r * this.fullLength, i = r * d;
       for (let j = 0; j < d; j++) out[o + idx[j]] = src[i + j];

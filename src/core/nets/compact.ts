@@ -40,14 +40,17 @@ export function compactInputs(net: PopulationNet, mask: Uint8Array, rebuild: (in
   if (k !== small.paramCount) throw new Error(`compactInputs: layout mismatch (${k} vs ${small.paramCount})`);
   const inputIdx = keep.length ? keep : Int32Array.of(0);
   const smallHost = small.forwardHost?.bind(small);
+  let hostParams: Float32Array | undefined, hostX: Float32Array | undefined; // reused gather buffers
   return {
     ...net,
     describe: `${net.describe} [${inputIdx.length}/${net.inputSize} inputs active]`,
     forward(params, x) {
       return tf.tidy(() => small.forward(gatherColumns(params, colMap), gatherColumns(x, inputIdx)));
     },
-    forwardHost: smallHost && ((params, members, x, batch, layout) => smallHost(
-      gatherColumnsHost(params, members, net.paramCount, colMap), members,
-      gatherColumnsHost(x, batch, net.inputSize, inputIdx), batch, layout)),
+    forwardHost: smallHost && ((params, members, x, batch, layout) => {
+      hostParams = gatherColumnsHost(params, members, net.paramCount, colMap, hostParams);
+      hostX = gatherColumnsHost(x, batch, net.inputSize, inputIdx, hostX);
+      return smallHost(hostParams, members, hostX, batch, layout);
+    }),
   };
 }

@@ -104,7 +104,10 @@ export function pairRows(
   return { rows, count: (half + 1) * nOut, pairs: { plus, minus } };
 }
 
-/** Population forward on host arrays: params [P, D] (row-major), x [B, in] → a fresh [P, B, out] array. */
+/**
+ * Population forward on host arrays: params [P, D] (row-major), x [B, in] → [P, B, out], in a buffer the
+ * forward reuses: valid until its next call (fresh MB-sized arrays cost ~3 ms each here in page faults).
+ */
 export type HostForward = (params: Float32Array, members: number, x: Float32Array, batch: number, layout?: PopulationLayout) => Float32Array;
 
 /**
@@ -126,7 +129,7 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
     const ys = readFloat32(y, scratch.f32('y', w.count * batch));
     y.dispose();
 
-    const out = new Float32Array(members * batch * nOutLast);
+    const out = scratch.f32('out', members * batch * nOutLast);
     const size = widest * batch;
     const [h0, h1, h2] = [scratch.f64('h0', size), scratch.f64('h1', size), scratch.f64('h2', size)];
     // Layers 1… of member p from its first-layer activations in `h` (overwrites h and `spare`).

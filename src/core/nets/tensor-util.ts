@@ -41,9 +41,9 @@ export function hostMemoryBackend(): boolean {
   return backend === 'wasm' || backend === 'cpu';
 }
 
-/** Columns `idx` of a row-major [rows, cols] host array (a JS loop). */
-export function gatherColumnsHost(src: Float32Array, rows: number, cols: number, idx: Int32Array): Float32Array {
-  const out = new Float32Array(rows * idx.length);
+/** Columns `idx` of a row-major [rows, cols] host array (a JS loop), into `into` when it has the right size. */
+export function gatherColumnsHost(src: Float32Array, rows: number, cols: number, idx: Int32Array, into?: Float32Array): Float32Array {
+  const out = into && into.length === rows * idx.length ? into : new Float32Array(rows * idx.length);
   for (let r = 0; r < rows; r++) {
     const o = r * idx.length, i = r * cols;
     for (let j = 0; j < idx.length; j++) out[o + j] = src[i + idx[j]];

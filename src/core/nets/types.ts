@@ -42,7 +42,8 @@ export interface PopulationNet {
   /**
    * Optional fitness-only forward for backends whose tensors live in host memory (wasm, cpu): the same
    * values as `forward` up to float rounding, without autodiff. `params` [P, D] and `x` [B, inputSize]
-   * are row-major host arrays; returns [P, B, outputSize]. `layout` declares the population's antithetic
+   * are row-major host arrays; returns [P, B, outputSize] in a buffer that stays valid only until the next
+   * call (it is reused). `layout` declares the population's antithetic
    * row layout (spec §1.2), which the net may exploit (host-mlp.ts); 'none' = no structure assumed.
    */
   forwardHost?(params: Float32Array, members: number, x: Float32Array, batch: number, layout?: PopulationLayout): Float32Array;

@@ -64,7 +64,7 @@ describe('host MLP forward (wasm/cpu fitness path) = tensor forward = plain-JS r
         const pop = antitheticPopulation(net, p, layout === 'blocked' ? 'blocked' : 'interleaved', mask, rng);
         const x = Float32Array.from({ length: batch * net.inputSize }, () => rng.normal());
         const before = tf.memory().numTensors;
-        const host = net.forwardHost!(pop, p, x, batch, layout);
+        const host = Float32Array.from(net.forwardHost!(pop, p, x, batch, layout)); // the returned buffer is reused
         expect(tf.memory().numTensors).toBe(before);
         expect(maxRelErr(host, tensorForward(net, pop, p, x, batch))).toBeLessThan(1e-5);
         const d = net.paramCount, per = batch * net.outputSize;
@@ -106,7 +106,7 @@ describe('antithetic first-layer split (x·(c ± ε) = x·c ± x·ε)', () => {
     const pop = antitheticPopulation(net, p, 'blocked', mask, rng);
     const x = Float32Array.from({ length: batch * net.inputSize }, () => rng.uniform());
     const bound = withPopulationLayout(net, 'blocked');
-    expect(bound.forwardHost!(pop, p, x, batch)).toEqual(net.forwardHost!(pop, p, x, batch, 'blocked'));
+    expect(Float32Array.from(bound.forwardHost!(pop, p, x, batch))).toEqual(net.forwardHost!(pop, p, x, batch, 'blocked'));
     expect(withPopulationLayout(net, 'none')).toBe(net);
   });
 });
@@ -120,6 +120,6 @@ describe('input compaction keeps the host path', () => {
     expect(activeInputs(net, mask).length).toBe(46);
     const pop = antitheticPopulation(net, p, 'interleaved', mask, rng);
     const x = Float32Array.from({ length: batch * net.inputSize }, () => rng.uniform());
-    expect(maxRelErr(small.forwardHost!(pop, p, x, batch, 'interleaved'), net.forwardHost!(pop, p, x, batch))).toBeLessThan(1e-5);
+    expect(maxRelErr(Float32Array.from(small.forwardHost!(pop, p, x, batch, 'interleaved')), net.forwardHost!(pop, p, x, batch))).toBeLessThan(1e-5);
   });
 });

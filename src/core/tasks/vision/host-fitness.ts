@@ -5,9 +5,9 @@
  * logSoftmax six kernels). Same values as `meanLogLikelihood` up to float rounding (float64 here).
  */
 
-/** Rows `idx` of a row-major [n, k] array → [idx.length, k]. */
-export function gatherRowsHost(x: Float32Array, k: number, idx: Int32Array): Float32Array {
-  const out = new Float32Array(idx.length * k);
+/** Rows `idx` of a row-major [n, k] array → [idx.length, k], into `into` when it has the right size. */
+export function gatherRowsHost(x: Float32Array, k: number, idx: Int32Array, into?: Float32Array): Float32Array {
+  const out = into && into.length === idx.length * k ? into : new Float32Array(idx.length * k);
   for (let b = 0; b < idx.length; b++) out.set(x.subarray(idx[b] * k, idx[b] * k + k), b * k);
   return out;
 }

@@ -57,7 +57,8 @@ export function createVisionInstance(id: string, data: VisionData, params: Visio
   const testX = tf.keep(tf.tensor2d(test.x.subarray(0, nTest * k), [nTest, k]));
   const testY = tf.keep(tf.tensor1d(Int32Array.from(test.labels.subarray(0, nTest)), 'int32'));
   const sampler = createSampler(train.count, params.batchSampling);
-  let hostParams: Float32Array | undefined; // reused host copy of the population (host path)
+  // Reused host buffers of the host path (fresh MB-sized arrays cost ms in page faults).
+  let hostParams: Float32Array | undefined, hostBatch: Float32Array | undefined;
   let disposed = false;
 
   function evaluatePopulation(net: PopulationNet, popParams: tf.Tensor2D, rng: Rng): PopulationScores {
@@ -66,7 +67,8 @@ export function createVisionInstance(id: string, data: VisionData, params: Visio
     if (net.forwardHost && hostMemoryBackend()) {
       const p = popParams.shape[0], b = idx.length;
       hostParams = readFloat32(popParams, hostParams);
-      const logits = net.forwardHost(hostParams, p, gatherRowsHost(train.x, k, idx), b);
+      hostBatch = gatherRowsHost(train.x, k, idx, hostBatch);
+      const logits = net.forwardHost(hostParams, p, hostBatch, b);
       const labels = Uint8Array.from(idx, (i) => train.labels[i]);
       return { scores: tf.tensor1d(meanLogLikelihoodHost(logits, p, b, NUM_CLASSES, labels)) }; // = −CE
     }
