@@ -37,7 +37,8 @@ export async function writeResults(name: string, rows: readonly BenchRow[], keep
       .then((t) => (JSON.parse(t) as { rows: Record<string, unknown>[] }).rows.filter((r) => !keepOtherBackends.includes(String(r.backend))))
       .catch(() => [])
     : [];
-  const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, date: new Date().toISOString() };
+  // The load average is recorded because the 2 shared cores make every timing depend on it.
+  const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, date: new Date().toISOString(), loadavg: os.loadavg().map((l) => +l.toFixed(2)) };
   await writeFile(path, JSON.stringify({ machine, rows: [...rows, ...previous] }, null, 2) + '\n');
   console.log(`\nwrote ${path}`);
 }

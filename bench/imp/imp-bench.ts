@@ -22,6 +22,8 @@ import { dataReader } from '../../src/cli/node-io';
 export interface ImpBenchRow {
   setting: string; backend: string; sparsityPct: number; esDim: number;
   activeInputs: number; askMs: number; evalMs: number; tellMs: number; genMs: number;
+  /** Process CPU ms per generation (user + system): less sensitive than wall-clock to other jobs on the cores. */
+  cpuGenMs: number;
 }
 
 /**
@@ -51,9 +53,9 @@ async function timeLoop(setting: string, configInput: Parameters<typeof parseCon
       const runner = EsRunner.create({ strategyId: config.es.id, params: config.es.params, popSize: config.es.popSize, dim: idx.length, rng,
         shaping: { centeredRank: config.es.centeredRank } }, pack(theta0, idx));
       const popNet = withPopulationLayout(evalNet, runner.strategy.antithetic); // as train-round.ts does
-      let ask = 0, ev = 0, tell = 0;
+      let ask = 0, ev = 0, tell = 0, cpu = 0;
       for (let g = 0; g < gens + 3; g++) {
-        const t0 = performance.now();
+        const t0 = performance.now(), c0 = process.cpuUsage();
         const x = runner.ask(); await sync(x);
         const t1 = performance.now();
         const full = plan.scatter(x);
@@ -62,11 +64,12 @@ async function timeLoop(setting: string, configInput: Parameters<typeof parseCon
         runner.tell(x, scores); const m = runner.meanTensor(); await sync(m); m.dispose();
         const t3 = performance.now();
         tf.dispose([x, full, scores]);
-        if (g >= 3) { ask += t1 - t0; ev += t2 - t1; tell += t3 - t2; } // first generations warm up kernels
+        const c = process.cpuUsage(c0);
+        if (g >= 3) { ask += t1 - t0; ev += t2 - t1; tell += t3 - t2; cpu += (c.user + c.system) / 1000; } // first generations warm up kernels
       }
       runner.dispose(); plan.dispose();
       rows.push({ setting, backend: tf.getBackend(), sparsityPct: +(100 * s).toFixed(1), esDim: idx.length, activeInputs: Number(/\[(\d+)\//.exec(evalNet.describe)?.[1] ?? net.inputSize),
-        askMs: ask / gens, evalMs: ev / gens, tellMs: tell / gens, genMs: (ask + ev + tell) / gens });
+        askMs: ask / gens, evalMs: ev / gens, tellMs: tell / gens, genMs: (ask + ev + tell) / gens, cpuGenMs: cpu / gens });
     }
   } finally { task.dispose(); }
   return rows;
