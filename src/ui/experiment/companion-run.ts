@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';
 import type { ExperimentConfig } from '../../core/runs/config';
-import { pickCompanion } from '../../state/gd-runs';
+import { isCompanion, pickCompanion } from '../../state/gd-runs';
 import { useImpStore } from '../../state/imp-store';
 import { readStoredRun, runStore } from '../run/run-db';
 
@@ -36,13 +36,15 @@ export async function loadCompanion(config: ExperimentConfig, runId: string | nu
 
 /** The companion run of the shown run (null while none). */
 export function useCompanionRun(config: ExperimentConfig | null, runId: string | null): CompanionRun | null {
-  const [companion, setCompanion] = useState<CompanionRun | null>(null);
+  const [companion, setCompanion] = useState<(CompanionRun & { shownId: string | null }) | null>(null);
   const status = useImpStore((s) => s.status);
   useEffect(() => {
-    if (!config) { setCompanion(null); return; }
+    // A companion belongs to one shown run: drop it at once when another run is shown (no stale overlay).
+    setCompanion((c) => (c && config && c.shownId === runId ? c : null));
+    if (!config) return;
     let live = true;
-    const t = setTimeout(() => { void loadCompanion(config, runId).then((c) => { if (live) setCompanion(c); }, () => { if (live) setCompanion(null); }); }, 200);
+    const t = setTimeout(() => { void loadCompanion(config, runId).then((c) => { if (live) setCompanion(c && { ...c, shownId: runId }); }, () => { if (live) setCompanion(null); }); }, 200);
     return () => { live = false; clearTimeout(t); };
   }, [config, runId, status]);
-  return companion;
+  return companion && config && companion.shownId === runId && isCompanion(config, companion.config) ? companion : null;
 }
