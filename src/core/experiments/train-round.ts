@@ -80,6 +80,7 @@ export async function trainRound(spec: RoundSpec): Promise<RoundOutcome> {
   // The population's antithetic layout lets the host forward share the first layer's centre product.
   const popNet = withPopulationLayout(spec.net, runner.strategy.antithetic);
   const evals: EvalPoint[] = [];
+  spec.task.beginTraining?.();
   try {
     for (let gen = 1; gen <= spec.generations; gen++) {
       // No tf.tidy around tell: the runner's new state must outlive this block (it disposes what it supersedes).

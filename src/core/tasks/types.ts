@@ -28,6 +28,12 @@ export interface TaskInstance {
   readonly notes: readonly string[];
   /** Fitness of a population on a fresh minibatch / episode set drawn from `rng` (shared by all members). */
   evaluatePopulation(net: PopulationNet, params: tf.Tensor2D, rng: Rng): PopulationScores;
+  /**
+   * Called before each training (an IMP round, a transfer): a stateful minibatch order (epoch sampling)
+   * restarts, so what a training sees depends only on its own data stream and not on what trained
+   * before in this instance. Without it a run resumed after a reload would differ from an uninterrupted one.
+   */
+  beginTraining?(): void;
   /** Test-set performance of each row of `params` [N, D] (N small: e.g. the mean, or an LMC grid). */
   evaluateTest(net: PopulationNet, params: tf.Tensor2D): Promise<TestResult[]>;
   dispose(): void;

@@ -75,6 +75,30 @@ describe('vision task on toy data', () => {
     expect(tf.memory().numTensors).toBe(before - 2);
   });
 
+  it('beginTraining restarts epoch sampling: a training sees the same batches whatever trained before', () => {
+    const bigger = toyData(40, 5, new Rng(9));
+    const scoresOf = (task: ReturnType<typeof createVisionInstance>, gens: number) => {
+      const popT = tf.tensor2d(pop, [p, net.paramCount]);
+      const out: number[][] = [];
+      const dataRng = new Rng(11);
+      for (let g = 1; g <= gens; g++) {
+        const { scores } = task.evaluatePopulation(net, popT, dataRng.split(g));
+        out.push(Array.from(scores.dataSync()));
+        scores.dispose();
+      }
+      popT.dispose();
+      return out;
+    };
+    const fresh = createVisionInstance('toy', bigger, params({ batchSize: 6 }), []);
+    fresh.beginTraining!();
+    const expected = scoresOf(fresh, 9); // 9 batches of 6 over 40 examples: crosses an epoch boundary
+    const used = createVisionInstance('toy', bigger, params({ batchSize: 6 }), []);
+    scoresOf(used, 4); // an earlier training leaves the epoch half walked
+    used.beginTraining!();
+    expect(scoresOf(used, 9)).toEqual(expected);
+    fresh.dispose(); used.dispose();
+  });
+
   it('rejects a network whose input size does not match the images', () => {
     const task = createVisionInstance('toy', data, params({ batchSize: 4 }), []);
     const wrong = getNetwork('mlp').build({}, { inputShape: [3, 3, 1], outputSize: 10 });

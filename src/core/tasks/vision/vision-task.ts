@@ -56,7 +56,8 @@ export function createVisionInstance(id: string, data: VisionData, params: Visio
   ];
   const testX = tf.keep(tf.tensor2d(test.x.subarray(0, nTest * k), [nTest, k]));
   const testY = tf.keep(tf.tensor1d(Int32Array.from(test.labels.subarray(0, nTest)), 'int32'));
-  const sampler = createSampler(train.count, params.batchSampling);
+  // Restarted by beginTraining: a training's batches depend only on its own data stream.
+  let sampler = createSampler(train.count, params.batchSampling);
   // Reused host buffers of the host path (fresh MB-sized arrays cost ms in page faults).
   let hostParams: Float32Array | undefined, hostBatch: Float32Array | undefined;
   let disposed = false;
@@ -108,6 +109,7 @@ export function createVisionInstance(id: string, data: VisionData, params: Visio
   return {
     id, kind: 'vision', io: { inputShape: [side, side, 1], outputSize: NUM_CLASSES }, notes,
     evaluatePopulation, evaluateTest,
+    beginTraining() { sampler = createSampler(train.count, params.batchSampling); },
     dispose() {
       if (disposed) return;
       disposed = true;
