@@ -182,6 +182,22 @@ export const PRESETS: readonly Preset[] = [
     },
   },
   {
+    id: 'hopper-1k',
+    label: 'Hopper 1,000-step learning check (reduced budget, dense SNES)',
+    paper: false,
+    description: 'Issue 10 learning check: one dense round (no pruning) of SNES P=32 (T 48, σ0 0.075, spec §2.7) on 1,000-step Hopper episodes (Euler, 1 training / 4 test episodes), policy MLP 11-32-32-3 (tanh, tanh out), 560 generations. Seed 0 reaches a 1,000-step test return of 1,258.8 (forward part 397.8) on 16 test episodes (docs/RESULTS.md §6). 560 is the best test evaluation of a 600-generation run; the generation-600 mean fell to 294.6, so the return is not monotone in the budget.',
+    deviations: ['gym MuJoCo physics instead of Brax v1', 'Euler integrator instead of gym\'s RK4', 'one dense round, no pruning', 'popsize 32, 560 generations, 1 training episode instead of 256, 3,000, 8', 'no observation normalisation'],
+    expectedCost: '≈ 8 min wall for 560 generations on the shared 2-core CPU (measured; ≈ 1 s per generation once episodes last 1,000 steps, less while policies still fall early)',
+    config: {
+      task: { id: 'hopper', params: { integrator: 'Euler', maxSteps: 1000, episodes: 1, testEpisodes: 4 } },
+      network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32, outputActivation: 'tanh' } },
+      es: { id: 'snes', popSize: 32, meanDecay: 1e-5, params: { temperature: 48, sigma_init: 0.075 } },
+      prune: { methods: ['snr'], pruneFrac: 0.2, rounds: 1 },
+      budget: { generationsPerRound: 560, evalEvery: 20 },
+      seeds: [0],
+    },
+  },
+  {
     id: 'hopper-paper',
     label: 'Hopper — paper settings (SNES; gym MuJoCo physics)',
     paper: true,
