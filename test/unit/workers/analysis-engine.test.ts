@@ -9,17 +9,10 @@ import { LabEngine, type AnalysisProgress, type ImpProgress } from '../../../wor
 import { selectBackend } from '../../../workers/backend-chain';
 import { runCorrelationJob, runLmcJob, runRolloutJob } from '../../../workers/analysis-job';
 import { instantiate } from '../../../src/core/experiments/setup';
-import { parseConfig } from '../../../src/core/runs/config';
 import type { RoundRecord } from '../../../src/core/experiments/events';
+import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';
 
-const config = parseConfig({
-  task: { id: 'cartpole', params: { episodes: 1 } },
-  network: { id: 'policy_mlp', params: { hiddenLayers: 1, width: 4 } },
-  es: { id: 'sep_cma_es', popSize: 8, params: { sigma_init: 0.1 } },
-  prune: { methods: ['magnitude', 'snr'], rounds: 3, pruneFrac: 0.5 },
-  budget: { generationsPerRound: 4, evalEvery: 2 },
-  seeds: [0],
-});
+const config = tinyCartpoleConfig({ methods: ['magnitude', 'snr'], seeds: [0] });
 const noFiles = (path: string): Promise<Uint8Array> => Promise.reject(new Error(`no data files in this test (${path})`));
 
 let eng: LabEngine;

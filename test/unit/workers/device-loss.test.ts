@@ -9,21 +9,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { LabEngine, type ImpProgress } from '../../../workers/lab-engine';
 import { selectBackend } from '../../../workers/backend-chain';
-import { parseConfig } from '../../../src/core/runs/config';
 import { runId } from '../../../src/core/runs/hash';
 import { RunStore } from '../../../src/storage/run-store';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { nextBackend } from '../../../src/ui/run/imp-client';
+import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';
 
-const config = parseConfig({
-  task: { id: 'cartpole', params: { episodes: 1 } },
-  network: { id: 'policy_mlp', params: { hiddenLayers: 1, width: 4 } },
-  es: { id: 'sep_cma_es', popSize: 8, params: { sigma_init: 0.1 } },
-  prune: { methods: ['magnitude', 'random_reinit'], rounds: 3, pruneFrac: 0.5 },
-  budget: { generationsPerRound: 4, evalEvery: 2 },
-  seeds: [0],
-  backend: 'wasm',
-});
+const config = tinyCartpoleConfig({ methods: ['magnitude', 'random_reinit'], seeds: [0], backend: 'wasm' });
 const key = (r: RoundRecord) => `${r.seed}/${r.method}/${r.roundNum}`;
 const rounds = (msgs: ImpProgress[]) => msgs.flatMap((m) => (m.kind === 'round' ? [m.record] : []));
 const ALL_KEYS = config.prune.methods.flatMap((m) => [1, 2, 3].map((k) => `0/${m}/${k}`)).sort();

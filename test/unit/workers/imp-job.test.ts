@@ -8,19 +8,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { LabEngine, type ImpProgress } from '../../../workers/lab-engine';
 import { selectBackend } from '../../../workers/backend-chain';
 import { totalGenerations, transferableRecord } from '../../../workers/imp-job';
-import { parseConfig } from '../../../src/core/runs/config';
 import { runId } from '../../../src/core/runs/hash';
 import { RunStore } from '../../../src/storage/run-store';
 import type { RoundRecord } from '../../../src/core/experiments/events';
+import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';
 
-const config = parseConfig({
-  task: { id: 'cartpole', params: { episodes: 1 } },
-  network: { id: 'policy_mlp', params: { hiddenLayers: 1, width: 4 } },
-  es: { id: 'sep_cma_es', popSize: 8, params: { sigma_init: 0.1 } },
-  prune: { methods: ['magnitude', 'random_reinit'], rounds: 3, pruneFrac: 0.5 },
-  budget: { generationsPerRound: 4, evalEvery: 2 },
-  seeds: [0, 1],
-});
+const config = tinyCartpoleConfig({ methods: ['magnitude', 'random_reinit'], seeds: [0, 1] });
 
 let dbCount = 0;
 function newEngine(store?: Promise<RunStore>) {

@@ -7,22 +7,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { LabEngine, type ImpProgress } from '../../../workers/lab-engine';
 import { selectBackend } from '../../../workers/backend-chain';
-import { parseConfig } from '../../../src/core/runs/config';
 import { runId } from '../../../src/core/runs/hash';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { totalGenerations } from '../../../workers/imp-job';
 import { useImpStore } from '../../../src/state/imp-store';
 import { sparsityCurves } from '../../../src/state/imp-selectors';
 import { SeedPool, poolSize, seedConfigs, type PoolWorker, type SeedStatus } from '../../../src/ui/run/seed-pool';
+import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';
 
-const config = parseConfig({
-  task: { id: 'cartpole', params: { episodes: 1 } },
-  network: { id: 'policy_mlp', params: { hiddenLayers: 1, width: 4 } },
-  es: { id: 'sep_cma_es', popSize: 8, params: { sigma_init: 0.1 } },
-  prune: { methods: ['magnitude', 'random_reinit'], rounds: 3, pruneFrac: 0.5 },
-  budget: { generationsPerRound: 4, evalEvery: 2 },
-  seeds: [0, 1, 2],
-});
+const config = tinyCartpoleConfig({ methods: ['magnitude', 'random_reinit'], seeds: [0, 1, 2] });
 
 const key = (r: RoundRecord) => `${r.seed}/${r.method}/${r.roundNum}`;
 const rounds = (msgs: readonly ImpProgress[]) => msgs.flatMap((m) => (m.kind === 'round' ? [m.record] : []));
