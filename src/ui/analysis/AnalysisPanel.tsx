@@ -12,6 +12,7 @@ import { distinct } from '../masks/mask-images';
 import { CorrelationView } from './CorrelationView';
 import { LandscapeView } from './LandscapeView';
 import { LmcView } from './LmcView';
+import { OptionSelect } from '../settings/OptionSelect';
 
 /** How a job ended (LabEngine's RunOutcome has this shape). */
 export type AnalysisOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'cancelled' };
@@ -50,16 +51,6 @@ function Num({ label, value, onChange, min, max, step = 1 }: { label: string; va
     <label>{label}
       <input type="number" value={value} min={min} max={max} step={step} style={{ width: '6rem' }}
         onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v)) onChange(Math.min(max, Math.max(min, v))); }} />
-    </label>
-  );
-}
-
-function Select<T extends string | number>({ label, value, options, onChange, format }: { label: string; value: T; options: readonly T[]; onChange: (v: T) => void; format?: (v: T) => string }) {
-  return (
-    <label>{label}
-      <select value={String(value)} onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) as T)}>
-        {options.map((o) => <option key={String(o)} value={String(o)}>{format ? format(o) : String(o)}</option>)}
-      </select>
     </label>
   );
 }
@@ -131,27 +122,27 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, pruneFrac = 0.2,
   return (
     <div className="analysis-panel">
       <div className="view-controls" role="group" aria-label="Analysis options">
-        <Select label="Analysis" value={kind} options={['lmc', 'landscape', 'correlation'] as const} onChange={setKind} format={(k) => KIND_LABELS[k]} />
-        {kind !== 'correlation' ? <Select label="Method" value={method} options={methods} onChange={setMethod} /> : null}
-        {kind === 'lmc' ? <Select label="Pairs" value={pairs} options={pairOptions} onChange={setPairs} format={(p) => PAIR_LABELS[p]} /> : null}
+        <OptionSelect label="Analysis" value={kind} options={['lmc', 'landscape', 'correlation'] as const} onChange={setKind} format={(k) => KIND_LABELS[k]} />
+        {kind !== 'correlation' ? <OptionSelect label="Method" value={method} options={methods} onChange={setMethod} /> : null}
+        {kind === 'lmc' ? <OptionSelect label="Pairs" value={pairs} options={pairOptions} onChange={setPairs} format={(p) => PAIR_LABELS[p]} /> : null}
         {kind === 'lmc' && pairs === 'run' ? <>
-          <Select label="Other run" value={other?.id ?? ''} options={otherRuns.map((r) => r.id)} onChange={setOther} format={(id) => otherRuns.find((r) => r.id === id)?.label ?? id} />
-          <Select label="Its method" value={methodB ?? ''} options={otherMethods} onChange={setMethodB} />
+          <OptionSelect label="Other run" value={other?.id ?? ''} options={otherRuns.map((r) => r.id)} onChange={setOther} format={(id) => otherRuns.find((r) => r.id === id)?.label ?? id} />
+          <OptionSelect label="Its method" value={methodB ?? ''} options={otherMethods} onChange={setMethodB} />
         </> : null}
-        {(kind === 'lmc' && pairs !== 'seeds') || kind === 'landscape' ? <Select label="Seed" value={seed} options={seeds} onChange={setSeed} /> : null}
-        {(kind === 'lmc' && pairs !== 'rounds') || (kind === 'landscape' && plane) ? <Select label={kind === 'landscape' ? 'Plane round k' : 'Round'} value={roundNum} options={rounds} onChange={setRound} /> : null}
+        {(kind === 'lmc' && pairs !== 'seeds') || kind === 'landscape' ? <OptionSelect label="Seed" value={seed} options={seeds} onChange={setSeed} /> : null}
+        {(kind === 'lmc' && pairs !== 'rounds') || (kind === 'landscape' && plane) ? <OptionSelect label={kind === 'landscape' ? 'Plane round k' : 'Round'} value={roundNum} options={rounds} onChange={setRound} /> : null}
         {kind === 'lmc' ? <><Num label="α points" value={points} onChange={setPoints} min={3} max={61} />
           <label><span>α ∈ [−0.5, 1.5]</span><input type="checkbox" checked={extended} onChange={(e) => setExtended(e.target.checked)} /></label></> : null}
         {kind === 'landscape' ? <>
           <Num label="Directions" value={directions} onChange={setDirections} min={2} max={20} />
           <Num label="ξ points" value={xiPoints} onChange={setXiPoints} min={5} max={81} />
           <Num label="ξ range ±" value={range} onChange={setRange} min={0.05} max={10} step={0.05} />
-          <Select label="Normalisation" value={norm} options={['filter', 'layer', 'none'] as const} onChange={setNorm} />
-          <Select label="2-D surface" value={surfacePoints} options={[0, 11, 21, 25]} onChange={setSurfacePoints} format={(n) => (n ? `${n}×${n}` : plane ? '21×21' : 'none')} />
+          <OptionSelect label="Normalisation" value={norm} options={['filter', 'layer', 'none'] as const} onChange={setNorm} />
+          <OptionSelect label="2-D surface" value={surfacePoints} options={[0, 11, 21, 25]} onChange={setSurfacePoints} format={(n) => (n ? `${n}×${n}` : plane ? '21×21' : 'none')} />
           <label><span>plane θ0, r_k, r_k+1</span><input type="checkbox" checked={plane} onChange={(e) => setPlane(e.target.checked)} /></label>
         </> : null}
         {kind === 'correlation' ? <>
-          <Select label="Layer" value={layerIndex} options={(layerNames ?? ['layer 0', 'layer 1']).map((_, i) => i)} onChange={setLayerIndex} format={(i) => layerNames?.[i] ?? `layer ${i}`} />
+          <OptionSelect label="Layer" value={layerIndex} options={(layerNames ?? ['layer 0', 'layer 1']).map((_, i) => i)} onChange={setLayerIndex} format={(i) => layerNames?.[i] ?? `layer ${i}`} />
           <Num label="Scatter points" value={maxPoints} onChange={setMaxPoints} min={100} max={20000} step={100} />
         </> : null}
         <button type="button" className="primary" onClick={start} disabled={busy}>Run analysis</button>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';
 import { distinct } from '../masks/mask-images';
 import { methodLabel } from '../experiment/palette';
+import { OptionSelect } from '../settings/OptionSelect';
 
 export interface TicketTableProps {
   readonly records: readonly RoundRecord[];
@@ -15,16 +16,6 @@ export interface TicketTableProps {
   readonly chosen: { seed: number; method: string; roundNum: number } | null;
   readonly onUse: (rec: RoundRecord) => void;
   readonly disabled?: boolean;
-}
-
-function Pick<T extends string | number>({ label, value, options, onChange, format }: { label: string; value: T; options: readonly T[]; onChange: (v: T) => void; format?: (v: T) => string }) {
-  return (
-    <label>{label}
-      <select value={String(value)} onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) as T)}>
-        {options.map((o) => <option key={String(o)} value={String(o)}>{format ? format(o) : String(o)}</option>)}
-      </select>
-    </label>
-  );
 }
 
 export function TicketTable({ records, vision, chosen, onUse, disabled }: TicketTableProps) {
@@ -38,8 +29,8 @@ export function TicketTable({ records, vision, chosen, onUse, disabled }: Ticket
     <section className="ticket-table" aria-labelledby="ticket-table-h">
       <h3 id="ticket-table-h">Finished rounds</h3>
       <div className="view-controls" role="group" aria-label="Chain">
-        <Pick label="Pruning method" value={method} options={methods} onChange={setM} format={methodLabel} />
-        <Pick label="Seed" value={seed} options={seeds} onChange={setSd} />
+        <OptionSelect label="Pruning method" value={method} options={methods} onChange={setM} format={methodLabel} />
+        <OptionSelect label="Seed" value={seed} options={seeds} onChange={setSd} />
       </div>
       <div className="table-scroll">
         <table className="data-table">
