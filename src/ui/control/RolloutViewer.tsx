@@ -15,7 +15,7 @@ import '../viz/views.css';
 import { fitBounds, frameAt, isLocomotionRecord, ROLE_COLOURS, runningReturns, sceneOfFrame, toCanvas, type ViewTransform } from './scene-view';
 
 export interface RolloutViewerProps {
-  /** Control task id ('cartpole', 'pendulum', 'acrobot', 'mcc') or MuJoCo locomotion task id ('hopper', 'halfcheetah'). */
+  /** Control task id ('cartpole', 'pendulum', 'acrobot', 'mcc') or a MuJoCo locomotion task id (src/core/tasks/locomotion: hopper, halfcheetah, walker2d, ant). */
   readonly taskId: string;
   /** The task's resolved params (env constants, maxSteps). */
   readonly envParams: AnyParamValues;
