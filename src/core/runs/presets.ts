@@ -20,9 +20,14 @@ export interface Preset {
 
 const IMP_CHAINS = ['magnitude', 'snr', 'random_reinit'];
 
-/** PGPE as measured for the classroom preset (spec §12 "measured calibration"), corrected σ sign. */
+/**
+ * PGPE as measured for the classroom preset (spec §12 "measured calibration"), corrected σ sign.
+ * Adam β1 = 0.9 instead of evosax 0.1.4's 0.99: with 0.99 the first moment averages ~100 generations of
+ * noisy ES gradients and the 300-generation dense round ends at 84.2 ± 0.8 % (below the issue's 85 %);
+ * with 0.9 it reaches 87.3 ± 0.1 %, the NumPy reference's 87–88 % (docs/RESULTS.md §1.1).
+ */
 const PGPE_QUICK = {
-  lrate_init: 0.02, lrate_decay: 0.999, lrate_limit: 0.001,
+  lrate_init: 0.02, lrate_decay: 0.999, lrate_limit: 0.001, adam_beta1: 0.9,
   sigma_init: 0.1, sigma_lrate: 0.2, sigma_max_change: 0.2, sigma_limit: 0.01, sigma_decay: 1,
   sigmaSign: 'corrected',
 };
@@ -33,8 +38,8 @@ export const PRESETS: readonly Preset[] = [
     label: 'MNIST quick (reduced budget, classroom)',
     paper: false,
     description: 'MNIST pooled to 14×14, MLP 196-32-10, PGPE with 64 members, 300 generations × 12 rounds (91.4 % sparse at the end). Magnitude and SNR tickets against the random-reinit baseline.',
-    deviations: ['14×14 input and an MLP instead of the paper\'s CNN', 'popsize 64 and 300 generations instead of 128 and 4,000', 'PGPE σ update uses the corrected sign (evosax ≥ 0.1.5), not 0.1.4\'s', '12 rounds instead of 20'],
-    expectedCost: '≈ 8–10 min on a 2-core CPU (wasm; measured 8.4 CPU-min in Node)',
+    deviations: ['14×14 input and an MLP instead of the paper\'s CNN', 'popsize 64 and 300 generations instead of 128 and 4,000', 'PGPE σ update uses the corrected sign (evosax ≥ 0.1.5), not 0.1.4\'s', 'Adam β1 0.9 instead of evosax 0.1.4\'s 0.99 (reaches the 87 % dense accuracy of a NumPy reference)', '12 rounds instead of 20'],
+    expectedCost: '≈ 8–10 min on a 2-core CPU (wasm; measured 8.4 CPU-min in Node before the faster host forward pass)',
     config: {
       task: { id: 'mnist', params: { pool: '14x14', batchSize: 256 } },
       network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },

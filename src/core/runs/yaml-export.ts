@@ -19,6 +19,8 @@ import { runId } from './hash';
 /** evosax hyperparameter names are snake_case; camelCase params are the lab's own options. */
 const isEvosaxName = (k: string) => /^[a-z0-9_]+$/.test(k);
 const PAPER_VISION_SIDE = '28x28';
+/** The lab's Adam β params: optimizer settings in evosax 0.1.4, not strategy constructor arguments. */
+const ADAM_BETAS = new Set(['adam_beta1', 'adam_beta2']);
 
 function networkYaml(config: ExperimentConfig, vision: boolean, unmapped: string[]): YamlMap {
   const p = config.network.params;
@@ -52,7 +54,10 @@ export function configToPaperYaml(config: ExperimentConfig, method: string): str
     mean_decay: config.es.meanDecay, centered_rank: config.es.centeredRank, z_score: config.es.zScore, w_decay: config.es.wDecay,
   };
   for (const [k, v] of Object.entries(config.es.params)) {
-    if (isEvosaxName(k)) esConfig[k] = v; else unmapped.push(`es.params.${k}: ${String(v)}`);
+    // es_config keys become strategy arguments in es-lottery; Adam's betas are not among them.
+    if (ADAM_BETAS.has(k)) unmapped.push(`es.params.${k}: ${String(v)} (an Adam optimizer setting in evosax, not an es_config key)`);
+    else if (isEvosaxName(k)) esConfig[k] = v;
+    else unmapped.push(`es.params.${k}: ${String(v)}`);
   }
   const { task, evalCfg } = taskYaml(config, vision, unmapped);
   const model = networkYaml(config, vision, unmapped);
