@@ -115,7 +115,8 @@ function omitIdDefaults(specs: ParamSpecs, values: AnyParamValues): AnyParamValu
 export function parseConfig(input: unknown): ExperimentConfig {
   const parsed = experimentConfigSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+    // An issue with the whole input (e.g. a number where an object belongs) names the root 'config'.
+    throw new ConfigError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'config', message: i.message })));
   }
   const cfg = parsed.data;
   const issues: { path: string; message: string }[] = [];

@@ -50,6 +50,15 @@ describe('share-link URL codec', () => {
     expect(decodeShareParams('')).toEqual({ hidden: new Set(), errors: [] });
   });
 
+  it('a link whose config is valid JSON but not an object names the config as the field', () => {
+    // c=Mg is base64 for "2": once found by the fuzz below, whose path then was ''.
+    for (const r of [decodeShareParams(new URLSearchParams({ c: 'Mg' })), decodeShareParams(linkWith([1]))]) {
+      expect(r.config).toBeUndefined();
+      expect(r.errors.length).toBeGreaterThan(0);
+      expect(r.errors.every((e) => e.path === 'config')).toBe(true);
+    }
+  });
+
   it('fuzz: no query string makes decoding throw; every error names a field', () => {
     fc.assert(fc.property(fc.string(), fc.string(), fc.string(), (c, seed, hide) => {
       const q = new URLSearchParams({ c, seed, hide });
