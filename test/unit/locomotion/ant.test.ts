@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { getTask } from '../../../src/core/tasks/registry';
-import { GEOM_FIELDS, LocomotionSim, ant, geomTableOf, loadMujoco, locomotionScene, recordLocomotionEpisode, writeGeomPoses } from '../../../src/core/tasks/locomotion';
+import { LocomotionSim, ant, loadMujoco, recordLocomotionEpisode } from '../../../src/core/tasks/locomotion';
 import type { Mujoco } from '../../../src/core/tasks/locomotion';
 import { isLocomotionRecord, sceneOfFrame } from '../../../src/ui/control/scene-view';
-import { linearPolicy, modelParams, zeroPolicy } from './helpers';
+import { linearPolicy, modelParams, restScene, zeroPolicy } from './helpers';
 
 let mj: Mujoco;
 const sims: LocomotionSim[] = [];
@@ -83,13 +83,7 @@ describe('Ant model', () => {
 
 describe('Ant side view', () => {
   it('at rest: sphere torso at 0.75 m, 12 leg capsules in the torso plane, ground line', () => {
-    const sim = simOf();
-    sim.ensure(1);
-    sim.setState(0, { qpos: Float64Array.from(sim.model.qpos0 as Float64Array), qvel: new Float64Array(sim.nv) });
-    const geoms = geomTableOf(sim);
-    const pose = new Array<number>(geoms.length * GEOM_FIELDS);
-    writeGeomPoses(sim, 0, pose);
-    const scene = locomotionScene(geoms, pose);
+    const scene = restScene(simOf());
     const torso = scene.primitives.filter((p) => p.kind === 'circle' && p.role === 'body');
     expect(torso).toHaveLength(1);
     if (torso[0].kind === 'circle') { expect(torso[0].cy).toBeCloseTo(0.75, 9); expect(torso[0].r).toBeCloseTo(0.25, 12); }

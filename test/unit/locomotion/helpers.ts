@@ -3,7 +3,8 @@ import { resolveParams } from '../../../src/core/params';
 import type { AnyParamValues } from '../../../src/core/params';
 import { Rng } from '../../../src/core/rng';
 import type { RowPolicy } from '../../../src/core/tasks/control/rollout';
-import { locomotionParamSpecs, modelParamsOf } from '../../../src/core/tasks/locomotion';
+import { GEOM_FIELDS, geomTableOf, locomotionParamSpecs, locomotionScene, modelParamsOf, writeGeomPoses } from '../../../src/core/tasks/locomotion';
+import type { LocomotionSim } from '../../../src/core/tasks/locomotion';
 import type { LocomotionModel } from '../../../src/core/tasks/locomotion';
 
 /** The model's constants with `overrides` applied (as a task would pass them to the simulator). */
@@ -31,4 +32,14 @@ export function linearPolicy(model: LocomotionModel, members: number, seed: numb
       }
     }
   };
+}
+
+/** The viewer's side-view scene of `sim`'s model at rest (qpos0, zero velocity) in its first slot. */
+export function restScene(sim: LocomotionSim): ReturnType<typeof locomotionScene> {
+  sim.ensure(1);
+  sim.setState(0, { qpos: Float64Array.from(sim.model.qpos0 as Float64Array), qvel: new Float64Array(sim.nv) });
+  const geoms = geomTableOf(sim);
+  const pose = new Array<number>(geoms.length * GEOM_FIELDS);
+  writeGeomPoses(sim, 0, pose);
+  return locomotionScene(geoms, pose);
 }

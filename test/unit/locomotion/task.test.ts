@@ -8,11 +8,8 @@ import { Rng } from '../../../src/core/rng';
 import { getTask } from '../../../src/core/tasks/registry';
 import { mlpRowPolicy } from '../../../src/core/tasks/control/rollout';
 import { verifiedMlpLayout } from '../../../src/core/tasks/control/policy-net';
-import {
-  GEOM_FIELDS, LOCOMOTION_TASKS, LocomotionSim, ObsNormalizer, geomTableOf, hopper, loadMujoco, locomotionScene,
-  rolloutLocomotion, writeGeomPoses,
-} from '../../../src/core/tasks/locomotion';
-import { modelParams } from './helpers';
+import { LOCOMOTION_TASKS, LocomotionSim, ObsNormalizer, hopper, loadMujoco, rolloutLocomotion } from '../../../src/core/tasks/locomotion';
+import { modelParams, restScene } from './helpers';
 
 const noBytes = { readBytes: async (): Promise<Uint8Array> => { throw new Error('no data needed'); } };
 
@@ -100,12 +97,7 @@ describe('viewer geometry', () => {
   it('hopper at rest: capsule ends where the MJCF puts them (torso 1.05–1.45 m, foot −0.13…0.26 m at 0.1 m)', async () => {
     const sim = new LocomotionSim(await loadMujoco(), hopper, modelParams(hopper));
     try {
-      sim.ensure(1);
-      sim.setState(0, { qpos: Float64Array.from(sim.model.qpos0 as Float64Array), qvel: new Float64Array(sim.nv) });
-      const geoms = geomTableOf(sim);
-      const pose = new Array<number>(geoms.length * GEOM_FIELDS);
-      writeGeomPoses(sim, 0, pose);
-      const scene = locomotionScene(geoms, pose);
+      const scene = restScene(sim);
       const links = scene.primitives.filter((p) => p.kind === 'line' && (p.role === 'link' || p.role === 'body'));
       expect(links).toHaveLength(4);
       const ends = links.map((l) => (l.kind === 'line' ? [l.x1, l.y1, l.x2, l.y2].map((v) => Math.round(v * 1000) / 1000) : []));
