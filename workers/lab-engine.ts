@@ -207,10 +207,12 @@ export class LabEngine {
   /**
    * Test hook (issue 5 "if the worker dies or the GPU device is lost"; the page calls it only with
    * `?debug` in its URL): 'device-lost' as if WebGPU's device were lost now; 'worker-crash' throws an
-   * uncaught error in the worker, which the page treats as the worker having died.
+   * uncaught error in the worker, which the page treats as the worker having died; 'worker-hang' closes
+   * the worker's event loop without any error event (a silent death: only the page's watchdog notices).
    */
-  debugFail(kind: 'device-lost' | 'worker-crash'): void {
+  debugFail(kind: 'device-lost' | 'worker-crash' | 'worker-hang'): void {
     if (kind === 'device-lost') { this.deviceLost('simulated by the debug hook'); return; }
+    if (kind === 'worker-hang') { setTimeout(() => (globalThis as { close?: () => void }).close?.(), 0); return; }
     setTimeout(() => { throw new Error('simulated worker crash (debug hook)'); }, 0);
   }
 

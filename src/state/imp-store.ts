@@ -51,6 +51,8 @@ export interface ImpRunState {
   readonly workers: number;
   /** Per-seed progress of a sweep across workers (empty otherwise); see seed-runs.ts. */
   readonly seedRuns: Readonly<Record<number, SeedRun>>;
+  /** The lab worker has not answered for this long (src/ui/run/worker-watchdog.ts); null while it answers. */
+  readonly silence: { readonly forMs: number; readonly longestGapMs: number } | null;
 }
 
 export interface ImpRunActions {
@@ -67,12 +69,14 @@ export interface ImpRunActions {
   seedStatus(seed: number, status: SeedRunStatus, error?: string): void;
   benchStarted(): void;
   benchDone(rows: readonly BackendBenchRow[] | null, error?: string): void;
+  /** The watchdog's verdict: silent for `forMs` (null: it answered again). */
+  setSilence(silence: { forMs: number; longestGapMs: number } | null): void;
 }
 
 export const IMP_RUN_DEFAULT: ImpRunState = {
   status: 'idle', source: null, runId: null, config: null, records: [], current: null, netDescribe: null, layout: null, paramCount: 0,
   notes: [], totalGens: 0, finishedGens: 0, currentGen: 0, gensAtStart: 0, startedAtMs: 0, evalsPerSec: 0, esDim: 0,
-  error: null, failedBackend: null, storageError: null, bench: { status: 'idle', rows: [], error: null }, workers: 0, seedRuns: {},
+  error: null, failedBackend: null, storageError: null, bench: { status: 'idle', rows: [], error: null }, workers: 0, seedRuns: {}, silence: null,
 };
 
 const countsOnce = (r: RoundRecord) => !r.sharedWith || r.sharedWith[0] === r.method;
@@ -103,8 +107,8 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
     }
   }),
   setStatus: (status) => set({ status }),
-  finished: (status) => set((s) => ({ status, current: status === 'done' ? null : s.current })),
-  failed: (error, failedBackend) => set({ status: 'error', error, failedBackend }),
+  finished: (status) => set((s) => ({ status, current: status === 'done' ? null : s.current, silence: null })),
+  failed: (error, failedBackend) => set({ status: 'error', error, failedBackend, silence: null }),
   showStored: (runId, config, records) => set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'idle', source: 'stored', runId, config, records })),
   poolStarting: (config, nowMs, workers) => set((s) => ({
     ...IMP_RUN_DEFAULT, bench: s.bench, status: 'starting', source: 'live', config, runId: runId(config), startedAtMs: nowMs, workers,
@@ -113,6 +117,7 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
   seedProgress: (seed, msg) => set((s) => applySeedMessage(s, seed, msg)),
   seedStatus: (seed, status, error) => set((s) => applySeedStatus(s, seed, status, error)),
   benchStarted: () => set({ bench: { status: 'running', rows: [], error: null } }),
+  setSilence: (silence) => set({ silence }),
   benchDone: (rows, error) => set({ bench: rows ? { status: 'done', rows, error: null } : { status: 'error', rows: [], error: error ?? 'failed' } }),
 }));
 

@@ -23,32 +23,47 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/**
+ * Terminates the lab worker and reports `reason` as if it had died: pending calls are abandoned, the
+ * stop listeners (the running job's bridge) mark the run failed, and the next call starts a new worker.
+ * Used for the worker's `error` event and when the user gives up on a silent worker (worker-watchdog.ts).
+ */
+export function abandonWorker(reason: string): void {
+  worker?.terminate();
+  worker = null; engine = null;
+  useProgressStore.getState().backendFailed(reason);
+  useProgressStore.getState().demoFailed(reason);
+  for (const l of stopListeners) l(reason);
+}
+
 /** The worker's engine (started on first use); run-specific bridges (src/ui/run) call its methods. */
 export function getEngine(): Remote<LabEngine> {
   if (engine) return engine;
   worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' });
-  worker.addEventListener('error', (ev) => {
-    const msg = `the compute worker stopped: ${ev.message || 'unknown error'}`;
-    worker?.terminate();
-    worker = null; engine = null;
-    useProgressStore.getState().backendFailed(msg);
-    useProgressStore.getState().demoFailed(msg);
-    for (const l of stopListeners) l(msg);
-  });
+  worker.addEventListener('error', (ev) => abandonWorker(`the compute worker stopped: ${ev.message || 'unknown error'}`));
   engine = wrap<LabEngine>(worker);
   void engine.setDataBaseUrl(new URL(`${import.meta.env.BASE_URL}data/`, document.baseURI).href);
   return engine;
 }
 
+const debugParams = typeof location !== 'undefined' ? new URLSearchParams(location.search) : null;
+
 /**
- * Test hook, only with `?debug` in the page URL: `window.__labDebug.fail('device-lost' | 'worker-crash')`
- * makes the worker behave as if the GPU device were lost or the worker had died (LabEngine.debugFail), so
- * the e2e test can check the "continue on the next backend" path.
+ * Test hook, only with `?debug` in the page URL: `window.__labDebug.fail('device-lost' | 'worker-crash' |
+ * 'worker-hang')` makes the worker behave as if the GPU device were lost, the worker had died with an
+ * error, or it had stopped silently (LabEngine.debugFail), so the e2e test can check the "continue on the
+ * next backend" paths. `&watchdog=S` sets the worker watchdog's silence limit to S seconds.
  */
-if (typeof location !== 'undefined' && new URLSearchParams(location.search).has('debug')) {
+if (debugParams?.has('debug')) {
   (window as unknown as { __labDebug: unknown }).__labDebug = {
-    fail: (kind: 'device-lost' | 'worker-crash') => getEngine().debugFail(kind),
+    fail: (kind: 'device-lost' | 'worker-crash' | 'worker-hang') => { void getEngine().debugFail(kind); },
   };
+}
+
+/** Silence limit of the worker watchdog: 30 s, or `?debug&watchdog=S` for tests. */
+export function watchdogBaseMs(): number {
+  const s = Number(debugParams?.has('debug') ? debugParams.get('watchdog') : NaN);
+  return Number.isFinite(s) && s > 0 ? s * 1000 : 30_000;
 }
 
 /** Chooses the backend in the worker (walks the chain for 'auto') and records the report. */

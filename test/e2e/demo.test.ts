@@ -3,12 +3,12 @@
 // the main thread's longest task, and saves screenshots at 1280×800 and 390×844 (look at them).
 // Skipped only when E2E=0 (e.g. on a machine without Chromium).
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOT_DIR, instrumentedPage, openE2eSession, type E2eSession } from './helpers';
+import { SCREENSHOT_DIR } from './helpers';
+import { E2eFile } from './e2e-file';
 
-let session: E2eSession | undefined;
-const pageErrors: string[] = [];
+const e2e = new E2eFile('demo');
 
 const generation = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid="gen-counter"]')!.getAttribute('data-generation')));
 const canvasPixels = (page: Page) => page.evaluate(() => (document.querySelector('[data-testid="demo-canvas"]') as HTMLCanvasElement).toDataURL());
@@ -27,8 +27,8 @@ async function waitForGeneration(page: Page, atLeast: number, timeoutMs = 60_000
 /** Opens the app, records long tasks, forces WASM and waits until the worker reports it. */
 async function openOnWasm(viewport: { width: number; height: number }): Promise<Page> {
   // generous: CI machines have 2 cores shared by the worker, the page and the test runner
-  const page = await instrumentedPage(session!.browser, viewport, 60_000, pageErrors);
-  await page.goto(`${session!.server.url}?view=demo&backend=wasm`); // wasm from the start: software WebGPU init stalls a loaded CI box
+  const page = await e2e.page(viewport, 60_000);
+  await page.goto(e2e.url('view=demo&backend=wasm')); // wasm from the start: software WebGPU init stalls a loaded CI box
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByLabel('Backend preference').selectOption('wasm');
   await page.waitForSelector('[data-testid="backend-badge"][data-backend="wasm"]', { timeout: 90_000 });
@@ -36,15 +36,7 @@ async function openOnWasm(viewport: { width: number; height: number }): Promise<
 }
 
 describe.skipIf(process.env.E2E === '0')('e2e: 2-D ES demo in the built app', () => {
-  beforeAll(async () => {
-    session = await openE2eSession();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    if (pageErrors.length) console.log('[e2e] page errors:', pageErrors);
-    expect(pageErrors).toEqual([]);
-  });
+  e2e.hooks();
 
   it('desktop 1280×800: backend chain, start, canvas changes, pause/resume/cancel, validation', async () => {
     const page = await openOnWasm({ width: 1280, height: 800 });

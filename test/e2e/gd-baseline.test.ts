@@ -2,14 +2,13 @@
 // "Run GD-IMP baseline" trains the form's task/network/seed/schedule with Adam in the worker (the gradient
 // registry loads on demand inside the worker bundle), streams and stores its rounds; then the ES run of the
 // form, whose sparsity chart overlays the stored GD chains, labelled. Skipped when E2E=0.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/runs/config';
 import { getPreset } from '../../src/core/runs/presets';
 import { encodeShareQuery } from '../../src/core/runs/url-codec';
-import { instrumentedPage, openE2eSession, type E2eSession } from './helpers';
+import { E2eFile } from './e2e-file';
 
-let session: E2eSession | undefined;
-const pageErrors: string[] = [];
+const e2e = new E2eFile('gd');
 
 /** mnist-quick shrunk to seconds: 2 rounds × 12 generations, P = 16, magnitude chain only. */
 function tinyQuery(): string {
@@ -20,16 +19,11 @@ function tinyQuery(): string {
 }
 
 describe.skipIf(process.env.E2E === '0')('e2e: GD-IMP baseline', () => {
-  beforeAll(async () => { session = await openE2eSession(); });
-  afterAll(async () => {
-    await session?.close();
-    if (pageErrors.length) console.log('[e2e gd] page errors:', pageErrors);
-    expect(pageErrors).toEqual([]);
-  });
+  e2e.hooks();
 
   it('runs GD-IMP for the form\'s experiment in the worker, then ES; the ES curves carry the GD overlay', async () => {
-    const page = await instrumentedPage(session!.browser, { width: 1280, height: 800 }, 90_000, pageErrors);
-    await page.goto(`${session!.server.url}?${tinyQuery()}`);
+    const page = await e2e.page({ width: 1280, height: 800 }, 90_000);
+    await page.goto(e2e.url(tinyQuery()));
     await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
     const gd = page.locator('[data-testid="gd-baseline"]');
     await gd.locator('summary').click();

@@ -6,26 +6,22 @@
 // its per-seed stored runs are reassembled when the page is reloaded.
 // Screenshots go to test/e2e/screenshots/ (look at them). Skipped only when E2E=0.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/runs/config';
 import { getPreset } from '../../src/core/runs/presets';
 import { encodeShareQuery } from '../../src/core/runs/url-codec';
-import { SCREENSHOT_DIR, instrumentedPage, openE2eSession, type E2eSession } from './helpers';
+import { SCREENSHOT_DIR } from './helpers';
+import { E2eFile } from './e2e-file';
 
-let session: E2eSession | undefined;
-const pageErrors: string[] = [];
+const e2e = new E2eFile('precomputed');
 const progressAttr = (name: string) => `Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('${name}'))`;
 
 describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps across workers', () => {
-  beforeAll(async () => { session = await openE2eSession(); });
-  afterAll(async () => {
-    await session?.close();
-    expect(pageErrors).toEqual([]);
-  });
+  e2e.hooks();
 
   it('the mnist-quick preset shows its precomputed curves at once, labelled, and they can be hidden', async () => {
-    const page = await instrumentedPage(session!.browser, { width: 1280, height: 800 }, 60_000, pageErrors);
-    await page.goto(session!.server.url);
+    const page = await e2e.page({ width: 1280, height: 800 }, 60_000);
+    await page.goto(e2e.url());
     await page.locator('[data-preset="mnist-quick"]').click();
     const chart = page.locator('[data-chart="sparsity"]');
     await chart.locator('[data-precomputed="ready"]').waitFor({ timeout: 30_000 });
@@ -41,9 +37,9 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
   }, 120_000);
 
   it('a corrupt bundle gives a message and nothing breaks', async () => {
-    const page = await instrumentedPage(session!.browser, { width: 1280, height: 800 }, 60_000, pageErrors);
+    const page = await e2e.page({ width: 1280, height: 800 }, 60_000);
     await page.route('**/precomputed/mnist-quick.json.gz', (r) => r.fulfill({ status: 200, contentType: 'application/gzip', body: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]) }));
-    await page.goto(session!.server.url);
+    await page.goto(e2e.url());
     await page.locator('[data-preset="mnist-quick"]').click();
     const note = page.locator('[data-precomputed="error"]');
     await note.waitFor({ timeout: 30_000 });
@@ -57,9 +53,9 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
     const base = getPreset('cartpole-reduced').config;
     const config = parseConfig({ ...base, task: { id: 'cartpole', params: { episodes: 1, testEpisodes: 4 } }, es: { ...base.es, popSize: 8 },
       prune: { ...base.prune, methods: ['magnitude', 'snr'], rounds: 2 }, budget: { generationsPerRound: 120, evalEvery: 60 }, seeds: [0, 1], backend: 'wasm' });
-    const page = await instrumentedPage(session!.browser, { width: 1280, height: 800 }, 60_000, pageErrors);
+    const page = await e2e.page({ width: 1280, height: 800 }, 60_000);
     await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }));
-    await page.goto(`${session!.server.url}?${encodeShareQuery(config)}`);
+    await page.goto(e2e.url(encodeShareQuery(config)));
     await page.locator('.run-controls .button-row button:text-is("Start")').click();
     const pool = page.locator('[data-testid="seed-pool"]');
     await pool.waitFor({ timeout: 60_000 });

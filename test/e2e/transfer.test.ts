@@ -4,15 +4,15 @@
 // finished source/target charts and comparison table (table view + CSV), a cancelled GD transfer, and the
 // phone layout. Screenshots at 1280×800 and 390×844 go to test/e2e/screenshots/. Skipped when E2E=0.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseConfig } from '../../src/core/runs/config';
 import { getPreset } from '../../src/core/runs/presets';
 import { encodeShareQuery } from '../../src/core/runs/url-codec';
-import { SCREENSHOT_DIR, instrumentedPage, openE2eSession, type E2eSession } from './helpers';
+import { SCREENSHOT_DIR } from './helpers';
+import { E2eFile } from './e2e-file';
 
-let session: E2eSession | undefined;
-const pageErrors: string[] = [];
+const e2e = new E2eFile('transfer');
 
 /** mnist-quick shrunk to seconds: 3 rounds × 24 generations, P = 16, SNR + random/reinit chains. */
 function tinyQuery(): string {
@@ -26,16 +26,11 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSH
 const transferStatus = (page: Page, s: string, timeout = 240_000) => page.waitForSelector(`[data-testid="transfer-status"].status-${s}`, { timeout });
 
 describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
-  beforeAll(async () => { session = await openE2eSession(); });
-  afterAll(async () => {
-    await session?.close();
-    if (pageErrors.length) console.log('[e2e transfer] page errors:', pageErrors);
-    expect(pageErrors).toEqual([]);
-  });
+  e2e.hooks();
 
   it('desktop: keyboard "Use this ticket for…", MNIST → F-MNIST with progress, side-by-side charts, table, cancel a GD transfer', async () => {
-    const page = await instrumentedPage(session!.browser, { width: 1280, height: 800 }, 90_000, pageErrors);
-    await page.goto(`${session!.server.url}?${tinyQuery()}`);
+    const page = await e2e.page({ width: 1280, height: 800 }, 90_000);
+    await page.goto(e2e.url(tinyQuery()));
     await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
     await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForSelector('[data-testid="imp-status"].status-done', { timeout: 300_000 });
@@ -76,8 +71,8 @@ describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
   }, 600_000);
 
   it('phone 390×844: the transfer tab fits without horizontal scrolling', async () => {
-    const page = await instrumentedPage(session!.browser, { width: 390, height: 844 }, 90_000, pageErrors);
-    await page.goto(`${session!.server.url}?${tinyQuery()}`);
+    const page = await e2e.page({ width: 390, height: 844 }, 90_000);
+    await page.goto(e2e.url(tinyQuery()));
     await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
     await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForSelector('[data-testid="imp-status"].status-done', { timeout: 300_000 });

@@ -1,14 +1,15 @@
 /**
  * Start / Pause / Resume / Cancel of the IMP run and its live status (issue 5): progress bar with ETA,
  * evaluations/s, trainable parameters this round, active backend; the failure message with "continue
- * on the next backend from the last finished round"; storage warnings; the backend benchmark.
+ * on the next backend from the last finished round"; the warning when the worker stops answering
+ * (worker-watchdog.ts); storage warnings; the backend benchmark.
  */
 import { memo, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectImpActive, selectProgress, useImpStore } from '../../state/imp-store';
 import { useProgressStore } from '../../state/progress-store';
-import { cancelImp, continueOnNextBackend, nextBackend, pauseImp, resumeImp, startImp } from '../run/imp-client';
+import { abandonSilentWorker, cancelImp, keepWaiting, continueOnNextBackend, nextBackend, pauseImp, resumeImp, startImp } from '../run/imp-client';
 import { BenchmarkTable } from './BenchmarkTable';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
 
@@ -59,6 +60,28 @@ function Failure() {
   );
 }
 
+/** The watchdog's warning (worker-watchdog.ts): the worker may be slow or dead; the user decides. */
+function SilentWorker() {
+  const silence = useImpStore((s) => s.silence);
+  const backend = useProgressStore((x) => x.backend?.active ?? null);
+  if (!silence) return null;
+  const next = nextBackend(backend);
+  const secs = (ms: number) => `${Math.round(ms / 1000)} s`;
+  return (
+    <div className="run-warning" role="alert" data-testid="worker-silent">
+      <p>
+        The compute worker has not answered for {secs(silence.forMs)}. It may be busy with one long step
+        (the longest pause between its answers so far was {secs(silence.longestGapMs)}), or it may have
+        stopped without reporting an error. Finished rounds are saved either way.
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={keepWaiting}>Keep waiting</button>
+        {next && <button type="button" onClick={() => void abandonSilentWorker()}>Stop it and continue on {next} from the last finished round</button>}
+      </div>
+    </div>
+  );
+}
+
 export const RunControls = memo(function RunControls() {
   const status = useImpStore((s) => s.status);
   const active = useImpStore(selectImpActive);
@@ -83,6 +106,7 @@ export const RunControls = memo(function RunControls() {
       {notes.length > 0 && <ul className="notice small">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
       <ProgressLine />
       <SeedPoolProgress />
+      <SilentWorker />
       <Failure />
       <BenchmarkTable />
     </section>

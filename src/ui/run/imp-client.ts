@@ -15,7 +15,8 @@ import { useExperimentStore, selectValidation } from '../../state/experiment-sto
 import { useImpStore } from '../../state/imp-store';
 import { useProgressStore } from '../../state/progress-store';
 import { yieldToBrowser } from '../frames';
-import { ensureBackend, getEngine, initBackend, onWorkerStopped } from '../lab-client';
+import { abandonWorker, ensureBackend, getEngine, initBackend, onWorkerStopped, watchdogBaseMs } from '../lab-client';
+import { WorkerWatchdog } from './worker-watchdog';
 import { openStoredRun } from './run-db';
 import { SeedPool, poolSize } from './seed-pool';
 import { createPoolWorker } from './pool-worker';
@@ -32,6 +33,8 @@ async function switchToConfigBackend(config: ExperimentConfig): Promise<void> {
 }
 
 let stopWatch: (() => void) | null = null;
+/** Heartbeat of the single-worker run in flight (worker-watchdog.ts). */
+let watchdog: WorkerWatchdog | null = null;
 let pool: SeedPool | null = null;
 
 /** Runs `config`'s seeds across `workers` dedicated workers; every outcome lands in the IMP store. */
@@ -69,17 +72,51 @@ export async function startImp(options: { resume?: boolean; config?: ExperimentC
   const keep = options.resume && shown.runId === runId(config) ? shown.records : [];
   shown.starting(config, performance.now(), keep);
   stopWatch?.();
-  stopWatch = onWorkerStopped((msg) => useImpStore.getState().failed(msg, useProgressStore.getState().backend?.active ?? null));
+  watchdog?.stop();
+  stopWatch = onWorkerStopped((msg) => {
+    // A dead worker's runImp call never settles, so this listener (not the finally below) ends the watch.
+    watchdog?.stop();
+    useImpStore.getState().failed(msg, useProgressStore.getState().backend?.active ?? null);
+  });
+  let dog: WorkerWatchdog | null = null;
   try {
     if (options.keepBackend) await ensureBackend(); else await switchToConfigBackend(config);
-    const outcome = await getEngine().runImp(config, proxy((msg) => useImpStore.getState().progress(msg, performance.now())), { resume: options.resume ?? false });
+    const engine = getEngine();
+    const thisDog = new WorkerWatchdog({
+      ping: () => engine.status(),
+      onSilent: (forMs, longestGapMs) => useImpStore.getState().setSilence({ forMs, longestGapMs }),
+      onAlive: () => useImpStore.getState().setSilence(null),
+      baseMs: watchdogBaseMs(),
+    });
+    dog = watchdog = thisDog;
+    thisDog.start();
+    const outcome = await engine.runImp(config, proxy((msg) => { thisDog.alive(); useImpStore.getState().progress(msg, performance.now()); }), { resume: options.resume ?? false });
     useImpStore.getState().finished(outcome.status);
   } catch (err) {
     useImpStore.getState().failed(errorText(err), useProgressStore.getState().backend?.active ?? null);
   } finally {
+    dog?.stop();
+    if (watchdog === dog) watchdog = null;
     stopWatch?.();
     stopWatch = null;
   }
+}
+
+/** "Keep waiting" on the silent-worker warning: hides it for one more silence limit. */
+export function keepWaiting(): void {
+  watchdog?.snooze();
+  useImpStore.getState().setSilence(null);
+}
+
+/**
+ * The user gives up on a worker that stopped answering (worker-watchdog.ts): it is terminated, the run is
+ * marked failed on its backend, and the same run continues on the next backend from its last stored round.
+ */
+export async function abandonSilentWorker(): Promise<void> {
+  const { silence } = useImpStore.getState();
+  const secs = silence ? Math.round(silence.forMs / 1000) : 0;
+  abandonWorker(`the compute worker stopped answering (no reply for ${secs} s) and was stopped`);
+  await continueOnNextBackend();
 }
 
 export async function pauseImp(): Promise<void> {

@@ -1,0 +1,65 @@
+/**
+ * Page helpers for the e2e files that drive the ES-IMP experiment view (imp.test.ts,
+ * worker-failure.test.ts): a tiny share-link config, the run's status/rounds/generations read from
+ * data attributes, waits, run-control buttons by cheap CSS queries (Playwright's role queries compute
+ * ARIA names over the whole page, themselves 20–300 ms main-thread tasks while a run streams), and a
+ * page opener that tracks pages so each test can close what it opened even when it fails.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { parseConfig } from '../../src/core/runs/config';
+import { getPreset } from '../../src/core/runs/presets';
+import { encodeShareQuery } from '../../src/core/runs/url-codec';
+import { SCREENSHOT_DIR } from './helpers';
+import type { E2eFile } from './e2e-file';
+
+/** mnist-quick shrunk to seconds: 4 rounds × `generationsPerRound` generations, P = 16. */
+export function tinyQuery(backend: 'auto' | 'wasm', generationsPerRound = 24): string {
+  const base = getPreset('mnist-quick').config;
+  const config = parseConfig({ ...base, es: { ...base.es, popSize: 16 }, prune: { ...base.prune, rounds: 4 }, budget: { generationsPerRound, evalEvery: 12 }, backend });
+  return encodeShareQuery(config, { seed: 0 });
+}
+
+const progressAttr = (page: Page, name: string) =>
+  page.evaluate((n) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute(n)), name);
+export const rounds = (page: Page) => progressAttr(page, 'data-rounds');
+export const doneGens = (page: Page) => progressAttr(page, 'data-done-gens');
+export const status = (page: Page) => page.evaluate(() => document.querySelector('[data-testid="imp-status"]')?.textContent);
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
+export const waitStatus = (page: Page, s: string, timeout = 120_000) => page.waitForSelector(`[data-testid="imp-status"].status-${s}`, { timeout });
+export const waitRounds = (page: Page, n: number, timeout = 120_000) =>
+  page.waitForFunction((k) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-rounds')) >= k, n, { timeout, polling: 250 });
+export const waitDoneGens = (page: Page, n: number, timeout = 120_000) =>
+  page.waitForFunction((k) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-done-gens')) >= k, n, { timeout, polling: 250 });
+/** A run-control button by its text, found with a cheap CSS query (no ARIA-name computation). */
+export const runButton = (page: Page, text: string) => page.locator(`.run-controls .button-row button:text-is("${text}")`);
+
+/** Rounds stored in the page's IndexedDB (what a resumed run continues from). */
+export const storedRoundCount = (page: Page) => page.evaluate(() => new Promise<number>((res, rej) => {
+  const req = indexedDB.open('es-lottery-lab');
+  req.onerror = () => rej(req.error);
+  req.onsuccess = () => {
+    const db = req.result, count = db.transaction('rounds').objectStore('rounds').count();
+    count.onsuccess = () => { res(count.result); db.close(); };
+    count.onerror = () => rej(count.error);
+  };
+}));
+
+/** Opens the experiment view with `query`; pages are collected in `openPages` for the test's cleanup. */
+export class ImpPages {
+  readonly openPages = new Set<Page>();
+  constructor(private readonly e2e: E2eFile) {}
+
+  async open(query: string, viewport = { width: 1280, height: 800 }, existing?: Page): Promise<Page> {
+    const page = existing ?? await this.e2e.page(viewport, 90_000);
+    this.openPages.add(page);
+    await page.goto(this.e2e.url(query));
+    await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
+    return page;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const p of this.openPages) await p.close().catch(() => undefined);
+    this.openPages.clear();
+  }
+}
