@@ -24,7 +24,8 @@ describe('control presets', () => {
     expect(p.label).toMatch(/reduced budget/i);
     expect(p.deviations.join(' ')).toMatch(/prune fraction 0\.4/);
     const c = parseConfig(p.config);
-    expect(c.task).toMatchObject({ id: 'pendulum', params: { episodes: 2, maxSteps: 200 } });
+    expect(c.task).toMatchObject({ id: 'pendulum', params: { episodes: 8, maxSteps: 200 } });
+    expect(c.es).toMatchObject({ id: 'sep_cma_es', popSize: 64, params: { sigma_init: 0.5, elite_ratio: 0.5 } });
     const remaining = (1 - c.prune.pruneFrac) ** (c.prune.rounds - 1);
     expect(remaining).toBeCloseTo(0.1296, 4);
   });
