@@ -40,6 +40,12 @@ export interface ChainOptions {
   readonly candidates?: readonly string[];
   /** Hook run before a backend's first `setBackend` (e.g. set wasm paths). */
   readonly prepare?: (name: string) => void;
+  /**
+   * After a backend initialised: the name of its software implementation (e.g. "SwiftShader"), or null
+   * for real hardware. 'auto' skips software GPU backends: on a CPU-only machine they run the GPU
+   * shaders on the CPU and are many times slower than WASM. A forced backend is used regardless.
+   */
+  readonly softwareRenderer?: (name: string) => string | null;
 }
 
 const SC_M = 6, SC_K = 16, SC_N = 5;
@@ -100,7 +106,7 @@ export function candidatesFor(pref: BackendPref): string[] {
   return pref === 'cpu' ? ['cpu'] : [pref, 'cpu'];
 }
 
-async function tryBackend(name: string, opts: ChainOptions): Promise<BackendAttempt> {
+async function tryBackend(name: string, opts: ChainOptions, pref: BackendPref): Promise<BackendAttempt> {
   const t0 = performance.now();
   const ms = (): number => Math.round(performance.now() - t0);
   if (!tf.findBackendFactory(name)) return { backend: name, ok: false, reason: 'not registered in this build', ms: 0 };
@@ -116,6 +122,8 @@ async function tryBackend(name: string, opts: ChainOptions): Promise<BackendAtte
       throw err;
     }
     if (!ok) return { backend: name, ok: false, reason: 'failed to initialise (unavailable on this device)', ms: ms() };
+    const software = pref === 'auto' ? opts.softwareRenderer?.(name) ?? null : null;
+    if (software) return { backend: name, ok: false, reason: `software renderer (${software}), slower than WASM on a CPU: skipped by 'auto' (force ${name} to use it)`, ms: ms() };
     const diff = await selfCheckMaxAbsDiff();
     if (!(diff < SELF_CHECK_TOL)) {
       return { backend: name, ok: false, reason: `self-check failed: max |Δ| = ${diff.toExponential(2)} ≥ ${SELF_CHECK_TOL}`, ms: ms() };
@@ -133,7 +141,7 @@ async function tryBackend(name: string, opts: ChainOptions): Promise<BackendAtte
 export async function selectBackend(pref: BackendPref, opts: ChainOptions = {}): Promise<BackendReport> {
   const attempts: BackendAttempt[] = [];
   for (const name of opts.candidates ?? candidatesFor(pref)) {
-    const attempt = await tryBackend(name, opts);
+    const attempt = await tryBackend(name, opts, pref);
     attempts.push(attempt);
     if (attempt.ok) return { active: name, pref, attempts };
   }

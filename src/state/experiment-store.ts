@@ -41,7 +41,7 @@ export interface ExperimentChoiceActions {
   setBackend(backend: ConfigDraft['backend']): void;
 }
 
-const DEFAULT_PRESET = PRESETS.find((p) => p.id === 'mnist-quick') ?? PRESETS[0];
+const DEFAULT_PRESET = PRESETS.find((p) => p.id === 'mnist-2min') ?? PRESETS[0];
 
 /** Presets are valid by construction (test/unit/runs checks every one). */
 function presetConfig(id: string): ExperimentConfig {

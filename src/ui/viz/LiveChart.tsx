@@ -8,7 +8,7 @@
  * nearest x. Keyboard users get the same numbers from ChartFrame's table view.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { autoDomain, linearTicks, logTicks, makeScale, nearestIndex, type ScaleKind } from './scales';
+import { autoDomain, linearTicks, logTicks, makeScale, nearestIndex, tickLabels, type ScaleKind } from './scales';
 
 export interface LiveSeries {
   readonly key: string;
@@ -129,8 +129,8 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
           <g className="axes" fontSize={11} fill="#555">
             <line x1={M.left} x2={M.left + plotW} y1={top + plotH} y2={top + plotH} stroke="#888" />
             <line x1={M.left} x2={M.left} y1={top} y2={top + plotH} stroke="#888" />
-            {geo.xTicks.map((t) => <text key={t} x={sx(t)} y={top + plotH + 14} textAnchor="middle">{fx(t)}</text>)}
-            {geo.yTicks.map((t) => <text key={t} x={M.left - 5} y={sy(t) + 4} textAnchor="end">{fy(t)}</text>)}
+            {tickLabels(geo.xTicks, fx).map((label, i) => <text key={geo.xTicks[i]} x={sx(geo.xTicks[i])} y={top + plotH + 14} textAnchor="middle">{label}</text>)}
+            {tickLabels(geo.yTicks, fy).map((label, i) => <text key={geo.yTicks[i]} x={M.left - 5} y={sy(geo.yTicks[i]) + 4} textAnchor="end">{label}</text>)}
             {x.label && <text x={M.left + plotW / 2} y={h - 4} textAnchor="middle" fill="#333">{x.label}</text>}
             {y.label && <text transform={`translate(13,${top + plotH / 2}) rotate(-90)`} textAnchor="middle" fill="#333">{y.label}</text>}
           </g>

@@ -22,6 +22,19 @@ export function niceStep(lo: number, hi: number, count: number): number {
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
 }
 
+/**
+ * Tick labels: `fmt`'s, unless it gives two ticks the same label (a narrow range such as accuracies
+ * 29.02–29.08 % formatted to whole numbers); then plain decimals, as many as the tick step needs.
+ */
+export function tickLabels(ticks: readonly number[], fmt: (v: number) => string): string[] {
+  const labels = ticks.map(fmt);
+  if (new Set(labels).size === labels.length) return labels;
+  const gaps = ticks.slice(1).map((t, i) => Math.abs(t - ticks[i])).filter((d) => d > 0);
+  const step = gaps.length ? Math.min(...gaps) : 1;
+  const decimals = Math.min(8, Math.max(0, Math.ceil(-Math.log10(step) - 1e-9)));
+  return ticks.map((t) => t.toFixed(decimals));
+}
+
 /** Multiples of a nice step inside [lo, hi] (linear axes). */
 export function linearTicks(lo: number, hi: number, count = 5): number[] {
   const step = niceStep(lo, hi, count);

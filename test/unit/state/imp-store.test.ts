@@ -93,7 +93,7 @@ describe('chart selectors', () => {
 describe('experiment choice store', () => {
   it('defaults to the quick preset (valid); edits give field-named inline issues', () => {
     const st = useExperimentStore.getState;
-    expect(st().presetId).toBe('mnist-quick');
+    expect(st().presetId).toBe('mnist-2min');
     expect(selectValidation(st()).config).not.toBeNull();
     st().patch('es', { popSize: 63 });
     expect(st().presetId).toBeNull();

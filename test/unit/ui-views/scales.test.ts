@@ -1,7 +1,7 @@
 // Live-chart scales (src/ui/viz/scales.ts): pixel maps hit their range ends, log maps are linear in log10,
 // tick steps are 1-2-5 × 10^k, auto domains cover the data.
 import { describe, expect, it } from 'vitest';
-import { autoDomain, linearTicks, logTicks, makeScale, nearestIndex, niceStep } from '../../../src/ui/viz/scales';
+import { autoDomain, linearTicks, logTicks, makeScale, nearestIndex, niceStep, tickLabels } from '../../../src/ui/viz/scales';
 
 describe('scales', () => {
   it('linear and log maps send the domain ends to the range ends; log halves at the geometric mean', () => {
@@ -36,5 +36,13 @@ describe('scales', () => {
     expect(hi).toBeCloseTo(1.15, 12);
     expect(nearestIndex([1, 5, 9], 6.9)).toBe(1);
     expect(nearestIndex([1, 5, 9], 7.1)).toBe(2);
+  });
+
+  it('tick labels keep the format unless two ticks would read the same, then show the decimals the step needs', () => {
+    const whole = (v: number) => v.toFixed(0);
+    expect(tickLabels([80, 85, 90], whole)).toEqual(['80', '85', '90']);
+    expect(tickLabels([29.02, 29.04, 29.06, 29.08], whole)).toEqual(['29.02', '29.04', '29.06', '29.08']);
+    expect(tickLabels([-2600, -2550, -2500], whole)).toEqual(['-2600', '-2550', '-2500']);
+    expect(tickLabels([0.1, 0.15, 0.2], (v) => v.toFixed(1))).toEqual(['0.10', '0.15', '0.20']);
   });
 });

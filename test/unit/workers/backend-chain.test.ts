@@ -79,4 +79,15 @@ describe('backend chain', () => {
     expect(rep).toMatchObject({ active: 'cpu', pref: 'cpu' });
     expect(rep.attempts).toHaveLength(1);
   });
+
+  it("'auto' skips a software renderer with the reason; forcing that backend uses it anyway", async () => {
+    // wasm stands in for a GPU backend that turns out to be SwiftShader
+    const softwareRenderer = (name: string) => (name === 'wasm' ? 'google swiftshader' : null);
+    const auto = await selectBackend('auto', { candidates: ['wasm', 'cpu'], softwareRenderer });
+    expect(auto.active).toBe('cpu');
+    expect(auto.attempts[0]).toMatchObject({ backend: 'wasm', ok: false });
+    expect(auto.attempts[0].reason).toMatch(/software renderer \(google swiftshader\).*skipped by 'auto' \(force wasm to use it\)/);
+    const forced = await selectBackend('wasm', { candidates: ['wasm', 'cpu'], softwareRenderer });
+    expect(forced.active).toBe('wasm');
+  });
 });
