@@ -2,12 +2,20 @@
  * One worker of a multi-seed sweep (issue 9; src/ui/run/seed-pool.ts): a dedicated lab worker — the same
  * workers/lab.worker.ts and LabEngine as the main one — on the run's backend preference, reading data
  * from the app's own public/data. If the worker dies (out of memory, GPU device lost), its run rejects
- * with the reason instead of hanging the sweep.
+ * with the reason instead of hanging the sweep. A worker that stops answering without an error event is
+ * caught by a heartbeat (worker-watchdog.ts): unlike the single lab worker, where the user is asked, a
+ * sweep worker silent for max(2 min, 8 × its longest normal gap) fails its seed (whose finished rounds
+ * stay stored and resumable) so the other seeds and the sweep can finish.
  */
 import { proxy, releaseProxy, wrap } from 'comlink';
 import type { LabEngine } from '../../../workers/lab-engine';
 import type { BackendPref } from '../../../workers/backend-chain';
 import type { PoolWorker } from './seed-pool';
+import { WorkerWatchdog } from './worker-watchdog';
+
+
+/** A sweep worker silent this long (or 8 × its longest normal gap) fails its seed. */
+const SILENT_LIMIT_MS = 120_000;
 
 export async function createPoolWorker(pref: BackendPref, index: number): Promise<PoolWorker> {
   const worker = new Worker(new URL('../../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: `lab-seed-${index}` });
@@ -24,7 +32,17 @@ export async function createPoolWorker(pref: BackendPref, index: number): Promis
   } catch (err) { dispose(); throw err; }
   return {
     engine: {
-      runImp: (config, onProgress, options) => Promise.race([engine.runImp(config, proxy(onProgress), options), died]),
+      runImp: (config, onProgress, options) => {
+        let failSilent: (err: Error) => void = () => undefined;
+        const silent = new Promise<never>((_, reject) => { failSilent = reject; });
+        const dog = new WorkerWatchdog({
+          ping: () => engine.status(), onAlive: () => undefined, baseMs: SILENT_LIMIT_MS, factor: 8,
+          onSilent: (ms) => failSilent(new Error(`a sweep worker stopped answering (no reply for ${Math.round(ms / 1000)} s)`)),
+        });
+        dog.start();
+        const run = engine.runImp(config, proxy((msg) => { dog.alive(); onProgress(msg); }), options);
+        return Promise.race([run, silent, died]).finally(() => dog.stop());
+      },
       pause: () => engine.pause(),
       resume: () => engine.resume(),
       cancel: () => engine.cancel(),
