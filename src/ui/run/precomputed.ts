@@ -14,6 +14,7 @@ import type { RoundRecord } from '../../core/experiments/events';
 
 /** Preset id → file under public/precomputed/ (every entry is import-checked by test/unit/cli/bundle-command.test.ts). */
 export const PRECOMPUTED: Readonly<Record<string, string>> = {
+  'mnist-2min': 'mnist-2min.json.gz',
   'mnist-quick': 'mnist-quick.json.gz',
   'cartpole-reduced': 'cartpole-reduced.json.gz',
 };
