@@ -6,7 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { num } from '../params';
-import { hostValues, sigmaScheduleSpecs, weightedRowSum } from './common';
+import { hostValues, sigmaScheduleSpecs } from './common';
+import { weightedRowSums } from './row-sums';
 import { isotropicBlockedSampling, isotropicStep } from './sampling';
 import { optimizerParamSpecs } from './optimizers';
 import { argsortAsc } from './shaping';
@@ -54,7 +55,8 @@ export const ars: Strategy = {
     // Row weights on the "+" rows only: c_k = (f⁺_k − f⁻_k)/(b·σ_R).
     const c = new Float64Array(ctx.popSize);
     for (const k of elite) c[k] = (fPlus[k] - fMinus[k]) / (b * sigmaR);
-    const grad = tf.tidy(() => weightedRowSum(c, tf.div(tf.sub(x, mean), sigma) as tf.Tensor2D));
+    // Σ_k c_k·(x_k − m)/σ over the b elite "+" rows only (row-sums.ts).
+    const grad = weightedRowSums(x, { center: mean, divisor: sigma, lin: c }).lin as tf.Tensor1D;
     return isotropicStep(params, state, grad);
   },
 

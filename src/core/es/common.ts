@@ -1,12 +1,13 @@
 /**
  * Small helpers shared by the strategy files (spec ALGORITHMS.md §1.2 sampling layouts, §2 updates):
- * antithetic noise layouts, rank → row weight scattering, weighted row sums as 2-D matMuls (the
- * fast path on wasm, PLATFORM.md), and param-spec fragments used by several strategies.
+ * antithetic noise layouts, rank → row weight scattering (the weighted row sums themselves live in
+ * row-sums.ts), and param-spec fragments used by several strategies.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { num, type ParamSpecs } from '../params';
 import type { Rng } from '../rng';
-import { sampleNormal } from './noise';
+import { hostView } from './host-block';
+import { sampleAroundHost, sampleMirrored, sampleNormal } from './noise';
 import type { EsContext, Strategy } from './types';
 
 /** Throws a clear error when an antithetic strategy gets an odd population (spec §1.2). */
@@ -22,24 +23,7 @@ export function requireEvenPop(strategyId: string, ctx: EsContext): void {
  */
 export function unitNoise(layout: Strategy['antithetic'], rng: Rng, ctx: EsContext): tf.Tensor2D {
   const { popSize: p, dim: d } = ctx;
-  if (layout === 'none') return sampleNormal(rng, p, d);
-  const half = sampleNormal(rng, p / 2, d);
-  const z = tf.tidy(() => {
-    const neg = tf.neg(half);
-    return (layout === 'blocked'
-      ? tf.concat([half, neg], 0)
-      : tf.reshape(tf.stack([half, neg], 1), [p, d])) as tf.Tensor2D;
-  });
-  half.dispose();
-  return z;
-}
-
-/** Σ_i w_i·rows_i as one [1,P]×[P,d] matMul. `w` is per ROW (original order). */
-export function weightedRowSum(w: ArrayLike<number>, rows: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => {
-    const wt = tf.tensor2d(Float32Array.from(w), [1, w.length]);
-    return tf.reshape(tf.matMul(wt, rows), [rows.shape[1]]) as tf.Tensor1D;
-  });
+  return layout === 'none' ? sampleNormal(rng, p, d) : sampleMirrored(rng, p / 2, d, layout);
 }
 
 /** Scatters rank weights (rank 0 = best) onto rows: out[order[r]] = wByRank[r]. */
@@ -77,4 +61,20 @@ export function sampleAround(mean: tf.Tensor1D, scale: number | tf.Tensor, z: tf
   const x = tf.tidy(() => tf.add(mean, tf.mul(scale, z)) as tf.Tensor2D);
   z.dispose();
   return x;
+}
+
+/**
+ * The population x = m + scale ⊙ z with unit noise z in `layout` (spec §1.2), drawn from `rng`. On
+ * tfjs-cpu it is built in one host pass (noise.ts sampleAroundHost, bit-identical); elsewhere the noise
+ * block is made first and the two elementwise ops run on the backend (on wasm that is faster than a
+ * JS loop over the 10M values).
+ */
+export function samplePopulation(mean: tf.Tensor1D, scale: number | tf.Tensor1D, layout: Strategy['antithetic'],
+  rng: Rng, ctx: EsContext): tf.Tensor2D {
+  if (tf.getBackend() === 'cpu') {
+    const mv = hostView(mean);
+    const sv = typeof scale === 'number' ? new Float32Array(ctx.dim).fill(Math.fround(scale)) : hostView(scale);
+    if (mv && sv) return sampleAroundHost(rng, ctx.popSize, ctx.dim, layout, mv, sv);
+  }
+  return sampleAround(mean, scale, unitNoise(layout, rng, ctx));
 }

@@ -6,7 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { num } from '../params';
-import { hostValues, rankWeightsToRows, softmax, weightedRowSum } from './common';
+import { hostValues, rankWeightsToRows, softmax } from './common';
+import { weightedRowSums } from './row-sums';
 import { diagonalSampling } from './sampling';
 import { argsortAsc } from './shaping';
 import type { Strategy } from './types';
@@ -40,8 +41,10 @@ export const des: Strategy = {
     const sigma = state.sigma as tf.Tensor1D;
     const w = rankWeightsToRows(argsortAsc(hostValues(f)), desWeights(ctx.popSize, params.temperature as number));
     return tf.tidy(() => {
-      const mBar = weightedRowSum(w, x);
-      const sHat = tf.sqrt(tf.add(weightedRowSum(w, tf.square(tf.sub(x, mean)) as tf.Tensor2D), 1e-6));
+      // m̄ = Σ w x and Σ w (x − m)² in one pass (row-sums.ts).
+      const sums = weightedRowSums(x, { center: mean, lin: w, linOnRaw: true, sq: w });
+      const mBar = sums.lin as tf.Tensor1D;
+      const sHat = tf.sqrt(tf.add(sums.sq as tf.Tensor1D, 1e-6));
       return {
         ...state,
         mean: tf.add(mean, tf.mul(params.lrate_mean as number, tf.sub(mBar, mean))) as tf.Tensor1D,

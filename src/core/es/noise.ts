@@ -9,13 +9,20 @@
  *
  * How the [rows, d] block is assembled depends on where the backend keeps its memory (measured in
  * Node on this project's 2-core machines, ms per 128×80 000 block, bench/es):
- *   wasm: backend gather 1 790, per-row slice+stack 1 160, host memcpy of the windows + upload 146;
+ *   wasm: backend gather 1 790, per-row slice+stack 1 160, host memcpy of the windows + upload 146,
+ *         windows copied straight into the tensor's wasm heap memory ~10;
  *   cpu:  backend gather 2 640, slice+stack 195, host memcpy + upload 136.
  * wasm's gather/slice kernels are ~10× slower than a plain copy, so for host-memory backends
- * ('cpu', 'wasm') the windows are copied with `Float32Array.set` (no per-element RNG or arithmetic)
- * and uploaded once. For GPU backends (webgl, webgpu) the table is uploaded once (tf.keep, cached per
- * backend) and the block is built there with one gather of `offset_r + j`, so no P×d upload happens.
- * Both paths produce bit-identical values.
+ * ('cpu', 'wasm') the windows are copied with `Float32Array.set` (no per-element RNG or arithmetic).
+ * Almost all of the 136–146 ms was page faults on the fresh 41 MB array, so on wasm the windows go
+ * directly into the new tensor's (already touched) heap memory (host-block.ts). For GPU backends
+ * (webgl, webgpu) the table is uploaded once (tf.keep, cached per backend) and the block is built
+ * there with one gather of `offset_r + j`, so no P×d upload happens. All paths give bit-identical values.
+ *
+ * `sampleMirrored` builds the antithetic layouts of spec §1.2 (±z_k) the same way on host backends:
+ * float32 negation is exact, so writing −window equals tf.neg of the window bit for bit, and the
+ * separate neg/concat/stack passes over [P, d] disappear. On tfjs-cpu, `sampleAroundHost` goes one
+ * step further and writes the population m + scale⊙z itself (every cpu op allocates a fresh array).
  *
  * Statistical caveat: each row is N(0, I_d) exactly (a window of i.i.d. normals), but rows are not
  * fully independent across draws and within a population: two rows whose offsets lie closer than d
@@ -28,6 +35,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../rng';
+import { tensorFromHost } from './host-block';
 
 /** Entries in the shared table (2^22 float32 = 16 MiB). */
 const TABLE_SIZE = 1 << 22;
@@ -71,12 +79,8 @@ export function disposeNoiseTables(): void {
   deviceTables.clear();
 }
 
-/**
- * A [rows, dim] block of standard normal noise drawn with `rng` (advances it by `rows` draws).
- * Same rng state ⇒ identical tensor. Throws if `dim` exceeds a quarter of the table: beyond that,
- * rows of one population would overlap too much.
- */
-export function sampleNormal(rng: Rng, rows: number, dim: number): tf.Tensor2D {
+/** Validates the block size and draws the `rows` table offsets (advances `rng` by `rows` draws). */
+function drawOffsets(rng: Rng, rows: number, dim: number): Int32Array {
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`sampleNormal: rows must be a positive integer, got ${rows}`);
   if (!Number.isInteger(dim) || dim < 1) throw new Error(`sampleNormal: dim must be a positive integer, got ${dim}`);
   if (dim > TABLE_SIZE / 4) {
@@ -84,17 +88,83 @@ export function sampleNormal(rng: Rng, rows: number, dim: number): tf.Tensor2D {
   }
   const offsets = new Int32Array(rows);
   for (let r = 0; r < rows; r++) offsets[r] = rng.int(TABLE_SIZE - dim + 1);
-  const backend = tf.getBackend();
-  if (HOST_MEMORY_BACKENDS.has(backend)) {
-    const table = hostNoiseTable();
-    const out = new Float32Array(rows * dim);
-    for (let r = 0; r < rows; r++) out.set(table.subarray(offsets[r], offsets[r] + dim), r * dim);
-    return tf.tensor2d(out, [rows, dim], 'float32');
-  }
-  const table = deviceNoiseTable(backend);
+  return offsets;
+}
+
+/** [rows, dim] block of table windows on the GPU backend: one gather of offset_r + j. */
+function deviceWindows(offsets: Int32Array, dim: number): tf.Tensor2D {
+  const table = deviceNoiseTable(tf.getBackend());
   return tf.tidy(() => {
-    // One gather of offset_r + j, built on the backend: [rows,1] + [1,dim] → [rows,dim] int32 indices.
-    const idx = tf.add(tf.tensor2d(offsets, [rows, 1], 'int32'), tf.reshape(tf.range(0, dim, 1, 'int32'), [1, dim]));
+    const idx = tf.add(tf.tensor2d(offsets, [offsets.length, 1], 'int32'), tf.reshape(tf.range(0, dim, 1, 'int32'), [1, dim]));
     return tf.gather(table, idx) as tf.Tensor as tf.Tensor2D;
   });
+}
+
+/**
+ * A [rows, dim] block of standard normal noise drawn with `rng` (advances it by `rows` draws).
+ * Same rng state ⇒ identical tensor. Throws if `dim` exceeds a quarter of the table: beyond that,
+ * rows of one population would overlap too much.
+ */
+export function sampleNormal(rng: Rng, rows: number, dim: number): tf.Tensor2D {
+  const offsets = drawOffsets(rng, rows, dim);
+  if (!HOST_MEMORY_BACKENDS.has(tf.getBackend())) return deviceWindows(offsets, dim);
+  const table = hostNoiseTable();
+  return tensorFromHost([rows, dim], (out) => {
+    for (let r = 0; r < rows; r++) out.set(table.subarray(offsets[r], offsets[r] + dim), r * dim);
+  }) as tf.Tensor2D;
+}
+
+/**
+ * Antithetic unit noise [2·half, dim] (spec §1.2) from `half` windows drawn exactly as
+ * `sampleNormal(rng, half, dim)` draws them: 'interleaved' rows 2k/2k+1 = ±z_k, 'blocked' rows
+ * k / k+half = ±z_k. Bit-identical to negating/concatenating/stacking that block with tfjs ops.
+ */
+export function sampleMirrored(rng: Rng, half: number, dim: number, layout: 'interleaved' | 'blocked'): tf.Tensor2D {
+  const offsets = drawOffsets(rng, half, dim);
+  const rows = 2 * half;
+  if (!HOST_MEMORY_BACKENDS.has(tf.getBackend())) {
+    const z = deviceWindows(offsets, dim);
+    const out = tf.tidy(() => {
+      const neg = tf.neg(z);
+      return (layout === 'blocked' ? tf.concat([z, neg], 0) : tf.reshape(tf.stack([z, neg], 1), [rows, dim])) as tf.Tensor2D;
+    });
+    z.dispose();
+    return out;
+  }
+  const table = hostNoiseTable();
+  return tensorFromHost([rows, dim], (out) => {
+    for (let k = 0; k < half; k++) {
+      const plus = layout === 'blocked' ? k : 2 * k;
+      const minus = layout === 'blocked' ? k + half : 2 * k + 1;
+      const src = table.subarray(offsets[k], offsets[k] + dim);
+      out.set(src, plus * dim);
+      const o = minus * dim;
+      for (let j = 0; j < dim; j++) out[o + j] = -src[j];
+    }
+  }) as tf.Tensor2D;
+}
+
+/**
+ * tfjs-cpu only: the population x = m + scale⊙z in ONE new array, with z drawn exactly as
+ * `sampleNormal` ('none') or `sampleMirrored` (antithetic layouts) draws it. Each value is
+ * fl(m_j + fl(scale_j·z)), which is what tf.add(m, tf.mul(scale, z)) stores on tfjs-cpu (a float64
+ * operation rounded to float32), so the result is bit-identical. Why: every tfjs-cpu op allocates a
+ * fresh [P, d] output (41 MB at 128×80 000, ~150–200 ms of page faults here), three per ask otherwise.
+ */
+export function sampleAroundHost(rng: Rng, popSize: number, dim: number, layout: 'interleaved' | 'blocked' | 'none',
+  mean: Float32Array, scale: Float32Array): tf.Tensor2D {
+  const half = popSize / 2;
+  const offsets = drawOffsets(rng, layout === 'none' ? popSize : half, dim);
+  const table = hostNoiseTable();
+  const writeRow = (out: Float32Array, row: number, offset: number, sign: number): void => {
+    const o = row * dim;
+    for (let j = 0; j < dim; j++) out[o + j] = mean[j] + Math.fround(scale[j] * (sign * table[offset + j]));
+  };
+  return tensorFromHost([popSize, dim], (out) => {
+    for (let k = 0; k < offsets.length; k++) {
+      if (layout === 'none') { writeRow(out, k, offsets[k], 1); continue; }
+      writeRow(out, layout === 'blocked' ? k : 2 * k, offsets[k], 1);
+      writeRow(out, layout === 'blocked' ? k + half : 2 * k + 1, offsets[k], -1);
+    }
+  }) as tf.Tensor2D;
 }

@@ -5,7 +5,8 @@
  * σ ← max(σ·sigma_decay, sigma_limit).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { sigmaScheduleSpecs } from './common';
+import { hostValues, sigmaScheduleSpecs } from './common';
+import { weightedRowSums } from './row-sums';
 import { isotropicBlockedSampling, isotropicStep } from './sampling';
 import { optimizerParamSpecs } from './optimizers';
 import type { Strategy } from './types';
@@ -27,10 +28,11 @@ export const openEs: Strategy = {
   tell(ctx, x, f, state, params) {
     const mean = state.mean as tf.Tensor1D;
     const sigma = state.sigma as number;
+    const fh = hostValues(f);
     const grad = tf.tidy(() => {
-      const eps = tf.div(tf.sub(x, mean), sigma);
-      const fRow = tf.reshape(f, [1, ctx.popSize]);
-      return tf.reshape(tf.mul(1 / (ctx.popSize * sigma), tf.matMul(fRow, eps)), [ctx.dim]) as tf.Tensor1D;
+      // fᵀε with unit noise ε = (x − m)/σ (row-sums.ts), then the 1/(P·σ) factor.
+      const fEps = weightedRowSums(x, { center: mean, divisor: sigma, lin: fh }).lin as tf.Tensor1D;
+      return tf.mul(1 / (ctx.popSize * sigma), fEps) as tf.Tensor1D;
     });
     return isotropicStep(params, state, grad);
   },

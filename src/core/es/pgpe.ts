@@ -16,7 +16,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { choice, num } from '../params';
 import { elitePairs } from './ars';
-import { hostValues, requireEvenPop, sampleAround, unitNoise, weightedRowSum } from './common';
+import { hostValues, requireEvenPop, samplePopulation } from './common';
+import { weightedRowSums } from './row-sums';
 import { optInit, optimizerParamSpecs, optStep } from './optimizers';
 import type { EsState, Strategy } from './types';
 
@@ -54,7 +55,7 @@ export const pgpe: Strategy = {
 
   ask(ctx, state, _params, rng) {
     requireEvenPop('pgpe', ctx);
-    return sampleAround(state.mean as tf.Tensor1D, state.sigma as tf.Tensor1D, unitNoise('interleaved', rng, ctx));
+    return samplePopulation(state.mean as tf.Tensor1D, state.sigma as tf.Tensor1D, 'interleaved', rng, ctx);
   },
 
   tell(ctx, x, f, state, params) {
@@ -80,9 +81,10 @@ export const pgpe: Strategy = {
     });
     const sumA = a.reduce((s, v) => s + v, 0);
     const [grad, deltaSigma] = tf.tidy(() => {
-      const eps = tf.sub(x, mean) as tf.Tensor2D;
-      const g = weightedRowSum(c, eps);
-      const aEps2 = weightedRowSum(a, tf.square(eps) as tf.Tensor2D);
+      // ε = x − m; g = Σ c ε and Σ a ε² in one pass over the "+" rows (row-sums.ts).
+      const sums = weightedRowSums(x, { center: mean, lin: c, sq: a });
+      const g = sums.lin as tf.Tensor1D;
+      const aEps2 = sums.sq as tf.Tensor1D;
       const ds = tf.div(tf.sub(aEps2, tf.mul(sumA, tf.square(sigma))), sigma);
       return [g, ds];
     });

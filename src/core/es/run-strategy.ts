@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { resolveParams, type AnyParamValues } from '../params';
 import { Rng, type RngKey } from '../rng';
+import { readRow } from './host-block';
 import { getStrategy } from './registry';
 import { shapeFitness, type ShapingOptions } from './shaping';
 import type { EsContext, EsState, SigmaMode, Strategy } from './types';
@@ -147,9 +148,8 @@ export class EsRunner {
     }
     if (bestIdx < 0) return;
     this.bestScore = raw[bestIdx];
-    const row = tf.slice(x, [bestIdx, 0], [1, this.ctx.dim]);
-    this.bestParams = Float32Array.from(row.dataSync() as Float32Array);
-    row.dispose();
+    // Host read of one row: tf.slice on wasm would first copy all of x out of the heap (host-block.ts).
+    this.bestParams = readRow(x, bestIdx);
   }
 
   private replaceState(next: EsState): void {

@@ -3,7 +3,7 @@
  * so each strategy file holds only what is its own (mostly `tell`).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { requireEvenPop, sampleAround, unitNoise } from './common';
+import { requireEvenPop, samplePopulation } from './common';
 import { expDecay, optInit, optStep } from './optimizers';
 import type { AnyParamValues } from '../params';
 import type { EsState, Strategy } from './types';
@@ -20,7 +20,7 @@ export function isotropicBlockedSampling(strategyId: string): Pick<Strategy, 'in
     },
     ask(ctx, state, _params, rng) {
       requireEvenPop(strategyId, ctx);
-      return sampleAround(state.mean as tf.Tensor1D, state.sigma as number, unitNoise('blocked', rng, ctx));
+      return samplePopulation(state.mean as tf.Tensor1D, state.sigma as number, 'blocked', rng, ctx);
     },
   };
 }
@@ -31,7 +31,7 @@ export const diagonalSampling: Pick<Strategy, 'init' | 'ask'> = {
     return { mean: tf.clone(meanInit), sigma: tf.fill([ctx.dim], params.sigma_init as number) as tf.Tensor1D };
   },
   ask(ctx, state, _params, rng) {
-    return sampleAround(state.mean as tf.Tensor1D, state.sigma as tf.Tensor1D, unitNoise('none', rng, ctx));
+    return samplePopulation(state.mean as tf.Tensor1D, state.sigma as tf.Tensor1D, 'none', rng, ctx);
   },
 };
 

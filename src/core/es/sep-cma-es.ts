@@ -10,7 +10,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { num } from '../params';
-import { hostValues, rankWeightsToRows, sampleAround, unitNoise, weightedRowSum } from './common';
+import { hostValues, rankWeightsToRows, samplePopulation } from './common';
+import { weightedRowSums } from './row-sums';
 import { argsortAsc } from './shaping';
 import type { Strategy } from './types';
 
@@ -65,8 +66,8 @@ export const sepCmaEs: Strategy = {
   },
 
   ask(ctx, state, _params, rng) {
-    const scaleD = tf.tidy(() => tf.mul(state.s as number, sqrtC(state.C as tf.Tensor1D)));
-    const x = sampleAround(state.mean as tf.Tensor1D, scaleD, unitNoise('none', rng, ctx));
+    const scaleD = tf.tidy(() => tf.mul(state.s as number, sqrtC(state.C as tf.Tensor1D)) as tf.Tensor1D);
+    const x = samplePopulation(state.mean as tf.Tensor1D, scaleD, 'none', rng, ctx);
     scaleD.dispose();
     return x;
   },
@@ -80,8 +81,9 @@ export const sepCmaEs: Strategy = {
     const w = rankWeightsToRows(argsortAsc(hostValues(f)), k.weights); // zero beyond the μ elites
     const sumW = k.weights.reduce((a, b) => a + b, 0);
     const out = tf.tidy(() => {
-      const y = tf.div(tf.sub(x, mean), s) as tf.Tensor2D;
-      const yW = weightedRowSum(w, y);
+      // y = (x − m)/s; y_w = Σ w y and the rank-μ term Σ w y² in one pass (row-sums.ts).
+      const sums = weightedRowSums(x, { center: mean, divisor: s, lin: w, sq: w });
+      const yW = sums.lin as tf.Tensor1D;
       const newMean = tf.add(mean, tf.mul(params.c_m as number * s, yW));
       const pSigma = tf.add(tf.mul(1 - k.cSigma, state.p_sigma as tf.Tensor1D),
         tf.mul(Math.sqrt(k.cSigma * (2 - k.cSigma) * k.muEff), tf.div(yW, sqrtC(C))));
@@ -91,7 +93,7 @@ export const sepCmaEs: Strategy = {
       const pC = tf.add(tf.mul(1 - k.cC, state.p_c as tf.Tensor1D),
         tf.mul(hSigma * Math.sqrt(k.cC * (2 - k.cC) * k.muEff), yW));
       const deltaH = (1 - hSigma) * k.cC * (2 - k.cC);
-      const rankMu = weightedRowSum(w, tf.square(y) as tf.Tensor2D);
+      const rankMu = sums.sq as tf.Tensor1D;
       const newC = tf.addN([
         tf.mul(1 + k.c1 * deltaH - k.c1 - k.cMu * sumW, C), tf.mul(k.c1, tf.square(pC)), tf.mul(k.cMu, rankMu),
       ]);

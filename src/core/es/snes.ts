@@ -7,7 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { num } from '../params';
-import { hostValues, rankWeightsToRows, softmax, weightedRowSum } from './common';
+import { hostValues, rankWeightsToRows, softmax } from './common';
+import { weightedRowSums } from './row-sums';
 import { diagonalSampling } from './sampling';
 import { argsortAsc } from './shaping';
 import type { Strategy } from './types';
@@ -51,9 +52,10 @@ export const snes: Strategy = {
     const sumW = w.reduce((a, b) => a + b, 0);
     const etaSigma = snesSigmaLrate(params.lrate_sigma as number, ctx.dim);
     return tf.tidy(() => {
-      const s = tf.div(tf.sub(x, mean), sigma) as tf.Tensor2D;
-      const gMean = weightedRowSum(w, s);
-      const gSigma = tf.sub(weightedRowSum(w, tf.square(s) as tf.Tensor2D), sumW);
+      // s = (x − m)/σ; Σ_r w_r s_r and Σ_r w_r s_r² in one pass (row-sums.ts).
+      const sums = weightedRowSums(x, { center: mean, divisor: sigma, lin: w, sq: w });
+      const gMean = sums.lin as tf.Tensor1D;
+      const gSigma = tf.sub(sums.sq as tf.Tensor1D, sumW);
       return {
         ...state,
         mean: tf.add(mean, tf.mul(tf.mul(params.lrate_mean as number, sigma), gMean)) as tf.Tensor1D,
