@@ -8,6 +8,7 @@ import type { LabEngine, ToyGrid } from '../../workers/lab-engine';
 import type { BackendPref } from '../../workers/backend-chain';
 import { useConfigStore, selectParams } from '../state/config-store';
 import { useProgressStore } from '../state/progress-store';
+import { WorkerWatchdog } from './run/worker-watchdog';
 
 let worker: Worker | null = null;
 let engine: Remote<LabEngine> | null = null;
@@ -34,6 +35,29 @@ export function abandonWorker(reason: string): void {
   useProgressStore.getState().backendFailed(reason);
   useProgressStore.getState().demoFailed(reason);
   for (const l of stopListeners) l(reason);
+}
+
+/**
+ * Runs one long engine call (a demo, an analysis, a transfer) under a heartbeat (run/worker-watchdog.ts):
+ * if the worker stops answering for max(2 × the IMP limit (60 s), 6 × its longest normal gap) — no error event, pending calls
+ * that would never settle — it is restarted and the call rejects with that reason, so the view shows an
+ * error instead of waiting forever. IMP runs use their own watchdog, which asks the user (imp-client.ts).
+ */
+export function watchedCall<T>(what: string, call: (engine: Remote<LabEngine>) => Promise<T>): Promise<T> {
+  const engine = getEngine();
+  let fail: (err: Error) => void = () => undefined;
+  const silent = new Promise<never>((_, reject) => { fail = reject; });
+  const dog = new WorkerWatchdog({
+    ping: () => engine.status(), onAlive: () => undefined, baseMs: 2 * watchdogBaseMs(), factor: 6,
+    onSilent: (ms) => {
+      const reason = `the compute worker stopped answering during ${what} (no reply for ${Math.round(ms / 1000)} s) and was restarted`;
+      dog.stop();
+      abandonWorker(reason);
+      fail(new Error(reason));
+    },
+  });
+  dog.start();
+  return Promise.race([call(engine), silent]).finally(() => dog.stop());
 }
 
 /** The worker's engine (started on first use); run-specific bridges (src/ui/run) call its methods. */
@@ -108,10 +132,10 @@ export async function startDemo(): Promise<void> {
   progress.demoStarting(demo.generations);
   try {
     await ensureBackend();
-    const outcome = await getEngine().runDemo2d(
+    const outcome = await watchedCall('the 2-D demo', async (engine) => engine.runDemo2d(
       { ...demo, params: selectParams(cfgState, demo.strategyId) },
       proxy((batch) => useProgressStore.getState().demoBatch(batch)),
-    );
+    ));
     useProgressStore.getState().demoFinished(outcome.status, outcome.ms);
   } catch (err) {
     useProgressStore.getState().demoFailed(errorText(err));

@@ -3,7 +3,8 @@
 // through the page's ?debug hook (window.__labDebug.fail): a worker that dies with an error (the
 // worker's error event) and one that stops silently (no event at all: only the page's heartbeat,
 // src/ui/run/worker-watchdog.ts, can notice; `&watchdog=4` shortens its limit to 4 s). Both continue on
-// cpu from the rounds stored in IndexedDB, and the charts then show exactly the stored rounds.
+// cpu from the rounds stored in IndexedDB, and the charts then show exactly the stored rounds. Other jobs
+// (demo, analyses, transfers) run under lab-client.watchedCall: a silent worker fails them with the reason.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { E2eFile } from './e2e-file';
@@ -71,4 +72,24 @@ describe.skipIf(process.env.E2E === '0')('e2e: the compute worker fails mid-run'
     await warning.locator('button:text-is("Stop it and continue on cpu from the last finished round")').click();
     await continuesOnCpu(page, roundsAtFailure, 'imp-continued-after-silence-cpu-1280x800.png');
   }, 240_000);
+
+  it('other jobs (here the 2-D demo) fail with the reason when the worker stops silently, and the next run works', async () => {
+    const page = await e2e.page({ width: 1280, height: 800 }, 60_000);
+    pages.openPages.add(page);
+    await page.goto(e2e.url('view=demo&backend=wasm&debug=1&watchdog=3'));
+    await page.waitForSelector('[data-testid="backend-badge"][data-backend="wasm"]', { timeout: 90_000 });
+    await page.getByLabel('Generations', { exact: true }).fill('3000');
+    const demoButton = (text: string) => page.locator(`.demo-controls .button-row button:text-is("${text}")`);
+    await demoButton('Start').click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="gen-counter"]')?.getAttribute('data-generation')) >= 5, null, { polling: 200 });
+    await fail(page, 'worker-hang');
+    const error = page.locator('.run-error');
+    await error.first().waitFor({ timeout: 30_000 });
+    expect(await error.first().textContent()).toMatch(/stopped answering during the 2-D demo \(no reply for \d+ s\) and was restarted/);
+    // a fresh worker serves the next run
+    await page.waitForSelector('[data-testid="backend-badge"][data-backend]', { timeout: 30_000 });
+    await demoButton('Start').click();
+    const g0 = Number(await page.locator('[data-testid="gen-counter"]').getAttribute('data-generation'));
+    await page.waitForFunction((g) => Number(document.querySelector('[data-testid="gen-counter"]')?.getAttribute('data-generation')) > g + 5 || false, g0, { timeout: 60_000, polling: 200 });
+  }, 180_000);
 });

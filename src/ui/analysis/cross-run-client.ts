@@ -9,7 +9,7 @@ import type { RoundRecord } from '../../core/experiments/events';
 import type { ExperimentConfig } from '../../core/runs/config';
 import type { AnalysisProgress, LmcJobOptions, LmcJobResult } from '../../../workers/analysis-job';
 import { jobRecords, type AnalysisOutcome } from '../run/analysis-client';
-import { ensureBackend, getEngine } from '../lab-client';
+import { ensureBackend, watchedCall } from '../lab-client';
 
 /** The barrier path between record `a` (α = 0) and record `b` (α = 1), evaluated through `config`'s task. */
 export async function runLmcPair(config: ExperimentConfig, a: RoundRecord, b: RoundRecord, args: LmcJobOptions,
@@ -17,5 +17,6 @@ export async function runLmcPair(config: ExperimentConfig, a: RoundRecord, b: Ro
   if (a.mean.length !== b.mean.length) throw new Error(`the two networks have different sizes (D = ${a.mean.length} vs ${b.mean.length})`);
   await ensureBackend();
   const sent = jobRecords([a, b], false);
-  return getEngine().runAnalysis('lmc', config, transfer(sent.records, sent.buffers), { ...args, pairs: 'records' }, proxy(onProgress)) as Promise<AnalysisOutcome<LmcJobResult>>;
+  return watchedCall('the LMC analysis', async (engine) =>
+    engine.runAnalysis('lmc', config, transfer(sent.records, sent.buffers), { ...args, pairs: 'records' }, proxy(onProgress))) as Promise<AnalysisOutcome<LmcJobResult>>;
 }

@@ -12,7 +12,7 @@ import type { AnalysisArgs, AnalysisKind, AnalysisProgress, AnalysisResults, Job
 import type { RolloutJobOptions } from '../../../workers/analysis-job';
 import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
 import { useImpStore } from '../../state/imp-store';
-import { ensureBackend, getEngine } from '../lab-client';
+import { ensureBackend, getEngine, watchedCall } from '../lab-client';
 
 /** Same shape as AnalysisPanel's AnalysisOutcome. */
 export type AnalysisOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'cancelled' };
@@ -34,7 +34,8 @@ async function run<K extends AnalysisKind>(kind: K, config: ExperimentConfig, re
   onProgress?: (p: AnalysisProgress) => void): Promise<AnalysisOutcome<AnalysisResults[K]>> {
   await ensureBackend();
   const sent = jobRecords(records, kind === 'correlation');
-  return getEngine().runAnalysis(kind, config, transfer(sent.records, sent.buffers), args, onProgress ? proxy(onProgress) : undefined) as Promise<AnalysisOutcome<AnalysisResults[K]>>;
+  return watchedCall(`the ${kind} analysis`, async (engine) =>
+    engine.runAnalysis(kind, config, transfer(sent.records, sent.buffers), args, onProgress ? proxy(onProgress) : undefined)) as Promise<AnalysisOutcome<AnalysisResults[K]>>;
 }
 
 /** Runs analysis `kind` on the run the IMP store shows (its config and round records). */

@@ -7,7 +7,7 @@ import { proxy, transfer } from 'comlink';
 import type { RoundRecord } from '../../core/experiments/events';
 import type { ExperimentConfig } from '../../core/runs/config';
 import { transferArgsOf, useTransferStore, type TicketChoice } from '../../state/transfer-store';
-import { ensureBackend, getEngine, onWorkerStopped } from '../lab-client';
+import { ensureBackend, getEngine, onWorkerStopped, watchedCall } from '../lab-client';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -30,8 +30,8 @@ export async function startTransfer(): Promise<void> {
   const stop = onWorkerStopped((msg) => useTransferStore.getState().failed(msg));
   try {
     await ensureBackend();
-    const out = await getEngine().runTransfer(transfer(args, [args.source.mask!.buffer as ArrayBuffer]),
-      proxy((msg) => useTransferStore.getState().progress(msg)));
+    const out = await watchedCall('the transfer', async (engine) => engine.runTransfer(transfer(args, [args.source.mask!.buffer as ArrayBuffer]),
+      proxy((msg) => useTransferStore.getState().progress(msg))));
     useTransferStore.getState().finished(out.status === 'done' ? out.result : null);
   } catch (err) {
     useTransferStore.getState().failed(errorText(err));
