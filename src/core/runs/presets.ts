@@ -156,7 +156,7 @@ export const PRESETS: readonly Preset[] = [
       'popsize 64 and 200 generations instead of 100 and 2,000', '8 training episodes (as the paper), test = 32 fixed episodes',
       'prune fraction 0.4 per round and 5 rounds, to reach high sparsity in few rounds (the paper: 0.2 and 20)',
     ],
-    expectedCost: '≈ 20–40 min per seed on a 2-core CPU (13 trainings of 200 generations; 0.4–0.9 s per generation measured)',
+    expectedCost: '≈ 20–50 min per seed on a 2-core CPU (13 trainings of 200 generations; measured ≈ 50 min wall per seed with three seeds at once on two busy cores)',
     config: {
       task: { id: 'pendulum', params: { episodes: 8, maxSteps: 200 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32 } },

@@ -17,6 +17,7 @@ export const PRECOMPUTED: Readonly<Record<string, string>> = {
   'mnist-2min': 'mnist-2min.json.gz',
   'mnist-quick': 'mnist-quick.json.gz',
   'cartpole-reduced': 'cartpole-reduced.json.gz',
+  'pendulum-quick': 'pendulum-quick.json.gz',
 };
 
 /** What the sparsity chart overlays, with what it needs to say where the numbers came from. */
