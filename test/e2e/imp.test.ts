@@ -3,7 +3,8 @@
 // chart, pause / resume / cancel, force WASM and run again, reload mid-run and resume from IndexedDB,
 // the stored-runs list, and the main thread while a run streams (main-thread.ts): in each window (the
 // Start click, streaming with pause/resume, the second run, the resumed run) the costliest task in
-// renderer CPU time is asserted under 50 ms and wall-time long tasks are logged next to it. Clicks while
+// renderer CPU time is logged with the wall-time long tasks, and asserted (streaming: < 50 ms; windows
+// with a click's re-render or a whole run: < 100 ms, see main-thread.ts). Clicks while
 // a run streams use CSS locators: Playwright's role queries compute ARIA names over the whole page,
 // themselves 20–300 ms main-thread tasks. Screenshots at 1280×800 and 390×844 go to
 // test/e2e/screenshots/ (look at them). Skipped only when E2E=0.
@@ -12,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { parseConfig } from '../../src/core/runs/config';
 import { getPreset } from '../../src/core/runs/presets';
 import { encodeShareQuery } from '../../src/core/runs/url-codec';
-import { measureMainThread, type WindowReport } from './main-thread';
+import { REGRESSION_CPU_MS, STREAMING_CPU_MS, measureMainThread, type WindowReport } from './main-thread';
 import { E2eFile } from './e2e-file';
 import { ImpPages, doneGens, rounds, runButton, shot, status, tinyQuery, waitRounds, waitStatus } from './imp-page';
 
@@ -87,7 +88,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     const startClick = await measured(page, 'the Start click (to status running)');
     await runButton(page, 'Start').click();
     await waitStatus(page, 'running');
-    expect((await startClick.stop()).worstCpuMs).toBeLessThan(50);
+    expect((await startClick.stop()).worstCpuMs).toBeLessThan(REGRESSION_CPU_MS);
     // the streaming window: after Start to before Cancel (rounds land, pause, resume)
     const trace = await measured(page, 'streaming (after Start to before Cancel)');
     await page.waitForSelector('[data-testid="imp-backend"]:text("wasm")');
@@ -108,7 +109,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await waitRounds(page, 6);
     const streaming = await trace.stop();
     // issue 5 "no long task over 50 ms while a run streams", in the page's own CPU time per task
-    expect(streaming.worstCpuMs).toBeLessThan(50);
+    expect(streaming.worstCpuMs).toBeLessThan(STREAMING_CPU_MS);
     await shot(page, 'imp-running-1280x800.png');
     await runButton(page, 'Cancel').click();
     await waitStatus(page, 'cancelled');
@@ -119,7 +120,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     const again = await measured(page, 'second run (Start click to the end)');
     await runButton(page, 'Start').click();
     await waitStatus(page, 'done', 150_000);
-    expect((await again.stop()).worstCpuMs).toBeLessThan(50);
+    expect((await again.stop()).worstCpuMs).toBeLessThan(REGRESSION_CPU_MS);
     expect(await rounds(page)).toBe(1 * 3 + 3 * 3); // 4 rounds × 3 chains
     await page.locator('[data-chart="sparsity"]').getByRole('button', { name: 'Show as table' }).click();
     expect(await page.locator('[data-chart="sparsity"] tbody tr').count()).toBe(4);
@@ -147,7 +148,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     const resumed = await measured(page, 'resume (from the click to the end of the run)');
     await resume.click();
     await waitStatus(page, 'done', 150_000);
-    expect((await resumed.stop()).worstCpuMs).toBeLessThan(50);
+    expect((await resumed.stop()).worstCpuMs).toBeLessThan(REGRESSION_CPU_MS);
     // every stored round is shown once; rounds stored before the reload were not recomputed
     expect(await rounds(page)).toBeGreaterThanOrEqual(before);
     await page.locator('[data-chart="sparsity"]').getByRole('button', { name: 'Show as table' }).click();
