@@ -8,7 +8,7 @@ import type { LabEngine, ToyGrid } from '../../workers/lab-engine';
 import type { BackendPref } from '../../workers/backend-chain';
 import { useConfigStore, selectParams } from '../state/config-store';
 import { useProgressStore } from '../state/progress-store';
-import { WorkerWatchdog } from './run/worker-watchdog';
+import { withHeartbeat } from './run/worker-watchdog';
 
 let worker: Worker | null = null;
 let engine: Remote<LabEngine> | null = null;
@@ -45,19 +45,11 @@ export function abandonWorker(reason: string): void {
  */
 export function watchedCall<T>(what: string, call: (engine: Remote<LabEngine>) => Promise<T>): Promise<T> {
   const engine = getEngine();
-  let fail: (err: Error) => void = () => undefined;
-  const silent = new Promise<never>((_, reject) => { fail = reject; });
-  const dog = new WorkerWatchdog({
-    ping: () => engine.status(), onAlive: () => undefined, baseMs: 2 * watchdogBaseMs(), factor: 6,
-    onSilent: (ms) => {
-      const reason = `the compute worker stopped answering during ${what} (no reply for ${Math.round(ms / 1000)} s) and was restarted`;
-      dog.stop();
-      abandonWorker(reason);
-      fail(new Error(reason));
-    },
+  return withHeartbeat(() => call(engine), {
+    ping: () => engine.status(), baseMs: 2 * watchdogBaseMs(), factor: 6,
+    failure: (ms) => new Error(`the compute worker stopped answering during ${what} (no reply for ${Math.round(ms / 1000)} s) and was restarted`),
+    beforeReject: (err) => abandonWorker(err.message),
   });
-  dog.start();
-  return Promise.race([call(engine), silent]).finally(() => dog.stop());
 }
 
 /** The worker's engine (started on first use); run-specific bridges (src/ui/run) call its methods. */

@@ -11,7 +11,7 @@ import { proxy, releaseProxy, wrap } from 'comlink';
 import type { LabEngine } from '../../../workers/lab-engine';
 import type { BackendPref } from '../../../workers/backend-chain';
 import type { PoolWorker } from './seed-pool';
-import { WorkerWatchdog } from './worker-watchdog';
+import { withHeartbeat } from './worker-watchdog';
 
 
 /** A sweep worker silent this long (or 8 × its longest normal gap) fails its seed. */
@@ -32,17 +32,13 @@ export async function createPoolWorker(pref: BackendPref, index: number): Promis
   } catch (err) { dispose(); throw err; }
   return {
     engine: {
-      runImp: (config, onProgress, options) => {
-        let failSilent: (err: Error) => void = () => undefined;
-        const silent = new Promise<never>((_, reject) => { failSilent = reject; });
-        const dog = new WorkerWatchdog({
-          ping: () => engine.status(), onAlive: () => undefined, baseMs: SILENT_LIMIT_MS, factor: 8,
-          onSilent: (ms) => failSilent(new Error(`a sweep worker stopped answering (no reply for ${Math.round(ms / 1000)} s)`)),
-        });
-        dog.start();
-        const run = engine.runImp(config, proxy((msg) => { dog.alive(); onProgress(msg); }), options);
-        return Promise.race([run, silent, died]).finally(() => dog.stop());
-      },
+      runImp: (config, onProgress, options) => Promise.race([
+        withHeartbeat(async (alive) => engine.runImp(config, proxy((msg) => { alive(); onProgress(msg); }), options), {
+          ping: () => engine.status(), baseMs: SILENT_LIMIT_MS, factor: 8,
+          failure: (ms) => new Error(`a sweep worker stopped answering (no reply for ${Math.round(ms / 1000)} s)`),
+        }),
+        died,
+      ]),
       pause: () => engine.pause(),
       resume: () => engine.resume(),
       cancel: () => engine.cancel(),

@@ -99,3 +99,31 @@ export class WorkerWatchdog {
     );
   }
 }
+
+/**
+ * Runs `start(alive)` under a watchdog that does not ask: if the worker stays silent past the limit, the
+ * returned promise rejects with `failure(silentMs)` (after `beforeReject`, e.g. terminating the worker).
+ * `alive` is for progress messages, which count as signs of life like ping replies.
+ */
+export function withHeartbeat<T>(start: (alive: () => void) => Promise<T>, o: {
+  readonly ping: () => Promise<unknown>;
+  readonly baseMs: number;
+  readonly factor: number;
+  readonly failure: (silentMs: number) => Error;
+  readonly beforeReject?: (err: Error) => void;
+}): Promise<T> {
+  let fail: (err: Error) => void = () => undefined;
+  const silent = new Promise<never>((_, reject) => { fail = reject; });
+  const dog: WorkerWatchdog = new WorkerWatchdog({
+    ping: o.ping, onAlive: () => undefined, baseMs: o.baseMs, factor: o.factor,
+    onSilent: (ms) => {
+      dog.stop();
+      const err = o.failure(ms);
+      o.beforeReject?.(err);
+      fail(err);
+    },
+  });
+  dog.start();
+  return Promise.race([start(() => dog.alive()), silent]).finally(() => dog.stop());
+}
+

@@ -4,7 +4,7 @@
  * to the longest normal gap, "keep waiting" snoozes, and pings never pile up. Fake timers and clock.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WorkerWatchdog } from '../../../src/ui/run/worker-watchdog';
+import { WorkerWatchdog, withHeartbeat } from '../../../src/ui/run/worker-watchdog';
 
 beforeEach(() => { vi.useFakeTimers(); vi.setSystemTime(0); });
 afterEach(() => { vi.useRealTimers(); });
@@ -80,4 +80,23 @@ describe('WorkerWatchdog', () => {
     expect(h.silent).toHaveLength(2);
     expect(h.silent[1][0]).toBe(62_000);
   });
+
+  it('withHeartbeat rejects a call whose worker falls silent (after beforeReject) and passes a live one through', async () => {
+    const terminated: string[] = [];
+    const opts = { baseMs: 10_000, factor: 4, failure: (ms: number) => new Error(`silent ${ms}`), beforeReject: (e: Error) => terminated.push(e.message) };
+    const dead = withHeartbeat(() => new Promise<string>(() => undefined), { ...opts, ping: () => new Promise(() => undefined) });
+    const deadResult = dead.then(() => 'resolved', (e: Error) => e.message);
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(await deadResult).toBe('silent 12000');
+    expect(terminated).toEqual(['silent 12000']);
+    // a slow call on a worker that answers pings (and sends progress) finishes normally
+    const live = withHeartbeat((alive) => new Promise<string>((resolve) => {
+      const beat = setInterval(alive, 5000);
+      setTimeout(() => { clearInterval(beat); resolve('done'); }, 60_000);
+    }), { ...opts, ping: () => Promise.resolve() });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await live).toBe('done');
+    expect(terminated).toHaveLength(1);
+  });
 });
+
