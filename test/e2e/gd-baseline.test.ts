@@ -3,20 +3,13 @@
 // registry loads on demand inside the worker bundle), streams and stores its rounds; then the ES run of the
 // form, whose sparsity chart overlays the stored GD chains, labelled. Skipped when E2E=0.
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/core/runs/config';
-import { getPreset } from '../../src/core/runs/presets';
-import { encodeShareQuery } from '../../src/core/runs/url-codec';
 import { E2eFile } from './e2e-file';
+import { tinyMnistQuery } from './imp-page';
 
 const e2e = new E2eFile('gd');
 
-/** mnist-quick shrunk to seconds: 2 rounds × 12 generations, P = 16, magnitude chain only. */
-function tinyQuery(): string {
-  const base = getPreset('mnist-quick').config;
-  const config = parseConfig({ ...base, es: { ...base.es, popSize: 16 }, prune: { ...base.prune, methods: ['magnitude'], params: {}, rounds: 2 },
-    budget: { generationsPerRound: 12, evalEvery: 6 }, backend: 'wasm' });
-  return encodeShareQuery(config, { seed: 0 });
-}
+/** mnist-quick shrunk to seconds: 2 rounds × 12 generations, magnitude chain only. */
+const tinyQuery = (): string => tinyMnistQuery({ rounds: 2, generationsPerRound: 12, evalEvery: 6, methods: ['magnitude'] });
 
 describe.skipIf(process.env.E2E === '0')('e2e: GD-IMP baseline', () => {
   e2e.hooks();

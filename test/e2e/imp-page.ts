@@ -13,11 +13,18 @@ import { encodeShareQuery } from '../../src/core/runs/url-codec';
 import { SCREENSHOT_DIR } from './helpers';
 import type { E2eFile } from './e2e-file';
 
-/** mnist-quick shrunk to seconds: 4 rounds × `generationsPerRound` generations, P = 16. */
-export function tinyQuery(backend: 'auto' | 'wasm', generationsPerRound = 24): string {
+/** mnist-quick shrunk to seconds as a share-link query: P = 16, wasm unless `backend` says otherwise, seed 0. */
+export function tinyMnistQuery(o: { rounds: number; generationsPerRound: number; evalEvery: number; methods?: readonly string[]; backend?: 'auto' | 'wasm' }): string {
   const base = getPreset('mnist-quick').config;
-  const config = parseConfig({ ...base, es: { ...base.es, popSize: 16 }, prune: { ...base.prune, rounds: 4 }, budget: { generationsPerRound, evalEvery: 12 }, backend });
+  const prune = { ...base.prune, ...(o.methods ? { methods: [...o.methods] } : {}), rounds: o.rounds };
+  const config = parseConfig({ ...base, es: { ...base.es, popSize: 16 }, prune,
+    budget: { generationsPerRound: o.generationsPerRound, evalEvery: o.evalEvery }, backend: o.backend ?? 'wasm' });
   return encodeShareQuery(config, { seed: 0 });
+}
+
+/** 4 rounds × `generationsPerRound` generations, all three IMP chains. */
+export function tinyQuery(backend: 'auto' | 'wasm', generationsPerRound = 24): string {
+  return tinyMnistQuery({ rounds: 4, generationsPerRound, evalEvery: 12, backend });
 }
 
 const progressAttr = (page: Page, name: string) =>

@@ -6,21 +6,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseConfig } from '../../src/core/runs/config';
-import { getPreset } from '../../src/core/runs/presets';
-import { encodeShareQuery } from '../../src/core/runs/url-codec';
 import { SCREENSHOT_DIR } from './helpers';
 import { E2eFile } from './e2e-file';
+import { tinyMnistQuery } from './imp-page';
 
 const e2e = new E2eFile('transfer');
 
-/** mnist-quick shrunk to seconds: 3 rounds × 24 generations, P = 16, SNR + random/reinit chains. */
-function tinyQuery(): string {
-  const base = getPreset('mnist-quick').config;
-  const config = parseConfig({ ...base, es: { ...base.es, popSize: 16 }, prune: { ...base.prune, methods: ['snr', 'random_reinit'], rounds: 3 },
-    budget: { generationsPerRound: 24, evalEvery: 6 }, backend: 'wasm' });
-  return encodeShareQuery(config, { seed: 0 });
-}
+/** mnist-quick shrunk to seconds: 3 rounds × 24 generations, SNR + random/reinit chains. */
+const tinyQuery = (): string => tinyMnistQuery({ rounds: 3, generationsPerRound: 24, evalEvery: 6, methods: ['snr', 'random_reinit'] });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
 const transferStatus = (page: Page, s: string, timeout = 240_000) => page.waitForSelector(`[data-testid="transfer-status"].status-${s}`, { timeout });
