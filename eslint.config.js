@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettierConfig from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'runs-out/**'] },
@@ -24,14 +25,35 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: { ...globals.worker } },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*', 'recharts', 'comlink', '**/ui/**', '**/state/**', '**/workers/**'],
-          message: 'src/core must stay pure (STYLE.md §1): no UI, store, chart or worker-bridge imports.',
-        }],
-      }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded rng in src/core/rng (STYLE.md §7).' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'react-dom/*',
+                'zustand',
+                'zustand/*',
+                'recharts',
+                'comlink',
+                '**/ui/**',
+                '**/state/**',
+                '**/workers/**',
+              ],
+              message: 'src/core must stay pure (STYLE.md §1): no UI, store, chart or worker-bridge imports.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded rng in src/core/rng (STYLE.md §7).' },
+      ],
       'no-restricted-globals': ['error', 'document', 'window', 'localStorage'],
     },
   },
+  prettierConfig,
 );

@@ -29,16 +29,30 @@ export function printTable(rows: readonly BenchRow[], heading?: string): void {
  * Writes bench/results/<name>.json. With `keepOtherBackends`, rows of backends not measured this time are
  * kept from the previous file, so backends can be measured in separate runs.
  */
-export async function writeResults(name: string, rows: readonly BenchRow[], keepOtherBackends?: readonly string[]): Promise<void> {
+export async function writeResults(
+  name: string,
+  rows: readonly BenchRow[],
+  keepOtherBackends?: readonly string[],
+): Promise<void> {
   const path = `bench/results/${name}.json`;
   await mkdir('bench/results', { recursive: true });
   const previous: unknown[] = keepOtherBackends
     ? await readFile(path, 'utf8')
-      .then((t) => (JSON.parse(t) as { rows: Record<string, unknown>[] }).rows.filter((r) => !keepOtherBackends.includes(String(r.backend))))
-      .catch(() => [])
+        .then((t) =>
+          (JSON.parse(t) as { rows: Record<string, unknown>[] }).rows.filter(
+            (r) => !keepOtherBackends.includes(String(r.backend)),
+          ),
+        )
+        .catch(() => [])
     : [];
   // The load average is recorded because the 2 shared cores make every timing depend on it.
-  const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, date: new Date().toISOString(), loadavg: os.loadavg().map((l) => +l.toFixed(2)) };
+  const machine = {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    date: new Date().toISOString(),
+    loadavg: os.loadavg().map((l) => +l.toFixed(2)),
+  };
   await writeFile(path, JSON.stringify({ machine, rows: [...rows, ...previous] }, null, 2) + '\n');
   console.log(`\nwrote ${path}`);
 }

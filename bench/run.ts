@@ -16,20 +16,31 @@ const BENCHES: Record<string, () => Promise<Row[]>> = {
   imp: async () => {
     const { runImpBench } = await import('./imp/imp-bench');
     const rows: Row[] = [];
-    for (const b of backends) { await tf.setBackend(b); await tf.ready(); rows.push(...await runImpBench(b === 'cpu' ? 5 : 30)); }
+    for (const b of backends) {
+      await tf.setBackend(b);
+      await tf.ready();
+      rows.push(...(await runImpBench(b === 'cpu' ? 5 : 30)));
+    }
     return rows;
   },
 };
 
 const argv = process.argv.slice(2);
-const flag = (n: string) => { const i = argv.indexOf(`--${n}`); return i >= 0 ? argv[i + 1] : undefined; };
+const flag = (n: string) => {
+  const i = argv.indexOf(`--${n}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const only = (flag('only') ?? Object.keys(BENCHES).join(',')).split(',');
 const backends = (flag('backends') ?? 'wasm,cpu').split(',');
 
-await tf.setBackend('wasm'); await tf.ready();
+await tf.setBackend('wasm');
+await tf.ready();
 for (const name of only) {
   const run = BENCHES[name];
-  if (!run) { console.error(`unknown benchmark "${name}" (have: ${Object.keys(BENCHES).join(', ')})`); process.exit(2); }
+  if (!run) {
+    console.error(`unknown benchmark "${name}" (have: ${Object.keys(BENCHES).join(', ')})`);
+    process.exit(2);
+  }
   const rows = await run();
   printTable(rows, name);
   await writeResults(name, rows);

@@ -7,8 +7,24 @@
  * `RunControl.step`, which throws to cancel). `LabEngine.runAnalysis(kind, args, onProgress)` calls
  * `runAnalysisJob`; the UI's AnalysisPanel renders the results.
  */
-import { endpointPerf, landscape1D, landscape2D, lmcMatrix, planeSurface, roundCorrelation, meanOverSeeds } from '../src/core/analysis/run';
-import type { GridRunOptions, Landscape1D, LmcMatrix, PlaneInput, RoundCorrelation, RoundSnapshot, Surface2D } from '../src/core/analysis/run';
+import {
+  endpointPerf,
+  landscape1D,
+  landscape2D,
+  lmcMatrix,
+  planeSurface,
+  roundCorrelation,
+  meanOverSeeds,
+} from '../src/core/analysis/run';
+import type {
+  GridRunOptions,
+  Landscape1D,
+  LmcMatrix,
+  PlaneInput,
+  RoundCorrelation,
+  RoundSnapshot,
+  Surface2D,
+} from '../src/core/analysis/run';
 import { theta0For } from '../src/core/experiments/imp';
 import { alphaGrid } from '../src/core/analysis/interpolation';
 import type { DirectionNorm } from '../src/core/analysis/directions';
@@ -18,7 +34,14 @@ import { Rng } from '../src/core/rng';
 import type { TaskInstance } from '../src/core/tasks/types';
 import * as tf from '@tensorflow/tfjs-core';
 import type { AnyParamValues } from '../src/core/params';
-import { controlEnvOfTask, episodeRng, recordEpisode, rowPolicyFor, testEpisodeRng, type EpisodeRecord } from '../src/core/tasks/control';
+import {
+  controlEnvOfTask,
+  episodeRng,
+  recordEpisode,
+  rowPolicyFor,
+  testEpisodeRng,
+  type EpisodeRecord,
+} from '../src/core/tasks/control';
 import { recordLocomotionTestEpisode } from '../src/core/tasks/locomotion/record-episode';
 
 /** What a job evaluates through: the run's task (test protocol) and network. */
@@ -47,7 +70,10 @@ function progressTracker(total: number, onProgress: AnalysisProgressSink | undef
     step<T>(rows: number, label: string, run: (opts: GridRunOptions) => Promise<T>): Promise<T> {
       const start = base;
       onProgress?.({ done: start, total, label });
-      return run({ gate, onProgress: (done) => onProgress?.({ done: start + done, total, label }) }).then((r) => { base = start + rows; return r; });
+      return run({ gate, onProgress: (done) => onProgress?.({ done: start + done, total, label }) }).then((r) => {
+        base = start + rows;
+        return r;
+      });
     },
   };
 }
@@ -80,27 +106,67 @@ export interface LmcJobOptions {
 export interface LmcJobResult {
   readonly options: LmcJobOptions;
   /** The networks compared, in matrix order, with their round, seed and sparsity. */
-  readonly nets: readonly { readonly label: string; readonly seed: number; readonly roundNum: number; readonly sparsityFrac: number }[];
+  readonly nets: readonly {
+    readonly label: string;
+    readonly seed: number;
+    readonly roundNum: number;
+    readonly sparsityFrac: number;
+  }[];
   /** Test perf of each network (path endpoints). */
   readonly perf: number[];
   readonly matrix: LmcMatrix;
 }
 
 /** Error (or return) barriers between the chosen networks, with every interpolation path. */
-export async function runLmcJob(parts: AnalysisParts, records: readonly JobRecord[], o: LmcJobOptions,
-  onProgress?: AnalysisProgressSink, gate?: AnalysisGate): Promise<LmcJobResult> {
-  const chosen = o.pairs === 'records' ? [...records]
-    : o.pairs === 'rounds'
-      ? records.filter((r) => r.method === o.method && r.seed === o.seed && (!o.roundNums || o.roundNums.includes(r.roundNum))).sort(byRound)
-      : records.filter((r) => r.method === o.method && r.roundNum === o.roundNum).sort((a, b) => a.seed - b.seed);
-  if (chosen.length < 2) throw new Error(`LMC needs at least two networks; ${o.pairs === 'rounds' ? `chain ${o.method} seed ${o.seed}` : o.pairs === 'seeds' ? `${o.method} round ${o.roundNum}` : 'the request'} has ${chosen.length}`);
-  const label = (r: JobRecord, i: number) => (o.pairs === 'rounds' ? `r${r.roundNum}` : o.pairs === 'seeds' ? `s${r.seed}` : o.labels?.[i] ?? `${r.method} r${r.roundNum}`);
-  const rows = alphaGrid(o.points, o.extended ?? false).length * (chosen.length * (chosen.length - 1)) / 2;
+export async function runLmcJob(
+  parts: AnalysisParts,
+  records: readonly JobRecord[],
+  o: LmcJobOptions,
+  onProgress?: AnalysisProgressSink,
+  gate?: AnalysisGate,
+): Promise<LmcJobResult> {
+  const chosen =
+    o.pairs === 'records'
+      ? [...records]
+      : o.pairs === 'rounds'
+        ? records
+            .filter(
+              (r) => r.method === o.method && r.seed === o.seed && (!o.roundNums || o.roundNums.includes(r.roundNum)),
+            )
+            .sort(byRound)
+        : records.filter((r) => r.method === o.method && r.roundNum === o.roundNum).sort((a, b) => a.seed - b.seed);
+  if (chosen.length < 2)
+    throw new Error(
+      `LMC needs at least two networks; ${o.pairs === 'rounds' ? `chain ${o.method} seed ${o.seed}` : o.pairs === 'seeds' ? `${o.method} round ${o.roundNum}` : 'the request'} has ${chosen.length}`,
+    );
+  const label = (r: JobRecord, i: number) =>
+    o.pairs === 'rounds'
+      ? `r${r.roundNum}`
+      : o.pairs === 'seeds'
+        ? `s${r.seed}`
+        : (o.labels?.[i] ?? `${r.method} r${r.roundNum}`);
+  const rows = (alphaGrid(o.points, o.extended ?? false).length * (chosen.length * (chosen.length - 1))) / 2;
   const matrix = await progressTracker(rows, onProgress, gate).step(rows, 'interpolation paths', (opts) =>
-    lmcMatrix({ ...parts, nets: chosen.map((r, i) => ({ label: label(r, i), theta: r.mean })), points: o.points, extended: o.extended }, opts));
+    lmcMatrix(
+      {
+        ...parts,
+        nets: chosen.map((r, i) => ({ label: label(r, i), theta: r.mean })),
+        points: o.points,
+        extended: o.extended,
+      },
+      opts,
+    ),
+  );
   return {
-    options: o, matrix, perf: endpointPerf(matrix),
-    nets: chosen.map((r, i) => ({ label: label(r, i), seed: r.seed, roundNum: r.roundNum, sparsityFrac: r.sparsityFrac })),
+    options: o,
+    matrix,
+    perf: endpointPerf(matrix),
+    nets: chosen.map((r, i) => ({
+      label: label(r, i),
+      seed: r.seed,
+      roundNum: r.roundNum,
+      sparsityFrac: r.sparsityFrac,
+    })),
   };
 }
 
@@ -132,38 +198,92 @@ export interface LandscapeJobOptions {
 export interface LandscapeJobResult {
   readonly options: LandscapeJobOptions;
   readonly lossKind: 'test cross-entropy' | '−mean test return';
-  readonly rounds: readonly { readonly roundNum: number; readonly sparsityFrac: number; readonly landscape: Landscape1D }[];
+  readonly rounds: readonly {
+    readonly roundNum: number;
+    readonly sparsityFrac: number;
+    readonly landscape: Landscape1D;
+  }[];
   readonly surface?: { readonly roundNum: number; readonly surface: Surface2D; readonly plane?: boolean };
 }
 
 /** θ0 of the chain's seed (imp.ts theta0For: the run's initial network), round k and round k + 1. */
-function planeInput(parts: AnalysisParts, records: readonly JobRecord[], o: LandscapeJobOptions, rk: JobRecord, points: number): PlaneInput {
+function planeInput(
+  parts: AnalysisParts,
+  records: readonly JobRecord[],
+  o: LandscapeJobOptions,
+  rk: JobRecord,
+  points: number,
+): PlaneInput {
   const next = records.find((r) => r.method === o.method && r.seed === o.seed && r.roundNum === rk.roundNum + 1);
-  if (!next) throw new Error(`plane: round ${rk.roundNum + 1} of ${o.method} seed ${o.seed} is not finished; pick a round k with a round k + 1`);
-  return { ...parts, points, nets: [{ label: 'θ0', theta: theta0For(parts.net, o.seed) }, { label: `r${rk.roundNum}`, theta: rk.mean }, { label: `r${next.roundNum}`, theta: next.mean }] };
+  if (!next)
+    throw new Error(
+      `plane: round ${rk.roundNum + 1} of ${o.method} seed ${o.seed} is not finished; pick a round k with a round k + 1`,
+    );
+  return {
+    ...parts,
+    points,
+    nets: [
+      { label: 'θ0', theta: theta0For(parts.net, o.seed) },
+      { label: `r${rk.roundNum}`, theta: rk.mean },
+      { label: `r${next.roundNum}`, theta: next.mean },
+    ],
+  };
 }
 
 /** 1-D random projections with parabola fits per round of one chain, plus an optional 2-D surface. */
-export async function runLandscapeJob(parts: AnalysisParts, records: readonly JobRecord[], o: LandscapeJobOptions,
-  onProgress?: AnalysisProgressSink, gate?: AnalysisGate): Promise<LandscapeJobResult> {
-  const chain = records.filter((r) => r.method === o.method && r.seed === o.seed && (!o.roundNums || o.roundNums.includes(r.roundNum))).sort(byRound);
+export async function runLandscapeJob(
+  parts: AnalysisParts,
+  records: readonly JobRecord[],
+  o: LandscapeJobOptions,
+  onProgress?: AnalysisProgressSink,
+  gate?: AnalysisGate,
+): Promise<LandscapeJobResult> {
+  const chain = records
+    .filter((r) => r.method === o.method && r.seed === o.seed && (!o.roundNums || o.roundNums.includes(r.roundNum)))
+    .sort(byRound);
   if (chain.length === 0) throw new Error(`landscape: no rounds of chain ${o.method} seed ${o.seed}`);
   const sp = o.surfacePoints ?? 0;
   const surfRec = sp > 0 ? (chain.find((r) => r.roundNum === o.surfaceRoundNum) ?? chain[chain.length - 1]) : undefined;
   const total = chain.length * o.directions * o.points + (surfRec ? sp * sp : 0);
   const bar = progressTracker(total, onProgress, gate);
   const rng = new Rng(o.rngSeed ?? 0).split('landscape'); // as the CLI's landscape command
-  const setup = (r: JobRecord) => ({ ...parts, theta: r.mean, mask: r.mask, normalisation: o.normalisation, rng, range: o.range });
+  const setup = (r: JobRecord) => ({
+    ...parts,
+    theta: r.mean,
+    mask: r.mask,
+    normalisation: o.normalisation,
+    rng,
+    range: o.range,
+  });
   const rounds = [];
   for (const r of chain) {
     const landscape = await bar.step(o.directions * o.points, `round ${r.roundNum}: 1-D profiles`, (opts) =>
-      landscape1D({ ...setup(r), directions: o.directions, points: o.points }, opts));
+      landscape1D({ ...setup(r), directions: o.directions, points: o.points }, opts),
+    );
     rounds.push({ roundNum: r.roundNum, sparsityFrac: r.sparsityFrac, landscape });
   }
-  const surface = !surfRec ? undefined : o.plane
-    ? { roundNum: surfRec.roundNum, plane: true, surface: await bar.step(sp * sp, `plane θ0, r${surfRec.roundNum}, r${surfRec.roundNum + 1}`, (opts) => planeSurface(planeInput(parts, records, o, surfRec, sp), opts)) }
-    : { roundNum: surfRec.roundNum, surface: await bar.step(sp * sp, `round ${surfRec.roundNum}: 2-D surface`, (opts) => landscape2D({ ...setup(surfRec), points: sp }, opts)) };
-  return { options: o, lossKind: parts.task.kind === 'vision' ? 'test cross-entropy' : '−mean test return', rounds, surface };
+  const surface = !surfRec
+    ? undefined
+    : o.plane
+      ? {
+          roundNum: surfRec.roundNum,
+          plane: true,
+          surface: await bar.step(sp * sp, `plane θ0, r${surfRec.roundNum}, r${surfRec.roundNum + 1}`, (opts) =>
+            planeSurface(planeInput(parts, records, o, surfRec, sp), opts),
+          ),
+        }
+      : {
+          roundNum: surfRec.roundNum,
+          surface: await bar.step(sp * sp, `round ${surfRec.roundNum}: 2-D surface`, (opts) =>
+            landscape2D({ ...setup(surfRec), points: sp }, opts),
+          ),
+        };
+  return {
+    options: o,
+    lossKind: parts.task.kind === 'vision' ? 'test cross-entropy' : '−mean test return',
+    rounds,
+    surface,
+  };
 }
 
 // -------------------------------------------------------------------------------------- correlation
@@ -186,18 +306,38 @@ export interface CorrelationJobResult {
   readonly layerName: string;
   readonly rows: readonly RoundCorrelation[];
   /** Mean ± s.e. over seeds per (method, round). */
-  readonly summary: { readonly pearson: ReturnType<typeof meanOverSeeds>; readonly spearman: ReturnType<typeof meanOverSeeds>; readonly agreeFrac: ReturnType<typeof meanOverSeeds> };
+  readonly summary: {
+    readonly pearson: ReturnType<typeof meanOverSeeds>;
+    readonly spearman: ReturnType<typeof meanOverSeeds>;
+    readonly agreeFrac: ReturnType<typeof meanOverSeeds>;
+  };
 }
 
 /** Magnitude–SNR correlation of every chosen round record (CPU only; progress counts records). */
-export async function runCorrelationJob(parts: AnalysisParts, records: readonly JobRecord[], o: CorrelationJobOptions,
-  onProgress?: AnalysisProgressSink, gate?: AnalysisGate): Promise<CorrelationJobResult> {
+export async function runCorrelationJob(
+  parts: AnalysisParts,
+  records: readonly JobRecord[],
+  o: CorrelationJobOptions,
+  onProgress?: AnalysisProgressSink,
+  gate?: AnalysisGate,
+): Promise<CorrelationJobResult> {
   const layer = parts.net.layers[o.layerIndex];
-  if (!layer) throw new Error(`correlation: layer index ${o.layerIndex} out of range (network has ${parts.net.layers.length} layers)`);
-  const chosen = records.filter((r) => !o.methods || o.methods.includes(r.method))
+  if (!layer)
+    throw new Error(
+      `correlation: layer index ${o.layerIndex} out of range (network has ${parts.net.layers.length} layers)`,
+    );
+  const chosen = records
+    .filter((r) => !o.methods || o.methods.includes(r.method))
     .sort((a, b) => a.method.localeCompare(b.method) || a.seed - b.seed || a.roundNum - b.roundNum);
   // Same rng stream as the CLI's correlation command; roundCorrelation splits it per (seed, method, round).
-  const copts = { layers: parts.net.layers, layerIndex: o.layerIndex, pruneFrac: o.pruneFrac, scope: o.scope, maxPoints: o.maxPoints, rng: new Rng(o.rngSeed ?? 0).split('scatter') };
+  const copts = {
+    layers: parts.net.layers,
+    layerIndex: o.layerIndex,
+    pruneFrac: o.pruneFrac,
+    scope: o.scope,
+    maxPoints: o.maxPoints,
+    rng: new Rng(o.rngSeed ?? 0).split('scatter'),
+  };
   const rows: RoundCorrelation[] = [];
   for (const [i, r] of chosen.entries()) {
     if (gate) await gate();
@@ -206,8 +346,14 @@ export async function runCorrelationJob(parts: AnalysisParts, records: readonly 
   }
   onProgress?.({ done: chosen.length, total: chosen.length, label: 'done' });
   return {
-    options: o, layerName: layer.name, rows,
-    summary: { pearson: meanOverSeeds(rows, (r) => r.pearson), spearman: meanOverSeeds(rows, (r) => r.spearman), agreeFrac: meanOverSeeds(rows, (r) => r.agreeFrac) },
+    options: o,
+    layerName: layer.name,
+    rows,
+    summary: {
+      pearson: meanOverSeeds(rows, (r) => r.pearson),
+      spearman: meanOverSeeds(rows, (r) => r.spearman),
+      agreeFrac: meanOverSeeds(rows, (r) => r.agreeFrac),
+    },
   };
 }
 
@@ -228,15 +374,30 @@ export interface RolloutJobOptions {
  * Records one test episode of a policy for the rollout viewer (issue 8): core recordEpisode with the
  * task's fixed test-episode stream, so the shown return is the one the test metric averaged.
  */
-export async function runRolloutJob(parts: Pick<AnalysisParts, 'net'>, _records: readonly JobRecord[], o: RolloutJobOptions): Promise<EpisodeRecord> {
-  if (o.params.length !== parts.net.paramCount) throw new Error(`rollout: params have length ${o.params.length}, the network has D = ${parts.net.paramCount}`);
+export async function runRolloutJob(
+  parts: Pick<AnalysisParts, 'net'>,
+  _records: readonly JobRecord[],
+  o: RolloutJobOptions,
+): Promise<EpisodeRecord> {
+  if (o.params.length !== parts.net.paramCount)
+    throw new Error(`rollout: params have length ${o.params.length}, the network has D = ${parts.net.paramCount}`);
   const t = tf.tensor2d(o.params, [1, parts.net.paramCount]);
   try {
     // MuJoCo locomotion tasks (issue 10) record geom poses; undefined for classic-control tasks.
-    const loco = await recordLocomotionTestEpisode(o.taskId, o.envParams, rowPolicyFor(parts.net, t, o.params), o.episodeIdx ?? 0);
+    const loco = await recordLocomotionTestEpisode(
+      o.taskId,
+      o.envParams,
+      rowPolicyFor(parts.net, t, o.params),
+      o.episodeIdx ?? 0,
+    );
     if (loco) return loco;
     const env = controlEnvOfTask(o.taskId);
-    return recordEpisode(env, o.envParams, rowPolicyFor(parts.net, t, o.params), episodeRng(testEpisodeRng(env), o.episodeIdx ?? 0));
+    return recordEpisode(
+      env,
+      o.envParams,
+      rowPolicyFor(parts.net, t, o.params),
+      episodeRng(testEpisodeRng(env), o.episodeIdx ?? 0),
+    );
   } finally {
     t.dispose();
   }
@@ -261,13 +422,30 @@ export interface AnalysisResults {
 export type AnalysisKind = keyof AnalysisArgs;
 export const ANALYSIS_KINDS: readonly AnalysisKind[] = ['lmc', 'landscape', 'correlation', 'rollout'];
 
-const JOBS: { readonly [K in AnalysisKind]: (parts: AnalysisParts, records: readonly JobRecord[], o: AnalysisArgs[K], p?: AnalysisProgressSink, g?: AnalysisGate) => Promise<AnalysisResults[K]> } = {
-  lmc: runLmcJob, landscape: runLandscapeJob, correlation: runCorrelationJob, rollout: runRolloutJob,
+const JOBS: {
+  readonly [K in AnalysisKind]: (
+    parts: AnalysisParts,
+    records: readonly JobRecord[],
+    o: AnalysisArgs[K],
+    p?: AnalysisProgressSink,
+    g?: AnalysisGate,
+  ) => Promise<AnalysisResults[K]>;
+} = {
+  lmc: runLmcJob,
+  landscape: runLandscapeJob,
+  correlation: runCorrelationJob,
+  rollout: runRolloutJob,
 };
 
 /** Runs analysis `kind` (the engine's single entry point). */
-export function runAnalysisJob<K extends AnalysisKind>(kind: K, parts: AnalysisParts, records: readonly JobRecord[], args: AnalysisArgs[K],
-  onProgress?: AnalysisProgressSink, gate?: AnalysisGate): Promise<AnalysisResults[K]> {
+export function runAnalysisJob<K extends AnalysisKind>(
+  kind: K,
+  parts: AnalysisParts,
+  records: readonly JobRecord[],
+  args: AnalysisArgs[K],
+  onProgress?: AnalysisProgressSink,
+  gate?: AnalysisGate,
+): Promise<AnalysisResults[K]> {
   const job = JOBS[kind];
   if (!job) throw new Error(`unknown analysis "${String(kind)}" (known: ${ANALYSIS_KINDS.join(', ')})`);
   return job(parts, records, args, onProgress, gate);

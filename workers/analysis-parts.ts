@@ -20,7 +20,9 @@ export class AnalysisPartsCache {
     const parts = instantiate(config, { readBytes });
     const entry = { id, parts };
     this.entry = entry;
-    parts.catch(() => { if (this.entry === entry) this.entry = null; });
+    parts.catch(() => {
+      if (this.entry === entry) this.entry = null;
+    });
     return parts;
   }
 
@@ -28,6 +30,9 @@ export class AnalysisPartsCache {
   dispose(): void {
     const old = this.entry;
     this.entry = null;
-    void old?.parts.then((p) => p.task.dispose(), () => undefined);
+    void old?.parts.then(
+      (p) => p.task.dispose(),
+      () => undefined,
+    );
   }
 }

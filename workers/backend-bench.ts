@@ -39,10 +39,16 @@ function cachedReader(read: (p: string) => Promise<Uint8Array>): (p: string) => 
   };
 }
 
-async function timeOne(config: ExperimentConfig, readBytes: (p: string) => Promise<Uint8Array>, ctl: RunControl): Promise<{ evalsPerSec: number; ms: number }> {
+async function timeOne(
+  config: ExperimentConfig,
+  readBytes: (p: string) => Promise<Uint8Array>,
+  ctl: RunControl,
+): Promise<{ evalsPerSec: number; ms: number }> {
   const { task, net } = await instantiate(config, { readBytes });
   const P = config.es.popSize;
-  const pop = tf.tidy(() => tf.tile(tf.tensor2d(theta0For(net, config.seeds[0]), [1, net.paramCount]), [P, 1]) as tf.Tensor2D);
+  const pop = tf.tidy(
+    () => tf.tile(tf.tensor2d(theta0For(net, config.seeds[0]), [1, net.paramCount]), [P, 1]) as tf.Tensor2D,
+  );
   const rng = new Rng(0).split('bench');
   try {
     const evalOnce = async (i: number) => {
@@ -51,7 +57,8 @@ async function timeOne(config: ExperimentConfig, readBytes: (p: string) => Promi
       s.dispose();
       await ctl.step();
     };
-    await evalOnce(0); await evalOnce(1); // warm-up: shader compilation, wasm first touches
+    await evalOnce(0);
+    await evalOnce(1); // warm-up: shader compilation, wasm first touches
     let n = 0;
     const t0 = performance.now();
     while (performance.now() - t0 < BENCH_MS || n < 2) await evalOnce(2 + n++);
@@ -64,13 +71,20 @@ async function timeOne(config: ExperimentConfig, readBytes: (p: string) => Promi
 }
 
 /** Benchmarks every backend in the chain, then switches back to `restore`. */
-export async function benchmarkBackends(config: ExperimentConfig, ctl: RunControl, deps: BenchDeps, restore: BackendPref): Promise<BackendBenchRow[]> {
+export async function benchmarkBackends(
+  config: ExperimentConfig,
+  ctl: RunControl,
+  deps: BenchDeps,
+  restore: BackendPref,
+): Promise<BackendBenchRow[]> {
   const readBytes = cachedReader(deps.readBytes);
   const rows: BackendBenchRow[] = [];
   try {
     for (const name of BACKEND_CHAIN) {
       let report: BackendReport;
-      try { report = await deps.initBackend(name); } catch (e) {
+      try {
+        report = await deps.initBackend(name);
+      } catch (e) {
         rows.push({ backend: name, ok: false, evalsPerSec: 0, msPerGeneration: 0, note: (e as Error).message });
         continue;
       }
@@ -81,10 +95,22 @@ export async function benchmarkBackends(config: ExperimentConfig, ctl: RunContro
       }
       try {
         const t = await timeOne(config, readBytes, ctl);
-        rows.push({ backend: name, ok: true, evalsPerSec: t.evalsPerSec, msPerGeneration: t.ms, note: `P=${config.es.popSize}` });
+        rows.push({
+          backend: name,
+          ok: true,
+          evalsPerSec: t.evalsPerSec,
+          msPerGeneration: t.ms,
+          note: `P=${config.es.popSize}`,
+        });
       } catch (e) {
         if ((e as Error).name === 'RunCancelled') throw e;
-        rows.push({ backend: name, ok: false, evalsPerSec: 0, msPerGeneration: 0, note: `failed: ${(e as Error).message}` });
+        rows.push({
+          backend: name,
+          ok: false,
+          evalsPerSec: 0,
+          msPerGeneration: 0,
+          note: `failed: ${(e as Error).message}`,
+        });
       }
     }
   } finally {

@@ -48,11 +48,14 @@ export interface ChainOptions {
   readonly softwareRenderer?: (name: string) => string | null;
 }
 
-const SC_M = 6, SC_K = 16, SC_N = 5;
+const SC_M = 6,
+  SC_K = 16,
+  SC_N = 5;
 
 /** Deterministic self-check inputs: smooth values in [-1, 1] so softmax is well-conditioned. */
 function selfCheckInputs(): { a: Float32Array; b: Float32Array } {
-  const a = new Float32Array(SC_M * SC_K), b = new Float32Array(SC_K * SC_N);
+  const a = new Float32Array(SC_M * SC_K),
+    b = new Float32Array(SC_K * SC_N);
   for (let i = 0; i < a.length; i++) a[i] = Math.sin(0.7 * i + 0.3);
   for (let i = 0; i < b.length; i++) b[i] = Math.cos(1.3 * i - 0.2);
   return { a, b };
@@ -67,10 +70,14 @@ export function selfCheckReference(): Float64Array {
     for (let j = 0; j < SC_N; j++) {
       let s = 0;
       for (let k = 0; k < SC_K; k++) s += a[i * SC_K + k] * b[k * SC_N + j];
-      out[i * SC_N + j] = s; max = Math.max(max, s);
+      out[i * SC_N + j] = s;
+      max = Math.max(max, s);
     }
     let z = 0;
-    for (let j = 0; j < SC_N; j++) { out[i * SC_N + j] = Math.exp(out[i * SC_N + j] - max); z += out[i * SC_N + j]; }
+    for (let j = 0; j < SC_N; j++) {
+      out[i * SC_N + j] = Math.exp(out[i * SC_N + j] - max);
+      z += out[i * SC_N + j];
+    }
     for (let j = 0; j < SC_N; j++) out[i * SC_N + j] /= z;
   }
   return out;
@@ -122,11 +129,22 @@ async function tryBackend(name: string, opts: ChainOptions, pref: BackendPref): 
       throw err;
     }
     if (!ok) return { backend: name, ok: false, reason: 'failed to initialise (unavailable on this device)', ms: ms() };
-    const software = pref === 'auto' ? opts.softwareRenderer?.(name) ?? null : null;
-    if (software) return { backend: name, ok: false, reason: `software renderer (${software}), slower than WASM on a CPU: skipped by 'auto' (force ${name} to use it)`, ms: ms() };
+    const software = pref === 'auto' ? (opts.softwareRenderer?.(name) ?? null) : null;
+    if (software)
+      return {
+        backend: name,
+        ok: false,
+        reason: `software renderer (${software}), slower than WASM on a CPU: skipped by 'auto' (force ${name} to use it)`,
+        ms: ms(),
+      };
     const diff = await selfCheckMaxAbsDiff();
     if (!(diff < SELF_CHECK_TOL)) {
-      return { backend: name, ok: false, reason: `self-check failed: max |Δ| = ${diff.toExponential(2)} ≥ ${SELF_CHECK_TOL}`, ms: ms() };
+      return {
+        backend: name,
+        ok: false,
+        reason: `self-check failed: max |Δ| = ${diff.toExponential(2)} ≥ ${SELF_CHECK_TOL}`,
+        ms: ms(),
+      };
     }
     return { backend: name, ok: true, reason: `self-check passed (max |Δ| = ${diff.toExponential(1)})`, ms: ms() };
   } catch (err) {

@@ -37,7 +37,10 @@ export interface Demo2dFrame {
   readonly popMeanScore: number;
 }
 
-export interface Demo2dBatch { readonly kind: 'demo2d'; readonly frames: readonly Demo2dFrame[] }
+export interface Demo2dBatch {
+  readonly kind: 'demo2d';
+  readonly frames: readonly Demo2dFrame[];
+}
 
 export interface Demo2dResult {
   readonly generations: number;
@@ -57,8 +60,10 @@ export interface ToyGrid {
 /** Checks the demo config; throws one error naming every problem. */
 export function validateDemo2d(cfg: Demo2dConfig): void {
   const errs: string[] = [];
-  if (!Number.isInteger(cfg.popSize) || cfg.popSize < 2 || cfg.popSize > 1024) errs.push(`popSize must be an integer in [2, 1024], got ${cfg.popSize}`);
-  if (!Number.isInteger(cfg.generations) || cfg.generations < 1 || cfg.generations > 100_000) errs.push(`generations must be an integer in [1, 100000], got ${cfg.generations}`);
+  if (!Number.isInteger(cfg.popSize) || cfg.popSize < 2 || cfg.popSize > 1024)
+    errs.push(`popSize must be an integer in [2, 1024], got ${cfg.popSize}`);
+  if (!Number.isInteger(cfg.generations) || cfg.generations < 1 || cfg.generations > 100_000)
+    errs.push(`generations must be an integer in [1, 100000], got ${cfg.generations}`);
   if (!(cfg.gensPerSec >= 0)) errs.push(`gensPerSec must be ≥ 0, got ${cfg.gensPerSec}`);
   if (errs.length) throw new Error(errs.join('; '));
 }
@@ -83,7 +88,9 @@ export async function toyGridValues(fnId: string, res: number): Promise<ToyGrid>
 
 /** The job body: ask → evaluate → tell per generation, one `ctl.step()` per generation. */
 export async function runDemo2dBody(
-  cfg: Demo2dConfig, ctl: RunControl, emit: (batch: Demo2dBatch) => void,
+  cfg: Demo2dConfig,
+  ctl: RunControl,
+  emit: (batch: Demo2dBatch) => void,
 ): Promise<Demo2dResult> {
   validateDemo2d(cfg);
   const fn = getToy2d(cfg.fnId);
@@ -97,7 +104,10 @@ export async function runDemo2dBody(
     { strategyId: cfg.strategyId, params: cfg.params, popSize: cfg.popSize, dim: 2, rng: rng.split('es') },
     meanInit,
   );
-  const batcher = new ProgressBatcher<Demo2dFrame>((frames) => emit({ kind: 'demo2d', frames }), { minIntervalMs: 50, everyN: 25 });
+  const batcher = new ProgressBatcher<Demo2dFrame>((frames) => emit({ kind: 'demo2d', frames }), {
+    minIntervalMs: 50,
+    everyN: 25,
+  });
   const msPerGen = cfg.gensPerSec > 0 ? 1000 / cfg.gensPerSec : 0;
   let tNext = performance.now();
   try {

@@ -31,7 +31,8 @@ export function loadGradients(): Promise<unknown> {
 
 /** The config's GD options, or a clear error for an ES config. */
 export function gdOptionsOf(config: ExperimentConfig): NonNullable<ExperimentConfig['trainer']>['params'] {
-  if (!config.trainer) throw new Error('this config trains with its ES: add trainer: { id: "gd" } to run the GD-IMP baseline');
+  if (!config.trainer)
+    throw new Error('this config trains with its ES: add trainer: { id: "gd" } to run the GD-IMP baseline');
   return config.trainer.params;
 }
 
@@ -55,8 +56,10 @@ export function gdTotalSteps(config: ExperimentConfig, trainCount: number): numb
 export function gdBackendProblem(config: ExperimentConfig, backend: string): string | null {
   const hasConv = networkOf(config).layers.some((l) => l.kind === 'conv');
   if (!hasConv || tf.getKernel('Conv2DBackpropFilter', backend)) return null;
-  return `GD of the CNN needs the Conv2DBackpropFilter kernel, which the ${backend} backend lacks (tfjs 4.22). `
-    + 'Choose the WebGL or WebGPU backend, or the MLP network (the cpu backend has the kernel but takes seconds per step).';
+  return (
+    `GD of the CNN needs the Conv2DBackpropFilter kernel, which the ${backend} backend lacks (tfjs 4.22). ` +
+    'Choose the WebGL or WebGPU backend, or the MLP network (the cpu backend has the kernel but takes seconds per step).'
+  );
 }
 
 /** The GD trainer for runTrainerJob: dataset loaded once (test protocol + training split), runGdImp per seed. */
@@ -67,9 +70,12 @@ export async function gdTrainer(config: ExperimentConfig, readBytes: ImpJobDeps[
   const { task, net, train } = parts;
   const label = `${options.optimizer === 'adam' ? 'Adam' : 'SGD'} lr ${options.lr}, batch ${options.batchSize}, ${options.epochs} epoch${options.epochs > 1 ? 's' : ''}/round`;
   return {
-    task, net, totalGens: gdTotalSteps(config, train.count),
+    task,
+    net,
+    totalGens: gdTotalSteps(config, train.count),
     notes: [`Gradient descent (${label}) instead of ${config.es.id}: progress counts optimizer steps.`],
-    runSeed: (seed, resume, onEvent, gate) => runGdImp({ net, task, train, options, prune: config.prune, seed, onEvent, gate, ...(resume ? { resume } : {}) }),
+    runSeed: (seed, resume, onEvent, gate) =>
+      runGdImp({ net, task, train, options, prune: config.prune, seed, onEvent, gate, ...(resume ? { resume } : {}) }),
     dispose: () => parts.dispose(),
   };
 }

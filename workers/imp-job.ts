@@ -29,15 +29,28 @@ export interface NetLayout {
 
 /** What an IMP job posts to the UI. */
 export type ImpProgress =
-  | { readonly kind: 'start'; readonly runId: string; readonly netDescribe: string; readonly paramCount: number;
-      readonly prunableCount: number; readonly notes: readonly string[]; readonly totalGens: number;
-      readonly doneGens: number; readonly resumedSeeds: readonly number[]; readonly layout: NetLayout }
+  | {
+      readonly kind: 'start';
+      readonly runId: string;
+      readonly netDescribe: string;
+      readonly paramCount: number;
+      readonly prunableCount: number;
+      readonly notes: readonly string[];
+      readonly totalGens: number;
+      readonly doneGens: number;
+      readonly resumedSeeds: readonly number[];
+      readonly layout: NetLayout;
+    }
   | { readonly kind: 'gens'; readonly metrics: readonly GenerationMetrics[] }
   | { readonly kind: 'round'; readonly record: RoundRecord }
   | { readonly kind: 'seed-done'; readonly seed: number }
   | { readonly kind: 'storage-error'; readonly message: string };
 
-export interface ImpJobResult { readonly runId: string; readonly rounds: number; readonly resumed: boolean }
+export interface ImpJobResult {
+  readonly runId: string;
+  readonly rounds: number;
+  readonly resumed: boolean;
+}
 
 export interface ImpJobDeps {
   readonly readBytes: (path: string) => Promise<Uint8Array>;
@@ -67,7 +80,11 @@ export function transferableRecord(r: RoundRecord): { record: RoundRecord; buffe
  * Chain states to resume one seed from: the stored ones, completed with fresh dense chains for methods
  * whose first round was not stored yet (a reload between two saves). Null = start the seed fresh.
  */
-export function resumeChains(config: ExperimentConfig, stored: readonly ChainState[], theta0: Float32Array): ChainState[] | null {
+export function resumeChains(
+  config: ExperimentConfig,
+  stored: readonly ChainState[],
+  theta0: Float32Array,
+): ChainState[] | null {
   if (stored.length === 0) return null;
   const fresh = initialChains(config, theta0);
   return config.prune.methods.map((m) => stored.find((c) => c.method === m) ?? fresh.find((c) => c.method === m)!);
@@ -85,7 +102,12 @@ export interface ImpTrainer {
   readonly totalGens: number;
   /** Extra notes for the start message (e.g. which backend GD fell back to). */
   readonly notes?: readonly string[];
-  runSeed(seed: number, resume: ChainState[] | null, onEvent: (e: ImpEvent) => void, gate: () => Promise<void>): Promise<unknown>;
+  runSeed(
+    seed: number,
+    resume: ChainState[] | null,
+    onEvent: (e: ImpEvent) => void,
+    gate: () => Promise<void>,
+  ): Promise<unknown>;
   dispose(): void;
 }
 
@@ -93,19 +115,33 @@ export interface ImpTrainer {
 export async function esTrainer(config: ExperimentConfig, readBytes: ImpJobDeps['readBytes']): Promise<ImpTrainer> {
   const { task, net } = await instantiate(config, { readBytes });
   return {
-    task, net, totalGens: totalGenerations(config),
-    runSeed: (seed, resume, onEvent, gate) => runImp({ config, seed, net, task, reportEvery: 10, gate, onEvent, ...(resume ? { resume } : {}) }),
+    task,
+    net,
+    totalGens: totalGenerations(config),
+    runSeed: (seed, resume, onEvent, gate) =>
+      runImp({ config, seed, net, task, reportEvery: 10, gate, onEvent, ...(resume ? { resume } : {}) }),
     dispose: () => task.dispose(),
   };
 }
 
 /** Runs every seed of `config` with ES (resuming stored progress when asked) under `ctl`. */
-export async function runImpJob(config: ExperimentConfig, ctl: RunControl, deps: ImpJobDeps, opts: { resume: boolean }): Promise<ImpJobResult> {
+export async function runImpJob(
+  config: ExperimentConfig,
+  ctl: RunControl,
+  deps: ImpJobDeps,
+  opts: { resume: boolean },
+): Promise<ImpJobResult> {
   return runTrainerJob(config, ctl, deps, opts, await esTrainer(config, deps.readBytes));
 }
 
 /** The IMP job body over any trainer (ES or GD); disposes the trainer at the end. */
-export async function runTrainerJob(config: ExperimentConfig, ctl: RunControl, deps: ImpJobDeps, opts: { resume: boolean }, trainer: ImpTrainer): Promise<ImpJobResult> {
+export async function runTrainerJob(
+  config: ExperimentConfig,
+  ctl: RunControl,
+  deps: ImpJobDeps,
+  opts: { resume: boolean },
+  trainer: ImpTrainer,
+): Promise<ImpJobResult> {
   const id = runId(config);
   const { task, net } = trainer;
   let saveQueue: Promise<void> = Promise.resolve();
@@ -113,12 +149,20 @@ export async function runTrainerJob(config: ExperimentConfig, ctl: RunControl, d
   const save = (write: (s: RunStore) => Promise<unknown>): void => {
     if (!storageOk || !deps.store) return;
     const store = deps.store;
-    saveQueue = saveQueue.then(() => write(store)).then(() => undefined, (e: unknown) => {
-      storageOk = false; // keep running; the UI says the run is no longer being saved
-      deps.post({ kind: 'storage-error', message: e instanceof Error ? e.message : String(e) }, []);
-    });
+    saveQueue = saveQueue
+      .then(() => write(store))
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          storageOk = false; // keep running; the UI says the run is no longer being saved
+          deps.post({ kind: 'storage-error', message: e instanceof Error ? e.message : String(e) }, []);
+        },
+      );
   };
-  const batcher = new ProgressBatcher<GenerationMetrics>((metrics) => deps.post({ kind: 'gens', metrics }, []), { minIntervalMs: 100, everyN: 10_000 });
+  const batcher = new ProgressBatcher<GenerationMetrics>((metrics) => deps.post({ kind: 'gens', metrics }, []), {
+    minIntervalMs: 100,
+    everyN: 10_000,
+  });
   let rounds = 0;
   let resumed = false;
   try {
@@ -126,26 +170,50 @@ export async function runTrainerJob(config: ExperimentConfig, ctl: RunControl, d
     const storedRecords = stored?.records ?? [];
     const resumedSeeds = [...new Set(storedRecords.map((r) => r.seed))];
     save((s) => s.saveRun({ config, status: 'running' }));
-    deps.post({
-      kind: 'start', runId: id, netDescribe: net.describe, paramCount: net.paramCount, prunableCount: net.prunableCount,
-      notes: [...task.notes, ...(trainer.notes ?? [])], totalGens: trainer.totalGens, doneGens: doneGenerations(storedRecords), resumedSeeds,
-      layout: { layers: net.layers.map((l) => ({ ...l })), inputShape: [...task.io.inputShape], outputSize: task.io.outputSize },
-    }, []);
+    deps.post(
+      {
+        kind: 'start',
+        runId: id,
+        netDescribe: net.describe,
+        paramCount: net.paramCount,
+        prunableCount: net.prunableCount,
+        notes: [...task.notes, ...(trainer.notes ?? [])],
+        totalGens: trainer.totalGens,
+        doneGens: doneGenerations(storedRecords),
+        resumedSeeds,
+        layout: {
+          layers: net.layers.map((l) => ({ ...l })),
+          inputShape: [...task.io.inputShape],
+          outputSize: task.io.outputSize,
+        },
+      },
+      [],
+    );
     for (const seed of config.seeds) {
       const states = (stored?.chains ?? []).filter((c) => c.seed === seed).map(({ seed: _, ...c }) => c as ChainState);
-      if (states.length === config.prune.methods.length && states.every((c) => c.nextRoundNum > config.prune.rounds)) continue; // seed finished
+      if (states.length === config.prune.methods.length && states.every((c) => c.nextRoundNum > config.prune.rounds))
+        continue; // seed finished
       const resume = resumeChains(config, states, theta0For(net, seed));
       resumed ||= resume !== null;
-      await trainer.runSeed(seed, resume, (e) => {
-        if (e.type === 'generation') { batcher.push(e.metrics); return; }
-        if (e.type !== 'round') return;
-        batcher.flush();
-        rounds++;
-        const { record, buffers } = transferableRecord(e.record);
-        deps.post({ kind: 'round', record }, buffers);
-        const original = e.record, next = e.next;
-        save((s) => s.saveRound(id, original, next));
-      }, () => ctl.step());
+      await trainer.runSeed(
+        seed,
+        resume,
+        (e) => {
+          if (e.type === 'generation') {
+            batcher.push(e.metrics);
+            return;
+          }
+          if (e.type !== 'round') return;
+          batcher.flush();
+          rounds++;
+          const { record, buffers } = transferableRecord(e.record);
+          deps.post({ kind: 'round', record }, buffers);
+          const original = e.record,
+            next = e.next;
+          save((s) => s.saveRound(id, original, next));
+        },
+        () => ctl.step(),
+      );
       batcher.flush();
       deps.post({ kind: 'seed-done', seed }, []);
     }

@@ -12,7 +12,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendPref, BackendReport } from './backend-chain';
 import { RunCancelled, RunControl } from './run-control';
-import { runDemo2dBody, toyGridValues, type Demo2dBatch, type Demo2dConfig, type Demo2dResult, type ToyGrid } from './demo2d';
+import {
+  runDemo2dBody,
+  toyGridValues,
+  type Demo2dBatch,
+  type Demo2dConfig,
+  type Demo2dResult,
+  type ToyGrid,
+} from './demo2d';
 import { parseConfig, type ExperimentConfig } from '../src/core/runs/config';
 import type { RoundRecord } from '../src/core/experiments/events';
 import type { RunStore } from '../src/storage/run-store';
@@ -20,7 +27,14 @@ import { runImpJob, runTrainerJob, type ImpJobDeps, type ImpJobResult, type ImpP
 import { gdBackendProblem, gdTrainer } from './gd-imp-job';
 import { benchmarkBackends, type BackendBenchRow } from './backend-bench';
 import { AnalysisPartsCache } from './analysis-parts';
-import { runAnalysisJob, type AnalysisArgs, type AnalysisKind, type AnalysisProgress, type AnalysisResults, type JobRecord } from './analysis-job';
+import {
+  runAnalysisJob,
+  type AnalysisArgs,
+  type AnalysisKind,
+  type AnalysisProgress,
+  type AnalysisResults,
+  type JobRecord,
+} from './analysis-job';
 import { runTransferJob, type TransferArgs, type TransferJobResult, type TransferProgress } from './transfer-job';
 
 export type { Demo2dBatch, Demo2dConfig, Demo2dFrame, Demo2dResult, ToyGrid } from './demo2d';
@@ -33,7 +47,8 @@ export type { TransferArgs, TransferJobResult, TransferProgress } from './transf
 export type ProgressSink<T> = (batch: T) => void | Promise<void>;
 
 /** How a job ended. Errors are thrown (rejected promise), not returned. */
-export type RunOutcome<R> = { readonly status: 'done'; readonly result: R; readonly ms: number }
+export type RunOutcome<R> =
+  | { readonly status: 'done'; readonly result: R; readonly ms: number }
   | { readonly status: 'cancelled'; readonly ms: number };
 
 export interface EngineStatus {
@@ -99,10 +114,12 @@ export class LabEngine {
    * generations). Resolves with the outcome; rejects if another job is running or the config is invalid.
    */
   runDemo2d(cfg: Demo2dConfig, onProgress: ProgressSink<Demo2dBatch>): Promise<RunOutcome<Demo2dResult>> {
-    return this.exclusive('demo2d', (ctl) => runDemo2dBody(cfg, ctl, (batch) => {
-      const buffers = batch.frames.flatMap((f) => [f.population.buffer as ArrayBuffer, f.mean.buffer as ArrayBuffer]);
-      void Promise.resolve(onProgress(this.transfer(batch, buffers))).catch(() => undefined);
-    }));
+    return this.exclusive('demo2d', (ctl) =>
+      runDemo2dBody(cfg, ctl, (batch) => {
+        const buffers = batch.frames.flatMap((f) => [f.population.buffer as ArrayBuffer, f.mean.buffer as ArrayBuffer]);
+        void Promise.resolve(onProgress(this.transfer(batch, buffers))).catch(() => undefined);
+      }),
+    );
   }
 
   /**
@@ -110,10 +127,16 @@ export class LabEngine {
    * generation metrics and each finished round (typed arrays transferred). Every round is stored with
    * the state to continue from; `resume` continues a stored run from its last finished round.
    */
-  runImp(config: unknown, onProgress: ProgressSink<ImpProgress>, options: { resume?: boolean } = {}): Promise<RunOutcome<ImpJobResult>> {
+  runImp(
+    config: unknown,
+    onProgress: ProgressSink<ImpProgress>,
+    options: { resume?: boolean } = {},
+  ): Promise<RunOutcome<ImpJobResult>> {
     const cfg = parseConfig(config);
     if (cfg.trainer) return this.runGdImp(cfg, onProgress, options); // stored GD runs resume through the same call
-    return this.exclusive('imp', async (ctl) => runImpJob(cfg, ctl, await this.impDeps(onProgress), { resume: options.resume ?? false }));
+    return this.exclusive('imp', async (ctl) =>
+      runImpJob(cfg, ctl, await this.impDeps(onProgress), { resume: options.resume ?? false }),
+    );
   }
 
   /**
@@ -121,12 +144,23 @@ export class LabEngine {
    * storage and resume as runImp, rounds trained by masked gradient descent. Rejects at once, with the
    * reason, a CNN on a backend that cannot differentiate convolutions (wasm).
    */
-  runGdImp(config: unknown, onProgress: ProgressSink<ImpProgress>, options: { resume?: boolean } = {}): Promise<RunOutcome<ImpJobResult>> {
+  runGdImp(
+    config: unknown,
+    onProgress: ProgressSink<ImpProgress>,
+    options: { resume?: boolean } = {},
+  ): Promise<RunOutcome<ImpJobResult>> {
     const cfg = parseConfig(config);
     const problem = this.backendReport ? gdBackendProblem(cfg, this.backendReport.active) : null;
     if (problem) return Promise.reject(new Error(problem));
     return this.exclusive('gd-imp', async (ctl) =>
-      runTrainerJob(cfg, ctl, await this.impDeps(onProgress), { resume: options.resume ?? false }, await gdTrainer(cfg, this.readBytes)));
+      runTrainerJob(
+        cfg,
+        ctl,
+        await this.impDeps(onProgress),
+        { resume: options.resume ?? false },
+        await gdTrainer(cfg, this.readBytes),
+      ),
+    );
   }
 
   /** What an IMP-shaped job needs: the data reader, the run store, and a sink that transfers buffers. */
@@ -134,7 +168,9 @@ export class LabEngine {
     return {
       readBytes: this.readBytes,
       store: await this.store(),
-      post: (msg, buffers) => { void Promise.resolve(onProgress(this.transfer(msg, buffers))).catch(() => undefined); },
+      post: (msg, buffers) => {
+        void Promise.resolve(onProgress(this.transfer(msg, buffers))).catch(() => undefined);
+      },
     };
   }
 
@@ -142,10 +178,17 @@ export class LabEngine {
   benchmarkBackends(config: unknown): Promise<RunOutcome<BackendBenchRow[]>> {
     const cfg = parseConfig(config);
     const restore = this.backendReport?.pref ?? 'auto';
-    return this.exclusive('benchmark', async (ctl) => benchmarkBackends(cfg, ctl, {
-      readBytes: this.readBytes,
-      initBackend: async (pref) => (this.backendReport = await this.deps.initBackend(pref)),
-    }, restore));
+    return this.exclusive('benchmark', async (ctl) =>
+      benchmarkBackends(
+        cfg,
+        ctl,
+        {
+          readBytes: this.readBytes,
+          initBackend: async (pref) => (this.backendReport = await this.deps.initBackend(pref)),
+        },
+        restore,
+      ),
+    );
   }
 
   /**
@@ -155,12 +198,21 @@ export class LabEngine {
    * from the caller (the UI transfers copies of their typed arrays). Exclusive like every job: pause /
    * resume / cancel act on it between evaluated chunks.
    */
-  async runAnalysis<K extends AnalysisKind>(kind: K, config: unknown, records: readonly JobRecord[], args: AnalysisArgs[K],
-    onProgress?: ProgressSink<AnalysisProgress>): Promise<RunOutcome<AnalysisResults[K]>> {
+  async runAnalysis<K extends AnalysisKind>(
+    kind: K,
+    config: unknown,
+    records: readonly JobRecord[],
+    args: AnalysisArgs[K],
+    onProgress?: ProgressSink<AnalysisProgress>,
+  ): Promise<RunOutcome<AnalysisResults[K]>> {
     const cfg = parseConfig(config);
     return this.exclusive(`analysis:${kind}`, async (ctl) => {
       const parts = await this.analysisParts.get(cfg, this.readBytes);
-      const sink = onProgress ? (p: AnalysisProgress) => { void Promise.resolve(onProgress(p)).catch(() => undefined); } : undefined;
+      const sink = onProgress
+        ? (p: AnalysisProgress) => {
+            void Promise.resolve(onProgress(p)).catch(() => undefined);
+          }
+        : undefined;
       // Results are small plain data (curves, summaries, an episode's states): no transfer needed.
       return runAnalysisJob(kind, parts, records, args, sink, () => ctl.step());
     });
@@ -174,23 +226,36 @@ export class LabEngine {
   runTransfer(args: TransferArgs, onProgress: ProgressSink<TransferProgress>): Promise<RunOutcome<TransferJobResult>> {
     // The result (two records, a few D-length arrays) is cloned, not transferred: comlink only transfers
     // a returned object it was given, and `exclusive` wraps the result.
-    return this.exclusive('transfer', async (ctl) => runTransferJob(args, ctl, {
-      readBytes: this.readBytes, store: await this.store(),
-      post: (msg, buffers) => { void Promise.resolve(onProgress(this.transfer(msg, buffers))).catch(() => undefined); },
-    }));
+    return this.exclusive('transfer', async (ctl) =>
+      runTransferJob(args, ctl, {
+        readBytes: this.readBytes,
+        store: await this.store(),
+        post: (msg, buffers) => {
+          void Promise.resolve(onProgress(this.transfer(msg, buffers))).catch(() => undefined);
+        },
+      }),
+    );
   }
 
   /** Absolute URL of the app's `data/` folder (the UI sets it once; relative Vite bases break in workers). */
-  setDataBaseUrl(url: string): void { this.dataBaseUrl = url; }
+  setDataBaseUrl(url: string): void {
+    this.dataBaseUrl = url;
+  }
 
   /** Pauses the running job at its next generation boundary. */
-  pause(): void { this.job?.ctl.pause(); }
+  pause(): void {
+    this.job?.ctl.pause();
+  }
 
   /** Resumes a paused job. */
-  resume(): void { this.job?.ctl.resume(); }
+  resume(): void {
+    this.job?.ctl.resume();
+  }
 
   /** Cancels the running job: it stops within one generation and frees its tensors. */
-  cancel(): void { this.job?.ctl.cancel(); }
+  cancel(): void {
+    this.job?.ctl.cancel();
+  }
 
   /**
    * The GPU device was lost (workers/lab.worker.ts watches WebGPU's `device.lost`): the running job stops
@@ -211,9 +276,17 @@ export class LabEngine {
    * the worker's event loop without any error event (a silent death: only the page's watchdog notices).
    */
   debugFail(kind: 'device-lost' | 'worker-crash' | 'worker-hang'): void {
-    if (kind === 'device-lost') { this.deviceLost('simulated by the debug hook'); return; }
-    if (kind === 'worker-hang') { setTimeout(() => (globalThis as { close?: () => void }).close?.(), 0); return; }
-    setTimeout(() => { throw new Error('simulated worker crash (debug hook)'); }, 0);
+    if (kind === 'device-lost') {
+      this.deviceLost('simulated by the debug hook');
+      return;
+    }
+    if (kind === 'worker-hang') {
+      setTimeout(() => (globalThis as { close?: () => void }).close?.(), 0);
+      return;
+    }
+    setTimeout(() => {
+      throw new Error('simulated worker crash (debug hook)');
+    }, 0);
   }
 
   /**
@@ -247,7 +320,9 @@ export class LabEngine {
   /** One job at a time; maps `RunCancelled` to a 'cancelled' outcome and always releases the slot. */
   private async exclusive<R>(kind: string, body: (ctl: RunControl) => Promise<R>): Promise<RunOutcome<R>> {
     if (this.job) {
-      throw new Error(`a ${this.job.kind} run is already in progress in this worker; cancel it (or wait) before starting ${kind}`);
+      throw new Error(
+        `a ${this.job.kind} run is already in progress in this worker; cancel it (or wait) before starting ${kind}`,
+      );
     }
     if (!this.backendReport) throw new Error('call init() to choose a tfjs backend before starting a run');
     const ctl = new RunControl();
@@ -266,4 +341,3 @@ export class LabEngine {
     }
   }
 }
-

@@ -18,7 +18,8 @@ async function readBytes(path: string, baseUrl: string): Promise<Uint8Array> {
   const url = new URL(path, baseUrl || new URL(`${import.meta.env.BASE_URL}data/`, self.location.href)).href;
   const res = await fetch(url);
   if (!res.ok) throw new Error(`cannot load data file ${url}: HTTP ${res.status}`);
-  if ((res.headers.get('content-type') ?? '').includes('text/html')) throw new Error(`cannot load data file ${url}: the server answered with a web page (wrong data path?)`);
+  if ((res.headers.get('content-type') ?? '').includes('text/html'))
+    throw new Error(`cannot load data file ${url}: the server answered with a web page (wrong data path?)`);
   const bytes = new Uint8Array(await res.arrayBuffer());
   // Some servers (vite preview/sirv among them) send `.gz` files with Content-Encoding: gzip, so fetch
   // hands back the inflated bytes. The IDX loader expects the file as stored: re-wrap it (level 0 =
@@ -31,7 +32,10 @@ const watched = new WeakSet<object>();
 
 /** Reports a lost WebGPU device (driver reset, GPU removed) to the engine, which fails the running job. */
 function watchDevice(report: BackendReport): BackendReport {
-  const device = report.active === 'webgpu' ? (tf.backend() as unknown as { device?: { lost?: Promise<LostInfo> } }).device : undefined;
+  const device =
+    report.active === 'webgpu'
+      ? (tf.backend() as unknown as { device?: { lost?: Promise<LostInfo> } }).device
+      : undefined;
   if (device?.lost && !watched.has(device)) {
     watched.add(device);
     void device.lost.then((info) => engine.deviceLost(info.message || info.reason || 'no reason given'));
@@ -39,5 +43,10 @@ function watchDevice(report: BackendReport): BackendReport {
   return report;
 }
 
-const engine: LabEngine = new LabEngine({ initBackend: async (pref) => watchDevice(await initBackend(pref)), transfer, readBytes, openStore: () => RunStore.open() });
+const engine: LabEngine = new LabEngine({
+  initBackend: async (pref) => watchDevice(await initBackend(pref)),
+  transfer,
+  readBytes,
+  openStore: () => RunStore.open(),
+});
 expose(engine);

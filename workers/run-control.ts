@@ -12,7 +12,10 @@
 
 /** Thrown from `RunControl.step()` after `cancel()`; run bodies let it propagate after cleanup. */
 export class RunCancelled extends Error {
-  constructor() { super('run cancelled'); this.name = 'RunCancelled'; }
+  constructor() {
+    super('run cancelled');
+    this.name = 'RunCancelled';
+  }
 }
 
 export type RunPhase = 'running' | 'paused' | 'cancelled';
@@ -44,11 +47,17 @@ export class RunControl {
     this.lastYieldMs = this.now();
   }
 
-  get phase(): RunPhase { return this.phaseNow; }
-  get cancelled(): boolean { return this.phaseNow === 'cancelled'; }
+  get phase(): RunPhase {
+    return this.phaseNow;
+  }
+  get cancelled(): boolean {
+    return this.phaseNow === 'cancelled';
+  }
 
   /** Requests a pause; the run stops at its next `step()`. No effect once cancelled. */
-  pause(): void { if (this.phaseNow === 'running') this.phaseNow = 'paused'; }
+  pause(): void {
+    if (this.phaseNow === 'running') this.phaseNow = 'paused';
+  }
 
   /** Resumes a paused run. */
   resume(): void {
@@ -115,7 +124,10 @@ export class ProgressBatcher<T> {
   private readonly everyN: number;
   private readonly now: () => number;
 
-  constructor(private readonly sink: (batch: T[]) => void, opts: BatcherOptions = {}) {
+  constructor(
+    private readonly sink: (batch: T[]) => void,
+    opts: BatcherOptions = {},
+  ) {
     this.minIntervalMs = opts.minIntervalMs ?? 33;
     this.everyN = opts.everyN ?? 50;
     this.now = opts.now ?? (() => performance.now());
@@ -124,7 +136,9 @@ export class ProgressBatcher<T> {
   }
 
   /** Number of items waiting for the next flush. */
-  get pendingCount(): number { return this.pending.length; }
+  get pendingCount(): number {
+    return this.pending.length;
+  }
 
   /** Adds one item; flushes if the interval elapsed or `everyN` items are pending. */
   push(item: T): void {

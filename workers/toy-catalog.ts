@@ -42,7 +42,14 @@ function to2d(fn: ToyFunction): Toy2d {
 const TOYS_2D: readonly Toy2d[] = TOY_FUNCTIONS.filter((f) => f.dim === null || f.dim === 2).map(to2d);
 
 /** Metadata of every 2-D-capable toy function, in registry order. */
-export const TOY_2D_LIST: readonly Toy2dInfo[] = TOYS_2D.map(({ id, label, help, bounds, optimum, start }) => ({ id, label, help, bounds, optimum, start }));
+export const TOY_2D_LIST: readonly Toy2dInfo[] = TOYS_2D.map(({ id, label, help, bounds, optimum, start }) => ({
+  id,
+  label,
+  help,
+  bounds,
+  optimum,
+  start,
+}));
 
 /** The 2-D toy function with this id; throws listing the valid ids. */
 export function getToy2d(id: string): Toy2d {

@@ -17,7 +17,14 @@ import { theta0For } from '../src/core/experiments/imp';
 import { instantiate } from '../src/core/experiments/setup';
 import { instantiateGd } from '../src/core/experiments/gd/setup-gd';
 import { parseGdOptions, type GdOptions } from '../src/core/experiments/gd/gd-options';
-import { checkTicketFits, esTrainerOf, randomReinitAt, runTransfer, type Ticket, type TransferTrainer } from '../src/core/experiments/transfer';
+import {
+  checkTicketFits,
+  esTrainerOf,
+  randomReinitAt,
+  runTransfer,
+  type Ticket,
+  type TransferTrainer,
+} from '../src/core/experiments/transfer';
 import { getNetwork } from '../src/core/nets/registry';
 import type { PopulationNet } from '../src/core/nets/types';
 import { sparsityOfRound } from '../src/core/prune/schedule';
@@ -46,8 +53,14 @@ export interface TicketRef {
 
 /** How the target trains: an ES (default: the source's ES and budget) or masked GD. */
 export type TransferTrainerSpec =
-  | { readonly kind: 'es'; readonly esId?: string; readonly params?: Readonly<Record<string, unknown>>; readonly popSize?: number;
-      readonly generations?: number; readonly evalEvery?: number }
+  | {
+      readonly kind: 'es';
+      readonly esId?: string;
+      readonly params?: Readonly<Record<string, unknown>>;
+      readonly popSize?: number;
+      readonly generations?: number;
+      readonly evalEvery?: number;
+    }
   | { readonly kind: 'gd'; readonly options?: Partial<GdOptions> };
 
 export interface TransferArgs {
@@ -66,8 +79,16 @@ export interface TransferArgs {
 
 /** What a transfer job posts. `round` = one finished training (the ticket, then the baseline). */
 export type TransferProgress =
-  | { readonly kind: 'start'; readonly sourceLabel: string; readonly targetLabel: string; readonly trainerLabel: string; readonly targetTaskId: string;
-      readonly methods: readonly string[]; readonly stepsPerTraining: number; readonly notes: readonly string[] }
+  | {
+      readonly kind: 'start';
+      readonly sourceLabel: string;
+      readonly targetLabel: string;
+      readonly trainerLabel: string;
+      readonly targetTaskId: string;
+      readonly methods: readonly string[];
+      readonly stepsPerTraining: number;
+      readonly notes: readonly string[];
+    }
   | { readonly kind: 'gens'; readonly metrics: readonly GenerationMetrics[] }
   | { readonly kind: 'round'; readonly record: RoundRecord };
 
@@ -86,10 +107,19 @@ export interface TransferJobDeps {
 }
 
 /** The target's experiment config: the source's with the task / ES / budget of `target` (validated). Pure. */
-export function targetConfigOf(source: ExperimentConfig, target: TransferArgs['target'], seed: number): ExperimentConfig {
+export function targetConfigOf(
+  source: ExperimentConfig,
+  target: TransferArgs['target'],
+  seed: number,
+): ExperimentConfig {
   // A loosely typed copy: parseConfig validates the result (unknown ES params, task params, ranges).
   type Entry = { id: string; params: Record<string, unknown> };
-  const cfg = structuredClone(source) as unknown as { task: Entry; es: Entry & { popSize: number }; budget: Record<string, unknown>; seeds: number[] };
+  const cfg = structuredClone(source) as unknown as {
+    task: Entry;
+    es: Entry & { popSize: number };
+    budget: Record<string, unknown>;
+    seeds: number[];
+  };
   if (target.taskId && target.taskId !== source.task.id) {
     const sameKind = getTask(target.taskId).kind === getTask(source.task.id).kind;
     cfg.task = { id: target.taskId, params: sameKind ? { ...source.task.params } : {} };
@@ -119,19 +149,33 @@ function netOf(config: ExperimentConfig): PopulationNet {
 export function ticketOf(config: ExperimentConfig, ref: TicketRef, mask: Uint8Array): Ticket {
   const net = netOf(config);
   const sparsityFrac = sparsityOfRound(ref.roundNum, 1 - config.prune.pruneFrac);
-  const theta0 = ref.theta0
-    ?? (ref.method === 'random_reinit' ? randomReinitAt(net, ref.seed, ref.roundNum, sparsityFrac).init : theta0For(net, ref.seed));
+  const theta0 =
+    ref.theta0 ??
+    (ref.method === 'random_reinit'
+      ? randomReinitAt(net, ref.seed, ref.roundNum, sparsityFrac).init
+      : theta0For(net, ref.seed));
   const io = ioOfConfig(config);
   return {
-    mask, theta0, roundNum: ref.roundNum, sparsityFrac, sourceMethod: ref.method,
-    source: { taskId: config.task.id, inputShape: io.inputShape, outputSize: io.outputSize, netDescribe: net.describe, paramCount: net.paramCount },
+    mask,
+    theta0,
+    roundNum: ref.roundNum,
+    sparsityFrac,
+    sourceMethod: ref.method,
+    source: {
+      taskId: config.task.id,
+      inputShape: io.inputShape,
+      outputSize: io.outputSize,
+      netDescribe: net.describe,
+      paramCount: net.paramCount,
+    },
   };
 }
 
 async function maskOf(ref: TicketRef, store: RunStore | null): Promise<Uint8Array> {
   if (ref.mask) return ref.mask;
   const where = `${ref.method}, seed ${ref.seed}, round ${ref.roundNum}`;
-  if (!ref.runId || !store) throw new Error(`no mask given for the ticket (${where}) and no stored run to read it from`);
+  if (!ref.runId || !store)
+    throw new Error(`no mask given for the ticket (${where}) and no stored run to read it from`);
   const run = await store.getRun(ref.runId);
   if (!run) throw new Error(`run ${ref.runId} is not in the run store`);
   const rec = run.records.find((r) => r.seed === ref.seed && r.method === ref.method && r.roundNum === ref.roundNum);
@@ -142,17 +186,24 @@ async function maskOf(ref: TicketRef, store: RunStore | null): Promise<Uint8Arra
 /** Refuses GD on a convolutional net where the backend has no conv filter gradient (tfjs-backend-wasm). */
 export function checkGdBackend(net: PopulationNet, backend: string): void {
   if (net.layers.some((l) => l.kind === 'conv') && !tf.getKernel(tf.Conv2DBackpropFilter, backend)) {
-    throw new Error(`gradient descent on ${net.describe} needs the Conv2DBackpropFilter kernel, which the ${backend} backend lacks: `
-      + 'switch the backend to cpu (slow but complete), webgl or webgpu and start the transfer again (ES targets work on every backend)');
+    throw new Error(
+      `gradient descent on ${net.describe} needs the Conv2DBackpropFilter kernel, which the ${backend} backend lacks: ` +
+        'switch the backend to cpu (slow but complete), webgl or webgpu and start the transfer again (ES targets work on every backend)',
+    );
   }
 }
 
-const trainerLabelOf = (cfg: ExperimentConfig, t: TransferTrainerSpec, gd: GdOptions | null) => (t.kind === 'gd' && gd
-  ? `masked ${gd.optimizer === 'adam' ? 'Adam' : 'SGD'} (lr ${gd.lr}, batch ${gd.batchSize}, ${gd.epochs} epoch${gd.epochs === 1 ? '' : 's'})`
-  : `${cfg.es.id} (P ${cfg.es.popSize}, ${cfg.budget.generationsPerRound} generations)`);
+const trainerLabelOf = (cfg: ExperimentConfig, t: TransferTrainerSpec, gd: GdOptions | null) =>
+  t.kind === 'gd' && gd
+    ? `masked ${gd.optimizer === 'adam' ? 'Adam' : 'SGD'} (lr ${gd.lr}, batch ${gd.batchSize}, ${gd.epochs} epoch${gd.epochs === 1 ? '' : 's'})`
+    : `${cfg.es.id} (P ${cfg.es.popSize}, ${cfg.budget.generationsPerRound} generations)`;
 
 /** Trains the ticket of `args.source` (and its random/reinit baseline) on the target under `ctl`. */
-export async function runTransferJob(args: TransferArgs, ctl: RunControl, deps: TransferJobDeps): Promise<TransferJobResult> {
+export async function runTransferJob(
+  args: TransferArgs,
+  ctl: RunControl,
+  deps: TransferJobDeps,
+): Promise<TransferJobResult> {
   const sourceConfig = parseConfig(args.source.config);
   const seed = args.seed ?? args.source.seed;
   const targetConfig = targetConfigOf(sourceConfig, args.target, seed);
@@ -165,21 +216,40 @@ export async function runTransferJob(args: TransferArgs, ctl: RunControl, deps: 
   if (gd) checkGdBackend(targetNet, tf.getBackend());
   if (gd) await loadGradients(); // tfjs gradient functions, loaded only when a GD target needs them
   const gdParts = gd ? await instantiateGd(targetConfig, deps) : null;
-  const parts = gdParts ?? await instantiate(targetConfig, deps);
-  const batcher = new ProgressBatcher<GenerationMetrics>((metrics) => deps.post({ kind: 'gens', metrics }, []), { minIntervalMs: 100, everyN: 10_000 });
+  const parts = gdParts ?? (await instantiate(targetConfig, deps));
+  const batcher = new ProgressBatcher<GenerationMetrics>((metrics) => deps.post({ kind: 'gens', metrics }, []), {
+    minIntervalMs: 100,
+    everyN: 10_000,
+  });
   try {
-    const trainer: TransferTrainer = gdParts && gd ? { kind: 'gd', options: gd, train: gdParts.train } : { kind: 'es', es: esTrainerOf(targetConfig) };
+    const trainer: TransferTrainer =
+      gdParts && gd ? { kind: 'gd', options: gd, train: gdParts.train } : { kind: 'es', es: esTrainerOf(targetConfig) };
     const baselines = args.baselines ?? true;
     const trainerLabel = trainerLabelOf(targetConfig, spec, gd);
-    deps.post({
-      kind: 'start', trainerLabel, notes: parts.task.notes, targetTaskId: targetConfig.task.id,
-      sourceLabel: `${ticket.sourceMethod} ticket of round ${ticket.roundNum} (seed ${args.source.seed}), ${sourceConfig.task.id}, ${sourceConfig.es.id}`,
-      targetLabel: `${targetConfig.task.id}, ${trainerLabel}, seed ${seed}`,
-      methods: baselines ? ['ticket', 'random_reinit'] : ['ticket'],
-      stepsPerTraining: gd ? gd.epochs * Math.floor(gdParts!.train.count / gd.batchSize) : targetConfig.budget.generationsPerRound,
-    }, []);
+    deps.post(
+      {
+        kind: 'start',
+        trainerLabel,
+        notes: parts.task.notes,
+        targetTaskId: targetConfig.task.id,
+        sourceLabel: `${ticket.sourceMethod} ticket of round ${ticket.roundNum} (seed ${args.source.seed}), ${sourceConfig.task.id}, ${sourceConfig.es.id}`,
+        targetLabel: `${targetConfig.task.id}, ${trainerLabel}, seed ${seed}`,
+        methods: baselines ? ['ticket', 'random_reinit'] : ['ticket'],
+        stepsPerTraining: gd
+          ? gd.epochs * Math.floor(gdParts!.train.count / gd.batchSize)
+          : targetConfig.budget.generationsPerRound,
+      },
+      [],
+    );
     const records = await runTransfer({
-      tickets: [ticket], net: parts.net, task: parts.task, trainer, seed, baselines, reportEvery: 10, gate: () => ctl.step(),
+      tickets: [ticket],
+      net: parts.net,
+      task: parts.task,
+      trainer,
+      seed,
+      baselines,
+      reportEvery: 10,
+      gate: () => ctl.step(),
       onEvent: (e) => {
         if (e.type === 'generation') batcher.push(e.metrics);
         else if (e.type === 'round') {
@@ -192,6 +262,7 @@ export async function runTransferJob(args: TransferArgs, ctl: RunControl, deps: 
     return { records, targetConfig, trainerLabel, sparsityFrac: ticket.sparsityFrac };
   } finally {
     batcher.flush();
-    if (gdParts) gdParts.dispose(); else parts.task.dispose();
+    if (gdParts) gdParts.dispose();
+    else parts.task.dispose();
   }
 }

@@ -15,8 +15,16 @@ import { rolloutPopulation } from '../../src/core/tasks/control/rollout';
 import type { RowPolicy } from '../../src/core/tasks/control/rollout';
 
 export interface ControlBenchRow {
-  backend: string; env: string; net: string; P: number; E: number; maxSteps: number;
-  path: 'typed-array' | 'tfjs'; msPerGen: number; envStepsPerSec: number; meanReturn: number;
+  backend: string;
+  env: string;
+  net: string;
+  P: number;
+  E: number;
+  maxSteps: number;
+  path: 'typed-array' | 'tfjs';
+  msPerGen: number;
+  envStepsPerSec: number;
+  meanReturn: number;
 }
 
 const CASES = [
@@ -26,7 +34,9 @@ const CASES = [
   { env: 'MountainCarContinuous-v0', width: 16, P: 64, E: 2, maxSteps: 999 },
 ];
 
-export function runControlBench(opts: { tfjs?: boolean; reps?: number; tfjsMaxSteps?: number } = {}): ControlBenchRow[] {
+export function runControlBench(
+  opts: { tfjs?: boolean; reps?: number; tfjsMaxSteps?: number } = {},
+): ControlBenchRow[] {
   const rows: ControlBenchRow[] = [];
   for (const c of CASES) {
     const env = CONTROL_ENVS.find((e) => e.id === c.env)!;
@@ -44,7 +54,15 @@ export function runControlBench(opts: { tfjs?: boolean; reps?: number; tfjsMaxSt
     for (const [path, policy] of paths) {
       const reps = path === 'tfjs' ? 1 : (opts.reps ?? 5);
       const maxSteps = path === 'tfjs' ? Math.min(c.maxSteps, opts.tfjsMaxSteps ?? 20) : c.maxSteps;
-      const run = () => rolloutPopulation({ env, envParams: { ...envParams, maxSteps }, members: c.P, episodes: c.E, policy, rng: new Rng(3) });
+      const run = () =>
+        rolloutPopulation({
+          env,
+          envParams: { ...envParams, maxSteps },
+          members: c.P,
+          episodes: c.E,
+          policy,
+          rng: new Rng(3),
+        });
       run(); // warm-up (JIT, probe)
       const t0 = performance.now();
       let r = run();
@@ -52,8 +70,16 @@ export function runControlBench(opts: { tfjs?: boolean; reps?: number; tfjsMaxSt
       const ms = (performance.now() - t0) / reps;
       const meanReturn = r.meanReturns.reduce((a, b) => a + b, 0) / c.P;
       rows.push({
-        backend: tf.getBackend(), env: c.env, net: net.describe, P: c.P, E: c.E, maxSteps,
-        path, msPerGen: ms, envStepsPerSec: r.totalSteps / (ms / 1000), meanReturn,
+        backend: tf.getBackend(),
+        env: c.env,
+        net: net.describe,
+        P: c.P,
+        E: c.E,
+        maxSteps,
+        path,
+        msPerGen: ms,
+        envStepsPerSec: r.totalSteps / (ms / 1000),
+        meanReturn,
       });
     }
     params.dispose();

@@ -7,7 +7,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import { printTable, writeResults } from '../report';
 import { runControlBench } from './control-bench';
 
-await tf.setBackend('wasm'); await tf.ready();
+await tf.setBackend('wasm');
+await tf.ready();
 const rows = runControlBench({ tfjs: !process.argv.includes('--no-tfjs') });
 printTable(rows);
 await writeResults('control', rows);

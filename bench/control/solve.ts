@@ -14,7 +14,10 @@ import { Rng } from '../../src/core/rng';
 import { CONTROL_TASKS, controlEnvOfTask } from '../../src/core/tasks/control';
 
 const argv = process.argv.slice(2);
-const flag = (n: string, d: string) => { const i = argv.indexOf(`--${n}`); return i >= 0 ? argv[i + 1] : d; };
+const flag = (n: string, d: string) => {
+  const i = argv.indexOf(`--${n}`);
+  return i >= 0 ? argv[i + 1] : d;
+};
 const taskId = flag('task', 'cartpole');
 const strategyId = flag('strategy', 'sep_cma_es');
 const gens = Number(flag('gens', '100'));
@@ -23,20 +26,32 @@ const width = Number(flag('width', '16'));
 const target = Number(flag('target', '475'));
 const seed = Number(flag('seed', '0'));
 
-await tf.setBackend('wasm'); await tf.ready();
+await tf.setBackend('wasm');
+await tf.ready();
 const def = CONTROL_TASKS.find((t) => t.id === taskId);
 if (!def) throw new Error(`unknown control task ${taskId}`);
 const root = new Rng(seed);
-const task = await def.load({ episodes: Number(flag('episodes', '4')) }, { readBytes: async () => new Uint8Array() }, root.split('task'));
+const task = await def.load(
+  { episodes: Number(flag('episodes', '4')) },
+  { readBytes: async () => new Uint8Array() },
+  root.split('task'),
+);
 const env = controlEnvOfTask(taskId);
 const net = getNetwork('policy_mlp').build(
   { hiddenLayers: 2, width, activation: 'tanh', outputActivation: env.policyOutputActivation },
   task.io,
 );
-const runner = EsRunner.create({
-  strategyId, popSize, dim: net.paramCount, rng: root.split('es'),
-  params: { sigma_init: Number(flag('sigma', '0.1')) }, meanDecay: Number(flag('mean-decay', '0')),
-}, net.init(root.split('init')));
+const runner = EsRunner.create(
+  {
+    strategyId,
+    popSize,
+    dim: net.paramCount,
+    rng: root.split('es'),
+    params: { sigma_init: Number(flag('sigma', '0.1')) },
+    meanDecay: Number(flag('mean-decay', '0')),
+  },
+  net.init(root.split('init')),
+);
 
 async function testReturn(): Promise<number> {
   const mean = runner.meanTensor();
@@ -58,7 +73,9 @@ for (let g = 1; g <= gens; g++) {
   tf.dispose([x, scores]);
   if (g % 10 === 0 || g === gens) {
     perf = await testReturn();
-    console.log(`gen ${g}: test return ${perf.toFixed(1)}, best train ${runner.best.score.toFixed(1)}, ${((performance.now() - t0) / g).toFixed(0)} ms/gen, tensors ${tf.memory().numTensors}`);
+    console.log(
+      `gen ${g}: test return ${perf.toFixed(1)}, best train ${runner.best.score.toFixed(1)}, ${((performance.now() - t0) / g).toFixed(0)} ms/gen, tensors ${tf.memory().numTensors}`,
+    );
   }
 }
 console.log(perf >= target ? `SOLVED: ${perf.toFixed(1)} ≥ ${target}` : `NOT SOLVED: ${perf.toFixed(1)} < ${target}`);

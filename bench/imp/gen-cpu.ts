@@ -19,13 +19,17 @@ import { readFloat32 } from '../../src/core/nets/tensor-util';
 import { dataReader } from '../../src/cli/node-io';
 
 const argv = process.argv.slice(2);
-const flag = (n: string, d: string) => { const i = argv.indexOf(`--${n}`); return i >= 0 ? argv[i + 1] : d; };
+const flag = (n: string, d: string) => {
+  const i = argv.indexOf(`--${n}`);
+  return i >= 0 ? argv[i + 1] : d;
+};
 const gens = Number(flag('gens', '100'));
 /** --path tensor forces the tfjs-op forward (no forwardHost); --layout none disables the antithetic split. */
 const path = flag('path', 'host');
 const layoutFlag = flag('layout', 'strategy');
 
-await tf.setBackend('wasm'); await tf.ready();
+await tf.setBackend('wasm');
+await tf.ready();
 const config = parseConfig(getPreset('mnist-quick').config);
 const { task, net } = await instantiate(config, dataReader);
 const rng = new Rng(0);
@@ -35,28 +39,59 @@ const evalNet = layoutFlag === 'none' ? baseNet : withPopulationLayout(baseNet, 
 const mask = new Uint8Array(net.paramCount).fill(1);
 const idx = activeIndices(mask);
 const plan = new ScatterPlan(mask);
-const runner = EsRunner.create({ strategyId: config.es.id, params: config.es.params, popSize: config.es.popSize, dim: idx.length, rng,
-  shaping: { centeredRank: config.es.centeredRank } }, pack(net.init(rng.split('theta0')), idx));
-const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const runner = EsRunner.create(
+  {
+    strategyId: config.es.id,
+    params: config.es.params,
+    popSize: config.es.popSize,
+    dim: idx.length,
+    rng,
+    shaping: { centeredRank: config.es.centeredRank },
+  },
+  pack(net.init(rng.split('theta0')), idx),
+);
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const parts = { ask: [] as number[], evaluate: [] as number[], tell: [] as number[], total: [] as number[] };
-let wall = 0, checksum = 0;
+let wall = 0,
+  checksum = 0;
 for (let g = 0; g < gens + 5; g++) {
   const warm = g >= 5;
-  const w0 = performance.now(), c0 = cpuMs();
-  const x = runner.ask(); readFloat32(x); // cheap sync (dataSync would add a slow full read on wasm)
+  const w0 = performance.now(),
+    c0 = cpuMs();
+  const x = runner.ask();
+  readFloat32(x); // cheap sync (dataSync would add a slow full read on wasm)
   const c1 = cpuMs();
   const full = plan.scatter(x);
   const scores = task.evaluatePopulation(evalNet, full, rng.split(g)).scores;
   const s = scores.dataSync();
   const c2 = cpuMs();
-  runner.tell(x, scores); const m = runner.meanTensor(); m.dataSync(); m.dispose();
+  runner.tell(x, scores);
+  const m = runner.meanTensor();
+  m.dataSync();
+  m.dispose();
   const c3 = cpuMs();
   checksum += s[0];
   tf.dispose([x, full, scores]);
-  if (warm) { parts.ask.push(c1 - c0); parts.evaluate.push(c2 - c1); parts.tell.push(c3 - c2); parts.total.push(c3 - c0); wall += performance.now() - w0; }
+  if (warm) {
+    parts.ask.push(c1 - c0);
+    parts.evaluate.push(c2 - c1);
+    parts.tell.push(c3 - c2);
+    parts.total.push(c3 - c0);
+    wall += performance.now() - w0;
+  }
 }
 // Medians: robust to the GC pauses and scheduler noise of a shared machine.
-const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s[s.length >> 1].toFixed(2); };
-console.log(`mnist-quick dense, ${path}/${layoutFlag}, ${gens} generations, wasm: median CPU ms/gen ask ${median(parts.ask)} evaluate ${median(parts.evaluate)} `
-  + `tell ${median(parts.tell)} total ${median(parts.total)}; mean wall ms/gen ${(wall / gens).toFixed(1)}; tensors ${tf.memory().numTensors}; checksum ${checksum.toFixed(4)}`);
-runner.dispose(); plan.dispose(); task.dispose();
+const median = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s[s.length >> 1].toFixed(2);
+};
+console.log(
+  `mnist-quick dense, ${path}/${layoutFlag}, ${gens} generations, wasm: median CPU ms/gen ask ${median(parts.ask)} evaluate ${median(parts.evaluate)} ` +
+    `tell ${median(parts.tell)} total ${median(parts.total)}; mean wall ms/gen ${(wall / gens).toFixed(1)}; tensors ${tf.memory().numTensors}; checksum ${checksum.toFixed(4)}`,
+);
+runner.dispose();
+plan.dispose();
+task.dispose();

@@ -13,11 +13,22 @@ import { printTable, writeResults } from '../report';
 import type { LocomotionBenchRow } from './locomotion-bench';
 
 const port = await freePort();
-const vite = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: REPO_ROOT, stdio: 'ignore' });
+const vite = spawn(
+  process.execPath,
+  [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+  { cwd: REPO_ROOT, stdio: 'ignore' },
+);
 const url = `http://127.0.0.1:${port}/`;
 for (let t0 = Date.now(); ;) {
-  try { if ((await fetch(url)).ok) break; } catch { /* not up yet */ }
-  if (Date.now() - t0 > 60_000) { vite.kill(); throw new Error('vite dev server did not start'); }
+  try {
+    if ((await fetch(url)).ok) break;
+  } catch {
+    /* not up yet */
+  }
+  if (Date.now() - t0 > 60_000) {
+    vite.kill();
+    throw new Error('vite dev server did not start');
+  }
   await new Promise((r) => setTimeout(r, 200));
 }
 const browser = await launchBrowser();
@@ -26,8 +37,10 @@ try {
   page.setDefaultTimeout(300_000);
   await page.goto(url);
   // A string, not a function: tsx's keepNames helper (__name) does not exist in the page.
-  const rows = await page.evaluate(`import('/bench/locomotion/browser-entry.ts').then((m) => m.runInPage())`) as LocomotionBenchRow[];
-  const ua = await page.evaluate('navigator.userAgent') as string;
+  const rows = (await page.evaluate(
+    `import('/bench/locomotion/browser-entry.ts').then((m) => m.runInPage())`,
+  )) as LocomotionBenchRow[];
+  const ua = (await page.evaluate('navigator.userAgent')) as string;
   const out = rows.map((r) => ({ ...r, runtime: `Chromium ${ua.match(/Chrome\/([\d.]+)/)?.[1] ?? '?'}` }));
   printTable(out, 'locomotion (Chromium)');
   await writeResults('locomotion-chromium', out);

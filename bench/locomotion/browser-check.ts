@@ -14,9 +14,13 @@ const shotPath = process.argv[3] ?? 'bench/results/locomotion-rollout.png';
 const taskId = process.argv[4] ?? 'hopper';
 const base = getPreset('hopper-reduced').config;
 const config = parseConfig({
-  ...base, task: { id: taskId, params: { ...base.task.params, maxSteps: 150, episodes: 1, testEpisodes: 2 } },
-  es: { ...base.es, popSize: 8 }, prune: { ...base.prune, methods: ['snr'], rounds: 2 },
-  budget: { generationsPerRound: 6, evalEvery: 3 }, seeds: [0], backend: 'wasm',
+  ...base,
+  task: { id: taskId, params: { ...base.task.params, maxSteps: 150, episodes: 1, testEpisodes: 2 } },
+  es: { ...base.es, popSize: 8 },
+  prune: { ...base.prune, methods: ['snr'], rounds: 2 },
+  budget: { generationsPerRound: 6, evalEvery: 3 },
+  seeds: [0],
+  backend: 'wasm',
 });
 const server = await startPreview(dist);
 const browser = await launchBrowser();
@@ -25,7 +29,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.setDefaultTimeout(180_000);
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(`${server.url}?${encodeShareQuery(config, { seed: 0 })}`);
   await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
   const t0 = Date.now();
@@ -35,7 +41,9 @@ try {
   await page.getByRole('tab', { name: 'Rollout' }).click();
   const canvas = page.locator('.rollout-viewer canvas');
   await canvas.waitFor();
-  await page.waitForFunction(() => /step ([1-9]\d+)/.test(document.querySelector('.rollout-viewer canvas')?.getAttribute('aria-label') ?? ''));
+  await page.waitForFunction(() =>
+    /step ([1-9]\d+)/.test(document.querySelector('.rollout-viewer canvas')?.getAttribute('aria-label') ?? ''),
+  );
   console.log(await page.locator('.rollout-viewer .stat-line').textContent());
   await page.locator('.rollout-viewer').getByRole('button', { name: 'Pause' }).click();
   await canvas.scrollIntoViewIfNeeded();

@@ -11,13 +11,30 @@ import type { AnyParamValues } from '../../src/core/params';
 import { Rng } from '../../src/core/rng';
 import { rowPolicyFor } from '../../src/core/tasks/control/policy-net';
 import type { RowPolicy } from '../../src/core/tasks/control/rollout';
-import { LocomotionSim, ant, halfCheetah, hopper, walker2d, loadMujoco, locomotionParamSpecs, modelParamsOf, rolloutLocomotion } from '../../src/core/tasks/locomotion';
+import {
+  LocomotionSim,
+  ant,
+  halfCheetah,
+  hopper,
+  walker2d,
+  loadMujoco,
+  locomotionParamSpecs,
+  modelParamsOf,
+  rolloutLocomotion,
+} from '../../src/core/tasks/locomotion';
 import type { LocomotionModel } from '../../src/core/tasks/locomotion';
 import { resolveParams } from '../../src/core/params';
 
 export interface LocomotionBenchRow {
-  task: string; integrator: string; P: number; steps: number; msPerGen: number;
-  envStepsPerSec: number; physicsStepsPerSec: number; policyPct: number; loadMs: number;
+  task: string;
+  integrator: string;
+  P: number;
+  steps: number;
+  msPerGen: number;
+  envStepsPerSec: number;
+  physicsStepsPerSec: number;
+  policyPct: number;
+  loadMs: number;
   /** Env steps per CPU-second of this process (Node only): robust when other jobs share the cores. */
   envStepsPerCpuSec: number | null;
 }
@@ -38,36 +55,57 @@ const CASES: readonly { model: LocomotionModel; overrides: AnyParamValues }[] = 
   { model: ant, overrides: { integrator: 'RK4', terminateWhenUnhealthy: false } },
 ];
 
-export async function runLocomotionBench(opts: { P?: number; maxSteps?: number; reps?: number } = {}): Promise<LocomotionBenchRow[]> {
-  const P = opts.P ?? 32, maxSteps = opts.maxSteps ?? 200, reps = opts.reps ?? 2;
+export async function runLocomotionBench(
+  opts: { P?: number; maxSteps?: number; reps?: number } = {},
+): Promise<LocomotionBenchRow[]> {
+  const P = opts.P ?? 32,
+    maxSteps = opts.maxSteps ?? 200,
+    reps = opts.reps ?? 2;
   const t0 = performance.now();
   const mj = await loadMujoco();
   const loadMs = performance.now() - t0;
   const rows: LocomotionBenchRow[] = [];
   for (const c of CASES) {
-    const p = modelParamsOf(c.model, resolveParams(locomotionParamSpecs(c.model), { ...c.overrides, maxSteps }) as AnyParamValues);
+    const p = modelParamsOf(
+      c.model,
+      resolveParams(locomotionParamSpecs(c.model), { ...c.overrides, maxSteps }) as AnyParamValues,
+    );
     const sim = new LocomotionSim(mj, c.model, p);
-    const net = getNetwork('policy_mlp').build({ hiddenLayers: 2, width: 32, outputActivation: 'tanh' }, { inputShape: [c.model.obsDim], outputSize: c.model.actDim });
+    const net = getNetwork('policy_mlp').build(
+      { hiddenLayers: 2, width: 32, outputActivation: 'tanh' },
+      { inputShape: [c.model.obsDim], outputSize: c.model.actDim },
+    );
     const rng = new Rng(1);
     const flat = new Float32Array(P * net.paramCount);
     for (let m = 0; m < P; m++) flat.set(net.init(rng.split(m)), m * net.paramCount);
     const params = tf.tensor2d(flat, [P, net.paramCount]);
     const inner = rowPolicyFor(net, params, flat);
     let policyMs = 0;
-    const policy: RowPolicy = (m, o, r, out) => { const s = performance.now(); inner(m, o, r, out); policyMs += performance.now() - s; };
+    const policy: RowPolicy = (m, o, r, out) => {
+      const s = performance.now();
+      inner(m, o, r, out);
+      policyMs += performance.now() - s;
+    };
     const run = () => rolloutLocomotion({ sim, members: P, episodes: 1, policy, rng: new Rng(3) });
     run(); // warm-up (JIT, MjData allocation)
     policyMs = 0;
-    const s = performance.now(), c0 = cpuMs();
+    const s = performance.now(),
+      c0 = cpuMs();
     let r = run();
     for (let k = 1; k < reps; k++) r = run();
     const ms = (performance.now() - s) / reps;
     const c1 = cpuMs();
     const cpuPerGen = c0 !== null && c1 !== null ? (c1 - c0) / reps : null;
     rows.push({
-      task: c.model.id, integrator: p.integrator as string, P, steps: r.totalSteps, msPerGen: ms,
-      envStepsPerSec: r.totalSteps / (ms / 1000), physicsStepsPerSec: (r.totalSteps * (p.frameSkip as number)) / (ms / 1000),
-      policyPct: (100 * policyMs) / reps / ms, loadMs,
+      task: c.model.id,
+      integrator: p.integrator as string,
+      P,
+      steps: r.totalSteps,
+      msPerGen: ms,
+      envStepsPerSec: r.totalSteps / (ms / 1000),
+      physicsStepsPerSec: (r.totalSteps * (p.frameSkip as number)) / (ms / 1000),
+      policyPct: (100 * policyMs) / reps / ms,
+      loadMs,
       envStepsPerCpuSec: cpuPerGen ? r.totalSteps / (cpuPerGen / 1000) : null,
     });
     params.dispose();

@@ -6,7 +6,13 @@
  */
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) { super(message); this.name = 'CliError'; }
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
 }
 
 export interface ParsedArgs {
@@ -22,13 +28,22 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--help' || a === '-h') { help = true; continue; }
+    if (a === '--help' || a === '-h') {
+      help = true;
+      continue;
+    }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
-      if (eq > 0) { flags.set(a.slice(2, eq), a.slice(eq + 1)); continue; }
+      if (eq > 0) {
+        flags.set(a.slice(2, eq), a.slice(eq + 1));
+        continue;
+      }
       const next = argv[i + 1];
       if (next === undefined || next.startsWith('--')) flags.set(a.slice(2), 'true');
-      else { flags.set(a.slice(2), next); i++; }
+      else {
+        flags.set(a.slice(2), next);
+        i++;
+      }
       continue;
     }
     if (command === undefined) command = a;
@@ -49,7 +64,8 @@ export function intFlag(flags: Map<string, string>, name: string, min: number, m
   const v = flags.get(name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name} must be an integer in [${min}, ${max}] (got "${v}")`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new CliError(`--${name} must be an integer in [${min}, ${max}] (got "${v}")`);
   return n;
 }
 
@@ -57,7 +73,8 @@ export function numFlag(flags: Map<string, string>, name: string, min: number, m
   const v = flags.get(name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < min || n > max) throw new CliError(`--${name} must be a number in [${min}, ${max}] (got "${v}")`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new CliError(`--${name} must be a number in [${min}, ${max}] (got "${v}")`);
   return n;
 }
 
@@ -70,6 +87,7 @@ export function seedList(v: string): number[] {
     return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   }
   const parts = v.split(',').map((s) => Number(s.trim()));
-  if (!parts.length || parts.some((n) => !Number.isInteger(n) || n < 0)) throw new CliError(`--seed must be integers ≥ 0 like "0", "0,1,2" or "0-2" (got "${v}")`);
+  if (!parts.length || parts.some((n) => !Number.isInteger(n) || n < 0))
+    throw new CliError(`--seed must be integers ≥ 0 like "0", "0,1,2" or "0-2" (got "${v}")`);
   return parts;
 }

@@ -13,17 +13,36 @@ import os from 'node:os';
 import { parseConfig, type ExperimentConfig } from '../core/runs/config';
 import { sameUpToSeeds } from '../core/runs/hash';
 import { getPreset } from '../core/runs/presets';
-import { exportBundle, exportBundleGzip, importBundle, type BundleProvenance, type RunBundle } from '../core/runs/bundle';
+import {
+  exportBundle,
+  exportBundleGzip,
+  importBundle,
+  type BundleProvenance,
+  type RunBundle,
+} from '../core/runs/bundle';
 import { CliError, seedList } from './args';
 import { readFolderRecords } from './folder-records';
 
 const FLAGS = new Set(['run', 'out', 'preset', 'seeds', 'label']);
 
-interface FolderMeta { command?: string; backend?: string; createdAt?: string; mergedFrom?: { command?: string }[]; config?: unknown }
+interface FolderMeta {
+  command?: string;
+  backend?: string;
+  createdAt?: string;
+  mergedFrom?: { command?: string }[];
+  config?: unknown;
+}
 
 /** HEAD of the repository the CLI runs from (undefined outside a git checkout). */
 function gitCommit(): string | undefined {
-  try { return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined; } catch { return undefined; }
+  try {
+    return (
+      execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() ||
+      undefined
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 function machine(): string {
@@ -38,8 +57,15 @@ function withSeeds(config: ExperimentConfig, seeds: readonly number[]): Experime
 /** Throws unless `config` is preset `id`'s config up to its seeds (so the overlay shows what it says). */
 export function checkPresetMatch(config: ExperimentConfig, id: string): void {
   let presetConfig: ExperimentConfig;
-  try { presetConfig = parseConfig(getPreset(id).config); } catch (e) { throw new CliError(`--preset: ${(e as Error).message}`); }
-  if (!sameUpToSeeds(config, presetConfig)) throw new CliError(`--preset ${id}: the run's config differs from the preset's (other than seeds); refusing to label it as this preset`);
+  try {
+    presetConfig = parseConfig(getPreset(id).config);
+  } catch (e) {
+    throw new CliError(`--preset: ${(e as Error).message}`);
+  }
+  if (!sameUpToSeeds(config, presetConfig))
+    throw new CliError(
+      `--preset ${id}: the run's config differs from the preset's (other than seeds); refusing to label it as this preset`,
+    );
 }
 
 /** "precomputed mnist-quick (3 seeds)", noting a run that stopped early ("64 of 108 rounds"). */
@@ -50,36 +76,60 @@ function defaultLabel(config: ExperimentConfig, rounds: number, preset: string |
 }
 
 /** Builds the bundle object of a run folder (exported for tests). */
-export async function bundleOfFolder(dir: string, opts: { seeds?: readonly number[]; label?: string; command: string; preset?: string }): Promise<Omit<RunBundle, 'runId'>> {
+export async function bundleOfFolder(
+  dir: string,
+  opts: { seeds?: readonly number[]; label?: string; command: string; preset?: string },
+): Promise<Omit<RunBundle, 'runId'>> {
   let meta: FolderMeta;
-  try { meta = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as FolderMeta; } catch (e) {
+  try {
+    meta = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as FolderMeta;
+  } catch (e) {
     throw new CliError(`--run ${dir}: cannot read config.json (${(e as Error).message})`, 1);
   }
-  if ((meta as { kind?: string }).kind === 'gd') throw new CliError(`--run ${dir}: GD run folders do not fit the run-bundle format (their chains are not the config's ES pruning methods)`);
+  if ((meta as { kind?: string }).kind === 'gd')
+    throw new CliError(
+      `--run ${dir}: GD run folders do not fit the run-bundle format (their chains are not the config's ES pruning methods)`,
+    );
   const folderConfig = parseConfig(meta.config);
   const seeds = opts.seeds ?? folderConfig.seeds;
-  for (const s of seeds) if (!folderConfig.seeds.includes(s)) throw new CliError(`--seeds: seed ${s} is not in this run (seeds ${folderConfig.seeds.join(',')})`);
+  for (const s of seeds)
+    if (!folderConfig.seeds.includes(s))
+      throw new CliError(`--seeds: seed ${s} is not in this run (seeds ${folderConfig.seeds.join(',')})`);
   const config = withSeeds(folderConfig, seeds);
   if (opts.preset) checkPresetMatch(config, opts.preset);
   const records = await readFolderRecords(dir, config, seeds);
   if (!records.length) throw new CliError(`--run ${dir}: no finished rounds for seeds ${seeds.join(',')}`, 1);
   const provenance: BundleProvenance = {
-    runCommands: [...(meta.mergedFrom ?? []).map((m) => m.command ?? ''), ...(meta.command ? [meta.command] : [])].filter(Boolean),
+    runCommands: [
+      ...(meta.mergedFrom ?? []).map((m) => m.command ?? ''),
+      ...(meta.command ? [meta.command] : []),
+    ].filter(Boolean),
     ...(meta.createdAt ? { runCreatedAt: meta.createdAt } : {}),
     ...(meta.backend ? { backend: meta.backend } : {}),
     ...(gitCommit() ? { gitCommit: gitCommit() } : {}),
     machine: machine(),
   };
   return {
-    config, createdAt: new Date().toISOString(), precomputed: true, command: opts.command, provenance, records,
+    config,
+    createdAt: new Date().toISOString(),
+    precomputed: true,
+    command: opts.command,
+    provenance,
+    records,
     label: opts.label ?? defaultLabel(config, records.length, opts.preset),
   };
 }
 
 export async function bundleCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
-  for (const k of flags.keys()) if (!FLAGS.has(k)) throw new CliError(`bundle: unknown flag --${k} (known: ${[...FLAGS].map((f) => `--${f}`).join(' ')})`);
-  const dir = flags.get('run'), out = flags.get('out');
-  if (!dir || dir === 'true' || !out || out === 'true') throw new CliError('bundle needs --run DIR (a folder written by "lab imp" or "lab merge") and --out FILE (.json or .json.gz)');
+  for (const k of flags.keys())
+    if (!FLAGS.has(k))
+      throw new CliError(`bundle: unknown flag --${k} (known: ${[...FLAGS].map((f) => `--${f}`).join(' ')})`);
+  const dir = flags.get('run'),
+    out = flags.get('out');
+  if (!dir || dir === 'true' || !out || out === 'true')
+    throw new CliError(
+      'bundle needs --run DIR (a folder written by "lab imp" or "lab merge") and --out FILE (.json or .json.gz)',
+    );
   const bundle = await bundleOfFolder(dir, {
     ...(flags.has('seeds') ? { seeds: seedList(flags.get('seeds')!) } : {}),
     ...(flags.has('label') ? { label: flags.get('label')! } : {}),
@@ -91,5 +141,7 @@ export async function bundleCommand(flags: Map<string, string>, argv: readonly s
   if (!check.ok) throw new CliError(`the bundle does not re-import (${check.message}); nothing written`, 1);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, bytes);
-  process.stdout.write(`bundle ${check.bundle.runId}: ${bundle.records.length} rounds, seeds ${bundle.config.seeds.join(',')} → ${out} (${(bytes.length / 2 ** 20).toFixed(2)} MiB)\n`);
+  process.stdout.write(
+    `bundle ${check.bundle.runId}: ${bundle.records.length} rounds, seeds ${bundle.config.seeds.join(',')} → ${out} (${(bytes.length / 2 ** 20).toFixed(2)} MiB)\n`,
+  );
 }

@@ -9,9 +9,17 @@ import { CliError, coerce, intFlag, numFlag, seedList } from './args';
 
 /** Config field path → the flag that sets it, so validation errors name the flag the user typed. */
 const FLAG_OF_PATH: Record<string, string> = {
-  'task.id': '--task', 'network.id': '--net', 'es.id': '--es', 'prune.methods': '--prune', 'prune.rounds': '--rounds',
-  'prune.pruneFrac': '--prune-frac', 'budget.generationsPerRound': '--gens', 'budget.evalEvery': '--eval-every',
-  'es.popSize': '--popsize', seeds: '--seed', 'es.meanDecay': '--mean-decay',
+  'task.id': '--task',
+  'network.id': '--net',
+  'es.id': '--es',
+  'prune.methods': '--prune',
+  'prune.rounds': '--rounds',
+  'prune.pruneFrac': '--prune-frac',
+  'budget.generationsPerRound': '--gens',
+  'budget.evalEvery': '--eval-every',
+  'es.popSize': '--popsize',
+  seeds: '--seed',
+  'es.meanDecay': '--mean-decay',
 };
 
 function flagFor(path: string): string {
@@ -25,32 +33,71 @@ function flagFor(path: string): string {
   return path;
 }
 
-function structuredClone<T>(v: T): T { return JSON.parse(JSON.stringify(v)) as T; }
+function structuredClone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
 
-export const KNOWN_FLAGS = new Set(['task', 'net', 'es', 'prune', 'rounds', 'prune-frac', 'scope', 'gens', 'eval-every', 'popsize',
-  'seed', 'mean-decay', 'centered-rank', 'sigma-mode', 'preset', 'out', 'backend', 'quiet', 'report-every']);
+export const KNOWN_FLAGS = new Set([
+  'task',
+  'net',
+  'es',
+  'prune',
+  'rounds',
+  'prune-frac',
+  'scope',
+  'gens',
+  'eval-every',
+  'popsize',
+  'seed',
+  'mean-decay',
+  'centered-rank',
+  'sigma-mode',
+  'preset',
+  'out',
+  'backend',
+  'quiet',
+  'report-every',
+]);
 
 export function configFromFlags(flags: Map<string, string>): ExperimentConfig {
   const presetId = flags.get('preset');
   const base: ExperimentConfigInput = presetId
     ? structuredClone(getPresetOrThrow(presetId).config)
     : {
-      task: { id: 'mnist', params: { pool: '14x14', batchSize: 256 } }, network: { id: 'mlp', params: {} },
-      es: { id: 'pgpe', popSize: 64, centeredRank: true, params: {} },
-      prune: { methods: ['magnitude', 'snr', 'random_reinit'], rounds: 8 }, budget: { generationsPerRound: 300, evalEvery: 50 }, seeds: [0],
-    };
+        task: { id: 'mnist', params: { pool: '14x14', batchSize: 256 } },
+        network: { id: 'mlp', params: {} },
+        es: { id: 'pgpe', popSize: 64, centeredRank: true, params: {} },
+        prune: { methods: ['magnitude', 'snr', 'random_reinit'], rounds: 8 },
+        budget: { generationsPerRound: 300, evalEvery: 50 },
+        seeds: [0],
+      };
   const cfg = base as ExperimentConfigInput & Record<string, unknown>;
   if (flags.has('task') && flags.get('task') !== cfg.task.id) cfg.task = { id: flags.get('task')!, params: {} };
   if (flags.has('net') && flags.get('net') !== cfg.network.id) cfg.network = { id: flags.get('net')!, params: {} };
   if (flags.has('es') && flags.get('es') !== cfg.es.id) cfg.es = { ...cfg.es, id: flags.get('es')!, params: {} };
-  if (flags.has('prune')) cfg.prune = { ...cfg.prune, methods: flags.get('prune')!.split(',').map((s) => s.trim()).filter(Boolean), params: {} };
-  const rounds = intFlag(flags, 'rounds', 1, 40); if (rounds !== undefined) cfg.prune.rounds = rounds;
-  const pf = numFlag(flags, 'prune-frac', 0.01, 0.9); if (pf !== undefined) cfg.prune.pruneFrac = pf;
+  if (flags.has('prune'))
+    cfg.prune = {
+      ...cfg.prune,
+      methods: flags
+        .get('prune')!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      params: {},
+    };
+  const rounds = intFlag(flags, 'rounds', 1, 40);
+  if (rounds !== undefined) cfg.prune.rounds = rounds;
+  const pf = numFlag(flags, 'prune-frac', 0.01, 0.9);
+  if (pf !== undefined) cfg.prune.pruneFrac = pf;
   if (flags.has('scope')) cfg.prune.scope = flags.get('scope') as 'global' | 'layerwise';
-  const gens = intFlag(flags, 'gens', 1, 100000); if (gens !== undefined) cfg.budget.generationsPerRound = gens;
-  const ee = intFlag(flags, 'eval-every', 1, 100000); if (ee !== undefined) cfg.budget.evalEvery = ee;
-  const pop = intFlag(flags, 'popsize', 4, 4096); if (pop !== undefined) cfg.es.popSize = pop;
-  const md = numFlag(flags, 'mean-decay', 0, 0.1); if (md !== undefined) cfg.es.meanDecay = md;
+  const gens = intFlag(flags, 'gens', 1, 100000);
+  if (gens !== undefined) cfg.budget.generationsPerRound = gens;
+  const ee = intFlag(flags, 'eval-every', 1, 100000);
+  if (ee !== undefined) cfg.budget.evalEvery = ee;
+  const pop = intFlag(flags, 'popsize', 4, 4096);
+  if (pop !== undefined) cfg.es.popSize = pop;
+  const md = numFlag(flags, 'mean-decay', 0, 0.1);
+  if (md !== undefined) cfg.es.meanDecay = md;
   if (flags.has('centered-rank')) cfg.es.centeredRank = flags.get('centered-rank') === 'true';
   if (flags.has('sigma-mode')) cfg.es.sigmaMode = flags.get('sigma-mode') as 'paper' | 'sC' | 'true';
   if (flags.has('seed')) cfg.seeds = seedList(flags.get('seed')!);
@@ -61,7 +108,8 @@ export function configFromFlags(flags: Map<string, string>): ExperimentConfig {
       if (!KNOWN_FLAGS.has(k)) throw new CliError(`unknown flag --${k} (see --help)`);
       continue;
     }
-    const scope = k.slice(0, dot), name = k.slice(dot + 1);
+    const scope = k.slice(0, dot),
+      name = k.slice(dot + 1);
     if (scope === 'es') cfg.es.params = { ...cfg.es.params, [name]: coerce(v) };
     else if (scope === 'net') cfg.network.params = { ...cfg.network.params, [name]: coerce(v) };
     else if (scope === 'task') cfg.task.params = { ...cfg.task.params, [name]: coerce(v) };
@@ -71,7 +119,10 @@ export function configFromFlags(flags: Map<string, string>): ExperimentConfig {
       const params = { ...(cfg.prune.params ?? {}) };
       params[method] = { ...(params[method] ?? {}), [param]: coerce(v) };
       cfg.prune.params = params;
-    } else throw new CliError(`unknown flag --${k}: registry params are --es.<p>, --net.<p>, --task.<p>, --prune.<method>.<p>`);
+    } else
+      throw new CliError(
+        `unknown flag --${k}: registry params are --es.<p>, --net.<p>, --task.<p>, --prune.<method>.<p>`,
+      );
   }
   try {
     return parseConfig(cfg);
@@ -84,5 +135,9 @@ export function configFromFlags(flags: Map<string, string>): ExperimentConfig {
 }
 
 function getPresetOrThrow(id: string) {
-  try { return getPreset(id); } catch (e) { throw new CliError((e as Error).message); }
+  try {
+    return getPreset(id);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
 }

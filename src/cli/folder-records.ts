@@ -26,11 +26,18 @@ type Row = Record<string, string>;
 
 async function readCsv(path: string): Promise<Row[]> {
   let text: string;
-  try { text = await readFile(path, 'utf8'); } catch (e) { throw new CliError(`cannot read ${path}: ${(e as Error).message}`, 1); }
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${path}: ${(e as Error).message}`, 1);
+  }
   const [header, ...lines] = text.trim().split('\n');
   const cols = header.split(',');
   // Method ids are plain identifiers (csv.ts quotes only free text), so a plain split is exact here.
-  return lines.filter(Boolean).map((l) => { const f = l.split(','); return Object.fromEntries(cols.map((c, i) => [c, f[i] ?? ''])); });
+  return lines.filter(Boolean).map((l) => {
+    const f = l.split(',');
+    return Object.fromEntries(cols.map((c, i) => [c, f[i] ?? '']));
+  });
 }
 
 const key = (seed: number, method: string, roundNum: number) => `${seed}\u0000${method}\u0000${roundNum}`;
@@ -49,31 +56,64 @@ function evalsByRound(rows: readonly Row[], config: ExperimentConfig): Map<strin
 }
 
 /** Every round of the folder as a RoundRecord, in rounds.csv order (seeds filtered by `seeds`). */
-export async function readFolderRecords(dir: string, config: ExperimentConfig, seeds: readonly number[]): Promise<RoundRecord[]> {
+export async function readFolderRecords(
+  dir: string,
+  config: ExperimentConfig,
+  seeds: readonly number[],
+): Promise<RoundRecord[]> {
   const net = networkOf(config);
   const folder = new RunFolder(dir);
   const rounds = (await readCsv(join(dir, 'rounds.csv'))).filter((r) => seeds.includes(Number(r.seed)));
   const evals = evalsByRound(await readCsv(join(dir, 'generations.csv')), config);
   const records: RoundRecord[] = [];
   for (const r of rounds) {
-    const seed = Number(r.seed), method = r.method, roundNum = Number(r.round);
-    if (!config.prune.methods.includes(method)) throw new CliError(`${dir}: rounds.csv has method "${method}", not a chain of the config (${config.prune.methods.join(', ')})`, 1);
+    const seed = Number(r.seed),
+      method = r.method,
+      roundNum = Number(r.round);
+    if (!config.prune.methods.includes(method))
+      throw new CliError(
+        `${dir}: rounds.csv has method "${method}", not a chain of the config (${config.prune.methods.join(', ')})`,
+        1,
+      );
     const [mask, mean, std] = await Promise.all([
-      folder.readMask(seed, method, roundNum), folder.readParams(seed, method, roundNum, 'mean'), folder.readParams(seed, method, roundNum, 'std'),
-    ]).catch((e: unknown) => { throw new CliError(`${dir}: round files of seed ${seed} ${method} r${roundNum}: ${(e as Error).message}`, 1); });
-    const finalPerf = Number(r.final_perf), finalLoss = Number(r.final_loss);
-    const gens = (evals.get(key(seed, method, roundNum)) ?? []).filter((e) => e.gen < config.budget.generationsPerRound);
+      folder.readMask(seed, method, roundNum),
+      folder.readParams(seed, method, roundNum, 'mean'),
+      folder.readParams(seed, method, roundNum, 'std'),
+    ]).catch((e: unknown) => {
+      throw new CliError(`${dir}: round files of seed ${seed} ${method} r${roundNum}: ${(e as Error).message}`, 1);
+    });
+    const finalPerf = Number(r.final_perf),
+      finalLoss = Number(r.final_loss);
+    const gens = (evals.get(key(seed, method, roundNum)) ?? []).filter(
+      (e) => e.gen < config.budget.generationsPerRound,
+    );
     const shared = roundNum === 1 && config.prune.methods.length > 1;
     // The schedule's value as the run computed it (imp.ts), checked against the CSV's 6-decimal copy.
     const sparsityFrac = sparsityOfRound(roundNum, 1 - config.prune.pruneFrac);
-    if (Math.abs(sparsityFrac - Number(r.sparsity)) > 1e-6) throw new CliError(`${dir}: round ${roundNum} has sparsity ${r.sparsity}, the config's schedule gives ${sparsityFrac}`, 1);
+    if (Math.abs(sparsityFrac - Number(r.sparsity)) > 1e-6)
+      throw new CliError(
+        `${dir}: round ${roundNum} has sparsity ${r.sparsity}, the config's schedule gives ${sparsityFrac}`,
+        1,
+      );
     records.push({
-      seed, method, roundNum, sparsityFrac, prunableActive: Number(r.prunable_active), esDim: Number(r.es_dim),
-      finalPerf, finalLoss, bestPerf: Number(r.best_perf),
+      seed,
+      method,
+      roundNum,
+      sparsityFrac,
+      prunableActive: Number(r.prunable_active),
+      esDim: Number(r.es_dim),
+      finalPerf,
+      finalLoss,
+      bestPerf: Number(r.best_perf),
       evals: [...gens, { gen: config.budget.generationsPerRound, perf: finalPerf, loss: finalLoss }],
-      mask, mean, std, sigmaStats: sigmaSummary(net, mask, std),
+      mask,
+      mean,
+      std,
+      sigmaStats: sigmaSummary(net, mask, std),
       layerSparsity: layerSparsity(mask, net.layers).map((l) => l.sparsityFrac),
-      pruneThreshold: NaN, generations: config.budget.generationsPerRound, wallMs: Number(r.wall_ms),
+      pruneThreshold: NaN,
+      generations: config.budget.generationsPerRound,
+      wallMs: Number(r.wall_ms),
       ...(shared ? { sharedWith: [...config.prune.methods] } : {}),
     });
   }

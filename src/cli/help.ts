@@ -7,7 +7,12 @@ import { PRUNE_METHODS } from '../core/prune/registry';
 import { PRESETS } from '../core/runs/presets';
 
 function describeSpec(name: string, s: ParamSpec): string {
-  const range = s.kind === 'number' ? `[${s.min}, ${s.max}]` : s.kind === 'choice' ? s.options.map((o) => o.value).join('|') : 'true|false';
+  const range =
+    s.kind === 'number'
+      ? `[${s.min}, ${s.max}]`
+      : s.kind === 'choice'
+        ? s.options.map((o) => o.value).join('|')
+        : 'true|false';
   return `      ${name} = ${String(s.default)}  ${range}  — ${s.label}`;
 }
 
@@ -41,7 +46,7 @@ export function helpText(): string {
     '  --es.<param> V  --net.<param> V  --task.<param> V  --prune.<method>.<param> V',
     '  --out DIR (default runs-out/<run id>)  --backend wasm|cpu (default wasm)  --quiet',
     '',
-    'Presets (reduced-budget presets are NOT the paper\'s settings):',
+    "Presets (reduced-budget presets are NOT the paper's settings):",
     ...PRESETS.map((p) => `  ${p.id.padEnd(20)} ${p.paper ? '[paper]  ' : '[reduced]'} ${p.label}`),
     '',
     'Tasks (--task):',
@@ -54,7 +59,10 @@ export function helpText(): string {
     ...STRATEGIES.flatMap((s) => [`  ${s.id.padEnd(16)} ${s.label}`, ...describeSpecs(s.paramSpecs)]),
     '',
     'Pruning methods (--prune):',
-    ...PRUNE_METHODS.flatMap((m) => [`  ${m.id.padEnd(22)} ${m.kind === 'baseline' ? '[baseline] ' : ''}${m.label}`, ...describeSpecs(m.paramSpecs)]),
+    ...PRUNE_METHODS.flatMap((m) => [
+      `  ${m.id.padEnd(22)} ${m.kind === 'baseline' ? '[baseline] ' : ''}${m.label}`,
+      ...describeSpecs(m.paramSpecs),
+    ]),
   ];
   return lines.join('\n');
 }

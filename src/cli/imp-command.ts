@@ -17,12 +17,19 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
   const out = new RunFolder(flags.get('out') ?? `runs-out/${id}`);
   const quiet = flags.get('quiet') === 'true';
   const reportEvery = intFlag(flags, 'report-every', 1, 100000) ?? 10;
-  await out.create(config, { runId: id, command: `npm run lab -- ${argv.join(' ')}`, backend, createdAt: new Date().toISOString() });
+  await out.create(config, {
+    runId: id,
+    command: `npm run lab -- ${argv.join(' ')}`,
+    backend,
+    createdAt: new Date().toISOString(),
+  });
 
   const { task, net } = await instantiate(config, dataReader);
   for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
-  process.stderr.write(`run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${config.es.id} P=${config.es.popSize}, `
-    + `${config.prune.rounds} rounds × ${config.budget.generationsPerRound} gens, chains ${config.prune.methods.join(', ')}, seeds ${config.seeds.join(',')} → ${out.dir}\n`);
+  process.stderr.write(
+    `run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${config.es.id} P=${config.es.popSize}, ` +
+      `${config.prune.rounds} rounds × ${config.budget.generationsPerRound} gens, chains ${config.prune.methods.join(', ')}, seeds ${config.seeds.join(',')} → ${out.dir}\n`,
+  );
 
   const chainsPerRound = config.prune.methods.length;
   const totalRounds = config.seeds.length * (1 + (config.prune.rounds - 1) * chainsPerRound);
@@ -34,12 +41,19 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
   try {
     for (const seed of config.seeds) {
       const result = await runImp({
-        config, seed, net, task, reportEvery,
+        config,
+        seed,
+        net,
+        task,
+        reportEvery,
         onEvent: (e) => {
           if (e.type === 'generation') {
             pendingGens.push(e.metrics);
-            progress.update(doneGens + e.metrics.gen, `seed ${seed} ${e.metrics.method} r${e.metrics.roundNum} gen ${e.metrics.gen}`
-              + (e.metrics.lastEval ? ` ${perfText(task.kind, e.metrics.lastEval.perf)}` : ''));
+            progress.update(
+              doneGens + e.metrics.gen,
+              `seed ${seed} ${e.metrics.method} r${e.metrics.roundNum} gen ${e.metrics.gen}` +
+                (e.metrics.lastEval ? ` ${perfText(task.kind, e.metrics.lastEval.perf)}` : ''),
+            );
           } else if (e.type === 'round') {
             all.push(e.record);
             const record = e.record;
@@ -49,7 +63,11 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
         },
         gate: async () => {
           await writes;
-          if (pendingGens.length >= 20) { const g = pendingGens; pendingGens = []; await out.appendGenerations(g); }
+          if (pendingGens.length >= 20) {
+            const g = pendingGens;
+            pendingGens = [];
+            await out.appendGenerations(g);
+          }
         },
       });
       await writes;

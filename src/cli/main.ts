@@ -32,13 +32,22 @@ export const COMMANDS: Record<string, Command> = {
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const args = parseArgv(argv);
-    if (args.help || !args.command) { process.stdout.write(helpText() + '\n'); return args.command || args.help ? 0 : 2; }
+    if (args.help || !args.command) {
+      process.stdout.write(helpText() + '\n');
+      return args.command || args.help ? 0 : 2;
+    }
     const cmd = COMMANDS[args.command];
-    if (!cmd) throw new CliError(`unknown command "${args.command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see --help)`);
+    if (!cmd)
+      throw new CliError(
+        `unknown command "${args.command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see --help)`,
+      );
     await cmd(args.flags, argv);
     return 0;
   } catch (e) {
-    if (e instanceof CliError) { process.stderr.write(`error: ${e.message}\n`); return e.exitCode; }
+    if (e instanceof CliError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return e.exitCode;
+    }
     process.stderr.write(`error: ${(e as Error).message}\n`);
     return 1;
   }

@@ -10,28 +10,45 @@ import { runId, sameUpToSeeds } from '../core/runs/hash';
 import { CliError } from './args';
 
 async function readJson(path: string): Promise<Record<string, unknown>> {
-  try { return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>; } catch (e) {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
     throw new CliError(`cannot read ${path}: ${(e as Error).message}`, 1);
   }
 }
 
 export async function mergeCommand(flags: Map<string, string>): Promise<void> {
-  const dirs = (flags.get('runs') ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+  const dirs = (flags.get('runs') ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const out = flags.get('out');
   if (dirs.length < 2 || !out) throw new CliError('merge needs --runs DIR,DIR[,…] (at least two) and --out DIR');
   const metas = await Promise.all(dirs.map((d) => readJson(join(d, 'config.json'))));
   const configs = metas.map((m) => parseConfig(m.config));
   configs.forEach((c, i) => {
-    if (!sameUpToSeeds(c, configs[0])) throw new CliError(`--runs: ${dirs[i]} has a different config than ${dirs[0]} (only seeds may differ)`);
+    if (!sameUpToSeeds(c, configs[0]))
+      throw new CliError(`--runs: ${dirs[i]} has a different config than ${dirs[0]} (only seeds may differ)`);
   });
   const seeds = configs.flatMap((c) => c.seeds);
-  if (new Set(seeds).size !== seeds.length) throw new CliError(`--runs: seed(s) appear in more than one folder: ${seeds.join(',')}`);
+  if (new Set(seeds).size !== seeds.length)
+    throw new CliError(`--runs: seed(s) appear in more than one folder: ${seeds.join(',')}`);
   const merged = parseConfig({ ...configs[0], seeds: [...seeds].sort((a, b) => a - b) });
   for (const sub of ['masks', 'params', 'theta0']) await mkdir(join(out, sub), { recursive: true });
-  await writeFile(join(out, 'config.json'), JSON.stringify({
-    ...metas[0], runId: runId(merged), command: `npm run lab -- merge --runs ${dirs.join(',')} --out ${out}`,
-    mergedFrom: metas.map((m) => ({ runId: m.runId, command: m.command })), config: merged,
-  }, null, 2) + '\n');
+  await writeFile(
+    join(out, 'config.json'),
+    JSON.stringify(
+      {
+        ...metas[0],
+        runId: runId(merged),
+        command: `npm run lab -- merge --runs ${dirs.join(',')} --out ${out}`,
+        mergedFrom: metas.map((m) => ({ runId: m.runId, command: m.command })),
+        config: merged,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   for (const csv of ['rounds.csv', 'generations.csv']) {
     const texts = await Promise.all(dirs.map((d) => readFile(join(d, csv), 'utf8')));
     const header = texts[0].split('\n')[0];

@@ -2,7 +2,10 @@
 export class ProgressLine {
   private readonly t0 = Date.now();
   private lastDraw = 0;
-  constructor(private readonly total: number, private readonly quiet = false) {}
+  constructor(
+    private readonly total: number,
+    private readonly quiet = false,
+  ) {}
 
   update(done: number, label: string): void {
     if (this.quiet) return;
@@ -11,9 +14,13 @@ export class ProgressLine {
     this.lastDraw = now;
     const frac = Math.min(1, done / Math.max(1, this.total));
     const elapsed = (now - this.t0) / 1000;
-    const eta = frac > 0 ? elapsed * (1 - frac) / frac : NaN;
+    const eta = frac > 0 ? (elapsed * (1 - frac)) / frac : NaN;
     const bar = '█'.repeat(Math.round(frac * 24)).padEnd(24, '░');
-    process.stderr.write(`\r${bar} ${(100 * frac).toFixed(1).padStart(5)}%  ${fmt(elapsed)} elapsed, ETA ${fmt(eta)}  ${label}`.padEnd(110));
+    process.stderr.write(
+      `\r${bar} ${(100 * frac).toFixed(1).padStart(5)}%  ${fmt(elapsed)} elapsed, ETA ${fmt(eta)}  ${label}`.padEnd(
+        110,
+      ),
+    );
   }
 
   done(): void {
@@ -23,6 +30,7 @@ export class ProgressLine {
 
 function fmt(s: number): string {
   if (!Number.isFinite(s)) return '--';
-  const m = Math.floor(s / 60), r = Math.round(s % 60);
+  const m = Math.floor(s / 60),
+    r = Math.round(s % 60);
   return m ? `${m}m${String(r).padStart(2, '0')}s` : `${r}s`;
 }

@@ -15,7 +15,9 @@ import { GEN_COLUMNS, ROUND_COLUMNS, generationRow, roundRow } from '../core/run
 // Row formatting lives in core so the UI's CSV export writes the same rows (re-exported for old imports).
 export { ROUND_COLUMNS, GEN_COLUMNS, roundRow } from '../core/runs/csv';
 
-function bytesOf(a: Float32Array | Uint8Array): Uint8Array { return new Uint8Array(a.buffer, a.byteOffset, a.byteLength); }
+function bytesOf(a: Float32Array | Uint8Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
 
 export class RunFolder {
   constructor(readonly dir: string) {}

@@ -11,16 +11,28 @@ import { markdownTable, fmt } from './analysis/output';
 
 async function readRounds(dir: string): Promise<RoundPerf[]> {
   let text: string;
-  try { text = await readFile(join(dir, 'rounds.csv'), 'utf8'); } catch {
+  try {
+    text = await readFile(join(dir, 'rounds.csv'), 'utf8');
+  } catch {
     throw new CliError(`--runs: ${dir} has no rounds.csv (is it a run folder written by "lab imp" or "lab gd"?)`, 1);
   }
   const [header, ...lines] = text.trim().split('\n');
   const cols = header.split(',');
-  const col = (name: string) => { const i = cols.indexOf(name); if (i < 0) throw new CliError(`${dir}/rounds.csv lacks column ${name}`, 1); return i; };
+  const col = (name: string) => {
+    const i = cols.indexOf(name);
+    if (i < 0) throw new CliError(`${dir}/rounds.csv lacks column ${name}`, 1);
+    return i;
+  };
   const [s, m, r, sp, p] = ['seed', 'method', 'round', 'sparsity', 'final_perf'].map(col);
   return lines.filter(Boolean).map((line) => {
     const f = line.split(',');
-    return { seed: Number(f[s]), method: f[m], roundNum: Number(f[r]), sparsityFrac: Number(f[sp]), perf: Number(f[p]) };
+    return {
+      seed: Number(f[s]),
+      method: f[m],
+      roundNum: Number(f[r]),
+      sparsityFrac: Number(f[sp]),
+      perf: Number(f[p]),
+    };
   });
 }
 
@@ -35,13 +47,28 @@ export function summaryMarkdown(rows: readonly RoundPerf[], baseline: string, sc
     return c.n > 1 ? `${fmt(scale * c.mean, 1)} ± ${fmt(scale * c.sd, 1)} (${seeds})` : fmt(scale * c.mean, 1);
   };
   const remaining = (k: number) => fmt(curves.find((c) => c.roundNum === k)!.remainingPct, 2);
-  const parts = [markdownTable(['round', 'weights remaining %', ...methods], rounds.map((k) => [k, remaining(k), ...methods.map((m) => cell(m, k))]))];
+  const parts = [
+    markdownTable(
+      ['round', 'weights remaining %', ...methods],
+      rounds.map((k) => [k, remaining(k), ...methods.map((m) => cell(m, k))]),
+    ),
+  ];
   if (methods.includes(baseline)) {
     const others = methods.filter((m) => m !== baseline);
     const effects = others.map((m) => effectOver(rows, m, baseline));
-    parts.push('', `Effect over ${baseline} (mean over seeds of the paired difference; min over seeds in brackets):`, '',
-      markdownTable(['round', 'weights remaining %', ...others.map((m) => `${m} − ${baseline}`)],
-        rounds.map((k, i) => [k, remaining(k), ...effects.map((e) => (e[i].n ? `${fmt(scale * e[i].mean, 1)} (${fmt(scale * e[i].min, 1)})` : ''))])));
+    parts.push(
+      '',
+      `Effect over ${baseline} (mean over seeds of the paired difference; min over seeds in brackets):`,
+      '',
+      markdownTable(
+        ['round', 'weights remaining %', ...others.map((m) => `${m} − ${baseline}`)],
+        rounds.map((k, i) => [
+          k,
+          remaining(k),
+          ...effects.map((e) => (e[i].n ? `${fmt(scale * e[i].mean, 1)} (${fmt(scale * e[i].min, 1)})` : '')),
+        ]),
+      ),
+    );
   }
   return parts.join('\n');
 }

@@ -56,7 +56,12 @@ export type ParamValues<S extends ParamSpecs> = {
 export type AnyParamValues = Record<string, number | boolean | string>;
 
 export function num(
-  d: number, min: number, max: number, step: number, label: string, help: string,
+  d: number,
+  min: number,
+  max: number,
+  step: number,
+  label: string,
+  help: string,
   extra: { integer?: boolean; log?: boolean; idOmitsDefault?: boolean } = {},
 ): NumberParamSpec {
   return { kind: 'number', default: d, min, max, step, label, help, ...extra };
@@ -67,7 +72,10 @@ export function int(d: number, min: number, max: number, label: string, help: st
 }
 
 export function choice<T extends string>(
-  d: T, options: readonly { value: T; label: string }[], label: string, help: string,
+  d: T,
+  options: readonly { value: T; label: string }[],
+  label: string,
+  help: string,
 ): ChoiceParamSpec<T> {
   return { kind: 'choice', default: d, options, label, help };
 }
@@ -90,7 +98,8 @@ export function defaultsOf<S extends ParamSpecs>(specs: S): ParamValues<S> {
 export function checkParam(name: string, spec: ParamSpec, value: unknown): string | null {
   switch (spec.kind) {
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${name} must be a number in [${spec.min}, ${spec.max}]`;
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return `${name} must be a number in [${spec.min}, ${spec.max}]`;
       if (value < spec.min || value > spec.max) return `${name} = ${value} is outside [${spec.min}, ${spec.max}]`;
       if (spec.integer && !Number.isInteger(value)) return `${name} must be an integer in [${spec.min}, ${spec.max}]`;
       return null;
@@ -110,10 +119,14 @@ export function resolveParams<S extends ParamSpecs>(specs: S, given: Partial<Any
   const errors: string[] = [];
   for (const [k, v] of Object.entries(given)) {
     const spec = specs[k];
-    if (!spec) { errors.push(`unknown parameter "${k}" (known: ${Object.keys(specs).join(', ')})`); continue; }
+    if (!spec) {
+      errors.push(`unknown parameter "${k}" (known: ${Object.keys(specs).join(', ')})`);
+      continue;
+    }
     if (v === undefined) continue;
     const err = checkParam(k, spec, v);
-    if (err) errors.push(err); else out[k] = v;
+    if (err) errors.push(err);
+    else out[k] = v;
   }
   if (errors.length) throw new Error(errors.join('; '));
   return out as ParamValues<S>;

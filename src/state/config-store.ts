@@ -54,14 +54,16 @@ export const useConfigStore = create<ConfigState & ConfigActions>()((set) => ({
   ...CONFIG_DEFAULT,
   setBackendPref: (backendPref) => set({ backendPref }),
   setDemo: (patch) => set((s) => ({ demo: { ...s.demo, ...patch } })),
-  setParam: (strategyId, name, value) => set((s) => ({
-    strategyParams: { ...s.strategyParams, [strategyId]: { ...s.strategyParams[strategyId], [name]: value } },
-  })),
-  resetParams: (strategyId) => set((s) => {
-    const next = { ...s.strategyParams };
-    delete next[strategyId];
-    return { strategyParams: next };
-  }),
+  setParam: (strategyId, name, value) =>
+    set((s) => ({
+      strategyParams: { ...s.strategyParams, [strategyId]: { ...s.strategyParams[strategyId], [name]: value } },
+    })),
+  resetParams: (strategyId) =>
+    set((s) => {
+      const next = { ...s.strategyParams };
+      delete next[strategyId];
+      return { strategyParams: next };
+    }),
 }));
 
 /** Full parameter values of a strategy: spec defaults overlaid with the user's values. */
@@ -94,10 +96,12 @@ export function selectDemoErrors(s: ConfigState): Partial<Record<keyof DemoChoic
   intIn('generations', 'Generations');
   if (!out.popSize && d.popSize % 2 !== 0) {
     const strat = STRATEGY_LIST.find((x) => x.id === d.strategyId);
-    if (strat && strat.antithetic !== 'none') out.popSize = `${strat.label} samples mirrored pairs: population size must be even`;
+    if (strat && strat.antithetic !== 'none')
+      out.popSize = `${strat.label} samples mirrored pairs: population size must be even`;
   }
   const g = DEMO_LIMITS.gensPerSec;
-  if (!(d.gensPerSec >= g.min && d.gensPerSec <= g.max)) out.gensPerSec = `Speed must be in [${g.min}, ${g.max}] generations/s (0 = unlimited)`;
+  if (!(d.gensPerSec >= g.min && d.gensPerSec <= g.max))
+    out.gensPerSec = `Speed must be in [${g.min}, ${g.max}] generations/s (0 = unlimited)`;
   if (!Number.isInteger(d.seed) || d.seed < 0) out.seed = 'Seed must be a non-negative integer';
   if (!TOY_LIST.some((t) => t.id === d.fnId)) out.fnId = `unknown function "${d.fnId}"`;
   if (!STRATEGY_LIST.some((t) => t.id === d.strategyId)) out.strategyId = `unknown strategy "${d.strategyId}"`;
@@ -106,5 +110,7 @@ export function selectDemoErrors(s: ConfigState): Partial<Record<keyof DemoChoic
 
 /** True when the demo can start: no field or parameter error. */
 export function selectCanStart(s: ConfigState): boolean {
-  return Object.keys(selectDemoErrors(s)).length === 0 && Object.keys(selectParamErrors(s, s.demo.strategyId)).length === 0;
+  return (
+    Object.keys(selectDemoErrors(s)).length === 0 && Object.keys(selectParamErrors(s, s.demo.strategyId)).length === 0
+  );
 }

@@ -49,12 +49,19 @@ function presetConfig(id: string): ExperimentConfig {
 }
 
 function defaultsFor(section: ParamSection, id: string): AnyParamValues {
-  const specs = section === 'es' ? getStrategy(id).paramSpecs : section === 'task' ? getTask(id).paramSpecs : getNetwork(id).paramSpecs;
+  const specs =
+    section === 'es'
+      ? getStrategy(id).paramSpecs
+      : section === 'task'
+        ? getTask(id).paramSpecs
+        : getNetwork(id).paramSpecs;
   return Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, s.default]));
 }
 
 export const EXPERIMENT_CHOICE_DEFAULT: ExperimentChoiceState = {
-  draft: presetConfig(DEFAULT_PRESET.id), presetId: DEFAULT_PRESET.id, hidden: new Set(),
+  draft: presetConfig(DEFAULT_PRESET.id),
+  presetId: DEFAULT_PRESET.id,
+  hidden: new Set(),
 };
 
 export const useExperimentStore = create<ExperimentChoiceState & ExperimentChoiceActions>()((set) => {
@@ -62,20 +69,25 @@ export const useExperimentStore = create<ExperimentChoiceState & ExperimentChoic
   return {
     ...EXPERIMENT_CHOICE_DEFAULT,
     applyPreset: (id) => set({ draft: presetConfig(id), presetId: id }),
-    loadConfig: (config, hidden) => set((s) => ({
-      draft: config, presetId: PRESETS.find((p) => JSON.stringify(presetConfig(p.id)) === JSON.stringify(config))?.id ?? null,
-      hidden: hidden ?? s.hidden,
-    })),
+    loadConfig: (config, hidden) =>
+      set((s) => ({
+        draft: config,
+        presetId: PRESETS.find((p) => JSON.stringify(presetConfig(p.id)) === JSON.stringify(config))?.id ?? null,
+        hidden: hidden ?? s.hidden,
+      })),
     patch: (section, value) => edit((d) => ({ ...d, [section]: { ...d[section], ...value } })),
-    setEntry: (section, id) => edit((d) => ({ ...d, [section]: { ...d[section], id, params: defaultsFor(section, id) } })),
-    setParam: (section, name, value) => edit((d) => ({ ...d, [section]: { ...d[section], params: { ...d[section].params, [name]: value } } })),
-    toggleMethod: (id) => edit((d) => {
-      const on = d.prune.methods.includes(id);
-      const methods = on ? d.prune.methods.filter((m) => m !== id) : [...d.prune.methods, id];
-      const params = { ...d.prune.params };
-      if (on) delete params[id];
-      return { ...d, prune: { ...d.prune, methods, params } };
-    }),
+    setEntry: (section, id) =>
+      edit((d) => ({ ...d, [section]: { ...d[section], id, params: defaultsFor(section, id) } })),
+    setParam: (section, name, value) =>
+      edit((d) => ({ ...d, [section]: { ...d[section], params: { ...d[section].params, [name]: value } } })),
+    toggleMethod: (id) =>
+      edit((d) => {
+        const on = d.prune.methods.includes(id);
+        const methods = on ? d.prune.methods.filter((m) => m !== id) : [...d.prune.methods, id];
+        const params = { ...d.prune.params };
+        if (on) delete params[id];
+        return { ...d, prune: { ...d.prune, methods, params } };
+      }),
     setSeeds: (seeds) => edit((d) => ({ ...d, seeds })),
     setBackend: (backend) => edit((d) => ({ ...d, backend })),
   };
@@ -111,7 +123,10 @@ export function issuesAt(v: Validation, path: string): string[] {
 /** Parses "0, 1, 2" / "0-4" into seeds; returns null with a message when malformed. */
 export function parseSeedsText(text: string): { seeds: number[] } | { error: string } {
   const out: number[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
     if (range) {
       const [a, b] = [Number(range[1]), Number(range[2])];

@@ -5,7 +5,12 @@
 import type { GenerationMetrics } from '../core/experiments/events';
 
 /** One reported generation of the round in progress. */
-export interface FitnessPoint { readonly gen: number; readonly best: number; readonly mean: number; readonly testPerf: number | null }
+export interface FitnessPoint {
+  readonly gen: number;
+  readonly best: number;
+  readonly mean: number;
+  readonly testPerf: number | null;
+}
 
 export interface CurrentRound {
   readonly seed: number;
@@ -22,8 +27,18 @@ export function foldGenerations(cur: CurrentRound | null, metrics: readonly Gene
     if (!out || out.seed !== m.seed || out.method !== m.method || out.roundNum !== m.roundNum) {
       out = { seed: m.seed, method: m.method, roundNum: m.roundNum, generations: m.generations, points: [] };
     }
-    out = { ...out, points: [...out.points, { gen: m.gen, best: m.bestScore, mean: m.meanScore, testPerf: m.lastEval && m.lastEval.gen === m.gen ? m.lastEval.perf : null }] };
+    out = {
+      ...out,
+      points: [
+        ...out.points,
+        {
+          gen: m.gen,
+          best: m.bestScore,
+          mean: m.meanScore,
+          testPerf: m.lastEval && m.lastEval.gen === m.gen ? m.lastEval.perf : null,
+        },
+      ],
+    };
   }
   return out;
 }
-

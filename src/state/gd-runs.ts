@@ -19,7 +19,11 @@ export function gdConfigOf(config: ExperimentConfig, gd: Partial<GdOptions>): Ex
   const methods = usable.length ? usable : [...GD_DEFAULT_METHODS];
   return parseConfig({
     ...config,
-    prune: { ...config.prune, methods, params: Object.fromEntries(methods.map((m) => [m, config.prune.params[m] ?? {}])) },
+    prune: {
+      ...config.prune,
+      methods,
+      params: Object.fromEntries(methods.map((m) => [m, config.prune.params[m] ?? {}])),
+    },
     trainer: { id: 'gd', params: gd },
   });
 }
@@ -35,14 +39,23 @@ export function trainerOf(config: ExperimentConfig): 'gd' | 'es' {
  */
 export function isCompanion(a: ExperimentConfig, b: ExperimentConfig): boolean {
   const same = (x: unknown, y: unknown) => canonicalJson(x) === canonicalJson(y);
-  return trainerOf(a) !== trainerOf(b)
-    && a.task.id === b.task.id && a.task.params.pool === b.task.params.pool
-    && a.network.id === b.network.id && same(a.network.params, b.network.params)
-    && a.prune.pruneFrac === b.prune.pruneFrac && a.prune.scope === b.prune.scope;
+  return (
+    trainerOf(a) !== trainerOf(b) &&
+    a.task.id === b.task.id &&
+    a.task.params.pool === b.task.params.pool &&
+    a.network.id === b.network.id &&
+    same(a.network.params, b.network.params) &&
+    a.prune.pruneFrac === b.prune.pruneFrac &&
+    a.prune.scope === b.prune.scope
+  );
 }
 
 /** The newest stored run (list sorted newest first) that is a companion of `shown`, preferring shared seeds. */
-export function pickCompanion<R extends { readonly id: string; readonly config: ExperimentConfig }>(shown: ExperimentConfig, shownId: string | null, runs: readonly R[]): R | null {
+export function pickCompanion<R extends { readonly id: string; readonly config: ExperimentConfig }>(
+  shown: ExperimentConfig,
+  shownId: string | null,
+  runs: readonly R[],
+): R | null {
   const candidates = runs.filter((r) => r.id !== shownId && isCompanion(shown, r.config));
   const sharesSeed = (r: R) => r.config.seeds.some((s) => shown.seeds.includes(s));
   return candidates.find(sharesSeed) ?? candidates[0] ?? null;

@@ -41,23 +41,35 @@ export function sparsityCurves(records: readonly RoundRecord[]): SparsityCurves 
     if (!seeds.includes(r.seed)) seeds.push(r.seed);
     byRound.set(r.roundNum, [...(byRound.get(r.roundNum) ?? []), r]);
   }
-  const rows = [...byRound.entries()].sort((a, b) => a[0] - b[0]).map(([roundNum, rs]) => {
-    const row: Record<string, number | readonly [number, number]> = { roundNum, remainingPct: 100 * (1 - rs[0].sparsityFrac) };
-    for (const m of methods) {
-      const mine = rs.filter((r) => r.method === m && Number.isFinite(r.finalPerf));
-      if (!mine.length) continue;
-      const { mean, std } = meanStd(mine.map((r) => r.finalPerf));
-      row[m] = mean;
-      row[`${m}:band`] = [mean - std, mean + std];
-      for (const r of mine) row[`${m}#${r.seed}`] = r.finalPerf;
-    }
-    return row as SparsityRow;
-  });
+  const rows = [...byRound.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([roundNum, rs]) => {
+      const row: Record<string, number | readonly [number, number]> = {
+        roundNum,
+        remainingPct: 100 * (1 - rs[0].sparsityFrac),
+      };
+      for (const m of methods) {
+        const mine = rs.filter((r) => r.method === m && Number.isFinite(r.finalPerf));
+        if (!mine.length) continue;
+        const { mean, std } = meanStd(mine.map((r) => r.finalPerf));
+        row[m] = mean;
+        row[`${m}:band`] = [mean - std, mean + std];
+        for (const r of mine) row[`${m}#${r.seed}`] = r.finalPerf;
+      }
+      return row as SparsityRow;
+    });
   return { methods, seeds: seeds.sort((a, b) => a - b), rows };
 }
 
 /** σ statistics per round and method (mean over seeds of the per-round mean / median σ of active weights). */
-export interface SigmaRow { readonly roundNum: number; readonly method: string; readonly sigmaMean: number; readonly sigmaMedian: number; readonly sigmaMin: number; readonly sigmaMax: number }
+export interface SigmaRow {
+  readonly roundNum: number;
+  readonly method: string;
+  readonly sigmaMean: number;
+  readonly sigmaMedian: number;
+  readonly sigmaMin: number;
+  readonly sigmaMax: number;
+}
 
 export function sigmaRows(records: readonly RoundRecord[]): SigmaRow[] {
   const groups = new Map<string, RoundRecord[]>();
@@ -67,13 +79,16 @@ export function sigmaRows(records: readonly RoundRecord[]): SigmaRow[] {
     const k = `${r.roundNum}\u0000${r.method}`;
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
-  return [...groups.values()].map((rs) => ({
-    roundNum: rs[0].roundNum, method: rs[0].method,
-    sigmaMean: meanStd(rs.map((r) => r.sigmaStats.mean)).mean,
-    sigmaMedian: meanStd(rs.map((r) => r.sigmaStats.median)).mean,
-    sigmaMin: Math.min(...rs.map((r) => r.sigmaStats.min)),
-    sigmaMax: Math.max(...rs.map((r) => r.sigmaStats.max)),
-  })).sort((a, b) => a.roundNum - b.roundNum || a.method.localeCompare(b.method));
+  return [...groups.values()]
+    .map((rs) => ({
+      roundNum: rs[0].roundNum,
+      method: rs[0].method,
+      sigmaMean: meanStd(rs.map((r) => r.sigmaStats.mean)).mean,
+      sigmaMedian: meanStd(rs.map((r) => r.sigmaStats.median)).mean,
+      sigmaMin: Math.min(...rs.map((r) => r.sigmaStats.min)),
+      sigmaMax: Math.max(...rs.map((r) => r.sigmaStats.max)),
+    }))
+    .sort((a, b) => a.roundNum - b.roundNum || a.method.localeCompare(b.method));
 }
 
 /** Evenly thins a series to at most `max` points, always keeping the last. Pure. */

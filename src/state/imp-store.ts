@@ -46,7 +46,11 @@ export interface ImpRunState {
   /** Backend the run failed on (offer "continue on the next backend"). */
   readonly failedBackend: string | null;
   readonly storageError: string | null;
-  readonly bench: { readonly status: 'idle' | 'running' | 'done' | 'error'; readonly rows: readonly BackendBenchRow[]; readonly error: string | null };
+  readonly bench: {
+    readonly status: 'idle' | 'running' | 'done' | 'error';
+    readonly rows: readonly BackendBenchRow[];
+    readonly error: string | null;
+  };
   /** Workers of a multi-seed sweep (0: the run streams from the one lab worker, seeds in turn). */
   readonly workers: number;
   /** Per-seed progress of a sweep across workers (empty otherwise); see seed-runs.ts. */
@@ -74,51 +78,109 @@ export interface ImpRunActions {
 }
 
 export const IMP_RUN_DEFAULT: ImpRunState = {
-  status: 'idle', source: null, runId: null, config: null, records: [], current: null, netDescribe: null, layout: null, paramCount: 0,
-  notes: [], totalGens: 0, finishedGens: 0, currentGen: 0, gensAtStart: 0, startedAtMs: 0, evalsPerSec: 0, esDim: 0,
-  error: null, failedBackend: null, storageError: null, bench: { status: 'idle', rows: [], error: null }, workers: 0, seedRuns: {}, silence: null,
+  status: 'idle',
+  source: null,
+  runId: null,
+  config: null,
+  records: [],
+  current: null,
+  netDescribe: null,
+  layout: null,
+  paramCount: 0,
+  notes: [],
+  totalGens: 0,
+  finishedGens: 0,
+  currentGen: 0,
+  gensAtStart: 0,
+  startedAtMs: 0,
+  evalsPerSec: 0,
+  esDim: 0,
+  error: null,
+  failedBackend: null,
+  storageError: null,
+  bench: { status: 'idle', rows: [], error: null },
+  workers: 0,
+  seedRuns: {},
+  silence: null,
 };
 
 const countsOnce = (r: RoundRecord) => !r.sharedWith || r.sharedWith[0] === r.method;
 
 export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
   ...IMP_RUN_DEFAULT,
-  starting: (config, nowMs, records = []) => set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'starting', source: 'live', config, startedAtMs: nowMs, records })),
-  progress: (msg, nowMs) => set((s) => {
-    switch (msg.kind) {
-      case 'start':
-        return { runId: msg.runId, netDescribe: msg.netDescribe, layout: msg.layout, paramCount: msg.paramCount, notes: msg.notes, totalGens: msg.totalGens,
-          finishedGens: msg.doneGens, gensAtStart: msg.doneGens, startedAtMs: nowMs, status: s.status === 'starting' ? 'running' : s.status };
-      case 'gens': {
-        const last = msg.metrics[msg.metrics.length - 1];
-        if (!last) return s;
-        return { current: foldGenerations(s.current, msg.metrics), currentGen: last.gen, evalsPerSec: last.evalsPerSec, esDim: last.esDim };
+  starting: (config, nowMs, records = []) =>
+    set((s) => ({
+      ...IMP_RUN_DEFAULT,
+      bench: s.bench,
+      status: 'starting',
+      source: 'live',
+      config,
+      startedAtMs: nowMs,
+      records,
+    })),
+  progress: (msg, nowMs) =>
+    set((s) => {
+      switch (msg.kind) {
+        case 'start':
+          return {
+            runId: msg.runId,
+            netDescribe: msg.netDescribe,
+            layout: msg.layout,
+            paramCount: msg.paramCount,
+            notes: msg.notes,
+            totalGens: msg.totalGens,
+            finishedGens: msg.doneGens,
+            gensAtStart: msg.doneGens,
+            startedAtMs: nowMs,
+            status: s.status === 'starting' ? 'running' : s.status,
+          };
+        case 'gens': {
+          const last = msg.metrics[msg.metrics.length - 1];
+          if (!last) return s;
+          return {
+            current: foldGenerations(s.current, msg.metrics),
+            currentGen: last.gen,
+            evalsPerSec: last.evalsPerSec,
+            esDim: last.esDim,
+          };
+        }
+        case 'round':
+          return {
+            records: [...s.records, msg.record],
+            finishedGens: s.finishedGens + (countsOnce(msg.record) ? msg.record.generations : 0),
+            currentGen: countsOnce(msg.record) ? 0 : s.currentGen,
+          };
+        case 'storage-error':
+          return { storageError: msg.message };
+        default:
+          return s;
       }
-      case 'round':
-        return {
-          records: [...s.records, msg.record],
-          finishedGens: s.finishedGens + (countsOnce(msg.record) ? msg.record.generations : 0),
-          currentGen: countsOnce(msg.record) ? 0 : s.currentGen,
-        };
-      case 'storage-error':
-        return { storageError: msg.message };
-      default:
-        return s;
-    }
-  }),
+    }),
   setStatus: (status) => set({ status }),
   finished: (status) => set((s) => ({ status, current: status === 'done' ? null : s.current, silence: null })),
   failed: (error, failedBackend) => set({ status: 'error', error, failedBackend, silence: null }),
-  showStored: (runId, config, records) => set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'idle', source: 'stored', runId, config, records })),
-  poolStarting: (config, nowMs, workers) => set((s) => ({
-    ...IMP_RUN_DEFAULT, bench: s.bench, status: 'starting', source: 'live', config, runId: runId(config), startedAtMs: nowMs, workers,
-    seedRuns: Object.fromEntries(config.seeds.map((seed) => [seed, SEED_RUN_DEFAULT])),
-  })),
+  showStored: (runId, config, records) =>
+    set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'idle', source: 'stored', runId, config, records })),
+  poolStarting: (config, nowMs, workers) =>
+    set((s) => ({
+      ...IMP_RUN_DEFAULT,
+      bench: s.bench,
+      status: 'starting',
+      source: 'live',
+      config,
+      runId: runId(config),
+      startedAtMs: nowMs,
+      workers,
+      seedRuns: Object.fromEntries(config.seeds.map((seed) => [seed, SEED_RUN_DEFAULT])),
+    })),
   seedProgress: (seed, msg) => set((s) => applySeedMessage(s, seed, msg)),
   seedStatus: (seed, status, error) => set((s) => applySeedStatus(s, seed, status, error)),
   benchStarted: () => set({ bench: { status: 'running', rows: [], error: null } }),
   setSilence: (silence) => set({ silence }),
-  benchDone: (rows, error) => set({ bench: rows ? { status: 'done', rows, error: null } : { status: 'error', rows: [], error: error ?? 'failed' } }),
+  benchDone: (rows, error) =>
+    set({
+      bench: rows ? { status: 'done', rows, error: null } : { status: 'error', rows: [], error: error ?? 'failed' },
+    }),
 }));
 
 /** Whether a run is in flight (Start disabled; Pause/Cancel enabled). */
@@ -126,13 +188,20 @@ export function selectImpActive(s: Pick<ImpRunState, 'status'>): boolean {
   return s.status === 'starting' || s.status === 'running' || s.status === 'paused';
 }
 
-export interface RunProgress { readonly fraction: number; readonly doneGens: number; readonly etaMs: number | null }
+export interface RunProgress {
+  readonly fraction: number;
+  readonly doneGens: number;
+  readonly etaMs: number | null;
+}
 
 /**
  * Overall progress and ETA: generations done / planned; the rate counts only generations trained in this
  * tab since (re)start, so a resumed run's stored rounds do not make it look impossibly fast. Pure.
  */
-export function selectProgress(s: Pick<ImpRunState, 'totalGens' | 'finishedGens' | 'currentGen' | 'gensAtStart' | 'startedAtMs'>, nowMs: number): RunProgress {
+export function selectProgress(
+  s: Pick<ImpRunState, 'totalGens' | 'finishedGens' | 'currentGen' | 'gensAtStart' | 'startedAtMs'>,
+  nowMs: number,
+): RunProgress {
   const doneGens = Math.min(s.totalGens, s.finishedGens + s.currentGen);
   const fraction = s.totalGens > 0 ? doneGens / s.totalGens : 0;
   const trained = doneGens - s.gensAtStart;

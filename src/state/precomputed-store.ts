@@ -35,10 +35,19 @@ export const PRECOMPUTED_DEFAULT: PrecomputedState = { entries: {}, visible: tru
 
 export const usePrecomputedStore = create<PrecomputedState & PrecomputedActions>()((set) => ({
   ...PRECOMPUTED_DEFAULT,
-  loading: (id) => set((s) => ({ entries: { ...s.entries, [id]: { status: 'loading', overlay: null, config: null, message: null } } })),
-  loaded: (id, result, config) => set((s) => ({
-    entries: { ...s.entries, [id]: result.ok ? { status: 'ready', overlay: result.overlay, config, message: null } : { status: 'error', overlay: null, config: null, message: result.message } },
-  })),
+  loading: (id) =>
+    set((s) => ({
+      entries: { ...s.entries, [id]: { status: 'loading', overlay: null, config: null, message: null } },
+    })),
+  loaded: (id, result, config) =>
+    set((s) => ({
+      entries: {
+        ...s.entries,
+        [id]: result.ok
+          ? { status: 'ready', overlay: result.overlay, config, message: null }
+          : { status: 'error', overlay: null, config: null, message: result.message },
+      },
+    })),
   toggleVisible: () => set((s) => ({ visible: !s.visible })),
 }));
 
@@ -47,7 +56,11 @@ export const usePrecomputedStore = create<PrecomputedState & PrecomputedActions>
  * preset's, unless the run on screen is a different experiment (an overlay of other settings would
  * mislead). Pure.
  */
-export function selectOverlay(entries: PrecomputedState['entries'], presetId: string | null, shownConfig: ExperimentConfig | null): PrecomputedEntry | null {
+export function selectOverlay(
+  entries: PrecomputedState['entries'],
+  presetId: string | null,
+  shownConfig: ExperimentConfig | null,
+): PrecomputedEntry | null {
   const e = presetId ? entries[presetId] : undefined;
   if (!e) return null;
   if (e.config && shownConfig && !sameUpToSeeds(e.config, shownConfig)) return null;

@@ -10,7 +10,11 @@ import type { Demo2dBatch } from '../../workers/demo2d';
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
 
 /** One point of the best-score chart. */
-export interface BestPoint { readonly generation: number; readonly bestScore: number; readonly popMeanScore: number }
+export interface BestPoint {
+  readonly generation: number;
+  readonly bestScore: number;
+  readonly popMeanScore: number;
+}
 
 /** How many mean positions the trail keeps (older ones are dropped). */
 export const TRAIL_MAX_POINTS = 400;
@@ -48,12 +52,21 @@ export interface ProgressActions {
 }
 
 export const DEMO_PROGRESS_DEFAULT: DemoProgress = {
-  status: 'idle', error: null, generation: 0, totalGenerations: 0, population: null,
-  meanTrail: new Float32Array(0), best: [], wallMs: null,
+  status: 'idle',
+  error: null,
+  generation: 0,
+  totalGenerations: 0,
+  population: null,
+  meanTrail: new Float32Array(0),
+  best: [],
+  wallMs: null,
 };
 
 export const PROGRESS_DEFAULT: ProgressState = {
-  backend: null, backendStatus: 'idle', backendError: null, demo: DEMO_PROGRESS_DEFAULT,
+  backend: null,
+  backendStatus: 'idle',
+  backendError: null,
+  demo: DEMO_PROGRESS_DEFAULT,
 };
 
 /** Appends the batch's means to the trail, keeping the newest TRAIL_MAX_POINTS. Pure; exported for tests. */
@@ -72,22 +85,30 @@ export const useProgressStore = create<ProgressState & ProgressActions>()((set) 
   backendReady: (backend) => set({ backend, backendStatus: 'ready', backendError: null }),
   backendFailed: (backendError) => set({ backendStatus: 'error', backendError }),
   demoStarting: (totalGenerations) => set({ demo: { ...DEMO_PROGRESS_DEFAULT, status: 'starting', totalGenerations } }),
-  demoBatch: (batch) => set((s) => {
-    const last = batch.frames[batch.frames.length - 1];
-    if (!last) return s;
-    const d = s.demo;
-    return {
-      demo: {
-        ...d,
-        // A batch may land after pause was requested; keep 'paused' visible in that case.
-        status: d.status === 'starting' ? 'running' : d.status,
-        generation: last.generation,
-        population: last.population,
-        meanTrail: appendTrail(d.meanTrail, batch),
-        best: [...d.best, ...batch.frames.map((f) => ({ generation: f.generation, bestScore: f.bestScore, popMeanScore: f.popMeanScore }))],
-      },
-    };
-  }),
+  demoBatch: (batch) =>
+    set((s) => {
+      const last = batch.frames[batch.frames.length - 1];
+      if (!last) return s;
+      const d = s.demo;
+      return {
+        demo: {
+          ...d,
+          // A batch may land after pause was requested; keep 'paused' visible in that case.
+          status: d.status === 'starting' ? 'running' : d.status,
+          generation: last.generation,
+          population: last.population,
+          meanTrail: appendTrail(d.meanTrail, batch),
+          best: [
+            ...d.best,
+            ...batch.frames.map((f) => ({
+              generation: f.generation,
+              bestScore: f.bestScore,
+              popMeanScore: f.popMeanScore,
+            })),
+          ],
+        },
+      };
+    }),
   demoStatus: (status) => set((s) => ({ demo: { ...s.demo, status } })),
   demoFinished: (status, wallMs) => set((s) => ({ demo: { ...s.demo, status, wallMs } })),
   demoFailed: (error) => set((s) => ({ demo: { ...s.demo, status: 'error', error } })),

@@ -20,9 +20,17 @@ export interface SeedRun {
   readonly error: string | null;
 }
 
-export const SEED_RUN_DEFAULT: SeedRun = { status: 'queued', totalGens: 0, finishedGens: 0, currentGen: 0, evalsPerSec: 0, error: null };
+export const SEED_RUN_DEFAULT: SeedRun = {
+  status: 'queued',
+  totalGens: 0,
+  finishedGens: 0,
+  currentGen: 0,
+  evalsPerSec: 0,
+  error: null,
+};
 
-const countsOnce = (r: { sharedWith?: readonly string[]; method: string }) => !r.sharedWith || r.sharedWith[0] === r.method;
+const countsOnce = (r: { sharedWith?: readonly string[]; method: string }) =>
+  !r.sharedWith || r.sharedWith[0] === r.method;
 
 type Runs = Readonly<Record<number, SeedRun>>;
 const sum = (runs: Runs, f: (r: SeedRun) => number) => Object.values(runs).reduce((a, r) => a + f(r), 0);
@@ -35,8 +43,14 @@ export function applySeedMessage(s: ImpRunState, seed: number, msg: ImpProgress)
     case 'start': {
       const seedRuns = withRun({ ...run, totalGens: msg.totalGens, finishedGens: msg.doneGens });
       return {
-        seedRuns, netDescribe: s.netDescribe ?? msg.netDescribe, layout: s.layout ?? msg.layout, paramCount: msg.paramCount, notes: msg.notes,
-        totalGens: sum(seedRuns, (r) => r.totalGens), finishedGens: sum(seedRuns, (r) => r.finishedGens), gensAtStart: s.gensAtStart + msg.doneGens,
+        seedRuns,
+        netDescribe: s.netDescribe ?? msg.netDescribe,
+        layout: s.layout ?? msg.layout,
+        paramCount: msg.paramCount,
+        notes: msg.notes,
+        totalGens: sum(seedRuns, (r) => r.totalGens),
+        finishedGens: sum(seedRuns, (r) => r.finishedGens),
+        gensAtStart: s.gensAtStart + msg.doneGens,
         status: s.status === 'starting' ? 'running' : s.status,
       };
     }
@@ -47,14 +61,25 @@ export function applySeedMessage(s: ImpRunState, seed: number, msg: ImpProgress)
       const followed = s.current ? s.seedRuns[s.current.seed] : undefined;
       const follow = !s.current || s.current.seed === seed || followed?.status !== 'running';
       return {
-        seedRuns, currentGen: sum(seedRuns, (r) => r.currentGen), evalsPerSec: sum(seedRuns, (r) => (r.status === 'running' ? r.evalsPerSec : 0)),
+        seedRuns,
+        currentGen: sum(seedRuns, (r) => r.currentGen),
+        evalsPerSec: sum(seedRuns, (r) => (r.status === 'running' ? r.evalsPerSec : 0)),
         ...(follow ? { current: foldGenerations(s.current, msg.metrics), esDim: last.esDim } : {}),
       };
     }
     case 'round': {
       const once = countsOnce(msg.record);
-      const seedRuns = withRun({ ...run, finishedGens: run.finishedGens + (once ? msg.record.generations : 0), currentGen: once ? 0 : run.currentGen });
-      return { records: [...s.records, msg.record], seedRuns, finishedGens: sum(seedRuns, (r) => r.finishedGens), currentGen: sum(seedRuns, (r) => r.currentGen) };
+      const seedRuns = withRun({
+        ...run,
+        finishedGens: run.finishedGens + (once ? msg.record.generations : 0),
+        currentGen: once ? 0 : run.currentGen,
+      });
+      return {
+        records: [...s.records, msg.record],
+        seedRuns,
+        finishedGens: sum(seedRuns, (r) => r.finishedGens),
+        currentGen: sum(seedRuns, (r) => r.currentGen),
+      };
     }
     case 'storage-error':
       return { storageError: `seed ${seed}: ${msg.message}` };
@@ -64,8 +89,16 @@ export function applySeedMessage(s: ImpRunState, seed: number, msg: ImpProgress)
 }
 
 /** A seed's status change (queued → running → done / cancelled / error). Pure. */
-export function applySeedStatus(s: ImpRunState, seed: number, status: SeedRunStatus, error?: string): Partial<ImpRunState> {
+export function applySeedStatus(
+  s: ImpRunState,
+  seed: number,
+  status: SeedRunStatus,
+  error?: string,
+): Partial<ImpRunState> {
   const run = s.seedRuns[seed] ?? SEED_RUN_DEFAULT;
-  const seedRuns = { ...s.seedRuns, [seed]: { ...run, status, currentGen: status === 'running' ? run.currentGen : 0, error: error ?? null } };
+  const seedRuns = {
+    ...s.seedRuns,
+    [seed]: { ...run, status, currentGen: status === 'running' ? run.currentGen : 0, error: error ?? null },
+  };
   return { seedRuns, currentGen: sum(seedRuns, (r) => r.currentGen) };
 }

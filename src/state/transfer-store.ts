@@ -77,10 +77,26 @@ export interface TransferActions {
 }
 
 export const TRANSFER_DEFAULT: TransferState = {
-  ticket: null, draft: null, status: 'idle', error: null, start: null, records: [], live: {}, currentStep: 0, result: null,
+  ticket: null,
+  draft: null,
+  status: 'idle',
+  error: null,
+  start: null,
+  records: [],
+  live: {},
+  currentStep: 0,
+  result: null,
 };
 
-const JOB_RESET = { status: 'idle', error: null, start: null, records: [], live: {}, currentStep: 0, result: null } as const;
+const JOB_RESET = {
+  status: 'idle',
+  error: null,
+  start: null,
+  records: [],
+  live: {},
+  currentStep: 0,
+  result: null,
+} as const;
 
 /**
  * Tasks a ticket of `config` can be trained on besides its own: the other vision data sets (same image
@@ -97,19 +113,37 @@ export function defaultDraft(config: ExperimentConfig): TransferDraft {
   const tasks = targetTaskOptions(config);
   const esId = STRATEGIES.find((s) => s.id !== config.es.id)?.id ?? config.es.id;
   return {
-    kind: tasks.length ? 'task' : 'es', taskId: tasks[0] ?? config.task.id, esId, esParams: defaultsOf(getStrategy(esId).paramSpecs),
-    popSize: config.es.popSize, generations: config.budget.generationsPerRound, gd: defaultsOf(gdParamSpecs), baselines: true,
+    kind: tasks.length ? 'task' : 'es',
+    taskId: tasks[0] ?? config.task.id,
+    esId,
+    esParams: defaultsOf(getStrategy(esId).paramSpecs),
+    popSize: config.es.popSize,
+    generations: config.budget.generationsPerRound,
+    gd: defaultsOf(gdParamSpecs),
+    baselines: true,
   };
 }
 
 /** The job arguments for a ticket and a draft (the mask is a copy: it is transferred to the worker). Pure. */
 export function transferArgsOf(t: TicketChoice, d: TransferDraft): TransferArgs {
-  const source = { config: t.config, seed: t.seed, method: t.method, roundNum: t.roundNum, mask: t.mask.slice(), ...(t.runId ? { runId: t.runId } : {}) };
+  const source = {
+    config: t.config,
+    seed: t.seed,
+    method: t.method,
+    roundNum: t.roundNum,
+    mask: t.mask.slice(),
+    ...(t.runId ? { runId: t.runId } : {}),
+  };
   // "Another task" keeps the source's trainer: its ES, or GD for a GD-IMP ticket (method gd_…).
-  const sameTrainer = t.method.startsWith('gd_') ? { kind: 'gd' as const, options: d.gd } : { kind: 'es' as const, generations: d.generations };
-  const target: TransferArgs['target'] = d.kind === 'task' ? { taskId: d.taskId, trainer: sameTrainer }
-    : d.kind === 'es' ? { trainer: { kind: 'es', esId: d.esId, params: d.esParams, popSize: d.popSize, generations: d.generations } }
-      : { trainer: { kind: 'gd', options: d.gd } };
+  const sameTrainer = t.method.startsWith('gd_')
+    ? { kind: 'gd' as const, options: d.gd }
+    : { kind: 'es' as const, generations: d.generations };
+  const target: TransferArgs['target'] =
+    d.kind === 'task'
+      ? { taskId: d.taskId, trainer: sameTrainer }
+      : d.kind === 'es'
+        ? { trainer: { kind: 'es', esId: d.esId, params: d.esParams, popSize: d.popSize, generations: d.generations } }
+        : { trainer: { kind: 'gd', options: d.gd } };
   return { source, target, baselines: d.baselines };
 }
 
@@ -137,30 +171,43 @@ const evalPoints = (evals: readonly EvalPoint[]) => evals.map((e) => [e.gen, e.p
 /** Source panel: the ticket's own round and, if present, the source's random_reinit round. */
 export function sourceCurves(t: TicketChoice): TransferCurve[] {
   const out: TransferCurve[] = [{ role: 'ticket', method: t.method, points: evalPoints(t.evals) }];
-  if (t.sourceBaseline && t.method !== 'random_reinit') out.push({ role: 'baseline', method: 'random_reinit', points: evalPoints(t.sourceBaseline.evals) });
+  if (t.sourceBaseline && t.method !== 'random_reinit')
+    out.push({ role: 'baseline', method: 'random_reinit', points: evalPoints(t.sourceBaseline.evals) });
   return out;
 }
 
 /** Target panel: a finished training's test evaluations, else what streamed so far; ticket first. */
 export function targetCurves(s: Pick<TransferState, 'records' | 'live'>): TransferCurve[] {
   const methods = [...new Set([...s.records.map((r) => r.method), ...Object.keys(s.live)])];
-  return methods.map((method) => {
-    const rec = s.records.find((r) => r.method === method);
-    return { role: roleOf(method), method, points: rec ? evalPoints(rec.evals) : s.live[method] ?? [] };
-  }).sort((a, b) => (a.role === b.role ? 0 : a.role === 'ticket' ? -1 : 1));
+  return methods
+    .map((method) => {
+      const rec = s.records.find((r) => r.method === method);
+      return { role: roleOf(method), method, points: rec ? evalPoints(rec.evals) : (s.live[method] ?? []) };
+    })
+    .sort((a, b) => (a.role === b.role ? 0 : a.role === 'ticket' ? -1 : 1));
 }
 
 /**
  * One y range for the source and the target panels (so the two read on the same scale): the values ×
  * `scale`, padded by 5 % of the span, and widened around the middle to at least `minSpan`. Null: no points.
  */
-export function sharedDomain(curves: readonly TransferCurve[], scale: number, minSpan: number): readonly [number, number] | null {
+export function sharedDomain(
+  curves: readonly TransferCurve[],
+  scale: number,
+  minSpan: number,
+): readonly [number, number] | null {
   const ys = curves.flatMap((c) => c.points.map((p) => p[1] * scale)).filter(Number.isFinite);
   if (!ys.length) return null;
-  let lo = Math.min(...ys), hi = Math.max(...ys);
+  let lo = Math.min(...ys),
+    hi = Math.max(...ys);
   const pad = 0.05 * (hi - lo);
-  lo -= pad; hi += pad;
-  if (hi - lo < minSpan) { const mid = (lo + hi) / 2; lo = mid - minSpan / 2; hi = mid + minSpan / 2; }
+  lo -= pad;
+  hi += pad;
+  if (hi - lo < minSpan) {
+    const mid = (lo + hi) / 2;
+    lo = mid - minSpan / 2;
+    hi = mid + minSpan / 2;
+  }
   return [lo, hi];
 }
 
@@ -177,16 +224,39 @@ export function curveTable(curves: readonly TransferCurve[]): { columns: string[
  * The comparison table: [side, network, task, final, best] test performance of every training — the
  * source round (and the source run's random/reinit round), then the target's trainings.
  */
-export function summaryRows(t: TicketChoice, records: readonly RoundRecord[], targetTaskId: string): (string | number)[][] {
+export function summaryRows(
+  t: TicketChoice,
+  records: readonly RoundRecord[],
+  targetTaskId: string,
+): (string | number)[][] {
   const best = (final: number, evals: readonly EvalPoint[]) => Math.max(final, ...evals.map((e) => e.perf));
-  const rows: (string | number)[][] = [['source', `${t.method} ticket`, t.config.task.id, t.finalPerf, best(t.finalPerf, t.evals)]];
-  if (t.sourceBaseline && t.method !== 'random_reinit') rows.push(['source', 'random/reinit', t.config.task.id, t.sourceBaseline.finalPerf, best(t.sourceBaseline.finalPerf, t.sourceBaseline.evals)]);
-  for (const r of records) rows.push(['target', roleOf(r.method) === 'ticket' ? `${t.method} ticket (${r.method})` : `random/reinit (${r.method})`, targetTaskId, r.finalPerf, r.bestPerf]);
+  const rows: (string | number)[][] = [
+    ['source', `${t.method} ticket`, t.config.task.id, t.finalPerf, best(t.finalPerf, t.evals)],
+  ];
+  if (t.sourceBaseline && t.method !== 'random_reinit')
+    rows.push([
+      'source',
+      'random/reinit',
+      t.config.task.id,
+      t.sourceBaseline.finalPerf,
+      best(t.sourceBaseline.finalPerf, t.sourceBaseline.evals),
+    ]);
+  for (const r of records)
+    rows.push([
+      'target',
+      roleOf(r.method) === 'ticket' ? `${t.method} ticket (${r.method})` : `random/reinit (${r.method})`,
+      targetTaskId,
+      r.finalPerf,
+      r.bestPerf,
+    ]);
   return rows;
 }
 
 /** Folds generation metrics into the live curves (points where the mean was evaluated). Pure. */
-export function foldLive(live: TransferState['live'], metrics: Extract<TransferProgress, { kind: 'gens' }>['metrics']): TransferState['live'] {
+export function foldLive(
+  live: TransferState['live'],
+  metrics: Extract<TransferProgress, { kind: 'gens' }>['metrics'],
+): TransferState['live'] {
   let out = live;
   for (const m of metrics) {
     if (!m.lastEval || m.lastEval.gen !== m.gen) continue;
@@ -199,21 +269,26 @@ export const useTransferStore = create<TransferState & TransferActions>()((set) 
   ...TRANSFER_DEFAULT,
   chooseTicket: (ticket) => set({ ...JOB_RESET, ticket, draft: defaultDraft(ticket.config) }),
   setDraft: (patch) => set((s) => (s.draft ? { draft: { ...s.draft, ...patch } } : s)),
-  setEs: (esId) => set((s) => (s.draft ? { draft: { ...s.draft, esId, esParams: defaultsOf(getStrategy(esId).paramSpecs) } } : s)),
+  setEs: (esId) =>
+    set((s) => (s.draft ? { draft: { ...s.draft, esId, esParams: defaultsOf(getStrategy(esId).paramSpecs) } } : s)),
   starting: () => set({ ...JOB_RESET, status: 'running' }),
-  progress: (msg) => set((s) => {
-    // Progress comes over its own comlink channel: a late batch can land after the job's result.
-    if (s.status !== 'running') return s;
-    switch (msg.kind) {
-      case 'start': return { start: msg };
-      case 'gens': {
-        const last = msg.metrics[msg.metrics.length - 1];
-        return last ? { live: foldLive(s.live, msg.metrics), currentStep: last.gen } : s;
+  progress: (msg) =>
+    set((s) => {
+      // Progress comes over its own comlink channel: a late batch can land after the job's result.
+      if (s.status !== 'running') return s;
+      switch (msg.kind) {
+        case 'start':
+          return { start: msg };
+        case 'gens': {
+          const last = msg.metrics[msg.metrics.length - 1];
+          return last ? { live: foldLive(s.live, msg.metrics), currentStep: last.gen } : s;
+        }
+        case 'round':
+          return { records: [...s.records.filter((r) => r.method !== msg.record.method), msg.record], currentStep: 0 };
+        default:
+          return s;
       }
-      case 'round': return { records: [...s.records.filter((r) => r.method !== msg.record.method), msg.record], currentStep: 0 };
-      default: return s;
-    }
-  }),
+    }),
   finished: (result) => set(result ? { status: 'done', result, records: result.records } : { status: 'cancelled' }),
   failed: (error) => set({ status: 'error', error }),
   close: () => set(TRANSFER_DEFAULT),

@@ -31,8 +31,15 @@ export interface ViewActions {
   setResultTab(tab: string): void;
 }
 
-export const VIEW_DEFAULT: ViewState = { heatmapScale: 'log', showTrail: true, bestAsTable: false, openHelp: null,
-  chartAsTable: {}, perSeed: false, resultTab: 'sparsity' };
+export const VIEW_DEFAULT: ViewState = {
+  heatmapScale: 'log',
+  showTrail: true,
+  bestAsTable: false,
+  openHelp: null,
+  chartAsTable: {},
+  perSeed: false,
+  resultTab: 'sparsity',
+};
 
 export const useViewStore = create<ViewState & ViewActions>()((set) => ({
   ...VIEW_DEFAULT,

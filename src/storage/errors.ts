@@ -7,7 +7,10 @@
 /** The browser refused to store more; the write was rolled back. */
 export class StorageFullError extends Error {
   constructor(cause?: unknown) {
-    super('Browser storage is full: this round could not be saved. Delete old runs (or export them as bundles first) to free space; runs already stored are unchanged.', { cause });
+    super(
+      'Browser storage is full: this round could not be saved. Delete old runs (or export them as bundles first) to free space; runs already stored are unchanged.',
+      { cause },
+    );
     this.name = 'StorageFullError';
   }
 }

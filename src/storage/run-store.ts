@@ -68,7 +68,9 @@ export interface RunStoreOptions {
 
 /** Storage use as the browser reports it (navigator.storage.estimate), or null where unavailable. */
 export async function storageEstimate(): Promise<{ usageBytes: number; quotaBytes: number } | null> {
-  const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<{ usage?: number; quota?: number }> } } }).navigator?.storage;
+  const storage = (
+    globalThis as { navigator?: { storage?: { estimate?: () => Promise<{ usage?: number; quota?: number }> } } }
+  ).navigator?.storage;
   if (!storage?.estimate) return null;
   const e = await storage.estimate();
   return { usageBytes: e.usage ?? 0, quotaBytes: e.quota ?? 0 };
@@ -76,8 +78,10 @@ export async function storageEstimate(): Promise<{ usageBytes: number; quotaByte
 
 function byRunOrder(config: ExperimentConfig) {
   const methodIdx = (m: string) => config.prune.methods.indexOf(m);
-  return (a: { seed: number; method: string; roundNum?: number }, b: { seed: number; method: string; roundNum?: number }) =>
-    a.seed - b.seed || methodIdx(a.method) - methodIdx(b.method) || (a.roundNum ?? 0) - (b.roundNum ?? 0);
+  return (
+    a: { seed: number; method: string; roundNum?: number },
+    b: { seed: number; method: string; roundNum?: number },
+  ) => a.seed - b.seed || methodIdx(a.method) - methodIdx(b.method) || (a.roundNum ?? 0) - (b.roundNum ?? 0);
 }
 
 function strip<T extends { runId: string }>(v: T): Omit<T, 'runId'> {
@@ -92,7 +96,11 @@ async function inTx(db: IDBPDatabase<LabDb>, body: (tx: Tx) => Promise<void>): P
     try {
       await body(tx);
     } catch (e) {
-      try { tx.abort(); } catch { /* already aborted by the failing request */ }
+      try {
+        tx.abort();
+      } catch {
+        /* already aborted by the failing request */
+      }
       await tx.done.catch(() => undefined);
       throw e;
     }
@@ -110,26 +118,40 @@ async function deleteIn(tx: Tx, id: string): Promise<void> {
 
 /** The run store. Open with `RunStore.open()`. */
 export class RunStore {
-  private constructor(private readonly db: IDBPDatabase<LabDb>, private readonly now: () => number) {}
+  private constructor(
+    private readonly db: IDBPDatabase<LabDb>,
+    private readonly now: () => number,
+  ) {}
 
   static async open(options: RunStoreOptions = {}): Promise<RunStore> {
     const db = await openDB<LabDb>(options.name ?? DEFAULT_DB_NAME, DB_VERSION, {
       upgrade(d) {
         d.createObjectStore('runs', { keyPath: 'id' });
-        d.createObjectStore('rounds', { keyPath: ['runId', 'seed', 'method', 'roundNum'] }).createIndex('runId', 'runId');
+        d.createObjectStore('rounds', { keyPath: ['runId', 'seed', 'method', 'roundNum'] }).createIndex(
+          'runId',
+          'runId',
+        );
         d.createObjectStore('chains', { keyPath: ['runId', 'seed', 'method'] }).createIndex('runId', 'runId');
       },
     });
     return new RunStore(db, options.now ?? Date.now);
   }
 
-  close(): void { this.db.close(); }
+  close(): void {
+    this.db.close();
+  }
 
   /**
    * Creates the run of `config` (validated; its id is the hash of the canonical config) or updates the
    * status/label of an existing one, keeping its rounds. Returns the stored run.
    */
-  async saveRun(input: { config: unknown; status?: RunStatus; label?: string; precomputed?: boolean; command?: string }): Promise<StoredRun> {
+  async saveRun(input: {
+    config: unknown;
+    status?: RunStatus;
+    label?: string;
+    precomputed?: boolean;
+    command?: string;
+  }): Promise<StoredRun> {
     const config = parseConfig(input.config);
     const id = runIdOf(config);
     let saved!: StoredRun;
@@ -137,11 +159,17 @@ export class RunStore {
       const old = await tx.objectStore('runs').get(id);
       const t = this.now();
       saved = {
-        id, config, status: input.status ?? old?.status ?? 'running', createdAt: old?.createdAt ?? t, updatedAt: t,
+        id,
+        config,
+        status: input.status ?? old?.status ?? 'running',
+        createdAt: old?.createdAt ?? t,
+        updatedAt: t,
         summary: old?.summary ?? emptySummary(recordMethodIds(config), config.seeds, config.prune.rounds),
-        ...(input.label ?? old?.label) !== undefined ? { label: input.label ?? old?.label } : {},
-        ...(input.precomputed ?? old?.precomputed) !== undefined ? { precomputed: input.precomputed ?? old?.precomputed } : {},
-        ...(input.command ?? old?.command) !== undefined ? { command: input.command ?? old?.command } : {},
+        ...((input.label ?? old?.label) !== undefined ? { label: input.label ?? old?.label } : {}),
+        ...((input.precomputed ?? old?.precomputed) !== undefined
+          ? { precomputed: input.precomputed ?? old?.precomputed }
+          : {}),
+        ...((input.command ?? old?.command) !== undefined ? { command: input.command ?? old?.command } : {}),
       };
       await tx.objectStore('runs').put(saved);
     });
@@ -169,7 +197,9 @@ export class RunStore {
       const isNew = (await rounds.getKey([id, record.seed, record.method, record.roundNum])) === undefined;
       await rounds.put({ ...record, runId: id });
       if (chain) await tx.objectStore('chains').put({ ...chain, seed: record.seed, runId: id });
-      await tx.objectStore('runs').put({ ...run, summary: withRound(run.summary, record, isNew), updatedAt: this.now() });
+      await tx
+        .objectStore('runs')
+        .put({ ...run, summary: withRound(run.summary, record, isNew), updatedAt: this.now() });
     });
   }
 
@@ -191,7 +221,8 @@ export class RunStore {
     if (!run) return undefined;
     const order = byRunOrder(run.config);
     return {
-      run, config: run.config,
+      run,
+      config: run.config,
       records: rounds.map(strip).sort(order) as RoundRecord[],
       chains: chains.map(strip).sort(order) as SeedChainState[],
     };
@@ -237,7 +268,12 @@ export class RunStore {
     for (const r of bundle.records) summary = withRound(summary, r, true);
     const t = Date.parse(bundle.createdAt);
     const run: StoredRun = {
-      id: bundle.runId, config: c, status: 'done', createdAt: t, updatedAt: this.now(), summary,
+      id: bundle.runId,
+      config: c,
+      status: 'done',
+      createdAt: t,
+      updatedAt: this.now(),
+      summary,
       ...(bundle.label !== undefined ? { label: bundle.label } : {}),
       ...(bundle.precomputed !== undefined ? { precomputed: bundle.precomputed } : {}),
       ...(bundle.command !== undefined ? { command: bundle.command } : {}),
@@ -257,7 +293,10 @@ export class RunStore {
     if (!data) throw new RunNotFoundError(id);
     const { run } = data;
     return {
-      config: data.config, createdAt: new Date(run.createdAt).toISOString(), records: data.records, chains: data.chains,
+      config: data.config,
+      createdAt: new Date(run.createdAt).toISOString(),
+      records: data.records,
+      chains: data.chains,
       ...(run.label !== undefined ? { label: run.label } : {}),
       ...(run.precomputed !== undefined ? { precomputed: run.precomputed } : {}),
       ...(run.command !== undefined ? { command: run.command } : {}),

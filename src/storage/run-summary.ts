@@ -31,7 +31,9 @@ export interface RunSummary {
 
 /** The summary of a run with no rounds yet. */
 export function emptySummary(methods: readonly string[], seeds: readonly number[], roundsPlanned: number): RunSummary {
-  const chains = seeds.flatMap((seed) => methods.map((method) => ({ seed, method, roundsDone: 0, lastPerf: NaN, lastSparsityFrac: 0 })));
+  const chains = seeds.flatMap((seed) =>
+    methods.map((method) => ({ seed, method, roundsDone: 0, lastPerf: NaN, lastSparsityFrac: 0 })),
+  );
   return { methods: [...methods], seeds: [...seeds], roundsPlanned, recordCount: 0, roundsDone: 0, chains };
 }
 
@@ -40,11 +42,14 @@ export function emptySummary(methods: readonly string[], seeds: readonly number[
  * round after a resume overwrites it and must not count twice).
  */
 export function withRound(s: RunSummary, record: RoundRecord, isNew: boolean): RunSummary {
-  const chains = s.chains.map((c) => (c.seed === record.seed && c.method === record.method && record.roundNum >= c.roundsDone
-    ? { ...c, roundsDone: record.roundNum, lastPerf: record.finalPerf, lastSparsityFrac: record.sparsityFrac }
-    : c));
+  const chains = s.chains.map((c) =>
+    c.seed === record.seed && c.method === record.method && record.roundNum >= c.roundsDone
+      ? { ...c, roundsDone: record.roundNum, lastPerf: record.finalPerf, lastSparsityFrac: record.sparsityFrac }
+      : c,
+  );
   return {
-    ...s, chains,
+    ...s,
+    chains,
     recordCount: s.recordCount + (isNew ? 1 : 0),
     roundsDone: chains.length ? Math.min(...chains.map((c) => c.roundsDone)) : 0,
   };

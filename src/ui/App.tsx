@@ -24,13 +24,15 @@ const VIEWS = [
 type ViewId = (typeof VIEWS)[number]['id'];
 
 export function App() {
-  const [view, setView] = useState<ViewId>(() => (new URLSearchParams(location.search).get('view') === 'demo' ? 'demo' : 'experiment'));
+  const [view, setView] = useState<ViewId>(() =>
+    new URLSearchParams(location.search).get('view') === 'demo' ? 'demo' : 'experiment',
+  );
   const [linkErrors] = useState<readonly UrlIssue[]>(() => applyShareLink(location.search));
   useEffect(() => {
     // A forced backend in the URL (`?backend=wasm`) or in a shared config is chosen from the start, so
     // a slow or broken GPU backend is never even initialised for it.
     const asked = new URLSearchParams(location.search).get('backend') ?? useExperimentStore.getState().draft.backend;
-    const pref = (BACKEND_PREFS as readonly string[]).includes(asked) ? asked as BackendPref : 'auto';
+    const pref = (BACKEND_PREFS as readonly string[]).includes(asked) ? (asked as BackendPref) : 'auto';
     if (pref !== 'auto') useConfigStore.getState().setBackendPref(pref);
     void initBackend(pref);
   }, []);
@@ -43,13 +45,28 @@ export function App() {
         </div>
         <nav className="view-nav" aria-label="Views">
           {VIEWS.map((v) => (
-            <button key={v.id} type="button" aria-current={view === v.id ? 'page' : undefined} onClick={() => setView(v.id)}>{v.label}</button>
+            <button
+              key={v.id}
+              type="button"
+              aria-current={view === v.id ? 'page' : undefined}
+              onClick={() => setView(v.id)}
+            >
+              {v.label}
+            </button>
           ))}
         </nav>
         <BackendBadge />
       </header>
-      {linkErrors.length > 0 && <div className="link-errors"><LinkErrors errors={linkErrors} /></div>}
-      {view === 'experiment' ? <main className="experiment-main"><ExperimentPanel /></main> : (
+      {linkErrors.length > 0 && (
+        <div className="link-errors">
+          <LinkErrors errors={linkErrors} />
+        </div>
+      )}
+      {view === 'experiment' ? (
+        <main className="experiment-main">
+          <ExperimentPanel />
+        </main>
+      ) : (
         <main className="layout">
           <StrategySettings />
           <DemoPanel />

@@ -17,19 +17,32 @@ export function BackendBadge() {
   const running = demoRunning || impRunning;
   const pref = useConfigStore((s) => s.backendPref);
   const setPref = useConfigStore((s) => s.setBackendPref);
-  const text = backendStatus === 'initialising' ? 'choosing backend…'
-    : backendStatus === 'error' ? 'backend error'
-      : backend ? backend.active : 'no backend yet';
+  const text =
+    backendStatus === 'initialising'
+      ? 'choosing backend…'
+      : backendStatus === 'error'
+        ? 'backend error'
+        : backend
+          ? backend.active
+          : 'no backend yet';
   return (
     <div className="backend">
       <details className="backend-details">
         <summary>
-          <span className={`badge badge-${backendStatus}`} data-testid="backend-badge" data-backend={backend?.active ?? ''}>
+          <span
+            className={`badge badge-${backendStatus}`}
+            data-testid="backend-badge"
+            data-backend={backend?.active ?? ''}
+          >
             Backend: {text}
           </span>
         </summary>
         <div className="backend-pop">
-          {backendError && <p className="field-error" role="alert">{backendError}</p>}
+          {backendError && (
+            <p className="field-error" role="alert">
+              {backendError}
+            </p>
+          )}
           {backend && (
             <ul className="attempts">
               {backend.attempts.map((a) => (
@@ -43,9 +56,21 @@ export function BackendBadge() {
       </details>
       <label className="backend-pref">
         <span>Force</span>
-        <select value={pref} disabled={running || backendStatus === 'initialising'} aria-label="Backend preference"
-          onChange={(e) => { const p = e.target.value as BackendPref; setPref(p); void initBackend(p); }}>
-          {PREFS.map((p) => <option key={p} value={p}>{p === 'auto' ? 'auto (fastest that passes)' : p}</option>)}
+        <select
+          value={pref}
+          disabled={running || backendStatus === 'initialising'}
+          aria-label="Backend preference"
+          onChange={(e) => {
+            const p = e.target.value as BackendPref;
+            setPref(p);
+            void initBackend(p);
+          }}
+        >
+          {PREFS.map((p) => (
+            <option key={p} value={p}>
+              {p === 'auto' ? 'auto (fastest that passes)' : p}
+            </option>
+          ))}
         </select>
       </label>
     </div>

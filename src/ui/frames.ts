@@ -8,6 +8,11 @@
 export function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 50);
-    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
   });
 }

@@ -31,7 +31,8 @@ function errorText(err: unknown): string {
  */
 export function abandonWorker(reason: string): void {
   worker?.terminate();
-  worker = null; engine = null;
+  worker = null;
+  engine = null;
   useProgressStore.getState().backendFailed(reason);
   useProgressStore.getState().demoFailed(reason);
   for (const l of stopListeners) l(reason);
@@ -46,8 +47,13 @@ export function abandonWorker(reason: string): void {
 export function watchedCall<T>(what: string, call: (engine: Remote<LabEngine>) => Promise<T>): Promise<T> {
   const engine = getEngine();
   return withHeartbeat(() => call(engine), {
-    ping: () => engine.status(), baseMs: 2 * watchdogBaseMs(), factor: 6,
-    failure: (ms) => new Error(`the compute worker stopped answering during ${what} (no reply for ${Math.round(ms / 1000)} s) and was restarted`),
+    ping: () => engine.status(),
+    baseMs: 2 * watchdogBaseMs(),
+    factor: 6,
+    failure: (ms) =>
+      new Error(
+        `the compute worker stopped answering during ${what} (no reply for ${Math.round(ms / 1000)} s) and was restarted`,
+      ),
     beforeReject: (err) => abandonWorker(err.message),
   });
 }
@@ -56,7 +62,9 @@ export function watchedCall<T>(what: string, call: (engine: Remote<LabEngine>) =
 export function getEngine(): Remote<LabEngine> {
   if (engine) return engine;
   worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' });
-  worker.addEventListener('error', (ev) => abandonWorker(`the compute worker stopped: ${ev.message || 'unknown error'}`));
+  worker.addEventListener('error', (ev) =>
+    abandonWorker(`the compute worker stopped: ${ev.message || 'unknown error'}`),
+  );
   engine = wrap<LabEngine>(worker);
   void engine.setDataBaseUrl(new URL(`${import.meta.env.BASE_URL}data/`, document.baseURI).href);
   return engine;
@@ -72,7 +80,9 @@ const debugParams = typeof location !== 'undefined' ? new URLSearchParams(locati
  */
 if (debugParams?.has('debug')) {
   (window as unknown as { __labDebug: unknown }).__labDebug = {
-    fail: (kind: 'device-lost' | 'worker-crash' | 'worker-hang') => { void getEngine().debugFail(kind); },
+    fail: (kind: 'device-lost' | 'worker-crash' | 'worker-hang') => {
+      void getEngine().debugFail(kind);
+    },
   };
 }
 
@@ -92,14 +102,18 @@ let pendingInit: { pref: BackendPref; done: Promise<void> } | null = null;
 export function initBackend(pref: BackendPref = useConfigStore.getState().backendPref): Promise<void> {
   if (pendingInit && pendingInit.pref === pref) return pendingInit.done;
   const prev = pendingInit?.done ?? Promise.resolve();
-  const done = prev.then(async () => {
-    useProgressStore.getState().backendInitialising();
-    try {
-      useProgressStore.getState().backendReady(await getEngine().init(pref));
-    } catch (err) {
-      useProgressStore.getState().backendFailed(errorText(err));
-    }
-  }).finally(() => { if (pendingInit?.done === done) pendingInit = null; });
+  const done = prev
+    .then(async () => {
+      useProgressStore.getState().backendInitialising();
+      try {
+        useProgressStore.getState().backendReady(await getEngine().init(pref));
+      } catch (err) {
+        useProgressStore.getState().backendFailed(errorText(err));
+      }
+    })
+    .finally(() => {
+      if (pendingInit?.done === done) pendingInit = null;
+    });
   pendingInit = { pref, done };
   return done;
 }
@@ -124,10 +138,12 @@ export async function startDemo(): Promise<void> {
   progress.demoStarting(demo.generations);
   try {
     await ensureBackend();
-    const outcome = await watchedCall('the 2-D demo', async (engine) => engine.runDemo2d(
-      { ...demo, params: selectParams(cfgState, demo.strategyId) },
-      proxy((batch) => useProgressStore.getState().demoBatch(batch)),
-    ));
+    const outcome = await watchedCall('the 2-D demo', async (engine) =>
+      engine.runDemo2d(
+        { ...demo, params: selectParams(cfgState, demo.strategyId) },
+        proxy((batch) => useProgressStore.getState().demoBatch(batch)),
+      ),
+    );
     useProgressStore.getState().demoFinished(outcome.status, outcome.ms);
   } catch (err) {
     useProgressStore.getState().demoFailed(errorText(err));

@@ -16,7 +16,10 @@ export function useThrottled<T>(value: T, ms: number): T {
       setShown(value);
       return;
     }
-    const timer = setTimeout(() => { lastMs.current = performance.now(); setShown(value); }, wait);
+    const timer = setTimeout(() => {
+      lastMs.current = performance.now();
+      setShown(value);
+    }, wait);
     return () => clearTimeout(timer);
   }, [value, ms]);
   return shown;

@@ -11,8 +11,10 @@ import { STREAMING_CPU_MS, measureMainThread } from './main-thread';
 
 const e2e = new E2eFile('demo');
 
-const generation = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid="gen-counter"]')!.getAttribute('data-generation')));
-const canvasPixels = (page: Page) => page.evaluate(() => (document.querySelector('[data-testid="demo-canvas"]') as HTMLCanvasElement).toDataURL());
+const generation = (page: Page) =>
+  page.evaluate(() => Number(document.querySelector('[data-testid="gen-counter"]')!.getAttribute('data-generation')));
+const canvasPixels = (page: Page) =>
+  page.evaluate(() => (document.querySelector('[data-testid="demo-canvas"]') as HTMLCanvasElement).toDataURL());
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
 /**
  * A demo control button by its text via a cheap CSS query: while the demo streams, Playwright's role
@@ -21,7 +23,11 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSH
 const demoButton = (page: Page, text: string) => page.locator(`.demo-controls .button-row button:text-is("${text}")`);
 
 async function waitForGeneration(page: Page, atLeast: number, timeoutMs = 60_000): Promise<number> {
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="gen-counter"]')?.getAttribute('data-generation')) >= n, atLeast, { timeout: timeoutMs, polling: 200 });
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="gen-counter"]')?.getAttribute('data-generation')) >= n,
+    atLeast,
+    { timeout: timeoutMs, polling: 200 },
+  );
   return generation(page);
 }
 

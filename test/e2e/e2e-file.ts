@@ -17,7 +17,9 @@ export class E2eFile {
 
   /** Registers the session's beforeAll/afterAll in the enclosing describe. */
   hooks(): void {
-    beforeAll(async () => { this.current = await openE2eSession(); });
+    beforeAll(async () => {
+      this.current = await openE2eSession();
+    });
     afterAll(async () => {
       await this.current?.close();
       if (this.pageErrors.length) console.log(`[e2e ${this.label}] page errors:`, this.pageErrors);

@@ -9,12 +9,13 @@ import { tinyMnistQuery } from './imp-page';
 const e2e = new E2eFile('gd');
 
 /** mnist-quick shrunk to seconds: 2 rounds × 12 generations, magnitude chain only. */
-const tinyQuery = (): string => tinyMnistQuery({ rounds: 2, generationsPerRound: 12, evalEvery: 6, methods: ['magnitude'] });
+const tinyQuery = (): string =>
+  tinyMnistQuery({ rounds: 2, generationsPerRound: 12, evalEvery: 6, methods: ['magnitude'] });
 
 describe.skipIf(process.env.E2E === '0')('e2e: GD-IMP baseline', () => {
   e2e.hooks();
 
-  it('runs GD-IMP for the form\'s experiment in the worker, then ES; the ES curves carry the GD overlay', async () => {
+  it("runs GD-IMP for the form's experiment in the worker, then ES; the ES curves carry the GD overlay", async () => {
     const page = await e2e.page({ width: 1280, height: 800 }, 90_000);
     await page.goto(e2e.url(tinyQuery()));
     await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
@@ -24,14 +25,23 @@ describe.skipIf(process.env.E2E === '0')('e2e: GD-IMP baseline', () => {
     await gd.getByRole('button', { name: 'Run GD-IMP baseline' }).click();
     await page.waitForSelector('[data-testid="imp-status"]:not(.status-done)', { timeout: 10_000 });
     await page.waitForSelector('[data-testid="imp-status"]:is(.status-done, .status-error)', { timeout: 240_000 });
-    expect(await page.locator('.run-error').count() ? await page.locator('.run-error').textContent() : 'ok').toBe('ok');
+    expect((await page.locator('.run-error').count()) ? await page.locator('.run-error').textContent() : 'ok').toBe(
+      'ok',
+    );
     expect(await page.locator('[data-testid="imp-progress"]').getAttribute('data-rounds')).toBe('2');
     expect(await page.locator('.run-controls').textContent()).toContain('Gradient descent (Adam lr 0.0003, batch 1024');
     // then the ES run of the form: once it is done, the stored GD run is overlaid on its curves
     await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForSelector('[data-testid="imp-status"]:not(.status-done)', { timeout: 10_000 });
     await page.waitForSelector('[data-testid="imp-status"].status-done', { timeout: 120_000 });
-    await page.waitForFunction(() => /^Shown: ES-IMP .*Overlaid from stored run \w+: GD-IMP \(Adam, lr 0.0003/.test(document.querySelector('[data-testid="sparsity-overlay"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        /^Shown: ES-IMP .*Overlaid from stored run \w+: GD-IMP \(Adam, lr 0.0003/.test(
+          document.querySelector('[data-testid="sparsity-overlay"]')?.textContent ?? '',
+        ),
+      null,
+      { timeout: 30_000 },
+    );
     expect(await page.locator('.results .chart-wide').textContent()).toContain('GD · IMP · magnitude');
     await page.close();
   }, 300_000);

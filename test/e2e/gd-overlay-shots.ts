@@ -17,14 +17,32 @@ import { readFolderRecords } from '../../src/cli/folder-records';
 import { REPO_ROOT, SCREENSHOT_DIR, instrumentedPage, openE2eSession } from './helpers';
 
 async function bundleOf(dir: string, gd: boolean): Promise<string> {
-  const meta = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { config: unknown; gd?: unknown; command?: string; createdAt?: string };
+  const meta = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as {
+    config: unknown;
+    gd?: unknown;
+    command?: string;
+    createdAt?: string;
+  };
   const folderConfig = parseConfig(meta.config);
   // rounds.csv of a GD folder carries the 'gd_<method>' record ids; read them as such
-  const reading = gd ? ({ ...folderConfig, prune: { ...folderConfig.prune, methods: folderConfig.prune.methods.map((m) => `gd_${m}`) } } as ExperimentConfig) : folderConfig;
+  const reading = gd
+    ? ({
+        ...folderConfig,
+        prune: { ...folderConfig.prune, methods: folderConfig.prune.methods.map((m) => `gd_${m}`) },
+      } as ExperimentConfig)
+    : folderConfig;
   const records = await readFolderRecords(dir, reading, folderConfig.seeds);
   const config = gd ? parseConfig({ ...folderConfig, trainer: { id: 'gd', params: meta.gd } }) : folderConfig;
   const file = join(await mkdtemp(join(tmpdir(), 'gd-shots-')), `${gd ? 'gd' : 'es'}-mnist-quick.json`);
-  await writeFile(file, exportBundle({ config, records, createdAt: meta.createdAt ?? new Date().toISOString(), ...(meta.command ? { command: meta.command } : {}) }));
+  await writeFile(
+    file,
+    exportBundle({
+      config,
+      records,
+      createdAt: meta.createdAt ?? new Date().toISOString(),
+      ...(meta.command ? { command: meta.command } : {}),
+    }),
+  );
   return file;
 }
 
@@ -39,16 +57,23 @@ try {
   await page.getByRole('tab', { name: 'Runs' }).click();
   for (const f of [gdFile, esFile]) {
     await page.locator('.import-label input[type=file]').setInputFiles(f);
-    await page.locator('.runs .ok-text').filter({ hasText: f.split('/').pop()! }).waitFor();
+    await page
+      .locator('.runs .ok-text')
+      .filter({ hasText: f.split('/').pop()! })
+      .waitFor();
   }
   await page.locator('.run-list li').filter({ hasText: 'pgpe' }).getByRole('button', { name: 'Open' }).click();
   await page.getByRole('tab', { name: 'Sparsity' }).click();
   await page.locator('[data-testid="sparsity-overlay"]').waitFor();
   await page.waitForTimeout(500);
-  await page.locator('.results .chart-wide').first().screenshot({ path: join(SCREENSHOT_DIR, 'gd-overlay-sparsity-1280x800.png') });
+  await page
+    .locator('.results .chart-wide')
+    .first()
+    .screenshot({ path: join(SCREENSHOT_DIR, 'gd-overlay-sparsity-1280x800.png') });
 
   await page.getByRole('tab', { name: 'Analysis' }).click();
-  const control = (name: RegExp) => page.locator('.analysis-panel .view-controls label').filter({ hasText: name }).locator('select');
+  const control = (name: RegExp) =>
+    page.locator('.analysis-panel .view-controls label').filter({ hasText: name }).locator('select');
   await control(/^Pairs/).selectOption({ label: 'vs another run (ES vs GD)' });
   await control(/^Round/).selectOption('6');
   await page.getByRole('button', { name: 'Run analysis' }).click();

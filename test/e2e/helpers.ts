@@ -17,8 +17,14 @@ const VITE_BIN = join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
 
 /** Args that work as root in CI (PLATFORM.md). */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--enable-unsafe-webgpu', '--no-first-run', '--disable-quic',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--enable-unsafe-webgpu',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** A free TCP port on localhost. */
@@ -34,13 +40,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface PreviewServer { readonly url: string; readonly outDir: string; stop(): void }
+export interface PreviewServer {
+  readonly url: string;
+  readonly outDir: string;
+  stop(): void;
+}
 
 /** `vite build` into a fresh temp dir (no typecheck: that is `npm run typecheck`'s job). */
 export function buildApp(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'es-lab-e2e-'));
   execFileSync(process.execPath, [VITE_BIN, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: REPO_ROOT, stdio: 'inherit',
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
   });
   return outDir;
 }
@@ -50,7 +61,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Whether process `pid` exists (signal 0 checks without signalling; EPERM means it exists). */
 function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -72,8 +88,11 @@ export async function sharedBuild(): Promise<string> {
     return join(dir, 'dist');
   }
   // builds of earlier vitest runs; never one whose vitest process still runs (a concurrent run serves it)
-  for (const old of readdirSync(tmpdir()).filter((n) => n.startsWith('es-lab-e2e-shared-') && join(tmpdir(), n) !== dir)) {
-    if (!processAlive(Number(old.slice('es-lab-e2e-shared-'.length)))) rmSync(join(tmpdir(), old), { recursive: true, force: true });
+  for (const old of readdirSync(tmpdir()).filter(
+    (n) => n.startsWith('es-lab-e2e-shared-') && join(tmpdir(), n) !== dir,
+  )) {
+    if (!processAlive(Number(old.slice('es-lab-e2e-shared-'.length))))
+      rmSync(join(tmpdir(), old), { recursive: true, force: true });
   }
   const built = buildApp();
   rmSync(join(dir, 'dist'), { recursive: true, force: true });
@@ -91,7 +110,10 @@ export async function acquireE2eLock(): Promise<() => void> {
   const lock = join(tmpdir(), `es-lab-e2e-lock-${process.ppid}`);
   const t0 = Date.now();
   for (;;) {
-    try { mkdirSync(lock); break; } catch {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
       if (Date.now() - t0 > 280_000) throw new Error(`waited too long for the e2e lock ${lock}`);
       await sleep(500);
     }
@@ -102,16 +124,29 @@ export async function acquireE2eLock(): Promise<() => void> {
 /** Starts `vite preview` over `outDir` and resolves once it answers HTTP. */
 export async function startPreview(outDir: string): Promise<PreviewServer> {
   const port = await freePort();
-  const proc: ChildProcess = spawn(process.execPath, [VITE_BIN, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc: ChildProcess = spawn(
+    process.execPath,
+    [VITE_BIN, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
-  proc.stdout?.on('data', (d) => { log += String(d); });
-  proc.stderr?.on('data', (d) => { log += String(d); });
+  proc.stdout?.on('data', (d) => {
+    log += String(d);
+  });
+  proc.stderr?.on('data', (d) => {
+    log += String(d);
+  });
   const url = `http://127.0.0.1:${port}/`;
   const t0 = Date.now();
   for (;;) {
-    try { if ((await fetch(url)).ok) break; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      /* not up yet */
+    }
     if (proc.exitCode !== null || Date.now() - t0 > 30_000) {
       proc.kill();
       throw new Error(`vite preview did not start on ${url}:\n${log}`);
@@ -119,15 +154,20 @@ export async function startPreview(outDir: string): Promise<PreviewServer> {
     await new Promise((r) => setTimeout(r, 150));
   }
   return {
-    url, outDir,
-    stop: () => { proc.kill(); },
+    url,
+    outDir,
+    stop: () => {
+      proc.kill();
+    },
   };
 }
 
 /** Launches the system Chromium; fails with the install command if it is missing. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run \`apt-get update && apt-get install -y chromium\` or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: run \`apt-get update && apt-get install -y chromium\` or set CHROMIUM_PATH`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
@@ -146,8 +186,13 @@ export async function openE2eSession(): Promise<E2eSession> {
   const server = await startPreview(dist);
   const browser = await launchBrowser();
   return {
-    server, browser,
-    async close() { await browser.close(); server.stop(); release(); },
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      server.stop();
+      release();
+    },
   };
 }
 
@@ -155,16 +200,25 @@ export async function openE2eSession(): Promise<E2eSession> {
  * A new page that records main-thread long tasks into `window.__longTasks` (PerformanceObserver) and
  * collects crashes, page errors and console errors into `errors`.
  */
-export async function instrumentedPage(browser: Browser, viewport: { width: number; height: number }, timeoutMs: number, errors: string[]): Promise<Page> {
+export async function instrumentedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  timeoutMs: number,
+  errors: string[],
+): Promise<Page> {
   const page = await browser.newPage({ viewport });
   page.setDefaultTimeout(timeoutMs);
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
   });
   page.on('crash', () => errors.push('renderer crashed'));
   page.on('pageerror', (err) => errors.push(err.message));
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
   return page;
 }

@@ -14,11 +14,22 @@ import { SCREENSHOT_DIR } from './helpers';
 import type { E2eFile } from './e2e-file';
 
 /** mnist-quick shrunk to seconds as a share-link query: P = 16, wasm unless `backend` says otherwise, seed 0. */
-export function tinyMnistQuery(o: { rounds: number; generationsPerRound: number; evalEvery: number; methods?: readonly string[]; backend?: 'auto' | 'wasm' }): string {
+export function tinyMnistQuery(o: {
+  rounds: number;
+  generationsPerRound: number;
+  evalEvery: number;
+  methods?: readonly string[];
+  backend?: 'auto' | 'wasm';
+}): string {
   const base = getPreset('mnist-quick').config;
   const prune = { ...base.prune, ...(o.methods ? { methods: [...o.methods] } : {}), rounds: o.rounds };
-  const config = parseConfig({ ...base, es: { ...base.es, popSize: 16 }, prune,
-    budget: { generationsPerRound: o.generationsPerRound, evalEvery: o.evalEvery }, backend: o.backend ?? 'wasm' });
+  const config = parseConfig({
+    ...base,
+    es: { ...base.es, popSize: 16 },
+    prune,
+    budget: { generationsPerRound: o.generationsPerRound, evalEvery: o.evalEvery },
+    backend: o.backend ?? 'wasm',
+  });
   return encodeShareQuery(config, { seed: 0 });
 }
 
@@ -31,26 +42,45 @@ const progressAttr = (page: Page, name: string) =>
   page.evaluate((n) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute(n)), name);
 export const rounds = (page: Page) => progressAttr(page, 'data-rounds');
 export const doneGens = (page: Page) => progressAttr(page, 'data-done-gens');
-export const status = (page: Page) => page.evaluate(() => document.querySelector('[data-testid="imp-status"]')?.textContent);
+export const status = (page: Page) =>
+  page.evaluate(() => document.querySelector('[data-testid="imp-status"]')?.textContent);
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
-export const waitStatus = (page: Page, s: string, timeout = 120_000) => page.waitForSelector(`[data-testid="imp-status"].status-${s}`, { timeout });
+export const waitStatus = (page: Page, s: string, timeout = 120_000) =>
+  page.waitForSelector(`[data-testid="imp-status"].status-${s}`, { timeout });
 export const waitRounds = (page: Page, n: number, timeout = 120_000) =>
-  page.waitForFunction((k) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-rounds')) >= k, n, { timeout, polling: 250 });
+  page.waitForFunction(
+    (k) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-rounds')) >= k,
+    n,
+    { timeout, polling: 250 },
+  );
 export const waitDoneGens = (page: Page, n: number, timeout = 120_000) =>
-  page.waitForFunction((k) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-done-gens')) >= k, n, { timeout, polling: 250 });
+  page.waitForFunction(
+    (k) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-done-gens')) >= k,
+    n,
+    { timeout, polling: 250 },
+  );
 /** A run-control button by its text, found with a cheap CSS query (no ARIA-name computation). */
-export const runButton = (page: Page, text: string) => page.locator(`.run-controls .button-row button:text-is("${text}")`);
+export const runButton = (page: Page, text: string) =>
+  page.locator(`.run-controls .button-row button:text-is("${text}")`);
 
 /** Rounds stored in the page's IndexedDB (what a resumed run continues from). */
-export const storedRoundCount = (page: Page) => page.evaluate(() => new Promise<number>((res, rej) => {
-  const req = indexedDB.open('es-lottery-lab');
-  req.onerror = () => rej(req.error);
-  req.onsuccess = () => {
-    const db = req.result, count = db.transaction('rounds').objectStore('rounds').count();
-    count.onsuccess = () => { res(count.result); db.close(); };
-    count.onerror = () => rej(count.error);
-  };
-}));
+export const storedRoundCount = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((res, rej) => {
+        const req = indexedDB.open('es-lottery-lab');
+        req.onerror = () => rej(req.error);
+        req.onsuccess = () => {
+          const db = req.result,
+            count = db.transaction('rounds').objectStore('rounds').count();
+          count.onsuccess = () => {
+            res(count.result);
+            db.close();
+          };
+          count.onerror = () => rej(count.error);
+        };
+      }),
+  );
 
 /** Opens the experiment view with `query`; pages are collected in `openPages` for the test's cleanup. */
 export class ImpPages {
@@ -58,7 +88,7 @@ export class ImpPages {
   constructor(private readonly e2e: E2eFile) {}
 
   async open(query: string, viewport = { width: 1280, height: 800 }, existing?: Page): Promise<Page> {
-    const page = existing ?? await this.e2e.page(viewport, 90_000);
+    const page = existing ?? (await this.e2e.page(viewport, 90_000));
     this.openPages.add(page);
     await page.goto(this.e2e.url(query));
     await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();

@@ -22,7 +22,13 @@ const e2e = new E2eFile('imp');
 const worstCpu: number[] = [];
 async function measured(page: Page, label: string): Promise<{ stop(): Promise<WindowReport> }> {
   const m = await measureMainThread(page, 'imp', label);
-  return { stop: async () => { const r = await m.stop(); worstCpu.push(r.worstCpuMs); return r; } };
+  return {
+    stop: async () => {
+      const r = await m.stop();
+      worstCpu.push(r.worstCpuMs);
+      return r;
+    },
+  };
 }
 
 /** Pages of the running test: closed after it even when it fails, so a timed-out run stops computing. */
@@ -54,10 +60,16 @@ async function checkMasksAndAnalyses(page: Page): Promise<void> {
   const run = async (name: string) => {
     const t0 = Date.now();
     await panel.getByRole('button', { name: 'Run analysis' }).click();
-    await page.waitForFunction(() => {
-      const b = Array.from(document.querySelectorAll('.analysis-panel button')).find((x) => x.textContent === 'Run analysis') as HTMLButtonElement | undefined;
-      return b && !b.disabled && document.querySelectorAll('.analysis-panel svg, .analysis-panel canvas').length > 0;
-    }, null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => {
+        const b = Array.from(document.querySelectorAll('.analysis-panel button')).find(
+          (x) => x.textContent === 'Run analysis',
+        ) as HTMLButtonElement | undefined;
+        return b && !b.disabled && document.querySelectorAll('.analysis-panel svg, .analysis-panel canvas').length > 0;
+      },
+      null,
+      { timeout: 120_000 },
+    );
     expect(await panel.locator('.field-error').count()).toBe(0);
     console.log(`[e2e imp] ${name} analysis took ${Date.now() - t0} ms`);
   };
@@ -74,7 +86,8 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
   afterEach(() => pages.closeAll());
 
   afterAll(() => {
-    if (worstCpu.length) console.log(`[e2e imp] worst main-thread task (CPU) over all windows: ${Math.max(...worstCpu).toFixed(0)} ms`);
+    if (worstCpu.length)
+      console.log(`[e2e imp] worst main-thread task (CPU) over all windows: ${Math.max(...worstCpu).toFixed(0)} ms`);
   });
 
   it('desktop: share link → run on WASM, ≥ 2 rounds on the chart, pause/resume/cancel, run again, tables', async () => {
@@ -96,7 +109,11 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await waitRounds(page, 4); // … + the first round-2 point
     console.log(`[e2e imp] first two rounds after ${Date.now() - t0} ms`);
     // points of two rounds on the sparsity chart (round 1 at 100 %, round 2 at 80 %)
-    await page.waitForFunction(() => document.querySelectorAll('[data-chart="sparsity"] .chart-dot').length >= 4, null, { polling: 250 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-chart="sparsity"] .chart-dot').length >= 4,
+      null,
+      { polling: 250 },
+    );
 
     await runButton(page, 'Pause').click();
     await waitStatus(page, 'paused');
@@ -105,7 +122,11 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await page.waitForTimeout(1200);
     expect(await doneGens(page)).toBe(gPaused);
     await runButton(page, 'Resume').click();
-    await page.waitForFunction((g) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-done-gens')) > g, gPaused, { polling: 250 });
+    await page.waitForFunction(
+      (g) => Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('data-done-gens')) > g,
+      gPaused,
+      { polling: 250 },
+    );
     await waitRounds(page, 6);
     const streaming = await trace.stop();
     // issue 5 "no long task over 50 ms while a run streams", in the page's own CPU time per task
@@ -156,11 +177,18 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await page.close();
   }, 360_000);
 
-  it('control: a tiny CartPole run, then the Rollout tab animates a round\'s policy', async () => {
+  it("control: a tiny CartPole run, then the Rollout tab animates a round's policy", async () => {
     // cartpole-reduced cut to seconds: 2 chains × 3 rounds × 30 generations, P = 16, 2 episodes, 4 test episodes
     const base = getPreset('cartpole-reduced').config;
-    const config = parseConfig({ ...base, task: { id: 'cartpole', params: { episodes: 2, testEpisodes: 4 } }, es: { ...base.es, popSize: 16 },
-      prune: { ...base.prune, methods: ['magnitude', 'snr'], rounds: 3 }, budget: { generationsPerRound: 30, evalEvery: 10 }, seeds: [0], backend: 'wasm' });
+    const config = parseConfig({
+      ...base,
+      task: { id: 'cartpole', params: { episodes: 2, testEpisodes: 4 } },
+      es: { ...base.es, popSize: 16 },
+      prune: { ...base.prune, methods: ['magnitude', 'snr'], rounds: 3 },
+      budget: { generationsPerRound: 30, evalEvery: 10 },
+      seeds: [0],
+      backend: 'wasm',
+    });
     const page = await open(encodeShareQuery(config, { seed: 0 }));
     await page.getByRole('tab', { name: 'Rollout' }).click();
     await page.getByRole('button', { name: 'Start' }).click();
@@ -168,7 +196,12 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     const canvas = page.locator('.rollout-viewer canvas');
     await canvas.waitFor({ timeout: 60_000 });
     const step = async () => Number((await canvas.getAttribute('aria-label'))?.match(/step (\d+)/)?.[1] ?? -1);
-    await page.waitForFunction(() => /step ([3-9]|\d\d+)/.test(document.querySelector('.rollout-viewer canvas')?.getAttribute('aria-label') ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        /step ([3-9]|\d\d+)/.test(document.querySelector('.rollout-viewer canvas')?.getAttribute('aria-label') ?? ''),
+      null,
+      { timeout: 30_000 },
+    );
     const s1 = await step();
     await page.waitForTimeout(300);
     expect(await step()).not.toBe(s1); // animating (or finished a short episode: then the label shows its last step)
@@ -185,7 +218,9 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.locator('.results').scrollIntoViewIfNeeded();
     await shot(page, 'imp-running-390x844.png');
-    console.log(`[e2e imp] phone run on ${await page.locator('[data-testid="imp-backend"]').textContent()}, status ${await status(page)}`);
+    console.log(
+      `[e2e imp] phone run on ${await page.locator('[data-testid="imp-backend"]').textContent()}, status ${await status(page)}`,
+    );
     await runButton(page, 'Cancel').click();
     await waitStatus(page, 'cancelled');
     await page.close();

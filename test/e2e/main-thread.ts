@@ -23,7 +23,16 @@ export interface MainThreadTasks {
   readonly topCpuMs: readonly number[];
 }
 
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } }
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
 
 /**
  * Starts a Chrome trace (category `toplevel`: one event per main-loop task, with wall and thread-CPU
@@ -32,7 +41,9 @@ interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?
 export async function traceMainThread(page: Page): Promise<{ stop(): Promise<MainThreadTasks> }> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (d) => { events.push(...(d.value as unknown as TraceEvent[])); });
+  cdp.on('Tracing.dataCollected', (d) => {
+    events.push(...(d.value as unknown as TraceEvent[]));
+  });
   await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
   return {
     async stop() {
@@ -40,12 +51,16 @@ export async function traceMainThread(page: Page): Promise<{ stop(): Promise<Mai
       await cdp.send('Tracing.end');
       await done;
       await cdp.detach();
-      const isTask = (e: TraceEvent) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+      const isTask = (e: TraceEvent) =>
+        e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
       // the page's renderer main thread: the CrRendererMain thread that ran the most tasks
       const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-      const busiest = mains.map((m) => ({ m, n: events.filter((e) => e.pid === m.pid && e.tid === m.tid && isTask(e)).length })).sort((a, b) => b.n - a.n)[0]?.m;
+      const busiest = mains
+        .map((m) => ({ m, n: events.filter((e) => e.pid === m.pid && e.tid === m.tid && isTask(e)).length }))
+        .sort((a, b) => b.n - a.n)[0]?.m;
       const tasks = busiest ? events.filter((e) => e.pid === busiest.pid && e.tid === busiest.tid && isTask(e)) : [];
-      const wall = tasks.map((e) => (e.dur ?? 0) / 1000), cpu = tasks.map((e) => (e.tdur ?? e.dur ?? 0) / 1000);
+      const wall = tasks.map((e) => (e.dur ?? 0) / 1000),
+        cpu = tasks.map((e) => (e.tdur ?? e.dur ?? 0) / 1000);
       return {
         count: tasks.length,
         longWallMs: wall.filter((w) => w > 50),
@@ -62,23 +77,37 @@ export interface WindowReport extends MainThreadTasks {
   readonly observerLongTasksMs: readonly number[];
 }
 
-const resetLongTasks = (page: Page) => page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks = []; });
+const resetLongTasks = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as { __longTasks: number[] }).__longTasks = [];
+  });
 const readLongTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 
 /**
  * Starts measuring `page`'s main thread (clears the observer's list, starts a trace); `stop()` ends it,
  * logs one line `[e2e <tag>] <label>: …` with the worst CPU and wall tasks, and returns the report.
  */
-export async function measureMainThread(page: Page, tag: string, label: string): Promise<{ stop(): Promise<WindowReport> }> {
+export async function measureMainThread(
+  page: Page,
+  tag: string,
+  label: string,
+): Promise<{ stop(): Promise<WindowReport> }> {
   await resetLongTasks(page);
   const trace = await traceMainThread(page);
   return {
     async stop() {
       const t = await trace.stop();
       const observed = await readLongTasks(page);
-      const top = (xs: readonly number[]) => [...xs].sort((a, b) => b - a).slice(0, 6).map((x) => x.toFixed(0)).join(', ');
-      console.log(`[e2e ${tag}] ${label}: ${t.count} main-thread tasks; worst CPU ${t.worstCpuMs.toFixed(0)} ms (top: ${top(t.topCpuMs)}); `
-        + `worst wall ${t.worstWallMs.toFixed(0)} ms; observer long tasks ${observed.length}${observed.length ? ` (top: ${top(observed)})` : ''}`);
+      const top = (xs: readonly number[]) =>
+        [...xs]
+          .sort((a, b) => b - a)
+          .slice(0, 6)
+          .map((x) => x.toFixed(0))
+          .join(', ');
+      console.log(
+        `[e2e ${tag}] ${label}: ${t.count} main-thread tasks; worst CPU ${t.worstCpuMs.toFixed(0)} ms (top: ${top(t.topCpuMs)}); ` +
+          `worst wall ${t.worstWallMs.toFixed(0)} ms; observer long tasks ${observed.length}${observed.length ? ` (top: ${top(observed)})` : ''}`,
+      );
       return { ...t, observerLongTasksMs: observed };
     },
   };

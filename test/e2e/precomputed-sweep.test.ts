@@ -14,7 +14,8 @@ import { SCREENSHOT_DIR } from './helpers';
 import { E2eFile } from './e2e-file';
 
 const e2e = new E2eFile('precomputed');
-const progressAttr = (name: string) => `Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('${name}'))`;
+const progressAttr = (name: string) =>
+  `Number(document.querySelector('[data-testid="imp-progress"]')?.getAttribute('${name}'))`;
 
 describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps across workers', () => {
   e2e.hooks();
@@ -28,22 +29,32 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
     expect(await page.evaluate(progressAttr('data-rounds'))).toBe(0); // nothing has run
     const svg = () => chart.locator('svg.chart-svg').innerHTML();
     expect(await svg()).toContain('(precomputed)');
-    expect(await chart.locator('[data-precomputed] summary').innerText()).toMatch(/npm run lab -- imp --preset mnist-quick .*\d{4}-\d\d-\d\d/);
+    expect(await chart.locator('[data-precomputed] summary').innerText()).toMatch(
+      /npm run lab -- imp --preset mnist-quick .*\d{4}-\d\d-\d\d/,
+    );
     await chart.scrollIntoViewIfNeeded();
     await chart.screenshot({ path: join(SCREENSHOT_DIR, 'precomputed-overlay-mnist-quick-1280x800.png') });
     await chart.locator('[data-precomputed] input[type=checkbox]').uncheck();
-    await expect.poll(async () => (await chart.locator('svg.chart-svg').count()) === 0 || !(await svg()).includes('(precomputed)')).toBe(true);
+    await expect
+      .poll(
+        async () => (await chart.locator('svg.chart-svg').count()) === 0 || !(await svg()).includes('(precomputed)'),
+      )
+      .toBe(true);
     await page.close();
   }, 120_000);
 
   it('a corrupt bundle gives a message and nothing breaks', async () => {
     const page = await e2e.page({ width: 1280, height: 800 }, 60_000);
-    await page.route('**/precomputed/mnist-quick.json.gz', (r) => r.fulfill({ status: 200, contentType: 'application/gzip', body: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]) }));
+    await page.route('**/precomputed/mnist-quick.json.gz', (r) =>
+      r.fulfill({ status: 200, contentType: 'application/gzip', body: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]) }),
+    );
     await page.goto(e2e.url());
     await page.locator('[data-preset="mnist-quick"]').click();
     const note = page.locator('[data-precomputed="error"]');
     await note.waitFor({ timeout: 30_000 });
-    expect(await note.innerText()).toMatch(/Precomputed result not shown: the precomputed result for mnist-quick is unreadable/);
+    expect(await note.innerText()).toMatch(
+      /Precomputed result not shown: the precomputed result for mnist-quick is unreadable/,
+    );
     await page.locator('[data-preset="cartpole-reduced"]').click(); // the page still works: another preset's bundle loads
     await page.locator('[data-precomputed="ready"]').waitFor({ timeout: 30_000 });
     await page.close();
@@ -51,8 +62,15 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
 
   it('2 seeds run across 2 workers: per-seed progress, pause/resume of both, mean ± band at the end', async () => {
     const base = getPreset('cartpole-reduced').config;
-    const config = parseConfig({ ...base, task: { id: 'cartpole', params: { episodes: 1, testEpisodes: 4 } }, es: { ...base.es, popSize: 8 },
-      prune: { ...base.prune, methods: ['magnitude', 'snr'], rounds: 2 }, budget: { generationsPerRound: 120, evalEvery: 60 }, seeds: [0, 1], backend: 'wasm' });
+    const config = parseConfig({
+      ...base,
+      task: { id: 'cartpole', params: { episodes: 1, testEpisodes: 4 } },
+      es: { ...base.es, popSize: 8 },
+      prune: { ...base.prune, methods: ['magnitude', 'snr'], rounds: 2 },
+      budget: { generationsPerRound: 120, evalEvery: 60 },
+      seeds: [0, 1],
+      backend: 'wasm',
+    });
     const page = await e2e.page({ width: 1280, height: 800 }, 60_000);
     await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }));
     await page.goto(e2e.url(encodeShareQuery(config)));
@@ -68,11 +86,17 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
     await page.waitForSelector('[data-testid="imp-status"].status-done', { timeout: 180_000 });
     expect(await page.evaluate(progressAttr('data-rounds'))).toBe(2 * 2 * 2);
     expect(await pool.locator('li[data-status="done"]').count()).toBe(2);
-    expect(await page.locator('[data-chart="sparsity"]').innerText()).toMatch(/per-seed curves \(2 seeds; band = mean ± 1 s\.d\.\)/);
+    expect(await page.locator('[data-chart="sparsity"]').innerText()).toMatch(
+      /per-seed curves \(2 seeds; band = mean ± 1 s\.d\.\)/,
+    );
     await page.locator('.run-controls').screenshot({ path: join(SCREENSHOT_DIR, 'sweep-workers-done-1280x800.png') });
     // Each seed was stored as its own run; reopening the 2-seed config reassembles them.
     await page.reload();
-    await page.waitForFunction(() => /Showing a stored run \(8 rounds\)/.test(document.querySelector('.results')?.textContent ?? ''), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => /Showing a stored run \(8 rounds\)/.test(document.querySelector('.results')?.textContent ?? ''),
+      null,
+      { timeout: 60_000 },
+    );
     await page.close();
   }, 480_000);
 });

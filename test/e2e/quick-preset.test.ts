@@ -25,7 +25,9 @@ describe.skipIf(process.env.E2E === '0')('e2e: a new user runs the classroom pre
     await runButton(page, 'Start').click();
     // live: generations counted and the round's fitness curve drawn
     await waitDoneGens(page, 1, 10_000);
-    await page.waitForSelector('[data-chart="fitness"] svg.chart-svg .series path', { timeout: Math.max(1000, 10_000 - (Date.now() - tClick)) });
+    await page.waitForSelector('[data-chart="fitness"] svg.chart-svg .series path', {
+      timeout: Math.max(1000, 10_000 - (Date.now() - tClick)),
+    });
     const liveMs = Date.now() - tClick;
     expect(liveMs).toBeLessThan(10_000);
     const badge = page.locator('[data-testid="backend-badge"]');
@@ -39,20 +41,29 @@ describe.skipIf(process.env.E2E === '0')('e2e: a new user runs the classroom pre
     await waitStatus(page, 'done', 600_000);
     const runMs = Date.now() - tClick;
     expect((await streaming.stop()).worstCpuMs).toBeLessThan(REGRESSION_CPU_MS);
-    console.log(`[e2e quick-preset] finished after ${(runMs / 1000).toFixed(0)} s (stated: ${getPreset('mnist-2min').expectedCost})`);
+    console.log(
+      `[e2e quick-preset] finished after ${(runMs / 1000).toFixed(0)} s (stated: ${getPreset('mnist-2min').expectedCost})`,
+    );
     await shot(page, 'quick-preset-done-1280x800.png');
 
     // the finished curve, read from the chart's table view: 6 rounds, tickets vs the random-reinit baseline
     const chart = page.locator('[data-chart="sparsity"]');
     await chart.getByRole('button', { name: 'Show as table' }).click();
     const header = await chart.locator('thead th').allTextContents();
-    const rows = await chart.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td, th')).map((c) => Number(c.textContent))));
+    const rows = await chart
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('td, th')).map((c) => Number(c.textContent))),
+      );
     expect(rows).toHaveLength(6);
     const col = (name: string) => header.indexOf(name);
     const last = rows[rows.length - 1];
     expect(last[col('remaining %')]).toBeCloseTo(100 * 0.65 ** 5, 1);
-    const ticket = Math.max(last[col('magnitude')], last[col('snr')]), baseline = last[col('random_reinit')];
-    console.log(`[e2e quick-preset] at ${last[col('remaining %')]} % remaining: magnitude ${last[col('magnitude')]}, snr ${last[col('snr')]}, random_reinit ${baseline}`);
+    const ticket = Math.max(last[col('magnitude')], last[col('snr')]),
+      baseline = last[col('random_reinit')];
+    console.log(
+      `[e2e quick-preset] at ${last[col('remaining %')]} % remaining: magnitude ${last[col('magnitude')]}, snr ${last[col('snr')]}, random_reinit ${baseline}`,
+    );
     // measured in Node for seed 0 (docs/RESULTS.md §1.3): tickets 83.9 / 84.1 % vs 63.2 %
     expect(ticket - baseline).toBeGreaterThan(0.05);
     await page.close();

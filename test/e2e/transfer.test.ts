@@ -13,10 +13,12 @@ import { tinyMnistQuery } from './imp-page';
 const e2e = new E2eFile('transfer');
 
 /** mnist-quick shrunk to seconds: 3 rounds × 24 generations, SNR + random/reinit chains. */
-const tinyQuery = (): string => tinyMnistQuery({ rounds: 3, generationsPerRound: 24, evalEvery: 6, methods: ['snr', 'random_reinit'] });
+const tinyQuery = (): string =>
+  tinyMnistQuery({ rounds: 3, generationsPerRound: 24, evalEvery: 6, methods: ['snr', 'random_reinit'] });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
-const transferStatus = (page: Page, s: string, timeout = 240_000) => page.waitForSelector(`[data-testid="transfer-status"].status-${s}`, { timeout });
+const transferStatus = (page: Page, s: string, timeout = 240_000) =>
+  page.waitForSelector(`[data-testid="transfer-status"].status-${s}`, { timeout });
 
 describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
   e2e.hooks();
@@ -40,10 +42,18 @@ describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
     expect(await panel.getByRole('combobox', { name: /Target task/ }).inputValue()).toBe('fmnist');
     await panel.getByRole('spinbutton').first().fill('24');
     await panel.getByRole('button', { name: 'Start transfer' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-chart="transfer-target"] .chart-dot').length >= 2, null, { timeout: 150_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-chart="transfer-target"] .chart-dot').length >= 2,
+      null,
+      { timeout: 150_000 },
+    );
     await shot(page, 'transfer-running-1280x800.png');
     await transferStatus(page, 'done');
-    await page.waitForFunction(() => document.querySelectorAll('[data-chart="transfer-target"] polyline, [data-chart="transfer-target"] path').length >= 2);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-chart="transfer-target"] polyline, [data-chart="transfer-target"] path')
+          .length >= 2,
+    );
     const summary = page.locator('[data-chart="transfer-summary"] tbody tr');
     expect(await summary.count()).toBe(4); // source ticket + source random/reinit, target ticket + baseline
     await page.locator('[data-chart="transfer-setup"], .transfer-setup').first().scrollIntoViewIfNeeded();
@@ -70,7 +80,10 @@ describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForSelector('[data-testid="imp-status"].status-done', { timeout: 300_000 });
     await page.getByRole('tab', { name: 'Transfer' }).click();
-    await page.locator('.transfer-panel').getByRole('button', { name: /signal-to-noise round 2, seed 0/ }).click();
+    await page
+      .locator('.transfer-panel')
+      .getByRole('button', { name: /signal-to-noise round 2, seed 0/ })
+      .click();
     const panel = page.locator('.transfer-panel');
     await panel.getByRole('radio', { name: /Another ES/ }).check();
     await panel.getByRole('spinbutton', { name: /Generations/ }).fill('12');

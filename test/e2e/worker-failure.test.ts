@@ -8,7 +8,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { E2eFile } from './e2e-file';
-import { ImpPages, rounds, runButton, shot, storedRoundCount, tinyQuery, waitDoneGens, waitRounds, waitStatus } from './imp-page';
+import {
+  ImpPages,
+  rounds,
+  runButton,
+  shot,
+  storedRoundCount,
+  tinyQuery,
+  waitDoneGens,
+  waitRounds,
+  waitStatus,
+} from './imp-page';
 
 const e2e = new E2eFile('worker-failure');
 const pages = new ImpPages(e2e);
@@ -46,7 +56,9 @@ describe.skipIf(process.env.E2E === '0')('e2e: the compute worker fails mid-run'
     await fail(page, 'worker-crash');
     const failure = page.locator('.run-error');
     await failure.waitFor({ timeout: 30_000 });
-    expect(await failure.locator('p').textContent()).toMatch(/stopped on wasm: the compute worker stopped: .*simulated worker crash/);
+    expect(await failure.locator('p').textContent()).toMatch(
+      /stopped on wasm: the compute worker stopped: .*simulated worker crash/,
+    );
     await waitStatus(page, 'error');
     const roundsAtFailure = await rounds(page);
     await failure.locator('button:text-is("Continue on cpu from the last finished round")').click();
@@ -81,15 +93,26 @@ describe.skipIf(process.env.E2E === '0')('e2e: the compute worker fails mid-run'
     await page.getByLabel('Generations', { exact: true }).fill('3000');
     const demoButton = (text: string) => page.locator(`.demo-controls .button-row button:text-is("${text}")`);
     await demoButton('Start').click();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="gen-counter"]')?.getAttribute('data-generation')) >= 5, null, { polling: 200 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="gen-counter"]')?.getAttribute('data-generation')) >= 5,
+      null,
+      { polling: 200 },
+    );
     await fail(page, 'worker-hang');
     const error = page.locator('.run-error');
     await error.first().waitFor({ timeout: 30_000 });
-    expect(await error.first().textContent()).toMatch(/stopped answering during the 2-D demo \(no reply for \d+ s\) and was restarted/);
+    expect(await error.first().textContent()).toMatch(
+      /stopped answering during the 2-D demo \(no reply for \d+ s\) and was restarted/,
+    );
     // a fresh worker serves the next run
     await page.waitForSelector('[data-testid="backend-badge"][data-backend]', { timeout: 30_000 });
     await demoButton('Start').click();
     const g0 = Number(await page.locator('[data-testid="gen-counter"]').getAttribute('data-generation'));
-    await page.waitForFunction((g) => Number(document.querySelector('[data-testid="gen-counter"]')?.getAttribute('data-generation')) > g + 5 || false, g0, { timeout: 60_000, polling: 200 });
+    await page.waitForFunction(
+      (g) =>
+        Number(document.querySelector('[data-testid="gen-counter"]')?.getAttribute('data-generation')) > g + 5 || false,
+      g0,
+      { timeout: 60_000, polling: 200 },
+    );
   }, 180_000);
 });

@@ -20,11 +20,19 @@ function split(rng: Rng, protos: Float32Array[], count: number, side: number, no
   return { count, side, x, labels };
 }
 
-export function syntheticTask(opts: { side?: number; train?: number; test?: number; noise?: number; batchSize?: number; seed?: number } = {}): TaskInstance {
-  const side = opts.side ?? 4, rng = new Rng(opts.seed ?? 123);
+export function syntheticTask(
+  opts: { side?: number; train?: number; test?: number; noise?: number; batchSize?: number; seed?: number } = {},
+): TaskInstance {
+  const side = opts.side ?? 4,
+    rng = new Rng(opts.seed ?? 123);
   const protos = Array.from({ length: 10 }, () => Float32Array.from({ length: side * side }, () => rng.normal()));
-  return createVisionInstance('synthetic', {
-    train: split(rng.split('train'), protos, opts.train ?? 500, side, opts.noise ?? 0.8),
-    test: split(rng.split('test'), protos, opts.test ?? 200, side, opts.noise ?? 0.8),
-  }, { pool: '28x28', batchSize: opts.batchSize ?? 100, testSubset: 0, batchSampling: 'epoch' }, ['synthetic test task']);
+  return createVisionInstance(
+    'synthetic',
+    {
+      train: split(rng.split('train'), protos, opts.train ?? 500, side, opts.noise ?? 0.8),
+      test: split(rng.split('test'), protos, opts.test ?? 200, side, opts.noise ?? 0.8),
+    },
+    { pool: '28x28', batchSize: opts.batchSize ?? 100, testSubset: 0, batchSampling: 'epoch' },
+    ['synthetic test task'],
+  );
 }

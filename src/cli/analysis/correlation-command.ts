@@ -20,19 +20,62 @@ export async function correlationCommand(flags: Map<string, string>, argv: reado
     const methods = methodsOf(run, flags.get('methods') ?? flags.get('method'), ['magnitude', 'snr']);
     const seeds = seedsOf(run, flags);
     const records = [];
-    for (const method of methods) for (const seed of seeds) {
-      for (const k of roundsOf(run, flags, seed, method)) records.push(await loadRound(run, seed, method, k));
-    }
+    for (const method of methods)
+      for (const seed of seeds) {
+        for (const k of roundsOf(run, flags, seed, method)) records.push(await loadRound(run, seed, method, k));
+      }
     const rows = correlationByRound(records, {
-      layers: run.net.layers, layerIndex, pruneFrac: run.config.prune.pruneFrac, scope: run.config.prune.scope, maxPoints, rng: new Rng(0).split('scatter'),
+      layers: run.net.layers,
+      layerIndex,
+      pruneFrac: run.config.prune.pruneFrac,
+      scope: run.config.prune.scope,
+      maxPoints,
+      rng: new Rng(0).split('scatter'),
     });
     const layer = run.net.layers[layerIndex].name;
-    const header = ['method', 'seed', 'round', 'sparsity', 'layer', 'n', 'pearson', 'spearman', 'next_sparsity', 'agree_frac', 'survivor_iou'];
-    const csv: Cell[][] = rows.map((r) => [r.method, r.seed, r.roundNum, fmt(r.sparsityFrac), layer, r.n, fmt(r.pearson), fmt(r.spearman), fmt(r.nextSparsityFrac), fmt(r.agreeFrac), fmt(r.survivorIoU)]);
-    const files = await writeOutputs(run.dir, 'correlation', { header, rows: csv }, {
-      command: commandLine(argv), layer, layerIndex, note: 'Pearson/Spearman of |μ| vs |μ|/σ over the unpruned kernel entries of the layer; agreement of the two criteria on the next mask (spec §8.1)',
-      results: rows, summary: { pearson: meanOverSeeds(rows, (r) => r.pearson), spearman: meanOverSeeds(rows, (r) => r.spearman), agreeFrac: meanOverSeeds(rows, (r) => r.agreeFrac) },
-    });
+    const header = [
+      'method',
+      'seed',
+      'round',
+      'sparsity',
+      'layer',
+      'n',
+      'pearson',
+      'spearman',
+      'next_sparsity',
+      'agree_frac',
+      'survivor_iou',
+    ];
+    const csv: Cell[][] = rows.map((r) => [
+      r.method,
+      r.seed,
+      r.roundNum,
+      fmt(r.sparsityFrac),
+      layer,
+      r.n,
+      fmt(r.pearson),
+      fmt(r.spearman),
+      fmt(r.nextSparsityFrac),
+      fmt(r.agreeFrac),
+      fmt(r.survivorIoU),
+    ]);
+    const files = await writeOutputs(
+      run.dir,
+      'correlation',
+      { header, rows: csv },
+      {
+        command: commandLine(argv),
+        layer,
+        layerIndex,
+        note: 'Pearson/Spearman of |μ| vs |μ|/σ over the unpruned kernel entries of the layer; agreement of the two criteria on the next mask (spec §8.1)',
+        results: rows,
+        summary: {
+          pearson: meanOverSeeds(rows, (r) => r.pearson),
+          spearman: meanOverSeeds(rows, (r) => r.spearman),
+          agreeFrac: meanOverSeeds(rows, (r) => r.agreeFrac),
+        },
+      },
+    );
     process.stdout.write(report(rows, layer) + `\nwrote ${files.join(', ')}\n`);
   } finally {
     run.task.dispose();
@@ -47,7 +90,9 @@ export async function correlationCommand(flags: Map<string, string>, argv: reado
 function report(rows: readonly RoundCorrelation[], layer: string): string {
   const methods = [...new Set(rows.map((r) => r.method))];
   const stats = {
-    pearson: meanOverSeeds(rows, (r) => r.pearson), spearman: meanOverSeeds(rows, (r) => r.spearman), agree: meanOverSeeds(rows, (r) => r.agreeFrac),
+    pearson: meanOverSeeds(rows, (r) => r.pearson),
+    spearman: meanOverSeeds(rows, (r) => r.spearman),
+    agree: meanOverSeeds(rows, (r) => r.agreeFrac),
     iou: meanOverSeeds(rows, (r) => r.survivorIoU),
   };
   const rounds = [...new Set(rows.map((r) => r.roundNum))].sort((a, b) => a - b);
@@ -57,9 +102,28 @@ function report(rows: readonly RoundCorrelation[], layer: string): string {
   };
   const table: Cell[][] = rounds.map((k) => {
     const r = rows.find((x) => x.roundNum === k)!;
-    return [k, fmt(100 * (1 - r.sparsityFrac), 1), ...methods.flatMap((m) => [cell(stats.pearson, m, k), cell(stats.spearman, m, k), cell(stats.agree, m, k), cell(stats.iou, m, k)])];
+    return [
+      k,
+      fmt(100 * (1 - r.sparsityFrac), 1),
+      ...methods.flatMap((m) => [
+        cell(stats.pearson, m, k),
+        cell(stats.spearman, m, k),
+        cell(stats.agree, m, k),
+        cell(stats.iou, m, k),
+      ]),
+    ];
   });
   const nSeeds = new Set(rows.map((r) => r.seed)).size;
-  return [`### Magnitude–SNR correlation per round over ${layer} (unpruned kernel entries; ${nSeeds} seed${nSeeds > 1 ? 's, mean ± s.e.' : ''})`,
-    markdownTable(['round', 'remaining %', ...methods.flatMap((m) => [`${m}: Pearson`, `${m}: Spearman`, `${m}: agree`, `${m}: IoU`])], table), ''].join('\n');
+  return [
+    `### Magnitude–SNR correlation per round over ${layer} (unpruned kernel entries; ${nSeeds} seed${nSeeds > 1 ? 's, mean ± s.e.' : ''})`,
+    markdownTable(
+      [
+        'round',
+        'remaining %',
+        ...methods.flatMap((m) => [`${m}: Pearson`, `${m}: Spearman`, `${m}: agree`, `${m}: IoU`]),
+      ],
+      table,
+    ),
+    '',
+  ].join('\n');
 }

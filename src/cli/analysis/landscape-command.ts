@@ -17,14 +17,25 @@ import { commandLine, fmt, markdownTable, progressOptions, writeOutputs, type Ce
 const NORMS: readonly DirectionNorm[] = ['none', 'filter', 'layer'];
 
 export async function landscapeCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
-  checkFlags(flags, 'landscape', ['method', 'rounds', 'directions', 'points', 'norm', 'range', 'rng-seed', 'surface', 'plane']);
+  checkFlags(flags, 'landscape', [
+    'method',
+    'rounds',
+    'directions',
+    'points',
+    'norm',
+    'range',
+    'rng-seed',
+    'surface',
+    'plane',
+  ]);
   const directions = intFlag(flags, 'directions', 2, 100) ?? 5;
   const points = intFlag(flags, 'points', 3, 201) ?? 21;
   const range = numFlag(flags, 'range', 1e-6, 100) ?? 1;
   const surface = intFlag(flags, 'surface', 3, 101);
   const plane = intFlag(flags, 'plane', 1, 40);
   const norm = (flags.get('norm') ?? 'none') as DirectionNorm;
-  if (!NORMS.includes(norm)) throw new CliError(`--norm must be one of ${NORMS.join(', ')} (got "${flags.get('norm')}")`);
+  if (!NORMS.includes(norm))
+    throw new CliError(`--norm must be one of ${NORMS.join(', ')} (got "${flags.get('norm')}")`);
   const rng = new Rng(intFlag(flags, 'rng-seed', 0, 2 ** 31 - 1) ?? 0).split('landscape');
   const run = await openRun(flags);
   try {
@@ -32,7 +43,8 @@ export async function landscapeCommand(flags: Map<string, string>, argv: readonl
     const seeds = seedsOf(run, flags);
     const plan = seeds.map((seed) => ({ seed, rounds: roundsOf(run, flags, seed, method) }));
     const perRound = directions * points + (surface ? surface * surface : 0);
-    const total = plan.reduce((s, p) => s + p.rounds.length * perRound, 0) + (plane ? seeds.length * (surface ?? 21) ** 2 : 0);
+    const total =
+      plan.reduce((s, p) => s + p.rounds.length * perRound, 0) + (plane ? seeds.length * (surface ?? 21) ** 2 : 0);
     const bar = progressOptions(total, flags.get('quiet') === 'true', intFlag(flags, 'chunk-rows', 1, 4096));
     let doneRows = 0;
     const step = async <T>(rows: number, label: string, job: () => Promise<T>): Promise<T> => {
@@ -43,51 +55,135 @@ export async function landscapeCommand(flags: Map<string, string>, argv: readonl
     };
 
     const results: { seed: number; roundNum: number; sparsityFrac: number; l: Landscape1D; surface?: Surface2D }[] = [];
-    for (const { seed, rounds } of plan) for (const k of rounds) {
-      const r = await loadRound(run, seed, method, k);
-      const setup = { task: run.task, net: run.net, theta: r.mean, mask: r.mask, normalisation: norm, rng, range };
-      const l = await step(directions * points, `seed ${seed} r${k}: 1-D`, () => landscape1D({ ...setup, directions, points }, bar.opts));
-      const s = surface ? await step(surface * surface, `seed ${seed} r${k}: 2-D`, () => landscape2D({ ...setup, points: surface }, bar.opts)) : undefined;
-      results.push({ seed, roundNum: k, sparsityFrac: r.sparsityFrac, l, surface: s });
-    }
+    for (const { seed, rounds } of plan)
+      for (const k of rounds) {
+        const r = await loadRound(run, seed, method, k);
+        const setup = { task: run.task, net: run.net, theta: r.mean, mask: r.mask, normalisation: norm, rng, range };
+        const l = await step(directions * points, `seed ${seed} r${k}: 1-D`, () =>
+          landscape1D({ ...setup, directions, points }, bar.opts),
+        );
+        const s = surface
+          ? await step(surface * surface, `seed ${seed} r${k}: 2-D`, () =>
+              landscape2D({ ...setup, points: surface }, bar.opts),
+            )
+          : undefined;
+        results.push({ seed, roundNum: k, sparsityFrac: r.sparsityFrac, l, surface: s });
+      }
     const planes: { seed: number; surface: Surface2D }[] = [];
-    if (plane) for (const seed of seeds) planes.push({ seed, surface: await step((surface ?? 21) ** 2, `seed ${seed}: plane`, () => planeAt(run, method, seed, plane, surface ?? 21, bar)) });
+    if (plane)
+      for (const seed of seeds)
+        planes.push({
+          seed,
+          surface: await step((surface ?? 21) ** 2, `seed ${seed}: plane`, () =>
+            planeAt(run, method, seed, plane, surface ?? 21, bar),
+          ),
+        });
     bar.done();
 
     const name = `landscape-${method}-${norm}`;
-    const header = ['method', 'seed', 'round', 'sparsity', 'perf_at_0', 'loss_at_0', 'a_mean', 'a_se', 'a_sd', 'fit_r2_min', ...Array.from({ length: directions }, (_, d) => `a_${d}`)];
+    const header = [
+      'method',
+      'seed',
+      'round',
+      'sparsity',
+      'perf_at_0',
+      'loss_at_0',
+      'a_mean',
+      'a_se',
+      'a_sd',
+      'fit_r2_min',
+      ...Array.from({ length: directions }, (_, d) => `a_${d}`),
+    ];
     const rows: Cell[][] = results.map(({ seed, roundNum, sparsityFrac, l }) => {
       const mid = (points - 1) / 2;
       const at0 = Number.isInteger(mid) ? l.profiles[0] : undefined;
-      return [method, seed, roundNum, fmt(sparsityFrac), fmt(at0?.perf[mid]), fmt(at0?.loss[mid]), fmt(l.curvature.mean, 6), fmt(l.curvature.se, 6), fmt(l.curvature.sd, 6),
-        fmt(Math.min(...l.profiles.map((p) => p.fit.r2)), 5), ...l.profiles.map((p) => fmt(p.fit.a, 6))];
+      return [
+        method,
+        seed,
+        roundNum,
+        fmt(sparsityFrac),
+        fmt(at0?.perf[mid]),
+        fmt(at0?.loss[mid]),
+        fmt(l.curvature.mean, 6),
+        fmt(l.curvature.se, 6),
+        fmt(l.curvature.sd, 6),
+        fmt(Math.min(...l.profiles.map((p) => p.fit.r2)), 5),
+        ...l.profiles.map((p) => fmt(p.fit.a, 6)),
+      ];
     });
-    const files = await writeOutputs(run.dir, name, { header, rows }, {
-      command: commandLine(argv), method, directions, points, range, normalisation: norm, testImages: run.testImages,
-      loss: run.task.kind === 'vision' ? 'test cross-entropy' : '−mean test return',
-      results: results.map(({ surface: s, ...rest }) => ({ ...rest, surface: s ? { xs: s.xs, ys: s.ys, loss: s.loss, perf: s.perf } : undefined })),
-      planes,
-    });
+    const files = await writeOutputs(
+      run.dir,
+      name,
+      { header, rows },
+      {
+        command: commandLine(argv),
+        method,
+        directions,
+        points,
+        range,
+        normalisation: norm,
+        testImages: run.testImages,
+        loss: run.task.kind === 'vision' ? 'test cross-entropy' : '−mean test return',
+        results: results.map(({ surface: s, ...rest }) => ({
+          ...rest,
+          surface: s ? { xs: s.xs, ys: s.ys, loss: s.loss, perf: s.perf } : undefined,
+        })),
+        planes,
+      },
+    );
     process.stdout.write(report(method, norm, results) + `\nwrote ${files.join(', ')}\n`);
   } finally {
     run.task.dispose();
   }
 }
 
-async function planeAt(run: OpenRun, method: string, seed: number, k: number, points: number, bar: ReturnType<typeof progressOptions>): Promise<Surface2D> {
-  const [theta0, rk, rk1] = await Promise.all([loadTheta0(run, seed), loadRound(run, seed, method, k), loadRound(run, seed, method, k + 1)]);
-  return planeSurface({ task: run.task, net: run.net, points, nets: [{ label: 'θ0', theta: theta0 }, { label: `r${k}`, theta: rk.mean }, { label: `r${k + 1}`, theta: rk1.mean }] }, bar.opts);
+async function planeAt(
+  run: OpenRun,
+  method: string,
+  seed: number,
+  k: number,
+  points: number,
+  bar: ReturnType<typeof progressOptions>,
+): Promise<Surface2D> {
+  const [theta0, rk, rk1] = await Promise.all([
+    loadTheta0(run, seed),
+    loadRound(run, seed, method, k),
+    loadRound(run, seed, method, k + 1),
+  ]);
+  return planeSurface(
+    {
+      task: run.task,
+      net: run.net,
+      points,
+      nets: [
+        { label: 'θ0', theta: theta0 },
+        { label: `r${k}`, theta: rk.mean },
+        { label: `r${k + 1}`, theta: rk1.mean },
+      ],
+    },
+    bar.opts,
+  );
 }
 
 /** Markdown: sharpness a per round (mean ± s.e. over directions; with several seeds, mean ± s.e. over seeds). */
-function report(method: string, norm: DirectionNorm, results: { seed: number; roundNum: number; sparsityFrac: number; l: Landscape1D }[]): string {
+function report(
+  method: string,
+  norm: DirectionNorm,
+  results: { seed: number; roundNum: number; sparsityFrac: number; l: Landscape1D }[],
+): string {
   const seeds = [...new Set(results.map((r) => r.seed))];
   const rounds = [...new Set(results.map((r) => r.roundNum))].sort((a, b) => a - b);
   const rows: Cell[][] = rounds.map((k) => {
     const at = results.filter((r) => r.roundNum === k);
-    const cells = seeds.map((s) => { const r = at.find((x) => x.seed === s); return r ? `${fmt(r.l.curvature.mean, 4)} ± ${fmt(r.l.curvature.se, 4)}` : ''; });
+    const cells = seeds.map((s) => {
+      const r = at.find((x) => x.seed === s);
+      return r ? `${fmt(r.l.curvature.mean, 4)} ± ${fmt(r.l.curvature.se, 4)}` : '';
+    });
     return [k, fmt(100 * (1 - at[0].sparsityFrac), 1), ...cells];
   });
-  return [`### Loss-landscape sharpness a (L(ξ) ≈ aξ² + bξ + c), ${method} chain, directions normalised: ${norm}; mean ± s.e. over directions`,
-    markdownTable(['round', 'remaining %', ...seeds.map((s) => `seed ${s}`)], rows), ''].join('\n');
+  return [
+    `### Loss-landscape sharpness a (L(ξ) ≈ aξ² + bξ + c), ${method} chain, directions normalised: ${norm}; mean ± s.e. over directions`,
+    markdownTable(['round', 'remaining %', ...seeds.map((s) => `seed ${s}`)], rows),
+    '',
+  ].join('\n');
 }

@@ -22,16 +22,22 @@ import { commandLine, fmt, markdownTable, progressOptions, writeOutputs, type Ce
 /** Run B's folder, checked to hold the same network and task as run A (whose task + net it borrows). */
 async function openSecondRun(dir: string, a: OpenRun): Promise<OpenRun> {
   let raw: { config?: unknown };
-  try { raw = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { config?: unknown }; } catch (e) {
+  try {
+    raw = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { config?: unknown };
+  } catch (e) {
     throw new CliError(`--runs: cannot read ${join(dir, 'config.json')} (${(e as Error).message})`);
   }
   const config = parseConfig(raw.config);
   const same = (x: unknown, y: unknown) => canonicalJson(x) === canonicalJson(y);
   if (config.network.id !== a.config.network.id || !same(config.network.params, a.config.network.params)) {
-    throw new CliError(`--runs: the two runs train different networks (${a.config.network.id} ${canonicalJson(a.config.network.params)} vs ${config.network.id} ${canonicalJson(config.network.params)}); LMC needs the same parameter layout`);
+    throw new CliError(
+      `--runs: the two runs train different networks (${a.config.network.id} ${canonicalJson(a.config.network.params)} vs ${config.network.id} ${canonicalJson(config.network.params)}); LMC needs the same parameter layout`,
+    );
   }
   if (config.task.id !== a.config.task.id || config.task.params.pool !== a.config.task.params.pool) {
-    throw new CliError(`--runs: the two runs use different tasks (${a.config.task.id} ${String(a.config.task.params.pool)} vs ${config.task.id} ${String(config.task.params.pool)})`);
+    throw new CliError(
+      `--runs: the two runs use different tasks (${a.config.task.id} ${String(a.config.task.params.pool)} vs ${config.task.id} ${String(config.task.params.pool)})`,
+    );
   }
   return { ...a, dir, folder: new RunFolder(dir), config, rounds: await readRoundIndex(dir) };
 }
@@ -40,72 +46,185 @@ async function openSecondRun(dir: string, a: OpenRun): Promise<OpenRun> {
 function chainOf(run: OpenRun, given: string | undefined, fallback: readonly string[], flag: string): string {
   const have = [...new Set(run.rounds.map((r) => r.method))];
   const m = given ?? fallback.find((f) => have.includes(f));
-  if (!m || !have.includes(m)) throw new CliError(`${flag}: ${m ? `"${m}" is not a chain of ${run.dir}` : `none of ${fallback.join(', ')} is a chain of ${run.dir}`} (chains: ${have.join(', ')})`);
+  if (!m || !have.includes(m))
+    throw new CliError(
+      `${flag}: ${m ? `"${m}" is not a chain of ${run.dir}` : `none of ${fallback.join(', ')} is a chain of ${run.dir}`} (chains: ${have.join(', ')})`,
+    );
   return m;
 }
 
 /** Rounds both chains hold for a seed (or the --rounds subset, each checked). */
 function commonRounds(a: OpenRun, ma: string, b: OpenRun, mb: string, seed: number, wanted: number[] | null): number[] {
-  const of = (r: OpenRun, m: string) => new Set(r.rounds.filter((x) => x.seed === seed && x.method === m).map((x) => x.roundNum));
-  const ra = of(a, ma), rb = of(b, mb);
+  const of = (r: OpenRun, m: string) =>
+    new Set(r.rounds.filter((x) => x.seed === seed && x.method === m).map((x) => x.roundNum));
+  const ra = of(a, ma),
+    rb = of(b, mb);
   const both = [...ra].filter((k) => rb.has(k)).sort((x, y) => x - y);
   if (!wanted) return both;
-  for (const k of wanted) if (!both.includes(k)) throw new CliError(`--rounds: round ${k} of seed ${seed} is not in both runs (common rounds: ${both.join(',') || 'none'})`);
+  for (const k of wanted)
+    if (!both.includes(k))
+      throw new CliError(
+        `--rounds: round ${k} of seed ${seed} is not in both runs (common rounds: ${both.join(',') || 'none'})`,
+      );
   return wanted;
 }
 
 export async function lmcRunsCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   checkFlags(flags, 'lmc', ['runs', 'method', 'method-b', 'points', 'extended', 'rounds']);
-  const dirs = (flags.get('runs') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (dirs.length !== 2) throw new CliError('--runs needs two run folders, e.g. --runs runs-out/mnist-quick,runs-out/gd-mnist-quick');
-  if (flags.has('run')) throw new CliError('give either --run DIR (pairs within one run) or --runs A,B (pairs across two runs), not both');
+  const dirs = (flags.get('runs') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (dirs.length !== 2)
+    throw new CliError('--runs needs two run folders, e.g. --runs runs-out/mnist-quick,runs-out/gd-mnist-quick');
+  if (flags.has('run'))
+    throw new CliError('give either --run DIR (pairs within one run) or --runs A,B (pairs across two runs), not both');
   const points = intFlag(flags, 'points', 2, 201) ?? 15;
   const extended = flags.get('extended') === 'true';
-  const wanted = flags.has('rounds') ? flags.get('rounds')!.split(',').map((s) => Number(s.trim())) : null;
-  if (wanted?.some((k) => !Number.isInteger(k) || k < 1)) throw new CliError(`--rounds must be 1-based round numbers like "1,4,8" (got "${flags.get('rounds')}")`);
+  const wanted = flags.has('rounds')
+    ? flags
+        .get('rounds')!
+        .split(',')
+        .map((s) => Number(s.trim()))
+    : null;
+  if (wanted?.some((k) => !Number.isInteger(k) || k < 1))
+    throw new CliError(`--rounds must be 1-based round numbers like "1,4,8" (got "${flags.get('rounds')}")`);
   const a = await openRun(new Map([...flags, ['run', dirs[0]]]));
   try {
     const b = await openSecondRun(dirs[1], a);
     const ma = chainOf(a, flags.get('method'), ['magnitude'], '--method');
     const mb = chainOf(b, flags.get('method-b'), [`gd_${ma}`, ma], '--method-b');
     const seeds = seedsOf(a, flags).filter((s) => b.config.seeds.includes(s));
-    if (!seeds.length) throw new CliError(`--runs: the runs share no seed (A: ${a.config.seeds.join(',')}, B: ${b.config.seeds.join(',')})`);
+    if (!seeds.length)
+      throw new CliError(
+        `--runs: the runs share no seed (A: ${a.config.seeds.join(',')}, B: ${b.config.seeds.join(',')})`,
+      );
     const plan = seeds.map((seed) => ({ seed, rounds: commonRounds(a, ma, b, mb, seed, wanted) }));
     const nAlpha = alphaGrid(points, extended).length;
-    const bar = progressOptions(nAlpha * plan.reduce((s, p) => s + p.rounds.length, 0), flags.get('quiet') === 'true', intFlag(flags, 'chunk-rows', 1, 4096));
+    const bar = progressOptions(
+      nAlpha * plan.reduce((s, p) => s + p.rounds.length, 0),
+      flags.get('quiet') === 'true',
+      intFlag(flags, 'chunk-rows', 1, 4096),
+    );
     const rows: Cell[][] = [];
     const results: Record<string, unknown>[] = [];
     let done = 0;
-    for (const { seed, rounds } of plan) for (const k of rounds) {
-      const [ra, rb] = await Promise.all([loadRound(a, seed, ma, k), loadRound(b, seed, mb, k)]);
-      bar.setBase(done, `seed ${seed} round ${k}`);
-      const m = await lmcMatrix({ task: a.task, net: a.net, nets: [{ label: `A r${k}`, theta: ra.mean }, { label: `B r${k}`, theta: rb.mean }], points, extended }, bar.opts);
-      done += nAlpha;
-      const [perfA, perfB] = endpointPerf(m), path = m.pairs[0].path;
-      rows.push([seed, k, fmt(ra.sparsityFrac), fmt(rb.sparsityFrac), fmt(perfA), fmt(perfB), fmt(path.barrier), fmt(path.linearBarrier), fmt(path.worstAlpha, 3)]);
-      results.push({ seed, roundNum: k, sparsityA: ra.sparsityFrac, sparsityB: rb.sparsityFrac, perfA, perfB, barrier: path.barrier, linearBarrier: path.linearBarrier, alphas: path.alphas, perf: path.perf, loss: path.loss });
-    }
+    for (const { seed, rounds } of plan)
+      for (const k of rounds) {
+        const [ra, rb] = await Promise.all([loadRound(a, seed, ma, k), loadRound(b, seed, mb, k)]);
+        bar.setBase(done, `seed ${seed} round ${k}`);
+        const m = await lmcMatrix(
+          {
+            task: a.task,
+            net: a.net,
+            nets: [
+              { label: `A r${k}`, theta: ra.mean },
+              { label: `B r${k}`, theta: rb.mean },
+            ],
+            points,
+            extended,
+          },
+          bar.opts,
+        );
+        done += nAlpha;
+        const [perfA, perfB] = endpointPerf(m),
+          path = m.pairs[0].path;
+        rows.push([
+          seed,
+          k,
+          fmt(ra.sparsityFrac),
+          fmt(rb.sparsityFrac),
+          fmt(perfA),
+          fmt(perfB),
+          fmt(path.barrier),
+          fmt(path.linearBarrier),
+          fmt(path.worstAlpha, 3),
+        ]);
+        results.push({
+          seed,
+          roundNum: k,
+          sparsityA: ra.sparsityFrac,
+          sparsityB: rb.sparsityFrac,
+          perfA,
+          perfB,
+          barrier: path.barrier,
+          linearBarrier: path.linearBarrier,
+          alphas: path.alphas,
+          perf: path.perf,
+          loss: path.loss,
+        });
+      }
     bar.done();
-    const files = await writeOutputs(a.dir, `lmc-runs-${basename(b.dir)}`, {
-      header: ['seed', 'round', 'sparsity_a', 'sparsity_b', 'perf_a', 'perf_b', 'barrier', 'linear_barrier', 'worst_alpha'], rows,
-    }, {
-      command: commandLine(argv), runA: a.dir, runB: b.dir, methodA: ma, methodB: mb, points, extended, alphas: alphaGrid(points, extended), testImages: a.testImages,
-      barrier: 'error barrier B = max_α(1 − acc) − mean endpoint error; α = 0 is run A, α = 1 run B (Frankle et al. 2020, spec §6)', results,
-    });
-    process.stdout.write(report(ma, mb, plan.length, results as unknown as { roundNum: number; sparsityA: number; perfA: number; perfB: number; barrier: number }[]) + `\nwrote ${files.join(', ')}\n`);
+    const files = await writeOutputs(
+      a.dir,
+      `lmc-runs-${basename(b.dir)}`,
+      {
+        header: [
+          'seed',
+          'round',
+          'sparsity_a',
+          'sparsity_b',
+          'perf_a',
+          'perf_b',
+          'barrier',
+          'linear_barrier',
+          'worst_alpha',
+        ],
+        rows,
+      },
+      {
+        command: commandLine(argv),
+        runA: a.dir,
+        runB: b.dir,
+        methodA: ma,
+        methodB: mb,
+        points,
+        extended,
+        alphas: alphaGrid(points, extended),
+        testImages: a.testImages,
+        barrier:
+          'error barrier B = max_α(1 − acc) − mean endpoint error; α = 0 is run A, α = 1 run B (Frankle et al. 2020, spec §6)',
+        results,
+      },
+    );
+    process.stdout.write(
+      report(
+        ma,
+        mb,
+        plan.length,
+        results as unknown as { roundNum: number; sparsityA: number; perfA: number; perfB: number; barrier: number }[],
+      ) + `\nwrote ${files.join(', ')}\n`,
+    );
   } finally {
     a.task.dispose();
   }
 }
 
 /** Markdown: per round, mean ± s.e. over seeds of both endpoints' accuracy and the barrier between them. */
-function report(ma: string, mb: string, nSeeds: number, results: { roundNum: number; sparsityA: number; perfA: number; perfB: number; barrier: number }[]): string {
-  const pm = (v: number[]) => { const s = curvatureSummary(v); return s.n > 1 ? `${fmt(s.mean, 3)} ± ${fmt(s.se, 3)}` : fmt(s.mean, 3); };
+function report(
+  ma: string,
+  mb: string,
+  nSeeds: number,
+  results: { roundNum: number; sparsityA: number; perfA: number; perfB: number; barrier: number }[],
+): string {
+  const pm = (v: number[]) => {
+    const s = curvatureSummary(v);
+    return s.n > 1 ? `${fmt(s.mean, 3)} ± ${fmt(s.se, 3)}` : fmt(s.mean, 3);
+  };
   const ks = [...new Set(results.map((r) => r.roundNum))].sort((x, y) => x - y);
   const rows = ks.map((k) => {
     const at = results.filter((r) => r.roundNum === k);
-    return [`r${k}`, fmt(100 * (1 - at[0].sparsityA), 1), pm(at.map((r) => r.perfA)), pm(at.map((r) => r.perfB)), pm(at.map((r) => r.barrier))];
+    return [
+      `r${k}`,
+      fmt(100 * (1 - at[0].sparsityA), 1),
+      pm(at.map((r) => r.perfA)),
+      pm(at.map((r) => r.perfB)),
+      pm(at.map((r) => r.barrier)),
+    ];
   });
-  return [`### LMC between runs: ${ma} (A) vs ${mb} (B), same seed and round (${nSeeds} seed${nSeeds > 1 ? 's' : ''}; mean ± s.e.)`,
-    markdownTable(['round', 'remaining %', `acc A (${ma})`, `acc B (${mb})`, 'B(A, B)'], rows), ''].join('\n');
+  return [
+    `### LMC between runs: ${ma} (A) vs ${mb} (B), same seed and round (${nSeeds} seed${nSeeds > 1 ? 's' : ''}; mean ± s.e.)`,
+    markdownTable(['round', 'remaining %', `acc A (${ma})`, `acc B (${mb})`, 'B(A, B)'], rows),
+    '',
+  ].join('\n');
 }

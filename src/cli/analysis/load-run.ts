@@ -33,19 +33,26 @@ export const COMMON_FLAGS = ['run', 'backend', 'test-images', 'seeds', 'quiet', 
 /** Rejects flags a command does not know, naming them (exit code 2). */
 export function checkFlags(flags: Map<string, string>, command: string, own: readonly string[]): void {
   const known = new Set<string>([...COMMON_FLAGS, ...own]);
-  for (const k of flags.keys()) if (!known.has(k)) throw new CliError(`${command}: unknown flag --${k} (known: ${[...known].map((f) => `--${f}`).join(' ')})`);
+  for (const k of flags.keys())
+    if (!known.has(k))
+      throw new CliError(`${command}: unknown flag --${k} (known: ${[...known].map((f) => `--${f}`).join(' ')})`);
 }
 
 /** (seed, method, roundNum) of every round in a run folder's rounds.csv. */
 export async function readRoundIndex(dir: string): Promise<OpenRun['rounds']> {
   let text: string;
-  try { text = await readFile(join(dir, 'rounds.csv'), 'utf8'); } catch {
+  try {
+    text = await readFile(join(dir, 'rounds.csv'), 'utf8');
+  } catch {
     throw new CliError(`--run ${dir}: no rounds.csv (is this a run folder written by "lab imp"?)`);
   }
   const [header, ...lines] = text.trim().split('\n');
   const cols = header.split(',');
   const [si, mi, ri] = ['seed', 'method', 'round'].map((c) => cols.indexOf(c));
-  return lines.filter(Boolean).map((l) => { const f = l.split(','); return { seed: Number(f[si]), method: f[mi], roundNum: Number(f[ri]) }; });
+  return lines.filter(Boolean).map((l) => {
+    const f = l.split(',');
+    return { seed: Number(f[si]), method: f[mi], roundNum: Number(f[ri]) };
+  });
 }
 
 /** Opens `--run DIR`, selects the backend and rebuilds task + network. The caller disposes `task`. */
@@ -53,13 +60,17 @@ export async function openRun(flags: Map<string, string>): Promise<OpenRun> {
   const dir = flags.get('run');
   if (!dir || dir === 'true') throw new CliError('--run DIR is required (a folder written by "lab imp")');
   let raw: { config?: unknown };
-  try { raw = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { config?: unknown }; } catch (e) {
+  try {
+    raw = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { config?: unknown };
+  } catch (e) {
     throw new CliError(`--run ${dir}: cannot read config.json (${(e as Error).message})`);
   }
   const testImages = intFlag(flags, 'test-images', 0, 100000) ?? 2000;
   const parsed = parseConfig(raw.config);
-  const config: ExperimentConfig = parsed.task.params.testSubset === undefined ? parsed
-    : { ...parsed, task: { ...parsed.task, params: { ...parsed.task.params, testSubset: testImages } } };
+  const config: ExperimentConfig =
+    parsed.task.params.testSubset === undefined
+      ? parsed
+      : { ...parsed, task: { ...parsed.task, params: { ...parsed.task.params, testSubset: testImages } } };
   await useBackend(flags.get('backend') ?? 'wasm');
   const { task, net } = await instantiate(config, dataReader);
   return { dir, folder: new RunFolder(dir), config, task, net, rounds: await readRoundIndex(dir), testImages };
@@ -68,26 +79,48 @@ export async function openRun(flags: Map<string, string>): Promise<OpenRun> {
 /** `--seeds` (default: every seed of the run) checked against the run's seeds. */
 export function seedsOf(run: OpenRun, flags: Map<string, string>): number[] {
   const seeds = flags.has('seeds') ? seedList(flags.get('seeds')!) : [...run.config.seeds];
-  for (const s of seeds) if (!run.config.seeds.includes(s)) throw new CliError(`--seeds: seed ${s} is not in this run (seeds ${run.config.seeds.join(',')})`);
+  for (const s of seeds)
+    if (!run.config.seeds.includes(s))
+      throw new CliError(`--seeds: seed ${s} is not in this run (seeds ${run.config.seeds.join(',')})`);
   return seeds;
 }
 
 /** `--method` / `--methods` as a list, each checked against the run's chains. */
 export function methodsOf(run: OpenRun, value: string | undefined, fallback: readonly string[]): string[] {
-  const methods = value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback.filter((m) => run.config.prune.methods.includes(m));
-  for (const m of methods) if (!run.config.prune.methods.includes(m)) throw new CliError(`method "${m}" is not a chain of this run (chains: ${run.config.prune.methods.join(', ')})`);
-  if (!methods.length) throw new CliError(`none of ${fallback.join(', ')} is a chain of this run (chains: ${run.config.prune.methods.join(', ')})`);
+  const methods = value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : fallback.filter((m) => run.config.prune.methods.includes(m));
+  for (const m of methods)
+    if (!run.config.prune.methods.includes(m))
+      throw new CliError(`method "${m}" is not a chain of this run (chains: ${run.config.prune.methods.join(', ')})`);
+  if (!methods.length)
+    throw new CliError(
+      `none of ${fallback.join(', ')} is a chain of this run (chains: ${run.config.prune.methods.join(', ')})`,
+    );
   return methods;
 }
 
 /** `--rounds 1,4,8` (1-based; default: every round the folder holds for that chain). */
 export function roundsOf(run: OpenRun, flags: Map<string, string>, seed: number, method: string): number[] {
-  const have = run.rounds.filter((r) => r.seed === seed && r.method === method).map((r) => r.roundNum).sort((a, b) => a - b);
+  const have = run.rounds
+    .filter((r) => r.seed === seed && r.method === method)
+    .map((r) => r.roundNum)
+    .sort((a, b) => a - b);
   if (!flags.has('rounds')) return have;
-  const wanted = flags.get('rounds')!.split(',').map((s) => Number(s.trim()));
+  const wanted = flags
+    .get('rounds')!
+    .split(',')
+    .map((s) => Number(s.trim()));
   for (const k of wanted) {
-    if (!Number.isInteger(k) || k < 1) throw new CliError(`--rounds must be 1-based round numbers like "1,4,8" (got "${flags.get('rounds')}")`);
-    if (!have.includes(k)) throw new CliError(`--rounds: round ${k} of seed ${seed} ${method} is not in this run (have ${have.join(',') || 'none'})`);
+    if (!Number.isInteger(k) || k < 1)
+      throw new CliError(`--rounds must be 1-based round numbers like "1,4,8" (got "${flags.get('rounds')}")`);
+    if (!have.includes(k))
+      throw new CliError(
+        `--rounds: round ${k} of seed ${seed} ${method} is not in this run (have ${have.join(',') || 'none'})`,
+      );
   }
   return wanted;
 }
@@ -95,10 +128,13 @@ export function roundsOf(run: OpenRun, flags: Map<string, string>, seed: number,
 /** One saved round as the analyses need it; sparsity recomputed from the mask over the kernels. */
 export async function loadRound(run: OpenRun, seed: number, method: string, roundNum: number): Promise<RoundSnapshot> {
   const [mask, mean, std] = await Promise.all([
-    run.folder.readMask(seed, method, roundNum), run.folder.readParams(seed, method, roundNum, 'mean'), run.folder.readParams(seed, method, roundNum, 'std'),
+    run.folder.readMask(seed, method, roundNum),
+    run.folder.readParams(seed, method, roundNum, 'mean'),
+    run.folder.readParams(seed, method, roundNum, 'std'),
   ]);
   let active = 0;
-  for (const l of run.net.layers) for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) active += mask[i];
+  for (const l of run.net.layers)
+    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) active += mask[i];
   return { seed, method, roundNum, mask, mean, std, sparsityFrac: 1 - active / run.net.prunableCount };
 }
 

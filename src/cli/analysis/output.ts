@@ -26,11 +26,24 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 /** Writes `<name>.csv` and `<name>.json` into the run folder; returns their paths. */
-export async function writeOutputs(dir: string, name: string, csv: { header: readonly string[]; rows: readonly (readonly Cell[])[] }, json: Record<string, unknown>): Promise<string[]> {
-  const csvPath = join(dir, `${name}.csv`), jsonPath = join(dir, `${name}.json`);
+export async function writeOutputs(
+  dir: string,
+  name: string,
+  csv: { header: readonly string[]; rows: readonly (readonly Cell[])[] },
+  json: Record<string, unknown>,
+): Promise<string[]> {
+  const csvPath = join(dir, `${name}.csv`),
+    jsonPath = join(dir, `${name}.json`);
   await writeFile(csvPath, toCsv(csv.header, csv.rows));
   // Typed arrays serialise as plain number lists.
-  await writeFile(jsonPath, JSON.stringify(json, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v), 1) + '\n');
+  await writeFile(
+    jsonPath,
+    JSON.stringify(
+      json,
+      (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v),
+      1,
+    ) + '\n',
+  );
   return [csvPath, jsonPath];
 }
 
@@ -40,12 +53,22 @@ export function commandLine(argv: readonly string[]): string {
 }
 
 /** Grid options that drive one progress bar (label updated by the caller between jobs). */
-export function progressOptions(totalRows: number, quiet: boolean, chunkRows?: number): { opts: GridRunOptions; setBase(rows: number, label: string): void; done(): void } {
+export function progressOptions(
+  totalRows: number,
+  quiet: boolean,
+  chunkRows?: number,
+): { opts: GridRunOptions; setBase(rows: number, label: string): void; done(): void } {
   const bar = new ProgressLine(totalRows, quiet);
-  let base = 0, label = '';
+  let base = 0,
+    label = '';
   return {
     opts: { chunkRows, onProgress: (doneRows) => bar.update(base + doneRows, label) },
-    setBase(rows, l) { base = rows; label = l; },
-    done() { bar.done(); },
+    setBase(rows, l) {
+      base = rows;
+      label = l;
+    },
+    done() {
+      bar.done();
+    },
   };
 }

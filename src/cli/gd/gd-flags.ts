@@ -12,12 +12,18 @@ const flagOf = (param: string) => param.replace(/[A-Z]/g, (c) => `-${c.toLowerCa
 export const GD_FLAGS: readonly string[] = Object.keys(gdParamSpecs).map(flagOf);
 
 /** Splits GD options off the flags; returns validated options and the remaining flags. */
-export function gdOptionsFromFlags(flags: Map<string, string>, defaults: Partial<GdOptions> = {}): { options: GdOptions; rest: Map<string, string> } {
+export function gdOptionsFromFlags(
+  flags: Map<string, string>,
+  defaults: Partial<GdOptions> = {},
+): { options: GdOptions; rest: Map<string, string> } {
   const given: Record<string, unknown> = { ...defaults };
   const rest = new Map(flags);
   for (const param of Object.keys(gdParamSpecs)) {
     const flag = flagOf(param);
-    if (rest.has(flag)) { given[param] = coerce(rest.get(flag)!); rest.delete(flag); }
+    if (rest.has(flag)) {
+      given[param] = coerce(rest.get(flag)!);
+      rest.delete(flag);
+    }
   }
   try {
     return { options: parseGdOptions(given), rest };
@@ -29,7 +35,12 @@ export function gdOptionsFromFlags(flags: Map<string, string>, defaults: Partial
 /** One help line per GD flag, from the specs. */
 export function gdFlagsHelp(): string[] {
   return Object.entries(gdParamSpecs).map(([k, s]) => {
-    const range = s.kind === 'number' ? `[${s.min}, ${s.max}]` : s.kind === 'choice' ? s.options.map((o) => o.value).join('|') : 'true|false';
+    const range =
+      s.kind === 'number'
+        ? `[${s.min}, ${s.max}]`
+        : s.kind === 'choice'
+          ? s.options.map((o) => o.value).join('|')
+          : 'true|false';
     return `  --${flagOf(k)} V   ${s.label}: ${String(s.default)} ${range}`;
   });
 }

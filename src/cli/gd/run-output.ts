@@ -12,15 +12,21 @@ export class RunWriter {
   private writes: Promise<void> = Promise.resolve();
   private done = 0;
 
-  constructor(readonly folder: RunFolder, private readonly progress: ProgressLine) {}
+  constructor(
+    readonly folder: RunFolder,
+    private readonly progress: ProgressLine,
+  ) {}
 
   /** Event sink for runGdImp / runTransfer. */
   readonly onEvent = (e: ImpEvent): void => {
     if (e.type === 'generation') {
       this.pending.push(e.metrics);
       const m = e.metrics;
-      this.progress.update(this.done + m.gen / Math.max(1, m.generations), `seed ${m.seed} ${m.method} r${m.roundNum} step ${m.gen}/${m.generations}`
-        + (m.lastEval ? ` test ${(100 * m.lastEval.perf).toFixed(1)}` : ''));
+      this.progress.update(
+        this.done + m.gen / Math.max(1, m.generations),
+        `seed ${m.seed} ${m.method} r${m.roundNum} step ${m.gen}/${m.generations}` +
+          (m.lastEval ? ` test ${(100 * m.lastEval.perf).toFixed(1)}` : ''),
+      );
     } else if (e.type === 'round') {
       this.records.push(e.record);
       if (!e.record.sharedWith || e.record.sharedWith[0] === e.record.method) this.done++;

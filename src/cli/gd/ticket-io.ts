@@ -25,11 +25,20 @@ export interface SourceRun {
 
 /** The network io of a vision config without loading its data (side from the `pool` task param). */
 export function sourceOfConfig(config: ExperimentConfig): TicketSource {
-  if (getTask(config.task.id).kind !== 'vision') throw new CliError(`transfer from "${config.task.id}" runs is not supported: the CLI transfers vision tickets (spec §5)`);
+  if (getTask(config.task.id).kind !== 'vision')
+    throw new CliError(
+      `transfer from "${config.task.id}" runs is not supported: the CLI transfers vision tickets (spec §5)`,
+    );
   const side = config.task.params.pool === '14x14' ? IDX_IMAGE_SIDE / 2 : IDX_IMAGE_SIDE;
   const io = { inputShape: [side, side, 1], outputSize: NUM_CLASSES };
   const net = getNetwork(config.network.id).build(config.network.params, io);
-  return { taskId: config.task.id, inputShape: io.inputShape, outputSize: io.outputSize, netDescribe: net.describe, paramCount: net.paramCount };
+  return {
+    taskId: config.task.id,
+    inputShape: io.inputShape,
+    outputSize: io.outputSize,
+    netDescribe: net.describe,
+    paramCount: net.paramCount,
+  };
 }
 
 export async function readSourceRun(dir: string): Promise<SourceRun> {
@@ -54,15 +63,25 @@ export async function readTicket(run: SourceRun, seed: number, method: string, r
   try {
     mask = await new RunFolder(run.dir).readMask(seed, method, roundNum);
   } catch {
-    const have = (await readdir(join(run.dir, 'masks')).catch(() => [] as string[])).map((f) => f.replace(/\.mask\.bin$/, ''));
-    throw new CliError(`${run.dir} has no mask for seed ${seed}, method ${method}, round ${roundNum} (has: ${have.slice(0, 12).join(', ')}${have.length > 12 ? ', …' : ''})`);
+    const have = (await readdir(join(run.dir, 'masks')).catch(() => [] as string[])).map((f) =>
+      f.replace(/\.mask\.bin$/, ''),
+    );
+    throw new CliError(
+      `${run.dir} has no mask for seed ${seed}, method ${method}, round ${roundNum} (has: ${have.slice(0, 12).join(', ')}${have.length > 12 ? ', …' : ''})`,
+    );
   }
   const theta0 = await readTheta0(run.dir, seed);
   if (mask.length !== run.source.paramCount || theta0.length !== run.source.paramCount) {
-    throw new CliError(`${run.dir}: mask (${mask.length}) / θ0 (${theta0.length}) lengths do not match the run's ${run.source.netDescribe} (D=${run.source.paramCount})`);
+    throw new CliError(
+      `${run.dir}: mask (${mask.length}) / θ0 (${theta0.length}) lengths do not match the run's ${run.source.netDescribe} (D=${run.source.paramCount})`,
+    );
   }
   return {
-    mask, theta0, roundNum, sourceMethod: method, source: run.source,
+    mask,
+    theta0,
+    roundNum,
+    sourceMethod: method,
+    source: run.source,
     sparsityFrac: sparsityOfRound(roundNum, 1 - run.config.prune.pruneFrac),
   };
 }

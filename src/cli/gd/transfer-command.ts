@@ -21,11 +21,28 @@ import { gdOptionsFromFlags } from './gd-flags';
 import { readSourceRun, readTicket, readTheta0 } from './ticket-io';
 import { RunWriter } from './run-output';
 
-const KNOWN = new Set(['from', 'method', 'rounds', 'to-task', 'to-es', 'to-gd', 'seed', 'gens', 'popsize', 'eval-every', 'baselines', 'out', 'backend', 'quiet', 'report-every']);
+const KNOWN = new Set([
+  'from',
+  'method',
+  'rounds',
+  'to-task',
+  'to-es',
+  'to-gd',
+  'seed',
+  'gens',
+  'popsize',
+  'eval-every',
+  'baselines',
+  'out',
+  'backend',
+  'quiet',
+  'report-every',
+]);
 
 function roundList(v: string | undefined): number[] {
   const rounds = (v ?? '').split(',').map((s) => Number(s.trim()));
-  if (!v || rounds.some((k) => !Number.isInteger(k) || k < 1)) throw new CliError(`--rounds must list 1-based source rounds like "4,8,12" (got "${v ?? ''}")`);
+  if (!v || rounds.some((k) => !Number.isInteger(k) || k < 1))
+    throw new CliError(`--rounds must list 1-based source rounds like "4,8,12" (got "${v ?? ''}")`);
   return rounds;
 }
 
@@ -34,14 +51,19 @@ function targetConfig(source: ExperimentConfig, flags: Map<string, string>): Exp
   const cfg = JSON.parse(JSON.stringify(source)) as ExperimentConfig;
   if (flags.has('to-task')) cfg.task = { ...cfg.task, id: flags.get('to-task')! };
   if (flags.has('to-es')) cfg.es = { ...cfg.es, id: flags.get('to-es')!, params: {} };
-  const gens = intFlag(flags, 'gens', 1, 100000); if (gens !== undefined) cfg.budget.generationsPerRound = gens;
-  const ee = intFlag(flags, 'eval-every', 1, 100000); if (ee !== undefined) cfg.budget.evalEvery = ee;
-  const pop = intFlag(flags, 'popsize', 4, 4096); if (pop !== undefined) cfg.es.popSize = pop;
+  const gens = intFlag(flags, 'gens', 1, 100000);
+  if (gens !== undefined) cfg.budget.generationsPerRound = gens;
+  const ee = intFlag(flags, 'eval-every', 1, 100000);
+  if (ee !== undefined) cfg.budget.evalEvery = ee;
+  const pop = intFlag(flags, 'popsize', 4, 4096);
+  if (pop !== undefined) cfg.es.popSize = pop;
   for (const [k, v] of flags) {
     if (k.startsWith('es.')) cfg.es.params = { ...cfg.es.params, [k.slice(3)]: coerce(v) };
     else if (!KNOWN.has(k)) throw new CliError(`unknown flag --${k} for transfer (see --help)`);
   }
-  try { return parseConfig(cfg); } catch (e) {
+  try {
+    return parseConfig(cfg);
+  } catch (e) {
     if (e instanceof ConfigError) throw new CliError(e.issues.map((i) => `target ${i.path}: ${i.message}`).join('\n'));
     throw e;
   }
@@ -56,7 +78,8 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const rounds = roundList(rest.get('rounds'));
   const config = targetConfig(source.config, rest);
   const useGd = rest.get('to-gd') === 'true' || (source.kind === 'gd' && !rest.has('to-es'));
-  if (rest.get('to-gd') === 'true' && rest.has('to-es')) throw new CliError('choose one target trainer: --to-es ID or --to-gd');
+  if (rest.get('to-gd') === 'true' && rest.has('to-es'))
+    throw new CliError('choose one target trainer: --to-es ID or --to-gd');
   const seeds = rest.has('seed') ? seedList(rest.get('seed')!) : source.config.seeds;
   const backend = rest.get('backend') ?? 'wasm';
   await useBackend(backend);
@@ -71,15 +94,35 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const { task, net } = parts;
   try {
     const tickets = await Promise.all(seeds.flatMap((seed) => rounds.map((k) => readTicket(source, seed, method, k))));
-    await folder.create(config, { runId: id, kind: 'transfer', transfer, ...(useGd ? { gd } : {}), command: `npm run lab -- ${argv.join(' ')}`, backend, createdAt: new Date().toISOString() });
-    process.stderr.write(`transfer ${id}: ${method} tickets of rounds ${rounds.join(',')} from ${from} (${source.source.taskId}, ${source.source.netDescribe}) → `
-      + `${task.id} with ${transfer.trainer}, seeds ${seeds.join(',')} → ${folder.dir}\n`);
+    await folder.create(config, {
+      runId: id,
+      kind: 'transfer',
+      transfer,
+      ...(useGd ? { gd } : {}),
+      command: `npm run lab -- ${argv.join(' ')}`,
+      backend,
+      createdAt: new Date().toISOString(),
+    });
+    process.stderr.write(
+      `transfer ${id}: ${method} tickets of rounds ${rounds.join(',')} from ${from} (${source.source.taskId}, ${source.source.netDescribe}) → ` +
+        `${task.id} with ${transfer.trainer}, seeds ${seeds.join(',')} → ${folder.dir}\n`,
+    );
     const baselines = rest.get('baselines') !== 'false';
-    const writer = new RunWriter(folder, new ProgressLine(seeds.length * rounds.length * (baselines ? 2 : 1), rest.get('quiet') === 'true'));
+    const writer = new RunWriter(
+      folder,
+      new ProgressLine(seeds.length * rounds.length * (baselines ? 2 : 1), rest.get('quiet') === 'true'),
+    );
     for (const seed of seeds) {
       await runTransfer({
-        tickets: tickets.filter((_, i) => seeds[Math.floor(i / rounds.length)] === seed), net, task, trainer, seed, baselines,
-        reportEvery: intFlag(rest, 'report-every', 1, 100000) ?? 10, onEvent: writer.onEvent, gate: writer.gate,
+        tickets: tickets.filter((_, i) => seeds[Math.floor(i / rounds.length)] === seed),
+        net,
+        task,
+        trainer,
+        seed,
+        baselines,
+        reportEvery: intFlag(rest, 'report-every', 1, 100000) ?? 10,
+        onEvent: writer.onEvent,
+        gate: writer.gate,
       });
       await folder.writeTheta0(seed, await readTheta0(from, seed));
     }
@@ -90,6 +133,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
     if (e instanceof CliError) throw e;
     throw new CliError((e as Error).message, 1);
   } finally {
-    if ('dispose' in parts && typeof parts.dispose === 'function') parts.dispose(); else task.dispose();
+    if ('dispose' in parts && typeof parts.dispose === 'function') parts.dispose();
+    else task.dispose();
   }
 }

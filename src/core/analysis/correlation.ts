@@ -15,13 +15,23 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
   if (y.length !== n) throw new Error(`pearson: lengths ${n} and ${y.length} differ`);
   if (n < 2) return NaN;
-  let mx = 0, my = 0;
-  for (let i = 0; i < n; i++) { mx += x[i]; my += y[i]; }
-  mx /= n; my /= n;
-  let sxy = 0, sxx = 0, syy = 0;
+  let mx = 0,
+    my = 0;
   for (let i = 0; i < n; i++) {
-    const dx = x[i] - mx, dy = y[i] - my;
-    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - mx,
+      dy = y[i] - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
   }
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
 }
@@ -57,8 +67,16 @@ export function activeKernelValues(v: Float32Array, mask: Uint8Array, l: LayerSp
  * Pearson(|μ|, |μ|/σ) over the unpruned kernel entries of one layer (spec §8.1: es-lottery uses the
  * layer at index 1, Conv_1 / Dense_1).
  */
-export function magnitudeSnrCorrelation(mean: Float32Array, std: Float32Array, mask: Uint8Array, layer: LayerSpec): number {
-  return pearson(activeKernelValues(magnitudeScores(mean, mask), mask, layer), activeKernelValues(snrScores(mean, std, mask), mask, layer));
+export function magnitudeSnrCorrelation(
+  mean: Float32Array,
+  std: Float32Array,
+  mask: Uint8Array,
+  layer: LayerSpec,
+): number {
+  return pearson(
+    activeKernelValues(magnitudeScores(mean, mask), mask, layer),
+    activeKernelValues(snrScores(mean, std, mask), mask, layer),
+  );
 }
 
 export interface CriteriaAgreement {
@@ -72,14 +90,22 @@ export interface CriteriaAgreement {
 
 /** How far the two criteria's next masks (at the same target sparsity) agree, from their score vectors. */
 export function criteriaAgreement(
-  magScores: Float32Array, snrScoresV: Float32Array, mask: Uint8Array, layers: readonly LayerSpec[],
-  targetSparsity: number, scope: PruneScope = 'global',
+  magScores: Float32Array,
+  snrScoresV: Float32Array,
+  mask: Uint8Array,
+  layers: readonly LayerSpec[],
+  targetSparsity: number,
+  scope: PruneScope = 'global',
 ): CriteriaAgreement {
   const a = maskFromScores(magScores, mask, layers, targetSparsity, scope).mask;
   const b = maskFromScores(snrScoresV, mask, layers, targetSparsity, scope).mask;
-  let same = 0, total = 0;
+  let same = 0,
+    total = 0;
   for (const l of layers) {
-    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) { total++; if (a[i] === b[i]) same++; }
+    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) {
+      total++;
+      if (a[i] === b[i]) same++;
+    }
   }
   return { agreeFrac: total ? same / total : NaN, survivorIoU: maskIoU(a, b, layers), magnitudeMask: a, snrMask: b };
 }
@@ -89,12 +115,19 @@ export function criteriaAgreement(
  * chain: |μ|) and round 1's, restricted to the kernel entries that survive the chain's final mask.
  */
 export function survivorRankCorrelation(
-  valuesRoundK: Float32Array, valuesRound1: Float32Array, finalMask: Uint8Array, layers: readonly LayerSpec[],
+  valuesRoundK: Float32Array,
+  valuesRound1: Float32Array,
+  finalMask: Uint8Array,
+  layers: readonly LayerSpec[],
 ): number {
-  const a: number[] = [], b: number[] = [];
+  const a: number[] = [],
+    b: number[] = [];
   for (const l of layers) {
     for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) {
-      if (finalMask[i]) { a.push(valuesRoundK[i]); b.push(valuesRound1[i]); }
+      if (finalMask[i]) {
+        a.push(valuesRoundK[i]);
+        b.push(valuesRound1[i]);
+      }
     }
   }
   return spearman(a, b);
@@ -107,11 +140,15 @@ export function relativeSnrGain(perfSnr: readonly number[], perfImp: readonly nu
 }
 
 /** At most `maxPoints` (x, y) pairs, drawn uniformly without replacement and kept in index order. */
-export function downsampleScatter(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints: number, rng: Rng): { x: Float32Array; y: Float32Array; indices: Int32Array } {
+export function downsampleScatter(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  maxPoints: number,
+  rng: Rng,
+): { x: Float32Array; y: Float32Array; indices: Int32Array } {
   if (x.length !== y.length) throw new Error('downsampleScatter: x and y lengths differ');
   const n = x.length;
-  const indices = n <= maxPoints
-    ? Int32Array.from({ length: n }, (_, i) => i)
-    : rng.sampleWithoutReplacement(n, maxPoints).sort();
+  const indices =
+    n <= maxPoints ? Int32Array.from({ length: n }, (_, i) => i) : rng.sampleWithoutReplacement(n, maxPoints).sort();
   return { x: Float32Array.from(indices, (i) => x[i]), y: Float32Array.from(indices, (i) => y[i]), indices };
 }

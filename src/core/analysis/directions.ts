@@ -16,7 +16,8 @@ export type DirectionNorm = 'none' | 'filter' | 'layer';
  * the same rng gives the same underlying η for every network of the same size (spec §7: shared directions).
  */
 export function randomDirection(rng: Rng, paramCount: number, mask?: Uint8Array): Float32Array {
-  if (mask && mask.length !== paramCount) throw new Error(`randomDirection: mask length ${mask.length} ≠ ${paramCount}`);
+  if (mask && mask.length !== paramCount)
+    throw new Error(`randomDirection: mask length ${mask.length} ≠ ${paramCount}`);
   const eta = new Float32Array(paramCount);
   for (let i = 0; i < paramCount; i++) {
     const z = rng.normal();
@@ -35,8 +36,12 @@ function unitIndices(l: LayerSpec, unit: number): number[] {
 
 /** Rescales η at `idx` so ‖η_idx‖ = ‖θ_idx‖ (left unchanged where ‖η_idx‖ = 0, e.g. a fully pruned unit). */
 function matchNorm(eta: Float32Array, theta: Float32Array, idx: readonly number[]): void {
-  let ne = 0, nt = 0;
-  for (const i of idx) { ne += eta[i] * eta[i]; nt += theta[i] * theta[i]; }
+  let ne = 0,
+    nt = 0;
+  for (const i of idx) {
+    ne += eta[i] * eta[i];
+    nt += theta[i] * theta[i];
+  }
   if (ne === 0) return;
   const s = Math.sqrt(nt / ne);
   for (const i of idx) eta[i] *= s;
@@ -47,14 +52,24 @@ function matchNorm(eta: Float32Array, theta: Float32Array, idx: readonly number[
  * matches ‖η_unit‖ = ‖θ_unit‖ for every output unit's incoming weights; 'layer' matches ‖η_ℓ‖ = ‖θ_ℓ‖
  * over each kernel. Both rescaled modes set bias directions to 0. Zeros (pruned entries) stay zero.
  */
-export function normaliseDirection(eta: Float32Array, theta: Float32Array, layers: readonly LayerSpec[], mode: DirectionNorm): Float32Array {
-  if (eta.length !== theta.length) throw new Error(`normaliseDirection: η length ${eta.length} ≠ θ length ${theta.length}`);
+export function normaliseDirection(
+  eta: Float32Array,
+  theta: Float32Array,
+  layers: readonly LayerSpec[],
+  mode: DirectionNorm,
+): Float32Array {
+  if (eta.length !== theta.length)
+    throw new Error(`normaliseDirection: η length ${eta.length} ≠ θ length ${theta.length}`);
   const out = Float32Array.from(eta);
   if (mode === 'none') return out;
   for (const l of layers) {
     out.fill(0, l.biasOffset, l.biasOffset + l.biasSize);
     if (mode === 'layer') {
-      matchNorm(out, theta, Array.from({ length: l.kernelSize }, (_, i) => l.kernelOffset + i));
+      matchNorm(
+        out,
+        theta,
+        Array.from({ length: l.kernelSize }, (_, i) => l.kernelOffset + i),
+      );
     } else {
       const units = l.kernelShape[l.kernelShape.length - 1];
       for (let u = 0; u < units; u++) matchNorm(out, theta, unitIndices(l, u));
@@ -64,7 +79,13 @@ export function normaliseDirection(eta: Float32Array, theta: Float32Array, layer
 }
 
 /** A masked, normalised random direction for network θ with mask M (the usual one-call entry point). */
-export function landscapeDirection(rng: Rng, theta: Float32Array, mask: Uint8Array, layers: readonly LayerSpec[], mode: DirectionNorm): Float32Array {
+export function landscapeDirection(
+  rng: Rng,
+  theta: Float32Array,
+  mask: Uint8Array,
+  layers: readonly LayerSpec[],
+  mode: DirectionNorm,
+): Float32Array {
   return normaliseDirection(randomDirection(rng, theta.length, mask), theta, layers, mode);
 }
 
@@ -76,11 +97,19 @@ export function xiGrid(n: number, lo = -1, hi = 1): number[] {
 
 /** Rows θ + ξ_i·η, one per ξ, as a [xis.length, D] population. */
 export function projectionGrid1D(theta: Float32Array, eta: Float32Array, xis: readonly number[]): Float32Array {
-  return combinationRows([theta, eta], xis.map((x) => [1, x]));
+  return combinationRows(
+    [theta, eta],
+    xis.map((x) => [1, x]),
+  );
 }
 
 /** Rows θ + ξ1·η1 + ξ2·η2 over xis × xis; row index = i1·n + i2 (ξ1 = xis[i1] varies slowest). */
-export function surfaceGrid2D(theta: Float32Array, eta1: Float32Array, eta2: Float32Array, xis: readonly number[]): Float32Array {
+export function surfaceGrid2D(
+  theta: Float32Array,
+  eta1: Float32Array,
+  eta2: Float32Array,
+  xis: readonly number[],
+): Float32Array {
   const w: number[][] = [];
   for (const x1 of xis) for (const x2 of xis) w.push([1, x1, x2]);
   return combinationRows([theta, eta1, eta2], w);
@@ -104,8 +133,12 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
 /** The plane through θ1, θ2, θ3: u ∝ θ2 − θ1, v ∝ the part of θ3 − θ1 orthogonal to u (Gram–Schmidt). */
 export function planeThroughThree(theta1: Float32Array, theta2: Float32Array, theta3: Float32Array): Plane {
   const D = theta1.length;
-  const d2 = new Float64Array(D), d3 = new Float64Array(D);
-  for (let i = 0; i < D; i++) { d2[i] = theta2[i] - theta1[i]; d3[i] = theta3[i] - theta1[i]; }
+  const d2 = new Float64Array(D),
+    d3 = new Float64Array(D);
+  for (let i = 0; i < D; i++) {
+    d2[i] = theta2[i] - theta1[i];
+    d3[i] = theta3[i] - theta1[i];
+  }
   const n2 = Math.sqrt(dot(d2, d2));
   if (n2 === 0) throw new Error('planeThroughThree: θ1 and θ2 coincide');
   const u = new Float64Array(D);
@@ -115,9 +148,19 @@ export function planeThroughThree(theta1: Float32Array, theta2: Float32Array, th
   for (let i = 0; i < D; i++) v[i] = d3[i] - p * u[i];
   const nv = Math.sqrt(dot(v, v));
   // Relative tolerance: float32 inputs are never exactly collinear.
-  if (nv <= 1e-6 * Math.max(n2, Math.sqrt(dot(d3, d3)))) throw new Error('planeThroughThree: the three networks are collinear');
+  if (nv <= 1e-6 * Math.max(n2, Math.sqrt(dot(d3, d3))))
+    throw new Error('planeThroughThree: the three networks are collinear');
   for (let i = 0; i < D; i++) v[i] /= nv;
-  return { origin: Float32Array.from(theta1), u: Float32Array.from(u), v: Float32Array.from(v), points: [[0, 0], [n2, 0], [p, nv]] };
+  return {
+    origin: Float32Array.from(theta1),
+    u: Float32Array.from(u),
+    v: Float32Array.from(v),
+    points: [
+      [0, 0],
+      [n2, 0],
+      [p, nv],
+    ],
+  };
 }
 
 /** Rows origin + x·u + y·v over xs × ys (row index = ix·ys.length + iy). */

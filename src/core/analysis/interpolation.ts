@@ -21,11 +21,17 @@ export function alphaGrid(n: number, extended = false): number[] {
 
 /** Interpolated networks as population rows [alphas.length, D]: row i = α_i·θ_A + (1 − α_i)·θ_B. */
 export function interpolateRows(thetaA: Float32Array, thetaB: Float32Array, alphas: readonly number[]): Float32Array {
-  return combinationRows([thetaA, thetaB], alphas.map((a) => [a, 1 - a]));
+  return combinationRows(
+    [thetaA, thetaB],
+    alphas.map((a) => [a, 1 - a]),
+  );
 }
 
 /** Indices of α = 0 (θ_B) and α = 1 (θ_A) in the grid; defaults to first/last when no grid is given. */
-function endpointIndices(n: number, alphas?: readonly number[]): { iB: number; iA: number; inside: (i: number) => boolean; alphaAt: (i: number) => number } {
+function endpointIndices(
+  n: number,
+  alphas?: readonly number[],
+): { iB: number; iA: number; inside: (i: number) => boolean; alphaAt: (i: number) => number } {
   if (!alphas) return { iB: 0, iA: n - 1, inside: () => true, alphaAt: (i) => i / (n - 1) };
   if (alphas.length !== n) throw new Error(`barrier: ${n} values for ${alphas.length} alphas`);
   const find = (t: number) => {
@@ -33,7 +39,12 @@ function endpointIndices(n: number, alphas?: readonly number[]): { iB: number; i
     if (i < 0) throw new Error(`barrier: α = ${t} is not on the grid`);
     return i;
   };
-  return { iB: find(0), iA: find(1), inside: (i) => alphas[i] >= -1e-9 && alphas[i] <= 1 + 1e-9, alphaAt: (i) => alphas[i] };
+  return {
+    iB: find(0),
+    iA: find(1),
+    inside: (i) => alphas[i] >= -1e-9 && alphas[i] <= 1 + 1e-9,
+    alphaAt: (i) => alphas[i],
+  };
 }
 
 export interface ErrorBarrier {
@@ -59,10 +70,15 @@ export interface ErrorBarrier {
  */
 export function errorBarrier(errors: ArrayLike<number>, alphas?: readonly number[]): ErrorBarrier {
   const { iA, iB, inside, alphaAt } = endpointIndices(errors.length, alphas);
-  let maxError = -Infinity, argmaxIndex = -1, linearBarrier = -Infinity;
+  let maxError = -Infinity,
+    argmaxIndex = -1,
+    linearBarrier = -Infinity;
   for (let i = 0; i < errors.length; i++) {
     if (!inside(i)) continue;
-    if (errors[i] > maxError) { maxError = errors[i]; argmaxIndex = i; }
+    if (errors[i] > maxError) {
+      maxError = errors[i];
+      argmaxIndex = i;
+    }
     const a = alphaAt(i);
     linearBarrier = Math.max(linearBarrier, errors[i] - (a * errors[iA] + (1 - a) * errors[iB]));
   }
@@ -81,13 +97,28 @@ export interface ReturnBarrier {
 }
 
 /** Return barrier of a path (control tasks; returns over the same episode seeds for every α). */
-export function returnBarrier(returns: ArrayLike<number>, alphas?: readonly number[], denseReturn?: number): ReturnBarrier {
+export function returnBarrier(
+  returns: ArrayLike<number>,
+  alphas?: readonly number[],
+  denseReturn?: number,
+): ReturnBarrier {
   const { iA, iB, inside } = endpointIndices(returns.length, alphas);
-  let minReturn = Infinity, argminIndex = -1;
-  for (let i = 0; i < returns.length; i++) if (inside(i) && returns[i] < minReturn) { minReturn = returns[i]; argminIndex = i; }
+  let minReturn = Infinity,
+    argminIndex = -1;
+  for (let i = 0; i < returns.length; i++)
+    if (inside(i) && returns[i] < minReturn) {
+      minReturn = returns[i];
+      argminIndex = i;
+    }
   const endpointMean = 0.5 * (returns[iA] + returns[iB]);
   const barrier = endpointMean - minReturn;
-  return { barrier, minReturn, argminIndex, endpointMean, normalised: denseReturn === undefined ? NaN : barrier / Math.abs(denseReturn) };
+  return {
+    barrier,
+    minReturn,
+    argminIndex,
+    endpointMean,
+    normalised: denseReturn === undefined ? NaN : barrier / Math.abs(denseReturn),
+  };
 }
 
 /** "Linearly connected" when B is below the threshold (lab default 2 % error, spec §6 [U]). */

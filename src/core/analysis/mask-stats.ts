@@ -31,14 +31,27 @@ export interface LayerWeightStats {
 }
 
 /** Per kernel: sparsity, mean |W| and mean W over surviving entries (NaN if none survive). */
-export function layerWeightStats(theta: Float32Array, mask: Uint8Array, layers: readonly LayerSpec[]): LayerWeightStats[] {
+export function layerWeightStats(
+  theta: Float32Array,
+  mask: Uint8Array,
+  layers: readonly LayerSpec[],
+): LayerWeightStats[] {
   return layers.map((l) => {
-    let kept = 0, sAbs = 0, s = 0;
+    let kept = 0,
+      sAbs = 0,
+      s = 0;
     for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) {
       if (!mask[i]) continue;
-      kept++; sAbs += Math.abs(theta[i]); s += theta[i];
+      kept++;
+      sAbs += Math.abs(theta[i]);
+      s += theta[i];
     }
-    return { name: l.name, sparsityFrac: 1 - kept / l.kernelSize, meanAbs: kept ? sAbs / kept : NaN, mean: kept ? s / kept : NaN };
+    return {
+      name: l.name,
+      sparsityFrac: 1 - kept / l.kernelSize,
+      meanAbs: kept ? sAbs / kept : NaN,
+      mean: kept ? s / kept : NaN,
+    };
   });
 }
 
@@ -58,8 +71,9 @@ export function maskDiff(a: Uint8Array, b: Uint8Array, layers: readonly LayerSpe
   const n = [0, 0, 0, 0];
   for (const l of layers) {
     for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) {
-      const c = a[i] ? (b[i] ? 1 : 2) : (b[i] ? 3 : 0);
-      codes[i] = c; n[c]++;
+      const c = a[i] ? (b[i] ? 1 : 2) : b[i] ? 3 : 0;
+      codes[i] = c;
+      n[c]++;
     }
   }
   return { neither: n[0], both: n[1], onlyA: n[2], onlyB: n[3], codes };
@@ -87,10 +101,12 @@ export interface PixelUsage {
  * pixels, so the map is only defined for a dense first layer.
  */
 export function inputPixelUsage(mask: Uint8Array, layer: LayerSpec, inputShape: readonly number[]): PixelUsage {
-  if (layer.kind !== 'dense') throw new Error(`inputPixelUsage: layer ${layer.name} is ${layer.kind}; only a dense first layer maps to pixels`);
+  if (layer.kind !== 'dense')
+    throw new Error(`inputPixelUsage: layer ${layer.name} is ${layer.kind}; only a dense first layer maps to pixels`);
   const [height, width, channels = 1] = inputShape;
   const [fanIn, units] = layer.kernelShape;
-  if (height * width * channels !== fanIn) throw new Error(`inputPixelUsage: input ${inputShape.join('×')} does not match fan-in ${fanIn}`);
+  if (height * width * channels !== fanIn)
+    throw new Error(`inputPixelUsage: input ${inputShape.join('×')} does not match fan-in ${fanIn}`);
   const counts = new Float32Array(height * width);
   for (let inIdx = 0; inIdx < fanIn; inIdx++) {
     const row = layer.kernelOffset + inIdx * units;

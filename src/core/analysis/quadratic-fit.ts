@@ -43,17 +43,32 @@ export function fitQuadratic(xs: ArrayLike<number>, ys: ArrayLike<number>): Quad
   const S = [0, 0, 0, 0, 0]; // Σ ξ^k, k = 0..4
   const T = [0, 0, 0]; // Σ ξ^k·y, k = 0..2
   for (let i = 0; i < n; i++) {
-    const x = xs[i], y = ys[i];
+    const x = xs[i],
+      y = ys[i];
     if (!Number.isFinite(y)) throw new Error(`fitQuadratic: loss at ξ = ${x} is ${y}`);
     let p = 1;
-    for (let k = 0; k <= 4; k++) { S[k] += p; if (k <= 2) T[k] += p * y; p *= x; }
+    for (let k = 0; k <= 4; k++) {
+      S[k] += p;
+      if (k <= 2) T[k] += p * y;
+      p *= x;
+    }
   }
-  const [a, b, c] = solve3([[S[4], S[3], S[2]], [S[3], S[2], S[1]], [S[2], S[1], S[0]]], [T[2], T[1], T[0]]);
-  let rss = 0, mean = 0, tss = 0;
+  const [a, b, c] = solve3(
+    [
+      [S[4], S[3], S[2]],
+      [S[3], S[2], S[1]],
+      [S[2], S[1], S[0]],
+    ],
+    [T[2], T[1], T[0]],
+  );
+  let rss = 0,
+    mean = 0,
+    tss = 0;
   for (let i = 0; i < n; i++) mean += ys[i] / n;
   for (let i = 0; i < n; i++) {
     const e = ys[i] - (a * xs[i] * xs[i] + b * xs[i] + c);
-    rss += e * e; tss += (ys[i] - mean) ** 2;
+    rss += e * e;
+    tss += (ys[i] - mean) ** 2;
   }
   return { a, b, c, rss, r2: tss > 0 ? 1 - rss / tss : NaN };
 }
@@ -80,7 +95,10 @@ export function curvatureSummary(as: ArrayLike<number>): CurvatureSummary {
 }
 
 /** Fits every direction's profile L_d(ξ) on the shared ξ grid and summarises their sharpness a. */
-export function curvatureOfProfiles(xis: ArrayLike<number>, profiles: readonly ArrayLike<number>[]): CurvatureSummary & { fits: QuadraticFit[] } {
+export function curvatureOfProfiles(
+  xis: ArrayLike<number>,
+  profiles: readonly ArrayLike<number>[],
+): CurvatureSummary & { fits: QuadraticFit[] } {
   const fits = profiles.map((p) => fitQuadratic(xis, p));
   return { ...curvatureSummary(fits.map((f) => f.a)), fits };
 }

@@ -10,14 +10,19 @@
  * @param vectors the basis vectors, all of length D.
  * @param weights one coefficient list per row, each of length vectors.length.
  */
-export function combinationRows(vectors: readonly Float32Array[], weights: readonly (readonly number[])[]): Float32Array {
+export function combinationRows(
+  vectors: readonly Float32Array[],
+  weights: readonly (readonly number[])[],
+): Float32Array {
   if (vectors.length === 0) throw new Error('combinationRows: need at least one vector');
   const D = vectors[0].length;
-  for (const v of vectors) if (v.length !== D) throw new Error(`combinationRows: vector lengths differ (${v.length} vs ${D})`);
+  for (const v of vectors)
+    if (v.length !== D) throw new Error(`combinationRows: vector lengths differ (${v.length} vs ${D})`);
   const out = new Float32Array(weights.length * D);
   for (let r = 0; r < weights.length; r++) {
     const w = weights[r];
-    if (w.length !== vectors.length) throw new Error(`combinationRows: row ${r} has ${w.length} weights for ${vectors.length} vectors`);
+    if (w.length !== vectors.length)
+      throw new Error(`combinationRows: row ${r} has ${w.length} weights for ${vectors.length} vectors`);
     const base = r * D;
     for (let i = 0; i < D; i++) {
       let s = 0;

@@ -31,7 +31,8 @@ export function summarizeCurves(rows: readonly RoundPerf[]): CurvePoint[] {
   for (const r of rows) {
     const key = `${r.method}\u0000${r.roundNum}`;
     const g = groups.get(key);
-    if (g) g.push(r); else groups.set(key, [r]);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
   }
   const methods = [...new Set(rows.map((r) => r.method))];
   const out: CurvePoint[] = [];
@@ -40,7 +41,13 @@ export function summarizeCurves(rows: readonly RoundPerf[]): CurvePoint[] {
     const mean = g.reduce((s, r) => s + r.perf, 0) / n;
     const sd = n > 1 ? Math.sqrt(g.reduce((s, r) => s + (r.perf - mean) ** 2, 0) / (n - 1)) : 0;
     out.push({
-      method: g[0].method, roundNum: g[0].roundNum, remainingPct: 100 * (1 - g[0].sparsityFrac), n, mean, sd, se: sd / Math.sqrt(n),
+      method: g[0].method,
+      roundNum: g[0].roundNum,
+      remainingPct: 100 * (1 - g[0].sparsityFrac),
+      n,
+      mean,
+      sd,
+      se: sd / Math.sqrt(n),
       perSeed: g.map((r) => ({ seed: r.seed, perf: r.perf })).sort((a, b) => a.seed - b.seed),
     });
   }
@@ -51,13 +58,23 @@ export function summarizeCurves(rows: readonly RoundPerf[]): CurvePoint[] {
  * Per round: mean over seeds of Perf(method) − Perf(baseline), paired by seed (only seeds that have
  * both). NaN where no seed has both.
  */
-export function effectOver(rows: readonly RoundPerf[], method: string, baseline: string): { roundNum: number; mean: number; min: number; n: number }[] {
+export function effectOver(
+  rows: readonly RoundPerf[],
+  method: string,
+  baseline: string,
+): { roundNum: number; mean: number; min: number; n: number }[] {
   const at = (m: string) => new Map(rows.filter((r) => r.method === m).map((r) => [`${r.seed}/${r.roundNum}`, r.perf]));
-  const a = at(method), b = at(baseline);
+  const a = at(method),
+    b = at(baseline);
   const rounds = [...new Set(rows.map((r) => r.roundNum))].sort((x, y) => x - y);
   return rounds.map((roundNum) => {
     const diffs: number[] = [];
     for (const [k, v] of a) if (k.endsWith(`/${roundNum}`) && b.has(k)) diffs.push(v - b.get(k)!);
-    return { roundNum, n: diffs.length, mean: diffs.length ? diffs.reduce((s, d) => s + d, 0) / diffs.length : NaN, min: diffs.length ? Math.min(...diffs) : NaN };
+    return {
+      roundNum,
+      n: diffs.length,
+      mean: diffs.length ? diffs.reduce((s, d) => s + d, 0) / diffs.length : NaN,
+      min: diffs.length ? Math.min(...diffs) : NaN,
+    };
   });
 }

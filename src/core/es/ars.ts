@@ -24,9 +24,10 @@ export function elitePairs(fPlus: ArrayLike<number>, fMinus: ArrayLike<number>, 
 export const ars: Strategy = {
   id: 'ars',
   label: 'ARS',
-  help: 'Augmented Random Search (Mania et al. 2018): antithetic pairs, only the best b directions, gradient scaled '
-    + 'by the std of the elite returns, Adam on the mean. evosax 0.1.4 ars.py; the "ES" of the paper\'s LMC analysis. '
-    + 'Isotropic σ ⇒ no SNR pruning.',
+  help:
+    'Augmented Random Search (Mania et al. 2018): antithetic pairs, only the best b directions, gradient scaled ' +
+    'by the std of the elite returns, Adam on the mean. evosax 0.1.4 ars.py; the "ES" of the paper\'s LMC analysis. ' +
+    'Isotropic σ ⇒ no SNR pruning.',
   antithetic: 'blocked',
   paramSpecs: {
     elite_ratio: num(0.1, 0, 1, 0.01, 'Elite ratio', 'Fraction of antithetic pairs used: b = max(1, ⌊(P/2)·ratio⌋).'),

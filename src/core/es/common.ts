@@ -69,8 +69,13 @@ export function sampleAround(mean: tf.Tensor1D, scale: number | tf.Tensor, z: tf
  * block is made first and the two elementwise ops run on the backend (on wasm that is faster than a
  * JS loop over the 10M values).
  */
-export function samplePopulation(mean: tf.Tensor1D, scale: number | tf.Tensor1D, layout: Strategy['antithetic'],
-  rng: Rng, ctx: EsContext): tf.Tensor2D {
+export function samplePopulation(
+  mean: tf.Tensor1D,
+  scale: number | tf.Tensor1D,
+  layout: Strategy['antithetic'],
+  rng: Rng,
+  ctx: EsContext,
+): tf.Tensor2D {
   if (tf.getBackend() === 'cpu') {
     const mv = hostView(mean);
     const sv = typeof scale === 'number' ? new Float32Array(ctx.dim).fill(Math.fround(scale)) : hostView(scale);

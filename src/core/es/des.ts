@@ -14,17 +14,20 @@ import type { Strategy } from './types';
 
 /** DES recombination weights (rank 0 = best), spec §2.4. */
 export function desWeights(popSize: number, temperature: number): Float64Array {
-  return softmax(Float64Array.from({ length: popSize }, (_, r) => {
-    const z = temperature * (r / (popSize - 1) - 0.5);
-    return -20 / (1 + Math.exp(-z));
-  }));
+  return softmax(
+    Float64Array.from({ length: popSize }, (_, r) => {
+      const z = temperature * (r / (popSize - 1) - 0.5);
+      return -20 / (1 + Math.exp(-z));
+    }),
+  );
 }
 
 export const des: Strategy = {
   id: 'des',
   label: 'DES',
-  help: 'Discovered Evolution Strategy (Lange et al. 2023): a meta-learned, fixed rank-weighted recombination of the '
-    + 'mean and a per-coordinate σ that tracks the weighted spread of the population. evosax 0.1.4 des.py.',
+  help:
+    'Discovered Evolution Strategy (Lange et al. 2023): a meta-learned, fixed rank-weighted recombination of the ' +
+    'mean and a per-coordinate σ that tracks the weighted spread of the population. evosax 0.1.4 des.py.',
   antithetic: 'none',
   paramSpecs: {
     temperature: num(12.5, 0, 100, 0.5, 'Temperature T', 'Sharpness of the sigmoid in the discovered rank weights.'),

@@ -22,7 +22,7 @@ interface WasmBackendLike {
 function wasmBackend(): WasmBackendLike | null {
   if (tf.getBackend() !== 'wasm') return null;
   const b = tf.backend() as unknown as Partial<WasmBackendLike>;
-  return b.makeOutput && b.dataIdMap && b.wasm ? b as WasmBackendLike : null;
+  return b.makeOutput && b.dataIdMap && b.wasm ? (b as WasmBackendLike) : null;
 }
 
 /**
@@ -55,9 +55,11 @@ export function hostView(t: tf.Tensor): Float32Array | null {
   const wb = wasmBackend();
   if (wb) {
     const offset = wb.dataIdMap.get(t.dataId)?.memoryOffset;
-    return typeof offset === 'number' ? new Float32Array(wb.wasm.HEAPU8.buffer, wb.wasm.HEAPU8.byteOffset + offset, t.size) : null;
+    return typeof offset === 'number'
+      ? new Float32Array(wb.wasm.HEAPU8.buffer, wb.wasm.HEAPU8.byteOffset + offset, t.size)
+      : null;
   }
-  return tf.getBackend() === 'cpu' ? t.dataSync() as Float32Array : null;
+  return tf.getBackend() === 'cpu' ? (t.dataSync() as Float32Array) : null;
 }
 
 /**
@@ -69,5 +71,9 @@ export function readRow(x: tf.Tensor2D, i: number): Float32Array {
   const view = hostView(x);
   if (view) return view.slice(i * cols, (i + 1) * cols);
   const row = tf.slice(x, [i, 0], [1, cols]);
-  try { return Float32Array.from(row.dataSync() as Float32Array); } finally { row.dispose(); }
+  try {
+    return Float32Array.from(row.dataSync() as Float32Array);
+  } finally {
+    row.dispose();
+  }
 }

@@ -81,7 +81,8 @@ export function disposeNoiseTables(): void {
 
 /** Validates the block size and draws the `rows` table offsets (advances `rng` by `rows` draws). */
 function drawOffsets(rng: Rng, rows: number, dim: number): Int32Array {
-  if (!Number.isInteger(rows) || rows < 1) throw new Error(`sampleNormal: rows must be a positive integer, got ${rows}`);
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new Error(`sampleNormal: rows must be a positive integer, got ${rows}`);
   if (!Number.isInteger(dim) || dim < 1) throw new Error(`sampleNormal: dim must be a positive integer, got ${dim}`);
   if (dim > TABLE_SIZE / 4) {
     throw new Error(`sampleNormal: dim ${dim} exceeds the noise table limit ${TABLE_SIZE / 4} (table size / 4)`);
@@ -95,7 +96,10 @@ function drawOffsets(rng: Rng, rows: number, dim: number): Int32Array {
 function deviceWindows(offsets: Int32Array, dim: number): tf.Tensor2D {
   const table = deviceNoiseTable(tf.getBackend());
   return tf.tidy(() => {
-    const idx = tf.add(tf.tensor2d(offsets, [offsets.length, 1], 'int32'), tf.reshape(tf.range(0, dim, 1, 'int32'), [1, dim]));
+    const idx = tf.add(
+      tf.tensor2d(offsets, [offsets.length, 1], 'int32'),
+      tf.reshape(tf.range(0, dim, 1, 'int32'), [1, dim]),
+    );
     return tf.gather(table, idx) as tf.Tensor as tf.Tensor2D;
   });
 }
@@ -126,7 +130,9 @@ export function sampleMirrored(rng: Rng, half: number, dim: number, layout: 'int
     const z = deviceWindows(offsets, dim);
     const out = tf.tidy(() => {
       const neg = tf.neg(z);
-      return (layout === 'blocked' ? tf.concat([z, neg], 0) : tf.reshape(tf.stack([z, neg], 1), [rows, dim])) as tf.Tensor2D;
+      return (
+        layout === 'blocked' ? tf.concat([z, neg], 0) : tf.reshape(tf.stack([z, neg], 1), [rows, dim])
+      ) as tf.Tensor2D;
     });
     z.dispose();
     return out;
@@ -151,8 +157,14 @@ export function sampleMirrored(rng: Rng, half: number, dim: number, layout: 'int
  * operation rounded to float32), so the result is bit-identical. Why: every tfjs-cpu op allocates a
  * fresh [P, d] output (41 MB at 128×80 000, ~150–200 ms of page faults here), three per ask otherwise.
  */
-export function sampleAroundHost(rng: Rng, popSize: number, dim: number, layout: 'interleaved' | 'blocked' | 'none',
-  mean: Float32Array, scale: Float32Array): tf.Tensor2D {
+export function sampleAroundHost(
+  rng: Rng,
+  popSize: number,
+  dim: number,
+  layout: 'interleaved' | 'blocked' | 'none',
+  mean: Float32Array,
+  scale: Float32Array,
+): tf.Tensor2D {
   const half = popSize / 2;
   const offsets = drawOffsets(rng, layout === 'none' ? popSize : half, dim);
   const table = hostNoiseTable();
@@ -162,7 +174,10 @@ export function sampleAroundHost(rng: Rng, popSize: number, dim: number, layout:
   };
   return tensorFromHost([popSize, dim], (out) => {
     for (let k = 0; k < offsets.length; k++) {
-      if (layout === 'none') { writeRow(out, k, offsets[k], 1); continue; }
+      if (layout === 'none') {
+        writeRow(out, k, offsets[k], 1);
+        continue;
+      }
       writeRow(out, layout === 'blocked' ? k : 2 * k, offsets[k], 1);
       writeRow(out, layout === 'blocked' ? k + half : 2 * k + 1, offsets[k], -1);
     }

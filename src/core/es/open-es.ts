@@ -14,8 +14,9 @@ import type { Strategy } from './types';
 export const openEs: Strategy = {
   id: 'open_es',
   label: 'OpenES',
-  help: 'OpenAI-ES (Salimans et al. 2017): antithetic isotropic Gaussian search, score-function gradient of the mean '
-    + 'fed to Adam (β1 = 0.99); scalar σ with optional decay. evosax 0.1.4 open_es.py. Isotropic σ ⇒ no SNR pruning.',
+  help:
+    'OpenAI-ES (Salimans et al. 2017): antithetic isotropic Gaussian search, score-function gradient of the mean ' +
+    'fed to Adam (β1 = 0.99); scalar σ with optional decay. evosax 0.1.4 open_es.py. Isotropic σ ⇒ no SNR pruning.',
   antithetic: 'blocked',
   paramSpecs: {
     ...optimizerParamSpecs({ lrateInit: 0.05, lrateDecay: 1.0, lrateLimit: 0.001 }),

@@ -32,16 +32,40 @@ export function expDecay(x: number, decay: number, limit: number): number {
 /** Param specs shared by every optimizer-driven strategy; defaults differ per strategy. */
 export function optimizerParamSpecs(d: { lrateInit: number; lrateDecay: number; lrateLimit: number }): ParamSpecs {
   return {
-    opt_name: choice<OptimizerName>('adam', [
-      { value: 'adam', label: 'Adam (β1 = 0.99 by default)' },
-      { value: 'sgd', label: 'SGD (0.1.4 one-step lag)' },
-      { value: 'clipup', label: 'ClipUp (0.1.4, η applied twice)' },
-    ], 'Optimizer', 'Gradient optimizer for the mean (evosax 0.1.4 semantics, spec §1.4).'),
-    lrate_init: num(d.lrateInit, 1e-5, 1, 1e-4, 'Learning rate η₀', 'Initial learning rate of the mean optimizer.', { log: true }),
-    lrate_decay: num(d.lrateDecay, 0.9, 1, 1e-4, 'η decay', 'Per-generation multiplicative decay of η (applied after the step).'),
+    opt_name: choice<OptimizerName>(
+      'adam',
+      [
+        { value: 'adam', label: 'Adam (β1 = 0.99 by default)' },
+        { value: 'sgd', label: 'SGD (0.1.4 one-step lag)' },
+        { value: 'clipup', label: 'ClipUp (0.1.4, η applied twice)' },
+      ],
+      'Optimizer',
+      'Gradient optimizer for the mean (evosax 0.1.4 semantics, spec §1.4).',
+    ),
+    lrate_init: num(d.lrateInit, 1e-5, 1, 1e-4, 'Learning rate η₀', 'Initial learning rate of the mean optimizer.', {
+      log: true,
+    }),
+    lrate_decay: num(
+      d.lrateDecay,
+      0.9,
+      1,
+      1e-4,
+      'η decay',
+      'Per-generation multiplicative decay of η (applied after the step).',
+    ),
     lrate_limit: num(d.lrateLimit, 0, 1, 1e-4, 'η floor', 'η never decays below this value.'),
-    adam_beta1: num(ADAM.beta1, 0, 0.9999, 1e-4, 'Adam β1', 'Adam first-moment decay. evosax 0.1.4 uses 0.99; 0.9 is the usual Adam default and reacts faster.', { idOmitsDefault: true }),
-    adam_beta2: num(ADAM.beta2, 0, 0.99999, 1e-5, 'Adam β2', 'Adam second-moment decay (evosax 0.1.4: 0.999).', { idOmitsDefault: true }),
+    adam_beta1: num(
+      ADAM.beta1,
+      0,
+      0.9999,
+      1e-4,
+      'Adam β1',
+      'Adam first-moment decay. evosax 0.1.4 uses 0.99; 0.9 is the usual Adam default and reacts faster.',
+      { idOmitsDefault: true },
+    ),
+    adam_beta2: num(ADAM.beta2, 0, 0.99999, 1e-5, 'Adam β2', 'Adam second-moment decay (evosax 0.1.4: 0.999).', {
+      idOmitsDefault: true,
+    }),
   };
 }
 
@@ -57,7 +81,10 @@ export function optInit(params: AnyParamValues, dim: number): EsState {
  * `opt_*` entries. Does not dispose its inputs.
  */
 export function optStep(
-  params: AnyParamValues, mean: tf.Tensor1D, grad: tf.Tensor1D, st: EsState,
+  params: AnyParamValues,
+  mean: tf.Tensor1D,
+  grad: tf.Tensor1D,
+  st: EsState,
 ): { mean: tf.Tensor1D; opt: EsState } {
   const lr = st.opt_lrate as number;
   const t = (st.opt_t as number) + 1;

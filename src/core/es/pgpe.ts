@@ -26,8 +26,9 @@ export type PgpeSigmaSign = 'evosax-0.1.4' | 'corrected';
 export const pgpe: Strategy = {
   id: 'pgpe',
   label: 'PGPE',
-  help: 'Policy Gradients with Parameter-based Exploration (Sehnke et al. 2010): antithetic pairs, Adam on the mean, '
-    + 'per-coordinate σ adapted by a baseline-corrected score gradient with a ±20 % change cap. evosax 0.1.4 pgpe.py.',
+  help:
+    'Policy Gradients with Parameter-based Exploration (Sehnke et al. 2010): antithetic pairs, Adam on the mean, ' +
+    'per-coordinate σ adapted by a baseline-corrected score gradient with a ±20 % change cap. evosax 0.1.4 pgpe.py.',
   antithetic: 'interleaved',
   paramSpecs: {
     elite_ratio: num(1.0, 0, 1, 0.01, 'Elite ratio', 'Fraction of antithetic pairs used: b = max(1, ⌊(P/2)·ratio⌋).'),
@@ -37,18 +38,24 @@ export const pgpe: Strategy = {
     sigma_limit: num(0.01, 0, 1, 1e-4, 'σ floor', 'σ never decays below this value.'),
     sigma_lrate: num(0.1, 0, 1, 1e-3, 'σ learning rate', 'Step size η_σ of the σ update.'),
     sigma_max_change: num(0.2, 0, 1, 0.01, 'σ max change', 'σ may change by at most this fraction per generation.'),
-    sigmaSign: choice<PgpeSigmaSign>('evosax-0.1.4', [
-      { value: 'evosax-0.1.4', label: 'evosax 0.1.4 (paper parity)' },
-      { value: 'corrected', label: 'Corrected (current evosax)' },
-    ], 'σ update', 'evosax 0.1.4 adds the minimise-form σ gradient and pairs elite scores with unsorted noise; '
-      + '"corrected" subtracts it with matched pairs (spec §13 D7).'),
+    sigmaSign: choice<PgpeSigmaSign>(
+      'evosax-0.1.4',
+      [
+        { value: 'evosax-0.1.4', label: 'evosax 0.1.4 (paper parity)' },
+        { value: 'corrected', label: 'Corrected (current evosax)' },
+      ],
+      'σ update',
+      'evosax 0.1.4 adds the minimise-form σ gradient and pairs elite scores with unsorted noise; ' +
+        '"corrected" subtracts it with matched pairs (spec §13 D7).',
+    ),
   },
   supportsSnr: true,
 
   init(ctx, params, meanInit) {
     requireEvenPop('pgpe', ctx);
     return {
-      mean: tf.clone(meanInit), sigma: tf.fill([ctx.dim], params.sigma_init as number) as tf.Tensor1D,
+      mean: tf.clone(meanInit),
+      sigma: tf.fill([ctx.dim], params.sigma_init as number) as tf.Tensor1D,
       ...optInit(params, ctx.dim),
     };
   },
@@ -97,7 +104,8 @@ export const pgpe: Strategy = {
       const clipped = tf.minimum(tf.maximum(raw, tf.sub(sigma, allowed)), tf.add(sigma, allowed));
       return tf.maximum(tf.mul(clipped, params.sigma_decay as number), params.sigma_limit as number) as tf.Tensor1D;
     });
-    grad.dispose(); deltaSigma.dispose();
+    grad.dispose();
+    deltaSigma.dispose();
     const next: EsState = { ...state, ...step.opt, mean: step.mean, sigma: newSigma };
     return next;
   },

@@ -32,7 +32,10 @@ export interface RowSumSpec {
   sq?: ArrayLike<number>;
 }
 
-export interface RowSums { lin?: tf.Tensor1D; sq?: tf.Tensor1D }
+export interface RowSums {
+  lin?: tf.Tensor1D;
+  sq?: tf.Tensor1D;
+}
 
 /** tfjs-cpu's matMul block size (MathBackendCPU.blockSize): its partial sums restart every 48 rows. */
 const CPU_BLOCK = 48;
@@ -86,9 +89,13 @@ function hostRowSums(x: tf.Tensor2D, spec: RowSumSpec, cpuOrder: boolean): RowSu
     for (let k0 = 0; k0 < p; k0 += CPU_BLOCK) {
       const inBlock = active.filter((r) => r >= k0 && r < k0 + CPU_BLOCK);
       if (!inBlock.length) continue;
-      bl.fill(0); bq.fill(0);
+      bl.fill(0);
+      bq.fill(0);
       for (let i = 0; i < inBlock.length; i += 2) accumulatePair(rows, inBlock[i], inBlock[i + 1] ?? -1, bl, bq);
-      for (let j = 0; j < d; j++) { lin[j] += bl[j]; sq[j] += bq[j]; }
+      for (let j = 0; j < d; j++) {
+        lin[j] += bl[j];
+        sq[j] += bq[j];
+      }
     }
   }
   const out: RowSums = {};
@@ -99,8 +106,14 @@ function hostRowSums(x: tf.Tensor2D, spec: RowSumSpec, cpuOrder: boolean): RowSu
 
 /** Inputs of one host pass: x, m, divisor as [d] arrays, float32 row weights. */
 interface Row2 {
-  xv: Float32Array; mv: Float32Array; sv: Float32Array; wl: Float32Array; wq: Float32Array;
-  d: number; raw: boolean; needSq: boolean;
+  xv: Float32Array;
+  mv: Float32Array;
+  sv: Float32Array;
+  wl: Float32Array;
+  wq: Float32Array;
+  d: number;
+  raw: boolean;
+  needSq: boolean;
 }
 
 /**
@@ -110,16 +123,26 @@ interface Row2 {
  * t = fl(fl(x − m)/s); a zero weight adds ±0, which leaves a sum unchanged. Two rows per pass halve
  * the loads and stores of the accumulators (~2× faster than one row at a time, measured).
  */
-function accumulatePair(q: Row2, r0: number, r1: number, lin: Float32Array | Float64Array, sq: Float32Array | Float64Array): void {
+function accumulatePair(
+  q: Row2,
+  r0: number,
+  r1: number,
+  lin: Float32Array | Float64Array,
+  sq: Float32Array | Float64Array,
+): void {
   const { xv, mv, sv, d } = q;
   const o0 = r0 * d;
   const o1 = r1 < 0 ? o0 : r1 * d; // a lone row is paired with itself at weight 0
-  const a0 = q.wl[r0]; const a1 = r1 < 0 ? 0 : q.wl[r1];
-  const b0 = q.wq[r0]; const b1 = r1 < 0 ? 0 : q.wq[r1];
+  const a0 = q.wl[r0];
+  const a1 = r1 < 0 ? 0 : q.wl[r1];
+  const b0 = q.wq[r0];
+  const b1 = r1 < 0 ? 0 : q.wq[r1];
   const fr = Math.fround;
-  if (!(lin instanceof Float32Array && sq instanceof Float32Array)) { // cpu order: double partial sums
+  if (!(lin instanceof Float32Array && sq instanceof Float32Array)) {
+    // cpu order: double partial sums
     for (let j = 0; j < d; j++) {
-      const x0 = xv[o0 + j]; const x1 = xv[o1 + j];
+      const x0 = xv[o0 + j];
+      const x1 = xv[o1 + j];
       const u0 = fr(fr(x0 - mv[j]) / sv[j]);
       const u1 = fr(fr(x1 - mv[j]) / sv[j]);
       lin[j] = lin[j] + a0 * (q.raw ? x0 : u0) + a1 * (q.raw ? x1 : u1);
@@ -143,7 +166,8 @@ function accumulatePair(q: Row2, r0: number, r1: number, lin: Float32Array | Flo
     }
   } else {
     for (let j = 0; j < d; j++) {
-      const x0 = xv[o0 + j]; const x1 = xv[o1 + j];
+      const x0 = xv[o0 + j];
+      const x1 = xv[o1 + j];
       const u0 = fr(fr(x0 - mv[j]) / sv[j]);
       const u1 = fr(fr(x1 - mv[j]) / sv[j]);
       lin[j] = fr(lin[j] + fr(a0 * x0)) + fr(a1 * x1);

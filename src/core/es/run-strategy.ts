@@ -31,7 +31,11 @@ export interface EsRunnerOptions {
 }
 
 /** A tensor as plain data. */
-export interface PlainTensor { shape: number[]; dtype: 'float32' | 'int32'; data: Float32Array | Int32Array }
+export interface PlainTensor {
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  data: Float32Array | Int32Array;
+}
 export type PlainState = Record<string, PlainTensor | number>;
 
 /** Everything needed to continue a run bit-identically (structured-clone / typed-array friendly). */
@@ -53,9 +57,13 @@ export interface EsCheckpoint {
 export function stateToPlain(state: EsState): PlainState {
   const out: PlainState = {};
   for (const [k, v] of Object.entries(state)) {
-    if (typeof v === 'number') { out[k] = v; continue; }
+    if (typeof v === 'number') {
+      out[k] = v;
+      continue;
+    }
     const dtype = v.dtype === 'int32' ? 'int32' : 'float32';
-    const data = dtype === 'int32' ? Int32Array.from(v.dataSync() as Int32Array) : Float32Array.from(v.dataSync() as Float32Array);
+    const data =
+      dtype === 'int32' ? Int32Array.from(v.dataSync() as Int32Array) : Float32Array.from(v.dataSync() as Float32Array);
     out[k] = { shape: [...v.shape], dtype, data };
   }
   return out;
@@ -81,16 +89,29 @@ export class EsRunner {
   private bestScore = -Infinity;
   private bestParams: Float32Array | null = null;
 
-  private constructor(private readonly opts: EsRunnerOptions, state: EsState | null, meanInit: Float32Array | null) {
+  private constructor(
+    private readonly opts: EsRunnerOptions,
+    state: EsState | null,
+    meanInit: Float32Array | null,
+  ) {
     this.strategy = getStrategy(opts.strategyId);
     this.params = resolveParams(this.strategy.paramSpecs, opts.params ?? {});
-    if (!Number.isInteger(opts.popSize) || opts.popSize < 2) throw new Error(`popSize must be an integer ≥ 2, got ${opts.popSize}`);
+    if (!Number.isInteger(opts.popSize) || opts.popSize < 2)
+      throw new Error(`popSize must be an integer ≥ 2, got ${opts.popSize}`);
     if (!Number.isInteger(opts.dim) || opts.dim < 1) throw new Error(`dim must be a positive integer, got ${opts.dim}`);
     this.ctx = { popSize: opts.popSize, dim: opts.dim };
-    if (state) { this.state = state; return; }
-    if (!meanInit || meanInit.length !== opts.dim) throw new Error(`meanInit must have length dim = ${opts.dim}, got ${meanInit?.length}`);
+    if (state) {
+      this.state = state;
+      return;
+    }
+    if (!meanInit || meanInit.length !== opts.dim)
+      throw new Error(`meanInit must have length dim = ${opts.dim}, got ${meanInit?.length}`);
     const m = tf.tensor1d(meanInit, 'float32');
-    try { this.state = this.strategy.init(this.ctx, this.params, m); } finally { m.dispose(); }
+    try {
+      this.state = this.strategy.init(this.ctx, this.params, m);
+    } finally {
+      m.dispose();
+    }
   }
 
   /** A runner with fresh strategy state around `meanInit` (length d), spec §1.1 "fresh state per round". */
@@ -99,7 +120,9 @@ export class EsRunner {
   }
 
   /** Generations completed (number of tells so far). */
-  get generation(): number { return this.gen; }
+  get generation(): number {
+    return this.gen;
+  }
 
   /** Best-so-far unshaped (maximise-form) score and the member that achieved it. */
   get best(): { score: number; params: Float32Array | null } {
@@ -118,7 +141,9 @@ export class EsRunner {
   tell(x: tf.Tensor2D, scores: tf.Tensor1D | Float32Array): void {
     const raw = scores instanceof Float32Array ? scores : Float32Array.from(scores.dataSync() as Float32Array);
     if (raw.length !== this.ctx.popSize || x.shape[0] !== this.ctx.popSize || x.shape[1] !== this.ctx.dim) {
-      throw new Error(`tell: expected x [${this.ctx.popSize}, ${this.ctx.dim}] and ${this.ctx.popSize} scores, got x [${x.shape}] and ${raw.length}`);
+      throw new Error(
+        `tell: expected x [${this.ctx.popSize}, ${this.ctx.dim}] and ${this.ctx.popSize} scores, got x [${x.shape}] and ${raw.length}`,
+      );
     }
     const shaping = this.opts.shaping ?? {};
     let rowMeanSq: Float32Array | undefined;
@@ -129,7 +154,11 @@ export class EsRunner {
     }
     const fShaped = tf.tensor1d(shapeFitness(raw, shaping, rowMeanSq), 'float32');
     let next: EsState;
-    try { next = this.strategy.tell(this.ctx, x, fShaped, this.state, this.params); } finally { fShaped.dispose(); }
+    try {
+      next = this.strategy.tell(this.ctx, x, fShaped, this.state, this.params);
+    } finally {
+      fShaped.dispose();
+    }
     this.trackBest(x, raw);
     const gamma = this.opts.meanDecay ?? 0;
     if (gamma > 0) {
@@ -159,10 +188,14 @@ export class EsRunner {
   }
 
   /** A copy of the mean the caller disposes. */
-  meanTensor(): tf.Tensor1D { return tf.clone(this.state.mean as tf.Tensor1D); }
+  meanTensor(): tf.Tensor1D {
+    return tf.clone(this.state.mean as tf.Tensor1D);
+  }
 
   /** The mean as a host array. */
-  mean(): Float32Array { return Float32Array.from((this.state.mean as tf.Tensor1D).dataSync() as Float32Array); }
+  mean(): Float32Array {
+    return Float32Array.from((this.state.mean as tf.Tensor1D).dataSync() as Float32Array);
+  }
 
   /** Per-coordinate σ for SNR pruning (spec §1.5); `mode` matters only for Sep-CMA-ES. */
   perParamStd(mode: SigmaMode = 'paper'): Float32Array {
@@ -175,10 +208,14 @@ export class EsRunner {
   /** Plain snapshot: restoring it yields the identical next population and trajectory. */
   checkpoint(): EsCheckpoint {
     return {
-      version: 1, strategyId: this.strategy.id, params: { ...this.params },
-      popSize: this.ctx.popSize, dim: this.ctx.dim,
+      version: 1,
+      strategyId: this.strategy.id,
+      params: { ...this.params },
+      popSize: this.ctx.popSize,
+      dim: this.ctx.dim,
       rngKey: [this.opts.rng.key[0], this.opts.rng.key[1]],
-      shaping: { ...(this.opts.shaping ?? {}) }, meanDecay: this.opts.meanDecay ?? 0,
+      shaping: { ...(this.opts.shaping ?? {}) },
+      meanDecay: this.opts.meanDecay ?? 0,
       generation: this.gen,
       best: { score: this.bestScore, params: this.bestParams ? Float32Array.from(this.bestParams) : null },
       state: stateToPlain(this.state),
@@ -188,10 +225,19 @@ export class EsRunner {
   static restore(cp: EsCheckpoint): EsRunner {
     if (cp.version !== 1) throw new Error(`unsupported ES checkpoint version ${String(cp.version)}`);
     const key: RngKey = [cp.rngKey[0], cp.rngKey[1]];
-    const r = new EsRunner({
-      strategyId: cp.strategyId, params: cp.params, popSize: cp.popSize, dim: cp.dim,
-      rng: new Rng(key), shaping: cp.shaping, meanDecay: cp.meanDecay,
-    }, plainToState(cp.state), null);
+    const r = new EsRunner(
+      {
+        strategyId: cp.strategyId,
+        params: cp.params,
+        popSize: cp.popSize,
+        dim: cp.dim,
+        rng: new Rng(key),
+        shaping: cp.shaping,
+        meanDecay: cp.meanDecay,
+      },
+      plainToState(cp.state),
+      null,
+    );
     r.gen = cp.generation;
     r.bestScore = cp.best.score;
     r.bestParams = cp.best.params ? Float32Array.from(cp.best.params) : null;

@@ -43,7 +43,9 @@ export function isotropicStep(params: AnyParamValues, state: EsState, grad: tf.T
   const step = optStep(params, state.mean as tf.Tensor1D, grad, state);
   grad.dispose();
   return {
-    ...state, ...step.opt, mean: step.mean,
+    ...state,
+    ...step.opt,
+    mean: step.mean,
     sigma: expDecay(state.sigma as number, params.sigma_decay as number, params.sigma_limit as number),
   };
 }

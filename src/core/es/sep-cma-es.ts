@@ -17,8 +17,15 @@ import type { Strategy } from './types';
 
 /** All derived Sep-CMA-ES constants for popsize P, dimension d and elite ratio (spec §2.3). */
 export interface SepCmaConstants {
-  mu: number; weights: Float64Array; muEff: number;
-  c1: number; cMu: number; cSigma: number; dSigma: number; cC: number; chiN: number;
+  mu: number;
+  weights: Float64Array;
+  muEff: number;
+  c1: number;
+  cMu: number;
+  cSigma: number;
+  dSigma: number;
+  cC: number;
+  chiN: number;
 }
 
 export function sepCmaConstants(popSize: number, dim: number, eliteRatio: number): SepCmaConstants {
@@ -29,8 +36,8 @@ export function sepCmaConstants(popSize: number, dim: number, eliteRatio: number
   const muEff = 1 / weights.reduce((a, w) => a + w * w, 0);
   const dt = Math.min(dim, 40000);
   const c1 = 2 / ((dt + 1.3) ** 2 + muEff);
-  const cMuFull = 2 / muEff / (dt + Math.SQRT2) ** 2
-    + (1 - 1 / muEff) * Math.min(1, (2 * muEff - 1) / ((dt + 2) ** 2 + muEff));
+  const cMuFull =
+    2 / muEff / (dt + Math.SQRT2) ** 2 + (1 - 1 / muEff) * Math.min(1, (2 * muEff - 1) / ((dt + 2) ** 2 + muEff));
   const cMu = ((dim + 2) / 3) * cMuFull;
   const cSigma = (muEff + 2) / (dim + muEff + 3);
   const dSigma = 1 + 2 * Math.max(0, Math.sqrt((muEff - 1) / (dim + 1)) - 1) + cSigma;
@@ -47,21 +54,27 @@ function sqrtC(c: tf.Tensor1D): tf.Tensor1D {
 export const sepCmaEs: Strategy = {
   id: 'sep_cma_es',
   label: 'Sep-CMA-ES',
-  help: 'Separable CMA-ES (Ros & Hansen 2008): CMA-ES restricted to a diagonal covariance, with cumulative step-size '
-    + 'adaptation. evosax 0.1.4 sep_cma_es.py. SNR pruning uses C_ii by default, as es-lottery did (spec §1.5).',
+  help:
+    'Separable CMA-ES (Ros & Hansen 2008): CMA-ES restricted to a diagonal covariance, with cumulative step-size ' +
+    'adaptation. evosax 0.1.4 sep_cma_es.py. SNR pruning uses C_ii by default, as es-lottery did (spec §1.5).',
   antithetic: 'none',
   paramSpecs: {
     elite_ratio: num(0.5, 0, 1, 0.01, 'Elite ratio', 'μ = max(1, ⌊P·ratio⌋) best members are recombined.'),
-    sigma_init: num(1.0, 1e-4, 10, 1e-4, 'Step size s₀', 'Initial global step size (0.1.4 constructor default 1.0).', { log: true }),
+    sigma_init: num(1.0, 1e-4, 10, 1e-4, 'Step size s₀', 'Initial global step size (0.1.4 constructor default 1.0).', {
+      log: true,
+    }),
     c_m: num(1.0, 0, 2, 0.01, 'c_m', 'Learning rate of the mean.'),
   },
   supportsSnr: true,
 
   init(ctx, params, meanInit) {
     return {
-      mean: tf.clone(meanInit), C: tf.ones([ctx.dim]) as tf.Tensor1D,
-      p_sigma: tf.zeros([ctx.dim]) as tf.Tensor1D, p_c: tf.zeros([ctx.dim]) as tf.Tensor1D,
-      s: params.sigma_init as number, gen: 0,
+      mean: tf.clone(meanInit),
+      C: tf.ones([ctx.dim]) as tf.Tensor1D,
+      p_sigma: tf.zeros([ctx.dim]) as tf.Tensor1D,
+      p_c: tf.zeros([ctx.dim]) as tf.Tensor1D,
+      s: params.sigma_init as number,
+      gen: 0,
     };
   },
 
@@ -84,21 +97,35 @@ export const sepCmaEs: Strategy = {
       // y = (x − m)/s; y_w = Σ w y and the rank-μ term Σ w y² in one pass (row-sums.ts).
       const sums = weightedRowSums(x, { center: mean, divisor: s, lin: w, sq: w });
       const yW = sums.lin as tf.Tensor1D;
-      const newMean = tf.add(mean, tf.mul(params.c_m as number * s, yW));
-      const pSigma = tf.add(tf.mul(1 - k.cSigma, state.p_sigma as tf.Tensor1D),
-        tf.mul(Math.sqrt(k.cSigma * (2 - k.cSigma) * k.muEff), tf.div(yW, sqrtC(C))));
+      const newMean = tf.add(mean, tf.mul((params.c_m as number) * s, yW));
+      const pSigma = tf.add(
+        tf.mul(1 - k.cSigma, state.p_sigma as tf.Tensor1D),
+        tf.mul(Math.sqrt(k.cSigma * (2 - k.cSigma) * k.muEff), tf.div(yW, sqrtC(C))),
+      );
       const normPSigma = tf.norm(pSigma).dataSync()[0];
       const hLeft = normPSigma / Math.sqrt(1 - (1 - k.cSigma) ** (2 * (gen + 1)));
       const hSigma = hLeft < (1.4 + 2 / (ctx.dim + 1)) * k.chiN ? 1 : 0;
-      const pC = tf.add(tf.mul(1 - k.cC, state.p_c as tf.Tensor1D),
-        tf.mul(hSigma * Math.sqrt(k.cC * (2 - k.cC) * k.muEff), yW));
+      const pC = tf.add(
+        tf.mul(1 - k.cC, state.p_c as tf.Tensor1D),
+        tf.mul(hSigma * Math.sqrt(k.cC * (2 - k.cC) * k.muEff), yW),
+      );
       const deltaH = (1 - hSigma) * k.cC * (2 - k.cC);
       const rankMu = sums.sq as tf.Tensor1D;
       const newC = tf.addN([
-        tf.mul(1 + k.c1 * deltaH - k.c1 - k.cMu * sumW, C), tf.mul(k.c1, tf.square(pC)), tf.mul(k.cMu, rankMu),
+        tf.mul(1 + k.c1 * deltaH - k.c1 - k.cMu * sumW, C),
+        tf.mul(k.c1, tf.square(pC)),
+        tf.mul(k.cMu, rankMu),
       ]);
       const newS = s * Math.exp((k.cSigma / k.dSigma) * (normPSigma / k.chiN - 1));
-      return { ...state, mean: newMean as tf.Tensor1D, p_sigma: pSigma, p_c: pC, C: newC as tf.Tensor1D, s: newS, gen: gen + 1 };
+      return {
+        ...state,
+        mean: newMean as tf.Tensor1D,
+        p_sigma: pSigma,
+        p_c: pC,
+        C: newC as tf.Tensor1D,
+        s: newS,
+        gen: gen + 1,
+      };
     });
     return out;
   },
@@ -107,9 +134,12 @@ export const sepCmaEs: Strategy = {
     const C = state.C as tf.Tensor1D;
     const s = state.s as number;
     switch (mode) {
-      case 'paper': return tf.clone(C);
-      case 'sC': return tf.mul(s, C) as tf.Tensor1D;
-      case 'true': return tf.tidy(() => tf.mul(s, sqrtC(C)) as tf.Tensor1D);
+      case 'paper':
+        return tf.clone(C);
+      case 'sC':
+        return tf.mul(s, C) as tf.Tensor1D;
+      case 'true':
+        return tf.tidy(() => tf.mul(s, sqrtC(C)) as tf.Tensor1D);
     }
   },
 };

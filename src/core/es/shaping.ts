@@ -25,7 +25,8 @@ export function argsortAsc(values: ArrayLike<number>): Int32Array {
   const idx = Array.from({ length: values.length }, (_, i) => i);
   const key = (i: number): number => (Number.isNaN(values[i]) ? Infinity : values[i]);
   idx.sort((a, b) => {
-    const ka = key(a); const kb = key(b);
+    const ka = key(a);
+    const kb = key(b);
     if (ka < kb) return -1;
     if (ka > kb) return 1;
     if (Number.isNaN(values[a]) !== Number.isNaN(values[b])) return Number.isNaN(values[a]) ? 1 : -1;
@@ -62,8 +63,13 @@ export function zScore(f: ArrayLike<number>): Float32Array {
  */
 export function flipAndSanitize(scoresMax: ArrayLike<number>): Float64Array {
   const f = Float64Array.from(scoresMax, (s) => (Number.isNaN(s) ? Infinity : -s));
-  let lo = Infinity; let hi = -Infinity;
-  for (const x of f) if (Number.isFinite(x)) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of f)
+    if (Number.isFinite(x)) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
   if (lo === Infinity) return f.fill(0);
   const span = hi - lo > 0 ? hi - lo : Math.max(1, Math.abs(hi));
   for (let i = 0; i < f.length; i++) {
@@ -78,13 +84,17 @@ export function flipAndSanitize(scoresMax: ArrayLike<number>): Float64Array {
  * `rowMeanSq[i]` = mean_j(x_ij²), needed only when wDecay > 0.
  */
 export function shapeFitness(
-  scoresMax: ArrayLike<number>, opts: ShapingOptions = {}, rowMeanSq?: ArrayLike<number>,
+  scoresMax: ArrayLike<number>,
+  opts: ShapingOptions = {},
+  rowMeanSq?: ArrayLike<number>,
 ): Float32Array {
-  if (opts.centeredRank && opts.zScore) throw new Error('fitness shaping: centeredRank and zScore are mutually exclusive (spec §1.3)');
+  if (opts.centeredRank && opts.zScore)
+    throw new Error('fitness shaping: centeredRank and zScore are mutually exclusive (spec §1.3)');
   const f = flipAndSanitize(scoresMax);
   const wDecay = opts.wDecay ?? 0;
   if (wDecay > 0) {
-    if (!rowMeanSq || rowMeanSq.length !== f.length) throw new Error('fitness shaping: wDecay needs the per-member mean of x²');
+    if (!rowMeanSq || rowMeanSq.length !== f.length)
+      throw new Error('fitness shaping: wDecay needs the per-member mean of x²');
     for (let i = 0; i < f.length; i++) f[i] += wDecay * rowMeanSq[i];
   }
   if (opts.centeredRank) return centeredRanks(f);

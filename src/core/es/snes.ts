@@ -31,15 +31,29 @@ export function snesSigmaLrate(lrateSigma: number, dim: number): number {
 export const snes: Strategy = {
   id: 'snes',
   label: 'SNES',
-  help: 'Separable Natural ES (Wierstra et al. 2014): natural-gradient updates of a diagonal Gaussian with rank-based '
-    + 'weights (NES utilities, or DES-style temperature weights when T > 0). evosax 0.1.4 snes.py.',
+  help:
+    'Separable Natural ES (Wierstra et al. 2014): natural-gradient updates of a diagonal Gaussian with rank-based ' +
+    'weights (NES utilities, or DES-style temperature weights when T > 0). evosax 0.1.4 snes.py.',
   antithetic: 'none',
   paramSpecs: {
     sigma_init: num(1.0, 1e-4, 10, 1e-4, 'σ₀', 'Initial per-coordinate search std.', { log: true }),
-    temperature: num(0, 0, 100, 0.5, 'Temperature T', 'T > 0: softmax rank weights (es-lottery uses 12–48); T = 0: NES utilities.'),
+    temperature: num(
+      0,
+      0,
+      100,
+      0.5,
+      'Temperature T',
+      'T > 0: softmax rank weights (es-lottery uses 12–48); T = 0: NES utilities.',
+    ),
     lrate_mean: num(1.0, 0, 2, 0.01, 'η_m', 'Learning rate of the mean.'),
-    lrate_sigma: num(0, 0, 2, 1e-4, 'η_σ (0 = auto)',
-      '0 = auto: (3 + ln d)/(5·√d), recomputed from the active dimension d every IMP round (≈ 0.0232 at d = 11 274).'),
+    lrate_sigma: num(
+      0,
+      0,
+      2,
+      1e-4,
+      'η_σ (0 = auto)',
+      '0 = auto: (3 + ln d)/(5·√d), recomputed from the active dimension d every IMP round (≈ 0.0232 at d = 11 274).',
+    ),
   },
   supportsSnr: true,
 

@@ -13,7 +13,12 @@ export interface EvalPoint {
   readonly loss: number;
 }
 
-export interface SummaryStats { readonly mean: number; readonly median: number; readonly min: number; readonly max: number }
+export interface SummaryStats {
+  readonly mean: number;
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
 
 export interface RoundRecord {
   readonly seed: number;

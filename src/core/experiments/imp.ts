@@ -51,7 +51,12 @@ export interface ImpResult {
 
 /** The dense starting state of every chain. */
 export function initialChains(config: ExperimentConfig, theta0: Float32Array): ChainState[] {
-  return config.prune.methods.map((method) => ({ method, nextRoundNum: 1, mask: new Uint8Array(theta0.length).fill(1), init: theta0 }));
+  return config.prune.methods.map((method) => ({
+    method,
+    nextRoundNum: 1,
+    mask: new Uint8Array(theta0.length).fill(1),
+    init: theta0,
+  }));
 }
 
 export function theta0For(net: PopulationNet, seed: number): Float32Array {
@@ -68,9 +73,12 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
   // Vision MLPs read only the input pixels the round's mask still uses (identical outputs, cost falls
   // with sparsity). Control tasks keep the full net: their typed-array policy path probes the net itself.
   const netDef = getNetwork(config.network.id);
-  const compactFor = (mask: Uint8Array): PopulationNet => (task.kind === 'vision' && net.layers[0].kind === 'dense'
-    ? compactInputs(net, mask, (k) => netDef.build(config.network.params, { inputShape: [k], outputSize: net.outputSize }))
-    : net);
+  const compactFor = (mask: Uint8Array): PopulationNet =>
+    task.kind === 'vision' && net.layers[0].kind === 'dense'
+      ? compactInputs(net, mask, (k) =>
+          netDef.build(config.network.params, { inputShape: [k], outputSize: net.outputSize }),
+        )
+      : net;
   const emit = (e: ImpEvent) => input.onEvent?.(e);
 
   for (let roundNum = Math.min(...chains.map((c) => c.nextRoundNum)); roundNum <= config.prune.rounds; roundNum++) {
@@ -81,31 +89,63 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
     let sharedOutcome: RoundOutcome | undefined;
     for (const chain of due) {
       const canShare = sharers.includes(chain.method);
-      const outcome = (canShare && sharedOutcome) || await trainRound({
-        net: compactFor(chain.mask), task, mask: chain.mask, init: chain.init,
-        strategyId: config.es.id, esParams: config.es.params, popSize: config.es.popSize,
-        shaping: { centeredRank: config.es.centeredRank, zScore: config.es.zScore, wDecay: config.es.wDecay },
-        meanDecay: config.es.meanDecay, sigmaMode: config.es.sigmaMode,
-        generations: config.budget.generationsPerRound, evalEvery: config.budget.evalEvery,
-        esRng: root.split('es').split(roundNum), dataRng: root.split('data').split(roundNum),
-        reportEvery: input.reportEvery ?? 10,
-        onGeneration: (m) => emit({ type: 'generation', metrics: { ...m, seed, method: chain.method, roundNum } }),
-        gate: input.gate,
-      });
+      const outcome =
+        (canShare && sharedOutcome) ||
+        (await trainRound({
+          net: compactFor(chain.mask),
+          task,
+          mask: chain.mask,
+          init: chain.init,
+          strategyId: config.es.id,
+          esParams: config.es.params,
+          popSize: config.es.popSize,
+          shaping: { centeredRank: config.es.centeredRank, zScore: config.es.zScore, wDecay: config.es.wDecay },
+          meanDecay: config.es.meanDecay,
+          sigmaMode: config.es.sigmaMode,
+          generations: config.budget.generationsPerRound,
+          evalEvery: config.budget.evalEvery,
+          esRng: root.split('es').split(roundNum),
+          dataRng: root.split('data').split(roundNum),
+          reportEvery: input.reportEvery ?? 10,
+          onGeneration: (m) => emit({ type: 'generation', metrics: { ...m, seed, method: chain.method, roundNum } }),
+          gate: input.gate,
+        }));
       if (canShare) sharedOutcome = outcome;
 
       const method = getPruneMethod(chain.method);
-      const pruned = method.next({
-        layers: net.layers, paramCount: net.paramCount, mask: chain.mask, mean: outcome.mean, std: outcome.std,
-        theta0, targetSparsity: sparsityOfRound(roundNum + 1, keepFrac), scope: config.prune.scope,
-        rng: root.split('prune').split(chain.method).split(roundNum), reinit: (rng) => net.init(rng),
-      }, config.prune.params[chain.method] ?? {});
-      const nextState: ChainState = { method: chain.method, nextRoundNum: roundNum + 1, mask: pruned.mask, init: pruned.init };
+      const pruned = method.next(
+        {
+          layers: net.layers,
+          paramCount: net.paramCount,
+          mask: chain.mask,
+          mean: outcome.mean,
+          std: outcome.std,
+          theta0,
+          targetSparsity: sparsityOfRound(roundNum + 1, keepFrac),
+          scope: config.prune.scope,
+          rng: root.split('prune').split(chain.method).split(roundNum),
+          reinit: (rng) => net.init(rng),
+        },
+        config.prune.params[chain.method] ?? {},
+      );
+      const nextState: ChainState = {
+        method: chain.method,
+        nextRoundNum: roundNum + 1,
+        mask: pruned.mask,
+        init: pruned.init,
+      };
       next.push(nextState);
 
       const record = roundRecord({
-        net, seed, method: chain.method, roundNum, sparsityFrac: sparsityOfRound(roundNum, keepFrac), mask: chain.mask,
-        outcome, pruneThreshold: pruned.threshold, generations: config.budget.generationsPerRound,
+        net,
+        seed,
+        method: chain.method,
+        roundNum,
+        sparsityFrac: sparsityOfRound(roundNum, keepFrac),
+        mask: chain.mask,
+        outcome,
+        pruneThreshold: pruned.threshold,
+        generations: config.budget.generationsPerRound,
         sharedWith: canShare ? sharers : undefined,
       });
       records.push(record);

@@ -78,20 +78,24 @@ export class ScatterPlan {
    */
   private scatterOnHost(x: tf.Tensor2D): tf.Tensor2D {
     const [p, d] = x.shape;
-    const src = this.hostIn = readFloat32(x, this.hostIn);
-    const idx = this.hostIdx ??= activeIndicesFromSrc(this.src.dataSync() as Int32Array, d);
+    const src = (this.hostIn = readFloat32(x, this.hostIn));
+    const idx = (this.hostIdx ??= activeIndicesFromSrc(this.src.dataSync() as Int32Array, d));
     // Buffers are reused (a fresh MB-sized array costs ms in page faults). The output only on wasm, whose
     // tensor creation copies it into the wasm heap (the cpu backend would alias it); its pruned entries
     // are never written, so they stay exactly zero.
-    const size = p * this.fullLength, wasm = tf.getBackend() === 'wasm';
+    const size = p * this.fullLength,
+      wasm = tf.getBackend() === 'wasm';
     const out = wasm && this.hostOut?.length === size ? this.hostOut : new Float32Array(size);
     if (wasm) this.hostOut = out;
     for (let r = 0; r < p; r++) {
-      const o = r * this.fullLength, i = r * d;
+      const o = r * this.fullLength,
+        i = r * d;
       for (let j = 0; j < d; j++) out[o + idx[j]] = src[i + j];
     }
     return tf.tensor2d(out, [p, this.fullLength]);
   }
 
-  dispose(): void { this.src.dispose(); }
+  dispose(): void {
+    this.src.dispose();
+  }
 }

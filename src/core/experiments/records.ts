@@ -12,10 +12,16 @@ import type { RoundOutcome } from './train-round';
 /** σ statistics over active prunable entries (NaN for GD, which has no σ). */
 export function sigmaSummary(net: PopulationNet, mask: Uint8Array, std: Float32Array): SummaryStats {
   const vals: number[] = [];
-  for (const l of net.layers) for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) if (mask[i]) vals.push(std[i]);
+  for (const l of net.layers)
+    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) if (mask[i]) vals.push(std[i]);
   if (!vals.length || vals.some((v) => Number.isNaN(v))) return { mean: NaN, median: NaN, min: NaN, max: NaN };
   vals.sort((a, b) => a - b);
-  return { mean: vals.reduce((s, v) => s + v, 0) / vals.length, median: vals[Math.floor(vals.length / 2)], min: vals[0], max: vals[vals.length - 1] };
+  return {
+    mean: vals.reduce((s, v) => s + v, 0) / vals.length,
+    median: vals[Math.floor(vals.length / 2)],
+    min: vals[0],
+    max: vals[vals.length - 1],
+  };
 }
 
 export interface RecordInput {
@@ -38,12 +44,24 @@ export function roundRecord(r: RecordInput): RoundRecord {
   const { outcome, net, mask } = r;
   const last = outcome.evals[outcome.evals.length - 1];
   return {
-    seed: r.seed, method: r.method, roundNum: r.roundNum, sparsityFrac: r.sparsityFrac,
-    prunableActive: net.layers.reduce((n, l) => n + keptInKernel(mask, l), 0), esDim: outcome.esDim,
-    finalPerf: last.perf, finalLoss: last.loss, bestPerf: Math.max(...outcome.evals.map((e) => e.perf)),
-    evals: outcome.evals, mask, mean: outcome.mean, std: outcome.std,
-    sigmaStats: sigmaSummary(net, mask, outcome.std), layerSparsity: layerSparsity(mask, net.layers).map((l) => l.sparsityFrac),
-    pruneThreshold: r.pruneThreshold, generations: r.generations, wallMs: outcome.wallMs,
+    seed: r.seed,
+    method: r.method,
+    roundNum: r.roundNum,
+    sparsityFrac: r.sparsityFrac,
+    prunableActive: net.layers.reduce((n, l) => n + keptInKernel(mask, l), 0),
+    esDim: outcome.esDim,
+    finalPerf: last.perf,
+    finalLoss: last.loss,
+    bestPerf: Math.max(...outcome.evals.map((e) => e.perf)),
+    evals: outcome.evals,
+    mask,
+    mean: outcome.mean,
+    std: outcome.std,
+    sigmaStats: sigmaSummary(net, mask, outcome.std),
+    layerSparsity: layerSparsity(mask, net.layers).map((l) => l.sparsityFrac),
+    pruneThreshold: r.pruneThreshold,
+    generations: r.generations,
+    wallMs: outcome.wallMs,
     ...(r.sharedWith && r.sharedWith.length > 1 ? { sharedWith: r.sharedWith } : {}),
   };
 }

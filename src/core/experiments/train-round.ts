@@ -50,7 +50,10 @@ export interface RoundOutcome {
 }
 
 export class DivergenceError extends Error {
-  constructor(message: string) { super(message); this.name = 'DivergenceError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'DivergenceError';
+  }
 }
 
 async function evaluateMean(spec: RoundSpec, runner: EsRunner, plan: ScatterPlan, gen: number): Promise<EvalPoint> {
@@ -73,10 +76,18 @@ export async function trainRound(spec: RoundSpec): Promise<RoundOutcome> {
   const t0 = Date.now();
   const idx = activeIndices(spec.mask);
   const plan = new ScatterPlan(spec.mask);
-  const runner = EsRunner.create({
-    strategyId: spec.strategyId, params: spec.esParams, popSize: spec.popSize, dim: idx.length,
-    rng: spec.esRng, shaping: spec.shaping, meanDecay: spec.meanDecay,
-  }, pack(spec.init, idx));
+  const runner = EsRunner.create(
+    {
+      strategyId: spec.strategyId,
+      params: spec.esParams,
+      popSize: spec.popSize,
+      dim: idx.length,
+      rng: spec.esRng,
+      shaping: spec.shaping,
+      meanDecay: spec.meanDecay,
+    },
+    pack(spec.init, idx),
+  );
   // The population's antithetic layout lets the host forward share the first layer's centre product.
   const popNet = withPopulationLayout(spec.net, runner.strategy.antithetic);
   const evals: EvalPoint[] = [];
@@ -94,8 +105,16 @@ export async function trainRound(spec: RoundSpec): Promise<RoundOutcome> {
       let stats: [number, number] | null = null;
       if (spec.onGeneration && (gen % spec.reportEvery === 0 || last || gen === 1)) {
         const s = await scores.data();
-        let best = -Infinity, sum = 0, n = 0;
-        for (const v of s) { if (Number.isFinite(v)) { best = Math.max(best, v); sum += v; n++; } }
+        let best = -Infinity,
+          sum = 0,
+          n = 0;
+        for (const v of s) {
+          if (Number.isFinite(v)) {
+            best = Math.max(best, v);
+            sum += v;
+            n++;
+          }
+        }
         stats = [best, n ? sum / n : NaN];
       }
       scores.dispose();
@@ -103,8 +122,12 @@ export async function trainRound(spec: RoundSpec): Promise<RoundOutcome> {
       if (stats && spec.onGeneration) {
         const elapsed = (Date.now() - t0) / 1000;
         spec.onGeneration({
-          gen, generations: spec.generations, bestScore: stats[0], meanScore: stats[1],
-          lastEval: evals[evals.length - 1], esDim: idx.length,
+          gen,
+          generations: spec.generations,
+          bestScore: stats[0],
+          meanScore: stats[1],
+          lastEval: evals[evals.length - 1],
+          esDim: idx.length,
           evalsPerSec: elapsed > 0 ? (gen * spec.popSize) / elapsed : 0,
         });
       }

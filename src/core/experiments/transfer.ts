@@ -47,7 +47,10 @@ export interface Ticket {
 }
 
 /** ES settings of a transfer target: trainRound's spec without the per-ticket parts. */
-export type EsTrainerSettings = Omit<RoundSpec, 'net' | 'task' | 'mask' | 'init' | 'esRng' | 'dataRng' | 'onGeneration' | 'gate' | 'reportEvery'>;
+export type EsTrainerSettings = Omit<
+  RoundSpec,
+  'net' | 'task' | 'mask' | 'init' | 'esRng' | 'dataRng' | 'onGeneration' | 'gate' | 'reportEvery'
+>;
 
 export type TransferTrainer =
   | { readonly kind: 'es'; readonly es: EsTrainerSettings }
@@ -56,10 +59,14 @@ export type TransferTrainer =
 /** The ES settings an experiment config trains with (its ES, shaping and per-round budget). */
 export function esTrainerOf(config: ExperimentConfig): EsTrainerSettings {
   return {
-    strategyId: config.es.id, esParams: config.es.params, popSize: config.es.popSize,
+    strategyId: config.es.id,
+    esParams: config.es.params,
+    popSize: config.es.popSize,
     shaping: { centeredRank: config.es.centeredRank, zScore: config.es.zScore, wDecay: config.es.wDecay },
-    meanDecay: config.es.meanDecay, sigmaMode: config.es.sigmaMode,
-    generations: config.budget.generationsPerRound, evalEvery: config.budget.evalEvery,
+    meanDecay: config.es.meanDecay,
+    sigmaMode: config.es.sigmaMode,
+    generations: config.budget.generationsPerRound,
+    evalEvery: config.budget.evalEvery,
   };
 }
 
@@ -70,12 +77,21 @@ export function checkTicketFits(ticket: Ticket, net: PopulationNet, task: Pick<T
   const src = ticket.source;
   const srcText = `${src.taskId} (input ${shapeText(src.inputShape)} → ${src.outputSize}, ${src.netDescribe}, D=${src.paramCount})`;
   const dstText = `${task.id} (input ${shapeText(task.io.inputShape)} → ${task.io.outputSize}, ${net.describe}, D=${net.paramCount})`;
-  const inSrc = src.inputShape.reduce((a, b) => a * b, 1), inDst = task.io.inputShape.reduce((a, b) => a * b, 1);
+  const inSrc = src.inputShape.reduce((a, b) => a * b, 1),
+    inDst = task.io.inputShape.reduce((a, b) => a * b, 1);
   if (inSrc !== inDst || src.outputSize !== task.io.outputSize) {
-    throw new Error(`ticket from ${srcText} cannot be trained on ${dstText}: the input/output sizes differ (a ticket transfers only between tasks with the same sizes, spec §5)`);
+    throw new Error(
+      `ticket from ${srcText} cannot be trained on ${dstText}: the input/output sizes differ (a ticket transfers only between tasks with the same sizes, spec §5)`,
+    );
   }
-  if (src.paramCount !== net.paramCount || ticket.mask.length !== net.paramCount || ticket.theta0.length !== net.paramCount) {
-    throw new Error(`ticket from ${srcText} cannot be trained on ${dstText}: the architectures differ (mask has ${ticket.mask.length} entries)`);
+  if (
+    src.paramCount !== net.paramCount ||
+    ticket.mask.length !== net.paramCount ||
+    ticket.theta0.length !== net.paramCount
+  ) {
+    throw new Error(
+      `ticket from ${srcText} cannot be trained on ${dstText}: the architectures differ (mask has ${ticket.mask.length} entries)`,
+    );
   }
 }
 
@@ -89,15 +105,33 @@ export function transferMethodId(trainer: TransferTrainer, sourceMethod: string)
  * The random/reinit network of round `roundNum` for `seed`: exactly the round-k mask and init of the
  * target's own random_reinit chain (dense θ0 in round 1).
  */
-export function randomReinitAt(net: PopulationNet, seed: number, roundNum: number, sparsityFrac: number): { mask: Uint8Array; init: Float32Array } {
+export function randomReinitAt(
+  net: PopulationNet,
+  seed: number,
+  roundNum: number,
+  sparsityFrac: number,
+): { mask: Uint8Array; init: Float32Array } {
   const theta0 = theta0For(net, seed);
   const dense = denseMask(net.paramCount);
   if (roundNum === 1) return { mask: dense, init: theta0 };
-  const next = getPruneMethod('random_reinit').next({
-    layers: net.layers, paramCount: net.paramCount, mask: dense, mean: theta0, std: new Float32Array(net.paramCount).fill(1),
-    theta0, targetSparsity: sparsityFrac, scope: 'global',
-    rng: new Rng(seed).split('prune').split('random_reinit').split(roundNum - 1), reinit: (rng) => net.init(rng),
-  }, {});
+  const next = getPruneMethod('random_reinit').next(
+    {
+      layers: net.layers,
+      paramCount: net.paramCount,
+      mask: dense,
+      mean: theta0,
+      std: new Float32Array(net.paramCount).fill(1),
+      theta0,
+      targetSparsity: sparsityFrac,
+      scope: 'global',
+      rng: new Rng(seed)
+        .split('prune')
+        .split('random_reinit')
+        .split(roundNum - 1),
+      reinit: (rng) => net.init(rng),
+    },
+    {},
+  );
   return { mask: next.mask, init: next.init };
 }
 
@@ -115,21 +149,41 @@ export interface TransferInput {
   readonly gate?: () => Promise<void> | void;
 }
 
-async function trainOne(input: TransferInput, method: string, roundNum: number, mask: Uint8Array, init: Float32Array): Promise<{ outcome: RoundOutcome; budget: number }> {
+async function trainOne(
+  input: TransferInput,
+  method: string,
+  roundNum: number,
+  mask: Uint8Array,
+  init: Float32Array,
+): Promise<{ outcome: RoundOutcome; budget: number }> {
   const { net, task, trainer, seed } = input;
   const root = new Rng(seed);
   const emit = (e: ImpEvent) => input.onEvent?.(e);
   if (trainer.kind === 'gd') {
     const esDim = mask.reduce((n, m) => n + m, 0);
     const outcome = await trainGd({
-      net, task, train: trainer.train, options: trainer.options, mask, init, rng: root.split('gd').split(roundNum), gate: input.gate,
+      net,
+      task,
+      train: trainer.train,
+      options: trainer.options,
+      mask,
+      init,
+      rng: root.split('gd').split(roundNum),
+      gate: input.gate,
       onEpoch: (m) => emit({ type: 'generation', metrics: epochAsGeneration(m, { seed, method, roundNum }, esDim) }),
     });
     return { outcome, budget: outcome.steps };
   }
   const outcome = await trainRound({
-    ...trainer.es, net, task, mask, init, esRng: root.split('es').split(roundNum), dataRng: root.split('data').split(roundNum),
-    reportEvery: input.reportEvery ?? 10, gate: input.gate,
+    ...trainer.es,
+    net,
+    task,
+    mask,
+    init,
+    esRng: root.split('es').split(roundNum),
+    dataRng: root.split('data').split(roundNum),
+    reportEvery: input.reportEvery ?? 10,
+    gate: input.gate,
     onGeneration: (m) => emit({ type: 'generation', metrics: { ...m, seed, method, roundNum } }),
   });
   return { outcome, budget: trainer.es.generations };
@@ -142,7 +196,9 @@ export async function runTransfer(input: TransferInput): Promise<RoundRecord[]> 
   const records: RoundRecord[] = [];
   const baselineId = trainer.kind === 'gd' ? gdMethodId('random_reinit') : 'random_reinit';
   for (const ticket of input.tickets) {
-    const runs: [string, Uint8Array, Float32Array][] = [[transferMethodId(trainer, ticket.sourceMethod), ticket.mask, applyMask(ticket.theta0, ticket.mask)]];
+    const runs: [string, Uint8Array, Float32Array][] = [
+      [transferMethodId(trainer, ticket.sourceMethod), ticket.mask, applyMask(ticket.theta0, ticket.mask)],
+    ];
     if (input.baselines ?? true) {
       const rr = randomReinitAt(net, seed, ticket.roundNum, ticket.sparsityFrac);
       runs.push([baselineId, rr.mask, rr.init]);
@@ -150,7 +206,15 @@ export async function runTransfer(input: TransferInput): Promise<RoundRecord[]> 
     for (const [method, mask, init] of runs) {
       const { outcome, budget } = await trainOne(input, method, ticket.roundNum, mask, init);
       const record = roundRecord({
-        net, seed, method, roundNum: ticket.roundNum, sparsityFrac: ticket.sparsityFrac, mask, outcome, pruneThreshold: NaN, generations: budget,
+        net,
+        seed,
+        method,
+        roundNum: ticket.roundNum,
+        sparsityFrac: ticket.sparsityFrac,
+        mask,
+        outcome,
+        pruneThreshold: NaN,
+        generations: budget,
       });
       records.push(record);
       input.onEvent?.({ type: 'round', record });

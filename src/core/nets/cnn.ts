@@ -40,10 +40,12 @@ export function cnnLayerDecls(o: CnnOptions): LayerDecl[] {
   const [h, w, c] = o.inputShape;
   const k = o.kernelSize;
   const decls: LayerDecl[] = [];
-  let cin = c, side = [h, w];
+  let cin = c,
+    side = [h, w];
   o.channels.forEach((cout, i) => {
     decls.push({ name: `Conv_${i}`, kind: 'conv', kernelShape: [k, k, cin, cout] });
-    cin = cout; side = side.map(pooled);
+    cin = cout;
+    side = side.map(pooled);
   });
   const sizes = [side[0] * side[1] * cin, ...Array<number>(o.hiddenDense).fill(o.hiddenWidth), o.outputSize];
   sizes.slice(1).forEach((n, i) => decls.push({ name: `Dense_${i}`, kind: 'dense', kernelShape: [sizes[i], n] }));
@@ -55,9 +57,15 @@ export function im2col(x: tf.Tensor4D, k: number): tf.Tensor2D {
   return tf.tidy(() => {
     const [b, h, w, c] = x.shape;
     const lo = Math.floor((k - 1) / 2);
-    const padded = tf.pad(x, [[0, 0], [lo, k - 1 - lo], [lo, k - 1 - lo], [0, 0]]);
+    const padded = tf.pad(x, [
+      [0, 0],
+      [lo, k - 1 - lo],
+      [lo, k - 1 - lo],
+      [0, 0],
+    ]);
     const cols: tf.Tensor4D[] = [];
-    for (let dy = 0; dy < k; dy++) for (let dx = 0; dx < k; dx++) cols.push(tf.slice(padded, [0, dy, dx, 0], [b, h, w, c]));
+    for (let dy = 0; dy < k; dy++)
+      for (let dx = 0; dx < k; dx++) cols.push(tf.slice(padded, [0, dy, dx, 0], [b, h, w, c]));
     return tf.reshape(tf.concat(cols, 3), [b * h * w, k * k * c]);
   });
 }
@@ -69,15 +77,31 @@ function sharedFirstConv(x: tf.Tensor4D, params: tf.Tensor2D, l: LayerSpec, mode
   const [b, h, w] = x.shape;
   // [P, kh, kw, cin, cout] → [kh, kw, cin, P, cout]: member p's filters become channels p·cout … p·cout+cout−1.
   const filters = tf.transpose(tf.reshape(sliceKernel(params, l), [p, kh, kw, cin, cout]), [1, 2, 3, 0, 4]);
-  const y: tf.Tensor4D = mode === 'conv'
-    ? tf.conv2d(x, tf.reshape(filters, [kh, kw, cin, p * cout]) as tf.Tensor4D, 1, 'same')
-    : tf.reshape(tf.matMul(im2col(x, kh), tf.reshape(filters, [kh * kw * cin, p * cout]) as tf.Tensor2D), [b, h, w, p * cout]);
-  return tf.maxPool(tf.relu(tf.add(y, tf.reshape(sliceBias(params, l), [p * cout]))) as tf.Tensor4D, 2, 2, 'valid') as tf.Tensor4D;
+  const y: tf.Tensor4D =
+    mode === 'conv'
+      ? tf.conv2d(x, tf.reshape(filters, [kh, kw, cin, p * cout]) as tf.Tensor4D, 1, 'same')
+      : tf.reshape(tf.matMul(im2col(x, kh), tf.reshape(filters, [kh * kw * cin, p * cout]) as tf.Tensor2D), [
+          b,
+          h,
+          w,
+          p * cout,
+        ]);
+  return tf.maxPool(
+    tf.relu(tf.add(y, tf.reshape(sliceBias(params, l), [p * cout]))) as tf.Tensor4D,
+    2,
+    2,
+    'valid',
+  ) as tf.Tensor4D;
 }
 
 /** Member p's conv → ReLU → max-pool on its own input. */
 function memberConv(h: tf.Tensor4D, kernel: tf.Tensor, bias: tf.Tensor, l: LayerSpec): tf.Tensor4D {
-  const y = tf.conv2d(h, tf.reshape(kernel, l.kernelShape as [number, number, number, number]) as tf.Tensor4D, 1, 'same');
+  const y = tf.conv2d(
+    h,
+    tf.reshape(kernel, l.kernelShape as [number, number, number, number]) as tf.Tensor4D,
+    1,
+    'same',
+  );
   return tf.maxPool(tf.relu(tf.add(y, bias)) as tf.Tensor4D, 2, 2, 'valid') as tf.Tensor4D;
 }
 
@@ -91,7 +115,8 @@ export function buildCnn(o: CnnOptions): PopulationNet {
   function forward(params: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor3D {
     return tf.tidy(() => {
       const plan = o.plan ?? planFor().cnn;
-      const p = params.shape[0], b = x.shape[0];
+      const p = params.shape[0],
+        b = x.shape[0];
       const first = sharedFirstConv(tf.reshape(x, [b, ih, iw, ic]), params, convs[0], plan.conv1);
       const [, h1, w1] = first.shape;
       const c1 = convs[0].kernelShape[3];
@@ -114,7 +139,8 @@ export function buildCnn(o: CnnOptions): PopulationNet {
     layers: layout.layers,
     paramCount: layout.paramCount,
     prunableCount: layout.prunableCount,
-    init: (rng: Rng) => initParams(layout.layers, layout.paramCount, rng, (l) => (l.kind === 'conv' ? 'uniform' : 'zero')),
+    init: (rng: Rng) =>
+      initParams(layout.layers, layout.paramCount, rng, (l) => (l.kind === 'conv' ? 'uniform' : 'zero')),
     forward,
   };
 }

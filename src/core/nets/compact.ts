@@ -11,12 +11,17 @@ import { gatherColumns, gatherColumnsHost } from './tensor-util';
 /** Indices of inputs with at least one active weight in the first (dense) layer's kernel row. */
 export function activeInputs(net: PopulationNet, mask: Uint8Array): Int32Array {
   const l = net.layers[0];
-  if (l.kind !== 'dense') throw new Error(`input compaction needs a dense first layer, ${net.id} starts with ${l.kind}`);
+  if (l.kind !== 'dense')
+    throw new Error(`input compaction needs a dense first layer, ${net.id} starts with ${l.kind}`);
   const [nIn, nOut] = l.kernelShape;
   const keep: number[] = [];
   for (let i = 0; i < nIn; i++) {
     const row = l.kernelOffset + i * nOut;
-    for (let o = 0; o < nOut; o++) if (mask[row + o]) { keep.push(i); break; }
+    for (let o = 0; o < nOut; o++)
+      if (mask[row + o]) {
+        keep.push(i);
+        break;
+      }
   }
   return Int32Array.from(keep);
 }
@@ -27,15 +32,21 @@ export function activeInputs(net: PopulationNet, mask: Uint8Array): Int32Array {
  * `build` with `{ inputShape: [k] }`). Its forward gathers the kept columns of params and x, then runs
  * the small network; `init`, `layers` and counts stay those of the full network.
  */
-export function compactInputs(net: PopulationNet, mask: Uint8Array, rebuild: (inputSize: number) => PopulationNet): PopulationNet {
+export function compactInputs(
+  net: PopulationNet,
+  mask: Uint8Array,
+  rebuild: (inputSize: number) => PopulationNet,
+): PopulationNet {
   const keep = activeInputs(net, mask);
   if (keep.length === net.inputSize) return net;
   const small = rebuild(Math.max(1, keep.length));
-  const first = net.layers[0], nOut = first.kernelShape[1];
+  const first = net.layers[0],
+    nOut = first.kernelShape[1];
   // Flat position in the full params vector of every entry of the small network's params vector.
   const colMap = new Int32Array(small.paramCount);
   let k = 0;
-  for (const i of keep.length ? keep : [0]) for (let o = 0; o < nOut; o++) colMap[k++] = first.kernelOffset + i * nOut + o;
+  for (const i of keep.length ? keep : [0])
+    for (let o = 0; o < nOut; o++) colMap[k++] = first.kernelOffset + i * nOut + o;
   for (let j = first.biasOffset; j < net.paramCount; j++) colMap[k++] = j;
   if (k !== small.paramCount) throw new Error(`compactInputs: layout mismatch (${k} vs ${small.paramCount})`);
   const inputIdx = keep.length ? keep : Int32Array.of(0);
@@ -47,10 +58,12 @@ export function compactInputs(net: PopulationNet, mask: Uint8Array, rebuild: (in
     forward(params, x) {
       return tf.tidy(() => small.forward(gatherColumns(params, colMap), gatherColumns(x, inputIdx)));
     },
-    forwardHost: smallHost && ((params, members, x, batch, layout) => {
-      hostParams = gatherColumnsHost(params, members, net.paramCount, colMap, hostParams);
-      hostX = gatherColumnsHost(x, batch, net.inputSize, inputIdx, hostX);
-      return smallHost(hostParams, members, hostX, batch, layout);
-    }),
+    forwardHost:
+      smallHost &&
+      ((params, members, x, batch, layout) => {
+        hostParams = gatherColumnsHost(params, members, net.paramCount, colMap, hostParams);
+        hostX = gatherColumnsHost(x, batch, net.inputSize, inputIdx, hostX);
+        return smallHost(hostParams, members, hostX, batch, layout);
+      }),
   };
 }

@@ -58,18 +58,32 @@ function memberWeights(params: tf.Tensor2D, layer: LayerSpec): { w: tf.Tensor2D[
 function stackedWeights(params: tf.Tensor2D, layer: LayerSpec): { w: tf.Tensor3D; b: tf.Tensor3D } {
   const [nIn, nOut] = layer.kernelShape;
   const p = params.shape[0];
-  return { w: tf.reshape(sliceKernel(params, layer), [p, nIn, nOut]), b: tf.reshape(sliceBias(params, layer), [p, 1, nOut]) };
+  return {
+    w: tf.reshape(sliceKernel(params, layer), [p, nIn, nOut]),
+    b: tf.reshape(sliceBias(params, layer), [p, 1, nOut]),
+  };
 }
 
 /**
  * First layer on the shared batch x [B, in]. 'shared' does one matMul x × [in, P·out] and returns
  * [P, B, out]; 'perMember' returns P tensors [B, out]; 'batched' one broadcast 3-D matMul.
  */
-export function firstDense(x: tf.Tensor2D, params: tf.Tensor2D, layer: LayerSpec, act: Activation, mode: FirstLayerMode): PopActs {
-  const p = params.shape[0], batch = x.shape[0], nOut = layer.kernelShape[1];
+export function firstDense(
+  x: tf.Tensor2D,
+  params: tf.Tensor2D,
+  layer: LayerSpec,
+  act: Activation,
+  mode: FirstLayerMode,
+): PopActs {
+  const p = params.shape[0],
+    batch = x.shape[0],
+    nOut = layer.kernelShape[1];
   if (mode === 'auto') mode = batch * p * nOut <= AUTO_SHARED_MAX_ACTS ? 'shared' : 'perMember';
   if (mode === 'shared') {
-    const y = tf.add(tf.matMul(x, denseKernelsSideBySide(params, layer)), tf.reshape(sliceBias(params, layer), [1, p * nOut]));
+    const y = tf.add(
+      tf.matMul(x, denseKernelsSideBySide(params, layer)),
+      tf.reshape(sliceBias(params, layer), [1, p * nOut]),
+    );
     return tf.transpose(tf.reshape(activate(y, act), [batch, p, nOut]), [1, 0, 2]) as tf.Tensor3D;
   }
   if (mode === 'perMember') {
@@ -81,10 +95,17 @@ export function firstDense(x: tf.Tensor2D, params: tf.Tensor2D, layer: LayerSpec
 }
 
 /** A later layer, where every member has its own input h_p. */
-export function hiddenDense(h: PopActs, params: tf.Tensor2D, layer: LayerSpec, act: Activation, mode: HiddenLayerMode): PopActs {
+export function hiddenDense(
+  h: PopActs,
+  params: tf.Tensor2D,
+  layer: LayerSpec,
+  act: Activation,
+  mode: HiddenLayerMode,
+): PopActs {
   if (mode === 'auto') {
     const [nIn, nOut] = layer.kernelShape;
-    const members = params.shape[0], batch = Array.isArray(h) ? h[0].shape[0] : h.shape[1];
+    const members = params.shape[0],
+      batch = Array.isArray(h) ? h[0].shape[0] : h.shape[1];
     mode = members * batch * nIn * nOut <= AUTO_BROADCAST_MAX_ELEMS ? 'broadcast' : 'perMember';
   }
   if (mode === 'perMember') {

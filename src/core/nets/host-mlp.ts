@@ -54,7 +54,10 @@ export interface FirstLayerRows {
 }
 
 /** Member indices (plus, minus) of each antithetic pair in a population of `members` rows. */
-export function pairMembers(layout: 'interleaved' | 'blocked', members: number): { plus: Int32Array; minus: Int32Array } {
+export function pairMembers(
+  layout: 'interleaved' | 'blocked',
+  members: number,
+): { plus: Int32Array; minus: Int32Array } {
   const half = members / 2;
   const plus = Int32Array.from({ length: half }, (_, k) => (layout === 'interleaved' ? 2 * k : k));
   const minus = Int32Array.from({ length: half }, (_, k) => (layout === 'interleaved' ? 2 * k + 1 : k + half));
@@ -62,7 +65,13 @@ export function pairMembers(layout: 'interleaved' | 'blocked', members: number):
 }
 
 /** Plain rows: member p's kernel transposed into rows p·N … p·N + N − 1. */
-function plainRows(params: Float32Array, members: number, dim: number, layer: LayerSpec, scratch: Scratch): FirstLayerRows {
+function plainRows(
+  params: Float32Array,
+  members: number,
+  dim: number,
+  layer: LayerSpec,
+  scratch: Scratch,
+): FirstLayerRows {
   const [nIn, nOut] = layer.kernelShape;
   const rows = scratch.f32('plainRows', members * nOut * nIn);
   for (let p = 0; p < members; p++) {
@@ -80,22 +89,35 @@ function plainRows(params: Float32Array, members: number, dim: number, layer: La
  * the common centre (then the population is not c ± ε_k and the plain product must be used).
  */
 export function pairRows(
-  params: Float32Array, members: number, dim: number, layer: LayerSpec, layout: 'interleaved' | 'blocked', scratch = new Scratch(),
+  params: Float32Array,
+  members: number,
+  dim: number,
+  layer: LayerSpec,
+  layout: 'interleaved' | 'blocked',
+  scratch = new Scratch(),
 ): FirstLayerRows | null {
   if (members < 2 || members % 2 !== 0) return null;
   const [nIn, nOut] = layer.kernelShape;
   const { plus, minus } = pairMembers(layout, members);
-  const half = members / 2, size = nIn * nOut;
+  const half = members / 2,
+    size = nIn * nOut;
   const rows = scratch.f32('pairRows', (half + 1) * nOut * nIn);
   // Centre = midpoint of pair 0; every other pair's midpoint must match it to rounding.
-  const centre = scratch.f64('centre', size), scale0 = scratch.f64('scale0', size);
+  const centre = scratch.f64('centre', size),
+    scale0 = scratch.f64('scale0', size);
   for (let k = 0; k < half; k++) {
-    const a0 = plus[k] * dim + layer.kernelOffset, b0 = minus[k] * dim + layer.kernelOffset;
+    const a0 = plus[k] * dim + layer.kernelOffset,
+      b0 = minus[k] * dim + layer.kernelOffset;
     for (let i = 0; i < nIn; i++) {
       for (let n = 0; n < nOut; n++) {
-        const j = i * nOut + n, a = params[a0 + j], b = params[b0 + j], mid = 0.5 * (a + b);
-        if (k === 0) { centre[j] = mid; scale0[j] = Math.abs(a) + Math.abs(b); }
-        else if (Math.abs(mid - centre[j]) > PAIR_MIDPOINT_TOL * (Math.abs(a) + Math.abs(b) + scale0[j])) return null;
+        const j = i * nOut + n,
+          a = params[a0 + j],
+          b = params[b0 + j],
+          mid = 0.5 * (a + b);
+        if (k === 0) {
+          centre[j] = mid;
+          scale0[j] = Math.abs(a) + Math.abs(b);
+        } else if (Math.abs(mid - centre[j]) > PAIR_MIDPOINT_TOL * (Math.abs(a) + Math.abs(b) + scale0[j])) return null;
         rows[((1 + k) * nOut + n) * nIn + i] = 0.5 * (a - b);
       }
     }
@@ -108,7 +130,13 @@ export function pairRows(
  * Population forward on host arrays: params [P, D] (row-major), x [B, in] → [P, B, out], in a buffer the
  * forward reuses: valid until its next call (fresh MB-sized arrays cost ~3 ms each here in page faults).
  */
-export type HostForward = (params: Float32Array, members: number, x: Float32Array, batch: number, layout?: PopulationLayout) => Float32Array;
+export type HostForward = (
+  params: Float32Array,
+  members: number,
+  x: Float32Array,
+  batch: number,
+  layout?: PopulationLayout,
+) => Float32Array;
 
 /**
  * The host forward of an MLP whose layers are `layers` (the first dense) with activations `acts`; it keeps
@@ -122,8 +150,13 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
   const nOutLast = layers[layers.length - 1].kernelShape[1];
   return (params, members, x, batch, layout = 'none') => {
     const dim = params.length / members;
-    if (!Number.isInteger(dim) || x.length !== batch * nIn) throw new Error(`hostMlpForward: params [${members}, ${dim}] / x [${batch}, ${x.length / batch}] do not fit ${nIn} inputs`);
-    const w = (layout !== 'none' && pairRows(params, members, dim, first, layout, scratch)) || plainRows(params, members, dim, first, scratch);
+    if (!Number.isInteger(dim) || x.length !== batch * nIn)
+      throw new Error(
+        `hostMlpForward: params [${members}, ${dim}] / x [${batch}, ${x.length / batch}] do not fit ${nIn} inputs`,
+      );
+    const w =
+      (layout !== 'none' && pairRows(params, members, dim, first, layout, scratch)) ||
+      plainRows(params, members, dim, first, scratch);
     const xt = transposeBatch(x, batch, nIn, scratch.f32('xt', nIn * batch));
     const y = tf.tidy(() => tf.matMul(tf.tensor2d(w.rows, [w.count, nIn]), tf.tensor2d(xt, [nIn, batch])));
     const ys = readFloat32(y, scratch.f32('y', w.count * batch));
@@ -134,7 +167,8 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
     const [h0, h1, h2] = [scratch.f64('h0', size), scratch.f64('h1', size), scratch.f64('h2', size)];
     // Layers 1… of member p from its first-layer activations in `h` (overwrites h and `spare`).
     const rest = (p: number, h: Float64Array, spare: Float64Array): void => {
-      let cur = h, nxt = spare;
+      let cur = h,
+        nxt = spare;
       for (let l = 1; l < layers.length; l++) {
         denseColumns(cur, batch, params, p * dim, layers[l], acts[l], nxt);
         [cur, nxt] = [nxt, cur];
@@ -144,7 +178,18 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
     if (w.pairs) {
       const { plus, minus } = w.pairs;
       for (let k = 0; k < plus.length; k++) {
-        pairActivations(ys, 1 + k, nOut, batch, params, plus[k] * dim + first.biasOffset, minus[k] * dim + first.biasOffset, acts[0], h0, h2);
+        pairActivations(
+          ys,
+          1 + k,
+          nOut,
+          batch,
+          params,
+          plus[k] * dim + first.biasOffset,
+          minus[k] * dim + first.biasOffset,
+          acts[0],
+          h0,
+          h2,
+        );
         rest(plus[k], h0, h1);
         rest(minus[k], h2, h1);
       }

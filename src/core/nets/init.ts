@@ -24,7 +24,10 @@ export type BiasInit = 'uniform' | 'zero';
  * from `biasInit(layer)`. Layers are drawn in order from one rng stream, so θ0 is a function of the seed.
  */
 export function initParams(
-  layers: readonly LayerSpec[], paramCount: number, rng: Rng, biasInit: (layer: LayerSpec, layerIdx: number) => BiasInit,
+  layers: readonly LayerSpec[],
+  paramCount: number,
+  rng: Rng,
+  biasInit: (layer: LayerSpec, layerIdx: number) => BiasInit,
 ): Float32Array {
   const out = new Float32Array(paramCount);
   layers.forEach((l, layerIdx) => {

@@ -30,13 +30,20 @@ export function fanInOf(kernelShape: readonly number[]): number {
 
 /** Assigns offsets layer by layer (kernel, then bias). */
 export function buildLayout(decls: readonly LayerDecl[]): ParamLayout {
-  let offset = 0, prunable = 0;
+  let offset = 0,
+    prunable = 0;
   const layers: LayerSpec[] = decls.map((d) => {
     const kernelSize = d.kernelShape.reduce((a, b) => a * b, 1);
     const biasSize = d.kernelShape[d.kernelShape.length - 1];
     const spec: LayerSpec = {
-      name: d.name, kind: d.kind, kernelShape: [...d.kernelShape],
-      kernelOffset: offset, kernelSize, biasOffset: offset + kernelSize, biasSize, fanIn: fanInOf(d.kernelShape),
+      name: d.name,
+      kind: d.kind,
+      kernelShape: [...d.kernelShape],
+      kernelOffset: offset,
+      kernelSize,
+      biasOffset: offset + kernelSize,
+      biasSize,
+      fanIn: fanInOf(d.kernelShape),
     };
     offset += kernelSize + biasSize;
     prunable += kernelSize;
@@ -62,7 +69,9 @@ export function sliceBias(params: tf.Tensor2D, layer: LayerSpec): tf.Tensor2D {
 export function denseKernelsSideBySide(params: tf.Tensor2D, layer: LayerSpec): tf.Tensor2D {
   const [nIn, nOut] = layer.kernelShape;
   const p = params.shape[0];
-  return tf.tidy(() => tf.reshape(tf.transpose(tf.reshape(sliceKernel(params, layer), [p, nIn, nOut]), [1, 0, 2]), [nIn, p * nOut]));
+  return tf.tidy(() =>
+    tf.reshape(tf.transpose(tf.reshape(sliceKernel(params, layer), [p, nIn, nOut]), [1, 0, 2]), [nIn, p * nOut]),
+  );
 }
 
 /** Flat 0/1 vector over D with 1 at every kernel entry (the prunable positions). */

@@ -37,10 +37,16 @@ export function mlpLayerDecls(inputSize: number, hiddenLayers: number, width: nu
  * dense head); member-specific layers use `plan.hidden`.
  */
 export function denseStack(
-  input: tf.Tensor2D | PopActs, params: tf.Tensor2D, layers: readonly LayerSpec[], acts: readonly Activation[], plan: MlpPlan,
+  input: tf.Tensor2D | PopActs,
+  params: tf.Tensor2D,
+  layers: readonly LayerSpec[],
+  acts: readonly Activation[],
+  plan: MlpPlan,
 ): tf.Tensor3D {
   const shared = !Array.isArray(input) && input.rank === 2;
-  let h: PopActs = shared ? firstDense(input as tf.Tensor2D, params, layers[0], acts[0], plan.first) : (input as PopActs);
+  let h: PopActs = shared
+    ? firstDense(input as tf.Tensor2D, params, layers[0], acts[0], plan.first)
+    : (input as PopActs);
   for (let i = shared ? 1 : 0; i < layers.length; i++) h = hiddenDense(h, params, layers[i], acts[i], plan.hidden);
   return toStacked(h);
 }

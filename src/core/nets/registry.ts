@@ -7,18 +7,37 @@ import type { NetworkDef, NetworkIO, PopulationNet } from './types';
 import { buildMlp } from './mlp';
 import { buildCnn } from './cnn';
 
-const activationChoice = (d: 'relu' | 'tanh') => choice(d, [
-  { value: 'relu', label: 'ReLU' }, { value: 'tanh', label: 'tanh' },
-], 'Hidden activation', 'Nonlinearity after each hidden layer.');
+const activationChoice = (d: 'relu' | 'tanh') =>
+  choice(
+    d,
+    [
+      { value: 'relu', label: 'ReLU' },
+      { value: 'tanh', label: 'tanh' },
+    ],
+    'Hidden activation',
+    'Nonlinearity after each hidden layer.',
+  );
 
-const outputChoice = (d: 'none' | 'tanh') => choice(d, [
-  { value: 'none', label: 'linear' }, { value: 'tanh', label: 'tanh' },
-], 'Output activation', 'linear: logits / raw actions; tanh: bounded actions (Brax MLP, spec §9.2).');
+const outputChoice = (d: 'none' | 'tanh') =>
+  choice(
+    d,
+    [
+      { value: 'none', label: 'linear' },
+      { value: 'tanh', label: 'tanh' },
+    ],
+    'Output activation',
+    'linear: logits / raw actions; tanh: bounded actions (Brax MLP, spec §9.2).',
+  );
 
 const inputSizeOf = (io: NetworkIO): number => io.inputShape.reduce((a, b) => a * b, 1);
 
-function mlpDef(id: string, label: string, help: string, taskKinds: NetworkDef['taskKinds'],
-  d: { hiddenLayers: number; width: number; activation: 'relu' | 'tanh'; outputActivation: 'none' | 'tanh' }): NetworkDef {
+function mlpDef(
+  id: string,
+  label: string,
+  help: string,
+  taskKinds: NetworkDef['taskKinds'],
+  d: { hiddenLayers: number; width: number; activation: 'relu' | 'tanh'; outputActivation: 'none' | 'tanh' },
+): NetworkDef {
   const paramSpecs = {
     hiddenLayers: int(d.hiddenLayers, 1, 3, 'Hidden layers', 'Number of hidden layers (the paper: "1 to 3 layers").'),
     width: int(d.width, 4, 512, 'Width', 'Units per hidden layer.'),
@@ -26,7 +45,11 @@ function mlpDef(id: string, label: string, help: string, taskKinds: NetworkDef['
     outputActivation: outputChoice(d.outputActivation),
   };
   return {
-    id, label, help, paramSpecs, taskKinds,
+    id,
+    label,
+    help,
+    paramSpecs,
+    taskKinds,
     build(given: AnyParamValues, io: NetworkIO): PopulationNet {
       const p = resolveParams(paramSpecs, given);
       return buildMlp({ id, inputSize: inputSizeOf(io), outputSize: io.outputSize, ...p });
@@ -36,24 +59,51 @@ function mlpDef(id: string, label: string, help: string, taskKinds: NetworkDef['
 
 const cnnParamSpecs = {
   hiddenDense: int(0, 0, 2, 'Hidden dense layers', 'Dense+ReLU layers before the output (paper: 0).'),
-  hiddenWidth: int(64, 8, 512, 'Hidden dense width', 'Units per hidden dense layer (used only if hidden dense layers > 0).'),
+  hiddenWidth: int(
+    64,
+    8,
+    512,
+    'Hidden dense width',
+    'Units per hidden dense layer (used only if hidden dense layers > 0).',
+  ),
 };
 
 export const NETWORKS: readonly NetworkDef[] = [
-  mlpDef('mlp', 'MLP', 'Fully connected network with ReLU hidden layers; the reduced vision presets use 196-32-10 on 14×14 images (spec §12). Not the paper\'s vision network (the CNN).',
-    ['vision', 'control'], { hiddenLayers: 1, width: 32, activation: 'relu', outputActivation: 'none' }),
+  mlpDef(
+    'mlp',
+    'MLP',
+    "Fully connected network with ReLU hidden layers; the reduced vision presets use 196-32-10 on 14×14 images (spec §12). Not the paper's vision network (the CNN).",
+    ['vision', 'control'],
+    { hiddenLayers: 1, width: 32, activation: 'relu', outputActivation: 'none' },
+  ),
   {
-    id: 'cnn', label: 'CNN (paper)', help: 'The paper\'s MNIST CNN (spec §9.1): Conv 8@5×5 → pool → Conv 16@5×5 → pool → Dense 10; 11 274 parameters on 28×28 inputs.',
-    paramSpecs: cnnParamSpecs, taskKinds: ['vision'],
+    id: 'cnn',
+    label: 'CNN (paper)',
+    help: "The paper's MNIST CNN (spec §9.1): Conv 8@5×5 → pool → Conv 16@5×5 → pool → Dense 10; 11 274 parameters on 28×28 inputs.",
+    paramSpecs: cnnParamSpecs,
+    taskKinds: ['vision'],
     build(given: AnyParamValues, io: NetworkIO): PopulationNet {
       const p = resolveParams(cnnParamSpecs, given);
-      if (io.inputShape.length !== 3) throw new Error(`the CNN needs image inputs [h, w, c], got [${io.inputShape.join(', ')}]`);
+      if (io.inputShape.length !== 3)
+        throw new Error(`the CNN needs image inputs [h, w, c], got [${io.inputShape.join(', ')}]`);
       const [h, w, c] = io.inputShape;
-      return buildCnn({ id: 'cnn', inputShape: [h, w, c], outputSize: io.outputSize, channels: [8, 16], kernelSize: 5, ...p });
+      return buildCnn({
+        id: 'cnn',
+        inputShape: [h, w, c],
+        outputSize: io.outputSize,
+        channels: [8, 16],
+        kernelSize: 5,
+        ...p,
+      });
     },
   },
-  mlpDef('policy_mlp', 'Policy MLP', 'Control policy (spec §9.2): tanh hidden layers; linear output (gym tasks) or tanh output (Brax).',
-    ['control'], { hiddenLayers: 2, width: 32, activation: 'tanh', outputActivation: 'none' }),
+  mlpDef(
+    'policy_mlp',
+    'Policy MLP',
+    'Control policy (spec §9.2): tanh hidden layers; linear output (gym tasks) or tanh output (Brax).',
+    ['control'],
+    { hiddenLayers: 2, width: 32, activation: 'tanh', outputActivation: 'none' },
+  ),
 ];
 
 /** Looks a network up by id; throws listing the known ids. */

@@ -42,10 +42,17 @@ export function hostMemoryBackend(): boolean {
 }
 
 /** Columns `idx` of a row-major [rows, cols] host array (a JS loop), into `into` when it has the right size. */
-export function gatherColumnsHost(src: Float32Array, rows: number, cols: number, idx: Int32Array, into?: Float32Array): Float32Array {
+export function gatherColumnsHost(
+  src: Float32Array,
+  rows: number,
+  cols: number,
+  idx: Int32Array,
+  into?: Float32Array,
+): Float32Array {
   const out = into && into.length === rows * idx.length ? into : new Float32Array(rows * idx.length);
   for (let r = 0; r < rows; r++) {
-    const o = r * idx.length, i = r * cols;
+    const o = r * idx.length,
+      i = r * cols;
     for (let j = 0; j < idx.length; j++) out[o + j] = src[i + idx[j]];
   }
   return out;
@@ -74,7 +81,7 @@ interface WasmBackendLike {
  */
 export function readFloat32(t: tf.Tensor, out?: Float32Array): Float32Array {
   const dst = out && out.length === t.size ? out : new Float32Array(t.size);
-  const backend = tf.getBackend() === 'wasm' ? tf.backend() as unknown as Partial<WasmBackendLike> : undefined;
+  const backend = tf.getBackend() === 'wasm' ? (tf.backend() as unknown as Partial<WasmBackendLike>) : undefined;
   const info = t.dtype === 'float32' ? backend?.dataIdMap?.get(t.dataId) : undefined;
   const heap = backend?.wasm?.HEAPU8;
   if (info && heap && typeof info.memoryOffset === 'number') {

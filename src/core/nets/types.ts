@@ -46,7 +46,13 @@ export interface PopulationNet {
    * call (it is reused). `layout` declares the population's antithetic
    * row layout (spec §1.2), which the net may exploit (host-mlp.ts); 'none' = no structure assumed.
    */
-  forwardHost?(params: Float32Array, members: number, x: Float32Array, batch: number, layout?: PopulationLayout): Float32Array;
+  forwardHost?(
+    params: Float32Array,
+    members: number,
+    x: Float32Array,
+    batch: number,
+    layout?: PopulationLayout,
+  ): Float32Array;
 }
 
 /** Row layout of an ES population (= Strategy['antithetic']): pairs 2k/2k+1, pairs k/k+P/2, or none. */
@@ -59,7 +65,10 @@ export type PopulationLayout = 'interleaved' | 'blocked' | 'none';
 export function withPopulationLayout(net: PopulationNet, layout: PopulationLayout): PopulationNet {
   const host = net.forwardHost?.bind(net);
   if (!host || layout === 'none') return net;
-  return { ...net, forwardHost: (params, members, x, batch, given) => host(params, members, x, batch, given ?? layout) };
+  return {
+    ...net,
+    forwardHost: (params, members, x, batch, given) => host(params, members, x, batch, given ?? layout),
+  };
 }
 
 export interface NetworkIO {

@@ -16,8 +16,9 @@ import { permuteLayerMask, survivingValues, writeIntoSurvivors, type MaskPermute
 export const randomReinit: PruneMethod = {
   id: 'random_reinit',
   label: 'random/reinit (paper baseline)',
-  help: 'The paper\'s "random reinitialisation" curve (es-lottery random-reinit): every round a fresh global random mask '
-    + 'with the same number of pruned weights (ignoring layer structure, not nested) and a fresh network init.',
+  help:
+    'The paper\'s "random reinitialisation" curve (es-lottery random-reinit): every round a fresh global random mask ' +
+    'with the same number of pruned weights (ignoring layer structure, not nested) and a fresh network init.',
   kind: 'baseline',
   needsStd: false,
   nested: false,
@@ -38,8 +39,9 @@ export const randomReinit: PruneMethod = {
 export const maskReinit: PruneMethod = {
   id: 'mask_reinit',
   label: 'mask/reinit (same mask, new init)',
-  help: 'Global magnitude mask, but the survivors start from a fresh network init instead of θ0 (es-lottery mask-reinit). '
-    + 'Not in the paper\'s figures; isolates the value of the original initialisation.',
+  help:
+    'Global magnitude mask, but the survivors start from a fresh network init instead of θ0 (es-lottery mask-reinit). ' +
+    "Not in the paper's figures; isolates the value of the original initialisation.",
   kind: 'baseline',
   needsStd: false,
   nested: true,
@@ -54,8 +56,9 @@ export const maskReinit: PruneMethod = {
 export const permuteWeights: PruneMethod = {
   id: 'permute_weights',
   label: 'mask/permuted',
-  help: 'The paper\'s "mask/permuted" curve (es-lottery final-ticket_permute): keep the magnitude mask, but shuffle the '
-    + 'surviving θ0 values among the surviving positions of each layer. Measures the weight (initialisation) effect.',
+  help:
+    'The paper\'s "mask/permuted" curve (es-lottery final-ticket_permute): keep the magnitude mask, but shuffle the ' +
+    'surviving θ0 values among the surviving positions of each layer. Measures the weight (initialisation) effect.',
   kind: 'baseline',
   needsStd: false,
   nested: true,
@@ -80,10 +83,15 @@ function permuteMaskPerLayer(ctx: PruneContext, magMask: Uint8Array, mode: MaskP
 }
 
 const maskPermuteSpecs = {
-  maskPermute: choice<MaskPermuteMode>('elementwise', [
-    { value: 'elementwise', label: 'element-wise (Vischer et al.)' },
-    { value: 'rows', label: 'rows / axis 0 (es-lottery exact)' },
-  ], 'Mask permutation', 'Element-wise shuffle of each layer\'s mask (canonical), or whole slices along the kernel\'s first axis as es-lottery\'s jax permutation does (spec D4).'),
+  maskPermute: choice<MaskPermuteMode>(
+    'elementwise',
+    [
+      { value: 'elementwise', label: 'element-wise (Vischer et al.)' },
+      { value: 'rows', label: 'rows / axis 0 (es-lottery exact)' },
+    ],
+    'Mask permutation',
+    "Element-wise shuffle of each layer's mask (canonical), or whole slices along the kernel's first axis as es-lottery's jax permutation does (spec D4).",
+  ),
 };
 
 /**
@@ -93,8 +101,9 @@ const maskPermuteSpecs = {
 export const permuteMaskWeights: PruneMethod = {
   id: 'permute_mask_weights',
   label: 'permuted/permuted',
-  help: 'The paper\'s "permuted/permuted" curve (es-lottery final_permute-ticket_permute): permute each layer\'s magnitude mask '
-    + '(keeping the layer\'s sparsity) and shuffle the surviving θ0 values into the new positions. Keeps only layer-wise ratios.',
+  help:
+    'The paper\'s "permuted/permuted" curve (es-lottery final_permute-ticket_permute): permute each layer\'s magnitude mask ' +
+    "(keeping the layer's sparsity) and shuffle the surviving θ0 values into the new positions. Keeps only layer-wise ratios.",
   kind: 'baseline',
   needsStd: false,
   nested: false,
@@ -115,8 +124,9 @@ export const permuteMaskWeights: PruneMethod = {
 export const layerwiseRandom: PruneMethod = {
   id: 'layerwise_random',
   label: 'layer-wise random (θ0)',
-  help: 'A random mask per layer with the same count as the magnitude mask; survivors start from their own θ0 values. '
-    + 'Not a paper curve: random pruning at the ticket\'s layer-wise ratios (isolates the layer-ratio effect with θ0).',
+  help:
+    'A random mask per layer with the same count as the magnitude mask; survivors start from their own θ0 values. ' +
+    "Not a paper curve: random pruning at the ticket's layer-wise ratios (isolates the layer-ratio effect with θ0).",
   kind: 'baseline',
   needsStd: false,
   nested: false,

@@ -15,8 +15,9 @@ function rewindResult(ctx: PruneContext, scores: Float32Array): PruneResult {
 export const magnitudePrune: PruneMethod = {
   id: 'magnitude',
   label: 'IMP · magnitude (ticket)',
-  help: 'Prune the weights with the smallest |μ| of the final ES mean (global threshold), rewind survivors to θ0. '
-    + 'The paper\'s red "mask/weights" IMP ticket curve (es-lottery final-ticket).',
+  help:
+    'Prune the weights with the smallest |μ| of the final ES mean (global threshold), rewind survivors to θ0. ' +
+    'The paper\'s red "mask/weights" IMP ticket curve (es-lottery final-ticket).',
   kind: 'criterion',
   needsStd: false,
   nested: true,
@@ -28,8 +29,9 @@ export const magnitudePrune: PruneMethod = {
 export const snrPrune: PruneMethod = {
   id: 'snr',
   label: 'IMP · signal-to-noise',
-  help: 'Prune the weights with the smallest |μ|/σ, using the strategy\'s per-parameter σ (Sep-CMA-ES: C_ii, paper-exact), '
-    + 'rewind survivors to θ0. The paper\'s black "SNR ticket" curve (es-lottery sig2noise); needs an ES with per-parameter σ.',
+  help:
+    "Prune the weights with the smallest |μ|/σ, using the strategy's per-parameter σ (Sep-CMA-ES: C_ii, paper-exact), " +
+    'rewind survivors to θ0. The paper\'s black "SNR ticket" curve (es-lottery sig2noise); needs an ES with per-parameter σ.',
   kind: 'criterion',
   needsStd: true,
   nested: true,

@@ -9,7 +9,8 @@ import type { LayerSpec } from '../nets/types';
 /** Layers whose kernels may be pruned (all layers whose name is not in `exclude`). */
 export function prunableLayers(layers: readonly LayerSpec[], exclude: readonly string[] = []): LayerSpec[] {
   for (const name of exclude) {
-    if (!layers.some((l) => l.name === name)) throw new Error(`exclude names unknown layer "${name}" (layers: ${layers.map((l) => l.name).join(', ')})`);
+    if (!layers.some((l) => l.name === name))
+      throw new Error(`exclude names unknown layer "${name}" (layers: ${layers.map((l) => l.name).join(', ')})`);
   }
   return layers.filter((l) => !exclude.includes(l.name));
 }
@@ -42,7 +43,11 @@ export function keptInKernel(mask: Uint8Array, l: LayerSpec): number {
 }
 
 /** Sparsity over prunable entries: pruned / N_prunable (0 for a net with nothing prunable). */
-export function prunableSparsity(mask: Uint8Array, layers: readonly LayerSpec[], exclude: readonly string[] = []): number {
+export function prunableSparsity(
+  mask: Uint8Array,
+  layers: readonly LayerSpec[],
+  exclude: readonly string[] = [],
+): number {
   const ls = prunableLayers(layers, exclude);
   const total = ls.reduce((n, l) => n + l.kernelSize, 0);
   if (total === 0) return 0;

@@ -34,7 +34,10 @@ export function writeIntoSurvivors(target: Float32Array, mask: Uint8Array, l: La
  */
 export function permuteLayerMask(mask: Uint8Array, l: LayerSpec, mode: MaskPermuteMode, rng: Rng): void {
   const slice = mask.subarray(l.kernelOffset, l.kernelOffset + l.kernelSize);
-  if (mode === 'elementwise') { rng.shuffle(slice); return; }
+  if (mode === 'elementwise') {
+    rng.shuffle(slice);
+    return;
+  }
   const rows = l.kernelShape[0];
   const rowLen = l.kernelSize / rows;
   const before = Uint8Array.from(slice);

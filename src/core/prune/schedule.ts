@@ -7,7 +7,8 @@
  */
 
 function checkArgs(roundNum: number, keepFrac: number): void {
-  if (!Number.isInteger(roundNum) || roundNum < 1) throw new Error(`roundNum must be an integer ≥ 1 (1-based), got ${roundNum}`);
+  if (!Number.isInteger(roundNum) || roundNum < 1)
+    throw new Error(`roundNum must be an integer ≥ 1 (1-based), got ${roundNum}`);
   if (!(keepFrac > 0 && keepFrac <= 1)) throw new Error(`keepFrac must be in (0, 1], got ${keepFrac}`);
 }
 

@@ -22,7 +22,7 @@ export function snrScores(mean: Float32Array, std: Float32Array, mask: Uint8Arra
   for (let i = 0; i < mean.length; i++) {
     if (!mask[i]) continue;
     const m = Math.abs(mean[i]);
-    q[i] = std[i] > 0 ? m / std[i] : (m > 0 ? Infinity : 0);
+    q[i] = std[i] > 0 ? m / std[i] : m > 0 ? Infinity : 0;
   }
   return q;
 }
@@ -30,11 +30,17 @@ export function snrScores(mean: Float32Array, std: Float32Array, mask: Uint8Arra
 /** Checks that every array in a prune context has the network's length D. */
 export function checkContext(ctx: PruneContext): void {
   const D = ctx.paramCount;
-  const arrays: [string, { length: number }][] = [['mask', ctx.mask], ['mean', ctx.mean], ['std', ctx.std], ['theta0', ctx.theta0]];
+  const arrays: [string, { length: number }][] = [
+    ['mask', ctx.mask],
+    ['mean', ctx.mean],
+    ['std', ctx.std],
+    ['theta0', ctx.theta0],
+  ];
   for (const [name, a] of arrays) {
     if (a.length !== D) throw new Error(`prune context: ${name} has length ${a.length}, expected paramCount ${D}`);
   }
-  if (!(ctx.targetSparsity >= 0 && ctx.targetSparsity <= 1)) throw new Error(`targetSparsity must be in [0, 1], got ${ctx.targetSparsity}`);
+  if (!(ctx.targetSparsity >= 0 && ctx.targetSparsity <= 1))
+    throw new Error(`targetSparsity must be in [0, 1], got ${ctx.targetSparsity}`);
 }
 
 /** The mask a score vector gives under the context's target sparsity, scope and exclusions. */

@@ -37,7 +37,8 @@ export function percentileLinear(values: ArrayLike<number>, fraction: number): n
   if (n === 0) return NaN;
   const sorted = Float64Array.from(values).sort();
   const h = (n - 1) * fraction;
-  const lo = Math.floor(h), hi = Math.min(lo + 1, n - 1);
+  const lo = Math.floor(h),
+    hi = Math.min(lo + 1, n - 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
@@ -55,7 +56,10 @@ function pruneLowest(indices: Int32Array, scores: Float32Array, mask: Uint8Array
     const i = ascending[k];
     keys[k] = mask[i] === 0 ? -Infinity : effectiveScore(scores, mask, i);
   }
-  if (n <= 0) { for (const i of ascending) out[i] = 1; return; }
+  if (n <= 0) {
+    for (const i of ascending) out[i] = 1;
+    return;
+  }
   const cut = Float64Array.from(keys).sort()[Math.min(n, keys.length) - 1];
   let below = 0;
   for (let k = 0; k < keys.length; k++) if (keys[k] < cut) below++;
@@ -89,16 +93,24 @@ function scoresAt(indices: Int32Array, scores: Float32Array, mask: Uint8Array): 
  * @param exclude names of layers whose kernels are never pruned (PPO critic; empty for the paper's ES runs).
  */
 export function maskFromScores(
-  scores: Float32Array, mask: Uint8Array, layers: readonly LayerSpec[], targetSparsity: number,
-  scope: PruneScope = 'global', exclude: readonly string[] = [],
+  scores: Float32Array,
+  mask: Uint8Array,
+  layers: readonly LayerSpec[],
+  targetSparsity: number,
+  scope: PruneScope = 'global',
+  exclude: readonly string[] = [],
 ): MaskFromScoresResult {
-  if (scores.length !== mask.length) throw new Error(`maskFromScores: scores length ${scores.length} ≠ mask length ${mask.length}`);
+  if (scores.length !== mask.length)
+    throw new Error(`maskFromScores: scores length ${scores.length} ≠ mask length ${mask.length}`);
   const out = Uint8Array.from(mask);
   const ls = prunableLayers(layers, exclude);
   const perLayer = ls.map((l) => ({ l, idx: kernelIndices(l) }));
   const pooled = new Int32Array(perLayer.reduce((n, p) => n + p.idx.length, 0));
   let k = 0;
-  for (const p of perLayer) { pooled.set(p.idx, k); k += p.idx.length; }
+  for (const p of perLayer) {
+    pooled.set(p.idx, k);
+    k += p.idx.length;
+  }
 
   if (scope === 'global') {
     pruneLowest(pooled, scores, mask, prunedCountAt(targetSparsity, pooled.length), out);
@@ -108,6 +120,9 @@ export function maskFromScores(
   return {
     mask: out,
     threshold: percentileLinear(scoresAt(pooled, scores, mask), targetSparsity),
-    layerThresholds: perLayer.map((p) => ({ name: p.l.name, threshold: percentileLinear(scoresAt(p.idx, scores, mask), targetSparsity) })),
+    layerThresholds: perLayer.map((p) => ({
+      name: p.l.name,
+      threshold: percentileLinear(scoresAt(p.idx, scores, mask), targetSparsity),
+    })),
   };
 }

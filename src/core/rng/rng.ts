@@ -9,8 +9,10 @@
 
 /** 32-bit finaliser (murmur3 fmix32): good avalanche for mixing keys and labels. */
 function fmix32(h: number): number {
-  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
 }
@@ -25,15 +27,22 @@ export type RngKey = readonly [number, number];
 
 export class Rng {
   readonly key: RngKey;
-  private a: number; private b: number; private c: number; private d: number;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
   private spareNormal: number | null = null;
 
   constructor(seedOrKey: number | RngKey) {
-    const key: RngKey = typeof seedOrKey === 'number'
-      ? [fmix32((seedOrKey >>> 0) ^ 0x9e3779b9), fmix32(Math.floor(seedOrKey / 2 ** 32) ^ 0x7f4a7c15)]
-      : [seedOrKey[0] >>> 0, seedOrKey[1] >>> 0];
+    const key: RngKey =
+      typeof seedOrKey === 'number'
+        ? [fmix32((seedOrKey >>> 0) ^ 0x9e3779b9), fmix32(Math.floor(seedOrKey / 2 ** 32) ^ 0x7f4a7c15)]
+        : [seedOrKey[0] >>> 0, seedOrKey[1] >>> 0];
     this.key = key;
-    this.a = key[0]; this.b = key[1]; this.c = fmix32(key[0] ^ 0xdeadbeef); this.d = 1;
+    this.a = key[0];
+    this.b = key[1];
+    this.c = fmix32(key[0] ^ 0xdeadbeef);
+    this.d = 1;
     for (let i = 0; i < 12; i++) this.nextUint32(); // warm-up, as recommended for sfc32
   }
 
@@ -54,10 +63,14 @@ export class Rng {
   }
 
   /** Uniform in [0, 1) with 32 bits of resolution. */
-  uniform(): number { return this.nextUint32() / 4294967296; }
+  uniform(): number {
+    return this.nextUint32() / 4294967296;
+  }
 
   /** Uniform in [lo, hi). */
-  uniformRange(lo: number, hi: number): number { return lo + (hi - lo) * this.uniform(); }
+  uniformRange(lo: number, hi: number): number {
+    return lo + (hi - lo) * this.uniform();
+  }
 
   /** Uniform integer in [0, n). */
   int(n: number): number {
@@ -67,9 +80,17 @@ export class Rng {
 
   /** Standard normal (Marsaglia polar method). */
   normal(): number {
-    if (this.spareNormal !== null) { const s = this.spareNormal; this.spareNormal = null; return s; }
+    if (this.spareNormal !== null) {
+      const s = this.spareNormal;
+      this.spareNormal = null;
+      return s;
+    }
     let u: number, v: number, s: number;
-    do { u = 2 * this.uniform() - 1; v = 2 * this.uniform() - 1; s = u * u + v * v; } while (s >= 1 || s === 0);
+    do {
+      u = 2 * this.uniform() - 1;
+      v = 2 * this.uniform() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
     const m = Math.sqrt((-2 * Math.log(s)) / s);
     this.spareNormal = v * m;
     return u * m;
@@ -77,14 +98,19 @@ export class Rng {
 
   /** Normal truncated to [lo, hi] standard deviations (rejection), as flax's truncated_normal. */
   truncatedNormal(lo = -2, hi = 2): number {
-    for (;;) { const z = this.normal(); if (z >= lo && z <= hi) return z; }
+    for (;;) {
+      const z = this.normal();
+      if (z >= lo && z <= hi) return z;
+    }
   }
 
   /** Fisher–Yates shuffle in place; returns the array. */
   shuffle<T extends { length: number; [i: number]: unknown }>(arr: T): T {
     for (let i = arr.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
-      const tmp = arr[i]; arr[i] = arr[j]; arr[j] = tmp;
+      const tmp = arr[i];
+      arr[i] = arr[j];
+      arr[j] = tmp;
     }
     return arr;
   }
@@ -103,11 +129,15 @@ export class Rng {
     for (let i = 0; i < n; i++) p[i] = i;
     for (let i = 0; i < k; i++) {
       const j = i + this.int(n - i);
-      const tmp = p[i]; p[i] = p[j]; p[j] = tmp;
+      const tmp = p[i];
+      p[i] = p[j];
+      p[j] = tmp;
     }
     return p.slice(0, k);
   }
 
   /** A 31-bit integer seed, e.g. for libraries that take a numeric seed. */
-  seed31(): number { return this.nextUint32() >>> 1; }
+  seed31(): number {
+    return this.nextUint32() >>> 1;
+  }
 }

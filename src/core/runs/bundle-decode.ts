@@ -7,7 +7,13 @@
 import { recordMethodIds, type ExperimentConfig } from './config';
 import type { PopulationNet } from '../nets/types';
 import type { RoundRecord } from '../experiments/events';
-import { BUNDLE_LIMITS, decodeXNumber, type BundleChainJson, type BundleJson, type BundleRoundJson } from './bundle-schema';
+import {
+  BUNDLE_LIMITS,
+  decodeXNumber,
+  type BundleChainJson,
+  type BundleJson,
+  type BundleRoundJson,
+} from './bundle-schema';
 import { unpackArray, type PackedArray } from './packed-array';
 import type { SeedChainState } from './bundle';
 
@@ -20,7 +26,9 @@ function unpackChecked(where: string, p: PackedArray, d: number, dtype: 'f32'): 
 function unpackChecked(where: string, p: PackedArray, d: number, dtype: 'u8' | 'f32'): Uint8Array | Float32Array {
   try {
     return dtype === 'u8' ? unpackArray(p, d, 'u8') : unpackArray(p, d, 'f32');
-  } catch (e) { return fail(where, (e as Error).message); }
+  } catch (e) {
+    return fail(where, (e as Error).message);
+  }
 }
 
 function checkMask(where: string, mask: Uint8Array): void {
@@ -28,43 +36,77 @@ function checkMask(where: string, mask: Uint8Array): void {
 }
 
 /** `methods`: the config's prune ids (chain states) or its record ids (rounds: 'gd_<id>' for a GD run). */
-function checkMembership(where: string, seed: number, method: string, config: ExperimentConfig, methods = config.prune.methods): void {
-  if (!config.seeds.includes(seed)) fail(where, `seed ${seed} is not among the config's seeds [${config.seeds.join(', ')}]`);
-  if (!methods.includes(method)) fail(where, `method "${method}" is not among the config's methods (${methods.join(', ')})`);
+function checkMembership(
+  where: string,
+  seed: number,
+  method: string,
+  config: ExperimentConfig,
+  methods = config.prune.methods,
+): void {
+  if (!config.seeds.includes(seed))
+    fail(where, `seed ${seed} is not among the config's seeds [${config.seeds.join(', ')}]`);
+  if (!methods.includes(method))
+    fail(where, `method "${method}" is not among the config's methods (${methods.join(', ')})`);
 }
 
 function decodeRound(where: string, r: BundleRoundJson, config: ExperimentConfig, net: PopulationNet): RoundRecord {
   const ids = recordMethodIds(config);
   checkMembership(where, r.seed, r.method, config, ids);
-  if (r.roundNum > config.prune.rounds) fail(where, `roundNum ${r.roundNum} exceeds the config's ${config.prune.rounds} rounds`);
-  if (r.layerSparsity.length !== net.layers.length) fail(`${where}.layerSparsity`, `has ${r.layerSparsity.length} entries, the network has ${net.layers.length} layers`);
-  if (r.prunableActive > net.prunableCount) fail(`${where}.prunableActive`, `${r.prunableActive} exceeds the ${net.prunableCount} prunable weights`);
+  if (r.roundNum > config.prune.rounds)
+    fail(where, `roundNum ${r.roundNum} exceeds the config's ${config.prune.rounds} rounds`);
+  if (r.layerSparsity.length !== net.layers.length)
+    fail(
+      `${where}.layerSparsity`,
+      `has ${r.layerSparsity.length} entries, the network has ${net.layers.length} layers`,
+    );
+  if (r.prunableActive > net.prunableCount)
+    fail(`${where}.prunableActive`, `${r.prunableActive} exceeds the ${net.prunableCount} prunable weights`);
   if (r.esDim > net.paramCount) fail(`${where}.esDim`, `${r.esDim} exceeds D = ${net.paramCount}`);
   for (const m of r.sharedWith ?? []) if (!ids.includes(m)) fail(`${where}.sharedWith`, `unknown method "${m}"`);
   const mask = unpackChecked(`${where}.mask`, r.mask, net.paramCount, 'u8');
   checkMask(`${where}.mask`, mask);
   const x = decodeXNumber;
   return {
-    seed: r.seed, method: r.method, roundNum: r.roundNum, sparsityFrac: r.sparsityFrac,
-    prunableActive: r.prunableActive, esDim: r.esDim,
-    finalPerf: x(r.finalPerf), finalLoss: x(r.finalLoss), bestPerf: x(r.bestPerf),
+    seed: r.seed,
+    method: r.method,
+    roundNum: r.roundNum,
+    sparsityFrac: r.sparsityFrac,
+    prunableActive: r.prunableActive,
+    esDim: r.esDim,
+    finalPerf: x(r.finalPerf),
+    finalLoss: x(r.finalLoss),
+    bestPerf: x(r.bestPerf),
     evals: r.evals.map((e) => ({ gen: e.gen, perf: x(e.perf), loss: x(e.loss) })),
     mask,
     mean: unpackChecked(`${where}.mean`, r.mean, net.paramCount, 'f32'),
     std: unpackChecked(`${where}.std`, r.std, net.paramCount, 'f32'),
-    sigmaStats: { mean: x(r.sigmaStats.mean), median: x(r.sigmaStats.median), min: x(r.sigmaStats.min), max: x(r.sigmaStats.max) },
-    layerSparsity: r.layerSparsity, pruneThreshold: x(r.pruneThreshold),
-    generations: r.generations, wallMs: r.wallMs,
+    sigmaStats: {
+      mean: x(r.sigmaStats.mean),
+      median: x(r.sigmaStats.median),
+      min: x(r.sigmaStats.min),
+      max: x(r.sigmaStats.max),
+    },
+    layerSparsity: r.layerSparsity,
+    pruneThreshold: x(r.pruneThreshold),
+    generations: r.generations,
+    wallMs: r.wallMs,
     ...(r.sharedWith ? { sharedWith: r.sharedWith } : {}),
   };
 }
 
 function decodeChain(where: string, c: BundleChainJson, config: ExperimentConfig, net: PopulationNet): SeedChainState {
   checkMembership(where, c.seed, c.method, config);
-  if (c.nextRoundNum > config.prune.rounds + 1) fail(where, `nextRoundNum ${c.nextRoundNum} exceeds rounds + 1 = ${config.prune.rounds + 1}`);
+  if (c.nextRoundNum > config.prune.rounds + 1)
+    fail(where, `nextRoundNum ${c.nextRoundNum} exceeds rounds + 1 = ${config.prune.rounds + 1}`);
   const mask = unpackChecked(`${where}.mask`, c.mask, net.paramCount, 'u8');
   checkMask(`${where}.mask`, mask);
-  return { seed: c.seed, method: c.method, nextRoundNum: c.nextRoundNum, mask, init: unpackChecked(`${where}.init`, c.init, net.paramCount, 'f32') };
+  return {
+    seed: c.seed,
+    method: c.method,
+    nextRoundNum: c.nextRoundNum,
+    mask,
+    init: unpackChecked(`${where}.init`, c.init, net.paramCount, 'f32'),
+  };
 }
 
 function checkUnique(keys: readonly string[], what: string): void {
@@ -76,15 +118,29 @@ function checkUnique(keys: readonly string[], what: string): void {
 }
 
 /** Checks records/chains against the config and network, then decodes their arrays (throws with a path). */
-export function decodeBundleArrays(json: BundleJson, config: ExperimentConfig, net: PopulationNet): { records: RoundRecord[]; chains?: SeedChainState[] } {
+export function decodeBundleArrays(
+  json: BundleJson,
+  config: ExperimentConfig,
+  net: PopulationNet,
+): { records: RoundRecord[]; chains?: SeedChainState[] } {
   const d = net.paramCount;
   // Budget before any inflation: each record holds a u8 mask and two f32 vectors, each chain a mask and init.
   const decodedBytes = json.records.length * d * 9 + (json.chains?.length ?? 0) * d * 5;
   if (decodedBytes > BUNDLE_LIMITS.maxDecodedBytes) {
-    fail('records', `would decode to ${(decodedBytes / 2 ** 20).toFixed(0)} MiB (limit ${BUNDLE_LIMITS.maxDecodedBytes / 2 ** 20} MiB)`);
+    fail(
+      'records',
+      `would decode to ${(decodedBytes / 2 ** 20).toFixed(0)} MiB (limit ${BUNDLE_LIMITS.maxDecodedBytes / 2 ** 20} MiB)`,
+    );
   }
-  checkUnique(json.records.map((r) => `seed ${r.seed} / ${r.method} / round ${r.roundNum}`), 'records');
-  if (json.chains) checkUnique(json.chains.map((c) => `seed ${c.seed} / ${c.method}`), 'chains');
+  checkUnique(
+    json.records.map((r) => `seed ${r.seed} / ${r.method} / round ${r.roundNum}`),
+    'records',
+  );
+  if (json.chains)
+    checkUnique(
+      json.chains.map((c) => `seed ${c.seed} / ${c.method}`),
+      'chains',
+    );
   const records = json.records.map((r, i) => decodeRound(`records.${i}`, r, config, net));
   const chains = json.chains?.map((c, i) => decodeChain(`chains.${i}`, c, config, net));
   return chains ? { records, chains } : { records };

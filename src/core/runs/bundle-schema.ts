@@ -45,12 +45,13 @@ export function decodeXNumber(x: XNumber): number {
   return typeof x === 'number' ? x : x === 'NaN' ? NaN : x === 'Infinity' ? Infinity : -Infinity;
 }
 
-const packed = (dtype: 'u8' | 'f32') => z.strictObject({
-  dtype: z.literal(dtype),
-  length: count,
-  // base64 of at most maxTextChars characters; the real bound is the bundle's text size.
-  data: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
-});
+const packed = (dtype: 'u8' | 'f32') =>
+  z.strictObject({
+    dtype: z.literal(dtype),
+    length: count,
+    // base64 of at most maxTextChars characters; the real bound is the bundle's text size.
+    data: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+  });
 
 const evalPoint = z.strictObject({ gen: count, perf: xnum, loss: xnum });
 
@@ -100,10 +101,15 @@ export const bundleProvenanceSchema = z.strictObject({
 /** The envelope. `config` is validated separately by parseConfig (so its errors name config fields). */
 export const bundleSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT, { error: `not an ES Lottery Lab run bundle (format must be "${BUNDLE_FORMAT}")` }),
-  version: z.literal(BUNDLE_VERSION, { error: `unsupported bundle version (this app reads version ${BUNDLE_VERSION})` }),
+  version: z.literal(BUNDLE_VERSION, {
+    error: `unsupported bundle version (this app reads version ${BUNDLE_VERSION})`,
+  }),
   runId: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex characters'),
   config: z.unknown(),
-  createdAt: z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date'),
+  createdAt: z
+    .string()
+    .max(64)
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date'),
   label: z.string().max(200).optional(),
   command: z.string().max(4000).optional(),
   precomputed: z.boolean().optional(),

@@ -17,8 +17,15 @@ import { runId as runIdOf } from './hash';
 import { networkOf } from './network-shape';
 import { packArray } from './packed-array';
 import {
-  BUNDLE_FORMAT, BUNDLE_LIMITS, BUNDLE_VERSION, bundleSchema, encodeXNumber,
-  type BundleChainJson, type BundleJson, type BundleProvenance, type BundleRoundJson,
+  BUNDLE_FORMAT,
+  BUNDLE_LIMITS,
+  BUNDLE_VERSION,
+  bundleSchema,
+  encodeXNumber,
+  type BundleChainJson,
+  type BundleJson,
+  type BundleProvenance,
+  type BundleRoundJson,
 } from './bundle-schema';
 import { decodeBundleArrays } from './bundle-decode';
 import type { RoundRecord } from '../experiments/events';
@@ -28,7 +35,9 @@ export { BUNDLE_FORMAT, BUNDLE_VERSION, BUNDLE_LIMITS } from './bundle-schema';
 export type { BundleProvenance } from './bundle-schema';
 
 /** A chain state with the seed it belongs to (ChainState is per seed and method). */
-export interface SeedChainState extends ChainState { readonly seed: number }
+export interface SeedChainState extends ChainState {
+  readonly seed: number;
+}
 
 /** A run as the app holds it; what `exportBundle` writes and `importBundle` returns. */
 export interface RunBundle {
@@ -47,36 +56,59 @@ export interface RunBundle {
   readonly chains?: readonly SeedChainState[];
 }
 
-export type BundleImport = { readonly ok: true; readonly bundle: RunBundle } | { readonly ok: false; readonly message: string };
+export type BundleImport =
+  { readonly ok: true; readonly bundle: RunBundle } | { readonly ok: false; readonly message: string };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function roundJson(r: RoundRecord): BundleRoundJson {
   return {
-    seed: r.seed, method: r.method, roundNum: r.roundNum, sparsityFrac: r.sparsityFrac,
-    prunableActive: r.prunableActive, esDim: r.esDim,
-    finalPerf: encodeXNumber(r.finalPerf), finalLoss: encodeXNumber(r.finalLoss), bestPerf: encodeXNumber(r.bestPerf),
+    seed: r.seed,
+    method: r.method,
+    roundNum: r.roundNum,
+    sparsityFrac: r.sparsityFrac,
+    prunableActive: r.prunableActive,
+    esDim: r.esDim,
+    finalPerf: encodeXNumber(r.finalPerf),
+    finalLoss: encodeXNumber(r.finalLoss),
+    bestPerf: encodeXNumber(r.bestPerf),
     evals: r.evals.map((e) => ({ gen: e.gen, perf: encodeXNumber(e.perf), loss: encodeXNumber(e.loss) })),
-    mask: packArray(r.mask), mean: packArray(r.mean), std: packArray(r.std),
+    mask: packArray(r.mask),
+    mean: packArray(r.mean),
+    std: packArray(r.std),
     sigmaStats: {
-      mean: encodeXNumber(r.sigmaStats.mean), median: encodeXNumber(r.sigmaStats.median),
-      min: encodeXNumber(r.sigmaStats.min), max: encodeXNumber(r.sigmaStats.max),
+      mean: encodeXNumber(r.sigmaStats.mean),
+      median: encodeXNumber(r.sigmaStats.median),
+      min: encodeXNumber(r.sigmaStats.min),
+      max: encodeXNumber(r.sigmaStats.max),
     },
-    layerSparsity: [...r.layerSparsity], pruneThreshold: encodeXNumber(r.pruneThreshold),
-    generations: r.generations, wallMs: r.wallMs,
+    layerSparsity: [...r.layerSparsity],
+    pruneThreshold: encodeXNumber(r.pruneThreshold),
+    generations: r.generations,
+    wallMs: r.wallMs,
     ...(r.sharedWith ? { sharedWith: [...r.sharedWith] } : {}),
   };
 }
 
 function chainJson(c: SeedChainState): BundleChainJson {
-  return { seed: c.seed, method: c.method, nextRoundNum: c.nextRoundNum, mask: packArray(c.mask), init: packArray(c.init) };
+  return {
+    seed: c.seed,
+    method: c.method,
+    nextRoundNum: c.nextRoundNum,
+    mask: packArray(c.mask),
+    init: packArray(c.init),
+  };
 }
 
 /** The bundle as a JSON object (the run id is recomputed from the config, never trusted from the caller). */
 export function bundleToJson(run: Omit<RunBundle, 'runId'>): BundleJson {
   const config = parseConfig(run.config);
   return {
-    format: BUNDLE_FORMAT, version: BUNDLE_VERSION, runId: runIdOf(config), config, createdAt: run.createdAt,
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    runId: runIdOf(config),
+    config,
+    createdAt: run.createdAt,
     ...(run.label !== undefined ? { label: run.label } : {}),
     ...(run.command !== undefined ? { command: run.command } : {}),
     ...(run.precomputed !== undefined ? { precomputed: run.precomputed } : {}),
@@ -103,11 +135,21 @@ function textOf(input: string | Uint8Array): string {
     // gzip's trailer declares the output size (mod 2^32); fflate allocates by it, so bound it first.
     const n = bytes.length;
     const declared = (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0;
-    if (declared > BUNDLE_LIMITS.maxTextChars) throw new Error(`gzip declares ${declared} bytes (limit ${BUNDLE_LIMITS.maxTextChars})`);
-    try { bytes = gunzipSync(bytes); } catch (e) { throw new Error(`gzip data is corrupted or truncated (${(e as Error).message})`); }
+    if (declared > BUNDLE_LIMITS.maxTextChars)
+      throw new Error(`gzip declares ${declared} bytes (limit ${BUNDLE_LIMITS.maxTextChars})`);
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (e) {
+      throw new Error(`gzip data is corrupted or truncated (${(e as Error).message})`);
+    }
   }
-  if (bytes.length > BUNDLE_LIMITS.maxTextChars) throw new Error(`file is ${bytes.length} bytes (limit ${BUNDLE_LIMITS.maxTextChars})`);
-  try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { throw new Error('file is not UTF-8 text (nor gzip)'); }
+  if (bytes.length > BUNDLE_LIMITS.maxTextChars)
+    throw new Error(`file is ${bytes.length} bytes (limit ${BUNDLE_LIMITS.maxTextChars})`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error('file is not UTF-8 text (nor gzip)');
+  }
 }
 
 /** Rejects `__proto__` / `constructor` / `prototype` keys anywhere (iterative: deep nesting cannot overflow). */
@@ -116,7 +158,10 @@ function findForbiddenKey(root: unknown): string | null {
   while (stack.length) {
     const v = stack.pop();
     if (!v || typeof v !== 'object') continue;
-    if (Array.isArray(v)) { for (const x of v) stack.push(x); continue; }
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
     for (const k of Object.keys(v)) {
       if (FORBIDDEN_KEYS.has(k)) return k;
       stack.push((v as Record<string, unknown>)[k]);
@@ -126,34 +171,57 @@ function findForbiddenKey(root: unknown): string | null {
 }
 
 function zodMessage(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  const shown = issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
+  const shown = issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
   return shown.join('; ') + (issues.length > 5 ? ` (and ${issues.length - 5} more)` : '');
 }
 
 function importUnsafe(input: string | Uint8Array): RunBundle {
   const text = textOf(input);
-  if (text.length > BUNDLE_LIMITS.maxTextChars) throw new Error(`file is ${text.length} characters (limit ${BUNDLE_LIMITS.maxTextChars})`);
+  if (text.length > BUNDLE_LIMITS.maxTextChars)
+    throw new Error(`file is ${text.length} characters (limit ${BUNDLE_LIMITS.maxTextChars})`);
   let raw: unknown;
-  try { raw = JSON.parse(text); } catch (e) { throw new Error(`not valid JSON (truncated or corrupted?): ${(e as Error).message}`); }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('not an ES Lottery Lab run bundle (expected a JSON object)');
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`not valid JSON (truncated or corrupted?): ${(e as Error).message}`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new Error('not an ES Lottery Lab run bundle (expected a JSON object)');
   const head = raw as Record<string, unknown>;
-  if (head.format !== BUNDLE_FORMAT) throw new Error(`not an ES Lottery Lab run bundle (format is ${JSON.stringify(head.format) ?? 'missing'}, expected "${BUNDLE_FORMAT}")`);
-  if (head.version !== BUNDLE_VERSION) throw new Error(`unsupported bundle version ${JSON.stringify(head.version) ?? '(missing)'}: this app reads version ${BUNDLE_VERSION}`);
+  if (head.format !== BUNDLE_FORMAT)
+    throw new Error(
+      `not an ES Lottery Lab run bundle (format is ${JSON.stringify(head.format) ?? 'missing'}, expected "${BUNDLE_FORMAT}")`,
+    );
+  if (head.version !== BUNDLE_VERSION)
+    throw new Error(
+      `unsupported bundle version ${JSON.stringify(head.version) ?? '(missing)'}: this app reads version ${BUNDLE_VERSION}`,
+    );
   const bad = findForbiddenKey(raw);
   if (bad) throw new Error(`forbidden key "${bad}" in the file (rejected as unsafe)`);
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`invalid bundle: ${zodMessage(parsed.error.issues)}`);
   const json = parsed.data;
   let config: ExperimentConfig;
-  try { config = parseConfig(json.config); } catch (e) {
-    if (e instanceof ConfigError) throw new Error(`invalid config: ${e.issues.map((i) => `config.${i.path}: ${i.message}`).join('; ')}`);
+  try {
+    config = parseConfig(json.config);
+  } catch (e) {
+    if (e instanceof ConfigError)
+      throw new Error(`invalid config: ${e.issues.map((i) => `config.${i.path}: ${i.message}`).join('; ')}`);
     throw e;
   }
   const id = runIdOf(config);
-  if (id !== json.runId) throw new Error(`run id mismatch: the file says ${json.runId} but its config hashes to ${id} (edited or corrupted config)`);
+  if (id !== json.runId)
+    throw new Error(
+      `run id mismatch: the file says ${json.runId} but its config hashes to ${id} (edited or corrupted config)`,
+    );
   const { records, chains } = decodeBundleArrays(json, config, networkOf(config));
   return {
-    runId: id, config, createdAt: json.createdAt, records,
+    runId: id,
+    config,
+    createdAt: json.createdAt,
+    records,
     ...(json.label !== undefined ? { label: json.label } : {}),
     ...(json.command !== undefined ? { command: json.command } : {}),
     ...(json.precomputed !== undefined ? { precomputed: json.precomputed } : {}),
@@ -171,6 +239,9 @@ export function importBundle(input: string | Uint8Array): BundleImport {
     return { ok: true, bundle: importUnsafe(input) };
   } catch (e) {
     const message = e instanceof Error && e.message ? e.message : `unreadable bundle (${String(e)})`;
-    return { ok: false, message: e instanceof RangeError ? `file too large or too deeply nested (${message})` : message };
+    return {
+      ok: false,
+      message: e instanceof RangeError ? `file too large or too deeply nested (${message})` : message,
+    };
   }
 }

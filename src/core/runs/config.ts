@@ -27,7 +27,10 @@ const entry = z.object({ id: z.string(), params: paramValues.default({}) });
  */
 // The specs-generated schema infers loose records; its output is exactly GdOptions (defaults filled).
 const gdParams = gdOptionsSchema.prefault({}) as unknown as z.ZodType<GdOptions, Partial<GdOptions> | undefined>;
-const trainerSchema = z.object({ id: z.literal('gd', { message: 'must be "gd" (omit trainer for ES)' }), params: gdParams });
+const trainerSchema = z.object({
+  id: z.literal('gd', { message: 'must be "gd" (omit trainer for ES)' }),
+  params: gdParams,
+});
 
 /** Fields that are not registry params: each with its allowed range in the message. */
 export const experimentConfigSchema = z.object({
@@ -35,7 +38,11 @@ export const experimentConfigSchema = z.object({
   task: entry,
   network: entry,
   es: entry.extend({
-    popSize: z.number().int().min(4, 'popSize must be an integer in [4, 4096]').max(4096, 'popSize must be an integer in [4, 4096]'),
+    popSize: z
+      .number()
+      .int()
+      .min(4, 'popSize must be an integer in [4, 4096]')
+      .max(4096, 'popSize must be an integer in [4, 4096]'),
     /** Fitness shaping (spec §1.3); the paper uses centered ranks for PGPE/OpenES only. */
     centeredRank: z.boolean().default(false),
     zScore: z.boolean().default(false),
@@ -50,17 +57,38 @@ export const experimentConfigSchema = z.object({
     methods: z.array(z.string()).min(1, 'prune.methods needs at least one method'),
     params: z.record(z.string(), paramValues).default({}),
     /** p: fraction of remaining prunable weights removed per round (paper 0.2; code keep = 0.8, D1). */
-    pruneFrac: z.number().min(0.01, 'prune.pruneFrac must be in [0.01, 0.9]').max(0.9, 'prune.pruneFrac must be in [0.01, 0.9]').default(0.2),
-    rounds: z.number().int().min(1, 'prune.rounds must be an integer in [1, 40]').max(40, 'prune.rounds must be an integer in [1, 40]'),
+    pruneFrac: z
+      .number()
+      .min(0.01, 'prune.pruneFrac must be in [0.01, 0.9]')
+      .max(0.9, 'prune.pruneFrac must be in [0.01, 0.9]')
+      .default(0.2),
+    rounds: z
+      .number()
+      .int()
+      .min(1, 'prune.rounds must be an integer in [1, 40]')
+      .max(40, 'prune.rounds must be an integer in [1, 40]'),
     scope: z.enum(['global', 'layerwise']).default('global'),
   }),
   budget: z.object({
-    generationsPerRound: z.number().int().min(1, 'budget.generationsPerRound must be an integer in [1, 100000]').max(100000, 'budget.generationsPerRound must be an integer in [1, 100000]'),
+    generationsPerRound: z
+      .number()
+      .int()
+      .min(1, 'budget.generationsPerRound must be an integer in [1, 100000]')
+      .max(100000, 'budget.generationsPerRound must be an integer in [1, 100000]'),
     /** Evaluate the mean on the test protocol every this many generations (and after generation 1). */
     evalEvery: z.number().int().min(1, 'budget.evalEvery must be an integer in [1, 100000]').max(100000).default(100),
   }),
   /** Seeds of independent repetitions (each its own θ0 and streams). */
-  seeds: z.array(z.number().int().min(0, 'seeds must be integers in [0, 2^31)').max(2 ** 31 - 1)).min(1, 'seeds needs at least one seed').max(32, 'at most 32 seeds'),
+  seeds: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0, 'seeds must be integers in [0, 2^31)')
+        .max(2 ** 31 - 1),
+    )
+    .min(1, 'seeds needs at least one seed')
+    .max(32, 'at most 32 seeds'),
   backend: z.enum(BACKEND_PREFERENCES).default('auto'),
   trainer: trainerSchema.optional(),
 });
@@ -84,17 +112,36 @@ export class ConfigError extends Error {
   }
 }
 
-function checkEntryParams(path: string, specs: ParamSpecs, given: AnyParamValues, out: { path: string; message: string }[]) {
+function checkEntryParams(
+  path: string,
+  specs: ParamSpecs,
+  given: AnyParamValues,
+  out: { path: string; message: string }[],
+) {
   for (const [k, v] of Object.entries(given)) {
     const spec = specs[k];
-    if (!spec) { out.push({ path: `${path}.${k}`, message: `unknown parameter (known: ${Object.keys(specs).join(', ') || 'none'})` }); continue; }
+    if (!spec) {
+      out.push({
+        path: `${path}.${k}`,
+        message: `unknown parameter (known: ${Object.keys(specs).join(', ') || 'none'})`,
+      });
+      continue;
+    }
     const err = checkParam(k, spec, v);
     if (err) out.push({ path: `${path}.${k}`, message: err });
   }
 }
 
-function lookup<T>(path: string, id: string, get: (id: string) => T, all: readonly { id: string }[], out: { path: string; message: string }[]): T | null {
-  try { return get(id); } catch {
+function lookup<T>(
+  path: string,
+  id: string,
+  get: (id: string) => T,
+  all: readonly { id: string }[],
+  out: { path: string; message: string }[],
+): T | null {
+  try {
+    return get(id);
+  } catch {
     out.push({ path, message: `unknown id "${id}" (valid: ${all.map((e) => e.id).join(', ')})` });
     return null;
   }
@@ -102,10 +149,12 @@ function lookup<T>(path: string, id: string, get: (id: string) => T, all: readon
 
 /** Drops params flagged `idOmitsDefault` that sit at their default (params.ts), keeping older run ids. */
 function omitIdDefaults(specs: ParamSpecs, values: AnyParamValues): AnyParamValues {
-  return Object.fromEntries(Object.entries(values).filter(([k, v]) => {
-    const s = specs[k];
-    return !(s?.kind === 'number' && s.idOmitsDefault && v === s.default);
-  }));
+  return Object.fromEntries(
+    Object.entries(values).filter(([k, v]) => {
+      const s = specs[k];
+      return !(s?.kind === 'number' && s.idOmitsDefault && v === s.default);
+    }),
+  );
 }
 
 /**
@@ -116,7 +165,9 @@ export function parseConfig(input: unknown): ExperimentConfig {
   const parsed = experimentConfigSchema.safeParse(input);
   if (!parsed.success) {
     // An issue with the whole input (e.g. a number where an object belongs) names the root 'config'.
-    throw new ConfigError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'config', message: i.message })));
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'config', message: i.message })),
+    );
   }
   const cfg = parsed.data;
   const issues: { path: string; message: string }[] = [];
@@ -126,13 +177,23 @@ export function parseConfig(input: unknown): ExperimentConfig {
   if (strategy) {
     checkEntryParams('es.params', strategy.paramSpecs, cfg.es.params, issues);
     if (strategy.antithetic !== 'none' && cfg.es.popSize % 2 !== 0) {
-      issues.push({ path: 'es.popSize', message: `${strategy.label} samples mirrored pairs: popSize must be even (got ${cfg.es.popSize})` });
+      issues.push({
+        path: 'es.popSize',
+        message: `${strategy.label} samples mirrored pairs: popSize must be even (got ${cfg.es.popSize})`,
+      });
     }
   }
   if (network) checkEntryParams('network.params', network.paramSpecs, cfg.network.params, issues);
   if (task) checkEntryParams('task.params', task.paramSpecs, cfg.task.params, issues);
   if (network && task && !network.taskKinds.includes(task.kind)) {
-    issues.push({ path: 'network.id', message: `${network.label} cannot serve a ${task.kind} task (use one of: ${NETWORKS.filter((n) => n.taskKinds.includes(task.kind)).map((n) => n.id).join(', ')})` });
+    issues.push({
+      path: 'network.id',
+      message: `${network.label} cannot serve a ${task.kind} task (use one of: ${NETWORKS.filter((n) =>
+        n.taskKinds.includes(task.kind),
+      )
+        .map((n) => n.id)
+        .join(', ')})`,
+    });
   }
   const seen = new Set<string>();
   cfg.prune.methods.forEach((id, i) => {
@@ -141,17 +202,30 @@ export function parseConfig(input: unknown): ExperimentConfig {
     if (seen.has(id)) issues.push({ path: `prune.methods.${i}`, message: `"${id}" is listed twice` });
     seen.add(id);
     if (m.needsStd && cfg.trainer) {
-      issues.push({ path: `prune.methods.${i}`, message: `${m.label} needs a per-parameter σ, which gradient descent does not have: use magnitude or a baseline` });
+      issues.push({
+        path: `prune.methods.${i}`,
+        message: `${m.label} needs a per-parameter σ, which gradient descent does not have: use magnitude or a baseline`,
+      });
     } else if (m.needsStd && strategy && !strategy.supportsSnr) {
-      issues.push({ path: `prune.methods.${i}`, message: `${m.label} needs a per-parameter σ; ${strategy.label} has one shared σ (spec §1.5) — choose PGPE, SNES, Sep-CMA-ES or DES` });
+      issues.push({
+        path: `prune.methods.${i}`,
+        message: `${m.label} needs a per-parameter σ; ${strategy.label} has one shared σ (spec §1.5) — choose PGPE, SNES, Sep-CMA-ES or DES`,
+      });
     }
     checkEntryParams(`prune.params.${id}`, m.paramSpecs, cfg.prune.params[id] ?? {}, issues);
   });
   if (cfg.trainer && task && task.kind !== 'vision') {
-    issues.push({ path: 'trainer.id', message: `the GD baseline covers vision tasks (spec §4.1); ${task.label} is a ${task.kind} task` });
+    issues.push({
+      path: 'trainer.id',
+      message: `the GD baseline covers vision tasks (spec §4.1); ${task.label} is a ${task.kind} task`,
+    });
   }
   for (const id of Object.keys(cfg.prune.params)) {
-    if (!seen.has(id)) issues.push({ path: `prune.params.${id}`, message: `parameters given for a method that is not in prune.methods` });
+    if (!seen.has(id))
+      issues.push({
+        path: `prune.params.${id}`,
+        message: `parameters given for a method that is not in prune.methods`,
+      });
   }
   if (issues.length) throw new ConfigError(issues);
 
@@ -163,7 +237,9 @@ export function parseConfig(input: unknown): ExperimentConfig {
     task: { ...cfg.task, params: resolveParams(task!.paramSpecs, cfg.task.params) },
     prune: {
       ...cfg.prune,
-      params: Object.fromEntries(cfg.prune.methods.map((id) => [id, resolveParams(getPruneMethod(id).paramSpecs, cfg.prune.params[id] ?? {})])),
+      params: Object.fromEntries(
+        cfg.prune.methods.map((id) => [id, resolveParams(getPruneMethod(id).paramSpecs, cfg.prune.params[id] ?? {})]),
+      ),
     },
   };
 }

@@ -28,14 +28,16 @@ function sortKeys(v: unknown): unknown {
  */
 export function hash64(text: string): string {
   // Two 32-bit lanes of FNV-1a with different offsets, mixed at the end.
-  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ 0x5bd1e995;
+  let h1 = 0x811c9dc5,
+    h2 = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
-  h1 ^= h2 >>> 7; h2 ^= h1 >>> 11;
+  h1 ^= h2 >>> 7;
+  h2 ^= h1 >>> 11;
   h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b) >>> 0;
   h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) >>> 0;
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
@@ -50,6 +52,9 @@ export function runId(canonicalConfig: unknown): string {
  * Whether two canonical configs describe the same experiment apart from their seeds (a multi-seed run and
  * its per-seed parts; a preset and a precomputed bundle of it with more seeds).
  */
-export function sameUpToSeeds(a: { readonly seeds: readonly number[] }, b: { readonly seeds: readonly number[] }): boolean {
+export function sameUpToSeeds(
+  a: { readonly seeds: readonly number[] },
+  b: { readonly seeds: readonly number[] },
+): boolean {
   return canonicalJson({ ...a, seeds: [] }) === canonicalJson({ ...b, seeds: [] });
 }

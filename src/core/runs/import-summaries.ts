@@ -40,11 +40,16 @@ export type SummaryImport =
 
 const MAX_ROWS = 1_000_000;
 const ALIASES = {
-  round: ['round', 'round_num'], iter: ['imp_iter', 'iteration', 'iter'],
-  sparsity: ['sparsity'], remaining: ['remaining_pct'],
-  perf: ['final_perf', 'test_perf', 'perf', 'accuracy', 'return'], best: ['best_perf'],
-  seed: ['seed', 'seed_id'], method: ['method', 'baseline_name', 'baseline'],
-  gens: ['num_gens', 'gen', 'generation'], threshold: ['prune_threshold'],
+  round: ['round', 'round_num'],
+  iter: ['imp_iter', 'iteration', 'iter'],
+  sparsity: ['sparsity'],
+  remaining: ['remaining_pct'],
+  perf: ['final_perf', 'test_perf', 'perf', 'accuracy', 'return'],
+  best: ['best_perf'],
+  seed: ['seed', 'seed_id'],
+  method: ['method', 'baseline_name', 'baseline'],
+  gens: ['num_gens', 'gen', 'generation'],
+  threshold: ['prune_threshold'],
 } as const;
 
 type Raw = Record<string, unknown>;
@@ -52,16 +57,25 @@ type Raw = Record<string, unknown>;
 /** Splits CSV text into records (RFC 4180: quoted fields may hold commas, quotes and newlines). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], field = '', quoted = false;
+  let row: string[] = [],
+    field = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
+      row.push(field);
+      field = '';
       if (row.some((f) => f !== '')) rows.push(row);
       row = [];
     } else field += c;
@@ -74,9 +88,16 @@ export function parseCsv(text: string): string[][] {
 
 function rowsOfJson(v: unknown): Raw[] {
   const obj = v && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : undefined;
-  const list = Array.isArray(v) ? v : obj && Array.isArray(obj.rows) ? obj.rows : obj && Array.isArray(obj.data) ? obj.data : undefined;
+  const list = Array.isArray(v)
+    ? v
+    : obj && Array.isArray(obj.rows)
+      ? obj.rows
+      : obj && Array.isArray(obj.data)
+        ? obj.data
+        : undefined;
   if (list) {
-    if (!list.every((r) => r && typeof r === 'object' && !Array.isArray(r))) throw new Error('JSON rows must be objects');
+    if (!list.every((r) => r && typeof r === 'object' && !Array.isArray(r)))
+      throw new Error('JSON rows must be objects');
     return list as Raw[];
   }
   if (obj) {
@@ -84,7 +105,9 @@ function rowsOfJson(v: unknown): Raw[] {
     if (!cols.length) throw new Error('JSON must be an array of rows, {rows: [...]}, or an object of column arrays');
     const n = cols[0][1].length;
     if (cols.some(([, c]) => c.length !== n)) throw new Error('JSON column arrays have different lengths');
-    return Array.from({ length: Math.min(n, MAX_ROWS + 1) }, (_, i) => Object.fromEntries(cols.map(([k, c]) => [k, c[i]])));
+    return Array.from({ length: Math.min(n, MAX_ROWS + 1) }, (_, i) =>
+      Object.fromEntries(cols.map(([k, c]) => [k, c[i]])),
+    );
   }
   throw new Error('JSON must be an array of rows, {rows: [...]}, or an object of column arrays');
 }
@@ -93,7 +116,8 @@ function rowsOfCsv(text: string): Raw[] {
   const [header, ...body] = parseCsv(text);
   if (!header) throw new Error('empty file');
   return body.map((cells, i) => {
-    if (cells.length !== header.length) throw new Error(`CSV line ${i + 2} has ${cells.length} fields, the header has ${header.length}`);
+    if (cells.length !== header.length)
+      throw new Error(`CSV line ${i + 2} has ${cells.length} fields, the header has ${header.length}`);
     return Object.fromEntries(header.map((h, j) => [h, cells[j]]));
   });
 }
@@ -111,26 +135,39 @@ function num(v: unknown, what: string, line: number): number {
 
 function toRow(raw: Raw, line: number, warn: Set<string>): SummaryRow {
   const r = new Map(Object.entries(raw).map(([k, v]) => [k.trim().toLowerCase(), v]));
-  const round = pick(r, ALIASES.round), iter = pick(r, ALIASES.iter);
-  if (round === undefined && iter === undefined) throw new Error(`row ${line}: no round column (round, round_num, imp_iter, iteration)`);
+  const round = pick(r, ALIASES.round),
+    iter = pick(r, ALIASES.iter);
+  if (round === undefined && iter === undefined)
+    throw new Error(`row ${line}: no round column (round, round_num, imp_iter, iteration)`);
   const roundNum = round !== undefined ? num(round, 'round', line) : num(iter, 'imp_iter', line) + 1;
-  if (!Number.isInteger(roundNum) || roundNum < 1 || roundNum > 1000) throw new Error(`row ${line}: round ${roundNum} is not an integer in [1, 1000]`);
+  if (!Number.isInteger(roundNum) || roundNum < 1 || roundNum > 1000)
+    throw new Error(`row ${line}: round ${roundNum} is not an integer in [1, 1000]`);
   const perfRaw = pick(r, ALIASES.perf);
   if (perfRaw === undefined) throw new Error(`row ${line}: no performance column (${ALIASES.perf.join(', ')})`);
   const finalPerf = num(perfRaw, 'perf', line);
   let sparsityFrac: number;
-  const s = pick(r, ALIASES.sparsity), rem = pick(r, ALIASES.remaining);
+  const s = pick(r, ALIASES.sparsity),
+    rem = pick(r, ALIASES.remaining);
   if (s !== undefined) sparsityFrac = num(s, 'sparsity', line);
   else if (rem !== undefined) sparsityFrac = 1 - num(rem, 'remaining_pct', line) / 100;
-  else { sparsityFrac = 1 - 0.8 ** (roundNum - 1); warn.add('no sparsity column: assumed the paper\'s schedule 1 − 0.8^(round − 1)'); }
-  if (sparsityFrac < 0 || sparsityFrac > 1) throw new Error(`row ${line}: sparsity ${sparsityFrac} is outside [0, 1] (give a fraction, or remaining_pct)`);
+  else {
+    sparsityFrac = 1 - 0.8 ** (roundNum - 1);
+    warn.add("no sparsity column: assumed the paper's schedule 1 − 0.8^(round − 1)");
+  }
+  if (sparsityFrac < 0 || sparsityFrac > 1)
+    throw new Error(`row ${line}: sparsity ${sparsityFrac} is outside [0, 1] (give a fraction, or remaining_pct)`);
   const methodRaw = pick(r, ALIASES.method);
   const code = methodRaw === undefined ? 'imported' : String(methodRaw);
-  const best = pick(r, ALIASES.best), gens = pick(r, ALIASES.gens), thr = pick(r, ALIASES.threshold), seed = pick(r, ALIASES.seed);
+  const best = pick(r, ALIASES.best),
+    gens = pick(r, ALIASES.gens),
+    thr = pick(r, ALIASES.threshold),
+    seed = pick(r, ALIASES.seed);
   return {
     seed: seed === undefined ? 0 : num(seed, 'seed', line),
     method: labIdOf(CODE_BASELINE_NAMES, code) ?? code,
-    roundNum, sparsityFrac, finalPerf,
+    roundNum,
+    sparsityFrac,
+    finalPerf,
     bestPerf: best === undefined ? finalPerf : num(best, 'best_perf', line),
     ...(gens !== undefined ? { generations: num(gens, 'num_gens', line) } : {}),
     ...(thr !== undefined ? { pruneThreshold: num(thr, 'prune_threshold', line) } : {}),
@@ -143,11 +180,16 @@ function lastPerRound(rows: SummaryRow[]): SummaryRow[] {
   for (const row of rows) {
     const key = `${row.seed}|${row.method}|${row.roundNum}`;
     const prev = byKey.get(key);
-    if (!prev) { byKey.set(key, row); continue; }
+    if (!prev) {
+      byKey.set(key, row);
+      continue;
+    }
     const later = (row.generations ?? 0) >= (prev.generations ?? 0) ? row : prev;
     byKey.set(key, { ...later, bestPerf: Math.max(prev.bestPerf, row.bestPerf, prev.finalPerf, row.finalPerf) });
   }
-  return [...byKey.values()].sort((a, b) => a.seed - b.seed || a.method.localeCompare(b.method) || a.roundNum - b.roundNum);
+  return [...byKey.values()].sort(
+    (a, b) => a.seed - b.seed || a.method.localeCompare(b.method) || a.roundNum - b.roundNum,
+  );
 }
 
 /** Parses a JSON or CSV summary (format sniffed from the first character). Never throws. */

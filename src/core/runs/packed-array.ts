@@ -45,7 +45,8 @@ export function unpackArray(p: PackedArray, expectedLength: number, dtype: 'f32'
  */
 export function unpackArray(p: PackedArray, expectedLength: number, dtype: PackedDtype): Uint8Array | Float32Array {
   if (p.dtype !== dtype) throw new Error(`expected dtype ${dtype}, got ${p.dtype}`);
-  if (p.length !== expectedLength) throw new Error(`declares ${p.length} entries but the network has D = ${expectedLength}`);
+  if (p.length !== expectedLength)
+    throw new Error(`declares ${p.length} entries but the network has D = ${expectedLength}`);
   const byteLength = expectedLength * BYTES[dtype];
   const compressed = decodeBase64(p.data);
   let bytes: Uint8Array;
@@ -54,7 +55,10 @@ export function unpackArray(p: PackedArray, expectedLength: number, dtype: Packe
   } catch (e) {
     throw new Error(`compressed data is corrupted or truncated (${(e as Error).message})`);
   }
-  if (bytes.length !== byteLength) throw new Error(`inflates to ${bytes.length > byteLength ? 'more than' : 'only'} ${Math.min(bytes.length, byteLength)} bytes, expected ${byteLength}`);
+  if (bytes.length !== byteLength)
+    throw new Error(
+      `inflates to ${bytes.length > byteLength ? 'more than' : 'only'} ${Math.min(bytes.length, byteLength)} bytes, expected ${byteLength}`,
+    );
   if (dtype === 'u8') return bytes.length === bytes.buffer.byteLength ? bytes : bytes.slice();
   const out = new Float32Array(expectedLength);
   const outBytes = new Uint8Array(out.buffer);

@@ -27,8 +27,15 @@ const IMP_CHAINS = ['magnitude', 'snr', 'random_reinit'];
  * with 0.9 it reaches 87.3 ± 0.1 %, the NumPy reference's 87–88 % (docs/RESULTS.md §1.1).
  */
 const PGPE_QUICK = {
-  lrate_init: 0.02, lrate_decay: 0.999, lrate_limit: 0.001, adam_beta1: 0.9,
-  sigma_init: 0.1, sigma_lrate: 0.2, sigma_max_change: 0.2, sigma_limit: 0.01, sigma_decay: 1,
+  lrate_init: 0.02,
+  lrate_decay: 0.999,
+  lrate_limit: 0.001,
+  adam_beta1: 0.9,
+  sigma_init: 0.1,
+  sigma_lrate: 0.2,
+  sigma_max_change: 0.2,
+  sigma_limit: 0.01,
+  sigma_decay: 1,
   sigmaSign: 'corrected',
 };
 
@@ -44,8 +51,15 @@ export const PRESETS: readonly Preset[] = [
     id: 'mnist-2min',
     label: 'MNIST in ~2 minutes (reduced budget, classroom)',
     paper: false,
-    description: 'The fastest look at the lottery-ticket effect: MNIST pooled to 14×14, MLP 196-32-10, PGPE with 64 members, 150 generations × 6 rounds with p = 0.35 per round (11.6 % of the weights left in round 6). Magnitude and SNR tickets against the random-reinit baseline; one seed.',
-    deviations: ['14×14 input and an MLP instead of the paper\'s CNN', 'popsize 64 and 150 generations instead of 128 and 4,000', 'prune fraction 0.35 per round and 6 rounds (the paper: 0.2 and 20)', 'PGPE σ update uses the corrected sign (evosax ≥ 0.1.5), not 0.1.4\'s', 'Adam β1 0.9 instead of evosax 0.1.4\'s 0.99'],
+    description:
+      'The fastest look at the lottery-ticket effect: MNIST pooled to 14×14, MLP 196-32-10, PGPE with 64 members, 150 generations × 6 rounds with p = 0.35 per round (11.6 % of the weights left in round 6). Magnitude and SNR tickets against the random-reinit baseline; one seed.',
+    deviations: [
+      "14×14 input and an MLP instead of the paper's CNN",
+      'popsize 64 and 150 generations instead of 128 and 4,000',
+      'prune fraction 0.35 per round and 6 rounds (the paper: 0.2 and 20)',
+      "PGPE σ update uses the corrected sign (evosax ≥ 0.1.5), not 0.1.4's",
+      "Adam β1 0.9 instead of evosax 0.1.4's 0.99",
+    ],
     expectedCost: '≈ 2 min on a 2-core CPU (wasm; 16 trainings of 150 generations)',
     config: {
       ...MNIST_14_PGPE,
@@ -58,8 +72,15 @@ export const PRESETS: readonly Preset[] = [
     id: 'mnist-quick',
     label: 'MNIST quick (reduced budget, classroom)',
     paper: false,
-    description: 'MNIST pooled to 14×14, MLP 196-32-10, PGPE with 64 members, 300 generations × 12 rounds (91.4 % sparse at the end). Magnitude and SNR tickets against the random-reinit baseline.',
-    deviations: ['14×14 input and an MLP instead of the paper\'s CNN', 'popsize 64 and 300 generations instead of 128 and 4,000', 'PGPE σ update uses the corrected sign (evosax ≥ 0.1.5), not 0.1.4\'s', 'Adam β1 0.9 instead of evosax 0.1.4\'s 0.99 (reaches the 87 % dense accuracy of a NumPy reference)', '12 rounds instead of 20'],
+    description:
+      'MNIST pooled to 14×14, MLP 196-32-10, PGPE with 64 members, 300 generations × 12 rounds (91.4 % sparse at the end). Magnitude and SNR tickets against the random-reinit baseline.',
+    deviations: [
+      "14×14 input and an MLP instead of the paper's CNN",
+      'popsize 64 and 300 generations instead of 128 and 4,000',
+      "PGPE σ update uses the corrected sign (evosax ≥ 0.1.5), not 0.1.4's",
+      "Adam β1 0.9 instead of evosax 0.1.4's 0.99 (reaches the 87 % dense accuracy of a NumPy reference)",
+      '12 rounds instead of 20',
+    ],
     expectedCost: '≈ 8–10 min on a 2-core CPU (wasm; measured 8.4 CPU-min in Node before the faster host forward pass)',
     config: {
       ...MNIST_14_PGPE,
@@ -72,8 +93,13 @@ export const PRESETS: readonly Preset[] = [
     id: 'mnist-mlp-reduced',
     label: 'MNIST MLP (reduced budget, Sep-CMA-ES)',
     paper: false,
-    description: 'Spec §12 mnist-mlp-reduced: 14×14 MNIST, MLP 196-32-10, Sep-CMA-ES P=64, 400 generations × 12 rounds, 3 seeds.',
-    deviations: ['14×14 input and an MLP instead of the paper\'s CNN', 'popsize 64, 400 generations per round', '12 rounds'],
+    description:
+      'Spec §12 mnist-mlp-reduced: 14×14 MNIST, MLP 196-32-10, Sep-CMA-ES P=64, 400 generations × 12 rounds, 3 seeds.',
+    deviations: [
+      "14×14 input and an MLP instead of the paper's CNN",
+      'popsize 64, 400 generations per round',
+      '12 rounds',
+    ],
     expectedCost: '≈ 15 min per seed on a 2-core CPU (wasm)',
     config: {
       task: { id: 'mnist', params: { pool: '14x14', batchSize: 256 } },
@@ -88,8 +114,13 @@ export const PRESETS: readonly Preset[] = [
     id: 'fmnist-mlp-reduced',
     label: 'Fashion-MNIST MLP (reduced budget, SNES)',
     paper: false,
-    description: 'Spec §12 fmnist-mlp-reduced: 14×14 Fashion-MNIST, MLP 196-32-10, SNES (T=12, σ0=0.025), P=64, 400 generations × 12 rounds.',
-    deviations: ['14×14 input and an MLP instead of the paper\'s CNN', 'popsize 64, 400 generations per round', '12 rounds'],
+    description:
+      'Spec §12 fmnist-mlp-reduced: 14×14 Fashion-MNIST, MLP 196-32-10, SNES (T=12, σ0=0.025), P=64, 400 generations × 12 rounds.',
+    deviations: [
+      "14×14 input and an MLP instead of the paper's CNN",
+      'popsize 64, 400 generations per round',
+      '12 rounds',
+    ],
     expectedCost: '≈ 15 min per seed on a 2-core CPU (wasm)',
     config: {
       task: { id: 'fmnist', params: { pool: '14x14', batchSize: 256 } },
@@ -104,7 +135,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'mnist-cnn-reduced',
     label: 'MNIST CNN (reduced budget; needs a GPU backend)',
     paper: false,
-    description: 'Spec §12 mnist-cnn-reduced: the paper\'s CNN, Sep-CMA-ES P=32, 500 generations × 10 rounds, batch 128.',
+    description:
+      "Spec §12 mnist-cnn-reduced: the paper's CNN, Sep-CMA-ES P=32, 500 generations × 10 rounds, batch 128.",
     deviations: ['popsize 32 and 500 generations instead of 128 and 4,000', 'batch 128 instead of 1,024', '10 rounds'],
     expectedCost: 'hours on CPU; minutes on a real GPU (WebGPU)',
     config: {
@@ -120,8 +152,13 @@ export const PRESETS: readonly Preset[] = [
     id: 'cartpole-reduced',
     label: 'CartPole (reduced budget)',
     paper: false,
-    description: 'Spec §12 cartpole-reduced: CartPole-v1, policy MLP 4-16-16-2 (tanh, argmax), Sep-CMA-ES P=32, σ0 0.1, 100 generations × 12 rounds, 4 episodes per evaluation. CartPole is easy, so the ticket effect may saturate.',
-    deviations: ['CartPole is supported by the paper\'s code but not in its figures', 'popsize 32, 100 generations, 4 episodes', '12 rounds'],
+    description:
+      'Spec §12 cartpole-reduced: CartPole-v1, policy MLP 4-16-16-2 (tanh, argmax), Sep-CMA-ES P=32, σ0 0.1, 100 generations × 12 rounds, 4 episodes per evaluation. CartPole is easy, so the ticket effect may saturate.',
+    deviations: [
+      "CartPole is supported by the paper's code but not in its figures",
+      'popsize 32, 100 generations, 4 episodes',
+      '12 rounds',
+    ],
     expectedCost: '≈ 1–2 min per seed on a 2-core CPU',
     config: {
       task: { id: 'cartpole', params: { episodes: 4 } },
@@ -136,8 +173,14 @@ export const PRESETS: readonly Preset[] = [
     id: 'pendulum-reduced',
     label: 'Pendulum (reduced budget)',
     paper: false,
-    description: 'Spec §12 pendulum-reduced: Pendulum-v1 (200-step episodes), policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64, σ0 0.1, elite 0.5, mean decay 1e-4, 300 generations × 10 rounds, 4 episodes.',
-    deviations: ['200-step episodes (gymnax default) instead of the paper\'s 500', 'hidden width 32 instead of 64', 'popsize 64 and 300 generations instead of 100 and 2,000', '10 rounds'],
+    description:
+      'Spec §12 pendulum-reduced: Pendulum-v1 (200-step episodes), policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64, σ0 0.1, elite 0.5, mean decay 1e-4, 300 generations × 10 rounds, 4 episodes.',
+    deviations: [
+      "200-step episodes (gymnax default) instead of the paper's 500",
+      'hidden width 32 instead of 64',
+      'popsize 64 and 300 generations instead of 100 and 2,000',
+      '10 rounds',
+    ],
     expectedCost: '≈ 5–10 min per seed on a 2-core CPU',
     config: {
       task: { id: 'pendulum', params: { episodes: 4, maxSteps: 200 } },
@@ -152,14 +195,18 @@ export const PRESETS: readonly Preset[] = [
     id: 'pendulum-quick',
     label: 'Pendulum quick (reduced budget, classroom)',
     paper: false,
-    description: 'A smaller budget than spec §12 pendulum-reduced that still solves Pendulum-v1 (dense test return ≥ −200, docs/RESULTS.md §4.1): 200-step episodes, policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64 with σ0 0.5 and elite ratio 0.5, 8 training episodes per member, 200 generations × 5 rounds with p = 0.4 (13.0 % of the weights left in round 5).',
+    description:
+      'A smaller budget than spec §12 pendulum-reduced that still solves Pendulum-v1 (dense test return ≥ −200, docs/RESULTS.md §4.1): 200-step episodes, policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64 with σ0 0.5 and elite ratio 0.5, 8 training episodes per member, 200 generations × 5 rounds with p = 0.4 (13.0 % of the weights left in round 5).',
     deviations: [
-      '200-step episodes (gymnax default) instead of the paper\'s 500', 'hidden width 32 instead of 64',
-      'σ0 0.5 instead of the spec\'s 0.1 and no mean decay (σ0 0.1 stalled near −950 in 150 generations; measured, RESULTS §4.1)',
-      'popsize 64 and 200 generations instead of 100 and 2,000', '8 training episodes (as the paper), test = 32 fixed episodes',
+      "200-step episodes (gymnax default) instead of the paper's 500",
+      'hidden width 32 instead of 64',
+      "σ0 0.5 instead of the spec's 0.1 and no mean decay (σ0 0.1 stalled near −950 in 150 generations; measured, RESULTS §4.1)",
+      'popsize 64 and 200 generations instead of 100 and 2,000',
+      '8 training episodes (as the paper), test = 32 fixed episodes',
       'prune fraction 0.4 per round and 5 rounds, to reach high sparsity in few rounds (the paper: 0.2 and 20)',
     ],
-    expectedCost: '≈ 20–50 min per seed on a 2-core CPU (13 trainings of 200 generations; measured ≈ 50 min wall per seed with three seeds at once on two busy cores)',
+    expectedCost:
+      '≈ 20–50 min per seed on a 2-core CPU (13 trainings of 200 generations; measured ≈ 50 min wall per seed with three seeds at once on two busy cores)',
     config: {
       task: { id: 'pendulum', params: { episodes: 8, maxSteps: 200 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32 } },
@@ -173,13 +220,25 @@ export const PRESETS: readonly Preset[] = [
     id: 'mcc-reduced',
     label: 'MountainCarContinuous (reduced budget)',
     paper: false,
-    description: 'Spec §12 mcc-reduced: MountainCarContinuous-v0 (≤ 999 steps), policy MLP 2-16-16-1 (tanh, tanh out), PGPE P=64, σ0 0.1, centered ranks, Adam lr 0.02 (decay 0.999, floor 0.001), 200 generations × 10 rounds, 2 episodes. The sparse +100 goal bonus makes exploration-limited failures possible. Measured (seed 0, docs/RESULTS.md §4.2): these settings do NOT solve it (no member reaches the goal; the mean stands still); Sep-CMA-ES with σ0 1.0 does (93.5 after 200 generations: --es sep_cma_es --es.sigma_init 1).',
-    deviations: ['MountainCarContinuous is not in the paper', 'PGPE as in spec §12 (evosax 0.1.4 σ-update sign)', '200 generations, 2 episodes', '10 rounds'],
-    expectedCost: '≈ 5 min per 200-generation round on a loaded 2-core CPU (2 × 64 episodes of up to 999 steps per generation); 28 round trainings ≈ 1–2 h per seed',
+    description:
+      'Spec §12 mcc-reduced: MountainCarContinuous-v0 (≤ 999 steps), policy MLP 2-16-16-1 (tanh, tanh out), PGPE P=64, σ0 0.1, centered ranks, Adam lr 0.02 (decay 0.999, floor 0.001), 200 generations × 10 rounds, 2 episodes. The sparse +100 goal bonus makes exploration-limited failures possible. Measured (seed 0, docs/RESULTS.md §4.2): these settings do NOT solve it (no member reaches the goal; the mean stands still); Sep-CMA-ES with σ0 1.0 does (93.5 after 200 generations: --es sep_cma_es --es.sigma_init 1).',
+    deviations: [
+      'MountainCarContinuous is not in the paper',
+      'PGPE as in spec §12 (evosax 0.1.4 σ-update sign)',
+      '200 generations, 2 episodes',
+      '10 rounds',
+    ],
+    expectedCost:
+      '≈ 5 min per 200-generation round on a loaded 2-core CPU (2 × 64 episodes of up to 999 steps per generation); 28 round trainings ≈ 1–2 h per seed',
     config: {
       task: { id: 'mcc', params: { episodes: 2, maxSteps: 999 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 16, outputActivation: 'tanh' } },
-      es: { id: 'pgpe', popSize: 64, centeredRank: true, params: { lrate_init: 0.02, lrate_decay: 0.999, lrate_limit: 0.001, sigma_init: 0.1 } },
+      es: {
+        id: 'pgpe',
+        popSize: 64,
+        centeredRank: true,
+        params: { lrate_init: 0.02, lrate_decay: 0.999, lrate_limit: 0.001, sigma_init: 0.1 },
+      },
       prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 10 },
       budget: { generationsPerRound: 200, evalEvery: 25 },
       seeds: [0, 1, 2],
@@ -189,9 +248,17 @@ export const PRESETS: readonly Preset[] = [
     id: 'hopper-reduced',
     label: 'Hopper on MuJoCo (reduced budget)',
     paper: false,
-    description: 'Issue 10 reduced Hopper: gym-style Hopper on MuJoCo WASM (Euler, 200-step episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, spec §9.2 BraxMLP), SNES P=32 with the paper\'s hopper temperature 48 and σ0 0.075 (spec §2.7), 40 generations × 8 rounds.',
-    deviations: ['gym MuJoCo physics instead of Brax v1', 'Euler integrator instead of gym\'s RK4 (≈ 5× cheaper)', '200-step episodes instead of 500 (Brax configs) / 1,000 (gym)', 'popsize 32, 40 generations, 2 episodes instead of 256, 3,000, 8', '8 rounds instead of 20; no observation normalisation'],
-    expectedCost: '≈ 20–45 min per seed on a 2-core CPU (measured: 880 generations in 45 min in Node on a machine shared with other jobs; ≈ 1.1 s per generation when not contended)',
+    description:
+      "Issue 10 reduced Hopper: gym-style Hopper on MuJoCo WASM (Euler, 200-step episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, spec §9.2 BraxMLP), SNES P=32 with the paper's hopper temperature 48 and σ0 0.075 (spec §2.7), 40 generations × 8 rounds.",
+    deviations: [
+      'gym MuJoCo physics instead of Brax v1',
+      "Euler integrator instead of gym's RK4 (≈ 5× cheaper)",
+      '200-step episodes instead of 500 (Brax configs) / 1,000 (gym)',
+      'popsize 32, 40 generations, 2 episodes instead of 256, 3,000, 8',
+      '8 rounds instead of 20; no observation normalisation',
+    ],
+    expectedCost:
+      '≈ 20–45 min per seed on a 2-core CPU (measured: 880 generations in 45 min in Node on a machine shared with other jobs; ≈ 1.1 s per generation when not contended)',
     config: {
       task: { id: 'hopper', params: { integrator: 'Euler', maxSteps: 200, episodes: 2, testEpisodes: 8 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32, outputActivation: 'tanh' } },
@@ -205,9 +272,17 @@ export const PRESETS: readonly Preset[] = [
     id: 'hopper-1k',
     label: 'Hopper 1,000-step learning check (reduced budget, dense SNES)',
     paper: false,
-    description: 'Issue 10 learning check: one dense round (no pruning) of SNES P=32 (T 48, σ0 0.075, spec §2.7) on 1,000-step Hopper episodes (Euler, 1 training / 4 test episodes), policy MLP 11-32-32-3 (tanh, tanh out), 560 generations. Seed 0 reaches a 1,000-step test return of 1,258.8 (forward part 397.8) on 16 test episodes (docs/RESULTS.md §6). 560 is the best test evaluation of a 600-generation run; the generation-600 mean fell to 294.6, so the return is not monotone in the budget.',
-    deviations: ['gym MuJoCo physics instead of Brax v1', 'Euler integrator instead of gym\'s RK4', 'one dense round, no pruning', 'popsize 32, 560 generations, 1 training episode instead of 256, 3,000, 8', 'no observation normalisation'],
-    expectedCost: '≈ 8 min wall for 560 generations on the shared 2-core CPU (measured; ≈ 1 s per generation once episodes last 1,000 steps, less while policies still fall early)',
+    description:
+      'Issue 10 learning check: one dense round (no pruning) of SNES P=32 (T 48, σ0 0.075, spec §2.7) on 1,000-step Hopper episodes (Euler, 1 training / 4 test episodes), policy MLP 11-32-32-3 (tanh, tanh out), 560 generations. Seed 0 reaches a 1,000-step test return of 1,258.8 (forward part 397.8) on 16 test episodes (docs/RESULTS.md §6). 560 is the best test evaluation of a 600-generation run; the generation-600 mean fell to 294.6, so the return is not monotone in the budget.',
+    deviations: [
+      'gym MuJoCo physics instead of Brax v1',
+      "Euler integrator instead of gym's RK4",
+      'one dense round, no pruning',
+      'popsize 32, 560 generations, 1 training episode instead of 256, 3,000, 8',
+      'no observation normalisation',
+    ],
+    expectedCost:
+      '≈ 8 min wall for 560 generations on the shared 2-core CPU (measured; ≈ 1 s per generation once episodes last 1,000 steps, less while policies still fall early)',
     config: {
       task: { id: 'hopper', params: { integrator: 'Euler', maxSteps: 1000, episodes: 1, testEpisodes: 4 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32, outputActivation: 'tanh' } },
@@ -221,11 +296,16 @@ export const PRESETS: readonly Preset[] = [
     id: 'hopper-paper',
     label: 'Hopper — paper settings (SNES; gym MuJoCo physics)',
     paper: true,
-    description: 'The paper\'s Brax hopper setting (spec §9.3, §2.7) on the lab\'s gym-style MuJoCo Hopper: SNES P=256 (T 48, σ0 0.075), policy MLP 11-32-32-3 (tanh, tanh out), 8 episodes of 500 steps, 64 test episodes, running observation normalisation, mean decay 1e-5, 3,000 generations × 20 rounds, 5 seeds. The physics is gym MuJoCo (RK4), not Brax v1.',
+    description:
+      "The paper's Brax hopper setting (spec §9.3, §2.7) on the lab's gym-style MuJoCo Hopper: SNES P=256 (T 48, σ0 0.075), policy MLP 11-32-32-3 (tanh, tanh out), 8 episodes of 500 steps, 64 test episodes, running observation normalisation, mean decay 1e-5, 3,000 generations × 20 rounds, 5 seeds. The physics is gym MuJoCo (RK4), not Brax v1.",
     deviations: ['gym MuJoCo physics (RK4) instead of Brax v1 legacy_spring'],
-    expectedCost: '≈ 2 CPU-years per seed: up to 1.8·10¹¹ env steps (58 round trainings × 3,000 gens × 256 × 8 × 500) at ≈ 3·10³ RK4 steps/s; not runnable here',
+    expectedCost:
+      '≈ 2 CPU-years per seed: up to 1.8·10¹¹ env steps (58 round trainings × 3,000 gens × 256 × 8 × 500) at ≈ 3·10³ RK4 steps/s; not runnable here',
     config: {
-      task: { id: 'hopper', params: { integrator: 'RK4', maxSteps: 500, episodes: 8, testEpisodes: 64, obsNorm: true } },
+      task: {
+        id: 'hopper',
+        params: { integrator: 'RK4', maxSteps: 500, episodes: 8, testEpisodes: 64, obsNorm: true },
+      },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32, outputActivation: 'tanh' } },
       es: { id: 'snes', popSize: 256, meanDecay: 1e-5, params: { temperature: 48, sigma_init: 0.075 } },
       prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 20 },
@@ -237,7 +317,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'mnist-paper',
     label: 'MNIST CNN — paper settings (Sep-CMA-ES)',
     paper: true,
-    description: 'The paper\'s MNIST setting (spec §9.3): CNN, Sep-CMA-ES P=128 (elite 0.5, σ0 0.025), batch 1,024, 4,000 generations × 20 rounds, mean decay 1e-4, 5 seeds.',
+    description:
+      "The paper's MNIST setting (spec §9.3): CNN, Sep-CMA-ES P=128 (elite 0.5, σ0 0.025), batch 1,024, 4,000 generations × 20 rounds, mean decay 1e-4, 5 seeds.",
     deviations: [],
     expectedCost: 'days on CPU; many hours even on a GPU in the browser',
     config: {

@@ -6,7 +6,13 @@
  * meaning the same run when a default is added elsewhere. `hide` names UI sections a lesson hides.
  * Decoding validates through parseConfig and returns field-named errors; it never throws into the UI.
  */
-import { ConfigError, CONFIG_SCHEMA_VERSION, parseConfig, type ExperimentConfig, type ExperimentConfigInput } from './config';
+import {
+  ConfigError,
+  CONFIG_SCHEMA_VERSION,
+  parseConfig,
+  type ExperimentConfig,
+  type ExperimentConfigInput,
+} from './config';
 import { canonicalJson } from './hash';
 import { decodeBase64, encodeBase64 } from './base64';
 
@@ -14,7 +20,10 @@ import { decodeBase64, encodeBase64 } from './base64';
 export const HIDEABLE_SECTIONS = ['task', 'network', 'es', 'prune', 'budget', 'seeds', 'backend'] as const;
 export type UiSection = (typeof HIDEABLE_SECTIONS)[number];
 
-export interface UrlIssue { readonly path: string; readonly message: string }
+export interface UrlIssue {
+  readonly path: string;
+  readonly message: string;
+}
 
 export interface ShareState {
   /** Canonical config; undefined when the URL carries none (or it is invalid: see errors). */
@@ -34,7 +43,8 @@ const isObject = (v: unknown): v is JsonObject => !!v && typeof v === 'object' &
 /** The required fields of a config: what parseConfig cannot default. */
 function skeletonOf(c: ExperimentConfig): ExperimentConfigInput {
   return {
-    task: { id: c.task.id }, network: { id: c.network.id },
+    task: { id: c.task.id },
+    network: { id: c.network.id },
     es: { id: c.es.id, popSize: c.es.popSize },
     prune: { methods: [...c.prune.methods], rounds: c.prune.rounds },
     budget: { generationsPerRound: c.budget.generationsPerRound },
@@ -78,8 +88,14 @@ export function minimalConfig(config: ExperimentConfig): JsonObject {
  * Built by hand: every value is URL-safe (base64url, digits, section names), and URLSearchParams would
  * escape the commas of `hide=prune,es` that a teacher may want to edit by hand.
  */
-export function encodeShareQuery(config: ExperimentConfig, options: { seed?: number; hidden?: Iterable<UiSection> } = {}): string {
-  const parts = [`c=${encodeBase64(new TextEncoder().encode(canonicalJson(minimalConfig(config))), true)}`, `v=${CONFIG_SCHEMA_VERSION}`];
+export function encodeShareQuery(
+  config: ExperimentConfig,
+  options: { seed?: number; hidden?: Iterable<UiSection> } = {},
+): string {
+  const parts = [
+    `c=${encodeBase64(new TextEncoder().encode(canonicalJson(minimalConfig(config))), true)}`,
+    `v=${CONFIG_SCHEMA_VERSION}`,
+  ];
   if (options.seed !== undefined) parts.push(`seed=${options.seed}`);
   const hidden = [...new Set(options.hidden ?? [])];
   if (hidden.length) parts.push(`hide=${hidden.join(',')}`);
@@ -88,7 +104,10 @@ export function encodeShareQuery(config: ExperimentConfig, options: { seed?: num
 
 function parseHidden(raw: string | null, errors: UrlIssue[]): Set<UiSection> {
   const hidden = new Set<UiSection>();
-  for (const name of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const name of (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if ((HIDEABLE_SECTIONS as readonly string[]).includes(name)) hidden.add(name as UiSection);
     else errors.push({ path: 'hide', message: `unknown section "${name}" (valid: ${HIDEABLE_SECTIONS.join(', ')})` });
   }
@@ -100,7 +119,10 @@ function parseConfigParam(raw: string, errors: UrlIssue[]): ExperimentConfig | u
   try {
     input = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(decodeBase64(raw, true)));
   } catch (e) {
-    errors.push({ path: 'c', message: `the link's config is damaged (${(e as Error).message}); was the link cut off?` });
+    errors.push({
+      path: 'c',
+      message: `the link's config is damaged (${(e as Error).message}); was the link cut off?`,
+    });
     return undefined;
   }
   try {
@@ -118,7 +140,10 @@ export function decodeShareParams(params: URLSearchParams | string): ShareState 
   const errors: UrlIssue[] = [];
   const v = p.get('v');
   if (v !== null && v !== String(CONFIG_SCHEMA_VERSION)) {
-    errors.push({ path: 'v', message: `the link was made for config schema version ${v}; this app reads version ${CONFIG_SCHEMA_VERSION}` });
+    errors.push({
+      path: 'v',
+      message: `the link was made for config schema version ${v}; this app reads version ${CONFIG_SCHEMA_VERSION}`,
+    });
   }
   const raw = p.get('c');
   const config = raw !== null && !errors.length ? parseConfigParam(raw, errors) : undefined;
@@ -127,7 +152,8 @@ export function decodeShareParams(params: URLSearchParams | string): ShareState 
   if (seedRaw !== null) {
     const n = /^\d{1,10}$/.test(seedRaw) ? Number(seedRaw) : NaN;
     if (!Number.isSafeInteger(n)) errors.push({ path: 'seed', message: `"${seedRaw}" is not a non-negative integer` });
-    else if (config && !config.seeds.includes(n)) errors.push({ path: 'seed', message: `seed ${n} is not among the config's seeds [${config.seeds.join(', ')}]` });
+    else if (config && !config.seeds.includes(n))
+      errors.push({ path: 'seed', message: `seed ${n} is not among the config's seeds [${config.seeds.join(', ')}]` });
     else seed = n;
   }
   const hidden = parseHidden(p.get('hide'), errors);

@@ -7,7 +7,9 @@
 
 export type YamlScalar = string | number | boolean;
 export type YamlValue = YamlScalar | readonly YamlScalar[] | YamlMap;
-export interface YamlMap { readonly [key: string]: YamlValue }
+export interface YamlMap {
+  readonly [key: string]: YamlValue;
+}
 
 /** A number as a YAML 1.1 int or float literal. */
 export function yamlNumber(x: number): string {
@@ -16,7 +18,8 @@ export function yamlNumber(x: number): string {
   const s = String(x);
   const e = s.indexOf('e');
   if (e < 0) return s.includes('.') ? s : `${s}.0`;
-  const mantissa = s.slice(0, e), exponent = s.slice(e + 1);
+  const mantissa = s.slice(0, e),
+    exponent = s.slice(e + 1);
   return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}e${/^[+-]/.test(exponent) ? exponent : `+${exponent}`}`;
 }
 

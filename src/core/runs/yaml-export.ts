@@ -25,9 +25,15 @@ const ADAM_BETAS = new Set(['adam_beta1', 'adam_beta2']);
 function networkYaml(config: ExperimentConfig, vision: boolean, unmapped: string[]): YamlMap {
   const p = config.network.params;
   if (config.network.id === 'cnn') {
-    return { hidden_layers: p.hiddenDense as number, hidden_dims: (p.hiddenDense as number) > 0 ? (p.hiddenWidth as number) : 0 };
+    return {
+      hidden_layers: p.hiddenDense as number,
+      hidden_dims: (p.hiddenDense as number) > 0 ? (p.hiddenWidth as number) : 0,
+    };
   }
-  if (vision) unmapped.push(`network: ${config.network.id} (es-lottery's vision network is the CNN; hidden_layers/hidden_dims there add dense layers after the convolutions)`);
+  if (vision)
+    unmapped.push(
+      `network: ${config.network.id} (es-lottery's vision network is the CNN; hidden_layers/hidden_dims there add dense layers after the convolutions)`,
+    );
   for (const k of ['activation', 'outputActivation']) unmapped.push(`network.params.${k}: ${String(p[k])}`);
   return { hidden_layers: p.hiddenLayers as number, hidden_dims: p.width as number };
 }
@@ -42,20 +48,28 @@ function taskYaml(config: ExperimentConfig, vision: boolean, unmapped: string[])
   }
   return vision
     ? { task: { batch_size: p.batchSize as number }, evalCfg: { n_repeats: 1, test_n_repeats: 1, n_evaluations: 1 } }
-    : { task: { max_steps: p.maxSteps as number }, evalCfg: { n_repeats: p.episodes as number, test_n_repeats: 1, n_evaluations: p.testEpisodes as number } };
+    : {
+        task: { max_steps: p.maxSteps as number },
+        evalCfg: { n_repeats: p.episodes as number, test_n_repeats: 1, n_evaluations: p.testEpisodes as number },
+      };
 }
 
 /** YAML text of one pruning chain (`method`, a registry id in config.prune.methods). */
 export function configToPaperYaml(config: ExperimentConfig, method: string): string {
-  if (!config.prune.methods.includes(method)) throw new Error(`method "${method}" is not in this config (${config.prune.methods.join(', ')})`);
+  if (!config.prune.methods.includes(method))
+    throw new Error(`method "${method}" is not in this config (${config.prune.methods.join(', ')})`);
   const vision = getTask(config.task.id).kind === 'vision';
   const unmapped: string[] = [];
   const esConfig: Record<string, YamlScalar> = {
-    mean_decay: config.es.meanDecay, centered_rank: config.es.centeredRank, z_score: config.es.zScore, w_decay: config.es.wDecay,
+    mean_decay: config.es.meanDecay,
+    centered_rank: config.es.centeredRank,
+    z_score: config.es.zScore,
+    w_decay: config.es.wDecay,
   };
   for (const [k, v] of Object.entries(config.es.params)) {
     // es_config keys become strategy arguments in es-lottery; Adam's betas are not among them.
-    if (ADAM_BETAS.has(k)) unmapped.push(`es.params.${k}: ${String(v)} (an Adam optimizer setting in evosax, not an es_config key)`);
+    if (ADAM_BETAS.has(k))
+      unmapped.push(`es.params.${k}: ${String(v)} (an Adam optimizer setting in evosax, not an es_config key)`);
     else if (isEvosaxName(k)) esConfig[k] = v;
     else unmapped.push(`es.params.${k}: ${String(v)}`);
   }
@@ -65,11 +79,12 @@ export function configToPaperYaml(config: ExperimentConfig, method: string): str
   if (!baseline) unmapped.push(`prune method: ${method} (no es-lottery baseline_name; "final-ticket" written instead)`);
   unmapped.push(
     `seeds: [${config.seeds.join(', ')}] (es-lottery takes seed_id from its launcher: run this file once per seed)`,
-    `prune.scope: ${config.prune.scope}${config.prune.scope === 'global' ? ' (= es-lottery\'s global threshold)' : ' (es-lottery prunes globally)'}`,
+    `prune.scope: ${config.prune.scope}${config.prune.scope === 'global' ? " (= es-lottery's global threshold)" : ' (es-lottery prunes globally)'}`,
     `es.sigmaMode: ${config.es.sigmaMode} (σ used for SNR pruning with Sep-CMA-ES, spec §1.5)`,
     `backend: ${config.backend}`,
   );
-  for (const [k, v] of Object.entries(config.prune.params[method] ?? {})) unmapped.push(`prune.params.${method}.${k}: ${String(v)}`);
+  for (const [k, v] of Object.entries(config.prune.params[method] ?? {}))
+    unmapped.push(`prune.params.${method}.${k}: ${String(v)}`);
   const strategy = CODE_STRATEGY_NAMES[config.es.id] ?? config.es.id;
 
   const doc: YamlMap = {
@@ -86,15 +101,33 @@ export function configToPaperYaml(config: ExperimentConfig, method: string): str
       es_params: { init_min: 0, init_max: 0 },
       eval_config: evalCfg,
       num_imp_iters: config.prune.rounds,
-      imp_config: { baseline_name: baseline ?? 'final-ticket', prune_ratio: Number((1 - config.prune.pruneFrac).toPrecision(12)), modules_not_to_prune: [] },
+      imp_config: {
+        baseline_name: baseline ?? 'final-ticket',
+        prune_ratio: Number((1 - config.prune.pruneFrac).toPrecision(12)),
+        modules_not_to_prune: [],
+      },
       network_to_prune: 'final',
       fixed_seed: false,
     },
     log_config: {
       time_to_track: ['imp_iter', 'num_gens'],
-      what_to_track: ['final_perf', 'best_perf', 'test_perf', 'train_perf', 'sparsity', 'trainable_params', 'pruned_params', 'prunable_params', 'prune_threshold'],
+      what_to_track: [
+        'final_perf',
+        'best_perf',
+        'test_perf',
+        'train_perf',
+        'sparsity',
+        'trainable_params',
+        'pruned_params',
+        'prunable_params',
+        'prune_threshold',
+      ],
       what_to_print: ['final_perf', 'best_perf', 'test_perf', 'sparsity'],
-      verbose: true, print_every_k_updates: 1, overwrite: 1, model_type: 'jax', use_wandb: false,
+      verbose: true,
+      print_every_k_updates: 1,
+      overwrite: 1,
+      model_type: 'jax',
+      use_wandb: false,
     },
     device_config: { device_type: 'gpu', num_devices: 1 },
   };
@@ -104,9 +137,14 @@ export function configToPaperYaml(config: ExperimentConfig, method: string): str
     `es_config lists the lab's ES hyperparameters; es-lottery's defaults come from src/es/tuned_hparams/*.py.`,
     `prune_ratio is the KEEP fraction per round: ${yamlNumber(Number((1 - config.prune.pruneFrac).toPrecision(12)))} = 1 − p.`,
   ]);
-  const footer = yamlComment(['Lab settings with no counterpart in es-lottery train configs:', ...unmapped.map((l) => `  ${l}`)]);
+  const footer = yamlComment([
+    'Lab settings with no counterpart in es-lottery train configs:',
+    ...unmapped.map((l) => `  ${l}`),
+  ]);
   // A blank line between top-level sections, as in es-lottery's files.
-  const body = Object.entries(doc).map(([k, v]) => emitYaml({ [k]: v })).join('\n\n');
+  const body = Object.entries(doc)
+    .map(([k, v]) => emitYaml({ [k]: v }))
+    .join('\n\n');
   return `${header}\n${body}\n\n${footer}\n`;
 }
 

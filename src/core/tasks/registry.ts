@@ -8,11 +8,7 @@ import { visionTaskDef } from './vision/vision-task';
 import { CONTROL_TASKS } from './control';
 import { LOCOMOTION_TASKS } from './locomotion';
 
-export const TASKS: readonly TaskDef[] = [
-  ...DATASETS.map(visionTaskDef),
-  ...CONTROL_TASKS,
-  ...LOCOMOTION_TASKS,
-];
+export const TASKS: readonly TaskDef[] = [...DATASETS.map(visionTaskDef), ...CONTROL_TASKS, ...LOCOMOTION_TASKS];
 
 /** Looks a task up by id; throws listing the known ids. */
 export function getTask(id: string): TaskDef {

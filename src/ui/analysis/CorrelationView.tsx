@@ -3,7 +3,18 @@
  * chosen chain and round, and Pearson / Spearman per round (mean over seeds) for every chain.
  */
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { CorrelationJobResult } from '../../../workers/analysis-job';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
@@ -21,20 +32,39 @@ export function CorrelationView({ result }: { result: CorrelationJobResult }) {
   const header = ['round', ...methods.flatMap((m) => [`${m} pearson`, `${m} pearson se`, `${m} spearman`])];
   return (
     <>
-      <label className="view-controls">Scatter of
+      <label className="view-controls">
+        Scatter of
         <select value={idx} onChange={(e) => setIdx(Number(e.target.value))}>
-          {result.rows.map((r, i) => <option key={i} value={i}>{r.method} seed {r.seed} round {r.roundNum}</option>)}
+          {result.rows.map((r, i) => (
+            <option key={i} value={i}>
+              {r.method} seed {r.seed} round {r.roundNum}
+            </option>
+          ))}
         </select>
       </label>
       <div className="view-grid two">
-        <ChartFrame title={`|μ| vs SNR, ${result.layerName}, ${row.method} seed ${row.seed} round ${row.roundNum}`}
-          note={<>{pts.length} of {row.n} unpruned weights shown. Pearson {f3(row.pearson)}, Spearman {f3(row.spearman)}; the two criteria agree on {(100 * row.agreeFrac).toFixed(1)}% of next-round decisions (survivor IoU {f3(row.survivorIoU)}).</>}
-          table={{ header: ['magnitude', 'snr'], rows: pts.map((p) => [p.magnitude, p.snr]) }}>
+        <ChartFrame
+          title={`|μ| vs SNR, ${result.layerName}, ${row.method} seed ${row.seed} round ${row.roundNum}`}
+          note={
+            <>
+              {pts.length} of {row.n} unpruned weights shown. Pearson {f3(row.pearson)}, Spearman {f3(row.spearman)};
+              the two criteria agree on {(100 * row.agreeFrac).toFixed(1)}% of next-round decisions (survivor IoU{' '}
+              {f3(row.survivorIoU)}).
+            </>
+          }
+          table={{ header: ['magnitude', 'snr'], rows: pts.map((p) => [p.magnitude, p.snr]) }}
+        >
           <div style={{ width: '100%', height: 280 }}>
             <ResponsiveContainer width="100%" height="100%">
               <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
                 <CartesianGrid stroke="#e3e3e3" />
-                <XAxis dataKey="magnitude" type="number" name="|μ|" tickFormatter={f3} label={{ value: '|μ|', position: 'insideBottom', offset: -12 }} />
+                <XAxis
+                  dataKey="magnitude"
+                  type="number"
+                  name="|μ|"
+                  tickFormatter={f3}
+                  label={{ value: '|μ|', position: 'insideBottom', offset: -12 }}
+                />
                 <YAxis dataKey="snr" type="number" name="SNR" width={56} tickFormatter={f3} />
                 <Tooltip formatter={(v) => f3(Number(v))} />
                 <Scatter data={pts} fill={OKABE_ITO.blue} fillOpacity={0.45} isAnimationActive={false} shape="circle" />
@@ -42,20 +72,43 @@ export function CorrelationView({ result }: { result: CorrelationJobResult }) {
             </ResponsiveContainer>
           </div>
         </ChartFrame>
-        <ChartFrame title={`Magnitude–SNR correlation per round, ${result.layerName}`} note="Pearson (solid) and Spearman (dashed) of |μ| vs |μ|/σ, mean over seeds."
-          table={{ header, rows: byRound.map((r) => header.map((h) => (h === 'round' ? r.roundNum : r[h]))) }}>
+        <ChartFrame
+          title={`Magnitude–SNR correlation per round, ${result.layerName}`}
+          note="Pearson (solid) and Spearman (dashed) of |μ| vs |μ|/σ, mean over seeds."
+          table={{ header, rows: byRound.map((r) => header.map((h) => (h === 'round' ? r.roundNum : r[h]))) }}
+        >
           <div style={{ width: '100%', height: 280 }}>
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={byRound} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
                 <CartesianGrid stroke="#e3e3e3" />
-                <XAxis dataKey="roundNum" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} label={{ value: 'IMP round', position: 'insideBottom', offset: -12 }} />
+                <XAxis
+                  dataKey="roundNum"
+                  type="number"
+                  domain={['dataMin', 'dataMax']}
+                  allowDecimals={false}
+                  label={{ value: 'IMP round', position: 'insideBottom', offset: -12 }}
+                />
                 <YAxis domain={[-1, 1]} width={40} />
                 <Tooltip formatter={(v) => f3(Number(v))} />
                 <Legend verticalAlign="top" height={24} />
-                {methods.map((m, i) => [
-                  <Line key={`${m}p`} dataKey={`${m} pearson`} stroke={seriesColour(i)} strokeWidth={2} isAnimationActive={false} />,
-                  <Line key={`${m}s`} dataKey={`${m} spearman`} stroke={seriesColour(i)} strokeDasharray="5 4" isAnimationActive={false} />,
-                ]).flat()}
+                {methods
+                  .map((m, i) => [
+                    <Line
+                      key={`${m}p`}
+                      dataKey={`${m} pearson`}
+                      stroke={seriesColour(i)}
+                      strokeWidth={2}
+                      isAnimationActive={false}
+                    />,
+                    <Line
+                      key={`${m}s`}
+                      dataKey={`${m} spearman`}
+                      stroke={seriesColour(i)}
+                      strokeDasharray="5 4"
+                      isAnimationActive={false}
+                    />,
+                  ])
+                  .flat()}
               </LineChart>
             </ResponsiveContainer>
           </div>

@@ -10,7 +10,9 @@ import type { QuadraticFit } from '../../core/analysis/quadratic-fit';
 
 /** The metric an LMC chart plots: test error for classification, mean return for control. */
 export function lmcMetric(res: LmcJobResult): { key: 'error' | 'return'; label: string } {
-  return res.matrix.pairs[0]?.path.barrierKind === 'return' ? { key: 'return', label: 'mean test return' } : { key: 'error', label: 'test error (1 − accuracy)' };
+  return res.matrix.pairs[0]?.path.barrierKind === 'return'
+    ? { key: 'return', label: 'mean test return' }
+    : { key: 'error', label: 'test error (1 − accuracy)' };
 }
 
 /** One row per α with one column per pair ("r1–r3"), holding error or return along that path. */
@@ -21,18 +23,27 @@ export function lmcCurveRows(res: LmcJobResult): { rows: Record<string, number>[
   const alphas = pairs[0]?.path.alphas ?? [];
   const rows = alphas.map((alpha, a) => {
     const row: Record<string, number> = { alpha };
-    pairs.forEach((p, s) => { row[series[s]] = key === 'error' ? 1 - p.path.perf[a] : p.path.perf[a]; });
+    pairs.forEach((p, s) => {
+      row[series[s]] = key === 'error' ? 1 - p.path.perf[a] : p.path.perf[a];
+    });
     return row;
   });
   return { rows, series };
 }
 
 /** Per pair: where the path is worst (α, value) and its barrier, for marking on the chart and the table. */
-export function lmcBarrierMarks(res: LmcJobResult): { series: string; alpha: number; value: number; barrier: number }[] {
+export function lmcBarrierMarks(
+  res: LmcJobResult,
+): { series: string; alpha: number; value: number; barrier: number }[] {
   const { key } = lmcMetric(res);
   return res.matrix.pairs.map((p) => {
     const a = p.path.alphas.indexOf(p.path.worstAlpha);
-    return { series: `${res.matrix.labels[p.i]}–${res.matrix.labels[p.j]}`, alpha: p.path.worstAlpha, value: key === 'error' ? 1 - p.path.perf[a] : p.path.perf[a], barrier: p.path.barrier };
+    return {
+      series: `${res.matrix.labels[p.i]}–${res.matrix.labels[p.j]}`,
+      alpha: p.path.worstAlpha,
+      value: key === 'error' ? 1 - p.path.perf[a] : p.path.perf[a],
+      barrier: p.path.barrier,
+    };
   });
 }
 
@@ -42,20 +53,36 @@ export function parabolaAt(fit: Pick<QuadraticFit, 'a' | 'b' | 'c'>, xi: number)
 }
 
 /** Rows {xi, d0, fit0, d1, fit1, …}: measured loss and fitted parabola per direction at one round. */
-export function profileRows(round: LandscapeJobResult['rounds'][number], xis: readonly number[]): Record<string, number>[] {
+export function profileRows(
+  round: LandscapeJobResult['rounds'][number],
+  xis: readonly number[],
+): Record<string, number>[] {
   return xis.map((xi, k) => {
     const row: Record<string, number> = { xi };
-    round.landscape.profiles.forEach((p, d) => { row[`d${d}`] = p.loss[k]; row[`fit${d}`] = parabolaAt(p.fit, xi); });
+    round.landscape.profiles.forEach((p, d) => {
+      row[`d${d}`] = p.loss[k];
+      row[`fit${d}`] = parabolaAt(p.fit, xi);
+    });
     return row;
   });
 }
 
 /** Sharpness a (mean ± s.e. over directions) per round, with the error-bar range. */
-export function curvatureRows(res: LandscapeJobResult): { roundNum: number; remainingPct: number; a: number; se: number; lo: number; hi: number; minR2: number }[] {
+export function curvatureRows(
+  res: LandscapeJobResult,
+): { roundNum: number; remainingPct: number; a: number; se: number; lo: number; hi: number; minR2: number }[] {
   return res.rounds.map((r) => {
     const { mean, se } = r.landscape.curvature;
     const s = Number.isFinite(se) ? se : 0;
-    return { roundNum: r.roundNum, remainingPct: 100 * (1 - r.sparsityFrac), a: mean, se, lo: mean - s, hi: mean + s, minR2: Math.min(...r.landscape.profiles.map((p) => p.fit.r2)) };
+    return {
+      roundNum: r.roundNum,
+      remainingPct: 100 * (1 - r.sparsityFrac),
+      a: mean,
+      se,
+      lo: mean - s,
+      hi: mean + s,
+      minR2: Math.min(...r.landscape.profiles.map((p) => p.fit.r2)),
+    };
   });
 }
 
@@ -79,8 +106,13 @@ export function correlationRoundRows(res: CorrelationJobResult): Record<string, 
     for (const m of methods) {
       const p = res.summary.pearson.find((s) => s.method === m && s.roundNum === roundNum);
       const s = res.summary.spearman.find((x) => x.method === m && x.roundNum === roundNum);
-      if (p) { row[`${m} pearson`] = p.mean; row[`${m} pearson se`] = p.se; }
-      if (s) { row[`${m} spearman`] = s.mean; }
+      if (p) {
+        row[`${m} pearson`] = p.mean;
+        row[`${m} pearson se`] = p.se;
+      }
+      if (s) {
+        row[`${m} spearman`] = s.mean;
+      }
     }
     return row;
   });

@@ -12,11 +12,24 @@ import { jobRecords, type AnalysisOutcome } from '../run/analysis-client';
 import { ensureBackend, watchedCall } from '../lab-client';
 
 /** The barrier path between record `a` (α = 0) and record `b` (α = 1), evaluated through `config`'s task. */
-export async function runLmcPair(config: ExperimentConfig, a: RoundRecord, b: RoundRecord, args: LmcJobOptions,
-  onProgress: (p: AnalysisProgress) => void): Promise<AnalysisOutcome<LmcJobResult>> {
-  if (a.mean.length !== b.mean.length) throw new Error(`the two networks have different sizes (D = ${a.mean.length} vs ${b.mean.length})`);
+export async function runLmcPair(
+  config: ExperimentConfig,
+  a: RoundRecord,
+  b: RoundRecord,
+  args: LmcJobOptions,
+  onProgress: (p: AnalysisProgress) => void,
+): Promise<AnalysisOutcome<LmcJobResult>> {
+  if (a.mean.length !== b.mean.length)
+    throw new Error(`the two networks have different sizes (D = ${a.mean.length} vs ${b.mean.length})`);
   await ensureBackend();
   const sent = jobRecords([a, b], false);
   return watchedCall('the LMC analysis', async (engine) =>
-    engine.runAnalysis('lmc', config, transfer(sent.records, sent.buffers), { ...args, pairs: 'records' }, proxy(onProgress))) as Promise<AnalysisOutcome<LmcJobResult>>;
+    engine.runAnalysis(
+      'lmc',
+      config,
+      transfer(sent.records, sent.buffers),
+      { ...args, pairs: 'records' },
+      proxy(onProgress),
+    ),
+  ) as Promise<AnalysisOutcome<LmcJobResult>>;
 }

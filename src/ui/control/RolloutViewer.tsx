@@ -12,7 +12,16 @@ import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
 import type { Primitive } from '../../core/tasks/control/render-geometry';
 import type { RolloutJobOptions } from '../../../workers/analysis-job';
 import '../viz/views.css';
-import { fitBounds, frameAt, isLocomotionRecord, ROLE_COLOURS, runningReturns, sceneOfFrame, toCanvas, type ViewTransform } from './scene-view';
+import {
+  fitBounds,
+  frameAt,
+  isLocomotionRecord,
+  ROLE_COLOURS,
+  runningReturns,
+  sceneOfFrame,
+  toCanvas,
+  type ViewTransform,
+} from './scene-view';
 
 export interface RolloutViewerProps {
   /** Control task id ('cartpole', 'pendulum', 'acrobot', 'mcc') or a MuJoCo locomotion task id (src/core/tasks/locomotion: hopper, halfcheetah, walker2d, ant). */
@@ -30,24 +39,35 @@ export interface RolloutViewerProps {
 }
 
 const FPS = 30;
-const W = 480, H = 300;
+const W = 480,
+  H = 300;
 
 function drawPrimitive(ctx: CanvasRenderingContext2D, t: ViewTransform, p: Primitive): void {
   const colour = ROLE_COLOURS[p.role];
-  ctx.strokeStyle = colour; ctx.fillStyle = colour; ctx.lineCap = 'round';
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+  ctx.lineCap = 'round';
   if (p.kind === 'line') {
     ctx.lineWidth = Math.max(1, p.width * t.scale);
-    ctx.beginPath(); ctx.moveTo(...toCanvas(t, p.x1, p.y1)); ctx.lineTo(...toCanvas(t, p.x2, p.y2)); ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(...toCanvas(t, p.x1, p.y1));
+    ctx.lineTo(...toCanvas(t, p.x2, p.y2));
+    ctx.stroke();
   } else if (p.kind === 'polyline') {
     ctx.lineWidth = Math.max(1, p.width * t.scale);
     ctx.beginPath();
-    for (let i = 0; i < p.points.length; i += 2) ctx[i ? 'lineTo' : 'moveTo'](...toCanvas(t, p.points[i], p.points[i + 1]));
+    for (let i = 0; i < p.points.length; i += 2)
+      ctx[i ? 'lineTo' : 'moveTo'](...toCanvas(t, p.points[i], p.points[i + 1]));
     ctx.stroke();
   } else if (p.kind === 'circle') {
-    ctx.beginPath(); ctx.arc(...toCanvas(t, p.cx, p.cy), Math.max(2, p.r * t.scale), 0, 2 * Math.PI); ctx.fill();
+    ctx.beginPath();
+    ctx.arc(...toCanvas(t, p.cx, p.cy), Math.max(2, p.r * t.scale), 0, 2 * Math.PI);
+    ctx.fill();
   } else {
     const [cx, cy] = toCanvas(t, p.cx, p.cy);
-    ctx.save(); ctx.translate(cx, cy); ctx.rotate(-p.angle); // world angles are counter-clockwise, canvas y is down
+    ctx.save();
+    ctx.translate(cx, cy);
+    ctx.rotate(-p.angle); // world angles are counter-clockwise, canvas y is down
     ctx.fillRect((-p.w / 2) * t.scale, (-p.h / 2) * t.scale, p.w * t.scale, p.h * t.scale);
     ctx.restore();
   }
@@ -63,7 +83,9 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
 
   useEffect(() => {
     let live = true;
-    setEpisode(null); setError(null); setFrame(0);
+    setEpisode(null);
+    setError(null);
+    setFrame(0);
     const o = { taskId, envParams, params, episodeIdx };
     // The local path loads tfjs + the analysis job on demand: the app records in the worker and never pays for it.
     const local = async () => {
@@ -72,9 +94,18 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
       return runRolloutJob({ net }, [], o);
     };
     (record ? record(o) : local())
-      .then((ep) => { if (live) { setEpisode(ep); setPlaying(true); } })
-      .catch((e: unknown) => { if (live) setError(e instanceof Error ? e.message : String(e)); });
-    return () => { live = false; };
+      .then((ep) => {
+        if (live) {
+          setEpisode(ep);
+          setPlaying(true);
+        }
+      })
+      .catch((e: unknown) => {
+        if (live) setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      live = false;
+    };
   }, [taskId, envParams, params, net, record, episodeIdx]);
 
   const returns = useMemo(() => (episode ? runningReturns(episode.rewards) : [0]), [episode]);
@@ -88,7 +119,8 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
     const tick = (now: number) => {
       const f = frameAt(now - t0, FPS, frames);
       setFrame(f);
-      if (f < frames - 1) id = requestAnimationFrame(tick); else setPlaying(false);
+      if (f < frames - 1) id = requestAnimationFrame(tick);
+      else setPlaying(false);
     };
     id = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(id);
@@ -99,10 +131,12 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
     const c = canvas.current;
     if (!c || !episode) return;
     const dpr = Math.min(2, window.devicePixelRatio || 1);
-    c.width = W * dpr; c.height = H * dpr;
+    c.width = W * dpr;
+    c.height = H * dpr;
     const ctx = c.getContext('2d')!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, W, H);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, W, H);
     const scene = sceneOfFrame(episode, frame, envParams);
     const t = fitBounds(scene.bounds, W, H);
     for (const p of scene.primitives) drawPrimitive(ctx, t, p);
@@ -114,17 +148,63 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
       <div className="chart-head">
         <h3>{episode ? `${episode.envId}: ${label}` : `Recording an episode of ${label}…`}</h3>
         <div className="chart-actions">
-          <button type="button" onClick={() => { if (frame >= frames - 1) setFrame(0); setPlaying(!playing); }} disabled={!episode} aria-pressed={playing}>{playing ? 'Pause' : 'Play'}</button>
-          <button type="button" onClick={() => { setFrame(0); setPlaying(true); }} disabled={!episode}>Restart</button>
-          <label>Test episode <input type="number" min={0} max={1023} value={episodeIdx} style={{ width: '4.5rem' }} onChange={(e) => setEpisodeIdx(Math.max(0, Math.floor(Number(e.target.value) || 0)))} /></label>
+          <button
+            type="button"
+            onClick={() => {
+              if (frame >= frames - 1) setFrame(0);
+              setPlaying(!playing);
+            }}
+            disabled={!episode}
+            aria-pressed={playing}
+          >
+            {playing ? 'Pause' : 'Play'}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setFrame(0);
+              setPlaying(true);
+            }}
+            disabled={!episode}
+          >
+            Restart
+          </button>
+          <label>
+            Test episode{' '}
+            <input
+              type="number"
+              min={0}
+              max={1023}
+              value={episodeIdx}
+              style={{ width: '4.5rem' }}
+              onChange={(e) => setEpisodeIdx(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
+            />
+          </label>
         </div>
       </div>
-      <canvas ref={canvas} role="img" aria-label={`${taskId} episode animation, step ${frame}`} style={{ width: W, height: H, maxWidth: '100%', border: '1px solid #d5d9df', borderRadius: 6 }} />
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={`${taskId} episode animation, step ${frame}`}
+        style={{ width: W, height: H, maxWidth: '100%', border: '1px solid #d5d9df', borderRadius: 6 }}
+      />
       {episode ? (
         <>
-          <input type="range" min={0} max={frames - 1} value={frame} aria-label="Step" style={{ display: 'block', width: W, maxWidth: '100%' }} onChange={(e) => { setPlaying(false); setFrame(Number(e.target.value)); }} />
+          <input
+            type="range"
+            min={0}
+            max={frames - 1}
+            value={frame}
+            aria-label="Step"
+            style={{ display: 'block', width: W, maxWidth: '100%' }}
+            onChange={(e) => {
+              setPlaying(false);
+              setFrame(Number(e.target.value));
+            }}
+          />
           <p className="stat-line" aria-live="off">
-            step {frame} / {frames - 1} · return so far {returns[frame].toFixed(1)} · episode return <strong>{episode.episodeReturn.toFixed(1)}</strong>
+            step {frame} / {frames - 1} · return so far {returns[frame].toFixed(1)} · episode return{' '}
+            <strong>{episode.episodeReturn.toFixed(1)}</strong>
             {episode.truncated ? ' (reached the step limit)' : ' (terminated)'}
             {isLocomotionRecord(episode) ? ` · x ${episode.qpos[frame][0].toFixed(2)} m` : null}
           </p>

@@ -22,7 +22,8 @@ export interface ViewTransform {
 
 /** Largest uniform scale that fits `bounds` into width × height minus `padPx` on every side, centred. */
 export function fitBounds(bounds: Scene['bounds'], width: number, height: number, padPx = 8): ViewTransform {
-  const bw = bounds.xMax - bounds.xMin, bh = bounds.yMax - bounds.yMin;
+  const bw = bounds.xMax - bounds.xMin,
+    bh = bounds.yMax - bounds.yMin;
   if (!(bw > 0 && bh > 0)) throw new Error(`fitBounds: empty bounds ${JSON.stringify(bounds)}`);
   const scale = Math.min((width - 2 * padPx) / bw, (height - 2 * padPx) / bh);
   const offsetX = width / 2 - scale * (bounds.xMin + bw / 2);
@@ -37,7 +38,12 @@ export function toCanvas(t: ViewTransform, x: number, y: number): [number, numbe
 
 /** Fill/stroke colour per role: bodies blue, links orange, joints black, goal green, limits vermillion. */
 export const ROLE_COLOURS: Readonly<Record<PrimitiveRole, string>> = {
-  ground: '#6b6b6b', body: OKABE_ITO.blue, link: OKABE_ITO.orange, joint: OKABE_ITO.black, goal: OKABE_ITO.bluishGreen, limit: OKABE_ITO.vermillion,
+  ground: '#6b6b6b',
+  body: OKABE_ITO.blue,
+  link: OKABE_ITO.orange,
+  joint: OKABE_ITO.black,
+  goal: OKABE_ITO.bluishGreen,
+  limit: OKABE_ITO.vermillion,
 };
 
 /** Return accumulated before frame k (frame 0 = start state: 0; frame n = the episode return). */

@@ -22,13 +22,31 @@ export const BestChart = memo(function BestChart() {
   const series = useThrottled(useProgressStore(useShallow((s) => selectBestSeries(s, 200))), CHART_REFRESH_MS);
   const asTable = useViewStore((s) => s.bestAsTable);
   const toggle = useViewStore((s) => s.toggleBestAsTable);
-  const data = useMemo(() => series.map((p) => ({ generation: p.generation, bestF: -p.bestScore, popMeanF: -p.popMeanScore })), [series]);
+  const data = useMemo(
+    () => series.map((p) => ({ generation: p.generation, bestF: -p.bestScore, popMeanF: -p.popMeanScore })),
+    [series],
+  );
   const logY = data.length > 0 && data.every((d) => d.bestF > 0 && d.popMeanF > 0);
-  const lines = useMemo(() => [
-    { key: 'best', name: 'best f', color: BEST_COLOR, width: 2, points: data.map((d) => [d.generation, d.bestF] as const) },
-    { key: 'mean', name: 'population mean f', color: MEAN_COLOR, width: 1.5, points: data.map((d) => [d.generation, d.popMeanF] as const) },
-  ], [data]);
-  const y = useMemo(() => ({ scale: logY ? 'log' as const : 'linear' as const, format: fmt }), [logY]);
+  const lines = useMemo(
+    () => [
+      {
+        key: 'best',
+        name: 'best f',
+        color: BEST_COLOR,
+        width: 2,
+        points: data.map((d) => [d.generation, d.bestF] as const),
+      },
+      {
+        key: 'mean',
+        name: 'population mean f',
+        color: MEAN_COLOR,
+        width: 1.5,
+        points: data.map((d) => [d.generation, d.popMeanF] as const),
+      },
+    ],
+    [data],
+  );
+  const y = useMemo(() => ({ scale: logY ? ('log' as const) : ('linear' as const), format: fmt }), [logY]);
   return (
     <section className="chart-block" aria-labelledby="best-h">
       <div className="panel-head">
@@ -37,16 +55,38 @@ export const BestChart = memo(function BestChart() {
           {asTable ? 'Show as chart' : 'Show as table'}
         </button>
       </div>
-      {data.length === 0 ? <p className="muted">Start a run to see the curve.</p> : asTable ? (
+      {data.length === 0 ? (
+        <p className="muted">Start a run to see the curve.</p>
+      ) : asTable ? (
         <div className="table-scroll">
           <table>
-            <thead><tr><th scope="col">Generation</th><th scope="col">Best f</th><th scope="col">Population mean f</th></tr></thead>
-            <tbody>{data.map((d) => <tr key={d.generation}><td>{d.generation}</td><td>{fmt(d.bestF)}</td><td>{fmt(d.popMeanF)}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Generation</th>
+                <th scope="col">Best f</th>
+                <th scope="col">Population mean f</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((d) => (
+                <tr key={d.generation}>
+                  <td>{d.generation}</td>
+                  <td>{fmt(d.bestF)}</td>
+                  <td>{fmt(d.popMeanF)}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       ) : (
         <div className="chart-box">
-          <LiveChart series={lines} x={X_AXIS} y={y} ariaLabel="best and population-mean f per generation" xReadout={(g) => `generation ${g}`} />
+          <LiveChart
+            series={lines}
+            x={X_AXIS}
+            y={y}
+            ariaLabel="best and population-mean f per generation"
+            xReadout={(g) => `generation ${g}`}
+          />
         </div>
       )}
     </section>

@@ -24,8 +24,13 @@ export function DemoCanvas({ grid, scale, population, meanTrail, showTrail, opti
   const heat = useMemo(() => {
     if (!grid || !scale) return null;
     const c = document.createElement('canvas');
-    c.width = grid.res; c.height = grid.res;
-    c.getContext('2d')!.putImageData(new ImageData(gridToRgba(grid.values, grid.res, scale) as Uint8ClampedArray<ArrayBuffer>, grid.res, grid.res), 0, 0);
+    c.width = grid.res;
+    c.height = grid.res;
+    c.getContext('2d')!.putImageData(
+      new ImageData(gridToRgba(grid.values, grid.res, scale) as Uint8ClampedArray<ArrayBuffer>, grid.res, grid.res),
+      0,
+      0,
+    );
     return c;
   }, [grid, scale]);
 
@@ -33,10 +38,12 @@ export function DemoCanvas({ grid, scale, population, meanTrail, showTrail, opti
     const canvas = ref.current;
     if (!canvas) return;
     const dpr = window.devicePixelRatio || 1;
-    canvas.width = SIZE * dpr; canvas.height = SIZE * dpr;
+    canvas.width = SIZE * dpr;
+    canvas.height = SIZE * dpr;
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = '#222'; ctx.fillRect(0, 0, SIZE, SIZE);
+    ctx.fillStyle = '#222';
+    ctx.fillRect(0, 0, SIZE, SIZE);
     if (!grid || !heat) return;
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(heat, 0, 0, SIZE, SIZE);
@@ -45,24 +52,42 @@ export function DemoCanvas({ grid, scale, population, meanTrail, showTrail, opti
     const py = (y: number) => SIZE - ((y - y0) / (y1 - y0)) * SIZE;
     if (showTrail && meanTrail.length >= 4) {
       ctx.beginPath();
-      for (let i = 0; i < meanTrail.length; i += 2) ctx[i ? 'lineTo' : 'moveTo'](px(meanTrail[i]), py(meanTrail[i + 1]));
-      ctx.lineWidth = 4; ctx.strokeStyle = 'rgba(0,0,0,0.7)'; ctx.stroke();
-      ctx.lineWidth = 2; ctx.strokeStyle = '#fff'; ctx.stroke();
+      for (let i = 0; i < meanTrail.length; i += 2)
+        ctx[i ? 'lineTo' : 'moveTo'](px(meanTrail[i]), py(meanTrail[i + 1]));
+      ctx.lineWidth = 4;
+      ctx.strokeStyle = 'rgba(0,0,0,0.7)';
+      ctx.stroke();
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = '#fff';
+      ctx.stroke();
     }
     if (optimum) {
-      ctx.lineWidth = 2; ctx.strokeStyle = '#000';
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = '#000';
       const [ox, oy] = [px(optimum[0]), py(optimum[1])];
-      ctx.beginPath(); ctx.moveTo(ox - 7, oy - 7); ctx.lineTo(ox + 7, oy + 7); ctx.moveTo(ox + 7, oy - 7); ctx.lineTo(ox - 7, oy + 7); ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(ox - 7, oy - 7);
+      ctx.lineTo(ox + 7, oy + 7);
+      ctx.moveTo(ox + 7, oy - 7);
+      ctx.lineTo(ox - 7, oy + 7);
+      ctx.stroke();
     }
     if (population) {
-      ctx.lineWidth = 1.5; ctx.strokeStyle = '#000'; ctx.fillStyle = '#fff';
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = '#000';
+      ctx.fillStyle = '#fff';
       for (let i = 0; i < population.length; i += 2) {
-        ctx.beginPath(); ctx.arc(px(population[i]), py(population[i + 1]), 4, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+        ctx.beginPath();
+        ctx.arc(px(population[i]), py(population[i + 1]), 4, 0, 2 * Math.PI);
+        ctx.fill();
+        ctx.stroke();
       }
     }
     if (meanTrail.length >= 2) {
       const n = meanTrail.length;
-      ctx.fillStyle = '#ff4fa3'; ctx.strokeStyle = '#000'; ctx.lineWidth = 2;
+      ctx.fillStyle = '#ff4fa3';
+      ctx.strokeStyle = '#000';
+      ctx.lineWidth = 2;
       ctx.fillRect(px(meanTrail[n - 2]) - 6, py(meanTrail[n - 1]) - 6, 12, 12);
       ctx.strokeRect(px(meanTrail[n - 2]) - 6, py(meanTrail[n - 1]) - 6, 12, 12);
     }

@@ -1,7 +1,13 @@
 import { memo } from 'react';
 /** Choices and Start / Pause / Resume / Cancel for the 2-D demo, with inline validation messages. */
 import { useShallow } from 'zustand/react/shallow';
-import { DEMO_LIMITS, selectCanStart, selectDemoErrors, useConfigStore, type DemoChoice } from '../../state/config-store';
+import {
+  DEMO_LIMITS,
+  selectCanStart,
+  selectDemoErrors,
+  useConfigStore,
+  type DemoChoice,
+} from '../../state/config-store';
 import { TOY_LIST } from '../../state/catalog';
 import { selectDemoActive, useProgressStore } from '../../state/progress-store';
 import { cancelDemo, pauseDemo, resumeDemo, startDemo } from '../lab-client';
@@ -17,10 +23,23 @@ function NumberBox({ k, label, min, max }: { k: NumKey; label: string; min: numb
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="number" min={min} max={max} step={1} value={Number.isFinite(value) ? value : ''}
-        aria-invalid={!!error} aria-describedby={error ? `${id}-err` : undefined} disabled={running}
-        onChange={(e) => setDemo({ [k]: e.target.value === '' ? NaN : Number(e.target.value) } as Partial<DemoChoice>)} />
-      {error && <p id={`${id}-err`} className="field-error" role="alert">{error}</p>}
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        value={Number.isFinite(value) ? value : ''}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-err` : undefined}
+        disabled={running}
+        onChange={(e) => setDemo({ [k]: e.target.value === '' ? NaN : Number(e.target.value) } as Partial<DemoChoice>)}
+      />
+      {error && (
+        <p id={`${id}-err`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -30,9 +49,13 @@ export const DemoControls = memo(function DemoControls() {
   const fnId = useConfigStore((s) => s.demo.fnId);
   const setDemo = useConfigStore((s) => s.setDemo);
   const canStart = useConfigStore(selectCanStart);
-  const { status, generation, total } = useProgressStore(useShallow((s) => ({
-    status: s.demo.status, generation: s.demo.generation, total: s.demo.totalGenerations,
-  })));
+  const { status, generation, total } = useProgressStore(
+    useShallow((s) => ({
+      status: s.demo.status,
+      generation: s.demo.generation,
+      total: s.demo.totalGenerations,
+    })),
+  );
   const active = useProgressStore(selectDemoActive);
   const fn = TOY_LIST.find((t) => t.id === fnId);
   return (
@@ -41,23 +64,43 @@ export const DemoControls = memo(function DemoControls() {
         <div className="field">
           <label htmlFor="demo-fn">Test function</label>
           <select id="demo-fn" value={fnId} disabled={active} onChange={(e) => setDemo({ fnId: e.target.value })}>
-            {TOY_LIST.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+            {TOY_LIST.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
           </select>
         </div>
         <NumberBox k="popSize" label="Population size" min={DEMO_LIMITS.popSize.min} max={DEMO_LIMITS.popSize.max} />
-        <NumberBox k="generations" label="Generations" min={DEMO_LIMITS.generations.min} max={DEMO_LIMITS.generations.max} />
+        <NumberBox
+          k="generations"
+          label="Generations"
+          min={DEMO_LIMITS.generations.min}
+          max={DEMO_LIMITS.generations.max}
+        />
         <NumberBox k="gensPerSec" label="Speed (gens/s, 0 = max)" min={0} max={DEMO_LIMITS.gensPerSec.max} />
         <NumberBox k="seed" label="Seed" min={0} />
       </div>
       {fn?.help && <p className="fn-help">{fn.help}</p>}
       <div className="button-row">
-        <button type="button" className="primary" disabled={!canStart || active} onClick={() => void startDemo()}>Start</button>
-        {status === 'paused'
-          ? <button type="button" onClick={() => void resumeDemo()}>Resume</button>
-          : <button type="button" disabled={status !== 'running'} onClick={() => void pauseDemo()}>Pause</button>}
-        <button type="button" disabled={!active} onClick={() => void cancelDemo()}>Cancel</button>
+        <button type="button" className="primary" disabled={!canStart || active} onClick={() => void startDemo()}>
+          Start
+        </button>
+        {status === 'paused' ? (
+          <button type="button" onClick={() => void resumeDemo()}>
+            Resume
+          </button>
+        ) : (
+          <button type="button" disabled={status !== 'running'} onClick={() => void pauseDemo()}>
+            Pause
+          </button>
+        )}
+        <button type="button" disabled={!active} onClick={() => void cancelDemo()}>
+          Cancel
+        </button>
         <output className="gen-counter" aria-live="polite" data-testid="gen-counter" data-generation={generation}>
-          Generation {generation}{total ? ` / ${total}` : ''} · <span className={`status status-${status}`}>{status}</span>
+          Generation {generation}
+          {total ? ` / ${total}` : ''} · <span className={`status status-${status}`}>{status}</span>
         </output>
       </div>
     </div>

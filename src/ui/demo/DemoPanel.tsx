@@ -29,28 +29,63 @@ export function DemoPanel() {
   useEffect(() => {
     let live = true;
     fetchToyGrid(fnId, GRID_RES)
-      .then((g) => { if (live) { setGrid(g); setGridError(null); } })
-      .catch((e: unknown) => { if (live) setGridError(e instanceof Error ? e.message : String(e)); });
-    return () => { live = false; };
+      .then((g) => {
+        if (live) {
+          setGrid(g);
+          setGridError(null);
+        }
+      })
+      .catch((e: unknown) => {
+        if (live) setGridError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      live = false;
+    };
   }, [fnId]);
 
-  const scale = useMemo(() => (grid && grid.fnId === fnId ? makeScale(grid.values, heatmapScale) : null), [grid, fnId, heatmapScale]);
+  const scale = useMemo(
+    () => (grid && grid.fnId === fnId ? makeScale(grid.values, heatmapScale) : null),
+    [grid, fnId, heatmapScale],
+  );
   const optimum = TOY_LIST.find((t) => t.id === fnId)?.optimum;
 
   return (
     <section className="panel demo" aria-labelledby="demo-h">
       <h2 id="demo-h">ES on a 2-D test function</h2>
       <DemoControls />
-      {error && <p className="run-error" role="alert">Run failed: {error}</p>}
-      {gridError && <p className="run-error" role="alert">Could not compute the function: {gridError}</p>}
+      {error && (
+        <p className="run-error" role="alert">
+          Run failed: {error}
+        </p>
+      )}
+      {gridError && (
+        <p className="run-error" role="alert">
+          Could not compute the function: {gridError}
+        </p>
+      )}
       <div className="demo-body">
         <div className="demo-plot">
-          <DemoCanvas grid={grid && grid.fnId === fnId ? grid : null} scale={scale} population={population}
-            meanTrail={meanTrail} showTrail={showTrail} optimum={optimum} />
+          <DemoCanvas
+            grid={grid && grid.fnId === fnId ? grid : null}
+            scale={scale}
+            population={population}
+            meanTrail={meanTrail}
+            showTrail={showTrail}
+            optimum={optimum}
+          />
           {scale && <ColorLegend scale={scale} title="f(x, y)" />}
           <div className="view-toggles">
-            <label><input type="checkbox" checked={heatmapScale === 'log'} onChange={(e) => setHeatmapScale(e.target.checked ? 'log' : 'linear')} /> log colour scale</label>
-            <label><input type="checkbox" checked={showTrail} onChange={toggleTrail} /> mean trail</label>
+            <label>
+              <input
+                type="checkbox"
+                checked={heatmapScale === 'log'}
+                onChange={(e) => setHeatmapScale(e.target.checked ? 'log' : 'linear')}
+              />{' '}
+              log colour scale
+            </label>
+            <label>
+              <input type="checkbox" checked={showTrail} onChange={toggleTrail} /> mean trail
+            </label>
           </div>
         </div>
         <BestChart />

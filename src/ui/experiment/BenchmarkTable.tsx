@@ -11,19 +11,42 @@ export const BenchmarkTable = memo(function BenchmarkTable() {
   return (
     <details className="bench">
       <summary>Benchmark backends</summary>
-      <p className="muted small">Times the current network and task (one population per generation) on every backend that passes the self-check.</p>
-      <button type="button" disabled={active || !canRun || bench.status === 'running'} onClick={() => void benchmarkBackends()}>
+      <p className="muted small">
+        Times the current network and task (one population per generation) on every backend that passes the self-check.
+      </p>
+      <button
+        type="button"
+        disabled={active || !canRun || bench.status === 'running'}
+        onClick={() => void benchmarkBackends()}
+      >
         {bench.status === 'running' ? 'Measuring…' : 'Run benchmark'}
       </button>
-      {bench.error && <p className="field-error" role="alert">{bench.error}</p>}
+      {bench.error && (
+        <p className="field-error" role="alert">
+          {bench.error}
+        </p>
+      )}
       {bench.rows.length > 0 && (
         <div className="table-scroll">
           <table data-testid="bench-table">
-            <thead><tr><th scope="col">Backend</th><th scope="col">Evaluations/s</th><th scope="col">ms / generation</th><th scope="col">Note</th></tr></thead>
-            <tbody>{bench.rows.map((r) => (
-              <tr key={r.backend}><td>{r.backend}</td><td>{r.ok ? Math.round(r.evalsPerSec).toLocaleString() : '—'}</td>
-                <td>{r.ok ? r.msPerGeneration.toFixed(1) : '—'}</td><td>{r.note}</td></tr>
-            ))}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Backend</th>
+                <th scope="col">Evaluations/s</th>
+                <th scope="col">ms / generation</th>
+                <th scope="col">Note</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bench.rows.map((r) => (
+                <tr key={r.backend}>
+                  <td>{r.backend}</td>
+                  <td>{r.ok ? Math.round(r.evalsPerSec).toLocaleString() : '—'}</td>
+                  <td>{r.ok ? r.msPerGeneration.toFixed(1) : '—'}</td>
+                  <td>{r.note}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       )}

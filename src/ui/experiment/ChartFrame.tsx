@@ -23,7 +23,8 @@ export interface ChartFrameProps {
   readonly footer?: ReactNode;
 }
 
-const fmtCell = (v: string | number | null) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toPrecision(4)) : v ?? '');
+const fmtCell = (v: string | number | null) =>
+  typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toPrecision(4)) : (v ?? '');
 
 export function ChartFrame({ id, title, table, empty, children, footer }: ChartFrameProps) {
   const asTable = useViewStore((s) => !!s.chartAsTable[id]);
@@ -36,22 +37,71 @@ export function ChartFrame({ id, title, table, empty, children, footer }: ChartF
       <div className="chart-toolbar">
         <h3 id={`${id}-h`}>{title}</h3>
         <div className="chart-actions">
-          <button type="button" className="link-button" aria-pressed={asTable} onClick={() => toggle(id)}>{asTable ? 'Show as chart' : 'Show as table'}</button>
-          <button type="button" className="link-button" disabled={!hasData} onClick={() => downloadText(`${id}.csv`, toCsv(table.columns, table.rows), 'text/csv')}>CSV</button>
-          <button type="button" className="link-button" disabled={!hasData || asTable}
-            onClick={() => { const s = svg(); if (s) void svgToPng(s).then((b) => downloadBlob(`${id}.png`, b)); }}>PNG</button>
-          <button type="button" className="link-button" disabled={!hasData || asTable}
-            onClick={() => { const s = svg(); if (s) downloadText(`${id}.svg`, svgMarkup(s).markup, 'image/svg+xml'); }}>SVG</button>
+          <button type="button" className="link-button" aria-pressed={asTable} onClick={() => toggle(id)}>
+            {asTable ? 'Show as chart' : 'Show as table'}
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            disabled={!hasData}
+            onClick={() => downloadText(`${id}.csv`, toCsv(table.columns, table.rows), 'text/csv')}
+          >
+            CSV
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            disabled={!hasData || asTable}
+            onClick={() => {
+              const s = svg();
+              if (s) void svgToPng(s).then((b) => downloadBlob(`${id}.png`, b));
+            }}
+          >
+            PNG
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            disabled={!hasData || asTable}
+            onClick={() => {
+              const s = svg();
+              if (s) downloadText(`${id}.svg`, svgMarkup(s).markup, 'image/svg+xml');
+            }}
+          >
+            SVG
+          </button>
         </div>
       </div>
-      {!hasData ? <p className="muted chart-empty">{empty ?? 'No data yet.'}</p> : asTable ? (
+      {!hasData ? (
+        <p className="muted chart-empty">{empty ?? 'No data yet.'}</p>
+      ) : asTable ? (
         <div className="table-scroll">
           <table>
-            <thead><tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-            <tbody>{table.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j}>{fmtCell(v)}</td>)}</tr>)}</tbody>
+            <thead>
+              <tr>
+                {table.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((r, i) => (
+                <tr key={i}>
+                  {r.map((v, j) => (
+                    <td key={j}>{fmtCell(v)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
-      ) : <div className="chart-box" ref={box}>{children}</div>}
+      ) : (
+        <div className="chart-box" ref={box}>
+          {children}
+        </div>
+      )}
       {footer}
     </section>
   );

@@ -13,7 +13,13 @@ import { PRUNE_METHODS } from '../../core/prune/registry';
 import { DATASETS } from '../../core/tasks/vision/datasets';
 import { BACKEND_PREFERENCES } from '../../core/runs/config';
 import type { ParamSpecs } from '../../core/params';
-import { issuesAt, parseSeedsText, selectValidation, useExperimentStore, type ParamSection } from '../../state/experiment-store';
+import {
+  issuesAt,
+  parseSeedsText,
+  selectValidation,
+  useExperimentStore,
+  type ParamSection,
+} from '../../state/experiment-store';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
 import { ParamField } from '../settings/ParamField';
 import { FieldErrors, NumberField, SelectField } from './fields';
@@ -27,9 +33,15 @@ function ParamPanel({ section, specs }: { section: ParamSection; specs: ParamSpe
   return (
     <div className="fields">
       {Object.entries(specs).map(([name, spec]) => (
-        <ParamField key={`${entry.id}.${name}`} name={name} spec={spec} value={entry.params[name] ?? spec.default}
-          error={issuesAt(v, `${section}.params.${name}`)[0]} helpKey={`exp-${section}-${entry.id}-${name}`}
-          onChange={(value) => setParam(section, name, value)} />
+        <ParamField
+          key={`${entry.id}.${name}`}
+          name={name}
+          spec={spec}
+          value={entry.params[name] ?? spec.default}
+          error={issuesAt(v, `${section}.params.${name}`)[0]}
+          helpKey={`exp-${section}-${entry.id}-${name}`}
+          onChange={(value) => setParam(section, name, value)}
+        />
       ))}
     </div>
   );
@@ -45,9 +57,21 @@ function SeedsField() {
   return (
     <div className={`field${errors.length ? ' field-invalid' : ''}`}>
       <label htmlFor="exp-seeds">Seeds (e.g. 0, 1, 2 or 0-4; runs one after another)</label>
-      <input id="exp-seeds" type="text" inputMode="numeric" value={text ?? seeds.join(', ')} aria-invalid={errors.length > 0}
-        onChange={(e) => { setText(e.target.value); const p = parseSeedsText(e.target.value); if ('seeds' in p) setSeeds(p.seeds); }}
-        onBlur={() => { if (parsed && 'seeds' in parsed) setText(null); }} />
+      <input
+        id="exp-seeds"
+        type="text"
+        inputMode="numeric"
+        value={text ?? seeds.join(', ')}
+        aria-invalid={errors.length > 0}
+        onChange={(e) => {
+          setText(e.target.value);
+          const p = parseSeedsText(e.target.value);
+          if ('seeds' in p) setSeeds(p.seeds);
+        }}
+        onBlur={() => {
+          if (parsed && 'seeds' in parsed) setText(null);
+        }}
+      />
       <FieldErrors id="exp-seeds-err" messages={errors} />
     </div>
   );
@@ -65,7 +89,14 @@ export const ConfigForm = memo(function ConfigForm() {
 const ConfigFields = memo(function ConfigFields() {
   const d = useExperimentStore((s) => s.draft);
   const hidden = useExperimentStore((s) => s.hidden);
-  const { patch, setEntry, toggleMethod, setBackend } = useExperimentStore(useShallow((s) => ({ patch: s.patch, setEntry: s.setEntry, toggleMethod: s.toggleMethod, setBackend: s.setBackend })));
+  const { patch, setEntry, toggleMethod, setBackend } = useExperimentStore(
+    useShallow((s) => ({
+      patch: s.patch,
+      setEntry: s.setEntry,
+      toggleMethod: s.toggleMethod,
+      setBackend: s.setBackend,
+    })),
+  );
   const v = useExperimentStore(selectValidation);
   const task = TASKS.find((t) => t.id === d.task.id);
   const strategy = STRATEGIES.find((s) => s.id === d.es.id);
@@ -77,27 +108,77 @@ const ConfigFields = memo(function ConfigFields() {
       {show('task') && (
         <section className="form-section">
           <h3>Task</h3>
-          <SelectField label="Task" value={d.task.id} options={TASKS} errors={issuesAt(v, 'task.id')} onChange={(id) => setEntry('task', id)} />
+          <SelectField
+            label="Task"
+            value={d.task.id}
+            options={TASKS}
+            errors={issuesAt(v, 'task.id')}
+            onChange={(id) => setEntry('task', id)}
+          />
           {task && <p className="muted small">{task.help}</p>}
-          {notes.length > 0 && <ul className="notice">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+          {notes.length > 0 && (
+            <ul className="notice">
+              {notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
           {task && <ParamPanel section="task" specs={task.paramSpecs} />}
         </section>
       )}
       {show('network') && (
         <section className="form-section">
           <h3>Network</h3>
-          <SelectField label="Network" value={d.network.id} errors={issuesAt(v, 'network.id')} onChange={(id) => setEntry('network', id)}
-            options={NETWORKS.map((n) => ({ id: n.id, label: task && !n.taskKinds.includes(task.kind) ? `${n.label} (not for ${task.kind})` : n.label }))} />
+          <SelectField
+            label="Network"
+            value={d.network.id}
+            errors={issuesAt(v, 'network.id')}
+            onChange={(id) => setEntry('network', id)}
+            options={NETWORKS.map((n) => ({
+              id: n.id,
+              label: task && !n.taskKinds.includes(task.kind) ? `${n.label} (not for ${task.kind})` : n.label,
+            }))}
+          />
           {network && <ParamPanel section="network" specs={network.paramSpecs} />}
         </section>
       )}
       {show('es') && (
         <section className="form-section">
           <h3>Evolution strategy</h3>
-          <SelectField label="Strategy" value={d.es.id} options={STRATEGIES} errors={issuesAt(v, 'es.id')} onChange={(id) => setEntry('es', id)} />
-          <NumberField label="Population size" value={d.es.popSize} min={4} max={4096} hint="[4, 4096]" errors={issuesAt(v, 'es.popSize')} onChange={(popSize) => patch('es', { popSize })} />
-          <label className="inline-check"><input type="checkbox" checked={d.es.centeredRank} onChange={(e) => patch('es', { centeredRank: e.target.checked })} /> centered-rank fitness shaping</label>
-          <NumberField label="Mean decay γ" value={d.es.meanDecay} min={0} max={0.1} step={0.0001} hint="[0, 0.1]" errors={issuesAt(v, 'es.meanDecay')} onChange={(meanDecay) => patch('es', { meanDecay })} />
+          <SelectField
+            label="Strategy"
+            value={d.es.id}
+            options={STRATEGIES}
+            errors={issuesAt(v, 'es.id')}
+            onChange={(id) => setEntry('es', id)}
+          />
+          <NumberField
+            label="Population size"
+            value={d.es.popSize}
+            min={4}
+            max={4096}
+            hint="[4, 4096]"
+            errors={issuesAt(v, 'es.popSize')}
+            onChange={(popSize) => patch('es', { popSize })}
+          />
+          <label className="inline-check">
+            <input
+              type="checkbox"
+              checked={d.es.centeredRank}
+              onChange={(e) => patch('es', { centeredRank: e.target.checked })}
+            />{' '}
+            centered-rank fitness shaping
+          </label>
+          <NumberField
+            label="Mean decay γ"
+            value={d.es.meanDecay}
+            min={0}
+            max={0.1}
+            step={0.0001}
+            hint="[0, 0.1]"
+            errors={issuesAt(v, 'es.meanDecay')}
+            onChange={(meanDecay) => patch('es', { meanDecay })}
+          />
           {strategy && <ParamPanel section="es" specs={strategy.paramSpecs} />}
         </section>
       )}
@@ -109,30 +190,77 @@ const ConfigFields = memo(function ConfigFields() {
             {PRUNE_METHODS.map((m) => (
               <label key={m.id} className="inline-check" title={m.help}>
                 <input type="checkbox" checked={d.prune.methods.includes(m.id)} onChange={() => toggleMethod(m.id)} />
-                {m.label}{m.kind === 'baseline' && !/baseline/i.test(m.label) ? ' (baseline)' : ''}
+                {m.label}
+                {m.kind === 'baseline' && !/baseline/i.test(m.label) ? ' (baseline)' : ''}
               </label>
             ))}
           </fieldset>
-          <FieldErrors id="exp-methods-err" messages={issuesAt(v, 'prune.methods').concat(issuesAt(v, 'prune.params'))} />
-          <NumberField label="Rounds" value={d.prune.rounds} min={1} max={40} hint="[1, 40]" errors={issuesAt(v, 'prune.rounds')} onChange={(rounds) => patch('prune', { rounds })} />
-          <NumberField label="Prune fraction p per round" value={d.prune.pruneFrac} min={0.01} max={0.9} step={0.01} hint="[0.01, 0.9]" errors={issuesAt(v, 'prune.pruneFrac')} onChange={(pruneFrac) => patch('prune', { pruneFrac })} />
+          <FieldErrors
+            id="exp-methods-err"
+            messages={issuesAt(v, 'prune.methods').concat(issuesAt(v, 'prune.params'))}
+          />
+          <NumberField
+            label="Rounds"
+            value={d.prune.rounds}
+            min={1}
+            max={40}
+            hint="[1, 40]"
+            errors={issuesAt(v, 'prune.rounds')}
+            onChange={(rounds) => patch('prune', { rounds })}
+          />
+          <NumberField
+            label="Prune fraction p per round"
+            value={d.prune.pruneFrac}
+            min={0.01}
+            max={0.9}
+            step={0.01}
+            hint="[0.01, 0.9]"
+            errors={issuesAt(v, 'prune.pruneFrac')}
+            onChange={(pruneFrac) => patch('prune', { pruneFrac })}
+          />
         </section>
       )}
       {show('budget') && (
         <section className="form-section">
           <h3>Budget</h3>
-          <NumberField label="Generations per round" value={d.budget.generationsPerRound} min={1} errors={issuesAt(v, 'budget.generationsPerRound')} onChange={(generationsPerRound) => patch('budget', { generationsPerRound })} />
-          <NumberField label="Evaluate on test set every (generations)" value={d.budget.evalEvery} min={1} errors={issuesAt(v, 'budget.evalEvery')} onChange={(evalEvery) => patch('budget', { evalEvery })} />
+          <NumberField
+            label="Generations per round"
+            value={d.budget.generationsPerRound}
+            min={1}
+            errors={issuesAt(v, 'budget.generationsPerRound')}
+            onChange={(generationsPerRound) => patch('budget', { generationsPerRound })}
+          />
+          <NumberField
+            label="Evaluate on test set every (generations)"
+            value={d.budget.evalEvery}
+            min={1}
+            errors={issuesAt(v, 'budget.evalEvery')}
+            onChange={(evalEvery) => patch('budget', { evalEvery })}
+          />
         </section>
       )}
-      {show('seeds') && <section className="form-section"><SeedsField /></section>}
+      {show('seeds') && (
+        <section className="form-section">
+          <SeedsField />
+        </section>
+      )}
       {show('backend') && (
         <section className="form-section">
-          <SelectField label="Backend for this run" value={d.backend} errors={issuesAt(v, 'backend')} onChange={(b) => setBackend(b as typeof d.backend)}
-            options={BACKEND_PREFERENCES.map((b) => ({ id: b, label: b === 'auto' ? 'auto (fastest that passes the self-check)' : b }))} />
+          <SelectField
+            label="Backend for this run"
+            value={d.backend}
+            errors={issuesAt(v, 'backend')}
+            onChange={(b) => setBackend(b as typeof d.backend)}
+            options={BACKEND_PREFERENCES.map((b) => ({
+              id: b,
+              label: b === 'auto' ? 'auto (fastest that passes the self-check)' : b,
+            }))}
+          />
         </section>
       )}
-      {v.issues.some((i) => i.path === '' || i.path === 'schemaVersion') && <FieldErrors id="exp-other-err" messages={issuesAt(v, '')} />}
+      {v.issues.some((i) => i.path === '' || i.path === 'schemaVersion') && (
+        <FieldErrors id="exp-other-err" messages={issuesAt(v, '')} />
+      )}
     </>
   );
 });

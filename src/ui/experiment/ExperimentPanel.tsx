@@ -20,7 +20,9 @@ import './experiment.css';
 function ResumeOffer() {
   const [ids, setIds] = useState<string[]>([]);
   const active = useImpStore(selectImpActive);
-  useEffect(() => { void interruptedRunIds().then(setIds, () => setIds([])); }, []);
+  useEffect(() => {
+    void interruptedRunIds().then(setIds, () => setIds([]));
+  }, []);
   if (!ids.length || active) return null;
   const resume = (id: string) => {
     setIds((x) => x.filter((y) => y !== id));
@@ -29,8 +31,14 @@ function ResumeOffer() {
   return (
     <div className="resume-offer" role="status">
       <p>A run was interrupted when this page was closed. Continue it from its last finished round?</p>
-      {ids.map((id) => <button key={id} type="button" className="primary" onClick={() => resume(id)}>Resume run {id.slice(0, 8)}</button>)}
-      <button type="button" onClick={() => setIds([])}>Dismiss</button>
+      {ids.map((id) => (
+        <button key={id} type="button" className="primary" onClick={() => resume(id)}>
+          Resume run {id.slice(0, 8)}
+        </button>
+      ))}
+      <button type="button" onClick={() => setIds([])}>
+        Dismiss
+      </button>
     </div>
   );
 }
@@ -42,7 +50,9 @@ function useStoredCurvesForConfig(): void {
   useEffect(() => {
     const shown = useImpStore.getState();
     if (!config || active || (shown.source === 'live' && shown.runId === runId(config))) return;
-    const t = setTimeout(() => { void showStoredIfAny(config).catch(() => false); }, 300);
+    const t = setTimeout(() => {
+      void showStoredIfAny(config).catch(() => false);
+    }, 300);
     return () => clearTimeout(t);
   }, [config, active]);
 }

@@ -23,9 +23,11 @@ const OPTIMIZERS = gdParamSpecs.optimizer.options.map((o) => ({ id: o.value, lab
 /** Why the GD baseline cannot run for this config on this backend, or null. */
 function blocker(config: ReturnType<typeof selectValidation>['config'], backend: string | null): string | null {
   if (!config) return 'Fix the settings marked in red first.';
-  if (getTask(config.task.id).kind !== 'vision') return 'The GD baseline covers the vision tasks (the paper\'s control baseline is PPO, not built).';
+  if (getTask(config.task.id).kind !== 'vision')
+    return "The GD baseline covers the vision tasks (the paper's control baseline is PPO, not built).";
   const conv = networkOf(config).layers.some((l) => l.kind === 'conv');
-  if (conv && backend === 'wasm') return 'GD of the CNN needs a WebGL or WebGPU backend: tfjs\'s wasm backend has no gradient for convolution filters (Conv2DBackpropFilter). Pick another backend or the MLP.';
+  if (conv && backend === 'wasm')
+    return "GD of the CNN needs a WebGL or WebGPU backend: tfjs's wasm backend has no gradient for convolution filters (Conv2DBackpropFilter). Pick another backend or the MLP.";
   return null;
 }
 
@@ -35,25 +37,80 @@ export const GdBaseline = memo(function GdBaseline() {
   const backend = useProgressStore((s) => s.backend?.active ?? null);
   const [gd, setGd] = useState<GdOptions>(DEFAULTS);
   const why = blocker(config, backend);
-  const gdConfig = useMemo(() => { try { return config && !why ? gdConfigOf(config, gd) : null; } catch { return null; } }, [config, gd, why]);
-  const set = <K extends keyof GdOptions>(k: K) => (v: GdOptions[K]) => setGd((g) => ({ ...g, [k]: v }));
+  const gdConfig = useMemo(() => {
+    try {
+      return config && !why ? gdConfigOf(config, gd) : null;
+    } catch {
+      return null;
+    }
+  }, [config, gd, why]);
+  const set =
+    <K extends keyof GdOptions>(k: K) =>
+    (v: GdOptions[K]) =>
+      setGd((g) => ({ ...g, [k]: v }));
   const num = (k: 'lr' | 'batchSize' | 'epochs') => {
     const s = gdParamSpecs[k];
     const err = checkParam(k, s, gd[k]);
-    return <NumberField label={s.label} value={gd[k]} min={s.min} max={s.max} step={s.step} onChange={set(k)} disabled={active} hint={`${s.min}–${s.max}`} errors={err ? [err] : []} />;
+    return (
+      <NumberField
+        label={s.label}
+        value={gd[k]}
+        min={s.min}
+        max={s.max}
+        step={s.step}
+        onChange={set(k)}
+        disabled={active}
+        hint={`${s.min}–${s.max}`}
+        errors={err ? [err] : []}
+      />
+    );
   };
   return (
     <details className="panel gd-baseline" data-testid="gd-baseline">
-      <summary><strong>Trainer: GD-IMP baseline</strong> <span className="muted small">— the same task, network, seeds and pruning schedule trained by gradient descent, overlaid on the ES curves</span></summary>
+      <summary>
+        <strong>Trainer: GD-IMP baseline</strong>{' '}
+        <span className="muted small">
+          — the same task, network, seeds and pruning schedule trained by gradient descent, overlaid on the ES curves
+        </span>
+      </summary>
       <div className="gd-fields">
-        <SelectField label={gdParamSpecs.optimizer.label} value={gd.optimizer} options={OPTIMIZERS} onChange={(v) => set('optimizer')(v as GdOptions['optimizer'])} disabled={active} errors={[]} />
+        <SelectField
+          label={gdParamSpecs.optimizer.label}
+          value={gd.optimizer}
+          options={OPTIMIZERS}
+          onChange={(v) => set('optimizer')(v as GdOptions['optimizer'])}
+          disabled={active}
+          errors={[]}
+        />
         {num('lr')}
         {num('batchSize')}
         {num('epochs')}
       </div>
-      {gdConfig && <p className="muted small">Chains: {gdConfig.prune.methods.map((m) => `gd_${m}`).join(', ')} · {gdConfig.seeds.length} seed{gdConfig.seeds.length > 1 ? 's' : ''} · {gdConfig.prune.rounds} rounds × {gd.epochs} epoch{gd.epochs > 1 ? 's' : ''}{config && config.prune.methods.some((m) => !gdConfig.prune.methods.includes(m)) ? ' (SNR needs an ES σ: left out)' : ''}</p>}
-      {why && <p className="field-error" role="status">{why}</p>}
-      <button type="button" className="primary" disabled={!gdConfig || active} onClick={() => { if (gdConfig) void startImp({ config: gdConfig }); }}>Run GD-IMP baseline</button>
+      {gdConfig && (
+        <p className="muted small">
+          Chains: {gdConfig.prune.methods.map((m) => `gd_${m}`).join(', ')} · {gdConfig.seeds.length} seed
+          {gdConfig.seeds.length > 1 ? 's' : ''} · {gdConfig.prune.rounds} rounds × {gd.epochs} epoch
+          {gd.epochs > 1 ? 's' : ''}
+          {config && config.prune.methods.some((m) => !gdConfig.prune.methods.includes(m))
+            ? ' (SNR needs an ES σ: left out)'
+            : ''}
+        </p>
+      )}
+      {why && (
+        <p className="field-error" role="status">
+          {why}
+        </p>
+      )}
+      <button
+        type="button"
+        className="primary"
+        disabled={!gdConfig || active}
+        onClick={() => {
+          if (gdConfig) void startImp({ config: gdConfig });
+        }}
+      >
+        Run GD-IMP baseline
+      </button>
     </details>
   );
 });

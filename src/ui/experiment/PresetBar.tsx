@@ -18,9 +18,18 @@ export const PresetBar = memo(function PresetBar() {
       <h3 id="presets-h">Presets</h3>
       <div className="preset-grid" role="group" aria-label="Presets">
         {PRESETS.map((p) => (
-          <button key={p.id} type="button" className={`preset${p.id === presetId ? ' selected' : ''}`} aria-pressed={p.id === presetId}
-            disabled={running} onClick={() => applyPreset(p.id)} data-preset={p.id}>
-            <span className={`tag ${p.paper ? 'tag-paper' : 'tag-reduced'}`}>{p.paper ? 'PAPER SETTINGS' : 'REDUCED BUDGET'}</span>
+          <button
+            key={p.id}
+            type="button"
+            className={`preset${p.id === presetId ? ' selected' : ''}`}
+            aria-pressed={p.id === presetId}
+            disabled={running}
+            onClick={() => applyPreset(p.id)}
+            data-preset={p.id}
+          >
+            <span className={`tag ${p.paper ? 'tag-paper' : 'tag-reduced'}`}>
+              {p.paper ? 'PAPER SETTINGS' : 'REDUCED BUDGET'}
+            </span>
             <span className="preset-label">{p.label}</span>
             <span className="preset-cost">{p.expectedCost}</span>
           </button>
@@ -30,12 +39,24 @@ export const PresetBar = memo(function PresetBar() {
         <div className="preset-details">
           <p>{chosen.description}</p>
           {chosen.deviations.length > 0 && (
-            <><p className="small"><strong>Differs from the paper:</strong></p>
-              <ul className="small">{chosen.deviations.map((d) => <li key={d}>{d}</li>)}</ul></>
+            <>
+              <p className="small">
+                <strong>Differs from the paper:</strong>
+              </p>
+              <ul className="small">
+                {chosen.deviations.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            </>
           )}
-          <p className="small"><strong>Expected cost:</strong> {chosen.expectedCost}</p>
+          <p className="small">
+            <strong>Expected cost:</strong> {chosen.expectedCost}
+          </p>
         </div>
-      ) : <p className="muted small">Custom settings (edited from a preset).</p>}
+      ) : (
+        <p className="muted small">Custom settings (edited from a preset).</p>
+      )}
     </section>
   );
 });

@@ -34,7 +34,14 @@ function SparsityView({ records, config, runId }: ResultViewProps) {
   const note = companion && config ? overlayNote(config, companion.config, companion.id) : undefined;
   return (
     <div className="chart-grid">
-      <div className="chart-wide"><SparsityChart records={all} perfLabel={vision ? 'test accuracy' : 'test return'} asPercent={vision} note={note} /></div>
+      <div className="chart-wide">
+        <SparsityChart
+          records={all}
+          perfLabel={vision ? 'test accuracy' : 'test return'}
+          asPercent={vision}
+          note={note}
+        />
+      </div>
       <FitnessChart />
       <SigmaChart records={records} />
     </div>
@@ -54,17 +61,51 @@ function Loading({ children }: { children: ReactNode }) {
 /** The tabs, in order. Add a view: one entry. */
 export const RESULT_TABS: readonly { id: string; label: string; render: (p: ResultViewProps) => ReactNode }[] = [
   { id: 'sparsity', label: 'Sparsity', render: (p) => <SparsityView {...p} /> },
-  { id: 'masks', label: 'Masks', render: (p) => <Loading><MasksView {...p} /></Loading> },
-  { id: 'analysis', label: 'Analysis', render: (p) => <Loading><AnalysisView {...p} /></Loading> },
-  { id: 'rollout', label: 'Rollout', render: (p) => <Loading><RolloutView {...p} /></Loading> },
-  { id: 'transfer', label: 'Transfer', render: (p) => <Loading><TransferPanel {...p} /></Loading> },
+  {
+    id: 'masks',
+    label: 'Masks',
+    render: (p) => (
+      <Loading>
+        <MasksView {...p} />
+      </Loading>
+    ),
+  },
+  {
+    id: 'analysis',
+    label: 'Analysis',
+    render: (p) => (
+      <Loading>
+        <AnalysisView {...p} />
+      </Loading>
+    ),
+  },
+  {
+    id: 'rollout',
+    label: 'Rollout',
+    render: (p) => (
+      <Loading>
+        <RolloutView {...p} />
+      </Loading>
+    ),
+  },
+  {
+    id: 'transfer',
+    label: 'Transfer',
+    render: (p) => (
+      <Loading>
+        <TransferPanel {...p} />
+      </Loading>
+    ),
+  },
   { id: 'runs', label: 'Runs', render: () => <RunsPanel /> },
 ];
 
 export const ResultTabs = memo(function ResultTabs() {
   const tab = useViewStore((s) => s.resultTab);
   const setTab = useViewStore((s) => s.setResultTab);
-  const props = useImpStore(useShallow((s) => ({ records: s.records, config: s.config, runId: s.runId, live: s.source === 'live' })));
+  const props = useImpStore(
+    useShallow((s) => ({ records: s.records, config: s.config, runId: s.runId, live: s.source === 'live' })),
+  );
   const source = useImpStore((s) => s.source);
   const base = useId();
   const current = RESULT_TABS.find((t) => t.id === tab) ?? RESULT_TABS[0];
@@ -80,12 +121,26 @@ export const ResultTabs = memo(function ResultTabs() {
     <section className="panel results" aria-label="Results">
       <div role="tablist" aria-label="Result views" className="tabs" onKeyDown={onKey}>
         {RESULT_TABS.map((t) => (
-          <button key={t.id} id={`${base}-${t.id}`} role="tab" type="button" aria-selected={t.id === current.id} tabIndex={t.id === current.id ? 0 : -1}
-            aria-controls={`${base}-panel`} onClick={() => setTab(t.id)}>{t.label}</button>
+          <button
+            key={t.id}
+            id={`${base}-${t.id}`}
+            role="tab"
+            type="button"
+            aria-selected={t.id === current.id}
+            tabIndex={t.id === current.id ? 0 : -1}
+            aria-controls={`${base}-panel`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
         ))}
       </div>
-      {source === 'stored' && current.id !== 'runs' && <p className="muted small">Showing a stored run ({props.records.length} rounds).</p>}
-      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${current.id}`} className="tab-panel">{current.render(props)}</div>
+      {source === 'stored' && current.id !== 'runs' && (
+        <p className="muted small">Showing a stored run ({props.records.length} rounds).</p>
+      )}
+      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${current.id}`} className="tab-panel">
+        {current.render(props)}
+      </div>
     </section>
   );
 });

@@ -9,15 +9,35 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectImpActive, selectProgress, useImpStore } from '../../state/imp-store';
 import { useProgressStore } from '../../state/progress-store';
-import { abandonSilentWorker, cancelImp, keepWaiting, continueOnNextBackend, nextBackend, pauseImp, resumeImp, startImp } from '../run/imp-client';
+import {
+  abandonSilentWorker,
+  cancelImp,
+  keepWaiting,
+  continueOnNextBackend,
+  nextBackend,
+  pauseImp,
+  resumeImp,
+  startImp,
+} from '../run/imp-client';
 import { BenchmarkTable } from './BenchmarkTable';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
 
 function ProgressLine() {
-  const s = useImpStore(useShallow((x) => ({
-    totalGens: x.totalGens, finishedGens: x.finishedGens, currentGen: x.currentGen, gensAtStart: x.gensAtStart, startedAtMs: x.startedAtMs,
-    evalsPerSec: x.evalsPerSec, esDim: x.esDim, paramCount: x.paramCount, status: x.status, rounds: x.records.length, current: x.current,
-  })));
+  const s = useImpStore(
+    useShallow((x) => ({
+      totalGens: x.totalGens,
+      finishedGens: x.finishedGens,
+      currentGen: x.currentGen,
+      gensAtStart: x.gensAtStart,
+      startedAtMs: x.startedAtMs,
+      evalsPerSec: x.evalsPerSec,
+      esDim: x.esDim,
+      paramCount: x.paramCount,
+      status: x.status,
+      rounds: x.records.length,
+      current: x.current,
+    })),
+  );
   const backend = useProgressStore((x) => x.backend?.active ?? '—');
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
@@ -28,34 +48,79 @@ function ProgressLine() {
   const p = selectProgress(s, now);
   const pct = (100 * p.fraction).toFixed(1);
   return (
-    <div className="run-progress" data-testid="imp-progress" data-rounds={s.rounds} data-status={s.status} data-done-gens={p.doneGens}>
-      <div className="progress-bar" role="progressbar" aria-label="Run progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Number(pct)}>
+    <div
+      className="run-progress"
+      data-testid="imp-progress"
+      data-rounds={s.rounds}
+      data-status={s.status}
+      data-done-gens={p.doneGens}
+    >
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-label="Run progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Number(pct)}
+      >
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
       <dl className="run-stats">
-        <div><dt>Progress</dt><dd>{pct} % · {p.doneGens.toLocaleString()} / {s.totalGens.toLocaleString()} gens</dd></div>
-        <div><dt>ETA</dt><dd>{s.status === 'running' && p.etaMs !== null ? formatDuration(p.etaMs) : '—'}</dd></div>
-        <div><dt>Evaluations/s</dt><dd>{s.evalsPerSec ? Math.round(s.evalsPerSec).toLocaleString() : '—'}</dd></div>
-        <div><dt>Trainable params (d)</dt><dd>{s.esDim ? `${s.esDim.toLocaleString()} of ${s.paramCount.toLocaleString()}` : '—'}</dd></div>
-        <div><dt>Round</dt><dd>{s.current ? `${s.current.roundNum} (${s.current.method}, seed ${s.current.seed})` : '—'}</dd></div>
-        <div><dt>Backend</dt><dd data-testid="imp-backend">{backend}</dd></div>
+        <div>
+          <dt>Progress</dt>
+          <dd>
+            {pct} % · {p.doneGens.toLocaleString()} / {s.totalGens.toLocaleString()} gens
+          </dd>
+        </div>
+        <div>
+          <dt>ETA</dt>
+          <dd>{s.status === 'running' && p.etaMs !== null ? formatDuration(p.etaMs) : '—'}</dd>
+        </div>
+        <div>
+          <dt>Evaluations/s</dt>
+          <dd>{s.evalsPerSec ? Math.round(s.evalsPerSec).toLocaleString() : '—'}</dd>
+        </div>
+        <div>
+          <dt>Trainable params (d)</dt>
+          <dd>{s.esDim ? `${s.esDim.toLocaleString()} of ${s.paramCount.toLocaleString()}` : '—'}</dd>
+        </div>
+        <div>
+          <dt>Round</dt>
+          <dd>{s.current ? `${s.current.roundNum} (${s.current.method}, seed ${s.current.seed})` : '—'}</dd>
+        </div>
+        <div>
+          <dt>Backend</dt>
+          <dd data-testid="imp-backend">{backend}</dd>
+        </div>
       </dl>
     </div>
   );
 }
 
 function Failure() {
-  const { error, failedBackend, storageError } = useImpStore(useShallow((s) => ({ error: s.error, failedBackend: s.failedBackend, storageError: s.storageError })));
+  const { error, failedBackend, storageError } = useImpStore(
+    useShallow((s) => ({ error: s.error, failedBackend: s.failedBackend, storageError: s.storageError })),
+  );
   const next = nextBackend(failedBackend);
   return (
     <>
       {error && (
         <div className="run-error" role="alert">
-          <p>The run stopped{failedBackend ? ` on ${failedBackend}` : ''}: {error}</p>
-          {next && <button type="button" onClick={() => void continueOnNextBackend()}>Continue on {next} from the last finished round</button>}
+          <p>
+            The run stopped{failedBackend ? ` on ${failedBackend}` : ''}: {error}
+          </p>
+          {next && (
+            <button type="button" onClick={() => void continueOnNextBackend()}>
+              Continue on {next} from the last finished round
+            </button>
+          )}
         </div>
       )}
-      {storageError && <p className="run-warning" role="alert">Rounds are no longer being saved: {storageError}</p>}
+      {storageError && (
+        <p className="run-warning" role="alert">
+          Rounds are no longer being saved: {storageError}
+        </p>
+      )}
     </>
   );
 }
@@ -70,13 +135,19 @@ function SilentWorker() {
   return (
     <div className="run-warning" role="alert" data-testid="worker-silent">
       <p>
-        The compute worker has not answered for {secs(silence.forMs)}. It may be busy with one long step
-        (the longest pause between its answers so far was {secs(silence.longestGapMs)}), or it may have
-        stopped without reporting an error. Finished rounds are saved either way.
+        The compute worker has not answered for {secs(silence.forMs)}. It may be busy with one long step (the longest
+        pause between its answers so far was {secs(silence.longestGapMs)}), or it may have stopped without reporting an
+        error. Finished rounds are saved either way.
       </p>
       <div className="button-row">
-        <button type="button" onClick={keepWaiting}>Keep waiting</button>
-        {next && <button type="button" onClick={() => void abandonSilentWorker()}>Stop it and continue on {next} from the last finished round</button>}
+        <button type="button" onClick={keepWaiting}>
+          Keep waiting
+        </button>
+        {next && (
+          <button type="button" onClick={() => void abandonSilentWorker()}>
+            Stop it and continue on {next} from the last finished round
+          </button>
+        )}
       </div>
     </div>
   );
@@ -92,18 +163,36 @@ export const RunControls = memo(function RunControls() {
     <section className="panel run-controls" aria-labelledby="run-h">
       <div className="panel-head first">
         <h2 id="run-h">Run</h2>
-        <span className={`status status-${status}`} data-testid="imp-status">{status}</span>
+        <span className={`status status-${status}`} data-testid="imp-status">
+          {status}
+        </span>
       </div>
       <div className="button-row">
-        <button type="button" className="primary" disabled={!canStart || active} onClick={() => void startImp()}>Start</button>
-        {status === 'paused'
-          ? <button type="button" onClick={() => void resumeImp()}>Resume</button>
-          : <button type="button" disabled={status !== 'running'} onClick={() => void pauseImp()}>Pause</button>}
-        <button type="button" disabled={!active} onClick={() => void cancelImp()}>Cancel</button>
+        <button type="button" className="primary" disabled={!canStart || active} onClick={() => void startImp()}>
+          Start
+        </button>
+        {status === 'paused' ? (
+          <button type="button" onClick={() => void resumeImp()}>
+            Resume
+          </button>
+        ) : (
+          <button type="button" disabled={status !== 'running'} onClick={() => void pauseImp()}>
+            Pause
+          </button>
+        )}
+        <button type="button" disabled={!active} onClick={() => void cancelImp()}>
+          Cancel
+        </button>
       </div>
       {!canStart && <p className="field-error">Fix the settings marked in red to start.</p>}
       {net && <p className="muted small">Network: {net}</p>}
-      {notes.length > 0 && <ul className="notice small">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+      {notes.length > 0 && (
+        <ul className="notice small">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       <ProgressLine />
       <SeedPoolProgress />
       <SilentWorker />

@@ -10,29 +10,71 @@ import { ChartFrame } from './ChartFrame';
 import { methodColor, methodDash, methodLabel } from './palette';
 
 export const SigmaChart = memo(function SigmaChart({ records }: { readonly records: readonly RoundRecord[] }) {
-  const rows = useMemo(() => sigmaRows(records).filter((r) => Number.isFinite(r.sigmaMean) && r.sigmaMean > 0), [records]);
+  const rows = useMemo(
+    () => sigmaRows(records).filter((r) => Number.isFinite(r.sigmaMean) && r.sigmaMean > 0),
+    [records],
+  );
   const series = useMemo(() => {
     const methods = [...new Set(rows.map((r) => r.method))];
     const mine = (m: string) => rows.filter((r) => r.method === m);
     return methods.flatMap((m): LiveSeries[] => [
-      { key: m, name: methodLabel(m), color: methodColor(m), dash: methodDash(m), width: 2, dots: true, points: mine(m).map((r) => [r.roundNum, r.sigmaMean] as const) },
-      { key: `${m}:median`, name: `${methodLabel(m)} median`, legend: false, color: methodColor(m), dash: '2 3', width: 1, points: mine(m).map((r) => [r.roundNum, r.sigmaMedian] as const) },
+      {
+        key: m,
+        name: methodLabel(m),
+        color: methodColor(m),
+        dash: methodDash(m),
+        width: 2,
+        dots: true,
+        points: mine(m).map((r) => [r.roundNum, r.sigmaMean] as const),
+      },
+      {
+        key: `${m}:median`,
+        name: `${methodLabel(m)} median`,
+        legend: false,
+        color: methodColor(m),
+        dash: '2 3',
+        width: 1,
+        points: mine(m).map((r) => [r.roundNum, r.sigmaMedian] as const),
+      },
     ]);
   }, [rows]);
   const x = useMemo(() => {
     const rounds = [...new Set(rows.map((r) => r.roundNum))].sort((a, b) => a - b);
-    const lo = rounds[0] ?? 1, hi = rounds[rounds.length - 1] ?? 1;
-    return { label: 'round', domain: [lo - 0.3, hi + 0.3] as const, ticks: rounds.length <= 12 ? rounds : undefined, format: (v: number) => String(Math.round(v)) };
+    const lo = rounds[0] ?? 1,
+      hi = rounds[rounds.length - 1] ?? 1;
+    return {
+      label: 'round',
+      domain: [lo - 0.3, hi + 0.3] as const,
+      ticks: rounds.length <= 12 ? rounds : undefined,
+      format: (v: number) => String(Math.round(v)),
+    };
   }, [rows]);
-  const table = useMemo(() => ({
-    columns: ['round', 'method', 'σ mean', 'σ median', 'σ min', 'σ max'],
-    rows: rows.map((r) => [r.roundNum, r.method, r.sigmaMean, r.sigmaMedian, r.sigmaMin, r.sigmaMax]),
-  }), [rows]);
+  const table = useMemo(
+    () => ({
+      columns: ['round', 'method', 'σ mean', 'σ median', 'σ min', 'σ max'],
+      rows: rows.map((r) => [r.roundNum, r.method, r.sigmaMean, r.sigmaMedian, r.sigmaMin, r.sigmaMax]),
+    }),
+    [rows],
+  );
   return (
-    <ChartFrame id="sigma" title="σ of active weights per round (mean; dotted: median)" table={table} empty="σ statistics appear as rounds finish.">
-      <LiveChart series={series} x={x} y={Y_AXIS} ariaLabel="mean and median σ of active weights per round and pruning method" xReadout={(k) => `round ${k}`} />
+    <ChartFrame
+      id="sigma"
+      title="σ of active weights per round (mean; dotted: median)"
+      table={table}
+      empty="σ statistics appear as rounds finish."
+    >
+      <LiveChart
+        series={series}
+        x={x}
+        y={Y_AXIS}
+        ariaLabel="mean and median σ of active weights per round and pruning method"
+        xReadout={(k) => `round ${k}`}
+      />
     </ChartFrame>
   );
 });
 
-const Y_AXIS = { scale: 'log' as const, format: (v: number) => (v >= 1e-3 && v < 1e3 ? String(Number(v.toPrecision(3))) : v.toExponential(2)) };
+const Y_AXIS = {
+  scale: 'log' as const,
+  format: (v: number) => (v >= 1e-3 && v < 1e3 ? String(Number(v.toPrecision(3))) : v.toExponential(2)),
+};

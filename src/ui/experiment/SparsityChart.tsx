@@ -29,12 +29,21 @@ export interface SparsityChartProps {
   readonly note?: string;
 }
 
-export const SparsityChart = memo(function SparsityChart({ records, perfLabel: livePerfLabel, asPercent: liveAsPercent, note }: SparsityChartProps) {
+export const SparsityChart = memo(function SparsityChart({
+  records,
+  perfLabel: livePerfLabel,
+  asPercent: liveAsPercent,
+  note,
+}: SparsityChartProps) {
   const pre = usePrecomputedOverlay();
-  const preCurves = useMemo(() => (pre.entry?.overlay && pre.visible ? sparsityCurves(pre.entry.overlay.records) : null), [pre.entry, pre.visible]);
+  const preCurves = useMemo(
+    () => (pre.entry?.overlay && pre.visible ? sparsityCurves(pre.entry.overlay.records) : null),
+    [pre.entry, pre.visible],
+  );
   // Nothing of this tab's yet: label the axis for the overlay's task (a CartPole preset shows returns).
   const asPercent = records.length || !pre.entry?.overlay ? liveAsPercent : pre.vision;
-  const perfLabel = records.length || !pre.entry?.overlay ? livePerfLabel : pre.vision ? 'test accuracy' : 'test return';
+  const perfLabel =
+    records.length || !pre.entry?.overlay ? livePerfLabel : pre.vision ? 'test accuracy' : 'test return';
   const perSeed = useViewStore((s) => s.perSeed);
   const togglePerSeed = useViewStore((s) => s.togglePerSeed);
   const curves = useMemo(() => sparsityCurves(records), [records]);
@@ -47,44 +56,118 @@ export const SparsityChart = memo(function SparsityChart({ records, perfLabel: l
       const rows = curves.rows.filter((r) => typeof r[m] === 'number');
       if (perSeed && multiSeed) {
         for (const seed of curves.seeds) {
-          out.push({ key: `${m}#${seed}`, name: `${methodLabel(m)} seed ${seed}`, legend: false, color: methodColor(m), width: 1, opacity: 0.45,
-            points: curves.rows.filter((r) => typeof r[`${m}#${seed}`] === 'number').map((r) => [r.remainingPct, num(r[`${m}#${seed}`])] as const) });
+          out.push({
+            key: `${m}#${seed}`,
+            name: `${methodLabel(m)} seed ${seed}`,
+            legend: false,
+            color: methodColor(m),
+            width: 1,
+            opacity: 0.45,
+            points: curves.rows
+              .filter((r) => typeof r[`${m}#${seed}`] === 'number')
+              .map((r) => [r.remainingPct, num(r[`${m}#${seed}`])] as const),
+          });
         }
       }
       out.push({
-        key: m, name: methodLabel(m), color: methodColor(m), dash: methodDash(m), width: 2.2, dots: true,
+        key: m,
+        name: methodLabel(m),
+        color: methodColor(m),
+        dash: methodDash(m),
+        width: 2.2,
+        dots: true,
         points: rows.map((r) => [r.remainingPct, num(r[m])] as const),
-        band: multiSeed ? rows.map((r) => { const b = r[`${m}:band`] as readonly [number, number]; return [r.remainingPct, b[0] * scale, b[1] * scale] as const; }) : undefined,
+        band: multiSeed
+          ? rows.map((r) => {
+              const b = r[`${m}:band`] as readonly [number, number];
+              return [r.remainingPct, b[0] * scale, b[1] * scale] as const;
+            })
+          : undefined,
       });
     }
     return preCurves ? [...precomputedSeries(preCurves, scale), ...out] : out;
   }, [curves, scale, perSeed, multiSeed, preCurves]);
-  const axisRows = useMemo(() => (preCurves && preCurves.rows.length > curves.rows.length ? preCurves.rows : curves.rows), [curves, preCurves]);
+  const axisRows = useMemo(
+    () => (preCurves && preCurves.rows.length > curves.rows.length ? preCurves.rows : curves.rows),
+    [curves, preCurves],
+  );
   const minPct = axisRows.length ? Math.min(...axisRows.map((d) => d.remainingPct)) : 100;
   // Few rounds: tick every round's own remaining %; many: the 1-2-5 ladder (log axis).
-  const ticks = useMemo(() => (axisRows.length <= 8 ? axisRows.map((d) => Number(d.remainingPct.toPrecision(3))) : TICKS.filter((t) => t >= minPct * 0.999)), [axisRows, minPct]);
-  const x = useMemo(() => ({ label: 'weights remaining (%, log)', scale: 'log' as const, reversed: true, ticks,
-    domain: [Math.min(...ticks, minPct) / 1.08, 100 * 1.05] as const, format: (v: number) => `${v}` }), [ticks, minPct]);
-  const y = useMemo(() => ({ label: asPercent ? `${perfLabel} (%)` : perfLabel, format: (v: number) => (asPercent ? v.toFixed(Math.abs(v) < 10 ? 1 : 0) : v.toFixed(0)) }), [asPercent, perfLabel]);
+  const ticks = useMemo(
+    () =>
+      axisRows.length <= 8
+        ? axisRows.map((d) => Number(d.remainingPct.toPrecision(3)))
+        : TICKS.filter((t) => t >= minPct * 0.999),
+    [axisRows, minPct],
+  );
+  const x = useMemo(
+    () => ({
+      label: 'weights remaining (%, log)',
+      scale: 'log' as const,
+      reversed: true,
+      ticks,
+      domain: [Math.min(...ticks, minPct) / 1.08, 100 * 1.05] as const,
+      format: (v: number) => `${v}`,
+    }),
+    [ticks, minPct],
+  );
+  const y = useMemo(
+    () => ({
+      label: asPercent ? `${perfLabel} (%)` : perfLabel,
+      format: (v: number) => (asPercent ? v.toFixed(Math.abs(v) < 10 ? 1 : 0) : v.toFixed(0)),
+    }),
+    [asPercent, perfLabel],
+  );
   const table = useMemo(() => {
     const own = {
-    columns: ['round', 'remaining %', ...curves.methods.flatMap((m) => (multiSeed ? [`${m} mean`, `${m} s.d.`] : [m]))],
-    rows: curves.rows.map((r) => [r.roundNum, Number(r.remainingPct.toFixed(3)), ...curves.methods.flatMap((m) => {
-      const mean = r[m] as number | undefined, band = r[`${m}:band`] as [number, number] | undefined;
-      return multiSeed ? [mean ?? null, band ? (band[1] - band[0]) / 2 : null] : [mean ?? null];
-    })]),
+      columns: [
+        'round',
+        'remaining %',
+        ...curves.methods.flatMap((m) => (multiSeed ? [`${m} mean`, `${m} s.d.`] : [m])),
+      ],
+      rows: curves.rows.map((r) => [
+        r.roundNum,
+        Number(r.remainingPct.toFixed(3)),
+        ...curves.methods.flatMap((m) => {
+          const mean = r[m] as number | undefined,
+            band = r[`${m}:band`] as [number, number] | undefined;
+          return multiSeed ? [mean ?? null, band ? (band[1] - band[0]) / 2 : null] : [mean ?? null];
+        }),
+      ]),
     };
     return preCurves ? withPrecomputedColumns(own, preCurves) : own;
   }, [curves, multiSeed, preCurves]);
   return (
-    <ChartFrame id="sparsity" title={`Weights remaining vs ${perfLabel}`} table={table} empty="Curves appear as rounds finish (round 1 is dense, 100 %)."
-      footer={<>
-        {note ? <p className="muted small" data-testid="sparsity-overlay">{note}</p> : null}
-        {multiSeed ? <label className="inline-check"><input type="checkbox" checked={perSeed} onChange={togglePerSeed} /> per-seed curves ({curves.seeds.length} seeds; band = mean ± 1 s.d.)</label> : null}
-        {pre.entry ? <PrecomputedNote entry={pre.entry} visible={pre.visible} /> : null}
-      </>}>
-      <LiveChart series={series} x={x} y={y} ariaLabel={`${perfLabel} against weights remaining, one curve per pruning method`}
-        valueFormat={(v) => (asPercent ? `${v.toFixed(1)} %` : v.toFixed(1))} xReadout={(v) => `${v.toFixed(2)} % remaining`} />
+    <ChartFrame
+      id="sparsity"
+      title={`Weights remaining vs ${perfLabel}`}
+      table={table}
+      empty="Curves appear as rounds finish (round 1 is dense, 100 %)."
+      footer={
+        <>
+          {note ? (
+            <p className="muted small" data-testid="sparsity-overlay">
+              {note}
+            </p>
+          ) : null}
+          {multiSeed ? (
+            <label className="inline-check">
+              <input type="checkbox" checked={perSeed} onChange={togglePerSeed} /> per-seed curves (
+              {curves.seeds.length} seeds; band = mean ± 1 s.d.)
+            </label>
+          ) : null}
+          {pre.entry ? <PrecomputedNote entry={pre.entry} visible={pre.visible} /> : null}
+        </>
+      }
+    >
+      <LiveChart
+        series={series}
+        x={x}
+        y={y}
+        ariaLabel={`${perfLabel} against weights remaining, one curve per pruning method`}
+        valueFormat={(v) => (asPercent ? `${v.toFixed(1)} %` : v.toFixed(1))}
+        xReadout={(v) => `${v.toFixed(2)} % remaining`}
+      />
     </ChartFrame>
   );
 });

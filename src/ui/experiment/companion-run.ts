@@ -19,9 +19,10 @@ export interface CompanionRun {
 
 /** One line naming what is overlaid: "Overlaid: GD-IMP (Adam, lr 0.0003, …) run 1a2b3c4d, seeds 0, 1, 2 (dotted)". */
 export function overlayNote(shown: ExperimentConfig, other: ExperimentConfig, otherId: string): string {
-  const describe = (c: ExperimentConfig) => (c.trainer
-    ? `GD-IMP (${c.trainer.params.optimizer === 'adam' ? 'Adam' : 'SGD'}, lr ${c.trainer.params.lr}, ${c.trainer.params.epochs} epoch/round)`
-    : `ES-IMP (${c.es.id}, P = ${c.es.popSize}, ${c.budget.generationsPerRound} gens/round)`);
+  const describe = (c: ExperimentConfig) =>
+    c.trainer
+      ? `GD-IMP (${c.trainer.params.optimizer === 'adam' ? 'Adam' : 'SGD'}, lr ${c.trainer.params.lr}, ${c.trainer.params.epochs} epoch/round)`
+      : `ES-IMP (${c.es.id}, P = ${c.es.popSize}, ${c.budget.generationsPerRound} gens/round)`;
   return `Shown: ${describe(shown)}. Overlaid from stored run ${otherId.slice(0, 8)}: ${describe(other)}, seeds ${other.seeds.join(', ')}. GD curves are dotted (baselines dash-dotted), labelled "GD ·".`;
 }
 
@@ -43,8 +44,20 @@ export function useCompanionRun(config: ExperimentConfig | null, runId: string |
     setCompanion((c) => (c && config && c.shownId === runId ? c : null));
     if (!config) return;
     let live = true;
-    const t = setTimeout(() => { void loadCompanion(config, runId).then((c) => { if (live) setCompanion(c && { ...c, shownId: runId }); }, () => { if (live) setCompanion(null); }); }, 200);
-    return () => { live = false; clearTimeout(t); };
+    const t = setTimeout(() => {
+      void loadCompanion(config, runId).then(
+        (c) => {
+          if (live) setCompanion(c && { ...c, shownId: runId });
+        },
+        () => {
+          if (live) setCompanion(null);
+        },
+      );
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
   }, [config, runId, status]);
   return companion && config && companion.shownId === runId && isCompanion(config, companion.config) ? companion : null;
 }

@@ -6,7 +6,13 @@ import { useId } from 'react';
 
 export function FieldErrors({ id, messages }: { id: string; messages: readonly string[] }) {
   if (!messages.length) return null;
-  return <div id={id} className="field-error" role="alert">{messages.map((m) => <p key={m}>{m}</p>)}</div>;
+  return (
+    <div id={id} className="field-error" role="alert">
+      {messages.map((m) => (
+        <p key={m}>{m}</p>
+      ))}
+    </div>
+  );
 }
 
 export interface NumberFieldProps {
@@ -25,10 +31,22 @@ export function NumberField({ label, value, onChange, errors, min, max, step = 1
   const id = useId();
   return (
     <div className={`field${errors.length ? ' field-invalid' : ''}`}>
-      <div className="field-head"><label htmlFor={id}>{label}</label>{hint && <span className="field-range">{hint}</span>}</div>
-      <input id={id} type="number" value={Number.isFinite(value) ? value : ''} min={min} max={max} step={step} disabled={disabled}
-        aria-invalid={errors.length > 0} aria-describedby={errors.length ? `${id}-err` : undefined}
-        onChange={(e) => onChange(e.target.value === '' ? NaN : Number(e.target.value))} />
+      <div className="field-head">
+        <label htmlFor={id}>{label}</label>
+        {hint && <span className="field-range">{hint}</span>}
+      </div>
+      <input
+        id={id}
+        type="number"
+        value={Number.isFinite(value) ? value : ''}
+        min={min}
+        max={max}
+        step={step}
+        disabled={disabled}
+        aria-invalid={errors.length > 0}
+        aria-describedby={errors.length ? `${id}-err` : undefined}
+        onChange={(e) => onChange(e.target.value === '' ? NaN : Number(e.target.value))}
+      />
       <FieldErrors id={`${id}-err`} messages={errors} />
     </div>
   );
@@ -48,8 +66,18 @@ export function SelectField({ label, value, options, onChange, errors, disabled 
   return (
     <div className={`field${errors.length ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} disabled={disabled} aria-invalid={errors.length > 0} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        aria-invalid={errors.length > 0}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
       </select>
       <FieldErrors id={`${id}-err`} messages={errors} />
     </div>

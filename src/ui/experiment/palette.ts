@@ -19,7 +19,8 @@ export function chainMethod(id: string): { method: string; gd: boolean } {
 
 export function methodColor(id: string): string {
   const { method, gd } = chainMethod(id);
-  if (gd) return PRUNE_METHODS.find((m) => m.id === method)?.kind === 'baseline' ? GD_COLOURS.baseline : GD_COLOURS.criterion;
+  if (gd)
+    return PRUNE_METHODS.find((m) => m.id === method)?.kind === 'baseline' ? GD_COLOURS.baseline : GD_COLOURS.criterion;
   const i = PRUNE_METHODS.findIndex((m) => m.id === id);
   return OKABE_ITO[(i < 0 ? PRUNE_METHODS.length : i) % OKABE_ITO.length];
 }

@@ -29,21 +29,27 @@ export function KernelMaskImage({ layer, inputShape, kind, data, label }: Kernel
     if (view.mode === 'image') {
       const units = Math.min(view.units, MAX_UNITS_SHOWN);
       const layout = tileLayout(units, view.width, view.height, 1);
-      const tiles: RgbaImage[] = kind === 'mask'
-        ? unitKeptImages(data, layer, view).slice(0, units).map((img) => valuesToImage(img, view.width, view.height, (v) => v, cividis))
-        : unitCodeImages(data, layer, view).slice(0, units).map((img) => codesToImage(img, view.width, view.height, DIFF_RGB));
+      const tiles: RgbaImage[] =
+        kind === 'mask'
+          ? unitKeptImages(data, layer, view)
+              .slice(0, units)
+              .map((img) => valuesToImage(img, view.width, view.height, (v) => v, cividis))
+          : unitCodeImages(data, layer, view)
+              .slice(0, units)
+              .map((img) => codesToImage(img, view.width, view.height, DIFF_RGB));
       return { image: tileImages(tiles, layout, [255, 255, 255]), layout, units };
     }
     const slice = kernelSlice(data, layer);
-    const image = kind === 'mask'
-      ? valuesToImage(slice, view.cols, view.rows, (v) => v, cividis)
-      : codesToImage(slice, view.cols, view.rows, DIFF_RGB);
+    const image =
+      kind === 'mask'
+        ? valuesToImage(slice, view.cols, view.rows, (v) => v, cividis)
+        : codesToImage(slice, view.cols, view.rows, DIFF_RGB);
     return { image, layout: null, units: view.cols };
   }, [view, kind, data, layer]);
 
   const valueText = (flatIdx: number) => {
     const v = data[flatIdx];
-    return kind === 'mask' ? (v ? 'kept' : 'pruned') : DIFF_CATEGORIES[v]?.label ?? String(v);
+    return kind === 'mask' ? (v ? 'kept' : 'pruned') : (DIFF_CATEGORIES[v]?.label ?? String(v));
   };
   const describe = (x: number, y: number): string | null => {
     if (view.mode === 'image' && built.layout) {
@@ -53,16 +59,31 @@ export function KernelMaskImage({ layer, inputShape, kind, data, label }: Kernel
       const idx = layer.kernelOffset + p * view.channels * view.units + hit.tile;
       return `unit ${hit.tile}, pixel (row ${hit.py}, col ${hit.px})${view.channels > 1 ? ' ch 0' : ''}: ${valueText(idx)}`;
     }
-    if (view.mode === 'matrix') return `${layer.name}[${y}, ${x}]: ${valueText(layer.kernelOffset + y * view.cols + x)}`;
+    if (view.mode === 'matrix')
+      return `${layer.name}[${y}, ${x}]: ${valueText(layer.kernelOffset + y * view.cols + x)}`;
     return null;
   };
 
   const truncated = view.mode === 'image' && view.units > MAX_UNITS_SHOWN;
   return (
     <div>
-      <PixelCanvas image={built.image} label={label} describe={describe} maxCssWidth={560} maxCssHeight={view.mode === 'image' ? 560 : 360} />
-      {truncated ? <p className="muted">First {MAX_UNITS_SHOWN} of {view.mode === 'image' ? view.units : 0} units shown.</p> : null}
-      {view.mode === 'matrix' ? <p className="muted">{layer.name} kernel as a {view.rows} × {view.cols} matrix (rows: inputs, columns: units).</p> : null}
+      <PixelCanvas
+        image={built.image}
+        label={label}
+        describe={describe}
+        maxCssWidth={560}
+        maxCssHeight={view.mode === 'image' ? 560 : 360}
+      />
+      {truncated ? (
+        <p className="muted">
+          First {MAX_UNITS_SHOWN} of {view.mode === 'image' ? view.units : 0} units shown.
+        </p>
+      ) : null}
+      {view.mode === 'matrix' ? (
+        <p className="muted">
+          {layer.name} kernel as a {view.rows} × {view.cols} matrix (rows: inputs, columns: units).
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -25,13 +25,31 @@ export interface MaskInspectorProps {
   readonly inputShape: readonly number[];
 }
 
-function Picker<T extends string | number>({ label, value, options, onChange, format }: {
-  label: string; value: T | undefined; options: readonly T[]; onChange: (v: T) => void; format?: (v: T) => string;
+function Picker<T extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+  format,
+}: {
+  label: string;
+  value: T | undefined;
+  options: readonly T[];
+  onChange: (v: T) => void;
+  format?: (v: T) => string;
 }) {
   return (
-    <label>{label}
-      <select value={value === undefined ? '' : String(value)} onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) as T)}>
-        {options.map((o) => <option key={String(o)} value={String(o)}>{format ? format(o) : String(o)}</option>)}
+    <label>
+      {label}
+      <select
+        value={value === undefined ? '' : String(value)}
+        onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) as T)}
+      >
+        {options.map((o) => (
+          <option key={String(o)} value={String(o)}>
+            {format ? format(o) : String(o)}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -44,20 +62,27 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
   const [seedSel, setSeed] = useState<number | undefined>();
   const method = methodSel !== undefined && methods.includes(methodSel) ? methodSel : methods[0];
   const seed = seedSel !== undefined && seeds.includes(seedSel) ? seedSel : seeds[0];
-  const chain = useMemo(() => records.filter((r) => r.method === method && r.seed === seed).sort((a, b) => a.roundNum - b.roundNum), [records, method, seed]);
+  const chain = useMemo(
+    () => records.filter((r) => r.method === method && r.seed === seed).sort((a, b) => a.roundNum - b.roundNum),
+    [records, method, seed],
+  );
   const rounds = chain.map((r) => r.roundNum);
   const [roundSel, setRound] = useState<number | undefined>();
   const [diffFromSel, setDiffFrom] = useState<number | undefined>();
   const [layerIdx, setLayerIdx] = useState(0);
   const round = roundSel !== undefined && rounds.includes(roundSel) ? roundSel : rounds[rounds.length - 1];
-  const diffFrom = diffFromSel !== undefined && rounds.includes(diffFromSel) ? diffFromSel : rounds[Math.max(0, rounds.indexOf(round) - 1)];
+  const diffFrom =
+    diffFromSel !== undefined && rounds.includes(diffFromSel)
+      ? diffFromSel
+      : rounds[Math.max(0, rounds.indexOf(round) - 1)];
   const rec = chain.find((r) => r.roundNum === round);
   const recFrom = chain.find((r) => r.roundNum === diffFrom);
   const layer = layers[Math.min(layerIdx, layers.length - 1)];
   const diff = useMemo(() => (rec && recFrom ? roundDiff(recFrom, rec, layers) : null), [rec, recFrom, layers]);
   const iouRows = useMemo(() => methodIoUByRound(records, layers), [records, layers]);
 
-  if (!rec || !layer) return <p className="muted">No finished rounds yet: mask views appear after the first IMP round.</p>;
+  if (!rec || !layer)
+    return <p className="muted">No finished rounds yet: mask views appear after the first IMP round.</p>;
   const imageView = kernelView(layers[0], inputShape).mode === 'image';
   const roundLabel = (k: number) => {
     const r = chain.find((x) => x.roundNum === k);
@@ -65,7 +90,8 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
   };
   const layerRows = (codes: Uint8Array) => {
     const out: [string, number, number][] = [];
-    for (let i = layer.kernelOffset; i < layer.kernelOffset + layer.kernelSize; i++) out.push([layer.name, i - layer.kernelOffset, codes[i]]);
+    for (let i = layer.kernelOffset; i < layer.kernelOffset + layer.kernelSize; i++)
+      out.push([layer.name, i - layer.kernelOffset, codes[i]]);
     return out;
   };
 
@@ -75,29 +101,77 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
         <Picker label="Pruning method" value={method} options={methods} onChange={setMethod} />
         <Picker label="Seed" value={seed} options={seeds} onChange={setSeed} />
         <Picker label="Round" value={round} options={rounds} onChange={setRound} format={roundLabel} />
-        <Picker label="Layer" value={layerIdx} options={layers.map((_, i) => i)} onChange={setLayerIdx} format={(i) => layers[i].name} />
+        <Picker
+          label="Layer"
+          value={layerIdx}
+          options={layers.map((_, i) => i)}
+          onChange={setLayerIdx}
+          format={(i) => layers[i].name}
+        />
       </div>
       <div className="view-grid two">
-        <ChartFrame title={`${layer.name} mask, ${method} seed ${seed}, round ${round}`}
-          note={kernelView(layer, inputShape).mode === 'image' ? 'One image per hidden unit: its incoming weights laid out as the input image.' : undefined}
-          table={{ header: ['layer', 'kernel_index', 'kept'], rows: layerRows(rec.mask) }}>
-          <KernelMaskImage layer={layer} inputShape={layerIdx === 0 ? inputShape : undefined} kind="mask" data={rec.mask} label={`${layer.name} mask at round ${round}`} />
-          <GradientLegend title="kept share of the pixel's channels (0 = pruned, 1 = kept)" map={cividis} mapName="cividis" min={0} max={1} />
+        <ChartFrame
+          title={`${layer.name} mask, ${method} seed ${seed}, round ${round}`}
+          note={
+            kernelView(layer, inputShape).mode === 'image'
+              ? 'One image per hidden unit: its incoming weights laid out as the input image.'
+              : undefined
+          }
+          table={{ header: ['layer', 'kernel_index', 'kept'], rows: layerRows(rec.mask) }}
+        >
+          <KernelMaskImage
+            layer={layer}
+            inputShape={layerIdx === 0 ? inputShape : undefined}
+            kind="mask"
+            data={rec.mask}
+            label={`${layer.name} mask at round ${round}`}
+          />
+          <GradientLegend
+            title="kept share of the pixel's channels (0 = pruned, 1 = kept)"
+            map={cividis}
+            mapName="cividis"
+            min={0}
+            max={1}
+          />
         </ChartFrame>
         <div>
-          {imageView ? <PixelUsageMap mask={rec.mask} layer={layers[0]} inputShape={inputShape} title={`Input pixels still used, round ${round}`} /> : null}
+          {imageView ? (
+            <PixelUsageMap
+              mask={rec.mask}
+              layer={layers[0]}
+              inputShape={inputShape}
+              title={`Input pixels still used, round ${round}`}
+            />
+          ) : null}
           <LayerSparsityBars mask={rec.mask} layers={layers} title={`Per-layer sparsity, round ${round}`} />
         </div>
       </div>
       <div className="view-controls" role="group" aria-label="Round diff selection">
-        <Picker label="Diff: earlier round" value={diffFrom} options={rounds} onChange={setDiffFrom} format={roundLabel} />
+        <Picker
+          label="Diff: earlier round"
+          value={diffFrom}
+          options={rounds}
+          onChange={setDiffFrom}
+          format={roundLabel}
+        />
         <span className="muted">→ later round {round} (set above)</span>
       </div>
       {diff ? (
-        <ChartFrame title={`${layer.name} diff, round ${diffFrom} → ${round}`}
+        <ChartFrame
+          title={`${layer.name} diff, round ${diffFrom} → ${round}`}
           note="Kept in both, newly pruned (kept in the earlier round only), regrown (kept in the later round only); counts over all kernels."
-          table={{ header: ['layer', 'kernel_index', 'code (0 pruned both, 1 kept both, 2 newly pruned, 3 regrown)'], rows: layerRows(diff.codes) }}>
-          <KernelMaskImage layer={layer} inputShape={layerIdx === 0 ? inputShape : undefined} kind="diff" data={diff.codes} label={`${layer.name} diff between rounds ${diffFrom} and ${round}`} />
+          table={{
+            header: ['layer', 'kernel_index', 'code (0 pruned both, 1 kept both, 2 newly pruned, 3 regrown)'],
+            rows: layerRows(diff.codes),
+          }}
+        >
+          <KernelMaskImage
+            layer={layer}
+            inputShape={layerIdx === 0 ? inputShape : undefined}
+            kind="diff"
+            data={diff.codes}
+            label={`${layer.name} diff between rounds ${diffFrom} and ${round}`}
+          />
           <CategoryLegend title="Entry" items={diffLegendItems(diff)} />
         </ChartFrame>
       ) : null}

@@ -10,7 +10,13 @@ import type { LayerSpec } from '../../core/nets/types';
 
 /** How a layer's kernel is shown: per-unit input images (dense layer over an image) or one matrix. */
 export type KernelView =
-  | { readonly mode: 'image'; readonly height: number; readonly width: number; readonly channels: number; readonly units: number }
+  | {
+      readonly mode: 'image';
+      readonly height: number;
+      readonly width: number;
+      readonly channels: number;
+      readonly units: number;
+    }
   | { readonly mode: 'matrix'; readonly rows: number; readonly cols: number };
 
 /**
@@ -33,7 +39,11 @@ export function kernelView(layer: LayerSpec, inputShape: readonly number[] | und
  * (1 = kept; for one channel exactly the mask column reshaped). Weight (pixel p, channel ch, unit j) sits
  * at kernelOffset + (p·c + ch)·units + j.
  */
-export function unitKeptImages(mask: Uint8Array, layer: LayerSpec, view: Extract<KernelView, { mode: 'image' }>): Float32Array[] {
+export function unitKeptImages(
+  mask: Uint8Array,
+  layer: LayerSpec,
+  view: Extract<KernelView, { mode: 'image' }>,
+): Float32Array[] {
   const { height, width, channels, units } = view;
   return Array.from({ length: units }, (_, j) => {
     const img = new Float32Array(height * width);
@@ -50,7 +60,11 @@ export function unitKeptImages(mask: Uint8Array, layer: LayerSpec, view: Extract
  * Per hidden unit j: an h×w image of maskDiff codes (0 pruned in both, 1 kept in both, 2 only in A,
  * 3 only in B). With several channels a pixel shows the most frequent code over its channels (ties: lower code).
  */
-export function unitCodeImages(codes: Uint8Array, layer: LayerSpec, view: Extract<KernelView, { mode: 'image' }>): Uint8Array[] {
+export function unitCodeImages(
+  codes: Uint8Array,
+  layer: LayerSpec,
+  view: Extract<KernelView, { mode: 'image' }>,
+): Uint8Array[] {
   const { height, width, channels, units } = view;
   return Array.from({ length: units }, (_, j) => {
     const img = new Uint8Array(height * width);
@@ -78,7 +92,11 @@ export const DIFF_CATEGORIES = [
 ] as const;
 
 /** maskDiff with the earlier round as A, so code 2 = pruned since the earlier round, 3 = regrown. */
-export function roundDiff(earlier: Pick<RoundRecord, 'mask'>, later: Pick<RoundRecord, 'mask'>, layers: readonly LayerSpec[]) {
+export function roundDiff(
+  earlier: Pick<RoundRecord, 'mask'>,
+  later: Pick<RoundRecord, 'mask'>,
+  layers: readonly LayerSpec[],
+) {
   return maskDiff(earlier.mask, later.mask, layers);
 }
 
@@ -93,19 +111,37 @@ export interface MethodIoURow {
 
 /** Mask IoU of two methods' chains (default SNR vs magnitude) at every (seed, round) both have, sorted. */
 export function methodIoUByRound(
-  records: readonly Pick<RoundRecord, 'seed' | 'method' | 'roundNum' | 'sparsityFrac' | 'mask'>[], layers: readonly LayerSpec[],
-  methodA = 'snr', methodB = 'magnitude',
+  records: readonly Pick<RoundRecord, 'seed' | 'method' | 'roundNum' | 'sparsityFrac' | 'mask'>[],
+  layers: readonly LayerSpec[],
+  methodA = 'snr',
+  methodB = 'magnitude',
 ): MethodIoURow[] {
   const bIndex = new Map(records.filter((r) => r.method === methodB).map((r) => [`${r.seed}/${r.roundNum}`, r]));
-  return records.filter((r) => r.method === methodA)
+  return records
+    .filter((r) => r.method === methodA)
     .flatMap((a) => {
       const b = bIndex.get(`${a.seed}/${a.roundNum}`);
-      return b ? [{ seed: a.seed, roundNum: a.roundNum, sparsityA: a.sparsityFrac, sparsityB: b.sparsityFrac, iou: maskIoU(a.mask, b.mask, layers) }] : [];
+      return b
+        ? [
+            {
+              seed: a.seed,
+              roundNum: a.roundNum,
+              sparsityA: a.sparsityFrac,
+              sparsityB: b.sparsityFrac,
+              iou: maskIoU(a.mask, b.mask, layers),
+            },
+          ]
+        : [];
     })
     .sort((x, y) => x.seed - y.seed || x.roundNum - y.roundNum);
 }
 
 /** The distinct values of a record field, sorted (for pickers). */
-export function distinct<K extends 'seed' | 'method' | 'roundNum'>(records: readonly Pick<RoundRecord, K>[], key: K): RoundRecord[K][] {
-  return [...new Set(records.map((r) => r[key]))].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
+export function distinct<K extends 'seed' | 'method' | 'roundNum'>(
+  records: readonly Pick<RoundRecord, K>[],
+  key: K,
+): RoundRecord[K][] {
+  return [...new Set(records.map((r) => r[key]))].sort((a, b) =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)),
+  );
 }

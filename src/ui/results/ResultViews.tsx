@@ -32,7 +32,11 @@ export function MasksView({ records, config }: ResultViewProps) {
 
 /** The worker runs one job at a time: analyses wait until the run ends. */
 function BusyNote({ what }: { what: string }) {
-  return <p className="muted" role="status">The worker is busy with the run: {what} once it finishes, or cancel it.</p>;
+  return (
+    <p className="muted" role="status">
+      The worker is busy with the run: {what} once it finishes, or cancel it.
+    </p>
+  );
 }
 
 const runAnalysis: RunAnalysis = (kind, args, onProgress) => runAnalysisOnShownRun(kind, args, onProgress);
@@ -41,29 +45,71 @@ export function AnalysisView({ records, config, runId }: ResultViewProps) {
   const active = useImpStore(selectImpActive);
   const layout = useLayout(config);
   const companion = useCompanionRun(config, runId); // the GD run of an ES run (and vice versa), for ES-vs-GD LMC
-  const otherRuns = useMemo(() => (companion ? [{ id: companion.id, label: `${companion.config.trainer ? 'GD-IMP' : 'ES-IMP'} run ${companion.id.slice(0, 8)}`, records: companion.records }] : []), [companion]);
+  const otherRuns = useMemo(
+    () =>
+      companion
+        ? [
+            {
+              id: companion.id,
+              label: `${companion.config.trainer ? 'GD-IMP' : 'ES-IMP'} run ${companion.id.slice(0, 8)}`,
+              records: companion.records,
+            },
+          ]
+        : [],
+    [companion],
+  );
   if (active) return <BusyNote what="analyses of its rounds can start" />;
   return (
-    <AnalysisPanel records={records} runAnalysis={runAnalysis} onCancel={() => void cancelAnalysis()}
-      pruneFrac={config?.prune.pruneFrac} layerNames={layout?.layers.map((l) => l.name)}
-      otherRuns={otherRuns} runPair={config ? (a, b, args, p) => runLmcPair(config, a, b, args, p) : undefined} />
+    <AnalysisPanel
+      records={records}
+      runAnalysis={runAnalysis}
+      onCancel={() => void cancelAnalysis()}
+      pruneFrac={config?.prune.pruneFrac}
+      layerNames={layout?.layers.map((l) => l.name)}
+      otherRuns={otherRuns}
+      runPair={config ? (a, b, args, p) => runLmcPair(config, a, b, args, p) : undefined}
+    />
   );
 }
 
-function Pick<T extends string | number>({ label, value, options, onChange }: { label: string; value: T; options: readonly T[]; onChange: (v: T) => void }) {
+function Pick<T extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  onChange: (v: T) => void;
+}) {
   return (
-    <label>{label}
+    <label>
+      {label}
       <select value={String(value)} onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) as T)}>
-        {options.map((o) => <option key={String(o)} value={String(o)}>{String(o)}</option>)}
+        {options.map((o) => (
+          <option key={String(o)} value={String(o)}>
+            {String(o)}
+          </option>
+        ))}
       </select>
     </label>
   );
 }
 
 /** The policy picker: a chain (method, seed) and one of its rounds; the round's final ES mean is shown. */
-function RolloutPicker({ records, config }: { records: readonly RoundRecord[]; config: NonNullable<ResultViewProps['config']> }) {
-  const methods = distinct(records, 'method'), seeds = distinct(records, 'seed');
-  const [m, setM] = useState<string>(), [sd, setSd] = useState<number>(), [k, setK] = useState<number>();
+function RolloutPicker({
+  records,
+  config,
+}: {
+  records: readonly RoundRecord[];
+  config: NonNullable<ResultViewProps['config']>;
+}) {
+  const methods = distinct(records, 'method'),
+    seeds = distinct(records, 'seed');
+  const [m, setM] = useState<string>(),
+    [sd, setSd] = useState<number>(),
+    [k, setK] = useState<number>();
   const method = m !== undefined && methods.includes(m) ? m : methods[0];
   const seed = sd !== undefined && seeds.includes(sd) ? sd : seeds[0];
   const chain = records.filter((r) => r.method === method && r.seed === seed).sort((a, b) => a.roundNum - b.roundNum);
@@ -79,8 +125,13 @@ function RolloutPicker({ records, config }: { records: readonly RoundRecord[]; c
         <Pick label="Seed" value={seed} options={seeds} onChange={setSd} />
         <Pick label="Round" value={roundNum} options={rounds} onChange={setK} />
       </div>
-      <RolloutViewer taskId={config.task.id} envParams={config.task.params} params={rec.mean} record={recordRollout}
-        label={`${method}, seed ${seed}, round ${roundNum} mean (${kept}% of weights kept, test return ${rec.finalPerf.toFixed(1)})`} />
+      <RolloutViewer
+        taskId={config.task.id}
+        envParams={config.task.params}
+        params={rec.mean}
+        record={recordRollout}
+        label={`${method}, seed ${seed}, round ${roundNum} mean (${kept}% of weights kept, test return ${rec.finalPerf.toFixed(1)})`}
+      />
     </div>
   );
 }
@@ -88,7 +139,12 @@ function RolloutPicker({ records, config }: { records: readonly RoundRecord[]; c
 export function RolloutView({ records, config }: ResultViewProps) {
   const active = useImpStore(selectImpActive);
   if (!config) return <p className="muted">No run shown yet: start one or open a stored run.</p>;
-  if (getTask(config.task.id).kind !== 'control') return <p className="muted" data-testid="no-rollout">Vision task: no rollout. Rollouts animate control policies (CartPole, Pendulum, Acrobot, Mountain car).</p>;
+  if (getTask(config.task.id).kind !== 'control')
+    return (
+      <p className="muted" data-testid="no-rollout">
+        Vision task: no rollout. Rollouts animate control policies (CartPole, Pendulum, Acrobot, Mountain car).
+      </p>
+    );
   if (active) return <BusyNote what="the rollout of a finished round can be recorded" />;
   return <RolloutPicker records={records} config={config} />;
 }

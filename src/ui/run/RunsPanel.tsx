@@ -13,7 +13,8 @@ const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 
 function runTitle(r: StoredRun): string {
   const c = r.config;
-  const trainer = c.trainer ? `GD-IMP ${c.trainer.params.optimizer} lr ${c.trainer.params.lr} · ${c.prune.rounds} rounds × ${c.trainer.params.epochs} epochs`
+  const trainer = c.trainer
+    ? `GD-IMP ${c.trainer.params.optimizer} lr ${c.trainer.params.lr} · ${c.prune.rounds} rounds × ${c.trainer.params.epochs} epochs`
     : `${c.es.id} P=${c.es.popSize} · ${c.prune.rounds} rounds × ${c.budget.generationsPerRound} gens`;
   return r.label ?? `${c.task.id} · ${c.network.id} · ${trainer}`;
 }
@@ -25,30 +26,72 @@ export const RunsPanel = memo(function RunsPanel() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <section className="runs" aria-labelledby="runs-h">
-      <div className="panel-head first"><h3 id="runs-h">Stored runs</h3>
-        {usage && <span className="muted small" data-testid="storage-used">storage used: {mb(usage.usageBytes)} of {mb(usage.quotaBytes)}</span>}</div>
-      {error && <p className="field-error" role="alert">{error}</p>}
-      <label className="import-label">Import a run bundle (.json)
-        <input type="file" accept=".json,.gz,application/json" onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) void importRunFile(f).then((r) => setMessage({ ok: r.ok, text: r.message }));
-          e.target.value = '';
-        }} />
+      <div className="panel-head first">
+        <h3 id="runs-h">Stored runs</h3>
+        {usage && (
+          <span className="muted small" data-testid="storage-used">
+            storage used: {mb(usage.usageBytes)} of {mb(usage.quotaBytes)}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <label className="import-label">
+        Import a run bundle (.json)
+        <input
+          type="file"
+          accept=".json,.gz,application/json"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void importRunFile(f).then((r) => setMessage({ ok: r.ok, text: r.message }));
+            e.target.value = '';
+          }}
+        />
       </label>
-      {message && <p className={message.ok ? 'ok-text' : 'field-error'} role="status">{message.text}</p>}
-      {runs.length === 0 ? <p className="muted">No stored runs yet: every finished round of a run is saved in this browser.</p> : (
+      {message && (
+        <p className={message.ok ? 'ok-text' : 'field-error'} role="status">
+          {message.text}
+        </p>
+      )}
+      {runs.length === 0 ? (
+        <p className="muted">No stored runs yet: every finished round of a run is saved in this browser.</p>
+      ) : (
         <ul className="run-list">
           {runs.map((r) => (
             <li key={r.id} className={r.id === openId ? 'open' : ''} data-run={r.id} data-status={r.status}>
-              <div className="run-title"><strong>{runTitle(r)}</strong> <span className={`status status-${r.status}`}>{r.status}</span>
-                {r.precomputed && <span className="tag tag-reduced">precomputed</span>}</div>
-              <div className="muted small">{r.summary.recordCount} rounds stored · every chain ≥ round {r.summary.roundsDone} of {r.summary.roundsPlanned}
-                · seeds {r.summary.seeds.join(', ')} · {new Date(r.updatedAt).toLocaleString()} · <code>{r.id}</code></div>
+              <div className="run-title">
+                <strong>{runTitle(r)}</strong> <span className={`status status-${r.status}`}>{r.status}</span>
+                {r.precomputed && <span className="tag tag-reduced">precomputed</span>}
+              </div>
+              <div className="muted small">
+                {r.summary.recordCount} rounds stored · every chain ≥ round {r.summary.roundsDone} of{' '}
+                {r.summary.roundsPlanned}· seeds {r.summary.seeds.join(', ')} · {new Date(r.updatedAt).toLocaleString()}{' '}
+                · <code>{r.id}</code>
+              </div>
               <div className="button-row">
-                <button type="button" onClick={() => void openStoredRun(r.id)}>Open</button>
-                {(r.status === 'interrupted' || r.status === 'paused') && <button type="button" disabled={active} onClick={() => void resumeStoredRun(r.id)}>Resume</button>}
-                <button type="button" onClick={() => void exportStoredRun(r.id)}>Export</button>
-                <button type="button" disabled={active && r.id === openId} onClick={() => { if (confirm('Delete this stored run?')) void deleteStoredRun(r.id); }}>Delete</button>
+                <button type="button" onClick={() => void openStoredRun(r.id)}>
+                  Open
+                </button>
+                {(r.status === 'interrupted' || r.status === 'paused') && (
+                  <button type="button" disabled={active} onClick={() => void resumeStoredRun(r.id)}>
+                    Resume
+                  </button>
+                )}
+                <button type="button" onClick={() => void exportStoredRun(r.id)}>
+                  Export
+                </button>
+                <button
+                  type="button"
+                  disabled={active && r.id === openId}
+                  onClick={() => {
+                    if (confirm('Delete this stored run?')) void deleteStoredRun(r.id);
+                  }}
+                >
+                  Delete
+                </button>
               </div>
             </li>
           ))}

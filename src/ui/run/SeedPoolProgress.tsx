@@ -9,11 +9,15 @@ import './sweep.css';
 
 export const SeedPoolProgress = memo(function SeedPoolProgress() {
   const { workers, seedRuns } = useImpStore(useShallow((s) => ({ workers: s.workers, seedRuns: s.seedRuns })));
-  const seeds = Object.keys(seedRuns).map(Number).sort((a, b) => a - b);
+  const seeds = Object.keys(seedRuns)
+    .map(Number)
+    .sort((a, b) => a - b);
   if (workers < 2 || !seeds.length) return null;
   return (
     <div className="seed-pool small" data-testid="seed-pool" aria-label={`Seeds across ${workers} workers`}>
-      <p className="muted">{seeds.length} seeds across {workers} workers (each seed its own stored run):</p>
+      <p className="muted">
+        {seeds.length} seeds across {workers} workers (each seed its own stored run):
+      </p>
       <ul className="seed-pool-list">
         {seeds.map((seed) => {
           const r = seedRuns[seed];
@@ -22,10 +26,21 @@ export const SeedPoolProgress = memo(function SeedPoolProgress() {
           return (
             <li key={seed} data-seed={seed} data-status={r.status}>
               <span>seed {seed}</span>
-              <span className="progress-bar" role="progressbar" aria-label={`seed ${seed} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
+              <span
+                className="progress-bar"
+                role="progressbar"
+                aria-label={`seed ${seed} progress`}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={Math.round(pct)}
+              >
                 <span className="progress-fill" style={{ width: `${pct.toFixed(1)}%` }} />
               </span>
-              <span>{r.status}{r.totalGens ? ` · ${done.toLocaleString()} / ${r.totalGens.toLocaleString()} gens` : ''}{r.error ? ` — ${r.error}` : ''}</span>
+              <span>
+                {r.status}
+                {r.totalGens ? ` · ${done.toLocaleString()} / ${r.totalGens.toLocaleString()} gens` : ''}
+                {r.error ? ` — ${r.error}` : ''}
+              </span>
             </li>
           );
         })}

@@ -25,13 +25,24 @@ export function ShareBar() {
     const url = `${location.origin}${location.pathname}?${encodeShareQuery(config, { seed: config.seeds[0], hidden })}`;
     setLink(url);
     setCopied(false);
-    navigator.clipboard?.writeText(url).then(() => setCopied(true), () => setCopied(false));
+    navigator.clipboard?.writeText(url).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   };
   return (
     <div className="share-bar">
-      <button type="button" disabled={!config} onClick={make}>Share link</button>
-      {link && <input className="share-url" readOnly value={link} aria-label="Share link" onFocus={(e) => e.target.select()} />}
-      {copied && <span className="muted small" role="status">copied</span>}
+      <button type="button" disabled={!config} onClick={make}>
+        Share link
+      </button>
+      {link && (
+        <input className="share-url" readOnly value={link} aria-label="Share link" onFocus={(e) => e.target.select()} />
+      )}
+      {copied && (
+        <span className="muted small" role="status">
+          copied
+        </span>
+      )}
     </div>
   );
 }
@@ -41,7 +52,13 @@ export function LinkErrors({ errors }: { errors: readonly UrlIssue[] }) {
   return (
     <div className="run-error" role="alert">
       <p>The link's settings could not all be used:</p>
-      <ul>{errors.map((e) => <li key={`${e.path}:${e.message}`}><code>{e.path}</code>: {e.message}</li>)}</ul>
+      <ul>
+        {errors.map((e) => (
+          <li key={`${e.path}:${e.message}`}>
+            <code>{e.path}</code>: {e.message}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

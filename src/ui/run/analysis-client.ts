@@ -8,7 +8,13 @@
 import { proxy, transfer } from 'comlink';
 import type { RoundRecord } from '../../core/experiments/events';
 import type { ExperimentConfig } from '../../core/runs/config';
-import type { AnalysisArgs, AnalysisKind, AnalysisProgress, AnalysisResults, JobRecord } from '../../../workers/analysis-job';
+import type {
+  AnalysisArgs,
+  AnalysisKind,
+  AnalysisProgress,
+  AnalysisResults,
+  JobRecord,
+} from '../../../workers/analysis-job';
 import type { RolloutJobOptions } from '../../../workers/analysis-job';
 import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
 import { useImpStore } from '../../state/imp-store';
@@ -18,10 +24,14 @@ import { ensureBackend, getEngine, watchedCall } from '../lab-client';
 export type AnalysisOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'cancelled' };
 
 /** Copies of what the analysis jobs read from each record, plus the buffers to transfer. Pure. */
-export function jobRecords(records: readonly RoundRecord[], withStd: boolean): { records: JobRecord[]; buffers: ArrayBuffer[] } {
+export function jobRecords(
+  records: readonly RoundRecord[],
+  withStd: boolean,
+): { records: JobRecord[]; buffers: ArrayBuffer[] } {
   const buffers: ArrayBuffer[] = [];
   const out = records.map((r) => {
-    const mask = r.mask.slice(), mean = r.mean.slice();
+    const mask = r.mask.slice(),
+      mean = r.mean.slice();
     // JobRecord requires std; jobs that do not read it get a 0-length placeholder instead of D floats.
     const std = withStd ? r.std.slice() : new Float32Array(0);
     buffers.push(mask.buffer, mean.buffer, std.buffer);
@@ -30,16 +40,32 @@ export function jobRecords(records: readonly RoundRecord[], withStd: boolean): {
   return { records: out, buffers };
 }
 
-async function run<K extends AnalysisKind>(kind: K, config: ExperimentConfig, records: readonly RoundRecord[], args: AnalysisArgs[K],
-  onProgress?: (p: AnalysisProgress) => void): Promise<AnalysisOutcome<AnalysisResults[K]>> {
+async function run<K extends AnalysisKind>(
+  kind: K,
+  config: ExperimentConfig,
+  records: readonly RoundRecord[],
+  args: AnalysisArgs[K],
+  onProgress?: (p: AnalysisProgress) => void,
+): Promise<AnalysisOutcome<AnalysisResults[K]>> {
   await ensureBackend();
   const sent = jobRecords(records, kind === 'correlation');
   return watchedCall(`the ${kind} analysis`, async (engine) =>
-    engine.runAnalysis(kind, config, transfer(sent.records, sent.buffers), args, onProgress ? proxy(onProgress) : undefined)) as Promise<AnalysisOutcome<AnalysisResults[K]>>;
+    engine.runAnalysis(
+      kind,
+      config,
+      transfer(sent.records, sent.buffers),
+      args,
+      onProgress ? proxy(onProgress) : undefined,
+    ),
+  ) as Promise<AnalysisOutcome<AnalysisResults[K]>>;
 }
 
 /** Runs analysis `kind` on the run the IMP store shows (its config and round records). */
-export function runAnalysisOnShownRun<K extends AnalysisKind>(kind: K, args: AnalysisArgs[K], onProgress: (p: AnalysisProgress) => void): Promise<AnalysisOutcome<AnalysisResults[K]>> {
+export function runAnalysisOnShownRun<K extends AnalysisKind>(
+  kind: K,
+  args: AnalysisArgs[K],
+  onProgress: (p: AnalysisProgress) => void,
+): Promise<AnalysisOutcome<AnalysisResults[K]>> {
   const { config, records } = useImpStore.getState();
   if (!config) return Promise.reject(new Error('no run is shown: run an experiment or open a stored run first'));
   return run(kind, config, records, args, onProgress);

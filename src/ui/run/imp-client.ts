@@ -61,7 +61,9 @@ async function startSweep(config: ExperimentConfig, workers: number): Promise<vo
  * Starts (or, with `resume`, continues from IndexedDB) an IMP run of `config` (default: the form's
  * validated config) on the config's backend preference (`keepBackend`: on the one active now). Resolves when the run ends; every outcome lands in the IMP store.
  */
-export async function startImp(options: { resume?: boolean; config?: ExperimentConfig; keepBackend?: boolean } = {}): Promise<void> {
+export async function startImp(
+  options: { resume?: boolean; config?: ExperimentConfig; keepBackend?: boolean } = {},
+): Promise<void> {
   const config = options.config ?? selectValidation(useExperimentStore.getState()).config;
   if (!config) return;
   // Resuming continues the stored multi-seed run in the one lab worker; a fresh start may fan out.
@@ -80,7 +82,8 @@ export async function startImp(options: { resume?: boolean; config?: ExperimentC
   });
   let dog: WorkerWatchdog | null = null;
   try {
-    if (options.keepBackend) await ensureBackend(); else await switchToConfigBackend(config);
+    if (options.keepBackend) await ensureBackend();
+    else await switchToConfigBackend(config);
     const engine = getEngine();
     const thisDog = new WorkerWatchdog({
       ping: () => engine.status(),
@@ -90,7 +93,14 @@ export async function startImp(options: { resume?: boolean; config?: ExperimentC
     });
     dog = watchdog = thisDog;
     thisDog.start();
-    const outcome = await engine.runImp(config, proxy((msg) => { thisDog.alive(); useImpStore.getState().progress(msg, performance.now()); }), { resume: options.resume ?? false });
+    const outcome = await engine.runImp(
+      config,
+      proxy((msg) => {
+        thisDog.alive();
+        useImpStore.getState().progress(msg, performance.now());
+      }),
+      { resume: options.resume ?? false },
+    );
     useImpStore.getState().finished(outcome.status);
   } catch (err) {
     useImpStore.getState().failed(errorText(err), useProgressStore.getState().backend?.active ?? null);
@@ -132,12 +142,14 @@ export async function pauseImp(): Promise<void> {
 }
 
 export async function resumeImp(): Promise<void> {
-  if (pool) await pool.resume(); else await getEngine().resume();
+  if (pool) await pool.resume();
+  else await getEngine().resume();
   useImpStore.getState().setStatus('running');
 }
 
 export async function cancelImp(): Promise<void> {
-  if (pool) await pool.cancel(); else await getEngine().cancel();
+  if (pool) await pool.cancel();
+  else await getEngine().cancel();
 }
 
 /** The backend after `failed` in the chain (wasm → cpu); null at the end of the chain. */

@@ -13,32 +13,59 @@ import type { BackendPref } from '../../../workers/backend-chain';
 import type { PoolWorker } from './seed-pool';
 import { withHeartbeat } from './worker-watchdog';
 
-
 /** A sweep worker silent this long (or 8 × its longest normal gap) fails its seed. */
 const SILENT_LIMIT_MS = 120_000;
 
 export async function createPoolWorker(pref: BackendPref, index: number): Promise<PoolWorker> {
-  const worker = new Worker(new URL('../../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: `lab-seed-${index}` });
+  const worker = new Worker(new URL('../../../workers/lab.worker.ts', import.meta.url), {
+    type: 'module',
+    name: `lab-seed-${index}`,
+  });
   const died = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (ev) => reject(new Error(`a sweep worker stopped: ${ev.message || 'unknown error'}`)));
+    worker.addEventListener('error', (ev) =>
+      reject(new Error(`a sweep worker stopped: ${ev.message || 'unknown error'}`)),
+    );
   });
   died.catch(() => undefined); // observed through the races below
   const engine = wrap<LabEngine>(worker);
-  const dispose = () => { engine[releaseProxy](); worker.terminate(); };
+  const dispose = () => {
+    engine[releaseProxy]();
+    worker.terminate();
+  };
   try {
-    await Promise.race([engine.setDataBaseUrl(new URL(`${import.meta.env.BASE_URL}data/`, document.baseURI).href), died]);
+    await Promise.race([
+      engine.setDataBaseUrl(new URL(`${import.meta.env.BASE_URL}data/`, document.baseURI).href),
+      died,
+    ]);
     const report = await Promise.race([engine.init(pref), died]);
     if (!report.active) throw new Error(`no tfjs backend for "${pref}" in a sweep worker`);
-  } catch (err) { dispose(); throw err; }
+  } catch (err) {
+    dispose();
+    throw err;
+  }
   return {
     engine: {
-      runImp: (config, onProgress, options) => Promise.race([
-        withHeartbeat(async (alive) => engine.runImp(config, proxy((msg) => { alive(); onProgress(msg); }), options), {
-          ping: () => engine.status(), baseMs: SILENT_LIMIT_MS, factor: 8,
-          failure: (ms) => new Error(`a sweep worker stopped answering (no reply for ${Math.round(ms / 1000)} s)`),
-        }),
-        died,
-      ]),
+      runImp: (config, onProgress, options) =>
+        Promise.race([
+          withHeartbeat(
+            async (alive) =>
+              engine.runImp(
+                config,
+                proxy((msg) => {
+                  alive();
+                  onProgress(msg);
+                }),
+                options,
+              ),
+            {
+              ping: () => engine.status(),
+              baseMs: SILENT_LIMIT_MS,
+              factor: 8,
+              failure: (ms) => new Error(`a sweep worker stopped answering (no reply for ${Math.round(ms / 1000)} s)`),
+            },
+          ),
+          died,
+        ]),
       pause: () => engine.pause(),
       resume: () => engine.resume(),
       cancel: () => engine.cancel(),

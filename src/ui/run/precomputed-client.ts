@@ -18,7 +18,10 @@ import { PRECOMPUTED, fetchAppBytes, loadPrecomputed, type PrecomputedLoad } fro
 
 /** Fetches and validates in a worker (transferring the arrays back); throws if the worker cannot start. */
 async function loadInWorker(presetId: string, base: string): Promise<PrecomputedLoad | null> {
-  const worker = new Worker(new URL('../../../workers/bundle.worker.ts', import.meta.url), { type: 'module', name: 'bundle' });
+  const worker = new Worker(new URL('../../../workers/bundle.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'bundle',
+  });
   const api = wrap<BundleWorkerApi>(worker);
   try {
     return await new Promise<PrecomputedLoad | null>((resolve, reject) => {
@@ -38,11 +41,23 @@ export async function ensurePrecomputed(presetId: string): Promise<void> {
   store.loading(presetId);
   const base = new URL(import.meta.env.BASE_URL, document.baseURI).href;
   let result: PrecomputedLoad | null;
-  try { result = typeof Worker === 'function' ? await loadInWorker(presetId, base) : await loadPrecomputed(presetId, base, fetchAppBytes); } catch (e) {
-    result = { ok: false, message: `cannot load the precomputed result for ${presetId} (${e instanceof Error ? e.message : String(e)})` };
+  try {
+    result =
+      typeof Worker === 'function'
+        ? await loadInWorker(presetId, base)
+        : await loadPrecomputed(presetId, base, fetchAppBytes);
+  } catch (e) {
+    result = {
+      ok: false,
+      message: `cannot load the precomputed result for ${presetId} (${e instanceof Error ? e.message : String(e)})`,
+    };
   }
   let config: ExperimentConfig | null = null;
-  try { config = parseConfig(getPreset(presetId).config); } catch { /* the loader already reported it */ }
+  try {
+    config = parseConfig(getPreset(presetId).config);
+  } catch {
+    /* the loader already reported it */
+  }
   if (result) usePrecomputedStore.getState().loaded(presetId, result, config);
 }
 
@@ -52,7 +67,9 @@ export function usePrecomputedOverlay(): { entry: PrecomputedEntry | null; visib
   const shownConfig = useImpStore((s) => s.config);
   const entry = usePrecomputedStore((s) => selectOverlay(s.entries, presetId, shownConfig));
   const visible = usePrecomputedStore((s) => s.visible);
-  useEffect(() => { if (presetId) void ensurePrecomputed(presetId); }, [presetId]);
+  useEffect(() => {
+    if (presetId) void ensurePrecomputed(presetId);
+  }, [presetId]);
   const vision = entry?.config ? getTask(entry.config.task.id).kind === 'vision' : true;
   return { entry, visible, vision };
 }

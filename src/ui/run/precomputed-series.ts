@@ -12,13 +12,23 @@ export const PRECOMPUTED_DASH = '1.5 3.5';
 
 export function precomputedSeries(pre: SparsityCurves, scale: number): LiveSeries[] {
   return pre.methods.map((m) => ({
-    key: `pre:${m}`, name: `${methodLabel(m)} (precomputed)`, color: methodColor(m), dash: PRECOMPUTED_DASH, width: 2, opacity: 0.55,
-    points: pre.rows.filter((r) => typeof r[m] === 'number').map((r) => [r.remainingPct, (r[m] as number) * scale] as const),
+    key: `pre:${m}`,
+    name: `${methodLabel(m)} (precomputed)`,
+    color: methodColor(m),
+    dash: PRECOMPUTED_DASH,
+    width: 2,
+    opacity: 0.55,
+    points: pre.rows
+      .filter((r) => typeof r[m] === 'number')
+      .map((r) => [r.remainingPct, (r[m] as number) * scale] as const),
   }));
 }
 
 type Cell = string | number | null;
-interface Table { readonly columns: readonly string[]; readonly rows: readonly (readonly Cell[])[] }
+interface Table {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+}
 
 /** Adds one "<method> precomputed" column per method, rows joined by round (rounds only one side has get nulls). */
 export function withPrecomputedColumns(table: Table, pre: SparsityCurves): Table {

@@ -33,7 +33,8 @@ export interface PrecomputedOverlay {
   readonly records: readonly RoundRecord[];
 }
 
-export type PrecomputedLoad = { readonly ok: true; readonly overlay: PrecomputedOverlay } | { readonly ok: false; readonly message: string };
+export type PrecomputedLoad =
+  { readonly ok: true; readonly overlay: PrecomputedOverlay } | { readonly ok: false; readonly message: string };
 
 /** URL of a preset's bundle, relative to the app (never the internet). */
 export function precomputedUrl(presetId: string, baseUrl: string): string | null {
@@ -46,16 +47,29 @@ export function precomputedFromBytes(presetId: string, bytes: Uint8Array): Preco
   const got = importBundle(bytes);
   if (!got.ok) return { ok: false, message: `the precomputed result for ${presetId} is unreadable: ${got.message}` };
   const b = got.bundle;
-  if (b.precomputed !== true) return { ok: false, message: `the file for ${presetId} is not marked as a precomputed bundle` };
+  if (b.precomputed !== true)
+    return { ok: false, message: `the file for ${presetId} is not marked as a precomputed bundle` };
   let preset;
-  try { preset = parseConfig(getPreset(presetId).config); } catch (e) { return { ok: false, message: (e as Error).message }; }
-  if (!sameUpToSeeds(b.config, preset)) return { ok: false, message: `the precomputed result for ${presetId} was made with other settings than the preset (stale file)` };
+  try {
+    preset = parseConfig(getPreset(presetId).config);
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+  if (!sameUpToSeeds(b.config, preset))
+    return {
+      ok: false,
+      message: `the precomputed result for ${presetId} was made with other settings than the preset (stale file)`,
+    };
   return {
     ok: true,
     overlay: {
-      presetId, label: b.label ?? `precomputed ${presetId}`,
+      presetId,
+      label: b.label ?? `precomputed ${presetId}`,
       commands: [...(b.provenance?.runCommands ?? []), ...(b.command ? [b.command] : [])],
-      date: b.provenance?.runCreatedAt ?? b.createdAt, seeds: b.config.seeds, provenance: b.provenance ?? null, records: b.records,
+      date: b.provenance?.runCreatedAt ?? b.createdAt,
+      seeds: b.config.seeds,
+      provenance: b.provenance ?? null,
+      records: b.records,
     },
   };
 }
@@ -64,12 +78,21 @@ export function precomputedFromBytes(presetId: string, bytes: Uint8Array): Preco
  * Fetches and validates preset `presetId`'s bundle. Null when the preset ships none. `fetchBytes` is
  * injected (window.fetch in the app, a file read in tests).
  */
-export async function loadPrecomputed(presetId: string, baseUrl: string, fetchBytes: (url: string) => Promise<Uint8Array>): Promise<PrecomputedLoad | null> {
+export async function loadPrecomputed(
+  presetId: string,
+  baseUrl: string,
+  fetchBytes: (url: string) => Promise<Uint8Array>,
+): Promise<PrecomputedLoad | null> {
   const url = precomputedUrl(presetId, baseUrl);
   if (!url) return null;
   let bytes: Uint8Array;
-  try { bytes = await fetchBytes(url); } catch (e) {
-    return { ok: false, message: `cannot load the precomputed result for ${presetId} (${e instanceof Error ? e.message : String(e)})` };
+  try {
+    bytes = await fetchBytes(url);
+  } catch (e) {
+    return {
+      ok: false,
+      message: `cannot load the precomputed result for ${presetId} (${e instanceof Error ? e.message : String(e)})`,
+    };
   }
   return precomputedFromBytes(presetId, bytes);
 }
@@ -78,6 +101,7 @@ export async function loadPrecomputed(presetId: string, baseUrl: string, fetchBy
 export async function fetchAppBytes(url: string): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  if ((res.headers.get('content-type') ?? '').includes('text/html')) throw new Error('the server answered with a web page (file missing?)');
+  if ((res.headers.get('content-type') ?? '').includes('text/html'))
+    throw new Error('the server answered with a web page (file missing?)');
   return new Uint8Array(await res.arrayBuffer());
 }

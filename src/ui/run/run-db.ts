@@ -38,7 +38,9 @@ export async function interruptedRunIds(): Promise<string[]> {
 
 const listeners = new Set<() => void>();
 /** Tells every runs list to reload (after a delete, import, or a run's end). */
-export function runsChanged(): void { for (const l of listeners) l(); }
+export function runsChanged(): void {
+  for (const l of listeners) l();
+}
 
 /**
  * A stored run's config and rounds, read and decoded in the worker (LabEngine.storedRun): a run's masks
@@ -123,7 +125,15 @@ export function useRunsList(): RunsListState {
   const [usage, setUsage] = useState<RunsListState['usage']>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
-    runStore().then((s) => s.listRuns()).then((r) => { setRuns(r); setError(null); }, (e: unknown) => setError(`Stored runs are unavailable: ${(e as Error).message}`));
+    runStore()
+      .then((s) => s.listRuns())
+      .then(
+        (r) => {
+          setRuns(r);
+          setError(null);
+        },
+        (e: unknown) => setError(`Stored runs are unavailable: ${(e as Error).message}`),
+      );
     storageEstimate().then(setUsage, () => setUsage(null));
   }, []);
   const roundCount = useImpStore((s) => s.records.length);
@@ -134,7 +144,9 @@ export function useRunsList(): RunsListState {
   }, [reload, roundCount, status]);
   useEffect(() => {
     listeners.add(reload);
-    return () => { listeners.delete(reload); };
+    return () => {
+      listeners.delete(reload);
+    };
   }, [reload]);
   return { runs, usage, error, reload };
 }

@@ -12,14 +12,21 @@ import type { ImpJobResult, ImpProgress, RunOutcome } from '../../../workers/lab
 
 /** What the pool needs of an engine (LabEngine's methods; comlink Remote<LabEngine> fits too). */
 export interface PoolEngine {
-  runImp(config: unknown, onProgress: (msg: ImpProgress) => void, options?: { resume?: boolean }): Promise<RunOutcome<ImpJobResult>>;
+  runImp(
+    config: unknown,
+    onProgress: (msg: ImpProgress) => void,
+    options?: { resume?: boolean },
+  ): Promise<RunOutcome<ImpJobResult>>;
   pause(): unknown;
   resume(): unknown;
   cancel(): unknown;
 }
 
 /** One worker of the pool: an engine with its backend already chosen, and how to shut it down. */
-export interface PoolWorker { readonly engine: PoolEngine; dispose(): void }
+export interface PoolWorker {
+  readonly engine: PoolEngine;
+  dispose(): void;
+}
 
 export type SeedStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -46,7 +53,11 @@ export class SeedPool {
   private resumeWaiters: (() => void)[] = [];
   private readonly busy = new Set<PoolEngine>();
 
-  constructor(private readonly config: ExperimentConfig, private readonly size: number, private readonly hooks: SeedPoolHooks) {}
+  constructor(
+    private readonly config: ExperimentConfig,
+    private readonly size: number,
+    private readonly hooks: SeedPoolHooks,
+  ) {}
 
   /**
    * Runs every seed; resolves 'done' when all finished, 'cancelled' after cancel(). A seed that fails
@@ -62,14 +73,22 @@ export class SeedPool {
         for (let next = queue.shift(); next; next = queue.shift()) {
           await this.gate();
           const seed = next.seeds[0];
-          if (this.cancelled) { this.hooks.onSeedStatus(seed, 'cancelled'); continue; }
+          if (this.cancelled) {
+            this.hooks.onSeedStatus(seed, 'cancelled');
+            continue;
+          }
           try {
             worker ??= await this.hooks.createWorker();
-            if (this.cancelled) { this.hooks.onSeedStatus(seed, 'cancelled'); continue; } // cancelled while the worker started
+            if (this.cancelled) {
+              this.hooks.onSeedStatus(seed, 'cancelled');
+              continue;
+            } // cancelled while the worker started
             this.busy.add(worker.engine);
             this.hooks.onSeedStatus(seed, 'running');
             // The engine only pauses a job in flight: start it, then pass on a pause requested meanwhile.
-            const running = worker.engine.runImp(next, (msg) => this.hooks.onProgress(seed, msg), { resume: options.resume ?? false });
+            const running = worker.engine.runImp(next, (msg) => this.hooks.onProgress(seed, msg), {
+              resume: options.resume ?? false,
+            });
             if (this.paused) await worker.engine.pause();
             const out = await running;
             this.hooks.onSeedStatus(seed, out.status === 'done' ? 'done' : 'cancelled');
@@ -100,7 +119,8 @@ export class SeedPool {
   async resume(): Promise<void> {
     this.paused = false;
     await Promise.all([...this.busy].map((e) => e.resume()));
-    const w = this.resumeWaiters; this.resumeWaiters = [];
+    const w = this.resumeWaiters;
+    this.resumeWaiters = [];
     for (const f of w) f();
   }
 
@@ -108,7 +128,8 @@ export class SeedPool {
   async cancel(): Promise<void> {
     this.cancelled = true;
     await Promise.all([...this.busy].map((e) => e.cancel()));
-    const w = this.resumeWaiters; this.resumeWaiters = [];
+    const w = this.resumeWaiters;
+    this.resumeWaiters = [];
     for (const f of w) f();
   }
 

@@ -94,8 +94,13 @@ export class WorkerWatchdog {
     if (this.pinging) return;
     this.pinging = true;
     this.opts.ping().then(
-      () => { this.pinging = false; if (this.timer) this.alive(); },
-      () => { this.pinging = false; },
+      () => {
+        this.pinging = false;
+        if (this.timer) this.alive();
+      },
+      () => {
+        this.pinging = false;
+      },
     );
   }
 }
@@ -105,17 +110,25 @@ export class WorkerWatchdog {
  * returned promise rejects with `failure(silentMs)` (after `beforeReject`, e.g. terminating the worker).
  * `alive` is for progress messages, which count as signs of life like ping replies.
  */
-export function withHeartbeat<T>(start: (alive: () => void) => Promise<T>, o: {
-  readonly ping: () => Promise<unknown>;
-  readonly baseMs: number;
-  readonly factor: number;
-  readonly failure: (silentMs: number) => Error;
-  readonly beforeReject?: (err: Error) => void;
-}): Promise<T> {
+export function withHeartbeat<T>(
+  start: (alive: () => void) => Promise<T>,
+  o: {
+    readonly ping: () => Promise<unknown>;
+    readonly baseMs: number;
+    readonly factor: number;
+    readonly failure: (silentMs: number) => Error;
+    readonly beforeReject?: (err: Error) => void;
+  },
+): Promise<T> {
   let fail: (err: Error) => void = () => undefined;
-  const silent = new Promise<never>((_, reject) => { fail = reject; });
+  const silent = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
   const dog: WorkerWatchdog = new WorkerWatchdog({
-    ping: o.ping, onAlive: () => undefined, baseMs: o.baseMs, factor: o.factor,
+    ping: o.ping,
+    onAlive: () => undefined,
+    baseMs: o.baseMs,
+    factor: o.factor,
     onSilent: (ms) => {
       dog.stop();
       const err = o.failure(ms);
@@ -126,4 +139,3 @@ export function withHeartbeat<T>(start: (alive: () => void) => Promise<T>, o: {
   dog.start();
   return Promise.race([start(() => dog.alive()), silent]).finally(() => dog.stop());
 }
-

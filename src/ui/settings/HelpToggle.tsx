@@ -12,12 +12,18 @@ export function HelpToggle({ helpKey, label }: { helpKey: string; label: string 
       aria-controls={`help-${helpKey}`}
       aria-label={`Help: ${label}`}
       onClick={() => toggle(helpKey)}
-    >?</button>
+    >
+      ?
+    </button>
   );
 }
 
 /** The help paragraph controlled by `HelpToggle`; always in the DOM for aria-describedby. */
 export function HelpText({ helpKey, text }: { helpKey: string; text: string }) {
   const open = useViewStore((s) => s.openHelp === helpKey);
-  return <p id={`help-${helpKey}`} className="help-text" hidden={!open}>{text}</p>;
+  return (
+    <p id={`help-${helpKey}`} className="help-text" hidden={!open}>
+      {text}
+    </p>
+  );
 }

@@ -10,11 +10,22 @@ export interface OptionSelectProps<T extends string | number> {
   readonly format?: (v: T) => string;
 }
 
-export function OptionSelect<T extends string | number>({ label, value, options, onChange, format }: OptionSelectProps<T>) {
+export function OptionSelect<T extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+  format,
+}: OptionSelectProps<T>) {
   return (
-    <label>{label}
+    <label>
+      {label}
       <select value={String(value)} onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) as T)}>
-        {options.map((o) => <option key={String(o)} value={String(o)}>{format ? format(o) : String(o)}</option>)}
+        {options.map((o) => (
+          <option key={String(o)} value={String(o)}>
+            {format ? format(o) : String(o)}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -22,9 +22,11 @@ const SLIDER_STEPS = 1000;
 /** Slider position (0…SLIDER_STEPS) ↔ value, log-mapped when the spec asks for it and min > 0. */
 function sliderOf(spec: Extract<ParamSpec, { kind: 'number' }>) {
   const log = !!spec.log && spec.min > 0;
-  const lo = log ? Math.log(spec.min) : spec.min, hi = log ? Math.log(spec.max) : spec.max;
+  const lo = log ? Math.log(spec.min) : spec.min,
+    hi = log ? Math.log(spec.max) : spec.max;
   return {
-    toPos: (v: number) => Math.round((SLIDER_STEPS * ((log ? Math.log(Math.max(v, spec.min)) : v) - lo)) / (hi - lo || 1)),
+    toPos: (v: number) =>
+      Math.round((SLIDER_STEPS * ((log ? Math.log(Math.max(v, spec.min)) : v) - lo)) / (hi - lo || 1)),
     toValue: (pos: number) => {
       const raw = lo + ((hi - lo) * pos) / SLIDER_STEPS;
       const v = log ? Math.exp(raw) : raw;
@@ -44,13 +46,25 @@ export function ParamField({ name, spec, value, error, helpKey, disabled, onChan
     control = (
       <div className="num-control">
         <input
-          type="range" min={0} max={SLIDER_STEPS} step={1} value={Number.isFinite(num) ? s.toPos(num) : 0}
-          aria-label={`${spec.label} slider`} disabled={disabled}
+          type="range"
+          min={0}
+          max={SLIDER_STEPS}
+          step={1}
+          value={Number.isFinite(num) ? s.toPos(num) : 0}
+          aria-label={`${spec.label} slider`}
+          disabled={disabled}
           onChange={(e) => onChange(s.toValue(Number(e.target.value)))}
         />
         <input
-          id={id} type="number" inputMode="decimal" step={spec.step} min={spec.min} max={spec.max}
-          value={Number.isFinite(num) ? num : ''} aria-invalid={!!error} aria-describedby={describedBy}
+          id={id}
+          type="number"
+          inputMode="decimal"
+          step={spec.step}
+          min={spec.min}
+          max={spec.max}
+          value={Number.isFinite(num) ? num : ''}
+          aria-invalid={!!error}
+          aria-describedby={describedBy}
           disabled={disabled}
           onChange={(e) => onChange(e.target.value === '' ? NaN : Number(e.target.value))}
         />
@@ -58,14 +72,30 @@ export function ParamField({ name, spec, value, error, helpKey, disabled, onChan
     );
   } else if (spec.kind === 'choice') {
     control = (
-      <select id={id} value={String(value)} aria-describedby={describedBy} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-        {spec.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <select
+        id={id}
+        value={String(value)}
+        aria-describedby={describedBy}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {spec.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     );
   } else {
     control = (
-      <input id={id} type="checkbox" checked={value === true} aria-describedby={describedBy} disabled={disabled}
-        onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={value === true}
+        aria-describedby={describedBy}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
     );
   }
   return (
@@ -73,10 +103,18 @@ export function ParamField({ name, spec, value, error, helpKey, disabled, onChan
       <div className="field-head">
         <label htmlFor={id}>{spec.label}</label>
         <HelpToggle helpKey={helpKey} label={spec.label} />
-        {spec.kind === 'number' && <span className="field-range">[{spec.min}, {spec.max}]</span>}
+        {spec.kind === 'number' && (
+          <span className="field-range">
+            [{spec.min}, {spec.max}]
+          </span>
+        )}
       </div>
       {control}
-      {error && <p id={`${id}-err`} className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p id={`${id}-err`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <HelpText helpKey={helpKey} text={spec.help} />
     </div>
   );

@@ -24,22 +24,39 @@ export function StrategySettings() {
         <legend className="sr-only">Strategy</legend>
         {STRATEGY_LIST.map((s) => (
           <label key={s.id} className={`strategy-option${s.id === strategyId ? ' selected' : ''}`}>
-            <input type="radio" name="strategy" value={s.id} checked={s.id === strategyId}
-              onChange={() => setDemo({ strategyId: s.id })} />
+            <input
+              type="radio"
+              name="strategy"
+              value={s.id}
+              checked={s.id === strategyId}
+              onChange={() => setDemo({ strategyId: s.id })}
+            />
             <span className="strategy-label">{s.label}</span>
-            <span className="strategy-meta">{s.antithetic === 'none' ? 'independent samples' : `antithetic (${s.antithetic})`}</span>
+            <span className="strategy-meta">
+              {s.antithetic === 'none' ? 'independent samples' : `antithetic (${s.antithetic})`}
+            </span>
           </label>
         ))}
       </fieldset>
       <p className="strategy-help">{strategy.help}</p>
       <div className="panel-head">
         <h3>{strategy.label} parameters</h3>
-        <button type="button" className="link-button" onClick={() => resetParams(strategyId)} disabled={running}>Reset to defaults</button>
+        <button type="button" className="link-button" onClick={() => resetParams(strategyId)} disabled={running}>
+          Reset to defaults
+        </button>
       </div>
       <div className="fields">
         {Object.entries(strategy.paramSpecs).map(([name, spec]) => (
-          <ParamField key={`${strategyId}.${name}`} name={name} spec={spec} value={values[name]} error={errors[name]}
-            helpKey={`${strategyId}.${name}`} disabled={running} onChange={(v) => setParam(strategyId, name, v)} />
+          <ParamField
+            key={`${strategyId}.${name}`}
+            name={name}
+            spec={spec}
+            value={values[name]}
+            error={errors[name]}
+            helpKey={`${strategyId}.${name}`}
+            disabled={running}
+            onChange={(v) => setParam(strategyId, name, v)}
+          />
         ))}
       </div>
     </section>

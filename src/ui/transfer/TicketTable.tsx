@@ -19,10 +19,13 @@ export interface TicketTableProps {
 }
 
 export function TicketTable({ records, vision, chosen, onUse, disabled }: TicketTableProps) {
-  const methods = distinct(records, 'method'), seeds = distinct(records, 'seed');
-  const [m, setM] = useState<string>(), [sd, setSd] = useState<number>();
-  const method = m !== undefined && methods.includes(m) ? m : chosen?.method ?? (methods.includes('snr') ? 'snr' : methods[0]);
-  const seed = sd !== undefined && seeds.includes(sd) ? sd : chosen?.seed ?? seeds[0];
+  const methods = distinct(records, 'method'),
+    seeds = distinct(records, 'seed');
+  const [m, setM] = useState<string>(),
+    [sd, setSd] = useState<number>();
+  const method =
+    m !== undefined && methods.includes(m) ? m : (chosen?.method ?? (methods.includes('snr') ? 'snr' : methods[0]));
+  const seed = sd !== undefined && seeds.includes(sd) ? sd : (chosen?.seed ?? seeds[0]);
   const chain = records.filter((r) => r.method === method && r.seed === seed).sort((a, b) => a.roundNum - b.roundNum);
   const perf = (v: number) => (vision ? `${(100 * v).toFixed(1)} %` : v.toFixed(1));
   return (
@@ -34,8 +37,19 @@ export function TicketTable({ records, vision, chosen, onUse, disabled }: Ticket
       </div>
       <div className="table-scroll">
         <table className="data-table">
-          <caption className="sr-only">Rounds of {methodLabel(method)}, seed {seed}</caption>
-          <thead><tr><th scope="col">round</th><th scope="col">weights remaining</th><th scope="col">final test {vision ? 'accuracy' : 'return'}</th><th scope="col"><span className="sr-only">action</span></th></tr></thead>
+          <caption className="sr-only">
+            Rounds of {methodLabel(method)}, seed {seed}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">round</th>
+              <th scope="col">weights remaining</th>
+              <th scope="col">final test {vision ? 'accuracy' : 'return'}</th>
+              <th scope="col">
+                <span className="sr-only">action</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {chain.map((r) => {
               const isChosen = chosen?.method === r.method && chosen.seed === r.seed && chosen.roundNum === r.roundNum;
@@ -45,8 +59,13 @@ export function TicketTable({ records, vision, chosen, onUse, disabled }: Ticket
                   <td>{(100 * (1 - r.sparsityFrac)).toFixed(1)} %</td>
                   <td>{perf(r.finalPerf)}</td>
                   <td>
-                    <button type="button" className="link-button" disabled={disabled} onClick={() => onUse(r)}
-                      aria-label={`Use the ticket of ${methodLabel(r.method)} round ${r.roundNum}, seed ${r.seed}, for a transfer`}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={disabled}
+                      onClick={() => onUse(r)}
+                      aria-label={`Use the ticket of ${methodLabel(r.method)} round ${r.roundNum}, seed ${r.seed}, for a transfer`}
+                    >
                       {isChosen ? 'Chosen ✓' : 'Use this ticket for…'}
                     </button>
                   </td>

@@ -7,7 +7,13 @@
  * view, PNG/SVG/CSV); the numbers come from the tested selectors in state/transfer-store.ts.
  */
 import { memo, useMemo } from 'react';
-import { curveTable, sharedDomain, summaryRows, type TicketChoice, type TransferCurve } from '../../state/transfer-store';
+import {
+  curveTable,
+  sharedDomain,
+  summaryRows,
+  type TicketChoice,
+  type TransferCurve,
+} from '../../state/transfer-store';
 import type { RoundRecord } from '../../core/experiments/events';
 import { useThrottled } from '../use-throttled';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
@@ -18,8 +24,13 @@ const COLORS = { ticket: '#0072b2', baseline: '#e69f00' } as const;
 
 function seriesOf(curves: readonly TransferCurve[], ticketName: string): LiveSeries[] {
   return curves.map((c) => ({
-    key: c.method, name: c.role === 'ticket' ? ticketName : 'random/reinit baseline', color: COLORS[c.role],
-    dash: c.role === 'baseline' ? '6 3' : undefined, width: 2.2, dots: true, points: c.points,
+    key: c.method,
+    name: c.role === 'ticket' ? ticketName : 'random/reinit baseline',
+    color: COLORS[c.role],
+    dash: c.role === 'baseline' ? '6 3' : undefined,
+    width: 2.2,
+    dots: true,
+    points: c.points,
   }));
 }
 
@@ -36,18 +47,49 @@ interface CurveChartProps {
 }
 
 /** One panel: test performance of the ES mean (or GD weights) against generation / optimizer step. */
-export const CurveChart = memo(function CurveChart({ id, title, curves, ticketName, xLabel, asPercent, empty, xDomain, yDomain }: CurveChartProps) {
-  const scaled = useMemo(() => curves.map((c) => ({ ...c, points: c.points.map(([x, y]) => [x, asPercent ? 100 * y : y] as const) })), [curves, asPercent]);
+export const CurveChart = memo(function CurveChart({
+  id,
+  title,
+  curves,
+  ticketName,
+  xLabel,
+  asPercent,
+  empty,
+  xDomain,
+  yDomain,
+}: CurveChartProps) {
+  const scaled = useMemo(
+    () => curves.map((c) => ({ ...c, points: c.points.map(([x, y]) => [x, asPercent ? 100 * y : y] as const) })),
+    [curves, asPercent],
+  );
   const series = useMemo(() => seriesOf(scaled, ticketName), [scaled, ticketName]);
   const table = useMemo(() => curveTable(curves), [curves]);
-  const y = useMemo(() => ({ label: asPercent ? 'test accuracy (%)' : 'test return', format: (v: number) => v.toFixed(asPercent ? 0 : 1),
-    // the same ticks in both panels, whatever their plot heights (legends may wrap differently)
-    domain: yDomain ?? undefined, ticks: yDomain ? linearTicks(yDomain[0], yDomain[1], 5) : undefined }), [asPercent, yDomain]);
+  const y = useMemo(
+    () => ({
+      label: asPercent ? 'test accuracy (%)' : 'test return',
+      format: (v: number) => v.toFixed(asPercent ? 0 : 1),
+      // the same ticks in both panels, whatever their plot heights (legends may wrap differently)
+      domain: yDomain ?? undefined,
+      ticks: yDomain ? linearTicks(yDomain[0], yDomain[1], 5) : undefined,
+    }),
+    [asPercent, yDomain],
+  );
   const x = useMemo(() => ({ label: xLabel, domain: xDomain }), [xLabel, xDomain]);
   return (
-    <ChartFrame id={id} title={title} table={{ columns: [xLabel, ...table.columns.slice(1)], rows: table.rows }} empty={empty}>
-      <LiveChart series={series} x={x} y={y} ariaLabel={`${title}: test performance against ${xLabel}`}
-        valueFormat={(v) => (asPercent ? `${v.toFixed(1)} %` : v.toFixed(1))} xReadout={(v) => `${xLabel} ${v}`} />
+    <ChartFrame
+      id={id}
+      title={title}
+      table={{ columns: [xLabel, ...table.columns.slice(1)], rows: table.rows }}
+      empty={empty}
+    >
+      <LiveChart
+        series={series}
+        x={x}
+        y={y}
+        ariaLabel={`${title}: test performance against ${xLabel}`}
+        valueFormat={(v) => (asPercent ? `${v.toFixed(1)} %` : v.toFixed(1))}
+        xReadout={(v) => `${xLabel} ${v}`}
+      />
     </ChartFrame>
   );
 });
@@ -66,27 +108,82 @@ export interface TransferChartsProps {
   readonly asPercent: boolean;
 }
 
-export function TransferCharts({ ticket, source, target, records, sourceLabel, targetLabel, targetTaskId, targetIsGd, targetSteps, asPercent }: TransferChartsProps) {
+export function TransferCharts({
+  ticket,
+  source,
+  target,
+  records,
+  sourceLabel,
+  targetLabel,
+  targetTaskId,
+  targetIsGd,
+  targetSteps,
+  asPercent,
+}: TransferChartsProps) {
   const liveTarget = useThrottled(target, 400);
   const kept = (100 * (1 - ticket.sparsityFrac)).toFixed(1);
   const rows = useMemo(() => summaryRows(ticket, records, targetTaskId), [ticket, records, targetTaskId]);
   // One y scale for both panels (side-by-side reading), at least 10 points of accuracy tall.
-  const yDomain = useMemo(() => sharedDomain([...source, ...liveTarget], asPercent ? 100 : 1, asPercent ? 10 : 0), [source, liveTarget, asPercent]);
-  const xTarget = useMemo(() => (targetSteps ? [0, targetSteps] as const : undefined), [targetSteps]);
+  const yDomain = useMemo(
+    () => sharedDomain([...source, ...liveTarget], asPercent ? 100 : 1, asPercent ? 10 : 0),
+    [source, liveTarget, asPercent],
+  );
+  const xTarget = useMemo(() => (targetSteps ? ([0, targetSteps] as const) : undefined), [targetSteps]);
   const fmt = (v: number) => (asPercent ? Number((100 * v).toFixed(2)) : Number(v.toFixed(2)));
   return (
     <div className="transfer-charts">
       <div className="chart-grid">
-        <CurveChart id="transfer-source" title={`Source: ${sourceLabel}`} curves={source} ticketName={`${ticket.method} ticket`}
-          xLabel="generation" asPercent={asPercent} yDomain={yDomain} empty="This round has no test evaluations." />
-        <CurveChart id="transfer-target" title={`Target: ${targetLabel}`} curves={liveTarget} ticketName={`${ticket.method} ticket (transferred)`}
-          xLabel={targetIsGd ? 'optimizer step' : 'generation'} asPercent={asPercent} yDomain={yDomain} xDomain={xTarget} empty="Curves appear as the target trains (first test evaluation after the first step)." />
+        <CurveChart
+          id="transfer-source"
+          title={`Source: ${sourceLabel}`}
+          curves={source}
+          ticketName={`${ticket.method} ticket`}
+          xLabel="generation"
+          asPercent={asPercent}
+          yDomain={yDomain}
+          empty="This round has no test evaluations."
+        />
+        <CurveChart
+          id="transfer-target"
+          title={`Target: ${targetLabel}`}
+          curves={liveTarget}
+          ticketName={`${ticket.method} ticket (transferred)`}
+          xLabel={targetIsGd ? 'optimizer step' : 'generation'}
+          asPercent={asPercent}
+          yDomain={yDomain}
+          xDomain={xTarget}
+          empty="Curves appear as the target trains (first test evaluation after the first step)."
+        />
       </div>
-      <ChartFrame id="transfer-summary" title={`Final ${asPercent ? 'test accuracy (%)' : 'test return'} at ${kept} % of weights remaining`}
-        table={{ columns: ['side', 'network', 'task', 'final', 'best'], rows: rows.map((r) => [r[0], r[1], r[2], fmt(r[3] as number), fmt(r[4] as number)]) }}>
+      <ChartFrame
+        id="transfer-summary"
+        title={`Final ${asPercent ? 'test accuracy (%)' : 'test return'} at ${kept} % of weights remaining`}
+        table={{
+          columns: ['side', 'network', 'task', 'final', 'best'],
+          rows: rows.map((r) => [r[0], r[1], r[2], fmt(r[3] as number), fmt(r[4] as number)]),
+        }}
+      >
         <table className="data-table transfer-summary">
-          <thead><tr><th scope="col">side</th><th scope="col">network</th><th scope="col">task</th><th scope="col">final</th><th scope="col">best</th></tr></thead>
-          <tbody>{rows.map((r, i) => <tr key={i}><td>{r[0]}</td><td>{r[1]}</td><td>{r[2]}</td><td>{fmt(r[3] as number)}</td><td>{fmt(r[4] as number)}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">side</th>
+              <th scope="col">network</th>
+              <th scope="col">task</th>
+              <th scope="col">final</th>
+              <th scope="col">best</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                <td>{r[0]}</td>
+                <td>{r[1]}</td>
+                <td>{r[2]}</td>
+                <td>{fmt(r[3] as number)}</td>
+                <td>{fmt(r[4] as number)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </ChartFrame>
     </div>

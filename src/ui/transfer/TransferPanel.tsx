@@ -11,7 +11,13 @@ import type { RoundRecord } from '../../core/experiments/events';
 import type { ExperimentConfig } from '../../core/runs/config';
 import { getTask } from '../../core/tasks/registry';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
-import { selectTransferActive, sourceCurves, targetCurves, transferFraction, useTransferStore } from '../../state/transfer-store';
+import {
+  selectTransferActive,
+  sourceCurves,
+  targetCurves,
+  transferFraction,
+  useTransferStore,
+} from '../../state/transfer-store';
 import { methodLabel } from '../experiment/palette';
 import { TargetForm, draftErrors } from './TargetForm';
 import { TicketTable } from './TicketTable';
@@ -27,21 +33,35 @@ export interface TransferPanelProps {
 }
 
 function Progress() {
-  const s = useTransferStore(useShallow((x) => ({ start: x.start, records: x.records, currentStep: x.currentStep, status: x.status })));
+  const s = useTransferStore(
+    useShallow((x) => ({ start: x.start, records: x.records, currentStep: x.currentStep, status: x.status })),
+  );
   const pct = (100 * transferFraction(s)).toFixed(0);
-  const step = s.start ? `${s.records.length < s.start.methods.length ? `training ${s.records.length + 1} of ${s.start.methods.length} (${s.start.methods[s.records.length]})` : 'finishing'}` : 'loading the target task…';
+  const step = s.start
+    ? `${s.records.length < s.start.methods.length ? `training ${s.records.length + 1} of ${s.start.methods.length} (${s.start.methods[s.records.length]})` : 'finishing'}`
+    : 'loading the target task…';
   return (
     <div className="progress-line" aria-live="polite">
       <progress max={100} value={Number(pct)} aria-label="Transfer progress" />
-      <span>{pct} % · {step}</span>
+      <span>
+        {pct} % · {step}
+      </span>
     </div>
   );
 }
 
 function SetupAndResults({ config }: { config: ExperimentConfig }) {
-  const { ticket, draft, status, error, start, records, live } = useTransferStore(useShallow((s) => ({
-    ticket: s.ticket, draft: s.draft, status: s.status, error: s.error, start: s.start, records: s.records, live: s.live,
-  })));
+  const { ticket, draft, status, error, start, records, live } = useTransferStore(
+    useShallow((s) => ({
+      ticket: s.ticket,
+      draft: s.draft,
+      status: s.status,
+      error: s.error,
+      start: s.start,
+      records: s.records,
+      live: s.live,
+    })),
+  );
   const close = useTransferStore((s) => s.close);
   const impActive = useImpStore(selectImpActive);
   const running = status === 'running';
@@ -49,7 +69,9 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
   const target = useMemo(() => targetCurves({ records, live }), [records, live]);
   const heading = useRef<HTMLHeadingElement>(null);
   const ticketKey = ticket ? `${ticket.seed}/${ticket.method}/${ticket.roundNum}` : '';
-  useEffect(() => { if (ticketKey) heading.current?.focus(); }, [ticketKey]);
+  useEffect(() => {
+    if (ticketKey) heading.current?.focus();
+  }, [ticketKey]);
   if (!ticket || !draft) return null;
   const errors = draftErrors(draft);
   const vision = getTask(config.task.id).kind === 'vision';
@@ -60,28 +82,66 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
     <section className="transfer-setup" aria-labelledby="transfer-h">
       <div className="panel-head">
         <h3 id="transfer-h" ref={heading} tabIndex={-1}>
-          Transfer the {methodLabel(ticket.method)} ticket of round {ticket.roundNum} (seed {ticket.seed}, {kept} % of weights kept)
+          Transfer the {methodLabel(ticket.method)} ticket of round {ticket.roundNum} (seed {ticket.seed}, {kept} % of
+          weights kept)
         </h3>
-        <button type="button" className="link-button" onClick={close} disabled={running}>Close</button>
+        <button type="button" className="link-button" onClick={close} disabled={running}>
+          Close
+        </button>
       </div>
       <p className="muted small">
-        The mask M<sub>{ticket.roundNum}</sub> and the chain&apos;s initial weights θ<sub>0</sub> from {config.task.id} / {config.es.id} are trained from M ⊙ θ<sub>0</sub> with a
-        fresh optimizer or ES state; no pruning happens in a transfer (spec §5).
+        The mask M<sub>{ticket.roundNum}</sub> and the chain&apos;s initial weights θ<sub>0</sub> from {config.task.id}{' '}
+        / {config.es.id} are trained from M ⊙ θ<sub>0</sub> with a fresh optimizer or ES state; no pruning happens in a
+        transfer (spec §5).
       </p>
       <TargetForm config={config} draft={draft} disabled={running} sourceIsGd={sourceIsGd} />
       <div className="button-row">
-        <button type="button" className="primary" disabled={running || impActive || Object.keys(errors).length > 0} onClick={() => void startTransfer()}>Start transfer</button>
-        <button type="button" disabled={!running} onClick={() => void cancelTransfer()}>Cancel</button>
-        <span className={`status status-${status}`} data-testid="transfer-status">{status}</span>
+        <button
+          type="button"
+          className="primary"
+          disabled={running || impActive || Object.keys(errors).length > 0}
+          onClick={() => void startTransfer()}
+        >
+          Start transfer
+        </button>
+        <button type="button" disabled={!running} onClick={() => void cancelTransfer()}>
+          Cancel
+        </button>
+        <span className={`status status-${status}`} data-testid="transfer-status">
+          {status}
+        </span>
       </div>
       {Object.keys(errors).length > 0 ? <p className="field-error">Fix the fields marked in red to start.</p> : null}
       {running ? <Progress /> : null}
-      {error ? <p className="run-error" role="alert">The transfer stopped: {error}</p> : null}
-      {status === 'cancelled' ? <p className="muted" role="status">Transfer cancelled.</p> : null}
-      {start?.notes.length ? <ul className="notice small">{start.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
-      <TransferCharts ticket={ticket} source={source} target={target} records={records} asPercent={vision} targetIsGd={targetIsGd}
+      {error ? (
+        <p className="run-error" role="alert">
+          The transfer stopped: {error}
+        </p>
+      ) : null}
+      {status === 'cancelled' ? (
+        <p className="muted" role="status">
+          Transfer cancelled.
+        </p>
+      ) : null}
+      {start?.notes.length ? (
+        <ul className="notice small">
+          {start.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+      <TransferCharts
+        ticket={ticket}
+        source={source}
+        target={target}
+        records={records}
+        asPercent={vision}
+        targetIsGd={targetIsGd}
         sourceLabel={`${methodLabel(ticket.method)} round ${ticket.roundNum} on ${config.task.id} (${config.es.id})`}
-        targetLabel={start?.targetLabel ?? 'not started'} targetTaskId={start?.targetTaskId ?? '—'} targetSteps={start?.stepsPerTraining ?? null} />
+        targetLabel={start?.targetLabel ?? 'not started'}
+        targetTaskId={start?.targetTaskId ?? '—'}
+        targetSteps={start?.stepsPerTraining ?? null}
+      />
     </section>
   );
 }
@@ -91,13 +151,23 @@ export function TransferPanel({ records, config, runId }: TransferPanelProps) {
   const transferActive = useTransferStore(selectTransferActive);
   const chosen = useTransferStore((s) => s.ticket);
   const choose = useTransferStore((s) => s.chooseTicket);
-  if (!config || records.length === 0) return <p className="muted">Transfers need finished IMP rounds: run an experiment or open a stored run.</p>;
+  if (!config || records.length === 0)
+    return <p className="muted">Transfers need finished IMP rounds: run an experiment or open a stored run.</p>;
   const sameRun = chosen && chosen.config === config;
   return (
     <div className="transfer-panel">
-      {impActive ? <p className="muted" role="status">The worker is busy with the run: a transfer can start once it finishes, or cancel it.</p> : null}
-      <TicketTable records={records} vision={getTask(config.task.id).kind === 'vision'} disabled={transferActive}
-        chosen={sameRun ? chosen : null} onUse={(r) => choose(ticketFromRecord(r, records, config, runId))} />
+      {impActive ? (
+        <p className="muted" role="status">
+          The worker is busy with the run: a transfer can start once it finishes, or cancel it.
+        </p>
+      ) : null}
+      <TicketTable
+        records={records}
+        vision={getTask(config.task.id).kind === 'vision'}
+        disabled={transferActive}
+        chosen={sameRun ? chosen : null}
+        onUse={(r) => choose(ticketFromRecord(r, records, config, runId))}
+      />
       {sameRun || transferActive ? <SetupAndResults config={chosen!.config} /> : null}
     </div>
   );

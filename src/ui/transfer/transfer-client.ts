@@ -12,11 +12,24 @@ import { ensureBackend, getEngine, onWorkerStopped, watchedCall } from '../lab-c
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The ticket of `rec` in the shown run (its evals, and the run's random_reinit round for comparison). */
-export function ticketFromRecord(rec: RoundRecord, records: readonly RoundRecord[], config: ExperimentConfig, runId: string | null): TicketChoice {
+export function ticketFromRecord(
+  rec: RoundRecord,
+  records: readonly RoundRecord[],
+  config: ExperimentConfig,
+  runId: string | null,
+): TicketChoice {
   const base = records.find((r) => r.method === 'random_reinit' && r.seed === rec.seed && r.roundNum === rec.roundNum);
   return {
-    runId, config, seed: rec.seed, method: rec.method, roundNum: rec.roundNum, sparsityFrac: rec.sparsityFrac, mask: rec.mask,
-    finalPerf: rec.finalPerf, evals: rec.evals, sourceBaseline: base ? { finalPerf: base.finalPerf, evals: base.evals } : null,
+    runId,
+    config,
+    seed: rec.seed,
+    method: rec.method,
+    roundNum: rec.roundNum,
+    sparsityFrac: rec.sparsityFrac,
+    mask: rec.mask,
+    finalPerf: rec.finalPerf,
+    evals: rec.evals,
+    sourceBaseline: base ? { finalPerf: base.finalPerf, evals: base.evals } : null,
   };
 }
 
@@ -30,8 +43,12 @@ export async function startTransfer(): Promise<void> {
   const stop = onWorkerStopped((msg) => useTransferStore.getState().failed(msg));
   try {
     await ensureBackend();
-    const out = await watchedCall('the transfer', async (engine) => engine.runTransfer(transfer(args, [args.source.mask!.buffer as ArrayBuffer]),
-      proxy((msg) => useTransferStore.getState().progress(msg))));
+    const out = await watchedCall('the transfer', async (engine) =>
+      engine.runTransfer(
+        transfer(args, [args.source.mask!.buffer as ArrayBuffer]),
+        proxy((msg) => useTransferStore.getState().progress(msg)),
+      ),
+    );
     useTransferStore.getState().finished(out.status === 'done' ? out.result : null);
   } catch (err) {
     useTransferStore.getState().failed(errorText(err));

@@ -36,16 +36,28 @@ export function ChartFrame({ title, note, table, children, maxTableRows = 200 }:
   const png = () => {
     if (!body.current) return;
     setError(null);
-    downloadPng(body.current, `${fileSlug(title)}.png`).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    downloadPng(body.current, `${fileSlug(title)}.png`).catch((e: unknown) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    );
   };
   return (
     <section className="chart-frame" aria-label={title}>
       <div className="chart-head">
         <h3>{title}</h3>
         <div className="chart-actions">
-          <button type="button" className="link-button" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>{asTable ? 'show as chart' : 'show as table'}</button>
-          <button type="button" className="link-button" onClick={png} disabled={asTable}>PNG</button>
-          <button type="button" className="link-button" onClick={() => downloadCsv(table.header, table.rows, `${fileSlug(title)}.csv`)}>CSV</button>
+          <button type="button" className="link-button" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+            {asTable ? 'show as chart' : 'show as table'}
+          </button>
+          <button type="button" className="link-button" onClick={png} disabled={asTable}>
+            PNG
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => downloadCsv(table.header, table.rows, `${fileSlug(title)}.csv`)}
+          >
+            CSV
+          </button>
         </div>
       </div>
       {note ? <p className="chart-note muted">{note}</p> : null}
@@ -54,13 +66,34 @@ export function ChartFrame({ title, note, table, children, maxTableRows = 200 }:
         {asTable ? (
           <div className="table-scroll">
             <table className="data-table">
-              <thead><tr>{table.header.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-              <tbody>{rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{cellText(c)}</td>)}</tr>)}</tbody>
+              <thead>
+                <tr>
+                  {table.header.map((h) => (
+                    <th key={h} scope="col">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={i}>
+                    {r.map((c, j) => (
+                      <td key={j}>{cellText(c)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             </table>
-            {table.rows.length > rows.length
-              ? <button type="button" className="link-button" onClick={() => setShowAll(true)}>show all {table.rows.length} rows</button> : null}
+            {table.rows.length > rows.length ? (
+              <button type="button" className="link-button" onClick={() => setShowAll(true)}>
+                show all {table.rows.length} rows
+              </button>
+            ) : null}
           </div>
-        ) : children}
+        ) : (
+          children
+        )}
       </div>
     </section>
   );

@@ -14,11 +14,19 @@ function valueAt(scale: ValueScale, t: number): number {
 
 export function ColorLegend({ scale, title }: { scale: ValueScale; title: string }) {
   return (
-    <div className="legend" role="img" aria-label={`${title}: colour from ${fmt(scale.min)} (dark purple) to ${fmt(scale.max)} (yellow), ${scale.kind} scale`}>
-      <div className="legend-title">{title} ({scale.kind} scale)</div>
+    <div
+      className="legend"
+      role="img"
+      aria-label={`${title}: colour from ${fmt(scale.min)} (dark purple) to ${fmt(scale.max)} (yellow), ${scale.kind} scale`}
+    >
+      <div className="legend-title">
+        {title} ({scale.kind} scale)
+      </div>
       <div className="legend-bar" style={{ background: viridisCss() }} />
       <div className="legend-ticks">
-        <span>{fmt(scale.min)}</span><span>{fmt(valueAt(scale, 0.5))}</span><span>{fmt(scale.max)}</span>
+        <span>{fmt(scale.min)}</span>
+        <span>{fmt(valueAt(scale, 0.5))}</span>
+        <span>{fmt(scale.max)}</span>
       </div>
     </div>
   );

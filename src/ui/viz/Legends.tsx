@@ -19,9 +19,15 @@ export interface GradientLegendProps {
 export function GradientLegend({ title, map, mapName, min, max }: GradientLegendProps) {
   return (
     <div className="legend" role="img" aria-label={`${title}: ${mapName} colour scale from ${fmt(min)} to ${fmt(max)}`}>
-      <div className="legend-title">{title} ({mapName})</div>
+      <div className="legend-title">
+        {title} ({mapName})
+      </div>
       <div className="legend-bar" style={{ background: gradientCss(map) }} />
-      <div className="legend-ticks"><span>{fmt(min)}</span><span>{fmt((min + max) / 2)}</span><span>{fmt(max)}</span></div>
+      <div className="legend-ticks">
+        <span>{fmt(min)}</span>
+        <span>{fmt((min + max) / 2)}</span>
+        <span>{fmt(max)}</span>
+      </div>
     </div>
   );
 }
@@ -40,7 +46,8 @@ export function CategoryLegend({ title, items }: CategoryLegendProps) {
         {items.map((it) => (
           <li key={it.label}>
             <span className="cat-swatch" style={{ background: it.colour }} aria-hidden="true" />
-            {it.label}{it.count !== undefined ? `: ${it.count.toLocaleString()}` : ''}
+            {it.label}
+            {it.count !== undefined ? `: ${it.count.toLocaleString()}` : ''}
           </li>
         ))}
       </ul>

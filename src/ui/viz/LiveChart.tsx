@@ -48,14 +48,19 @@ export interface LiveChartProps {
 
 const M = { left: 62, right: 16, top: 8, bottom: 38 };
 const LEGEND_ROW = 18;
-const defaultFmt = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(1) : String(Number(v.toPrecision(4))));
+const defaultFmt = (v: number) =>
+  Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(1) : String(Number(v.toPrecision(4)));
 
 /** Legend items laid out in rows across `width` (text width estimated at 6.6 px per character). */
 function legendLayout(items: readonly LiveSeries[], width: number) {
-  let x = 0, row = 0;
+  let x = 0,
+    row = 0;
   return items.map((s) => {
     const w = 26 + s.name.length * 6.6 + 14;
-    if (x > 0 && x + w > width) { x = 0; row++; }
+    if (x > 0 && x + w > width) {
+      x = 0;
+      row++;
+    }
     const at = { s, x, row };
     x += w;
     return at;
@@ -67,7 +72,9 @@ function useSize(ref: React.RefObject<HTMLDivElement | null>) {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const ro = new ResizeObserver(([e]) => setSize({ w: Math.round(e.contentRect.width), h: Math.round(e.contentRect.height) }));
+    const ro = new ResizeObserver(([e]) =>
+      setSize({ w: Math.round(e.contentRect.width), h: Math.round(e.contentRect.height) }),
+    );
     ro.observe(el);
     return () => ro.disconnect();
   }, [ref]);
@@ -78,78 +85,179 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
   const box = useRef<HTMLDivElement>(null);
   const { w, h } = useSize(box);
   const [hoverX, setHoverX] = useState<number | null>(null);
-  const legend = useMemo(() => legendLayout(series.filter((s) => s.legend !== false), Math.max(100, w - M.left - M.right)), [series, w]);
+  const legend = useMemo(
+    () =>
+      legendLayout(
+        series.filter((s) => s.legend !== false),
+        Math.max(100, w - M.left - M.right),
+      ),
+    [series, w],
+  );
   const top = M.top + (legend.length ? (Math.max(...legend.map((l) => l.row)) + 1) * LEGEND_ROW : 0);
   const geo = useMemo(() => {
     const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p[0])))].sort((a, b) => a - b);
     const yVals = series.flatMap((s) => [...s.points.map((p) => p[1]), ...(s.band ?? []).flatMap((b) => [b[1], b[2]])]);
-    const xk = x.scale ?? 'linear', yk = y.scale ?? 'linear';
-    const xd = x.domain ?? autoDomain(xs, xk), yd = y.domain ?? autoDomain(yVals, yk);
-    const plotW = Math.max(10, w - M.left - M.right), plotH = Math.max(10, h - top - M.bottom);
+    const xk = x.scale ?? 'linear',
+      yk = y.scale ?? 'linear';
+    const xd = x.domain ?? autoDomain(xs, xk),
+      yd = y.domain ?? autoDomain(yVals, yk);
+    const plotW = Math.max(10, w - M.left - M.right),
+      plotH = Math.max(10, h - top - M.bottom);
     const sx = makeScale(xk, xd, x.reversed ? [M.left + plotW, M.left] : [M.left, M.left + plotW]);
     const sy = makeScale(yk, yd, y.reversed ? [top, top + plotH] : [top + plotH, top]);
-    const xTicks = x.ticks ?? (xk === 'log' ? logTicks(xd[0], xd[1]) : linearTicks(xd[0], xd[1], Math.max(2, Math.floor(plotW / 80))));
+    const xTicks =
+      x.ticks ??
+      (xk === 'log' ? logTicks(xd[0], xd[1]) : linearTicks(xd[0], xd[1], Math.max(2, Math.floor(plotW / 80))));
     // A log axis spanning less than a 1-2-5 step (e.g. σ ≈ 0.1 everywhere) gets evenly spaced linear ticks instead.
     const logY = yk === 'log' ? logTicks(yd[0], yd[1], 6) : [];
-    const yTicks = y.ticks ?? (logY.length >= 3 ? logY : linearTicks(yd[0], yd[1], Math.max(2, Math.min(6, Math.floor(plotH / 45)))));
+    const yTicks =
+      y.ticks ??
+      (logY.length >= 3 ? logY : linearTicks(yd[0], yd[1], Math.max(2, Math.min(6, Math.floor(plotH / 45)))));
     return { xs, sx, sy, xTicks, yTicks, plotW, plotH };
   }, [series, x, y, w, h, top]);
   const { sx, sy, plotW, plotH } = geo;
-  const fx = x.format ?? defaultFmt, fy = y.format ?? defaultFmt, fv = valueFormat ?? fy;
-  const path = (pts: readonly (readonly [number, number])[]) => pts.filter((p) => Number.isFinite(p[1])).map((p, i) => `${i ? 'L' : 'M'}${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join('');
+  const fx = x.format ?? defaultFmt,
+    fy = y.format ?? defaultFmt,
+    fv = valueFormat ?? fy;
+  const path = (pts: readonly (readonly [number, number])[]) =>
+    pts
+      .filter((p) => Number.isFinite(p[1]))
+      .map((p, i) => `${i ? 'L' : 'M'}${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`)
+      .join('');
   const bandPath = (b: readonly (readonly [number, number, number])[]) => {
     const ok = b.filter((p) => Number.isFinite(p[1]) && Number.isFinite(p[2]));
-    return ok.length < 2 ? '' : `M${ok.map((p) => `${sx(p[0]).toFixed(1)},${sy(p[2]).toFixed(1)}`).join('L')}L${[...ok].reverse().map((p) => `${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join('L')}Z`;
+    return ok.length < 2
+      ? ''
+      : `M${ok.map((p) => `${sx(p[0]).toFixed(1)},${sy(p[2]).toFixed(1)}`).join('L')}L${[...ok]
+          .reverse()
+          .map((p) => `${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`)
+          .join('L')}Z`;
   };
   const hoverIdx = hoverX === null || !geo.xs.length ? null : nearestIndex(geo.xs.map(sx), hoverX);
   const hx = hoverIdx === null ? null : geo.xs[hoverIdx];
-  const readout = hx === null ? [] : series.filter((s) => s.legend !== false).flatMap((s) => {
-    const p = s.points.find((q) => q[0] === hx);
-    return p && Number.isFinite(p[1]) ? [{ s, v: p[1] }] : [];
-  });
+  const readout =
+    hx === null
+      ? []
+      : series
+          .filter((s) => s.legend !== false)
+          .flatMap((s) => {
+            const p = s.points.find((q) => q[0] === hx);
+            return p && Number.isFinite(p[1]) ? [{ s, v: p[1] }] : [];
+          });
 
   return (
     <div className="live-chart" ref={box}>
       {w > 0 && h > 0 && (
-        <svg className="chart-svg" width={w} height={h} role="img" aria-label={ariaLabel}
-          onPointerMove={(e) => setHoverX(e.clientX - e.currentTarget.getBoundingClientRect().left)} onPointerLeave={() => setHoverX(null)}>
+        <svg
+          className="chart-svg"
+          width={w}
+          height={h}
+          role="img"
+          aria-label={ariaLabel}
+          onPointerMove={(e) => setHoverX(e.clientX - e.currentTarget.getBoundingClientRect().left)}
+          onPointerLeave={() => setHoverX(null)}
+        >
           <g className="legend" fontSize={12}>
             {legend.map(({ s, x: lx, row }) => (
               <g key={s.key} transform={`translate(${M.left + lx},${M.top + row * LEGEND_ROW + 6})`}>
-                <line x1={0} x2={22} y1={0} y2={0} stroke={s.color} strokeWidth={s.width ?? 2} strokeDasharray={s.dash} />
+                <line
+                  x1={0}
+                  x2={22}
+                  y1={0}
+                  y2={0}
+                  stroke={s.color}
+                  strokeWidth={s.width ?? 2}
+                  strokeDasharray={s.dash}
+                />
                 {s.dots && <circle cx={11} cy={0} r={3} fill={s.color} />}
-                <text x={27} y={4} fill="#333">{s.name}</text>
+                <text x={27} y={4} fill="#333">
+                  {s.name}
+                </text>
               </g>
             ))}
           </g>
           <g className="grid" stroke="#e3e6ea">
-            {geo.yTicks.map((t) => <line key={`y${t}`} x1={M.left} x2={M.left + plotW} y1={sy(t)} y2={sy(t)} />)}
-            {geo.xTicks.map((t) => <line key={`x${t}`} x1={sx(t)} x2={sx(t)} y1={top} y2={top + plotH} />)}
+            {geo.yTicks.map((t) => (
+              <line key={`y${t}`} x1={M.left} x2={M.left + plotW} y1={sy(t)} y2={sy(t)} />
+            ))}
+            {geo.xTicks.map((t) => (
+              <line key={`x${t}`} x1={sx(t)} x2={sx(t)} y1={top} y2={top + plotH} />
+            ))}
           </g>
           <g className="axes" fontSize={11} fill="#555">
             <line x1={M.left} x2={M.left + plotW} y1={top + plotH} y2={top + plotH} stroke="#888" />
             <line x1={M.left} x2={M.left} y1={top} y2={top + plotH} stroke="#888" />
-            {tickLabels(geo.xTicks, fx).map((label, i) => <text key={geo.xTicks[i]} x={sx(geo.xTicks[i])} y={top + plotH + 14} textAnchor="middle">{label}</text>)}
-            {tickLabels(geo.yTicks, fy).map((label, i) => <text key={geo.yTicks[i]} x={M.left - 5} y={sy(geo.yTicks[i]) + 4} textAnchor="end">{label}</text>)}
-            {x.label && <text x={M.left + plotW / 2} y={h - 4} textAnchor="middle" fill="#333">{x.label}</text>}
-            {y.label && <text transform={`translate(13,${top + plotH / 2}) rotate(-90)`} textAnchor="middle" fill="#333">{y.label}</text>}
+            {tickLabels(geo.xTicks, fx).map((label, i) => (
+              <text key={geo.xTicks[i]} x={sx(geo.xTicks[i])} y={top + plotH + 14} textAnchor="middle">
+                {label}
+              </text>
+            ))}
+            {tickLabels(geo.yTicks, fy).map((label, i) => (
+              <text key={geo.yTicks[i]} x={M.left - 5} y={sy(geo.yTicks[i]) + 4} textAnchor="end">
+                {label}
+              </text>
+            ))}
+            {x.label && (
+              <text x={M.left + plotW / 2} y={h - 4} textAnchor="middle" fill="#333">
+                {x.label}
+              </text>
+            )}
+            {y.label && (
+              <text transform={`translate(13,${top + plotH / 2}) rotate(-90)`} textAnchor="middle" fill="#333">
+                {y.label}
+              </text>
+            )}
           </g>
           <g className="series" fill="none">
-            {series.map((s) => s.band && <path key={`${s.key}:band`} d={bandPath(s.band)} fill={s.color} fillOpacity={0.15} stroke="none" />)}
-            {series.map((s) => <path key={s.key} d={path(s.points)} stroke={s.color} strokeWidth={s.width ?? 2} strokeDasharray={s.dash} strokeOpacity={s.opacity ?? 1} />)}
-            {series.filter((s) => s.dots).map((s) => (
-              <g key={`${s.key}:dots`} fill={s.color}>
-                {s.points.filter((p) => Number.isFinite(p[1])).map((p) => <circle key={p[0]} className="chart-dot" cx={sx(p[0])} cy={sy(p[1])} r={3} />)}
-              </g>
+            {series.map(
+              (s) =>
+                s.band && (
+                  <path key={`${s.key}:band`} d={bandPath(s.band)} fill={s.color} fillOpacity={0.15} stroke="none" />
+                ),
+            )}
+            {series.map((s) => (
+              <path
+                key={s.key}
+                d={path(s.points)}
+                stroke={s.color}
+                strokeWidth={s.width ?? 2}
+                strokeDasharray={s.dash}
+                strokeOpacity={s.opacity ?? 1}
+              />
             ))}
+            {series
+              .filter((s) => s.dots)
+              .map((s) => (
+                <g key={`${s.key}:dots`} fill={s.color}>
+                  {s.points
+                    .filter((p) => Number.isFinite(p[1]))
+                    .map((p) => (
+                      <circle key={p[0]} className="chart-dot" cx={sx(p[0])} cy={sy(p[1])} r={3} />
+                    ))}
+                </g>
+              ))}
           </g>
-          {hx !== null && <line x1={sx(hx)} x2={sx(hx)} y1={top} y2={top + plotH} stroke="#999" strokeDasharray="3 3" pointerEvents="none" />}
+          {hx !== null && (
+            <line
+              x1={sx(hx)}
+              x2={sx(hx)}
+              y1={top}
+              y2={top + plotH}
+              stroke="#999"
+              strokeDasharray="3 3"
+              pointerEvents="none"
+            />
+          )}
         </svg>
       )}
       {hx !== null && readout.length > 0 && (
         <div className="live-tooltip" style={{ left: Math.min(sx(hx) + 10, Math.max(0, w - 220)), top }} aria-hidden>
           <strong>{xReadout ? xReadout(hx) : fx(hx)}</strong>
-          {readout.map(({ s, v }) => <div key={s.key}><span style={{ color: s.color }}>■</span> {s.name}: {fv(v)}</div>)}
+          {readout.map(({ s, v }) => (
+            <div key={s.key}>
+              <span style={{ color: s.color }}>■</span> {s.name}: {fv(v)}
+            </div>
+          ))}
         </div>
       )}
     </div>

@@ -20,23 +20,36 @@ export interface PixelCanvasProps {
   readonly overlay?: (ctx: CanvasRenderingContext2D, cssWidth: number, cssHeight: number) => void;
 }
 
-export function PixelCanvas({ image, pixelSize, maxCssWidth = 420, maxCssHeight = 420, label, describe, overlay }: PixelCanvasProps) {
+export function PixelCanvas({
+  image,
+  pixelSize,
+  maxCssWidth = 420,
+  maxCssHeight = 420,
+  label,
+  describe,
+  overlay,
+}: PixelCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<string | null>(null);
   const scale = pixelSize ?? Math.min(12, maxCssWidth / image.width, maxCssHeight / image.height);
-  const cssW = Math.round(image.width * scale), cssH = Math.round(image.height * scale);
+  const cssW = Math.round(image.width * scale),
+    cssH = Math.round(image.height * scale);
 
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
     const dpr = typeof window !== 'undefined' ? Math.min(2, window.devicePixelRatio || 1) : 1;
-    canvas.width = Math.round(cssW * dpr); canvas.height = Math.round(cssH * dpr);
+    canvas.width = Math.round(cssW * dpr);
+    canvas.height = Math.round(cssH * dpr);
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     // Draw at native size on a scratch canvas, then scale up without smoothing (crisp mask pixels).
     const scratch = document.createElement('canvas');
-    scratch.width = image.width; scratch.height = image.height;
-    scratch.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
+    scratch.width = image.width;
+    scratch.height = image.height;
+    scratch
+      .getContext('2d')!
+      .putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.imageSmoothingEnabled = false;
     ctx.clearRect(0, 0, cssW, cssH);
@@ -54,9 +67,17 @@ export function PixelCanvas({ image, pixelSize, maxCssWidth = 420, maxCssHeight 
 
   return (
     <figure className="pixel-canvas">
-      <canvas ref={ref} role="img" aria-label={label} style={{ width: cssW, height: cssH, maxWidth: '100%', imageRendering: 'pixelated' }}
-        onPointerMove={onMove} onPointerLeave={() => setHover(null)} />
-      <figcaption className="hover-readout" aria-live="polite">{hover ?? (describe ? 'hover for values' : '')}</figcaption>
+      <canvas
+        ref={ref}
+        role="img"
+        aria-label={label}
+        style={{ width: cssW, height: cssH, maxWidth: '100%', imageRendering: 'pixelated' }}
+        onPointerMove={onMove}
+        onPointerLeave={() => setHover(null)}
+      />
+      <figcaption className="hover-readout" aria-live="polite">
+        {hover ?? (describe ? 'hover for values' : '')}
+      </figcaption>
     </figure>
   );
 }

@@ -6,14 +6,25 @@
  */
 
 /** One contour segment in data coordinates. */
-export interface Segment { readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number }
+export interface Segment {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
 
 /**
  * Segments of the iso-line `value = level` over a grid with values[ix · ys.length + iy] at (xs[ix], ys[iy])
  * (the x-major layout of core/analysis Surface2D). Non-finite corners skip the cell.
  */
-export function contourSegments(values: ArrayLike<number>, xs: readonly number[], ys: readonly number[], level: number): Segment[] {
-  const nx = xs.length, ny = ys.length;
+export function contourSegments(
+  values: ArrayLike<number>,
+  xs: readonly number[],
+  ys: readonly number[],
+  level: number,
+): Segment[] {
+  const nx = xs.length,
+    ny = ys.length;
   if (values.length !== nx * ny) throw new Error(`contourSegments: ${values.length} values for a ${nx}×${ny} grid`);
   const v = (ix: number, iy: number) => values[ix * ny + iy];
   const out: Segment[] = [];
@@ -41,7 +52,16 @@ export function contourSegments(values: ArrayLike<number>, xs: readonly number[]
         // Saddle: if the centre is on the same side as corner 0, corner 0's region connects through the
         // centre, so the lines cut off corners 1 and 3; otherwise they cut off corners 0 and 2.
         const centreAbove = (c[0] + c[1] + c[2] + c[3]) / 4 > level;
-        const pairs = centreAbove === above[0] ? [[0, 1], [2, 3]] : [[3, 0], [1, 2]];
+        const pairs =
+          centreAbove === above[0]
+            ? [
+                [0, 1],
+                [2, 3],
+              ]
+            : [
+                [3, 0],
+                [1, 2],
+              ];
         for (const [e1, e2] of pairs) {
           const [p, q] = [cross(e1), cross(e2)];
           out.push({ x1: p[0], y1: p[1], x2: q[0], y2: q[1] });
@@ -54,10 +74,14 @@ export function contourSegments(values: ArrayLike<number>, xs: readonly number[]
 
 /** `count` evenly spaced levels strictly inside (min, max) of the finite values (none for a flat grid). */
 export function contourLevels(values: ArrayLike<number>, count: number): number[] {
-  let min = Infinity, max = -Infinity;
+  let min = Infinity,
+    max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const z = values[i];
-    if (Number.isFinite(z)) { min = Math.min(min, z); max = Math.max(max, z); }
+    if (Number.isFinite(z)) {
+      min = Math.min(min, z);
+      max = Math.max(max, z);
+    }
   }
   if (!(max > min) || count < 1) return [];
   return Array.from({ length: count }, (_, k) => min + ((k + 1) * (max - min)) / (count + 1));

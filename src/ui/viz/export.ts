@@ -17,21 +17,28 @@ export function csvField(v: CsvCell): string {
 /** CSV document (CRLF line ends, as RFC 4180) from a header and rows of equal length. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   rows.forEach((r, i) => {
-    if (r.length !== header.length) throw new Error(`toCsv: row ${i} has ${r.length} cells, header has ${header.length}`);
+    if (r.length !== header.length)
+      throw new Error(`toCsv: row ${i} has ${r.length} cells, header has ${header.length}`);
   });
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** File-name-safe slug of a chart title. */
 export function fileSlug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'chart';
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'chart'
+  );
 }
 
 /** Offers `blob` as a download named `fileName`. */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
-  a.href = url; a.download = fileName;
+  a.href = url;
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();
@@ -44,7 +51,9 @@ export function downloadCsv(header: readonly string[], rows: readonly (readonly 
 }
 
 function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((res, rej) => canvas.toBlob((b) => (b ? res(b) : rej(new Error('canvas.toBlob gave nothing'))), 'image/png'));
+  return new Promise((res, rej) =>
+    canvas.toBlob((b) => (b ? res(b) : rej(new Error('canvas.toBlob gave nothing'))), 'image/png'),
+  );
 }
 
 /** Renders an SVG element (e.g. a recharts chart) onto a white canvas at `scale` × its size. */
@@ -52,15 +61,22 @@ async function svgToCanvas(svg: SVGSVGElement, scale = 2): Promise<HTMLCanvasEle
   const { width, height } = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('width', String(width)); clone.setAttribute('height', String(height));
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
   const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
-    await new Promise<void>((res, rej) => { img.onload = () => res(); img.onerror = () => rej(new Error('SVG did not render')); img.src = url; });
+    await new Promise<void>((res, rej) => {
+      img.onload = () => res();
+      img.onerror = () => rej(new Error('SVG did not render'));
+      img.src = url;
+    });
     const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(width * scale); canvas.height = Math.ceil(height * scale);
+    canvas.width = Math.ceil(width * scale);
+    canvas.height = Math.ceil(height * scale);
     const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     return canvas;
   } finally {

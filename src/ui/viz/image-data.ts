@@ -14,7 +14,8 @@ export interface RgbaImage {
 }
 
 function checkSize(n: number, width: number, height: number, who: string): void {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) throw new Error(`${who}: bad size ${width}×${height}`);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+    throw new Error(`${who}: bad size ${width}×${height}`);
   if (n !== width * height) throw new Error(`${who}: ${n} values do not fill ${width}×${height}`);
 }
 
@@ -23,27 +24,42 @@ function checkSize(n: number, width: number, height: number, who: string): void 
  * top row of the image. Non-finite values are drawn in `missing` (default mid grey) so gaps stay visible.
  */
 export function valuesToImage(
-  values: ArrayLike<number>, width: number, height: number,
-  toUnit: (v: number) => number, colour: (t: number) => Rgb, missing: Rgb = [128, 128, 128],
+  values: ArrayLike<number>,
+  width: number,
+  height: number,
+  toUnit: (v: number) => number,
+  colour: (t: number) => Rgb,
+  missing: Rgb = [128, 128, 128],
 ): RgbaImage {
   checkSize(values.length, width, height, 'valuesToImage');
   const data = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const [r, g, b] = Number.isFinite(v) ? colour(toUnit(v)) : missing;
-    data[4 * i] = r; data[4 * i + 1] = g; data[4 * i + 2] = b; data[4 * i + 3] = 255;
+    data[4 * i] = r;
+    data[4 * i + 1] = g;
+    data[4 * i + 2] = b;
+    data[4 * i + 3] = 255;
   }
   return { width, height, data };
 }
 
 /** Category codes (0…palette.length − 1) → palette colours; an out-of-range code is an error. */
-export function codesToImage(codes: ArrayLike<number>, width: number, height: number, palette: readonly Rgb[]): RgbaImage {
+export function codesToImage(
+  codes: ArrayLike<number>,
+  width: number,
+  height: number,
+  palette: readonly Rgb[],
+): RgbaImage {
   checkSize(codes.length, width, height, 'codesToImage');
   const data = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < codes.length; i++) {
     const c = palette[codes[i]];
     if (!c) throw new Error(`codesToImage: code ${codes[i]} at ${i} has no colour (palette of ${palette.length})`);
-    data[4 * i] = c[0]; data[4 * i + 1] = c[1]; data[4 * i + 2] = c[2]; data[4 * i + 3] = 255;
+    data[4 * i] = c[0];
+    data[4 * i + 1] = c[1];
+    data[4 * i + 2] = c[2];
+    data[4 * i + 3] = 255;
   }
   return { width, height, data };
 }
@@ -61,21 +77,45 @@ export interface TileLayout {
 }
 
 /** Near-square layout for `count` tiles of tileWidth × tileHeight with `gap` pixels between them. */
-export function tileLayout(count: number, tileWidth: number, tileHeight: number, gap = 1, cols = Math.ceil(Math.sqrt(count))): TileLayout {
+export function tileLayout(
+  count: number,
+  tileWidth: number,
+  tileHeight: number,
+  gap = 1,
+  cols = Math.ceil(Math.sqrt(count)),
+): TileLayout {
   const c = Math.max(1, Math.min(cols, count));
   const rows = Math.max(1, Math.ceil(count / c));
-  return { cols: c, rows, tileWidth, tileHeight, gap, width: c * tileWidth + (c - 1) * gap, height: rows * tileHeight + (rows - 1) * gap };
+  return {
+    cols: c,
+    rows,
+    tileWidth,
+    tileHeight,
+    gap,
+    width: c * tileWidth + (c - 1) * gap,
+    height: rows * tileHeight + (rows - 1) * gap,
+  };
 }
 
 /** Pastes equally sized tiles into one atlas (gaps filled with `background`). */
-export function tileImages(tiles: readonly RgbaImage[], layout: TileLayout, background: Rgb = [255, 255, 255]): RgbaImage {
+export function tileImages(
+  tiles: readonly RgbaImage[],
+  layout: TileLayout,
+  background: Rgb = [255, 255, 255],
+): RgbaImage {
   const { width, height } = layout;
   const data = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < width * height; i++) {
-    data[4 * i] = background[0]; data[4 * i + 1] = background[1]; data[4 * i + 2] = background[2]; data[4 * i + 3] = 255;
+    data[4 * i] = background[0];
+    data[4 * i + 1] = background[1];
+    data[4 * i + 2] = background[2];
+    data[4 * i + 3] = 255;
   }
   tiles.forEach((t, k) => {
-    if (t.width !== layout.tileWidth || t.height !== layout.tileHeight) throw new Error(`tileImages: tile ${k} is ${t.width}×${t.height}, layout wants ${layout.tileWidth}×${layout.tileHeight}`);
+    if (t.width !== layout.tileWidth || t.height !== layout.tileHeight)
+      throw new Error(
+        `tileImages: tile ${k} is ${t.width}×${t.height}, layout wants ${layout.tileWidth}×${layout.tileHeight}`,
+      );
     const x0 = (k % layout.cols) * (layout.tileWidth + layout.gap);
     const y0 = Math.floor(k / layout.cols) * (layout.tileHeight + layout.gap);
     for (let y = 0; y < t.height; y++) {
@@ -87,9 +127,13 @@ export function tileImages(tiles: readonly RgbaImage[], layout: TileLayout, back
 
 /** Inverse of the atlas layout: which tile and which pixel inside it an atlas pixel (x, y) shows, or null for a gap. */
 export function tileAt(layout: TileLayout, x: number, y: number): { tile: number; px: number; py: number } | null {
-  const sx = layout.tileWidth + layout.gap, sy = layout.tileHeight + layout.gap;
-  const col = Math.floor(x / sx), row = Math.floor(y / sy);
-  const px = x - col * sx, py = y - row * sy;
-  if (x < 0 || y < 0 || col >= layout.cols || row >= layout.rows || px >= layout.tileWidth || py >= layout.tileHeight) return null;
+  const sx = layout.tileWidth + layout.gap,
+    sy = layout.tileHeight + layout.gap;
+  const col = Math.floor(x / sx),
+    row = Math.floor(y / sy);
+  const px = x - col * sx,
+    py = y - row * sy;
+  if (x < 0 || y < 0 || col >= layout.cols || row >= layout.rows || px >= layout.tileWidth || py >= layout.tileHeight)
+    return null;
   return { tile: row * layout.cols + col, px, py };
 }

@@ -7,7 +7,11 @@
 export type ScaleKind = 'linear' | 'log';
 
 /** Data → pixel map over `domain` onto `range` (log: log10; domain must then be > 0). */
-export function makeScale(kind: ScaleKind, domain: readonly [number, number], range: readonly [number, number]): (v: number) => number {
+export function makeScale(
+  kind: ScaleKind,
+  domain: readonly [number, number],
+  range: readonly [number, number],
+): (v: number) => number {
   const t = kind === 'log' ? Math.log10 : (v: number) => v;
   const [d0, d1] = [t(domain[0]), t(domain[1])];
   const span = d1 - d0 || 1;
@@ -29,7 +33,10 @@ export function niceStep(lo: number, hi: number, count: number): number {
 export function tickLabels(ticks: readonly number[], fmt: (v: number) => string): string[] {
   const labels = ticks.map(fmt);
   if (new Set(labels).size === labels.length) return labels;
-  const gaps = ticks.slice(1).map((t, i) => Math.abs(t - ticks[i])).filter((d) => d > 0);
+  const gaps = ticks
+    .slice(1)
+    .map((t, i) => Math.abs(t - ticks[i]))
+    .filter((d) => d > 0);
   const step = gaps.length ? Math.min(...gaps) : 1;
   const decimals = Math.min(8, Math.max(0, Math.ceil(-Math.log10(step) - 1e-9)));
   return ticks.map((t) => t.toFixed(decimals));
@@ -39,17 +46,22 @@ export function tickLabels(ticks: readonly number[], fmt: (v: number) => string)
 export function linearTicks(lo: number, hi: number, count = 5): number[] {
   const step = niceStep(lo, hi, count);
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step)
+    out.push(Number(v.toPrecision(12)));
   return out;
 }
 
 /** 1, 2, 5 × 10^k inside [lo, hi] (log axes); falls back to powers of ten only when there would be > `max`. */
 export function logTicks(lo: number, hi: number, max = 8): number[] {
-  const all: number[] = [], tens: number[] = [];
+  const all: number[] = [],
+    tens: number[] = [];
   for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
     for (const m of [1, 2, 5]) {
       const v = Number((m * 10 ** k).toPrecision(12));
-      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) { all.push(v); if (m === 1) tens.push(v); }
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
+        all.push(v);
+        if (m === 1) tens.push(v);
+      }
     }
   }
   return all.length <= max || tens.length < 2 ? all : tens;
@@ -62,14 +74,19 @@ export function logTicks(lo: number, hi: number, max = 8): number[] {
 export function autoDomain(values: readonly number[], kind: ScaleKind): [number, number] {
   const v = values.filter((x) => Number.isFinite(x) && (kind === 'linear' || x > 0));
   if (!v.length) return kind === 'log' ? [1, 10] : [0, 1];
-  let lo = Math.min(...v), hi = Math.max(...v);
+  let lo = Math.min(...v),
+    hi = Math.max(...v);
   if (kind === 'log') {
     if (lo === hi) return [lo / 2, hi * 2];
     return [lo / 1.15, hi * 1.15];
   }
-  if (lo === hi) { const d = Math.abs(lo) * 0.01 || 1; return [lo - d, hi + d]; }
+  if (lo === hi) {
+    const d = Math.abs(lo) * 0.01 || 1;
+    return [lo - d, hi + d];
+  }
   const pad = (hi - lo) * 0.05;
-  lo -= pad; hi += pad;
+  lo -= pad;
+  hi += pad;
   return [lo, hi];
 }
 

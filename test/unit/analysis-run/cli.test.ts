@@ -19,7 +19,11 @@ import { RunFolder } from '../../../src/cli/run-folder';
 import { landscapeCommand, lmcCommand } from '../../../src/cli/analysis';
 
 let dir = '';
-const config = parseConfig({ ...getPreset('mnist-quick').config, seeds: [0, 1], prune: { methods: ['magnitude', 'snr'], rounds: 3 } });
+const config = parseConfig({
+  ...getPreset('mnist-quick').config,
+  seeds: [0, 1],
+  prune: { methods: ['magnitude', 'snr'], rounds: 3 },
+});
 const net = getNetwork('mlp').build(config.network.params, { inputShape: [14, 14, 1], outputSize: 10 });
 
 /** Round k of a chain: magnitude mask at 1 − 0.8^(k−1), mean = θ0 + noise on the survivors, σ random. */
@@ -30,8 +34,24 @@ function fakeRound(seed: number, method: string, roundNum: number, theta0: Float
   const mean = theta0.map((t, i) => (mask[i] ? t + 0.05 * rng.normal() : 0));
   const std = mean.map((_, i) => (mask[i] ? 0.05 + 0.05 * rng.uniform() : 1e20));
   return {
-    seed, method, roundNum, sparsityFrac: 1 - 0.8 ** (roundNum - 1), prunableActive: 0, esDim: 0, finalPerf: 0, finalLoss: 0, bestPerf: 0,
-    evals: [], mask, mean, std, sigmaStats: { mean: 0, median: 0, min: 0, max: 0 }, layerSparsity: [0, 0], pruneThreshold: 0, generations: 1, wallMs: 0,
+    seed,
+    method,
+    roundNum,
+    sparsityFrac: 1 - 0.8 ** (roundNum - 1),
+    prunableActive: 0,
+    esDim: 0,
+    finalPerf: 0,
+    finalLoss: 0,
+    bestPerf: 0,
+    evals: [],
+    mask,
+    mean,
+    std,
+    sigmaStats: { mean: 0, median: 0, min: 0, max: 0 },
+    layerSparsity: [0, 0],
+    pruneThreshold: 0,
+    generations: 1,
+    wallMs: 0,
   };
 }
 
@@ -42,25 +62,41 @@ beforeAll(async () => {
   for (const seed of config.seeds) {
     const theta0 = net.init(new Rng(seed).split('theta0'));
     await folder.writeTheta0(seed, theta0);
-    for (const method of config.prune.methods) for (let k = 1; k <= 3; k++) {
-      await folder.appendRound(fakeRound(seed, method, k, theta0));
-    }
+    for (const method of config.prune.methods)
+      for (let k = 1; k <= 3; k++) {
+        await folder.appendRound(fakeRound(seed, method, k, theta0));
+      }
   }
 });
-afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
 
 async function runCommand(cmd: typeof lmcCommand, args: string[]): Promise<string> {
   const flags = new Map<string, string>();
   for (let i = 0; i < args.length; i += 2) flags.set(args[i].slice(2), args[i + 1]);
-  flags.set('run', dir); flags.set('quiet', 'true'); flags.set('test-images', '100');
+  flags.set('run', dir);
+  flags.set('quiet', 'true');
+  flags.set('test-images', '100');
   let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
-  try { await cmd(flags, ['cmd', ...args]); } finally { spy.mockRestore(); }
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  try {
+    await cmd(flags, ['cmd', ...args]);
+  } finally {
+    spy.mockRestore();
+  }
   return out;
 }
 
 async function csvRows(name: string): Promise<string[][]> {
-  return (await readFile(join(dir, name), 'utf8')).trim().split('\n').slice(1).map((l) => l.split(','));
+  return (await readFile(join(dir, name), 'utf8'))
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
 }
 
 describe('analysis CLI over a run folder', () => {
@@ -77,9 +113,25 @@ describe('analysis CLI over a run folder', () => {
   }, 60_000);
 
   it('landscape: one row per selected round with the sharpness of every direction', async () => {
-    await runCommand(landscapeCommand, ['--method', 'snr', '--seeds', '0', '--rounds', '1,3', '--directions', '2', '--points', '5', '--norm', 'filter']);
+    await runCommand(landscapeCommand, [
+      '--method',
+      'snr',
+      '--seeds',
+      '0',
+      '--rounds',
+      '1,3',
+      '--directions',
+      '2',
+      '--points',
+      '5',
+      '--norm',
+      'filter',
+    ]);
     const rows = await csvRows('landscape-snr-filter.csv');
-    expect(rows.map((r) => [r[1], r[2]])).toEqual([['0', '1'], ['0', '3']]);
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['0', '1'],
+      ['0', '3'],
+    ]);
     for (const r of rows) expect(r.length).toBe(10 + 2);
   }, 60_000);
 

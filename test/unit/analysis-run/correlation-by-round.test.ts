@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { correlationByRound, meanOverSeeds, roundCorrelation, type RoundSnapshot } from '../../../src/core/analysis/run/correlation-by-round';
+import {
+  correlationByRound,
+  meanOverSeeds,
+  roundCorrelation,
+  type RoundSnapshot,
+} from '../../../src/core/analysis/run/correlation-by-round';
 import { buildLayout } from '../../../src/core/nets/layout';
 import { Rng } from '../../../src/core/rng';
 
 // Dense_0 [2,2] (kernel 0–3, bias 4–5), Dense_1 [2,3] (kernel 6–11, bias 12–14): D = 15, 10 prunable.
-const layout = buildLayout([{ name: 'Dense_0', kind: 'dense', kernelShape: [2, 2] }, { name: 'Dense_1', kind: 'dense', kernelShape: [2, 3] }]);
+const layout = buildLayout([
+  { name: 'Dense_0', kind: 'dense', kernelShape: [2, 2] },
+  { name: 'Dense_1', kind: 'dense', kernelShape: [2, 3] },
+]);
 const layers = layout.layers;
 
 /**
@@ -12,10 +20,19 @@ const layers = layout.layers;
  * Dense_0 μ = 5, 6, 7, 8; Dense_1 μ = 1, −2, 3, 4; σ = μ² everywhere, so SNR = 1/|μ|.
  */
 function record(roundNum: number, seed = 0, stdOf: (m: number) => number = (m) => m * m): RoundSnapshot {
-  const mean = new Float32Array(15), std = new Float32Array(15).fill(1e20), mask = new Uint8Array(15).fill(1);
-  [5, 6, 7, 8, 0.1, 0.1, 1, -2, 3, 4].forEach((m, i) => { mean[i] = m; std[i] = stdOf(Math.abs(m)); }); // entries 0–9 (4, 5: Dense_0 biases)
-  for (const i of [12, 13, 14]) { mean[i] = 0.2; std[i] = 0.1; }
-  mask[10] = 0; mask[11] = 0;
+  const mean = new Float32Array(15),
+    std = new Float32Array(15).fill(1e20),
+    mask = new Uint8Array(15).fill(1);
+  [5, 6, 7, 8, 0.1, 0.1, 1, -2, 3, 4].forEach((m, i) => {
+    mean[i] = m;
+    std[i] = stdOf(Math.abs(m));
+  }); // entries 0–9 (4, 5: Dense_0 biases)
+  for (const i of [12, 13, 14]) {
+    mean[i] = 0.2;
+    std[i] = 0.1;
+  }
+  mask[10] = 0;
+  mask[11] = 0;
   return { seed, method: 'magnitude', roundNum, sparsityFrac: 0.2, mask, mean, std };
 }
 const opts = { layers, layerIndex: 1, pruneFrac: 0.2, rng: new Rng(0) };
@@ -29,7 +46,7 @@ describe('roundCorrelation (spec §8.1) on a hand-made record', () => {
     expect(r.spearman).toBeCloseTo(-1, 12);
   });
 
-  it('criteria agreement at the next round\'s sparsity 1 − 0.8² = 0.36 (4 of 10 pruned)', () => {
+  it("criteria agreement at the next round's sparsity 1 − 0.8² = 0.36 (4 of 10 pruned)", () => {
     const r = roundCorrelation(record(2), opts);
     expect(r.nextSparsityFrac).toBeCloseTo(0.36, 12);
     // Magnitude prunes |μ| = 1, 2 (Dense_1); SNR prunes 1/8, 1/7 (Dense_0): 4 of 10 decisions differ.
@@ -43,7 +60,10 @@ describe('roundCorrelation (spec §8.1) on a hand-made record', () => {
   });
 
   it('constant σ makes SNR ∝ |μ|: both correlations 1 and full agreement', () => {
-    const r = roundCorrelation(record(2, 0, () => 0.5), opts);
+    const r = roundCorrelation(
+      record(2, 0, () => 0.5),
+      opts,
+    );
     expect(r.pearson).toBeCloseTo(1, 12);
     expect(r.spearman).toBeCloseTo(1, 12);
     expect(r.agreeFrac).toBe(1);
@@ -65,9 +85,16 @@ describe('correlationByRound / meanOverSeeds', () => {
   it('sorts by method, seed, round and averages per (method, round) with s.e.', () => {
     const recs = [record(2, 1), record(2, 0, () => 0.5), record(1, 0)];
     const rows = correlationByRound(recs, opts);
-    expect(rows.map((r) => [r.seed, r.roundNum])).toEqual([[0, 1], [0, 2], [1, 2]]);
+    expect(rows.map((r) => [r.seed, r.roundNum])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
     const m = meanOverSeeds(rows, (r) => r.spearman);
-    expect(m.map((g) => [g.roundNum, g.n])).toEqual([[1, 1], [2, 2]]);
+    expect(m.map((g) => [g.roundNum, g.n])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
     expect(m[1].mean).toBeCloseTo(0, 12); // (1 + (−1)) / 2
     expect(m[1].se).toBeCloseTo(1, 12); // s.d. √2, n = 2 → s.e. √2/√2 = 1
   });

@@ -9,7 +9,10 @@ afterAll(() => task.dispose());
 
 describe('grid-as-population evaluation', () => {
   const thetas = inits(net, 7);
-  const rows = combinationRows(thetas, thetas.map((_, i) => thetas.map((__, j) => (i === j ? 1 : 0))));
+  const rows = combinationRows(
+    thetas,
+    thetas.map((_, i) => thetas.map((__, j) => (i === j ? 1 : 0))),
+  );
 
   it('equals evaluating each row on its own, for any chunk size', async () => {
     const one: { perf: number; loss: number }[] = [];
@@ -32,16 +35,32 @@ describe('grid-as-population evaluation', () => {
   it('reports progress after every chunk and awaits the gate before every chunk', async () => {
     const progress: [number, number][] = [];
     let gates = 0;
-    await evaluateRows({ task, net }, rows, { chunkRows: 3, onProgress: (d, t) => progress.push([d, t]), gate: () => { gates++; } });
-    expect(progress).toEqual([[3, 7], [6, 7], [7, 7]]);
+    await evaluateRows({ task, net }, rows, {
+      chunkRows: 3,
+      onProgress: (d, t) => progress.push([d, t]),
+      gate: () => {
+        gates++;
+      },
+    });
+    expect(progress).toEqual([
+      [3, 7],
+      [6, 7],
+      [7, 7],
+    ]);
     expect(gates).toBe(3);
   });
 
   it('a throwing gate cancels before the next chunk', async () => {
-    let done = 0, calls = 0;
+    let done = 0,
+      calls = 0;
     const run = evaluateRows({ task, net }, rows, {
-      chunkRows: 2, onProgress: (d) => { done = d; },
-      gate: () => { if (++calls === 3) throw new Error('cancelled'); },
+      chunkRows: 2,
+      onProgress: (d) => {
+        done = d;
+      },
+      gate: () => {
+        if (++calls === 3) throw new Error('cancelled');
+      },
     });
     await expect(run).rejects.toThrow('cancelled');
     expect(done).toBe(4);
@@ -50,10 +69,32 @@ describe('grid-as-population evaluation', () => {
   it('evaluateGrids: one progress bar over several lazily made grids', async () => {
     const progress: number[] = [];
     const made: number[] = [];
-    const res = await evaluateGrids({ task, net }, [
-      { rowCount: 2, make: () => { made.push(0); return rows.slice(0, 2 * net.paramCount); } },
-      { rowCount: 5, make: () => { made.push(1); return rows.slice(2 * net.paramCount); } },
-    ], { chunkRows: 4, onProgress: (d, t) => { expect(t).toBe(7); progress.push(d); } });
+    const res = await evaluateGrids(
+      { task, net },
+      [
+        {
+          rowCount: 2,
+          make: () => {
+            made.push(0);
+            return rows.slice(0, 2 * net.paramCount);
+          },
+        },
+        {
+          rowCount: 5,
+          make: () => {
+            made.push(1);
+            return rows.slice(2 * net.paramCount);
+          },
+        },
+      ],
+      {
+        chunkRows: 4,
+        onProgress: (d, t) => {
+          expect(t).toBe(7);
+          progress.push(d);
+        },
+      },
+    );
     expect(progress).toEqual([2, 6, 7]);
     expect(made).toEqual([0, 1]);
     const all = await evaluateRows({ task, net }, rows);
@@ -61,7 +102,9 @@ describe('grid-as-population evaluation', () => {
   });
 
   it('rejects rows that are not a whole number of parameter vectors', async () => {
-    await expect(evaluateRows({ task, net }, new Float32Array(net.paramCount + 1))).rejects.toThrow(/whole number of rows/);
+    await expect(evaluateRows({ task, net }, new Float32Array(net.paramCount + 1))).rejects.toThrow(
+      /whole number of rows/,
+    );
   });
 
   it('keeps the tensor count flat', async () => {

@@ -31,8 +31,14 @@ export interface QuadraticTask extends TaskInstance {
 export function quadraticTask(c: Float32Array): QuadraticTask {
   const seen: Float32Array[] = [];
   return {
-    id: 'quadratic', kind: 'vision', io: { inputShape: [1], outputSize: 1 }, notes: [], seen,
-    evaluatePopulation() { throw new Error('quadratic task: test-only'); },
+    id: 'quadratic',
+    kind: 'vision',
+    io: { inputShape: [1], outputSize: 1 },
+    notes: [],
+    seen,
+    evaluatePopulation() {
+      throw new Error('quadratic task: test-only');
+    },
     async evaluateTest(_net: PopulationNet, rows: tf.Tensor2D): Promise<TestResult[]> {
       const [n, D] = rows.shape;
       const v = await rows.data();

@@ -20,28 +20,63 @@ import { lmcCommand } from '../../../src/cli/analysis';
 const preset = getPreset('mnist-quick').config;
 const configA = parseConfig({ ...preset, seeds: [0, 1], prune: { methods: ['magnitude'], rounds: 2 } });
 const configB = parseConfig({ ...preset, seeds: [1, 2], prune: { methods: ['magnitude'], rounds: 2 } });
-const configC = parseConfig({ ...preset, network: { id: 'mlp', params: { width: 16 } }, seeds: [1], prune: { methods: ['magnitude'], rounds: 2 } });
+const configC = parseConfig({
+  ...preset,
+  network: { id: 'mlp', params: { width: 16 } },
+  seeds: [1],
+  prune: { methods: ['magnitude'], rounds: 2 },
+});
 const dirs: Record<string, string> = {};
 
 function record(seed: number, method: string, roundNum: number, mean: Float32Array): RoundRecord {
   const mask = new Uint8Array(mean.length).fill(1);
   return {
-    seed, method, roundNum, sparsityFrac: 0, prunableActive: 0, esDim: 0, finalPerf: 0, finalLoss: 0, bestPerf: 0, evals: [],
-    mask, mean, std: new Float32Array(mean.length).fill(0.1), sigmaStats: { mean: 0, median: 0, min: 0, max: 0 }, layerSparsity: [0, 0],
-    pruneThreshold: 0, generations: 1, wallMs: 0,
+    seed,
+    method,
+    roundNum,
+    sparsityFrac: 0,
+    prunableActive: 0,
+    esDim: 0,
+    finalPerf: 0,
+    finalLoss: 0,
+    bestPerf: 0,
+    evals: [],
+    mask,
+    mean,
+    std: new Float32Array(mean.length).fill(0.1),
+    sigmaStats: { mean: 0, median: 0, min: 0, max: 0 },
+    layerSparsity: [0, 0],
+    pruneThreshold: 0,
+    generations: 1,
+    wallMs: 0,
   };
 }
 
-async function folder(name: string, config: typeof configA, method: string, perturb: (seed: number, k: number) => number): Promise<void> {
+async function folder(
+  name: string,
+  config: typeof configA,
+  method: string,
+  perturb: (seed: number, k: number) => number,
+): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), `lab-lmc-runs-${name}-`));
   dirs[name] = dir;
   const f = new RunFolder(dir);
   await f.create(config, { runId: name });
   for (const seed of config.seeds) {
-    const theta0 = getNetwork('mlp').build(config.network.params, { inputShape: [14, 14, 1], outputSize: 10 }).init(new Rng(seed).split('theta0'));
+    const theta0 = getNetwork('mlp')
+      .build(config.network.params, { inputShape: [14, 14, 1], outputSize: 10 })
+      .init(new Rng(seed).split('theta0'));
     for (let k = 1; k <= 2; k++) {
-      const rng = new Rng(seed).split(name).split(k), s = perturb(seed, k);
-      await f.appendRound(record(seed, method, k, theta0.map((t) => t + s * rng.normal())));
+      const rng = new Rng(seed).split(name).split(k),
+        s = perturb(seed, k);
+      await f.appendRound(
+        record(
+          seed,
+          method,
+          k,
+          theta0.map((t) => t + s * rng.normal()),
+        ),
+      );
     }
   }
 }
@@ -51,14 +86,27 @@ beforeAll(async () => {
   await folder('gd', configB, 'gd_magnitude', (_s, k) => (k === 1 ? 0 : 0.5)); // r1 = θ0, r2 far away
   await folder('other', configC, 'gd_magnitude', () => 0);
 });
-afterAll(async () => { for (const d of Object.values(dirs)) await rm(d, { recursive: true, force: true }); });
+afterAll(async () => {
+  for (const d of Object.values(dirs)) await rm(d, { recursive: true, force: true });
+});
 
 async function lmc(args: string[]): Promise<string> {
-  const flags = new Map<string, string>([['quiet', 'true'], ['test-images', '200'], ['points', '5']]);
+  const flags = new Map<string, string>([
+    ['quiet', 'true'],
+    ['test-images', '200'],
+    ['points', '5'],
+  ]);
   for (let i = 0; i < args.length; i += 2) flags.set(args[i].slice(2), args[i + 1]);
   let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
-  try { await lmcCommand(flags, ['lmc', ...args]); } finally { spy.mockRestore(); }
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  try {
+    await lmcCommand(flags, ['lmc', ...args]);
+  } finally {
+    spy.mockRestore();
+  }
   return out;
 }
 
@@ -75,7 +123,11 @@ describe('lmc --runs (pairs across two run folders)', () => {
     expect(r2[4]).not.toBe(r2[5]); // θ0 vs θ0 + 0.5·noise: different endpoints…
     expect(Number(r2[6])).toBeGreaterThanOrEqual(0); // …and a barrier ≥ 0 (max over α includes both ends)
     expect(out).toContain('magnitude (A) vs gd_magnitude (B)');
-    const json = JSON.parse(await readFile(join(dirs.es, `lmc-runs-${dirs.gd.split('/').pop()}.json`), 'utf8')) as { methodB: string; results: { alphas: number[] }[]; command: string };
+    const json = JSON.parse(await readFile(join(dirs.es, `lmc-runs-${dirs.gd.split('/').pop()}.json`), 'utf8')) as {
+      methodB: string;
+      results: { alphas: number[] }[];
+      command: string;
+    };
     expect(json.methodB).toBe('gd_magnitude');
     expect(json.results[0].alphas).toEqual([0, 0.25, 0.5, 0.75, 1]);
     expect(json.command).toContain('--runs');

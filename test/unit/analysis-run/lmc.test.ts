@@ -1,6 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { chainNets, endpointPerf, lmcMatrix, lmcPath, pathFromMetrics, seedNets } from '../../../src/core/analysis/run/lmc';
+import {
+  chainNets,
+  endpointPerf,
+  lmcMatrix,
+  lmcPath,
+  pathFromMetrics,
+  seedNets,
+} from '../../../src/core/analysis/run/lmc';
 import { alphaGrid } from '../../../src/core/analysis/interpolation';
 import { inits, quadraticTask, visionFixture } from './fixtures';
 
@@ -28,14 +35,30 @@ describe('LMC path on a real (synthetic-task) network', () => {
     expect(p.perf[p.alphas.indexOf(1)]).toBe(ra.perf);
     expect(p.perf[p.alphas.indexOf(0)]).toBe(rb.perf);
     // B = max over α ∈ [0, 1] of (1 − acc) minus the mean endpoint error.
-    const inside = p.alphas.map((al, i) => [al, 1 - p.perf[i]]).filter(([al]) => al >= 0 && al <= 1).map(([, e]) => e);
+    const inside = p.alphas
+      .map((al, i) => [al, 1 - p.perf[i]])
+      .filter(([al]) => al >= 0 && al <= 1)
+      .map(([, e]) => e);
     expect(p.barrier).toBeCloseTo(Math.max(...inside) - (2 - ra.perf - rb.perf) / 2, 12);
   });
 
   it('lmcMatrix: symmetric, zero diagonal, entries equal the single-pair paths', async () => {
-    const m = await lmcMatrix({ task, net, nets: [{ label: 'r1', theta: a }, { label: 'r2', theta: b }, { label: 'r3', theta: c }], points: 6 });
+    const m = await lmcMatrix({
+      task,
+      net,
+      nets: [
+        { label: 'r1', theta: a },
+        { label: 'r2', theta: b },
+        { label: 'r3', theta: c },
+      ],
+      points: 6,
+    });
     expect(m.labels).toEqual(['r1', 'r2', 'r3']);
-    expect(m.pairs.map((p) => [p.i, p.j])).toEqual([[0, 1], [0, 2], [1, 2]]);
+    expect(m.pairs.map((p) => [p.i, p.j])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
     for (let i = 0; i < 3; i++) {
       expect(m.barrier[i][i]).toBe(0);
       for (let j = 0; j < 3; j++) expect(m.barrier[i][j]).toBe(m.barrier[j][i]);
@@ -51,7 +74,15 @@ describe('LMC path on a real (synthetic-task) network', () => {
 
   it('keeps the tensor count flat', async () => {
     const before = tf.memory().numTensors;
-    await lmcMatrix({ task, net, nets: [{ label: 'x', theta: a }, { label: 'y', theta: b }], points: 4 });
+    await lmcMatrix({
+      task,
+      net,
+      nets: [
+        { label: 'x', theta: a },
+        { label: 'y', theta: b },
+      ],
+      points: 4,
+    });
     expect(tf.memory().numTensors).toBe(before);
   });
 });
@@ -60,7 +91,12 @@ describe('pathFromMetrics (barrier definitions, spec §6)', () => {
   const alphas = alphaGrid(5);
   it('vision: accuracy 0.9 → 0.7 linearly has B = 0.1 but no linear-excess barrier', () => {
     const perf = [0.7, 0.75, 0.8, 0.85, 0.9];
-    const p = pathFromMetrics('vision', alphas, perf, perf.map(() => 0));
+    const p = pathFromMetrics(
+      'vision',
+      alphas,
+      perf,
+      perf.map(() => 0),
+    );
     expect(p.barrier).toBeCloseTo(0.3 - 0.2, 12);
     expect(p.linearBarrier).toBeCloseTo(0, 12);
     expect(p.worstAlpha).toBe(0);
@@ -79,11 +115,25 @@ describe('pathFromMetrics (barrier definitions, spec §6)', () => {
 });
 
 describe('record selection', () => {
-  const rec = (seed: number, method: string, roundNum: number) => ({ seed, method, roundNum, mean: Float32Array.of(seed, roundNum) });
-  const records = [rec(0, 'snr', 2), rec(0, 'magnitude', 2), rec(0, 'magnitude', 1), rec(1, 'magnitude', 2), rec(1, 'magnitude', 1)];
+  const rec = (seed: number, method: string, roundNum: number) => ({
+    seed,
+    method,
+    roundNum,
+    mean: Float32Array.of(seed, roundNum),
+  });
+  const records = [
+    rec(0, 'snr', 2),
+    rec(0, 'magnitude', 2),
+    rec(0, 'magnitude', 1),
+    rec(1, 'magnitude', 2),
+    rec(1, 'magnitude', 1),
+  ];
   it('chainNets: one chain in round order; seedNets: one round across seeds', () => {
     expect(chainNets(records, 0, 'magnitude').map((n) => n.label)).toEqual(['r1', 'r2']);
-    expect(seedNets(records, 'magnitude', 2).map((n) => [n.label, n.theta[0]])).toEqual([['s0', 0], ['s1', 1]]);
+    expect(seedNets(records, 'magnitude', 2).map((n) => [n.label, n.theta[0]])).toEqual([
+      ['s0', 0],
+      ['s1', 1],
+    ]);
   });
 });
 
@@ -92,7 +142,13 @@ describe('lmcPath through a task with a known loss', () => {
     // On the quadratic task perf = −‖θ‖²; on the segment from 0 to θ it is −α²‖θ‖², concave in α, so the
     // error 1 − perf is convex and never exceeds the chord: both barriers ≤ 0.
     const t = quadraticTask(new Float32Array(3).fill(1));
-    const p = await lmcPath({ task: t, net: { paramCount: 3 } as never, thetaA: Float32Array.of(1, 2, 2), thetaB: new Float32Array(3), points: 11 });
+    const p = await lmcPath({
+      task: t,
+      net: { paramCount: 3 } as never,
+      thetaA: Float32Array.of(1, 2, 2),
+      thetaB: new Float32Array(3),
+      points: 11,
+    });
     expect(p.linearBarrier).toBeLessThanOrEqual(1e-12);
     expect(p.loss[10]).toBeCloseTo(9, 5);
     expect(p.loss[5]).toBeCloseTo(9 / 4, 5);

@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import {
-  averageRanks, criteriaAgreement, downsampleScatter, magnitudeSnrCorrelation, pearson, relativeSnrGain, spearman,
+  averageRanks,
+  criteriaAgreement,
+  downsampleScatter,
+  magnitudeSnrCorrelation,
+  pearson,
+  relativeSnrGain,
+  spearman,
   survivorRankCorrelation,
 } from '../../../src/core/analysis/correlation';
 import { Rng } from '../../../src/core/rng';
 import { makeLayers } from '../prune/fixtures';
 
 describe('pearson / spearman (hand-computed)', () => {
-  const x = [1, 2, 3, 4, 5], y = [2, 4, 5, 4, 5];
+  const x = [1, 2, 3, 4, 5],
+    y = [2, 4, 5, 4, 5];
   it('pearson: Σdxdy = 6, Σdx² = 10, Σdy² = 6 → 6/√60', () => {
     expect(pearson(x, y)).toBeCloseTo(6 / Math.sqrt(60), 12);
-    expect(pearson(x, x.map((v) => -3 * v + 1))).toBeCloseTo(-1, 12);
+    expect(
+      pearson(
+        x,
+        x.map((v) => -3 * v + 1),
+      ),
+    ).toBeCloseTo(-1, 12);
     expect(Number.isNaN(pearson([1, 1, 1], [1, 2, 3]))).toBe(true);
   });
   it('average ranks give ties their mean rank', () => {
@@ -25,7 +37,10 @@ describe('pearson / spearman (hand-computed)', () => {
 });
 
 // L0 kernel [2,2] at 0..3 (bias 4..5), L1 kernel [2,1] at 6..7 (bias 8).
-const { layers } = makeLayers([{ name: 'L0', shape: [2, 2] }, { name: 'L1', shape: [2, 1] }]);
+const { layers } = makeLayers([
+  { name: 'L0', shape: [2, 2] },
+  { name: 'L1', shape: [2, 1] },
+]);
 
 describe('magnitude–SNR analysis (spec §8)', () => {
   it('correlates |μ| with |μ|/σ over the unpruned kernel entries of one layer', () => {
@@ -36,7 +51,7 @@ describe('magnitude–SNR analysis (spec §8)', () => {
     expect(magnitudeSnrCorrelation(mean, std, mask, layers[0])).toBeCloseTo(1, 6);
     const std2 = Float32Array.from([0.5, 2, 6, 1e20, 1, 1, 1, 1, 1]); // SNR = [2, 1, 0.5]: reversed order
     // pearson([1,2,3], [2,1,0.5]): dx = [−1,0,1], dy = [5/6, −1/6, −2/3] → Σdxdy = −1.5, Σdx² = 2, Σdy² = 7/6
-    expect(magnitudeSnrCorrelation(mean, std2, mask, layers[0])).toBeCloseTo(-1.5 / Math.sqrt(2 * 7 / 6), 6);
+    expect(magnitudeSnrCorrelation(mean, std2, mask, layers[0])).toBeCloseTo(-1.5 / Math.sqrt((2 * 7) / 6), 6);
   });
 
   it('criteriaAgreement counts the prunable entries on which both masks decide alike', () => {
@@ -60,18 +75,24 @@ describe('magnitude–SNR analysis (spec §8)', () => {
   });
 
   it('relative SNR gain is (SNR − IMP) / dense SNR performance', () => {
-    expect(relativeSnrGain([0.8, 0.7, 0.5], [0.8, 0.6, 0.3])).toEqual([0, 0.1 / 0.8, 0.2 / 0.8].map((v) => expect.closeTo(v, 12)));
+    expect(relativeSnrGain([0.8, 0.7, 0.5], [0.8, 0.6, 0.3])).toEqual(
+      [0, 0.1 / 0.8, 0.2 / 0.8].map((v) => expect.closeTo(v, 12)),
+    );
   });
 });
 
 describe('downsampleScatter', () => {
   it('keeps everything when small, else maxPoints distinct sorted indices with matching values', () => {
-    const x = Float32Array.from({ length: 1000 }, (_, i) => i), y = Float32Array.from(x, (v) => 2 * v);
+    const x = Float32Array.from({ length: 1000 }, (_, i) => i),
+      y = Float32Array.from(x, (v) => 2 * v);
     expect(downsampleScatter(x, y, 2000, new Rng(1)).x.length).toBe(1000);
     const d = downsampleScatter(x, y, 100, new Rng(1));
     expect(d.indices.length).toBe(100);
     expect(new Set(d.indices).size).toBe(100);
     for (let k = 1; k < 100; k++) expect(d.indices[k]).toBeGreaterThan(d.indices[k - 1]);
-    for (let k = 0; k < 100; k++) { expect(d.x[k]).toBe(d.indices[k]); expect(d.y[k]).toBe(2 * d.indices[k]); }
+    for (let k = 0; k < 100; k++) {
+      expect(d.x[k]).toBe(d.indices[k]);
+      expect(d.y[k]).toBe(2 * d.indices[k]);
+    }
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alphaGrid, errorBarrier, interpolateRows, isLinearlyConnected, returnBarrier } from '../../../src/core/analysis/interpolation';
+import {
+  alphaGrid,
+  errorBarrier,
+  interpolateRows,
+  isLinearlyConnected,
+  returnBarrier,
+} from '../../../src/core/analysis/interpolation';
 import { rowOf } from '../../../src/core/analysis/rows';
 
 describe('alpha grid', () => {
@@ -7,7 +13,8 @@ describe('alpha grid', () => {
     expect(alphaGrid(5)).toEqual([0, 0.25, 0.5, 0.75, 1]);
     const g = alphaGrid(30);
     expect(g.length).toBe(30);
-    expect(g[0]).toBe(0); expect(g[29]).toBe(1);
+    expect(g[0]).toBe(0);
+    expect(g[29]).toBe(1);
     expect(g[1]).toBeCloseTo(1 / 29, 12);
   });
   it('extended grid keeps the spacing, covers [−0.5, 1.5] and still contains 0 and 1', () => {
@@ -15,14 +22,16 @@ describe('alpha grid', () => {
     const g = alphaGrid(30, true);
     expect(Math.min(...g)).toBeLessThanOrEqual(-0.5);
     expect(Math.max(...g)).toBeGreaterThanOrEqual(1.5);
-    expect(g).toContain(0); expect(g).toContain(1);
+    expect(g).toContain(0);
+    expect(g).toContain(1);
     expect(() => alphaGrid(1)).toThrow();
   });
 });
 
 describe('interpolateRows', () => {
   it('row i is α_i·θ_A + (1 − α_i)·θ_B, endpoints exact (a grid is a population)', () => {
-    const A = Float32Array.from([1, 2, 0, -4]), B = Float32Array.from([3, 0, 5, 0.1]);
+    const A = Float32Array.from([1, 2, 0, -4]),
+      B = Float32Array.from([3, 0, 5, 0.1]);
     const rows = interpolateRows(A, B, [0, 0.25, 1]);
     expect(rows.length).toBe(12);
     expect(Array.from(rowOf(rows, 4, 0))).toEqual(Array.from(B));
@@ -35,18 +44,28 @@ describe('interpolateRows', () => {
 describe('error barrier (Frankle et al. 2020, spec §6)', () => {
   const alphas = alphaGrid(11);
   it('is 0 for an error that is constant (flat linear) along the path', () => {
-    const b = errorBarrier(alphas.map(() => 0.08), alphas);
+    const b = errorBarrier(
+      alphas.map(() => 0.08),
+      alphas,
+    );
     expect(b.barrier).toBeCloseTo(0, 12);
     expect(b.maxError).toBeCloseTo(0.08, 12);
   });
   it('is max − mean of the endpoints; a linear ramp gives half the endpoint gap', () => {
     // E(α) = 0.1 + 0.2α: endpoints 0.1 (θ_B) and 0.3 (θ_A), max 0.3 → B = 0.3 − 0.2 = 0.1.
-    const b = errorBarrier(alphas.map((a) => 0.1 + 0.2 * a), alphas);
+    const b = errorBarrier(
+      alphas.map((a) => 0.1 + 0.2 * a),
+      alphas,
+    );
     expect(b.barrier).toBeCloseTo(0.1, 12);
     expect(b.argmaxIndex).toBe(10);
   });
   it('linearBarrier (excess over the endpoint line) is 0 for any error linear in α', () => {
-    for (const [e0, e1] of [[0.1, 0.3], [0.5, 0.02], [0.2, 0.2]]) {
+    for (const [e0, e1] of [
+      [0.1, 0.3],
+      [0.5, 0.02],
+      [0.2, 0.2],
+    ]) {
       const errs = alphas.map((a) => e0 + (e1 - e0) * a);
       expect(errorBarrier(errs, alphas).linearBarrier).toBeCloseTo(0, 12);
       expect(errorBarrier(errs).linearBarrier).toBeCloseTo(0, 12);

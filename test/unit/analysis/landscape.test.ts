@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  landscapeDirection, normaliseDirection, planeGrid, planeThroughThree, projectionGrid1D, randomDirection, surfaceGrid2D, xiGrid,
+  landscapeDirection,
+  normaliseDirection,
+  planeGrid,
+  planeThroughThree,
+  projectionGrid1D,
+  randomDirection,
+  surfaceGrid2D,
+  xiGrid,
 } from '../../../src/core/analysis/directions';
 import { curvatureOfProfiles, curvatureSummary, fitQuadratic } from '../../../src/core/analysis/quadratic-fit';
 import { rowOf } from '../../../src/core/analysis/rows';
@@ -11,7 +18,8 @@ const D = NET.paramCount;
 
 function randomMask(rng: Rng, keep: number): Uint8Array {
   const m = new Uint8Array(D).fill(1);
-  for (const l of NET.layers) for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) m[i] = rng.uniform() < keep ? 1 : 0;
+  for (const l of NET.layers)
+    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) m[i] = rng.uniform() < keep ? 1 : 0;
   return m;
 }
 const norm = (v: Float32Array, idx: number[]) => Math.sqrt(idx.reduce((s, i) => s + v[i] * v[i], 0));
@@ -31,7 +39,8 @@ describe('directions (spec §7)', () => {
   }
 
   it('the same rng gives the same underlying η for different masks (shared directions)', () => {
-    const dense = randomDirection(new Rng(5), D), sparse = randomDirection(new Rng(5), D, mask);
+    const dense = randomDirection(new Rng(5), D),
+      sparse = randomDirection(new Rng(5), D, mask);
     for (let i = 0; i < D; i++) expect(sparse[i]).toBe(mask[i] ? dense[i] : 0);
   });
 
@@ -51,7 +60,10 @@ describe('directions (spec §7)', () => {
         // unit u = all entries whose last-axis index is u (written out via the multi-index, not the stride)
         for (let f = 0; f < l.kernelSize / out; f++) idx.push(l.kernelOffset + f * out + u);
         const nt = norm(theta, idx);
-        if (nt > 0) { expect(norm(eta, idx)).toBeCloseTo(nt, 4); checked++; }
+        if (nt > 0) {
+          expect(norm(eta, idx)).toBeCloseTo(nt, 4);
+          checked++;
+        }
       }
       for (let i = 0; i < l.biasSize; i++) expect(eta[l.biasOffset + i]).toBe(0);
     }
@@ -68,7 +80,9 @@ describe('directions (spec §7)', () => {
 });
 
 describe('grids', () => {
-  const theta = Float32Array.from([1, -2, 0.5]), e1 = Float32Array.from([1, 0, 0]), e2 = Float32Array.from([0, 2, 0]);
+  const theta = Float32Array.from([1, -2, 0.5]),
+    e1 = Float32Array.from([1, 0, 0]),
+    e2 = Float32Array.from([0, 2, 0]);
   it('1-D projection rows are θ + ξη', () => {
     const rows = projectionGrid1D(theta, e1, [-1, 0, 0.5]);
     expect(Array.from(rowOf(rows, 3, 0))).toEqual([0, -2, 0.5]);
@@ -88,22 +102,41 @@ describe('grids', () => {
     const r = new Rng(8);
     const nets = [gaussianVector(r, 50), gaussianVector(r, 50), gaussianVector(r, 50)];
     const plane = planeThroughThree(nets[0], nets[1], nets[2]);
-    let uu = 0, vv = 0, uv = 0;
-    for (let i = 0; i < 50; i++) { uu += plane.u[i] ** 2; vv += plane.v[i] ** 2; uv += plane.u[i] * plane.v[i]; }
-    expect(uu).toBeCloseTo(1, 5); expect(vv).toBeCloseTo(1, 5); expect(uv).toBeCloseTo(0, 5);
+    let uu = 0,
+      vv = 0,
+      uv = 0;
+    for (let i = 0; i < 50; i++) {
+      uu += plane.u[i] ** 2;
+      vv += plane.v[i] ** 2;
+      uv += plane.u[i] * plane.v[i];
+    }
+    expect(uu).toBeCloseTo(1, 5);
+    expect(vv).toBeCloseTo(1, 5);
+    expect(uv).toBeCloseTo(0, 5);
     plane.points.forEach(([x, y], k) => {
       const row = planeGrid(plane, [x], [y]);
       for (let i = 0; i < 50; i++) expect(row[i]).toBeCloseTo(nets[k][i], 4);
     });
-    expect(() => planeThroughThree(nets[0], nets[1], nets[1].map((v, i) => 2 * v - nets[0][i]))).toThrow(/collinear/);
+    expect(() =>
+      planeThroughThree(
+        nets[0],
+        nets[1],
+        nets[1].map((v, i) => 2 * v - nets[0][i]),
+      ),
+    ).toThrow(/collinear/);
   });
 });
 
 describe('quadratic fit and curvature (spec §7)', () => {
   it('recovers an exact quadratic', () => {
     const xs = xiGrid(41);
-    const f = fitQuadratic(xs, xs.map((x) => 3 * x * x - 0.5 * x + 2));
-    expect(f.a).toBeCloseTo(3, 9); expect(f.b).toBeCloseTo(-0.5, 9); expect(f.c).toBeCloseTo(2, 9);
+    const f = fitQuadratic(
+      xs,
+      xs.map((x) => 3 * x * x - 0.5 * x + 2),
+    );
+    expect(f.a).toBeCloseTo(3, 9);
+    expect(f.b).toBeCloseTo(-0.5, 9);
+    expect(f.c).toBeCloseTo(2, 9);
     expect(f.r2).toBeCloseTo(1, 9);
   });
 
@@ -119,12 +152,14 @@ describe('quadratic fit and curvature (spec §7)', () => {
     for (let d = 0; d < 10; d++) {
       const eta = randomDirection(rng.split(d), D);
       const rows = projectionGrid1D(theta, eta, xis);
-      profiles.push(xis.map((_, r) => {
-        const row = rowOf(rows, D, r);
-        let L = 0;
-        for (let i = 0; i < D; i++) L += 0.5 * h[i] * row[i] * row[i];
-        return L * (1 + 0.001 * Math.sin(17 * r));
-      }));
+      profiles.push(
+        xis.map((_, r) => {
+          const row = rowOf(rows, D, r);
+          let L = 0;
+          for (let i = 0; i < D; i++) L += 0.5 * h[i] * row[i] * row[i];
+          return L * (1 + 0.001 * Math.sin(17 * r));
+        }),
+      );
       let a = 0;
       for (let i = 0; i < D; i++) a += 0.5 * h[i] * eta[i] * eta[i];
       expected.push(a);

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { inputPixelUsage, layerSparsity, layerWeightStats, maskDiff, maskIoU } from '../../../src/core/analysis/mask-stats';
+import {
+  inputPixelUsage,
+  layerSparsity,
+  layerWeightStats,
+  maskDiff,
+  maskIoU,
+} from '../../../src/core/analysis/mask-stats';
 import { makeLayers } from '../prune/fixtures';
 
 // L0 kernel [2,2] at 0..3 (bias 4..5), L1 kernel [2,1] at 6..7 (bias 8).
-const { layers } = makeLayers([{ name: 'L0', shape: [2, 2] }, { name: 'L1', shape: [2, 1] }]);
+const { layers } = makeLayers([
+  { name: 'L0', shape: [2, 2] },
+  { name: 'L1', shape: [2, 1] },
+]);
 const A = Uint8Array.from([1, 1, 0, 0, 1, 1, 1, 0, 1]);
 const B = Uint8Array.from([1, 0, 1, 0, 1, 1, 1, 1, 1]);
 

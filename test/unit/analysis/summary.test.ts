@@ -20,7 +20,10 @@ describe('sparsity-curve summaries', () => {
     expect(c[1].se).toBeCloseTo(0.1, 12);
     expect(c[1].remainingPct).toBeCloseTo(80, 12);
     expect(c[2].n).toBe(3);
-    expect(c[0].perSeed).toEqual([{ seed: 0, perf: 0.8 }, { seed: 1, perf: 0.9 }]);
+    expect(c[0].perSeed).toEqual([
+      { seed: 0, perf: 0.8 },
+      { seed: 1, perf: 0.9 },
+    ]);
   });
 
   it('a single seed has sd 0', () => {
@@ -31,7 +34,7 @@ describe('sparsity-curve summaries', () => {
     const e = effectOver(rows, 'magnitude', 'random_reinit');
     expect(e[0]).toEqual({ roundNum: 1, n: 0, mean: NaN, min: NaN });
     expect(e[1].n).toBe(2);
-    expect(e[1].mean).toBeCloseTo(((0.7 - 0.5) + (0.9 - 0.6)) / 2, 12);
+    expect(e[1].mean).toBeCloseTo((0.7 - 0.5 + (0.9 - 0.6)) / 2, 12);
     expect(e[1].min).toBeCloseTo(0.2, 12);
   });
 });

@@ -30,6 +30,8 @@ describe('CLI argument parsing', () => {
   });
 
   it('names the flag and range for a bad integer', () => {
-    expect(() => intFlag(new Map([['rounds', '99']]), 'rounds', 1, 40)).toThrow('--rounds must be an integer in [1, 40] (got "99")');
+    expect(() => intFlag(new Map([['rounds', '99']]), 'rounds', 1, 40)).toThrow(
+      '--rounds must be an integer in [1, 40] (got "99")',
+    );
   });
 });

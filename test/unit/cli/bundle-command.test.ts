@@ -23,21 +23,47 @@ import { RunFolder } from '../../../src/cli/run-folder';
 import { main } from '../../../src/cli/main';
 import { PRECOMPUTED } from '../../../src/ui/run/precomputed';
 
-const config = parseConfig({ ...getPreset('cartpole-reduced').config, seeds: [0, 1], prune: { methods: ['magnitude', 'snr'], rounds: 3 }, budget: { generationsPerRound: 20, evalEvery: 10 } });
+const config = parseConfig({
+  ...getPreset('cartpole-reduced').config,
+  seeds: [0, 1],
+  prune: { methods: ['magnitude', 'snr'], rounds: 3 },
+  budget: { generationsPerRound: 20, evalEvery: 10 },
+});
 const net = networkOf(config);
 const r6 = (x: number) => Number(x.toFixed(6)); // rounds.csv keeps 6 decimals
 
 function fakeRound(seed: number, method: string, roundNum: number): RoundRecord {
   const rng = new Rng(seed).split(method).split(roundNum);
-  const mask = new Uint8Array(net.paramCount).map(() => (roundNum === 1 || rng.uniform() < 0.8 ** (roundNum - 1) ? 1 : 0));
+  const mask = new Uint8Array(net.paramCount).map(() =>
+    roundNum === 1 || rng.uniform() < 0.8 ** (roundNum - 1) ? 1 : 0,
+  );
   const mean = Float32Array.from(mask, (m) => (m ? rng.normal() : 0));
   const std = Float32Array.from(mask, (m) => (m ? 0.05 + 0.05 * rng.uniform() : 1e20));
-  const finalPerf = r6(100 + 400 * rng.uniform()), finalLoss = r6(-finalPerf);
+  const finalPerf = r6(100 + 400 * rng.uniform()),
+    finalLoss = r6(-finalPerf);
   return {
-    seed, method, roundNum, sparsityFrac: sparsityOfRound(roundNum, 0.8), prunableActive: 300, esDim: 330, finalPerf, finalLoss, bestPerf: r6(finalPerf + 1),
-    evals: [{ gen: 1, perf: 20, loss: NaN }, { gen: 10, perf: 50, loss: NaN }, { gen: 20, perf: finalPerf, loss: finalLoss }],
-    mask, mean, std, sigmaStats: sigmaSummary(net, mask, std), layerSparsity: layerSparsity(mask, net.layers).map((l) => l.sparsityFrac),
-    pruneThreshold: NaN, generations: 20, wallMs: 1234,
+    seed,
+    method,
+    roundNum,
+    sparsityFrac: sparsityOfRound(roundNum, 0.8),
+    prunableActive: 300,
+    esDim: 330,
+    finalPerf,
+    finalLoss,
+    bestPerf: r6(finalPerf + 1),
+    evals: [
+      { gen: 1, perf: 20, loss: NaN },
+      { gen: 10, perf: 50, loss: NaN },
+      { gen: 20, perf: finalPerf, loss: finalLoss },
+    ],
+    mask,
+    mean,
+    std,
+    sigmaStats: sigmaSummary(net, mask, std),
+    layerSparsity: layerSparsity(mask, net.layers).map((l) => l.sparsityFrac),
+    pruneThreshold: NaN,
+    generations: 20,
+    wallMs: 1234,
     ...(roundNum === 1 ? { sharedWith: ['magnitude', 'snr'] } : {}),
   };
 }
@@ -46,27 +72,61 @@ let dir = '';
 const written: RoundRecord[] = [];
 
 async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
-  try { return { code: await main(argv), out, err }; } finally { o.mockRestore(); e.mockRestore(); }
+  let out = '',
+    err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    return { code: await main(argv), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
 }
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lab-bundle-'));
   const folder = new RunFolder(join(dir, 'run'));
-  await folder.create(config, { runId: 'x', command: 'npm run lab -- imp --preset cartpole-reduced --rounds 3 --seed 0,1', backend: 'wasm', createdAt: '2026-01-02T03:04:05.000Z' });
-  for (const seed of config.seeds) for (const method of config.prune.methods) for (let k = 1; k <= 3; k++) {
-    const r = fakeRound(seed, method, k);
-    written.push(r);
-    await folder.appendRound(r);
-    await folder.appendGenerations([1, 5, 10, 15, 20].map((gen) => {
-      const ev = [...r.evals].reverse().find((e) => e.gen <= gen)!;
-      return { seed, method, roundNum: k, gen, generations: 20, bestScore: 1, meanScore: 0, lastEval: ev, esDim: r.esDim, evalsPerSec: 10 };
-    }));
-  }
+  await folder.create(config, {
+    runId: 'x',
+    command: 'npm run lab -- imp --preset cartpole-reduced --rounds 3 --seed 0,1',
+    backend: 'wasm',
+    createdAt: '2026-01-02T03:04:05.000Z',
+  });
+  for (const seed of config.seeds)
+    for (const method of config.prune.methods)
+      for (let k = 1; k <= 3; k++) {
+        const r = fakeRound(seed, method, k);
+        written.push(r);
+        await folder.appendRound(r);
+        await folder.appendGenerations(
+          [1, 5, 10, 15, 20].map((gen) => {
+            const ev = [...r.evals].reverse().find((e) => e.gen <= gen)!;
+            return {
+              seed,
+              method,
+              roundNum: k,
+              gen,
+              generations: 20,
+              bestScore: 1,
+              meanScore: 0,
+              lastEval: ev,
+              esDim: r.esDim,
+              evalsPerSec: 10,
+            };
+          }),
+        );
+      }
 });
-afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
 
 describe('lab bundle', () => {
   it('run folder → bundle → importBundle is lossless and carries the provenance', async () => {
@@ -89,12 +149,25 @@ describe('lab bundle', () => {
     b.records.forEach((r, i) => {
       const w = written[i];
       // Everything the folder keeps comes back exactly (NaN compares equal under toEqual).
-      expect({ ...r, mask: [...r.mask], mean: [...r.mean], std: [...r.std] }).toEqual({ ...w, mask: [...w.mask], mean: [...w.mean], std: [...w.std] });
+      expect({ ...r, mask: [...r.mask], mean: [...r.mean], std: [...r.std] }).toEqual({
+        ...w,
+        mask: [...w.mask],
+        mean: [...w.mean],
+        std: [...w.std],
+      });
     });
   });
 
   it('refuses a folder whose config is not the named preset, and unknown flags', async () => {
-    const wrong = await runCli(['bundle', '--run', join(dir, 'run'), '--out', join(dir, 'c.json'), '--preset', 'mnist-quick']);
+    const wrong = await runCli([
+      'bundle',
+      '--run',
+      join(dir, 'run'),
+      '--out',
+      join(dir, 'c.json'),
+      '--preset',
+      'mnist-quick',
+    ]);
     expect(wrong.code).toBe(2);
     expect(wrong.err).toMatch(/differs from the preset/);
     const flag = await runCli(['bundle', '--run', join(dir, 'run'), '--out', join(dir, 'c.json'), '--oops', '1']);
@@ -112,16 +185,19 @@ describe('lab bundle', () => {
 });
 
 describe('shipped precomputed bundles (public/precomputed)', () => {
-  it.each(Object.entries(PRECOMPUTED))('%s imports, is marked precomputed and matches its preset up to seeds', async (presetId, file) => {
-    const bytes = new Uint8Array(await readFile(join('public', 'precomputed', file)));
-    expect(bytes.length).toBeLessThan(3 * 2 ** 20); // shipped with the app: keep it small (masks deflated, gzip)
-    const got = importBundle(bytes);
-    if (!got.ok) throw new Error(got.message);
-    const noSeeds = (c: unknown) => canonicalJson({ ...parseConfig(c), seeds: [] });
-    expect(noSeeds(got.bundle.config)).toBe(noSeeds(getPreset(presetId).config));
-    expect(got.bundle.precomputed).toBe(true);
-    expect(got.bundle.command).toMatch(/^npm run lab -- bundle /);
-    expect(got.bundle.provenance?.runCommands.length).toBeGreaterThan(0);
-    expect(got.bundle.records.length).toBeGreaterThan(0);
-  });
+  it.each(Object.entries(PRECOMPUTED))(
+    '%s imports, is marked precomputed and matches its preset up to seeds',
+    async (presetId, file) => {
+      const bytes = new Uint8Array(await readFile(join('public', 'precomputed', file)));
+      expect(bytes.length).toBeLessThan(3 * 2 ** 20); // shipped with the app: keep it small (masks deflated, gzip)
+      const got = importBundle(bytes);
+      if (!got.ok) throw new Error(got.message);
+      const noSeeds = (c: unknown) => canonicalJson({ ...parseConfig(c), seeds: [] });
+      expect(noSeeds(got.bundle.config)).toBe(noSeeds(getPreset(presetId).config));
+      expect(got.bundle.precomputed).toBe(true);
+      expect(got.bundle.command).toMatch(/^npm run lab -- bundle /);
+      expect(got.bundle.provenance?.runCommands.length).toBeGreaterThan(0);
+      expect(got.bundle.records.length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -16,7 +16,11 @@ const task = (id: string) => {
   if (!t) throw new Error(id);
   return t;
 };
-const noBytes = { readBytes: async (): Promise<Uint8Array> => { throw new Error('no data needed'); } };
+const noBytes = {
+  readBytes: async (): Promise<Uint8Array> => {
+    throw new Error('no data needed');
+  },
+};
 
 function policyNet(obsDim: number, outputSize: number, extra: Record<string, string | number> = {}): PopulationNet {
   return getNetwork('policy_mlp').build({ hiddenLayers: 2, width: 8, ...extra }, { inputShape: [obsDim], outputSize });
@@ -36,8 +40,16 @@ function cartPoleControllerRow(net: PopulationNet): Float32Array {
 
 describe('verifiedMlpLayout', () => {
   it('identifies the activations of registry MLPs by probing their tfjs forward', () => {
-    expect(verifiedMlpLayout(policyNet(3, 1))).toMatchObject({ hidden: 'tanh', output: 'none', inputSize: 3, outputSize: 1 });
-    expect(verifiedMlpLayout(policyNet(2, 1, { outputActivation: 'tanh' }))).toMatchObject({ hidden: 'tanh', output: 'tanh' });
+    expect(verifiedMlpLayout(policyNet(3, 1))).toMatchObject({
+      hidden: 'tanh',
+      output: 'none',
+      inputSize: 3,
+      outputSize: 1,
+    });
+    expect(verifiedMlpLayout(policyNet(2, 1, { outputActivation: 'tanh' }))).toMatchObject({
+      hidden: 'tanh',
+      output: 'tanh',
+    });
     const relu = getNetwork('mlp').build({ hiddenLayers: 1, width: 16 }, { inputShape: [4], outputSize: 2 });
     expect(verifiedMlpLayout(relu)).toMatchObject({ hidden: 'relu', output: 'none' });
   });
@@ -47,18 +59,29 @@ describe('verifiedMlpLayout', () => {
     const [l0, l1, l2] = base.layers;
     const sigmoidNet: PopulationNet = {
       ...base,
-      forward: (params, x) => tf.tidy(() => {
-        const layer = (h: tf.Tensor2D, l: typeof l0, m: number) => tf.add(
-          tf.matMul(h, tf.reshape(tf.slice(params, [m, l.kernelOffset], [1, l.kernelSize]), l.kernelShape as [number, number])),
-          tf.slice(params, [m, l.biasOffset], [1, l.biasSize]),
-        ) as tf.Tensor2D;
-        const members = Array.from({ length: params.shape[0] }, (_, m) => layer(tf.sigmoid(layer(tf.sigmoid(layer(x, l0, m)), l1, m)), l2, m));
-        return tf.stack(members) as tf.Tensor3D;
-      }),
+      forward: (params, x) =>
+        tf.tidy(() => {
+          const layer = (h: tf.Tensor2D, l: typeof l0, m: number) =>
+            tf.add(
+              tf.matMul(
+                h,
+                tf.reshape(tf.slice(params, [m, l.kernelOffset], [1, l.kernelSize]), l.kernelShape as [number, number]),
+              ),
+              tf.slice(params, [m, l.biasOffset], [1, l.biasSize]),
+            ) as tf.Tensor2D;
+          const members = Array.from({ length: params.shape[0] }, (_, m) =>
+            layer(tf.sigmoid(layer(tf.sigmoid(layer(x, l0, m)), l1, m)), l2, m),
+          );
+          return tf.stack(members) as tf.Tensor3D;
+        }),
     };
     expect(verifiedMlpLayout(sigmoidNet)).toBeNull();
-    const rows = 3; const rng = new Rng(4);
-    const params = tf.tensor2d(Float32Array.from({ length: 2 * base.paramCount }, () => rng.normal()), [2, base.paramCount]);
+    const rows = 3;
+    const rng = new Rng(4);
+    const params = tf.tensor2d(
+      Float32Array.from({ length: 2 * base.paramCount }, () => rng.normal()),
+      [2, base.paramCount],
+    );
     const obs = Float32Array.from({ length: rows * 3 }, () => rng.normal());
     const out = new Float32Array(rows);
     tfRowPolicy(sigmoidNet, params)(Int32Array.of(0, 1, 1), obs, rows, out);
@@ -112,8 +135,12 @@ describe('control TaskDefs', () => {
     expect(fast[0]).toBe(fast[2]);
     expect(fast[0]).not.toBe(fast[1]);
     const slow = rolloutPopulation({
-      env: pendulum, envParams: envDefaults(pendulum, { maxSteps: 60 }), members: 3, episodes: 3,
-      policy: tfRowPolicy(net, params), rng: new Rng(77),
+      env: pendulum,
+      envParams: envDefaults(pendulum, { maxSteps: 60 }),
+      members: 3,
+      episodes: 3,
+      policy: tfRowPolicy(net, params),
+      rng: new Rng(77),
     });
     fast.forEach((f, p) => expect(f).toBeCloseTo(slow.meanReturns[p], 2));
     const t1 = await inst.evaluateTest(net, params);

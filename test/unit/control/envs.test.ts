@@ -126,10 +126,20 @@ describe('MountainCarContinuous-v0 (§11.4)', () => {
   it('left wall: elastic under gymnax, inelastic with mcLeftWallInelastic (gym)', () => {
     const gymnax = stepOne(mountainCarContinuous, [-1.19, -0.05], -1.0);
     expectClose(gymnax.next, [-1.2, -0.04922592868160514], 1e-12);
-    const gym = stepOne(mountainCarContinuous, [-1.19, -0.05], -1.0, envDefaults(mountainCarContinuous, { mcLeftWallInelastic: true }));
+    const gym = stepOne(
+      mountainCarContinuous,
+      [-1.19, -0.05],
+      -1.0,
+      envDefaults(mountainCarContinuous, { mcLeftWallInelastic: true }),
+    );
     expectClose(gym.next, [-1.2, 0], 1e-12);
     // The gym variant has no goal quirk: backing into the goal zone does not end the episode.
-    const noQuirk = stepOne(mountainCarContinuous, [0.5, -0.01], -1.0, envDefaults(mountainCarContinuous, { mcLeftWallInelastic: true }));
+    const noQuirk = stepOne(
+      mountainCarContinuous,
+      [0.5, -0.01],
+      -1.0,
+      envDefaults(mountainCarContinuous, { mcLeftWallInelastic: true }),
+    );
     expect(noQuirk.done).toBe(false);
     expect(noQuirk.next[1]).toBeLessThan(0);
   });
@@ -142,7 +152,8 @@ describe('MountainCarContinuous-v0 (§11.4)', () => {
 describe.each(CONTROL_ENVS.map((e) => [e.id, e] as const))('%s batching', (_id, env) => {
   const params = envDefaults(env);
   const nActions = env.actionMapping === 'argmax' ? env.outputSize : 0;
-  const actionFor = (i: number, step: number): number => (nActions ? (i + step) % nActions : Math.sin(i + 0.7 * step) * 2.5);
+  const actionFor = (i: number, step: number): number =>
+    nActions ? (i + step) % nActions : Math.sin(i + 0.7 * step) * 2.5;
 
   it('a batched step equals a loop of single-copy steps; inactive copies stay untouched', () => {
     const batch = env.reset(new Rng(11), 8, params);

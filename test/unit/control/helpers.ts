@@ -16,7 +16,11 @@ export function envDefaults(env: ControlEnv, overrides: AnyParamValues = {}): An
 
 /** One step of a single copy from `row` with `action`; returns the new state row, reward and done. */
 export function stepOne(
-  env: ControlEnv, row: readonly number[], action: number, params: AnyParamValues = envDefaults(env), t = 0,
+  env: ControlEnv,
+  row: readonly number[],
+  action: number,
+  params: AnyParamValues = envDefaults(env),
+  t = 0,
 ): { next: number[]; reward: number; done: boolean; t: number } {
   const s = stateOf(env, [row], [t]);
   const res: StepResult = env.step(s, Float64Array.of(action), params);
@@ -26,6 +30,7 @@ export function stepOne(
 export function expectClose(actual: readonly number[], expected: readonly number[], tol = 1e-6): void {
   if (actual.length !== expected.length) throw new Error(`length ${actual.length} ≠ ${expected.length}`);
   actual.forEach((a, k) => {
-    if (!(Math.abs(a - expected[k]) <= tol)) throw new Error(`entry ${k}: ${a} vs expected ${expected[k]} (tol ${tol})`);
+    if (!(Math.abs(a - expected[k]) <= tol))
+      throw new Error(`entry ${k}: ${a} vs expected ${expected[k]} (tol ${tol})`);
   });
 }

@@ -37,7 +37,14 @@ describe('forwardRows', () => {
 describe('rolloutPopulation', () => {
   it('a hand-written sign(θ + 0.5·θ̇) controller balances CartPole for 500 steps', () => {
     const { layout, params } = cartPoleControllerParams();
-    const r = rolloutPopulation({ env: cartPole, envParams: envDefaults(cartPole), members: 1, episodes: 16, policy: mlpRowPolicy(layout, params), rng: new Rng(5) });
+    const r = rolloutPopulation({
+      env: cartPole,
+      envParams: envDefaults(cartPole),
+      members: 1,
+      episodes: 16,
+      policy: mlpRowPolicy(layout, params),
+      rng: new Rng(5),
+    });
     expect(Array.from(r.episodeReturns)).toEqual(Array(16).fill(500));
     expect(r.meanReturns[0]).toBe(500);
     expect(r.totalSteps).toBe(16 * 500);
@@ -46,7 +53,14 @@ describe('rolloutPopulation', () => {
   it('the reversed controller falls early; return = steps survived, including the terminating step', () => {
     const { layout, params } = cartPoleControllerParams();
     params.set([1, -1], layout.layers[1].kernelOffset);
-    const r = rolloutPopulation({ env: cartPole, envParams: envDefaults(cartPole), members: 1, episodes: 8, policy: mlpRowPolicy(layout, params), rng: new Rng(5) });
+    const r = rolloutPopulation({
+      env: cartPole,
+      envParams: envDefaults(cartPole),
+      members: 1,
+      episodes: 8,
+      policy: mlpRowPolicy(layout, params),
+      rng: new Rng(5),
+    });
     for (let e = 0; e < 8; e++) {
       expect(r.episodeReturns[e]).toBe(r.episodeSteps[e]);
       expect(r.episodeReturns[e]).toBeLessThan(100);
@@ -56,7 +70,14 @@ describe('rolloutPopulation', () => {
 
   it('zero policy on Pendulum: 200 steps per episode, return within the spec range', () => {
     const policy: RowPolicy = (_m, _o, rows, out) => out.fill(0, 0, rows);
-    const r = rolloutPopulation({ env: pendulum, envParams: envDefaults(pendulum), members: 3, episodes: 8, policy, rng: new Rng(9) });
+    const r = rolloutPopulation({
+      env: pendulum,
+      envParams: envDefaults(pendulum),
+      members: 3,
+      episodes: 8,
+      policy,
+      rng: new Rng(9),
+    });
     expect(Array.from(r.episodeSteps)).toEqual(Array(24).fill(200));
     for (const ret of r.episodeReturns) {
       expect(ret).toBeLessThan(0);
@@ -71,11 +92,18 @@ describe('rolloutPopulation', () => {
     const member = randomParams(layout.paramCount, new Rng(1));
     const other = randomParams(layout.paramCount, new Rng(2));
     const params = Float32Array.from([...member, ...other, ...member]); // members 0 and 2 identical
-    const run = (seed: number) => rolloutPopulation({
-      env: pendulum, envParams: envDefaults(pendulum, { maxSteps: 50 }), members: 3, episodes: 4,
-      policy: mlpRowPolicy(layout, params), rng: new Rng(seed),
-    });
-    const a = run(7); const b = run(7); const c = run(8);
+    const run = (seed: number) =>
+      rolloutPopulation({
+        env: pendulum,
+        envParams: envDefaults(pendulum, { maxSteps: 50 }),
+        members: 3,
+        episodes: 4,
+        policy: mlpRowPolicy(layout, params),
+        rng: new Rng(seed),
+      });
+    const a = run(7);
+    const b = run(7);
+    const c = run(8);
     expect(Array.from(a.episodeReturns)).toEqual(Array.from(b.episodeReturns));
     expect(Array.from(a.episodeReturns.subarray(0, 4))).toEqual(Array.from(a.episodeReturns.subarray(8, 12)));
     expect(a.meanReturns[0]).toBe(a.meanReturns[2]);

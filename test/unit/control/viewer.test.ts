@@ -19,8 +19,18 @@ describe('recordEpisode', () => {
     const params = Float32Array.from({ length: 2 * layout.paramCount }, () => rng.normal());
     const policy = mlpRowPolicy(layout, params);
     const envParams = envDefaults(pendulum, { maxSteps: 80 });
-    const scored = rolloutPopulation({ env: pendulum, envParams, members: 2, episodes: 3, policy, rng: testEpisodeRng(pendulum) });
-    for (const [member, e] of [[0, 0], [1, 2]]) {
+    const scored = rolloutPopulation({
+      env: pendulum,
+      envParams,
+      members: 2,
+      episodes: 3,
+      policy,
+      rng: testEpisodeRng(pendulum),
+    });
+    for (const [member, e] of [
+      [0, 0],
+      [1, 2],
+    ]) {
       const rec = recordEpisode(pendulum, envParams, policy, episodeRng(testEpisodeRng(pendulum), e), member);
       expect(rec.episodeReturn).toBeCloseTo(scored.episodeReturns[member * 3 + e], 9);
       expect(rec.states).toHaveLength(81);
@@ -32,7 +42,12 @@ describe('recordEpisode', () => {
   it('stops at the terminal step: an energy-pumping Acrobot policy swings up before the horizon', () => {
     // torque −1 when θ̇1 > 0 else +1 (obs[4] = θ̇1): pumps energy into the swing (swings up in ~75 steps).
     const pump: RowPolicy = (_m, obs, rows, out) => {
-      for (let r = 0; r < rows; r++) { out[r * 3] = 0; out[r * 3 + 1] = 0; out[r * 3 + 2] = obs[r * 6 + 4] > 0 ? -1 : 1; out[r * 3] = -out[r * 3 + 2]; }
+      for (let r = 0; r < rows; r++) {
+        out[r * 3] = 0;
+        out[r * 3 + 1] = 0;
+        out[r * 3 + 2] = obs[r * 6 + 4] > 0 ? -1 : 1;
+        out[r * 3] = -out[r * 3 + 2];
+      }
     };
     const rec = recordEpisode(acrobot, envDefaults(acrobot), pump, new Rng(2));
     expect(rec.truncated).toBe(false);

@@ -11,12 +11,14 @@ import type { EsState } from '../../../src/core/es/types';
 
 /** Independent scalar Adam (spec §1.4 table) for a constant per-coordinate gradient sequence. */
 function adamRef(m0: number, grads: number[], lr: number, b1: number, b2: number): number {
-  let a = 0, v = 0, m = m0;
+  let a = 0,
+    v = 0,
+    m = m0;
   grads.forEach((g, i) => {
     const t = i + 1;
     a = b1 * a + (1 - b1) * g;
     v = b2 * v + (1 - b2) * g * g;
-    m -= lr * (a / (1 - b1 ** t)) / (Math.sqrt(v / (1 - b2 ** t)) + ADAM.eps);
+    m -= (lr * (a / (1 - b1 ** t))) / (Math.sqrt(v / (1 - b2 ** t)) + ADAM.eps);
   });
   return m;
 }
@@ -29,7 +31,8 @@ function run(params: AnyParamValues, m0: number[], grads: number[][]): number[] 
     const r = optStep(params, mean, gt, st);
     tf.dispose([gt, mean]);
     for (const v of Object.values(st)) if (typeof v !== 'number') v.dispose();
-    mean = r.mean; st = r.opt;
+    mean = r.mean;
+    st = r.opt;
   }
   for (const v of Object.values(st)) if (typeof v !== 'number') v.dispose();
   const out = Array.from(mean.dataSync());
@@ -39,12 +42,31 @@ function run(params: AnyParamValues, m0: number[], grads: number[][]): number[] 
 
 describe('Adam β1 / β2 params', () => {
   const m0 = [1.0, -2.0, 0.5];
-  const grads = [[0.4, -0.1, 2.0], [-0.3, 0.2, 1.0], [0.1, 0.5, -1.5]];
+  const grads = [
+    [0.4, -0.1, 2.0],
+    [-0.3, 0.2, 1.0],
+    [0.1, 0.5, -1.5],
+  ];
   const base = { opt_name: 'adam', lrate_init: 0.05, lrate_decay: 1, lrate_limit: 0 };
 
-  it.each([[0.9, 0.999], [0.99, 0.999], [0.5, 0.9]])('β1 = %f, β2 = %f follows the Adam equation', (b1, b2) => {
+  it.each([
+    [0.9, 0.999],
+    [0.99, 0.999],
+    [0.5, 0.9],
+  ])('β1 = %f, β2 = %f follows the Adam equation', (b1, b2) => {
     const got = run({ ...base, adam_beta1: b1, adam_beta2: b2 }, m0, grads);
-    got.forEach((x, i) => expect(x).toBeCloseTo(adamRef(m0[i], grads.map((g) => g[i]), 0.05, b1, b2), 5));
+    got.forEach((x, i) =>
+      expect(x).toBeCloseTo(
+        adamRef(
+          m0[i],
+          grads.map((g) => g[i]),
+          0.05,
+          b1,
+          b2,
+        ),
+        5,
+      ),
+    );
   });
 
   it('defaults are evosax 0.1.4 constants, and omitting the βs equals passing them', () => {
@@ -76,7 +98,10 @@ describe('Adam β1 / β2 params', () => {
       seeds: [0],
     };
     const plain = parseConfig(cfg);
-    const explicit = parseConfig({ ...cfg, es: { ...cfg.es, params: { lrate_init: 0.02, adam_beta1: 0.99, adam_beta2: 0.999 } } });
+    const explicit = parseConfig({
+      ...cfg,
+      es: { ...cfg.es, params: { lrate_init: 0.02, adam_beta1: 0.99, adam_beta2: 0.999 } },
+    });
     const changed = parseConfig({ ...cfg, es: { ...cfg.es, params: { lrate_init: 0.02, adam_beta1: 0.9 } } });
     expect('adam_beta1' in plain.es.params).toBe(false);
     expect(runId(explicit)).toBe(runId(plain));

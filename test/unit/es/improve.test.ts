@@ -14,15 +14,33 @@ const CENTERED = new Set(['pgpe', 'open_es', 'ars']);
 
 /** Per-strategy overrides of the 0.1.4 defaults so one budget suits all (toy scale, not tuned for MNIST). */
 const PARAMS: Record<string, Partial<AnyParamValues>> = {
-  pgpe: {}, snes: {}, sep_cma_es: {}, des: { sigma_init: 0.5 },
-  open_es: { lrate_init: 0.1, sigma_init: 0.1 }, ars: { lrate_init: 0.1, sigma_init: 0.1, elite_ratio: 0.5 },
+  pgpe: {},
+  snes: {},
+  sep_cma_es: {},
+  des: { sigma_init: 0.5 },
+  open_es: { lrate_init: 0.1, sigma_init: 0.1 },
+  ars: { lrate_init: 0.1, sigma_init: 0.1, elite_ratio: 0.5 },
 };
 
-function run(id: string, fn: ToyFunction, dim: number, start: number, seed: number, gens: number): { init: number; best: number } {
-  const r = EsRunner.create({
-    strategyId: id, params: PARAMS[id], popSize: 32, dim, rng: new Rng(seed).split(id),
-    shaping: { centeredRank: CENTERED.has(id) },
-  }, new Float32Array(dim).fill(start));
+function run(
+  id: string,
+  fn: ToyFunction,
+  dim: number,
+  start: number,
+  seed: number,
+  gens: number,
+): { init: number; best: number } {
+  const r = EsRunner.create(
+    {
+      strategyId: id,
+      params: PARAMS[id],
+      popSize: 32,
+      dim,
+      rng: new Rng(seed).split(id),
+      shaping: { centeredRank: CENTERED.has(id) },
+    },
+    new Float32Array(dim).fill(start),
+  );
   const m0 = r.meanTensor();
   const init = tf.tidy(() => fn.loss(tf.reshape(m0, [1, dim]) as tf.Tensor2D).dataSync()[0]);
   m0.dispose();

@@ -31,7 +31,9 @@ describe.each(STRATEGIES.map((s) => [s.id]))('runner with %s', (id) => {
     const b = EsRunner.create(opts(id), init());
     const c = EsRunner.create(opts(id, 8), init());
     for (let g = 0; g < 3; g++) {
-      const xa = step(a); const xb = step(b); const xc = step(c);
+      const xa = step(a);
+      const xb = step(b);
+      const xc = step(c);
       expect(xa).toEqual(xb);
       expect(xa).not.toEqual(xc);
     }
@@ -48,7 +50,8 @@ describe.each(STRATEGIES.map((s) => [s.id]))('runner with %s', (id) => {
     for (let g = 0; g < 3; g++) expect(step(b)).toEqual(step(a));
     expect(b.mean()).toEqual(a.mean());
     expect(b.perParamStd('true')).toEqual(a.perParamStd('true'));
-    a.dispose(); b.dispose();
+    a.dispose();
+    b.dispose();
   });
 
   it('tensor count stays flat over 200 generations', () => {
@@ -65,7 +68,8 @@ describe.each(STRATEGIES.map((s) => [s.id]))('runner with %s', (id) => {
     for (let g = 0; g < 5; g++) {
       const x = r.ask();
       const s = Float32Array.from(sphere.loss(x).dataSync(), (v) => -v);
-      s[0] = NaN; s[3] = -Infinity;
+      s[0] = NaN;
+      s[3] = -Infinity;
       r.tell(x, s);
       x.dispose();
     }
@@ -81,7 +85,10 @@ describe.each(STRATEGIES.map((s) => [s.id]))('runner with %s', (id) => {
     for (let g = 0; g < 5; g++) {
       const x = r.ask();
       const loss = Array.from(sphere.loss(x).dataSync());
-      r.tell(x, Float32Array.from(loss, (v) => -v));
+      r.tell(
+        x,
+        Float32Array.from(loss, (v) => -v),
+      );
       best = Math.max(best, ...loss.map((v) => -v));
       x.dispose();
     }
@@ -96,8 +103,9 @@ describe('layouts, σ modes and errors', () => {
   const rows = (id: string): number[][] => {
     const r = EsRunner.create({ ...opts(id), popSize: 4 }, new Float32Array(D));
     const x = r.ask();
-    const out = (x.arraySync() as number[][]);
-    x.dispose(); r.dispose();
+    const out = x.arraySync() as number[][];
+    x.dispose();
+    r.dispose();
     return out;
   };
   it('PGPE is interleaved, OpenES/ARS blocked (antithetic around a zero mean)', () => {
@@ -123,7 +131,9 @@ describe('layouts, σ modes and errors', () => {
     const cp = r.checkpoint();
     const C = cp.state.C as { data: Float32Array };
     const s = cp.state.s as number;
-    const paper = r.perParamStd('paper'); const sC = r.perParamStd('sC'); const tru = r.perParamStd('true');
+    const paper = r.perParamStd('paper');
+    const sC = r.perParamStd('sC');
+    const tru = r.perParamStd('true');
     C.data.forEach((c, i) => {
       expect(paper[i]).toBeCloseTo(c, 6);
       expect(sC[i]).toBeCloseTo(s * c, 6);

@@ -9,10 +9,17 @@ import { syntheticTask } from '../../helpers/synthetic-task';
 const task = syntheticTask();
 const net = getNetwork('mlp').build({ hiddenLayers: 1, width: 8 }, task.io);
 const config = parseConfig({
-  task: { id: 'mnist', params: {} }, network: { id: 'mlp', params: { width: 8 } },
-  es: { id: 'pgpe', popSize: 16, centeredRank: true, params: { lrate_init: 0.05, sigma_init: 0.1, sigmaSign: 'corrected' } },
+  task: { id: 'mnist', params: {} },
+  network: { id: 'mlp', params: { width: 8 } },
+  es: {
+    id: 'pgpe',
+    popSize: 16,
+    centeredRank: true,
+    params: { lrate_init: 0.05, sigma_init: 0.1, sigmaSign: 'corrected' },
+  },
   prune: { methods: ['magnitude', 'snr', 'random_reinit'], rounds: 3, pruneFrac: 0.5 },
-  budget: { generationsPerRound: 40, evalEvery: 20 }, seeds: [0],
+  budget: { generationsPerRound: 40, evalEvery: 20 },
+  seeds: [0],
 });
 afterAll(() => task.dispose());
 

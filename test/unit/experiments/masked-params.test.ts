@@ -11,17 +11,29 @@ describe('masked parameter packing (spec §3.1: pack by mask index)', () => {
     expect(Array.from(idx)).toEqual([0, 2, 3, 5]);
     expect(Array.from(pack(full, idx))).toEqual([0, 2, 0, 5]);
     expect(Array.from(unpack(pack(full, idx), idx, 6))).toEqual([0, 0, 2, 0, 0, 5]);
-    expect(Array.from(unpack(Float32Array.from([1, 2, 3, 4]), idx, 6, 1e20))).toEqual([1, Math.fround(1e20), 2, 3, Math.fround(1e20), 4]);
+    expect(Array.from(unpack(Float32Array.from([1, 2, 3, 4]), idx, 6, 1e20))).toEqual([
+      1,
+      Math.fround(1e20),
+      2,
+      3,
+      Math.fround(1e20),
+      4,
+    ]);
   });
 
   it('ScatterPlan scatters a population with exact zeros at pruned entries and leaks no tensors', () => {
     const before = tf.memory().numTensors;
     const plan = new ScatterPlan(mask);
-    const x = tf.tensor2d([[1, 2, 3, 4], [5, 6, 7, 8]]);
+    const x = tf.tensor2d([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+    ]);
     const full = plan.scatter(x);
     expect(full.shape).toEqual([2, 6]);
     expect(Array.from(full.dataSync())).toEqual([1, 0, 2, 3, 0, 4, 5, 0, 6, 7, 0, 8]);
-    full.dispose(); x.dispose(); plan.dispose();
+    full.dispose();
+    x.dispose();
+    plan.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -30,7 +42,8 @@ describe('masked parameter packing (spec §3.1: pack by mask index)', () => {
     const x = tf.tensor2d([[1, 2, 3]]);
     const y = plan.scatter(x);
     expect(Array.from(y.dataSync())).toEqual([1, 2, 3]);
-    tf.dispose([x, y]); plan.dispose();
+    tf.dispose([x, y]);
+    plan.dispose();
   });
 });
 
@@ -39,12 +52,17 @@ describe('host-side scatter and column gather (wasm/cpu fast paths)', () => {
     const { gatherColumns } = await import('../../../src/core/nets/tensor-util');
     const mask = Uint8Array.from([0, 1, 1, 0, 1, 0, 1]);
     const plan = new ScatterPlan(mask);
-    const x = tf.tensor2d([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]);
+    const x = tf.tensor2d([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 10, 11, 12],
+    ]);
     const viaPlan = plan.scatter(x);
     expect(Array.from(viaPlan.dataSync())).toEqual([0, 1, 2, 0, 3, 0, 4, 0, 5, 6, 0, 7, 0, 8, 0, 9, 10, 0, 11, 0, 12]);
     const cols = gatherColumns(viaPlan, Int32Array.from([6, 1, 4]));
     expect(cols.shape).toEqual([3, 3]);
     expect(Array.from(cols.dataSync())).toEqual([4, 1, 3, 8, 5, 7, 12, 9, 11]);
-    tf.dispose([x, viaPlan, cols]); plan.dispose();
+    tf.dispose([x, viaPlan, cols]);
+    plan.dispose();
   });
 });

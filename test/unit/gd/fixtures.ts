@@ -18,17 +18,35 @@ function split(rng: Rng, protos: Float32Array[], count: number, side: number, no
   return { count, side, x, labels };
 }
 
-export function syntheticData(opts: { side?: number; train?: number; test?: number; noise?: number; seed?: number } = {}): { data: VisionData; task: TaskInstance } {
-  const side = opts.side ?? 4, rng = new Rng(opts.seed ?? 123), noise = opts.noise ?? 0.8;
+export function syntheticData(
+  opts: { side?: number; train?: number; test?: number; noise?: number; seed?: number } = {},
+): { data: VisionData; task: TaskInstance } {
+  const side = opts.side ?? 4,
+    rng = new Rng(opts.seed ?? 123),
+    noise = opts.noise ?? 0.8;
   const protos = Array.from({ length: 10 }, () => Float32Array.from({ length: side * side }, () => rng.normal()));
-  const data = { train: split(rng.split('train'), protos, opts.train ?? 500, side, noise), test: split(rng.split('test'), protos, opts.test ?? 200, side, noise) };
-  const task = createVisionInstance('synthetic', data, { pool: '28x28', batchSize: 50, testSubset: 0, batchSampling: 'epoch' }, ['synthetic']);
+  const data = {
+    train: split(rng.split('train'), protos, opts.train ?? 500, side, noise),
+    test: split(rng.split('test'), protos, opts.test ?? 200, side, noise),
+  };
+  const task = createVisionInstance(
+    'synthetic',
+    data,
+    { pool: '28x28', batchSize: 50, testSubset: 0, batchSampling: 'epoch' },
+    ['synthetic'],
+  );
   return { data, task };
 }
 
 /** A random 0/1 mask over the kernels of `layers` at about `keepFrac` (biases always 1). */
-export function randomKernelMask(paramCount: number, layers: readonly { kernelOffset: number; kernelSize: number }[], keepFrac: number, rng: Rng): Uint8Array {
+export function randomKernelMask(
+  paramCount: number,
+  layers: readonly { kernelOffset: number; kernelSize: number }[],
+  keepFrac: number,
+  rng: Rng,
+): Uint8Array {
   const mask = new Uint8Array(paramCount).fill(1);
-  for (const l of layers) for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) mask[i] = rng.uniform() < keepFrac ? 1 : 0;
+  for (const l of layers)
+    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) mask[i] = rng.uniform() < keepFrac ? 1 : 0;
   return mask;
 }

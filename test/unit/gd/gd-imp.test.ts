@@ -13,9 +13,18 @@ import { syntheticData } from './fixtures';
 
 const { data, task } = syntheticData();
 const train = new GdTrainSet(data.train);
-afterAll(() => { train.dispose(); task.dispose(); });
+afterAll(() => {
+  train.dispose();
+  task.dispose();
+});
 const net = getNetwork('mlp').build({ hiddenLayers: 1, width: 16 }, task.io);
-const prune = { methods: ['magnitude', 'random_reinit'], rounds: 3, pruneFrac: 0.5, scope: 'global' as const, params: {} };
+const prune = {
+  methods: ['magnitude', 'random_reinit'],
+  rounds: 3,
+  pruneFrac: 0.5,
+  scope: 'global' as const,
+  params: {},
+};
 const options = parseGdOptions({ lr: 1e-2, batchSize: 25, epochs: 2 });
 
 describe('runGdImp', () => {
@@ -27,7 +36,13 @@ describe('runGdImp', () => {
     result = await runGdImp({ net, task, train, options, prune, seed: 0, onEvent: (e) => events.push(e) });
     expect(tf.memory().numTensors).toBe(before);
     expect(result.records.map((r) => `${r.method}@${r.roundNum}`)).toEqual([
-      'gd_magnitude@1', 'gd_random_reinit@1', 'gd_magnitude@2', 'gd_random_reinit@2', 'gd_magnitude@3', 'gd_random_reinit@3']);
+      'gd_magnitude@1',
+      'gd_random_reinit@1',
+      'gd_magnitude@2',
+      'gd_random_reinit@2',
+      'gd_magnitude@3',
+      'gd_random_reinit@3',
+    ]);
     const [a, b] = result.records;
     expect(b.mean).toEqual(a.mean);
     expect(a.sharedWith).toEqual(['gd_magnitude', 'gd_random_reinit']);
@@ -46,11 +61,14 @@ describe('runGdImp', () => {
       expect(r.generations).toBe(2 * 20);
     }
     const mag = result.records.filter((r) => r.method === gdMethodId('magnitude'));
-    for (let k = 1; k < mag.length; k++) for (let i = 0; i < net.paramCount; i++) expect(mag[k].mask[i] <= mag[k - 1].mask[i]).toBe(true);
+    for (let k = 1; k < mag.length; k++)
+      for (let i = 0; i < net.paramCount; i++) expect(mag[k].mask[i] <= mag[k - 1].mask[i]).toBe(true);
     expect(mag[2].finalPerf).toBeGreaterThan(0.5); // 75 % sparse GD ticket still learns the toy task
   });
 
   it('refuses SNR pruning: GD has no σ', async () => {
-    await expect(runGdImp({ net, task, train, options, prune: { ...prune, methods: ['snr'] }, seed: 0 })).rejects.toThrow(/per-parameter σ/);
+    await expect(
+      runGdImp({ net, task, train, options, prune: { ...prune, methods: ['snr'] }, seed: 0 }),
+    ).rejects.toThrow(/per-parameter σ/);
   });
 });

@@ -5,7 +5,13 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkTicketFits, randomReinitAt, runTransfer, type Ticket, type TicketSource } from '../../../src/core/experiments/transfer';
+import {
+  checkTicketFits,
+  randomReinitAt,
+  runTransfer,
+  type Ticket,
+  type TicketSource,
+} from '../../../src/core/experiments/transfer';
 import { runGdImp } from '../../../src/core/experiments/gd/gd-imp';
 import { GdTrainSet } from '../../../src/core/experiments/gd/train-gd';
 import { parseGdOptions } from '../../../src/core/experiments/gd/gd-options';
@@ -18,9 +24,18 @@ import { syntheticData } from './fixtures';
 
 const { data, task } = syntheticData();
 const train = new GdTrainSet(data.train);
-afterAll(() => { train.dispose(); task.dispose(); });
+afterAll(() => {
+  train.dispose();
+  task.dispose();
+});
 const net = getNetwork('mlp').build({ hiddenLayers: 1, width: 16 }, task.io);
-const source: TicketSource = { taskId: 'synthetic', inputShape: [4, 4, 1], outputSize: 10, netDescribe: net.describe, paramCount: net.paramCount };
+const source: TicketSource = {
+  taskId: 'synthetic',
+  inputShape: [4, 4, 1],
+  outputSize: 10,
+  netDescribe: net.describe,
+  paramCount: net.paramCount,
+};
 const options = parseGdOptions({ lr: 1e-2, batchSize: 25, epochs: 1 });
 const prune = { methods: ['magnitude'], rounds: 3, pruneFrac: 0.5, scope: 'global' as const, params: {} };
 
@@ -32,9 +47,19 @@ describe('transfer', () => {
     const src = await runGdImp({ net, task, train, options, prune, seed: 0 });
     for (const r of src.records) await folder.appendRound(r);
     await folder.writeTheta0(0, src.theta0);
-    const run: SourceRun = { dir, kind: 'gd', source, config: parseConfig({
-      task: { id: 'mnist', params: {} }, network: { id: 'mlp', params: { width: 16 } }, es: { id: 'pgpe', popSize: 8, params: {} },
-      prune: { methods: ['magnitude'], rounds: 3, pruneFrac: 0.5 }, budget: { generationsPerRound: 1 }, seeds: [0] }) };
+    const run: SourceRun = {
+      dir,
+      kind: 'gd',
+      source,
+      config: parseConfig({
+        task: { id: 'mnist', params: {} },
+        network: { id: 'mlp', params: { width: 16 } },
+        es: { id: 'pgpe', popSize: 8, params: {} },
+        prune: { methods: ['magnitude'], rounds: 3, pruneFrac: 0.5 },
+        budget: { generationsPerRound: 1 },
+        seeds: [0],
+      }),
+    };
     const ticket = await readTicket(run, 0, 'gd_magnitude', 3);
     const fileBytes = new Uint8Array(await readFile(join(dir, 'masks', '0-gd_magnitude-r3.mask.bin')));
     expect(Buffer.compare(Buffer.from(ticket.mask), Buffer.from(fileBytes))).toBe(0);
@@ -43,7 +68,13 @@ describe('transfer', () => {
     expect(ticket.sparsityFrac).toBeCloseTo(0.75, 12);
 
     const before = tf.memory().numTensors;
-    const records = await runTransfer({ tickets: [ticket], net, task, trainer: { kind: 'gd', options, train }, seed: 5 });
+    const records = await runTransfer({
+      tickets: [ticket],
+      net,
+      task,
+      trainer: { kind: 'gd', options, train },
+      seed: 5,
+    });
     expect(tf.memory().numTensors).toBe(before);
     expect(records.map((r) => r.method)).toEqual(['gd_transfer_gd_magnitude', 'gd_random_reinit']);
     const [tr, rr] = records;
@@ -58,20 +89,47 @@ describe('transfer', () => {
   });
 
   it('its random/reinit baseline equals the native random_reinit chain at that round', async () => {
-    const native = await runGdImp({ net, task, train, options, prune: { ...prune, methods: ['random_reinit'], rounds: 2 }, seed: 3 });
+    const native = await runGdImp({
+      net,
+      task,
+      train,
+      options,
+      prune: { ...prune, methods: ['random_reinit'], rounds: 2 },
+      seed: 3,
+    });
     const rr = randomReinitAt(net, 3, 2, native.records[1].sparsityFrac);
     expect(rr.mask).toEqual(native.records[1].mask);
   });
 
   it('trains a ticket with an ES target (fresh ES state, same mask) without a baseline on request', async () => {
     const src = await runGdImp({ net, task, train, options, prune: { ...prune, rounds: 2 }, seed: 1 });
-    const ticket: Ticket = { mask: src.records[1].mask, theta0: src.theta0, roundNum: 2, sparsityFrac: 0.5, sourceMethod: 'gd_magnitude', source };
+    const ticket: Ticket = {
+      mask: src.records[1].mask,
+      theta0: src.theta0,
+      roundNum: 2,
+      sparsityFrac: 0.5,
+      sourceMethod: 'gd_magnitude',
+      source,
+    };
     const records = await runTransfer({
-      tickets: [ticket], net, task, seed: 1, baselines: false,
-      trainer: { kind: 'es', es: {
-        strategyId: 'pgpe', esParams: { lrate_init: 0.05, sigma_init: 0.1, sigmaSign: 'corrected' }, popSize: 16,
-        shaping: { centeredRank: true, zScore: false, wDecay: 0 }, meanDecay: 0, sigmaMode: 'paper', generations: 20, evalEvery: 10,
-      } },
+      tickets: [ticket],
+      net,
+      task,
+      seed: 1,
+      baselines: false,
+      trainer: {
+        kind: 'es',
+        es: {
+          strategyId: 'pgpe',
+          esParams: { lrate_init: 0.05, sigma_init: 0.1, sigmaSign: 'corrected' },
+          popSize: 16,
+          shaping: { centeredRank: true, zScore: false, wDecay: 0 },
+          meanDecay: 0,
+          sigmaMode: 'paper',
+          generations: 20,
+          evalEvery: 10,
+        },
+      },
     });
     expect(records.map((r) => r.method)).toEqual(['transfer_gd_magnitude']);
     expect(records[0].mask).toBe(ticket.mask);
@@ -83,10 +141,21 @@ describe('transfer', () => {
   it('refuses a ticket whose input size differs, naming both shapes', () => {
     const big = getNetwork('mlp').build({ hiddenLayers: 1, width: 16 }, { inputShape: [14, 14, 1], outputSize: 10 });
     const ticket: Ticket = {
-      mask: new Uint8Array(big.paramCount).fill(1), theta0: new Float32Array(big.paramCount), roundNum: 1, sparsityFrac: 0, sourceMethod: 'snr',
-      source: { taskId: 'mnist', inputShape: [14, 14, 1], outputSize: 10, netDescribe: big.describe, paramCount: big.paramCount },
+      mask: new Uint8Array(big.paramCount).fill(1),
+      theta0: new Float32Array(big.paramCount),
+      roundNum: 1,
+      sparsityFrac: 0,
+      sourceMethod: 'snr',
+      source: {
+        taskId: 'mnist',
+        inputShape: [14, 14, 1],
+        outputSize: 10,
+        netDescribe: big.describe,
+        paramCount: big.paramCount,
+      },
     };
     expect(() => checkTicketFits(ticket, net, task)).toThrow(
-      /ticket from mnist \(input 14×14×1 → 10, MLP 196-16-10 \(relu\), D=3322\) cannot be trained on synthetic \(input 4×4×1 → 10, MLP 16-16-10 \(relu\), D=442\): the input\/output sizes differ/);
+      /ticket from mnist \(input 14×14×1 → 10, MLP 196-16-10 \(relu\), D=3322\) cannot be trained on synthetic \(input 4×4×1 → 10, MLP 16-16-10 \(relu\), D=442\): the input\/output sizes differ/,
+    );
   });
 });

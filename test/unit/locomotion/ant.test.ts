@@ -18,8 +18,12 @@ function simOf(overrides = {}): LocomotionSim {
   sims.push(s);
   return s;
 }
-beforeAll(async () => { mj = await loadMujoco(); });
-afterAll(() => { for (const s of sims) s.dispose(); });
+beforeAll(async () => {
+  mj = await loadMujoco();
+});
+afterAll(() => {
+  for (const s of sims) s.dispose();
+});
 
 const healthy = (q: number[], zMin = 0.2, zMax = 1) => q[2] >= zMin && q[2] <= zMax;
 const totalMass = (s: LocomotionSim) => Array.from(s.model.body_mass as Float64Array).reduce((a, b) => a + b, 0);
@@ -41,12 +45,20 @@ describe('Ant model', () => {
   });
 
   it('zero actions: finite states, healthy throughout, runs to maxSteps with the bonus every step', async () => {
-    const rec = await recordLocomotionEpisode(ant, modelParams(ant, { maxSteps: 300 }), zeroPolicy(ant.actDim), new Rng(1));
+    const rec = await recordLocomotionEpisode(
+      ant,
+      modelParams(ant, { maxSteps: 300 }),
+      zeroPolicy(ant.actDim),
+      new Rng(1),
+    );
     expect(rec.rewards).toHaveLength(300);
     expect(rec.truncated).toBe(true);
     for (const q of [...rec.qpos, ...rec.qvel]) for (const v of q) expect(Number.isFinite(v)).toBe(true);
     for (const q of rec.qpos) expect(healthy(q)).toBe(true);
-    for (const t of rec.terms) { expect(t.healthy).toBe(1); expect(t.ctrlCost).toBe(0); }
+    for (const t of rec.terms) {
+      expect(t.healthy).toBe(1);
+      expect(t.ctrlCost).toBe(0);
+    }
     expect(rec.qpos[300][2]).toBeLessThan(0.6); // it sinks onto its legs
   });
 
@@ -61,7 +73,12 @@ describe('Ant model', () => {
   });
 
   it('reward terms: forward (x′ − x)/dt, healthy 1, ctrl cost 0.5·Σa² of the clipped action', async () => {
-    const rec = await recordLocomotionEpisode(ant, modelParams(ant, { maxSteps: 60 }), linearPolicy(ant, 1, 3, 1), new Rng(4));
+    const rec = await recordLocomotionEpisode(
+      ant,
+      modelParams(ant, { maxSteps: 60 }),
+      linearPolicy(ant, 1, 3, 1),
+      new Rng(4),
+    );
     expect(rec.rewards.length).toBeGreaterThan(5);
     rec.terms.forEach((t, k) => {
       expect(t.forward).toBeCloseTo((rec.qpos[k + 1][0] - rec.qpos[k][0]) / 0.05, 9);
@@ -72,9 +89,16 @@ describe('Ant model', () => {
   });
 
   it('mass-scale variant multiplies every body mass; same seed ⇒ same episode, other mass ⇒ other episode', async () => {
-    const m1 = totalMass(simOf()), m2 = totalMass(simOf({ massScale: 2 }));
+    const m1 = totalMass(simOf()),
+      m2 = totalMass(simOf({ massScale: 2 }));
     expect(m2 / m1).toBeCloseTo(2, 9);
-    const run = (massScale: number) => recordLocomotionEpisode(ant, modelParams(ant, { maxSteps: 40, massScale }), linearPolicy(ant, 1, 3, 1), new Rng(6));
+    const run = (massScale: number) =>
+      recordLocomotionEpisode(
+        ant,
+        modelParams(ant, { maxSteps: 40, massScale }),
+        linearPolicy(ant, 1, 3, 1),
+        new Rng(6),
+      );
     const [a, b, c] = [await run(1), await run(1), await run(2)];
     expect(a.rewards).toEqual(b.rewards);
     expect(a.rewards).not.toEqual(c.rewards);
@@ -86,15 +110,27 @@ describe('Ant side view', () => {
     const scene = restScene(simOf());
     const torso = scene.primitives.filter((p) => p.kind === 'circle' && p.role === 'body');
     expect(torso).toHaveLength(1);
-    if (torso[0].kind === 'circle') { expect(torso[0].cy).toBeCloseTo(0.75, 9); expect(torso[0].r).toBeCloseTo(0.25, 12); }
+    if (torso[0].kind === 'circle') {
+      expect(torso[0].cy).toBeCloseTo(0.75, 9);
+      expect(torso[0].r).toBeCloseTo(0.25, 12);
+    }
     const legs = scene.primitives.filter((p) => p.kind === 'line' && p.role === 'link');
     expect(legs).toHaveLength(12);
-    for (const l of legs) if (l.kind === 'line') { expect(l.y1).toBeCloseTo(0.75, 9); expect(l.y2).toBeCloseTo(0.75, 9); }
+    for (const l of legs)
+      if (l.kind === 'line') {
+        expect(l.y1).toBeCloseTo(0.75, 9);
+        expect(l.y2).toBeCloseTo(0.75, 9);
+      }
     expect(scene.primitives.some((p) => p.role === 'ground')).toBe(true);
   });
 
   it('a recorded episode renders as a locomotion record', async () => {
-    const rec = await recordLocomotionEpisode(ant, modelParams(ant, { maxSteps: 20 }), linearPolicy(ant, 1, 3, 1), new Rng(4));
+    const rec = await recordLocomotionEpisode(
+      ant,
+      modelParams(ant, { maxSteps: 20 }),
+      linearPolicy(ant, 1, 3, 1),
+      new Rng(4),
+    );
     expect(isLocomotionRecord(rec)).toBe(true);
     expect(rec.envId).toBe('Ant');
     expect(sceneOfFrame(rec, rec.states.length - 1, {}).primitives.filter((p) => p.role === 'link')).toHaveLength(12);

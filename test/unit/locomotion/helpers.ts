@@ -3,7 +3,14 @@ import { resolveParams } from '../../../src/core/params';
 import type { AnyParamValues } from '../../../src/core/params';
 import { Rng } from '../../../src/core/rng';
 import type { RowPolicy } from '../../../src/core/tasks/control/rollout';
-import { GEOM_FIELDS, geomTableOf, locomotionParamSpecs, locomotionScene, modelParamsOf, writeGeomPoses } from '../../../src/core/tasks/locomotion';
+import {
+  GEOM_FIELDS,
+  geomTableOf,
+  locomotionParamSpecs,
+  locomotionScene,
+  modelParamsOf,
+  writeGeomPoses,
+} from '../../../src/core/tasks/locomotion';
 import type { LocomotionSim } from '../../../src/core/tasks/locomotion';
 import type { LocomotionModel } from '../../../src/core/tasks/locomotion';
 
@@ -13,7 +20,11 @@ export function modelParams(model: LocomotionModel, overrides: AnyParamValues = 
 }
 
 /** Outputs zeros (the zero-action policy). */
-export const zeroPolicy = (actDim: number): RowPolicy => (_m, _o, rows, out) => { out.fill(0, 0, rows * actDim); };
+export const zeroPolicy =
+  (actDim: number): RowPolicy =>
+  (_m, _o, rows, out) => {
+    out.fill(0, 0, rows * actDim);
+  };
 
 /**
  * A deterministic stateless policy of the member index and observation: a_k = tanh(Σ_j W[m][k][j]·o_j),

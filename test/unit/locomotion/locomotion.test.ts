@@ -5,8 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { episodeRng } from '../../../src/core/tasks/control/rollout';
 import {
-  LOCOMOTION_MODELS, LOCOMOTION_TASKS, LocomotionSim, locomotionModelOfTask, walker2d, MujocoLoadError, compileModel, halfCheetah, hopper, loadMujoco,
-  recordLocomotionEpisode, rolloutLocomotion,
+  LOCOMOTION_MODELS,
+  LOCOMOTION_TASKS,
+  LocomotionSim,
+  locomotionModelOfTask,
+  walker2d,
+  MujocoLoadError,
+  compileModel,
+  halfCheetah,
+  hopper,
+  loadMujoco,
+  recordLocomotionEpisode,
+  rolloutLocomotion,
 } from '../../../src/core/tasks/locomotion';
 import type { LocomotionModel, Mujoco } from '../../../src/core/tasks/locomotion';
 import { linearPolicy, modelParams, zeroPolicy } from './helpers';
@@ -18,8 +28,12 @@ function simOf(model: LocomotionModel, overrides = {}): LocomotionSim {
   sims.push(s);
   return s;
 }
-beforeAll(async () => { mj = await loadMujoco(); });
-afterAll(() => { for (const s of sims) s.dispose(); });
+beforeAll(async () => {
+  mj = await loadMujoco();
+});
+afterAll(() => {
+  for (const s of sims) s.dispose();
+});
 
 describe.each(LOCOMOTION_MODELS.map((m) => [m.id, m] as const))('%s model', (_id, model) => {
   it('compiles with the observation and action sizes the task declares', () => {
@@ -31,21 +45,28 @@ describe.each(LOCOMOTION_MODELS.map((m) => [m.id, m] as const))('%s model', (_id
 
   it('same seed ⇒ same returns; another seed ⇒ other returns', () => {
     const sim = simOf(model, { maxSteps: 60 });
-    const run = (seed: number) => rolloutLocomotion({ sim, members: 2, episodes: 2, policy: linearPolicy(model, 2, 7), rng: new Rng(seed) });
-    const a = run(3), b = run(3), c = run(4);
+    const run = (seed: number) =>
+      rolloutLocomotion({ sim, members: 2, episodes: 2, policy: linearPolicy(model, 2, 7), rng: new Rng(seed) });
+    const a = run(3),
+      b = run(3),
+      c = run(4);
     expect(Array.from(a.episodeReturns)).toEqual(Array.from(b.episodeReturns));
     expect(Array.from(a.episodeReturns)).not.toEqual(Array.from(c.episodeReturns));
   });
 
   it('batched = looped: P members × E episodes in lockstep equal each member run alone', () => {
     const sim = simOf(model, { maxSteps: 50 });
-    const members = 3, episodes = 2, rng = new Rng(11);
+    const members = 3,
+      episodes = 2,
+      rng = new Rng(11);
     const policy = linearPolicy(model, members, 5);
     const batched = rolloutLocomotion({ sim, members, episodes, policy, rng });
     for (let p = 0; p < members; p++) {
-      const alone = (_m: Int32Array, o: Float32Array, rows: number, out: Float32Array) => policy(new Int32Array(rows).fill(p), o, rows, out);
+      const alone = (_m: Int32Array, o: Float32Array, rows: number, out: Float32Array) =>
+        policy(new Int32Array(rows).fill(p), o, rows, out);
       const single = rolloutLocomotion({ sim, members: 1, episodes, policy: alone, rng });
-      for (let e = 0; e < episodes; e++) expect(single.episodeReturns[e]).toBe(batched.episodeReturns[p * episodes + e]);
+      for (let e = 0; e < episodes; e++)
+        expect(single.episodeReturns[e]).toBe(batched.episodeReturns[p * episodes + e]);
     }
     // Start states are shared by the population (evojax reset keys): the zero-noise parts agree across members.
     expect(batched.totalSteps).toBe(Array.from(batched.episodeSteps).reduce((s, x) => s + x, 0));
@@ -62,8 +83,11 @@ describe.each(LOCOMOTION_MODELS.map((m) => [m.id, m] as const))('%s model', (_id
     expect(rec.rewards).toHaveLength(scored.episodeSteps[3]);
     rec.terms.forEach((t, k) => {
       const dx = rec.qpos[k + 1][0] - rec.qpos[k][0];
-      expect(t.forward).toBeCloseTo((params.forwardRewardWeight as number) * dx / rec.dt, 9);
-      expect(t.ctrlCost).toBeCloseTo((params.ctrlCostWeight as number) * rec.actionVectors[k].reduce((s, a) => s + a * a, 0), 12);
+      expect(t.forward).toBeCloseTo(((params.forwardRewardWeight as number) * dx) / rec.dt, 9);
+      expect(t.ctrlCost).toBeCloseTo(
+        (params.ctrlCostWeight as number) * rec.actionVectors[k].reduce((s, a) => s + a * a, 0),
+        12,
+      );
       expect(rec.rewards[k]).toBeCloseTo(t.forward + t.healthy - t.ctrlCost, 12);
     });
   });
@@ -123,13 +147,20 @@ describe('HalfCheetah', () => {
     expect(rec.rewards).toHaveLength(200);
     expect(rec.truncated).toBe(true);
     for (const q of rec.qpos) for (const v of q) expect(Number.isFinite(v)).toBe(true);
-    for (const t of rec.terms) { expect(t.healthy).toBe(0); expect(t.ctrlCost).toBe(0); }
+    for (const t of rec.terms) {
+      expect(t.healthy).toBe(0);
+      expect(t.ctrlCost).toBe(0);
+    }
   });
 });
 
 describe('loading failures', () => {
   it('an invalid model gives a MujocoLoadError naming the model', () => {
-    expect(() => compileModel(mj, 'broken', '<mujoco><worldbody><nonsense/></worldbody></mujoco>')).toThrow(MujocoLoadError);
-    expect(() => compileModel(mj, 'broken', '<mujoco><worldbody><nonsense/></worldbody></mujoco>')).toThrow(/model "broken" is invalid/);
+    expect(() => compileModel(mj, 'broken', '<mujoco><worldbody><nonsense/></worldbody></mujoco>')).toThrow(
+      MujocoLoadError,
+    );
+    expect(() => compileModel(mj, 'broken', '<mujoco><worldbody><nonsense/></worldbody></mujoco>')).toThrow(
+      /model "broken" is invalid/,
+    );
   });
 });

@@ -8,10 +8,21 @@ import { Rng } from '../../../src/core/rng';
 import { getTask } from '../../../src/core/tasks/registry';
 import { mlpRowPolicy } from '../../../src/core/tasks/control/rollout';
 import { verifiedMlpLayout } from '../../../src/core/tasks/control/policy-net';
-import { LOCOMOTION_TASKS, LocomotionSim, ObsNormalizer, hopper, loadMujoco, rolloutLocomotion } from '../../../src/core/tasks/locomotion';
+import {
+  LOCOMOTION_TASKS,
+  LocomotionSim,
+  ObsNormalizer,
+  hopper,
+  loadMujoco,
+  rolloutLocomotion,
+} from '../../../src/core/tasks/locomotion';
 import { modelParams, restScene } from './helpers';
 
-const noBytes = { readBytes: async (): Promise<Uint8Array> => { throw new Error('no data needed'); } };
+const noBytes = {
+  readBytes: async (): Promise<Uint8Array> => {
+    throw new Error('no data needed');
+  },
+};
 
 describe('locomotion TaskDefs', () => {
   it('are registered as control tasks with their network I/O known without loading', () => {
@@ -42,26 +53,38 @@ describe('locomotion TaskDefs', () => {
       expect(layout.output).toBe('tanh');
       const sim = new LocomotionSim(await loadMujoco(), hopper, modelParams(hopper, given));
       try {
-        const ref = rolloutLocomotion({ sim, members: 4, episodes: 2, policy: mlpRowPolicy(layout, flat), rng: new Rng(9) });
+        const ref = rolloutLocomotion({
+          sim,
+          members: 4,
+          episodes: 2,
+          policy: mlpRowPolicy(layout, flat),
+          rng: new Rng(9),
+        });
         got.forEach((s, p) => expect(s).toBeCloseTo(ref.meanReturns[p], 3));
-      } finally { sim.dispose(); }
+      } finally {
+        sim.dispose();
+      }
       const test = await inst.evaluateTest(net, params);
       expect(test).toHaveLength(4);
       for (const r of test) expect(r.loss).toBe(-r.perf);
       params.dispose();
-    } finally { inst.dispose(); }
+    } finally {
+      inst.dispose();
+    }
   });
 });
 
 describe('ObsNormalizer (evojax obs_norm semantics)', () => {
   it('batched running updates give the plain mean and n·variance; normalise clips to ±5', () => {
     const rng = new Rng(5);
-    const dim = 3, norm = new ObsNormalizer(dim);
+    const dim = 3,
+      norm = new ObsNormalizer(dim);
     const all: number[][] = [];
     for (let batch = 0; batch < 4; batch++) {
       for (let k = 0; k < 10 + batch; k++) {
         const o = Float32Array.from({ length: dim }, (_, j) => 2 + j + (j + 1) * rng.normal());
-        all.push(Array.from(o)); norm.record(o, 0);
+        all.push(Array.from(o));
+        norm.record(o, 0);
       }
       norm.commit();
     }
@@ -83,13 +106,25 @@ describe('ObsNormalizer (evojax obs_norm semantics)', () => {
     const sim = new LocomotionSim(await loadMujoco(), hopper, modelParams(hopper, { maxSteps: 20 }));
     try {
       const norm = new ObsNormalizer(hopper.obsDim);
-      const zero = (_m: Int32Array, _o: Float32Array, rows: number, out: Float32Array) => { out.fill(0, 0, rows * 3); };
+      const zero = (_m: Int32Array, _o: Float32Array, rows: number, out: Float32Array) => {
+        out.fill(0, 0, rows * 3);
+      };
       rolloutLocomotion({ sim, members: 2, episodes: 1, policy: zero, rng: new Rng(1), normalizer: norm });
       expect(norm.count).toBe(0);
-      const r = rolloutLocomotion({ sim, members: 2, episodes: 1, policy: zero, rng: new Rng(1), normalizer: norm, updateNormalizer: true });
+      const r = rolloutLocomotion({
+        sim,
+        members: 2,
+        episodes: 1,
+        policy: zero,
+        rng: new Rng(1),
+        normalizer: norm,
+        updateNormalizer: true,
+      });
       expect(norm.count).toBe(r.totalSteps);
       expect(norm.mean[0]).toBeGreaterThan(1); // torso height ≈ 1.2 m
-    } finally { sim.dispose(); }
+    } finally {
+      sim.dispose();
+    }
   });
 });
 
@@ -100,12 +135,16 @@ describe('viewer geometry', () => {
       const scene = restScene(sim);
       const links = scene.primitives.filter((p) => p.kind === 'line' && (p.role === 'link' || p.role === 'body'));
       expect(links).toHaveLength(4);
-      const ends = links.map((l) => (l.kind === 'line' ? [l.x1, l.y1, l.x2, l.y2].map((v) => Math.round(v * 1000) / 1000) : []));
+      const ends = links.map((l) =>
+        l.kind === 'line' ? [l.x1, l.y1, l.x2, l.y2].map((v) => Math.round(v * 1000) / 1000) : [],
+      );
       const sortedZ = (e: number[]) => [Math.min(e[1], e[3]), Math.max(e[1], e[3])];
       expect(sortedZ(ends[0])).toEqual([1.05, 1.45]);
       expect(sortedZ(ends[3])).toEqual([0.1, 0.1]);
       expect([Math.min(ends[3][0], ends[3][2]), Math.max(ends[3][0], ends[3][2])]).toEqual([-0.13, 0.26]);
       expect(scene.primitives.some((p) => p.role === 'ground')).toBe(true);
-    } finally { sim.dispose(); }
+    } finally {
+      sim.dispose();
+    }
   });
 });

@@ -20,9 +20,13 @@ describe('compactInputs', () => {
   });
 
   it('gives the same outputs as the full network on masked params, with fewer inputs', () => {
-    const p = 4, b = 5;
+    const p = 4,
+      b = 5;
     const pop = new Float32Array(p * net.paramCount);
-    for (let m = 0; m < p; m++) net.init(rng.split(m)).forEach((v, j) => { pop[m * net.paramCount + j] = v * mask[j]; });
+    for (let m = 0; m < p; m++)
+      net.init(rng.split(m)).forEach((v, j) => {
+        pop[m * net.paramCount + j] = v * mask[j];
+      });
     const compact = compactInputs(net, mask, rebuild);
     expect(compact.describe).toMatch(/8\/12 inputs active/);
     const before = tf.memory().numTensors;

@@ -8,7 +8,14 @@ import { withPopulationLayout, type PopulationLayout, type PopulationNet } from 
 import { readFloat32 } from '../../../src/core/nets/tensor-util';
 import { refForward, type Act } from './reference';
 
-type MlpShape = { inputSize: number; outputSize: number; hiddenLayers: number; width: number; activation: 'relu' | 'tanh'; outputActivation: 'none' | 'tanh' };
+type MlpShape = {
+  inputSize: number;
+  outputSize: number;
+  hiddenLayers: number;
+  width: number;
+  activation: 'relu' | 'tanh';
+  outputActivation: 'none' | 'tanh';
+};
 const mlp = (s: MlpShape): PopulationNet => buildMlp({ id: 'mlp', ...s });
 
 /** A kernel mask with ~40 % of entries pruned (biases always active). */
@@ -22,8 +29,16 @@ function randomMask(net: PopulationNet, rng: Rng): Uint8Array {
  * An antithetic population the way the ES builds it (float32 m ± σ⊙z, spec §1.2) in `layout`, with
  * exact zeros where `mask` is 0.
  */
-function antitheticPopulation(net: PopulationNet, p: number, layout: 'interleaved' | 'blocked', mask: Uint8Array, rng: Rng): Float32Array {
-  const d = net.paramCount, mean = net.init(rng.split('m')), pop = new Float32Array(p * d);
+function antitheticPopulation(
+  net: PopulationNet,
+  p: number,
+  layout: 'interleaved' | 'blocked',
+  mask: Uint8Array,
+  rng: Rng,
+): Float32Array {
+  const d = net.paramCount,
+    mean = net.init(rng.split('m')),
+    pop = new Float32Array(p * d);
   for (let k = 0; k < p / 2; k++) {
     const [a, b] = layout === 'interleaved' ? [2 * k, 2 * k + 1] : [k, k + p / 2];
     for (let j = 0; j < d; j++) {
@@ -44,22 +59,41 @@ function tensorForward(net: PopulationNet, pop: Float32Array, p: number, x: Floa
 }
 
 function maxRelErr(a: Float32Array, b: Float32Array): number {
-  let scale = 0, err = 0;
-  for (let i = 0; i < a.length; i++) { scale = Math.max(scale, Math.abs(b[i])); err = Math.max(err, Math.abs(a[i] - b[i])); }
+  let scale = 0,
+    err = 0;
+  for (let i = 0; i < a.length; i++) {
+    scale = Math.max(scale, Math.abs(b[i]));
+    err = Math.max(err, Math.abs(a[i] - b[i]));
+  }
   return err / Math.max(scale, 1e-30);
 }
 
 const SHAPES: [string, MlpShape, Act[]][] = [
-  ['196-32-10 relu (mnist-quick)', { inputSize: 196, outputSize: 10, hiddenLayers: 1, width: 32, activation: 'relu', outputActivation: 'none' }, ['relu', 'none']],
-  ['9-8-8-8-3 tanh, tanh out', { inputSize: 9, outputSize: 3, hiddenLayers: 3, width: 8, activation: 'tanh', outputActivation: 'tanh' }, ['tanh', 'tanh', 'tanh', 'tanh']],
-  ['7-6-6-5 relu (width not a multiple of 4)', { inputSize: 7, outputSize: 5, hiddenLayers: 2, width: 6, activation: 'relu', outputActivation: 'none' }, ['relu', 'relu', 'none']],
+  [
+    '196-32-10 relu (mnist-quick)',
+    { inputSize: 196, outputSize: 10, hiddenLayers: 1, width: 32, activation: 'relu', outputActivation: 'none' },
+    ['relu', 'none'],
+  ],
+  [
+    '9-8-8-8-3 tanh, tanh out',
+    { inputSize: 9, outputSize: 3, hiddenLayers: 3, width: 8, activation: 'tanh', outputActivation: 'tanh' },
+    ['tanh', 'tanh', 'tanh', 'tanh'],
+  ],
+  [
+    '7-6-6-5 relu (width not a multiple of 4)',
+    { inputSize: 7, outputSize: 5, hiddenLayers: 2, width: 6, activation: 'relu', outputActivation: 'none' },
+    ['relu', 'relu', 'none'],
+  ],
 ];
 
 describe('host MLP forward (wasm/cpu fitness path) = tensor forward = plain-JS reference', () => {
   for (const [name, shape, acts] of SHAPES) {
     for (const layout of ['none', 'interleaved', 'blocked'] as PopulationLayout[]) {
       it(`${name}, layout ${layout}`, () => {
-        const net = mlp(shape), rng = new Rng(5), p = 8, batch = 13;
+        const net = mlp(shape),
+          rng = new Rng(5),
+          p = 8,
+          batch = 13;
         const mask = randomMask(net, rng);
         const pop = antitheticPopulation(net, p, layout === 'blocked' ? 'blocked' : 'interleaved', mask, rng);
         const x = Float32Array.from({ length: batch * net.inputSize }, () => rng.normal());
@@ -67,7 +101,8 @@ describe('host MLP forward (wasm/cpu fitness path) = tensor forward = plain-JS r
         const host = Float32Array.from(net.forwardHost!(pop, p, x, batch, layout)); // the returned buffer is reused
         expect(tf.memory().numTensors).toBe(before);
         expect(maxRelErr(host, tensorForward(net, pop, p, x, batch))).toBeLessThan(1e-5);
-        const d = net.paramCount, per = batch * net.outputSize;
+        const d = net.paramCount,
+          per = batch * net.outputSize;
         for (let m = 0; m < p; m++) {
           const ref = refForward(x, batch, pop.subarray(m * d, (m + 1) * d), net.layers, acts);
           expect(maxRelErr(host.subarray(m * per, (m + 1) * per), Float32Array.from(ref))).toBeLessThan(1e-5);
@@ -82,7 +117,8 @@ describe('host MLP forward (wasm/cpu fitness path) = tensor forward = plain-JS r
 describe('antithetic first-layer split (x·(c ± ε) = x·c ± x·ε)', () => {
   const net = mlp(SHAPES[0][1]);
   it('is taken for exact ES pairs in the declared layout, and refused otherwise', () => {
-    const rng = new Rng(7), mask = new Uint8Array(net.paramCount).fill(1);
+    const rng = new Rng(7),
+      mask = new Uint8Array(net.paramCount).fill(1);
     const inter = antitheticPopulation(net, 6, 'interleaved', mask, rng);
     const blocked = antitheticPopulation(net, 6, 'blocked', mask, rng);
     expect(pairRows(inter, 6, net.paramCount, net.layers[0], 'interleaved')?.count).toBe(4 * 32);
@@ -95,31 +131,48 @@ describe('antithetic first-layer split (x·(c ± ε) = x·c ± x·ε)', () => {
   });
 
   it('a mislabelled population still gets exact outputs (falls back to the plain product)', () => {
-    const rng = new Rng(8), p = 6, batch = 9;
+    const rng = new Rng(8),
+      p = 6,
+      batch = 9;
     const pop = Float32Array.from({ length: p * net.paramCount }, () => 0.1 * rng.normal());
     const x = Float32Array.from({ length: batch * net.inputSize }, () => rng.uniform());
-    expect(maxRelErr(net.forwardHost!(pop, p, x, batch, 'interleaved'), tensorForward(net, pop, p, x, batch))).toBeLessThan(1e-5);
+    expect(
+      maxRelErr(net.forwardHost!(pop, p, x, batch, 'interleaved'), tensorForward(net, pop, p, x, batch)),
+    ).toBeLessThan(1e-5);
   });
 
   it('withPopulationLayout makes the layout the default of forwardHost', () => {
-    const rng = new Rng(9), p = 4, batch = 5, mask = new Uint8Array(net.paramCount).fill(1);
+    const rng = new Rng(9),
+      p = 4,
+      batch = 5,
+      mask = new Uint8Array(net.paramCount).fill(1);
     const pop = antitheticPopulation(net, p, 'blocked', mask, rng);
     const x = Float32Array.from({ length: batch * net.inputSize }, () => rng.uniform());
     const bound = withPopulationLayout(net, 'blocked');
-    expect(Float32Array.from(bound.forwardHost!(pop, p, x, batch))).toEqual(net.forwardHost!(pop, p, x, batch, 'blocked'));
+    expect(Float32Array.from(bound.forwardHost!(pop, p, x, batch))).toEqual(
+      net.forwardHost!(pop, p, x, batch, 'blocked'),
+    );
     expect(withPopulationLayout(net, 'none')).toBe(net);
   });
 });
 
 describe('input compaction keeps the host path', () => {
   it('compacted forwardHost = full forwardHost on masked params', () => {
-    const net = mlp(SHAPES[0][1]), rng = new Rng(10), p = 4, batch = 6;
+    const net = mlp(SHAPES[0][1]),
+      rng = new Rng(10),
+      p = 4,
+      batch = 6;
     const mask = new Uint8Array(net.paramCount).fill(1);
     for (let i = 0; i < 150; i++) mask.fill(0, i * 32, i * 32 + 32); // 150 of 196 input rows pruned
     const small = compactInputs(net, mask, (k) => mlp({ ...SHAPES[0][1], inputSize: k }));
     expect(activeInputs(net, mask).length).toBe(46);
     const pop = antitheticPopulation(net, p, 'interleaved', mask, rng);
     const x = Float32Array.from({ length: batch * net.inputSize }, () => rng.uniform());
-    expect(maxRelErr(Float32Array.from(small.forwardHost!(pop, p, x, batch, 'interleaved')), net.forwardHost!(pop, p, x, batch))).toBeLessThan(1e-5);
+    expect(
+      maxRelErr(
+        Float32Array.from(small.forwardHost!(pop, p, x, batch, 'interleaved')),
+        net.forwardHost!(pop, p, x, batch),
+      ),
+    ).toBeLessThan(1e-5);
   });
 });

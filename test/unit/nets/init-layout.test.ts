@@ -10,21 +10,29 @@ const mnistIO = { inputShape: [28, 28, 1], outputSize: 10 } as const;
 
 describe('paper CNN layout (spec §9.1)', () => {
   const net = getNetwork('cnn').build({}, mnistIO);
-  it('has 11 274 parameters, 11 240 prunable, in the spec\'s per-layer split', () => {
+  it("has 11 274 parameters, 11 240 prunable, in the spec's per-layer split", () => {
     expect(net.paramCount).toBe(11_274);
     expect(net.prunableCount).toBe(11_240);
     expect(net.layers.map((l) => [l.name, l.kernelSize, l.biasSize])).toEqual([
-      ['Conv_0', 200, 8], ['Conv_1', 3200, 16], ['Dense_0', 7840, 10],
+      ['Conv_0', 200, 8],
+      ['Conv_1', 3200, 16],
+      ['Dense_0', 7840, 10],
     ]);
     expect(net.layers.map((l) => l.fanIn)).toEqual([25, 200, 784]);
-    expect(Array.from(kernelIndicator({ layers: net.layers, paramCount: net.paramCount, prunableCount: net.prunableCount })).reduce((a, b) => a + b, 0)).toBe(11_240);
+    expect(
+      Array.from(
+        kernelIndicator({ layers: net.layers, paramCount: net.paramCount, prunableCount: net.prunableCount }),
+      ).reduce((a, b) => a + b, 0),
+    ).toBe(11_240);
   });
   it('conv biases are U[0, 0.05) and the output bias is exactly 0 (flax default)', () => {
     const theta = net.init(new Rng(3));
     const [c0, c1, d0] = net.layers;
-    for (const l of [c0, c1]) for (let i = 0; i < l.biasSize; i++) {
-      expect(theta[l.biasOffset + i]).toBeGreaterThanOrEqual(0); expect(theta[l.biasOffset + i]).toBeLessThan(0.05);
-    }
+    for (const l of [c0, c1])
+      for (let i = 0; i < l.biasSize; i++) {
+        expect(theta[l.biasOffset + i]).toBeGreaterThanOrEqual(0);
+        expect(theta[l.biasOffset + i]).toBeLessThan(0.05);
+      }
     expect(Array.from(theta.subarray(d0.biasOffset, d0.biasOffset + 10))).toEqual(new Array(10).fill(0));
   });
 });
@@ -35,8 +43,15 @@ describe('lecun_normal init statistics', () => {
     const theta = net.init(new Rng(1));
     const l = net.layers[0];
     const k = theta.subarray(l.kernelOffset, l.kernelOffset + l.kernelSize);
-    const n = k.length; let s = 0, s2 = 0, maxAbs = 0;
-    for (const v of k) { s += v; s2 += v * v; maxAbs = Math.max(maxAbs, Math.abs(v)); }
+    const n = k.length;
+    let s = 0,
+      s2 = 0,
+      maxAbs = 0;
+    for (const v of k) {
+      s += v;
+      s2 += v * v;
+      maxAbs = Math.max(maxAbs, Math.abs(v));
+    }
     const std = Math.sqrt(s2 / n - (s / n) ** 2);
     // After truncation the std is √(1/fan_in) (the 0.8796 division restores unit variance).
     expect(Math.abs(std / Math.sqrt(1 / 784) - 1)).toBeLessThan(0.01);
@@ -44,10 +59,11 @@ describe('lecun_normal init statistics', () => {
     expect(maxAbs).toBeLessThanOrEqual(2 * lecunStd(784) + 1e-7);
     expect(maxAbs).toBeGreaterThan(1.95 * lecunStd(784)); // the tails reach the truncation point
     expect(lecunStd(784)).toBeCloseTo(Math.sqrt(1 / 784) / TRUNCNORM_2SIGMA_STD, 12);
-    for (const ll of net.layers) for (let i = 0; i < ll.biasSize; i++) {
-      const b = theta[ll.biasOffset + i];
-      expect(b >= 0 && b < 0.05).toBe(true);
-    }
+    for (const ll of net.layers)
+      for (let i = 0; i < ll.biasSize; i++) {
+        const b = theta[ll.biasOffset + i];
+        expect(b >= 0 && b < 0.05).toBe(true);
+      }
   });
   it('is a deterministic function of the seed', () => {
     const net = getNetwork('policy_mlp').build({}, { inputShape: [3], outputSize: 1 });
@@ -81,17 +97,52 @@ describe('network registry', () => {
 
 describe('layout slicing helpers', () => {
   it('slice kernels/biases per member and lay kernels side by side as [in, P·out]', () => {
-    const net = buildMlp({ id: 'mlp', inputSize: 2, outputSize: 2, hiddenLayers: 1, width: 3, activation: 'relu', outputActivation: 'none' });
-    const p = 2, d = net.paramCount;
+    const net = buildMlp({
+      id: 'mlp',
+      inputSize: 2,
+      outputSize: 2,
+      hiddenLayers: 1,
+      width: 3,
+      activation: 'relu',
+      outputActivation: 'none',
+    });
+    const p = 2,
+      d = net.paramCount;
     const flat = Float32Array.from({ length: p * d }, (_, i) => i);
     const before = tf.memory().numTensors;
     tf.tidy(() => {
       const params = tf.tensor2d(flat, [p, d]);
       const l = net.layers[0]; // kernel [2, 3] at offset 0, bias 3 at offset 6
-      expect(Array.from(sliceKernel(params, l).dataSync())).toEqual([0, 1, 2, 3, 4, 5, d, d + 1, d + 2, d + 3, d + 4, d + 5]);
+      expect(Array.from(sliceKernel(params, l).dataSync())).toEqual([
+        0,
+        1,
+        2,
+        3,
+        4,
+        5,
+        d,
+        d + 1,
+        d + 2,
+        d + 3,
+        d + 4,
+        d + 5,
+      ]);
       expect(Array.from(sliceBias(params, l).dataSync())).toEqual([6, 7, 8, d + 6, d + 7, d + 8]);
       // Row i of [in, P·out] = member 0's row i, then member 1's row i.
-      expect(Array.from(denseKernelsSideBySide(params, l).dataSync())).toEqual([0, 1, 2, d, d + 1, d + 2, 3, 4, 5, d + 3, d + 4, d + 5]);
+      expect(Array.from(denseKernelsSideBySide(params, l).dataSync())).toEqual([
+        0,
+        1,
+        2,
+        d,
+        d + 1,
+        d + 2,
+        3,
+        4,
+        5,
+        d + 3,
+        d + 4,
+        d + 5,
+      ]);
     });
     expect(tf.memory().numTensors).toBe(before);
   });

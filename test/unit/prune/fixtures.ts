@@ -5,14 +5,23 @@ import type { PruneContext } from '../../../src/core/prune/types';
 import { Rng } from '../../../src/core/rng';
 
 /** Layer specs for a stack of layers given their kernel shapes (dense [in,out] or conv HWIO). */
-export function makeLayers(shapes: { name: string; kind?: 'dense' | 'conv'; shape: number[] }[]): { layers: LayerSpec[]; paramCount: number } {
+export function makeLayers(shapes: { name: string; kind?: 'dense' | 'conv'; shape: number[] }[]): {
+  layers: LayerSpec[];
+  paramCount: number;
+} {
   let off = 0;
   const layers = shapes.map(({ name, kind = 'dense', shape }) => {
     const kernelSize = shape.reduce((a, b) => a * b, 1);
     const out = shape[shape.length - 1];
     const l: LayerSpec = {
-      name, kind, kernelShape: shape, kernelOffset: off, kernelSize,
-      biasOffset: off + kernelSize, biasSize: out, fanIn: kernelSize / out,
+      name,
+      kind,
+      kernelShape: shape,
+      kernelOffset: off,
+      kernelSize,
+      biasOffset: off + kernelSize,
+      biasSize: out,
+      fanIn: kernelSize / out,
     };
     off += kernelSize + out;
     return l;
@@ -38,8 +47,13 @@ export function gaussianVector(rng: Rng, n: number, scale = 1): Float32Array {
  * A fake end-of-round state: mean = init + noise at active entries (0 at pruned), σ ∈ [0.05, 1) at
  * active entries and 1e20 at pruned ones (spec §1.5).
  */
-export function fakeTrainedRound(rng: Rng, mask: Uint8Array, init: Float32Array): { mean: Float32Array; std: Float32Array } {
-  const mean = new Float32Array(mask.length), std = new Float32Array(mask.length);
+export function fakeTrainedRound(
+  rng: Rng,
+  mask: Uint8Array,
+  init: Float32Array,
+): { mean: Float32Array; std: Float32Array } {
+  const mean = new Float32Array(mask.length),
+    std = new Float32Array(mask.length);
   for (let i = 0; i < mask.length; i++) {
     mean[i] = mask[i] ? init[i] + 0.3 * rng.normal() : 0;
     std[i] = mask[i] ? 0.05 + 0.95 * rng.uniform() : 1e20;
@@ -49,13 +63,28 @@ export function fakeTrainedRound(rng: Rng, mask: Uint8Array, init: Float32Array)
 
 /** A prune context over `NET` (or given layers) with the given state. */
 export function makeContext(opts: {
-  rng: Rng; mask: Uint8Array; mean: Float32Array; std: Float32Array; theta0: Float32Array; targetSparsity: number;
-  scope?: 'global' | 'layerwise'; exclude?: string[]; net?: { layers: LayerSpec[]; paramCount: number };
+  rng: Rng;
+  mask: Uint8Array;
+  mean: Float32Array;
+  std: Float32Array;
+  theta0: Float32Array;
+  targetSparsity: number;
+  scope?: 'global' | 'layerwise';
+  exclude?: string[];
+  net?: { layers: LayerSpec[]; paramCount: number };
 }): PruneContext {
   const net = opts.net ?? NET;
   return {
-    layers: net.layers, paramCount: net.paramCount, mask: opts.mask, mean: opts.mean, std: opts.std,
-    theta0: opts.theta0, targetSparsity: opts.targetSparsity, scope: opts.scope ?? 'global', exclude: opts.exclude,
-    rng: opts.rng, reinit: (r) => gaussianVector(r, net.paramCount, 0.5),
+    layers: net.layers,
+    paramCount: net.paramCount,
+    mask: opts.mask,
+    mean: opts.mean,
+    std: opts.std,
+    theta0: opts.theta0,
+    targetSparsity: opts.targetSparsity,
+    scope: opts.scope ?? 'global',
+    exclude: opts.exclude,
+    rng: opts.rng,
+    reinit: (r) => gaussianVector(r, net.paramCount, 0.5),
   };
 }

@@ -4,7 +4,17 @@ import { prunedCountAt, remainingPercent, sparsityOfRound } from '../../../src/c
 describe('IMP schedule (spec §3.2)', () => {
   it('matches the spec table of remaining weights for keep = 0.8', () => {
     const table: [number, number][] = [
-      [1, 100], [2, 80], [3, 64], [4, 51.2], [5, 40.96], [6, 32.77], [8, 20.97], [11, 10.74], [16, 3.52], [20, 1.44], [25, 0.47],
+      [1, 100],
+      [2, 80],
+      [3, 64],
+      [4, 51.2],
+      [5, 40.96],
+      [6, 32.77],
+      [8, 20.97],
+      [11, 10.74],
+      [16, 3.52],
+      [20, 1.44],
+      [25, 0.47],
     ];
     for (const [roundNum, pct] of table) expect(remainingPercent(roundNum, 0.8)).toBeCloseTo(pct, 2);
   });

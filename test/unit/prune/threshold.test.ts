@@ -4,7 +4,10 @@ import { Rng } from '../../../src/core/rng';
 import { NET, makeLayers } from './fixtures';
 
 // Two dense layers: L0 kernel [2,2] at 0..3, bias 4..5; L1 kernel [2,1] at 6..7, bias 8.
-const { layers, paramCount } = makeLayers([{ name: 'L0', shape: [2, 2] }, { name: 'L1', shape: [2, 1] }]);
+const { layers, paramCount } = makeLayers([
+  { name: 'L0', shape: [2, 2] },
+  { name: 'L1', shape: [2, 1] },
+]);
 
 describe('maskFromScores (spec §3.4)', () => {
   it('has the expected layout', () => {

@@ -9,7 +9,12 @@ import { gdConfigOf, isCompanion, pickCompanion } from '../../../src/state/gd-ru
 
 const es = parseConfig(getPreset('mnist-quick').config);
 const issues = (input: unknown): string[] => {
-  try { parseConfig(input); return []; } catch (e) { return (e as ConfigError).issues.map((i) => `${i.path}: ${i.message}`); }
+  try {
+    parseConfig(input);
+    return [];
+  } catch (e) {
+    return (e as ConfigError).issues.map((i) => `${i.path}: ${i.message}`);
+  }
 };
 
 describe('config trainer block', () => {
@@ -20,20 +25,33 @@ describe('config trainer block', () => {
   });
 
   it('fills the GD defaults (Adam 3e-4, batch 128, 1 epoch) and gives GD its own run id', () => {
-    const gd = parseConfig({ ...es, prune: { ...es.prune, methods: ['magnitude'], params: {} }, trainer: { id: 'gd' } });
-    expect(gd.trainer).toEqual({ id: 'gd', params: { optimizer: 'adam', lr: 3e-4, momentum: 0, batchSize: 128, epochs: 1 } });
+    const gd = parseConfig({
+      ...es,
+      prune: { ...es.prune, methods: ['magnitude'], params: {} },
+      trainer: { id: 'gd' },
+    });
+    expect(gd.trainer).toEqual({
+      id: 'gd',
+      params: { optimizer: 'adam', lr: 3e-4, momentum: 0, batchSize: 128, epochs: 1 },
+    });
     expect(runId(gd)).not.toBe(runId({ ...gd, trainer: undefined }));
     expect(runId(parseConfig(gd))).toBe(runId(gd)); // canonical: parsing again changes nothing
   });
 
   it('names each bad field with its range; refuses SNR and control tasks for GD', () => {
     expect(issues({ ...es, trainer: { id: 'gd', params: { lr: 5, epochs: 0 } } })).toEqual([
-      'trainer.params.lr: must be a number in [0.000001, 1]', 'trainer.params.epochs: must be an integer in [1, 200]']);
+      'trainer.params.lr: must be a number in [0.000001, 1]',
+      'trainer.params.epochs: must be an integer in [1, 200]',
+    ]);
     expect(issues({ ...es, trainer: { id: 'ppo' } })).toEqual(['trainer.id: must be "gd" (omit trainer for ES)']);
     expect(issues({ ...es, trainer: { id: 'gd', params: { nesterov: true } } })[0]).toMatch(/^trainer\.params/);
-    expect(issues({ ...es, trainer: { id: 'gd' } })).toEqual([expect.stringMatching(/^prune\.methods\.1: .*needs a per-parameter σ, which gradient descent does not have/)]);
+    expect(issues({ ...es, trainer: { id: 'gd' } })).toEqual([
+      expect.stringMatching(/^prune\.methods\.1: .*needs a per-parameter σ, which gradient descent does not have/),
+    ]);
     const cart = parseConfig(getPreset('cartpole-reduced').config);
-    expect(issues({ ...cart, prune: { ...cart.prune, methods: ['magnitude'], params: {} }, trainer: { id: 'gd' } })).toEqual([expect.stringMatching(/^trainer\.id: the GD baseline covers vision tasks/)]);
+    expect(
+      issues({ ...cart, prune: { ...cart.prune, methods: ['magnitude'], params: {} }, trainer: { id: 'gd' } }),
+    ).toEqual([expect.stringMatching(/^trainer\.id: the GD baseline covers vision tasks/)]);
   });
 });
 
@@ -45,8 +63,14 @@ describe('GD runs next to ES runs (state/gd-runs.ts)', () => {
     expect(gd.prune.methods).toEqual(es.prune.methods.filter((m) => m !== 'snr'));
     expect(gd.trainer?.params.lr).toBe(1e-3);
     for (const k of ['task', 'network', 'seeds'] as const) expect(gd[k]).toEqual(es[k]);
-    expect([gd.prune.rounds, gd.prune.pruneFrac, gd.prune.scope]).toEqual([es.prune.rounds, es.prune.pruneFrac, es.prune.scope]);
-    expect(gdConfigOf(parseConfig({ ...es, prune: { ...es.prune, methods: ['snr'], params: {} } }), {}).prune.methods).toEqual(['magnitude', 'random_reinit']);
+    expect([gd.prune.rounds, gd.prune.pruneFrac, gd.prune.scope]).toEqual([
+      es.prune.rounds,
+      es.prune.pruneFrac,
+      es.prune.scope,
+    ]);
+    expect(
+      gdConfigOf(parseConfig({ ...es, prune: { ...es.prune, methods: ['snr'], params: {} } }), {}).prune.methods,
+    ).toEqual(['magnitude', 'random_reinit']);
   });
 
   it('companions: same task/network/schedule, other trainer; the newest sharing a seed wins', () => {
@@ -54,9 +78,15 @@ describe('GD runs next to ES runs (state/gd-runs.ts)', () => {
     expect(isCompanion(gd, es)).toBe(true);
     expect(isCompanion(es, es)).toBe(false);
     expect(isCompanion(es, { ...gd, prune: { ...gd.prune, pruneFrac: 0.3 } })).toBe(false);
-    expect(isCompanion(es, { ...gd, network: { ...gd.network, params: { ...gd.network.params, width: 64 } } })).toBe(false);
+    expect(isCompanion(es, { ...gd, network: { ...gd.network, params: { ...gd.network.params, width: 64 } } })).toBe(
+      false,
+    );
     const other = { ...gd, seeds: [7] };
-    const runs = [{ id: 'new-other-seed', config: other }, { id: 'es-self', config: es }, { id: 'older-gd', config: gd }];
+    const runs = [
+      { id: 'new-other-seed', config: other },
+      { id: 'es-self', config: es },
+      { id: 'older-gd', config: gd },
+    ];
     expect(pickCompanion(es, 'es-self', runs)?.id).toBe('older-gd');
     expect(pickCompanion(es, 'es-self', [runs[0]])?.id).toBe('new-other-seed');
     expect(pickCompanion(es, 'es-self', [runs[1]])).toBeNull();

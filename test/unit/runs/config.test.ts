@@ -14,7 +14,12 @@ const reference = {
 };
 
 function issuesOf(input: unknown): { path: string; message: string }[] {
-  try { parseConfig(input); } catch (e) { if (e instanceof ConfigError) return [...e.issues]; throw e; }
+  try {
+    parseConfig(input);
+  } catch (e) {
+    if (e instanceof ConfigError) return [...e.issues];
+    throw e;
+  }
   return [];
 }
 
@@ -34,17 +39,24 @@ describe('experiment config schema and run identity', () => {
   });
 
   it('canonical JSON sorts keys recursively', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 3 } })).toBe('{"a":{"c":3,"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 3 } })).toBe(
+      '{"a":{"c":3,"d":[2,{"e":0,"f":1}]},"b":1}',
+    );
   });
 
   it('names the exact field and allowed range on error', () => {
-    expect(issuesOf({ ...reference, es: { ...reference.es, params: { sigma_init: 50 } } }))
-      .toEqual([{ path: 'es.params.sigma_init', message: expect.stringMatching(/outside \[/) }]);
+    expect(issuesOf({ ...reference, es: { ...reference.es, params: { sigma_init: 50 } } })).toEqual([
+      { path: 'es.params.sigma_init', message: expect.stringMatching(/outside \[/) },
+    ]);
     expect(issuesOf({ ...reference, prune: { ...reference.prune, rounds: 99 } })[0].path).toBe('prune.rounds');
     expect(issuesOf({ ...reference, es: { ...reference.es, id: 'nope' } })[0].message).toMatch(/valid: pgpe/);
     expect(issuesOf({ ...reference, es: { ...reference.es, popSize: 63 } })[0].message).toMatch(/even/);
-    expect(issuesOf({ ...reference, es: { ...reference.es, id: 'open_es', params: {} } })[0].message).toMatch(/per-parameter σ/);
-    expect(issuesOf({ ...reference, network: { id: 'mlp', params: { width: 'wide' } } })[0].path).toBe('network.params.width');
+    expect(issuesOf({ ...reference, es: { ...reference.es, id: 'open_es', params: {} } })[0].message).toMatch(
+      /per-parameter σ/,
+    );
+    expect(issuesOf({ ...reference, network: { id: 'mlp', params: { width: 'wide' } } })[0].path).toBe(
+      'network.params.width',
+    );
   });
 
   it('every preset validates', () => {
@@ -52,19 +64,38 @@ describe('experiment config schema and run identity', () => {
   });
 
   it('fuzz: arbitrary input never crashes validation, and every rejection names a field', () => {
-    fc.assert(fc.property(fc.anything(), (input) => {
-      try { parseConfig(input); } catch (e) {
-        expect(e).toBeInstanceOf(ConfigError);
-        for (const i of (e as ConfigError).issues) expect(i.message.length).toBeGreaterThan(0);
-      }
-    }), { numRuns: 300 });
-    fc.assert(fc.property(fc.record({ popSize: fc.integer({ min: -10, max: 5000 }), rounds: fc.oneof(fc.integer(), fc.double()), sigma: fc.double() }), (r) => {
-      try {
-        parseConfig({ ...reference, es: { ...reference.es, popSize: r.popSize, params: { sigma_init: r.sigma } }, prune: { ...reference.prune, rounds: r.rounds } });
-      } catch (e) {
-        expect(e).toBeInstanceOf(ConfigError);
-        for (const i of (e as ConfigError).issues) expect(i.path).toMatch(/^(es|prune)\./);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        try {
+          parseConfig(input);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ConfigError);
+          for (const i of (e as ConfigError).issues) expect(i.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(
+        fc.record({
+          popSize: fc.integer({ min: -10, max: 5000 }),
+          rounds: fc.oneof(fc.integer(), fc.double()),
+          sigma: fc.double(),
+        }),
+        (r) => {
+          try {
+            parseConfig({
+              ...reference,
+              es: { ...reference.es, popSize: r.popSize, params: { sigma_init: r.sigma } },
+              prune: { ...reference.prune, rounds: r.rounds },
+            });
+          } catch (e) {
+            expect(e).toBeInstanceOf(ConfigError);
+            for (const i of (e as ConfigError).issues) expect(i.path).toMatch(/^(es|prune)\./);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -26,7 +26,8 @@ export function fakeRecord(config: ExperimentConfig, seed: number, method: strin
       active += mask[i];
     }
   }
-  const mean = new Float32Array(d), std = new Float32Array(d);
+  const mean = new Float32Array(d),
+    std = new Float32Array(d);
   for (let i = 0; i < d; i++) {
     mean[i] = mask[i] ? rng.normal() * 0.1 : 0;
     std[i] = mask[i] ? 0.05 + rng.uniform() * 0.01 : 1e20;
@@ -34,19 +35,40 @@ export function fakeRecord(config: ExperimentConfig, seed: number, method: strin
   mean[0] = -0;
   new DataView(mean.buffer).setUint32(4, 0x7fc01234, true); // NaN with a payload at index 1
   return {
-    seed, method, roundNum, sparsityFrac, prunableActive: active, esDim: active + d - net.prunableCount,
-    finalPerf: 0.8 + roundNum / 1000, finalLoss: 0.5, bestPerf: 0.81 + roundNum / 1000,
-    evals: [{ gen: 1, perf: 0.1, loss: 2.3 }, { gen: 300, perf: 0.8, loss: roundNum === 2 ? Infinity : 0.5 }],
-    mask, mean, std,
-    sigmaStats: roundNum === 1 ? { mean: NaN, median: NaN, min: NaN, max: NaN } : { mean: 0.055, median: 0.055, min: 0.05, max: 0.06 },
-    layerSparsity: net.layers.map(() => sparsityFrac), pruneThreshold: roundNum === 1 ? NaN : 0.01 * roundNum,
-    generations: 300, wallMs: 1234.5,
+    seed,
+    method,
+    roundNum,
+    sparsityFrac,
+    prunableActive: active,
+    esDim: active + d - net.prunableCount,
+    finalPerf: 0.8 + roundNum / 1000,
+    finalLoss: 0.5,
+    bestPerf: 0.81 + roundNum / 1000,
+    evals: [
+      { gen: 1, perf: 0.1, loss: 2.3 },
+      { gen: 300, perf: 0.8, loss: roundNum === 2 ? Infinity : 0.5 },
+    ],
+    mask,
+    mean,
+    std,
+    sigmaStats:
+      roundNum === 1
+        ? { mean: NaN, median: NaN, min: NaN, max: NaN }
+        : { mean: 0.055, median: 0.055, min: 0.05, max: 0.06 },
+    layerSparsity: net.layers.map(() => sparsityFrac),
+    pruneThreshold: roundNum === 1 ? NaN : 0.01 * roundNum,
+    generations: 300,
+    wallMs: 1234.5,
     ...(roundNum === 1 ? { sharedWith: config.prune.methods.slice(1) } : {}),
   };
 }
 
 /** Records for rounds 1..rounds of every method of seed `seed`, plus matching chain states. */
-export function fakeRun(config: ExperimentConfig, rounds: number, seed = config.seeds[0]): { records: RoundRecord[]; chains: SeedChainState[] } {
+export function fakeRun(
+  config: ExperimentConfig,
+  rounds: number,
+  seed = config.seeds[0],
+): { records: RoundRecord[]; chains: SeedChainState[] } {
   const records: RoundRecord[] = [];
   for (let k = 1; k <= rounds; k++) for (const m of config.prune.methods) records.push(fakeRecord(config, seed, m, k));
   const chains = config.prune.methods.map((method) => {
@@ -59,7 +81,8 @@ export function fakeRun(config: ExperimentConfig, rounds: number, seed = config.
 /** Bit identity of two typed arrays (NaN payloads and −0 included): same type, same bytes. */
 export function sameBytes(a: Uint8Array | Float32Array, b: Uint8Array | Float32Array): boolean {
   if (a.constructor !== b.constructor || a.byteLength !== b.byteLength) return false;
-  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength), y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength),
+    y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   return true;
 }

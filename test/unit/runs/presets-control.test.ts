@@ -11,7 +11,12 @@ describe('control presets', () => {
     expect(p.label).toMatch(/reduced budget/i);
     const c = parseConfig(p.config);
     expect(c.task).toMatchObject({ id: 'mcc', params: { episodes: 2, maxSteps: 999 } });
-    expect(c.network.params).toMatchObject({ hiddenLayers: 2, width: 16, activation: 'tanh', outputActivation: 'tanh' });
+    expect(c.network.params).toMatchObject({
+      hiddenLayers: 2,
+      width: 16,
+      activation: 'tanh',
+      outputActivation: 'tanh',
+    });
     expect(c.es).toMatchObject({ id: 'pgpe', popSize: 64, centeredRank: true });
     expect(c.es.params).toMatchObject({ lrate_init: 0.02, lrate_decay: 0.999, lrate_limit: 0.001, sigma_init: 0.1 });
     expect(c.budget.generationsPerRound).toBe(200);

@@ -37,15 +37,20 @@ describe('share-link URL codec', () => {
     const bad = decodeShareParams(linkWith({ ...minimalConfig(quick), es: { id: 'pgpe', popSize: 100000 } }));
     expect(bad.config).toBeUndefined();
     expect(bad.errors.map((e) => e.path)).toContain('es.popSize');
-    expect(decodeShareParams('c=eyJ0YXNrIjp7ImlkI').errors[0]).toMatchObject({ path: 'c', message: expect.stringMatching(/damaged/) });
+    expect(decodeShareParams('c=eyJ0YXNrIjp7ImlkI').errors[0]).toMatchObject({
+      path: 'c',
+      message: expect.stringMatching(/damaged/),
+    });
     expect(decodeShareParams('c=%%%').errors[0].path).toBe('c');
     const seedErr = decodeShareParams(`${encodeShareQuery(quick)}&seed=5`);
-    expect(seedErr.errors).toEqual([{ path: 'seed', message: 'seed 5 is not among the config\'s seeds [0]' }]);
+    expect(seedErr.errors).toEqual([{ path: 'seed', message: "seed 5 is not among the config's seeds [0]" }]);
     expect(seedErr.config).toEqual(quick); // a bad seed does not throw the config away
     expect(decodeShareParams('seed=-1').errors[0].path).toBe('seed');
     const hide = decodeShareParams('hide=prune,bogus,,es');
     expect([...hide.hidden]).toEqual(['prune', 'es']);
-    expect(hide.errors).toEqual([{ path: 'hide', message: expect.stringMatching(/unknown section "bogus" \(valid: task, network, es/) }]);
+    expect(hide.errors).toEqual([
+      { path: 'hide', message: expect.stringMatching(/unknown section "bogus" \(valid: task, network, es/) },
+    ]);
     expect(decodeShareParams('c=x&v=2').errors[0]).toMatchObject({ path: 'v' });
     expect(decodeShareParams('')).toEqual({ hidden: new Set(), errors: [] });
   });
@@ -60,14 +65,23 @@ describe('share-link URL codec', () => {
   });
 
   it('fuzz: no query string makes decoding throw; every error names a field', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), fc.string(), (c, seed, hide) => {
-      const q = new URLSearchParams({ c, seed, hide });
-      const r = decodeShareParams(q);
-      for (const e of r.errors) { expect(e.path.length).toBeGreaterThan(0); expect(e.message.length).toBeGreaterThan(0); }
-    }), { numRuns: 500 });
-    fc.assert(fc.property(fc.jsonValue(), (v) => {
-      const r = decodeShareParams(linkWith(v));
-      expect(r.config === undefined).toBe(r.errors.length > 0);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (c, seed, hide) => {
+        const q = new URLSearchParams({ c, seed, hide });
+        const r = decodeShareParams(q);
+        for (const e of r.errors) {
+          expect(e.path.length).toBeGreaterThan(0);
+          expect(e.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const r = decodeShareParams(linkWith(v));
+        expect(r.config === undefined).toBe(r.errors.length > 0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -11,9 +11,13 @@ describe('YAML export shaped like es-lottery configs/train/*.yaml', () => {
     expect(configToPaperYaml(quick, 'snr')).toMatchSnapshot();
   });
 
-  it('writes one file per chain with the code\'s baseline names and keep-fraction prune_ratio', () => {
+  it("writes one file per chain with the code's baseline names and keep-fraction prune_ratio", () => {
     const files = configToPaperYamlFiles(quick);
-    expect(files.map((f) => f.fileName)).toEqual(['mnist_pgpe_final-ticket.yaml', 'mnist_pgpe_sig2noise.yaml', 'mnist_pgpe_random-reinit.yaml']);
+    expect(files.map((f) => f.fileName)).toEqual([
+      'mnist_pgpe_final-ticket.yaml',
+      'mnist_pgpe_sig2noise.yaml',
+      'mnist_pgpe_random-reinit.yaml',
+    ]);
     expect(files[0].text).toMatch(/\n {4}baseline_name: "final-ticket"\n {4}prune_ratio: 0.8\n/);
     expect(files[0].text).toMatch(/\n {2}num_imp_iters: 12\n/);
     expect(files[0].text).toMatch(/\n {2}strategy_name: "PGPE"\n {2}popsize: 64\n/);
@@ -23,7 +27,10 @@ describe('YAML export shaped like es-lottery configs/train/*.yaml', () => {
   });
 
   it('maps control tasks to gymnax env names, episodes to n_repeats and test episodes to n_evaluations', () => {
-    const paperPendulum = parseConfig({ ...getPreset('pendulum-reduced').config, prune: { methods: ['magnitude'], rounds: 20 } });
+    const paperPendulum = parseConfig({
+      ...getPreset('pendulum-reduced').config,
+      prune: { methods: ['magnitude'], rounds: 20 },
+    });
     const text = configToPaperYaml(paperPendulum, 'magnitude');
     expect(text).toContain('env_name: "Pendulum-v1"');
     expect(text).toMatch(new RegExp(`n_repeats: ${paperPendulum.task.params.episodes}\\n`));

@@ -3,7 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultsOf } from '../../../src/core/params';
 import { STRATEGY_LIST, TOY_LIST, strategyById } from '../../../src/state/catalog';
 import {
-  CONFIG_DEFAULT, selectCanStart, selectDemoErrors, selectParamErrors, selectParams, useConfigStore,
+  CONFIG_DEFAULT,
+  selectCanStart,
+  selectDemoErrors,
+  selectParamErrors,
+  selectParams,
+  useConfigStore,
 } from '../../../src/state/config-store';
 
 const st = () => useConfigStore.getState();
@@ -27,7 +32,10 @@ describe('config store', () => {
 
   it('an out-of-range number gets an inline message naming the range; reset clears it', () => {
     const strat = STRATEGY_LIST.find((s) => Object.values(s.paramSpecs).some((p) => p.kind === 'number'))!;
-    const [name, spec] = Object.entries(strat.paramSpecs).find(([, p]) => p.kind === 'number')! as [string, { min: number; max: number; label: string }];
+    const [name, spec] = Object.entries(strat.paramSpecs).find(([, p]) => p.kind === 'number')! as [
+      string,
+      { min: number; max: number; label: string },
+    ];
     st().setDemo({ strategyId: strat.id });
     st().setParam(strat.id, name, spec.max * 10 + 1);
     const errs = selectParamErrors(st(), strat.id);
@@ -46,7 +54,10 @@ describe('config store', () => {
 
   it('a valid change overrides just that default', () => {
     const strat = STRATEGY_LIST[0];
-    const [name, spec] = Object.entries(strat.paramSpecs).find(([, p]) => p.kind === 'number')! as [string, { min: number; max: number }];
+    const [name, spec] = Object.entries(strat.paramSpecs).find(([, p]) => p.kind === 'number')! as [
+      string,
+      { min: number; max: number },
+    ];
     const v = (spec.min + spec.max) / 2;
     st().setParam(strat.id, name, v);
     expect(selectParams(st(), strat.id)).toEqual({ ...defaultsOf(strat.paramSpecs), [name]: v });

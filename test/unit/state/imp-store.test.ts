@@ -3,31 +3,105 @@
 // with shared round-1 records once, inline validation with field-named issues, seed parsing.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { GenerationMetrics, RoundRecord } from '../../../src/core/experiments/events';
-import { IMP_RUN_DEFAULT, foldGenerations, formatDuration, selectProgress, useImpStore } from '../../../src/state/imp-store';
+import {
+  IMP_RUN_DEFAULT,
+  foldGenerations,
+  formatDuration,
+  selectProgress,
+  useImpStore,
+} from '../../../src/state/imp-store';
 import { meanStd, sigmaRows, sparsityCurves, thin } from '../../../src/state/imp-selectors';
-import { EXPERIMENT_CHOICE_DEFAULT, issuesAt, parseSeedsText, selectValidation, useExperimentStore } from '../../../src/state/experiment-store';
+import {
+  EXPERIMENT_CHOICE_DEFAULT,
+  issuesAt,
+  parseSeedsText,
+  selectValidation,
+  useExperimentStore,
+} from '../../../src/state/experiment-store';
 import { parseConfig } from '../../../src/core/runs/config';
 import { getPreset } from '../../../src/core/runs/presets';
 
-const rec = (seed: number, method: string, roundNum: number, finalPerf: number, extra: Partial<RoundRecord> = {}): RoundRecord => ({
-  seed, method, roundNum, sparsityFrac: 1 - 0.8 ** (roundNum - 1), prunableActive: 10, esDim: 12, finalPerf, finalLoss: 0, bestPerf: finalPerf,
-  evals: [], mask: new Uint8Array(2), mean: new Float32Array(2), std: new Float32Array(2),
-  sigmaStats: { mean: finalPerf, median: finalPerf / 2, min: 0, max: 1 }, layerSparsity: [], pruneThreshold: 0, generations: 100, wallMs: 1, ...extra,
+const rec = (
+  seed: number,
+  method: string,
+  roundNum: number,
+  finalPerf: number,
+  extra: Partial<RoundRecord> = {},
+): RoundRecord => ({
+  seed,
+  method,
+  roundNum,
+  sparsityFrac: 1 - 0.8 ** (roundNum - 1),
+  prunableActive: 10,
+  esDim: 12,
+  finalPerf,
+  finalLoss: 0,
+  bestPerf: finalPerf,
+  evals: [],
+  mask: new Uint8Array(2),
+  mean: new Float32Array(2),
+  std: new Float32Array(2),
+  sigmaStats: { mean: finalPerf, median: finalPerf / 2, min: 0, max: 1 },
+  layerSparsity: [],
+  pruneThreshold: 0,
+  generations: 100,
+  wallMs: 1,
+  ...extra,
 });
 const gen = (method: string, roundNum: number, g: number): GenerationMetrics => ({
-  seed: 0, method, roundNum, gen: g, generations: 100, bestScore: g, meanScore: g / 2, esDim: 7, evalsPerSec: 1000 + g,
+  seed: 0,
+  method,
+  roundNum,
+  gen: g,
+  generations: 100,
+  bestScore: g,
+  meanScore: g / 2,
+  esDim: 7,
+  evalsPerSec: 1000 + g,
   lastEval: { gen: 10, perf: 0.5, loss: 1 },
 });
 const config = parseConfig(getPreset('mnist-quick').config);
-const layout = { inputShape: [14, 14, 1], outputSize: 10, layers: [{ name: 'Dense_0', kind: 'dense' as const, kernelShape: [196, 32], kernelOffset: 0, kernelSize: 6272, biasOffset: 6272, biasSize: 32, fanIn: 196 }] };
+const layout = {
+  inputShape: [14, 14, 1],
+  outputSize: 10,
+  layers: [
+    {
+      name: 'Dense_0',
+      kind: 'dense' as const,
+      kernelShape: [196, 32],
+      kernelOffset: 0,
+      kernelSize: 6272,
+      biasOffset: 6272,
+      biasSize: 32,
+      fanIn: 196,
+    },
+  ],
+};
 
-beforeEach(() => { useImpStore.setState(IMP_RUN_DEFAULT); useExperimentStore.setState(EXPERIMENT_CHOICE_DEFAULT); });
+beforeEach(() => {
+  useImpStore.setState(IMP_RUN_DEFAULT);
+  useExperimentStore.setState(EXPERIMENT_CHOICE_DEFAULT);
+});
 
 describe('IMP run store', () => {
   it('folds start / gens / rounds; shared round 1 counts its generations once', () => {
     const s = () => useImpStore.getState();
     s().starting(config, 0);
-    s().progress({ kind: 'start', runId: 'abc', netDescribe: 'mlp', paramCount: 6634, prunableCount: 6592, notes: ['n'], totalGens: 1000, doneGens: 0, resumedSeeds: [], layout }, 0);
+    s().progress(
+      {
+        kind: 'start',
+        runId: 'abc',
+        netDescribe: 'mlp',
+        paramCount: 6634,
+        prunableCount: 6592,
+        notes: ['n'],
+        totalGens: 1000,
+        doneGens: 0,
+        resumedSeeds: [],
+        layout,
+      },
+      0,
+    );
     expect(s().status).toBe('running');
     expect(s().layout).toBe(layout);
     s().progress({ kind: 'gens', metrics: [gen('magnitude', 1, 10), gen('magnitude', 1, 20)] }, 0);
@@ -52,10 +126,15 @@ describe('IMP run store', () => {
 
   it('progress and ETA: rate from generations trained in this tab only', () => {
     // resumed with 400 of 1000 done; 100 more trained in 10 s → 500 left at 10 gens/s = 50 s
-    const p = selectProgress({ totalGens: 1000, finishedGens: 450, currentGen: 50, gensAtStart: 400, startedAtMs: 0 }, 10_000);
+    const p = selectProgress(
+      { totalGens: 1000, finishedGens: 450, currentGen: 50, gensAtStart: 400, startedAtMs: 0 },
+      10_000,
+    );
     expect(p.fraction).toBeCloseTo(0.5);
     expect(p.etaMs).toBeCloseTo(50_000);
-    expect(selectProgress({ totalGens: 10, finishedGens: 0, currentGen: 0, gensAtStart: 0, startedAtMs: 0 }, 5).etaMs).toBeNull();
+    expect(
+      selectProgress({ totalGens: 10, finishedGens: 0, currentGen: 0, gensAtStart: 0, startedAtMs: 0 }, 5).etaMs,
+    ).toBeNull();
     expect(formatDuration(200_000)).toBe('3 min 20 s');
     expect(formatDuration(3_900_000)).toBe('1 h 05 min');
   });
@@ -63,7 +142,12 @@ describe('IMP run store', () => {
 
 describe('chart selectors', () => {
   it('sparsity curves: mean and sample s.d. over seeds per method and round (by hand)', () => {
-    const c = sparsityCurves([rec(0, 'magnitude', 1, 0.8), rec(1, 'magnitude', 1, 0.9), rec(0, 'snr', 1, 0.7), rec(0, 'magnitude', 2, 0.6)]);
+    const c = sparsityCurves([
+      rec(0, 'magnitude', 1, 0.8),
+      rec(1, 'magnitude', 1, 0.9),
+      rec(0, 'snr', 1, 0.7),
+      rec(0, 'magnitude', 2, 0.6),
+    ]);
     expect(c.methods).toEqual(['magnitude', 'snr']);
     expect(c.seeds).toEqual([0, 1]);
     expect(c.rows.map((r) => r.roundNum)).toEqual([1, 2]);
@@ -79,12 +163,17 @@ describe('chart selectors', () => {
 
   it('σ rows: shared round-1 record shown once; thinning keeps the last point', () => {
     const rows = sigmaRows([
-      rec(0, 'magnitude', 1, 0.2, { sharedWith: ['magnitude', 'snr'] }), rec(0, 'snr', 1, 0.2, { sharedWith: ['magnitude', 'snr'] }),
-      rec(0, 'magnitude', 2, 0.4), rec(1, 'magnitude', 2, 0.6),
+      rec(0, 'magnitude', 1, 0.2, { sharedWith: ['magnitude', 'snr'] }),
+      rec(0, 'snr', 1, 0.2, { sharedWith: ['magnitude', 'snr'] }),
+      rec(0, 'magnitude', 2, 0.4),
+      rec(1, 'magnitude', 2, 0.6),
     ]);
     expect(rows.map((r) => `${r.roundNum}${r.method}`)).toEqual(['1magnitude', '2magnitude']);
     expect(rows[1].sigmaMean).toBeCloseTo(0.5);
-    const t = thin(Array.from({ length: 1001 }, (_, i) => i), 100);
+    const t = thin(
+      Array.from({ length: 1001 }, (_, i) => i),
+      100,
+    );
     expect(t.length).toBeLessThanOrEqual(101);
     expect(t[t.length - 1]).toBe(1000);
   });

@@ -18,7 +18,10 @@ const file = () => readFile('public/precomputed/cartpole-reduced.json.gz').then(
 
 describe('precomputed loader', () => {
   it('loads the shipped bundle as an overlay with commands, date and seeds', async () => {
-    const res = await loadPrecomputed('cartpole-reduced', '/app', async (url) => { expect(url).toBe('/app/precomputed/cartpole-reduced.json.gz'); return file(); });
+    const res = await loadPrecomputed('cartpole-reduced', '/app', async (url) => {
+      expect(url).toBe('/app/precomputed/cartpole-reduced.json.gz');
+      return file();
+    });
     if (!res || !res.ok) throw new Error(res ? res.message : 'null');
     const o = res.overlay;
     expect(o.commands[0]).toMatch(/^npm run lab -- imp --preset cartpole-reduced/);
@@ -39,7 +42,10 @@ describe('precomputed loader', () => {
     const truncated = precomputedFromBytes('cartpole-reduced', bytes.slice(0, bytes.length >> 1));
     expect(truncated).toMatchObject({ ok: false });
     expect(!truncated.ok && truncated.message).toMatch(/precomputed result for cartpole-reduced is unreadable/);
-    const garbage = precomputedFromBytes('cartpole-reduced', new TextEncoder().encode('{"format":"es-lottery-lab-run","version":1,"records":7}'));
+    const garbage = precomputedFromBytes(
+      'cartpole-reduced',
+      new TextEncoder().encode('{"format":"es-lottery-lab-run","version":1,"records":7}'),
+    );
     expect(!garbage.ok && garbage.message).toMatch(/unreadable: invalid bundle/);
     const stale = precomputedFromBytes('mnist-quick', bytes);
     expect(!stale.ok && stale.message).toMatch(/other settings than the preset/);
@@ -49,7 +55,9 @@ describe('precomputed loader', () => {
   });
 
   it('a failed fetch is a message; a preset without a bundle is null', async () => {
-    const res = await loadPrecomputed('cartpole-reduced', '/', async () => { throw new Error('HTTP 404'); });
+    const res = await loadPrecomputed('cartpole-reduced', '/', async () => {
+      throw new Error('HTTP 404');
+    });
     expect(res).toEqual({ ok: false, message: 'cannot load the precomputed result for cartpole-reduced (HTTP 404)' });
     expect(await loadPrecomputed('mnist-mlp-reduced', '/', async () => new Uint8Array())).toBeNull();
     expect(precomputedUrl('mnist-mlp-reduced', '/')).toBeNull();
@@ -65,7 +73,9 @@ describe('precomputed store and chart data', () => {
     expect(entries['cartpole-reduced'].status).toBe('ready');
     expect(selectOverlay(entries, 'cartpole-reduced', null)?.overlay?.presetId).toBe('cartpole-reduced');
     expect(selectOverlay(entries, 'cartpole-reduced', parseConfig({ ...config, seeds: [4, 5] }))).not.toBeNull();
-    expect(selectOverlay(entries, 'cartpole-reduced', parseConfig({ ...config, prune: { ...config.prune, rounds: 3 } }))).toBeNull();
+    expect(
+      selectOverlay(entries, 'cartpole-reduced', parseConfig({ ...config, prune: { ...config.prune, rounds: 3 } })),
+    ).toBeNull();
     expect(selectOverlay(entries, null, null)).toBeNull();
     usePrecomputedStore.getState().loaded('mnist-quick', { ok: false, message: 'bad' }, null);
     expect(usePrecomputedStore.getState().entries['mnist-quick']).toMatchObject({ status: 'error', message: 'bad' });
@@ -80,7 +90,16 @@ describe('precomputed store and chart data', () => {
     expect(series).toHaveLength(pre.methods.length);
     expect(series.every((s) => s.name.endsWith('(precomputed)'))).toBe(true);
     expect(series.every((s) => s.dash && (s.opacity ?? 1) < 1)).toBe(true);
-    const t = withPrecomputedColumns({ columns: ['round', 'remaining %', 'magnitude'], rows: [[1, 100, 0.5], [2, 80, 0.4]] }, pre);
+    const t = withPrecomputedColumns(
+      {
+        columns: ['round', 'remaining %', 'magnitude'],
+        rows: [
+          [1, 100, 0.5],
+          [2, 80, 0.4],
+        ],
+      },
+      pre,
+    );
     expect(t.columns).toEqual(['round', 'remaining %', 'magnitude', ...pre.methods.map((m) => `${m} precomputed`)]);
     expect(t.rows).toHaveLength(12);
     expect(t.rows[0].slice(0, 3)).toEqual([1, 100, 0.5]);

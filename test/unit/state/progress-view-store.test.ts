@@ -3,19 +3,33 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Demo2dBatch, Demo2dFrame } from '../../../workers/demo2d';
 import {
-  PROGRESS_DEFAULT, TRAIL_MAX_POINTS, appendTrail, selectBestSeries, selectDemoActive, selectSkippedBackends,
+  PROGRESS_DEFAULT,
+  TRAIL_MAX_POINTS,
+  appendTrail,
+  selectBestSeries,
+  selectDemoActive,
+  selectSkippedBackends,
   useProgressStore,
 } from '../../../src/state/progress-store';
 import { VIEW_DEFAULT, useViewStore } from '../../../src/state/view-store';
 
 const frame = (g: number): Demo2dFrame => ({
-  generation: g, population: new Float32Array([g, -g, 2 * g, 0]), mean: new Float32Array([g, 10 + g]),
-  bestScore: -100 / g, popMeanScore: -200 / g,
+  generation: g,
+  population: new Float32Array([g, -g, 2 * g, 0]),
+  mean: new Float32Array([g, 10 + g]),
+  bestScore: -100 / g,
+  popMeanScore: -200 / g,
 });
-const batch = (from: number, to: number): Demo2dBatch => ({ kind: 'demo2d', frames: Array.from({ length: to - from + 1 }, (_, i) => frame(from + i)) });
+const batch = (from: number, to: number): Demo2dBatch => ({
+  kind: 'demo2d',
+  frames: Array.from({ length: to - from + 1 }, (_, i) => frame(from + i)),
+});
 const st = () => useProgressStore.getState();
 
-beforeEach(() => { useProgressStore.setState(PROGRESS_DEFAULT); useViewStore.setState(VIEW_DEFAULT); });
+beforeEach(() => {
+  useProgressStore.setState(PROGRESS_DEFAULT);
+  useViewStore.setState(VIEW_DEFAULT);
+});
 
 describe('progress store', () => {
   it('folds batches: latest population and generation, all best points, mean trail in order', () => {
@@ -77,7 +91,8 @@ describe('progress store', () => {
 
   it('lists skipped backends with reasons', () => {
     st().backendReady({
-      active: 'wasm', pref: 'auto',
+      active: 'wasm',
+      pref: 'auto',
       attempts: [
         { backend: 'webgpu', ok: false, reason: 'failed to initialise', ms: 3 },
         { backend: 'webgl', ok: false, reason: 'self-check failed', ms: 40 },
@@ -86,7 +101,8 @@ describe('progress store', () => {
     });
     expect(st().backendStatus).toBe('ready');
     expect(selectSkippedBackends(st())).toEqual([
-      { backend: 'webgpu', reason: 'failed to initialise' }, { backend: 'webgl', reason: 'self-check failed' },
+      { backend: 'webgpu', reason: 'failed to initialise' },
+      { backend: 'webgl', reason: 'self-check failed' },
     ]);
   });
 });
@@ -100,7 +116,9 @@ describe('view store', () => {
     expect(v().openHelp).toBe('b.y');
     v().toggleHelp('b.y');
     expect(v().openHelp).toBeNull();
-    v().toggleTrail(); v().toggleBestAsTable(); v().setHeatmapScale('linear');
+    v().toggleTrail();
+    v().toggleBestAsTable();
+    v().setHeatmapScale('linear');
     expect(v()).toMatchObject({ showTrail: false, bestAsTable: true, heatmapScale: 'linear' });
   });
 });

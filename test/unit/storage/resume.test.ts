@@ -16,10 +16,17 @@ import { sameBytes } from '../runs/fixtures';
 const task = syntheticTask();
 const net = getNetwork('mlp').build({ hiddenLayers: 1, width: 8 }, task.io);
 const config = parseConfig({
-  task: { id: 'mnist', params: {} }, network: { id: 'mlp', params: { width: 8 } },
-  es: { id: 'pgpe', popSize: 16, centeredRank: true, params: { lrate_init: 0.05, sigma_init: 0.1, sigmaSign: 'corrected' } },
+  task: { id: 'mnist', params: {} },
+  network: { id: 'mlp', params: { width: 8 } },
+  es: {
+    id: 'pgpe',
+    popSize: 16,
+    centeredRank: true,
+    params: { lrate_init: 0.05, sigma_init: 0.1, sigmaSign: 'corrected' },
+  },
   prune: { methods: ['magnitude', 'snr'], rounds: 3, pruneFrac: 0.5 },
-  budget: { generationsPerRound: 20, evalEvery: 10 }, seeds: [0],
+  budget: { generationsPerRound: 20, evalEvery: 10 },
+  seeds: [0],
 });
 afterAll(() => task.dispose());
 
@@ -45,14 +52,29 @@ describe('resume through the run store', () => {
     const stored = (await store.getRun(id))!;
     expect(stored.run.summary.roundsDone).toBe(2);
     const resume = await store.resumeState(id, 0);
-    expect(resume.map((c) => [c.method, c.nextRoundNum])).toEqual([['magnitude', 3], ['snr', 3]]);
+    expect(resume.map((c) => [c.method, c.nextRoundNum])).toEqual([
+      ['magnitude', 3],
+      ['snr', 3],
+    ]);
     const resumed = await runImp({ config, seed: 0, net, task, resume });
-    for (const r of resumed.records) await store.saveRound(id, r, resumed.chains.find((c) => c.method === r.method));
+    for (const r of resumed.records)
+      await store.saveRound(
+        id,
+        r,
+        resumed.chains.find((c) => c.method === r.method),
+      );
     await store.setStatus(id, 'done');
 
     const all = (await store.getRun(id))!;
     expect(all.run.status).toBe('done');
-    expect(all.records.map((r) => `${r.method}/${r.roundNum}`)).toEqual(['magnitude/1', 'magnitude/2', 'magnitude/3', 'snr/1', 'snr/2', 'snr/3']);
+    expect(all.records.map((r) => `${r.method}/${r.roundNum}`)).toEqual([
+      'magnitude/1',
+      'magnitude/2',
+      'magnitude/3',
+      'snr/1',
+      'snr/2',
+      'snr/3',
+    ]);
     for (const r of all.records) {
       const ref = full.records.find((x) => x.method === r.method && x.roundNum === r.roundNum)!;
       expect(r.finalPerf).toBe(ref.finalPerf);

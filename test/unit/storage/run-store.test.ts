@@ -22,10 +22,19 @@ afterEach(() => {
 
 describe('RunStore (IndexedDB via idb, fake-indexeddb in Node)', () => {
   it('saveRun keys the run by the hash of its canonical config and fills defaults', async () => {
-    const run = await store.saveRun({ config: { ...quickConfig, es: { ...quickConfig.es, zScore: undefined } }, label: 'quick' });
+    const run = await store.saveRun({
+      config: { ...quickConfig, es: { ...quickConfig.es, zScore: undefined } },
+      label: 'quick',
+    });
     expect(run.id).toBe(id);
     expect(run.status).toBe('running');
-    expect(run.summary).toMatchObject({ methods: ['magnitude', 'snr', 'random_reinit'], seeds: [0], roundsPlanned: 12, recordCount: 0, roundsDone: 0 });
+    expect(run.summary).toMatchObject({
+      methods: ['magnitude', 'snr', 'random_reinit'],
+      seeds: [0],
+      roundsPlanned: 12,
+      recordCount: 0,
+      roundsDone: 0,
+    });
     const again = await store.saveRun({ config: quickConfig, status: 'paused' });
     expect(again).toMatchObject({ id, createdAt: run.createdAt, label: 'quick', status: 'paused' });
     expect(await store.listRuns()).toHaveLength(1);
@@ -35,10 +44,22 @@ describe('RunStore (IndexedDB via idb, fake-indexeddb in Node)', () => {
     await store.saveRun({ config: quickConfig });
     const { records, chains } = fakeRun(quickConfig, 2);
     // Save in a scrambled order: getRun sorts by seed, method (config order), round.
-    for (const r of [...records].reverse()) await store.saveRound(id, r, chains.find((c) => c.method === r.method));
+    for (const r of [...records].reverse())
+      await store.saveRound(
+        id,
+        r,
+        chains.find((c) => c.method === r.method),
+      );
     const data = (await store.getRun(id))!;
     expect(data.config).toEqual(quickConfig);
-    expect(data.records.map((r) => `${r.method}/${r.roundNum}`)).toEqual(['magnitude/1', 'magnitude/2', 'snr/1', 'snr/2', 'random_reinit/1', 'random_reinit/2']);
+    expect(data.records.map((r) => `${r.method}/${r.roundNum}`)).toEqual([
+      'magnitude/1',
+      'magnitude/2',
+      'snr/1',
+      'snr/2',
+      'random_reinit/1',
+      'random_reinit/2',
+    ]);
     for (const r of data.records) {
       const o = records.find((x) => x.method === r.method && x.roundNum === r.roundNum)!;
       expect(sameBytes(r.mask, o.mask) && sameBytes(r.mean, o.mean) && sameBytes(r.std, o.std)).toBe(true);
@@ -49,7 +70,11 @@ describe('RunStore (IndexedDB via idb, fake-indexeddb in Node)', () => {
     const summary = (await store.listRuns())[0].summary;
     expect(summary.recordCount).toBe(6);
     expect(summary.roundsDone).toBe(2);
-    expect(summary.chains.find((c) => c.method === 'snr')).toMatchObject({ roundsDone: 2, lastPerf: 0.802, lastSparsityFrac: 1 - 0.8 });
+    expect(summary.chains.find((c) => c.method === 'snr')).toMatchObject({
+      roundsDone: 2,
+      lastPerf: 0.802,
+      lastSparsityFrac: 1 - 0.8,
+    });
   });
 
   it('keeps only the latest chain state per (seed, method) and hands it back for resume', async () => {
@@ -72,10 +97,18 @@ describe('RunStore (IndexedDB via idb, fake-indexeddb in Node)', () => {
     const other = parseConfig({ ...quickConfig, seeds: [1] });
     await store.saveRun({ config: quickConfig });
     await store.saveRun({ config: other, status: 'done' });
-    await store.saveRound(id, fakeRecord(quickConfig, 0, 'snr', 1), { method: 'snr', nextRoundNum: 2, mask: new Uint8Array(6634), init: new Float32Array(6634) });
+    await store.saveRound(id, fakeRecord(quickConfig, 0, 'snr', 1), {
+      method: 'snr',
+      nextRoundNum: 2,
+      mask: new Uint8Array(6634),
+      init: new Float32Array(6634),
+    });
     expect(await store.markInterrupted()).toEqual([id]);
     const list = await store.listRuns();
-    expect(list.map((r) => [r.id, r.status])).toEqual([[id, 'interrupted'], [runId(other), 'done']]);
+    expect(list.map((r) => [r.id, r.status])).toEqual([
+      [id, 'interrupted'],
+      [runId(other), 'done'],
+    ]);
     await store.deleteRun(id);
     expect(await store.getRun(id)).toBeUndefined();
     expect((await store.listRuns()).map((r) => r.id)).toEqual([runId(other)]);
@@ -90,12 +123,17 @@ describe('RunStore (IndexedDB via idb, fake-indexeddb in Node)', () => {
     const before = (await store.listRuns())[0];
     // The round's put succeeds, the chain-state put hits the quota: the whole transaction must roll back.
     const realPut = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if (this.name === 'chains') throw new DOMException('quota', 'QuotaExceededError');
       return realPut.apply(this, args);
     });
     const r2 = fakeRecord(quickConfig, 0, 'magnitude', 2);
-    const err = await store.saveRound(id, r2, { method: 'magnitude', nextRoundNum: 3, mask: r2.mask, init: r2.mean }).catch((e: unknown) => e);
+    const err = await store
+      .saveRound(id, r2, { method: 'magnitude', nextRoundNum: 3, mask: r2.mask, init: r2.mean })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageFullError);
     expect((err as Error).message).toMatch(/storage is full.*runs already stored are unchanged/);
     vi.restoreAllMocks();
@@ -109,18 +147,35 @@ describe('RunStore (IndexedDB via idb, fake-indexeddb in Node)', () => {
 
   it('imports a validated bundle once (overwrite on request) and exports it back losslessly', async () => {
     const { records, chains } = fakeRun(quickConfig, 2);
-    const text = exportBundle({ config: quickConfig, createdAt: '2024-05-01T12:00:00.000Z', records, chains, precomputed: true, command: 'lab imp' });
+    const text = exportBundle({
+      config: quickConfig,
+      createdAt: '2024-05-01T12:00:00.000Z',
+      records,
+      chains,
+      precomputed: true,
+      command: 'lab imp',
+    });
     const imported = importBundle(text);
     if (!imported.ok) throw new Error(imported.message);
     const run = await store.importRun(imported.bundle);
-    expect(run).toMatchObject({ id, status: 'done', precomputed: true, command: 'lab imp', createdAt: Date.parse('2024-05-01T12:00:00.000Z') });
+    expect(run).toMatchObject({
+      id,
+      status: 'done',
+      precomputed: true,
+      command: 'lab imp',
+      createdAt: Date.parse('2024-05-01T12:00:00.000Z'),
+    });
     expect(run.summary.roundsDone).toBe(2);
     await expect(store.importRun(imported.bundle)).rejects.toBeInstanceOf(RunExistsError);
     await store.importRun(imported.bundle, { overwrite: true });
     const back = importBundle(exportBundle(await store.toBundle(id)));
     if (!back.ok) throw new Error(back.message);
     expect(back.bundle.records).toHaveLength(6);
-    expect(back.bundle.records.every((r) => sameBytes(r.mean, records.find((x) => x.method === r.method && x.roundNum === r.roundNum)!.mean))).toBe(true);
+    expect(
+      back.bundle.records.every((r) =>
+        sameBytes(r.mean, records.find((x) => x.method === r.method && x.roundNum === r.roundNum)!.mean),
+      ),
+    ).toBe(true);
     expect(back.bundle.precomputed).toBe(true);
   });
 

@@ -3,7 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'fflate';
 import { parseIdxImages, parseIdxLabels } from '../../../src/core/tasks/vision/idx';
 import {
-  DATASETS, avgPool2x2, getDataset, labelHistogram, loadDataset, normalizePixels,
+  DATASETS,
+  avgPool2x2,
+  getDataset,
+  labelHistogram,
+  loadDataset,
+  normalizePixels,
 } from '../../../src/core/tasks/vision/datasets';
 
 const readBytes = async (p: string): Promise<Uint8Array> => new Uint8Array(await readFile(`public/data/${p}`));
@@ -30,7 +35,9 @@ describe('IDX parser', () => {
   it('parses a hand-made file and rejects wrong magic, truncation, trailing bytes and non-gzip', () => {
     const good = gzipSync(idx([0x801, 3], [7, 0, 9]));
     expect(Array.from(parseIdxLabels(good).labels)).toEqual([7, 0, 9]);
-    expect(() => parseIdxLabels(gzipSync(idx([0x803, 3], [7, 0, 9])), 'x.gz')).toThrow(/x\.gz: wrong IDX magic 0x00000803, expected 0x00000801/);
+    expect(() => parseIdxLabels(gzipSync(idx([0x803, 3], [7, 0, 9])), 'x.gz')).toThrow(
+      /x\.gz: wrong IDX magic 0x00000803, expected 0x00000801/,
+    );
     expect(() => parseIdxImages(good, 'lab.gz')).toThrow(/wrong IDX magic 0x00000801, expected 0x00000803/);
     expect(() => parseIdxLabels(gzipSync(idx([0x801, 4], [7, 0, 9])))).toThrow(/truncated IDX data/);
     expect(() => parseIdxLabels(gzipSync(idx([0x801, 2], [7, 0, 9])))).toThrow(/trailing bytes/);
@@ -40,7 +47,9 @@ describe('IDX parser', () => {
   });
   it('reports a truncated gzip stream (cut bundled file)', async () => {
     const gz = await readBytes('kmnist/t10k-labels-idx1-ubyte.gz');
-    expect(() => parseIdxLabels(gz.subarray(0, gz.length >> 1), 'cut.gz')).toThrow(/cut\.gz: truncated or corrupt gzip/);
+    expect(() => parseIdxLabels(gz.subarray(0, gz.length >> 1), 'cut.gz')).toThrow(
+      /cut\.gz: truncated or corrupt gzip/,
+    );
   });
 });
 
@@ -70,13 +79,19 @@ describe('dataset registry and loading', () => {
   });
   it('loads MNIST (60k/10k) and KMNIST (6 284/10k, subset histogram) with 14×14 pooling', async () => {
     const mnist = await loadDataset(getDataset('mnist'), readBytes, '14x14');
-    expect([mnist.train.count, mnist.test.count, mnist.train.side, mnist.train.x.length]).toEqual([60_000, 10_000, 14, 60_000 * 196]);
+    expect([mnist.train.count, mnist.test.count, mnist.train.side, mnist.train.x.length]).toEqual([
+      60_000,
+      10_000,
+      14,
+      60_000 * 196,
+    ]);
     expect(labelHistogram(mnist.train.labels)).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
     const kmnist = await loadDataset(getDataset('kmnist'), readBytes, '28x28');
     expect([kmnist.train.count, kmnist.test.count, kmnist.train.x.length]).toEqual([6284, 10_000, 6284 * 784]);
     expect(labelHistogram(kmnist.train.labels)).toEqual([627, 629, 628, 633, 678, 617, 606, 647, 596, 623]);
     // Background pixels (0) map to −0.1307/0.3081; the mean over MNIST's train set is ≈ 0 by construction.
-    let s = 0; for (const v of mnist.train.x) s += v;
+    let s = 0;
+    for (const v of mnist.train.x) s += v;
     expect(Math.abs(s / mnist.train.x.length)).toBeLessThan(0.01);
   });
 });

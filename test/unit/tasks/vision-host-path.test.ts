@@ -10,30 +10,58 @@ import type { VisionData } from '../../../src/core/tasks/vision/datasets';
 
 /** n random 4×4 "images" with labels 0…9 cycling. */
 function toyData(n: number, rng: Rng): VisionData {
-  const split = () => ({ count: n, side: 4, x: Float32Array.from({ length: 16 * n }, () => rng.uniform()), labels: Uint8Array.from({ length: n }, (_, i) => (i * 7) % 10) });
+  const split = () => ({
+    count: n,
+    side: 4,
+    x: Float32Array.from({ length: 16 * n }, () => rng.uniform()),
+    labels: Uint8Array.from({ length: n }, (_, i) => (i * 7) % 10),
+  });
   return { train: split(), test: split() };
 }
 
 describe('vision fitness: host path (wasm/cpu) = tensor path', () => {
   const rng = new Rng(21);
   const data = toyData(300, rng);
-  const net = buildMlp({ id: 'mlp', inputSize: 16, outputSize: 10, hiddenLayers: 1, width: 12, activation: 'relu', outputActivation: 'none' });
+  const net = buildMlp({
+    id: 'mlp',
+    inputSize: 16,
+    outputSize: 10,
+    hiddenLayers: 1,
+    width: 12,
+    activation: 'relu',
+    outputActivation: 'none',
+  });
   const tensorNet = { ...net, forwardHost: undefined };
-  const p = 10, d = net.paramCount, mean = net.init(rng);
+  const p = 10,
+    d = net.paramCount,
+    mean = net.init(rng);
   // PGPE-style interleaved pairs m ± σz in float32 (spec §1.2).
   const pop = new Float32Array(p * d);
-  for (let k = 0; k < p / 2; k++) for (let j = 0; j < d; j++) {
-    const s = Math.fround(0.2 * rng.normal());
-    pop[2 * k * d + j] = Math.fround(mean[j] + s); pop[(2 * k + 1) * d + j] = Math.fround(mean[j] - s);
-  }
+  for (let k = 0; k < p / 2; k++)
+    for (let j = 0; j < d; j++) {
+      const s = Math.fround(0.2 * rng.normal());
+      pop[2 * k * d + j] = Math.fround(mean[j] + s);
+      pop[(2 * k + 1) * d + j] = Math.fround(mean[j] - s);
+    }
 
   // 'independent' sampling: the same rng gives the same minibatch on every call ('epoch' walks on).
   it('same minibatch and scores within 1e-4 relative (plain and antithetic split), deterministic, tensors flat', () => {
-    const task = createVisionInstance('toy', data, { ...defaultsOf(visionParamSpecs), batchSize: 64, batchSampling: 'independent' }, []);
+    const task = createVisionInstance(
+      'toy',
+      data,
+      { ...defaultsOf(visionParamSpecs), batchSize: 64, batchSampling: 'independent' },
+      [],
+    );
     const popT = tf.tensor2d(pop, [p, d]);
-    const score = (n: typeof net, seed: number) => { const s = task.evaluatePopulation(n, popT, new Rng(seed)).scores; const v = Array.from(s.dataSync()); s.dispose(); return v; };
+    const score = (n: typeof net, seed: number) => {
+      const s = task.evaluatePopulation(n, popT, new Rng(seed)).scores;
+      const v = Array.from(s.dataSync());
+      s.dispose();
+      return v;
+    };
     const before = tf.memory().numTensors;
-    const host = score(net, 3), split = score(withPopulationLayout(net, 'interleaved'), 3);
+    const host = score(net, 3),
+      split = score(withPopulationLayout(net, 'interleaved'), 3);
     expect(tf.memory().numTensors).toBe(before);
     const ref = score(tensorNet, 3);
     for (let m = 0; m < p; m++) {
@@ -51,7 +79,8 @@ describe('vision fitness: host path (wasm/cpu) = tensor path', () => {
 
   it('meanLogLikelihoodHost: uniform logits give −ln C; NaN logits give NaN', () => {
     expect(meanLogLikelihoodHost(new Float32Array(2 * 3 * 10), 2, 3, 10, [1, 5, 9])[0]).toBeCloseTo(-Math.log(10), 6);
-    const logits = new Float32Array(20).fill(1); logits[3] = NaN;
+    const logits = new Float32Array(20).fill(1);
+    logits[3] = NaN;
     expect(Number.isNaN(meanLogLikelihoodHost(logits, 1, 2, 10, [0, 0])[0])).toBe(true);
   });
 });

@@ -17,17 +17,30 @@ const readBytes = async (p: string): Promise<Uint8Array> => new Uint8Array(await
 /** n random 2×2 "images" with labels 0…9 cycling. */
 function toyData(nTrain: number, nTest: number, rng: Rng): VisionData {
   const split = (n: number) => ({
-    count: n, side: 2, x: Float32Array.from({ length: 4 * n }, () => rng.normal()), labels: Uint8Array.from({ length: n }, (_, i) => i % 10),
+    count: n,
+    side: 2,
+    x: Float32Array.from({ length: 4 * n }, () => rng.normal()),
+    labels: Uint8Array.from({ length: n }, (_, i) => i % 10),
   });
   return { train: split(nTrain), test: split(nTest) };
 }
 
 /** Hand reference: per member, mean over examples of −log softmax(logits)[label], and accuracy. */
-function handMetrics(pop: Float32Array, p: number, net: ReturnType<typeof buildMlp>, x: Float32Array, labels: Uint8Array) {
+function handMetrics(
+  pop: Float32Array,
+  p: number,
+  net: ReturnType<typeof buildMlp>,
+  x: Float32Array,
+  labels: Uint8Array,
+) {
   const n = labels.length;
   return Array.from({ length: p }, (_, m) => {
-    const z = refForward(x, n, pop.subarray(m * net.paramCount, (m + 1) * net.paramCount), net.layers, ['tanh', 'none']);
-    let ce = 0, hits = 0;
+    const z = refForward(x, n, pop.subarray(m * net.paramCount, (m + 1) * net.paramCount), net.layers, [
+      'tanh',
+      'none',
+    ]);
+    let ce = 0,
+      hits = 0;
     for (let b = 0; b < n; b++) {
       const row = Array.from(z.subarray(10 * b, 10 * b + 10));
       const mx = Math.max(...row);
@@ -44,7 +57,15 @@ const params = (over: Partial<VisionParams>): VisionParams => ({ ...defaultsOf(v
 describe('vision task on toy data', () => {
   const rng = new Rng(4);
   const data = toyData(12, 37, rng);
-  const net = buildMlp({ id: 'mlp', inputSize: 4, outputSize: 10, hiddenLayers: 1, width: 5, activation: 'tanh', outputActivation: 'none' });
+  const net = buildMlp({
+    id: 'mlp',
+    inputSize: 4,
+    outputSize: 10,
+    hiddenLayers: 1,
+    width: 5,
+    activation: 'tanh',
+    outputActivation: 'none',
+  });
   const p = 3;
   const pop = Float32Array.from({ length: p * net.paramCount }, () => rng.normal());
 
@@ -58,7 +79,8 @@ describe('vision task on toy data', () => {
     scores.dispose();
     expect(tf.memory().numTensors).toBe(before);
     handMetrics(pop, p, net, data.train.x, data.train.labels).forEach((h, m) => expect(got[m]).toBeCloseTo(-h.ce, 4));
-    popT.dispose(); task.dispose();
+    popT.dispose();
+    task.dispose();
   });
 
   it('evaluateTest = per-row accuracy and mean CE over the (chunked) test set, testSubset respected', async () => {
@@ -69,7 +91,10 @@ describe('vision task on toy data', () => {
     popT.dispose();
     expect(tf.memory().numTensors).toBe(before);
     const hand = handMetrics(pop, p, net, data.test.x.subarray(0, 30 * 4), data.test.labels.subarray(0, 30));
-    res.forEach((r, m) => { expect(r.perf).toBeCloseTo(hand[m].acc, 6); expect(r.loss).toBeCloseTo(hand[m].ce, 4); });
+    res.forEach((r, m) => {
+      expect(r.perf).toBeCloseTo(hand[m].acc, 6);
+      expect(r.loss).toBeCloseTo(hand[m].ce, 4);
+    });
     task.dispose();
     // The 2 kept test tensors are freed; the training set reaches the backend only if the tensor path runs.
     expect(tf.memory().numTensors).toBe(before - 2);
@@ -96,7 +121,8 @@ describe('vision task on toy data', () => {
     scoresOf(used, 4); // an earlier training leaves the epoch half walked
     used.beginTraining!();
     expect(scoresOf(used, 9)).toEqual(expected);
-    fresh.dispose(); used.dispose();
+    fresh.dispose();
+    used.dispose();
   });
 
   it('rejects a network whose input size does not match the images', () => {
@@ -104,21 +130,27 @@ describe('vision task on toy data', () => {
     const wrong = getNetwork('mlp').build({}, { inputShape: [3, 3, 1], outputSize: 10 });
     const popT = tf.zeros([1, wrong.paramCount]) as tf.Tensor2D;
     expect(() => task.evaluatePopulation(wrong, popT, new Rng(0))).toThrow(/expects 9 inputs/);
-    popT.dispose(); task.dispose();
+    popT.dispose();
+    task.dispose();
   });
 });
 
 describe('minibatch sampler', () => {
   it("'epoch' batches are disjoint within an epoch, cover it, and reshuffle after", () => {
-    const s = createSampler(10, 'epoch'); const rng = new Rng(2);
-    const a = s.next(rng, 4), b = s.next(rng, 4), c = s.next(rng, 4);
+    const s = createSampler(10, 'epoch');
+    const rng = new Rng(2);
+    const a = s.next(rng, 4),
+      b = s.next(rng, 4),
+      c = s.next(rng, 4);
     expect(new Set([...a, ...b]).size).toBe(8);
     expect(new Set(c).size).toBe(4); // new epoch: 2 leftover examples were dropped
-    const again = createSampler(10, 'epoch'); const rng2 = new Rng(2);
+    const again = createSampler(10, 'epoch');
+    const rng2 = new Rng(2);
     expect(again.next(rng2, 4)).toEqual(a);
   });
   it("'independent' batches have distinct indices in range", () => {
-    const s = createSampler(50, 'independent'); const rng = new Rng(3);
+    const s = createSampler(50, 'independent');
+    const rng = new Rng(3);
     const a = s.next(rng, 50);
     expect(Array.from(a).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
@@ -131,7 +163,11 @@ describe('task registry', () => {
     expect(() => getTask('nope')).toThrow(/unknown task/);
   });
   it('loads KMNIST (14×14) and scores an all-zero MLP population at exactly −ln 10', async () => {
-    const task = await getTask('kmnist').load({ pool: '14x14', batchSize: 256, testSubset: 500 }, { readBytes }, new Rng(0));
+    const task = await getTask('kmnist').load(
+      { pool: '14x14', batchSize: 256, testSubset: 500 },
+      { readBytes },
+      new Rng(0),
+    );
     expect(task.io.inputShape).toEqual([14, 14, 1]);
     expect(task.notes.join(' ')).toMatch(/6,284/);
     const net = getNetwork('mlp').build({}, task.io);
@@ -144,6 +180,7 @@ describe('task registry', () => {
     // Tied logits → argmax picks class 0, so accuracy = share of label 0 among the first 500 test labels.
     const { labels } = parseIdxLabels(await readBytes('kmnist/t10k-labels-idx1-ubyte.gz'));
     expect(res.perf).toBeCloseTo(labels.subarray(0, 500).filter((l) => l === 0).length / 500, 6);
-    tf.dispose([scores, pop]); task.dispose();
+    tf.dispose([scores, pop]);
+    task.dispose();
   });
 });

@@ -2,21 +2,45 @@
 import { describe, expect, it } from 'vitest';
 import { pathFromMetrics } from '../../../src/core/analysis/run/lmc';
 import { curvatureSummary, fitQuadratic } from '../../../src/core/analysis/quadratic-fit';
-import { correlationRoundRows, curvatureRows, lmcBarrierMarks, lmcCurveRows, lmcMetric, parabolaAt, profileRows, scatterPoints, surfaceRaster } from '../../../src/ui/analysis/chart-data';
+import {
+  correlationRoundRows,
+  curvatureRows,
+  lmcBarrierMarks,
+  lmcCurveRows,
+  lmcMetric,
+  parabolaAt,
+  profileRows,
+  scatterPoints,
+  surfaceRaster,
+} from '../../../src/ui/analysis/chart-data';
 import type { CorrelationJobResult, LandscapeJobResult, LmcJobResult } from '../../../workers/analysis-job';
 
 const alphas = [0, 0.5, 1];
 function lmc(kind: 'vision' | 'control', perfs: number[][]): LmcJobResult {
-  const pairs = perfs.map((p, n) => ({ i: 0, j: n + 1, path: pathFromMetrics(kind, alphas, p, p.map(() => 0)) }));
+  const pairs = perfs.map((p, n) => ({
+    i: 0,
+    j: n + 1,
+    path: pathFromMetrics(
+      kind,
+      alphas,
+      p,
+      p.map(() => 0),
+    ),
+  }));
   return {
-    options: { pairs: 'rounds', method: 'snr', seed: 0, points: 3 }, nets: [], perf: [],
+    options: { pairs: 'rounds', method: 'snr', seed: 0, points: 3 },
+    nets: [],
+    perf: [],
     matrix: { labels: ['r1', 'r2', 'r3'], barrier: [], linearBarrier: [], pairs },
   };
 }
 
 describe('LMC chart rows', () => {
   it('vision: error = 1 − acc per α, one column per pair; the barrier mark sits at the worst α', () => {
-    const res = lmc('vision', [[0.9, 0.6, 0.8], [0.9, 0.85, 0.7]]);
+    const res = lmc('vision', [
+      [0.9, 0.6, 0.8],
+      [0.9, 0.85, 0.7],
+    ]);
     expect(lmcMetric(res).key).toBe('error');
     const { rows, series } = lmcCurveRows(res);
     expect(series).toEqual(['r1–r2', 'r1–r3']);
@@ -42,11 +66,19 @@ describe('LMC chart rows', () => {
 
 describe('landscape chart rows', () => {
   const xis = [-1, -0.5, 0, 0.5, 1];
-  const prof = (a: number) => { const loss = xis.map((x) => a * x * x + 1); return { loss, perf: loss.map(() => 0), fit: fitQuadratic(xis, loss), directionNorm: 1 }; };
+  const prof = (a: number) => {
+    const loss = xis.map((x) => a * x * x + 1);
+    return { loss, perf: loss.map(() => 0), fit: fitQuadratic(xis, loss), directionNorm: 1 };
+  };
   const res: LandscapeJobResult = {
-    options: { method: 'snr', seed: 0, directions: 2, points: 5, normalisation: 'none' }, lossKind: 'test cross-entropy',
+    options: { method: 'snr', seed: 0, directions: 2, points: 5, normalisation: 'none' },
+    lossKind: 'test cross-entropy',
     rounds: [
-      { roundNum: 1, sparsityFrac: 0, landscape: { xis, profiles: [prof(2), prof(4)], curvature: curvatureSummary([2, 4]) } },
+      {
+        roundNum: 1,
+        sparsityFrac: 0,
+        landscape: { xis, profiles: [prof(2), prof(4)], curvature: curvatureSummary([2, 4]) },
+      },
       { roundNum: 2, sparsityFrac: 0.2, landscape: { xis, profiles: [prof(1)], curvature: curvatureSummary([1]) } },
     ],
   };
@@ -63,7 +95,8 @@ describe('landscape chart rows', () => {
     const [r1, r2] = curvatureRows(res);
     expect(r1.a).toBeCloseTo(3, 9);
     expect(r1.se).toBeCloseTo(1, 9); // sd √2, n 2 → se 1
-    expect(r1.lo).toBeCloseTo(2, 9); expect(r1.hi).toBeCloseTo(4, 9);
+    expect(r1.lo).toBeCloseTo(2, 9);
+    expect(r1.hi).toBeCloseTo(4, 9);
     expect(r1.minR2).toBeCloseTo(1, 9);
     expect(r2.remainingPct).toBeCloseTo(80, 9);
     expect(Number.isNaN(r2.se)).toBe(true);
@@ -81,20 +114,38 @@ describe('landscape chart rows', () => {
 describe('correlation chart rows', () => {
   it('per round: method means from the job summary; scatter points from the sample', () => {
     const row = (method: string, roundNum: number) => ({
-      seed: 0, method, roundNum, sparsityFrac: 0, n: 2, pearson: 0.5, spearman: 0.4, nextSparsityFrac: 0.2, agreeFrac: 0.9, survivorIoU: 0.8,
+      seed: 0,
+      method,
+      roundNum,
+      sparsityFrac: 0,
+      n: 2,
+      pearson: 0.5,
+      spearman: 0.4,
+      nextSparsityFrac: 0.2,
+      agreeFrac: 0.9,
+      survivorIoU: 0.8,
       scatter: { magnitude: Float32Array.of(1, 2), snr: Float32Array.of(3, 4) },
     });
     const res: CorrelationJobResult = {
-      options: { layerIndex: 1, pruneFrac: 0.2 }, layerName: 'Dense_1', rows: [row('snr', 1), row('snr', 2)],
+      options: { layerIndex: 1, pruneFrac: 0.2 },
+      layerName: 'Dense_1',
+      rows: [row('snr', 1), row('snr', 2)],
       summary: {
-        pearson: [{ method: 'snr', roundNum: 1, mean: 0.5, se: NaN, n: 1 }, { method: 'snr', roundNum: 2, mean: 0.7, se: 0.1, n: 2 }],
-        spearman: [{ method: 'snr', roundNum: 2, mean: 0.6, se: NaN, n: 1 }], agreeFrac: [],
+        pearson: [
+          { method: 'snr', roundNum: 1, mean: 0.5, se: NaN, n: 1 },
+          { method: 'snr', roundNum: 2, mean: 0.7, se: 0.1, n: 2 },
+        ],
+        spearman: [{ method: 'snr', roundNum: 2, mean: 0.6, se: NaN, n: 1 }],
+        agreeFrac: [],
       },
     };
     const rows = correlationRoundRows(res);
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatchObject({ roundNum: 2, 'snr pearson': 0.7, 'snr pearson se': 0.1, 'snr spearman': 0.6 });
     expect(rows[0]['snr spearman']).toBeUndefined();
-    expect(scatterPoints(res.rows[0])).toEqual([{ magnitude: 1, snr: 3 }, { magnitude: 2, snr: 4 }]);
+    expect(scatterPoints(res.rows[0])).toEqual([
+      { magnitude: 1, snr: 3 },
+      { magnitude: 2, snr: 4 },
+    ]);
   });
 });

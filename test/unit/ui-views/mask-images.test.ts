@@ -1,12 +1,27 @@
 // Mask-inspector data (src/ui/masks/mask-images.ts): unit images, kernel views, round diffs, SNR–magnitude IoU.
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from '../../../src/core/nets/types';
-import { DIFF_CATEGORIES, distinct, kernelSlice, kernelView, methodIoUByRound, roundDiff, unitCodeImages, unitKeptImages } from '../../../src/ui/masks/mask-images';
+import {
+  DIFF_CATEGORIES,
+  distinct,
+  kernelSlice,
+  kernelView,
+  methodIoUByRound,
+  roundDiff,
+  unitCodeImages,
+  unitKeptImages,
+} from '../../../src/ui/masks/mask-images';
 
 /** Dense [in, out] layer at `offset` followed by its bias. */
 const dense = (name: string, inSize: number, out: number, offset: number): LayerSpec => ({
-  name, kind: 'dense', kernelShape: [inSize, out], kernelOffset: offset, kernelSize: inSize * out,
-  biasOffset: offset + inSize * out, biasSize: out, fanIn: inSize,
+  name,
+  kind: 'dense',
+  kernelShape: [inSize, out],
+  kernelOffset: offset,
+  kernelSize: inSize * out,
+  biasOffset: offset + inSize * out,
+  biasSize: out,
+  fanIn: inSize,
 });
 
 describe('kernel views', () => {
@@ -15,7 +30,16 @@ describe('kernel views', () => {
     expect(kernelView(l0, [2, 3, 2])).toEqual({ mode: 'image', height: 2, width: 3, channels: 2, units: 4 });
     expect(kernelView(l0, [12])).toEqual({ mode: 'matrix', rows: 12, cols: 4 });
     expect(kernelView(l0, [3, 3, 1])).toEqual({ mode: 'matrix', rows: 12, cols: 4 });
-    const conv: LayerSpec = { name: 'Conv_0', kind: 'conv', kernelShape: [3, 3, 1, 8], kernelOffset: 0, kernelSize: 72, biasOffset: 72, biasSize: 8, fanIn: 9 };
+    const conv: LayerSpec = {
+      name: 'Conv_0',
+      kind: 'conv',
+      kernelShape: [3, 3, 1, 8],
+      kernelOffset: 0,
+      kernelSize: 72,
+      biasOffset: 72,
+      biasSize: 8,
+      fanIn: 9,
+    };
     expect(kernelView(conv, [28, 28, 1])).toEqual({ mode: 'matrix', rows: 9, cols: 8 });
   });
 
@@ -24,12 +48,18 @@ describe('kernel views', () => {
     const l = dense('Dense_0', 4, 3, 5);
     const mask = new Uint8Array(5 + 12 + 3);
     // unit 1 keeps pixels 0 and 3 (top-left, bottom-right); unit 2 keeps pixel 2.
-    mask[5 + 0 * 3 + 1] = 1; mask[5 + 3 * 3 + 1] = 1; mask[5 + 2 * 3 + 2] = 1;
+    mask[5 + 0 * 3 + 1] = 1;
+    mask[5 + 3 * 3 + 1] = 1;
+    mask[5 + 2 * 3 + 2] = 1;
     mask[0] = 1; // outside the kernel: ignored
     const view = kernelView(l, [2, 2, 1]);
     if (view.mode !== 'image') throw new Error('expected image mode');
     const imgs = unitKeptImages(mask, l, view);
-    expect(imgs.map((a) => Array.from(a))).toEqual([[0, 0, 0, 0], [1, 0, 0, 1], [0, 0, 1, 0]]);
+    expect(imgs.map((a) => Array.from(a))).toEqual([
+      [0, 0, 0, 0],
+      [1, 0, 0, 1],
+      [0, 0, 1, 0],
+    ]);
 
     const l2 = dense('Dense_0', 2 * 2, 1, 0); // 1×2 image with 2 channels, 1 unit
     const v2 = kernelView(l2, [1, 2, 2]);
@@ -42,7 +72,10 @@ describe('kernel views', () => {
     const view = kernelView(l, [1, 2, 1]);
     if (view.mode !== 'image') throw new Error('expected image mode');
     const codes = Uint8Array.of(9, 0, 1, 2, 3, 9, 9);
-    expect(unitCodeImages(codes, l, view).map((a) => Array.from(a))).toEqual([[0, 2], [1, 3]]);
+    expect(unitCodeImages(codes, l, view).map((a) => Array.from(a))).toEqual([
+      [0, 2],
+      [1, 3],
+    ]);
     expect(Array.from(kernelSlice(codes, l))).toEqual([0, 1, 2, 3]);
   });
 });
@@ -58,15 +91,27 @@ describe('round diff and method IoU', () => {
   });
 
   it('pairs snr and magnitude records at the same seed and round: IoU by hand', () => {
-    const rec = (method: string, seed: number, roundNum: number, mask: number[]) => ({ method, seed, roundNum, sparsityFrac: 0.5, mask: Uint8Array.from(mask) });
-    const rows = methodIoUByRound([
-      rec('magnitude', 0, 2, [1, 1, 0, 0, 1, 1]),
-      rec('snr', 0, 2, [1, 0, 1, 0, 1, 1]), // ∩ = 1, ∪ = 3 → 1/3
-      rec('snr', 0, 3, [1, 0, 0, 0, 1, 1]), // no magnitude partner
-      rec('snr', 1, 1, [1, 1, 1, 1, 1, 1]),
-      rec('magnitude', 1, 1, [1, 1, 1, 1, 0, 0]), // biases ignored → 1
-    ], [l]);
-    expect(rows.map((r) => [r.seed, r.roundNum])).toEqual([[0, 2], [1, 1]]);
+    const rec = (method: string, seed: number, roundNum: number, mask: number[]) => ({
+      method,
+      seed,
+      roundNum,
+      sparsityFrac: 0.5,
+      mask: Uint8Array.from(mask),
+    });
+    const rows = methodIoUByRound(
+      [
+        rec('magnitude', 0, 2, [1, 1, 0, 0, 1, 1]),
+        rec('snr', 0, 2, [1, 0, 1, 0, 1, 1]), // ∩ = 1, ∪ = 3 → 1/3
+        rec('snr', 0, 3, [1, 0, 0, 0, 1, 1]), // no magnitude partner
+        rec('snr', 1, 1, [1, 1, 1, 1, 1, 1]),
+        rec('magnitude', 1, 1, [1, 1, 1, 1, 0, 0]), // biases ignored → 1
+      ],
+      [l],
+    );
+    expect(rows.map((r) => [r.seed, r.roundNum])).toEqual([
+      [0, 2],
+      [1, 1],
+    ]);
     expect(rows[0].iou).toBeCloseTo(1 / 3, 12);
     expect(rows[1].iou).toBe(1);
     expect(distinct([{ roundNum: 3 }, { roundNum: 1 }, { roundNum: 3 }], 'roundNum')).toEqual([1, 3]);

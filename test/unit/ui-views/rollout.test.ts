@@ -22,14 +22,25 @@ describe('runRolloutJob', () => {
     const [scored] = await inst.evaluateTest(net, t);
     t.dispose();
     const before = tf.memory().numTensors;
-    const ep = await runRolloutJob({ net }, [], { taskId: 'pendulum', envParams: envDefaults(pendulum, { maxSteps: 60 }), params, episodeIdx: 0 });
+    const ep = await runRolloutJob({ net }, [], {
+      taskId: 'pendulum',
+      envParams: envDefaults(pendulum, { maxSteps: 60 }),
+      params,
+      episodeIdx: 0,
+    });
     expect(tf.memory().numTensors).toBe(before);
     expect(ep.envId).toBe('Pendulum-v1');
     expect(ep.states).toHaveLength(61);
     expect(ep.episodeReturn).toBeCloseTo(scored.perf, 3);
-    const again = await runAnalysisJob('rollout', { net, task: inst }, [], { taskId: 'pendulum', envParams: envDefaults(pendulum, { maxSteps: 60 }), params });
+    const again = await runAnalysisJob('rollout', { net, task: inst }, [], {
+      taskId: 'pendulum',
+      envParams: envDefaults(pendulum, { maxSteps: 60 }),
+      params,
+    });
     expect(again.episodeReturn).toBe(ep.episodeReturn);
-    await expect(runRolloutJob({ net }, [], { taskId: 'pendulum', envParams: envDefaults(pendulum), params: params.subarray(1) })).rejects.toThrow(/length/);
+    await expect(
+      runRolloutJob({ net }, [], { taskId: 'pendulum', envParams: envDefaults(pendulum), params: params.subarray(1) }),
+    ).rejects.toThrow(/length/);
     inst.dispose();
   });
 });
@@ -45,14 +56,17 @@ describe('scene view helpers', () => {
     expect(() => fitBounds({ xMin: 0, xMax: 0, yMin: 0, yMax: 1 }, 10, 10)).toThrow(/empty/);
   });
 
-  it('the CartPole scene\'s bodies land inside the canvas', () => {
+  it("the CartPole scene's bodies land inside the canvas", () => {
     const s = sceneOf('CartPole-v1', [0.5, 0, 0.1, 0], envDefaults(cartPole));
     const t = fitBounds(s.bounds, 300, 200);
-    for (const p of s.primitives) if (p.kind === 'rect' || p.kind === 'circle') {
-      const [x, y] = toCanvas(t, p.cx, p.cy);
-      expect(x).toBeGreaterThan(0); expect(x).toBeLessThan(300);
-      expect(y).toBeGreaterThan(0); expect(y).toBeLessThan(200);
-    }
+    for (const p of s.primitives)
+      if (p.kind === 'rect' || p.kind === 'circle') {
+        const [x, y] = toCanvas(t, p.cx, p.cy);
+        expect(x).toBeGreaterThan(0);
+        expect(x).toBeLessThan(300);
+        expect(y).toBeGreaterThan(0);
+        expect(y).toBeLessThan(200);
+      }
   });
 
   it('running returns and frame timing', () => {

@@ -14,7 +14,11 @@ const noFiles = (p: string): Promise<Uint8Array> => Promise.reject(new Error(`no
 
 describe('layoutOfConfig', () => {
   it('control: equals the layout of the instantiated policy network', async () => {
-    const config = parseConfig({ ...getPreset('mnist-quick').config, task: { id: 'pendulum', params: {} }, network: { id: 'policy_mlp', params: {} } });
+    const config = parseConfig({
+      ...getPreset('mnist-quick').config,
+      task: { id: 'pendulum', params: {} },
+      network: { id: 'policy_mlp', params: {} },
+    });
     const { net, task } = await instantiate(config, { readBytes: noFiles });
     const layout = layoutOfConfig(config);
     expect(layout.layers).toEqual(net.layers);
@@ -25,7 +29,10 @@ describe('layoutOfConfig', () => {
 
   it('vision: the pool param picks 14×14 or 28×28 inputs; the first kernel has side² rows', () => {
     const base = parseConfig(getPreset('mnist-quick').config);
-    for (const [pool, side] of [['14x14', 14], ['28x28', 28]] as const) {
+    for (const [pool, side] of [
+      ['14x14', 14],
+      ['28x28', 28],
+    ] as const) {
       const config = parseConfig({ ...base, task: { ...base.task, params: { ...base.task.params, pool } } });
       const layout = layoutOfConfig(config);
       expect(layout.inputShape).toEqual([side, side, 1]);
@@ -38,8 +45,17 @@ describe('layoutOfConfig', () => {
 });
 
 describe('jobRecords', () => {
-  const rec = { seed: 1, method: 'snr', roundNum: 2, sparsityFrac: 0.2, mask: Uint8Array.of(1, 0, 1), mean: Float32Array.of(0.5, 0, -1),
-    std: Float32Array.of(0.1, 1e20, 0.2), finalPerf: 0.9, evals: [] } as unknown as RoundRecord;
+  const rec = {
+    seed: 1,
+    method: 'snr',
+    roundNum: 2,
+    sparsityFrac: 0.2,
+    mask: Uint8Array.of(1, 0, 1),
+    mean: Float32Array.of(0.5, 0, -1),
+    std: Float32Array.of(0.1, 1e20, 0.2),
+    finalPerf: 0.9,
+    evals: [],
+  } as unknown as RoundRecord;
 
   it('copies mask, mean (and σ when asked) into fresh buffers listed for transfer', () => {
     const { records, buffers } = jobRecords([rec], true);

@@ -1,7 +1,15 @@
 // Live-chart scales (src/ui/viz/scales.ts): pixel maps hit their range ends, log maps are linear in log10,
 // tick steps are 1-2-5 × 10^k, auto domains cover the data.
 import { describe, expect, it } from 'vitest';
-import { autoDomain, linearTicks, logTicks, makeScale, nearestIndex, niceStep, tickLabels } from '../../../src/ui/viz/scales';
+import {
+  autoDomain,
+  linearTicks,
+  logTicks,
+  makeScale,
+  nearestIndex,
+  niceStep,
+  tickLabels,
+} from '../../../src/ui/viz/scales';
 
 describe('scales', () => {
   it('linear and log maps send the domain ends to the range ends; log halves at the geometric mean', () => {

@@ -9,9 +9,13 @@ describe('palettes', () => {
   it('cividis runs from dark blue to yellow with strictly increasing luminance', () => {
     const [r0, g0, b0] = cividis(0);
     expect(b0).toBeGreaterThan(r0); // blue end
-    expect(r0).toBeLessThan(10); expect(g0).toBeGreaterThan(25); expect(g0).toBeLessThan(40);
+    expect(r0).toBeLessThan(10);
+    expect(g0).toBeGreaterThan(25);
+    expect(g0).toBeLessThan(40);
     const [r1, g1, b1] = cividis(1);
-    expect(r1).toBeGreaterThan(240); expect(g1).toBeGreaterThan(220); expect(b1).toBeLessThan(90);
+    expect(r1).toBeGreaterThan(240);
+    expect(g1).toBeGreaterThan(220);
+    expect(b1).toBeLessThan(90);
     let prev = -1;
     for (let i = 0; i <= 100; i++) {
       const y = luminance(cividis(i / 100));
@@ -40,14 +44,34 @@ describe('palettes', () => {
 
 describe('image data from arrays', () => {
   it('maps values through the scale and colour map, row 0 on top, NaN in the missing colour', () => {
-    const img = valuesToImage([0, 1, NaN, 0.5], 2, 2, (v) => v, (t) => [Math.round(255 * t), 0, 0], [9, 9, 9]);
-    expect(img.width).toBe(2); expect(img.height).toBe(2);
+    const img = valuesToImage(
+      [0, 1, NaN, 0.5],
+      2,
+      2,
+      (v) => v,
+      (t) => [Math.round(255 * t), 0, 0],
+      [9, 9, 9],
+    );
+    expect(img.width).toBe(2);
+    expect(img.height).toBe(2);
     expect(Array.from(img.data)).toEqual([0, 0, 0, 255, 255, 0, 0, 255, 9, 9, 9, 255, 128, 0, 0, 255]);
-    expect(() => valuesToImage([1, 2, 3], 2, 2, (v) => v, () => [0, 0, 0])).toThrow(/do not fill/);
+    expect(() =>
+      valuesToImage(
+        [1, 2, 3],
+        2,
+        2,
+        (v) => v,
+        () => [0, 0, 0],
+      ),
+    ).toThrow(/do not fill/);
   });
 
   it('codes → palette, rejecting unknown codes', () => {
-    const img = codesToImage(Uint8Array.of(1, 0, 2), 3, 1, [[0, 0, 0], [10, 20, 30], [1, 2, 3]]);
+    const img = codesToImage(Uint8Array.of(1, 0, 2), 3, 1, [
+      [0, 0, 0],
+      [10, 20, 30],
+      [1, 2, 3],
+    ]);
     expect(Array.from(img.data)).toEqual([10, 20, 30, 255, 0, 0, 0, 255, 1, 2, 3, 255]);
     expect(() => codesToImage([3], 1, 1, [[0, 0, 0]])).toThrow(/code 3/);
   });
@@ -58,9 +82,11 @@ describe('image data from arrays', () => {
     const tiles = Array.from({ length: 5 }, (_, k) => codesToImage([0, 0], 2, 1, [[k, k, k]]));
     const atlas = tileImages(tiles, layout, [200, 200, 200]);
     const px = (x: number, y: number) => atlas.data[(y * atlas.width + x) * 4];
-    expect(px(0, 0)).toBe(0); expect(px(1, 0)).toBe(0);
+    expect(px(0, 0)).toBe(0);
+    expect(px(1, 0)).toBe(0);
     expect(px(2, 0)).toBe(200); // gap column
-    expect(px(3, 0)).toBe(1); expect(px(6, 0)).toBe(2);
+    expect(px(3, 0)).toBe(1);
+    expect(px(6, 0)).toBe(2);
     expect(px(0, 1)).toBe(200); // gap row
     expect(px(3, 2)).toBe(4);
     expect(px(6, 2)).toBe(200); // no sixth tile: background
@@ -75,7 +101,11 @@ describe('marching squares', () => {
   const grid = (n: number, f: (x: number, y: number) => number) => {
     const xs = Array.from({ length: n }, (_, i) => -1 + (2 * i) / (n - 1));
     const v = new Float64Array(n * n);
-    xs.forEach((x, ix) => xs.forEach((y, iy) => { v[ix * n + iy] = f(x, y); }));
+    xs.forEach((x, ix) =>
+      xs.forEach((y, iy) => {
+        v[ix * n + iy] = f(x, y);
+      }),
+    );
     return { xs, v };
   };
 
@@ -83,9 +113,13 @@ describe('marching squares', () => {
     const { xs, v } = grid(5, (x) => x); // value = x: level 0.25 is the line x = 0.25
     const segs = contourSegments(v, xs, xs, 0.25);
     expect(segs).toHaveLength(4); // one per cell row
-    for (const s of segs) { expect(s.x1).toBeCloseTo(0.25, 12); expect(s.x2).toBeCloseTo(0.25, 12); }
+    for (const s of segs) {
+      expect(s.x1).toBeCloseTo(0.25, 12);
+      expect(s.x2).toBeCloseTo(0.25, 12);
+    }
     const ys = segs.flatMap((s) => [s.y1, s.y2]);
-    expect(Math.min(...ys)).toBe(-1); expect(Math.max(...ys)).toBe(1);
+    expect(Math.min(...ys)).toBe(-1);
+    expect(Math.max(...ys)).toBe(1);
   });
 
   it('a paraboloid gives a closed ring whose points lie near the circle r = √level (closed)', () => {
@@ -111,8 +145,10 @@ describe('marching squares', () => {
     expect(segs).toHaveLength(2);
     // Lines cut off the low corners (1,0) and (0,1): each segment stays near its low corner.
     const mids = segs.map((s) => [(s.x1 + s.x2) / 2, (s.y1 + s.y2) / 2]).sort((a, b) => a[0] - b[0]);
-    expect(mids[0][0]).toBeLessThan(0.5); expect(mids[0][1]).toBeGreaterThan(0.5);
-    expect(mids[1][0]).toBeGreaterThan(0.5); expect(mids[1][1]).toBeLessThan(0.5);
+    expect(mids[0][0]).toBeLessThan(0.5);
+    expect(mids[0][1]).toBeGreaterThan(0.5);
+    expect(mids[1][0]).toBeGreaterThan(0.5);
+    expect(mids[1][1]).toBeLessThan(0.5);
   });
 
   it('skips non-finite cells and checks sizes; levels lie strictly inside the range', () => {
@@ -131,7 +167,15 @@ describe('CSV export', () => {
     expect(csvField(0.1 + 0.2)).toBe('0.30000000000000004');
     expect(csvField(NaN)).toBe('NaN');
     expect(csvField(null)).toBe('');
-    expect(toCsv(['round', 'note'], [[1, 'ok'], [2, 'a,b']])).toBe('round,note\r\n1,ok\r\n2,"a,b"\r\n');
+    expect(
+      toCsv(
+        ['round', 'note'],
+        [
+          [1, 'ok'],
+          [2, 'a,b'],
+        ],
+      ),
+    ).toBe('round,note\r\n1,ok\r\n2,"a,b"\r\n');
     expect(() => toCsv(['a', 'b'], [[1]])).toThrow(/row 0 has 1/);
   });
 

@@ -6,15 +6,27 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkerWatchdog, withHeartbeat } from '../../../src/ui/run/worker-watchdog';
 
-beforeEach(() => { vi.useFakeTimers(); vi.setSystemTime(0); });
-afterEach(() => { vi.useRealTimers(); });
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(0);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 function harness(ping: () => Promise<unknown>) {
   const silent: Array<[number, number]> = [];
   let alive = 0;
   const dog = new WorkerWatchdog({
-    ping, onSilent: (ms, gap) => silent.push([ms, gap]), onAlive: () => { alive++; },
-    intervalMs: 2000, baseMs: 30_000, factor: 4, now: () => Date.now(),
+    ping,
+    onSilent: (ms, gap) => silent.push([ms, gap]),
+    onAlive: () => {
+      alive++;
+    },
+    intervalMs: 2000,
+    baseMs: 30_000,
+    factor: 4,
+    now: () => Date.now(),
   });
   return { dog, silent, alive: () => alive };
 }
@@ -22,7 +34,10 @@ function harness(ping: () => Promise<unknown>) {
 describe('WorkerWatchdog', () => {
   it('reports a worker that never answers once the silence passes the limit, with the growing duration', async () => {
     let pings = 0;
-    const h = harness(() => { pings++; return new Promise(() => undefined); });
+    const h = harness(() => {
+      pings++;
+      return new Promise(() => undefined);
+    });
     h.dog.start();
     await vi.advanceTimersByTimeAsync(30_000);
     expect(h.silent).toEqual([]);
@@ -38,7 +53,12 @@ describe('WorkerWatchdog', () => {
 
   it('never reports a worker that answers only between 10-s generations (the limit grows to 4 × 10 s)', async () => {
     // The worker replies to a ping when its current generation ends: every 10 s.
-    const h = harness(() => new Promise((resolve) => { setTimeout(resolve, 10_000 - (Date.now() % 10_000)); }));
+    const h = harness(
+      () =>
+        new Promise((resolve) => {
+          setTimeout(resolve, 10_000 - (Date.now() % 10_000));
+        }),
+    );
     h.dog.start();
     await vi.advanceTimersByTimeAsync(200_000);
     expect(h.silent).toEqual([]);
@@ -83,20 +103,37 @@ describe('WorkerWatchdog', () => {
 
   it('withHeartbeat rejects a call whose worker falls silent (after beforeReject) and passes a live one through', async () => {
     const terminated: string[] = [];
-    const opts = { baseMs: 10_000, factor: 4, failure: (ms: number) => new Error(`silent ${ms}`), beforeReject: (e: Error) => terminated.push(e.message) };
-    const dead = withHeartbeat(() => new Promise<string>(() => undefined), { ...opts, ping: () => new Promise(() => undefined) });
-    const deadResult = dead.then(() => 'resolved', (e: Error) => e.message);
+    const opts = {
+      baseMs: 10_000,
+      factor: 4,
+      failure: (ms: number) => new Error(`silent ${ms}`),
+      beforeReject: (e: Error) => terminated.push(e.message),
+    };
+    const dead = withHeartbeat(() => new Promise<string>(() => undefined), {
+      ...opts,
+      ping: () => new Promise(() => undefined),
+    });
+    const deadResult = dead.then(
+      () => 'resolved',
+      (e: Error) => e.message,
+    );
     await vi.advanceTimersByTimeAsync(12_000);
     expect(await deadResult).toBe('silent 12000');
     expect(terminated).toEqual(['silent 12000']);
     // a slow call on a worker that answers pings (and sends progress) finishes normally
-    const live = withHeartbeat((alive) => new Promise<string>((resolve) => {
-      const beat = setInterval(alive, 5000);
-      setTimeout(() => { clearInterval(beat); resolve('done'); }, 60_000);
-    }), { ...opts, ping: () => Promise.resolve() });
+    const live = withHeartbeat(
+      (alive) =>
+        new Promise<string>((resolve) => {
+          const beat = setInterval(alive, 5000);
+          setTimeout(() => {
+            clearInterval(beat);
+            resolve('done');
+          }, 60_000);
+        }),
+      { ...opts, ping: () => Promise.resolve() },
+    );
     await vi.advanceTimersByTimeAsync(60_000);
     expect(await live).toBe('done');
     expect(terminated).toHaveLength(1);
   });
 });
-

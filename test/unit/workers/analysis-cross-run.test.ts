@@ -27,8 +27,11 @@ const esConfig = parseConfig(base);
 const gdConfig = parseConfig({ ...base, trainer: { id: 'gd', params: { batchSize: 1024, lr: 1e-2 } } });
 
 let eng: LabEngine;
-const es: RoundRecord[] = [], gd: RoundRecord[] = [];
-const collect = (into: RoundRecord[]) => (m: ImpProgress) => { if (m.kind === 'round') into.push(m.record); };
+const es: RoundRecord[] = [],
+  gd: RoundRecord[] = [];
+const collect = (into: RoundRecord[]) => (m: ImpProgress) => {
+  if (m.kind === 'round') into.push(m.record);
+};
 
 beforeAll(async () => {
   eng = new LabEngine({ initBackend: (pref) => selectBackend(pref), readBytes: (p) => dataReader.readBytes(p) });
@@ -36,19 +39,36 @@ beforeAll(async () => {
   await eng.runImp(esConfig, collect(es));
   await eng.runImp(gdConfig, collect(gd)); // routed to the GD job by its trainer block
 }, 120_000);
-afterAll(async () => { await tf.setBackend('wasm'); });
+afterAll(async () => {
+  await tf.setBackend('wasm');
+});
 
 describe('cross-run analyses', () => {
   it('LMC "records": exactly the two networks sent, same barrier as the pair in a matrix; engine path leak-free', async () => {
-    const a = es.find((r) => r.roundNum === 2)!, b = gd.find((r) => r.roundNum === 2)!;
+    const a = es.find((r) => r.roundNum === 2)!,
+      b = gd.find((r) => r.roundNum === 2)!;
     expect(a.method).toBe('magnitude');
     expect(b.method).toBe('gd_magnitude');
     const parts = await instantiate(esConfig, { readBytes: (p) => dataReader.readBytes(p) });
     try {
-      const args = { pairs: 'records' as const, labels: ['ES r2', 'GD r2'], method: 'magnitude', seed: 0, roundNum: 2, points: 5 };
+      const args = {
+        pairs: 'records' as const,
+        labels: ['ES r2', 'GD r2'],
+        method: 'magnitude',
+        seed: 0,
+        roundNum: 2,
+        points: 5,
+      };
       const direct = await runLmcJob(parts, [a, b], args);
       expect(direct.nets.map((n) => n.label)).toEqual(['ES r2', 'GD r2']);
-      const ref = await lmcMatrix({ ...parts, nets: [{ label: 'a', theta: a.mean }, { label: 'b', theta: b.mean }], points: 5 });
+      const ref = await lmcMatrix({
+        ...parts,
+        nets: [
+          { label: 'a', theta: a.mean },
+          { label: 'b', theta: b.mean },
+        ],
+        points: 5,
+      });
       expect(direct.matrix.barrier[0][1]).toBe(ref.barrier[0][1]);
       expect(direct.matrix.barrier[0][1]).toBeGreaterThanOrEqual(0);
       expect(direct.perf[0]).toBeCloseTo(a.finalPerf, 6); // the path's endpoints are the two runs' networks
@@ -69,15 +89,34 @@ describe('cross-run analyses', () => {
   it('landscape plane: θ0, round 1 and round 2 of the chain marked on a points × points grid', async () => {
     const parts = await instantiate(esConfig, { readBytes: (p) => dataReader.readBytes(p) });
     try {
-      const res = await runLandscapeJob(parts, es, { method: 'magnitude', seed: 0, directions: 2, points: 5, normalisation: 'filter', surfacePoints: 7, surfaceRoundNum: 1, plane: true });
+      const res = await runLandscapeJob(parts, es, {
+        method: 'magnitude',
+        seed: 0,
+        directions: 2,
+        points: 5,
+        normalisation: 'filter',
+        surfacePoints: 7,
+        surfaceRoundNum: 1,
+        plane: true,
+      });
       expect(res.surface?.plane).toBe(true);
       const s = res.surface!.surface;
       expect(s.marks.map((m) => m.label)).toEqual(['θ0', 'r1', 'r2']);
       expect(s.marks[0]).toMatchObject({ x: 0, y: 0 });
       expect(s.loss.length).toBe(7 * 7);
       expect(Array.from(s.loss).every(Number.isFinite)).toBe(true);
-      await expect(runLandscapeJob(parts, es, { method: 'magnitude', seed: 0, directions: 2, points: 5, normalisation: 'filter', surfacePoints: 7, surfaceRoundNum: 2, plane: true }))
-        .rejects.toThrow(/round 3 of magnitude seed 0 is not finished/);
+      await expect(
+        runLandscapeJob(parts, es, {
+          method: 'magnitude',
+          seed: 0,
+          directions: 2,
+          points: 5,
+          normalisation: 'filter',
+          surfacePoints: 7,
+          surfaceRoundNum: 2,
+          plane: true,
+        }),
+      ).rejects.toThrow(/round 3 of magnitude seed 0 is not finished/);
     } finally {
       parts.task.dispose();
     }

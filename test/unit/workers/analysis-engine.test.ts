@@ -13,7 +13,8 @@ import type { RoundRecord } from '../../../src/core/experiments/events';
 import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';
 
 const config = tinyCartpoleConfig({ methods: ['magnitude', 'snr'], seeds: [0] });
-const noFiles = (path: string): Promise<Uint8Array> => Promise.reject(new Error(`no data files in this test (${path})`));
+const noFiles = (path: string): Promise<Uint8Array> =>
+  Promise.reject(new Error(`no data files in this test (${path})`));
 
 let eng: LabEngine;
 let records: RoundRecord[] = [];
@@ -28,7 +29,9 @@ beforeAll(async () => {
   });
   records = records.slice();
 });
-afterAll(async () => { await tf.setBackend('wasm'); });
+afterAll(async () => {
+  await tf.setBackend('wasm');
+});
 
 describe('LabEngine.runAnalysis', () => {
   it('the start message carries the network layout and input shape', async () => {
@@ -45,7 +48,9 @@ describe('LabEngine.runAnalysis', () => {
     const direct = await runLmcJob(parts, records, lmcArgs);
     const before = tf.memory().numTensors;
     const seen: AnalysisProgress[] = [];
-    const out = await eng.runAnalysis('lmc', config, records, lmcArgs, (p) => { seen.push(p); });
+    const out = await eng.runAnalysis('lmc', config, records, lmcArgs, (p) => {
+      seen.push(p);
+    });
     expect(out.status).toBe('done');
     if (out.status !== 'done') return;
     expect(out.result.matrix.barrier).toEqual(direct.matrix.barrier);
@@ -58,7 +63,9 @@ describe('LabEngine.runAnalysis', () => {
     const corrArgs = { layerIndex: 0, pruneFrac: 0.5 };
     const corr = await eng.runAnalysis('correlation', config, records, corrArgs);
     const corrDirect = await runCorrelationJob(parts, records, corrArgs);
-    expect(corr.status === 'done' && corr.result.rows.map((r) => r.spearman)).toEqual(corrDirect.rows.map((r) => r.spearman));
+    expect(corr.status === 'done' && corr.result.rows.map((r) => r.spearman)).toEqual(
+      corrDirect.rows.map((r) => r.spearman),
+    );
     // the cached task (one instance per run id) stays; nothing else is left behind
     const cachedOnce = tf.memory().numTensors;
     await eng.runAnalysis('correlation', config, records, corrArgs);
@@ -81,18 +88,34 @@ describe('LabEngine.runAnalysis', () => {
   });
 
   it('cancel ends a running analysis; a second job meanwhile is refused', async () => {
-    const args = { method: 'magnitude', seed: 0, directions: 4, points: 41, normalisation: 'filter' as const, surfacePoints: 15 };
+    const args = {
+      method: 'magnitude',
+      seed: 0,
+      directions: 4,
+      points: 41,
+      normalisation: 'filter' as const,
+      surfacePoints: 15,
+    };
     let cancelled = false;
     const run = eng.runAnalysis('landscape', config, records, args, (p) => {
-      if (!cancelled && p.done > 0) { cancelled = true; eng.cancel(); }
+      if (!cancelled && p.done > 0) {
+        cancelled = true;
+        eng.cancel();
+      }
     });
-    await expect(eng.runAnalysis('lmc', config, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 })).rejects.toThrow(/already in progress/);
+    await expect(
+      eng.runAnalysis('lmc', config, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 }),
+    ).rejects.toThrow(/already in progress/);
     expect((await run).status).toBe('cancelled');
     expect(eng.status().running).toBeNull();
   });
 
   it('rejects an invalid config and an unknown kind with clear messages', async () => {
-    await expect(eng.runAnalysis('lmc', { ...config, seeds: [] }, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 })).rejects.toThrow(/seeds/);
-    await expect(eng.runAnalysis('nope' as 'lmc', config, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 })).rejects.toThrow(/unknown analysis/);
+    await expect(
+      eng.runAnalysis('lmc', { ...config, seeds: [] }, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 }),
+    ).rejects.toThrow(/seeds/);
+    await expect(
+      eng.runAnalysis('nope' as 'lmc', config, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 }),
+    ).rejects.toThrow(/unknown analysis/);
   });
 });

@@ -5,13 +5,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import {
-  candidatesFor, selectBackend, selfCheckMaxAbsDiff, selfCheckReference, withTimeout,
+  candidatesFor,
+  selectBackend,
+  selfCheckMaxAbsDiff,
+  selfCheckReference,
+  withTimeout,
 } from '../../../workers/backend-chain';
 
 // A cpu clone whose Softmax output is off by +0.01: initialises fine, must fail the self-check.
 tf.registerBackend('wrong-softmax', () => new MathBackendCPU());
 for (const k of tf.getKernelsForBackend('cpu')) {
-  if (k.kernelName !== tf.Softmax) { tf.registerKernel({ ...k, backendName: 'wrong-softmax' }); continue; }
+  if (k.kernelName !== tf.Softmax) {
+    tf.registerKernel({ ...k, backendName: 'wrong-softmax' });
+    continue;
+  }
   tf.registerKernel({
     ...k,
     backendName: 'wrong-softmax',
@@ -23,10 +30,14 @@ for (const k of tf.getKernelsForBackend('cpu')) {
     },
   });
 }
-tf.registerBackend('throws', () => { throw new Error('no device'); });
+tf.registerBackend('throws', () => {
+  throw new Error('no device');
+});
 tf.registerBackend('hangs', () => new Promise<never>(() => undefined));
 
-afterAll(async () => { await tf.setBackend('wasm'); });
+afterAll(async () => {
+  await tf.setBackend('wasm');
+});
 
 describe('backend chain', () => {
   it('the float64 reference is a softmax (rows sum to 1) and cpu/wasm match it to < 1e-5', async () => {
@@ -52,13 +63,20 @@ describe('backend chain', () => {
     const rep = await selectBackend('auto');
     expect(rep.active).toBe('wasm');
     expect(tf.getBackend()).toBe('wasm');
-    expect(rep.attempts.map((a) => [a.backend, a.ok])).toEqual([['webgpu', false], ['webgl', false], ['wasm', true]]);
+    expect(rep.attempts.map((a) => [a.backend, a.ok])).toEqual([
+      ['webgpu', false],
+      ['webgl', false],
+      ['wasm', true],
+    ]);
     expect(rep.attempts[0].reason).toMatch(/not registered/);
   });
 
   it('skips a throwing, a numerically wrong and a hanging backend, with reasons, and lands on cpu', async () => {
     const before = tf.memory().numTensors;
-    const rep = await selectBackend('auto', { candidates: ['throws', 'wrong-softmax', 'hangs', 'cpu'], timeoutMs: 200 });
+    const rep = await selectBackend('auto', {
+      candidates: ['throws', 'wrong-softmax', 'hangs', 'cpu'],
+      timeoutMs: 200,
+    });
     expect(rep.active).toBe('cpu');
     expect(tf.getBackend()).toBe('cpu');
     const [thr, wrong, hang, cpu] = rep.attempts;
@@ -86,7 +104,9 @@ describe('backend chain', () => {
     const auto = await selectBackend('auto', { candidates: ['wasm', 'cpu'], softwareRenderer });
     expect(auto.active).toBe('cpu');
     expect(auto.attempts[0]).toMatchObject({ backend: 'wasm', ok: false });
-    expect(auto.attempts[0].reason).toMatch(/software renderer \(google swiftshader\).*skipped by 'auto' \(force wasm to use it\)/);
+    expect(auto.attempts[0].reason).toMatch(
+      /software renderer \(google swiftshader\).*skipped by 'auto' \(force wasm to use it\)/,
+    );
     const forced = await selectBackend('wasm', { candidates: ['wasm', 'cpu'], softwareRenderer });
     expect(forced.active).toBe('wasm');
   });

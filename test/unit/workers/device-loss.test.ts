@@ -20,7 +20,9 @@ const key = (r: RoundRecord) => `${r.seed}/${r.method}/${r.roundNum}`;
 const rounds = (msgs: ImpProgress[]) => msgs.flatMap((m) => (m.kind === 'round' ? [m.record] : []));
 const ALL_KEYS = config.prune.methods.flatMap((m) => [1, 2, 3].map((k) => `0/${m}/${k}`)).sort();
 
-afterAll(async () => { await tf.setBackend('wasm'); });
+afterAll(async () => {
+  await tf.setBackend('wasm');
+});
 
 describe('device loss mid-run → continue on the next backend', () => {
   it('the job rejects with the reason, the finished rounds stay stored, and a resume on cpu trains only the missing ones', async () => {
@@ -51,10 +53,18 @@ describe('device loss mid-run → continue on the next backend', () => {
     expect(next).toBe('cpu');
     expect((await eng.init(next!)).active).toBe('cpu');
     const second: ImpProgress[] = [];
-    const out = await eng.runImp(config, (m) => { second.push(m); }, { resume: true });
+    const out = await eng.runImp(
+      config,
+      (m) => {
+        second.push(m);
+      },
+      { resume: true },
+    );
     expect(out.status).toBe('done');
     const start = second.find((m) => m.kind === 'start');
-    expect(start?.kind === 'start' && start.doneGens).toBe(streamed.filter((r) => !r.sharedWith || r.sharedWith[0] === r.method).length * 4);
+    expect(start?.kind === 'start' && start.doneGens).toBe(
+      streamed.filter((r) => !r.sharedWith || r.sharedWith[0] === r.method).length * 4,
+    );
     const resumed = rounds(second);
     // nothing stored is trained again; together they are every (seed, method, round) exactly once
     expect(resumed.map(key).filter((k) => streamed.map(key).includes(k))).toEqual([]);
@@ -64,7 +74,10 @@ describe('device loss mid-run → continue on the next backend', () => {
   });
 
   it('a lost device while idle only forgets the backend; storedRun of an unknown id is null', async () => {
-    const eng = new LabEngine({ initBackend: (pref) => selectBackend(pref), openStore: () => RunStore.open({ name: 'device-loss-2' }) });
+    const eng = new LabEngine({
+      initBackend: (pref) => selectBackend(pref),
+      openStore: () => RunStore.open({ name: 'device-loss-2' }),
+    });
     await eng.init('wasm');
     eng.deviceLost('test');
     expect(eng.status().backend).toBeNull();

@@ -31,13 +31,19 @@ const KMNIST_TRAIN = 6284;
 let dbCount = 0;
 function newEngine() {
   const opened = RunStore.open({ name: `gd-job-${dbCount++}` });
-  const eng = new LabEngine({ initBackend: (pref) => selectBackend(pref), openStore: () => opened, readBytes: (p) => dataReader.readBytes(p) });
+  const eng = new LabEngine({
+    initBackend: (pref) => selectBackend(pref),
+    openStore: () => opened,
+    readBytes: (p) => dataReader.readBytes(p),
+  });
   return { eng, opened };
 }
 const rounds = (msgs: ImpProgress[]) => msgs.flatMap((m) => (m.kind === 'round' ? [m.record] : []));
 const key = (r: RoundRecord) => `${r.seed}/${r.method}/${r.roundNum}`;
 
-afterAll(async () => { await tf.setBackend('wasm'); });
+afterAll(async () => {
+  await tf.setBackend('wasm');
+});
 
 describe('LabEngine.runGdImp', () => {
   const full: ImpProgress[] = [];
@@ -46,7 +52,9 @@ describe('LabEngine.runGdImp', () => {
     const { eng, opened } = newEngine();
     await eng.init('wasm');
     const before = tf.memory().numTensors;
-    const out = await eng.runGdImp(config, (m) => { full.push(m); });
+    const out = await eng.runGdImp(config, (m) => {
+      full.push(m);
+    });
     expect(out.status).toBe('done');
     expect(tf.memory().numTensors).toBe(before);
     expect(eng.status().running).toBeNull();
@@ -60,7 +68,14 @@ describe('LabEngine.runGdImp', () => {
       expect(start.notes.some((n) => /Gradient descent \(Adam/.test(n))).toBe(true);
     }
     const recs = rounds(full);
-    expect(recs.map(key)).toEqual(['0/gd_magnitude/1', '0/gd_random_reinit/1', '0/gd_magnitude/2', '0/gd_random_reinit/2', '0/gd_magnitude/3', '0/gd_random_reinit/3']);
+    expect(recs.map(key)).toEqual([
+      '0/gd_magnitude/1',
+      '0/gd_random_reinit/1',
+      '0/gd_magnitude/2',
+      '0/gd_random_reinit/2',
+      '0/gd_magnitude/3',
+      '0/gd_random_reinit/3',
+    ]);
     const gens = full.flatMap((m) => (m.kind === 'gens' ? m.metrics : []));
     expect(gens.length).toBe(5); // one per epoch; the dense round 1 is trained once for both chains
     expect(gens.every((g) => g.generations === 12 && g.gen === 12)).toBe(true);
@@ -68,7 +83,11 @@ describe('LabEngine.runGdImp', () => {
       expect(r.generations).toBe(12);
       expect(r.sparsityFrac).toBeCloseTo(1 - 0.5 ** (r.roundNum - 1), 2);
       let zeros = 0;
-      for (let i = 0; i < r.mask.length; i++) if (!r.mask[i]) { expect(r.mean[i]).toBe(0); zeros++; }
+      for (let i = 0; i < r.mask.length; i++)
+        if (!r.mask[i]) {
+          expect(r.mean[i]).toBe(0);
+          zeros++;
+        }
       if (r.roundNum > 1) expect(zeros).toBeGreaterThan(0);
       expect(r.finalPerf).toBeGreaterThan(r.roundNum === 1 ? 0.25 : 0.1); // above chance (0.1) after one epoch of Adam
     }
@@ -76,7 +95,10 @@ describe('LabEngine.runGdImp', () => {
     expect(stored?.run.status).toBe('done');
     expect(stored?.config.trainer?.id).toBe('gd');
     expect(stored?.records.length).toBe(6);
-    expect(stored?.chains.map((c) => `${c.method}:${c.nextRoundNum}`).sort()).toEqual(['magnitude:4', 'random_reinit:4']);
+    expect(stored?.chains.map((c) => `${c.method}:${c.nextRoundNum}`).sort()).toEqual([
+      'magnitude:4',
+      'random_reinit:4',
+    ]);
     expect(stored?.run.summary.roundsDone).toBe(3); // the summary tracks the gd_* chains
     // a stored GD run exports and imports as a bundle (records carry 'gd_<method>' ids)
     const back = importBundle(exportBundle(await (await opened).toBundle(runId(config))));
@@ -100,7 +122,13 @@ describe('LabEngine.runGdImp', () => {
     expect(rounds(first).length).toBeLessThan(6);
 
     const second: ImpProgress[] = [];
-    const out = await eng.runImp(config, (m) => { second.push(m); }, { resume: true }); // runImp routes a GD config here
+    const out = await eng.runImp(
+      config,
+      (m) => {
+        second.push(m);
+      },
+      { resume: true },
+    ); // runImp routes a GD config here
     expect(out.status).toBe('done');
     if (out.status === 'done') expect(out.result.resumed).toBe(true);
     const firstKeys = new Set(rounds(first).map(key));

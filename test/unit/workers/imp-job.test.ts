@@ -24,7 +24,9 @@ function newEngine(store?: Promise<RunStore>) {
 const rounds = (msgs: ImpProgress[]) => msgs.flatMap((m) => (m.kind === 'round' ? [m.record] : []));
 const key = (r: RoundRecord) => `${r.seed}/${r.method}/${r.roundNum}`;
 
-afterAll(async () => { await tf.setBackend('wasm'); });
+afterAll(async () => {
+  await tf.setBackend('wasm');
+});
 
 describe('LabEngine.runImp', () => {
   it('streams start, batched generations and every round; stores rounds + resume states; frees tensors', async () => {
@@ -32,7 +34,9 @@ describe('LabEngine.runImp', () => {
     await eng.init('wasm');
     const before = tf.memory().numTensors;
     const msgs: ImpProgress[] = [];
-    const out = await eng.runImp(config, (m) => { msgs.push(m); });
+    const out = await eng.runImp(config, (m) => {
+      msgs.push(m);
+    });
     expect(out.status).toBe('done');
     expect(tf.memory().numTensors).toBe(before);
     const start = msgs[0];
@@ -43,7 +47,9 @@ describe('LabEngine.runImp', () => {
       expect(start.totalGens).toBe(2 * (1 + 2 * 2) * 4);
     }
     const recs = rounds(msgs);
-    expect(recs.map(key).sort()).toEqual(config.seeds.flatMap((s) => config.prune.methods.flatMap((m) => [1, 2, 3].map((k) => `${s}/${m}/${k}`))).sort());
+    expect(recs.map(key).sort()).toEqual(
+      config.seeds.flatMap((s) => config.prune.methods.flatMap((m) => [1, 2, 3].map((k) => `${s}/${m}/${k}`))).sort(),
+    );
     expect(msgs.filter((m) => m.kind === 'gens').length).toBeGreaterThan(0);
     // streamed arrays are copies: the two round-1 records no longer share buffers
     const r1 = recs.filter((r) => r.seed === 0 && r.roundNum === 1);
@@ -59,7 +65,9 @@ describe('LabEngine.runImp', () => {
     const ref = newEngine();
     await ref.eng.init('wasm');
     const full: ImpProgress[] = [];
-    await ref.eng.runImp(config, (m) => { full.push(m); });
+    await ref.eng.runImp(config, (m) => {
+      full.push(m);
+    });
 
     const { eng, opened } = newEngine();
     await eng.init('wasm');
@@ -74,7 +82,13 @@ describe('LabEngine.runImp', () => {
     expect((await store.getRun(runId(config)))?.run.status).toBe('interrupted');
 
     const second: ImpProgress[] = [];
-    const out = await eng.runImp(config, (m) => { second.push(m); }, { resume: true });
+    const out = await eng.runImp(
+      config,
+      (m) => {
+        second.push(m);
+      },
+      { resume: true },
+    );
     expect(out.status).toBe('done');
     if (out.status === 'done') expect(out.result.resumed).toBe(true);
     const start = second[0];
@@ -93,7 +107,11 @@ describe('LabEngine.runImp', () => {
   });
 
   it('transferableRecord copies every typed array', () => {
-    const r = { mask: new Uint8Array([1, 0]), mean: new Float32Array([1, 2]), std: new Float32Array([3, 4]) } as unknown as RoundRecord;
+    const r = {
+      mask: new Uint8Array([1, 0]),
+      mean: new Float32Array([1, 2]),
+      std: new Float32Array([3, 4]),
+    } as unknown as RoundRecord;
     const t = transferableRecord(r);
     expect(t.buffers).toHaveLength(3);
     expect(t.record.mask).not.toBe(r.mask);
@@ -107,7 +125,8 @@ describe('LabEngine.runImp', () => {
     expect(out.status).toBe('done');
     if (out.status !== 'done') return;
     expect(out.result.map((r) => r.backend)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
-    for (const r of out.result.filter((x) => x.backend === 'wasm' || x.backend === 'cpu')) expect(r.evalsPerSec).toBeGreaterThan(0);
+    for (const r of out.result.filter((x) => x.backend === 'wasm' || x.backend === 'cpu'))
+      expect(r.evalsPerSec).toBeGreaterThan(0);
     expect(out.result.find((r) => r.backend === 'webgpu')?.ok).toBe(false);
     expect(eng.status().backend).toBe('wasm');
   }, 60_000);

@@ -14,13 +14,24 @@ const newEngine = () => new LabEngine({ initBackend: (pref) => selectBackend(pre
 
 function cfgFor(strategyId: string, over: Partial<Demo2dConfig> = {}): Demo2dConfig {
   const s = STRATEGIES.find((x) => x.id === strategyId)!;
-  return { fnId: TOY_2D_LIST[0].id, strategyId, params: defaultsOf(s.paramSpecs), popSize: 16, generations: 60, seed: 3, gensPerSec: 0, ...over };
+  return {
+    fnId: TOY_2D_LIST[0].id,
+    strategyId,
+    params: defaultsOf(s.paramSpecs),
+    popSize: 16,
+    generations: 60,
+    seed: 3,
+    gensPerSec: 0,
+    ...over,
+  };
 }
 
 const frames = (batches: Demo2dBatch[]) => batches.flatMap((b) => b.frames);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-afterAll(async () => { await tf.setBackend('wasm'); });
+afterAll(async () => {
+  await tf.setBackend('wasm');
+});
 
 describe('LabEngine', () => {
   it('refuses to run before init; init reports the chain (Node: wasm after webgpu/webgl skipped)', async () => {
@@ -41,24 +52,32 @@ describe('LabEngine', () => {
     expect(g.bounds[1]).toBeGreaterThan(g.bounds[0]);
   });
 
-  it.each(STRATEGIES.map((s) => [s.id]))('%s: streams every generation once, improves, and frees its tensors', async (id) => {
-    const eng = newEngine();
-    await eng.init('wasm');
-    const before = tf.memory().numTensors;
-    const batches: Demo2dBatch[] = [];
-    const out = await eng.runDemo2d(cfgFor(id), (b) => { batches.push(b); });
-    expect(out.status).toBe('done');
-    const fr = frames(batches);
-    expect(fr.map((f) => f.generation)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-    // batched, not one message per generation
-    expect(batches.length).toBeLessThan(60);
-    for (const f of fr) { expect(f.population.length).toBe(32); expect(f.mean.length).toBe(2); }
-    // best-so-far is monotone and ends better than the first generation's
-    for (let i = 1; i < fr.length; i++) expect(fr[i].bestScore).toBeGreaterThanOrEqual(fr[i - 1].bestScore);
-    expect(fr[fr.length - 1].bestScore).toBeGreaterThan(fr[0].bestScore);
-    if (out.status === 'done') expect(out.result.bestScore).toBe(fr[fr.length - 1].bestScore);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it.each(STRATEGIES.map((s) => [s.id]))(
+    '%s: streams every generation once, improves, and frees its tensors',
+    async (id) => {
+      const eng = newEngine();
+      await eng.init('wasm');
+      const before = tf.memory().numTensors;
+      const batches: Demo2dBatch[] = [];
+      const out = await eng.runDemo2d(cfgFor(id), (b) => {
+        batches.push(b);
+      });
+      expect(out.status).toBe('done');
+      const fr = frames(batches);
+      expect(fr.map((f) => f.generation)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+      // batched, not one message per generation
+      expect(batches.length).toBeLessThan(60);
+      for (const f of fr) {
+        expect(f.population.length).toBe(32);
+        expect(f.mean.length).toBe(2);
+      }
+      // best-so-far is monotone and ends better than the first generation's
+      for (let i = 1; i < fr.length; i++) expect(fr[i].bestScore).toBeGreaterThanOrEqual(fr[i - 1].bestScore);
+      expect(fr[fr.length - 1].bestScore).toBeGreaterThan(fr[0].bestScore);
+      if (out.status === 'done') expect(out.result.bestScore).toBe(fr[fr.length - 1].bestScore);
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 
   it('one run at a time: a second request gets a clear error and the first finishes', async () => {
     const eng = newEngine();
@@ -80,7 +99,10 @@ describe('LabEngine', () => {
     const run = eng.runDemo2d(cfgFor(STRATEGIES[0].id, { generations: 5000, gensPerSec: 100 }), (b) => {
       lastGen = b.frames[b.frames.length - 1].generation;
       // cancel from inside the stream, exactly when generation ≥ cancelAt has been reported
-      if (lastGen >= cancelAt && atCancel < 0) { atCancel = lastGen; eng.cancel(); }
+      if (lastGen >= cancelAt && atCancel < 0) {
+        atCancel = lastGen;
+        eng.cancel();
+      }
     });
     await sleep(150);
     expect(lastGen).toBeGreaterThan(0);
@@ -116,11 +138,22 @@ describe('LabEngine', () => {
     const remote = wrap<LabEngine>(port2 as unknown as Parameters<typeof wrap>[0]);
     expect((await remote.init('wasm')).active).toBe('wasm');
     const gens: number[] = [];
-    const out = await remote.runDemo2d(cfgFor(STRATEGIES[0].id, { generations: 20 }), proxy((b: Demo2dBatch) => { gens.push(...b.frames.map((f) => f.generation)); }));
+    const out = await remote.runDemo2d(
+      cfgFor(STRATEGIES[0].id, { generations: 20 }),
+      proxy((b: Demo2dBatch) => {
+        gens.push(...b.frames.map((f) => f.generation));
+      }),
+    );
     expect(out.status).toBe('done');
     await sleep(20);
     expect(gens).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    await expect(remote.runDemo2d(cfgFor(STRATEGIES[0].id, { popSize: 1 }), proxy(() => undefined))).rejects.toThrow(/popSize/);
-    port1.close(); port2.close();
+    await expect(
+      remote.runDemo2d(
+        cfgFor(STRATEGIES[0].id, { popSize: 1 }),
+        proxy(() => undefined),
+      ),
+    ).rejects.toThrow(/popSize/);
+    port1.close();
+    port2.close();
   });
 });

@@ -6,15 +6,29 @@ import { ProgressBatcher, RunCancelled, RunControl } from '../../../workers/run-
 /** A controllable clock. */
 function fakeClock(): { now: () => number; advance: (ms: number) => void } {
   let t = 0;
-  return { now: () => t, advance: (ms) => { t += ms; } };
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 describe('RunControl', () => {
   it('runs freely, yields only after yieldEveryMs', async () => {
     const clock = fakeClock();
     let yields = 0;
-    const ctl = new RunControl({ yieldEveryMs: 10, now: clock.now, yieldFn: async () => { yields++; } });
-    for (let i = 0; i < 5; i++) { await ctl.step(); clock.advance(3); }
+    const ctl = new RunControl({
+      yieldEveryMs: 10,
+      now: clock.now,
+      yieldFn: async () => {
+        yields++;
+      },
+    });
+    for (let i = 0; i < 5; i++) {
+      await ctl.step();
+      clock.advance(3);
+    }
     // steps at t=0,3,6,9 do not yield; t=12 ≥ 10 does
     expect(yields).toBe(1);
     expect(ctl.phase).toBe('running');
@@ -25,7 +39,9 @@ describe('RunControl', () => {
     ctl.pause();
     expect(ctl.phase).toBe('paused');
     let passed = false;
-    const p = ctl.step().then(() => { passed = true; });
+    const p = ctl.step().then(() => {
+      passed = true;
+    });
     await new Promise((r) => setTimeout(r, 20));
     expect(passed).toBe(false);
     ctl.resume();
@@ -42,7 +58,8 @@ describe('RunControl', () => {
     await expect(p).rejects.toBeInstanceOf(RunCancelled);
     await expect(ctl.step()).rejects.toBeInstanceOf(RunCancelled);
     // pause/resume after cancel do not revive the run
-    ctl.resume(); ctl.pause();
+    ctl.resume();
+    ctl.pause();
     expect(ctl.phase).toBe('cancelled');
   });
 
@@ -50,7 +67,14 @@ describe('RunControl', () => {
     const ctl = new RunControl({ yieldEveryMs: 0 });
     let gens = 0;
     setTimeout(() => ctl.cancel(), 15);
-    const loop = (async () => { for (;;) { await ctl.step(); gens++; const t = Date.now(); while (Date.now() - t < 2); } })();
+    const loop = (async () => {
+      for (;;) {
+        await ctl.step();
+        gens++;
+        const t = Date.now();
+        while (Date.now() - t < 2);
+      }
+    })();
     await expect(loop).rejects.toBeInstanceOf(RunCancelled);
     const atCancel = gens;
     expect(atCancel).toBeGreaterThan(0);
@@ -66,7 +90,10 @@ describe('ProgressBatcher', () => {
     const b = new ProgressBatcher<number>((x) => batches.push(x), { minIntervalMs: 33, everyN: 1000, now: clock.now });
     b.push(0);
     expect(batches).toEqual([[0]]);
-    for (let i = 1; i <= 10; i++) { clock.advance(5); b.push(i); }
+    for (let i = 1; i <= 10; i++) {
+      clock.advance(5);
+      b.push(i);
+    }
     // items at t=5..30 wait; the item at t=35 (≥ 33 after t=0) flushes 1..7
     expect(batches).toEqual([[0], [1, 2, 3, 4, 5, 6, 7]]);
     expect(b.pendingCount).toBe(3);
@@ -79,7 +106,11 @@ describe('ProgressBatcher', () => {
   it('flushes every N items even when the clock does not move', () => {
     const clock = fakeClock();
     const sizes: number[] = [];
-    const b = new ProgressBatcher<number>((x) => sizes.push(x.length), { minIntervalMs: 1e9, everyN: 4, now: clock.now });
+    const b = new ProgressBatcher<number>((x) => sizes.push(x.length), {
+      minIntervalMs: 1e9,
+      everyN: 4,
+      now: clock.now,
+    });
     for (let i = 0; i < 13; i++) b.push(i);
     expect(sizes).toEqual([1, 4, 4, 4]);
     b.flush();

@@ -20,7 +20,14 @@ const config = tinyCartpoleConfig({ methods: ['magnitude', 'random_reinit'], see
 const key = (r: RoundRecord) => `${r.seed}/${r.method}/${r.roundNum}`;
 const rounds = (msgs: readonly ImpProgress[]) => msgs.flatMap((m) => (m.kind === 'round' ? [m.record] : []));
 /** Everything a record's numbers are, arrays as plain lists (wallMs is a clock reading, not a result). */
-const numbers = (r: RoundRecord) => ({ ...r, wallMs: 0, evals: r.evals, mask: [...r.mask], mean: [...r.mean], std: [...r.std] });
+const numbers = (r: RoundRecord) => ({
+  ...r,
+  wallMs: 0,
+  evals: r.evals,
+  mask: [...r.mask],
+  mean: [...r.mean],
+  std: [...r.std],
+});
 
 async function newWorker(engines: LabEngine[]): Promise<PoolWorker> {
   const engine = new LabEngine({ initBackend: (pref) => selectBackend(pref) });
@@ -35,7 +42,10 @@ function poolRun(size: number, onMsg?: (pool: SeedPool, seed: number, msg: ImpPr
   const engines: LabEngine[] = [];
   const pool: SeedPool = new SeedPool(config, size, {
     createWorker: () => newWorker(engines),
-    onProgress: (seed, msg) => { msgs.push({ seed, msg }); onMsg?.(pool, seed, msg); },
+    onProgress: (seed, msg) => {
+      msgs.push({ seed, msg });
+      onMsg?.(pool, seed, msg);
+    },
     onSeedStatus: (seed, status) => statuses.push({ seed, status }),
   });
   return { pool, msgs, statuses, engines };
@@ -43,7 +53,9 @@ function poolRun(size: number, onMsg?: (pool: SeedPool, seed: number, msg: ImpPr
 
 let sequential: RoundRecord[] = [];
 
-afterAll(async () => { await tf.setBackend('wasm'); });
+afterAll(async () => {
+  await tf.setBackend('wasm');
+});
 
 describe('SeedPool', () => {
   it('sizes the pool to the machine: min(seeds, cores − 1, 4), at least 1', () => {
@@ -61,7 +73,13 @@ describe('SeedPool', () => {
     const ref = new LabEngine({ initBackend: (pref) => selectBackend(pref) });
     await ref.init('wasm');
     const seqMsgs: ImpProgress[] = [];
-    expect((await ref.runImp(config, (m) => { seqMsgs.push(m); })).status).toBe('done');
+    expect(
+      (
+        await ref.runImp(config, (m) => {
+          seqMsgs.push(m);
+        })
+      ).status,
+    ).toBe('done');
     sequential = rounds(seqMsgs);
     expect(sequential).toHaveLength(3 * 2 * 3);
 
@@ -74,7 +92,12 @@ describe('SeedPool', () => {
     for (const r of pooled) expect(numbers(r)).toEqual(numbers(sequential.find((s) => key(s) === key(r))!));
     // each message came from the seed's own run; every seed ended 'done'
     for (const { seed, msg } of msgs) if (msg.kind === 'round') expect(msg.record.seed).toBe(seed);
-    expect(statuses.filter((s) => s.status === 'done').map((s) => s.seed).sort()).toEqual([0, 1, 2]);
+    expect(
+      statuses
+        .filter((s) => s.status === 'done')
+        .map((s) => s.seed)
+        .sort(),
+    ).toEqual([0, 1, 2]);
     expect(tf.memory().numTensors).toBe(before);
 
     // The IMP store folds the interleaved per-seed streams into one run: all rounds, progress = sum over seeds.
@@ -88,9 +111,15 @@ describe('SeedPool', () => {
     expect(end.records).toHaveLength(18);
     expect(end.totalGens).toBe(totalGenerations(config));
     expect(end.finishedGens).toBe(end.totalGens);
-    expect(Object.values(end.seedRuns).map((r) => [r.status, r.finishedGens === r.totalGens])).toEqual([['done', true], ['done', true], ['done', true]]);
+    expect(Object.values(end.seedRuns).map((r) => [r.status, r.finishedGens === r.totalGens])).toEqual([
+      ['done', true],
+      ['done', true],
+      ['done', true],
+    ]);
     // … and the sparsity chart's mean ± band over seeds is the sequential run's.
-    expect(sparsityCurves([...end.records].sort((a, b) => a.seed - b.seed)).rows).toEqual(sparsityCurves(sequential).rows);
+    expect(sparsityCurves([...end.records].sort((a, b) => a.seed - b.seed)).rows).toEqual(
+      sparsityCurves(sequential).rows,
+    );
   });
 
   it('pause reaches every busy worker; resume finishes with the same numbers', async () => {
@@ -106,11 +135,14 @@ describe('SeedPool', () => {
     });
     expect(await run.pool.run()).toBe('done');
     expect(pausedPhases).toEqual(['paused', 'paused']);
-    for (const r of rounds(run.msgs.map((m) => m.msg))) expect(numbers(r)).toEqual(numbers(sequential.find((s) => key(s) === key(r))!));
+    for (const r of rounds(run.msgs.map((m) => m.msg)))
+      expect(numbers(r)).toEqual(numbers(sequential.find((s) => key(s) === key(r))!));
   });
 
   it('cancel stops the running seeds and starts no queued seed', async () => {
-    const run = poolRun(2, (pool, _seed, msg) => { if (msg.kind === 'round') void pool.cancel(); });
+    const run = poolRun(2, (pool, _seed, msg) => {
+      if (msg.kind === 'round') void pool.cancel();
+    });
     expect(await run.pool.run()).toBe('cancelled');
     const final = new Map(run.statuses.map((s) => [s.seed, s.status]));
     expect(final.get(2)).toBe('cancelled'); // the queued seed never ran

@@ -35,26 +35,49 @@ const sourceReinit: RoundRecord[] = [];
 
 beforeAll(async () => {
   const store = RunStore.open({ name: 'transfer-job' });
-  eng = new LabEngine({ initBackend: (pref) => selectBackend(pref), readBytes: (p) => readBytes(p), openStore: () => store });
+  eng = new LabEngine({
+    initBackend: (pref) => selectBackend(pref),
+    readBytes: (p) => readBytes(p),
+    openStore: () => store,
+  });
   await eng.init('wasm');
   const recs: RoundRecord[] = [];
-  const out = await eng.runImp(config, (m) => { if (m.kind === 'round') recs.push(m.record); });
+  const out = await eng.runImp(config, (m) => {
+    if (m.kind === 'round') recs.push(m.record);
+  });
   expect(out.status).toBe('done');
   source = recs.find((r) => r.method === 'snr' && r.roundNum === 2)!;
   sourceReinit.push(recs.find((r) => r.method === 'random_reinit' && r.roundNum === 2)!);
 });
-afterAll(async () => { await tf.setBackend('wasm'); });
+afterAll(async () => {
+  await tf.setBackend('wasm');
+});
 
-const ref = (over: Partial<TransferArgs['source']> = {}): TransferArgs['source'] =>
-  ({ config, seed: 0, method: 'snr', roundNum: 2, mask: source.mask.slice(), ...over });
+const ref = (over: Partial<TransferArgs['source']> = {}): TransferArgs['source'] => ({
+  config,
+  seed: 0,
+  method: 'snr',
+  roundNum: 2,
+  mask: source.mask.slice(),
+  ...over,
+});
 const collect = () => {
   const msgs: TransferProgress[] = [];
-  return { msgs, sink: (m: TransferProgress) => { msgs.push(m); } };
+  return {
+    msgs,
+    sink: (m: TransferProgress) => {
+      msgs.push(m);
+    },
+  };
 };
 
 describe('targetConfigOf / ticketOf (pure)', () => {
   it('a task switch keeps the source task params; an ES switch starts from that ES defaults; seeds = [seed]', () => {
-    const t = targetConfigOf(config, { taskId: 'fmnist', trainer: { kind: 'es', esId: 'snes', params: { temperature: 12 }, generations: 7 } }, 3);
+    const t = targetConfigOf(
+      config,
+      { taskId: 'fmnist', trainer: { kind: 'es', esId: 'snes', params: { temperature: 12 }, generations: 7 } },
+      3,
+    );
     expect(t.task).toEqual({ id: 'fmnist', params: config.task.params });
     expect(t.es.id).toBe('snes');
     expect(t.es.params.temperature).toBe(12);
@@ -70,7 +93,12 @@ describe('targetConfigOf / ticketOf (pure)', () => {
     expect(t.mask).toBe(source.mask);
     expect(t.theta0).toEqual(theta0For(net, 0));
     expect(t.sparsityFrac).toBeCloseTo(0.5, 12);
-    expect(t.source).toMatchObject({ taskId: 'mnist', inputShape: [14, 14, 1], outputSize: 10, paramCount: net.paramCount });
+    expect(t.source).toMatchObject({
+      taskId: 'mnist',
+      inputShape: [14, 14, 1],
+      outputSize: 10,
+      paramCount: net.paramCount,
+    });
     const rr = ticketOf(config, ref({ method: 'random_reinit' }), sourceReinit[0].mask);
     expect(rr.theta0).toEqual(randomReinitAt(net, 0, 2, 0.5).init);
     expect(randomReinitAt(net, 0, 2, 0.5).mask).toEqual(sourceReinit[0].mask); // the stored chain's own mask
@@ -80,7 +108,9 @@ describe('targetConfigOf / ticketOf (pure)', () => {
     const cnn = getNetwork('cnn').build({}, { inputShape: [28, 28, 1], outputSize: 10 });
     expect(() => checkGdBackend(cnn, 'wasm')).toThrow(/Conv2DBackpropFilter.*wasm.*cpu/);
     expect(() => checkGdBackend(cnn, 'cpu')).not.toThrow();
-    expect(() => checkGdBackend(getNetwork('mlp').build({}, { inputShape: [14, 14, 1], outputSize: 10 }), 'wasm')).not.toThrow();
+    expect(() =>
+      checkGdBackend(getNetwork('mlp').build({}, { inputShape: [14, 14, 1], outputSize: 10 }), 'wasm'),
+    ).not.toThrow();
   });
 });
 
@@ -106,24 +136,42 @@ describe('LabEngine.runTransfer', () => {
     expect(ticket.finalPerf).toBeGreaterThanOrEqual(0);
     // start, then generation batches, then one round message per training, in order
     expect(msgs[0].kind).toBe('start');
-    if (msgs[0].kind === 'start') expect(msgs[0]).toMatchObject({ methods: ['ticket', 'random_reinit'], stepsPerTraining: 3 });
-    expect(msgs.filter((m) => m.kind === 'round').map((m) => m.kind === 'round' && m.record.method)).toEqual(['transfer_snr', 'random_reinit']);
+    if (msgs[0].kind === 'start')
+      expect(msgs[0]).toMatchObject({ methods: ['ticket', 'random_reinit'], stepsPerTraining: 3 });
+    expect(msgs.filter((m) => m.kind === 'round').map((m) => m.kind === 'round' && m.record.method)).toEqual([
+      'transfer_snr',
+      'random_reinit',
+    ]);
     expect(msgs.some((m) => m.kind === 'gens')).toBe(true);
   });
 
   it('reads the mask from the run store when none is passed (byte-identical to the streamed round)', async () => {
-    const out = await eng.runTransfer({ source: ref({ mask: undefined, runId: runId(config) }), target: { trainer: { kind: 'es', esId: 'snes', params: { sigma_init: 0.025 } } }, baselines: false }, () => undefined);
+    const out = await eng.runTransfer(
+      {
+        source: ref({ mask: undefined, runId: runId(config) }),
+        target: { trainer: { kind: 'es', esId: 'snes', params: { sigma_init: 0.025 } } },
+        baselines: false,
+      },
+      () => undefined,
+    );
     expect(out.status).toBe('done');
     if (out.status !== 'done') return;
     expect(out.result.records.map((r) => r.method)).toEqual(['transfer_snr']);
     expect(Buffer.compare(Buffer.from(out.result.records[0].mask), Buffer.from(source.mask))).toBe(0);
-    await expect(eng.runTransfer({ source: ref({ mask: undefined, runId: runId(config), roundNum: 9 }), target: { trainer: { kind: 'es' } } }, () => undefined))
-      .rejects.toThrow(/no finished round snr, seed 0, round 9/);
+    await expect(
+      eng.runTransfer(
+        { source: ref({ mask: undefined, runId: runId(config), roundNum: 9 }), target: { trainer: { kind: 'es' } } },
+        () => undefined,
+      ),
+    ).rejects.toThrow(/no finished round snr, seed 0, round 9/);
   });
 
   it('GD target: masked Adam keeps the pruned weights at zero', async () => {
     const before = tf.memory().numTensors;
-    const out = await eng.runTransfer({ source: ref(), target: { trainer: { kind: 'gd', options: { epochs: 1, batchSize: 2048, lr: 1e-3 } } } }, () => undefined);
+    const out = await eng.runTransfer(
+      { source: ref(), target: { trainer: { kind: 'gd', options: { epochs: 1, batchSize: 2048, lr: 1e-3 } } } },
+      () => undefined,
+    );
     expect(out.status).toBe('done');
     if (out.status !== 'done') return;
     expect(tf.memory().numTensors).toBe(before);
@@ -135,12 +183,23 @@ describe('LabEngine.runTransfer', () => {
   });
 
   it('a ticket that does not fit names both sizes; a wrong-length mask names the architectures', async () => {
-    await expect(eng.runTransfer({ source: ref(), target: { taskParams: { pool: '28x28' }, trainer: { kind: 'es' } } }, () => undefined))
-      .rejects.toThrow(/input 14×14×1 → 10.*cannot be trained on mnist \(input 28×28×1 → 10.*input\/output sizes differ/);
-    await expect(eng.runTransfer({ source: ref(), target: { taskId: 'cartpole', trainer: { kind: 'es' } } }, () => undefined))
-      .rejects.toThrow(/input 14×14×1 → 10.*cartpole \(input 4 →/);
-    await expect(eng.runTransfer({ source: ref({ mask: new Uint8Array(5) }), target: { trainer: { kind: 'es' } } }, () => undefined))
-      .rejects.toThrow(/architectures differ \(mask has 5 entries\)/);
+    await expect(
+      eng.runTransfer(
+        { source: ref(), target: { taskParams: { pool: '28x28' }, trainer: { kind: 'es' } } },
+        () => undefined,
+      ),
+    ).rejects.toThrow(
+      /input 14×14×1 → 10.*cannot be trained on mnist \(input 28×28×1 → 10.*input\/output sizes differ/,
+    );
+    await expect(
+      eng.runTransfer({ source: ref(), target: { taskId: 'cartpole', trainer: { kind: 'es' } } }, () => undefined),
+    ).rejects.toThrow(/input 14×14×1 → 10.*cartpole \(input 4 →/);
+    await expect(
+      eng.runTransfer(
+        { source: ref({ mask: new Uint8Array(5) }), target: { trainer: { kind: 'es' } } },
+        () => undefined,
+      ),
+    ).rejects.toThrow(/architectures differ \(mask has 5 entries\)/);
     expect(eng.status().running).toBeNull();
   });
 
@@ -148,9 +207,14 @@ describe('LabEngine.runTransfer', () => {
     const before = tf.memory().numTensors;
     let cancelled = false;
     const run = eng.runTransfer({ source: ref(), target: { trainer: { kind: 'es', generations: 400 } } }, (m) => {
-      if (!cancelled && m.kind === 'gens') { cancelled = true; eng.cancel(); }
+      if (!cancelled && m.kind === 'gens') {
+        cancelled = true;
+        eng.cancel();
+      }
     });
-    await expect(eng.runTransfer({ source: ref(), target: { trainer: { kind: 'es' } } }, () => undefined)).rejects.toThrow(/already in progress/);
+    await expect(
+      eng.runTransfer({ source: ref(), target: { trainer: { kind: 'es' } } }, () => undefined),
+    ).rejects.toThrow(/already in progress/);
     const out = await run;
     expect(out.status).toBe('cancelled');
     expect(cancelled).toBe(true);

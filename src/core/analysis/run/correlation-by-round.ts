@@ -15,7 +15,10 @@ import { curvatureSummary } from '../quadratic-fit';
 import { activeKernelValues, criteriaAgreement, downsampleScatter, pearson, spearman } from '../correlation';
 
 /** What the analysis needs from a round record (saved run folders give exactly this). */
-export type RoundSnapshot = Pick<RoundRecord, 'seed' | 'method' | 'roundNum' | 'sparsityFrac' | 'mask' | 'mean' | 'std'>;
+export type RoundSnapshot = Pick<
+  RoundRecord,
+  'seed' | 'method' | 'roundNum' | 'sparsityFrac' | 'mask' | 'mean' | 'std'
+>;
 
 export interface CorrelationOptions {
   readonly layers: readonly LayerSpec[];
@@ -54,17 +57,28 @@ export interface RoundCorrelation {
 /** Correlation analysis of one round. */
 export function roundCorrelation(r: RoundSnapshot, o: CorrelationOptions): RoundCorrelation {
   const layer = o.layers[o.layerIndex];
-  if (!layer) throw new Error(`correlationByRound: layer index ${o.layerIndex} out of range (network has ${o.layers.length} layers)`);
+  if (!layer)
+    throw new Error(
+      `correlationByRound: layer index ${o.layerIndex} out of range (network has ${o.layers.length} layers)`,
+    );
   const mag = magnitudeScores(r.mean, r.mask);
   const snr = snrScores(r.mean, r.std, r.mask);
-  const x = activeKernelValues(mag, r.mask, layer), y = activeKernelValues(snr, r.mask, layer);
+  const x = activeKernelValues(mag, r.mask, layer),
+    y = activeKernelValues(snr, r.mask, layer);
   const nextSparsityFrac = sparsityOfRound(r.roundNum + 1, 1 - o.pruneFrac);
   const agree = criteriaAgreement(mag, snr, r.mask, o.layers, nextSparsityFrac, o.scope ?? 'global');
   const sample = downsampleScatter(x, y, o.maxPoints ?? 2000, o.rng.split(`${r.seed}/${r.method}/${r.roundNum}`));
   return {
-    seed: r.seed, method: r.method, roundNum: r.roundNum, sparsityFrac: r.sparsityFrac, n: x.length,
-    pearson: pearson(x, y), spearman: spearman(x, y),
-    nextSparsityFrac, agreeFrac: agree.agreeFrac, survivorIoU: agree.survivorIoU,
+    seed: r.seed,
+    method: r.method,
+    roundNum: r.roundNum,
+    sparsityFrac: r.sparsityFrac,
+    n: x.length,
+    pearson: pearson(x, y),
+    spearman: spearman(x, y),
+    nextSparsityFrac,
+    agreeFrac: agree.agreeFrac,
+    survivorIoU: agree.survivorIoU,
     scatter: { magnitude: sample.x, snr: sample.y },
   };
 }
@@ -77,14 +91,19 @@ export function correlationByRound(records: readonly RoundSnapshot[], o: Correla
 }
 
 /** Mean and s.e. over seeds of a per-round value, per (method, round): the Fig. 7 curve. */
-export function meanOverSeeds(rows: readonly RoundCorrelation[], value: (r: RoundCorrelation) => number): { method: string; roundNum: number; mean: number; se: number; n: number }[] {
+export function meanOverSeeds(
+  rows: readonly RoundCorrelation[],
+  value: (r: RoundCorrelation) => number,
+): { method: string; roundNum: number; mean: number; se: number; n: number }[] {
   const groups = new Map<string, RoundCorrelation[]>();
   for (const r of rows) {
     const k = `${r.method}\u0000${r.roundNum}`;
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
-  return [...groups.values()].map((g) => {
-    const { mean, se, n } = curvatureSummary(g.map(value).filter(Number.isFinite)); // generic mean ± s.e.
-    return { method: g[0].method, roundNum: g[0].roundNum, mean, se, n };
-  }).sort((a, b) => a.method.localeCompare(b.method) || a.roundNum - b.roundNum);
+  return [...groups.values()]
+    .map((g) => {
+      const { mean, se, n } = curvatureSummary(g.map(value).filter(Number.isFinite)); // generic mean ± s.e.
+      return { method: g[0].method, roundNum: g[0].roundNum, mean, se, n };
+    })
+    .sort((a, b) => a.method.localeCompare(b.method) || a.roundNum - b.roundNum);
 }

@@ -41,23 +41,32 @@ export interface GridMetrics {
  * @param progress lets a caller that evaluates several grids report one overall bar (rows before this grid, all rows).
  */
 export async function evaluateRows(
-  target: GridTarget, rows: Float32Array, opts: GridRunOptions = {},
+  target: GridTarget,
+  rows: Float32Array,
+  opts: GridRunOptions = {},
   progress: { offset: number; total: number } | undefined = undefined,
 ): Promise<GridMetrics> {
   const D = target.net.paramCount;
-  if (rows.length % D !== 0) throw new Error(`evaluateRows: ${rows.length} values is not a whole number of rows of D = ${D}`);
+  if (rows.length % D !== 0)
+    throw new Error(`evaluateRows: ${rows.length} values is not a whole number of rows of D = ${D}`);
   const n = rows.length / D;
   const chunk = opts.chunkRows ?? DEFAULT_CHUNK_ROWS;
-  if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`evaluateRows: chunkRows must be an integer ≥ 1, got ${chunk}`);
-  const perf = new Float64Array(n), loss = new Float64Array(n);
-  const offset = progress?.offset ?? 0, total = progress?.total ?? n;
+  if (!Number.isInteger(chunk) || chunk < 1)
+    throw new Error(`evaluateRows: chunkRows must be an integer ≥ 1, got ${chunk}`);
+  const perf = new Float64Array(n),
+    loss = new Float64Array(n);
+  const offset = progress?.offset ?? 0,
+    total = progress?.total ?? n;
   for (let start = 0; start < n; start += chunk) {
     if (opts.gate) await opts.gate();
     const size = Math.min(chunk, n - start);
     const t = tf.tensor2d(rows.subarray(start * D, (start + size) * D), [size, D]);
     try {
       const res = await target.task.evaluateTest(target.net, t);
-      for (let i = 0; i < size; i++) { perf[start + i] = res[i].perf; loss[start + i] = res[i].loss; }
+      for (let i = 0; i < size; i++) {
+        perf[start + i] = res[i].perf;
+        loss[start + i] = res[i].loss;
+      }
     } finally {
       t.dispose();
     }
@@ -72,14 +81,17 @@ export async function evaluateRows(
  * memory at a time.
  */
 export async function evaluateGrids(
-  target: GridTarget, grids: readonly { readonly rowCount: number; make(): Float32Array }[], opts: GridRunOptions = {},
+  target: GridTarget,
+  grids: readonly { readonly rowCount: number; make(): Float32Array }[],
+  opts: GridRunOptions = {},
 ): Promise<GridMetrics[]> {
   const total = grids.reduce((s, g) => s + g.rowCount, 0);
   const out: GridMetrics[] = [];
   let offset = 0;
   for (const g of grids) {
     const rows = g.make();
-    if (rows.length !== g.rowCount * target.net.paramCount) throw new Error(`evaluateGrids: grid made ${rows.length / target.net.paramCount} rows, declared ${g.rowCount}`);
+    if (rows.length !== g.rowCount * target.net.paramCount)
+      throw new Error(`evaluateGrids: grid made ${rows.length / target.net.paramCount} rows, declared ${g.rowCount}`);
     out.push(await evaluateRows(target, rows, opts, { offset, total }));
     offset += g.rowCount;
   }

@@ -7,7 +7,15 @@
  */
 import type { LayerSpec } from '../../nets/types';
 import type { Rng } from '../../rng';
-import { landscapeDirection, planeGrid, planeThroughThree, projectionGrid1D, surfaceGrid2D, xiGrid, type DirectionNorm } from '../directions';
+import {
+  landscapeDirection,
+  planeGrid,
+  planeThroughThree,
+  projectionGrid1D,
+  surfaceGrid2D,
+  xiGrid,
+  type DirectionNorm,
+} from '../directions';
 import { curvatureSummary, fitQuadratic, type CurvatureSummary, type QuadraticFit } from '../quadratic-fit';
 import { evaluateGrids, type GridRunOptions, type GridTarget } from './evaluate-grid';
 
@@ -28,7 +36,13 @@ export interface DirectionSetup {
 
 /** The d-th masked, normalised direction of a setup (deterministic in rng and d). */
 export function directionOf(setup: DirectionSetup, layers: readonly LayerSpec[], d: number): Float32Array {
-  return landscapeDirection(setup.rng.split('direction').split(d), setup.theta, setup.mask, setup.layers ?? layers, setup.normalisation);
+  return landscapeDirection(
+    setup.rng.split('direction').split(d),
+    setup.theta,
+    setup.mask,
+    setup.layers ?? layers,
+    setup.normalisation,
+  );
 }
 
 export interface Landscape1DInput extends GridTarget, DirectionSetup {
@@ -76,7 +90,12 @@ export async function landscape1D(input: Landscape1DInput, opts: GridRunOptions 
     },
   }));
   const metrics = await evaluateGrids(input, grids, opts);
-  const profiles = metrics.map((m, d) => ({ loss: Array.from(m.loss), perf: Array.from(m.perf), fit: fitQuadratic(xis, m.loss), directionNorm: norms[d] }));
+  const profiles = metrics.map((m, d) => ({
+    loss: Array.from(m.loss),
+    perf: Array.from(m.perf),
+    fit: fitQuadratic(xis, m.loss),
+    directionNorm: norms[d],
+  }));
   return { xis, profiles, curvature: curvatureSummary(profiles.map((p) => p.fit.a)) };
 }
 
@@ -100,16 +119,32 @@ export interface Surface2D {
 export async function landscape2D(input: Landscape2DInput, opts: GridRunOptions = {}): Promise<Surface2D> {
   const r = input.range ?? 1;
   const xis = xiGrid(input.points, -r, r);
-  const [m] = await evaluateGrids(input, [{
-    rowCount: xis.length * xis.length,
-    make: () => surfaceGrid2D(input.theta, directionOf(input, input.net.layers, 0), directionOf(input, input.net.layers, 1), xis),
-  }], opts);
+  const [m] = await evaluateGrids(
+    input,
+    [
+      {
+        rowCount: xis.length * xis.length,
+        make: () =>
+          surfaceGrid2D(
+            input.theta,
+            directionOf(input, input.net.layers, 0),
+            directionOf(input, input.net.layers, 1),
+            xis,
+          ),
+      },
+    ],
+    opts,
+  );
   return { xs: xis, ys: xis, loss: m.loss, perf: m.perf, marks: [{ label: 'θ', x: 0, y: 0 }] };
 }
 
 export interface PlaneInput extends GridTarget {
   /** Three networks (e.g. θ0, round k, round k+1) with labels for the marks. */
-  readonly nets: readonly [{ label: string; theta: Float32Array }, { label: string; theta: Float32Array }, { label: string; theta: Float32Array }];
+  readonly nets: readonly [
+    { label: string; theta: Float32Array },
+    { label: string; theta: Float32Array },
+    { label: string; theta: Float32Array },
+  ];
   readonly points: number;
   /** Margin around the three points, as a fraction of the larger coordinate span (default 0.25). */
   readonly marginFrac?: number;
@@ -119,11 +154,22 @@ export interface PlaneInput extends GridTarget {
 export async function planeSurface(input: PlaneInput, opts: GridRunOptions = {}): Promise<Surface2D> {
   const [a, b, c] = input.nets;
   const plane = planeThroughThree(a.theta, b.theta, c.theta);
-  const px = plane.points.map((p) => p[0]), py = plane.points.map((p) => p[1]);
+  const px = plane.points.map((p) => p[0]),
+    py = plane.points.map((p) => p[1]);
   const span = Math.max(Math.max(...px) - Math.min(...px), Math.max(...py) - Math.min(...py));
   const m = (input.marginFrac ?? 0.25) * span;
   const xs = xiGrid(input.points, Math.min(...px) - m, Math.max(...px) + m);
   const ys = xiGrid(input.points, Math.min(...py) - m, Math.max(...py) + m);
-  const [res] = await evaluateGrids(input, [{ rowCount: xs.length * ys.length, make: () => planeGrid(plane, xs, ys) }], opts);
-  return { xs, ys, loss: res.loss, perf: res.perf, marks: input.nets.map((n, i) => ({ label: n.label, x: px[i], y: py[i] })) };
+  const [res] = await evaluateGrids(
+    input,
+    [{ rowCount: xs.length * ys.length, make: () => planeGrid(plane, xs, ys) }],
+    opts,
+  );
+  return {
+    xs,
+    ys,
+    loss: res.loss,
+    perf: res.perf,
+    marks: input.nets.map((n, i) => ({ label: n.label, x: px[i], y: py[i] })),
+  };
 }

@@ -36,20 +36,49 @@ export interface LmcPathInput extends GridTarget {
 }
 
 /** Turns a path's metrics into its barrier (pure: shared by lmcPath and lmcMatrix). */
-export function pathFromMetrics(kind: 'vision' | 'control', alphas: number[], perf: ArrayLike<number>, loss: ArrayLike<number>): LmcPath {
-  const p = Array.from(perf), l = Array.from(loss);
+export function pathFromMetrics(
+  kind: 'vision' | 'control',
+  alphas: number[],
+  perf: ArrayLike<number>,
+  loss: ArrayLike<number>,
+): LmcPath {
+  const p = Array.from(perf),
+    l = Array.from(loss);
   if (kind === 'vision') {
-    const b = errorBarrier(p.map((a) => 1 - a), alphas);
-    return { alphas, perf: p, loss: l, barrierKind: 'error', barrier: b.barrier, linearBarrier: b.linearBarrier, worstAlpha: alphas[b.argmaxIndex] };
+    const b = errorBarrier(
+      p.map((a) => 1 - a),
+      alphas,
+    );
+    return {
+      alphas,
+      perf: p,
+      loss: l,
+      barrierKind: 'error',
+      barrier: b.barrier,
+      linearBarrier: b.linearBarrier,
+      worstAlpha: alphas[b.argmaxIndex],
+    };
   }
   const b = returnBarrier(p, alphas);
-  return { alphas, perf: p, loss: l, barrierKind: 'return', barrier: b.barrier, linearBarrier: NaN, worstAlpha: alphas[b.argminIndex] };
+  return {
+    alphas,
+    perf: p,
+    loss: l,
+    barrierKind: 'return',
+    barrier: b.barrier,
+    linearBarrier: NaN,
+    worstAlpha: alphas[b.argminIndex],
+  };
 }
 
 /** Evaluates the interpolation path between two networks and its barrier. */
 export async function lmcPath(input: LmcPathInput, opts: GridRunOptions = {}): Promise<LmcPath> {
   const alphas = alphaGrid(input.points, input.extended ?? false);
-  const [m] = await evaluateGrids(input, [{ rowCount: alphas.length, make: () => interpolateRows(input.thetaA, input.thetaB, alphas) }], opts);
+  const [m] = await evaluateGrids(
+    input,
+    [{ rowCount: alphas.length, make: () => interpolateRows(input.thetaA, input.thetaB, alphas) }],
+    opts,
+  );
   return pathFromMetrics(input.task.kind, alphas, m.perf, m.loss);
 }
 
@@ -85,11 +114,17 @@ export async function lmcMatrix(input: LmcMatrixInput, opts: GridRunOptions = {}
   const index: { i: number; j: number }[] = [];
   for (let i = 0; i < K; i++) for (let j = i + 1; j < K; j++) index.push({ i, j });
   // θ_A = nets[j], θ_B = nets[i]: α runs from the earlier entry (α = 0) to the later one (α = 1).
-  const metrics = await evaluateGrids(input, index.map(({ i, j }) => ({
-    rowCount: alphas.length, make: () => interpolateRows(input.nets[j].theta, input.nets[i].theta, alphas),
-  })), opts);
+  const metrics = await evaluateGrids(
+    input,
+    index.map(({ i, j }) => ({
+      rowCount: alphas.length,
+      make: () => interpolateRows(input.nets[j].theta, input.nets[i].theta, alphas),
+    })),
+    opts,
+  );
   const square = () => Array.from({ length: K }, () => new Array<number>(K).fill(0));
-  const barrier = square(), linearBarrier = square();
+  const barrier = square(),
+    linearBarrier = square();
   const pairs = index.map(({ i, j }, p) => {
     const path = pathFromMetrics(input.task.kind, alphas, metrics[p].perf, metrics[p].loss);
     barrier[i][j] = barrier[j][i] = path.barrier;
@@ -114,15 +149,25 @@ export function endpointPerf(m: LmcMatrix): number[] {
 }
 
 /** The round records of one (seed, method) chain, in round order, as labelled networks "r<k>". */
-export function chainNets(records: readonly { seed: number; method: string; roundNum: number; mean: Float32Array }[], seed: number, method: string): LabeledTheta[] {
-  return records.filter((r) => r.seed === seed && r.method === method)
+export function chainNets(
+  records: readonly { seed: number; method: string; roundNum: number; mean: Float32Array }[],
+  seed: number,
+  method: string,
+): LabeledTheta[] {
+  return records
+    .filter((r) => r.seed === seed && r.method === method)
     .sort((a, b) => a.roundNum - b.roundNum)
     .map((r) => ({ label: `r${r.roundNum}`, theta: r.mean }));
 }
 
 /** One round of one method across seeds, as labelled networks "s<seed>". */
-export function seedNets(records: readonly { seed: number; method: string; roundNum: number; mean: Float32Array }[], method: string, roundNum: number): LabeledTheta[] {
-  return records.filter((r) => r.method === method && r.roundNum === roundNum)
+export function seedNets(
+  records: readonly { seed: number; method: string; roundNum: number; mean: Float32Array }[],
+  method: string,
+  roundNum: number,
+): LabeledTheta[] {
+  return records
+    .filter((r) => r.method === method && r.roundNum === roundNum)
     .sort((a, b) => a.seed - b.seed)
     .map((r) => ({ label: `s${r.seed}`, theta: r.mean }));
 }

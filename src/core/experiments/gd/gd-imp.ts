@@ -25,7 +25,9 @@ import { roundRecord } from '../records';
 export const GD_DEFAULT_METHODS = ['magnitude', 'random_reinit'] as const;
 
 /** Record method id of a GD chain, e.g. 'gd_magnitude'. */
-export function gdMethodId(pruneMethodId: string): string { return `gd_${pruneMethodId}`; }
+export function gdMethodId(pruneMethodId: string): string {
+  return `gd_${pruneMethodId}`;
+}
 
 export interface GdImpInput {
   readonly net: PopulationNet;
@@ -47,22 +49,37 @@ export interface GdImpResult {
 }
 
 /** Per-epoch GD metrics in the ES generation-metrics shape (score = −training CE). */
-export function epochAsGeneration(m: GdEpochMetrics, ids: { seed: number; method: string; roundNum: number }, esDim: number): GenerationMetrics {
+export function epochAsGeneration(
+  m: GdEpochMetrics,
+  ids: { seed: number; method: string; roundNum: number },
+  esDim: number,
+): GenerationMetrics {
   return {
-    ...ids, gen: m.step, generations: m.totalSteps, bestScore: -m.trainLoss, meanScore: -m.trainLoss,
-    lastEval: m.lastEval, esDim, evalsPerSec: m.examplesPerSec,
+    ...ids,
+    gen: m.step,
+    generations: m.totalSteps,
+    bestScore: -m.trainLoss,
+    meanScore: -m.trainLoss,
+    lastEval: m.lastEval,
+    esDim,
+    evalsPerSec: m.examplesPerSec,
   };
 }
 
 export async function runGdImp(input: GdImpInput): Promise<GdImpResult> {
   const { net, task, train, options, prune, seed } = input;
   for (const id of prune.methods) {
-    if (getPruneMethod(id).needsStd) throw new Error(`${getPruneMethod(id).label} needs a per-parameter σ, which gradient descent does not have: use magnitude or a baseline`);
+    if (getPruneMethod(id).needsStd)
+      throw new Error(
+        `${getPruneMethod(id).label} needs a per-parameter σ, which gradient descent does not have: use magnitude or a baseline`,
+      );
   }
   const root = new Rng(seed);
   const theta0 = theta0For(net, seed);
   const keepFrac = 1 - prune.pruneFrac;
-  let chains: ChainState[] = input.resume ? [...input.resume] : prune.methods.map((method) => ({ method, nextRoundNum: 1, mask: denseMask(net.paramCount), init: theta0 }));
+  let chains: ChainState[] = input.resume
+    ? [...input.resume]
+    : prune.methods.map((method) => ({ method, nextRoundNum: 1, mask: denseMask(net.paramCount), init: theta0 }));
   const records: RoundRecord[] = [];
   const emit = (e: ImpEvent) => input.onEvent?.(e);
 
@@ -75,21 +92,49 @@ export async function runGdImp(input: GdImpInput): Promise<GdImpResult> {
     for (const chain of due) {
       const method = gdMethodId(chain.method);
       const esDim = chain.mask.reduce((n, m) => n + m, 0);
-      const outcome = shared ?? await trainGd({
-        net, task, train, options, mask: chain.mask, init: chain.init, rng: root.split('gd').split(roundNum), gate: input.gate,
-        onEpoch: (m) => emit({ type: 'generation', metrics: epochAsGeneration(m, { seed, method, roundNum }, esDim) }),
-      });
+      const outcome =
+        shared ??
+        (await trainGd({
+          net,
+          task,
+          train,
+          options,
+          mask: chain.mask,
+          init: chain.init,
+          rng: root.split('gd').split(roundNum),
+          gate: input.gate,
+          onEpoch: (m) =>
+            emit({ type: 'generation', metrics: epochAsGeneration(m, { seed, method, roundNum }, esDim) }),
+        }));
       if (roundNum === 1) shared = outcome;
-      const pruned = getPruneMethod(chain.method).next({
-        layers: net.layers, paramCount: net.paramCount, mask: chain.mask, mean: outcome.mean, std: outcome.std,
-        theta0, targetSparsity: sparsityOfRound(roundNum + 1, keepFrac), scope: prune.scope,
-        rng: root.split('prune').split(chain.method).split(roundNum), reinit: (rng) => net.init(rng),
-      }, prune.params[chain.method] ?? {});
+      const pruned = getPruneMethod(chain.method).next(
+        {
+          layers: net.layers,
+          paramCount: net.paramCount,
+          mask: chain.mask,
+          mean: outcome.mean,
+          std: outcome.std,
+          theta0,
+          targetSparsity: sparsityOfRound(roundNum + 1, keepFrac),
+          scope: prune.scope,
+          rng: root.split('prune').split(chain.method).split(roundNum),
+          reinit: (rng) => net.init(rng),
+        },
+        prune.params[chain.method] ?? {},
+      );
       const nextState = { method: chain.method, nextRoundNum: roundNum + 1, mask: pruned.mask, init: pruned.init };
       next.push(nextState);
       const record = roundRecord({
-        net, seed, method, roundNum, sparsityFrac: sparsityOfRound(roundNum, keepFrac), mask: chain.mask, outcome,
-        pruneThreshold: pruned.threshold, generations: outcome.steps, sharedWith: sharers,
+        net,
+        seed,
+        method,
+        roundNum,
+        sparsityFrac: sparsityOfRound(roundNum, keepFrac),
+        mask: chain.mask,
+        outcome,
+        pruneThreshold: pruned.threshold,
+        generations: outcome.steps,
+        sharedWith: sharers,
       });
       records.push(record);
       emit({ type: 'round', record, next: nextState });

@@ -13,14 +13,25 @@ export const GD_OPTIMIZERS = ['adam', 'sgd'] as const;
 export type GdOptimizerId = (typeof GD_OPTIMIZERS)[number];
 
 export const gdParamSpecs = {
-  optimizer: choice<GdOptimizerId>('adam', [
-    { value: 'adam', label: 'Adam (β1 0.9, β2 0.999, ε 1e-8; the paper)' },
-    { value: 'sgd', label: 'SGD (optional momentum)' },
-  ], 'Optimizer', 'Gradient optimizer of the GD baseline; the paper uses Adam (spec §4.1).'),
+  optimizer: choice<GdOptimizerId>(
+    'adam',
+    [
+      { value: 'adam', label: 'Adam (β1 0.9, β2 0.999, ε 1e-8; the paper)' },
+      { value: 'sgd', label: 'SGD (optional momentum)' },
+    ],
+    'Optimizer',
+    'Gradient optimizer of the GD baseline; the paper uses Adam (spec §4.1).',
+  ),
   lr: num(3e-4, 1e-6, 1, 1e-5, 'Learning rate', 'Constant step size (paper: 3e-4 with Adam).', { log: true }),
   momentum: num(0, 0, 0.999, 0.01, 'SGD momentum', 'Heavy-ball momentum for SGD; ignored by Adam.'),
   batchSize: int(128, 1, 8192, 'Batch size', 'Training images per gradient step (paper: 128).'),
-  epochs: int(1, 1, 200, 'Epochs per round', 'Shuffled passes over the training set per IMP round (paper 2; ES→GD transfer 20; reduced presets 1).'),
+  epochs: int(
+    1,
+    1,
+    200,
+    'Epochs per round',
+    'Shuffled passes over the training set per IMP round (paper 2; ES→GD transfer 20; reduced presets 1).',
+  ),
 };
 export type GdOptions = ParamValues<typeof gdParamSpecs>;
 
@@ -32,7 +43,8 @@ function zodOf(spec: ParamSpec): z.ZodType {
       if (spec.integer) s = s.int(range);
       return s.default(spec.default);
     }
-    case 'boolean': return z.boolean().default(spec.default);
+    case 'boolean':
+      return z.boolean().default(spec.default);
     case 'choice': {
       const values = spec.options.map((o) => o.value) as [string, ...string[]];
       return z.enum(values, { message: `must be one of ${values.join(', ')}` }).default(spec.default);
@@ -51,7 +63,9 @@ export const gdOptionsSchema = schemaOfSpecs(gdParamSpecs);
 export function parseGdOptions(input: unknown): GdOptions {
   const r = gdOptionsSchema.safeParse(input ?? {});
   if (!r.success) {
-    throw new Error(r.error.issues.map((i) => `gd.${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('\n'));
+    throw new Error(
+      r.error.issues.map((i) => `gd.${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('\n'),
+    );
   }
   return r.data as GdOptions;
 }

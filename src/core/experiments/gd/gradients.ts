@@ -34,17 +34,24 @@ function patchGather(): void {
     inputsToSave: ['x', 'indices'],
     gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[], attrs: tf.NamedAttrMap) => {
       const { axis, batchDims } = attrs as unknown as tf.GatherV2Attrs;
-      if (stock && (tf.getKernel('UnsortedSegmentSum', tf.getBackend()) || batchDims !== 0)) return stock.gradFunc(dy, saved, attrs);
+      if (stock && (tf.getKernel('UnsortedSegmentSum', tf.getBackend()) || batchDims !== 0))
+        return stock.gradFunc(dy, saved, attrs);
       const [x, indices] = saved;
       const g = dy as tf.Tensor;
       const ax = axis < 0 ? axis + x.rank : axis;
       return {
         x: () => {
-          const outer = x.shape.slice(0, ax), inner = x.shape.slice(ax + 1), n = indices.size;
+          const outer = x.shape.slice(0, ax),
+            inner = x.shape.slice(ax + 1),
+            n = indices.size;
           const values = tf.reshape(g, [...outer, n, ...inner]);
           // Move the gathered axis first ([n, ...outer, ...inner]), scatter into [x.shape[ax], ...], move it back.
           const perm = [outer.length, ...outer.map((_, i) => i), ...inner.map((_, i) => outer.length + 1 + i)];
-          const scattered = tf.scatterND(tf.reshape(indices, [n, 1]), tf.transpose(values, perm), [x.shape[ax], ...outer, ...inner]);
+          const scattered = tf.scatterND(tf.reshape(indices, [n, 1]), tf.transpose(values, perm), [
+            x.shape[ax],
+            ...outer,
+            ...inner,
+          ]);
           return tf.transpose(scattered, tf.backend_util.getUndoAxesPermutation(perm));
         },
         indices: () => indices,
@@ -57,7 +64,9 @@ function patchGather(): void {
 export function ensureGradients(): void {
   if (installed) return;
   if (!tf.getGradient(tf.Sum) || !tf.getGradient(tf.GatherV2)) {
-    throw new Error('tfjs gradients are not registered: import \'@tensorflow/tfjs-core/dist/register_all_gradients\' (Vite/vitest) or \'@tensorflow/tfjs\' (Node) before GD training');
+    throw new Error(
+      "tfjs gradients are not registered: import '@tensorflow/tfjs-core/dist/register_all_gradients' (Vite/vitest) or '@tensorflow/tfjs' (Node) before GD training",
+    );
   }
   patchUnpack();
   patchGather();

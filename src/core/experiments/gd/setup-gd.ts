@@ -21,16 +21,32 @@ export interface GdParts {
   dispose(): void;
 }
 
-export async function instantiateGd(config: ExperimentConfig, io: { readBytes(path: string): Promise<Uint8Array> }): Promise<GdParts> {
+export async function instantiateGd(
+  config: ExperimentConfig,
+  io: { readBytes(path: string): Promise<Uint8Array> },
+): Promise<GdParts> {
   if (getTask(config.task.id).kind !== 'vision') {
-    throw new Error(`the GD baseline covers vision tasks (spec §4.1); "${config.task.id}" is a control task, whose GD baseline is PPO (spec §4.2, not built)`);
+    throw new Error(
+      `the GD baseline covers vision tasks (spec §4.1); "${config.task.id}" is a control task, whose GD baseline is PPO (spec §4.2, not built)`,
+    );
   }
   const dataset = getDataset(config.task.id);
   const params = resolveParams(visionParamSpecs, config.task.params);
   const data = await loadDataset(dataset, (p) => io.readBytes(p), params.pool);
-  const notes = params.pool === '14x14' ? [...dataset.notes, 'Images 2×2-average-pooled to 14×14 (reduced budget).'] : dataset.notes;
+  const notes =
+    params.pool === '14x14'
+      ? [...dataset.notes, 'Images 2×2-average-pooled to 14×14 (reduced budget).']
+      : dataset.notes;
   const task = createVisionInstance(dataset.id, data, params, notes);
   const net = getNetwork(config.network.id).build(config.network.params, task.io);
   const train = new GdTrainSet(data.train);
-  return { task, net, train, dispose() { task.dispose(); train.dispose(); } };
+  return {
+    task,
+    net,
+    train,
+    dispose() {
+      task.dispose();
+      train.dispose();
+    },
+  };
 }

@@ -35,14 +35,21 @@ export class GdTrainSet {
     this.y = tf.keep(tf.tensor1d(Int32Array.from(split.labels), 'int32'));
   }
 
-  dispose(): void { tf.dispose([this.x, this.y]); }
+  dispose(): void {
+    tf.dispose([this.x, this.y]);
+  }
 }
 
 /**
  * Mean softmax cross-entropy of the single network `params` [1, D] on (x [B, K], one-hot y [B, C]):
  * −(1/B) Σ_b log softmax(f(x_b))[y_b]. The scalar GD minimises (the ES fitness is its negation).
  */
-export function crossEntropyLoss(net: PopulationNet, params: tf.Tensor2D, x: tf.Tensor2D, oneHot: tf.Tensor2D): tf.Scalar {
+export function crossEntropyLoss(
+  net: PopulationNet,
+  params: tf.Tensor2D,
+  x: tf.Tensor2D,
+  oneHot: tf.Tensor2D,
+): tf.Scalar {
   return tf.tidy(() => tf.neg(tf.sum(meanLogLikelihood(net.forward(params, x), oneHot))) as tf.Scalar);
 }
 
@@ -109,15 +116,22 @@ export interface GdOutcome extends RoundOutcome {
 function checkSpec(spec: GdRoundSpec): void {
   const { net, train, mask, init, options } = spec;
   if (net.inputSize !== train.inputSize || net.outputSize !== NUM_CLASSES) {
-    throw new Error(`${net.describe} expects ${net.inputSize} inputs → ${net.outputSize} outputs, but the training data have ${train.inputSize} inputs → ${NUM_CLASSES} classes`);
+    throw new Error(
+      `${net.describe} expects ${net.inputSize} inputs → ${net.outputSize} outputs, but the training data have ${train.inputSize} inputs → ${NUM_CLASSES} classes`,
+    );
   }
   if (mask.length !== net.paramCount || init.length !== net.paramCount) {
-    throw new Error(`mask (${mask.length}) and init (${init.length}) must both have the network's ${net.paramCount} parameters`);
+    throw new Error(
+      `mask (${mask.length}) and init (${init.length}) must both have the network's ${net.paramCount} parameters`,
+    );
   }
   if (net.layers.some((l) => l.kind === 'conv') && !tf.getKernel('Conv2DBackpropFilter', tf.getBackend())) {
-    throw new Error(`GD on ${net.describe} needs the Conv2DBackpropFilter kernel, which the ${tf.getBackend()} backend lacks (tfjs-backend-wasm 4.22): use the cpu backend or a GPU backend (webgl/webgpu)`);
+    throw new Error(
+      `GD on ${net.describe} needs the Conv2DBackpropFilter kernel, which the ${tf.getBackend()} backend lacks (tfjs-backend-wasm 4.22): use the cpu backend or a GPU backend (webgl/webgpu)`,
+    );
   }
-  if (options.batchSize > train.count) throw new Error(`GD batch size ${options.batchSize} exceeds the ${train.count} training images`);
+  if (options.batchSize > train.count)
+    throw new Error(`GD batch size ${options.batchSize} exceeds the ${train.count} training images`);
 }
 
 /** Trains M ⊙ init with masked GD for `options.epochs` epochs (spec §4.1). */
@@ -160,11 +174,17 @@ export async function trainGd(spec: GdRoundSpec): Promise<GdOutcome> {
       const trainLoss = (await lossSum.data())[0] / batchesPerEpoch;
       lossSum.dispose();
       lossSum = null;
-      if (!Number.isFinite(trainLoss)) throw new DivergenceError(`GD training loss became non-finite in epoch ${epoch} — lower the learning rate`);
+      if (!Number.isFinite(trainLoss))
+        throw new DivergenceError(`GD training loss became non-finite in epoch ${epoch} — lower the learning rate`);
       const [res] = await spec.task.evaluateTest(net, theta);
       evals.push({ gen: step, perf: res.perf, loss: res.loss });
       spec.onEpoch?.({
-        epoch, epochs: options.epochs, step, totalSteps, trainLoss, lastEval: evals[evals.length - 1],
+        epoch,
+        epochs: options.epochs,
+        step,
+        totalSteps,
+        trainLoss,
+        lastEval: evals[evals.length - 1],
         examplesPerSec: (step * options.batchSize) / Math.max(1e-3, (Date.now() - t0) / 1000),
       });
     }

@@ -46,8 +46,20 @@ function taskParamSpecs(o: ControlTaskOptions): ParamSpecs {
     envSpecs[k] = d === undefined ? s : ({ ...s, default: d } as ParamSpecs[string]);
   }
   return {
-    episodes: int(o.episodes, 1, 256, 'Episodes per member', 'Episodes per fitness evaluation; start states shared by the population (evojax n_repeats).'),
-    testEpisodes: int(o.testEpisodes, 1, 1024, 'Test episodes', 'Fixed episode set for the test metric (same start states every run).'),
+    episodes: int(
+      o.episodes,
+      1,
+      256,
+      'Episodes per member',
+      'Episodes per fitness evaluation; start states shared by the population (evojax n_repeats).',
+    ),
+    testEpisodes: int(
+      o.testEpisodes,
+      1,
+      1024,
+      'Test episodes',
+      'Fixed episode set for the test metric (same start states every run).',
+    ),
     ...envSpecs,
   };
 }
@@ -61,7 +73,12 @@ function envParamsOf(env: ControlEnv, p: AnyParamValues): AnyParamValues {
 
 /** Rollout of a whole population [P, D] (one dataSync) over `episodes` episodes from `rng`. */
 export function rolloutNet(
-  env: ControlEnv, envParams: AnyParamValues, net: PopulationNet, params: tf.Tensor2D, episodes: number, rng: Rng,
+  env: ControlEnv,
+  envParams: AnyParamValues,
+  net: PopulationNet,
+  params: tf.Tensor2D,
+  episodes: number,
+  rng: Rng,
 ): RolloutResult {
   const flat = params.dataSync() as Float32Array;
   const policy = rowPolicyFor(net, params, flat);
@@ -74,8 +91,12 @@ class ControlTaskInstance implements TaskInstance {
   private readonly testRng: Rng;
 
   constructor(
-    readonly id: string, readonly env: ControlEnv, private readonly envParams: AnyParamValues,
-    private readonly episodes: number, private readonly testEpisodes: number, readonly notes: readonly string[],
+    readonly id: string,
+    readonly env: ControlEnv,
+    private readonly envParams: AnyParamValues,
+    private readonly episodes: number,
+    private readonly testEpisodes: number,
+    readonly notes: readonly string[],
   ) {
     this.io = { inputShape: [env.obsDim], outputSize: env.outputSize };
     this.testRng = testEpisodeRng(env);
@@ -91,7 +112,9 @@ class ControlTaskInstance implements TaskInstance {
     return Array.from(r.meanReturns, (perf) => ({ perf, loss: -perf }));
   }
 
-  dispose(): void { /* typed arrays only: nothing to free */ }
+  dispose(): void {
+    /* typed arrays only: nothing to free */
+  }
 }
 
 /** A registry entry for one control env. */
@@ -106,7 +129,14 @@ export function controlTaskDef(o: ControlTaskOptions): TaskDef {
     async load(given: AnyParamValues): Promise<TaskInstance> {
       const p = resolveParams(paramSpecs, given) as AnyParamValues;
       const notes = [...(o.notes ?? [])];
-      return new ControlTaskInstance(o.id, o.env, envParamsOf(o.env, p), p.episodes as number, p.testEpisodes as number, notes);
+      return new ControlTaskInstance(
+        o.id,
+        o.env,
+        envParamsOf(o.env, p),
+        p.episodes as number,
+        p.testEpisodes as number,
+        notes,
+      );
     },
   };
 }

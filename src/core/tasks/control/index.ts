@@ -12,26 +12,40 @@ import type { ControlEnv } from './envs';
 
 const TASK_OPTIONS: readonly ControlTaskOptions[] = [
   {
-    id: 'cartpole', env: cartPole, episodes: 8, testEpisodes: 64,
-    help: 'CartPole-v1 (gymnax): supported by the paper\'s code, not in its figures. Return = steps balanced (max 500).',
-    notes: ['Not in the paper\'s figures; CartPole is easy, so the ticket effect may saturate.'],
+    id: 'cartpole',
+    env: cartPole,
+    episodes: 8,
+    testEpisodes: 64,
+    help: "CartPole-v1 (gymnax): supported by the paper's code, not in its figures. Return = steps balanced (max 500).",
+    notes: ["Not in the paper's figures; CartPole is easy, so the ticket effect may saturate."],
   },
   {
-    id: 'pendulum', env: pendulum, episodes: 8, testEpisodes: 32,
-    help: 'Pendulum-v1 (gymnax): the paper\'s gym control task (MLP 3-64-64-1, tanh, linear output; 8 episodes; 32 test episodes).',
-    notes: ['gymnax horizon 200 by default; the paper (es-lottery) runs 500 steps (spec D8): set maxSteps = 500 for parity.'],
+    id: 'pendulum',
+    env: pendulum,
+    episodes: 8,
+    testEpisodes: 32,
+    help: "Pendulum-v1 (gymnax): the paper's gym control task (MLP 3-64-64-1, tanh, linear output; 8 episodes; 32 test episodes).",
+    notes: [
+      'gymnax horizon 200 by default; the paper (es-lottery) runs 500 steps (spec D8): set maxSteps = 500 for parity.',
+    ],
   },
   {
-    id: 'acrobot', env: acrobot, episodes: 8, testEpisodes: 64,
+    id: 'acrobot',
+    env: acrobot,
+    episodes: 8,
+    testEpisodes: 64,
     help: 'Acrobot-v1 (gymnax "book" dynamics, one RK4 step per env step). Return = −steps to swing up (≥ −500).',
-    notes: ['Not in the paper\'s figures (code-supported task).'],
+    notes: ["Not in the paper's figures (code-supported task)."],
   },
   {
-    id: 'mcc', env: mountainCarContinuous, episodes: 8, testEpisodes: 64,
+    id: 'mcc',
+    env: mountainCarContinuous,
+    episodes: 8,
+    testEpisodes: 64,
     help: 'MountainCarContinuous-v0 (gymnax): +100 at the goal, −0.1·a² per step. Use a tanh output unit.',
     notes: [
       'Not in the paper. Lab choice [U]: a tanh output unit; the reward penalises the unclipped action, so a linear output can be punished without bound.',
-      'gymnax zeroes v at the goal when v < 0 (counts as success); mcLeftWallInelastic switches to gym\'s left-wall rule.',
+      "gymnax zeroes v at the goal when v < 0 (counts as success); mcLeftWallInelastic switches to gym's left-wall rule.",
     ],
   },
 ];

@@ -34,21 +34,35 @@ export interface MlpLayout {
 
 /** Layout from a network's LayerSpecs (dense layers only; throws on conv). */
 export function mlpLayoutFromLayers(
-  layers: readonly LayerSpec[], paramCount: number, hidden: HiddenActivation, output: OutputActivation,
+  layers: readonly LayerSpec[],
+  paramCount: number,
+  hidden: HiddenActivation,
+  output: OutputActivation,
 ): MlpLayout {
   if (layers.length === 0) throw new Error('mlpLayoutFromLayers: no layers');
   const out = layers.map((l) => {
-    if (l.kind !== 'dense' || l.kernelShape.length !== 2) throw new Error(`policy forward supports dense layers only, got ${l.name} (${l.kind})`);
-    return { inSize: l.kernelShape[0], outSize: l.kernelShape[1], kernelOffset: l.kernelOffset, biasOffset: l.biasOffset };
+    if (l.kind !== 'dense' || l.kernelShape.length !== 2)
+      throw new Error(`policy forward supports dense layers only, got ${l.name} (${l.kind})`);
+    return {
+      inSize: l.kernelShape[0],
+      outSize: l.kernelShape[1],
+      kernelOffset: l.kernelOffset,
+      biasOffset: l.biasOffset,
+    };
   });
   for (let k = 1; k < out.length; k++) {
-    if (out[k].inSize !== out[k - 1].outSize) throw new Error(`layer ${k} input ${out[k].inSize} ≠ previous output ${out[k - 1].outSize}`);
+    if (out[k].inSize !== out[k - 1].outSize)
+      throw new Error(`layer ${k} input ${out[k].inSize} ≠ previous output ${out[k - 1].outSize}`);
   }
   return { layers: out, paramCount, hidden, output, inputSize: out[0].inSize, outputSize: out[out.length - 1].outSize };
 }
 
 /** Packed layout for sizes [in, h1, …, out] (kernel then bias per layer), as the policy MLP packs it. */
-export function mlpLayoutFromSizes(sizes: readonly number[], hidden: HiddenActivation, output: OutputActivation): MlpLayout {
+export function mlpLayoutFromSizes(
+  sizes: readonly number[],
+  hidden: HiddenActivation,
+  output: OutputActivation,
+): MlpLayout {
   const layers: MlpLayerLayout[] = [];
   let offset = 0;
   for (let k = 0; k + 1 < sizes.length; k++) {
@@ -77,18 +91,25 @@ export class ForwardScratch {
  * Accumulates in float64; parameters and observations are float32 as in tfjs.
  */
 export function forwardRows(
-  layout: MlpLayout, params: Float32Array, memberOfRow: ArrayLike<number>, obs: Float32Array, rows: number,
-  out: Float32Array, scratch: ForwardScratch = new ForwardScratch(layout),
+  layout: MlpLayout,
+  params: Float32Array,
+  memberOfRow: ArrayLike<number>,
+  obs: Float32Array,
+  rows: number,
+  out: Float32Array,
+  scratch: ForwardScratch = new ForwardScratch(layout),
 ): void {
   const { layers, paramCount: dim, inputSize, outputSize } = layout;
   const last = layers.length - 1;
   for (let r = 0; r < rows; r++) {
     const base = memberOfRow[r] * dim;
-    let x = scratch.a; let y = scratch.b;
+    let x = scratch.a;
+    let y = scratch.b;
     for (let i = 0; i < inputSize; i++) x[i] = obs[r * inputSize + i];
     for (let k = 0; k <= last; k++) {
       const { inSize, outSize, kernelOffset, biasOffset } = layers[k];
-      const kBase = base + kernelOffset; const bBase = base + biasOffset;
+      const kBase = base + kernelOffset;
+      const bBase = base + biasOffset;
       for (let o = 0; o < outSize; o++) y[o] = params[bBase + o];
       for (let i = 0; i < inSize; i++) {
         const xi = x[i];
@@ -99,7 +120,9 @@ export function forwardRows(
       const act = k === last ? layout.output : layout.hidden;
       if (act === 'tanh') for (let o = 0; o < outSize; o++) y[o] = Math.tanh(y[o]);
       else if (act === 'relu') for (let o = 0; o < outSize; o++) y[o] = y[o] > 0 ? y[o] : 0;
-      const swap = x; x = y; y = swap;
+      const swap = x;
+      x = y;
+      y = swap;
     }
     for (let o = 0; o < outputSize; o++) out[r * outputSize + o] = x[o];
   }

@@ -22,7 +22,10 @@ export interface DeclaredActivations {
 }
 
 const CANDIDATES: readonly (readonly [HiddenActivation, OutputActivation])[] = [
-  ['tanh', 'none'], ['tanh', 'tanh'], ['relu', 'none'], ['relu', 'tanh'],
+  ['tanh', 'none'],
+  ['tanh', 'tanh'],
+  ['relu', 'none'],
+  ['relu', 'tanh'],
 ];
 const PROBE_MEMBERS = 2;
 const PROBE_ROWS = 6;
@@ -31,11 +34,21 @@ const PROBE_TOL = 1e-4;
 const layoutCache = new WeakMap<PopulationNet, MlpLayout | null>();
 
 /** Does the typed-array forward under `layout` reproduce `net.forward` on the probe inputs? */
-function matchesNet(net: PopulationNet, layout: MlpLayout, params: Float32Array, obs: Float32Array, reference: Float32Array): boolean {
+function matchesNet(
+  net: PopulationNet,
+  layout: MlpLayout,
+  params: Float32Array,
+  obs: Float32Array,
+  reference: Float32Array,
+): boolean {
   const rows = PROBE_MEMBERS * PROBE_ROWS;
   const memberOfRow = Int32Array.from({ length: rows }, (_, r) => Math.floor(r / PROBE_ROWS));
   const tiledObs = new Float32Array(rows * net.inputSize);
-  for (let r = 0; r < rows; r++) tiledObs.set(obs.subarray((r % PROBE_ROWS) * net.inputSize, (r % PROBE_ROWS + 1) * net.inputSize), r * net.inputSize);
+  for (let r = 0; r < rows; r++)
+    tiledObs.set(
+      obs.subarray((r % PROBE_ROWS) * net.inputSize, ((r % PROBE_ROWS) + 1) * net.inputSize),
+      r * net.inputSize,
+    );
   const out = new Float32Array(rows * net.outputSize);
   forwardRows(layout, params, memberOfRow, tiledObs, rows, out);
   // reference is [P, B, out] = member-major, the same row order as memberOfRow.
@@ -55,14 +68,20 @@ export function verifiedMlpLayout(net: PopulationNet): MlpLayout | null {
     const rng = new Rng(0x5eed).split('policy-probe');
     const params = Float32Array.from({ length: PROBE_MEMBERS * net.paramCount }, () => rng.normal());
     const obs = Float32Array.from({ length: PROBE_ROWS * net.inputSize }, () => 1.5 * rng.normal());
-    const reference = tf.tidy(() => net.forward(
-      tf.tensor2d(params, [PROBE_MEMBERS, net.paramCount]), tf.tensor2d(obs, [PROBE_ROWS, net.inputSize]),
-    ).dataSync() as Float32Array);
+    const reference = tf.tidy(
+      () =>
+        net
+          .forward(tf.tensor2d(params, [PROBE_MEMBERS, net.paramCount]), tf.tensor2d(obs, [PROBE_ROWS, net.inputSize]))
+          .dataSync() as Float32Array,
+    );
     const declared = (net as PopulationNet & DeclaredActivations).activations;
     const order = declared ? [[declared.hidden, declared.output] as const, ...CANDIDATES] : CANDIDATES;
     for (const [hidden, output] of order) {
       const layout = mlpLayoutFromLayers(net.layers, net.paramCount, hidden, output);
-      if (matchesNet(net, layout, params, obs, reference)) { found = layout; break; }
+      if (matchesNet(net, layout, params, obs, reference)) {
+        found = layout;
+        break;
+      }
     }
   }
   layoutCache.set(net, found);
@@ -76,7 +95,9 @@ export function verifiedMlpLayout(net: PopulationNet): MlpLayout | null {
 export function tfRowPolicy(net: PopulationNet, params: tf.Tensor2D): RowPolicy {
   const outDim = net.outputSize;
   return (memberOfRow, obs, rows, out) => {
-    const all = tf.tidy(() => net.forward(params, tf.tensor2d(obs.subarray(0, rows * net.inputSize), [rows, net.inputSize])).dataSync());
+    const all = tf.tidy(() =>
+      net.forward(params, tf.tensor2d(obs.subarray(0, rows * net.inputSize), [rows, net.inputSize])).dataSync(),
+    );
     for (let r = 0; r < rows; r++) {
       const src = (memberOfRow[r] * rows + r) * outDim;
       for (let o = 0; o < outDim; o++) out[r * outDim + o] = all[src + o];

@@ -29,7 +29,11 @@ export interface EpisodeRecord {
  * with member `memberIdx` of `policy` (e.g. `mlpRowPolicy(layout, params)` over a [P·D] buffer).
  */
 export function recordEpisode(
-  env: ControlEnv, envParams: AnyParamValues, policy: RowPolicy, rng: Rng, memberIdx = 0,
+  env: ControlEnv,
+  envParams: AnyParamValues,
+  policy: RowPolicy,
+  rng: Rng,
+  memberIdx = 0,
 ): EpisodeRecord {
   const state = env.reset(rng, 1, envParams);
   const maxSteps = envParams.maxSteps as number;

@@ -11,10 +11,37 @@ import { MOUNTAIN_CAR_BOUNDS, mountainHeight } from './envs/mountain-car-continu
 export type PrimitiveRole = 'ground' | 'body' | 'link' | 'joint' | 'goal' | 'limit';
 
 export type Primitive =
-  | { readonly kind: 'line'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly width: number; readonly role: PrimitiveRole }
-  | { readonly kind: 'rect'; readonly cx: number; readonly cy: number; readonly w: number; readonly h: number; readonly angle: number; readonly role: PrimitiveRole }
-  | { readonly kind: 'circle'; readonly cx: number; readonly cy: number; readonly r: number; readonly role: PrimitiveRole }
-  | { readonly kind: 'polyline'; readonly points: readonly number[]; readonly width: number; readonly role: PrimitiveRole };
+  | {
+      readonly kind: 'line';
+      readonly x1: number;
+      readonly y1: number;
+      readonly x2: number;
+      readonly y2: number;
+      readonly width: number;
+      readonly role: PrimitiveRole;
+    }
+  | {
+      readonly kind: 'rect';
+      readonly cx: number;
+      readonly cy: number;
+      readonly w: number;
+      readonly h: number;
+      readonly angle: number;
+      readonly role: PrimitiveRole;
+    }
+  | {
+      readonly kind: 'circle';
+      readonly cx: number;
+      readonly cy: number;
+      readonly r: number;
+      readonly role: PrimitiveRole;
+    }
+  | {
+      readonly kind: 'polyline';
+      readonly points: readonly number[];
+      readonly width: number;
+      readonly role: PrimitiveRole;
+    };
 
 export interface Scene {
   /** World-coordinate viewport [xMin, xMax] × [yMin, yMax] that contains every reachable state. */
@@ -24,14 +51,29 @@ export interface Scene {
 
 export type SceneFn = (state: readonly number[], params: AnyParamValues) => Scene;
 
-const line = (x1: number, y1: number, x2: number, y2: number, width: number, role: PrimitiveRole): Primitive => ({ kind: 'line', x1, y1, x2, y2, width, role });
-const circle = (cx: number, cy: number, r: number, role: PrimitiveRole): Primitive => ({ kind: 'circle', cx, cy, r, role });
+const line = (x1: number, y1: number, x2: number, y2: number, width: number, role: PrimitiveRole): Primitive => ({
+  kind: 'line',
+  x1,
+  y1,
+  x2,
+  y2,
+  width,
+  role,
+});
+const circle = (cx: number, cy: number, r: number, role: PrimitiveRole): Primitive => ({
+  kind: 'circle',
+  cx,
+  cy,
+  r,
+  role,
+});
 
 /** Cart at x on a track of half-width xThreshold; pole of length 2l at angle θ from vertical (θ > 0 leans right). */
 export function cartPoleScene([x, , theta]: readonly number[], params: AnyParamValues): Scene {
   const xThr = params.xThreshold as number;
   const poleLen = 2 * (params.poleHalfLength as number);
-  const cartW = 0.5; const cartH = 0.3;
+  const cartW = 0.5;
+  const cartH = 0.3;
   const pivotY = cartH / 2;
   return {
     bounds: { xMin: -xThr - 0.5, xMax: xThr + 0.5, yMin: -0.5, yMax: poleLen + 0.5 },
@@ -49,7 +91,8 @@ export function cartPoleScene([x, , theta]: readonly number[], params: AnyParamV
 /** Arm of length l from the pivot; θ = 0 is upright (gym's convention), positive θ counter-clockwise. */
 export function pendulumScene([theta]: readonly number[], params: AnyParamValues): Scene {
   const l = params.length as number;
-  const ex = -l * Math.sin(theta); const ey = l * Math.cos(theta);
+  const ex = -l * Math.sin(theta);
+  const ey = l * Math.cos(theta);
   return {
     bounds: { xMin: -1.2 * l, xMax: 1.2 * l, yMin: -1.2 * l, yMax: 1.2 * l },
     primitives: [line(0, 0, ex, ey, 0.2 * l, 'link'), circle(ex, ey, 0.1 * l, 'body'), circle(0, 0, 0.05 * l, 'joint')],
@@ -60,8 +103,10 @@ export function pendulumScene([theta]: readonly number[], params: AnyParamValues
 export function acrobotScene([th1, th2]: readonly number[], params: AnyParamValues): Scene {
   const l1 = params.linkLength1 as number;
   const l2 = 1; // gymnax's termination height assumes link 2 has length 1
-  const p1x = l1 * Math.sin(th1); const p1y = -l1 * Math.cos(th1);
-  const p2x = p1x + l2 * Math.sin(th1 + th2); const p2y = p1y - l2 * Math.cos(th1 + th2);
+  const p1x = l1 * Math.sin(th1);
+  const p1y = -l1 * Math.cos(th1);
+  const p2x = p1x + l2 * Math.sin(th1 + th2);
+  const p2y = p1y - l2 * Math.cos(th1 + th2);
   const reach = l1 + l2 + 0.2;
   return {
     bounds: { xMin: -reach, xMax: reach, yMin: -reach, yMax: reach },
@@ -94,8 +139,13 @@ export function mountainCarScene([position]: readonly number[], params: AnyParam
       { kind: 'polyline', points, width: 0.01, role: 'ground' },
       line(goal, mountainHeight(goal), goal, mountainHeight(goal) + 0.1, 0.01, 'goal'),
       {
-        kind: 'rect', cx: position - Math.sin(slopeAngle) * carH / 2, cy: mountainHeight(position) + Math.cos(slopeAngle) * carH / 2,
-        w: 0.1, h: carH, angle: slopeAngle, role: 'body',
+        kind: 'rect',
+        cx: position - (Math.sin(slopeAngle) * carH) / 2,
+        cy: mountainHeight(position) + (Math.cos(slopeAngle) * carH) / 2,
+        w: 0.1,
+        h: carH,
+        angle: slopeAngle,
+        role: 'body',
       },
     ],
   };

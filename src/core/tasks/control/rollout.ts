@@ -38,7 +38,13 @@ export function episodeRng(rng: Rng, episodeIdx: number): Rng {
  * P·E copies where copy p·E + e starts from the state drawn with `episodeRng(rng, e)`
  * (so every member sees the same E start states).
  */
-export function sharedResetState(env: ControlEnv, rng: Rng, members: number, episodes: number, params: AnyParamValues): EnvState {
+export function sharedResetState(
+  env: ControlEnv,
+  rng: Rng,
+  members: number,
+  episodes: number,
+  params: AnyParamValues,
+): EnvState {
   const starts = Array.from({ length: episodes }, (_, e) => env.reset(episodeRng(rng, e), 1, params));
   const n = members * episodes;
   const vars = env.stateNames.map(() => new Float64Array(n));
@@ -78,7 +84,8 @@ export function rolloutPopulation(spec: RolloutSpec): RolloutResult {
   const n = members * episodes;
   const state = sharedResetState(env, rng, members, episodes, envParams);
   const maxSteps = envParams.maxSteps as number;
-  const obsDim = env.obsDim; const outDim = env.outputSize;
+  const obsDim = env.obsDim;
+  const outDim = env.outputSize;
   const active = new Int32Array(n);
   for (let i = 0; i < n; i++) active[i] = i;
   let count = n;

@@ -34,9 +34,17 @@ export function writeGeomPoses(sim: LocomotionSim, i: number, out: number[]): vo
   const types = sim.model.geom_type as Int32Array;
   const sizes = sim.model.geom_size as Float64Array;
   for (let g = 0; g < types.length; g++) {
-    const m = 9 * g, o = GEOM_FIELDS * g;
-    out[o] = pos[3 * g]; out[o + 1] = pos[3 * g + 2];
-    if (types[g] === GEOM_TYPE.box) { out[o + 2] = mat[m]; out[o + 3] = mat[m + 6]; }
-    else { const h = sizes[3 * g + 1]; out[o + 2] = h * mat[m + 2]; out[o + 3] = h * mat[m + 8]; }
+    const m = 9 * g,
+      o = GEOM_FIELDS * g;
+    out[o] = pos[3 * g];
+    out[o + 1] = pos[3 * g + 2];
+    if (types[g] === GEOM_TYPE.box) {
+      out[o + 2] = mat[m];
+      out[o + 3] = mat[m + 6];
+    } else {
+      const h = sizes[3 * g + 1];
+      out[o + 2] = h * mat[m + 2];
+      out[o + 3] = h * mat[m + 8];
+    }
   }
 }

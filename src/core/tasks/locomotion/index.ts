@@ -9,26 +9,31 @@ import type { LocomotionTaskOptions } from './locomotion-task';
 import { ant, halfCheetah, hopper, walker2d } from './models';
 import type { LocomotionModel } from './types';
 
-const BRAX_NOTE = 'Gym MuJoCo (v3/v4) physics, not Brax v1 (legacy_spring) as in the paper: returns are not comparable to the paper\'s numbers.';
+const BRAX_NOTE =
+  "Gym MuJoCo (v3/v4) physics, not Brax v1 (legacy_spring) as in the paper: returns are not comparable to the paper's numbers.";
 
 const TASK_OPTIONS: readonly LocomotionTaskOptions[] = [
   {
-    id: 'hopper', model: hopper,
+    id: 'hopper',
+    model: hopper,
     help: 'Hopper (MuJoCo WASM, gym Hopper-v3 rules): 11 observations, 3 torques; reward = forward velocity + 1 healthy bonus − 1e-3·Σa²; ends when it falls (z ≤ 0.7 or |pitch| ≥ 0.2).',
     notes: [BRAX_NOTE],
   },
   {
-    id: 'halfcheetah', model: halfCheetah,
+    id: 'halfcheetah',
+    model: halfCheetah,
     help: 'HalfCheetah (MuJoCo WASM, gym HalfCheetah-v3 rules): 17 observations, 6 torques; reward = forward velocity − 0.1·Σa²; never terminates early.',
     notes: [BRAX_NOTE],
   },
   {
-    id: 'walker2d', model: walker2d,
+    id: 'walker2d',
+    model: walker2d,
     help: 'Walker2d (MuJoCo WASM, gym Walker2d-v3 rules): 17 observations, 6 torques; reward = forward velocity + 1 healthy bonus − 1e-3·Σa²; ends when it falls (z ∉ (0.8, 2) or |pitch| ≥ 1).',
     notes: [BRAX_NOTE],
   },
   {
-    id: 'ant', model: ant,
+    id: 'ant',
+    model: ant,
     help: 'Ant (MuJoCo WASM, gym Ant-v4 rules without contact forces): 27 observations, 8 torques; reward = forward velocity + 1 healthy bonus − 0.5·Σa²; ends when the torso leaves 0.2 ≤ z ≤ 1.',
     notes: [BRAX_NOTE],
   },
@@ -44,7 +49,13 @@ export type { Mujoco } from './mujoco-loader';
 export { LocomotionSim, stepReward } from './sim';
 export { rolloutLocomotion } from './rollout';
 export { ObsNormalizer } from './obs-norm';
-export { locomotionTaskDef, locomotionTestRng, locomotionParamSpecs, modelParamsOf, rolloutNetLocomotion } from './locomotion-task';
+export {
+  locomotionTaskDef,
+  locomotionTestRng,
+  locomotionParamSpecs,
+  modelParamsOf,
+  rolloutNetLocomotion,
+} from './locomotion-task';
 export type { LocomotionModel, RewardTerms, SimState } from './types';
 export { hopper, halfCheetah, walker2d, ant };
 export { recordLocomotionEpisode, recordLocomotionTestEpisode } from './record-episode';

@@ -41,17 +41,32 @@ export interface LocomotionTaskOptions {
 /** Task params: episodes, test episodes, observation normalisation, then the model's constants. */
 export function locomotionParamSpecs(model: LocomotionModel): ParamSpecs {
   return {
-    episodes: int(8, 1, 64, 'Episodes per member', 'Training episodes per fitness evaluation; start states shared by the population (spec §9.3: 8).'),
+    episodes: int(
+      8,
+      1,
+      64,
+      'Episodes per member',
+      'Training episodes per fitness evaluation; start states shared by the population (spec §9.3: 8).',
+    ),
     testEpisodes: int(64, 1, 256, 'Test episodes', 'Fixed episode set for the test metric (spec §9.3 Brax: 64).'),
-    obsNorm: bool(false, 'Normalise observations', 'evojax running mean/var from training rollouts (the paper\'s Brax runs). Off by default: the statistics are not saved with a run.'),
+    obsNorm: bool(
+      false,
+      'Normalise observations',
+      "evojax running mean/var from training rollouts (the paper's Brax runs). Off by default: the statistics are not saved with a run.",
+    ),
     ...model.paramSpecs,
   };
 }
 
 /** Rollout of a population [P, D] (one dataSync) on `sim`. */
 export function rolloutNetLocomotion(
-  sim: LocomotionSim, net: PopulationNet, params: tf.Tensor2D, episodes: number, rng: Rng,
-  normalizer?: ObsNormalizer, updateNormalizer = false,
+  sim: LocomotionSim,
+  net: PopulationNet,
+  params: tf.Tensor2D,
+  episodes: number,
+  rng: Rng,
+  normalizer?: ObsNormalizer,
+  updateNormalizer = false,
 ): LocomotionRolloutResult {
   const flat = params.dataSync() as Float32Array;
   const policy = rowPolicyFor(net, params, flat);
@@ -65,8 +80,12 @@ class LocomotionTaskInstance implements TaskInstance {
   private readonly normalizer: ObsNormalizer | undefined;
 
   constructor(
-    readonly id: string, private readonly sim: LocomotionSim, private readonly episodes: number,
-    private readonly testEpisodes: number, obsNorm: boolean, readonly notes: readonly string[],
+    readonly id: string,
+    private readonly sim: LocomotionSim,
+    private readonly episodes: number,
+    private readonly testEpisodes: number,
+    obsNorm: boolean,
+    readonly notes: readonly string[],
   ) {
     this.io = { inputShape: [sim.spec.obsDim], outputSize: sim.spec.actDim };
     this.testRng = locomotionTestRng(sim.spec);
@@ -83,7 +102,9 @@ class LocomotionTaskInstance implements TaskInstance {
     return Array.from(r.meanReturns, (perf) => ({ perf, loss: -perf }));
   }
 
-  dispose(): void { this.sim.dispose(); }
+  dispose(): void {
+    this.sim.dispose();
+  }
 }
 
 /** Model constants out of the task's resolved params. */
@@ -107,8 +128,18 @@ export function locomotionTaskDef(o: LocomotionTaskOptions): TaskDef {
       const p = resolveParams(paramSpecs, given) as AnyParamValues;
       const sim = new LocomotionSim(await loadMujoco(), o.model, modelParamsOf(o.model, p));
       const notes = [...(o.notes ?? [])];
-      if (p.obsNorm) notes.push('Observation normalisation is on: its running statistics are not saved with the run, so replays of saved policies run without them.');
-      return new LocomotionTaskInstance(o.id, sim, p.episodes as number, p.testEpisodes as number, p.obsNorm as boolean, notes);
+      if (p.obsNorm)
+        notes.push(
+          'Observation normalisation is on: its running statistics are not saved with the run, so replays of saved policies run without them.',
+        );
+      return new LocomotionTaskInstance(
+        o.id,
+        sim,
+        p.episodes as number,
+        p.testEpisodes as number,
+        p.obsNorm as boolean,
+        notes,
+      );
     },
   };
 }

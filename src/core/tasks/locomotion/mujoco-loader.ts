@@ -36,7 +36,10 @@ export function loadMujoco(): Promise<Mujoco> {
         return await factory();
       } catch (e) {
         cached = null;
-        throw new MujocoLoadError(`MuJoCo (WebAssembly) could not be loaded: ${reason(e)}. Locomotion tasks are unavailable; the other tasks still work.`, { cause: e });
+        throw new MujocoLoadError(
+          `MuJoCo (WebAssembly) could not be loaded: ${reason(e)}. Locomotion tasks are unavailable; the other tasks still work.`,
+          { cause: e },
+        );
       }
     })();
   }

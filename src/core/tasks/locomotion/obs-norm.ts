@@ -15,7 +15,12 @@ export class ObsNormalizer {
   private readonly s2: Float64Array;
   private pending = 0;
 
-  constructor(readonly dim: number, readonly clipValue = 5, readonly varMin = 1e-6, readonly varMax = 1e6) {
+  constructor(
+    readonly dim: number,
+    readonly clipValue = 5,
+    readonly varMin = 1e-6,
+    readonly varMax = 1e6,
+  ) {
     this.mean = new Float64Array(dim);
     this.m2 = new Float64Array(dim);
     this.s1 = new Float64Array(dim);
@@ -35,7 +40,8 @@ export class ObsNormalizer {
   record(obs: Float32Array, offset: number): void {
     for (let k = 0; k < this.dim; k++) {
       const d = obs[offset + k] - this.mean[k];
-      this.s1[k] += d; this.s2[k] += d * d;
+      this.s1[k] += d;
+      this.s2[k] += d * d;
     }
     this.pending++;
   }
@@ -53,12 +59,18 @@ export class ObsNormalizer {
       this.m2[k] += this.s2[k] - shift * this.s1[k];
     }
     this.count = total;
-    this.s1.fill(0); this.s2.fill(0); this.pending = 0;
+    this.s1.fill(0);
+    this.s2.fill(0);
+    this.pending = 0;
   }
 
   /** Drops pending observations and resets the statistics (start of a new IMP round). */
   reset(): void {
-    this.count = 0; this.mean.fill(0); this.m2.fill(0);
-    this.s1.fill(0); this.s2.fill(0); this.pending = 0;
+    this.count = 0;
+    this.mean.fill(0);
+    this.m2.fill(0);
+    this.s1.fill(0);
+    this.s2.fill(0);
+    this.pending = 0;
   }
 }

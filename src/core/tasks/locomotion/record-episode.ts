@@ -33,7 +33,11 @@ export interface LocomotionEpisodeRecord extends EpisodeRecord {
 
 /** Plays one episode of `model` from the start drawn with `rng`, acting with member `memberIdx` of `policy`. */
 export async function recordLocomotionEpisode(
-  model: LocomotionModel, params: AnyParamValues, policy: RowPolicy, rng: Rng, memberIdx = 0,
+  model: LocomotionModel,
+  params: AnyParamValues,
+  policy: RowPolicy,
+  rng: Rng,
+  memberIdx = 0,
 ): Promise<LocomotionEpisodeRecord> {
   const sim = new LocomotionSim(await loadMujoco(), model, params);
   try {
@@ -48,14 +52,25 @@ export async function recordLocomotionEpisode(
       const row = new Array<number>(geoms.length * GEOM_FIELDS);
       writeGeomPoses(sim, 0, row);
       const v = sim.view(0);
-      rec.states.push(row); rec.qpos.push(Array.from(v.qpos)); rec.qvel.push(Array.from(v.qvel));
+      rec.states.push(row);
+      rec.qpos.push(Array.from(v.qpos));
+      rec.qvel.push(Array.from(v.qvel));
     };
     const rec = {
-      envId: model.id, geoms, dt: sim.dt, states: [] as number[][], qpos: [] as number[][], qvel: [] as number[][],
-      actions: [] as number[], actionVectors: [] as number[][], rewards: [] as number[], terms: [] as RewardTerms[],
+      envId: model.id,
+      geoms,
+      dt: sim.dt,
+      states: [] as number[][],
+      qpos: [] as number[][],
+      qvel: [] as number[][],
+      actions: [] as number[],
+      actionVectors: [] as number[][],
+      rewards: [] as number[],
+      terms: [] as RewardTerms[],
     };
     snapshot();
-    let episodeReturn = 0, terminal = false;
+    let episodeReturn = 0,
+      terminal = false;
     for (let k = 0; k < maxSteps && !terminal; k++) {
       sim.observe(0, obs, 0);
       policy(member, obs, 1, out);
@@ -64,7 +79,10 @@ export async function recordLocomotionEpisode(
       terminal = sim.step(0, out, 0, terms);
       const r = stepReward(terms);
       episodeReturn += r;
-      rec.actionVectors.push(a); rec.actions.push(Math.hypot(...a)); rec.rewards.push(r); rec.terms.push(terms);
+      rec.actionVectors.push(a);
+      rec.actions.push(Math.hypot(...a));
+      rec.rewards.push(r);
+      rec.terms.push(terms);
       snapshot();
     }
     return { ...rec, episodeReturn, truncated: !terminal };
@@ -79,10 +97,20 @@ export async function recordLocomotionEpisode(
  * Returns undefined when `taskId` is not a locomotion task.
  */
 export async function recordLocomotionTestEpisode(
-  taskId: string, taskParams: AnyParamValues, policy: RowPolicy, episodeIdx: number, memberIdx = 0,
+  taskId: string,
+  taskParams: AnyParamValues,
+  policy: RowPolicy,
+  episodeIdx: number,
+  memberIdx = 0,
 ): Promise<LocomotionEpisodeRecord | undefined> {
   const model = locomotionModelOfTask(taskId);
   if (!model) return undefined;
   const p = resolveParams(locomotionParamSpecs(model), taskParams) as AnyParamValues;
-  return recordLocomotionEpisode(model, modelParamsOf(model, p), policy, episodeRng(locomotionTestRng(model), episodeIdx), memberIdx);
+  return recordLocomotionEpisode(
+    model,
+    modelParamsOf(model, p),
+    policy,
+    episodeRng(locomotionTestRng(model), episodeIdx),
+    memberIdx,
+  );
 }

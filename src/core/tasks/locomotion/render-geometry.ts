@@ -11,30 +11,59 @@ import type { GeomInfo } from './geom-pose';
 
 /** Half-width of the view around the body [m]; height is from below the ground to above the torso. */
 const HALF_WIDTH = 2;
-const Y_MIN = -0.3, Y_MAX = 1.9;
+const Y_MIN = -0.3,
+  Y_MAX = 1.9;
 
 /** Primitives for frame `pose` of a model with `geoms`; the view is centred on the mean x of the body geoms. */
 export function locomotionScene(geoms: readonly GeomInfo[], pose: readonly number[]): Scene {
   const body: Primitive[] = [];
   const ends: Primitive[] = [];
-  let sumX = 0, n = 0, groundZ = 0, hasGround = false;
+  let sumX = 0,
+    n = 0,
+    groundZ = 0,
+    hasGround = false;
   geoms.forEach((g, k) => {
     const o = GEOM_FIELDS * k;
     const [x, z, ux, uz] = [pose[o], pose[o + 1], pose[o + 2], pose[o + 3]];
-    if (g.type === GEOM_TYPE.plane) { groundZ = z; hasGround = true; return; }
-    sumX += x; n++;
+    if (g.type === GEOM_TYPE.plane) {
+      groundZ = z;
+      hasGround = true;
+      return;
+    }
+    sumX += x;
+    n++;
     if (g.type === GEOM_TYPE.capsule || g.type === GEOM_TYPE.cylinder) {
       // The first body geom is the torso (every lab model lists it first): drawn as 'body', limbs as 'link'.
-      body.push({ kind: 'line', x1: x - ux, y1: z - uz, x2: x + ux, y2: z + uz, width: 2 * g.size[0], role: n === 1 ? 'body' : 'link' });
-      ends.push({ kind: 'circle', cx: x - ux, cy: z - uz, r: 0.5 * g.size[0], role: 'joint' }, { kind: 'circle', cx: x + ux, cy: z + uz, r: 0.5 * g.size[0], role: 'joint' });
+      body.push({
+        kind: 'line',
+        x1: x - ux,
+        y1: z - uz,
+        x2: x + ux,
+        y2: z + uz,
+        width: 2 * g.size[0],
+        role: n === 1 ? 'body' : 'link',
+      });
+      ends.push(
+        { kind: 'circle', cx: x - ux, cy: z - uz, r: 0.5 * g.size[0], role: 'joint' },
+        { kind: 'circle', cx: x + ux, cy: z + uz, r: 0.5 * g.size[0], role: 'joint' },
+      );
     } else if (g.type === GEOM_TYPE.box) {
-      body.push({ kind: 'rect', cx: x, cy: z, w: 2 * g.size[0], h: 2 * g.size[2], angle: Math.atan2(uz, ux), role: 'body' });
+      body.push({
+        kind: 'rect',
+        cx: x,
+        cy: z,
+        w: 2 * g.size[0],
+        h: 2 * g.size[2],
+        angle: Math.atan2(uz, ux),
+        role: 'body',
+      });
     } else {
       body.push({ kind: 'circle', cx: x, cy: z, r: g.size[0], role: 'body' });
     }
   });
   const cx = n ? sumX / n : 0;
-  const xMin = cx - HALF_WIDTH, xMax = cx + HALF_WIDTH;
+  const xMin = cx - HALF_WIDTH,
+    xMax = cx + HALF_WIDTH;
   const ground: Primitive[] = [];
   if (hasGround) {
     ground.push({ kind: 'line', x1: xMin, y1: groundZ, x2: xMax, y2: groundZ, width: 0.02, role: 'ground' });

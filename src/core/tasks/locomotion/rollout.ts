@@ -43,7 +43,8 @@ export function rolloutLocomotion(spec: LocomotionRolloutSpec): LocomotionRollou
   const { sim, members, episodes, policy, rng, normalizer } = spec;
   const record = spec.updateNormalizer === true && normalizer !== undefined;
   const n = members * episodes;
-  const obsDim = sim.spec.obsDim, actDim = sim.spec.actDim;
+  const obsDim = sim.spec.obsDim,
+    actDim = sim.spec.actDim;
   const maxSteps = sim.params.maxSteps as number;
   sim.ensure(n);
   const starts = Array.from({ length: episodes }, (_, e) => sim.drawStart(episodeRng(rng, e)));
@@ -55,7 +56,8 @@ export function rolloutLocomotion(spec: LocomotionRolloutSpec): LocomotionRollou
   const returns = new Float64Array(n);
   const steps = new Int32Array(n);
   const terms: RewardTerms = { forward: 0, healthy: 0, ctrlCost: 0 };
-  let count = n, totalSteps = 0;
+  let count = n,
+    totalSteps = 0;
   while (count > 0) {
     for (let r = 0; r < count; r++) {
       const i = active[r];

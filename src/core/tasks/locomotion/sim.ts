@@ -23,7 +23,11 @@ export interface StartState {
   readonly qvel: Float64Array;
 }
 
-interface Views { qpos: Float64Array; qvel: Float64Array; ctrl: Float64Array }
+interface Views {
+  qpos: Float64Array;
+  qvel: Float64Array;
+  ctrl: Float64Array;
+}
 
 export class LocomotionSim {
   readonly model: MjModel;
@@ -36,19 +40,29 @@ export class LocomotionSim {
   private views: Views[] = [];
   private readonly frameSkip: number;
 
-  constructor(private readonly mj: Mujoco, readonly spec: LocomotionModel, readonly params: AnyParamValues) {
+  constructor(
+    private readonly mj: Mujoco,
+    readonly spec: LocomotionModel,
+    readonly params: AnyParamValues,
+  ) {
     this.model = compileModel(mj, spec.id, spec.xml(params));
-    this.nq = this.model.nq; this.nv = this.model.nv; this.nu = this.model.nu;
+    this.nq = this.model.nq;
+    this.nv = this.model.nv;
+    this.nu = this.model.nu;
     if (this.nu !== spec.actDim || this.nq - spec.qposSkip + this.nv !== spec.obsDim) {
       this.model.delete();
-      throw new Error(`${spec.id}: model has nq=${this.nq}, nv=${this.nv}, nu=${this.nu}; spec expects obs ${spec.obsDim}, act ${spec.actDim}`);
+      throw new Error(
+        `${spec.id}: model has nq=${this.nq}, nv=${this.nv}, nu=${this.nu}; spec expects obs ${spec.obsDim}, act ${spec.actDim}`,
+      );
     }
     this.frameSkip = params.frameSkip as number;
     this.dt = this.model.opt.timestep * this.frameSkip;
   }
 
   /** Copies available (grown by `ensure`). */
-  get size(): number { return this.datas.length; }
+  get size(): number {
+    return this.datas.length;
+  }
 
   /** Makes at least n copies; allocating may grow the WASM heap, so every view is refetched. */
   ensure(n: number): void {
@@ -58,16 +72,25 @@ export class LocomotionSim {
   }
 
   private refreshViews(): void {
-    this.views = this.datas.map((d) => ({ qpos: d.qpos as Float64Array, qvel: d.qvel as Float64Array, ctrl: d.ctrl as Float64Array }));
+    this.views = this.datas.map((d) => ({
+      qpos: d.qpos as Float64Array,
+      qvel: d.qvel as Float64Array,
+      ctrl: d.ctrl as Float64Array,
+    }));
   }
 
   /** MjData of copy i (for reads beyond qpos/qvel, e.g. geom poses). */
-  data(i: number): MjData { return this.datas[i]; }
+  data(i: number): MjData {
+    return this.datas[i];
+  }
 
   /** Views of copy i (refetched if a heap growth detached them: a detached view has length 0). */
   view(i: number): Views {
     let v = this.views[i];
-    if (v.qpos.length === 0) { this.refreshViews(); v = this.views[i]; }
+    if (v.qpos.length === 0) {
+      this.refreshViews();
+      v = this.views[i];
+    }
     return v;
   }
 
@@ -76,9 +99,10 @@ export class LocomotionSim {
     const s = this.params.resetNoiseScale as number;
     const qpos0 = this.model.qpos0 as Float64Array;
     const qpos = Float64Array.from(qpos0, (q) => q + rng.uniformRange(-s, s));
-    const qvel = this.spec.resetNoise.qvelDist === 'uniform'
-      ? Float64Array.from({ length: this.nv }, () => rng.uniformRange(-s, s))
-      : Float64Array.from({ length: this.nv }, () => s * rng.normal());
+    const qvel =
+      this.spec.resetNoise.qvelDist === 'uniform'
+        ? Float64Array.from({ length: this.nv }, () => rng.uniformRange(-s, s))
+        : Float64Array.from({ length: this.nv }, () => s * rng.normal());
     return { qpos, qvel };
   }
 
@@ -87,7 +111,8 @@ export class LocomotionSim {
     const d = this.datas[i];
     this.mj.mj_resetData(this.model, d);
     const v = this.view(i);
-    v.qpos.set(start.qpos); v.qvel.set(start.qvel);
+    v.qpos.set(start.qpos);
+    v.qvel.set(start.qvel);
     this.mj.mj_forward(this.model, d);
   }
 
@@ -97,7 +122,8 @@ export class LocomotionSim {
     const clip = this.params.qvelClip as number | undefined;
     let o = offset;
     for (let k = this.spec.qposSkip; k < this.nq; k++) out[o++] = qpos[k];
-    for (let k = 0; k < this.nv; k++) out[o++] = clip === undefined ? qvel[k] : Math.max(-clip, Math.min(clip, qvel[k]));
+    for (let k = 0; k < this.nv; k++)
+      out[o++] = clip === undefined ? qvel[k] : Math.max(-clip, Math.min(clip, qvel[k]));
   }
 
   /**
@@ -111,15 +137,19 @@ export class LocomotionSim {
     let sq = 0;
     for (let k = 0; k < this.nu; k++) {
       const a = Math.max(-1, Math.min(1, actions[offset + k]));
-      v.ctrl[k] = a; sq += a * a;
+      v.ctrl[k] = a;
+      sq += a * a;
     }
     const xBefore = v.qpos[0];
     for (let s = 0; s < this.frameSkip; s++) this.mj.mj_step(this.model, d);
     const vAfter = this.view(i);
-    terms.forward = (p.forwardRewardWeight as number) * (vAfter.qpos[0] - xBefore) / this.dt;
+    terms.forward = ((p.forwardRewardWeight as number) * (vAfter.qpos[0] - xBefore)) / this.dt;
     terms.ctrlCost = (p.ctrlCostWeight as number) * sq;
     const rule = this.spec.isHealthy;
-    if (!rule) { terms.healthy = 0; return false; }
+    if (!rule) {
+      terms.healthy = 0;
+      return false;
+    }
     const healthy = rule(vAfter, p);
     const terminate = p.terminateWhenUnhealthy as boolean;
     terms.healthy = healthy || terminate ? (p.healthyReward as number) : 0;
@@ -129,7 +159,8 @@ export class LocomotionSim {
   /** Frees every MjData and the model (WASM heap objects are not garbage-collected). */
   dispose(): void {
     for (const d of this.datas) d.delete();
-    this.datas.length = 0; this.views = [];
+    this.datas.length = 0;
+    this.views = [];
     this.model.delete();
   }
 }

@@ -41,22 +41,51 @@ function standardFiles(folder: string, trainSuffix = ''): DatasetFiles {
 
 export const DATASETS: readonly DatasetDef[] = [
   {
-    id: 'mnist', label: 'MNIST', files: standardFiles('mnist'),
-    classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], notes: [],
+    id: 'mnist',
+    label: 'MNIST',
+    files: standardFiles('mnist'),
+    classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    notes: [],
     citation: 'Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, Proc. IEEE 86(11), 1998',
   },
   {
-    id: 'fmnist', label: 'Fashion-MNIST', files: standardFiles('fashion-mnist'),
-    classNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
-    notes: ['Normalised with the MNIST statistics, as in the paper\'s code (spec §9.1).'],
+    id: 'fmnist',
+    label: 'Fashion-MNIST',
+    files: standardFiles('fashion-mnist'),
+    classNames: [
+      'T-shirt/top',
+      'Trouser',
+      'Pullover',
+      'Dress',
+      'Coat',
+      'Sandal',
+      'Shirt',
+      'Sneaker',
+      'Bag',
+      'Ankle boot',
+    ],
+    notes: ["Normalised with the MNIST statistics, as in the paper's code (spec §9.1)."],
     citation: 'H. Xiao, K. Rasul, R. Vollgraf, arXiv:1708.07747, 2017 (MIT License, Zalando SE)',
   },
   {
-    id: 'kmnist', label: 'Kuzushiji-MNIST', files: standardFiles('kmnist', '.first6284'),
-    classNames: ['お (o)', 'き (ki)', 'す (su)', 'つ (tsu)', 'な (na)', 'は (ha)', 'ま (ma)', 'や (ya)', 'れ (re)', 'を (wo)'],
+    id: 'kmnist',
+    label: 'Kuzushiji-MNIST',
+    files: standardFiles('kmnist', '.first6284'),
+    classNames: [
+      'お (o)',
+      'き (ki)',
+      'す (su)',
+      'つ (tsu)',
+      'な (na)',
+      'は (ha)',
+      'ま (ma)',
+      'や (ya)',
+      'れ (re)',
+      'を (wo)',
+    ],
     notes: [
       'Only the first 6,284 of the 60,000 KMNIST training images are bundled: K-MNIST runs are not at parity with the paper.',
-      'Normalised with the MNIST statistics, as in the paper\'s code (spec §9.1).',
+      "Normalised with the MNIST statistics, as in the paper's code (spec §9.1).",
       'KMNIST data (CC BY-SA 4.0): "KMNIST Dataset" (CODH), adapted from "Kuzushiji Dataset" (NIJL et al.), doi:10.20676/00000341.',
     ],
     citation: 'T. Clanuwat et al., arXiv:1812.01718, 2018 (CC BY-SA 4.0)',
@@ -86,7 +115,8 @@ export interface VisionData {
 /** (x/255 − mean)/std per pixel (spec §9.1). */
 export function normalizePixels(pixels: Uint8Array): Float32Array {
   const out = new Float32Array(pixels.length);
-  const scale = 1 / (255 * MNIST_STD), shift = MNIST_MEAN / MNIST_STD;
+  const scale = 1 / (255 * MNIST_STD),
+    shift = MNIST_MEAN / MNIST_STD;
   for (let i = 0; i < pixels.length; i++) out[i] = pixels[i] * scale - shift;
   return out;
 }
@@ -97,11 +127,14 @@ export function normalizePixels(pixels: Uint8Array): Float32Array {
  */
 export function avgPool2x2(x: Float32Array, count: number, side: number): Float32Array {
   if (side % 2 !== 0) throw new Error(`avgPool2x2 needs an even side, got ${side}`);
-  const half = side / 2, inSize = side * side, outSize = half * half;
+  const half = side / 2,
+    inSize = side * side,
+    outSize = half * half;
   if (x.length !== count * inSize) throw new Error(`avgPool2x2: expected ${count * inSize} values, got ${x.length}`);
   const out = new Float32Array(count * outSize);
   for (let n = 0; n < count; n++) {
-    const src = n * inSize, dst = n * outSize;
+    const src = n * inSize,
+      dst = n * outSize;
     for (let r = 0; r < half; r++) {
       for (let c = 0; c < half; c++) {
         const i = src + 2 * r * side + 2 * c;
@@ -113,21 +146,30 @@ export function avgPool2x2(x: Float32Array, count: number, side: number): Float3
 }
 
 async function loadSplit(
-  readBytes: (path: string) => Promise<Uint8Array>, imagesPath: string, labelsPath: string, pool: PoolMode,
+  readBytes: (path: string) => Promise<Uint8Array>,
+  imagesPath: string,
+  labelsPath: string,
+  pool: PoolMode,
 ): Promise<VisionSplit> {
   const [imgBytes, lblBytes] = await Promise.all([readBytes(imagesPath), readBytes(labelsPath)]);
   const images = parseIdxImages(imgBytes, imagesPath);
   const { labels, count } = parseIdxLabels(lblBytes, labelsPath);
-  if (count !== images.count) throw new Error(`${labelsPath} has ${count} labels but ${imagesPath} has ${images.count} images`);
+  if (count !== images.count)
+    throw new Error(`${labelsPath} has ${count} labels but ${imagesPath} has ${images.count} images`);
   let x = normalizePixels(images.pixels);
   let side = IDX_IMAGE_SIDE;
-  if (pool === '14x14') { x = avgPool2x2(x, count, side); side /= 2; }
+  if (pool === '14x14') {
+    x = avgPool2x2(x, count, side);
+    side /= 2;
+  }
   return { count, side, x, labels: labels.slice() };
 }
 
 /** Loads and preprocesses both splits of a dataset. `readBytes` takes paths relative to public/data/. */
 export async function loadDataset(
-  def: DatasetDef, readBytes: (path: string) => Promise<Uint8Array>, pool: PoolMode = '28x28',
+  def: DatasetDef,
+  readBytes: (path: string) => Promise<Uint8Array>,
+  pool: PoolMode = '28x28',
 ): Promise<VisionData> {
   const [train, test] = await Promise.all([
     loadSplit(readBytes, def.files.trainImages, def.files.trainLabels, pool),

@@ -16,7 +16,13 @@ export function gatherRowsHost(x: Float32Array, k: number, idx: Int32Array, into
  * Per-member Σ_b log softmax(logits[p, b])[label_b] / B from logits [P, B, C] (row-major) and the
  * batch's labels → [P] (the ES maximises it: = −CE).
  */
-export function meanLogLikelihoodHost(logits: Float32Array, members: number, batch: number, classes: number, labels: ArrayLike<number>): Float32Array {
+export function meanLogLikelihoodHost(
+  logits: Float32Array,
+  members: number,
+  batch: number,
+  classes: number,
+  labels: ArrayLike<number>,
+): Float32Array {
   const out = new Float32Array(members);
   for (let p = 0; p < members; p++) {
     let sum = 0;

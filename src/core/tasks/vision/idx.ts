@@ -49,15 +49,19 @@ function readHeader(raw: Uint8Array, name: string, words: number, magic: number)
   if (raw.length < 4) throw new Error(`${name}: truncated IDX header (${raw.length} bytes)`);
   const found = view.getUint32(0, false);
   if (found !== magic) {
-    throw new Error(`${name}: wrong IDX magic 0x${found.toString(16).padStart(8, '0')}, expected 0x${magic.toString(16).padStart(8, '0')}`);
+    throw new Error(
+      `${name}: wrong IDX magic 0x${found.toString(16).padStart(8, '0')}, expected 0x${magic.toString(16).padStart(8, '0')}`,
+    );
   }
   if (raw.length < 4 * words) throw new Error(`${name}: truncated IDX header (${raw.length} bytes)`);
   return Array.from({ length: words }, (_, i) => view.getUint32(4 * i, false));
 }
 
 function checkLength(raw: Uint8Array, name: string, expected: number): void {
-  if (raw.length < expected) throw new Error(`${name}: truncated IDX data (${raw.length} bytes, header promises ${expected})`);
-  if (raw.length > expected) throw new Error(`${name}: ${raw.length - expected} unexpected trailing bytes after IDX data`);
+  if (raw.length < expected)
+    throw new Error(`${name}: truncated IDX data (${raw.length} bytes, header promises ${expected})`);
+  if (raw.length > expected)
+    throw new Error(`${name}: ${raw.length - expected} unexpected trailing bytes after IDX data`);
 }
 
 /** Parses a gzipped IDX3 image file; checks magic 0x803, 28×28 dims and the exact byte length. */
@@ -78,7 +82,8 @@ export function parseIdxLabels(gz: Uint8Array, name = 'labels', numClasses = 10)
   checkLength(raw, name, 8 + count);
   const labels = raw.subarray(8);
   for (let i = 0; i < count; i++) {
-    if (labels[i] >= numClasses) throw new Error(`${name}: label ${labels[i]} at index ${i} is not in 0…${numClasses - 1}`);
+    if (labels[i] >= numClasses)
+      throw new Error(`${name}: label ${labels[i]} at index ${i} is not in 0…${numClasses - 1}`);
   }
   return { count, labels };
 }

@@ -25,7 +25,10 @@ export function createSampler(n: number, mode: BatchSampling): MinibatchSampler 
   return {
     next(rng, b) {
       if (b > n) throw new Error(`batch size ${b} exceeds the ${n} training examples`);
-      if (perm === null || cursor + b > n) { perm = rng.permutation(n); cursor = 0; }
+      if (perm === null || cursor + b > n) {
+        perm = rng.permutation(n);
+        cursor = 0;
+      }
       const batch = perm.slice(cursor, cursor + b);
       cursor += b;
       return batch;

@@ -20,14 +20,32 @@ const TEST_CHUNK_BUDGET = 2000;
 const MAX_TEST_CHUNK = 1000;
 
 export const visionParamSpecs = {
-  pool: choice<PoolMode>('28x28', [
-    { value: '28x28', label: '28×28 (paper)' }, { value: '14x14', label: '14×14 (2×2 average pool, reduced presets)' },
-  ], 'Image size', 'Input resolution; 14×14 is the reduced-budget presets\' downsampling (spec §12).'),
-  batchSize: int(1024, 8, 8192, 'Fitness batch size', 'Training images per generation, shared by all members (paper: 1024).'),
+  pool: choice<PoolMode>(
+    '28x28',
+    [
+      { value: '28x28', label: '28×28 (paper)' },
+      { value: '14x14', label: '14×14 (2×2 average pool, reduced presets)' },
+    ],
+    'Image size',
+    "Input resolution; 14×14 is the reduced-budget presets' downsampling (spec §12).",
+  ),
+  batchSize: int(
+    1024,
+    8,
+    8192,
+    'Fitness batch size',
+    'Training images per generation, shared by all members (paper: 1024).',
+  ),
   testSubset: int(0, 0, 10000, 'Test images', 'Evaluate on the first N test images; 0 = all 10 000 (paper).'),
-  batchSampling: choice<BatchSampling>('epoch', [
-    { value: 'epoch', label: 'epochs (shuffled, disjoint batches)' }, { value: 'independent', label: 'independent (evojax sample_batch)' },
-  ], 'Batch sampling', 'How each generation\'s minibatch is drawn; both draw without replacement within a batch.'),
+  batchSampling: choice<BatchSampling>(
+    'epoch',
+    [
+      { value: 'epoch', label: 'epochs (shuffled, disjoint batches)' },
+      { value: 'independent', label: 'independent (evojax sample_batch)' },
+    ],
+    'Batch sampling',
+    "How each generation's minibatch is drawn; both draw without replacement within a batch.",
+  ),
 };
 export type VisionParams = ParamValues<typeof visionParamSpecs>;
 
@@ -38,22 +56,33 @@ export function meanLogLikelihood(logits: tf.Tensor3D, oneHot: tf.Tensor2D): tf.
 
 function checkNet(net: PopulationNet, side: number): void {
   if (net.inputSize !== side * side || net.outputSize !== NUM_CLASSES) {
-    throw new Error(`${net.describe} expects ${net.inputSize} inputs → ${net.outputSize} outputs, but this task gives ${side}×${side} images → ${NUM_CLASSES} classes`);
+    throw new Error(
+      `${net.describe} expects ${net.inputSize} inputs → ${net.outputSize} outputs, but this task gives ${side}×${side} images → ${NUM_CLASSES} classes`,
+    );
   }
 }
 
 /** A task instance over already-preprocessed data (exported for tests with small synthetic data). */
-export function createVisionInstance(id: string, data: VisionData, params: VisionParams, notes: readonly string[]): TaskInstance {
+export function createVisionInstance(
+  id: string,
+  data: VisionData,
+  params: VisionParams,
+  notes: readonly string[],
+): TaskInstance {
   const { train, test } = data;
-  if (params.batchSize > train.count) throw new Error(`batchSize ${params.batchSize} exceeds the ${train.count} training images of ${id}`);
-  const side = train.side, k = side * side;
+  if (params.batchSize > train.count)
+    throw new Error(`batchSize ${params.batchSize} exceeds the ${train.count} training images of ${id}`);
+  const side = train.side,
+    k = side * side;
   const nTest = params.testSubset > 0 ? Math.min(params.testSubset, test.count) : test.count;
   // The training set goes onto the backend only when the tensor path needs it: the host path reads
   // train.x directly, so a backend copy would only double its memory.
   let trainTensors: [tf.Tensor2D, tf.Tensor1D] | null = null;
-  const trainData = (): [tf.Tensor2D, tf.Tensor1D] => trainTensors ??= [
-    tf.keep(tf.tensor2d(train.x, [train.count, k])), tf.keep(tf.tensor1d(Int32Array.from(train.labels), 'int32')),
-  ];
+  const trainData = (): [tf.Tensor2D, tf.Tensor1D] =>
+    (trainTensors ??= [
+      tf.keep(tf.tensor2d(train.x, [train.count, k])),
+      tf.keep(tf.tensor1d(Int32Array.from(train.labels), 'int32')),
+    ]);
   const testX = tf.keep(tf.tensor2d(test.x.subarray(0, nTest * k), [nTest, k]));
   const testY = tf.keep(tf.tensor1d(Int32Array.from(test.labels.subarray(0, nTest)), 'int32'));
   // Restarted by beginTraining: a training's batches depend only on its own data stream.
@@ -66,7 +95,8 @@ export function createVisionInstance(id: string, data: VisionData, params: Visio
     checkNet(net, side);
     const idx = sampler.next(rng, params.batchSize);
     if (net.forwardHost && hostMemoryBackend()) {
-      const p = popParams.shape[0], b = idx.length;
+      const p = popParams.shape[0],
+        b = idx.length;
       hostParams = readFloat32(popParams, hostParams);
       hostBatch = gatherRowsHost(train.x, k, idx, hostBatch);
       const logits = net.forwardHost(hostParams, p, hostBatch, b);
@@ -87,7 +117,8 @@ export function createVisionInstance(id: string, data: VisionData, params: Visio
     checkNet(net, side);
     const n = rows.shape[0];
     const chunk = Math.max(16, Math.min(MAX_TEST_CHUNK, Math.floor(TEST_CHUNK_BUDGET / n)));
-    let correct = tf.zeros([n]), ceSum = tf.zeros([n]);
+    let correct = tf.zeros([n]),
+      ceSum = tf.zeros([n]);
     for (let start = 0; start < nTest; start += chunk) {
       const size = Math.min(chunk, nTest - start);
       const [c2, s2] = tf.tidy(() => {
@@ -99,7 +130,8 @@ export function createVisionInstance(id: string, data: VisionData, params: Visio
         return [tf.add(correct, hits), tf.add(ceSum, ce)];
       });
       tf.dispose([correct, ceSum]);
-      correct = c2; ceSum = s2;
+      correct = c2;
+      ceSum = s2;
     }
     const [acc, ce] = await Promise.all([correct.data(), ceSum.data()]);
     tf.dispose([correct, ceSum]);
@@ -107,9 +139,15 @@ export function createVisionInstance(id: string, data: VisionData, params: Visio
   }
 
   return {
-    id, kind: 'vision', io: { inputShape: [side, side, 1], outputSize: NUM_CLASSES }, notes,
-    evaluatePopulation, evaluateTest,
-    beginTraining() { sampler = createSampler(train.count, params.batchSampling); },
+    id,
+    kind: 'vision',
+    io: { inputShape: [side, side, 1], outputSize: NUM_CLASSES },
+    notes,
+    evaluatePopulation,
+    evaluateTest,
+    beginTraining() {
+      sampler = createSampler(train.count, params.batchSampling);
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
@@ -129,9 +167,10 @@ export function visionTaskDef(dataset: DatasetDef): TaskDef {
     async load(given: AnyParamValues, io, _rng): Promise<TaskInstance> {
       const params = resolveParams(visionParamSpecs, given);
       const data = await loadDataset(dataset, (p) => io.readBytes(p), params.pool);
-      const notes = params.pool === '14x14'
-        ? [...dataset.notes, 'Images 2×2-average-pooled to 14×14: a reduced-budget setting, not the paper\'s 28×28.']
-        : dataset.notes;
+      const notes =
+        params.pool === '14x14'
+          ? [...dataset.notes, "Images 2×2-average-pooled to 14×14: a reduced-budget setting, not the paper's 28×28."]
+          : dataset.notes;
       return createVisionInstance(dataset.id, data, params, notes);
     },
   };

@@ -12,7 +12,14 @@ import type { ControlEnv, EnvState, StepResult } from './types';
 
 const paramSpecs = {
   dt: num(0.2, 0.01, 0.5, 0.01, 'Time step dt [s]', 'Size of the single RK4 step per env step.'),
-  linkLength1: num(1, 0.1, 5, 0.1, 'Link 1 length l1 [m]', 'Length of the first link (link 2 length enters only the termination height, which gymnax fixes at 1).'),
+  linkLength1: num(
+    1,
+    0.1,
+    5,
+    0.1,
+    'Link 1 length l1 [m]',
+    'Length of the first link (link 2 length enters only the termination height, which gymnax fixes at 1).',
+  ),
   linkMass1: num(1, 0.1, 10, 0.1, 'Link 1 mass m1 [kg]', 'Mass of the first link.'),
   linkMass2: num(1, 0.1, 10, 0.1, 'Link 2 mass m2 [kg]', 'Mass of the second link.'),
   linkComPos1: num(0.5, 0.05, 5, 0.05, 'Link 1 COM lc1 [m]', 'Pivot-to-centre-of-mass distance of link 1.'),
@@ -27,7 +34,16 @@ const MAX_VEL_2 = 9 * Math.PI;
 /** Torque for action index 0, 1, 2. */
 export const ACROBOT_TORQUES = [-1, 0, 1] as const;
 
-interface AcrobotConsts { m1: number; m2: number; l1: number; lc1: number; lc2: number; i1: number; i2: number; g: number }
+interface AcrobotConsts {
+  m1: number;
+  m2: number;
+  l1: number;
+  lc1: number;
+  lc2: number;
+  i1: number;
+  i2: number;
+  g: number;
+}
 
 /**
  * ds/dt of spec §11.3 at (θ1, θ2, θ̇1, θ̇2) under torque `a`; writes (θ̇1, θ̇2, θ̈1, θ̈2) into `out`.
@@ -39,20 +55,32 @@ export function acrobotDerivs(s: ArrayLike<number>, a: number, c: AcrobotConsts,
   const d1 = m1 * lc1 * lc1 + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * Math.cos(th2)) + i1 + i2;
   const d2 = m2 * (lc2 * lc2 + l1 * lc2 * Math.cos(th2)) + i2;
   const phi2 = m2 * lc2 * g * Math.cos(th1 + th2 - Math.PI / 2);
-  const phi1 = -m2 * l1 * lc2 * dth2 * dth2 * Math.sin(th2)
-    - 2 * m2 * l1 * lc2 * dth2 * dth1 * Math.sin(th2)
-    + (m1 * lc1 + m2 * l1) * g * Math.cos(th1 - Math.PI / 2) + phi2;
-  const ddth2 = (a + (d2 / d1) * phi1 - m2 * l1 * lc2 * dth1 * dth1 * Math.sin(th2) - phi2)
-    / (m2 * lc2 * lc2 + i2 - (d2 * d2) / d1);
+  const phi1 =
+    -m2 * l1 * lc2 * dth2 * dth2 * Math.sin(th2) -
+    2 * m2 * l1 * lc2 * dth2 * dth1 * Math.sin(th2) +
+    (m1 * lc1 + m2 * l1) * g * Math.cos(th1 - Math.PI / 2) +
+    phi2;
+  const ddth2 =
+    (a + (d2 / d1) * phi1 - m2 * l1 * lc2 * dth1 * dth1 * Math.sin(th2) - phi2) /
+    (m2 * lc2 * lc2 + i2 - (d2 * d2) / d1);
   const ddth1 = -(d2 * ddth2 + phi1) / d1;
-  out[0] = dth1; out[1] = dth2; out[2] = ddth1; out[3] = ddth2;
+  out[0] = dth1;
+  out[1] = dth2;
+  out[2] = ddth1;
+  out[3] = ddth2;
 }
 
 function constsOf(p: AnyParamValues): AcrobotConsts {
   const moi = p.linkMoi as number;
   return {
-    m1: p.linkMass1 as number, m2: p.linkMass2 as number, l1: p.linkLength1 as number,
-    lc1: p.linkComPos1 as number, lc2: p.linkComPos2 as number, i1: moi, i2: moi, g: p.gravity as number,
+    m1: p.linkMass1 as number,
+    m2: p.linkMass2 as number,
+    l1: p.linkLength1 as number,
+    lc1: p.linkComPos1 as number,
+    lc2: p.linkComPos2 as number,
+    i1: moi,
+    i2: moi,
+    g: p.gravity as number,
   };
 }
 
@@ -90,12 +118,18 @@ export const acrobot: ControlEnv = {
     const maxSteps = params.maxSteps as number;
     const [th1, th2, dth1, dth2] = state.vars;
     const t = state.t;
-    const s0 = new Float64Array(4); const tmp = new Float64Array(4);
-    const k1 = new Float64Array(4); const k2 = new Float64Array(4);
-    const k3 = new Float64Array(4); const k4 = new Float64Array(4);
+    const s0 = new Float64Array(4);
+    const tmp = new Float64Array(4);
+    const k1 = new Float64Array(4);
+    const k2 = new Float64Array(4);
+    const k3 = new Float64Array(4);
+    const k4 = new Float64Array(4);
     forEachActive(state.n, active, (i) => {
       const torque = ACROBOT_TORQUES[actions[i]];
-      s0[0] = th1[i]; s0[1] = th2[i]; s0[2] = dth1[i]; s0[3] = dth2[i];
+      s0[0] = th1[i];
+      s0[1] = th2[i];
+      s0[2] = dth1[i];
+      s0[3] = dth2[i];
       acrobotDerivs(s0, torque, c, k1);
       for (let k = 0; k < 4; k++) tmp[k] = s0[k] + (dt / 2) * k1[k];
       acrobotDerivs(tmp, torque, c, k2);

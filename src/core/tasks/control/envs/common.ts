@@ -36,7 +36,10 @@ export function allocStepResult(n: number): StepResult {
 
 /** Calls `body(i)` for every copy in `active`, or for 0…n−1 when `active` is omitted. */
 export function forEachActive(n: number, active: ArrayLike<number> | undefined, body: (i: number) => void): void {
-  if (active === undefined) { for (let i = 0; i < n; i++) body(i); return; }
+  if (active === undefined) {
+    for (let i = 0; i < n; i++) body(i);
+    return;
+  }
   for (let j = 0; j < active.length; j++) body(active[j]);
 }
 
@@ -56,7 +59,10 @@ export function argmax(out: Float32Array, offset: number, count: number): number
   let best = 0;
   let bestVal = out[offset];
   for (let k = 1; k < count; k++) {
-    if (out[offset + k] > bestVal) { bestVal = out[offset + k]; best = k; }
+    if (out[offset + k] > bestVal) {
+      bestVal = out[offset + k];
+      best = k;
+    }
   }
   return best;
 }

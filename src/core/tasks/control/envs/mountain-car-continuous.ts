@@ -22,7 +22,11 @@ const paramSpecs = {
   gravity: num(0.0025, 0.0001, 0.01, 0.0001, 'Gravity', 'Hill-slope coefficient: v −= cos(3p)·gravity each step.'),
   maxSpeed: num(0.07, 0.01, 0.5, 0.01, 'Max speed', 'Velocity is clipped to ±maxSpeed.'),
   goalPosition: num(0.45, -0.5, 0.6, 0.01, 'Goal position', 'The episode succeeds at p ≥ goal with v ≥ 0.'),
-  mcLeftWallInelastic: bool(false, 'Gym wall rule', 'Off (gymnax v0.0.6, default): v is zeroed at the goal when v < 0. On (gym): v is zeroed at the left wall instead.'),
+  mcLeftWallInelastic: bool(
+    false,
+    'Gym wall rule',
+    'Off (gymnax v0.0.6, default): v is zeroed at the goal when v < 0. On (gym): v is zeroed at the left wall instead.',
+  ),
   maxSteps: int(999, 1, 10_000, 'Max steps T_max', 'Horizon; gymnax default 999.'),
 } as const;
 
@@ -64,7 +68,9 @@ export const mountainCarContinuous: ControlEnv = {
       const force = clip(a, MIN_ACTION, MAX_ACTION);
       let v = clip(vel[i] + force * power - Math.cos(3 * pos[i]) * gravity, -maxSpeed, maxSpeed);
       const p = clip(pos[i] + v, MIN_POSITION, MAX_POSITION);
-      if (gymWall) { if (p === MIN_POSITION && v < 0) v = 0; } else if (p >= goal && v < 0) v = 0;
+      if (gymWall) {
+        if (p === MIN_POSITION && v < 0) v = 0;
+      } else if (p >= goal && v < 0) v = 0;
       pos[i] = p;
       vel[i] = v;
       t[i] += 1;

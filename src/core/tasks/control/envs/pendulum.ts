@@ -15,7 +15,13 @@ const paramSpecs = {
   gravity: num(10, 0.1, 50, 0.1, 'Gravity g [m/s²]', 'Gravitational acceleration.'),
   mass: num(1, 0.1, 10, 0.1, 'Mass m [kg]', 'Pendulum mass.'),
   length: num(1, 0.1, 10, 0.1, 'Length l [m]', 'Pendulum length.'),
-  maxSteps: int(200, 1, 10_000, 'Max steps T_max', 'Horizon; gymnax default 200, the paper (es-lottery) runs 500 (spec D8).'),
+  maxSteps: int(
+    200,
+    1,
+    10_000,
+    'Max steps T_max',
+    'Horizon; gymnax default 200, the paper (es-lottery) runs 500 (spec D8).',
+  ),
 } as const;
 
 export const pendulum: ControlEnv = {
@@ -32,7 +38,10 @@ export const pendulum: ControlEnv = {
   returnRange: [-16.2736 * 200, 0],
 
   reset(rng, n): EnvState {
-    return resetUniform(rng, n, [[-Math.PI, Math.PI], [-1, 1]]);
+    return resetUniform(rng, n, [
+      [-Math.PI, Math.PI],
+      [-1, 1],
+    ]);
   },
 
   observe(state, i, out, offset) {
@@ -58,8 +67,9 @@ export const pendulum: ControlEnv = {
       const thWrapped = wrapAngle(theta[i]);
       res.reward[i] = -(thWrapped * thWrapped + 0.1 * thetaDot[i] * thetaDot[i] + 0.001 * u * u);
       const newThDot = clip(
-        thetaDot[i] + ((3 * g) / (2 * l) * Math.sin(theta[i]) + (3 / (m * l * l)) * u) * dt,
-        -maxSpeed, maxSpeed,
+        thetaDot[i] + (((3 * g) / (2 * l)) * Math.sin(theta[i]) + (3 / (m * l * l)) * u) * dt,
+        -maxSpeed,
+        maxSpeed,
       );
       theta[i] += newThDot * dt;
       thetaDot[i] = newThDot;

@@ -56,7 +56,10 @@ export interface ControlEnv {
    * Mutates `state`; writes reward and done for the stepped copies into `out` (allocated when omitted).
    */
   step(
-    state: EnvState, actions: Float64Array, params: AnyParamValues,
-    active?: ArrayLike<number>, out?: StepResult,
+    state: EnvState,
+    actions: Float64Array,
+    params: AnyParamValues,
+    active?: ArrayLike<number>,
+    out?: StepResult,
   ): StepResult;
 }

@@ -20,8 +20,18 @@ const DENSITY = 5;
  * One leg: a fixed hip segment (aux) from the torso centre, then the hip joint (about z), the upper leg,
  * the ankle joint (about `ankleAxis`) and the lower leg. (dx, dy) is the leg's direction in the x–y plane.
  */
-function leg(k: number, name: string, dx: number, dy: number, ankleAxis: string, ankleRange: string, legGeom: string, ankleGeom: string): string {
-  const a = `${0.2 * dx} ${0.2 * dy}`, b = `${0.4 * dx} ${0.4 * dy}`;
+function leg(
+  k: number,
+  name: string,
+  dx: number,
+  dy: number,
+  ankleAxis: string,
+  ankleRange: string,
+  legGeom: string,
+  ankleGeom: string,
+): string {
+  const a = `${0.2 * dx} ${0.2 * dy}`,
+    b = `${0.4 * dx} ${0.4 * dy}`;
   return `<body name="${name}" pos="0 0 0">
         <geom fromto="0 0 0 ${a} 0" name="aux_${k}_geom" size="0.08" type="capsule"/>
         <body name="aux_${k}" pos="${a} 0">
@@ -38,8 +48,10 @@ function leg(k: number, name: string, dx: number, dy: number, ankleAxis: string,
 function xml(p: AnyParamValues): string {
   const density = DENSITY * (p.massScale as number);
   // Actuator order of gym's ant.xml: leg 4, leg 1, leg 2, leg 3 (hip then ankle).
-  const motors = [4, 1, 2, 3].flatMap((k) => [`hip_${k}`, `ankle_${k}`])
-    .map((j) => `<motor ctrllimited="true" ctrlrange="-1 1" joint="${j}" gear="150"/>`).join('\n    ');
+  const motors = [4, 1, 2, 3]
+    .flatMap((k) => [`hip_${k}`, `ankle_${k}`])
+    .map((j) => `<motor ctrllimited="true" ctrlrange="-1 1" joint="${j}" gear="150"/>`)
+    .join('\n    ');
   return `<mujoco model="ant">
   <compiler angle="degree" inertiafromgeom="true"/>
   <option integrator="${p.integrator as string}" timestep="${p.timestep as number}"/>
@@ -80,13 +92,45 @@ export const ant: LocomotionModel = {
   qposSkip: 2,
   resetNoise: { qvelDist: 'normal' },
   paramSpecs: {
-    ...commonParamSpecs({ maxSteps: 1000, frameSkip: 5, timestep: 0.01, forwardRewardWeight: 1, ctrlCostWeight: 0.5, resetNoiseScale: 0.1 }),
+    ...commonParamSpecs({
+      maxSteps: 1000,
+      frameSkip: 5,
+      timestep: 0.01,
+      forwardRewardWeight: 1,
+      ctrlCostWeight: 0.5,
+      resetNoiseScale: 0.1,
+    }),
     integrator: integratorChoice('RK4'),
     healthyReward: num(1, 0, 10, 0.1, 'Healthy reward', 'Bonus per step while healthy (gym healthy_reward).'),
-    terminateWhenUnhealthy: bool(true, 'Terminate when unhealthy', 'End the episode at the first unhealthy state (gym terminate_when_unhealthy).'),
-    healthyZMin: num(0.2, 0, 0.75, 0.05, 'Healthy min height [m]', 'Torso height z must stay at or above this (gym healthy_z_range[0]).'),
-    healthyZMax: num(1, 0.75, 5, 0.05, 'Healthy max height [m]', 'Torso height z must stay at or below this (gym healthy_z_range[1]).'),
-    massScale: num(1, 0.25, 4, 0.05, 'Body mass scale', 'Transfer variant: multiplies every body\'s mass (geom density 5 in gym\'s ant.xml).'),
+    terminateWhenUnhealthy: bool(
+      true,
+      'Terminate when unhealthy',
+      'End the episode at the first unhealthy state (gym terminate_when_unhealthy).',
+    ),
+    healthyZMin: num(
+      0.2,
+      0,
+      0.75,
+      0.05,
+      'Healthy min height [m]',
+      'Torso height z must stay at or above this (gym healthy_z_range[0]).',
+    ),
+    healthyZMax: num(
+      1,
+      0.75,
+      5,
+      0.05,
+      'Healthy max height [m]',
+      'Torso height z must stay at or below this (gym healthy_z_range[1]).',
+    ),
+    massScale: num(
+      1,
+      0.25,
+      4,
+      0.05,
+      'Body mass scale',
+      "Transfer variant: multiplies every body's mass (geom density 5 in gym's ant.xml).",
+    ),
   },
   xml,
   isHealthy,

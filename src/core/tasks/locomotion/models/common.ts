@@ -17,17 +17,44 @@ export interface CommonDefaults {
 
 export function commonParamSpecs(d: CommonDefaults): Record<string, NumberParamSpec> {
   return {
-    maxSteps: int(d.maxSteps, 10, 1000, 'Episode length [steps]', 'Horizon (gym 1,000; the paper\'s Brax configs 500, spec §9.3). Reduced presets shorten it.'),
+    maxSteps: int(
+      d.maxSteps,
+      10,
+      1000,
+      'Episode length [steps]',
+      "Horizon (gym 1,000; the paper's Brax configs 500, spec §9.3). Reduced presets shorten it.",
+    ),
     frameSkip: int(d.frameSkip, 1, 20, 'Frame skip', 'Physics steps per env step; dt = timestep · frameSkip.'),
     timestep: num(d.timestep, 0.0005, 0.02, 0.0005, 'Physics timestep [s]', 'MuJoCo option timestep.'),
-    forwardRewardWeight: num(d.forwardRewardWeight, 0, 10, 0.1, 'Forward reward weight', 'Weight of the forward velocity (x′ − x)/dt in the reward.'),
+    forwardRewardWeight: num(
+      d.forwardRewardWeight,
+      0,
+      10,
+      0.1,
+      'Forward reward weight',
+      'Weight of the forward velocity (x′ − x)/dt in the reward.',
+    ),
     ctrlCostWeight: num(d.ctrlCostWeight, 0, 1, 1e-4, 'Control cost weight', 'Subtracts weight · Σ a² per step.'),
-    resetNoiseScale: num(d.resetNoiseScale, 0, 0.5, 1e-3, 'Reset noise scale', 'qpos, qvel start at their rest values plus noise of this scale (gym reset_noise_scale).'),
+    resetNoiseScale: num(
+      d.resetNoiseScale,
+      0,
+      0.5,
+      1e-3,
+      'Reset noise scale',
+      'qpos, qvel start at their rest values plus noise of this scale (gym reset_noise_scale).',
+    ),
   };
 }
 
 /** MuJoCo integrator: gym's Hopper/Walker2d use RK4; Euler is ~4× cheaper per step (PLATFORM.md). */
 export function integratorChoice(d: 'RK4' | 'Euler'): ChoiceParamSpec<'RK4' | 'Euler'> {
-  return choice(d, [{ value: 'RK4', label: 'RK4 (gym)' }, { value: 'Euler', label: 'Euler (cheaper)' }],
-    'Integrator', 'MuJoCo option integrator; the model\'s gym default unless a reduced preset trades accuracy for speed.');
+  return choice(
+    d,
+    [
+      { value: 'RK4', label: 'RK4 (gym)' },
+      { value: 'Euler', label: 'Euler (cheaper)' },
+    ],
+    'Integrator',
+    "MuJoCo option integrator; the model's gym default unless a reduced preset trades accuracy for speed.",
+  );
 }

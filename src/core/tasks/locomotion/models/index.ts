@@ -9,7 +9,12 @@ import { hopper } from './hopper';
 import { walker2d } from './walker2d';
 
 /** Task registry id → model. */
-export const MODEL_OF_TASK: Readonly<Record<string, LocomotionModel>> = { hopper, halfcheetah: halfCheetah, walker2d, ant };
+export const MODEL_OF_TASK: Readonly<Record<string, LocomotionModel>> = {
+  hopper,
+  halfcheetah: halfCheetah,
+  walker2d,
+  ant,
+};
 
 /** The model behind locomotion task `taskId`, or undefined for other tasks. */
 export function locomotionModelOfTask(taskId: string): LocomotionModel | undefined {

@@ -59,8 +59,11 @@ function xml(p: AnyParamValues): string {
 
 /** gym Walker2d `is_healthy`: healthy_z_range (0.8, 2.0) and healthy_angle_range (−1, 1), open intervals. */
 function isHealthy({ qpos }: SimState, p: AnyParamValues): boolean {
-  const z = qpos[1], angle = qpos[2];
-  return z > (p.healthyZMin as number) && z < (p.healthyZMax as number) && Math.abs(angle) < (p.healthyAngleMax as number);
+  const z = qpos[1],
+    angle = qpos[2];
+  return (
+    z > (p.healthyZMin as number) && z < (p.healthyZMax as number) && Math.abs(angle) < (p.healthyAngleMax as number)
+  );
 }
 
 export const walker2d: LocomotionModel = {
@@ -71,14 +74,53 @@ export const walker2d: LocomotionModel = {
   qposSkip: 1,
   resetNoise: { qvelDist: 'uniform' },
   paramSpecs: {
-    ...commonParamSpecs({ maxSteps: 1000, frameSkip: 4, timestep: 0.002, forwardRewardWeight: 1, ctrlCostWeight: 1e-3, resetNoiseScale: 5e-3 }),
+    ...commonParamSpecs({
+      maxSteps: 1000,
+      frameSkip: 4,
+      timestep: 0.002,
+      forwardRewardWeight: 1,
+      ctrlCostWeight: 1e-3,
+      resetNoiseScale: 5e-3,
+    }),
     integrator: integratorChoice('RK4'),
-    qvelClip: num(10, 1, 100, 1, 'Velocity clip (obs)', 'Observed joint velocities are clipped to ±this (gym Walker2d); the physics is not.'),
+    qvelClip: num(
+      10,
+      1,
+      100,
+      1,
+      'Velocity clip (obs)',
+      'Observed joint velocities are clipped to ±this (gym Walker2d); the physics is not.',
+    ),
     healthyReward: num(1, 0, 10, 0.1, 'Healthy reward', 'Bonus per step while healthy (gym healthy_reward).'),
-    terminateWhenUnhealthy: bool(true, 'Terminate when unhealthy', 'End the episode at the first unhealthy state (gym terminate_when_unhealthy).'),
-    healthyZMin: num(0.8, 0, 1.25, 0.05, 'Healthy min height [m]', 'Torso height z must stay above this (gym healthy_z_range[0]).'),
-    healthyZMax: num(2, 1.25, 5, 0.05, 'Healthy max height [m]', 'Torso height z must stay below this (gym healthy_z_range[1]).'),
-    healthyAngleMax: num(1, 0.05, 3.2, 0.05, 'Healthy max |angle| [rad]', 'Torso pitch must stay within ±this (gym healthy_angle_range).'),
+    terminateWhenUnhealthy: bool(
+      true,
+      'Terminate when unhealthy',
+      'End the episode at the first unhealthy state (gym terminate_when_unhealthy).',
+    ),
+    healthyZMin: num(
+      0.8,
+      0,
+      1.25,
+      0.05,
+      'Healthy min height [m]',
+      'Torso height z must stay above this (gym healthy_z_range[0]).',
+    ),
+    healthyZMax: num(
+      2,
+      1.25,
+      5,
+      0.05,
+      'Healthy max height [m]',
+      'Torso height z must stay below this (gym healthy_z_range[1]).',
+    ),
+    healthyAngleMax: num(
+      1,
+      0.05,
+      3.2,
+      0.05,
+      'Healthy max |angle| [rad]',
+      'Torso pitch must stay within ±this (gym healthy_angle_range).',
+    ),
     torsoMassScale: num(1, 0.25, 4, 0.05, 'Torso mass scale', 'Transfer variant: multiplies the torso mass (3.67 kg).'),
   },
   xml,
