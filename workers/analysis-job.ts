@@ -1,7 +1,7 @@
 /**
  * Analysis jobs for the worker engine (issue 6 "each analysis can be launched on any finished run/round
  * from the UI, runs in the worker with progress and cancel"): linear mode connectivity across rounds or
- * seeds (spec ALGORITHMS.md §6), 1-D/2-D loss landscapes with the curvature fit (§7), and the
+ * seeds (docs/ALGORITHMS.md §6), 1-D/2-D loss landscapes with the curvature fit (§7), and the
  * magnitude–SNR correlation per round (§8.1). Thin wrappers over core/analysis/run: they pick the records,
  * report ONE progress bar over all evaluated rows, and await `gate` between chunks (the engine passes
  * `RunControl.step`, which throws to cancel). `LabEngine.runAnalysis(kind, args, onProgress)` calls
@@ -177,19 +177,19 @@ export interface LandscapeJobOptions {
   readonly seed: number;
   /** Rounds to profile (default all of the chain). */
   readonly roundNums?: readonly number[];
-  /** Random directions per round (spec §7: 10; reduced 5). */
+  /** Random directions per round (docs/ALGORITHMS.md §7: 10; reduced 5). */
   readonly directions: number;
   /** ξ points in [−range, range] (spec 41; reduced 21). */
   readonly points: number;
   readonly range?: number;
   readonly normalisation: DirectionNorm;
-  /** Seeds the directions; the same value gives every round the same underlying directions (spec §7). */
+  /** Seeds the directions; the same value gives every round the same underlying directions (docs/ALGORITHMS.md §7). */
   readonly rngSeed?: number;
   /** If > 0: also a surfacePoints × surfacePoints 2-D surface at `surfaceRoundNum` (default the last round). */
   readonly surfacePoints?: number;
   readonly surfaceRoundNum?: number;
   /**
-   * Draw the 2-D surface on the plane through three networks instead of two random directions (spec §7,
+   * Draw the 2-D surface on the plane through three networks instead of two random directions (docs/ALGORITHMS.md §7,
    * issue 6): θ0 of the seed, round k = surfaceRoundNum and round k + 1 of the chain.
    */
   readonly plane?: boolean;
@@ -291,7 +291,7 @@ export async function runLandscapeJob(
 export interface CorrelationJobOptions {
   /** Chains to include (default all methods present). */
   readonly methods?: readonly string[];
-  /** Layer whose kernel is correlated (spec §8.1: index 1). */
+  /** Layer whose kernel is correlated (docs/ALGORITHMS.md §8.1: index 1). */
   readonly layerIndex: number;
   /** The run's p: next target sparsity 1 − (1 − p)^k. */
   readonly pruneFrac: number;

@@ -1,5 +1,5 @@
 /**
- * Control rollout throughput (spec ALGORITHMS.md §12 reduced control presets): one generation's fitness
+ * Control rollout throughput (docs/ALGORITHMS.md §12 reduced control presets): one generation's fitness
  * evaluation through the typed-array policy forward (the path `evaluatePopulation` takes) against the
  * exact tfjs fallback (`net.forward` per env step, P× redundant rows). The tfjs path is so slow that it
  * runs a horizon of only `tfjsMaxSteps` steps: compare the paths by env steps per second.

@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/control/solve.ts [--task cartpole] [--strategy sep_cma_es] [--gens 100] [--pop 32]
  *  [--width 16] [--episodes 4] [--sigma 0.1] [--mean-decay 0] [--target 475] [--seed 0]`:
- * solvability check for the control tasks (spec ALGORITHMS.md §12 `cartpole-reduced`: Sep-CMA-ES,
+ * solvability check for the control tasks (docs/ALGORITHMS.md §12 `cartpole-reduced`: Sep-CMA-ES,
  * P = 32, σ0 = 0.1, 4 episodes, MLP 4→16→16→2 tanh). Runs the ES through the same TaskInstance the
  * lab uses and prints the mean's test return (64 fixed episodes) every 10 generations. Exit code 0
  * iff the final test return reaches `--target` (default 475, CartPole-v1's "solved" threshold).

@@ -1,5 +1,5 @@
 /**
- * ES core benchmark (spec ALGORITHMS.md §2 at MNIST-CNN-like scale): ms per generation (medians) of ask
+ * ES core benchmark (docs/ALGORITHMS.md §2 at MNIST-CNN-like scale): ms per generation (medians) of ask
  * and tell, and the process CPU time of both, for every registered strategy at D = 80 000, P = 128
  * (fitness evaluation excluded: scores are fixed random numbers), the noise block alone, and the
  * backend's raw 2-D matMul GFLOP/s for reference.

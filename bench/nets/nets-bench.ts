@@ -1,6 +1,6 @@
 /**
  * Population forward-pass throughput (bench for src/core/nets): network evaluations per second and
- * GFLOP/s for the MLP and CNN configurations of the paper and the reduced presets (spec §9.1, §12),
+ * GFLOP/s for the MLP and CNN configurations of the paper and the reduced presets (docs/ALGORITHMS.md §9.1, §12),
  * per Node tfjs backend and per forward plan, next to the backend's raw 2-D matMul GFLOP/s (the ceiling).
  * The plan marked `default` is what `planFor(backend)` picks; the numbers justify FORWARD_PLANS.
  */

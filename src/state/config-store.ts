@@ -83,7 +83,7 @@ export function selectParamErrors(s: ConfigState, strategyId: string): Record<st
   return out;
 }
 
-/** Inline validation of the demo fields, including the even popsize that antithetic sampling needs (spec §1.2). */
+/** Inline validation of the demo fields, including the even popsize that antithetic sampling needs (docs/ALGORITHMS.md §1.2). */
 export function selectDemoErrors(s: ConfigState): Partial<Record<keyof DemoChoice, string>> {
   const d = s.demo;
   const out: Partial<Record<keyof DemoChoice, string>> = {};

@@ -1,5 +1,5 @@
 /**
- * Ticket transfer (issue 7 "use this ticket for…"; spec ALGORITHMS.md §5): which finished round's ticket
+ * Ticket transfer (issue 7 "use this ticket for…"; docs/ALGORITHMS.md §5): which finished round's ticket
  * the user chose, the target they are setting up (another task, another ES, or gradient descent), and
  * what the transfer job reported (STYLE.md convention 10: choice, progress and result in one small
  * store of their own; view state stays in view-store). Generation batches arrive ≤ 10/s and only append
@@ -101,7 +101,7 @@ const JOB_RESET = {
 /**
  * Tasks a ticket of `config` can be trained on besides its own: the other vision data sets (same image
  * size after the same pooling, 10 classes). Control environments differ in observation/action sizes, so
- * a control ticket has no other task (spec §5: source and target share the input/output sizes).
+ * a control ticket has no other task (docs/ALGORITHMS.md §5: source and target share the input/output sizes).
  */
 export function targetTaskOptions(config: ExperimentConfig): readonly string[] {
   if (getTask(config.task.id).kind !== 'vision') return [];

@@ -1,6 +1,6 @@
 /**
  * `lab correlation --run DIR [--methods magnitude,snr] [--seeds 0-2] [--layer 1] [--max-points 2000]`:
- * the magnitude–SNR correlation per IMP round (paper §5, Fig. 7; spec ALGORITHMS.md §8.1) over a saved
+ * the magnitude–SNR correlation per IMP round (paper §5, Fig. 7; docs/ALGORITHMS.md §8.1) over a saved
  * run: Pearson and Spearman of |μ| vs |μ|/σ over the unpruned kernel entries of one layer (default index
  * 1, as es-lottery), and how far the two criteria agree on the next mask. Pure CPU work on the saved
  * means and σ: no network evaluation. Writes correlation.csv/json (with scatter samples) into the run folder.
@@ -67,7 +67,7 @@ export async function correlationCommand(flags: Map<string, string>, argv: reado
         command: commandLine(argv),
         layer,
         layerIndex,
-        note: 'Pearson/Spearman of |μ| vs |μ|/σ over the unpruned kernel entries of the layer; agreement of the two criteria on the next mask (spec §8.1)',
+        note: 'Pearson/Spearman of |μ| vs |μ|/σ over the unpruned kernel entries of the layer; agreement of the two criteria on the next mask (docs/ALGORITHMS.md §8.1)',
         results: rows,
         summary: {
           pearson: meanOverSeeds(rows, (r) => r.pearson),

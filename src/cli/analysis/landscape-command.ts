@@ -1,9 +1,9 @@
 /**
  * `lab landscape --run DIR [--method snr] [--seeds 0] [--rounds 1,4,8,12] [--directions 5] [--points 21]
  *  [--norm none|filter|layer] [--range 1] [--rng-seed 0] [--surface N] [--plane K]`: loss-landscape
- * flatness over a saved run (paper §5, Fig. 6 bottom; spec ALGORITHMS.md §7). For each round, 1-D random
+ * flatness over a saved run (paper §5, Fig. 6 bottom; docs/ALGORITHMS.md §7). For each round, 1-D random
  * projections on masked directions, a parabola per direction and the sharpness a (mean ± s.e.). The same
- * rng gives the same underlying directions for every round and seed (spec §7). `--surface N` adds an N×N
+ * rng gives the same underlying directions for every round and seed (docs/ALGORITHMS.md §7). `--surface N` adds an N×N
  * 2-D surface per round; `--plane K` the surface on the plane through θ0, round K and round K+1.
  * Writes landscape-<method>-<norm>.csv/json (2-D surfaces and planes inside the JSON) into the run folder.
  */

@@ -1,6 +1,6 @@
 /**
  * `lab lmc --run DIR [--method magnitude[,snr]] [--seeds 0,1] [--rounds 1,4,8] [--points 15] [--extended]`:
- * linear mode connectivity over a saved run (spec ALGORITHMS.md §6, pairs 1 and 2). Per chain and seed the
+ * linear mode connectivity over a saved run (docs/ALGORITHMS.md §6, pairs 1 and 2). Per chain and seed the
  * K×K error-barrier matrix across IMP rounds; with several seeds, the barrier between seeds at each round.
  * Writes lmc.csv (one row per pair) and lmc.json (matrices and paths) into the run folder.
  * `--runs A,B` pairs the same seed and round across two run folders instead (lmc-runs.ts: ES vs GD).
@@ -162,7 +162,7 @@ export async function lmcCommand(flags: Map<string, string>, argv: readonly stri
       },
       {
         command: commandLine(argv),
-        barrier: 'error barrier B = max_α(1 − acc) − mean endpoint error (Frankle et al. 2020, spec §6)',
+        barrier: 'error barrier B = max_α(1 − acc) − mean endpoint error (Frankle et al. 2020, docs/ALGORITHMS.md §6)',
         points,
         extended,
         alphas: alphaGrid(points, extended),

@@ -1,6 +1,6 @@
 /**
  * `lab lmc --runs DIR_A,DIR_B [--method magnitude] [--method-b gd_magnitude] [--seeds 0-2] [--rounds 1,4,8]
- * [--points 15] [--extended]`: linear mode connectivity BETWEEN two run folders (spec ALGORITHMS.md §6,
+ * [--points 15] [--extended]`: linear mode connectivity BETWEEN two run folders (docs/ALGORITHMS.md §6,
  * pair 3 "ES vs GD"; paper §5): for every seed and round both runs hold, the error barrier of the path
  * θ(α) = α·θ_B + (1 − α)·θ_A between run A's and run B's network of that round (same seed ⇒ same θ0 and,
  * for ES vs GD, the same initial network). Both runs must have the same task and network (same D and
@@ -183,7 +183,7 @@ export async function lmcRunsCommand(flags: Map<string, string>, argv: readonly 
         alphas: alphaGrid(points, extended),
         testImages: a.testImages,
         barrier:
-          'error barrier B = max_α(1 − acc) − mean endpoint error; α = 0 is run A, α = 1 run B (Frankle et al. 2020, spec §6)',
+          'error barrier B = max_α(1 − acc) − mean endpoint error; α = 0 is run A, α = 1 run B (Frankle et al. 2020, docs/ALGORITHMS.md §6)',
         results,
       },
     );

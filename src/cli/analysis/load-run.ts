@@ -2,7 +2,7 @@
  * Opens a saved run folder (src/cli/run-folder.ts) for the analysis commands: re-validates its
  * config.json, rebuilds the task and network through the same instantiate() path as `lab imp`, and reads
  * round snapshots (mask, final mean, σ) and θ0 back. Vision test sets are cut to `--test-images`
- * (default 2 000, spec ALGORITHMS.md §12 guideline 2) because an analysis evaluates hundreds of networks.
+ * (default 2 000, docs/ALGORITHMS.md §12 guideline 2) because an analysis evaluates hundreds of networks.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * `lab gd`: GD-IMP (spec ALGORITHMS.md §4.1, §12 guideline 3) for every seed of a config, written as the
+ * `lab gd`: GD-IMP (docs/ALGORITHMS.md §4.1, §12 guideline 3) for every seed of a config, written as the
  * same run folder `lab imp` writes, with chain ids gd_<method>, so GD and ES rounds overlay directly.
  *   npm run lab -- gd --preset mnist-quick --rounds 12 --epochs 1 --out DIR
  * Task, network, pruning and seeds come from the usual flags / preset (its ES settings are unused);

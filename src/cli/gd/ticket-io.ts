@@ -1,6 +1,6 @@
 /**
- * Reads lottery tickets back from a saved run folder (run-folder.ts layout) for transfer (spec
- * ALGORITHMS.md §5: the mask M_k and the source chain's θ0 of round k). Masks are returned exactly as
+ * Reads lottery tickets back from a saved run folder (run-folder.ts layout) for transfer (
+ * docs/ALGORITHMS.md §5: the mask M_k and the source chain's θ0 of round k). Masks are returned exactly as
  * stored — the file's bytes, unconverted — so a transferred ticket is byte-identical to the source's.
  */
 import { readFile, readdir } from 'node:fs/promises';
@@ -27,7 +27,7 @@ export interface SourceRun {
 export function sourceOfConfig(config: ExperimentConfig): TicketSource {
   if (getTask(config.task.id).kind !== 'vision')
     throw new CliError(
-      `transfer from "${config.task.id}" runs is not supported: the CLI transfers vision tickets (spec §5)`,
+      `transfer from "${config.task.id}" runs is not supported: the CLI transfers vision tickets (docs/ALGORITHMS.md §5)`,
     );
   const side = config.task.params.pool === '14x14' ? IDX_IMAGE_SIDE / 2 : IDX_IMAGE_SIDE;
   const io = { inputShape: [side, side, 1], outputSize: NUM_CLASSES };

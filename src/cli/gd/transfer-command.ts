@@ -1,9 +1,9 @@
 /**
- * `lab transfer` (spec ALGORITHMS.md §5; paper §4): trains the tickets (mask M_k + source θ0) of chosen
+ * `lab transfer` (docs/ALGORITHMS.md §5; paper §4): trains the tickets (mask M_k + source θ0) of chosen
  * rounds of a saved run on a target, next to the random/reinit baseline at the same sparsity:
  *   npm run lab -- transfer --from DIR --method snr --rounds 4,8,12 --to-task fmnist | --to-es snes | --to-gd --out DIR
  * --to-task keeps the source's trainer (its ES, or GD for a `lab gd` folder) on another task; --to-es
- * trains with another ES on the source task; --to-gd with masked Adam (GD flags: --epochs …, spec §5
+ * trains with another ES on the source task; --to-gd with masked Adam (GD flags: --epochs …, docs/ALGORITHMS.md §5
  * ES→GD uses 20 epochs). --to-task combines with either. Target ES budget: --gens --popsize --es.<p>.
  */
 import './node-gradients';

@@ -1,5 +1,5 @@
 /**
- * Magnitude–SNR analysis (paper §5, Fig. 7; spec ALGORITHMS.md §8): Pearson (scipy `pearsonr`) and
+ * Magnitude–SNR analysis (paper §5, Fig. 7; docs/ALGORITHMS.md §8): Pearson (scipy `pearsonr`) and
  * Spearman (average ranks for ties) correlations, the |μ| vs |μ|/σ correlation over one layer's
  * unpruned kernel entries, how often the two criteria agree, the relative SNR gain, and a scatter
  * down-sampler so charts never draw 10⁵ points.
@@ -64,7 +64,7 @@ export function activeKernelValues(v: Float32Array, mask: Uint8Array, l: LayerSp
 }
 
 /**
- * Pearson(|μ|, |μ|/σ) over the unpruned kernel entries of one layer (spec §8.1: es-lottery uses the
+ * Pearson(|μ|, |μ|/σ) over the unpruned kernel entries of one layer (docs/ALGORITHMS.md §8.1: es-lottery uses the
  * layer at index 1, Conv_1 / Dense_1).
  */
 export function magnitudeSnrCorrelation(
@@ -133,7 +133,7 @@ export function survivorRankCorrelation(
   return spearman(a, b);
 }
 
-/** Relative SNR gain per round (spec §8.2): (Perf_SNR(k) − Perf_IMP(k)) / Perf_SNR(1). */
+/** Relative SNR gain per round (docs/ALGORITHMS.md §8.2): (Perf_SNR(k) − Perf_IMP(k)) / Perf_SNR(1). */
 export function relativeSnrGain(perfSnr: readonly number[], perfImp: readonly number[]): number[] {
   if (perfSnr.length !== perfImp.length) throw new Error('relativeSnrGain: chains have different lengths');
   return perfSnr.map((s, k) => (s - perfImp[k]) / perfSnr[0]);

@@ -1,5 +1,5 @@
 /**
- * Random directions and grids for loss landscapes (paper §5; spec ALGORITHMS.md §7, D13; Li et al. 2018).
+ * Random directions and grids for loss landscapes (paper §5; docs/ALGORITHMS.md §7, D13; Li et al. 2018).
  * η ~ N(0, I) masked by the network's own mask (pruned weights stay exactly 0), optionally rescaled
  * per output unit ("filter": ‖η_unit‖ = ‖θ_unit‖, bias directions 0) or per layer. Grids:
  * L(ξ) = L(θ + ξ·η) and L(ξ1, ξ2) = L(θ + ξ1·η1 + ξ2·η2), returned as population rows.
@@ -13,7 +13,7 @@ export type DirectionNorm = 'none' | 'filter' | 'layer';
 
 /**
  * η ~ N(0, I) of length D, zeroed where `mask` is 0. The full vector is always drawn before masking, so
- * the same rng gives the same underlying η for every network of the same size (spec §7: shared directions).
+ * the same rng gives the same underlying η for every network of the same size (docs/ALGORITHMS.md §7: shared directions).
  */
 export function randomDirection(rng: Rng, paramCount: number, mask?: Uint8Array): Float32Array {
   if (mask && mask.length !== paramCount)
@@ -48,7 +48,7 @@ function matchNorm(eta: Float32Array, theta: Float32Array, idx: readonly number[
 }
 
 /**
- * A normalised copy of η. 'none' returns η unchanged (biases keep their noise, spec §7 [U]); 'filter'
+ * A normalised copy of η. 'none' returns η unchanged (biases keep their noise, docs/ALGORITHMS.md §7 [U]); 'filter'
  * matches ‖η_unit‖ = ‖θ_unit‖ for every output unit's incoming weights; 'layer' matches ‖η_ℓ‖ = ‖θ_ℓ‖
  * over each kernel. Both rescaled modes set bias directions to 0. Zeros (pruned entries) stay zero.
  */
@@ -89,7 +89,7 @@ export function landscapeDirection(
   return normaliseDirection(randomDirection(rng, theta.length, mask), theta, layers, mode);
 }
 
-/** ξ grid: `n` evenly spaced values in [lo, hi] (spec §7 [U]: 41 in [−1, 1]; 21 for 2-D surfaces). */
+/** ξ grid: `n` evenly spaced values in [lo, hi] (docs/ALGORITHMS.md §7 [U]: 41 in [−1, 1]; 21 for 2-D surfaces). */
 export function xiGrid(n: number, lo = -1, hi = 1): number[] {
   if (!Number.isInteger(n) || n < 2) throw new Error(`xiGrid: n must be an integer ≥ 2, got ${n}`);
   return Array.from({ length: n }, (_, i) => (i === n - 1 ? hi : lo + ((hi - lo) * i) / (n - 1)));

@@ -1,12 +1,12 @@
 /**
- * Linear mode connectivity (paper §5; spec ALGORITHMS.md §6; Frankle et al. 2020).
+ * Linear mode connectivity (paper §5; docs/ALGORITHMS.md §6; Frankle et al. 2020).
  * θ(α) = α·θ_A + (1 − α)·θ_B over all parameters (biases included, masks not re-applied), evaluated on an
  * α grid; the error barrier is B = max_α E(θ(α)) − ½(E(θ_A) + E(θ_B)) (D12: the raw path max is kept too).
  */
 import { combinationRows } from './rows';
 
 /**
- * α grid: `n` evenly spaced points in [0, 1] (paper preset 30, reduced 15; spec §6 [U]). With `extended`,
+ * α grid: `n` evenly spaced points in [0, 1] (paper preset 30, reduced 15; docs/ALGORITHMS.md §6 [U]). With `extended`,
  * the same spacing continues outside to cover [−0.5, 1.5], so 0 and 1 stay exactly on the grid.
  */
 export function alphaGrid(n: number, extended = false): number[] {
@@ -87,7 +87,7 @@ export function errorBarrier(errors: ArrayLike<number>, alphas?: readonly number
 }
 
 export interface ReturnBarrier {
-  /** B_R = ½(R(θ_A) + R(θ_B)) − min_{α∈[0,1]} R(θ(α)) (spec §6, control extension [U]). */
+  /** B_R = ½(R(θ_A) + R(θ_B)) − min_{α∈[0,1]} R(θ(α)) (docs/ALGORITHMS.md §6, control extension [U]). */
   readonly barrier: number;
   readonly minReturn: number;
   readonly argminIndex: number;
@@ -121,7 +121,7 @@ export function returnBarrier(
   };
 }
 
-/** "Linearly connected" when B is below the threshold (lab default 2 % error, spec §6 [U]). */
+/** "Linearly connected" when B is below the threshold (lab default 2 % error, docs/ALGORITHMS.md §6 [U]). */
 export function isLinearlyConnected(barrier: number, thresholdFrac = 0.02): boolean {
   return barrier < thresholdFrac;
 }

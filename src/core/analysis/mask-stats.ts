@@ -1,5 +1,5 @@
 /**
- * Mask and weight statistics for the mask views and SI Fig. 11 (paper §5; spec ALGORITHMS.md §6
+ * Mask and weight statistics for the mask views and SI Fig. 11 (paper §5; docs/ALGORITHMS.md §6
  * "weight statistics"): per-layer sparsity and weight moments, IoU and diff between two masks over
  * prunable (kernel) entries, and the first layer's input-pixel usage map for image inputs.
  */

@@ -1,5 +1,5 @@
 /**
- * Curvature of 1-D loss profiles (paper §5, Fig. 6 bottom; spec ALGORITHMS.md §7): least-squares fit of
+ * Curvature of 1-D loss profiles (paper §5, Fig. 6 bottom; docs/ALGORITHMS.md §7): least-squares fit of
  * L(ξ) ≈ a·ξ² + b·ξ + c on the ξ grid; the sharpness is a (curvature at 0 is 2a), reported as the mean
  * ± standard error over random directions.
  */

@@ -1,5 +1,5 @@
 /**
- * Parameter-space grids as populations (spec ALGORITHMS.md §6–7). Every grid the analyses evaluate —
+ * Parameter-space grids as populations (docs/ALGORITHMS.md §6–7). Every grid the analyses evaluate —
  * an interpolation path, a 1-D projection, a 2-D surface, a plane through three networks — is a set of
  * linear combinations Σ_j w_j·v_j of a few full-length vectors. Rows come back as one row-major
  * Float32Array [rows, D], which is exactly the [P, D] population a PopulationNet evaluates in one call.

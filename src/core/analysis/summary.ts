@@ -1,5 +1,5 @@
 /**
- * Sparsity-curve summaries across seeds (spec ALGORITHMS.md §9.3 "Reporting": mean over seeds, band ±
+ * Sparsity-curve summaries across seeds (docs/ALGORITHMS.md §9.3 "Reporting": mean over seeds, band ±
  * s.e.; §10 R1/R3): per (method, round) the mean, standard deviation and standard error of the final test
  * performance, and the ticket effect = Perf(ticket) − Perf(baseline) at matched rounds. Used by the CLI's
  * `summarize` command (docs/RESULTS.md) and by the UI's seed bands, so both show the same numbers.

@@ -1,5 +1,5 @@
 /**
- * ARS, Augmented Random Search (Mania et al. 2018), evosax 0.1.4 semantics (spec ALGORITHMS.md §2.6;
+ * ARS, Augmented Random Search (Mania et al. 2018), evosax 0.1.4 semantics (docs/ALGORITHMS.md §2.6;
  * evosax `strategies/ars.py`). Blocked antithetic pairs (k, k+P/2); the b = max(1, ⌊(P/2)·elite_ratio⌋)
  * pairs with the smallest min(f⁺, f⁻) are used: σ_R = std(elite f⁺ ∪ f⁻) + 1e−5,
  * g = (1/(b·σ_R))·Σ_{k∈E}(f⁺_k − f⁻_k)·ε_k with unit noise ε_k, m ← Adam(m, g), η decay, scalar σ decay.

@@ -1,5 +1,5 @@
 /**
- * Small helpers shared by the strategy files (spec ALGORITHMS.md §1.2 sampling layouts, §2 updates):
+ * Small helpers shared by the strategy files (docs/ALGORITHMS.md §1.2 sampling layouts, §2 updates):
  * antithetic noise layouts, rank → row weight scattering (the weighted row sums themselves live in
  * row-sums.ts), and param-spec fragments used by several strategies.
  */
@@ -10,7 +10,7 @@ import { hostView } from './host-block';
 import { sampleAroundHost, sampleMirrored, sampleNormal } from './noise';
 import type { EsContext, Strategy } from './types';
 
-/** Throws a clear error when an antithetic strategy gets an odd population (spec §1.2). */
+/** Throws a clear error when an antithetic strategy gets an odd population (docs/ALGORITHMS.md §1.2). */
 export function requireEvenPop(strategyId: string, ctx: EsContext): void {
   if (ctx.popSize % 2 !== 0 || ctx.popSize < 2) {
     throw new Error(`${strategyId}: antithetic sampling needs an even popSize ≥ 2, got ${ctx.popSize}`);
@@ -18,7 +18,7 @@ export function requireEvenPop(strategyId: string, ctx: EsContext): void {
 }
 
 /**
- * Unit noise z [P, d] in the strategy's row layout (spec §1.2): 'interleaved' rows 2k/2k+1 = ±z_k,
+ * Unit noise z [P, d] in the strategy's row layout (docs/ALGORITHMS.md §1.2): 'interleaved' rows 2k/2k+1 = ±z_k,
  * 'blocked' rows k / k+P/2 = ±z_k, 'none' P independent rows.
  */
 export function unitNoise(layout: Strategy['antithetic'], rng: Rng, ctx: EsContext): tf.Tensor2D {
@@ -64,7 +64,7 @@ export function sampleAround(mean: tf.Tensor1D, scale: number | tf.Tensor, z: tf
 }
 
 /**
- * The population x = m + scale ⊙ z with unit noise z in `layout` (spec §1.2), drawn from `rng`. On
+ * The population x = m + scale ⊙ z with unit noise z in `layout` (docs/ALGORITHMS.md §1.2), drawn from `rng`. On
  * tfjs-cpu it is built in one host pass (noise.ts sampleAroundHost, bit-identical); elsewhere the noise
  * block is made first and the two elementwise ops run on the backend (on wasm that is faster than a
  * JS loop over the 10M values).

@@ -1,6 +1,6 @@
 /**
- * DES, the Discovered Evolution Strategy (Lange et al., ICLR 2023), evosax 0.1.4 semantics (spec
- * ALGORITHMS.md §2.4; evosax `strategies/des.py`). Fixed rank weights
+ * DES, the Discovered Evolution Strategy (Lange et al., ICLR 2023), evosax 0.1.4 semantics (
+ * docs/ALGORITHMS.md §2.4; evosax `strategies/des.py`). Fixed rank weights
  * w_r = softmax(−20·sigmoid(T·(r/(P−1) − ½))); with x sorted by f and the OLD mean m:
  *   m̄ = Σ_r w_r x_(r),  ŝ = √(Σ_r w_r (x_(r) − m)² + 1e−6),  m ← m + η_m(m̄ − m),  σ ← σ + η_σ(ŝ − σ).
  */
@@ -12,7 +12,7 @@ import { diagonalSampling } from './sampling';
 import { argsortAsc } from './shaping';
 import type { Strategy } from './types';
 
-/** DES recombination weights (rank 0 = best), spec §2.4. */
+/** DES recombination weights (rank 0 = best), docs/ALGORITHMS.md §2.4. */
 export function desWeights(popSize: number, temperature: number): Float64Array {
   return softmax(
     Float64Array.from({ length: popSize }, (_, r) => {

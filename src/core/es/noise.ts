@@ -1,5 +1,5 @@
 /**
- * Gaussian population noise for every strategy's `ask` (spec ALGORITHMS.md §1.1, §2 "ask").
+ * Gaussian population noise for every strategy's `ask` (docs/ALGORITHMS.md §1.1, §2 "ask").
  *
  * Why a shared noise table (Salimans et al. 2017, OpenAI-ES §2.1 "shared noise table"): tfjs builds
  * `tf.randomNormal` buffers in JavaScript, one RNG call per element (~43 ms for 32×6634 on wasm,
@@ -19,7 +19,7 @@
  * (webgl, webgpu) the table is uploaded once (tf.keep, cached per backend) and the block is built
  * there with one gather of `offset_r + j`, so no P×d upload happens. All paths give bit-identical values.
  *
- * `sampleMirrored` builds the antithetic layouts of spec §1.2 (±z_k) the same way on host backends:
+ * `sampleMirrored` builds the antithetic layouts of docs/ALGORITHMS.md §1.2 (±z_k) the same way on host backends:
  * float32 negation is exact, so writing −window equals tf.neg of the window bit for bit, and the
  * separate neg/concat/stack passes over [P, d] disappear. On tfjs-cpu, `sampleAroundHost` goes one
  * step further and writes the population m + scale⊙z itself (every cpu op allocates a fresh array).
@@ -119,7 +119,7 @@ export function sampleNormal(rng: Rng, rows: number, dim: number): tf.Tensor2D {
 }
 
 /**
- * Antithetic unit noise [2·half, dim] (spec §1.2) from `half` windows drawn exactly as
+ * Antithetic unit noise [2·half, dim] (docs/ALGORITHMS.md §1.2) from `half` windows drawn exactly as
  * `sampleNormal(rng, half, dim)` draws them: 'interleaved' rows 2k/2k+1 = ±z_k, 'blocked' rows
  * k / k+half = ±z_k. Bit-identical to negating/concatenating/stacking that block with tfjs ops.
  */

@@ -1,5 +1,5 @@
 /**
- * OpenES (Salimans et al. 2017) with evosax 0.1.4 semantics (spec ALGORITHMS.md §2.5; evosax
+ * OpenES (Salimans et al. 2017) with evosax 0.1.4 semantics (docs/ALGORITHMS.md §2.5; evosax
  * `strategies/open_es.py`). Blocked antithetic sampling x = m ± σ·z with a scalar σ;
  * g = (1/(P·σ))·Σ_i f_i·ε_i with unit noise ε_i = (x_i − m)/σ; m ← Adam(m, g); η decay;
  * σ ← max(σ·sigma_decay, sigma_limit).

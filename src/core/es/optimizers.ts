@@ -1,9 +1,9 @@
 /**
- * Gradient optimizers for the mean of PGPE, OpenES and ARS (spec ALGORITHMS.md §1.4; evosax 0.1.4
+ * Gradient optimizers for the mean of PGPE, OpenES and ARS (docs/ALGORITHMS.md §1.4; evosax 0.1.4
  * `utils/optimizer.py`). All DESCEND on the gradient estimate g of the minimised fitness. The learning
  * rate follows η ← max(η·lrate_decay, lrate_limit), applied once per tell AFTER the step.
  *
- * Quirks kept on purpose (spec §13 D15): SGD steps with the PREVIOUS momentum buffer (one-generation
+ * Quirks kept on purpose (docs/ALGORITHMS.md §13 D15): SGD steps with the PREVIOUS momentum buffer (one-generation
  * lag; with μ = 0 its first step is zero), and ClipUp multiplies by η twice (in the velocity and in
  * the step). Adam uses evosax's β1 = 0.99, not 0.9, by default; `adam_beta1` / `adam_beta2` expose β1 and β2
  * as params (lab extension for the β1 = 0.9 vs 0.99 comparison, docs/RESULTS.md). At their evosax
@@ -40,7 +40,7 @@ export function optimizerParamSpecs(d: { lrateInit: number; lrateDecay: number; 
         { value: 'clipup', label: 'ClipUp (0.1.4, η applied twice)' },
       ],
       'Optimizer',
-      'Gradient optimizer for the mean (evosax 0.1.4 semantics, spec §1.4).',
+      'Gradient optimizer for the mean (evosax 0.1.4 semantics, docs/ALGORITHMS.md §1.4).',
     ),
     lrate_init: num(d.lrateInit, 1e-5, 1, 1e-4, 'Learning rate η₀', 'Initial learning rate of the mean optimizer.', {
       log: true,
@@ -69,7 +69,7 @@ export function optimizerParamSpecs(d: { lrateInit: number; lrateDecay: number; 
   };
 }
 
-/** Fresh optimizer state for dimension `dim` (fresh per IMP round, spec §1.1). */
+/** Fresh optimizer state for dimension `dim` (fresh per IMP round, docs/ALGORITHMS.md §1.1). */
 export function optInit(params: AnyParamValues, dim: number): EsState {
   const st: EsState = { opt_lrate: params.lrate_init as number, opt_t: 0, opt_m: tf.zeros([dim]) };
   if (params.opt_name === 'adam') st.opt_v = tf.zeros([dim]);

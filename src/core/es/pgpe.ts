@@ -1,5 +1,5 @@
 /**
- * PGPE (Sehnke et al. 2010), evosax 0.1.4 semantics (spec ALGORITHMS.md §2.1, §13 D7; evosax
+ * PGPE (Sehnke et al. 2010), evosax 0.1.4 semantics (docs/ALGORITHMS.md §2.1, §13 D7; evosax
  * `strategies/pgpe.py`). Interleaved antithetic pairs x_{2k}, x_{2k+1} = m ± σ⊙z_k with scaled noise
  * ε_k = x_{2k} − m; elite pairs E = b best by min(f⁺, f⁻);
  *   g  = (1/b) Σ_{k∈E} ½(f⁺_k − f⁻_k)·ε_k,  m ← Adam(m, g), η decay;
@@ -7,7 +7,7 @@
  *   σ̃ = σ ± η_σ·Δσ, clipped to σ(1 ± sigma_max_change), then σ ← max(σ̃·sigma_decay, sigma_limit).
  *
  * `sigmaSign` = 'evosax-0.1.4' (default, paper parity) reproduces TWO 0.1.4 quirks: the σ step ADDS
- * the minimise-form gradient (spec D7), and the averaged elite scores (in elite order E_j) are paired
+ * the minimise-form gradient (docs/ALGORITHMS.md D7), and the averaged elite scores (in elite order E_j) are paired
  * with the noise of pair k(j) = j in ORIGINAL order (`noise_1` is not indexed by `elite_idx` in 0.1.4's σ
  * update; checked in evosax v.0.1.4 pgpe.py). 0.1.4 only runs for b = P/2 or b = 1, where this rule
  * is exactly its behaviour. "corrected" uses k(j) = E_j (each elite with its own noise) and SUBTRACTS,
@@ -46,7 +46,7 @@ export const pgpe: Strategy = {
       ],
       'σ update',
       'evosax 0.1.4 adds the minimise-form σ gradient and pairs elite scores with unsorted noise; ' +
-        '"corrected" subtracts it with matched pairs (spec §13 D7).',
+        '"corrected" subtracts it with matched pairs (docs/ALGORITHMS.md §13 D7).',
     ),
   },
   supportsSnr: true,

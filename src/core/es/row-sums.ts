@@ -1,5 +1,5 @@
 /**
- * The [P, d] → [d] reductions of every strategy's `tell` (spec ALGORITHMS.md §2.1–2.6): weighted sums
+ * The [P, d] → [d] reductions of every strategy's `tell` (docs/ALGORITHMS.md §2.1–2.6): weighted sums
  * over the population rows of t = (x − m)/div and of t², e.g. SNES ∇m = Σ_r w_r s_(r) and
  * ∇σ = Σ_r w_r (s_(r)² − 1), Sep-CMA-ES y_w and Σ w y², PGPE's g and Σ a ε².
  *

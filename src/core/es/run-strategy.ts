@@ -1,5 +1,5 @@
 /**
- * The shared ES runner (spec ALGORITHMS.md §1.1 "the shared runner", §1.3; STYLE.md conventions 2, 6).
+ * The shared ES runner (docs/ALGORITHMS.md §1.1 "the shared runner", §1.3; STYLE.md conventions 2, 6).
  * It owns what evosax's `Strategy` base class owns: fitness shaping, best-so-far tracking, mean decay
  * and the generation counter, around any registered strategy's init/ask/tell.
  *
@@ -24,9 +24,9 @@ export interface EsRunnerOptions {
   dim: number;
   /** The run/round stream; generation g samples with rng.split('gen').split(g). */
   rng: Rng;
-  /** Fitness shaping (spec §1.3); default: none beyond the maximise→minimise flip. */
+  /** Fitness shaping (docs/ALGORITHMS.md §1.3); default: none beyond the maximise→minimise flip. */
   shaping?: ShapingOptions;
-  /** γ of m ← (1 − γ)·m after every tell (spec §1.1d); 0 = off. */
+  /** γ of m ← (1 − γ)·m after every tell (docs/ALGORITHMS.md §1.1d); 0 = off. */
   meanDecay?: number;
 }
 
@@ -114,7 +114,7 @@ export class EsRunner {
     }
   }
 
-  /** A runner with fresh strategy state around `meanInit` (length d), spec §1.1 "fresh state per round". */
+  /** A runner with fresh strategy state around `meanInit` (length d), docs/ALGORITHMS.md §1.1 "fresh state per round". */
   static create(opts: EsRunnerOptions, meanInit: Float32Array): EsRunner {
     return new EsRunner(opts, null, meanInit);
   }
@@ -197,7 +197,7 @@ export class EsRunner {
     return Float32Array.from((this.state.mean as tf.Tensor1D).dataSync() as Float32Array);
   }
 
-  /** Per-coordinate σ for SNR pruning (spec §1.5); `mode` matters only for Sep-CMA-ES. */
+  /** Per-coordinate σ for SNR pruning (docs/ALGORITHMS.md §1.5); `mode` matters only for Sep-CMA-ES. */
   perParamStd(mode: SigmaMode = 'paper'): Float32Array {
     const t = this.strategy.perParamStd(this.ctx, this.state, this.params, mode);
     const out = Float32Array.from(t.dataSync() as Float32Array);

@@ -1,5 +1,5 @@
 /**
- * The init/ask pairs that several strategies share verbatim (spec ALGORITHMS.md §1.2, §2): written once
+ * The init/ask pairs that several strategies share verbatim (docs/ALGORITHMS.md §1.2, §2): written once
  * so each strategy file holds only what is its own (mostly `tell`).
  */
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,11 +1,11 @@
 /**
- * Sep-CMA-ES (Ros & Hansen 2008), evosax 0.1.4 semantics (spec ALGORITHMS.md §2.3, §1.5, §13 D2;
+ * Sep-CMA-ES (Ros & Hansen 2008), evosax 0.1.4 semantics (docs/ALGORITHMS.md §2.3, §1.5, §13 D2;
  * evosax `strategies/sep_cma_es.py`). Diagonal covariance C, scalar step size s, paths p_σ and p_c,
  * positive log-weights on the μ = max(1, ⌊P·elite_ratio⌋) best. Constants use d̃ = min(d, 40000) in
  * the squared terms only (0.1.4's int32 guard), c_σ has "+3" (not the textbook +5), and c_μ carries
  * the separable (d+2)/3 scaling while c_1 does not. No negative weights, no clamping, no restarts.
  *
- * perParamStd (SNR pruning σ, spec §1.5): 'paper' = C_ii (what es-lottery pruned with),
+ * perParamStd (SNR pruning σ, docs/ALGORITHMS.md §1.5): 'paper' = C_ii (what es-lottery pruned with),
  * 'sC' = s·C_ii (es-lottery's best checkpoint), 'true' = s·√C_ii (the actual search std).
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -15,7 +15,7 @@ import { weightedRowSums } from './row-sums';
 import { argsortAsc } from './shaping';
 import type { Strategy } from './types';
 
-/** All derived Sep-CMA-ES constants for popsize P, dimension d and elite ratio (spec §2.3). */
+/** All derived Sep-CMA-ES constants for popsize P, dimension d and elite ratio (docs/ALGORITHMS.md §2.3). */
 export interface SepCmaConstants {
   mu: number;
   weights: Float64Array;
@@ -56,7 +56,7 @@ export const sepCmaEs: Strategy = {
   label: 'Sep-CMA-ES',
   help:
     'Separable CMA-ES (Ros & Hansen 2008): CMA-ES restricted to a diagonal covariance, with cumulative step-size ' +
-    'adaptation. evosax 0.1.4 sep_cma_es.py. SNR pruning uses C_ii by default, as es-lottery did (spec §1.5).',
+    'adaptation. evosax 0.1.4 sep_cma_es.py. SNR pruning uses C_ii by default, as es-lottery did (docs/ALGORITHMS.md §1.5).',
   antithetic: 'none',
   paramSpecs: {
     elite_ratio: num(0.5, 0, 1, 0.01, 'Elite ratio', 'μ = max(1, ⌊P·ratio⌋) best members are recombined.'),

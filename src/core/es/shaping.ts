@@ -1,5 +1,5 @@
 /**
- * Fitness shaping (spec ALGORITHMS.md §1.3; evosax 0.1.4 `utils/reshape_fitness.py`), on the host:
+ * Fitness shaping (docs/ALGORITHMS.md §1.3; evosax 0.1.4 `utils/reshape_fitness.py`), on the host:
  * fitness vectors have only P entries, so plain typed arrays are simpler and exact.
  *
  * Order, as in 0.1.4: (1) maximise→minimise flip f = −F, (2) weight decay f += λ·mean_j(x_ij²)
@@ -35,7 +35,7 @@ export function argsortAsc(values: ArrayLike<number>): Int32Array {
   return Int32Array.from(idx);
 }
 
-/** Centered ranks: rank_i/(P−1) − 0.5 with rank 0 for the smallest f (spec §1.3 step 3). */
+/** Centered ranks: rank_i/(P−1) − 0.5 with rank 0 for the smallest f (docs/ALGORITHMS.md §1.3 step 3). */
 export function centeredRanks(f: ArrayLike<number>): Float32Array {
   const p = f.length;
   const out = new Float32Array(p);
@@ -45,7 +45,7 @@ export function centeredRanks(f: ArrayLike<number>): Float32Array {
   return out;
 }
 
-/** z-score with the population std (ddof 0) and evosax's +1e−10 (spec §1.3 step 4). */
+/** z-score with the population std (ddof 0) and evosax's +1e−10 (docs/ALGORITHMS.md §1.3 step 4). */
 export function zScore(f: ArrayLike<number>): Float32Array {
   const p = f.length;
   let mean = 0;
@@ -89,7 +89,7 @@ export function shapeFitness(
   rowMeanSq?: ArrayLike<number>,
 ): Float32Array {
   if (opts.centeredRank && opts.zScore)
-    throw new Error('fitness shaping: centeredRank and zScore are mutually exclusive (spec §1.3)');
+    throw new Error('fitness shaping: centeredRank and zScore are mutually exclusive (docs/ALGORITHMS.md §1.3)');
   const f = flipAndSanitize(scoresMax);
   const wDecay = opts.wDecay ?? 0;
   if (wDecay > 0) {

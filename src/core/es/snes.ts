@@ -1,6 +1,6 @@
 /**
- * SNES, separable natural evolution strategy (Wierstra et al. 2014), evosax 0.1.4 semantics (spec
- * ALGORITHMS.md §2.2; evosax `strategies/snes.py`). Rank weights w_r (r = 0 best): temperature T > 0
+ * SNES, separable natural evolution strategy (Wierstra et al. 2014), evosax 0.1.4 semantics (
+ * docs/ALGORITHMS.md §2.2; evosax `strategies/snes.py`). Rank weights w_r (r = 0 best): temperature T > 0
  * gives w = softmax(−T·(r/(P−1) − ½)); T = 0 gives NES utilities max(0, ln(P/2+1) − ln(r+1)),
  * normalised, minus 1/P. With s_i = (x_i − m)/σ sorted by f:
  *   ∇m = Σ_r w_r s_(r),  ∇σ = Σ_r w_r (s_(r)² − 1),  m ← m + η_m σ⊙∇m,  σ ← σ⊙exp(½ η_σ ∇σ).
@@ -13,7 +13,7 @@ import { diagonalSampling } from './sampling';
 import { argsortAsc } from './shaping';
 import type { Strategy } from './types';
 
-/** SNES rank weights (rank 0 = best), spec §2.2. */
+/** SNES rank weights (rank 0 = best), docs/ALGORITHMS.md §2.2. */
 export function snesWeights(popSize: number, temperature: number): Float64Array {
   if (temperature > 0) {
     return softmax(Float64Array.from({ length: popSize }, (_, r) => -temperature * (r / (popSize - 1) - 0.5)));

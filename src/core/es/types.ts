@@ -1,8 +1,8 @@
 /**
- * The one interface every evolution strategy implements (STYLE.md convention 2; spec ALGORITHMS.md §1).
+ * The one interface every evolution strategy implements (STYLE.md convention 2; docs/ALGORITHMS.md §1).
  * Semantics follow evosax 0.1.4: strategies see fitness in *minimise* form ("lower is better");
  * the shared runner (run-strategy.ts) is the single place where the lab's maximise-a-score convention
- * is flipped (spec §1.3 step 1).
+ * is flipped (docs/ALGORITHMS.md §1.3 step 1).
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import type { ParamSpecs, AnyParamValues } from '../params';
@@ -17,7 +17,7 @@ export interface EsContext {
 /** Strategy state: plain data only (tensors and numbers), so it can be checkpointed. */
 export type EsState = Record<string, tf.Tensor | number>;
 
-/** Which σ `perParamStd` reports for SNR pruning (spec §1.5). Only Sep-CMA-ES distinguishes them. */
+/** Which σ `perParamStd` reports for SNR pruning (docs/ALGORITHMS.md §1.5). Only Sep-CMA-ES distinguishes them. */
 export type SigmaMode = 'paper' | 'sC' | 'true';
 
 export interface Strategy {
@@ -25,14 +25,14 @@ export interface Strategy {
   readonly label: string;
   /** One paragraph for the UI: what the strategy does and which paper/evosax file it follows. */
   readonly help: string;
-  /** Row layout of `ask`'s population (spec §1.2). Antithetic layouts need an even popsize. */
+  /** Row layout of `ask`'s population (docs/ALGORITHMS.md §1.2). Antithetic layouts need an even popsize. */
   readonly antithetic: 'interleaved' | 'blocked' | 'none';
-  /** Hyperparameters with metadata; defaults are evosax 0.1.4's (spec §2). */
+  /** Hyperparameters with metadata; defaults are evosax 0.1.4's (docs/ALGORITHMS.md §2). */
   readonly paramSpecs: ParamSpecs;
-  /** Whether SNR pruning is meaningful (false for isotropic-σ strategies: OpenES, ARS; spec §1.5). */
+  /** Whether SNR pruning is meaningful (false for isotropic-σ strategies: OpenES, ARS; docs/ALGORITHMS.md §1.5). */
   readonly supportsSnr: boolean;
   /**
-   * Fresh state for one IMP round (spec §1.1 "fresh state per round"). `meanInit` has length d.
+   * Fresh state for one IMP round (docs/ALGORITHMS.md §1.1 "fresh state per round"). `meanInit` has length d.
    * Must not take ownership of `meanInit` (the caller disposes it).
    */
   init(ctx: EsContext, params: AnyParamValues, meanInit: tf.Tensor1D): EsState;
@@ -44,6 +44,6 @@ export interface Strategy {
    * state tensors.
    */
   tell(ctx: EsContext, x: tf.Tensor2D, f: tf.Tensor1D, state: EsState, params: AnyParamValues): EsState;
-  /** Per-coordinate σ used by SNR pruning (spec §1.5), length d. */
+  /** Per-coordinate σ used by SNR pruning (docs/ALGORITHMS.md §1.5), length d. */
   perParamStd(ctx: EsContext, state: EsState, params: AnyParamValues, mode: SigmaMode): tf.Tensor1D;
 }

@@ -1,5 +1,5 @@
 /**
- * What an IMP run reports (spec ALGORITHMS.md §3.1 "log(k, sparsity, perf, threshold)"): per-generation
+ * What an IMP run reports (docs/ALGORITHMS.md §3.1 "log(k, sparsity, perf, threshold)"): per-generation
  * metrics and one record per finished round. Round records are plain data (typed arrays + numbers) so they
  * can be posted from a worker as transferables, stored in IndexedDB and written by the CLI.
  */
@@ -41,13 +41,13 @@ export interface RoundRecord {
   readonly mask: Uint8Array;
   /** Final ES mean scattered to full length (0 at pruned). */
   readonly mean: Float32Array;
-  /** Per-parameter σ from the strategy (1e20 at pruned, spec §1.5). */
+  /** Per-parameter σ from the strategy (1e20 at pruned, docs/ALGORITHMS.md §1.5). */
   readonly std: Float32Array;
   /** σ statistics over active prunable entries. */
   readonly sigmaStats: SummaryStats;
   /** Per layer: fraction of that layer's kernel pruned. */
   readonly layerSparsity: readonly number[];
-  /** Threshold τ of the score that produced the NEXT round's mask from this round (spec §3.4, §8 trace). */
+  /** Threshold τ of the score that produced the NEXT round's mask from this round (docs/ALGORITHMS.md §3.4, §8 trace). */
   readonly pruneThreshold: number;
   readonly generations: number;
   readonly wallMs: number;

@@ -1,5 +1,5 @@
 /**
- * ES-IMP (spec ALGORITHMS.md §3.1, paper §2–3): iterative prune → rewind → re-evolve. Several pruning
+ * ES-IMP (docs/ALGORITHMS.md §3.1, paper §2–3): iterative prune → rewind → re-evolve. Several pruning
  * chains (magnitude, SNR, baselines) run side by side from the same θ0; each chain's round-k network is
  * trained by `trainRound`, and its method turns the result into the next mask and starting weights
  * (rewind to θ0, fresh ES state, target sparsity 1 − keep^k).
@@ -23,7 +23,7 @@ import type { ImpEvent, RoundRecord } from './events';
 import { roundRecord } from './records';
 import { trainRound, type RoundOutcome } from './train-round';
 
-/** Where a chain stands between rounds: enough to continue (ES state is fresh every round, spec §1.1). */
+/** Where a chain stands between rounds: enough to continue (ES state is fresh every round, docs/ALGORITHMS.md §1.1). */
 export interface ChainState {
   readonly method: string;
   readonly nextRoundNum: number;

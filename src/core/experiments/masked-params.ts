@@ -1,7 +1,7 @@
 /**
  * Packing between the full parameter vector (length D) and the ES's active coordinates (length d):
- * the ES evolves only unpruned kernel entries plus all biases (spec ALGORITHMS.md §3.1). Packing is by
- * mask index — NOT by the non-zero entries as es-lottery's masked_reshaper does (spec §3.1 "packing
+ * the ES evolves only unpruned kernel entries plus all biases (docs/ALGORITHMS.md §3.1). Packing is by
+ * mask index — NOT by the non-zero entries as es-lottery's masked_reshaper does (docs/ALGORITHMS.md §3.1 "packing
  * pitfall": that silently drops zero-initialised biases).
  */
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,5 +1,5 @@
 /**
- * Builds RoundRecords (events.ts; spec ALGORITHMS.md §3.1 "log(k, sparsity, perf, threshold)") for ES-IMP,
+ * Builds RoundRecords (events.ts; docs/ALGORITHMS.md §3.1 "log(k, sparsity, perf, threshold)") for ES-IMP,
  * the GD baseline and transfer runs alike, so every chart, table and run folder overlays GD, ES and
  * transferred tickets without special cases.
  */

@@ -1,5 +1,5 @@
 /**
- * TRAIN_ES of spec ALGORITHMS.md §3.1: one IMP round — a fresh ES state whose mean is the packed active
+ * TRAIN_ES of docs/ALGORITHMS.md §3.1: one IMP round — a fresh ES state whose mean is the packed active
  * coordinates of M_k ⊙ w_k, run for G generations on the task (fresh shared minibatch / episodes per
  * generation), the mean evaluated on the test protocol after generation 1, every `evalEvery` generations
  * and at the end. Returns the final mean and σ scattered to full shape (σ = 1e20 at pruned entries).
@@ -14,7 +14,7 @@ import type { AnyParamValues } from '../params';
 import { activeIndices, pack, unpack, ScatterPlan } from './masked-params';
 import type { EvalPoint, GenerationMetrics } from './events';
 
-/** Value es-lottery writes at pruned σ entries so their SNR is 0 (spec §1.5). */
+/** Value es-lottery writes at pruned σ entries so their SNR is 0 (docs/ALGORITHMS.md §1.5). */
 export const PRUNED_SIGMA = 1e20;
 
 export interface RoundSpec {

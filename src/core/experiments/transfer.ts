@@ -1,10 +1,10 @@
 /**
- * Ticket transfer (spec ALGORITHMS.md §5; paper §4): train the mask M_k and the SOURCE chain's θ0 of a
+ * Ticket transfer (docs/ALGORITHMS.md §5; paper §4): train the mask M_k and the SOURCE chain's θ0 of a
  * finished run's round k on a target — another task (same architecture and input/output sizes), another
  * ES (trainRound), or gradient descent (trainGd) — from M_k ⊙ θ0_src, with a fresh optimizer / ES state
  * and the target's round-k streams. No pruning decision is made: masks come only from the source.
  *
- * The comparison baseline at the same sparsity is random/reinit (spec §3.7): a global random mask and a
+ * The comparison baseline at the same sparsity is random/reinit (docs/ALGORITHMS.md §3.7): a global random mask and a
  * fresh init of the target network, drawn from exactly the streams the target's own random_reinit chain
  * uses for round k ('prune'/'random_reinit'/(k−1)), so it equals that chain's round-k network. The target's
  * native chain (SNR / GD-IMP) comes from the target's own run.
@@ -33,7 +33,7 @@ export interface TicketSource {
   readonly paramCount: number;
 }
 
-/** A lottery ticket: the mask of source round k and the source chain's θ0 (spec §5 "what is transferred"). */
+/** A lottery ticket: the mask of source round k and the source chain's θ0 (docs/ALGORITHMS.md §5 "what is transferred"). */
 export interface Ticket {
   readonly mask: Uint8Array;
   readonly theta0: Float32Array;
@@ -81,7 +81,7 @@ export function checkTicketFits(ticket: Ticket, net: PopulationNet, task: Pick<T
     inDst = task.io.inputShape.reduce((a, b) => a * b, 1);
   if (inSrc !== inDst || src.outputSize !== task.io.outputSize) {
     throw new Error(
-      `ticket from ${srcText} cannot be trained on ${dstText}: the input/output sizes differ (a ticket transfers only between tasks with the same sizes, spec §5)`,
+      `ticket from ${srcText} cannot be trained on ${dstText}: the input/output sizes differ (a ticket transfers only between tasks with the same sizes, docs/ALGORITHMS.md §5)`,
     );
   }
   if (

@@ -1,6 +1,6 @@
 /**
  * Input compaction for sparse networks (a speed-up, not a paper algorithm). In an IMP round every
- * member shares one mask (spec ALGORITHMS.md §3.1), so an input pixel whose whole first-layer kernel row
+ * member shares one mask (docs/ALGORITHMS.md §3.1), so an input pixel whose whole first-layer kernel row
  * is pruned contributes nothing to any member. Dropping such pixels from x and their (all-zero) rows
  * from W1 gives identical outputs with a first layer whose cost falls with the sparsity.
  */

@@ -1,12 +1,12 @@
 /**
  * Host-memory population MLP forward (a speed path for issue 4, not a paper algorithm): the same function
- * as mlp.ts's `forward` (spec ALGORITHMS.md §9.1/§9.2 dense layers) up to float rounding, without
+ * as mlp.ts's `forward` (docs/ALGORITHMS.md §9.1/§9.2 dense layers) up to float rounding, without
  * autodiff, for backends whose tensors live in host memory (tfjs-wasm, cpu).
  *
  * - The first layer is ONE shared-input tfjs matMul W1ᵀ[R, in] × xᵀ[in, B]. On tfjs-wasm (XNNPACK) this
  *   orientation runs ~2× faster than x[B, in] × W1[in, R] (measured 27 vs 13 GFLOP/s at R = 2048,
  *   in = 196, B = 256), and its [R, B] output gives each member contiguous rows for the loops below.
- * - Antithetic populations (rows c ± ε_k, spec §1.2): the first layer is linear before its nonlinearity,
+ * - Antithetic populations (rows c ± ε_k, docs/ALGORITHMS.md §1.2): the first layer is linear before its nonlinearity,
  *   so x·(c ± ε_k) = x·c ± x·ε_k — one product for the centre and P/2 for the noise halve its FLOPs.
  *   Used only when the caller declares the layout AND every pair's midpoint equals the common centre to
  *   float32 rounding (checked here); otherwise the plain product. Biases and later layers always use

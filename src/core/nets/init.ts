@@ -1,5 +1,5 @@
 /**
- * θ0, the paper's network initialisation (spec ALGORITHMS.md §9.1, §9.2): kernels use flax's
+ * θ0, the paper's network initialisation (docs/ALGORITHMS.md §9.1, §9.2): kernels use flax's
  * `lecun_normal` = variance_scaling(1, "fan_in", "truncated_normal"), i.e. a standard normal truncated to
  * [−2, 2] scaled by √(1/fan_in)/0.879625661 (the division restores unit variance after truncation);
  * biases are U[0, 0.05) or 0 (flax's default for Dense, e.g. the CNN's output layer).

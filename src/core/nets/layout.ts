@@ -1,5 +1,5 @@
 /**
- * Flat parameter layout of a population network (spec ALGORITHMS.md §9, §3.5). Layers are stored one
+ * Flat parameter layout of a population network (docs/ALGORITHMS.md §9, §3.5). Layers are stored one
  * after another, each as its kernel (row-major: dense [in, out], conv HWIO [kh, kw, cin, cout]) followed
  * by its bias. A population is a [P, D] tensor, one member per row; the helpers here slice one layer's
  * kernel or bias for every member at once.
@@ -19,7 +19,7 @@ export interface ParamLayout {
   readonly layers: readonly LayerSpec[];
   /** D: every parameter. */
   readonly paramCount: number;
-  /** Kernel entries only (biases are never prunable, spec §3.5). */
+  /** Kernel entries only (biases are never prunable, docs/ALGORITHMS.md §3.5). */
   readonly prunableCount: number;
 }
 

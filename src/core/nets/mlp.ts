@@ -1,7 +1,7 @@
 /**
- * Population MLP (spec ALGORITHMS.md §9.2 control MLPs; §12 reduced vision preset MLP 196-32-10):
+ * Population MLP (docs/ALGORITHMS.md §9.2 control MLPs; §12 reduced vision preset MLP 196-32-10):
  * in → [width]×hiddenLayers (relu | tanh) → out (none | tanh). Kernels lecun_normal, biases U[0, 0.05)
- * (spec §9.2). Returns logits / raw actions; log-softmax or argmax is the task's job.
+ * (docs/ALGORITHMS.md §9.2). Returns logits / raw actions; log-softmax or argmax is the task's job.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../rng';

@@ -26,7 +26,7 @@ const outputChoice = (d: 'none' | 'tanh') =>
       { value: 'tanh', label: 'tanh' },
     ],
     'Output activation',
-    'linear: logits / raw actions; tanh: bounded actions (Brax MLP, spec §9.2).',
+    'linear: logits / raw actions; tanh: bounded actions (Brax MLP, docs/ALGORITHMS.md §9.2).',
   );
 
 const inputSizeOf = (io: NetworkIO): number => io.inputShape.reduce((a, b) => a * b, 1);
@@ -72,14 +72,14 @@ export const NETWORKS: readonly NetworkDef[] = [
   mlpDef(
     'mlp',
     'MLP',
-    "Fully connected network with ReLU hidden layers; the reduced vision presets use 196-32-10 on 14×14 images (spec §12). Not the paper's vision network (the CNN).",
+    "Fully connected network with ReLU hidden layers; the reduced vision presets use 196-32-10 on 14×14 images (docs/ALGORITHMS.md §12). Not the paper's vision network (the CNN).",
     ['vision', 'control'],
     { hiddenLayers: 1, width: 32, activation: 'relu', outputActivation: 'none' },
   ),
   {
     id: 'cnn',
     label: 'CNN (paper)',
-    help: "The paper's MNIST CNN (spec §9.1): Conv 8@5×5 → pool → Conv 16@5×5 → pool → Dense 10; 11 274 parameters on 28×28 inputs.",
+    help: "The paper's MNIST CNN (docs/ALGORITHMS.md §9.1): Conv 8@5×5 → pool → Conv 16@5×5 → pool → Dense 10; 11 274 parameters on 28×28 inputs.",
     paramSpecs: cnnParamSpecs,
     taskKinds: ['vision'],
     build(given: AnyParamValues, io: NetworkIO): PopulationNet {
@@ -100,7 +100,7 @@ export const NETWORKS: readonly NetworkDef[] = [
   mlpDef(
     'policy_mlp',
     'Policy MLP',
-    'Control policy (spec §9.2): tanh hidden layers; linear output (gym tasks) or tanh output (Brax).',
+    'Control policy (docs/ALGORITHMS.md §9.2): tanh hidden layers; linear output (gym tasks) or tanh output (Brax).',
     ['control'],
     { hiddenLayers: 2, width: 32, activation: 'tanh', outputActivation: 'none' },
   ),

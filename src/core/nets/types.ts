@@ -1,6 +1,6 @@
 /**
- * Population networks (spec ALGORITHMS.md §9): a network is a flat parameter vector of length D laid
- * out layer by layer (kernel, then bias). Kernels are prunable; biases never are (spec §3.5).
+ * Population networks (docs/ALGORITHMS.md §9): a network is a flat parameter vector of length D laid
+ * out layer by layer (kernel, then bias). Kernels are prunable; biases never are (docs/ALGORITHMS.md §3.5).
  * `forward` evaluates a whole population [P, D] on one shared batch in a few large tensor ops.
  */
 import type * as tf from '@tensorflow/tfjs-core';
@@ -32,7 +32,7 @@ export interface PopulationNet {
   readonly paramCount: number;
   /** Kernel entries only. */
   readonly prunableCount: number;
-  /** θ0: the paper's init (spec §9.1: lecun_normal kernels, biases U[0, 0.05) / 0 as specified). */
+  /** θ0: the paper's init (docs/ALGORITHMS.md §9.1: lecun_normal kernels, biases U[0, 0.05) / 0 as specified). */
   init(rng: Rng): Float32Array;
   /**
    * Outputs [P, B, outputSize] (logits or actions) for params [P, D] and inputs [B, inputSize].
@@ -44,7 +44,7 @@ export interface PopulationNet {
    * values as `forward` up to float rounding, without autodiff. `params` [P, D] and `x` [B, inputSize]
    * are row-major host arrays; returns [P, B, outputSize] in a buffer that stays valid only until the next
    * call (it is reused). `layout` declares the population's antithetic
-   * row layout (spec §1.2), which the net may exploit (host-mlp.ts); 'none' = no structure assumed.
+   * row layout (docs/ALGORITHMS.md §1.2), which the net may exploit (host-mlp.ts); 'none' = no structure assumed.
    */
   forwardHost?(
     params: Float32Array,

@@ -1,7 +1,7 @@
 /**
- * Control chains of the paper (paper §2 "baselines", after Vischer et al. 2021; spec ALGORITHMS.md §3.7).
+ * Control chains of the paper (paper §2 "baselines", after Vischer et al. 2021; docs/ALGORITHMS.md §3.7).
  * Each baseline is its own chain: its trained round-k mean gives a global magnitude mask, which the
- * baseline then perturbs (mask, weights or both). Effect decomposition (spec §3.7 notes):
+ * baseline then perturbs (mask, weights or both). Effect decomposition (docs/ALGORITHMS.md §3.7 notes):
  * ticket = mask/weights − random/reinit; weights = mask/weights − mask/permuted;
  * mask = mask/permuted − permuted/permuted; layer ratios = permuted/permuted − random/reinit.
  */
@@ -90,7 +90,7 @@ const maskPermuteSpecs = {
       { value: 'rows', label: 'rows / axis 0 (es-lottery exact)' },
     ],
     'Mask permutation',
-    "Element-wise shuffle of each layer's mask (canonical), or whole slices along the kernel's first axis as es-lottery's jax permutation does (spec D4).",
+    "Element-wise shuffle of each layer's mask (canonical), or whole slices along the kernel's first axis as es-lottery's jax permutation does (docs/ALGORITHMS.md D4).",
   ),
 };
 

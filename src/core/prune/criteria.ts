@@ -1,5 +1,5 @@
 /**
- * The paper's two IMP criteria (paper §2–3; spec ALGORITHMS.md §3.3, §3.6): prune by |μ| or by |μ|/σ,
+ * The paper's two IMP criteria (paper §2–3; docs/ALGORITHMS.md §3.3, §3.6): prune by |μ| or by |μ|/σ,
  * then rewind the survivors to θ0 (no late rewinding).
  */
 import type { PruneContext, PruneMethod, PruneResult } from './types';

@@ -1,4 +1,4 @@
-/** Public surface of the pruning module (spec ALGORITHMS.md §3). */
+/** Public surface of the pruning module (docs/ALGORITHMS.md §3). */
 export * from './types';
 export * from './schedule';
 export * from './layout';

@@ -1,5 +1,5 @@
 /**
- * Mask layout helpers (spec ALGORITHMS.md §3.5). A mask is a Uint8Array over the full parameter vector
+ * Mask layout helpers (docs/ALGORITHMS.md §3.5). A mask is a Uint8Array over the full parameter vector
  * (1 = active). Prunable entries are the kernel entries of every layer not listed in `exclude`
  * (es-lottery: `modules_not_to_prune: []`, i.e. all kernels incl. first and last layer); biases are never
  * prunable and always 1. Every pruning function derives "what is prunable" from here, in one place.

@@ -1,5 +1,5 @@
 /**
- * Within-layer permutations used by the Vischer et al. (2021) baselines (spec ALGORITHMS.md §3.7, D4).
+ * Within-layer permutations used by the Vischer et al. (2021) baselines (docs/ALGORITHMS.md §3.7, D4).
  * All functions act on one layer's kernel slice of the flat vector and never touch biases.
  */
 import type { LayerSpec } from '../nets/types';

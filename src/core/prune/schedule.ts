@@ -1,5 +1,5 @@
 /**
- * IMP sparsity schedule (paper §3; spec ALGORITHMS.md §3.2, discrepancy D1).
+ * IMP sparsity schedule (paper §3; docs/ALGORITHMS.md §3.2, discrepancy D1).
  *
  * The paper prunes a fraction p = 0.2 of the *remaining* weights per round; es-lottery stores the keep
  * fraction (`prune_ratio: 0.8`). Round k (1-based, round 1 dense) trains at s_k = 1 − keep^(k−1).
@@ -22,12 +22,12 @@ export function sparsityOfRound(roundNum: number, keepFrac: number): number {
   return 1 - Math.pow(keepFrac, roundNum - 1);
 }
 
-/** Remaining prunable weights of round `roundNum`, in percent: 100·keep^(roundNum−1) (spec §3.2 table). */
+/** Remaining prunable weights of round `roundNum`, in percent: 100·keep^(roundNum−1) (docs/ALGORITHMS.md §3.2 table). */
 export function remainingPercent(roundNum: number, keepFrac: number): number {
   return 100 * (1 - sparsityOfRound(roundNum, keepFrac));
 }
 
-/** Number of prunable entries pruned at `sparsityFrac` out of `prunableCount`: round(s·N) (spec §3.4, lab rule). */
+/** Number of prunable entries pruned at `sparsityFrac` out of `prunableCount`: round(s·N) (docs/ALGORITHMS.md §3.4, lab rule). */
 export function prunedCountAt(sparsityFrac: number, prunableCount: number): number {
   if (!(sparsityFrac >= 0 && sparsityFrac <= 1)) throw new Error(`sparsityFrac must be in [0, 1], got ${sparsityFrac}`);
   return Math.round(sparsityFrac * prunableCount);

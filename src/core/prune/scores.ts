@@ -1,8 +1,8 @@
 /**
- * Pruning scores q_i (paper §2; spec ALGORITHMS.md §3.3 and §1.5).
+ * Pruning scores q_i (paper §2; docs/ALGORITHMS.md §3.3 and §1.5).
  *  - magnitude ("final-ticket"): q_i = |μ_i| of the final ES mean;
  *  - SNR ("sig2noise"):          q_i = |μ_i| / σ_i, σ from strategy.perParamStd (Sep-CMA-ES: C_ii, D2).
- * Entries pruned before score 0: μ_i = 0 there and σ_i = 1e20 (spec §1.5); we also zero them explicitly
+ * Entries pruned before score 0: μ_i = 0 there and σ_i = 1e20 (docs/ALGORITHMS.md §1.5); we also zero them explicitly
  * so a caller that forgot the 1e20 fill cannot resurrect a pruned weight.
  */
 import type { PruneContext } from './types';

@@ -1,11 +1,11 @@
 /**
- * Score → mask rule of ES-IMP (paper §2; spec ALGORITHMS.md §3.3–3.4).
+ * Score → mask rule of ES-IMP (paper §2; docs/ALGORITHMS.md §3.3–3.4).
  *
  * es-lottery takes τ = numpy.percentile(q, 100·s) over all prunable entries pooled across layers
- * (already-pruned entries included, scoring 0) and keeps q ≥ τ. The lab rule (spec §3.4 [U],
+ * (already-pruned entries included, scoring 0) and keeps q ≥ τ. The lab rule (docs/ALGORITHMS.md §3.4 [U],
  * recommended) prunes exactly n = round(s·N_prunable) lowest-scoring entries, ties broken by flat index,
  * so every method hits the target sparsity exactly; it agrees with the percentile rule up to ±1 entry.
- * τ is still computed the numpy way and returned for the threshold trace (spec §8 item 3).
+ * τ is still computed the numpy way and returned for the threshold trace (docs/ALGORITHMS.md §8 item 3).
  */
 import type { LayerSpec } from '../nets/types';
 import { prunableLayers } from './layout';
@@ -16,14 +16,14 @@ export type PruneScope = 'global' | 'layerwise';
 export interface MaskFromScoresResult {
   /** New mask (full length D); biases and excluded layers copied unchanged from the input mask. */
   readonly mask: Uint8Array;
-  /** numpy-style percentile τ of the pooled prunable scores at 100·s (spec §3.4), for the trace. */
+  /** numpy-style percentile τ of the pooled prunable scores at 100·s (docs/ALGORITHMS.md §3.4), for the trace. */
   readonly threshold: number;
   /** Per prunable layer (in layer order): that layer's own percentile τ_ℓ (the rule used in 'layerwise' scope). */
   readonly layerThresholds: readonly { readonly name: string; readonly threshold: number }[];
 }
 
 /**
- * Score of a prunable entry as the rule sees it: already-pruned entries score 0 (spec §3.3), and a NaN
+ * Score of a prunable entry as the rule sees it: already-pruned entries score 0 (docs/ALGORITHMS.md §3.3), and a NaN
  * (e.g. 0/0 in an SNR) counts as 0 so it is pruned first rather than poisoning the sort.
  */
 function effectiveScore(scores: Float32Array, mask: Uint8Array, i: number): number {

@@ -21,7 +21,7 @@ const paramValues = z.record(z.string(), z.union([z.number(), z.boolean(), z.str
 const entry = z.object({ id: z.string(), params: paramValues.default({}) });
 
 /**
- * Optional inner trainer other than the ES (spec §4.1 GD-IMP): `{ id: 'gd', params: GdOptions }` trains every
+ * Optional inner trainer other than the ES (docs/ALGORITHMS.md §4.1 GD-IMP): `{ id: 'gd', params: GdOptions }` trains every
  * round with masked gradient descent instead of `es` (whose settings are then unused). Absent = ES, and the
  * key is left out of the canonical config, so every ES config keeps its run id.
  */
@@ -43,13 +43,13 @@ export const experimentConfigSchema = z.object({
       .int()
       .min(4, 'popSize must be an integer in [4, 4096]')
       .max(4096, 'popSize must be an integer in [4, 4096]'),
-    /** Fitness shaping (spec §1.3); the paper uses centered ranks for PGPE/OpenES only. */
+    /** Fitness shaping (docs/ALGORITHMS.md §1.3); the paper uses centered ranks for PGPE/OpenES only. */
     centeredRank: z.boolean().default(false),
     zScore: z.boolean().default(false),
     wDecay: z.number().min(0).max(1).default(0),
-    /** Mean decay γ applied after every tell (spec §1.1d): 1e-4 for MNIST and gym in the paper. */
+    /** Mean decay γ applied after every tell (docs/ALGORITHMS.md §1.1d): 1e-4 for MNIST and gym in the paper. */
     meanDecay: z.number().min(0, 'meanDecay must be in [0, 0.1]').max(0.1, 'meanDecay must be in [0, 0.1]').default(0),
-    /** σ used for SNR pruning with Sep-CMA-ES (spec §1.5, D2). */
+    /** σ used for SNR pruning with Sep-CMA-ES (docs/ALGORITHMS.md §1.5, D2). */
     sigmaMode: z.enum(['paper', 'sC', 'true']).default('paper'),
   }),
   prune: z.object({
@@ -209,7 +209,7 @@ export function parseConfig(input: unknown): ExperimentConfig {
     } else if (m.needsStd && strategy && !strategy.supportsSnr) {
       issues.push({
         path: `prune.methods.${i}`,
-        message: `${m.label} needs a per-parameter σ; ${strategy.label} has one shared σ (spec §1.5) — choose PGPE, SNES, Sep-CMA-ES or DES`,
+        message: `${m.label} needs a per-parameter σ; ${strategy.label} has one shared σ (docs/ALGORITHMS.md §1.5) — choose PGPE, SNES, Sep-CMA-ES or DES`,
       });
     }
     checkEntryParams(`prune.params.${id}`, m.paramSpecs, cfg.prune.params[id] ?? {}, issues);
@@ -217,7 +217,7 @@ export function parseConfig(input: unknown): ExperimentConfig {
   if (cfg.trainer && task && task.kind !== 'vision') {
     issues.push({
       path: 'trainer.id',
-      message: `the GD baseline covers vision tasks (spec §4.1); ${task.label} is a ${task.kind} task`,
+      message: `the GD baseline covers vision tasks (docs/ALGORITHMS.md §4.1); ${task.label} is a ${task.kind} task`,
     });
   }
   for (const id of Object.keys(cfg.prune.params)) {

@@ -1,5 +1,5 @@
 /**
- * Result summaries of the paper's code (es-lottery logs, spec ALGORITHMS.md §3.1 "log(k, sparsity, perf,
+ * Result summaries of the paper's code (es-lottery logs, docs/ALGORITHMS.md §3.1 "log(k, sparsity, perf,
  * threshold)") or of the lab's own rounds.csv, imported as per-round rows to overlay on the sparsity chart
  * (issue 9 "import that code's result summaries when given as JSON/CSV").
  *
@@ -10,7 +10,7 @@
  * Columns (case-insensitive; the first present alias wins):
  *   round      1-based:  round | round_num          — or 0-based: imp_iter | iteration | iter (+1)
  *   sparsity   fraction in [0, 1]: sparsity         — or remaining_pct (100·(1 − s));
- *              if absent, the schedule 1 − 0.8^(round−1) (spec §3.2) is assumed and a warning given
+ *              if absent, the schedule 1 − 0.8^(round−1) (docs/ALGORITHMS.md §3.2) is assumed and a warning given
  *   perf       final_perf | test_perf | perf | accuracy | return   (required)
  *   best       best_perf (optional; else the max perf seen in the round)
  *   seed       seed | seed_id (default 0)

@@ -1,7 +1,7 @@
 /**
  * The network a config describes, without loading any data: its I/O follows from the task's params
- * (vision: 28×28 or 14×14 pooled images → 10 classes, spec §9.1, §12; control: the env's observation and
- * action sizes, spec §9.2). Used to validate imported bundles (every mask / mean / σ must have length D)
+ * (vision: 28×28 or 14×14 pooled images → 10 classes, docs/ALGORITHMS.md §9.1, §12; control: the env's observation and
+ * action sizes, docs/ALGORITHMS.md §9.2). Used to validate imported bundles (every mask / mean / σ must have length D)
  * before anything is allocated from untrusted sizes.
  */
 import type { ExperimentConfig } from './config';

@@ -1,10 +1,10 @@
 /**
  * How the paper's own code (RobertTLange/es-lottery, evosax 0.1.4) names what the lab's registries call by
- * id (spec ALGORITHMS.md §2, §3.3, §3.7, §9). One table, used by the YAML export (lab → code) and the
+ * id (docs/ALGORITHMS.md §2, §3.3, §3.7, §9). One table, used by the YAML export (lab → code) and the
  * summary import (code → lab). An id without an entry has no counterpart in that code.
  */
 
-/** Pruning method id → es-lottery `imp_config.baseline_name` (spec §3.3, §3.7). */
+/** Pruning method id → es-lottery `imp_config.baseline_name` (docs/ALGORITHMS.md §3.3, §3.7). */
 export const CODE_BASELINE_NAMES: Readonly<Record<string, string>> = {
   magnitude: 'final-ticket',
   snr: 'sig2noise',
@@ -24,7 +24,7 @@ export const CODE_STRATEGY_NAMES: Readonly<Record<string, string>> = {
   des: 'DES',
 };
 
-/** Task id → es-lottery `env_name` (vision datasets; gymnax env ids for control, spec §9.2). */
+/** Task id → es-lottery `env_name` (vision datasets; gymnax env ids for control, docs/ALGORITHMS.md §9.2). */
 export const CODE_ENV_NAMES: Readonly<Record<string, string>> = {
   mnist: 'mnist',
   fmnist: 'fmnist',

@@ -1,7 +1,7 @@
 /**
  * Presets (STYLE.md convention 14: paper parity is an explicit artefact). `paper: true` presets carry the
- * paper's settings (spec ALGORITHMS.md §9.3, §2.7); every other preset is a REDUCED BUDGET lab proposal
- * (spec §12) and says so in its label wherever it is shown.
+ * paper's settings (docs/ALGORITHMS.md §9.3, §2.7); every other preset is a REDUCED BUDGET lab proposal
+ * (docs/ALGORITHMS.md §12) and says so in its label wherever it is shown.
  */
 import type { ExperimentConfigInput } from './config';
 
@@ -21,7 +21,7 @@ export interface Preset {
 const IMP_CHAINS = ['magnitude', 'snr', 'random_reinit'];
 
 /**
- * PGPE as measured for the classroom preset (spec §12 "measured calibration"), corrected σ sign.
+ * PGPE as measured for the classroom preset (docs/ALGORITHMS.md §12 "measured calibration"), corrected σ sign.
  * Adam β1 = 0.9 instead of evosax 0.1.4's 0.99: with 0.99 the first moment averages ~100 generations of
  * noisy ES gradients and the 300-generation dense round ends at 84.2 ± 0.8 % (below the issue's 85 %);
  * with 0.9 it reaches 87.3 ± 0.1 %, the NumPy reference's 87–88 % (docs/RESULTS.md §1.1).
@@ -196,7 +196,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'Pendulum quick (reduced budget, classroom)',
     paper: false,
     description:
-      'A smaller budget than spec §12 pendulum-reduced that still solves Pendulum-v1 (dense test return ≥ −200, docs/RESULTS.md §4.1): 200-step episodes, policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64 with σ0 0.5 and elite ratio 0.5, 8 training episodes per member, 200 generations × 5 rounds with p = 0.4 (13.0 % of the weights left in round 5).',
+      'A smaller budget than docs/ALGORITHMS.md §12 pendulum-reduced that still solves Pendulum-v1 (dense test return ≥ −200, docs/RESULTS.md §4.1): 200-step episodes, policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64 with σ0 0.5 and elite ratio 0.5, 8 training episodes per member, 200 generations × 5 rounds with p = 0.4 (13.0 % of the weights left in round 5).',
     deviations: [
       "200-step episodes (gymnax default) instead of the paper's 500",
       'hidden width 32 instead of 64',
@@ -224,7 +224,7 @@ export const PRESETS: readonly Preset[] = [
       'Spec §12 mcc-reduced: MountainCarContinuous-v0 (≤ 999 steps), policy MLP 2-16-16-1 (tanh, tanh out), PGPE P=64, σ0 0.1, centered ranks, Adam lr 0.02 (decay 0.999, floor 0.001), 200 generations × 10 rounds, 2 episodes. The sparse +100 goal bonus makes exploration-limited failures possible. Measured (seed 0, docs/RESULTS.md §4.2): these settings do NOT solve it (no member reaches the goal; the mean stands still); Sep-CMA-ES with σ0 1.0 does (93.5 after 200 generations: --es sep_cma_es --es.sigma_init 1).',
     deviations: [
       'MountainCarContinuous is not in the paper',
-      'PGPE as in spec §12 (evosax 0.1.4 σ-update sign)',
+      'PGPE as in docs/ALGORITHMS.md §12 (evosax 0.1.4 σ-update sign)',
       '200 generations, 2 episodes',
       '10 rounds',
     ],
@@ -249,7 +249,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'Hopper on MuJoCo (reduced budget)',
     paper: false,
     description:
-      "Issue 10 reduced Hopper: gym-style Hopper on MuJoCo WASM (Euler, 200-step episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, spec §9.2 BraxMLP), SNES P=32 with the paper's hopper temperature 48 and σ0 0.075 (spec §2.7), 40 generations × 8 rounds.",
+      "Issue 10 reduced Hopper: gym-style Hopper on MuJoCo WASM (Euler, 200-step episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, docs/ALGORITHMS.md §9.2 BraxMLP), SNES P=32 with the paper's hopper temperature 48 and σ0 0.075 (docs/ALGORITHMS.md §2.7), 40 generations × 8 rounds.",
     deviations: [
       'gym MuJoCo physics instead of Brax v1',
       "Euler integrator instead of gym's RK4 (≈ 5× cheaper)",
@@ -273,7 +273,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'Hopper 1,000-step learning check (reduced budget, dense SNES)',
     paper: false,
     description:
-      'Issue 10 learning check: one dense round (no pruning) of SNES P=32 (T 48, σ0 0.075, spec §2.7) on 1,000-step Hopper episodes (Euler, 1 training / 4 test episodes), policy MLP 11-32-32-3 (tanh, tanh out), 560 generations. Seed 0 reaches a 1,000-step test return of 1,258.8 (forward part 397.8) on 16 test episodes (docs/RESULTS.md §6). 560 is the best test evaluation of a 600-generation run; the generation-600 mean fell to 294.6, so the return is not monotone in the budget.',
+      'Issue 10 learning check: one dense round (no pruning) of SNES P=32 (T 48, σ0 0.075, docs/ALGORITHMS.md §2.7) on 1,000-step Hopper episodes (Euler, 1 training / 4 test episodes), policy MLP 11-32-32-3 (tanh, tanh out), 560 generations. Seed 0 reaches a 1,000-step test return of 1,258.8 (forward part 397.8) on 16 test episodes (docs/RESULTS.md §6). 560 is the best test evaluation of a 600-generation run; the generation-600 mean fell to 294.6, so the return is not monotone in the budget.',
     deviations: [
       'gym MuJoCo physics instead of Brax v1',
       "Euler integrator instead of gym's RK4",
@@ -297,7 +297,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'Hopper — paper settings (SNES; gym MuJoCo physics)',
     paper: true,
     description:
-      "The paper's Brax hopper setting (spec §9.3, §2.7) on the lab's gym-style MuJoCo Hopper: SNES P=256 (T 48, σ0 0.075), policy MLP 11-32-32-3 (tanh, tanh out), 8 episodes of 500 steps, 64 test episodes, running observation normalisation, mean decay 1e-5, 3,000 generations × 20 rounds, 5 seeds. The physics is gym MuJoCo (RK4), not Brax v1.",
+      "The paper's Brax hopper setting (docs/ALGORITHMS.md §9.3, §2.7) on the lab's gym-style MuJoCo Hopper: SNES P=256 (T 48, σ0 0.075), policy MLP 11-32-32-3 (tanh, tanh out), 8 episodes of 500 steps, 64 test episodes, running observation normalisation, mean decay 1e-5, 3,000 generations × 20 rounds, 5 seeds. The physics is gym MuJoCo (RK4), not Brax v1.",
     deviations: ['gym MuJoCo physics (RK4) instead of Brax v1 legacy_spring'],
     expectedCost:
       '≈ 2 CPU-years per seed: up to 1.8·10¹¹ env steps (58 round trainings × 3,000 gens × 256 × 8 × 500) at ≈ 3·10³ RK4 steps/s; not runnable here',
@@ -318,7 +318,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'MNIST CNN — paper settings (Sep-CMA-ES)',
     paper: true,
     description:
-      "The paper's MNIST setting (spec §9.3): CNN, Sep-CMA-ES P=128 (elite 0.5, σ0 0.025), batch 1,024, 4,000 generations × 20 rounds, mean decay 1e-4, 5 seeds.",
+      "The paper's MNIST setting (docs/ALGORITHMS.md §9.3): CNN, Sep-CMA-ES P=128 (elite 0.5, σ0 0.025), batch 1,024, 4,000 generations × 20 rounds, mean decay 1e-4, 5 seeds.",
     deviations: [],
     expectedCost: 'days on CPU; many hours even on a GPU in the browser',
     config: {

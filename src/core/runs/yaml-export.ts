@@ -8,7 +8,7 @@
  * its launcher, so a lab config becomes one file per method; everything without a counterpart is listed
  * in a commented block at the end.
  *
- * Mapping (spec ALGORITHMS.md §3.2: the code's prune_ratio is the KEEP fraction, 1 − p).
+ * Mapping (docs/ALGORITHMS.md §3.2: the code's prune_ratio is the KEEP fraction, 1 − p).
  */
 import type { ExperimentConfig } from './config';
 import { getTask } from '../tasks/registry';
@@ -80,7 +80,7 @@ export function configToPaperYaml(config: ExperimentConfig, method: string): str
   unmapped.push(
     `seeds: [${config.seeds.join(', ')}] (es-lottery takes seed_id from its launcher: run this file once per seed)`,
     `prune.scope: ${config.prune.scope}${config.prune.scope === 'global' ? " (= es-lottery's global threshold)" : ' (es-lottery prunes globally)'}`,
-    `es.sigmaMode: ${config.es.sigmaMode} (σ used for SNR pruning with Sep-CMA-ES, spec §1.5)`,
+    `es.sigmaMode: ${config.es.sigmaMode} (σ used for SNR pruning with Sep-CMA-ES, docs/ALGORITHMS.md §1.5)`,
     `backend: ${config.backend}`,
   );
   for (const [k, v] of Object.entries(config.prune.params[method] ?? {}))

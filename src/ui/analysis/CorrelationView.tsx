@@ -1,5 +1,5 @@
 /**
- * Magnitude–SNR correlation view (paper §5 Fig. 7; spec §8.1): a downsampled |μ| vs SNR scatter for a
+ * Magnitude–SNR correlation view (paper §5 Fig. 7; docs/ALGORITHMS.md §8.1): a downsampled |μ| vs SNR scatter for a
  * chosen chain and round, and Pearson / Spearman per round (mean over seeds) for every chain.
  */
 import { useState } from 'react';

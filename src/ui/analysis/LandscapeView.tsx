@@ -1,5 +1,5 @@
 /**
- * Loss-landscape view (paper §5 Fig. 6 bottom; spec §7): for a chosen round the measured L(θ + ξη_d) per
+ * Loss-landscape view (paper §5 Fig. 6 bottom; docs/ALGORITHMS.md §7): for a chosen round the measured L(θ + ξη_d) per
  * direction with its least-squares parabola (dashed), the sharpness a (mean ± s.e.) per round, and the
  * optional 2-D surface.
  */

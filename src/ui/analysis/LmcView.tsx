@@ -1,5 +1,5 @@
 /**
- * Linear mode connectivity view (paper §5; spec §6): test error (or return) along θ(α) = α·θ_A + (1 − α)·θ_B
+ * Linear mode connectivity view (paper §5; docs/ALGORITHMS.md §6): test error (or return) along θ(α) = α·θ_A + (1 − α)·θ_B
  * for every pair, the worst point of each path marked and its barrier listed.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * 2-D loss surface (spec §7): the grid as a canvas heatmap (viridis, log scale so the basin is resolved),
+ * 2-D loss surface (docs/ALGORITHMS.md §7): the grid as a canvas heatmap (viridis, log scale so the basin is resolved),
  * marching-squares contour lines on top, and the marked networks (the centre θ, or a plane's three nets).
  */
 import { useCallback, useMemo } from 'react';

@@ -1,9 +1,9 @@
 /**
  * Chart rows for the analysis views (STYLE.md §11: charts only draw what tested functions return). The
  * numbers themselves come from core/analysis via the worker jobs; this module only arranges them: LMC
- * paths as error (vision, E = 1 − acc, spec §6) or return curves per α, fitted parabolas a·ξ² + b·ξ + c
- * next to the measured profile (spec §7), curvature per round, a 2-D surface as a top-down raster, and
- * per-round correlation summaries (spec §8.1). Pure, tested in Node.
+ * paths as error (vision, E = 1 − acc, docs/ALGORITHMS.md §6) or return curves per α, fitted parabolas a·ξ² + b·ξ + c
+ * next to the measured profile (docs/ALGORITHMS.md §7), curvature per round, a 2-D surface as a top-down raster, and
+ * per-round correlation summaries (docs/ALGORITHMS.md §8.1). Pure, tested in Node.
  */
 import type { LandscapeJobResult, LmcJobResult, CorrelationJobResult } from '../../../workers/analysis-job';
 import type { QuadraticFit } from '../../core/analysis/quadratic-fit';

@@ -1,5 +1,5 @@
 /**
- * "Run the GD-IMP baseline" for the experiment in the form (issue 7; spec ALGORITHMS.md §4.1): the same
+ * "Run the GD-IMP baseline" for the experiment in the form (issue 7; docs/ALGORITHMS.md §4.1): the same
  * task, network, seeds and pruning schedule trained by masked gradient descent (state/gd-runs.ts
  * gdConfigOf). It runs as an ordinary IMP run of the worker (LabEngine.runImp routes `trainer: gd` to
  * the GD job): same progress bar, pause/cancel, storage and resume; its curves are overlaid on the ES

@@ -1,7 +1,7 @@
 /**
  * The round table of one chain of the shown run (issue 7 "use this ticket for… on any finished round"):
  * every finished round with its weights remaining and final test performance, and a "Use this ticket
- * for…" button that opens the transfer setup for that round's mask M_k and the chain's θ0 (spec §5).
+ * for…" button that opens the transfer setup for that round's mask M_k and the chain's θ0 (docs/ALGORITHMS.md §5).
  */
 import { useState } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';

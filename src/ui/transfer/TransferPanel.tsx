@@ -1,5 +1,5 @@
 /**
- * The "Transfer" result tab (issue 7 "use this ticket for…"; spec ALGORITHMS.md §5; paper §4): the shown
+ * The "Transfer" result tab (issue 7 "use this ticket for…"; docs/ALGORITHMS.md §5; paper §4): the shown
  * run's round table with a "Use this ticket for…" action on every finished round; the transfer setup for
  * the chosen ticket (target task / ES / GD); Start with progress and Cancel; and the source and target
  * curves side by side, ticket against the random/reinit baseline. The job runs in the lab worker
@@ -92,7 +92,7 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
       <p className="muted small">
         The mask M<sub>{ticket.roundNum}</sub> and the chain&apos;s initial weights θ<sub>0</sub> from {config.task.id}{' '}
         / {config.es.id} are trained from M ⊙ θ<sub>0</sub> with a fresh optimizer or ES state; no pruning happens in a
-        transfer (spec §5).
+        transfer (docs/ALGORITHMS.md §5).
       </p>
       <TargetForm config={config} draft={draft} disabled={running} sourceIsGd={sourceIsGd} />
       <div className="button-row">

@@ -16,7 +16,7 @@ const layout = buildLayout([
 const layers = layout.layers;
 
 /**
- * Hand-made round: Dense_1 entries 10, 11 already pruned (μ = 0, σ = 1e20, spec §1.5). Active kernels:
+ * Hand-made round: Dense_1 entries 10, 11 already pruned (μ = 0, σ = 1e20, docs/ALGORITHMS.md §1.5). Active kernels:
  * Dense_0 μ = 5, 6, 7, 8; Dense_1 μ = 1, −2, 3, 4; σ = μ² everywhere, so SNR = 1/|μ|.
  */
 function record(roundNum: number, seed = 0, stdOf: (m: number) => number = (m) => m * m): RoundSnapshot {
@@ -37,7 +37,7 @@ function record(roundNum: number, seed = 0, stdOf: (m: number) => number = (m) =
 }
 const opts = { layers, layerIndex: 1, pruneFrac: 0.2, rng: new Rng(0) };
 
-describe('roundCorrelation (spec §8.1) on a hand-made record', () => {
+describe('roundCorrelation (docs/ALGORITHMS.md §8.1) on a hand-made record', () => {
   it('Pearson/Spearman of |μ| vs SNR over the unpruned kernel entries of layer 1 only', () => {
     const r = roundCorrelation(record(2), opts);
     expect(r.n).toBe(4);

@@ -68,7 +68,7 @@ describe('landscape1D', () => {
     expect(qt.seen.some((row) => row.some((v, i) => mask[i] && v !== theta[i]))).toBe(true);
   });
 
-  it('same rng → same directions for every network of the same size (spec §7 shared directions)', () => {
+  it('same rng → same directions for every network of the same size (docs/ALGORITHMS.md §7 shared directions)', () => {
     const [t1, t2] = inits(net, 2);
     const full = new Uint8Array(D).fill(1);
     const e1 = directionOf({ theta: t1, mask: full, normalisation: 'none', rng: new Rng(3) }, net.layers, 1);

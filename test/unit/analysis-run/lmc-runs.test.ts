@@ -1,6 +1,6 @@
 /**
  * `lab lmc --runs A,B` (src/cli/analysis/lmc-runs.ts): LMC between two run folders at the same seed and
- * round — the ES-vs-GD pair of spec §6. Two fabricated folders written through RunFolder as `lab imp` /
+ * round — the ES-vs-GD pair of docs/ALGORITHMS.md §6. Two fabricated folders written through RunFolder as `lab imp` /
  * `lab gd` write them (real MNIST test images, mnist-quick's network): run B's chain is `gd_magnitude`
  * (found by default from A's `magnitude`), its round 1 is A's round 1 exactly (barrier 0, endpoints equal)
  * and later rounds differ; runs with different networks are refused with a clear message.

@@ -87,7 +87,7 @@ describe('LMC path on a real (synthetic-task) network', () => {
   });
 });
 
-describe('pathFromMetrics (barrier definitions, spec §6)', () => {
+describe('pathFromMetrics (barrier definitions, docs/ALGORITHMS.md §6)', () => {
   const alphas = alphaGrid(5);
   it('vision: accuracy 0.9 → 0.7 linearly has B = 0.1 but no linear-excess barrier', () => {
     const perf = [0.7, 0.75, 0.8, 0.85, 0.9];

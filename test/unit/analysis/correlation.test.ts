@@ -42,7 +42,7 @@ const { layers } = makeLayers([
   { name: 'L1', shape: [2, 1] },
 ]);
 
-describe('magnitude–SNR analysis (spec §8)', () => {
+describe('magnitude–SNR analysis (docs/ALGORITHMS.md §8)', () => {
   it('correlates |μ| with |μ|/σ over the unpruned kernel entries of one layer', () => {
     const mean = Float32Array.from([1, -2, 3, 99, 0, 0, 0, 0, 0]);
     const std = Float32Array.from([1, 1, 1, 1e20, 1, 1, 1, 1, 1]);

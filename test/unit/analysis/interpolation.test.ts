@@ -41,7 +41,7 @@ describe('interpolateRows', () => {
   });
 });
 
-describe('error barrier (Frankle et al. 2020, spec §6)', () => {
+describe('error barrier (Frankle et al. 2020, docs/ALGORITHMS.md §6)', () => {
   const alphas = alphaGrid(11);
   it('is 0 for an error that is constant (flat linear) along the path', () => {
     const b = errorBarrier(
@@ -90,7 +90,7 @@ describe('error barrier (Frankle et al. 2020, spec §6)', () => {
   });
 });
 
-describe('return barrier (control, spec §6 [U])', () => {
+describe('return barrier (control, docs/ALGORITHMS.md §6 [U])', () => {
   it('is mean endpoint return − min return, normalised by the dense return', () => {
     const alphas = alphaGrid(5);
     const returns = [100, 60, 20, 70, 200]; // endpoints 100 (θ_B), 200 (θ_A): mean 150, min 20

@@ -24,7 +24,7 @@ function randomMask(rng: Rng, keep: number): Uint8Array {
 }
 const norm = (v: Float32Array, idx: number[]) => Math.sqrt(idx.reduce((s, i) => s + v[i] * v[i], 0));
 
-describe('directions (spec §7)', () => {
+describe('directions (docs/ALGORITHMS.md §7)', () => {
   const rng = new Rng(9);
   const mask = randomMask(rng.split('mask'), 0.4);
   const theta = gaussianVector(rng.split('theta'), D);
@@ -127,7 +127,7 @@ describe('grids', () => {
   });
 });
 
-describe('quadratic fit and curvature (spec §7)', () => {
+describe('quadratic fit and curvature (docs/ALGORITHMS.md §7)', () => {
   it('recovers an exact quadratic', () => {
     const xs = xiGrid(41);
     const f = fitQuadratic(

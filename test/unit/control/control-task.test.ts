@@ -1,4 +1,4 @@
-// Control TaskDef adapters (spec ALGORITHMS.md §9.2/§9.3) on the real nets registry, including the
+// Control TaskDef adapters (docs/ALGORITHMS.md §9.2/§9.3) on the real nets registry, including the
 // probe that verifies the typed-array fast path against each net's own tfjs forward.
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';

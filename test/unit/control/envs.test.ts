@@ -1,4 +1,4 @@
-// Classic-control dynamics against transitions computed by hand from spec ALGORITHMS.md §11
+// Classic-control dynamics against transitions computed by hand from docs/ALGORITHMS.md §11
 // (reference numbers from an independent float64 re-implementation of the spec equations).
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';

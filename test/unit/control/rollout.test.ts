@@ -1,4 +1,4 @@
-// Population rollouts (spec ALGORITHMS.md §9.2, evojax semantics) and the typed-array policy forward.
+// Population rollouts (docs/ALGORITHMS.md §9.2, evojax semantics) and the typed-array policy forward.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { acrobot, cartPole, pendulum } from '../../../src/core/tasks/control/envs';

@@ -1,4 +1,4 @@
-// Adam β1/β2 as params (spec ALGORITHMS.md §1.4): the step follows the Adam equation for the given βs,
+// Adam β1/β2 as params (docs/ALGORITHMS.md §1.4): the step follows the Adam equation for the given βs,
 // the evosax 0.1.4 defaults reproduce the constants, and at their defaults the βs stay out of the run id.
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
@@ -9,7 +9,7 @@ import { runId } from '../../../src/core/runs/hash';
 import { resolveParams, type AnyParamValues } from '../../../src/core/params';
 import type { EsState } from '../../../src/core/es/types';
 
-/** Independent scalar Adam (spec §1.4 table) for a constant per-coordinate gradient sequence. */
+/** Independent scalar Adam (docs/ALGORITHMS.md §1.4 table) for a constant per-coordinate gradient sequence. */
 function adamRef(m0: number, grads: number[], lr: number, b1: number, b2: number): number {
   let a = 0,
     v = 0,

@@ -1,5 +1,5 @@
 // One `tell` of every strategy on a tiny fixed problem (P = 6, d = 3) against numbers computed
-// independently with numpy straight from the spec's equations (ALGORITHMS.md §1.4, §2.1–2.6); the
+// independently with numpy straight from the spec's equations (docs/ALGORITHMS.md §1.4, §2.1–2.6); the
 // throwaway script is quoted in the comments per case. Shared data: mean m, population X, fitness f
 // already in MINIMISE form (the strategies' internal convention), stable argsort for ties.
 import { describe, it, expect } from 'vitest';

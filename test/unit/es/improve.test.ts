@@ -1,5 +1,5 @@
 // Every registered ES improves toy objectives over a fixed budget, 3 seeds each (STYLE.md convention
-// 12; spec ALGORITHMS.md §2). Scores are −loss (the runner maximises). Budgets are small enough for
+// 12; docs/ALGORITHMS.md §2). Scores are −loss (the runner maximises). Budgets are small enough for
 // the whole file to run in well under a minute on 2 cores.
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,4 +1,4 @@
-# Independent numpy reference for one tell of each strategy (spec ALGORITHMS.md §1.4, §2.1-2.6).
+# Independent numpy reference for one tell of each strategy (docs/ALGORITHMS.md §1.4, §2.1-2.6).
 import numpy as np
 np.set_printoptions(precision=9, floatmode='maxprec')
 m = np.array([0.5, -1.0, 2.0])

@@ -1,4 +1,4 @@
-// Spec check values (ALGORITHMS.md §2.2–2.4), fitness shaping (§1.3) and the optimizers (§1.4).
+// Spec check values (docs/ALGORITHMS.md §2.2–2.4), fitness shaping (§1.3) and the optimizers (§1.4).
 // Optimizer expectations come from test/unit/es/reference_numpy.py (independent numpy, two steps).
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { activeIndices, pack, unpack, ScatterPlan } from '../../../src/core/experiments/masked-params';
 
-describe('masked parameter packing (spec §3.1: pack by mask index)', () => {
+describe('masked parameter packing (docs/ALGORITHMS.md §3.1: pack by mask index)', () => {
   const mask = Uint8Array.from([1, 0, 1, 1, 0, 1]);
 
   it('packs by mask index, keeping zero-valued active entries (no es-lottery packing pitfall)', () => {

@@ -1,4 +1,4 @@
-// GD-IMP (spec ALGORITHMS.md §4.1): the ES-IMP protocol with GD as the inner trainer, same RoundRecords.
+// GD-IMP (docs/ALGORITHMS.md §4.1): the ES-IMP protocol with GD as the inner trainer, same RoundRecords.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';

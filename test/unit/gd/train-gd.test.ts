@@ -1,4 +1,4 @@
-// Masked GD (spec ALGORITHMS.md §4.1): pruned weights stay exactly 0, GD learns, options validate.
+// Masked GD (docs/ALGORITHMS.md §4.1): pruned weights stay exactly 0, GD learns, options validate.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';

@@ -1,4 +1,4 @@
-// Ticket transfer (spec ALGORITHMS.md §5): byte-identical source masks, clear shape errors, baselines.
+// Ticket transfer (docs/ALGORITHMS.md §5): byte-identical source masks, clear shape errors, baselines.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';

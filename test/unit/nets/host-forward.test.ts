@@ -26,7 +26,7 @@ function randomMask(net: PopulationNet, rng: Rng): Uint8Array {
 }
 
 /**
- * An antithetic population the way the ES builds it (float32 m ± σ⊙z, spec §1.2) in `layout`, with
+ * An antithetic population the way the ES builds it (float32 m ± σ⊙z, docs/ALGORITHMS.md §1.2) in `layout`, with
  * exact zeros where `mask` is 0.
  */
 function antitheticPopulation(

@@ -8,7 +8,7 @@ import { denseKernelsSideBySide, kernelIndicator, sliceBias, sliceKernel } from 
 
 const mnistIO = { inputShape: [28, 28, 1], outputSize: 10 } as const;
 
-describe('paper CNN layout (spec §9.1)', () => {
+describe('paper CNN layout (docs/ALGORITHMS.md §9.1)', () => {
   const net = getNetwork('cnn').build({}, mnistIO);
   it("has 11 274 parameters, 11 240 prunable, in the spec's per-layer split", () => {
     expect(net.paramCount).toBe(11_274);
@@ -84,7 +84,7 @@ describe('network registry', () => {
     }
     expect(() => getNetwork('nope')).toThrow(/known: mlp, cnn, policy_mlp/);
   });
-  it('reduced preset MLP 196-32-10 has 6 592 prunable weights and 42 biases (spec §12)', () => {
+  it('reduced preset MLP 196-32-10 has 6 592 prunable weights and 42 biases (docs/ALGORITHMS.md §12)', () => {
     const net = getNetwork('mlp').build({}, { inputShape: [14, 14, 1], outputSize: 10 });
     expect(net.prunableCount).toBe(6592);
     expect(net.paramCount - net.prunableCount).toBe(42);

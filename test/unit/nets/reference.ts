@@ -1,5 +1,5 @@
 // Plain-JS, one-member-at-a-time reference forward passes (no tfjs), straight from the layer
-// definitions in spec ALGORITHMS.md §9.1/§9.2. The population forward passes must match these.
+// definitions in docs/ALGORITHMS.md §9.1/§9.2. The population forward passes must match these.
 import type { LayerSpec } from '../../../src/core/nets/types';
 
 export type Act = 'relu' | 'tanh' | 'none';

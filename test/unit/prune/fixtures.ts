@@ -45,7 +45,7 @@ export function gaussianVector(rng: Rng, n: number, scale = 1): Float32Array {
 
 /**
  * A fake end-of-round state: mean = init + noise at active entries (0 at pruned), σ ∈ [0.05, 1) at
- * active entries and 1e20 at pruned ones (spec §1.5).
+ * active entries and 1e20 at pruned ones (docs/ALGORITHMS.md §1.5).
  */
 export function fakeTrainedRound(
   rng: Rng,

@@ -1,4 +1,4 @@
-// Invariants over the pruning registry (STYLE.md convention 12; spec ALGORITHMS.md §3.3–3.7): every method
+// Invariants over the pruning registry (STYLE.md convention 12; docs/ALGORITHMS.md §3.3–3.7): every method
 // hits the exact target sparsity, leaves biases and excluded layers alone, rewinds/reinitialises as
 // documented; nested methods give monotone masks; permutation baselines keep per-layer counts and values.
 import { describe, expect, it } from 'vitest';
@@ -194,7 +194,7 @@ function sortedSurvivors(theta: Float32Array, mask: Uint8Array, l: (typeof NET.l
   return v.sort((a, b) => a - b);
 }
 
-describe('baselines (spec §3.7)', () => {
+describe('baselines (docs/ALGORITHMS.md §3.7)', () => {
   it('mask_reinit and permute_weights keep the magnitude mask; mask_reinit draws a fresh init', () => {
     for (const id of ['mask_reinit', 'permute_weights']) {
       for (const r of runChain(getPruneMethod(id), 31)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prunedCountAt, remainingPercent, sparsityOfRound } from '../../../src/core/prune/schedule';
 
-describe('IMP schedule (spec §3.2)', () => {
+describe('IMP schedule (docs/ALGORITHMS.md §3.2)', () => {
   it('matches the spec table of remaining weights for keep = 0.8', () => {
     const table: [number, number][] = [
       [1, 100],

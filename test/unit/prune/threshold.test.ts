@@ -9,7 +9,7 @@ const { layers, paramCount } = makeLayers([
   { name: 'L1', shape: [2, 1] },
 ]);
 
-describe('maskFromScores (spec §3.4)', () => {
+describe('maskFromScores (docs/ALGORITHMS.md §3.4)', () => {
   it('has the expected layout', () => {
     expect(paramCount).toBe(9);
     expect(layers[1].kernelOffset).toBe(6);

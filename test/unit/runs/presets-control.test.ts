@@ -1,11 +1,11 @@
-// The control presets added for issue 8 (spec ALGORITHMS.md §12): they parse, are labelled as reduced
+// The control presets added for issue 8 (docs/ALGORITHMS.md §12): they parse, are labelled as reduced
 // budgets, and carry the settings the spec row (mcc-reduced) and docs/RESULTS.md §4.1 (pendulum-quick) state.
 import { describe, it, expect } from 'vitest';
 import { getPreset } from '../../../src/core/runs/presets';
 import { parseConfig } from '../../../src/core/runs/config';
 
 describe('control presets', () => {
-  it('mcc-reduced follows the spec §12 row', () => {
+  it('mcc-reduced follows the docs/ALGORITHMS.md §12 row', () => {
     const p = getPreset('mcc-reduced');
     expect(p.paper).toBe(false);
     expect(p.label).toMatch(/reduced budget/i);

@@ -10,7 +10,7 @@ describe('metric CSV rows (shared by the CLI run folder and the UI export)', () 
   it('formats one round row with the documented columns', () => {
     const cells = roundRow(rec).split(',');
     expect(cells).toHaveLength(ROUND_COLUMNS.length);
-    expect(cells.slice(0, 5)).toEqual(['0', 'snr', '3', '0.360000', '64.000']); // s_3 = 1 − 0.8² (spec §3.2)
+    expect(cells.slice(0, 5)).toEqual(['0', 'snr', '3', '0.360000', '64.000']); // s_3 = 1 − 0.8² (docs/ALGORITHMS.md §3.2)
     expect(cells[7]).toBe('0.803000');
     expect(cells[13]).toBe('0.3600;0.3600');
   });

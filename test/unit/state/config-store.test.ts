@@ -63,7 +63,7 @@ describe('config store', () => {
     expect(selectParams(st(), strat.id)).toEqual({ ...defaultsOf(strat.paramSpecs), [name]: v });
   });
 
-  it('odd population sizes are rejected only for antithetic strategies (spec §1.2)', () => {
+  it('odd population sizes are rejected only for antithetic strategies (docs/ALGORITHMS.md §1.2)', () => {
     for (const s of STRATEGY_LIST) {
       st().setDemo({ strategyId: s.id, popSize: 15 });
       const err = selectDemoErrors(st()).popSize;

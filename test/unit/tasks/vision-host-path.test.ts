@@ -35,7 +35,7 @@ describe('vision fitness: host path (wasm/cpu) = tensor path', () => {
   const p = 10,
     d = net.paramCount,
     mean = net.init(rng);
-  // PGPE-style interleaved pairs m ± σz in float32 (spec §1.2).
+  // PGPE-style interleaved pairs m ± σz in float32 (docs/ALGORITHMS.md §1.2).
   const pop = new Float32Array(p * d);
   for (let k = 0; k < p / 2; k++)
     for (let j = 0; j < d; j++) {

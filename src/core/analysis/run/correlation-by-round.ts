@@ -1,5 +1,5 @@
 /**
- * Magnitude–SNR correlation per IMP round (paper §5, Fig. 7; spec ALGORITHMS.md §8.1): for each round's
+ * Magnitude–SNR correlation per IMP round (paper §5, Fig. 7; docs/ALGORITHMS.md §8.1): for each round's
  * final mean μ and σ, Pearson and Spearman correlation of |μ_i| against SNR_i = |μ_i|/σ_i over the
  * unpruned kernel entries of one layer (es-lottery: the layer at index 1), how far the two criteria
  * agree on the next mask at the round's target sparsity, and a downsampled scatter for the chart.
@@ -22,9 +22,9 @@ export type RoundSnapshot = Pick<
 
 export interface CorrelationOptions {
   readonly layers: readonly LayerSpec[];
-  /** Index of the layer whose kernel is correlated (spec §8.1: 1, i.e. Conv_1 / Dense_1). */
+  /** Index of the layer whose kernel is correlated (docs/ALGORITHMS.md §8.1: 1, i.e. Conv_1 / Dense_1). */
   readonly layerIndex: number;
-  /** p of the IMP schedule: the next round's target sparsity is 1 − (1 − p)^k (spec §3.2). */
+  /** p of the IMP schedule: the next round's target sparsity is 1 − (1 − p)^k (docs/ALGORITHMS.md §3.2). */
   readonly pruneFrac: number;
   readonly scope?: PruneScope;
   /** Scatter points kept per round (default 2000). */
@@ -40,7 +40,7 @@ export interface RoundCorrelation {
   readonly sparsityFrac: number;
   /** Unpruned kernel entries of the layer the correlation is over. */
   readonly n: number;
-  /** Pearson(|μ|, |μ|/σ) (spec §8.1, scipy.stats.pearsonr). */
+  /** Pearson(|μ|, |μ|/σ) (docs/ALGORITHMS.md §8.1, scipy.stats.pearsonr). */
   readonly pearson: number;
   /** Spearman rank correlation of the same pairs (average ranks for ties). */
   readonly spearman: number;

@@ -1,9 +1,9 @@
 /**
- * Loss landscapes of real networks (paper §5, Fig. 6 bottom and SI Fig. 10; spec ALGORITHMS.md §7;
+ * Loss landscapes of real networks (paper §5, Fig. 6 bottom and SI Fig. 10; docs/ALGORITHMS.md §7;
  * Li et al. 2018). 1-D: L(ξ) = L_test(θ + ξ·η_d) for several masked random directions η_d, a least-squares
  * parabola per direction and the sharpness a as mean ± s.e. 2-D: L(ξ1, ξ2) on two directions, or on the
  * plane through three networks. Every grid is a population evaluated through the task's test protocol.
- * L_test is the task's test loss: cross-entropy (vision) or −return (control), spec §7 [U].
+ * L_test is the task's test loss: cross-entropy (vision) or −return (control), docs/ALGORITHMS.md §7 [U].
  */
 import type { LayerSpec } from '../../nets/types';
 import type { Rng } from '../../rng';
@@ -22,14 +22,14 @@ import { evaluateGrids, type GridRunOptions, type GridTarget } from './evaluate-
 export interface DirectionSetup {
   /** The network at the centre of the landscape. */
   readonly theta: Float32Array;
-  /** Its mask: directions are zero on pruned entries so those weights stay exactly 0 (spec §7). */
+  /** Its mask: directions are zero on pruned entries so those weights stay exactly 0 (docs/ALGORITHMS.md §7). */
   readonly mask: Uint8Array;
   /** Layer layout for 'filter'/'layer' normalisation (default: the net's layers). */
   readonly layers?: readonly LayerSpec[];
   readonly normalisation: DirectionNorm;
   /**
    * Direction d is drawn from rng.split('direction').split(d): the same rng gives the same underlying η
-   * for every network of the same size (spec §7: compare networks on shared directions).
+   * for every network of the same size (docs/ALGORITHMS.md §7: compare networks on shared directions).
    */
   readonly rng: Rng;
 }
@@ -46,7 +46,7 @@ export function directionOf(setup: DirectionSetup, layers: readonly LayerSpec[],
 }
 
 export interface Landscape1DInput extends GridTarget, DirectionSetup {
-  /** Number of random directions (spec §7 [U]: 10; reduced presets 5). */
+  /** Number of random directions (docs/ALGORITHMS.md §7 [U]: 10; reduced presets 5). */
   readonly directions: number;
   /** ξ points in [−range, range] (spec: 41; reduced 21). */
   readonly points: number;
@@ -100,7 +100,7 @@ export async function landscape1D(input: Landscape1DInput, opts: GridRunOptions 
 }
 
 export interface Landscape2DInput extends GridTarget, DirectionSetup {
-  /** Grid resolution per axis (spec §7 [U]: 21 → 21×21 = 441 networks). */
+  /** Grid resolution per axis (docs/ALGORITHMS.md §7 [U]: 21 → 21×21 = 441 networks). */
   readonly points: number;
   readonly range?: number;
 }

@@ -1,5 +1,5 @@
 /**
- * Linear mode connectivity on real networks (paper §5; spec ALGORITHMS.md §6; Frankle et al. 2020).
+ * Linear mode connectivity on real networks (paper §5; docs/ALGORITHMS.md §6; Frankle et al. 2020).
  * θ(α) = α·θ_A + (1 − α)·θ_B on an α grid is a population evaluated through the task's test protocol.
  * Vision: error E = 1 − accuracy and B = max_α E − ½(E_A + E_B); control: the return barrier
  * B_R = ½(R_A + R_B) − min_α R. Pairs: rounds of one chain (K×K matrix) or seeds at the same round.

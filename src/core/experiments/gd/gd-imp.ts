@@ -1,5 +1,5 @@
 /**
- * GD-IMP (spec ALGORITHMS.md §4.1; paper §2, Fig. 3 teal curves): the ES-IMP protocol of imp.ts with
+ * GD-IMP (docs/ALGORITHMS.md §4.1; paper §2, Fig. 3 teal curves): the ES-IMP protocol of imp.ts with
  * masked gradient descent as the inner trainer — train, prune by global magnitude over kernels (biases
  * kept), rewind to θ0, repeat at sparsity 1 − keep^k — plus the paper's random-reinit chain. Records use
  * method ids 'gd_<prune method>' so GD and ES rounds sit side by side in one chart.
@@ -21,7 +21,7 @@ import type { GdOptions } from './gd-options';
 import { trainGd, type GdEpochMetrics, type GdOutcome, type GdTrainSet } from './train-gd';
 import { roundRecord } from '../records';
 
-/** The GD chains the paper ran (spec §4.1: final-ticket and random-reinit). */
+/** The GD chains the paper ran (docs/ALGORITHMS.md §4.1: final-ticket and random-reinit). */
 export const GD_DEFAULT_METHODS = ['magnitude', 'random_reinit'] as const;
 
 /** Record method id of a GD chain, e.g. 'gd_magnitude'. */

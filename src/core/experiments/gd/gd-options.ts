@@ -1,10 +1,10 @@
 /**
- * Settings of the gradient-descent baseline (spec ALGORITHMS.md §4.1, §12 guideline 3), described once
+ * Settings of the gradient-descent baseline (docs/ALGORITHMS.md §4.1, §12 guideline 3), described once
  * as self-describing ParamSpecs (STYLE.md convention 4) from which the zod schema is generated. They live
  * beside, not inside, the ES experiment config (runs/config.ts), whose schema GD must not change.
  *
  * Defaults: Adam (optax defaults β1 0.9, β2 0.999, ε 1e-8), lr 3e-4, batch 128, 1 epoch per IMP round
- * (the reduced presets' budget; the paper's sgd_mnist.yaml uses 2 and the ES→GD transfer 20, spec D9).
+ * (the reduced presets' budget; the paper's sgd_mnist.yaml uses 2 and the ES→GD transfer 20, docs/ALGORITHMS.md D9).
  */
 import { z } from 'zod';
 import { choice, int, num, type ParamSpec, type ParamSpecs, type ParamValues } from '../../params';
@@ -20,7 +20,7 @@ export const gdParamSpecs = {
       { value: 'sgd', label: 'SGD (optional momentum)' },
     ],
     'Optimizer',
-    'Gradient optimizer of the GD baseline; the paper uses Adam (spec §4.1).',
+    'Gradient optimizer of the GD baseline; the paper uses Adam (docs/ALGORITHMS.md §4.1).',
   ),
   lr: num(3e-4, 1e-6, 1, 1e-5, 'Learning rate', 'Constant step size (paper: 3e-4 with Adam).', { log: true }),
   momentum: num(0, 0, 0.999, 0.01, 'SGD momentum', 'Heavy-ball momentum for SGD; ignored by Adam.'),

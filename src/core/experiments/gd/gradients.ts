@@ -1,5 +1,5 @@
 /**
- * tfjs gradients for the GD baseline (spec ALGORITHMS.md §4.1). `@tensorflow/tfjs-core` alone registers
+ * tfjs gradients for the GD baseline (docs/ALGORITHMS.md §4.1). `@tensorflow/tfjs-core` alone registers
  * no gradient functions; the host registers them once, before training:
  *   - bundlers (Vite app/worker, vitest): `import '@tensorflow/tfjs-core/dist/register_all_gradients'`;
  *   - Node (tsx CLI, bench): `import '@tensorflow/tfjs'` — its CJS bundle registers them. (tfjs-core's

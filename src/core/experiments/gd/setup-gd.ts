@@ -1,5 +1,5 @@
 /**
- * Instantiates what a GD run needs from an experiment config (spec ALGORITHMS.md §4.1, §12 guideline 3:
+ * Instantiates what a GD run needs from an experiment config (docs/ALGORITHMS.md §4.1, §12 guideline 3:
  * GD trains "on the same downsampled data" as the ES preset): the vision task instance for the test
  * protocol, the network, and the training split on the backend — loading the dataset once for both.
  */
@@ -27,7 +27,7 @@ export async function instantiateGd(
 ): Promise<GdParts> {
   if (getTask(config.task.id).kind !== 'vision') {
     throw new Error(
-      `the GD baseline covers vision tasks (spec §4.1); "${config.task.id}" is a control task, whose GD baseline is PPO (spec §4.2, not built)`,
+      `the GD baseline covers vision tasks (docs/ALGORITHMS.md §4.1); "${config.task.id}" is a control task, whose GD baseline is PPO (docs/ALGORITHMS.md §4.2, not built)`,
     );
   }
   const dataset = getDataset(config.task.id);

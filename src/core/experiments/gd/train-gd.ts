@@ -1,6 +1,6 @@
 /**
- * Masked gradient-descent training of one network: the GD baseline's counterpart of TRAIN_ES (spec
- * ALGORITHMS.md §4.1; paper §2 "GD-IMP"). The same PopulationNet forward pass (P = 1, the flat parameter
+ * Masked gradient-descent training of one network: the GD baseline's counterpart of TRAIN_ES (
+ * docs/ALGORITHMS.md §4.1; paper §2 "GD-IMP"). The same PopulationNet forward pass (P = 1, the flat parameter
  * vector as a tf.Variable [1, D]) is differentiated by tfjs; the loss is the softmax cross-entropy on the
  * log-softmax outputs, averaged over the batch; Adam (β1 0.9, β2 0.999, ε 1e-8) or SGD; shuffled epochs
  * from a seeded Rng, the last partial batch dropped (as the ES epoch sampler does).
@@ -134,7 +134,7 @@ function checkSpec(spec: GdRoundSpec): void {
     throw new Error(`GD batch size ${options.batchSize} exceeds the ${train.count} training images`);
 }
 
-/** Trains M ⊙ init with masked GD for `options.epochs` epochs (spec §4.1). */
+/** Trains M ⊙ init with masked GD for `options.epochs` epochs (docs/ALGORITHMS.md §4.1). */
 export async function trainGd(spec: GdRoundSpec): Promise<GdOutcome> {
   checkSpec(spec);
   ensureGradients();

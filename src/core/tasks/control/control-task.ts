@@ -1,5 +1,5 @@
 /**
- * TaskDef / TaskInstance adapters for the classic-control environments (spec ALGORITHMS.md §9.2,
+ * TaskDef / TaskInstance adapters for the classic-control environments (docs/ALGORITHMS.md §9.2,
  * §9.3, §11). Fitness = mean undiscounted return over `episodes` episodes whose start states are
  * shared by the whole population (evojax semantics); the test metric is the mean return over a
  * FIXED set of `testEpisodes` episodes (the same start states in every run and round, like a test
@@ -30,7 +30,7 @@ export interface ControlTaskOptions {
   readonly env: ControlEnv;
   /** Training episodes per member per generation (evojax n_repeats). */
   readonly episodes: number;
-  /** Fixed test episodes (spec §9.3: 32 for Pendulum, 64 for Brax). */
+  /** Fixed test episodes (docs/ALGORITHMS.md §9.3: 32 for Pendulum, 64 for Brax). */
   readonly testEpisodes: number;
   /** Overrides of the env's param defaults (e.g. maxSteps). */
   readonly envDefaults?: AnyParamValues;

@@ -1,5 +1,5 @@
 /**
- * Classic-control tasks (spec ALGORITHMS.md §9.2, §9.3, §11, §12): the TaskDefs the task registry
+ * Classic-control tasks (docs/ALGORITHMS.md §9.2, §9.3, §11, §12): the TaskDefs the task registry
  * lists, plus the env registry, rollouts and render geometry for the UI's rollout viewer.
  * Defaults follow gymnax v0.0.6 and the es-lottery gym config (8 training episodes); the reduced
  * presets of §12 override episodes / maxSteps.
@@ -26,7 +26,7 @@ const TASK_OPTIONS: readonly ControlTaskOptions[] = [
     testEpisodes: 32,
     help: "Pendulum-v1 (gymnax): the paper's gym control task (MLP 3-64-64-1, tanh, linear output; 8 episodes; 32 test episodes).",
     notes: [
-      'gymnax horizon 200 by default; the paper (es-lottery) runs 500 steps (spec D8): set maxSteps = 500 for parity.',
+      'gymnax horizon 200 by default; the paper (es-lottery) runs 500 steps (docs/ALGORITHMS.md D8): set maxSteps = 500 for parity.',
     ],
   },
   {

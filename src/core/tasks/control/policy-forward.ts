@@ -1,5 +1,5 @@
 /**
- * Typed-array forward pass of a population of small MLP policies (spec ALGORITHMS.md §9.2: GymMLP
+ * Typed-array forward pass of a population of small MLP policies (docs/ALGORITHMS.md §9.2: GymMLP
  * obs → h → h → act, tanh hidden layers, linear or tanh output).
  *
  * Why not tfjs: every env copy has its own observation *and* its own member's weights, and one step

@@ -1,5 +1,5 @@
 /**
- * Records one member's episode for the UI's rollout viewer (spec ALGORITHMS.md §9.2 rollout rules,
+ * Records one member's episode for the UI's rollout viewer (docs/ALGORITHMS.md §9.2 rollout rules,
  * §11 dynamics): the state before every step, the actions and rewards, up to and including the first
  * done. With `rng = episodeRng(testEpisodeRng(env), e)` it replays test episode e exactly as
  * `evaluateTest` scored it.

@@ -2,7 +2,7 @@
  * Canvas-free scene descriptions for the UI's rollout viewer: one pure function per environment maps a
  * single state (variables in the env's `stateNames` order) to 2-D primitives in world coordinates
  * (y up). The UI only scales `bounds` to its canvas and draws the primitives; no physics lives there.
- * Geometry follows gym's classic-control renderers (spec ALGORITHMS.md §11 for the quantities).
+ * Geometry follows gym's classic-control renderers (docs/ALGORITHMS.md §11 for the quantities).
  */
 import type { AnyParamValues } from '../../params';
 import { MOUNTAIN_CAR_BOUNDS, mountainHeight } from './envs/mountain-car-continuous';

@@ -1,5 +1,5 @@
 /**
- * Population rollouts with evojax semantics (spec ALGORITHMS.md §9.2, [J `evojax/sim_mgr.py`]):
+ * Population rollouts with evojax semantics (docs/ALGORITHMS.md §9.2, [J `evojax/sim_mgr.py`]):
  * P members × E episodes in lockstep; episode e starts from the same state for every member (reset
  * keys shared across the population); a copy's return is the undiscounted sum of rewards up to and
  * including its first `done`, after which it is no longer stepped; a member's fitness is the mean
@@ -24,7 +24,7 @@ export function mlpRowPolicy(layout: MlpLayout, params: Float32Array): RowPolicy
   return (memberOfRow, obs, rows, out) => forwardRows(layout, params, memberOfRow, obs, rows, out, scratch);
 }
 
-/** The env action (spec §11.5) from one row of network outputs. */
+/** The env action (docs/ALGORITHMS.md §11.5) from one row of network outputs. */
 export function mapAction(env: ControlEnv, outputs: Float32Array, offset: number): number {
   return env.actionMapping === 'argmax' ? argmax(outputs, offset, env.outputSize) : outputs[offset];
 }

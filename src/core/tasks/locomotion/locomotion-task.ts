@@ -1,11 +1,11 @@
 /**
- * TaskDef / TaskInstance for the MuJoCo locomotion tasks (issue 10; spec ALGORITHMS.md §9.2, §9.3 Brax
+ * TaskDef / TaskInstance for the MuJoCo locomotion tasks (issue 10; docs/ALGORITHMS.md §9.2, §9.3 Brax
  * column): fitness = mean return over `episodes` episodes whose start states the population shares;
  * test = mean return over a FIXED set of `testEpisodes` start states (like a test set); test loss =
  * −return (STYLE.md convention 6: the sign flip lives here). Registered with kind 'control', so IMP,
  * pruning, baselines, analyses and the rollout view treat it like the classic-control tasks.
  *
- * Observation normalisation (spec §9.2, evojax running mean/var) is the `obsNorm` param. Its statistics
+ * Observation normalisation (docs/ALGORITHMS.md §9.2, evojax running mean/var) is the `obsNorm` param. Its statistics
  * live in the task instance, are updated after every training rollout and are NOT saved with a run,
  * so the lab's default is off (a saved policy then replays exactly); turn it on for Brax parity.
  */
@@ -46,9 +46,9 @@ export function locomotionParamSpecs(model: LocomotionModel): ParamSpecs {
       1,
       64,
       'Episodes per member',
-      'Training episodes per fitness evaluation; start states shared by the population (spec §9.3: 8).',
+      'Training episodes per fitness evaluation; start states shared by the population (docs/ALGORITHMS.md §9.3: 8).',
     ),
-    testEpisodes: int(64, 1, 256, 'Test episodes', 'Fixed episode set for the test metric (spec §9.3 Brax: 64).'),
+    testEpisodes: int(64, 1, 256, 'Test episodes', 'Fixed episode set for the test metric (docs/ALGORITHMS.md §9.3 Brax: 64).'),
     obsNorm: bool(
       false,
       'Normalise observations',

@@ -1,6 +1,6 @@
 /**
  * Running observation normaliser with evojax's semantics (`evojax/obs_norm.py`, ObsNormalizer), which
- * the paper's Brax runs use (spec ALGORITHMS.md §9.2: "observations are normalised with evojax's running
+ * the paper's Brax runs use (docs/ALGORITHMS.md §9.2: "observations are normalised with evojax's running
  * mean/var, updated from training rollouts"). State: step count n, mean μ, summed squared deviations M2.
  *   normalise(o) = clip((o − μ) / sqrt(clip(M2 / (n + 1), 1e−6, 1e6)), −5, 5)
  *   update: n′ = n + b; μ′ = μ + Σ(o − μ)/n′; M2′ = M2 + Σ(o − μ′)(o − μ)   (b observations)

@@ -4,7 +4,7 @@
  * tensor backend; this class only moves a few doubles per step across the boundary (ctrl in, qpos/qvel
  * out) through cached typed-array views into the WASM heap.
  *
- * Implements gym's MuJoCo v3/v4 step (spec ALGORITHMS.md §9.2 rewards "forward velocity + healthy
+ * Implements gym's MuJoCo v3/v4 step (docs/ALGORITHMS.md §9.2 rewards "forward velocity + healthy
  * bonus − control cost"): ctrl = a; `frameSkip` × mj_step; forward = w·(x′ − x)/dt with dt =
  * timestep·frameSkip; healthy bonus while healthy or when termination is on; ctrl cost = w·Σa².
  */

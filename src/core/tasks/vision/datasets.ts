@@ -1,12 +1,12 @@
 /**
- * Vision dataset registry and preprocessing (spec ALGORITHMS.md §9.1 data; §12 reduced presets).
+ * Vision dataset registry and preprocessing (docs/ALGORITHMS.md §9.1 data; §12 reduced presets).
  * Every dataset is normalised with the MNIST statistics, (x/255 − 0.1307)/0.3081, as the paper's code
  * does for all three; the reduced presets optionally 2×2-average-pool the 28×28 images to 14×14.
  * Bytes come through an injected reader so the same code runs in Node (fs) and browsers (fetch).
  */
 import { parseIdxImages, parseIdxLabels, IDX_IMAGE_SIDE } from './idx';
 
-/** MNIST pixel statistics after scaling to [0, 1] (spec §9.1), used for every dataset. */
+/** MNIST pixel statistics after scaling to [0, 1] (docs/ALGORITHMS.md §9.1), used for every dataset. */
 export const MNIST_MEAN = 0.1307;
 export const MNIST_STD = 0.3081;
 
@@ -64,7 +64,7 @@ export const DATASETS: readonly DatasetDef[] = [
       'Bag',
       'Ankle boot',
     ],
-    notes: ["Normalised with the MNIST statistics, as in the paper's code (spec §9.1)."],
+    notes: ["Normalised with the MNIST statistics, as in the paper's code (docs/ALGORITHMS.md §9.1)."],
     citation: 'H. Xiao, K. Rasul, R. Vollgraf, arXiv:1708.07747, 2017 (MIT License, Zalando SE)',
   },
   {
@@ -85,7 +85,7 @@ export const DATASETS: readonly DatasetDef[] = [
     ],
     notes: [
       'Only the first 6,284 of the 60,000 KMNIST training images are bundled: K-MNIST runs are not at parity with the paper.',
-      "Normalised with the MNIST statistics, as in the paper's code (spec §9.1).",
+      "Normalised with the MNIST statistics, as in the paper's code (docs/ALGORITHMS.md §9.1).",
       'KMNIST data (CC BY-SA 4.0): "KMNIST Dataset" (CODH), adapted from "Kuzushiji Dataset" (NIJL et al.), doi:10.20676/00000341.',
     ],
     citation: 'T. Clanuwat et al., arXiv:1812.01718, 2018 (CC BY-SA 4.0)',
@@ -112,7 +112,7 @@ export interface VisionData {
   readonly test: VisionSplit;
 }
 
-/** (x/255 − mean)/std per pixel (spec §9.1). */
+/** (x/255 − mean)/std per pixel (docs/ALGORITHMS.md §9.1). */
 export function normalizePixels(pixels: Uint8Array): Float32Array {
   const out = new Float32Array(pixels.length);
   const scale = 1 / (255 * MNIST_STD),

@@ -1,5 +1,5 @@
 /**
- * Vision fitness on host arrays (spec ALGORITHMS.md §9.1: fitness = −mean cross-entropy on one shared
+ * Vision fitness on host arrays (docs/ALGORITHMS.md §9.1: fitness = −mean cross-entropy on one shared
  * minibatch), for backends whose tensors live in host memory (wasm, cpu), where the batch gather and the
  * log-softmax as tfjs ops cost more than the network (issue 4: tfjs-wasm's gather ~100 ns per element,
  * logSoftmax six kernels). Same values as `meanLogLikelihood` up to float rounding (float64 here).

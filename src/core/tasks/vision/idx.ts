@@ -1,5 +1,5 @@
 /**
- * Gzipped IDX parser for the bundled vision datasets (spec ALGORITHMS.md §9.1; format in
+ * Gzipped IDX parser for the bundled vision datasets (docs/ALGORITHMS.md §9.1; format in
  * public/data/README.md). IDX = big-endian header (magic, counts, dims) followed by raw uint8 data.
  * Decompression uses fflate (a maintained inflate), never a hand-written one.
  */

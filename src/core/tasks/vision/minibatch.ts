@@ -1,5 +1,5 @@
 /**
- * Minibatch index samplers for the ES fitness (spec ALGORITHMS.md §9.1): every generation one batch is
+ * Minibatch index samplers for the ES fitness (docs/ALGORITHMS.md §9.1): every generation one batch is
  * drawn without replacement and shared by all population members.
  * - 'epoch': the training set is shuffled with the caller's rng and walked in disjoint batches; when fewer
  *   than B unseen examples remain, a new permutation starts (the remainder is dropped, like drop_last).

@@ -1,5 +1,5 @@
 /**
- * Vision classification tasks (spec ALGORITHMS.md §9.1): fitness of a population = −mean cross-entropy
+ * Vision classification tasks (docs/ALGORITHMS.md §9.1): fitness of a population = −mean cross-entropy
  * (log-softmax of the net's logits) on one shared training minibatch per generation, so the ES maximises
  * the negative loss (the one sign flip, STYLE.md convention 6); test metric = accuracy on the test set.
  * The preprocessed datasets live on the tfjs backend once per instance (tf.keep) and are freed in dispose().
@@ -27,7 +27,7 @@ export const visionParamSpecs = {
       { value: '14x14', label: '14×14 (2×2 average pool, reduced presets)' },
     ],
     'Image size',
-    "Input resolution; 14×14 is the reduced-budget presets' downsampling (spec §12).",
+    "Input resolution; 14×14 is the reduced-budget presets' downsampling (docs/ALGORITHMS.md §12).",
   ),
   batchSize: int(
     1024,
@@ -161,7 +161,7 @@ export function visionTaskDef(dataset: DatasetDef): TaskDef {
   return {
     id: dataset.id,
     label: dataset.label,
-    help: `${dataset.label} classification; fitness = −cross-entropy on a shared minibatch, test = accuracy (spec §9.1). ${dataset.citation}.`,
+    help: `${dataset.label} classification; fitness = −cross-entropy on a shared minibatch, test = accuracy (docs/ALGORITHMS.md §9.1). ${dataset.citation}.`,
     kind: 'vision',
     paramSpecs: visionParamSpecs,
     async load(given: AnyParamValues, io, _rng): Promise<TaskInstance> {

@@ -1,5 +1,5 @@
 /**
- * Acrobot-v1 ("book" dynamics) as gymnax v0.0.6 `acrobot.py` (spec ALGORITHMS.md §11.3), batched.
+ * Acrobot-v1 ("book" dynamics) as gymnax v0.0.6 `acrobot.py` (docs/ALGORITHMS.md §11.3), batched.
  * One classical RK4 step of size dt per env step (gymnax integrates once, gym integrates a 2-point
  * grid), then both angles wrapped into [−π, π) and the velocities clipped. Terminal when the tip
  * rises above the bar: −cos θ1 − cos(θ1 + θ2) > 1, evaluated on the new state. Reward −1 per
@@ -46,7 +46,7 @@ interface AcrobotConsts {
 }
 
 /**
- * ds/dt of spec §11.3 at (θ1, θ2, θ̇1, θ̇2) under torque `a`; writes (θ̇1, θ̇2, θ̈1, θ̈2) into `out`.
+ * ds/dt of docs/ALGORITHMS.md §11.3 at (θ1, θ2, θ̇1, θ̇2) under torque `a`; writes (θ̇1, θ̇2, θ̈1, θ̈2) into `out`.
  * Exported for the hand-computed tests.
  */
 export function acrobotDerivs(s: ArrayLike<number>, a: number, c: AcrobotConsts, out: Float64Array): void {

@@ -1,5 +1,5 @@
 /**
- * CartPole-v1 as gymnax v0.0.6 `cartpole.py` (spec ALGORITHMS.md §11.1), batched over n copies.
+ * CartPole-v1 as gymnax v0.0.6 `cartpole.py` (docs/ALGORITHMS.md §11.1), batched over n copies.
  * Explicit Euler with the positions advanced by the *old* velocities; reward 1 per live step
  * (including the terminating one); done at |x| > x_thr, |θ| > θ_thr or t ≥ maxSteps.
  */

@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the batched classic-control environments (spec ALGORITHMS.md §11): state
+ * Helpers shared by the batched classic-control environments (docs/ALGORITHMS.md §11): state
  * allocation, the active-copy iteration used by `step`, angle wrapping and clipping.
  */
 import type { Rng } from '../../../rng';

@@ -1,9 +1,9 @@
 /**
- * MountainCarContinuous-v0 as gymnax v0.0.6 `continuous_mountain_car.py` (spec ALGORITHMS.md §11.4),
+ * MountainCarContinuous-v0 as gymnax v0.0.6 `continuous_mountain_car.py` (docs/ALGORITHMS.md §11.4),
  * batched. Velocity update from the clipped force, then position; the reward penalises the
  * *unclipped* action and pays +100 on reaching the goal with v ≥ 0.
  *
- * Wall rule (spec D14): gymnax zeroes v when p ≥ goal and v < 0 (the "v-zero quirk"); gym instead
+ * Wall rule (docs/ALGORITHMS.md D14): gymnax zeroes v when p ≥ goal and v < 0 (the "v-zero quirk"); gym instead
  * zeroes v when the car sits on the left wall (p = min) moving left. `mcLeftWallInelastic` selects
  * the gym rule.
  */

@@ -1,5 +1,5 @@
 /**
- * Pendulum-v1 as gymnax v0.0.6 `pendulum.py` (spec ALGORITHMS.md §11.2), batched over n copies.
+ * Pendulum-v1 as gymnax v0.0.6 `pendulum.py` (docs/ALGORITHMS.md §11.2), batched over n copies.
  * Semi-implicit Euler (θ advances with the *new* θ̇); the reward is computed on the *pre-step* state
  * with the wrapped angle; θ itself is never wrapped in the state; done only at t ≥ maxSteps.
  */
@@ -20,7 +20,7 @@ const paramSpecs = {
     1,
     10_000,
     'Max steps T_max',
-    'Horizon; gymnax default 200, the paper (es-lottery) runs 500 (spec D8).',
+    'Horizon; gymnax default 200, the paper (es-lottery) runs 500 (docs/ALGORITHMS.md D8).',
   ),
 } as const;
 
@@ -34,7 +34,7 @@ export const pendulum: ControlEnv = {
   actionMapping: 'identity',
   policyOutputActivation: 'none',
   paramSpecs,
-  // Worst case per step: π² + 0.1·8² + 0.001·2² ≈ 16.27 (spec §11.2), times the default 200 steps.
+  // Worst case per step: π² + 0.1·8² + 0.001·2² ≈ 16.27 (docs/ALGORITHMS.md §11.2), times the default 200 steps.
   returnRange: [-16.2736 * 200, 0],
 
   reset(rng, n): EnvState {

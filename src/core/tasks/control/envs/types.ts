@@ -1,11 +1,11 @@
 /**
- * Batched classic-control environments (spec ALGORITHMS.md §11, gymnax v0.0.6 dynamics).
+ * Batched classic-control environments (docs/ALGORITHMS.md §11, gymnax v0.0.6 dynamics).
  *
  * An environment steps n independent copies at once over a struct-of-arrays state: one Float64Array
  * per state variable (named in `stateNames`) plus an Int32Array step counter. The physics is a handful
  * of flops per copy, so plain typed arrays beat tensor ops by orders of magnitude here.
  *
- * Actions are one number per copy *after* the action mapping of spec §11.5 (`mapAction`): a discrete
+ * Actions are one number per copy *after* the action mapping of docs/ALGORITHMS.md §11.5 (`mapAction`): a discrete
  * index for CartPole/Acrobot, a raw continuous value for Pendulum/MountainCar (the env clips it).
  */
 import type { AnyParamValues, ParamSpecs } from '../../../params';
@@ -28,7 +28,7 @@ export interface StepResult {
   readonly terminal: Uint8Array;
 }
 
-/** How raw network outputs become the env's action (spec §11.5). */
+/** How raw network outputs become the env's action (docs/ALGORITHMS.md §11.5). */
 export type ActionMapping = 'argmax' | 'identity';
 
 export interface ControlEnv {
@@ -41,7 +41,7 @@ export interface ControlEnv {
   /** Network outputs per step: logits for discrete envs, one unit for continuous ones. */
   readonly outputSize: number;
   readonly actionMapping: ActionMapping;
-  /** Output activation the policy network should use (spec §11.5; MountainCar's tanh unit is [U]). */
+  /** Output activation the policy network should use (docs/ALGORITHMS.md §11.5; MountainCar's tanh unit is [U]). */
   readonly policyOutputActivation: 'none' | 'tanh';
   /** Physical constants and the horizon `maxSteps`, for transfer variants (defaults = gymnax v0.0.6). */
   readonly paramSpecs: ParamSpecs;

@@ -1,6 +1,6 @@
 /**
  * Ant (gym Ant-v4 conventions with its default `use_contact_forces=False`, i.e. Ant-v3 without the
- * contact-force observation and contact cost; the paper's Brax "ant", spec ALGORITHMS.md §9.2/§9.3).
+ * contact-force observation and contact cost; the paper's Brax "ant", docs/ALGORITHMS.md §9.2/§9.3).
  * gym's ant.xml (already in local coordinates; `coordinate="local"` dropped as MuJoCo ≥ 2.3.3 has no such
  * attribute): a 0.25 m sphere torso on a free joint at z = 0.75 and four legs (hip ±30°, ankle 30…70°),
  * eight motors with gear 150, density 5, RK4, dt = 0.01·5.

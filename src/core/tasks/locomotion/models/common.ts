@@ -1,6 +1,6 @@
 /**
- * Parameter specs shared by the locomotion models (gym MuJoCo v3/v4 constructor arguments, spec
- * ALGORITHMS.md §9.3 for the horizon): horizon, frame skip, timestep, integrator, reward weights and
+ * Parameter specs shared by the locomotion models (gym MuJoCo v3/v4 constructor arguments,
+ * docs/ALGORITHMS.md §9.3 for the horizon): horizon, frame skip, timestep, integrator, reward weights and
  * reset noise, each with the task's own default.
  */
 import { choice, int, num } from '../../../params';
@@ -22,7 +22,7 @@ export function commonParamSpecs(d: CommonDefaults): Record<string, NumberParamS
       10,
       1000,
       'Episode length [steps]',
-      "Horizon (gym 1,000; the paper's Brax configs 500, spec §9.3). Reduced presets shorten it.",
+      "Horizon (gym 1,000; the paper's Brax configs 500, docs/ALGORITHMS.md §9.3). Reduced presets shorten it.",
     ),
     frameSkip: int(d.frameSkip, 1, 20, 'Frame skip', 'Physics steps per env step; dt = timestep · frameSkip.'),
     timestep: num(d.timestep, 0.0005, 0.02, 0.0005, 'Physics timestep [s]', 'MuJoCo option timestep.'),

@@ -1,5 +1,5 @@
 /**
- * Hopper (gym Hopper-v3/v4 conventions; the paper's Brax "hopper", spec ALGORITHMS.md §9.2/§9.3).
+ * Hopper (gym Hopper-v3/v4 conventions; the paper's Brax "hopper", docs/ALGORITHMS.md §9.2/§9.3).
  * The MJCF is gym's hopper.xml rewritten in local coordinates (MuJoCo ≥ 2.3.3 dropped
  * `coordinate="global"`): torso 1.05–1.45 m, thigh 0.45 m, leg 0.5 m, foot −0.13…0.26 m, gear 200.
  * obs = qpos[1:] (5) + clip(qvel, ±10) (6); reward = (x′ − x)/dt + 1 (healthy) − 1e−3·Σa²;
@@ -110,7 +110,7 @@ export const hopper: LocomotionModel = {
       4,
       0.05,
       'Torso mass scale',
-      "Transfer variant: multiplies the torso mass (3.67 kg), as the paper varies Ant's torso mass (spec §5).",
+      "Transfer variant: multiplies the torso mass (3.67 kg), as the paper varies Ant's torso mass (docs/ALGORITHMS.md §5).",
     ),
   },
   xml,

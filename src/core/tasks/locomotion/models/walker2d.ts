@@ -1,5 +1,5 @@
 /**
- * Walker2d (gym Walker2d-v3/v4 conventions; the paper's Brax "walker2d", spec ALGORITHMS.md §9.2/§9.3).
+ * Walker2d (gym Walker2d-v3/v4 conventions; the paper's Brax "walker2d", docs/ALGORITHMS.md §9.2/§9.3).
  * gym's walker2d.xml rewritten in local coordinates (MuJoCo ≥ 2.3.3 dropped `coordinate="global"`):
  * Hopper's torso and two legs (thigh 0.45 m, leg 0.5 m, foot 0…0.2 m; left foot friction 1.9), gear 100.
  * obs = qpos[1:] (8) + clip(qvel, ±10) (9); reward = (x′ − x)/dt + 1 (healthy) − 1e−3·Σa²;
