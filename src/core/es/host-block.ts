@@ -1,5 +1,5 @@
 /**
- * Host-memory access to tfjs tensors for the ES hot path (noise.ts, run-strategy.ts; docs/ALGORITHMS.md 
+ * Host-memory access to tfjs tensors for the ES hot path (noise.ts, run-strategy.ts; docs/ALGORITHMS.md
  * §1.1 ask/tell). Why: on this project's machines a FRESH multi-MB buffer costs ~3 ms per MB in page
  * faults (a new 41 MB Float32Array for a 128×80 000 noise block: ~130 ms, more than every tfjs op of a
  * generation together), while memory that the wasm heap has already touched is reused for free. So on

@@ -1,4 +1,4 @@
-// Host fast paths of the ES core (noise.ts sampleMirrored, host-block.ts, row-sums.ts; docs/ALGORITHMS.md 
+// Host fast paths of the ES core (noise.ts sampleMirrored, host-block.ts, row-sums.ts; docs/ALGORITHMS.md
 // §1.2, §2): they must give BIT-IDENTICAL results to the tfjs ops they replace, so that populations for a
 // given seed never change. The pinned populations below were produced by the code before those paths
 // existed (commit 1f3433c, tfjs ops only): generation 0 is backend-independent (table windows,

@@ -1,5 +1,5 @@
 /**
- * Turns a `PopulationNet` (nets/types.ts) into a `RowPolicy` for control rollouts (docs/ALGORITHMS.md 
+ * Turns a `PopulationNet` (nets/types.ts) into a `RowPolicy` for control rollouts (docs/ALGORITHMS.md
  * §9.2). Fast path: the typed-array MLP forward of policy-forward.ts over the same flat layout.
  *
  * `PopulationNet` does not state its activations, so the fast path is *verified, not assumed*: once

@@ -48,7 +48,13 @@ export function locomotionParamSpecs(model: LocomotionModel): ParamSpecs {
       'Episodes per member',
       'Training episodes per fitness evaluation; start states shared by the population (docs/ALGORITHMS.md §9.3: 8).',
     ),
-    testEpisodes: int(64, 1, 256, 'Test episodes', 'Fixed episode set for the test metric (docs/ALGORITHMS.md §9.3 Brax: 64).'),
+    testEpisodes: int(
+      64,
+      1,
+      256,
+      'Test episodes',
+      'Fixed episode set for the test metric (docs/ALGORITHMS.md §9.3 Brax: 64).',
+    ),
     obsNorm: bool(
       false,
       'Normalise observations',

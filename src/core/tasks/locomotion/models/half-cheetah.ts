@@ -1,5 +1,5 @@
 /**
- * HalfCheetah (gym HalfCheetah-v3/v4 conventions; the paper's Brax "halfcheetah", docs/ALGORITHMS.md 
+ * HalfCheetah (gym HalfCheetah-v3/v4 conventions; the paper's Brax "halfcheetah", docs/ALGORITHMS.md
  * §9.2/§9.3). gym's half_cheetah.xml (already local coordinates; total mass 14 kg), Euler, dt = 0.01·5.
  * obs = qpos[1:] (8) + qvel (9); reward = (x′ − x)/dt − 0.1·Σa²; no early termination.
  */
