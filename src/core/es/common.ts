@@ -5,9 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { num, type ParamSpecs } from '../params';
-import type { Rng } from '../rng';
 import { hostView } from './host-block';
-import { sampleAroundHost, sampleMirrored, sampleNormal } from './noise';
+import { mirroredRows, noiseRows, sampleAroundHost } from './noise';
 import type { EsContext, Strategy } from './types';
 
 /** Throws a clear error when an antithetic strategy gets an odd population (docs/ALGORITHMS.md §1.2). */
@@ -18,12 +17,12 @@ export function requireEvenPop(strategyId: string, ctx: EsContext): void {
 }
 
 /**
- * Unit noise z [P, d] in the strategy's row layout (docs/ALGORITHMS.md §1.2): 'interleaved' rows 2k/2k+1 = ±z_k,
- * 'blocked' rows k / k+P/2 = ±z_k, 'none' P independent rows.
+ * Unit noise z [P, d] in the strategy's row layout (docs/ALGORITHMS.md §1.2) from the table windows at
+ * `offsets` (noise.ts drawPopulationOffsets): 'interleaved' rows 2k/2k+1 = ±z_k, 'blocked' rows
+ * k / k+P/2 = ±z_k, 'none' P independent rows.
  */
-export function unitNoise(layout: Strategy['antithetic'], rng: Rng, ctx: EsContext): tf.Tensor2D {
-  const { popSize: p, dim: d } = ctx;
-  return layout === 'none' ? sampleNormal(rng, p, d) : sampleMirrored(rng, p / 2, d, layout);
+export function unitNoise(layout: Strategy['antithetic'], offsets: Int32Array, ctx: EsContext): tf.Tensor2D {
+  return layout === 'none' ? noiseRows(offsets, ctx.dim) : mirroredRows(offsets, ctx.dim, layout);
 }
 
 /** Scatters rank weights (rank 0 = best) onto rows: out[order[r]] = wByRank[r]. */
@@ -63,23 +62,28 @@ export function sampleAround(mean: tf.Tensor1D, scale: number | tf.Tensor, z: tf
   return x;
 }
 
+/** The scale of a search distribution as a float32 vector of length `dim` (a scalar σ repeated as float32). */
+export function scaleVector(scale: number | tf.Tensor1D, dim: number): Float32Array | null {
+  return typeof scale === 'number' ? new Float32Array(dim).fill(Math.fround(scale)) : hostView(scale);
+}
+
 /**
- * The population x = m + scale ⊙ z with unit noise z in `layout` (docs/ALGORITHMS.md §1.2), drawn from `rng`. On
- * tfjs-cpu it is built in one host pass (noise.ts sampleAroundHost, bit-identical); elsewhere the noise
- * block is made first and the two elementwise ops run on the backend (on wasm that is faster than a
- * JS loop over the 10M values).
+ * The population x = m + scale ⊙ z with unit noise z in `layout` (docs/ALGORITHMS.md §1.2) from the
+ * table windows at `offsets`. On tfjs-cpu it is built in one host pass (noise.ts sampleAroundHost,
+ * bit-identical); elsewhere the noise block is made first and the two elementwise ops run on the
+ * backend (on wasm that is faster than a JS loop over the 10M values).
  */
 export function samplePopulation(
   mean: tf.Tensor1D,
   scale: number | tf.Tensor1D,
   layout: Strategy['antithetic'],
-  rng: Rng,
+  offsets: Int32Array,
   ctx: EsContext,
 ): tf.Tensor2D {
   if (tf.getBackend() === 'cpu') {
     const mv = hostView(mean);
-    const sv = typeof scale === 'number' ? new Float32Array(ctx.dim).fill(Math.fround(scale)) : hostView(scale);
-    if (mv && sv) return sampleAroundHost(rng, ctx.popSize, ctx.dim, layout, mv, sv);
+    const sv = scaleVector(scale, ctx.dim);
+    if (mv && sv) return sampleAroundHost(offsets, ctx.popSize, ctx.dim, layout, mv, sv);
   }
-  return sampleAround(mean, scale, unitNoise(layout, rng, ctx));
+  return sampleAround(mean, scale, unitNoise(layout, offsets, ctx));
 }

@@ -34,34 +34,20 @@
  * Determinism: the same Rng state ⇒ the same offsets ⇒ an identical tensor, on any backend.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng } from '../rng';
+import type { Rng } from '../rng';
 import { tensorFromHost } from './host-block';
+import { hostNoiseTable, noiseTableSize } from './noise-table';
+import { writeMemberRow } from './population-rows';
 
-/** Entries in the shared table (2^22 float32 = 16 MiB). */
-const TABLE_SIZE = 1 << 22;
-/** Fixed seed of the table: it is part of the lab's definition of "the noise", never user-chosen. */
-const TABLE_SEED = 0x5eed2017;
+export { noiseTableSize } from './noise-table';
 
-/** Backends whose tensors live in host (wasm/JS) memory: a host-side copy is their fastest path. */
 const HOST_MEMORY_BACKENDS = new Set(['cpu', 'wasm']);
 
-let hostTable: Float32Array | null = null;
+/** Row layout of a population's noise (docs/ALGORITHMS.md §1.2): ±pairs 2k/2k+1, ±pairs k/k+P/2, or independent rows. */
+export type NoiseLayout = 'interleaved' | 'blocked' | 'none';
+
+const TABLE_SIZE = noiseTableSize();
 const deviceTables = new Map<string, tf.Tensor1D>();
-
-/** Number of N(0,1) entries in the shared noise table. */
-export function noiseTableSize(): number {
-  return TABLE_SIZE;
-}
-
-/** The host-side table (built on first use, ~0.1–0.5 s). */
-function hostNoiseTable(): Float32Array {
-  if (!hostTable) {
-    const rng = new Rng(TABLE_SEED);
-    hostTable = new Float32Array(TABLE_SIZE);
-    for (let i = 0; i < TABLE_SIZE; i++) hostTable[i] = rng.normal();
-  }
-  return hostTable;
-}
 
 /** The kept table tensor on the current (GPU) backend. */
 function deviceNoiseTable(backend: string): tf.Tensor1D {
@@ -80,7 +66,7 @@ export function disposeNoiseTables(): void {
 }
 
 /** Validates the block size and draws the `rows` table offsets (advances `rng` by `rows` draws). */
-function drawOffsets(rng: Rng, rows: number, dim: number): Int32Array {
+export function drawOffsets(rng: Rng, rows: number, dim: number): Int32Array {
   if (!Number.isInteger(rows) || rows < 1)
     throw new Error(`sampleNormal: rows must be a positive integer, got ${rows}`);
   if (!Number.isInteger(dim) || dim < 1) throw new Error(`sampleNormal: dim must be a positive integer, got ${dim}`);
@@ -90,6 +76,11 @@ function drawOffsets(rng: Rng, rows: number, dim: number): Int32Array {
   const offsets = new Int32Array(rows);
   for (let r = 0; r < rows; r++) offsets[r] = rng.int(TABLE_SIZE - dim + 1);
   return offsets;
+}
+
+/** Offsets of a population's noise rows: P windows for 'none', P/2 (one per ± pair) for antithetic layouts. */
+export function drawPopulationOffsets(rng: Rng, layout: NoiseLayout, popSize: number, dim: number): Int32Array {
+  return drawOffsets(rng, layout === 'none' ? popSize : popSize / 2, dim);
 }
 
 /** [rows, dim] block of table windows on the GPU backend: one gather of offset_r + j. */
@@ -110,7 +101,12 @@ function deviceWindows(offsets: Int32Array, dim: number): tf.Tensor2D {
  * rows of one population would overlap too much.
  */
 export function sampleNormal(rng: Rng, rows: number, dim: number): tf.Tensor2D {
-  const offsets = drawOffsets(rng, rows, dim);
+  return noiseRows(drawOffsets(rng, rows, dim), dim);
+}
+
+/** The [offsets.length, dim] block of table windows starting at `offsets` (as `sampleNormal` builds it). */
+export function noiseRows(offsets: Int32Array, dim: number): tf.Tensor2D {
+  const rows = offsets.length;
   if (!HOST_MEMORY_BACKENDS.has(tf.getBackend())) return deviceWindows(offsets, dim);
   const table = hostNoiseTable();
   return tensorFromHost([rows, dim], (out) => {
@@ -124,7 +120,12 @@ export function sampleNormal(rng: Rng, rows: number, dim: number): tf.Tensor2D {
  * k / k+half = ±z_k. Bit-identical to negating/concatenating/stacking that block with tfjs ops.
  */
 export function sampleMirrored(rng: Rng, half: number, dim: number, layout: 'interleaved' | 'blocked'): tf.Tensor2D {
-  const offsets = drawOffsets(rng, half, dim);
+  return mirroredRows(drawOffsets(rng, half, dim), dim, layout);
+}
+
+/** Antithetic unit noise [2·offsets.length, dim] from the pair windows at `offsets` (as `sampleMirrored`). */
+export function mirroredRows(offsets: Int32Array, dim: number, layout: 'interleaved' | 'blocked'): tf.Tensor2D {
+  const half = offsets.length;
   const rows = 2 * half;
   if (!HOST_MEMORY_BACKENDS.has(tf.getBackend())) {
     const z = deviceWindows(offsets, dim);
@@ -151,35 +152,22 @@ export function sampleMirrored(rng: Rng, half: number, dim: number, layout: 'int
 }
 
 /**
- * tfjs-cpu only: the population x = m + scale⊙z in ONE new array, with z drawn exactly as
- * `sampleNormal` ('none') or `sampleMirrored` (antithetic layouts) draws it. Each value is
- * fl(m_j + fl(scale_j·z)), which is what tf.add(m, tf.mul(scale, z)) stores on tfjs-cpu (a float64
+ * tfjs-cpu only: the population x = m + scale⊙z in ONE new array, with z the noise rows at `offsets` in
+ * `layout` (drawn by `drawPopulationOffsets`), written by `writeMemberRow` (population-rows.ts): each value
+ * is fl(m_j + fl(scale_j·z)), which is what tf.add(m, tf.mul(scale, z)) stores on tfjs-cpu (a float64
  * operation rounded to float32), so the result is bit-identical. Why: every tfjs-cpu op allocates a
  * fresh [P, d] output (41 MB at 128×80 000, ~150–200 ms of page faults here), three per ask otherwise.
  */
 export function sampleAroundHost(
-  rng: Rng,
+  offsets: Int32Array,
   popSize: number,
   dim: number,
-  layout: 'interleaved' | 'blocked' | 'none',
+  layout: NoiseLayout,
   mean: Float32Array,
   scale: Float32Array,
 ): tf.Tensor2D {
-  const half = popSize / 2;
-  const offsets = drawOffsets(rng, layout === 'none' ? popSize : half, dim);
-  const table = hostNoiseTable();
-  const writeRow = (out: Float32Array, row: number, offset: number, sign: number): void => {
-    const o = row * dim;
-    for (let j = 0; j < dim; j++) out[o + j] = mean[j] + Math.fround(scale[j] * (sign * table[offset + j]));
-  };
+  const recipe = { layout, popSize, dim, offsets, mean, scale };
   return tensorFromHost([popSize, dim], (out) => {
-    for (let k = 0; k < offsets.length; k++) {
-      if (layout === 'none') {
-        writeRow(out, k, offsets[k], 1);
-        continue;
-      }
-      writeRow(out, layout === 'blocked' ? k : 2 * k, offsets[k], 1);
-      writeRow(out, layout === 'blocked' ? k + half : 2 * k + 1, offsets[k], -1);
-    }
+    for (let p = 0; p < popSize; p++) writeMemberRow(recipe, p, out, p * dim);
   }) as tf.Tensor2D;
 }

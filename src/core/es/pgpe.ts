@@ -16,7 +16,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { choice, num } from '../params';
 import { elitePairs } from './ars';
-import { hostValues, requireEvenPop, samplePopulation } from './common';
+import { hostValues, requireEvenPop } from './common';
 import { weightedRowSums } from './row-sums';
 import { optInit, optimizerParamSpecs, optStep } from './optimizers';
 import type { EsState, Strategy } from './types';
@@ -60,10 +60,7 @@ export const pgpe: Strategy = {
     };
   },
 
-  ask(ctx, state, _params, rng) {
-    requireEvenPop('pgpe', ctx);
-    return samplePopulation(state.mean as tf.Tensor1D, state.sigma as tf.Tensor1D, 'interleaved', rng, ctx);
-  },
+  sampling: (_ctx, state) => ({ mean: state.mean as tf.Tensor1D, scale: state.sigma as tf.Tensor1D }),
 
   tell(ctx, x, f, state, params) {
     const mean = state.mean as tf.Tensor1D;

@@ -11,7 +11,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { resolveParams, type AnyParamValues } from '../params';
 import { Rng, type RngKey } from '../rng';
-import { readRow } from './host-block';
+import { hostView, readRow } from './host-block';
+import { requireEvenPop, samplePopulation, scaleVector } from './common';
+import { drawPopulationOffsets } from './noise';
+import type { PopulationRecipe } from './population-rows';
 import { getStrategy } from './registry';
 import { shapeFitness, type ShapingOptions } from './shaping';
 import type { EsContext, EsState, SigmaMode, Strategy } from './types';
@@ -131,7 +134,35 @@ export class EsRunner {
 
   /** Population [P, d] of the current generation; the caller disposes it. */
   ask(): tf.Tensor2D {
-    return this.strategy.ask(this.ctx, this.state, this.params, this.opts.rng.split('gen').split(this.gen));
+    return this.draw(false).x;
+  }
+
+  /**
+   * The population [P, d] (the caller disposes it) and the same population as a recipe: mean, scale and
+   * table offsets (population-rows.ts), from which evaluation workers rebuild any member's row exactly.
+   */
+  askWithRecipe(): { x: tf.Tensor2D; recipe: PopulationRecipe } {
+    const { x, recipe } = this.draw(true);
+    return { x, recipe: recipe! };
+  }
+
+  private draw(withRecipe: boolean): { x: tf.Tensor2D; recipe?: PopulationRecipe } {
+    const layout = this.strategy.antithetic;
+    const { popSize, dim } = this.ctx;
+    if (layout !== 'none') requireEvenPop(this.strategy.id, this.ctx);
+    const offsets = drawPopulationOffsets(this.opts.rng.split('gen').split(this.gen), layout, popSize, dim);
+    const dist = this.strategy.sampling(this.ctx, this.state, this.params);
+    try {
+      const x = samplePopulation(dist.mean, dist.scale, layout, offsets, this.ctx);
+      if (!withRecipe) return { x };
+      const mean = Float32Array.from(hostView(dist.mean) ?? (dist.mean.dataSync() as Float32Array));
+      const scale =
+        scaleVector(dist.scale, dim)?.slice() ??
+        Float32Array.from((dist.scale as tf.Tensor).dataSync() as Float32Array);
+      return { x, recipe: { layout, popSize, dim, offsets, mean, scale } };
+    } finally {
+      if (typeof dist.scale !== 'number' && !tensorsOf(this.state).has(dist.scale)) dist.scale.dispose();
+    }
   }
 
   /**

@@ -1,9 +1,9 @@
 /**
- * The init/ask pairs that several strategies share verbatim (docs/ALGORITHMS.md §1.2, §2): written once
+ * The init/sampling pairs that several strategies share verbatim (docs/ALGORITHMS.md §1.2, §2): written once
  * so each strategy file holds only what is its own (mostly `tell`).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { requireEvenPop, samplePopulation } from './common';
+import { requireEvenPop } from './common';
 import { expDecay, optInit, optStep } from './optimizers';
 import type { AnyParamValues } from '../params';
 import type { EsState, Strategy } from './types';
@@ -12,27 +12,22 @@ import type { EsState, Strategy } from './types';
  * Isotropic search with blocked mirrored pairs and a mean optimizer (OpenES §2.5, ARS §2.6):
  * state {mean, scalar sigma, opt_*}.
  */
-export function isotropicBlockedSampling(strategyId: string): Pick<Strategy, 'init' | 'ask'> {
+export function isotropicBlockedSampling(strategyId: string): Pick<Strategy, 'init' | 'sampling'> {
   return {
     init(ctx, params, meanInit) {
       requireEvenPop(strategyId, ctx);
       return { mean: tf.clone(meanInit), sigma: params.sigma_init as number, ...optInit(params, ctx.dim) };
     },
-    ask(ctx, state, _params, rng) {
-      requireEvenPop(strategyId, ctx);
-      return samplePopulation(state.mean as tf.Tensor1D, state.sigma as number, 'blocked', rng, ctx);
-    },
+    sampling: (_ctx, state) => ({ mean: state.mean as tf.Tensor1D, scale: state.sigma as number }),
   };
 }
 
 /** Diagonal Gaussian with independent draws (SNES §2.2, DES §2.4): state {mean, sigma vector}. */
-export const diagonalSampling: Pick<Strategy, 'init' | 'ask'> = {
+export const diagonalSampling: Pick<Strategy, 'init' | 'sampling'> = {
   init(ctx, params, meanInit) {
     return { mean: tf.clone(meanInit), sigma: tf.fill([ctx.dim], params.sigma_init as number) as tf.Tensor1D };
   },
-  ask(ctx, state, _params, rng) {
-    return samplePopulation(state.mean as tf.Tensor1D, state.sigma as tf.Tensor1D, 'none', rng, ctx);
-  },
+  sampling: (_ctx, state) => ({ mean: state.mean as tf.Tensor1D, scale: state.sigma as tf.Tensor1D }),
 };
 
 /**

@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { num } from '../params';
-import { hostValues, rankWeightsToRows, samplePopulation } from './common';
+import { hostValues, rankWeightsToRows } from './common';
 import { weightedRowSums } from './row-sums';
 import { argsortAsc } from './shaping';
 import type { Strategy } from './types';
@@ -78,12 +78,10 @@ export const sepCmaEs: Strategy = {
     };
   },
 
-  ask(ctx, state, _params, rng) {
-    const scaleD = tf.tidy(() => tf.mul(state.s as number, sqrtC(state.C as tf.Tensor1D)) as tf.Tensor1D);
-    const x = samplePopulation(state.mean as tf.Tensor1D, scaleD, 'none', rng, ctx);
-    scaleD.dispose();
-    return x;
-  },
+  sampling: (_ctx, state) => ({
+    mean: state.mean as tf.Tensor1D,
+    scale: tf.tidy(() => tf.mul(state.s as number, sqrtC(state.C as tf.Tensor1D)) as tf.Tensor1D),
+  }),
 
   tell(ctx, x, f, state, params) {
     const k = sepCmaConstants(ctx.popSize, ctx.dim, params.elite_ratio as number);

@@ -6,7 +6,6 @@
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import type { ParamSpecs, AnyParamValues } from '../params';
-import type { Rng } from '../rng';
 
 /** Sizes a strategy is instantiated for. `dim` = number of active (unpruned) coordinates d. */
 export interface EsContext {
@@ -16,6 +15,16 @@ export interface EsContext {
 
 /** Strategy state: plain data only (tensors and numbers), so it can be checkpointed. */
 export type EsState = Record<string, tf.Tensor | number>;
+
+/**
+ * The search distribution of one generation: the population is x_p = mean + scale ⊙ (±z_p) with unit
+ * noise z in the strategy's `antithetic` layout (docs/ALGORITHMS.md §1.2). `scale` is a scalar σ or a
+ * per-coordinate vector; a tensor that is not part of the state is the caller's to dispose.
+ */
+export interface SearchDistribution {
+  readonly mean: tf.Tensor1D;
+  readonly scale: number | tf.Tensor1D;
+}
 
 /** Which σ `perParamStd` reports for SNR pruning (docs/ALGORITHMS.md §1.5). Only Sep-CMA-ES distinguishes them. */
 export type SigmaMode = 'paper' | 'sC' | 'true';
@@ -36,8 +45,12 @@ export interface Strategy {
    * Must not take ownership of `meanInit` (the caller disposes it).
    */
   init(ctx: EsContext, params: AnyParamValues, meanInit: tf.Tensor1D): EsState;
-  /** Samples the population [P, d]. Noise comes from `rng` via the backend noise source (see noise.ts). */
-  ask(ctx: EsContext, state: EsState, params: AnyParamValues, rng: Rng): tf.Tensor2D;
+  /**
+   * What `ask` samples from this generation. The shared runner draws the noise (shared table, noise.ts)
+   * and builds the population, so every strategy's population can also be sent as a recipe
+   * (population-rows.ts) to evaluation workers.
+   */
+  sampling(ctx: EsContext, state: EsState, params: AnyParamValues): SearchDistribution;
   /**
    * Strategy-specific update given the population `x` [P, d] and *shaped minimise-form* fitness
    * `f` [P]. Returns the new state. Must not dispose its inputs: the runner disposes superseded

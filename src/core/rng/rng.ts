@@ -96,6 +96,48 @@ export class Rng {
     return u * m;
   }
 
+  /**
+   * Fills `out` with standard normals: exactly the values of `out.length` calls of `normal()` (and the
+   * same state afterwards), with the generator inlined. Drawing the 4M-entry noise table this way takes
+   * about half the time of calling `normal()` per entry.
+   */
+  fillNormal(out: Float32Array | Float64Array): void {
+    let i = 0;
+    if (out.length > 0 && this.spareNormal !== null) {
+      out[i++] = this.spareNormal;
+      this.spareNormal = null;
+    }
+    let a = this.a,
+      b = this.b,
+      c = this.c,
+      d = this.d;
+    const next = (): number => {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      return (t >>> 0) / 4294967296;
+    };
+    while (i < out.length) {
+      let u: number, v: number, s: number;
+      do {
+        u = 2 * next() - 1;
+        v = 2 * next() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const m = Math.sqrt((-2 * Math.log(s)) / s);
+      out[i++] = u * m;
+      if (i < out.length) out[i++] = v * m;
+      else this.spareNormal = v * m;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+
   /** Normal truncated to [lo, hi] standard deviations (rejection), as flax's truncated_normal. */
   truncatedNormal(lo = -2, hi = 2): number {
     for (;;) {
