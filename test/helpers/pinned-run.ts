@@ -11,6 +11,19 @@ import { getNetwork } from '../../src/core/nets/registry';
 import { hash64 } from '../../src/core/runs/hash';
 import { syntheticTask } from './synthetic-task';
 
+/**
+ * Hash of the trajectory per strategy on wasm, recorded with the code before population-parallel
+ * evaluation and the faster test evaluation existed.
+ */
+export const TRAJECTORY_PINS: Record<string, string> = {
+  pgpe: '8e71e35aab303fea',
+  snes: 'f5467d40689ec8e2',
+  sep_cma_es: 'd2c8513b7f2d40c9',
+  des: 'f1c4d7f5152b5979',
+  open_es: '5ba53969950cc636',
+  ars: '2cae49c3d6ebb741',
+};
+
 export const PIN_TASK = syntheticTask({ side: 6, train: 400, test: 150, batchSize: 50 });
 
 /** The config of a pinned run (task fields are placeholders: the synthetic task is passed directly). */

@@ -16,12 +16,12 @@ import type { PopulationNet } from '../nets/types';
 import type { TaskInstance } from '../tasks/types';
 import { Rng } from '../rng';
 import { getPruneMethod } from '../prune/registry';
-import { getNetwork } from '../nets/registry';
-import { compactInputs } from '../nets/compact';
+import { roundNetwork } from './round-net';
 import { sparsityOfRound } from '../prune/schedule';
 import type { ImpEvent, RoundRecord } from './events';
 import { roundRecord } from './records';
 import { trainRound, type RoundOutcome } from './train-round';
+import type { PopulationEvaluator } from './evaluator';
 
 /** Where a chain stands between rounds: enough to continue (ES state is fresh every round, docs/ALGORITHMS.md §1.1). */
 export interface ChainState {
@@ -41,6 +41,8 @@ export interface ImpInput {
   /** Continue from saved chain states (resume after a reload); records already emitted are not repeated. */
   readonly resume?: readonly ChainState[];
   readonly reportEvery?: number;
+  /** Who scores the populations (default: `task` in this thread; parallel/split-evaluator.ts splits them). */
+  readonly evaluator?: PopulationEvaluator;
 }
 
 export interface ImpResult {
@@ -70,15 +72,7 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
   const keepFrac = 1 - config.prune.pruneFrac;
   let chains = input.resume ? [...input.resume] : initialChains(config, theta0);
   const records: RoundRecord[] = [];
-  // Vision MLPs read only the input pixels the round's mask still uses (identical outputs, cost falls
-  // with sparsity). Control tasks keep the full net: their typed-array policy path probes the net itself.
-  const netDef = getNetwork(config.network.id);
-  const compactFor = (mask: Uint8Array): PopulationNet =>
-    task.kind === 'vision' && net.layers[0].kind === 'dense'
-      ? compactInputs(net, mask, (k) =>
-          netDef.build(config.network.params, { inputShape: [k], outputSize: net.outputSize }),
-        )
-      : net;
+  const compactFor = (mask: Uint8Array): PopulationNet => roundNetwork(config.network, net, task.kind, mask);
   const emit = (e: ImpEvent) => input.onEvent?.(e);
 
   for (let roundNum = Math.min(...chains.map((c) => c.nextRoundNum)); roundNum <= config.prune.rounds; roundNum++) {
@@ -109,6 +103,7 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
           reportEvery: input.reportEvery ?? 10,
           onGeneration: (m) => emit({ type: 'generation', metrics: { ...m, seed, method: chain.method, roundNum } }),
           gate: input.gate,
+          evaluator: input.evaluator,
         }));
       if (canShare) sharedOutcome = outcome;
 

@@ -7,12 +7,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { EsRunner } from '../es/run-strategy';
 import type { SigmaMode } from '../es/types';
-import { withPopulationLayout, type PopulationNet } from '../nets/types';
+import type { PopulationNet } from '../nets/types';
 import type { TaskInstance } from '../tasks/types';
 import type { Rng } from '../rng';
 import type { AnyParamValues } from '../params';
 import { activeIndices, pack, unpack, ScatterPlan } from './masked-params';
 import type { EvalPoint, GenerationMetrics } from './events';
+import { inThreadEvaluator, type PopulationEvaluator } from './evaluator';
 
 /** Value es-lottery writes at pruned σ entries so their SNR is 0 (docs/ALGORITHMS.md §1.5). */
 export const PRUNED_SIGMA = 1e20;
@@ -39,6 +40,8 @@ export interface RoundSpec {
   readonly onGeneration?: (m: Omit<GenerationMetrics, 'seed' | 'method' | 'roundNum'>) => void;
   /** Called once per generation; may await (pause) or throw (cancel). */
   readonly gate?: () => Promise<void> | void;
+  /** Who scores each generation's population (default: `task` in this thread); same scores either way. */
+  readonly evaluator?: PopulationEvaluator;
 }
 
 export interface RoundOutcome {
@@ -88,23 +91,30 @@ export async function trainRound(spec: RoundSpec): Promise<RoundOutcome> {
     },
     pack(spec.init, idx),
   );
-  // The population's antithetic layout lets the host forward share the first layer's centre product.
-  const popNet = withPopulationLayout(spec.net, runner.strategy.antithetic);
   const evals: EvalPoint[] = [];
-  spec.task.beginTraining?.();
   try {
+    const evaluator = spec.evaluator ?? inThreadEvaluator(spec.task);
+    const round = await evaluator.beginRound({
+      net: spec.net,
+      mask: spec.mask,
+      plan,
+      layout: runner.strategy.antithetic,
+      popSize: spec.popSize,
+    });
     for (let gen = 1; gen <= spec.generations; gen++) {
       // No tf.tidy around tell: the runner's new state must outlive this block (it disposes what it supersedes).
-      const x = runner.ask();
-      const full = plan.scatter(x);
-      const scores = spec.task.evaluatePopulation(popNet, full, spec.dataRng.split(gen)).scores;
-      full.dispose();
-      runner.tell(x, scores);
-      x.dispose();
+      const { x, recipe } = evaluator.needsRecipe ? runner.askWithRecipe() : { x: runner.ask(), recipe: undefined };
+      let scores: Float32Array;
+      try {
+        scores = await round.evaluate({ x, recipe, rng: spec.dataRng.split(gen) });
+        runner.tell(x, scores);
+      } finally {
+        x.dispose();
+      }
       const last = gen === spec.generations;
       let stats: [number, number] | null = null;
       if (spec.onGeneration && (gen % spec.reportEvery === 0 || last || gen === 1)) {
-        const s = await scores.data();
+        const s = scores;
         let best = -Infinity,
           sum = 0,
           n = 0;
@@ -117,7 +127,6 @@ export async function trainRound(spec: RoundSpec): Promise<RoundOutcome> {
         }
         stats = [best, n ? sum / n : NaN];
       }
-      scores.dispose();
       if (gen === 1 || gen % spec.evalEvery === 0 || last) evals.push(await evaluateMean(spec, runner, plan, gen));
       if (stats && spec.onGeneration) {
         const elapsed = (Date.now() - t0) / 1000;

@@ -26,6 +26,13 @@ export interface TaskInstance {
   readonly io: NetworkIO;
   /** Caveats shown in the UI and CLI (e.g. KMNIST's partial training set). */
   readonly notes: readonly string[];
+  /**
+   * True when a member's score depends only on its own parameters and the generation's data stream, not
+   * on the other members, so the population may be split over evaluation workers with identical results
+   * (experiments/parallel/split-evaluator.ts). Absent or false e.g. when rollouts update shared observation
+   * statistics.
+   */
+  readonly independentMembers?: boolean;
   /** Fitness of a population on a fresh minibatch / episode set drawn from `rng` (shared by all members). */
   evaluatePopulation(net: PopulationNet, params: tf.Tensor2D, rng: Rng): PopulationScores;
   /**

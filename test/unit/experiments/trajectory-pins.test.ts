@@ -9,18 +9,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { STRATEGIES } from '../../../src/core/es/registry';
 import { Rng } from '../../../src/core/rng';
 import { getNetwork } from '../../../src/core/nets/registry';
-import { pinnedRun, PIN_TASK, bits } from '../../helpers/pinned-run';
+import { pinnedRun, PIN_TASK, bits, TRAJECTORY_PINS } from '../../helpers/pinned-run';
 import { syntheticTask } from '../../helpers/synthetic-task';
-
-/** Hash of the trajectory per strategy on wasm (see pinned-run.ts for what is hashed). */
-const PINS: Record<string, string> = {
-  pgpe: '8e71e35aab303fea',
-  snes: 'f5467d40689ec8e2',
-  sep_cma_es: 'd2c8513b7f2d40c9',
-  des: 'f1c4d7f5152b5979',
-  open_es: '5ba53969950cc636',
-  ars: '2cae49c3d6ebb741',
-};
 
 /** Test evaluations (accuracy, loss bits) of 1 and 3 rows on 2,500 test images (three 1,000-image chunks for one row). */
 const EVAL_PINS: Record<number, string> = {
@@ -39,7 +29,7 @@ describe.runIf(tf.getBackend() === 'wasm')('ES-IMP trajectories are pinned (wasm
     const before = tf.memory().numTensors;
     const got = await pinnedRun(id);
     expect(tf.memory().numTensors).toBe(before);
-    expect(got.hash, got.summary).toBe(PINS[id]);
+    expect(got.hash, got.summary).toBe(TRAJECTORY_PINS[id]);
   });
 });
 

@@ -87,6 +87,8 @@ export function rolloutNet(
 
 class ControlTaskInstance implements TaskInstance {
   readonly kind = 'control' as const;
+  /** Every member runs the same episodes (shared reset states) on its own. */
+  readonly independentMembers = true;
   readonly io;
   private readonly testRng: Rng;
 

@@ -81,6 +81,8 @@ export function rolloutNetLocomotion(
 
 class LocomotionTaskInstance implements TaskInstance {
   readonly kind = 'control' as const;
+  /** Observation normalisation updates statistics shared by all members during training rollouts. */
+  readonly independentMembers: boolean;
   readonly io;
   private readonly testRng: Rng;
   private readonly normalizer: ObsNormalizer | undefined;
@@ -96,6 +98,7 @@ class LocomotionTaskInstance implements TaskInstance {
     this.io = { inputShape: [sim.spec.obsDim], outputSize: sim.spec.actDim };
     this.testRng = locomotionTestRng(sim.spec);
     this.normalizer = obsNorm ? new ObsNormalizer(sim.spec.obsDim) : undefined;
+    this.independentMembers = !obsNorm;
   }
 
   evaluatePopulation(net: PopulationNet, params: tf.Tensor2D, rng: Rng): PopulationScores {

@@ -143,6 +143,7 @@ export function createVisionInstance(
     kind: 'vision',
     io: { inputShape: [side, side, 1], outputSize: NUM_CLASSES },
     notes,
+    independentMembers: true,
     evaluatePopulation,
     evaluateTest,
     beginTraining() {

@@ -1,0 +1,60 @@
+/**
+ * One evaluation thread's share of a population split (split.ts): it rebuilds its members' full
+ * parameter rows from the generation's recipe (es/population-rows.ts: the mean, the scale and the
+ * shared-table offsets, never the [P, d] block) and scores them with the task's own `evaluatePopulation`
+ * on the generation's data stream. The thread that runs the ES uses one for its own slice; every
+ * evaluation worker holds one (protocol.ts).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { tensorFromHost } from '../../es/host-block';
+import { writeMemberRow, type PopulationRecipe } from '../../es/population-rows';
+import { withPopulationLayout, type PopulationLayout, type PopulationNet } from '../../nets/types';
+import type { Rng } from '../../rng';
+import type { TaskInstance } from '../../tasks/types';
+import { activeIndices } from '../masked-params';
+
+export interface ReplicaRound {
+  readonly net: PopulationNet;
+  readonly mask: Uint8Array;
+  readonly layout: PopulationLayout;
+  /** The slice's members (indices into the whole population) in sub-population row order. */
+  readonly members: Int32Array;
+}
+
+export class EvalReplica {
+  private round: { net: PopulationNet; positions: Int32Array; fullLength: number; members: Int32Array } | null = null;
+
+  constructor(readonly task: TaskInstance) {}
+
+  /** Starts a round: the task restarts its minibatch order, as the whole-population evaluator does. */
+  beginRound(r: ReplicaRound): void {
+    this.task.beginTraining?.();
+    this.round = {
+      net: withPopulationLayout(r.net, r.layout),
+      positions: activeIndices(r.mask),
+      fullLength: r.mask.length,
+      members: r.members,
+    };
+  }
+
+  /** Scores of the slice's members, in `members` order. */
+  evaluate(recipe: PopulationRecipe, rng: Rng): Float32Array {
+    const r = this.round;
+    if (!r) throw new Error('EvalReplica.evaluate before beginRound');
+    if (recipe.dim !== r.positions.length)
+      throw new Error(`EvalReplica: recipe has d = ${recipe.dim}, the round's mask ${r.positions.length}`);
+    const { members, positions, fullLength } = r;
+    const rows = tensorFromHost([members.length, fullLength], (out) => {
+      out.fill(0); // pruned entries are exact zeros, as ScatterPlan writes them
+      for (let i = 0; i < members.length; i++) writeMemberRow(recipe, members[i], out, i * fullLength, positions);
+    }) as tf.Tensor2D;
+    try {
+      const scores = this.task.evaluatePopulation(r.net, rows, rng).scores;
+      const out = Float32Array.from(scores.dataSync() as Float32Array);
+      scores.dispose();
+      return out;
+    } finally {
+      rows.dispose();
+    }
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Population-parallel evaluation (a speed-up, not a paper algorithm): the thread that runs the ES
+ * evaluates one slice of every generation's population and W − 1 evaluation workers the others
+ * (split.ts), each from the generation's recipe (es/population-rows.ts). A member's score depends only on
+ * its own row, the data stream and, for antithetic layouts, pair 0 (which every slice carries), so the
+ * assembled scores — and the whole training — are bit-identical to evaluating in one thread, for any W
+ * (test/unit/experiments/parallel-eval.test.ts).
+ *
+ * Only for backends whose tensors live in host memory (wasm, cpu) and tasks whose members are scored
+ * independently (`TaskInstance.independentMembers`); `canSplit` says whether a run qualifies.
+ */
+import { hostMemoryBackend } from '../../nets/tensor-util';
+import type { ExperimentConfig } from '../../runs/config';
+import type { TaskInstance } from '../../tasks/types';
+import type { PopulationEvaluator, RoundEvaluation, RoundSetup } from '../evaluator';
+import { hostNoiseTable } from '../../es/noise-table';
+import { Rng } from '../../rng';
+import type { EvalPeer, EvalReply } from './protocol';
+import { EvalReplica } from './replica';
+import { splitPopulation, usableThreads } from './split';
+
+/** Why a run cannot split its population over workers, or null when it can. */
+export function splitRefusal(task: TaskInstance, backend: string): string | null {
+  if (!hostMemoryBackend() || (backend !== 'wasm' && backend !== 'cpu'))
+    return `the ${backend} backend evaluates on its own device, so the population is not split over CPU workers`;
+  if (!task.independentMembers)
+    return `${task.id} scores the population together (e.g. shared observation statistics), so it runs in one thread`;
+  return null;
+}
+
+const expect = <K extends EvalReply['kind']>(r: EvalReply, kind: K): Extract<EvalReply, { kind: K }> => {
+  if (r.kind !== kind) throw new Error(`an evaluation worker answered "${r.kind}" instead of "${kind}"`);
+  return r as Extract<EvalReply, { kind: K }>;
+};
+
+export class SplitEvaluator implements PopulationEvaluator {
+  readonly needsRecipe = true;
+  private readonly replica: EvalReplica;
+
+  /** `peers` are started and initialised (`startPeers`); the evaluator closes them in `close`. */
+  constructor(
+    task: TaskInstance,
+    private readonly peers: readonly EvalPeer[],
+  ) {
+    this.replica = new EvalReplica(task);
+  }
+
+  /** Evaluation threads, this one included. */
+  get threads(): number {
+    return 1 + this.peers.length;
+  }
+
+  async beginRound(setup: RoundSetup): Promise<RoundEvaluation> {
+    const { popSize, layout, mask } = setup;
+    const slices = splitPopulation(popSize, layout, usableThreads(this.threads, popSize, layout));
+    const active = this.peers.slice(0, slices.length - 1);
+    this.replica.beginRound({ net: setup.net, mask, layout, members: slices[0].members });
+    await Promise.all(
+      active.map(async (p, i) =>
+        expect(await p.request({ kind: 'round', mask, layout, members: slices[i + 1].members }), 'ok'),
+      ),
+    );
+    return {
+      evaluate: async ({ recipe, rng }) => {
+        if (!recipe) throw new Error('SplitEvaluator needs the population recipe');
+        const rngKey = [rng.key[0], rng.key[1]] as const;
+        // Posted first, so the workers run while this thread evaluates its own slice.
+        const replies = active.map((p) => p.request({ kind: 'eval', rngKey, recipe }));
+        const out = new Float32Array(popSize);
+        const place = (scores: Float32Array, t: number): void => {
+          const { members, owned } = slices[t];
+          if (scores.length !== members.length)
+            throw new Error(`an evaluation worker returned ${scores.length} scores for ${members.length} members`);
+          for (let i = 0; i < members.length; i++) if (owned[i]) out[members[i]] = scores[i];
+        };
+        try {
+          // The same fresh stream as the workers get: its key (trainRound's streams are fresh splits).
+          place(this.replica.evaluate(recipe, new Rng(rngKey)), 0);
+        } finally {
+          // Settle every reply even when this thread failed, so no rejection goes unobserved.
+          const settled = await Promise.allSettled(replies);
+          settled.forEach((s, i) => {
+            if (s.status === 'rejected') throw s.reason;
+            place(expect(s.value, 'scores').scores, i + 1);
+          });
+        }
+        return out;
+      },
+    };
+  }
+
+  /** Live tensors and JS heap bytes of every worker (memory checks). */
+  async workerStats(): Promise<{ numTensors: number; heapBytes: number }[]> {
+    return Promise.all(this.peers.map(async (p) => expect(await p.request({ kind: 'stats' }), 'stats')));
+  }
+
+  close(): void {
+    for (const p of this.peers) p.close();
+  }
+}
+
+/**
+ * Starts `count` evaluation workers with `spawn` and initialises them for `config` on `backend` (in
+ * parallel); they get this thread's noise table when `shareTable` (a SharedArrayBuffer view costs
+ * nothing to post, a copy ~10 ms against ~0.3 s to draw it again). All are closed if one fails.
+ */
+export async function startPeers(
+  count: number,
+  spawn: (index: number) => EvalPeer,
+  config: ExperimentConfig,
+  backend: string,
+  shareTable = true,
+): Promise<EvalPeer[]> {
+  const peers = Array.from({ length: count }, (_, i) => spawn(i));
+  const noiseTable = shareTable ? hostNoiseTable() : undefined;
+  try {
+    await Promise.all(
+      peers.map(async (p) => expect(await p.request({ kind: 'init', config, backend, noiseTable }), 'ok')),
+    );
+    return peers;
+  } catch (e) {
+    for (const p of peers) p.close();
+    throw e;
+  }
+}
