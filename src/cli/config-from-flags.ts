@@ -57,6 +57,7 @@ export const KNOWN_FLAGS = new Set([
   'backend',
   'quiet',
   'report-every',
+  'workers',
 ]);
 
 export function configFromFlags(flags: Map<string, string>): ExperimentConfig {

@@ -45,6 +45,8 @@ export function helpText(): string {
     '  --centered-rank true|false  --sigma-mode paper|sC|true (Sep-CMA-ES σ for SNR)',
     '  --es.<param> V  --net.<param> V  --task.<param> V  --prune.<method>.<param> V',
     '  --out DIR (default runs-out/<run id>)  --backend wasm|cpu (default wasm)  --quiet',
+    '  --workers W          evaluation threads: the population is split over W threads (default: cores − 1);',
+    '                       results are identical for any W',
     '',
     "Presets (reduced-budget presets are NOT the paper's settings):",
     ...PRESETS.map((p) => `  ${p.id.padEnd(20)} ${p.paper ? '[paper]  ' : '[reduced]'} ${p.label}`),

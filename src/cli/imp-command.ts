@@ -8,6 +8,7 @@ import { dataReader, useBackend } from './node-io';
 import { RunFolder } from './run-folder';
 import { ProgressLine } from './progress';
 import { intFlag } from './args';
+import { defaultNodeWorkers, startNodeSplit } from './eval-threads';
 
 export async function impCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   const config = configFromFlags(flags);
@@ -17,6 +18,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
   const out = new RunFolder(flags.get('out') ?? `runs-out/${id}`);
   const quiet = flags.get('quiet') === 'true';
   const reportEvery = intFlag(flags, 'report-every', 1, 100000) ?? 10;
+  const workers = intFlag(flags, 'workers', 1, 256) ?? defaultNodeWorkers();
   await out.create(config, {
     runId: id,
     command: `npm run lab -- ${argv.join(' ')}`,
@@ -26,9 +28,13 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
 
   const { task, net } = await instantiate(config, dataReader);
   for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
+  const split = await startNodeSplit(task, config, backend, workers);
+  if (split.note) process.stderr.write(`note: ${split.note}\n`);
+  const threads = split.evaluator?.threads ?? 1;
   process.stderr.write(
     `run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${config.es.id} P=${config.es.popSize}, ` +
-      `${config.prune.rounds} rounds × ${config.budget.generationsPerRound} gens, chains ${config.prune.methods.join(', ')}, seeds ${config.seeds.join(',')} → ${out.dir}\n`,
+      `${config.prune.rounds} rounds × ${config.budget.generationsPerRound} gens, chains ${config.prune.methods.join(', ')}, seeds ${config.seeds.join(',')}, ` +
+      `${threads} evaluation thread${threads > 1 ? 's' : ''} → ${out.dir}\n`,
   );
 
   const chainsPerRound = config.prune.methods.length;
@@ -46,6 +52,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
         net,
         task,
         reportEvery,
+        evaluator: split.evaluator ?? undefined,
         onEvent: (e) => {
           if (e.type === 'generation') {
             pendingGens.push(e.metrics);
@@ -75,6 +82,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
     }
     await out.appendGenerations(pendingGens);
   } finally {
+    split.evaluator?.close();
     task.dispose();
   }
   progress.done();

@@ -20,10 +20,16 @@ export function noiseTableSize(): number {
   return TABLE_SIZE;
 }
 
-/** The host-side table (built on first use, ~0.2–0.5 s). */
+/**
+ * The host-side table (built on first use, ~0.2–0.5 s). Where the platform has SharedArrayBuffer (Node,
+ * cross-origin-isolated pages) the table lives in one, so posting it to a worker shares it without a copy.
+ */
 export function hostNoiseTable(): Float32Array {
   if (!hostTable) {
-    const table = new Float32Array(TABLE_SIZE);
+    const bytes = TABLE_SIZE * Float32Array.BYTES_PER_ELEMENT;
+    const table = new Float32Array(
+      typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes),
+    );
     new Rng(TABLE_SEED).fillNormal(table);
     hostTable = table;
   }

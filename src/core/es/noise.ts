@@ -53,7 +53,10 @@ const deviceTables = new Map<string, tf.Tensor1D>();
 function deviceNoiseTable(backend: string): tf.Tensor1D {
   let t = deviceTables.get(backend);
   if (!t) {
-    t = tf.keep(tf.tensor1d(hostNoiseTable(), 'float32'));
+    // WebGL refuses views of shared memory: upload a plain copy of a shared table.
+    const table = hostNoiseTable();
+    const plain = table.buffer instanceof ArrayBuffer ? table : table.slice();
+    t = tf.keep(tf.tensor1d(plain, 'float32'));
     deviceTables.set(backend, t);
   }
   return t;

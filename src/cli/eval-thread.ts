@@ -1,0 +1,19 @@
+/**
+ * Entry of one evaluation worker thread (Node worker_threads) of a population split
+ * (core/experiments/parallel/): loads the run's task and network itself, with the CLI's data reader and
+ * tfjs backend, and answers the ES thread's requests (protocol.ts). Started by eval-threads.ts.
+ */
+import { parentPort } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import { createEvalServer, serveEnvelopes } from '../core/experiments/parallel/protocol';
+import { instantiate } from '../core/experiments/setup';
+import { dataReader, useBackend } from './node-io';
+
+const port = parentPort;
+if (!port) throw new Error('eval-thread.ts runs only as a worker thread (see eval-threads.ts)');
+const serve = createEvalServer({
+  setBackend: useBackend,
+  load: (config) => instantiate(config, dataReader),
+  heapBytes: () => getHeapStatistics().used_heap_size,
+});
+port.on('message', serveEnvelopes(serve, (reply) => port.postMessage(reply)));
