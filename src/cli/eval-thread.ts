@@ -4,16 +4,27 @@
  * tfjs backend, and answers the ES thread's requests (protocol.ts). Started by eval-threads.ts.
  */
 import { parentPort } from 'node:worker_threads';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createEvalServer, serveEnvelopes } from '../core/experiments/parallel/protocol';
 import { instantiate } from '../core/experiments/setup';
 import { dataReader, useBackend } from './node-io';
+
+// A full garbage collection before each heap reading, so memory checks compare live data, not GC timing.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 
 const port = parentPort;
 if (!port) throw new Error('eval-thread.ts runs only as a worker thread (see eval-threads.ts)');
 const serve = createEvalServer({
   setBackend: useBackend,
   load: (config) => instantiate(config, dataReader),
-  heapBytes: () => getHeapStatistics().used_heap_size,
+  heapBytes: () => {
+    collect();
+    return getHeapStatistics().used_heap_size;
+  },
 });
-port.on('message', serveEnvelopes(serve, (reply) => port.postMessage(reply)));
+port.on(
+  'message',
+  serveEnvelopes(serve, (reply) => port.postMessage(reply)),
+);
