@@ -18,6 +18,8 @@ import { instantiate } from '../src/core/experiments/setup';
 import { runId } from '../src/core/runs/hash';
 import type { RunStore } from '../src/storage/run-store';
 import { ProgressBatcher, type RunControl } from './run-control';
+import type { EvalPeer } from '../src/core/experiments/parallel/protocol';
+import { SplitEvaluator, splitRefusal, startPeers } from '../src/core/experiments/parallel/split-evaluator';
 
 /** The trained network's parameter layout and the task's input shape (what mask views need). */
 export interface NetLayout {
@@ -54,6 +56,11 @@ export interface ImpJobResult {
 
 export interface ImpJobDeps {
   readonly readBytes: (path: string) => Promise<Uint8Array>;
+  /**
+   * Starts one evaluation worker (a Web Worker in the app, a worker thread in Node tests) for runs that
+   * split their population (core/experiments/parallel/), and the active backend's name; absent: one thread.
+   */
+  readonly evalWorkers?: { readonly spawn: (index: number) => EvalPeer; readonly backend: string };
   /** The run store (null: do not persist, e.g. IndexedDB unavailable). */
   readonly store: RunStore | null;
   readonly post: (msg: ImpProgress, transfer: ArrayBuffer[]) => void;
@@ -111,27 +118,68 @@ export interface ImpTrainer {
   dispose(): void;
 }
 
-/** The ES trainer: task + network from the registries, runImp per seed. */
-export async function esTrainer(config: ExperimentConfig, readBytes: ImpJobDeps['readBytes']): Promise<ImpTrainer> {
+/**
+ * The ES trainer: task + network from the registries, runImp per seed; with `workers` > 1 evaluation
+ * threads (and a way to start them) each generation's population is split over them (identical results).
+ */
+export async function esTrainer(
+  config: ExperimentConfig,
+  readBytes: ImpJobDeps['readBytes'],
+  workers = 1,
+  evalWorkers?: ImpJobDeps['evalWorkers'],
+): Promise<ImpTrainer> {
   const { task, net } = await instantiate(config, { readBytes });
+  let evaluator: SplitEvaluator | null = null;
+  const notes: string[] = [];
+  if (workers > 1 && evalWorkers) {
+    const refusal = splitRefusal(task, evalWorkers.backend);
+    if (refusal) notes.push(`One CPU worker: ${refusal}.`);
+    else {
+      try {
+        evaluator = new SplitEvaluator(
+          task,
+          await startPeers(workers - 1, evalWorkers.spawn, config, evalWorkers.backend),
+        );
+      } catch (e) {
+        task.dispose();
+        throw e;
+      }
+      notes.push(`Each generation's population is split across ${workers} CPU workers.`);
+    }
+  }
   return {
     task,
     net,
+    notes,
     totalGens: totalGenerations(config),
     runSeed: (seed, resume, onEvent, gate) =>
-      runImp({ config, seed, net, task, reportEvery: 10, gate, onEvent, ...(resume ? { resume } : {}) }),
-    dispose: () => task.dispose(),
+      runImp({
+        config,
+        seed,
+        net,
+        task,
+        reportEvery: 10,
+        gate,
+        onEvent,
+        ...(resume ? { resume } : {}),
+        ...(evaluator ? { evaluator } : {}),
+      }),
+    dispose: () => {
+      evaluator?.close();
+      task.dispose();
+    },
   };
 }
 
-/** Runs every seed of `config` with ES (resuming stored progress when asked) under `ctl`. */
+/** Runs every seed of `config` with ES (resuming stored progress when asked) under `ctl`, on `workers` threads. */
 export async function runImpJob(
   config: ExperimentConfig,
   ctl: RunControl,
   deps: ImpJobDeps,
-  opts: { resume: boolean },
+  opts: { resume: boolean; workers?: number },
 ): Promise<ImpJobResult> {
-  return runTrainerJob(config, ctl, deps, opts, await esTrainer(config, deps.readBytes));
+  const trainer = await esTrainer(config, deps.readBytes, opts.workers ?? 1, deps.evalWorkers);
+  return runTrainerJob(config, ctl, deps, opts, trainer);
 }
 
 /** The IMP job body over any trainer (ES or GD); disposes the trainer at the end. */

@@ -23,6 +23,7 @@ import {
 import { parseConfig, type ExperimentConfig } from '../src/core/runs/config';
 import type { RoundRecord } from '../src/core/experiments/events';
 import type { RunStore } from '../src/storage/run-store';
+import type { EvalPeer } from '../src/core/experiments/parallel/protocol';
 import { runImpJob, runTrainerJob, type ImpJobDeps, type ImpJobResult, type ImpProgress } from './imp-job';
 import { gdBackendProblem, gdTrainer } from './gd-imp-job';
 import { benchmarkBackends, type BackendBenchRow } from './backend-bench';
@@ -74,6 +75,11 @@ export interface EngineDeps {
   readonly readBytes?: (path: string, baseUrl: string) => Promise<Uint8Array>;
   /** Opens the run store IMP runs persist to (null/absent or rejecting: runs are not saved). */
   readonly openStore?: () => Promise<RunStore | null>;
+  /**
+   * Starts one evaluation worker for runs that split their population over CPU workers
+   * (`runImp`'s `workers` option; core/experiments/parallel/). Absent: every run uses one thread.
+   */
+  readonly spawnEvalPeer?: (index: number, dataBaseUrl: string) => EvalPeer;
 }
 
 export class LabEngine {
@@ -130,12 +136,15 @@ export class LabEngine {
   runImp(
     config: unknown,
     onProgress: ProgressSink<ImpProgress>,
-    options: { resume?: boolean } = {},
+    options: { resume?: boolean; workers?: number } = {},
   ): Promise<RunOutcome<ImpJobResult>> {
     const cfg = parseConfig(config);
     if (cfg.trainer) return this.runGdImp(cfg, onProgress, options); // stored GD runs resume through the same call
     return this.exclusive('imp', async (ctl) =>
-      runImpJob(cfg, ctl, await this.impDeps(onProgress), { resume: options.resume ?? false }),
+      runImpJob(cfg, ctl, await this.impDeps(onProgress), {
+        resume: options.resume ?? false,
+        workers: options.workers ?? 1,
+      }),
     );
   }
 
@@ -165,8 +174,12 @@ export class LabEngine {
 
   /** What an IMP-shaped job needs: the data reader, the run store, and a sink that transfers buffers. */
   private async impDeps(onProgress: ProgressSink<ImpProgress>): Promise<ImpJobDeps> {
+    const spawn = this.deps.spawnEvalPeer;
+    const backend = this.backendReport?.active;
+    const base = this.dataBaseUrl;
     return {
       readBytes: this.readBytes,
+      ...(spawn && backend ? { evalWorkers: { spawn: (i: number) => spawn(i, base), backend } } : {}),
       store: await this.store(),
       post: (msg, buffers) => {
         void Promise.resolve(onProgress(this.transfer(msg, buffers))).catch(() => undefined);

@@ -10,22 +10,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendReport } from './backend';
 import { LabEngine } from './lab-engine';
 import { RunStore } from '../src/storage/run-store';
-import { gzipSync } from 'fflate';
-
-const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
-
-async function readBytes(path: string, baseUrl: string): Promise<Uint8Array> {
-  const url = new URL(path, baseUrl || new URL(`${import.meta.env.BASE_URL}data/`, self.location.href)).href;
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`cannot load data file ${url}: HTTP ${res.status}`);
-  if ((res.headers.get('content-type') ?? '').includes('text/html'))
-    throw new Error(`cannot load data file ${url}: the server answered with a web page (wrong data path?)`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  // Some servers (vite preview/sirv among them) send `.gz` files with Content-Encoding: gzip, so fetch
-  // hands back the inflated bytes. The IDX loader expects the file as stored: re-wrap it (level 0 =
-  // stored blocks, a memcpy-speed step) instead of teaching core about HTTP.
-  return path.endsWith('.gz') && !isGzip(bytes) ? gzipSync(bytes, { level: 0 }) : bytes;
-}
+import { readDataFile } from './read-data';
+import { EvalPeer } from '../src/core/experiments/parallel/protocol';
 
 type LostInfo = { readonly message?: string; readonly reason?: string };
 const watched = new WeakSet<object>();
@@ -43,10 +29,27 @@ function watchDevice(report: BackendReport): BackendReport {
   return report;
 }
 
+/** One evaluation worker (eval.worker.ts) for runs that split their population over CPU workers. */
+function spawnEvalPeer(index: number, dataBaseUrl: string): EvalPeer {
+  const worker = new Worker(new URL('./eval.worker.ts', import.meta.url), {
+    type: 'module',
+    name: `lab-eval-${index}`,
+  });
+  worker.postMessage({ dataBaseUrl });
+  const peer = new EvalPeer(
+    (msg) => worker.postMessage(msg),
+    () => worker.terminate(),
+  );
+  worker.addEventListener('message', (ev: MessageEvent) => peer.receive(ev.data));
+  worker.addEventListener('error', (ev: ErrorEvent) => peer.fail(ev.message || 'unknown error'));
+  return peer;
+}
+
 const engine: LabEngine = new LabEngine({
   initBackend: async (pref) => watchDevice(await initBackend(pref)),
   transfer,
-  readBytes,
+  readBytes: readDataFile,
   openStore: () => RunStore.open(),
+  spawnEvalPeer,
 });
 expose(engine);

@@ -1,5 +1,5 @@
 /**
- * What the user chose (STYLE.md convention 10, store 1 of 3): backend preference, the 2-D demo's
+ * What the user chose (STYLE.md convention 10, store 1 of 3): backend preference, CPU workers, the 2-D demo's
  * function / strategy / budget, and per-strategy hyperparameters as typed (possibly invalid — the
  * selectors explain why, inline). Values only; nothing the worker reported lives here.
  */
@@ -20,6 +20,8 @@ export interface DemoChoice {
 
 export interface ConfigState {
   readonly backendPref: BackendPref;
+  /** CPU workers that share each generation's population (and a sweep's seeds); 'auto' = cores − 1. */
+  readonly workers: number | 'auto';
   readonly demo: DemoChoice;
   /** Values the user changed, per strategy id; missing keys mean "the spec's default". */
   readonly strategyParams: Readonly<Record<string, AnyParamValues>>;
@@ -27,6 +29,7 @@ export interface ConfigState {
 
 export interface ConfigActions {
   setBackendPref(pref: BackendPref): void;
+  setWorkers(workers: number | 'auto'): void;
   setDemo(patch: Partial<DemoChoice>): void;
   setParam(strategyId: string, name: string, value: number | boolean | string): void;
   resetParams(strategyId: string): void;
@@ -48,11 +51,17 @@ export const DEMO_DEFAULT: DemoChoice = {
   gensPerSec: 30,
 };
 
-export const CONFIG_DEFAULT: ConfigState = { backendPref: 'auto', demo: DEMO_DEFAULT, strategyParams: {} };
+export const CONFIG_DEFAULT: ConfigState = {
+  backendPref: 'auto',
+  workers: 'auto',
+  demo: DEMO_DEFAULT,
+  strategyParams: {},
+};
 
 export const useConfigStore = create<ConfigState & ConfigActions>()((set) => ({
   ...CONFIG_DEFAULT,
   setBackendPref: (backendPref) => set({ backendPref }),
+  setWorkers: (workers) => set({ workers }),
   setDemo: (patch) => set((s) => ({ demo: { ...s.demo, ...patch } })),
   setParam: (strategyId, name, value) =>
     set((s) => ({

@@ -1,14 +1,19 @@
 /**
  * Shows the active tfjs backend and, on demand, every backend that was tried with why it was skipped
- * (issue 5); a select forces one (re-runs the chain in the worker).
+ * (issue 5); a select forces one (re-runs the chain in the worker). Next to it: how many CPU workers share
+ * each generation's population.
  */
 import { BACKEND_CHAIN, type BackendPref } from '../../workers/backend-chain';
 import { useConfigStore } from '../state/config-store';
 import { selectDemoActive, useProgressStore } from '../state/progress-store';
 import { initBackend } from './lab-client';
 import { selectImpActive, useImpStore } from '../state/imp-store';
+import { defaultWorkers } from '../core/experiments/parallel/threads';
 
 const PREFS: readonly BackendPref[] = ['auto', ...BACKEND_CHAIN];
+const CORES = globalThis.navigator?.hardwareConcurrency;
+/** Choices for the CPU workers: 1 … the machine's cores (at least 1 … 2, at most 16). */
+const WORKER_CHOICES = Array.from({ length: Math.min(16, Math.max(2, CORES ?? 2)) }, (_, i) => i + 1);
 
 export function BackendBadge() {
   const { backend, backendStatus, backendError } = useProgressStore();
@@ -17,6 +22,8 @@ export function BackendBadge() {
   const running = demoRunning || impRunning;
   const pref = useConfigStore((s) => s.backendPref);
   const setPref = useConfigStore((s) => s.setBackendPref);
+  const workers = useConfigStore((s) => s.workers);
+  const setWorkers = useConfigStore((s) => s.setWorkers);
   const text =
     backendStatus === 'initialising'
       ? 'choosing backend…'
@@ -69,6 +76,26 @@ export function BackendBadge() {
           {PREFS.map((p) => (
             <option key={p} value={p}>
               {p === 'auto' ? 'auto (fastest that passes)' : p}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label
+        className="backend-pref"
+        title="Each generation's population is shared out among this many CPU workers (and several seeds among them). More workers finish sooner on a computer with more cores; the results are exactly the same. Used with the WASM and CPU backends."
+      >
+        <span>CPU workers</span>
+        <select
+          value={String(workers)}
+          disabled={running}
+          aria-label="CPU workers"
+          data-testid="cpu-workers"
+          onChange={(e) => setWorkers(e.target.value === 'auto' ? 'auto' : Number(e.target.value))}
+        >
+          <option value="auto">auto ({defaultWorkers(CORES)})</option>
+          {WORKER_CHOICES.map((n) => (
+            <option key={n} value={String(n)}>
+              {n}
             </option>
           ))}
         </select>

@@ -18,7 +18,8 @@ import { yieldToBrowser } from '../frames';
 import { abandonWorker, ensureBackend, getEngine, initBackend, onWorkerStopped, watchdogBaseMs } from '../lab-client';
 import { WorkerWatchdog } from './worker-watchdog';
 import { openStoredRun } from './run-db';
-import { SeedPool, poolSize } from './seed-pool';
+import { SeedPool } from './seed-pool';
+import { planThreads } from '../../core/experiments/parallel/threads';
 import { createPoolWorker } from './pool-worker';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -37,16 +38,24 @@ let stopWatch: (() => void) | null = null;
 let watchdog: WorkerWatchdog | null = null;
 let pool: SeedPool | null = null;
 
-/** Runs `config`'s seeds across `workers` dedicated workers; every outcome lands in the IMP store. */
-async function startSweep(config: ExperimentConfig, workers: number): Promise<void> {
+/**
+ * Runs `config`'s seeds across `workers` dedicated workers, each splitting its populations over
+ * `workersPerRun` CPU workers; every outcome lands in the IMP store.
+ */
+async function startSweep(config: ExperimentConfig, workers: number, workersPerRun: number): Promise<void> {
   const store = () => useImpStore.getState();
   store().poolStarting(config, performance.now(), workers);
   let created = 0;
-  const thisPool = new SeedPool(config, workers, {
-    createWorker: () => createPoolWorker(config.backend, created++),
-    onProgress: (seed, msg) => store().seedProgress(seed, msg),
-    onSeedStatus: (seed, status, error) => store().seedStatus(seed, status, error),
-  });
+  const thisPool = new SeedPool(
+    config,
+    workers,
+    {
+      createWorker: () => createPoolWorker(config.backend, created++),
+      onProgress: (seed, msg) => store().seedProgress(seed, msg),
+      onSeedStatus: (seed, status, error) => store().seedStatus(seed, status, error),
+    },
+    workersPerRun,
+  );
   pool = thisPool;
   try {
     store().finished(await thisPool.run());
@@ -66,9 +75,15 @@ export async function startImp(
 ): Promise<void> {
   const config = options.config ?? selectValidation(useExperimentStore.getState()).config;
   if (!config) return;
-  // Resuming continues the stored multi-seed run in the one lab worker; a fresh start may fan out.
-  const workers = options.resume ? 1 : poolSize(config.seeds.length, globalThis.navigator?.hardwareConcurrency);
-  if (workers > 1) return startSweep(config, workers);
+  // Resuming continues the stored multi-seed run in the one lab worker; a fresh start may fan out. One
+  // scheduler shares the CPU workers between seeds and each seed's population (threads.ts).
+  const chosen = useConfigStore.getState().workers;
+  const plan = planThreads({
+    seeds: options.resume ? 1 : config.seeds.length,
+    cores: globalThis.navigator?.hardwareConcurrency,
+    workers: chosen === 'auto' ? undefined : chosen,
+  });
+  if (plan.lanes > 1) return startSweep(config, plan.lanes, plan.workersPerRun);
   const shown = useImpStore.getState();
   // Resuming: the rounds already stored (and shown) stay; the worker streams only the missing ones.
   const keep = options.resume && shown.runId === runId(config) ? shown.records : [];
@@ -99,7 +114,7 @@ export async function startImp(
         thisDog.alive();
         useImpStore.getState().progress(msg, performance.now());
       }),
-      { resume: options.resume ?? false },
+      { resume: options.resume ?? false, workers: plan.workersPerRun },
     );
     useImpStore.getState().finished(outcome.status);
   } catch (err) {

@@ -8,6 +8,7 @@
  * paused or cancelled pool starts no further seed.
  */
 import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
+import { planThreads } from '../../core/experiments/parallel/threads';
 import type { ImpJobResult, ImpProgress, RunOutcome } from '../../../workers/lab-engine';
 
 /** What the pool needs of an engine (LabEngine's methods; comlink Remote<LabEngine> fits too). */
@@ -15,7 +16,7 @@ export interface PoolEngine {
   runImp(
     config: unknown,
     onProgress: (msg: ImpProgress) => void,
-    options?: { resume?: boolean },
+    options?: { resume?: boolean; workers?: number },
   ): Promise<RunOutcome<ImpJobResult>>;
   pause(): unknown;
   resume(): unknown;
@@ -36,10 +37,12 @@ export interface SeedPoolHooks {
   readonly onSeedStatus: (seed: number, status: SeedStatus, error?: string) => void;
 }
 
-/** Workers for `seeds` seeds on a machine with `cores` logical cores: min(seeds, cores − 1, cap), at least 1. */
-export function poolSize(seeds: number, cores: number | undefined, cap = 4): number {
-  const spare = Math.max(1, (cores && Number.isFinite(cores) ? Math.floor(cores) : 2) - 1); // one core for the page
-  return Math.max(1, Math.min(seeds, spare, cap));
+/**
+ * Workers for `seeds` seeds on a machine with `cores` logical cores: min(seeds, cores − 1, 4), at least 1
+ * (core/experiments/parallel/threads.ts planThreads: the scheduler shared with the population split).
+ */
+export function poolSize(seeds: number, cores: number | undefined): number {
+  return planThreads({ seeds, cores }).lanes;
 }
 
 /** The single-seed configs of a multi-seed config, in seed order (each validated, so each has its own run id). */
@@ -53,10 +56,12 @@ export class SeedPool {
   private resumeWaiters: (() => void)[] = [];
   private readonly busy = new Set<PoolEngine>();
 
+  /** `size` seeds run side by side, each splitting its populations over `workersPerRun` CPU workers. */
   constructor(
     private readonly config: ExperimentConfig,
     private readonly size: number,
     private readonly hooks: SeedPoolHooks,
+    private readonly workersPerRun = 1,
   ) {}
 
   /**
@@ -88,6 +93,7 @@ export class SeedPool {
             // The engine only pauses a job in flight: start it, then pass on a pause requested meanwhile.
             const running = worker.engine.runImp(next, (msg) => this.hooks.onProgress(seed, msg), {
               resume: options.resume ?? false,
+              workers: this.workersPerRun,
             });
             if (this.paused) await worker.engine.pause();
             const out = await running;

@@ -1,0 +1,21 @@
+/**
+ * Reads a data file of the app's own `public/data` from a worker (the lab worker and the evaluation
+ * workers): `baseUrl` is the data folder's absolute URL, which the page tells each worker (relative Vite
+ * bases break in workers); empty = next to the worker's own URL.
+ */
+import { gzipSync } from 'fflate';
+
+const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+export async function readDataFile(path: string, baseUrl: string): Promise<Uint8Array> {
+  const url = new URL(path, baseUrl || new URL(`${import.meta.env.BASE_URL}data/`, self.location.href)).href;
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`cannot load data file ${url}: HTTP ${res.status}`);
+  if ((res.headers.get('content-type') ?? '').includes('text/html'))
+    throw new Error(`cannot load data file ${url}: the server answered with a web page (wrong data path?)`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  // Some servers (vite preview/sirv among them) send `.gz` files with Content-Encoding: gzip, so fetch
+  // hands back the inflated bytes. The IDX loader expects the file as stored: re-wrap it (level 0 =
+  // stored blocks, a memcpy-speed step) instead of teaching core about HTTP.
+  return path.endsWith('.gz') && !isGzip(bytes) ? gzipSync(bytes, { level: 0 }) : bytes;
+}
