@@ -96,8 +96,9 @@ describe('vision task on toy data', () => {
       expect(r.loss).toBeCloseTo(hand[m].ce, 4);
     });
     task.dispose();
-    // The 2 kept test tensors are freed; the training set reaches the backend only if the tensor path runs.
-    expect(tf.memory().numTensors).toBe(before - 2);
+    // On wasm/cpu the test set stays on the host (no kept tensors); the training set reaches the backend
+    // only if the tensor path runs.
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('beginTraining restarts epoch sampling: a training sees the same batches whatever trained before', () => {

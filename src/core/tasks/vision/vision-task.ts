@@ -83,8 +83,23 @@ export function createVisionInstance(
       tf.keep(tf.tensor2d(train.x, [train.count, k])),
       tf.keep(tf.tensor1d(Int32Array.from(train.labels), 'int32')),
     ]);
-  const testX = tf.keep(tf.tensor2d(test.x.subarray(0, nTest * k), [nTest, k]));
-  const testY = tf.keep(tf.tensor1d(Int32Array.from(test.labels.subarray(0, nTest)), 'int32'));
+  // The test set stays on the host for wasm/cpu: a chunk is copied straight from it (tf.slice of a
+  // backend copy reads the WHOLE tensor out of the wasm heap first, tensor-util.ts — ten 1,000-image
+  // chunks of 10,000 images cost ~90 ms that way). GPU backends keep a backend copy and slice it.
+  const testLabels = Int32Array.from(test.labels.subarray(0, nTest));
+  let testTensors: [tf.Tensor2D, tf.Tensor1D] | null = null;
+  const testChunk = (start: number, size: number): [tf.Tensor2D, tf.Tensor1D] => {
+    if (hostMemoryBackend())
+      return [
+        tf.tensor2d(test.x.subarray(start * k, (start + size) * k), [size, k]),
+        tf.tensor1d(testLabels.subarray(start, start + size), 'int32'),
+      ];
+    testTensors ??= [
+      tf.keep(tf.tensor2d(test.x.subarray(0, nTest * k), [nTest, k])),
+      tf.keep(tf.tensor1d(testLabels, 'int32')),
+    ];
+    return [takeRows(testTensors[0], start, size), takeRows(testTensors[1], start, size)];
+  };
   // Restarted by beginTraining: a training's batches depend only on its own data stream.
   let sampler = createSampler(train.count, params.batchSampling);
   // Reused host buffers of the host path (fresh MB-sized arrays cost ms in page faults).
@@ -122,8 +137,7 @@ export function createVisionInstance(
     for (let start = 0; start < nTest; start += chunk) {
       const size = Math.min(chunk, nTest - start);
       const [c2, s2] = tf.tidy(() => {
-        const x = takeRows(testX, start, size);
-        const labels = takeRows(testY, start, size);
+        const [x, labels] = testChunk(start, size);
         const logits = net.forward(rows, x);
         const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 2), labels), 'float32'), 1);
         const ce = tf.mul(meanLogLikelihood(logits, tf.oneHot(labels, NUM_CLASSES) as tf.Tensor2D), -size);
@@ -152,7 +166,7 @@ export function createVisionInstance(
     dispose() {
       if (disposed) return;
       disposed = true;
-      tf.dispose([testX, testY, ...(trainTensors ?? [])]);
+      tf.dispose([...(testTensors ?? []), ...(trainTensors ?? [])]);
     },
   };
 }
