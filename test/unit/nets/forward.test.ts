@@ -141,3 +141,22 @@ describe('population CNN forward = per-member plain-JS reference (masked params)
     checkAgainstReference(net, 2, 2, ['none'], [28, 28]);
   });
 });
+
+describe.runIf(tf.getBackend() === 'wasm')('wasm: per-member matMul = broadcast formulation, bit for bit', () => {
+  // dense-ops.ts picks per-member products for few members on wasm because XNNPACK sums Σ_k h·w in k
+  // order without fused multiply-adds, as tf.sum over the broadcast product does: the same bits.
+  it.each([
+    [1000, 32, 10],
+    [777, 33, 7],
+    [300, 784, 100],
+    [5, 3, 2],
+  ])('B = %i, in = %i, out = %i', (b, k, n) => {
+    const [a, c] = tf.tidy(() => {
+      const h = tf.randomNormal([b, k], 0, 1, 'float32', 3);
+      const w = tf.randomNormal([k, n], 0, 1, 'float32', 4);
+      const broadcast = tf.sum(tf.mul(tf.reshape(h, [1, b, k, 1]), tf.reshape(w, [1, 1, k, n])), 2);
+      return [tf.matMul(h, w).dataSync(), broadcast.dataSync()];
+    });
+    expect(Array.from(a)).toEqual(Array.from(c));
+  });
+});

@@ -13,11 +13,9 @@ import type { PopulationScores, TaskDef, TaskInstance, TestResult } from '../typ
 import { loadDataset, type DatasetDef, type PoolMode, type VisionData } from './datasets';
 import { createSampler, type BatchSampling } from './minibatch';
 import { gatherRowsHost, meanLogLikelihoodHost } from './host-fitness';
+import { testMetrics } from './test-metrics';
 
 export const NUM_CLASSES = 10;
-/** Upper bound on (test rows N) × (test examples per chunk): keeps evaluateTest's activations bounded. */
-const TEST_CHUNK_BUDGET = 2000;
-const MAX_TEST_CHUNK = 1000;
 
 export const visionParamSpecs = {
   pool: choice<PoolMode>(
@@ -128,28 +126,9 @@ export function createVisionInstance(
     return { scores };
   }
 
-  async function evaluateTest(net: PopulationNet, rows: tf.Tensor2D): Promise<TestResult[]> {
+  function evaluateTest(net: PopulationNet, rows: tf.Tensor2D): Promise<TestResult[]> {
     checkNet(net, side);
-    const n = rows.shape[0];
-    const chunk = Math.max(16, Math.min(MAX_TEST_CHUNK, Math.floor(TEST_CHUNK_BUDGET / n)));
-    let correct = tf.zeros([n]),
-      ceSum = tf.zeros([n]);
-    for (let start = 0; start < nTest; start += chunk) {
-      const size = Math.min(chunk, nTest - start);
-      const [c2, s2] = tf.tidy(() => {
-        const [x, labels] = testChunk(start, size);
-        const logits = net.forward(rows, x);
-        const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 2), labels), 'float32'), 1);
-        const ce = tf.mul(meanLogLikelihood(logits, tf.oneHot(labels, NUM_CLASSES) as tf.Tensor2D), -size);
-        return [tf.add(correct, hits), tf.add(ceSum, ce)];
-      });
-      tf.dispose([correct, ceSum]);
-      correct = c2;
-      ceSum = s2;
-    }
-    const [acc, ce] = await Promise.all([correct.data(), ceSum.data()]);
-    tf.dispose([correct, ceSum]);
-    return Array.from(acc, (a, i) => ({ perf: a / nTest, loss: ce[i] / nTest }));
+    return testMetrics(net, rows, nTest, NUM_CLASSES, testChunk);
   }
 
   return {
