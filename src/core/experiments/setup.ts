@@ -5,7 +5,7 @@
 import type { ExperimentConfig } from '../runs/config';
 import { getTask } from '../tasks/registry';
 import { getNetwork } from '../nets/registry';
-import type { TaskInstance } from '../tasks/types';
+import type { DataIo, TaskInstance } from '../tasks/types';
 import type { PopulationNet } from '../nets/types';
 import { Rng } from '../rng';
 
@@ -14,10 +14,7 @@ export interface ExperimentParts {
   readonly net: PopulationNet;
 }
 
-export async function instantiate(
-  config: ExperimentConfig,
-  io: { readBytes(path: string): Promise<Uint8Array> },
-): Promise<ExperimentParts> {
+export async function instantiate(config: ExperimentConfig, io: DataIo): Promise<ExperimentParts> {
   const task = await getTask(config.task.id).load(config.task.params, io, new Rng(config.seeds[0]).split('task'));
   const net = getNetwork(config.network.id).build(config.network.params, task.io);
   return { task, net };

@@ -9,7 +9,9 @@ import {
   labelHistogram,
   loadDataset,
   normalizePixels,
+  normalizedPool2x2,
 } from '../../../src/core/tasks/vision/datasets';
+import { dataReader } from '../../../src/cli/node-io';
 
 const readBytes = async (p: string): Promise<Uint8Array> => new Uint8Array(await readFile(`public/data/${p}`));
 
@@ -68,6 +70,22 @@ describe('preprocessing', () => {
     expect(Array.from(out)).toEqual([3.5, 5.5, 11.5, 13.5, -3.5, -5.5, -11.5, -13.5]);
     expect(() => avgPool2x2(new Float32Array(9), 1, 3)).toThrow(/even side/);
   });
+  it('fused normalise + pool and the native gunzip give the two-step, fflate values exactly (MNIST test set)', async () => {
+    const gz = await readBytes('mnist/t10k-images-idx3-ubyte.gz');
+    const { pixels, count } = parseIdxImages(gz);
+    const native = parseIdxImages(gz, 'images', dataReader.gunzip);
+    expect(native.count).toBe(count);
+    expect(Buffer.compare(native.pixels, pixels)).toBe(0);
+    const twoStep = avgPool2x2(normalizePixels(pixels), count, 28);
+    expect(Buffer.compare(Buffer.from(normalizedPool2x2(pixels, count, 28).buffer), Buffer.from(twoStep.buffer))).toBe(
+      0,
+    );
+    // normalizePixels (a 256-entry table) against the formula, for every byte value
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const scale = 1 / (255 * 0.3081),
+      shift = 0.1307 / 0.3081;
+    expect(Array.from(normalizePixels(all))).toEqual(Array.from(Float32Array.from(all, (p) => p * scale - shift)));
+  });
 });
 
 describe('dataset registry and loading', () => {
@@ -78,7 +96,7 @@ describe('dataset registry and loading', () => {
     expect(() => getDataset('cifar')).toThrow(/known: mnist, fmnist, kmnist/);
   });
   it('loads MNIST (60k/10k) and KMNIST (6 284/10k, subset histogram) with 14×14 pooling', async () => {
-    const mnist = await loadDataset(getDataset('mnist'), readBytes, '14x14');
+    const mnist = await loadDataset(getDataset('mnist'), { readBytes }, '14x14');
     expect([mnist.train.count, mnist.test.count, mnist.train.side, mnist.train.x.length]).toEqual([
       60_000,
       10_000,
@@ -86,7 +104,7 @@ describe('dataset registry and loading', () => {
       60_000 * 196,
     ]);
     expect(labelHistogram(mnist.train.labels)).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
-    const kmnist = await loadDataset(getDataset('kmnist'), readBytes, '28x28');
+    const kmnist = await loadDataset(getDataset('kmnist'), { readBytes }, '28x28');
     expect([kmnist.train.count, kmnist.test.count, kmnist.train.x.length]).toEqual([6284, 10_000, 6284 * 784]);
     expect(labelHistogram(kmnist.train.labels)).toEqual([627, 629, 628, 633, 678, 617, 606, 647, 596, 623]);
     // Background pixels (0) map to −0.1307/0.3081; the mean over MNIST's train set is ≈ 0 by construction.

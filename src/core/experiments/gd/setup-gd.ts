@@ -32,7 +32,7 @@ export async function instantiateGd(
   }
   const dataset = getDataset(config.task.id);
   const params = resolveParams(visionParamSpecs, config.task.params);
-  const data = await loadDataset(dataset, (p) => io.readBytes(p), params.pool);
+  const data = await loadDataset(dataset, io, params.pool);
   const notes =
     params.pool === '14x14'
       ? [...dataset.notes, 'Images 2×2-average-pooled to 14×14 (reduced budget).']

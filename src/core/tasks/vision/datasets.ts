@@ -5,6 +5,7 @@
  * Bytes come through an injected reader so the same code runs in Node (fs) and browsers (fetch).
  */
 import { parseIdxImages, parseIdxLabels, IDX_IMAGE_SIDE } from './idx';
+import type { DataIo } from '../types';
 
 /** MNIST pixel statistics after scaling to [0, 1] (docs/ALGORITHMS.md §9.1), used for every dataset. */
 export const MNIST_MEAN = 0.1307;
@@ -112,12 +113,18 @@ export interface VisionData {
   readonly test: VisionSplit;
 }
 
-/** (x/255 − mean)/std per pixel (docs/ALGORITHMS.md §9.1). */
-export function normalizePixels(pixels: Uint8Array): Float32Array {
-  const out = new Float32Array(pixels.length);
+/** The normalised value of each byte value: fl32(p·scale − shift), what `normalizePixels` stores. */
+function pixelTable(): Float32Array {
   const scale = 1 / (255 * MNIST_STD),
     shift = MNIST_MEAN / MNIST_STD;
-  for (let i = 0; i < pixels.length; i++) out[i] = pixels[i] * scale - shift;
+  return Float32Array.from({ length: 256 }, (_, p) => p * scale - shift);
+}
+
+/** (x/255 − mean)/std per pixel (docs/ALGORITHMS.md §9.1). */
+export function normalizePixels(pixels: Uint8Array): Float32Array {
+  const table = pixelTable();
+  const out = new Float32Array(pixels.length);
+  for (let i = 0; i < pixels.length; i++) out[i] = table[pixels[i]];
   return out;
 }
 
@@ -126,54 +133,63 @@ export function normalizePixels(pixels: Uint8Array): Float32Array {
  * Pooling commutes with the affine normalisation, so the order of the two steps does not matter.
  */
 export function avgPool2x2(x: Float32Array, count: number, side: number): Float32Array {
-  if (side % 2 !== 0) throw new Error(`avgPool2x2 needs an even side, got ${side}`);
-  const half = side / 2,
-    inSize = side * side,
-    outSize = half * half;
-  if (x.length !== count * inSize) throw new Error(`avgPool2x2: expected ${count * inSize} values, got ${x.length}`);
-  const out = new Float32Array(count * outSize);
-  for (let n = 0; n < count; n++) {
-    const src = n * inSize,
-      dst = n * outSize;
-    for (let r = 0; r < half; r++) {
+  const out = pooledOutput(count, side, x.length);
+  const half = side / 2;
+  for (let n = 0; n < count; n++)
+    for (let r = 0; r < half; r++)
       for (let c = 0; c < half; c++) {
-        const i = src + 2 * r * side + 2 * c;
-        out[dst + r * half + c] = 0.25 * (x[i] + x[i + 1] + x[i + side] + x[i + side + 1]);
+        const i = n * side * side + 2 * r * side + 2 * c;
+        out[(n * half + r) * half + c] = 0.25 * (x[i] + x[i + 1] + x[i + side] + x[i + side + 1]);
       }
-    }
-  }
   return out;
 }
 
-async function loadSplit(
-  readBytes: (path: string) => Promise<Uint8Array>,
-  imagesPath: string,
-  labelsPath: string,
-  pool: PoolMode,
-): Promise<VisionSplit> {
-  const [imgBytes, lblBytes] = await Promise.all([readBytes(imagesPath), readBytes(labelsPath)]);
-  const images = parseIdxImages(imgBytes, imagesPath);
-  const { labels, count } = parseIdxLabels(lblBytes, labelsPath);
-  if (count !== images.count)
-    throw new Error(`${labelsPath} has ${count} labels but ${imagesPath} has ${images.count} images`);
-  let x = normalizePixels(images.pixels);
-  let side = IDX_IMAGE_SIDE;
-  if (pool === '14x14') {
-    x = avgPool2x2(x, count, side);
-    side /= 2;
-  }
-  return { count, side, x, labels: labels.slice() };
+/**
+ * `avgPool2x2(normalizePixels(pixels), …)` without the full-size float intermediate (4 bytes per pixel,
+ * 188 MB for MNIST's training set: its page faults were most of the start-up time): the same values.
+ */
+export function normalizedPool2x2(pixels: Uint8Array, count: number, side: number): Float32Array {
+  const out = pooledOutput(count, side, pixels.length);
+  const t = pixelTable();
+  const half = side / 2;
+  for (let n = 0; n < count; n++)
+    for (let r = 0; r < half; r++)
+      for (let c = 0; c < half; c++) {
+        const i = n * side * side + 2 * r * side + 2 * c;
+        out[(n * half + r) * half + c] =
+          0.25 * (t[pixels[i]] + t[pixels[i + 1]] + t[pixels[i + side]] + t[pixels[i + side + 1]]);
+      }
+  return out;
 }
 
-/** Loads and preprocesses both splits of a dataset. `readBytes` takes paths relative to public/data/. */
-export async function loadDataset(
-  def: DatasetDef,
-  readBytes: (path: string) => Promise<Uint8Array>,
-  pool: PoolMode = '28x28',
-): Promise<VisionData> {
+/** The pooled output array, after checking the input's shape. */
+function pooledOutput(count: number, side: number, length: number): Float32Array {
+  if (side % 2 !== 0) throw new Error(`avgPool2x2 needs an even side, got ${side}`);
+  if (length !== count * side * side)
+    throw new Error(`avgPool2x2: expected ${count * side * side} values, got ${length}`);
+  return new Float32Array((count * side * side) / 4);
+}
+
+async function loadSplit(io: DataIo, imagesPath: string, labelsPath: string, pool: PoolMode): Promise<VisionSplit> {
+  const [imgBytes, lblBytes] = await Promise.all([io.readBytes(imagesPath), io.readBytes(labelsPath)]);
+  const images = parseIdxImages(imgBytes, imagesPath, io.gunzip);
+  const { labels, count } = parseIdxLabels(lblBytes, labelsPath, 10, io.gunzip);
+  if (count !== images.count)
+    throw new Error(`${labelsPath} has ${count} labels but ${imagesPath} has ${images.count} images`);
+  const pooled = pool === '14x14';
+  return {
+    count,
+    side: pooled ? IDX_IMAGE_SIDE / 2 : IDX_IMAGE_SIDE,
+    x: pooled ? normalizedPool2x2(images.pixels, count, IDX_IMAGE_SIDE) : normalizePixels(images.pixels),
+    labels: labels.slice(),
+  };
+}
+
+/** Loads and preprocesses both splits of a dataset; `io.readBytes` takes paths relative to public/data/. */
+export async function loadDataset(def: DatasetDef, io: DataIo, pool: PoolMode = '28x28'): Promise<VisionData> {
   const [train, test] = await Promise.all([
-    loadSplit(readBytes, def.files.trainImages, def.files.trainLabels, pool),
-    loadSplit(readBytes, def.files.testImages, def.files.testLabels, pool),
+    loadSplit(io, def.files.trainImages, def.files.trainLabels, pool),
+    loadSplit(io, def.files.testImages, def.files.testLabels, pool),
   ]);
   return { train, test };
 }

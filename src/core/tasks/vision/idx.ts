@@ -29,11 +29,14 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Decompresses a gzip file, turning fflate's terse errors into ones that name the file. */
-export function gunzipIdx(gz: Uint8Array, name: string): Uint8Array {
+/** Inflates a gzip file's bytes (fflate by default; a platform may pass a native one). */
+export type Gunzip = (gz: Uint8Array) => Uint8Array;
+
+/** Decompresses a gzip file, turning the inflater's terse errors into ones that name the file. */
+export function gunzipIdx(gz: Uint8Array, name: string, gunzip: Gunzip = gunzipSync): Uint8Array {
   if (!isGzip(gz)) throw new Error(`${name}: not a gzip file (expected bytes 1f 8b, got ${hexHead(gz)})`);
   try {
-    return gunzipSync(gz);
+    return gunzip(gz);
   } catch (e) {
     throw new Error(`${name}: truncated or corrupt gzip data (${(e as Error).message})`);
   }
@@ -65,8 +68,8 @@ function checkLength(raw: Uint8Array, name: string, expected: number): void {
 }
 
 /** Parses a gzipped IDX3 image file; checks magic 0x803, 28×28 dims and the exact byte length. */
-export function parseIdxImages(gz: Uint8Array, name = 'images'): IdxImages {
-  const raw = gunzipIdx(gz, name);
+export function parseIdxImages(gz: Uint8Array, name = 'images', gunzip?: Gunzip): IdxImages {
+  const raw = gunzipIdx(gz, name, gunzip);
   const [, count, rows, cols] = readHeader(raw, name, 4, IDX_MAGIC_IMAGES);
   if (rows !== IDX_IMAGE_SIDE || cols !== IDX_IMAGE_SIDE) {
     throw new Error(`${name}: images are ${rows}×${cols}, expected ${IDX_IMAGE_SIDE}×${IDX_IMAGE_SIDE}`);
@@ -76,8 +79,8 @@ export function parseIdxImages(gz: Uint8Array, name = 'images'): IdxImages {
 }
 
 /** Parses a gzipped IDX1 label file; checks magic 0x801, the exact byte length and labels < numClasses. */
-export function parseIdxLabels(gz: Uint8Array, name = 'labels', numClasses = 10): IdxLabels {
-  const raw = gunzipIdx(gz, name);
+export function parseIdxLabels(gz: Uint8Array, name = 'labels', numClasses = 10, gunzip?: Gunzip): IdxLabels {
+  const raw = gunzipIdx(gz, name, gunzip);
   const [, count] = readHeader(raw, name, 2, IDX_MAGIC_LABELS);
   checkLength(raw, name, 8 + count);
   const labels = raw.subarray(8);

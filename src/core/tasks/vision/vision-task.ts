@@ -160,7 +160,7 @@ export function visionTaskDef(dataset: DatasetDef): TaskDef {
     paramSpecs: visionParamSpecs,
     async load(given: AnyParamValues, io, _rng): Promise<TaskInstance> {
       const params = resolveParams(visionParamSpecs, given);
-      const data = await loadDataset(dataset, (p) => io.readBytes(p), params.pool);
+      const data = await loadDataset(dataset, io, params.pool);
       const notes =
         params.pool === '14x14'
           ? [...dataset.notes, "Images 2×2-average-pooled to 14×14: a reduced-budget setting, not the paper's 28×28."]
