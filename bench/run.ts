@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark on each Node tfjs backend, prints one table per benchmark and
  * writes bench/results/<name>.json. Speed goals live here, never in timed tests (they are noisy).
- * Flags: --only es|nets|control|locomotion|imp (comma list), --backends wasm,cpu (control runs on the active backend).
+ * Flags: --only es|nets|control|locomotion|imp|speed (comma list), --backends wasm,cpu (control runs on the
+ * active backend); speed: --repeats N, --gens G, --whole (adds the whole 12-round mnist-quick run, minutes).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -19,10 +20,16 @@ const BENCHES: Record<string, () => Promise<Row[]>> = {
     for (const b of backends) {
       await tf.setBackend(b);
       await tf.ready();
-      rows.push(...(await runImpBench(b === 'cpu' ? 5 : 30)));
+      rows.push(...(await runImpBench(b === 'cpu' ? 5 : 60)));
     }
     return rows;
   },
+  speed: async () =>
+    (await import('./imp/speed-bench')).runSpeedBench({
+      gens: Number(flag('gens') ?? 150),
+      repeats: Number(flag('repeats') ?? 3),
+      whole: argv.includes('--whole'),
+    }),
 };
 
 const argv = process.argv.slice(2);

@@ -1,0 +1,170 @@
+/**
+ * The speed targets of population-parallel evaluation (docs/PERFORMANCE.md "Population-parallel
+ * evaluation"), each measured against the NumPy reference (numpy_generation.py, single-threaded) in the
+ * SAME run, interleaved, so both see the same load:
+ *   - one `mnist-quick` generation (dense round) with 1 and 2 evaluation threads: median wall and process
+ *     CPU ms, the ratio to NumPy and the speed-up of 2 threads over 1;
+ *   - one test evaluation (10,000 images, one parameter row);
+ *   - start-up: the CLI process from launch to exit for a 1-generation run (start-up + 1 generation +
+ *     2 test evaluations + writing the run folder), an upper bound on start-up to the first generation;
+ *   - with --whole: the whole 12-round `mnist-quick` run through the CLI with --workers 1 and 2.
+ * The load average is recorded with every row: on a shared machine every number is an upper bound.
+ *   npx tsx bench/run.ts --only speed [--repeats 3] [--gens 150] [--whole]
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseConfig } from '../../src/core/runs/config';
+import { getPreset } from '../../src/core/runs/presets';
+import { instantiate } from '../../src/core/experiments/setup';
+import { inThreadEvaluator } from '../../src/core/experiments/evaluator';
+import { Rng } from '../../src/core/rng';
+import { dataReader } from '../../src/cli/node-io';
+import { startNodeSplit } from '../../src/cli/eval-threads';
+import { median, timeGenerations } from './imp-bench';
+
+export interface SpeedRow {
+  measurement: string;
+  wallMs: number;
+  cpuMs: number;
+  /** wall / NumPy single-threaded wall (generations), or the speed-up of 2 threads over 1. */
+  ratio: string;
+  load1: number;
+  repeats: number;
+}
+
+const load = () => +os.loadavg()[0].toFixed(2);
+
+/** NumPy's generation (OPENBLAS_NUM_THREADS=1): median wall and CPU ms, or null when python3/NumPy is missing. */
+function numpyGeneration(gens: number): { wall: number; cpu: number } | null {
+  const r = spawnSync('python3', ['bench/imp/numpy_generation.py', String(gens)], {
+    env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' },
+    encoding: 'utf8',
+  });
+  const m = /median wall ([\d.]+) ms, CPU ([\d.]+) ms/.exec(r.stdout ?? '');
+  if (r.status !== 0 || !m) {
+    console.error(
+      `NumPy reference unavailable: ${(r.stderr || r.error?.message || 'no output').trim().split('\n').pop()}`,
+    );
+    return null;
+  }
+  return { wall: Number(m[1]), cpu: Number(m[2]) };
+}
+
+/** Wall ms of one CLI process (`npm run lab -- …` without npm's own start-up). */
+function cliWallMs(args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`lab ${args.join(' ')} failed: ${r.stderr}`);
+  return performance.now() - t0;
+}
+
+export async function runSpeedBench(opts: { gens: number; repeats: number; whole: boolean }): Promise<SpeedRow[]> {
+  const config = parseConfig(getPreset('mnist-quick').config);
+  const parts = await instantiate(config, dataReader);
+  const split = await startNodeSplit(parts.task, config, tf.getBackend(), 2);
+  const mask = new Uint8Array(parts.net.paramCount).fill(1);
+  const np: { wall: number; cpu: number }[] = [];
+  const one: { wall: number; cpu: number }[] = [];
+  const two: { wall: number; cpu: number }[] = [];
+  const loads: number[] = [];
+  try {
+    for (let r = 0; r < opts.repeats; r++) {
+      loads.push(load());
+      const n = numpyGeneration(Math.max(60, opts.gens));
+      if (n) np.push(n);
+      const a = await timeGenerations(config, parts, mask, inThreadEvaluator(parts.task), opts.gens);
+      one.push({ wall: a.genMs, cpu: a.cpuGenMs });
+      if (split.evaluator) {
+        const b = await timeGenerations(config, parts, mask, split.evaluator, opts.gens);
+        two.push({ wall: b.genMs, cpu: b.cpuGenMs });
+      }
+      console.error(
+        `repeat ${r + 1}: numpy ${n?.wall.toFixed(2)} ms, 1 thread ${a.genMs.toFixed(2)} ms, 2 threads ${two.at(-1)?.wall.toFixed(2)} ms (load ${loads.at(-1)})`,
+      );
+    }
+  } finally {
+    split.evaluator?.close();
+  }
+  const med = (v: { wall: number; cpu: number }[]) => ({
+    wall: median(v.map((x) => x.wall)),
+    cpu: median(v.map((x) => x.cpu)),
+  });
+  const npM = np.length ? med(np) : null;
+  const oneM = med(one),
+    twoM = two.length ? med(two) : null;
+  const vsNumpy = (w: number) => (npM ? `${(w / npM.wall).toFixed(2)}× NumPy` : 'NumPy unavailable');
+  const rows: SpeedRow[] = [];
+  const row = (measurement: string, wallMs: number, cpuMs: number, ratio: string, repeats: number) =>
+    rows.push({ measurement, wallMs, cpuMs, ratio, load1: median(loads), repeats });
+  if (npM) row('NumPy generation (1 thread)', npM.wall, npM.cpu, '1.00× NumPy', np.length);
+  row('generation, 1 thread', oneM.wall, oneM.cpu, vsNumpy(oneM.wall), one.length);
+  if (twoM) {
+    row('generation, 2 threads', twoM.wall, twoM.cpu, vsNumpy(twoM.wall), two.length);
+    row('speed-up 2 threads / 1', twoM.wall, oneM.wall, `${(oneM.wall / twoM.wall).toFixed(2)}×`, two.length);
+  }
+
+  // Test evaluation of one row on the 10,000 test images.
+  const rowT = tf.tensor2d(parts.net.init(new Rng(0)), [1, parts.net.paramCount]);
+  const tw: number[] = [],
+    tc: number[] = [];
+  for (let i = 0; i < 35; i++) {
+    const c0 = process.cpuUsage(),
+      t0 = performance.now();
+    await parts.task.evaluateTest(parts.net, rowT);
+    const c = process.cpuUsage(c0);
+    if (i < 5) continue;
+    tw.push(performance.now() - t0);
+    tc.push((c.user + c.system) / 1000);
+  }
+  rowT.dispose();
+  parts.task.dispose();
+  row('test evaluation (10,000 images)', median(tw), median(tc), '', tw.length);
+
+  // Start-up: a whole CLI process for 1 generation (after one unmeasured run warms tsx's cache).
+  const dir = mkdtempSync(join('runs-out', 'speed-'));
+  try {
+    const args = (i: number, extra: string[]) => [
+      'imp',
+      '--preset',
+      'mnist-quick',
+      '--rounds',
+      '1',
+      '--gens',
+      '1',
+      '--eval-every',
+      '1',
+      '--quiet',
+      '--out',
+      join(dir, `run${i}`),
+      ...extra,
+    ];
+    cliWallMs(args(-1, ['--workers', '1']));
+    for (const w of [1, 2]) {
+      const times = Array.from({ length: opts.repeats }, (_, i) =>
+        cliWallMs(args(10 * w + i, ['--workers', String(w)])),
+      );
+      row(`CLI process, 1-generation run, --workers ${w}`, median(times), NaN, '', times.length);
+    }
+    if (opts.whole) {
+      for (const w of [2, 1]) {
+        const ms = cliWallMs([
+          'imp',
+          '--preset',
+          'mnist-quick',
+          '--quiet',
+          '--workers',
+          String(w),
+          '--out',
+          join(dir, `whole${w}`),
+        ]);
+        row(`whole mnist-quick run (12 rounds), --workers ${w}`, ms, NaN, `${(ms / 60000).toFixed(2)} min`, 1);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
