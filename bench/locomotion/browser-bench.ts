@@ -6,31 +6,12 @@
  * MuJoCo WASM). Prints the table and writes bench/results/locomotion-chromium.json.
  * Usage: npx tsx bench/locomotion/browser-bench.ts
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { REPO_ROOT, freePort, launchBrowser } from '../../test/e2e/helpers';
+import { launchBrowser, startViteDev } from '../../test/e2e/helpers';
 import { printTable, writeResults } from '../report';
 import type { LocomotionBenchRow } from './locomotion-bench';
 
-const port = await freePort();
-const vite = spawn(
-  process.execPath,
-  [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-  { cwd: REPO_ROOT, stdio: 'ignore' },
-);
-const url = `http://127.0.0.1:${port}/`;
-for (let t0 = Date.now(); ;) {
-  try {
-    if ((await fetch(url)).ok) break;
-  } catch {
-    /* not up yet */
-  }
-  if (Date.now() - t0 > 60_000) {
-    vite.kill();
-    throw new Error('vite dev server did not start');
-  }
-  await new Promise((r) => setTimeout(r, 200));
-}
+const vite = await startViteDev();
+const url = vite.url;
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
@@ -46,5 +27,5 @@ try {
   await writeResults('locomotion-chromium', out);
 } finally {
   await browser.close();
-  vite.kill();
+  vite.stop();
 }

@@ -121,12 +121,12 @@ export async function acquireE2eLock(): Promise<() => void> {
   return () => rmSync(lock, { recursive: true, force: true });
 }
 
-/** Starts `vite preview` over `outDir` and resolves once it answers HTTP. */
-export async function startPreview(outDir: string): Promise<PreviewServer> {
+/** Starts `vite …args` on a free port and resolves once it answers HTTP. */
+async function startVite(args: string[], what: string, timeoutMs: number): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
   const proc: ChildProcess = spawn(
     process.execPath,
-    [VITE_BIN, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    [VITE_BIN, ...args, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -147,19 +147,31 @@ export async function startPreview(outDir: string): Promise<PreviewServer> {
     } catch {
       /* not up yet */
     }
-    if (proc.exitCode !== null || Date.now() - t0 > 30_000) {
+    if (proc.exitCode !== null || Date.now() - t0 > timeoutMs) {
       proc.kill();
-      throw new Error(`vite preview did not start on ${url}:\n${log}`);
+      throw new Error(`${what} did not start on ${url}:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 150));
   }
   return {
     url,
-    outDir,
     stop: () => {
       proc.kill();
     },
   };
+}
+
+/** Starts `vite preview` over `outDir` and resolves once it answers HTTP. */
+export async function startPreview(outDir: string): Promise<PreviewServer> {
+  return { ...(await startVite(['preview', '--outDir', outDir], 'vite preview', 30_000)), outDir };
+}
+
+/**
+ * Starts the Vite dev server over the repository (any module, e.g. bench/, can be imported in a page
+ * with `import('/path.ts')`) and resolves once it answers HTTP.
+ */
+export function startViteDev(): Promise<{ url: string; stop(): void }> {
+  return startVite([], 'the vite dev server', 60_000);
 }
 
 /** Launches the system Chromium; fails with the install command if it is missing. */
