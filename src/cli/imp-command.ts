@@ -3,6 +3,7 @@ import { runImp } from '../core/experiments/imp';
 import { instantiate } from '../core/experiments/setup';
 import type { GenerationMetrics, RoundRecord } from '../core/experiments/events';
 import { runId } from '../core/runs/hash';
+import type { ExperimentConfig } from '../core/runs/config';
 import { configFromFlags } from './config-from-flags';
 import { dataReader, useBackend } from './node-io';
 import { RunFolder } from './run-folder';
@@ -11,16 +12,40 @@ import { intFlag } from './args';
 
 export async function impCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   const config = configFromFlags(flags);
-  const id = runId(config);
   const backend = flags.get('backend') ?? 'wasm';
   await useBackend(backend);
-  const out = new RunFolder(flags.get('out') ?? `runs-out/${id}`);
-  const quiet = flags.get('quiet') === 'true';
-  const reportEvery = intFlag(flags, 'report-every', 1, 100000) ?? 10;
+  const records = await runImpFolder(config, {
+    out: flags.get('out') ?? `runs-out/${runId(config)}`,
+    backend,
+    command: `npm run lab -- ${argv.join(' ')}`,
+    quiet: flags.get('quiet') === 'true',
+    reportEvery: intFlag(flags, 'report-every', 1, 100000) ?? 10,
+  });
+  process.stdout.write(summaryTable(records) + '\n');
+}
+
+export interface ImpFolderOptions {
+  /** The run folder (see run-folder.ts). */
+  readonly out: string;
+  /** The tfjs backend in use (recorded in config.json; the caller selects it). */
+  readonly backend: string;
+  /** The command line recorded in config.json. */
+  readonly command: string;
+  readonly quiet?: boolean;
+  readonly reportEvery?: number;
+}
+
+/**
+ * Runs ES-IMP for every seed of a validated config into a run folder and returns the finished rounds:
+ * what `lab imp` does after reading its flags (`lab sweep run` calls it once per run).
+ */
+export async function runImpFolder(config: ExperimentConfig, opts: ImpFolderOptions): Promise<RoundRecord[]> {
+  const id = runId(config);
+  const out = new RunFolder(opts.out);
   await out.create(config, {
     runId: id,
-    command: `npm run lab -- ${argv.join(' ')}`,
-    backend,
+    command: opts.command,
+    backend: opts.backend,
     createdAt: new Date().toISOString(),
   });
 
@@ -33,7 +58,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
 
   const chainsPerRound = config.prune.methods.length;
   const totalRounds = config.seeds.length * (1 + (config.prune.rounds - 1) * chainsPerRound);
-  const progress = new ProgressLine(totalRounds * config.budget.generationsPerRound, quiet);
+  const progress = new ProgressLine(totalRounds * config.budget.generationsPerRound, opts.quiet ?? false);
   const all: RoundRecord[] = [];
   let pendingGens: GenerationMetrics[] = [];
   let doneGens = 0;
@@ -45,7 +70,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
         seed,
         net,
         task,
-        reportEvery,
+        reportEvery: opts.reportEvery ?? 10,
         onEvent: (e) => {
           if (e.type === 'generation') {
             pendingGens.push(e.metrics);
@@ -78,7 +103,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
     task.dispose();
   }
   progress.done();
-  process.stdout.write(summaryTable(all) + '\n');
+  return all;
 }
 
 /** The progress line's test metric: accuracy in % for vision, the mean return as is for control. */

@@ -9,7 +9,8 @@ import { summarizeCurves, effectOver, type RoundPerf } from '../core/analysis/su
 import { CliError } from './args';
 import { markdownTable, fmt } from './analysis/output';
 
-async function readRounds(dir: string): Promise<RoundPerf[]> {
+/** The rounds.csv of a run folder as (seed, method, round, sparsity, final performance) rows. */
+export async function readRounds(dir: string): Promise<RoundPerf[]> {
   let text: string;
   try {
     text = await readFile(join(dir, 'rounds.csv'), 'utf8');
