@@ -61,6 +61,10 @@ mkdir -p "$dir/munge-key"
 chown munge: "$dir/munge-key" "$dir/munge"
 chmod 700 "$dir/munge-key"
 chmod 755 "$dir/munge"
+if ! runuser -u munge -- test -x "$dir/munge"; then
+  echo "the munge user cannot reach $dir: use a folder whose parent folders everyone may enter (e.g. under /tmp)" >&2
+  exit 3
+fi
 dd if=/dev/urandom of="$dir/munge-key/munge.key" bs=1024 count=1 status=none
 chown munge: "$dir/munge-key/munge.key"
 chmod 400 "$dir/munge-key/munge.key"

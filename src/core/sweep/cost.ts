@@ -139,9 +139,10 @@ export function estimateRunCost(config: ExperimentConfig, tables: BenchTables, b
   return { ok: true, generations, msPerGen: scaled.msPerGen, ms: scaled.msPerGen * generations, basis: scaled.basis };
 }
 
-/** "42 s", "3.5 min", "2.1 h". */
+/** "250 ms", "42 s", "3.5 min", "2.1 h". */
 export function formatDuration(ms: number): string {
   const s = ms / 1000;
+  if (s < 1) return `${Math.round(ms)} ms`;
   if (s < 90) return `${s.toFixed(s < 10 ? 1 : 0)} s`;
   if (s < 5400) return `${(s / 60).toFixed(1)} min`;
   return `${(s / 3600).toFixed(1)} h`;

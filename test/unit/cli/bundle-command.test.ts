@@ -5,7 +5,7 @@
  * layer sparsity as the run computed them), marked precomputed, with the provenance recorded.
  * Also: the bundles shipped in public/precomputed import and match their presets.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import { Rng } from '../../../src/core/rng';
 import { sparsityOfRound } from '../../../src/core/prune/schedule';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { RunFolder } from '../../../src/cli/run-folder';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../../helpers/run-cli';
 import { PRECOMPUTED } from '../../../src/ui/run/precomputed';
 
 const config = parseConfig({
@@ -70,25 +70,6 @@ function fakeRound(seed: number, method: string, roundNum: number): RoundRecord 
 
 let dir = '';
 const written: RoundRecord[] = [];
-
-async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '',
-    err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lab-bundle-'));
