@@ -5,6 +5,7 @@ import { NETWORKS } from '../core/nets/registry';
 import { TASKS } from '../core/tasks/registry';
 import { PRUNE_METHODS } from '../core/prune/registry';
 import { PRESETS } from '../core/runs/presets';
+import { SWEEP_SUBCOMMANDS } from './sweep/sweep-command';
 
 function describeSpec(name: string, s: ParamSpec): string {
   const range =
@@ -37,6 +38,9 @@ export function helpText(): string {
     '  bundle       write a run folder as a precomputed run bundle (--run DIR --out FILE.json[.gz] [--preset ID] [--seeds S])',
     '  summarize    sparsity tables over run folders (--runs DIR,DIR --baseline random_reinit [--raw] for returns,',
     '               [--decompose] splits the ticket effect into weights, mask and layer-ratio parts)',
+    '  sweep        many runs from a sweep file (YAML/JSON: base preset/config, axes over config paths, seeds;',
+    '               docs/SWEEPS.md), on this machine or as a Slurm job array:',
+    ...Object.values(SWEEP_SUBCOMMANDS).flatMap((c) => [`    sweep ${c.usage}`, `        ${c.summary}`]),
     '',
     'imp flags:',
     '  --preset NAME        start from a preset (flags below override it)',

@@ -9,7 +9,7 @@
  * once, each in its own `lab sweep run --index` process.
  */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { SweepRun } from '../../core/sweep/expand';
 import { canonicalJson } from '../../core/runs/hash';
 import { CliError, intFlag } from '../args';
@@ -19,7 +19,6 @@ import { labInvocation } from './lab-invocation';
 import { loadSweepFile, type LoadedSweep } from './read-sweep';
 import { lockRun, runState, SweepDir, writeFileAtomic } from './sweep-dir';
 import type { SweepSubcommand } from './sweep-command';
-import { mkdir } from 'node:fs/promises';
 
 /** "3", "0-5" or "1,4,7" → indices, each checked against the plan's size. */
 export function indexList(v: string, count: number): number[] {
@@ -163,6 +162,11 @@ export const runCommand: SweepSubcommand = {
 
     const tally: Tally = { ran: 0, complete: 0, elsewhere: 0, failed: [] };
     if (jobs > 1 && indices.length > 1) {
+      // Complete runs are skipped here, so no process starts only to find its run done.
+      const states = await Promise.all(
+        indices.map((i) => runState(dir.runDir(plan.runs[i].runId), plan.runs[i].config)),
+      );
+      const todo = indices.filter((_, k) => states[k].kind !== 'complete');
       const args = [
         file,
         '--out',
@@ -173,7 +177,12 @@ export const runCommand: SweepSubcommand = {
         String(reportEvery),
         ...(quiet ? ['--quiet'] : []),
       ];
-      tally.failed.push(...(await runInChildren(indices, jobs, args)));
+      tally.failed.push(...(await runInChildren(todo, jobs, args)));
+      process.stdout.write(
+        `sweep ${plan.name}: ${indices.length} runs: ${todo.length} run in up to ${jobs} processes, ${indices.length - todo.length} already complete` +
+          (tally.failed.length ? `, ${tally.failed.length} failed` : '') +
+          ` → ${dir.root}\n`,
+      );
     } else {
       let backendReady = false;
       const ctx = {

@@ -44,7 +44,7 @@ describe('sweep expansion', () => {
       'es.params.sigma_init=0.2, prune.rounds=4',
     ]);
     expect(p.runs.map((r) => [r.index, r.configIndex, r.seed])).toEqual(
-      p.configs.flatMap((c, i) => [3, 4].map((s, j) => [2 * i + j, i, s])),
+      p.configs.flatMap((_, i) => [3, 4].map((s, j) => [2 * i + j, i, s])),
     );
     const c4 = p.configs[4].config;
     expect(c4.es.params.sigma_init).toBe(0.2);
