@@ -51,7 +51,11 @@ export async function importSweepFiles(files: readonly FileBytes[]): Promise<{ o
     return { ok: false, message: `The sweep could not be stored: ${(e as Error).message}` };
   }
   runsChanged();
-  const overlay = sweepOverlay(bundles.map((b) => ({ label: b.label ?? b.runId, records: b.records })));
+  // Files come in any order: configurations are listed by label ("σ=0.1" before "σ=0.2", 9 before 10).
+  const inputs = bundles
+    .map((b) => ({ label: b.label ?? b.runId, records: b.records }))
+    .sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
+  const overlay = sweepOverlay(inputs);
   useSweepOverlayStore.getState().show(
     overlay,
     kinds.has('vision'),
