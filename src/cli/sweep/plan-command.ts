@@ -55,7 +55,7 @@ export function planText(plan: SweepPlan, tables: BenchTables, backend: string, 
   const byConfig = new Map(plan.configs.map((c, i) => [c.index, costs[i]]));
   const head = `sweep ${plan.name}: ${plan.configs.length} configuration${plan.configs.length > 1 ? 's' : ''} × ${plan.runs.length / plan.configs.length} seeds = ${plan.runs.length} runs (plan ${plan.planId})`;
   const lines = [head, plan.axes.length ? `axes: ${plan.axes.join(', ')}` : 'no axes: the base config only', ''];
-  const cols = ['index', 'run id', 'seed', 'est. time', ...(states ? ['status'] : []), 'configuration'];
+  const cols = ['index', 'run id'.padEnd(16), 'seed', 'est. time', ...(states ? ['status'] : []), 'configuration'];
   lines.push(cols.join('  '));
   plan.runs.forEach((r, i) => {
     const cost = byConfig.get(r.configIndex)!;
@@ -82,13 +82,17 @@ export function planText(plan: SweepPlan, tables: BenchTables, backend: string, 
       (known.length < costs.length ? ` (${costs.length - known.length} configurations without an estimate)` : '') +
       ', scaled from the closest benchmark setting; start-up, data loading and test evaluations not counted:',
   );
+  // One line per distinct basis (configurations often share it).
+  const groups = new Map<string, string[]>();
   plan.configs.forEach((c, i) => {
     const cost = costs[i];
-    lines.push(
-      `  ${c.label}: ${cost.generations} generations per seed, ` +
-        (cost.ok ? `${cost.msPerGen.toFixed(1)} ms/gen from ${cost.basis}` : `no estimate: ${cost.reason}`),
-    );
+    const key = cost.ok
+      ? `${cost.msPerGen.toFixed(1)} ms/gen × ${cost.generations} generations per seed, from ${cost.basis}`
+      : `no estimate: ${cost.reason}`;
+    groups.set(key, [...(groups.get(key) ?? []), c.label]);
   });
+  for (const [key, labels] of groups)
+    lines.push(`  ${key} (${labels.length === plan.configs.length ? 'every configuration' : labels.join('; ')})`);
   lines.push(
     ...machineNotes(
       tables,

@@ -47,11 +47,19 @@ export interface SweepPlan {
   readonly planId: string;
 }
 
-/** An axis value as a short label: scalars as written, lists joined by "+", objects as compact JSON. */
+/**
+ * An axis value as a short label: scalars as written, lists joined by "+", an entry object by its id with
+ * its other settings in brackets — `{id: snes, params: {sigma_init: 0.1}}` → "snes (sigma_init=0.1)".
+ */
 export function valueLabel(v: unknown): string {
   if (Array.isArray(v)) return v.map(valueLabel).join('+');
-  if (isPlainObject(v)) return JSON.stringify(v);
-  return String(v);
+  if (!isPlainObject(v)) return String(v);
+  const settings = Object.entries(v).flatMap(([k, x]) =>
+    k === 'id' ? [] : k === 'params' && isPlainObject(x) ? Object.entries(x) : [[k, x] as const],
+  );
+  const inner = settings.map(([k, x]) => `${k}=${valueLabel(x)}`).join(', ');
+  if (typeof v.id === 'string') return inner ? `${v.id} (${inner})` : v.id;
+  return `{${inner}}`;
 }
 
 /** The base config input: the preset's config (if any) with base.config merged onto it. */

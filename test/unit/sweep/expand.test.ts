@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/runs/config';
 import { runId } from '../../../src/core/runs/hash';
 import { getPreset } from '../../../src/core/runs/presets';
-import { expandSweep, normaliseSweep } from '../../../src/core/sweep/expand';
+import { expandSweep, normaliseSweep, valueLabel } from '../../../src/core/sweep/expand';
+import { readdirSync } from 'node:fs';
+import { loadSweepFile } from '../../../src/cli/sweep/read-sweep';
 import { configPathError, setConfigPath } from '../../../src/core/sweep/config-paths';
 import { parseSweepSpec, SweepError } from '../../../src/core/sweep/sweep-spec';
 
@@ -119,6 +121,23 @@ describe('sweep expansion', () => {
     expect(configPathError('es.popsize')).toMatch(/"popsize" is not a field of es .*popSize/);
     expect(configPathError('prune.rounds.x')).toMatch(/single value/);
     expect(configPathError('es..id')).toMatch(/not a config path/);
+  });
+});
+
+describe('labels and shipped examples', () => {
+  it('labels axis values briefly', () => {
+    expect(valueLabel(0.1)).toBe('0.1');
+    expect(valueLabel(['magnitude', 'snr'])).toBe('magnitude+snr');
+    expect(valueLabel({ id: 'snes', params: { sigma_init: 0.1, temperature: 12 } })).toBe(
+      'snes (sigma_init=0.1, temperature=12)',
+    );
+    expect(valueLabel({ id: 'pgpe' })).toBe('pgpe');
+    expect(valueLabel({ rounds: 3, pruneFrac: 0.5 })).toBe('{rounds=3, pruneFrac=0.5}');
+  });
+
+  it.each(readdirSync('sweeps').filter((f) => /\.(ya?ml|json)$/.test(f)))('sweeps/%s expands', async (f) => {
+    const { plan } = await loadSweepFile(`sweeps/${f}`);
+    expect(plan.runs.length).toBeGreaterThan(0);
   });
 });
 
