@@ -50,6 +50,8 @@ export function helpText(): string {
     '  --centered-rank true|false  --sigma-mode paper|sC|true (Sep-CMA-ES σ for SNR)',
     '  --es.<param> V  --net.<param> V  --task.<param> V  --prune.<method>.<param> V',
     '  --out DIR (default runs-out/<run id>)  --backend wasm|cpu (default wasm)  --quiet',
+    '  Rerunning a command on its own folder continues it from the last finished round (a finished run is',
+    '  left as it is); a folder holding anything else is refused unchanged (docs/RELIABILITY.md).',
     '',
     "Presets (reduced-budget presets are NOT the paper's settings):",
     ...PRESETS.map((p) => `  ${p.id.padEnd(20)} ${p.paper ? '[paper]  ' : '[reduced]'} ${p.label}`),

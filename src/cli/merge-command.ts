@@ -70,7 +70,9 @@ export async function mergeRunFolders(
   }
   for (const d of dirs) {
     for (const sub of ['masks', 'params', 'theta0']) {
-      for (const f of await readdir(join(d, sub))) await copyFile(join(d, sub, f), join(out, sub, f));
+      // Dot-files are a running process's temporary files (fs-safe.ts), not the run's.
+      for (const f of await readdir(join(d, sub)))
+        if (!f.startsWith('.')) await copyFile(join(d, sub, f), join(out, sub, f));
     }
   }
   return merged;

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli';
+import { runCli } from '../helpers/cli';
 import { writeTinySweep } from '../helpers/tiny-sweep';
 import { REPO_ROOT } from './helpers';
 import { E2eFile } from './e2e-file';

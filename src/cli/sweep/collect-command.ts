@@ -14,7 +14,8 @@ import { bundleOfFolder, checkedBundleBytes } from '../bundle-command';
 import { mergeRunFolders } from '../merge-command';
 import { readRounds } from '../summarize-command';
 import { loadSweepContent, parseSweepText } from './read-sweep';
-import { runState, SweepDir, writeFileAtomic } from './sweep-dir';
+import { runState, SweepDir } from './sweep-dir';
+import { writeFileAtomic } from '../fs-safe';
 import { summaryCsv, summaryMd, type CollectedConfig } from './sweep-summary';
 import type { SweepSubcommand } from './sweep-command';
 import type { SweepConfiguration, SweepPlan } from '../../core/sweep/expand';
@@ -44,10 +45,10 @@ async function collectConfig(
   for (const r of runs) {
     const folder = dir.runDir(r.runId);
     const state = await runState(folder, r.config);
-    if (state.kind === 'complete') seedsComplete.push(r.seed);
-    else if (state.kind === 'partial' && state.rounds > 0) seedsPartial.push(r.seed);
+    if (state.state === 'complete') seedsComplete.push(r.seed);
+    else if (state.state === 'partial' && state.done > 0) seedsPartial.push(r.seed);
     else {
-      if (state.kind === 'other') process.stderr.write(`note: left out ${folder}: ${state.reason}\n`);
+      if (state.state === 'foreign') process.stderr.write(`note: left out: ${state.message}\n`);
       missing++;
       continue;
     }

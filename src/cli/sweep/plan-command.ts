@@ -10,7 +10,8 @@ import type { SweepPlan } from '../../core/sweep/expand';
 import { CliError } from '../args';
 import { REPO_ROOT } from './lab-invocation';
 import { loadSweepFile } from './read-sweep';
-import { runState, SweepDir, type RunState } from './sweep-dir';
+import { runState, SweepDir } from './sweep-dir';
+import type { RunFolderStatus } from '../run-state';
 import type { SweepSubcommand } from './sweep-command';
 
 /** bench/results/*.json of this checkout, by file name without `.json` (unreadable files are left out). */
@@ -27,16 +28,16 @@ export async function readBenchTables(dir = join(REPO_ROOT, 'bench', 'results'))
   return out;
 }
 
-export function stateText(s: RunState): string {
-  switch (s.kind) {
+export function stateText(s: RunFolderStatus): string {
+  switch (s.state) {
     case 'absent':
       return 'not started';
     case 'complete':
       return 'complete';
     case 'partial':
-      return `${s.rounds}/${s.planned} rounds`;
-    case 'other':
-      return `unusable: ${s.reason}`;
+      return `${s.done}/${s.total} rounds`;
+    case 'foreign':
+      return 'unusable folder';
   }
 }
 
@@ -50,7 +51,12 @@ function machineNotes(tables: BenchTables, bases: readonly string[]): string[] {
   });
 }
 
-export function planText(plan: SweepPlan, tables: BenchTables, backend: string, states?: readonly RunState[]): string {
+export function planText(
+  plan: SweepPlan,
+  tables: BenchTables,
+  backend: string,
+  states?: readonly RunFolderStatus[],
+): string {
   const costs = plan.configs.map((c) => estimateRunCost(c.config, tables, backend));
   const byConfig = new Map(plan.configs.map((c, i) => [c.index, costs[i]]));
   const head = `sweep ${plan.name}: ${plan.configs.length} configuration${plan.configs.length > 1 ? 's' : ''} × ${plan.runs.length / plan.configs.length} seeds = ${plan.runs.length} runs (plan ${plan.planId})`;

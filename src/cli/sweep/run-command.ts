@@ -14,10 +14,11 @@ import type { SweepRun } from '../../core/sweep/expand';
 import { canonicalJson } from '../../core/runs/hash';
 import { CliError, intFlag } from '../args';
 import { runImpFolder } from '../imp-command';
-import { useBackend } from '../node-io';
+import { backendFlag } from '../node-io';
 import { labInvocation } from './lab-invocation';
 import { loadSweepFile, type LoadedSweep } from './read-sweep';
-import { lockRun, runState, SweepDir, writeFileAtomic } from './sweep-dir';
+import { lockRun, runState, SweepDir } from './sweep-dir';
+import { writeFileAtomic } from '../fs-safe';
 import type { SweepSubcommand } from './sweep-command';
 
 /** "3", "0-5" or "1,4,7" → indices, each checked against the plan's size. */
@@ -67,26 +68,19 @@ interface Tally {
 async function runOne(
   run: SweepRun,
   label: string,
-  ctx: {
-    dir: SweepDir;
-    file: string;
-    backend: string;
-    quiet: boolean;
-    reportEvery: number;
-    ensureBackend(): Promise<void>;
-  },
+  ctx: { dir: SweepDir; file: string; backend: 'wasm' | 'cpu'; quiet: boolean; reportEvery: number },
   tally: Tally,
 ): Promise<void> {
   const folder = ctx.dir.runDir(run.runId);
   const name = `run ${run.index} (${label}, seed ${run.seed})`;
-  const before = await runState(folder, run.config);
-  if (before.kind === 'complete') {
+  const before = await runState(folder, run.config, ctx.backend);
+  if (before.state === 'complete') {
     tally.complete++;
     process.stderr.write(`${name}: already complete in ${folder}\n`);
     return;
   }
-  if (before.kind === 'other') {
-    tally.failed.push(`${name}: ${folder} cannot be used: ${before.reason}; move it away and rerun`);
+  if (before.state === 'foreign') {
+    tally.failed.push(`${name}: ${before.message}`);
     return;
   }
   const lock = await lockRun(folder);
@@ -96,21 +90,17 @@ async function runOne(
     return;
   }
   try {
-    // Checked again under the lock: another process may have finished it meanwhile.
-    if ((await runState(folder, run.config)).kind === 'complete') {
-      tally.complete++;
-      return;
-    }
-    await ctx.ensureBackend();
     process.stderr.write(`${name} → ${folder}\n`);
-    await runImpFolder(run.config, {
-      out: folder,
+    // The imp runner continues a partial run and leaves one finished meanwhile by another process alone.
+    const result = await runImpFolder(run.config, {
+      dir: folder,
       backend: ctx.backend,
       command: `npm run lab -- sweep run ${ctx.file} --out ${ctx.dir.root} --index ${run.index}`,
       quiet: ctx.quiet,
       reportEvery: ctx.reportEvery,
     });
-    tally.ran++;
+    if (result.alreadyComplete) tally.complete++;
+    else tally.ran++;
   } catch (e) {
     tally.failed.push(`${name}: ${(e as Error).message}`);
   } finally {
@@ -147,8 +137,7 @@ export const runCommand: SweepSubcommand = {
   async run(file, flags) {
     const out = flags.get('out');
     if (!out || out === 'true') throw new CliError('sweep run needs --out DIR (the sweep folder)');
-    const backend = flags.get('backend') ?? 'wasm';
-    if (backend !== 'wasm' && backend !== 'cpu') throw new CliError(`--backend must be wasm or cpu (got "${backend}")`);
+    const backend = backendFlag(flags);
     const jobs = intFlag(flags, 'jobs', 1, 256) ?? 1;
     const reportEvery = intFlag(flags, 'report-every', 1, 100000) ?? 10;
     const quiet = flags.get('quiet') === 'true';
@@ -164,9 +153,9 @@ export const runCommand: SweepSubcommand = {
     if (jobs > 1 && indices.length > 1) {
       // Complete runs are skipped here, so no process starts only to find its run done.
       const states = await Promise.all(
-        indices.map((i) => runState(dir.runDir(plan.runs[i].runId), plan.runs[i].config)),
+        indices.map((i) => runState(dir.runDir(plan.runs[i].runId), plan.runs[i].config, backend)),
       );
-      const todo = indices.filter((_, k) => states[k].kind !== 'complete');
+      const todo = indices.filter((_, k) => states[k].state !== 'complete');
       const args = [
         file,
         '--out',
@@ -184,18 +173,7 @@ export const runCommand: SweepSubcommand = {
           ` → ${dir.root}\n`,
       );
     } else {
-      let backendReady = false;
-      const ctx = {
-        dir,
-        file,
-        backend,
-        quiet,
-        reportEvery,
-        ensureBackend: async () => {
-          if (!backendReady) await useBackend(backend);
-          backendReady = true;
-        },
-      };
+      const ctx = { dir, file, backend, quiet, reportEvery };
       const labels = new Map(plan.configs.map((c) => [c.index, c.label]));
       for (const i of indices) await runOne(plan.runs[i], labels.get(plan.runs[i].configIndex)!, ctx, tally);
       process.stdout.write(

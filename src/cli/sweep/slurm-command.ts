@@ -15,7 +15,8 @@ import { CliError, intFlag } from '../args';
 import { labInvocation, REPO_ROOT, shellQuote } from './lab-invocation';
 import { loadSweepFile } from './read-sweep';
 import { recordSweep } from './run-command';
-import { runState, SweepDir, writeFileAtomic } from './sweep-dir';
+import { runState, SweepDir } from './sweep-dir';
+import { writeFileAtomic } from '../fs-safe';
 import type { SweepSubcommand } from './sweep-command';
 
 /** Slurm's default MaxArraySize is 1001: array indices above 1000 need a cluster configured for them. */
@@ -141,13 +142,10 @@ export const slurmCommand: SweepSubcommand = {
     const sweep = await loadSweepFile(file);
     const { plan } = sweep;
     const dir = new SweepDir(resolve(out));
-    const states = await Promise.all(plan.runs.map((r) => runState(dir.runDir(r.runId), r.config)));
-    const unusable = plan.runs.filter((_, i) => states[i].kind === 'other');
-    if (unusable.length)
-      throw new CliError(
-        unusable.map((r) => `run ${r.index}: ${dir.runDir(r.runId)} holds another experiment; move it away`).join('\n'),
-      );
-    const pending = plan.runs.filter((_, i) => states[i].kind !== 'complete').map((r) => r.index);
+    const states = await Promise.all(plan.runs.map((r) => runState(dir.runDir(r.runId), r.config, 'wasm')));
+    const unusable = states.flatMap((s, i) => (s.state === 'foreign' ? [`run ${i}: ${s.message}`] : []));
+    if (unusable.length) throw new CliError(unusable.join('\n'));
+    const pending = plan.runs.filter((_, i) => states[i].state !== 'complete').map((r) => r.index);
     if (!pending.length) {
       process.stdout.write(
         `every run of sweep ${plan.name} is complete in ${dir.root}: run lab sweep collect ${out}\n`,

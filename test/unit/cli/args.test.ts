@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgv, coerce, seedList, intFlag, CliError } from '../../../src/cli/args';
-import { runCli } from '../../helpers/run-cli';
+import { runCli } from '../../helpers/cli';
 
 describe('CLI argument parsing', () => {
   it('parses commands, --k v, --k=v and bare flags', () => {
@@ -17,7 +17,7 @@ describe('CLI argument parsing', () => {
     expect(parseArgv(['sweep', 'plan', 'f.yaml', '--out', 'd']).positionals).toEqual(['plan', 'f.yaml']);
     const r = await runCli(['imp', 'oops']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/unexpected argument "oops"/);
+    expect(r.stderr).toMatch(/unexpected argument "oops"/);
   });
 
   it('coerces values', () => {

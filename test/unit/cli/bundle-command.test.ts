@@ -20,7 +20,7 @@ import { Rng } from '../../../src/core/rng';
 import { sparsityOfRound } from '../../../src/core/prune/schedule';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { RunFolder } from '../../../src/cli/run-folder';
-import { runCli } from '../../helpers/run-cli';
+import { runCli } from '../../helpers/cli';
 import { PRECOMPUTED } from '../../../src/ui/run/precomputed';
 
 const config = parseConfig({
@@ -113,7 +113,7 @@ describe('lab bundle', () => {
   it('run folder → bundle → importBundle is lossless and carries the provenance', async () => {
     const out = join(dir, 'b.json.gz');
     const res = await runCli(['bundle', '--run', join(dir, 'run'), '--out', out]);
-    expect(res.err).toBe('');
+    expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const got = importBundle(new Uint8Array(await readFile(out)));
     if (!got.ok) throw new Error(got.message);
@@ -150,9 +150,9 @@ describe('lab bundle', () => {
       'mnist-quick',
     ]);
     expect(wrong.code).toBe(2);
-    expect(wrong.err).toMatch(/differs from the preset/);
+    expect(wrong.stderr).toMatch(/differs from the preset/);
     const flag = await runCli(['bundle', '--run', join(dir, 'run'), '--out', join(dir, 'c.json'), '--oops', '1']);
-    expect(flag.err).toMatch(/unknown flag --oops/);
+    expect(flag.stderr).toMatch(/unknown flag --oops/);
   });
 
   it('selects seeds: the bundle config and records hold only those', async () => {

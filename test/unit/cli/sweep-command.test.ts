@@ -11,11 +11,11 @@
  * The same sweep on a real Slurm is test/unit/cli/sweep-slurm.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../helpers/run-cli';
+import { runCli, tinyImpArgs, withoutTimings } from '../../helpers/cli';
 import { writeTinySweep } from '../../helpers/tiny-sweep';
 import { loadSweepFile } from '../../../src/cli/sweep/read-sweep';
 import { importBundle } from '../../../src/core/runs/bundle';
@@ -34,14 +34,13 @@ async function filesUnder(dir: string): Promise<string[]> {
   return list.sort();
 }
 
-/** A CSV without the named columns (wall-clock numbers differ between two runs of the same config). */
-async function csvWithout(path: string, drop: string[]): Promise<string[][]> {
-  const [header, ...rows] = (await readFile(path, 'utf8'))
+/** A CSV's rows as fields (its values are plain numbers and ids: no quoting). */
+async function csvRows(path: string): Promise<string[][]> {
+  return (await readFile(path, 'utf8'))
     .trim()
     .split('\n')
+    .slice(1)
     .map((l) => l.split(','));
-  const keep = header.map((h, i) => (drop.includes(h) ? -1 : i)).filter((i) => i >= 0);
-  return [header, ...rows].map((r) => keep.map((i) => r[i]));
 }
 
 beforeAll(async () => {
@@ -57,21 +56,21 @@ afterAll(async () => {
 describe('lab sweep', () => {
   it('plan lists every run with its run id and an estimate', async () => {
     const r = await runCli(['sweep', 'plan', file]);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/sweep tiny-cartpole: 2 configurations × 2 seeds = 4 runs/);
-    for (const run of plan.runs) expect(r.out).toContain(run.runId);
-    expect(r.out).toMatch(/from control.json CartPole-v1/);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/sweep tiny-cartpole: 2 configurations × 2 seeds = 4 runs/);
+    for (const run of plan.runs) expect(r.stdout).toContain(run.runId);
+    expect(r.stdout).toMatch(/from control.json CartPole-v1/);
   });
 
   it('--index runs only the runs it names', async () => {
     const r = await runCli(['sweep', 'run', file, '--out', out, '--index', '1', '--quiet']);
-    expect(r.code, r.err).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(await readdir(join(out, 'runs'))).toEqual([plan.runs[1].runId]);
   });
 
   it('collect works on partial results', async () => {
     const r = await runCli(['sweep', 'collect', out]);
-    expect(r.code, r.err).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const md = await readFile(join(out, 'summary.md'), 'utf8');
     expect(md).toMatch(/1 complete, 0 partly run, 3 not started/);
     expect(md).toMatch(/\| es.params.sigma_init=0.1 \| 1\/2 \|/);
@@ -80,25 +79,20 @@ describe('lab sweep', () => {
 
   it('run writes one lab imp run folder per run, and skips complete runs', async () => {
     const r = await runCli(['sweep', 'run', file, '--out', out, '--quiet']);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/4 runs: 3 ran now, 1 already complete/);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/4 runs: 3 ran now, 1 already complete/);
     expect((await readdir(join(out, 'runs'))).sort()).toEqual(plan.runs.map((x) => x.runId).sort());
     const before = await stat(join(out, 'runs', plan.runs[0].runId, 'rounds.csv'));
     const again = await runCli(['sweep', 'run', file, '--out', out, '--quiet']);
-    expect(again.out).toMatch(/4 runs: 0 ran now, 4 already complete/);
+    expect(again.stdout).toMatch(/4 runs: 0 ran now, 4 already complete/);
     expect((await stat(join(out, 'runs', plan.runs[0].runId, 'rounds.csv'))).mtimeMs).toBe(before.mtimeMs);
   });
 
   it("a sweep run's folder is exactly what lab imp writes for its config and seed", async () => {
     const imp = join(tmp, 'imp');
-    const r = await runCli(
-      // prettier-ignore
-      ['imp', '--task', 'cartpole', '--task.episodes', '1', '--net', 'policy_mlp', '--net.hiddenLayers', '1',
-       '--net.width', '4', '--es', 'sep_cma_es', '--popsize', '8', '--centered-rank', 'false', '--es.sigma_init', '0.1',
-       '--prune', 'magnitude,random_reinit', '--rounds', '3', '--prune-frac', '0.5', '--gens', '4', '--eval-every', '2',
-       '--seed', '0', '--out', imp, '--quiet'],
-    );
-    expect(r.code, r.err).toBe(0);
+    // The tiny CartPole run of the other CLI tests, set to the sweep's first configuration and seed.
+    const r = await runCli([...tinyImpArgs(imp), '--centered-rank', 'false', '--es.sigma_init', '0.1', '--seed', '0']);
+    expect(r.code, r.stderr).toBe(0);
     const sweepRun = join(out, 'runs', plan.runs[0].runId);
     const impMeta = JSON.parse(await readFile(join(imp, 'config.json'), 'utf8'));
     const runMeta = JSON.parse(await readFile(join(sweepRun, 'config.json'), 'utf8'));
@@ -109,17 +103,15 @@ describe('lab sweep', () => {
     expect(await filesUnder(sweepRun)).toEqual(files);
     for (const f of files.filter((x) => x.endsWith('.bin') || x.endsWith('.f32')))
       expect(await readFile(join(sweepRun, f)), f).toEqual(await readFile(join(imp, f)));
-    expect(await csvWithout(join(sweepRun, 'rounds.csv'), ['wall_ms'])).toEqual(
-      await csvWithout(join(imp, 'rounds.csv'), ['wall_ms']),
-    );
-    expect(await csvWithout(join(sweepRun, 'generations.csv'), ['evals_per_sec'])).toEqual(
-      await csvWithout(join(imp, 'generations.csv'), ['evals_per_sec']),
-    );
+    for (const csv of ['rounds.csv', 'generations.csv'])
+      expect(withoutTimings(await readFile(join(sweepRun, csv), 'utf8')), csv).toBe(
+        withoutTimings(await readFile(join(imp, csv), 'utf8')),
+      );
   });
 
   it("collect's summary is the mean and s.d. over seeds of the runs' rounds.csv, and its bundles import", async () => {
     const r = await runCli(['sweep', 'collect', out, '--bundles']);
-    expect(r.code, r.err).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const [header, ...rows] = (await readFile(join(out, 'summary.csv'), 'utf8')).trim().split('\n');
     expect(header).toBe(
       'config_index,config_id,configuration,es.params.sigma_init,method,round,remaining_pct,seeds,mean,sd,se,per_seed',
@@ -129,7 +121,7 @@ describe('lab sweep', () => {
       const perSeed = await Promise.all(
         plan.runs
           .filter((x) => x.configIndex === c.index)
-          .map(async (x) => (await csvWithout(join(out, 'runs', x.runId, 'rounds.csv'), [])).slice(1)),
+          .map((x) => csvRows(join(out, 'runs', x.runId, 'rounds.csv'))),
       );
       for (const method of ['magnitude', 'random_reinit'])
         for (const round of [1, 2, 3]) {
@@ -160,15 +152,17 @@ describe('lab sweep', () => {
     await writeFile(bad, 'base:\n  preset: cartpole-reduced\naxes:\n  es.popsize: [8, 16]\nseeds: [0]\n');
     const r = await runCli(['sweep', 'run', bad, '--out', join(tmp, 'never')]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/bad.yaml is not a valid sweep:\n {2}axes\["es.popsize"\]: "popsize" is not a field of es/);
+    expect(r.stderr).toMatch(
+      /bad.yaml is not a valid sweep:\n {2}axes\["es.popsize"\]: "popsize" is not a field of es/,
+    );
     await writeFile(bad, 'base: [unclosed\n');
-    expect((await runCli(['sweep', 'plan', bad])).err).toMatch(/bad.yaml: not valid YAML/);
-    expect((await runCli(['sweep', 'run', file])).err).toMatch(/needs --out DIR/);
-    expect((await runCli(['sweep', 'run', file, '--out', out, '--index', '4'])).err).toMatch(
+    expect((await runCli(['sweep', 'plan', bad])).stderr).toMatch(/bad.yaml: not valid YAML/);
+    expect((await runCli(['sweep', 'run', file])).stderr).toMatch(/needs --out DIR/);
+    expect((await runCli(['sweep', 'run', file, '--out', out, '--index', '4'])).stderr).toMatch(
       /--index 4 is past the last run \(this sweep has runs 0–3/,
     );
-    expect((await runCli(['sweep', 'run', file, '--out', out, '--bogus', '1'])).err).toMatch(/unknown flag --bogus/);
-    expect((await runCli(['sweep', 'frobnicate', file])).err).toMatch(/unknown sweep command "frobnicate"/);
+    expect((await runCli(['sweep', 'run', file, '--out', out, '--bogus', '1'])).stderr).toMatch(/unknown flag --bogus/);
+    expect((await runCli(['sweep', 'frobnicate', file])).stderr).toMatch(/unknown sweep command "frobnicate"/);
     await expect(stat(join(tmp, 'never'))).rejects.toThrow();
   });
 });
@@ -183,8 +177,8 @@ describe('lab sweep slurm', () => {
       ['sweep', 'slurm', file, '--out', dir, '--partition', 'short', '--time', '1:00:00', '--cpus-per-task', '2',
        '--mem', '2G', '--max-parallel', '2', '--bundles'],
     );
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/3 of 4 runs to do/);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/3 of 4 runs to do/);
     const scripts = join(dir, 'slurm', plan.planId);
     const array = await readFile(join(scripts, 'array.sbatch'), 'utf8');
     expect(array).toContain('#SBATCH --array=0-1,3%2');
@@ -205,7 +199,7 @@ describe('lab sweep slurm', () => {
   it('refuses option values that are not Slurm syntax', async () => {
     const r = await runCli(['sweep', 'slurm', file, '--out', join(tmp, 'x'), '--time', '1h; rm -rf ~']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--time "1h; rm -rf ~" is not a Slurm time/);
+    expect(r.stderr).toMatch(/--time "1h; rm -rf ~" is not a Slurm time/);
   });
 
   it('compresses array indices into ranges', () => {
@@ -218,17 +212,23 @@ describe('run locks', () => {
   it('a run locked by a live process is left to it; a dead process’s lock is taken over', async () => {
     const dir = join(tmp, 'locks');
     const run = plan.runs[3];
-    const lock = join(dir, 'runs', `${run.runId}.lock`);
-    await mkdir(join(dir, 'runs'), { recursive: true });
-    await writeFile(lock, JSON.stringify({ host: hostname(), pid: process.pid, startedAt: 'now' }));
-    const held = await runCli(['sweep', 'run', file, '--out', dir, '--index', '3', '--quiet']);
-    expect(held.code, held.err).toBe(0);
-    expect(held.err).toMatch(new RegExp(`left to process ${process.pid} on ${hostname()}`));
-    expect(held.out).toMatch(/being run by another process/);
+    const lock = join(dir, 'runs', run.runId, '.lab-lock');
+    await mkdir(join(dir, 'runs', run.runId), { recursive: true });
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      await writeFile(lock, JSON.stringify({ pid: sleeper.pid, host: hostname() }));
+      const held = await runCli(['sweep', 'run', file, '--out', dir, '--index', '3', '--quiet']);
+      expect(held.code, held.stderr).toBe(0);
+      expect(held.stderr).toMatch(new RegExp(`left to .*pid ${sleeper.pid}`));
+      expect(held.stdout).toMatch(/being run by another process/);
+      expect(await readFile(lock, 'utf8')).toContain(String(sleeper.pid)); // not taken
+    } finally {
+      sleeper.kill();
+    }
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
-    await writeFile(lock, JSON.stringify({ host: hostname(), pid: Number(dead), startedAt: 'then' }));
+    await writeFile(lock, JSON.stringify({ pid: Number(dead), host: hostname() }));
     const taken = await runCli(['sweep', 'run', file, '--out', dir, '--index', '3', '--quiet']);
-    expect(taken.out, taken.err).toMatch(/1 run: 1 ran now/);
+    expect(taken.stdout, taken.stderr).toMatch(/1 run: 1 ran now/);
     await expect(stat(lock)).rejects.toThrow(); // released
   });
 });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli } from '../../helpers/run-cli';
+import { runCli } from '../../helpers/cli';
 import { writeTinySweep } from '../../helpers/tiny-sweep';
 
 const HELPER = join(import.meta.dirname, '..', '..', 'helpers', 'local-slurm.sh');
@@ -35,7 +35,7 @@ let tmp = '',
 
 function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const r = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, out: r.stdout ?? '', err: r.stderr ?? '' };
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,8 +47,8 @@ describe.skipIf(skipReason !== null)('lab sweep on a single-node Slurm', () => {
     await chmod(tmp, 0o755);
     cluster = join(tmp, 'cluster');
     const started = sh('bash', [HELPER, 'start', cluster]);
-    if (started.status !== 0) throw new Error(`the local Slurm did not start:\n${started.err}${started.out}`);
-    slurmConf = /SLURM_CONF=(.+)/.exec(started.out)![1].trim();
+    if (started.status !== 0) throw new Error(`the local Slurm did not start:\n${started.stderr}${started.stdout}`);
+    slurmConf = /SLURM_CONF=(.+)/.exec(started.stdout)![1].trim();
   });
 
   afterAll(async () => {
@@ -75,15 +75,15 @@ describe.skipIf(skipReason !== null)('lab sweep on a single-node Slurm', () => {
         if (saved === undefined) delete process.env.SLURM_CONF;
         else process.env.SLURM_CONF = saved;
       }
-      expect(submitted.code, submitted.err).toBe(0);
-      expect(submitted.out).toMatch(/submitted job array \d+ \(4 runs\) and collect job \d+/);
+      expect(submitted.code, submitted.stderr).toBe(0);
+      expect(submitted.stdout).toMatch(/submitted job array \d+ \(4 runs\) and collect job \d+/);
 
       const t0 = Date.now();
       for (;;) {
         const q = sh('squeue', ['-h', '-o', '%i %T'], env);
-        expect(q.status, q.err).toBe(0);
-        if (!q.out.trim()) break;
-        if (Date.now() - t0 > WAIT_MS) throw new Error(`jobs still queued after ${WAIT_MS / 1000} s:\n${q.out}`);
+        expect(q.status, q.stderr).toBe(0);
+        if (!q.stdout.trim()) break;
+        if (Date.now() - t0 > WAIT_MS) throw new Error(`jobs still queued after ${WAIT_MS / 1000} s:\n${q.stdout}`);
         await sleep(1000);
       }
       const logs = join(remote, 'slurm', (await readdir(join(remote, 'slurm')))[0], 'logs');
