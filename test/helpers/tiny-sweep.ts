@@ -16,9 +16,16 @@ export const TINY_SWEEP = {
   seeds: '0-1',
 };
 
-/** Writes the tiny sweep as `<dir>/tiny.yaml` and returns its path. */
-export async function writeTinySweep(dir: string): Promise<string> {
+/** Writes the tiny sweep as `<dir>/tiny.yaml` (with `gens` generations per round if given) and returns its path. */
+export async function writeTinySweep(dir: string, gens?: number): Promise<string> {
   const file = join(dir, 'tiny.yaml');
-  await writeFile(file, stringify(JSON.parse(JSON.stringify(TINY_SWEEP))));
+  const sweep = gens
+    ? {
+        ...TINY_SWEEP,
+        axes: { ...TINY_SWEEP.axes },
+        base: { config: { ...TINY_SWEEP.base.config, budget: { generationsPerRound: gens, evalEvery: 2 } } },
+      }
+    : TINY_SWEEP;
+  await writeFile(file, stringify(JSON.parse(JSON.stringify(sweep))));
   return file;
 }
