@@ -135,7 +135,12 @@ async function trainSeeds(
         else if (e.type === 'round' && (!e.record.sharedWith || e.record.sharedWith[0] === e.record.method))
           doneGens += e.record.generations;
       },
-      gate: writer.gate,
+      gate: async () => {
+        await writer.gate();
+        // A macrotask turn per generation: training awaits only microtasks otherwise, so a signal handler
+        // (lab sweep run releases its lock on SIGTERM) would wait for the next file write.
+        await new Promise((r) => setImmediate(r));
+      },
     });
   }
   progress.done();

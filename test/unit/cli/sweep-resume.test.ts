@@ -2,11 +2,12 @@
  * An interrupted sweep: a real `lab sweep run` process is killed with SIGKILL while its second run is part
  * way through, then the same command is run again. The first run (complete) is skipped untouched, the
  * second continues after its last finished round (those rounds' files untouched), the others run, and
- * every run folder — and the collected summary — equals an uninterrupted sweep's.
+ * every run folder — and the collected summary — equals an uninterrupted sweep's. And SIGTERM, Slurm's
+ * stop signal, ends a sweep run with its lock removed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, snapshotDir, withoutTimings } from '../../helpers/cli';
@@ -76,4 +77,33 @@ describe('SIGKILL during lab sweep run, then the same command again', () => {
       await readFile(join(reference, 'summary.csv'), 'utf8'),
     );
   }, 240_000);
+
+  it("SIGTERM (Slurm's time limit, scancel) stops a run mid-round with its lock removed, so another node can take it over", async () => {
+    // A round of 100,000 generations: the signal must be handled inside it, not at its end.
+    await mkdir(join(root, 'long'));
+    const file = await writeTinySweep(join(root, 'long'), 100_000);
+    const { plan } = await loadSweepFile(file);
+    const dir = join(root, 'terminated');
+    const lock = join(dir, 'runs', plan.runs[0].runId, '.lab-lock');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'sweep', 'run', file, '--out', dir, '--quiet'],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    const exists = (p: string) =>
+      stat(p).then(
+        () => true,
+        () => false,
+      );
+    while (!(await exists(lock)) && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 2000)); // training has started
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const code = await exited;
+    clearTimeout(killer);
+    expect(code, 'exited on SIGTERM (null: it had to be killed)').toBe(143);
+    expect(await exists(lock)).toBe(false);
+    expect(await dataRows(join(dir, 'runs', plan.runs[0].runId))).toBe(0); // it was inside round 1
+  }, 120_000);
 });
