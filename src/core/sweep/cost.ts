@@ -4,8 +4,10 @@
  * closest measured setting scaled linearly by the work per generation:
  *   - vision MLP: imp.json (a whole ES generation, dense) × (P · batch · multiply-adds per example);
  *   - vision CNN: nets.json (the population forward pass only, so a lower bound) × (P · batch);
- *   - classic control: control.json × (P · episodes · max steps) — an upper bound where episodes end early;
- *   - MuJoCo locomotion: locomotion.json (same model and integrator) × (P · episodes · max steps).
+ *   - classic control and MuJoCo locomotion: P · episodes · max steps env steps at the measured env steps
+ *     per second (control.json; locomotion.json for the same model and integrator) — every episode run to
+ *     its step limit, so an upper bound where episodes end early (a falling hopper, an untrained CartPole;
+ *     a balancing CartPole runs all 500 steps, which the benchmark's random policy did not).
  * Generations per run: round 1 is shared by the chains (experiments/imp.ts), every later round runs per
  * chain. Not counted: start-up, data loading, test evaluations, the speed-up of sparse later rounds.
  * The benchmarks ran on the machine named in their files; another machine scales everything by one factor.
@@ -99,35 +101,40 @@ function visionCost(config: ExperimentConfig, tables: BenchTables, backend: stri
   return c ?? `bench/results/imp.json has no dense ${backend} row`;
 }
 
+/** Env steps per second of the row whose population is closest to `P`, as ms per generation of `steps`. */
+function stepsCost(steps: number, P: number, rows: readonly Row[], name: (r: Row) => string): Scaled | null {
+  const ok = rows.filter((r) => num(r.envStepsPerSec) > 0);
+  if (!ok.length) return null;
+  const best = ok.reduce((a, b) => (Math.abs(Math.log(num(b.P) / P)) < Math.abs(Math.log(num(a.P) / P)) ? b : a));
+  const rate = num(best.envStepsPerSec);
+  return {
+    msPerGen: (1000 * steps) / rate,
+    basis: `${name(best)}: ${Math.round(rate).toLocaleString('en-US')} env steps/s × ${steps.toLocaleString('en-US')} steps per generation (full-length episodes)`,
+  };
+}
+
 function controlCost(config: ExperimentConfig, tables: BenchTables): Scaled | string {
   const p = config.task.params;
-  const work = config.es.popSize * num(p.episodes) * num(p.maxSteps);
+  const P = config.es.popSize;
+  const steps = P * num(p.episodes) * num(p.maxSteps);
   const taskId = config.task.id;
-  let candidates: { ms: number; work: number; name: string }[];
-  let file: string;
+  let env: string | undefined;
   try {
-    const env = controlEnvOfTask(taskId).id;
-    file = 'control.json';
-    candidates = rowsOf(tables, 'control')
-      .filter((r) => r.env === env)
-      .map((r) => ({
-        ms: num(r.msPerGen),
-        work: num(r.P) * num(r.E) * num(r.maxSteps),
-        name: `control.json ${env} P${String(r.P)} E${String(r.E)} T${String(r.maxSteps)}`,
-      }));
+    env = controlEnvOfTask(taskId).id;
   } catch {
-    const model = locomotionModelOfTask(taskId)?.id;
-    if (!model) return `no benchmark covers task ${taskId}`;
-    file = 'locomotion.json';
-    candidates = rowsOf(tables, 'locomotion')
-      .filter((r) => r.task === model && r.integrator === p.integrator)
-      .map((r) => ({
-        ms: num(r.msPerGen),
-        work: num(r.steps),
-        name: `locomotion.json ${model} ${String(r.integrator)} P${String(r.P)}`,
-      }));
+    env = undefined;
   }
-  return closest(work, candidates) ?? `bench/results/${file} has no row for ${taskId}`;
+  if (env) {
+    const rows = rowsOf(tables, 'control').filter((r) => r.env === env);
+    return stepsCost(steps, P, rows, () => `control.json ${env}`) ?? `bench/results/control.json has no row for ${env}`;
+  }
+  const model = locomotionModelOfTask(taskId)?.id;
+  if (!model) return `no benchmark covers task ${taskId}`;
+  const rows = rowsOf(tables, 'locomotion').filter((r) => r.task === model && r.integrator === p.integrator);
+  return (
+    stepsCost(steps, P, rows, (r) => `locomotion.json ${model} ${String(r.integrator)}`) ??
+    `bench/results/locomotion.json has no row for ${model} with the ${String(p.integrator)} integrator`
+  );
 }
 
 /** Estimated time of one seed of `config` (see the module comment for the model and what it leaves out). */

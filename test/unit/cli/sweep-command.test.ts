@@ -147,6 +147,19 @@ describe('lab sweep', () => {
     expect(await readFile(join(out, 'summary.md'), 'utf8')).toMatch(/4 complete, 0 partly run, 0 not started/);
   });
 
+  it('a sweep file that gains a seed finds the finished runs again (plan --out shows their status)', async () => {
+    const more = join(tmp, 'more');
+    await mkdir(more);
+    const bigger = await writeTinySweep(more);
+    await writeFile(bigger, (await readFile(bigger, 'utf8')).replace('seeds: 0-1', 'seeds: 0-2'));
+    const r = await runCli(['sweep', 'plan', bigger, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/2 configurations × 3 seeds = 6 runs/);
+    const status = (runId: string) => new RegExp(`${runId} .* (complete|not started) `).exec(r.stdout)?.[1];
+    for (const run of plan.runs) expect(status(run.runId), run.runId).toBe('complete');
+    expect(r.stdout.match(/not started/g)).toHaveLength(2);
+  });
+
   it('errors name the file, the field or the flag, and nothing is written', async () => {
     const bad = join(tmp, 'bad.yaml');
     await writeFile(bad, 'base:\n  preset: cartpole-reduced\naxes:\n  es.popsize: [8, 16]\nseeds: [0]\n');

@@ -47,22 +47,28 @@ describe('sweep cost estimate', () => {
     expect(wide.ok && wide.basis).toMatch(/imp.json "MLP 784-32-10 P64 B256": .* × 1.00/);
   });
 
-  it('control scales by population × episodes × steps; locomotion by its model and integrator', () => {
-    const cart = table('control').rows.find((r) => r.env === 'CartPole-v1')!; // P32 E4 T500
-    const c = preset('cartpole-reduced'); // P32, 4 episodes, T 500
+  it('control and MuJoCo tasks: P × episodes × max steps at the measured env steps per second', () => {
+    const cart = table('control').rows.find((r) => r.env === 'CartPole-v1')!;
+    const c = preset('cartpole-reduced'); // P32, 4 episodes of at most 500 steps
     const e = estimateRunCost(c, tables);
-    expect(e.ok && e.msPerGen).toBeCloseTo(cart.msPerGen as number, 9);
+    expect(e.ok && e.msPerGen).toBeCloseTo((1000 * 32 * 4 * 500) / (cart.envStepsPerSec as number), 9);
+    expect(e.ok && e.basis).toMatch(/control.json CartPole-v1: 279,876 env steps\/s × 64,000 steps per generation/);
     const half = estimateRunCost(
       preset('cartpole-reduced', { task: { id: 'cartpole', params: { episodes: 2 } } }),
       tables,
     );
-    expect(half.ok && half.msPerGen).toBeCloseTo((cart.msPerGen as number) / 2, 9);
+    expect(half.ok && e.ok && half.msPerGen / e.msPerGen).toBeCloseTo(0.5, 12);
 
-    const hop = preset('hopper-reduced'); // Euler, 200 steps, 2 episodes, P32
+    const hop = preset('hopper-reduced'); // Euler
     const row = table('locomotion').rows.find((r) => r.task === 'Hopper' && r.integrator === 'Euler')!;
     const h = estimateRunCost(hop, tables);
-    const work = hop.es.popSize * (hop.task.params.episodes as number) * (hop.task.params.maxSteps as number);
-    expect(h.ok && h.msPerGen).toBeCloseTo(((row.msPerGen as number) * work) / (row.steps as number), 9);
+    const steps = hop.es.popSize * (hop.task.params.episodes as number) * (hop.task.params.maxSteps as number);
+    expect(h.ok && h.msPerGen).toBeCloseTo((1000 * steps) / (row.envStepsPerSec as number), 9);
+    const rk4 = estimateRunCost(
+      preset('hopper-reduced', { task: { ...hop.task, params: { ...hop.task.params, integrator: 'RK4' } } }),
+      tables,
+    );
+    expect(rk4.ok && rk4.basis).toMatch(/locomotion.json Hopper RK4/);
   });
 
   it('a CNN uses the forward-pass benchmark and says so; missing tables give a reason, not a number', () => {
