@@ -118,6 +118,7 @@ export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): S
 
 interface TransferSummary {
   readonly label: string;
+  readonly roundNum: number;
   readonly remainingPct: number;
   readonly effect: number;
   readonly beatsOnEverySeed: boolean;
@@ -136,6 +137,7 @@ export function transferSummaries(rows: readonly TransferRow[]): TransferSummary
     const natives = at.filter((r) => r.native !== undefined);
     return {
       label,
+      roundNum: k,
       remainingPct: at[0].remainingPct,
       effect: meanOf(diffs),
       beatsOnEverySeed: direction(diffs) === 'above',

@@ -8,7 +8,8 @@
  *   &projector=1       projector mode: large type, thick lines, high contrast
  * Parsing never throws: a bad value is reported with the parameter's name and otherwise ignored.
  */
-import type { UrlIssue } from '../runs/url-codec';
+import type { ExperimentConfig } from '../runs/config';
+import { encodeShareQuery, type UrlIssue } from '../runs/url-codec';
 
 export interface LessonState {
   /** 1-based tour step to open; null: not the tour. */
@@ -100,4 +101,25 @@ export function encodeLessonQuery(state: Partial<LessonState>, extra = ''): stri
   if (state.simple) parts.push('simple=1');
   if (state.projector) parts.push('projector=1');
   return parts.join('&');
+}
+
+/** What a teacher's link opens. */
+export type LessonTarget =
+  | { readonly view: 'tour'; readonly tourStep: number }
+  | { readonly view: 'experiment'; readonly presetId: string | null; readonly config: ExperimentConfig | null }
+  | { readonly view: 'demo' };
+
+/**
+ * The query of a teacher's link to `target`: a tour step; the experiment with its preset (by id, so the
+ * preset's precomputed curves come along) or, once edited, its settings as a share link; or the 2-D demo.
+ * `simple` applies to the experiment only.
+ */
+export function teacherQuery(target: LessonTarget, options: { simple: boolean; projector: boolean }): string {
+  const { projector } = options;
+  if (target.view === 'tour') return encodeLessonQuery({ tourStep: target.tourStep, projector });
+  if (target.view === 'demo') return encodeLessonQuery({ projector }, 'view=demo');
+  const simple = options.simple;
+  if (target.presetId) return encodeLessonQuery({ preset: target.presetId, simple, projector });
+  const extra = target.config ? encodeShareQuery(target.config, { seed: target.config.seeds[0] }) : '';
+  return encodeLessonQuery({ simple, projector }, extra);
 }

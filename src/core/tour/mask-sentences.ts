@@ -6,7 +6,7 @@
  */
 import { inputPixelUsage, type PixelUsage } from '../analysis/mask-stats';
 import type { LayerSpec } from '../nets/types';
-import { deepestComparable, meanOf } from './run-curves';
+import { deepestComparable } from './run-curves';
 import type { RunData } from './run-sentences';
 import { missing, sentence, type Sentence } from './sentence';
 import { chainWords, countText, pct, remainingText, seedsText } from './words';
@@ -57,6 +57,28 @@ export function centreBorder(usage: PixelUsage): CentreBorder {
 }
 
 /**
+ * Mean over `seeds` of each pixel's kept fraction (inputPixelUsage) for `chain` at round `roundNum`: the
+ * picture the tour shows, whose centre/border averages are the sentence's numbers.
+ */
+export function meanPixelUsage(
+  run: RunData,
+  chain: string,
+  roundNum: number,
+  seeds: readonly number[],
+  first: LayerSpec,
+  inputShape: readonly number[],
+): PixelUsage {
+  const maps = seeds.map((seed) => {
+    const rec = run.records.find((r) => r.method === chain && r.seed === seed && r.roundNum === roundNum);
+    if (!rec) throw new Error(`meanPixelUsage: no ${chain} record for seed ${seed}, round ${roundNum}`);
+    return inputPixelUsage(rec.mask, first, inputShape);
+  });
+  const avg = (k: 'counts' | 'fraction') =>
+    Float32Array.from(maps[0][k], (_, i) => maps.reduce((s, m) => s + m[k][i], 0) / maps.length);
+  return { height: maps[0].height, width: maps[0].width, counts: avg('counts'), fraction: avg('fraction') };
+}
+
+/**
  * The ticket's and the baseline's first-layer masks at the sparsest round both reached, averaged over the
  * seeds both reached it on. Needs a dense first layer over an image input (an MLP on MNIST).
  */
@@ -72,22 +94,18 @@ export function inputPixelSentence(
     return missing('this network does not read the image through one dense layer, so its mask has no pixel picture');
   const at = deepestComparable(run.records, [ticket, baseline]);
   if (!at || at.roundNum < 2) return missing('no pruned round has finished for both chains yet');
-  const summaryOf = (chain: string): CentreBorder[] =>
-    at.seeds.map((seed) => {
-      const rec = run.records.find((r) => r.method === chain && r.seed === seed && r.roundNum === at.roundNum)!;
-      return centreBorder(inputPixelUsage(rec.mask, first, inputShape));
-    });
-  const t = summaryOf(ticket),
-    b = summaryOf(baseline);
-  const avg = (xs: CentreBorder[], k: keyof CentreBorder) => meanOf(xs.map((x) => x[k]));
+  // centre/border averages are linear in the map, so the mean map's summary is the mean of the seeds' summaries
+  const t = centreBorder(meanPixelUsage(run, ticket, at.roundNum, at.seeds, first, inputShape)),
+    b = centreBorder(meanPixelUsage(run, baseline, at.roundNum, at.seeds, first, inputShape));
   const v = {
     remainingPct: at.remainingPct,
-    ticketCentre: avg(t, 'centreKept'),
-    ticketBorder: avg(t, 'borderKept'),
-    baselineCentre: avg(b, 'centreKept'),
-    baselineBorder: avg(b, 'borderKept'),
-    centrePixels: t[0].centrePixels,
-    borderPixels: t[0].borderPixels,
+    round: at.roundNum,
+    ticketCentre: t.centreKept,
+    ticketBorder: t.borderKept,
+    baselineCentre: b.centreKept,
+    baselineBorder: b.borderKept,
+    centrePixels: t.centrePixels,
+    borderPixels: t.borderPixels,
     seeds: at.seeds.length,
   };
   const ratio = v.ticketCentre / v.ticketBorder;
