@@ -22,12 +22,10 @@ export function combineVerdicts(vs: readonly PaperVerdict[]): PaperVerdict | nul
   return 'partly';
 }
 
-/** The ES chain the connectivity clauses describe: `preferred` when present, else the first ES chain. */
-function esChainOf(a: TourAnalysis, preferred: string): string | null {
-  const chains = [...(a.lmc ?? []).map((r) => r.chain), ...(a.sharpness ?? []).map((r) => r.chain)].filter(
-    (c) => !isGd(c),
-  );
-  return chains.includes(preferred) ? preferred : (chains[0] ?? null);
+/** The ES chain a section describes: `preferred` when the rows have it, else their first ES chain. */
+function esChainOf(chains: readonly string[], preferred: string): string | null {
+  const es = chains.filter((c) => !isGd(c));
+  return es.includes(preferred) ? preferred : (es[0] ?? null);
 }
 
 /** Mean barrier of consecutive-round pairs at the first and the last pair of `chain` (over seeds). */
@@ -66,9 +64,11 @@ function sharpnessTrend(rows: readonly SharpnessRow[], chain: string) {
  * Clauses whose data the file lacks are left out.
  */
 export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): Sentence {
-  const es = esChainOf(a, preferredChain);
-  if (!es) return missing('the analysis file has no connectivity or sharpness results for an ES chain');
   const lmc = a.lmc ?? [];
+  const es = esChainOf(
+    lmc.map((r) => r.chain),
+    preferredChain,
+  );
   const clauses: string[] = [];
   const verdicts: PaperVerdict[] = [];
   const values: Record<string, number> = {};
@@ -86,7 +86,7 @@ export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): S
     clauses.push(`an ES and a gradient-descent network grown from the same start by ${pct(100 * values.esGdBarrier)}`);
     verdicts.push(values.esGdBarrier > CONNECTED_BELOW ? 'agrees' : 'differs');
   }
-  const cons = consecutive(lmc, es);
+  const cons = es ? consecutive(lmc, es) : null;
   if (cons) {
     Object.assign(values, { roundsFirst: cons.first, roundsLast: cons.last });
     clauses.push(
@@ -96,7 +96,12 @@ export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): S
     verdicts.push(cons.last < cons.first ? 'agrees' : 'differs');
   }
   const sharpRows = a.sharpness ?? [];
-  const esSharp = sharpnessTrend(sharpRows, es);
+  // the landscape may have been measured on another chain than the barriers (docs/RESULTS.md: the SNR chain)
+  const sharpChain = esChainOf(
+    sharpRows.map((r) => r.chain),
+    preferredChain,
+  );
+  const esSharp = sharpChain ? sharpnessTrend(sharpRows, sharpChain) : null;
   if (esSharp) {
     Object.assign(values, { sharpFirst: esSharp.first, sharpLast: esSharp.last });
     const gdChain = sharpRows.map((r) => r.chain).find(isGd);

@@ -4,7 +4,7 @@
  * close the search mean came to the minimum, read from the demo's streamed frames.
  */
 import { missing, sentence, type Sentence } from './sentence';
-import { minus } from './words';
+import { countText, minus } from './words';
 
 export interface DemoRun {
   readonly strategyLabel: string;
@@ -18,12 +18,16 @@ export interface DemoRun {
   readonly optimum: readonly number[];
 }
 
-/** A number for running text with 3 significant figures (small values in scientific notation). */
+/**
+ * A number for running text, for students: 3 significant figures, plain decimals down to a millionth
+ * (0.0004, never 4e-4), thousands separated above 10,000.
+ */
 export function shortNumber(v: number): string {
-  if (v === 0) return '0';
   const a = Math.abs(v);
-  const s = a < 1e-3 || a >= 1e5 ? v.toExponential(1) : String(Number(v.toPrecision(3)));
-  return minus(s);
+  if (a === 0) return '0';
+  if (a < 1e-6) return v < 0 ? '\u2212less than 0.000001' : 'less than 0.000001';
+  if (a >= 1e4) return minus(`${v < 0 ? '-' : ''}${countText(a)}`);
+  return minus(String(Number(v.toPrecision(a < 1e-3 ? 2 : 3))));
 }
 
 const point = (p: readonly number[]) => `(${p.map((v) => shortNumber(v)).join(', ')})`;

@@ -110,11 +110,15 @@ export function inputPixelSentence(
   };
   const ratio = v.ticketCentre / v.ticketBorder;
   const lean =
-    ratio > 1.05
-      ? `${ratio.toFixed(1)} times as much of the centre as of the border`
-      : ratio < 0.95
-        ? 'less of the centre than of the border'
-        : 'about as much of the centre as of the border';
+    v.ticketBorder === 0
+      ? v.ticketCentre > 0
+        ? 'nothing of the border'
+        : 'nothing at all'
+      : ratio > 1.05
+        ? `${ratio.toFixed(1)} times as much of the centre as of the border`
+        : ratio < 0.95
+          ? 'less of the centre than of the border'
+          : 'about as much of the centre as of the border';
   const seeds = at.seeds.length > 1 ? `mean of ${seedsText(at.seeds.length)}` : `seed ${at.seeds[0]}`;
   return sentence(
     `At ${remainingText(at.remainingPct)} of the weights, ${chainWords(ticket)} keeps ${pct(100 * v.ticketCentre)} of ` +

@@ -28,7 +28,7 @@ export interface RunData {
 const hasChains = (run: RunData, chains: readonly string[]): string | null => {
   const present = chainsOf(run.records);
   const absent = chains.filter((c) => !present.includes(c));
-  return absent.length ? `this run has no ${absent.map(chainWords).join(' and no ')}` : null;
+  return absent.length ? `this run does not include ${absent.map(chainWords).join(' or ')}` : null;
 };
 
 /** Round 1 (dense, shared by every chain): test performance after the first and the last generation. */

@@ -17,8 +17,8 @@ export type SentenceKind = 'demo' | 'dense' | 'ticket' | 'pixels' | 'snr' | 'dec
 export interface RerunSpec {
   readonly presetId: string;
   readonly prune?: Partial<Pick<NonNullable<ExperimentConfigInput['prune']>, 'methods' | 'rounds'>>;
-  /** Rough wall time on a 2-core laptop (the preset's own cost when not narrowed). */
-  readonly cost?: string;
+  /** Rough wall time on a 2-core laptop, a few words for the button (e.g. "≈ 2 min"). */
+  readonly cost: string;
 }
 
 export interface TourStep {
@@ -50,8 +50,8 @@ export interface TourStep {
 export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'es-2d',
-    title: 'Evolution strategies in 2-D',
-    short: 'ES in 2-D',
+    title: 'Evolution strategies in 2\u2011D',
+    short: 'ES in 2\u2011D',
     paper:
       'An evolution strategy (ES) learns without gradients. It keeps a search distribution (a mean and a spread σ), ' +
       'samples a population of candidates, scores every candidate, and moves the distribution towards the better ' +
@@ -111,7 +111,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     view: 'sparsity',
     sentence: 'ticket',
     chains: ['magnitude', 'random_reinit'],
-    rerun: { presetId: 'mnist-2min' },
+    rerun: { presetId: 'mnist-2min', cost: '≈ 2 min' },
   },
   {
     id: 'masks',
@@ -133,7 +133,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     view: 'pixels',
     sentence: 'pixels',
     chains: ['magnitude', 'random_reinit'],
-    rerun: { presetId: 'mnist-2min' },
+    rerun: { presetId: 'mnist-2min', cost: '≈ 2 min' },
     labTab: 'masks',
   },
   {
@@ -156,7 +156,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     view: 'sparsity',
     sentence: 'snr',
     chains: ['snr', 'magnitude', 'random_reinit'],
-    rerun: { presetId: 'mnist-2min' },
+    rerun: { presetId: 'mnist-2min', cost: '≈ 2 min' },
   },
   {
     id: 'mask-or-weights',

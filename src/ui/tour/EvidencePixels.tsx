@@ -37,14 +37,14 @@ function PixelPair({ run, chains, title }: { run: StepRun; chains: readonly stri
       <div className="tour-pixel-row">
         {usages.map((u, i) => (
           <div key={chains[i]} className="tour-pixel-map">
+            <h4>{methodLabel(chains[i])}</h4>
             <PixelCanvas
               image={valuesToImage(u.fraction, u.width, u.height, (v) => v / max, viridis)}
               label={`${methodLabel(chains[i])}: share of each input pixel's weights kept`}
-              maxCssWidth={210}
-              maxCssHeight={210}
+              maxCssWidth={240}
+              maxCssHeight={240}
               describe={(x, y) => `pixel (row ${y}, col ${x}): ${pct(u.fraction[y * u.width + x])} of its weights kept`}
             />
-            <p className="small">{methodLabel(chains[i])}</p>
           </div>
         ))}
       </div>

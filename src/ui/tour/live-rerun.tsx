@@ -89,7 +89,7 @@ export function RerunBar({
   const active = useImpStore(selectImpActive);
   if (!step.rerun || !config) return null;
   const preset = getPreset(step.rerun.presetId);
-  const cost = step.rerun.cost ?? preset.expectedCost;
+  const cost = step.rerun.cost;
   const mine = live !== null && active;
   const start = () => {
     useExperimentStore.getState().loadConfig(config);
