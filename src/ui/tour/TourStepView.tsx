@@ -11,6 +11,7 @@ import { stepSentence, type StepRun } from '../../core/tour/step-sentence';
 import type { TourStep } from '../../core/tour/steps';
 import type { TourAnalysis } from '../../core/tour/analysis-file';
 import type { EvidenceEntry } from '../../state/tour-evidence-store';
+import { useLessonStore } from '../../state/lesson-store';
 import { layoutOfConfig } from '../results/run-layout';
 import { useEvidence } from './evidence-client';
 import { useDemoRun } from './EvidenceDemo';
@@ -133,6 +134,16 @@ export function TourStepView({
     if (document.activeElement?.closest('.tour-steps, .tour-pager')) heading.current?.focus();
   }, [step.id]);
   const View = STEP_VIEWS[step.view];
+  // Projector mode puts the sentence beside the chart, so both fit one 1280×720 screen.
+  const projector = useLessonStore((s) => s.projector);
+  const results = (
+    <>
+      {state === 'ready' && <ResultSentence sentence={sentence} claim={step.claim} testId="tour-sentence" />}
+      {liveSentence && (
+        <ResultSentence sentence={liveSentence} claim={step.claim} lead="Your run:" testId="tour-live-sentence" />
+      )}
+    </>
+  );
   const missingSources = step.evidence
     .map(getEvidence)
     .filter((_, i) => (entries[i]?.status ?? 'loading') === 'missing');
@@ -148,10 +159,7 @@ export function TourStepView({
       </header>
       <div className="tour-grid">
         <section className="tour-evidence" aria-label="Evidence" ref={evidenceRef}>
-          {state === 'ready' && <ResultSentence sentence={sentence} claim={step.claim} testId="tour-sentence" />}
-          {liveSentence && (
-            <ResultSentence sentence={liveSentence} claim={step.claim} lead="Your run:" testId="tour-live-sentence" />
-          )}
+          {!projector && results}
           {state === 'missing' && <Missing sources={missingSources} hasRerun={!!step.rerun} />}
           {state === 'error' && (
             <p className="run-error" role="alert">
@@ -178,6 +186,7 @@ export function TourStepView({
           <Provenance entries={entries} />
         </section>
         <aside className="tour-text" aria-label="About this step">
+          {projector && results}
           <section>
             <h3>What the paper says</h3>
             <p>{step.paper}</p>
