@@ -41,8 +41,7 @@ function PixelPair({ run, chains, title }: { run: StepRun; chains: readonly stri
             <PixelCanvas
               image={valuesToImage(u.fraction, u.width, u.height, (v) => v / max, viridis)}
               label={`${methodLabel(chains[i])}: share of each input pixel's weights kept`}
-              maxCssWidth={240}
-              maxCssHeight={240}
+              pixelSize={Math.min(16, 240 / u.width)}
               describe={(x, y) => `pixel (row ${y}, col ${x}): ${pct(u.fraction[y * u.width + x])} of its weights kept`}
             />
           </div>

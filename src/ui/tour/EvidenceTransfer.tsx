@@ -42,16 +42,20 @@ export function EvidenceTransfer({ analysis }: StepViewProps) {
           {rows.map((r) => (
             <tr key={r.label}>
               <th scope="row">{r.label}</th>
-              <td>{remainingText(r.remainingPct)}</td>
+              <td data-label="weights left">{remainingText(r.remainingPct)}</td>
               {COLUMNS.map((c) => {
                 const v = r[c.key];
                 return (
-                  <td key={c.key}>
+                  <td key={c.key} data-label={c.name}>
                     {v === null ? (
                       '—'
                     ) : (
                       <span className="bar-cell">
-                        {metric === 'accuracy' && <span className={`bar ${c.className}`} style={{ width: width(v) }} />}
+                        {metric === 'accuracy' && (
+                          <span className="bar-track" aria-hidden>
+                            <span className={`bar ${c.className}`} style={{ width: width(v) }} />
+                          </span>
+                        )}
                         <span className="bar-value">{perfText(v, metric)}</span>
                       </span>
                     )}

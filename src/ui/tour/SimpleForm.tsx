@@ -66,14 +66,12 @@ export function SimpleForm() {
           value={base}
           options={[
             ...(linkConfig ? [{ id: LINK, label: `${getTask(linkConfig.task.id).label} (as in the link)` }] : []),
-            ...CLASSROOM_PRESETS.map((id) => ({
-              id,
-              label: `${getTask(getPreset(id).config.task.id).label} (${getPreset(id).expectedCost})`,
-            })),
+            ...CLASSROOM_PRESETS.map((id) => ({ id, label: getTask(getPreset(id).config.task.id).label })),
           ]}
           errors={[]}
           onChange={chooseTask}
         />
+        {base !== LINK && <p className="small muted">Takes {getPreset(base).expectedCost}.</p>}
         <SelectField
           label="Evolution strategy"
           value={draft.es.id}
