@@ -7,6 +7,7 @@
 import type { RoundRecord } from '../experiments/events';
 import type { ExperimentConfig } from '../runs/config';
 import { getStrategy } from '../es/registry';
+import { ADDITIVE_PARTS, decomposeAt } from '../analysis/decomposition';
 import {
   chainsOf,
   deepestComparable,
@@ -115,13 +116,13 @@ export function snrSentence(run: RunData): Sentence {
   });
 }
 
-/** The chains of the decomposition (docs/ALGORITHMS.md §3.7), from the ticket down to random/reinit. */
+/** The chains of the additive decomposition (docs/ALGORITHMS.md §3.7), from the ticket down to random/reinit. */
 export const DECOMPOSITION_CHAINS = ['magnitude', 'permute_weights', 'permute_mask_weights', 'random_reinit'] as const;
 
 /**
- * §3.7 effect decomposition at the sparsest round all four chains reached: total = ticket − random/reinit
- * = (ticket − mask/permuted: the starting weights) + (mask/permuted − permuted/permuted: where the mask
- * keeps weights) + (permuted/permuted − random/reinit: how many each layer keeps). The parts sum to the total.
+ * §3.7 effect decomposition (core/analysis/decomposition.ts) at the sparsest round all four chains reached,
+ * on the seeds that have all four: total = ticket − random/reinit = the starting weights + where the mask
+ * keeps weights + how many each layer keeps. The parts sum to the total.
  */
 export function decompositionSentence(run: RunData): Sentence {
   const absent = hasChains(run, DECOMPOSITION_CHAINS);
@@ -129,10 +130,19 @@ export function decompositionSentence(run: RunData): Sentence {
   const at = deepestComparable(run.records, DECOMPOSITION_CHAINS);
   if (!at || at.roundNum < 2) return missing('no pruned round has finished for all four chains yet');
   const metric = metricOf(run.config);
-  const [t, pw, pmw, rr] = DECOMPOSITION_CHAINS.map((c) => at.mean[c]);
-  const parts = { weights: t - pw, mask: pw - pmw, layers: pmw - rr };
-  const total = t - rr;
-  const largest = (Object.entries(parts) as [keyof typeof parts, number][]).sort((x, y) => y[1] - x[1])[0][0];
+  const rows = run.records
+    .filter((r) => r.roundNum === at.roundNum && at.seeds.includes(r.seed) && Number.isFinite(r.finalPerf))
+    .map((r) => ({
+      seed: r.seed,
+      method: r.method,
+      roundNum: r.roundNum,
+      sparsityFrac: r.sparsityFrac,
+      perf: r.finalPerf,
+    }));
+  const byId = new Map(decomposeAt(rows, at.roundNum).map((c) => [c.id, c.mean]));
+  const parts = { weights: byId.get('weights')!, mask: byId.get('mask')!, layers: byId.get('layers')! };
+  const total = byId.get('total')!;
+  const largest = ADDITIVE_PARTS.reduce((a, b) => (parts[b] > parts[a] ? b : a));
   const what = {
     weights: 'the starting weights',
     mask: 'where the mask keeps weights',
