@@ -113,7 +113,7 @@ export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): S
       Object.assign(values, { gdSharpFirst: gdSharp.first, gdSharpLast: gdSharp.last });
       clause += ` while gradient descent's goes from ${gdSharp.first.toFixed(1)} to ${gdSharp.last.toFixed(1)}`;
       verdicts.push(gdSharp.last / gdSharp.first > esSharp.last / esSharp.first ? 'agrees' : 'differs');
-    }
+    } else clause += " (gradient descent's was not measured, so flatness is not compared)";
     clauses.push(clause);
   }
   if (!clauses.length) return missing('the analysis file has no connectivity or sharpness results for an ES chain');

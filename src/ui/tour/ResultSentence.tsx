@@ -4,6 +4,9 @@
  */
 import type { Sentence, PaperVerdict } from '../../core/tour/sentence';
 
+/** Sentences longer than this get smaller type where space is tight (projector mode's side column). */
+const LONG = 230;
+
 const VERDICT_TEXT: Readonly<Record<PaperVerdict, string>> = {
   agrees: 'this result agrees with the paper',
   partly: 'this result agrees with the paper only in part',
@@ -30,7 +33,12 @@ export function ResultSentence({
       </p>
     );
   return (
-    <div className="result-sentence" data-testid={testId} data-ok="true" data-verdict={sentence.verdict ?? ''}>
+    <div
+      className={`result-sentence${sentence.text.length > LONG ? ' result-long' : ''}`}
+      data-testid={testId}
+      data-ok="true"
+      data-verdict={sentence.verdict ?? ''}
+    >
       <p className="result-text">
         {lead ? <strong>{lead} </strong> : null}
         {sentence.text}

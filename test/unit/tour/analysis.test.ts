@@ -133,6 +133,11 @@ describe('ES and gradient descent find different minima (R8, R10)', () => {
     expect(combineVerdicts([])).toBeNull();
   });
 
+  it('without gradient descent’s sharpness, flatness is said not to be compared', () => {
+    const s = minimaSentence({ ...FILE, sharpness: FILE.sharpness!.filter((r) => r.chain === 'snr') });
+    expect(s.ok && s.text).toContain("(gradient descent's was not measured, so flatness is not compared).");
+  });
+
   it('chart data: one curve per kind of pair (consecutive rounds only), one per chain for sharpness', () => {
     const curves = barrierCurves(FILE);
     expect(curves.map((c) => c.key)).toEqual(['seeds', 'es-gd', 'rounds-es']);
