@@ -14,18 +14,22 @@ import {
 } from '../../core/analysis/analyses';
 import { CliError, intFlag } from '../args';
 import { ProgressLine } from '../progress';
-import { checkFlags, optionsFromFlags, selectionFromFlags } from './analysis-flags';
+import { checkFlags, flagOf, optionsFromFlags, selectionFromFlags } from './analysis-flags';
 import { checkSameLayout, folderSource, instantiateRun, readRunHeader } from './load-run';
 import { commandLine, writeOutputs } from './output';
 
 type Command = (flags: Map<string, string>, argv: readonly string[]) => Promise<void>;
 
-/** Errors of bad input (selection, option ranges) exit with code 2, like every flag error. */
-function asUsage<T>(f: () => T): T {
+/** Errors of bad input (selection, option ranges) exit with code 2 and name the flag, like every flag error. */
+function asUsage<T>(def: AnalysisDef, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    throw e instanceof CliError ? e : new CliError((e as Error).message);
+    if (e instanceof CliError) throw e;
+    let msg = (e as Error).message;
+    for (const key of Object.keys(def.options))
+      msg = msg.replace(new RegExp(`(^|; )${key}\\b`, 'g'), `$1--${flagOf(key)}`);
+    throw new CliError(msg);
   }
 }
 
@@ -65,7 +69,7 @@ export function analysisCommand(def: AnalysisDef): Command {
       load: () => Promise.reject(new Error('not loaded')),
       theta0: () => Promise.reject(new Error('not loaded')),
     });
-    const prepared = asUsage(() => prepareAnalysis(def, headers.map(stub), request));
+    const prepared = asUsage(def, () => prepareAnalysis(def, headers.map(stub), request));
 
     const { task, net } = await instantiateRun(headers[0], testImages, flags.get('backend') ?? 'wasm');
     try {
