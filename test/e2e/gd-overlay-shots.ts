@@ -75,7 +75,7 @@ try {
   const control = (name: RegExp) =>
     page.locator('.analysis-panel .view-controls label').filter({ hasText: name }).locator('select');
   await control(/^Compare with/).selectOption({ index: 1 });
-  await page.locator('.analysis-panel').getByLabel('Rounds').fill('6');
+  await page.locator('.analysis-panel').getByLabel('Rounds', { exact: true }).fill('6');
   await page.getByRole('button', { name: 'Run analysis' }).click();
   await page.getByText(/Interpolation paths: magnitude r6 vs gd_magnitude r6, seed 0/).waitFor({ timeout: 180_000 });
   await page.waitForTimeout(500);

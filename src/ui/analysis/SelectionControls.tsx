@@ -101,15 +101,12 @@ export function SelectionControls({
         <input
           type="text"
           inputMode="numeric"
-          placeholder="all"
+          placeholder="all, or 1,4,8 / 2-6"
+          title="Empty: every round. Otherwise a list such as 1,4,8 or a range such as 2-6."
           value={state.roundsText}
-          style={{ width: '7rem' }}
-          aria-describedby="rounds-hint"
+          style={{ width: '10rem' }}
           onChange={(e) => onChange({ ...state, roundsText: e.target.value })}
         />
-        <span id="rounds-hint" className="muted small">
-          e.g. 1,4,8 or 2-6
-        </span>
       </label>
       {spec.compare && otherRuns.length ? (
         <>

@@ -13,10 +13,10 @@ import { weightChartRows, weightSeries, type WeightStat } from './chart-data';
 
 const f4 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : '–');
 
-const STATS: readonly { stat: WeightStat; title: string; axis: string }[] = [
-  { stat: 'remainingFrac', title: 'Weights remaining in the layer', axis: '% of the layer' },
-  { stat: 'meanAbs', title: 'Mean |W| of the alive weights', axis: 'mean |W|' },
-  { stat: 'mean', title: 'Mean W of the alive weights', axis: 'mean W' },
+const STATS: readonly { stat: WeightStat; title: string }[] = [
+  { stat: 'remainingFrac', title: 'Weights remaining in the layer (%)' },
+  { stat: 'meanAbs', title: 'Mean |W| of the alive weights' },
+  { stat: 'mean', title: 'Mean W of the alive weights' },
 ];
 
 export function WeightsView({ result }: { result: WeightsResult }) {
@@ -29,7 +29,7 @@ export function WeightsView({ result }: { result: WeightsResult }) {
         <OptionSelect label="Layer" value={layer} options={result.layerNames} onChange={setLayer} />
       </div>
       <div className="view-grid two">
-        {STATS.map(({ stat, title, axis }) => {
+        {STATS.map(({ stat, title }) => {
           const rows = weightChartRows(result, layer, stat);
           const header = ['round', ...series.flatMap((s) => [s.name, `${s.name} se`])];
           return (
@@ -50,12 +50,7 @@ export function WeightsView({ result }: { result: WeightsResult }) {
                       allowDecimals={false}
                       label={{ value: 'IMP round', position: 'insideBottom', offset: -12 }}
                     />
-                    <YAxis
-                      width={64}
-                      tickFormatter={f4}
-                      domain={['auto', 'auto']}
-                      label={{ value: axis, angle: -90, position: 'insideLeft' }}
-                    />
+                    <YAxis width={64} tickFormatter={f4} domain={['auto', 'auto']} />
                     <Tooltip formatter={(v) => f4(Number(v))} />
                     <Legend verticalAlign="top" height={24} />
                     {series.map((s, i) => (

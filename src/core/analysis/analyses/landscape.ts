@@ -79,7 +79,7 @@ const options = {
       { value: 'masked', label: 'masked (pruned weights stay 0)' },
       { value: 'unmasked', label: 'unmasked (pruned weights move too)' },
     ],
-    'Directions',
+    'Direction mask',
     'Masked directions keep the sparse network sparse along the whole path (the paper’s choice); unmasked ones ' +
       'also perturb the pruned weights.',
   ),
