@@ -95,6 +95,8 @@ export function analysisHelpLines(): string[] {
         `--method ${def.select.chains === 'one' ? 'ID' : 'ID[,ID…]'} (default ${def.select.prefer.join(', ') || 'all chains'})  --seeds 0-2  --rounds 1,4,8`,
       ...Object.entries(def.options).map(([k, s]) => describe(k, s)),
     ]),
-    '  common: --backend wasm|cpu  --quiet;  lmc and landscape also: --test-images N (vision, default 2000; 0 = all)  --chunk-rows N',
+    `  common: --backend wasm|cpu  --quiet;  ${ANALYSIS_LIST.filter((d) => d.needs.evaluation)
+      .map((d) => d.id)
+      .join(', ')} also: --test-images N (vision, default 2000; 0 = all)  --chunk-rows N`,
   ];
 }

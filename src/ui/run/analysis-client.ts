@@ -1,7 +1,6 @@
 /**
- * The UI's bridge for analyses of a finished (or streaming) IMP run (issue 6 "launched on any finished
- * run/round from the UI, runs in the worker with progress and cancel"; issue 8 rollout viewer): binds
- * LabEngine.runAnalysis to the run the IMP store shows. Records cross to the worker as COPIES whose
+ * The UI's bridge for analyses of a finished (or streaming) IMP run and for the rollout viewer: analyses run
+ * in the worker, so the page stays responsive, with progress and cancel. Binds LabEngine.runAnalysis to the run the IMP store shows. Records cross to the worker as COPIES whose
  * buffers are transferred — the store keeps its own arrays, and only what the analysis reads travels (the
  * selected records; σ only when the registry entry needs it), so a large run costs one memcpy, not a
  * structured clone. A second run to compare with travels the same way.

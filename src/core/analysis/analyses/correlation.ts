@@ -44,7 +44,7 @@ const options = {
     -1,
     31,
     'Layer',
-    'Whose kernel to correlate: −1 = the last hidden layer (the weights feeding the output layer’s inputs; es-lottery’s Conv_1 for its CNN), 0 = the first layer, 1 = the second, …',
+    'Whose weights to correlate: −1 = the last hidden layer’s incoming weights (the kernel just before the output layer: Dense_0 of a one-hidden-layer MLP, Conv_1 of the paper’s CNN), 0 = the first layer, 1 = the second, …',
   ),
   maxPoints: int(2000, 10, 1_000_000, 'Scatter points', 'Weights drawn per round for the |μ| vs SNR scatter.'),
 } as const;
