@@ -1,5 +1,5 @@
 /** `--help` text, generated from the registries (STYLE.md convention 3): nothing here is hand-listed. */
-import type { ParamSpec, ParamSpecs } from '../core/params';
+import { rangeText, type ParamSpec, type ParamSpecs } from '../core/params';
 import { STRATEGIES } from '../core/es/registry';
 import { NETWORKS } from '../core/nets/registry';
 import { TASKS } from '../core/tasks/registry';
@@ -9,13 +9,7 @@ import { ANALYSIS_LIST } from '../core/analysis/analyses';
 import { analysisHelpLines } from './analysis';
 
 function describeSpec(name: string, s: ParamSpec): string {
-  const range =
-    s.kind === 'number'
-      ? `[${s.min}, ${s.max}]`
-      : s.kind === 'choice'
-        ? s.options.map((o) => o.value).join('|')
-        : 'true|false';
-  return `      ${name} = ${String(s.default)}  ${range}  — ${s.label}`;
+  return `      ${name} = ${String(s.default)}  ${rangeText(s)}  — ${s.label}`;
 }
 
 function describeSpecs(specs: ParamSpecs): string[] {

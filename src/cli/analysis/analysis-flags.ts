@@ -3,7 +3,7 @@
  * analysis is the flag `--<kebab-case key>` with the default, range and help of its ParamSpec, and every
  * analysis selects records with the same flags (--method, --seeds, --rounds, --runs, --method-b).
  */
-import type { AnyParamValues, ParamSpec } from '../../core/params';
+import { rangeText, type AnyParamValues, type ParamSpec } from '../../core/params';
 import { ANALYSIS_LIST, parseIntList, type AnalysisDef, type Selection } from '../../core/analysis/analyses';
 import { CliError } from '../args';
 
@@ -76,13 +76,7 @@ export function selectionFromFlags(flags: Map<string, string>): Selection {
 }
 
 function describe(key: string, s: ParamSpec): string {
-  const range =
-    s.kind === 'number'
-      ? `[${s.min}, ${s.max}]`
-      : s.kind === 'choice'
-        ? s.options.map((o) => o.value).join('|')
-        : 'true|false';
-  return `      --${flagOf(key)} ${String(s.default)}  ${range}  ${s.label}: ${s.help}`;
+  return `      --${flagOf(key)} ${String(s.default)}  ${rangeText(s)}  ${s.label}: ${s.help}`;
 }
 
 /** The analysis part of `lab --help`. */

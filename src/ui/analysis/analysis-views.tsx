@@ -20,36 +20,17 @@ const VIEWS: Views = {
   weights: WeightsView,
 };
 
-/** The report's files as tables (any analysis). */
+/** The report's files as tables (any analysis): the same rows the CLI writes as CSV. */
 export function ReportTables({ id, result }: { id: AnalysisId; result: unknown }) {
   const report = (ANALYSES[id].report as (r: unknown) => ReturnType<(typeof ANALYSES)[AnalysisId]['report']>)(result);
   return (
     <>
       {report.files.map((f) => (
-        <ChartFrame key={f.name} title={`${ANALYSES[id].label}: ${f.name}`} table={{ header: f.header, rows: f.rows }}>
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  {f.header.map((h) => (
-                    <th key={h} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {f.rows.slice(0, 200).map((r, i) => (
-                  <tr key={i}>
-                    {r.map((c, j) => (
-                      <td key={j}>{c}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </ChartFrame>
+        <ChartFrame
+          key={f.name}
+          title={`${ANALYSES[id].label}: ${f.name}`}
+          table={{ header: f.header, rows: f.rows }}
+        />
       ))}
     </>
   );
