@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
 import { canonicalJson } from '../../core/runs/hash';
+import { parseRoundsCsv } from '../../core/runs/csv';
 import { instantiate } from '../../core/experiments/setup';
 import type { PopulationNet } from '../../core/nets/types';
 import type { TaskInstance } from '../../core/tasks/types';
@@ -16,23 +17,22 @@ import type { AnalysisSource, RoundKey } from '../../core/analysis/analyses';
 import type { RoundSnapshot } from '../../core/analysis/run';
 import { CliError } from '../args';
 import { dataReader, useBackend } from '../node-io';
-import { RunFolder } from '../run-folder';
+import { CONFIG_FILE, ROUNDS_FILE, RunFolder } from '../run-folder';
 
-/** (seed, method, roundNum) of every round in a run folder's rounds.csv. */
+/** (seed, method, roundNum) of every finished round in a run folder's rounds.csv (checked by the one CSV reader). */
 export async function readRoundIndex(dir: string): Promise<RoundKey[]> {
+  const file = join(dir, ROUNDS_FILE);
   let text: string;
   try {
-    text = await readFile(join(dir, 'rounds.csv'), 'utf8');
+    text = await readFile(file, 'utf8');
   } catch {
-    throw new CliError(`--run ${dir}: no rounds.csv (is this a run folder written by "lab imp" or "lab gd"?)`);
+    throw new CliError(`run folder ${dir}: no ${ROUNDS_FILE} (is this a run folder written by "lab imp" or "lab gd"?)`);
   }
-  const [header, ...lines] = text.trim().split('\n');
-  const cols = header.split(',');
-  const [si, mi, ri] = ['seed', 'method', 'round'].map((c) => cols.indexOf(c));
-  return lines.filter(Boolean).map((l) => {
-    const f = l.split(',');
-    return { seed: Number(f[si]), method: f[mi], roundNum: Number(f[ri]) };
-  });
+  try {
+    return parseRoundsCsv(text, file).rows.map((r) => ({ seed: r.seed, method: r.method, roundNum: r.round }));
+  } catch (e) {
+    throw new CliError((e as Error).message, 1);
+  }
 }
 
 /** A run folder's config and round index (no data loaded). */
@@ -45,7 +45,7 @@ export interface RunHeader {
 export async function readRunHeader(dir: string): Promise<RunHeader> {
   let raw: { config?: unknown };
   try {
-    raw = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { config?: unknown };
+    raw = JSON.parse(await readFile(join(dir, CONFIG_FILE), 'utf8')) as { config?: unknown };
   } catch (e) {
     throw new CliError(`run folder ${dir}: cannot read config.json (${(e as Error).message})`);
   }
@@ -105,14 +105,12 @@ export async function loadRound(
 }
 
 /** θ0 of a seed's chains (theta0/<seed>.f32). */
-export async function loadTheta0(dir: string, seed: number): Promise<Float32Array> {
-  let b: Buffer;
+export async function loadTheta0(folder: RunFolder, seed: number): Promise<Float32Array> {
   try {
-    b = await readFile(join(dir, 'theta0', `${seed}.f32`));
-  } catch {
-    throw new CliError(`run folder ${dir}: no theta0/${seed}.f32 (θ0 of seed ${seed})`, 1);
+    return await folder.readTheta0(seed);
+  } catch (e) {
+    throw new CliError(`run folder ${folder.dir}: cannot read θ0 of seed ${seed} (${(e as Error).message})`, 1);
   }
-  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
 /** A run folder as an analysis source (label: the folder's name). */
@@ -122,6 +120,6 @@ export function folderSource(header: RunHeader, net: PopulationNet): AnalysisSou
     label: basename(resolve(header.dir)),
     index: header.index,
     load: (keys, withStd) => Promise.all(keys.map((k) => loadRound(folder, net, k, withStd))),
-    theta0: (seed) => loadTheta0(header.dir, seed),
+    theta0: (seed) => loadTheta0(folder, seed),
   };
 }

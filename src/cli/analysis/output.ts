@@ -1,19 +1,16 @@
 /**
  * Output of the analysis commands: CSV + JSON files written into the run folder (each JSON records the
- * command that produced it).
+ * command that produced it), each through a temporary name and a rename so an interrupted command never
+ * leaves half a file.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cell } from '../../core/analysis/analyses';
-import { csvField } from '../../core/runs/csv';
+import { toCsv } from '../../core/runs/csv-format';
+import { writeFileAtomic } from '../fs-safe';
 
 export type { Cell } from '../../core/analysis/analyses';
 // The number and markdown helpers live in core (every analysis report uses them); re-exported for the CLI.
 export { fmt, markdownTable } from '../../core/analysis/analyses';
-
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
-}
 
 /** Writes `<name>.csv` and `<name>.json` into the run folder; returns their paths. */
 export async function writeOutputs(
@@ -24,9 +21,9 @@ export async function writeOutputs(
 ): Promise<string[]> {
   const csvPath = join(dir, `${name}.csv`),
     jsonPath = join(dir, `${name}.json`);
-  await writeFile(csvPath, toCsv(csv.header, csv.rows));
+  await writeFileAtomic(csvPath, toCsv(csv.header, csv.rows));
   // Typed arrays serialise as plain number lists.
-  await writeFile(
+  await writeFileAtomic(
     jsonPath,
     JSON.stringify(
       json,
