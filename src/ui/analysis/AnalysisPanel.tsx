@@ -9,11 +9,13 @@ import type { RoundRecord } from '../../core/experiments/events';
 import {
   ANALYSES,
   ANALYSIS_IDS,
+  chainsOf,
   getAnalysis,
   memorySource,
   parseIntList,
   prepareAnalysis,
   resolveSelection,
+  seedsOf,
   type AnalysisId,
   type AnalysisProgress,
   type AnalysisResultOf,
@@ -84,6 +86,7 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, layerNames, othe
   if (records.length === 0) return <p className="muted">Analyses need finished IMP rounds: run an experiment first.</p>;
 
   const other = def.select.compare ? others.find((r) => r.id === selection.otherId) : undefined;
+  const chainsPicked = selection.chains?.filter((c) => chainsOf(index).includes(c)) ?? [];
   const start = async () => {
     setMessage(null);
     let args: AnalysisJobArgs;
@@ -91,8 +94,9 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, layerNames, othe
       args = {
         options,
         selection: {
-          chains: selection.chains?.length ? selection.chains : undefined,
-          seeds: selection.seeds,
+          // Picks that this run does not have (another run was shown before) fall back to the defaults.
+          chains: chainsPicked.length ? (other ? chainsPicked.slice(0, 1) : chainsPicked) : undefined,
+          seeds: selection.seeds?.filter((s) => seedsOf(index).includes(s)),
           rounds: parseIntList(selection.roundsText, 'Rounds'),
           chainB: other ? selection.chainB : undefined,
         },
