@@ -8,7 +8,8 @@ import { summarizeCurves, type RoundPerf } from '../../core/analysis/summary';
 import { getTask } from '../../core/tasks/registry';
 import type { SweepConfiguration, SweepPlan } from '../../core/sweep/expand';
 import { valueLabel } from '../../core/sweep/expand';
-import { fmt, markdownTable, toCsv } from '../analysis/output';
+import { fmt, markdownTable } from '../analysis/output';
+import { toCsv } from '../../core/runs/csv-format';
 import { summaryMarkdown } from '../summarize-command';
 
 export interface CollectedConfig {
