@@ -3,7 +3,8 @@
  * its run folder DIR/runs/<run id> through `lab imp`'s folder runner (imp-command.ts runImpFolder), so a
  * sweep run's outputs are exactly a single `lab imp` run's. A run already complete is skipped; a run that
  * was interrupted goes through the same runner again, which continues it the way `lab imp --out` does.
- * A run being run by another process (its lock file) is left to that process.
+ * A run being run by another process (its lock file) is left to that process; with --index that makes
+ * the command fail, so a Slurm task never reports success for a run it did not finish.
  *
  * --index picks runs by their plan index (a Slurm array task runs one); --jobs N runs up to N runs at
  * once, each in its own `lab sweep run --index` process.
@@ -184,5 +185,12 @@ export const runCommand: SweepSubcommand = {
       );
     }
     if (tally.failed.length) throw new CliError(tally.failed.join('\n'), 1);
+    // Runs picked by --index (a Slurm array task, a --jobs child) must be done when the command succeeds,
+    // or a collect job waiting on it (afterok) would start on a sweep that is not finished.
+    if (tally.elsewhere && flags.has('index'))
+      throw new CliError(
+        `${tally.elsewhere} of the runs --index picked ${tally.elsewhere > 1 ? 'are' : 'is'} being run by another process: run this command again once it has finished`,
+        1,
+      );
   },
 };

@@ -231,8 +231,9 @@ describe('run locks', () => {
     try {
       await writeFile(lock, JSON.stringify({ pid: sleeper.pid, host: hostname() }));
       const held = await runCli(['sweep', 'run', file, '--out', dir, '--index', '3', '--quiet']);
-      expect(held.code, held.stderr).toBe(0);
+      expect(held.code).toBe(1); // with --index: a run it did not finish is a failed task
       expect(held.stderr).toMatch(new RegExp(`left to .*pid ${sleeper.pid}`));
+      expect(held.stderr).toMatch(/1 of the runs --index picked is being run by another process/);
       expect(held.stdout).toMatch(/being run by another process/);
       expect(await readFile(lock, 'utf8')).toContain(String(sleeper.pid)); // not taken
     } finally {
