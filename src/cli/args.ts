@@ -19,12 +19,15 @@ export interface ParsedArgs {
   readonly command: string | undefined;
   readonly flags: Map<string, string>;
   readonly help: boolean;
+  /** Words after the command that are not flags (`sweep plan FILE` → ['plan', 'FILE']). */
+  readonly positionals: readonly string[];
 }
 
 /** `--key value`, `--key=value` and bare boolean `--flag`. */
 export function parseArgv(argv: readonly string[]): ParsedArgs {
   const flags = new Map<string, string>();
   let command: string | undefined;
+  const positionals: string[] = [];
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -47,9 +50,9 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
       continue;
     }
     if (command === undefined) command = a;
-    else throw new CliError(`unexpected argument "${a}" (flags start with --)`);
+    else positionals.push(a);
   }
-  return { command, flags, help };
+  return { command, flags, help, positionals };
 }
 
 /** Parses a flag value as number / boolean / string, the way registry params expect it. */
@@ -76,6 +79,15 @@ export function numFlag(flags: Map<string, string>, name: string, min: number, m
   if (!Number.isFinite(n) || n < min || n > max)
     throw new CliError(`--${name} must be a number in [${min}, ${max}] (got "${v}")`);
   return n;
+}
+
+/** A true|false flag: absent → `fallback`; bare `--flag` → true; anything else is refused, naming the flag. */
+export function boolFlag(flags: Map<string, string>, name: string, fallback = false): boolean {
+  const v = flags.get(name);
+  if (v === undefined) return fallback;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new CliError(`--${name} must be true or false (got "${v.slice(0, 40)}")`);
 }
 
 /** "0,1,2" or "0-4" → [0,1,2] / [0,1,2,3,4]. */
