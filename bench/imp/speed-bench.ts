@@ -5,8 +5,7 @@
  *   - one `mnist-quick` generation (dense round) with 1 and 2 evaluation threads: median wall and process
  *     CPU ms, the ratio to NumPy and the speed-up of 2 threads over 1;
  *   - one test evaluation (10,000 images, one parameter row);
- *   - start-up: the CLI process from launch to exit for a 1-generation run (start-up + 1 generation +
- *     2 test evaluations + writing the run folder), an upper bound on start-up to the first generation;
+ *   - start-up to the first generation of `lab imp` in a fresh Node process, by phase (startup.ts);
  *   - with --whole: the whole 12-round `mnist-quick` run through the CLI with --workers 1 and 2.
  * The load average is recorded with every row: on a shared machine every number is an upper bound.
  *   npx tsx bench/run.ts --only speed [--repeats 3] [--gens 150] [--whole]
@@ -53,12 +52,13 @@ function numpyGeneration(gens: number): { wall: number; cpu: number } | null {
   return { wall: Number(m[1]), cpu: Number(m[2]) };
 }
 
-/** Wall ms of one CLI process (`npm run lab -- …` without npm's own start-up). */
-function cliWallMs(args: string[]): number {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`lab ${args.join(' ')} failed: ${r.stderr}`);
-  return performance.now() - t0;
+/** Start-up phases of a fresh `lab imp` process with `workers` threads (startup.ts). */
+function startupPhases(workers: number): Record<string, { wallMs: number; cpuMs: number }> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/imp/startup.ts', String(workers)], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`bench/imp/startup.ts failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, { wallMs: number; cpuMs: number }>;
 }
 
 export async function runSpeedBench(opts: { gens: number; repeats: number; whole: boolean }): Promise<SpeedRow[]> {
@@ -123,48 +123,48 @@ export async function runSpeedBench(opts: { gens: number; repeats: number; whole
   parts.task.dispose();
   row('test evaluation (10,000 images)', median(tw), median(tc), '', tw.length);
 
-  // Start-up: a whole CLI process for 1 generation (after one unmeasured run warms tsx's cache).
-  const dir = mkdtempSync(join('runs-out', 'speed-'));
-  try {
-    const args = (i: number, extra: string[]) => [
-      'imp',
-      '--preset',
-      'mnist-quick',
-      '--rounds',
-      '1',
-      '--gens',
-      '1',
-      '--eval-every',
-      '1',
-      '--quiet',
-      '--out',
-      join(dir, `run${i}`),
-      ...extra,
-    ];
-    cliWallMs(args(-1, ['--workers', '1']));
-    for (const w of [1, 2]) {
-      const times = Array.from({ length: opts.repeats }, (_, i) =>
-        cliWallMs(args(10 * w + i, ['--workers', String(w)])),
+  // Start-up to the first generation in a fresh process (startup.ts), after one unmeasured run warms tsx's cache.
+  startupPhases(1);
+  for (const w of [1, 2]) {
+    const runs = Array.from({ length: opts.repeats }, () => startupPhases(w));
+    for (const phase of Object.keys(runs[0]))
+      row(
+        `start-up, --workers ${w}: ${phase}`,
+        median(runs.map((r) => r[phase].wallMs)),
+        median(runs.map((r) => r[phase].cpuMs)),
+        'ms since process start',
+        runs.length,
       );
-      row(`CLI process, 1-generation run, --workers ${w}`, median(times), NaN, '', times.length);
-    }
-    if (opts.whole) {
+  }
+  if (opts.whole) {
+    const dir = mkdtempSync(join('runs-out', 'speed-'));
+    try {
       for (const w of [2, 1]) {
-        const ms = cliWallMs([
-          'imp',
-          '--preset',
-          'mnist-quick',
-          '--quiet',
-          '--workers',
-          String(w),
-          '--out',
-          join(dir, `whole${w}`),
-        ]);
+        const t0 = performance.now();
+        const r = spawnSync(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'src/cli/main.ts',
+            'imp',
+            '--preset',
+            'mnist-quick',
+            '--quiet',
+            '--workers',
+            String(w),
+            '--out',
+            join(dir, `whole${w}`),
+          ],
+          { encoding: 'utf8' },
+        );
+        if (r.status !== 0) throw new Error(`the whole run failed: ${r.stderr}`);
+        const ms = performance.now() - t0;
         row(`whole mnist-quick run (12 rounds), --workers ${w}`, ms, NaN, `${(ms / 60000).toFixed(2)} min`, 1);
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
   return rows;
 }

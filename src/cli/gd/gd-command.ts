@@ -6,7 +6,6 @@
  * GD settings from --optimizer --lr --momentum --batch-size --epochs. Default chains: magnitude and
  * random_reinit (the paper's GD grid); --prune picks others (not SNR: GD has no σ).
  */
-import './node-gradients';
 import { GD_DEFAULT_METHODS, gdMethodId, runGdImp } from '../../core/experiments/gd/gd-imp';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
 import { theta0For } from '../../core/experiments/imp';
@@ -26,6 +25,8 @@ import { gdOptionsFromFlags } from './gd-flags';
 import { trainingSink } from './run-output';
 
 export async function gdCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
+  // The full tfjs bundle registers the gradients; loaded here, not at CLI start (~1 s of start-up for every command).
+  await import('./node-gradients');
   const { options, rest } = gdOptionsFromFlags(flags);
   const base = configFromFlags(rest);
   const methods = rest.has('prune') ? base.prune.methods : [...GD_DEFAULT_METHODS];

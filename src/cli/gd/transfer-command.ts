@@ -6,7 +6,6 @@
  * trains with another ES on the source task; --to-gd with masked Adam (GD flags: --epochs …, docs/ALGORITHMS.md §5
  * ES→GD uses 20 epochs). --to-task combines with either. Target ES budget: --gens --popsize --es.<p>.
  */
-import './node-gradients';
 import {
   checkTicketFits,
   esTrainerOf,
@@ -78,6 +77,8 @@ function targetConfig(source: ExperimentConfig, flags: Map<string, string>): Exp
 }
 
 export async function transferCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
+  // The full tfjs bundle registers the gradients; loaded here, not at CLI start (~1 s of start-up for every command).
+  await import('./node-gradients');
   // Every flag and the source folder are checked before anything is trained or written.
   const { options: gd, rest } = gdOptionsFromFlags(flags);
   const from = rest.get('from');
