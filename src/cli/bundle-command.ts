@@ -131,7 +131,7 @@ export async function bundleCommand(flags: Map<string, string>, argv: readonly s
       'bundle needs --run DIR (a folder written by "lab imp" or "lab merge") and --out FILE (.json or .json.gz)',
     );
   const bundle = await bundleOfFolder(dir, {
-    ...(flags.has('seeds') ? { seeds: seedList(flags.get('seeds')!) } : {}),
+    ...(flags.has('seeds') ? { seeds: seedList(flags.get('seeds')!, '--seeds') } : {}),
     ...(flags.has('label') ? { label: flags.get('label')! } : {}),
     ...(flags.has('preset') ? { preset: flags.get('preset')! } : {}),
     command: `npm run lab -- ${argv.join(' ')}`,

@@ -15,7 +15,7 @@ import { runId } from '../core/runs/hash';
 import { configFromFlags } from './config-from-flags';
 import { backendFlag, dataReader, useBackend } from './node-io';
 import { ProgressLine } from './progress';
-import { CliError, intFlag } from './args';
+import { boolFlag, CliError, intFlag } from './args';
 import { impIdentity, runFolderStatus } from './run-state';
 import { RunWriter } from './run-writer';
 import { chainsFromFolder } from './resume-chains';
@@ -24,7 +24,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
   const config = configFromFlags(flags);
   const id = runId(config);
   const backend = backendFlag(flags);
-  const quiet = flags.get('quiet') === 'true';
+  const quiet = boolFlag(flags, 'quiet');
   const reportEvery = intFlag(flags, 'report-every', 1, 100000) ?? 10;
   const dir = flags.get('out') ?? `runs-out/${id}`;
   const identity = impIdentity(config, backend);

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { summarizeCurves, effectOver, type RoundPerf } from '../core/analysis/summary';
-import { CliError } from './args';
+import { boolFlag, CliError } from './args';
 import { markdownTable, fmt } from './analysis/output';
 
 async function readRounds(dir: string): Promise<RoundPerf[]> {
@@ -77,7 +77,7 @@ export async function summarizeCommand(flags: Map<string, string>): Promise<void
   const runs = flags.get('runs');
   if (!runs) throw new CliError('--runs DIR[,DIR…] is required (run folders written by "lab imp" / "lab gd")');
   const rows = (await Promise.all(runs.split(',').map((d) => readRounds(d.trim())))).flat();
-  const scale = flags.get('raw') === 'true' ? 1 : 100;
+  const scale = boolFlag(flags, 'raw') ? 1 : 100;
   const md = summaryMarkdown(rows, flags.get('baseline') ?? 'random_reinit', scale);
   const out = flags.get('out');
   if (out) await writeFile(out, md + '\n');

@@ -10,7 +10,7 @@
 import { landscape1D, landscape2D, planeSurface, type Landscape1D, type Surface2D } from '../../core/analysis/run';
 import type { DirectionNorm } from '../../core/analysis/directions';
 import { Rng } from '../../core/rng';
-import { CliError, intFlag, numFlag } from '../args';
+import { boolFlag, CliError, intFlag, numFlag } from '../args';
 import { checkFlags, loadRound, loadTheta0, methodsOf, openRun, roundsOf, seedsOf, type OpenRun } from './load-run';
 import { commandLine, fmt, markdownTable, progressOptions, writeOutputs, type Cell } from './output';
 
@@ -45,7 +45,7 @@ export async function landscapeCommand(flags: Map<string, string>, argv: readonl
     const perRound = directions * points + (surface ? surface * surface : 0);
     const total =
       plan.reduce((s, p) => s + p.rounds.length * perRound, 0) + (plane ? seeds.length * (surface ?? 21) ** 2 : 0);
-    const bar = progressOptions(total, flags.get('quiet') === 'true', intFlag(flags, 'chunk-rows', 1, 4096));
+    const bar = progressOptions(total, boolFlag(flags, 'quiet'), intFlag(flags, 'chunk-rows', 1, 4096));
     let doneRows = 0;
     const step = async <T>(rows: number, label: string, job: () => Promise<T>): Promise<T> => {
       bar.setBase(doneRows, label);

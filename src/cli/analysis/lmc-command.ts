@@ -8,7 +8,7 @@
 import { endpointPerf, lmcMatrix, type LabeledTheta, type LmcMatrix } from '../../core/analysis/run';
 import { alphaGrid } from '../../core/analysis/interpolation';
 import { curvatureSummary } from '../../core/analysis/quadratic-fit';
-import { intFlag } from '../args';
+import { boolFlag, intFlag } from '../args';
 import { checkFlags, loadRound, methodsOf, openRun, roundsOf, seedsOf } from './load-run';
 import { lmcRunsCommand } from './lmc-runs';
 import { commandLine, fmt, markdownTable, progressOptions, writeOutputs, type Cell } from './output';
@@ -19,7 +19,7 @@ export async function lmcCommand(flags: Map<string, string>, argv: readonly stri
   if (flags.has('runs')) return lmcRunsCommand(flags, argv); // pairs across two run folders (ES vs GD)
   checkFlags(flags, 'lmc', ['method', 'points', 'extended', 'rounds']);
   const points = intFlag(flags, 'points', 2, 201) ?? 15;
-  const extended = flags.get('extended') === 'true';
+  const extended = boolFlag(flags, 'extended');
   const run = await openRun(flags);
   try {
     const methods = methodsOf(run, flags.get('method'), ['magnitude']);
@@ -39,7 +39,7 @@ export async function lmcCommand(flags: Map<string, string>, argv: readonly stri
       nAlpha *
       ([...chains.values()].reduce((s, c) => s + pairCount(c.length), 0) +
         (seeds.length > 1 ? methods.length * roundNums.length * pairCount(seeds.length) : 0));
-    const bar = progressOptions(total, flags.get('quiet') === 'true', intFlag(flags, 'chunk-rows', 1, 4096));
+    const bar = progressOptions(total, boolFlag(flags, 'quiet'), intFlag(flags, 'chunk-rows', 1, 4096));
     let doneRows = 0;
     const evalMatrix = async (nets: LabeledTheta[], label: string): Promise<LmcMatrix> => {
       bar.setBase(doneRows, label);

@@ -14,7 +14,7 @@ import { alphaGrid } from '../../core/analysis/interpolation';
 import { curvatureSummary } from '../../core/analysis/quadratic-fit';
 import { parseConfig } from '../../core/runs/config';
 import { canonicalJson } from '../../core/runs/hash';
-import { CliError, intFlag } from '../args';
+import { boolFlag, CliError, intFlag } from '../args';
 import { RunFolder } from '../run-folder';
 import { checkFlags, loadRound, openRun, readRoundIndex, seedsOf, type OpenRun } from './load-run';
 import { commandLine, fmt, markdownTable, progressOptions, writeOutputs, type Cell } from './output';
@@ -80,7 +80,7 @@ export async function lmcRunsCommand(flags: Map<string, string>, argv: readonly 
   if (flags.has('run'))
     throw new CliError('give either --run DIR (pairs within one run) or --runs A,B (pairs across two runs), not both');
   const points = intFlag(flags, 'points', 2, 201) ?? 15;
-  const extended = flags.get('extended') === 'true';
+  const extended = boolFlag(flags, 'extended');
   const wanted = flags.has('rounds')
     ? flags
         .get('rounds')!
@@ -103,7 +103,7 @@ export async function lmcRunsCommand(flags: Map<string, string>, argv: readonly 
     const nAlpha = alphaGrid(points, extended).length;
     const bar = progressOptions(
       nAlpha * plan.reduce((s, p) => s + p.rounds.length, 0),
-      flags.get('quiet') === 'true',
+      boolFlag(flags, 'quiet'),
       intFlag(flags, 'chunk-rows', 1, 4096),
     );
     const rows: Cell[][] = [];

@@ -78,7 +78,7 @@ export async function openRun(flags: Map<string, string>): Promise<OpenRun> {
 
 /** `--seeds` (default: every seed of the run) checked against the run's seeds. */
 export function seedsOf(run: OpenRun, flags: Map<string, string>): number[] {
-  const seeds = flags.has('seeds') ? seedList(flags.get('seeds')!) : [...run.config.seeds];
+  const seeds = flags.has('seeds') ? seedList(flags.get('seeds')!, '--seeds') : [...run.config.seeds];
   for (const s of seeds)
     if (!run.config.seeds.includes(s))
       throw new CliError(`--seeds: seed ${s} is not in this run (seeds ${run.config.seeds.join(',')})`);

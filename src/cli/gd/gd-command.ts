@@ -18,7 +18,7 @@ import { configFromFlags } from '../config-from-flags';
 import { perfRow, summaryTable } from '../imp-command';
 import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
-import { CliError } from '../args';
+import { boolFlag, CliError } from '../args';
 import { impRounds, runFolderStatus, type RunIdentity } from '../run-state';
 import { RunWriter } from '../run-writer';
 import { chainsFromFolder } from '../resume-chains';
@@ -89,7 +89,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
       const doneUnits =
         finished.filter((r) => r.round > 1).length +
         new Set(finished.filter((r) => r.round === 1).map((r) => r.seed)).size;
-      const onEvent = trainingSink(writer, new ProgressLine(units, flags.get('quiet') === 'true'), doneUnits);
+      const onEvent = trainingSink(writer, new ProgressLine(units, boolFlag(flags, 'quiet')), doneUnits);
       for (const seed of config.seeds) {
         const theta0 = theta0For(net, seed);
         const resume = writer.resumed

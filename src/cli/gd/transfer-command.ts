@@ -26,6 +26,7 @@ import { ProgressLine } from '../progress';
 import { runFolderStatus, type RunIdentity } from '../run-state';
 import { RunWriter } from '../run-writer';
 import { gdOptionsFromFlags } from './gd-flags';
+import { flagFor } from '../config-from-flags';
 import { readSourceRun, readTicket, readTheta0 } from './ticket-io';
 import { trainingSink } from './run-output';
 
@@ -54,6 +55,13 @@ function roundList(v: string | undefined): number[] {
   return rounds;
 }
 
+/** The transfer flag that sets a target config field (the target's task and ES have their own flags). */
+function transferFlagFor(path: string): string {
+  if (path === 'task.id') return '--to-task';
+  if (path === 'es.id') return '--to-es';
+  return flagFor(path).replace("the preset's", "the source run's");
+}
+
 /** The target's experiment config: the source's, with the task / ES / budget overrides applied. */
 function targetConfig(source: ExperimentConfig, flags: Map<string, string>): ExperimentConfig {
   const cfg = JSON.parse(JSON.stringify(source)) as ExperimentConfig;
@@ -72,7 +80,8 @@ function targetConfig(source: ExperimentConfig, flags: Map<string, string>): Exp
   try {
     return parseConfig(cfg);
   } catch (e) {
-    if (e instanceof ConfigError) throw new CliError(e.issues.map((i) => `target ${i.path}: ${i.message}`).join('\n'));
+    if (e instanceof ConfigError)
+      throw new CliError(e.issues.map((i) => `${transferFlagFor(i.path)}: ${i.message}`).join('\n'));
     throw e;
   }
 }

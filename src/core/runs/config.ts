@@ -88,7 +88,8 @@ export const experimentConfigSchema = z.object({
         .max(2 ** 31 - 1),
     )
     .min(1, 'seeds needs at least one seed')
-    .max(32, 'at most 32 seeds'),
+    .max(32, 'at most 32 seeds')
+    .refine((seeds) => new Set(seeds).size === seeds.length, 'each seed may appear only once'),
   backend: z.enum(BACKEND_PREFERENCES).default('auto'),
   trainer: trainerSchema.optional(),
 });
