@@ -3,37 +3,21 @@
  * or more run folders (e.g. one per seed) and prints the sparsity-vs-performance table (mean ± sd over
  * seeds, per-seed values) and the ticket effect over a baseline — the tables in docs/RESULTS.md.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { summarizeCurves, effectOver, type RoundPerf } from '../core/analysis/summary';
-import { boolFlag, CliError } from './args';
+import { boolFlag, CliError, pathFlag } from './args';
 import { markdownTable, fmt } from './analysis/output';
+import { RunFolder } from './run-folder';
+import { writeFileAtomic } from './fs-safe';
 
 async function readRounds(dir: string): Promise<RoundPerf[]> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, 'rounds.csv'), 'utf8');
-  } catch {
-    throw new CliError(`--runs: ${dir} has no rounds.csv (is it a run folder written by "lab imp" or "lab gd"?)`, 1);
-  }
-  const [header, ...lines] = text.trim().split('\n');
-  const cols = header.split(',');
-  const col = (name: string) => {
-    const i = cols.indexOf(name);
-    if (i < 0) throw new CliError(`${dir}/rounds.csv lacks column ${name}`, 1);
-    return i;
-  };
-  const [s, m, r, sp, p] = ['seed', 'method', 'round', 'sparsity', 'final_perf'].map(col);
-  return lines.filter(Boolean).map((line) => {
-    const f = line.split(',');
-    return {
-      seed: Number(f[s]),
-      method: f[m],
-      roundNum: Number(f[r]),
-      sparsityFrac: Number(f[sp]),
-      perf: Number(f[p]),
-    };
-  });
+  const rows = await new RunFolder(dir).readRounds({ requireRows: true });
+  return rows.map((r) => ({
+    seed: r.seed,
+    method: r.method,
+    roundNum: r.round,
+    sparsityFrac: r.sparsity,
+    perf: r.final_perf,
+  }));
 }
 
 export function summaryMarkdown(rows: readonly RoundPerf[], baseline: string, scale = 100): string {
@@ -74,12 +58,15 @@ export function summaryMarkdown(rows: readonly RoundPerf[], baseline: string, sc
 }
 
 export async function summarizeCommand(flags: Map<string, string>): Promise<void> {
-  const runs = flags.get('runs');
+  for (const k of flags.keys())
+    if (!['runs', 'baseline', 'raw', 'out'].includes(k))
+      throw new CliError(`summarize: unknown flag --${k} (known: --runs --baseline --raw --out)`);
+  const runs = pathFlag(flags, 'runs', 'run folders, e.g. --runs runs-out/a,runs-out/b');
   if (!runs) throw new CliError('--runs DIR[,DIR…] is required (run folders written by "lab imp" / "lab gd")');
-  const rows = (await Promise.all(runs.split(',').map((d) => readRounds(d.trim())))).flat();
   const scale = boolFlag(flags, 'raw') ? 1 : 100;
+  const out = pathFlag(flags, 'out', 'a file, e.g. --out summary.md');
+  const rows = (await Promise.all(runs.split(',').map((d) => readRounds(d.trim())))).flat();
   const md = summaryMarkdown(rows, flags.get('baseline') ?? 'random_reinit', scale);
-  const out = flags.get('out');
-  if (out) await writeFile(out, md + '\n');
+  if (out) await writeFileAtomic(out, md + '\n');
   process.stdout.write(md + '\n');
 }

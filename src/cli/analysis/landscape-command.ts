@@ -7,7 +7,14 @@
  * 2-D surface per round; `--plane K` the surface on the plane through θ0, round K and round K+1.
  * Writes landscape-<method>-<norm>.csv/json (2-D surfaces and planes inside the JSON) into the run folder.
  */
-import { landscape1D, landscape2D, planeSurface, type Landscape1D, type Surface2D } from '../../core/analysis/run';
+import {
+  landscape1D,
+  landscape2D,
+  planeSurface,
+  type Landscape1D,
+  type RoundSnapshot,
+  type Surface2D,
+} from '../../core/analysis/run';
 import type { DirectionNorm } from '../../core/analysis/directions';
 import { Rng } from '../../core/rng';
 import { boolFlag, CliError, intFlag, numFlag } from '../args';
@@ -42,6 +49,27 @@ export async function landscapeCommand(flags: Map<string, string>, argv: readonl
     const [method] = methodsOf(run, flags.get('method'), ['snr', 'magnitude']);
     const seeds = seedsOf(run, flags);
     const plan = seeds.map((seed) => ({ seed, rounds: roundsOf(run, flags, seed, method) }));
+    if (plan.every((p) => !p.rounds.length)) throw new CliError(`${run.dir}: no rounds of ${method} to analyse`, 1);
+    // Every file the analysis needs is read and checked before any evaluation (and before anything is written).
+    const loaded = new Map<string, Awaited<ReturnType<typeof loadRound>>>();
+    const load = async (seed: number, k: number) => {
+      const key = `${seed}/${k}`;
+      if (!loaded.has(key)) loaded.set(key, await loadRound(run, seed, method, k));
+      return loaded.get(key)!;
+    };
+    for (const { seed, rounds } of plan) for (const k of rounds) await load(seed, k);
+    const theta0s = new Map<number, Float32Array>();
+    if (plane)
+      for (const seed of seeds) {
+        const have = run.rounds.filter((r) => r.seed === seed && r.method === method).map((r) => r.roundNum);
+        if (!have.includes(plane) || !have.includes(plane + 1))
+          throw new CliError(
+            `--plane ${plane}: the plane needs rounds ${plane} and ${plane + 1} of seed ${seed} ${method}; this run has ${have.join(',') || 'none'}`,
+          );
+        await load(seed, plane);
+        await load(seed, plane + 1);
+        theta0s.set(seed, await loadTheta0(run, seed));
+      }
     const perRound = directions * points + (surface ? surface * surface : 0);
     const total =
       plan.reduce((s, p) => s + p.rounds.length * perRound, 0) + (plane ? seeds.length * (surface ?? 21) ** 2 : 0);
@@ -57,7 +85,7 @@ export async function landscapeCommand(flags: Map<string, string>, argv: readonl
     const results: { seed: number; roundNum: number; sparsityFrac: number; l: Landscape1D; surface?: Surface2D }[] = [];
     for (const { seed, rounds } of plan)
       for (const k of rounds) {
-        const r = await loadRound(run, seed, method, k);
+        const r = await load(seed, k);
         const setup = { task: run.task, net: run.net, theta: r.mean, mask: r.mask, normalisation: norm, rng, range };
         const l = await step(directions * points, `seed ${seed} r${k}: 1-D`, () =>
           landscape1D({ ...setup, directions, points }, bar.opts),
@@ -75,7 +103,7 @@ export async function landscapeCommand(flags: Map<string, string>, argv: readonl
         planes.push({
           seed,
           surface: await step((surface ?? 21) ** 2, `seed ${seed}: plane`, () =>
-            planeAt(run, method, seed, plane, surface ?? 21, bar),
+            planeAt(run, theta0s.get(seed)!, [load(seed, plane), load(seed, plane + 1)], plane, surface ?? 21, bar),
           ),
         });
     bar.done();
@@ -139,17 +167,13 @@ export async function landscapeCommand(flags: Map<string, string>, argv: readonl
 
 async function planeAt(
   run: OpenRun,
-  method: string,
-  seed: number,
+  theta0: Float32Array,
+  rounds: [Promise<RoundSnapshot>, Promise<RoundSnapshot>],
   k: number,
   points: number,
   bar: ReturnType<typeof progressOptions>,
 ): Promise<Surface2D> {
-  const [theta0, rk, rk1] = await Promise.all([
-    loadTheta0(run, seed),
-    loadRound(run, seed, method, k),
-    loadRound(run, seed, method, k + 1),
-  ]);
+  const [rk, rk1] = await Promise.all(rounds);
   return planeSurface(
     {
       task: run.task,

@@ -8,7 +8,7 @@
 import { endpointPerf, lmcMatrix, type LabeledTheta, type LmcMatrix } from '../../core/analysis/run';
 import { alphaGrid } from '../../core/analysis/interpolation';
 import { curvatureSummary } from '../../core/analysis/quadratic-fit';
-import { boolFlag, intFlag } from '../args';
+import { boolFlag, CliError, intFlag } from '../args';
 import { checkFlags, loadRound, methodsOf, openRun, roundsOf, seedsOf } from './load-run';
 import { lmcRunsCommand } from './lmc-runs';
 import { commandLine, fmt, markdownTable, progressOptions, writeOutputs, type Cell } from './output';
@@ -39,6 +39,11 @@ export async function lmcCommand(flags: Map<string, string>, argv: readonly stri
       nAlpha *
       ([...chains.values()].reduce((s, c) => s + pairCount(c.length), 0) +
         (seeds.length > 1 ? methods.length * roundNums.length * pairCount(seeds.length) : 0));
+    if (total === 0)
+      throw new CliError(
+        `${run.dir}: nothing to compare — LMC needs two rounds of a chain, or one round of two seeds (this selection has ${roundNums.length} round(s) and ${seeds.length} seed(s))`,
+        1,
+      );
     const bar = progressOptions(total, boolFlag(flags, 'quiet'), intFlag(flags, 'chunk-rows', 1, 4096));
     let doneRows = 0;
     const evalMatrix = async (nets: LabeledTheta[], label: string): Promise<LmcMatrix> => {

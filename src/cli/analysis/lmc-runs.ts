@@ -7,12 +7,10 @@
  * layout); the networks are evaluated through run A's task (its --test-images subset).
  * Writes lmc-runs-<B folder name>.csv/json into run A's folder.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { endpointPerf, lmcMatrix } from '../../core/analysis/run';
 import { alphaGrid } from '../../core/analysis/interpolation';
 import { curvatureSummary } from '../../core/analysis/quadratic-fit';
-import { parseConfig } from '../../core/runs/config';
 import { canonicalJson } from '../../core/runs/hash';
 import { boolFlag, CliError, intFlag } from '../args';
 import { RunFolder } from '../run-folder';
@@ -21,13 +19,7 @@ import { commandLine, fmt, markdownTable, progressOptions, writeOutputs, type Ce
 
 /** Run B's folder, checked to hold the same network and task as run A (whose task + net it borrows). */
 async function openSecondRun(dir: string, a: OpenRun): Promise<OpenRun> {
-  let raw: { config?: unknown };
-  try {
-    raw = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { config?: unknown };
-  } catch (e) {
-    throw new CliError(`--runs: cannot read ${join(dir, 'config.json')} (${(e as Error).message})`);
-  }
-  const config = parseConfig(raw.config);
+  const { config } = await new RunFolder(dir).readMeta('--runs');
   const same = (x: unknown, y: unknown) => canonicalJson(x) === canonicalJson(y);
   if (config.network.id !== a.config.network.id || !same(config.network.params, a.config.network.params)) {
     throw new CliError(
@@ -109,9 +101,15 @@ export async function lmcRunsCommand(flags: Map<string, string>, argv: readonly 
     const rows: Cell[][] = [];
     const results: Record<string, unknown>[] = [];
     let done = 0;
+    // Every round file is read and checked before any evaluation.
+    const loaded = new Map<string, Awaited<ReturnType<typeof loadRound>>[]>();
+    for (const { seed, rounds } of plan)
+      for (const k of rounds)
+        loaded.set(`${seed}/${k}`, await Promise.all([loadRound(a, seed, ma, k), loadRound(b, seed, mb, k)]));
+    if (!loaded.size) throw new CliError('--runs: the two runs share no round of these chains: nothing to compare', 1);
     for (const { seed, rounds } of plan)
       for (const k of rounds) {
-        const [ra, rb] = await Promise.all([loadRound(a, seed, ma, k), loadRound(b, seed, mb, k)]);
+        const [ra, rb] = loaded.get(`${seed}/${k}`)!;
         bar.setBase(done, `seed ${seed} round ${k}`);
         const m = await lmcMatrix(
           {

@@ -4,15 +4,14 @@
  * round snapshots (mask, final mean, σ) and θ0 back. Vision test sets are cut to `--test-images`
  * (default 2 000, docs/ALGORITHMS.md §12 guideline 2) because an analysis evaluates hundreds of networks.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
+import type { ExperimentConfig } from '../../core/runs/config';
+import type { RoundMetrics } from '../../core/runs/round-checks';
 import { instantiate } from '../../core/experiments/setup';
 import type { PopulationNet } from '../../core/nets/types';
 import type { TaskInstance } from '../../core/tasks/types';
 import type { RoundSnapshot } from '../../core/analysis/run';
-import { CliError, intFlag, seedList } from '../args';
-import { dataReader, useBackend } from '../node-io';
+import { boolFlag, CliError, intFlag, pathFlag, seedList } from '../args';
+import { backendFlag, dataReader, useBackend } from '../node-io';
 import { RunFolder } from '../run-folder';
 
 export interface OpenRun {
@@ -21,8 +20,8 @@ export interface OpenRun {
   readonly config: ExperimentConfig;
   readonly task: TaskInstance;
   readonly net: PopulationNet;
-  /** (seed, method, roundNum) of every round the folder holds, from rounds.csv. */
-  readonly rounds: readonly { seed: number; method: string; roundNum: number }[];
+  /** (seed, method, roundNum) of every round the folder holds, from rounds.csv, with the metrics checked against its files. */
+  readonly rounds: readonly { seed: number; method: string; roundNum: number; metrics: RoundMetrics }[];
   /** What the analysis evaluated on, for the output files. */
   readonly testImages: number;
 }
@@ -30,50 +29,46 @@ export interface OpenRun {
 /** Flags every analysis command shares. */
 export const COMMON_FLAGS = ['run', 'backend', 'test-images', 'seeds', 'quiet', 'chunk-rows'] as const;
 
-/** Rejects flags a command does not know, naming them (exit code 2). */
+/** Rejects flags a command does not know, naming them, and checks the shared ones' values (exit code 2). */
 export function checkFlags(flags: Map<string, string>, command: string, own: readonly string[]): void {
   const known = new Set<string>([...COMMON_FLAGS, ...own]);
   for (const k of flags.keys())
     if (!known.has(k))
       throw new CliError(`${command}: unknown flag --${k} (known: ${[...known].map((f) => `--${f}`).join(' ')})`);
+  boolFlag(flags, 'quiet');
+  if (known.has('extended')) boolFlag(flags, 'extended');
+  backendFlag(flags);
+  intFlag(flags, 'test-images', 0, 100000);
+  intFlag(flags, 'chunk-rows', 1, 4096);
+  if (flags.has('seeds')) seedList(flags.get('seeds')!, '--seeds');
 }
 
-/** (seed, method, roundNum) of every round in a run folder's rounds.csv. */
+/** Every finished round of a run folder (rounds.csv, checked); a folder with none is refused. */
 export async function readRoundIndex(dir: string): Promise<OpenRun['rounds']> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, 'rounds.csv'), 'utf8');
-  } catch {
-    throw new CliError(`--run ${dir}: no rounds.csv (is this a run folder written by "lab imp"?)`);
-  }
-  const [header, ...lines] = text.trim().split('\n');
-  const cols = header.split(',');
-  const [si, mi, ri] = ['seed', 'method', 'round'].map((c) => cols.indexOf(c));
-  return lines.filter(Boolean).map((l) => {
-    const f = l.split(',');
-    return { seed: Number(f[si]), method: f[mi], roundNum: Number(f[ri]) };
-  });
+  const rows = await new RunFolder(dir).readRounds({ requireRows: true });
+  return rows.map((r) => ({
+    seed: r.seed,
+    method: r.method,
+    roundNum: r.round,
+    metrics: { prunableActive: r.prunable_active, layerSparsity: r.layer_sparsity },
+  }));
 }
 
 /** Opens `--run DIR`, selects the backend and rebuilds task + network. The caller disposes `task`. */
 export async function openRun(flags: Map<string, string>): Promise<OpenRun> {
-  const dir = flags.get('run');
-  if (!dir || dir === 'true') throw new CliError('--run DIR is required (a folder written by "lab imp")');
-  let raw: { config?: unknown };
-  try {
-    raw = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { config?: unknown };
-  } catch (e) {
-    throw new CliError(`--run ${dir}: cannot read config.json (${(e as Error).message})`);
-  }
+  const dir = pathFlag(flags, 'run', 'a run folder written by "lab imp"');
+  if (!dir) throw new CliError('--run DIR is required (a folder written by "lab imp")');
+  const folder = new RunFolder(dir);
+  const { config: parsed } = await folder.readMeta('--run');
+  const rounds = await readRoundIndex(dir);
   const testImages = intFlag(flags, 'test-images', 0, 100000) ?? 2000;
-  const parsed = parseConfig(raw.config);
   const config: ExperimentConfig =
     parsed.task.params.testSubset === undefined
       ? parsed
       : { ...parsed, task: { ...parsed.task, params: { ...parsed.task.params, testSubset: testImages } } };
-  await useBackend(flags.get('backend') ?? 'wasm');
+  await useBackend(backendFlag(flags));
   const { task, net } = await instantiate(config, dataReader);
-  return { dir, folder: new RunFolder(dir), config, task, net, rounds: await readRoundIndex(dir), testImages };
+  return { dir, folder, config, task, net, rounds, testImages };
 }
 
 /** `--seeds` (default: every seed of the run) checked against the run's seeds. */
@@ -125,21 +120,17 @@ export function roundsOf(run: OpenRun, flags: Map<string, string>, seed: number,
   return wanted;
 }
 
-/** One saved round as the analyses need it; sparsity recomputed from the mask over the kernels. */
+/** One saved round as the analyses need it (checked like a bundle's); sparsity recomputed from the mask. */
 export async function loadRound(run: OpenRun, seed: number, method: string, roundNum: number): Promise<RoundSnapshot> {
-  const [mask, mean, std] = await Promise.all([
-    run.folder.readMask(seed, method, roundNum),
-    run.folder.readParams(seed, method, roundNum, 'mean'),
-    run.folder.readParams(seed, method, roundNum, 'std'),
-  ]);
+  const metrics = run.rounds.find((r) => r.seed === seed && r.method === method && r.roundNum === roundNum)?.metrics;
+  const { mask, mean, std } = await run.folder.loadRound(seed, method, roundNum, run.net, metrics);
   let active = 0;
   for (const l of run.net.layers)
     for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) active += mask[i];
   return { seed, method, roundNum, mask, mean, std, sparsityFrac: 1 - active / run.net.prunableCount };
 }
 
-/** θ0 of a seed's chains (theta0/<seed>.f32). */
+/** θ0 of a seed's chains (theta0/<seed>.f32), checked against the network. */
 export async function loadTheta0(run: OpenRun, seed: number): Promise<Float32Array> {
-  const b = await readFile(join(run.dir, 'theta0', `${seed}.f32`));
-  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  return run.folder.loadTheta0(seed, run.net);
 }

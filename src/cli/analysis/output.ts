@@ -2,21 +2,17 @@
  * Output of the analysis commands: CSV + JSON files written into the run folder (each JSON records the
  * command that produced it), a markdown table on stdout, and a shared progress bar.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GridRunOptions } from '../../core/analysis/run';
 import { ProgressLine } from '../progress';
-import { csvField } from '../../core/runs/csv';
+import { toCsv } from '../../core/runs/csv-format';
+import { writeFileAtomic } from '../fs-safe';
 
 export type Cell = string | number;
 
 /** A number for CSV/markdown: fixed decimals, '' for NaN/undefined. */
 export function fmt(v: number | undefined, digits = 4): string {
   return v === undefined || !Number.isFinite(v) ? '' : v.toFixed(digits);
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }
 
 /** A GitHub-flavoured markdown table (what docs/RESULTS.md embeds). */
@@ -34,9 +30,9 @@ export async function writeOutputs(
 ): Promise<string[]> {
   const csvPath = join(dir, `${name}.csv`),
     jsonPath = join(dir, `${name}.json`);
-  await writeFile(csvPath, toCsv(csv.header, csv.rows));
+  await writeFileAtomic(csvPath, toCsv(csv.header, csv.rows));
   // Typed arrays serialise as plain number lists.
-  await writeFile(
+  await writeFileAtomic(
     jsonPath,
     JSON.stringify(
       json,

@@ -139,7 +139,7 @@ export function parseCsv(text: string, file: string, opts: ParseOptions = {}): C
         file,
         r.line,
         undefined,
-        `${r.cells.length} fields, the header has ${head.cells.length} (a row cut short or with an extra comma)`,
+        `has ${r.cells.length} fields, the header has ${head.cells.length} (a row cut short or with an extra comma)`,
       );
   return { file, header: head.cells, records, unterminated };
 }

@@ -16,6 +16,8 @@ import { magnitudeScores } from '../../../src/core/prune/scores';
 import { maskFromScores } from '../../../src/core/prune/threshold';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { RunFolder } from '../../../src/cli/run-folder';
+import { keptInKernel } from '../../../src/core/prune/layout';
+import { layerSparsity } from '../../../src/core/analysis/mask-stats';
 import { landscapeCommand, lmcCommand } from '../../../src/cli/analysis';
 
 let dir = '';
@@ -38,7 +40,7 @@ function fakeRound(seed: number, method: string, roundNum: number, theta0: Float
     method,
     roundNum,
     sparsityFrac: 1 - 0.8 ** (roundNum - 1),
-    prunableActive: 0,
+    prunableActive: net.layers.reduce((n, l) => n + keptInKernel(mask, l), 0),
     esDim: 0,
     finalPerf: 0,
     finalLoss: 0,
@@ -48,7 +50,7 @@ function fakeRound(seed: number, method: string, roundNum: number, theta0: Float
     mean,
     std,
     sigmaStats: { mean: 0, median: 0, min: 0, max: 0 },
-    layerSparsity: [0, 0],
+    layerSparsity: layerSparsity(mask, net.layers).map((l) => l.sparsityFrac),
     pruneThreshold: 0,
     generations: 1,
     wallMs: 0,

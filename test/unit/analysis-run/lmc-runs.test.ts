@@ -28,14 +28,15 @@ const configC = parseConfig({
 });
 const dirs: Record<string, string> = {};
 
-function record(seed: number, method: string, roundNum: number, mean: Float32Array): RoundRecord {
+/** A dense round (mask all ones) whose mean is `mean`; its metrics agree with the mask. */
+function record(seed: number, method: string, roundNum: number, mean: Float32Array, prunable: number): RoundRecord {
   const mask = new Uint8Array(mean.length).fill(1);
   return {
     seed,
     method,
     roundNum,
     sparsityFrac: 0,
-    prunableActive: 0,
+    prunableActive: prunable,
     esDim: 0,
     finalPerf: 0,
     finalLoss: 0,
@@ -63,9 +64,8 @@ async function folder(
   const f = new RunFolder(dir);
   await f.create(config, { runId: name });
   for (const seed of config.seeds) {
-    const theta0 = getNetwork('mlp')
-      .build(config.network.params, { inputShape: [14, 14, 1], outputSize: 10 })
-      .init(new Rng(seed).split('theta0'));
+    const net = getNetwork('mlp').build(config.network.params, { inputShape: [14, 14, 1], outputSize: 10 });
+    const theta0 = net.init(new Rng(seed).split('theta0'));
     for (let k = 1; k <= 2; k++) {
       const rng = new Rng(seed).split(name).split(k),
         s = perturb(seed, k);
@@ -75,6 +75,7 @@ async function folder(
           method,
           k,
           theta0.map((t) => t + s * rng.normal()),
+          net.prunableCount,
         ),
       );
     }
