@@ -107,9 +107,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const useGd = boolFlag(rest, 'to-gd') || (source.kind === 'gd' && !rest.has('to-es'));
   const seeds = rest.has('seed') ? seedList(rest.get('seed')!) : source.config.seeds;
   const tickets = await Promise.all(seeds.flatMap((seed) => rounds.map((k) => readTicket(source, seed, method, k))));
-  const thetas = new Map(
-    await Promise.all(seeds.map(async (s) => [s, await readTheta0(source, s)] as const)),
-  );
+  const thetas = new Map(await Promise.all(seeds.map(async (s) => [s, await readTheta0(source, s)] as const)));
 
   const transfer = { from, method, rounds, trainer: useGd ? 'gd' : `es:${config.es.id}`, toTask: config.task.id };
   const id = `transfer-${runId({ kind: 'transfer', config, transfer, ...(useGd ? { gd } : {}) })}`;
