@@ -58,6 +58,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
     } finally {
       await writer.close();
     }
+    for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
     process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
   } finally {
     task.dispose();

@@ -40,6 +40,7 @@ export class RunWriter {
   private pendingRows: string[] = [];
   private pendingGens: string[] = [];
   private queue: Promise<void> = Promise.resolve();
+  private readonly skipNotes: string[] = [];
 
   private constructor(
     readonly folder: RunFolder,
@@ -95,6 +96,10 @@ export class RunWriter {
   };
 
   private addRound(r: RoundRecord): void {
+    if (r.skippedGens)
+      this.skipNotes.push(
+        `seed ${r.seed} ${r.method} round ${r.roundNum}: ${r.skippedGens} of ${r.generations} generations skipped because their fitness was not a number (the ES did not update in those)`,
+      );
     this.pendingRows.push(roundRow(r));
     this.queue = this.queue.then(() => this.folder.writeRoundFiles(r));
     if (!endsGroup(r)) return;
@@ -140,6 +145,11 @@ export class RunWriter {
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
     await this.unlock();
+  }
+
+  /** One line per round of this command that skipped generations (docs/RELIABILITY.md "non-finite fitness"). */
+  skippedNotes(): readonly string[] {
+    return this.skipNotes;
   }
 
   /** Every finished round of the folder (earlier runs' and this one's), as rounds.csv holds them. */

@@ -122,6 +122,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
       await writer.close();
     }
     process.stderr.write('\n');
+    for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
     process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
   } finally {
     parts.dispose();

@@ -183,6 +183,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
       await writer.close();
     }
     process.stderr.write('\n');
+    for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
     process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
   } catch (e) {
     if (e instanceof CliError) throw e;
