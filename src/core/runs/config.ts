@@ -11,6 +11,7 @@ import { getNetwork, NETWORKS } from '../nets/registry';
 import { getTask, TASKS } from '../tasks/registry';
 import { getPruneMethod, PRUNE_METHODS } from '../prune/registry';
 import { gdOptionsSchema, type GdOptions } from '../experiments/gd/gd-options';
+import { clip } from './csv-format';
 
 export const CONFIG_SCHEMA_VERSION = 1;
 
@@ -123,7 +124,7 @@ function checkEntryParams(
     const spec = ownSpec(specs, k);
     if (!spec) {
       out.push({
-        path: `${path}.${k}`,
+        path: `${path}.${clip(k, 64)}`,
         message: `unknown parameter (known: ${Object.keys(specs).join(', ') || 'none'})`,
       });
       continue;
@@ -143,7 +144,7 @@ function lookup<T>(
   try {
     return get(id);
   } catch {
-    out.push({ path, message: `unknown id "${id}" (valid: ${all.map((e) => e.id).join(', ')})` });
+    out.push({ path, message: `unknown id "${clip(id)}" (valid: ${all.map((e) => e.id).join(', ')})` });
     return null;
   }
 }
@@ -167,7 +168,10 @@ export function parseConfig(input: unknown): ExperimentConfig {
   if (!parsed.success) {
     // An issue with the whole input (e.g. a number where an object belongs) names the root 'config'.
     throw new ConfigError(
-      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'config', message: i.message })),
+      parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => clip(String(p), 64)).join('.') || 'config',
+        message: i.message,
+      })),
     );
   }
   const cfg = parsed.data;
@@ -224,7 +228,7 @@ export function parseConfig(input: unknown): ExperimentConfig {
   for (const id of Object.keys(cfg.prune.params)) {
     if (!seen.has(id))
       issues.push({
-        path: `prune.params.${id}`,
+        path: `prune.params.${clip(id, 64)}`,
         message: `parameters given for a method that is not in prune.methods`,
       });
   }
