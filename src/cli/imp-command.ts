@@ -5,7 +5,7 @@
  */
 import { runImp, theta0For } from '../core/experiments/imp';
 import { chainsFinished } from '../core/experiments/resume';
-import { instantiate } from '../core/experiments/setup';
+import { configMemoryProblem, instantiate } from '../core/experiments/setup';
 import type { RoundRecord } from '../core/experiments/events';
 import type { ExperimentConfig } from '../core/runs/config';
 import type { RoundRow } from '../core/runs/csv';
@@ -27,6 +27,8 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
   const quiet = boolFlag(flags, 'quiet');
   const reportEvery = intFlag(flags, 'report-every', 1, 100000) ?? 10;
   const dir = flags.get('out') ?? `runs-out/${id}`;
+  const memory = configMemoryProblem(config);
+  if (memory) throw new CliError(memory.message);
   const identity = impIdentity(config, backend);
   const status = await runFolderStatus(dir, identity);
   if (status.state === 'foreign') throw new CliError(status.message);

@@ -15,7 +15,7 @@ import {
   type TransferTrainer,
 } from '../../core/experiments/transfer';
 import { roundKey } from '../../core/runs/csv';
-import { instantiate } from '../../core/experiments/setup';
+import { configMemoryProblem, instantiate } from '../../core/experiments/setup';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
 import { parseConfig, ConfigError, type ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
@@ -106,6 +106,8 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const config = targetConfig(source.config, rest);
   const useGd = boolFlag(rest, 'to-gd') || (source.kind === 'gd' && !rest.has('to-es'));
   const seeds = rest.has('seed') ? seedList(rest.get('seed')!) : source.config.seeds;
+  const memory = useGd ? null : configMemoryProblem(config);
+  if (memory) throw new CliError(memory.message);
   const tickets = await Promise.all(seeds.flatMap((seed) => rounds.map((k) => readTicket(source, seed, method, k))));
   const thetas = new Map(await Promise.all(seeds.map(async (s) => [s, await readTheta0(source, s)] as const)));
 
