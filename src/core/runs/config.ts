@@ -13,6 +13,9 @@ import { getPruneMethod, PRUNE_METHODS } from '../prune/registry';
 import { gdOptionsSchema, type GdOptions } from '../experiments/gd/gd-options';
 import { clip } from './csv-format';
 
+/** A key of the input quoted in an issue path: cut to 64 characters (a hostile key can be megabytes). */
+const shortKey = (k: string): string => (k.length > 64 ? `${k.slice(0, 64)}…` : k);
+
 export const CONFIG_SCHEMA_VERSION = 1;
 
 export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -124,7 +127,7 @@ function checkEntryParams(
     const spec = ownSpec(specs, k);
     if (!spec) {
       out.push({
-        path: `${path}.${clip(k, 64)}`,
+        path: `${path}.${shortKey(k)}`,
         message: `unknown parameter (known: ${Object.keys(specs).join(', ') || 'none'})`,
       });
       continue;
@@ -169,7 +172,7 @@ export function parseConfig(input: unknown): ExperimentConfig {
     // An issue with the whole input (e.g. a number where an object belongs) names the root 'config'.
     throw new ConfigError(
       parsed.error.issues.map((i) => ({
-        path: i.path.map((p) => clip(String(p), 64)).join('.') || 'config',
+        path: i.path.map((p) => shortKey(String(p))).join('.') || 'config',
         message: i.message,
       })),
     );
@@ -228,7 +231,7 @@ export function parseConfig(input: unknown): ExperimentConfig {
   for (const id of Object.keys(cfg.prune.params)) {
     if (!seen.has(id))
       issues.push({
-        path: `prune.params.${clip(id, 64)}`,
+        path: `prune.params.${shortKey(id)}`,
         message: `parameters given for a method that is not in prune.methods`,
       });
   }
