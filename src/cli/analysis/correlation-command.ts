@@ -17,7 +17,12 @@ export async function correlationCommand(flags: Map<string, string>, argv: reado
   const run = await openRun(flags);
   try {
     const layerIndex = intFlag(flags, 'layer', 0, run.net.layers.length - 1) ?? 1;
-    const methods = methodsOf(run, flags.get('methods') ?? flags.get('method'), ['magnitude', 'snr']);
+    const methods = methodsOf(
+      run,
+      flags.get('methods') ?? flags.get('method'),
+      ['magnitude', 'snr'],
+      flags.has('methods') ? '--methods' : '--method',
+    );
     const seeds = seedsOf(run, flags);
     const records = [];
     for (const method of methods)

@@ -80,8 +80,13 @@ export function seedsOf(run: OpenRun, flags: Map<string, string>): number[] {
   return seeds;
 }
 
-/** `--method` / `--methods` as a list, each checked against the run's chains. */
-export function methodsOf(run: OpenRun, value: string | undefined, fallback: readonly string[]): string[] {
+/** `--method` / `--methods` as a list, each checked against the run's chains (errors name `flag`). */
+export function methodsOf(
+  run: OpenRun,
+  value: string | undefined,
+  fallback: readonly string[],
+  flag = '--method',
+): string[] {
   const methods = value
     ? value
         .split(',')
@@ -90,10 +95,12 @@ export function methodsOf(run: OpenRun, value: string | undefined, fallback: rea
     : fallback.filter((m) => run.config.prune.methods.includes(m));
   for (const m of methods)
     if (!run.config.prune.methods.includes(m))
-      throw new CliError(`method "${m}" is not a chain of this run (chains: ${run.config.prune.methods.join(', ')})`);
+      throw new CliError(
+        `${flag}: "${m.slice(0, 40)}" is not a chain of this run (chains: ${run.config.prune.methods.join(', ')})`,
+      );
   if (!methods.length)
     throw new CliError(
-      `none of ${fallback.join(', ')} is a chain of this run (chains: ${run.config.prune.methods.join(', ')})`,
+      `${value ? flag : 'this run'}: none of ${fallback.join(', ')} is a chain of this run (chains: ${run.config.prune.methods.join(', ')})`,
     );
   return methods;
 }
