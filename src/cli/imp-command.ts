@@ -3,7 +3,7 @@
  * a folder of the same run, it continues after the last finished round (or does nothing when the run is
  * complete); any other existing folder is refused untouched (run-state.ts, docs/RELIABILITY.md).
  */
-import { runImp, theta0For } from '../core/experiments/imp';
+import { runImp, theta0For, type ChainState } from '../core/experiments/imp';
 import { chainsFinished } from '../core/experiments/resume';
 import { configMemoryProblem, instantiate } from '../core/experiments/setup';
 import type { RoundRecord } from '../core/experiments/events';
@@ -18,7 +18,8 @@ import { ProgressLine } from './progress';
 import { boolFlag, CliError, intFlag } from './args';
 import { impIdentity, runFolderStatus } from './run-state';
 import { RunWriter } from './run-writer';
-import { chainsFromFolder } from './resume-chains';
+import { chainsOfSeeds } from './resume-chains';
+import { RunFolder } from './run-folder';
 
 export async function impCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   const config = configFromFlags(flags);
@@ -42,10 +43,22 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
   const { task, net } = await instantiate(config, dataReader);
   try {
     for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
-    const writer = await RunWriter.open(dir, identity, {
-      config,
-      meta: { runId: id, command: `npm run lab -- ${argv.join(' ')}`, backend, createdAt: new Date().toISOString() },
-    });
+    // Chain states to continue from, read and checked before anything is written.
+    const finishedBefore = status.state === 'partial' ? status.rounds : [];
+    const resumes = await chainsOfSeeds(
+      { folder: new RunFolder(dir), rounds: finishedBefore, net, prune: config.prune },
+      config.seeds,
+      (seed) => theta0For(net, seed),
+    );
+    const writer = await RunWriter.open(
+      dir,
+      identity,
+      {
+        config,
+        meta: { runId: id, command: `npm run lab -- ${argv.join(' ')}`, backend, createdAt: new Date().toISOString() },
+      },
+      finishedBefore.length,
+    );
     try {
       const finished = writer.finishedRounds();
       process.stderr.write(
@@ -55,7 +68,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
             ? `continuing: ${finished.length} of ${identity.expected.length} rounds were already finished\n`
             : ''),
       );
-      await trainSeeds(config, net, task, writer, finished, { reportEvery, quiet });
+      await trainSeeds(config, net, task, writer, finished, resumes, { reportEvery, quiet });
       await writer.finish();
     } finally {
       await writer.close();
@@ -74,6 +87,7 @@ async function trainSeeds(
   task: TaskInstance,
   writer: RunWriter,
   finished: readonly RoundRow[],
+  resumes: ReadonlyMap<number, ChainState[] | null>,
   opts: { reportEvery: number; quiet: boolean },
 ): Promise<void> {
   const gens = config.budget.generationsPerRound;
@@ -86,9 +100,7 @@ async function trainSeeds(
       new Set(finished.filter((r) => r.round === 1).map((r) => r.seed)).size);
   for (const seed of config.seeds) {
     const theta0 = theta0For(net, seed);
-    const resume = writer.resumed
-      ? await chainsFromFolder({ folder: writer.folder, rounds: finished, net, prune: config.prune, seed, theta0 })
-      : null;
+    const resume = resumes.get(seed) ?? null;
     await writer.writeTheta0(seed, theta0);
     if (resume && chainsFinished(config.prune.methods, resume, config.prune.rounds)) continue;
     await runImp({

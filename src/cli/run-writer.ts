@@ -61,6 +61,8 @@ export class RunWriter {
     dir: string,
     identity: RunIdentity,
     fresh: { config: unknown; meta: Record<string, unknown> },
+    /** Finished rounds the caller saw (and planned from) before locking; a different count is refused. */
+    expectDone = 0,
   ): Promise<RunWriter> {
     let unlock: () => Promise<void>;
     try {
@@ -73,6 +75,8 @@ export class RunWriter {
       const status = await runFolderStatus(dir, identity);
       const folder = new RunFolder(dir);
       if (status.state === 'foreign') throw new CliError(status.message);
+      if ((status.state === 'absent' ? 0 : status.done) !== expectDone)
+        throw new CliError(`${dir} changed while this command was starting (another process?); run it again`);
       if (status.state === 'absent') {
         await folder.create(fresh.config, fresh.meta);
         const texts = { rounds: ROUND_COLUMNS.join(',') + '\n', generations: GEN_COLUMNS.join(',') + '\n' };

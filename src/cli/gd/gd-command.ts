@@ -21,7 +21,8 @@ import { ProgressLine } from '../progress';
 import { boolFlag, CliError } from '../args';
 import { impRounds, runFolderStatus, type RunIdentity } from '../run-state';
 import { RunWriter } from '../run-writer';
-import { chainsFromFolder } from '../resume-chains';
+import { chainsOfSeeds } from '../resume-chains';
+import { RunFolder } from '../run-folder';
 import { gdOptionsFromFlags } from './gd-flags';
 import { trainingSink } from './run-output';
 
@@ -65,17 +66,28 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
   const { task, net, train } = parts;
   try {
     for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
-    const writer = await RunWriter.open(dir, identity, {
-      config,
-      meta: {
-        runId: id,
-        kind: 'gd',
-        gd: options,
-        command: `npm run lab -- ${argv.join(' ')}`,
-        backend,
-        createdAt: new Date().toISOString(),
+    const finishedBefore = status.state === 'partial' ? status.rounds : [];
+    const resumes = await chainsOfSeeds(
+      { folder: new RunFolder(dir), rounds: finishedBefore, net, prune: config.prune, recordId: gdMethodId },
+      config.seeds,
+      (seed) => theta0For(net, seed),
+    );
+    const writer = await RunWriter.open(
+      dir,
+      identity,
+      {
+        config,
+        meta: {
+          runId: id,
+          kind: 'gd',
+          gd: options,
+          command: `npm run lab -- ${argv.join(' ')}`,
+          backend,
+          createdAt: new Date().toISOString(),
+        },
       },
-    });
+      finishedBefore.length,
+    );
     try {
       const finished = writer.finishedRounds();
       process.stderr.write(
@@ -92,17 +104,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
       const onEvent = trainingSink(writer, new ProgressLine(units, boolFlag(flags, 'quiet')), doneUnits);
       for (const seed of config.seeds) {
         const theta0 = theta0For(net, seed);
-        const resume = writer.resumed
-          ? await chainsFromFolder({
-              folder: writer.folder,
-              rounds: finished,
-              net,
-              prune: config.prune,
-              seed,
-              theta0,
-              recordId: gdMethodId,
-            })
-          : null;
+        const resume = resumes.get(seed) ?? null;
         await writer.writeTheta0(seed, theta0);
         if (resume && chainsFinished(methods, resume, config.prune.rounds)) continue;
         await runGdImp({

@@ -143,18 +143,23 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
     } catch (e) {
       throw new CliError((e as Error).message);
     }
-    const writer = await RunWriter.open(dir, identity, {
-      config,
-      meta: {
-        runId: id,
-        kind: 'transfer',
-        transfer,
-        ...(useGd ? { gd } : {}),
-        command: `npm run lab -- ${argv.join(' ')}`,
-        backend,
-        createdAt: new Date().toISOString(),
+    const writer = await RunWriter.open(
+      dir,
+      identity,
+      {
+        config,
+        meta: {
+          runId: id,
+          kind: 'transfer',
+          transfer,
+          ...(useGd ? { gd } : {}),
+          command: `npm run lab -- ${argv.join(' ')}`,
+          backend,
+          createdAt: new Date().toISOString(),
+        },
       },
-    });
+      status.state === 'partial' ? status.done : 0,
+    );
     try {
       const finished = new Set(writer.finishedRounds().map((r) => roundKey(r.seed, r.method, r.round)));
       process.stderr.write(

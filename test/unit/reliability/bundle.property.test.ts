@@ -20,7 +20,7 @@ const tally = new SurfaceTally('run-bundle');
 let root = '';
 let bundle: Omit<RunBundle, 'runId'>;
 let text = '';
-let gz = new Uint8Array();
+let gz: Uint8Array = new Uint8Array();
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'lab-bundle-prop-'));
