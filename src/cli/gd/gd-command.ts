@@ -47,6 +47,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
     backend,
     expected: impRounds(config, methods.map(gdMethodId)),
     paramCount: networkOf(config).paramCount,
+    net: networkOf(config),
   };
   const status = await runFolderStatus(dir, identity);
   if (status.state === 'foreign') throw new CliError(status.message);

@@ -15,6 +15,7 @@ import {
   type TransferTrainer,
 } from '../../core/experiments/transfer';
 import { roundKey } from '../../core/runs/csv';
+import { networkOf } from '../../core/runs/network-shape';
 import { configMemoryProblem, instantiate } from '../../core/experiments/setup';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
 import { parseConfig, ConfigError, type ExperimentConfig } from '../../core/runs/config';
@@ -122,6 +123,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
       rounds.flatMap((roundNum) => methods.map((m) => ({ seed, method: m, roundNum }))),
     ),
     paramCount: tickets[0]?.mask.length,
+    net: networkOf(config),
   };
   const status = await runFolderStatus(dir, identity);
   if (status.state === 'foreign') throw new CliError(status.message);
