@@ -140,3 +140,46 @@ describe('where the skipped generations are reported', () => {
     expect(useImpStore.getState().skipNote).toContain('1 generation skipped');
   });
 });
+
+describe('the CLI notes skipped generations', () => {
+  it('the run writer lists every round of the command that skipped generations', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { RunWriter } = await import('../../../src/cli/run-writer');
+    const dir = join(await mkdtemp(join(tmpdir(), 'lab-skip-')), 'run');
+    const writer = await RunWriter.open(
+      dir,
+      { runId: 'x', backend: 'wasm', expected: [] },
+      { config: {}, meta: { runId: 'x' } },
+    );
+    const record = {
+      seed: 0,
+      method: 'snr',
+      roundNum: 2,
+      sparsityFrac: 0.2,
+      prunableActive: 1,
+      esDim: 1,
+      finalPerf: 1,
+      finalLoss: 1,
+      bestPerf: 1,
+      evals: [],
+      mask: new Uint8Array(1),
+      mean: new Float32Array(1),
+      std: new Float32Array(1),
+      sigmaStats: { mean: 1, median: 1, min: 1, max: 1 },
+      layerSparsity: [0.2],
+      pruneThreshold: 0,
+      generations: 50,
+      wallMs: 1,
+      skippedGens: 3,
+    };
+    writer.onEvent({ type: 'round', record });
+    await writer.finish();
+    await writer.close();
+    expect(writer.skippedNotes()).toEqual([
+      'seed 0 snr round 2: 3 of 50 generations skipped because their fitness was not a number (the ES did not update in those)',
+    ]);
+    await rm(dir, { recursive: true, force: true });
+  });
+});
