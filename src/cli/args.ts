@@ -19,6 +19,8 @@ export interface ParsedArgs {
   readonly command: string | undefined;
   readonly flags: Map<string, string>;
   readonly help: boolean;
+  /** Words after the command that are not flags (`sweep plan FILE` → ['plan', 'FILE']). */
+  readonly positionals: readonly string[];
 }
 
 /** Switches: on when present, they never take the next word as their value (`--quiet imp …`). */
@@ -28,6 +30,7 @@ export const SWITCHES: ReadonlySet<string> = new Set(['quiet', 'to-gd', 'raw', '
 export function parseArgv(argv: readonly string[]): ParsedArgs {
   const flags = new Map<string, string>();
   let command: string | undefined;
+  const positionals: string[] = [];
   let help = false;
   const set = (name: string, value: string) => {
     if (name === '') throw new CliError(`"--" must be followed by a flag name`);
@@ -58,9 +61,9 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
       continue;
     }
     if (command === undefined) command = a;
-    else throw new CliError(`unexpected argument "${a.slice(0, 40)}" (flags start with --)`);
+    else positionals.push(a);
   }
-  return { command, flags, help };
+  return { command, flags, help, positionals };
 }
 
 const INTEGER = /^[+-]?\d+$/;

@@ -1,19 +1,16 @@
 /** `--help` text, generated from the registries (STYLE.md convention 3): nothing here is hand-listed. */
-import type { ParamSpec, ParamSpecs } from '../core/params';
+import { rangeText, type ParamSpec, type ParamSpecs } from '../core/params';
 import { STRATEGIES } from '../core/es/registry';
 import { NETWORKS } from '../core/nets/registry';
 import { TASKS } from '../core/tasks/registry';
 import { PRUNE_METHODS } from '../core/prune/registry';
 import { PRESETS } from '../core/runs/presets';
+import { ANALYSIS_LIST } from '../core/analysis/analyses';
+import { analysisHelpLines } from './analysis';
+import { SWEEP_SUBCOMMANDS } from './sweep/sweep-command';
 
 function describeSpec(name: string, s: ParamSpec): string {
-  const range =
-    s.kind === 'number'
-      ? `[${s.min}, ${s.max}]`
-      : s.kind === 'choice'
-        ? s.options.map((o) => o.value).join('|')
-        : 'true|false';
-  return `      ${name} = ${String(s.default)}  ${range}  — ${s.label}`;
+  return `      ${name} = ${String(s.default)}  ${rangeText(s)}  — ${s.label}`;
 }
 
 function describeSpecs(specs: ParamSpecs): string[] {
@@ -30,12 +27,14 @@ export function helpText(): string {
     '  imp          run ES-IMP pruning rounds and write a run folder',
     '  gd           run GD-IMP (masked Adam/SGD) rounds with the same run-folder output',
     '  transfer     train tickets of a run folder on another task / ES / GD, with baselines',
-    '  lmc          linear mode connectivity (error barrier) across rounds and seeds of a run folder',
-    '  landscape    1-D random-projection loss landscapes and curvature per round',
-    '  correlation  magnitude vs SNR correlation per round',
+    ...ANALYSIS_LIST.map((a) => `  ${a.id.padEnd(12)} ${a.label} (see "Analysis commands" below)`),
     '  merge        combine run folders that differ only in seeds (--runs DIR,DIR --out DIR)',
     '  bundle       write a run folder as a precomputed run bundle (--run DIR --out FILE.json[.gz] [--preset ID] [--seeds S])',
-    '  summarize    sparsity tables over run folders (--runs DIR,DIR --baseline random_reinit [--raw] for returns)',
+    '  summarize    sparsity tables over run folders (--runs DIR,DIR --baseline random_reinit [--raw] for returns,',
+    '               [--decompose] splits the ticket effect into weights, mask and layer-ratio parts)',
+    '  sweep        many runs from a sweep file (YAML/JSON: base preset/config, axes over config paths, seeds;',
+    '               docs/SWEEPS.md), on this machine or as a Slurm job array:',
+    ...Object.values(SWEEP_SUBCOMMANDS).flatMap((c) => [`    sweep ${c.usage}`, `        ${c.summary}`]),
     '',
     'imp flags:',
     '  --preset NAME        start from a preset (flags below override it)',
@@ -59,6 +58,8 @@ export function helpText(): string {
     '',
     'Evolution strategies (--es), evosax 0.1.4 defaults:',
     ...STRATEGIES.flatMap((s) => [`  ${s.id.padEnd(16)} ${s.label}`, ...describeSpecs(s.paramSpecs)]),
+    '',
+    ...analysisHelpLines(),
     '',
     'Pruning methods (--prune):',
     ...PRUNE_METHODS.flatMap((m) => [

@@ -7,26 +7,27 @@ import { helpText } from './help';
 import { impCommand } from './imp-command';
 import { gdCommand } from './gd/gd-command';
 import { transferCommand } from './gd/transfer-command';
-import { lmcCommand } from './analysis/lmc-command';
-import { landscapeCommand } from './analysis/landscape-command';
-import { correlationCommand } from './analysis/correlation-command';
+import { ANALYSIS_COMMANDS } from './analysis';
 import { summarizeCommand } from './summarize-command';
 import { mergeCommand } from './merge-command';
 import { bundleCommand } from './bundle-command';
+import { sweepCommand } from './sweep/sweep-command';
 
-type Command = (flags: Map<string, string>, argv: readonly string[]) => Promise<void>;
+type Command = (flags: Map<string, string>, argv: readonly string[], positionals: readonly string[]) => Promise<void>;
+
+/** Commands that take words after their name (`sweep plan FILE`); the others take flags only. */
+const TAKES_POSITIONALS = new Set(['sweep']);
 
 /** Subcommands; each validates its own flags and writes CSV/JSON into a run folder. */
 export const COMMANDS: Record<string, Command> = {
   imp: impCommand,
   gd: gdCommand,
   transfer: transferCommand,
-  lmc: lmcCommand,
-  landscape: landscapeCommand,
-  correlation: correlationCommand,
+  ...ANALYSIS_COMMANDS, // lmc, landscape, correlation, weights, … (the core analysis registry)
   summarize: summarizeCommand,
   merge: mergeCommand,
   bundle: bundleCommand,
+  sweep: sweepCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -41,7 +42,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new CliError(
         `unknown command "${args.command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see --help)`,
       );
-    await cmd(args.flags, argv);
+    if (args.positionals.length && !TAKES_POSITIONALS.has(args.command))
+      throw new CliError(`unexpected argument "${args.positionals[0]}" (flags start with --)`);
+    await cmd(args.flags, argv, args.positionals);
     return 0;
   } catch (e) {
     if (e instanceof CliError) {

@@ -9,7 +9,7 @@
  */
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseConfig } from '../core/runs/config';
+import { parseConfig, type ExperimentConfig } from '../core/runs/config';
 import { networkOf } from '../core/runs/network-shape';
 import { runId, sameUpToSeeds } from '../core/runs/hash';
 import { GEN_COLUMNS, ROUND_COLUMNS } from '../core/runs/csv';
@@ -28,6 +28,20 @@ export async function mergeCommand(flags: Map<string, string>): Promise<void> {
     .filter(Boolean);
   const out = pathFlag(flags, 'out', 'a new folder for the merged run');
   if (dirs.length < 2 || !out) throw new CliError('merge needs --runs DIR,DIR[,…] (at least two) and --out DIR');
+  const merged = await mergeRunFolders(dirs, out, `npm run lab -- merge --runs ${dirs.join(',')} --out ${out}`);
+  process.stdout.write(`merged ${dirs.length} run folders (seeds ${merged.seeds.join(',')}) → ${out}\n`);
+}
+
+/**
+ * Writes the run folders `dirs` (same config up to seeds, no seed twice) as one new run folder `out` and
+ * returns its config; `command` is recorded in its config.json (`lab sweep collect` merges through this
+ * too). Everything is read and checked before the first write; `out` must not exist yet.
+ */
+export async function mergeRunFolders(
+  dirs: readonly string[],
+  out: string,
+  command: string,
+): Promise<ExperimentConfig> {
   if (new Set(dirs).size !== dirs.length) throw new CliError('--runs: a folder is listed twice');
   try {
     await stat(out);
@@ -84,7 +98,7 @@ export async function mergeCommand(flags: Map<string, string>): Promise<void> {
         {
           ...metas[0].meta,
           runId: runId(merged),
-          command: `npm run lab -- merge --runs ${dirs.join(',')} --out ${out}`,
+          command,
           mergedFrom: metas.map((m) => ({ runId: m.meta.runId, command: m.meta.command })),
           config: merged,
         },
@@ -120,5 +134,5 @@ export async function mergeCommand(flags: Map<string, string>): Promise<void> {
     await rm(tmp, { recursive: true, force: true });
     throw e;
   }
-  process.stdout.write(`merged ${dirs.length} run folders (seeds ${merged.seeds.join(',')}) → ${out}\n`);
+  return merged;
 }

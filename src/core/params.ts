@@ -139,3 +139,12 @@ export function resolveParams<S extends ParamSpecs>(specs: S, given: Partial<Any
   if (errors.length) throw new Error(errors.join('; '));
   return out as ParamValues<S>;
 }
+
+/** A spec's allowed values as text: "[min, max]", "a|b|c" or "true|false" (help lines, field hints). */
+export function rangeText(spec: ParamSpec): string {
+  return spec.kind === 'number'
+    ? `[${spec.min}, ${spec.max}]`
+    : spec.kind === 'choice'
+      ? spec.options.map((o) => o.value).join('|')
+      : 'true|false';
+}

@@ -1,143 +1,106 @@
 /**
- * Opens a saved run folder (src/cli/run-folder.ts) for the analysis commands: re-validates its
- * config.json, rebuilds the task and network through the same instantiate() path as `lab imp`, and reads
- * round snapshots (mask, final mean, σ) and θ0 back. Vision test sets are cut to `--test-images`
- * (default 2 000, docs/ALGORITHMS.md §12 guideline 2) because an analysis evaluates hundreds of networks.
+ * Run folders (src/cli/run-folder.ts) as analysis sources: the config and the (seed, chain, round) index
+ * are read first, so options and selection are checked before any data set is loaded; then the task and
+ * network are rebuilt through the same instantiate() path as `lab imp`, and exactly the selected rounds
+ * (mask, final mean, σ) and θ0 are read — through RunFolder's checked readers, which refuse a damaged
+ * file with the checks of the bundle importer (core/runs/round-checks.ts). Vision test sets are cut to
+ * `--test-images` (default 2 000, docs/ALGORITHMS.md §12 guideline 2) because an analysis evaluates
+ * hundreds of networks.
  */
+import { basename, resolve } from 'node:path';
 import type { ExperimentConfig } from '../../core/runs/config';
+import { canonicalJson } from '../../core/runs/hash';
 import type { RoundMetrics } from '../../core/runs/round-checks';
 import { instantiate } from '../../core/experiments/setup';
 import type { PopulationNet } from '../../core/nets/types';
 import type { TaskInstance } from '../../core/tasks/types';
+import type { AnalysisSource, RoundKey } from '../../core/analysis/analyses';
 import type { RoundSnapshot } from '../../core/analysis/run';
-import { boolFlag, CliError, intFlag, pathFlag, seedList } from '../args';
-import { backendFlag, dataReader, useBackend } from '../node-io';
+import { CliError } from '../args';
+import { dataReader, useBackend } from '../node-io';
 import { RunFolder } from '../run-folder';
 
-export interface OpenRun {
+const keyOf = (k: RoundKey) => `${k.seed}|${k.method}|${k.roundNum}`;
+
+/**
+ * (seed, method, roundNum) of every finished round in a run folder's rounds.csv (checked by the one CSV
+ * reader), with the metrics the round's files are checked against.
+ */
+export async function readRoundIndex(dir: string): Promise<{ index: RoundKey[]; metrics: Map<string, RoundMetrics> }> {
+  const rows = await new RunFolder(dir).readRounds();
+  const index = rows.map((r) => ({ seed: r.seed, method: r.method, roundNum: r.round }));
+  const metrics = new Map(
+    rows.map((r) => [
+      keyOf({ seed: r.seed, method: r.method, roundNum: r.round }),
+      { prunableActive: r.prunable_active, layerSparsity: r.layer_sparsity },
+    ]),
+  );
+  return { index, metrics };
+}
+
+/** A run folder's config and round index (no data loaded). */
+export interface RunHeader {
   readonly dir: string;
-  readonly folder: RunFolder;
   readonly config: ExperimentConfig;
-  readonly task: TaskInstance;
-  readonly net: PopulationNet;
-  /** (seed, method, roundNum) of every round the folder holds, from rounds.csv, with the metrics checked against its files. */
-  readonly rounds: readonly { seed: number; method: string; roundNum: number; metrics: RoundMetrics }[];
-  /** What the analysis evaluated on, for the output files. */
-  readonly testImages: number;
+  readonly index: readonly RoundKey[];
+  /** rounds.csv's metrics per round (keyOf), checked against the round's files when they are loaded. */
+  readonly metrics: ReadonlyMap<string, RoundMetrics>;
 }
 
-/** Flags every analysis command shares. */
-export const COMMON_FLAGS = ['run', 'backend', 'test-images', 'seeds', 'quiet', 'chunk-rows'] as const;
-
-/** Rejects flags a command does not know, naming them, and checks the shared ones' values (exit code 2). */
-export function checkFlags(flags: Map<string, string>, command: string, own: readonly string[]): void {
-  const known = new Set<string>([...COMMON_FLAGS, ...own]);
-  for (const k of flags.keys())
-    if (!known.has(k))
-      throw new CliError(`${command}: unknown flag --${k} (known: ${[...known].map((f) => `--${f}`).join(' ')})`);
-  boolFlag(flags, 'quiet');
-  if (known.has('extended')) boolFlag(flags, 'extended');
-  backendFlag(flags);
-  intFlag(flags, 'test-images', 0, 100000);
-  intFlag(flags, 'chunk-rows', 1, 4096);
-  if (flags.has('seeds')) seedList(flags.get('seeds')!, '--seeds');
+export async function readRunHeader(dir: string): Promise<RunHeader> {
+  const { config } = await new RunFolder(dir).readMeta('run folder');
+  return { dir, config, ...(await readRoundIndex(dir)) };
 }
 
-/** Every finished round of a run folder (rounds.csv, checked); a folder with none is refused. */
-export async function readRoundIndex(dir: string): Promise<OpenRun['rounds']> {
-  const rows = await new RunFolder(dir).readRounds({ requireRows: true });
-  return rows.map((r) => ({
-    seed: r.seed,
-    method: r.method,
-    roundNum: r.round,
-    metrics: { prunableActive: r.prunable_active, layerSparsity: r.layer_sparsity },
-  }));
-}
-
-/** Opens `--run DIR`, selects the backend and rebuilds task + network. The caller disposes `task`. */
-export async function openRun(flags: Map<string, string>): Promise<OpenRun> {
-  const dir = pathFlag(flags, 'run', 'a run folder written by "lab imp"');
-  if (!dir) throw new CliError('--run DIR is required (a folder written by "lab imp")');
-  const folder = new RunFolder(dir);
-  const { config: parsed } = await folder.readMeta('--run');
-  const rounds = await readRoundIndex(dir);
-  const testImages = intFlag(flags, 'test-images', 0, 100000) ?? 2000;
-  const config: ExperimentConfig =
-    parsed.task.params.testSubset === undefined
-      ? parsed
-      : { ...parsed, task: { ...parsed.task, params: { ...parsed.task.params, testSubset: testImages } } };
-  await useBackend(backendFlag(flags));
-  const { task, net } = await instantiate(config, dataReader);
-  return { dir, folder, config, task, net, rounds, testImages };
-}
-
-/** `--seeds` (default: every seed of the run) checked against the run's seeds. */
-export function seedsOf(run: OpenRun, flags: Map<string, string>): number[] {
-  const seeds = flags.has('seeds') ? seedList(flags.get('seeds')!, '--seeds') : [...run.config.seeds];
-  for (const s of seeds)
-    if (!run.config.seeds.includes(s))
-      throw new CliError(`--seeds: seed ${s} is not in this run (seeds ${run.config.seeds.join(',')})`);
-  return seeds;
-}
-
-/** `--method` / `--methods` as a list, each checked against the run's chains (errors name `flag`). */
-export function methodsOf(
-  run: OpenRun,
-  value: string | undefined,
-  fallback: readonly string[],
-  flag = '--method',
-): string[] {
-  const methods = value
-    ? value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : fallback.filter((m) => run.config.prune.methods.includes(m));
-  for (const m of methods)
-    if (!run.config.prune.methods.includes(m))
-      throw new CliError(
-        `${flag}: "${m.slice(0, 40)}" is not a chain of this run (chains: ${run.config.prune.methods.join(', ')})`,
-      );
-  if (!methods.length)
+/** Refuses a second run whose network or task differs from the first (LMC and the tables need one layout). */
+export function checkSameLayout(a: RunHeader, b: RunHeader): void {
+  const same = (x: unknown, y: unknown) => canonicalJson(x) === canonicalJson(y);
+  if (b.config.network.id !== a.config.network.id || !same(b.config.network.params, a.config.network.params))
     throw new CliError(
-      `${value ? flag : 'this run'}: none of ${fallback.join(', ')} is a chain of this run (chains: ${run.config.prune.methods.join(', ')})`,
+      `--runs: the two runs train different networks (${a.config.network.id} ${canonicalJson(a.config.network.params)} vs ${b.config.network.id} ${canonicalJson(b.config.network.params)}); the analysis needs the same parameter layout`,
     );
-  return methods;
+  if (b.config.task.id !== a.config.task.id || b.config.task.params.pool !== a.config.task.params.pool)
+    throw new CliError(
+      `--runs: the two runs use different tasks (${a.config.task.id} ${String(a.config.task.params.pool)} vs ${b.config.task.id} ${String(b.config.task.params.pool)})`,
+    );
 }
 
-/** `--rounds 1,4,8` (1-based; default: every round the folder holds for that chain). */
-export function roundsOf(run: OpenRun, flags: Map<string, string>, seed: number, method: string): number[] {
-  const have = run.rounds
-    .filter((r) => r.seed === seed && r.method === method)
-    .map((r) => r.roundNum)
-    .sort((a, b) => a - b);
-  if (!flags.has('rounds')) return have;
-  const wanted = flags
-    .get('rounds')!
-    .split(',')
-    .map((s) => Number(s.trim()));
-  for (const k of wanted) {
-    if (!Number.isInteger(k) || k < 1)
-      throw new CliError(`--rounds must be 1-based round numbers like "1,4,8" (got "${flags.get('rounds')}")`);
-    if (!have.includes(k))
-      throw new CliError(
-        `--rounds: round ${k} of seed ${seed} ${method} is not in this run (have ${have.join(',') || 'none'})`,
-      );
-  }
-  return wanted;
+/** Task + network of a run (vision test set cut to `testImages`; 0 = all). The caller disposes the task. */
+export async function instantiateRun(
+  header: RunHeader,
+  testImages: number,
+  backend: string,
+): Promise<{ task: TaskInstance; net: PopulationNet }> {
+  const c = header.config;
+  const config: ExperimentConfig =
+    c.task.params.testSubset === undefined
+      ? c
+      : { ...c, task: { ...c.task, params: { ...c.task.params, testSubset: testImages } } };
+  await useBackend(backend);
+  return instantiate(config, dataReader);
 }
 
 /** One saved round as the analyses need it (checked like a bundle's); sparsity recomputed from the mask. */
-export async function loadRound(run: OpenRun, seed: number, method: string, roundNum: number): Promise<RoundSnapshot> {
-  const metrics = run.rounds.find((r) => r.seed === seed && r.method === method && r.roundNum === roundNum)?.metrics;
-  const { mask, mean, std } = await run.folder.loadRound(seed, method, roundNum, run.net, metrics);
+export async function loadRound(
+  folder: RunFolder,
+  net: PopulationNet,
+  key: RoundKey,
+  metrics: RoundMetrics = {},
+): Promise<RoundSnapshot> {
+  const { seed, method, roundNum } = key;
+  const { mask, mean, std } = await folder.loadRound(seed, method, roundNum, net, metrics);
   let active = 0;
-  for (const l of run.net.layers)
-    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) active += mask[i];
-  return { seed, method, roundNum, mask, mean, std, sparsityFrac: 1 - active / run.net.prunableCount };
+  for (const l of net.layers) for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) active += mask[i];
+  return { seed, method, roundNum, mask, mean, std, sparsityFrac: 1 - active / net.prunableCount };
 }
 
-/** θ0 of a seed's chains (theta0/<seed>.f32), checked against the network. */
-export async function loadTheta0(run: OpenRun, seed: number): Promise<Float32Array> {
-  return run.folder.loadTheta0(seed, run.net);
+/** A run folder as an analysis source (label: the folder's name). */
+export function folderSource(header: RunHeader, net: PopulationNet): AnalysisSource {
+  const folder = new RunFolder(header.dir);
+  return {
+    label: basename(resolve(header.dir)),
+    index: header.index,
+    load: (keys) => Promise.all(keys.map((k) => loadRound(folder, net, k, header.metrics.get(keyOf(k))))),
+    theta0: (seed) => folder.loadTheta0(seed, net),
+  };
 }

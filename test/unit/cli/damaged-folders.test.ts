@@ -141,6 +141,6 @@ describe('validate everything, then write', () => {
       ),
     );
     const msg = await refused(['landscape', '--run', dir, '--method', 'magnitude', '--plane', '2', '--quiet'], dir);
-    expect(msg).toMatch(/--plane 2: the plane needs rounds 2 and 3 of seed 0 magnitude; this run has 1,2/);
+    expect(msg).toMatch(/--plane: rounds 2 and 3 of seed 0 must both be selected/);
   });
 });

@@ -53,13 +53,11 @@ describe('IDX data files', () => {
           raw: images([n, 28, 28]),
           why: /truncated IDX data|unexpected trailing bytes/,
         })),
-      fc
-        .integer({ min: 1, max: 50 })
-        .map((k) => ({
-          kind: 'images',
-          raw: Uint8Array.from([...images(), ...new Uint8Array(k)]),
-          why: /trailing bytes/,
-        })),
+      fc.integer({ min: 1, max: 50 }).map((k) => ({
+        kind: 'images',
+        raw: Uint8Array.from([...images(), ...new Uint8Array(k)]),
+        why: /trailing bytes/,
+      })),
       fc
         .integer({ min: 0, max: 16 + N * 784 - 1 })
         .map((k) => ({ kind: 'images', raw: images().slice(0, k), why: /truncated IDX/ })),
@@ -83,13 +81,11 @@ describe('IDX data files', () => {
         b[10 + (at % (b.length - 10))] ^= 1 << bit; // past the header's time/OS bytes, which gzip does not check
         return { kind: 'gz', bytes: b, why: /truncated or corrupt gzip data/ };
       }),
-      fc
-        .nat()
-        .map((k) => ({
-          kind: 'gz',
-          bytes: gzImages.slice(0, k % gzImages.length),
-          why: /not a gzip file|truncated or corrupt gzip data/,
-        })),
+      fc.nat().map((k) => ({
+        kind: 'gz',
+        bytes: gzImages.slice(0, k % gzImages.length),
+        why: /not a gzip file|truncated or corrupt gzip data/,
+      })),
       fc
         .uint8Array({ minLength: 0, maxLength: 40 })
         .filter((b) => !(b[0] === 0x1f && b[1] === 0x8b))
