@@ -10,6 +10,7 @@ import { getPreset, PRESETS } from '../core/runs/presets';
 import { getStrategy } from '../core/es/registry';
 import { getTask } from '../core/tasks/registry';
 import { getNetwork } from '../core/nets/registry';
+import { configMemoryProblem } from '../core/experiments/setup';
 import type { UiSection } from '../core/runs/url-codec';
 import type { AnyParamValues } from '../core/params';
 
@@ -107,7 +108,10 @@ export function selectValidation(s: Pick<ExperimentChoiceState, 'draft'>): Valid
   if (hit) return hit;
   let v: Validation;
   try {
-    v = { config: parseConfig(s.draft), issues: [] };
+    const config = parseConfig(s.draft);
+    // A valid config can still be too big to run here (e.g. too many MuJoCo simulations at once).
+    const memory = configMemoryProblem(config);
+    v = memory ? { config: null, issues: [memory] } : { config, issues: [] };
   } catch (e) {
     v = { config: null, issues: e instanceof ConfigError ? e.issues : [{ path: '', message: (e as Error).message }] };
   }

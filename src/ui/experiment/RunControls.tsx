@@ -36,6 +36,7 @@ function ProgressLine() {
       status: x.status,
       rounds: x.records.length,
       current: x.current,
+      skipNote: x.skipNote,
     })),
   );
   const backend = useProgressStore((x) => x.backend?.active ?? '—');
@@ -93,6 +94,11 @@ function ProgressLine() {
           <dd data-testid="imp-backend">{backend}</dd>
         </div>
       </dl>
+      {s.skipNote && (
+        <p className="run-note" role="status" data-testid="imp-skip-note">
+          {s.skipNote}
+        </p>
+      )}
     </div>
   );
 }

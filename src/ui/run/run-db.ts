@@ -6,7 +6,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { RunStore, storageEstimate, type StoredRun } from '../../storage/run-store';
-import { exportBundle, importBundle } from '../../core/runs/bundle';
+import { transfer } from 'comlink';
+import { exportBundle, importBundle, type BundleImport } from '../../core/runs/bundle';
+import { withBundleWorker } from './precomputed-client';
 import type { ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
 import { useImpStore } from '../../state/imp-store';
@@ -101,7 +103,18 @@ export async function exportStoredRun(id: string): Promise<void> {
 /** Validates and stores a bundle file; returns a message for the user (never throws). */
 export async function importRunFile(file: File): Promise<{ ok: boolean; message: string }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const parsed = importBundle(bytes);
+  // Decoded in a worker (a big or hostile file must not freeze the page); on the page only without workers.
+  let parsed: BundleImport;
+  try {
+    parsed =
+      typeof Worker === 'function'
+        ? await withBundleWorker<BundleImport>(
+            (api) => api.importFile(transfer(bytes, [bytes.buffer])) as Promise<BundleImport>,
+          )
+        : importBundle(bytes);
+  } catch (e) {
+    return { ok: false, message: `${file.name} was not imported: ${(e as Error).message}` };
+  }
   if (!parsed.ok) return { ok: false, message: `${file.name} was not imported: ${parsed.message}` };
   try {
     await (await runStore()).importRun(parsed.bundle);
