@@ -60,19 +60,21 @@ function useStoredCurvesForConfig(): void {
 export function ExperimentPanel() {
   useStoredCurvesForConfig();
   return (
+    // The run column comes first in the reading and Tab order (Start is a few Tab presses from the top);
+    // on wide screens CSS places the settings column on its left.
     <div className="experiment-layout">
-      <aside className="panel settings-col" aria-labelledby="exp-h">
-        <h2 id="exp-h">Experiment: ES-IMP</h2>
-        <PresetBar />
-        <ConfigForm />
-        <ShareBar />
-      </aside>
       <div className="main-col">
         <ResumeOffer />
         <RunControls />
         <GdBaseline />
         <ResultTabs />
       </div>
+      <aside className="panel settings-col" aria-labelledby="exp-h">
+        <h2 id="exp-h">Experiment: ES-IMP</h2>
+        <PresetBar />
+        <ConfigForm />
+        <ShareBar />
+      </aside>
     </div>
   );
 }
