@@ -42,7 +42,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: GD-IMP baseline', () => {
       null,
       { timeout: 30_000 },
     );
-    expect(await page.locator('.results .chart-wide').textContent()).toContain('GD · IMP · magnitude');
+    expect(await page.locator('.results .chart-wide').textContent()).toContain('GD · Ticket (magnitude pruning)');
     await page.close();
   }, 300_000);
 });

@@ -7,7 +7,8 @@ import type { RoundRecord } from '../../core/experiments/events';
 import { sigmaRows } from '../../state/imp-selectors';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { ChartFrame } from './ChartFrame';
-import { methodColor, methodDash, methodLabel } from './palette';
+import { methodColor, methodDash } from './palette';
+import { methodName } from '../../core/names';
 
 export const SigmaChart = memo(function SigmaChart({ records }: { readonly records: readonly RoundRecord[] }) {
   const rows = useMemo(
@@ -20,7 +21,7 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
     return methods.flatMap((m): LiveSeries[] => [
       {
         key: m,
-        name: methodLabel(m),
+        name: methodName(m),
         color: methodColor(m),
         dash: methodDash(m),
         width: 2,
@@ -29,7 +30,7 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
       },
       {
         key: `${m}:median`,
-        name: `${methodLabel(m)} median`,
+        name: `${methodName(m)} median`,
         legend: false,
         color: methodColor(m),
         dash: '2 3',

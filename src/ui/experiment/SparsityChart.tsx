@@ -13,7 +13,8 @@ import { sparsityCurves } from '../../state/imp-selectors';
 import { useViewStore } from '../../state/view-store';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { ChartFrame } from './ChartFrame';
-import { methodColor, methodDash, methodLabel } from './palette';
+import { methodColor, methodDash } from './palette';
+import { methodName } from '../../core/names';
 import { usePrecomputedOverlay } from '../run/precomputed-client';
 import { precomputedSeries, withPrecomputedColumns } from '../run/precomputed-series';
 import { PrecomputedNote } from '../run/PrecomputedNote';
@@ -58,7 +59,7 @@ export const SparsityChart = memo(function SparsityChart({
         for (const seed of curves.seeds) {
           out.push({
             key: `${m}#${seed}`,
-            name: `${methodLabel(m)} seed ${seed}`,
+            name: `${methodName(m)} seed ${seed}`,
             legend: false,
             color: methodColor(m),
             width: 1,
@@ -71,7 +72,7 @@ export const SparsityChart = memo(function SparsityChart({
       }
       out.push({
         key: m,
-        name: methodLabel(m),
+        name: methodName(m),
         color: methodColor(m),
         dash: methodDash(m),
         width: 2.2,

@@ -5,7 +5,8 @@
  */
 import type { SparsityCurves } from '../../state/imp-selectors';
 import type { LiveSeries } from '../viz/LiveChart';
-import { methodColor, methodLabel } from '../experiment/palette';
+import { methodColor } from '../experiment/palette';
+import { methodName } from '../../core/names';
 
 /** Dotted and faded: never mistaken for this tab's own (solid / dashed) curves. */
 export const PRECOMPUTED_DASH = '1.5 3.5';
@@ -13,7 +14,7 @@ export const PRECOMPUTED_DASH = '1.5 3.5';
 export function precomputedSeries(pre: SparsityCurves, scale: number): LiveSeries[] {
   return pre.methods.map((m) => ({
     key: `pre:${m}`,
-    name: `${methodLabel(m)} (precomputed)`,
+    name: `${methodName(m)} (precomputed)`,
     color: methodColor(m),
     dash: PRECOMPUTED_DASH,
     width: 2,

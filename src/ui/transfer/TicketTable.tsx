@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';
 import { distinct } from '../masks/mask-images';
-import { methodLabel } from '../experiment/palette';
+import { methodName } from '../../core/names';
 import { OptionSelect } from '../settings/OptionSelect';
 
 export interface TicketTableProps {
@@ -32,13 +32,13 @@ export function TicketTable({ records, vision, chosen, onUse, disabled }: Ticket
     <section className="ticket-table" aria-labelledby="ticket-table-h">
       <h3 id="ticket-table-h">Finished rounds</h3>
       <div className="view-controls" role="group" aria-label="Chain">
-        <OptionSelect label="Pruning method" value={method} options={methods} onChange={setM} format={methodLabel} />
+        <OptionSelect label="Pruning method" value={method} options={methods} onChange={setM} format={methodName} />
         <OptionSelect label="Seed" value={seed} options={seeds} onChange={setSd} />
       </div>
       <div className="table-scroll">
         <table className="data-table">
           <caption className="sr-only">
-            Rounds of {methodLabel(method)}, seed {seed}
+            Rounds of {methodName(method)}, seed {seed}
           </caption>
           <thead>
             <tr>
@@ -64,7 +64,7 @@ export function TicketTable({ records, vision, chosen, onUse, disabled }: Ticket
                       className="link-button"
                       disabled={disabled}
                       onClick={() => onUse(r)}
-                      aria-label={`Use the ticket of ${methodLabel(r.method)} round ${r.roundNum}, seed ${r.seed}, for a transfer`}
+                      aria-label={`Use the ticket of ${methodName(r.method)} round ${r.roundNum}, seed ${r.seed}, for a transfer`}
                     >
                       {isChosen ? 'Chosen ✓' : 'Use this ticket for…'}
                     </button>

@@ -18,7 +18,7 @@ import {
   transferFraction,
   useTransferStore,
 } from '../../state/transfer-store';
-import { methodLabel } from '../experiment/palette';
+import { methodName } from '../../core/names';
 import { TargetForm, draftErrors } from './TargetForm';
 import { TicketTable } from './TicketTable';
 import { TransferCharts } from './TransferCharts';
@@ -82,7 +82,7 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
     <section className="transfer-setup" aria-labelledby="transfer-h">
       <div className="panel-head">
         <h3 id="transfer-h" ref={heading} tabIndex={-1}>
-          Transfer the {methodLabel(ticket.method)} ticket of round {ticket.roundNum} (seed {ticket.seed}, {kept} % of
+          Transfer the {methodName(ticket.method)} ticket of round {ticket.roundNum} (seed {ticket.seed}, {kept} % of
           weights kept)
         </h3>
         <button type="button" className="link-button" onClick={close} disabled={running}>
@@ -137,7 +137,7 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
         records={records}
         asPercent={vision}
         targetIsGd={targetIsGd}
-        sourceLabel={`${methodLabel(ticket.method)} round ${ticket.roundNum} on ${config.task.id} (${config.es.id})`}
+        sourceLabel={`${methodName(ticket.method)} round ${ticket.roundNum} on ${config.task.id} (${config.es.id})`}
         targetLabel={start?.targetLabel ?? 'not started'}
         targetTaskId={start?.targetTaskId ?? '—'}
         targetSteps={start?.stepsPerTraining ?? null}
