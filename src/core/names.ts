@@ -76,12 +76,18 @@ export function netLabel(label: string): string {
   return m ? `${m[1] === 'r' ? 'round' : 'seed'} ${m[2]}` : label;
 }
 
-/** A run in a list: "MNIST · MLP · PGPE (64 per generation) · 6 rounds × 150 generations". */
+/** How a run trains: "PGPE, 64 per generation, 150 generations per round" or "gradient descent (adam, learning rate 0.001, 1 epoch per round)". */
+export function trainerSummary(c: ExperimentConfig): string {
+  if (c.trainer) {
+    const t = c.trainer.params;
+    return `gradient descent (${t.optimizer === 'adam' ? 'Adam' : 'SGD'}, learning rate ${t.lr}, ${t.epochs} epoch${t.epochs === 1 ? '' : 's'} per round)`;
+  }
+  return `${strategyName(c.es.id)}, ${c.es.popSize} per generation, ${c.budget.generationsPerRound} generations per round`;
+}
+
+/** A run in a list: "MNIST · MLP · PGPE, 64 per generation, 150 generations per round · 6 rounds". */
 export function runTitle(c: ExperimentConfig): string {
-  const trainer = c.trainer
-    ? `gradient descent (${c.trainer.params.optimizer}, learning rate ${c.trainer.params.lr}) · ${c.prune.rounds} rounds × ${c.trainer.params.epochs} epochs`
-    : `${strategyName(c.es.id)} (${c.es.popSize} per generation) · ${c.prune.rounds} rounds × ${c.budget.generationsPerRound} generations`;
-  return `${taskName(c.task.id)} · ${networkName(c.network.id)} · ${trainer}`;
+  return `${taskName(c.task.id)} · ${networkName(c.network.id)} · ${trainerSummary(c)} · ${c.prune.rounds} rounds`;
 }
 
 /** The unit of training steps: ES generations, or optimizer steps for gradient descent. */

@@ -12,6 +12,7 @@ import { getTask } from '../../core/tasks/registry';
 import { useImpStore } from '../../state/imp-store';
 import { useViewStore } from '../../state/view-store';
 import { RunsPanel } from '../run/RunsPanel';
+import { runTitle } from '../../core/names';
 import { FitnessChart } from './FitnessChart';
 import { SigmaChart } from './SigmaChart';
 import { SparsityChart } from './SparsityChart';
@@ -31,7 +32,7 @@ function SparsityView({ records, config, runId }: ResultViewProps) {
   // ES-IMP and GD-IMP of the same task/network on one chart (chain ids differ: 'gd_<method>').
   const companion = useCompanionRun(config, runId);
   const all = useMemo(() => (companion ? [...records, ...companion.records] : records), [records, companion]);
-  const note = companion && config ? overlayNote(config, companion.config, companion.id) : undefined;
+  const note = companion && config ? overlayNote(config, companion.config) : undefined;
   return (
     <div className="chart-grid">
       <div className="chart-wide">
@@ -136,7 +137,10 @@ export const ResultTabs = memo(function ResultTabs() {
         ))}
       </div>
       {source === 'stored' && current.id !== 'runs' && (
-        <p className="muted small">Showing a stored run ({props.records.length} rounds).</p>
+        <p className="muted small" data-testid="stored-note">
+          Showing a stored {props.config?.trainer ? 'gradient-descent (GD-IMP) ' : ''}run: {props.records.length} round
+          records{props.config ? ` · ${runTitle(props.config)}` : ''}.
+        </p>
       )}
       <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${current.id}`} className="tab-panel">
         {current.render(props)}

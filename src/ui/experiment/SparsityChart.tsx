@@ -15,6 +15,7 @@ import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { ChartFrame } from './ChartFrame';
 import { methodColor, methodDash } from './palette';
 import { methodName } from '../../core/names';
+import { Term } from '../glossary/Term';
 import { usePrecomputedOverlay } from '../run/precomputed-client';
 import { precomputedSeries, withPrecomputedColumns } from '../run/precomputed-series';
 import { PrecomputedNote } from '../run/PrecomputedNote';
@@ -103,7 +104,7 @@ export const SparsityChart = memo(function SparsityChart({
   );
   const x = useMemo(
     () => ({
-      label: 'weights remaining (%, log)',
+      label: 'weights remaining (%, log scale)',
       scale: 'log' as const,
       reversed: true,
       ticks,
@@ -119,12 +120,19 @@ export const SparsityChart = memo(function SparsityChart({
     }),
     [asPercent, perfLabel],
   );
+  // The table and CSV in the chart's units (% where the chart shows %), one named column per curve.
   const table = useMemo(() => {
+    const unit = asPercent ? ' (%)' : '';
+    const v = (x: number | null | undefined) => (typeof x === 'number' ? x * scale : null);
     const own = {
       columns: [
         'round',
-        'remaining %',
-        ...curves.methods.flatMap((m) => (multiSeed ? [`${m} mean`, `${m} s.d.`] : [m])),
+        'weights remaining (%)',
+        ...curves.methods.flatMap((m) =>
+          multiSeed
+            ? [`${methodName(m)}: mean ${perfLabel}${unit}`, `${methodName(m)}: s.d.${unit}`]
+            : [`${methodName(m)}: ${perfLabel}${unit}`],
+        ),
       ],
       rows: curves.rows.map((r) => [
         r.roundNum,
@@ -132,12 +140,17 @@ export const SparsityChart = memo(function SparsityChart({
         ...curves.methods.flatMap((m) => {
           const mean = r[m] as number | undefined,
             band = r[`${m}:band`] as [number, number] | undefined;
-          return multiSeed ? [mean ?? null, band ? (band[1] - band[0]) / 2 : null] : [mean ?? null];
+          return multiSeed ? [v(mean), band ? v((band[1] - band[0]) / 2) : null] : [v(mean)];
         }),
       ]),
     };
-    return preCurves ? withPrecomputedColumns(own, preCurves) : own;
-  }, [curves, multiSeed, preCurves]);
+    return preCurves
+      ? withPrecomputedColumns(own, preCurves, {
+          scale,
+          column: (m) => `${methodName(m)}: precomputed ${perfLabel}${unit}`,
+        })
+      : own;
+  }, [curves, multiSeed, preCurves, scale, asPercent, perfLabel]);
   return (
     <ChartFrame
       id="sparsity"
@@ -146,6 +159,12 @@ export const SparsityChart = memo(function SparsityChart({
       empty="Curves appear as rounds finish (round 1 is dense, 100 %)."
       footer={
         <>
+          <p className="muted small chart-note">
+            Each <Term id="round">round</Term> prunes some weights and <Term id="rewind">rewinds</Term> the rest; moving
+            right, fewer weights remain (<Term id="sparsity">sparsity</Term> grows). A <Term id="ticket">ticket</Term>{' '}
+            that keeps its {perfLabel} while its <Term id="baseline">baselines</Term> fall found something real. Dashed
+            lines: baselines.
+          </p>
           {note ? (
             <p className="muted small" data-testid="sparsity-overlay">
               {note}

@@ -31,18 +31,27 @@ interface Table {
   readonly rows: readonly (readonly Cell[])[];
 }
 
-/** Adds one "<method> precomputed" column per method, rows joined by round (rounds only one side has get nulls). */
-export function withPrecomputedColumns(table: Table, pre: SparsityCurves): Table {
+/** How the overlay's values appear in the table: ×`scale` (100 where the chart shows %), under `column(method)`. */
+export interface PrecomputedColumns {
+  readonly scale: number;
+  readonly column: (method: string) => string;
+}
+
+/** Adds one column per precomputed method, rows joined by round (rounds only one side has get nulls). */
+export function withPrecomputedColumns(table: Table, pre: SparsityCurves, cols: PrecomputedColumns): Table {
   const width = table.columns.length - 2;
   const live = new Map(table.rows.map((r) => [r[0] as number, r]));
   const preByRound = new Map(pre.rows.map((r) => [r.roundNum, r]));
   const rounds = [...new Set([...live.keys(), ...preByRound.keys()])].sort((a, b) => a - b);
   return {
-    columns: [...table.columns, ...pre.methods.map((m) => `${m} precomputed`)],
+    columns: [...table.columns, ...pre.methods.map(cols.column)],
     rows: rounds.map((k) => {
       const p = preByRound.get(k);
       const head = live.get(k) ?? [k, p ? Number(p.remainingPct.toFixed(3)) : null, ...Array<Cell>(width).fill(null)];
-      return [...head, ...pre.methods.map((m) => (p && typeof p[m] === 'number' ? (p[m] as number) : null))];
+      return [
+        ...head,
+        ...pre.methods.map((m) => (p && typeof p[m] === 'number' ? (p[m] as number) * cols.scale : null)),
+      ];
     }),
   };
 }
