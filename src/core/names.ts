@@ -19,9 +19,18 @@ export function chainMethod(id: string): { method: string; gd: boolean } {
   return id.startsWith(GD_PREFIX) ? { method: id.slice(GD_PREFIX.length), gd: true } : { method: id, gd: false };
 }
 
-/** A pruning method or chain: "Ticket (magnitude pruning)", "GD · Random mask, new weights (baseline)". */
+const TRANSFER_PREFIX = 'transfer_';
+
+/**
+ * A pruning method or chain: "Ticket (magnitude pruning)", "GD · Random mask, new weights (baseline)";
+ * a transfer's training of a ticket ('transfer_snr', 'gd_transfer_magnitude') is the ticket, "transferred".
+ */
 export function methodName(id: string): string {
   const { method, gd } = chainMethod(id);
+  if (method.startsWith(TRANSFER_PREFIX)) {
+    const ticket = methodName(method.slice(TRANSFER_PREFIX.length));
+    return `${gd && !ticket.startsWith('GD · ') ? 'GD · ' : ''}${ticket}, transferred`;
+  }
   const label = PRUNE_METHODS.find((m) => m.id === method)?.label ?? method.replace(/_/g, ' ');
   return gd ? `GD · ${label}` : label;
 }

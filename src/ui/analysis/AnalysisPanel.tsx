@@ -20,6 +20,7 @@ import { CorrelationView } from './CorrelationView';
 import { LandscapeView } from './LandscapeView';
 import { LmcView } from './LmcView';
 import { OptionSelect } from '../settings/OptionSelect';
+import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 
 /** How a job ended (LabEngine's RunOutcome has this shape). */
 export type AnalysisOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'cancelled' };
@@ -310,11 +311,15 @@ export function AnalysisPanel({
         ) : null}
       </div>
       {busy ? (
-        <div className="progress-line" aria-live="polite">
-          <progress max={progress?.total || 1} value={progress?.done ?? 0} />
+        <div className="progress-line">
+          <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label="Analysis progress" />
           <span>{progress ? `${progress.label}: ${progress.done} / ${progress.total}` : 'starting…'}</span>
         </div>
       ) : null}
+      <LiveAnnouncer
+        event={busy ? `${KIND_LABELS[kind]} running.` : result ? `${KIND_LABELS[result.kind]} finished.` : null}
+        progress={busy && progress ? `${progress.label}: ${progress.done} of ${progress.total}.` : null}
+      />
       {message ? (
         <p className="field-error" role="status">
           {message}

@@ -111,9 +111,12 @@ export const ResultTabs = memo(function ResultTabs() {
   const base = useId();
   const current = RESULT_TABS.find((t) => t.id === tab) ?? RESULT_TABS[0];
   const onKey = (e: React.KeyboardEvent) => {
+    // WAI-ARIA tabs: arrows move to the neighbour (wrapping), Home / End to the first / last tab.
     const i = RESULT_TABS.indexOf(current);
-    const j = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
-    if (j === null) return;
+    const keys: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: RESULT_TABS.length - 1 };
+    const j = keys[e.key];
+    if (j === undefined) return;
+    e.preventDefault();
     const next = RESULT_TABS[(j + RESULT_TABS.length) % RESULT_TABS.length];
     setTab(next.id);
     document.getElementById(`${base}-${next.id}`)?.focus();

@@ -25,6 +25,7 @@ import { methodName, stepWord } from '../../core/names';
 import { getTask } from '../../core/tasks/registry';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 import { Term } from '../glossary/Term';
+import { useFocusAfterStart } from '../a11y/use-focus-after-start';
 
 /** What the status badge says (the class and data-status keep the machine word). */
 export const STATUS_WORDS: Record<string, string> = {
@@ -228,25 +229,9 @@ export const RunControls = memo(function RunControls() {
   const canStart = useExperimentStore((s) => selectValidation(s).config !== null);
   const notes = useImpStore((s) => s.notes);
   const net = useImpStore((s) => s.netDescribe);
-  // Start is disabled while a run is in flight, which would drop its focus to the page: focus waits on
-  // the status while the run starts, then goes to Pause (never to Cancel, where a second Enter would stop the run).
   const row = useRef<HTMLDivElement>(null);
   const statusEl = useRef<HTMLSpanElement>(null);
-  const startHadFocus = useRef(false);
-  useEffect(() => {
-    if (!startHadFocus.current) return;
-    const a = document.activeElement;
-    if (a && a !== document.body && a !== statusEl.current) {
-      startHadFocus.current = false; // the user moved on
-      return;
-    }
-    const pause = [...(row.current?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Pause');
-    if (status === 'running' && pause && !pause.disabled) {
-      pause.focus();
-      startHadFocus.current = false;
-    } else if (active) statusEl.current?.focus();
-    else startHadFocus.current = false;
-  }, [active, status]);
+  const keepFocus = useFocusAfterStart(row, statusEl, status, active);
   return (
     <section className="panel run-controls" aria-labelledby="run-h">
       <div className="panel-head first">
@@ -267,7 +252,7 @@ export const RunControls = memo(function RunControls() {
           className="primary"
           disabled={!canStart || active}
           onClick={(e) => {
-            startHadFocus.current = document.activeElement === e.currentTarget;
+            keepFocus(e);
             void startImp();
           }}
         >

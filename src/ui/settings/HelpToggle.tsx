@@ -1,11 +1,27 @@
-/** A "?" button that shows a field's help text below it (keyboard-operable, aria-linked). */
+/**
+ * A "?" button that shows a field's help text below it (keyboard-operable, aria-linked). Escape closes
+ * the open help and returns focus to its button.
+ */
+import { useEffect, useRef } from 'react';
 import { useViewStore } from '../../state/view-store';
 
 export function HelpToggle({ helpKey, label }: { helpKey: string; label: string }) {
   const open = useViewStore((s) => s.openHelp === helpKey);
   const toggle = useViewStore((s) => s.toggleHelp);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      toggle(helpKey);
+      button.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, toggle, helpKey]);
   return (
     <button
+      ref={button}
       type="button"
       className="help-toggle"
       aria-expanded={open}

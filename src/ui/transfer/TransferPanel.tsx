@@ -23,6 +23,7 @@ import { TargetForm, draftErrors } from './TargetForm';
 import { TicketTable } from './TicketTable';
 import { TransferCharts } from './TransferCharts';
 import { cancelTransfer, startTransfer, ticketFromRecord } from './transfer-client';
+import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 import './transfer.css';
 import '../viz/views.css';
 
@@ -38,14 +39,15 @@ function Progress() {
   );
   const pct = (100 * transferFraction(s)).toFixed(0);
   const step = s.start
-    ? `${s.records.length < s.start.methods.length ? `training ${s.records.length + 1} of ${s.start.methods.length} (${s.start.methods[s.records.length]})` : 'finishing'}`
+    ? `${s.records.length < s.start.methods.length ? `training ${s.records.length + 1} of ${s.start.methods.length} (${methodName(s.start.methods[s.records.length])})` : 'finishing'}`
     : 'loading the target task…';
   return (
-    <div className="progress-line" aria-live="polite">
+    <div className="progress-line">
       <progress max={100} value={Number(pct)} aria-label="Transfer progress" />
       <span>
         {pct} % · {step}
       </span>
+      <LiveAnnouncer event="Transfer running." progress={`Transfer ${Math.floor(Number(pct) / 10) * 10} % done.`} />
     </div>
   );
 }
