@@ -21,6 +21,7 @@ import { LandscapeView } from './LandscapeView';
 import { LmcView } from './LmcView';
 import { OptionSelect } from '../settings/OptionSelect';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
+import { methodName } from '../../core/names';
 
 /** How a job ended (LabEngine's RunOutcome has this shape). */
 export type AnalysisOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'cancelled' };
@@ -39,7 +40,7 @@ export interface AnalysisPanelProps {
   readonly onCancel?: () => void;
   /** The run's prune fraction p (correlation compares criteria at the next round's sparsity). */
   readonly pruneFrac?: number;
-  /** Layer names for the correlation layer picker (default Dense_0 / index 1 as es-lottery). */
+  /** Layer names as students read them (core/names.ts layerNames) for the correlation layer picker (default: index 1 as es-lottery). */
   readonly layerNames?: readonly string[];
   /** Other stored runs of the same task/network (e.g. the GD-IMP run of an ES run) for cross-run LMC. */
   readonly otherRuns?: readonly OtherRun[];
@@ -61,17 +62,17 @@ export interface OtherRun {
 
 type Pairs = 'rounds' | 'seeds' | 'run';
 const PAIR_LABELS: Record<Pairs, string> = {
-  rounds: 'rounds of one chain',
-  seeds: 'same round, two+ seeds',
-  run: 'vs another run (ES vs GD)',
+  rounds: 'every pair of rounds of one chain',
+  seeds: 'the same round of different seeds',
+  run: 'this run against another (ES vs GD)',
 };
 
 /** The analyses this panel offers (the rollout job belongs to the rollout viewer). */
 type PanelKind = Exclude<AnalysisKind, 'rollout'>;
 const KIND_LABELS: Record<PanelKind, string> = {
-  lmc: 'Mode connectivity (LMC)',
-  landscape: 'Loss landscape',
-  correlation: 'Magnitude–SNR correlation',
+  lmc: 'Are two networks connected? (mode connectivity)',
+  landscape: 'How flat is the minimum? (loss landscape)',
+  correlation: 'Do size and signal-to-noise agree? (correlation)',
 };
 type AnyResult = { [K in PanelKind]: { kind: K; result: AnalysisResults[K] } }[PanelKind];
 
@@ -183,7 +184,10 @@ export function AnalysisPanel({
       setMessage(`No round ${roundNum} of seed ${seed} in both runs (${method} here, ${methodB ?? '—'} there).`);
       return;
     }
-    const labels = [`${method} r${roundNum}`, `${methodB} r${roundNum} (run ${other.id.slice(0, 8)})`];
+    const labels = [
+      `${methodName(method)}, round ${roundNum}`,
+      `${methodName(methodB)}, round ${roundNum} (other run)`,
+    ];
     await go('lmc', { pairs: 'records', labels, method, seed, roundNum, points, extended }, (args, onP) =>
       runPair(recA, recB, args, onP),
     );
@@ -222,7 +226,13 @@ export function AnalysisPanel({
           format={(k) => KIND_LABELS[k]}
         />
         {kind !== 'correlation' ? (
-          <OptionSelect label="Method" value={method} options={methods} onChange={setMethod} />
+          <OptionSelect
+            label="Pruning method"
+            value={method}
+            options={methods}
+            onChange={setMethod}
+            format={methodName}
+          />
         ) : null}
         {kind === 'lmc' ? (
           <OptionSelect
@@ -242,7 +252,13 @@ export function AnalysisPanel({
               onChange={setOther}
               format={(id) => otherRuns.find((r) => r.id === id)?.label ?? id}
             />
-            <OptionSelect label="Its method" value={methodB ?? ''} options={otherMethods} onChange={setMethodB} />
+            <OptionSelect
+              label="Its pruning method"
+              value={methodB ?? ''}
+              options={otherMethods}
+              onChange={setMethodB}
+              format={methodName}
+            />
           </>
         ) : null}
         {(kind === 'lmc' && pairs !== 'seeds') || kind === 'landscape' ? (
@@ -258,18 +274,18 @@ export function AnalysisPanel({
         ) : null}
         {kind === 'lmc' ? (
           <>
-            <Num label="α points" value={points} onChange={setPoints} min={3} max={61} />
+            <Num label="Points on each line (α)" value={points} onChange={setPoints} min={3} max={61} />
             <label>
-              <span>α ∈ [−0.5, 1.5]</span>
+              <span>Extend the line to α ∈ [−0.5, 1.5]</span>
               <input type="checkbox" checked={extended} onChange={(e) => setExtended(e.target.checked)} />
             </label>
           </>
         ) : null}
         {kind === 'landscape' ? (
           <>
-            <Num label="Directions" value={directions} onChange={setDirections} min={2} max={20} />
-            <Num label="ξ points" value={xiPoints} onChange={setXiPoints} min={5} max={81} />
-            <Num label="ξ range ±" value={range} onChange={setRange} min={0.05} max={10} step={0.05} />
+            <Num label="Random directions" value={directions} onChange={setDirections} min={2} max={20} />
+            <Num label="Points per direction (ξ)" value={xiPoints} onChange={setXiPoints} min={5} max={81} />
+            <Num label="Step range ± (ξ)" value={range} onChange={setRange} min={0.05} max={10} step={0.05} />
             <OptionSelect
               label="Normalisation"
               value={norm}
@@ -284,7 +300,7 @@ export function AnalysisPanel({
               format={(n) => (n ? `${n}×${n}` : plane ? '21×21' : 'none')}
             />
             <label>
-              <span>plane θ0, r_k, r_k+1</span>
+              <span>Plane through the start, round k and round k + 1</span>
               <input type="checkbox" checked={plane} onChange={(e) => setPlane(e.target.checked)} />
             </label>
           </>
@@ -327,7 +343,9 @@ export function AnalysisPanel({
       ) : null}
       {result?.kind === 'lmc' ? <LmcView result={result.result} /> : null}
       {result?.kind === 'landscape' ? <LandscapeView result={result.result} /> : null}
-      {result?.kind === 'correlation' ? <CorrelationView result={result.result} /> : null}
+      {result?.kind === 'correlation' ? (
+        <CorrelationView result={result.result} layerLabel={layerNames?.[result.result.options.layerIndex]} />
+      ) : null}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 /**
  * Magnitude–SNR correlation view (paper §5 Fig. 7; docs/ALGORITHMS.md §8.1): a downsampled |μ| vs SNR scatter for a
- * chosen chain and round, and Pearson / Spearman per round (mean over seeds) for every chain.
+ * chosen chain and round, and Pearson / Spearman per round (mean over seeds) for every chain. Legends sit above
+ * the plots (never over the lines); methods and layers by name (core/names.ts).
  */
 import { useState } from 'react';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -19,17 +19,28 @@ import type { CorrelationJobResult } from '../../../workers/analysis-job';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { correlationRoundRows, scatterPoints } from './chart-data';
+import { methodName } from '../../core/names';
+import { Term } from '../glossary/Term';
 
 const f3 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : '–');
 
-export function CorrelationView({ result }: { result: CorrelationJobResult }) {
+export function CorrelationView({ result, layerLabel }: { result: CorrelationJobResult; layerLabel?: string }) {
+  const layer = layerLabel ?? result.layerName;
   const [idx, setIdx] = useState(result.rows.length - 1);
   const row = result.rows[Math.min(Math.max(0, idx), result.rows.length - 1)];
   const methods = [...new Set(result.rows.map((r) => r.method))];
   const byRound = correlationRoundRows(result);
   if (!row) return <p className="muted">No rounds to correlate.</p>;
   const pts = scatterPoints(row);
-  const header = ['round', ...methods.flatMap((m) => [`${m} pearson`, `${m} pearson se`, `${m} spearman`])];
+  const keys = ['roundNum', ...methods.flatMap((m) => [`${m} pearson`, `${m} pearson se`, `${m} spearman`])];
+  const header = [
+    'round',
+    ...methods.flatMap((m) => [
+      `${methodName(m)}: Pearson`,
+      `${methodName(m)}: Pearson standard error`,
+      `${methodName(m)}: Spearman`,
+    ]),
+  ];
   return (
     <>
       <label className="view-controls">
@@ -37,22 +48,23 @@ export function CorrelationView({ result }: { result: CorrelationJobResult }) {
         <select value={idx} onChange={(e) => setIdx(Number(e.target.value))}>
           {result.rows.map((r, i) => (
             <option key={i} value={i}>
-              {r.method} seed {r.seed} round {r.roundNum}
+              {methodName(r.method)}, seed {r.seed}, round {r.roundNum}
             </option>
           ))}
         </select>
       </label>
       <div className="view-grid two">
         <ChartFrame
-          title={`|μ| vs SNR, ${result.layerName}, ${row.method} seed ${row.seed} round ${row.roundNum}`}
+          title={`Size |μ| against signal-to-noise |μ|/σ, ${layer}: ${methodName(row.method)}, seed ${row.seed}, round ${row.roundNum}`}
           note={
             <>
-              {pts.length} of {row.n} unpruned weights shown. Pearson {f3(row.pearson)}, Spearman {f3(row.spearman)};
-              the two criteria agree on {(100 * row.agreeFrac).toFixed(1)}% of next-round decisions (survivor IoU{' '}
+              {pts.length} of {row.n} remaining weights shown. Correlation: Pearson {f3(row.pearson)}, Spearman{' '}
+              {f3(row.spearman)}; magnitude and <Term id="snr">signal-to-noise</Term> pruning would agree on{' '}
+              {(100 * row.agreeFrac).toFixed(1)} % of the next round&apos;s decisions (overlap of the kept weights{' '}
               {f3(row.survivorIoU)}).
             </>
           }
-          table={{ header: ['magnitude', 'snr'], rows: pts.map((p) => [p.magnitude, p.snr]) }}
+          table={{ header: ['size |μ|', 'signal-to-noise |μ|/σ'], rows: pts.map((p) => [p.magnitude, p.snr]) }}
         >
           <div style={{ width: '100%', height: 280 }}>
             <ResponsiveContainer width="100%" height="100%">
@@ -63,9 +75,16 @@ export function CorrelationView({ result }: { result: CorrelationJobResult }) {
                   type="number"
                   name="|μ|"
                   tickFormatter={f3}
-                  label={{ value: '|μ|', position: 'insideBottom', offset: -12 }}
+                  label={{ value: 'size |μ|', position: 'insideBottom', offset: -12 }}
                 />
-                <YAxis dataKey="snr" type="number" name="SNR" width={56} tickFormatter={f3} />
+                <YAxis
+                  dataKey="snr"
+                  type="number"
+                  name="|μ|/σ"
+                  width={60}
+                  tickFormatter={f3}
+                  label={{ value: 'signal-to-noise |μ|/σ', angle: -90, position: 'insideLeft', offset: 0, dy: 70 }}
+                />
                 <Tooltip formatter={(v) => f3(Number(v))} />
                 <Scatter data={pts} fill={OKABE_ITO.blue} fillOpacity={0.45} isAnimationActive={false} shape="circle" />
               </ScatterChart>
@@ -73,10 +92,26 @@ export function CorrelationView({ result }: { result: CorrelationJobResult }) {
           </div>
         </ChartFrame>
         <ChartFrame
-          title={`Magnitude–SNR correlation per round, ${result.layerName}`}
-          note="Pearson (solid) and Spearman (dashed) of |μ| vs |μ|/σ, mean over seeds."
-          table={{ header, rows: byRound.map((r) => header.map((h) => (h === 'round' ? r.roundNum : r[h]))) }}
+          title={`How closely size and signal-to-noise agree, per round, ${layer}`}
+          note="Correlation of |μ| with |μ|/σ over the remaining weights, mean over seeds: Pearson solid, Spearman (ranks) dashed. 1 = the two criteria rank weights alike."
+          table={{ header, rows: byRound.map((r) => keys.map((k) => r[k])) }}
         >
+          <ul className="swatches line-key" aria-label="Lines">
+            {methods.map((m, i) => (
+              <li key={m}>
+                <span className="line-swatch" style={{ background: seriesColour(i) }} aria-hidden="true" />
+                {methodName(m)}
+              </li>
+            ))}
+            <li>
+              <span className="line-swatch" style={{ background: '#555' }} aria-hidden="true" />
+              Pearson
+            </li>
+            <li>
+              <span className="line-swatch dashed" style={{ borderColor: '#555' }} aria-hidden="true" />
+              Spearman
+            </li>
+          </ul>
           <div style={{ width: '100%', height: 280 }}>
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={byRound} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
@@ -86,16 +121,20 @@ export function CorrelationView({ result }: { result: CorrelationJobResult }) {
                   type="number"
                   domain={['dataMin', 'dataMax']}
                   allowDecimals={false}
-                  label={{ value: 'IMP round', position: 'insideBottom', offset: -12 }}
+                  label={{ value: 'round', position: 'insideBottom', offset: -12 }}
                 />
-                <YAxis domain={[-1, 1]} width={40} />
+                <YAxis
+                  domain={[-1, 1]}
+                  width={52}
+                  label={{ value: 'correlation', angle: -90, position: 'insideLeft', offset: 0, dy: 40 }}
+                />
                 <Tooltip formatter={(v) => f3(Number(v))} />
-                <Legend verticalAlign="top" height={24} />
                 {methods
                   .map((m, i) => [
                     <Line
                       key={`${m}p`}
                       dataKey={`${m} pearson`}
+                      name={`${methodName(m)}: Pearson`}
                       stroke={seriesColour(i)}
                       strokeWidth={2}
                       isAnimationActive={false}
@@ -103,6 +142,7 @@ export function CorrelationView({ result }: { result: CorrelationJobResult }) {
                     <Line
                       key={`${m}s`}
                       dataKey={`${m} spearman`}
+                      name={`${methodName(m)}: Spearman`}
                       stroke={seriesColour(i)}
                       strokeDasharray="5 4"
                       isAnimationActive={false}

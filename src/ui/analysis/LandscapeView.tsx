@@ -21,6 +21,8 @@ import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { curvatureRows, profileRows } from './chart-data';
 import { SurfaceView } from './SurfaceView';
+import { methodName } from '../../core/names';
+import { Term } from '../glossary/Term';
 
 const f4 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : '–');
 
@@ -32,7 +34,15 @@ export function LandscapeView({ result }: { result: LandscapeJobResult }) {
   const D = round.landscape.profiles.length;
   const curv = curvatureRows(result);
   const o = result.options;
-  const header = ['xi', ...Array.from({ length: D }, (_, d) => [`d${d}`, `fit${d}`]).flat()];
+  const keys = ['xi', ...Array.from({ length: D }, (_, d) => [`d${d}`, `fit${d}`]).flat()];
+  const header = [
+    'step ξ',
+    ...Array.from({ length: D }, (_, d) => [
+      `direction ${d + 1}: ${result.lossKind}`,
+      `direction ${d + 1}: fitted parabola`,
+    ]).flat(),
+  ];
+  const who = `${methodName(o.method)}, seed ${o.seed}`;
   return (
     <>
       <label className="view-controls">
@@ -47,14 +57,16 @@ export function LandscapeView({ result }: { result: LandscapeJobResult }) {
       </label>
       <div className="view-grid two">
         <ChartFrame
-          title={`1-D profiles, ${o.method} seed ${o.seed}, round ${round.roundNum}`}
+          title={`The loss around the trained network: ${who}, round ${round.roundNum}`}
           note={
             <>
-              {result.lossKind} along {D} random masked directions ({o.normalisation} normalisation); dashed: fitted
-              a·ξ² + b·ξ + c. Sharpness a = {f4(round.landscape.curvature.mean)} ± {f4(round.landscape.curvature.se)}.
+              {result.lossKind} when the weights take a step ξ along {D} random directions (kept weights only,{' '}
+              {o.normalisation} normalisation); dashed: fitted parabola a·ξ² + b·ξ + c.{' '}
+              <Term id="curvature">Sharpness</Term> a = {f4(round.landscape.curvature.mean)} ±{' '}
+              {f4(round.landscape.curvature.se)}.
             </>
           }
-          table={{ header, rows: rows.map((r) => header.map((h) => r[h])) }}
+          table={{ header, rows: rows.map((r) => keys.map((h) => r[h])) }}
         >
           <div style={{ width: '100%', height: 280 }}>
             <ResponsiveContainer width="100%" height="100%">
@@ -64,9 +76,14 @@ export function LandscapeView({ result }: { result: LandscapeJobResult }) {
                   dataKey="xi"
                   type="number"
                   domain={['dataMin', 'dataMax']}
-                  label={{ value: 'ξ', position: 'insideBottom', offset: -12 }}
+                  label={{ value: 'step ξ along the direction', position: 'insideBottom', offset: -12 }}
                 />
-                <YAxis width={56} tickFormatter={f4} domain={['auto', 'auto']} />
+                <YAxis
+                  width={60}
+                  tickFormatter={f4}
+                  domain={['auto', 'auto']}
+                  label={{ value: result.lossKind, angle: -90, position: 'insideLeft', offset: 0, dy: 60 }}
+                />
                 <Tooltip formatter={(v) => f4(Number(v))} />
                 {Array.from({ length: D }, (_, d) => [
                   <Line
@@ -93,10 +110,16 @@ export function LandscapeView({ result }: { result: LandscapeJobResult }) {
           </div>
         </ChartFrame>
         <ChartFrame
-          title={`Sharpness per round, ${o.method} seed ${o.seed}`}
-          note="Fitted a (curvature at 0 is 2a): mean ± s.e. over directions."
+          title={`Sharpness per round: ${who}`}
+          note="Fitted a (the curvature at the network is 2a): mean ± standard error over the directions. Higher: a sharper minimum."
           table={{
-            header: ['round', 'remaining_pct', 'a_mean', 'a_se', 'min_fit_r2'],
+            header: [
+              'round',
+              'weights remaining (%)',
+              'sharpness a (mean)',
+              'sharpness a (standard error)',
+              'worst fit quality (R²)',
+            ],
             rows: curv.map((c) => [c.roundNum, c.remainingPct, c.a, c.se, c.minR2]),
           }}
         >
@@ -109,9 +132,16 @@ export function LandscapeView({ result }: { result: LandscapeJobResult }) {
                   type="number"
                   domain={['dataMin - 0.5', 'dataMax + 0.5']}
                   allowDecimals={false}
-                  label={{ value: 'IMP round', position: 'insideBottom', offset: -12 }}
+                  label={{ value: 'round', position: 'insideBottom', offset: -12 }}
                 />
-                <YAxis dataKey="a" type="number" width={64} tickFormatter={f4} domain={['auto', 'auto']} />
+                <YAxis
+                  dataKey="a"
+                  type="number"
+                  width={64}
+                  tickFormatter={f4}
+                  domain={['auto', 'auto']}
+                  label={{ value: 'sharpness a', angle: -90, position: 'insideLeft', offset: 0, dy: 40 }}
+                />
                 <Tooltip formatter={(v) => f4(Number(v))} />
                 <Scatter
                   data={curv.map((c) => ({ ...c, err: Number.isFinite(c.se) ? c.se : 0 }))}

@@ -7,6 +7,7 @@
  */
 import type { LandscapeJobResult, LmcJobResult, CorrelationJobResult } from '../../../workers/analysis-job';
 import type { QuadraticFit } from '../../core/analysis/quadratic-fit';
+import { netLabel } from '../../core/names';
 
 /** The metric an LMC chart plots: test error for classification, mean return for control. */
 export function lmcMetric(res: LmcJobResult): { key: 'error' | 'return'; label: string } {
@@ -45,6 +46,32 @@ export function lmcBarrierMarks(
       barrier: p.path.barrier,
     };
   });
+}
+
+/** A pair's series key ("r1–r3") and the name students read ("round 1 ↔ round 3"). */
+export function lmcPairName(res: LmcJobResult, i: number, j: number): { key: string; name: string } {
+  const [a, b] = [res.matrix.labels[i], res.matrix.labels[j]];
+  return { key: `${a}–${b}`, name: `${netLabel(a)} ↔ ${netLabel(b)}` };
+}
+
+/**
+ * How the LMC chart colours its paths so they stay tellable apart: rounds of one chain are grouped by
+ * how many rounds apart the two networks are (15 pairs of 6 rounds → 5 colours, one legend entry each);
+ * other pairings (seeds, two runs) have one group per pair. Groups come in order of `group`.
+ */
+export function lmcPairGroups(
+  res: LmcJobResult,
+): { key: string; name: string; group: number; groupLabel: string; groups: number }[] {
+  const byDistance = res.options.pairs === 'rounds';
+  const out = res.matrix.pairs.map((p, n) => {
+    const d = p.j - p.i;
+    const { key, name } = lmcPairName(res, p.i, p.j);
+    return byDistance
+      ? { key, name, group: d, groupLabel: `${d} round${d === 1 ? '' : 's'} apart` }
+      : { key, name, group: n + 1, groupLabel: name };
+  });
+  const groups = new Set(out.map((o) => o.group)).size;
+  return out.map((o) => ({ ...o, groups }));
 }
 
 /** The fitted parabola at each ξ. */

@@ -8,6 +8,7 @@ import {
   lmcBarrierMarks,
   lmcCurveRows,
   lmcMetric,
+  lmcPairGroups,
   parabolaAt,
   profileRows,
   scatterPoints,
@@ -61,6 +62,33 @@ describe('LMC chart rows', () => {
     expect(lmcMetric(res).key).toBe('return');
     expect(lmcCurveRows(res).rows[1]['r1–r2']).toBe(40);
     expect(lmcBarrierMarks(res)[0]).toMatchObject({ alpha: 0.5, value: 40, barrier: 50 }); // ½(100 + 80) − 40
+  });
+});
+
+describe('LMC pair groups', () => {
+  it('rounds of a chain: coloured by rounds apart (6 rounds: 15 pairs, 5 groups); other pairings one group each', () => {
+    const labels = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+    const pairs = [];
+    for (let i = 0; i < 6; i++)
+      for (let j = i + 1; j < 6; j++)
+        pairs.push({ i, j, path: pathFromMetrics('vision', alphas, [0.9, 0.9, 0.9], [0, 0, 0]) });
+    const res: LmcJobResult = {
+      options: { pairs: 'rounds', method: 'snr', seed: 0, points: 3 },
+      nets: [],
+      perf: [],
+      matrix: { labels, barrier: [], linearBarrier: [], pairs },
+    };
+    const g = lmcPairGroups(res);
+    expect(g).toHaveLength(15);
+    expect(new Set(g.map((x) => x.group))).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(g.every((x) => x.groups === 5)).toBe(true);
+    expect(g.find((x) => x.key === 'r2–r5')).toMatchObject({
+      name: 'round 2 ↔ round 5',
+      group: 3,
+      groupLabel: '3 rounds apart',
+    });
+    const seeds = lmcPairGroups({ ...res, options: { pairs: 'seeds', method: 'snr', roundNum: 2, points: 3 } });
+    expect(new Set(seeds.map((x) => x.group)).size).toBe(15);
   });
 });
 
