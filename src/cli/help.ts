@@ -1,19 +1,15 @@
 /** `--help` text, generated from the registries (STYLE.md convention 3): nothing here is hand-listed. */
-import type { ParamSpec, ParamSpecs } from '../core/params';
+import { rangeText, type ParamSpec, type ParamSpecs } from '../core/params';
 import { STRATEGIES } from '../core/es/registry';
 import { NETWORKS } from '../core/nets/registry';
 import { TASKS } from '../core/tasks/registry';
 import { PRUNE_METHODS } from '../core/prune/registry';
 import { PRESETS } from '../core/runs/presets';
+import { ANALYSIS_LIST } from '../core/analysis/analyses';
+import { analysisHelpLines } from './analysis';
 
 function describeSpec(name: string, s: ParamSpec): string {
-  const range =
-    s.kind === 'number'
-      ? `[${s.min}, ${s.max}]`
-      : s.kind === 'choice'
-        ? s.options.map((o) => o.value).join('|')
-        : 'true|false';
-  return `      ${name} = ${String(s.default)}  ${range}  — ${s.label}`;
+  return `      ${name} = ${String(s.default)}  ${rangeText(s)}  — ${s.label}`;
 }
 
 function describeSpecs(specs: ParamSpecs): string[] {
@@ -30,12 +26,11 @@ export function helpText(): string {
     '  imp          run ES-IMP pruning rounds and write a run folder',
     '  gd           run GD-IMP (masked Adam/SGD) rounds with the same run-folder output',
     '  transfer     train tickets of a run folder on another task / ES / GD, with baselines',
-    '  lmc          linear mode connectivity (error barrier) across rounds and seeds of a run folder',
-    '  landscape    1-D random-projection loss landscapes and curvature per round',
-    '  correlation  magnitude vs SNR correlation per round',
+    ...ANALYSIS_LIST.map((a) => `  ${a.id.padEnd(12)} ${a.label} (see "Analysis commands" below)`),
     '  merge        combine run folders that differ only in seeds (--runs DIR,DIR --out DIR)',
     '  bundle       write a run folder as a precomputed run bundle (--run DIR --out FILE.json[.gz] [--preset ID] [--seeds S])',
-    '  summarize    sparsity tables over run folders (--runs DIR,DIR --baseline random_reinit [--raw] for returns)',
+    '  summarize    sparsity tables over run folders (--runs DIR,DIR --baseline random_reinit [--raw] for returns,',
+    '               [--decompose] splits the ticket effect into weights, mask and layer-ratio parts)',
     '',
     'imp flags:',
     '  --preset NAME        start from a preset (flags below override it)',
@@ -45,6 +40,8 @@ export function helpText(): string {
     '  --centered-rank true|false  --sigma-mode paper|sC|true (Sep-CMA-ES σ for SNR)',
     '  --es.<param> V  --net.<param> V  --task.<param> V  --prune.<method>.<param> V',
     '  --out DIR (default runs-out/<run id>)  --backend wasm|cpu (default wasm)  --quiet',
+    '  Rerunning a command on its own folder continues it from the last finished round (a finished run is',
+    '  left as it is); a folder holding anything else is refused unchanged (docs/RELIABILITY.md).',
     '',
     "Presets (reduced-budget presets are NOT the paper's settings):",
     ...PRESETS.map((p) => `  ${p.id.padEnd(20)} ${p.paper ? '[paper]  ' : '[reduced]'} ${p.label}`),
@@ -57,6 +54,8 @@ export function helpText(): string {
     '',
     'Evolution strategies (--es), evosax 0.1.4 defaults:',
     ...STRATEGIES.flatMap((s) => [`  ${s.id.padEnd(16)} ${s.label}`, ...describeSpecs(s.paramSpecs)]),
+    '',
+    ...analysisHelpLines(),
     '',
     'Pruning methods (--prune):',
     ...PRUNE_METHODS.flatMap((m) => [

@@ -73,10 +73,12 @@ export function layerNames(layers: readonly LayerShape[]): string[] {
   });
 }
 
-/** One layer's name among `layers` (its flax-style name when it is not there). */
-export function layerName(name: string, layers: readonly LayerShape[]): string {
+/** One layer's name among `layers`; without them, from its flax-style name alone ("Dense_1" → "dense layer 2"). */
+export function layerName(name: string, layers: readonly LayerShape[] = []): string {
   const i = layers.findIndex((l) => l.name === name);
-  return i < 0 ? name : layerNames(layers)[i];
+  if (i >= 0) return layerNames(layers)[i];
+  const m = /^(Dense|Conv)_(\d+)$/.exec(name);
+  return m ? `${m[1] === 'Conv' ? 'convolution' : 'dense'} layer ${Number(m[2]) + 1}` : name;
 }
 
 /** An LMC network label as the analysis names it ("r3" → "round 3", "s1" → "seed 1"). */

@@ -84,6 +84,14 @@ export function bool(d: boolean, label: string, help: string): BoolParamSpec {
   return { kind: 'boolean', default: d, label, help };
 }
 
+/**
+ * The spec of parameter `name`, or undefined. Own properties only: a name such as "toString" or
+ * "constructor" must not find a member every object inherits and pass as a parameter.
+ */
+export function ownSpec(specs: ParamSpecs, name: string): ParamSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(specs, name) ? specs[name] : undefined;
+}
+
 /** Default values of a spec set. */
 export function defaultsOf<S extends ParamSpecs>(specs: S): ParamValues<S> {
   const out: Record<string, unknown> = {};
@@ -118,7 +126,7 @@ export function resolveParams<S extends ParamSpecs>(specs: S, given: Partial<Any
   const out = defaultsOf(specs) as AnyParamValues;
   const errors: string[] = [];
   for (const [k, v] of Object.entries(given)) {
-    const spec = specs[k];
+    const spec = ownSpec(specs, k);
     if (!spec) {
       errors.push(`unknown parameter "${k}" (known: ${Object.keys(specs).join(', ')})`);
       continue;
@@ -130,4 +138,13 @@ export function resolveParams<S extends ParamSpecs>(specs: S, given: Partial<Any
   }
   if (errors.length) throw new Error(errors.join('; '));
   return out as ParamValues<S>;
+}
+
+/** A spec's allowed values as text: "[min, max]", "a|b|c" or "true|false" (help lines, field hints). */
+export function rangeText(spec: ParamSpec): string {
+  return spec.kind === 'number'
+    ? `[${spec.min}, ${spec.max}]`
+    : spec.kind === 'choice'
+      ? spec.options.map((o) => o.value).join('|')
+      : 'true|false';
 }

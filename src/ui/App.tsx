@@ -1,10 +1,10 @@
 /**
- * Root of the ES Lottery Lab UI: header with the backend badge, then two views: the live ES-IMP
- * experiment (the default; issues 5 and 9) and the 2-D ES demo with the strategy settings (issue 3).
- * On first mount a share link in the URL is applied and the worker's backend is chosen
- * (`?backend=wasm` or the link's config can force one).
+ * Root of the ES Lottery Lab UI: header with the views, projector mode, the teacher's link and the backend
+ * badge, then three views: the paper tour (src/ui/tour; `?tour=3`), the live ES-IMP experiment (the
+ * default) and the 2-D ES demo with the strategy settings. On first mount a share or teacher's link in
+ * the URL is applied and the worker's backend is chosen (`?backend=wasm` or the link's config can force one).
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BackendBadge } from './BackendBadge';
 import { SkipLink } from './a11y/SkipLink';
 import { OfflineStatus } from './offline/OfflineStatus';
@@ -18,18 +18,36 @@ import { BACKEND_PREFERENCES as BACKEND_PREFS } from '../core/runs/config';
 import type { BackendPref } from '../../workers/backend-chain';
 import { useConfigStore } from '../state/config-store';
 import { useExperimentStore } from '../state/experiment-store';
+import { useViewStore } from '../state/view-store';
+import { applyLessonLink, useProjectorMode } from './tour/lesson-link';
+import { ProjectorToggle, TeacherMenu } from './tour/TeacherMenu';
+
+const TourView = lazy(() => import('./tour/TourView').then((m) => ({ default: m.TourView })));
 
 const VIEWS = [
+  { id: 'tour', label: 'Paper tour' },
   { id: 'experiment', label: 'Lottery-ticket experiment' },
   { id: 'demo', label: '2-D ES demo' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
 
+/** Share link (`c=…`) first, then a teacher's link (`tour`, `preset`, `simple`, `projector`). */
+function applyLinks(search: string): { errors: readonly UrlIssue[]; view: ViewId } {
+  const shareErrors = applyShareLink(search);
+  const lesson = applyLessonLink(search);
+  const view = lesson.tour ? 'tour' : new URLSearchParams(search).get('view') === 'demo' ? 'demo' : 'experiment';
+  return { errors: [...shareErrors, ...lesson.errors], view };
+}
+
 export function App() {
-  const [view, setView] = useState<ViewId>(() =>
-    new URLSearchParams(location.search).get('view') === 'demo' ? 'demo' : 'experiment',
-  );
-  const [linkErrors] = useState<readonly UrlIssue[]>(() => applyShareLink(location.search));
+  const [start] = useState(() => applyLinks(location.search));
+  const [view, setView] = useState<ViewId>(start.view);
+  const linkErrors = start.errors;
+  useProjectorMode();
+  const openLab = (tab: string) => {
+    useViewStore.getState().setResultTab(tab);
+    setView('experiment');
+  };
   useEffect(() => {
     // A forced backend in the URL (`?backend=wasm`) or in a shared config is chosen from the start, so
     // a slow or broken GPU backend is never even initialised for it.
@@ -40,7 +58,7 @@ export function App() {
   }, []);
   return (
     <>
-      <SkipLink target="main" />
+      <SkipLink target={view === 'tour' ? 'tour' : 'main'} />
       <header className="app-header">
         <div className="title">
           <h1>ES Lottery Lab</h1>
@@ -51,6 +69,7 @@ export function App() {
             <button
               key={v.id}
               type="button"
+              className={v.id === 'tour' ? 'nav-tour' : undefined}
               aria-current={view === v.id ? 'page' : undefined}
               onClick={() => setView(v.id)}
             >
@@ -58,6 +77,10 @@ export function App() {
             </button>
           ))}
         </nav>
+        <div className="lesson-controls">
+          <ProjectorToggle />
+          <TeacherMenu view={view} />
+        </div>
         <BackendBadge />
         <OfflineStatus />
       </header>
@@ -66,7 +89,11 @@ export function App() {
           <LinkErrors errors={linkErrors} />
         </div>
       )}
-      {view === 'experiment' ? (
+      {view === 'tour' ? (
+        <Suspense fallback={<p className="muted tour-loading">Loading the paper tour…</p>}>
+          <TourView onOpenLab={openLab} />
+        </Suspense>
+      ) : view === 'experiment' ? (
         <main id="main" tabIndex={-1} className="experiment-main">
           <ExperimentPanel />
         </main>

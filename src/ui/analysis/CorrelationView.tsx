@@ -1,7 +1,8 @@
 /**
- * Magnitude–SNR correlation view (paper §5 Fig. 7; docs/ALGORITHMS.md §8.1): a downsampled |μ| vs SNR scatter for a
- * chosen chain and round, and Pearson / Spearman per round (mean over seeds) for every chain. Legends sit above
- * the plots (never over the lines); methods and layers by name (core/names.ts).
+ * Magnitude–SNR correlation view (paper §5 Fig. 7; docs/ALGORITHMS.md §8.1): a downsampled |μ| vs SNR scatter
+ * for a chosen chain and round, and Pearson / Spearman per round (mean over seeds) for every chain with a
+ * per-weight σ (chains without one are named, not drawn). Legends sit above the plots (never over the
+ * lines); methods and layers by name (core/names.ts).
  */
 import { useState } from 'react';
 import {
@@ -15,23 +16,24 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { CorrelationJobResult } from '../../../workers/analysis-job';
+import type { CorrelationResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { correlationRoundRows, scatterPoints } from './chart-data';
-import { methodName } from '../../core/names';
+import { layerName, methodName } from '../../core/names';
 import { Term } from '../glossary/Term';
 
 const f3 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : '–');
 
-export function CorrelationView({ result, layerLabel }: { result: CorrelationJobResult; layerLabel?: string }) {
-  const layer = layerLabel ?? result.layerName;
-  const [idx, setIdx] = useState(result.rows.length - 1);
-  const row = result.rows[Math.min(Math.max(0, idx), result.rows.length - 1)];
-  const methods = [...new Set(result.rows.map((r) => r.method))];
+export function CorrelationView({ result }: { result: CorrelationResult }) {
+  const usable = result.rows.filter((r) => r.sigma === 'per-weight');
+  const [idx, setIdx] = useState(usable.length - 1);
+  const row = usable[Math.min(Math.max(0, idx), usable.length - 1)];
+  const methods = [...new Set(usable.map((r) => r.method))];
   const byRound = correlationRoundRows(result);
   if (!row) return <p className="muted">No rounds to correlate.</p>;
   const pts = scatterPoints(row);
+  const layer = layerName(result.layerName);
   const keys = ['roundNum', ...methods.flatMap((m) => [`${m} pearson`, `${m} pearson se`, `${m} spearman`])];
   const header = [
     'round',
@@ -46,7 +48,7 @@ export function CorrelationView({ result, layerLabel }: { result: CorrelationJob
       <label className="view-controls">
         Scatter of
         <select value={idx} onChange={(e) => setIdx(Number(e.target.value))}>
-          {result.rows.map((r, i) => (
+          {usable.map((r, i) => (
             <option key={i} value={i}>
               {methodName(r.method)}, seed {r.seed}, round {r.roundNum}
             </option>
@@ -59,9 +61,9 @@ export function CorrelationView({ result, layerLabel }: { result: CorrelationJob
           note={
             <>
               {pts.length} of {row.n} remaining weights shown. Correlation: Pearson {f3(row.pearson)}, Spearman{' '}
-              {f3(row.spearman)}; magnitude and <Term id="snr">signal-to-noise</Term> pruning would agree on{' '}
-              {(100 * row.agreeFrac).toFixed(1)} % of the next round&apos;s decisions (overlap of the kept weights{' '}
-              {f3(row.survivorIoU)}).
+              {f3(row.spearman)}. On the layer&apos;s remaining weights, magnitude and{' '}
+              <Term id="snr">signal-to-noise</Term> pruning make the same next-round decision for{' '}
+              {(100 * row.agreeFrac).toFixed(1)} % (overlap of the kept weights {f3(row.survivorIoU)}).
             </>
           }
           table={{ header: ['size |μ|', 'signal-to-noise |μ|/σ'], rows: pts.map((p) => [p.magnitude, p.snr]) }}
@@ -93,10 +95,15 @@ export function CorrelationView({ result, layerLabel }: { result: CorrelationJob
         </ChartFrame>
         <ChartFrame
           title={`How closely size and signal-to-noise agree, per round, ${layer}`}
-          note="Correlation of |μ| with |μ|/σ over the remaining weights, mean over seeds: Pearson solid, Spearman (ranks) dashed. 1 = the two criteria rank weights alike."
+          note={
+            'Correlation of |μ| with |μ|/σ over the remaining weights, mean over seeds (1: both rank the weights alike).' +
+            (result.withoutSigma.length
+              ? ` Not shown (no σ per weight): ${result.withoutSigma.map((w) => `${methodName(w.method)} (${w.sigma === 'none' ? 'no σ' : 'one σ for all weights'})`).join(', ')}.`
+              : '')
+          }
           table={{ header, rows: byRound.map((r) => keys.map((k) => r[k])) }}
         >
-          <ul className="swatches line-key" aria-label="Lines">
+          <ul className="swatches line-key" aria-label="Line colours and styles">
             {methods.map((m, i) => (
               <li key={m}>
                 <span className="line-swatch" style={{ background: seriesColour(i) }} aria-hidden="true" />
@@ -109,7 +116,7 @@ export function CorrelationView({ result, layerLabel }: { result: CorrelationJob
             </li>
             <li>
               <span className="line-swatch dashed" style={{ borderColor: '#555' }} aria-hidden="true" />
-              Spearman
+              Spearman (ranks)
             </li>
           </ul>
           <div style={{ width: '100%', height: 280 }}>

@@ -1,10 +1,13 @@
 /**
- * Linear mode connectivity view (paper §5; docs/ALGORITHMS.md §6): test error (or return) along
- * θ(α) = α·θ_A + (1 − α)·θ_B for every pair, the worst point of each path marked, and the barrier of every
- * pair as a heatmap. Paths are coloured by group (rounds of a chain: by how many rounds apart, chart-data
- * lmcPairGroups) so many pairs stay readable, with the legend above the plot, never over it. Vision
- * errors are shown in % (chart, tables and CSV alike).
+ * Linear mode connectivity view (paper §5; docs/ALGORITHMS.md §6): pick one comparison (the rounds of a
+ * chain, one round across seeds, or the same round of two runs), then the test error (or return) along
+ * θ(α) = α·θ_A + (1 − α)·θ_B for each pair with the worst point marked, and BOTH barrier readings — the
+ * endpoint-mean barrier B and the excess over the straight line — as a heatmap over all pairs and a table,
+ * with whether the pair counts as connected (excess below the lab's 2 % threshold). Paths are coloured by
+ * group (rounds of a chain: by how many rounds apart, chart-data lmcPairGroups) so many pairs stay
+ * readable, with the legend above the plot, never over it. Vision errors are in % (chart, table, CSV).
  */
+import { useState } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -16,16 +19,23 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { LmcJobResult } from '../../../workers/analysis-job';
-import { methodName, netLabel } from '../../core/names';
+import { barrierDefinitions, type LmcResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { viridis } from '../viz/colormap';
 import { Term } from '../glossary/Term';
+import { OptionSelect } from '../settings/OptionSelect';
 import { BarrierMatrix } from './BarrierMatrix';
-import { lmcBarrierMarks, lmcCurveRows, lmcMetric, lmcPairGroups } from './chart-data';
+import { lmcBarrierMarks, lmcCurveRows, lmcGroupTitle, lmcMetric, lmcNetName, lmcPairGroups } from './chart-data';
 
 const f3 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : '–');
+
+const KIND_NOTE: Record<LmcResult['groups'][number]['kind'], string> = {
+  rounds: 'Rounds of one chain: the networks share their starting weights and the mask shrinks from round to round.',
+  seeds:
+    'Different seeds start from different weights, so barriers between them are expected for any optimiser (ES or gradient descent); they say nothing about ES in particular.',
+  runs: 'The same seed and round of two runs (e.g. ES and gradient descent from the same starting weights), each with its own mask.',
+};
 
 /** Colour of group g of n: ordered groups (rounds apart) on a dark-to-light viridis ramp, others categorical. */
 function groupColour(g: number, n: number, ordered: boolean): string {
@@ -34,47 +44,62 @@ function groupColour(g: number, n: number, ordered: boolean): string {
   return `rgb(${Math.round(r)}, ${Math.round(gg)}, ${Math.round(b)})`;
 }
 
-export function LmcView({ result }: { result: LmcJobResult }) {
-  const { rows, series } = lmcCurveRows(result);
-  const marks = lmcBarrierMarks(result);
+type Reading = 'endpoint' | 'excess';
+
+export function LmcView({ result }: { result: LmcResult }) {
+  const [sel, setSel] = useState(0);
+  const [reading, setReading] = useState<Reading>('endpoint');
+  const group = result.groups[Math.min(sel, result.groups.length - 1)];
+  if (!group) return <p className="muted">No pairs to show.</p>;
+  const { rows, series } = lmcCurveRows(result, group);
+  const marks = lmcBarrierMarks(result, group);
   const metric = lmcMetric(result);
-  const groups = lmcPairGroups(result);
-  const ordered = result.options.pairs === 'rounds';
-  const o = result.options;
+  const defs = barrierDefinitions(result.barrierKind);
+  const pairs = lmcPairGroups(group);
+  const ordered = group.kind === 'rounds';
   const pct = metric.key === 'error';
   const scale = pct ? 100 : 1;
   const unit = pct ? ' (%)' : '';
+  const pp = pct ? ' (percentage points)' : '';
   const yLabel = pct ? 'test error (%)' : 'mean test return';
-  const what =
-    o.pairs === 'rounds'
-      ? `rounds of ${methodName(o.method)}, seed ${o.seed}`
-      : o.pairs === 'seeds'
-        ? `seeds of ${methodName(o.method)} at round ${o.roundNum}`
-        : result.nets.map((n) => netLabel(n.label)).join(' vs ');
+  const threshold = `${100 * result.connectedBelow} %`;
+  const title = lmcGroupTitle(group);
   const colourOf = (key: string) => {
-    const g = groups.find((x) => x.key === key);
+    const g = pairs.find((x) => x.key === key);
     return g ? groupColour(g.group, g.groups, ordered) : OKABE_ITO.black;
   };
-  const nameOf = (key: string) => groups.find((x) => x.key === key)?.name ?? key;
-  const legend = [...new Map(groups.map((g) => [g.group, g])).values()].sort((a, b) => a.group - b.group);
+  const nameOf = (key: string) => pairs.find((x) => x.key === key)?.name ?? key;
+  const legend = [...new Map(pairs.map((g) => [g.group, g])).values()].sort((a, b) => a.group - b.group);
   const scaled = rows.map((r) =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'alpha' ? v : v * scale])),
   );
   const header = ['α', ...series.map((s) => `${nameOf(s)}${unit}`)];
+  const matrix = reading === 'endpoint' ? group.matrix.endpointBarrier : group.matrix.excessBarrier;
   return (
     <>
+      {result.groups.length > 1 ? (
+        <div className="view-controls">
+          <OptionSelect
+            label="Comparison"
+            value={sel}
+            options={result.groups.map((_, i) => i)}
+            onChange={setSel}
+            format={(i) => lmcGroupTitle(result.groups[i])}
+          />
+        </div>
+      ) : null}
       <ChartFrame
-        title={`Paths between the networks: ${what}`}
+        title={`Paths between the networks: ${title}`}
         note={
           <>
             {pct ? 'Test error' : 'Mean test return'} of the networks on the straight line α·θ_A + (1 − α)·θ_B between
             each pair (α = 0: the first of the pair, α = 1: the second). A bump in the middle is a{' '}
-            <Term id="barrier">barrier</Term>; dots mark each path&apos;s worst point.
+            <Term id="barrier">barrier</Term>; dots mark each path&apos;s worst point. {KIND_NOTE[group.kind]}
           </>
         }
         table={{ header, rows: scaled.map((r) => ['alpha', ...series].map((h) => r[h])) }}
       >
-        <ul className="swatches line-key" aria-label="Colours">
+        <ul className="swatches line-key" aria-label="Line colours">
           {legend.map((g) => (
             <li key={g.group}>
               <span
@@ -134,29 +159,78 @@ export function LmcView({ result }: { result: LmcJobResult }) {
         </div>
       </ChartFrame>
       <ChartFrame
-        title={`Barrier between every pair: ${what}`}
+        title={`Barrier between every pair: ${title}`}
         note={
-          pct
-            ? 'Barrier = the worst error on the line minus the mean error of its two ends, in percentage points. Near 0: the two networks sit in one connected valley.'
-            : 'Barrier = the mean return of the two ends minus the worst return on the line. Near 0: the two networks sit in one connected valley.'
+          <>
+            Two readings per pair. {defs.endpoint}. {defs.excess}: a straight ramp between two networks of different
+            accuracy has excess 0.{' '}
+            {result.barrierKind === 'error'
+              ? `Connected: excess below ${threshold} test error.`
+              : 'Control task: no connectivity threshold.'}
+          </>
         }
         table={{
-          header: ['pair', `barrier${pct ? ' (percentage points)' : ''}`, 'worst α', `${yLabel} at the worst α`],
-          rows: marks.map((m) => [nameOf(m.series), m.barrier * scale, m.alpha, m.value * scale]),
+          header: [
+            'pair',
+            `barrier, endpoint mean${pp}`,
+            `barrier, excess over the line${pp}`,
+            'connected',
+            'worst α',
+            `${yLabel} at the worst α`,
+          ],
+          rows: marks.map((m) => [
+            nameOf(m.series),
+            m.endpointBarrier * scale,
+            m.excessBarrier * scale,
+            m.connected === null ? '' : m.connected ? 'yes' : 'no',
+            m.alpha,
+            m.value * scale,
+          ]),
         }}
       >
+        <div className="view-controls">
+          <OptionSelect
+            label="Heatmap shows"
+            value={reading}
+            options={['endpoint', 'excess'] as const}
+            onChange={setReading}
+            format={(r) => (r === 'endpoint' ? 'barrier B (endpoint mean)' : 'excess over the straight line')}
+          />
+        </div>
         <BarrierMatrix
-          labels={result.matrix.labels.map(netLabel)}
-          barrier={result.matrix.barrier}
+          labels={group.nets.map((n) => lmcNetName(group, n))}
+          barrier={matrix}
           scale={scale}
           unit={pct ? ' pp' : ''}
         />
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">pair</th>
+              <th scope="col">B (endpoint mean){pct ? ', pp' : ''}</th>
+              <th scope="col">excess over the line{pct ? ', pp' : ''}</th>
+              {result.barrierKind === 'error' ? <th scope="col">connected (excess &lt; {threshold})</th> : null}
+              <th scope="col">worst α</th>
+            </tr>
+          </thead>
+          <tbody>
+            {marks.map((m) => (
+              <tr key={m.series}>
+                <td>{nameOf(m.series)}</td>
+                <td>{f3(m.endpointBarrier * scale)}</td>
+                <td>{f3(m.excessBarrier * scale)}</td>
+                {result.barrierKind === 'error' ? <td>{m.connected ? 'yes' : 'no'}</td> : null}
+                <td>{f3(m.alpha)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <p className="stat-line">
-          {result.nets
+          {group.nets
             .map(
-              (n, i) =>
-                `${netLabel(n.label)}: ${(100 * (1 - n.sparsityFrac)).toFixed(1)} % of weights, ${
-                  pct ? `test accuracy ${(100 * result.perf[i]).toFixed(1)} %` : `return ${f3(result.perf[i])}`
+              (n) =>
+                `${lmcNetName(group, n)}: ${(100 * (1 - n.sparsityFrac)).toFixed(1)} % of weights, ${
+                  pct ? `test accuracy ${(100 * n.perf).toFixed(1)} %` : `return ${f3(n.perf)}`
                 }`,
             )
             .join(' · ')}

@@ -1,7 +1,8 @@
 /**
  * The live IMP experiment (issues 5 and 9): presets and the generated settings form on the left, run
- * controls and the result tabs on the right. Opening a config that was already run shows its stored
- * curves; a run a closed tab interrupted is offered for resuming.
+ * controls and the result tabs on the right (a teacher's link with `simple=1` shows the simple view,
+ * src/ui/tour/SimpleForm.tsx, instead of the settings). Opening a config that was already run shows its
+ * stored curves; a run a closed tab interrupted is offered for resuming.
  */
 import { useEffect, useState } from 'react';
 import { runId } from '../../core/runs/hash';
@@ -17,6 +18,8 @@ import { GdBaseline } from './GdBaseline';
 import { PresetBar } from './PresetBar';
 import { ResultTabs } from './ResultTabs';
 import { RunControls } from './RunControls';
+import { useLessonStore } from '../../state/lesson-store';
+import { SimpleForm } from '../tour/SimpleForm';
 import './experiment.css';
 
 function ResumeOffer() {
@@ -72,22 +75,28 @@ function useStoredCurvesForConfig(): void {
 
 export function ExperimentPanel() {
   useStoredCurvesForConfig();
+  const simple = useLessonStore((s) => s.simple);
+  const settings = (
+    <aside className="panel settings-col" aria-labelledby="exp-h">
+      <h2 id="exp-h">Experiment: ES-IMP</h2>
+      <PresetBar />
+      <ConfigForm />
+      <ShareBar />
+    </aside>
+  );
   return (
-    // The run column comes first in the reading and Tab order (Start is a few Tab presses from the top);
-    // on wide screens CSS places the settings column on its left.
+    // The run column comes first in the reading and Tab order (Start is a few Tab presses from the top),
+    // the full settings after it; on wide screens CSS places the settings column on its left. The simple
+    // view's handful of controls come first.
     <div className="experiment-layout">
+      {simple ? <SimpleForm /> : null}
       <div className="main-col">
         <ResumeOffer />
         <RunControls />
         <GdBaseline />
         <ResultTabs />
       </div>
-      <aside className="panel settings-col" aria-labelledby="exp-h">
-        <h2 id="exp-h">Experiment: ES-IMP</h2>
-        <PresetBar />
-        <ConfigForm />
-        <ShareBar />
-      </aside>
+      {simple ? null : settings}
     </div>
   );
 }

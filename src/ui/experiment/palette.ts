@@ -5,7 +5,10 @@
  * with a dotted stroke, so they never pass for an ES curve; their names come from ../names.ts.
  */
 import { PRUNE_METHODS } from '../../core/prune/registry';
-import { chainMethod } from '../../core/names';
+import { chainMethod, methodName } from '../../core/names';
+
+/** @deprecated The display name of a chain: use `methodName` from core/names.ts (the one names module). */
+export const methodLabel = methodName;
 
 const OKABE_ITO = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'];
 

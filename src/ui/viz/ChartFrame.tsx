@@ -17,7 +17,8 @@ export interface ChartFrameProps {
   readonly note?: ReactNode;
   /** The table alternative and the CSV content. */
   readonly table: ChartTable;
-  readonly children: ReactNode;
+  /** The chart; without one the frame shows the table (e.g. an analysis that has no view of its own). */
+  readonly children?: ReactNode;
   /** Rows shown in table view before "show all" (default 200). */
   readonly maxTableRows?: number;
 }
@@ -28,7 +29,8 @@ function cellText(v: CsvCell): string {
 }
 
 export function ChartFrame({ title, note, table, children, maxTableRows = 200 }: ChartFrameProps) {
-  const [asTable, setAsTable] = useState(false);
+  const [tableView, setAsTable] = useState(false);
+  const asTable = tableView || children === undefined;
   const [showAll, setShowAll] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -45,9 +47,11 @@ export function ChartFrame({ title, note, table, children, maxTableRows = 200 }:
       <div className="chart-head">
         <h3>{title}</h3>
         <div className="chart-actions">
-          <button type="button" className="link-button" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
-            {asTable ? 'show as chart' : 'show as table'}
-          </button>
+          {children === undefined ? null : (
+            <button type="button" className="link-button" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+              {asTable ? 'show as chart' : 'show as table'}
+            </button>
+          )}
           <button type="button" className="link-button" onClick={png} disabled={asTable}>
             PNG
           </button>

@@ -65,7 +65,9 @@ describe('display names', () => {
       'output layer (256 → 10)',
     ]);
     expect(layerName('Conv_1', cnn)).toBe('convolution 2 (5×5, 8 → 16 channels)');
-    expect(layerName('Dense_7', cnn)).toBe('Dense_7');
+    expect(layerName('Dense_7', cnn)).toBe('dense layer 8'); // not among the layers: from its name alone
+    expect(layerName('Conv_0')).toBe('convolution layer 1');
+    expect(layerName('weird')).toBe('weird');
   });
 
   it('LMC labels and run titles are words', () => {
