@@ -87,7 +87,7 @@ const maskPermuteSpecs = {
     'elementwise',
     [
       { value: 'elementwise', label: 'element-wise (Vischer et al.)' },
-      { value: 'rows', label: 'rows / axis 0 (es-lottery exact)' },
+      { value: 'rows', label: 'whole rows (as the paper’s code)' },
     ],
     'Mask permutation',
     "Element-wise shuffle of each layer's mask (canonical), or whole slices along the kernel's first axis as es-lottery's jax permutation does (docs/ALGORITHMS.md D4).",

@@ -23,6 +23,7 @@ import { BenchmarkTable } from './BenchmarkTable';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
 import { methodName, stepWord } from '../../core/names';
 import { getTask } from '../../core/tasks/registry';
+import { getPreset } from '../../core/runs/presets';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 import { Term } from '../glossary/Term';
 import { useFocusAfterStart } from '../a11y/use-focus-after-start';
@@ -226,7 +227,10 @@ function SilentWorker() {
 export const RunControls = memo(function RunControls() {
   const status = useImpStore((s) => s.status);
   const active = useImpStore(selectImpActive);
-  const canStart = useExperimentStore((s) => selectValidation(s).config !== null);
+  const valid = useExperimentStore((s) => selectValidation(s).config !== null);
+  // A preset too big for a browser tab (its card says why) offers no Start; edited settings can run.
+  const tooBig = useExperimentStore((s) => (s.presetId ? getPreset(s.presetId).notInBrowser : undefined));
+  const canStart = valid && !tooBig;
   const notes = useImpStore((s) => s.notes);
   const net = useImpStore((s) => s.netDescribe);
   const row = useRef<HTMLDivElement>(null);
@@ -271,7 +275,12 @@ export const RunControls = memo(function RunControls() {
           Cancel
         </button>
       </div>
-      {!canStart && <p className="field-error">Fix the settings marked in red to start.</p>}
+      {!valid && <p className="field-error">Fix the settings marked in red to start.</p>}
+      {valid && tooBig && (
+        <p className="notice small" data-testid="start-blocked">
+          This preset cannot run in the browser: {tooBig}
+        </p>
+      )}
       {net && <p className="muted small">Network: {net}</p>}
       {notes.length > 0 && (
         <ul className="notice small">

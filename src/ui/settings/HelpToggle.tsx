@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useViewStore } from '../../state/view-store';
+import { splitProvenance } from './provenance';
 
 export function HelpToggle({ helpKey, label }: { helpKey: string; label: string }) {
   const open = useViewStore((s) => s.openHelp === helpKey);
@@ -34,12 +35,19 @@ export function HelpToggle({ helpKey, label }: { helpKey: string; label: string 
   );
 }
 
-/** The help paragraph controlled by `HelpToggle`; always in the DOM for aria-describedby. */
+/**
+ * The help paragraph controlled by `HelpToggle`; always in the DOM for aria-describedby. What the setting
+ * means is the paragraph; where it came from (library versions, the paper's code) a "Source" line below.
+ */
 export function HelpText({ helpKey, text }: { helpKey: string; text: string }) {
   const open = useViewStore((s) => s.openHelp === helpKey);
+  const { meaning, provenance } = splitProvenance(text);
   return (
-    <p id={`help-${helpKey}`} className="help-text" hidden={!open}>
-      {text}
-    </p>
+    <>
+      <p id={`help-${helpKey}`} className="help-text" hidden={!open}>
+        {meaning}
+      </p>
+      {open && provenance ? <p className="help-text source-note">Source: {provenance}</p> : null}
+    </>
   );
 }

@@ -35,7 +35,8 @@ export function TicketTable({ records, vision, chosen, onUse, disabled }: Ticket
         <OptionSelect label="Pruning method" value={method} options={methods} onChange={setM} format={methodName} />
         <OptionSelect label="Seed" value={seed} options={seeds} onChange={setSd} />
       </div>
-      <div className="table-scroll">
+      {/* no inner scroll box: on a phone the rounds scroll with the page */}
+      <div className="table-wide">
         <table className="data-table">
           <caption className="sr-only">
             Rounds of {methodName(method)}, seed {seed}
@@ -59,14 +60,13 @@ export function TicketTable({ records, vision, chosen, onUse, disabled }: Ticket
                   <td>{(100 * (1 - r.sparsityFrac)).toFixed(1)} %</td>
                   <td>{perf(r.finalPerf)}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      disabled={disabled}
-                      onClick={() => onUse(r)}
-                      aria-label={`Use the ticket of ${methodName(r.method)} round ${r.roundNum}, seed ${r.seed}, for a transfer`}
-                    >
+                    {/* The accessible name starts with the visible words (WCAG 2.5.3), then says which ticket. */}
+                    <button type="button" className="link-button" disabled={disabled} onClick={() => onUse(r)}>
                       {isChosen ? 'Chosen ✓' : 'Use this ticket for…'}
+                      <span className="sr-only">
+                        {' '}
+                        (round {r.roundNum}, {methodName(r.method)}, seed {r.seed})
+                      </span>
                     </button>
                   </td>
                 </tr>

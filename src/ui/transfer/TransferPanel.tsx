@@ -18,7 +18,8 @@ import {
   transferFraction,
   useTransferStore,
 } from '../../state/transfer-store';
-import { methodName } from '../../core/names';
+import { methodName, strategyName, taskName } from '../../core/names';
+import { Term } from '../glossary/Term';
 import { TargetForm, draftErrors } from './TargetForm';
 import { TicketTable } from './TicketTable';
 import { TransferCharts } from './TransferCharts';
@@ -84,17 +85,17 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
     <section className="transfer-setup" aria-labelledby="transfer-h">
       <div className="panel-head">
         <h3 id="transfer-h" ref={heading} tabIndex={-1}>
-          Transfer the {methodName(ticket.method)} ticket of round {ticket.roundNum} (seed {ticket.seed}, {kept} % of
-          weights kept)
+          Transfer the ticket of round {ticket.roundNum}: {methodName(ticket.method)}, seed {ticket.seed}, {kept} % of
+          the weights
         </h3>
         <button type="button" className="link-button" onClick={close} disabled={running}>
           Close
         </button>
       </div>
       <p className="muted small">
-        The mask M<sub>{ticket.roundNum}</sub> and the chain&apos;s initial weights θ<sub>0</sub> from {config.task.id}{' '}
-        / {config.es.id} are trained from M ⊙ θ<sub>0</sub> with a fresh optimizer or ES state; no pruning happens in a
-        transfer (docs/ALGORITHMS.md §5).
+        The <Term id="mask">mask</Term> M<sub>{ticket.roundNum}</sub> and the chain&apos;s starting weights θ
+        <sub>0</sub> from {taskName(config.task.id)} / {strategyName(config.es.id)} are trained again from M ⊙ θ
+        <sub>0</sub> with a fresh optimizer or evolution strategy; nothing is pruned in a transfer.
       </p>
       <TargetForm config={config} draft={draft} disabled={running} sourceIsGd={sourceIsGd} />
       <div className="button-row">
@@ -139,7 +140,7 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
         records={records}
         asPercent={vision}
         targetIsGd={targetIsGd}
-        sourceLabel={`${methodName(ticket.method)} round ${ticket.roundNum} on ${config.task.id} (${config.es.id})`}
+        sourceLabel={`${methodName(ticket.method)}, round ${ticket.roundNum}, on ${taskName(config.task.id)} (${strategyName(config.es.id)})`}
         targetLabel={start?.targetLabel ?? 'not started'}
         targetTaskId={start?.targetTaskId ?? '—'}
         targetSteps={start?.stepsPerTraining ?? null}
