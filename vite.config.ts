@@ -9,6 +9,15 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { OFFLINE_CACHES } from './src/ui/offline/caches';
 
+/**
+ * Caches only real files: a 200 answer that is an HTML page is the server's fallback for a file this build
+ * does not ship (a tour evidence file not computed yet), and must not be kept under the file's name.
+ */
+const NOT_A_PAGE = {
+  cacheWillUpdate: async ({ response }: { response: Response }) =>
+    response.status === 200 && !(response.headers.get('content-type') ?? '').includes('text/html') ? response : null,
+};
+
 export default defineConfig({
   plugins: [
     react(),
@@ -47,13 +56,13 @@ export default defineConfig({
             // Data set files never change under a name: served from the cache once there.
             urlPattern: ({ url }) => url.pathname.includes('/data/') && url.pathname.endsWith('.gz'),
             handler: 'CacheFirst',
-            options: { cacheName: OFFLINE_CACHES.data, cacheableResponse: { statuses: [200] } },
+            options: { cacheName: OFFLINE_CACHES.data, plugins: [NOT_A_PAGE] },
           },
           {
             // A rebundled preset replaces its file: show the cached one, refresh it in the background.
             urlPattern: ({ url }) => url.pathname.includes('/precomputed/'),
             handler: 'StaleWhileRevalidate',
-            options: { cacheName: OFFLINE_CACHES.precomputed, cacheableResponse: { statuses: [200] } },
+            options: { cacheName: OFFLINE_CACHES.precomputed, plugins: [NOT_A_PAGE] },
           },
         ],
       },

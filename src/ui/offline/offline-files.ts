@@ -1,10 +1,12 @@
 /**
  * The files the app keeps for offline use besides itself (the service worker precaches the built app):
- * every file of every data set in the vision registry and every precomputed bundle. Registry-driven, so a
- * new data set or bundle is kept offline without touching this module.
+ * every file of every data set in the vision registry, every preset's precomputed bundle and every file
+ * of the paper tour's evidence. Registry-driven, so a new data set, bundle or evidence file is kept offline
+ * without touching this module.
  */
 import { DATASETS } from '../../core/tasks/vision/datasets';
 import { PRECOMPUTED } from '../run/precomputed';
+import { EVIDENCE } from '../../core/tour/evidence';
 import { OFFLINE_CACHES } from './caches';
 
 export interface OfflineFile {
@@ -18,7 +20,7 @@ export function offlineFiles(): OfflineFile[] {
   const data = DATASETS.flatMap((d) =>
     Object.values(d.files).map((f) => ({ path: `data/${f}`, cache: OFFLINE_CACHES.data })),
   );
-  const bundles = Object.values(PRECOMPUTED).map((f) => ({
+  const bundles = [...new Set([...Object.values(PRECOMPUTED), ...EVIDENCE.map((e) => e.file)])].map((f) => ({
     path: `precomputed/${f}`,
     cache: OFFLINE_CACHES.precomputed,
   }));

@@ -22,7 +22,9 @@ export async function saveForOffline(baseUrl: string): Promise<void> {
       if (!(await cache.match(url))) {
         const res = await fetch(url, { priority: 'low' } as RequestInit);
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        await cache.put(url, res);
+        // the server's page for a file this build does not ship (evidence not computed yet): nothing to keep
+        if ((res.headers.get('content-type') ?? '').includes('text/html')) await res.body?.cancel();
+        else await cache.put(url, res);
       }
     } catch {
       failed.push(f.path);
