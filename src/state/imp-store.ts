@@ -167,7 +167,8 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
       }
     }),
   setStatus: (status) => set({ status }),
-  finished: (status) => set((s) => ({ status, current: status === 'done' ? null : s.current, silence: null })),
+  // The last round's fitness curve stays: the chart keeps showing it after the run.
+  finished: (status) => set({ status, silence: null }),
   failed: (error, failedBackend) => set({ status: 'error', error, failedBackend, silence: null }),
   showStored: (runId, config, records) =>
     set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'idle', source: 'stored', runId, config, records })),

@@ -10,7 +10,10 @@ import { transfer } from 'comlink';
 import { exportBundle, importBundle, type BundleImport } from '../../core/runs/bundle';
 import { withBundleWorker } from './precomputed-client';
 import type { ExperimentConfig } from '../../core/runs/config';
-import { runId } from '../../core/runs/hash';
+import { canonicalJson, runId } from '../../core/runs/hash';
+import { parseConfig } from '../../core/runs/config';
+import { PRESETS } from '../../core/runs/presets';
+import { esConfigForGd } from '../../state/gd-runs';
 import { useImpStore } from '../../state/imp-store';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import type { RoundRecord } from '../../core/experiments/events';
@@ -62,9 +65,14 @@ export async function openStoredRun(id: string): Promise<boolean> {
   if (!data) return false;
   useImpStore.getState().showStored(id, data.config, data.records);
   const form = selectValidation(useExperimentStore.getState()).config;
-  if (!form || runId(form) !== id) {
+  // A gradient-descent run shows as GD (its settings in the GD panel); the form gets the ES experiment it
+  // is the baseline of, never the GD run's reduced method list with the trainer hidden.
+  const esForm = data.config.trainer
+    ? esConfigForGd(data.config, [...(form ? [form] : []), ...PRESETS.map((p) => parseConfig(p.config))])
+    : data.config;
+  if (!form || canonicalJson(form) !== canonicalJson(esForm)) {
     await yieldToBrowser();
-    useExperimentStore.getState().loadConfig(data.config);
+    useExperimentStore.getState().loadConfig(esForm);
   }
   return true;
 }
