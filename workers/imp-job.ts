@@ -15,7 +15,7 @@ import type { LayerSpec, PopulationNet } from '../src/core/nets/types';
 import type { TaskInstance } from '../src/core/tasks/types';
 import { runImp, theta0For, type ChainState } from '../src/core/experiments/imp';
 import { chainsFinished, resumeChains } from '../src/core/experiments/resume';
-import { instantiate } from '../src/core/experiments/setup';
+import { configMemoryProblem, instantiate } from '../src/core/experiments/setup';
 import { runId } from '../src/core/runs/hash';
 import type { RunStore } from '../src/storage/run-store';
 import { ProgressBatcher, type RunControl } from './run-control';
@@ -115,6 +115,8 @@ export async function esTrainer(
   workers = 1,
   evalWorkers?: ImpJobDeps['evalWorkers'],
 ): Promise<ImpTrainer> {
+  const memory = configMemoryProblem(config);
+  if (memory) throw new Error(memory.message);
   const { task, net } = await instantiate(config, { readBytes });
   let evaluator: SplitEvaluator | null = null;
   const notes: string[] = [];

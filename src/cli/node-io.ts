@@ -10,10 +10,14 @@ import { CliError } from './args';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The app's own copy of the datasets (public/data), as the browser serves it; inflated with Node's zlib. */
+/**
+ * The app's own copy of the datasets (public/data), as the browser serves it; inflated with Node's zlib,
+ * which checks the gzip trailer (CRC-32 and length) and stops at `maxOutputLength`.
+ */
 export const dataReader = {
   // 1 MB output chunks: the default 16 KB ones make Node concatenate ~3,000 pieces (MNIST: 47 MB).
-  gunzip: (gz: Uint8Array): Uint8Array => gunzipSync(gz, { chunkSize: 1 << 20 }),
+  gunzip: (gz: Uint8Array, maxBytes: number): Uint8Array =>
+    gunzipSync(gz, { chunkSize: 1 << 20, maxOutputLength: maxBytes }),
   async readBytes(path: string): Promise<Uint8Array> {
     const full = join(repoRoot, 'public', 'data', path);
     try {

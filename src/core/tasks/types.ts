@@ -48,11 +48,12 @@ export interface TaskInstance {
 
 /**
  * How a task reads its data files: the bytes of a path under public/data, and optionally a native gunzip
- * (Node's zlib inflates MNIST's 47 MB of training images faster than the JS inflate used otherwise).
+ * (Node's zlib inflates MNIST's 47 MB of training images faster than the JS inflate used otherwise) that
+ * checks the gzip trailer and stops past `maxBytes` like the default one (vision/idx.ts).
  */
 export interface DataIo {
   readBytes(path: string): Promise<Uint8Array>;
-  gunzip?(gz: Uint8Array): Uint8Array;
+  gunzip?(gz: Uint8Array, maxBytes: number): Uint8Array;
 }
 
 /** Registry entry. `load` gets bytes through an injected reader so the same code runs in Node and browsers. */
@@ -65,4 +66,9 @@ export interface TaskDef {
   /** Network I/O when it is known without loading (tasks whose I/O does not depend on their params). */
   readonly io?: NetworkIO;
   load(params: AnyParamValues, io: DataIo, rng: Rng): Promise<TaskInstance>;
+  /**
+   * Why training a population of `popSize` on this task with these params would not fit in memory, or
+   * null (tasks without such a limit leave it out). Checked before a run starts (experiments/setup.ts).
+   */
+  memoryProblem?(params: AnyParamValues, popSize: number): { readonly path: string; readonly message: string } | null;
 }

@@ -28,6 +28,7 @@ import { OptionSelect } from '../settings/OptionSelect';
 import { AnalysisResultView } from './analysis-views';
 import { OptionFields } from './OptionFields';
 import { SelectionControls, type SelectionState } from './SelectionControls';
+import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 
 /** How a job ended (LabEngine's RunOutcome has this shape). */
 export type AnalysisOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'cancelled' };
@@ -164,11 +165,17 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, layerNames, othe
         ) : null}
       </div>
       {busy ? (
-        <div className="progress-line" aria-live="polite">
-          <progress max={progress?.total || 1} value={progress?.done ?? 0} />
+        <div className="progress-line">
+          <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label="Analysis progress" />
           <span>{progress ? `${progress.label}: ${progress.done} / ${progress.total}` : 'starting…'}</span>
         </div>
       ) : null}
+      <LiveAnnouncer
+        event={busy ? `${def.label} running.` : result ? `${ANALYSES[result.id].label} finished.` : null}
+        progress={
+          busy && progress ? `${Math.round((100 * progress.done) / Math.max(1, progress.total))} % done.` : null
+        }
+      />
       {message ? (
         <p className="field-error" role="status">
           {message}

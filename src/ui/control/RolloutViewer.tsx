@@ -5,6 +5,7 @@
  * backend, locally via workers/analysis-job runRolloutJob — and each frame is drawn from core sceneOf, or for
  * MuJoCo locomotion tasks (issue 10) as a side view of the recorded geom poses (capsules as thick lines).
  */
+import { taskName } from '../../core/names';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyParamValues } from '../../core/params';
 import type { PopulationNet } from '../../core/nets/types';
@@ -146,7 +147,7 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
   return (
     <section className="chart-frame rollout-viewer" aria-label="Rollout viewer">
       <div className="chart-head">
-        <h3>{episode ? `${episode.envId}: ${label}` : `Recording an episode of ${label}…`}</h3>
+        <h3>{episode ? `${taskName(taskId)}: ${label}` : `Recording an episode of ${label}…`}</h3>
         <div className="chart-actions">
           <button
             type="button"
@@ -185,7 +186,7 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
       <canvas
         ref={canvas}
         role="img"
-        aria-label={`${taskId} episode animation, step ${frame}`}
+        aria-label={`${taskName(taskId)} episode animation`}
         style={{ width: W, height: H, maxWidth: '100%', border: '1px solid #d5d9df', borderRadius: 6 }}
       />
       {episode ? (
@@ -196,6 +197,7 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
             max={frames - 1}
             value={frame}
             aria-label="Step"
+            aria-valuetext={`step ${frame} of ${frames - 1}`}
             style={{ display: 'block', width: W, maxWidth: '100%' }}
             onChange={(e) => {
               setPlaying(false);

@@ -1,5 +1,9 @@
-import { memo } from 'react';
-/** Choices and Start / Pause / Resume / Cancel for the 2-D demo, with inline validation messages. */
+/**
+ * Choices and Start / Pause / Resume / Cancel for the 2-D demo, with inline validation messages. The
+ * generation counter is plain text (it changes 30 times a second); screen readers hear the demo through a
+ * throttled live region instead.
+ */
+import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   DEMO_LIMITS,
@@ -11,6 +15,9 @@ import {
 import { TOY_LIST } from '../../state/catalog';
 import { selectDemoActive, useProgressStore } from '../../state/progress-store';
 import { cancelDemo, pauseDemo, resumeDemo, startDemo } from '../lab-client';
+import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
+import { useFocusAfterStart } from '../a11y/use-focus-after-start';
+import { STATUS_WORDS } from '../experiment/RunControls';
 
 type NumKey = 'popSize' | 'generations' | 'gensPerSec' | 'seed';
 
@@ -58,6 +65,15 @@ export const DemoControls = memo(function DemoControls() {
   );
   const active = useProgressStore(selectDemoActive);
   const fn = TOY_LIST.find((t) => t.id === fnId);
+  const row = useRef<HTMLDivElement>(null);
+  const counter = useRef<HTMLParagraphElement>(null);
+  const keepFocus = useFocusAfterStart(row, counter, status, active);
+  const event =
+    status === 'running'
+      ? 'Demo running.'
+      : status === 'idle'
+        ? null
+        : `Demo ${STATUS_WORDS[status] ?? status} at generation ${generation}${total ? ` of ${total}` : ''}.`;
   return (
     <div className="demo-controls">
       <div className="demo-fields">
@@ -82,8 +98,16 @@ export const DemoControls = memo(function DemoControls() {
         <NumberBox k="seed" label="Seed" min={0} />
       </div>
       {fn?.help && <p className="fn-help">{fn.help}</p>}
-      <div className="button-row">
-        <button type="button" className="primary" disabled={!canStart || active} onClick={() => void startDemo()}>
+      <div className="button-row" ref={row}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!canStart || active}
+          onClick={(e) => {
+            keepFocus(e);
+            void startDemo();
+          }}
+        >
           Start
         </button>
         {status === 'paused' ? (
@@ -98,11 +122,19 @@ export const DemoControls = memo(function DemoControls() {
         <button type="button" disabled={!active} onClick={() => void cancelDemo()}>
           Cancel
         </button>
-        <output className="gen-counter" aria-live="polite" data-testid="gen-counter" data-generation={generation}>
+        <p className="gen-counter" ref={counter} tabIndex={-1} data-testid="gen-counter" data-generation={generation}>
           Generation {generation}
-          {total ? ` / ${total}` : ''} · <span className={`status status-${status}`}>{status}</span>
-        </output>
+          {total ? ` / ${total}` : ''} ·{' '}
+          <span className={`status status-${status}`} data-status={status}>
+            {STATUS_WORDS[status] ?? status}
+          </span>
+        </p>
       </div>
+      <LiveAnnouncer
+        event={event}
+        progress={status === 'running' && total ? `Generation ${generation} of ${total}.` : null}
+        everyMs={5000}
+      />
     </div>
   );
 });

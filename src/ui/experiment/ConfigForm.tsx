@@ -23,6 +23,8 @@ import {
 import { selectImpActive, useImpStore } from '../../state/imp-store';
 import { ParamField } from '../settings/ParamField';
 import { FieldErrors, NumberField, SelectField } from './fields';
+import { Term } from '../glossary/Term';
+import { SourcedText } from '../settings/SourcedText';
 
 // Fields take no `disabled` prop: the <fieldset disabled> around them disables every control natively, so
 // starting a run re-renders one attribute instead of the whole form (issue 5: the Start click stays short).
@@ -38,7 +40,7 @@ function ParamPanel({ section, specs }: { section: ParamSection; specs: ParamSpe
           name={name}
           spec={spec}
           value={entry.params[name] ?? spec.default}
-          error={issuesAt(v, `${section}.params.${name}`)[0]}
+          error={issuesAt(v, `${section}.params.${name}`, spec.label)[0]}
           helpKey={`exp-${section}-${entry.id}-${name}`}
           onChange={(value) => setParam(section, name, value)}
         />
@@ -53,7 +55,7 @@ function SeedsField() {
   const v = useExperimentStore(selectValidation);
   const [text, setText] = useState<string | null>(null);
   const parsed = text === null ? null : parseSeedsText(text);
-  const errors = [...(parsed && 'error' in parsed ? [parsed.error] : []), ...issuesAt(v, 'seeds')];
+  const errors = [...(parsed && 'error' in parsed ? [parsed.error] : []), ...issuesAt(v, 'seeds', 'Seeds')];
   return (
     <div className={`field${errors.length ? ' field-invalid' : ''}`}>
       <label htmlFor="exp-seeds">Seeds (e.g. 0, 1, 2 or 0-4; runs one after another)</label>
@@ -112,10 +114,10 @@ const ConfigFields = memo(function ConfigFields() {
             label="Task"
             value={d.task.id}
             options={TASKS}
-            errors={issuesAt(v, 'task.id')}
+            errors={issuesAt(v, 'task.id', 'Task')}
             onChange={(id) => setEntry('task', id)}
           />
-          {task && <p className="muted small">{task.help}</p>}
+          {task && <SourcedText className="muted small" text={task.help} />}
           {notes.length > 0 && (
             <ul className="notice">
               {notes.map((n) => (
@@ -132,7 +134,7 @@ const ConfigFields = memo(function ConfigFields() {
           <SelectField
             label="Network"
             value={d.network.id}
-            errors={issuesAt(v, 'network.id')}
+            errors={issuesAt(v, 'network.id', 'Network')}
             onChange={(id) => setEntry('network', id)}
             options={NETWORKS.map((n) => ({
               id: n.id,
@@ -144,12 +146,14 @@ const ConfigFields = memo(function ConfigFields() {
       )}
       {show('es') && (
         <section className="form-section">
-          <h3>Evolution strategy</h3>
+          <h3>
+            <Term id="es">Evolution strategy</Term>
+          </h3>
           <SelectField
             label="Strategy"
             value={d.es.id}
             options={STRATEGIES}
-            errors={issuesAt(v, 'es.id')}
+            errors={issuesAt(v, 'es.id', 'Strategy')}
             onChange={(id) => setEntry('es', id)}
           />
           <NumberField
@@ -158,7 +162,7 @@ const ConfigFields = memo(function ConfigFields() {
             min={4}
             max={4096}
             hint="[4, 4096]"
-            errors={issuesAt(v, 'es.popSize')}
+            errors={issuesAt(v, 'es.popSize', 'Population size')}
             onChange={(popSize) => patch('es', { popSize })}
           />
           <label className="inline-check">
@@ -176,7 +180,7 @@ const ConfigFields = memo(function ConfigFields() {
             max={0.1}
             step={0.0001}
             hint="[0, 0.1]"
-            errors={issuesAt(v, 'es.meanDecay')}
+            errors={issuesAt(v, 'es.meanDecay', 'Mean decay γ')}
             onChange={(meanDecay) => patch('es', { meanDecay })}
           />
           {strategy && <ParamPanel section="es" specs={strategy.paramSpecs} />}
@@ -184,7 +188,9 @@ const ConfigFields = memo(function ConfigFields() {
       )}
       {show('prune') && (
         <section className="form-section">
-          <h3>Pruning</h3>
+          <h3>
+            Pruning (<Term id="mask">masks</Term> and <Term id="baseline">baselines</Term>)
+          </h3>
           <fieldset className="method-list">
             <legend>Methods (one curve each; baselines dashed)</legend>
             {PRUNE_METHODS.map((m) => (
@@ -197,7 +203,7 @@ const ConfigFields = memo(function ConfigFields() {
           </fieldset>
           <FieldErrors
             id="exp-methods-err"
-            messages={issuesAt(v, 'prune.methods').concat(issuesAt(v, 'prune.params'))}
+            messages={issuesAt(v, 'prune.methods', 'Methods').concat(issuesAt(v, 'prune.params'))}
           />
           <NumberField
             label="Rounds"
@@ -205,7 +211,7 @@ const ConfigFields = memo(function ConfigFields() {
             min={1}
             max={40}
             hint="[1, 40]"
-            errors={issuesAt(v, 'prune.rounds')}
+            errors={issuesAt(v, 'prune.rounds', 'Rounds')}
             onChange={(rounds) => patch('prune', { rounds })}
           />
           <NumberField
@@ -215,7 +221,7 @@ const ConfigFields = memo(function ConfigFields() {
             max={0.9}
             step={0.01}
             hint="[0.01, 0.9]"
-            errors={issuesAt(v, 'prune.pruneFrac')}
+            errors={issuesAt(v, 'prune.pruneFrac', 'Prune fraction p per round')}
             onChange={(pruneFrac) => patch('prune', { pruneFrac })}
           />
         </section>
@@ -227,14 +233,14 @@ const ConfigFields = memo(function ConfigFields() {
             label="Generations per round"
             value={d.budget.generationsPerRound}
             min={1}
-            errors={issuesAt(v, 'budget.generationsPerRound')}
+            errors={issuesAt(v, 'budget.generationsPerRound', 'Generations per round')}
             onChange={(generationsPerRound) => patch('budget', { generationsPerRound })}
           />
           <NumberField
-            label="Evaluate on test set every (generations)"
+            label="Evaluate on the test set every (generations)"
             value={d.budget.evalEvery}
             min={1}
-            errors={issuesAt(v, 'budget.evalEvery')}
+            errors={issuesAt(v, 'budget.evalEvery', 'Evaluate on the test set every (generations)')}
             onChange={(evalEvery) => patch('budget', { evalEvery })}
           />
         </section>
@@ -249,7 +255,7 @@ const ConfigFields = memo(function ConfigFields() {
           <SelectField
             label="Backend for this run"
             value={d.backend}
-            errors={issuesAt(v, 'backend')}
+            errors={issuesAt(v, 'backend', 'Backend for this run')}
             onChange={(b) => setBackend(b as typeof d.backend)}
             options={BACKEND_PREFERENCES.map((b) => ({
               id: b,

@@ -4,6 +4,8 @@
  * own <svg> (recharts draws SVG; it is serialised with a white background and rasterised at 2×).
  */
 
+import { toCsv as writeCsv } from '../../core/runs/csv-format';
+
 /** Starts a download of `text` as `filename`. */
 export function downloadText(filename: string, text: string, mime = 'text/plain'): void {
   downloadBlob(filename, new Blob([text], { type: `${mime};charset=utf-8` }));
@@ -20,16 +22,12 @@ export function downloadBlob(filename: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** RFC 4180 CSV: header row from `columns`, numbers as they are, text quoted when needed. */
+/** RFC 4180 CSV: header row from `columns`, numbers as they are, text quoted when needed (core/runs/csv-format.ts). */
 export function toCsv(
   columns: readonly string[],
   rows: readonly (readonly (string | number | null | undefined)[])[],
 ): string {
-  const cell = (v: string | number | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.map(cell).join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n';
+  return writeCsv(columns, rows);
 }
 
 /** The chart's SVG as standalone markup (explicit size, white background). */

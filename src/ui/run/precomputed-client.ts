@@ -6,7 +6,7 @@
  * calls `usePrecomputedOverlay`.
  */
 import { useEffect } from 'react';
-import { wrap, releaseProxy } from 'comlink';
+import { wrap, releaseProxy, type Remote } from 'comlink';
 import type { BundleWorkerApi } from '../../../workers/bundle.worker';
 import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
 import { getPreset } from '../../core/runs/presets';
@@ -16,22 +16,27 @@ import { useImpStore } from '../../state/imp-store';
 import { selectOverlay, usePrecomputedStore, type PrecomputedEntry } from '../../state/precomputed-store';
 import { PRECOMPUTED, fetchAppBytes, loadPrecomputed, type PrecomputedLoad } from './precomputed';
 
-/** Fetches and validates in a worker (transferring the arrays back); throws if the worker cannot start. */
-async function loadInWorker(presetId: string, base: string): Promise<PrecomputedLoad | null> {
+/** Runs `call` against a short-lived bundle worker (workers/bundle.worker.ts); throws if it cannot start. */
+export async function withBundleWorker<T>(call: (api: Remote<BundleWorkerApi>) => Promise<T>): Promise<T> {
   const worker = new Worker(new URL('../../../workers/bundle.worker.ts', import.meta.url), {
     type: 'module',
     name: 'bundle',
   });
   const api = wrap<BundleWorkerApi>(worker);
   try {
-    return await new Promise<PrecomputedLoad | null>((resolve, reject) => {
+    return await new Promise<T>((resolve, reject) => {
       worker.addEventListener('error', (ev) => reject(new Error(ev.message || 'the bundle worker failed')));
-      api.load(presetId, base).then(resolve, reject);
+      call(api).then(resolve, reject);
     });
   } finally {
     api[releaseProxy]();
     worker.terminate();
   }
+}
+
+/** Fetches and validates in a worker (transferring the arrays back); throws if the worker cannot start. */
+function loadInWorker(presetId: string, base: string): Promise<PrecomputedLoad | null> {
+  return withBundleWorker<PrecomputedLoad | null>((api) => api.load(presetId, base) as Promise<PrecomputedLoad | null>);
 }
 
 /** Starts loading preset `presetId`'s bundle unless it is loaded, loading or the preset ships none. */

@@ -7,6 +7,7 @@ import { useConfigStore, selectParamErrors, selectParams } from '../../state/con
 import { STRATEGY_LIST, strategyById } from '../../state/catalog';
 import { selectDemoActive, useProgressStore } from '../../state/progress-store';
 import { ParamField } from './ParamField';
+import { SourcedText } from './SourcedText';
 
 export function StrategySettings() {
   const strategyId = useConfigStore((s) => s.demo.strategyId);
@@ -38,7 +39,7 @@ export function StrategySettings() {
           </label>
         ))}
       </fieldset>
-      <p className="strategy-help">{strategy.help}</p>
+      <SourcedText className="strategy-help" text={strategy.help} />
       <div className="panel-head">
         <h3>{strategy.label} parameters</h3>
         <button type="button" className="link-button" onClick={() => resetParams(strategyId)} disabled={running}>

@@ -21,6 +21,7 @@ import { ObsNormalizer } from './obs-norm';
 import { rolloutLocomotion } from './rollout';
 import type { LocomotionRolloutResult } from './rollout';
 import { LocomotionSim } from './sim';
+import { locomotionMemoryProblem, simulationCapacity } from './memory';
 import type { LocomotionModel } from './types';
 
 /** Seed of the fixed test-episode stream, split by model id. */
@@ -107,8 +108,22 @@ class LocomotionTaskInstance implements TaskInstance {
   }
 
   async evaluateTest(net: PopulationNet, params: tf.Tensor2D): Promise<TestResult[]> {
-    const r = rolloutNetLocomotion(this.sim, net, params, this.testEpisodes, this.testRng, this.normalizer, false);
-    return Array.from(r.meanReturns, (perf) => ({ perf, loss: -perf }));
+    // Rows in batches whose simulations fit in memory (memory.ts). Test rollouts never update the
+    // normaliser and every row sees the same start states, so batching leaves each row's result unchanged.
+    const rows = params.shape[0];
+    const batch = Math.max(1, Math.floor(simulationCapacity(this.sim.spec) / this.testEpisodes));
+    const out: TestResult[] = [];
+    for (let start = 0; start < rows; start += batch) {
+      const part =
+        batch >= rows ? params : tf.slice(params, [start, 0], [Math.min(batch, rows - start), params.shape[1]]);
+      try {
+        const r = rolloutNetLocomotion(this.sim, net, part, this.testEpisodes, this.testRng, this.normalizer, false);
+        for (const perf of r.meanReturns) out.push({ perf, loss: -perf });
+      } finally {
+        if (part !== params) part.dispose();
+      }
+    }
+    return out;
   }
 
   dispose(): void {
@@ -133,6 +148,10 @@ export function locomotionTaskDef(o: LocomotionTaskOptions): TaskDef {
     kind: 'control',
     paramSpecs,
     io: { inputShape: [o.model.obsDim], outputSize: o.model.actDim },
+    memoryProblem(given: AnyParamValues, popSize: number) {
+      const p = resolveParams(paramSpecs, given) as AnyParamValues;
+      return locomotionMemoryProblem(o.model, o.id, popSize, p.episodes as number, p.testEpisodes as number);
+    },
     async load(given: AnyParamValues): Promise<TaskInstance> {
       const p = resolveParams(paramSpecs, given) as AnyParamValues;
       const sim = new LocomotionSim(await loadMujoco(), o.model, modelParamsOf(o.model, p));

@@ -1,9 +1,10 @@
 /**
  * Gzipped IDX parser for the bundled vision datasets (docs/ALGORITHMS.md §9.1; format in
  * public/data/README.md). IDX = big-endian header (magic, counts, dims) followed by raw uint8 data.
- * Decompression uses fflate (a maintained inflate), never a hand-written one.
+ * Decompression uses fflate (a maintained inflate, driven by runs/gunzip.ts) or a platform's native
+ * inflater, never a hand-written one.
  */
-import { gunzipSync } from 'fflate';
+import { gunzipBounded, isGzip } from '../../runs/gunzip';
 
 /** IDX magic numbers: 0x08 = unsigned byte data, low byte = number of dimensions. */
 export const IDX_MAGIC_IMAGES = 0x00000803;
@@ -24,19 +25,23 @@ export interface IdxLabels {
   readonly labels: Uint8Array;
 }
 
-/** gzip files start with the two bytes 1f 8b (RFC 1952). */
-function isGzip(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
+/** Largest IDX file the datasets hold (60 000 images of 28×28 and a header: 47 MB), with room to spare. */
+const MAX_IDX_BYTES = 64 * 2 ** 20;
 
-/** Inflates a gzip file's bytes (fflate by default; a platform may pass a native one). */
-export type Gunzip = (gz: Uint8Array) => Uint8Array;
+/**
+ * Inflates a gzip file's bytes, at most `maxBytes` of them, checking the trailer's CRC-32 and length (a
+ * flipped bit would otherwise read as wrong pixels). The default is fflate through runs/gunzip.ts; a
+ * platform may pass a native one with the same checks (the CLI passes Node's zlib, which is faster).
+ */
+export type Gunzip = (gz: Uint8Array, maxBytes: number) => Uint8Array;
 
-/** Decompresses a gzip file, turning the inflater's terse errors into ones that name the file. */
-export function gunzipIdx(gz: Uint8Array, name: string, gunzip: Gunzip = gunzipSync): Uint8Array {
+const fflateGunzip: Gunzip = (gz, maxBytes) => gunzipBounded(gz, maxBytes, 2 ** 20);
+
+/** Decompresses a gzip file with its CRC-32 checked, turning the errors into ones that name the file. */
+export function gunzipIdx(gz: Uint8Array, name: string, gunzip: Gunzip = fflateGunzip): Uint8Array {
   if (!isGzip(gz)) throw new Error(`${name}: not a gzip file (expected bytes 1f 8b, got ${hexHead(gz)})`);
   try {
-    return gunzip(gz);
+    return gunzip(gz, MAX_IDX_BYTES);
   } catch (e) {
     throw new Error(`${name}: truncated or corrupt gzip data (${(e as Error).message})`);
   }
