@@ -4,8 +4,7 @@
  * bases break in workers); empty = next to the worker's own URL.
  */
 import { gzipSync } from 'fflate';
-
-const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+import { isGzip } from '../src/core/runs/gunzip';
 
 export async function readDataFile(path: string, baseUrl: string): Promise<Uint8Array> {
   const url = new URL(path, baseUrl || new URL(`${import.meta.env.BASE_URL}data/`, self.location.href)).href;
