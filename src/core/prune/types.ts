@@ -33,7 +33,7 @@ export interface PruneResult {
   readonly mask: Uint8Array;
   /** Starting weights of the next round (full length D; entries outside the mask are zeroed by the caller). */
   readonly init: Float32Array;
-  /** Pruning threshold τ of the score the mask came from (docs/ALGORITHMS.md §3.4, for the §8 threshold trace); NaN if none. */
+  /** Pruning threshold τ of the score the mask came from (docs/ALGORITHMS.md §3.4, for the §8.3 threshold trace); NaN if none. */
   readonly threshold: number;
 }
 
