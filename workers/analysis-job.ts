@@ -1,6 +1,6 @@
 /**
- * Analysis jobs for the worker engine (issue 6 "each analysis can be launched on any finished run/round
- * from the UI, runs in the worker with progress and cancel"): linear mode connectivity across rounds or
+ * Analysis jobs for the worker engine (any analysis can be launched on any finished run/round
+ * from the UI and runs in the worker with progress and cancel): linear mode connectivity across rounds or
  * seeds (docs/ALGORITHMS.md §6), 1-D/2-D loss landscapes with the curvature fit (§7), and the
  * magnitude–SNR correlation per round (§8.1). Thin wrappers over core/analysis/run: they pick the records,
  * report ONE progress bar over all evaluated rows, and await `gate` between chunks (the engine passes
@@ -97,7 +97,7 @@ export interface LmcJobOptions {
   readonly roundNums?: readonly number[];
   /** Round ('seeds'). */
   readonly roundNum?: number;
-  /** α grid points in [0, 1] (spec: 30 paper, 15 reduced). */
+  /** α grid points in [0, 1] (docs/ALGORITHMS.md §6: 30 paper, 15 reduced). */
   readonly points: number;
   /** Extend the α grid to [−0.5, 1.5]. */
   readonly extended?: boolean;
@@ -189,8 +189,8 @@ export interface LandscapeJobOptions {
   readonly surfacePoints?: number;
   readonly surfaceRoundNum?: number;
   /**
-   * Draw the 2-D surface on the plane through three networks instead of two random directions (docs/ALGORITHMS.md §7,
-   * issue 6): θ0 of the seed, round k = surfaceRoundNum and round k + 1 of the chain.
+   * Draw the 2-D surface on the plane through three networks instead of two random directions (docs/ALGORITHMS.md §7):
+   * θ0 of the seed, round k = surfaceRoundNum and round k + 1 of the chain.
    */
   readonly plane?: boolean;
 }
@@ -371,7 +371,7 @@ export interface RolloutJobOptions {
 }
 
 /**
- * Records one test episode of a policy for the rollout viewer (issue 8): core recordEpisode with the
+ * Records one test episode of a policy for the rollout viewer: core recordEpisode with the
  * task's fixed test-episode stream, so the shown return is the one the test metric averaged.
  */
 export async function runRolloutJob(
@@ -383,7 +383,7 @@ export async function runRolloutJob(
     throw new Error(`rollout: params have length ${o.params.length}, the network has D = ${parts.net.paramCount}`);
   const t = tf.tensor2d(o.params, [1, parts.net.paramCount]);
   try {
-    // MuJoCo locomotion tasks (issue 10) record geom poses; undefined for classic-control tasks.
+    // MuJoCo locomotion tasks record geom poses; undefined for classic-control tasks.
     const loco = await recordLocomotionTestEpisode(
       o.taskId,
       o.envParams,

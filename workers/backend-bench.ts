@@ -1,5 +1,5 @@
 /**
- * "Benchmark backends" (issue 5): population evaluations per second of the CURRENT experiment's network
+ * "Benchmark backends": population evaluations per second of the CURRENT experiment's network
  * and task on every backend of the chain that initialises and passes the self-check. Each backend gets
  * its own task instance (task tensors live on the backend that created them) built from one cached copy
  * of the data bytes; the population is θ0 repeated P times (values do not change the cost).

@@ -1,5 +1,5 @@
 /**
- * Backend selection logic (issue 5 "backend chain WebGPU → WebGL → WASM → CPU"), without the backend
+ * Backend selection logic (the chain WebGPU → WebGL → WASM → CPU), without the backend
  * imports, so Node tests can drive it with the backends Node has (cpu, wasm) plus deliberately broken,
  * hanging or numerically wrong ones. `workers/backend.ts` wires in the real browser backends.
  *

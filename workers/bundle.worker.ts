@@ -1,5 +1,5 @@
 /**
- * Decodes a precomputed bundle off the main thread (issue 9 precomputed overlays): fetching, gunzip, JSON,
+ * Decodes a precomputed bundle off the main thread (for the precomputed overlays): fetching, gunzip, JSON,
  * zod, inflating ~100 masks and float vectors and the preset check take a few hundred ms for the 3-seed
  * mnist-quick bundle — a frozen page if done on a preset click. Same loader as the main-thread fallback
  * (src/ui/run/precomputed.ts); the records' typed arrays are transferred back, not copied. No tfjs here.

@@ -1,5 +1,5 @@
 /**
- * The "ES on a 2-D test function" demo job (issue 3 "dev page shows a live 2-D ES demo"). Any
+ * The "ES on a 2-D test function" demo job. Any
  * registered strategy (docs/ALGORITHMS.md §2) runs through the shared `EsRunner` (§1.1) on a toy
  * function; every generation's population, mean and best-so-far score is collected and streamed in
  * throttled batches. Scores follow the lab's convention (maximise): score = −f(x).

@@ -1,6 +1,6 @@
 /**
- * GD-IMP as a worker job (issue 7 "GD baseline … producing the same round records as ES-IMP, so every
- * chart overlays GD and ES"; docs/ALGORITHMS.md §4.1). A config with `trainer: { id: 'gd', params }`
+ * GD-IMP as a worker job (the same round records as ES-IMP, so every
+ * chart overlays GD and ES; docs/ALGORITHMS.md §4.1). A config with `trainer: { id: 'gd', params }`
  * (runs/config.ts) trains every round with masked gradient descent (core/experiments/gd) instead of its
  * ES; the job body — start message, batched progress, every round streamed and stored with its resume
  * state, pause/resume/cancel — is the ES job's (imp-job.ts runTrainerJob), so a GD run persists in

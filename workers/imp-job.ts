@@ -1,5 +1,5 @@
 /**
- * The IMP experiment as a worker job (issue 5 "worker engine"; issue 9 "persistence and resume";
+ * The IMP experiment as a worker job (stored round by round, resumable;
  * docs/ALGORITHMS.md §3.1). Loads the task's data through an injected reader, instantiates task + network from
  * the registries, runs `runImp` for every seed in turn, and streams:
  *   - a `start` message (run id, network size, notes such as KMNIST's partial training set, plan),

@@ -1,5 +1,5 @@
 /**
- * The lab's worker engine (issue 5 "worker engine"; STYLE.md convention 9): ONE class, a thin façade
+ * The lab's worker engine (STYLE.md convention 9): ONE class, a thin façade
  * over core, exposed through comlink by `lab.worker.ts` and driven directly by Node tests through the
  * same methods. It owns the tfjs backend choice, runs one job at a time (a second request gets a clear
  * error), and routes pause/resume/cancel to the active job's `RunControl`.
@@ -270,7 +270,7 @@ export class LabEngine {
   }
 
   /**
-   * Test hook (issue 5 "if the worker dies or the GPU device is lost"; the page calls it only with
+   * Test hook for a dying worker or a lost GPU device (the page calls it only with
    * `?debug` in its URL): 'device-lost' as if WebGPU's device were lost now; 'worker-crash' throws an
    * uncaught error in the worker, which the page treats as the worker having died; 'worker-hang' closes
    * the worker's event loop without any error event (a silent death: only the page's watchdog notices).

@@ -1,5 +1,5 @@
 /**
- * Ticket transfer as a worker job (issue 7 "use this ticket for…"; docs/ALGORITHMS.md §5; paper §4):
+ * Ticket transfer as a worker job (docs/ALGORITHMS.md §5; paper §4):
  * the mask M_k of a finished run's round k and the source chain's θ0 are trained on a target — another
  * task with the same input/output sizes (MNIST ↔ F-MNIST ↔ KMNIST), another ES (any registered
  * strategy with its params), or masked gradient descent — next to the random/reinit baseline at the same

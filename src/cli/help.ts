@@ -1,19 +1,18 @@
-/** `--help` text, generated from the registries (STYLE.md convention 3): nothing here is hand-listed. */
-import type { ParamSpec, ParamSpecs } from '../core/params';
+/**
+ * `--help` text. The presets, tasks, networks, strategies, pruning methods, their parameters and the GD
+ * flags come from the registries and ParamSpecs (STYLE.md convention 3); the command list and the imp
+ * flags are written here by hand.
+ */
+import { rangeText, type ParamSpec, type ParamSpecs } from '../core/params';
 import { STRATEGIES } from '../core/es/registry';
 import { NETWORKS } from '../core/nets/registry';
 import { TASKS } from '../core/tasks/registry';
 import { PRUNE_METHODS } from '../core/prune/registry';
 import { PRESETS } from '../core/runs/presets';
+import { gdFlagsHelp } from './gd/gd-flags';
 
 function describeSpec(name: string, s: ParamSpec): string {
-  const range =
-    s.kind === 'number'
-      ? `[${s.min}, ${s.max}]`
-      : s.kind === 'choice'
-        ? s.options.map((o) => o.value).join('|')
-        : 'true|false';
-  return `      ${name} = ${String(s.default)}  ${range}  — ${s.label}`;
+  return `      ${name} = ${String(s.default)}  ${rangeText(s)}  — ${s.label}`;
 }
 
 function describeSpecs(specs: ParamSpecs): string[] {
@@ -45,6 +44,9 @@ export function helpText(): string {
     '  --centered-rank true|false  --sigma-mode paper|sC|true (Sep-CMA-ES σ for SNR)',
     '  --es.<param> V  --net.<param> V  --task.<param> V  --prune.<method>.<param> V',
     '  --out DIR (default runs-out/<run id>)  --backend wasm|cpu (default wasm)  --quiet',
+    '',
+    'gd and transfer --to-gd flags (the imp flags above set the task, network, pruning and seeds):',
+    ...gdFlagsHelp(),
     '',
     "Presets (reduced-budget presets are NOT the paper's settings):",
     ...PRESETS.map((p) => `  ${p.id.padEnd(20)} ${p.paper ? '[paper]  ' : '[reduced]'} ${p.label}`),

@@ -1,7 +1,10 @@
 /**
  * Self-describing parameters (STYLE.md convention 4). Every tunable of a strategy, network, task or
- * pruning method is declared once with its default, range and help text; the settings panel, the zod
- * config schema, the URL codec and the CLI flags are all generated from these specs.
+ * pruning method, and every GD option, is declared once with its default, range and help text. From
+ * these specs come the settings panels, the validation of `es.params`, `task.params`, `network.params`
+ * and `prune.params` in the config schema (runs/config.ts, through `checkParam`), the `--es.<param>`
+ * style CLI flags and the CLI help. The config's own top-level fields (rounds, prune fraction, seeds,
+ * budget, backend…) are declared separately in runs/config.ts.
  */
 
 export interface NumberParamSpec {
@@ -82,6 +85,13 @@ export function choice<T extends string>(
 
 export function bool(d: boolean, label: string, help: string): BoolParamSpec {
   return { kind: 'boolean', default: d, label, help };
+}
+
+/** The allowed values of a param as help text: `[min, max]`, `a|b|c` or `true|false`. */
+export function rangeText(spec: ParamSpec): string {
+  if (spec.kind === 'number') return `[${spec.min}, ${spec.max}]`;
+  if (spec.kind === 'choice') return spec.options.map((o) => o.value).join('|');
+  return 'true|false';
 }
 
 /** Default values of a spec set. */

@@ -1,5 +1,5 @@
 /**
- * GD-IMP next to ES-IMP in the lab (issue 7 "every chart overlays GD and ES on the same axes";
+ * GD-IMP next to ES-IMP in the lab (every chart overlays GD and ES on the same axes;
  * docs/ALGORITHMS.md §4.1). Pure helpers the UI uses:
  *   - `gdConfigOf`: the GD-IMP baseline of the experiment in the form — same task, network, seeds,
  *     rounds, p and scope (so θ0 and the sparsity of every round match), `trainer: { id: 'gd' }`, and the

@@ -1,6 +1,6 @@
 /**
  * What the worker reported for the IMP experiment (STYLE.md convention 10, "run progress" store;
- * issue 5 live charts, issue 9 stored runs). Generation batches arrive ≤ ~10/s and only touch small
+ * live charts and stored runs). Generation batches arrive ≤ ~10/s and only touch small
  * counters + the current round's fitness series; round records are appended as they finish. The
  * RoundRecords held here (live or reopened from IndexedDB) are what every result view reads.
  */

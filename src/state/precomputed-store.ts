@@ -1,6 +1,6 @@
 /**
- * The precomputed result of the chosen preset (issue 9 "precomputed result bundles … shown immediately and
- * clearly labelled as precomputed, while a live run fills in"): load status per preset, the validated
+ * The precomputed result of the chosen preset (shown at once and
+ * clearly labelled as precomputed, while a live run fills in): load status per preset, the validated
  * overlay, and whether the user shows it. Loading is src/ui/run/precomputed-client.ts; the chart reads
  * `selectOverlay`. A failed load keeps its message and touches nothing else.
  */

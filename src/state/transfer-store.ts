@@ -1,5 +1,5 @@
 /**
- * Ticket transfer (issue 7 "use this ticket for…"; docs/ALGORITHMS.md §5): which finished round's ticket
+ * Ticket transfer (docs/ALGORITHMS.md §5): which finished round's ticket
  * the user chose, the target they are setting up (another task, another ES, or gradient descent), and
  * what the transfer job reported (STYLE.md convention 10: choice, progress and result in one small
  * store of their own; view state stays in view-store). Generation batches arrive ≤ 10/s and only append

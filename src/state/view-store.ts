@@ -1,5 +1,5 @@
 /**
- * What the view shows (STYLE.md convention 10, store 3 of 3): presentation choices that never cross
+ * What the view shows (STYLE.md convention 10, "what the view shows"): presentation choices that never cross
  * into a worker — heatmap scale, trail visibility, chart-vs-table, which help text is expanded,
  * per-seed curves and the experiment's result tab.
  */

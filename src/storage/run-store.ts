@@ -1,5 +1,5 @@
 /**
- * Persistent runs in IndexedDB via `idb` (issue 9 "persistence"): every finished round (metrics, mask,
+ * Persistent runs in IndexedDB via `idb`: every finished round (metrics, mask,
  * final mean and σ) and, per chain, the latest ChainState a resume needs (experiments/imp.ts). Usable
  * from the main thread and from a worker (IndexedDB exists in both; nothing here touches the DOM).
  *

@@ -1,6 +1,6 @@
 /**
  * Root of the ES Lottery Lab UI: header with the backend badge, then two views: the live ES-IMP
- * experiment (the default; issues 5 and 9) and the 2-D ES demo with the strategy settings (issue 3).
+ * experiment (the default) and the 2-D ES demo with the strategy settings.
  * On first mount a share link in the URL is applied and the worker's backend is chosen
  * (`?backend=wasm` or the link's config can force one).
  */
@@ -14,7 +14,7 @@ import { LinkErrors, applyShareLink } from './run/ShareBar';
 import type { UrlIssue } from '../core/runs/url-codec';
 import { BACKEND_PREFERENCES as BACKEND_PREFS } from '../core/runs/config';
 import type { BackendPref } from '../../workers/backend-chain';
-import { useConfigStore } from '../state/config-store';
+import { useBackendStore } from '../state/backend-store';
 import { useExperimentStore } from '../state/experiment-store';
 
 const VIEWS = [
@@ -33,7 +33,7 @@ export function App() {
     // a slow or broken GPU backend is never even initialised for it.
     const asked = new URLSearchParams(location.search).get('backend') ?? useExperimentStore.getState().draft.backend;
     const pref = (BACKEND_PREFS as readonly string[]).includes(asked) ? (asked as BackendPref) : 'auto';
-    if (pref !== 'auto') useConfigStore.getState().setBackendPref(pref);
+    if (pref !== 'auto') useBackendStore.getState().setBackendPref(pref);
     void initBackend(pref);
   }, []);
   return (

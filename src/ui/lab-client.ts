@@ -1,13 +1,14 @@
 /**
- * The UI's bridge to the lab worker (issue 5): creates the module worker, wraps it with comlink, and
+ * The UI's bridge to the lab worker: creates the module worker, wraps it with comlink, and
  * turns engine calls into store updates. Components call these actions; they never talk to the worker.
  * If the worker dies, the run is marked failed with the reason and the next call starts a fresh worker.
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { LabEngine, ToyGrid } from '../../workers/lab-engine';
 import type { BackendPref } from '../../workers/backend-chain';
-import { useConfigStore, selectParams } from '../state/config-store';
-import { useProgressStore } from '../state/progress-store';
+import { useDemoConfigStore, selectParams } from '../state/demo-config-store';
+import { useDemoProgressStore } from '../state/demo-progress-store';
+import { useBackendStore } from '../state/backend-store';
 import { withHeartbeat } from './run/worker-watchdog';
 
 let worker: Worker | null = null;
@@ -33,8 +34,8 @@ export function abandonWorker(reason: string): void {
   worker?.terminate();
   worker = null;
   engine = null;
-  useProgressStore.getState().backendFailed(reason);
-  useProgressStore.getState().demoFailed(reason);
+  useBackendStore.getState().backendFailed(reason);
+  useDemoProgressStore.getState().demoFailed(reason);
   for (const l of stopListeners) l(reason);
 }
 
@@ -99,16 +100,16 @@ let pendingInit: { pref: BackendPref; done: Promise<void> } | null = null;
  * Chooses the backend in the worker (walks the chain for 'auto') and records the report. Concurrent
  * calls for the same preference share one walk (React StrictMode mounts effects twice).
  */
-export function initBackend(pref: BackendPref = useConfigStore.getState().backendPref): Promise<void> {
+export function initBackend(pref: BackendPref = useBackendStore.getState().backendPref): Promise<void> {
   if (pendingInit && pendingInit.pref === pref) return pendingInit.done;
   const prev = pendingInit?.done ?? Promise.resolve();
   const done = prev
     .then(async () => {
-      useProgressStore.getState().backendInitialising();
+      useBackendStore.getState().backendInitialising();
       try {
-        useProgressStore.getState().backendReady(await getEngine().init(pref));
+        useBackendStore.getState().backendReady(await getEngine().init(pref));
       } catch (err) {
-        useProgressStore.getState().backendFailed(errorText(err));
+        useBackendStore.getState().backendFailed(errorText(err));
       }
     })
     .finally(() => {
@@ -121,7 +122,7 @@ export function initBackend(pref: BackendPref = useConfigStore.getState().backen
 /** Waits for a backend choice in flight, or starts one; compute calls must not race the first init. */
 export async function ensureBackend(): Promise<void> {
   if (pendingInit) await pendingInit.done;
-  if (useProgressStore.getState().backendStatus !== 'ready') await initBackend();
+  if (useBackendStore.getState().backendStatus !== 'ready') await initBackend();
 }
 
 /** f on a res×res grid, computed in the worker (for the heatmap). */
@@ -132,32 +133,32 @@ export async function fetchToyGrid(fnId: string, res: number): Promise<ToyGrid> 
 
 /** Starts the 2-D demo with the current choices; resolves when it ends (done, cancelled or failed). */
 export async function startDemo(): Promise<void> {
-  const cfgState = useConfigStore.getState();
+  const cfgState = useDemoConfigStore.getState();
   const { demo } = cfgState;
-  const progress = useProgressStore.getState();
+  const progress = useDemoProgressStore.getState();
   progress.demoStarting(demo.generations);
   try {
     await ensureBackend();
     const outcome = await watchedCall('the 2-D demo', async (engine) =>
       engine.runDemo2d(
         { ...demo, params: selectParams(cfgState, demo.strategyId) },
-        proxy((batch) => useProgressStore.getState().demoBatch(batch)),
+        proxy((batch) => useDemoProgressStore.getState().demoBatch(batch)),
       ),
     );
-    useProgressStore.getState().demoFinished(outcome.status, outcome.ms);
+    useDemoProgressStore.getState().demoFinished(outcome.status, outcome.ms);
   } catch (err) {
-    useProgressStore.getState().demoFailed(errorText(err));
+    useDemoProgressStore.getState().demoFailed(errorText(err));
   }
 }
 
 export async function pauseDemo(): Promise<void> {
   await getEngine().pause();
-  useProgressStore.getState().demoStatus('paused');
+  useDemoProgressStore.getState().demoStatus('paused');
 }
 
 export async function resumeDemo(): Promise<void> {
   await getEngine().resume();
-  useProgressStore.getState().demoStatus('running');
+  useDemoProgressStore.getState().demoStatus('running');
 }
 
 export async function cancelDemo(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Screenshot script (not a vitest file; run `npx tsx test/e2e/gd-overlay-shots.ts`): ES-IMP vs GD-IMP in
- * the built app and the system Chromium, from the real mnist-quick runs of runs-out/ (issue 7 overlay,
- * issue 6 ES-vs-GD LMC). The two CLI run folders are written as bundles (the GD folder's config gains its
+ * the built app and the system Chromium, from the real mnist-quick runs of runs-out/ (GD overlay,
+ * ES-vs-GD LMC). The two CLI run folders are written as bundles (the GD folder's config gains its
  * `trainer: { id: 'gd' }` block from the folder's meta), imported through the Runs tab's file input, the
  * ES run is opened, and the script saves:
  *   gd-overlay-sparsity-1280x800.png  the sparsity chart (element shot, 1280×800 page) with the GD chains overlaid

@@ -1,5 +1,5 @@
 /**
- * End-to-end helpers (issue 5 "End-to-end with playwright-core and the system Chromium"): build the app
+ * End-to-end helpers (playwright-core and the system Chromium, nothing downloaded): build the app
  * once with Vite into a temp dir, serve it with `vite preview` on a free port, and launch the system
  * Chromium (never a downloaded one; PLATFORM.md) through playwright-core.
  */

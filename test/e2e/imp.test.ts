@@ -1,4 +1,4 @@
-// End-to-end for the live ES-IMP experiment (issues 5 and 9) in the built app and the system Chromium:
+// End-to-end for the live ES-IMP experiment in the built app and the system Chromium:
 // open a tiny mnist-quick config through a share link, start, see ≥ 2 rounds' points on the sparsity
 // chart, pause / resume / cancel, force WASM and run again, reload mid-run and resume from IndexedDB,
 // the stored-runs list, and the main thread while a run streams (main-thread.ts): in each window (the
@@ -129,7 +129,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     );
     await waitRounds(page, 6);
     const streaming = await trace.stop();
-    // issue 5 "no long task over 50 ms while a run streams", in the page's own CPU time per task
+    // no long task over 50 ms while a run streams, in the page's own CPU time per task
     expect(streaming.worstCpuMs).toBeLessThan(STREAMING_CPU_MS);
     await shot(page, 'imp-running-1280x800.png');
     await runButton(page, 'Cancel').click();

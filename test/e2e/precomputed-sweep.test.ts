@@ -1,4 +1,4 @@
-// End-to-end for issue 9's precomputed bundles and multi-seed sweeps in the built app and the system
+// End-to-end for the precomputed bundles and multi-seed sweeps in the built app and the system
 // Chromium: choosing the mnist-quick preset draws its shipped precomputed curves at once (no run), labelled
 // with the command and date, and they can be hidden; a corrupt bundle (served through page.route) gives a
 // message and the page keeps working; a tiny 2-seed CartPole config with navigator.hardwareConcurrency = 4

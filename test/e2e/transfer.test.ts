@@ -1,4 +1,4 @@
-// End-to-end for ticket transfer (issue 7 "use this ticket for…") in the built app and the system Chromium:
+// End-to-end for ticket transfer ("Use this ticket for…") in the built app and the system Chromium:
 // a tiny mnist-quick run (share link, wasm), then the Transfer tab: "Use this ticket for…" on the SNR
 // chain's last round from the keyboard, MNIST → F-MNIST with progress and the live target chart, the
 // finished source/target charts and comparison table (table view + CSV), a cancelled GD transfer, and the

@@ -1,5 +1,5 @@
 /**
- * The experiment config: one zod schema (STYLE.md convention 8; issue 9 "run identity") that every entry
+ * The experiment config: one zod schema (STYLE.md convention 8: it also defines the run identity) that every entry
  * point — UI, URL, import, CLI — validates through. Registry-specific parameters (ES, network, task,
  * pruning) are checked against the registries' self-describing ParamSpecs, so an error always names the
  * exact field and its allowed range, e.g. `es.params.sigma_init = 7 is outside [0.0001, 5]`.

@@ -23,7 +23,7 @@ const IMP_CHAINS = ['magnitude', 'snr', 'random_reinit'];
 /**
  * PGPE as measured for the classroom preset (docs/ALGORITHMS.md §12 "measured calibration"), corrected σ sign.
  * Adam β1 = 0.9 instead of evosax 0.1.4's 0.99: with 0.99 the first moment averages ~100 generations of
- * noisy ES gradients and the 300-generation dense round ends at 84.2 ± 0.8 % (below the issue's 85 %);
+ * noisy ES gradients and the 300-generation dense round ends at 84.2 ± 0.8 % (below the 85 % the classroom preset aims for);
  * with 0.9 it reaches 87.3 ± 0.1 %, the NumPy reference's 87–88 % (docs/RESULTS.md §1.1).
  */
 const PGPE_QUICK = {
@@ -81,7 +81,7 @@ export const PRESETS: readonly Preset[] = [
       "Adam β1 0.9 instead of evosax 0.1.4's 0.99 (reaches the 87 % dense accuracy of a NumPy reference)",
       '12 rounds instead of 20',
     ],
-    expectedCost: '≈ 8–10 min on a 2-core CPU (wasm; measured 8.4 CPU-min in Node before the faster host forward pass)',
+    expectedCost: '≈ 8–10 min on a 2-core CPU (wasm; 34 trainings of 300 generations)',
     config: {
       ...MNIST_14_PGPE,
       prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 12 },
@@ -93,8 +93,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'mnist-mlp-reduced',
     label: 'MNIST MLP (reduced budget, Sep-CMA-ES)',
     paper: false,
-    description:
-      'Spec §12 mnist-mlp-reduced: 14×14 MNIST, MLP 196-32-10, Sep-CMA-ES P=64, 400 generations × 12 rounds, 3 seeds.',
+    description: '14×14 MNIST, MLP 196-32-10, Sep-CMA-ES P=64, 400 generations × 12 rounds, 3 seeds.',
     deviations: [
       "14×14 input and an MLP instead of the paper's CNN",
       'popsize 64, 400 generations per round',
@@ -114,8 +113,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'fmnist-mlp-reduced',
     label: 'Fashion-MNIST MLP (reduced budget, SNES)',
     paper: false,
-    description:
-      'Spec §12 fmnist-mlp-reduced: 14×14 Fashion-MNIST, MLP 196-32-10, SNES (T=12, σ0=0.025), P=64, 400 generations × 12 rounds.',
+    description: '14×14 Fashion-MNIST, MLP 196-32-10, SNES (T=12, σ0=0.025), P=64, 400 generations × 12 rounds.',
     deviations: [
       "14×14 input and an MLP instead of the paper's CNN",
       'popsize 64, 400 generations per round',
@@ -135,8 +133,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'mnist-cnn-reduced',
     label: 'MNIST CNN (reduced budget; needs a GPU backend)',
     paper: false,
-    description:
-      "Spec §12 mnist-cnn-reduced: the paper's CNN, Sep-CMA-ES P=32, 500 generations × 10 rounds, batch 128.",
+    description: "The paper's CNN, Sep-CMA-ES P=32, 500 generations × 10 rounds, batch 128.",
     deviations: ['popsize 32 and 500 generations instead of 128 and 4,000', 'batch 128 instead of 1,024', '10 rounds'],
     expectedCost: 'hours on CPU; minutes on a real GPU (WebGPU)',
     config: {
@@ -153,7 +150,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'CartPole (reduced budget)',
     paper: false,
     description:
-      'Spec §12 cartpole-reduced: CartPole-v1, policy MLP 4-16-16-2 (tanh, argmax), Sep-CMA-ES P=32, σ0 0.1, 100 generations × 12 rounds, 4 episodes per evaluation. CartPole is easy, so the ticket effect may saturate.',
+      'CartPole-v1, policy MLP 4-16-16-2 (tanh, argmax), Sep-CMA-ES P=32, σ0 0.1, 100 generations × 12 rounds, 4 episodes per evaluation. CartPole is easy, so the ticket effect may saturate.',
     deviations: [
       "CartPole is supported by the paper's code but not in its figures",
       'popsize 32, 100 generations, 4 episodes',
@@ -174,7 +171,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'Pendulum (reduced budget)',
     paper: false,
     description:
-      'Spec §12 pendulum-reduced: Pendulum-v1 (200-step episodes), policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64, σ0 0.1, elite 0.5, mean decay 1e-4, 300 generations × 10 rounds, 4 episodes.',
+      'Pendulum-v1 (200-step episodes), policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64, σ0 0.1, elite 0.5, mean decay 1e-4, 300 generations × 10 rounds, 4 episodes.',
     deviations: [
       "200-step episodes (gymnax default) instead of the paper's 500",
       'hidden width 32 instead of 64',
@@ -196,11 +193,11 @@ export const PRESETS: readonly Preset[] = [
     label: 'Pendulum quick (reduced budget, classroom)',
     paper: false,
     description:
-      'A smaller budget than docs/ALGORITHMS.md §12 pendulum-reduced that still solves Pendulum-v1 (dense test return ≥ −200, docs/RESULTS.md §4.1): 200-step episodes, policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64 with σ0 0.5 and elite ratio 0.5, 8 training episodes per member, 200 generations × 5 rounds with p = 0.4 (13.0 % of the weights left in round 5).',
+      'A smaller budget than pendulum-reduced that still solves Pendulum-v1 (dense test return ≥ −200, docs/RESULTS.md §4.1): 200-step episodes, policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64 with σ0 0.5 and elite ratio 0.5, 8 training episodes per member, 200 generations × 5 rounds with p = 0.4 (13.0 % of the weights left in round 5).',
     deviations: [
       "200-step episodes (gymnax default) instead of the paper's 500",
       'hidden width 32 instead of 64',
-      "σ0 0.5 instead of the spec's 0.1 and no mean decay (σ0 0.1 stalled near −950 in 150 generations; measured, RESULTS §4.1)",
+      'σ0 0.5 instead of 0.1 (pendulum-reduced) and no mean decay (σ0 0.1 stalled near −950 in 150 generations; measured, docs/RESULTS.md §4.1)',
       'popsize 64 and 200 generations instead of 100 and 2,000',
       '8 training episodes (as the paper), test = 32 fixed episodes',
       'prune fraction 0.4 per round and 5 rounds, to reach high sparsity in few rounds (the paper: 0.2 and 20)',
@@ -221,7 +218,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'MountainCarContinuous (reduced budget)',
     paper: false,
     description:
-      'Spec §12 mcc-reduced: MountainCarContinuous-v0 (≤ 999 steps), policy MLP 2-16-16-1 (tanh, tanh out), PGPE P=64, σ0 0.1, centered ranks, Adam lr 0.02 (decay 0.999, floor 0.001), 200 generations × 10 rounds, 2 episodes. The sparse +100 goal bonus makes exploration-limited failures possible. Measured (seed 0, docs/RESULTS.md §4.2): these settings do NOT solve it (no member reaches the goal; the mean stands still); Sep-CMA-ES with σ0 1.0 does (93.5 after 200 generations: --es sep_cma_es --es.sigma_init 1).',
+      'MountainCarContinuous-v0 (≤ 999 steps), policy MLP 2-16-16-1 (tanh, tanh out), PGPE P=64, σ0 0.1, centered ranks, Adam lr 0.02 (decay 0.999, floor 0.001), 200 generations × 10 rounds, 2 episodes. The sparse +100 goal bonus makes exploration-limited failures possible. Measured (seed 0, docs/RESULTS.md §4.2): these settings do NOT solve it (no member reaches the goal; the mean stands still); Sep-CMA-ES with σ0 1.0 does (93.5 after 200 generations: --es sep_cma_es --es.sigma_init 1).',
     deviations: [
       'MountainCarContinuous is not in the paper',
       'PGPE as in docs/ALGORITHMS.md §12 (evosax 0.1.4 σ-update sign)',
@@ -249,7 +246,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'Hopper on MuJoCo (reduced budget)',
     paper: false,
     description:
-      "Issue 10 reduced Hopper: gym-style Hopper on MuJoCo WASM (Euler, 200-step episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, docs/ALGORITHMS.md §9.2 BraxMLP), SNES P=32 with the paper's hopper temperature 48 and σ0 0.075 (docs/ALGORITHMS.md §2.7), 40 generations × 8 rounds.",
+      "Reduced Hopper: gym-style Hopper on MuJoCo WASM (Euler, 200-step episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, docs/ALGORITHMS.md §9.2 BraxMLP), SNES P=32 with the paper's hopper temperature 48 and σ0 0.075 (docs/ALGORITHMS.md §2.7), 40 generations × 8 rounds.",
     deviations: [
       'gym MuJoCo physics instead of Brax v1',
       "Euler integrator instead of gym's RK4 (≈ 5× cheaper)",
@@ -273,7 +270,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'Hopper 1,000-step learning check (reduced budget, dense SNES)',
     paper: false,
     description:
-      'Issue 10 learning check: one dense round (no pruning) of SNES P=32 (T 48, σ0 0.075, docs/ALGORITHMS.md §2.7) on 1,000-step Hopper episodes (Euler, 1 training / 4 test episodes), policy MLP 11-32-32-3 (tanh, tanh out), 560 generations. Seed 0 reaches a 1,000-step test return of 1,258.8 (forward part 397.8) on 16 test episodes (docs/RESULTS.md §6). 560 is the best test evaluation of a 600-generation run; the generation-600 mean fell to 294.6, so the return is not monotone in the budget.',
+      'Learning check: one dense round (no pruning) of SNES P=32 (T 48, σ0 0.075, docs/ALGORITHMS.md §2.7) on 1,000-step Hopper episodes (Euler, 1 training / 4 test episodes), policy MLP 11-32-32-3 (tanh, tanh out), 560 generations. Seed 0 reaches a 1,000-step test return of 1,258.8 (forward part 397.8) on 16 test episodes (docs/RESULTS.md §6). 560 is the best test evaluation of a 600-generation run; the generation-600 mean fell to 294.6, so the return is not monotone in the budget.',
     deviations: [
       'gym MuJoCo physics instead of Brax v1',
       "Euler integrator instead of gym's RK4",

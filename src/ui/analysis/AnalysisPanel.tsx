@@ -1,5 +1,5 @@
 /**
- * Analyses panel (issue 6 "UI"): choose LMC, loss landscape or magnitude–SNR correlation, set its options
+ * Analyses panel: choose LMC, loss landscape or magnitude–SNR correlation, set its options
  * over the finished rounds the parent passes, run it through the parent's `runAnalysis` (the worker engine:
  * LabEngine.runAnalysis → workers/analysis-job.ts) with a progress bar and cancel, and render the result.
  */

@@ -1,5 +1,5 @@
 /**
- * The UI's bridge for LMC between two runs (docs/ALGORITHMS.md §6 pair 3 "ES vs GD"; issue 6): sends exactly
+ * The UI's bridge for LMC between two runs (docs/ALGORITHMS.md §6 pair 3 "ES vs GD"): sends exactly
  * the two chosen round records (this run's and another stored run's, e.g. the GD-IMP run of the same task,
  * network and seed) to LabEngine.runAnalysis in the 'records' pairs mode. Task + network come from the
  * shown run's config; the other run has the same ones (state/gd-runs.ts isCompanion), so D matches.

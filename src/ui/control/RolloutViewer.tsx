@@ -1,9 +1,9 @@
 /**
- * Rollout viewer (issue 8 "animate an episode of the current mean policy (and of a chosen round's ticket)
- * on a canvas, with play/pause and the return shown"). The episode is recorded by core recordEpisode —
+ * Rollout viewer: animates an episode of the current mean policy (or of a chosen round's ticket) on a
+ * canvas, with play/pause and the return shown. The episode is recorded by core recordEpisode —
  * in the worker through `record` (LabEngine.runAnalysis('rollout', …)) or, where this thread has a tfjs
  * backend, locally via workers/analysis-job runRolloutJob — and each frame is drawn from core sceneOf, or for
- * MuJoCo locomotion tasks (issue 10) as a side view of the recorded geom poses (capsules as thick lines).
+ * MuJoCo locomotion tasks as a side view of the recorded geom poses (capsules as thick lines).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyParamValues } from '../../core/params';

@@ -3,11 +3,11 @@
  * thinned by `selectBestSeries`; the chart plots f = −score (lower is better), on a log axis when every
  * value is positive. Drawn by the light SVG LiveChart, not recharts: recharts re-measured every label and
  * path (getTotalLength) on each refresh, 100+ ms main-thread tasks while the demo streams at 30 batches/s
- * (issue 5), which also starved the e2e test's clicks on a loaded 2-core machine.
+ * (the main thread must stay responsive), which also starved the e2e test's clicks on a loaded 2-core machine.
  */
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectBestSeries, useProgressStore } from '../../state/progress-store';
+import { selectBestSeries, useDemoProgressStore } from '../../state/demo-progress-store';
 import { useViewStore } from '../../state/view-store';
 import { useThrottled } from '../use-throttled';
 import { LiveChart } from '../viz/LiveChart';
@@ -19,7 +19,7 @@ const fmt = (v: number) => (Math.abs(v) < 1e-2 || Math.abs(v) >= 1e4 ? v.toExpon
 
 /** Memoised: it has no props, so parent re-renders (one per streamed batch) skip it. */
 export const BestChart = memo(function BestChart() {
-  const series = useThrottled(useProgressStore(useShallow((s) => selectBestSeries(s, 200))), CHART_REFRESH_MS);
+  const series = useThrottled(useDemoProgressStore(useShallow((s) => selectBestSeries(s, 200))), CHART_REFRESH_MS);
   const asTable = useViewStore((s) => s.bestAsTable);
   const toggle = useViewStore((s) => s.toggleBestAsTable);
   const data = useMemo(

@@ -5,20 +5,20 @@ import {
   DEMO_LIMITS,
   selectCanStart,
   selectDemoErrors,
-  useConfigStore,
+  useDemoConfigStore,
   type DemoChoice,
-} from '../../state/config-store';
+} from '../../state/demo-config-store';
 import { TOY_LIST } from '../../state/catalog';
-import { selectDemoActive, useProgressStore } from '../../state/progress-store';
+import { selectDemoActive, useDemoProgressStore } from '../../state/demo-progress-store';
 import { cancelDemo, pauseDemo, resumeDemo, startDemo } from '../lab-client';
 
 type NumKey = 'popSize' | 'generations' | 'gensPerSec' | 'seed';
 
 function NumberBox({ k, label, min, max }: { k: NumKey; label: string; min: number; max?: number }) {
-  const value = useConfigStore((s) => s.demo[k]);
-  const error = useConfigStore((s) => selectDemoErrors(s)[k]);
-  const setDemo = useConfigStore((s) => s.setDemo);
-  const running = useProgressStore(selectDemoActive);
+  const value = useDemoConfigStore((s) => s.demo[k]);
+  const error = useDemoConfigStore((s) => selectDemoErrors(s)[k]);
+  const setDemo = useDemoConfigStore((s) => s.setDemo);
+  const running = useDemoProgressStore(selectDemoActive);
   const id = `demo-${k}`;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -46,17 +46,17 @@ function NumberBox({ k, label, min, max }: { k: NumKey; label: string; min: numb
 
 /** Memoised: it has no props, so parent re-renders (one per streamed batch) skip it. */
 export const DemoControls = memo(function DemoControls() {
-  const fnId = useConfigStore((s) => s.demo.fnId);
-  const setDemo = useConfigStore((s) => s.setDemo);
-  const canStart = useConfigStore(selectCanStart);
-  const { status, generation, total } = useProgressStore(
+  const fnId = useDemoConfigStore((s) => s.demo.fnId);
+  const setDemo = useDemoConfigStore((s) => s.setDemo);
+  const canStart = useDemoConfigStore(selectCanStart);
+  const { status, generation, total } = useDemoProgressStore(
     useShallow((s) => ({
       status: s.demo.status,
       generation: s.demo.generation,
       total: s.demo.totalGenerations,
     })),
   );
-  const active = useProgressStore(selectDemoActive);
+  const active = useDemoProgressStore(selectDemoActive);
   const fn = TOY_LIST.find((t) => t.id === fnId);
   return (
     <div className="demo-controls">

@@ -1,5 +1,5 @@
 /**
- * The frame every experiment chart sits in (STYLE.md §11; issue 5 "show as table" + PNG/CSV export):
+ * The frame every experiment chart sits in (STYLE.md §11: every chart has a table alternative and an export):
  * title, a chart ⇄ table toggle, and PNG / SVG / CSV downloads. The table and the CSV are the same rows,
  * so what you read is what you export.
  */

@@ -1,5 +1,5 @@
 /**
- * The live IMP experiment (issues 5 and 9): presets and the generated settings form on the left, run
+ * The live IMP experiment: presets and the generated settings form on the left, run
  * controls and the result tabs on the right. Opening a config that was already run shows its stored
  * curves; a run a closed tab interrupted is offered for resuming.
  */

@@ -1,5 +1,5 @@
 /**
- * Per-generation fitness of the round in progress (issue 5): best and population-mean score, plus the
+ * Per-generation fitness of the round in progress: best and population-mean score, plus the
  * test performance of the ES mean where it was evaluated. Throttled to a few renders per second (the
  * store gets ≤ 10 batches/s) and thinned to ≤ 300 points.
  */

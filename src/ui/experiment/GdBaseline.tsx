@@ -1,5 +1,5 @@
 /**
- * "Run the GD-IMP baseline" for the experiment in the form (issue 7; docs/ALGORITHMS.md §4.1): the same
+ * "Run the GD-IMP baseline" for the experiment in the form (docs/ALGORITHMS.md §4.1): the same
  * task, network, seeds and pruning schedule trained by masked gradient descent (state/gd-runs.ts
  * gdConfigOf). It runs as an ordinary IMP run of the worker (LabEngine.runImp routes `trainer: gd` to
  * the GD job): same progress bar, pause/cancel, storage and resume; its curves are overlaid on the ES
@@ -13,7 +13,7 @@ import { networkOf } from '../../core/runs/network-shape';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { gdConfigOf } from '../../state/gd-runs';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
-import { useProgressStore } from '../../state/progress-store';
+import { useBackendStore } from '../../state/backend-store';
 import { startImp } from '../run/imp-client';
 import { NumberField, SelectField } from './fields';
 
@@ -34,7 +34,7 @@ function blocker(config: ReturnType<typeof selectValidation>['config'], backend:
 export const GdBaseline = memo(function GdBaseline() {
   const config = useExperimentStore((s) => selectValidation(s).config);
   const active = useImpStore(selectImpActive);
-  const backend = useProgressStore((s) => s.backend?.active ?? null);
+  const backend = useBackendStore((s) => s.backend?.active ?? null);
   const [gd, setGd] = useState<GdOptions>(DEFAULTS);
   const why = blocker(config, backend);
   const gdConfig = useMemo(() => {

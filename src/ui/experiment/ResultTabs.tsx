@@ -1,5 +1,5 @@
 /**
- * Result views under the experiment, as tabs (issue 5 layout). Every view gets the same props: the
+ * Result views under the experiment, as tabs. Every view gets the same props: the
  * RoundRecords the IMP store holds (streamed live or reopened from IndexedDB) and their config.
  * "Masks", "Analysis" and "Rollout" (src/ui/results/ResultViews.tsx over src/ui/masks, src/ui/analysis and
  * src/ui/control) and "Transfer" (src/ui/transfer) are code-split: their modules load when the tab first opens.

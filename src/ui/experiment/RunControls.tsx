@@ -1,5 +1,5 @@
 /**
- * Start / Pause / Resume / Cancel of the IMP run and its live status (issue 5): progress bar with ETA,
+ * Start / Pause / Resume / Cancel of the IMP run and its live status: progress bar with ETA,
  * evaluations/s, trainable parameters this round, active backend; the failure message with "continue
  * on the next backend from the last finished round"; the warning when the worker stops answering
  * (worker-watchdog.ts); storage warnings; the backend benchmark.
@@ -8,7 +8,7 @@ import { memo, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectImpActive, selectProgress, useImpStore } from '../../state/imp-store';
-import { useProgressStore } from '../../state/progress-store';
+import { useBackendStore } from '../../state/backend-store';
 import {
   abandonSilentWorker,
   cancelImp,
@@ -38,7 +38,7 @@ function ProgressLine() {
       current: x.current,
     })),
   );
-  const backend = useProgressStore((x) => x.backend?.active ?? '—');
+  const backend = useBackendStore((x) => x.backend?.active ?? '—');
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     if (s.status !== 'running') return;
@@ -128,7 +128,7 @@ function Failure() {
 /** The watchdog's warning (worker-watchdog.ts): the worker may be slow or dead; the user decides. */
 function SilentWorker() {
   const silence = useImpStore((s) => s.silence);
-  const backend = useProgressStore((x) => x.backend?.active ?? null);
+  const backend = useBackendStore((x) => x.backend?.active ?? null);
   if (!silence) return null;
   const next = nextBackend(backend);
   const secs = (ms: number) => `${Math.round(ms / 1000)} s`;

@@ -1,5 +1,5 @@
 /**
- * σ statistics per round (issue 5; docs/ALGORITHMS.md §1.5: SNR pruning scores |μ|/σ): mean and median σ over the
+ * σ statistics per round (docs/ALGORITHMS.md §1.5: SNR pruning scores |μ|/σ): mean and median σ over the
  * active weights at the end of each round, per pruning method, on a log axis. Rows from `sigmaRows`.
  */
 import { memo, useMemo } from 'react';

@@ -1,5 +1,5 @@
 /**
- * Sparsity vs test performance (paper Fig. 2–3 style; issue 5 live chart, issue 9 seed bands): x = weights
+ * Sparsity vs test performance (paper Fig. 2–3 style, live, with seed bands): x = weights
  * remaining (%, log axis, reversed so pruning moves right), one curve per pruning method incl. baselines;
  * with several seeds the mean over seeds and a ±1 s.d. band, per-seed curves on demand. Data come from
  * `sparsityCurves` (tested); the chart re-renders only when a round lands. A preset's precomputed result

@@ -1,6 +1,6 @@
 /**
- * Export helpers shared by every chart (issue 5 "each chart has … PNG/CSV export"; issue 9 "export
- * metrics as CSV, charts as PNG and SVG"): a file download, CSV from rows, and PNG/SVG of the chart's
+ * Export helpers shared by every chart (every chart offers its numbers as CSV and
+ * its picture as PNG and SVG): a file download, CSV from rows, and PNG/SVG of the chart's
  * own <svg> (recharts draws SVG; it is serialised with a white background and rasterised at 2×).
  */
 

@@ -1,6 +1,5 @@
 /**
- * The Masks, Analysis and Rollout result tabs (issue 5 mask inspection, issue 6 analyses UI, issue 8
- * rollout viewer): thin adapters from the IMP store's run (records + config) to the standalone views in
+ * The Masks, Analysis and Rollout result tabs: thin adapters from the IMP store's run (records + config) to the standalone views in
  * src/ui/masks, src/ui/analysis and src/ui/control. Loaded lazily by ResultTabs, so the first paint and
  * a streaming run never pay for these modules until a tab is opened.
  */

@@ -1,5 +1,5 @@
 /**
- * The network layout (layers, input shape) of a run, for the mask views (issue 5 "mask inspection").
+ * The network layout (layers, input shape) of a run, for the mask views.
  * A live run gets it from the worker's start message; a stored run's is rebuilt here from its config
  * through the registries without loading any data: the task's network I/O follows from the config alone
  * (vision: 28×28 or 14×14 by the pool param, 10 classes; control: the environment's observation and

@@ -1,6 +1,6 @@
 /**
- * The line under the sparsity chart that says where the precomputed curves come from (issue 9 "clearly
- * labelled as precomputed"): the command(s) that produced them and the date, a show/hide switch, and the
+ * The line under the sparsity chart that says where the precomputed curves come from (they must be
+ * clearly labelled as precomputed): the command(s) that produced them and the date, a show/hide switch, and the
  * full provenance on demand; a bundle that failed to load says why (and the chart carries on without it).
  */
 import type { PrecomputedEntry } from '../../state/precomputed-store';

@@ -1,5 +1,5 @@
 /**
- * Stored runs (issue 9): every run in IndexedDB with its progress, reopen (curves at once), resume an
+ * Stored runs: every run in IndexedDB with its progress, reopen (curves at once), resume an
  * interrupted run, delete, export as a bundle, import a bundle (validated; a bad file is rejected with
  * its reason and nothing stored changes), and the storage used.
  */

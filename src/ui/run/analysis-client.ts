@@ -1,6 +1,6 @@
 /**
- * The UI's bridge for analyses of a finished (or streaming) IMP run (issue 6 "launched on any finished
- * run/round from the UI, runs in the worker with progress and cancel"; issue 8 rollout viewer): binds
+ * The UI's bridge for analyses of a finished (or streaming) IMP run and for the rollout viewer: any
+ * finished run/round, in the worker, with progress and cancel. Binds
  * LabEngine.runAnalysis to the run the IMP store shows. Records cross to the worker as COPIES whose
  * buffers are transferred — the store keeps its own arrays, and only the fields the jobs read travel
  * (no eval series, no σ for LMC/landscape), so a large run costs one memcpy, not a structured clone.

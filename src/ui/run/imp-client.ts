@@ -1,5 +1,5 @@
 /**
- * The UI's bridge for IMP runs (issue 5 live experiment; issue 9 resume): starts the worker's `runImp`
+ * The UI's bridge for IMP runs (live runs and resumed ones): starts the worker's `runImp`
  * with the validated config, feeds its streamed messages into the IMP store, and routes pause / resume /
  * cancel / backend benchmark. If the run fails (GPU device lost, worker died), the store keeps the
  * backend it failed on so the UI can offer to continue on the next backend from the last stored round.
@@ -10,10 +10,9 @@ import { proxy } from 'comlink';
 import type { ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
 import { BACKEND_CHAIN, type BackendName } from '../../../workers/backend-chain';
-import { useConfigStore } from '../../state/config-store';
 import { useExperimentStore, selectValidation } from '../../state/experiment-store';
 import { useImpStore } from '../../state/imp-store';
-import { useProgressStore } from '../../state/progress-store';
+import { useBackendStore } from '../../state/backend-store';
 import { yieldToBrowser } from '../frames';
 import { abandonWorker, ensureBackend, getEngine, initBackend, onWorkerStopped, watchdogBaseMs } from '../lab-client';
 import { WorkerWatchdog } from './worker-watchdog';
@@ -25,9 +24,9 @@ const errorText = (err: unknown): string => (err instanceof Error ? err.message 
 
 /** Switches the worker to the config's backend preference when it names one other than the current. */
 async function switchToConfigBackend(config: ExperimentConfig): Promise<void> {
-  const pref = useConfigStore.getState().backendPref;
+  const pref = useBackendStore.getState().backendPref;
   if (config.backend !== pref) {
-    useConfigStore.getState().setBackendPref(config.backend);
+    useBackendStore.getState().setBackendPref(config.backend);
     await initBackend(config.backend);
   } else await ensureBackend();
 }
@@ -78,7 +77,7 @@ export async function startImp(
   stopWatch = onWorkerStopped((msg) => {
     // A dead worker's runImp call never settles, so this listener (not the finally below) ends the watch.
     watchdog?.stop();
-    useImpStore.getState().failed(msg, useProgressStore.getState().backend?.active ?? null);
+    useImpStore.getState().failed(msg, useBackendStore.getState().backend?.active ?? null);
   });
   let dog: WorkerWatchdog | null = null;
   try {
@@ -103,7 +102,7 @@ export async function startImp(
     );
     useImpStore.getState().finished(outcome.status);
   } catch (err) {
-    useImpStore.getState().failed(errorText(err), useProgressStore.getState().backend?.active ?? null);
+    useImpStore.getState().failed(errorText(err), useBackendStore.getState().backend?.active ?? null);
   } finally {
     dog?.stop();
     if (watchdog === dog) watchdog = null;
@@ -167,7 +166,7 @@ export async function continueOnNextBackend(): Promise<void> {
   const { failedBackend, config } = useImpStore.getState();
   const next = nextBackend(failedBackend);
   if (!next || !config) return;
-  useConfigStore.getState().setBackendPref(next);
+  useBackendStore.getState().setBackendPref(next);
   await initBackend(next);
   // Same config (its backend preference is part of the run id), so the stored rounds are found.
   const stored = await getEngine().storedRun(runId(config));

@@ -1,5 +1,5 @@
 /**
- * One worker of a multi-seed sweep (issue 9; src/ui/run/seed-pool.ts): a dedicated lab worker — the same
+ * One worker of a multi-seed sweep (src/ui/run/seed-pool.ts): a dedicated lab worker — the same
  * workers/lab.worker.ts and LabEngine as the main one — on the run's backend preference, reading data
  * from the app's own public/data. If the worker dies (out of memory, GPU device lost), its run rejects
  * with the reason instead of hanging the sweep. A worker that stops answering without an error event is

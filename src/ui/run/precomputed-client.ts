@@ -1,5 +1,5 @@
 /**
- * Loads the chosen preset's precomputed bundle into the precomputed store, once per preset (issue 9):
+ * Loads the chosen preset's precomputed bundle into the precomputed store, once per preset:
  * fetched from the app's own public/precomputed/ (a relative URL under Vite's base, never the
  * internet) and validated by loadPrecomputed — in a short-lived worker (workers/bundle.worker.ts), so
  * the decoding never blocks the page; on the main thread only where workers are unavailable. The chart

@@ -1,5 +1,5 @@
 /**
- * Chart data of a precomputed overlay (issue 9): the bundle's sparsity curves (mean over its seeds, from
+ * Chart data of a precomputed overlay: the bundle's sparsity curves (mean over its seeds, from
  * the tested `sparsityCurves`) as dotted, faded series labelled "precomputed", and the same numbers as
  * extra columns of the chart's table, so what is drawn is what the table and CSV export say.
  */

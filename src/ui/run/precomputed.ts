@@ -1,6 +1,6 @@
 /**
- * Precomputed result bundles shipped with the app (issue 9 "precomputed result bundles for the presets
- * shipped in public/, shown immediately and clearly labelled as precomputed, while a live run fills in").
+ * Precomputed result bundles shipped with the app (public/precomputed/):
+ * drawn at once and clearly labelled as precomputed, while a live run fills in.
  * Each file in public/precomputed/ was written by `npm run lab -- bundle` (src/cli/bundle-command.ts),
  * which records the commands that produced it. Loading goes through importBundle — the same validating
  * importer as a user's file — and then checks the bundle is marked precomputed and is the preset's config

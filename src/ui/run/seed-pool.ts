@@ -1,6 +1,6 @@
 /**
- * Multi-seed sweeps across workers (issue 9 "run N seeds of a config … across workers, sized to the
- * machine's cores"). Each seed of a config runs as its own single-seed run — `{...config, seeds: [s]}`,
+ * Multi-seed sweeps across workers (N seeds of a config run in parallel, sized to the
+ * machine's cores). Each seed of a config runs as its own single-seed run — `{...config, seeds: [s]}`,
  * its own run id and stored run — in its own engine (a Web Worker in the app, a plain LabEngine in Node
  * tests). A seed's results depend only on its seed (core/experiments/imp.ts splits every stream from it),
  * so they equal the sequential multi-seed run's records for that seed on the same backend

@@ -1,5 +1,5 @@
 /**
- * Heartbeat for a compute worker (issue 5: "if the worker dies … the UI says so and offers to continue").
+ * Heartbeat for a compute worker (if the worker dies, the UI says so and offers to continue).
  *
  * A worker that throws is reported by its `error` event (lab-client.ts), but one that stops without an
  * error (closed, wedged in native code, frozen by the browser) leaves every pending comlink call hanging

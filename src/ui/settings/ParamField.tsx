@@ -19,7 +19,7 @@ export interface ParamFieldProps {
 
 const SLIDER_STEPS = 1000;
 
-/** Slider position (0…SLIDER_STEPS) ↔ value, log-mapped when the spec asks for it and min > 0. */
+/** Slider position (0…SLIDER_STEPS) ↔ value, log-mapped when the ParamSpec asks for it and min > 0. */
 function sliderOf(spec: Extract<ParamSpec, { kind: 'number' }>) {
   const log = !!spec.log && spec.min > 0;
   const lo = log ? Math.log(spec.min) : spec.min,

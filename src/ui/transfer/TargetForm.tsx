@@ -1,5 +1,5 @@
 /**
- * Where the chosen ticket goes (issue 7; docs/ALGORITHMS.md §5): another task with the same input and
+ * Where the chosen ticket goes (docs/ALGORITHMS.md §5): another task with the same input and
  * output sizes (the source's trainer), another evolution strategy with its parameters (generated from the
  * strategy registry's ParamSpecs, STYLE.md conventions 3–4), or masked gradient descent (the GD options'
  * ParamSpecs). Native radio buttons and labelled fields, so the whole form works from the keyboard.

@@ -1,5 +1,5 @@
 /**
- * Source and target side by side (issue 7; docs/ALGORITHMS.md §5 "each panel compares the transferred
+ * Source and target side by side (docs/ALGORITHMS.md §5 "each panel compares the transferred
  * ticket with the random-reinit chain"): left, the source round's test curve (ticket, and the source run's
  * own random/reinit round); right, the target's — the transferred ticket (blue, as in the paper) against
  * the random/reinit baseline at the same sparsity (yellow, dashed) — live while the job streams. Below, a

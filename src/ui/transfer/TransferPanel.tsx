@@ -1,5 +1,5 @@
 /**
- * The "Transfer" result tab (issue 7 "use this ticket for…"; docs/ALGORITHMS.md §5; paper §4): the shown
+ * The "Transfer" result tab (docs/ALGORITHMS.md §5; paper §4): the shown
  * run's round table with a "Use this ticket for…" action on every finished round; the transfer setup for
  * the chosen ticket (target task / ES / GD); Start with progress and Cancel; and the source and target
  * curves side by side, ticket against the random/reinit baseline. The job runs in the lab worker

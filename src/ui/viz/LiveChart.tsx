@@ -1,6 +1,6 @@
 /**
- * A light SVG line chart for the charts that update while a run streams (issue 5 "the main thread stays
- * responsive: no long task over 50 ms"). recharts 3 re-derives its whole redux state and re-measures
+ * A light SVG line chart for the charts that update while a run streams (the main thread
+ * must stay responsive: no long task over 50 ms). recharts 3 re-derives its whole redux state and re-measures
  * every tick label on each data change (100–400 ms per update on a loaded 2-core machine, measured with
  * test/e2e/fixtures/profile-longtasks.ts); this draws a few hundred SVG nodes from precomputed scales
  * (scales.ts) in a few ms. Series are polylines with optional dots and a shaded band (mean ± s.d.);

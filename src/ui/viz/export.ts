@@ -1,5 +1,5 @@
 /**
- * Chart export (issue 5/6 "each chart has a 'show as table' alternative and PNG/CSV export"): CSV text
+ * Chart export (each chart has a "show as table" alternative and PNG/CSV export): CSV text
  * from a header and rows (RFC 4180 quoting; pure, tested in Node), and browser downloads of that text or
  * of a chart rendered as PNG — a canvas directly, an SVG (recharts) via an offscreen canvas. The DOM
  * helpers only touch `document` when called, so this module imports cleanly in Node.

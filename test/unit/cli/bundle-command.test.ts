@@ -1,5 +1,5 @@
 /**
- * `lab bundle` (issue 9 "precomputed result bundles made by the CLI"): a small run folder written through
+ * `lab bundle` (precomputed result bundles made by the CLI): a small run folder written through
  * RunFolder exactly as `lab imp` writes it → bundle file → importBundle (the app's importer) gives back
  * the folder's rounds losslessly (typed arrays bit-identical, metrics equal to the CSV values, σ stats and
  * layer sparsity as the run computed them), marked precomputed, with the provenance recorded.

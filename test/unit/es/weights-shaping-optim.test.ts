@@ -1,4 +1,4 @@
-// Spec check values (docs/ALGORITHMS.md §2.2–2.4), fitness shaping (§1.3) and the optimizers (§1.4).
+// Check values (docs/ALGORITHMS.md §2.2–2.4), fitness shaping (§1.3) and the optimizers (§1.4).
 // Optimizer expectations come from test/unit/es/reference_numpy.py (independent numpy, two steps).
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
@@ -11,7 +11,7 @@ import type { EsState } from '../../../src/core/es/types';
 
 const rel = (a: number, e: number): number => Math.abs(a - e) / Math.abs(e);
 
-describe('spec check values', () => {
+describe('check values of docs/ALGORITHMS.md §2.2–2.4', () => {
   it('SNES temperature weights at P = 128, T = 12', () => {
     const w = snesWeights(128, 12);
     expect(rel(w[0], 0.0902)).toBeLessThan(2e-3);

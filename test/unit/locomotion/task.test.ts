@@ -1,4 +1,4 @@
-// Locomotion TaskDefs through the real registries (issue 10): network shape without loading, fitness of a
+// Locomotion TaskDefs through the real registries: network shape without loading, fitness of a
 // policy_mlp population equals the typed-array rollout, tensors stay flat; evojax observation
 // normaliser against the direct mean/variance; viewer geometry reproduces the MJCF's capsules.
 import * as tf from '@tensorflow/tfjs-core';

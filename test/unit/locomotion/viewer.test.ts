@@ -1,4 +1,4 @@
-// Rollout viewer dispatch (issue 10): a locomotion record is drawn from its geom poses, a classic-control
+// Rollout viewer dispatch: a locomotion record is drawn from its geom poses, a classic-control
 // record from its env's renderer; a recorded hopper episode moves its drawn body with qpos[0].
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';

@@ -1,5 +1,5 @@
 /**
- * Precomputed overlays (issue 9): the shipped bundle validates through the app's importer and becomes an
+ * Precomputed overlays: the shipped bundle validates through the app's importer and becomes an
  * overlay with its commands and date; corrupt, truncated, stale or unmarked files and failed fetches give
  * a message (never a throw); the overlay is withheld next to a run of other settings; the chart table
  * gains the overlay's columns joined by round.

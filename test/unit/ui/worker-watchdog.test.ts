@@ -1,5 +1,5 @@
 /**
- * The worker heartbeat (src/ui/run/worker-watchdog.ts, issue 5 "if the worker dies … the UI says so"):
+ * The worker heartbeat (src/ui/run/worker-watchdog.ts: if the worker dies, the UI says so):
  * a silent worker is reported after the silence limit, a slow-but-alive one is not, the limit adapts
  * to the longest normal gap, "keep waiting" snoozes, and pings never pile up. Fake timers and clock.
  */

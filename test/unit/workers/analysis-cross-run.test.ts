@@ -1,5 +1,5 @@
-// Cross-run analyses of workers/analysis-job.ts (issue 6 "ES vs GD (once the GD issue lands)", "the plane
-// through three networks"): LMC in the 'records' pairs mode takes exactly the two records sent — an ES
+// Cross-run analyses of workers/analysis-job.ts (ES vs GD, and the plane
+// through three networks): LMC in the 'records' pairs mode takes exactly the two records sent — an ES
 // round and a GD round of the same seed and round from two stored runs — and gives the same barrier as
 // the same pair in a one-run matrix; through LabEngine.runAnalysis too, without leaking tensors. The
 // landscape's plane option evaluates the plane through θ0, round k and round k + 1 with the three marked.

@@ -1,5 +1,5 @@
 // LabEngine.runAnalysis (workers/lab-engine.ts) in Node, through the method the comlink worker exposes
-// (issue 6 "runs in the worker with progress and cancel"): the engine instantiates task + network from the
+// (runs in the worker with progress and cancel): the engine instantiates task + network from the
 // run's config (cached per run id) and gives the same numbers as calling the analysis jobs directly on
 // instances built the same way; progress is monotone; cancel ends the job within one chunk; one job at a
 // time; no leaked tensors. Records are the ones a real (tiny) IMP run streamed, layout included.

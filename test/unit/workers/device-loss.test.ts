@@ -1,5 +1,5 @@
-// Issue 5 "if the worker dies or the GPU device is lost, the UI says so and offers to continue on the
-// next backend from the last finished round" — the engine side, in Node through the methods the comlink
+// If the worker dies or the GPU device is lost, the UI says so and offers to continue on the
+// next backend from the last finished round — the engine side, in Node through the methods the comlink
 // worker exposes: a lost device (the debug hook's simulation) stops the running IMP job with the reason,
 // keeps every finished round stored, forgets the backend; the stored run is read back in the worker
 // (storedRun: config + rounds, arrays transferable); resuming on the next backend of the chain

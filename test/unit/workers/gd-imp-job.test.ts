@@ -1,4 +1,4 @@
-// LabEngine.runGdImp in Node through the methods the comlink worker exposes (issue 7 GD-IMP in the lab;
+// LabEngine.runGdImp in Node through the methods the comlink worker exposes (GD-IMP in the lab;
 // workers/gd-imp-job.ts), on the real KMNIST files (its partial 6 284-image training split keeps an epoch
 // at a dozen Adam steps) and the IndexedDB run store on fake-indexeddb: the job streams the ES job's
 // messages with gd_* chains, pruned weights are exactly 0, every round is stored with its resume state,

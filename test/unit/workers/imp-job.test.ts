@@ -1,5 +1,5 @@
-// LabEngine.runImp / benchmarkBackends in Node through the methods the comlink worker exposes (issue 5),
-// with the IndexedDB run store on fake-indexeddb (issue 9): every round streams once with its own
+// LabEngine.runImp / benchmarkBackends in Node through the methods the comlink worker exposes,
+// with the IndexedDB run store on fake-indexeddb: every round streams once with its own
 // (transferable) arrays, every round is stored with its resume state, a cancelled run resumes to the
 // same records as an uninterrupted one, one job at a time, and no tensors leak.
 import 'fake-indexeddb/auto';

@@ -1,4 +1,4 @@
-// Multi-seed sweeps across workers (issue 9): SeedPool (src/ui/run/seed-pool.ts) runs each seed of a
+// Multi-seed sweeps across workers: SeedPool (src/ui/run/seed-pool.ts) runs each seed of a
 // config as its own single-seed run in its own engine — here LabEngines in Node, driven through the same
 // methods the comlink workers expose. Per-seed results equal the sequential multi-seed run's on the same
 // backend (bit-identical masks, means, σ; equal metrics); pause reaches every busy engine and resumes to

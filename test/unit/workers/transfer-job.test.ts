@@ -1,5 +1,5 @@
 // LabEngine.runTransfer (workers/transfer-job.ts) in Node, through the method the comlink worker exposes
-// (issue 7 "use this ticket for…"; docs/ALGORITHMS.md §5): a real (tiny) MNIST IMP run's SNR ticket is
+// (docs/ALGORITHMS.md §5): a real (tiny) MNIST IMP run's SNR ticket is
 // trained on F-MNIST / with SNES / with GD; the trained mask is the source mask byte for byte (passed in,
 // or read from the run store), the baseline is sparsity-matched; a ticket that does not fit names both
 // sizes; cancel ends the job; one job at a time; tfjs tensor count stays flat.

@@ -1,5 +1,5 @@
 /**
- * TaskDef / TaskInstance for the MuJoCo locomotion tasks (issue 10; docs/ALGORITHMS.md §9.2, §9.3 Brax
+ * TaskDef / TaskInstance for the MuJoCo locomotion tasks (docs/ALGORITHMS.md §9.2, §9.3 Brax
  * column): fitness = mean return over `episodes` episodes whose start states the population shares;
  * test = mean return over a FIXED set of `testEpisodes` start states (like a test set); test loss =
  * −return (STYLE.md convention 6: the sign flip lives here). Registered with kind 'control', so IMP,

@@ -1,34 +1,37 @@
-// Config store (what the user chose): defaults from the registries, params overlay, inline validation.
+// 2-D demo config store (what the user chose): defaults from the registries, params overlay, inline validation.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultsOf } from '../../../src/core/params';
 import { STRATEGY_LIST, TOY_LIST, strategyById } from '../../../src/state/catalog';
 import {
-  CONFIG_DEFAULT,
+  DEMO_CONFIG_DEFAULT,
   selectCanStart,
   selectDemoErrors,
   selectParamErrors,
   selectParams,
-  useConfigStore,
-} from '../../../src/state/config-store';
+  useDemoConfigStore,
+} from '../../../src/state/demo-config-store';
 
-const st = () => useConfigStore.getState();
+const st = () => useDemoConfigStore.getState();
 
-beforeEach(() => useConfigStore.setState(CONFIG_DEFAULT));
+beforeEach(() => useDemoConfigStore.setState(DEMO_CONFIG_DEFAULT));
 
-describe('config store', () => {
+describe('demo config store', () => {
   it('defaults come from the registries and are startable', () => {
     expect(STRATEGY_LIST.length).toBeGreaterThanOrEqual(6);
     expect(TOY_LIST.length).toBeGreaterThan(0);
-    expect(CONFIG_DEFAULT.demo.strategyId).toBe(STRATEGY_LIST[0].id);
-    expect(CONFIG_DEFAULT.demo.fnId).toBe(TOY_LIST[0].id);
+    expect(DEMO_CONFIG_DEFAULT.demo.strategyId).toBe(STRATEGY_LIST[0].id);
+    expect(DEMO_CONFIG_DEFAULT.demo.fnId).toBe(TOY_LIST[0].id);
     expect(selectDemoErrors(st())).toEqual({});
     expect(selectCanStart(st())).toBe(true);
   });
 
-  it.each(STRATEGY_LIST.map((s) => [s.id]))('%s: params = spec defaults until changed, defaults are valid', (id) => {
-    expect(selectParams(st(), id)).toEqual(defaultsOf(strategyById(id).paramSpecs));
-    expect(selectParamErrors(st(), id)).toEqual({});
-  });
+  it.each(STRATEGY_LIST.map((s) => [s.id]))(
+    '%s: params = ParamSpec defaults until changed, defaults are valid',
+    (id) => {
+      expect(selectParams(st(), id)).toEqual(defaultsOf(strategyById(id).paramSpecs));
+      expect(selectParamErrors(st(), id)).toEqual({});
+    },
+  );
 
   it('an out-of-range number gets an inline message naming the range; reset clears it', () => {
     const strat = STRATEGY_LIST.find((s) => Object.values(s.paramSpecs).some((p) => p.kind === 'number'))!;

@@ -1,16 +1,16 @@
-// Progress store (what the worker reported) and view store: folding streamed batches, trail cap,
+// 2-D demo progress store (what the worker reported), backend store and view store: folding streamed batches, trail cap,
 // chart thinning, backend skip reasons, one-help-at-a-time.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Demo2dBatch, Demo2dFrame } from '../../../workers/demo2d';
 import {
-  PROGRESS_DEFAULT,
+  DEMO_PROGRESS_STATE_DEFAULT,
   TRAIL_MAX_POINTS,
   appendTrail,
   selectBestSeries,
   selectDemoActive,
-  selectSkippedBackends,
-  useProgressStore,
-} from '../../../src/state/progress-store';
+  useDemoProgressStore,
+} from '../../../src/state/demo-progress-store';
+import { BACKEND_DEFAULT, selectSkippedBackends, useBackendStore } from '../../../src/state/backend-store';
 import { VIEW_DEFAULT, useViewStore } from '../../../src/state/view-store';
 
 const frame = (g: number): Demo2dFrame => ({
@@ -24,14 +24,14 @@ const batch = (from: number, to: number): Demo2dBatch => ({
   kind: 'demo2d',
   frames: Array.from({ length: to - from + 1 }, (_, i) => frame(from + i)),
 });
-const st = () => useProgressStore.getState();
+const st = () => useDemoProgressStore.getState();
 
 beforeEach(() => {
-  useProgressStore.setState(PROGRESS_DEFAULT);
+  useDemoProgressStore.setState(DEMO_PROGRESS_STATE_DEFAULT);
   useViewStore.setState(VIEW_DEFAULT);
 });
 
-describe('progress store', () => {
+describe('demo progress store', () => {
   it('folds batches: latest population and generation, all best points, mean trail in order', () => {
     st().demoStarting(50);
     expect(st().demo.status).toBe('starting');
@@ -84,12 +84,16 @@ describe('progress store', () => {
     expect(s[s.length - 1].generation).toBe(1000);
     for (let i = 1; i < s.length; i++) expect(s[i].generation).toBeGreaterThan(s[i - 1].generation);
     // short series pass through unchanged
-    useProgressStore.setState(PROGRESS_DEFAULT);
+    useDemoProgressStore.setState(DEMO_PROGRESS_STATE_DEFAULT);
     st().demoBatch(batch(1, 10));
     expect(selectBestSeries(st(), 300)).toBe(st().demo.best);
   });
+});
 
+describe('backend store', () => {
   it('lists skipped backends with reasons', () => {
+    const st = () => useBackendStore.getState();
+    useBackendStore.setState(BACKEND_DEFAULT);
     st().backendReady({
       active: 'wasm',
       pref: 'auto',

@@ -1,11 +1,11 @@
 /**
- * What the user chose (STYLE.md convention 10, store 1 of 3): backend preference, the 2-D demo's
+ * What the user chose for the 2-D ES demo (STYLE.md convention 10, "what the user chose"): the demo's
  * function / strategy / budget, and per-strategy hyperparameters as typed (possibly invalid — the
- * selectors explain why, inline). Values only; nothing the worker reported lives here.
+ * selectors explain why, inline). Values only; nothing the worker reported lives here. The IMP
+ * experiment's choices are in experiment-store.ts, the backend preference in backend-store.ts.
  */
 import { create } from 'zustand';
 import { checkParam, defaultsOf, type AnyParamValues } from '../core/params';
-import type { BackendPref } from '../../workers/backend-chain';
 import { STRATEGY_LIST, TOY_LIST, strategyById } from './catalog';
 
 export interface DemoChoice {
@@ -18,15 +18,13 @@ export interface DemoChoice {
   readonly gensPerSec: number;
 }
 
-export interface ConfigState {
-  readonly backendPref: BackendPref;
+export interface DemoConfigState {
   readonly demo: DemoChoice;
-  /** Values the user changed, per strategy id; missing keys mean "the spec's default". */
+  /** Values the user changed, per strategy id; missing keys mean "the ParamSpec's default". */
   readonly strategyParams: Readonly<Record<string, AnyParamValues>>;
 }
 
-export interface ConfigActions {
-  setBackendPref(pref: BackendPref): void;
+export interface DemoConfigActions {
   setDemo(patch: Partial<DemoChoice>): void;
   setParam(strategyId: string, name: string, value: number | boolean | string): void;
   resetParams(strategyId: string): void;
@@ -48,11 +46,10 @@ export const DEMO_DEFAULT: DemoChoice = {
   gensPerSec: 30,
 };
 
-export const CONFIG_DEFAULT: ConfigState = { backendPref: 'auto', demo: DEMO_DEFAULT, strategyParams: {} };
+export const DEMO_CONFIG_DEFAULT: DemoConfigState = { demo: DEMO_DEFAULT, strategyParams: {} };
 
-export const useConfigStore = create<ConfigState & ConfigActions>()((set) => ({
-  ...CONFIG_DEFAULT,
-  setBackendPref: (backendPref) => set({ backendPref }),
+export const useDemoConfigStore = create<DemoConfigState & DemoConfigActions>()((set) => ({
+  ...DEMO_CONFIG_DEFAULT,
   setDemo: (patch) => set((s) => ({ demo: { ...s.demo, ...patch } })),
   setParam: (strategyId, name, value) =>
     set((s) => ({
@@ -67,12 +64,12 @@ export const useConfigStore = create<ConfigState & ConfigActions>()((set) => ({
 }));
 
 /** Full parameter values of a strategy: spec defaults overlaid with the user's values. */
-export function selectParams(s: ConfigState, strategyId: string): AnyParamValues {
+export function selectParams(s: DemoConfigState, strategyId: string): AnyParamValues {
   return { ...defaultsOf(strategyById(strategyId).paramSpecs), ...s.strategyParams[strategyId] };
 }
 
 /** Inline validation messages per parameter name (empty object = all valid). */
-export function selectParamErrors(s: ConfigState, strategyId: string): Record<string, string> {
+export function selectParamErrors(s: DemoConfigState, strategyId: string): Record<string, string> {
   const specs = strategyById(strategyId).paramSpecs;
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(s.strategyParams[strategyId] ?? {})) {
@@ -84,7 +81,7 @@ export function selectParamErrors(s: ConfigState, strategyId: string): Record<st
 }
 
 /** Inline validation of the demo fields, including the even popsize that antithetic sampling needs (docs/ALGORITHMS.md §1.2). */
-export function selectDemoErrors(s: ConfigState): Partial<Record<keyof DemoChoice, string>> {
+export function selectDemoErrors(s: DemoConfigState): Partial<Record<keyof DemoChoice, string>> {
   const d = s.demo;
   const out: Partial<Record<keyof DemoChoice, string>> = {};
   const intIn = (k: 'popSize' | 'generations', label: string): void => {
@@ -109,7 +106,7 @@ export function selectDemoErrors(s: ConfigState): Partial<Record<keyof DemoChoic
 }
 
 /** True when the demo can start: no field or parameter error. */
-export function selectCanStart(s: ConfigState): boolean {
+export function selectCanStart(s: DemoConfigState): boolean {
   return (
     Object.keys(selectDemoErrors(s)).length === 0 && Object.keys(selectParamErrors(s, s.demo.strategyId)).length === 0
   );

@@ -1,13 +1,12 @@
 /**
- * What the worker reported (STYLE.md convention 10, store 2 of 3): backend report, run status and the
- * 2-D demo's streamed frames, folded into compact arrays. Batches arrive at most ~30 times per second,
- * so the UI re-renders per batch, never per generation (convention 9).
+ * What the worker reported for the 2-D ES demo (STYLE.md convention 10, "what the worker reported"): its
+ * run status and streamed frames, folded into compact arrays. Batches arrive at most ~30 times per
+ * second, so the UI re-renders per batch, never per generation (convention 9).
  */
 import { create } from 'zustand';
-import type { BackendReport } from '../../workers/backend-chain';
 import type { Demo2dBatch } from '../../workers/demo2d';
 
-export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
+export type DemoRunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
 
 /** One point of the best-score chart. */
 export interface BestPoint {
@@ -20,7 +19,7 @@ export interface BestPoint {
 export const TRAIL_MAX_POINTS = 400;
 
 export interface DemoProgress {
-  readonly status: RunStatus;
+  readonly status: DemoRunStatus;
   readonly error: string | null;
   /** Generations finished so far (1-based count). */
   readonly generation: number;
@@ -33,17 +32,11 @@ export interface DemoProgress {
   readonly wallMs: number | null;
 }
 
-export interface ProgressState {
-  readonly backend: BackendReport | null;
-  readonly backendStatus: 'idle' | 'initialising' | 'ready' | 'error';
-  readonly backendError: string | null;
+export interface DemoProgressState {
   readonly demo: DemoProgress;
 }
 
-export interface ProgressActions {
-  backendInitialising(): void;
-  backendReady(report: BackendReport): void;
-  backendFailed(message: string): void;
+export interface DemoProgressActions {
   demoStarting(totalGenerations: number): void;
   demoBatch(batch: Demo2dBatch): void;
   demoStatus(status: 'running' | 'paused'): void;
@@ -62,12 +55,7 @@ export const DEMO_PROGRESS_DEFAULT: DemoProgress = {
   wallMs: null,
 };
 
-export const PROGRESS_DEFAULT: ProgressState = {
-  backend: null,
-  backendStatus: 'idle',
-  backendError: null,
-  demo: DEMO_PROGRESS_DEFAULT,
-};
+export const DEMO_PROGRESS_STATE_DEFAULT: DemoProgressState = { demo: DEMO_PROGRESS_DEFAULT };
 
 /** Appends the batch's means to the trail, keeping the newest TRAIL_MAX_POINTS. Pure; exported for tests. */
 export function appendTrail(trail: Float32Array, batch: Demo2dBatch): Float32Array {
@@ -79,11 +67,8 @@ export function appendTrail(trail: Float32Array, batch: Demo2dBatch): Float32Arr
   return all.slice(2 * (n - keep));
 }
 
-export const useProgressStore = create<ProgressState & ProgressActions>()((set) => ({
-  ...PROGRESS_DEFAULT,
-  backendInitialising: () => set({ backendStatus: 'initialising', backendError: null }),
-  backendReady: (backend) => set({ backend, backendStatus: 'ready', backendError: null }),
-  backendFailed: (backendError) => set({ backendStatus: 'error', backendError }),
+export const useDemoProgressStore = create<DemoProgressState & DemoProgressActions>()((set) => ({
+  ...DEMO_PROGRESS_STATE_DEFAULT,
   demoStarting: (totalGenerations) => set({ demo: { ...DEMO_PROGRESS_DEFAULT, status: 'starting', totalGenerations } }),
   demoBatch: (batch) =>
     set((s) => {
@@ -115,7 +100,7 @@ export const useProgressStore = create<ProgressState & ProgressActions>()((set) 
 }));
 
 /** Whether a run is in flight (Start disabled, Pause/Cancel enabled). */
-export function selectDemoActive(s: ProgressState): boolean {
+export function selectDemoActive(s: DemoProgressState): boolean {
   return s.demo.status === 'starting' || s.demo.status === 'running' || s.demo.status === 'paused';
 }
 
@@ -123,7 +108,7 @@ export function selectDemoActive(s: ProgressState): boolean {
  * Best-score series for the chart, thinned to at most `maxPoints` by keeping every k-th point plus
  * the last (so the curve's end is exact). Pure; exported for tests.
  */
-export function selectBestSeries(s: ProgressState, maxPoints = 300): readonly BestPoint[] {
+export function selectBestSeries(s: DemoProgressState, maxPoints = 300): readonly BestPoint[] {
   const all = s.demo.best;
   if (all.length <= maxPoints) return all;
   const stride = Math.ceil(all.length / maxPoints);
@@ -131,9 +116,4 @@ export function selectBestSeries(s: ProgressState, maxPoints = 300): readonly Be
   for (let i = 0; i < all.length; i += stride) out.push(all[i]);
   if (out[out.length - 1] !== all[all.length - 1]) out.push(all[all.length - 1]);
   return out;
-}
-
-/** Backends that were tried and skipped, with why (for the badge's details). */
-export function selectSkippedBackends(s: ProgressState): { backend: string; reason: string }[] {
-  return (s.backend?.attempts ?? []).filter((a) => !a.ok).map((a) => ({ backend: a.backend, reason: a.reason }));
 }
