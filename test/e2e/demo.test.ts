@@ -1,6 +1,6 @@
 // End-to-end: the built app in the system Chromium. Forces WASM, runs the 2-D ES
 // demo, checks the generation counter and the canvas advance, pause/resume/cancel, inline validation,
-// the main thread's longest task, and saves screenshots at 1280×800 and 390×844 (look at them).
+// the main thread's longest task, and saves screenshots at 1280×800 and 390×844 to test-results/screenshots/ (look at them).
 // Skipped only when E2E=0 (e.g. on a machine without Chromium).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -6,7 +6,8 @@
  * ES run is opened, and the script saves:
  *   gd-overlay-sparsity-1280x800.png  the sparsity chart (element shot, 1280×800 page) with the GD chains overlaid
  *   gd-es-lmc-1280x800.png            Analysis → LMC "vs another run": ES magnitude vs GD magnitude, round 6
- * Needs runs-out/mnist-quick and runs-out/gd-mnist-quick (see docs/RESULTS.md for the commands).
+ * Needs runs-out/mnist-quick and runs-out/gd-mnist-quick (see docs/RESULTS.md for the commands). The
+ * pictures go to test-results/screenshots/; `SCREENSHOT_DIR=docs/img` refreshes the copies docs/RESULTS.md shows.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -7,7 +7,7 @@
 // with a click's re-render or a whole run: < 100 ms, see main-thread.ts). Clicks while
 // a run streams use CSS locators: Playwright's role queries compute ARIA names over the whole page,
 // themselves 20–300 ms main-thread tasks. Screenshots at 1280×800 and 390×844 go to
-// test/e2e/screenshots/ (look at them). Skipped only when E2E=0.
+// test-results/screenshots/ (look at them). Skipped only when E2E=0.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseConfig } from '../../src/core/runs/config';

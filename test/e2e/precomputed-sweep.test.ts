@@ -4,7 +4,7 @@
 // message and the page keeps working; a tiny 2-seed CartPole config with navigator.hardwareConcurrency = 4
 // runs as a sweep across 2 workers, pauses and resumes all of them, ends with mean ± band over seeds, and
 // its per-seed stored runs are reassembled when the page is reloaded.
-// Screenshots go to test/e2e/screenshots/ (look at them). Skipped only when E2E=0.
+// Screenshots go to test-results/screenshots/ (look at them). Skipped only when E2E=0.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/runs/config';

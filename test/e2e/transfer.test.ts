@@ -2,7 +2,7 @@
 // a tiny mnist-quick run (share link, wasm), then the Transfer tab: "Use this ticket for…" on the SNR
 // chain's last round from the keyboard, MNIST → F-MNIST with progress and the live target chart, the
 // finished source/target charts and comparison table (table view + CSV), a cancelled GD transfer, and the
-// phone layout. Screenshots at 1280×800 and 390×844 go to test/e2e/screenshots/. Skipped when E2E=0.
+// phone layout. Screenshots at 1280×800 and 390×844 go to test-results/screenshots/. Skipped when E2E=0.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
