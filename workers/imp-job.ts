@@ -11,46 +11,14 @@
  */
 import type { ExperimentConfig } from '../src/core/runs/config';
 import type { GenerationMetrics, ImpEvent, RoundRecord } from '../src/core/experiments/events';
-import type { LayerSpec, PopulationNet } from '../src/core/nets/types';
+import type { PopulationNet } from '../src/core/nets/types';
+import type { ImpJobResult, ImpProgress } from '../src/protocol/worker-protocol';
 import type { TaskInstance } from '../src/core/tasks/types';
 import { initialChains, runImp, theta0For, type ChainState } from '../src/core/experiments/imp';
 import { instantiate } from '../src/core/experiments/setup';
 import { runId } from '../src/core/runs/hash';
 import type { RunStore } from '../src/storage/run-store';
 import { ProgressBatcher, type RunControl } from './run-control';
-
-/** The trained network's parameter layout and the task's input shape (what mask views need). */
-export interface NetLayout {
-  readonly layers: readonly LayerSpec[];
-  /** e.g. [28, 28, 1] or [14, 14, 1] for vision, [obsDim] for control. */
-  readonly inputShape: readonly number[];
-  readonly outputSize: number;
-}
-
-/** What an IMP job posts to the UI. */
-export type ImpProgress =
-  | {
-      readonly kind: 'start';
-      readonly runId: string;
-      readonly netDescribe: string;
-      readonly paramCount: number;
-      readonly prunableCount: number;
-      readonly notes: readonly string[];
-      readonly totalGens: number;
-      readonly doneGens: number;
-      readonly resumedSeeds: readonly number[];
-      readonly layout: NetLayout;
-    }
-  | { readonly kind: 'gens'; readonly metrics: readonly GenerationMetrics[] }
-  | { readonly kind: 'round'; readonly record: RoundRecord }
-  | { readonly kind: 'seed-done'; readonly seed: number }
-  | { readonly kind: 'storage-error'; readonly message: string };
-
-export interface ImpJobResult {
-  readonly runId: string;
-  readonly rounds: number;
-  readonly resumed: boolean;
-}
 
 export interface ImpJobDeps {
   readonly readBytes: (path: string) => Promise<Uint8Array>;

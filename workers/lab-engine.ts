@@ -10,22 +10,31 @@
  * batched into the sink).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendPref, BackendReport } from './backend-chain';
+import type {
+  BackendBenchRow,
+  BackendPref,
+  BackendReport,
+  Demo2dBatch,
+  Demo2dConfig,
+  Demo2dResult,
+  EngineStatus,
+  ImpJobResult,
+  ImpProgress,
+  ProgressSink,
+  RunOutcome,
+  ToyGrid,
+  TransferArgs,
+  TransferJobResult,
+  TransferProgress,
+} from '../src/protocol/worker-protocol';
 import { RunCancelled, RunControl } from './run-control';
-import {
-  runDemo2dBody,
-  toyGridValues,
-  type Demo2dBatch,
-  type Demo2dConfig,
-  type Demo2dResult,
-  type ToyGrid,
-} from './demo2d';
+import { runDemo2dBody, toyGridValues } from './demo2d';
 import { parseConfig, type ExperimentConfig } from '../src/core/runs/config';
 import type { RoundRecord } from '../src/core/experiments/events';
 import type { RunStore } from '../src/storage/run-store';
-import { runImpJob, runTrainerJob, type ImpJobDeps, type ImpJobResult, type ImpProgress } from './imp-job';
+import { runImpJob, runTrainerJob, type ImpJobDeps } from './imp-job';
 import { gdBackendProblem, gdTrainer } from './gd-imp-job';
-import { benchmarkBackends, type BackendBenchRow } from './backend-bench';
+import { benchmarkBackends } from './backend-bench';
 import { AnalysisPartsCache } from './analysis-parts';
 import {
   runAnalysisJob,
@@ -35,29 +44,7 @@ import {
   type AnalysisResults,
   type JobRecord,
 } from './analysis-job';
-import { runTransferJob, type TransferArgs, type TransferJobResult, type TransferProgress } from './transfer-job';
-
-export type { Demo2dBatch, Demo2dConfig, Demo2dFrame, Demo2dResult, ToyGrid } from './demo2d';
-export type { ImpProgress, ImpJobResult } from './imp-job';
-export type { BackendBenchRow } from './backend-bench';
-export type { AnalysisArgs, AnalysisKind, AnalysisProgress, AnalysisResults, JobRecord } from './analysis-job';
-export type { TransferArgs, TransferJobResult, TransferProgress } from './transfer-job';
-
-/** Progress callback (a comlink proxy in the browser; a plain function in tests). */
-export type ProgressSink<T> = (batch: T) => void | Promise<void>;
-
-/** How a job ended. Errors are thrown (rejected promise), not returned. */
-export type RunOutcome<R> =
-  | { readonly status: 'done'; readonly result: R; readonly ms: number }
-  | { readonly status: 'cancelled'; readonly ms: number };
-
-export interface EngineStatus {
-  /** Kind of the job in flight ('demo2d', 'imp', …) or null. */
-  readonly running: string | null;
-  readonly phase: 'idle' | 'running' | 'paused' | 'cancelled';
-  readonly backend: string | null;
-  readonly numTensors: number;
-}
+import { runTransferJob } from './transfer-job';
 
 export interface EngineDeps {
   /** Backend chain (workers/backend.ts in the browser; cpu/wasm-only in Node tests). */

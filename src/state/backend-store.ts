@@ -4,7 +4,7 @@
  * reported (which backend is active, which were skipped and why).
  */
 import { create } from 'zustand';
-import type { BackendPref, BackendReport } from '../../workers/backend-chain';
+import type { BackendPref, BackendReport } from '../protocol/worker-protocol';
 
 export interface BackendState {
   readonly backendPref: BackendPref;

@@ -4,7 +4,7 @@
  */
 import type { Strategy } from '../core/es/types';
 import { STRATEGIES } from '../core/es/registry';
-import { TOY_2D_LIST, type Toy2dInfo } from '../../workers/toy-catalog';
+import { TOY_2D_LIST, type Toy2dInfo } from '../core/tasks/toy/toy-2d';
 
 export type { Toy2dInfo };
 

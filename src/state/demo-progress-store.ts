@@ -4,7 +4,7 @@
  * second, so the UI re-renders per batch, never per generation (convention 9).
  */
 import { create } from 'zustand';
-import type { Demo2dBatch } from '../../workers/demo2d';
+import type { Demo2dBatch } from '../protocol/worker-protocol';
 
 export type DemoRunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
 

@@ -8,8 +8,8 @@ import { create } from 'zustand';
 import { runId } from '../core/runs/hash';
 import type { ExperimentConfig } from '../core/runs/config';
 import type { RoundRecord } from '../core/experiments/events';
-import type { ImpProgress, NetLayout } from '../../workers/imp-job';
-import type { BackendBenchRow } from '../../workers/backend-bench';
+import type { BackendBenchRow, ImpProgress } from '../protocol/worker-protocol';
+import type { NetLayout } from '../core/runs/network-shape';
 import { foldGenerations, type CurrentRound } from './fitness-fold';
 import { applySeedMessage, applySeedStatus, SEED_RUN_DEFAULT, type SeedRun, type SeedRunStatus } from './seed-runs';
 

@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { ExperimentConfig } from '../core/runs/config';
 import { sameUpToSeeds } from '../core/runs/hash';
-import type { PrecomputedLoad, PrecomputedOverlay } from '../ui/run/precomputed';
+import type { PrecomputedLoad, PrecomputedOverlay } from '../core/runs/precomputed';
 
 export type PrecomputedStatus = 'loading' | 'ready' | 'error';
 

@@ -4,7 +4,7 @@
  * reducer folds them into the IMP store's one run (records of every seed, overall progress = the sum over
  * seeds) and keeps per-seed progress for the per-seed bars. The fitness chart follows one running seed.
  */
-import type { ImpProgress } from '../../workers/imp-job';
+import type { ImpProgress } from '../protocol/worker-protocol';
 import type { ImpRunState } from './imp-store';
 import { foldGenerations } from './fitness-fold';
 

@@ -13,7 +13,7 @@ import { defaultsOf } from '../core/params';
 import { getStrategy, STRATEGIES } from '../core/es/registry';
 import { getTask, TASKS } from '../core/tasks/registry';
 import { gdParamSpecs, type GdOptions } from '../core/experiments/gd/gd-options';
-import type { TransferArgs, TransferJobResult, TransferProgress } from '../../workers/transfer-job';
+import type { TransferArgs, TransferJobResult, TransferProgress } from '../protocol/worker-protocol';
 
 export type TransferTargetKind = 'task' | 'es' | 'gd';
 export type TransferStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';

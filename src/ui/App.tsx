@@ -13,7 +13,7 @@ import { StrategySettings } from './settings/StrategySettings';
 import { LinkErrors, applyShareLink } from './run/ShareBar';
 import type { UrlIssue } from '../core/runs/url-codec';
 import { BACKEND_PREFERENCES as BACKEND_PREFS } from '../core/runs/config';
-import type { BackendPref } from '../../workers/backend-chain';
+import type { BackendPref } from '../protocol/worker-protocol';
 import { useBackendStore } from '../state/backend-store';
 import { useExperimentStore } from '../state/experiment-store';
 

@@ -2,7 +2,7 @@
  * Shows the active tfjs backend and, on demand, every backend that was tried with why it was skipped;
  * a select forces one (re-runs the chain in the worker).
  */
-import { BACKEND_CHAIN, type BackendPref } from '../../workers/backend-chain';
+import { BACKEND_CHAIN, type BackendPref } from '../protocol/worker-protocol';
 import { useBackendStore } from '../state/backend-store';
 import { selectDemoActive, useDemoProgressStore } from '../state/demo-progress-store';
 import { initBackend } from './lab-client';

@@ -1,24 +1,35 @@
 /**
- * The UI's bridge to the lab worker: creates the module worker, wraps it with comlink, and
- * turns engine calls into store updates. Components call these actions; they never talk to the worker.
- * If the worker dies, the run is marked failed with the reason and the next call starts a fresh worker.
+ * The UI's bridge to the lab worker: the one lab worker (its lifecycle is src/lib/worker-lifecycle.ts),
+ * and engine calls turned into store updates. Components call these actions; they never talk to the
+ * worker. If the worker dies, the run is marked failed with the reason and the next call starts a fresh
+ * worker.
  */
-import { proxy, wrap, type Remote } from 'comlink';
-import type { LabEngine, ToyGrid } from '../../workers/lab-engine';
-import type { BackendPref } from '../../workers/backend-chain';
+import { proxy, type Remote } from 'comlink';
+import type { BackendPref, LabEngine, ToyGrid } from '../protocol/worker-protocol';
 import { useDemoConfigStore, selectParams } from '../state/demo-config-store';
 import { useDemoProgressStore } from '../state/demo-progress-store';
 import { useBackendStore } from '../state/backend-store';
-import { withHeartbeat } from './run/worker-watchdog';
+import { ManagedWorker, webWorkerHandle } from '../lib/worker-lifecycle';
 
-let worker: Worker | null = null;
-let engine: Remote<LabEngine> | null = null;
-const stopListeners = new Set<(message: string) => void>();
+const lab = new ManagedWorker<LabEngine>({
+  name: 'the compute worker',
+  create: () =>
+    webWorkerHandle(
+      new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' }),
+    ),
+  setup: (engine) => engine.setDataBaseUrl(new URL(`${import.meta.env.BASE_URL}data/`, document.baseURI).href),
+  ping: (engine) => engine.status(),
+});
+
+// A dead worker fails the backend badge and the demo; run bridges add their own listeners (onWorkerStopped).
+lab.onStopped((reason) => {
+  useBackendStore.getState().backendFailed(reason);
+  useDemoProgressStore.getState().demoFailed(reason);
+});
 
 /** Calls `listener` with the reason when the worker dies (its pending calls never settle). Returns an unsubscribe. */
 export function onWorkerStopped(listener: (message: string) => void): () => void {
-  stopListeners.add(listener);
-  return () => stopListeners.delete(listener);
+  return lab.onStopped(listener);
 }
 
 function errorText(err: unknown): string {
@@ -31,12 +42,7 @@ function errorText(err: unknown): string {
  * Used for the worker's `error` event and when the user gives up on a silent worker (worker-watchdog.ts).
  */
 export function abandonWorker(reason: string): void {
-  worker?.terminate();
-  worker = null;
-  engine = null;
-  useBackendStore.getState().backendFailed(reason);
-  useDemoProgressStore.getState().demoFailed(reason);
-  for (const l of stopListeners) l(reason);
+  lab.terminate(reason);
 }
 
 /**
@@ -46,29 +52,24 @@ export function abandonWorker(reason: string): void {
  * error instead of waiting forever. IMP runs use their own watchdog, which asks the user (imp-client.ts).
  */
 export function watchedCall<T>(what: string, call: (engine: Remote<LabEngine>) => Promise<T>): Promise<T> {
-  const engine = getEngine();
-  return withHeartbeat(() => call(engine), {
-    ping: () => engine.status(),
+  return lab.watched((engine) => call(engine), {
     baseMs: 2 * watchdogBaseMs(),
     factor: 6,
     failure: (ms) =>
       new Error(
         `the compute worker stopped answering during ${what} (no reply for ${Math.round(ms / 1000)} s) and was restarted`,
       ),
-    beforeReject: (err) => abandonWorker(err.message),
   });
 }
 
 /** The worker's engine (started on first use); run-specific bridges (src/ui/run) call its methods. */
 export function getEngine(): Remote<LabEngine> {
-  if (engine) return engine;
-  worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' });
-  worker.addEventListener('error', (ev) =>
-    abandonWorker(`the compute worker stopped: ${ev.message || 'unknown error'}`),
-  );
-  engine = wrap<LabEngine>(worker);
-  void engine.setDataBaseUrl(new URL(`${import.meta.env.BASE_URL}data/`, document.baseURI).href);
-  return engine;
+  return lab.api();
+}
+
+/** A heartbeat on the lab worker that only reports silence (the IMP run asks the user; imp-client.ts). */
+export function labWatchdog(opts: Parameters<ManagedWorker<LabEngine>['watchdog']>[0]) {
+  return lab.watchdog(opts);
 }
 
 const debugParams = typeof location !== 'undefined' ? new URLSearchParams(location.search) : null;

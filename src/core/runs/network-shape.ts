@@ -5,7 +5,7 @@
  * before anything is allocated from untrusted sizes.
  */
 import type { ExperimentConfig } from './config';
-import type { NetworkIO, PopulationNet } from '../nets/types';
+import type { LayerSpec, NetworkIO, PopulationNet } from '../nets/types';
 import { getNetwork } from '../nets/registry';
 import { getTask } from '../tasks/registry';
 import { controlEnvOfTask } from '../tasks/control';
@@ -28,4 +28,21 @@ export function networkIoOf(config: ExperimentConfig): NetworkIO {
 /** The population network of a (canonical) config: layers, D and prunable count (no tensors allocated). */
 export function networkOf(config: ExperimentConfig): PopulationNet {
   return getNetwork(config.network.id).build(config.network.params, networkIoOf(config));
+}
+
+/** A network's parameter layout and its task's input shape: what the mask views need. */
+export interface NetLayout {
+  readonly layers: readonly LayerSpec[];
+  /** e.g. [28, 28, 1] or [14, 14, 1] for vision, [obsDim] for control. */
+  readonly inputShape: readonly number[];
+  readonly outputSize: number;
+}
+
+/**
+ * The layout of a config's network, from the config alone: what an IMP job's start message reports for a
+ * live run, rebuilt for a stored one (no data loaded; `NetworkDef.build` only lays out parameters).
+ */
+export function layoutOf(config: ExperimentConfig): NetLayout {
+  const io = networkIoOf(config);
+  return { layers: networkOf(config).layers, inputShape: io.inputShape, outputSize: io.outputSize };
 }

@@ -13,7 +13,7 @@ import type {
   AnalysisResults,
   LmcJobOptions,
   LmcJobResult,
-} from '../../../workers/analysis-job';
+} from '../../protocol/worker-protocol';
 import '../viz/views.css';
 import { distinct } from '../masks/mask-images';
 import { CorrelationView } from './CorrelationView';

@@ -16,7 +16,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { LandscapeJobResult } from '../../../workers/analysis-job';
+import type { LandscapeJobResult } from '../../protocol/worker-protocol';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { curvatureRows, profileRows } from './chart-data';

@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { LmcJobResult } from '../../../workers/analysis-job';
+import type { LmcJobResult } from '../../protocol/worker-protocol';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { lmcBarrierMarks, lmcCurveRows, lmcMetric } from './chart-data';

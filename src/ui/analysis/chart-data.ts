@@ -5,7 +5,7 @@
  * next to the measured profile (docs/ALGORITHMS.md §7), curvature per round, a 2-D surface as a top-down raster, and
  * per-round correlation summaries (docs/ALGORITHMS.md §8.1). Pure, tested in Node.
  */
-import type { LandscapeJobResult, LmcJobResult, CorrelationJobResult } from '../../../workers/analysis-job';
+import type { LandscapeJobResult, LmcJobResult, CorrelationJobResult } from '../../protocol/worker-protocol';
 import type { QuadraticFit } from '../../core/analysis/quadratic-fit';
 
 /** The metric an LMC chart plots: test error for classification, mean return for control. */

@@ -7,7 +7,7 @@
 import { proxy, transfer } from 'comlink';
 import type { RoundRecord } from '../../core/experiments/events';
 import type { ExperimentConfig } from '../../core/runs/config';
-import type { AnalysisProgress, LmcJobOptions, LmcJobResult } from '../../../workers/analysis-job';
+import type { AnalysisProgress, LmcJobOptions, LmcJobResult } from '../../protocol/worker-protocol';
 import { jobRecords, type AnalysisOutcome } from '../run/analysis-client';
 import { ensureBackend, watchedCall } from '../lab-client';
 

@@ -3,7 +3,7 @@
  * current population (white dots), the mean (square) and its trail. Dense grid → canvas (STYLE.md §11).
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { ToyGrid } from '../../../workers/demo2d';
+import type { ToyGrid } from '../../protocol/worker-protocol';
 import { gridToRgba, type ValueScale } from '../viz/colormap';
 
 export interface DemoCanvasProps {

@@ -3,7 +3,7 @@
  * chart. Fetches the function's grid from the worker whenever the chosen function changes.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ToyGrid } from '../../../workers/demo2d';
+import type { ToyGrid } from '../../protocol/worker-protocol';
 import { useDemoConfigStore } from '../../state/demo-config-store';
 import { TOY_LIST } from '../../state/catalog';
 import { useDemoProgressStore } from '../../state/demo-progress-store';

@@ -15,12 +15,12 @@ import { cancelAnalysis, recordRollout, runAnalysisOnShownRun } from '../run/ana
 import { runLmcPair } from '../analysis/cross-run-client';
 import { useCompanionRun } from '../experiment/companion-run';
 import type { ResultViewProps } from '../experiment/ResultTabs';
-import { layoutOfConfig } from './run-layout';
+import { layoutOf } from '../../core/runs/network-shape';
 
 /** The run's layout: the worker's (live run) or rebuilt from the config (stored run). */
 function useLayout(config: ResultViewProps['config']) {
   const streamed = useImpStore((s) => s.layout);
-  return useMemo(() => streamed ?? (config ? layoutOfConfig(config) : null), [streamed, config]);
+  return useMemo(() => streamed ?? (config ? layoutOf(config) : null), [streamed, config]);
 }
 
 export function MasksView({ records, config }: ResultViewProps) {

@@ -14,8 +14,8 @@ import type {
   AnalysisProgress,
   AnalysisResults,
   JobRecord,
-} from '../../../workers/analysis-job';
-import type { RolloutJobOptions } from '../../../workers/analysis-job';
+  RolloutJobOptions,
+} from '../../protocol/worker-protocol';
 import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
 import { useImpStore } from '../../state/imp-store';
 import { ensureBackend, getEngine, watchedCall } from '../lab-client';

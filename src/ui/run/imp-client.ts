@@ -9,13 +9,21 @@
 import { proxy } from 'comlink';
 import type { ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
-import { BACKEND_CHAIN, type BackendName } from '../../../workers/backend-chain';
+import { BACKEND_CHAIN, type BackendName } from '../../protocol/worker-protocol';
 import { useExperimentStore, selectValidation } from '../../state/experiment-store';
 import { useImpStore } from '../../state/imp-store';
 import { useBackendStore } from '../../state/backend-store';
 import { yieldToBrowser } from '../frames';
-import { abandonWorker, ensureBackend, getEngine, initBackend, onWorkerStopped, watchdogBaseMs } from '../lab-client';
-import { WorkerWatchdog } from './worker-watchdog';
+import {
+  abandonWorker,
+  ensureBackend,
+  getEngine,
+  initBackend,
+  labWatchdog,
+  onWorkerStopped,
+  watchdogBaseMs,
+} from '../lab-client';
+import type { WorkerWatchdog } from '../../lib/worker-watchdog';
 import { openStoredRun } from './run-db';
 import { SeedPool, poolSize } from './seed-pool';
 import { createPoolWorker } from './pool-worker';
@@ -84,8 +92,7 @@ export async function startImp(
     if (options.keepBackend) await ensureBackend();
     else await switchToConfigBackend(config);
     const engine = getEngine();
-    const thisDog = new WorkerWatchdog({
-      ping: () => engine.status(),
+    const thisDog = labWatchdog({
       onSilent: (forMs, longestGapMs) => useImpStore.getState().setSilence({ forMs, longestGapMs }),
       onAlive: () => useImpStore.getState().setSilence(null),
       baseMs: watchdogBaseMs(),

@@ -6,30 +6,29 @@
  * calls `usePrecomputedOverlay`.
  */
 import { useEffect } from 'react';
-import { wrap, releaseProxy } from 'comlink';
-import type { BundleWorkerApi } from '../../../workers/bundle.worker';
+import type { BundleWorkerApi } from '../../protocol/worker-protocol';
 import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
 import { getPreset } from '../../core/runs/presets';
 import { getTask } from '../../core/tasks/registry';
 import { useExperimentStore } from '../../state/experiment-store';
 import { useImpStore } from '../../state/imp-store';
 import { selectOverlay, usePrecomputedStore, type PrecomputedEntry } from '../../state/precomputed-store';
-import { PRECOMPUTED, fetchAppBytes, loadPrecomputed, type PrecomputedLoad } from './precomputed';
+import { PRECOMPUTED, loadPrecomputed, type PrecomputedLoad } from '../../core/runs/precomputed';
+import { fetchAppBytes } from '../../storage/app-files';
+import { ManagedWorker, webWorkerHandle } from '../../lib/worker-lifecycle';
 
 /** Fetches and validates in a worker (transferring the arrays back); throws if the worker cannot start. */
 async function loadInWorker(presetId: string, base: string): Promise<PrecomputedLoad | null> {
-  const worker = new Worker(new URL('../../../workers/bundle.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'bundle',
+  const worker = new ManagedWorker<BundleWorkerApi>({
+    name: 'the bundle worker',
+    create: () =>
+      webWorkerHandle(
+        new Worker(new URL('../../../workers/bundle.worker.ts', import.meta.url), { type: 'module', name: 'bundle' }),
+      ),
   });
-  const api = wrap<BundleWorkerApi>(worker);
   try {
-    return await new Promise<PrecomputedLoad | null>((resolve, reject) => {
-      worker.addEventListener('error', (ev) => reject(new Error(ev.message || 'the bundle worker failed')));
-      api.load(presetId, base).then(resolve, reject);
-    });
+    return await worker.call<PrecomputedLoad | null>((api) => api.load(presetId, base));
   } finally {
-    api[releaseProxy]();
     worker.terminate();
   }
 }

@@ -8,7 +8,7 @@
  * paused or cancelled pool starts no further seed.
  */
 import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
-import type { ImpJobResult, ImpProgress, RunOutcome } from '../../../workers/lab-engine';
+import type { ImpJobResult, ImpProgress, RunOutcome } from '../../protocol/worker-protocol';
 
 /** What the pool needs of an engine (LabEngine's methods; comlink Remote<LabEngine> fits too). */
 export interface PoolEngine {

@@ -21,7 +21,7 @@ import { sparsityOfRound } from '../../../src/core/prune/schedule';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { RunFolder } from '../../../src/cli/run-folder';
 import { main } from '../../../src/cli/main';
-import { PRECOMPUTED } from '../../../src/ui/run/precomputed';
+import { PRECOMPUTED } from '../../../src/core/runs/precomputed';
 
 const config = parseConfig({
   ...getPreset('cartpole-reduced').config,

@@ -1,7 +1,7 @@
 // 2-D demo progress store (what the worker reported), backend store and view store: folding streamed batches, trail cap,
 // chart thinning, backend skip reasons, one-help-at-a-time.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Demo2dBatch, Demo2dFrame } from '../../../workers/demo2d';
+import type { Demo2dBatch, Demo2dFrame } from '../../../src/protocol/worker-protocol';
 import {
   DEMO_PROGRESS_STATE_DEFAULT,
   TRAIL_MAX_POINTS,

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'fflate';
-import { loadPrecomputed, precomputedFromBytes, precomputedUrl } from '../../../src/ui/run/precomputed';
+import { loadPrecomputed, precomputedFromBytes, precomputedUrl } from '../../../src/core/runs/precomputed';
 import { precomputedSeries, withPrecomputedColumns } from '../../../src/ui/run/precomputed-series';
 import { selectOverlay, usePrecomputedStore } from '../../../src/state/precomputed-store';
 import { sparsityCurves } from '../../../src/state/imp-selectors';

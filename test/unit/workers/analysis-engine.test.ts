@@ -5,7 +5,8 @@
 // time; no leaked tensors. Records are the ones a real (tiny) IMP run streamed, layout included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { LabEngine, type AnalysisProgress, type ImpProgress } from '../../../workers/lab-engine';
+import { LabEngine } from '../../../workers/lab-engine';
+import type { AnalysisProgress, ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
 import { runCorrelationJob, runLmcJob, runRolloutJob } from '../../../workers/analysis-job';
 import { instantiate } from '../../../src/core/experiments/setup';

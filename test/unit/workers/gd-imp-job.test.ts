@@ -7,7 +7,8 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { LabEngine, type ImpProgress } from '../../../workers/lab-engine';
+import { LabEngine } from '../../../workers/lab-engine';
+import type { ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
 import { gdBackendProblem, gdStepsPerRound, gdTotalSteps } from '../../../workers/gd-imp-job';
 import { parseConfig } from '../../../src/core/runs/config';

@@ -5,7 +5,8 @@
 // the same numbers; cancel stops the running seeds and starts no queued one; pool sizing.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { LabEngine, type ImpProgress } from '../../../workers/lab-engine';
+import { LabEngine } from '../../../workers/lab-engine';
+import type { ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
 import { runId } from '../../../src/core/runs/hash';
 import type { RoundRecord } from '../../../src/core/experiments/events';

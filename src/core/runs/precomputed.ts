@@ -6,11 +6,11 @@
  * importer as a user's file — and then checks the bundle is marked precomputed and is the preset's config
  * up to seeds, so a stale or corrupt file gives a message instead of a wrong overlay.
  */
-import { importBundle, type BundleProvenance } from '../../core/runs/bundle';
-import { parseConfig } from '../../core/runs/config';
-import { sameUpToSeeds } from '../../core/runs/hash';
-import { getPreset } from '../../core/runs/presets';
-import type { RoundRecord } from '../../core/experiments/events';
+import { importBundle, type BundleProvenance } from './bundle';
+import { parseConfig } from './config';
+import { sameUpToSeeds } from './hash';
+import { getPreset } from './presets';
+import type { RoundRecord } from '../experiments/events';
 
 /** Preset id → file under public/precomputed/ (every entry is import-checked by test/unit/cli/bundle-command.test.ts). */
 export const PRECOMPUTED: Readonly<Record<string, string>> = {
@@ -76,7 +76,7 @@ export function precomputedFromBytes(presetId: string, bytes: Uint8Array): Preco
 
 /**
  * Fetches and validates preset `presetId`'s bundle. Null when the preset ships none. `fetchBytes` is
- * injected (window.fetch in the app, a file read in tests).
+ * injected (storage/app-files.ts fetchAppBytes in the app, a file read in tests).
  */
 export async function loadPrecomputed(
   presetId: string,
@@ -95,13 +95,4 @@ export async function loadPrecomputed(
     };
   }
   return precomputedFromBytes(presetId, bytes);
-}
-
-/** window.fetch as bytes; an HTTP error or an HTML page (SPA fallback for a missing file) is an error. */
-export async function fetchAppBytes(url: string): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  if ((res.headers.get('content-type') ?? '').includes('text/html'))
-    throw new Error('the server answered with a web page (file missing?)');
-  return new Uint8Array(await res.arrayBuffer());
 }

@@ -1,10 +1,10 @@
 /**
- * The worker heartbeat (src/ui/run/worker-watchdog.ts: if the worker dies, the UI says so):
+ * The worker heartbeat (src/lib/worker-watchdog.ts: if the worker dies, the UI says so):
  * a silent worker is reported after the silence limit, a slow-but-alive one is not, the limit adapts
  * to the longest normal gap, "keep waiting" snoozes, and pings never pile up. Fake timers and clock.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WorkerWatchdog, withHeartbeat } from '../../../src/ui/run/worker-watchdog';
+import { WorkerWatchdog, withHeartbeat } from '../../../src/lib/worker-watchdog';
 
 beforeEach(() => {
   vi.useFakeTimers();
