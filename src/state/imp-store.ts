@@ -55,7 +55,7 @@ export interface ImpRunState {
   readonly workers: number;
   /** Per-seed progress of a sweep across workers (empty otherwise); see seed-runs.ts. */
   readonly seedRuns: Readonly<Record<number, SeedRun>>;
-  /** The lab worker has not answered for this long (src/ui/run/worker-watchdog.ts); null while it answers. */
+  /** The lab worker has not answered for this long (src/lib/worker-watchdog.ts); null while it answers. */
   readonly silence: { readonly forMs: number; readonly longestGapMs: number } | null;
 }
 

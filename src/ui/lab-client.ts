@@ -39,14 +39,14 @@ function errorText(err: unknown): string {
 /**
  * Terminates the lab worker and reports `reason` as if it had died: pending calls are abandoned, the
  * stop listeners (the running job's bridge) mark the run failed, and the next call starts a new worker.
- * Used for the worker's `error` event and when the user gives up on a silent worker (worker-watchdog.ts).
+ * Used for the worker's `error` event and when the user gives up on a silent worker (src/lib/worker-watchdog.ts).
  */
 export function abandonWorker(reason: string): void {
   lab.terminate(reason);
 }
 
 /**
- * Runs one long engine call (a demo, an analysis, a transfer) under a heartbeat (run/worker-watchdog.ts):
+ * Runs one long engine call (a demo, an analysis, a transfer) under a heartbeat (src/lib/worker-watchdog.ts):
  * if the worker stops answering for max(2 × the IMP limit (60 s), 6 × its longest normal gap) — no error event, pending calls
  * that would never settle — it is restarted and the call rejects with that reason, so the view shows an
  * error instead of waiting forever. IMP runs use their own watchdog, which asks the user (imp-client.ts).

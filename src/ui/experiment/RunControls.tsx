@@ -2,7 +2,7 @@
  * Start / Pause / Resume / Cancel of the IMP run and its live status: progress bar with ETA,
  * evaluations/s, trainable parameters this round, active backend; the failure message with "continue
  * on the next backend from the last finished round"; the warning when the worker stops answering
- * (worker-watchdog.ts); storage warnings; the backend benchmark.
+ * (src/lib/worker-watchdog.ts); storage warnings; the backend benchmark.
  */
 import { memo, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -125,7 +125,7 @@ function Failure() {
   );
 }
 
-/** The watchdog's warning (worker-watchdog.ts): the worker may be slow or dead; the user decides. */
+/** The watchdog's warning (src/lib/worker-watchdog.ts): the worker may be slow or dead; the user decides. */
 function SilentWorker() {
   const silence = useImpStore((s) => s.silence);
   const backend = useBackendStore((x) => x.backend?.active ?? null);

@@ -40,7 +40,7 @@ async function switchToConfigBackend(config: ExperimentConfig): Promise<void> {
 }
 
 let stopWatch: (() => void) | null = null;
-/** Heartbeat of the single-worker run in flight (worker-watchdog.ts). */
+/** Heartbeat of the single-worker run in flight (src/lib/worker-watchdog.ts). */
 let watchdog: WorkerWatchdog | null = null;
 let pool: SeedPool | null = null;
 
@@ -125,7 +125,7 @@ export function keepWaiting(): void {
 }
 
 /**
- * The user gives up on a worker that stopped answering (worker-watchdog.ts): it is terminated, the run is
+ * The user gives up on a worker that stopped answering (src/lib/worker-watchdog.ts): it is terminated, the run is
  * marked failed on its backend, and the same run continues on the next backend from its last stored round.
  */
 export async function abandonSilentWorker(): Promise<void> {
