@@ -8,6 +8,7 @@
 import { create } from 'zustand';
 import type { EvalPoint, RoundRecord } from '../core/experiments/events';
 import type { ExperimentConfig } from '../core/runs/config';
+import type { DataTable } from '../core/table';
 import type { AnyParamValues } from '../core/params';
 import { defaultsOf } from '../core/params';
 import { getStrategy, STRATEGIES } from '../core/es/registry';
@@ -212,10 +213,10 @@ export function sharedDomain(
 }
 
 /** One table row per curve point, by step: [step, ...perf per curve] (null where a curve has none). */
-export function curveTable(curves: readonly TransferCurve[]): { columns: string[]; rows: (number | null)[][] } {
+export function curveTable(curves: readonly TransferCurve[]): DataTable {
   const steps = [...new Set(curves.flatMap((c) => c.points.map((p) => p[0])))].sort((a, b) => a - b);
   return {
-    columns: ['step', ...curves.map((c) => `${c.role === 'ticket' ? 'ticket' : 'random/reinit'} (${c.method})`)],
+    header: ['step', ...curves.map((c) => `${c.role === 'ticket' ? 'ticket' : 'random/reinit'} (${c.method})`)],
     rows: steps.map((st) => [st, ...curves.map((c) => c.points.find((p) => p[0] === st)?.[1] ?? null)]),
   };
 }

@@ -9,8 +9,6 @@ export interface ViewState {
   /** Colour the heatmap by log10(1 + f − min) (default) or linearly. */
   readonly heatmapScale: 'log' | 'linear';
   readonly showTrail: boolean;
-  /** Best-score chart shown as a data table instead (STYLE.md §11 table alternative). */
-  readonly bestAsTable: boolean;
   /** Key of the help text currently expanded (one at a time), e.g. "pgpe.sigma_init". */
   readonly openHelp: string | null;
   /** Experiment charts shown as tables, by chart id (STYLE.md §11). */
@@ -24,7 +22,6 @@ export interface ViewState {
 export interface ViewActions {
   setHeatmapScale(scale: ViewState['heatmapScale']): void;
   toggleTrail(): void;
-  toggleBestAsTable(): void;
   toggleHelp(key: string): void;
   toggleChartTable(chartId: string): void;
   togglePerSeed(): void;
@@ -34,7 +31,6 @@ export interface ViewActions {
 export const VIEW_DEFAULT: ViewState = {
   heatmapScale: 'log',
   showTrail: true,
-  bestAsTable: false,
   openHelp: null,
   chartAsTable: {},
   perSeed: false,
@@ -45,7 +41,6 @@ export const useViewStore = create<ViewState & ViewActions>()((set) => ({
   ...VIEW_DEFAULT,
   setHeatmapScale: (heatmapScale) => set({ heatmapScale }),
   toggleTrail: () => set((s) => ({ showTrail: !s.showTrail })),
-  toggleBestAsTable: () => set((s) => ({ bestAsTable: !s.bestAsTable })),
   toggleHelp: (key) => set((s) => ({ openHelp: s.openHelp === key ? null : key })),
   toggleChartTable: (id) => set((s) => ({ chartAsTable: { ...s.chartAsTable, [id]: !s.chartAsTable[id] } })),
   togglePerSeed: () => set((s) => ({ perSeed: !s.perSeed })),

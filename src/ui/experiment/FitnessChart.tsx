@@ -8,7 +8,7 @@ import { useImpStore } from '../../state/imp-store';
 import { thin } from '../../state/imp-selectors';
 import { useThrottled } from '../use-throttled';
 import { LiveChart } from '../viz/LiveChart';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame } from '../viz/ChartFrame';
 import { methodLabel } from './palette';
 
 const fmt = (v: number) =>
@@ -22,7 +22,7 @@ export const FitnessChart = memo(function FitnessChart() {
   const data = useMemo(() => thin(current?.points ?? [], 300), [current]);
   const table = useMemo(
     () => ({
-      columns: ['generation', 'best score', 'mean score', 'test perf'],
+      header: ['generation', 'best score', 'mean score', 'test perf'],
       rows: data.map((p) => [p.gen, p.best, p.mean, p.testPerf]),
     }),
     [data],
@@ -55,7 +55,7 @@ export const FitnessChart = memo(function FitnessChart() {
     ? `Fitness this round — ${methodLabel(current.method)}, round ${current.roundNum}, seed ${current.seed}`
     : 'Fitness this round';
   return (
-    <ChartFrame id="fitness" title={title} table={table} empty="Shown while a round trains.">
+    <ChartFrame id="fitness" fill title={title} table={table} empty="Shown while a round trains.">
       <LiveChart
         series={series}
         x={x}

@@ -6,7 +6,7 @@ import { memo, useMemo } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';
 import { sigmaRows } from '../../state/imp-selectors';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame } from '../viz/ChartFrame';
 import { methodColor, methodDash, methodLabel } from './palette';
 
 export const SigmaChart = memo(function SigmaChart({ records }: { readonly records: readonly RoundRecord[] }) {
@@ -51,7 +51,7 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
   }, [rows]);
   const table = useMemo(
     () => ({
-      columns: ['round', 'method', 'σ mean', 'σ median', 'σ min', 'σ max'],
+      header: ['round', 'method', 'σ mean', 'σ median', 'σ min', 'σ max'],
       rows: rows.map((r) => [r.roundNum, r.method, r.sigmaMean, r.sigmaMedian, r.sigmaMin, r.sigmaMax]),
     }),
     [rows],
@@ -59,6 +59,7 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
   return (
     <ChartFrame
       id="sigma"
+      fill
       title="σ of active weights per round (mean; dotted: median)"
       table={table}
       empty="σ statistics appear as rounds finish."

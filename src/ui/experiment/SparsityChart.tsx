@@ -12,7 +12,7 @@ import type { RoundRecord } from '../../core/experiments/events';
 import { sparsityCurves } from '../../state/imp-selectors';
 import { useViewStore } from '../../state/view-store';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame } from '../viz/ChartFrame';
 import { methodColor, methodDash, methodLabel } from './palette';
 import { usePrecomputedOverlay } from '../run/precomputed-client';
 import { precomputedSeries, withPrecomputedColumns } from '../run/precomputed-series';
@@ -120,7 +120,7 @@ export const SparsityChart = memo(function SparsityChart({
   );
   const table = useMemo(() => {
     const own = {
-      columns: [
+      header: [
         'round',
         'remaining %',
         ...curves.methods.flatMap((m) => (multiSeed ? [`${m} mean`, `${m} s.d.`] : [m])),
@@ -140,6 +140,7 @@ export const SparsityChart = memo(function SparsityChart({
   return (
     <ChartFrame
       id="sparsity"
+      fill
       title={`Weights remaining vs ${perfLabel}`}
       table={table}
       empty="Curves appear as rounds finish (round 1 is dense, 100 %)."

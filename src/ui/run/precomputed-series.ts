@@ -4,6 +4,7 @@
  * extra columns of the chart's table, so what is drawn is what the table and CSV export say.
  */
 import type { SparsityCurves } from '../../state/imp-selectors';
+import type { DataTable, TableCell } from '../../core/table';
 import type { LiveSeries } from '../viz/LiveChart';
 import { methodColor, methodLabel } from '../experiment/palette';
 
@@ -24,23 +25,21 @@ export function precomputedSeries(pre: SparsityCurves, scale: number): LiveSerie
   }));
 }
 
-type Cell = string | number | null;
-interface Table {
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly Cell[])[];
-}
-
 /** Adds one "<method> precomputed" column per method, rows joined by round (rounds only one side has get nulls). */
-export function withPrecomputedColumns(table: Table, pre: SparsityCurves): Table {
-  const width = table.columns.length - 2;
+export function withPrecomputedColumns(table: DataTable, pre: SparsityCurves): DataTable {
+  const width = table.header.length - 2;
   const live = new Map(table.rows.map((r) => [r[0] as number, r]));
   const preByRound = new Map(pre.rows.map((r) => [r.roundNum, r]));
   const rounds = [...new Set([...live.keys(), ...preByRound.keys()])].sort((a, b) => a - b);
   return {
-    columns: [...table.columns, ...pre.methods.map((m) => `${m} precomputed`)],
+    header: [...table.header, ...pre.methods.map((m) => `${m} precomputed`)],
     rows: rounds.map((k) => {
       const p = preByRound.get(k);
-      const head = live.get(k) ?? [k, p ? Number(p.remainingPct.toFixed(3)) : null, ...Array<Cell>(width).fill(null)];
+      const head = live.get(k) ?? [
+        k,
+        p ? Number(p.remainingPct.toFixed(3)) : null,
+        ...Array<TableCell>(width).fill(null),
+      ];
       return [...head, ...pre.methods.map((m) => (p && typeof p[m] === 'number' ? (p[m] as number) : null))];
     }),
   };

@@ -12,7 +12,7 @@ import { runId } from '../../core/runs/hash';
 import { useImpStore } from '../../state/imp-store';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import type { RoundRecord } from '../../core/experiments/events';
-import { downloadText } from '../experiment/chart-export';
+import { downloadText } from '../viz/export';
 import { yieldToBrowser } from '../frames';
 import { getEngine } from '../lab-client';
 import { seedConfigs } from './seed-pool';

@@ -121,8 +121,8 @@ describe('view store', () => {
     v().toggleHelp('b.y');
     expect(v().openHelp).toBeNull();
     v().toggleTrail();
-    v().toggleBestAsTable();
+    v().toggleChartTable('best');
     v().setHeatmapScale('linear');
-    expect(v()).toMatchObject({ showTrail: false, bestAsTable: true, heatmapScale: 'linear' });
+    expect(v()).toMatchObject({ showTrail: false, chartAsTable: { best: true }, heatmapScale: 'linear' });
   });
 });

@@ -92,7 +92,7 @@ describe('precomputed store and chart data', () => {
     expect(series.every((s) => s.dash && (s.opacity ?? 1) < 1)).toBe(true);
     const t = withPrecomputedColumns(
       {
-        columns: ['round', 'remaining %', 'magnitude'],
+        header: ['round', 'remaining %', 'magnitude'],
         rows: [
           [1, 100, 0.5],
           [2, 80, 0.4],
@@ -100,7 +100,7 @@ describe('precomputed store and chart data', () => {
       },
       pre,
     );
-    expect(t.columns).toEqual(['round', 'remaining %', 'magnitude', ...pre.methods.map((m) => `${m} precomputed`)]);
+    expect(t.header).toEqual(['round', 'remaining %', 'magnitude', ...pre.methods.map((m) => `${m} precomputed`)]);
     expect(t.rows).toHaveLength(12);
     expect(t.rows[0].slice(0, 3)).toEqual([1, 100, 0.5]);
     expect(t.rows[11].slice(0, 3)).toEqual([12, Number(pre.rows[11].remainingPct.toFixed(3)), null]);

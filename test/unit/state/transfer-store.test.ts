@@ -186,7 +186,7 @@ describe('transfer selectors', () => {
         ],
       },
     ]);
-    expect(t.columns).toEqual(['step', 'ticket (transfer_snr)', 'random/reinit (random_reinit)']);
+    expect(t.header).toEqual(['step', 'ticket (transfer_snr)', 'random/reinit (random_reinit)']);
     expect(t.rows).toEqual([
       [1, 0.1, 0.2],
       [3, null, 0.3],
