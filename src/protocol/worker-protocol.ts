@@ -73,6 +73,9 @@ export type RunOutcome<R> =
   | { readonly status: 'done'; readonly result: R; readonly ms: number }
   | { readonly status: 'cancelled'; readonly ms: number };
 
+/** How an analysis ended, as the page's views see it (a RunOutcome without the time). */
+export type AnalysisOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'cancelled' };
+
 /** What the engine answers to a heartbeat ping. */
 export interface EngineStatus {
   /** Kind of the job in flight ('demo2d', 'imp', …) or null. */

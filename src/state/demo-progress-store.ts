@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { Demo2dBatch } from '../protocol/worker-protocol';
 
-export type DemoRunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
+import { isJobActive, type JobStatus } from './job-status';
 
 /** One point of the best-score chart. */
 export interface BestPoint {
@@ -19,7 +19,7 @@ export interface BestPoint {
 export const TRAIL_MAX_POINTS = 400;
 
 export interface DemoProgress {
-  readonly status: DemoRunStatus;
+  readonly status: JobStatus;
   readonly error: string | null;
   /** Generations finished so far (1-based count). */
   readonly generation: number;
@@ -101,7 +101,7 @@ export const useDemoProgressStore = create<DemoProgressState & DemoProgressActio
 
 /** Whether a run is in flight (Start disabled, Pause/Cancel enabled). */
 export function selectDemoActive(s: DemoProgressState): boolean {
-  return s.demo.status === 'starting' || s.demo.status === 'running' || s.demo.status === 'paused';
+  return isJobActive(s.demo.status);
 }
 
 /**

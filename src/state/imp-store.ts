@@ -13,13 +13,13 @@ import type { NetLayout } from '../core/runs/network-shape';
 import { foldGenerations, type CurrentRound } from './fitness-fold';
 import { applySeedMessage, applySeedStatus, SEED_RUN_DEFAULT, type SeedRun, type SeedRunStatus } from './seed-runs';
 
-export type ImpStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
+import { isJobActive, type JobStatus } from './job-status';
 
 export type { CurrentRound, FitnessPoint } from './fitness-fold';
 export { foldGenerations } from './fitness-fold';
 
 export interface ImpRunState {
-  readonly status: ImpStatus;
+  readonly status: JobStatus;
   /** 'live' = streamed by a run in this tab; 'stored' = reopened from IndexedDB or imported. */
   readonly source: 'live' | 'stored' | null;
   readonly runId: string | null;
@@ -185,7 +185,7 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
 
 /** Whether a run is in flight (Start disabled; Pause/Cancel enabled). */
 export function selectImpActive(s: Pick<ImpRunState, 'status'>): boolean {
-  return s.status === 'starting' || s.status === 'running' || s.status === 'paused';
+  return isJobActive(s.status);
 }
 
 export interface RunProgress {

@@ -17,7 +17,7 @@ import { gdParamSpecs, type GdOptions } from '../core/experiments/gd/gd-options'
 import type { TransferArgs, TransferJobResult, TransferProgress } from '../protocol/worker-protocol';
 
 export type TransferTargetKind = 'task' | 'es' | 'gd';
-export type TransferStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+import { isJobActive, type JobStatus } from './job-status';
 
 /** The chosen ticket: a finished round of the shown run, with what the source panel draws. */
 export interface TicketChoice {
@@ -52,7 +52,7 @@ export interface TransferDraft {
 export interface TransferState {
   readonly ticket: TicketChoice | null;
   readonly draft: TransferDraft | null;
-  readonly status: TransferStatus;
+  readonly status: JobStatus;
   readonly error: string | null;
   readonly start: Extract<TransferProgress, { kind: 'start' }> | null;
   /** Trainings finished so far (ticket, then baseline). */
@@ -297,5 +297,5 @@ export const useTransferStore = create<TransferState & TransferActions>()((set) 
 
 /** Whether a transfer job is in flight. */
 export function selectTransferActive(s: Pick<TransferState, 'status'>): boolean {
-  return s.status === 'running';
+  return isJobActive(s.status);
 }

@@ -9,6 +9,7 @@ import type { DirectionNorm } from '../../core/analysis/directions';
 import type {
   AnalysisArgs,
   AnalysisKind,
+  AnalysisOutcome,
   AnalysisProgress,
   AnalysisResults,
   LmcJobOptions,
@@ -20,9 +21,6 @@ import { CorrelationView } from './CorrelationView';
 import { LandscapeView } from './LandscapeView';
 import { LmcView } from './LmcView';
 import { OptionSelect } from '../settings/OptionSelect';
-
-/** How a job ended (LabEngine's RunOutcome has this shape). */
-export type AnalysisOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'cancelled' };
 
 /** The parent's bridge to the worker. */
 export type RunAnalysis = <K extends AnalysisKind>(

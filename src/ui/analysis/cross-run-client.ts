@@ -7,8 +7,8 @@
 import { proxy, transfer } from 'comlink';
 import type { RoundRecord } from '../../core/experiments/events';
 import type { ExperimentConfig } from '../../core/runs/config';
-import type { AnalysisProgress, LmcJobOptions, LmcJobResult } from '../../protocol/worker-protocol';
-import { jobRecords, type AnalysisOutcome } from '../run/analysis-client';
+import type { AnalysisOutcome, AnalysisProgress, LmcJobOptions, LmcJobResult } from '../../protocol/worker-protocol';
+import { jobRecords } from '../run/analysis-client';
 import { ensureBackend, watchedCall } from '../lab-client';
 
 /** The barrier path between record `a` (α = 0) and record `b` (α = 1), evaluated through `config`'s task. */

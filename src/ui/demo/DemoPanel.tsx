@@ -9,7 +9,7 @@ import { TOY_LIST } from '../../state/catalog';
 import { useDemoProgressStore } from '../../state/demo-progress-store';
 import { useViewStore } from '../../state/view-store';
 import { fetchToyGrid } from '../lab-client';
-import { makeScale } from '../viz/colormap';
+import { colorScale } from '../viz/colormap';
 import { ColorLegend } from '../viz/ColorLegend';
 import { BestChart } from './BestChart';
 import { DemoCanvas } from './DemoCanvas';
@@ -44,7 +44,7 @@ export function DemoPanel() {
   }, [fnId]);
 
   const scale = useMemo(
-    () => (grid && grid.fnId === fnId ? makeScale(grid.values, heatmapScale) : null),
+    () => (grid && grid.fnId === fnId ? colorScale(grid.values, heatmapScale) : null),
     [grid, fnId, heatmapScale],
   );
   const optimum = TOY_LIST.find((t) => t.id === fnId)?.optimum;

@@ -11,6 +11,7 @@ import type { ExperimentConfig } from '../../core/runs/config';
 import type {
   AnalysisArgs,
   AnalysisKind,
+  AnalysisOutcome,
   AnalysisProgress,
   AnalysisResults,
   JobRecord,
@@ -19,9 +20,6 @@ import type {
 import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
 import { useImpStore } from '../../state/imp-store';
 import { ensureBackend, getEngine, watchedCall } from '../lab-client';
-
-/** Same shape as AnalysisPanel's AnalysisOutcome. */
-export type AnalysisOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'cancelled' };
 
 /** Copies of what the analysis jobs read from each record, plus the buffers to transfer. Pure. */
 export function jobRecords(

@@ -9,6 +9,7 @@
  */
 import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
 import type { ImpJobResult, ImpProgress, RunOutcome } from '../../protocol/worker-protocol';
+import type { SeedRunStatus } from '../../state/seed-runs';
 
 /** What the pool needs of an engine (LabEngine's methods; comlink Remote<LabEngine> fits too). */
 export interface PoolEngine {
@@ -28,12 +29,10 @@ export interface PoolWorker {
   dispose(): void;
 }
 
-export type SeedStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'error';
-
 export interface SeedPoolHooks {
   readonly createWorker: () => Promise<PoolWorker>;
   readonly onProgress: (seed: number, msg: ImpProgress) => void;
-  readonly onSeedStatus: (seed: number, status: SeedStatus, error?: string) => void;
+  readonly onSeedStatus: (seed: number, status: SeedRunStatus, error?: string) => void;
 }
 
 /** Workers for `seeds` seeds on a machine with `cores` logical cores: min(seeds, cores − 1, cap), at least 1. */

@@ -8,7 +8,7 @@
  * nearest x. Keyboard users get the same numbers from ChartFrame's table view.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { autoDomain, linearTicks, logTicks, makeScale, nearestIndex, tickLabels, type ScaleKind } from './scales';
+import { autoDomain, linearTicks, logTicks, axisScale, nearestIndex, tickLabels, type ScaleKind } from './scales';
 
 export interface LiveSeries {
   readonly key: string;
@@ -103,8 +103,8 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
       yd = y.domain ?? autoDomain(yVals, yk);
     const plotW = Math.max(10, w - M.left - M.right),
       plotH = Math.max(10, h - top - M.bottom);
-    const sx = makeScale(xk, xd, x.reversed ? [M.left + plotW, M.left] : [M.left, M.left + plotW]);
-    const sy = makeScale(yk, yd, y.reversed ? [top, top + plotH] : [top + plotH, top]);
+    const sx = axisScale(xk, xd, x.reversed ? [M.left + plotW, M.left] : [M.left, M.left + plotW]);
+    const sy = axisScale(yk, yd, y.reversed ? [top, top + plotH] : [top + plotH, top]);
     const xTicks =
       x.ticks ??
       (xk === 'log' ? logTicks(xd[0], xd[1]) : linearTicks(xd[0], xd[1], Math.max(2, Math.floor(plotW / 80))));

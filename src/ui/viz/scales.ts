@@ -7,7 +7,7 @@
 export type ScaleKind = 'linear' | 'log';
 
 /** Data → pixel map over `domain` onto `range` (log: log10; domain must then be > 0). */
-export function makeScale(
+export function axisScale(
   kind: ScaleKind,
   domain: readonly [number, number],
   range: readonly [number, number],

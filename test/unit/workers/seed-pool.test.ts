@@ -13,7 +13,8 @@ import type { RoundRecord } from '../../../src/core/experiments/events';
 import { totalGenerations } from '../../../workers/imp-job';
 import { useImpStore } from '../../../src/state/imp-store';
 import { sparsityCurves } from '../../../src/state/imp-selectors';
-import { SeedPool, poolSize, seedConfigs, type PoolWorker, type SeedStatus } from '../../../src/ui/run/seed-pool';
+import type { SeedRunStatus } from '../../../src/state/seed-runs';
+import { SeedPool, poolSize, seedConfigs, type PoolWorker } from '../../../src/ui/run/seed-pool';
 import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';
 
 const config = tinyCartpoleConfig({ methods: ['magnitude', 'random_reinit'], seeds: [0, 1, 2] });
@@ -39,7 +40,7 @@ async function newWorker(engines: LabEngine[]): Promise<PoolWorker> {
 
 function poolRun(size: number, onMsg?: (pool: SeedPool, seed: number, msg: ImpProgress) => void) {
   const msgs: { seed: number; msg: ImpProgress }[] = [];
-  const statuses: { seed: number; status: SeedStatus }[] = [];
+  const statuses: { seed: number; status: SeedRunStatus }[] = [];
   const engines: LabEngine[] = [];
   const pool: SeedPool = new SeedPool(config, size, {
     createWorker: () => newWorker(engines),
