@@ -10,6 +10,7 @@ import {
 } from '../../state/demo-config-store';
 import { TOY_LIST } from '../../state/catalog';
 import { selectDemoActive, useDemoProgressStore } from '../../state/demo-progress-store';
+import { JobButtons } from '../run/JobButtons';
 import { cancelDemo, pauseDemo, resumeDemo, startDemo } from '../lab-client';
 
 type NumKey = 'popSize' | 'generations' | 'gensPerSec' | 'seed';
@@ -82,27 +83,19 @@ export const DemoControls = memo(function DemoControls() {
         <NumberBox k="seed" label="Seed" min={0} />
       </div>
       {fn?.help && <p className="fn-help">{fn.help}</p>}
-      <div className="button-row">
-        <button type="button" className="primary" disabled={!canStart || active} onClick={() => void startDemo()}>
-          Start
-        </button>
-        {status === 'paused' ? (
-          <button type="button" onClick={() => void resumeDemo()}>
-            Resume
-          </button>
-        ) : (
-          <button type="button" disabled={status !== 'running'} onClick={() => void pauseDemo()}>
-            Pause
-          </button>
-        )}
-        <button type="button" disabled={!active} onClick={() => void cancelDemo()}>
-          Cancel
-        </button>
+      <JobButtons
+        status={status}
+        canStart={canStart}
+        onStart={() => void startDemo()}
+        onPause={() => void pauseDemo()}
+        onResume={() => void resumeDemo()}
+        onCancel={() => void cancelDemo()}
+      >
         <output className="gen-counter" aria-live="polite" data-testid="gen-counter" data-generation={generation}>
           Generation {generation}
           {total ? ` / ${total}` : ''} · <span className={`status status-${status}`}>{status}</span>
         </output>
-      </div>
+      </JobButtons>
     </div>
   );
 });

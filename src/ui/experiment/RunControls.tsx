@@ -7,7 +7,7 @@
 import { memo, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
-import { formatDuration, selectImpActive, selectProgress, useImpStore } from '../../state/imp-store';
+import { formatDuration, selectProgress, useImpStore } from '../../state/imp-store';
 import { useBackendStore } from '../../state/backend-store';
 import {
   abandonSilentWorker,
@@ -21,6 +21,7 @@ import {
 } from '../run/imp-client';
 import { BenchmarkTable } from './BenchmarkTable';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
+import { JobButtons } from '../run/JobButtons';
 
 function ProgressLine() {
   const s = useImpStore(
@@ -155,7 +156,6 @@ function SilentWorker() {
 
 export const RunControls = memo(function RunControls() {
   const status = useImpStore((s) => s.status);
-  const active = useImpStore(selectImpActive);
   const canStart = useExperimentStore((s) => selectValidation(s).config !== null);
   const notes = useImpStore((s) => s.notes);
   const net = useImpStore((s) => s.netDescribe);
@@ -167,23 +167,14 @@ export const RunControls = memo(function RunControls() {
           {status}
         </span>
       </div>
-      <div className="button-row">
-        <button type="button" className="primary" disabled={!canStart || active} onClick={() => void startImp()}>
-          Start
-        </button>
-        {status === 'paused' ? (
-          <button type="button" onClick={() => void resumeImp()}>
-            Resume
-          </button>
-        ) : (
-          <button type="button" disabled={status !== 'running'} onClick={() => void pauseImp()}>
-            Pause
-          </button>
-        )}
-        <button type="button" disabled={!active} onClick={() => void cancelImp()}>
-          Cancel
-        </button>
-      </div>
+      <JobButtons
+        status={status}
+        canStart={canStart}
+        onStart={() => void startImp()}
+        onPause={() => void pauseImp()}
+        onResume={() => void resumeImp()}
+        onCancel={() => void cancelImp()}
+      />
       {!canStart && <p className="field-error">Fix the settings marked in red to start.</p>}
       {net && <p className="muted small">Network: {net}</p>}
       {notes.length > 0 && (
