@@ -94,6 +94,13 @@ export function rangeText(spec: ParamSpec): string {
   return 'true|false';
 }
 
+/** The values of `specs`' keys out of a larger values object (e.g. an environment's params out of its task's). */
+export function pickParams(specs: ParamSpecs, values: AnyParamValues): AnyParamValues {
+  const out: AnyParamValues = {};
+  for (const k of Object.keys(specs)) out[k] = values[k];
+  return out;
+}
+
 /** Default values of a spec set. */
 export function defaultsOf<S extends ParamSpecs>(specs: S): ParamValues<S> {
   const out: Record<string, unknown> = {};
