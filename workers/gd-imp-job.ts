@@ -14,12 +14,12 @@
  * on wasm gets a clear error before anything loads (`gdBackendProblem`), naming WebGL/WebGPU or the MLP;
  * a user who explicitly picked the cpu backend may still run it.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../src/core/runs/config';
 import { runGdImp } from '../src/core/experiments/gd/gd-imp';
 import { instantiateGd } from '../src/core/experiments/gd/setup-gd';
 import { networkOf } from '../src/core/runs/network-shape';
 import type { ImpJobDeps, ImpTrainer } from './imp-job';
+import { gdBackendProblem } from '../src/core/experiments/gd/gd-eligibility';
 
 let gradientsLoaded: Promise<unknown> | null = null;
 
@@ -49,17 +49,11 @@ export function gdTotalSteps(config: ExperimentConfig, trainCount: number): numb
 }
 
 /**
- * Why GD of `config`'s network cannot run on `backend`, or null: convolutions need the
- * Conv2DBackpropFilter kernel, which tfjs-backend-wasm 4.22 lacks (see the module header for why the
- * job does not silently fall back to cpu).
+ * Why GD of `config`'s network cannot run on `backend`, or null (core/experiments/gd/gd-eligibility.ts;
+ * see the module header for why the job does not silently fall back to cpu).
  */
-export function gdBackendProblem(config: ExperimentConfig, backend: string): string | null {
-  const hasConv = networkOf(config).layers.some((l) => l.kind === 'conv');
-  if (!hasConv || tf.getKernel('Conv2DBackpropFilter', backend)) return null;
-  return (
-    `GD of the CNN needs the Conv2DBackpropFilter kernel, which the ${backend} backend lacks (tfjs 4.22). ` +
-    'Choose the WebGL or WebGPU backend, or the MLP network (the cpu backend has the kernel but takes seconds per step).'
-  );
+export function gdConfigBackendProblem(config: ExperimentConfig, backend: string): string | null {
+  return gdBackendProblem(networkOf(config), backend);
 }
 
 /** The GD trainer for runTrainerJob: dataset loaded once (test protocol + training split), runGdImp per seed. */

@@ -33,7 +33,7 @@ import { parseConfig, type ExperimentConfig } from '../src/core/runs/config';
 import type { RoundRecord } from '../src/core/experiments/events';
 import type { RunStore } from '../src/storage/run-store';
 import { runImpJob, runTrainerJob, type ImpJobDeps } from './imp-job';
-import { gdBackendProblem, gdTrainer } from './gd-imp-job';
+import { gdConfigBackendProblem, gdTrainer } from './gd-imp-job';
 import { benchmarkBackends } from './backend-bench';
 import { AnalysisPartsCache } from './analysis-parts';
 import {
@@ -137,7 +137,7 @@ export class LabEngine {
     options: { resume?: boolean } = {},
   ): Promise<RunOutcome<ImpJobResult>> {
     const cfg = parseConfig(config);
-    const problem = this.backendReport ? gdBackendProblem(cfg, this.backendReport.active) : null;
+    const problem = this.backendReport ? gdConfigBackendProblem(cfg, this.backendReport.active) : null;
     if (problem) return Promise.reject(new Error(problem));
     return this.exclusive('gd-imp', async (ctl) =>
       runTrainerJob(

@@ -17,6 +17,7 @@ import { theta0For } from '../src/core/experiments/imp';
 import { instantiate } from '../src/core/experiments/setup';
 import { instantiateGd } from '../src/core/experiments/gd/setup-gd';
 import { parseGdOptions, type GdOptions } from '../src/core/experiments/gd/gd-options';
+import { gdBackendProblem } from '../src/core/experiments/gd/gd-eligibility';
 import {
   checkTicketFits,
   esTrainerOf,
@@ -126,16 +127,6 @@ async function maskOf(ref: TicketRef, store: RunStore | null): Promise<Uint8Arra
   return rec.mask;
 }
 
-/** Refuses GD on a convolutional net where the backend has no conv filter gradient (tfjs-backend-wasm). */
-export function checkGdBackend(net: PopulationNet, backend: string): void {
-  if (net.layers.some((l) => l.kind === 'conv') && !tf.getKernel(tf.Conv2DBackpropFilter, backend)) {
-    throw new Error(
-      `gradient descent on ${net.describe} needs the Conv2DBackpropFilter kernel, which the ${backend} backend lacks: ` +
-        'switch the backend to cpu (slow but complete), webgl or webgpu and start the transfer again (ES targets work on every backend)',
-    );
-  }
-}
-
 const trainerLabelOf = (cfg: ExperimentConfig, t: TransferTrainerSpec, gd: GdOptions | null) =>
   t.kind === 'gd' && gd
     ? `masked ${gd.optimizer === 'adam' ? 'Adam' : 'SGD'} (lr ${gd.lr}, batch ${gd.batchSize}, ${gd.epochs} epoch${gd.epochs === 1 ? '' : 's'})`
@@ -156,7 +147,8 @@ export async function runTransferJob(
   // Fit and backend checks before any data set is loaded: the target's io follows from its config.
   const targetNet = netOf(targetConfig);
   checkTicketFits(ticket, targetNet, { id: targetConfig.task.id, io: networkIoOf(targetConfig) });
-  if (gd) checkGdBackend(targetNet, tf.getBackend());
+  const backendProblem = gd ? gdBackendProblem(targetNet, tf.getBackend()) : null;
+  if (backendProblem) throw new Error(`${backendProblem} (ES targets work on every backend)`);
   if (gd) await loadGradients(); // tfjs gradient functions, loaded only when a GD target needs them
   const gdParts = gd ? await instantiateGd(targetConfig, deps) : null;
   const parts = gdParts ?? (await instantiate(targetConfig, deps));

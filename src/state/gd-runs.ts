@@ -11,11 +11,12 @@ import { parseConfig, type ExperimentConfig } from '../core/runs/config';
 import { canonicalJson } from '../core/runs/hash';
 import { getPruneMethod } from '../core/prune/registry';
 import { GD_DEFAULT_METHODS } from '../core/experiments/gd/gd-imp';
+import { gdPruneProblem } from '../core/experiments/gd/gd-eligibility';
 import type { GdOptions } from '../core/experiments/gd/gd-options';
 
 /** The GD-IMP run of `config`'s task/network/seeds/schedule with GD settings `gd` (validated; throws ConfigError). */
 export function gdConfigOf(config: ExperimentConfig, gd: Partial<GdOptions>): ExperimentConfig {
-  const usable = config.prune.methods.filter((m) => !getPruneMethod(m).needsStd);
+  const usable = config.prune.methods.filter((m) => !gdPruneProblem(getPruneMethod(m)));
   const methods = usable.length ? usable : [...GD_DEFAULT_METHODS];
   return parseConfig({
     ...config,

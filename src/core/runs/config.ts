@@ -11,6 +11,7 @@ import { getNetwork, NETWORKS } from '../nets/registry';
 import { getTask, TASKS } from '../tasks/registry';
 import { getPruneMethod, PRUNE_METHODS } from '../prune/registry';
 import { gdOptionsSchema, type GdOptions } from '../experiments/gd/gd-options';
+import { gdPruneProblem, gdTaskProblem } from '../experiments/gd/gd-eligibility';
 
 export const CONFIG_SCHEMA_VERSION = 1;
 
@@ -201,11 +202,9 @@ export function parseConfig(input: unknown): ExperimentConfig {
     if (!m) return;
     if (seen.has(id)) issues.push({ path: `prune.methods.${i}`, message: `"${id}" is listed twice` });
     seen.add(id);
-    if (m.needsStd && cfg.trainer) {
-      issues.push({
-        path: `prune.methods.${i}`,
-        message: `${m.label} needs a per-parameter σ, which gradient descent does not have: use magnitude or a baseline`,
-      });
+    const gdProblem = cfg.trainer ? gdPruneProblem(m) : null;
+    if (gdProblem) {
+      issues.push({ path: `prune.methods.${i}`, message: gdProblem });
     } else if (m.needsStd && strategy && !strategy.supportsSnr) {
       issues.push({
         path: `prune.methods.${i}`,
@@ -214,12 +213,8 @@ export function parseConfig(input: unknown): ExperimentConfig {
     }
     checkEntryParams(`prune.params.${id}`, m.paramSpecs, cfg.prune.params[id] ?? {}, issues);
   });
-  if (cfg.trainer && task && task.kind !== 'vision') {
-    issues.push({
-      path: 'trainer.id',
-      message: `the GD baseline covers vision tasks (docs/ALGORITHMS.md §4.1); ${task.label} is a ${task.kind} task`,
-    });
-  }
+  const gdTask = cfg.trainer && task ? gdTaskProblem(task) : null;
+  if (gdTask) issues.push({ path: 'trainer.id', message: gdTask });
   for (const id of Object.keys(cfg.prune.params)) {
     if (!seen.has(id))
       issues.push({

@@ -16,6 +16,7 @@ import { selectImpActive, useImpStore } from '../../state/imp-store';
 import { useBackendStore } from '../../state/backend-store';
 import { startImp } from '../run/imp-client';
 import { NumberField, SelectField } from './fields';
+import { gdBackendProblem, gdTaskProblem } from '../../core/experiments/gd/gd-eligibility';
 
 const DEFAULTS = resolveParams(gdParamSpecs, {}) as GdOptions;
 const OPTIMIZERS = gdParamSpecs.optimizer.options.map((o) => ({ id: o.value, label: o.label }));
@@ -23,12 +24,11 @@ const OPTIMIZERS = gdParamSpecs.optimizer.options.map((o) => ({ id: o.value, lab
 /** Why the GD baseline cannot run for this config on this backend, or null. */
 function blocker(config: ReturnType<typeof selectValidation>['config'], backend: string | null): string | null {
   if (!config) return 'Fix the settings marked in red first.';
-  if (getTask(config.task.id).kind !== 'vision')
-    return "The GD baseline covers the vision tasks (the paper's control baseline is PPO, not built).";
-  const conv = networkOf(config).layers.some((l) => l.kind === 'conv');
-  if (conv && backend === 'wasm')
-    return "GD of the CNN needs a WebGL or WebGPU backend: tfjs's wasm backend has no gradient for convolution filters (Conv2DBackpropFilter). Pick another backend or the MLP.";
-  return null;
+  // The page loads no tfjs backend to ask; of the lab's backends only wasm lacks the kernel (tfjs 4.22).
+  return (
+    gdTaskProblem(getTask(config.task.id)) ??
+    (backend ? gdBackendProblem(networkOf(config), backend, (b) => b !== 'wasm') : null)
+  );
 }
 
 export const GdBaseline = memo(function GdBaseline() {
