@@ -14,7 +14,8 @@ import type { GenerationMetrics, ImpEvent, RoundRecord } from '../src/core/exper
 import type { PopulationNet } from '../src/core/nets/types';
 import type { ImpJobResult, ImpProgress } from '../src/protocol/worker-protocol';
 import type { TaskInstance } from '../src/core/tasks/types';
-import { initialChains, runImp, theta0For, type ChainState } from '../src/core/experiments/imp';
+import { runImp, theta0For, type ChainState } from '../src/core/experiments/imp';
+import { chainsFinished, resumeChains } from '../src/core/experiments/resume';
 import { instantiate } from '../src/core/experiments/setup';
 import { runId } from '../src/core/runs/hash';
 import type { RunStore } from '../src/storage/run-store';
@@ -42,20 +43,6 @@ function doneGenerations(records: readonly RoundRecord[]): number {
 export function transferableRecord(r: RoundRecord): { record: RoundRecord; buffers: ArrayBuffer[] } {
   const record = { ...r, mask: r.mask.slice(), mean: r.mean.slice(), std: r.std.slice() };
   return { record, buffers: [record.mask.buffer, record.mean.buffer, record.std.buffer] as ArrayBuffer[] };
-}
-
-/**
- * Chain states to resume one seed from: the stored ones, completed with fresh dense chains for methods
- * whose first round was not stored yet (a reload between two saves). Null = start the seed fresh.
- */
-export function resumeChains(
-  config: ExperimentConfig,
-  stored: readonly ChainState[],
-  theta0: Float32Array,
-): ChainState[] | null {
-  if (stored.length === 0) return null;
-  const fresh = initialChains(config, theta0);
-  return config.prune.methods.map((m) => stored.find((c) => c.method === m) ?? fresh.find((c) => c.method === m)!);
 }
 
 /**
@@ -159,9 +146,8 @@ export async function runTrainerJob(
     );
     for (const seed of config.seeds) {
       const states = (stored?.chains ?? []).filter((c) => c.seed === seed).map(({ seed: _, ...c }) => c as ChainState);
-      if (states.length === config.prune.methods.length && states.every((c) => c.nextRoundNum > config.prune.rounds))
-        continue; // seed finished
-      const resume = resumeChains(config, states, theta0For(net, seed));
+      if (chainsFinished(config.prune.methods, states, config.prune.rounds)) continue; // seed finished
+      const resume = resumeChains(config.prune.methods, states, theta0For(net, seed));
       resumed ||= resume !== null;
       await trainer.runSeed(
         seed,

@@ -78,6 +78,15 @@ export function numFlag(flags: Map<string, string>, name: string, min: number, m
   return n;
 }
 
+/** A true|false flag: absent → `fallback`; bare `--flag` → true; anything else is refused, naming the flag. */
+export function boolFlag(flags: Map<string, string>, name: string, fallback = false): boolean {
+  const v = flags.get(name);
+  if (v === undefined) return fallback;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new CliError(`--${name} must be true or false (got "${v.slice(0, 40)}")`);
+}
+
 /** "0,1,2" or "0-4" → [0,1,2] / [0,1,2,3,4]. */
 export function seedList(v: string): number[] {
   const range = /^(\d+)-(\d+)$/.exec(v);

@@ -45,6 +45,8 @@ export function helpText(): string {
     '  --centered-rank true|false  --sigma-mode paper|sC|true (Sep-CMA-ES σ for SNR)',
     '  --es.<param> V  --net.<param> V  --task.<param> V  --prune.<method>.<param> V',
     '  --out DIR (default runs-out/<run id>)  --backend wasm|cpu (default wasm)  --quiet',
+    '  Rerunning a command on its own folder continues it from the last finished round (a finished run is',
+    '  left as it is); a folder holding anything else is refused unchanged (docs/RELIABILITY.md).',
     '',
     'gd and transfer --to-gd flags (the imp flags above set the task, network, pruning and seeds):',
     ...gdFlagsHelp(),

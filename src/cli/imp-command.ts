@@ -1,84 +1,120 @@
-/** `lab imp`: runs ES-IMP for every seed of a config and writes a run folder (see run-folder.ts). */
-import { runImp } from '../core/experiments/imp';
+/**
+ * `lab imp`: runs ES-IMP for every seed of a config and writes a run folder (see run-folder.ts). Rerun on
+ * a folder of the same run, it continues after the last finished round (or does nothing when the run is
+ * complete); any other existing folder is refused untouched (run-state.ts, docs/RELIABILITY.md).
+ */
+import { runImp, theta0For } from '../core/experiments/imp';
+import { chainsFinished } from '../core/experiments/resume';
 import { instantiate } from '../core/experiments/setup';
-import type { GenerationMetrics, RoundRecord } from '../core/experiments/events';
+import type { RoundRecord } from '../core/experiments/events';
+import type { ExperimentConfig } from '../core/runs/config';
+import type { RoundRow } from '../core/runs/csv';
+import type { PopulationNet } from '../core/nets/types';
+import type { TaskInstance } from '../core/tasks/types';
 import { runId } from '../core/runs/hash';
 import { configFromFlags } from './config-from-flags';
-import { dataReader, useBackend } from './node-io';
-import { RunFolder } from './run-folder';
+import { backendFlag, dataReader, useBackend } from './node-io';
 import { ProgressLine } from './progress';
-import { intFlag } from './args';
+import { CliError, intFlag } from './args';
+import { impIdentity, runFolderStatus } from './run-state';
+import { RunWriter } from './run-writer';
+import { chainsFromFolder } from './resume-chains';
 
 export async function impCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   const config = configFromFlags(flags);
   const id = runId(config);
-  const backend = flags.get('backend') ?? 'wasm';
-  await useBackend(backend);
-  const out = new RunFolder(flags.get('out') ?? `runs-out/${id}`);
+  const backend = backendFlag(flags);
   const quiet = flags.get('quiet') === 'true';
   const reportEvery = intFlag(flags, 'report-every', 1, 100000) ?? 10;
-  await out.create(config, {
-    runId: id,
-    command: `npm run lab -- ${argv.join(' ')}`,
-    backend,
-    createdAt: new Date().toISOString(),
-  });
+  const dir = flags.get('out') ?? `runs-out/${id}`;
+  const identity = impIdentity(config, backend);
+  const status = await runFolderStatus(dir, identity);
+  if (status.state === 'foreign') throw new CliError(status.message);
+  if (status.state === 'complete') {
+    process.stderr.write(`${dir} already holds this finished run (${status.total} rounds); nothing to do\n`);
+    process.stdout.write(summaryTable(status.rounds.map(perfRow)) + '\n');
+    return;
+  }
 
+  await useBackend(backend);
   const { task, net } = await instantiate(config, dataReader);
-  for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
-  process.stderr.write(
-    `run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${config.es.id} P=${config.es.popSize}, ` +
-      `${config.prune.rounds} rounds × ${config.budget.generationsPerRound} gens, chains ${config.prune.methods.join(', ')}, seeds ${config.seeds.join(',')} → ${out.dir}\n`,
-  );
-
-  const chainsPerRound = config.prune.methods.length;
-  const totalRounds = config.seeds.length * (1 + (config.prune.rounds - 1) * chainsPerRound);
-  const progress = new ProgressLine(totalRounds * config.budget.generationsPerRound, quiet);
-  const all: RoundRecord[] = [];
-  let pendingGens: GenerationMetrics[] = [];
-  let doneGens = 0;
-  let writes: Promise<void> = Promise.resolve();
   try {
-    for (const seed of config.seeds) {
-      const result = await runImp({
-        config,
-        seed,
-        net,
-        task,
-        reportEvery,
-        onEvent: (e) => {
-          if (e.type === 'generation') {
-            pendingGens.push(e.metrics);
-            progress.update(
-              doneGens + e.metrics.gen,
-              `seed ${seed} ${e.metrics.method} r${e.metrics.roundNum} gen ${e.metrics.gen}` +
-                (e.metrics.lastEval ? ` ${perfText(task.kind, e.metrics.lastEval.perf)}` : ''),
-            );
-          } else if (e.type === 'round') {
-            all.push(e.record);
-            const record = e.record;
-            writes = writes.then(() => out.appendRound(record)); // written as each round finishes
-            if (!e.record.sharedWith || e.record.sharedWith[0] === e.record.method) doneGens += e.record.generations;
-          }
-        },
-        gate: async () => {
-          await writes;
-          if (pendingGens.length >= 20) {
-            const g = pendingGens;
-            pendingGens = [];
-            await out.appendGenerations(g);
-          }
-        },
-      });
-      await writes;
-      await out.writeTheta0(seed, result.theta0);
+    for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
+    const writer = await RunWriter.open(dir, identity, {
+      config,
+      meta: { runId: id, command: `npm run lab -- ${argv.join(' ')}`, backend, createdAt: new Date().toISOString() },
+    });
+    try {
+      const finished = writer.finishedRounds();
+      process.stderr.write(
+        `run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${config.es.id} P=${config.es.popSize}, ` +
+          `${config.prune.rounds} rounds × ${config.budget.generationsPerRound} gens, chains ${config.prune.methods.join(', ')}, seeds ${config.seeds.join(',')} → ${dir}\n` +
+          (writer.resumed
+            ? `continuing: ${finished.length} of ${identity.expected.length} rounds were already finished\n`
+            : ''),
+      );
+      await trainSeeds(config, net, task, writer, finished, { reportEvery, quiet });
+      await writer.finish();
+    } finally {
+      await writer.close();
     }
-    await out.appendGenerations(pendingGens);
+    process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
   } finally {
     task.dispose();
   }
+}
+
+/** Trains every seed's unfinished rounds into `writer`, with a progress line over all generations. */
+async function trainSeeds(
+  config: ExperimentConfig,
+  net: PopulationNet,
+  task: TaskInstance,
+  writer: RunWriter,
+  finished: readonly RoundRow[],
+  opts: { reportEvery: number; quiet: boolean },
+): Promise<void> {
+  const gens = config.budget.generationsPerRound;
+  const perSeedRounds = 1 + (config.prune.rounds - 1) * config.prune.methods.length;
+  const progress = new ProgressLine(config.seeds.length * perSeedRounds * gens, opts.quiet);
+  // Round 1 is trained once for all chains of a seed (imp.ts), so it counts once.
+  let doneGens =
+    gens *
+    (finished.filter((r) => r.round > 1).length +
+      new Set(finished.filter((r) => r.round === 1).map((r) => r.seed)).size);
+  for (const seed of config.seeds) {
+    const theta0 = theta0For(net, seed);
+    const resume = writer.resumed
+      ? await chainsFromFolder({ folder: writer.folder, rounds: finished, net, prune: config.prune, seed, theta0 })
+      : null;
+    await writer.writeTheta0(seed, theta0);
+    if (resume && chainsFinished(config.prune.methods, resume, config.prune.rounds)) continue;
+    await runImp({
+      config,
+      seed,
+      net,
+      task,
+      reportEvery: opts.reportEvery,
+      ...(resume ? { resume } : {}),
+      onEvent: (e) => {
+        writer.onEvent(e);
+        if (e.type === 'generation')
+          progress.update(
+            doneGens + e.metrics.gen,
+            `seed ${seed} ${e.metrics.method} r${e.metrics.roundNum} gen ${e.metrics.gen}` +
+              (e.metrics.lastEval ? ` ${perfText(task.kind, e.metrics.lastEval.perf)}` : ''),
+          );
+        else if (e.type === 'round' && (!e.record.sharedWith || e.record.sharedWith[0] === e.record.method))
+          doneGens += e.record.generations;
+      },
+      gate: writer.gate,
+    });
+  }
   progress.done();
-  process.stdout.write(summaryTable(all) + '\n');
+}
+
+/** A rounds.csv row as the summary table reads it. */
+export function perfRow(r: RoundRow): PerfRow {
+  return { method: r.method, roundNum: r.round, finalPerf: r.final_perf, sparsityFrac: r.sparsity };
 }
 
 /** The progress line's test metric: accuracy in % for vision, the mean return as is for control. */
@@ -86,8 +122,11 @@ export function perfText(kind: 'vision' | 'control', perf: number): string {
   return kind === 'vision' ? `test ${(100 * perf).toFixed(1)}%` : `return ${perf.toFixed(1)}`;
 }
 
+/** What the summary table reads of a round. */
+export type PerfRow = Pick<RoundRecord, 'method' | 'roundNum' | 'finalPerf' | 'sparsityFrac'>;
+
 /** Final test performance per round (rows) and method (columns), averaged over seeds. */
-export function summaryTable(records: readonly RoundRecord[]): string {
+export function summaryTable(records: readonly PerfRow[]): string {
   const methods = [...new Set(records.map((r) => r.method))];
   const rounds = [...new Set(records.map((r) => r.roundNum))].sort((a, b) => a - b);
   const header = ['round', 'remaining %', ...methods].map((s) => s.padStart(14)).join('');

@@ -21,6 +21,14 @@ export const dataReader = {
   },
 };
 
+/** `--backend` (default wasm), checked before anything runs. */
+export function backendFlag(flags: Map<string, string>): 'wasm' | 'cpu' {
+  const name = flags.get('backend') ?? 'wasm';
+  if (name !== 'wasm' && name !== 'cpu')
+    throw new CliError(`--backend must be wasm or cpu in Node (got "${name.slice(0, 40)}")`);
+  return name;
+}
+
 export async function useBackend(name: string): Promise<void> {
   if (name !== 'wasm' && name !== 'cpu') throw new CliError(`--backend must be wasm or cpu in Node (got "${name}")`);
   const ok = await tf.setBackend(name);

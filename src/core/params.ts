@@ -101,6 +101,14 @@ export function pickParams(specs: ParamSpecs, values: AnyParamValues): AnyParamV
   return out;
 }
 
+/**
+ * The spec of parameter `name`, or undefined. Own properties only: a name such as "toString" or
+ * "constructor" must not find a member every object inherits and pass as a parameter.
+ */
+export function ownSpec(specs: ParamSpecs, name: string): ParamSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(specs, name) ? specs[name] : undefined;
+}
+
 /** Default values of a spec set. */
 export function defaultsOf<S extends ParamSpecs>(specs: S): ParamValues<S> {
   const out: Record<string, unknown> = {};
@@ -135,7 +143,7 @@ export function resolveParams<S extends ParamSpecs>(specs: S, given: Partial<Any
   const out = defaultsOf(specs) as AnyParamValues;
   const errors: string[] = [];
   for (const [k, v] of Object.entries(given)) {
-    const spec = specs[k];
+    const spec = ownSpec(specs, k);
     if (!spec) {
       errors.push(`unknown parameter "${k}" (known: ${Object.keys(specs).join(', ')})`);
       continue;

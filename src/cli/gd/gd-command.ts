@@ -7,17 +7,23 @@
  * random_reinit (the paper's GD grid); --prune picks others (not SNR: GD has no σ).
  */
 import './node-gradients';
-import { GD_DEFAULT_METHODS, runGdImp } from '../../core/experiments/gd/gd-imp';
+import { GD_DEFAULT_METHODS, gdMethodId, runGdImp } from '../../core/experiments/gd/gd-imp';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
+import { theta0For } from '../../core/experiments/imp';
+import { chainsFinished } from '../../core/experiments/resume';
+import { getPruneMethod } from '../../core/prune/registry';
+import { networkOf } from '../../core/runs/network-shape';
 import { runId } from '../../core/runs/hash';
 import { configFromFlags } from '../config-from-flags';
-import { summaryTable } from '../imp-command';
-import { dataReader, useBackend } from '../node-io';
-import { RunFolder } from '../run-folder';
+import { perfRow, summaryTable } from '../imp-command';
+import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
 import { CliError } from '../args';
+import { impRounds, runFolderStatus, type RunIdentity } from '../run-state';
+import { RunWriter } from '../run-writer';
+import { chainsFromFolder } from '../resume-chains';
 import { gdOptionsFromFlags } from './gd-flags';
-import { RunWriter } from './run-output';
+import { trainingSink } from './run-output';
 
 export async function gdCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   const { options, rest } = gdOptionsFromFlags(flags);
@@ -27,18 +33,28 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
     ...base,
     prune: { ...base.prune, methods, params: Object.fromEntries(methods.map((m) => [m, base.prune.params[m] ?? {}])) },
   };
+  for (const m of methods)
+    if (getPruneMethod(m).needsStd)
+      throw new CliError(
+        `--prune ${m}: ${getPruneMethod(m).label} needs a per-parameter σ, which gradient descent does not have`,
+      );
   const id = `gd-${runId({ kind: 'gd', config, gd: options })}`;
-  const backend = flags.get('backend') ?? 'wasm';
-  await useBackend(backend);
-  const folder = new RunFolder(flags.get('out') ?? `runs-out/${id}`);
-  await folder.create(config, {
+  const backend = backendFlag(flags);
+  const dir = flags.get('out') ?? `runs-out/${id}`;
+  const identity: RunIdentity = {
     runId: id,
-    kind: 'gd',
-    gd: options,
-    command: `npm run lab -- ${argv.join(' ')}`,
     backend,
-    createdAt: new Date().toISOString(),
-  });
+    expected: impRounds(config, methods.map(gdMethodId)),
+    paramCount: networkOf(config).paramCount,
+  };
+  const status = await runFolderStatus(dir, identity);
+  if (status.state === 'foreign') throw new CliError(status.message);
+  if (status.state === 'complete') {
+    process.stderr.write(`${dir} already holds this finished run (${status.total} rounds); nothing to do\n`);
+    process.stdout.write(summaryTable(status.rounds.map(perfRow)) + '\n');
+    return;
+  }
+  await useBackend(backend);
 
   let parts;
   try {
@@ -47,32 +63,67 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
     throw new CliError((e as Error).message, 1);
   }
   const { task, net, train } = parts;
-  for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
-  process.stderr.write(
-    `gd run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${options.optimizer} lr ${options.lr}, batch ${options.batchSize}, ` +
-      `${config.prune.rounds} rounds × ${options.epochs} epochs, chains ${methods.map((m) => `gd_${m}`).join(', ')}, seeds ${config.seeds.join(',')} → ${folder.dir}\n`,
-  );
-
-  const units = config.seeds.length * (1 + (config.prune.rounds - 1) * methods.length);
-  const writer = new RunWriter(folder, new ProgressLine(units, flags.get('quiet') === 'true'));
   try {
-    for (const seed of config.seeds) {
-      const result = await runGdImp({
-        net,
-        task,
-        train,
-        options,
-        prune: config.prune,
-        seed,
-        onEvent: writer.onEvent,
-        gate: writer.gate,
-      });
-      await folder.writeTheta0(seed, result.theta0);
+    for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
+    const writer = await RunWriter.open(dir, identity, {
+      config,
+      meta: {
+        runId: id,
+        kind: 'gd',
+        gd: options,
+        command: `npm run lab -- ${argv.join(' ')}`,
+        backend,
+        createdAt: new Date().toISOString(),
+      },
+    });
+    try {
+      const finished = writer.finishedRounds();
+      process.stderr.write(
+        `gd run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${options.optimizer} lr ${options.lr}, batch ${options.batchSize}, ` +
+          `${config.prune.rounds} rounds × ${options.epochs} epochs, chains ${methods.map((m) => `gd_${m}`).join(', ')}, seeds ${config.seeds.join(',')} → ${dir}\n` +
+          (writer.resumed
+            ? `continuing: ${finished.length} of ${identity.expected.length} rounds were already finished\n`
+            : ''),
+      );
+      const units = config.seeds.length * (1 + (config.prune.rounds - 1) * methods.length);
+      const doneUnits =
+        finished.filter((r) => r.round > 1).length +
+        new Set(finished.filter((r) => r.round === 1).map((r) => r.seed)).size;
+      const onEvent = trainingSink(writer, new ProgressLine(units, flags.get('quiet') === 'true'), doneUnits);
+      for (const seed of config.seeds) {
+        const theta0 = theta0For(net, seed);
+        const resume = writer.resumed
+          ? await chainsFromFolder({
+              folder: writer.folder,
+              rounds: finished,
+              net,
+              prune: config.prune,
+              seed,
+              theta0,
+              recordId: gdMethodId,
+            })
+          : null;
+        await writer.writeTheta0(seed, theta0);
+        if (resume && chainsFinished(methods, resume, config.prune.rounds)) continue;
+        await runGdImp({
+          net,
+          task,
+          train,
+          options,
+          prune: config.prune,
+          seed,
+          onEvent,
+          gate: writer.gate,
+          ...(resume ? { resume } : {}),
+        });
+      }
+      await writer.finish();
+    } finally {
+      await writer.close();
     }
-    await writer.flush();
+    process.stderr.write('\n');
+    process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
   } finally {
     parts.dispose();
   }
-  process.stderr.write('\n');
-  process.stdout.write(summaryTable(writer.records) + '\n');
 }

@@ -1,49 +1,26 @@
 /**
- * Shared output plumbing of the GD and transfer commands: streams ImpEvents into a RunFolder (rounds as
- * they finish, generation/epoch rows in batches) and a progress line, like `lab imp` does.
+ * Shared event sink of the GD and transfer commands: every event goes to the run folder's writer
+ * (run-writer.ts), and a progress line counts trainings (a GD round's steps depend on its data size).
  */
-import type { GenerationMetrics, ImpEvent, RoundRecord } from '../../core/experiments/events';
-import { RunFolder } from '../run-folder';
-import { ProgressLine } from '../progress';
+import type { ImpEvent } from '../../core/experiments/events';
+import type { ProgressLine } from '../progress';
+import type { RunWriter } from '../run-writer';
 
-export class RunWriter {
-  readonly records: RoundRecord[] = [];
-  private pending: GenerationMetrics[] = [];
-  private writes: Promise<void> = Promise.resolve();
-  private done = 0;
-
-  constructor(
-    readonly folder: RunFolder,
-    private readonly progress: ProgressLine,
-  ) {}
-
-  /** Event sink for runGdImp / runTransfer. */
-  readonly onEvent = (e: ImpEvent): void => {
+/** Event sink: writes through `writer`, advances `progress` from `doneUnits` trainings already finished. */
+export function trainingSink(writer: RunWriter, progress: ProgressLine, doneUnits: number): (e: ImpEvent) => void {
+  let done = doneUnits;
+  return (e) => {
+    writer.onEvent(e);
     if (e.type === 'generation') {
-      this.pending.push(e.metrics);
       const m = e.metrics;
-      this.progress.update(
-        this.done + m.gen / Math.max(1, m.generations),
+      progress.update(
+        done + m.gen / Math.max(1, m.generations),
         `seed ${m.seed} ${m.method} r${m.roundNum} step ${m.gen}/${m.generations}` +
           (m.lastEval ? ` test ${(100 * m.lastEval.perf).toFixed(1)}` : ''),
       );
     } else if (e.type === 'round') {
-      this.records.push(e.record);
-      if (!e.record.sharedWith || e.record.sharedWith[0] === e.record.method) this.done++;
-      const r = e.record;
-      this.writes = this.writes.then(() => this.folder.appendRound(r));
+      const shared = e.record.sharedWith;
+      if (!shared || shared.length < 2 || shared[0] === e.record.method) done++;
     }
   };
-
-  /** Gate for the trainers: flushes generation rows now and then. */
-  readonly gate = async (): Promise<void> => {
-    if (this.pending.length >= 200) await this.flush();
-  };
-
-  async flush(): Promise<void> {
-    const rows = this.pending;
-    this.pending = [];
-    await this.writes;
-    await this.folder.appendGenerations(rows);
-  }
 }

@@ -53,8 +53,11 @@ export async function readSourceRun(dir: string): Promise<SourceRun> {
 }
 
 export async function readTheta0(dir: string, seed: number): Promise<Float32Array> {
-  const b = await readFile(join(dir, 'theta0', `${seed}.f32`));
-  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  try {
+    return await new RunFolder(dir).readTheta0(seed);
+  } catch (e) {
+    throw new CliError(`${dir} has no θ0 for seed ${seed} (${(e as Error).message})`);
+  }
 }
 
 /** The ticket of (seed, method, round k) from a run folder; errors list what the folder does have. */

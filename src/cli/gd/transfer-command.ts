@@ -7,19 +7,27 @@
  * ES→GD uses 20 epochs). --to-task combines with either. Target ES budget: --gens --popsize --es.<p>.
  */
 import './node-gradients';
-import { esTrainerOf, runTransfer, type TransferTrainer } from '../../core/experiments/transfer';
+import {
+  checkTicketFits,
+  esTrainerOf,
+  runTransfer,
+  transferMethods,
+  type TransferTrainer,
+} from '../../core/experiments/transfer';
+import { roundKey } from '../../core/runs/csv';
 import { instantiate } from '../../core/experiments/setup';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
 import { parseConfig, ConfigError, type ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
-import { CliError, coerce, intFlag, seedList } from '../args';
-import { summaryTable } from '../imp-command';
-import { dataReader, useBackend } from '../node-io';
-import { RunFolder } from '../run-folder';
+import { boolFlag, CliError, coerce, intFlag, seedList } from '../args';
+import { perfRow, summaryTable } from '../imp-command';
+import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
+import { runFolderStatus, type RunIdentity } from '../run-state';
+import { RunWriter } from '../run-writer';
 import { gdOptionsFromFlags } from './gd-flags';
 import { readSourceRun, readTicket, readTheta0 } from './ticket-io';
-import { RunWriter } from './run-output';
+import { trainingSink } from './run-output';
 
 const KNOWN = new Set([
   'from',
@@ -70,65 +78,103 @@ function targetConfig(source: ExperimentConfig, flags: Map<string, string>): Exp
 }
 
 export async function transferCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
+  // Every flag and the source folder are checked before anything is trained or written.
   const { options: gd, rest } = gdOptionsFromFlags(flags);
   const from = rest.get('from');
-  if (!from) throw new CliError('--from DIR (a run folder written by `lab imp` or `lab gd`) is required');
+  if (!from || from === 'true')
+    throw new CliError('--from DIR (a run folder written by `lab imp` or `lab gd`) is required');
+  const rounds = roundList(rest.get('rounds'));
+  if (boolFlag(rest, 'to-gd') && rest.has('to-es'))
+    throw new CliError('choose one target trainer: --to-es ID or --to-gd');
+  const reportEvery = intFlag(rest, 'report-every', 1, 100000) ?? 10;
+  const baselines = boolFlag(rest, 'baselines', true);
+  const quiet = boolFlag(rest, 'quiet');
+  const backend = backendFlag(rest);
+  for (const k of rest.keys())
+    if (!KNOWN.has(k) && !k.startsWith('es.')) throw new CliError(`unknown flag --${k} for transfer (see --help)`);
   const source = await readSourceRun(from);
   const method = rest.get('method') ?? (source.kind === 'gd' ? 'gd_magnitude' : 'snr');
-  const rounds = roundList(rest.get('rounds'));
   const config = targetConfig(source.config, rest);
-  const useGd = rest.get('to-gd') === 'true' || (source.kind === 'gd' && !rest.has('to-es'));
-  if (rest.get('to-gd') === 'true' && rest.has('to-es'))
-    throw new CliError('choose one target trainer: --to-es ID or --to-gd');
+  const useGd = boolFlag(rest, 'to-gd') || (source.kind === 'gd' && !rest.has('to-es'));
   const seeds = rest.has('seed') ? seedList(rest.get('seed')!) : source.config.seeds;
-  const backend = rest.get('backend') ?? 'wasm';
-  await useBackend(backend);
+  const tickets = await Promise.all(seeds.flatMap((seed) => rounds.map((k) => readTicket(source, seed, method, k))));
+  const thetas = new Map(await Promise.all(seeds.map(async (s) => [s, await readTheta0(from, s)] as const)));
 
   const transfer = { from, method, rounds, trainer: useGd ? 'gd' : `es:${config.es.id}`, toTask: config.task.id };
   const id = `transfer-${runId({ kind: 'transfer', config, transfer, ...(useGd ? { gd } : {}) })}`;
-  const folder = new RunFolder(rest.get('out') ?? `runs-out/${id}`);
+  const dir = rest.get('out') ?? `runs-out/${id}`;
+  const methods = transferMethods({ kind: useGd ? 'gd' : 'es' }, method, baselines);
+  const identity: RunIdentity = {
+    runId: id,
+    backend,
+    expected: seeds.flatMap((seed) =>
+      rounds.flatMap((roundNum) => methods.map((m) => ({ seed, method: m, roundNum }))),
+    ),
+    paramCount: tickets[0]?.mask.length,
+  };
+  const status = await runFolderStatus(dir, identity);
+  if (status.state === 'foreign') throw new CliError(status.message);
+  if (status.state === 'complete') {
+    process.stderr.write(`${dir} already holds this finished transfer (${status.total} trainings); nothing to do\n`);
+    process.stdout.write(summaryTable(status.rounds.map(perfRow)) + '\n');
+    return;
+  }
+
+  await useBackend(backend);
   const parts = useGd ? await instantiateGd(config, dataReader) : await instantiate(config, dataReader);
   const trainer: TransferTrainer = useGd
     ? { kind: 'gd', options: gd, train: (parts as Awaited<ReturnType<typeof instantiateGd>>).train }
     : { kind: 'es', es: esTrainerOf(config) };
   const { task, net } = parts;
   try {
-    const tickets = await Promise.all(seeds.flatMap((seed) => rounds.map((k) => readTicket(source, seed, method, k))));
-    await folder.create(config, {
-      runId: id,
-      kind: 'transfer',
-      transfer,
-      ...(useGd ? { gd } : {}),
-      command: `npm run lab -- ${argv.join(' ')}`,
-      backend,
-      createdAt: new Date().toISOString(),
-    });
-    process.stderr.write(
-      `transfer ${id}: ${method} tickets of rounds ${rounds.join(',')} from ${from} (${source.source.taskId}, ${source.source.netDescribe}) → ` +
-        `${task.id} with ${transfer.trainer}, seeds ${seeds.join(',')} → ${folder.dir}\n`,
-    );
-    const baselines = rest.get('baselines') !== 'false';
-    const writer = new RunWriter(
-      folder,
-      new ProgressLine(seeds.length * rounds.length * (baselines ? 2 : 1), rest.get('quiet') === 'true'),
-    );
-    for (const seed of seeds) {
-      await runTransfer({
-        tickets: tickets.filter((_, i) => seeds[Math.floor(i / rounds.length)] === seed),
-        net,
-        task,
-        trainer,
-        seed,
-        baselines,
-        reportEvery: intFlag(rest, 'report-every', 1, 100000) ?? 10,
-        onEvent: writer.onEvent,
-        gate: writer.gate,
-      });
-      await folder.writeTheta0(seed, await readTheta0(from, seed));
+    try {
+      for (const t of tickets) checkTicketFits(t, net, task);
+    } catch (e) {
+      throw new CliError((e as Error).message);
     }
-    await writer.flush();
+    const writer = await RunWriter.open(dir, identity, {
+      config,
+      meta: {
+        runId: id,
+        kind: 'transfer',
+        transfer,
+        ...(useGd ? { gd } : {}),
+        command: `npm run lab -- ${argv.join(' ')}`,
+        backend,
+        createdAt: new Date().toISOString(),
+      },
+    });
+    try {
+      const finished = new Set(writer.finishedRounds().map((r) => roundKey(r.seed, r.method, r.round)));
+      process.stderr.write(
+        `transfer ${id}: ${method} tickets of rounds ${rounds.join(',')} from ${from} (${source.source.taskId}, ${source.source.netDescribe}) → ` +
+          `${task.id} with ${transfer.trainer}, seeds ${seeds.join(',')} → ${dir}\n` +
+          (writer.resumed
+            ? `continuing: ${finished.size} of ${identity.expected.length} trainings were already finished\n`
+            : ''),
+      );
+      const onEvent = trainingSink(writer, new ProgressLine(identity.expected.length, quiet), finished.size);
+      for (const seed of seeds) {
+        await writer.writeTheta0(seed, thetas.get(seed)!);
+        await runTransfer({
+          tickets: tickets.filter((_, i) => seeds[Math.floor(i / rounds.length)] === seed),
+          net,
+          task,
+          trainer,
+          seed,
+          baselines,
+          reportEvery,
+          onEvent,
+          gate: writer.gate,
+          skip: (m, k) => finished.has(roundKey(seed, m, k)),
+        });
+      }
+      await writer.finish();
+    } finally {
+      await writer.close();
+    }
     process.stderr.write('\n');
-    process.stdout.write(summaryTable(writer.records) + '\n');
+    process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError((e as Error).message, 1);

@@ -15,13 +15,13 @@ import type { ExperimentConfig } from '../runs/config';
 import type { PopulationNet } from '../nets/types';
 import type { TaskInstance } from '../tasks/types';
 import { Rng } from '../rng';
-import { getPruneMethod } from '../prune/registry';
 import { getNetwork } from '../nets/registry';
 import { compactInputs } from '../nets/compact';
 import { sparsityOfRound } from '../prune/schedule';
 import type { ImpEvent, RoundRecord } from './events';
 import { roundRecord } from './records';
 import { trainRound, type RoundOutcome } from './train-round';
+import { pruneStep } from './resume';
 
 /** Where a chain stands between rounds: enough to continue (ES state is fresh every round, docs/ALGORITHMS.md §1.1). */
 export interface ChainState {
@@ -112,28 +112,17 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
         }));
       if (canShare) sharedOutcome = outcome;
 
-      const method = getPruneMethod(chain.method);
-      const pruned = method.next(
-        {
-          layers: net.layers,
-          paramCount: net.paramCount,
-          mask: chain.mask,
-          mean: outcome.mean,
-          std: outcome.std,
-          theta0,
-          targetSparsity: sparsityOfRound(roundNum + 1, keepFrac),
-          scope: config.prune.scope,
-          rng: root.split('prune').split(chain.method).split(roundNum),
-          reinit: (rng) => net.init(rng),
-        },
-        config.prune.params[chain.method] ?? {},
-      );
-      const nextState: ChainState = {
+      const { next: nextState, threshold } = pruneStep({
+        net,
+        prune: config.prune,
+        seed,
         method: chain.method,
-        nextRoundNum: roundNum + 1,
-        mask: pruned.mask,
-        init: pruned.init,
-      };
+        roundNum,
+        mask: chain.mask,
+        mean: outcome.mean,
+        std: outcome.std,
+        theta0,
+      });
       next.push(nextState);
 
       const record = roundRecord({
@@ -144,7 +133,7 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
         sparsityFrac: sparsityOfRound(roundNum, keepFrac),
         mask: chain.mask,
         outcome,
-        pruneThreshold: pruned.threshold,
+        pruneThreshold: threshold,
         generations: config.budget.generationsPerRound,
         sharedWith: canShare ? sharers : undefined,
       });

@@ -96,7 +96,7 @@ export function checkTicketFits(ticket: Ticket, net: PopulationNet, task: Pick<T
 }
 
 /** Record method id of a transferred ticket, e.g. 'transfer_snr' (ES target) or 'gd_transfer_snr' (GD target). */
-export function transferMethodId(trainer: TransferTrainer, sourceMethod: string): string {
+export function transferMethodId(trainer: Pick<TransferTrainer, 'kind'>, sourceMethod: string): string {
   const id = `transfer_${sourceMethod}`;
   return trainer.kind === 'gd' ? gdMethodId(id) : id;
 }
@@ -147,6 +147,11 @@ export interface TransferInput {
   readonly reportEvery?: number;
   readonly onEvent?: (e: ImpEvent) => void;
   readonly gate?: () => Promise<void> | void;
+  /**
+   * Trainings already done (a resumed run): skipped. Each training draws only from its own (seed, round)
+   * streams, so skipping some leaves the others' results unchanged.
+   */
+  readonly skip?: (method: string, roundNum: number) => boolean;
 }
 
 async function trainOne(
@@ -189,6 +194,16 @@ async function trainOne(
   return { outcome, budget: trainer.es.generations };
 }
 
+/** Method ids of the trainings `runTransfer` makes per ticket: the ticket, then (optionally) its baseline. */
+export function transferMethods(
+  trainer: Pick<TransferTrainer, 'kind'>,
+  sourceMethod: string,
+  baselines = true,
+): string[] {
+  const baseline = trainer.kind === 'gd' ? gdMethodId('random_reinit') : 'random_reinit';
+  return [transferMethodId(trainer, sourceMethod), ...(baselines ? [baseline] : [])];
+}
+
 /** Trains every ticket (and its random/reinit baseline) on the target; returns one record per training. */
 export async function runTransfer(input: TransferInput): Promise<RoundRecord[]> {
   const { net, task, trainer, seed } = input;
@@ -204,6 +219,7 @@ export async function runTransfer(input: TransferInput): Promise<RoundRecord[]> 
       runs.push([baselineId, rr.mask, rr.init]);
     }
     for (const [method, mask, init] of runs) {
+      if (input.skip?.(method, ticket.roundNum)) continue;
       const { outcome, budget } = await trainOne(input, method, ticket.roundNum, mask, init);
       const record = roundRecord({
         net,

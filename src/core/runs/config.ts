@@ -5,7 +5,7 @@
  * exact field and its allowed range, e.g. `es.params.sigma_init = 7 is outside [0.0001, 5]`.
  */
 import { z } from 'zod';
-import { checkParam, resolveParams, type AnyParamValues, type ParamSpecs } from '../params';
+import { checkParam, ownSpec, resolveParams, type AnyParamValues, type ParamSpecs } from '../params';
 import { getStrategy, STRATEGIES } from '../es/registry';
 import { getNetwork, NETWORKS } from '../nets/registry';
 import { getTask, TASKS } from '../tasks/registry';
@@ -120,7 +120,7 @@ function checkEntryParams(
   out: { path: string; message: string }[],
 ) {
   for (const [k, v] of Object.entries(given)) {
-    const spec = specs[k];
+    const spec = ownSpec(specs, k);
     if (!spec) {
       out.push({
         path: `${path}.${k}`,
@@ -152,7 +152,7 @@ function lookup<T>(
 function omitIdDefaults(specs: ParamSpecs, values: AnyParamValues): AnyParamValues {
   return Object.fromEntries(
     Object.entries(values).filter(([k, v]) => {
-      const s = specs[k];
+      const s = ownSpec(specs, k);
       return !(s?.kind === 'number' && s.idOmitsDefault && v === s.default);
     }),
   );

@@ -21,6 +21,7 @@ import type { GdOptions } from './gd-options';
 import { trainGd, type GdEpochMetrics, type GdOutcome, type GdTrainSet } from './train-gd';
 import { roundRecord } from '../records';
 import { gdPruneProblem } from './gd-eligibility';
+import { pruneStep } from '../resume';
 
 /** The GD chains the paper ran (docs/ALGORITHMS.md §4.1: final-ticket and random-reinit). */
 export const GD_DEFAULT_METHODS = ['magnitude', 'random_reinit'] as const;
@@ -106,22 +107,17 @@ export async function runGdImp(input: GdImpInput): Promise<GdImpResult> {
             emit({ type: 'generation', metrics: epochAsGeneration(m, { seed, method, roundNum }, esDim) }),
         }));
       if (roundNum === 1) shared = outcome;
-      const pruned = getPruneMethod(chain.method).next(
-        {
-          layers: net.layers,
-          paramCount: net.paramCount,
-          mask: chain.mask,
-          mean: outcome.mean,
-          std: outcome.std,
-          theta0,
-          targetSparsity: sparsityOfRound(roundNum + 1, keepFrac),
-          scope: prune.scope,
-          rng: root.split('prune').split(chain.method).split(roundNum),
-          reinit: (rng) => net.init(rng),
-        },
-        prune.params[chain.method] ?? {},
-      );
-      const nextState = { method: chain.method, nextRoundNum: roundNum + 1, mask: pruned.mask, init: pruned.init };
+      const { next: nextState, threshold } = pruneStep({
+        net,
+        prune,
+        seed,
+        method: chain.method,
+        roundNum,
+        mask: chain.mask,
+        mean: outcome.mean,
+        std: outcome.std,
+        theta0,
+      });
       next.push(nextState);
       const record = roundRecord({
         net,
@@ -131,7 +127,7 @@ export async function runGdImp(input: GdImpInput): Promise<GdImpResult> {
         sparsityFrac: sparsityOfRound(roundNum, keepFrac),
         mask: chain.mask,
         outcome,
-        pruneThreshold: pruned.threshold,
+        pruneThreshold: threshold,
         generations: outcome.steps,
         sharedWith: sharers,
       });

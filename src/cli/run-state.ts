@@ -1,0 +1,189 @@
+/**
+ * What an output folder holds, before a command writes to it (docs/RELIABILITY.md "run folders"):
+ *
+ *   runFolderStatus(dir, identity) → 'absent'   no folder, or an empty one: a new run may start there;
+ *                                    'partial'  this very run (same run id, same backend), some rounds
+ *                                               finished: a rerun continues after the last of them;
+ *                                    'complete' this run, every round finished: nothing to do;
+ *                                    'foreign'  anything else (another run, a damaged folder, files that
+ *                                               are not a run): never written to; `message` says why and
+ *                                               how to choose another folder.
+ *
+ * Other commands (sweeps, scripts) ask the same question through `impRunStatus(dir, config)`: "is this
+ * folder a complete run of config X, and how many of its rounds are done?". Nothing here writes.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExperimentConfig } from '../core/runs/config';
+import { runId } from '../core/runs/hash';
+import { networkOf } from '../core/runs/network-shape';
+import { CsvError, toCsv } from '../core/runs/csv-format';
+import {
+  GEN_COLUMNS,
+  ROUND_COLUMNS,
+  parseGenerationsCsv,
+  parseRoundsCsv,
+  roundKey,
+  type CheckedCsv,
+  type GenRow,
+  type RoundRow,
+} from '../core/runs/csv';
+import { CONFIG_FILE, GENERATIONS_FILE, ROUNDS_FILE, roundFiles, theta0File } from './run-folder';
+import { LOCK_FILE } from './fs-safe';
+
+/** One (seed, method, round) a run trains. */
+export interface RoundKey {
+  readonly seed: number;
+  readonly method: string;
+  readonly roundNum: number;
+}
+
+/** What makes a folder "this run": its id, the backend its numbers came from, and the rounds it holds when done. */
+export interface RunIdentity {
+  readonly runId: string;
+  readonly backend: string;
+  /** Every round of the finished run. */
+  readonly expected: readonly RoundKey[];
+  /** Parameters of the network (checks the sizes of the round files); omit to skip that check. */
+  readonly paramCount?: number;
+}
+
+export type RunFolderStatus =
+  | { readonly state: 'absent'; readonly dir: string }
+  | { readonly state: 'foreign'; readonly dir: string; readonly message: string }
+  | {
+      readonly state: 'partial' | 'complete';
+      readonly dir: string;
+      /** The finished rounds, in rounds.csv order. */
+      readonly rounds: readonly RoundRow[];
+      /** rounds.csv and generations.csv as they are to be continued: the rows of finished rounds only. */
+      readonly roundsText: string;
+      readonly generationsText: string;
+      readonly done: number;
+      readonly total: number;
+      /** config.json as stored (run id, command, backend, config, …). */
+      readonly meta: Readonly<Record<string, unknown>>;
+    };
+
+/** The rounds ES-IMP (and GD-IMP, with its method ids) trains for `config`: every seed × chain × round. */
+export function impRounds(config: ExperimentConfig, methodIds: readonly string[] = config.prune.methods): RoundKey[] {
+  return config.seeds.flatMap((seed) =>
+    methodIds.flatMap((method) =>
+      Array.from({ length: config.prune.rounds }, (_, i) => ({ seed, method, roundNum: i + 1 })),
+    ),
+  );
+}
+
+/** The identity of `lab imp` with this config on this backend. */
+export function impIdentity(config: ExperimentConfig, backend = 'wasm'): RunIdentity {
+  return { runId: runId(config), backend, expected: impRounds(config), paramCount: networkOf(config).paramCount };
+}
+
+/** Status of `dir` as the output folder of `lab imp` with `config` (see the module comment). */
+export function impRunStatus(dir: string, config: ExperimentConfig, backend = 'wasm'): Promise<RunFolderStatus> {
+  return runFolderStatus(dir, impIdentity(config, backend));
+}
+
+const other = (dir: string) =>
+  `choose another folder with --out DIR (or move ${dir} away to start over: nothing in it was changed)`;
+
+async function fileSize(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `dir` holds with respect to the run `identity` (reads only; see the module comment). */
+export async function runFolderStatus(dir: string, identity: RunIdentity): Promise<RunFolderStatus> {
+  const foreign = (why: string): RunFolderStatus => ({ state: 'foreign', dir, message: `${why}; ${other(dir)}` });
+  let entries: string[];
+  try {
+    if (!(await stat(dir)).isDirectory()) return foreign(`${dir} is a file, not a folder`);
+    entries = (await readdir(dir)).filter((e) => e !== LOCK_FILE);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent', dir };
+    return foreign(`${dir} cannot be read (${(e as Error).message})`);
+  }
+  if (entries.length === 0) return { state: 'absent', dir };
+  if (!entries.includes(CONFIG_FILE)) return foreign(`${dir} already holds files and is not a run folder of this lab`);
+
+  let meta: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(await readFile(join(dir, CONFIG_FILE), 'utf8'));
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
+    meta = parsed as Record<string, unknown>;
+  } catch (e) {
+    return foreign(`${join(dir, CONFIG_FILE)} cannot be read (${(e as Error).message})`);
+  }
+  if (meta.runId !== identity.runId) {
+    const made = typeof meta.command === 'string' ? `, made by "${meta.command.slice(0, 200)}"` : '';
+    return foreign(`${dir} holds a different run (run id ${String(meta.runId).slice(0, 40)}${made})`);
+  }
+  const backend = typeof meta.backend === 'string' ? meta.backend : 'wasm';
+  if (backend !== identity.backend)
+    return foreign(
+      `${dir} holds this run computed on the ${backend} backend; add --backend ${backend} to continue it there`,
+    );
+
+  let rounds: CheckedCsv<RoundRow>, generations: CheckedCsv<GenRow>;
+  try {
+    // A last line without its line break is a row a killed process was writing: not finished, left out.
+    const rText = await readFile(join(dir, ROUNDS_FILE), 'utf8').catch(() => ROUND_COLUMNS.join(',') + '\n');
+    rounds = parseRoundsCsv(rText, join(dir, ROUNDS_FILE), { dropUnterminated: true });
+    const gText = await readFile(join(dir, GENERATIONS_FILE), 'utf8').catch(() => GEN_COLUMNS.join(',') + '\n');
+    generations = parseGenerationsCsv(gText, join(dir, GENERATIONS_FILE), { dropUnterminated: true });
+  } catch (e) {
+    if (e instanceof CsvError) return foreign(`${dir} is damaged (${e.message})`);
+    throw e;
+  }
+
+  const expected = new Set(identity.expected.map((k) => roundKey(k.seed, k.method, k.roundNum)));
+  for (const r of rounds.rows) {
+    if (!expected.has(roundKey(r.seed, r.method, r.round)))
+      return foreign(
+        `${join(dir, ROUNDS_FILE)} line ${r.line} lists seed ${r.seed} ${r.method} round ${r.round}, which this run does not train: the folder is damaged`,
+      );
+    const files = roundFiles(r.seed, r.method, r.round);
+    const D = identity.paramCount;
+    for (const [rel, bytesPer] of [
+      [files.mask, 1],
+      [files.mean, 4],
+      [files.std, 4],
+    ] as const) {
+      const size = await fileSize(join(dir, rel));
+      if (size === undefined) return foreign(`${dir} is damaged: ${rel} of a finished round is missing`);
+      if (D !== undefined && size !== D * bytesPer)
+        return foreign(`${dir} is damaged: ${rel} has ${size} bytes, the network needs ${D * bytesPer}`);
+    }
+  }
+  const done = new Set(rounds.rows.map((r) => roundKey(r.seed, r.method, r.round)));
+  // θ0 is written when a seed starts; a folder without it is continued (which writes it), not complete.
+  let theta0s = true;
+  for (const seed of new Set(identity.expected.map((k) => k.seed))) {
+    const size = await fileSize(join(dir, theta0File(seed)));
+    if (size === undefined) theta0s = false;
+    else if (identity.paramCount !== undefined && size !== identity.paramCount * 4)
+      return foreign(
+        `${dir} is damaged: ${theta0File(seed)} has ${size} bytes, the network needs ${identity.paramCount * 4}`,
+      );
+  }
+  const kept = generations.rows.filter((g) => done.has(roundKey(g.seed, g.method, g.round)));
+  return {
+    state: done.size === expected.size && theta0s ? 'complete' : 'partial',
+    dir,
+    rounds: rounds.rows,
+    roundsText: toCsv(
+      rounds.header,
+      rounds.rows.map((r) => r.cells),
+    ),
+    generationsText: toCsv(
+      generations.header,
+      kept.map((g) => g.cells),
+    ),
+    done: done.size,
+    total: expected.size,
+    meta,
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Writes the run folder of `lab imp`, `lab gd` and `lab transfer` as a run streams its events, so that the
+ * folder is always a consistent record of the rounds that finished (docs/RELIABILITY.md):
+ *   - each finished round's mask, mean and σ files are written first (temporary name + rename);
+ *   - then generations.csv and rounds.csv are rewritten whole with that round's rows and renamed into
+ *     place, rounds.csv last: a round counts as finished once its row is in rounds.csv. Rounds trained
+ *     once and shared by several chains (round 1) are recorded together, in one rounds.csv write;
+ *   - the folder is locked while the command runs (a second process on it is refused).
+ * A folder interrupted at any point therefore reopens as "this run, k rounds finished" (run-state.ts),
+ * and the command continues from there.
+ */
+import { readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ImpEvent, RoundRecord } from '../core/experiments/events';
+import { GEN_COLUMNS, ROUND_COLUMNS, generationRow, parseRoundsCsv, roundRow, type RoundRow } from '../core/runs/csv';
+import { CliError } from './args';
+import { FolderLockedError, lockFolder, writeFileAtomic } from './fs-safe';
+import { GENERATIONS_FILE, ROUNDS_FILE, RunFolder } from './run-folder';
+import { runFolderStatus, type RunIdentity } from './run-state';
+
+const TMP_NAME = /^\..+\.tmp-\d+-\d+$/;
+
+/** Removes temporary files a killed process left behind (only called while holding the folder's lock). */
+async function removeLeftovers(dir: string): Promise<void> {
+  for (const sub of ['', 'masks', 'params', 'theta0']) {
+    const names = await readdir(join(dir, sub)).catch(() => [] as string[]);
+    for (const n of names) if (TMP_NAME.test(n)) await unlink(join(dir, sub, n)).catch(() => undefined);
+  }
+}
+
+/** True when this record ends a group of rounds recorded together (a shared round's last chain). */
+function endsGroup(r: RoundRecord): boolean {
+  const shared = r.sharedWith;
+  return !shared || shared.length < 2 || shared[shared.length - 1] === r.method;
+}
+
+export class RunWriter {
+  private roundsText: string;
+  private gensText: string;
+  private pendingRows: string[] = [];
+  private pendingGens: string[] = [];
+  private queue: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly folder: RunFolder,
+    readonly resumed: boolean,
+    texts: { rounds: string; generations: string },
+    private readonly unlock: () => Promise<void>,
+  ) {
+    this.roundsText = texts.rounds;
+    this.gensText = texts.generations;
+  }
+
+  /**
+   * Locks `dir` and opens it for the run `identity`: a new folder gets config.json (`config` + `meta`)
+   * and empty CSVs; a folder of this same run is continued (rows of an unfinished round dropped,
+   * temporary files removed). Any other folder is refused with a CliError, nothing written.
+   */
+  static async open(
+    dir: string,
+    identity: RunIdentity,
+    fresh: { config: unknown; meta: Record<string, unknown> },
+  ): Promise<RunWriter> {
+    let unlock: () => Promise<void>;
+    try {
+      unlock = await lockFolder(dir);
+    } catch (e) {
+      if (e instanceof FolderLockedError) throw new CliError(e.message);
+      throw e;
+    }
+    try {
+      const status = await runFolderStatus(dir, identity);
+      const folder = new RunFolder(dir);
+      if (status.state === 'foreign') throw new CliError(status.message);
+      if (status.state === 'absent') {
+        await folder.create(fresh.config, fresh.meta);
+        const texts = { rounds: ROUND_COLUMNS.join(',') + '\n', generations: GEN_COLUMNS.join(',') + '\n' };
+        return new RunWriter(folder, false, texts, unlock);
+      }
+      await removeLeftovers(dir);
+      // Continue exactly the finished rounds: rewrite both CSVs without the rows of an unfinished round.
+      await writeFileAtomic(folder.path(GENERATIONS_FILE), status.generationsText);
+      await writeFileAtomic(folder.path(ROUNDS_FILE), status.roundsText);
+      return new RunWriter(folder, true, { rounds: status.roundsText, generations: status.generationsText }, unlock);
+    } catch (e) {
+      await unlock();
+      throw e;
+    }
+  }
+
+  /** Event sink for runImp / runGdImp / runTransfer. */
+  readonly onEvent = (e: ImpEvent): void => {
+    if (e.type === 'generation') this.pendingGens.push(generationRow(e.metrics));
+    else if (e.type === 'round') this.addRound(e.record);
+  };
+
+  private addRound(r: RoundRecord): void {
+    this.pendingRows.push(roundRow(r));
+    this.queue = this.queue.then(() => this.folder.writeRoundFiles(r));
+    if (!endsGroup(r)) return;
+    const rows = this.pendingRows,
+      gens = this.pendingGens;
+    this.pendingRows = [];
+    this.pendingGens = [];
+    this.queue = this.queue.then(() => this.commit(rows, gens));
+  }
+
+  private async commit(rows: readonly string[], gens: readonly string[]): Promise<void> {
+    if (gens.length) {
+      this.gensText += gens.join('\n') + '\n';
+      await writeFileAtomic(this.folder.path(GENERATIONS_FILE), this.gensText);
+    }
+    this.roundsText += rows.join('\n') + '\n';
+    await writeFileAtomic(this.folder.path(ROUNDS_FILE), this.roundsText);
+  }
+
+  /** Gate for the trainers: waits for the writes so far (a failed write stops the run with its error). */
+  readonly gate = async (): Promise<void> => {
+    await this.queue;
+  };
+
+  async writeTheta0(seed: number, theta0: Float32Array): Promise<void> {
+    await this.queue;
+    await this.folder.writeTheta0(seed, theta0);
+  }
+
+  /** Waits for every write; records a group left open (never the case for a finished run). */
+  async finish(): Promise<void> {
+    if (this.pendingRows.length) {
+      const rows = this.pendingRows,
+        gens = this.pendingGens;
+      this.pendingRows = [];
+      this.pendingGens = [];
+      this.queue = this.queue.then(() => this.commit(rows, gens));
+    }
+    await this.queue;
+  }
+
+  /** Releases the folder (after finish, or after a failure: what was recorded stays consistent). */
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    await this.unlock();
+  }
+
+  /** Every finished round of the folder (earlier runs' and this one's), as rounds.csv holds them. */
+  finishedRounds(): RoundRow[] {
+    return parseRoundsCsv(this.roundsText, this.folder.path(ROUNDS_FILE)).rows;
+  }
+}
