@@ -179,7 +179,7 @@ export class LabEngine {
   }
 
   /**
-   * Runs analysis `kind` (LMC, landscape, correlation, rollout; workers/analysis-job.ts) on `records` of
+   * Runs analysis `kind` (any registry analysis, or the rollout recorder; workers/analysis-job.ts) on `records` of
    * the run `config` describes (validated here). Task + network are instantiated from the config once
    * and cached by run id, so repeated analyses of one run do not reload its data set. The records come
    * from the caller (the UI transfers copies of their typed arrays). Exclusive like every job: pause /
@@ -201,7 +201,8 @@ export class LabEngine {
           }
         : undefined;
       // Results are small plain data (curves, summaries, an episode's states): no transfer needed.
-      return runAnalysisJob(kind, parts, records, args, sink, () => ctl.step());
+      const prune = { pruneFrac: cfg.prune.pruneFrac, scope: cfg.prune.scope };
+      return runAnalysisJob(kind, { ...parts, prune }, records, args, sink, () => ctl.step());
     });
   }
 

@@ -1,7 +1,7 @@
 /**
- * `--help` text. The presets, tasks, networks, strategies, pruning methods, their parameters and the GD
- * flags come from the registries and ParamSpecs (STYLE.md convention 3); the command list and the imp
- * flags are written here by hand.
+ * `--help` text. The analysis commands and their flags, the presets, tasks, networks, strategies, pruning
+ * methods, their parameters and the GD flags come from the registries and ParamSpecs (STYLE.md convention
+ * 3); the other commands and the imp flags are written here by hand.
  */
 import { rangeText, type ParamSpec, type ParamSpecs } from '../core/params';
 import { STRATEGIES } from '../core/es/registry';
@@ -9,6 +9,8 @@ import { NETWORKS } from '../core/nets/registry';
 import { TASKS } from '../core/tasks/registry';
 import { PRUNE_METHODS } from '../core/prune/registry';
 import { PRESETS } from '../core/runs/presets';
+import { ANALYSIS_LIST } from '../core/analysis/analyses';
+import { analysisHelpLines } from './analysis';
 import { gdFlagsHelp } from './gd/gd-flags';
 
 function describeSpec(name: string, s: ParamSpec): string {
@@ -29,9 +31,7 @@ export function helpText(): string {
     '  imp          run ES-IMP pruning rounds and write a run folder',
     '  gd           run GD-IMP (masked Adam/SGD) rounds with the same run-folder output',
     '  transfer     train tickets of a run folder on another task / ES / GD, with baselines',
-    '  lmc          linear mode connectivity (error barrier) across rounds and seeds of a run folder',
-    '  landscape    1-D random-projection loss landscapes and curvature per round',
-    '  correlation  magnitude vs SNR correlation per round',
+    ...ANALYSIS_LIST.map((a) => `  ${a.id.padEnd(12)} ${a.label} (see "Analysis commands" below)`),
     '  merge        combine run folders that differ only in seeds (--runs DIR,DIR --out DIR)',
     '  bundle       write a run folder as a precomputed run bundle (--run DIR --out FILE.json[.gz] [--preset ID] [--seeds S])',
     '  summarize    sparsity tables over run folders (--runs DIR,DIR --baseline random_reinit [--raw] for returns,',
@@ -62,6 +62,8 @@ export function helpText(): string {
     '',
     'Evolution strategies (--es), evosax 0.1.4 defaults:',
     ...STRATEGIES.flatMap((s) => [`  ${s.id.padEnd(16)} ${s.label}`, ...describeSpecs(s.paramSpecs)]),
+    '',
+    ...analysisHelpLines(),
     '',
     'Pruning methods (--prune):',
     ...PRUNE_METHODS.flatMap((m) => [

@@ -7,9 +7,7 @@ import { helpText } from './help';
 import { impCommand } from './imp-command';
 import { gdCommand } from './gd/gd-command';
 import { transferCommand } from './gd/transfer-command';
-import { lmcCommand } from './analysis/lmc-command';
-import { landscapeCommand } from './analysis/landscape-command';
-import { correlationCommand } from './analysis/correlation-command';
+import { ANALYSIS_COMMANDS } from './analysis';
 import { summarizeCommand } from './summarize-command';
 import { mergeCommand } from './merge-command';
 import { bundleCommand } from './bundle-command';
@@ -21,9 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   imp: impCommand,
   gd: gdCommand,
   transfer: transferCommand,
-  lmc: lmcCommand,
-  landscape: landscapeCommand,
-  correlation: correlationCommand,
+  ...ANALYSIS_COMMANDS, // lmc, landscape, correlation, weights, … (the core analysis registry)
   summarize: summarizeCommand,
   merge: mergeCommand,
   bundle: bundleCommand,

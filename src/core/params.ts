@@ -87,13 +87,6 @@ export function bool(d: boolean, label: string, help: string): BoolParamSpec {
   return { kind: 'boolean', default: d, label, help };
 }
 
-/** The allowed values of a param as help text: `[min, max]`, `a|b|c` or `true|false`. */
-export function rangeText(spec: ParamSpec): string {
-  if (spec.kind === 'number') return `[${spec.min}, ${spec.max}]`;
-  if (spec.kind === 'choice') return spec.options.map((o) => o.value).join('|');
-  return 'true|false';
-}
-
 /** The values of `specs`' keys out of a larger values object (e.g. an environment's params out of its task's). */
 export function pickParams(specs: ParamSpecs, values: AnyParamValues): AnyParamValues {
   const out: AnyParamValues = {};
@@ -155,4 +148,13 @@ export function resolveParams<S extends ParamSpecs>(specs: S, given: Partial<Any
   }
   if (errors.length) throw new Error(errors.join('; '));
   return out as ParamValues<S>;
+}
+
+/** A spec's allowed values as text: "[min, max]", "a|b|c" or "true|false" (help lines, field hints). */
+export function rangeText(spec: ParamSpec): string {
+  return spec.kind === 'number'
+    ? `[${spec.min}, ${spec.max}]`
+    : spec.kind === 'choice'
+      ? spec.options.map((o) => o.value).join('|')
+      : 'true|false';
 }

@@ -5,8 +5,9 @@
  * `no-restricted-imports` in eslint.config.js), so no worker implementation code is bundled into the main
  * thread, and a change of a message shape is a change here that both sides see.
  *
- * The analysis jobs' option and result types are declared beside their jobs (workers/analysis-job.ts) and
- * re-exported here, as are the engine's and the bundle worker's APIs (`import type`: erased at build).
+ * The analysis jobs' argument and result types are declared beside their jobs (workers/analysis-job.ts,
+ * over the core analysis registry) and re-exported here, as are the engine's and the bundle worker's APIs
+ * (`import type`: erased at build).
  */
 import type { GenerationMetrics, RoundRecord } from '../core/experiments/events';
 import type { GdOptions } from '../core/experiments/gd/gd-options';
@@ -18,14 +19,11 @@ export type { LabEngine } from '../../workers/lab-engine';
 export type { BundleWorkerApi } from '../../workers/bundle.worker';
 export type {
   AnalysisArgs,
+  AnalysisJobArgs,
   AnalysisKind,
   AnalysisProgress,
   AnalysisResults,
-  CorrelationJobResult,
   JobRecord,
-  LandscapeJobResult,
-  LmcJobOptions,
-  LmcJobResult,
   RolloutJobOptions,
 } from '../../workers/analysis-job';
 

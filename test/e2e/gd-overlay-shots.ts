@@ -5,7 +5,7 @@
  * `trainer: { id: 'gd' }` block from the folder's meta), imported through the Runs tab's file input, the
  * ES run is opened, and the script saves:
  *   gd-overlay-sparsity-1280x800.png  the sparsity chart (element shot, 1280×800 page) with the GD chains overlaid
- *   gd-es-lmc-1280x800.png            Analysis → LMC "vs another run": ES magnitude vs GD magnitude, round 6
+ *   gd-es-lmc-1280x800.png            Analysis → LMC compared with the GD run: ES magnitude vs GD magnitude, round 6
  * Needs runs-out/mnist-quick and runs-out/gd-mnist-quick (see docs/RESULTS.md for the commands). The
  * pictures go to test-results/screenshots/; `SCREENSHOT_DIR=docs/img` refreshes the copies docs/RESULTS.md shows.
  */
@@ -75,10 +75,10 @@ try {
   await page.getByRole('tab', { name: 'Analysis' }).click();
   const control = (name: RegExp) =>
     page.locator('.analysis-panel .view-controls label').filter({ hasText: name }).locator('select');
-  await control(/^Pairs/).selectOption({ label: 'vs another run (ES vs GD)' });
-  await control(/^Round/).selectOption('6');
+  await control(/^Compare with/).selectOption({ index: 1 });
+  await page.locator('.analysis-panel').getByLabel('Rounds', { exact: true }).fill('6');
   await page.getByRole('button', { name: 'Run analysis' }).click();
-  await page.getByText(/Interpolation paths: magnitude r6 vs gd_magnitude r6/).waitFor({ timeout: 180_000 });
+  await page.getByText(/Interpolation paths: magnitude r6 vs gd_magnitude r6, seed 0/).waitFor({ timeout: 180_000 });
   await page.waitForTimeout(500);
   await page.locator('.analysis-panel').screenshot({ path: join(SCREENSHOT_DIR, 'gd-es-lmc-1280x800.png') });
   console.log('saved screenshots; page errors:', errors);

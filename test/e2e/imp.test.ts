@@ -56,7 +56,7 @@ async function checkMasksAndAnalyses(page: Page): Promise<void> {
 
   await page.getByRole('tab', { name: 'Analysis' }).click();
   const panel = page.locator('.analysis-panel');
-  await panel.getByLabel('α points').fill('5');
+  await panel.getByLabel('α points', { exact: true }).fill('5');
   const run = async (name: string) => {
     const t0 = Date.now();
     await panel.getByRole('button', { name: 'Run analysis' }).click();

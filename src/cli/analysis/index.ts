@@ -1,7 +1,6 @@
 /**
- * Analysis subcommands over saved run folders: `lmc`, `landscape`, `correlation`, registered in
- * src/cli/main.ts COMMANDS.
+ * Analysis subcommands over saved run folders: one command per entry of the core analysis registry
+ * (src/core/analysis/analyses), registered in src/cli/main.ts; their --help lines come from the same registry.
  */
-export { lmcCommand } from './lmc-command';
-export { landscapeCommand } from './landscape-command';
-export { correlationCommand } from './correlation-command';
+export { ANALYSIS_COMMANDS, analysisCommand } from './analysis-command';
+export { analysisHelpLines } from './analysis-flags';

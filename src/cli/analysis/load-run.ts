@@ -1,145 +1,125 @@
 /**
- * Opens a saved run folder (src/cli/run-folder.ts) for the analysis commands: re-validates its
- * config.json, rebuilds the task and network through the same instantiate() path as `lab imp`, and reads
- * round snapshots (mask, final mean, σ) and θ0 back. Vision test sets are cut to `--test-images`
- * (default 2 000, docs/ALGORITHMS.md §12 guideline 2) because an analysis evaluates hundreds of networks.
+ * Run folders (src/cli/run-folder.ts) as analysis sources: the config and the (seed, chain, round) index
+ * are read first, so options and selection are checked before any data set is loaded; then the task and
+ * network are rebuilt through the same instantiate() path as `lab imp`, and exactly the selected rounds
+ * (mask, final mean, σ) and θ0 are read. Vision test sets are cut to `--test-images` (default 2 000,
+ * docs/ALGORITHMS.md §12 guideline 2) because an analysis evaluates hundreds of networks.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
+import { canonicalJson } from '../../core/runs/hash';
+import { parseRoundsCsv } from '../../core/runs/csv';
 import { instantiate } from '../../core/experiments/setup';
 import type { PopulationNet } from '../../core/nets/types';
 import type { TaskInstance } from '../../core/tasks/types';
+import type { AnalysisSource, RoundKey } from '../../core/analysis/analyses';
 import type { RoundSnapshot } from '../../core/analysis/run';
-import { CliError, intFlag, seedList } from '../args';
+import { CliError } from '../args';
 import { dataReader, useBackend } from '../node-io';
-import { RunFolder } from '../run-folder';
+import { CONFIG_FILE, ROUNDS_FILE, RunFolder } from '../run-folder';
 
-export interface OpenRun {
-  readonly dir: string;
-  readonly folder: RunFolder;
-  readonly config: ExperimentConfig;
-  readonly task: TaskInstance;
-  readonly net: PopulationNet;
-  /** (seed, method, roundNum) of every round the folder holds, from rounds.csv. */
-  readonly rounds: readonly { seed: number; method: string; roundNum: number }[];
-  /** What the analysis evaluated on, for the output files. */
-  readonly testImages: number;
-}
-
-/** Flags every analysis command shares. */
-export const COMMON_FLAGS = ['run', 'backend', 'test-images', 'seeds', 'quiet', 'chunk-rows'] as const;
-
-/** Rejects flags a command does not know, naming them (exit code 2). */
-export function checkFlags(flags: Map<string, string>, command: string, own: readonly string[]): void {
-  const known = new Set<string>([...COMMON_FLAGS, ...own]);
-  for (const k of flags.keys())
-    if (!known.has(k))
-      throw new CliError(`${command}: unknown flag --${k} (known: ${[...known].map((f) => `--${f}`).join(' ')})`);
-}
-
-/** (seed, method, roundNum) of every round in a run folder's rounds.csv. */
-export async function readRoundIndex(dir: string): Promise<OpenRun['rounds']> {
+/** (seed, method, roundNum) of every finished round in a run folder's rounds.csv (checked by the one CSV reader). */
+export async function readRoundIndex(dir: string): Promise<RoundKey[]> {
+  const file = join(dir, ROUNDS_FILE);
   let text: string;
   try {
-    text = await readFile(join(dir, 'rounds.csv'), 'utf8');
+    text = await readFile(file, 'utf8');
   } catch {
-    throw new CliError(`--run ${dir}: no rounds.csv (is this a run folder written by "lab imp"?)`);
+    throw new CliError(`run folder ${dir}: no ${ROUNDS_FILE} (is this a run folder written by "lab imp" or "lab gd"?)`);
   }
-  const [header, ...lines] = text.trim().split('\n');
-  const cols = header.split(',');
-  const [si, mi, ri] = ['seed', 'method', 'round'].map((c) => cols.indexOf(c));
-  return lines.filter(Boolean).map((l) => {
-    const f = l.split(',');
-    return { seed: Number(f[si]), method: f[mi], roundNum: Number(f[ri]) };
-  });
+  try {
+    return parseRoundsCsv(text, file).rows.map((r) => ({ seed: r.seed, method: r.method, roundNum: r.round }));
+  } catch (e) {
+    throw new CliError((e as Error).message, 1);
+  }
 }
 
-/** Opens `--run DIR`, selects the backend and rebuilds task + network. The caller disposes `task`. */
-export async function openRun(flags: Map<string, string>): Promise<OpenRun> {
-  const dir = flags.get('run');
-  if (!dir || dir === 'true') throw new CliError('--run DIR is required (a folder written by "lab imp")');
+/** A run folder's config and round index (no data loaded). */
+export interface RunHeader {
+  readonly dir: string;
+  readonly config: ExperimentConfig;
+  readonly index: readonly RoundKey[];
+}
+
+export async function readRunHeader(dir: string): Promise<RunHeader> {
   let raw: { config?: unknown };
   try {
-    raw = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { config?: unknown };
+    raw = JSON.parse(await readFile(join(dir, CONFIG_FILE), 'utf8')) as { config?: unknown };
   } catch (e) {
-    throw new CliError(`--run ${dir}: cannot read config.json (${(e as Error).message})`);
+    throw new CliError(`run folder ${dir}: cannot read config.json (${(e as Error).message})`);
   }
-  const testImages = intFlag(flags, 'test-images', 0, 100000) ?? 2000;
-  const parsed = parseConfig(raw.config);
-  const config: ExperimentConfig =
-    parsed.task.params.testSubset === undefined
-      ? parsed
-      : { ...parsed, task: { ...parsed.task, params: { ...parsed.task.params, testSubset: testImages } } };
-  await useBackend(flags.get('backend') ?? 'wasm');
-  const { task, net } = await instantiate(config, dataReader);
-  return { dir, folder: new RunFolder(dir), config, task, net, rounds: await readRoundIndex(dir), testImages };
+  let config: ExperimentConfig;
+  try {
+    config = parseConfig(raw.config);
+  } catch (e) {
+    throw new CliError(`run folder ${dir}: config.json is not a valid run config (${(e as Error).message})`);
+  }
+  return { dir, config, index: await readRoundIndex(dir) };
 }
 
-/** `--seeds` (default: every seed of the run) checked against the run's seeds. */
-export function seedsOf(run: OpenRun, flags: Map<string, string>): number[] {
-  const seeds = flags.has('seeds') ? seedList(flags.get('seeds')!) : [...run.config.seeds];
-  for (const s of seeds)
-    if (!run.config.seeds.includes(s))
-      throw new CliError(`--seeds: seed ${s} is not in this run (seeds ${run.config.seeds.join(',')})`);
-  return seeds;
-}
-
-/** `--method` / `--methods` as a list, each checked against the run's chains. */
-export function methodsOf(run: OpenRun, value: string | undefined, fallback: readonly string[]): string[] {
-  const methods = value
-    ? value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : fallback.filter((m) => run.config.prune.methods.includes(m));
-  for (const m of methods)
-    if (!run.config.prune.methods.includes(m))
-      throw new CliError(`method "${m}" is not a chain of this run (chains: ${run.config.prune.methods.join(', ')})`);
-  if (!methods.length)
+/** Refuses a second run whose network or task differs from the first (LMC and the tables need one layout). */
+export function checkSameLayout(a: RunHeader, b: RunHeader): void {
+  const same = (x: unknown, y: unknown) => canonicalJson(x) === canonicalJson(y);
+  if (b.config.network.id !== a.config.network.id || !same(b.config.network.params, a.config.network.params))
     throw new CliError(
-      `none of ${fallback.join(', ')} is a chain of this run (chains: ${run.config.prune.methods.join(', ')})`,
+      `--runs: the two runs train different networks (${a.config.network.id} ${canonicalJson(a.config.network.params)} vs ${b.config.network.id} ${canonicalJson(b.config.network.params)}); the analysis needs the same parameter layout`,
     );
-  return methods;
+  if (b.config.task.id !== a.config.task.id || b.config.task.params.pool !== a.config.task.params.pool)
+    throw new CliError(
+      `--runs: the two runs use different tasks (${a.config.task.id} ${String(a.config.task.params.pool)} vs ${b.config.task.id} ${String(b.config.task.params.pool)})`,
+    );
 }
 
-/** `--rounds 1,4,8` (1-based; default: every round the folder holds for that chain). */
-export function roundsOf(run: OpenRun, flags: Map<string, string>, seed: number, method: string): number[] {
-  const have = run.rounds
-    .filter((r) => r.seed === seed && r.method === method)
-    .map((r) => r.roundNum)
-    .sort((a, b) => a - b);
-  if (!flags.has('rounds')) return have;
-  const wanted = flags
-    .get('rounds')!
-    .split(',')
-    .map((s) => Number(s.trim()));
-  for (const k of wanted) {
-    if (!Number.isInteger(k) || k < 1)
-      throw new CliError(`--rounds must be 1-based round numbers like "1,4,8" (got "${flags.get('rounds')}")`);
-    if (!have.includes(k))
-      throw new CliError(
-        `--rounds: round ${k} of seed ${seed} ${method} is not in this run (have ${have.join(',') || 'none'})`,
-      );
-  }
-  return wanted;
+/** Task + network of a run (vision test set cut to `testImages`; 0 = all). The caller disposes the task. */
+export async function instantiateRun(
+  header: RunHeader,
+  testImages: number,
+  backend: string,
+): Promise<{ task: TaskInstance; net: PopulationNet }> {
+  const c = header.config;
+  const config: ExperimentConfig =
+    c.task.params.testSubset === undefined
+      ? c
+      : { ...c, task: { ...c.task, params: { ...c.task.params, testSubset: testImages } } };
+  await useBackend(backend);
+  return instantiate(config, dataReader);
 }
 
 /** One saved round as the analyses need it; sparsity recomputed from the mask over the kernels. */
-export async function loadRound(run: OpenRun, seed: number, method: string, roundNum: number): Promise<RoundSnapshot> {
+export async function loadRound(
+  folder: RunFolder,
+  net: PopulationNet,
+  key: RoundKey,
+  withStd: boolean,
+): Promise<RoundSnapshot> {
+  const { seed, method, roundNum } = key;
   const [mask, mean, std] = await Promise.all([
-    run.folder.readMask(seed, method, roundNum),
-    run.folder.readParams(seed, method, roundNum, 'mean'),
-    run.folder.readParams(seed, method, roundNum, 'std'),
+    folder.readMask(seed, method, roundNum),
+    folder.readParams(seed, method, roundNum, 'mean'),
+    withStd ? folder.readParams(seed, method, roundNum, 'std') : Promise.resolve(new Float32Array(0)),
   ]);
   let active = 0;
-  for (const l of run.net.layers)
-    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) active += mask[i];
-  return { seed, method, roundNum, mask, mean, std, sparsityFrac: 1 - active / run.net.prunableCount };
+  for (const l of net.layers) for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) active += mask[i];
+  return { seed, method, roundNum, mask, mean, std, sparsityFrac: 1 - active / net.prunableCount };
 }
 
 /** θ0 of a seed's chains (theta0/<seed>.f32). */
-export async function loadTheta0(run: OpenRun, seed: number): Promise<Float32Array> {
-  const b = await readFile(join(run.dir, 'theta0', `${seed}.f32`));
-  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+export async function loadTheta0(folder: RunFolder, seed: number): Promise<Float32Array> {
+  try {
+    return await folder.readTheta0(seed);
+  } catch (e) {
+    throw new CliError(`run folder ${folder.dir}: cannot read θ0 of seed ${seed} (${(e as Error).message})`, 1);
+  }
+}
+
+/** A run folder as an analysis source (label: the folder's name). */
+export function folderSource(header: RunHeader, net: PopulationNet): AnalysisSource {
+  const folder = new RunFolder(header.dir);
+  return {
+    label: basename(resolve(header.dir)),
+    index: header.index,
+    load: (keys, withStd) => Promise.all(keys.map((k) => loadRound(folder, net, k, withStd))),
+    theta0: (seed) => loadTheta0(folder, seed),
+  };
 }

@@ -1,29 +1,16 @@
 /**
  * Output of the analysis commands: CSV + JSON files written into the run folder (each JSON records the
- * command that produced it), a markdown table on stdout, and a shared progress bar.
+ * command that produced it), each through a temporary name and a rename so an interrupted command never
+ * leaves half a file.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GridRunOptions } from '../../core/analysis/run';
-import { ProgressLine } from '../progress';
-import { csvField } from '../../core/runs/csv';
+import type { Cell } from '../../core/analysis/analyses';
+import { toCsv } from '../../core/runs/csv-format';
+import { writeFileAtomic } from '../fs-safe';
 
-export type Cell = string | number;
-
-/** A number for CSV/markdown: fixed decimals, '' for NaN/undefined. */
-export function fmt(v: number | undefined, digits = 4): string {
-  return v === undefined || !Number.isFinite(v) ? '' : v.toFixed(digits);
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
-}
-
-/** A GitHub-flavoured markdown table (what docs/RESULTS.md embeds). */
-export function markdownTable(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const line = (r: readonly Cell[]) => `| ${r.map(String).join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
+export type { Cell } from '../../core/analysis/analyses';
+// The number and markdown helpers live in core (every analysis report uses them); re-exported for the CLI.
+export { fmt, markdownTable } from '../../core/analysis/analyses';
 
 /** Writes `<name>.csv` and `<name>.json` into the run folder; returns their paths. */
 export async function writeOutputs(
@@ -34,9 +21,9 @@ export async function writeOutputs(
 ): Promise<string[]> {
   const csvPath = join(dir, `${name}.csv`),
     jsonPath = join(dir, `${name}.json`);
-  await writeFile(csvPath, toCsv(csv.header, csv.rows));
+  await writeFileAtomic(csvPath, toCsv(csv.header, csv.rows));
   // Typed arrays serialise as plain number lists.
-  await writeFile(
+  await writeFileAtomic(
     jsonPath,
     JSON.stringify(
       json,
@@ -50,25 +37,4 @@ export async function writeOutputs(
 /** The exact command line, for the output files and the report. */
 export function commandLine(argv: readonly string[]): string {
   return `npm run lab -- ${argv.join(' ')}`;
-}
-
-/** Grid options that drive one progress bar (label updated by the caller between jobs). */
-export function progressOptions(
-  totalRows: number,
-  quiet: boolean,
-  chunkRows?: number,
-): { opts: GridRunOptions; setBase(rows: number, label: string): void; done(): void } {
-  const bar = new ProgressLine(totalRows, quiet);
-  let base = 0,
-    label = '';
-  return {
-    opts: { chunkRows, onProgress: (doneRows) => bar.update(base + doneRows, label) },
-    setBase(rows, l) {
-      base = rows;
-      label = l;
-    },
-    done() {
-      bar.done();
-    },
-  };
 }

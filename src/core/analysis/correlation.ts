@@ -8,7 +8,6 @@ import type { LayerSpec } from '../nets/types';
 import type { Rng } from '../rng';
 import { magnitudeScores, snrScores } from '../prune/scores';
 import { maskFromScores, type PruneScope } from '../prune/threshold';
-import { maskIoU } from './mask-stats';
 
 /** Pearson correlation of x and y (NaN if either is constant or n < 2). */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
@@ -80,15 +79,25 @@ export function magnitudeSnrCorrelation(
 }
 
 export interface CriteriaAgreement {
-  /** Fraction of prunable entries on which the magnitude and SNR masks make the same keep/prune decision. */
+  /**
+   * Fraction of the entries still alive in this round (mask 1) on which the magnitude and the SNR next
+   * masks make the same keep/prune decision. Already-pruned entries are left out: both criteria keep them
+   * pruned, so counting them would make the agreement rise with sparsity by construction.
+   */
   readonly agreeFrac: number;
-  /** IoU of the two masks' surviving prunable entries. */
+  /** IoU of the two next masks' surviving entries (over the same entries). */
   readonly survivorIoU: number;
+  /** Alive entries counted. */
+  readonly alive: number;
   readonly magnitudeMask: Uint8Array;
   readonly snrMask: Uint8Array;
 }
 
-/** How far the two criteria's next masks (at the same target sparsity) agree, from their score vectors. */
+/**
+ * How far the two criteria's next masks (each at the same target sparsity, by the run's global or
+ * layer-wise rule over all layers) agree, counted over the alive kernel entries of `over` (default: all
+ * layers).
+ */
 export function criteriaAgreement(
   magScores: Float32Array,
   snrScoresV: Float32Array,
@@ -96,18 +105,72 @@ export function criteriaAgreement(
   layers: readonly LayerSpec[],
   targetSparsity: number,
   scope: PruneScope = 'global',
+  over: readonly LayerSpec[] = layers,
 ): CriteriaAgreement {
   const a = maskFromScores(magScores, mask, layers, targetSparsity, scope).mask;
   const b = maskFromScores(snrScoresV, mask, layers, targetSparsity, scope).mask;
   let same = 0,
-    total = 0;
-  for (const l of layers) {
+    alive = 0,
+    both = 0,
+    either = 0;
+  for (const l of over) {
     for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) {
-      total++;
+      if (!mask[i]) continue;
+      alive++;
       if (a[i] === b[i]) same++;
+      if (a[i] && b[i]) both++;
+      if (a[i] || b[i]) either++;
     }
   }
-  return { agreeFrac: total ? same / total : NaN, survivorIoU: maskIoU(a, b, layers), magnitudeMask: a, snrMask: b };
+  return {
+    agreeFrac: alive ? same / alive : NaN,
+    survivorIoU: either ? both / either : alive ? 1 : NaN,
+    alive,
+    magnitudeMask: a,
+    snrMask: b,
+  };
+}
+
+/** What a chain's saved σ can say about signal-to-noise (docs/ALGORITHMS.md §1.5, §8). */
+export type SigmaKind = 'per-weight' | 'isotropic' | 'none';
+
+/**
+ * Classifies σ over the alive kernel entries of `layer`: 'none' when it is missing (GD-IMP stores NaN),
+ * 'isotropic' when every alive entry has the same σ (ARS and OpenES: then |μ|/σ ranks weights exactly as
+ * |μ| does, so a magnitude–SNR correlation is 1 by construction and says nothing), else 'per-weight'.
+ */
+export function sigmaKind(std: Float32Array, mask: Uint8Array, layer: LayerSpec): SigmaKind {
+  let lo = Infinity,
+    hi = -Infinity;
+  for (let i = layer.kernelOffset; i < layer.kernelOffset + layer.kernelSize; i++) {
+    if (!mask[i]) continue;
+    const s = std[i];
+    if (!Number.isFinite(s)) return 'none';
+    lo = Math.min(lo, s);
+    hi = Math.max(hi, s);
+  }
+  if (lo > hi) return 'none'; // no alive entry (or no σ saved)
+  return hi - lo <= 1e-6 * Math.abs(hi) ? 'isotropic' : 'per-weight';
+}
+
+/**
+ * Default layer of the correlation (docs/ALGORITHMS.md §8.1): the last hidden layer, i.e. the kernel that
+ * feeds the output layer. That is es-lottery's index 1 for its CNN (Conv_1) and its 3-kernel MLPs (Dense_1),
+ * and Dense_0 (the hidden layer's incoming weights) for a one-hidden-layer MLP such as 196-32-10, where
+ * index 1 would be the output layer.
+ */
+export function lastHiddenLayerIndex(layers: readonly unknown[]): number {
+  return Math.max(0, layers.length - 2);
+}
+
+/** A layer option as the analyses take it (−1 = the last hidden layer) → a layer index, checked. */
+export function layerIndexOf(layer: number, layers: readonly { readonly name: string }[]): number {
+  const i = layer < 0 ? lastHiddenLayerIndex(layers) : layer;
+  if (!Number.isInteger(i) || i >= layers.length)
+    throw new Error(
+      `layer ${layer} is out of range: the network has ${layers.length} layers (${layers.map((l, k) => `${k} = ${l.name}`).join(', ')})`,
+    );
+  return i;
 }
 
 /**

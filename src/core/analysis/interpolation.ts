@@ -1,7 +1,9 @@
 /**
  * Linear mode connectivity (paper §5; docs/ALGORITHMS.md §6; Frankle et al. 2020).
  * θ(α) = α·θ_A + (1 − α)·θ_B over all parameters (biases included, masks not re-applied), evaluated on an
- * α grid; the error barrier is B = max_α E(θ(α)) − ½(E(θ_A) + E(θ_B)) (D12: the raw path max is kept too).
+ * α grid; two readings of the barrier are computed: Frankle et al.'s endpoint-mean barrier
+ * B = max_α E(θ(α)) − ½(E(θ_A) + E(θ_B)) and the excess barrier over the straight line between the endpoints
+ * (the raw path max is kept too).
  */
 import { combinationRows } from './rows';
 
@@ -47,19 +49,30 @@ function endpointIndices(
   };
 }
 
+/**
+ * The lab's connectivity threshold (docs/ALGORITHMS.md §6 [U]): two classification networks count as
+ * linearly connected when the excess barrier is below 2 % test error (0.02 as a fraction). It is read on
+ * the EXCESS barrier, not on B: with unequal endpoints B is positive even for a straight ramp between them,
+ * which is no barrier at all. For equal endpoints the two readings coincide.
+ */
+export const LMC_CONNECTED_BELOW = 0.02;
+
 export interface ErrorBarrier {
-  /** Frankle et al.'s B = max_{α∈[0,1]} E − mean of the endpoint errors. */
-  readonly barrier: number;
-  /** Raw max_{α∈[0,1]} E(θ(α)) (the paper's rendered expression, D12). */
+  /**
+   * Frankle et al.'s endpoint-mean barrier B = max_{α∈[0,1]} E(θ(α)) − ½(E(θ_A) + E(θ_B)). With unequal
+   * endpoints a straight line between them already gives half their gap.
+   */
+  readonly endpointBarrier: number;
+  /**
+   * Excess barrier over the straight line between the endpoint errors (Entezari et al. 2022):
+   * max_{α∈[0,1]} [E(θ(α)) − (α·E(θ_A) + (1 − α)·E(θ_B))]. It is 0 for any error linear in α, so it is the
+   * reading to use when the two networks differ in accuracy.
+   */
+  readonly excessBarrier: number;
+  /** Raw max_{α∈[0,1]} E(θ(α)) (the paper's displayed expression, without the endpoint baseline). */
   readonly maxError: number;
   readonly argmaxIndex: number;
   readonly endpointMean: number;
-  /**
-   * max_{α∈[0,1]} [E(θ(α)) − (α·E(θ_A) + (1 − α)·E(θ_B))]: the excess over the straight line between the
-   * endpoint errors (Entezari et al. 2022). Unlike `barrier` it is 0 for any error linear in α, even with
-   * unequal endpoints; shown alongside B because a linear ramp between two unequal networks is no barrier.
-   */
-  readonly linearBarrier: number;
 }
 
 /**
@@ -72,7 +85,7 @@ export function errorBarrier(errors: ArrayLike<number>, alphas?: readonly number
   const { iA, iB, inside, alphaAt } = endpointIndices(errors.length, alphas);
   let maxError = -Infinity,
     argmaxIndex = -1,
-    linearBarrier = -Infinity;
+    excessBarrier = -Infinity;
   for (let i = 0; i < errors.length; i++) {
     if (!inside(i)) continue;
     if (errors[i] > maxError) {
@@ -80,19 +93,21 @@ export function errorBarrier(errors: ArrayLike<number>, alphas?: readonly number
       argmaxIndex = i;
     }
     const a = alphaAt(i);
-    linearBarrier = Math.max(linearBarrier, errors[i] - (a * errors[iA] + (1 - a) * errors[iB]));
+    excessBarrier = Math.max(excessBarrier, errors[i] - (a * errors[iA] + (1 - a) * errors[iB]));
   }
   const endpointMean = 0.5 * (errors[iA] + errors[iB]);
-  return { barrier: maxError - endpointMean, maxError, argmaxIndex, endpointMean, linearBarrier };
+  return { endpointBarrier: maxError - endpointMean, excessBarrier, maxError, argmaxIndex, endpointMean };
 }
 
 export interface ReturnBarrier {
   /** B_R = ½(R(θ_A) + R(θ_B)) − min_{α∈[0,1]} R(θ(α)) (docs/ALGORITHMS.md §6, control extension [U]). */
-  readonly barrier: number;
+  readonly endpointBarrier: number;
+  /** max_{α∈[0,1]} [(α·R(θ_A) + (1 − α)·R(θ_B)) − R(θ(α))]: the return lost below the straight line. */
+  readonly excessBarrier: number;
   readonly minReturn: number;
   readonly argminIndex: number;
   readonly endpointMean: number;
-  /** barrier / denseReturn (the source chain's round-1 return), NaN when not given. */
+  /** endpointBarrier / |denseReturn| (the source chain's round-1 return), NaN when not given. */
   readonly normalised: number;
 }
 
@@ -102,26 +117,35 @@ export function returnBarrier(
   alphas?: readonly number[],
   denseReturn?: number,
 ): ReturnBarrier {
-  const { iA, iB, inside } = endpointIndices(returns.length, alphas);
+  const { iA, iB, inside, alphaAt } = endpointIndices(returns.length, alphas);
   let minReturn = Infinity,
-    argminIndex = -1;
-  for (let i = 0; i < returns.length; i++)
-    if (inside(i) && returns[i] < minReturn) {
+    argminIndex = -1,
+    excessBarrier = -Infinity;
+  for (let i = 0; i < returns.length; i++) {
+    if (!inside(i)) continue;
+    if (returns[i] < minReturn) {
       minReturn = returns[i];
       argminIndex = i;
     }
+    const a = alphaAt(i);
+    excessBarrier = Math.max(excessBarrier, a * returns[iA] + (1 - a) * returns[iB] - returns[i]);
+  }
   const endpointMean = 0.5 * (returns[iA] + returns[iB]);
-  const barrier = endpointMean - minReturn;
+  const endpointBarrier = endpointMean - minReturn;
   return {
-    barrier,
+    endpointBarrier,
+    excessBarrier,
     minReturn,
     argminIndex,
     endpointMean,
-    normalised: denseReturn === undefined ? NaN : barrier / Math.abs(denseReturn),
+    normalised: denseReturn === undefined ? NaN : endpointBarrier / Math.abs(denseReturn),
   };
 }
 
-/** "Linearly connected" when B is below the threshold (lab default 2 % error, docs/ALGORITHMS.md §6 [U]). */
-export function isLinearlyConnected(barrier: number, thresholdFrac = 0.02): boolean {
-  return barrier < thresholdFrac;
+/**
+ * "Linearly connected": the excess barrier (error fraction) is below the lab's threshold
+ * (LMC_CONNECTED_BELOW, 2 %). Defined for classification only; control returns have no common scale.
+ */
+export function isLinearlyConnected(excessBarrier: number, thresholdFrac = LMC_CONNECTED_BELOW): boolean {
+  return excessBarrier < thresholdFrac;
 }

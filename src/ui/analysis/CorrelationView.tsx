@@ -1,6 +1,7 @@
 /**
- * Magnitude–SNR correlation view (paper §5 Fig. 7; docs/ALGORITHMS.md §8.1): a downsampled |μ| vs SNR scatter for a
- * chosen chain and round, and Pearson / Spearman per round (mean over seeds) for every chain.
+ * Magnitude–SNR correlation view (paper §5 Fig. 7; docs/ALGORITHMS.md §8.1): a downsampled |μ| vs SNR scatter
+ * for a chosen chain and round, and Pearson / Spearman per round (mean over seeds) for every chain with a
+ * per-weight σ (chains without one are named, not drawn).
  */
 import { useState } from 'react';
 import {
@@ -15,17 +16,18 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { CorrelationJobResult } from '../../protocol/worker-protocol';
+import type { CorrelationResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { correlationRoundRows, scatterPoints } from './chart-data';
 
 const f3 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : '–');
 
-export function CorrelationView({ result }: { result: CorrelationJobResult }) {
-  const [idx, setIdx] = useState(result.rows.length - 1);
-  const row = result.rows[Math.min(Math.max(0, idx), result.rows.length - 1)];
-  const methods = [...new Set(result.rows.map((r) => r.method))];
+export function CorrelationView({ result }: { result: CorrelationResult }) {
+  const usable = result.rows.filter((r) => r.sigma === 'per-weight');
+  const [idx, setIdx] = useState(usable.length - 1);
+  const row = usable[Math.min(Math.max(0, idx), usable.length - 1)];
+  const methods = [...new Set(usable.map((r) => r.method))];
   const byRound = correlationRoundRows(result);
   if (!row) return <p className="muted">No rounds to correlate.</p>;
   const pts = scatterPoints(row);
@@ -35,7 +37,7 @@ export function CorrelationView({ result }: { result: CorrelationJobResult }) {
       <label className="view-controls">
         Scatter of
         <select value={idx} onChange={(e) => setIdx(Number(e.target.value))}>
-          {result.rows.map((r, i) => (
+          {usable.map((r, i) => (
             <option key={i} value={i}>
               {r.method} seed {r.seed} round {r.roundNum}
             </option>
@@ -47,9 +49,9 @@ export function CorrelationView({ result }: { result: CorrelationJobResult }) {
           title={`|μ| vs SNR, ${result.layerName}, ${row.method} seed ${row.seed} round ${row.roundNum}`}
           note={
             <>
-              {pts.length} of {row.n} unpruned weights shown. Pearson {f3(row.pearson)}, Spearman {f3(row.spearman)};
-              the two criteria agree on {(100 * row.agreeFrac).toFixed(1)}% of next-round decisions (survivor IoU{' '}
-              {f3(row.survivorIoU)}).
+              {pts.length} of {row.n} unpruned weights shown. Pearson {f3(row.pearson)}, Spearman {f3(row.spearman)}; on
+              the layer’s alive weights the two criteria make the same next-round decision for{' '}
+              {(100 * row.agreeFrac).toFixed(1)}% (survivor IoU {f3(row.survivorIoU)}).
             </>
           }
           table={{ header: ['magnitude', 'snr'], rows: pts.map((p) => [p.magnitude, p.snr]) }}
@@ -74,7 +76,12 @@ export function CorrelationView({ result }: { result: CorrelationJobResult }) {
         </ChartFrame>
         <ChartFrame
           title={`Magnitude–SNR correlation per round, ${result.layerName}`}
-          note="Pearson (solid) and Spearman (dashed) of |μ| vs |μ|/σ, mean over seeds."
+          note={
+            'Pearson (solid) and Spearman (dashed) of |μ| vs |μ|/σ, mean over seeds.' +
+            (result.withoutSigma.length
+              ? ` Not shown (no per-weight σ): ${result.withoutSigma.map((w) => `${w.method} (${w.sigma === 'none' ? 'no σ' : 'one σ for all weights'})`).join(', ')}.`
+              : '')
+          }
           table={{ header, rows: byRound.map((r) => header.map((h) => (h === 'round' ? r.roundNum : r[h]))) }}
         >
           <div style={{ width: '100%', height: 280 }}>

@@ -1,12 +1,14 @@
 /**
- * Loss-landscape view (paper §5 Fig. 6 bottom; docs/ALGORITHMS.md §7): for a chosen round the measured L(θ + ξη_d) per
- * direction with its least-squares parabola (dashed), the sharpness a (mean ± s.e.) per round, and the
- * optional 2-D surface.
+ * Loss-landscape view (paper §5 Fig. 6 bottom; docs/ALGORITHMS.md §7): for a chosen network (run, seed,
+ * round) the measured L(θ + ξη_d) per direction with its least-squares parabola (dashed), the sharpness a
+ * per round (one series per run, mean ± s.e.), and the optional 2-D surfaces and planes. Every title names
+ * the directions used (normalisation; masked or not).
  */
 import { useState } from 'react';
 import {
   CartesianGrid,
   ErrorBar,
+  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -16,42 +18,47 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { LandscapeJobResult } from '../../protocol/worker-protocol';
+import { directionsLabel, sharpnessRows, type LandscapeResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
-import { OKABE_ITO, seriesColour } from '../viz/palettes';
-import { curvatureRows, profileRows } from './chart-data';
+import { seriesColour } from '../viz/palettes';
+import { OptionSelect } from '../settings/OptionSelect';
+import { profileRows } from './chart-data';
 import { SurfaceView } from './SurfaceView';
 
 const f4 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : '–');
 
-export function LandscapeView({ result }: { result: LandscapeJobResult }) {
-  const [sel, setSel] = useState(result.rounds[result.rounds.length - 1]?.roundNum);
-  const round = result.rounds.find((r) => r.roundNum === sel) ?? result.rounds[0];
-  const xis = round.landscape.xis;
-  const rows = profileRows(round, xis);
-  const D = round.landscape.profiles.length;
-  const curv = curvatureRows(result);
-  const o = result.options;
+export function LandscapeView({ result }: { result: LandscapeResult }) {
+  const [sel, setSel] = useState(result.rounds.length - 1);
+  const entry = result.rounds[Math.min(Math.max(0, sel), result.rounds.length - 1)];
+  if (!entry) return <p className="muted">No rounds profiled.</p>;
+  const two = result.runLabels.length > 1;
+  const name = (r: (typeof result.rounds)[number]) =>
+    `${two ? `${result.runLabels[r.run]}: ` : ''}${r.method} seed ${r.seed} round ${r.roundNum} (${(100 * (1 - r.sparsityFrac)).toFixed(1)}% kept)`;
+  const xis = entry.landscape.xis;
+  const rows = profileRows(entry, xis);
+  const D = entry.landscape.profiles.length;
+  const sharp = sharpnessRows(result);
+  const runs = [...new Set(sharp.map((s) => s.run))];
+  const dirs = directionsLabel(result);
   const header = ['xi', ...Array.from({ length: D }, (_, d) => [`d${d}`, `fit${d}`]).flat()];
   return (
     <>
-      <label className="view-controls">
-        Round
-        <select value={round.roundNum} onChange={(e) => setSel(Number(e.target.value))}>
-          {result.rounds.map((r) => (
-            <option key={r.roundNum} value={r.roundNum}>
-              round {r.roundNum} ({(100 * (1 - r.sparsityFrac)).toFixed(1)}% kept)
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="view-controls">
+        <OptionSelect
+          label="Network"
+          value={sel}
+          options={result.rounds.map((_, i) => i)}
+          onChange={setSel}
+          format={(i) => name(result.rounds[i])}
+        />
+      </div>
       <div className="view-grid two">
         <ChartFrame
-          title={`1-D profiles, ${o.method} seed ${o.seed}, round ${round.roundNum}`}
+          title={`1-D profiles, ${name(entry)}`}
           note={
             <>
-              {result.lossKind} along {D} random masked directions ({o.normalisation} normalisation); dashed: fitted
-              a·ξ² + b·ξ + c. Sharpness a = {f4(round.landscape.curvature.mean)} ± {f4(round.landscape.curvature.se)}.
+              {result.lossKind} along {D} random directions ({dirs}); dashed: fitted a·ξ² + b·ξ + c. Sharpness a ={' '}
+              {f4(entry.landscape.curvature.mean)} ± {f4(entry.landscape.curvature.se)}.
             </>
           }
           table={{ header, rows: rows.map((r) => header.map((h) => r[h])) }}
@@ -93,11 +100,11 @@ export function LandscapeView({ result }: { result: LandscapeJobResult }) {
           </div>
         </ChartFrame>
         <ChartFrame
-          title={`Sharpness per round, ${o.method} seed ${o.seed}`}
-          note="Fitted a (curvature at 0 is 2a): mean ± s.e. over directions."
+          title={`Sharpness per round (${dirs})`}
+          note={`Fitted a (curvature at 0 is 2a): mean ± s.e. over seeds (one seed: over directions)${two ? '; one series per run' : ''}.`}
           table={{
-            header: ['round', 'remaining_pct', 'a_mean', 'a_se', 'min_fit_r2'],
-            rows: curv.map((c) => [c.roundNum, c.remainingPct, c.a, c.se, c.minR2]),
+            header: ['run', 'round', 'remaining_pct', 'a_mean', 'a_se', 'seeds', 'min_fit_r2'],
+            rows: sharp.map((c) => [result.runLabels[c.run], c.roundNum, c.remainingPct, c.a, c.se, c.seeds, c.minR2]),
           }}
         >
           <div style={{ width: '100%', height: 280 }}>
@@ -113,30 +120,43 @@ export function LandscapeView({ result }: { result: LandscapeJobResult }) {
                 />
                 <YAxis dataKey="a" type="number" width={64} tickFormatter={f4} domain={['auto', 'auto']} />
                 <Tooltip formatter={(v) => f4(Number(v))} />
-                <Scatter
-                  data={curv.map((c) => ({ ...c, err: Number.isFinite(c.se) ? c.se : 0 }))}
-                  fill={OKABE_ITO.blue}
-                  line
-                  isAnimationActive={false}
-                >
-                  <ErrorBar dataKey="err" direction="y" stroke={OKABE_ITO.black} />
-                </Scatter>
+                {two ? <Legend verticalAlign="top" height={24} /> : null}
+                {runs.map((run) => (
+                  <Scatter
+                    key={run}
+                    name={result.runLabels[run]}
+                    data={sharp
+                      .filter((c) => c.run === run)
+                      .map((c) => ({ ...c, err: Number.isFinite(c.se) ? c.se : 0 }))}
+                    fill={seriesColour(run)}
+                    line
+                    isAnimationActive={false}
+                  >
+                    <ErrorBar dataKey="err" direction="y" stroke={seriesColour(run)} />
+                  </Scatter>
+                ))}
               </ScatterChart>
             </ResponsiveContainer>
           </div>
         </ChartFrame>
       </div>
-      {result.surface ? (
+      {entry.surface ? (
         <SurfaceView
-          surface={result.surface.surface}
+          surface={entry.surface}
           lossLabel={result.lossKind}
-          title={
-            result.surface.plane
-              ? `Plane through θ0, round ${result.surface.roundNum} and round ${result.surface.roundNum + 1}`
-              : `2-D surface, round ${result.surface.roundNum}`
-          }
+          title={`2-D surface, ${name(entry)} (${dirs})`}
         />
       ) : null}
+      {result.planes
+        .filter((p) => p.run === entry.run && p.seed === entry.seed)
+        .map((p) => (
+          <SurfaceView
+            key={`${p.run}/${p.seed}`}
+            surface={p.surface}
+            lossLabel={result.lossKind}
+            title={`Plane through θ0, round ${p.roundNum} and round ${p.roundNum + 1}${two ? `, ${result.runLabels[p.run]}` : ''}, seed ${p.seed}`}
+          />
+        ))}
     </>
   );
 }

@@ -1,25 +1,37 @@
 /**
  * Chart rows for the analysis views (STYLE.md §11: charts only draw what tested functions return). The
- * numbers themselves come from core/analysis via the worker jobs; this module only arranges them: LMC
- * paths as error (vision, E = 1 − acc, docs/ALGORITHMS.md §6) or return curves per α, fitted parabolas a·ξ² + b·ξ + c
- * next to the measured profile (docs/ALGORITHMS.md §7), curvature per round, a 2-D surface as a top-down raster, and
- * per-round correlation summaries (docs/ALGORITHMS.md §8.1). Pure, tested in Node.
+ * numbers themselves come from the core analyses (src/core/analysis/analyses) via the worker; this module
+ * only arranges them: LMC paths as error (vision, E = 1 − acc, docs/ALGORITHMS.md §6) or return curves per
+ * α with both barrier readings per pair, fitted parabolas a·ξ² + b·ξ + c next to the measured profile
+ * (docs/ALGORITHMS.md §7), a 2-D surface as a top-down raster, per-round correlation summaries
+ * (docs/ALGORITHMS.md §8.1) and per-layer weight statistics by round. Pure, tested in Node.
  */
-import type { LandscapeJobResult, LmcJobResult, CorrelationJobResult } from '../../protocol/worker-protocol';
+import type {
+  CorrelationResult,
+  LandscapeRound,
+  LmcGroup,
+  LmcResult,
+  WeightsResult,
+} from '../../core/analysis/analyses';
 import type { QuadraticFit } from '../../core/analysis/quadratic-fit';
 
 /** The metric an LMC chart plots: test error for classification, mean return for control. */
-export function lmcMetric(res: LmcJobResult): { key: 'error' | 'return'; label: string } {
-  return res.matrix.pairs[0]?.path.barrierKind === 'return'
+export function lmcMetric(res: Pick<LmcResult, 'barrierKind'>): { key: 'error' | 'return'; label: string } {
+  return res.barrierKind === 'return'
     ? { key: 'return', label: 'mean test return' }
     : { key: 'error', label: 'test error (1 − accuracy)' };
 }
 
-/** One row per α with one column per pair ("r1–r3"), holding error or return along that path. */
-export function lmcCurveRows(res: LmcJobResult): { rows: Record<string, number>[]; series: string[] } {
+const seriesOf = (g: LmcGroup, p: { i: number; j: number }) => `${g.nets[p.i].label}–${g.nets[p.j].label}`;
+
+/** One row per α with one column per pair of the group ("r1–r3"), holding error or return along that path. */
+export function lmcCurveRows(
+  res: Pick<LmcResult, 'barrierKind'>,
+  g: LmcGroup,
+): { rows: Record<string, number>[]; series: string[] } {
   const { key } = lmcMetric(res);
-  const pairs = res.matrix.pairs;
-  const series = pairs.map((p) => `${res.matrix.labels[p.i]}–${res.matrix.labels[p.j]}`);
+  const pairs = g.matrix.pairs;
+  const series = pairs.map((p) => seriesOf(g, p));
   const alphas = pairs[0]?.path.alphas ?? [];
   const rows = alphas.map((alpha, a) => {
     const row: Record<string, number> = { alpha };
@@ -31,18 +43,28 @@ export function lmcCurveRows(res: LmcJobResult): { rows: Record<string, number>[
   return { rows, series };
 }
 
-/** Per pair: where the path is worst (α, value) and its barrier, for marking on the chart and the table. */
-export function lmcBarrierMarks(
-  res: LmcJobResult,
-): { series: string; alpha: number; value: number; barrier: number }[] {
+export interface LmcMark {
+  readonly series: string;
+  /** Worst point of the path (max error / min return) within [0, 1]. */
+  readonly alpha: number;
+  readonly value: number;
+  readonly endpointBarrier: number;
+  readonly excessBarrier: number;
+  readonly connected: boolean | null;
+}
+
+/** Per pair of the group: where the path is worst and both barrier readings (chart marks and the table). */
+export function lmcBarrierMarks(res: Pick<LmcResult, 'barrierKind'>, g: LmcGroup): LmcMark[] {
   const { key } = lmcMetric(res);
-  return res.matrix.pairs.map((p) => {
+  return g.matrix.pairs.map((p) => {
     const a = p.path.alphas.indexOf(p.path.worstAlpha);
     return {
-      series: `${res.matrix.labels[p.i]}–${res.matrix.labels[p.j]}`,
+      series: seriesOf(g, p),
       alpha: p.path.worstAlpha,
       value: key === 'error' ? 1 - p.path.perf[a] : p.path.perf[a],
-      barrier: p.path.barrier,
+      endpointBarrier: p.path.endpointBarrier,
+      excessBarrier: p.path.excessBarrier,
+      connected: p.path.connected,
     };
   });
 }
@@ -54,7 +76,7 @@ export function parabolaAt(fit: Pick<QuadraticFit, 'a' | 'b' | 'c'>, xi: number)
 
 /** Rows {xi, d0, fit0, d1, fit1, …}: measured loss and fitted parabola per direction at one round. */
 export function profileRows(
-  round: LandscapeJobResult['rounds'][number],
+  round: Pick<LandscapeRound, 'landscape'>,
   xis: readonly number[],
 ): Record<string, number>[] {
   return xis.map((xi, k) => {
@@ -64,25 +86,6 @@ export function profileRows(
       row[`fit${d}`] = parabolaAt(p.fit, xi);
     });
     return row;
-  });
-}
-
-/** Sharpness a (mean ± s.e. over directions) per round, with the error-bar range. */
-export function curvatureRows(
-  res: LandscapeJobResult,
-): { roundNum: number; remainingPct: number; a: number; se: number; lo: number; hi: number; minR2: number }[] {
-  return res.rounds.map((r) => {
-    const { mean, se } = r.landscape.curvature;
-    const s = Number.isFinite(se) ? se : 0;
-    return {
-      roundNum: r.roundNum,
-      remainingPct: 100 * (1 - r.sparsityFrac),
-      a: mean,
-      se,
-      lo: mean - s,
-      hi: mean + s,
-      minR2: Math.min(...r.landscape.profiles.map((p) => p.fit.r2)),
-    };
   });
 }
 
@@ -97,28 +100,62 @@ export function surfaceRaster(values: ArrayLike<number>, nx: number, ny: number)
   return out;
 }
 
-/** Per (method, round): mean Pearson, Spearman and agreement over seeds, with s.e. — the Fig. 7 curves. */
-export function correlationRoundRows(res: CorrelationJobResult): Record<string, number | string>[] {
+/** Per round: mean Pearson (± s.e.) and Spearman over seeds for each chain — the Fig. 7 curves. */
+export function correlationRoundRows(res: Pick<CorrelationResult, 'rows' | 'summary'>): Record<string, number>[] {
   const rounds = [...new Set(res.rows.map((r) => r.roundNum))].sort((a, b) => a - b);
   const methods = [...new Set(res.rows.map((r) => r.method))];
   return rounds.map((roundNum) => {
-    const row: Record<string, number | string> = { roundNum };
+    const row: Record<string, number> = { roundNum };
     for (const m of methods) {
       const p = res.summary.pearson.find((s) => s.method === m && s.roundNum === roundNum);
       const s = res.summary.spearman.find((x) => x.method === m && x.roundNum === roundNum);
-      if (p) {
+      if (p?.n) {
         row[`${m} pearson`] = p.mean;
         row[`${m} pearson se`] = p.se;
       }
-      if (s) {
-        row[`${m} spearman`] = s.mean;
-      }
+      if (s?.n) row[`${m} spearman`] = s.mean;
     }
     return row;
   });
 }
 
 /** Scatter points {magnitude, snr} of one round's downsampled sample. */
-export function scatterPoints(row: CorrelationJobResult['rows'][number]): { magnitude: number; snr: number }[] {
+export function scatterPoints(row: CorrelationResult['rows'][number]): { magnitude: number; snr: number }[] {
   return Array.from(row.scatter.magnitude, (m, i) => ({ magnitude: m, snr: row.scatter.snr[i] }));
+}
+
+export type WeightStat = 'remainingFrac' | 'meanAbs' | 'mean';
+
+/** Series names of a weights result: the chain, with (A)/(B) when two runs are compared. */
+export function weightSeries(
+  res: Pick<WeightsResult, 'summary' | 'runLabels'>,
+): { run: number; method: string; name: string }[] {
+  const two = res.runLabels.length > 1;
+  return [...new Map(res.summary.map((s) => [`${s.run}/${s.method}`, s])).values()].map((s) => ({
+    run: s.run,
+    method: s.method,
+    name: two ? `${s.method} (${res.runLabels[s.run]})` : s.method,
+  }));
+}
+
+/** One row per round for one layer and statistic: {roundNum, remainingPct, <series>: mean, '<series> se': s.e.}. */
+export function weightChartRows(
+  res: Pick<WeightsResult, 'summary' | 'runLabels'>,
+  layer: string,
+  stat: WeightStat,
+): Record<string, number>[] {
+  const at = res.summary.filter((s) => s.layer === layer);
+  const rounds = [...new Set(at.map((s) => s.roundNum))].sort((a, b) => a - b);
+  const series = weightSeries(res);
+  return rounds.map((roundNum) => {
+    const row: Record<string, number> = { roundNum };
+    for (const c of series) {
+      const s = at.find((x) => x.run === c.run && x.method === c.method && x.roundNum === roundNum);
+      if (!s || !s[stat].n) continue;
+      const scale = stat === 'remainingFrac' ? 100 : 1;
+      row[c.name] = scale * s[stat].mean;
+      row[`${c.name} se`] = scale * s[stat].se;
+    }
+    return row;
+  });
 }

@@ -12,7 +12,6 @@ import { RolloutViewer } from '../control/RolloutViewer';
 import { MaskInspector } from '../masks/MaskInspector';
 import { distinct } from '../masks/mask-images';
 import { cancelAnalysis, recordRollout, runAnalysisOnShownRun } from '../run/analysis-client';
-import { runLmcPair } from '../analysis/cross-run-client';
 import { useCompanionRun } from '../experiment/companion-run';
 import type { ResultViewProps } from '../experiment/ResultTabs';
 import { layoutOf } from '../../core/runs/network-shape';
@@ -38,12 +37,12 @@ function BusyNote({ what }: { what: string }) {
   );
 }
 
-const runAnalysis: RunAnalysis = (kind, args, onProgress) => runAnalysisOnShownRun(kind, args, onProgress);
+const runAnalysis: RunAnalysis = (id, args, onProgress) => runAnalysisOnShownRun(id, args, onProgress);
 
 export function AnalysisView({ records, config, runId }: ResultViewProps) {
   const active = useImpStore(selectImpActive);
   const layout = useLayout(config);
-  const companion = useCompanionRun(config, runId); // the GD run of an ES run (and vice versa), for ES-vs-GD LMC
+  const companion = useCompanionRun(config, runId); // the GD run of an ES run (and vice versa), to compare with
   const otherRuns = useMemo(
     () =>
       companion
@@ -63,10 +62,8 @@ export function AnalysisView({ records, config, runId }: ResultViewProps) {
       records={records}
       runAnalysis={runAnalysis}
       onCancel={() => void cancelAnalysis()}
-      pruneFrac={config?.prune.pruneFrac}
       layerNames={layout?.layers.map((l) => l.name)}
       otherRuns={otherRuns}
-      runPair={config ? (a, b, args, p) => runLmcPair(config, a, b, args, p) : undefined}
     />
   );
 }

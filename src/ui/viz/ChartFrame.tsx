@@ -26,7 +26,8 @@ export interface ChartFrameProps {
    * charts, recharts); otherwise it keeps its own size (canvases, small multiples).
    */
   readonly fill?: boolean;
-  readonly children: ReactNode;
+  /** The chart; without one the frame shows the table (e.g. an analysis that has no view of its own). */
+  readonly children?: ReactNode;
   /** Below the chart or table (e.g. where overlaid numbers come from). */
   readonly footer?: ReactNode;
   /** Rows shown in table view before "show all" (default 200). */
@@ -50,7 +51,8 @@ export function ChartFrame({
   maxTableRows = 200,
 }: ChartFrameProps) {
   const key = id ?? fileSlug(title);
-  const asTable = useViewStore((s) => !!s.chartAsTable[key]);
+  const tableView = useViewStore((s) => !!s.chartAsTable[key]);
+  const asTable = tableView || children === undefined;
   const toggle = useViewStore((s) => s.toggleChartTable);
   const [showAll, setShowAll] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -71,9 +73,11 @@ export function ChartFrame({
       <div className="chart-head">
         <h3 id={`${key}-h`}>{title}</h3>
         <div className="chart-actions">
-          <button type="button" className="link-button" aria-pressed={asTable} onClick={() => toggle(key)}>
-            {asTable ? 'Show as chart' : 'Show as table'}
-          </button>
+          {children === undefined ? null : (
+            <button type="button" className="link-button" aria-pressed={asTable} onClick={() => toggle(key)}>
+              {asTable ? 'Show as chart' : 'Show as table'}
+            </button>
+          )}
           <button
             type="button"
             className="link-button"

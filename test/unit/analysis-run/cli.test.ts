@@ -1,52 +1,39 @@
 /**
- * The analysis subcommands end to end on a small fabricated run folder (real MNIST data, config of the
- * mnist-quick preset, hand-made round snapshots written through RunFolder exactly as `lab imp` writes them).
- * Each command loads MNIST (~2 s CPU), so only lmc and landscape run here; the correlation command's numbers
- * are pinned by correlation-by-round.test.ts.
+ * The analysis commands end to end, one per registered analysis (src/cli/analysis/analysis-command.ts):
+ * small fabricated run folders (real MNIST test images, mnist-quick's network, round snapshots written
+ * through RunFolder exactly as `lab imp` and `lab gd` write them). Every analysis runs with flags named
+ * after its options and writes the files its report names; an ES run is compared with a GD run (same seed
+ * and round); a GD folder works for within-chain LMC; bad input stops before any data is loaded.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseConfig } from '../../../src/core/runs/config';
 import { getPreset } from '../../../src/core/runs/presets';
 import { getNetwork } from '../../../src/core/nets/registry';
 import { Rng } from '../../../src/core/rng';
-import { magnitudeScores } from '../../../src/core/prune/scores';
-import { maskFromScores } from '../../../src/core/prune/threshold';
 import type { RoundRecord } from '../../../src/core/experiments/events';
+import { ANALYSIS_LIST } from '../../../src/core/analysis/analyses';
 import { RunFolder } from '../../../src/cli/run-folder';
-import { landscapeCommand, lmcCommand } from '../../../src/cli/analysis';
+import { ANALYSIS_COMMANDS } from '../../../src/cli/analysis';
+import { flagOf } from '../../../src/cli/analysis/analysis-flags';
+import { chainRecords } from './records';
 
-let dir = '';
-const config = parseConfig({
-  ...getPreset('mnist-quick').config,
-  seeds: [0, 1],
-  prune: { methods: ['magnitude', 'snr'], rounds: 3 },
-});
-const net = getNetwork('mlp').build(config.network.params, { inputShape: [14, 14, 1], outputSize: 10 });
+const dirs: Record<string, string> = {};
+const preset = getPreset('mnist-quick').config;
+const esConfig = parseConfig({ ...preset, seeds: [0, 1], prune: { methods: ['magnitude', 'snr'], rounds: 3 } });
+const net = getNetwork('mlp').build(esConfig.network.params, { inputShape: [14, 14, 1], outputSize: 10 });
 
-/** Round k of a chain: magnitude mask at 1 − 0.8^(k−1), mean = θ0 + noise on the survivors, σ random. */
-function fakeRound(seed: number, method: string, roundNum: number, theta0: Float32Array): RoundRecord {
-  const rng = new Rng(seed).split(method).split(roundNum);
-  const full = new Uint8Array(net.paramCount).fill(1);
-  const mask = maskFromScores(magnitudeScores(theta0, full), full, net.layers, 1 - 0.8 ** (roundNum - 1)).mask;
-  const mean = theta0.map((t, i) => (mask[i] ? t + 0.05 * rng.normal() : 0));
-  const std = mean.map((_, i) => (mask[i] ? 0.05 + 0.05 * rng.uniform() : 1e20));
+function asRecord(r: ReturnType<typeof chainRecords>[number]): RoundRecord {
   return {
-    seed,
-    method,
-    roundNum,
-    sparsityFrac: 1 - 0.8 ** (roundNum - 1),
+    ...r,
     prunableActive: 0,
     esDim: 0,
     finalPerf: 0,
     finalLoss: 0,
     bestPerf: 0,
     evals: [],
-    mask,
-    mean,
-    std,
     sigmaStats: { mean: 0, median: 0, min: 0, max: 0 },
     layerSparsity: [0, 0],
     pruneThreshold: 0,
@@ -55,88 +42,162 @@ function fakeRound(seed: number, method: string, roundNum: number, theta0: Float
   };
 }
 
+async function folder(name: string, config: typeof esConfig, records: ReturnType<typeof chainRecords>) {
+  const dir = await mkdtemp(join(tmpdir(), `lab-analysis-${name}-`));
+  dirs[name] = dir;
+  const f = new RunFolder(dir);
+  await f.create(config, { runId: name });
+  for (const seed of config.seeds) await f.writeTheta0(seed, net.init(new Rng(seed).split('theta0')));
+  for (const r of records) await f.appendRound(asRecord(r));
+}
+
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lab-analysis-'));
-  const folder = new RunFolder(dir);
-  await folder.create(config, { runId: 'test' });
-  for (const seed of config.seeds) {
-    const theta0 = net.init(new Rng(seed).split('theta0'));
-    await folder.writeTheta0(seed, theta0);
-    for (const method of config.prune.methods)
-      for (let k = 1; k <= 3; k++) {
-        await folder.appendRound(fakeRound(seed, method, k, theta0));
-      }
-  }
+  await folder('es', esConfig, [...chainRecords(net, 'magnitude', [0, 1], 3), ...chainRecords(net, 'snr', [0, 1], 3)]);
+  const gdConfig = parseConfig({ ...esConfig, seeds: [1, 2], prune: { methods: ['magnitude'], rounds: 3 } });
+  await folder('gd', gdConfig, chainRecords(net, 'gd_magnitude', [1, 2], 3, 'none', 5));
+  const other = parseConfig({ ...esConfig, network: { id: 'mlp', params: { width: 16 } } });
+  await folder('other', other, []);
 });
 afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
+  for (const d of Object.values(dirs)) await rm(d, { recursive: true, force: true });
 });
 
-async function runCommand(cmd: typeof lmcCommand, args: string[]): Promise<string> {
-  const flags = new Map<string, string>();
+async function lab(command: string, args: string[]): Promise<string> {
+  const flags = new Map<string, string>([['quiet', 'true']]);
   for (let i = 0; i < args.length; i += 2) flags.set(args[i].slice(2), args[i + 1]);
-  flags.set('run', dir);
-  flags.set('quiet', 'true');
-  flags.set('test-images', '100');
   let out = '';
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
     out += String(s);
     return true;
   });
   try {
-    await cmd(flags, ['cmd', ...args]);
+    await ANALYSIS_COMMANDS[command](flags, [command, ...args]);
   } finally {
     spy.mockRestore();
   }
   return out;
 }
 
-async function csvRows(name: string): Promise<string[][]> {
-  return (await readFile(join(dir, name), 'utf8'))
+async function csv(dir: string, name: string): Promise<string[][]> {
+  return (await readFile(join(dir, `${name}.csv`), 'utf8'))
     .trim()
     .split('\n')
-    .slice(1)
     .map((l) => l.split(','));
 }
 
-describe('analysis CLI over a run folder', () => {
-  it('lmc: pairs across rounds per seed and across seeds per round, barriers finite, markdown table', async () => {
-    const out = await runCommand(lmcCommand, ['--method', 'magnitude', '--points', '3']);
-    const rows = await csvRows('lmc.csv');
-    expect(rows.filter((r) => r[1] === 'rounds').length).toBe(2 * 3); // 2 seeds × C(3,2)
-    expect(rows.filter((r) => r[1] === 'seeds').length).toBe(3); // 3 rounds × C(2,2)
-    for (const r of rows) expect(Number.isFinite(Number(r[10]))).toBe(true);
-    expect(out).toContain('| round | remaining % |');
-    const json = JSON.parse(await readFile(join(dir, 'lmc.json'), 'utf8')) as { command: string; alphas: number[] };
-    expect(json.alphas).toEqual([0, 0.5, 1]);
-    expect(json.command).toContain('--points 3');
-  }, 60_000);
+/** Small values for each analysis's options, given as the flags its specs name. */
+const TINY: Record<string, Record<string, string>> = {
+  lmc: { points: '3' },
+  landscape: { directions: '2', points: '5' },
+  correlation: { maxPoints: '50' },
+};
 
-  it('landscape: one row per selected round with the sharpness of every direction', async () => {
-    await runCommand(landscapeCommand, [
+describe.each(ANALYSIS_LIST.map((d) => [d.id, d] as const))('lab %s over a run folder', (id, def) => {
+  it('runs with its option flags and writes the files its report names', async () => {
+    const flags = Object.entries(TINY[id] ?? {}).flatMap(([k, v]) => [`--${flagOf(k)}`, v]);
+    const evalFlags = def.needs.evaluation ? ['--test-images', '100'] : [];
+    const out = await lab(id, ['--run', dirs.es, '--seeds', '0', '--rounds', '1,2', ...flags, ...evalFlags]);
+    expect(out).toMatch(/^#{3} /);
+    const written = [...out.matchAll(/([^\s,]+)\.csv/g)].map((m) => basename(m[1]));
+    expect(written.length).toBeGreaterThan(0);
+    for (const name of written) {
+      const [header, ...rows] = await csv(dirs.es, name);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(r).toHaveLength(header.length);
+      const json = JSON.parse(await readFile(join(dirs.es, `${name}.json`), 'utf8')) as { command: string };
+      expect(json.command).toBe(
+        `npm run lab -- ${id} --run ${dirs.es} --seeds 0 --rounds 1,2 ${[...flags, ...evalFlags].join(' ')}`.trim(),
+      );
+    }
+  }, 120_000);
+
+  it('refuses an unknown flag and an out-of-range option before loading data, naming the flag', async () => {
+    await expect(lab(id, ['--run', dirs.es, '--bogus', '1'])).rejects.toThrow(/unknown flag --bogus/);
+    const num = Object.entries(def.options).find(([, s]) => s.kind === 'number');
+    if (num && num[1].kind === 'number')
+      await expect(lab(id, ['--run', dirs.es, `--${flagOf(num[0])}`, String(num[1].max + 1)])).rejects.toThrow(
+        `--${flagOf(num[0])} = ${num[1].max + 1} is outside`,
+      );
+  });
+});
+
+describe('LMC over run folders', () => {
+  it('lmc: both barrier columns; pairs across rounds per seed and across seeds per round', async () => {
+    const out = await lab('lmc', ['--run', dirs.es, '--points', '3', '--test-images', '100']);
+    const [header, ...rows] = await csv(dirs.es, 'lmc');
+    expect(header.slice(-4)).toEqual(['endpoint_barrier', 'excess_barrier', 'connected', 'worst_alpha']);
+    expect(rows.filter((r) => r[1] === 'rounds')).toHaveLength(2 * 3); // 2 seeds × C(3,2)
+    expect(rows.filter((r) => r[1] === 'seeds')).toHaveLength(3); // 3 rounds × C(2,2)
+    for (const r of rows) {
+      expect(Number(r[11])).toBeGreaterThanOrEqual(0); // the excess is 0 at both ends of the path
+      expect(r[12]).toBe(Number(r[11]) < 0.02 ? '1' : '0');
+    }
+    expect(out).toContain('| round | remaining % | B(r_k, r_k+1) | excess(r_k, r_k+1) |');
+    expect(out).toContain('B across seeds (different θ0)');
+  }, 120_000);
+
+  it('lmc on a GD-IMP folder: "--method magnitude" finds gd_magnitude (no σ needed)', async () => {
+    await lab('lmc', [
+      '--run',
+      dirs.gd,
       '--method',
-      'snr',
-      '--seeds',
-      '0',
-      '--rounds',
-      '1,3',
-      '--directions',
-      '2',
+      'magnitude',
+      '--pairs',
+      'rounds',
       '--points',
-      '5',
-      '--norm',
-      'filter',
+      '3',
+      '--test-images',
+      '100',
     ]);
-    const rows = await csvRows('landscape-snr-filter.csv');
-    expect(rows.map((r) => [r[1], r[2]])).toEqual([
-      ['0', '1'],
-      ['0', '3'],
-    ]);
-    for (const r of rows) expect(r.length).toBe(10 + 2);
-  }, 60_000);
+    const [, ...rows] = await csv(dirs.gd, 'lmc');
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['gd_magnitude']));
+    expect(rows).toHaveLength(2 * 3);
+  }, 120_000);
 
-  it('rejects unknown flags and bad values before loading any data', async () => {
-    await expect(runCommand(lmcCommand, ['--bogus', '1'])).rejects.toThrow(/unknown flag --bogus/);
-    await expect(runCommand(landscapeCommand, ['--norm', 'l2'])).rejects.toThrow(/--norm must be one of/);
+  it('lmc --runs ES,GD: the same seed and round of both; output named after run B', async () => {
+    const out = await lab('lmc', ['--runs', `${dirs.es},${dirs.gd}`, '--points', '3', '--test-images', '100']);
+    const [header, ...rows] = await csv(dirs.es, `lmc-runs-${basename(dirs.gd)}`);
+    expect(header).toEqual([
+      'seed',
+      'round',
+      'sparsity_a',
+      'sparsity_b',
+      'perf_a',
+      'perf_b',
+      'endpoint_barrier',
+      'excess_barrier',
+      'connected',
+      'worst_alpha',
+    ]);
+    expect(rows.map((r) => `${r[0]}/${r[1]}`)).toEqual(['1/1', '1/2', '1/3']); // seed 1 is the only shared seed
+    expect(out).toContain('magnitude (A');
+    expect(out).toContain('gd_magnitude (B');
+  }, 120_000);
+
+  it('refuses runs with different networks, a missing chain, a single folder in --runs', async () => {
+    await expect(lab('lmc', ['--runs', `${dirs.es},${dirs.other}`])).rejects.toThrow(/different networks/);
+    await expect(lab('lmc', ['--runs', `${dirs.es},${dirs.gd}`, '--method-b', 'snr'])).rejects.toThrow(
+      /"snr" is not a chain/,
+    );
+    await expect(lab('lmc', ['--runs', dirs.es])).rejects.toThrow(/two run folders/);
+    await expect(lab('correlation', ['--runs', `${dirs.es},${dirs.gd}`])).rejects.toThrow(/unknown flag --runs/);
+  });
+});
+
+describe('weights and correlation over ES and GD folders', () => {
+  it('weights --runs ES,GD puts both runs side by side per layer', async () => {
+    const out = await lab('weights', ['--runs', `${dirs.es},${dirs.gd}`]);
+    expect(out).toContain('#### Dense_0');
+    expect(out).toContain('magnitude (A): layer %');
+    expect(out).toContain('gd_magnitude (B): \\|W\\|');
+    const [header, ...rows] = await csv(dirs.es, `weights-vs-${basename(dirs.gd)}`);
+    expect(header[0]).toBe('run');
+    expect(rows).toHaveLength(2 * 3 * 2); // 2 runs × 3 rounds of seed 1 × 2 layers
+  });
+
+  it('correlation defaults to the hidden layer Dense_0 and refuses a GD folder (no σ)', async () => {
+    const out = await lab('correlation', ['--run', dirs.es, '--seeds', '0']);
+    expect(out).toContain('over Dense_0 (alive kernel entries');
+    await expect(lab('correlation', ['--run', dirs.gd])).rejects.toThrow(/needs a per-weight σ/);
   });
 });

@@ -46,12 +46,15 @@ describe('roundCorrelation (docs/ALGORITHMS.md §8.1) on a hand-made record', ()
     expect(r.spearman).toBeCloseTo(-1, 12);
   });
 
-  it("criteria agreement at the next round's sparsity 1 − 0.8² = 0.36 (4 of 10 pruned)", () => {
+  it("criteria agreement at the next round's sparsity 1 − 0.8² = 0.36 (4 of 10 pruned), over layer 1's alive entries", () => {
     const r = roundCorrelation(record(2), opts);
     expect(r.nextSparsityFrac).toBeCloseTo(0.36, 12);
-    // Magnitude prunes |μ| = 1, 2 (Dense_1); SNR prunes 1/8, 1/7 (Dense_0): 4 of 10 decisions differ.
-    expect(r.agreeFrac).toBeCloseTo(0.6, 12);
-    // Survivors: magnitude {0,1,2,3,8,9}, SNR {0,1,6,7,8,9}: 4 shared of 8 → IoU 0.5.
+    expect(r.sigma).toBe('per-weight');
+    // Two more entries go. Magnitude prunes |μ| = 1, 2 (Dense_1 entries 6, 7); SNR prunes 1/8, 1/7 (Dense_0).
+    // Dense_1's alive entries are 6–9 (10, 11 were pruned before and are not counted): the criteria agree
+    // on 8 and 9 only → 2/4. Counting the two pruned entries too would give 4/6.
+    expect(r.agreeFrac).toBeCloseTo(0.5, 12);
+    // Survivors in Dense_1: magnitude {8, 9}, SNR {6, 7, 8, 9} → IoU 2/4.
     expect(r.survivorIoU).toBeCloseTo(0.5, 12);
   });
 
@@ -59,14 +62,24 @@ describe('roundCorrelation (docs/ALGORITHMS.md §8.1) on a hand-made record', ()
     expect(roundCorrelation(record(1), opts).agreeFrac).toBe(1);
   });
 
-  it('constant σ makes SNR ∝ |μ|: both correlations 1 and full agreement', () => {
+  it('one σ for every weight (ARS, OpenES) makes SNR ∝ |μ|: marked isotropic, statistics NaN, no scatter', () => {
     const r = roundCorrelation(
       record(2, 0, () => 0.5),
       opts,
     );
-    expect(r.pearson).toBeCloseTo(1, 12);
-    expect(r.spearman).toBeCloseTo(1, 12);
-    expect(r.agreeFrac).toBe(1);
+    expect(r.sigma).toBe('isotropic');
+    expect([r.pearson, r.spearman, r.agreeFrac, r.survivorIoU].every(Number.isNaN)).toBe(true);
+    expect(r.n).toBe(4);
+    expect(r.scatter.magnitude).toHaveLength(0);
+  });
+
+  it('no σ (GD-IMP stores NaN) is marked none', () => {
+    expect(
+      roundCorrelation(
+        record(2, 0, () => NaN),
+        opts,
+      ).sigma,
+    ).toBe('none');
   });
 
   it('scatter is a consistent subsample of the (|μ|, SNR) pairs', () => {
@@ -83,7 +96,7 @@ describe('roundCorrelation (docs/ALGORITHMS.md §8.1) on a hand-made record', ()
 
 describe('correlationByRound / meanOverSeeds', () => {
   it('sorts by method, seed, round and averages per (method, round) with s.e.', () => {
-    const recs = [record(2, 1), record(2, 0, () => 0.5), record(1, 0)];
+    const recs = [record(2, 1), record(2, 0, (m) => 1 / m), record(1, 0)];
     const rows = correlationByRound(recs, opts);
     expect(rows.map((r) => [r.seed, r.roundNum])).toEqual([
       [0, 1],
@@ -95,7 +108,7 @@ describe('correlationByRound / meanOverSeeds', () => {
       [1, 1],
       [2, 2],
     ]);
-    expect(m[1].mean).toBeCloseTo(0, 12); // (1 + (−1)) / 2
+    expect(m[1].mean).toBeCloseTo(0, 12); // σ = 1/|μ| gives SNR = μ²: Spearman 1; σ = μ² gives −1 → mean 0
     expect(m[1].se).toBeCloseTo(1, 12); // s.d. √2, n = 2 → s.e. √2/√2 = 1
   });
 });

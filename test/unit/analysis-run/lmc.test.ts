@@ -21,8 +21,8 @@ describe('LMC path on a real (synthetic-task) network', () => {
     const p = await lmcPath({ task, net, thetaA: a, thetaB: a, points: 7 });
     expect(p.alphas).toEqual(alphaGrid(7));
     expect(p.barrierKind).toBe('error');
-    expect(p.barrier).toBe(0);
-    expect(p.linearBarrier).toBeCloseTo(0, 12);
+    expect(p.endpointBarrier).toBe(0);
+    expect(p.excessBarrier).toBeCloseTo(0, 12);
     expect(new Set(p.perf).size).toBe(1);
   });
 
@@ -39,7 +39,7 @@ describe('LMC path on a real (synthetic-task) network', () => {
       .map((al, i) => [al, 1 - p.perf[i]])
       .filter(([al]) => al >= 0 && al <= 1)
       .map(([, e]) => e);
-    expect(p.barrier).toBeCloseTo(Math.max(...inside) - (2 - ra.perf - rb.perf) / 2, 12);
+    expect(p.endpointBarrier).toBeCloseTo(Math.max(...inside) - (2 - ra.perf - rb.perf) / 2, 12);
   });
 
   it('lmcMatrix: symmetric, zero diagonal, entries equal the single-pair paths', async () => {
@@ -60,11 +60,11 @@ describe('LMC path on a real (synthetic-task) network', () => {
       [1, 2],
     ]);
     for (let i = 0; i < 3; i++) {
-      expect(m.barrier[i][i]).toBe(0);
-      for (let j = 0; j < 3; j++) expect(m.barrier[i][j]).toBe(m.barrier[j][i]);
+      expect(m.endpointBarrier[i][i]).toBe(0);
+      for (let j = 0; j < 3; j++) expect(m.endpointBarrier[i][j]).toBe(m.endpointBarrier[j][i]);
     }
     const direct = await lmcPath({ task, net, thetaA: c, thetaB: a, points: 6 });
-    expect(m.barrier[0][2]).toBeCloseTo(direct.barrier, 12);
+    expect(m.endpointBarrier[0][2]).toBeCloseTo(direct.endpointBarrier, 12);
     expect(m.pairs[1].path.perf).toEqual(direct.perf);
     const perfs = endpointPerf(m);
     const t = tf.tensor2d([...a, ...b, ...c], [3, net.paramCount]);
@@ -97,20 +97,25 @@ describe('pathFromMetrics (barrier definitions, docs/ALGORITHMS.md §6)', () => 
       perf,
       perf.map(() => 0),
     );
-    expect(p.barrier).toBeCloseTo(0.3 - 0.2, 12);
-    expect(p.linearBarrier).toBeCloseTo(0, 12);
+    expect(p.endpointBarrier).toBeCloseTo(0.3 - 0.2, 12);
+    expect(p.excessBarrier).toBeCloseTo(0, 12);
+    expect(p.connected).toBe(true); // read on the excess barrier: a straight ramp is no barrier
     expect(p.worstAlpha).toBe(0);
   });
   it('vision: a dip to 0.5 in the middle between two 0.9 networks gives B = 0.4', () => {
     const p = pathFromMetrics('vision', alphas, [0.9, 0.7, 0.5, 0.7, 0.9], [0, 0, 0, 0, 0]);
-    expect(p.barrier).toBeCloseTo(0.4, 12);
+    expect(p.endpointBarrier).toBeCloseTo(0.4, 12);
+    expect(p.excessBarrier).toBeCloseTo(0.4, 12); // equal endpoints: the two readings coincide
+    expect(p.connected).toBe(false);
     expect(p.worstAlpha).toBe(0.5);
   });
-  it('control: B_R = mean endpoint return − min return', () => {
+  it('control: B_R = mean endpoint return − min return; excess below the line; no connectivity label', () => {
     const p = pathFromMetrics('control', alphas, [200, 150, 40, 180, 100], [0, 0, 0, 0, 0]);
     expect(p.barrierKind).toBe('return');
-    expect(p.barrier).toBe(150 - 40);
-    expect(Number.isNaN(p.linearBarrier)).toBe(true);
+    expect(p.endpointBarrier).toBe(150 - 40);
+    // line from R_B = 200 (α = 0) to R_A = 100: [200, 175, 150, 125, 100] → line − R = [0, 25, 110, −55, 0]
+    expect(p.excessBarrier).toBe(110);
+    expect(p.connected).toBeNull();
   });
 });
 
@@ -149,7 +154,7 @@ describe('lmcPath through a task with a known loss', () => {
       thetaB: new Float32Array(3),
       points: 11,
     });
-    expect(p.linearBarrier).toBeLessThanOrEqual(1e-12);
+    expect(p.excessBarrier).toBeLessThanOrEqual(1e-12);
     expect(p.loss[10]).toBeCloseTo(9, 5);
     expect(p.loss[5]).toBeCloseTo(9 / 4, 5);
   });

@@ -3,9 +3,12 @@ import {
   averageRanks,
   criteriaAgreement,
   downsampleScatter,
+  lastHiddenLayerIndex,
+  layerIndexOf,
   magnitudeSnrCorrelation,
   pearson,
   relativeSnrGain,
+  sigmaKind,
   spearman,
   survivorRankCorrelation,
 } from '../../../src/core/analysis/correlation';
@@ -64,6 +67,32 @@ describe('magnitude–SNR analysis (docs/ALGORITHMS.md §8)', () => {
     expect(Array.from(r.snrMask)).toEqual([1, 1, 0, 0, 1, 1, 0, 1, 1]);
     expect(r.agreeFrac).toBeCloseTo(4 / 6, 12);
     expect(r.survivorIoU).toBeCloseTo(2 / 4, 12); // both keep {0, 7}; union {0, 1, 2, 7}
+  });
+
+  it('criteriaAgreement leaves out entries pruned before this round (they agree trivially)', () => {
+    const mask = Uint8Array.from([1, 1, 1, 0, 1, 1, 0, 1, 1]); // entries 3 and 6 already pruned
+    const mag = Float32Array.from([0.9, 0.1, 0.5, 0, 0, 0, 0, 0.8, 0]);
+    const snr = Float32Array.from([0.9, 0.6, 0.1, 0, 0, 0, 0, 0.8, 0]);
+    // s = 0.5 of 6 → 3 pruned: the 2 already pruned + 1 more: mag prunes 1, snr prunes 2.
+    const r = criteriaAgreement(mag, snr, mask, layers, 0.5);
+    expect(r.alive).toBe(4); // 0, 1, 2, 7
+    expect(r.agreeFrac).toBeCloseTo(2 / 4, 12); // agree on 0 and 7; not on 1, 2 (counting 3 and 6 would give 4/6)
+    expect(r.survivorIoU).toBeCloseTo(2 / 4, 12); // kept: mag {0, 2, 7}, snr {0, 1, 7}
+    const onlyL1 = criteriaAgreement(mag, snr, mask, layers, 0.5, 'global', [layers[1]]);
+    expect([onlyL1.alive, onlyL1.agreeFrac]).toEqual([1, 1]); // entry 7 only
+  });
+
+  it('sigmaKind: per-weight, one σ for all (ARS), or none (GD); default layer = the last hidden one', () => {
+    const mask = Uint8Array.from([1, 1, 1, 0, 1, 1, 1, 1, 1]);
+    expect(sigmaKind(Float32Array.from([0.1, 0.2, 0.1, 1e20, 1, 1, 1, 1, 1]), mask, layers[0])).toBe('per-weight');
+    expect(sigmaKind(Float32Array.from([0.03, 0.03, 0.03, 1e20, 1, 1, 1, 1, 1]), mask, layers[0])).toBe('isotropic');
+    expect(sigmaKind(Float32Array.from([NaN, NaN, NaN, 1e20, 1, 1, 1, 1, 1]), mask, layers[0])).toBe('none');
+    expect(sigmaKind(new Float32Array(0), mask, layers[0])).toBe('none'); // σ not sent
+    expect(lastHiddenLayerIndex(layers)).toBe(0); // L0 feeds the output layer L1
+    expect(lastHiddenLayerIndex(['Conv_0', 'Conv_1', 'Dense_0'])).toBe(1); // es-lottery's Conv_1
+    expect(layerIndexOf(-1, layers)).toBe(0);
+    expect(layerIndexOf(1, layers)).toBe(1);
+    expect(() => layerIndexOf(2, layers)).toThrow(/0 = L0, 1 = L1/);
   });
 
   it('survivorRankCorrelation ranks only the final survivors (kernel entries)', () => {

@@ -1,10 +1,17 @@
-// Chart rows of the analysis views (src/ui/analysis/chart-data.ts) from hand-made job results.
+// Chart rows of the analysis views (src/ui/analysis/chart-data.ts) from hand-made analysis results.
 import { describe, expect, it } from 'vitest';
 import { pathFromMetrics } from '../../../src/core/analysis/run/lmc';
 import { curvatureSummary, fitQuadratic } from '../../../src/core/analysis/quadratic-fit';
 import {
+  sharpnessRows,
+  summarizeWeights,
+  type CorrelationResult,
+  type LandscapeResult,
+  type LmcGroup,
+  type WeightsRow,
+} from '../../../src/core/analysis/analyses';
+import {
   correlationRoundRows,
-  curvatureRows,
   lmcBarrierMarks,
   lmcCurveRows,
   lmcMetric,
@@ -12,11 +19,12 @@ import {
   profileRows,
   scatterPoints,
   surfaceRaster,
+  weightChartRows,
+  weightSeries,
 } from '../../../src/ui/analysis/chart-data';
-import type { CorrelationJobResult, LandscapeJobResult, LmcJobResult } from '../../../workers/analysis-job';
 
 const alphas = [0, 0.5, 1];
-function lmc(kind: 'vision' | 'control', perfs: number[][]): LmcJobResult {
+function group(kind: 'vision' | 'control', perfs: number[][]): LmcGroup {
   const pairs = perfs.map((p, n) => ({
     i: 0,
     j: n + 1,
@@ -27,40 +35,55 @@ function lmc(kind: 'vision' | 'control', perfs: number[][]): LmcJobResult {
       p.map(() => 0),
     ),
   }));
+  const net = (label: string) => ({ label, run: 0, method: 'snr', seed: 0, roundNum: 1, sparsityFrac: 0, perf: 0 });
   return {
-    options: { pairs: 'rounds', method: 'snr', seed: 0, points: 3 },
-    nets: [],
-    perf: [],
-    matrix: { labels: ['r1', 'r2', 'r3'], barrier: [], linearBarrier: [], pairs },
+    kind: 'rounds',
+    title: 'snr seed 0: rounds',
+    method: 'snr',
+    seed: 0,
+    nets: [net('r1'), net('r2'), net('r3')],
+    matrix: { labels: ['r1', 'r2', 'r3'], endpointBarrier: [], excessBarrier: [], pairs },
   };
 }
 
 describe('LMC chart rows', () => {
-  it('vision: error = 1 − acc per α, one column per pair; the barrier mark sits at the worst α', () => {
-    const res = lmc('vision', [
+  it('vision: error = 1 − acc per α, one column per pair; marks at the worst α with both readings', () => {
+    const g = group('vision', [
       [0.9, 0.6, 0.8],
       [0.9, 0.85, 0.7],
     ]);
+    const res = { barrierKind: 'error' as const };
     expect(lmcMetric(res).key).toBe('error');
-    const { rows, series } = lmcCurveRows(res);
+    const { rows, series } = lmcCurveRows(res, g);
     expect(series).toEqual(['r1–r2', 'r1–r3']);
     expect(rows.map((r) => r.alpha)).toEqual(alphas);
     expect(rows[1]['r1–r2']).toBeCloseTo(0.4, 12);
-    const marks = lmcBarrierMarks(res);
-    // pair 1: errors 0.1, 0.4, 0.2 → worst α 0.5, B = 0.4 − (0.1 + 0.2)/2 = 0.25
-    expect(marks[0].alpha).toBe(0.5);
+    const marks = lmcBarrierMarks(res, g);
+    // pair 1: errors 0.1, 0.4, 0.2 → worst α 0.5, B = 0.4 − 0.15 = 0.25; line at ½ is 0.15 → excess 0.25
+    expect(marks[0]).toMatchObject({ alpha: 0.5, connected: false });
     expect(marks[0].value).toBeCloseTo(0.4, 12);
-    expect(marks[0].barrier).toBeCloseTo(0.25, 12);
-    // pair 2: errors 0.1, 0.15, 0.3 → worst at α = 1 (an endpoint), B = 0.3 − 0.2 = 0.1
+    expect(marks[0].endpointBarrier).toBeCloseTo(0.25, 12);
+    expect(marks[0].excessBarrier).toBeCloseTo(0.25, 12);
+    // pair 2: errors 0.1, 0.15, 0.3 → worst at α = 1, B = 0.3 − 0.2 = 0.1; below the line (0.2 at ½) → excess 0
     expect(marks[1].alpha).toBe(1);
-    expect(marks[1].barrier).toBeCloseTo(0.1, 12);
+    expect(marks[1].endpointBarrier).toBeCloseTo(0.1, 12);
+    expect(marks[1].excessBarrier).toBeCloseTo(0, 12);
+    expect(marks[1].connected).toBe(true);
   });
 
-  it('control: plots the return itself', () => {
-    const res = lmc('control', [[100, 40, 80]]);
+  it('control: plots the return itself; no connectivity label', () => {
+    const g = group('control', [[100, 40, 80]]);
+    const res = { barrierKind: 'return' as const };
     expect(lmcMetric(res).key).toBe('return');
-    expect(lmcCurveRows(res).rows[1]['r1–r2']).toBe(40);
-    expect(lmcBarrierMarks(res)[0]).toMatchObject({ alpha: 0.5, value: 40, barrier: 50 }); // ½(100 + 80) − 40
+    expect(lmcCurveRows(res, g).rows[1]['r1–r2']).toBe(40);
+    // ½(100 + 80) − 40 = 50; line at ½ is 90 → excess 50
+    expect(lmcBarrierMarks(res, g)[0]).toMatchObject({
+      alpha: 0.5,
+      value: 40,
+      endpointBarrier: 50,
+      excessBarrier: 50,
+      connected: null,
+    });
   });
 });
 
@@ -70,17 +93,25 @@ describe('landscape chart rows', () => {
     const loss = xis.map((x) => a * x * x + 1);
     return { loss, perf: loss.map(() => 0), fit: fitQuadratic(xis, loss), directionNorm: 1 };
   };
-  const res: LandscapeJobResult = {
-    options: { method: 'snr', seed: 0, directions: 2, points: 5, normalisation: 'none' },
+  const round = (run: number, seed: number, roundNum: number, as: number[]) => ({
+    run,
+    method: 'snr',
+    seed,
+    roundNum,
+    sparsityFrac: roundNum === 1 ? 0 : 0.2,
+    landscape: { xis, profiles: as.map(prof), curvature: curvatureSummary(as) },
+  });
+  const res: LandscapeResult = {
+    norm: 'filter',
+    directionMask: 'masked',
+    directions: 2,
+    points: 5,
+    range: 1,
+    rngSeed: 0,
     lossKind: 'test cross-entropy',
-    rounds: [
-      {
-        roundNum: 1,
-        sparsityFrac: 0,
-        landscape: { xis, profiles: [prof(2), prof(4)], curvature: curvatureSummary([2, 4]) },
-      },
-      { roundNum: 2, sparsityFrac: 0.2, landscape: { xis, profiles: [prof(1)], curvature: curvatureSummary([1]) } },
-    ],
+    runLabels: ['es', 'gd'],
+    rounds: [round(0, 0, 1, [2, 4]), round(0, 1, 1, [4, 6]), round(0, 0, 2, [1]), round(1, 0, 1, [8, 8])],
+    planes: [],
   };
 
   it('profile rows pair each measured point with the fitted parabola (exact for a parabola)', () => {
@@ -91,16 +122,15 @@ describe('landscape chart rows', () => {
     expect(parabolaAt({ a: 1, b: 2, c: 3 }, 2)).toBe(11);
   });
 
-  it('curvature rows: mean ± s.e. (se NaN → zero-width bar), remaining %', () => {
-    const [r1, r2] = curvatureRows(res);
-    expect(r1.a).toBeCloseTo(3, 9);
-    expect(r1.se).toBeCloseTo(1, 9); // sd √2, n 2 → se 1
-    expect(r1.lo).toBeCloseTo(2, 9);
-    expect(r1.hi).toBeCloseTo(4, 9);
-    expect(r1.minR2).toBeCloseTo(1, 9);
-    expect(r2.remainingPct).toBeCloseTo(80, 9);
-    expect(Number.isNaN(r2.se)).toBe(true);
-    expect(r2.lo).toBe(r2.hi);
+  it('sharpness per (run, round): mean ± s.e. over seeds; one seed: its s.e. over directions', () => {
+    const [es1, es2, gd1] = sharpnessRows(res);
+    expect(es1).toMatchObject({ run: 0, roundNum: 1, seeds: 2 });
+    expect(es1.a).toBeCloseTo(4, 9); // seeds: mean a 3 and 5
+    expect(es1.se).toBeCloseTo(1, 9); // sd √2, n 2
+    expect(es1.minR2).toBeCloseTo(1, 9);
+    expect(es2.remainingPct).toBeCloseTo(80, 9);
+    expect(Number.isNaN(es2.se)).toBe(true); // one seed, one direction
+    expect(gd1).toMatchObject({ run: 1, roundNum: 1, a: 8, se: 0 });
   });
 
   it('surface raster puts the largest y on the top row', () => {
@@ -112,13 +142,14 @@ describe('landscape chart rows', () => {
 });
 
 describe('correlation chart rows', () => {
-  it('per round: method means from the job summary; scatter points from the sample', () => {
+  it('per round: chain means from the summary; scatter points from the sample', () => {
     const row = (method: string, roundNum: number) => ({
       seed: 0,
       method,
       roundNum,
       sparsityFrac: 0,
       n: 2,
+      sigma: 'per-weight' as const,
       pearson: 0.5,
       spearman: 0.4,
       nextSparsityFrac: 0.2,
@@ -126,9 +157,7 @@ describe('correlation chart rows', () => {
       survivorIoU: 0.8,
       scatter: { magnitude: Float32Array.of(1, 2), snr: Float32Array.of(3, 4) },
     });
-    const res: CorrelationJobResult = {
-      options: { layerIndex: 1, pruneFrac: 0.2 },
-      layerName: 'Dense_1',
+    const res: Pick<CorrelationResult, 'rows' | 'summary'> = {
       rows: [row('snr', 1), row('snr', 2)],
       summary: {
         pearson: [
@@ -137,6 +166,7 @@ describe('correlation chart rows', () => {
         ],
         spearman: [{ method: 'snr', roundNum: 2, mean: 0.6, se: NaN, n: 1 }],
         agreeFrac: [],
+        survivorIoU: [],
       },
     };
     const rows = correlationRoundRows(res);
@@ -147,5 +177,24 @@ describe('correlation chart rows', () => {
       { magnitude: 1, snr: 3 },
       { magnitude: 2, snr: 4 },
     ]);
+  });
+});
+
+describe('weight chart rows', () => {
+  const r = (run: number, method: string, seed: number, roundNum: number, meanAbs: number): WeightsRow => ({
+    run,
+    method,
+    seed,
+    roundNum,
+    sparsityFrac: 0,
+    layers: [{ name: 'Dense_0', remainingFrac: 0.5, meanAbs, mean: 0 }],
+  });
+  it('one series per (run, chain), values per round in percent for the remaining fraction', () => {
+    const rows = [r(0, 'magnitude', 0, 1, 1), r(0, 'magnitude', 1, 1, 3), r(1, 'gd_magnitude', 0, 1, 5)];
+    const res = { runLabels: ['es', 'gd'], summary: summarizeWeights(rows, ['Dense_0']) };
+    expect(weightSeries(res).map((s) => s.name)).toEqual(['magnitude (es)', 'gd_magnitude (gd)']);
+    const [abs] = weightChartRows(res, 'Dense_0', 'meanAbs');
+    expect(abs).toMatchObject({ roundNum: 1, 'magnitude (es)': 2, 'magnitude (es) se': 1, 'gd_magnitude (gd)': 5 });
+    expect(weightChartRows(res, 'Dense_0', 'remainingFrac')[0]['magnitude (es)']).toBe(50);
   });
 });

@@ -1,14 +1,13 @@
-// Cross-run analyses of workers/analysis-job.ts (ES vs GD, and the plane
-// through three networks): LMC in the 'records' pairs mode takes exactly the two records sent — an ES
-// round and a GD round of the same seed and round from two stored runs — and gives the same barrier as
-// the same pair in a one-run matrix; through LabEngine.runAnalysis too, without leaking tensors. The
-// landscape's plane option evaluates the plane through θ0, round k and round k + 1 with the three marked.
+// Cross-run analyses through workers/analysis-job.ts on real tiny ES and GD runs: LMC with a second run
+// pairs the ES and GD networks of the same seed and round (the ES-vs-GD pair of docs/ALGORITHMS.md §6) and
+// gives the same barriers as the same pair in a plain matrix; through LabEngine.runAnalysis too, without
+// leaking tensors. The landscape's plane option evaluates the plane through θ0, round k and round k + 1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { LabEngine } from '../../../workers/lab-engine';
 import type { ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
-import { runLandscapeJob, runLmcJob } from '../../../workers/analysis-job';
+import { runRegistryJob } from '../../../workers/analysis-job';
 import { instantiate } from '../../../src/core/experiments/setup';
 import { parseConfig } from '../../../src/core/runs/config';
 import { lmcMatrix } from '../../../src/core/analysis/run';
@@ -45,23 +44,19 @@ afterAll(async () => {
 });
 
 describe('cross-run analyses', () => {
-  it('LMC "records": exactly the two networks sent, same barrier as the pair in a matrix; engine path leak-free', async () => {
+  it('LMC with a second run: the ES and GD networks of one seed and round, same barriers as the pair in a matrix; engine path leak-free', async () => {
     const a = es.find((r) => r.roundNum === 2)!,
       b = gd.find((r) => r.roundNum === 2)!;
     expect(a.method).toBe('magnitude');
     expect(b.method).toBe('gd_magnitude');
-    const parts = await instantiate(esConfig, { readBytes: (p) => dataReader.readBytes(p) });
+    const inst = await instantiate(esConfig, { readBytes: (p) => dataReader.readBytes(p) });
+    const parts = { ...inst, prune: { pruneFrac: 0.5, scope: 'global' as const } };
     try {
-      const args = {
-        pairs: 'records' as const,
-        labels: ['ES r2', 'GD r2'],
-        method: 'magnitude',
-        seed: 0,
-        roundNum: 2,
-        points: 5,
-      };
-      const direct = await runLmcJob(parts, [a, b], args);
-      expect(direct.nets.map((n) => n.label)).toEqual(['ES r2', 'GD r2']);
+      const args = { options: { points: 5 }, selection: { rounds: [2] }, other: { label: 'gd', records: gd } };
+      const direct = await runRegistryJob('lmc', parts, es, args);
+      expect(direct.groups).toHaveLength(1);
+      const [g] = direct.groups;
+      expect(g.nets.map((n) => n.label)).toEqual(['magnitude r2', 'gd_magnitude r2']);
       const ref = await lmcMatrix({
         ...parts,
         nets: [
@@ -70,56 +65,44 @@ describe('cross-run analyses', () => {
         ],
         points: 5,
       });
-      expect(direct.matrix.barrier[0][1]).toBe(ref.barrier[0][1]);
-      expect(direct.matrix.barrier[0][1]).toBeGreaterThanOrEqual(0);
-      expect(direct.perf[0]).toBeCloseTo(a.finalPerf, 6); // the path's endpoints are the two runs' networks
-      expect(direct.perf[1]).toBeCloseTo(b.finalPerf, 6);
+      expect(g.matrix.endpointBarrier[0][1]).toBe(ref.endpointBarrier[0][1]);
+      expect(g.matrix.excessBarrier[0][1]).toBe(ref.excessBarrier[0][1]);
+      expect(g.matrix.excessBarrier[0][1]).toBeGreaterThanOrEqual(0);
+      expect(g.nets[0].perf).toBeCloseTo(a.finalPerf, 6); // the path's endpoints are the two runs' networks
+      expect(g.nets[1].perf).toBeCloseTo(b.finalPerf, 6);
 
       const before = tf.memory().numTensors;
-      const out = await eng.runAnalysis('lmc', esConfig, [a, b], args);
-      expect(out.status === 'done' && out.result.matrix.barrier[0][1]).toBe(direct.matrix.barrier[0][1]);
+      const out = await eng.runAnalysis('lmc', esConfig, es, args);
+      expect(out.status === 'done' && out.result.groups[0].matrix.endpointBarrier[0][1]).toBe(
+        g.matrix.endpointBarrier[0][1],
+      );
       const cached = tf.memory().numTensors; // the engine caches the run's task once
-      await eng.runAnalysis('lmc', esConfig, [a, b], args);
+      await eng.runAnalysis('lmc', esConfig, es, args);
       expect(tf.memory().numTensors).toBe(cached);
       expect(cached - before).toBeLessThanOrEqual(10);
     } finally {
-      parts.task.dispose();
+      inst.task.dispose();
     }
   }, 120_000);
 
   it('landscape plane: θ0, round 1 and round 2 of the chain marked on a points × points grid', async () => {
-    const parts = await instantiate(esConfig, { readBytes: (p) => dataReader.readBytes(p) });
+    const inst = await instantiate(esConfig, { readBytes: (p) => dataReader.readBytes(p) });
+    const parts = { ...inst, prune: { pruneFrac: 0.5, scope: 'global' as const } };
     try {
-      const res = await runLandscapeJob(parts, es, {
-        method: 'magnitude',
-        seed: 0,
-        directions: 2,
-        points: 5,
-        normalisation: 'filter',
-        surfacePoints: 7,
-        surfaceRoundNum: 1,
-        plane: true,
+      const res = await runRegistryJob('landscape', parts, es, {
+        options: { directions: 2, points: 5, surface: 7, plane: 1 },
       });
-      expect(res.surface?.plane).toBe(true);
-      const s = res.surface!.surface;
+      expect(res.planes).toHaveLength(1);
+      const s = res.planes[0].surface;
       expect(s.marks.map((m) => m.label)).toEqual(['θ0', 'r1', 'r2']);
       expect(s.marks[0]).toMatchObject({ x: 0, y: 0 });
       expect(s.loss.length).toBe(7 * 7);
       expect(Array.from(s.loss).every(Number.isFinite)).toBe(true);
       await expect(
-        runLandscapeJob(parts, es, {
-          method: 'magnitude',
-          seed: 0,
-          directions: 2,
-          points: 5,
-          normalisation: 'filter',
-          surfacePoints: 7,
-          surfaceRoundNum: 2,
-          plane: true,
-        }),
-      ).rejects.toThrow(/round 3 of magnitude seed 0 is not finished/);
+        runRegistryJob('landscape', parts, es, { options: { directions: 2, points: 5, plane: 2 } }),
+      ).rejects.toThrow(/rounds 2 and 3 of seed 0 must both be selected/);
     } finally {
-      parts.task.dispose();
+      inst.task.dispose();
     }
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { LabEngine } from '../../../workers/lab-engine';
 import type { AnalysisProgress, ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
-import { runCorrelationJob, runLmcJob, runRolloutJob } from '../../../workers/analysis-job';
+import { runRegistryJob, runRolloutJob } from '../../../workers/analysis-job';
 import { instantiate } from '../../../src/core/experiments/setup';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';
@@ -44,9 +44,10 @@ describe('LabEngine.runAnalysis', () => {
   });
 
   it('LMC and correlation equal the jobs run directly; progress is monotone; tensors stay flat', async () => {
-    const parts = await instantiate(config, { readBytes: noFiles });
-    const lmcArgs = { pairs: 'rounds' as const, method: 'snr', seed: 0, points: 5 };
-    const direct = await runLmcJob(parts, records, lmcArgs);
+    const inst = await instantiate(config, { readBytes: noFiles });
+    const parts = { ...inst, prune: { pruneFrac: config.prune.pruneFrac, scope: config.prune.scope } };
+    const lmcArgs = { options: { points: 5, pairs: 'rounds' }, selection: { chains: ['snr'], seeds: [0] } };
+    const direct = await runRegistryJob('lmc', parts, records, lmcArgs);
     const before = tf.memory().numTensors;
     const seen: AnalysisProgress[] = [];
     const out = await eng.runAnalysis('lmc', config, records, lmcArgs, (p) => {
@@ -54,16 +55,20 @@ describe('LabEngine.runAnalysis', () => {
     });
     expect(out.status).toBe('done');
     if (out.status !== 'done') return;
-    expect(out.result.matrix.barrier).toEqual(direct.matrix.barrier);
-    expect(out.result.perf).toEqual(direct.perf);
-    expect(out.result.nets.map((n) => n.roundNum)).toEqual([1, 2, 3]);
+    const [g] = out.result.groups;
+    expect(out.result.barrierKind).toBe('return'); // CartPole: returns, no connectivity threshold
+    expect(g.matrix.endpointBarrier).toEqual(direct.groups[0].matrix.endpointBarrier);
+    expect(g.matrix.excessBarrier).toEqual(direct.groups[0].matrix.excessBarrier);
+    expect(g.nets.map((n) => n.perf)).toEqual(direct.groups[0].nets.map((n) => n.perf));
+    expect(g.nets.map((n) => n.roundNum)).toEqual([1, 2, 3]);
+    expect(g.matrix.pairs.every((p) => p.path.connected === null)).toBe(true);
     expect(seen.length).toBeGreaterThan(1);
     for (let i = 1; i < seen.length; i++) expect(seen[i].done).toBeGreaterThanOrEqual(seen[i - 1].done);
     expect(seen[seen.length - 1].done).toBe(seen[0].total);
 
-    const corrArgs = { layerIndex: 0, pruneFrac: 0.5 };
+    const corrArgs = { options: { layer: 0 } };
     const corr = await eng.runAnalysis('correlation', config, records, corrArgs);
-    const corrDirect = await runCorrelationJob(parts, records, corrArgs);
+    const corrDirect = await runRegistryJob('correlation', parts, records, corrArgs);
     expect(corr.status === 'done' && corr.result.rows.map((r) => r.spearman)).toEqual(
       corrDirect.rows.map((r) => r.spearman),
     );
@@ -72,7 +77,7 @@ describe('LabEngine.runAnalysis', () => {
     await eng.runAnalysis('correlation', config, records, corrArgs);
     expect(tf.memory().numTensors).toBe(cachedOnce);
     expect(cachedOnce - before).toBeLessThanOrEqual(parts.task.kind === 'control' ? 0 : 10);
-    parts.task.dispose();
+    inst.task.dispose();
   });
 
   it('rollout replays the fixed test episode of a round mean; its return matches the direct job', async () => {
@@ -90,12 +95,8 @@ describe('LabEngine.runAnalysis', () => {
 
   it('cancel ends a running analysis; a second job meanwhile is refused', async () => {
     const args = {
-      method: 'magnitude',
-      seed: 0,
-      directions: 4,
-      points: 41,
-      normalisation: 'filter' as const,
-      surfacePoints: 15,
+      options: { directions: 4, points: 41, surface: 15 },
+      selection: { chains: ['magnitude'], seeds: [0] },
     };
     let cancelled = false;
     const run = eng.runAnalysis('landscape', config, records, args, (p) => {
@@ -104,19 +105,22 @@ describe('LabEngine.runAnalysis', () => {
         eng.cancel();
       }
     });
-    await expect(
-      eng.runAnalysis('lmc', config, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 }),
-    ).rejects.toThrow(/already in progress/);
+    await expect(eng.runAnalysis('lmc', config, records, { options: { points: 3 } })).rejects.toThrow(
+      /already in progress/,
+    );
     expect((await run).status).toBe('cancelled');
     expect(eng.status().running).toBeNull();
   });
 
   it('rejects an invalid config and an unknown kind with clear messages', async () => {
-    await expect(
-      eng.runAnalysis('lmc', { ...config, seeds: [] }, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 }),
-    ).rejects.toThrow(/seeds/);
-    await expect(
-      eng.runAnalysis('nope' as 'lmc', config, records, { pairs: 'rounds', method: 'snr', seed: 0, points: 3 }),
-    ).rejects.toThrow(/unknown analysis/);
+    await expect(eng.runAnalysis('lmc', { ...config, seeds: [] }, records, { options: { points: 3 } })).rejects.toThrow(
+      /seeds/,
+    );
+    await expect(eng.runAnalysis('nope' as 'lmc', config, records, { options: { points: 3 } })).rejects.toThrow(
+      /unknown analysis/,
+    );
+    await expect(eng.runAnalysis('lmc', config, records, { options: { points: 1 } })).rejects.toThrow(
+      /points = 1 is outside/,
+    );
   });
 });

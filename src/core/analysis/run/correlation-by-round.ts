@@ -1,9 +1,10 @@
 /**
  * Magnitude–SNR correlation per IMP round (paper §5, Fig. 7; docs/ALGORITHMS.md §8.1): for each round's
  * final mean μ and σ, Pearson and Spearman correlation of |μ_i| against SNR_i = |μ_i|/σ_i over the
- * unpruned kernel entries of one layer (es-lottery: the layer at index 1), how far the two criteria
- * agree on the next mask at the round's target sparsity, and a downsampled scatter for the chart.
- * Pure CPU work on saved round records: no tensors.
+ * unpruned kernel entries of one layer (default: the last hidden layer, lastHiddenLayerIndex), how far the
+ * two criteria agree on the next mask at the round's target sparsity (over that layer's alive entries),
+ * and a downsampled scatter for the chart. A round whose σ is missing (GD) or the same for every weight
+ * (ARS, OpenES) gets NaN statistics and says so in `sigma`. Pure CPU work on saved round records.
  */
 import type { LayerSpec } from '../../nets/types';
 import type { RoundRecord } from '../../experiments/events';
@@ -12,7 +13,15 @@ import { magnitudeScores, snrScores } from '../../prune/scores';
 import { sparsityOfRound } from '../../prune/schedule';
 import type { Rng } from '../../rng';
 import { curvatureSummary } from '../quadratic-fit';
-import { activeKernelValues, criteriaAgreement, downsampleScatter, pearson, spearman } from '../correlation';
+import {
+  activeKernelValues,
+  criteriaAgreement,
+  downsampleScatter,
+  pearson,
+  sigmaKind,
+  spearman,
+  type SigmaKind,
+} from '../correlation';
 
 /** What the analysis needs from a round record (saved run folders give exactly this). */
 export type RoundSnapshot = Pick<
@@ -22,7 +31,7 @@ export type RoundSnapshot = Pick<
 
 export interface CorrelationOptions {
   readonly layers: readonly LayerSpec[];
-  /** Index of the layer whose kernel is correlated (docs/ALGORITHMS.md §8.1: 1, i.e. Conv_1 / Dense_1). */
+  /** Index of the layer whose kernel is correlated (default in the analysis: lastHiddenLayerIndex). */
   readonly layerIndex: number;
   /** p of the IMP schedule: the next round's target sparsity is 1 − (1 − p)^k (docs/ALGORITHMS.md §3.2). */
   readonly pruneFrac: number;
@@ -46,9 +55,11 @@ export interface RoundCorrelation {
   readonly spearman: number;
   /** Target sparsity of the next round, at which the two criteria are compared. */
   readonly nextSparsityFrac: number;
-  /** Fraction of all prunable entries where magnitude and SNR make the same keep/prune decision. */
+  /** What the saved σ allows: the statistics below are NaN unless it is 'per-weight'. */
+  readonly sigma: SigmaKind;
+  /** Fraction of the layer's alive entries where magnitude and SNR make the same next keep/prune decision. */
   readonly agreeFrac: number;
-  /** IoU of the survivors of the two next masks. */
+  /** IoU of the survivors of the two next masks, over the layer's alive entries. */
   readonly survivorIoU: number;
   /** Downsampled (|μ|, SNR) points of the layer, for the scatter chart. */
   readonly scatter: { readonly magnitude: Float32Array; readonly snr: Float32Array };
@@ -61,19 +72,23 @@ export function roundCorrelation(r: RoundSnapshot, o: CorrelationOptions): Round
     throw new Error(
       `correlationByRound: layer index ${o.layerIndex} out of range (network has ${o.layers.length} layers)`,
     );
-  const mag = magnitudeScores(r.mean, r.mask);
-  const snr = snrScores(r.mean, r.std, r.mask);
-  const x = activeKernelValues(mag, r.mask, layer),
-    y = activeKernelValues(snr, r.mask, layer);
   const nextSparsityFrac = sparsityOfRound(r.roundNum + 1, 1 - o.pruneFrac);
-  const agree = criteriaAgreement(mag, snr, r.mask, o.layers, nextSparsityFrac, o.scope ?? 'global');
+  const sigma = sigmaKind(r.std, r.mask, layer);
+  const mag = magnitudeScores(r.mean, r.mask);
+  const x = activeKernelValues(mag, r.mask, layer);
+  const base = { seed: r.seed, method: r.method, roundNum: r.roundNum, sparsityFrac: r.sparsityFrac, n: x.length };
+  if (sigma !== 'per-weight') {
+    const none = new Float32Array(0);
+    const nan = { pearson: NaN, spearman: NaN, agreeFrac: NaN, survivorIoU: NaN };
+    return { ...base, ...nan, sigma, nextSparsityFrac, scatter: { magnitude: none, snr: none } };
+  }
+  const snr = snrScores(r.mean, r.std, r.mask);
+  const y = activeKernelValues(snr, r.mask, layer);
+  const agree = criteriaAgreement(mag, snr, r.mask, o.layers, nextSparsityFrac, o.scope ?? 'global', [layer]);
   const sample = downsampleScatter(x, y, o.maxPoints ?? 2000, o.rng.split(`${r.seed}/${r.method}/${r.roundNum}`));
   return {
-    seed: r.seed,
-    method: r.method,
-    roundNum: r.roundNum,
-    sparsityFrac: r.sparsityFrac,
-    n: x.length,
+    ...base,
+    sigma,
     pearson: pearson(x, y),
     spearman: spearman(x, y),
     nextSparsityFrac,

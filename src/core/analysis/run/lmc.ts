@@ -1,10 +1,11 @@
 /**
  * Linear mode connectivity on real networks (paper §5; docs/ALGORITHMS.md §6; Frankle et al. 2020).
  * θ(α) = α·θ_A + (1 − α)·θ_B on an α grid is a population evaluated through the task's test protocol.
- * Vision: error E = 1 − accuracy and B = max_α E − ½(E_A + E_B); control: the return barrier
- * B_R = ½(R_A + R_B) − min_α R. Pairs: rounds of one chain (K×K matrix) or seeds at the same round.
+ * Vision: error E = 1 − accuracy, the endpoint-mean barrier B = max_α E − ½(E_A + E_B) and the excess
+ * barrier over the straight line between E_A and E_B; control: the same two readings on the return
+ * (B_R = ½(R_A + R_B) − min_α R). Pairs: any list of networks (K×K matrix, one path per pair).
  */
-import { alphaGrid, errorBarrier, interpolateRows, returnBarrier } from '../interpolation';
+import { alphaGrid, errorBarrier, interpolateRows, isLinearlyConnected, returnBarrier } from '../interpolation';
 import { evaluateGrids, type GridRunOptions, type GridTarget } from './evaluate-grid';
 
 /** One path between θ_A (α = 1) and θ_B (α = 0). */
@@ -16,10 +17,12 @@ export interface LmcPath {
   readonly loss: number[];
   /** 'error' for classification (E = 1 − acc), 'return' for control. */
   readonly barrierKind: 'error' | 'return';
-  /** Frankle et al.'s B (vision) or B_R (control). */
-  readonly barrier: number;
-  /** Vision only: excess over the straight line between the endpoint errors (NaN for control). */
-  readonly linearBarrier: number;
+  /** Frankle et al.'s endpoint-mean barrier: B (vision, error) or B_R (control, return). */
+  readonly endpointBarrier: number;
+  /** Excess over the straight line between the endpoints (error above it / return below it). */
+  readonly excessBarrier: number;
+  /** Vision: excess barrier below LMC_CONNECTED_BELOW; control: null (returns have no common scale). */
+  readonly connected: boolean | null;
   /** α at which the path is worst (max error / min return) within [0, 1]. */
   readonly worstAlpha: number;
 }
@@ -31,11 +34,9 @@ export interface LmcPathInput extends GridTarget {
   readonly points: number;
   /** Continue the grid to [−0.5, 1.5] (the barrier is still taken over [0, 1]). */
   readonly extended?: boolean;
-  /** Control: dense round-1 return, for the normalised barrier (not used for vision). */
-  readonly denseReturn?: number;
 }
 
-/** Turns a path's metrics into its barrier (pure: shared by lmcPath and lmcMatrix). */
+/** Turns a path's metrics into both barrier readings (pure: shared by lmcPath and lmcMatrix). */
 export function pathFromMetrics(
   kind: 'vision' | 'control',
   alphas: number[],
@@ -54,8 +55,9 @@ export function pathFromMetrics(
       perf: p,
       loss: l,
       barrierKind: 'error',
-      barrier: b.barrier,
-      linearBarrier: b.linearBarrier,
+      endpointBarrier: b.endpointBarrier,
+      excessBarrier: b.excessBarrier,
+      connected: isLinearlyConnected(b.excessBarrier),
       worstAlpha: alphas[b.argmaxIndex],
     };
   }
@@ -65,8 +67,9 @@ export function pathFromMetrics(
     perf: p,
     loss: l,
     barrierKind: 'return',
-    barrier: b.barrier,
-    linearBarrier: NaN,
+    endpointBarrier: b.endpointBarrier,
+    excessBarrier: b.excessBarrier,
+    connected: null,
     worstAlpha: alphas[b.argminIndex],
   };
 }
@@ -90,10 +93,10 @@ export interface LabeledTheta {
 
 export interface LmcMatrix {
   readonly labels: string[];
-  /** barrier[i][j] = B(θ_i, θ_j); symmetric, 0 on the diagonal (a network with itself). */
-  readonly barrier: number[][];
-  /** Same layout for the linear-excess barrier (NaN for control). */
-  readonly linearBarrier: number[][];
+  /** endpointBarrier[i][j] = B(θ_i, θ_j); symmetric, 0 on the diagonal (a network with itself). */
+  readonly endpointBarrier: number[][];
+  /** Same layout for the excess barrier over the straight line. */
+  readonly excessBarrier: number[][];
   /** Every evaluated pair i < j with its full path (for the interpolation-curve chart). */
   readonly pairs: { readonly i: number; readonly j: number; readonly path: LmcPath }[];
 }
@@ -123,16 +126,15 @@ export async function lmcMatrix(input: LmcMatrixInput, opts: GridRunOptions = {}
     opts,
   );
   const square = () => Array.from({ length: K }, () => new Array<number>(K).fill(0));
-  const barrier = square(),
-    linearBarrier = square();
+  const endpointBarrier = square(),
+    excessBarrier = square();
   const pairs = index.map(({ i, j }, p) => {
     const path = pathFromMetrics(input.task.kind, alphas, metrics[p].perf, metrics[p].loss);
-    barrier[i][j] = barrier[j][i] = path.barrier;
-    linearBarrier[i][j] = linearBarrier[j][i] = path.linearBarrier;
+    endpointBarrier[i][j] = endpointBarrier[j][i] = path.endpointBarrier;
+    excessBarrier[i][j] = excessBarrier[j][i] = path.excessBarrier;
     return { i, j, path };
   });
-  if (input.task.kind !== 'vision') for (let i = 0; i < K; i++) linearBarrier[i][i] = NaN;
-  return { labels: input.nets.map((n) => n.label), barrier, linearBarrier, pairs };
+  return { labels: input.nets.map((n) => n.label), endpointBarrier, excessBarrier, pairs };
 }
 
 /**

@@ -1,0 +1,108 @@
+/**
+ * One CLI command per registered analysis (`lab lmc`, `lab landscape`, `lab correlation`, `lab weights`,
+ * …): flags → options and selection (checked before any data is loaded), run folder(s) → sources, a
+ * progress line on stderr, the analysis's report as CSV + JSON in the first run folder (each JSON
+ * records the command that produced it) and its markdown on stdout.
+ */
+import { basename } from 'node:path';
+import {
+  ANALYSIS_LIST,
+  executeAnalysis,
+  prepareAnalysis,
+  type AnalysisDef,
+  type AnalysisSource,
+} from '../../core/analysis/analyses';
+import { CliError, intFlag } from '../args';
+import { ProgressLine } from '../progress';
+import { checkFlags, flagOf, optionsFromFlags, selectionFromFlags } from './analysis-flags';
+import { checkSameLayout, folderSource, instantiateRun, readRunHeader } from './load-run';
+import { commandLine, writeOutputs } from './output';
+
+type Command = (flags: Map<string, string>, argv: readonly string[]) => Promise<void>;
+
+/** Errors of bad input (selection, option ranges) exit with code 2 and name the flag, like every flag error. */
+function asUsage<T>(def: AnalysisDef, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    let msg = (e as Error).message;
+    for (const key of Object.keys(def.options))
+      msg = msg.replace(new RegExp(`(^|; )${key}\\b`, 'g'), `$1--${flagOf(key)}`);
+    throw new CliError(msg);
+  }
+}
+
+function runDirs(def: AnalysisDef, flags: Map<string, string>): string[] {
+  const run = flags.get('run'),
+    runs = flags.get('runs');
+  if (run !== undefined && runs !== undefined)
+    throw new CliError('give either --run DIR (one run) or --runs A,B (compare two runs), not both');
+  if (runs !== undefined) {
+    const dirs = runs
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (dirs.length !== 2)
+      throw new CliError('--runs needs two run folders, e.g. --runs runs-out/mnist-quick,runs-out/gd-mnist-quick');
+    return dirs;
+  }
+  if (!run || run === 'true')
+    throw new CliError(
+      `--run DIR is required (a folder written by "lab imp" or "lab gd")${def.select.compare ? ', or --runs A,B' : ''}`,
+    );
+  return [run];
+}
+
+export function analysisCommand(def: AnalysisDef): Command {
+  return async (flags, argv) => {
+    checkFlags(def, flags);
+    const testImages = intFlag(flags, 'test-images', 0, 100000) ?? 2000;
+    const chunkRows = intFlag(flags, 'chunk-rows', 1, 4096);
+    const request = { options: optionsFromFlags(def, flags), selection: selectionFromFlags(flags) };
+    const headers = await Promise.all(runDirs(def, flags).map(readRunHeader));
+    if (headers[1]) checkSameLayout(headers[0], headers[1]);
+    // Validate options and selection on the index alone: a labelled stand-in source, no data read yet.
+    const stub = (h: (typeof headers)[number]): AnalysisSource => ({
+      label: basename(h.dir),
+      index: h.index,
+      load: () => Promise.reject(new Error('not loaded')),
+      theta0: () => Promise.reject(new Error('not loaded')),
+    });
+    const prepared = asUsage(def, () => prepareAnalysis(def, headers.map(stub), request));
+
+    const { task, net } = await instantiateRun(headers[0], testImages, flags.get('backend') ?? 'wasm');
+    try {
+      const quiet = flags.get('quiet') === 'true';
+      let bar: ProgressLine | undefined;
+      const result = await executeAnalysis(
+        def,
+        { task, net, prune: { pruneFrac: headers[0].config.prune.pruneFrac, scope: headers[0].config.prune.scope } },
+        headers.map((h) => folderSource(h, net)),
+        prepared,
+        {
+          chunkRows,
+          onProgress: (p) => {
+            bar ??= new ProgressLine(p.total, quiet);
+            bar.update(p.done, p.label);
+          },
+        },
+      );
+      bar?.done();
+      const report = def.report(result);
+      const written: string[] = [];
+      for (const f of report.files) {
+        const meta = { command: commandLine(argv), ...(def.needs.evaluation ? { testImages } : {}) };
+        written.push(...(await writeOutputs(headers[0].dir, f.name, f, { ...meta, ...f.json })));
+      }
+      process.stdout.write(report.markdown + `\nwrote ${written.join(', ')}\n`);
+    } finally {
+      task.dispose();
+    }
+  };
+}
+
+/** `lab <id>` for every registered analysis. */
+export const ANALYSIS_COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(
+  ANALYSIS_LIST.map((def) => [def.id, analysisCommand(def)]),
+);

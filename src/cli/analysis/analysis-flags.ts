@@ -1,0 +1,96 @@
+/**
+ * Flags and --help of the analysis commands, generated from the analysis registry: every option of an
+ * analysis is the flag `--<kebab-case key>` with the default, range and help of its ParamSpec, and every
+ * analysis selects records with the same flags (--method, --seeds, --rounds, --runs, --method-b).
+ */
+import { rangeText, type AnyParamValues, type ParamSpec } from '../../core/params';
+import { ANALYSIS_LIST, parseIntList, type AnalysisDef, type Selection } from '../../core/analysis/analyses';
+import { CliError } from '../args';
+
+/** camelCase option key → kebab-case flag name (`rngSeed` → `rng-seed`). */
+export const flagOf = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Flags every analysis command takes, by what they do. */
+const RUN_FLAGS = ['run', 'backend', 'quiet'];
+const SELECT_FLAGS = ['method', 'methods', 'seeds', 'rounds'];
+const COMPARE_FLAGS = ['runs', 'method-b'];
+const EVAL_FLAGS = ['test-images', 'chunk-rows'];
+
+/** Every flag `def`'s command accepts. */
+export function knownFlags(def: AnalysisDef): string[] {
+  return [
+    ...RUN_FLAGS,
+    ...SELECT_FLAGS,
+    ...(def.select.compare ? COMPARE_FLAGS : []),
+    ...(def.needs.evaluation ? EVAL_FLAGS : []),
+    ...Object.keys(def.options).map(flagOf),
+  ];
+}
+
+/** Rejects flags the command does not know, naming them (exit code 2). */
+export function checkFlags(def: AnalysisDef, flags: Map<string, string>): void {
+  const known = new Set(knownFlags(def));
+  for (const k of flags.keys())
+    if (!known.has(k))
+      throw new CliError(`${def.id}: unknown flag --${k} (known: ${[...known].map((f) => `--${f}`).join(' ')})`);
+}
+
+function valueOf(flag: string, spec: ParamSpec, raw: string): number | boolean | string {
+  if (spec.kind === 'number') {
+    const n = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(n))
+      throw new CliError(`--${flag} must be a number in [${spec.min}, ${spec.max}] (got "${raw}")`);
+    return n;
+  }
+  if (spec.kind === 'boolean') {
+    if (raw !== 'true' && raw !== 'false') throw new CliError(`--${flag} must be true or false (got "${raw}")`);
+    return raw === 'true';
+  }
+  return raw;
+}
+
+/** The options given as flags (checked against their specs by the caller's resolveParams). */
+export function optionsFromFlags(def: AnalysisDef, flags: Map<string, string>): Partial<AnyParamValues> {
+  const out: Partial<AnyParamValues> = {};
+  for (const [key, spec] of Object.entries(def.options)) {
+    const raw = flags.get(flagOf(key));
+    if (raw !== undefined) out[key] = valueOf(flagOf(key), spec, raw);
+  }
+  return out;
+}
+
+/** --method/--methods, --seeds, --rounds, --method-b as a Selection. */
+export function selectionFromFlags(flags: Map<string, string>): Selection {
+  const list = (v: string | undefined) =>
+    v
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const ints = (name: string) => (flags.has(name) ? parseIntList(flags.get(name)!, `--${name}`) : undefined);
+  return {
+    chains: list(flags.get('method') ?? flags.get('methods')),
+    seeds: ints('seeds'),
+    rounds: ints('rounds'),
+    chainB: flags.get('method-b'),
+  };
+}
+
+function describe(key: string, s: ParamSpec): string {
+  return `      --${flagOf(key)} ${String(s.default)}  ${rangeText(s)}  ${s.label}: ${s.help}`;
+}
+
+/** The analysis part of `lab --help`. */
+export function analysisHelpLines(): string[] {
+  return [
+    'Analysis commands (over run folders written by "lab imp" or "lab gd"; CSV + JSON go into the (first) run folder):',
+    ...ANALYSIS_LIST.flatMap((def) => [
+      `  ${def.id.padEnd(12)} ${def.summary}`,
+      `      records: --run DIR${def.select.compare ? ' | --runs DIR_A,DIR_B (same seed and round in both; --method-b ID)' : ''}  ` +
+        `--method ${def.select.chains === 'one' ? 'ID' : 'ID[,ID…]'} (default ${def.select.prefer.join(', ') || 'all chains'})  --seeds 0-2  --rounds 1,4,8`,
+      ...Object.entries(def.options).map(([k, s]) => describe(k, s)),
+    ]),
+    `  common: --backend wasm|cpu  --quiet;  ${ANALYSIS_LIST.filter((d) => d.needs.evaluation)
+      .map((d) => d.id)
+      .join(', ')} also: --test-images N (vision, default 2000; 0 = all)  --chunk-rows N`,
+  ];
+}

@@ -1,0 +1,74 @@
+/**
+ * Weight statistics view (paper §5, SI Fig. 11; R9): for a chosen layer, the fraction of its weights still
+ * remaining, mean |W| and mean W of the alive weights against the IMP round — one line per chain, or per
+ * run when two runs (ES vs GD) are compared. Numbers from core summarizeWeights via chart-data.
+ */
+import { useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { WeightsResult } from '../../core/analysis/analyses';
+import { ChartFrame } from '../viz/ChartFrame';
+import { seriesColour } from '../viz/palettes';
+import { OptionSelect } from '../settings/OptionSelect';
+import { weightChartRows, weightSeries, type WeightStat } from './chart-data';
+
+const f4 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : '–');
+
+const STATS: readonly { stat: WeightStat; title: string }[] = [
+  { stat: 'remainingFrac', title: 'Weights remaining in the layer (%)' },
+  { stat: 'meanAbs', title: 'Mean |W| of the alive weights' },
+  { stat: 'mean', title: 'Mean W of the alive weights' },
+];
+
+export function WeightsView({ result }: { result: WeightsResult }) {
+  const [layer, setLayer] = useState(result.layerNames[0]);
+  const series = weightSeries(result);
+  const nSeeds = new Set(result.rows.map((r) => r.seed)).size;
+  return (
+    <>
+      <div className="view-controls">
+        <OptionSelect label="Layer" value={layer} options={result.layerNames} onChange={setLayer} />
+      </div>
+      <div className="view-grid two">
+        {STATS.map(({ stat, title }) => {
+          const rows = weightChartRows(result, layer, stat);
+          const header = ['round', ...series.flatMap((s) => [s.name, `${s.name} se`])];
+          return (
+            <ChartFrame
+              key={stat}
+              title={`${title}: ${layer}`}
+              note={`Trained network of each round; ${nSeeds > 1 ? `mean over ${nSeeds} seeds` : 'one seed'}.`}
+              table={{ header, rows: rows.map((r) => header.map((h) => (h === 'round' ? r.roundNum : r[h]))) }}
+            >
+              <div style={{ width: '100%', height: 260 }}>
+                <ResponsiveContainer width="100%" height="100%">
+                  <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+                    <CartesianGrid stroke="#e3e3e3" />
+                    <XAxis
+                      dataKey="roundNum"
+                      type="number"
+                      domain={['dataMin', 'dataMax']}
+                      allowDecimals={false}
+                      label={{ value: 'IMP round', position: 'insideBottom', offset: -12 }}
+                    />
+                    <YAxis width={64} tickFormatter={f4} domain={['auto', 'auto']} />
+                    <Tooltip formatter={(v) => f4(Number(v))} />
+                    <Legend verticalAlign="top" height={24} />
+                    {series.map((s, i) => (
+                      <Line
+                        key={s.name}
+                        dataKey={s.name}
+                        stroke={seriesColour(i)}
+                        strokeWidth={2}
+                        isAnimationActive={false}
+                      />
+                    ))}
+                  </LineChart>
+                </ResponsiveContainer>
+              </div>
+            </ChartFrame>
+          );
+        })}
+      </div>
+    </>
+  );
+}

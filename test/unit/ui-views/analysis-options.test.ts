@@ -1,0 +1,47 @@
+/**
+ * One declaration per analysis option, three consumers: for every registered analysis, the panel's fields
+ * (src/ui/analysis/OptionFields.tsx, rendered to HTML here), the CLI's flags and `lab --help` all come from
+ * the same ParamSpecs, with the same defaults.
+ */
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { ANALYSIS_LIST } from '../../../src/core/analysis/analyses';
+import { defaultsOf, type AnyParamValues } from '../../../src/core/params';
+import { OptionFields } from '../../../src/ui/analysis/OptionFields';
+import { flagOf, knownFlags } from '../../../src/cli/analysis/analysis-flags';
+import { helpText } from '../../../src/cli/help';
+
+const help = helpText();
+
+describe.each(ANALYSIS_LIST.map((d) => [d.id, d] as const))('analysis %s', (id, def) => {
+  const defaults = defaultsOf(def.options) as AnyParamValues;
+
+  it('the panel shows one field per option, holding its default', () => {
+    const html = renderToStaticMarkup(
+      createElement(OptionFields, {
+        def,
+        values: defaults,
+        onChange: () => undefined,
+        layerNames: ['Dense_0', 'Dense_1'],
+      }),
+    );
+    for (const [key, spec] of Object.entries(def.options)) {
+      if (def.layerOptions?.includes(key)) {
+        expect(html).toContain(`<option value="${String(spec.default)}" selected="">`);
+        continue;
+      }
+      expect(html).toContain(`data-param="${key}"`);
+      if (spec.kind === 'number') expect(html).toMatch(new RegExp(`type="number"[^>]*value="${spec.default}"`));
+      if (spec.kind === 'choice') expect(html).toContain(`<option value="${spec.default}" selected="">`);
+    }
+  });
+
+  it('the CLI takes each option as a flag, and --help lists it with the same default', () => {
+    expect(help).toContain(`  ${id.padEnd(12)} ${def.summary}`);
+    for (const [key, spec] of Object.entries(def.options)) {
+      expect(knownFlags(def)).toContain(flagOf(key));
+      expect(help).toContain(`      --${flagOf(key)} ${String(spec.default)}  `);
+    }
+  });
+});
