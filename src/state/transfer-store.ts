@@ -100,13 +100,15 @@ const JOB_RESET = {
 } as const;
 
 /**
- * Tasks a ticket of `config` can be trained on besides its own: the other vision data sets (same image
- * size after the same pooling, 10 classes). Control environments differ in observation/action sizes, so
- * a control ticket has no other task (docs/ALGORITHMS.md §5: source and target share the input/output sizes).
+ * Tasks a ticket of `config` can be trained on besides its own: the other tasks of its transfer group
+ * (the vision data sets: same image size after the same pooling, 10 classes). Control environments differ
+ * in observation/action sizes, so a control ticket has no other task (docs/ALGORITHMS.md §5: source and
+ * target share the input/output sizes).
  */
 export function targetTaskOptions(config: ExperimentConfig): readonly string[] {
-  if (getTask(config.task.id).kind !== 'vision') return [];
-  return TASKS.filter((t) => t.kind === 'vision' && t.id !== config.task.id).map((t) => t.id);
+  const group = getTask(config.task.id).transferGroup;
+  if (group === null) return [];
+  return TASKS.filter((t) => t.transferGroup === group && t.id !== config.task.id).map((t) => t.id);
 }
 
 /** Defaults for a fresh draft: another task if there is one, else another ES; the source's budget. */

@@ -52,6 +52,15 @@ export function episodeParamSpecs(c: EpisodeCounts): ParamSpecs {
   };
 }
 
+/** The TaskDef properties every episodic task shares. */
+export const EPISODIC_TASK = {
+  kind: 'control',
+  metric: 'return',
+  supportsGd: false,
+  transferGroup: null,
+  pixelInputs: false,
+} as const;
+
 /** Mean return per member of a population rollout. */
 export interface EpisodicReturns {
   readonly meanReturns: ArrayLike<number>;
@@ -60,6 +69,7 @@ export interface EpisodicReturns {
 /** The TaskInstance of an episodic task; a family supplies only how a population is rolled out. */
 export abstract class EpisodicTaskInstance implements TaskInstance {
   readonly kind = 'control' as const;
+  readonly metric = 'return' as const;
   private readonly testRng: Rng;
 
   constructor(

@@ -27,7 +27,7 @@ export interface ResultViewProps {
 }
 
 function SparsityView({ records, config, runId }: ResultViewProps) {
-  const vision = config ? getTask(config.task.id).kind === 'vision' : true;
+  const vision = config ? getTask(config.task.id).metric === 'accuracy' : true;
   // ES-IMP and GD-IMP of the same task/network on one chart (chain ids differ: 'gd_<method>').
   const companion = useCompanionRun(config, runId);
   const all = useMemo(() => (companion ? [...records, ...companion.records] : records), [records, companion]);

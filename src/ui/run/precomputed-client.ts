@@ -69,6 +69,6 @@ export function usePrecomputedOverlay(): { entry: PrecomputedEntry | null; visib
   useEffect(() => {
     if (presetId) void ensurePrecomputed(presetId);
   }, [presetId]);
-  const vision = entry?.config ? getTask(entry.config.task.id).kind === 'vision' : true;
+  const vision = entry?.config ? getTask(entry.config.task.id).metric === 'accuracy' : true;
   return { entry, visible, vision };
 }

@@ -74,7 +74,7 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
   }, [ticketKey]);
   if (!ticket || !draft) return null;
   const errors = draftErrors(draft);
-  const vision = getTask(config.task.id).kind === 'vision';
+  const vision = getTask(config.task.id).metric === 'accuracy';
   const kept = (100 * (1 - ticket.sparsityFrac)).toFixed(1);
   const sourceIsGd = ticket.method.startsWith('gd_');
   const targetIsGd = draft.kind === 'gd' || (draft.kind === 'task' && sourceIsGd);
@@ -163,7 +163,7 @@ export function TransferPanel({ records, config, runId }: TransferPanelProps) {
       ) : null}
       <TicketTable
         records={records}
-        vision={getTask(config.task.id).kind === 'vision'}
+        vision={getTask(config.task.id).metric === 'accuracy'}
         disabled={transferActive}
         chosen={sameRun ? chosen : null}
         onUse={(r) => choose(ticketFromRecord(r, records, config, runId))}

@@ -30,7 +30,7 @@ const totalMass = (s: LocomotionSim) => Array.from(s.model.body_mass as Float64A
 
 describe('Ant model', () => {
   it('is registered with 27 observations (qpos without x, y; qvel) and 8 torques', () => {
-    expect(getTask('ant').io).toEqual({ inputShape: [27], outputSize: 8 });
+    expect(getTask('ant').ioOf({})).toEqual({ inputShape: [27], outputSize: 8 });
     const sim = simOf();
     expect([sim.nq, sim.nv, sim.nu]).toEqual([15, 14, 8]);
     expect(sim.dt).toBeCloseTo(0.05, 12);

@@ -47,7 +47,7 @@ describe('runRolloutJob (the worker path of the Rollout tab)', () => {
   it('records a hopper test episode as a locomotion record, with the task defaults filled in', async () => {
     const net = getNetwork('policy_mlp').build(
       { hiddenLayers: 2, width: 8, outputActivation: 'tanh' },
-      getTask('hopper').io!,
+      getTask('hopper').ioOf({}),
     );
     const rng = new Rng(2);
     const params = Float32Array.from({ length: net.paramCount }, () => 0.3 * rng.normal());

@@ -25,11 +25,12 @@ import {
 
 const alphas = [0, 0.5, 1];
 function group(kind: 'vision' | 'control', perfs: number[][]): LmcGroup {
+  const metric = kind === 'vision' ? 'accuracy' : 'return';
   const pairs = perfs.map((p, n) => ({
     i: 0,
     j: n + 1,
     path: pathFromMetrics(
-      kind,
+      metric,
       alphas,
       p,
       p.map(() => 0),

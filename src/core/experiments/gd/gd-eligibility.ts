@@ -13,8 +13,8 @@ import type { PruneMethod } from '../../prune/types';
 import type { TaskDef } from '../../tasks/types';
 
 /** Why GD cannot train `task`, or null. */
-export function gdTaskProblem(task: Pick<TaskDef, 'label' | 'kind'>): string | null {
-  if (task.kind === 'vision') return null;
+export function gdTaskProblem(task: Pick<TaskDef, 'label' | 'kind' | 'supportsGd'>): string | null {
+  if (task.supportsGd) return null;
   return `the GD baseline covers vision tasks; ${task.label} is a ${task.kind} task, whose GD baseline in the paper is PPO, which the lab does not include (docs/ALGORITHMS.md §4.2)`;
 }
 

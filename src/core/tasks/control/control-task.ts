@@ -9,7 +9,7 @@ import type { AnyParamValues, ParamSpecs } from '../../params';
 import type { PopulationNet } from '../../nets/types';
 import type { Rng } from '../../rng';
 import type { TaskDef, TaskInstance } from '../types';
-import { episodeParamSpecs, EpisodicTaskInstance, testEpisodeStream } from '../episodic';
+import { EPISODIC_TASK, episodeParamSpecs, EpisodicTaskInstance, testEpisodeStream } from '../episodic';
 import type { ControlEnv } from './envs/types';
 import { rowPolicyFor } from './policy-net';
 import { rolloutPopulation } from './rollout';
@@ -101,8 +101,9 @@ export function controlTaskDef(o: ControlTaskOptions): TaskDef {
     id: o.id,
     label: o.env.label,
     help: o.help,
-    kind: 'control',
+    ...EPISODIC_TASK,
     paramSpecs,
+    ioOf: () => ({ inputShape: [o.env.obsDim], outputSize: o.env.outputSize }),
     async load(given: AnyParamValues): Promise<TaskInstance> {
       const p = resolveParams(paramSpecs, given) as AnyParamValues;
       const notes = [...(o.notes ?? [])];

@@ -15,7 +15,7 @@ import type { AnyParamValues, ParamSpecs } from '../../params';
 import type { PopulationNet } from '../../nets/types';
 import type { Rng } from '../../rng';
 import type { TaskDef, TaskInstance } from '../types';
-import { episodeParamSpecs, EpisodicTaskInstance, testEpisodeStream } from '../episodic';
+import { EPISODIC_TASK, episodeParamSpecs, EpisodicTaskInstance, testEpisodeStream } from '../episodic';
 import { rowPolicyFor } from '../control/policy-net';
 import { loadMujoco } from './mujoco-loader';
 import { ObsNormalizer } from './obs-norm';
@@ -103,9 +103,9 @@ export function locomotionTaskDef(o: LocomotionTaskOptions): TaskDef {
     id: o.id,
     label: o.model.label,
     help: o.help,
-    kind: 'control',
+    ...EPISODIC_TASK,
     paramSpecs,
-    io: { inputShape: [o.model.obsDim], outputSize: o.model.actDim },
+    ioOf: () => ({ inputShape: [o.model.obsDim], outputSize: o.model.actDim }),
     async load(given: AnyParamValues): Promise<TaskInstance> {
       const p = resolveParams(paramSpecs, given) as AnyParamValues;
       const sim = new LocomotionSim(await loadMujoco(), o.model, modelParamsOf(o.model, p));
