@@ -1,10 +1,10 @@
 /**
- * Root of the ES Lottery Lab UI: header with the backend badge, then two views: the live ES-IMP
- * experiment (the default) and the 2-D ES demo with the strategy settings.
- * On first mount a share link in the URL is applied and the worker's backend is chosen
- * (`?backend=wasm` or the link's config can force one).
+ * Root of the ES Lottery Lab UI: header with the views, projector mode, the teacher's link and the backend
+ * badge, then three views: the paper tour (src/ui/tour; `?tour=3`), the live ES-IMP experiment (the
+ * default) and the 2-D ES demo with the strategy settings. On first mount a share or teacher's link in
+ * the URL is applied and the worker's backend is chosen (`?backend=wasm` or the link's config can force one).
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BackendBadge } from './BackendBadge';
 import { DemoPanel } from './demo/DemoPanel';
 import { ExperimentPanel } from './experiment/ExperimentPanel';
@@ -16,18 +16,36 @@ import { BACKEND_PREFERENCES as BACKEND_PREFS } from '../core/runs/config';
 import type { BackendPref } from '../protocol/worker-protocol';
 import { useBackendStore } from '../state/backend-store';
 import { useExperimentStore } from '../state/experiment-store';
+import { useViewStore } from '../state/view-store';
+import { applyLessonLink, useProjectorMode } from './tour/lesson-link';
+import { ProjectorToggle, TeacherMenu } from './tour/TeacherMenu';
+
+const TourView = lazy(() => import('./tour/TourView').then((m) => ({ default: m.TourView })));
 
 const VIEWS = [
+  { id: 'tour', label: 'Paper tour' },
   { id: 'experiment', label: 'Lottery-ticket experiment' },
   { id: 'demo', label: '2-D ES demo' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
 
+/** Share link (`c=…`) first, then a teacher's link (`tour`, `preset`, `simple`, `projector`). */
+function applyLinks(search: string): { errors: readonly UrlIssue[]; view: ViewId } {
+  const shareErrors = applyShareLink(search);
+  const lesson = applyLessonLink(search);
+  const view = lesson.tour ? 'tour' : new URLSearchParams(search).get('view') === 'demo' ? 'demo' : 'experiment';
+  return { errors: [...shareErrors, ...lesson.errors], view };
+}
+
 export function App() {
-  const [view, setView] = useState<ViewId>(() =>
-    new URLSearchParams(location.search).get('view') === 'demo' ? 'demo' : 'experiment',
-  );
-  const [linkErrors] = useState<readonly UrlIssue[]>(() => applyShareLink(location.search));
+  const [start] = useState(() => applyLinks(location.search));
+  const [view, setView] = useState<ViewId>(start.view);
+  const linkErrors = start.errors;
+  useProjectorMode();
+  const openLab = (tab: string) => {
+    useViewStore.getState().setResultTab(tab);
+    setView('experiment');
+  };
   useEffect(() => {
     // A forced backend in the URL (`?backend=wasm`) or in a shared config is chosen from the start, so
     // a slow or broken GPU backend is never even initialised for it.
@@ -48,6 +66,7 @@ export function App() {
             <button
               key={v.id}
               type="button"
+              className={v.id === 'tour' ? 'nav-tour' : undefined}
               aria-current={view === v.id ? 'page' : undefined}
               onClick={() => setView(v.id)}
             >
@@ -55,6 +74,10 @@ export function App() {
             </button>
           ))}
         </nav>
+        <div className="lesson-controls">
+          <ProjectorToggle />
+          <TeacherMenu view={view} />
+        </div>
         <BackendBadge />
       </header>
       {linkErrors.length > 0 && (
@@ -62,7 +85,11 @@ export function App() {
           <LinkErrors errors={linkErrors} />
         </div>
       )}
-      {view === 'experiment' ? (
+      {view === 'tour' ? (
+        <Suspense fallback={<p className="muted tour-loading">Loading the paper tour…</p>}>
+          <TourView onOpenLab={openLab} />
+        </Suspense>
+      ) : view === 'experiment' ? (
         <main className="experiment-main">
           <ExperimentPanel />
         </main>

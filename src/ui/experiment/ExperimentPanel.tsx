@@ -1,7 +1,8 @@
 /**
  * The live IMP experiment: presets and the generated settings form on the left, run
- * controls and the result tabs on the right. Opening a config that was already run shows its stored
- * curves; a run a closed tab interrupted is offered for resuming.
+ * controls and the result tabs on the right (a teacher's link with `simple=1` shows the simple view,
+ * src/ui/tour/SimpleForm.tsx, instead of the settings). Opening a config that was already run shows its
+ * stored curves; a run a closed tab interrupted is offered for resuming.
  */
 import { useEffect, useState } from 'react';
 import { runId } from '../../core/runs/hash';
@@ -15,6 +16,8 @@ import { GdBaseline } from './GdBaseline';
 import { PresetBar } from './PresetBar';
 import { ResultTabs } from './ResultTabs';
 import { RunControls } from './RunControls';
+import { useLessonStore } from '../../state/lesson-store';
+import { SimpleForm } from '../tour/SimpleForm';
 import './experiment.css';
 
 function ResumeOffer() {
@@ -59,14 +62,19 @@ function useStoredCurvesForConfig(): void {
 
 export function ExperimentPanel() {
   useStoredCurvesForConfig();
+  const simple = useLessonStore((s) => s.simple);
   return (
     <div className="experiment-layout">
-      <aside className="panel settings-col" aria-labelledby="exp-h">
-        <h2 id="exp-h">Experiment: ES-IMP</h2>
-        <PresetBar />
-        <ConfigForm />
-        <ShareBar />
-      </aside>
+      {simple ? (
+        <SimpleForm />
+      ) : (
+        <aside className="panel settings-col" aria-labelledby="exp-h">
+          <h2 id="exp-h">Experiment: ES-IMP</h2>
+          <PresetBar />
+          <ConfigForm />
+          <ShareBar />
+        </aside>
+      )}
       <div className="main-col">
         <ResumeOffer />
         <RunControls />

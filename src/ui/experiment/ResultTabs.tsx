@@ -12,6 +12,7 @@ import { getTask } from '../../core/tasks/registry';
 import { useImpStore } from '../../state/imp-store';
 import { useViewStore } from '../../state/view-store';
 import { RunsPanel } from '../run/RunsPanel';
+import { RunResult } from '../tour/RunResult';
 import { FitnessChart } from './FitnessChart';
 import { SigmaChart } from './SigmaChart';
 import { SparsityChart } from './SparsityChart';
@@ -119,6 +120,7 @@ export const ResultTabs = memo(function ResultTabs() {
   };
   return (
     <section className="panel results" aria-label="Results">
+      <RunResult />
       <div role="tablist" aria-label="Result views" className="tabs" onKeyDown={onKey}>
         {RESULT_TABS.map((t) => (
           <button

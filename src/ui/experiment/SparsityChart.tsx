@@ -17,8 +17,7 @@ import { methodColor, methodDash, methodLabel } from './palette';
 import { usePrecomputedOverlay } from '../run/precomputed-client';
 import { precomputedSeries, withPrecomputedColumns } from '../run/precomputed-series';
 import { PrecomputedNote } from '../run/PrecomputedNote';
-
-const TICKS = [100, 50, 20, 10, 5, 2, 1, 0.5, 0.2, 0.1];
+import { sparsityXAxis } from './sparsity-axis';
 
 export interface SparsityChartProps {
   readonly records: readonly RoundRecord[];
@@ -91,26 +90,7 @@ export const SparsityChart = memo(function SparsityChart({
     () => (preCurves && preCurves.rows.length > curves.rows.length ? preCurves.rows : curves.rows),
     [curves, preCurves],
   );
-  const minPct = axisRows.length ? Math.min(...axisRows.map((d) => d.remainingPct)) : 100;
-  // Few rounds: tick every round's own remaining %; many: the 1-2-5 ladder (log axis).
-  const ticks = useMemo(
-    () =>
-      axisRows.length <= 8
-        ? axisRows.map((d) => Number(d.remainingPct.toPrecision(3)))
-        : TICKS.filter((t) => t >= minPct * 0.999),
-    [axisRows, minPct],
-  );
-  const x = useMemo(
-    () => ({
-      label: 'weights remaining (%, log)',
-      scale: 'log' as const,
-      reversed: true,
-      ticks,
-      domain: [Math.min(...ticks, minPct) / 1.08, 100 * 1.05] as const,
-      format: (v: number) => `${v}`,
-    }),
-    [ticks, minPct],
-  );
+  const x = useMemo(() => sparsityXAxis(axisRows.map((d) => d.remainingPct)), [axisRows]);
   const y = useMemo(
     () => ({
       label: asPercent ? `${perfLabel} (%)` : perfLabel,

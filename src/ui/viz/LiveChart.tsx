@@ -154,7 +154,13 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
           height={h}
           role="img"
           aria-label={ariaLabel}
-          onPointerMove={(e) => setHoverX(e.clientX - e.currentTarget.getBoundingClientRect().left)}
+          // CSS zoom (projector mode) scales the client rectangle but not the chart's own coordinates
+          onPointerMove={(e) =>
+            setHoverX(
+              (e.clientX - e.currentTarget.getBoundingClientRect().left) /
+                ((e.currentTarget as unknown as { currentCSSZoom?: number }).currentCSSZoom ?? 1),
+            )
+          }
           onPointerLeave={() => setHoverX(null)}
         >
           <g className="legend" fontSize={12}>

@@ -1,0 +1,89 @@
+/**
+ * Chart data of the tour's connectivity and flatness view (paper Fig. 6; docs/ALGORITHMS.md §6–§7) from a
+ * tour analysis file: error barriers against weights remaining, one curve per kind of pair, and the
+ * sharpness of the minima against weights remaining, one curve per chain; every point a mean over seeds
+ * or seed pairs. Also the transfer table (Fig. 4–5; §5), one row per transfer at its sparsest round.
+ */
+import type { LmcRow, SharpnessRow, TourAnalysis } from './analysis-file';
+import { transferSummaries } from './analysis-sentences';
+import { meanOf } from './run-curves';
+
+export interface Curve {
+  readonly key: string;
+  /** Student-facing name. */
+  readonly name: string;
+  /** [weights remaining %, value] in descending remaining order. */
+  readonly points: readonly (readonly [number, number])[];
+}
+
+function meanByRemaining<T>(rows: readonly T[], x: (r: T) => number, y: (r: T) => number): [number, number][] {
+  const groups = new Map<number, number[]>();
+  for (const r of rows) groups.set(x(r), [...(groups.get(x(r)) ?? []), y(r)]);
+  return [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([k, vs]) => [k, meanOf(vs)]);
+}
+
+const isGd = (chain: string) => chain.startsWith('gd_');
+
+/** Barrier curves: independent ES runs, ES vs GD from the same start, consecutive rounds (ES, then GD). */
+export function barrierCurves(a: TourAnalysis): Curve[] {
+  const rows = a.lmc ?? [];
+  const consecutive = (r: LmcRow) => r.pair === 'rounds' && r.roundB === r.roundA + 1;
+  const defs: { key: string; name: string; keep: (r: LmcRow) => boolean }[] = [
+    { key: 'seeds', name: 'two independent ES runs', keep: (r) => r.pair === 'seeds' && !isGd(r.chain) },
+    { key: 'es-gd', name: 'ES vs gradient descent, same start', keep: (r) => r.pair === 'es-gd' },
+    { key: 'rounds-es', name: 'consecutive rounds, ES', keep: (r) => consecutive(r) && !isGd(r.chain) },
+    { key: 'rounds-gd', name: 'consecutive rounds, gradient descent', keep: (r) => consecutive(r) && isGd(r.chain) },
+  ];
+  return defs
+    .map((d) => ({
+      key: d.key,
+      name: d.name,
+      points: meanByRemaining(
+        rows.filter(d.keep),
+        (r) => r.remainingPctA,
+        (r) => r.barrier,
+      ),
+    }))
+    .filter((c) => c.points.length > 0);
+}
+
+/** Sharpness curves, one per chain (ES chains first). */
+export function sharpnessCurves(a: TourAnalysis): Curve[] {
+  const rows = a.sharpness ?? [];
+  const chains = [...new Set(rows.map((r) => r.chain))].sort((x, y) => Number(isGd(x)) - Number(isGd(y)));
+  return chains.map((chain) => ({
+    key: chain,
+    name: chain,
+    points: meanByRemaining(
+      rows.filter((r: SharpnessRow) => r.chain === chain),
+      (r) => r.remainingPct,
+      (r) => r.a,
+    ),
+  }));
+}
+
+export interface TransferTableRow {
+  readonly label: string;
+  readonly remainingPct: number;
+  readonly ticket: number;
+  readonly baseline: number;
+  readonly native: number | null;
+  readonly seeds: number;
+}
+
+/** Per transfer at its sparsest round: mean over seeds of the ticket, the random mask and the target's own ticket. */
+export function transferTable(a: TourAnalysis): TransferTableRow[] {
+  const rows = a.transfer ?? [];
+  return transferSummaries(rows).map((s) => {
+    const at = rows.filter((r) => r.label === s.label && r.roundNum === s.roundNum);
+    const natives = at.filter((r) => r.native !== undefined).map((r) => r.native!);
+    return {
+      label: s.label,
+      remainingPct: s.remainingPct,
+      ticket: meanOf(at.map((r) => r.ticket)),
+      baseline: meanOf(at.map((r) => r.baseline)),
+      native: natives.length === at.length ? meanOf(natives) : null,
+      seeds: at.length,
+    };
+  });
+}

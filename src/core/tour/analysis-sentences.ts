@@ -1,0 +1,190 @@
+/**
+ * One-sentence results from a tour analysis file (analysis-file.ts): ES and gradient descent find
+ * different minima (paper §5, Fig. 6: R8 linear mode connectivity, R10 flatness; docs/ALGORITHMS.md §6–§7)
+ * and tickets transfer (paper §4, Fig. 4–5: R5–R7; docs/ALGORITHMS.md §5). Each clause is compared with
+ * the paper's claim; the sentence's verdict combines them.
+ */
+import type { LmcRow, SharpnessRow, TourAnalysis, TransferRow } from './analysis-file';
+import { direction, meanOf } from './run-curves';
+import { missing, sentence, type PaperVerdict, type Sentence } from './sentence';
+import { gapText, pct, remainingText, seedsText } from './words';
+
+/** Two networks count as linearly connected below this error barrier (docs/ALGORITHMS.md §6 lab default). */
+export const CONNECTED_BELOW = 0.02;
+
+const isGd = (chain: string) => chain.startsWith('gd_');
+
+/** All clauses agree → agrees; none → differs; otherwise partly. */
+export function combineVerdicts(vs: readonly PaperVerdict[]): PaperVerdict | null {
+  if (!vs.length) return null;
+  if (vs.every((v) => v === 'agrees')) return 'agrees';
+  if (vs.every((v) => v === 'differs')) return 'differs';
+  return 'partly';
+}
+
+/** The ES chain a section describes: `preferred` when the rows have it, else their first ES chain. */
+function esChainOf(chains: readonly string[], preferred: string): string | null {
+  const es = chains.filter((c) => !isGd(c));
+  return es.includes(preferred) ? preferred : (es[0] ?? null);
+}
+
+/** Mean barrier of consecutive-round pairs at the first and the last pair of `chain` (over seeds). */
+function consecutive(rows: readonly LmcRow[], chain: string) {
+  const pairs = rows.filter((r) => r.pair === 'rounds' && r.chain === chain && r.roundB === r.roundA + 1);
+  if (!pairs.length) return null;
+  const firstRound = Math.min(...pairs.map((r) => r.roundA)),
+    lastRound = Math.max(...pairs.map((r) => r.roundA));
+  if (firstRound === lastRound) return null;
+  const at = (k: number) => pairs.filter((r) => r.roundA === k);
+  return {
+    first: meanOf(at(firstRound).map((r) => r.barrier)),
+    last: meanOf(at(lastRound).map((r) => r.barrier)),
+    lastRemaining: at(lastRound)[0].remainingPctB,
+  };
+}
+
+/** Mean sharpness of `chain` at its first and its last measured round (over seeds). */
+function sharpnessTrend(rows: readonly SharpnessRow[], chain: string) {
+  const mine = rows.filter((r) => r.chain === chain);
+  if (!mine.length) return null;
+  const k0 = Math.min(...mine.map((r) => r.roundNum)),
+    k1 = Math.max(...mine.map((r) => r.roundNum));
+  if (k0 === k1) return null;
+  const at = (k: number) => mine.filter((r) => r.roundNum === k);
+  return {
+    first: meanOf(at(k0).map((r) => r.a)),
+    last: meanOf(at(k1).map((r) => r.a)),
+    lastRemaining: at(k1)[0].remainingPct,
+  };
+}
+
+/**
+ * R8 + R10 in one sentence: independent ES runs, ES vs gradient descent from the same start, consecutive
+ * rounds of one ES run (error barriers), and how the sharpness of ES (and GD) minima changes with sparsity.
+ * Clauses whose data the file lacks are left out.
+ */
+export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): Sentence {
+  const lmc = a.lmc ?? [];
+  const es = esChainOf(
+    lmc.map((r) => r.chain),
+    preferredChain,
+  );
+  const clauses: string[] = [];
+  const verdicts: PaperVerdict[] = [];
+  const values: Record<string, number> = {};
+  const seedRows = lmc.filter((r) => r.pair === 'seeds' && r.chain === es);
+  if (seedRows.length) {
+    values.seedsBarrier = meanOf(seedRows.map((r) => r.barrier));
+    clauses.push(
+      `two independent ES runs are separated by an error barrier of ${pct(100 * values.seedsBarrier)} on average`,
+    );
+    verdicts.push(values.seedsBarrier > CONNECTED_BELOW ? 'agrees' : 'differs');
+  }
+  const esGd = lmc.filter((r) => r.pair === 'es-gd' && r.chain === es);
+  if (esGd.length) {
+    values.esGdBarrier = meanOf(esGd.map((r) => r.barrier));
+    clauses.push(`an ES and a gradient-descent network grown from the same start by ${pct(100 * values.esGdBarrier)}`);
+    verdicts.push(values.esGdBarrier > CONNECTED_BELOW ? 'agrees' : 'differs');
+  }
+  const cons = es ? consecutive(lmc, es) : null;
+  if (cons) {
+    Object.assign(values, { roundsFirst: cons.first, roundsLast: cons.last });
+    clauses.push(
+      `consecutive rounds of one ES run by ${pct(100 * cons.first)} at first and ${pct(100 * cons.last)} at ` +
+        `${remainingText(cons.lastRemaining)} of the weights`,
+    );
+    verdicts.push(cons.last < cons.first ? 'agrees' : 'differs');
+  }
+  const sharpRows = a.sharpness ?? [];
+  // the landscape may have been measured on another chain than the barriers (docs/RESULTS.md: the SNR chain)
+  const sharpChain = esChainOf(
+    sharpRows.map((r) => r.chain),
+    preferredChain,
+  );
+  const esSharp = sharpChain ? sharpnessTrend(sharpRows, sharpChain) : null;
+  if (esSharp) {
+    Object.assign(values, { sharpFirst: esSharp.first, sharpLast: esSharp.last });
+    const gdChain = sharpRows.map((r) => r.chain).find(isGd);
+    const gdSharp = gdChain ? sharpnessTrend(sharpRows, gdChain) : null;
+    let clause =
+      `the sharpness of the ES minima goes from ${esSharp.first.toFixed(1)} to ${esSharp.last.toFixed(1)} as the ` +
+      `weights fall to ${remainingText(esSharp.lastRemaining)}`;
+    if (gdSharp) {
+      Object.assign(values, { gdSharpFirst: gdSharp.first, gdSharpLast: gdSharp.last });
+      clause += ` while gradient descent's goes from ${gdSharp.first.toFixed(1)} to ${gdSharp.last.toFixed(1)}`;
+      verdicts.push(gdSharp.last / gdSharp.first > esSharp.last / esSharp.first ? 'agrees' : 'differs');
+    } else clause += " (gradient descent's was not measured, so flatness is not compared)";
+    clauses.push(clause);
+  }
+  if (!clauses.length) return missing('the analysis file has no connectivity or sharpness results for an ES chain');
+  const text = clauses.length > 1 ? `${clauses.slice(0, -1).join('; ')}; and ${clauses.at(-1)}` : clauses[0];
+  return sentence(`${text[0].toUpperCase()}${text.slice(1)}.`, combineVerdicts(verdicts), values);
+}
+
+interface TransferSummary {
+  readonly label: string;
+  readonly roundNum: number;
+  readonly remainingPct: number;
+  readonly effect: number;
+  readonly beatsOnEverySeed: boolean;
+  readonly reachesNative: boolean | null;
+  readonly seeds: number;
+}
+
+/** Per transfer (label), at its sparsest round: mean effect over random/reinit, paired by seed. */
+export function transferSummaries(rows: readonly TransferRow[]): TransferSummary[] {
+  const labels = [...new Set(rows.map((r) => r.label))];
+  return labels.map((label) => {
+    const mine = rows.filter((r) => r.label === label);
+    const k = Math.max(...mine.map((r) => r.roundNum));
+    const at = mine.filter((r) => r.roundNum === k);
+    const diffs = at.map((r) => r.ticket - r.baseline);
+    const natives = at.filter((r) => r.native !== undefined);
+    return {
+      label,
+      roundNum: k,
+      remainingPct: at[0].remainingPct,
+      effect: meanOf(diffs),
+      beatsOnEverySeed: direction(diffs) === 'above',
+      reachesNative:
+        natives.length === at.length ? meanOf(at.map((r) => r.ticket)) >= meanOf(natives.map((r) => r.native!)) : null,
+      seeds: at.length,
+    };
+  });
+}
+
+/** R5–R7: how much the transferred tickets beat the target's random mask with new weights, and the target's own ticket. */
+export function transferSentence(a: TourAnalysis): Sentence {
+  const rows = a.transfer ?? [];
+  if (!rows.length) return missing('the analysis file has no transfer results');
+  const all = transferSummaries(rows);
+  const sorted = [...all].sort((x, y) => x.effect - y.effect);
+  const lo = sorted[0],
+    hi = sorted[sorted.length - 1];
+  const beat = all.filter((s) => s.beatsOnEverySeed).length;
+  const sameSparsity = all.every((s) => Math.abs(s.remainingPct - all[0].remainingPct) < 1e-6);
+  const where = sameSparsity
+    ? `At ${remainingText(all[0].remainingPct)} of the weights`
+    : 'At the sparsest round of each';
+  const who =
+    beat === all.length
+      ? all.length > 1
+        ? `all ${all.length} transferred tickets beat`
+        : 'the transferred ticket beats'
+      : `${beat} of ${all.length} transferred tickets beat`;
+  const range =
+    all.length > 1
+      ? `by ${gapText(lo.effect, a.metric)} (${lo.label}) to ${gapText(hi.effect, a.metric)} (${hi.label})`
+      : `by ${gapText(lo.effect, a.metric)} (${lo.label})`;
+  const withNative = all.filter((s) => s.reachesNative !== null);
+  const native = withNative.length
+    ? `, and ${withNative.filter((s) => s.reachesNative).length} of ${withNative.length} reach the target's own ticket`
+    : '';
+  const seeds = Math.min(...all.map((s) => s.seeds));
+  return sentence(
+    `${where}, ${who} a random mask with new random weights on every seed, ${range}${native} ` +
+      `(${seeds > 1 ? `mean of ${seedsText(seeds)}` : seedsText(1)} each).`,
+    beat === all.length ? 'agrees' : beat === 0 ? 'differs' : 'partly',
+    { transfers: all.length, beat, lowest: lo.effect, highest: hi.effect },
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The result of a tour step, or of any finished run, in one sentence computed from the data on screen
+ * (never typed in by hand), with how it compares to the paper's claim (docs/ALGORITHMS.md §10).
+ */
+
+/** How the lab's result compares with the paper's claim for the same step. */
+export type PaperVerdict = 'agrees' | 'partly' | 'differs';
+
+export interface SentenceOk {
+  readonly ok: true;
+  /** One sentence, ending with a full stop. */
+  readonly text: string;
+  /** Against the paper's claim (null where the step makes no claim to compare with). */
+  readonly verdict: PaperVerdict | null;
+  /** The numbers the sentence states, unrounded, by name (what tests check against the data). */
+  readonly values: Readonly<Record<string, number>>;
+}
+
+export interface SentenceMissing {
+  readonly ok: false;
+  /** Why no sentence can be computed, for a student (e.g. "this run has no random-mask chain"). */
+  readonly reason: string;
+}
+
+export type Sentence = SentenceOk | SentenceMissing;
+
+export const missing = (reason: string): SentenceMissing => ({ ok: false, reason });
+
+export function sentence(
+  text: string,
+  verdict: PaperVerdict | null,
+  values: Readonly<Record<string, number>>,
+): SentenceOk {
+  return { ok: true, text, verdict, values };
+}
+
+/** 'above' → agrees, 'below' → differs, otherwise partly (for a claim that one chain beats another). */
+export function verdictOf(dir: 'above' | 'below' | 'equal' | 'mixed'): PaperVerdict {
+  return dir === 'above' ? 'agrees' : dir === 'below' ? 'differs' : 'partly';
+}

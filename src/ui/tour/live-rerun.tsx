@@ -1,0 +1,122 @@
+/**
+ * A tour step's live rerun (core/tour/steps.ts `rerun`): the reduced config it runs, the run on screen when
+ * it is that config (streaming or finished, in the one IMP store), and the bar that starts, follows and
+ * cancels it. The step's views draw the live curves over the precomputed ones.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { runId } from '../../core/runs/hash';
+import { getPreset } from '../../core/runs/presets';
+import { isWholePreset, rerunConfig } from '../../core/tour/rerun';
+import type { StepRun } from '../../core/tour/step-sentence';
+import type { TourStep } from '../../core/tour/steps';
+import { useExperimentStore } from '../../state/experiment-store';
+import { formatDuration, selectImpActive, selectProgress, useImpStore } from '../../state/imp-store';
+import { layoutOf } from '../../core/runs/network-shape';
+import { cancelImp, startImp } from '../run/imp-client';
+
+export interface LiveRun extends StepRun {
+  readonly status: ReturnType<typeof useImpStore.getState>['status'];
+}
+
+/** The step's rerun config and, when the IMP store holds that run, its records as a StepRun. */
+export function useLiveRerun(step: TourStep): { config: ReturnType<typeof rerunConfig> | null; live: LiveRun | null } {
+  const config = useMemo(() => (step.rerun ? rerunConfig(step.rerun) : null), [step]);
+  const id = useMemo(() => (config ? runId(config) : null), [config]);
+  const imp = useImpStore(
+    useShallow((s) => ({ runId: s.runId, records: s.records, config: s.config, status: s.status, layout: s.layout })),
+  );
+  const live = useMemo(() => {
+    if (!id || imp.runId !== id || !imp.config) return null;
+    const layout = imp.layout ?? layoutOf(imp.config);
+    return {
+      records: imp.records,
+      config: imp.config,
+      layers: layout.layers,
+      inputShape: layout.inputShape,
+      status: imp.status,
+    };
+  }, [id, imp]);
+  return { config, live };
+}
+
+function Progress() {
+  const s = useImpStore(
+    useShallow((x) => ({
+      totalGens: x.totalGens,
+      finishedGens: x.finishedGens,
+      currentGen: x.currentGen,
+      gensAtStart: x.gensAtStart,
+      startedAtMs: x.startedAtMs,
+      rounds: x.records.length,
+    })),
+  );
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(performance.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const p = selectProgress(s, now);
+  const pct = Math.round(100 * p.fraction);
+  return (
+    <div className="tour-progress">
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-label="Live run progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+      >
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="small">
+        {pct} %{p.etaMs !== null ? `, about ${formatDuration(p.etaMs)} left` : ''}
+      </span>
+    </div>
+  );
+}
+
+export function RerunBar({
+  step,
+  config,
+  live,
+}: {
+  step: TourStep;
+  config: ReturnType<typeof rerunConfig> | null;
+  live: LiveRun | null;
+}) {
+  const active = useImpStore(selectImpActive);
+  if (!step.rerun || !config) return null;
+  const preset = getPreset(step.rerun.presetId);
+  const cost = step.rerun.cost;
+  const mine = live !== null && active;
+  const start = () => {
+    useExperimentStore.getState().loadConfig(config);
+    void startImp({ config });
+  };
+  const what = isWholePreset(step.rerun)
+    ? `the preset “${preset.label}”`
+    : `a shorter version of the preset “${preset.label}”`;
+  return (
+    <div className="tour-rerun" data-testid="tour-rerun" data-status={live?.status ?? 'none'}>
+      {mine ? (
+        <>
+          <Progress />
+          <button type="button" onClick={() => void cancelImp()}>
+            Stop the live run
+          </button>
+        </>
+      ) : (
+        <button type="button" className="primary" disabled={active} onClick={start}>
+          {live?.records.length ? 'Run it live again' : 'Run it live'} ({cost})
+        </button>
+      )}
+      <p className="small muted">
+        {active && !mine
+          ? 'Another run is in progress in the lab: wait for it to finish or stop it there first.'
+          : `Runs ${what} in this browser; its curves are drawn solid over the precomputed ones.`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+// Tour analysis files (core/tour/analysis-file.ts): strict parsing with field-named messages, and the
+// sentences and chart data of the connectivity/flatness and transfer steps (analysis-sentences.ts,
+// analysis-curves.ts), on a file shaped like the lab's mnist-quick analyses (docs/RESULTS.md §3, §5).
+import { describe, expect, it } from 'vitest';
+import {
+  parseTourAnalysis,
+  TOUR_ANALYSIS_FORMAT,
+  TOUR_ANALYSIS_VERSION,
+  type TourAnalysis,
+} from '../../../src/core/tour/analysis-file';
+import { combineVerdicts, minimaSentence, transferSentence } from '../../../src/core/tour/analysis-sentences';
+import { barrierCurves, sharpnessCurves, transferTable } from '../../../src/core/tour/analysis-curves';
+import { NBSP } from '../../../src/core/tour/words';
+
+const plain = (s: string) => s.replaceAll(NBSP, ' ');
+const lmc = (
+  pair: 'rounds' | 'seeds' | 'es-gd',
+  chain: string,
+  a: [number, number, number],
+  b: [number, number, number],
+  barrier: number,
+) => ({
+  pair,
+  chain,
+  seedA: a[0],
+  roundA: a[1],
+  remainingPctA: a[2],
+  seedB: b[0],
+  roundB: b[1],
+  remainingPctB: b[2],
+  barrier,
+});
+
+const FILE: TourAnalysis = {
+  format: TOUR_ANALYSIS_FORMAT,
+  version: TOUR_ANALYSIS_VERSION,
+  title: 'test analyses',
+  createdAt: '2026-01-01T00:00:00Z',
+  commands: ['npm run lab -- lmc --run runs-out/x'],
+  metric: 'accuracy',
+  lmc: [
+    lmc('rounds', 'magnitude', [0, 1, 100], [0, 2, 80], 0.08),
+    lmc('rounds', 'magnitude', [1, 1, 100], [1, 2, 80], 0.06),
+    lmc('rounds', 'magnitude', [0, 2, 80], [0, 3, 64], 0.01),
+    lmc('rounds', 'magnitude', [1, 2, 80], [1, 3, 64], 0.03),
+    lmc('rounds', 'magnitude', [0, 1, 100], [0, 3, 64], 0.2), // not consecutive: not in the curves
+    lmc('seeds', 'magnitude', [0, 1, 100], [1, 1, 100], 0.3),
+    lmc('seeds', 'magnitude', [0, 3, 64], [1, 3, 64], 0.1),
+    { ...lmc('es-gd', 'magnitude', [0, 2, 80], [0, 2, 80], 0.04), chainB: 'gd_magnitude' },
+  ],
+  sharpness: [
+    { chain: 'snr', seed: 0, roundNum: 1, remainingPct: 100, a: 6, norm: 'filter' },
+    { chain: 'snr', seed: 0, roundNum: 3, remainingPct: 64, a: 5, norm: 'filter' },
+    { chain: 'gd_magnitude', seed: 0, roundNum: 1, remainingPct: 100, a: 4, norm: 'filter' },
+    { chain: 'gd_magnitude', seed: 0, roundNum: 3, remainingPct: 64, a: 12, norm: 'filter' },
+  ],
+  transfer: [
+    {
+      kind: 'task',
+      label: 'MNIST → F-MNIST',
+      seed: 0,
+      roundNum: 12,
+      remainingPct: 8.59,
+      ticket: 0.72,
+      baseline: 0.57,
+      native: 0.74,
+    },
+    {
+      kind: 'task',
+      label: 'MNIST → F-MNIST',
+      seed: 1,
+      roundNum: 12,
+      remainingPct: 8.59,
+      ticket: 0.7,
+      baseline: 0.65,
+      native: 0.72,
+    },
+    { kind: 'task', label: 'MNIST → F-MNIST', seed: 0, roundNum: 8, remainingPct: 20.97, ticket: 0.74, baseline: 0.73 },
+    { kind: 'es-to-gd', label: 'ES → GD', seed: 0, roundNum: 12, remainingPct: 8.59, ticket: 0.71, baseline: 0.26 },
+    { kind: 'es-to-gd', label: 'ES → GD', seed: 1, roundNum: 12, remainingPct: 8.59, ticket: 0.73, baseline: 0.37 },
+  ],
+};
+
+describe('parsing a tour analysis file', () => {
+  it('accepts a valid file, as text or bytes', () => {
+    const text = JSON.stringify(FILE);
+    expect(parseTourAnalysis(text)).toEqual({ ok: true, analysis: FILE });
+    expect(parseTourAnalysis(new TextEncoder().encode(text)).ok).toBe(true);
+  });
+
+  it('names the field that is wrong', () => {
+    const bad = (patch: object) => parseTourAnalysis(JSON.stringify({ ...FILE, ...patch }));
+    expect(bad({ version: 2 })).toMatchObject({ ok: false, message: expect.stringMatching(/^version:/) });
+    expect(bad({ lmc: [{ ...FILE.lmc![0], pair: 'diagonal' }] })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^lmc\.0\.pair:/),
+    });
+    expect(bad({ sharpness: [{ ...FILE.sharpness![0], remainingPct: 130 }] })).toMatchObject({
+      ok: false,
+      message: 'sharpness.0.remainingPct: must be a percentage in [0, 100]',
+    });
+    expect(bad({ extra: 1 }).ok).toBe(false); // strict: unknown keys are another format
+    expect(parseTourAnalysis('{not json').ok).toBe(false);
+    expect(parseTourAnalysis(new Uint8Array([0xff, 0xfe])).ok).toBe(false);
+  });
+});
+
+describe('ES and gradient descent find different minima (R8, R10)', () => {
+  it('one sentence of the clauses the file has, each compared with the paper', () => {
+    const s = minimaSentence(FILE);
+    if (!s.ok) throw new Error(s.reason);
+    expect(plain(s.text)).toBe(
+      'Two independent ES runs are separated by an error barrier of 20.0 % on average; an ES and a gradient-descent ' +
+        'network grown from the same start by 4.0 %; consecutive rounds of one ES run by 7.0 % at first and 2.0 % at ' +
+        '64 % of the weights; and the sharpness of the ES minima goes from 6.0 to 5.0 as the weights fall to 64 % while ' +
+        "gradient descent's goes from 4.0 to 12.0.",
+    );
+    expect(s.verdict).toBe('agrees');
+  });
+
+  it('connected networks (barrier below 2 %) disagree with the paper; without data there is no sentence', () => {
+    const connected = {
+      ...FILE,
+      lmc: FILE.lmc!.map((r) => ({ ...r, barrier: r.pair === 'seeds' ? r.barrier : 0.001 })),
+      sharpness: [],
+    };
+    const s = minimaSentence(connected);
+    expect(s.ok && s.verdict).toBe('partly'); // seeds apart (agrees); ES–GD connected and no fall across rounds (differ)
+    const all = minimaSentence({ ...connected, lmc: connected.lmc.map((r) => ({ ...r, barrier: 0.001 })) });
+    expect(all.ok && all.verdict).toBe('differs');
+    expect(minimaSentence({ ...FILE, lmc: [], sharpness: [] }).ok).toBe(false);
+    expect(combineVerdicts(['differs', 'differs'])).toBe('differs');
+    expect(combineVerdicts([])).toBeNull();
+  });
+
+  it('without gradient descent’s sharpness, flatness is said not to be compared', () => {
+    const s = minimaSentence({ ...FILE, sharpness: FILE.sharpness!.filter((r) => r.chain === 'snr') });
+    expect(s.ok && s.text).toContain("(gradient descent's was not measured, so flatness is not compared).");
+  });
+
+  it('chart data: one curve per kind of pair (consecutive rounds only), one per chain for sharpness', () => {
+    const curves = barrierCurves(FILE);
+    expect(curves.map((c) => c.key)).toEqual(['seeds', 'es-gd', 'rounds-es']);
+    expect(curves.find((c) => c.key === 'rounds-es')!.points).toEqual([
+      [100, 0.07],
+      [80, 0.02],
+    ]);
+    expect(sharpnessCurves(FILE).map((c) => [c.key, c.points])).toEqual([
+      [
+        'snr',
+        [
+          [100, 6],
+          [64, 5],
+        ],
+      ],
+      [
+        'gd_magnitude',
+        [
+          [100, 4],
+          [64, 12],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('tickets transfer (R5–R7)', () => {
+  it('at the sparsest round of each transfer, paired by seed', () => {
+    const s = transferSentence(FILE);
+    if (!s.ok) throw new Error(s.reason);
+    expect(plain(s.text)).toBe(
+      'At 8.59 % of the weights, all 2 transferred tickets beat a random mask with new random weights on every seed, ' +
+        "by 10.0 points (MNIST → F-MNIST) to 40.5 points (ES → GD), and 0 of 1 reach the target's own ticket (mean of 2 seeds each).",
+    );
+    expect(s.verdict).toBe('agrees');
+    expect(transferTable(FILE)).toEqual(
+      [
+        { label: 'MNIST → F-MNIST', remainingPct: 8.59, ticket: 0.71, baseline: 0.61, native: 0.73, seeds: 2 },
+        { label: 'ES → GD', remainingPct: 8.59, ticket: 0.72, baseline: 0.315, native: null, seeds: 2 },
+      ].map((r) => ({
+        ...r,
+        ticket: expect.closeTo(r.ticket, 12),
+        baseline: expect.closeTo(r.baseline, 12),
+        native: r.native === null ? null : expect.closeTo(r.native, 12),
+      })),
+    );
+  });
+
+  it('a transfer that loses on one seed is not counted as beating the baseline', () => {
+    const rows = FILE.transfer!.map((r) => (r.label === 'ES → GD' && r.seed === 1 ? { ...r, ticket: 0.3 } : r));
+    const s = transferSentence({ ...FILE, transfer: rows });
+    expect(s.ok && s.text).toContain('1 of 2 transferred tickets beat');
+    expect(s.ok && s.verdict).toBe('partly');
+    expect(transferSentence({ ...FILE, transfer: [] }).ok).toBe(false);
+  });
+});
