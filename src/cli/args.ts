@@ -19,12 +19,15 @@ export interface ParsedArgs {
   readonly command: string | undefined;
   readonly flags: Map<string, string>;
   readonly help: boolean;
+  /** Words after the command that are not flags (`sweep plan FILE` → ['plan', 'FILE']). */
+  readonly positionals: readonly string[];
 }
 
 /** `--key value`, `--key=value` and bare boolean `--flag`. */
 export function parseArgv(argv: readonly string[]): ParsedArgs {
   const flags = new Map<string, string>();
   let command: string | undefined;
+  const positionals: string[] = [];
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -47,9 +50,9 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
       continue;
     }
     if (command === undefined) command = a;
-    else throw new CliError(`unexpected argument "${a}" (flags start with --)`);
+    else positionals.push(a);
   }
-  return { command, flags, help };
+  return { command, flags, help, positionals };
 }
 
 /** Parses a flag value as number / boolean / string, the way registry params expect it. */

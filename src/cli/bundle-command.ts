@@ -136,12 +136,24 @@ export async function bundleCommand(flags: Map<string, string>, argv: readonly s
     ...(flags.has('preset') ? { preset: flags.get('preset')! } : {}),
     command: `npm run lab -- ${argv.join(' ')}`,
   });
-  const bytes = out.endsWith('.gz') ? exportBundleGzip(bundle) : new TextEncoder().encode(exportBundle(bundle));
-  const check = importBundle(bytes);
-  if (!check.ok) throw new CliError(`the bundle does not re-import (${check.message}); nothing written`, 1);
+  const { bytes, runId } = checkedBundleBytes(bundle, out);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, bytes);
   process.stdout.write(
-    `bundle ${check.bundle.runId}: ${bundle.records.length} rounds, seeds ${bundle.config.seeds.join(',')} → ${out} (${(bytes.length / 2 ** 20).toFixed(2)} MiB)\n`,
+    `bundle ${runId}: ${bundle.records.length} rounds, seeds ${bundle.config.seeds.join(',')} → ${out} (${(bytes.length / 2 ** 20).toFixed(2)} MiB)\n`,
   );
+}
+
+/**
+ * The bundle as the bytes of file `out` (gzip for *.gz, else JSON), read back through importBundle — the
+ * app's importer — first, so a bundle that would not load is never written.
+ */
+export function checkedBundleBytes(
+  bundle: Omit<RunBundle, 'runId'>,
+  out: string,
+): { bytes: Uint8Array; runId: string } {
+  const bytes = out.endsWith('.gz') ? exportBundleGzip(bundle) : new TextEncoder().encode(exportBundle(bundle));
+  const check = importBundle(bytes);
+  if (!check.ok) throw new CliError(`the bundle does not re-import (${check.message}); nothing written`, 1);
+  return { bytes, runId: check.bundle.runId };
 }

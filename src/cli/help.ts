@@ -12,6 +12,7 @@ import { PRESETS } from '../core/runs/presets';
 import { ANALYSIS_LIST } from '../core/analysis/analyses';
 import { analysisHelpLines } from './analysis';
 import { gdFlagsHelp } from './gd/gd-flags';
+import { SWEEP_SUBCOMMANDS } from './sweep/sweep-command';
 
 function describeSpec(name: string, s: ParamSpec): string {
   return `      ${name} = ${String(s.default)}  ${rangeText(s)}  — ${s.label}`;
@@ -36,6 +37,9 @@ export function helpText(): string {
     '  bundle       write a run folder as a precomputed run bundle (--run DIR --out FILE.json[.gz] [--preset ID] [--seeds S])',
     '  summarize    sparsity tables over run folders (--runs DIR,DIR --baseline random_reinit [--raw] for returns,',
     '               [--decompose] splits the ticket effect into weights, mask and layer-ratio parts)',
+    '  sweep        many runs from a sweep file (YAML/JSON: base preset/config, axes over config paths, seeds;',
+    '               docs/SWEEPS.md), on this machine or as a Slurm job array:',
+    ...Object.values(SWEEP_SUBCOMMANDS).flatMap((c) => [`    sweep ${c.usage}`, `        ${c.summary}`]),
     '',
     'imp flags:',
     '  --preset NAME        start from a preset (flags below override it)',

@@ -22,18 +22,44 @@ import { chainsFromFolder } from './resume-chains';
 
 export async function impCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   const config = configFromFlags(flags);
+  const result = await runImpFolder(config, {
+    dir: flags.get('out') ?? `runs-out/${runId(config)}`,
+    backend: backendFlag(flags),
+    command: `npm run lab -- ${argv.join(' ')}`,
+    quiet: flags.get('quiet') === 'true',
+    reportEvery: intFlag(flags, 'report-every', 1, 100000) ?? 10,
+  });
+  process.stdout.write(summaryTable(result.rounds.map(perfRow)) + '\n');
+}
+
+export interface ImpFolderOptions {
+  /** The run folder (run-folder.ts). */
+  readonly dir: string;
+  readonly backend: 'wasm' | 'cpu';
+  /** The command line recorded in a new folder's config.json. */
+  readonly command: string;
+  readonly quiet?: boolean;
+  readonly reportEvery?: number;
+}
+
+/**
+ * What `lab imp` does once its flags are read, for any caller (`lab sweep run` runs each of its runs
+ * through this): a new folder gets the whole run, a folder of the same run continues after its last
+ * finished round, a complete one is left as it is (`alreadyComplete`), any other folder is refused
+ * (CliError) untouched. Returns the folder's finished rounds.
+ */
+export async function runImpFolder(
+  config: ExperimentConfig,
+  opts: ImpFolderOptions,
+): Promise<{ alreadyComplete: boolean; rounds: readonly RoundRow[] }> {
+  const { dir, backend } = opts;
   const id = runId(config);
-  const backend = backendFlag(flags);
-  const quiet = flags.get('quiet') === 'true';
-  const reportEvery = intFlag(flags, 'report-every', 1, 100000) ?? 10;
-  const dir = flags.get('out') ?? `runs-out/${id}`;
   const identity = impIdentity(config, backend);
   const status = await runFolderStatus(dir, identity);
   if (status.state === 'foreign') throw new CliError(status.message);
   if (status.state === 'complete') {
     process.stderr.write(`${dir} already holds this finished run (${status.total} rounds); nothing to do\n`);
-    process.stdout.write(summaryTable(status.rounds.map(perfRow)) + '\n');
-    return;
+    return { alreadyComplete: true, rounds: status.rounds };
   }
 
   await useBackend(backend);
@@ -42,7 +68,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
     for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
     const writer = await RunWriter.open(dir, identity, {
       config,
-      meta: { runId: id, command: `npm run lab -- ${argv.join(' ')}`, backend, createdAt: new Date().toISOString() },
+      meta: { runId: id, command: opts.command, backend, createdAt: new Date().toISOString() },
     });
     try {
       const finished = writer.finishedRounds();
@@ -53,12 +79,15 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
             ? `continuing: ${finished.length} of ${identity.expected.length} rounds were already finished\n`
             : ''),
       );
-      await trainSeeds(config, net, task, writer, finished, { reportEvery, quiet });
+      await trainSeeds(config, net, task, writer, finished, {
+        reportEvery: opts.reportEvery ?? 10,
+        quiet: opts.quiet ?? false,
+      });
       await writer.finish();
     } finally {
       await writer.close();
     }
-    process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
+    return { alreadyComplete: false, rounds: writer.finishedRounds() };
   } finally {
     task.dispose();
   }
@@ -106,7 +135,12 @@ async function trainSeeds(
         else if (e.type === 'round' && (!e.record.sharedWith || e.record.sharedWith[0] === e.record.method))
           doneGens += e.record.generations;
       },
-      gate: writer.gate,
+      gate: async () => {
+        await writer.gate();
+        // A macrotask turn per generation: training awaits only microtasks otherwise, so a signal handler
+        // (lab sweep run releases its lock on SIGTERM) would wait for the next file write.
+        await new Promise((r) => setImmediate(r));
+      },
     });
   }
   progress.done();

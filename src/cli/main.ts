@@ -11,8 +11,12 @@ import { ANALYSIS_COMMANDS } from './analysis';
 import { summarizeCommand } from './summarize-command';
 import { mergeCommand } from './merge-command';
 import { bundleCommand } from './bundle-command';
+import { sweepCommand } from './sweep/sweep-command';
 
-type Command = (flags: Map<string, string>, argv: readonly string[]) => Promise<void>;
+type Command = (flags: Map<string, string>, argv: readonly string[], positionals: readonly string[]) => Promise<void>;
+
+/** Commands that take words after their name (`sweep plan FILE`); the others take flags only. */
+const TAKES_POSITIONALS = new Set(['sweep']);
 
 /** Subcommands; each validates its own flags and writes CSV/JSON into a run folder. */
 export const COMMANDS: Record<string, Command> = {
@@ -23,6 +27,7 @@ export const COMMANDS: Record<string, Command> = {
   summarize: summarizeCommand,
   merge: mergeCommand,
   bundle: bundleCommand,
+  sweep: sweepCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -37,7 +42,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new CliError(
         `unknown command "${args.command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see --help)`,
       );
-    await cmd(args.flags, argv);
+    if (args.positionals.length && !TAKES_POSITIONALS.has(args.command))
+      throw new CliError(`unexpected argument "${args.positionals[0]}" (flags start with --)`);
+    await cmd(args.flags, argv, args.positionals);
     return 0;
   } catch (e) {
     if (e instanceof CliError) {

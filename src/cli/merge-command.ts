@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile, mkdir, readdir, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseConfig } from '../core/runs/config';
+import { parseConfig, type ExperimentConfig } from '../core/runs/config';
 import { runId, sameUpToSeeds } from '../core/runs/hash';
 import { CliError } from './args';
 
@@ -24,6 +24,19 @@ export async function mergeCommand(flags: Map<string, string>): Promise<void> {
     .filter(Boolean);
   const out = flags.get('out');
   if (dirs.length < 2 || !out) throw new CliError('merge needs --runs DIR,DIR[,…] (at least two) and --out DIR');
+  const merged = await mergeRunFolders(dirs, out, `npm run lab -- merge --runs ${dirs.join(',')} --out ${out}`);
+  process.stdout.write(`merged ${dirs.length} run folders (seeds ${merged.seeds.join(',')}) → ${out}\n`);
+}
+
+/**
+ * Writes the run folders `dirs` (same config up to seeds, no seed twice) as one run folder `out` and returns
+ * its config; `command` is recorded in its config.json (`lab sweep collect` merges through this too).
+ */
+export async function mergeRunFolders(
+  dirs: readonly string[],
+  out: string,
+  command: string,
+): Promise<ExperimentConfig> {
   const metas = await Promise.all(dirs.map((d) => readJson(join(d, 'config.json'))));
   const configs = metas.map((m) => parseConfig(m.config));
   configs.forEach((c, i) => {
@@ -41,7 +54,7 @@ export async function mergeCommand(flags: Map<string, string>): Promise<void> {
       {
         ...metas[0],
         runId: runId(merged),
-        command: `npm run lab -- merge --runs ${dirs.join(',')} --out ${out}`,
+        command,
         mergedFrom: metas.map((m) => ({ runId: m.runId, command: m.command })),
         config: merged,
       },
@@ -57,8 +70,10 @@ export async function mergeCommand(flags: Map<string, string>): Promise<void> {
   }
   for (const d of dirs) {
     for (const sub of ['masks', 'params', 'theta0']) {
-      for (const f of await readdir(join(d, sub))) await copyFile(join(d, sub, f), join(out, sub, f));
+      // Dot-files are a running process's temporary files (fs-safe.ts), not the run's.
+      for (const f of await readdir(join(d, sub)))
+        if (!f.startsWith('.')) await copyFile(join(d, sub, f), join(out, sub, f));
     }
   }
-  process.stdout.write(`merged ${dirs.length} run folders (seeds ${merged.seeds.join(',')}) → ${out}\n`);
+  return merged;
 }

@@ -11,7 +11,8 @@ import { DECOMPOSITION, DECOMPOSITION_METHODS, decomposeAt, sharesOfTotal } from
 import { CliError } from './args';
 import { markdownTable, fmt } from './analysis/output';
 
-async function readRounds(dir: string): Promise<RoundPerf[]> {
+/** The rounds.csv of a run folder as (seed, method, round, sparsity, final performance) rows. */
+export async function readRounds(dir: string): Promise<RoundPerf[]> {
   let text: string;
   try {
     text = await readFile(join(dir, 'rounds.csv'), 'utf8');

@@ -17,6 +17,11 @@ export function chainMethod(id: string): { method: string; gd: boolean } {
   return id.startsWith(GD_PREFIX) ? { method: id.slice(GD_PREFIX.length), gd: true } : { method: id, gd: false };
 }
 
+/** The i-th colour of the palette (cycling): for series that are not methods, e.g. a sweep's configurations. */
+export function paletteColor(i: number): string {
+  return OKABE_ITO[i % OKABE_ITO.length];
+}
+
 export function methodColor(id: string): string {
   const { method, gd } = chainMethod(id);
   if (gd)

@@ -1,13 +1,16 @@
 /**
  * Stored runs: every run in IndexedDB with its progress, reopen (curves at once), resume an
  * interrupted run, delete, export as a bundle, import a bundle (validated; a bad file is rejected with
- * its reason and nothing stored changes), and the storage used.
+ * its reason and nothing stored changes), import a collected sweep (its bundles, overlaid on one chart:
+ * sweep-import.ts), and the storage used.
  */
 import { memo, useState } from 'react';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
 import { deleteStoredRun, exportStoredRun, importRunFile, openStoredRun, useRunsList } from './run-db';
 import { resumeStoredRun } from './imp-client';
 import type { StoredRun } from '../../storage/run-store';
+import { importSweepFiles } from './sweep-import';
+import { SweepOverlayChart } from './SweepOverlayChart';
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 
@@ -51,11 +54,29 @@ export const RunsPanel = memo(function RunsPanel() {
           }}
         />
       </label>
+      <label className="import-label">
+        Import a collected sweep (choose all the files in its bundles folder)
+        <input
+          type="file"
+          multiple
+          accept=".json,.gz,application/json"
+          data-testid="sweep-import"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])].map((f) => ({
+              name: f.name,
+              bytes: async () => new Uint8Array(await f.arrayBuffer()),
+            }));
+            if (files.length) void importSweepFiles(files).then((r) => setMessage({ ok: r.ok, text: r.message }));
+            e.target.value = '';
+          }}
+        />
+      </label>
       {message && (
         <p className={message.ok ? 'ok-text' : 'field-error'} role="status">
           {message.text}
         </p>
       )}
+      <SweepOverlayChart />
       {runs.length === 0 ? (
         <p className="muted">No stored runs yet: every finished round of a run is saved in this browser.</p>
       ) : (

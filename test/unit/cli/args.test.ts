@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgv, coerce, seedList, intFlag, CliError } from '../../../src/cli/args';
+import { runCli } from '../../helpers/cli';
 
 describe('CLI argument parsing', () => {
   it('parses commands, --k v, --k=v and bare flags', () => {
@@ -12,8 +13,11 @@ describe('CLI argument parsing', () => {
     expect(parseArgv(['--help']).help).toBe(true);
   });
 
-  it('rejects a stray positional argument', () => {
-    expect(() => parseArgv(['imp', 'oops'])).toThrow(/unexpected argument "oops"/);
+  it('keeps words after the command; commands that take none reject a stray one', async () => {
+    expect(parseArgv(['sweep', 'plan', 'f.yaml', '--out', 'd']).positionals).toEqual(['plan', 'f.yaml']);
+    const r = await runCli(['imp', 'oops']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unexpected argument "oops"/);
   });
 
   it('coerces values', () => {

@@ -5,7 +5,7 @@
  * layer sparsity as the run computed them), marked precomputed, with the provenance recorded.
  * Also: the bundles shipped in public/precomputed import and match their presets.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import { Rng } from '../../../src/core/rng';
 import { sparsityOfRound } from '../../../src/core/prune/schedule';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { RunFolder } from '../../../src/cli/run-folder';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../../helpers/cli';
 import { PRECOMPUTED } from '../../../src/core/runs/precomputed';
 
 const config = parseConfig({
@@ -71,25 +71,6 @@ function fakeRound(seed: number, method: string, roundNum: number): RoundRecord 
 let dir = '';
 const written: RoundRecord[] = [];
 
-async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '',
-    err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lab-bundle-'));
   const folder = new RunFolder(join(dir, 'run'));
@@ -132,7 +113,7 @@ describe('lab bundle', () => {
   it('run folder → bundle → importBundle is lossless and carries the provenance', async () => {
     const out = join(dir, 'b.json.gz');
     const res = await runCli(['bundle', '--run', join(dir, 'run'), '--out', out]);
-    expect(res.err).toBe('');
+    expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const got = importBundle(new Uint8Array(await readFile(out)));
     if (!got.ok) throw new Error(got.message);
@@ -169,9 +150,9 @@ describe('lab bundle', () => {
       'mnist-quick',
     ]);
     expect(wrong.code).toBe(2);
-    expect(wrong.err).toMatch(/differs from the preset/);
+    expect(wrong.stderr).toMatch(/differs from the preset/);
     const flag = await runCli(['bundle', '--run', join(dir, 'run'), '--out', join(dir, 'c.json'), '--oops', '1']);
-    expect(flag.err).toMatch(/unknown flag --oops/);
+    expect(flag.stderr).toMatch(/unknown flag --oops/);
   });
 
   it('selects seeds: the bundle config and records hold only those', async () => {

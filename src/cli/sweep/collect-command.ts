@@ -1,0 +1,117 @@
+/**
+ * `lab sweep collect DIR [--bundles] [--baseline ID]`: gathers what a sweep folder holds — complete and
+ * partly run runs alike, so it works while a sweep is still running or after some runs failed — merges
+ * each configuration's seeds into DIR/configs/<config id> (`lab merge`), writes DIR/summary.csv and
+ * DIR/summary.md (sweep-summary.ts), and with --bundles one run bundle per configuration,
+ * DIR/bundles/<config id>.json.gz (`lab bundle`), which the browser's Runs tab imports as one sweep.
+ * It reads the runs and writes only derived files; no run folder is changed.
+ */
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { relative } from 'node:path';
+import type { RoundPerf } from '../../core/analysis/summary';
+import { CliError } from '../args';
+import { bundleOfFolder, checkedBundleBytes } from '../bundle-command';
+import { mergeRunFolders } from '../merge-command';
+import { readRounds } from '../summarize-command';
+import { loadSweepContent, parseSweepText } from './read-sweep';
+import { runState, SweepDir } from './sweep-dir';
+import { writeFileAtomic } from '../fs-safe';
+import { summaryCsv, summaryMd, type CollectedConfig } from './sweep-summary';
+import type { SweepSubcommand } from './sweep-command';
+import type { SweepConfiguration, SweepPlan } from '../../core/sweep/expand';
+
+/** Replaces derived folder `dest` by a fresh merge of `dirs` (written beside it, then renamed into place). */
+async function mergeInto(dirs: readonly string[], dest: string, command: string): Promise<void> {
+  const tmp = `${dest}.tmp-${process.pid}`,
+    old = `${dest}.old-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  await mergeRunFolders(dirs, tmp, command);
+  await rename(dest, old).catch(() => undefined);
+  await rename(tmp, dest);
+  await rm(old, { recursive: true, force: true });
+}
+
+async function collectConfig(
+  dir: SweepDir,
+  plan: SweepPlan,
+  config: SweepConfiguration,
+  command: string,
+): Promise<CollectedConfig & { missing: number }> {
+  const runs = plan.runs.filter((r) => r.configIndex === config.index);
+  const seedsComplete: number[] = [],
+    seedsPartial: number[] = [],
+    withRounds: string[] = [];
+  let missing = 0;
+  for (const r of runs) {
+    const folder = dir.runDir(r.runId);
+    const state = await runState(folder, r.config);
+    if (state.state === 'complete') seedsComplete.push(r.seed);
+    else if (state.state === 'partial' && state.done > 0) seedsPartial.push(r.seed);
+    else {
+      if (state.state === 'foreign') process.stderr.write(`note: left out: ${state.message}\n`);
+      missing++;
+      continue;
+    }
+    withRounds.push(folder);
+  }
+  const rows: RoundPerf[] = (await Promise.all(withRounds.map(readRounds))).flat();
+  let folder: string | null = withRounds[0] ?? null;
+  if (withRounds.length > 1) {
+    folder = dir.configDir(config.configId);
+    await mkdir(dir.configDir(''), { recursive: true });
+    await mergeInto(withRounds, folder, command);
+  }
+  return {
+    config,
+    rows,
+    seedsComplete,
+    seedsPartial,
+    folder: folder && relative(dir.root, folder),
+    missing,
+  };
+}
+
+export const collectCommand: SweepSubcommand = {
+  usage: 'collect DIR [--bundles] [--baseline random_reinit]',
+  summary: 'merge the seeds of every configuration, write summary.csv and summary.md (and bundles/ with --bundles)',
+  flags: new Set(['bundles', 'baseline']),
+  async run(root, flags, argv) {
+    const dir = new SweepDir(root);
+    let text: string;
+    try {
+      text = await readFile(dir.specPath, 'utf8');
+    } catch {
+      throw new CliError(`${dir.specPath} not found: is ${root} a sweep folder (written by lab sweep run or slurm)?`);
+    }
+    const { plan } = loadSweepContent(parseSweepText(text, dir.specPath), dir.specPath);
+    const command = `npm run lab -- ${argv.join(' ')}`;
+    const collected: (CollectedConfig & { missing: number })[] = [];
+    for (const c of plan.configs) collected.push(await collectConfig(dir, plan, c, command));
+    const counts = {
+      complete: collected.reduce((s, c) => s + c.seedsComplete.length, 0),
+      partial: collected.reduce((s, c) => s + c.seedsPartial.length, 0),
+      missing: collected.reduce((s, c) => s + c.missing, 0),
+    };
+    if (!collected.some((c) => c.rows.length))
+      throw new CliError(`no run of sweep ${plan.name} in ${root} has finished a round yet`, 1);
+
+    const md = summaryMd(plan, collected, counts, flags.get('baseline') ?? 'random_reinit');
+    await writeFileAtomic(`${root}/summary.csv`, summaryCsv(plan, collected));
+    await writeFileAtomic(`${root}/summary.md`, md);
+    const written = [`${root}/summary.csv`, `${root}/summary.md`];
+    if (flags.get('bundles') === 'true') {
+      await mkdir(`${root}/bundles`, { recursive: true });
+      for (const c of collected) {
+        if (!c.folder) continue;
+        const out = dir.bundlePath(c.config.configId);
+        const bundle = await bundleOfFolder(`${root}/${c.folder}`, {
+          command,
+          label: `${plan.name}: ${c.config.label}`.slice(0, 200),
+        });
+        await writeFileAtomic(out, checkedBundleBytes(bundle, out).bytes);
+      }
+      written.push(`${root}/bundles/ (${collected.filter((c) => c.folder).length} bundles)`);
+    }
+    process.stdout.write(md + `\nwrote ${written.join(', ')}\n`);
+  },
+};

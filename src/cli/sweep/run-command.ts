@@ -1,0 +1,196 @@
+/**
+ * `lab sweep run FILE --out DIR [--index I] [--jobs N]`: runs a sweep's runs on this machine, each into
+ * its run folder DIR/runs/<run id> through `lab imp`'s folder runner (imp-command.ts runImpFolder), so a
+ * sweep run's outputs are exactly a single `lab imp` run's. A run already complete is skipped; a run that
+ * was interrupted goes through the same runner again, which continues it the way `lab imp --out` does.
+ * A run being run by another process (its lock file) is left to that process; with --index that makes
+ * the command fail, so a Slurm task never reports success for a run it did not finish.
+ *
+ * --index picks runs by their plan index (a Slurm array task runs one); --jobs N runs up to N runs at
+ * once, each in its own `lab sweep run --index` process.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
+import type { SweepRun } from '../../core/sweep/expand';
+import { canonicalJson } from '../../core/runs/hash';
+import { CliError, intFlag } from '../args';
+import { runImpFolder } from '../imp-command';
+import { backendFlag } from '../node-io';
+import { labInvocation } from './lab-invocation';
+import { loadSweepFile, type LoadedSweep } from './read-sweep';
+import { lockRun, runState, SweepDir } from './sweep-dir';
+import { writeFileAtomic } from '../fs-safe';
+import type { SweepSubcommand } from './sweep-command';
+
+/** "3", "0-5" or "1,4,7" → indices, each checked against the plan's size. */
+export function indexList(v: string, count: number): number[] {
+  const range = /^(\d+)-(\d+)$/.exec(v);
+  const list = range
+    ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, i) => Number(range[1]) + i)
+    : v.split(',').map((s) => (/^\s*\d+\s*$/.test(s) ? Number(s) : NaN));
+  if (!list.length || list.some((i) => !Number.isInteger(i)))
+    throw new CliError(`--index must be a run index like 3, 0-5 or 1,4,7 (got "${v}")`);
+  const bad = list.find((i) => i >= count);
+  if (bad !== undefined)
+    throw new CliError(`--index ${bad} is past the last run (this sweep has runs 0–${count - 1}; see lab sweep plan)`);
+  return list;
+}
+
+/** Writes DIR/sweep.json unless it already holds this sweep; says when it replaces another one. */
+export async function recordSweep(dir: SweepDir, sweep: LoadedSweep): Promise<void> {
+  const text = JSON.stringify(sweep.spec, null, 2) + '\n';
+  let previous: string | null = null;
+  try {
+    previous = await readFile(dir.specPath, 'utf8');
+  } catch {
+    previous = null;
+  }
+  if (previous !== null) {
+    try {
+      if (canonicalJson(JSON.parse(previous)) === canonicalJson(sweep.spec)) return;
+    } catch {
+      // unreadable: replaced below
+    }
+    process.stderr.write(
+      `note: ${dir.specPath} described another sweep; it now describes ${sweep.file} (run folders of the other sweep stay in ${dir.root}/runs)\n`,
+    );
+  }
+  await mkdir(dir.root, { recursive: true });
+  await writeFileAtomic(dir.specPath, text);
+}
+
+interface Tally {
+  ran: number;
+  complete: number;
+  elsewhere: number;
+  failed: string[];
+}
+
+async function runOne(
+  run: SweepRun,
+  label: string,
+  ctx: { dir: SweepDir; file: string; backend: 'wasm' | 'cpu'; quiet: boolean; reportEvery: number },
+  tally: Tally,
+): Promise<void> {
+  const folder = ctx.dir.runDir(run.runId);
+  const name = `run ${run.index} (${label}, seed ${run.seed})`;
+  const before = await runState(folder, run.config, ctx.backend);
+  if (before.state === 'complete') {
+    tally.complete++;
+    process.stderr.write(`${name}: already complete in ${folder}\n`);
+    return;
+  }
+  if (before.state === 'foreign') {
+    tally.failed.push(`${name}: ${before.message}`);
+    return;
+  }
+  const lock = await lockRun(folder);
+  if (!lock.ok) {
+    tally.elsewhere++;
+    process.stderr.write(`${name}: left to ${lock.holder}\n`);
+    return;
+  }
+  try {
+    process.stderr.write(`${name} → ${folder}\n`);
+    // The imp runner continues a partial run and leaves one finished meanwhile by another process alone.
+    const result = await runImpFolder(run.config, {
+      dir: folder,
+      backend: ctx.backend,
+      command: `npm run lab -- sweep run ${ctx.file} --out ${ctx.dir.root} --index ${run.index}`,
+      quiet: ctx.quiet,
+      reportEvery: ctx.reportEvery,
+    });
+    if (result.alreadyComplete) tally.complete++;
+    else tally.ran++;
+  } catch (e) {
+    tally.failed.push(`${name}: ${(e as Error).message}`);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Runs `indices` in up to `jobs` child processes (`lab sweep run FILE --out DIR --index I`). */
+async function runInChildren(indices: readonly number[], jobs: number, args: readonly string[]): Promise<string[]> {
+  const failed: string[] = [];
+  const queue = [...indices];
+  const [node, ...pre] = labInvocation();
+  const worker = async () => {
+    for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+      const index = i;
+      const code = await new Promise<number>((resolve) => {
+        const child = spawn(node, [...pre, 'sweep', 'run', ...args, '--index', String(index)], {
+          stdio: ['ignore', 'inherit', 'inherit'],
+        });
+        child.on('error', () => resolve(1));
+        child.on('exit', (c) => resolve(c ?? 1));
+      });
+      if (code !== 0) failed.push(`run ${index}: its process exited with code ${code}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, indices.length) }, worker));
+  return failed;
+}
+
+export const runCommand: SweepSubcommand = {
+  usage: 'run FILE --out DIR [--index I|A-B|I,J] [--jobs N] [--backend wasm|cpu] [--quiet]',
+  summary: 'run the sweep (or the runs --index picks) on this machine; complete runs are skipped',
+  flags: new Set(['out', 'index', 'jobs', 'backend', 'quiet', 'report-every']),
+  async run(file, flags) {
+    const out = flags.get('out');
+    if (!out || out === 'true') throw new CliError('sweep run needs --out DIR (the sweep folder)');
+    const backend = backendFlag(flags);
+    const jobs = intFlag(flags, 'jobs', 1, 256) ?? 1;
+    const reportEvery = intFlag(flags, 'report-every', 1, 100000) ?? 10;
+    const quiet = flags.get('quiet') === 'true';
+    const sweep = await loadSweepFile(file);
+    const { plan } = sweep;
+    const indices = flags.has('index')
+      ? indexList(flags.get('index')!, plan.runs.length)
+      : plan.runs.map((r) => r.index);
+    const dir = new SweepDir(out);
+    await recordSweep(dir, sweep);
+
+    const tally: Tally = { ran: 0, complete: 0, elsewhere: 0, failed: [] };
+    if (jobs > 1 && indices.length > 1) {
+      // Complete runs are skipped here, so no process starts only to find its run done.
+      const states = await Promise.all(
+        indices.map((i) => runState(dir.runDir(plan.runs[i].runId), plan.runs[i].config, backend)),
+      );
+      const todo = indices.filter((_, k) => states[k].state !== 'complete');
+      const args = [
+        file,
+        '--out',
+        out,
+        '--backend',
+        backend,
+        '--report-every',
+        String(reportEvery),
+        ...(quiet ? ['--quiet'] : []),
+      ];
+      tally.failed.push(...(await runInChildren(todo, jobs, args)));
+      process.stdout.write(
+        `sweep ${plan.name}: ${indices.length} runs: ${todo.length} run in up to ${jobs} processes, ${indices.length - todo.length} already complete` +
+          (tally.failed.length ? `, ${tally.failed.length} failed` : '') +
+          ` → ${dir.root}\n`,
+      );
+    } else {
+      const ctx = { dir, file, backend, quiet, reportEvery };
+      const labels = new Map(plan.configs.map((c) => [c.index, c.label]));
+      for (const i of indices) await runOne(plan.runs[i], labels.get(plan.runs[i].configIndex)!, ctx, tally);
+      process.stdout.write(
+        `sweep ${plan.name}: ${indices.length} run${indices.length > 1 ? 's' : ''}: ${tally.ran} ran now, ${tally.complete} already complete` +
+          (tally.elsewhere ? `, ${tally.elsewhere} being run by another process` : '') +
+          (tally.failed.length ? `, ${tally.failed.length} failed` : '') +
+          ` → ${dir.root}\n`,
+      );
+    }
+    if (tally.failed.length) throw new CliError(tally.failed.join('\n'), 1);
+    // Runs picked by --index (a Slurm array task, a --jobs child) must be done when the command succeeds,
+    // or a collect job waiting on it (afterok) would start on a sweep that is not finished.
+    if (tally.elsewhere && flags.has('index'))
+      throw new CliError(
+        `${tally.elsewhere} of the runs --index picked ${tally.elsewhere > 1 ? 'are' : 'is'} being run by another process: run this command again once it has finished`,
+        1,
+      );
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * The folder of a sweep (`--out DIR` of `lab sweep run|slurm`, the argument of `lab sweep collect`):
+ *
+ *   DIR/sweep.json              the sweep being run: the sweep file with its base resolved to one config
+ *                               (expand.ts normaliseSweep); itself a valid sweep file
+ *   DIR/runs/<run id>/          one run folder per (configuration, seed), exactly what `lab imp` writes
+ *   DIR/slurm/<plan id>/        job scripts, the sweep file they run, and the jobs' logs (`lab sweep slurm`)
+ *   DIR/configs/<config id>/    the seeds of a configuration merged into one run folder (`lab sweep collect`)
+ *   DIR/bundles/<config id>.json.gz   one run bundle per configuration for the browser (collect --bundles)
+ *   DIR/summary.csv, summary.md the summary table (collect)
+ *
+ * Run folders are named by run id (the hash of the run's config), so every process that works on the
+ * sweep — this machine, Slurm array tasks on other nodes over a shared filesystem, a later resubmit —
+ * finds a run's folder without any shared state, and `collect` works on whatever has finished.
+ */
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import type { ExperimentConfig } from '../../core/runs/config';
+import { FolderLockedError, LOCK_FILE, lockFolder } from '../fs-safe';
+import { impRunStatus, type RunFolderStatus } from '../run-state';
+
+export class SweepDir {
+  constructor(readonly root: string) {}
+  get specPath(): string {
+    return join(this.root, 'sweep.json');
+  }
+  runDir(runId: string): string {
+    return join(this.root, 'runs', runId);
+  }
+  configDir(configId: string): string {
+    return join(this.root, 'configs', configId);
+  }
+  bundlePath(configId: string): string {
+    return join(this.root, 'bundles', `${configId}.json.gz`);
+  }
+  slurmDir(planId: string): string {
+    return join(this.root, 'slurm', planId);
+  }
+}
+
+/**
+ * How far a run's folder got: `lab imp`'s own reading of it (run-state.ts). With a backend, only a run
+ * computed on it counts; without, a run on either Node backend does (what collect and plan report).
+ */
+export async function runState(
+  dir: string,
+  config: ExperimentConfig,
+  backend?: 'wasm' | 'cpu',
+): Promise<RunFolderStatus> {
+  if (backend) return impRunStatus(dir, config, backend);
+  const wasm = await impRunStatus(dir, config, 'wasm');
+  if (wasm.state !== 'foreign') return wasm;
+  const cpu = await impRunStatus(dir, config, 'cpu');
+  return cpu.state === 'foreign' ? wasm : cpu;
+}
+
+const held = new Set<string>();
+let handlersInstalled = false;
+
+/** Slurm stops a task past its time limit with SIGTERM: the locks this process holds go with it. */
+function installSignalHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  const quit = (code: number) => () => {
+    for (const dir of held) rmSync(join(dir, LOCK_FILE), { force: true });
+    process.exit(code);
+  };
+  process.once('SIGTERM', quit(143));
+  process.once('SIGINT', quit(130));
+}
+
+/**
+ * Takes a run folder's lock (the lock `lab imp` itself takes: fs-safe.ts) before the run starts, so a
+ * run another process is on is left to it instead of failing; the imp runner then takes the same lock
+ * again as this process. A lock from another machine is reported, since only there can one tell whether
+ * its process still runs.
+ */
+export async function lockRun(
+  dir: string,
+): Promise<{ ok: true; release(): Promise<void> } | { ok: false; holder: string }> {
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lockFolder(dir);
+  } catch (e) {
+    if (e instanceof FolderLockedError) return { ok: false, holder: e.message };
+    throw e;
+  }
+  installSignalHandlers();
+  held.add(dir);
+  return {
+    ok: true,
+    release: async () => {
+      held.delete(dir);
+      await unlock();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Dotted config paths for sweeps ("es.id", "es.params.sigma_init", "prune.methods", "budget.evalEvery"):
+ * checked against the experiment config schema (runs/config.ts) and applied to a config input with the
+ * same rules as the CLI's flags (cli/config-from-flags.ts), so a sweep axis means what the matching flag
+ * means:
+ *   - changing an entry's `id` (task, network, ES) starts its `params` from the new entry's defaults,
+ *     because the old entry's parameters mostly do not exist on the new one;
+ *   - an object value is merged into the object at its path (so `es: {id: snes, params: {…}}` switches
+ *     the ES and sets its parameters together), arrays and scalars replace;
+ *   - a new `prune.methods` list keeps the per-method parameters of the methods still listed only.
+ * zod drops unknown keys silently, so without the path check a typo ("es.popsize") would sweep nothing.
+ */
+import type { z } from 'zod';
+import { experimentConfigSchema } from '../runs/config';
+
+type Json = Record<string, unknown>;
+
+export function isPlainObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+interface SchemaDef {
+  readonly type: string;
+  readonly innerType?: z.ZodType;
+  readonly shape?: Record<string, z.ZodType>;
+  readonly valueType?: z.ZodType;
+  readonly element?: z.ZodType;
+  readonly in?: z.ZodType;
+}
+
+const defOf = (s: z.ZodType): SchemaDef => (s as unknown as { _zod: { def: SchemaDef } })._zod.def;
+
+/** Strips optional/default/prefault/pipe wrappers. */
+function unwrap(s: z.ZodType): z.ZodType {
+  for (;;) {
+    const d = defOf(s);
+    if (d.innerType && ['optional', 'default', 'prefault', 'nullable', 'readonly'].includes(d.type)) s = d.innerType;
+    else if (d.type === 'pipe' && d.in) s = d.in;
+    else return s;
+  }
+}
+
+/**
+ * Null when `path` names a field of the experiment config (record keys such as parameter names are
+ * checked later by parseConfig against the registries), else a message saying which part is unknown.
+ */
+export function configPathError(path: string): string | null {
+  const parts = path.split('.');
+  if (parts.some((p) => p === '')) return `"${path}" is not a config path (expected e.g. es.params.sigma_init)`;
+  let schema: z.ZodType = experimentConfigSchema;
+  for (let i = 0; i < parts.length; i++) {
+    const d = defOf(unwrap(schema));
+    const here = parts.slice(0, i).join('.') || 'the config';
+    if (d.type === 'object' && d.shape) {
+      const next = d.shape[parts[i]];
+      if (!next) return `"${parts[i]}" is not a field of ${here} (fields: ${Object.keys(d.shape).join(', ')})`;
+      schema = next;
+    } else if (d.type === 'record' && d.valueType) schema = d.valueType;
+    else if (d.type === 'array' && d.element) {
+      if (!/^\d+$/.test(parts[i])) return `${here} is a list: "${parts[i]}" must be an index`;
+      schema = d.element;
+    } else return `${here} is a single value: "${parts.slice(i).join('.')}" cannot be set inside it`;
+  }
+  return null;
+}
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+/** Merges `value` into `target[key]` with the id/params rule (see the module comment). */
+function put(target: Json, key: string, value: unknown): void {
+  const current = target[key];
+  if (key === 'id' && 'params' in target && value !== current) target.params = {};
+  if (isPlainObject(current) && isPlainObject(value)) {
+    if ('id' in value && 'params' in current && value.id !== current.id) current.params = {};
+    for (const [k, v] of Object.entries(value)) put(current, k, v);
+  } else target[key] = clone(value);
+}
+
+/**
+ * A copy of `config` (a config input: plain JSON) with `value` set at `path` (already checked by
+ * configPathError). Intermediate objects are created when absent (e.g. `prune.params.snr`).
+ */
+export function setConfigPath(config: Json, path: string, value: unknown): Json {
+  const out = clone(config);
+  const parts = path.split('.');
+  let node: Json = out;
+  for (const p of parts.slice(0, -1)) {
+    if (!isPlainObject(node[p])) node[p] = {};
+    node = node[p] as Json;
+  }
+  const methodsBefore = isPlainObject(out.prune) ? (out.prune as Json).methods : undefined;
+  put(node, parts[parts.length - 1], value);
+  const prune = out.prune;
+  if (isPlainObject(prune) && prune.methods !== methodsBefore && Array.isArray(prune.methods)) {
+    const listed = new Set(prune.methods as unknown[]);
+    if (isPlainObject(prune.params))
+      prune.params = Object.fromEntries(Object.entries(prune.params).filter(([m]) => listed.has(m)));
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+/**
+ * Expands a sweep (sweep-spec.ts) into its configurations and runs. A configuration is one combination of
+ * the axes' values applied to the base (config-paths.ts rules) and validated by parseConfig like any
+ * other entry point; a run is one configuration with one seed — what one `lab imp --seed S` writes. Runs
+ * are numbered configuration-major (seeds inner), which is what `lab sweep run --index` and a Slurm
+ * array task id refer to.
+ *
+ * Identities follow the lab's run identity (runs/hash.ts): a run's id is the hash of its single-seed
+ * config, a configuration's id the hash of its config with all the sweep's seeds — exactly the id
+ * `lab merge` gives the merged folder of its seeds. Run folders are named by run id, so a run keeps its
+ * folder when the sweep file gains a seed or an axis value.
+ */
+import { ConfigError, parseConfig, type ExperimentConfig } from '../runs/config';
+import { runId, canonicalJson } from '../runs/hash';
+import { configPathError, isPlainObject, setConfigPath } from './config-paths';
+import { filePath, SweepError, type SweepIssue, type SweepSpec } from './sweep-spec';
+
+/** Most runs one sweep may expand to (a typo like 100 values × 100 values should not plan 10,000 runs quietly). */
+export const MAX_SWEEP_RUNS = 5000;
+
+export interface SweepConfiguration {
+  readonly index: number;
+  /** Run id of the configuration with all the sweep's seeds (= the merged folder's id). */
+  readonly configId: string;
+  /** "es.id=snes, prune.rounds=3" ("base" when the sweep has no axes). */
+  readonly label: string;
+  /** The axis values of this configuration, in axis order: [path, value]. */
+  readonly values: readonly (readonly [string, unknown])[];
+  readonly config: ExperimentConfig;
+}
+
+export interface SweepRun {
+  readonly index: number;
+  readonly runId: string;
+  readonly configIndex: number;
+  readonly seed: number;
+  /** The configuration with this seed only. */
+  readonly config: ExperimentConfig;
+}
+
+export interface SweepPlan {
+  readonly name: string;
+  readonly axes: readonly string[];
+  readonly configs: readonly SweepConfiguration[];
+  readonly runs: readonly SweepRun[];
+  /** Hash of the run ids in order: two files with the same plan id run the same runs under the same indices. */
+  readonly planId: string;
+}
+
+/**
+ * An axis value as a short label: scalars as written, lists joined by "+", an entry object by its id with
+ * its other settings in brackets — `{id: snes, params: {sigma_init: 0.1}}` → "snes (sigma_init=0.1)".
+ */
+export function valueLabel(v: unknown): string {
+  if (Array.isArray(v)) return v.map(valueLabel).join('+');
+  if (!isPlainObject(v)) return String(v);
+  const settings = Object.entries(v).flatMap(([k, x]) =>
+    k === 'id' ? [] : k === 'params' && isPlainObject(x) ? Object.entries(x) : [[k, x] as const],
+  );
+  const inner = settings.map(([k, x]) => `${k}=${valueLabel(x)}`).join(', ');
+  if (typeof v.id === 'string') return inner ? `${v.id} (${inner})` : v.id;
+  return `{${inner}}`;
+}
+
+/** The base config input: the preset's config (if any) with base.config merged onto it. */
+export function resolveBase(spec: SweepSpec, presetConfig: (id: string) => unknown): Record<string, unknown> {
+  let base: Record<string, unknown> = {};
+  if (spec.base.preset !== undefined) {
+    try {
+      base = JSON.parse(JSON.stringify(presetConfig(spec.base.preset))) as Record<string, unknown>;
+    } catch (e) {
+      throw new SweepError([{ path: 'base.preset', message: (e as Error).message }]);
+    }
+  }
+  const issues: SweepIssue[] = [];
+  for (const [k, v] of Object.entries(spec.base.config ?? {})) {
+    const err = configPathError(k);
+    if (err) issues.push({ path: filePath(['base', 'config', k]), message: err });
+    else base = setConfigPath(base, k, v);
+  }
+  if (issues.length) throw new SweepError(issues);
+  return base;
+}
+
+/** Every combination of the axes' values (the first axis varies slowest). */
+function grid(axes: readonly (readonly [string, readonly unknown[]])[]): (readonly [string, unknown])[][] {
+  let combos: (readonly [string, unknown])[][] = [[]];
+  for (const [path, values] of axes) combos = combos.flatMap((c) => values.map((v) => [...c, [path, v] as const]));
+  return combos;
+}
+
+/**
+ * The plan of a validated sweep spec. `presetConfig` looks a preset's config up (runs/presets.ts
+ * getPreset(id).config). Throws SweepError naming the field of every problem, before anything runs.
+ */
+export function expandSweep(spec: SweepSpec, presetConfig: (id: string) => unknown): SweepPlan {
+  const axes = Object.entries(spec.axes);
+  const pathIssues = axes.flatMap(([path]): SweepIssue[] => {
+    const err = path === 'seeds' ? 'seeds are not an axis: list them in the top-level "seeds"' : configPathError(path);
+    return err ? [{ path: filePath(['axes', path]), message: err }] : [];
+  });
+  if (pathIssues.length) throw new SweepError(pathIssues);
+  const combos = grid(axes);
+  if (combos.length * spec.seeds.length > MAX_SWEEP_RUNS)
+    throw new SweepError([
+      {
+        path: 'axes',
+        message: `${combos.length} configurations × ${spec.seeds.length} seeds = ${combos.length * spec.seeds.length} runs; a sweep may have at most ${MAX_SWEEP_RUNS}`,
+      },
+    ]);
+  const base = resolveBase(spec, presetConfig);
+
+  const issues: SweepIssue[] = [];
+  const configs: SweepConfiguration[] = [];
+  const seen = new Map<string, string>();
+  combos.forEach((values, index) => {
+    const label = values.length ? values.map(([p, v]) => `${p}=${valueLabel(v)}`).join(', ') : 'base';
+    let input = base;
+    for (const [p, v] of values) input = setConfigPath(input, p, v);
+    let config: ExperimentConfig;
+    try {
+      config = parseConfig({ ...input, seeds: spec.seeds });
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      const where = values.length ? `configuration ${index} (${label})` : 'base';
+      for (const i of e.issues) issues.push({ path: where, message: `${i.path}: ${i.message}` });
+      return;
+    }
+    if (config.trainer)
+      issues.push({
+        path: values.length ? `configuration ${index} (${label})` : 'base',
+        message: 'trainer: a sweep runs ES-IMP (lab imp); run gradient-descent baselines with lab gd',
+      });
+    const key = canonicalJson(config);
+    const twin = seen.get(key);
+    if (twin !== undefined)
+      issues.push({
+        path: 'axes',
+        message: `"${label}" and "${twin}" are the same experiment (a value equal to the default or to another value?)`,
+      });
+    seen.set(key, label);
+    configs.push({ index, configId: runId(config), label, values, config });
+  });
+  if (issues.length) throw new SweepError(dedupe(issues));
+
+  const runs: SweepRun[] = configs.flatMap((c) =>
+    spec.seeds.map((seed, s) => {
+      const config = parseConfig({ ...c.config, seeds: [seed] });
+      return { index: c.index * spec.seeds.length + s, runId: runId(config), configIndex: c.index, seed, config };
+    }),
+  );
+  return {
+    name: spec.name,
+    axes: axes.map(([p]) => p),
+    configs,
+    runs,
+    planId: runId(runs.map((r) => r.runId)),
+  };
+}
+
+/**
+ * The spec with its base resolved to one config (no preset): what a sweep folder keeps as sweep.json,
+ * so its runs stay the same if a preset of the lab changes later. Expands to the same plan.
+ */
+export function normaliseSweep(spec: SweepSpec, presetConfig: (id: string) => unknown): SweepSpec {
+  return { name: spec.name, base: { config: resolveBase(spec, presetConfig) }, axes: spec.axes, seeds: spec.seeds };
+}
+
+/** The same message for many configurations is shown once, naming the first few. */
+function dedupe(issues: readonly SweepIssue[]): SweepIssue[] {
+  const byMessage = new Map<string, string[]>();
+  for (const i of issues) byMessage.set(i.message, [...(byMessage.get(i.message) ?? []), i.path]);
+  return [...byMessage].map(([message, paths]) => ({
+    path: paths.length > 3 ? `${paths.slice(0, 3).join('; ')} and ${paths.length - 3} more` : paths.join('; '),
+    message,
+  }));
+}

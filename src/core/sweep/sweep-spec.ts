@@ -1,0 +1,102 @@
+/**
+ * The sweep file (YAML or JSON; `lab sweep plan|run|slurm`): a base experiment (a preset and/or a config),
+ * axes that vary config paths, and the seeds every configuration runs with. Validated with zod; every
+ * error names its place in the file, e.g. `axes["es.params.sigma_init"][1]`.
+ *
+ *   name: cartpole-es                  # optional; names the Slurm jobs and the bundles
+ *   base:
+ *     preset: cartpole-reduced         # and/or config: { … } (merged onto the preset)
+ *   axes:                              # the grid: every combination of the values
+ *     es.id: [snes, sep_cma_es]
+ *     prune.rounds: [3, 5]
+ *   seeds: 0-2                         # or [0, 1, 2]
+ */
+import { z } from 'zod';
+
+const MAX_SEEDS = 32;
+
+/** "0-4" → [0..4], "0,2" → [0, 2], or a list of integers. */
+const seedsSchema = z
+  .union([
+    z.array(
+      z
+        .number()
+        .int('seeds must be integers')
+        .min(0, 'seeds must be ≥ 0')
+        .max(2 ** 31 - 1),
+    ),
+    z.number().int().min(0),
+    z.string(),
+  ])
+  .transform((v, ctx): number[] => {
+    if (typeof v === 'number') return [v];
+    if (Array.isArray(v)) return v;
+    const range = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(v);
+    if (range) {
+      const [a, b] = [Number(range[1]), Number(range[2])];
+      if (b >= a) return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+    }
+    const parts = v.split(',').map((s) => s.trim());
+    if (parts.every((p) => /^\d+$/.test(p))) return parts.map(Number);
+    ctx.addIssue({ code: 'custom', message: `seeds must be a list of integers, "A-B" or "A,B,…" (got "${v}")` });
+    return z.NEVER;
+  })
+  .refine((s) => s.length >= 1 && s.length <= MAX_SEEDS, `give between 1 and ${MAX_SEEDS} seeds`)
+  .refine((s) => new Set(s).size === s.length, 'a seed is listed twice');
+
+export const sweepSpecSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+      'name: letters, digits, ".", "_" and "-" only, at most 64 (it names files and Slurm jobs)',
+    )
+    .default('sweep'),
+  base: z
+    .strictObject({
+      preset: z.string().min(1).optional(),
+      config: z.record(z.string(), z.unknown()).optional(),
+    })
+    .refine((b) => b.preset !== undefined || b.config !== undefined, 'give base.preset, base.config or both'),
+  axes: z
+    .record(
+      z.string(),
+      z.array(z.unknown()).min(1, 'an axis needs at least one value').max(256, 'at most 256 values per axis'),
+    )
+    .default({}),
+  seeds: seedsSchema,
+});
+
+export type SweepSpecInput = z.input<typeof sweepSpecSchema>;
+export type SweepSpec = z.output<typeof sweepSpecSchema>;
+
+export interface SweepIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A sweep file that cannot run; `issues` name their place in the file. */
+export class SweepError extends Error {
+  constructor(readonly issues: readonly SweepIssue[]) {
+    super(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n'));
+    this.name = 'SweepError';
+  }
+}
+
+/** A path in the sweep file as the user would look for it: axes["es.id"][1], base.config.es.popSize. */
+export function filePath(parts: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(String(p))) out += out ? `.${String(p)}` : String(p);
+    else out += `[${JSON.stringify(String(p))}]`;
+  }
+  return out || '(the file)';
+}
+
+/** Validates parsed file content (from YAML or JSON). Throws SweepError naming every bad field. */
+export function parseSweepSpec(input: unknown): SweepSpec {
+  const r = sweepSpecSchema.safeParse(input);
+  if (!r.success) throw new SweepError(r.error.issues.map((i) => ({ path: filePath(i.path), message: i.message })));
+  return r.data;
+}

@@ -1,0 +1,109 @@
+/**
+ * An interrupted sweep: a real `lab sweep run` process is killed with SIGKILL while its second run is part
+ * way through, then the same command is run again. The first run (complete) is skipped untouched, the
+ * second continues after its last finished round (those rounds' files untouched), the others run, and
+ * every run folder — and the collected summary — equals an uninterrupted sweep's. And SIGTERM, Slurm's
+ * stop signal, ends a sweep run with its lock removed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, snapshotDir, withoutTimings } from '../../helpers/cli';
+import { writeTinySweep } from '../../helpers/tiny-sweep';
+import { loadSweepFile } from '../../../src/cli/sweep/read-sweep';
+
+const GENS = 24;
+let root = '';
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'lab-sweep-kill-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const dataRows = async (dir: string): Promise<number> =>
+  (await readFile(join(dir, 'rounds.csv'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length - 1;
+const binaries = (s: Record<string, string>) => Object.entries(s).filter(([f]) => /^(masks|params|theta0)\//.test(f));
+
+describe('SIGKILL during lab sweep run, then the same command again', () => {
+  it('skips the finished run, continues the interrupted one from its last round, and ends equal', async () => {
+    const file = await writeTinySweep(root, GENS);
+    const { plan } = await loadSweepFile(file);
+    const [first, second] = plan.runs.map((r) => join('runs', r.runId));
+    const reference = join(root, 'reference');
+    expect((await runCli(['sweep', 'run', file, '--out', reference, '--quiet'])).code).toBe(0);
+
+    const dir = join(root, 'killed');
+    const args = ['sweep', 'run', file, '--out', dir, '--quiet'];
+    // node itself with tsx's loader, so the kill reaches the process that writes.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { stdio: 'ignore' });
+    const exited = new Promise((res) => child.on('exit', res));
+    let seen = 0;
+    for (;;) {
+      seen = await dataRows(join(dir, second));
+      if (seen >= 2 || child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    const finished = await dataRows(join(dir, second));
+    expect(finished, 'killed part way through the second run').toBeGreaterThanOrEqual(2);
+    expect(finished).toBeLessThan(6);
+    const firstBefore = await snapshotDir(join(dir, first));
+    const secondBefore = await snapshotDir(join(dir, second));
+
+    const rerun = await runCli(args);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stdout).toMatch(/4 runs: 3 ran now, 1 already complete/);
+    expect(rerun.stderr).toContain(`continuing: ${finished} of 6 rounds were already finished`);
+
+    expect(await snapshotDir(join(dir, first))).toEqual(firstBefore); // not even rewritten
+    const secondAfter = await snapshotDir(join(dir, second));
+    for (const [f, bytes] of binaries(secondBefore)) expect(secondAfter[f], f).toBe(bytes);
+    for (const r of plan.runs) {
+      const [a, b] = [join(dir, 'runs', r.runId), join(reference, 'runs', r.runId)];
+      expect(binaries(await snapshotDir(a))).toEqual(binaries(await snapshotDir(b)));
+      for (const csv of ['rounds.csv', 'generations.csv'])
+        expect(withoutTimings(await readFile(join(a, csv), 'utf8')), `${r.runId}/${csv}`).toBe(
+          withoutTimings(await readFile(join(b, csv), 'utf8')),
+        );
+    }
+    expect((await runCli(['sweep', 'collect', dir])).code).toBe(0);
+    expect((await runCli(['sweep', 'collect', reference])).code).toBe(0);
+    expect(await readFile(join(dir, 'summary.csv'), 'utf8')).toBe(
+      await readFile(join(reference, 'summary.csv'), 'utf8'),
+    );
+  }, 240_000);
+
+  it("SIGTERM (Slurm's time limit, scancel) stops a run mid-round with its lock removed, so another node can take it over", async () => {
+    // A round of 100,000 generations: the signal must be handled inside it, not at its end.
+    await mkdir(join(root, 'long'));
+    const file = await writeTinySweep(join(root, 'long'), 100_000);
+    const { plan } = await loadSweepFile(file);
+    const dir = join(root, 'terminated');
+    const lock = join(dir, 'runs', plan.runs[0].runId, '.lab-lock');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'sweep', 'run', file, '--out', dir, '--quiet'],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    const exists = (p: string) =>
+      stat(p).then(
+        () => true,
+        () => false,
+      );
+    while (!(await exists(lock)) && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 2000)); // training has started
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const code = await exited;
+    clearTimeout(killer);
+    expect(code, 'exited on SIGTERM (null: it had to be killed)').toBe(143);
+    expect(await exists(lock)).toBe(false);
+    expect(await dataRows(join(dir, 'runs', plan.runs[0].runId))).toBe(0); // it was inside round 1
+  }, 120_000);
+});
