@@ -55,14 +55,19 @@ export default tseslint.config(
                 '**/state/**',
                 '**/workers/**',
               ],
-              message: 'src/core must stay pure (STYLE.md §1): no UI, store, chart or worker-bridge imports.',
+              message:
+                'src/core must stay pure (docs/ARCHITECTURE.md convention 1): no UI, store, chart or worker-bridge imports.',
             },
           ],
         },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use the seeded rng in src/core/rng (STYLE.md §7).' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use the seeded rng in src/core/rng (docs/ARCHITECTURE.md convention 7).',
+        },
       ],
       'no-restricted-globals': ['error', 'document', 'window', 'localStorage'],
     },

@@ -3,7 +3,7 @@
  * docs/ALGORITHMS.md §3.1). Loads the task's data through an injected reader, instantiates task + network from
  * the registries, runs `runImp` for every seed in turn, and streams:
  *   - a `start` message (run id, network size, notes such as KMNIST's partial training set, plan),
- *   - batched per-generation metrics (≤ ~10 batches/s, STYLE.md convention 9),
+ *   - batched per-generation metrics (≤ ~10 batches/s, docs/ARCHITECTURE.md convention 9),
  *   - every finished round at once, its typed arrays COPIED and then transferred (the core keeps the
  *     originals: round-1 records share mean/σ between chains, and the store still has to clone them).
  * Each finished round is stored with the chain state for the next round (RunStore.saveRound), so a

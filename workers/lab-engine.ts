@@ -1,5 +1,5 @@
 /**
- * The lab's worker engine (STYLE.md convention 9): ONE class, a thin façade
+ * The lab's worker engine (docs/ARCHITECTURE.md convention 9): ONE class, a thin façade
  * over core, exposed through comlink by `lab.worker.ts` and driven directly by Node tests through the
  * same methods. It owns the tfjs backend choice, runs one job at a time (a second request gets a clear
  * error), and routes pause/resume/cancel to the active job's `RunControl`.

@@ -1,6 +1,6 @@
 /**
  * `--help` text. The analysis commands and their flags, the presets, tasks, networks, strategies, pruning
- * methods, their parameters and the GD flags come from the registries and ParamSpecs (STYLE.md convention
+ * methods, their parameters and the GD flags come from the registries and ParamSpecs (docs/ARCHITECTURE.md convention
  * 3); the other commands and the imp flags are written here by hand.
  */
 import { rangeText, type ParamSpec, type ParamSpecs } from '../core/params';

@@ -1,5 +1,5 @@
 /**
- * Self-describing parameters (STYLE.md convention 4). Every tunable of a strategy, network, task or
+ * Self-describing parameters (docs/ARCHITECTURE.md convention 4). Every tunable of a strategy, network, task or
  * pruning method, and every GD option, is declared once with its default, range and help text. From
  * these specs come the settings panels, the validation of `es.params`, `task.params`, `network.params`
  * and `prune.params` in the config schema (runs/config.ts, through `checkParam`), the `--es.<param>`

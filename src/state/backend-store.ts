@@ -1,6 +1,6 @@
 /**
  * The tfjs backend of the lab worker, shared by the 2-D demo and the IMP experiment: the user's
- * preference (STYLE.md convention 10, "what the user chose") and what the worker's backend chain
+ * preference (docs/ARCHITECTURE.md convention 10, "what the user chose") and what the worker's backend chain
  * reported (which backend is active, which were skipped and why).
  */
 import { create } from 'zustand';

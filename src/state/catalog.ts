@@ -1,5 +1,5 @@
 /**
- * What the UI can offer, read from the registries (STYLE.md convention 3: pickers iterate registries,
+ * What the UI can offer, read from the registries (docs/ARCHITECTURE.md convention 3: pickers iterate registries,
  * never hand-written option lists): the ES strategies and the 2-D toy functions of the demo.
  */
 import type { Strategy } from '../core/es/types';

@@ -1,5 +1,5 @@
 /**
- * What the user chose for the 2-D ES demo (STYLE.md convention 10, "what the user chose"): the demo's
+ * What the user chose for the 2-D ES demo (docs/ARCHITECTURE.md convention 10, "what the user chose"): the demo's
  * function / strategy / budget, and per-strategy hyperparameters as typed (possibly invalid — the
  * selectors explain why, inline). Values only; nothing the worker reported lives here. The IMP
  * experiment's choices are in experiment-store.ts, the backend preference in backend-store.ts.

@@ -1,5 +1,5 @@
 /**
- * What the worker reported for the 2-D ES demo (STYLE.md convention 10, "what the worker reported"): its
+ * What the worker reported for the 2-D ES demo (docs/ARCHITECTURE.md convention 10, "what the worker reported"): its
  * run status and streamed frames, folded into compact arrays. Batches arrive at most ~30 times per
  * second, so the UI re-renders per batch, never per generation (convention 9).
  */

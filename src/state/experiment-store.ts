@@ -1,5 +1,5 @@
 /**
- * What the user chose for an IMP experiment (STYLE.md convention 10, "run config" store,
+ * What the user chose for an IMP experiment (docs/ARCHITECTURE.md convention 10, "run config" store,
  * which also fixes the run identity). The draft is a full config object whose fields may be invalid while typed;
  * `selectValidation` runs the one config schema (core/runs/config.ts parseConfig) and returns the
  * canonical config or its field-named issues, which the form shows inline next to each field.

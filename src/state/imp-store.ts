@@ -1,5 +1,5 @@
 /**
- * What the worker reported for the IMP experiment (STYLE.md convention 10, "run progress" store;
+ * What the worker reported for the IMP experiment (docs/ARCHITECTURE.md convention 10, "run progress" store;
  * live charts and stored runs). Generation batches arrive ≤ ~10/s and only touch small
  * counters + the current round's fitness series; round records are appended as they finish. The
  * RoundRecords held here (live or reopened from IndexedDB) are what every result view reads.

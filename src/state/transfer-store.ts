@@ -1,7 +1,7 @@
 /**
  * Ticket transfer (docs/ALGORITHMS.md §5): which finished round's ticket
  * the user chose, the target they are setting up (another task, another ES, or gradient descent), and
- * what the transfer job reported (STYLE.md convention 10: choice, progress and result in one small
+ * what the transfer job reported (docs/ARCHITECTURE.md convention 10: choice, progress and result in one small
  * store of their own; view state stays in view-store). Generation batches arrive ≤ 10/s and only append
  * evaluated points. The selectors below (tested in Node) turn all of it into what the view draws.
  */

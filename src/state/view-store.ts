@@ -1,5 +1,6 @@
 /**
- * What the view shows (STYLE.md convention 10, "what the view shows"): presentation choices that never cross
+ * What the view shows (docs/ARCHITECTURE.md convention 10, "what the view shows"): presentation choices that never
+ * cross
  * into a worker — heatmap scale, trail visibility, chart-vs-table, which help text is expanded,
  * per-seed curves and the experiment's result tab.
  */
@@ -11,7 +12,7 @@ export interface ViewState {
   readonly showTrail: boolean;
   /** Key of the help text currently expanded (one at a time), e.g. "pgpe.sigma_init". */
   readonly openHelp: string | null;
-  /** Experiment charts shown as tables, by chart id (STYLE.md §11). */
+  /** Experiment charts shown as tables, by chart id (docs/ARCHITECTURE.md convention 11). */
   readonly chartAsTable: Readonly<Record<string, boolean>>;
   /** Sparsity chart: draw each seed's curve next to the mean ± band. */
   readonly perSeed: boolean;

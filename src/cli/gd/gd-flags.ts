@@ -1,5 +1,5 @@
 /**
- * GD flags of the CLI, generated from the GD ParamSpecs (STYLE.md convention 4): --optimizer, --lr,
+ * GD flags of the CLI, generated from the GD ParamSpecs (docs/ARCHITECTURE.md convention 4): --optimizer, --lr,
  * --momentum, --batch-size, --epochs. They are taken out of the flag map before the rest goes to
  * configFromFlags, and validated by the GD options schema; errors name the flag the user typed.
  */

@@ -1,5 +1,5 @@
 /**
- * The one interface every evolution strategy implements (STYLE.md convention 2; docs/ALGORITHMS.md §1).
+ * The one interface every evolution strategy implements (docs/ARCHITECTURE.md convention 2; docs/ALGORITHMS.md §1).
  * Semantics follow evosax 0.1.4: strategies see fitness in *minimise* form ("lower is better");
  * the shared runner (run-strategy.ts) is the single place where the lab's maximise-a-score convention
  * is flipped (docs/ALGORITHMS.md §1.3 step 1).

@@ -77,7 +77,7 @@ export interface NetworkIO {
   readonly outputSize: number;
 }
 
-/** Registry entry (STYLE.md convention 3). */
+/** Registry entry (docs/ARCHITECTURE.md convention 3). */
 export interface NetworkDef {
   readonly id: string;
   readonly label: string;

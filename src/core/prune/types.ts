@@ -1,5 +1,5 @@
 /**
- * Pruning is mask → mask (STYLE.md convention 5; docs/ALGORITHMS.md §3). A pruning method turns the
+ * Pruning is mask → mask (docs/ARCHITECTURE.md convention 5; docs/ALGORITHMS.md §3). A pruning method turns the
  * end-of-round state of a chain into the next round's mask and starting weights. Masks cover the whole
  * parameter vector (length D, 1 = active); bias entries are always 1.
  */

@@ -1,5 +1,6 @@
 /**
- * The experiment config: one zod schema (STYLE.md convention 8: it also defines the run identity) that every entry
+ * The experiment config: one zod schema (docs/ARCHITECTURE.md convention 8: it also defines the run identity) that
+ * every entry
  * point — UI, URL, import, CLI — validates through. Registry-specific parameters (ES, network, task,
  * pruning) are checked against the registries' self-describing ParamSpecs, so an error always names the
  * exact field and its allowed range, e.g. `es.params.sigma_init = 7 is outside [0.0001, 5]`.
@@ -22,7 +23,8 @@ const paramValues = z.record(z.string(), z.union([z.number(), z.boolean(), z.str
 const entry = z.object({ id: z.string(), params: paramValues.default({}) });
 
 /**
- * Optional inner trainer other than the ES (docs/ALGORITHMS.md §4.1 GD-IMP): `{ id: 'gd', params: GdOptions }` trains every
+ * Optional inner trainer other than the ES (docs/ALGORITHMS.md §4.1 GD-IMP): `{ id: 'gd', params: GdOptions }` trains
+ * every
  * round with masked gradient descent instead of `es` (whose settings are then unused). Absent = ES, and the
  * key is left out of the canonical config, so every ES config keeps its run id.
  */

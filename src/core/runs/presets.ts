@@ -1,5 +1,5 @@
 /**
- * Presets (STYLE.md convention 14: paper parity is an explicit artefact). `paper: true` presets carry the
+ * Presets (docs/ARCHITECTURE.md convention 14: paper parity is an explicit artefact). `paper: true` presets carry the
  * paper's settings (docs/ALGORITHMS.md §9.3, §2.7); every other preset is a REDUCED BUDGET lab proposal
  * (docs/ALGORITHMS.md §12) and says so in its label wherever it is shown.
  */
@@ -23,8 +23,8 @@ const IMP_CHAINS = ['magnitude', 'snr', 'random_reinit'];
 /**
  * PGPE as measured for the classroom preset (docs/ALGORITHMS.md §12 "measured calibration"), corrected σ sign.
  * Adam β1 = 0.9 instead of evosax 0.1.4's 0.99: with 0.99 the first moment averages ~100 generations of
- * noisy ES gradients and the 300-generation dense round ends at 84.2 ± 0.8 % (below the 85 % the classroom preset aims for);
- * with 0.9 it reaches 87.3 ± 0.1 %, the NumPy reference's 87–88 % (docs/RESULTS.md §1.1).
+ * noisy ES gradients and the 300-generation dense round ends at 84.2 ± 0.8 % (below the 85 % the classroom
+ * preset aims for); with 0.9 it reaches 87.3 ± 0.1 %, the NumPy reference's 87–88 % (docs/RESULTS.md §1.1).
  */
 const PGPE_QUICK = {
   lrate_init: 0.02,

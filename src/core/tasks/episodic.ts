@@ -4,7 +4,7 @@
  * streams, and the TaskInstance rules. Fitness is the mean undiscounted return over `episodes` episodes
  * whose start states the whole population shares (drawn from the generation's stream); the test metric is
  * the mean return over a FIXED set of `testEpisodes` start states, the same in every run and round (like a
- * test set); the test loss is −return (STYLE.md convention 6: the sign flip lives here).
+ * test set); the test loss is −return (docs/ARCHITECTURE.md convention 6: the sign flip lives here).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { int, type ParamSpecs } from '../params';

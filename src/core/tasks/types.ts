@@ -1,5 +1,5 @@
 /**
- * Tasks turn a population of parameter vectors into scores (STYLE.md convention 6: strategies maximise
+ * Tasks turn a population of parameter vectors into scores (docs/ARCHITECTURE.md convention 6: strategies maximise
  * a score; a loss is negated once, in the task's fitness adapter).
  */
 import type * as tf from '@tensorflow/tfjs-core';

@@ -1,5 +1,6 @@
 /**
- * Best-so-far f(x) vs generation in the shared ChartFrame (table alternative and export, STYLE.md §11). The series is
+ * Best-so-far f(x) vs generation in the shared ChartFrame (table alternative and export, docs/ARCHITECTURE.md
+ * convention 11). The series is
  * thinned by `selectBestSeries`; the chart plots f = −score (lower is better), on a log axis when every
  * value is positive. Drawn by the light SVG LiveChart, not recharts: recharts re-measured every label and
  * path (getTotalLength) on each refresh, 100+ ms main-thread tasks while the demo streams at 30 batches/s

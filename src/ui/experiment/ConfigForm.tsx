@@ -1,5 +1,5 @@
 /**
- * The experiment's settings, generated from the registries and their ParamSpecs (STYLE.md conventions
+ * The experiment's settings, generated from the registries and their ParamSpecs (docs/ARCHITECTURE.md conventions
  * 3–4): task, network, ES with its parameter panel, pruning methods incl. baselines,
  * rounds, p, seeds, budget, backend. Every value is validated by parseConfig and explained inline.
  * Sections named in a share link's `hide=` are not shown (a lesson can fix them).
@@ -25,7 +25,8 @@ import { ParamField } from '../settings/ParamField';
 import { FieldErrors, NumberField, SelectField } from './fields';
 
 // Fields take no `disabled` prop: the <fieldset disabled> around them disables every control natively, so
-// starting a run re-renders one attribute instead of the whole form (so the Start click stays a short main-thread task).
+// starting a run re-renders one attribute instead of the whole form, so the Start click stays a short
+// main-thread task.
 function ParamPanel({ section, specs }: { section: ParamSection; specs: ParamSpecs }) {
   const entry = useExperimentStore((s) => s.draft[section]);
   const setParam = useExperimentStore((s) => s.setParam);

@@ -1,5 +1,5 @@
 /**
- * One input generated from a ParamSpec (STYLE.md convention 4): slider + number box for numbers
+ * One input generated from a ParamSpec (docs/ARCHITECTURE.md convention 4): slider + number box for numbers
  * (log-mapped slider for `log` specs), a select for choices, a checkbox for booleans; label, help
  * toggle, and an inline message when the typed value is invalid.
  */

@@ -1,6 +1,6 @@
 /**
  * The strategy registry as a picker plus the chosen strategy's settings panel, both generated from the
- * registry and its paramSpecs (STYLE.md conventions 3 and 4): adding a strategy adds it here.
+ * registry and its paramSpecs (docs/ARCHITECTURE.md conventions 3 and 4): adding a strategy adds it here.
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useDemoConfigStore, selectParamErrors, selectParams } from '../../state/demo-config-store';

@@ -1,6 +1,7 @@
 /**
- * Chart data of the tour's sparsity view (numbers from the tested `sparsityCurves`, STYLE.md
- * convention 11): the evidence's chains as solid curves with their seed band, or — while a live rerun
+ * Chart data of the tour's sparsity view (numbers from the tested `sparsityCurves`,
+ * docs/ARCHITECTURE.md convention 11): the evidence's chains as solid curves with their seed band, or — while a live
+ * rerun
  * streams over them — dotted and faded (the precomputed overlay's style), with the live run solid on top.
  * The table joins both by round, so what is drawn is what the table and the CSV say.
  */

@@ -1,7 +1,7 @@
 /**
  * Where the chosen ticket goes (docs/ALGORITHMS.md §5): another task with the same input and
  * output sizes (the source's trainer), another evolution strategy with its parameters (generated from the
- * strategy registry's ParamSpecs, STYLE.md conventions 3–4), or masked gradient descent (the GD options'
+ * strategy registry's ParamSpecs, docs/ARCHITECTURE.md conventions 3–4), or masked gradient descent (the GD options'
  * ParamSpecs). Native radio buttons and labelled fields, so the whole form works from the keyboard.
  */
 import type { ExperimentConfig } from '../../core/runs/config';

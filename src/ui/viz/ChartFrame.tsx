@@ -1,5 +1,6 @@
 /**
- * The frame every chart of the app sits in (STYLE.md §11 "every chart has a data-table alternative and an
+ * The frame every chart of the app sits in (docs/ARCHITECTURE.md convention 11 "every chart has a data-table
+ * alternative and an
  * export"): a title, an optional note, a "Show as table" toggle that swaps the chart for a plain table of
  * the same rows, and CSV / PNG / SVG downloads (export.ts). The table and the CSV are the same rows, so
  * what you read is what you export. The toggle is kept in the view store per chart, so it survives the

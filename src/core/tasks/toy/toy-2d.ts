@@ -1,7 +1,7 @@
 /**
  * The 2-D view of the toy-function registry (functions.ts) for the 2-D ES demo: plot box,
  * a minimiser for the marker, a start point away from it, and the loss on a [P, 2] population.
- * Every registered function that works in d = 2 is offered (STYLE.md convention 3).
+ * Every registered function that works in d = 2 is offered (docs/ARCHITECTURE.md convention 3).
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import { TOY_FUNCTIONS, type ToyFunction } from './functions';

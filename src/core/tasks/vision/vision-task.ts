@@ -1,7 +1,7 @@
 /**
  * Vision classification tasks (docs/ALGORITHMS.md §9.1): fitness of a population = −mean cross-entropy
  * (log-softmax of the net's logits) on one shared training minibatch per generation, so the ES maximises
- * the negative loss (the one sign flip, STYLE.md convention 6); test metric = accuracy on the test set.
+ * the negative loss (the one sign flip, docs/ARCHITECTURE.md convention 6); test metric = accuracy on the test set.
  * The preprocessed datasets live on the tfjs backend once per instance (tf.keep) and are freed in dispose().
  */
 import * as tf from '@tensorflow/tfjs-core';
