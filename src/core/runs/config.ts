@@ -12,12 +12,18 @@ import { getNetwork, NETWORKS } from '../nets/registry';
 import { getTask, TASKS } from '../tasks/registry';
 import { getPruneMethod, PRUNE_METHODS } from '../prune/registry';
 import { gdOptionsSchema, type GdOptions } from '../experiments/gd/gd-options';
+import {
+  booleanSchema,
+  choiceSchema,
+  EXPERIMENT_FIELDS,
+  numberSchema,
+  requiredNumberSchema,
+} from './experiment-fields';
 import { gdPruneProblem, gdTaskProblem } from '../experiments/gd/gd-eligibility';
 
 export const CONFIG_SCHEMA_VERSION = 1;
 
-export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+export { BACKEND_PREFERENCES, type BackendPreference } from './experiment-fields';
 
 const paramValues = z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]));
 const entry = z.object({ id: z.string(), params: paramValues.default({}) });
@@ -35,51 +41,36 @@ const trainerSchema = z.object({
   params: gdParams,
 });
 
-/** Fields that are not registry params: each with its allowed range in the message. */
+const F = EXPERIMENT_FIELDS;
+
+/**
+ * The config's structure. Its own fields (rounds, p, popsize, budget, backend…) are validated by
+ * validators generated from their one declaration (experiment-fields.ts), each message naming the field
+ * and its allowed range; the registries' params are checked against their ParamSpecs in `parseConfig`.
+ */
 export const experimentConfigSchema = z.object({
   schemaVersion: z.literal(CONFIG_SCHEMA_VERSION).default(CONFIG_SCHEMA_VERSION),
   task: entry,
   network: entry,
   es: entry.extend({
-    popSize: z
-      .number()
-      .int()
-      .min(4, 'popSize must be an integer in [4, 4096]')
-      .max(4096, 'popSize must be an integer in [4, 4096]'),
-    /** Fitness shaping (docs/ALGORITHMS.md §1.3); the paper uses centered ranks for PGPE/OpenES only. */
-    centeredRank: z.boolean().default(false),
-    zScore: z.boolean().default(false),
-    wDecay: z.number().min(0).max(1).default(0),
-    /** Mean decay γ applied after every tell (docs/ALGORITHMS.md §1.1d): 1e-4 for MNIST and gym in the paper. */
-    meanDecay: z.number().min(0, 'meanDecay must be in [0, 0.1]').max(0.1, 'meanDecay must be in [0, 0.1]').default(0),
-    /** σ used for SNR pruning with Sep-CMA-ES (docs/ALGORITHMS.md §1.5, D2). */
-    sigmaMode: z.enum(['paper', 'sC', 'true']).default('paper'),
+    popSize: requiredNumberSchema(F.popSize),
+    centeredRank: booleanSchema(F.centeredRank),
+    zScore: booleanSchema(F.zScore),
+    wDecay: numberSchema(F.wDecay),
+    meanDecay: numberSchema(F.meanDecay),
+    sigmaMode: choiceSchema(F.sigmaMode),
   }),
   prune: z.object({
     /** Pruning chains to run side by side (registry ids). */
     methods: z.array(z.string()).min(1, 'prune.methods needs at least one method'),
     params: z.record(z.string(), paramValues).default({}),
-    /** p: fraction of remaining prunable weights removed per round (paper 0.2; code keep = 0.8, D1). */
-    pruneFrac: z
-      .number()
-      .min(0.01, 'prune.pruneFrac must be in [0.01, 0.9]')
-      .max(0.9, 'prune.pruneFrac must be in [0.01, 0.9]')
-      .default(0.2),
-    rounds: z
-      .number()
-      .int()
-      .min(1, 'prune.rounds must be an integer in [1, 40]')
-      .max(40, 'prune.rounds must be an integer in [1, 40]'),
-    scope: z.enum(['global', 'layerwise']).default('global'),
+    pruneFrac: numberSchema(F.pruneFrac),
+    rounds: requiredNumberSchema(F.rounds),
+    scope: choiceSchema(F.scope),
   }),
   budget: z.object({
-    generationsPerRound: z
-      .number()
-      .int()
-      .min(1, 'budget.generationsPerRound must be an integer in [1, 100000]')
-      .max(100000, 'budget.generationsPerRound must be an integer in [1, 100000]'),
-    /** Evaluate the mean on the test protocol every this many generations (and after generation 1). */
-    evalEvery: z.number().int().min(1, 'budget.evalEvery must be an integer in [1, 100000]').max(100000).default(100),
+    generationsPerRound: requiredNumberSchema(F.generationsPerRound),
+    evalEvery: numberSchema(F.evalEvery),
   }),
   /** Seeds of independent repetitions (each its own θ0 and streams). */
   seeds: z
@@ -92,7 +83,7 @@ export const experimentConfigSchema = z.object({
     )
     .min(1, 'seeds needs at least one seed')
     .max(32, 'at most 32 seeds'),
-  backend: z.enum(BACKEND_PREFERENCES).default('auto'),
+  backend: choiceSchema(F.backend),
   trainer: trainerSchema.optional(),
 });
 

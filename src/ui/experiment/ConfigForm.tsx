@@ -11,8 +11,9 @@ import { NETWORKS } from '../../core/nets/registry';
 import { STRATEGIES } from '../../core/es/registry';
 import { PRUNE_METHODS } from '../../core/prune/registry';
 import { DATASETS } from '../../core/tasks/vision/datasets';
-import { BACKEND_PREFERENCES } from '../../core/runs/config';
-import type { ParamSpecs } from '../../core/params';
+import type { ExperimentConfig } from '../../core/runs/config';
+import { EXPERIMENT_FIELD_LIST, fieldPath, fieldValue, type ExperimentField } from '../../core/runs/experiment-fields';
+import { rangeText, type ParamSpecs } from '../../core/params';
 import {
   issuesAt,
   parseSeedsText,
@@ -87,16 +88,64 @@ export const ConfigForm = memo(function ConfigForm() {
   );
 });
 
+/**
+ * The config's own fields of one section (es, prune, budget, backend), generated from their declaration
+ * (core/runs/experiment-fields.ts) like the registries' params panels are from their ParamSpecs.
+ */
+function ExperimentFields({ section }: { section: string }) {
+  const draft = useExperimentStore((s) => s.draft);
+  const { patch, setBackend } = useExperimentStore(useShallow((s) => ({ patch: s.patch, setBackend: s.setBackend })));
+  const v = useExperimentStore(selectValidation);
+  const set = (f: ExperimentField, value: number | boolean | string) => {
+    if (f.path.length === 1) setBackend(value as ExperimentConfig['backend']);
+    else patch(f.path[0] as 'es' | 'prune' | 'budget', { [f.path[1]]: value });
+  };
+  return (
+    <>
+      {EXPERIMENT_FIELD_LIST.filter((f) => f.form && f.path[0] === section).map((f) => {
+        const value = fieldValue(draft, f);
+        const errors = issuesAt(v, fieldPath(f));
+        const s = f.spec;
+        if (s.kind === 'number')
+          return (
+            <NumberField
+              key={f.id}
+              label={s.label}
+              value={value as number}
+              min={s.min}
+              max={s.max}
+              step={s.integer ? 1 : s.step}
+              hint={rangeText(s)}
+              errors={errors}
+              onChange={(x) => set(f, x)}
+            />
+          );
+        if (s.kind === 'boolean')
+          return (
+            <label key={f.id} className="inline-check">
+              <input type="checkbox" checked={value as boolean} onChange={(e) => set(f, e.target.checked)} /> {s.label}
+            </label>
+          );
+        return (
+          <SelectField
+            key={f.id}
+            label={s.label}
+            value={value as string}
+            errors={errors}
+            onChange={(x) => set(f, x)}
+            options={s.options.map((o) => ({ id: o.value, label: o.label }))}
+          />
+        );
+      })}
+    </>
+  );
+}
+
 const ConfigFields = memo(function ConfigFields() {
   const d = useExperimentStore((s) => s.draft);
   const hidden = useExperimentStore((s) => s.hidden);
-  const { patch, setEntry, toggleMethod, setBackend } = useExperimentStore(
-    useShallow((s) => ({
-      patch: s.patch,
-      setEntry: s.setEntry,
-      toggleMethod: s.toggleMethod,
-      setBackend: s.setBackend,
-    })),
+  const { setEntry, toggleMethod } = useExperimentStore(
+    useShallow((s) => ({ setEntry: s.setEntry, toggleMethod: s.toggleMethod })),
   );
   const v = useExperimentStore(selectValidation);
   const task = TASKS.find((t) => t.id === d.task.id);
@@ -153,33 +202,7 @@ const ConfigFields = memo(function ConfigFields() {
             errors={issuesAt(v, 'es.id')}
             onChange={(id) => setEntry('es', id)}
           />
-          <NumberField
-            label="Population size"
-            value={d.es.popSize}
-            min={4}
-            max={4096}
-            hint="[4, 4096]"
-            errors={issuesAt(v, 'es.popSize')}
-            onChange={(popSize) => patch('es', { popSize })}
-          />
-          <label className="inline-check">
-            <input
-              type="checkbox"
-              checked={d.es.centeredRank}
-              onChange={(e) => patch('es', { centeredRank: e.target.checked })}
-            />{' '}
-            centered-rank fitness shaping
-          </label>
-          <NumberField
-            label="Mean decay γ"
-            value={d.es.meanDecay}
-            min={0}
-            max={0.1}
-            step={0.0001}
-            hint="[0, 0.1]"
-            errors={issuesAt(v, 'es.meanDecay')}
-            onChange={(meanDecay) => patch('es', { meanDecay })}
-          />
+          <ExperimentFields section="es" />
           {strategy && <ParamPanel section="es" specs={strategy.paramSpecs} />}
         </section>
       )}
@@ -200,44 +223,13 @@ const ConfigFields = memo(function ConfigFields() {
             id="exp-methods-err"
             messages={issuesAt(v, 'prune.methods').concat(issuesAt(v, 'prune.params'))}
           />
-          <NumberField
-            label="Rounds"
-            value={d.prune.rounds}
-            min={1}
-            max={40}
-            hint="[1, 40]"
-            errors={issuesAt(v, 'prune.rounds')}
-            onChange={(rounds) => patch('prune', { rounds })}
-          />
-          <NumberField
-            label="Prune fraction p per round"
-            value={d.prune.pruneFrac}
-            min={0.01}
-            max={0.9}
-            step={0.01}
-            hint="[0.01, 0.9]"
-            errors={issuesAt(v, 'prune.pruneFrac')}
-            onChange={(pruneFrac) => patch('prune', { pruneFrac })}
-          />
+          <ExperimentFields section="prune" />
         </section>
       )}
       {show('budget') && (
         <section className="form-section">
           <h3>Budget</h3>
-          <NumberField
-            label="Generations per round"
-            value={d.budget.generationsPerRound}
-            min={1}
-            errors={issuesAt(v, 'budget.generationsPerRound')}
-            onChange={(generationsPerRound) => patch('budget', { generationsPerRound })}
-          />
-          <NumberField
-            label="Evaluate on test set every (generations)"
-            value={d.budget.evalEvery}
-            min={1}
-            errors={issuesAt(v, 'budget.evalEvery')}
-            onChange={(evalEvery) => patch('budget', { evalEvery })}
-          />
+          <ExperimentFields section="budget" />
         </section>
       )}
       {show('seeds') && (
@@ -247,16 +239,7 @@ const ConfigFields = memo(function ConfigFields() {
       )}
       {show('backend') && (
         <section className="form-section">
-          <SelectField
-            label="Backend for this run"
-            value={d.backend}
-            errors={issuesAt(v, 'backend')}
-            onChange={(b) => setBackend(b as typeof d.backend)}
-            options={BACKEND_PREFERENCES.map((b) => ({
-              id: b,
-              label: b === 'auto' ? 'auto (fastest that passes the self-check)' : b,
-            }))}
-          />
+          <ExperimentFields section="backend" />
         </section>
       )}
       {v.issues.some((i) => i.path === '' || i.path === 'schemaVersion') && (
