@@ -94,7 +94,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     const page = await open(tinyQuery('wasm'));
     expect(await page.locator('[data-testid="backend-badge"]').getAttribute('data-backend')).not.toBe('webgpu');
     // the link restored the settings: 4 rounds, 24 generations, labelled reduced-budget preset bar present
-    expect(await page.getByLabel('Rounds').inputValue()).toBe('4');
+    expect(await page.getByLabel('Rounds', { exact: true }).inputValue()).toBe('4');
     expect(await page.locator('.tag-reduced').count()).toBeGreaterThan(0);
     const t0 = Date.now();
     await page.waitForTimeout(1000); // let the first render and the backend check settle
