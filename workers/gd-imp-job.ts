@@ -14,6 +14,7 @@
  * on wasm gets a clear error before anything loads (`gdBackendProblem`), naming WebGL/WebGPU or the MLP;
  * a user who explicitly picked the cpu backend may still run it.
  */
+import { strategyName } from '../src/core/names';
 import type { ExperimentConfig } from '../src/core/runs/config';
 import { runGdImp } from '../src/core/experiments/gd/gd-imp';
 import { instantiateGd } from '../src/core/experiments/gd/setup-gd';
@@ -62,12 +63,12 @@ export async function gdTrainer(config: ExperimentConfig, readBytes: ImpJobDeps[
   await loadGradients();
   const parts = await instantiateGd(config, { readBytes });
   const { task, net, train } = parts;
-  const label = `${options.optimizer === 'adam' ? 'Adam' : 'SGD'} lr ${options.lr}, batch ${options.batchSize}, ${options.epochs} epoch${options.epochs > 1 ? 's' : ''}/round`;
+  const label = `${options.optimizer === 'adam' ? 'Adam' : 'SGD'}, learning rate ${options.lr}, batch ${options.batchSize}, ${options.epochs} epoch${options.epochs > 1 ? 's' : ''} per round`;
   return {
     task,
     net,
     totalGens: gdTotalSteps(config, train.count),
-    notes: [`Gradient descent (${label}) instead of ${config.es.id}: progress counts optimizer steps.`],
+    notes: [`Gradient descent (${label}) instead of ${strategyName(config.es.id)}: progress counts optimizer steps.`],
     runSeed: (seed, resume, onEvent, gate) =>
       runGdImp({ net, task, train, options, prune: config.prune, seed, onEvent, gate, ...(resume ? { resume } : {}) }),
     dispose: () => parts.dispose(),

@@ -16,7 +16,7 @@ import type { ImpJobResult, ImpProgress } from '../src/protocol/worker-protocol'
 import type { TaskInstance } from '../src/core/tasks/types';
 import { runImp, theta0For, type ChainState } from '../src/core/experiments/imp';
 import { chainsFinished, resumeChains } from '../src/core/experiments/resume';
-import { instantiate } from '../src/core/experiments/setup';
+import { configMemoryProblem, instantiate } from '../src/core/experiments/setup';
 import { runId } from '../src/core/runs/hash';
 import type { RunStore } from '../src/storage/run-store';
 import { ProgressBatcher, type RunControl } from './run-control';
@@ -68,6 +68,8 @@ export interface ImpTrainer {
 
 /** The ES trainer: task + network from the registries, runImp per seed. */
 export async function esTrainer(config: ExperimentConfig, readBytes: ImpJobDeps['readBytes']): Promise<ImpTrainer> {
+  const memory = configMemoryProblem(config);
+  if (memory) throw new Error(memory.message);
   const { task, net } = await instantiate(config, { readBytes });
   return {
     task,

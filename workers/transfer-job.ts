@@ -11,6 +11,7 @@
  * ES → GD with a CNN needs the Conv2DBackpropFilter kernel, which tfjs-backend-wasm lacks: the job
  * refuses up front with a message naming the backends that have it (cpu, webgl, webgpu).
  */
+import { methodName, strategyName, taskName } from '../src/core/names';
 import * as tf from '@tensorflow/tfjs-core';
 import type { GenerationMetrics } from '../src/core/experiments/events';
 import { theta0For } from '../src/core/experiments/imp';
@@ -129,8 +130,8 @@ async function maskOf(ref: TicketRef, store: RunStore | null): Promise<Uint8Arra
 
 const trainerLabelOf = (cfg: ExperimentConfig, t: TransferTrainerSpec, gd: GdOptions | null) =>
   t.kind === 'gd' && gd
-    ? `masked ${gd.optimizer === 'adam' ? 'Adam' : 'SGD'} (lr ${gd.lr}, batch ${gd.batchSize}, ${gd.epochs} epoch${gd.epochs === 1 ? '' : 's'})`
-    : `${cfg.es.id} (P ${cfg.es.popSize}, ${cfg.budget.generationsPerRound} generations)`;
+    ? `gradient descent (${gd.optimizer === 'adam' ? 'Adam' : 'SGD'}, learning rate ${gd.lr}, batch ${gd.batchSize}, ${gd.epochs} epoch${gd.epochs === 1 ? '' : 's'})`
+    : `${strategyName(cfg.es.id)} (${cfg.es.popSize} per generation, ${cfg.budget.generationsPerRound} generations)`;
 
 /** Trains the ticket of `args.source` (and its random/reinit baseline) on the target under `ctl`. */
 export async function runTransferJob(
@@ -167,8 +168,8 @@ export async function runTransferJob(
         trainerLabel,
         notes: parts.task.notes,
         targetTaskId: targetConfig.task.id,
-        sourceLabel: `${ticket.sourceMethod} ticket of round ${ticket.roundNum} (seed ${args.source.seed}), ${sourceConfig.task.id}, ${sourceConfig.es.id}`,
-        targetLabel: `${targetConfig.task.id}, ${trainerLabel}, seed ${seed}`,
+        sourceLabel: `${methodName(ticket.sourceMethod)}, round ${ticket.roundNum} (seed ${args.source.seed}), ${taskName(sourceConfig.task.id)}, ${strategyName(sourceConfig.es.id)}`,
+        targetLabel: `${taskName(targetConfig.task.id)}, ${trainerLabel}, seed ${seed}`,
         methods: baselines ? ['ticket', 'random_reinit'] : ['ticket'],
         stepsPerTraining: gd
           ? gd.epochs * Math.floor(gdParts!.train.count / gd.batchSize)

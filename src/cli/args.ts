@@ -23,12 +23,20 @@ export interface ParsedArgs {
   readonly positionals: readonly string[];
 }
 
-/** `--key value`, `--key=value` and bare boolean `--flag`. */
+/** Switches: on when present, they never take the next word as their value (`--quiet imp …`). */
+export const SWITCHES: ReadonlySet<string> = new Set(['quiet', 'to-gd', 'raw', 'extended']);
+
+/** `--key value`, `--key=value` and bare boolean `--flag`; a flag given twice is refused. */
 export function parseArgv(argv: readonly string[]): ParsedArgs {
   const flags = new Map<string, string>();
   let command: string | undefined;
   const positionals: string[] = [];
   let help = false;
+  const set = (name: string, value: string) => {
+    if (name === '') throw new CliError(`"--" must be followed by a flag name`);
+    if (flags.has(name)) throw new CliError(`--${name} is given twice (give each flag once)`);
+    flags.set(name, value);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') {
@@ -38,13 +46,16 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) {
-        flags.set(a.slice(2, eq), a.slice(eq + 1));
+        set(a.slice(2, eq), a.slice(eq + 1));
         continue;
       }
+      const name = a.slice(2);
       const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) flags.set(a.slice(2), 'true');
+      const takesNext =
+        next !== undefined && !next.startsWith('--') && (!SWITCHES.has(name) || next === 'true' || next === 'false');
+      if (!takesNext) set(name, 'true');
       else {
-        flags.set(a.slice(2), next);
+        set(name, next);
         i++;
       }
       continue;
@@ -55,30 +66,41 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
   return { command, flags, help, positionals };
 }
 
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 /** Parses a flag value as number / boolean / string, the way registry params expect it. */
 export function coerce(value: string): number | boolean | string {
   if (value === 'true') return true;
   if (value === 'false') return false;
-  const n = Number(value);
-  return value.trim() !== '' && Number.isFinite(n) ? n : value;
+  const t = value.trim();
+  return DECIMAL.test(t) && Number.isFinite(Number(t)) ? Number(t) : value;
 }
 
 export function intFlag(flags: Map<string, string>, name: string, min: number, max: number): number | undefined {
   const v = flags.get(name);
   if (v === undefined) return undefined;
-  const n = Number(v);
+  const n = INTEGER.test(v.trim()) ? Number(v) : NaN;
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new CliError(`--${name} must be an integer in [${min}, ${max}] (got "${v}")`);
+    throw new CliError(`--${name} must be an integer in [${min}, ${max}] (got "${v.slice(0, 40)}")`);
   return n;
 }
 
 export function numFlag(flags: Map<string, string>, name: string, min: number, max: number): number | undefined {
   const v = flags.get(name);
   if (v === undefined) return undefined;
-  const n = Number(v);
+  const n = DECIMAL.test(v.trim()) ? Number(v) : NaN;
   if (!Number.isFinite(n) || n < min || n > max)
-    throw new CliError(`--${name} must be a number in [${min}, ${max}] (got "${v}")`);
+    throw new CliError(`--${name} must be a number in [${min}, ${max}] (got "${v.slice(0, 40)}")`);
   return n;
+}
+
+/** A folder or file path flag: required unless `optional`; a bare `--out` (no value) or "" is refused. */
+export function pathFlag(flags: Map<string, string>, name: string, what: string): string | undefined {
+  const v = flags.get(name);
+  if (v === undefined) return undefined;
+  if (v === 'true' || v.trim() === '') throw new CliError(`--${name} needs ${what}`);
+  return v;
 }
 
 /** A true|false flag: absent → `fallback`; bare `--flag` → true; anything else is refused, naming the flag. */
@@ -90,16 +112,21 @@ export function boolFlag(flags: Map<string, string>, name: string, fallback = fa
   throw new CliError(`--${name} must be true or false (got "${v.slice(0, 40)}")`);
 }
 
-/** "0,1,2" or "0-4" → [0,1,2] / [0,1,2,3,4]. */
-export function seedList(v: string): number[] {
-  const range = /^(\d+)-(\d+)$/.exec(v);
+/** "0,1,2" or "0-4" → [0,1,2] / [0,1,2,3,4]; each seed once, at most 32, integers in [0, 2^31). */
+export function seedList(v: string, flag = '--seed'): number[] {
+  const range = /^(\d{1,10})-(\d{1,10})$/.exec(v.trim());
   if (range) {
     const [a, b] = [Number(range[1]), Number(range[2])];
-    if (b < a || b - a > 31) throw new CliError(`--seed range "${v}" must be ascending and at most 32 seeds`);
+    if (b < a || b - a > 31) throw new CliError(`${flag} range "${v}" must be ascending and at most 32 seeds`);
+    if (b > 2 ** 31 - 1) throw new CliError(`${flag}: seeds must be below 2^31 (got "${v}")`);
     return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   }
-  const parts = v.split(',').map((s) => Number(s.trim()));
-  if (!parts.length || parts.some((n) => !Number.isInteger(n) || n < 0))
-    throw new CliError(`--seed must be integers ≥ 0 like "0", "0,1,2" or "0-2" (got "${v}")`);
+  const texts = v.split(',').map((s) => s.trim());
+  const parts = texts.map((s) => (/^\d{1,10}$/.test(s) ? Number(s) : NaN));
+  if (parts.some((n) => !Number.isInteger(n) || n > 2 ** 31 - 1))
+    throw new CliError(`${flag} must be integers in [0, 2^31) like "0", "0,1,2" or "0-2" (got "${v.slice(0, 40)}")`);
+  const twice = parts.find((n, i) => parts.indexOf(n) !== i);
+  if (twice !== undefined) throw new CliError(`${flag}: seed ${twice} is listed twice`);
+  if (parts.length > 32) throw new CliError(`${flag}: at most 32 seeds (got ${parts.length})`);
   return parts;
 }

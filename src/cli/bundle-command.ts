@@ -6,8 +6,6 @@
  * made them). The written file is read back through importBundle, the app's own importer, before
  * the command reports success, so a shipped bundle is known to load.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { parseConfig, type ExperimentConfig } from '../core/runs/config';
@@ -22,15 +20,17 @@ import {
 } from '../core/runs/bundle';
 import { CliError, seedList } from './args';
 import { readFolderRecords } from './folder-records';
+import { RunFolder } from './run-folder';
+import { writeFileAtomic } from './fs-safe';
 
 const FLAGS = new Set(['run', 'out', 'preset', 'seeds', 'label']);
 
 interface FolderMeta {
-  command?: string;
-  backend?: string;
-  createdAt?: string;
-  mergedFrom?: { command?: string }[];
-  config?: unknown;
+  kind?: unknown;
+  command?: unknown;
+  backend?: unknown;
+  createdAt?: unknown;
+  mergedFrom?: unknown;
 }
 
 /** HEAD of the repository the CLI runs from (undefined outside a git checkout). */
@@ -80,17 +80,14 @@ export async function bundleOfFolder(
   dir: string,
   opts: { seeds?: readonly number[]; label?: string; command: string; preset?: string },
 ): Promise<Omit<RunBundle, 'runId'>> {
-  let meta: FolderMeta;
-  try {
-    meta = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as FolderMeta;
-  } catch (e) {
-    throw new CliError(`--run ${dir}: cannot read config.json (${(e as Error).message})`, 1);
-  }
-  if ((meta as { kind?: string }).kind === 'gd')
+  const read = await new RunFolder(dir).readMeta('--run');
+  const meta = read.meta as FolderMeta;
+  if (meta.kind === 'gd' || meta.kind === 'transfer')
     throw new CliError(
-      `--run ${dir}: GD run folders do not fit the run-bundle format (their chains are not the config's ES pruning methods)`,
+      `--run ${dir}: ${meta.kind === 'gd' ? 'GD' : 'transfer'} run folders do not fit the run-bundle format (their chains are not the config's ES pruning methods)`,
     );
-  const folderConfig = parseConfig(meta.config);
+  const folderConfig = read.config;
+  const strings = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   const seeds = opts.seeds ?? folderConfig.seeds;
   for (const s of seeds)
     if (!folderConfig.seeds.includes(s))
@@ -101,11 +98,13 @@ export async function bundleOfFolder(
   if (!records.length) throw new CliError(`--run ${dir}: no finished rounds for seeds ${seeds.join(',')}`, 1);
   const provenance: BundleProvenance = {
     runCommands: [
-      ...(meta.mergedFrom ?? []).map((m) => m.command ?? ''),
-      ...(meta.command ? [meta.command] : []),
-    ].filter(Boolean),
-    ...(meta.createdAt ? { runCreatedAt: meta.createdAt } : {}),
-    ...(meta.backend ? { backend: meta.backend } : {}),
+      ...(Array.isArray(meta.mergedFrom) ? meta.mergedFrom : []).map((m: unknown) =>
+        strings((m as { command?: unknown } | null)?.command),
+      ),
+      strings(meta.command),
+    ].filter((c): c is string => !!c),
+    ...(strings(meta.createdAt) ? { runCreatedAt: strings(meta.createdAt) } : {}),
+    ...(strings(meta.backend) ? { backend: strings(meta.backend) } : {}),
     ...(gitCommit() ? { gitCommit: gitCommit() } : {}),
     machine: machine(),
   };
@@ -131,14 +130,13 @@ export async function bundleCommand(flags: Map<string, string>, argv: readonly s
       'bundle needs --run DIR (a folder written by "lab imp" or "lab merge") and --out FILE (.json or .json.gz)',
     );
   const bundle = await bundleOfFolder(dir, {
-    ...(flags.has('seeds') ? { seeds: seedList(flags.get('seeds')!) } : {}),
+    ...(flags.has('seeds') ? { seeds: seedList(flags.get('seeds')!, '--seeds') } : {}),
     ...(flags.has('label') ? { label: flags.get('label')! } : {}),
     ...(flags.has('preset') ? { preset: flags.get('preset')! } : {}),
     command: `npm run lab -- ${argv.join(' ')}`,
   });
   const { bytes, runId } = checkedBundleBytes(bundle, out);
-  await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, bytes);
+  await writeFileAtomic(out, bytes);
   process.stdout.write(
     `bundle ${runId}: ${bundle.records.length} rounds, seeds ${bundle.config.seeds.join(',')} → ${out} (${(bytes.length / 2 ** 20).toFixed(2)} MiB)\n`,
   );

@@ -5,7 +5,7 @@
  */
 import { parseConfig, ConfigError, type ExperimentConfig, type ExperimentConfigInput } from '../core/runs/config';
 import { getPreset } from '../core/runs/presets';
-import { CliError, coerce, intFlag, numFlag, seedList } from './args';
+import { boolFlag, CliError, coerce, intFlag, numFlag, pathFlag, seedList } from './args';
 
 /** Config field path → the flag that sets it, so validation errors name the flag the user typed. */
 const FLAG_OF_PATH: Record<string, string> = {
@@ -20,17 +20,22 @@ const FLAG_OF_PATH: Record<string, string> = {
   'es.popSize': '--popsize',
   seeds: '--seed',
   'es.meanDecay': '--mean-decay',
+  'es.centeredRank': '--centered-rank',
+  'es.sigmaMode': '--sigma-mode',
+  'prune.scope': '--scope',
+  'prune.params': '--prune',
 };
 
-function flagFor(path: string): string {
+export function flagFor(path: string): string {
   if (FLAG_OF_PATH[path]) return FLAG_OF_PATH[path];
   const m = /^(es|network|task)\.params\.(.+)$/.exec(path);
   if (m) return `--${m[1] === 'network' ? 'net' : m[1]}.${m[2]}`;
   const p = /^prune\.params\.(.+)$/.exec(path);
   if (p) return `--prune.${p[1]}`;
-  const pm = /^prune\.methods\.\d+$/.exec(path);
-  if (pm) return '--prune';
-  return path;
+  if (/^prune\.methods\.\d+$/.test(path)) return '--prune';
+  if (/^seeds\.\d+$/.test(path)) return '--seed';
+  // Fields no flag sets come from the preset (--preset): say so rather than print a bare path.
+  return `the preset's ${path}`;
 }
 
 function structuredClone<T>(v: T): T {
@@ -98,9 +103,10 @@ export function configFromFlags(flags: Map<string, string>): ExperimentConfig {
   if (pop !== undefined) cfg.es.popSize = pop;
   const md = numFlag(flags, 'mean-decay', 0, 0.1);
   if (md !== undefined) cfg.es.meanDecay = md;
-  if (flags.has('centered-rank')) cfg.es.centeredRank = flags.get('centered-rank') === 'true';
+  if (flags.has('centered-rank')) cfg.es.centeredRank = boolFlag(flags, 'centered-rank');
   if (flags.has('sigma-mode')) cfg.es.sigmaMode = flags.get('sigma-mode') as 'paper' | 'sC' | 'true';
   if (flags.has('seed')) cfg.seeds = seedList(flags.get('seed')!);
+  pathFlag(flags, 'out', 'a folder, e.g. --out runs-out/my-run');
 
   for (const [k, v] of flags) {
     const dot = k.indexOf('.');

@@ -3,9 +3,9 @@
  * a folder of the same run, it continues after the last finished round (or does nothing when the run is
  * complete); any other existing folder is refused untouched (run-state.ts, docs/RELIABILITY.md).
  */
-import { runImp, theta0For } from '../core/experiments/imp';
+import { runImp, theta0For, type ChainState } from '../core/experiments/imp';
 import { chainsFinished } from '../core/experiments/resume';
-import { instantiate } from '../core/experiments/setup';
+import { configMemoryProblem, instantiate } from '../core/experiments/setup';
 import type { RoundRecord } from '../core/experiments/events';
 import type { ExperimentConfig } from '../core/runs/config';
 import type { RoundRow } from '../core/runs/csv';
@@ -15,10 +15,11 @@ import { runId } from '../core/runs/hash';
 import { configFromFlags } from './config-from-flags';
 import { backendFlag, dataReader, useBackend } from './node-io';
 import { ProgressLine } from './progress';
-import { CliError, intFlag } from './args';
+import { boolFlag, CliError, intFlag } from './args';
 import { impIdentity, runFolderStatus } from './run-state';
 import { RunWriter } from './run-writer';
-import { chainsFromFolder } from './resume-chains';
+import { chainsOfSeeds } from './resume-chains';
+import { RunFolder } from './run-folder';
 
 export async function impCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   const config = configFromFlags(flags);
@@ -26,7 +27,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
     dir: flags.get('out') ?? `runs-out/${runId(config)}`,
     backend: backendFlag(flags),
     command: `npm run lab -- ${argv.join(' ')}`,
-    quiet: flags.get('quiet') === 'true',
+    quiet: boolFlag(flags, 'quiet'),
     reportEvery: intFlag(flags, 'report-every', 1, 100000) ?? 10,
   });
   process.stdout.write(summaryTable(result.rounds.map(perfRow)) + '\n');
@@ -54,6 +55,8 @@ export async function runImpFolder(
 ): Promise<{ alreadyComplete: boolean; rounds: readonly RoundRow[] }> {
   const { dir, backend } = opts;
   const id = runId(config);
+  const memory = configMemoryProblem(config);
+  if (memory) throw new CliError(memory.message);
   const identity = impIdentity(config, backend);
   const status = await runFolderStatus(dir, identity);
   if (status.state === 'foreign') throw new CliError(status.message);
@@ -66,10 +69,22 @@ export async function runImpFolder(
   const { task, net } = await instantiate(config, dataReader);
   try {
     for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
-    const writer = await RunWriter.open(dir, identity, {
-      config,
-      meta: { runId: id, command: opts.command, backend, createdAt: new Date().toISOString() },
-    });
+    // Chain states to continue from, read and checked before anything is written.
+    const finishedBefore = status.state === 'partial' ? status.rounds : [];
+    const resumes = await chainsOfSeeds(
+      { folder: new RunFolder(dir), rounds: finishedBefore, net, prune: config.prune },
+      config.seeds,
+      (seed) => theta0For(net, seed),
+    );
+    const writer = await RunWriter.open(
+      dir,
+      identity,
+      {
+        config,
+        meta: { runId: id, command: opts.command, backend, createdAt: new Date().toISOString() },
+      },
+      finishedBefore.length,
+    );
     try {
       const finished = writer.finishedRounds();
       process.stderr.write(
@@ -79,7 +94,7 @@ export async function runImpFolder(
             ? `continuing: ${finished.length} of ${identity.expected.length} rounds were already finished\n`
             : ''),
       );
-      await trainSeeds(config, net, task, writer, finished, {
+      await trainSeeds(config, net, task, writer, finished, resumes, {
         reportEvery: opts.reportEvery ?? 10,
         quiet: opts.quiet ?? false,
       });
@@ -87,6 +102,7 @@ export async function runImpFolder(
     } finally {
       await writer.close();
     }
+    for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
     return { alreadyComplete: false, rounds: writer.finishedRounds() };
   } finally {
     task.dispose();
@@ -100,6 +116,7 @@ async function trainSeeds(
   task: TaskInstance,
   writer: RunWriter,
   finished: readonly RoundRow[],
+  resumes: ReadonlyMap<number, ChainState[] | null>,
   opts: { reportEvery: number; quiet: boolean },
 ): Promise<void> {
   const gens = config.budget.generationsPerRound;
@@ -112,9 +129,7 @@ async function trainSeeds(
       new Set(finished.filter((r) => r.round === 1).map((r) => r.seed)).size);
   for (const seed of config.seeds) {
     const theta0 = theta0For(net, seed);
-    const resume = writer.resumed
-      ? await chainsFromFolder({ folder: writer.folder, rounds: finished, net, prune: config.prune, seed, theta0 })
-      : null;
+    const resume = resumes.get(seed) ?? null;
     await writer.writeTheta0(seed, theta0);
     if (resume && chainsFinished(config.prune.methods, resume, config.prune.rounds)) continue;
     await runImp({

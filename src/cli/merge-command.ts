@@ -2,43 +2,58 @@
  * `lab merge --runs DIR,DIR… --out DIR`: combines run folders of the same config that differ only in their
  * seeds (e.g. one process per seed on a multi-core machine) into one multi-seed run folder, which the
  * analysis commands (lmc across seeds, summarize) then read as one run.
+ *
+ * Every input is read and checked in full first (config, both CSVs, every round's files, θ0 of every
+ * seed); the merged folder is then built under a temporary name next to --out and renamed into place, so
+ * --out either appears complete or not at all. An existing --out is never replaced.
  */
-import { readFile, writeFile, mkdir, readdir, copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { parseConfig, type ExperimentConfig } from '../core/runs/config';
+import { networkOf } from '../core/runs/network-shape';
 import { runId, sameUpToSeeds } from '../core/runs/hash';
-import { CliError } from './args';
-
-async function readJson(path: string): Promise<Record<string, unknown>> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
-  } catch (e) {
-    throw new CliError(`cannot read ${path}: ${(e as Error).message}`, 1);
-  }
-}
+import { GEN_COLUMNS, ROUND_COLUMNS } from '../core/runs/csv';
+import { toCsv } from '../core/runs/csv-format';
+import { roundWithoutPredecessor } from '../core/runs/round-checks';
+import { CliError, pathFlag } from './args';
+import { writeFileAtomic } from './fs-safe';
+import { CONFIG_FILE, GENERATIONS_FILE, ROUNDS_FILE, RunFolder, roundFiles, theta0File } from './run-folder';
 
 export async function mergeCommand(flags: Map<string, string>): Promise<void> {
-  const dirs = (flags.get('runs') ?? '')
+  for (const k of flags.keys())
+    if (k !== 'runs' && k !== 'out') throw new CliError(`merge: unknown flag --${k} (known: --runs --out)`);
+  const dirs = (pathFlag(flags, 'runs', 'run folders, e.g. --runs a,b') ?? '')
     .split(',')
     .map((d) => d.trim())
     .filter(Boolean);
-  const out = flags.get('out');
+  const out = pathFlag(flags, 'out', 'a new folder for the merged run');
   if (dirs.length < 2 || !out) throw new CliError('merge needs --runs DIR,DIR[,…] (at least two) and --out DIR');
   const merged = await mergeRunFolders(dirs, out, `npm run lab -- merge --runs ${dirs.join(',')} --out ${out}`);
   process.stdout.write(`merged ${dirs.length} run folders (seeds ${merged.seeds.join(',')}) → ${out}\n`);
 }
 
 /**
- * Writes the run folders `dirs` (same config up to seeds, no seed twice) as one run folder `out` and returns
- * its config; `command` is recorded in its config.json (`lab sweep collect` merges through this too).
+ * Writes the run folders `dirs` (same config up to seeds, no seed twice) as one new run folder `out` and
+ * returns its config; `command` is recorded in its config.json (`lab sweep collect` merges through this
+ * too). Everything is read and checked before the first write; `out` must not exist yet.
  */
 export async function mergeRunFolders(
   dirs: readonly string[],
   out: string,
   command: string,
 ): Promise<ExperimentConfig> {
-  const metas = await Promise.all(dirs.map((d) => readJson(join(d, 'config.json'))));
-  const configs = metas.map((m) => parseConfig(m.config));
+  if (new Set(dirs).size !== dirs.length) throw new CliError('--runs: a folder is listed twice');
+  try {
+    await stat(out);
+    throw new CliError(`--out ${out} already exists; merge writes a new folder: choose another --out DIR`);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+  }
+
+  // 1. Read and check everything.
+  const folders = dirs.map((d) => new RunFolder(d));
+  const metas = await Promise.all(folders.map((f) => f.readMeta('--runs')));
+  const configs = metas.map((m) => m.config);
   configs.forEach((c, i) => {
     if (!sameUpToSeeds(c, configs[0]))
       throw new CliError(`--runs: ${dirs[i]} has a different config than ${dirs[0]} (only seeds may differ)`);
@@ -47,33 +62,77 @@ export async function mergeRunFolders(
   if (new Set(seeds).size !== seeds.length)
     throw new CliError(`--runs: seed(s) appear in more than one folder: ${seeds.join(',')}`);
   const merged = parseConfig({ ...configs[0], seeds: [...seeds].sort((a, b) => a - b) });
-  for (const sub of ['masks', 'params', 'theta0']) await mkdir(join(out, sub), { recursive: true });
-  await writeFile(
-    join(out, 'config.json'),
-    JSON.stringify(
-      {
-        ...metas[0],
-        runId: runId(merged),
-        command,
-        mergedFrom: metas.map((m) => ({ runId: m.runId, command: m.command })),
-        config: merged,
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-  for (const csv of ['rounds.csv', 'generations.csv']) {
-    const texts = await Promise.all(dirs.map((d) => readFile(join(d, csv), 'utf8')));
-    const header = texts[0].split('\n')[0];
-    const body = texts.flatMap((t) => t.trim().split('\n').slice(1)).filter(Boolean);
-    await writeFile(join(out, csv), [header, ...body].join('\n') + '\n');
-  }
-  for (const d of dirs) {
-    for (const sub of ['masks', 'params', 'theta0']) {
-      // Dot-files are a running process's temporary files (fs-safe.ts), not the run's.
-      for (const f of await readdir(join(d, sub)))
-        if (!f.startsWith('.')) await copyFile(join(d, sub, f), join(out, sub, f));
+  const net = networkOf(merged);
+  const rounds = await Promise.all(folders.map((f) => f.readRoundsTable({ requireRows: true })));
+  const gens = await Promise.all(folders.map((f) => f.readGenerationsTable()));
+  const files: { from: string; to: string }[] = [];
+  for (const [i, f] of folders.entries()) {
+    const gap = roundWithoutPredecessor(
+      rounds[i].rows.map((r) => ({ seed: r.seed, method: r.method, roundNum: r.round })),
+    );
+    if (gap) throw new CliError(`${f.path(ROUNDS_FILE)}: ${gap}`, 1);
+    for (const r of rounds[i].rows) {
+      if (!configs[i].seeds.includes(r.seed))
+        throw new CliError(`${f.path(ROUNDS_FILE)} line ${r.line}: seed ${r.seed} is not a seed of this run`, 1);
+      await f.loadRound(r.seed, r.method, r.round, net, {
+        prunableActive: r.prunable_active,
+        layerSparsity: r.layer_sparsity,
+      });
+      for (const rel of Object.values(roundFiles(r.seed, r.method, r.round)))
+        files.push({ from: f.path(rel), to: rel });
     }
+    for (const seed of configs[i].seeds) {
+      await f.loadTheta0(seed, net);
+      files.push({ from: f.path(theta0File(seed)), to: theta0File(seed) });
+    }
+  }
+
+  // 2. Build the merged folder under a temporary name, then rename it into place.
+  const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  try {
+    await writeFileAtomic(
+      join(tmp, CONFIG_FILE),
+      JSON.stringify(
+        {
+          ...metas[0].meta,
+          runId: runId(merged),
+          command,
+          mergedFrom: metas.map((m) => ({ runId: m.meta.runId, command: m.meta.command })),
+          config: merged,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    // Columns in the lab's order, whatever order an input file had them in.
+    const inOrder = (
+      columns: readonly string[],
+      t: { header: readonly string[]; rows: { cells: readonly string[] }[] },
+    ) => t.rows.map((r) => columns.map((c) => r.cells[t.header.indexOf(c)]));
+    await writeFileAtomic(
+      join(tmp, ROUNDS_FILE),
+      toCsv(
+        ROUND_COLUMNS,
+        rounds.flatMap((t) => inOrder(ROUND_COLUMNS, t)),
+      ),
+    );
+    await writeFileAtomic(
+      join(tmp, GENERATIONS_FILE),
+      toCsv(
+        GEN_COLUMNS,
+        gens.flatMap((t) => inOrder(GEN_COLUMNS, t)),
+      ),
+    );
+    for (const f of files) {
+      await mkdir(dirname(join(tmp, f.to)), { recursive: true });
+      await copyFile(f.from, join(tmp, f.to));
+    }
+    await rename(tmp, out);
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
   }
   return merged;
 }

@@ -45,14 +45,28 @@ export async function chainsFromFolder(input: FolderChainsInput): Promise<ChainS
         1,
       );
     const k = done[done.length - 1];
-    const [mask, mean, std] = await Promise.all([
-      folder.readMask(seed, recordId, k),
-      folder.readParams(seed, recordId, k, 'mean'),
-      folder.readParams(seed, recordId, k, 'std'),
-    ]);
+    const row = input.rounds.find((r) => r.seed === seed && r.method === recordId && r.round === k)!;
+    const { mask, mean, std } = await folder.loadRound(seed, recordId, k, input.net, {
+      prunableActive: row.prunable_active,
+      layerSparsity: row.layer_sparsity,
+    });
     stored.push(
       pruneStep({ net: input.net, prune, seed, method, roundNum: k, mask, mean, std, theta0: input.theta0 }).next,
     );
   }
   return resumeChains(prune.methods, stored, input.theta0);
+}
+
+/**
+ * The chain states of every seed (null: start that seed fresh), read and checked before anything is
+ * written, so a damaged folder is refused untouched.
+ */
+export async function chainsOfSeeds(
+  input: Omit<FolderChainsInput, 'seed' | 'theta0'>,
+  seeds: readonly number[],
+  theta0Of: (seed: number) => Float32Array,
+): Promise<Map<number, ChainState[] | null>> {
+  const out = new Map<number, ChainState[] | null>();
+  for (const seed of seeds) out.set(seed, await chainsFromFolder({ ...input, seed, theta0: theta0Of(seed) }));
+  return out;
 }

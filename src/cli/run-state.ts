@@ -10,7 +10,8 @@
  *                                               how to choose another folder.
  *
  * Other commands (sweeps, scripts) ask the same question through `impRunStatus(dir, config)`: "is this
- * folder a complete run of config X, and how many of its rounds are done?". Nothing here writes.
+ * folder a complete run of config X, and how many of its rounds are done?". With the network in the
+ * identity (impIdentity has it) every finished round's files are read and checked too. Nothing here writes.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -28,7 +29,9 @@ import {
   type GenRow,
   type RoundRow,
 } from '../core/runs/csv';
-import { CONFIG_FILE, GENERATIONS_FILE, ROUNDS_FILE, roundFiles, theta0File } from './run-folder';
+import { CONFIG_FILE, GENERATIONS_FILE, ROUNDS_FILE, RunFolder, roundFiles, theta0File } from './run-folder';
+import { CliError } from './args';
+import type { PopulationNet } from '../core/nets/types';
 import { LOCK_FILE } from './fs-safe';
 
 /** One (seed, method, round) a run trains. */
@@ -46,6 +49,11 @@ export interface RunIdentity {
   readonly expected: readonly RoundKey[];
   /** Parameters of the network (checks the sizes of the round files); omit to skip that check. */
   readonly paramCount?: number;
+  /**
+   * The network: with it, every finished round's files are read and checked against it and against
+   * rounds.csv (the checks of RunFolder.loadRound), so a damaged folder is never reported as this run.
+   */
+  readonly net?: PopulationNet;
 }
 
 export type RunFolderStatus =
@@ -76,7 +84,8 @@ export function impRounds(config: ExperimentConfig, methodIds: readonly string[]
 
 /** The identity of `lab imp` with this config on this backend. */
 export function impIdentity(config: ExperimentConfig, backend = 'wasm'): RunIdentity {
-  return { runId: runId(config), backend, expected: impRounds(config), paramCount: networkOf(config).paramCount };
+  const net = networkOf(config);
+  return { runId: runId(config), backend, expected: impRounds(config), paramCount: net.paramCount, net };
 }
 
 /** Status of `dir` as the output folder of `lab imp` with `config` (see the module comment). */
@@ -156,6 +165,20 @@ export async function runFolderStatus(dir: string, identity: RunIdentity): Promi
       if (size === undefined) return foreign(`${dir} is damaged: ${rel} of a finished round is missing`);
       if (D !== undefined && size !== D * bytesPer)
         return foreign(`${dir} is damaged: ${rel} has ${size} bytes, the network needs ${D * bytesPer}`);
+    }
+  }
+  if (identity.net) {
+    const folder = new RunFolder(dir);
+    try {
+      for (const r of rounds.rows)
+        await folder.loadRound(r.seed, r.method, r.round, identity.net, {
+          prunableActive: r.prunable_active,
+          layerSparsity: r.layer_sparsity,
+        });
+      for (const seed of new Set(rounds.rows.map((r) => r.seed))) await folder.loadTheta0(seed, identity.net);
+    } catch (e) {
+      if (e instanceof CliError) return foreign(`${dir} is damaged (${e.message})`);
+      throw e;
     }
   }
   const done = new Set(rounds.rows.map((r) => roundKey(r.seed, r.method, r.round)));

@@ -40,6 +40,7 @@ export class RunWriter {
   private pendingRows: string[] = [];
   private pendingGens: string[] = [];
   private queue: Promise<void> = Promise.resolve();
+  private readonly skipNotes: string[] = [];
 
   private constructor(
     readonly folder: RunFolder,
@@ -60,6 +61,8 @@ export class RunWriter {
     dir: string,
     identity: RunIdentity,
     fresh: { config: unknown; meta: Record<string, unknown> },
+    /** Finished rounds the caller saw (and planned from) before locking; a different count is refused. */
+    expectDone = 0,
   ): Promise<RunWriter> {
     let unlock: () => Promise<void>;
     try {
@@ -72,6 +75,8 @@ export class RunWriter {
       const status = await runFolderStatus(dir, identity);
       const folder = new RunFolder(dir);
       if (status.state === 'foreign') throw new CliError(status.message);
+      if ((status.state === 'absent' ? 0 : status.done) !== expectDone)
+        throw new CliError(`${dir} changed while this command was starting (another process?); run it again`);
       if (status.state === 'absent') {
         await folder.create(fresh.config, fresh.meta);
         const texts = { rounds: ROUND_COLUMNS.join(',') + '\n', generations: GEN_COLUMNS.join(',') + '\n' };
@@ -95,6 +100,10 @@ export class RunWriter {
   };
 
   private addRound(r: RoundRecord): void {
+    if (r.skippedGens)
+      this.skipNotes.push(
+        `seed ${r.seed} ${r.method} round ${r.roundNum}: ${r.skippedGens} of ${r.generations} generations skipped because their fitness was not a number (the ES did not update in those)`,
+      );
     this.pendingRows.push(roundRow(r));
     this.queue = this.queue.then(() => this.folder.writeRoundFiles(r));
     if (!endsGroup(r)) return;
@@ -140,6 +149,11 @@ export class RunWriter {
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
     await this.unlock();
+  }
+
+  /** One line per round of this command that skipped generations (docs/RELIABILITY.md "non-finite fitness"). */
+  skippedNotes(): readonly string[] {
+    return this.skipNotes;
   }
 
   /** Every finished round of the folder (earlier runs' and this one's), as rounds.csv holds them. */

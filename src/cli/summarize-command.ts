@@ -4,39 +4,23 @@
  * seeds, per-seed values) and the ticket effect over a baseline — the tables in docs/RESULTS.md. With
  * `--decompose true` it adds the decomposition of the effect into weights, mask and layer-ratio parts.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { summarizeCurves, effectOver, type RoundPerf } from '../core/analysis/summary';
 import { DECOMPOSITION, DECOMPOSITION_METHODS, decomposeAt, sharesOfTotal } from '../core/analysis/decomposition';
-import { CliError } from './args';
+import { boolFlag, CliError, pathFlag } from './args';
 import { markdownTable, fmt } from './analysis/output';
+import { RunFolder } from './run-folder';
+import { writeFileAtomic } from './fs-safe';
 
-/** The rounds.csv of a run folder as (seed, method, round, sparsity, final performance) rows. */
+/** The rounds.csv of a run folder (checked) as (seed, method, round, sparsity, final performance) rows. */
 export async function readRounds(dir: string): Promise<RoundPerf[]> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, 'rounds.csv'), 'utf8');
-  } catch {
-    throw new CliError(`--runs: ${dir} has no rounds.csv (is it a run folder written by "lab imp" or "lab gd"?)`, 1);
-  }
-  const [header, ...lines] = text.trim().split('\n');
-  const cols = header.split(',');
-  const col = (name: string) => {
-    const i = cols.indexOf(name);
-    if (i < 0) throw new CliError(`${dir}/rounds.csv lacks column ${name}`, 1);
-    return i;
-  };
-  const [s, m, r, sp, p] = ['seed', 'method', 'round', 'sparsity', 'final_perf'].map(col);
-  return lines.filter(Boolean).map((line) => {
-    const f = line.split(',');
-    return {
-      seed: Number(f[s]),
-      method: f[m],
-      roundNum: Number(f[r]),
-      sparsityFrac: Number(f[sp]),
-      perf: Number(f[p]),
-    };
-  });
+  const rows = await new RunFolder(dir).readRounds({ requireRows: true });
+  return rows.map((r) => ({
+    seed: r.seed,
+    method: r.method,
+    roundNum: r.round,
+    sparsityFrac: r.sparsity,
+    perf: r.final_perf,
+  }));
 }
 
 export function summaryMarkdown(rows: readonly RoundPerf[], baseline: string, scale = 100): string {
@@ -111,13 +95,17 @@ export function decompositionMarkdown(rows: readonly RoundPerf[], scale = 100): 
 }
 
 export async function summarizeCommand(flags: Map<string, string>): Promise<void> {
-  const runs = flags.get('runs');
+  for (const k of flags.keys())
+    if (!['runs', 'baseline', 'raw', 'out', 'decompose'].includes(k))
+      throw new CliError(`summarize: unknown flag --${k} (known: --runs --baseline --raw --out --decompose)`);
+  const runs = pathFlag(flags, 'runs', 'run folders, e.g. --runs runs-out/a,runs-out/b');
   if (!runs) throw new CliError('--runs DIR[,DIR…] is required (run folders written by "lab imp" / "lab gd")');
+  const scale = boolFlag(flags, 'raw') ? 1 : 100;
+  const out = pathFlag(flags, 'out', 'a file, e.g. --out summary.md');
+  const decompose = boolFlag(flags, 'decompose');
   const rows = (await Promise.all(runs.split(',').map((d) => readRounds(d.trim())))).flat();
-  const scale = flags.get('raw') === 'true' ? 1 : 100;
   let md = summaryMarkdown(rows, flags.get('baseline') ?? 'random_reinit', scale);
-  if (flags.get('decompose') === 'true') md += '\n\n' + decompositionMarkdown(rows, scale);
-  const out = flags.get('out');
-  if (out) await writeFile(out, md + '\n');
+  if (decompose) md += '\n\n' + decompositionMarkdown(rows, scale);
+  if (out) await writeFileAtomic(out, md + '\n');
   process.stdout.write(md + '\n');
 }

@@ -10,6 +10,7 @@ import { getPreset, PRESETS } from '../core/runs/presets';
 import { getStrategy } from '../core/es/registry';
 import { getTask } from '../core/tasks/registry';
 import { getNetwork } from '../core/nets/registry';
+import { configMemoryProblem } from '../core/experiments/setup';
 import type { UiSection } from '../core/runs/url-codec';
 import type { AnyParamValues } from '../core/params';
 
@@ -107,7 +108,10 @@ export function selectValidation(s: Pick<ExperimentChoiceState, 'draft'>): Valid
   if (hit) return hit;
   let v: Validation;
   try {
-    v = { config: parseConfig(s.draft), issues: [] };
+    const config = parseConfig(s.draft);
+    // A valid config can still be too big to run here (e.g. too many MuJoCo simulations at once).
+    const memory = configMemoryProblem(config);
+    v = memory ? { config: null, issues: [memory] } : { config, issues: [] };
   } catch (e) {
     v = { config: null, issues: e instanceof ConfigError ? e.issues : [{ path: '', message: (e as Error).message }] };
   }
@@ -115,9 +119,30 @@ export function selectValidation(s: Pick<ExperimentChoiceState, 'draft'>): Valid
   return v;
 }
 
-/** Messages of the issues at `path` or below it (e.g. 'es.params.sigma_init', or 'prune' for the section). */
-export function issuesAt(v: Validation, path: string): string[] {
-  return v.issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
+/**
+ * Messages of the issues at `path` or below it (e.g. 'es.params.sigma_init', or 'prune' for the section).
+ * With `label` (the field's name as the form shows it) the message names the field that way instead of by
+ * its config key: "Population size must be an integer in [4, 4096]", not "popSize must be …".
+ */
+export function issuesAt(v: Validation, path: string, label?: string): string[] {
+  return v.issues
+    .filter((i) => i.path === path || i.path.startsWith(`${path}.`))
+    .map((i) => (label ? labelIssue(i.message, i.path, label) : i.message));
+}
+
+/** One schema message in the form's words: the config key (full path or last part) becomes `label`. */
+export function labelIssue(message: string, path: string, label: string): string {
+  if (/^Invalid input: expected number/.test(message)) return `${label}: enter a number`;
+  const key = path.split('.').pop() ?? path;
+  for (const k of [path, key]) {
+    const at = message.indexOf(k);
+    if (k && at >= 0 && !/\w/.test(message[at + k.length] ?? '') && !/[\w.]/.test(message[at - 1] ?? '')) {
+      // mid-sentence the label reads in lower case, unless it starts with an acronym ("SNR …", "ES …")
+      const name = at > 0 && !/^[A-Z]{2}/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+      return `${message.slice(0, at)}${name}${message.slice(at + k.length)}`;
+    }
+  }
+  return message;
 }
 
 /** Parses "0, 1, 2" / "0-4" into seeds; returns null with a message when malformed. */

@@ -5,10 +5,12 @@
  *     rounds, p and scope (so θ0 and the sparsity of every round match), `trainer: { id: 'gd' }`, and the
  *     form's pruning chains that GD can run (SNR needs an ES σ; magnitude + random reinit by default);
  *   - `isCompanion`: two stored runs whose curves may share one chart (same task, network and pruning
- *     schedule, different trainer), and `pickCompanion` (the newest one).
+ *     schedule, different trainer), and `pickCompanion` (the newest one);
+ *   - `esConfigForGd`: the ES experiment a stored GD run belongs to, for the form when the GD run is
+ *     opened (so the form keeps the ES settings, SNR included, instead of the GD run's reduced ones).
  */
 import { parseConfig, type ExperimentConfig } from '../core/runs/config';
-import { canonicalJson } from '../core/runs/hash';
+import { canonicalJson, sameUpToSeeds } from '../core/runs/hash';
 import { getPruneMethod } from '../core/prune/registry';
 import { GD_DEFAULT_METHODS } from '../core/experiments/gd/gd-imp';
 import { gdPruneProblem } from '../core/experiments/gd/gd-eligibility';
@@ -60,4 +62,27 @@ export function pickCompanion<R extends { readonly id: string; readonly config: 
   const candidates = runs.filter((r) => r.id !== shownId && isCompanion(shown, r.config));
   const sharesSeed = (r: R) => r.config.seeds.some((s) => shown.seeds.includes(s));
   return candidates.find(sharesSeed) ?? candidates[0] ?? null;
+}
+
+/** Whether `gd` is the GD-IMP baseline of ES config `es` with `gd`'s own optimizer settings (seeds aside). */
+export function isGdBaselineOf(es: ExperimentConfig, gd: ExperimentConfig): boolean {
+  if (!gd.trainer || es.trainer) return false;
+  try {
+    return sameUpToSeeds(gdConfigOf(es, gd.trainer.params), gd);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The ES experiment of a stored GD run, for the form: the first of `candidates` (the form's config, then
+ * the presets) whose GD baseline the run is, with the run's seeds; otherwise the run's own settings without
+ * the trainer. An ES run is returned as it is.
+ */
+export function esConfigForGd(run: ExperimentConfig, candidates: readonly ExperimentConfig[]): ExperimentConfig {
+  if (!run.trainer) return run;
+  const es = candidates.find((c) => isGdBaselineOf(c, run));
+  const { trainer: _drop, ...rest } = run;
+  void _drop;
+  return parseConfig(es ? { ...es, seeds: run.seeds } : rest);
 }

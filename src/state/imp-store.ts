@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import { runId } from '../core/runs/hash';
 import type { ExperimentConfig } from '../core/runs/config';
-import type { RoundRecord } from '../core/experiments/events';
+import type { GenerationMetrics, RoundRecord } from '../core/experiments/events';
 import type { BackendBenchRow, ImpProgress } from '../protocol/worker-protocol';
 import type { NetLayout } from '../core/runs/network-shape';
 import { foldGenerations, type CurrentRound } from './fitness-fold';
@@ -46,6 +46,8 @@ export interface ImpRunState {
   /** Backend the run failed on (offer "continue on the next backend"). */
   readonly failedBackend: string | null;
   readonly storageError: string | null;
+  /** Latest round with generations skipped because their fitness was not a number (core/es/fitness-guard.ts). */
+  readonly skipNote: string | null;
   readonly bench: {
     readonly status: 'idle' | 'running' | 'done' | 'error';
     readonly rows: readonly BackendBenchRow[];
@@ -98,11 +100,18 @@ export const IMP_RUN_DEFAULT: ImpRunState = {
   error: null,
   failedBackend: null,
   storageError: null,
+  skipNote: null,
   bench: { status: 'idle', rows: [], error: null },
   workers: 0,
   seedRuns: {},
   silence: null,
 };
+
+/** The run status line for generations skipped because their fitness was not a number. */
+export function skipNoteOf(m: Pick<GenerationMetrics, 'seed' | 'method' | 'roundNum' | 'skipped'>): string {
+  const n = m.skipped ?? 0;
+  return `Round ${m.roundNum} (${m.method}, seed ${m.seed}): ${n} generation${n === 1 ? '' : 's'} skipped — the fitness was not a number, so the ES did not learn from ${n === 1 ? 'it' : 'them'}.`;
+}
 
 const countsOnce = (r: RoundRecord) => !r.sharedWith || r.sharedWith[0] === r.method;
 
@@ -142,6 +151,7 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
             currentGen: last.gen,
             evalsPerSec: last.evalsPerSec,
             esDim: last.esDim,
+            ...(last.skipped ? { skipNote: skipNoteOf(last) } : {}),
           };
         }
         case 'round':
@@ -157,7 +167,8 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
       }
     }),
   setStatus: (status) => set({ status }),
-  finished: (status) => set((s) => ({ status, current: status === 'done' ? null : s.current, silence: null })),
+  // The last round's fitness curve stays: the chart keeps showing it after the run.
+  finished: (status) => set({ status, silence: null }),
   failed: (error, failedBackend) => set({ status: 'error', error, failedBackend, silence: null }),
   showStored: (runId, config, records) =>
     set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'idle', source: 'stored', runId, config, records })),

@@ -9,3 +9,14 @@ export type JobStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'c
 export function isJobActive(status: JobStatus): boolean {
   return status === 'starting' || status === 'running' || status === 'paused';
 }
+
+/** What a status badge says (its class and data-status keep the machine word). */
+export const STATUS_WORDS: Readonly<Record<string, string>> = {
+  idle: 'not started',
+  starting: 'starting…',
+  running: 'running',
+  paused: 'paused',
+  done: 'finished',
+  cancelled: 'cancelled',
+  error: 'stopped',
+};

@@ -6,6 +6,7 @@
  * evaluated points. The selectors below (tested in Node) turn all of it into what the view draws.
  */
 import { create } from 'zustand';
+import { methodName, taskName } from '../core/names';
 import type { EvalPoint, RoundRecord } from '../core/experiments/events';
 import type { ExperimentConfig } from '../core/runs/config';
 import type { DataTable } from '../core/table';
@@ -218,7 +219,7 @@ export function sharedDomain(
 export function curveTable(curves: readonly TransferCurve[]): DataTable {
   const steps = [...new Set(curves.flatMap((c) => c.points.map((p) => p[0])))].sort((a, b) => a - b);
   return {
-    header: ['step', ...curves.map((c) => `${c.role === 'ticket' ? 'ticket' : 'random/reinit'} (${c.method})`)],
+    header: ['step', ...curves.map((c) => methodName(c.method))],
     rows: steps.map((st) => [st, ...curves.map((c) => c.points.find((p) => p[0] === st)?.[1] ?? null)]),
   };
 }
@@ -234,24 +235,17 @@ export function summaryRows(
 ): (string | number)[][] {
   const best = (final: number, evals: readonly EvalPoint[]) => Math.max(final, ...evals.map((e) => e.perf));
   const rows: (string | number)[][] = [
-    ['source', `${t.method} ticket`, t.config.task.id, t.finalPerf, best(t.finalPerf, t.evals)],
+    ['source', methodName(t.method), taskName(t.config.task.id), t.finalPerf, best(t.finalPerf, t.evals)],
   ];
   if (t.sourceBaseline && t.method !== 'random_reinit')
     rows.push([
       'source',
-      'random/reinit',
-      t.config.task.id,
+      methodName('random_reinit'),
+      taskName(t.config.task.id),
       t.sourceBaseline.finalPerf,
       best(t.sourceBaseline.finalPerf, t.sourceBaseline.evals),
     ]);
-  for (const r of records)
-    rows.push([
-      'target',
-      roleOf(r.method) === 'ticket' ? `${t.method} ticket (${r.method})` : `random/reinit (${r.method})`,
-      targetTaskId,
-      r.finalPerf,
-      r.bestPerf,
-    ]);
+  for (const r of records) rows.push(['target', methodName(r.method), taskName(targetTaskId), r.finalPerf, r.bestPerf]);
   return rows;
 }
 

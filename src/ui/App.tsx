@@ -6,6 +6,8 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BackendBadge } from './BackendBadge';
+import { SkipLink } from './a11y/SkipLink';
+import { OfflineStatus } from './offline/OfflineStatus';
 import { DemoPanel } from './demo/DemoPanel';
 import { ExperimentPanel } from './experiment/ExperimentPanel';
 import { initBackend } from './lab-client';
@@ -56,6 +58,7 @@ export function App() {
   }, []);
   return (
     <>
+      <SkipLink target={view === 'tour' ? 'tour' : 'main'} />
       <header className="app-header">
         <div className="title">
           <h1>ES Lottery Lab</h1>
@@ -79,6 +82,7 @@ export function App() {
           <TeacherMenu view={view} />
         </div>
         <BackendBadge />
+        <OfflineStatus />
       </header>
       {linkErrors.length > 0 && (
         <div className="link-errors">
@@ -90,13 +94,14 @@ export function App() {
           <TourView onOpenLab={openLab} />
         </Suspense>
       ) : view === 'experiment' ? (
-        <main className="experiment-main">
+        <main id="main" tabIndex={-1} className="experiment-main">
           <ExperimentPanel />
         </main>
       ) : (
-        <main className="layout">
-          <StrategySettings />
+        // The demo comes first in the reading and Tab order; on wide screens CSS puts the settings on its left.
+        <main id="main" tabIndex={-1} className="layout demo-layout">
           <DemoPanel />
+          <StrategySettings />
         </main>
       )}
     </>

@@ -29,20 +29,22 @@ describe.skipIf(process.env.E2E === '0')('e2e: GD-IMP baseline', () => {
       'ok',
     );
     expect(await page.locator('[data-testid="imp-progress"]').getAttribute('data-rounds')).toBe('2');
-    expect(await page.locator('.run-controls').textContent()).toContain('Gradient descent (Adam lr 0.0003, batch 1024');
+    expect(await page.locator('.run-controls').textContent()).toContain(
+      'Gradient descent (Adam, learning rate 0.0003, batch 1024',
+    );
     // then the ES run of the form: once it is done, the stored GD run is overlaid on its curves
     await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForSelector('[data-testid="imp-status"]:not(.status-done)', { timeout: 10_000 });
     await page.waitForSelector('[data-testid="imp-status"].status-done', { timeout: 120_000 });
     await page.waitForFunction(
       () =>
-        /^Shown: ES-IMP .*Overlaid from stored run \w+: GD-IMP \(Adam, lr 0.0003/.test(
+        /^Shown: PGPE, 16 per generation.*Overlaid from a stored run: gradient descent \(Adam, learning rate 0.0003/.test(
           document.querySelector('[data-testid="sparsity-overlay"]')?.textContent ?? '',
         ),
       null,
       { timeout: 30_000 },
     );
-    expect(await page.locator('.results .chart-wide').textContent()).toContain('GD · IMP · magnitude');
+    expect(await page.locator('.results .chart-wide').textContent()).toContain('GD · Ticket (magnitude pruning)');
     await page.close();
   }, 300_000);
 });

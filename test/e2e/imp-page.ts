@@ -43,7 +43,7 @@ const progressAttr = (page: Page, name: string) =>
 export const rounds = (page: Page) => progressAttr(page, 'data-rounds');
 export const doneGens = (page: Page) => progressAttr(page, 'data-done-gens');
 export const status = (page: Page) =>
-  page.evaluate(() => document.querySelector('[data-testid="imp-status"]')?.textContent);
+  page.evaluate(() => document.querySelector('[data-testid="imp-status"]')?.getAttribute('data-status'));
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
 export const waitStatus = (page: Page, s: string, timeout = 120_000) =>
   page.waitForSelector(`[data-testid="imp-status"].status-${s}`, { timeout });

@@ -163,7 +163,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     const before = await rounds(page);
     await page.reload();
     await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
-    const resume = page.locator('.resume-offer button:text-matches("^Resume run")');
+    const resume = page.locator('.resume-offer button:text-matches("^Resume ")');
     await resume.waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1000); // the page has settled (stored curves of the linked config shown)
     const resumed = await measured(page, 'resume (from the click to the end of the run)');

@@ -29,8 +29,10 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
     expect(await page.evaluate(progressAttr('data-rounds'))).toBe(0); // nothing has run
     const svg = () => chart.locator('svg.chart-svg').innerHTML();
     expect(await svg()).toContain('(precomputed)');
-    expect(await chart.locator('[data-precomputed] summary').innerText()).toMatch(
-      /npm run lab -- imp --preset mnist-quick .*\d{4}-\d\d-\d\d/,
+    expect(await chart.locator('[data-precomputed] label').innerText()).toMatch(/MNIST quick.*run on \d{4}-\d\d-\d\d/);
+    await chart.locator('[data-precomputed] summary').click(); // the commands sit behind "How … was made"
+    expect(await chart.locator('[data-precomputed] details').innerText()).toMatch(
+      /npm run lab -- imp --preset mnist-quick/,
     );
     await chart.scrollIntoViewIfNeeded();
     await chart.screenshot({ path: join(SCREENSHOT_DIR, 'precomputed-overlay-mnist-quick-1280x800.png') });

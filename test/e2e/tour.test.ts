@@ -131,9 +131,13 @@ describe.skipIf(process.env.E2E === '0')('e2e: the paper tour, teacher links and
       await page.goto(e2e.url('tour=1'));
       // step 1: the 2-D demo starts by itself; its sentence counts the generations the demo shows
       const counter = page.locator('[data-testid="gen-counter"]');
-      await page.waitForFunction(() => document.querySelector('.gen-counter .status')?.textContent === 'done', null, {
-        timeout: 90_000,
-      });
+      await page.waitForFunction(
+        () => document.querySelector('.gen-counter .status')?.getAttribute('data-status') === 'done',
+        null,
+        {
+          timeout: 90_000,
+        },
+      );
       const gens = await counter.getAttribute('data-generation');
       expect(await sentenceOf(page)).toMatch(new RegExp(`^In ${gens} generations of 16 samples each, `));
       await shotAll(page, `step1-${vp.width}x${vp.height}.png`);

@@ -32,10 +32,12 @@ describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
 
     await page.getByRole('tab', { name: 'Transfer' }).click();
     const panel = page.locator('.transfer-panel');
-    const use = panel.getByRole('button', { name: /signal-to-noise round 3, seed 0/ });
+    const use = panel.getByRole('button', {
+      name: /^Use this ticket for… \(round 3, Ticket \(signal-to-noise pruning\), seed 0\)$/,
+    });
     await use.focus();
     await page.keyboard.press('Enter');
-    const heading = panel.getByRole('heading', { name: /Transfer the .* ticket of round 3/ });
+    const heading = panel.getByRole('heading', { name: /Transfer the ticket of round 3/ });
     await heading.waitFor();
     expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true); // focus moved to the setup
     expect(await panel.getByRole('radio', { name: /Another task/ }).isChecked()).toBe(true);

@@ -12,7 +12,8 @@ import {
   type AnalysisDef,
   type AnalysisSource,
 } from '../../core/analysis/analyses';
-import { CliError, intFlag } from '../args';
+import { boolFlag, CliError, intFlag } from '../args';
+import { backendFlag } from '../node-io';
 import { ProgressLine } from '../progress';
 import { checkFlags, flagOf, optionsFromFlags, selectionFromFlags } from './analysis-flags';
 import { checkSameLayout, folderSource, instantiateRun, readRunHeader } from './load-run';
@@ -20,16 +21,31 @@ import { commandLine, writeOutputs } from './output';
 
 type Command = (flags: Map<string, string>, argv: readonly string[]) => Promise<void>;
 
+/** An option's name at the start of a message (or after "; ") replaced by its flag. */
+function withFlags(def: AnalysisDef, message: string): string {
+  let msg = message;
+  for (const key of Object.keys(def.options))
+    msg = msg.replace(new RegExp(`(^|; )${key}\\b`, 'g'), `$1--${flagOf(key)}`);
+  return msg;
+}
+
+/** The selection flag a selection error is about (the core words it in terms of chains, seeds, rounds). */
+const SELECTION_FLAGS: readonly [RegExp, string][] = [
+  [/^"[^"]*" is not a chain of the second run|^no counterpart of/, '--method-b'],
+  [/^chain "|^this analysis takes one chain/, '--method'],
+  [/^seed \d+ is not in/, '--seeds'],
+  [/^rounds? /, '--rounds'],
+];
+
 /** Errors of bad input (selection, option ranges) exit with code 2 and name the flag, like every flag error. */
 function asUsage<T>(def: AnalysisDef, f: () => T): T {
   try {
     return f();
   } catch (e) {
     if (e instanceof CliError) throw e;
-    let msg = (e as Error).message;
-    for (const key of Object.keys(def.options))
-      msg = msg.replace(new RegExp(`(^|; )${key}\\b`, 'g'), `$1--${flagOf(key)}`);
-    throw new CliError(msg);
+    const msg = withFlags(def, (e as Error).message);
+    const flag = SELECTION_FLAGS.find(([re]) => re.test(msg))?.[1];
+    throw new CliError(flag ? `${flag}: ${msg}` : msg);
   }
 }
 
@@ -59,9 +75,14 @@ export function analysisCommand(def: AnalysisDef): Command {
     checkFlags(def, flags);
     const testImages = intFlag(flags, 'test-images', 0, 100000) ?? 2000;
     const chunkRows = intFlag(flags, 'chunk-rows', 1, 4096);
+    const quiet = boolFlag(flags, 'quiet');
+    const backend = backendFlag(flags);
     const request = { options: optionsFromFlags(def, flags), selection: selectionFromFlags(flags) };
     const headers = await Promise.all(runDirs(def, flags).map(readRunHeader));
     if (headers[1]) checkSameLayout(headers[0], headers[1]);
+    for (const h of headers)
+      if (!h.index.length)
+        throw new CliError(`${h.dir}: rounds.csv lists no finished round yet: nothing to analyse`, 1);
     // Validate options and selection on the index alone: a labelled stand-in source, no data read yet.
     const stub = (h: (typeof headers)[number]): AnalysisSource => ({
       label: basename(h.dir),
@@ -71,10 +92,10 @@ export function analysisCommand(def: AnalysisDef): Command {
     });
     const prepared = asUsage(def, () => prepareAnalysis(def, headers.map(stub), request));
 
-    const { task, net } = await instantiateRun(headers[0], testImages, flags.get('backend') ?? 'wasm');
+    const { task, net } = await instantiateRun(headers[0], testImages, backend);
     try {
-      const quiet = flags.get('quiet') === 'true';
       let bar: ProgressLine | undefined;
+      // A problem with the chosen options found while running (e.g. --plane without its rounds) names its flag.
       const result = await executeAnalysis(
         def,
         { task, net, prune: { pruneFrac: headers[0].config.prune.pruneFrac, scope: headers[0].config.prune.scope } },
@@ -87,7 +108,11 @@ export function analysisCommand(def: AnalysisDef): Command {
             bar.update(p.done, p.label);
           },
         },
-      );
+      ).catch((e: unknown) => {
+        if (e instanceof CliError || !(e instanceof Error)) throw e;
+        const named = withFlags(def, e.message);
+        throw named === e.message ? e : new CliError(named);
+      });
       bar?.done();
       const report = def.report(result);
       const written: string[] = [];

@@ -5,7 +5,7 @@
  */
 import { rangeText, type AnyParamValues, type ParamSpec } from '../../core/params';
 import { ANALYSIS_LIST, parseIntList, type AnalysisDef, type Selection } from '../../core/analysis/analyses';
-import { CliError } from '../args';
+import { CliError, seedList } from '../args';
 
 /** camelCase option key → kebab-case flag name (`rngSeed` → `rng-seed`). */
 export const flagOf = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -66,11 +66,13 @@ export function selectionFromFlags(flags: Map<string, string>): Selection {
       ?.split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-  const ints = (name: string) => (flags.has(name) ? parseIntList(flags.get(name)!, `--${name}`) : undefined);
+  const rounds = flags.has('rounds') ? parseIntList(flags.get('rounds')!, '--rounds') : undefined;
+  if (rounds && !rounds.length) throw new CliError('--rounds needs round numbers, e.g. "1,4,8" or "1-5"');
   return {
     chains: list(flags.get('method') ?? flags.get('methods')),
-    seeds: ints('seeds'),
-    rounds: ints('rounds'),
+    // The seed flags of every command share one parser (each seed once, at least one).
+    seeds: flags.has('seeds') ? seedList(flags.get('seeds')!, '--seeds') : undefined,
+    rounds,
     chainB: flags.get('method-b'),
   };
 }

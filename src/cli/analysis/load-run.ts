@@ -2,14 +2,15 @@
  * Run folders (src/cli/run-folder.ts) as analysis sources: the config and the (seed, chain, round) index
  * are read first, so options and selection are checked before any data set is loaded; then the task and
  * network are rebuilt through the same instantiate() path as `lab imp`, and exactly the selected rounds
- * (mask, final mean, σ) and θ0 are read. Vision test sets are cut to `--test-images` (default 2 000,
- * docs/ALGORITHMS.md §12 guideline 2) because an analysis evaluates hundreds of networks.
+ * (mask, final mean, σ) and θ0 are read — through RunFolder's checked readers, which refuse a damaged
+ * file with the checks of the bundle importer (core/runs/round-checks.ts). Vision test sets are cut to
+ * `--test-images` (default 2 000, docs/ALGORITHMS.md §12 guideline 2) because an analysis evaluates
+ * hundreds of networks.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
+import { basename, resolve } from 'node:path';
+import type { ExperimentConfig } from '../../core/runs/config';
 import { canonicalJson } from '../../core/runs/hash';
-import { parseRoundsCsv } from '../../core/runs/csv';
+import type { RoundMetrics } from '../../core/runs/round-checks';
 import { instantiate } from '../../core/experiments/setup';
 import type { PopulationNet } from '../../core/nets/types';
 import type { TaskInstance } from '../../core/tasks/types';
@@ -17,22 +18,24 @@ import type { AnalysisSource, RoundKey } from '../../core/analysis/analyses';
 import type { RoundSnapshot } from '../../core/analysis/run';
 import { CliError } from '../args';
 import { dataReader, useBackend } from '../node-io';
-import { CONFIG_FILE, ROUNDS_FILE, RunFolder } from '../run-folder';
+import { RunFolder } from '../run-folder';
 
-/** (seed, method, roundNum) of every finished round in a run folder's rounds.csv (checked by the one CSV reader). */
-export async function readRoundIndex(dir: string): Promise<RoundKey[]> {
-  const file = join(dir, ROUNDS_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new CliError(`run folder ${dir}: no ${ROUNDS_FILE} (is this a run folder written by "lab imp" or "lab gd"?)`);
-  }
-  try {
-    return parseRoundsCsv(text, file).rows.map((r) => ({ seed: r.seed, method: r.method, roundNum: r.round }));
-  } catch (e) {
-    throw new CliError((e as Error).message, 1);
-  }
+const keyOf = (k: RoundKey) => `${k.seed}|${k.method}|${k.roundNum}`;
+
+/**
+ * (seed, method, roundNum) of every finished round in a run folder's rounds.csv (checked by the one CSV
+ * reader), with the metrics the round's files are checked against.
+ */
+export async function readRoundIndex(dir: string): Promise<{ index: RoundKey[]; metrics: Map<string, RoundMetrics> }> {
+  const rows = await new RunFolder(dir).readRounds();
+  const index = rows.map((r) => ({ seed: r.seed, method: r.method, roundNum: r.round }));
+  const metrics = new Map(
+    rows.map((r) => [
+      keyOf({ seed: r.seed, method: r.method, roundNum: r.round }),
+      { prunableActive: r.prunable_active, layerSparsity: r.layer_sparsity },
+    ]),
+  );
+  return { index, metrics };
 }
 
 /** A run folder's config and round index (no data loaded). */
@@ -40,22 +43,13 @@ export interface RunHeader {
   readonly dir: string;
   readonly config: ExperimentConfig;
   readonly index: readonly RoundKey[];
+  /** rounds.csv's metrics per round (keyOf), checked against the round's files when they are loaded. */
+  readonly metrics: ReadonlyMap<string, RoundMetrics>;
 }
 
 export async function readRunHeader(dir: string): Promise<RunHeader> {
-  let raw: { config?: unknown };
-  try {
-    raw = JSON.parse(await readFile(join(dir, CONFIG_FILE), 'utf8')) as { config?: unknown };
-  } catch (e) {
-    throw new CliError(`run folder ${dir}: cannot read config.json (${(e as Error).message})`);
-  }
-  let config: ExperimentConfig;
-  try {
-    config = parseConfig(raw.config);
-  } catch (e) {
-    throw new CliError(`run folder ${dir}: config.json is not a valid run config (${(e as Error).message})`);
-  }
-  return { dir, config, index: await readRoundIndex(dir) };
+  const { config } = await new RunFolder(dir).readMeta('run folder');
+  return { dir, config, ...(await readRoundIndex(dir)) };
 }
 
 /** Refuses a second run whose network or task differs from the first (LMC and the tables need one layout). */
@@ -86,31 +80,18 @@ export async function instantiateRun(
   return instantiate(config, dataReader);
 }
 
-/** One saved round as the analyses need it; sparsity recomputed from the mask over the kernels. */
+/** One saved round as the analyses need it (checked like a bundle's); sparsity recomputed from the mask. */
 export async function loadRound(
   folder: RunFolder,
   net: PopulationNet,
   key: RoundKey,
-  withStd: boolean,
+  metrics: RoundMetrics = {},
 ): Promise<RoundSnapshot> {
   const { seed, method, roundNum } = key;
-  const [mask, mean, std] = await Promise.all([
-    folder.readMask(seed, method, roundNum),
-    folder.readParams(seed, method, roundNum, 'mean'),
-    withStd ? folder.readParams(seed, method, roundNum, 'std') : Promise.resolve(new Float32Array(0)),
-  ]);
+  const { mask, mean, std } = await folder.loadRound(seed, method, roundNum, net, metrics);
   let active = 0;
   for (const l of net.layers) for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) active += mask[i];
   return { seed, method, roundNum, mask, mean, std, sparsityFrac: 1 - active / net.prunableCount };
-}
-
-/** θ0 of a seed's chains (theta0/<seed>.f32). */
-export async function loadTheta0(folder: RunFolder, seed: number): Promise<Float32Array> {
-  try {
-    return await folder.readTheta0(seed);
-  } catch (e) {
-    throw new CliError(`run folder ${folder.dir}: cannot read θ0 of seed ${seed} (${(e as Error).message})`, 1);
-  }
 }
 
 /** A run folder as an analysis source (label: the folder's name). */
@@ -119,7 +100,7 @@ export function folderSource(header: RunHeader, net: PopulationNet): AnalysisSou
   return {
     label: basename(resolve(header.dir)),
     index: header.index,
-    load: (keys, withStd) => Promise.all(keys.map((k) => loadRound(folder, net, k, withStd))),
-    theta0: (seed) => loadTheta0(folder, seed),
+    load: (keys) => Promise.all(keys.map((k) => loadRound(folder, net, k, header.metrics.get(keyOf(k))))),
+    theta0: (seed) => folder.loadTheta0(seed, net),
   };
 }

@@ -18,10 +18,11 @@ import { configFromFlags } from '../config-from-flags';
 import { perfRow, summaryTable } from '../imp-command';
 import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
-import { CliError } from '../args';
+import { boolFlag, CliError } from '../args';
 import { impRounds, runFolderStatus, type RunIdentity } from '../run-state';
 import { RunWriter } from '../run-writer';
-import { chainsFromFolder } from '../resume-chains';
+import { chainsOfSeeds } from '../resume-chains';
+import { RunFolder } from '../run-folder';
 import { gdOptionsFromFlags } from './gd-flags';
 import { trainingSink } from './run-output';
 
@@ -46,6 +47,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
     backend,
     expected: impRounds(config, methods.map(gdMethodId)),
     paramCount: networkOf(config).paramCount,
+    net: networkOf(config),
   };
   const status = await runFolderStatus(dir, identity);
   if (status.state === 'foreign') throw new CliError(status.message);
@@ -65,17 +67,28 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
   const { task, net, train } = parts;
   try {
     for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
-    const writer = await RunWriter.open(dir, identity, {
-      config,
-      meta: {
-        runId: id,
-        kind: 'gd',
-        gd: options,
-        command: `npm run lab -- ${argv.join(' ')}`,
-        backend,
-        createdAt: new Date().toISOString(),
+    const finishedBefore = status.state === 'partial' ? status.rounds : [];
+    const resumes = await chainsOfSeeds(
+      { folder: new RunFolder(dir), rounds: finishedBefore, net, prune: config.prune, recordId: gdMethodId },
+      config.seeds,
+      (seed) => theta0For(net, seed),
+    );
+    const writer = await RunWriter.open(
+      dir,
+      identity,
+      {
+        config,
+        meta: {
+          runId: id,
+          kind: 'gd',
+          gd: options,
+          command: `npm run lab -- ${argv.join(' ')}`,
+          backend,
+          createdAt: new Date().toISOString(),
+        },
       },
-    });
+      finishedBefore.length,
+    );
     try {
       const finished = writer.finishedRounds();
       process.stderr.write(
@@ -89,20 +102,10 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
       const doneUnits =
         finished.filter((r) => r.round > 1).length +
         new Set(finished.filter((r) => r.round === 1).map((r) => r.seed)).size;
-      const onEvent = trainingSink(writer, new ProgressLine(units, flags.get('quiet') === 'true'), doneUnits);
+      const onEvent = trainingSink(writer, new ProgressLine(units, boolFlag(flags, 'quiet')), doneUnits);
       for (const seed of config.seeds) {
         const theta0 = theta0For(net, seed);
-        const resume = writer.resumed
-          ? await chainsFromFolder({
-              folder: writer.folder,
-              rounds: finished,
-              net,
-              prune: config.prune,
-              seed,
-              theta0,
-              recordId: gdMethodId,
-            })
-          : null;
+        const resume = resumes.get(seed) ?? null;
         await writer.writeTheta0(seed, theta0);
         if (resume && chainsFinished(methods, resume, config.prune.rounds)) continue;
         await runGdImp({
@@ -122,6 +125,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
       await writer.close();
     }
     process.stderr.write('\n');
+    for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
     process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
   } finally {
     parts.dispose();

@@ -3,9 +3,7 @@
  * docs/ALGORITHMS.md §5: the mask M_k and the source chain's θ0 of round k). Masks are returned exactly as
  * stored — the file's bytes, unconverted — so a transferred ticket is byte-identical to the source's.
  */
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
+import type { ExperimentConfig } from '../../core/runs/config';
 import { getNetwork } from '../../core/nets/registry';
 import { getTask } from '../../core/tasks/registry';
 import { networkIoOf } from '../../core/runs/network-shape';
@@ -40,43 +38,39 @@ export function sourceOfConfig(config: ExperimentConfig): TicketSource {
 }
 
 export async function readSourceRun(dir: string): Promise<SourceRun> {
-  let json: { config?: unknown; kind?: string };
-  try {
-    json = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
-  } catch (e) {
-    throw new CliError(`--from ${dir}: cannot read a run folder's config.json (${(e as Error).message})`);
-  }
-  const config = parseConfig(json.config);
-  return { dir, config, kind: json.kind ?? 'es', source: sourceOfConfig(config) };
+  const { meta, config } = await new RunFolder(dir).readMeta('--from');
+  return { dir, config, kind: typeof meta.kind === 'string' ? meta.kind : 'es', source: sourceOfConfig(config) };
 }
 
-export async function readTheta0(dir: string, seed: number): Promise<Float32Array> {
-  try {
-    return await new RunFolder(dir).readTheta0(seed);
-  } catch (e) {
-    throw new CliError(`${dir} has no θ0 for seed ${seed} (${(e as Error).message})`);
-  }
+/** The network the source run trained (its config's network on the source's input/output sizes). */
+function sourceNet(run: SourceRun) {
+  return getNetwork(run.config.network.id).build(run.config.network.params, {
+    inputShape: run.source.inputShape,
+    outputSize: run.source.outputSize,
+  });
+}
+
+export async function readTheta0(run: SourceRun, seed: number): Promise<Float32Array> {
+  return new RunFolder(run.dir).loadTheta0(seed, sourceNet(run));
 }
 
 /** The ticket of (seed, method, round k) from a run folder; errors list what the folder does have. */
 export async function readTicket(run: SourceRun, seed: number, method: string, roundNum: number): Promise<Ticket> {
-  let mask: Uint8Array;
-  try {
-    mask = await new RunFolder(run.dir).readMask(seed, method, roundNum);
-  } catch {
-    const have = (await readdir(join(run.dir, 'masks')).catch(() => [] as string[])).map((f) =>
-      f.replace(/\.mask\.bin$/, ''),
-    );
+  const folder = new RunFolder(run.dir);
+  const rows = await folder.readRounds();
+  const row = rows.find((r) => r.seed === seed && r.method === method && r.round === roundNum);
+  if (!row) {
+    const have = rows.map((r) => `${r.seed}-${r.method}-r${r.round}`);
     throw new CliError(
-      `${run.dir} has no mask for seed ${seed}, method ${method}, round ${roundNum} (has: ${have.slice(0, 12).join(', ')}${have.length > 12 ? ', …' : ''})`,
+      `${run.dir} has no finished round ${roundNum} of seed ${seed}, method ${method} (has: ${have.slice(0, 12).join(', ')}${have.length > 12 ? ', …' : ''})`,
     );
   }
-  const theta0 = await readTheta0(run.dir, seed);
-  if (mask.length !== run.source.paramCount || theta0.length !== run.source.paramCount) {
-    throw new CliError(
-      `${run.dir}: mask (${mask.length}) / θ0 (${theta0.length}) lengths do not match the run's ${run.source.netDescribe} (D=${run.source.paramCount})`,
-    );
-  }
+  const net = sourceNet(run);
+  const { mask } = await folder.loadRound(seed, method, roundNum, net, {
+    prunableActive: row.prunable_active,
+    layerSparsity: row.layer_sparsity,
+  });
+  const theta0 = await folder.loadTheta0(seed, net);
   return {
     mask,
     theta0,

@@ -15,7 +15,8 @@ import {
   type TransferTrainer,
 } from '../../core/experiments/transfer';
 import { roundKey } from '../../core/runs/csv';
-import { instantiate } from '../../core/experiments/setup';
+import { networkOf } from '../../core/runs/network-shape';
+import { configMemoryProblem, instantiate } from '../../core/experiments/setup';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
 import { parseConfig, ConfigError, type ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
@@ -26,6 +27,7 @@ import { ProgressLine } from '../progress';
 import { runFolderStatus, type RunIdentity } from '../run-state';
 import { RunWriter } from '../run-writer';
 import { gdOptionsFromFlags } from './gd-flags';
+import { flagFor } from '../config-from-flags';
 import { readSourceRun, readTicket, readTheta0 } from './ticket-io';
 import { trainingSink } from './run-output';
 
@@ -54,6 +56,13 @@ function roundList(v: string | undefined): number[] {
   return rounds;
 }
 
+/** The transfer flag that sets a target config field (the target's task and ES have their own flags). */
+function transferFlagFor(path: string): string {
+  if (path === 'task.id') return '--to-task';
+  if (path === 'es.id') return '--to-es';
+  return flagFor(path).replace("the preset's", "the source run's");
+}
+
 /** The target's experiment config: the source's, with the task / ES / budget overrides applied. */
 function targetConfig(source: ExperimentConfig, flags: Map<string, string>): ExperimentConfig {
   const cfg = JSON.parse(JSON.stringify(source)) as ExperimentConfig;
@@ -72,7 +81,8 @@ function targetConfig(source: ExperimentConfig, flags: Map<string, string>): Exp
   try {
     return parseConfig(cfg);
   } catch (e) {
-    if (e instanceof ConfigError) throw new CliError(e.issues.map((i) => `target ${i.path}: ${i.message}`).join('\n'));
+    if (e instanceof ConfigError)
+      throw new CliError(e.issues.map((i) => `${transferFlagFor(i.path)}: ${i.message}`).join('\n'));
     throw e;
   }
 }
@@ -97,8 +107,10 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const config = targetConfig(source.config, rest);
   const useGd = boolFlag(rest, 'to-gd') || (source.kind === 'gd' && !rest.has('to-es'));
   const seeds = rest.has('seed') ? seedList(rest.get('seed')!) : source.config.seeds;
+  const memory = useGd ? null : configMemoryProblem(config);
+  if (memory) throw new CliError(memory.message);
   const tickets = await Promise.all(seeds.flatMap((seed) => rounds.map((k) => readTicket(source, seed, method, k))));
-  const thetas = new Map(await Promise.all(seeds.map(async (s) => [s, await readTheta0(from, s)] as const)));
+  const thetas = new Map(await Promise.all(seeds.map(async (s) => [s, await readTheta0(source, s)] as const)));
 
   const transfer = { from, method, rounds, trainer: useGd ? 'gd' : `es:${config.es.id}`, toTask: config.task.id };
   const id = `transfer-${runId({ kind: 'transfer', config, transfer, ...(useGd ? { gd } : {}) })}`;
@@ -111,6 +123,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
       rounds.flatMap((roundNum) => methods.map((m) => ({ seed, method: m, roundNum }))),
     ),
     paramCount: tickets[0]?.mask.length,
+    net: networkOf(config),
   };
   const status = await runFolderStatus(dir, identity);
   if (status.state === 'foreign') throw new CliError(status.message);
@@ -132,18 +145,23 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
     } catch (e) {
       throw new CliError((e as Error).message);
     }
-    const writer = await RunWriter.open(dir, identity, {
-      config,
-      meta: {
-        runId: id,
-        kind: 'transfer',
-        transfer,
-        ...(useGd ? { gd } : {}),
-        command: `npm run lab -- ${argv.join(' ')}`,
-        backend,
-        createdAt: new Date().toISOString(),
+    const writer = await RunWriter.open(
+      dir,
+      identity,
+      {
+        config,
+        meta: {
+          runId: id,
+          kind: 'transfer',
+          transfer,
+          ...(useGd ? { gd } : {}),
+          command: `npm run lab -- ${argv.join(' ')}`,
+          backend,
+          createdAt: new Date().toISOString(),
+        },
       },
-    });
+      status.state === 'partial' ? status.done : 0,
+    );
     try {
       const finished = new Set(writer.finishedRounds().map((r) => roundKey(r.seed, r.method, r.round)));
       process.stderr.write(
@@ -174,6 +192,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
       await writer.close();
     }
     process.stderr.write('\n');
+    for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
     process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
   } catch (e) {
     if (e instanceof CliError) throw e;

@@ -36,8 +36,8 @@ export function optimizerParamSpecs(d: { lrateInit: number; lrateDecay: number; 
       'adam',
       [
         { value: 'adam', label: 'Adam (β1 = 0.99 by default)' },
-        { value: 'sgd', label: 'SGD (0.1.4 one-step lag)' },
-        { value: 'clipup', label: 'ClipUp (0.1.4, η applied twice)' },
+        { value: 'sgd', label: 'SGD (as the paper’s code: one-step lag)' },
+        { value: 'clipup', label: 'ClipUp (as the paper’s code: η applied twice)' },
       ],
       'Optimizer',
       'Gradient optimizer for the mean (evosax 0.1.4 semantics, docs/ALGORITHMS.md §1.4).',

@@ -41,8 +41,8 @@ export const pgpe = defineStrategy({
     sigmaSign: choice<PgpeSigmaSign>(
       'evosax-0.1.4',
       [
-        { value: 'evosax-0.1.4', label: 'evosax 0.1.4 (paper parity)' },
-        { value: 'corrected', label: 'Corrected (current evosax)' },
+        { value: 'evosax-0.1.4', label: 'as the paper’s code (paper parity)' },
+        { value: 'corrected', label: 'corrected' },
       ],
       'σ update',
       'evosax 0.1.4 adds the minimise-form σ gradient and pairs elite scores with unsorted noise; ' +

@@ -7,6 +7,14 @@
  * minimise form (inside `shapeFitness`). Noise for generation g comes from
  * `rng.split('gen').split(g)`, so a runner is stateless in its randomness: a restored checkpoint asks
  * exactly the same next population. No clipping of x: evosax's default bounds are ±float32-max.
+ *
+ * Fitness that is not a number (docs/RELIABILITY.md "non-finite fitness"): a generation in which no member
+ * has a finite score, whose shaped fitness overflows float32, or whose update would leave a non-finite
+ * value in the ES state is SKIPPED — the state stays as it was, the generation counter moves on (fresh
+ * noise next time) and the skip is counted. After MAX_CONSECUTIVE_SKIPS such generations in a row the
+ * runner stops the run with a NonFiniteFitnessError that says what to change. Generations with finite
+ * fitness are untouched by this rule (same numbers as without it); members with a non-finite score in an
+ * otherwise finite generation rank last (shaping.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { resolveParams, type AnyParamValues } from '../params';
@@ -14,6 +22,9 @@ import { Rng, type RngKey } from '../rng';
 import { readRow } from './host-block';
 import { getStrategy } from './registry';
 import { shapeFitness, type ShapingOptions } from './shaping';
+import { allFinite, SkipCounter } from './fitness-guard';
+
+export { MAX_CONSECUTIVE_SKIPS, NonFiniteFitnessError } from './fitness-guard';
 import type { EsContext, EsState, SigmaMode, Strategy } from './types';
 
 export interface EsRunnerOptions {
@@ -88,6 +99,7 @@ export class EsRunner {
   private gen = 0;
   private bestScore = -Infinity;
   private bestParams: Float32Array | null = null;
+  private readonly skips = new SkipCounter();
 
   private constructor(
     private readonly opts: EsRunnerOptions,
@@ -124,6 +136,11 @@ export class EsRunner {
     return this.gen;
   }
 
+  /** Generations skipped so far because their fitness was not a number (see the module comment). */
+  get skipped(): number {
+    return this.skips.total;
+  }
+
   /** Best-so-far unshaped (maximise-form) score and the member that achieved it. */
   get best(): { score: number; params: Float32Array | null } {
     return { score: this.bestScore, params: this.bestParams };
@@ -136,15 +153,18 @@ export class EsRunner {
 
   /**
    * Updates the strategy with raw MAXIMISE-form scores of `x` (NaN/−∞ = worst). Does not dispose `x`
-   * or `scores`; disposes the superseded state tensors.
+   * or `scores`; disposes the superseded state tensors. Returns false when the generation was skipped
+   * because its fitness was not usable (module comment); throws NonFiniteFitnessError when that happened
+   * MAX_CONSECUTIVE_SKIPS times in a row.
    */
-  tell(x: tf.Tensor2D, scores: tf.Tensor1D | Float32Array): void {
+  tell(x: tf.Tensor2D, scores: tf.Tensor1D | Float32Array): boolean {
     const raw = scores instanceof Float32Array ? scores : Float32Array.from(scores.dataSync() as Float32Array);
     if (raw.length !== this.ctx.popSize || x.shape[0] !== this.ctx.popSize || x.shape[1] !== this.ctx.dim) {
       throw new Error(
         `tell: expected x [${this.ctx.popSize}, ${this.ctx.dim}] and ${this.ctx.popSize} scores, got x [${x.shape}] and ${raw.length}`,
       );
     }
+    if (!raw.some((v) => Number.isFinite(v))) return this.skip('no member of the population had a finite fitness');
     const shaping = this.opts.shaping ?? {};
     let rowMeanSq: Float32Array | undefined;
     if ((shaping.wDecay ?? 0) > 0) {
@@ -152,22 +172,38 @@ export class EsRunner {
       rowMeanSq = Float32Array.from(t.dataSync() as Float32Array);
       t.dispose();
     }
-    const fShaped = tf.tensor1d(shapeFitness(raw, shaping, rowMeanSq), 'float32');
+    const shaped = shapeFitness(raw, shaping, rowMeanSq);
+    if (!shaped.every((v) => Number.isFinite(v)))
+      return this.skip('the fitness values were too large for 32-bit floats (|fitness| above about 3e38)');
+    const fShaped = tf.tensor1d(shaped, 'float32');
     let next: EsState;
     try {
       next = this.strategy.tell(this.ctx, x, fShaped, this.state, this.params);
     } finally {
       fShaped.dispose();
     }
-    this.trackBest(x, raw);
     const gamma = this.opts.meanDecay ?? 0;
     if (gamma > 0) {
       const old = next.mean as tf.Tensor1D;
       next = { ...next, mean: tf.mul(1 - gamma, old) };
       old.dispose();
     }
+    if (!allFinite([...tensorsOf(next)])) {
+      const keep = tensorsOf(this.state);
+      for (const t of tensorsOf(next)) if (!keep.has(t)) t.dispose();
+      return this.skip('the update would have made the ES mean or σ not a number');
+    }
+    this.trackBest(x, raw);
     this.replaceState(next);
     this.gen += 1;
+    this.skips.applied();
+    return true;
+  }
+
+  private skip(why: string): false {
+    this.gen += 1;
+    this.skips.skipped(this.gen, why);
+    return false;
   }
 
   private trackBest(x: tf.Tensor2D, raw: Float32Array): void {

@@ -53,6 +53,8 @@ export interface RoundRecord {
   readonly wallMs: number;
   /** True when this record was computed once and shared by several chains (round 1 is identical for all). */
   readonly sharedWith?: readonly string[];
+  /** Generations of this round skipped because their fitness was not a number (absent when none; core/es/fitness-guard.ts). */
+  readonly skippedGens?: number;
 }
 
 export interface GenerationMetrics {
@@ -68,6 +70,8 @@ export interface GenerationMetrics {
   readonly esDim: number;
   /** Population evaluations per second over the round so far. */
   readonly evalsPerSec: number;
+  /** Generations of this round skipped so far because their fitness was not a number (absent when none). */
+  readonly skipped?: number;
 }
 
 export type ImpEvent =

@@ -63,5 +63,6 @@ export function roundRecord(r: RecordInput): RoundRecord {
     generations: r.generations,
     wallMs: outcome.wallMs,
     ...(r.sharedWith && r.sharedWith.length > 1 ? { sharedWith: r.sharedWith } : {}),
+    ...(outcome.skipped ? { skippedGens: outcome.skipped } : {}),
   };
 }

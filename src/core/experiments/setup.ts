@@ -14,6 +14,16 @@ export interface ExperimentParts {
   readonly net: PopulationNet;
 }
 
+/**
+ * Why `config` cannot run in this environment's memory (e.g. too many MuJoCo simulations at once), naming
+ * the setting to lower; null when it fits. The CLI and the lab check it before starting a run.
+ */
+export function configMemoryProblem(
+  config: ExperimentConfig,
+): { readonly path: string; readonly message: string } | null {
+  return getTask(config.task.id).memoryProblem?.(config.task.params, config.es.popSize) ?? null;
+}
+
 export async function instantiate(
   config: ExperimentConfig,
   io: { readBytes(path: string): Promise<Uint8Array> },

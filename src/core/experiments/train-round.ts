@@ -47,6 +47,8 @@ export interface RoundOutcome {
   readonly evals: EvalPoint[];
   readonly esDim: number;
   readonly wallMs: number;
+  /** Generations skipped because their fitness was not a number (core/es/fitness-guard.ts). */
+  readonly skipped?: number;
 }
 
 export class DivergenceError extends Error {
@@ -129,13 +131,21 @@ export async function trainRound(spec: RoundSpec): Promise<RoundOutcome> {
           lastEval: evals[evals.length - 1],
           esDim: idx.length,
           evalsPerSec: elapsed > 0 ? (gen * spec.popSize) / elapsed : 0,
+          ...(runner.skipped ? { skipped: runner.skipped } : {}),
         });
       }
       await spec.gate?.();
     }
     const mean = unpack(runner.mean(), idx, spec.mask.length, 0);
     const std = unpack(runner.perParamStd(spec.sigmaMode), idx, spec.mask.length, PRUNED_SIGMA);
-    return { mean, std, evals, esDim: idx.length, wallMs: Date.now() - t0 };
+    return {
+      mean,
+      std,
+      evals,
+      esDim: idx.length,
+      wallMs: Date.now() - t0,
+      ...(runner.skipped ? { skipped: runner.skipped } : {}),
+    };
   } finally {
     runner.dispose();
     plan.dispose();

@@ -15,7 +15,7 @@ import { permuteLayerMask, survivingValues, writeIntoSurvivors, type MaskPermute
 /** es-lottery `random-reinit`: global random sparsity-matched mask AND fresh init, redrawn every round. */
 export const randomReinit: PruneMethod = {
   id: 'random_reinit',
-  label: 'random/reinit (paper baseline)',
+  label: 'Random mask, new weights (baseline)',
   help:
     'The paper\'s "random reinitialisation" curve (es-lottery random-reinit): every round a fresh global random mask ' +
     'with the same number of pruned weights (ignoring layer structure, not nested) and a fresh network init.',
@@ -38,7 +38,7 @@ export const randomReinit: PruneMethod = {
 /** es-lottery `mask-reinit`: the magnitude mask with a fresh init ("same mask, new init"). */
 export const maskReinit: PruneMethod = {
   id: 'mask_reinit',
-  label: 'mask/reinit (same mask, new init)',
+  label: 'Ticket mask, new weights (baseline)',
   help:
     'Global magnitude mask, but the survivors start from a fresh network init instead of θ0 (es-lottery mask-reinit). ' +
     "Not in the paper's figures; isolates the value of the original initialisation.",
@@ -55,7 +55,7 @@ export const maskReinit: PruneMethod = {
 /** es-lottery `final-ticket_permute`: magnitude mask; θ0 survivors shuffled among the same positions per layer. */
 export const permuteWeights: PruneMethod = {
   id: 'permute_weights',
-  label: 'mask/permuted',
+  label: 'Ticket mask, shuffled weights (baseline)',
   help:
     'The paper\'s "mask/permuted" curve (es-lottery final-ticket_permute): keep the magnitude mask, but shuffle the ' +
     'surviving θ0 values among the surviving positions of each layer. Measures the weight (initialisation) effect.',
@@ -87,7 +87,7 @@ const maskPermuteSpecs = {
     'elementwise',
     [
       { value: 'elementwise', label: 'element-wise (Vischer et al.)' },
-      { value: 'rows', label: 'rows / axis 0 (es-lottery exact)' },
+      { value: 'rows', label: 'whole rows (as the paper’s code)' },
     ],
     'Mask permutation',
     "Element-wise shuffle of each layer's mask (canonical), or whole slices along the kernel's first axis as es-lottery's jax permutation does (docs/ALGORITHMS.md D4).",
@@ -100,7 +100,7 @@ const maskPermuteSpecs = {
  */
 export const permuteMaskWeights: PruneMethod = {
   id: 'permute_mask_weights',
-  label: 'permuted/permuted',
+  label: 'Shuffled mask and weights (baseline)',
   help:
     'The paper\'s "permuted/permuted" curve (es-lottery final_permute-ticket_permute): permute each layer\'s magnitude mask ' +
     "(keeping the layer's sparsity) and shuffle the surviving θ0 values into the new positions. Keeps only layer-wise ratios.",
@@ -123,7 +123,7 @@ export const permuteMaskWeights: PruneMethod = {
 /** Layer-wise random mask (each layer keeps its magnitude-mask count); every survivor keeps its own θ0 value. */
 export const layerwiseRandom: PruneMethod = {
   id: 'layerwise_random',
-  label: 'layer-wise random (θ0)',
+  label: 'Random mask per layer, original weights (baseline)',
   help:
     'A random mask per layer with the same count as the magnitude mask; survivors start from their own θ0 values. ' +
     "Not a paper curve: random pruning at the ticket's layer-wise ratios (isolates the layer-ratio effect with θ0).",

@@ -14,7 +14,7 @@ function rewindResult(ctx: PruneContext, scores: Float32Array): PruneResult {
 /** IMP-magnitude, es-lottery `final-ticket` (the paper's red "mask/weights" ticket curve). */
 export const magnitudePrune: PruneMethod = {
   id: 'magnitude',
-  label: 'IMP · magnitude (ticket)',
+  label: 'Ticket (magnitude pruning)',
   help:
     'Prune the weights with the smallest |μ| of the final ES mean (global threshold), rewind survivors to θ0. ' +
     'The paper\'s red "mask/weights" IMP ticket curve (es-lottery final-ticket).',
@@ -28,7 +28,7 @@ export const magnitudePrune: PruneMethod = {
 /** IMP-SNR, es-lottery `sig2noise` (the paper's black curves). */
 export const snrPrune: PruneMethod = {
   id: 'snr',
-  label: 'IMP · signal-to-noise',
+  label: 'Ticket (signal-to-noise pruning)',
   help:
     "Prune the weights with the smallest |μ|/σ, using the strategy's per-parameter σ (Sep-CMA-ES: C_ii, paper-exact), " +
     'rewind survivors to θ0. The paper\'s black "SNR ticket" curve (es-lottery sig2noise); needs an ES with per-parameter σ.',

@@ -1,8 +1,9 @@
 /**
  * Second stage of bundle import (after the zod shape, see bundle.ts): checks every record and chain
  * against the validated config — seeds, methods, round numbers, uniqueness, layer count, array lengths
- * equal to the network's D — and only then inflates the typed arrays, within a total byte budget, so
- * sizes declared by an untrusted file never drive an allocation.
+ * equal to the network's D, rounds without gaps — and only then inflates the typed arrays, within a total
+ * byte budget, so sizes declared by an untrusted file never drive an allocation. The inflated arrays are
+ * then cross-checked with their metrics by the checks run folders share (round-checks.ts).
  */
 import { recordMethodIds, type ExperimentConfig } from './config';
 import type { PopulationNet } from '../nets/types';
@@ -15,6 +16,7 @@ import {
   type BundleRoundJson,
 } from './bundle-schema';
 import { unpackArray, type PackedArray } from './packed-array';
+import { roundProblem, roundWithoutPredecessor } from './round-checks';
 import type { SeedChainState } from './bundle';
 
 function fail(where: string, message: string): never {
@@ -33,6 +35,11 @@ function unpackChecked(where: string, p: PackedArray, d: number, dtype: 'u8' | '
 
 function checkMask(where: string, mask: Uint8Array): void {
   for (let i = 0; i < mask.length; i++) if (mask[i] > 1) fail(where, `mask entry ${i} is ${mask[i]} (must be 0 or 1)`);
+}
+
+function checkFinite(where: string, values: Float32Array): void {
+  for (let i = 0; i < values.length; i++)
+    if (!Number.isFinite(values[i])) fail(where, `entry ${i} is ${values[i]} (must be a finite number)`);
 }
 
 /** `methods`: the config's prune ids (chain states) or its record ids (rounds: 'gd_<id>' for a GD run). */
@@ -64,7 +71,14 @@ function decodeRound(where: string, r: BundleRoundJson, config: ExperimentConfig
   if (r.esDim > net.paramCount) fail(`${where}.esDim`, `${r.esDim} exceeds D = ${net.paramCount}`);
   for (const m of r.sharedWith ?? []) if (!ids.includes(m)) fail(`${where}.sharedWith`, `unknown method "${m}"`);
   const mask = unpackChecked(`${where}.mask`, r.mask, net.paramCount, 'u8');
-  checkMask(`${where}.mask`, mask);
+  const mean = unpackChecked(`${where}.mean`, r.mean, net.paramCount, 'f32');
+  const std = unpackChecked(`${where}.std`, r.std, net.paramCount, 'f32');
+  const problem = roundProblem({ mask, mean, std }, net, {
+    sparsityFrac: r.sparsityFrac,
+    prunableActive: r.prunableActive,
+    layerSparsity: r.layerSparsity,
+  });
+  if (problem) fail(`${where}.${problem.field}`, problem.message);
   const x = decodeXNumber;
   return {
     seed: r.seed,
@@ -78,8 +92,8 @@ function decodeRound(where: string, r: BundleRoundJson, config: ExperimentConfig
     bestPerf: x(r.bestPerf),
     evals: r.evals.map((e) => ({ gen: e.gen, perf: x(e.perf), loss: x(e.loss) })),
     mask,
-    mean: unpackChecked(`${where}.mean`, r.mean, net.paramCount, 'f32'),
-    std: unpackChecked(`${where}.std`, r.std, net.paramCount, 'f32'),
+    mean,
+    std,
     sigmaStats: {
       mean: x(r.sigmaStats.mean),
       median: x(r.sigmaStats.median),
@@ -100,13 +114,9 @@ function decodeChain(where: string, c: BundleChainJson, config: ExperimentConfig
     fail(where, `nextRoundNum ${c.nextRoundNum} exceeds rounds + 1 = ${config.prune.rounds + 1}`);
   const mask = unpackChecked(`${where}.mask`, c.mask, net.paramCount, 'u8');
   checkMask(`${where}.mask`, mask);
-  return {
-    seed: c.seed,
-    method: c.method,
-    nextRoundNum: c.nextRoundNum,
-    mask,
-    init: unpackChecked(`${where}.init`, c.init, net.paramCount, 'f32'),
-  };
+  const init = unpackChecked(`${where}.init`, c.init, net.paramCount, 'f32');
+  checkFinite(`${where}.init`, init);
+  return { seed: c.seed, method: c.method, nextRoundNum: c.nextRoundNum, mask, init };
 }
 
 function checkUnique(keys: readonly string[], what: string): void {
@@ -142,6 +152,21 @@ export function decodeBundleArrays(
       'chains',
     );
   const records = json.records.map((r, i) => decodeRound(`records.${i}`, r, config, net));
+  const gap = roundWithoutPredecessor(records);
+  if (gap) fail('records', gap);
   const chains = json.chains?.map((c, i) => decodeChain(`chains.${i}`, c, config, net));
+  if (chains) {
+    // A chain continues after its last stored round: that round (and so every earlier one) must be there.
+    const ids = recordMethodIds(config);
+    const stored = new Set(records.map((r) => `${r.seed}|${r.method}|${r.roundNum}`));
+    chains.forEach((c, i) => {
+      const id = ids[config.prune.methods.indexOf(c.method)];
+      if (c.nextRoundNum > 1 && !stored.has(`${c.seed}|${id}|${c.nextRoundNum - 1}`))
+        fail(
+          `chains.${i}`,
+          `continues after round ${c.nextRoundNum - 1} of seed ${c.seed} ${c.method}, which is not in the file`,
+        );
+    });
+  }
   return chains ? { records, chains } : { records };
 }

@@ -10,7 +10,7 @@
  * checked against the config. It never throws: it returns `{ ok: false, message }`, and it has no side
  * effects, so a rejected file touches nothing.
  */
-import { gunzipSync, gzipSync } from 'fflate';
+import { gzipSync } from 'fflate';
 import type { ExperimentConfig } from './config';
 import { ConfigError, parseConfig } from './config';
 import { runId as runIdOf } from './hash';
@@ -28,6 +28,7 @@ import {
   type BundleRoundJson,
 } from './bundle-schema';
 import { decodeBundleArrays } from './bundle-decode';
+import { gunzipBounded, isGzip } from './gunzip';
 import type { RoundRecord } from '../experiments/events';
 import type { ChainState } from '../experiments/imp';
 
@@ -60,6 +61,18 @@ export type BundleImport =
   { readonly ok: true; readonly bundle: RunBundle } | { readonly ok: false; readonly message: string };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Longest import error message shown (they quote the file; see importBundle). */
+const MAX_MESSAGE = 600;
+
+/** A key of the file quoted in a message (at most 64 characters). */
+const echoKey = (k: string) => (k.length > 64 ? `${k.slice(0, 64)}…` : k);
+
+/** A value of the file quoted in a message: JSON, at most 40 characters. */
+function echo(v: unknown): string | undefined {
+  const s = JSON.stringify(v);
+  return s === undefined ? undefined : s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
 
 function roundJson(r: RoundRecord): BundleRoundJson {
   return {
@@ -130,19 +143,8 @@ export function exportBundleGzip(run: Omit<RunBundle, 'runId'>): Uint8Array {
 
 function textOf(input: string | Uint8Array): string {
   if (typeof input === 'string') return input;
-  let bytes = input;
-  if (bytes.length >= 18 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    // gzip's trailer declares the output size (mod 2^32); fflate allocates by it, so bound it first.
-    const n = bytes.length;
-    const declared = (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0;
-    if (declared > BUNDLE_LIMITS.maxTextChars)
-      throw new Error(`gzip declares ${declared} bytes (limit ${BUNDLE_LIMITS.maxTextChars})`);
-    try {
-      bytes = gunzipSync(bytes);
-    } catch (e) {
-      throw new Error(`gzip data is corrupted or truncated (${(e as Error).message})`);
-    }
-  }
+  // Inflated in slices against the size limit, with the gzip checksum checked (gunzip.ts).
+  const bytes = isGzip(input) ? gunzipBounded(input, BUNDLE_LIMITS.maxTextChars) : input;
   if (bytes.length > BUNDLE_LIMITS.maxTextChars)
     throw new Error(`file is ${bytes.length} bytes (limit ${BUNDLE_LIMITS.maxTextChars})`);
   try {
@@ -173,7 +175,7 @@ function findForbiddenKey(root: unknown): string | null {
 function zodMessage(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   const shown = issues
     .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
+    .map((i) => (i.path.length ? `${i.path.map((p) => echoKey(String(p))).join('.')}: ${i.message}` : i.message));
   return shown.join('; ') + (issues.length > 5 ? ` (and ${issues.length - 5} more)` : '');
 }
 
@@ -192,11 +194,11 @@ function importUnsafe(input: string | Uint8Array): RunBundle {
   const head = raw as Record<string, unknown>;
   if (head.format !== BUNDLE_FORMAT)
     throw new Error(
-      `not an ES Lottery Lab run bundle (format is ${JSON.stringify(head.format) ?? 'missing'}, expected "${BUNDLE_FORMAT}")`,
+      `not an ES Lottery Lab run bundle (format is ${echo(head.format) ?? 'missing'}, expected "${BUNDLE_FORMAT}")`,
     );
   if (head.version !== BUNDLE_VERSION)
     throw new Error(
-      `unsupported bundle version ${JSON.stringify(head.version) ?? '(missing)'}: this app reads version ${BUNDLE_VERSION}`,
+      `unsupported bundle version ${echo(head.version) ?? '(missing)'}: this app reads version ${BUNDLE_VERSION}`,
     );
   const bad = findForbiddenKey(raw);
   if (bad) throw new Error(`forbidden key "${bad}" in the file (rejected as unsafe)`);
@@ -238,7 +240,9 @@ export function importBundle(input: string | Uint8Array): BundleImport {
   try {
     return { ok: true, bundle: importUnsafe(input) };
   } catch (e) {
-    const message = e instanceof Error && e.message ? e.message : `unreadable bundle (${String(e)})`;
+    // Messages can quote the file; a hostile field must not come back whole (at most MAX_MESSAGE chars).
+    const full = e instanceof Error && e.message ? e.message : `unreadable bundle (${String(e).slice(0, 200)})`;
+    const message = full.length > MAX_MESSAGE ? `${full.slice(0, MAX_MESSAGE)}…` : full;
     return {
       ok: false,
       message: e instanceof RangeError ? `file too large or too deeply nested (${message})` : message,

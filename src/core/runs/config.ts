@@ -20,6 +20,10 @@ import {
   requiredNumberSchema,
 } from './experiment-fields';
 import { gdPruneProblem, gdTaskProblem } from '../experiments/gd/gd-eligibility';
+import { clip } from './csv-format';
+
+/** A key of the input quoted in an issue path: cut to 64 characters (a hostile key can be megabytes). */
+const shortKey = (k: string): string => (k.length > 64 ? `${k.slice(0, 64)}…` : k);
 
 export const CONFIG_SCHEMA_VERSION = 1;
 
@@ -82,7 +86,8 @@ export const experimentConfigSchema = z.object({
         .max(2 ** 31 - 1),
     )
     .min(1, 'seeds needs at least one seed')
-    .max(32, 'at most 32 seeds'),
+    .max(32, 'at most 32 seeds')
+    .refine((seeds) => new Set(seeds).size === seeds.length, 'each seed may appear only once'),
   backend: choiceSchema(F.backend),
   trainer: trainerSchema.optional(),
 });
@@ -116,7 +121,7 @@ function checkEntryParams(
     const spec = ownSpec(specs, k);
     if (!spec) {
       out.push({
-        path: `${path}.${k}`,
+        path: `${path}.${shortKey(k)}`,
         message: `unknown parameter (known: ${Object.keys(specs).join(', ') || 'none'})`,
       });
       continue;
@@ -136,7 +141,7 @@ function lookup<T>(
   try {
     return get(id);
   } catch {
-    out.push({ path, message: `unknown id "${id}" (valid: ${all.map((e) => e.id).join(', ')})` });
+    out.push({ path, message: `unknown id "${clip(id)}" (valid: ${all.map((e) => e.id).join(', ')})` });
     return null;
   }
 }
@@ -160,7 +165,10 @@ export function parseConfig(input: unknown): ExperimentConfig {
   if (!parsed.success) {
     // An issue with the whole input (e.g. a number where an object belongs) names the root 'config'.
     throw new ConfigError(
-      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'config', message: i.message })),
+      parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => shortKey(String(p))).join('.') || 'config',
+        message: i.message,
+      })),
     );
   }
   const cfg = parsed.data;
@@ -211,7 +219,7 @@ export function parseConfig(input: unknown): ExperimentConfig {
   for (const id of Object.keys(cfg.prune.params)) {
     if (!seen.has(id))
       issues.push({
-        path: `prune.params.${id}`,
+        path: `prune.params.${shortKey(id)}`,
         message: `parameters given for a method that is not in prune.methods`,
       });
   }

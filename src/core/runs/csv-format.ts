@@ -123,9 +123,11 @@ export function parseCsv(text: string, file: string, opts: ParseOptions = {}): C
   }
   const last = text[text.length - 1];
   const unterminated = text.length > 0 && last !== '\n' && last !== '\r';
-  if (quoted && !opts.dropUnterminated)
-    throw new CsvError(file, start, undefined, 'the file ends inside a quoted field (cut short?)');
-  if (!quoted && (field !== '' || cells.length) && !opts.dropUnterminated) endRecord();
+  // Only a last record without its line break counts as "being written" (dropUnterminated): a quote left
+  // open in a file that ends with a line break is damage, whatever the options.
+  const drop = opts.dropUnterminated && unterminated;
+  if (quoted && !drop) throw new CsvError(file, start, undefined, 'the file ends inside a quoted field (cut short?)');
+  if (!quoted && (field !== '' || cells.length) && !drop) endRecord();
   const [head, ...records] = raw;
   if (!head) throw new CsvError(file, 1, undefined, 'the file is empty (no header row)');
   const seen = new Set<string>();
@@ -139,7 +141,7 @@ export function parseCsv(text: string, file: string, opts: ParseOptions = {}): C
         file,
         r.line,
         undefined,
-        `${r.cells.length} fields, the header has ${head.cells.length} (a row cut short or with an extra comma)`,
+        `has ${r.cells.length} fields, the header has ${head.cells.length} (a row cut short or with an extra comma)`,
       );
   return { file, header: head.cells, records, unterminated };
 }

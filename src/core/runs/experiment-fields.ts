@@ -155,7 +155,7 @@ export const EXPERIMENT_FIELDS = {
       100,
       1,
       100_000,
-      'Evaluate on test set every (generations)',
+      'Evaluate on the test set every (generations)',
       'The mean is tested after generation 1, every this many generations and at the end of a round.',
     ),
   }),

@@ -21,6 +21,7 @@
  *   threshold  prune_threshold (optional)
  */
 import { CODE_BASELINE_NAMES, labIdOf } from './paper-code-names';
+import { parseCsv } from './csv-format';
 
 export interface SummaryRow {
   readonly seed: number;
@@ -54,38 +55,6 @@ const ALIASES = {
 
 type Raw = Record<string, unknown>;
 
-/** Splits CSV text into records (RFC 4180: quoted fields may hold commas, quotes and newlines). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [],
-    field = '',
-    quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f !== '')) rows.push(row);
-  if (quoted) throw new Error('CSV ends inside a quoted field (truncated?)');
-  return rows;
-}
-
 function rowsOfJson(v: unknown): Raw[] {
   const obj = v && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : undefined;
   const list = Array.isArray(v)
@@ -113,13 +82,9 @@ function rowsOfJson(v: unknown): Raw[] {
 }
 
 function rowsOfCsv(text: string): Raw[] {
-  const [header, ...body] = parseCsv(text);
-  if (!header) throw new Error('empty file');
-  return body.map((cells, i) => {
-    if (cells.length !== header.length)
-      throw new Error(`CSV line ${i + 2} has ${cells.length} fields, the header has ${header.length}`);
-    return Object.fromEntries(header.map((h, j) => [h, cells[j]]));
-  });
+  // The project's one CSV reader: quoting and the field count of every row are checked there.
+  const { header, records } = parseCsv(text, 'the file', { maxRecords: MAX_ROWS });
+  return records.map((r) => Object.fromEntries(header.map((h, j) => [h, r.cells[j]])));
 }
 
 function pick(row: Map<string, unknown>, names: readonly string[]): unknown {

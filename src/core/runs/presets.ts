@@ -13,8 +13,15 @@ export interface Preset {
   readonly description: string;
   /** What differs from the paper, shown next to reduced presets. */
   readonly deviations: readonly string[];
-  /** Rough cost before the user starts (2-core CPU, wasm), e.g. "≈ 2 min". */
+  /** Rough cost before the user starts, for a 2-core laptop on wasm, e.g. "≈ 2 min"; short (it is read in a sentence). */
   readonly expectedCost: string;
+  /** How `expectedCost` was measured (machine, load, source), shown on demand. */
+  readonly costNote?: string;
+  /**
+   * Why this preset cannot run in the browser on such a machine (the lab says so and offers no Start; the CLI
+   * on a bigger machine still can); absent when it can.
+   */
+  readonly notInBrowser?: string;
   readonly config: ExperimentConfigInput;
 }
 
@@ -60,7 +67,9 @@ export const PRESETS: readonly Preset[] = [
       "PGPE σ update uses the corrected sign (evosax ≥ 0.1.5), not 0.1.4's",
       "Adam β1 0.9 instead of evosax 0.1.4's 0.99",
     ],
-    expectedCost: '≈ 2 min on a 2-core CPU (wasm; 16 trainings of 150 generations)',
+    expectedCost: '≈ 2–3 min on a 2-core laptop',
+    costNote:
+      '16 trainings of 150 generations. Measured: 59–65 s of CPU per seed in Node; 129 s in the browser on a busy 2-core machine (docs/RESULTS.md §1.2).',
     config: {
       ...MNIST_14_PGPE,
       prune: { methods: IMP_CHAINS, pruneFrac: 0.35, rounds: 6 },
@@ -81,7 +90,9 @@ export const PRESETS: readonly Preset[] = [
       "Adam β1 0.9 instead of evosax 0.1.4's 0.99 (reaches the 87 % dense accuracy of a NumPy reference)",
       '12 rounds instead of 20',
     ],
-    expectedCost: '≈ 8–10 min on a 2-core CPU (wasm; 34 trainings of 300 generations)',
+    expectedCost: '≈ 5–10 min on a 2-core laptop',
+    costNote:
+      '34 trainings of 300 generations, about 4× the classroom preset’s work; three seeds together took ~17 min on two busy cores (docs/RESULTS.md §1.1).',
     config: {
       ...MNIST_14_PGPE,
       prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 12 },
@@ -93,13 +104,14 @@ export const PRESETS: readonly Preset[] = [
     id: 'mnist-mlp-reduced',
     label: 'MNIST MLP (reduced budget, Sep-CMA-ES)',
     paper: false,
-    description: '14×14 MNIST, MLP 196-32-10, Sep-CMA-ES P=64, 400 generations × 12 rounds, 3 seeds.',
+    description:
+      'The lab’s reduced MNIST MLP setting (docs/ALGORITHMS.md §12): 14×14 MNIST, MLP 196-32-10, Sep-CMA-ES P=64, 400 generations × 12 rounds, 3 seeds.',
     deviations: [
       "14×14 input and an MLP instead of the paper's CNN",
       'popsize 64, 400 generations per round',
       '12 rounds',
     ],
-    expectedCost: '≈ 15 min per seed on a 2-core CPU (wasm)',
+    expectedCost: '≈ 15 min per seed on a 2-core laptop',
     config: {
       task: { id: 'mnist', params: { pool: '14x14', batchSize: 256 } },
       network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },
@@ -113,13 +125,14 @@ export const PRESETS: readonly Preset[] = [
     id: 'fmnist-mlp-reduced',
     label: 'Fashion-MNIST MLP (reduced budget, SNES)',
     paper: false,
-    description: '14×14 Fashion-MNIST, MLP 196-32-10, SNES (T=12, σ0=0.025), P=64, 400 generations × 12 rounds.',
+    description:
+      'The lab’s reduced Fashion-MNIST setting (docs/ALGORITHMS.md §12): 14×14 Fashion-MNIST, MLP 196-32-10, SNES (T=12, σ0=0.025), P=64, 400 generations × 12 rounds.',
     deviations: [
       "14×14 input and an MLP instead of the paper's CNN",
       'popsize 64, 400 generations per round',
       '12 rounds',
     ],
-    expectedCost: '≈ 15 min per seed on a 2-core CPU (wasm)',
+    expectedCost: '≈ 15 min per seed on a 2-core laptop',
     config: {
       task: { id: 'fmnist', params: { pool: '14x14', batchSize: 256 } },
       network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },
@@ -133,9 +146,10 @@ export const PRESETS: readonly Preset[] = [
     id: 'mnist-cnn-reduced',
     label: 'MNIST CNN (reduced budget; needs a GPU backend)',
     paper: false,
-    description: "The paper's CNN, Sep-CMA-ES P=32, 500 generations × 10 rounds, batch 128.",
+    description:
+      "The lab’s reduced CNN setting (docs/ALGORITHMS.md §12): the paper's CNN, Sep-CMA-ES P=32, 500 generations × 10 rounds, batch 128.",
     deviations: ['popsize 32 and 500 generations instead of 128 and 4,000', 'batch 128 instead of 1,024', '10 rounds'],
-    expectedCost: 'hours on CPU; minutes on a real GPU (WebGPU)',
+    expectedCost: 'hours on a laptop CPU; minutes on a real GPU (WebGPU)',
     config: {
       task: { id: 'mnist', params: { pool: '28x28', batchSize: 128 } },
       network: { id: 'cnn', params: {} },
@@ -150,13 +164,14 @@ export const PRESETS: readonly Preset[] = [
     label: 'CartPole (reduced budget)',
     paper: false,
     description:
-      'CartPole-v1, policy MLP 4-16-16-2 (tanh, argmax), Sep-CMA-ES P=32, σ0 0.1, 100 generations × 12 rounds, 4 episodes per evaluation. CartPole is easy, so the ticket effect may saturate.',
+      'The lab’s reduced CartPole setting (docs/ALGORITHMS.md §12): CartPole-v1, policy MLP 4-16-16-2 (tanh, argmax), Sep-CMA-ES P=32, σ0 0.1, 100 generations × 12 rounds, 4 episodes per evaluation. CartPole is easy, so the ticket effect may saturate.',
     deviations: [
       "CartPole is supported by the paper's code but not in its figures",
       'popsize 32, 100 generations, 4 episodes',
       '12 rounds',
     ],
-    expectedCost: '≈ 1–2 min per seed on a 2-core CPU',
+    expectedCost: '≈ 4–5 min per seed on a 2-core laptop (3 seeds: ≈ 12–15 min)',
+    costNote: 'MEASURED_CARTPOLE',
     config: {
       task: { id: 'cartpole', params: { episodes: 4 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 16 } },
@@ -171,14 +186,14 @@ export const PRESETS: readonly Preset[] = [
     label: 'Pendulum (reduced budget)',
     paper: false,
     description:
-      'Pendulum-v1 (200-step episodes), policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64, σ0 0.1, elite 0.5, mean decay 1e-4, 300 generations × 10 rounds, 4 episodes.',
+      'The lab’s reduced Pendulum setting (docs/ALGORITHMS.md §12): Pendulum-v1 (200-step episodes), policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64, σ0 0.1, elite 0.5, mean decay 1e-4, 300 generations × 10 rounds, 4 episodes.',
     deviations: [
       "200-step episodes (gymnax default) instead of the paper's 500",
       'hidden width 32 instead of 64',
       'popsize 64 and 300 generations instead of 100 and 2,000',
       '10 rounds',
     ],
-    expectedCost: '≈ 5–10 min per seed on a 2-core CPU',
+    expectedCost: '≈ 5–10 min per seed on a 2-core laptop',
     config: {
       task: { id: 'pendulum', params: { episodes: 4, maxSteps: 200 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32 } },
@@ -197,13 +212,14 @@ export const PRESETS: readonly Preset[] = [
     deviations: [
       "200-step episodes (gymnax default) instead of the paper's 500",
       'hidden width 32 instead of 64',
-      'σ0 0.5 instead of 0.1 (pendulum-reduced) and no mean decay (σ0 0.1 stalled near −950 in 150 generations; measured, docs/RESULTS.md §4.1)',
+      "σ0 0.5 instead of the reduced setting's 0.1 and no mean decay (σ0 0.1 stalled near −950 in 150 generations; measured, docs/RESULTS.md §4.1)",
       'popsize 64 and 200 generations instead of 100 and 2,000',
       '8 training episodes (as the paper), test = 32 fixed episodes',
       'prune fraction 0.4 per round and 5 rounds, to reach high sparsity in few rounds (the paper: 0.2 and 20)',
     ],
-    expectedCost:
-      '≈ 20–50 min per seed on a 2-core CPU (13 trainings of 200 generations; measured ≈ 50 min wall per seed with three seeds at once on two busy cores)',
+    expectedCost: '≈ 20–50 min per seed on a 2-core laptop',
+    costNote:
+      '13 trainings of 200 generations, 64 × 8 episodes of 200 steps per generation. Measured: ≈ 50 min per seed with three seeds at once on two busy cores (docs/RESULTS.md §4.1).',
     config: {
       task: { id: 'pendulum', params: { episodes: 8, maxSteps: 200 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32 } },
@@ -218,15 +234,16 @@ export const PRESETS: readonly Preset[] = [
     label: 'MountainCarContinuous (reduced budget)',
     paper: false,
     description:
-      'MountainCarContinuous-v0 (≤ 999 steps), policy MLP 2-16-16-1 (tanh, tanh out), PGPE P=64, σ0 0.1, centered ranks, Adam lr 0.02 (decay 0.999, floor 0.001), 200 generations × 10 rounds, 2 episodes. The sparse +100 goal bonus makes exploration-limited failures possible. Measured (seed 0, docs/RESULTS.md §4.2): these settings do NOT solve it (no member reaches the goal; the mean stands still); Sep-CMA-ES with σ0 1.0 does (93.5 after 200 generations: --es sep_cma_es --es.sigma_init 1).',
+      'The lab’s reduced MountainCarContinuous setting (docs/ALGORITHMS.md §12): MountainCarContinuous-v0 (≤ 999 steps), policy MLP 2-16-16-1 (tanh, tanh out), PGPE P=64, σ0 0.1, centered ranks, Adam lr 0.02 (decay 0.999, floor 0.001), 200 generations × 10 rounds, 2 episodes. The sparse +100 goal bonus makes exploration-limited failures possible. Measured (seed 0, docs/RESULTS.md §4.2): these settings do NOT solve it (no member reaches the goal; the mean stands still); Sep-CMA-ES with σ0 1.0 does (93.5 after 200 generations: --es sep_cma_es --es.sigma_init 1).',
     deviations: [
       'MountainCarContinuous is not in the paper',
       'PGPE as in docs/ALGORITHMS.md §12 (evosax 0.1.4 σ-update sign)',
       '200 generations, 2 episodes',
       '10 rounds',
     ],
-    expectedCost:
-      '≈ 5 min per 200-generation round on a loaded 2-core CPU (2 × 64 episodes of up to 999 steps per generation); 28 round trainings ≈ 1–2 h per seed',
+    expectedCost: '≈ 1–2 h per seed on a 2-core laptop',
+    costNote:
+      '≈ 5 min per 200-generation round on a loaded 2-core machine (2 × 64 episodes of up to 999 steps per generation); 28 round trainings per seed.',
     config: {
       task: { id: 'mcc', params: { episodes: 2, maxSteps: 999 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 16, outputActivation: 'tanh' } },
@@ -246,7 +263,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'Hopper on MuJoCo (reduced budget)',
     paper: false,
     description:
-      "Reduced Hopper: gym-style Hopper on MuJoCo WASM (Euler, 200-step episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, docs/ALGORITHMS.md §9.2 BraxMLP), SNES P=32 with the paper's hopper temperature 48 and σ0 0.075 (docs/ALGORITHMS.md §2.7), 40 generations × 8 rounds.",
+      "A reduced Hopper: gym-style Hopper on MuJoCo WASM (Euler, 200-step episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, docs/ALGORITHMS.md §9.2 BraxMLP), SNES P=32 with the paper's hopper temperature 48 and σ0 0.075 (docs/ALGORITHMS.md §2.7), 40 generations × 8 rounds.",
     deviations: [
       'gym MuJoCo physics instead of Brax v1',
       "Euler integrator instead of gym's RK4 (≈ 5× cheaper)",
@@ -254,8 +271,9 @@ export const PRESETS: readonly Preset[] = [
       'popsize 32, 40 generations, 2 episodes instead of 256, 3,000, 8',
       '8 rounds instead of 20; no observation normalisation',
     ],
-    expectedCost:
-      '≈ 20–45 min per seed on a 2-core CPU (measured: 880 generations in 45 min in Node on a machine shared with other jobs; ≈ 1.1 s per generation when not contended)',
+    expectedCost: '≈ 20–45 min per seed on a 2-core laptop',
+    costNote:
+      'Measured: 880 generations in 45 min in Node on a machine shared with other jobs; ≈ 1.1 s per generation when not contended (docs/RESULTS.md §6).',
     config: {
       task: { id: 'hopper', params: { integrator: 'Euler', maxSteps: 200, episodes: 2, testEpisodes: 8 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32, outputActivation: 'tanh' } },
@@ -270,7 +288,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'Hopper 1,000-step learning check (reduced budget, dense SNES)',
     paper: false,
     description:
-      'Learning check: one dense round (no pruning) of SNES P=32 (T 48, σ0 0.075, docs/ALGORITHMS.md §2.7) on 1,000-step Hopper episodes (Euler, 1 training / 4 test episodes), policy MLP 11-32-32-3 (tanh, tanh out), 560 generations. Seed 0 reaches a 1,000-step test return of 1,258.8 (forward part 397.8) on 16 test episodes (docs/RESULTS.md §6). 560 is the best test evaluation of a 600-generation run; the generation-600 mean fell to 294.6, so the return is not monotone in the budget.',
+      'A learning check: one dense round (no pruning) of SNES P=32 (T 48, σ0 0.075, docs/ALGORITHMS.md §2.7) on 1,000-step Hopper episodes (Euler, 1 training / 4 test episodes), policy MLP 11-32-32-3 (tanh, tanh out), 560 generations. Seed 0 reaches a 1,000-step test return of 1,258.8 (forward part 397.8) on 16 test episodes (docs/RESULTS.md §6). 560 is the best test evaluation of a 600-generation run; the generation-600 mean fell to 294.6, so the return is not monotone in the budget.',
     deviations: [
       'gym MuJoCo physics instead of Brax v1',
       "Euler integrator instead of gym's RK4",
@@ -278,8 +296,9 @@ export const PRESETS: readonly Preset[] = [
       'popsize 32, 560 generations, 1 training episode instead of 256, 3,000, 8',
       'no observation normalisation',
     ],
-    expectedCost:
-      '≈ 8 min wall for 560 generations on the shared 2-core CPU (measured; ≈ 1 s per generation once episodes last 1,000 steps, less while policies still fall early)',
+    expectedCost: '≈ 8–10 min on a 2-core laptop',
+    costNote:
+      'Measured: ≈ 8 min for 560 generations on the shared 2-core machine; ≈ 1 s per generation once episodes last 1,000 steps (docs/RESULTS.md §6).',
     config: {
       task: { id: 'hopper', params: { integrator: 'Euler', maxSteps: 1000, episodes: 1, testEpisodes: 4 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32, outputActivation: 'tanh' } },
@@ -296,8 +315,11 @@ export const PRESETS: readonly Preset[] = [
     description:
       "The paper's Brax hopper setting (docs/ALGORITHMS.md §9.3, §2.7) on the lab's gym-style MuJoCo Hopper: SNES P=256 (T 48, σ0 0.075), policy MLP 11-32-32-3 (tanh, tanh out), 8 episodes of 500 steps, 64 test episodes, running observation normalisation, mean decay 1e-5, 3,000 generations × 20 rounds, 5 seeds. The physics is gym MuJoCo (RK4), not Brax v1.",
     deviations: ['gym MuJoCo physics (RK4) instead of Brax v1 legacy_spring'],
-    expectedCost:
-      '≈ 2 CPU-years per seed: up to 1.8·10¹¹ env steps (58 round trainings × 3,000 gens × 256 × 8 × 500) at ≈ 3·10³ RK4 steps/s; not runnable here',
+    expectedCost: '≈ 2 CPU-years per seed: not runnable on a laptop',
+    costNote:
+      'Up to 1.8·10¹¹ simulation steps (58 round trainings × 3,000 generations × 256 × 8 episodes × 500 steps) at ≈ 3·10³ RK4 steps/s.',
+    notInBrowser:
+      'Its 256 × 8 MuJoCo simulations per generation need more memory than a browser tab gets (the run stops within seconds with a MuJoCo allocation error), and one seed would take about two CPU-years. Run it from the command line on a cluster (see the README).',
     config: {
       task: {
         id: 'hopper',
@@ -317,7 +339,7 @@ export const PRESETS: readonly Preset[] = [
     description:
       "The paper's MNIST setting (docs/ALGORITHMS.md §9.3): CNN, Sep-CMA-ES P=128 (elite 0.5, σ0 0.025), batch 1,024, 4,000 generations × 20 rounds, mean decay 1e-4, 5 seeds.",
     deviations: [],
-    expectedCost: 'days on CPU; many hours even on a GPU in the browser',
+    expectedCost: 'days on a laptop CPU; many hours even on a GPU in the browser',
     config: {
       task: { id: 'mnist', params: { pool: '28x28', batchSize: 1024 } },
       network: { id: 'cnn', params: {} },

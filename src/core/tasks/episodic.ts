@@ -76,7 +76,7 @@ export abstract class EpisodicTaskInstance implements TaskInstance {
     readonly id: string,
     readonly io: NetworkIO,
     private readonly episodes: number,
-    private readonly testEpisodes: number,
+    protected readonly testEpisodes: number,
     testRng: Rng,
     readonly notes: readonly string[],
   ) {
@@ -97,9 +97,28 @@ export abstract class EpisodicTaskInstance implements TaskInstance {
     return { scores: tf.tensor1d(Float32Array.from(r.meanReturns)) };
   }
 
+  /** Most population rows one test rollout may take (all, unless the family's simulations are memory-bound). */
+  protected maxTestRows(): number {
+    return Infinity;
+  }
+
   async evaluateTest(net: PopulationNet, params: tf.Tensor2D): Promise<TestResult[]> {
-    const r = this.rollout(net, params, this.testEpisodes, this.testRng, false);
-    return Array.from(r.meanReturns, (perf) => ({ perf, loss: -perf }));
+    // Rows in batches of at most maxTestRows. Test rollouts never update the task's state and every row
+    // sees the same start states, so batching leaves each row's result unchanged.
+    const rows = params.shape[0];
+    const batch = Math.max(1, Math.floor(this.maxTestRows()));
+    const out: TestResult[] = [];
+    for (let start = 0; start < rows; start += batch) {
+      const part =
+        batch >= rows ? params : tf.slice(params, [start, 0], [Math.min(batch, rows - start), params.shape[1]]);
+      try {
+        const r = this.rollout(net, part, this.testEpisodes, this.testRng, false);
+        for (const perf of Array.from(r.meanReturns)) out.push({ perf, loss: -perf });
+      } finally {
+        if (part !== params) part.dispose();
+      }
+    }
+    return out;
   }
 
   abstract dispose(): void;

@@ -71,4 +71,9 @@ export interface TaskDef {
    */
   readonly pixelInputs: boolean;
   load(params: AnyParamValues, io: { readBytes(path: string): Promise<Uint8Array> }, rng: Rng): Promise<TaskInstance>;
+  /**
+   * Why training a population of `popSize` on this task with these params would not fit in memory, or
+   * null (tasks without such a limit leave it out). Checked before a run starts (experiments/setup.ts).
+   */
+  memoryProblem?(params: AnyParamValues, popSize: number): { readonly path: string; readonly message: string } | null;
 }

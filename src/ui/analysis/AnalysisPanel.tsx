@@ -28,6 +28,7 @@ import { OptionSelect } from '../settings/OptionSelect';
 import { AnalysisResultView } from './analysis-views';
 import { OptionFields } from './OptionFields';
 import { SelectionControls, type SelectionState } from './SelectionControls';
+import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 
 /** The parent's bridge to the worker: runs registry analysis `id` on the shown run (and `args.other`). */
 export type RunAnalysis = <K extends AnalysisId>(
@@ -161,11 +162,17 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, layerNames, othe
         ) : null}
       </div>
       {busy ? (
-        <div className="progress-line" aria-live="polite">
-          <progress max={progress?.total || 1} value={progress?.done ?? 0} />
+        <div className="progress-line">
+          <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label="Analysis progress" />
           <span>{progress ? `${progress.label}: ${progress.done} / ${progress.total}` : 'starting…'}</span>
         </div>
       ) : null}
+      <LiveAnnouncer
+        event={busy ? `${def.label} running.` : result ? `${ANALYSES[result.id].label} finished.` : null}
+        progress={
+          busy && progress ? `${Math.round((100 * progress.done) / Math.max(1, progress.total))} % done.` : null
+        }
+      />
       {message ? (
         <p className="field-error" role="status">
           {message}

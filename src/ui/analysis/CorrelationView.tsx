@@ -1,12 +1,12 @@
 /**
  * Magnitude–SNR correlation view (paper §5 Fig. 7; docs/ALGORITHMS.md §8.1): a downsampled |μ| vs SNR scatter
  * for a chosen chain and round, and Pearson / Spearman per round (mean over seeds) for every chain with a
- * per-weight σ (chains without one are named, not drawn).
+ * per-weight σ (chains without one are named, not drawn). Legends sit above the plots (never over the
+ * lines); methods and layers by name (core/names.ts).
  */
 import { useState } from 'react';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -20,6 +20,8 @@ import type { CorrelationResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { correlationRoundRows, scatterPoints } from './chart-data';
+import { layerName, methodName } from '../../core/names';
+import { Term } from '../glossary/Term';
 
 const f3 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : '–');
 
@@ -31,7 +33,16 @@ export function CorrelationView({ result }: { result: CorrelationResult }) {
   const byRound = correlationRoundRows(result);
   if (!row) return <p className="muted">No rounds to correlate.</p>;
   const pts = scatterPoints(row);
-  const header = ['round', ...methods.flatMap((m) => [`${m} pearson`, `${m} pearson se`, `${m} spearman`])];
+  const layer = layerName(result.layerName);
+  const keys = ['roundNum', ...methods.flatMap((m) => [`${m} pearson`, `${m} pearson se`, `${m} spearman`])];
+  const header = [
+    'round',
+    ...methods.flatMap((m) => [
+      `${methodName(m)}: Pearson`,
+      `${methodName(m)}: Pearson standard error`,
+      `${methodName(m)}: Spearman`,
+    ]),
+  ];
   return (
     <>
       <label className="view-controls">
@@ -39,22 +50,23 @@ export function CorrelationView({ result }: { result: CorrelationResult }) {
         <select value={idx} onChange={(e) => setIdx(Number(e.target.value))}>
           {usable.map((r, i) => (
             <option key={i} value={i}>
-              {r.method} seed {r.seed} round {r.roundNum}
+              {methodName(r.method)}, seed {r.seed}, round {r.roundNum}
             </option>
           ))}
         </select>
       </label>
       <div className="view-grid two">
         <ChartFrame
-          title={`|μ| vs SNR, ${result.layerName}, ${row.method} seed ${row.seed} round ${row.roundNum}`}
+          title={`Size |μ| against signal-to-noise |μ|/σ, ${layer}: ${methodName(row.method)}, seed ${row.seed}, round ${row.roundNum}`}
           note={
             <>
-              {pts.length} of {row.n} unpruned weights shown. Pearson {f3(row.pearson)}, Spearman {f3(row.spearman)}; on
-              the layer’s alive weights the two criteria make the same next-round decision for{' '}
-              {(100 * row.agreeFrac).toFixed(1)}% (survivor IoU {f3(row.survivorIoU)}).
+              {pts.length} of {row.n} remaining weights shown. Correlation: Pearson {f3(row.pearson)}, Spearman{' '}
+              {f3(row.spearman)}. On the layer&apos;s remaining weights, magnitude and{' '}
+              <Term id="snr">signal-to-noise</Term> pruning make the same next-round decision for{' '}
+              {(100 * row.agreeFrac).toFixed(1)} % (overlap of the kept weights {f3(row.survivorIoU)}).
             </>
           }
-          table={{ header: ['magnitude', 'snr'], rows: pts.map((p) => [p.magnitude, p.snr]) }}
+          table={{ header: ['size |μ|', 'signal-to-noise |μ|/σ'], rows: pts.map((p) => [p.magnitude, p.snr]) }}
         >
           <div style={{ width: '100%', height: 280 }}>
             <ResponsiveContainer width="100%" height="100%">
@@ -65,9 +77,16 @@ export function CorrelationView({ result }: { result: CorrelationResult }) {
                   type="number"
                   name="|μ|"
                   tickFormatter={f3}
-                  label={{ value: '|μ|', position: 'insideBottom', offset: -12 }}
+                  label={{ value: 'size |μ|', position: 'insideBottom', offset: -12 }}
                 />
-                <YAxis dataKey="snr" type="number" name="SNR" width={56} tickFormatter={f3} />
+                <YAxis
+                  dataKey="snr"
+                  type="number"
+                  name="|μ|/σ"
+                  width={60}
+                  tickFormatter={f3}
+                  label={{ value: 'signal-to-noise |μ|/σ', angle: -90, position: 'insideLeft', offset: 0, dy: 70 }}
+                />
                 <Tooltip formatter={(v) => f3(Number(v))} />
                 <Scatter data={pts} fill={OKABE_ITO.blue} fillOpacity={0.45} isAnimationActive={false} shape="circle" />
               </ScatterChart>
@@ -75,15 +94,31 @@ export function CorrelationView({ result }: { result: CorrelationResult }) {
           </div>
         </ChartFrame>
         <ChartFrame
-          title={`Magnitude–SNR correlation per round, ${result.layerName}`}
+          title={`How closely size and signal-to-noise agree, per round, ${layer}`}
           note={
-            'Pearson (solid) and Spearman (dashed) of |μ| vs |μ|/σ, mean over seeds.' +
+            'Correlation of |μ| with |μ|/σ over the remaining weights, mean over seeds (1: both rank the weights alike).' +
             (result.withoutSigma.length
-              ? ` Not shown (no per-weight σ): ${result.withoutSigma.map((w) => `${w.method} (${w.sigma === 'none' ? 'no σ' : 'one σ for all weights'})`).join(', ')}.`
+              ? ` Not shown (no σ per weight): ${result.withoutSigma.map((w) => `${methodName(w.method)} (${w.sigma === 'none' ? 'no σ' : 'one σ for all weights'})`).join(', ')}.`
               : '')
           }
-          table={{ header, rows: byRound.map((r) => header.map((h) => (h === 'round' ? r.roundNum : r[h]))) }}
+          table={{ header, rows: byRound.map((r) => keys.map((k) => r[k])) }}
         >
+          <ul className="swatches line-key" aria-label="Line colours and styles">
+            {methods.map((m, i) => (
+              <li key={m}>
+                <span className="line-swatch" style={{ background: seriesColour(i) }} aria-hidden="true" />
+                {methodName(m)}
+              </li>
+            ))}
+            <li>
+              <span className="line-swatch" style={{ background: '#555' }} aria-hidden="true" />
+              Pearson
+            </li>
+            <li>
+              <span className="line-swatch dashed" style={{ borderColor: '#555' }} aria-hidden="true" />
+              Spearman (ranks)
+            </li>
+          </ul>
           <div style={{ width: '100%', height: 280 }}>
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={byRound} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
@@ -93,16 +128,20 @@ export function CorrelationView({ result }: { result: CorrelationResult }) {
                   type="number"
                   domain={['dataMin', 'dataMax']}
                   allowDecimals={false}
-                  label={{ value: 'IMP round', position: 'insideBottom', offset: -12 }}
+                  label={{ value: 'round', position: 'insideBottom', offset: -12 }}
                 />
-                <YAxis domain={[-1, 1]} width={40} />
+                <YAxis
+                  domain={[-1, 1]}
+                  width={52}
+                  label={{ value: 'correlation', angle: -90, position: 'insideLeft', offset: 0, dy: 40 }}
+                />
                 <Tooltip formatter={(v) => f3(Number(v))} />
-                <Legend verticalAlign="top" height={24} />
                 {methods
                   .map((m, i) => [
                     <Line
                       key={`${m}p`}
                       dataKey={`${m} pearson`}
+                      name={`${methodName(m)}: Pearson`}
                       stroke={seriesColour(i)}
                       strokeWidth={2}
                       isAnimationActive={false}
@@ -110,6 +149,7 @@ export function CorrelationView({ result }: { result: CorrelationResult }) {
                     <Line
                       key={`${m}s`}
                       dataKey={`${m} spearman`}
+                      name={`${methodName(m)}: Spearman`}
                       stroke={seriesColour(i)}
                       strokeDasharray="5 4"
                       isAnimationActive={false}

@@ -24,6 +24,8 @@ import { seriesColour } from '../viz/palettes';
 import { OptionSelect } from '../settings/OptionSelect';
 import { profileRows } from './chart-data';
 import { SurfaceView } from './SurfaceView';
+import { methodName } from '../../core/names';
+import { Term } from '../glossary/Term';
 
 const f4 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : '–');
 
@@ -33,14 +35,21 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
   if (!entry) return <p className="muted">No rounds profiled.</p>;
   const two = result.runLabels.length > 1;
   const name = (r: (typeof result.rounds)[number]) =>
-    `${two ? `${result.runLabels[r.run]}: ` : ''}${r.method} seed ${r.seed} round ${r.roundNum} (${(100 * (1 - r.sparsityFrac)).toFixed(1)}% kept)`;
+    `${two ? `${result.runLabels[r.run]}: ` : ''}${methodName(r.method)}, seed ${r.seed}, round ${r.roundNum} (${(100 * (1 - r.sparsityFrac)).toFixed(1)} % of weights)`;
   const xis = entry.landscape.xis;
   const rows = profileRows(entry, xis);
   const D = entry.landscape.profiles.length;
   const sharp = sharpnessRows(result);
   const runs = [...new Set(sharp.map((s) => s.run))];
   const dirs = directionsLabel(result);
-  const header = ['xi', ...Array.from({ length: D }, (_, d) => [`d${d}`, `fit${d}`]).flat()];
+  const keys = ['xi', ...Array.from({ length: D }, (_, d) => [`d${d}`, `fit${d}`]).flat()];
+  const header = [
+    'step ξ',
+    ...Array.from({ length: D }, (_, d) => [
+      `direction ${d + 1}: ${result.lossKind}`,
+      `direction ${d + 1}: fitted parabola`,
+    ]).flat(),
+  ];
   return (
     <>
       <div className="view-controls">
@@ -54,14 +63,15 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
       </div>
       <div className="view-grid two">
         <ChartFrame
-          title={`1-D profiles, ${name(entry)}`}
+          title={`The loss around the trained network: ${name(entry)}`}
           note={
             <>
-              {result.lossKind} along {D} random directions ({dirs}); dashed: fitted a·ξ² + b·ξ + c. Sharpness a ={' '}
-              {f4(entry.landscape.curvature.mean)} ± {f4(entry.landscape.curvature.se)}.
+              {result.lossKind} when the weights take a step ξ along {D} random directions ({dirs}); dashed: fitted
+              parabola a·ξ² + b·ξ + c. <Term id="curvature">Sharpness</Term> a = {f4(entry.landscape.curvature.mean)} ±{' '}
+              {f4(entry.landscape.curvature.se)}.
             </>
           }
-          table={{ header, rows: rows.map((r) => header.map((h) => r[h])) }}
+          table={{ header, rows: rows.map((r) => keys.map((h) => r[h])) }}
         >
           <div style={{ width: '100%', height: 280 }}>
             <ResponsiveContainer width="100%" height="100%">
@@ -71,15 +81,20 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
                   dataKey="xi"
                   type="number"
                   domain={['dataMin', 'dataMax']}
-                  label={{ value: 'ξ', position: 'insideBottom', offset: -12 }}
+                  label={{ value: 'step ξ along the direction', position: 'insideBottom', offset: -12 }}
                 />
-                <YAxis width={56} tickFormatter={f4} domain={['auto', 'auto']} />
+                <YAxis
+                  width={60}
+                  tickFormatter={f4}
+                  domain={['auto', 'auto']}
+                  label={{ value: result.lossKind, angle: -90, position: 'insideLeft', offset: 0, dy: 60 }}
+                />
                 <Tooltip formatter={(v) => f4(Number(v))} />
                 {Array.from({ length: D }, (_, d) => [
                   <Line
                     key={`d${d}`}
                     dataKey={`d${d}`}
-                    name={`direction ${d}`}
+                    name={`direction ${d + 1}`}
                     stroke={seriesColour(d)}
                     strokeWidth={2}
                     dot={{ r: 2 }}
@@ -88,7 +103,7 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
                   <Line
                     key={`fit${d}`}
                     dataKey={`fit${d}`}
-                    name={`fit ${d}`}
+                    name={`fit ${d + 1}`}
                     stroke={seriesColour(d)}
                     strokeDasharray="5 4"
                     dot={false}
@@ -101,9 +116,17 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
         </ChartFrame>
         <ChartFrame
           title={`Sharpness per round (${dirs})`}
-          note={`Fitted a (curvature at 0 is 2a): mean ± s.e. over seeds (one seed: over directions)${two ? '; one series per run' : ''}.`}
+          note={`Fitted a (the curvature at the network is 2a): mean ± standard error over seeds (one seed: over directions)${two ? '; one series per run' : ''}. Higher: a sharper minimum.`}
           table={{
-            header: ['run', 'round', 'remaining_pct', 'a_mean', 'a_se', 'seeds', 'min_fit_r2'],
+            header: [
+              'run',
+              'round',
+              'weights remaining (%)',
+              'sharpness a (mean)',
+              'sharpness a (standard error)',
+              'seeds',
+              'worst fit quality (R²)',
+            ],
             rows: sharp.map((c) => [result.runLabels[c.run], c.roundNum, c.remainingPct, c.a, c.se, c.seeds, c.minR2]),
           }}
         >
@@ -116,11 +139,18 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
                   type="number"
                   domain={['dataMin - 0.5', 'dataMax + 0.5']}
                   allowDecimals={false}
-                  label={{ value: 'IMP round', position: 'insideBottom', offset: -12 }}
+                  label={{ value: 'round', position: 'insideBottom', offset: -12 }}
                 />
-                <YAxis dataKey="a" type="number" width={64} tickFormatter={f4} domain={['auto', 'auto']} />
+                <YAxis
+                  dataKey="a"
+                  type="number"
+                  width={64}
+                  tickFormatter={f4}
+                  domain={['auto', 'auto']}
+                  label={{ value: 'sharpness a', angle: -90, position: 'insideLeft', offset: 0, dy: 40 }}
+                />
                 <Tooltip formatter={(v) => f4(Number(v))} />
-                {two ? <Legend verticalAlign="top" height={24} /> : null}
+                {two ? <Legend verticalAlign="top" /> : null}
                 {runs.map((run) => (
                   <Scatter
                     key={run}

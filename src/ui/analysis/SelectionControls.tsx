@@ -6,6 +6,7 @@
  */
 import type { SelectSpec, RoundKey } from '../../core/analysis/analyses';
 import { chainsOf, seedsOf } from '../../core/analysis/analyses';
+import { methodName } from '../../core/names';
 import { OptionSelect } from '../settings/OptionSelect';
 
 /** The panel's selection state: undefined = the default. */
@@ -29,11 +30,13 @@ function CheckGroup<T extends string | number>({
   options,
   checked,
   onChange,
+  format = String,
 }: {
   legend: string;
   options: readonly T[];
   checked: readonly T[];
   onChange: (v: T[]) => void;
+  format?: (v: T) => string;
 }) {
   return (
     <fieldset className="check-group">
@@ -45,7 +48,7 @@ function CheckGroup<T extends string | number>({
             checked={checked.includes(o)}
             onChange={(e) => onChange(e.target.checked ? [...checked, o] : checked.filter((c) => c !== o))}
           />
-          {String(o)}
+          {format(o)}
         </label>
       ))}
     </fieldset>
@@ -77,17 +80,19 @@ export function SelectionControls({
     <>
       {spec.chains === 'one' || other ? (
         <OptionSelect
-          label="Method"
+          label="Pruning method"
           value={shownChains[0] ?? chains[0]}
           options={chains}
           onChange={(c) => onChange({ ...state, chains: [c] })}
+          format={methodName}
         />
       ) : (
         <CheckGroup
-          legend="Methods"
+          legend="Pruning methods"
           options={chains}
           checked={shownChains}
           onChange={(c) => onChange({ ...state, chains: c })}
+          format={methodName}
         />
       )}
       <CheckGroup
@@ -123,7 +128,7 @@ export function SelectionControls({
               value={state.chainB ?? ''}
               options={['', ...chainsOf(other.index)]}
               onChange={(c) => onChange({ ...state, chainB: c || undefined })}
-              format={(c) => c || 'the matching one'}
+              format={(c) => (c ? methodName(c) : 'the matching one')}
             />
           ) : null}
         </>

@@ -10,13 +10,14 @@ import { ChartFrame } from '../viz/ChartFrame';
 import { seriesColour } from '../viz/palettes';
 import { OptionSelect } from '../settings/OptionSelect';
 import { weightChartRows, weightSeries, type WeightStat } from './chart-data';
+import { layerName } from '../../core/names';
 
 const f4 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : '–');
 
-const STATS: readonly { stat: WeightStat; title: string }[] = [
-  { stat: 'remainingFrac', title: 'Weights remaining in the layer (%)' },
-  { stat: 'meanAbs', title: 'Mean |W| of the alive weights' },
-  { stat: 'mean', title: 'Mean W of the alive weights' },
+const STATS: readonly { stat: WeightStat; title: string; axis: string }[] = [
+  { stat: 'remainingFrac', title: 'Weights remaining in the layer (%)', axis: 'weights remaining (%)' },
+  { stat: 'meanAbs', title: 'Mean size |W| of the remaining weights', axis: 'mean |W|' },
+  { stat: 'mean', title: 'Mean value W of the remaining weights', axis: 'mean W' },
 ];
 
 export function WeightsView({ result }: { result: WeightsResult }) {
@@ -26,18 +27,25 @@ export function WeightsView({ result }: { result: WeightsResult }) {
   return (
     <>
       <div className="view-controls">
-        <OptionSelect label="Layer" value={layer} options={result.layerNames} onChange={setLayer} />
+        <OptionSelect
+          label="Layer"
+          value={layer}
+          options={result.layerNames}
+          onChange={setLayer}
+          format={(l) => layerName(l)}
+        />
       </div>
       <div className="view-grid two">
-        {STATS.map(({ stat, title }) => {
+        {STATS.map(({ stat, title, axis }) => {
           const rows = weightChartRows(result, layer, stat);
-          const header = ['round', ...series.flatMap((s) => [s.name, `${s.name} se`])];
+          const keys = ['roundNum', ...series.flatMap((s) => [s.name, `${s.name} se`])];
+          const header = ['round', ...series.flatMap((s) => [s.name, `${s.name}: standard error`])];
           return (
             <ChartFrame
               key={stat}
-              title={`${title}: ${layer}`}
+              title={`${title}: ${layerName(layer)}`}
               note={`Trained network of each round; ${nSeeds > 1 ? `mean over ${nSeeds} seeds` : 'one seed'}.`}
-              table={{ header, rows: rows.map((r) => header.map((h) => (h === 'round' ? r.roundNum : r[h]))) }}
+              table={{ header, rows: rows.map((r) => keys.map((k) => r[k])) }}
             >
               <div style={{ width: '100%', height: 260 }}>
                 <ResponsiveContainer width="100%" height="100%">
@@ -48,11 +56,16 @@ export function WeightsView({ result }: { result: WeightsResult }) {
                       type="number"
                       domain={['dataMin', 'dataMax']}
                       allowDecimals={false}
-                      label={{ value: 'IMP round', position: 'insideBottom', offset: -12 }}
+                      label={{ value: 'round', position: 'insideBottom', offset: -12 }}
                     />
-                    <YAxis width={64} tickFormatter={f4} domain={['auto', 'auto']} />
+                    <YAxis
+                      width={64}
+                      tickFormatter={f4}
+                      domain={['auto', 'auto']}
+                      label={{ value: axis, angle: -90, position: 'insideLeft', offset: 0, dy: 50 }}
+                    />
                     <Tooltip formatter={(v) => f4(Number(v))} />
-                    <Legend verticalAlign="top" height={24} />
+                    <Legend verticalAlign="top" />
                     {series.map((s, i) => (
                       <Line
                         key={s.name}

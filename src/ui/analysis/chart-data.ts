@@ -11,10 +11,12 @@ import type {
   CorrelationResult,
   LandscapeRound,
   LmcGroup,
+  LmcNet,
   LmcResult,
   WeightsResult,
 } from '../../core/analysis/analyses';
 import type { QuadraticFit } from '../../core/analysis/quadratic-fit';
+import { methodName } from '../../core/names';
 
 /** The metric an LMC chart plots: test error for classification, mean return for control. */
 export function lmcMetric(res: Pick<LmcResult, 'barrierKind'>): { key: 'error' | 'return'; label: string } {
@@ -68,6 +70,42 @@ export function lmcBarrierMarks(res: Pick<LmcResult, 'barrierKind'>, g: LmcGroup
       connected: p.path.connected,
     };
   });
+}
+
+/** A network of an LMC group as students read it: "round 3", "seed 1", "Ticket (magnitude pruning), round 3 (run 2)". */
+export function lmcNetName(g: Pick<LmcGroup, 'kind'>, n: LmcNet): string {
+  if (g.kind === 'rounds') return `round ${n.roundNum}`;
+  if (g.kind === 'seeds') return `seed ${n.seed}`;
+  return `${methodName(n.method)}, round ${n.roundNum}${n.run ? ' (other run)' : ''}`;
+}
+
+/** A group's title in names, not ids: "rounds of Ticket (magnitude pruning), seed 0". */
+export function lmcGroupTitle(g: LmcGroup): string {
+  if (g.kind === 'rounds') return `rounds of ${methodName(g.method)}, seed ${g.seed}`;
+  if (g.kind === 'seeds') return `${methodName(g.method)} at round ${g.roundNum}: different seeds`;
+  return `${methodName(g.method)} vs ${methodName(g.methodB ?? g.method)} (other run), seed ${g.seed}, round ${g.roundNum}`;
+}
+
+/**
+ * How the LMC chart colours a group's paths so they stay tellable apart: the rounds of one chain are
+ * grouped by how many rounds apart the two networks are (15 pairs of 6 rounds → 5 colours, one legend entry
+ * each); other comparisons (seeds, two runs) have one colour per pair. Keys match lmcCurveRows' series;
+ * names are what students read ("round 1 ↔ round 3").
+ */
+export function lmcPairGroups(
+  g: LmcGroup,
+): { key: string; name: string; group: number; groupLabel: string; groups: number }[] {
+  const byDistance = g.kind === 'rounds';
+  const out = g.matrix.pairs.map((p, n) => {
+    const d = p.j - p.i;
+    const key = seriesOf(g, p);
+    const name = `${lmcNetName(g, g.nets[p.i])} ↔ ${lmcNetName(g, g.nets[p.j])}`;
+    return byDistance
+      ? { key, name, group: d, groupLabel: `${d} round${d === 1 ? '' : 's'} apart` }
+      : { key, name, group: n + 1, groupLabel: name };
+  });
+  const groups = new Set(out.map((o) => o.group)).size;
+  return out.map((o) => ({ ...o, groups }));
 }
 
 /** The fitted parabola at each ξ. */
@@ -135,7 +173,7 @@ export function weightSeries(
   return [...new Map(res.summary.map((s) => [`${s.run}/${s.method}`, s])).values()].map((s) => ({
     run: s.run,
     method: s.method,
-    name: two ? `${s.method} (${res.runLabels[s.run]})` : s.method,
+    name: two ? `${methodName(s.method)} (${res.runLabels[s.run]})` : methodName(s.method),
   }));
 }
 

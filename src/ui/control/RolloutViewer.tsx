@@ -5,6 +5,7 @@
  * loads tfjs for it), and each frame is drawn from core sceneOf, or for MuJoCo locomotion tasks as a side
  * view of the recorded geom poses (capsules as thick lines).
  */
+import { taskName } from '../../core/names';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyParamValues } from '../../core/params';
 import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
@@ -136,7 +137,7 @@ export function RolloutViewer({ taskId, envParams, params, record, label = 'poli
   return (
     <section className="chart-frame rollout-viewer" aria-label="Rollout viewer">
       <div className="chart-head">
-        <h3>{episode ? `${episode.envId}: ${label}` : `Recording an episode of ${label}…`}</h3>
+        <h3>{episode ? `${taskName(taskId)}: ${label}` : `Recording an episode of ${label}…`}</h3>
         <div className="chart-actions">
           <button
             type="button"
@@ -175,7 +176,7 @@ export function RolloutViewer({ taskId, envParams, params, record, label = 'poli
       <canvas
         ref={canvas}
         role="img"
-        aria-label={`${taskId} episode animation, step ${frame}`}
+        aria-label={`${taskName(taskId)} episode animation`}
         style={{ width: W, height: H, maxWidth: '100%', border: '1px solid #d5d9df', borderRadius: 6 }}
       />
       {episode ? (
@@ -186,6 +187,7 @@ export function RolloutViewer({ taskId, envParams, params, record, label = 'poli
             max={frames - 1}
             value={frame}
             aria-label="Step"
+            aria-valuetext={`step ${frame} of ${frames - 1}`}
             style={{ display: 'block', width: W, maxWidth: '100%' }}
             onChange={(e) => {
               setPlaying(false);

@@ -1,5 +1,9 @@
-import { memo } from 'react';
-/** Choices and Start / Pause / Resume / Cancel for the 2-D demo, with inline validation messages. */
+/**
+ * Choices and Start / Pause / Resume / Cancel for the 2-D demo, with inline validation messages. The
+ * generation counter is plain text (it changes 30 times a second); screen readers hear the demo through a
+ * throttled live region instead.
+ */
+import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   DEMO_LIMITS,
@@ -12,6 +16,8 @@ import { TOY_LIST } from '../../state/catalog';
 import { selectDemoActive, useDemoProgressStore } from '../../state/demo-progress-store';
 import { JobButtons } from '../run/JobButtons';
 import { cancelDemo, pauseDemo, resumeDemo, startDemo } from '../lab-client';
+import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
+import { STATUS_WORDS } from '../../state/job-status';
 
 type NumKey = 'popSize' | 'generations' | 'gensPerSec' | 'seed';
 
@@ -59,6 +65,13 @@ export const DemoControls = memo(function DemoControls() {
   );
   const active = useDemoProgressStore(selectDemoActive);
   const fn = TOY_LIST.find((t) => t.id === fnId);
+  const counter = useRef<HTMLParagraphElement>(null);
+  const event =
+    status === 'running'
+      ? 'Demo running.'
+      : status === 'idle'
+        ? null
+        : `Demo ${STATUS_WORDS[status] ?? status} at generation ${generation}${total ? ` of ${total}` : ''}.`;
   return (
     <div className="demo-controls">
       <div className="demo-fields">
@@ -90,12 +103,21 @@ export const DemoControls = memo(function DemoControls() {
         onPause={() => void pauseDemo()}
         onResume={() => void resumeDemo()}
         onCancel={() => void cancelDemo()}
+        focusHolder={counter}
       >
-        <output className="gen-counter" aria-live="polite" data-testid="gen-counter" data-generation={generation}>
+        <p className="gen-counter" ref={counter} tabIndex={-1} data-testid="gen-counter" data-generation={generation}>
           Generation {generation}
-          {total ? ` / ${total}` : ''} · <span className={`status status-${status}`}>{status}</span>
-        </output>
+          {total ? ` / ${total}` : ''} ·{' '}
+          <span className={`status status-${status}`} data-status={status}>
+            {STATUS_WORDS[status] ?? status}
+          </span>
+        </p>
       </JobButtons>
+      <LiveAnnouncer
+        event={event}
+        progress={status === 'running' && total ? `Generation ${generation} of ${total}.` : null}
+        everyMs={5000}
+      />
     </div>
   );
 });

@@ -24,6 +24,8 @@ import {
 import { selectImpActive, useImpStore } from '../../state/imp-store';
 import { ParamField } from '../settings/ParamField';
 import { FieldErrors, NumberField, SelectField } from './fields';
+import { Term } from '../glossary/Term';
+import { SourcedText } from '../settings/SourcedText';
 
 // Fields take no `disabled` prop: the <fieldset disabled> around them disables every control natively, so
 // starting a run re-renders one attribute instead of the whole form, so the Start click stays a short
@@ -40,7 +42,7 @@ function ParamPanel({ section, specs }: { section: ParamSection; specs: ParamSpe
           name={name}
           spec={spec}
           value={entry.params[name] ?? spec.default}
-          error={issuesAt(v, `${section}.params.${name}`)[0]}
+          error={issuesAt(v, `${section}.params.${name}`, spec.label)[0]}
           helpKey={`exp-${section}-${entry.id}-${name}`}
           onChange={(value) => setParam(section, name, value)}
         />
@@ -55,7 +57,7 @@ function SeedsField() {
   const v = useExperimentStore(selectValidation);
   const [text, setText] = useState<string | null>(null);
   const parsed = text === null ? null : parseSeedsText(text);
-  const errors = [...(parsed && 'error' in parsed ? [parsed.error] : []), ...issuesAt(v, 'seeds')];
+  const errors = [...(parsed && 'error' in parsed ? [parsed.error] : []), ...issuesAt(v, 'seeds', 'Seeds')];
   return (
     <div className={`field${errors.length ? ' field-invalid' : ''}`}>
       <label htmlFor="exp-seeds">Seeds (e.g. 0, 1, 2 or 0-4; runs one after another)</label>
@@ -104,7 +106,7 @@ function ExperimentFields({ section }: { section: string }) {
     <>
       {EXPERIMENT_FIELD_LIST.filter((f) => f.form && f.path[0] === section).map((f) => {
         const value = fieldValue(draft, f);
-        const errors = issuesAt(v, fieldPath(f));
+        const errors = issuesAt(v, fieldPath(f), f.spec.label);
         const s = f.spec;
         if (s.kind === 'number')
           return (
@@ -162,10 +164,10 @@ const ConfigFields = memo(function ConfigFields() {
             label="Task"
             value={d.task.id}
             options={TASKS}
-            errors={issuesAt(v, 'task.id')}
+            errors={issuesAt(v, 'task.id', 'Task')}
             onChange={(id) => setEntry('task', id)}
           />
-          {task && <p className="muted small">{task.help}</p>}
+          {task && <SourcedText className="muted small" text={task.help} />}
           {notes.length > 0 && (
             <ul className="notice">
               {notes.map((n) => (
@@ -182,7 +184,7 @@ const ConfigFields = memo(function ConfigFields() {
           <SelectField
             label="Network"
             value={d.network.id}
-            errors={issuesAt(v, 'network.id')}
+            errors={issuesAt(v, 'network.id', 'Network')}
             onChange={(id) => setEntry('network', id)}
             options={NETWORKS.map((n) => ({
               id: n.id,
@@ -194,12 +196,14 @@ const ConfigFields = memo(function ConfigFields() {
       )}
       {show('es') && (
         <section className="form-section">
-          <h3>Evolution strategy</h3>
+          <h3>
+            <Term id="es">Evolution strategy</Term>
+          </h3>
           <SelectField
             label="Strategy"
             value={d.es.id}
             options={STRATEGIES}
-            errors={issuesAt(v, 'es.id')}
+            errors={issuesAt(v, 'es.id', 'Strategy')}
             onChange={(id) => setEntry('es', id)}
           />
           <ExperimentFields section="es" />
@@ -208,7 +212,9 @@ const ConfigFields = memo(function ConfigFields() {
       )}
       {show('prune') && (
         <section className="form-section">
-          <h3>Pruning</h3>
+          <h3>
+            Pruning (<Term id="mask">masks</Term> and <Term id="baseline">baselines</Term>)
+          </h3>
           <fieldset className="method-list">
             <legend>Methods (one curve each; baselines dashed)</legend>
             {PRUNE_METHODS.map((m) => (
@@ -221,7 +227,7 @@ const ConfigFields = memo(function ConfigFields() {
           </fieldset>
           <FieldErrors
             id="exp-methods-err"
-            messages={issuesAt(v, 'prune.methods').concat(issuesAt(v, 'prune.params'))}
+            messages={issuesAt(v, 'prune.methods', 'Methods').concat(issuesAt(v, 'prune.params'))}
           />
           <ExperimentFields section="prune" />
         </section>

@@ -8,7 +8,9 @@ import { useEffect, useState } from 'react';
 import { runId } from '../../core/runs/hash';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
-import { interruptedRunIds, showStoredIfAny } from '../run/run-db';
+import { interruptedRunIds, runStore, showStoredIfAny } from '../run/run-db';
+import { runTitle } from '../../core/names';
+import { isGdBaselineOf } from '../../state/gd-runs';
 import { resumeStoredRun } from '../run/imp-client';
 import { ShareBar } from '../run/ShareBar';
 import { ConfigForm } from './ConfigForm';
@@ -21,25 +23,34 @@ import { SimpleForm } from '../tour/SimpleForm';
 import './experiment.css';
 
 function ResumeOffer() {
-  const [ids, setIds] = useState<string[]>([]);
+  const [offers, setOffers] = useState<{ id: string; title: string }[]>([]);
   const active = useImpStore(selectImpActive);
   useEffect(() => {
-    void interruptedRunIds().then(setIds, () => setIds([]));
+    void interruptedRunIds()
+      .then(async (ids) => {
+        if (!ids.length) return [];
+        const runs = await (await runStore()).listRuns();
+        return ids.map((id) => {
+          const r = runs.find((x) => x.id === id);
+          return { id, title: r ? runTitle(r.config) : 'an earlier run' };
+        });
+      })
+      .then(setOffers, () => setOffers([]));
   }, []);
-  if (!ids.length || active) return null;
+  if (!offers.length || active) return null;
   const resume = (id: string) => {
-    setIds((x) => x.filter((y) => y !== id));
+    setOffers((x) => x.filter((y) => y.id !== id));
     void resumeStoredRun(id);
   };
   return (
     <div className="resume-offer" role="status">
       <p>A run was interrupted when this page was closed. Continue it from its last finished round?</p>
-      {ids.map((id) => (
-        <button key={id} type="button" className="primary" onClick={() => resume(id)}>
-          Resume run {id.slice(0, 8)}
+      {offers.map((o) => (
+        <button key={o.id} type="button" className="primary" onClick={() => resume(o.id)}>
+          Resume {o.title}
         </button>
       ))}
-      <button type="button" onClick={() => setIds([])}>
+      <button type="button" onClick={() => setOffers([])}>
         Dismiss
       </button>
     </div>
@@ -53,6 +64,8 @@ function useStoredCurvesForConfig(): void {
   useEffect(() => {
     const shown = useImpStore.getState();
     if (!config || active || (shown.source === 'live' && shown.runId === runId(config))) return;
+    // a stored GD run opened with this experiment in the form stays shown (its ES run is overlaid on it)
+    if (shown.source === 'stored' && shown.config && isGdBaselineOf(config, shown.config)) return;
     const t = setTimeout(() => {
       void showStoredIfAny(config).catch(() => false);
     }, 300);
@@ -63,24 +76,27 @@ function useStoredCurvesForConfig(): void {
 export function ExperimentPanel() {
   useStoredCurvesForConfig();
   const simple = useLessonStore((s) => s.simple);
+  const settings = (
+    <aside className="panel settings-col" aria-labelledby="exp-h">
+      <h2 id="exp-h">Experiment: ES-IMP</h2>
+      <PresetBar />
+      <ConfigForm />
+      <ShareBar />
+    </aside>
+  );
   return (
+    // The run column comes first in the reading and Tab order (Start is a few Tab presses from the top),
+    // the full settings after it; on wide screens CSS places the settings column on its left. The simple
+    // view's handful of controls come first.
     <div className="experiment-layout">
-      {simple ? (
-        <SimpleForm />
-      ) : (
-        <aside className="panel settings-col" aria-labelledby="exp-h">
-          <h2 id="exp-h">Experiment: ES-IMP</h2>
-          <PresetBar />
-          <ConfigForm />
-          <ShareBar />
-        </aside>
-      )}
+      {simple ? <SimpleForm /> : null}
       <div className="main-col">
         <ResumeOffer />
         <RunControls />
         <GdBaseline />
         <ResultTabs />
       </div>
+      {simple ? null : settings}
     </div>
   );
 }

@@ -1,15 +1,17 @@
 /**
  * Per-generation fitness of the round in progress: best and population-mean score, plus the
- * test performance of the ES mean where it was evaluated. Throttled to a few renders per second (the
- * store gets ≤ 10 batches/s) and thinned to ≤ 300 points.
+ * test performance of the ES mean where it was evaluated; after the run, the last round trained stays
+ * on screen. A gradient-descent run shows minus its training loss per optimizer step. Throttled to a few
+ * renders per second (the store gets ≤ 10 batches/s) and thinned to ≤ 300 points.
  */
 import { memo, useMemo } from 'react';
-import { useImpStore } from '../../state/imp-store';
+import { selectImpActive, useImpStore } from '../../state/imp-store';
 import { thin } from '../../state/imp-selectors';
 import { useThrottled } from '../use-throttled';
 import { LiveChart } from '../viz/LiveChart';
 import { ChartFrame } from '../viz/ChartFrame';
-import { methodLabel } from './palette';
+import { methodName, stepWord } from '../../core/names';
+import { Term } from '../glossary/Term';
 
 const fmt = (v: number) =>
   Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(2) : v.toPrecision(4);
@@ -19,52 +21,90 @@ export const FitnessChart = memo(function FitnessChart() {
     useImpStore((s) => s.current),
     500,
   );
+  const gd = useImpStore((s) => !!s.config?.trainer);
+  const active = useImpStore(selectImpActive);
   const data = useMemo(() => thin(current?.points ?? [], 300), [current]);
+  const step = stepWord(gd, 1);
   const table = useMemo(
-    () => ({
-      header: ['generation', 'best score', 'mean score', 'test perf'],
-      rows: data.map((p) => [p.gen, p.best, p.mean, p.testPerf]),
-    }),
-    [data],
+    () =>
+      gd
+        ? {
+            header: [step, 'minus training loss', 'test performance'],
+            rows: data.map((p) => [p.gen, p.best, p.testPerf]),
+          }
+        : {
+            header: [step, 'best fitness', 'population mean fitness', 'test performance'],
+            rows: data.map((p) => [p.gen, p.best, p.mean, p.testPerf]),
+          },
+    [data, gd, step],
   );
   const series = useMemo(
-    () => [
-      {
-        key: 'best',
-        name: 'best score',
-        color: '#0072b2',
-        width: 2,
-        points: data.map((p) => [p.gen, p.best] as const),
-      },
-      {
-        key: 'mean',
-        name: 'population mean score',
-        color: '#e69f00',
-        width: 1.5,
-        points: data.map((p) => [p.gen, p.mean] as const),
-      },
-    ],
-    [data],
+    () =>
+      gd
+        ? [
+            {
+              key: 'best',
+              name: 'minus training loss',
+              color: '#0072b2',
+              width: 2,
+              points: data.map((p) => [p.gen, p.best] as const),
+            },
+          ]
+        : [
+            {
+              key: 'best',
+              name: 'best in the population',
+              color: '#0072b2',
+              width: 2,
+              points: data.map((p) => [p.gen, p.best] as const),
+            },
+            {
+              key: 'mean',
+              name: 'population mean',
+              color: '#e69f00',
+              width: 1.5,
+              points: data.map((p) => [p.gen, p.mean] as const),
+            },
+          ],
+    [data, gd],
   );
   const generations = current?.generations;
   const x = useMemo(
-    () => ({ label: 'generation', domain: generations ? ([1, generations] as const) : undefined }),
-    [generations],
+    () => ({ label: step, domain: generations ? ([1, generations] as const) : undefined }),
+    [generations, step],
   );
+  const y = useMemo(() => ({ label: gd ? '− training loss' : 'fitness', format: fmt }), [gd]);
+  const when = active ? 'this round' : 'the last round trained';
   const title = current
-    ? `Fitness this round — ${methodLabel(current.method)}, round ${current.roundNum}, seed ${current.seed}`
+    ? `Fitness, ${when}: ${methodName(current.method)}, round ${current.roundNum}, seed ${current.seed}`
     : 'Fitness this round';
   return (
-    <ChartFrame id="fitness" fill title={title} table={table} empty="Shown while a round trains.">
+    <ChartFrame
+      id="fitness"
+      fill
+      title={title}
+      table={table}
+      empty="Shown while a round trains."
+      footer={
+        gd ? (
+          <p className="muted small chart-note">
+            <Term id="gd">Gradient descent</Term> lowers the training loss step by step; higher is better here too.
+          </p>
+        ) : (
+          <p className="muted small chart-note">
+            <Term id="fitness">Fitness</Term> is the score every member of the <Term id="population">population</Term>{' '}
+            gets (higher is better).
+          </p>
+        )
+      }
+    >
       <LiveChart
         series={series}
         x={x}
-        y={Y_AXIS}
-        ariaLabel="best and mean population score per generation of the current round"
-        xReadout={(g) => `generation ${g}`}
+        y={y}
+        ariaLabel={`${gd ? 'minus the training loss' : 'best and mean population fitness'} per ${step} of ${when}`}
+        xReadout={(g) => `${step} ${g}`}
       />
     </ChartFrame>
   );
 });
-
-const Y_AXIS = { format: fmt };

@@ -5,7 +5,7 @@
  * the GD job): same progress bar, pause/cancel, storage and resume; its curves are overlaid on the ES
  * run's sparsity chart (and vice versa) once stored. GD settings come from the GD ParamSpecs.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { gdParamSpecs, type GdOptions } from '../../core/experiments/gd/gd-options';
 import { checkParam, resolveParams } from '../../core/params';
 import { getTask } from '../../core/tasks/registry';
@@ -17,6 +17,8 @@ import { useBackendStore } from '../../state/backend-store';
 import { startImp } from '../run/imp-client';
 import { NumberField, SelectField } from './fields';
 import { gdBackendProblem, gdTaskProblem } from '../../core/experiments/gd/gd-eligibility';
+import { methodName } from '../../core/names';
+import { Term } from '../glossary/Term';
 
 const DEFAULTS = resolveParams(gdParamSpecs, {}) as GdOptions;
 const OPTIMIZERS = gdParamSpecs.optimizer.options.map((o) => ({ id: o.value, label: o.label }));
@@ -36,6 +38,14 @@ export const GdBaseline = memo(function GdBaseline() {
   const active = useImpStore(selectImpActive);
   const backend = useBackendStore((s) => s.backend?.active ?? null);
   const [gd, setGd] = useState<GdOptions>(DEFAULTS);
+  // A stored GD run that is opened shows its own settings here, with the panel open.
+  const shownGd = useImpStore((s) => (s.source === 'stored' ? (s.config?.trainer?.params ?? null) : null));
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!shownGd) return;
+    setGd({ ...DEFAULTS, ...shownGd });
+    setOpen(true);
+  }, [shownGd]);
   const why = blocker(config, backend);
   const gdConfig = useMemo(() => {
     try {
@@ -66,13 +76,24 @@ export const GdBaseline = memo(function GdBaseline() {
     );
   };
   return (
-    <details className="panel gd-baseline" data-testid="gd-baseline">
+    <details
+      className="panel gd-baseline"
+      data-testid="gd-baseline"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>
-        <strong>Trainer: GD-IMP baseline</strong>{' '}
+        <strong>Compare with gradient descent (GD-IMP)</strong>{' '}
         <span className="muted small">
-          — the same task, network, seeds and pruning schedule trained by gradient descent, overlaid on the ES curves
+          — the same task, network, seeds and pruning schedule trained by gradient descent, drawn with the evolution
+          strategy&apos;s curves
         </span>
       </summary>
+      {shownGd && (
+        <p className="small" data-testid="gd-shown">
+          The run shown below was trained by <Term id="gd">gradient descent</Term> with these settings.
+        </p>
+      )}
       <div className="gd-fields">
         <SelectField
           label={gdParamSpecs.optimizer.label}
@@ -88,11 +109,11 @@ export const GdBaseline = memo(function GdBaseline() {
       </div>
       {gdConfig && (
         <p className="muted small">
-          Chains: {gdConfig.prune.methods.map((m) => `gd_${m}`).join(', ')} · {gdConfig.seeds.length} seed
+          Curves: {gdConfig.prune.methods.map((m) => methodName(`gd_${m}`)).join(', ')} · {gdConfig.seeds.length} seed
           {gdConfig.seeds.length > 1 ? 's' : ''} · {gdConfig.prune.rounds} rounds × {gd.epochs} epoch
           {gd.epochs > 1 ? 's' : ''}
           {config && config.prune.methods.some((m) => !gdConfig.prune.methods.includes(m))
-            ? ' (SNR needs an ES σ: left out)'
+            ? ' (signal-to-noise pruning needs the σ of an evolution strategy: left out)'
             : ''}
         </p>
       )}

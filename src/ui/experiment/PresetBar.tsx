@@ -31,7 +31,7 @@ export const PresetBar = memo(function PresetBar() {
               {p.paper ? 'PAPER SETTINGS' : 'REDUCED BUDGET'}
             </span>
             <span className="preset-label">{p.label}</span>
-            <span className="preset-cost">{p.expectedCost}</span>
+            <span className="preset-cost">{p.notInBrowser ? 'Too big for the browser' : p.expectedCost}</span>
           </button>
         ))}
       </div>
@@ -53,6 +53,17 @@ export const PresetBar = memo(function PresetBar() {
           <p className="small">
             <strong>Expected cost:</strong> {chosen.expectedCost}
           </p>
+          {chosen.costNote && (
+            <details className="small">
+              <summary>How the cost was measured</summary>
+              <p>{chosen.costNote}</p>
+            </details>
+          )}
+          {chosen.notInBrowser && (
+            <p className="notice small" data-testid="not-in-browser">
+              <strong>Not runnable in the browser:</strong> {chosen.notInBrowser}
+            </p>
+          )}
         </div>
       ) : (
         <p className="muted small">Custom settings (edited from a preset).</p>

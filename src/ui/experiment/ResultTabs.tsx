@@ -12,6 +12,7 @@ import { getTask } from '../../core/tasks/registry';
 import { useImpStore } from '../../state/imp-store';
 import { useViewStore } from '../../state/view-store';
 import { RunsPanel } from '../run/RunsPanel';
+import { runTitle } from '../../core/names';
 import { RunResult } from '../tour/RunResult';
 import { FitnessChart } from './FitnessChart';
 import { SigmaChart } from './SigmaChart';
@@ -32,7 +33,7 @@ function SparsityView({ records, config, runId }: ResultViewProps) {
   // ES-IMP and GD-IMP of the same task/network on one chart (chain ids differ: 'gd_<method>').
   const companion = useCompanionRun(config, runId);
   const all = useMemo(() => (companion ? [...records, ...companion.records] : records), [records, companion]);
-  const note = companion && config ? overlayNote(config, companion.config, companion.id) : undefined;
+  const note = companion && config ? overlayNote(config, companion.config) : undefined;
   return (
     <div className="chart-grid">
       <div className="chart-wide">
@@ -111,9 +112,12 @@ export const ResultTabs = memo(function ResultTabs() {
   const base = useId();
   const current = RESULT_TABS.find((t) => t.id === tab) ?? RESULT_TABS[0];
   const onKey = (e: React.KeyboardEvent) => {
+    // WAI-ARIA tabs: arrows move to the neighbour (wrapping), Home / End to the first / last tab.
     const i = RESULT_TABS.indexOf(current);
-    const j = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
-    if (j === null) return;
+    const keys: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: RESULT_TABS.length - 1 };
+    const j = keys[e.key];
+    if (j === undefined) return;
+    e.preventDefault();
     const next = RESULT_TABS[(j + RESULT_TABS.length) % RESULT_TABS.length];
     setTab(next.id);
     document.getElementById(`${base}-${next.id}`)?.focus();
@@ -138,7 +142,10 @@ export const ResultTabs = memo(function ResultTabs() {
         ))}
       </div>
       {source === 'stored' && current.id !== 'runs' && (
-        <p className="muted small">Showing a stored run ({props.records.length} rounds).</p>
+        <p className="muted small" data-testid="stored-note">
+          Showing a stored {props.config?.trainer ? 'gradient-descent (GD-IMP) ' : ''}run: {props.records.length} round
+          records{props.config ? ` · ${runTitle(props.config)}` : ''}.
+        </p>
       )}
       <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${current.id}`} className="tab-panel">
         {current.render(props)}

@@ -4,7 +4,7 @@
  * on the next backend from the last finished round"; the warning when the worker stops answering
  * (src/lib/worker-watchdog.ts); storage warnings; the backend benchmark.
  */
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectProgress, useImpStore } from '../../state/imp-store';
@@ -22,6 +22,18 @@ import {
 import { BenchmarkTable } from './BenchmarkTable';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
 import { JobButtons } from '../run/JobButtons';
+import { methodName, stepWord } from '../../core/names';
+import { getTask } from '../../core/tasks/registry';
+import { getPreset } from '../../core/runs/presets';
+import { STATUS_WORDS } from '../../state/job-status';
+import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
+import { Term } from '../glossary/Term';
+
+/** "84.2 %" for accuracies, "−142.3" for returns. */
+function perfText(config: { task: { id: string } } | null, v: number): string {
+  const accuracy = !config || getTask(config.task.id).metric === 'accuracy';
+  return accuracy ? `${(100 * v).toFixed(1)} %` : v.toFixed(1);
+}
 
 function ProgressLine() {
   const s = useImpStore(
@@ -37,6 +49,9 @@ function ProgressLine() {
       status: x.status,
       rounds: x.records.length,
       current: x.current,
+      skipNote: x.skipNote,
+      gd: !!x.config?.trainer,
+      plannedRounds: x.config?.prune.rounds ?? 0,
     })),
   );
   const backend = useBackendStore((x) => x.backend?.active ?? '—');
@@ -63,6 +78,7 @@ function ProgressLine() {
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Number(pct)}
+        aria-valuetext={`${pct} %`}
       >
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
@@ -70,32 +86,82 @@ function ProgressLine() {
         <div>
           <dt>Progress</dt>
           <dd>
-            {pct} % · {p.doneGens.toLocaleString()} / {s.totalGens.toLocaleString()} gens
+            {pct} % · {p.doneGens.toLocaleString()} / {s.totalGens.toLocaleString()} {stepWord(s.gd)}
           </dd>
         </div>
         <div>
-          <dt>ETA</dt>
-          <dd>{s.status === 'running' && p.etaMs !== null ? formatDuration(p.etaMs) : '—'}</dd>
+          <dt>Time left</dt>
+          <dd>{s.status === 'running' && p.etaMs !== null ? `about ${formatDuration(p.etaMs)}` : '—'}</dd>
         </div>
         <div>
-          <dt>Evaluations/s</dt>
+          <dt>{s.gd ? 'Examples per second' : 'Networks tried per second'}</dt>
           <dd>{s.evalsPerSec ? Math.round(s.evalsPerSec).toLocaleString() : '—'}</dd>
         </div>
         <div>
-          <dt>Trainable params (d)</dt>
-          <dd>{s.esDim ? `${s.esDim.toLocaleString()} of ${s.paramCount.toLocaleString()}` : '—'}</dd>
+          <dt>Weights being trained</dt>
+          <dd>
+            {s.esDim
+              ? `${s.esDim.toLocaleString()} of ${s.paramCount.toLocaleString()} (${((100 * s.esDim) / Math.max(1, s.paramCount)).toFixed(0)} %)`
+              : '—'}
+          </dd>
         </div>
         <div>
-          <dt>Round</dt>
-          <dd>{s.current ? `${s.current.roundNum} (${s.current.method}, seed ${s.current.seed})` : '—'}</dd>
+          <dt>
+            <Term id="round">Round</Term>
+          </dt>
+          <dd>
+            {s.current
+              ? `${s.current.roundNum}${s.plannedRounds ? ` of ${s.plannedRounds}` : ''} · ${methodName(s.current.method)} · seed ${s.current.seed}`
+              : '—'}
+          </dd>
         </div>
         <div>
           <dt>Backend</dt>
           <dd data-testid="imp-backend">{backend}</dd>
         </div>
       </dl>
+      {s.skipNote && (
+        <p className="run-note" role="status" data-testid="imp-skip-note">
+          {s.skipNote}
+        </p>
+      )}
     </div>
   );
+}
+
+/**
+ * The run told to screen readers (polite): start, every finished round with its result, pause, the end;
+ * in between the progress at most every 15 s.
+ */
+function RunAnnouncer() {
+  const { status, source, last, rounds, planned, config } = useImpStore(
+    useShallow((x) => ({
+      status: x.status,
+      source: x.source,
+      last: x.records[x.records.length - 1],
+      rounds: x.records.length,
+      planned: x.config?.prune.rounds ?? 0,
+      config: x.config,
+    })),
+  );
+  const bucket = useImpStore((x) => Math.floor(20 * selectProgress(x, 0).fraction));
+  if (source !== 'live') return <LiveAnnouncer event={null} />;
+  let event: string | null = null;
+  if (status === 'starting') event = 'Run starting.';
+  else if (status === 'paused') event = 'Run paused.';
+  else if (status === 'cancelled') event = 'Run cancelled.';
+  else if (status === 'done') event = `Run finished: ${rounds} rounds stored.`;
+  else if (status === 'running')
+    event = last
+      ? `Round ${last.roundNum}${planned ? ` of ${planned}` : ''} finished for ${methodName(last.method)}, seed ${last.seed}: ${perfText(config, last.finalPerf)} with ${(100 * (1 - last.sparsityFrac)).toFixed(1)} % of the weights.`
+      : 'Run started.';
+  const s = useImpStore.getState();
+  const eta = selectProgress(s, performance.now()).etaMs;
+  const progress =
+    status === 'running'
+      ? `Run ${bucket * 5} % done${eta !== null ? `, about ${formatDuration(eta)} left` : ''}.`
+      : null;
+  return <LiveAnnouncer event={event} progress={progress} everyMs={15_000} />;
 }
 
 function Failure() {
@@ -156,15 +222,25 @@ function SilentWorker() {
 
 export const RunControls = memo(function RunControls() {
   const status = useImpStore((s) => s.status);
-  const canStart = useExperimentStore((s) => selectValidation(s).config !== null);
+  const valid = useExperimentStore((s) => selectValidation(s).config !== null);
+  // A preset too big for a browser tab (its card says why) offers no Start; edited settings can run.
+  const tooBig = useExperimentStore((s) => (s.presetId ? getPreset(s.presetId).notInBrowser : undefined));
+  const canStart = valid && !tooBig;
   const notes = useImpStore((s) => s.notes);
   const net = useImpStore((s) => s.netDescribe);
+  const statusEl = useRef<HTMLSpanElement>(null);
   return (
     <section className="panel run-controls" aria-labelledby="run-h">
       <div className="panel-head first">
         <h2 id="run-h">Run</h2>
-        <span className={`status status-${status}`} data-testid="imp-status">
-          {status}
+        <span
+          ref={statusEl}
+          tabIndex={-1}
+          className={`status status-${status}`}
+          data-testid="imp-status"
+          data-status={status}
+        >
+          {STATUS_WORDS[status] ?? status}
         </span>
       </div>
       <JobButtons
@@ -174,8 +250,14 @@ export const RunControls = memo(function RunControls() {
         onPause={() => void pauseImp()}
         onResume={() => void resumeImp()}
         onCancel={() => void cancelImp()}
+        focusHolder={statusEl}
       />
-      {!canStart && <p className="field-error">Fix the settings marked in red to start.</p>}
+      {!valid && <p className="field-error">Fix the settings marked in red to start.</p>}
+      {valid && tooBig && (
+        <p className="notice small" data-testid="start-blocked">
+          This preset cannot run in the browser: {tooBig}
+        </p>
+      )}
       {net && <p className="muted small">Network: {net}</p>}
       {notes.length > 0 && (
         <ul className="notice small">
@@ -185,6 +267,7 @@ export const RunControls = memo(function RunControls() {
         </ul>
       )}
       <ProgressLine />
+      <RunAnnouncer />
       <SeedPoolProgress />
       <SilentWorker />
       <Failure />

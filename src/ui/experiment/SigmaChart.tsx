@@ -7,7 +7,9 @@ import type { RoundRecord } from '../../core/experiments/events';
 import { sigmaRows } from '../../state/imp-selectors';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { ChartFrame } from '../viz/ChartFrame';
-import { methodColor, methodDash, methodLabel } from './palette';
+import { methodColor, methodDash } from './palette';
+import { methodName } from '../../core/names';
+import { Term } from '../glossary/Term';
 
 export const SigmaChart = memo(function SigmaChart({ records }: { readonly records: readonly RoundRecord[] }) {
   const rows = useMemo(
@@ -20,7 +22,7 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
     return methods.flatMap((m): LiveSeries[] => [
       {
         key: m,
-        name: methodLabel(m),
+        name: methodName(m),
         color: methodColor(m),
         dash: methodDash(m),
         width: 2,
@@ -29,7 +31,7 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
       },
       {
         key: `${m}:median`,
-        name: `${methodLabel(m)} median`,
+        name: `${methodName(m)} median`,
         legend: false,
         color: methodColor(m),
         dash: '2 3',
@@ -51,8 +53,8 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
   }, [rows]);
   const table = useMemo(
     () => ({
-      header: ['round', 'method', 'σ mean', 'σ median', 'σ min', 'σ max'],
-      rows: rows.map((r) => [r.roundNum, r.method, r.sigmaMean, r.sigmaMedian, r.sigmaMin, r.sigmaMax]),
+      header: ['round', 'pruning method', 'mean σ', 'median σ', 'smallest σ', 'largest σ'],
+      rows: rows.map((r) => [r.roundNum, methodName(r.method), r.sigmaMean, r.sigmaMedian, r.sigmaMin, r.sigmaMax]),
     }),
     [rows],
   );
@@ -60,9 +62,15 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
     <ChartFrame
       id="sigma"
       fill
-      title="σ of active weights per round (mean; dotted: median)"
+      title="σ of the remaining weights at the end of each round"
       table={table}
       empty="σ statistics appear as rounds finish."
+      footer={
+        <p className="muted small chart-note">
+          <Term id="sigma">σ</Term> is how widely the evolution strategy searches around each weight. Solid: mean over
+          the remaining weights; dotted: median.
+        </p>
+      }
     >
       <LiveChart
         series={series}
@@ -76,6 +84,7 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
 });
 
 const Y_AXIS = {
+  label: 'σ (log scale)',
   scale: 'log' as const,
   format: (v: number) => (v >= 1e-3 && v < 1e3 ? String(Number(v.toPrecision(3))) : v.toExponential(2)),
 };

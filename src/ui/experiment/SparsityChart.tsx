@@ -13,7 +13,9 @@ import { sparsityCurves } from '../../state/imp-selectors';
 import { useViewStore } from '../../state/view-store';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { ChartFrame } from '../viz/ChartFrame';
-import { methodColor, methodDash, methodLabel } from './palette';
+import { methodColor, methodDash } from './palette';
+import { methodName } from '../../core/names';
+import { Term } from '../glossary/Term';
 import { usePrecomputedOverlay } from '../run/precomputed-client';
 import { precomputedSeries, withPrecomputedColumns } from '../run/precomputed-series';
 import { PrecomputedNote } from '../run/PrecomputedNote';
@@ -57,7 +59,7 @@ export const SparsityChart = memo(function SparsityChart({
         for (const seed of curves.seeds) {
           out.push({
             key: `${m}#${seed}`,
-            name: `${methodLabel(m)} seed ${seed}`,
+            name: `${methodName(m)} seed ${seed}`,
             legend: false,
             color: methodColor(m),
             width: 1,
@@ -70,7 +72,7 @@ export const SparsityChart = memo(function SparsityChart({
       }
       out.push({
         key: m,
-        name: methodLabel(m),
+        name: methodName(m),
         color: methodColor(m),
         dash: methodDash(m),
         width: 2.2,
@@ -98,12 +100,19 @@ export const SparsityChart = memo(function SparsityChart({
     }),
     [asPercent, perfLabel],
   );
+  // The table and CSV in the chart's units (% where the chart shows %), one named column per curve.
   const table = useMemo(() => {
+    const unit = asPercent ? ' (%)' : '';
+    const v = (x: number | null | undefined) => (typeof x === 'number' ? x * scale : null);
     const own = {
       header: [
         'round',
-        'remaining %',
-        ...curves.methods.flatMap((m) => (multiSeed ? [`${m} mean`, `${m} s.d.`] : [m])),
+        'weights remaining (%)',
+        ...curves.methods.flatMap((m) =>
+          multiSeed
+            ? [`${methodName(m)}: mean ${perfLabel}${unit}`, `${methodName(m)}: s.d.${unit}`]
+            : [`${methodName(m)}: ${perfLabel}${unit}`],
+        ),
       ],
       rows: curves.rows.map((r) => [
         r.roundNum,
@@ -111,12 +120,17 @@ export const SparsityChart = memo(function SparsityChart({
         ...curves.methods.flatMap((m) => {
           const mean = r[m] as number | undefined,
             band = r[`${m}:band`] as [number, number] | undefined;
-          return multiSeed ? [mean ?? null, band ? (band[1] - band[0]) / 2 : null] : [mean ?? null];
+          return multiSeed ? [v(mean), band ? v((band[1] - band[0]) / 2) : null] : [v(mean)];
         }),
       ]),
     };
-    return preCurves ? withPrecomputedColumns(own, preCurves) : own;
-  }, [curves, multiSeed, preCurves]);
+    return preCurves
+      ? withPrecomputedColumns(own, preCurves, {
+          scale,
+          column: (m) => `${methodName(m)}: precomputed ${perfLabel}${unit}`,
+        })
+      : own;
+  }, [curves, multiSeed, preCurves, scale, asPercent, perfLabel]);
   return (
     <ChartFrame
       id="sparsity"
@@ -126,6 +140,12 @@ export const SparsityChart = memo(function SparsityChart({
       empty="Curves appear as rounds finish (round 1 is dense, 100 %)."
       footer={
         <>
+          <p className="muted small chart-note">
+            Each <Term id="round">round</Term> prunes some weights and <Term id="rewind">rewinds</Term> the rest; moving
+            right, fewer weights remain (<Term id="sparsity">sparsity</Term> grows). A <Term id="ticket">ticket</Term>{' '}
+            that keeps its {perfLabel} while its <Term id="baseline">baselines</Term> fall found something real. Dashed
+            lines: baselines.
+          </p>
           {note ? (
             <p className="muted small" data-testid="sparsity-overlay">
               {note}

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';
 import type { ExperimentConfig } from '../../core/runs/config';
 import { isCompanion, pickCompanion } from '../../state/gd-runs';
+import { trainerSummary } from '../../core/names';
 import { useImpStore } from '../../state/imp-store';
 import { readStoredRun, runStore } from '../run/run-db';
 
@@ -17,13 +18,9 @@ export interface CompanionRun {
   readonly records: readonly RoundRecord[];
 }
 
-/** One line naming what is overlaid: "Overlaid: GD-IMP (Adam, lr 0.0003, …) run 1a2b3c4d, seeds 0, 1, 2 (dotted)". */
-export function overlayNote(shown: ExperimentConfig, other: ExperimentConfig, otherId: string): string {
-  const describe = (c: ExperimentConfig) =>
-    c.trainer
-      ? `GD-IMP (${c.trainer.params.optimizer === 'adam' ? 'Adam' : 'SGD'}, lr ${c.trainer.params.lr}, ${c.trainer.params.epochs} epoch/round)`
-      : `ES-IMP (${c.es.id}, P = ${c.es.popSize}, ${c.budget.generationsPerRound} gens/round)`;
-  return `Shown: ${describe(shown)}. Overlaid from stored run ${otherId.slice(0, 8)}: ${describe(other)}, seeds ${other.seeds.join(', ')}. GD curves are dotted (baselines dash-dotted), labelled "GD ·".`;
+/** One line naming what is overlaid: "Shown: … Overlaid from a stored run: gradient descent (Adam, …), seeds 0, 1, 2 …". */
+export function overlayNote(shown: ExperimentConfig, other: ExperimentConfig): string {
+  return `Shown: ${trainerSummary(shown)}. Overlaid from a stored run: ${trainerSummary(other)}, seeds ${other.seeds.join(', ')}. Gradient-descent curves are dotted (their baselines dash-dotted) and named "GD ·".`;
 }
 
 /** Loads the companion of (config, runId), or null (none stored, or IndexedDB unavailable). */

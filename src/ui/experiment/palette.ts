@@ -1,21 +1,19 @@
 /**
  * Colours and labels of pruning methods on every chart: the Okabe–Ito colour-blind-safe palette,
  * assigned by registry order so a method keeps its colour across charts and runs; baselines dashed.
- * GD-IMP chains ('gd_<method>', core/experiments/gd/gd-imp.ts) are labelled "GD · <method>" and drawn in
- * colours outside the ES palette with a dotted stroke, so they never pass for an ES curve.
+ * GD-IMP chains ('gd_<method>', core/experiments/gd/gd-imp.ts) are drawn in colours outside the ES palette
+ * with a dotted stroke, so they never pass for an ES curve; their names come from ../names.ts.
  */
 import { PRUNE_METHODS } from '../../core/prune/registry';
+import { chainMethod, methodName } from '../../core/names';
+
+/** @deprecated The display name of a chain: use `methodName` from core/names.ts (the one names module). */
+export const methodLabel = methodName;
 
 const OKABE_ITO = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'];
 
-const GD_PREFIX = 'gd_';
 /** Paul Tol's indigo and wine: outside Okabe–Ito, so no ES chain shares a GD colour. */
 const GD_COLOURS = { criterion: '#332288', baseline: '#882255' };
-
-/** The prune method of a chain id ('gd_magnitude' → 'magnitude') and whether GD trained it. */
-export function chainMethod(id: string): { method: string; gd: boolean } {
-  return id.startsWith(GD_PREFIX) ? { method: id.slice(GD_PREFIX.length), gd: true } : { method: id, gd: false };
-}
 
 /** The i-th colour of the palette (cycling): for series that are not methods, e.g. a sweep's configurations. */
 export function paletteColor(i: number): string {
@@ -28,12 +26,6 @@ export function methodColor(id: string): string {
     return PRUNE_METHODS.find((m) => m.id === method)?.kind === 'baseline' ? GD_COLOURS.baseline : GD_COLOURS.criterion;
   const i = PRUNE_METHODS.findIndex((m) => m.id === id);
   return OKABE_ITO[(i < 0 ? PRUNE_METHODS.length : i) % OKABE_ITO.length];
-}
-
-export function methodLabel(id: string): string {
-  const { method, gd } = chainMethod(id);
-  const label = PRUNE_METHODS.find((m) => m.id === method)?.label ?? method;
-  return gd ? `GD · ${label}` : label;
 }
 
 /** Baselines are drawn dashed so curves stay distinguishable without colour. */

@@ -21,9 +21,12 @@ export interface KernelMaskImageProps {
   readonly kind: 'mask' | 'diff';
   readonly data: Uint8Array;
   readonly label: string;
+  /** The layer as students read it (core/names.ts layerNames); its flax name otherwise. */
+  readonly layerLabel?: string;
 }
 
-export function KernelMaskImage({ layer, inputShape, kind, data, label }: KernelMaskImageProps) {
+export function KernelMaskImage({ layer, inputShape, kind, data, label, layerLabel }: KernelMaskImageProps) {
+  const layerText = layerLabel ?? layer.name;
   const view = useMemo(() => kernelView(layer, inputShape), [layer, inputShape]);
   const built = useMemo(() => {
     if (view.mode === 'image') {
@@ -60,7 +63,7 @@ export function KernelMaskImage({ layer, inputShape, kind, data, label }: Kernel
       return `unit ${hit.tile}, pixel (row ${hit.py}, col ${hit.px})${view.channels > 1 ? ' ch 0' : ''}: ${valueText(idx)}`;
     }
     if (view.mode === 'matrix')
-      return `${layer.name}[${y}, ${x}]: ${valueText(layer.kernelOffset + y * view.cols + x)}`;
+      return `${layerText}, input ${y}, unit ${x}: ${valueText(layer.kernelOffset + y * view.cols + x)}`;
     return null;
   };
 
@@ -81,7 +84,7 @@ export function KernelMaskImage({ layer, inputShape, kind, data, label }: Kernel
       ) : null}
       {view.mode === 'matrix' ? (
         <p className="muted">
-          {layer.name} kernel as a {view.rows} × {view.cols} matrix (rows: inputs, columns: units).
+          {layerText}: its weights as a {view.rows} × {view.cols} grid (rows: inputs, columns: units).
         </p>
       ) : null}
     </div>

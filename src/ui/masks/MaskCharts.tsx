@@ -25,6 +25,7 @@ import { viridis } from '../viz/colormap';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { PixelCanvas } from '../viz/PixelCanvas';
 import type { MethodIoURow } from './mask-images';
+import { layerNames } from '../../core/names';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
@@ -51,7 +52,10 @@ export function PixelUsageMap({
     <ChartFrame
       title={title}
       note="Share of each pixel's outgoing first-layer weights that survive (1 = all kept)."
-      table={{ header: ['row', 'col', 'kept_weights', 'kept_frac'], rows }}
+      table={{
+        header: ['row', 'column', 'weights kept', 'kept (%)'],
+        rows: rows.map((r) => [r[0], r[1], r[2], 100 * r[3]]),
+      }}
     >
       <PixelCanvas
         image={image}
@@ -63,7 +67,7 @@ export function PixelUsageMap({
           return `pixel (row ${y}, col ${x}): ${usage.counts[p]} of ${perUnit} weights kept (${pct(usage.fraction[p])})`;
         }}
       />
-      <GradientLegend title="kept fraction" map={viridis} mapName="viridis" min={0} max={1} />
+      <GradientLegend title="share of the pixel's weights kept" map={viridis} mapName="viridis" min={0} max={1} />
     </ChartFrame>
   );
 }
@@ -79,27 +83,38 @@ export function LayerSparsityBars({
   title: string;
 }) {
   const data = useMemo(() => layerSparsity(mask, layers), [mask, layers]);
+  const names = useMemo(() => layerNames(layers), [layers]);
+  const short = (i: number) =>
+    names[i]
+      .replace(/ \(.*\)$/, '')
+      .replace('hidden layer', 'hidden')
+      .replace(' layer', '');
   return (
     <ChartFrame
       title={title}
-      note="Pruned share of each layer's kernel (biases are never pruned)."
+      note="Share of each layer's weights that are pruned (biases are never pruned)."
       table={{
-        header: ['layer', 'kernel_size', 'kept', 'sparsity'],
-        rows: data.map((d) => [d.name, d.kernelSize, d.kept, d.sparsityFrac]),
+        header: ['layer', 'weights', 'kept', 'pruned (%)'],
+        rows: data.map((d, i) => [names[i], d.kernelSize, d.kept, 100 * d.sparsityFrac]),
       }}
     >
-      <div style={{ width: '100%', height: 40 + 34 * data.length }}>
+      <div style={{ width: '100%', height: 64 + 34 * data.length }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
-            data={data.map((d) => ({ name: d.name, sparsity: d.sparsityFrac }))}
+            data={data.map((d, i) => ({ name: short(i), sparsity: d.sparsityFrac }))}
             layout="vertical"
-            margin={{ top: 4, right: 24, bottom: 16, left: 8 }}
+            margin={{ top: 4, right: 24, bottom: 24, left: 8 }}
           >
             <CartesianGrid stroke="#e3e3e3" horizontal={false} />
-            <XAxis type="number" domain={[0, 1]} tickFormatter={pct} />
-            <YAxis type="category" dataKey="name" width={72} />
+            <XAxis
+              type="number"
+              domain={[0, 1]}
+              tickFormatter={pct}
+              label={{ value: 'weights pruned', position: 'insideBottom', offset: -14 }}
+            />
+            <YAxis type="category" dataKey="name" width={84} />
             <Tooltip formatter={(v) => pct(Number(v))} />
-            <Bar dataKey="sparsity" name="sparsity" fill={OKABE_ITO.blue} isAnimationActive={false} />
+            <Bar dataKey="sparsity" name="pruned" fill={OKABE_ITO.blue} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>
@@ -120,10 +135,16 @@ export function MethodIoUChart({ rows, title }: { rows: readonly MethodIoURow[];
   return (
     <ChartFrame
       title={title}
-      note="|SNR ∩ magnitude| / |SNR ∪ magnitude| over kept kernel entries at the same seed and round (1 = identical tickets)."
+      note="Weights kept by both tickets ÷ weights kept by either (IoU), same seed and round: 1 = the same ticket, 0 = no weight in common."
       table={{
-        header: ['seed', 'round', 'sparsity_snr', 'sparsity_magnitude', 'iou'],
-        rows: rows.map((r) => [r.seed, r.roundNum, r.sparsityA, r.sparsityB, r.iou]),
+        header: [
+          'seed',
+          'round',
+          'signal-to-noise ticket: pruned (%)',
+          'magnitude ticket: pruned (%)',
+          'overlap (IoU)',
+        ],
+        rows: rows.map((r) => [r.seed, r.roundNum, 100 * r.sparsityA, 100 * r.sparsityB, r.iou]),
       }}
     >
       {rows.length === 0 ? (
@@ -138,11 +159,15 @@ export function MethodIoUChart({ rows, title }: { rows: readonly MethodIoURow[];
                 type="number"
                 domain={['dataMin', 'dataMax']}
                 allowDecimals={false}
-                label={{ value: 'IMP round', position: 'insideBottom', offset: -12 }}
+                label={{ value: 'round', position: 'insideBottom', offset: -12 }}
               />
-              <YAxis domain={[0, 1]} width={48} />
+              <YAxis
+                domain={[0, 1]}
+                width={56}
+                label={{ value: 'overlap (IoU)', angle: -90, position: 'insideLeft', offset: 4, dy: 40 }}
+              />
               <Tooltip formatter={(v) => Number(v).toFixed(3)} />
-              <Legend verticalAlign="top" height={24} />
+              <Legend verticalAlign="top" />
               {seeds.map((s, i) => (
                 <Line
                   key={s}

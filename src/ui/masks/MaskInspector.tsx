@@ -15,6 +15,8 @@ import { KernelMaskImage } from './KernelMaskImage';
 import { LayerSparsityBars, MethodIoUChart, PixelUsageMap } from './MaskCharts';
 import { distinct, kernelView, methodIoUByRound, roundDiff } from './mask-images';
 import { diffLegendItems } from './mask-palette';
+import { layerNames, methodName } from '../../core/names';
+import { Term } from '../glossary/Term';
 
 export interface MaskInspectorProps {
   /** Finished rounds of any chains (seeds × methods); each carries its length-D mask. */
@@ -80,6 +82,8 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
   const layer = layers[Math.min(layerIdx, layers.length - 1)];
   const diff = useMemo(() => (rec && recFrom ? roundDiff(recFrom, rec, layers) : null), [rec, recFrom, layers]);
   const iouRows = useMemo(() => methodIoUByRound(records, layers), [records, layers]);
+  const names = useMemo(() => layerNames(layers), [layers]);
+  const layerLabel = names[Math.min(layerIdx, layers.length - 1)];
 
   if (!rec || !layer)
     return <p className="muted">No finished rounds yet: mask views appear after the first IMP round.</p>;
@@ -91,14 +95,14 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
   const layerRows = (codes: Uint8Array) => {
     const out: [string, number, number][] = [];
     for (let i = layer.kernelOffset; i < layer.kernelOffset + layer.kernelSize; i++)
-      out.push([layer.name, i - layer.kernelOffset, codes[i]]);
+      out.push([layerLabel, i - layer.kernelOffset, codes[i]]);
     return out;
   };
 
   return (
     <div className="mask-inspector">
       <div className="view-controls" role="group" aria-label="Mask selection">
-        <Picker label="Pruning method" value={method} options={methods} onChange={setMethod} />
+        <Picker label="Pruning method" value={method} options={methods} onChange={setMethod} format={methodName} />
         <Picker label="Seed" value={seed} options={seeds} onChange={setSeed} />
         <Picker label="Round" value={round} options={rounds} onChange={setRound} format={roundLabel} />
         <Picker
@@ -106,25 +110,29 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
           value={layerIdx}
           options={layers.map((_, i) => i)}
           onChange={setLayerIdx}
-          format={(i) => layers[i].name}
+          format={(i) => names[i]}
         />
       </div>
       <div className="view-grid two">
         <ChartFrame
-          title={`${layer.name} mask, ${method} seed ${seed}, round ${round}`}
+          title={`Mask of the ${layerLabel}: ${methodName(method)}, seed ${seed}, round ${round}`}
           note={
-            kernelView(layer, inputShape).mode === 'image'
-              ? 'One image per hidden unit: its incoming weights laid out as the input image.'
-              : undefined
+            <>
+              The <Term id="mask">mask</Term> says which weights are kept (light) and which are pruned (dark).
+              {kernelView(layer, inputShape).mode === 'image'
+                ? ' One image per hidden unit: its incoming weights laid out like the input image.'
+                : ''}
+            </>
           }
-          table={{ header: ['layer', 'kernel_index', 'kept'], rows: layerRows(rec.mask) }}
+          table={{ header: ['layer', 'weight number', 'kept (1) or pruned (0)'], rows: layerRows(rec.mask) }}
         >
           <KernelMaskImage
             layer={layer}
             inputShape={layerIdx === 0 ? inputShape : undefined}
             kind="mask"
             data={rec.mask}
-            label={`${layer.name} mask at round ${round}`}
+            layerLabel={layerLabel}
+            label={`${layerLabel} mask at round ${round}`}
           />
           <GradientLegend
             title="kept share of the pixel's channels (0 = pruned, 1 = kept)"
@@ -143,12 +151,12 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
               title={`Input pixels still used, round ${round}`}
             />
           ) : null}
-          <LayerSparsityBars mask={rec.mask} layers={layers} title={`Per-layer sparsity, round ${round}`} />
+          <LayerSparsityBars mask={rec.mask} layers={layers} title={`Weights pruned in each layer, round ${round}`} />
         </div>
       </div>
       <div className="view-controls" role="group" aria-label="Round diff selection">
         <Picker
-          label="Diff: earlier round"
+          label="Compare with an earlier round"
           value={diffFrom}
           options={rounds}
           onChange={setDiffFrom}
@@ -158,10 +166,10 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
       </div>
       {diff ? (
         <ChartFrame
-          title={`${layer.name} diff, round ${diffFrom} → ${round}`}
-          note="Kept in both, newly pruned (kept in the earlier round only), regrown (kept in the later round only); counts over all kernels."
+          title={`What changed in the ${layerLabel}: round ${diffFrom} → ${round}`}
+          note="Kept in both, newly pruned (kept in the earlier round only), regrown (kept in the later round only); counts over all layers."
           table={{
-            header: ['layer', 'kernel_index', 'code (0 pruned both, 1 kept both, 2 newly pruned, 3 regrown)'],
+            header: ['layer', 'weight number', 'change (0 pruned in both, 1 kept in both, 2 newly pruned, 3 regrown)'],
             rows: layerRows(diff.codes),
           }}
         >
@@ -170,12 +178,13 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
             inputShape={layerIdx === 0 ? inputShape : undefined}
             kind="diff"
             data={diff.codes}
-            label={`${layer.name} diff between rounds ${diffFrom} and ${round}`}
+            layerLabel={layerLabel}
+            label={`${layerLabel} diff between rounds ${diffFrom} and ${round}`}
           />
-          <CategoryLegend title="Entry" items={diffLegendItems(diff)} />
+          <CategoryLegend title="Weights" items={diffLegendItems(diff)} />
         </ChartFrame>
       ) : null}
-      <MethodIoUChart rows={iouRows} title="SNR vs magnitude mask overlap (IoU) per round" />
+      <MethodIoUChart rows={iouRows} title="How much the signal-to-noise and magnitude tickets overlap, per round" />
     </div>
   );
 }

@@ -15,6 +15,8 @@ import { cancelAnalysis, recordRollout, runAnalysisOnShownRun } from '../run/ana
 import { useCompanionRun } from '../experiment/companion-run';
 import type { ResultViewProps } from '../experiment/ResultTabs';
 import { layoutOf } from '../../core/runs/network-shape';
+import { OptionSelect } from '../settings/OptionSelect';
+import { layerNames, methodName, trainerSummary } from '../../core/names';
 
 /** The run's layout: the worker's (live run) or rebuilt from the config (stored run). */
 function useLayout(config: ResultViewProps['config']) {
@@ -49,7 +51,7 @@ export function AnalysisView({ records, config, runId }: ResultViewProps) {
         ? [
             {
               id: companion.id,
-              label: `${companion.config.trainer ? 'GD-IMP' : 'ES-IMP'} run ${companion.id.slice(0, 8)}`,
+              label: `stored run: ${trainerSummary(companion.config)}`,
               records: companion.records,
             },
           ]
@@ -62,34 +64,9 @@ export function AnalysisView({ records, config, runId }: ResultViewProps) {
       records={records}
       runAnalysis={runAnalysis}
       onCancel={() => void cancelAnalysis()}
-      layerNames={layout?.layers.map((l) => l.name)}
+      layerNames={layout ? layerNames(layout.layers) : undefined}
       otherRuns={otherRuns}
     />
-  );
-}
-
-function Pick<T extends string | number>({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: T;
-  options: readonly T[];
-  onChange: (v: T) => void;
-}) {
-  return (
-    <label>
-      {label}
-      <select value={String(value)} onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) as T)}>
-        {options.map((o) => (
-          <option key={String(o)} value={String(o)}>
-            {String(o)}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 
@@ -117,16 +94,16 @@ function RolloutPicker({
   return (
     <div className="rollout-view">
       <div className="view-controls" role="group" aria-label="Policy selection">
-        <Pick label="Pruning method" value={method} options={methods} onChange={setM} />
-        <Pick label="Seed" value={seed} options={seeds} onChange={setSd} />
-        <Pick label="Round" value={roundNum} options={rounds} onChange={setK} />
+        <OptionSelect label="Pruning method" value={method} options={methods} onChange={setM} format={methodName} />
+        <OptionSelect label="Seed" value={seed} options={seeds} onChange={setSd} />
+        <OptionSelect label="Round" value={roundNum} options={rounds} onChange={setK} />
       </div>
       <RolloutViewer
         taskId={config.task.id}
         envParams={config.task.params}
         params={rec.mean}
         record={recordRollout}
-        label={`${method}, seed ${seed}, round ${roundNum} mean (${kept}% of weights kept, test return ${rec.finalPerf.toFixed(1)})`}
+        label={`${methodName(method)}, seed ${seed}, round ${roundNum} (${kept} % of weights kept, test return ${rec.finalPerf.toFixed(1)})`}
       />
     </div>
   );

@@ -1,10 +1,12 @@
 /**
  * The line under the sparsity chart that says where the precomputed curves come from (they must be
- * clearly labelled as precomputed): the command(s) that produced them and the date, a show/hide switch, and the
- * full provenance on demand; a bundle that failed to load says why (and the chart carries on without it).
+ * clearly labelled as precomputed): which preset, how many seeds and when, a show/hide switch, and the
+ * commands and machine behind it in a "How it was made" disclosure (students read the result, not the CLI);
+ * a bundle that failed to load says why (and the chart carries on without it).
  */
 import type { PrecomputedEntry } from '../../state/precomputed-store';
 import { usePrecomputedStore } from '../../state/precomputed-store';
+import { PRESETS } from '../../core/runs/presets';
 import './sweep.css';
 
 export function PrecomputedNote({ entry, visible }: { entry: PrecomputedEntry; visible: boolean }) {
@@ -25,17 +27,16 @@ export function PrecomputedNote({ entry, visible }: { entry: PrecomputedEntry; v
   const o = entry.overlay,
     p = o.provenance;
   const day = o.date.slice(0, 10);
+  const preset = PRESETS.find((x) => x.id === o.presetId)?.label ?? o.label;
   return (
     <div className="small precomputed-note" data-precomputed="ready">
       <label className="inline-check">
-        <input type="checkbox" checked={visible} onChange={toggle} /> show precomputed curves (dotted, faded): {o.label}
+        <input type="checkbox" checked={visible} onChange={toggle} /> Show the precomputed result (dotted, faded):{' '}
+        {preset}, {o.seeds.length} seed{o.seeds.length === 1 ? '' : 's'}, run on {day} — not this tab&apos;s run
       </label>
-      <details>
-        <summary>
-          precomputed ({o.commands[0] ? <code>{o.commands[0]}</code> : 'command not recorded'}
-          {o.commands.length > 1 ? ` + ${o.commands.length - 1} more` : ''}, {day}) — not this tab&apos;s run; all
-          commands
-        </summary>
+      <details className="provenance">
+        <summary>How the precomputed result was made</summary>
+        <p>Made on the command line with the same code as this page:</p>
         <ul>
           {o.commands.map((c) => (
             <li key={c}>

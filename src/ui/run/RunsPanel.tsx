@@ -11,15 +11,14 @@ import { resumeStoredRun } from './imp-client';
 import type { StoredRun } from '../../storage/run-store';
 import { importSweepFiles } from './sweep-import';
 import { SweepOverlayChart } from './SweepOverlayChart';
+import { runTitle } from '../../core/names';
+import { STATUS_WORDS } from '../../state/job-status';
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 
-function runTitle(r: StoredRun): string {
-  const c = r.config;
-  const trainer = c.trainer
-    ? `GD-IMP ${c.trainer.params.optimizer} lr ${c.trainer.params.lr} · ${c.prune.rounds} rounds × ${c.trainer.params.epochs} epochs`
-    : `${c.es.id} P=${c.es.popSize} · ${c.prune.rounds} rounds × ${c.budget.generationsPerRound} gens`;
-  return r.label ?? `${c.task.id} · ${c.network.id} · ${trainer}`;
+/** The list's title of a run: what it trained (names, not ids); an imported run's own label when it has one. */
+function title(r: StoredRun): string {
+  return r.label && !r.precomputed ? `${r.label} — ${runTitle(r.config)}` : runTitle(r.config);
 }
 
 export const RunsPanel = memo(function RunsPanel() {
@@ -84,14 +83,21 @@ export const RunsPanel = memo(function RunsPanel() {
           {runs.map((r) => (
             <li key={r.id} className={r.id === openId ? 'open' : ''} data-run={r.id} data-status={r.status}>
               <div className="run-title">
-                <strong>{runTitle(r)}</strong> <span className={`status status-${r.status}`}>{r.status}</span>
+                <strong>{title(r)}</strong>{' '}
+                <span className={`status status-${r.status}`}>{STATUS_WORDS[r.status] ?? r.status}</span>
                 {r.precomputed && <span className="tag tag-reduced">precomputed</span>}
               </div>
               <div className="muted small">
-                {r.summary.recordCount} rounds stored · every chain ≥ round {r.summary.roundsDone} of{' '}
-                {r.summary.roundsPlanned}· seeds {r.summary.seeds.join(', ')} · {new Date(r.updatedAt).toLocaleString()}{' '}
-                · <code>{r.id}</code>
+                {r.summary.roundsDone} of {r.summary.roundsPlanned} rounds · seed
+                {r.summary.seeds.length === 1 ? '' : 's'} {r.summary.seeds.join(', ')} · saved{' '}
+                {new Date(r.updatedAt).toLocaleString()}
               </div>
+              <details className="small run-details">
+                <summary>Details</summary>
+                <p>
+                  Run id <code>{r.id}</code> (from its settings) · {r.summary.recordCount} round records stored.
+                </p>
+              </details>
               <div className="button-row">
                 <button type="button" onClick={() => void openStoredRun(r.id)}>
                   Open

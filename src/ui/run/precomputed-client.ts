@@ -6,6 +6,7 @@
  * calls `usePrecomputedOverlay`.
  */
 import { useEffect } from 'react';
+import type { Remote } from 'comlink';
 import type { BundleWorkerApi } from '../../protocol/worker-protocol';
 import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
 import { getPreset } from '../../core/runs/presets';
@@ -17,8 +18,8 @@ import { PRECOMPUTED, loadPrecomputed, type PrecomputedLoad } from '../../core/r
 import { fetchAppBytes } from '../../storage/app-files';
 import { ManagedWorker, webWorkerHandle } from '../../lib/worker-lifecycle';
 
-/** Fetches and validates in a worker (transferring the arrays back); throws if the worker cannot start. */
-async function loadInWorker(presetId: string, base: string): Promise<PrecomputedLoad | null> {
+/** Runs `call` against a short-lived bundle worker (workers/bundle.worker.ts); throws if it cannot start. */
+export async function withBundleWorker<T>(call: (api: Remote<BundleWorkerApi>) => Promise<T>): Promise<T> {
   const worker = new ManagedWorker<BundleWorkerApi>({
     name: 'the bundle worker',
     create: () =>
@@ -27,10 +28,15 @@ async function loadInWorker(presetId: string, base: string): Promise<Precomputed
       ),
   });
   try {
-    return await worker.call<PrecomputedLoad | null>((api) => api.load(presetId, base));
+    return await worker.call(call);
   } finally {
     worker.terminate();
   }
+}
+
+/** Fetches and validates in a worker (transferring the arrays back); throws if the worker cannot start. */
+function loadInWorker(presetId: string, base: string): Promise<PrecomputedLoad | null> {
+  return withBundleWorker<PrecomputedLoad | null>((api) => api.load(presetId, base) as Promise<PrecomputedLoad | null>);
 }
 
 /** Starts loading preset `presetId`'s bundle unless it is loaded, loading or the preset ships none. */

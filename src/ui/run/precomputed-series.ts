@@ -6,7 +6,8 @@
 import type { SparsityCurves } from '../../state/imp-selectors';
 import type { DataTable, TableCell } from '../../core/table';
 import type { LiveSeries } from '../viz/LiveChart';
-import { methodColor, methodLabel } from '../experiment/palette';
+import { methodColor } from '../experiment/palette';
+import { methodName } from '../../core/names';
 
 /** Dotted and faded: never mistaken for this tab's own (solid / dashed) curves. */
 export const PRECOMPUTED_DASH = '1.5 3.5';
@@ -14,7 +15,7 @@ export const PRECOMPUTED_DASH = '1.5 3.5';
 export function precomputedSeries(pre: SparsityCurves, scale: number): LiveSeries[] {
   return pre.methods.map((m) => ({
     key: `pre:${m}`,
-    name: `${methodLabel(m)} (precomputed)`,
+    name: `${methodName(m)} (precomputed)`,
     color: methodColor(m),
     dash: PRECOMPUTED_DASH,
     width: 2,
@@ -25,14 +26,20 @@ export function precomputedSeries(pre: SparsityCurves, scale: number): LiveSerie
   }));
 }
 
-/** Adds one "<method> precomputed" column per method, rows joined by round (rounds only one side has get nulls). */
-export function withPrecomputedColumns(table: DataTable, pre: SparsityCurves): DataTable {
+/** How the overlay's values appear in the table: ×`scale` (100 where the chart shows %), under `column(method)`. */
+export interface PrecomputedColumns {
+  readonly scale: number;
+  readonly column: (method: string) => string;
+}
+
+/** Adds one column per precomputed method, rows joined by round (rounds only one side has get nulls). */
+export function withPrecomputedColumns(table: DataTable, pre: SparsityCurves, cols: PrecomputedColumns): DataTable {
   const width = table.header.length - 2;
   const live = new Map(table.rows.map((r) => [r[0] as number, r]));
   const preByRound = new Map(pre.rows.map((r) => [r.roundNum, r]));
   const rounds = [...new Set([...live.keys(), ...preByRound.keys()])].sort((a, b) => a - b);
   return {
-    header: [...table.header, ...pre.methods.map((m) => `${m} precomputed`)],
+    header: [...table.header, ...pre.methods.map(cols.column)],
     rows: rounds.map((k) => {
       const p = preByRound.get(k);
       const head = live.get(k) ?? [
@@ -40,7 +47,10 @@ export function withPrecomputedColumns(table: DataTable, pre: SparsityCurves): D
         p ? Number(p.remainingPct.toFixed(3)) : null,
         ...Array<TableCell>(width).fill(null),
       ];
-      return [...head, ...pre.methods.map((m) => (p && typeof p[m] === 'number' ? (p[m] as number) : null))];
+      return [
+        ...head,
+        ...pre.methods.map((m) => (p && typeof p[m] === 'number' ? (p[m] as number) * cols.scale : null)),
+      ];
     }),
   };
 }

@@ -6,9 +6,14 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { RunStore, storageEstimate, type StoredRun } from '../../storage/run-store';
-import { exportBundle, importBundle } from '../../core/runs/bundle';
+import { transfer } from 'comlink';
+import { exportBundle, importBundle, type BundleImport } from '../../core/runs/bundle';
+import { withBundleWorker } from './precomputed-client';
 import type { ExperimentConfig } from '../../core/runs/config';
-import { runId } from '../../core/runs/hash';
+import { canonicalJson, runId } from '../../core/runs/hash';
+import { parseConfig } from '../../core/runs/config';
+import { PRESETS } from '../../core/runs/presets';
+import { esConfigForGd } from '../../state/gd-runs';
 import { useImpStore } from '../../state/imp-store';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import type { RoundRecord } from '../../core/experiments/events';
@@ -60,9 +65,14 @@ export async function openStoredRun(id: string): Promise<boolean> {
   if (!data) return false;
   useImpStore.getState().showStored(id, data.config, data.records);
   const form = selectValidation(useExperimentStore.getState()).config;
-  if (!form || runId(form) !== id) {
+  // A gradient-descent run shows as GD (its settings in the GD panel); the form gets the ES experiment it
+  // is the baseline of, never the GD run's reduced method list with the trainer hidden.
+  const esForm = data.config.trainer
+    ? esConfigForGd(data.config, [...(form ? [form] : []), ...PRESETS.map((p) => parseConfig(p.config))])
+    : data.config;
+  if (!form || canonicalJson(form) !== canonicalJson(esForm)) {
     await yieldToBrowser();
-    useExperimentStore.getState().loadConfig(data.config);
+    useExperimentStore.getState().loadConfig(esForm);
   }
   return true;
 }
@@ -101,7 +111,18 @@ export async function exportStoredRun(id: string): Promise<void> {
 /** Validates and stores a bundle file; returns a message for the user (never throws). */
 export async function importRunFile(file: File): Promise<{ ok: boolean; message: string }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const parsed = importBundle(bytes);
+  // Decoded in a worker (a big or hostile file must not freeze the page); on the page only without workers.
+  let parsed: BundleImport;
+  try {
+    parsed =
+      typeof Worker === 'function'
+        ? await withBundleWorker<BundleImport>(
+            (api) => api.importFile(transfer(bytes, [bytes.buffer])) as Promise<BundleImport>,
+          )
+        : importBundle(bytes);
+  } catch (e) {
+    return { ok: false, message: `${file.name} was not imported: ${(e as Error).message}` };
+  }
   if (!parsed.ok) return { ok: false, message: `${file.name} was not imported: ${parsed.message}` };
   try {
     await (await runStore()).importRun(parsed.bundle);

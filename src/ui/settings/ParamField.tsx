@@ -52,6 +52,7 @@ export function ParamField({ name, spec, value, error, helpKey, disabled, onChan
           step={1}
           value={Number.isFinite(num) ? s.toPos(num) : 0}
           aria-label={`${spec.label} slider`}
+          aria-valuetext={Number.isFinite(num) ? `${num}` : 'not set'}
           disabled={disabled}
           onChange={(e) => onChange(s.toValue(Number(e.target.value)))}
         />

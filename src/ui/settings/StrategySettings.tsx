@@ -7,6 +7,7 @@ import { useDemoConfigStore, selectParamErrors, selectParams } from '../../state
 import { STRATEGY_LIST, strategyById } from '../../state/catalog';
 import { selectDemoActive, useDemoProgressStore } from '../../state/demo-progress-store';
 import { ParamField } from './ParamField';
+import { SourcedText } from './SourcedText';
 
 export function StrategySettings() {
   const strategyId = useDemoConfigStore((s) => s.demo.strategyId);
@@ -38,7 +39,7 @@ export function StrategySettings() {
           </label>
         ))}
       </fieldset>
-      <p className="strategy-help">{strategy.help}</p>
+      <SourcedText className="strategy-help" text={strategy.help} />
       <div className="panel-head">
         <h3>{strategy.label} parameters</h3>
         <button type="button" className="link-button" onClick={() => resetParams(strategyId)} disabled={running}>

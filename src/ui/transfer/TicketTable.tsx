@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';
 import { distinct } from '../masks/mask-images';
-import { methodLabel } from '../experiment/palette';
+import { methodName } from '../../core/names';
 import { OptionSelect } from '../settings/OptionSelect';
 
 export interface TicketTableProps {
@@ -32,13 +32,14 @@ export function TicketTable({ records, vision, chosen, onUse, disabled }: Ticket
     <section className="ticket-table" aria-labelledby="ticket-table-h">
       <h3 id="ticket-table-h">Finished rounds</h3>
       <div className="view-controls" role="group" aria-label="Chain">
-        <OptionSelect label="Pruning method" value={method} options={methods} onChange={setM} format={methodLabel} />
+        <OptionSelect label="Pruning method" value={method} options={methods} onChange={setM} format={methodName} />
         <OptionSelect label="Seed" value={seed} options={seeds} onChange={setSd} />
       </div>
-      <div className="table-scroll">
+      {/* no inner scroll box: on a phone the rounds scroll with the page */}
+      <div className="table-wide">
         <table className="data-table">
           <caption className="sr-only">
-            Rounds of {methodLabel(method)}, seed {seed}
+            Rounds of {methodName(method)}, seed {seed}
           </caption>
           <thead>
             <tr>
@@ -59,14 +60,13 @@ export function TicketTable({ records, vision, chosen, onUse, disabled }: Ticket
                   <td>{(100 * (1 - r.sparsityFrac)).toFixed(1)} %</td>
                   <td>{perf(r.finalPerf)}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      disabled={disabled}
-                      onClick={() => onUse(r)}
-                      aria-label={`Use the ticket of ${methodLabel(r.method)} round ${r.roundNum}, seed ${r.seed}, for a transfer`}
-                    >
+                    {/* The accessible name starts with the visible words (WCAG 2.5.3), then says which ticket. */}
+                    <button type="button" className="link-button" disabled={disabled} onClick={() => onUse(r)}>
                       {isChosen ? 'Chosen ✓' : 'Use this ticket for…'}
+                      <span className="sr-only">
+                        {' '}
+                        (round {r.roundNum}, {methodName(r.method)}, seed {r.seed})
+                      </span>
                     </button>
                   </td>
                 </tr>

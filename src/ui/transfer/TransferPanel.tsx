@@ -18,11 +18,13 @@ import {
   transferFraction,
   useTransferStore,
 } from '../../state/transfer-store';
-import { methodLabel } from '../experiment/palette';
+import { methodName, strategyName, taskName } from '../../core/names';
+import { Term } from '../glossary/Term';
 import { TargetForm, draftErrors } from './TargetForm';
 import { TicketTable } from './TicketTable';
 import { TransferCharts } from './TransferCharts';
 import { cancelTransfer, startTransfer, ticketFromRecord } from './transfer-client';
+import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 import './transfer.css';
 import '../viz/views.css';
 
@@ -38,14 +40,15 @@ function Progress() {
   );
   const pct = (100 * transferFraction(s)).toFixed(0);
   const step = s.start
-    ? `${s.records.length < s.start.methods.length ? `training ${s.records.length + 1} of ${s.start.methods.length} (${s.start.methods[s.records.length]})` : 'finishing'}`
+    ? `${s.records.length < s.start.methods.length ? `training ${s.records.length + 1} of ${s.start.methods.length} (${methodName(s.start.methods[s.records.length])})` : 'finishing'}`
     : 'loading the target task…';
   return (
-    <div className="progress-line" aria-live="polite">
+    <div className="progress-line">
       <progress max={100} value={Number(pct)} aria-label="Transfer progress" />
       <span>
         {pct} % · {step}
       </span>
+      <LiveAnnouncer event="Transfer running." progress={`Transfer ${Math.floor(Number(pct) / 10) * 10} % done.`} />
     </div>
   );
 }
@@ -82,17 +85,17 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
     <section className="transfer-setup" aria-labelledby="transfer-h">
       <div className="panel-head">
         <h3 id="transfer-h" ref={heading} tabIndex={-1}>
-          Transfer the {methodLabel(ticket.method)} ticket of round {ticket.roundNum} (seed {ticket.seed}, {kept} % of
-          weights kept)
+          Transfer the ticket of round {ticket.roundNum}: {methodName(ticket.method)}, seed {ticket.seed}, {kept} % of
+          the weights
         </h3>
         <button type="button" className="link-button" onClick={close} disabled={running}>
           Close
         </button>
       </div>
       <p className="muted small">
-        The mask M<sub>{ticket.roundNum}</sub> and the chain&apos;s initial weights θ<sub>0</sub> from {config.task.id}{' '}
-        / {config.es.id} are trained from M ⊙ θ<sub>0</sub> with a fresh optimizer or ES state; no pruning happens in a
-        transfer (docs/ALGORITHMS.md §5).
+        The <Term id="mask">mask</Term> M<sub>{ticket.roundNum}</sub> and the chain&apos;s starting weights θ
+        <sub>0</sub> from {taskName(config.task.id)} / {strategyName(config.es.id)} are trained again from M ⊙ θ
+        <sub>0</sub> with a fresh optimizer or evolution strategy; nothing is pruned in a transfer.
       </p>
       <TargetForm config={config} draft={draft} disabled={running} sourceIsGd={sourceIsGd} />
       <div className="button-row">
@@ -137,7 +140,7 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
         records={records}
         asPercent={vision}
         targetIsGd={targetIsGd}
-        sourceLabel={`${methodLabel(ticket.method)} round ${ticket.roundNum} on ${config.task.id} (${config.es.id})`}
+        sourceLabel={`${methodName(ticket.method)}, round ${ticket.roundNum}, on ${taskName(config.task.id)} (${strategyName(config.es.id)})`}
         targetLabel={start?.targetLabel ?? 'not started'}
         targetTaskId={start?.targetTaskId ?? '—'}
         targetSteps={start?.stepsPerTraining ?? null}

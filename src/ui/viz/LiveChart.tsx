@@ -8,7 +8,16 @@
  * nearest x. Keyboard users get the same numbers from ChartFrame's table view.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { autoDomain, linearTicks, logTicks, axisScale, nearestIndex, tickLabels, type ScaleKind } from './scales';
+import {
+  autoDomain,
+  axisScale,
+  linearTicks,
+  linearTicksAtLeast,
+  logTicks,
+  nearestIndex,
+  tickLabels,
+  type ScaleKind,
+} from './scales';
 
 export interface LiveSeries {
   readonly key: string;
@@ -112,7 +121,7 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
     const logY = yk === 'log' ? logTicks(yd[0], yd[1], 6) : [];
     const yTicks =
       y.ticks ??
-      (logY.length >= 3 ? logY : linearTicks(yd[0], yd[1], Math.max(2, Math.min(6, Math.floor(plotH / 45)))));
+      (logY.length >= 3 ? logY : linearTicksAtLeast(yd[0], yd[1], Math.max(2, Math.min(6, Math.floor(plotH / 45)))));
     return { xs, sx, sy, xTicks, yTicks, plotW, plotH };
   }, [series, x, y, w, h, top]);
   const { sx, sy, plotW, plotH } = geo;

@@ -5,24 +5,15 @@
  * via an offscreen canvas) or SVG. The DOM helpers only touch `document` when called, so this module
  * imports cleanly in Node.
  */
-import type { DataTable, TableCell } from '../../core/table';
+import type { DataTable } from '../../core/table';
+import { toCsv as writeCsv, type CsvCell } from '../../core/runs/csv-format';
 
-export type CsvCell = TableCell;
+export type { CsvCell } from '../../core/runs/csv-format';
+export { csvField } from '../../core/runs/csv-format';
 
-/** One CSV field: numbers in full precision (NaN/±Inf as text), quoted when it holds , " or a line break. */
-export function csvField(v: CsvCell): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v); // numbers: shortest round-trip form; NaN / Infinity as text
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV document (CRLF line ends, as RFC 4180) from a header and rows of equal length. */
+/** CSV document (CRLF line ends, as RFC 4180) from a header and rows of equal length (the project's one writer). */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  rows.forEach((r, i) => {
-    if (r.length !== header.length)
-      throw new Error(`toCsv: row ${i} has ${r.length} cells, header has ${header.length}`);
-  });
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return writeCsv(header, rows, '\r\n');
 }
 
 /** File-name-safe slug of a chart title. */

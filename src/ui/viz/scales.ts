@@ -51,6 +51,16 @@ export function linearTicks(lo: number, hi: number, count = 5): number[] {
   return out;
 }
 
+/**
+ * Linear ticks, about `count` intervals but never fewer than `min` ticks: a narrow range (σ 0.07–0.11 on
+ * a short chart) would otherwise get one labelled tick and no scale to read.
+ */
+export function linearTicksAtLeast(lo: number, hi: number, count: number, min = 3): number[] {
+  let ticks = linearTicks(lo, hi, count);
+  for (let n = count + 1; ticks.length < min && n <= count + 12; n++) ticks = linearTicks(lo, hi, n);
+  return ticks;
+}
+
 /** 1, 2, 5 × 10^k inside [lo, hi] (log axes); falls back to powers of ten only when there would be > `max`. */
 export function logTicks(lo: number, hi: number, max = 8): number[] {
   const all: number[] = [],

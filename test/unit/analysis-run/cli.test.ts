@@ -16,6 +16,8 @@ import { Rng } from '../../../src/core/rng';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { ANALYSIS_LIST } from '../../../src/core/analysis/analyses';
 import { RunFolder } from '../../../src/cli/run-folder';
+import { keptInKernel } from '../../../src/core/prune/layout';
+import { layerSparsity } from '../../../src/core/analysis/mask-stats';
 import { ANALYSIS_COMMANDS } from '../../../src/cli/analysis';
 import { flagOf } from '../../../src/cli/analysis/analysis-flags';
 import { chainRecords } from './records';
@@ -28,14 +30,15 @@ const net = getNetwork('mlp').build(esConfig.network.params, { inputShape: [14, 
 function asRecord(r: ReturnType<typeof chainRecords>[number]): RoundRecord {
   return {
     ...r,
-    prunableActive: 0,
+    // Metrics that agree with the mask: run folders are checked like bundles when they are read.
+    prunableActive: net.layers.reduce((n, l) => n + keptInKernel(r.mask, l), 0),
     esDim: 0,
     finalPerf: 0,
     finalLoss: 0,
     bestPerf: 0,
     evals: [],
     sigmaStats: { mean: 0, median: 0, min: 0, max: 0 },
-    layerSparsity: [0, 0],
+    layerSparsity: layerSparsity(r.mask, net.layers).map((l) => l.sparsityFrac),
     pruneThreshold: 0,
     generations: 1,
     wallMs: 0,

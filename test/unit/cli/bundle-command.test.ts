@@ -20,6 +20,8 @@ import { Rng } from '../../../src/core/rng';
 import { sparsityOfRound } from '../../../src/core/prune/schedule';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { RunFolder } from '../../../src/cli/run-folder';
+import { keptInKernel } from '../../../src/core/prune/layout';
+import { exactMask } from '../runs/fixtures';
 import { runCli } from '../../helpers/cli';
 import { PRECOMPUTED } from '../../../src/core/runs/precomputed';
 
@@ -34,9 +36,7 @@ const r6 = (x: number) => Number(x.toFixed(6)); // rounds.csv keeps 6 decimals
 
 function fakeRound(seed: number, method: string, roundNum: number): RoundRecord {
   const rng = new Rng(seed).split(method).split(roundNum);
-  const mask = new Uint8Array(net.paramCount).map(() =>
-    roundNum === 1 || rng.uniform() < 0.8 ** (roundNum - 1) ? 1 : 0,
-  );
+  const mask = exactMask(net, sparsityOfRound(roundNum, 0.8), rng);
   const mean = Float32Array.from(mask, (m) => (m ? rng.normal() : 0));
   const std = Float32Array.from(mask, (m) => (m ? 0.05 + 0.05 * rng.uniform() : 1e20));
   const finalPerf = r6(100 + 400 * rng.uniform()),
@@ -46,7 +46,7 @@ function fakeRound(seed: number, method: string, roundNum: number): RoundRecord 
     method,
     roundNum,
     sparsityFrac: sparsityOfRound(roundNum, 0.8),
-    prunableActive: 300,
+    prunableActive: net.layers.reduce((n, l) => n + keptInKernel(mask, l), 0),
     esDim: 330,
     finalPerf,
     finalLoss,

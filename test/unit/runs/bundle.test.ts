@@ -156,7 +156,7 @@ describe('bundle import rejects bad files with a message and no result', () => {
           j.records[0].mask = packArray(bad);
         }),
       ),
-    ).toMatch(/mask entry 7 is 2/);
+    ).toMatch(/mask: entry 7 is 2/);
     expect(
       rejection(
         tampered((j) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../../src/core/runs/config';
 import { canonicalJson, runId } from '../../../src/core/runs/hash';
 import { getPreset } from '../../../src/core/runs/presets';
-import { gdConfigOf, isCompanion, pickCompanion } from '../../../src/state/gd-runs';
+import { esConfigForGd, gdConfigOf, isCompanion, isGdBaselineOf, pickCompanion } from '../../../src/state/gd-runs';
 
 const es = parseConfig(getPreset('mnist-quick').config);
 const issues = (input: unknown): string[] => {
@@ -90,5 +90,22 @@ describe('GD runs next to ES runs (state/gd-runs.ts)', () => {
     expect(pickCompanion(es, 'es-self', runs)?.id).toBe('older-gd');
     expect(pickCompanion(es, 'es-self', [runs[0]])?.id).toBe('new-other-seed');
     expect(pickCompanion(es, 'es-self', [runs[1]])).toBeNull();
+  });
+
+  it('a stored GD run opens with the ES experiment it is the baseline of (SNR kept), else without its trainer', () => {
+    const mnist2 = parseConfig(getPreset('mnist-2min').config);
+    expect(isGdBaselineOf(es, gd)).toBe(true);
+    expect(isGdBaselineOf(mnist2, gd)).toBe(false);
+    expect(isGdBaselineOf(gd, gd)).toBe(false);
+    // found among the candidates: the ES config itself (SNR back in the methods), with the run's seeds
+    const reseeded = gdConfigOf(parseConfig({ ...es, seeds: [4, 5] }), { lr: 1e-3 });
+    const back = esConfigForGd(reseeded, [mnist2, es]);
+    expect(back.prune.methods).toContain('snr');
+    expect(canonicalJson(back)).toBe(canonicalJson(parseConfig({ ...es, seeds: [4, 5] })));
+    // no candidate: the GD run's settings as an ES experiment
+    const bare = esConfigForGd(gd, [mnist2]);
+    expect(bare.trainer).toBeUndefined();
+    expect(bare.prune.methods).toEqual(gd.prune.methods);
+    expect(esConfigForGd(es, [])).toBe(es);
   });
 });

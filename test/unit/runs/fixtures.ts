@@ -9,23 +9,35 @@ import { networkOf } from '../../../src/core/runs/network-shape';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import type { SeedChainState } from '../../../src/core/runs/bundle';
 import { Rng } from '../../../src/core/rng';
+import type { PopulationNet } from '../../../src/core/nets/types';
+import { prunedCountAt } from '../../../src/core/prune/schedule';
+import { layerSparsity } from '../../../src/core/analysis/mask-stats';
 
 export const quickConfig: ExperimentConfig = parseConfig(getPreset('mnist-quick').config);
 
-/** A record of round `roundNum` of (seed, method) with a nested random mask at sparsity 1 − 0.8^(k−1). */
+/**
+ * A random global mask over the kernels with exactly round(s·N) of the N prunable weights pruned, as the
+ * pruning methods leave it (docs/ALGORITHMS.md §3.4); biases stay active.
+ */
+export function exactMask(net: PopulationNet, sparsityFrac: number, rng: Rng): Uint8Array {
+  const mask = new Uint8Array(net.paramCount).fill(1);
+  const kernel = net.layers.flatMap((l) => Array.from({ length: l.kernelSize }, (_, i) => l.kernelOffset + i));
+  const draws = kernel.map((i) => ({ i, u: rng.uniform() })).sort((a, b) => a.u - b.u);
+  for (const { i } of draws.slice(0, prunedCountAt(sparsityFrac, kernel.length))) mask[i] = 0;
+  return mask;
+}
+
+/** A record of round `roundNum` of (seed, method) with a random mask at sparsity 1 − 0.8^(k−1). */
 export function fakeRecord(config: ExperimentConfig, seed: number, method: string, roundNum: number): RoundRecord {
   const net = networkOf(config);
   const d = net.paramCount;
   const rng = new Rng(seed).split(`${method}/${roundNum}`);
   const sparsityFrac = 1 - 0.8 ** (roundNum - 1);
-  const mask = new Uint8Array(d).fill(1);
-  let active = 0;
-  for (const l of net.layers) {
-    for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) {
-      mask[i] = rng.uniform() >= sparsityFrac ? 1 : 0;
-      active += mask[i];
-    }
-  }
+  const mask = exactMask(net, sparsityFrac, rng);
+  const active = net.layers.reduce(
+    (n, l) => n + mask.subarray(l.kernelOffset, l.kernelOffset + l.kernelSize).reduce((a, b) => a + b, 0),
+    0,
+  );
   const mean = new Float32Array(d),
     std = new Float32Array(d);
   for (let i = 0; i < d; i++) {
@@ -33,7 +45,7 @@ export function fakeRecord(config: ExperimentConfig, seed: number, method: strin
     std[i] = mask[i] ? 0.05 + rng.uniform() * 0.01 : 1e20;
   }
   mean[0] = -0;
-  new DataView(mean.buffer).setUint32(4, 0x7fc01234, true); // NaN with a payload at index 1
+  new DataView(std.buffer).setUint32(4, 0x7fc01234, true); // NaN with a payload at index 1 (σ may be NaN: GD)
   return {
     seed,
     method,
@@ -55,7 +67,7 @@ export function fakeRecord(config: ExperimentConfig, seed: number, method: strin
       roundNum === 1
         ? { mean: NaN, median: NaN, min: NaN, max: NaN }
         : { mean: 0.055, median: 0.055, min: 0.05, max: 0.06 },
-    layerSparsity: net.layers.map(() => sparsityFrac),
+    layerSparsity: layerSparsity(mask, net.layers).map((l) => l.sparsityFrac),
     pruneThreshold: roundNum === 1 ? NaN : 0.01 * roundNum,
     generations: 300,
     wallMs: 1234.5,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { importSummaries, parseCsv } from '../../../src/core/runs/import-summaries';
+import { importSummaries } from '../../../src/core/runs/import-summaries';
+import { parseCsv } from '../../../src/core/runs/csv-format';
 import { csvField, generationsCsv, roundRow, roundsCsv, ROUND_COLUMNS } from '../../../src/core/runs/csv';
 import { fakeRecord, quickConfig } from './fixtures';
 
@@ -12,7 +13,8 @@ describe('metric CSV rows (shared by the CLI run folder and the UI export)', () 
     expect(cells).toHaveLength(ROUND_COLUMNS.length);
     expect(cells.slice(0, 5)).toEqual(['0', 'snr', '3', '0.360000', '64.000']); // s_3 = 1 − 0.8² (docs/ALGORITHMS.md §3.2)
     expect(cells[7]).toBe('0.803000');
-    expect(cells[13]).toBe('0.3600;0.3600');
+    expect(cells[13]).toBe(rec.layerSparsity.map((s) => s.toFixed(4)).join(';'));
+    expect(cells[13]).toMatch(/^0\.3[56]\d\d;0\.3[56]\d\d$/);
   });
 
   it('writes whole files and quotes free text', () => {
@@ -35,10 +37,9 @@ describe('metric CSV rows (shared by the CLI run folder and the UI export)', () 
       'seed,method,round,gen,best_score,mean_score,test_perf,evals_per_sec\n1,"a,b",2,10,-0.500000,-1.000000,,1234.6\n',
     );
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(parseCsv('a,b\n"x, ""y""\nz",2\r\n')).toEqual([
-      ['a', 'b'],
-      ['x, "y"\nz', '2'],
-    ]);
+    const table = parseCsv('a,b\n"x, ""y""\nz",2\r\n', 'f.csv');
+    expect(table.header).toEqual(['a', 'b']);
+    expect(table.records.map((r) => r.cells)).toEqual([['x, "y"\nz', '2']]);
   });
 });
 

@@ -14,6 +14,7 @@ import { meanStd, sigmaRows, sparsityCurves, thin } from '../../../src/state/imp
 import {
   EXPERIMENT_CHOICE_DEFAULT,
   issuesAt,
+  labelIssue,
   parseSeedsText,
   selectValidation,
   useExperimentStore,
@@ -187,6 +188,11 @@ describe('experiment choice store', () => {
     st().patch('es', { popSize: 63 });
     expect(st().presetId).toBeNull();
     expect(issuesAt(selectValidation(st()), 'es.popSize').join()).toMatch(/even/);
+    // named as the form shows the field, not by its config key
+    expect(issuesAt(selectValidation(st()), 'es.popSize', 'Population size').join()).toMatch(
+      /population size must be even/,
+    );
+    expect(issuesAt(selectValidation(st()), 'es.popSize', 'Population size').join()).not.toMatch(/popSize/);
     st().patch('budget', { generationsPerRound: 0 });
     expect(issuesAt(selectValidation(st()), 'budget')).toHaveLength(1);
     st().applyPreset('cartpole-reduced');
@@ -210,5 +216,23 @@ describe('experiment choice store', () => {
     expect(parseSeedsText('1,1')).toHaveProperty('error');
     expect(parseSeedsText('x')).toHaveProperty('error');
     expect(parseSeedsText('')).toHaveProperty('error');
+  });
+});
+
+describe("validation messages in the form's words", () => {
+  it('replace the config key by the label; a NaN box asks for a number; other text stays', () => {
+    expect(labelIssue('popSize must be an integer in [4, 4096]', 'es.popSize', 'Population size')).toBe(
+      'Population size must be an integer in [4, 4096]',
+    );
+    expect(labelIssue('prune.rounds must be an integer in [1, 40]', 'prune.rounds', 'Rounds')).toBe(
+      'Rounds must be an integer in [1, 40]',
+    );
+    expect(labelIssue('sigma_init = -1 is outside [0.0001, 10]', 'es.params.sigma_init', 'σ₀')).toBe(
+      'σ₀ = -1 is outside [0.0001, 10]',
+    );
+    expect(labelIssue('Invalid input: expected number, received NaN', 'budget.evalEvery', 'Test every')).toBe(
+      'Test every: enter a number',
+    );
+    expect(labelIssue('needs at least one method', 'prune.methods', 'Methods')).toBe('needs at least one method');
   });
 });

@@ -99,8 +99,14 @@ describe('precomputed store and chart data', () => {
         ],
       },
       pre,
+      { scale: 1, column: (m) => `${m} precomputed` },
     );
     expect(t.header).toEqual(['round', 'remaining %', 'magnitude', ...pre.methods.map((m) => `${m} precomputed`)]);
+    const pct = withPrecomputedColumns({ header: ['round', 'remaining %'], rows: [] }, pre, {
+      scale: 100,
+      column: (m) => m,
+    });
+    expect(pct.rows[0][2]).toBeCloseTo(100 * (pre.rows[0][pre.methods[0]] as number), 9); // the chart's units
     expect(t.rows).toHaveLength(12);
     expect(t.rows[0].slice(0, 3)).toEqual([1, 100, 0.5]);
     expect(t.rows[11].slice(0, 3)).toEqual([12, Number(pre.rows[11].remainingPct.toFixed(3)), null]);

@@ -151,10 +151,10 @@ describe('transfer selectors', () => {
     expect(sourceCurves({ ...ticket, sourceBaseline: null })).toHaveLength(1);
     const rows = summaryRows(ticket, [rec('transfer_snr', 0.75, []), rec('random_reinit', 0.6, [])], 'fmnist');
     expect(rows).toEqual([
-      ['source', 'snr ticket', 'mnist', 0.8, 0.8],
-      ['source', 'random/reinit', 'mnist', 0.7, 0.7],
-      ['target', 'snr ticket (transfer_snr)', 'fmnist', 0.75, 0.76],
-      ['target', 'random/reinit (random_reinit)', 'fmnist', 0.6, 0.61],
+      ['source', 'Ticket (signal-to-noise pruning)', 'MNIST', 0.8, 0.8],
+      ['source', 'Random mask, new weights (baseline)', 'MNIST', 0.7, 0.7],
+      ['target', 'Ticket (signal-to-noise pruning), transferred', 'Fashion-MNIST', 0.75, 0.76],
+      ['target', 'Random mask, new weights (baseline)', 'Fashion-MNIST', 0.6, 0.61],
     ]);
   });
 
@@ -186,7 +186,11 @@ describe('transfer selectors', () => {
         ],
       },
     ]);
-    expect(t.header).toEqual(['step', 'ticket (transfer_snr)', 'random/reinit (random_reinit)']);
+    expect(t.header).toEqual([
+      'step',
+      'Ticket (signal-to-noise pruning), transferred',
+      'Random mask, new weights (baseline)',
+    ]);
     expect(t.rows).toEqual([
       [1, 0.1, 0.2],
       [3, null, 0.3],

@@ -15,6 +15,7 @@ import {
   lmcBarrierMarks,
   lmcCurveRows,
   lmcMetric,
+  lmcPairGroups,
   parabolaAt,
   profileRows,
   scatterPoints,
@@ -85,6 +86,44 @@ describe('LMC chart rows', () => {
       excessBarrier: 50,
       connected: null,
     });
+  });
+});
+
+describe('LMC pair groups', () => {
+  it('rounds of a chain: coloured by rounds apart (6 rounds: 15 pairs, 5 groups); other pairings one group each', () => {
+    const labels = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+    const pairs = [];
+    for (let i = 0; i < 6; i++)
+      for (let j = i + 1; j < 6; j++)
+        pairs.push({ i, j, path: pathFromMetrics('accuracy', alphas, [0.9, 0.9, 0.9], [0, 0, 0]) });
+    const net = (label: string, k: number) => ({
+      label,
+      run: 0,
+      method: 'snr',
+      seed: 0,
+      roundNum: k + 1,
+      sparsityFrac: 0,
+      perf: 0,
+    });
+    const res: LmcGroup = {
+      kind: 'rounds',
+      title: 'snr seed 0: rounds',
+      method: 'snr',
+      seed: 0,
+      nets: labels.map(net),
+      matrix: { labels, endpointBarrier: [], excessBarrier: [], pairs },
+    };
+    const g = lmcPairGroups(res);
+    expect(g).toHaveLength(15);
+    expect(new Set(g.map((x) => x.group))).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(g.every((x) => x.groups === 5)).toBe(true);
+    expect(g.find((x) => x.key === 'r2–r5')).toMatchObject({
+      name: 'round 2 ↔ round 5',
+      group: 3,
+      groupLabel: '3 rounds apart',
+    });
+    const seeds = lmcPairGroups({ ...res, kind: 'seeds' });
+    expect(new Set(seeds.map((x) => x.group)).size).toBe(15);
   });
 });
 
@@ -193,9 +232,11 @@ describe('weight chart rows', () => {
   it('one series per (run, chain), values per round in percent for the remaining fraction', () => {
     const rows = [r(0, 'magnitude', 0, 1, 1), r(0, 'magnitude', 1, 1, 3), r(1, 'gd_magnitude', 0, 1, 5)];
     const res = { runLabels: ['es', 'gd'], summary: summarizeWeights(rows, ['Dense_0']) };
-    expect(weightSeries(res).map((s) => s.name)).toEqual(['magnitude (es)', 'gd_magnitude (gd)']);
+    const es = 'Ticket (magnitude pruning) (es)',
+      gd = 'GD · Ticket (magnitude pruning) (gd)';
+    expect(weightSeries(res).map((s) => s.name)).toEqual([es, gd]); // names, not chain ids
     const [abs] = weightChartRows(res, 'Dense_0', 'meanAbs');
-    expect(abs).toMatchObject({ roundNum: 1, 'magnitude (es)': 2, 'magnitude (es) se': 1, 'gd_magnitude (gd)': 5 });
-    expect(weightChartRows(res, 'Dense_0', 'remainingFrac')[0]['magnitude (es)']).toBe(50);
+    expect(abs).toMatchObject({ roundNum: 1, [es]: 2, [`${es} se`]: 1, [gd]: 5 });
+    expect(weightChartRows(res, 'Dense_0', 'remainingFrac')[0][es]).toBe(50);
   });
 });

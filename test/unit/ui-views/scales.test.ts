@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   autoDomain,
   linearTicks,
+  linearTicksAtLeast,
   logTicks,
   axisScale,
   nearestIndex,
@@ -28,6 +29,10 @@ describe('scales', () => {
     expect(niceStep(0, 0.003, 4)).toBeCloseTo(0.001, 15);
     expect(linearTicks(0.13, 0.91, 4)).toEqual([0.2, 0.4, 0.6, 0.8]);
     expect(linearTicks(-3, 3, 6)).toEqual([-3, -2, -1, 0, 1, 2, 3]);
+    // a narrow σ range on a short chart: one nice tick is not a scale; at least three
+    expect(linearTicks(0.065, 0.115, 1)).toEqual([0.1]);
+    expect(linearTicksAtLeast(0.065, 0.115, 1)).toEqual([0.07, 0.08, 0.09, 0.1, 0.11]);
+    expect(linearTicksAtLeast(0, 1, 5)).toEqual(linearTicks(0, 1, 5));
   });
 
   it('log ticks: 1-2-5 ladder in range, powers of ten when too many', () => {

@@ -22,6 +22,7 @@ import { ObsNormalizer } from './obs-norm';
 import { rolloutLocomotion } from './rollout';
 import type { LocomotionRolloutResult } from './rollout';
 import { LocomotionSim } from './sim';
+import { locomotionMemoryProblem, simulationCapacity } from './memory';
 import type { LocomotionModel } from './types';
 
 /** The fixed test-episode stream of `model` (also for replaying test episodes). */
@@ -86,6 +87,11 @@ class LocomotionTaskInstance extends EpisodicTaskInstance {
     return rolloutNetLocomotion(this.sim, net, params, episodes, rng, this.normalizer, training);
   }
 
+  /** Test rows in batches whose simulations fit in memory (memory.ts). */
+  protected override maxTestRows(): number {
+    return simulationCapacity(this.sim.spec) / this.testEpisodes;
+  }
+
   dispose(): void {
     this.sim.dispose();
   }
@@ -106,6 +112,10 @@ export function locomotionTaskDef(o: LocomotionTaskOptions): TaskDef {
     ...EPISODIC_TASK,
     paramSpecs,
     ioOf: () => ({ inputShape: [o.model.obsDim], outputSize: o.model.actDim }),
+    memoryProblem(given: AnyParamValues, popSize: number) {
+      const p = resolveParams(paramSpecs, given) as AnyParamValues;
+      return locomotionMemoryProblem(o.model, o.id, popSize, p.episodes as number, p.testEpisodes as number);
+    },
     async load(given: AnyParamValues): Promise<TaskInstance> {
       const p = resolveParams(paramSpecs, given) as AnyParamValues;
       const sim = new LocomotionSim(await loadMujoco(), o.model, modelParamsOf(o.model, p));

@@ -27,6 +27,11 @@ export interface LocomotionModel {
   readonly actDim: number;
   /** Leading qpos entries left out of the observation (gym: the x position, so the policy is x-invariant). */
   readonly qposSkip: number;
+  /**
+   * WebAssembly memory one simulation copy (MjData: MuJoCo's default arena plus buffers) takes, rounded
+   * up; memory.ts sizes populations by it (a test checks it against the compiled model).
+   */
+  readonly simulationBytes: number;
   readonly resetNoise: ResetNoise;
   /** Constants with metadata; the task adds episodes/testEpisodes. Must include maxSteps, frameSkip and the reward weights. */
   readonly paramSpecs: ParamSpecs;

@@ -1,9 +1,9 @@
 /**
  * Gzipped IDX parser for the bundled vision datasets (docs/ALGORITHMS.md §9.1; format in
  * public/data/README.md). IDX = big-endian header (magic, counts, dims) followed by raw uint8 data.
- * Decompression uses fflate (a maintained inflate), never a hand-written one.
+ * Decompression uses fflate (a maintained inflate, driven by runs/gunzip.ts), never a hand-written one.
  */
-import { gunzipSync } from 'fflate';
+import { gunzipBounded, isGzip } from '../../runs/gunzip';
 
 /** IDX magic numbers: 0x08 = unsigned byte data, low byte = number of dimensions. */
 export const IDX_MAGIC_IMAGES = 0x00000803;
@@ -24,16 +24,17 @@ export interface IdxLabels {
   readonly labels: Uint8Array;
 }
 
-/** gzip files start with the two bytes 1f 8b (RFC 1952). */
-function isGzip(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
+/** Largest IDX file the datasets hold (60 000 images of 28×28 and a header: 47 MB), with room to spare. */
+const MAX_IDX_BYTES = 64 * 2 ** 20;
 
-/** Decompresses a gzip file, turning fflate's terse errors into ones that name the file. */
+/**
+ * Decompresses a gzip file with its CRC-32 checked (a flipped bit would otherwise read as wrong pixels),
+ * turning the errors into ones that name the file.
+ */
 export function gunzipIdx(gz: Uint8Array, name: string): Uint8Array {
   if (!isGzip(gz)) throw new Error(`${name}: not a gzip file (expected bytes 1f 8b, got ${hexHead(gz)})`);
   try {
-    return gunzipSync(gz);
+    return gunzipBounded(gz, MAX_IDX_BYTES, 2 ** 20);
   } catch (e) {
     throw new Error(`${name}: truncated or corrupt gzip data (${(e as Error).message})`);
   }

@@ -42,7 +42,7 @@ export const visionParamSpecs = {
     'epoch',
     [
       { value: 'epoch', label: 'epochs (shuffled, disjoint batches)' },
-      { value: 'independent', label: 'independent (evojax sample_batch)' },
+      { value: 'independent', label: 'independent batches (as the paper’s code)' },
     ],
     'Batch sampling',
     "How each generation's minibatch is drawn; both draw without replacement within a batch.",

@@ -90,6 +90,7 @@ export const ant: LocomotionModel = {
   obsDim: 27,
   actDim: 8,
   qposSkip: 2,
+  simulationBytes: 15 * 2 ** 20,
   resetNoise: { qvelDist: 'normal' },
   paramSpecs: {
     ...commonParamSpecs({

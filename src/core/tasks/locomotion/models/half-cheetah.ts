@@ -68,6 +68,7 @@ export const halfCheetah: LocomotionModel = {
   obsDim: 17,
   actDim: 6,
   qposSkip: 1,
+  simulationBytes: 14 * 2 ** 20,
   resetNoise: { qvelDist: 'normal' },
   paramSpecs: {
     ...commonParamSpecs({

@@ -63,6 +63,7 @@ export const hopper: LocomotionModel = {
   obsDim: 11,
   actDim: 3,
   qposSkip: 1,
+  simulationBytes: 14 * 2 ** 20,
   resetNoise: { qvelDist: 'uniform' },
   paramSpecs: {
     ...commonParamSpecs({

@@ -72,6 +72,7 @@ export const walker2d: LocomotionModel = {
   obsDim: 17,
   actDim: 6,
   qposSkip: 1,
+  simulationBytes: 14 * 2 ** 20,
   resetNoise: { qvelDist: 'uniform' },
   paramSpecs: {
     ...commonParamSpecs({
