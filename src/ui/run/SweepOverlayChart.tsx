@@ -8,7 +8,8 @@ import { memo, useMemo } from 'react';
 import { useSweepOverlayStore } from '../../state/sweep-overlay-store';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { ChartFrame } from '../viz/ChartFrame';
-import { methodDash, methodLabel, paletteColor } from '../experiment/palette';
+import { methodDash, paletteColor } from '../experiment/palette';
+import { methodName } from '../../core/names';
 
 export const SweepOverlayChart = memo(function SweepOverlayChart() {
   const { overlay, vision, files, method, setMethod, clear } = useSweepOverlayStore();
@@ -22,7 +23,7 @@ export const SweepOverlayChart = memo(function SweepOverlayChart() {
     () =>
       shown.map((c) => ({
         key: c.key,
-        name: method === null ? `${c.configLabel} · ${methodLabel(c.method)}` : c.configLabel,
+        name: method === null ? `${c.configLabel} · ${methodName(c.method)}` : c.configLabel,
         color: paletteColor(c.configIndex),
         dash: methodDash(c.method),
         width: 2,
@@ -72,7 +73,7 @@ export const SweepOverlayChart = memo(function SweepOverlayChart() {
                 <option value="">all methods</option>
                 {overlay.methods.map((m) => (
                   <option key={m} value={m}>
-                    {methodLabel(m)}
+                    {methodName(m)}
                   </option>
                 ))}
               </select>

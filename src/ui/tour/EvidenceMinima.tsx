@@ -6,7 +6,8 @@
 import { useMemo } from 'react';
 import { barrierCurves, sharpnessCurves, type Curve } from '../../core/tour/analysis-curves';
 import { ChartFrame } from '../viz/ChartFrame';
-import { methodColor, methodDash, methodLabel } from '../experiment/palette';
+import { methodColor, methodDash } from '../experiment/palette';
+import { methodName } from '../../core/names';
 import { sparsityXAxis } from '../experiment/sparsity-axis';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { OKABE_ITO } from '../viz/palettes';
@@ -79,7 +80,7 @@ export function EvidenceMinima({ step, analysis }: StepViewProps) {
   const sharp = useMemo(() => (analysis ? sharpnessCurves(analysis) : []), [analysis]);
   const pairStyle = useMemo(() => (c: Curve) => ({ ...(PAIR_STYLE[c.key] ?? { color: '#555' }), name: c.name }), []);
   const chainStyle = useMemo(
-    () => (c: Curve) => ({ color: methodColor(c.key), dash: methodDash(c.key), name: methodLabel(c.key) }),
+    () => (c: Curve) => ({ color: methodColor(c.key), dash: methodDash(c.key), name: methodName(c.key) }),
     [],
   );
   return (

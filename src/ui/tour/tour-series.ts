@@ -7,7 +7,8 @@
  */
 import type { RoundRecord } from '../../core/experiments/events';
 import { sparsityCurves, type SparsityCurves } from '../../state/imp-selectors';
-import { methodColor, methodDash, methodLabel } from '../experiment/palette';
+import { methodColor, methodDash } from '../experiment/palette';
+import { methodName } from '../../core/names';
 import { precomputedSeries } from '../run/precomputed-series';
 import type { LiveSeries } from '../viz/LiveChart';
 import type { DataTable } from '../../core/table';
@@ -27,7 +28,7 @@ export function solidSeries(curves: SparsityCurves, scale: number, suffix = ''):
     const rows = curves.rows.filter((r) => typeof r[m] === 'number');
     return {
       key: `${suffix}:${m}`,
-      name: `${methodLabel(m)}${suffix}`,
+      name: `${methodName(m)}${suffix}`,
       color: methodColor(m),
       dash: methodDash(m),
       width: 2.4,
@@ -64,7 +65,7 @@ export function curvesTable(evidence: SparsityCurves | null, live: SparsityCurve
     header: [
       'round',
       'weights remaining %',
-      ...parts.flatMap((p) => p.c.methods.map((m) => `${methodLabel(m)}${p.tag}`)),
+      ...parts.flatMap((p) => p.c.methods.map((m) => `${methodName(m)}${p.tag}`)),
     ],
     rows: rounds.map((k) => {
       const rows = parts.map((p) => p.c.rows.find((r) => r.roundNum === k));
