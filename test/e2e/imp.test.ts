@@ -195,11 +195,13 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await waitStatus(page, 'done', 120_000);
     const canvas = page.locator('.rollout-viewer canvas');
     await canvas.waitFor({ timeout: 60_000 });
-    const step = async () => Number((await canvas.getAttribute('aria-label'))?.match(/step (\d+)/)?.[1] ?? -1);
+    // the step slider says which frame is drawn ("step 12 of 499")
+    const slider = '.rollout-viewer input[aria-label="Step"]';
+    const step = async () =>
+      Number((await page.locator(slider).getAttribute('aria-valuetext'))?.match(/step (\d+)/)?.[1] ?? -1);
     await page.waitForFunction(
-      () =>
-        /step ([3-9]|\d\d+)/.test(document.querySelector('.rollout-viewer canvas')?.getAttribute('aria-label') ?? ''),
-      null,
+      (sel) => /step ([3-9]|\d\d+)/.test(document.querySelector(sel)?.getAttribute('aria-valuetext') ?? ''),
+      slider,
       { timeout: 30_000 },
     );
     const s1 = await step();
