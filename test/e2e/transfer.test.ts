@@ -84,7 +84,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
     await page.getByRole('tab', { name: 'Transfer' }).click();
     await page
       .locator('.transfer-panel')
-      .getByRole('button', { name: /signal-to-noise round 2, seed 0/ })
+      .getByRole('button', { name: /\(round 2, Ticket \(signal-to-noise pruning\), seed 0\)$/ })
       .click();
     const panel = page.locator('.transfer-panel');
     await panel.getByRole('radio', { name: /Another ES/ }).check();
