@@ -87,7 +87,10 @@ export async function tourEvidenceCommand(flags: Map<string, string>): Promise<v
         'chain' in s ? lmcRowsEsVsGd(await table(s.csv), s.chain, s.chainB) : lmcRowsWithinRun(await table(s.csv)),
       ),
     )
-  ).flat();
+  )
+    .flat()
+    // the tour reads consecutive rounds and round 1 → k; every other pair of rounds would only add size
+    .filter((x) => x.pair !== 'rounds' || x.roundB === x.roundA + 1 || x.roundA === 1);
   const sharpness = (await Promise.all(r.sharpness.map(async (s) => sharpnessRows(await table(s.csv), s.norm)))).flat();
   const transfer = (
     await Promise.all(
