@@ -4,7 +4,7 @@
  * step's analysis file (core/tour/analysis-curves.ts).
  */
 import { useMemo } from 'react';
-import { barrierCurves, sharpnessCurves, type Curve } from '../../core/tour/analysis-curves';
+import { barrierCurves, barrierReading, sharpnessCurves, type Curve } from '../../core/tour/analysis-curves';
 import { ChartFrame } from '../viz/ChartFrame';
 import { methodColor, methodDash } from '../experiment/palette';
 import { methodName } from '../../core/names';
@@ -87,7 +87,11 @@ export function EvidenceMinima({ step, analysis }: StepViewProps) {
     <div className="tour-chart tour-chart-pair">
       <CurveChart
         id={`tour-${step.id}-barriers`}
-        title="Error barrier between two networks"
+        title={
+          analysis && barrierReading(analysis) === 'excess'
+            ? 'Error barrier between two networks (above the straight line between their errors)'
+            : 'Error barrier between two networks (above the mean of their errors)'
+        }
         curves={barriers}
         style={pairStyle}
         yLabel="error barrier (% of test error)"
