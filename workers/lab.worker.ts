@@ -1,9 +1,9 @@
 /**
- * Web Worker entry (issue 5): exposes one `LabEngine` through comlink. All tfjs compute of the browser
+ * Web Worker entry: exposes one `LabEngine` through comlink. All tfjs compute of the browser
  * lab happens here, on the backend chosen by `workers/backend.ts`; progress batches and grids are
  * posted back as transferables. Data files come from the app's own `public/data` (served next to the
- * app; the page tells the engine where, see setDataBaseUrl); IMP rounds are persisted to IndexedDB from here, so a closed tab loses no round. A lost WebGPU device fails the running job
- * with its reason (LabEngine.deviceLost), so the page can offer the next backend.
+ * app; the page tells the engine where, see setDataBaseUrl); IMP rounds are persisted to IndexedDB from
+ * here, so a closed tab loses no round. A lost WebGPU device fails the running job with its reason (LabEngine.deviceLost), so the page can offer the next backend.
  */
 import { expose, transfer } from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';

@@ -5,14 +5,16 @@
  */
 import { gzipSync } from 'fflate';
 import { isGzip } from '../src/core/runs/gunzip';
+import { fetchAppBytes } from '../src/storage/app-files';
 
 export async function readDataFile(path: string, baseUrl: string): Promise<Uint8Array> {
   const url = new URL(path, baseUrl || new URL(`${import.meta.env.BASE_URL}data/`, self.location.href)).href;
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`cannot load data file ${url}: HTTP ${res.status}`);
-  if ((res.headers.get('content-type') ?? '').includes('text/html'))
-    throw new Error(`cannot load data file ${url}: the server answered with a web page (wrong data path?)`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
+  let bytes: Uint8Array;
+  try {
+    bytes = await fetchAppBytes(url);
+  } catch (e) {
+    throw new Error(`cannot load data file ${url}: ${(e as Error).message}`);
+  }
   // Some servers (vite preview/sirv among them) send `.gz` files with Content-Encoding: gzip, so fetch
   // hands back the inflated bytes. The IDX loader expects the file as stored: re-wrap it (level 0 =
   // stored blocks, a memcpy-speed step) instead of teaching core about HTTP.

@@ -83,10 +83,10 @@ export async function timeGenerations(
   evaluator: PopulationEvaluator,
   gens: number,
 ): Promise<GenerationTiming> {
-  const { task, net } = parts;
+  const { net } = parts;
   const rng = new Rng(0);
   const idx = activeIndices(mask);
-  const roundNet = roundNetwork(config.network, net, task.kind, mask);
+  const roundNet = roundNetwork(config, net, mask);
   const plan = new ScatterPlan(mask);
   const runner = EsRunner.create(
     {

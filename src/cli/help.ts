@@ -1,4 +1,8 @@
-/** `--help` text, generated from the registries (STYLE.md convention 3): nothing here is hand-listed. */
+/**
+ * `--help` text. The analysis commands and their flags, the presets, tasks, networks, strategies, pruning
+ * methods, their parameters and the GD flags come from the registries and ParamSpecs (docs/ARCHITECTURE.md convention
+ * 3); the other commands and the imp flags are written here by hand.
+ */
 import { rangeText, type ParamSpec, type ParamSpecs } from '../core/params';
 import { STRATEGIES } from '../core/es/registry';
 import { NETWORKS } from '../core/nets/registry';
@@ -7,6 +11,7 @@ import { PRUNE_METHODS } from '../core/prune/registry';
 import { PRESETS } from '../core/runs/presets';
 import { ANALYSIS_LIST } from '../core/analysis/analyses';
 import { analysisHelpLines } from './analysis';
+import { gdFlagsHelp } from './gd/gd-flags';
 import { SWEEP_SUBCOMMANDS } from './sweep/sweep-command';
 
 function describeSpec(name: string, s: ParamSpec): string {
@@ -30,6 +35,8 @@ export function helpText(): string {
     ...ANALYSIS_LIST.map((a) => `  ${a.id.padEnd(12)} ${a.label} (see "Analysis commands" below)`),
     '  merge        combine run folders that differ only in seeds (--runs DIR,DIR --out DIR)',
     '  bundle       write a run folder as a precomputed run bundle (--run DIR --out FILE.json[.gz] [--preset ID] [--seeds S])',
+    "  tour-evidence  the paper tour's analysis file from tables lmc/landscape/transfer already wrote",
+    '               (--recipe FILE.json --out FILE.json; docs/RESULTS.md has the recipe it was made with)',
     '  summarize    sparsity tables over run folders (--runs DIR,DIR --baseline random_reinit [--raw] for returns,',
     '               [--decompose] splits the ticket effect into weights, mask and layer-ratio parts)',
     '  sweep        many runs from a sweep file (YAML/JSON: base preset/config, axes over config paths, seeds;',
@@ -48,6 +55,9 @@ export function helpText(): string {
     '                       results are identical for any W',
     '  Rerunning a command on its own folder continues it from the last finished round (a finished run is',
     '  left as it is); a folder holding anything else is refused unchanged (docs/RELIABILITY.md).',
+    '',
+    'gd and transfer --to-gd flags (the imp flags above set the task, network, pruning and seeds):',
+    ...gdFlagsHelp(),
     '',
     "Presets (reduced-budget presets are NOT the paper's settings):",
     ...PRESETS.map((p) => `  ${p.id.padEnd(20)} ${p.paper ? '[paper]  ' : '[reduced]'} ${p.label}`),

@@ -12,6 +12,7 @@ import { summarizeCommand } from './summarize-command';
 import { mergeCommand } from './merge-command';
 import { bundleCommand } from './bundle-command';
 import { sweepCommand } from './sweep/sweep-command';
+import { tourEvidenceCommand } from './tour-evidence-command';
 
 type Command = (flags: Map<string, string>, argv: readonly string[], positionals: readonly string[]) => Promise<void>;
 
@@ -28,6 +29,7 @@ export const COMMANDS: Record<string, Command> = {
   merge: mergeCommand,
   bundle: bundleCommand,
   sweep: sweepCommand,
+  'tour-evidence': tourEvidenceCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

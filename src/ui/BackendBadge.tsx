@@ -1,11 +1,11 @@
 /**
- * Shows the active tfjs backend and, on demand, every backend that was tried with why it was skipped
- * (issue 5); a select forces one (re-runs the chain in the worker). Next to it: how many CPU workers share
- * each generation's population.
+ * Shows the active tfjs backend and, on demand, every backend that was tried with why it was skipped;
+ * a select forces one (re-runs the chain in the worker). Next to it: how many CPU workers share each
+ * generation's population.
  */
-import { BACKEND_CHAIN, type BackendPref } from '../../workers/backend-chain';
-import { useConfigStore } from '../state/config-store';
-import { selectDemoActive, useProgressStore } from '../state/progress-store';
+import { BACKEND_CHAIN, type BackendPref } from '../protocol/worker-protocol';
+import { useBackendStore } from '../state/backend-store';
+import { selectDemoActive, useDemoProgressStore } from '../state/demo-progress-store';
 import { initBackend } from './lab-client';
 import { selectImpActive, useImpStore } from '../state/imp-store';
 import { defaultWorkers } from '../core/experiments/parallel/threads';
@@ -16,14 +16,14 @@ const CORES = globalThis.navigator?.hardwareConcurrency;
 const WORKER_CHOICES = Array.from({ length: Math.min(16, Math.max(2, CORES ?? 2)) }, (_, i) => i + 1);
 
 export function BackendBadge() {
-  const { backend, backendStatus, backendError } = useProgressStore();
-  const demoRunning = useProgressStore(selectDemoActive);
+  const { backend, backendStatus, backendError } = useBackendStore();
+  const demoRunning = useDemoProgressStore(selectDemoActive);
   const impRunning = useImpStore(selectImpActive);
   const running = demoRunning || impRunning;
-  const pref = useConfigStore((s) => s.backendPref);
-  const setPref = useConfigStore((s) => s.setBackendPref);
-  const workers = useConfigStore((s) => s.workers);
-  const setWorkers = useConfigStore((s) => s.setWorkers);
+  const pref = useBackendStore((s) => s.backendPref);
+  const setPref = useBackendStore((s) => s.setBackendPref);
+  const workers = useBackendStore((s) => s.workers);
+  const setWorkers = useBackendStore((s) => s.setWorkers);
   const text =
     backendStatus === 'initialising'
       ? 'choosing backend…'

@@ -72,7 +72,7 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
   const keepFrac = 1 - config.prune.pruneFrac;
   let chains = input.resume ? [...input.resume] : initialChains(config, theta0);
   const records: RoundRecord[] = [];
-  const compactFor = (mask: Uint8Array): PopulationNet => roundNetwork(config.network, net, task.kind, mask);
+  const compactFor = (mask: Uint8Array): PopulationNet => roundNetwork(config, net, mask);
   const emit = (e: ImpEvent) => input.onEvent?.(e);
 
   for (let roundNum = Math.min(...chains.map((c) => c.nextRoundNum)); roundNum <= config.prune.rounds; roundNum++) {

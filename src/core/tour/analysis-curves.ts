@@ -24,12 +24,22 @@ function meanByRemaining<T>(rows: readonly T[], x: (r: T) => number, y: (r: T) =
 
 const isGd = (chain: string) => chain.startsWith('gd_');
 
+/**
+ * Which barrier reading the file's curves show: 'excess' (over the straight line between the endpoints'
+ * errors, docs/ALGORITHMS.md §6) when every row carries it, else 'endpoint'. Charts name the one they show.
+ */
+export function barrierReading(a: TourAnalysis): 'excess' | 'endpoint' {
+  const rows = a.lmc ?? [];
+  return rows.length > 0 && rows.every((r) => r.excessBarrier !== undefined) ? 'excess' : 'endpoint';
+}
+
 /** Barrier curves: independent ES runs, ES vs GD from the same start, consecutive rounds (ES, then GD). */
 export function barrierCurves(a: TourAnalysis): Curve[] {
   const rows = a.lmc ?? [];
+  const excess = barrierReading(a) === 'excess';
   const consecutive = (r: LmcRow) => r.pair === 'rounds' && r.roundB === r.roundA + 1;
   const defs: { key: string; name: string; keep: (r: LmcRow) => boolean }[] = [
-    { key: 'seeds', name: 'two independent ES runs', keep: (r) => r.pair === 'seeds' && !isGd(r.chain) },
+    { key: 'seeds', name: 'two ES runs, different starts', keep: (r) => r.pair === 'seeds' && !isGd(r.chain) },
     { key: 'es-gd', name: 'ES vs gradient descent, same start', keep: (r) => r.pair === 'es-gd' },
     { key: 'rounds-es', name: 'consecutive rounds, ES', keep: (r) => consecutive(r) && !isGd(r.chain) },
     { key: 'rounds-gd', name: 'consecutive rounds, gradient descent', keep: (r) => consecutive(r) && isGd(r.chain) },
@@ -41,7 +51,7 @@ export function barrierCurves(a: TourAnalysis): Curve[] {
       points: meanByRemaining(
         rows.filter(d.keep),
         (r) => r.remainingPctA,
-        (r) => r.barrier,
+        (r) => (excess ? r.excessBarrier! : r.barrier),
       ),
     }))
     .filter((c) => c.points.length > 0);

@@ -34,7 +34,13 @@ const lmcRow = z.strictObject({
   roundB: round,
   remainingPctA: pctRange,
   remainingPctB: pctRange,
+  /** Endpoint reading: the worst test error on the path minus the mean of the two endpoints' errors. */
   barrier: finite,
+  /**
+   * Excess reading: the worst test error on the path minus the straight line between the endpoints' errors
+   * (docs/ALGORITHMS.md §6); it does not count a plain difference in the endpoints' accuracies as a barrier.
+   */
+  excessBarrier: finite.optional(),
 });
 
 /** Sharpness a of L(ξ) ≈ aξ² + bξ + c around one trained network (mean over directions). */

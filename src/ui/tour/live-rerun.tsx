@@ -12,7 +12,7 @@ import type { StepRun } from '../../core/tour/step-sentence';
 import type { TourStep } from '../../core/tour/steps';
 import { useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectImpActive, selectProgress, useImpStore } from '../../state/imp-store';
-import { layoutOfConfig } from '../results/run-layout';
+import { layoutOf } from '../../core/runs/network-shape';
 import { cancelImp, startImp } from '../run/imp-client';
 
 export interface LiveRun extends StepRun {
@@ -28,7 +28,7 @@ export function useLiveRerun(step: TourStep): { config: ReturnType<typeof rerunC
   );
   const live = useMemo(() => {
     if (!id || imp.runId !== id || !imp.config) return null;
-    const layout = imp.layout ?? layoutOfConfig(imp.config);
+    const layout = imp.layout ?? layoutOf(imp.config);
     return {
       records: imp.records,
       config: imp.config,

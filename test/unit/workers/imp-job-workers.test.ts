@@ -3,7 +3,8 @@
 // as one thread, bit for bit, the start message says how the work is shared, and nothing leaks.
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { LabEngine, type ImpProgress } from '../../../workers/lab-engine';
+import { LabEngine } from '../../../workers/lab-engine';
+import type { ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
 import { spawnEvalThread } from '../../../src/cli/eval-threads';
 import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';

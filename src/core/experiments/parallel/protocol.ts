@@ -73,7 +73,7 @@ export function createEvalServer(deps: EvalServerDeps): (req: EvalRequest) => Pr
       }
       case 'round': {
         const p = need();
-        const net = roundNetwork(p.config.network, p.net, p.replica.task.kind, req.mask);
+        const net = roundNetwork(p.config, p.net, req.mask);
         p.replica.beginRound({ net, mask: req.mask, layout: req.layout, members: req.members });
         return { kind: 'ok' };
       }
