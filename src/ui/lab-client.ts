@@ -7,7 +7,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { LabEngine, ToyGrid } from '../../workers/lab-engine';
 import type { BackendPref } from '../../workers/backend-chain';
 import { useConfigStore, selectParams } from '../state/config-store';
-import { useProgressStore } from '../state/progress-store';
+import { selectDemoActive, useProgressStore } from '../state/progress-store';
 import { withHeartbeat } from './run/worker-watchdog';
 
 let worker: Worker | null = null;
@@ -162,4 +162,21 @@ export async function resumeDemo(): Promise<void> {
 
 export async function cancelDemo(): Promise<void> {
   await getEngine().cancel();
+}
+
+/**
+ * Cancels the 2-D demo if it runs and resolves once it has ended, so the worker (one job at a time) can
+ * take another job: the tour's first step starts the demo, and a class may move on before it finishes.
+ */
+export async function stopDemo(): Promise<void> {
+  if (!selectDemoActive(useProgressStore.getState())) return;
+  const ended = new Promise<void>((resolve) => {
+    const unsubscribe = useProgressStore.subscribe((s) => {
+      if (selectDemoActive(s)) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+  await cancelDemo();
+  await ended;
 }
