@@ -28,12 +28,10 @@ const tabLoaded = (page: Page) =>
     return !!panel && panel.childElementCount > 0 && !panel.textContent?.includes('Loading the view…');
   });
 
-/** A tour step is drawn: its sentence, or the note that its evidence is not shipped. */
+/** A tour step is drawn: its sentence (or its "No result yet"), or the note that its evidence is not shipped. */
 const stepReady = (page: Page, id: string) =>
   page
-    .locator(
-      `.tour-step[data-step="${id}"] :is([data-testid="tour-sentence"][data-ok="true"], [data-testid="tour-missing"])`,
-    )
+    .locator(`.tour-step[data-step="${id}"] :is([data-testid="tour-sentence"], [data-testid="tour-missing"])`)
     .first()
     .waitFor({ timeout: 120_000 });
 
@@ -49,6 +47,13 @@ describe.skipIf(process.env.E2E === '0')('e2e: axe-core on every view, phone and
       // The first screen: the experiment with its default preset.
       await page.goto(e2e.url());
       await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
+      // The check itself can fail: a button without a name, added for one run of axe, is reported.
+      await page.evaluate(() =>
+        document.querySelector('main')!.append(Object.assign(document.createElement('button'), { id: 'axe-canary' })),
+      );
+      const canary = await runAxe(page, `${vp.width} canary`);
+      expect(canary.blocking.map((f) => `${f.rule} ${f.targets.join(' ')}`)).toContain('button-name #axe-canary');
+      await page.evaluate(() => document.getElementById('axe-canary')!.remove());
       await check(page, 'experiment (first screen)');
       // A preset with precomputed curves, a setting's help text and a glossary entry open.
       await page.locator('[data-preset="mnist-quick"]').click();

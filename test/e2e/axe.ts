@@ -1,8 +1,10 @@
 /**
  * axe-core in an e2e page: the devDependency's own build is injected as a script (playwright-core has no
  * axe wrapper; `@axe-core/playwright` needs the full `playwright` package) and run over the whole
- * document with its default rules (WCAG 2.x A/AA and best practices). Each call returns the violations
- * split by impact; the e2e files assert that none is serious or critical and print the rest.
+ * document with its default rules (WCAG 2.0/2.1 A/AA and best practices) plus WCAG 2.2's target size
+ * (2.5.8: every pointer target at least 24 × 24 px or spaced as if it were; off by default in axe).
+ * Each call returns the violations split by impact; the e2e files assert that none is serious or
+ * critical and print the rest.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +43,7 @@ export async function runAxe(page: Page, label: string): Promise<AxeReport> {
   const results = await page.evaluate(() =>
     (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, {
       resultTypes: ['violations'],
+      rules: { 'target-size': { enabled: true } },
     }),
   );
   const all = results.violations.map(finding);

@@ -1,10 +1,11 @@
 // End-to-end keyboard-only walk in the built app and the system Chromium (1280×800): no mouse click and
 // no scripted focus, only Tab / Shift+Tab / Enter / Space. The skip link is the first Tab stop, and Start
 // of the experiment is reached in a few Tab presses, with and without it (both counts are printed and
-// bounded). From the first screen the Paper tour is reached, every step is walked with its Next button,
-// and step 2's live rerun is started, seen streaming (its progress bar moves; axe-core checks the page
-// in that state too) and stopped. After every key that activates a control, focus must still be on an
-// element of the page, never fallen back to <body>. Skipped only when E2E=0.
+// bounded); the run is started, paused, resumed and cancelled from there. Then the Paper tour is
+// reached, every step is walked with its Next button, and step 2's live rerun is started, seen streaming
+// (its progress bar moves; axe-core checks the page in that state too) and stopped. After every key that
+// activates a control, focus must still be on an element of the page, never fallen back to <body>.
+// Skipped only when E2E=0.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TOUR_STEPS } from '../../src/core/tour/steps';
@@ -77,6 +78,16 @@ describe.skipIf(process.env.E2E === '0')('e2e: keyboard-only walk of the paper t
     );
     expect(tabsToStart).toBeLessThanOrEqual(10);
     expect(tabsAfterSkip).toBeLessThanOrEqual(2);
+
+    // Start, Pause, Resume and Cancel by keyboard: focus follows the run's controls, never the page.
+    const runStatus = (st: string) =>
+      page.waitForSelector(`[data-testid="imp-status"].status-${st}`, { timeout: 150_000 });
+    expect((await activate(page, 'Enter', 'Start', () => runStatus('running'))).text).toBe('Pause');
+    expect((await activate(page, 'Enter', 'Pause', () => runStatus('paused'))).text).toBe('Resume');
+    expect((await activate(page, 'Space', 'Resume', () => runStatus('running'))).text).toBe('Pause');
+    await tabTo(page, '.run-controls .button-row button:last-of-type', 1);
+    expect((await focused(page)).text).toBe('Cancel');
+    expect((await activate(page, 'Enter', 'Cancel', () => runStatus('cancelled'))).text).toBe('Start');
 
     // Back to the header's "Paper tour" (Shift+Tab) and open the tour.
     const toTour = await tabTo(page, '.view-nav .nav-tour', 30, 'Shift+Tab');

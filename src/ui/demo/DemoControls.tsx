@@ -16,7 +16,7 @@ import { TOY_LIST } from '../../state/catalog';
 import { selectDemoActive, useProgressStore } from '../../state/progress-store';
 import { cancelDemo, pauseDemo, resumeDemo, startDemo } from '../lab-client';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
-import { useFocusAfterStart } from '../a11y/use-focus-after-start';
+import { useFocusAfterEnd, useFocusAfterStart } from '../a11y/use-focus-after-start';
 import { STATUS_WORDS } from '../experiment/RunControls';
 
 type NumKey = 'popSize' | 'generations' | 'gensPerSec' | 'seed';
@@ -68,6 +68,7 @@ export const DemoControls = memo(function DemoControls() {
   const row = useRef<HTMLDivElement>(null);
   const counter = useRef<HTMLParagraphElement>(null);
   const keepFocus = useFocusAfterStart(row, counter, status, active);
+  const trackFocus = useFocusAfterEnd(row, active);
   const event =
     status === 'running'
       ? 'Demo running.'
@@ -98,7 +99,7 @@ export const DemoControls = memo(function DemoControls() {
         <NumberBox k="seed" label="Seed" min={0} />
       </div>
       {fn?.help && <p className="fn-help">{fn.help}</p>}
-      <div className="button-row" ref={row}>
+      <div className="button-row" ref={row} onFocus={trackFocus}>
         <button
           type="button"
           className="primary"

@@ -26,7 +26,7 @@ import { getTask } from '../../core/tasks/registry';
 import { getPreset } from '../../core/runs/presets';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 import { Term } from '../glossary/Term';
-import { useFocusAfterStart } from '../a11y/use-focus-after-start';
+import { useFocusAfterEnd, useFocusAfterStart } from '../a11y/use-focus-after-start';
 
 /** What the status badge says (the class and data-status keep the machine word). */
 export const STATUS_WORDS: Record<string, string> = {
@@ -242,6 +242,7 @@ export const RunControls = memo(function RunControls() {
   const row = useRef<HTMLDivElement>(null);
   const statusEl = useRef<HTMLSpanElement>(null);
   const keepFocus = useFocusAfterStart(row, statusEl, status, active);
+  const trackFocus = useFocusAfterEnd(row, active);
   return (
     <section className="panel run-controls" aria-labelledby="run-h">
       <div className="panel-head first">
@@ -256,7 +257,7 @@ export const RunControls = memo(function RunControls() {
           {STATUS_WORDS[status] ?? status}
         </span>
       </div>
-      <div className="button-row" ref={row}>
+      <div className="button-row" ref={row} onFocus={trackFocus}>
         <button
           type="button"
           className="primary"

@@ -15,7 +15,7 @@ import { formatDuration, selectImpActive, selectProgress, useImpStore } from '..
 import { layoutOfConfig } from '../results/run-layout';
 import { cancelImp, startImp } from '../run/imp-client';
 import { stopDemo } from '../lab-client';
-import { useFocusAfterStart, useFocusAfterStop } from '../a11y/use-focus-after-start';
+import { useFocusAfterEnd, useFocusAfterStart } from '../a11y/use-focus-after-start';
 
 export interface LiveRun extends StepRun {
   readonly status: ReturnType<typeof useImpStore.getState>['status'];
@@ -103,7 +103,7 @@ export function RerunBar({
   const row = useRef<HTMLDivElement>(null);
   const holder = useRef<HTMLDivElement>(null);
   const focusAfterStart = useFocusAfterStart(row, holder, status, active);
-  const focusAfterStop = useFocusAfterStop(row, active);
+  const trackFocus = useFocusAfterEnd(row, active);
   if (!step.rerun || !config) return null;
   const preset = getPreset(step.rerun.presetId);
   const cost = step.rerun.cost;
@@ -125,17 +125,17 @@ export function RerunBar({
     ? `the preset “${preset.label}”`
     : `a shorter version of the preset “${preset.label}”`;
   return (
-    <div className="tour-rerun" data-testid="tour-rerun" data-status={live?.status ?? 'none'} ref={row}>
+    <div
+      className="tour-rerun"
+      data-testid="tour-rerun"
+      data-status={live?.status ?? 'none'}
+      ref={row}
+      onFocus={trackFocus}
+    >
       {mine ? (
         <>
           <Progress holder={holder} />
-          <button
-            type="button"
-            onClick={(e) => {
-              focusAfterStop(e);
-              void cancelImp();
-            }}
-          >
+          <button type="button" onClick={() => void cancelImp()}>
             Stop the live run
           </button>
         </>
