@@ -94,7 +94,7 @@ export interface RolloutJobOptions {
 }
 
 /**
- * Records one test episode of a policy for the rollout viewer (issue 8): core recordEpisode with the
+ * Records one test episode of a policy for the rollout viewer: core recordEpisode with the
  * task's fixed test-episode stream, so the shown return is the one the test metric averaged.
  */
 export async function runRolloutJob(
@@ -106,7 +106,7 @@ export async function runRolloutJob(
     throw new Error(`rollout: params have length ${o.params.length}, the network has D = ${parts.net.paramCount}`);
   const t = tf.tensor2d(o.params, [1, parts.net.paramCount]);
   try {
-    // MuJoCo locomotion tasks (issue 10) record geom poses; undefined for classic-control tasks.
+    // MuJoCo locomotion tasks record geom poses; undefined for classic-control tasks.
     const loco = await recordLocomotionTestEpisode(
       o.taskId,
       o.envParams,

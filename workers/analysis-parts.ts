@@ -1,6 +1,6 @@
 /**
- * Task + network instances for analysis jobs (issue 6 "each analysis can be launched on any finished
- * run"), built from a run's config through core/experiments/setup.ts `instantiate` — the same objects the
+ * Task + network instances for analysis jobs (any analysis can run on any finished
+ * run), built from a run's config through core/experiments/setup.ts `instantiate` — the same objects the
  * IMP job trained with — and cached by run id: a user who runs LMC, then a landscape, then a correlation
  * on one run loads its data set once. Only one run is cached (a data set can be tens of MB); switching
  * runs disposes the previous task's tensors.

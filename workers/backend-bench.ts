@@ -1,5 +1,5 @@
 /**
- * "Benchmark backends" (issue 5): population evaluations per second of the CURRENT experiment's network
+ * "Benchmark backends": population evaluations per second of the CURRENT experiment's network
  * and task on every backend of the chain that initialises and passes the self-check. Each backend gets
  * its own task instance (task tensors live on the backend that created them) built from one cached copy
  * of the data bytes; the population is θ0 repeated P times (values do not change the cost).
@@ -9,19 +9,13 @@ import type { ExperimentConfig } from '../src/core/runs/config';
 import { instantiate } from '../src/core/experiments/setup';
 import { theta0For } from '../src/core/experiments/imp';
 import { Rng } from '../src/core/rng';
-import { BACKEND_CHAIN, type BackendPref, type BackendReport } from './backend-chain';
+import {
+  BACKEND_CHAIN,
+  type BackendBenchRow,
+  type BackendPref,
+  type BackendReport,
+} from '../src/protocol/worker-protocol';
 import type { RunControl } from './run-control';
-
-/** One row of the benchmark table. */
-export interface BackendBenchRow {
-  readonly backend: string;
-  readonly ok: boolean;
-  /** Population members evaluated per second (0 when skipped). */
-  readonly evalsPerSec: number;
-  /** Mean wall time of one generation's evaluation (ms). */
-  readonly msPerGeneration: number;
-  readonly note: string;
-}
 
 export interface BenchDeps {
   readonly readBytes: (path: string) => Promise<Uint8Array>;

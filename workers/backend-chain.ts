@@ -1,5 +1,5 @@
 /**
- * Backend selection logic (issue 5 "backend chain WebGPU → WebGL → WASM → CPU"), without the backend
+ * Backend selection logic (the chain WebGPU → WebGL → WASM → CPU), without the backend
  * imports, so Node tests can drive it with the backends Node has (cpu, wasm) plus deliberately broken,
  * hanging or numerically wrong ones. `workers/backend.ts` wires in the real browser backends.
  *
@@ -9,26 +9,15 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-/** Backend names in preference order: fastest first. */
-export const BACKEND_CHAIN = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKEND_CHAIN)[number];
-/** 'auto' walks the chain; a name forces that backend (falling back to cpu only if it fails). */
-export type BackendPref = 'auto' | BackendName;
+import {
+  BACKEND_CHAIN,
+  type BackendAttempt,
+  type BackendPref,
+  type BackendReport,
+} from '../src/protocol/worker-protocol';
 
-/** One tried backend: whether it was accepted, why not, and how long init + check took. */
-export interface BackendAttempt {
-  readonly backend: string;
-  readonly ok: boolean;
-  readonly reason: string;
-  readonly ms: number;
-}
-
-export interface BackendReport {
-  /** The backend tfjs now uses. */
-  readonly active: string;
-  readonly pref: BackendPref;
-  readonly attempts: readonly BackendAttempt[];
-}
+export { BACKEND_CHAIN };
+export type { BackendAttempt, BackendName, BackendPref, BackendReport } from '../src/protocol/worker-protocol';
 
 /** Max |Δ| between the backend's matmul+softmax and the float64 reference (float16 WebGL passes). */
 export const SELF_CHECK_TOL = 1e-3;

@@ -1,5 +1,5 @@
 /**
- * The browser's tfjs backend chain WebGPU → WebGL → WASM → CPU (issue 5), for use inside a worker.
+ * The browser's tfjs backend chain WebGPU → WebGL → WASM → CPU, for use inside a worker.
  * Registers all four backends, points the wasm backend at its binaries (Vite `?url` imports, no copy
  * step; PLATFORM.md) and delegates the walk + numerical self-check to `backend-chain.ts`; tells it
  * which GPU backends are software renderers, which 'auto' skips.

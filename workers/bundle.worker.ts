@@ -1,12 +1,13 @@
 /**
- * Decodes a precomputed bundle off the main thread (issue 9 precomputed overlays): fetching, gunzip, JSON,
+ * Decodes a precomputed bundle off the main thread (for the precomputed overlays): fetching, gunzip, JSON,
  * zod, inflating ~100 masks and float vectors and the preset check take a few hundred ms for the 3-seed
  * mnist-quick bundle — a frozen page if done on a preset click. Same loader as the main-thread fallback
- * (src/ui/run/precomputed.ts); the records' typed arrays are transferred back, not copied. No tfjs here.
+ * (src/core/runs/precomputed.ts); the records' typed arrays are transferred back, not copied. No tfjs here.
  * A user's own bundle file (Runs tab, "import") is validated here too.
  */
 import { expose, transfer } from 'comlink';
-import { fetchAppBytes, loadPrecomputed, type PrecomputedLoad } from '../src/ui/run/precomputed';
+import { loadPrecomputed, type PrecomputedLoad } from '../src/core/runs/precomputed';
+import { fetchAppBytes } from '../src/storage/app-files';
 import { importBundle, type BundleImport } from '../src/core/runs/bundle';
 
 /** The typed arrays of a decoded bundle, to transfer them back instead of copying. */

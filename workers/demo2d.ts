@@ -1,61 +1,15 @@
 /**
- * The "ES on a 2-D test function" demo job (issue 3 "dev page shows a live 2-D ES demo"). Any
+ * The "ES on a 2-D test function" demo job. Any
  * registered strategy (docs/ALGORITHMS.md §2) runs through the shared `EsRunner` (§1.1) on a toy
  * function; every generation's population, mean and best-so-far score is collected and streamed in
  * throttled batches. Scores follow the lab's convention (maximise): score = −f(x).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { AnyParamValues } from '../src/core/params';
 import { Rng } from '../src/core/rng';
 import { EsRunner } from '../src/core/es/run-strategy';
-import { getToy2d } from './toy-catalog';
+import { getToy2d } from '../src/core/tasks/toy/toy-2d';
+import type { Demo2dBatch, Demo2dConfig, Demo2dFrame, Demo2dResult, ToyGrid } from '../src/protocol/worker-protocol';
 import { ProgressBatcher, type RunControl } from './run-control';
-
-export interface Demo2dConfig {
-  readonly fnId: string;
-  readonly strategyId: string;
-  /** Strategy hyperparameters (validated against the strategy's paramSpecs by the runner). */
-  readonly params: AnyParamValues;
-  readonly popSize: number;
-  readonly generations: number;
-  readonly seed: number;
-  /** Speed limit so a person can watch (generations per second); 0 = as fast as possible. */
-  readonly gensPerSec: number;
-}
-
-/** One generation of the demo. Arrays are fresh copies (transferable). */
-export interface Demo2dFrame {
-  /** 1-based: the generation just finished (= runner.generation after tell). */
-  readonly generation: number;
-  /** The population that was evaluated, row-major [P × 2]. */
-  readonly population: Float32Array;
-  /** Mean after the update, [2]. */
-  readonly mean: Float32Array;
-  /** Best score so far (maximise form, −f). */
-  readonly bestScore: number;
-  /** Mean score of this generation's population. */
-  readonly popMeanScore: number;
-}
-
-export interface Demo2dBatch {
-  readonly kind: 'demo2d';
-  readonly frames: readonly Demo2dFrame[];
-}
-
-export interface Demo2dResult {
-  readonly generations: number;
-  readonly bestScore: number;
-  readonly bestX: readonly number[];
-  readonly finalMean: readonly number[];
-}
-
-/** Function values on a grid, row-major [res × res], row 0 at y = yMin. */
-export interface ToyGrid {
-  readonly fnId: string;
-  readonly res: number;
-  readonly bounds: readonly [number, number, number, number];
-  readonly values: Float32Array;
-}
 
 /** Checks the demo config; throws one error naming every problem. */
 export function validateDemo2d(cfg: Demo2dConfig): void {

@@ -1,6 +1,6 @@
 /**
- * GD-IMP as a worker job (issue 7 "GD baseline … producing the same round records as ES-IMP, so every
- * chart overlays GD and ES"; docs/ALGORITHMS.md §4.1). A config with `trainer: { id: 'gd', params }`
+ * GD-IMP as a worker job (the same round records as ES-IMP, so every
+ * chart overlays GD and ES; docs/ALGORITHMS.md §4.1). A config with `trainer: { id: 'gd', params }`
  * (runs/config.ts) trains every round with masked gradient descent (core/experiments/gd) instead of its
  * ES; the job body — start message, batched progress, every round streamed and stored with its resume
  * state, pause/resume/cancel — is the ES job's (imp-job.ts runTrainerJob), so a GD run persists in
@@ -15,12 +15,12 @@
  * a user who explicitly picked the cpu backend may still run it.
  */
 import { strategyName } from '../src/core/names';
-import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../src/core/runs/config';
 import { runGdImp } from '../src/core/experiments/gd/gd-imp';
 import { instantiateGd } from '../src/core/experiments/gd/setup-gd';
 import { networkOf } from '../src/core/runs/network-shape';
 import type { ImpJobDeps, ImpTrainer } from './imp-job';
+import { gdBackendProblem } from '../src/core/experiments/gd/gd-eligibility';
 
 let gradientsLoaded: Promise<unknown> | null = null;
 
@@ -50,17 +50,11 @@ export function gdTotalSteps(config: ExperimentConfig, trainCount: number): numb
 }
 
 /**
- * Why GD of `config`'s network cannot run on `backend`, or null: convolutions need the
- * Conv2DBackpropFilter kernel, which tfjs-backend-wasm 4.22 lacks (see the module header for why the
- * job does not silently fall back to cpu).
+ * Why GD of `config`'s network cannot run on `backend`, or null (core/experiments/gd/gd-eligibility.ts;
+ * see the module header for why the job does not silently fall back to cpu).
  */
-export function gdBackendProblem(config: ExperimentConfig, backend: string): string | null {
-  const hasConv = networkOf(config).layers.some((l) => l.kind === 'conv');
-  if (!hasConv || tf.getKernel('Conv2DBackpropFilter', backend)) return null;
-  return (
-    `GD of the CNN needs the Conv2DBackpropFilter kernel, which the ${backend} backend lacks (tfjs 4.22). ` +
-    'Choose the WebGL or WebGPU backend, or the MLP network (the cpu backend has the kernel but takes seconds per step).'
-  );
+export function gdConfigBackendProblem(config: ExperimentConfig, backend: string): string | null {
+  return gdBackendProblem(networkOf(config), backend);
 }
 
 /** The GD trainer for runTrainerJob: dataset loaded once (test protocol + training split), runGdImp per seed. */

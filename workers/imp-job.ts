@@ -1,9 +1,9 @@
 /**
- * The IMP experiment as a worker job (issue 5 "worker engine"; issue 9 "persistence and resume";
+ * The IMP experiment as a worker job (stored round by round, resumable;
  * docs/ALGORITHMS.md §3.1). Loads the task's data through an injected reader, instantiates task + network from
  * the registries, runs `runImp` for every seed in turn, and streams:
  *   - a `start` message (run id, network size, notes such as KMNIST's partial training set, plan),
- *   - batched per-generation metrics (≤ ~10 batches/s, STYLE.md convention 9),
+ *   - batched per-generation metrics (≤ ~10 batches/s, docs/ARCHITECTURE.md convention 9),
  *   - every finished round at once, its typed arrays COPIED and then transferred (the core keeps the
  *     originals: round-1 records share mean/σ between chains, and the store still has to clone them).
  * Each finished round is stored with the chain state for the next round (RunStore.saveRound), so a
@@ -11,7 +11,8 @@
  */
 import type { ExperimentConfig } from '../src/core/runs/config';
 import type { GenerationMetrics, ImpEvent, RoundRecord } from '../src/core/experiments/events';
-import type { LayerSpec, PopulationNet } from '../src/core/nets/types';
+import type { PopulationNet } from '../src/core/nets/types';
+import type { ImpJobResult, ImpProgress } from '../src/protocol/worker-protocol';
 import type { TaskInstance } from '../src/core/tasks/types';
 import { runImp, theta0For, type ChainState } from '../src/core/experiments/imp';
 import { chainsFinished, resumeChains } from '../src/core/experiments/resume';
@@ -19,39 +20,6 @@ import { configMemoryProblem, instantiate } from '../src/core/experiments/setup'
 import { runId } from '../src/core/runs/hash';
 import type { RunStore } from '../src/storage/run-store';
 import { ProgressBatcher, type RunControl } from './run-control';
-
-/** The trained network's parameter layout and the task's input shape (what mask views need). */
-export interface NetLayout {
-  readonly layers: readonly LayerSpec[];
-  /** e.g. [28, 28, 1] or [14, 14, 1] for vision, [obsDim] for control. */
-  readonly inputShape: readonly number[];
-  readonly outputSize: number;
-}
-
-/** What an IMP job posts to the UI. */
-export type ImpProgress =
-  | {
-      readonly kind: 'start';
-      readonly runId: string;
-      readonly netDescribe: string;
-      readonly paramCount: number;
-      readonly prunableCount: number;
-      readonly notes: readonly string[];
-      readonly totalGens: number;
-      readonly doneGens: number;
-      readonly resumedSeeds: readonly number[];
-      readonly layout: NetLayout;
-    }
-  | { readonly kind: 'gens'; readonly metrics: readonly GenerationMetrics[] }
-  | { readonly kind: 'round'; readonly record: RoundRecord }
-  | { readonly kind: 'seed-done'; readonly seed: number }
-  | { readonly kind: 'storage-error'; readonly message: string };
-
-export interface ImpJobResult {
-  readonly runId: string;
-  readonly rounds: number;
-  readonly resumed: boolean;
-}
 
 export interface ImpJobDeps {
   readonly readBytes: (path: string) => Promise<Uint8Array>;

@@ -1,5 +1,5 @@
 /**
- * The lab's worker engine (issue 5 "worker engine"; STYLE.md convention 9): ONE class, a thin façade
+ * The lab's worker engine (docs/ARCHITECTURE.md convention 9): ONE class, a thin façade
  * over core, exposed through comlink by `lab.worker.ts` and driven directly by Node tests through the
  * same methods. It owns the tfjs backend choice, runs one job at a time (a second request gets a clear
  * error), and routes pause/resume/cancel to the active job's `RunControl`.
@@ -10,22 +10,31 @@
  * batched into the sink).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendPref, BackendReport } from './backend-chain';
+import type {
+  BackendBenchRow,
+  BackendPref,
+  BackendReport,
+  Demo2dBatch,
+  Demo2dConfig,
+  Demo2dResult,
+  EngineStatus,
+  ImpJobResult,
+  ImpProgress,
+  ProgressSink,
+  RunOutcome,
+  ToyGrid,
+  TransferArgs,
+  TransferJobResult,
+  TransferProgress,
+} from '../src/protocol/worker-protocol';
 import { RunCancelled, RunControl } from './run-control';
-import {
-  runDemo2dBody,
-  toyGridValues,
-  type Demo2dBatch,
-  type Demo2dConfig,
-  type Demo2dResult,
-  type ToyGrid,
-} from './demo2d';
+import { runDemo2dBody, toyGridValues } from './demo2d';
 import { parseConfig, type ExperimentConfig } from '../src/core/runs/config';
 import type { RoundRecord } from '../src/core/experiments/events';
 import type { RunStore } from '../src/storage/run-store';
-import { runImpJob, runTrainerJob, type ImpJobDeps, type ImpJobResult, type ImpProgress } from './imp-job';
-import { gdBackendProblem, gdTrainer } from './gd-imp-job';
-import { benchmarkBackends, type BackendBenchRow } from './backend-bench';
+import { runImpJob, runTrainerJob, type ImpJobDeps } from './imp-job';
+import { gdConfigBackendProblem, gdTrainer } from './gd-imp-job';
+import { benchmarkBackends } from './backend-bench';
 import { AnalysisPartsCache } from './analysis-parts';
 import {
   runAnalysisJob,
@@ -35,29 +44,7 @@ import {
   type AnalysisResults,
   type JobRecord,
 } from './analysis-job';
-import { runTransferJob, type TransferArgs, type TransferJobResult, type TransferProgress } from './transfer-job';
-
-export type { Demo2dBatch, Demo2dConfig, Demo2dFrame, Demo2dResult, ToyGrid } from './demo2d';
-export type { ImpProgress, ImpJobResult } from './imp-job';
-export type { BackendBenchRow } from './backend-bench';
-export type { AnalysisArgs, AnalysisKind, AnalysisProgress, AnalysisResults, JobRecord } from './analysis-job';
-export type { TransferArgs, TransferJobResult, TransferProgress } from './transfer-job';
-
-/** Progress callback (a comlink proxy in the browser; a plain function in tests). */
-export type ProgressSink<T> = (batch: T) => void | Promise<void>;
-
-/** How a job ended. Errors are thrown (rejected promise), not returned. */
-export type RunOutcome<R> =
-  | { readonly status: 'done'; readonly result: R; readonly ms: number }
-  | { readonly status: 'cancelled'; readonly ms: number };
-
-export interface EngineStatus {
-  /** Kind of the job in flight ('demo2d', 'imp', …) or null. */
-  readonly running: string | null;
-  readonly phase: 'idle' | 'running' | 'paused' | 'cancelled';
-  readonly backend: string | null;
-  readonly numTensors: number;
-}
+import { runTransferJob } from './transfer-job';
 
 export interface EngineDeps {
   /** Backend chain (workers/backend.ts in the browser; cpu/wasm-only in Node tests). */
@@ -150,7 +137,7 @@ export class LabEngine {
     options: { resume?: boolean } = {},
   ): Promise<RunOutcome<ImpJobResult>> {
     const cfg = parseConfig(config);
-    const problem = this.backendReport ? gdBackendProblem(cfg, this.backendReport.active) : null;
+    const problem = this.backendReport ? gdConfigBackendProblem(cfg, this.backendReport.active) : null;
     if (problem) return Promise.reject(new Error(problem));
     return this.exclusive('gd-imp', async (ctl) =>
       runTrainerJob(
@@ -271,7 +258,7 @@ export class LabEngine {
   }
 
   /**
-   * Test hook (issue 5 "if the worker dies or the GPU device is lost"; the page calls it only with
+   * Test hook for a dying worker or a lost GPU device (the page calls it only with
    * `?debug` in its URL): 'device-lost' as if WebGPU's device were lost now; 'worker-crash' throws an
    * uncaught error in the worker, which the page treats as the worker having died; 'worker-hang' closes
    * the worker's event loop without any error event (a silent death: only the page's watchdog notices).

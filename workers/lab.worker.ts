@@ -1,26 +1,28 @@
 /**
- * Web Worker entry (issue 5): exposes one `LabEngine` through comlink. All tfjs compute of the browser
+ * Web Worker entry: exposes one `LabEngine` through comlink. All tfjs compute of the browser
  * lab happens here, on the backend chosen by `workers/backend.ts`; progress batches and grids are
  * posted back as transferables. Data files come from the app's own `public/data` (served next to the
- * app; the page tells the engine where, see setDataBaseUrl); IMP rounds are persisted to IndexedDB from here, so a closed tab loses no round. A lost WebGPU device fails the running job
- * with its reason (LabEngine.deviceLost), so the page can offer the next backend.
+ * app; the page tells the engine where, see setDataBaseUrl); IMP rounds are persisted to IndexedDB from
+ * here, so a closed tab loses no round. A lost WebGPU device fails the running job with its reason (LabEngine.deviceLost), so the page can offer the next backend.
  */
 import { expose, transfer } from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendReport } from './backend';
 import { LabEngine } from './lab-engine';
 import { RunStore } from '../src/storage/run-store';
+import { fetchAppBytes } from '../src/storage/app-files';
 import { gzipSync } from 'fflate';
 
 const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
 async function readBytes(path: string, baseUrl: string): Promise<Uint8Array> {
   const url = new URL(path, baseUrl || new URL(`${import.meta.env.BASE_URL}data/`, self.location.href)).href;
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`cannot load data file ${url}: HTTP ${res.status}`);
-  if ((res.headers.get('content-type') ?? '').includes('text/html'))
-    throw new Error(`cannot load data file ${url}: the server answered with a web page (wrong data path?)`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
+  let bytes: Uint8Array;
+  try {
+    bytes = await fetchAppBytes(url);
+  } catch (e) {
+    throw new Error(`cannot load data file ${url}: ${(e as Error).message}`);
+  }
   // Some servers (vite preview/sirv among them) send `.gz` files with Content-Encoding: gzip, so fetch
   // hands back the inflated bytes. The IDX loader expects the file as stored: re-wrap it (level 0 =
   // stored blocks, a memcpy-speed step) instead of teaching core about HTTP.

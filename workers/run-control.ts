@@ -1,5 +1,5 @@
 /**
- * Run control for worker-hosted runs (STYLE.md convention 9; issue 5 "pause, resume, cancel").
+ * Run control for worker-hosted runs (docs/ARCHITECTURE.md convention 9): pause, resume, cancel.
  *
  * A worker is single-threaded: pause/cancel requests arrive as messages, and messages are only handled
  * when the run loop yields to the event loop. `RunControl.step()` is called once per generation; it

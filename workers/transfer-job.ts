@@ -1,5 +1,5 @@
 /**
- * Ticket transfer as a worker job (issue 7 "use this ticket for…"; docs/ALGORITHMS.md §5; paper §4):
+ * Ticket transfer as a worker job (docs/ALGORITHMS.md §5; paper §4):
  * the mask M_k of a finished run's round k and the source chain's θ0 are trained on a target — another
  * task with the same input/output sizes (MNIST ↔ F-MNIST ↔ KMNIST), another ES (any registered
  * strategy with its params), or masked gradient descent — next to the random/reinit baseline at the same
@@ -13,11 +13,12 @@
  */
 import { methodName, strategyName, taskName } from '../src/core/names';
 import * as tf from '@tensorflow/tfjs-core';
-import type { GenerationMetrics, RoundRecord } from '../src/core/experiments/events';
+import type { GenerationMetrics } from '../src/core/experiments/events';
 import { theta0For } from '../src/core/experiments/imp';
 import { instantiate } from '../src/core/experiments/setup';
 import { instantiateGd } from '../src/core/experiments/gd/setup-gd';
 import { parseGdOptions, type GdOptions } from '../src/core/experiments/gd/gd-options';
+import { gdBackendProblem } from '../src/core/experiments/gd/gd-eligibility';
 import {
   checkTicketFits,
   esTrainerOf,
@@ -31,75 +32,18 @@ import type { PopulationNet } from '../src/core/nets/types';
 import { sparsityOfRound } from '../src/core/prune/schedule';
 import { parseConfig, type ExperimentConfig } from '../src/core/runs/config';
 import { getTask } from '../src/core/tasks/registry';
-import { ioOfConfig } from '../src/ui/results/run-layout';
+import { networkIoOf } from '../src/core/runs/network-shape';
+import type {
+  TicketRef,
+  TransferArgs,
+  TransferJobResult,
+  TransferProgress,
+  TransferTrainerSpec,
+} from '../src/protocol/worker-protocol';
 import type { RunStore } from '../src/storage/run-store';
 import { transferableRecord } from './imp-job';
 import { loadGradients } from './gd-imp-job';
 import { ProgressBatcher, type RunControl } from './run-control';
-
-/** Which ticket: a round of a chain of a run (its config), with the mask passed in or read from the store. */
-export interface TicketRef {
-  /** The source run's experiment config (validated here); its task and network describe the ticket. */
-  readonly config: unknown;
-  readonly seed: number;
-  readonly method: string;
-  /** Source round k (1-based). */
-  readonly roundNum: number;
-  /** M_k (length D). Absent: read from the run store's record of run `runId`. */
-  readonly mask?: Uint8Array;
-  readonly runId?: string;
-  /** The source chain's θ0. Absent: recomputed from the config and seed as the IMP run drew it. */
-  readonly theta0?: Float32Array;
-}
-
-/** How the target trains: an ES (default: the source's ES and budget) or masked GD. */
-export type TransferTrainerSpec =
-  | {
-      readonly kind: 'es';
-      readonly esId?: string;
-      readonly params?: Readonly<Record<string, unknown>>;
-      readonly popSize?: number;
-      readonly generations?: number;
-      readonly evalEvery?: number;
-    }
-  | { readonly kind: 'gd'; readonly options?: Partial<GdOptions> };
-
-export interface TransferArgs {
-  readonly source: TicketRef;
-  readonly target: {
-    /** Target task (default the source's); its params are the source's when the task kind matches. */
-    readonly taskId?: string;
-    readonly taskParams?: Readonly<Record<string, unknown>>;
-    readonly trainer: TransferTrainerSpec;
-  };
-  /** Target seed (default the source seed): streams of round k are the target's own. */
-  readonly seed?: number;
-  /** Train the random/reinit baseline at the ticket's sparsity too (default true). */
-  readonly baselines?: boolean;
-}
-
-/** What a transfer job posts. `round` = one finished training (the ticket, then the baseline). */
-export type TransferProgress =
-  | {
-      readonly kind: 'start';
-      readonly sourceLabel: string;
-      readonly targetLabel: string;
-      readonly trainerLabel: string;
-      readonly targetTaskId: string;
-      readonly methods: readonly string[];
-      readonly stepsPerTraining: number;
-      readonly notes: readonly string[];
-    }
-  | { readonly kind: 'gens'; readonly metrics: readonly GenerationMetrics[] }
-  | { readonly kind: 'round'; readonly record: RoundRecord };
-
-export interface TransferJobResult {
-  /** Ticket record first, then the baseline's (if trained). */
-  readonly records: readonly RoundRecord[];
-  readonly targetConfig: ExperimentConfig;
-  readonly trainerLabel: string;
-  readonly sparsityFrac: number;
-}
 
 export interface TransferJobDeps {
   readonly readBytes: (path: string) => Promise<Uint8Array>;
@@ -140,7 +84,7 @@ export function targetConfigOf(
 
 /** A config's network, built from the config alone (no data loaded). */
 function netOf(config: ExperimentConfig): PopulationNet {
-  return getNetwork(config.network.id).build(config.network.params, ioOfConfig(config));
+  return getNetwork(config.network.id).build(config.network.params, networkIoOf(config));
 }
 
 /**
@@ -155,7 +99,7 @@ export function ticketOf(config: ExperimentConfig, ref: TicketRef, mask: Uint8Ar
     (ref.method === 'random_reinit'
       ? randomReinitAt(net, ref.seed, ref.roundNum, sparsityFrac).init
       : theta0For(net, ref.seed));
-  const io = ioOfConfig(config);
+  const io = networkIoOf(config);
   return {
     mask,
     theta0,
@@ -184,16 +128,6 @@ async function maskOf(ref: TicketRef, store: RunStore | null): Promise<Uint8Arra
   return rec.mask;
 }
 
-/** Refuses GD on a convolutional net where the backend has no conv filter gradient (tfjs-backend-wasm). */
-export function checkGdBackend(net: PopulationNet, backend: string): void {
-  if (net.layers.some((l) => l.kind === 'conv') && !tf.getKernel(tf.Conv2DBackpropFilter, backend)) {
-    throw new Error(
-      `gradient descent on ${net.describe} needs the Conv2DBackpropFilter kernel, which the ${backend} backend lacks: ` +
-        'switch the backend to cpu (slow but complete), webgl or webgpu and start the transfer again (ES targets work on every backend)',
-    );
-  }
-}
-
 const trainerLabelOf = (cfg: ExperimentConfig, t: TransferTrainerSpec, gd: GdOptions | null) =>
   t.kind === 'gd' && gd
     ? `gradient descent (${gd.optimizer === 'adam' ? 'Adam' : 'SGD'}, learning rate ${gd.lr}, batch ${gd.batchSize}, ${gd.epochs} epoch${gd.epochs === 1 ? '' : 's'})`
@@ -213,8 +147,9 @@ export async function runTransferJob(
   const gd = spec.kind === 'gd' ? parseGdOptions(spec.options ?? {}) : null;
   // Fit and backend checks before any data set is loaded: the target's io follows from its config.
   const targetNet = netOf(targetConfig);
-  checkTicketFits(ticket, targetNet, { id: targetConfig.task.id, io: ioOfConfig(targetConfig) });
-  if (gd) checkGdBackend(targetNet, tf.getBackend());
+  checkTicketFits(ticket, targetNet, { id: targetConfig.task.id, io: networkIoOf(targetConfig) });
+  const backendProblem = gd ? gdBackendProblem(targetNet, tf.getBackend()) : null;
+  if (backendProblem) throw new Error(`${backendProblem} (ES targets work on every backend)`);
   if (gd) await loadGradients(); // tfjs gradient functions, loaded only when a GD target needs them
   const gdParts = gd ? await instantiateGd(targetConfig, deps) : null;
   const parts = gdParts ?? (await instantiate(targetConfig, deps));

@@ -1,5 +1,5 @@
 /**
- * Benchmark-style check of the GD baseline (issue 7; docs/ALGORITHMS.md §4.1), not a timed test:
+ * Benchmark-style check of the GD baseline (docs/ALGORITHMS.md §4.1), not a timed test:
  * trains an MNIST MLP with masked Adam (lr 3e-4, batch 128, dense mask) and prints test accuracy on the
  * full 10k test set after every epoch. Goal: ≥ 95 % with 784-100-10 on 28×28 within 5 epochs.
  *   npx tsx bench/gd/gd-check.ts [--net 784-100-10 | 196-32-10] [--epochs 5] [--backend wasm]

@@ -1,7 +1,7 @@
 /**
  * CPU time of one `mnist-quick` generation (ask + scatter + evaluate + tell) on the Node wasm backend,
  * measured with process.cpuUsage() so that other jobs on the shared cores do not inflate it (wall-clock
- * is also printed). Used to profile issue 4's per-generation cost:
+ * is also printed). Used to profile the per-generation cost:
  *   npx tsx bench/imp/gen-cpu.ts [--gens 100] [--sparsity 0]
  *   node --cpu-prof --import tsx bench/imp/gen-cpu.ts      (V8 profile of the same loop)
  */

@@ -1,7 +1,7 @@
 /**
  * Benchmark: time per generation of the IMP inner loop (ask + scatter + evaluate + tell) for the
  * `mnist-quick` preset at each sparsity of its schedule, and for the larger MLP 784-32-10 (P=64, B=256)
- * setting, split into its parts. Reference (docs/ALGORITHMS.md §12 / issue 4): a plain NumPy implementation of
+ * setting, split into its parts. Reference (docs/ALGORITHMS.md §12): a plain NumPy implementation of
  * mnist-quick takes ~7 ms per generation on this kind of 2-core machine; 784-32-10 ~36 ms.
  */
 import * as tf from '@tensorflow/tfjs-core';

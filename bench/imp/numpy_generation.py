@@ -1,5 +1,5 @@
 """
-NumPy reference for issue 4's "~7 ms per generation": one `mnist-quick` generation (PGPE ask with
+NumPy reference for the "~7 ms per generation" target: one `mnist-quick` generation (PGPE ask with
 interleaved antithetic pairs, population forward of MLP 196-32-10 relu on a 256-image batch of 14x14
 MNIST, mean cross-entropy, PGPE tell with Adam on the mean and the sigma update), written the plain way
 (batched matmuls over the population). Prints CPU and wall ms per generation.

@@ -1,6 +1,6 @@
 /**
- * Locomotion rollout throughput in Chromium (issue 10 "steps/s for P=32 rollouts per task in Node and in
- * Chromium"): starts the Vite dev server (which serves @mujoco/mujoco un-prebundled, the same path the
+ * Locomotion rollout throughput in Chromium (steps/s for P = 32 rollouts per task, the
+ * browser counterpart of locomotion-bench.ts): starts the Vite dev server (which serves @mujoco/mujoco un-prebundled, the same path the
  * lab's worker takes in dev), opens it in headless system Chromium and runs `runLocomotionBench` in the
  * page (tfjs cpu backend for the one-off activation probe; the rollouts themselves are typed arrays +
  * MuJoCo WASM). Prints the table and writes bench/results/locomotion-chromium.json.

@@ -1,5 +1,5 @@
 /**
- * Browser check of the locomotion tasks (issue 10 "the UI shows the rollout viewer"): serves a built app
+ * Browser check of the locomotion tasks (the UI must show the rollout viewer): serves a built app
  * (`vite build` output, default dist/), runs a seconds-long Hopper ES-IMP in the lab's worker (MuJoCo
  * WASM loaded there), opens the Rollout tab and screenshots the side-view animation.
  * Usage: npx tsx bench/locomotion/browser-check.ts [distDir] [screenshot.png] [taskId=hopper]

@@ -1,6 +1,6 @@
 /**
- * MuJoCo locomotion rollout throughput (issue 10 "a benchmark reports steps/s for P=32 rollouts per task
- * in Node"): one generation's fitness evaluation, P = 32 members × 1 episode of a fixed length (Hopper's
+ * MuJoCo locomotion rollout throughput (steps/s for P = 32 rollouts per task
+ * in Node): one generation's fitness evaluation, P = 32 members × 1 episode of a fixed length (Hopper's
  * termination switched off so every copy runs the whole horizon), through the typed-array policy forward
  * (the path `evaluatePopulation` takes) on a freshly initialised policy MLP 2×32 (tanh, tanh out).
  * Reports env steps/s, physics steps/s (× frameSkip) and the share of time spent in the policy forward.

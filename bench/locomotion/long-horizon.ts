@@ -1,6 +1,6 @@
 /**
- * Long-horizon check of a locomotion run folder (issue 10 learning check "a clearly positive forward
- * return over 1,000 steps"): every saved round mean (params/<seed>-<method>-r<k>.mean.f32) replays the
+ * Long-horizon check of a locomotion run folder (the learning check asks for a clearly positive forward
+ * return over 1,000 steps): every saved round mean (params/<seed>-<method>-r<k>.mean.f32) replays the
  * task's fixed test episodes with a longer horizon than it was trained on, through the viewer's recorder
  * (recordLocomotionTestEpisode), and reports the mean return, its forward-velocity part and the steps
  * survived. Pure evaluation: nothing is trained.

@@ -2,8 +2,8 @@
  * `lab bundle --run DIR --out FILE[.gz] [--preset ID] [--seeds 0,1] [--label TEXT]`: writes a run folder as
  * a run bundle (core/runs/bundle.ts) marked precomputed, with its provenance — the commands that made the
  * folder, this bundle command, the git commit and machine it was written on, the backend the run used
- * (issue 9 "precomputed result bundles for the presets, made by the CLI with the exact command recorded
- * inside the bundle"). The written file is read back through importBundle, the app's own importer, before
+ * (the precomputed result bundles of the presets carry the exact commands that
+ * made them). The written file is read back through importBundle, the app's own importer, before
  * the command reports success, so a shipped bundle is known to load.
  */
 import { execFileSync } from 'node:child_process';

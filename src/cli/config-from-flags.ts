@@ -38,6 +38,15 @@ export function flagFor(path: string): string {
   return `the preset's ${path}`;
 }
 
+/**
+ * An issue as the CLI prints it: the flag first, then the message without the config path that the
+ * experiment fields' messages start with ("prune.scope must be one of …"), so it names only what was typed.
+ */
+function flagIssue(i: { readonly path: string; readonly message: string }): string {
+  const message = i.message.startsWith(`${i.path} `) ? i.message.slice(i.path.length + 1) : i.message;
+  return `${flagFor(i.path)}: ${message}`;
+}
+
 function structuredClone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
@@ -134,7 +143,7 @@ export function configFromFlags(flags: Map<string, string>): ExperimentConfig {
     return parseConfig(cfg);
   } catch (e) {
     if (e instanceof ConfigError) {
-      throw new CliError(e.issues.map((i) => `${flagFor(i.path)}: ${i.message}`).join('\n'));
+      throw new CliError(e.issues.map(flagIssue).join('\n'));
     }
     throw e;
   }

@@ -1,6 +1,6 @@
 /**
  * Reads a saved run folder (run-folder.ts) back into RoundRecords (core/experiments/events.ts), for
- * `lab bundle` (issue 9 "precomputed result bundles"). Masks, final means and σ come back bit-exact from
+ * `lab bundle` (precomputed result bundles). Masks, final means and σ come back bit-exact from
  * their binary files; σ statistics and per-layer sparsity are recomputed from them with the same core
  * functions the run used. What a run folder does not keep is marked, never invented:
  *   - the pruning threshold τ (not written to rounds.csv) → NaN;

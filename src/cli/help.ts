@@ -1,4 +1,8 @@
-/** `--help` text, generated from the registries (STYLE.md convention 3): nothing here is hand-listed. */
+/**
+ * `--help` text. The analysis commands and their flags, the presets, tasks, networks, strategies, pruning
+ * methods, their parameters and the GD flags come from the registries and ParamSpecs (docs/ARCHITECTURE.md convention
+ * 3); the other commands and the imp flags are written here by hand.
+ */
 import { rangeText, type ParamSpec, type ParamSpecs } from '../core/params';
 import { STRATEGIES } from '../core/es/registry';
 import { NETWORKS } from '../core/nets/registry';
@@ -7,6 +11,7 @@ import { PRUNE_METHODS } from '../core/prune/registry';
 import { PRESETS } from '../core/runs/presets';
 import { ANALYSIS_LIST } from '../core/analysis/analyses';
 import { analysisHelpLines } from './analysis';
+import { gdFlagsHelp } from './gd/gd-flags';
 import { SWEEP_SUBCOMMANDS } from './sweep/sweep-command';
 
 function describeSpec(name: string, s: ParamSpec): string {
@@ -48,6 +53,9 @@ export function helpText(): string {
     '  --out DIR (default runs-out/<run id>)  --backend wasm|cpu (default wasm)  --quiet',
     '  Rerunning a command on its own folder continues it from the last finished round (a finished run is',
     '  left as it is); a folder holding anything else is refused unchanged (docs/RELIABILITY.md).',
+    '',
+    'gd and transfer --to-gd flags (the imp flags above set the task, network, pruning and seeds):',
+    ...gdFlagsHelp(),
     '',
     "Presets (reduced-budget presets are NOT the paper's settings):",
     ...PRESETS.map((p) => `  ${p.id.padEnd(20)} ${p.paper ? '[paper]  ' : '[reduced]'} ${p.label}`),

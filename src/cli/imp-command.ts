@@ -10,7 +10,7 @@ import type { RoundRecord } from '../core/experiments/events';
 import type { ExperimentConfig } from '../core/runs/config';
 import type { RoundRow } from '../core/runs/csv';
 import type { PopulationNet } from '../core/nets/types';
-import type { TaskInstance } from '../core/tasks/types';
+import type { TaskInstance, TestMetric } from '../core/tasks/types';
 import { runId } from '../core/runs/hash';
 import { configFromFlags } from './config-from-flags';
 import { backendFlag, dataReader, useBackend } from './node-io';
@@ -145,7 +145,7 @@ async function trainSeeds(
           progress.update(
             doneGens + e.metrics.gen,
             `seed ${seed} ${e.metrics.method} r${e.metrics.roundNum} gen ${e.metrics.gen}` +
-              (e.metrics.lastEval ? ` ${perfText(task.kind, e.metrics.lastEval.perf)}` : ''),
+              (e.metrics.lastEval ? ` ${perfText(task.metric, e.metrics.lastEval.perf)}` : ''),
           );
         else if (e.type === 'round' && (!e.record.sharedWith || e.record.sharedWith[0] === e.record.method))
           doneGens += e.record.generations;
@@ -166,9 +166,9 @@ export function perfRow(r: RoundRow): PerfRow {
   return { method: r.method, roundNum: r.round, finalPerf: r.final_perf, sparsityFrac: r.sparsity };
 }
 
-/** The progress line's test metric: accuracy in % for vision, the mean return as is for control. */
-export function perfText(kind: 'vision' | 'control', perf: number): string {
-  return kind === 'vision' ? `test ${(100 * perf).toFixed(1)}%` : `return ${perf.toFixed(1)}`;
+/** The progress line's test metric: accuracy in %, or the mean return as is. */
+export function perfText(metric: TestMetric, perf: number): string {
+  return metric === 'accuracy' ? `test ${(100 * perf).toFixed(1)}%` : `return ${perf.toFixed(1)}`;
 }
 
 /** What the summary table reads of a round. */

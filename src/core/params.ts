@@ -1,7 +1,10 @@
 /**
- * Self-describing parameters (STYLE.md convention 4). Every tunable of a strategy, network, task or
- * pruning method is declared once with its default, range and help text; the settings panel, the zod
- * config schema, the URL codec and the CLI flags are all generated from these specs.
+ * Self-describing parameters (docs/ARCHITECTURE.md convention 4). Every tunable of a strategy, network, task or
+ * pruning method, and every GD option, is declared once with its default, range and help text. From
+ * these specs come the settings panels, the validation of `es.params`, `task.params`, `network.params`
+ * and `prune.params` in the config schema (runs/config.ts, through `checkParam`), the `--es.<param>`
+ * style CLI flags and the CLI help. The config's own top-level fields (rounds, prune fraction, seeds,
+ * budget, backend…) are declared separately in runs/config.ts.
  */
 
 export interface NumberParamSpec {
@@ -82,6 +85,13 @@ export function choice<T extends string>(
 
 export function bool(d: boolean, label: string, help: string): BoolParamSpec {
   return { kind: 'boolean', default: d, label, help };
+}
+
+/** The values of `specs`' keys out of a larger values object (e.g. an environment's params out of its task's). */
+export function pickParams(specs: ParamSpecs, values: AnyParamValues): AnyParamValues {
+  const out: AnyParamValues = {};
+  for (const k of Object.keys(specs)) out[k] = values[k];
+  return out;
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
- * What the UI can offer, read from the registries (STYLE.md convention 3: pickers iterate registries,
+ * What the UI can offer, read from the registries (docs/ARCHITECTURE.md convention 3: pickers iterate registries,
  * never hand-written option lists): the ES strategies and the 2-D toy functions of the demo.
  */
 import type { Strategy } from '../core/es/types';
 import { STRATEGIES } from '../core/es/registry';
-import { TOY_2D_LIST, type Toy2dInfo } from '../../workers/toy-catalog';
+import { TOY_2D_LIST, type Toy2dInfo } from '../core/tasks/toy/toy-2d';
 
 export type { Toy2dInfo };
 

@@ -1,6 +1,6 @@
 /**
- * What the user chose for an IMP experiment (STYLE.md convention 10, "run config" store; issue 5 pickers,
- * issue 9 run identity). The draft is a full config object whose fields may be invalid while typed;
+ * What the user chose for an IMP experiment (docs/ARCHITECTURE.md convention 10, "run config" store,
+ * which also fixes the run identity). The draft is a full config object whose fields may be invalid while typed;
  * `selectValidation` runs the one config schema (core/runs/config.ts parseConfig) and returns the
  * canonical config or its field-named issues, which the form shows inline next to each field.
  */

@@ -1,5 +1,5 @@
 /**
- * The round in progress as the fitness chart shows it (issue 5 live charts): reported generations folded
+ * The round in progress as the fitness chart shows it : reported generations folded
  * into one series per (seed, method, round). Shared by the IMP store and the sweep reducer (seed-runs.ts).
  */
 import type { GenerationMetrics } from '../core/experiments/events';

@@ -1,5 +1,5 @@
 /**
- * GD-IMP next to ES-IMP in the lab (issue 7 "every chart overlays GD and ES on the same axes";
+ * GD-IMP next to ES-IMP in the lab (every chart overlays GD and ES on the same axes;
  * docs/ALGORITHMS.md §4.1). Pure helpers the UI uses:
  *   - `gdConfigOf`: the GD-IMP baseline of the experiment in the form — same task, network, seeds,
  *     rounds, p and scope (so θ0 and the sparsity of every round match), `trainer: { id: 'gd' }`, and the
@@ -13,11 +13,12 @@ import { parseConfig, type ExperimentConfig } from '../core/runs/config';
 import { canonicalJson, sameUpToSeeds } from '../core/runs/hash';
 import { getPruneMethod } from '../core/prune/registry';
 import { GD_DEFAULT_METHODS } from '../core/experiments/gd/gd-imp';
+import { gdPruneProblem } from '../core/experiments/gd/gd-eligibility';
 import type { GdOptions } from '../core/experiments/gd/gd-options';
 
 /** The GD-IMP run of `config`'s task/network/seeds/schedule with GD settings `gd` (validated; throws ConfigError). */
 export function gdConfigOf(config: ExperimentConfig, gd: Partial<GdOptions>): ExperimentConfig {
-  const usable = config.prune.methods.filter((m) => !getPruneMethod(m).needsStd);
+  const usable = config.prune.methods.filter((m) => !gdPruneProblem(getPruneMethod(m)));
   const methods = usable.length ? usable : [...GD_DEFAULT_METHODS];
   return parseConfig({
     ...config,

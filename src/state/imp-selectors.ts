@@ -1,5 +1,5 @@
 /**
- * Chart data from round records (STYLE.md convention 11: numbers a chart shows come from a tested
+ * Chart data from round records (docs/ARCHITECTURE.md convention 11: numbers a chart shows come from a tested
  * function, never computed in JSX). The sparsity chart (paper Fig. 2/3 style): x = weights remaining
  * (%), y = final test performance, one curve per pruning method; with several seeds the curve is the
  * mean over seeds with a ±1 standard-deviation band (sample s.d., n − 1), per-seed curves on demand.

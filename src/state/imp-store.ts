@@ -1,6 +1,6 @@
 /**
- * What the worker reported for the IMP experiment (STYLE.md convention 10, "run progress" store;
- * issue 5 live charts, issue 9 stored runs). Generation batches arrive ≤ ~10/s and only touch small
+ * What the worker reported for the IMP experiment (docs/ARCHITECTURE.md convention 10, "run progress" store;
+ * live charts and stored runs). Generation batches arrive ≤ ~10/s and only touch small
  * counters + the current round's fitness series; round records are appended as they finish. The
  * RoundRecords held here (live or reopened from IndexedDB) are what every result view reads.
  */
@@ -8,18 +8,18 @@ import { create } from 'zustand';
 import { runId } from '../core/runs/hash';
 import type { ExperimentConfig } from '../core/runs/config';
 import type { GenerationMetrics, RoundRecord } from '../core/experiments/events';
-import type { ImpProgress, NetLayout } from '../../workers/imp-job';
-import type { BackendBenchRow } from '../../workers/backend-bench';
+import type { BackendBenchRow, ImpProgress } from '../protocol/worker-protocol';
+import type { NetLayout } from '../core/runs/network-shape';
 import { foldGenerations, type CurrentRound } from './fitness-fold';
 import { applySeedMessage, applySeedStatus, SEED_RUN_DEFAULT, type SeedRun, type SeedRunStatus } from './seed-runs';
 
-export type ImpStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
+import { isJobActive, type JobStatus } from './job-status';
 
 export type { CurrentRound, FitnessPoint } from './fitness-fold';
 export { foldGenerations } from './fitness-fold';
 
 export interface ImpRunState {
-  readonly status: ImpStatus;
+  readonly status: JobStatus;
   /** 'live' = streamed by a run in this tab; 'stored' = reopened from IndexedDB or imported. */
   readonly source: 'live' | 'stored' | null;
   readonly runId: string | null;
@@ -57,7 +57,7 @@ export interface ImpRunState {
   readonly workers: number;
   /** Per-seed progress of a sweep across workers (empty otherwise); see seed-runs.ts. */
   readonly seedRuns: Readonly<Record<number, SeedRun>>;
-  /** The lab worker has not answered for this long (src/ui/run/worker-watchdog.ts); null while it answers. */
+  /** The lab worker has not answered for this long (src/lib/worker-watchdog.ts); null while it answers. */
   readonly silence: { readonly forMs: number; readonly longestGapMs: number } | null;
 }
 
@@ -196,7 +196,7 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
 
 /** Whether a run is in flight (Start disabled; Pause/Cancel enabled). */
 export function selectImpActive(s: Pick<ImpRunState, 'status'>): boolean {
-  return s.status === 'starting' || s.status === 'running' || s.status === 'paused';
+  return isJobActive(s.status);
 }
 
 export interface RunProgress {

@@ -1,5 +1,5 @@
 /**
- * How a lesson presents the lab (a view store, STYLE.md convention 10): the paper-tour step on screen,
+ * How a lesson presents the lab (a view store, docs/ARCHITECTURE.md convention 10): the paper-tour step on screen,
  * projector mode and the simple view for students. Set from a teacher's link at startup
  * (core/tour/lesson-url.ts) and by the tour's and header's controls; never crosses into a worker.
  */

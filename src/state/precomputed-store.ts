@@ -1,13 +1,13 @@
 /**
- * The precomputed result of the chosen preset (issue 9 "precomputed result bundles … shown immediately and
- * clearly labelled as precomputed, while a live run fills in"): load status per preset, the validated
+ * The precomputed result of the chosen preset (shown at once and
+ * clearly labelled as precomputed, while a live run fills in): load status per preset, the validated
  * overlay, and whether the user shows it. Loading is src/ui/run/precomputed-client.ts; the chart reads
  * `selectOverlay`. A failed load keeps its message and touches nothing else.
  */
 import { create } from 'zustand';
 import type { ExperimentConfig } from '../core/runs/config';
 import { sameUpToSeeds } from '../core/runs/hash';
-import type { PrecomputedLoad, PrecomputedOverlay } from '../ui/run/precomputed';
+import type { PrecomputedLoad, PrecomputedOverlay } from '../core/runs/precomputed';
 
 export type PrecomputedStatus = 'loading' | 'ready' | 'error';
 

@@ -1,10 +1,10 @@
 /**
- * Progress of a multi-seed sweep across workers (issue 9 "multi-seed sweeps … across workers"; the pool is
+ * Progress of a multi-seed sweep across workers (the pool is
  * src/ui/run/seed-pool.ts): each seed's run streams its own `start` / `gens` / `round` messages; this pure
  * reducer folds them into the IMP store's one run (records of every seed, overall progress = the sum over
  * seeds) and keeps per-seed progress for the per-seed bars. The fitness chart follows one running seed.
  */
-import type { ImpProgress } from '../../workers/imp-job';
+import type { ImpProgress } from '../protocol/worker-protocol';
 import type { ImpRunState } from './imp-store';
 import { foldGenerations } from './fitness-fold';
 

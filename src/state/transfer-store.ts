@@ -1,7 +1,7 @@
 /**
- * Ticket transfer (issue 7 "use this ticket for…"; docs/ALGORITHMS.md §5): which finished round's ticket
+ * Ticket transfer (docs/ALGORITHMS.md §5): which finished round's ticket
  * the user chose, the target they are setting up (another task, another ES, or gradient descent), and
- * what the transfer job reported (STYLE.md convention 10: choice, progress and result in one small
+ * what the transfer job reported (docs/ARCHITECTURE.md convention 10: choice, progress and result in one small
  * store of their own; view state stays in view-store). Generation batches arrive ≤ 10/s and only append
  * evaluated points. The selectors below (tested in Node) turn all of it into what the view draws.
  */
@@ -9,15 +9,16 @@ import { create } from 'zustand';
 import { methodName, taskName } from '../core/names';
 import type { EvalPoint, RoundRecord } from '../core/experiments/events';
 import type { ExperimentConfig } from '../core/runs/config';
+import type { DataTable } from '../core/table';
 import type { AnyParamValues } from '../core/params';
 import { defaultsOf } from '../core/params';
 import { getStrategy, STRATEGIES } from '../core/es/registry';
 import { getTask, TASKS } from '../core/tasks/registry';
 import { gdParamSpecs, type GdOptions } from '../core/experiments/gd/gd-options';
-import type { TransferArgs, TransferJobResult, TransferProgress } from '../../workers/transfer-job';
+import type { TransferArgs, TransferJobResult, TransferProgress } from '../protocol/worker-protocol';
 
 export type TransferTargetKind = 'task' | 'es' | 'gd';
-export type TransferStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+import { isJobActive, type JobStatus } from './job-status';
 
 /** The chosen ticket: a finished round of the shown run, with what the source panel draws. */
 export interface TicketChoice {
@@ -52,7 +53,7 @@ export interface TransferDraft {
 export interface TransferState {
   readonly ticket: TicketChoice | null;
   readonly draft: TransferDraft | null;
-  readonly status: TransferStatus;
+  readonly status: JobStatus;
   readonly error: string | null;
   readonly start: Extract<TransferProgress, { kind: 'start' }> | null;
   /** Trainings finished so far (ticket, then baseline). */
@@ -100,13 +101,15 @@ const JOB_RESET = {
 } as const;
 
 /**
- * Tasks a ticket of `config` can be trained on besides its own: the other vision data sets (same image
- * size after the same pooling, 10 classes). Control environments differ in observation/action sizes, so
- * a control ticket has no other task (docs/ALGORITHMS.md §5: source and target share the input/output sizes).
+ * Tasks a ticket of `config` can be trained on besides its own: the other tasks of its transfer group
+ * (the vision data sets: same image size after the same pooling, 10 classes). Control environments differ
+ * in observation/action sizes, so a control ticket has no other task (docs/ALGORITHMS.md §5: source and
+ * target share the input/output sizes).
  */
 export function targetTaskOptions(config: ExperimentConfig): readonly string[] {
-  if (getTask(config.task.id).kind !== 'vision') return [];
-  return TASKS.filter((t) => t.kind === 'vision' && t.id !== config.task.id).map((t) => t.id);
+  const group = getTask(config.task.id).transferGroup;
+  if (group === null) return [];
+  return TASKS.filter((t) => t.transferGroup === group && t.id !== config.task.id).map((t) => t.id);
 }
 
 /** Defaults for a fresh draft: another task if there is one, else another ES; the source's budget. */
@@ -213,10 +216,10 @@ export function sharedDomain(
 }
 
 /** One table row per curve point, by step: [step, ...perf per curve] (null where a curve has none). */
-export function curveTable(curves: readonly TransferCurve[]): { columns: string[]; rows: (number | null)[][] } {
+export function curveTable(curves: readonly TransferCurve[]): DataTable {
   const steps = [...new Set(curves.flatMap((c) => c.points.map((p) => p[0])))].sort((a, b) => a - b);
   return {
-    columns: ['step', ...curves.map((c) => methodName(c.method))],
+    header: ['step', ...curves.map((c) => methodName(c.method))],
     rows: steps.map((st) => [st, ...curves.map((c) => c.points.find((p) => p[0] === st)?.[1] ?? null)]),
   };
 }
@@ -290,5 +293,5 @@ export const useTransferStore = create<TransferState & TransferActions>()((set) 
 
 /** Whether a transfer job is in flight. */
 export function selectTransferActive(s: Pick<TransferState, 'status'>): boolean {
-  return s.status === 'running';
+  return isJobActive(s.status);
 }

@@ -1,5 +1,6 @@
 /**
- * What the view shows (STYLE.md convention 10, store 3 of 3): presentation choices that never cross
+ * What the view shows (docs/ARCHITECTURE.md convention 10, "what the view shows"): presentation choices that never
+ * cross
  * into a worker — heatmap scale, trail visibility, chart-vs-table, which help text is expanded,
  * per-seed curves and the experiment's result tab.
  */
@@ -9,11 +10,9 @@ export interface ViewState {
   /** Colour the heatmap by log10(1 + f − min) (default) or linearly. */
   readonly heatmapScale: 'log' | 'linear';
   readonly showTrail: boolean;
-  /** Best-score chart shown as a data table instead (STYLE.md §11 table alternative). */
-  readonly bestAsTable: boolean;
   /** Key of the help text currently expanded (one at a time), e.g. "pgpe.sigma_init". */
   readonly openHelp: string | null;
-  /** Experiment charts shown as tables, by chart id (STYLE.md §11). */
+  /** Experiment charts shown as tables, by chart id (docs/ARCHITECTURE.md convention 11). */
   readonly chartAsTable: Readonly<Record<string, boolean>>;
   /** Sparsity chart: draw each seed's curve next to the mean ± band. */
   readonly perSeed: boolean;
@@ -24,7 +23,6 @@ export interface ViewState {
 export interface ViewActions {
   setHeatmapScale(scale: ViewState['heatmapScale']): void;
   toggleTrail(): void;
-  toggleBestAsTable(): void;
   toggleHelp(key: string): void;
   toggleChartTable(chartId: string): void;
   togglePerSeed(): void;
@@ -34,7 +32,6 @@ export interface ViewActions {
 export const VIEW_DEFAULT: ViewState = {
   heatmapScale: 'log',
   showTrail: true,
-  bestAsTable: false,
   openHelp: null,
   chartAsTable: {},
   perSeed: false,
@@ -45,7 +42,6 @@ export const useViewStore = create<ViewState & ViewActions>()((set) => ({
   ...VIEW_DEFAULT,
   setHeatmapScale: (heatmapScale) => set({ heatmapScale }),
   toggleTrail: () => set((s) => ({ showTrail: !s.showTrail })),
-  toggleBestAsTable: () => set((s) => ({ bestAsTable: !s.bestAsTable })),
   toggleHelp: (key) => set((s) => ({ openHelp: s.openHelp === key ? null : key })),
   toggleChartTable: (id) => set((s) => ({ chartAsTable: { ...s.chartAsTable, [id]: !s.chartAsTable[id] } })),
   togglePerSeed: () => set((s) => ({ perSeed: !s.perSeed })),

@@ -1,6 +1,6 @@
 /**
- * Storage errors the UI can show as they are (issue 9 "quota errors are reported without losing
- * existing runs"). Browsers report a full disk as a DOMException named QuotaExceededError (Firefox:
+ * Storage errors the UI can show as they are (a full disk is reported
+ * without losing existing runs). Browsers report a full disk as a DOMException named QuotaExceededError (Firefox:
  * NS_ERROR_DOM_QUOTA_REACHED); the failing transaction is aborted, so nothing already stored changes.
  */
 

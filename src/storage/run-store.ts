@@ -1,5 +1,5 @@
 /**
- * Persistent runs in IndexedDB via `idb` (issue 9 "persistence"): every finished round (metrics, mask,
+ * Persistent runs in IndexedDB via `idb`: every finished round (metrics, mask,
  * final mean and σ) and, per chain, the latest ChainState a resume needs (experiments/imp.ts). Usable
  * from the main thread and from a worker (IndexedDB exists in both; nothing here touches the DOM).
  *
@@ -20,12 +20,12 @@ import type { RunBundle, SeedChainState } from '../core/runs/bundle';
 import { emptySummary, withRound, type RunSummary } from './run-summary';
 import { mapStorageErrors, RunExistsError, RunNotFoundError } from './errors';
 
-export type RunStatus = 'running' | 'paused' | 'done' | 'interrupted';
+export type StoredRunStatus = 'running' | 'paused' | 'done' | 'interrupted';
 
 export interface StoredRun {
   readonly id: string;
   readonly config: ExperimentConfig;
-  readonly status: RunStatus;
+  readonly status: StoredRunStatus;
   /** ms since epoch. */
   readonly createdAt: number;
   readonly updatedAt: number;
@@ -147,7 +147,7 @@ export class RunStore {
    */
   async saveRun(input: {
     config: unknown;
-    status?: RunStatus;
+    status?: StoredRunStatus;
     label?: string;
     precomputed?: boolean;
     command?: string;
@@ -177,7 +177,7 @@ export class RunStore {
   }
 
   /** Sets a run's status ('paused' when the user pauses, 'done' at the end, …). */
-  async setStatus(id: string, status: RunStatus): Promise<void> {
+  async setStatus(id: string, status: StoredRunStatus): Promise<void> {
     await inTx(this.db, async (tx) => {
       const run = await tx.objectStore('runs').get(id);
       if (!run) throw new RunNotFoundError(id);

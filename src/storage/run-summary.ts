@@ -1,5 +1,5 @@
 /**
- * The per-run summary kept next to each stored run (issue 9 "reopening the app lists past runs"):
+ * The per-run summary kept next to each stored run (so the app can list past runs when it reopens):
  * which chains exist and how far each got, so the run list never has to load masks or weights.
  * Pure functions; run-store.ts updates the summary in the same transaction as the round it describes.
  */

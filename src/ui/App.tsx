@@ -15,8 +15,8 @@ import { StrategySettings } from './settings/StrategySettings';
 import { LinkErrors, applyShareLink } from './run/ShareBar';
 import type { UrlIssue } from '../core/runs/url-codec';
 import { BACKEND_PREFERENCES as BACKEND_PREFS } from '../core/runs/config';
-import type { BackendPref } from '../../workers/backend-chain';
-import { useConfigStore } from '../state/config-store';
+import type { BackendPref } from '../protocol/worker-protocol';
+import { useBackendStore } from '../state/backend-store';
 import { useExperimentStore } from '../state/experiment-store';
 import { useViewStore } from '../state/view-store';
 import { applyLessonLink, useProjectorMode } from './tour/lesson-link';
@@ -53,7 +53,7 @@ export function App() {
     // a slow or broken GPU backend is never even initialised for it.
     const asked = new URLSearchParams(location.search).get('backend') ?? useExperimentStore.getState().draft.backend;
     const pref = (BACKEND_PREFS as readonly string[]).includes(asked) ? (asked as BackendPref) : 'auto';
-    if (pref !== 'auto') useConfigStore.getState().setBackendPref(pref);
+    if (pref !== 'auto') useBackendStore.getState().setBackendPref(pref);
     void initBackend(pref);
   }, []);
   return (

@@ -1,22 +1,22 @@
 /**
- * Shows the active tfjs backend and, on demand, every backend that was tried with why it was skipped
- * (issue 5); a select forces one (re-runs the chain in the worker).
+ * Shows the active tfjs backend and, on demand, every backend that was tried with why it was skipped;
+ * a select forces one (re-runs the chain in the worker).
  */
-import { BACKEND_CHAIN, type BackendPref } from '../../workers/backend-chain';
-import { useConfigStore } from '../state/config-store';
-import { selectDemoActive, useProgressStore } from '../state/progress-store';
+import { BACKEND_CHAIN, type BackendPref } from '../protocol/worker-protocol';
+import { useBackendStore } from '../state/backend-store';
+import { selectDemoActive, useDemoProgressStore } from '../state/demo-progress-store';
 import { initBackend } from './lab-client';
 import { selectImpActive, useImpStore } from '../state/imp-store';
 
 const PREFS: readonly BackendPref[] = ['auto', ...BACKEND_CHAIN];
 
 export function BackendBadge() {
-  const { backend, backendStatus, backendError } = useProgressStore();
-  const demoRunning = useProgressStore(selectDemoActive);
+  const { backend, backendStatus, backendError } = useBackendStore();
+  const demoRunning = useDemoProgressStore(selectDemoActive);
   const impRunning = useImpStore(selectImpActive);
   const running = demoRunning || impRunning;
-  const pref = useConfigStore((s) => s.backendPref);
-  const setPref = useConfigStore((s) => s.setBackendPref);
+  const pref = useBackendStore((s) => s.backendPref);
+  const setPref = useBackendStore((s) => s.setBackendPref);
   const text =
     backendStatus === 'initialising'
       ? 'choosing backend…'

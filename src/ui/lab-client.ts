@@ -1,23 +1,35 @@
 /**
- * The UI's bridge to the lab worker (issue 5): creates the module worker, wraps it with comlink, and
- * turns engine calls into store updates. Components call these actions; they never talk to the worker.
- * If the worker dies, the run is marked failed with the reason and the next call starts a fresh worker.
+ * The UI's bridge to the lab worker: the one lab worker (its lifecycle is src/lib/worker-lifecycle.ts),
+ * and engine calls turned into store updates. Components call these actions; they never talk to the
+ * worker. If the worker dies, the run is marked failed with the reason and the next call starts a fresh
+ * worker.
  */
-import { proxy, wrap, type Remote } from 'comlink';
-import type { LabEngine, ToyGrid } from '../../workers/lab-engine';
-import type { BackendPref } from '../../workers/backend-chain';
-import { useConfigStore, selectParams } from '../state/config-store';
-import { selectDemoActive, useProgressStore } from '../state/progress-store';
-import { withHeartbeat } from './run/worker-watchdog';
+import { proxy, type Remote } from 'comlink';
+import type { BackendPref, LabEngine, ToyGrid } from '../protocol/worker-protocol';
+import { useDemoConfigStore, selectParams } from '../state/demo-config-store';
+import { selectDemoActive, useDemoProgressStore } from '../state/demo-progress-store';
+import { useBackendStore } from '../state/backend-store';
+import { ManagedWorker, webWorkerHandle } from '../lib/worker-lifecycle';
 
-let worker: Worker | null = null;
-let engine: Remote<LabEngine> | null = null;
-const stopListeners = new Set<(message: string) => void>();
+const lab = new ManagedWorker<LabEngine>({
+  name: 'the compute worker',
+  create: () =>
+    webWorkerHandle(
+      new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' }),
+    ),
+  setup: (engine) => engine.setDataBaseUrl(new URL(`${import.meta.env.BASE_URL}data/`, document.baseURI).href),
+  ping: (engine) => engine.status(),
+});
+
+// A dead worker fails the backend badge and the demo; run bridges add their own listeners (onWorkerStopped).
+lab.onStopped((reason) => {
+  useBackendStore.getState().backendFailed(reason);
+  useDemoProgressStore.getState().demoFailed(reason);
+});
 
 /** Calls `listener` with the reason when the worker dies (its pending calls never settle). Returns an unsubscribe. */
 export function onWorkerStopped(listener: (message: string) => void): () => void {
-  stopListeners.add(listener);
-  return () => stopListeners.delete(listener);
+  return lab.onStopped(listener);
 }
 
 function errorText(err: unknown): string {
@@ -27,47 +39,37 @@ function errorText(err: unknown): string {
 /**
  * Terminates the lab worker and reports `reason` as if it had died: pending calls are abandoned, the
  * stop listeners (the running job's bridge) mark the run failed, and the next call starts a new worker.
- * Used for the worker's `error` event and when the user gives up on a silent worker (worker-watchdog.ts).
+ * Used for the worker's `error` event and when the user gives up on a silent worker (src/lib/worker-watchdog.ts).
  */
 export function abandonWorker(reason: string): void {
-  worker?.terminate();
-  worker = null;
-  engine = null;
-  useProgressStore.getState().backendFailed(reason);
-  useProgressStore.getState().demoFailed(reason);
-  for (const l of stopListeners) l(reason);
+  lab.terminate(reason);
 }
 
 /**
- * Runs one long engine call (a demo, an analysis, a transfer) under a heartbeat (run/worker-watchdog.ts):
+ * Runs one long engine call (a demo, an analysis, a transfer) under a heartbeat (src/lib/worker-watchdog.ts):
  * if the worker stops answering for max(2 × the IMP limit (60 s), 6 × its longest normal gap) — no error event, pending calls
  * that would never settle — it is restarted and the call rejects with that reason, so the view shows an
  * error instead of waiting forever. IMP runs use their own watchdog, which asks the user (imp-client.ts).
  */
 export function watchedCall<T>(what: string, call: (engine: Remote<LabEngine>) => Promise<T>): Promise<T> {
-  const engine = getEngine();
-  return withHeartbeat(() => call(engine), {
-    ping: () => engine.status(),
+  return lab.watched((engine) => call(engine), {
     baseMs: 2 * watchdogBaseMs(),
     factor: 6,
     failure: (ms) =>
       new Error(
         `the compute worker stopped answering during ${what} (no reply for ${Math.round(ms / 1000)} s) and was restarted`,
       ),
-    beforeReject: (err) => abandonWorker(err.message),
   });
 }
 
 /** The worker's engine (started on first use); run-specific bridges (src/ui/run) call its methods. */
 export function getEngine(): Remote<LabEngine> {
-  if (engine) return engine;
-  worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' });
-  worker.addEventListener('error', (ev) =>
-    abandonWorker(`the compute worker stopped: ${ev.message || 'unknown error'}`),
-  );
-  engine = wrap<LabEngine>(worker);
-  void engine.setDataBaseUrl(new URL(`${import.meta.env.BASE_URL}data/`, document.baseURI).href);
-  return engine;
+  return lab.api();
+}
+
+/** A heartbeat on the lab worker that only reports silence (the IMP run asks the user; imp-client.ts). */
+export function labWatchdog(opts: Parameters<ManagedWorker<LabEngine>['watchdog']>[0]) {
+  return lab.watchdog(opts);
 }
 
 const debugParams = typeof location !== 'undefined' ? new URLSearchParams(location.search) : null;
@@ -99,16 +101,16 @@ let pendingInit: { pref: BackendPref; done: Promise<void> } | null = null;
  * Chooses the backend in the worker (walks the chain for 'auto') and records the report. Concurrent
  * calls for the same preference share one walk (React StrictMode mounts effects twice).
  */
-export function initBackend(pref: BackendPref = useConfigStore.getState().backendPref): Promise<void> {
+export function initBackend(pref: BackendPref = useBackendStore.getState().backendPref): Promise<void> {
   if (pendingInit && pendingInit.pref === pref) return pendingInit.done;
   const prev = pendingInit?.done ?? Promise.resolve();
   const done = prev
     .then(async () => {
-      useProgressStore.getState().backendInitialising();
+      useBackendStore.getState().backendInitialising();
       try {
-        useProgressStore.getState().backendReady(await getEngine().init(pref));
+        useBackendStore.getState().backendReady(await getEngine().init(pref));
       } catch (err) {
-        useProgressStore.getState().backendFailed(errorText(err));
+        useBackendStore.getState().backendFailed(errorText(err));
       }
     })
     .finally(() => {
@@ -121,7 +123,7 @@ export function initBackend(pref: BackendPref = useConfigStore.getState().backen
 /** Waits for a backend choice in flight, or starts one; compute calls must not race the first init. */
 export async function ensureBackend(): Promise<void> {
   if (pendingInit) await pendingInit.done;
-  if (useProgressStore.getState().backendStatus !== 'ready') await initBackend();
+  if (useBackendStore.getState().backendStatus !== 'ready') await initBackend();
 }
 
 /** f on a res×res grid, computed in the worker (for the heatmap). */
@@ -132,32 +134,32 @@ export async function fetchToyGrid(fnId: string, res: number): Promise<ToyGrid> 
 
 /** Starts the 2-D demo with the current choices; resolves when it ends (done, cancelled or failed). */
 export async function startDemo(): Promise<void> {
-  const cfgState = useConfigStore.getState();
+  const cfgState = useDemoConfigStore.getState();
   const { demo } = cfgState;
-  const progress = useProgressStore.getState();
+  const progress = useDemoProgressStore.getState();
   progress.demoStarting(demo.generations);
   try {
     await ensureBackend();
     const outcome = await watchedCall('the 2-D demo', async (engine) =>
       engine.runDemo2d(
         { ...demo, params: selectParams(cfgState, demo.strategyId) },
-        proxy((batch) => useProgressStore.getState().demoBatch(batch)),
+        proxy((batch) => useDemoProgressStore.getState().demoBatch(batch)),
       ),
     );
-    useProgressStore.getState().demoFinished(outcome.status, outcome.ms);
+    useDemoProgressStore.getState().demoFinished(outcome.status, outcome.ms);
   } catch (err) {
-    useProgressStore.getState().demoFailed(errorText(err));
+    useDemoProgressStore.getState().demoFailed(errorText(err));
   }
 }
 
 export async function pauseDemo(): Promise<void> {
   await getEngine().pause();
-  useProgressStore.getState().demoStatus('paused');
+  useDemoProgressStore.getState().demoStatus('paused');
 }
 
 export async function resumeDemo(): Promise<void> {
   await getEngine().resume();
-  useProgressStore.getState().demoStatus('running');
+  useDemoProgressStore.getState().demoStatus('running');
 }
 
 export async function cancelDemo(): Promise<void> {
@@ -169,9 +171,9 @@ export async function cancelDemo(): Promise<void> {
  * take another job: the tour's first step starts the demo, and a class may move on before it finishes.
  */
 export async function stopDemo(): Promise<void> {
-  if (!selectDemoActive(useProgressStore.getState())) return;
+  if (!selectDemoActive(useDemoProgressStore.getState())) return;
   const ended = new Promise<void>((resolve) => {
-    const unsubscribe = useProgressStore.subscribe((s) => {
+    const unsubscribe = useDemoProgressStore.subscribe((s) => {
       if (selectDemoActive(s)) return;
       unsubscribe();
       resolve();

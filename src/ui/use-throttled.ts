@@ -1,7 +1,7 @@
 /**
  * `useThrottled(value, ms)`: the value, updated at most once per `ms` (the latest value always lands
  * after the interval). Charts use it so SVG layout (recharts measures every tick label) runs a few
- * times per second instead of per streamed batch, keeping main-thread tasks short (issue 5: no long
+ * times per second instead of per streamed batch, keeping main-thread tasks short (no long
  * task over 50 ms while a run streams).
  */
 import { useEffect, useRef, useState } from 'react';

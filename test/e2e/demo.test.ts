@@ -1,6 +1,6 @@
-// End-to-end (issues 3 and 5): the built app in the system Chromium. Forces WASM, runs the 2-D ES
+// End-to-end: the built app in the system Chromium. Forces WASM, runs the 2-D ES
 // demo, checks the generation counter and the canvas advance, pause/resume/cancel, inline validation,
-// the main thread's longest task, and saves screenshots at 1280×800 and 390×844 (look at them).
+// the main thread's longest task, and saves screenshots at 1280×800 and 390×844 to test-results/screenshots/ (look at them).
 // Skipped only when E2E=0 (e.g. on a machine without Chromium).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,7 +90,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: 2-D ES demo in the built app', ()
 
     await demoButton(page, 'Resume').click();
     await waitForGeneration(page, gPaused + 5);
-    // issue 5: no main-thread task over 50 ms while the demo streams (renderer CPU time; wall logged)
+    // no main-thread task over 50 ms while the demo streams (renderer CPU time; wall logged)
     expect((await streaming.stop()).worstCpuMs).toBeLessThan(STREAMING_CPU_MS);
 
     await demoButton(page, 'Cancel').click();

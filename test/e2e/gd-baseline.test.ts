@@ -1,4 +1,4 @@
-// End-to-end for the GD-IMP baseline in the lab (issue 7): on a shrunk mnist-quick (share link, wasm),
+// End-to-end for the GD-IMP baseline in the lab: on a shrunk mnist-quick (share link, wasm),
 // "Run GD-IMP baseline" trains the form's task/network/seed/schedule with Adam in the worker (the gradient
 // registry loads on demand inside the worker bundle), streams and stores its rounds; then the ES run of the
 // form, whose sparsity chart overlays the stored GD chains, labelled. Skipped when E2E=0.

@@ -1,12 +1,13 @@
 /**
  * Screenshot script (not a vitest file; run `npx tsx test/e2e/gd-overlay-shots.ts`): ES-IMP vs GD-IMP in
- * the built app and the system Chromium, from the real mnist-quick runs of runs-out/ (issue 7 overlay,
- * issue 6 ES-vs-GD LMC). The two CLI run folders are written as bundles (the GD folder's config gains its
+ * the built app and the system Chromium, from the real mnist-quick runs of runs-out/ (GD overlay,
+ * ES-vs-GD LMC). The two CLI run folders are written as bundles (the GD folder's config gains its
  * `trainer: { id: 'gd' }` block from the folder's meta), imported through the Runs tab's file input, the
  * ES run is opened, and the script saves:
  *   gd-overlay-sparsity-1280x800.png  the sparsity chart (element shot, 1280×800 page) with the GD chains overlaid
  *   gd-es-lmc-1280x800.png            Analysis → LMC compared with the GD run: ES magnitude vs GD magnitude, round 6
- * Needs runs-out/mnist-quick and runs-out/gd-mnist-quick (see docs/RESULTS.md for the commands).
+ * Needs runs-out/mnist-quick and runs-out/gd-mnist-quick (see docs/RESULTS.md for the commands). The
+ * pictures go to test-results/screenshots/; `SCREENSHOT_DIR=docs/img` refreshes the copies docs/RESULTS.md shows.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * End-to-end helpers (issue 5 "End-to-end with playwright-core and the system Chromium"): build the app
+ * End-to-end helpers (playwright-core and the system Chromium, nothing downloaded): build the app
  * once with Vite into a temp dir, serve it with `vite preview` on a free port, and launch the system
  * Chromium (never a downloaded one; PLATFORM.md) through playwright-core.
  */
@@ -11,7 +11,11 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'test/e2e/screenshots');
+/**
+ * Where the e2e tests and screenshot scripts save their pictures: an ignored folder, so a test run leaves
+ * the tracked tree unchanged. `SCREENSHOT_DIR=docs/img` points a screenshot script at the docs' images.
+ */
+export const SCREENSHOT_DIR = resolve(REPO_ROOT, process.env.SCREENSHOT_DIR ?? 'test-results/screenshots');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VITE_BIN = join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
 

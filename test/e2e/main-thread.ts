@@ -1,5 +1,5 @@
 /**
- * Main-thread responsiveness in the e2e tests (issue 5: "the main thread stays responsive while a run
+ * Main-thread responsiveness in the e2e tests (the main thread must stay responsive while a run
  * streams: no long task over 50 ms (measure with a PerformanceObserver in the e2e test and report the
  * worst)"). A measured window records both views of the page's main thread:
  *   - wall time per task, as the page's own PerformanceObserver reports long tasks (helpers.instrumentedPage);
@@ -114,7 +114,7 @@ export async function measureMainThread(
 }
 
 /**
- * The issue's bar, asserted on the windows where a run only streams (imp streaming, demo): no task over
+ * The responsiveness bar, asserted on the windows where a run only streams (imp streaming, demo): no task over
  * 50 ms of renderer CPU. Windows that also contain a click's re-render or a whole run (Start, run again,
  * resume, the classroom run) are held to REGRESSION_CPU_MS instead: in ~1 of 5 traced windows the trace
  * shows one 54–135 ms main-thread task with no JS, style, layout or GC event inside it, and it is the

@@ -1,10 +1,10 @@
-// End-to-end for issue 9's precomputed bundles and multi-seed sweeps in the built app and the system
+// End-to-end for the precomputed bundles and multi-seed sweeps in the built app and the system
 // Chromium: choosing the mnist-quick preset draws its shipped precomputed curves at once (no run), labelled
 // with the command and date, and they can be hidden; a corrupt bundle (served through page.route) gives a
 // message and the page keeps working; a tiny 2-seed CartPole config with navigator.hardwareConcurrency = 4
 // runs as a sweep across 2 workers, pauses and resumes all of them, ends with mean ± band over seeds, and
 // its per-seed stored runs are reassembled when the page is reloaded.
-// Screenshots go to test/e2e/screenshots/ (look at them). Skipped only when E2E=0.
+// Screenshots go to test-results/screenshots/ (look at them). Skipped only when E2E=0.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/runs/config';
@@ -95,7 +95,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
     // Each seed was stored as its own run; reopening the 2-seed config reassembles them.
     await page.reload();
     await page.waitForFunction(
-      () => /Showing a stored run \(8 rounds\)/.test(document.querySelector('.results')?.textContent ?? ''),
+      () => /Showing a stored run: 8 round records/.test(document.querySelector('.results')?.textContent ?? ''),
       null,
       { timeout: 60_000 },
     );

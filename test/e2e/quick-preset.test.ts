@@ -1,4 +1,4 @@
-// Issue 5's "Done means", as a new user meets the lab: open the built app with no link and no settings,
+// The first-visit promise, as a new user meets the lab: open the built app with no link and no settings,
 // click the classroom preset (mnist-2min, the default), press Start with the backend on 'auto' (which
 // skips the software WebGPU/WebGL of a GPU-less machine and lands on WASM), see a live experiment within
 // 10 s of the click, and a finished 6-round sparsity curve with its random-reinit baseline — in which the

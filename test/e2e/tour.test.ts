@@ -14,7 +14,7 @@ import { summarizeCurves } from '../../src/core/analysis/summary';
 import { importBundle } from '../../src/core/runs/bundle';
 import { getEvidence } from '../../src/core/tour/evidence';
 import { TOUR_STEPS } from '../../src/core/tour/steps';
-import { layoutOfConfig } from '../../src/ui/results/run-layout';
+import { layoutOf } from '../../src/core/runs/network-shape';
 import { E2eFile } from './e2e-file';
 import { REPO_ROOT } from './helpers';
 import { tinyMnistQuery, waitStatus } from './imp-page';
@@ -85,7 +85,7 @@ function expectedFragments(stepId: string): string[] | null {
     case 'masks': {
       // centre vs border shares recounted here from the raw masks: a 2-pixel ring of the 14×14 image is the border
       const { b, k, remaining } = lastRound(file!, ['magnitude']);
-      const { layers, inputShape } = layoutOfConfig(b.config);
+      const { layers, inputShape } = layoutOf(b.config);
       const [h, w] = inputShape;
       const units = layers[0].kernelShape[1];
       const share = (border: boolean) => {

@@ -1,8 +1,8 @@
-// End-to-end for ticket transfer (issue 7 "use this ticket for…") in the built app and the system Chromium:
+// End-to-end for ticket transfer ("Use this ticket for…") in the built app and the system Chromium:
 // a tiny mnist-quick run (share link, wasm), then the Transfer tab: "Use this ticket for…" on the SNR
 // chain's last round from the keyboard, MNIST → F-MNIST with progress and the live target chart, the
 // finished source/target charts and comparison table (table view + CSV), a cancelled GD transfer, and the
-// phone layout. Screenshots at 1280×800 and 390×844 go to test/e2e/screenshots/. Skipped when E2E=0.
+// phone layout. Screenshots at 1280×800 and 390×844 go to test-results/screenshots/. Skipped when E2E=0.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -84,7 +84,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
     await page.getByRole('tab', { name: 'Transfer' }).click();
     await page
       .locator('.transfer-panel')
-      .getByRole('button', { name: /signal-to-noise round 2, seed 0/ })
+      .getByRole('button', { name: /\(round 2, Ticket \(signal-to-noise pruning\), seed 0\)$/ })
       .click();
     const panel = page.locator('.transfer-panel');
     await panel.getByRole('radio', { name: /Another ES/ }).check();

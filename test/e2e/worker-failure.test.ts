@@ -1,8 +1,8 @@
-// End-to-end for issue 5's "if the worker dies or the GPU device is lost, the UI says so and offers to
-// continue on the next backend from the last finished round", in the built app and the system Chromium,
+// End-to-end: if the worker dies or the GPU device is lost, the UI says so and offers to
+// continue on the next backend from the last finished round; in the built app and the system Chromium,
 // through the page's ?debug hook (window.__labDebug.fail): a worker that dies with an error (the
 // worker's error event) and one that stops silently (no event at all: only the page's heartbeat,
-// src/ui/run/worker-watchdog.ts, can notice; `&watchdog=4` shortens its limit to 4 s). Both continue on
+// src/lib/worker-watchdog.ts, can notice; `&watchdog=4` shortens its limit to 4 s). Both continue on
 // cpu from the rounds stored in IndexedDB, and the charts then show exactly the stored rounds. Other jobs
 // (demo, analyses, transfers) run under lab-client.watchedCall: a silent worker fails them with the reason.
 import { afterEach, describe, expect, it } from 'vitest';

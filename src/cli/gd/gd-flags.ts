@@ -1,15 +1,14 @@
 /**
- * GD flags of the CLI, generated from the GD ParamSpecs (STYLE.md convention 4): --optimizer, --lr,
+ * GD flags of the CLI, generated from the GD ParamSpecs (docs/ARCHITECTURE.md convention 4): --optimizer, --lr,
  * --momentum, --batch-size, --epochs. They are taken out of the flag map before the rest goes to
  * configFromFlags, and validated by the GD options schema; errors name the flag the user typed.
  */
 import { gdParamSpecs, parseGdOptions, type GdOptions } from '../../core/experiments/gd/gd-options';
+import { rangeText } from '../../core/params';
 import { CliError, coerce } from '../args';
 
 /** camelCase param → kebab-case flag (batchSize → batch-size). */
 const flagOf = (param: string) => param.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
-export const GD_FLAGS: readonly string[] = Object.keys(gdParamSpecs).map(flagOf);
 
 /** Splits GD options off the flags; returns validated options and the remaining flags. */
 export function gdOptionsFromFlags(
@@ -32,15 +31,9 @@ export function gdOptionsFromFlags(
   }
 }
 
-/** One help line per GD flag, from the specs. */
+/** One help line per GD flag, from the specs (shown by `lab --help`). */
 export function gdFlagsHelp(): string[] {
-  return Object.entries(gdParamSpecs).map(([k, s]) => {
-    const range =
-      s.kind === 'number'
-        ? `[${s.min}, ${s.max}]`
-        : s.kind === 'choice'
-          ? s.options.map((o) => o.value).join('|')
-          : 'true|false';
-    return `  --${flagOf(k)} V   ${s.label}: ${String(s.default)} ${range}`;
-  });
+  return Object.entries(gdParamSpecs).map(
+    ([k, s]) => `  --${flagOf(k).padEnd(12)} ${s.label} (default ${String(s.default)}; ${rangeText(s)})`,
+  );
 }

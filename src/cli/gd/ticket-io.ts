@@ -6,8 +6,7 @@
 import type { ExperimentConfig } from '../../core/runs/config';
 import { getNetwork } from '../../core/nets/registry';
 import { getTask } from '../../core/tasks/registry';
-import { IDX_IMAGE_SIDE } from '../../core/tasks/vision/idx';
-import { NUM_CLASSES } from '../../core/tasks/vision/vision-task';
+import { networkIoOf } from '../../core/runs/network-shape';
 import { sparsityOfRound } from '../../core/prune/schedule';
 import type { Ticket, TicketSource } from '../../core/experiments/transfer';
 import { RunFolder } from '../run-folder';
@@ -21,14 +20,13 @@ export interface SourceRun {
   readonly source: TicketSource;
 }
 
-/** The network io of a vision config without loading its data (side from the `pool` task param). */
+/** The ticket source of a vision config, without loading its data (its io from the task's params). */
 export function sourceOfConfig(config: ExperimentConfig): TicketSource {
   if (getTask(config.task.id).kind !== 'vision')
     throw new CliError(
       `transfer from "${config.task.id}" runs is not supported: the CLI transfers vision tickets (docs/ALGORITHMS.md §5)`,
     );
-  const side = config.task.params.pool === '14x14' ? IDX_IMAGE_SIDE / 2 : IDX_IMAGE_SIDE;
-  const io = { inputShape: [side, side, 1], outputSize: NUM_CLASSES };
+  const io = networkIoOf(config);
   const net = getNetwork(config.network.id).build(config.network.params, io);
   return {
     taskId: config.task.id,

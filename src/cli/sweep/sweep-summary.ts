@@ -24,7 +24,7 @@ export interface CollectedConfig {
 
 /** Accuracy in % for vision tasks, the return as is for control (what the lab shows everywhere). */
 function scaleOf(c: SweepConfiguration): number {
-  return getTask(c.config.task.id).kind === 'vision' ? 100 : 1;
+  return getTask(c.config.task.id).metric === 'accuracy' ? 100 : 1;
 }
 
 export function summaryCsv(plan: SweepPlan, collected: readonly CollectedConfig[]): string {

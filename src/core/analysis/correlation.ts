@@ -174,7 +174,7 @@ export function layerIndexOf(layer: number, layers: readonly { readonly name: st
 }
 
 /**
- * Spec §8.4 (exploratory, Fetch): Spearman correlation between a round's scores (SNR chain: SNR; IMP
+ * docs/ALGORITHMS.md §8.4 (exploratory, Fetch): Spearman correlation between a round's scores (SNR chain: SNR; IMP
  * chain: |μ|) and round 1's, restricted to the kernel entries that survive the chain's final mask.
  */
 export function survivorRankCorrelation(

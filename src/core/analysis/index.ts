@@ -1,4 +1,4 @@
-/** Public surface of the analysis module: the tested numbers every chart shows (STYLE.md §11). */
+/** Public surface of the analysis module: the tested numbers every chart shows (docs/ARCHITECTURE.md convention 11). */
 export * from './rows';
 export * from './interpolation';
 export * from './directions';

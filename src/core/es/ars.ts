@@ -11,7 +11,7 @@ import { weightedRowSums } from './row-sums';
 import { isotropicBlockedSampling, isotropicStep } from './sampling';
 import { optimizerParamSpecs } from './optimizers';
 import { argsortAsc } from './shaping';
-import type { Strategy } from './types';
+import { defineStrategy } from './types';
 
 /** Elite pair indices (0-based pair k) ordered by min(f⁺_k, f⁻_k), best first: shared with PGPE. */
 export function elitePairs(fPlus: ArrayLike<number>, fMinus: ArrayLike<number>, eliteRatio: number): Int32Array {
@@ -21,7 +21,7 @@ export function elitePairs(fPlus: ArrayLike<number>, fMinus: ArrayLike<number>, 
   return argsortAsc(key).slice(0, b);
 }
 
-export const ars: Strategy = {
+export const ars = defineStrategy({
   id: 'ars',
   label: 'ARS',
   help:
@@ -45,7 +45,7 @@ export const ars: Strategy = {
     const fh = hostValues(f);
     const fPlus = fh.subarray(0, half);
     const fMinus = fh.subarray(half);
-    const elite = elitePairs(fPlus, fMinus, params.elite_ratio as number);
+    const elite = elitePairs(fPlus, fMinus, params.elite_ratio);
     const b = elite.length;
     let mu = 0;
     for (const k of elite) mu += fPlus[k] + fMinus[k];
@@ -64,4 +64,4 @@ export const ars: Strategy = {
   perParamStd(ctx, state) {
     return tf.fill([ctx.dim], state.sigma as number) as tf.Tensor1D;
   },
-};
+});

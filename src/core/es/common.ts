@@ -4,7 +4,7 @@
  * row-sums.ts), and param-spec fragments used by several strategies.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { num, type ParamSpecs } from '../params';
+import { num, type ParamValues } from '../params';
 import type { Rng } from '../rng';
 import { hostView } from './host-block';
 import { sampleAroundHost, sampleMirrored, sampleNormal } from './noise';
@@ -48,13 +48,16 @@ export function hostValues(t: tf.Tensor): Float32Array {
 }
 
 /** σ schedule specs shared by PGPE, OpenES and ARS (evosax 0.1.4 constructor kwargs). */
-export function sigmaScheduleSpecs(sigmaInit: number): ParamSpecs {
+export function sigmaScheduleSpecs(sigmaInit: number) {
   return {
     sigma_init: num(sigmaInit, 1e-4, 10, 1e-4, 'σ₀', 'Initial search std.', { log: true }),
     sigma_decay: num(1.0, 0.9, 1, 1e-4, 'σ decay', 'Per-generation multiplicative σ decay (1 = none).'),
     sigma_limit: num(0.01, 0, 1, 1e-4, 'σ floor', 'σ never decays below this value.'),
   };
 }
+
+/** The σ schedule's parameter values. */
+export type SigmaScheduleParams = ParamValues<ReturnType<typeof sigmaScheduleSpecs>>;
 
 /** x = m + scale ⊙ z (scale a scalar σ or a per-coordinate vector); takes ownership of `z`. */
 export function sampleAround(mean: tf.Tensor1D, scale: number | tf.Tensor, z: tf.Tensor2D): tf.Tensor2D {

@@ -10,7 +10,7 @@ import { hostValues, rankWeightsToRows, softmax } from './common';
 import { weightedRowSums } from './row-sums';
 import { diagonalSampling } from './sampling';
 import { argsortAsc } from './shaping';
-import type { Strategy } from './types';
+import { defineStrategy } from './types';
 
 /** DES recombination weights (rank 0 = best), docs/ALGORITHMS.md §2.4. */
 export function desWeights(popSize: number, temperature: number): Float64Array {
@@ -22,7 +22,7 @@ export function desWeights(popSize: number, temperature: number): Float64Array {
   );
 }
 
-export const des: Strategy = {
+export const des = defineStrategy({
   id: 'des',
   label: 'DES',
   help:
@@ -42,7 +42,7 @@ export const des: Strategy = {
   tell(ctx, x, f, state, params) {
     const mean = state.mean as tf.Tensor1D;
     const sigma = state.sigma as tf.Tensor1D;
-    const w = rankWeightsToRows(argsortAsc(hostValues(f)), desWeights(ctx.popSize, params.temperature as number));
+    const w = rankWeightsToRows(argsortAsc(hostValues(f)), desWeights(ctx.popSize, params.temperature));
     return tf.tidy(() => {
       // m̄ = Σ w x and Σ w (x − m)² in one pass (row-sums.ts).
       const sums = weightedRowSums(x, { center: mean, lin: w, linOnRaw: true, sq: w });
@@ -50,8 +50,8 @@ export const des: Strategy = {
       const sHat = tf.sqrt(tf.add(sums.sq as tf.Tensor1D, 1e-6));
       return {
         ...state,
-        mean: tf.add(mean, tf.mul(params.lrate_mean as number, tf.sub(mBar, mean))) as tf.Tensor1D,
-        sigma: tf.add(sigma, tf.mul(params.lrate_sigma as number, tf.sub(sHat, sigma))) as tf.Tensor1D,
+        mean: tf.add(mean, tf.mul(params.lrate_mean, tf.sub(mBar, mean))) as tf.Tensor1D,
+        sigma: tf.add(sigma, tf.mul(params.lrate_sigma, tf.sub(sHat, sigma))) as tf.Tensor1D,
       };
     });
   },
@@ -59,4 +59,4 @@ export const des: Strategy = {
   perParamStd(_ctx, state) {
     return tf.clone(state.sigma as tf.Tensor1D);
   },
-};
+});

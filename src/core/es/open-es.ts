@@ -9,9 +9,9 @@ import { hostValues, sigmaScheduleSpecs } from './common';
 import { weightedRowSums } from './row-sums';
 import { isotropicBlockedSampling, isotropicStep } from './sampling';
 import { optimizerParamSpecs } from './optimizers';
-import type { Strategy } from './types';
+import { defineStrategy } from './types';
 
-export const openEs: Strategy = {
+export const openEs = defineStrategy({
   id: 'open_es',
   label: 'OpenES',
   help:
@@ -41,4 +41,4 @@ export const openEs: Strategy = {
   perParamStd(ctx, state) {
     return tf.fill([ctx.dim], state.sigma as number) as tf.Tensor1D;
   },
-};
+});

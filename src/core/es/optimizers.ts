@@ -14,7 +14,7 @@
  * checkpointed with the rest: opt_lrate, opt_t (steps taken), opt_m, and opt_v (Adam only).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { choice, num, type ParamSpecs, type AnyParamValues } from '../params';
+import { choice, num, type ParamValues } from '../params';
 import type { EsState } from './types';
 
 export type OptimizerName = 'adam' | 'sgd' | 'clipup';
@@ -30,7 +30,7 @@ export function expDecay(x: number, decay: number, limit: number): number {
 }
 
 /** Param specs shared by every optimizer-driven strategy; defaults differ per strategy. */
-export function optimizerParamSpecs(d: { lrateInit: number; lrateDecay: number; lrateLimit: number }): ParamSpecs {
+export function optimizerParamSpecs(d: { lrateInit: number; lrateDecay: number; lrateLimit: number }) {
   return {
     opt_name: choice<OptimizerName>(
       'adam',
@@ -69,9 +69,15 @@ export function optimizerParamSpecs(d: { lrateInit: number; lrateDecay: number; 
   };
 }
 
+/** The optimizer's parameter values; without the betas (raw params in tests) Adam uses evosax's. */
+export type OptimizerParams = Omit<ParamValues<ReturnType<typeof optimizerParamSpecs>>, 'adam_beta1' | 'adam_beta2'> & {
+  readonly adam_beta1?: number;
+  readonly adam_beta2?: number;
+};
+
 /** Fresh optimizer state for dimension `dim` (fresh per IMP round, docs/ALGORITHMS.md §1.1). */
-export function optInit(params: AnyParamValues, dim: number): EsState {
-  const st: EsState = { opt_lrate: params.lrate_init as number, opt_t: 0, opt_m: tf.zeros([dim]) };
+export function optInit(params: OptimizerParams, dim: number): EsState {
+  const st: EsState = { opt_lrate: params.lrate_init, opt_t: 0, opt_m: tf.zeros([dim]) };
   if (params.opt_name === 'adam') st.opt_v = tf.zeros([dim]);
   return st;
 }
@@ -81,7 +87,7 @@ export function optInit(params: AnyParamValues, dim: number): EsState {
  * `opt_*` entries. Does not dispose its inputs.
  */
 export function optStep(
-  params: AnyParamValues,
+  params: OptimizerParams,
   mean: tf.Tensor1D,
   grad: tf.Tensor1D,
   st: EsState,
@@ -89,13 +95,13 @@ export function optStep(
   const lr = st.opt_lrate as number;
   const t = (st.opt_t as number) + 1;
   const mOld = st.opt_m as tf.Tensor1D;
-  const nextLr = expDecay(lr, params.lrate_decay as number, params.lrate_limit as number);
+  const nextLr = expDecay(lr, params.lrate_decay, params.lrate_limit);
   return tf.tidy(() => {
-    switch (params.opt_name as OptimizerName) {
+    switch (params.opt_name) {
       case 'adam': {
-        // Callers that pass raw params (tests, older checkpoints) get evosax's constants.
-        const b1 = (params.adam_beta1 as number | undefined) ?? ADAM.beta1;
-        const b2 = (params.adam_beta2 as number | undefined) ?? ADAM.beta2;
+        // Callers that pass raw params without the betas (tests, older checkpoints) get evosax's constants.
+        const b1 = params.adam_beta1 ?? ADAM.beta1;
+        const b2 = params.adam_beta2 ?? ADAM.beta2;
         const m = tf.add(tf.mul(b1, mOld), tf.mul(1 - b1, grad));
         const v = tf.add(tf.mul(b2, st.opt_v as tf.Tensor1D), tf.mul(1 - b2, tf.square(grad)));
         const mHat = tf.div(m, 1 - b1 ** t);

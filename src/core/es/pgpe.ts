@@ -19,11 +19,11 @@ import { elitePairs } from './ars';
 import { hostValues, requireEvenPop, samplePopulation } from './common';
 import { weightedRowSums } from './row-sums';
 import { optInit, optimizerParamSpecs, optStep } from './optimizers';
-import type { EsState, Strategy } from './types';
+import { defineStrategy, type EsState } from './types';
 
 export type PgpeSigmaSign = 'evosax-0.1.4' | 'corrected';
 
-export const pgpe: Strategy = {
+export const pgpe = defineStrategy({
   id: 'pgpe',
   label: 'PGPE',
   help:
@@ -55,7 +55,7 @@ export const pgpe: Strategy = {
     requireEvenPop('pgpe', ctx);
     return {
       mean: tf.clone(meanInit),
-      sigma: tf.fill([ctx.dim], params.sigma_init as number) as tf.Tensor1D,
+      sigma: tf.fill([ctx.dim], params.sigma_init) as tf.Tensor1D,
       ...optInit(params, ctx.dim),
     };
   },
@@ -72,7 +72,7 @@ export const pgpe: Strategy = {
     const half = ctx.popSize / 2;
     const fPlus = Float64Array.from({ length: half }, (_, k) => fh[2 * k]);
     const fMinus = Float64Array.from({ length: half }, (_, k) => fh[2 * k + 1]);
-    const elite = elitePairs(fPlus, fMinus, params.elite_ratio as number);
+    const elite = elitePairs(fPlus, fMinus, params.elite_ratio);
     const b = elite.length;
     let baseline = 0;
     for (const k of elite) baseline += fPlus[k] + fMinus[k];
@@ -98,11 +98,11 @@ export const pgpe: Strategy = {
     const step = optStep(params, mean, grad, state);
     const signed = quirk ? 1 : -1;
     const newSigma = tf.tidy(() => {
-      const maxChange = params.sigma_max_change as number;
+      const maxChange = params.sigma_max_change;
       const allowed = tf.mul(tf.abs(sigma), maxChange);
-      const raw = tf.add(sigma, tf.mul(signed * (params.sigma_lrate as number), deltaSigma));
+      const raw = tf.add(sigma, tf.mul(signed * params.sigma_lrate, deltaSigma));
       const clipped = tf.minimum(tf.maximum(raw, tf.sub(sigma, allowed)), tf.add(sigma, allowed));
-      return tf.maximum(tf.mul(clipped, params.sigma_decay as number), params.sigma_limit as number) as tf.Tensor1D;
+      return tf.maximum(tf.mul(clipped, params.sigma_decay), params.sigma_limit) as tf.Tensor1D;
     });
     grad.dispose();
     deltaSigma.dispose();
@@ -113,4 +113,4 @@ export const pgpe: Strategy = {
   perParamStd(_ctx, state) {
     return tf.clone(state.sigma as tf.Tensor1D);
   },
-};
+});

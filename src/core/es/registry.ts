@@ -1,5 +1,5 @@
 /**
- * Registry of evolution strategies (STYLE.md convention 3; docs/ALGORITHMS.md §2). Dropdowns, config
+ * Registry of evolution strategies (docs/ARCHITECTURE.md convention 3; docs/ALGORITHMS.md §2). Dropdowns, config
  * validation, CLI help and the parametrised tests iterate `STRATEGIES`; adding a strategy is one file
  * plus one line here.
  */

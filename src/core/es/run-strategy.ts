@@ -1,5 +1,5 @@
 /**
- * The shared ES runner (docs/ALGORITHMS.md §1.1 "the shared runner", §1.3; STYLE.md conventions 2, 6).
+ * The shared ES runner (docs/ALGORITHMS.md §1.1 "the shared runner", §1.3; docs/ARCHITECTURE.md conventions 2, 6).
  * It owns what evosax's `Strategy` base class owns: fitness shaping, best-so-far tracking, mean decay
  * and the generation counter, around any registered strategy's init/ask/tell.
  *

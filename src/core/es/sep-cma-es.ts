@@ -13,7 +13,7 @@ import { num } from '../params';
 import { hostValues, rankWeightsToRows, samplePopulation } from './common';
 import { weightedRowSums } from './row-sums';
 import { argsortAsc } from './shaping';
-import type { Strategy } from './types';
+import { defineStrategy } from './types';
 
 /** All derived Sep-CMA-ES constants for popsize P, dimension d and elite ratio (docs/ALGORITHMS.md §2.3). */
 export interface SepCmaConstants {
@@ -51,7 +51,7 @@ function sqrtC(c: tf.Tensor1D): tf.Tensor1D {
   return tf.sqrt(tf.where(tf.less(c, 0), tf.fill(c.shape, 1e-20), c)) as tf.Tensor1D;
 }
 
-export const sepCmaEs: Strategy = {
+export const sepCmaEs = defineStrategy({
   id: 'sep_cma_es',
   label: 'Sep-CMA-ES',
   help:
@@ -73,7 +73,7 @@ export const sepCmaEs: Strategy = {
       C: tf.ones([ctx.dim]) as tf.Tensor1D,
       p_sigma: tf.zeros([ctx.dim]) as tf.Tensor1D,
       p_c: tf.zeros([ctx.dim]) as tf.Tensor1D,
-      s: params.sigma_init as number,
+      s: params.sigma_init,
       gen: 0,
     };
   },
@@ -86,7 +86,7 @@ export const sepCmaEs: Strategy = {
   },
 
   tell(ctx, x, f, state, params) {
-    const k = sepCmaConstants(ctx.popSize, ctx.dim, params.elite_ratio as number);
+    const k = sepCmaConstants(ctx.popSize, ctx.dim, params.elite_ratio);
     const mean = state.mean as tf.Tensor1D;
     const C = state.C as tf.Tensor1D;
     const s = state.s as number;
@@ -97,7 +97,7 @@ export const sepCmaEs: Strategy = {
       // y = (x − m)/s; y_w = Σ w y and the rank-μ term Σ w y² in one pass (row-sums.ts).
       const sums = weightedRowSums(x, { center: mean, divisor: s, lin: w, sq: w });
       const yW = sums.lin as tf.Tensor1D;
-      const newMean = tf.add(mean, tf.mul((params.c_m as number) * s, yW));
+      const newMean = tf.add(mean, tf.mul(params.c_m * s, yW));
       const pSigma = tf.add(
         tf.mul(1 - k.cSigma, state.p_sigma as tf.Tensor1D),
         tf.mul(Math.sqrt(k.cSigma * (2 - k.cSigma) * k.muEff), tf.div(yW, sqrtC(C))),
@@ -142,4 +142,4 @@ export const sepCmaEs: Strategy = {
         return tf.tidy(() => tf.mul(s, sqrtC(C)) as tf.Tensor1D);
     }
   },
-};
+});

@@ -11,7 +11,7 @@ import { hostValues, rankWeightsToRows, softmax } from './common';
 import { weightedRowSums } from './row-sums';
 import { diagonalSampling } from './sampling';
 import { argsortAsc } from './shaping';
-import type { Strategy } from './types';
+import { defineStrategy } from './types';
 
 /** SNES rank weights (rank 0 = best), docs/ALGORITHMS.md §2.2. */
 export function snesWeights(popSize: number, temperature: number): Float64Array {
@@ -28,7 +28,7 @@ export function snesSigmaLrate(lrateSigma: number, dim: number): number {
   return lrateSigma > 0 ? lrateSigma : (3 + Math.log(dim)) / (5 * Math.sqrt(dim));
 }
 
-export const snes: Strategy = {
+export const snes = defineStrategy({
   id: 'snes',
   label: 'SNES',
   help:
@@ -62,9 +62,9 @@ export const snes: Strategy = {
   tell(ctx, x, f, state, params) {
     const mean = state.mean as tf.Tensor1D;
     const sigma = state.sigma as tf.Tensor1D;
-    const w = rankWeightsToRows(argsortAsc(hostValues(f)), snesWeights(ctx.popSize, params.temperature as number));
+    const w = rankWeightsToRows(argsortAsc(hostValues(f)), snesWeights(ctx.popSize, params.temperature));
     const sumW = w.reduce((a, b) => a + b, 0);
-    const etaSigma = snesSigmaLrate(params.lrate_sigma as number, ctx.dim);
+    const etaSigma = snesSigmaLrate(params.lrate_sigma, ctx.dim);
     return tf.tidy(() => {
       // s = (x − m)/σ; Σ_r w_r s_r and Σ_r w_r s_r² in one pass (row-sums.ts).
       const sums = weightedRowSums(x, { center: mean, divisor: sigma, lin: w, sq: w });
@@ -72,7 +72,7 @@ export const snes: Strategy = {
       const gSigma = tf.sub(sums.sq as tf.Tensor1D, sumW);
       return {
         ...state,
-        mean: tf.add(mean, tf.mul(tf.mul(params.lrate_mean as number, sigma), gMean)) as tf.Tensor1D,
+        mean: tf.add(mean, tf.mul(tf.mul(params.lrate_mean, sigma), gMean)) as tf.Tensor1D,
         sigma: tf.mul(sigma, tf.exp(tf.mul(etaSigma / 2, gSigma))) as tf.Tensor1D,
       };
     });
@@ -81,4 +81,4 @@ export const snes: Strategy = {
   perParamStd(_ctx, state) {
     return tf.clone(state.sigma as tf.Tensor1D);
   },
-};
+});

@@ -1,11 +1,11 @@
 /**
- * The one interface every evolution strategy implements (STYLE.md convention 2; docs/ALGORITHMS.md §1).
+ * The one interface every evolution strategy implements (docs/ARCHITECTURE.md convention 2; docs/ALGORITHMS.md §1).
  * Semantics follow evosax 0.1.4: strategies see fitness in *minimise* form ("lower is better");
  * the shared runner (run-strategy.ts) is the single place where the lab's maximise-a-score convention
  * is flipped (docs/ALGORITHMS.md §1.3 step 1).
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import type { ParamSpecs, AnyParamValues } from '../params';
+import type { ParamSpecs, ParamValues, AnyParamValues } from '../params';
 import type { Rng } from '../rng';
 
 /** Sizes a strategy is instantiated for. `dim` = number of active (unpruned) coordinates d. */
@@ -46,4 +46,26 @@ export interface Strategy {
   tell(ctx: EsContext, x: tf.Tensor2D, f: tf.Tensor1D, state: EsState, params: AnyParamValues): EsState;
   /** Per-coordinate σ used by SNR pruning (docs/ALGORITHMS.md §1.5), length d. */
   perParamStd(ctx: EsContext, state: EsState, params: AnyParamValues, mode: SigmaMode): tf.Tensor1D;
+}
+
+/** A strategy as its file writes it: the methods see its params typed by its own `paramSpecs`. */
+export interface StrategyDef<S extends ParamSpecs> extends Omit<
+  Strategy,
+  'paramSpecs' | 'init' | 'ask' | 'tell' | 'perParamStd'
+> {
+  readonly paramSpecs: S;
+  // NoInfer: S comes from `paramSpecs` alone, so shared helpers typed for fewer params (sampling.ts) fit in.
+  init(ctx: EsContext, params: NoInfer<ParamValues<S>>, meanInit: tf.Tensor1D): EsState;
+  ask(ctx: EsContext, state: EsState, params: NoInfer<ParamValues<S>>, rng: Rng): tf.Tensor2D;
+  tell(ctx: EsContext, x: tf.Tensor2D, f: tf.Tensor1D, state: EsState, params: NoInfer<ParamValues<S>>): EsState;
+  perParamStd(ctx: EsContext, state: EsState, params: NoInfer<ParamValues<S>>, mode: SigmaMode): tf.Tensor1D;
+}
+
+/**
+ * A registry entry from a typed definition. Sound because a strategy is only ever called with values
+ * resolved against its own `paramSpecs` (run-strategy.ts resolveParams): this is the one place where the
+ * registry's loose parameter type meets each strategy's typed one.
+ */
+export function defineStrategy<S extends ParamSpecs>(def: StrategyDef<S>): Strategy {
+  return def as unknown as Strategy;
 }

@@ -47,7 +47,7 @@ export interface RoundRecord {
   readonly sigmaStats: SummaryStats;
   /** Per layer: fraction of that layer's kernel pruned. */
   readonly layerSparsity: readonly number[];
-  /** Threshold τ of the score that produced the NEXT round's mask from this round (docs/ALGORITHMS.md §3.4, §8 trace). */
+  /** Threshold τ of the score that produced the NEXT round's mask from this round (docs/ALGORITHMS.md §3.4, §8.3 trace). */
   readonly pruneThreshold: number;
   readonly generations: number;
   readonly wallMs: number;

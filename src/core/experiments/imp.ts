@@ -16,6 +16,7 @@ import type { PopulationNet } from '../nets/types';
 import type { TaskInstance } from '../tasks/types';
 import { Rng } from '../rng';
 import { getNetwork } from '../nets/registry';
+import { getTask } from '../tasks/registry';
 import { compactInputs } from '../nets/compact';
 import { sparsityOfRound } from '../prune/schedule';
 import type { ImpEvent, RoundRecord } from './events';
@@ -70,11 +71,12 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
   const keepFrac = 1 - config.prune.pruneFrac;
   let chains = input.resume ? [...input.resume] : initialChains(config, theta0);
   const records: RoundRecord[] = [];
-  // Vision MLPs read only the input pixels the round's mask still uses (identical outputs, cost falls
+  // MLPs on pixels read only the input pixels the round's mask still uses (identical outputs, cost falls
   // with sparsity). Control tasks keep the full net: their typed-array policy path probes the net itself.
   const netDef = getNetwork(config.network.id);
+  const pixels = getTask(config.task.id).pixelInputs;
   const compactFor = (mask: Uint8Array): PopulationNet =>
-    task.kind === 'vision' && net.layers[0].kind === 'dense'
+    pixels && net.layers[0].kind === 'dense'
       ? compactInputs(net, mask, (k) =>
           netDef.build(config.network.params, { inputShape: [k], outputSize: net.outputSize }),
         )

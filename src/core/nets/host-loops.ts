@@ -1,5 +1,5 @@
 /**
- * JS loops of the host population forward (host-mlp.ts; issue 4 speed path): dense layers on
+ * JS loops of the host population forward (host-mlp.ts speed path): dense layers on
  * column-major activations h [n, B] (one member at a time, contiguous over the batch), activations,
  * and layout changes. Values are accumulated in float64, so they match the float32 tfjs ops (
  * docs/ALGORITHMS.md §9 dense layers) up to float32 rounding.

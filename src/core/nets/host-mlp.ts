@@ -1,5 +1,5 @@
 /**
- * Host-memory population MLP forward (a speed path for issue 4, not a paper algorithm): the same function
+ * Host-memory population MLP forward (a speed path for the wasm/cpu backends, not a paper algorithm): the same function
  * as mlp.ts's `forward` (docs/ALGORITHMS.md §9.1/§9.2 dense layers) up to float rounding, without
  * autodiff, for backends whose tensors live in host memory (tfjs-wasm, cpu).
  *

@@ -7,7 +7,7 @@
  * (dense-ops.ts); for the CNN, one conv2d with all
  * members' filters beats im2col + matMul (1.7 s vs 4.1 s, P=32, B=128). GPU backends prefer few large
  * ops (batched). The table is static on purpose: plans agree only up to float rounding, so picking one
- * by timing at run time would make results depend on machine load (STYLE.md convention 7).
+ * by timing at run time would make results depend on machine load (docs/ARCHITECTURE.md convention 7).
  * Every plan computes the same function (tests check each against a plain-JS reference).
  */
 import * as tf from '@tensorflow/tfjs-core';

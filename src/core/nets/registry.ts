@@ -1,5 +1,5 @@
 /**
- * Network registry (STYLE.md convention 3): the single list the UI, CLI, config schema and
+ * Network registry (docs/ARCHITECTURE.md convention 3): the single list the UI, CLI, config schema and
  * parametrised tests iterate. Adding a network is one file plus one entry here.
  */
 import { choice, int, resolveParams, type AnyParamValues } from '../params';

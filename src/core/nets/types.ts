@@ -32,7 +32,7 @@ export interface PopulationNet {
   readonly paramCount: number;
   /** Kernel entries only. */
   readonly prunableCount: number;
-  /** θ0: the paper's init (docs/ALGORITHMS.md §9.1: lecun_normal kernels, biases U[0, 0.05) / 0 as specified). */
+  /** θ0: the paper's init (docs/ALGORITHMS.md §9.1: lecun_normal kernels, conv biases U[0, 0.05), dense biases 0). */
   init(rng: Rng): Float32Array;
   /**
    * Outputs [P, B, outputSize] (logits or actions) for params [P, D] and inputs [B, inputSize].
@@ -77,7 +77,7 @@ export interface NetworkIO {
   readonly outputSize: number;
 }
 
-/** Registry entry (STYLE.md convention 3). */
+/** Registry entry (docs/ARCHITECTURE.md convention 3). */
 export interface NetworkDef {
   readonly id: string;
   readonly label: string;

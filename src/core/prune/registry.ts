@@ -1,5 +1,5 @@
 /**
- * Registry of pruning methods (STYLE.md conventions 3 and 5; docs/ALGORITHMS.md §3.3, §3.7). Dropdowns,
+ * Registry of pruning methods (docs/ARCHITECTURE.md conventions 3 and 5; docs/ALGORITHMS.md §3.3, §3.7). Dropdowns,
  * config validation, CLI help and the parametrised tests iterate `PRUNE_METHODS`; adding a method is one
  * file plus one line here.
  */

@@ -5,7 +5,7 @@
  * (already-pruned entries included, scoring 0) and keeps q ≥ τ. The lab rule (docs/ALGORITHMS.md §3.4 [U],
  * recommended) prunes exactly n = round(s·N_prunable) lowest-scoring entries, ties broken by flat index,
  * so every method hits the target sparsity exactly; it agrees with the percentile rule up to ±1 entry.
- * τ is still computed the numpy way and returned for the threshold trace (docs/ALGORITHMS.md §8 item 3).
+ * τ is still computed the numpy way and returned for the threshold trace (docs/ALGORITHMS.md §8.3).
  */
 import type { LayerSpec } from '../nets/types';
 import { prunableLayers } from './layout';

@@ -1,5 +1,5 @@
 /**
- * Pruning is mask → mask (STYLE.md convention 5; docs/ALGORITHMS.md §3). A pruning method turns the
+ * Pruning is mask → mask (docs/ARCHITECTURE.md convention 5; docs/ALGORITHMS.md §3). A pruning method turns the
  * end-of-round state of a chain into the next round's mask and starting weights. Masks cover the whole
  * parameter vector (length D, 1 = active); bias entries are always 1.
  */
@@ -33,7 +33,7 @@ export interface PruneResult {
   readonly mask: Uint8Array;
   /** Starting weights of the next round (full length D; entries outside the mask are zeroed by the caller). */
   readonly init: Float32Array;
-  /** Pruning threshold τ of the score the mask came from (docs/ALGORITHMS.md §3.4, for the §8 threshold trace); NaN if none. */
+  /** Pruning threshold τ of the score the mask came from (docs/ALGORITHMS.md §3.4, for the §8.3 threshold trace); NaN if none. */
   readonly threshold: number;
 }
 

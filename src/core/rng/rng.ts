@@ -1,5 +1,5 @@
 /**
- * Splittable, seeded PRNG (STYLE.md convention 7). One seed gives a root `Rng`; `split(label)` derives
+ * Splittable, seeded PRNG (docs/ARCHITECTURE.md convention 7). One seed gives a root `Rng`; `split(label)` derives
  * an independent child stream deterministically (JAX-style key splitting), so each run, round, seed
  * and population draw has its own stream and results never depend on call order elsewhere.
  *

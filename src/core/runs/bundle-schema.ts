@@ -1,5 +1,5 @@
 /**
- * The JSON shape of a run bundle (issue 9 "export a run as a JSON bundle"), as zod schemas. Structural
+ * The JSON shape of a run bundle, as zod schemas. Structural
  * checks only — sizes against the network's D, seeds/methods against the config and the run id are
  * checked in bundle.ts once the config is known. Every object is strict: unknown keys mean a different
  * format (or tampering) and are rejected rather than silently dropped.
@@ -86,8 +86,8 @@ export const bundleChainSchema = z.strictObject({
 });
 
 /**
- * Where a precomputed bundle came from (issue 9: "made by the CLI with the exact command recorded inside
- * the bundle"): the commands that produced the run folder, the git commit and machine the bundle was
+ * Where a precomputed bundle came from (made by the CLI, with the exact commands recorded inside
+ * the bundle): the commands that produced the run folder, the git commit and machine the bundle was
  * written on, the tfjs backend the run used. Free text, bounded; shown to the user, never executed.
  */
 export const bundleProvenanceSchema = z.strictObject({

@@ -1,5 +1,5 @@
 /**
- * Run bundles (issue 9 "share and export"): one JSON file with a run's canonical config, every finished
+ * Run bundles, for sharing and export: one JSON file with a run's canonical config, every finished
  * round (metrics, masks, final mean and σ, packed by packed-array.ts) and, optionally, the chain states
  * a resume needs (experiments/imp.ts ChainState). Export → import is lossless: typed arrays come back
  * bit-identical, non-finite metrics keep their value.

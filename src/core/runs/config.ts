@@ -1,5 +1,6 @@
 /**
- * The experiment config: one zod schema (STYLE.md convention 8; issue 9 "run identity") that every entry
+ * The experiment config: one zod schema (docs/ARCHITECTURE.md convention 8: it also defines the run identity) that
+ * every entry
  * point — UI, URL, import, CLI — validates through. Registry-specific parameters (ES, network, task,
  * pruning) are checked against the registries' self-describing ParamSpecs, so an error always names the
  * exact field and its allowed range, e.g. `es.params.sigma_init = 7 is outside [0.0001, 5]`.
@@ -11,6 +12,14 @@ import { getNetwork, NETWORKS } from '../nets/registry';
 import { getTask, TASKS } from '../tasks/registry';
 import { getPruneMethod, PRUNE_METHODS } from '../prune/registry';
 import { gdOptionsSchema, type GdOptions } from '../experiments/gd/gd-options';
+import {
+  booleanSchema,
+  choiceSchema,
+  EXPERIMENT_FIELDS,
+  numberSchema,
+  requiredNumberSchema,
+} from './experiment-fields';
+import { gdPruneProblem, gdTaskProblem } from '../experiments/gd/gd-eligibility';
 import { clip } from './csv-format';
 
 /** A key of the input quoted in an issue path: cut to 64 characters (a hostile key can be megabytes). */
@@ -18,14 +27,14 @@ const shortKey = (k: string): string => (k.length > 64 ? `${k.slice(0, 64)}…` 
 
 export const CONFIG_SCHEMA_VERSION = 1;
 
-export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+export { BACKEND_PREFERENCES, type BackendPreference } from './experiment-fields';
 
 const paramValues = z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]));
 const entry = z.object({ id: z.string(), params: paramValues.default({}) });
 
 /**
- * Optional inner trainer other than the ES (docs/ALGORITHMS.md §4.1 GD-IMP): `{ id: 'gd', params: GdOptions }` trains every
+ * Optional inner trainer other than the ES (docs/ALGORITHMS.md §4.1 GD-IMP): `{ id: 'gd', params: GdOptions }` trains
+ * every
  * round with masked gradient descent instead of `es` (whose settings are then unused). Absent = ES, and the
  * key is left out of the canonical config, so every ES config keeps its run id.
  */
@@ -36,51 +45,36 @@ const trainerSchema = z.object({
   params: gdParams,
 });
 
-/** Fields that are not registry params: each with its allowed range in the message. */
+const F = EXPERIMENT_FIELDS;
+
+/**
+ * The config's structure. Its own fields (rounds, p, popsize, budget, backend…) are validated by
+ * validators generated from their one declaration (experiment-fields.ts), each message naming the field
+ * and its allowed range; the registries' params are checked against their ParamSpecs in `parseConfig`.
+ */
 export const experimentConfigSchema = z.object({
   schemaVersion: z.literal(CONFIG_SCHEMA_VERSION).default(CONFIG_SCHEMA_VERSION),
   task: entry,
   network: entry,
   es: entry.extend({
-    popSize: z
-      .number()
-      .int()
-      .min(4, 'popSize must be an integer in [4, 4096]')
-      .max(4096, 'popSize must be an integer in [4, 4096]'),
-    /** Fitness shaping (docs/ALGORITHMS.md §1.3); the paper uses centered ranks for PGPE/OpenES only. */
-    centeredRank: z.boolean().default(false),
-    zScore: z.boolean().default(false),
-    wDecay: z.number().min(0).max(1).default(0),
-    /** Mean decay γ applied after every tell (docs/ALGORITHMS.md §1.1d): 1e-4 for MNIST and gym in the paper. */
-    meanDecay: z.number().min(0, 'meanDecay must be in [0, 0.1]').max(0.1, 'meanDecay must be in [0, 0.1]').default(0),
-    /** σ used for SNR pruning with Sep-CMA-ES (docs/ALGORITHMS.md §1.5, D2). */
-    sigmaMode: z.enum(['paper', 'sC', 'true']).default('paper'),
+    popSize: requiredNumberSchema(F.popSize),
+    centeredRank: booleanSchema(F.centeredRank),
+    zScore: booleanSchema(F.zScore),
+    wDecay: numberSchema(F.wDecay),
+    meanDecay: numberSchema(F.meanDecay),
+    sigmaMode: choiceSchema(F.sigmaMode),
   }),
   prune: z.object({
     /** Pruning chains to run side by side (registry ids). */
     methods: z.array(z.string()).min(1, 'prune.methods needs at least one method'),
     params: z.record(z.string(), paramValues).default({}),
-    /** p: fraction of remaining prunable weights removed per round (paper 0.2; code keep = 0.8, D1). */
-    pruneFrac: z
-      .number()
-      .min(0.01, 'prune.pruneFrac must be in [0.01, 0.9]')
-      .max(0.9, 'prune.pruneFrac must be in [0.01, 0.9]')
-      .default(0.2),
-    rounds: z
-      .number()
-      .int()
-      .min(1, 'prune.rounds must be an integer in [1, 40]')
-      .max(40, 'prune.rounds must be an integer in [1, 40]'),
-    scope: z.enum(['global', 'layerwise']).default('global'),
+    pruneFrac: numberSchema(F.pruneFrac),
+    rounds: requiredNumberSchema(F.rounds),
+    scope: choiceSchema(F.scope),
   }),
   budget: z.object({
-    generationsPerRound: z
-      .number()
-      .int()
-      .min(1, 'budget.generationsPerRound must be an integer in [1, 100000]')
-      .max(100000, 'budget.generationsPerRound must be an integer in [1, 100000]'),
-    /** Evaluate the mean on the test protocol every this many generations (and after generation 1). */
-    evalEvery: z.number().int().min(1, 'budget.evalEvery must be an integer in [1, 100000]').max(100000).default(100),
+    generationsPerRound: requiredNumberSchema(F.generationsPerRound),
+    evalEvery: numberSchema(F.evalEvery),
   }),
   /** Seeds of independent repetitions (each its own θ0 and streams). */
   seeds: z
@@ -94,7 +88,7 @@ export const experimentConfigSchema = z.object({
     .min(1, 'seeds needs at least one seed')
     .max(32, 'at most 32 seeds')
     .refine((seeds) => new Set(seeds).size === seeds.length, 'each seed may appear only once'),
-  backend: z.enum(BACKEND_PREFERENCES).default('auto'),
+  backend: choiceSchema(F.backend),
   trainer: trainerSchema.optional(),
 });
 
@@ -209,11 +203,9 @@ export function parseConfig(input: unknown): ExperimentConfig {
     if (!m) return;
     if (seen.has(id)) issues.push({ path: `prune.methods.${i}`, message: `"${id}" is listed twice` });
     seen.add(id);
-    if (m.needsStd && cfg.trainer) {
-      issues.push({
-        path: `prune.methods.${i}`,
-        message: `${m.label} needs a per-parameter σ, which gradient descent does not have: use magnitude or a baseline`,
-      });
+    const gdProblem = cfg.trainer ? gdPruneProblem(m) : null;
+    if (gdProblem) {
+      issues.push({ path: `prune.methods.${i}`, message: gdProblem });
     } else if (m.needsStd && strategy && !strategy.supportsSnr) {
       issues.push({
         path: `prune.methods.${i}`,
@@ -222,12 +214,8 @@ export function parseConfig(input: unknown): ExperimentConfig {
     }
     checkEntryParams(`prune.params.${id}`, m.paramSpecs, cfg.prune.params[id] ?? {}, issues);
   });
-  if (cfg.trainer && task && task.kind !== 'vision') {
-    issues.push({
-      path: 'trainer.id',
-      message: `the GD baseline covers vision tasks (docs/ALGORITHMS.md §4.1); ${task.label} is a ${task.kind} task`,
-    });
-  }
+  const gdTask = cfg.trainer && task ? gdTaskProblem(task) : null;
+  if (gdTask) issues.push({ path: 'trainer.id', message: gdTask });
   for (const id of Object.keys(cfg.prune.params)) {
     if (!seen.has(id))
       issues.push({

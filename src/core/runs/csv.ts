@@ -1,5 +1,5 @@
 /**
- * Metric CSVs (issue 9 "export metrics as CSV"): one row per finished round (the paper's log fields,
+ * Metric CSVs: one row per finished round (the paper's log fields,
  * docs/ALGORITHMS.md §3.1 "log(k, sparsity, perf, threshold)") and one per reported generation. The CLI's
  * run folder and the UI's export button both write these exact rows, so files from either compare.
  */

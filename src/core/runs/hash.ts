@@ -1,5 +1,5 @@
 /**
- * Run identity (STYLE.md convention 8, after OpenLTH): the id of a run is a hash of its canonical config
+ * Run identity (docs/ARCHITECTURE.md convention 8, after OpenLTH): the id of a run is a hash of its canonical config
  * (sorted keys, defaults filled, schema version included). It keys the IndexedDB cache and share URLs;
  * test/unit/runs pins the hash of a reference config so an accidental change of identity is caught.
  */

@@ -1,7 +1,7 @@
 /**
  * Result summaries of the paper's code (es-lottery logs, docs/ALGORITHMS.md §3.1 "log(k, sparsity, perf,
  * threshold)") or of the lab's own rounds.csv, imported as per-round rows to overlay on the sparsity chart
- * (issue 9 "import that code's result summaries when given as JSON/CSV").
+ * (given as JSON or CSV).
  *
  * Accepted shapes:
  *   CSV   a header row, then one row per log entry (RFC 4180 quoting).

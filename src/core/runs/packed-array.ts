@@ -1,5 +1,5 @@
 /**
- * Typed arrays inside run bundles (issue 9 "masks compressed"): raw little-endian bytes → fflate deflate →
+ * Typed arrays inside run bundles, compressed: raw little-endian bytes → fflate deflate →
  * base64. Masks are long runs of 0/1 and compress ~50–100×; float32 means/σ compress little but stay exact.
  * Decoding never trusts the declared size: the caller passes the length it expects (the network's D),
  * inflation writes into a buffer of exactly that size + 1 byte, so a "zip bomb" cannot allocate more, and

@@ -1,5 +1,5 @@
 /**
- * Presets (STYLE.md convention 14: paper parity is an explicit artefact). `paper: true` presets carry the
+ * Presets (docs/ARCHITECTURE.md convention 14: paper parity is an explicit artefact). `paper: true` presets carry the
  * paper's settings (docs/ALGORITHMS.md §9.3, §2.7); every other preset is a REDUCED BUDGET lab proposal
  * (docs/ALGORITHMS.md §12) and says so in its label wherever it is shown.
  */
@@ -30,8 +30,8 @@ const IMP_CHAINS = ['magnitude', 'snr', 'random_reinit'];
 /**
  * PGPE as measured for the classroom preset (docs/ALGORITHMS.md §12 "measured calibration"), corrected σ sign.
  * Adam β1 = 0.9 instead of evosax 0.1.4's 0.99: with 0.99 the first moment averages ~100 generations of
- * noisy ES gradients and the 300-generation dense round ends at 84.2 ± 0.8 % (below the issue's 85 %);
- * with 0.9 it reaches 87.3 ± 0.1 %, the NumPy reference's 87–88 % (docs/RESULTS.md §1.1).
+ * noisy ES gradients and the 300-generation dense round ends at 84.2 ± 0.8 % (below the 85 % the classroom
+ * preset aims for); with 0.9 it reaches 87.3 ± 0.1 %, the NumPy reference's 87–88 % (docs/RESULTS.md §1.1).
  */
 const PGPE_QUICK = {
   lrate_init: 0.02,
@@ -208,11 +208,11 @@ export const PRESETS: readonly Preset[] = [
     label: 'Pendulum quick (reduced budget, classroom)',
     paper: false,
     description:
-      'A smaller budget than docs/ALGORITHMS.md §12 pendulum-reduced that still solves Pendulum-v1 (dense test return ≥ −200, docs/RESULTS.md §4.1): 200-step episodes, policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64 with σ0 0.5 and elite ratio 0.5, 8 training episodes per member, 200 generations × 5 rounds with p = 0.4 (13.0 % of the weights left in round 5).',
+      'A smaller budget than pendulum-reduced that still solves Pendulum-v1 (dense test return ≥ −200, docs/RESULTS.md §4.1): 200-step episodes, policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64 with σ0 0.5 and elite ratio 0.5, 8 training episodes per member, 200 generations × 5 rounds with p = 0.4 (13.0 % of the weights left in round 5).',
     deviations: [
       "200-step episodes (gymnax default) instead of the paper's 500",
       'hidden width 32 instead of 64',
-      "σ0 0.5 instead of the reduced setting's 0.1 and no mean decay (σ0 0.1 stalled near −950 in 150 generations; measured, RESULTS §4.1)",
+      "σ0 0.5 instead of the reduced setting's 0.1 and no mean decay (σ0 0.1 stalled near −950 in 150 generations; measured, docs/RESULTS.md §4.1)",
       'popsize 64 and 200 generations instead of 100 and 2,000',
       '8 training episodes (as the paper), test = 32 fixed episodes',
       'prune fraction 0.4 per round and 5 rounds, to reach high sparsity in few rounds (the paper: 0.2 and 20)',

@@ -1,5 +1,5 @@
 /**
- * Share links (issue 9 "share and export"; STYLE.md convention 8, after TF Playground's URL state):
+ * Share links (docs/ARCHITECTURE.md convention 8, after TF Playground's URL state):
  *   ?c=<base64url of canonical JSON of the config's non-default fields>&v=<schema version>
  *    &seed=<selected seed>&hide=prune,es
  * Only fields that differ from what parseConfig would fill in are carried, so links stay short and keep

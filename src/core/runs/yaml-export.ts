@@ -1,6 +1,6 @@
 /**
- * The config as training configs of the paper's code (issue 9: "a YAML file shaped like the paper's
- * code's training configs"), so a classroom result can be re-run at full scale with es-lottery's JAX code
+ * The config as training configs of the paper's code (a YAML file shaped like the
+ * paper's code's training configs), so a classroom result can be re-run at full scale with es-lottery's JAX code
  * on GPUs. The keys mirror es-lottery `configs/train/{mnist,gym}.yaml` (train_config with env_name,
  * num_generations, eval_every_gen, strategy_name, popsize, es_config, model_config, task_config,
  * es_params, eval_config, num_imp_iters, imp_config, network_to_prune, fixed_seed; then log_config and

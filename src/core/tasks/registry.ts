@@ -1,5 +1,5 @@
 /**
- * Task registry (STYLE.md convention 3): every task the lab can run, vision and control, in one list
+ * Task registry (docs/ARCHITECTURE.md convention 3): every task the lab can run, vision and control, in one list
  * that the UI, CLI, config schema and parametrised tests iterate.
  */
 import type { TaskDef } from './types';

@@ -1,5 +1,5 @@
 /**
- * Tasks turn a population of parameter vectors into scores (STYLE.md convention 6: strategies maximise
+ * Tasks turn a population of parameter vectors into scores (docs/ARCHITECTURE.md convention 6: strategies maximise
  * a score; a loss is negated once, in the task's fitness adapter).
  */
 import type * as tf from '@tensorflow/tfjs-core';
@@ -19,10 +19,18 @@ export interface TestResult {
   readonly loss: number;
 }
 
+/**
+ * What a task's test metric is (docs/ALGORITHMS.md §9): 'accuracy' — a fraction in [0, 1], shown in %,
+ * test loss = cross-entropy, LMC reads error barriers; 'return' — the mean episode return, test loss =
+ * −return, LMC reads return barriers.
+ */
+export type TestMetric = 'accuracy' | 'return';
+
 /** A task instantiated with its data / environment, ready to evaluate networks. */
 export interface TaskInstance {
   readonly id: string;
   readonly kind: 'vision' | 'control';
+  readonly metric: TestMetric;
   readonly io: NetworkIO;
   /** Caveats shown in the UI and CLI (e.g. KMNIST's partial training set). */
   readonly notes: readonly string[];
@@ -44,10 +52,24 @@ export interface TaskDef {
   readonly id: string;
   readonly label: string;
   readonly help: string;
+  /** The family, which decides the networks that can serve it (NetworkDef.taskKinds). */
   readonly kind: 'vision' | 'control';
+  readonly metric: TestMetric;
   readonly paramSpecs: ParamSpecs;
-  /** Network I/O when it is known without loading (tasks whose I/O does not depend on their params). */
-  readonly io?: NetworkIO;
+  /** Network I/O for these (resolved) params, known without loading any data. */
+  ioOf(params: AnyParamValues): NetworkIO;
+  /** Whether the gradient-descent baseline can train it (core/experiments/gd/gd-eligibility.ts). */
+  readonly supportsGd: boolean;
+  /**
+   * Tasks of the same group take each other's tickets (same input/output sizes, docs/ALGORITHMS.md §5);
+   * null: no other task does.
+   */
+  readonly transferGroup: string | null;
+  /**
+   * Its inputs are image pixels: the IMP loop may skip the pixels a sparse first layer no longer reads
+   * (nets/compact.ts); episodic tasks keep the full net, whose typed-array policy path probes it.
+   */
+  readonly pixelInputs: boolean;
   load(params: AnyParamValues, io: { readBytes(path: string): Promise<Uint8Array> }, rng: Rng): Promise<TaskInstance>;
   /**
    * Why training a population of `popSize` on this task with these params would not fit in memory, or

@@ -11,7 +11,7 @@ import type { Metric } from './words';
 
 /** Accuracy for vision tasks, return for control. */
 export function metricOf(config: Pick<ExperimentConfig, 'task'>): Metric {
-  return getTask(config.task.id).kind === 'vision' ? 'accuracy' : 'return';
+  return getTask(config.task.id).metric;
 }
 
 /** Weights remaining (%) of a record. */

@@ -22,16 +22,13 @@ import {
   type RoundKey,
 } from '../../core/analysis/analyses';
 import { defaultsOf, type AnyParamValues } from '../../core/params';
-import type { AnalysisJobArgs } from '../../../workers/analysis-job';
+import type { AnalysisJobArgs, AnalysisOutcome } from '../../protocol/worker-protocol';
 import '../viz/views.css';
 import { OptionSelect } from '../settings/OptionSelect';
 import { AnalysisResultView } from './analysis-views';
 import { OptionFields } from './OptionFields';
 import { SelectionControls, type SelectionState } from './SelectionControls';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
-
-/** How a job ended (LabEngine's RunOutcome has this shape). */
-export type AnalysisOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'cancelled' };
 
 /** The parent's bridge to the worker: runs registry analysis `id` on the shown run (and `args.other`). */
 export type RunAnalysis = <K extends AnalysisId>(

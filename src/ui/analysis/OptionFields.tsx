@@ -1,5 +1,5 @@
 /**
- * An analysis's options as fields, generated from its ParamSpecs (STYLE.md convention 4): the CLI flags
+ * An analysis's options as fields, generated from its ParamSpecs (docs/ARCHITECTURE.md convention 4): the CLI flags
  * and --help come from the same specs, so defaults and ranges agree by construction. Options that hold a
  * layer index get a picker with the network's layer names (−1 = the last hidden layer).
  */

@@ -6,7 +6,7 @@ import { useCallback, useMemo } from 'react';
 import type { Surface2D } from '../../core/analysis/run';
 import { ChartFrame } from '../viz/ChartFrame';
 import { ColorLegend } from '../viz/ColorLegend';
-import { makeScale, viridis } from '../viz/colormap';
+import { colorScale, viridis } from '../viz/colormap';
 import { contourLevels, contourSegments } from '../viz/contour';
 import { valuesToImage } from '../viz/image-data';
 import { PixelCanvas } from '../viz/PixelCanvas';
@@ -18,7 +18,7 @@ export function SurfaceView({ surface, title, lossLabel }: { surface: Surface2D;
   const nx = surface.xs.length,
     ny = surface.ys.length;
   const raster = useMemo(() => surfaceRaster(surface.loss, nx, ny), [surface, nx, ny]);
-  const scale = useMemo(() => makeScale(surface.loss, 'log'), [surface]);
+  const scale = useMemo(() => colorScale(surface.loss, 'log'), [surface]);
   const image = useMemo(() => valuesToImage(raster, nx, ny, scale.toUnit, viridis), [raster, nx, ny, scale]);
   // Contours on a log-spaced ladder (levels in the scale's unit space), matching the heatmap's colours.
   const segments = useMemo(() => {

@@ -1,5 +1,6 @@
 /**
- * Chart rows for the analysis views (STYLE.md §11: charts only draw what tested functions return). The
+ * Chart rows for the analysis views (docs/ARCHITECTURE.md convention 11: charts only draw what tested functions
+ * return). The
  * numbers themselves come from the core analyses (src/core/analysis/analyses) via the worker; this module
  * only arranges them: LMC paths as error (vision, E = 1 − acc, docs/ALGORITHMS.md §6) or return curves per
  * α with both barrier readings per pair, fitted parabolas a·ξ² + b·ξ + c next to the measured profile

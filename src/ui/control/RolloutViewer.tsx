@@ -1,17 +1,16 @@
 /**
- * Rollout viewer (issue 8 "animate an episode of the current mean policy (and of a chosen round's ticket)
- * on a canvas, with play/pause and the return shown"). The episode is recorded by core recordEpisode —
- * in the worker through `record` (LabEngine.runAnalysis('rollout', …)) or, where this thread has a tfjs
- * backend, locally via workers/analysis-job runRolloutJob — and each frame is drawn from core sceneOf, or for
- * MuJoCo locomotion tasks (issue 10) as a side view of the recorded geom poses (capsules as thick lines).
+ * Rollout viewer: animates an episode of the current mean policy (or of a chosen round's ticket) on a
+ * canvas, with play/pause and the return shown. The episode is recorded by core recordEpisode wherever
+ * `record` runs it (the app: in the worker, LabEngine.runAnalysis('rollout', …); the main thread never
+ * loads tfjs for it), and each frame is drawn from core sceneOf, or for MuJoCo locomotion tasks as a side
+ * view of the recorded geom poses (capsules as thick lines).
  */
 import { taskName } from '../../core/names';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyParamValues } from '../../core/params';
-import type { PopulationNet } from '../../core/nets/types';
 import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
 import type { Primitive } from '../../core/tasks/control/render-geometry';
-import type { RolloutJobOptions } from '../../../workers/analysis-job';
+import type { RolloutJobOptions } from '../../protocol/worker-protocol';
 import '../viz/views.css';
 import {
   fitBounds,
@@ -31,10 +30,8 @@ export interface RolloutViewerProps {
   readonly envParams: AnyParamValues;
   /** The policy to show (e.g. a round's final mean), length D. */
   readonly params: Float32Array;
-  /** The policy network, needed only to record the episode locally (without `record`). */
-  readonly net?: PopulationNet;
-  /** Records the episode elsewhere (the worker); default: locally, which needs `net` and a tfjs backend in this thread. */
-  readonly record?: (o: RolloutJobOptions) => Promise<EpisodeRecord>;
+  /** Records the episode (the app: in the worker, src/ui/run/analysis-client.ts recordRollout). */
+  readonly record: (o: RolloutJobOptions) => Promise<EpisodeRecord>;
   /** Label of the policy, e.g. "round 3 mean". */
   readonly label?: string;
 }
@@ -74,7 +71,7 @@ function drawPrimitive(ctx: CanvasRenderingContext2D, t: ViewTransform, p: Primi
   }
 }
 
-export function RolloutViewer({ taskId, envParams, params, net, record, label = 'policy' }: RolloutViewerProps) {
+export function RolloutViewer({ taskId, envParams, params, record, label = 'policy' }: RolloutViewerProps) {
   const [episodeIdx, setEpisodeIdx] = useState(0);
   const [episode, setEpisode] = useState<EpisodeRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -87,14 +84,7 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
     setEpisode(null);
     setError(null);
     setFrame(0);
-    const o = { taskId, envParams, params, episodeIdx };
-    // The local path loads tfjs + the analysis job on demand: the app records in the worker and never pays for it.
-    const local = async () => {
-      if (!net) throw new Error('rollout viewer: give `record` or `net`');
-      const { runRolloutJob } = await import('../../../workers/analysis-job');
-      return runRolloutJob({ net }, [], o);
-    };
-    (record ? record(o) : local())
+    record({ taskId, envParams, params, episodeIdx })
       .then((ep) => {
         if (live) {
           setEpisode(ep);
@@ -107,7 +97,7 @@ export function RolloutViewer({ taskId, envParams, params, net, record, label = 
     return () => {
       live = false;
     };
-  }, [taskId, envParams, params, net, record, episodeIdx]);
+  }, [taskId, envParams, params, record, episodeIdx]);
 
   const returns = useMemo(() => (episode ? runningReturns(episode.rewards) : [0]), [episode]);
   const frames = episode?.states.length ?? 0;

@@ -1,8 +1,8 @@
 /**
- * Pure helpers of the rollout viewer (issue 8 "a rollout viewer"): fit a scene's world bounds into the
+ * Pure helpers of the rollout viewer: fit a scene's world bounds into the
  * canvas (aspect kept, y up → canvas y down), colours per primitive role (Okabe–Ito), the running return
  * per frame, and the frame index for an elapsed time. The physics and geometry come from core
- * (recordEpisode, render-geometry sceneOf; for MuJoCo locomotion tasks, issue 10, the recorded geom poses
+ * (recordEpisode, render-geometry sceneOf; for MuJoCo locomotion tasks, the recorded geom poses
  * and locomotion/render-geometry); nothing here simulates. Tested in Node.
  */
 import type { AnyParamValues } from '../../core/params';

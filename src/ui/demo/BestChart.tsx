@@ -1,16 +1,17 @@
 /**
- * Best-so-far f(x) vs generation, with a "show as table" alternative (STYLE.md §11). The series is
+ * Best-so-far f(x) vs generation in the shared ChartFrame (table alternative and export, docs/ARCHITECTURE.md
+ * convention 11). The series is
  * thinned by `selectBestSeries`; the chart plots f = −score (lower is better), on a log axis when every
  * value is positive. Drawn by the light SVG LiveChart, not recharts: recharts re-measured every label and
  * path (getTotalLength) on each refresh, 100+ ms main-thread tasks while the demo streams at 30 batches/s
- * (issue 5), which also starved the e2e test's clicks on a loaded 2-core machine.
+ * (the main thread must stay responsive), which also starved the e2e test's clicks on a loaded 2-core machine.
  */
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectBestSeries, useProgressStore } from '../../state/progress-store';
-import { useViewStore } from '../../state/view-store';
+import { selectBestSeries, useDemoProgressStore } from '../../state/demo-progress-store';
 import { useThrottled } from '../use-throttled';
 import { LiveChart } from '../viz/LiveChart';
+import { ChartFrame } from '../viz/ChartFrame';
 
 /** Chart refresh interval while a run streams (ms). */
 const CHART_REFRESH_MS = 400;
@@ -19,9 +20,7 @@ const fmt = (v: number) => (Math.abs(v) < 1e-2 || Math.abs(v) >= 1e4 ? v.toExpon
 
 /** Memoised: it has no props, so parent re-renders (one per streamed batch) skip it. */
 export const BestChart = memo(function BestChart() {
-  const series = useThrottled(useProgressStore(useShallow((s) => selectBestSeries(s, 200))), CHART_REFRESH_MS);
-  const asTable = useViewStore((s) => s.bestAsTable);
-  const toggle = useViewStore((s) => s.toggleBestAsTable);
+  const series = useThrottled(useDemoProgressStore(useShallow((s) => selectBestSeries(s, 200))), CHART_REFRESH_MS);
   const data = useMemo(
     () => series.map((p) => ({ generation: p.generation, bestF: -p.bestScore, popMeanF: -p.popMeanScore })),
     [series],
@@ -47,49 +46,23 @@ export const BestChart = memo(function BestChart() {
     [data],
   );
   const y = useMemo(() => ({ scale: logY ? ('log' as const) : ('linear' as const), format: fmt }), [logY]);
+  const table = useMemo(
+    () => ({
+      header: ['generation', 'best f', 'population mean f'],
+      rows: data.map((d) => [d.generation, d.bestF, d.popMeanF]),
+    }),
+    [data],
+  );
   return (
-    <section className="chart-block" aria-labelledby="best-h">
-      <div className="panel-head">
-        <h3 id="best-h">Best f(x) so far</h3>
-        <button type="button" className="link-button" aria-pressed={asTable} onClick={toggle}>
-          {asTable ? 'Show as chart' : 'Show as table'}
-        </button>
-      </div>
-      {data.length === 0 ? (
-        <p className="muted">Start a run to see the curve.</p>
-      ) : asTable ? (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Generation</th>
-                <th scope="col">Best f</th>
-                <th scope="col">Population mean f</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((d) => (
-                <tr key={d.generation}>
-                  <td>{d.generation}</td>
-                  <td>{fmt(d.bestF)}</td>
-                  <td>{fmt(d.popMeanF)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <div className="chart-box">
-          <LiveChart
-            series={lines}
-            x={X_AXIS}
-            y={y}
-            ariaLabel="best and population-mean f per generation"
-            xReadout={(g) => `generation ${g}`}
-          />
-        </div>
-      )}
-    </section>
+    <ChartFrame id="best" fill title="Best f(x) so far" table={table} empty="Start a run to see the curve.">
+      <LiveChart
+        series={lines}
+        x={X_AXIS}
+        y={y}
+        ariaLabel="best and population-mean f per generation"
+        xReadout={(g) => `generation ${g}`}
+      />
+    </ChartFrame>
   );
 });
 

@@ -1,9 +1,10 @@
 /**
  * Canvas view of the 2-D demo: the test function as a viridis heatmap (computed in the worker), the
- * current population (white dots), the mean (square) and its trail. Dense grid → canvas (STYLE.md §11).
+ * current population (white dots), the mean (square) and its trail. Dense grid → canvas (docs/ARCHITECTURE.md
+ * convention 11).
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { ToyGrid } from '../../../workers/demo2d';
+import type { ToyGrid } from '../../protocol/worker-protocol';
 import { gridToRgba, type ValueScale } from '../viz/colormap';
 
 export interface DemoCanvasProps {

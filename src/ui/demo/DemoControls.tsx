@@ -9,23 +9,23 @@ import {
   DEMO_LIMITS,
   selectCanStart,
   selectDemoErrors,
-  useConfigStore,
+  useDemoConfigStore,
   type DemoChoice,
-} from '../../state/config-store';
+} from '../../state/demo-config-store';
 import { TOY_LIST } from '../../state/catalog';
-import { selectDemoActive, useProgressStore } from '../../state/progress-store';
+import { selectDemoActive, useDemoProgressStore } from '../../state/demo-progress-store';
+import { JobButtons } from '../run/JobButtons';
 import { cancelDemo, pauseDemo, resumeDemo, startDemo } from '../lab-client';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
-import { useFocusAfterEnd, useFocusAfterStart } from '../a11y/use-focus-after-start';
-import { STATUS_WORDS } from '../experiment/RunControls';
+import { STATUS_WORDS } from '../../state/job-status';
 
 type NumKey = 'popSize' | 'generations' | 'gensPerSec' | 'seed';
 
 function NumberBox({ k, label, min, max }: { k: NumKey; label: string; min: number; max?: number }) {
-  const value = useConfigStore((s) => s.demo[k]);
-  const error = useConfigStore((s) => selectDemoErrors(s)[k]);
-  const setDemo = useConfigStore((s) => s.setDemo);
-  const running = useProgressStore(selectDemoActive);
+  const value = useDemoConfigStore((s) => s.demo[k]);
+  const error = useDemoConfigStore((s) => selectDemoErrors(s)[k]);
+  const setDemo = useDemoConfigStore((s) => s.setDemo);
+  const running = useDemoProgressStore(selectDemoActive);
   const id = `demo-${k}`;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -53,22 +53,19 @@ function NumberBox({ k, label, min, max }: { k: NumKey; label: string; min: numb
 
 /** Memoised: it has no props, so parent re-renders (one per streamed batch) skip it. */
 export const DemoControls = memo(function DemoControls() {
-  const fnId = useConfigStore((s) => s.demo.fnId);
-  const setDemo = useConfigStore((s) => s.setDemo);
-  const canStart = useConfigStore(selectCanStart);
-  const { status, generation, total } = useProgressStore(
+  const fnId = useDemoConfigStore((s) => s.demo.fnId);
+  const setDemo = useDemoConfigStore((s) => s.setDemo);
+  const canStart = useDemoConfigStore(selectCanStart);
+  const { status, generation, total } = useDemoProgressStore(
     useShallow((s) => ({
       status: s.demo.status,
       generation: s.demo.generation,
       total: s.demo.totalGenerations,
     })),
   );
-  const active = useProgressStore(selectDemoActive);
+  const active = useDemoProgressStore(selectDemoActive);
   const fn = TOY_LIST.find((t) => t.id === fnId);
-  const row = useRef<HTMLDivElement>(null);
   const counter = useRef<HTMLParagraphElement>(null);
-  const keepFocus = useFocusAfterStart(row, counter, status, active);
-  const trackFocus = useFocusAfterEnd(row, active);
   const event =
     status === 'running'
       ? 'Demo running.'
@@ -99,30 +96,15 @@ export const DemoControls = memo(function DemoControls() {
         <NumberBox k="seed" label="Seed" min={0} />
       </div>
       {fn?.help && <p className="fn-help">{fn.help}</p>}
-      <div className="button-row" ref={row} onFocus={trackFocus}>
-        <button
-          type="button"
-          className="primary"
-          disabled={!canStart || active}
-          onClick={(e) => {
-            keepFocus(e);
-            void startDemo();
-          }}
-        >
-          Start
-        </button>
-        {status === 'paused' ? (
-          <button type="button" onClick={() => void resumeDemo()}>
-            Resume
-          </button>
-        ) : (
-          <button type="button" disabled={status !== 'running'} onClick={() => void pauseDemo()}>
-            Pause
-          </button>
-        )}
-        <button type="button" disabled={!active} onClick={() => void cancelDemo()}>
-          Cancel
-        </button>
+      <JobButtons
+        status={status}
+        canStart={canStart}
+        onStart={() => void startDemo()}
+        onPause={() => void pauseDemo()}
+        onResume={() => void resumeDemo()}
+        onCancel={() => void cancelDemo()}
+        focusHolder={counter}
+      >
         <p className="gen-counter" ref={counter} tabIndex={-1} data-testid="gen-counter" data-generation={generation}>
           Generation {generation}
           {total ? ` / ${total}` : ''} ·{' '}
@@ -130,7 +112,7 @@ export const DemoControls = memo(function DemoControls() {
             {STATUS_WORDS[status] ?? status}
           </span>
         </p>
-      </div>
+      </JobButtons>
       <LiveAnnouncer
         event={event}
         progress={status === 'running' && total ? `Generation ${generation} of ${total}.` : null}

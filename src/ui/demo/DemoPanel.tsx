@@ -1,15 +1,15 @@
 /**
- * "ES on a 2-D test function" (issue 3): controls, the heatmap canvas with legend, and the best-score
+ * "ES on a 2-D test function": controls, the heatmap canvas with legend, and the best-score
  * chart. Fetches the function's grid from the worker whenever the chosen function changes.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ToyGrid } from '../../../workers/demo2d';
-import { useConfigStore } from '../../state/config-store';
+import type { ToyGrid } from '../../protocol/worker-protocol';
+import { useDemoConfigStore } from '../../state/demo-config-store';
 import { TOY_LIST } from '../../state/catalog';
-import { useProgressStore } from '../../state/progress-store';
+import { useDemoProgressStore } from '../../state/demo-progress-store';
 import { useViewStore } from '../../state/view-store';
 import { fetchToyGrid } from '../lab-client';
-import { makeScale } from '../viz/colormap';
+import { colorScale } from '../viz/colormap';
 import { ColorLegend } from '../viz/ColorLegend';
 import { BestChart } from './BestChart';
 import { DemoCanvas } from './DemoCanvas';
@@ -18,10 +18,10 @@ import { DemoControls } from './DemoControls';
 const GRID_RES = 160;
 
 export function DemoPanel() {
-  const fnId = useConfigStore((s) => s.demo.fnId);
-  const population = useProgressStore((s) => s.demo.population);
-  const meanTrail = useProgressStore((s) => s.demo.meanTrail);
-  const error = useProgressStore((s) => s.demo.error);
+  const fnId = useDemoConfigStore((s) => s.demo.fnId);
+  const population = useDemoProgressStore((s) => s.demo.population);
+  const meanTrail = useDemoProgressStore((s) => s.demo.meanTrail);
+  const error = useDemoProgressStore((s) => s.demo.error);
   const { heatmapScale, showTrail, setHeatmapScale, toggleTrail } = useViewStore();
   const [grid, setGrid] = useState<ToyGrid | null>(null);
   const [gridError, setGridError] = useState<string | null>(null);
@@ -44,7 +44,7 @@ export function DemoPanel() {
   }, [fnId]);
 
   const scale = useMemo(
-    () => (grid && grid.fnId === fnId ? makeScale(grid.values, heatmapScale) : null),
+    () => (grid && grid.fnId === fnId ? colorScale(grid.values, heatmapScale) : null),
     [grid, fnId, heatmapScale],
   );
   const optimum = TOY_LIST.find((t) => t.id === fnId)?.optimum;

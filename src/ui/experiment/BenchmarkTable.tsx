@@ -1,4 +1,4 @@
-/** "Benchmark backends" (issue 5): evaluations/s of the chosen network on each available backend, as a table. */
+/** "Benchmark backends": evaluations/s of the chosen network on each available backend, as a table. */
 import { memo } from 'react';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { selectImpActive, useImpStore } from '../../state/imp-store';

@@ -1,6 +1,6 @@
 /**
- * The experiment's settings, generated from the registries and their ParamSpecs (STYLE.md conventions
- * 3–4; issue 5 pickers): task, network, ES with its parameter panel, pruning methods incl. baselines,
+ * The experiment's settings, generated from the registries and their ParamSpecs (docs/ARCHITECTURE.md conventions
+ * 3–4): task, network, ES with its parameter panel, pruning methods incl. baselines,
  * rounds, p, seeds, budget, backend. Every value is validated by parseConfig and explained inline.
  * Sections named in a share link's `hide=` are not shown (a lesson can fix them).
  */
@@ -11,8 +11,9 @@ import { NETWORKS } from '../../core/nets/registry';
 import { STRATEGIES } from '../../core/es/registry';
 import { PRUNE_METHODS } from '../../core/prune/registry';
 import { DATASETS } from '../../core/tasks/vision/datasets';
-import { BACKEND_PREFERENCES } from '../../core/runs/config';
-import type { ParamSpecs } from '../../core/params';
+import type { ExperimentConfig } from '../../core/runs/config';
+import { EXPERIMENT_FIELD_LIST, fieldPath, fieldValue, type ExperimentField } from '../../core/runs/experiment-fields';
+import { rangeText, type ParamSpecs } from '../../core/params';
 import {
   issuesAt,
   parseSeedsText,
@@ -27,7 +28,8 @@ import { Term } from '../glossary/Term';
 import { SourcedText } from '../settings/SourcedText';
 
 // Fields take no `disabled` prop: the <fieldset disabled> around them disables every control natively, so
-// starting a run re-renders one attribute instead of the whole form (issue 5: the Start click stays short).
+// starting a run re-renders one attribute instead of the whole form, so the Start click stays a short
+// main-thread task.
 function ParamPanel({ section, specs }: { section: ParamSection; specs: ParamSpecs }) {
   const entry = useExperimentStore((s) => s.draft[section]);
   const setParam = useExperimentStore((s) => s.setParam);
@@ -88,16 +90,64 @@ export const ConfigForm = memo(function ConfigForm() {
   );
 });
 
+/**
+ * The config's own fields of one section (es, prune, budget, backend), generated from their declaration
+ * (core/runs/experiment-fields.ts) like the registries' params panels are from their ParamSpecs.
+ */
+function ExperimentFields({ section }: { section: string }) {
+  const draft = useExperimentStore((s) => s.draft);
+  const { patch, setBackend } = useExperimentStore(useShallow((s) => ({ patch: s.patch, setBackend: s.setBackend })));
+  const v = useExperimentStore(selectValidation);
+  const set = (f: ExperimentField, value: number | boolean | string) => {
+    if (f.path.length === 1) setBackend(value as ExperimentConfig['backend']);
+    else patch(f.path[0] as 'es' | 'prune' | 'budget', { [f.path[1]]: value });
+  };
+  return (
+    <>
+      {EXPERIMENT_FIELD_LIST.filter((f) => f.form && f.path[0] === section).map((f) => {
+        const value = fieldValue(draft, f);
+        const errors = issuesAt(v, fieldPath(f), f.spec.label);
+        const s = f.spec;
+        if (s.kind === 'number')
+          return (
+            <NumberField
+              key={f.id}
+              label={s.label}
+              value={value as number}
+              min={s.min}
+              max={s.max}
+              step={s.integer ? 1 : s.step}
+              hint={rangeText(s)}
+              errors={errors}
+              onChange={(x) => set(f, x)}
+            />
+          );
+        if (s.kind === 'boolean')
+          return (
+            <label key={f.id} className="inline-check">
+              <input type="checkbox" checked={value as boolean} onChange={(e) => set(f, e.target.checked)} /> {s.label}
+            </label>
+          );
+        return (
+          <SelectField
+            key={f.id}
+            label={s.label}
+            value={value as string}
+            errors={errors}
+            onChange={(x) => set(f, x)}
+            options={s.options.map((o) => ({ id: o.value, label: o.label }))}
+          />
+        );
+      })}
+    </>
+  );
+}
+
 const ConfigFields = memo(function ConfigFields() {
   const d = useExperimentStore((s) => s.draft);
   const hidden = useExperimentStore((s) => s.hidden);
-  const { patch, setEntry, toggleMethod, setBackend } = useExperimentStore(
-    useShallow((s) => ({
-      patch: s.patch,
-      setEntry: s.setEntry,
-      toggleMethod: s.toggleMethod,
-      setBackend: s.setBackend,
-    })),
+  const { setEntry, toggleMethod } = useExperimentStore(
+    useShallow((s) => ({ setEntry: s.setEntry, toggleMethod: s.toggleMethod })),
   );
   const v = useExperimentStore(selectValidation);
   const task = TASKS.find((t) => t.id === d.task.id);
@@ -156,33 +206,7 @@ const ConfigFields = memo(function ConfigFields() {
             errors={issuesAt(v, 'es.id', 'Strategy')}
             onChange={(id) => setEntry('es', id)}
           />
-          <NumberField
-            label="Population size"
-            value={d.es.popSize}
-            min={4}
-            max={4096}
-            hint="[4, 4096]"
-            errors={issuesAt(v, 'es.popSize', 'Population size')}
-            onChange={(popSize) => patch('es', { popSize })}
-          />
-          <label className="inline-check">
-            <input
-              type="checkbox"
-              checked={d.es.centeredRank}
-              onChange={(e) => patch('es', { centeredRank: e.target.checked })}
-            />{' '}
-            centered-rank fitness shaping
-          </label>
-          <NumberField
-            label="Mean decay γ"
-            value={d.es.meanDecay}
-            min={0}
-            max={0.1}
-            step={0.0001}
-            hint="[0, 0.1]"
-            errors={issuesAt(v, 'es.meanDecay', 'Mean decay γ')}
-            onChange={(meanDecay) => patch('es', { meanDecay })}
-          />
+          <ExperimentFields section="es" />
           {strategy && <ParamPanel section="es" specs={strategy.paramSpecs} />}
         </section>
       )}
@@ -205,44 +229,13 @@ const ConfigFields = memo(function ConfigFields() {
             id="exp-methods-err"
             messages={issuesAt(v, 'prune.methods', 'Methods').concat(issuesAt(v, 'prune.params'))}
           />
-          <NumberField
-            label="Rounds"
-            value={d.prune.rounds}
-            min={1}
-            max={40}
-            hint="[1, 40]"
-            errors={issuesAt(v, 'prune.rounds', 'Rounds')}
-            onChange={(rounds) => patch('prune', { rounds })}
-          />
-          <NumberField
-            label="Prune fraction p per round"
-            value={d.prune.pruneFrac}
-            min={0.01}
-            max={0.9}
-            step={0.01}
-            hint="[0.01, 0.9]"
-            errors={issuesAt(v, 'prune.pruneFrac', 'Prune fraction p per round')}
-            onChange={(pruneFrac) => patch('prune', { pruneFrac })}
-          />
+          <ExperimentFields section="prune" />
         </section>
       )}
       {show('budget') && (
         <section className="form-section">
           <h3>Budget</h3>
-          <NumberField
-            label="Generations per round"
-            value={d.budget.generationsPerRound}
-            min={1}
-            errors={issuesAt(v, 'budget.generationsPerRound', 'Generations per round')}
-            onChange={(generationsPerRound) => patch('budget', { generationsPerRound })}
-          />
-          <NumberField
-            label="Evaluate on the test set every (generations)"
-            value={d.budget.evalEvery}
-            min={1}
-            errors={issuesAt(v, 'budget.evalEvery', 'Evaluate on the test set every (generations)')}
-            onChange={(evalEvery) => patch('budget', { evalEvery })}
-          />
+          <ExperimentFields section="budget" />
         </section>
       )}
       {show('seeds') && (
@@ -252,16 +245,7 @@ const ConfigFields = memo(function ConfigFields() {
       )}
       {show('backend') && (
         <section className="form-section">
-          <SelectField
-            label="Backend for this run"
-            value={d.backend}
-            errors={issuesAt(v, 'backend', 'Backend for this run')}
-            onChange={(b) => setBackend(b as typeof d.backend)}
-            options={BACKEND_PREFERENCES.map((b) => ({
-              id: b,
-              label: b === 'auto' ? 'auto (fastest that passes the self-check)' : b,
-            }))}
-          />
+          <ExperimentFields section="backend" />
         </section>
       )}
       {v.issues.some((i) => i.path === '' || i.path === 'schemaVersion') && (

@@ -1,5 +1,5 @@
 /**
- * The live IMP experiment (issues 5 and 9): presets and the generated settings form on the left, run
+ * The live IMP experiment: presets and the generated settings form on the left, run
  * controls and the result tabs on the right (a teacher's link with `simple=1` shows the simple view,
  * src/ui/tour/SimpleForm.tsx, instead of the settings). Opening a config that was already run shows its
  * stored curves; a run a closed tab interrupted is offered for resuming.

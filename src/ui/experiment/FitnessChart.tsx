@@ -1,5 +1,5 @@
 /**
- * Per-generation fitness of the round in progress (issue 5): best and population-mean score, plus the
+ * Per-generation fitness of the round in progress: best and population-mean score, plus the
  * test performance of the ES mean where it was evaluated; after the run, the last round trained stays
  * on screen. A gradient-descent run shows minus its training loss per optimizer step. Throttled to a few
  * renders per second (the store gets ≤ 10 batches/s) and thinned to ≤ 300 points.
@@ -9,7 +9,7 @@ import { selectImpActive, useImpStore } from '../../state/imp-store';
 import { thin } from '../../state/imp-selectors';
 import { useThrottled } from '../use-throttled';
 import { LiveChart } from '../viz/LiveChart';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame } from '../viz/ChartFrame';
 import { methodName, stepWord } from '../../core/names';
 import { Term } from '../glossary/Term';
 
@@ -29,11 +29,11 @@ export const FitnessChart = memo(function FitnessChart() {
     () =>
       gd
         ? {
-            columns: [step, 'minus training loss', 'test performance'],
+            header: [step, 'minus training loss', 'test performance'],
             rows: data.map((p) => [p.gen, p.best, p.testPerf]),
           }
         : {
-            columns: [step, 'best fitness', 'population mean fitness', 'test performance'],
+            header: [step, 'best fitness', 'population mean fitness', 'test performance'],
             rows: data.map((p) => [p.gen, p.best, p.mean, p.testPerf]),
           },
     [data, gd, step],
@@ -81,6 +81,7 @@ export const FitnessChart = memo(function FitnessChart() {
   return (
     <ChartFrame
       id="fitness"
+      fill
       title={title}
       table={table}
       empty="Shown while a round trains."

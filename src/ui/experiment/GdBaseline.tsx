@@ -1,5 +1,5 @@
 /**
- * "Run the GD-IMP baseline" for the experiment in the form (issue 7; docs/ALGORITHMS.md §4.1): the same
+ * "Run the GD-IMP baseline" for the experiment in the form (docs/ALGORITHMS.md §4.1): the same
  * task, network, seeds and pruning schedule trained by masked gradient descent (state/gd-runs.ts
  * gdConfigOf). It runs as an ordinary IMP run of the worker (LabEngine.runImp routes `trainer: gd` to
  * the GD job): same progress bar, pause/cancel, storage and resume; its curves are overlaid on the ES
@@ -13,9 +13,10 @@ import { networkOf } from '../../core/runs/network-shape';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { gdConfigOf } from '../../state/gd-runs';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
-import { useProgressStore } from '../../state/progress-store';
+import { useBackendStore } from '../../state/backend-store';
 import { startImp } from '../run/imp-client';
 import { NumberField, SelectField } from './fields';
+import { gdBackendProblem, gdTaskProblem } from '../../core/experiments/gd/gd-eligibility';
 import { methodName } from '../../core/names';
 import { Term } from '../glossary/Term';
 
@@ -25,18 +26,17 @@ const OPTIMIZERS = gdParamSpecs.optimizer.options.map((o) => ({ id: o.value, lab
 /** Why the GD baseline cannot run for this config on this backend, or null. */
 function blocker(config: ReturnType<typeof selectValidation>['config'], backend: string | null): string | null {
   if (!config) return 'Fix the settings marked in red first.';
-  if (getTask(config.task.id).kind !== 'vision')
-    return "The GD baseline covers the vision tasks (the paper's control baseline is PPO, not built).";
-  const conv = networkOf(config).layers.some((l) => l.kind === 'conv');
-  if (conv && backend === 'wasm')
-    return "GD of the CNN needs a WebGL or WebGPU backend: tfjs's wasm backend has no gradient for convolution filters (Conv2DBackpropFilter). Pick another backend or the MLP.";
-  return null;
+  // The page loads no tfjs backend to ask; of the lab's backends only wasm lacks the kernel (tfjs 4.22).
+  return (
+    gdTaskProblem(getTask(config.task.id)) ??
+    (backend ? gdBackendProblem(networkOf(config), backend, (b) => b !== 'wasm') : null)
+  );
 }
 
 export const GdBaseline = memo(function GdBaseline() {
   const config = useExperimentStore((s) => selectValidation(s).config);
   const active = useImpStore(selectImpActive);
-  const backend = useProgressStore((s) => s.backend?.active ?? null);
+  const backend = useBackendStore((s) => s.backend?.active ?? null);
   const [gd, setGd] = useState<GdOptions>(DEFAULTS);
   // A stored GD run that is opened shows its own settings here, with the panel open.
   const shownGd = useImpStore((s) => (s.source === 'stored' ? (s.config?.trainer?.params ?? null) : null));

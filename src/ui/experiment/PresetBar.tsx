@@ -1,5 +1,5 @@
 /**
- * One-click presets (STYLE.md convention 14; issue 5): the paper's settings and the lab's REDUCED BUDGET
+ * One-click presets (docs/ARCHITECTURE.md convention 14): the paper's settings and the lab's REDUCED BUDGET
  * proposals, labelled as such, with what deviates from the paper and the expected cost shown before the
  * user starts anything. Clicking a preset loads it into the form (it does not start a run).
  */

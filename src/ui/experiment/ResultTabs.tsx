@@ -1,5 +1,5 @@
 /**
- * Result views under the experiment, as tabs (issue 5 layout). Every view gets the same props: the
+ * Result views under the experiment, as tabs. Every view gets the same props: the
  * RoundRecords the IMP store holds (streamed live or reopened from IndexedDB) and their config.
  * "Masks", "Analysis" and "Rollout" (src/ui/results/ResultViews.tsx over src/ui/masks, src/ui/analysis and
  * src/ui/control) and "Transfer" (src/ui/transfer) are code-split: their modules load when the tab first opens.
@@ -29,7 +29,7 @@ export interface ResultViewProps {
 }
 
 function SparsityView({ records, config, runId }: ResultViewProps) {
-  const vision = config ? getTask(config.task.id).kind === 'vision' : true;
+  const vision = config ? getTask(config.task.id).metric === 'accuracy' : true;
   // ES-IMP and GD-IMP of the same task/network on one chart (chain ids differ: 'gd_<method>').
   const companion = useCompanionRun(config, runId);
   const all = useMemo(() => (companion ? [...records, ...companion.records] : records), [records, companion]);

@@ -1,14 +1,14 @@
 /**
- * Start / Pause / Resume / Cancel of the IMP run and its live status (issue 5): progress bar with ETA,
+ * Start / Pause / Resume / Cancel of the IMP run and its live status: progress bar with ETA,
  * evaluations/s, trainable parameters this round, active backend; the failure message with "continue
  * on the next backend from the last finished round"; the warning when the worker stops answering
- * (worker-watchdog.ts); storage warnings; the backend benchmark.
+ * (src/lib/worker-watchdog.ts); storage warnings; the backend benchmark.
  */
 import { memo, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
-import { formatDuration, selectImpActive, selectProgress, useImpStore } from '../../state/imp-store';
-import { useProgressStore } from '../../state/progress-store';
+import { formatDuration, selectProgress, useImpStore } from '../../state/imp-store';
+import { useBackendStore } from '../../state/backend-store';
 import {
   abandonSilentWorker,
   cancelImp,
@@ -21,28 +21,18 @@ import {
 } from '../run/imp-client';
 import { BenchmarkTable } from './BenchmarkTable';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
+import { JobButtons } from '../run/JobButtons';
 import { methodName, stepWord } from '../../core/names';
 import { getTask } from '../../core/tasks/registry';
 import { getPreset } from '../../core/runs/presets';
+import { STATUS_WORDS } from '../../state/job-status';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 import { Term } from '../glossary/Term';
-import { useFocusAfterEnd, useFocusAfterStart } from '../a11y/use-focus-after-start';
-
-/** What the status badge says (the class and data-status keep the machine word). */
-export const STATUS_WORDS: Record<string, string> = {
-  idle: 'not started',
-  starting: 'starting…',
-  running: 'running',
-  paused: 'paused',
-  done: 'finished',
-  cancelled: 'cancelled',
-  error: 'stopped',
-};
 
 /** "84.2 %" for accuracies, "−142.3" for returns. */
 function perfText(config: { task: { id: string } } | null, v: number): string {
-  const vision = !config || getTask(config.task.id).kind === 'vision';
-  return vision ? `${(100 * v).toFixed(1)} %` : v.toFixed(1);
+  const accuracy = !config || getTask(config.task.id).metric === 'accuracy';
+  return accuracy ? `${(100 * v).toFixed(1)} %` : v.toFixed(1);
 }
 
 function ProgressLine() {
@@ -64,7 +54,7 @@ function ProgressLine() {
       plannedRounds: x.config?.prune.rounds ?? 0,
     })),
   );
-  const backend = useProgressStore((x) => x.backend?.active ?? '—');
+  const backend = useBackendStore((x) => x.backend?.active ?? '—');
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     if (s.status !== 'running') return;
@@ -202,10 +192,10 @@ function Failure() {
   );
 }
 
-/** The watchdog's warning (worker-watchdog.ts): the worker may be slow or dead; the user decides. */
+/** The watchdog's warning (src/lib/worker-watchdog.ts): the worker may be slow or dead; the user decides. */
 function SilentWorker() {
   const silence = useImpStore((s) => s.silence);
-  const backend = useProgressStore((x) => x.backend?.active ?? null);
+  const backend = useBackendStore((x) => x.backend?.active ?? null);
   if (!silence) return null;
   const next = nextBackend(backend);
   const secs = (ms: number) => `${Math.round(ms / 1000)} s`;
@@ -232,17 +222,13 @@ function SilentWorker() {
 
 export const RunControls = memo(function RunControls() {
   const status = useImpStore((s) => s.status);
-  const active = useImpStore(selectImpActive);
   const valid = useExperimentStore((s) => selectValidation(s).config !== null);
   // A preset too big for a browser tab (its card says why) offers no Start; edited settings can run.
   const tooBig = useExperimentStore((s) => (s.presetId ? getPreset(s.presetId).notInBrowser : undefined));
   const canStart = valid && !tooBig;
   const notes = useImpStore((s) => s.notes);
   const net = useImpStore((s) => s.netDescribe);
-  const row = useRef<HTMLDivElement>(null);
   const statusEl = useRef<HTMLSpanElement>(null);
-  const keepFocus = useFocusAfterStart(row, statusEl, status, active);
-  const trackFocus = useFocusAfterEnd(row, active);
   return (
     <section className="panel run-controls" aria-labelledby="run-h">
       <div className="panel-head first">
@@ -257,31 +243,15 @@ export const RunControls = memo(function RunControls() {
           {STATUS_WORDS[status] ?? status}
         </span>
       </div>
-      <div className="button-row" ref={row} onFocus={trackFocus}>
-        <button
-          type="button"
-          className="primary"
-          disabled={!canStart || active}
-          onClick={(e) => {
-            keepFocus(e);
-            void startImp();
-          }}
-        >
-          Start
-        </button>
-        {status === 'paused' ? (
-          <button type="button" onClick={() => void resumeImp()}>
-            Resume
-          </button>
-        ) : (
-          <button type="button" disabled={status !== 'running'} onClick={() => void pauseImp()}>
-            Pause
-          </button>
-        )}
-        <button type="button" disabled={!active} onClick={() => void cancelImp()}>
-          Cancel
-        </button>
-      </div>
+      <JobButtons
+        status={status}
+        canStart={canStart}
+        onStart={() => void startImp()}
+        onPause={() => void pauseImp()}
+        onResume={() => void resumeImp()}
+        onCancel={() => void cancelImp()}
+        focusHolder={statusEl}
+      />
       {!valid && <p className="field-error">Fix the settings marked in red to start.</p>}
       {valid && tooBig && (
         <p className="notice small" data-testid="start-blocked">

@@ -1,12 +1,12 @@
 /**
- * σ statistics per round (issue 5; docs/ALGORITHMS.md §1.5: SNR pruning scores |μ|/σ): mean and median σ over the
+ * σ statistics per round (docs/ALGORITHMS.md §1.5: SNR pruning scores |μ|/σ): mean and median σ over the
  * active weights at the end of each round, per pruning method, on a log axis. Rows from `sigmaRows`.
  */
 import { memo, useMemo } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';
 import { sigmaRows } from '../../state/imp-selectors';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame } from '../viz/ChartFrame';
 import { methodColor, methodDash } from './palette';
 import { methodName } from '../../core/names';
 import { Term } from '../glossary/Term';
@@ -53,7 +53,7 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
   }, [rows]);
   const table = useMemo(
     () => ({
-      columns: ['round', 'pruning method', 'mean σ', 'median σ', 'smallest σ', 'largest σ'],
+      header: ['round', 'pruning method', 'mean σ', 'median σ', 'smallest σ', 'largest σ'],
       rows: rows.map((r) => [r.roundNum, methodName(r.method), r.sigmaMean, r.sigmaMedian, r.sigmaMin, r.sigmaMax]),
     }),
     [rows],
@@ -61,6 +61,7 @@ export const SigmaChart = memo(function SigmaChart({ records }: { readonly recor
   return (
     <ChartFrame
       id="sigma"
+      fill
       title="σ of the remaining weights at the end of each round"
       table={table}
       empty="σ statistics appear as rounds finish."

@@ -1,5 +1,5 @@
 /**
- * Sparsity vs test performance (paper Fig. 2–3 style; issue 5 live chart, issue 9 seed bands): x = weights
+ * Sparsity vs test performance (paper Fig. 2–3 style, live, with seed bands): x = weights
  * remaining (%, log axis, reversed so pruning moves right), one curve per pruning method incl. baselines;
  * with several seeds the mean over seeds and a ±1 s.d. band, per-seed curves on demand. Data come from
  * `sparsityCurves` (tested); the chart re-renders only when a round lands. A preset's precomputed result
@@ -12,7 +12,7 @@ import type { RoundRecord } from '../../core/experiments/events';
 import { sparsityCurves } from '../../state/imp-selectors';
 import { useViewStore } from '../../state/view-store';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame } from '../viz/ChartFrame';
 import { methodColor, methodDash } from './palette';
 import { methodName } from '../../core/names';
 import { Term } from '../glossary/Term';
@@ -105,7 +105,7 @@ export const SparsityChart = memo(function SparsityChart({
     const unit = asPercent ? ' (%)' : '';
     const v = (x: number | null | undefined) => (typeof x === 'number' ? x * scale : null);
     const own = {
-      columns: [
+      header: [
         'round',
         'weights remaining (%)',
         ...curves.methods.flatMap((m) =>
@@ -134,6 +134,7 @@ export const SparsityChart = memo(function SparsityChart({
   return (
     <ChartFrame
       id="sparsity"
+      fill
       title={`Weights remaining vs ${perfLabel}`}
       table={table}
       empty="Curves appear as rounds finish (round 1 is dense, 100 %)."

@@ -1,6 +1,6 @@
 /**
- * The stored run to overlay on the shown one (issue 7 "every chart overlays GD and ES on the same
- * axes"): for an ES-IMP run, the newest stored GD-IMP run of the same task, network and pruning schedule
+ * The stored run to overlay on the shown one (so every chart overlays GD and ES on the same
+ * axes): for an ES-IMP run, the newest stored GD-IMP run of the same task, network and pruning schedule
  * (state/gd-runs.ts isCompanion), and vice versa. Re-read when the shown run or its round count changes
  * (a GD run that just finished appears under the ES curves); records come from the worker (readStoredRun).
  */

@@ -1,6 +1,6 @@
 /**
  * Small form controls of the experiment form: a number box and a registry select, each with its
- * inline messages from parseConfig's field-named issues (issue 9 "shows the exact field and allowed range").
+ * inline messages from parseConfig's field-named issues, so a bad value names its field and allowed range.
  */
 import { useId } from 'react';
 

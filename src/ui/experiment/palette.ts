@@ -1,14 +1,11 @@
 /**
- * Colours and labels of pruning methods on every chart: the Okabe–Ito colour-blind-safe palette,
+ * Colours and dash patterns of pruning methods on every chart: the Okabe–Ito colour-blind-safe palette,
  * assigned by registry order so a method keeps its colour across charts and runs; baselines dashed.
  * GD-IMP chains ('gd_<method>', core/experiments/gd/gd-imp.ts) are drawn in colours outside the ES palette
- * with a dotted stroke, so they never pass for an ES curve; their names come from ../names.ts.
+ * with a dotted stroke, so they never pass for an ES curve; their names come from core/names.ts.
  */
 import { PRUNE_METHODS } from '../../core/prune/registry';
-import { chainMethod, methodName } from '../../core/names';
-
-/** @deprecated The display name of a chain: use `methodName` from core/names.ts (the one names module). */
-export const methodLabel = methodName;
+import { chainMethod } from '../../core/names';
 
 const OKABE_ITO = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'];
 

@@ -1,5 +1,5 @@
 /**
- * Mask inspection (issue 5 "mask inspection"; paper §4): pick a chain (method, seed) and a round to see
+ * Mask inspection (paper §4): pick a chain (method, seed) and a round to see
  * the first layer's mask as per-hidden-unit input images, the aggregate "input pixels still used" map,
  * per-layer sparsity; pick two rounds for their diff (kept / newly pruned / regrown); and the IoU of the
  * SNR and magnitude masks at the same round. Self-contained: the parent passes round records and layers.

@@ -1,5 +1,5 @@
 /**
- * Pure data for the mask inspector (issue 5 "mask inspection"; paper §4 Fig. 4-style first-layer masks):
+ * Pure data for the mask inspector (paper §4 Fig. 4-style first-layer masks):
  * slices a flat length-D mask (or a maskDiff code array) into per-hidden-unit input images of a dense
  * first layer, or into a kernel matrix for any layer; names the round-diff categories; and pairs SNR and
  * magnitude chains at the same round for their mask IoU (core/analysis/mask-stats maskIoU). Tested in Node.

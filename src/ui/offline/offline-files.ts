@@ -5,7 +5,7 @@
  * without touching this module.
  */
 import { DATASETS } from '../../core/tasks/vision/datasets';
-import { PRECOMPUTED } from '../run/precomputed';
+import { PRECOMPUTED } from '../../core/runs/precomputed';
 import { EVIDENCE } from '../../core/tour/evidence';
 import { OFFLINE_CACHES } from './caches';
 

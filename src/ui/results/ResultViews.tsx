@@ -1,6 +1,5 @@
 /**
- * The Masks, Analysis and Rollout result tabs (issue 5 mask inspection, issue 6 analyses UI, issue 8
- * rollout viewer): thin adapters from the IMP store's run (records + config) to the standalone views in
+ * The Masks, Analysis and Rollout result tabs: thin adapters from the IMP store's run (records + config) to the standalone views in
  * src/ui/masks, src/ui/analysis and src/ui/control. Loaded lazily by ResultTabs, so the first paint and
  * a streaming run never pay for these modules until a tab is opened.
  */
@@ -15,14 +14,14 @@ import { distinct } from '../masks/mask-images';
 import { cancelAnalysis, recordRollout, runAnalysisOnShownRun } from '../run/analysis-client';
 import { useCompanionRun } from '../experiment/companion-run';
 import type { ResultViewProps } from '../experiment/ResultTabs';
-import { layoutOfConfig } from './run-layout';
+import { layoutOf } from '../../core/runs/network-shape';
 import { OptionSelect } from '../settings/OptionSelect';
 import { layerNames, methodName, trainerSummary } from '../../core/names';
 
 /** The run's layout: the worker's (live run) or rebuilt from the config (stored run). */
 function useLayout(config: ResultViewProps['config']) {
   const streamed = useImpStore((s) => s.layout);
-  return useMemo(() => streamed ?? (config ? layoutOfConfig(config) : null), [streamed, config]);
+  return useMemo(() => streamed ?? (config ? layoutOf(config) : null), [streamed, config]);
 }
 
 export function MasksView({ records, config }: ResultViewProps) {

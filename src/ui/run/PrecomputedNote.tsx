@@ -1,7 +1,8 @@
 /**
- * The line under the sparsity chart that says where the precomputed curves come from (issue 9 "clearly
- * labelled as precomputed"): which preset, how many seeds and when, a show/hide switch, and the commands
- * and machine behind it in a "How it was made" disclosure (students read the result, not the CLI); a bundle that failed to load says why (and the chart carries on without it).
+ * The line under the sparsity chart that says where the precomputed curves come from (they must be
+ * clearly labelled as precomputed): which preset, how many seeds and when, a show/hide switch, and the
+ * commands and machine behind it in a "How it was made" disclosure (students read the result, not the CLI);
+ * a bundle that failed to load says why (and the chart carries on without it).
  */
 import type { PrecomputedEntry } from '../../state/precomputed-store';
 import { usePrecomputedStore } from '../../state/precomputed-store';

@@ -1,5 +1,5 @@
 /**
- * Stored runs (issue 9): every run in IndexedDB with its progress, reopen (curves at once), resume an
+ * Stored runs: every run in IndexedDB with its progress, reopen (curves at once), resume an
  * interrupted run, delete, export as a bundle, import a bundle (validated; a bad file is rejected with
  * its reason and nothing stored changes), import a collected sweep (its bundles, overlaid on one chart:
  * sweep-import.ts), and the storage used.
@@ -12,7 +12,7 @@ import type { StoredRun } from '../../storage/run-store';
 import { importSweepFiles } from './sweep-import';
 import { SweepOverlayChart } from './SweepOverlayChart';
 import { runTitle } from '../../core/names';
-import { STATUS_WORDS } from '../experiment/RunControls';
+import { STATUS_WORDS } from '../../state/job-status';
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 

@@ -1,5 +1,5 @@
 /**
- * Per-seed progress of a multi-seed sweep across workers (issue 9): one small bar per seed with its
+ * Per-seed progress of a multi-seed sweep across workers: one small bar per seed with its
  * status and generations, under the run's overall progress. Renders nothing for a run in one worker.
  */
 import { memo } from 'react';

@@ -1,5 +1,5 @@
 /**
- * Share link (issue 9): the URL carries the config's non-default fields, the seed shown and hidden
+ * Share link: the URL carries the config's non-default fields, the seed shown and hidden
  * sections (core/runs/url-codec.ts). `applyShareLink` restores them on load and reports field-named
  * errors; the bar builds a link for the current settings and copies it.
  */

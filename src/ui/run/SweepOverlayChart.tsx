@@ -7,8 +7,9 @@
 import { memo, useMemo } from 'react';
 import { useSweepOverlayStore } from '../../state/sweep-overlay-store';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
-import { ChartFrame } from '../experiment/ChartFrame';
-import { methodDash, methodLabel, paletteColor } from '../experiment/palette';
+import { ChartFrame } from '../viz/ChartFrame';
+import { methodDash, paletteColor } from '../experiment/palette';
+import { methodName } from '../../core/names';
 
 export const SweepOverlayChart = memo(function SweepOverlayChart() {
   const { overlay, vision, files, method, setMethod, clear } = useSweepOverlayStore();
@@ -22,7 +23,7 @@ export const SweepOverlayChart = memo(function SweepOverlayChart() {
     () =>
       shown.map((c) => ({
         key: c.key,
-        name: method === null ? `${c.configLabel} · ${methodLabel(c.method)}` : c.configLabel,
+        name: method === null ? `${c.configLabel} · ${methodName(c.method)}` : c.configLabel,
         color: paletteColor(c.configIndex),
         dash: methodDash(c.method),
         width: 2,
@@ -40,7 +41,7 @@ export const SweepOverlayChart = memo(function SweepOverlayChart() {
   }, [shown]);
   const table = useMemo(
     () => ({
-      columns: ['configuration', 'method', 'round', 'remaining %', 'seeds', 'mean', 's.d.'],
+      header: ['configuration', 'method', 'round', 'remaining %', 'seeds', 'mean', 's.d.'],
       rows: shown.flatMap((c) =>
         c.points.map((p) => [
           c.configLabel,
@@ -60,6 +61,7 @@ export const SweepOverlayChart = memo(function SweepOverlayChart() {
   return (
     <div className="sweep-overlay" data-testid="sweep-overlay">
       <ChartFrame
+        fill
         id="sweep-overlay"
         title={`Sweep${overlay.name ? ` ${overlay.name}` : ''}: ${overlay.configLabels.length} configurations`}
         table={table}
@@ -71,7 +73,7 @@ export const SweepOverlayChart = memo(function SweepOverlayChart() {
                 <option value="">all methods</option>
                 {overlay.methods.map((m) => (
                   <option key={m} value={m}>
-                    {methodLabel(m)}
+                    {methodName(m)}
                   </option>
                 ))}
               </select>

@@ -12,11 +12,12 @@ import type {
   AnalysisArgs,
   AnalysisJobArgs,
   AnalysisKind,
+  AnalysisOutcome,
   AnalysisProgress,
   AnalysisResults,
   JobRecord,
-} from '../../../workers/analysis-job';
-import type { RolloutJobOptions } from '../../../workers/analysis-job';
+  RolloutJobOptions,
+} from '../../protocol/worker-protocol';
 import {
   getAnalysis,
   memorySource,
@@ -28,9 +29,6 @@ import {
 import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
 import { useImpStore } from '../../state/imp-store';
 import { ensureBackend, getEngine, watchedCall } from '../lab-client';
-
-/** Same shape as AnalysisPanel's AnalysisOutcome. */
-export type AnalysisOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'cancelled' };
 
 /** Copies of what the analysis jobs read from each record, plus the buffers to transfer. Pure. */
 export function jobRecords(

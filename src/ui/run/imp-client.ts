@@ -1,5 +1,5 @@
 /**
- * The UI's bridge for IMP runs (issue 5 live experiment; issue 9 resume): starts the worker's `runImp`
+ * The UI's bridge for IMP runs (live runs and resumed ones): starts the worker's `runImp`
  * with the validated config, feeds its streamed messages into the IMP store, and routes pause / resume /
  * cancel / backend benchmark. If the run fails (GPU device lost, worker died), the store keeps the
  * backend it failed on so the UI can offer to continue on the next backend from the last stored round.
@@ -9,14 +9,21 @@
 import { proxy } from 'comlink';
 import type { ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
-import { BACKEND_CHAIN, type BackendName } from '../../../workers/backend-chain';
-import { useConfigStore } from '../../state/config-store';
+import { BACKEND_CHAIN, type BackendName } from '../../protocol/worker-protocol';
 import { useExperimentStore, selectValidation } from '../../state/experiment-store';
 import { useImpStore } from '../../state/imp-store';
-import { useProgressStore } from '../../state/progress-store';
+import { useBackendStore } from '../../state/backend-store';
 import { yieldToBrowser } from '../frames';
-import { abandonWorker, ensureBackend, getEngine, initBackend, onWorkerStopped, watchdogBaseMs } from '../lab-client';
-import { WorkerWatchdog } from './worker-watchdog';
+import {
+  abandonWorker,
+  ensureBackend,
+  getEngine,
+  initBackend,
+  labWatchdog,
+  onWorkerStopped,
+  watchdogBaseMs,
+} from '../lab-client';
+import type { WorkerWatchdog } from '../../lib/worker-watchdog';
 import { openStoredRun } from './run-db';
 import { SeedPool, poolSize } from './seed-pool';
 import { createPoolWorker } from './pool-worker';
@@ -25,15 +32,15 @@ const errorText = (err: unknown): string => (err instanceof Error ? err.message 
 
 /** Switches the worker to the config's backend preference when it names one other than the current. */
 async function switchToConfigBackend(config: ExperimentConfig): Promise<void> {
-  const pref = useConfigStore.getState().backendPref;
+  const pref = useBackendStore.getState().backendPref;
   if (config.backend !== pref) {
-    useConfigStore.getState().setBackendPref(config.backend);
+    useBackendStore.getState().setBackendPref(config.backend);
     await initBackend(config.backend);
   } else await ensureBackend();
 }
 
 let stopWatch: (() => void) | null = null;
-/** Heartbeat of the single-worker run in flight (worker-watchdog.ts). */
+/** Heartbeat of the single-worker run in flight (src/lib/worker-watchdog.ts). */
 let watchdog: WorkerWatchdog | null = null;
 let pool: SeedPool | null = null;
 
@@ -78,15 +85,14 @@ export async function startImp(
   stopWatch = onWorkerStopped((msg) => {
     // A dead worker's runImp call never settles, so this listener (not the finally below) ends the watch.
     watchdog?.stop();
-    useImpStore.getState().failed(msg, useProgressStore.getState().backend?.active ?? null);
+    useImpStore.getState().failed(msg, useBackendStore.getState().backend?.active ?? null);
   });
   let dog: WorkerWatchdog | null = null;
   try {
     if (options.keepBackend) await ensureBackend();
     else await switchToConfigBackend(config);
     const engine = getEngine();
-    const thisDog = new WorkerWatchdog({
-      ping: () => engine.status(),
+    const thisDog = labWatchdog({
       onSilent: (forMs, longestGapMs) => useImpStore.getState().setSilence({ forMs, longestGapMs }),
       onAlive: () => useImpStore.getState().setSilence(null),
       baseMs: watchdogBaseMs(),
@@ -103,7 +109,7 @@ export async function startImp(
     );
     useImpStore.getState().finished(outcome.status);
   } catch (err) {
-    useImpStore.getState().failed(errorText(err), useProgressStore.getState().backend?.active ?? null);
+    useImpStore.getState().failed(errorText(err), useBackendStore.getState().backend?.active ?? null);
   } finally {
     dog?.stop();
     if (watchdog === dog) watchdog = null;
@@ -119,7 +125,7 @@ export function keepWaiting(): void {
 }
 
 /**
- * The user gives up on a worker that stopped answering (worker-watchdog.ts): it is terminated, the run is
+ * The user gives up on a worker that stopped answering (src/lib/worker-watchdog.ts): it is terminated, the run is
  * marked failed on its backend, and the same run continues on the next backend from its last stored round.
  */
 export async function abandonSilentWorker(): Promise<void> {
@@ -167,7 +173,7 @@ export async function continueOnNextBackend(): Promise<void> {
   const { failedBackend, config } = useImpStore.getState();
   const next = nextBackend(failedBackend);
   if (!next || !config) return;
-  useConfigStore.getState().setBackendPref(next);
+  useBackendStore.getState().setBackendPref(next);
   await initBackend(next);
   // Same config (its backend preference is part of the run id), so the stored rounds are found.
   const stored = await getEngine().storedRun(runId(config));

@@ -1,35 +1,35 @@
 /**
- * Loads the chosen preset's precomputed bundle into the precomputed store, once per preset (issue 9):
+ * Loads the chosen preset's precomputed bundle into the precomputed store, once per preset:
  * fetched from the app's own public/precomputed/ (a relative URL under Vite's base, never the
  * internet) and validated by loadPrecomputed — in a short-lived worker (workers/bundle.worker.ts), so
  * the decoding never blocks the page; on the main thread only where workers are unavailable. The chart
  * calls `usePrecomputedOverlay`.
  */
 import { useEffect } from 'react';
-import { wrap, releaseProxy, type Remote } from 'comlink';
-import type { BundleWorkerApi } from '../../../workers/bundle.worker';
+import type { Remote } from 'comlink';
+import type { BundleWorkerApi } from '../../protocol/worker-protocol';
 import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
 import { getPreset } from '../../core/runs/presets';
 import { getTask } from '../../core/tasks/registry';
 import { useExperimentStore } from '../../state/experiment-store';
 import { useImpStore } from '../../state/imp-store';
 import { selectOverlay, usePrecomputedStore, type PrecomputedEntry } from '../../state/precomputed-store';
-import { PRECOMPUTED, fetchAppBytes, loadPrecomputed, type PrecomputedLoad } from './precomputed';
+import { PRECOMPUTED, loadPrecomputed, type PrecomputedLoad } from '../../core/runs/precomputed';
+import { fetchAppBytes } from '../../storage/app-files';
+import { ManagedWorker, webWorkerHandle } from '../../lib/worker-lifecycle';
 
 /** Runs `call` against a short-lived bundle worker (workers/bundle.worker.ts); throws if it cannot start. */
 export async function withBundleWorker<T>(call: (api: Remote<BundleWorkerApi>) => Promise<T>): Promise<T> {
-  const worker = new Worker(new URL('../../../workers/bundle.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'bundle',
+  const worker = new ManagedWorker<BundleWorkerApi>({
+    name: 'the bundle worker',
+    create: () =>
+      webWorkerHandle(
+        new Worker(new URL('../../../workers/bundle.worker.ts', import.meta.url), { type: 'module', name: 'bundle' }),
+      ),
   });
-  const api = wrap<BundleWorkerApi>(worker);
   try {
-    return await new Promise<T>((resolve, reject) => {
-      worker.addEventListener('error', (ev) => reject(new Error(ev.message || 'the bundle worker failed')));
-      call(api).then(resolve, reject);
-    });
+    return await worker.call(call);
   } finally {
-    api[releaseProxy]();
     worker.terminate();
   }
 }
@@ -75,6 +75,6 @@ export function usePrecomputedOverlay(): { entry: PrecomputedEntry | null; visib
   useEffect(() => {
     if (presetId) void ensurePrecomputed(presetId);
   }, [presetId]);
-  const vision = entry?.config ? getTask(entry.config.task.id).kind === 'vision' : true;
+  const vision = entry?.config ? getTask(entry.config.task.id).metric === 'accuracy' : true;
   return { entry, visible, vision };
 }

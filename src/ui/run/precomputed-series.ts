@@ -1,9 +1,10 @@
 /**
- * Chart data of a precomputed overlay (issue 9): the bundle's sparsity curves (mean over its seeds, from
+ * Chart data of a precomputed overlay: the bundle's sparsity curves (mean over its seeds, from
  * the tested `sparsityCurves`) as dotted, faded series labelled "precomputed", and the same numbers as
  * extra columns of the chart's table, so what is drawn is what the table and CSV export say.
  */
 import type { SparsityCurves } from '../../state/imp-selectors';
+import type { DataTable, TableCell } from '../../core/table';
 import type { LiveSeries } from '../viz/LiveChart';
 import { methodColor } from '../experiment/palette';
 import { methodName } from '../../core/names';
@@ -25,12 +26,6 @@ export function precomputedSeries(pre: SparsityCurves, scale: number): LiveSerie
   }));
 }
 
-type Cell = string | number | null;
-interface Table {
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly Cell[])[];
-}
-
 /** How the overlay's values appear in the table: ×`scale` (100 where the chart shows %), under `column(method)`. */
 export interface PrecomputedColumns {
   readonly scale: number;
@@ -38,16 +33,20 @@ export interface PrecomputedColumns {
 }
 
 /** Adds one column per precomputed method, rows joined by round (rounds only one side has get nulls). */
-export function withPrecomputedColumns(table: Table, pre: SparsityCurves, cols: PrecomputedColumns): Table {
-  const width = table.columns.length - 2;
+export function withPrecomputedColumns(table: DataTable, pre: SparsityCurves, cols: PrecomputedColumns): DataTable {
+  const width = table.header.length - 2;
   const live = new Map(table.rows.map((r) => [r[0] as number, r]));
   const preByRound = new Map(pre.rows.map((r) => [r.roundNum, r]));
   const rounds = [...new Set([...live.keys(), ...preByRound.keys()])].sort((a, b) => a - b);
   return {
-    columns: [...table.columns, ...pre.methods.map(cols.column)],
+    header: [...table.header, ...pre.methods.map(cols.column)],
     rows: rounds.map((k) => {
       const p = preByRound.get(k);
-      const head = live.get(k) ?? [k, p ? Number(p.remainingPct.toFixed(3)) : null, ...Array<Cell>(width).fill(null)];
+      const head = live.get(k) ?? [
+        k,
+        p ? Number(p.remainingPct.toFixed(3)) : null,
+        ...Array<TableCell>(width).fill(null),
+      ];
       return [
         ...head,
         ...pre.methods.map((m) => (p && typeof p[m] === 'number' ? (p[m] as number) * cols.scale : null)),

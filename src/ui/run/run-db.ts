@@ -1,5 +1,5 @@
 /**
- * The main thread's handle on the IndexedDB run store (issue 9): runs list, reopen, delete, export /
+ * The main thread's handle on the IndexedDB run store: runs list, reopen, delete, export /
  * import bundles, storage use. The worker writes rounds through its own handle; both see one database.
  * Reopening reads the rounds in the worker (the page only lists runs, which carry no arrays).
  * `useRunsList` keeps a list that refreshes when a round lands (throttled) or after a change here.
@@ -17,7 +17,7 @@ import { esConfigForGd } from '../../state/gd-runs';
 import { useImpStore } from '../../state/imp-store';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import type { RoundRecord } from '../../core/experiments/events';
-import { downloadText } from '../experiment/chart-export';
+import { downloadText } from '../viz/export';
 import { yieldToBrowser } from '../frames';
 import { getEngine } from '../lab-client';
 import { seedConfigs } from './seed-pool';
@@ -85,8 +85,8 @@ async function readSweepRecords(config: ExperimentConfig): Promise<RoundRecord[]
 }
 
 /**
- * Shows the stored curves of `config` if that exact config was run before (issue 9 "opening a config that
- * was already run"), in one worker or as a sweep of per-seed runs.
+ * Shows the stored curves of `config` if that exact config was run before (opening a config that
+ * was already run shows its results at once), in one worker or as a sweep of per-seed runs.
  */
 export async function showStoredIfAny(config: ExperimentConfig): Promise<boolean> {
   const id = runId(config);

@@ -1,6 +1,6 @@
 /**
- * Multi-seed sweeps across workers (issue 9 "run N seeds of a config … across workers, sized to the
- * machine's cores"). Each seed of a config runs as its own single-seed run — `{...config, seeds: [s]}`,
+ * Multi-seed sweeps across workers (N seeds of a config run in parallel, sized to the
+ * machine's cores). Each seed of a config runs as its own single-seed run — `{...config, seeds: [s]}`,
  * its own run id and stored run — in its own engine (a Web Worker in the app, a plain LabEngine in Node
  * tests). A seed's results depend only on its seed (core/experiments/imp.ts splits every stream from it),
  * so they equal the sequential multi-seed run's records for that seed on the same backend
@@ -8,7 +8,8 @@
  * paused or cancelled pool starts no further seed.
  */
 import { parseConfig, type ExperimentConfig } from '../../core/runs/config';
-import type { ImpJobResult, ImpProgress, RunOutcome } from '../../../workers/lab-engine';
+import type { ImpJobResult, ImpProgress, RunOutcome } from '../../protocol/worker-protocol';
+import type { SeedRunStatus } from '../../state/seed-runs';
 
 /** What the pool needs of an engine (LabEngine's methods; comlink Remote<LabEngine> fits too). */
 export interface PoolEngine {
@@ -28,12 +29,10 @@ export interface PoolWorker {
   dispose(): void;
 }
 
-export type SeedStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'error';
-
 export interface SeedPoolHooks {
   readonly createWorker: () => Promise<PoolWorker>;
   readonly onProgress: (seed: number, msg: ImpProgress) => void;
-  readonly onSeedStatus: (seed: number, status: SeedStatus, error?: string) => void;
+  readonly onSeedStatus: (seed: number, status: SeedRunStatus, error?: string) => void;
 }
 
 /** Workers for `seeds` seeds on a machine with `cores` logical cores: min(seeds, cores − 1, cap), at least 1. */

@@ -1,5 +1,5 @@
 /**
- * One input generated from a ParamSpec (STYLE.md convention 4): slider + number box for numbers
+ * One input generated from a ParamSpec (docs/ARCHITECTURE.md convention 4): slider + number box for numbers
  * (log-mapped slider for `log` specs), a select for choices, a checkbox for booleans; label, help
  * toggle, and an inline message when the typed value is invalid.
  */
@@ -19,7 +19,7 @@ export interface ParamFieldProps {
 
 const SLIDER_STEPS = 1000;
 
-/** Slider position (0…SLIDER_STEPS) ↔ value, log-mapped when the spec asks for it and min > 0. */
+/** Slider position (0…SLIDER_STEPS) ↔ value, log-mapped when the ParamSpec asks for it and min > 0. */
 function sliderOf(spec: Extract<ParamSpec, { kind: 'number' }>) {
   const log = !!spec.log && spec.min > 0;
   const lo = log ? Math.log(spec.min) : spec.min,

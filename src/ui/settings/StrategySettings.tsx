@@ -1,22 +1,22 @@
 /**
  * The strategy registry as a picker plus the chosen strategy's settings panel, both generated from the
- * registry and its paramSpecs (STYLE.md conventions 3 and 4): adding a strategy adds it here.
+ * registry and its paramSpecs (docs/ARCHITECTURE.md conventions 3 and 4): adding a strategy adds it here.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { useConfigStore, selectParamErrors, selectParams } from '../../state/config-store';
+import { useDemoConfigStore, selectParamErrors, selectParams } from '../../state/demo-config-store';
 import { STRATEGY_LIST, strategyById } from '../../state/catalog';
-import { selectDemoActive, useProgressStore } from '../../state/progress-store';
+import { selectDemoActive, useDemoProgressStore } from '../../state/demo-progress-store';
 import { ParamField } from './ParamField';
 import { SourcedText } from './SourcedText';
 
 export function StrategySettings() {
-  const strategyId = useConfigStore((s) => s.demo.strategyId);
-  const setDemo = useConfigStore((s) => s.setDemo);
-  const setParam = useConfigStore((s) => s.setParam);
-  const resetParams = useConfigStore((s) => s.resetParams);
-  const values = useConfigStore(useShallow((s) => selectParams(s, strategyId)));
-  const errors = useConfigStore(useShallow((s) => selectParamErrors(s, strategyId)));
-  const running = useProgressStore(selectDemoActive);
+  const strategyId = useDemoConfigStore((s) => s.demo.strategyId);
+  const setDemo = useDemoConfigStore((s) => s.setDemo);
+  const setParam = useDemoConfigStore((s) => s.setParam);
+  const resetParams = useDemoConfigStore((s) => s.resetParams);
+  const values = useDemoConfigStore(useShallow((s) => selectParams(s, strategyId)));
+  const errors = useDemoConfigStore(useShallow((s) => selectParamErrors(s, strategyId)));
+  const running = useDemoProgressStore(selectDemoActive);
   const strategy = strategyById(strategyId);
   return (
     <section className="panel" aria-labelledby="strategies-h">

@@ -7,16 +7,16 @@ import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DemoRun } from '../../core/tour/demo-sentence';
 import { strategyById, TOY_LIST } from '../../state/catalog';
-import { useConfigStore } from '../../state/config-store';
+import { useDemoConfigStore } from '../../state/demo-config-store';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
-import { useProgressStore } from '../../state/progress-store';
+import { useDemoProgressStore } from '../../state/demo-progress-store';
 import { DemoPanel } from '../demo/DemoPanel';
 import { startDemo } from '../lab-client';
 
 /** The demo's frames as the sentence reads them (null before the first frame). */
 export function useDemoRun(enabled: boolean): DemoRun | null {
-  const demo = useProgressStore(useShallow((s) => ({ best: s.demo.best, trail: s.demo.meanTrail })));
-  const choice = useConfigStore((s) => s.demo);
+  const demo = useDemoProgressStore(useShallow((s) => ({ best: s.demo.best, trail: s.demo.meanTrail })));
+  const choice = useDemoConfigStore((s) => s.demo);
   return useMemo(() => {
     const fn = TOY_LIST.find((t) => t.id === choice.fnId);
     if (!enabled || !fn || demo.trail.length < 2 || !demo.best.length) return null;
@@ -35,7 +35,7 @@ export function useDemoRun(enabled: boolean): DemoRun | null {
 export function EvidenceDemo() {
   useEffect(() => {
     // Once per visit, and never over a running experiment (both share the lab worker).
-    const idle = useProgressStore.getState().demo.status === 'idle';
+    const idle = useDemoProgressStore.getState().demo.status === 'idle';
     if (idle && !selectImpActive(useImpStore.getState())) void startDemo();
   }, []);
   return (

@@ -5,8 +5,9 @@
  */
 import { useMemo } from 'react';
 import { barrierCurves, barrierReading, sharpnessCurves, type Curve } from '../../core/tour/analysis-curves';
-import { ChartFrame } from '../experiment/ChartFrame';
-import { methodColor, methodDash, methodLabel } from '../experiment/palette';
+import { ChartFrame } from '../viz/ChartFrame';
+import { methodColor, methodDash } from '../experiment/palette';
+import { methodName } from '../../core/names';
 import { sparsityXAxis } from '../experiment/sparsity-axis';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { OKABE_ITO } from '../viz/palettes';
@@ -54,7 +55,7 @@ function CurveChart({
   const y = useMemo(() => ({ label: yLabel, format: (v: number) => v.toFixed(scale > 1 ? 0 : 1) }), [yLabel, scale]);
   const xs = [...new Set(curves.flatMap((c) => c.points.map((p) => p[0])))].sort((a, b) => b - a);
   const table = {
-    columns: ['weights remaining %', ...series.map((s) => s.name)],
+    header: ['weights remaining %', ...series.map((s) => s.name)],
     rows: xs.map((v) =>
       [Number(v.toFixed(3)), ...curves.map((c) => (c.points.find((p) => p[0] === v)?.[1] ?? NaN) * scale)].map((n) =>
         Number.isFinite(n) ? n : null,
@@ -62,7 +63,7 @@ function CurveChart({
     ),
   };
   return (
-    <ChartFrame id={id} title={title} table={table} empty="Not in this analysis file.">
+    <ChartFrame fill id={id} title={title} table={table} empty="Not in this analysis file.">
       <LiveChart
         series={series}
         x={x}
@@ -79,7 +80,7 @@ export function EvidenceMinima({ step, analysis }: StepViewProps) {
   const sharp = useMemo(() => (analysis ? sharpnessCurves(analysis) : []), [analysis]);
   const pairStyle = useMemo(() => (c: Curve) => ({ ...(PAIR_STYLE[c.key] ?? { color: '#555' }), name: c.name }), []);
   const chainStyle = useMemo(
-    () => (c: Curve) => ({ color: methodColor(c.key), dash: methodDash(c.key), name: methodLabel(c.key) }),
+    () => (c: Curve) => ({ color: methodColor(c.key), dash: methodDash(c.key), name: methodName(c.key) }),
     [],
   );
   return (

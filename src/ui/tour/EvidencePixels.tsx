@@ -9,7 +9,7 @@ import { meanPixelUsage } from '../../core/tour/mask-sentences';
 import { deepestComparable } from '../../core/tour/run-curves';
 import { remainingText } from '../../core/tour/words';
 import type { StepRun } from '../../core/tour/step-sentence';
-import { methodLabel } from '../experiment/palette';
+import { methodName } from '../../core/names';
 import { valuesToImage } from '../viz/image-data';
 import { GradientLegend } from '../viz/Legends';
 import { viridis } from '../viz/colormap';
@@ -37,10 +37,10 @@ function PixelPair({ run, chains, title }: { run: StepRun; chains: readonly stri
       <div className="tour-pixel-row">
         {usages.map((u, i) => (
           <div key={chains[i]} className="tour-pixel-map">
-            <h3>{methodLabel(chains[i])}</h3>
+            <h3>{methodName(chains[i])}</h3>
             <PixelCanvas
               image={valuesToImage(u.fraction, u.width, u.height, (v) => v / max, viridis)}
-              label={`${methodLabel(chains[i])}: share of each input pixel's weights kept`}
+              label={`${methodName(chains[i])}: share of each input pixel's weights kept`}
               pixelSize={Math.min(16, 240 / u.width)}
               describe={(x, y) => `pixel (row ${y}, col ${x}): ${pct(u.fraction[y * u.width + x])} of its weights kept`}
             />

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { metricOf } from '../../core/tour/run-curves';
-import { ChartFrame } from '../experiment/ChartFrame';
+import { ChartFrame } from '../viz/ChartFrame';
 import { sparsityXAxis } from '../experiment/sparsity-axis';
 import { LiveChart } from '../viz/LiveChart';
 import type { StepViewProps } from './step-types';
@@ -36,7 +36,7 @@ export function EvidenceSparsity({ step, run, live }: StepViewProps) {
   const table = useMemo(() => curvesTable(evidence, liveCurves, scale), [evidence, liveCurves, scale]);
   return (
     <div className="tour-chart">
-      <ChartFrame id={`tour-${step.id}`} title={`Weights remaining vs ${measure}`} table={table}>
+      <ChartFrame fill id={`tour-${step.id}`} title={`Weights remaining vs ${measure}`} table={table}>
         <LiveChart
           series={series}
           x={x}

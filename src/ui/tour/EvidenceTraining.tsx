@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { denseLearningCurve } from '../../core/tour/training-curve';
 import { metricOf } from '../../core/tour/run-curves';
 import { useImpStore } from '../../state/imp-store';
-import { ChartFrame } from '../experiment/ChartFrame';
+import { ChartFrame } from '../viz/ChartFrame';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { PRECOMPUTED_DASH } from '../run/precomputed-series';
 import type { StepViewProps } from './step-types';
@@ -71,7 +71,7 @@ export function EvidenceTraining({ step, run, live }: StepViewProps) {
   );
   const table = useMemo(
     () => ({
-      columns: ['generation', `${measure} (mean of seeds)`, `${measure} (your run)`],
+      header: ['generation', `${measure} (mean of seeds)`, `${measure} (your run)`],
       rows: [...new Set([...curve.map((p) => p.gen), ...livePoints.map((p) => p[0])])]
         .sort((a, b) => a - b)
         .map((g) => [
@@ -85,7 +85,7 @@ export function EvidenceTraining({ step, run, live }: StepViewProps) {
   );
   return (
     <div className="tour-chart">
-      <ChartFrame id={`tour-${step.id}`} title={`Round 1: ${measure} of the dense network`} table={table}>
+      <ChartFrame fill id={`tour-${step.id}`} title={`Round 1: ${measure} of the dense network`} table={table}>
         <LiveChart
           series={series}
           x={x}

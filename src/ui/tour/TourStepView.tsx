@@ -12,7 +12,7 @@ import type { TourStep } from '../../core/tour/steps';
 import type { TourAnalysis } from '../../core/tour/analysis-file';
 import type { EvidenceEntry } from '../../state/tour-evidence-store';
 import { useLessonStore } from '../../state/lesson-store';
-import { layoutOfConfig } from '../results/run-layout';
+import { layoutOf } from '../../core/runs/network-shape';
 import { useEvidence } from './evidence-client';
 import { useDemoRun } from './EvidenceDemo';
 import { RerunBar, useLiveRerun } from './live-rerun';
@@ -33,7 +33,7 @@ function useStepData(entries: readonly (EvidenceEntry | undefined)[]) {
   const run: StepRun | null = useMemo(() => {
     if (bundle?.status !== 'ready' || bundle.data.kind !== 'bundle') return null;
     const { records, config } = bundle.data;
-    const layout = layoutOfConfig(config);
+    const layout = layoutOf(config);
     return { records, config, layers: layout.layers, inputShape: layout.inputShape };
   }, [bundle]);
   const analysis: TourAnalysis | null =

@@ -12,7 +12,7 @@ import type { StepRun } from '../../core/tour/step-sentence';
 import type { TourStep } from '../../core/tour/steps';
 import { useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectImpActive, selectProgress, useImpStore } from '../../state/imp-store';
-import { layoutOfConfig } from '../results/run-layout';
+import { layoutOf } from '../../core/runs/network-shape';
 import { cancelImp, startImp } from '../run/imp-client';
 import { stopDemo } from '../lab-client';
 import { useFocusAfterEnd, useFocusAfterStart } from '../a11y/use-focus-after-start';
@@ -33,7 +33,7 @@ export function useLiveRerun(step: TourStep): { config: ReturnType<typeof rerunC
     // The worker names the run once its backend is up; until then (seconds on a slow machine) the config
     // on screen identifies it, so the bar shows this run starting rather than "another run".
     if ((imp.runId ?? runId(imp.config)) !== id) return null;
-    const layout = imp.layout ?? layoutOfConfig(imp.config);
+    const layout = imp.layout ?? layoutOf(imp.config);
     return {
       records: imp.records,
       config: imp.config,

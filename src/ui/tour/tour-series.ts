@@ -1,14 +1,17 @@
 /**
- * Chart data of the tour's sparsity view (numbers from the tested `sparsityCurves`, STYLE.md
- * convention 11): the evidence's chains as solid curves with their seed band, or — while a live rerun
+ * Chart data of the tour's sparsity view (numbers from the tested `sparsityCurves`,
+ * docs/ARCHITECTURE.md convention 11): the evidence's chains as solid curves with their seed band, or — while a live
+ * rerun
  * streams over them — dotted and faded (the precomputed overlay's style), with the live run solid on top.
  * The table joins both by round, so what is drawn is what the table and the CSV say.
  */
 import type { RoundRecord } from '../../core/experiments/events';
 import { sparsityCurves, type SparsityCurves } from '../../state/imp-selectors';
-import { methodColor, methodDash, methodLabel } from '../experiment/palette';
+import { methodColor, methodDash } from '../experiment/palette';
+import { methodName } from '../../core/names';
 import { precomputedSeries } from '../run/precomputed-series';
 import type { LiveSeries } from '../viz/LiveChart';
+import type { DataTable } from '../../core/table';
 
 /** Curves of the chains in `chains` (in that order) that the records hold. */
 export function chainCurves(records: readonly RoundRecord[], chains: readonly string[] | undefined): SparsityCurves {
@@ -25,7 +28,7 @@ export function solidSeries(curves: SparsityCurves, scale: number, suffix = ''):
     const rows = curves.rows.filter((r) => typeof r[m] === 'number');
     return {
       key: `${suffix}:${m}`,
-      name: `${methodLabel(m)}${suffix}`,
+      name: `${methodName(m)}${suffix}`,
       color: methodColor(m),
       dash: methodDash(m),
       width: 2.4,
@@ -51,24 +54,18 @@ export function evidenceSeries(
   return [...(evidence ? precomputedSeries(evidence, scale) : []), ...solidSeries(live, scale, ' (your run)')];
 }
 
-type Cell = string | number | null;
-
 /** One row per round: remaining %, then each evidence chain's mean, then each live chain's (× `scale`, as drawn). */
-export function curvesTable(
-  evidence: SparsityCurves | null,
-  live: SparsityCurves | null,
-  scale: number,
-): { columns: string[]; rows: Cell[][] } {
+export function curvesTable(evidence: SparsityCurves | null, live: SparsityCurves | null, scale: number): DataTable {
   const parts = [
     ...(evidence ? [{ c: evidence, tag: evidence && live?.rows.length ? ' (precomputed)' : '' }] : []),
     ...(live?.rows.length ? [{ c: live, tag: ' (your run)' }] : []),
   ];
   const rounds = [...new Set(parts.flatMap((p) => p.c.rows.map((r) => r.roundNum)))].sort((a, b) => a - b);
   return {
-    columns: [
+    header: [
       'round',
       'weights remaining %',
-      ...parts.flatMap((p) => p.c.methods.map((m) => `${methodLabel(m)}${p.tag}`)),
+      ...parts.flatMap((p) => p.c.methods.map((m) => `${methodName(m)}${p.tag}`)),
     ],
     rows: rounds.map((k) => {
       const rows = parts.map((p) => p.c.rows.find((r) => r.roundNum === k));

@@ -1,7 +1,7 @@
 /**
- * Where the chosen ticket goes (issue 7; docs/ALGORITHMS.md §5): another task with the same input and
+ * Where the chosen ticket goes (docs/ALGORITHMS.md §5): another task with the same input and
  * output sizes (the source's trainer), another evolution strategy with its parameters (generated from the
- * strategy registry's ParamSpecs, STYLE.md conventions 3–4), or masked gradient descent (the GD options'
+ * strategy registry's ParamSpecs, docs/ARCHITECTURE.md conventions 3–4), or masked gradient descent (the GD options'
  * ParamSpecs). Native radio buttons and labelled fields, so the whole form works from the keyboard.
  */
 import type { ExperimentConfig } from '../../core/runs/config';
@@ -73,7 +73,7 @@ export function TargetForm({
   const setDraft = useTransferStore((s) => s.setDraft);
   const setEs = useTransferStore((s) => s.setEs);
   const tasks = targetTaskOptions(config);
-  const vision = getTask(config.task.id).kind === 'vision';
+  const vision = getTask(config.task.id).metric === 'accuracy';
   const errors = draftErrors(draft);
   const kinds = KINDS.filter((k) => (k.id === 'task' ? tasks.length > 0 : k.id === 'gd' ? vision : true));
   const strategy = getStrategy(draft.esId);
@@ -107,7 +107,7 @@ export function TargetForm({
                 </option>
               ))}
             </select>
-            {getTask(draft.taskId).kind === 'vision' && draft.taskId === 'kmnist' ? (
+            {draft.taskId === 'kmnist' ? (
               <span className="muted small">KMNIST: this copy holds 6,284 of its 60,000 training images.</span>
             ) : null}
           </label>

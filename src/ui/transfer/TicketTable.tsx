@@ -1,5 +1,5 @@
 /**
- * The round table of one chain of the shown run (issue 7 "use this ticket for… on any finished round"):
+ * The round table of one chain of the shown run:
  * every finished round with its weights remaining and final test performance, and a "Use this ticket
  * for…" button that opens the transfer setup for that round's mask M_k and the chain's θ0 (docs/ALGORITHMS.md §5).
  */

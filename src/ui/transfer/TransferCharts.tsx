@@ -1,9 +1,9 @@
 /**
- * Source and target side by side (issue 7; docs/ALGORITHMS.md §5 "each panel compares the transferred
+ * Source and target side by side (docs/ALGORITHMS.md §5 "each panel compares the transferred
  * ticket with the random-reinit chain"): left, the source round's test curve (ticket, and the source run's
  * own random/reinit round); right, the target's — the transferred ticket (blue, as in the paper) against
  * the random/reinit baseline at the same sparsity (yellow, dashed) — live while the job streams. Below, a
- * comparison table of final and best performance. Every chart sits in the experiment ChartFrame (table
+ * comparison table of final and best performance. Every chart sits in the shared ChartFrame (table
  * view, PNG/SVG/CSV); the numbers come from the tested selectors in state/transfer-store.ts.
  */
 import { memo, useMemo } from 'react';
@@ -18,7 +18,7 @@ import type { RoundRecord } from '../../core/experiments/events';
 import { useThrottled } from '../use-throttled';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { linearTicks } from '../viz/scales';
-import { ChartFrame } from '../experiment/ChartFrame';
+import { ChartFrame } from '../viz/ChartFrame';
 
 const COLORS = { ticket: '#0072b2', baseline: '#e69f00' } as const;
 
@@ -78,8 +78,9 @@ export const CurveChart = memo(function CurveChart({
   return (
     <ChartFrame
       id={id}
+      fill
       title={title}
-      table={{ columns: [xLabel, ...table.columns.slice(1)], rows: table.rows }}
+      table={{ header: [xLabel, ...table.header.slice(1)], rows: table.rows }}
       empty={empty}
     >
       <LiveChart
@@ -157,9 +158,10 @@ export function TransferCharts({
       </div>
       <ChartFrame
         id="transfer-summary"
+        fill
         title={`Final ${asPercent ? 'test accuracy (%)' : 'test return'} at ${kept} % of weights remaining`}
         table={{
-          columns: ['side', 'network', 'task', 'final', 'best'],
+          header: ['side', 'network', 'task', 'final', 'best'],
           rows: rows.map((r) => [r[0], r[1], r[2], fmt(r[3] as number), fmt(r[4] as number)]),
         }}
       >

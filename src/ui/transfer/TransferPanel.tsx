@@ -1,5 +1,5 @@
 /**
- * The "Transfer" result tab (issue 7 "use this ticket for…"; docs/ALGORITHMS.md §5; paper §4): the shown
+ * The "Transfer" result tab (docs/ALGORITHMS.md §5; paper §4): the shown
  * run's round table with a "Use this ticket for…" action on every finished round; the transfer setup for
  * the chosen ticket (target task / ES / GD); Start with progress and Cancel; and the source and target
  * curves side by side, ticket against the random/reinit baseline. The job runs in the lab worker
@@ -77,7 +77,7 @@ function SetupAndResults({ config }: { config: ExperimentConfig }) {
   }, [ticketKey]);
   if (!ticket || !draft) return null;
   const errors = draftErrors(draft);
-  const vision = getTask(config.task.id).kind === 'vision';
+  const vision = getTask(config.task.id).metric === 'accuracy';
   const kept = (100 * (1 - ticket.sparsityFrac)).toFixed(1);
   const sourceIsGd = ticket.method.startsWith('gd_');
   const targetIsGd = draft.kind === 'gd' || (draft.kind === 'task' && sourceIsGd);
@@ -166,7 +166,7 @@ export function TransferPanel({ records, config, runId }: TransferPanelProps) {
       ) : null}
       <TicketTable
         records={records}
-        vision={getTask(config.task.id).kind === 'vision'}
+        vision={getTask(config.task.id).metric === 'accuracy'}
         disabled={transferActive}
         chosen={sameRun ? chosen : null}
         onUse={(r) => choose(ticketFromRecord(r, records, config, runId))}

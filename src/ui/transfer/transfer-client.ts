@@ -1,5 +1,5 @@
 /**
- * The UI's bridge for ticket transfer (issue 7): binds LabEngine.runTransfer (workers/transfer-job.ts) to
+ * The UI's bridge for ticket transfer: binds LabEngine.runTransfer (workers/transfer-job.ts) to
  * the transfer store. The ticket's mask travels as a transferred copy; progress batches land in the
  * store; a dead worker or a job error ends the transfer with its message.
  */

@@ -1,6 +1,6 @@
 /**
- * A light SVG line chart for the charts that update while a run streams (issue 5 "the main thread stays
- * responsive: no long task over 50 ms"). recharts 3 re-derives its whole redux state and re-measures
+ * A light SVG line chart for the charts that update while a run streams (the main thread
+ * must stay responsive: no long task over 50 ms). recharts 3 re-derives its whole redux state and re-measures
  * every tick label on each data change (100–400 ms per update on a loaded 2-core machine, measured with
  * test/e2e/fixtures/profile-longtasks.ts); this draws a few hundred SVG nodes from precomputed scales
  * (scales.ts) in a few ms. Series are polylines with optional dots and a shaded band (mean ± s.d.);
@@ -10,10 +10,10 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import {
   autoDomain,
+  axisScale,
   linearTicks,
   linearTicksAtLeast,
   logTicks,
-  makeScale,
   nearestIndex,
   tickLabels,
   type ScaleKind,
@@ -112,8 +112,8 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
       yd = y.domain ?? autoDomain(yVals, yk);
     const plotW = Math.max(10, w - M.left - M.right),
       plotH = Math.max(10, h - top - M.bottom);
-    const sx = makeScale(xk, xd, x.reversed ? [M.left + plotW, M.left] : [M.left, M.left + plotW]);
-    const sy = makeScale(yk, yd, y.reversed ? [top, top + plotH] : [top + plotH, top]);
+    const sx = axisScale(xk, xd, x.reversed ? [M.left + plotW, M.left] : [M.left, M.left + plotW]);
+    const sy = axisScale(yk, yd, y.reversed ? [top, top + plotH] : [top + plotH, top]);
     const xTicks =
       x.ticks ??
       (xk === 'log' ? logTicks(xd[0], xd[1]) : linearTicks(xd[0], xd[1], Math.max(2, Math.floor(plotW / 80))));

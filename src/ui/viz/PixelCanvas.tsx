@@ -1,6 +1,6 @@
 /**
  * A canvas that shows one RgbaImage (from image-data.ts) scaled up with crisp pixels, and reports which
- * image pixel the pointer is over so the parent can show the value (issue 5 "hover shows values").
+ * image pixel the pointer is over so the parent can show the value on hover.
  * Drawing happens only here, from data the tested helpers produced.
  */
 import { useEffect, useRef, useState } from 'react';

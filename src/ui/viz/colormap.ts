@@ -42,8 +42,8 @@ export interface ValueScale {
   toUnit(v: number): number;
 }
 
-/** Scale spanning the finite values of `values`. */
-export function makeScale(values: ArrayLike<number>, kind: 'log' | 'linear'): ValueScale {
+/** Colour scale (value → position on the colour map) spanning the finite values of `values`. */
+export function colorScale(values: ArrayLike<number>, kind: 'log' | 'linear'): ValueScale {
   let min = Infinity,
     max = -Infinity;
   for (let i = 0; i < values.length; i++) {

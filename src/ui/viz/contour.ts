@@ -1,6 +1,6 @@
 /**
- * Contour lines by marching squares (Lorensen & Cline's 2-D case; issue 6 "2-D surface as a canvas heatmap
- * with contour lines"). Each grid cell is classified by which corners lie above the level; the iso-line
+ * Contour lines by marching squares (Lorensen & Cline's 2-D case), drawn over the
+ * 2-D loss surface heatmap. Each grid cell is classified by which corners lie above the level; the iso-line
  * crosses the cell's edges at linearly interpolated points. Saddle cells (two opposite corners above) are
  * disambiguated by the cell-centre average, so contours never cross. Pure, tested in Node.
  */

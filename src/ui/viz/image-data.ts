@@ -1,5 +1,6 @@
 /**
- * "Image data from an array": the one place where numbers become canvas pixels (STYLE.md §11: dense grids
+ * "Image data from an array": the one place where numbers become canvas pixels (docs/ARCHITECTURE.md convention 11:
+ * dense grids
  * draw to canvas). Values or category codes in row-major order become RGBA bytes that a canvas can take
  * via `new ImageData(rgba, width, height)`; many small images can be tiled into one atlas so a grid of
  * hundreds of per-unit masks is a single canvas. Pure, tested in Node.

@@ -1,6 +1,6 @@
 /**
- * Colour-blind-safe palettes for the mask and analysis views (issue 5 "colour scales are colour-blind-safe
- * and have a legend"): cividis (Nuñez, Anderton & Renslow 2018, optimised for deuteranopia; here the
+ * Colour-blind-safe palettes for the mask and analysis views (every colour scale is colour-blind-safe
+ * and has a legend): cividis (Nuñez, Anderton & Renslow 2018, optimised for deuteranopia; here the
  * degree-5 polynomial fit of d3-scale-chromatic) for sequential values, and the Okabe–Ito 8-colour set
  * (Okabe & Ito 2008) for categories. Pure functions, tested in Node. Viridis lives in colormap.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * Axis scales and ticks for the live SVG charts (issue 5 live charts; STYLE.md §11 "charts are thin"):
+ * Axis scales and ticks for the live SVG charts (docs/ARCHITECTURE.md convention 11 "charts are thin"):
  * linear and log10 maps from data to pixels, "nice" 1-2-5 tick steps, and padded auto domains. Pure and
  * tested (test/unit/ui-views/scales.test.ts); LiveChart.tsx draws with them.
  */
@@ -7,7 +7,7 @@
 export type ScaleKind = 'linear' | 'log';
 
 /** Data → pixel map over `domain` onto `range` (log: log10; domain must then be > 0). */
-export function makeScale(
+export function axisScale(
   kind: ScaleKind,
   domain: readonly [number, number],
   range: readonly [number, number],

@@ -33,6 +33,7 @@ export function quadraticTask(c: Float32Array): QuadraticTask {
   return {
     id: 'quadratic',
     kind: 'vision',
+    metric: 'accuracy',
     io: { inputShape: [1], outputSize: 1 },
     notes: [],
     seen,

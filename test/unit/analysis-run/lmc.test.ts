@@ -92,7 +92,7 @@ describe('pathFromMetrics (barrier definitions, docs/ALGORITHMS.md §6)', () => 
   it('vision: accuracy 0.9 → 0.7 linearly has B = 0.1 but no linear-excess barrier', () => {
     const perf = [0.7, 0.75, 0.8, 0.85, 0.9];
     const p = pathFromMetrics(
-      'vision',
+      'accuracy',
       alphas,
       perf,
       perf.map(() => 0),
@@ -103,14 +103,14 @@ describe('pathFromMetrics (barrier definitions, docs/ALGORITHMS.md §6)', () => 
     expect(p.worstAlpha).toBe(0);
   });
   it('vision: a dip to 0.5 in the middle between two 0.9 networks gives B = 0.4', () => {
-    const p = pathFromMetrics('vision', alphas, [0.9, 0.7, 0.5, 0.7, 0.9], [0, 0, 0, 0, 0]);
+    const p = pathFromMetrics('accuracy', alphas, [0.9, 0.7, 0.5, 0.7, 0.9], [0, 0, 0, 0, 0]);
     expect(p.endpointBarrier).toBeCloseTo(0.4, 12);
     expect(p.excessBarrier).toBeCloseTo(0.4, 12); // equal endpoints: the two readings coincide
     expect(p.connected).toBe(false);
     expect(p.worstAlpha).toBe(0.5);
   });
   it('control: B_R = mean endpoint return − min return; excess below the line; no connectivity label', () => {
-    const p = pathFromMetrics('control', alphas, [200, 150, 40, 180, 100], [0, 0, 0, 0, 0]);
+    const p = pathFromMetrics('return', alphas, [200, 150, 40, 180, 100], [0, 0, 0, 0, 0]);
     expect(p.barrierKind).toBe('return');
     expect(p.endpointBarrier).toBe(150 - 40);
     // line from R_B = 200 (α = 0) to R_A = 100: [200, 175, 150, 125, 100] → line − R = [0, 25, 110, −55, 0]

@@ -30,7 +30,7 @@ const net = (label: string, roundNum: number, perf: number, seed = 0) => ({
 function toyLmc(): LmcResult {
   const path = (perf: number[]) =>
     pathFromMetrics(
-      'vision',
+      'accuracy',
       alphas,
       perf,
       perf.map(() => 0),
@@ -115,7 +115,7 @@ describe('weight statistics of a known mask (SI Fig. 11)', () => {
     std: new Float32Array(0),
   });
   const ctx = {
-    task: { kind: 'vision' } as TaskInstance,
+    task: { kind: 'vision', metric: 'accuracy' } as TaskInstance,
     net: { layers, paramCount, prunableCount: 6 } as unknown as PopulationNet,
     prune: { pruneFrac: 0.2, scope: 'global' as const },
     runs: [{ label: 'gd', records: [rec(0, 1), rec(1, 2)], theta0: async () => new Float32Array(0) }],

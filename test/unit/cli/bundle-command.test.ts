@@ -1,5 +1,5 @@
 /**
- * `lab bundle` (issue 9 "precomputed result bundles made by the CLI"): a small run folder written through
+ * `lab bundle` (precomputed result bundles made by the CLI): a small run folder written through
  * RunFolder exactly as `lab imp` writes it → bundle file → importBundle (the app's importer) gives back
  * the folder's rounds losslessly (typed arrays bit-identical, metrics equal to the CSV values, σ stats and
  * layer sparsity as the run computed them), marked precomputed, with the provenance recorded.
@@ -23,7 +23,7 @@ import { RunFolder } from '../../../src/cli/run-folder';
 import { keptInKernel } from '../../../src/core/prune/layout';
 import { exactMask } from '../runs/fixtures';
 import { runCli } from '../../helpers/cli';
-import { PRECOMPUTED } from '../../../src/ui/run/precomputed';
+import { PRECOMPUTED } from '../../../src/core/runs/precomputed';
 
 const config = parseConfig({
   ...getPreset('cartpole-reduced').config,

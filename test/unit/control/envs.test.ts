@@ -1,5 +1,5 @@
 // Classic-control dynamics against transitions computed by hand from docs/ALGORITHMS.md §11
-// (reference numbers from an independent float64 re-implementation of the spec equations).
+// (reference numbers from an independent float64 re-implementation of the equations).
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { CONTROL_ENVS, acrobot, cartPole, mountainCarContinuous, pendulum } from '../../../src/core/tasks/control/envs';

@@ -68,7 +68,7 @@ describe('rolloutPopulation', () => {
     }
   });
 
-  it('zero policy on Pendulum: 200 steps per episode, return within the spec range', () => {
+  it('zero policy on Pendulum: 200 steps per episode, return within the range of docs/ALGORITHMS.md §11.2', () => {
     const policy: RowPolicy = (_m, _o, rows, out) => out.fill(0, 0, rows);
     const r = rolloutPopulation({
       env: pendulum,

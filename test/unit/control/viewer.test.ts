@@ -1,5 +1,5 @@
 // Rollout-viewer support: recordEpisode replays scored episodes; render geometry puts bodies where the
-// spec's state says (docs/ALGORITHMS.md §11).
+// state says (docs/ALGORITHMS.md §11).
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { testEpisodeRng } from '../../../src/core/tasks/control/control-task';

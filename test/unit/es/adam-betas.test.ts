@@ -2,11 +2,11 @@
 // the evosax 0.1.4 defaults reproduce the constants, and at their defaults the βs stay out of the run id.
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { ADAM, optInit, optStep } from '../../../src/core/es/optimizers';
+import { ADAM, optInit, optStep, type OptimizerParams } from '../../../src/core/es/optimizers';
 import { getStrategy } from '../../../src/core/es/registry';
 import { parseConfig } from '../../../src/core/runs/config';
 import { runId } from '../../../src/core/runs/hash';
-import { resolveParams, type AnyParamValues } from '../../../src/core/params';
+import { resolveParams } from '../../../src/core/params';
 import type { EsState } from '../../../src/core/es/types';
 
 /** Independent scalar Adam (docs/ALGORITHMS.md §1.4 table) for a constant per-coordinate gradient sequence. */
@@ -23,7 +23,7 @@ function adamRef(m0: number, grads: number[], lr: number, b1: number, b2: number
   return m;
 }
 
-function run(params: AnyParamValues, m0: number[], grads: number[][]): number[] {
+function run(params: OptimizerParams, m0: number[], grads: number[][]): number[] {
   let st: EsState = optInit(params, m0.length);
   let mean = tf.tensor1d(m0);
   for (const g of grads) {
@@ -47,7 +47,7 @@ describe('Adam β1 / β2 params', () => {
     [-0.3, 0.2, 1.0],
     [0.1, 0.5, -1.5],
   ];
-  const base = { opt_name: 'adam', lrate_init: 0.05, lrate_decay: 1, lrate_limit: 0 };
+  const base: OptimizerParams = { opt_name: 'adam', lrate_init: 0.05, lrate_decay: 1, lrate_limit: 0 };
 
   it.each([
     [0.9, 0.999],
@@ -73,7 +73,11 @@ describe('Adam β1 / β2 params', () => {
     const specs = getStrategy('pgpe').paramSpecs;
     expect(specs.adam_beta1.default).toBe(0.99);
     expect(specs.adam_beta2.default).toBe(0.999);
-    const filled = resolveParams(specs, { lrate_init: 0.05, lrate_decay: 1, lrate_limit: 0 }) as AnyParamValues;
+    const filled = resolveParams(specs, {
+      lrate_init: 0.05,
+      lrate_decay: 1,
+      lrate_limit: 0,
+    }) as unknown as OptimizerParams;
     expect(run(filled, m0, grads)).toEqual(run(base, m0, grads));
   });
 

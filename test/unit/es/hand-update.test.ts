@@ -1,5 +1,5 @@
 // One `tell` of every strategy on a tiny fixed problem (P = 6, d = 3) against numbers computed
-// independently with numpy straight from the spec's equations (docs/ALGORITHMS.md §1.4, §2.1–2.6); the
+// independently with numpy straight from the equations (docs/ALGORITHMS.md §1.4, §2.1–2.6); the
 // throwaway script is quoted in the comments per case. Shared data: mean m, population X, fitness f
 // already in MINIMISE form (the strategies' internal convention), stable argsort for ties.
 import { describe, it, expect } from 'vitest';
@@ -47,7 +47,7 @@ function expectClose(actual: number[] | number, expected: number[] | number, tol
   a.forEach((v, i) => expect(Math.abs(v - e[i])).toBeLessThan(tol));
 }
 
-describe('one tell equals the spec equations computed by hand (numpy)', () => {
+describe('one tell equals the update equations computed by hand (numpy)', () => {
   it('PGPE 0.1.4 σ quirk: adds Δσ, elite-ordered scores × pair-j noise; Adam first step = η·sign(g)', () => {
     // fp=f[0::2], fm=f[1::2], ε=(X−m)[0::2], E=argsort(min(fp,fm))=[0,2,1] (b=3), β=mean(f)=0.5,
     // Δσ=(1/3)Σ_j (½(fp+fm)[E_j]−β)(ε_j²−σ²)/σ, σ̃=σ+0.1Δσ clipped to ±20 %.

@@ -1,4 +1,4 @@
-// Every registered ES improves toy objectives over a fixed budget, 3 seeds each (STYLE.md convention
+// Every registered ES improves toy objectives over a fixed budget, 3 seeds each (docs/ARCHITECTURE.md convention
 // 12; docs/ALGORITHMS.md §2). Scores are −loss (the runner maximises). Budgets are small enough for
 // the whole file to run in well under a minute on 2 cores.
 import { describe, it, expect } from 'vitest';

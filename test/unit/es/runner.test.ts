@@ -1,5 +1,5 @@
 // Shared runner invariants over the strategy registry (docs/ALGORITHMS.md §1.1–1.3, §1.5;
-// STYLE.md convention 12): determinism, checkpoint → restore continuation, flat tensor count,
+// docs/ARCHITECTURE.md convention 12): determinism, checkpoint → restore continuation, flat tensor count,
 // NaN robustness, antithetic layouts, σ modes, and clear errors.
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';

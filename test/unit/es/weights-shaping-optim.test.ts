@@ -1,4 +1,4 @@
-// Spec check values (docs/ALGORITHMS.md §2.2–2.4), fitness shaping (§1.3) and the optimizers (§1.4).
+// Check values (docs/ALGORITHMS.md §2.2–2.4), fitness shaping (§1.3) and the optimizers (§1.4).
 // Optimizer expectations come from test/unit/es/reference_numpy.py (independent numpy, two steps).
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
@@ -6,12 +6,12 @@ import { snesWeights, snesSigmaLrate } from '../../../src/core/es/snes';
 import { desWeights } from '../../../src/core/es/des';
 import { sepCmaConstants } from '../../../src/core/es/sep-cma-es';
 import { argsortAsc, centeredRanks, shapeFitness, zScore } from '../../../src/core/es/shaping';
-import { optInit, optStep } from '../../../src/core/es/optimizers';
+import { optInit, optStep, type OptimizerParams } from '../../../src/core/es/optimizers';
 import type { EsState } from '../../../src/core/es/types';
 
 const rel = (a: number, e: number): number => Math.abs(a - e) / Math.abs(e);
 
-describe('spec check values', () => {
+describe('check values of docs/ALGORITHMS.md §2.2–2.4', () => {
   it('SNES temperature weights at P = 128, T = 12', () => {
     const w = snesWeights(128, 12);
     expect(rel(w[0], 0.0902)).toBeLessThan(2e-3);
@@ -86,7 +86,7 @@ describe('optimizers (two steps from m0 with g1, g2)', () => {
   const m0 = [1.0, -2.0, 0.5];
   const g1 = [0.4, -0.1, 2.0];
   const g2 = [-0.3, 0.2, 1.0];
-  function twoSteps(params: Record<string, number | string>): { mean: number[]; st: EsState } {
+  function twoSteps(params: OptimizerParams): { mean: number[]; st: EsState } {
     let st = optInit(params, 3);
     let mean = tf.tensor1d(m0);
     for (const g of [g1, g2]) {

@@ -1,4 +1,4 @@
-// Numerical gradient check (STYLE.md convention 12) of the GD loss: tfjs autodiff through the population
+// Numerical gradient check (docs/ARCHITECTURE.md convention 12) of the GD loss: tfjs autodiff through the population
 // forward pass (P = 1) against central finite differences, on a tiny masked MLP.
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,4 +1,4 @@
-// Ant (issue 10; gym Ant-v4 rules without contact forces): observation layout qpos[2:] + qvel, zero actions
+// Ant (gym Ant-v4 rules without contact forces): observation layout qpos[2:] + qvel, zero actions
 // stay finite and never fall (the Ant rests on its legs, gym's behaviour too), the healthy range 0.2 ≤ z ≤ 1
 // ends episodes at the first state outside it, reward terms with ctrl cost 0.5·Σa², the mass-scale variant,
 // and the side-view scene (sphere torso + 12 capsules). Compile/determinism/batched = looped are covered
@@ -30,7 +30,7 @@ const totalMass = (s: LocomotionSim) => Array.from(s.model.body_mass as Float64A
 
 describe('Ant model', () => {
   it('is registered with 27 observations (qpos without x, y; qvel) and 8 torques', () => {
-    expect(getTask('ant').io).toEqual({ inputShape: [27], outputSize: 8 });
+    expect(getTask('ant').ioOf({})).toEqual({ inputShape: [27], outputSize: 8 });
     const sim = simOf();
     expect([sim.nq, sim.nv, sim.nu]).toEqual([15, 14, 8]);
     expect(sim.dt).toBeCloseTo(0.05, 12);

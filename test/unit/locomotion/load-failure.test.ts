@@ -1,5 +1,5 @@
-// Loading failures (issue 10 "WASM not loadable … give a clear message; the rest of the lab keeps
-// working"): a failing MuJoCo module becomes one MujocoLoadError, a locomotion task's load rejects with
+// Loading failures (when the WASM module cannot load, a clear message, and the rest of the lab keeps
+// working): a failing MuJoCo module becomes one MujocoLoadError, a locomotion task's load rejects with
 // it, other tasks still load, and the next call retries.
 import { describe, expect, it, vi } from 'vitest';
 

@@ -1,4 +1,4 @@
-// MuJoCo locomotion tasks (issue 10 "Tests"): every model loads; a zero-action rollout stays finite and
+// MuJoCo locomotion tasks: every model loads; a zero-action rollout stays finite and
 // terminates per the healthy rules; reward terms equal their definitions on recorded states; same seed ⇒
 // same return; batched rollouts equal looped ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

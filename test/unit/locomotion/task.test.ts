@@ -1,4 +1,4 @@
-// Locomotion TaskDefs through the real registries (issue 10): network shape without loading, fitness of a
+// Locomotion TaskDefs through the real registries: network shape without loading, fitness of a
 // policy_mlp population equals the typed-array rollout, tensors stay flat; evojax observation
 // normaliser against the direct mean/variance; viewer geometry reproduces the MJCF's capsules.
 import * as tf from '@tensorflow/tfjs-core';
@@ -29,17 +29,17 @@ describe('locomotion TaskDefs', () => {
     for (const t of LOCOMOTION_TASKS) {
       expect(getTask(t.id)).toBe(t);
       expect(t.kind).toBe('control');
-      expect(t.io?.outputSize).toBeGreaterThan(0);
+      expect(t.ioOf({}).outputSize).toBeGreaterThan(0);
     }
-    expect(getTask('hopper').io).toEqual({ inputShape: [11], outputSize: 3 });
-    expect(getTask('halfcheetah').io).toEqual({ inputShape: [17], outputSize: 6 });
+    expect(getTask('hopper').ioOf({})).toEqual({ inputShape: [11], outputSize: 3 });
+    expect(getTask('halfcheetah').ioOf({})).toEqual({ inputShape: [17], outputSize: 6 });
   });
 
   it('hopper fitness = mean return of the typed-array rollout on the same episodes; tensor count flat', async () => {
     const given = { maxSteps: 40, episodes: 2, testEpisodes: 2, integrator: 'Euler' };
     const inst = await getTask('hopper').load(given, noBytes, new Rng(0));
     try {
-      expect(inst.io).toEqual(getTask('hopper').io);
+      expect(inst.io).toEqual(getTask('hopper').ioOf({}));
       const net = getNetwork('policy_mlp').build({ hiddenLayers: 2, width: 8, outputActivation: 'tanh' }, inst.io);
       const rng = new Rng(3);
       const flat = Float32Array.from({ length: 4 * net.paramCount }, () => 0.5 * rng.normal());

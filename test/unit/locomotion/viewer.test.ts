@@ -1,4 +1,4 @@
-// Rollout viewer dispatch (issue 10): a locomotion record is drawn from its geom poses, a classic-control
+// Rollout viewer dispatch: a locomotion record is drawn from its geom poses, a classic-control
 // record from its env's renderer; a recorded hopper episode moves its drawn body with qpos[0].
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
@@ -47,7 +47,7 @@ describe('runRolloutJob (the worker path of the Rollout tab)', () => {
   it('records a hopper test episode as a locomotion record, with the task defaults filled in', async () => {
     const net = getNetwork('policy_mlp').build(
       { hiddenLayers: 2, width: 8, outputActivation: 'tanh' },
-      getTask('hopper').io!,
+      getTask('hopper').ioOf({}),
     );
     const rng = new Rng(2);
     const params = Float32Array.from({ length: net.paramCount }, () => 0.3 * rng.normal());

@@ -10,7 +10,7 @@ const mnistIO = { inputShape: [28, 28, 1], outputSize: 10 } as const;
 
 describe('paper CNN layout (docs/ALGORITHMS.md §9.1)', () => {
   const net = getNetwork('cnn').build({}, mnistIO);
-  it("has 11 274 parameters, 11 240 prunable, in the spec's per-layer split", () => {
+  it('has 11 274 parameters, 11 240 prunable, in the per-layer split of docs/ALGORITHMS.md §9.1', () => {
     expect(net.paramCount).toBe(11_274);
     expect(net.prunableCount).toBe(11_240);
     expect(net.layers.map((l) => [l.name, l.kernelSize, l.biasSize])).toEqual([
@@ -90,7 +90,7 @@ describe('network registry', () => {
     expect(net.paramCount - net.prunableCount).toBe(42);
     expect(net.describe).toBe('MLP 196-32-10 (relu)');
   });
-  it('rejects out-of-range params through the spec', () => {
+  it('rejects out-of-range params through its ParamSpecs', () => {
     expect(() => getNetwork('mlp').build({ hiddenLayers: 4 }, mnistIO)).toThrow(/hiddenLayers/);
   });
 });

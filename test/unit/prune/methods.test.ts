@@ -1,4 +1,4 @@
-// Invariants over the pruning registry (STYLE.md convention 12; docs/ALGORITHMS.md §3.3–3.7): every method
+// Invariants over the pruning registry (docs/ARCHITECTURE.md convention 12; docs/ALGORITHMS.md §3.3–3.7): every method
 // hits the exact target sparsity, leaves biases and excluded layers alone, rewinds/reinitialises as
 // documented; nested methods give monotone masks; permutation baselines keep per-layer counts and values.
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prunedCountAt, remainingPercent, sparsityOfRound } from '../../../src/core/prune/schedule';
 
 describe('IMP schedule (docs/ALGORITHMS.md §3.2)', () => {
-  it('matches the spec table of remaining weights for keep = 0.8', () => {
+  it('matches the table of remaining weights for keep = 0.8 (docs/ALGORITHMS.md §3.2)', () => {
     const table: [number, number][] = [
       [1, 100],
       [2, 80],

@@ -1,4 +1,4 @@
-// The optional `trainer` block of the run config (runs/config.ts; issue 7 GD-IMP in the lab): absent for
+// The optional `trainer` block of the run config (runs/config.ts; GD-IMP in the lab): absent for
 // ES (so every existing config keeps its canonical form and run id), `{ id: 'gd' }` gets the GD defaults
 // filled, bad values name their field and range, and GD refuses SNR pruning and control tasks.
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
-// The control presets added for issue 8 (docs/ALGORITHMS.md §12): they parse, are labelled as reduced
-// budgets, and carry the settings the spec row (mcc-reduced) and docs/RESULTS.md §4.1 (pendulum-quick) state.
+// The classic-control presets (docs/ALGORITHMS.md §12): they parse, are labelled as reduced
+// budgets, and carry the settings the docs/ALGORITHMS.md §12 row (mcc-reduced) and docs/RESULTS.md §4.1 (pendulum-quick) state.
 import { describe, it, expect } from 'vitest';
 import { getPreset } from '../../../src/core/runs/presets';
 import { parseConfig } from '../../../src/core/runs/config';

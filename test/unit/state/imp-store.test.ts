@@ -1,4 +1,4 @@
-// IMP run store + chart selectors + experiment choice store (issue 5 live charts, issue 9 sweeps):
+// IMP run store + chart selectors + experiment choice store (live charts, sweeps):
 // folding streamed progress, ETA that ignores resumed rounds, mean ± s.d. bands by hand, σ rows
 // with shared round-1 records once, inline validation with field-named issues, seed parsing.
 import { beforeEach, describe, expect, it } from 'vitest';

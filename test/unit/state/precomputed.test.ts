@@ -1,5 +1,5 @@
 /**
- * Precomputed overlays (issue 9): the shipped bundle validates through the app's importer and becomes an
+ * Precomputed overlays: the shipped bundle validates through the app's importer and becomes an
  * overlay with its commands and date; corrupt, truncated, stale or unmarked files and failed fetches give
  * a message (never a throw); the overlay is withheld next to a run of other settings; the chart table
  * gains the overlay's columns joined by round.
@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'fflate';
-import { loadPrecomputed, precomputedFromBytes, precomputedUrl } from '../../../src/ui/run/precomputed';
+import { loadPrecomputed, precomputedFromBytes, precomputedUrl } from '../../../src/core/runs/precomputed';
 import { precomputedSeries, withPrecomputedColumns } from '../../../src/ui/run/precomputed-series';
 import { selectOverlay, usePrecomputedStore } from '../../../src/state/precomputed-store';
 import { sparsityCurves } from '../../../src/state/imp-selectors';
@@ -92,7 +92,7 @@ describe('precomputed store and chart data', () => {
     expect(series.every((s) => s.dash && (s.opacity ?? 1) < 1)).toBe(true);
     const t = withPrecomputedColumns(
       {
-        columns: ['round', 'remaining %', 'magnitude'],
+        header: ['round', 'remaining %', 'magnitude'],
         rows: [
           [1, 100, 0.5],
           [2, 80, 0.4],
@@ -101,8 +101,8 @@ describe('precomputed store and chart data', () => {
       pre,
       { scale: 1, column: (m) => `${m} precomputed` },
     );
-    expect(t.columns).toEqual(['round', 'remaining %', 'magnitude', ...pre.methods.map((m) => `${m} precomputed`)]);
-    const pct = withPrecomputedColumns({ columns: ['round', 'remaining %'], rows: [] }, pre, {
+    expect(t.header).toEqual(['round', 'remaining %', 'magnitude', ...pre.methods.map((m) => `${m} precomputed`)]);
+    const pct = withPrecomputedColumns({ header: ['round', 'remaining %'], rows: [] }, pre, {
       scale: 100,
       column: (m) => m,
     });

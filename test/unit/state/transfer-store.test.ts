@@ -1,4 +1,4 @@
-// Transfer store + selectors (issue 7 transfer view): defaults for a chosen ticket, job arguments for
+// Transfer store + selectors: defaults for a chosen ticket, job arguments for
 // each target kind (mask copied, GD tickets keep GD on another task), progress folding (only evaluated
 // generations become curve points), overall fraction, target curves switching from live points to the
 // finished record, the aligned table/CSV rows and the comparison table.
@@ -186,7 +186,7 @@ describe('transfer selectors', () => {
         ],
       },
     ]);
-    expect(t.columns).toEqual([
+    expect(t.header).toEqual([
       'step',
       'Ticket (signal-to-noise pruning), transferred',
       'Random mask, new weights (baseline)',

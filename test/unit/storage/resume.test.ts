@@ -1,6 +1,6 @@
 /**
- * Issue 9 "closing the tab mid-run and reopening offers to resume from the last finished round; the
- * resumed run gives the same results as an uninterrupted one": the IMP loop's chain states go through
+ * Closing the tab mid-run and reopening offers to resume from the last finished round, and the
+ * resumed run gives the same results as an uninterrupted one: the IMP loop's chain states go through
  * IndexedDB (structured clone) and a reopened store, then runImp continues from them.
  */
 import 'fake-indexeddb/auto';

@@ -9,7 +9,7 @@ import { importBundle } from '../../../src/core/runs/bundle';
 import { parseConfig, type ExperimentConfig } from '../../../src/core/runs/config';
 import { getPreset } from '../../../src/core/runs/presets';
 import type { StepRun } from '../../../src/core/tour/step-sentence';
-import { layoutOfConfig } from '../../../src/ui/results/run-layout';
+import { layoutOf } from '../../../src/core/runs/network-shape';
 
 export const PRECOMPUTED_DIR = resolve(import.meta.dirname, '../../../public/precomputed');
 
@@ -19,7 +19,7 @@ export const precomputedExists = (file: string): boolean => existsSync(join(PREC
 export function shippedRun(file: string): StepRun {
   const got = importBundle(new Uint8Array(readFileSync(join(PRECOMPUTED_DIR, file))));
   if (!got.ok) throw new Error(`${file}: ${got.message}`);
-  const layout = layoutOfConfig(got.bundle.config);
+  const layout = layoutOf(got.bundle.config);
   return {
     records: got.bundle.records,
     config: got.bundle.config,

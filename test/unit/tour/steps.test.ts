@@ -19,7 +19,7 @@ import {
 import { getPreset } from '../../../src/core/runs/presets';
 import { parseConfig } from '../../../src/core/runs/config';
 import { STRATEGIES } from '../../../src/core/es/registry';
-import { layoutOfConfig } from '../../../src/ui/results/run-layout';
+import { layoutOf } from '../../../src/core/runs/network-shape';
 import { PRECOMPUTED_DIR, precomputedExists } from './fixtures';
 
 describe('the step registry', () => {
@@ -96,8 +96,8 @@ describe('the evidence shipped in public/precomputed/', () => {
   });
 });
 
-function layoutFor(config: Parameters<typeof layoutOfConfig>[0]) {
-  const l = layoutOfConfig(config);
+function layoutFor(config: Parameters<typeof layoutOf>[0]) {
+  const l = layoutOf(config);
   return { layers: l.layers, inputShape: l.inputShape };
 }
 

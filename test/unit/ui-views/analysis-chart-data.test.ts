@@ -26,11 +26,12 @@ import {
 
 const alphas = [0, 0.5, 1];
 function group(kind: 'vision' | 'control', perfs: number[][]): LmcGroup {
+  const metric = kind === 'vision' ? 'accuracy' : 'return';
   const pairs = perfs.map((p, n) => ({
     i: 0,
     j: n + 1,
     path: pathFromMetrics(
-      kind,
+      metric,
       alphas,
       p,
       p.map(() => 0),
@@ -94,7 +95,7 @@ describe('LMC pair groups', () => {
     const pairs = [];
     for (let i = 0; i < 6; i++)
       for (let j = i + 1; j < 6; j++)
-        pairs.push({ i, j, path: pathFromMetrics('vision', alphas, [0.9, 0.9, 0.9], [0, 0, 0]) });
+        pairs.push({ i, j, path: pathFromMetrics('accuracy', alphas, [0.9, 0.9, 0.9], [0, 0, 0]) });
     const net = (label: string, k: number) => ({
       label,
       run: 0,

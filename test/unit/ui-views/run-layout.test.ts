@@ -3,7 +3,7 @@
 // the records sent to the analysis worker are copies (the store's arrays stay attached) carrying what the
 // jobs read.
 import { describe, expect, it } from 'vitest';
-import { layoutOfConfig } from '../../../src/ui/results/run-layout';
+import { layoutOf } from '../../../src/core/runs/network-shape';
 import { jobRecords } from '../../../src/ui/run/analysis-client';
 import { instantiate } from '../../../src/core/experiments/setup';
 import { parseConfig } from '../../../src/core/runs/config';
@@ -12,7 +12,7 @@ import type { RoundRecord } from '../../../src/core/experiments/events';
 
 const noFiles = (p: string): Promise<Uint8Array> => Promise.reject(new Error(`no data files here (${p})`));
 
-describe('layoutOfConfig', () => {
+describe('layoutOf', () => {
   it('control: equals the layout of the instantiated policy network', async () => {
     const config = parseConfig({
       ...getPreset('mnist-quick').config,
@@ -20,7 +20,7 @@ describe('layoutOfConfig', () => {
       network: { id: 'policy_mlp', params: {} },
     });
     const { net, task } = await instantiate(config, { readBytes: noFiles });
-    const layout = layoutOfConfig(config);
+    const layout = layoutOf(config);
     expect(layout.layers).toEqual(net.layers);
     expect(layout.inputShape).toEqual([3]); // Pendulum observation (cos θ, sin θ, θ̇)
     expect(layout.outputSize).toBe(1);
@@ -34,7 +34,7 @@ describe('layoutOfConfig', () => {
       ['28x28', 28],
     ] as const) {
       const config = parseConfig({ ...base, task: { ...base.task, params: { ...base.task.params, pool } } });
-      const layout = layoutOfConfig(config);
+      const layout = layoutOf(config);
       expect(layout.inputShape).toEqual([side, side, 1]);
       expect(layout.outputSize).toBe(10);
       if (layout.layers[0].kind === 'dense') expect(layout.layers[0].kernelShape[0]).toBe(side * side);

@@ -6,7 +6,7 @@ import {
   linearTicks,
   linearTicksAtLeast,
   logTicks,
-  makeScale,
+  axisScale,
   nearestIndex,
   niceStep,
   tickLabels,
@@ -14,11 +14,11 @@ import {
 
 describe('scales', () => {
   it('linear and log maps send the domain ends to the range ends; log halves at the geometric mean', () => {
-    const lin = makeScale('linear', [0, 10], [0, 200]);
+    const lin = axisScale('linear', [0, 10], [0, 200]);
     expect([lin(0), lin(5), lin(10)]).toEqual([0, 100, 200]);
-    const rev = makeScale('linear', [0, 10], [200, 0]);
+    const rev = axisScale('linear', [0, 10], [200, 0]);
     expect(rev(2.5)).toBe(150);
-    const log = makeScale('log', [1, 100], [0, 100]);
+    const log = axisScale('log', [1, 100], [0, 100]);
     expect(log(10)).toBeCloseTo(50, 12);
     expect(log(100)).toBeCloseTo(100, 12);
   });

@@ -1,6 +1,6 @@
 // Viridis colour map and heatmap scaling (src/ui/viz/colormap.ts).
 import { describe, expect, it } from 'vitest';
-import { VIRIDIS_STOPS, gridToRgba, makeScale, viridis } from '../../../src/ui/viz/colormap';
+import { VIRIDIS_STOPS, gridToRgba, colorScale, viridis } from '../../../src/ui/viz/colormap';
 
 describe('viridis', () => {
   it('hits its control points and clamps outside [0, 1]', () => {
@@ -32,12 +32,12 @@ describe('viridis', () => {
 describe('scales', () => {
   it('linear and log map min → 0 and max → 1; log lifts small values', () => {
     const vals = new Float32Array([2, 12, 102, NaN, Infinity]);
-    const lin = makeScale(vals, 'linear');
+    const lin = colorScale(vals, 'linear');
     expect([lin.min, lin.max]).toEqual([2, 102]);
     expect(lin.toUnit(2)).toBe(0);
     expect(lin.toUnit(102)).toBe(1);
     expect(lin.toUnit(12)).toBeCloseTo(0.1, 12);
-    const log = makeScale(vals, 'log');
+    const log = colorScale(vals, 'log');
     expect(log.toUnit(2)).toBe(0);
     expect(log.toUnit(102)).toBeCloseTo(1, 12);
     // log10(11) / log10(101)
@@ -46,7 +46,7 @@ describe('scales', () => {
 
   it('gridToRgba flips rows so y grows upwards', () => {
     // 2×2 grid, row 0 (bottom) = [0, 0], row 1 (top) = [1, 1]
-    const px = gridToRgba(new Float32Array([0, 0, 1, 1]), 2, makeScale([0, 1], 'linear'));
+    const px = gridToRgba(new Float32Array([0, 0, 1, 1]), 2, colorScale([0, 1], 'linear'));
     expect(Array.from(px.slice(0, 4))).toEqual([...viridis(1), 255]); // top-left pixel = top row
     expect(Array.from(px.slice(8, 12))).toEqual([...viridis(0), 255]); // bottom-left
   });

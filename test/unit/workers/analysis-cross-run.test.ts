@@ -4,7 +4,8 @@
 // leaking tensors. The landscape's plane option evaluates the plane through θ0, round k and round k + 1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { LabEngine, type ImpProgress } from '../../../workers/lab-engine';
+import { LabEngine } from '../../../workers/lab-engine';
+import type { ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
 import { runRegistryJob } from '../../../workers/analysis-job';
 import { instantiate } from '../../../src/core/experiments/setup';

@@ -1,11 +1,12 @@
 // LabEngine.runAnalysis (workers/lab-engine.ts) in Node, through the method the comlink worker exposes
-// (issue 6 "runs in the worker with progress and cancel"): the engine instantiates task + network from the
+// (runs in the worker with progress and cancel): the engine instantiates task + network from the
 // run's config (cached per run id) and gives the same numbers as calling the analysis jobs directly on
 // instances built the same way; progress is monotone; cancel ends the job within one chunk; one job at a
 // time; no leaked tensors. Records are the ones a real (tiny) IMP run streamed, layout included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { LabEngine, type AnalysisProgress, type ImpProgress } from '../../../workers/lab-engine';
+import { LabEngine } from '../../../workers/lab-engine';
+import type { AnalysisProgress, ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
 import { runRegistryJob, runRolloutJob } from '../../../workers/analysis-job';
 import { instantiate } from '../../../src/core/experiments/setup';

@@ -1,5 +1,5 @@
-// Issue 5 "if the worker dies or the GPU device is lost, the UI says so and offers to continue on the
-// next backend from the last finished round" — the engine side, in Node through the methods the comlink
+// If the worker dies or the GPU device is lost, the UI says so and offers to continue on the
+// next backend from the last finished round — the engine side, in Node through the methods the comlink
 // worker exposes: a lost device (the debug hook's simulation) stops the running IMP job with the reason,
 // keeps every finished round stored, forgets the backend; the stored run is read back in the worker
 // (storedRun: config + rounds, arrays transferable); resuming on the next backend of the chain
@@ -7,7 +7,8 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { LabEngine, type ImpProgress } from '../../../workers/lab-engine';
+import { LabEngine } from '../../../workers/lab-engine';
+import type { ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
 import { runId } from '../../../src/core/runs/hash';
 import { RunStore } from '../../../src/storage/run-store';

@@ -1,4 +1,4 @@
-// LabEngine.runGdImp in Node through the methods the comlink worker exposes (issue 7 GD-IMP in the lab;
+// LabEngine.runGdImp in Node through the methods the comlink worker exposes (GD-IMP in the lab;
 // workers/gd-imp-job.ts), on the real KMNIST files (its partial 6 284-image training split keeps an epoch
 // at a dozen Adam steps) and the IndexedDB run store on fake-indexeddb: the job streams the ES job's
 // messages with gd_* chains, pruned weights are exactly 0, every round is stored with its resume state,
@@ -7,9 +7,10 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { LabEngine, type ImpProgress } from '../../../workers/lab-engine';
+import { LabEngine } from '../../../workers/lab-engine';
+import type { ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
-import { gdBackendProblem, gdStepsPerRound, gdTotalSteps } from '../../../workers/gd-imp-job';
+import { gdConfigBackendProblem, gdStepsPerRound, gdTotalSteps } from '../../../workers/gd-imp-job';
 import { parseConfig } from '../../../src/core/runs/config';
 import { runId } from '../../../src/core/runs/hash';
 import { RunStore } from '../../../src/storage/run-store';
@@ -153,9 +154,9 @@ describe('LabEngine.runGdImp', () => {
 
   it('a CNN on wasm is refused up front (no Conv2DBackpropFilter there); MLPs and the cpu backend are fine', async () => {
     const cnn = parseConfig({ ...base, network: { id: 'cnn', params: {} }, trainer: { id: 'gd' } });
-    expect(gdBackendProblem(cnn, 'wasm')).toMatch(/Conv2DBackpropFilter.*wasm.*WebGL or WebGPU/);
-    expect(gdBackendProblem(cnn, 'cpu')).toBeNull();
-    expect(gdBackendProblem(config, 'wasm')).toBeNull();
+    expect(gdConfigBackendProblem(cnn, 'wasm')).toMatch(/Conv2DBackpropFilter.*wasm.*WebGL or WebGPU/);
+    expect(gdConfigBackendProblem(cnn, 'cpu')).toBeNull();
+    expect(gdConfigBackendProblem(config, 'wasm')).toBeNull();
     const { eng } = newEngine();
     await eng.init('wasm');
     await expect(eng.runGdImp(cnn, () => undefined)).rejects.toThrow(/Conv2DBackpropFilter/);

@@ -1,11 +1,12 @@
-// LabEngine.runImp / benchmarkBackends in Node through the methods the comlink worker exposes (issue 5),
-// with the IndexedDB run store on fake-indexeddb (issue 9): every round streams once with its own
+// LabEngine.runImp / benchmarkBackends in Node through the methods the comlink worker exposes,
+// with the IndexedDB run store on fake-indexeddb: every round streams once with its own
 // (transferable) arrays, every round is stored with its resume state, a cancelled run resumes to the
 // same records as an uninterrupted one, one job at a time, and no tensors leak.
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { LabEngine, type ImpProgress } from '../../../workers/lab-engine';
+import { LabEngine } from '../../../workers/lab-engine';
+import type { ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
 import { totalGenerations, transferableRecord } from '../../../workers/imp-job';
 import { runId } from '../../../src/core/runs/hash';

@@ -4,11 +4,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { expose, proxy, wrap } from 'comlink';
-import { LabEngine, type Demo2dBatch, type Demo2dConfig } from '../../../workers/lab-engine';
+import { LabEngine } from '../../../workers/lab-engine';
+import type { Demo2dBatch, Demo2dConfig } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
 import { STRATEGIES } from '../../../src/core/es/registry';
 import { defaultsOf } from '../../../src/core/params';
-import { TOY_2D_LIST } from '../../../workers/toy-catalog';
+import { TOY_2D_LIST } from '../../../src/core/tasks/toy/toy-2d';
 
 const newEngine = () => new LabEngine({ initBackend: (pref) => selectBackend(pref) });
 

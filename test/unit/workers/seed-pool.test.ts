@@ -1,18 +1,20 @@
-// Multi-seed sweeps across workers (issue 9): SeedPool (src/ui/run/seed-pool.ts) runs each seed of a
+// Multi-seed sweeps across workers: SeedPool (src/ui/run/seed-pool.ts) runs each seed of a
 // config as its own single-seed run in its own engine — here LabEngines in Node, driven through the same
 // methods the comlink workers expose. Per-seed results equal the sequential multi-seed run's on the same
 // backend (bit-identical masks, means, σ; equal metrics); pause reaches every busy engine and resumes to
 // the same numbers; cancel stops the running seeds and starts no queued one; pool sizing.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { LabEngine, type ImpProgress } from '../../../workers/lab-engine';
+import { LabEngine } from '../../../workers/lab-engine';
+import type { ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
 import { runId } from '../../../src/core/runs/hash';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { totalGenerations } from '../../../workers/imp-job';
 import { useImpStore } from '../../../src/state/imp-store';
 import { sparsityCurves } from '../../../src/state/imp-selectors';
-import { SeedPool, poolSize, seedConfigs, type PoolWorker, type SeedStatus } from '../../../src/ui/run/seed-pool';
+import type { SeedRunStatus } from '../../../src/state/seed-runs';
+import { SeedPool, poolSize, seedConfigs, type PoolWorker } from '../../../src/ui/run/seed-pool';
 import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';
 
 const config = tinyCartpoleConfig({ methods: ['magnitude', 'random_reinit'], seeds: [0, 1, 2] });
@@ -38,7 +40,7 @@ async function newWorker(engines: LabEngine[]): Promise<PoolWorker> {
 
 function poolRun(size: number, onMsg?: (pool: SeedPool, seed: number, msg: ImpProgress) => void) {
   const msgs: { seed: number; msg: ImpProgress }[] = [];
-  const statuses: { seed: number; status: SeedStatus }[] = [];
+  const statuses: { seed: number; status: SeedRunStatus }[] = [];
   const engines: LabEngine[] = [];
   const pool: SeedPool = new SeedPool(config, size, {
     createWorker: () => newWorker(engines),

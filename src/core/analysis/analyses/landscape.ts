@@ -23,8 +23,8 @@ import { landscapeReport } from './landscape-report';
 import { defineAnalysis } from './types';
 
 /** What L_test is for a task (docs/ALGORITHMS.md §7 [U]): one definition for every chart and file. */
-export function lossKindOf(task: Pick<TaskInstance, 'kind'>): 'test cross-entropy' | '−mean test return' {
-  return task.kind === 'vision' ? 'test cross-entropy' : '−mean test return';
+export function lossKindOf(task: Pick<TaskInstance, 'metric'>): 'test cross-entropy' | '−mean test return' {
+  return task.metric === 'accuracy' ? 'test cross-entropy' : '−mean test return';
 }
 
 export interface LandscapeRound {

@@ -201,7 +201,7 @@ export const lmcAnalysis = defineAnalysis({
       alphas,
       points: o.points,
       extended: o.extended,
-      barrierKind: ctx.task.kind === 'vision' ? 'error' : 'return',
+      barrierKind: ctx.task.metric === 'accuracy' ? 'error' : 'return',
       connectedBelow: LMC_CONNECTED_BELOW,
       runLabels: ctx.runs.map((r) => r.label),
       groups: out,

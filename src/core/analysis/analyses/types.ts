@@ -1,5 +1,5 @@
 /**
- * The contract of the analysis registry (STYLE.md convention 3; docs/ALGORITHMS.md §6–8): an analysis is
+ * The contract of the analysis registry (docs/ARCHITECTURE.md convention 3; docs/ALGORITHMS.md §6–8): an analysis is
  * `{ id, label, options as ParamSpecs, select, needs, run, report }`. The worker, the CLI and the analysis
  * panel all iterate the registry (registry.ts), so an analysis has the same options, defaults and help
  * everywhere by construction: the CLI turns `options` into flags and help lines, the panel into fields,

@@ -1,5 +1,5 @@
 /**
- * Grid-as-population evaluation (issue 6; docs/ALGORITHMS.md §6–7): every analysis grid — an α path, a
+ * Grid-as-population evaluation (docs/ALGORITHMS.md §6–7): every analysis grid — an α path, a
  * 1-D projection, a 2-D surface — is a set of parameter vectors, i.e. a population [N, D]. It is pushed
  * through the task's test protocol (`TaskInstance.evaluateTest`) in chunks of rows, with a progress
  * callback and a cancel gate between chunks. Each chunk's tensor is disposed before the next one is made,

@@ -1,4 +1,4 @@
-/** Analyses that evaluate grids through a task and network (issue 6): LMC, landscapes, per-round correlation. */
+/** Analyses that evaluate grids through a task and network: LMC, landscapes, per-round correlation. */
 export * from './evaluate-grid';
 export * from './lmc';
 export * from './landscape';

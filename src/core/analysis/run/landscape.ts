@@ -48,7 +48,7 @@ export function directionOf(setup: DirectionSetup, layers: readonly LayerSpec[],
 export interface Landscape1DInput extends GridTarget, DirectionSetup {
   /** Number of random directions (docs/ALGORITHMS.md §7 [U]: 10; reduced presets 5). */
   readonly directions: number;
-  /** ξ points in [−range, range] (spec: 41; reduced 21). */
+  /** ξ points in [−range, range] (docs/ALGORITHMS.md §7: 41; reduced 21). */
   readonly points: number;
   /** Half-width of the ξ interval (default 1: ξ ∈ [−1, 1]). */
   readonly range?: number;

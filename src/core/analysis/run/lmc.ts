@@ -7,6 +7,7 @@
  */
 import { alphaGrid, errorBarrier, interpolateRows, isLinearlyConnected, returnBarrier } from '../interpolation';
 import { evaluateGrids, type GridRunOptions, type GridTarget } from './evaluate-grid';
+import type { TestMetric } from '../../tasks/types';
 
 /** One path between θ_A (α = 1) and θ_B (α = 0). */
 export interface LmcPath {
@@ -38,14 +39,14 @@ export interface LmcPathInput extends GridTarget {
 
 /** Turns a path's metrics into both barrier readings (pure: shared by lmcPath and lmcMatrix). */
 export function pathFromMetrics(
-  kind: 'vision' | 'control',
+  metric: TestMetric,
   alphas: number[],
   perf: ArrayLike<number>,
   loss: ArrayLike<number>,
 ): LmcPath {
   const p = Array.from(perf),
     l = Array.from(loss);
-  if (kind === 'vision') {
+  if (metric === 'accuracy') {
     const b = errorBarrier(
       p.map((a) => 1 - a),
       alphas,
@@ -82,7 +83,7 @@ export async function lmcPath(input: LmcPathInput, opts: GridRunOptions = {}): P
     [{ rowCount: alphas.length, make: () => interpolateRows(input.thetaA, input.thetaB, alphas) }],
     opts,
   );
-  return pathFromMetrics(input.task.kind, alphas, m.perf, m.loss);
+  return pathFromMetrics(input.task.metric, alphas, m.perf, m.loss);
 }
 
 /** A trained network with a display label (e.g. "r4" for round 4, "s1" for seed 1). */
@@ -129,7 +130,7 @@ export async function lmcMatrix(input: LmcMatrixInput, opts: GridRunOptions = {}
   const endpointBarrier = square(),
     excessBarrier = square();
   const pairs = index.map(({ i, j }, p) => {
-    const path = pathFromMetrics(input.task.kind, alphas, metrics[p].perf, metrics[p].loss);
+    const path = pathFromMetrics(input.task.metric, alphas, metrics[p].perf, metrics[p].loss);
     endpointBarrier[i][j] = endpointBarrier[j][i] = path.endpointBarrier;
     excessBarrier[i][j] = excessBarrier[j][i] = path.excessBarrier;
     return { i, j, path };

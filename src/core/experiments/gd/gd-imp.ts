@@ -20,6 +20,7 @@ import { denseMask } from '../../prune/layout';
 import type { GdOptions } from './gd-options';
 import { trainGd, type GdEpochMetrics, type GdOutcome, type GdTrainSet } from './train-gd';
 import { roundRecord } from '../records';
+import { gdPruneProblem } from './gd-eligibility';
 import { pruneStep } from '../resume';
 
 /** The GD chains the paper ran (docs/ALGORITHMS.md §4.1: final-ticket and random-reinit). */
@@ -70,10 +71,8 @@ export function epochAsGeneration(
 export async function runGdImp(input: GdImpInput): Promise<GdImpResult> {
   const { net, task, train, options, prune, seed } = input;
   for (const id of prune.methods) {
-    if (getPruneMethod(id).needsStd)
-      throw new Error(
-        `${getPruneMethod(id).label} needs a per-parameter σ, which gradient descent does not have: use magnitude or a baseline`,
-      );
+    const problem = gdPruneProblem(getPruneMethod(id));
+    if (problem) throw new Error(problem);
   }
   const root = new Rng(seed);
   const theta0 = theta0For(net, seed);

@@ -1,6 +1,6 @@
 /**
  * Settings of the gradient-descent baseline (docs/ALGORITHMS.md §4.1, §12 guideline 3), described once
- * as self-describing ParamSpecs (STYLE.md convention 4) from which the zod schema is generated. They live
+ * as self-describing ParamSpecs (docs/ARCHITECTURE.md convention 4) from which the zod schema is generated. They live
  * beside, not inside, the ES experiment config (runs/config.ts), whose schema GD must not change.
  *
  * Defaults: Adam (optax defaults β1 0.9, β2 0.999, ε 1e-8), lr 3e-4, batch 128, 1 epoch per IMP round

@@ -12,6 +12,7 @@ import { getDataset, loadDataset } from '../../tasks/vision/datasets';
 import { createVisionInstance, visionParamSpecs } from '../../tasks/vision/vision-task';
 import { resolveParams } from '../../params';
 import { GdTrainSet } from './train-gd';
+import { gdTaskProblem } from './gd-eligibility';
 
 export interface GdParts {
   readonly task: TaskInstance;
@@ -25,11 +26,8 @@ export async function instantiateGd(
   config: ExperimentConfig,
   io: { readBytes(path: string): Promise<Uint8Array> },
 ): Promise<GdParts> {
-  if (getTask(config.task.id).kind !== 'vision') {
-    throw new Error(
-      `the GD baseline covers vision tasks (docs/ALGORITHMS.md §4.1); "${config.task.id}" is a control task, whose GD baseline is PPO (docs/ALGORITHMS.md §4.2, not built)`,
-    );
-  }
+  const problem = gdTaskProblem(getTask(config.task.id));
+  if (problem) throw new Error(problem);
   const dataset = getDataset(config.task.id);
   const params = resolveParams(visionParamSpecs, config.task.params);
   const data = await loadDataset(dataset, (p) => io.readBytes(p), params.pool);

@@ -20,6 +20,7 @@ import type { Rng } from '../../rng';
 import type { EvalPoint } from '../events';
 import { DivergenceError, PRUNED_SIGMA, type RoundOutcome } from '../train-round';
 import type { GdOptions } from './gd-options';
+import { gdBackendProblem } from './gd-eligibility';
 
 /** The training split on the tfjs backend, uploaded once per run and shared by all rounds and chains. */
 export class GdTrainSet {
@@ -125,11 +126,8 @@ function checkSpec(spec: GdRoundSpec): void {
       `mask (${mask.length}) and init (${init.length}) must both have the network's ${net.paramCount} parameters`,
     );
   }
-  if (net.layers.some((l) => l.kind === 'conv') && !tf.getKernel('Conv2DBackpropFilter', tf.getBackend())) {
-    throw new Error(
-      `GD on ${net.describe} needs the Conv2DBackpropFilter kernel, which the ${tf.getBackend()} backend lacks (tfjs-backend-wasm 4.22): use the cpu backend or a GPU backend (webgl/webgpu)`,
-    );
-  }
+  const backendProblem = gdBackendProblem(net, tf.getBackend());
+  if (backendProblem) throw new Error(backendProblem);
   if (options.batchSize > train.count)
     throw new Error(`GD batch size ${options.batchSize} exceeds the ${train.count} training images`);
 }

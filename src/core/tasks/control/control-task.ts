@@ -1,27 +1,23 @@
 /**
  * TaskDef / TaskInstance adapters for the classic-control environments (docs/ALGORITHMS.md §9.2,
- * §9.3, §11). Fitness = mean undiscounted return over `episodes` episodes whose start states are
- * shared by the whole population (evojax semantics); the test metric is the mean return over a
- * FIXED set of `testEpisodes` episodes (the same start states in every run and round, like a test
- * set), and the test loss is −return (STYLE.md convention 6: the sign flip lives here).
+ * §9.3, §11): the episodic-task rules of ../episodic.ts (fitness = mean return over episodes shared by
+ * the population, test = a fixed episode set, loss = −return) over the batched gymnax environments.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { int, resolveParams } from '../../params';
+import type * as tf from '@tensorflow/tfjs-core';
+import { pickParams, resolveParams } from '../../params';
 import type { AnyParamValues, ParamSpecs } from '../../params';
 import type { PopulationNet } from '../../nets/types';
-import { Rng } from '../../rng';
-import type { PopulationScores, TaskDef, TaskInstance, TestResult } from '../types';
+import type { Rng } from '../../rng';
+import type { TaskDef, TaskInstance } from '../types';
+import { EPISODIC_TASK, episodeParamSpecs, EpisodicTaskInstance, testEpisodeStream } from '../episodic';
 import type { ControlEnv } from './envs/types';
 import { rowPolicyFor } from './policy-net';
 import { rolloutPopulation } from './rollout';
 import type { RolloutResult } from './rollout';
 
-/** Seed of the fixed test-episode stream; split by env id so each env has its own test set. */
-export const TEST_EPISODE_SEED = 20230601;
-
 /** The fixed episode-reset stream used by `evaluateTest` for `env` (also for replaying test episodes). */
 export function testEpisodeRng(env: ControlEnv): Rng {
-  return new Rng(TEST_EPISODE_SEED).split(`test-episodes/${env.id}`);
+  return testEpisodeStream('control', env.id);
 }
 
 export interface ControlTaskOptions {
@@ -46,29 +42,14 @@ function taskParamSpecs(o: ControlTaskOptions): ParamSpecs {
     envSpecs[k] = d === undefined ? s : ({ ...s, default: d } as ParamSpecs[string]);
   }
   return {
-    episodes: int(
-      o.episodes,
-      1,
-      256,
-      'Episodes per member',
-      'Episodes per fitness evaluation; start states shared by the population (evojax n_repeats).',
-    ),
-    testEpisodes: int(
-      o.testEpisodes,
-      1,
-      1024,
-      'Test episodes',
-      'Fixed episode set for the test metric (same start states every run).',
-    ),
+    ...episodeParamSpecs({
+      episodes: o.episodes,
+      maxEpisodes: 256,
+      testEpisodes: o.testEpisodes,
+      maxTestEpisodes: 1024,
+    }),
     ...envSpecs,
   };
-}
-
-/** Envs' own params out of the task's resolved params. */
-function envParamsOf(env: ControlEnv, p: AnyParamValues): AnyParamValues {
-  const out: AnyParamValues = {};
-  for (const k of Object.keys(env.paramSpecs)) out[k] = p[k];
-  return out;
 }
 
 /** Rollout of a whole population [P, D] (one dataSync) over `episodes` episodes from `rng`. */
@@ -85,31 +66,27 @@ export function rolloutNet(
   return rolloutPopulation({ env, envParams, members: params.shape[0], episodes, policy, rng });
 }
 
-class ControlTaskInstance implements TaskInstance {
-  readonly kind = 'control' as const;
-  readonly io;
-  private readonly testRng: Rng;
-
+class ControlTaskInstance extends EpisodicTaskInstance {
   constructor(
-    readonly id: string,
+    id: string,
     readonly env: ControlEnv,
     private readonly envParams: AnyParamValues,
-    private readonly episodes: number,
-    private readonly testEpisodes: number,
-    readonly notes: readonly string[],
+    episodes: number,
+    testEpisodes: number,
+    notes: readonly string[],
   ) {
-    this.io = { inputShape: [env.obsDim], outputSize: env.outputSize };
-    this.testRng = testEpisodeRng(env);
+    super(
+      id,
+      { inputShape: [env.obsDim], outputSize: env.outputSize },
+      episodes,
+      testEpisodes,
+      testEpisodeRng(env),
+      notes,
+    );
   }
 
-  evaluatePopulation(net: PopulationNet, params: tf.Tensor2D, rng: Rng): PopulationScores {
-    const r = rolloutNet(this.env, this.envParams, net, params, this.episodes, rng);
-    return { scores: tf.tensor1d(Float32Array.from(r.meanReturns)) };
-  }
-
-  async evaluateTest(net: PopulationNet, params: tf.Tensor2D): Promise<TestResult[]> {
-    const r = rolloutNet(this.env, this.envParams, net, params, this.testEpisodes, this.testRng);
-    return Array.from(r.meanReturns, (perf) => ({ perf, loss: -perf }));
+  protected rollout(net: PopulationNet, params: tf.Tensor2D, episodes: number, rng: Rng) {
+    return rolloutNet(this.env, this.envParams, net, params, episodes, rng);
   }
 
   dispose(): void {
@@ -124,15 +101,16 @@ export function controlTaskDef(o: ControlTaskOptions): TaskDef {
     id: o.id,
     label: o.env.label,
     help: o.help,
-    kind: 'control',
+    ...EPISODIC_TASK,
     paramSpecs,
+    ioOf: () => ({ inputShape: [o.env.obsDim], outputSize: o.env.outputSize }),
     async load(given: AnyParamValues): Promise<TaskInstance> {
       const p = resolveParams(paramSpecs, given) as AnyParamValues;
       const notes = [...(o.notes ?? [])];
       return new ControlTaskInstance(
         o.id,
         o.env,
-        envParamsOf(o.env, p),
+        pickParams(o.env.paramSpecs, p),
         p.episodes as number,
         p.testEpisodes as number,
         notes,

@@ -5,7 +5,10 @@
  * Geometry follows gym's classic-control renderers (docs/ALGORITHMS.md §11 for the quantities).
  */
 import type { AnyParamValues } from '../../params';
-import { MOUNTAIN_CAR_BOUNDS, mountainHeight } from './envs/mountain-car-continuous';
+import { MOUNTAIN_CAR_BOUNDS, mountainHeight, type MountainCarContinuousParams } from './envs/mountain-car-continuous';
+import type { AcrobotParams } from './envs/acrobot';
+import type { CartPoleParams } from './envs/cartpole';
+import type { PendulumParams } from './envs/pendulum';
 
 /** What a primitive depicts, so the UI can pick colours without knowing the env. */
 export type PrimitiveRole = 'ground' | 'body' | 'link' | 'joint' | 'goal' | 'limit';
@@ -69,9 +72,9 @@ const circle = (cx: number, cy: number, r: number, role: PrimitiveRole): Primiti
 });
 
 /** Cart at x on a track of half-width xThreshold; pole of length 2l at angle θ from vertical (θ > 0 leans right). */
-export function cartPoleScene([x, , theta]: readonly number[], params: AnyParamValues): Scene {
-  const xThr = params.xThreshold as number;
-  const poleLen = 2 * (params.poleHalfLength as number);
+export function cartPoleScene([x, , theta]: readonly number[], params: CartPoleParams): Scene {
+  const xThr = params.xThreshold;
+  const poleLen = 2 * params.poleHalfLength;
   const cartW = 0.5;
   const cartH = 0.3;
   const pivotY = cartH / 2;
@@ -89,8 +92,8 @@ export function cartPoleScene([x, , theta]: readonly number[], params: AnyParamV
 }
 
 /** Arm of length l from the pivot; θ = 0 is upright (gym's convention), positive θ counter-clockwise. */
-export function pendulumScene([theta]: readonly number[], params: AnyParamValues): Scene {
-  const l = params.length as number;
+export function pendulumScene([theta]: readonly number[], params: PendulumParams): Scene {
+  const l = params.length;
   const ex = -l * Math.sin(theta);
   const ey = l * Math.cos(theta);
   return {
@@ -100,8 +103,8 @@ export function pendulumScene([theta]: readonly number[], params: AnyParamValues
 }
 
 /** Two links hanging from the origin (θ1 = θ2 = 0 points straight down); the goal line is y = 1. */
-export function acrobotScene([th1, th2]: readonly number[], params: AnyParamValues): Scene {
-  const l1 = params.linkLength1 as number;
+export function acrobotScene([th1, th2]: readonly number[], params: AcrobotParams): Scene {
+  const l1 = params.linkLength1;
   const l2 = 1; // gymnax's termination height assumes link 2 has length 1
   const p1x = l1 * Math.sin(th1);
   const p1y = -l1 * Math.cos(th1);
@@ -123,7 +126,7 @@ export function acrobotScene([th1, th2]: readonly number[], params: AnyParamValu
 const HILL_SAMPLES = 64;
 
 /** Hill y = sin(3p)·0.45 + 0.55 over the position range, the car on it tilted with the slope, goal flag. */
-export function mountainCarScene([position]: readonly number[], params: AnyParamValues): Scene {
+export function mountainCarScene([position]: readonly number[], params: MountainCarContinuousParams): Scene {
   const { minPosition, maxPosition } = MOUNTAIN_CAR_BOUNDS;
   const points: number[] = [];
   for (let k = 0; k <= HILL_SAMPLES; k++) {
@@ -131,7 +134,7 @@ export function mountainCarScene([position]: readonly number[], params: AnyParam
     points.push(p, mountainHeight(p));
   }
   const slopeAngle = Math.atan(Math.cos(3 * position) * 0.45 * 3);
-  const goal = params.goalPosition as number;
+  const goal = params.goalPosition;
   const carH = 0.04;
   return {
     bounds: { xMin: minPosition, xMax: maxPosition, yMin: 0, yMax: 1.1 },
@@ -151,12 +154,18 @@ export function mountainCarScene([position]: readonly number[], params: AnyParam
   };
 }
 
+/**
+ * A scene function typed by its env's params as a registry entry: `sceneOf` is called with the env's
+ * params resolved against its own specs (the task's, or recordEpisode's), so the typing is sound.
+ */
+const sceneFn = <P>(fn: (state: readonly number[], params: P) => Scene): SceneFn => fn as unknown as SceneFn;
+
 /** Scene function per env id (a test checks that every CONTROL_ENVS entry has one). */
 export const RENDER_SCENES: Readonly<Record<string, SceneFn>> = {
-  'CartPole-v1': cartPoleScene,
-  'Pendulum-v1': pendulumScene,
-  'Acrobot-v1': acrobotScene,
-  'MountainCarContinuous-v0': mountainCarScene,
+  'CartPole-v1': sceneFn(cartPoleScene),
+  'Pendulum-v1': sceneFn(pendulumScene),
+  'Acrobot-v1': sceneFn(acrobotScene),
+  'MountainCarContinuous-v0': sceneFn(mountainCarScene),
 };
 
 /** The scene of `state` in env `envId`; throws for an env without a renderer. */

@@ -1,6 +1,6 @@
 /**
- * Side-view (x–z plane) poses of a MuJoCo model's geoms, for the rollout viewer (issue 10 "a 2-D
- * rollout viewer … a canvas projection of the body geoms from the model's data"). A pose is
+ * Side-view (x–z plane) poses of a MuJoCo model's geoms, for the rollout viewer
+ * (a 2-D canvas projection of the body geoms from the model's data). A pose is
  * [x, z, ux, uz]: the geom centre and its main axis projected onto the x–z plane — the capsule /
  * cylinder axis (local z) scaled by the half-length, or the box's local x axis (unit). Pure numbers,
  * so a record crosses the worker boundary and renders without MuJoCo.

@@ -1,5 +1,5 @@
 /**
- * MuJoCo locomotion tasks (issue 10; the paper's Brax tasks, docs/ALGORITHMS.md §9.2–9.3), gym-style
+ * MuJoCo locomotion tasks (the lab's stand-ins for the paper's Brax tasks, docs/ALGORITHMS.md §9.2–9.3), gym-style
  * models run by the official MuJoCo WASM bindings. The TaskDefs the task registry lists, plus the
  * model registry, rollouts and the recorder/geometry of the rollout viewer.
  */

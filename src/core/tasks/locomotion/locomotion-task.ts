@@ -1,20 +1,21 @@
 /**
- * TaskDef / TaskInstance for the MuJoCo locomotion tasks (issue 10; docs/ALGORITHMS.md §9.2, §9.3 Brax
- * column): fitness = mean return over `episodes` episodes whose start states the population shares;
- * test = mean return over a FIXED set of `testEpisodes` start states (like a test set); test loss =
- * −return (STYLE.md convention 6: the sign flip lives here). Registered with kind 'control', so IMP,
- * pruning, baselines, analyses and the rollout view treat it like the classic-control tasks.
+ * TaskDef / TaskInstance for the MuJoCo locomotion tasks (docs/ALGORITHMS.md §9.2, §9.3 Brax
+ * column): the episodic-task rules of ../episodic.ts (fitness = mean return over episodes shared by the
+ * population, test = a fixed episode set, loss = −return) over a pool of MuJoCo simulations. Registered
+ * with kind 'control', so IMP, pruning, baselines, analyses and the rollout view treat it like the
+ * classic-control tasks.
  *
  * Observation normalisation (docs/ALGORITHMS.md §9.2, evojax running mean/var) is the `obsNorm` param. Its statistics
  * live in the task instance, are updated after every training rollout and are NOT saved with a run,
  * so the lab's default is off (a saved policy then replays exactly); turn it on for Brax parity.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { bool, int, resolveParams } from '../../params';
+import type * as tf from '@tensorflow/tfjs-core';
+import { bool, pickParams, resolveParams } from '../../params';
 import type { AnyParamValues, ParamSpecs } from '../../params';
 import type { PopulationNet } from '../../nets/types';
-import { Rng } from '../../rng';
-import type { PopulationScores, TaskDef, TaskInstance, TestResult } from '../types';
+import type { Rng } from '../../rng';
+import type { TaskDef, TaskInstance } from '../types';
+import { EPISODIC_TASK, episodeParamSpecs, EpisodicTaskInstance, testEpisodeStream } from '../episodic';
 import { rowPolicyFor } from '../control/policy-net';
 import { loadMujoco } from './mujoco-loader';
 import { ObsNormalizer } from './obs-norm';
@@ -24,11 +25,9 @@ import { LocomotionSim } from './sim';
 import { locomotionMemoryProblem, simulationCapacity } from './memory';
 import type { LocomotionModel } from './types';
 
-/** Seed of the fixed test-episode stream, split by model id. */
-export const LOCOMOTION_TEST_SEED = 20230602;
-
+/** The fixed test-episode stream of `model` (also for replaying test episodes). */
 export function locomotionTestRng(model: LocomotionModel): Rng {
-  return new Rng(LOCOMOTION_TEST_SEED).split(`test-episodes/${model.id}`);
+  return testEpisodeStream('locomotion', model.id);
 }
 
 export interface LocomotionTaskOptions {
@@ -42,20 +41,7 @@ export interface LocomotionTaskOptions {
 /** Task params: episodes, test episodes, observation normalisation, then the model's constants. */
 export function locomotionParamSpecs(model: LocomotionModel): ParamSpecs {
   return {
-    episodes: int(
-      8,
-      1,
-      64,
-      'Episodes per member',
-      'Training episodes per fitness evaluation; start states shared by the population (docs/ALGORITHMS.md §9.3: 8).',
-    ),
-    testEpisodes: int(
-      64,
-      1,
-      256,
-      'Test episodes',
-      'Fixed episode set for the test metric (docs/ALGORITHMS.md §9.3 Brax: 64).',
-    ),
+    ...episodeParamSpecs({ episodes: 8, maxEpisodes: 64, testEpisodes: 64, maxTestEpisodes: 256 }),
     obsNorm: bool(
       false,
       'Normalise observations',
@@ -80,47 +66,30 @@ export function rolloutNetLocomotion(
   return rolloutLocomotion({ sim, members: params.shape[0], episodes, policy, rng, normalizer, updateNormalizer });
 }
 
-class LocomotionTaskInstance implements TaskInstance {
-  readonly kind = 'control' as const;
-  readonly io;
-  private readonly testRng: Rng;
+class LocomotionTaskInstance extends EpisodicTaskInstance {
   private readonly normalizer: ObsNormalizer | undefined;
 
   constructor(
-    readonly id: string,
+    id: string,
     private readonly sim: LocomotionSim,
-    private readonly episodes: number,
-    private readonly testEpisodes: number,
+    episodes: number,
+    testEpisodes: number,
     obsNorm: boolean,
-    readonly notes: readonly string[],
+    notes: readonly string[],
   ) {
-    this.io = { inputShape: [sim.spec.obsDim], outputSize: sim.spec.actDim };
-    this.testRng = locomotionTestRng(sim.spec);
+    const io = { inputShape: [sim.spec.obsDim], outputSize: sim.spec.actDim };
+    super(id, io, episodes, testEpisodes, locomotionTestRng(sim.spec), notes);
     this.normalizer = obsNorm ? new ObsNormalizer(sim.spec.obsDim) : undefined;
   }
 
-  evaluatePopulation(net: PopulationNet, params: tf.Tensor2D, rng: Rng): PopulationScores {
-    const r = rolloutNetLocomotion(this.sim, net, params, this.episodes, rng, this.normalizer, true);
-    return { scores: tf.tensor1d(Float32Array.from(r.meanReturns)) };
+  /** Training rollouts update the observation statistics; test rollouts only read them. */
+  protected rollout(net: PopulationNet, params: tf.Tensor2D, episodes: number, rng: Rng, training: boolean) {
+    return rolloutNetLocomotion(this.sim, net, params, episodes, rng, this.normalizer, training);
   }
 
-  async evaluateTest(net: PopulationNet, params: tf.Tensor2D): Promise<TestResult[]> {
-    // Rows in batches whose simulations fit in memory (memory.ts). Test rollouts never update the
-    // normaliser and every row sees the same start states, so batching leaves each row's result unchanged.
-    const rows = params.shape[0];
-    const batch = Math.max(1, Math.floor(simulationCapacity(this.sim.spec) / this.testEpisodes));
-    const out: TestResult[] = [];
-    for (let start = 0; start < rows; start += batch) {
-      const part =
-        batch >= rows ? params : tf.slice(params, [start, 0], [Math.min(batch, rows - start), params.shape[1]]);
-      try {
-        const r = rolloutNetLocomotion(this.sim, net, part, this.testEpisodes, this.testRng, this.normalizer, false);
-        for (const perf of r.meanReturns) out.push({ perf, loss: -perf });
-      } finally {
-        if (part !== params) part.dispose();
-      }
-    }
-    return out;
+  /** Test rows in batches whose simulations fit in memory (memory.ts). */
+  protected override maxTestRows(): number {
+    return simulationCapacity(this.sim.spec) / this.testEpisodes;
   }
 
   dispose(): void {
@@ -130,9 +99,7 @@ class LocomotionTaskInstance implements TaskInstance {
 
 /** Model constants out of the task's resolved params. */
 export function modelParamsOf(model: LocomotionModel, p: AnyParamValues): AnyParamValues {
-  const out: AnyParamValues = {};
-  for (const k of Object.keys(model.paramSpecs)) out[k] = p[k];
-  return out;
+  return pickParams(model.paramSpecs, p);
 }
 
 /** A registry entry for one locomotion model; `load` brings up MuJoCo (a MujocoLoadError if it cannot). */
@@ -142,9 +109,9 @@ export function locomotionTaskDef(o: LocomotionTaskOptions): TaskDef {
     id: o.id,
     label: o.model.label,
     help: o.help,
-    kind: 'control',
+    ...EPISODIC_TASK,
     paramSpecs,
-    io: { inputShape: [o.model.obsDim], outputSize: o.model.actDim },
+    ioOf: () => ({ inputShape: [o.model.obsDim], outputSize: o.model.actDim }),
     memoryProblem(given: AnyParamValues, popSize: number) {
       const p = resolveParams(paramSpecs, given) as AnyParamValues;
       return locomotionMemoryProblem(o.model, o.id, popSize, p.episodes as number, p.testEpisodes as number);

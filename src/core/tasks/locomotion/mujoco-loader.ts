@@ -1,7 +1,7 @@
 /**
  * Loads the official MuJoCo WebAssembly bindings (`@mujoco/mujoco` 3.14.0, single-threaded build; the
  * multithreaded build needs SharedArrayBuffer/`navigator` and fails in Node, PLATFORM.md) once per
- * realm, for the locomotion tasks (issue 10; the paper's Brax tasks, docs/ALGORITHMS.md §9.2).
+ * realm, for the locomotion tasks (the lab's stand-ins for the paper's Brax tasks, docs/ALGORITHMS.md §9.2).
  *
  * The same import works in Node (the Emscripten glue reads `mujoco.wasm` next to `mujoco.js`) and in a
  * Vite worker (Vite emits the `.wasm` asset that the glue locates through `new URL(…, import.meta.url)`;

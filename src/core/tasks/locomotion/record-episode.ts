@@ -1,5 +1,5 @@
 /**
- * Records one member's locomotion episode for the rollout viewer and the reward tests (issue 10):
+ * Records one member's locomotion episode for the rollout viewer and the reward tests:
  * per frame the side-view pose of every geom (from MjData geom_xpos / geom_xmat), per step the action,
  * the reward terms and qpos/qvel. With `rng = episodeRng(locomotionTestRng(model), e)` it replays test
  * episode e exactly as `evaluateTest` scored it (same start state, same physics, same policy).

@@ -1,5 +1,5 @@
 /**
- * Scene of one locomotion frame for the rollout viewer (issue 10): the geoms' side-view poses
+ * Scene of one locomotion frame for the rollout viewer: the geoms' side-view poses
  * (geom-pose.ts) as the control viewer's 2-D primitives — capsules/cylinders as thick lines with dots at
  * their ends (the torso in the body colour, limbs in the link colour), spheres as
  * circles, boxes as rotated rectangles, planes as the ground with a tick every metre (so forward motion

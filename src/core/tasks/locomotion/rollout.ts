@@ -1,5 +1,5 @@
 /**
- * Population rollouts on MuJoCo (issue 10; evojax semantics of docs/ALGORITHMS.md §9.2): P members × E
+ * Population rollouts on MuJoCo (evojax semantics of docs/ALGORITHMS.md §9.2): P members × E
  * episodes in lockstep, one MjData per copy; episode e starts from the same state for every member
  * (`episodeRng(rng, e)`, shared reset keys); a copy's return is the undiscounted reward sum up to and
  * including its first done (termination or the `maxSteps` horizon); fitness = mean over the E episodes.

@@ -1,6 +1,6 @@
 /**
- * A pool of MuJoCo MjData instances of ONE compiled MjModel (issue 10 "stepping many MuJoCo model/data
- * instances"): copy i is one episode of one population member. The physics runs in WASM, outside the
+ * A pool of MuJoCo MjData instances of ONE compiled MjModel (the population needs many MuJoCo
+ * data instances stepped together): copy i is one episode of one population member. The physics runs in WASM, outside the
  * tensor backend; this class only moves a few doubles per step across the boundary (ctrl in, qpos/qvel
  * out) through cached typed-array views into the WASM heap.
  *

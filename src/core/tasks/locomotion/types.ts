@@ -1,5 +1,5 @@
 /**
- * Locomotion task definitions (issue 10; docs/ALGORITHMS.md §9.2–9.3 "Brax" rows): a gym-style MuJoCo
+ * Locomotion task definitions (docs/ALGORITHMS.md §9.2–9.3 "Brax" rows): a gym-style MuJoCo
  * model (MJCF generated from the task's params) plus the rules that turn its state into observations,
  * rewards and terminations. Gym's MuJoCo v3/v4 conventions are followed, not Brax v1's
  * (`legacy_spring=True` has no WASM port): see each model file for the constants and their source.

@@ -1,6 +1,6 @@
 /**
  * Toy objectives for ES sanity checks and the UI's 2-D demo (docs/ALGORITHMS.md §2: "every ES improves a
- * toy objective", STYLE.md convention 12). Each maps a population [P, d] to LOSSES [P] on the backend;
+ * toy objective", docs/ARCHITECTURE.md convention 12). Each maps a population [P, d] to LOSSES [P] on the backend;
  * the lab's score convention is score = −loss (the runner maximises scores).
  */
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,7 +1,7 @@
 /**
  * Vision fitness on host arrays (docs/ALGORITHMS.md §9.1: fitness = −mean cross-entropy on one shared
  * minibatch), for backends whose tensors live in host memory (wasm, cpu), where the batch gather and the
- * log-softmax as tfjs ops cost more than the network (issue 4: tfjs-wasm's gather ~100 ns per element,
+ * log-softmax as tfjs ops cost more than the network (tfjs-wasm's gather ~100 ns per element,
  * logSoftmax six kernels). Same values as `meanLogLikelihood` up to float rounding (float64 here).
  */
 

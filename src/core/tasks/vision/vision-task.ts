@@ -1,16 +1,17 @@
 /**
  * Vision classification tasks (docs/ALGORITHMS.md §9.1): fitness of a population = −mean cross-entropy
  * (log-softmax of the net's logits) on one shared training minibatch per generation, so the ES maximises
- * the negative loss (the one sign flip, STYLE.md convention 6); test metric = accuracy on the test set.
+ * the negative loss (the one sign flip, docs/ARCHITECTURE.md convention 6); test metric = accuracy on the test set.
  * The preprocessed datasets live on the tfjs backend once per instance (tf.keep) and are freed in dispose().
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { choice, int, resolveParams, type AnyParamValues, type ParamValues } from '../../params';
 import type { Rng } from '../../rng';
-import type { PopulationNet } from '../../nets/types';
+import type { NetworkIO, PopulationNet } from '../../nets/types';
 import { hostMemoryBackend, readFloat32, takeRows } from '../../nets/tensor-util';
 import type { PopulationScores, TaskDef, TaskInstance, TestResult } from '../types';
 import { loadDataset, type DatasetDef, type PoolMode, type VisionData } from './datasets';
+import { IDX_IMAGE_SIDE } from './idx';
 import { createSampler, type BatchSampling } from './minibatch';
 import { gatherRowsHost, meanLogLikelihoodHost } from './host-fitness';
 
@@ -141,6 +142,7 @@ export function createVisionInstance(
   return {
     id,
     kind: 'vision',
+    metric: 'accuracy',
     io: { inputShape: [side, side, 1], outputSize: NUM_CLASSES },
     notes,
     evaluatePopulation,
@@ -163,7 +165,15 @@ export function visionTaskDef(dataset: DatasetDef): TaskDef {
     label: dataset.label,
     help: `${dataset.label} classification; fitness = −cross-entropy on a shared minibatch, test = accuracy (docs/ALGORITHMS.md §9.1). ${dataset.citation}.`,
     kind: 'vision',
+    metric: 'accuracy',
     paramSpecs: visionParamSpecs,
+    ioOf(given: AnyParamValues): NetworkIO {
+      const side = resolveParams(visionParamSpecs, given).pool === '14x14' ? IDX_IMAGE_SIDE / 2 : IDX_IMAGE_SIDE;
+      return { inputShape: [side, side, 1], outputSize: NUM_CLASSES };
+    },
+    supportsGd: true,
+    transferGroup: 'images-10-classes',
+    pixelInputs: true,
     async load(given: AnyParamValues, io, _rng): Promise<TaskInstance> {
       const params = resolveParams(visionParamSpecs, given);
       const data = await loadDataset(dataset, (p) => io.readBytes(p), params.pool);

@@ -6,9 +6,9 @@
  * non-terminal step, 0 on the terminal one.
  */
 import { int, num } from '../../../params';
-import type { AnyParamValues } from '../../../params';
+import type { ParamValues } from '../../../params';
 import { allocStepResult, setDone, clip, forEachActive, resetUniform, wrapAngle } from './common';
-import type { ControlEnv, EnvState, StepResult } from './types';
+import { defineControlEnv, type EnvState, type StepResult } from './types';
 
 const paramSpecs = {
   dt: num(0.2, 0.01, 0.5, 0.01, 'Time step dt [s]', 'Size of the single RK4 step per env step.'),
@@ -28,6 +28,9 @@ const paramSpecs = {
   gravity: num(9.8, 0.1, 50, 0.1, 'Gravity g [m/s²]', 'Gravitational acceleration (hard-coded 9.8 in gymnax).'),
   maxSteps: int(500, 1, 10_000, 'Max steps T_max', 'Horizon; gymnax Acrobot-v1 default 500.'),
 } as const;
+
+/** Its parameter values. */
+export type AcrobotParams = ParamValues<typeof paramSpecs>;
 
 const MAX_VEL_1 = 4 * Math.PI;
 const MAX_VEL_2 = 9 * Math.PI;
@@ -70,21 +73,21 @@ export function acrobotDerivs(s: ArrayLike<number>, a: number, c: AcrobotConsts,
   out[3] = ddth2;
 }
 
-function constsOf(p: AnyParamValues): AcrobotConsts {
-  const moi = p.linkMoi as number;
+function constsOf(p: AcrobotParams): AcrobotConsts {
+  const moi = p.linkMoi;
   return {
-    m1: p.linkMass1 as number,
-    m2: p.linkMass2 as number,
-    l1: p.linkLength1 as number,
-    lc1: p.linkComPos1 as number,
-    lc2: p.linkComPos2 as number,
+    m1: p.linkMass1,
+    m2: p.linkMass2,
+    l1: p.linkLength1,
+    lc1: p.linkComPos1,
+    lc2: p.linkComPos2,
     i1: moi,
     i2: moi,
-    g: p.gravity as number,
+    g: p.gravity,
   };
 }
 
-export const acrobot: ControlEnv = {
+export const acrobot = defineControlEnv({
   id: 'Acrobot-v1',
   label: 'Acrobot-v1',
   help: 'Swing the tip of a two-link chain above the bar by torquing the middle joint (3 logits, argmax → −1/0/+1). Return −steps, best ≈ −60.',
@@ -111,11 +114,11 @@ export const acrobot: ControlEnv = {
     out[offset + 5] = dth2[i];
   },
 
-  step(state, actions, params: AnyParamValues, active, out?: StepResult): StepResult {
+  step(state, actions, params, active, out?: StepResult): StepResult {
     const res = out ?? allocStepResult(state.n);
     const c = constsOf(params);
-    const dt = params.dt as number;
-    const maxSteps = params.maxSteps as number;
+    const dt = params.dt;
+    const maxSteps = params.maxSteps;
     const [th1, th2, dth1, dth2] = state.vars;
     const t = state.t;
     const s0 = new Float64Array(4);
@@ -149,4 +152,4 @@ export const acrobot: ControlEnv = {
     });
     return res;
   },
-};
+});

@@ -4,9 +4,9 @@
  * (including the terminating one); done at |x| > x_thr, |θ| > θ_thr or t ≥ maxSteps.
  */
 import { int, num } from '../../../params';
-import type { AnyParamValues } from '../../../params';
+import type { ParamValues } from '../../../params';
 import { allocStepResult, setDone, forEachActive, resetUniform } from './common';
-import type { ControlEnv, EnvState, StepResult } from './types';
+import { defineControlEnv, type EnvState, type StepResult } from './types';
 
 const paramSpecs = {
   gravity: num(9.8, 0.1, 50, 0.1, 'Gravity g [m/s²]', 'Gravitational acceleration.'),
@@ -27,8 +27,11 @@ const paramSpecs = {
   maxSteps: int(500, 1, 10_000, 'Max steps T_max', 'Horizon; gymnax CartPole-v1 default 500.'),
 } as const;
 
+/** Its parameter values. */
+export type CartPoleParams = ParamValues<typeof paramSpecs>;
+
 /** Gym action 1 pushes right (+F), action 0 pushes left (−F). */
-export const cartPole: ControlEnv = {
+export const cartPole = defineControlEnv({
   id: 'CartPole-v1',
   label: 'CartPole-v1',
   help: 'Balance a pole on a cart by pushing left or right (2 logits, argmax). Return = steps survived, max 500.',
@@ -49,18 +52,18 @@ export const cartPole: ControlEnv = {
     for (let k = 0; k < 4; k++) out[offset + k] = state.vars[k][i];
   },
 
-  step(state, actions, params: AnyParamValues, active, out?: StepResult): StepResult {
+  step(state, actions, params, active, out?: StepResult): StepResult {
     const res = out ?? allocStepResult(state.n);
-    const g = params.gravity as number;
-    const mp = params.poleMass as number;
-    const l = params.poleHalfLength as number;
-    const totalMass = (params.cartMass as number) + mp;
+    const g = params.gravity;
+    const mp = params.poleMass;
+    const l = params.poleHalfLength;
+    const totalMass = params.cartMass + mp;
     const poleMassLength = mp * l;
-    const forceMag = params.forceMag as number;
-    const tau = params.tau as number;
-    const thetaThr = ((params.thetaThresholdDeg as number) * 2 * Math.PI) / 360;
-    const xThr = params.xThreshold as number;
-    const maxSteps = params.maxSteps as number;
+    const forceMag = params.forceMag;
+    const tau = params.tau;
+    const thetaThr = (params.thetaThresholdDeg * 2 * Math.PI) / 360;
+    const xThr = params.xThreshold;
+    const maxSteps = params.maxSteps;
     const [x, xDot, theta, thetaDot] = state.vars;
     const t = state.t;
     forEachActive(state.n, active, (i) => {
@@ -82,4 +85,4 @@ export const cartPole: ControlEnv = {
     });
     return res;
   },
-};
+});

@@ -1,5 +1,5 @@
 /**
- * Registry of the batched classic-control environments (docs/ALGORITHMS.md §11; STYLE.md convention 3):
+ * Registry of the batched classic-control environments (docs/ALGORITHMS.md §11; docs/ARCHITECTURE.md convention 3):
  * adding an environment is one file plus one line here.
  */
 import { acrobot } from './acrobot';

@@ -8,9 +8,9 @@
  * the gym rule.
  */
 import { bool, int, num } from '../../../params';
-import type { AnyParamValues } from '../../../params';
+import type { ParamValues } from '../../../params';
 import { allocState, allocStepResult, setDone, clip, forEachActive } from './common';
-import type { ControlEnv, EnvState, StepResult } from './types';
+import { defineControlEnv, type EnvState, type StepResult } from './types';
 
 const MIN_POSITION = -1.2;
 const MAX_POSITION = 0.6;
@@ -30,7 +30,10 @@ const paramSpecs = {
   maxSteps: int(999, 1, 10_000, 'Max steps T_max', 'Horizon; gymnax default 999.'),
 } as const;
 
-export const mountainCarContinuous: ControlEnv = {
+/** Its parameter values. */
+export type MountainCarContinuousParams = ParamValues<typeof paramSpecs>;
+
+export const mountainCarContinuous = defineControlEnv({
   id: 'MountainCarContinuous-v0',
   label: 'MountainCarContinuous-v0',
   help: 'Drive an under-powered car up a hill by rocking (1 tanh unit [U], force in (−1, 1)). +100 at the goal minus 0.1·a² per step.',
@@ -53,14 +56,14 @@ export const mountainCarContinuous: ControlEnv = {
     out[offset + 1] = state.vars[1][i];
   },
 
-  step(state, actions, params: AnyParamValues, active, out?: StepResult): StepResult {
+  step(state, actions, params, active, out?: StepResult): StepResult {
     const res = out ?? allocStepResult(state.n);
-    const power = params.power as number;
-    const gravity = params.gravity as number;
-    const maxSpeed = params.maxSpeed as number;
-    const goal = params.goalPosition as number;
-    const gymWall = params.mcLeftWallInelastic as boolean;
-    const maxSteps = params.maxSteps as number;
+    const power = params.power;
+    const gravity = params.gravity;
+    const maxSpeed = params.maxSpeed;
+    const goal = params.goalPosition;
+    const gymWall = params.mcLeftWallInelastic;
+    const maxSteps = params.maxSteps;
     const [pos, vel] = state.vars;
     const t = state.t;
     forEachActive(state.n, active, (i) => {
@@ -80,7 +83,7 @@ export const mountainCarContinuous: ControlEnv = {
     });
     return res;
   },
-};
+});
 
 /** Hill height used by gym's renderer: y = sin(3p)·0.45 + 0.55 (for render-geometry). */
 export function mountainHeight(p: number): number {

@@ -4,9 +4,9 @@
  * with the wrapped angle; θ itself is never wrapped in the state; done only at t ≥ maxSteps.
  */
 import { int, num } from '../../../params';
-import type { AnyParamValues } from '../../../params';
+import type { ParamValues } from '../../../params';
 import { allocStepResult, setDone, clip, forEachActive, resetUniform, wrapAngle } from './common';
-import type { ControlEnv, EnvState, StepResult } from './types';
+import { defineControlEnv, type EnvState, type StepResult } from './types';
 
 const paramSpecs = {
   maxSpeed: num(8, 1, 50, 0.5, 'Max speed [rad/s]', 'θ̇ is clipped to ±maxSpeed after each step.'),
@@ -24,7 +24,10 @@ const paramSpecs = {
   ),
 } as const;
 
-export const pendulum: ControlEnv = {
+/** Its parameter values. */
+export type PendulumParams = ParamValues<typeof paramSpecs>;
+
+export const pendulum = defineControlEnv({
   id: 'Pendulum-v1',
   label: 'Pendulum-v1',
   help: 'Swing a pendulum up and hold it upright with a clipped torque (1 linear output). Return ≤ 0, higher is better.',
@@ -51,15 +54,15 @@ export const pendulum: ControlEnv = {
     out[offset + 2] = state.vars[1][i];
   },
 
-  step(state, actions, params: AnyParamValues, active, out?: StepResult): StepResult {
+  step(state, actions, params, active, out?: StepResult): StepResult {
     const res = out ?? allocStepResult(state.n);
-    const maxSpeed = params.maxSpeed as number;
-    const maxTorque = params.maxTorque as number;
-    const dt = params.dt as number;
-    const g = params.gravity as number;
-    const m = params.mass as number;
-    const l = params.length as number;
-    const maxSteps = params.maxSteps as number;
+    const maxSpeed = params.maxSpeed;
+    const maxTorque = params.maxTorque;
+    const dt = params.dt;
+    const g = params.gravity;
+    const m = params.mass;
+    const l = params.length;
+    const maxSteps = params.maxSteps;
     const [theta, thetaDot] = state.vars;
     const t = state.t;
     forEachActive(state.n, active, (i) => {
@@ -78,4 +81,4 @@ export const pendulum: ControlEnv = {
     });
     return res;
   },
-};
+});

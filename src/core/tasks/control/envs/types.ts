@@ -8,7 +8,7 @@
  * Actions are one number per copy *after* the action mapping of docs/ALGORITHMS.md §11.5 (`mapAction`): a discrete
  * index for CartPole/Acrobot, a raw continuous value for Pendulum/MountainCar (the env clips it).
  */
-import type { AnyParamValues, ParamSpecs } from '../../../params';
+import type { AnyParamValues, ParamSpecs, ParamValues } from '../../../params';
 import type { Rng } from '../../../rng';
 
 /** State of n environment copies; `vars[k][i]` is variable `stateNames[k]` of copy i. */
@@ -62,4 +62,25 @@ export interface ControlEnv {
     active?: ArrayLike<number>,
     out?: StepResult,
   ): StepResult;
+}
+
+/** An environment as its file writes it: `reset` and `step` see its params typed by its own `paramSpecs`. */
+export interface ControlEnvDef<S extends ParamSpecs> extends Omit<ControlEnv, 'paramSpecs' | 'reset' | 'step'> {
+  readonly paramSpecs: S;
+  reset(rng: Rng, n: number, params: NoInfer<ParamValues<S>>): EnvState;
+  step(
+    state: EnvState,
+    actions: Float64Array,
+    params: NoInfer<ParamValues<S>>,
+    active?: ArrayLike<number>,
+    out?: StepResult,
+  ): StepResult;
+}
+
+/**
+ * A registry entry from a typed definition. Sound because an environment is only ever stepped with its
+ * task's params resolved against its own `paramSpecs` (control-task.ts pickParams after resolveParams).
+ */
+export function defineControlEnv<S extends ParamSpecs>(def: ControlEnvDef<S>): ControlEnv {
+  return def as unknown as ControlEnv;
 }

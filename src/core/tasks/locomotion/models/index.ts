@@ -1,5 +1,5 @@
 /**
- * Locomotion model registry (issue 10): task id → gym-style MuJoCo model. The TaskDefs (../index.ts),
+ * Locomotion model registry: task id → gym-style MuJoCo model. The TaskDefs (../index.ts),
  * the episode recorder and the UI look models up here.
  */
 import type { LocomotionModel } from '../types';
