@@ -7,7 +7,7 @@
 import { proxy, type Remote } from 'comlink';
 import type { BackendPref, LabEngine, ToyGrid } from '../protocol/worker-protocol';
 import { useDemoConfigStore, selectParams } from '../state/demo-config-store';
-import { useDemoProgressStore } from '../state/demo-progress-store';
+import { selectDemoActive, useDemoProgressStore } from '../state/demo-progress-store';
 import { useBackendStore } from '../state/backend-store';
 import { ManagedWorker, webWorkerHandle } from '../lib/worker-lifecycle';
 
@@ -164,4 +164,21 @@ export async function resumeDemo(): Promise<void> {
 
 export async function cancelDemo(): Promise<void> {
   await getEngine().cancel();
+}
+
+/**
+ * Cancels the 2-D demo if it runs and resolves once it has ended, so the worker (one job at a time) can
+ * take another job: the tour's first step starts the demo, and a class may move on before it finishes.
+ */
+export async function stopDemo(): Promise<void> {
+  if (!selectDemoActive(useDemoProgressStore.getState())) return;
+  const ended = new Promise<void>((resolve) => {
+    const unsubscribe = useDemoProgressStore.subscribe((s) => {
+      if (selectDemoActive(s)) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+  await cancelDemo();
+  await ended;
 }

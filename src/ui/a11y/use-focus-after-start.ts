@@ -1,11 +1,21 @@
 /**
- * Start buttons are disabled while their job runs, and a focused button that becomes disabled drops
- * keyboard focus to the page (the next Tab starts again at the top). This keeps it in the controls: while
- * the job starts, focus waits on `holder` (a status element with tabIndex -1); once it runs, it moves to
- * the row's Pause button — never to Cancel, where a second Enter would stop the job. A user who has moved
- * focus elsewhere meanwhile is left alone.
+ * Keyboard focus across a job's start and end. Start buttons are disabled (or replaced) while their job
+ * runs, and Pause / Cancel / Stop buttons are disabled (or replaced) once it ends; a focused button that
+ * becomes disabled or leaves the page drops keyboard focus to the page (the next Tab starts again at the
+ * top).
+ *
+ * `useFocusAfterStart` keeps it in the controls: while the job starts, focus waits on `holder` (a status
+ * element with tabIndex -1); once it runs, it moves to the row's Pause button — never to Cancel or Stop,
+ * where a second Enter would stop the job. `useFocusAfterEnd` moves it, once the job has ended (done,
+ * cancelled or failed), from the row's button that can no longer be used to the row's first enabled
+ * button (Start again). A user who has moved focus elsewhere meanwhile is left alone.
  */
-import { useEffect, useRef, type MouseEvent, type RefObject } from 'react';
+import { useEffect, useRef, type FocusEvent, type MouseEvent, type RefObject } from 'react';
+
+const firstEnabledButton = (row: HTMLElement | null) =>
+  [...(row?.querySelectorAll('button') ?? [])].find((b) => !b.disabled);
+
+const unusable = (el: Element) => !el.isConnected || (el as HTMLButtonElement).disabled === true;
 
 export function useFocusAfterStart(
   row: RefObject<HTMLElement | null>,
@@ -17,7 +27,7 @@ export function useFocusAfterStart(
   useEffect(() => {
     if (!pending.current) return;
     const a = document.activeElement;
-    if (a && a !== document.body && a !== holder.current) {
+    if (a && a !== document.body && a !== holder.current && !unusable(a)) {
       pending.current = false;
       return;
     }
@@ -31,5 +41,22 @@ export function useFocusAfterStart(
   // Called from Start's onClick: remember whether Start had the focus (a mouse click may not give it).
   return (e) => {
     pending.current = document.activeElement === e.currentTarget;
+  };
+}
+
+/** Returns the row's onFocus handler (it records what had the focus last inside `row`). */
+export function useFocusAfterEnd(
+  row: RefObject<HTMLElement | null>,
+  active: boolean,
+): (e: FocusEvent<HTMLElement>) => void {
+  const last = useRef<Element | null>(null);
+  useEffect(() => {
+    const was = last.current;
+    if (active || !was) return;
+    const a = document.activeElement;
+    if ((a === was || !a || a === document.body) && unusable(was)) firstEnabledButton(row.current)?.focus();
+  }, [row, active]);
+  return (e) => {
+    last.current = e.target;
   };
 }

@@ -1,11 +1,11 @@
 /**
  * The Start / Pause ⇄ Resume / Cancel row of a job the page runs (the 2-D demo, an IMP run): one row, one
  * rule for which button is enabled when (state/job-status.ts), so both controls behave the same. Keyboard
- * focus stays in the row after Start (../a11y/use-focus-after-start.ts).
+ * focus stays in the row after Start, and returns to Start when the job ends (../a11y/use-focus-after-start.ts).
  */
 import { useRef, type ReactNode, type RefObject } from 'react';
 import { isJobActive, type JobStatus } from '../../state/job-status';
-import { useFocusAfterStart } from '../a11y/use-focus-after-start';
+import { useFocusAfterEnd, useFocusAfterStart } from '../a11y/use-focus-after-start';
 
 export interface JobButtonsProps {
   readonly status: JobStatus;
@@ -34,8 +34,9 @@ export function JobButtons({
   const active = isJobActive(status);
   const row = useRef<HTMLDivElement>(null);
   const keepFocus = useFocusAfterStart(row, focusHolder, status, active);
+  const trackFocus = useFocusAfterEnd(row, active);
   return (
-    <div className="button-row" ref={row}>
+    <div className="button-row" ref={row} onFocus={trackFocus}>
       <button
         type="button"
         className="primary"

@@ -37,7 +37,7 @@ function PixelPair({ run, chains, title }: { run: StepRun; chains: readonly stri
       <div className="tour-pixel-row">
         {usages.map((u, i) => (
           <div key={chains[i]} className="tour-pixel-map">
-            <h4>{methodName(chains[i])}</h4>
+            <h3>{methodName(chains[i])}</h3>
             <PixelCanvas
               image={valuesToImage(u.fraction, u.width, u.height, (v) => v / max, viridis)}
               label={`${methodName(chains[i])}: share of each input pixel's weights kept`}

@@ -3,7 +3,7 @@
  * it is that config (streaming or finished, in the one IMP store), and the bar that starts, follows and
  * cancels it. The step's views draw the live curves over the precomputed ones.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runId } from '../../core/runs/hash';
 import { getPreset } from '../../core/runs/presets';
@@ -14,6 +14,8 @@ import { useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectImpActive, selectProgress, useImpStore } from '../../state/imp-store';
 import { layoutOf } from '../../core/runs/network-shape';
 import { cancelImp, startImp } from '../run/imp-client';
+import { stopDemo } from '../lab-client';
+import { useFocusAfterEnd, useFocusAfterStart } from '../a11y/use-focus-after-start';
 
 export interface LiveRun extends StepRun {
   readonly status: ReturnType<typeof useImpStore.getState>['status'];
@@ -27,7 +29,10 @@ export function useLiveRerun(step: TourStep): { config: ReturnType<typeof rerunC
     useShallow((s) => ({ runId: s.runId, records: s.records, config: s.config, status: s.status, layout: s.layout })),
   );
   const live = useMemo(() => {
-    if (!id || imp.runId !== id || !imp.config) return null;
+    if (!id || !imp.config) return null;
+    // The worker names the run once its backend is up; until then (seconds on a slow machine) the config
+    // on screen identifies it, so the bar shows this run starting rather than "another run".
+    if ((imp.runId ?? runId(imp.config)) !== id) return null;
     const layout = imp.layout ?? layoutOf(imp.config);
     return {
       records: imp.records,
@@ -40,7 +45,8 @@ export function useLiveRerun(step: TourStep): { config: ReturnType<typeof rerunC
   return { config, live };
 }
 
-function Progress() {
+/** `holder` receives focus while the run starts (it is focusable by script only). */
+function Progress({ holder }: { holder: Ref<HTMLDivElement> }) {
   const s = useImpStore(
     useShallow((x) => ({
       totalGens: x.totalGens,
@@ -61,6 +67,8 @@ function Progress() {
   return (
     <div className="tour-progress">
       <div
+        ref={holder}
+        tabIndex={-1}
         className="progress-bar"
         role="progressbar"
         aria-label="Live run progress"
@@ -87,22 +95,46 @@ export function RerunBar({
   live: LiveRun | null;
 }) {
   const active = useImpStore(selectImpActive);
+  const status = useImpStore((s) => s.status);
+  const error = useImpStore((s) => s.error);
+  // Cancelling the tour's 2-D demo first takes a moment: a second press meanwhile must not start twice.
+  const launching = useRef(false);
+  // Start and Stop replace each other: focus goes to the progress bar on Start, back to Start on Stop.
+  const row = useRef<HTMLDivElement>(null);
+  const holder = useRef<HTMLDivElement>(null);
+  const focusAfterStart = useFocusAfterStart(row, holder, status, active);
+  const trackFocus = useFocusAfterEnd(row, active);
   if (!step.rerun || !config) return null;
   const preset = getPreset(step.rerun.presetId);
   const cost = step.rerun.cost;
   const mine = live !== null && active;
-  const start = () => {
+  const start = (e: MouseEvent<HTMLButtonElement>) => {
+    if (launching.current) return;
+    launching.current = true;
+    focusAfterStart(e);
     useExperimentStore.getState().loadConfig(config);
-    void startImp({ config });
+    // (a demo that cannot be cancelled makes startImp report the busy worker in the bar below)
+    void stopDemo()
+      .catch(() => undefined)
+      .then(() => {
+        launching.current = false;
+        return startImp({ config });
+      });
   };
   const what = isWholePreset(step.rerun)
     ? `the preset “${preset.label}”`
     : `a shorter version of the preset “${preset.label}”`;
   return (
-    <div className="tour-rerun" data-testid="tour-rerun" data-status={live?.status ?? 'none'}>
+    <div
+      className="tour-rerun"
+      data-testid="tour-rerun"
+      data-status={live?.status ?? 'none'}
+      ref={row}
+      onFocus={trackFocus}
+    >
       {mine ? (
         <>
-          <Progress />
+          <Progress holder={holder} />
           <button type="button" onClick={() => void cancelImp()}>
             Stop the live run
           </button>
@@ -111,6 +143,11 @@ export function RerunBar({
         <button type="button" className="primary" disabled={active} onClick={start}>
           {live?.records.length ? 'Run it live again' : 'Run it live'} ({cost})
         </button>
+      )}
+      {live?.status === 'error' && error && (
+        <p className="run-error" role="alert">
+          The live run stopped: {error}
+        </p>
       )}
       <p className="small muted">
         {active && !mine
