@@ -71,7 +71,7 @@ export const RunsPanel = memo(function RunsPanel() {
         />
       </label>
       {message && (
-        <p className={message.ok ? 'ok-text' : 'field-error'} role="status">
+        <p className={message.ok ? 'ok-text' : 'field-error'} role="status" data-testid="runs-import-message">
           {message.text}
         </p>
       )}

@@ -75,6 +75,21 @@ function CurveChart({
   );
 }
 
+/** Names the directions the sharpness was measured along (the file's normalisation; pruned weights stay 0). */
+function sharpnessDirections(analysis: StepViewProps['analysis']): string {
+  const norms = [...new Set((analysis?.sharpness ?? []).map((r) => r.norm))];
+  const norm = norms.length === 1 ? norms[0] : null;
+  const words =
+    norm === 'filter'
+      ? 'filter-normalised'
+      : norm === 'layer'
+        ? 'layer-normalised'
+        : norm === 'none'
+          ? 'unnormalised'
+          : 'mixed';
+  return `${words} random directions, pruned weights kept at 0`;
+}
+
 export function EvidenceMinima({ step, analysis }: StepViewProps) {
   const barriers = useMemo(() => (analysis ? barrierCurves(analysis) : []), [analysis]);
   const sharp = useMemo(() => (analysis ? sharpnessCurves(analysis) : []), [analysis]);
@@ -99,7 +114,7 @@ export function EvidenceMinima({ step, analysis }: StepViewProps) {
       />
       <CurveChart
         id={`tour-${step.id}-sharpness`}
-        title="Sharpness of the minimum"
+        title={`Sharpness of the minimum (${sharpnessDirections(analysis)})`}
         curves={sharp}
         style={chainStyle}
         yLabel="fitted sharpness a"
