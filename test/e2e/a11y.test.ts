@@ -35,6 +35,20 @@ const stepReady = (page: Page, id: string) =>
     .first()
     .waitFor({ timeout: 120_000 });
 
+/**
+ * Waits until the sparsity chart's precomputed overlay has loaded or failed: this file checks the page's
+ * accessibility in either state (test/e2e/precomputed-sweep.test.ts checks that the overlay loads); a
+ * failure is logged so a flaky load is visible.
+ */
+async function precomputedSettled(page: Page): Promise<void> {
+  const note = page.locator(
+    '[data-chart="sparsity"] [data-precomputed="ready"], [data-chart="sparsity"] [data-precomputed="error"]',
+  );
+  await note.first().waitFor({ timeout: 90_000 });
+  if ((await note.first().getAttribute('data-precomputed')) === 'error')
+    console.log(`[e2e a11y] the precomputed overlay failed to load: ${await note.first().innerText()}`);
+}
+
 describe.skipIf(process.env.E2E === '0')('e2e: axe-core on every view, phone and desktop', () => {
   e2e.hooks();
 
@@ -57,7 +71,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: axe-core on every view, phone and
       await check(page, 'experiment (first screen)');
       // A preset with precomputed curves, a setting's help text and a glossary entry open.
       await page.locator('[data-preset="mnist-quick"]').click();
-      await page.locator('[data-chart="sparsity"] [data-precomputed="ready"]').waitFor({ timeout: 60_000 });
+      await precomputedSettled(page);
       await page.locator('.help-toggle').first().click();
       await page.locator('.term-button').first().click();
       await page.locator('.term-tip').waitFor();
@@ -102,7 +116,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: axe-core on every view, phone and
       await stepReady(page, TOUR_STEPS[2].id);
       await check(page, 'projector mode, tour step 3');
       await page.goto(e2e.url('preset=mnist-quick&projector=1'));
-      await page.locator('[data-chart="sparsity"] [data-precomputed="ready"]').waitFor({ timeout: 60_000 });
+      await precomputedSettled(page);
       await check(page, 'projector mode, experiment');
       await page.goto(e2e.url('preset=mnist-2min&simple=1'));
       await page.locator('[data-testid="simple-form"]').waitFor();
