@@ -7,10 +7,37 @@
 import type { Activation } from './dense-ops';
 import type { LayerSpec } from './types';
 
-/** In-place activation of v[from, to). `v < 0 ? 0 : v` keeps NaN (a diverged member must score NaN). */
+/**
+ * In-place activation of v[from, to). ReLU keeps NaN (a diverged member must score NaN): the exact
+ * `v < 0 ? 0 : v` where some value is not finite, else the branch-free form (see `reluOf`).
+ */
 export function applyAct(v: Float64Array, from: number, to: number, act: Activation): void {
-  if (act === 'relu') for (let i = from; i < to; i++) v[i] = v[i] < 0 ? 0 : v[i];
-  else if (act === 'tanh') for (let i = from; i < to; i++) v[i] = Math.tanh(v[i]);
+  if (act === 'relu') {
+    if (sumIsFinite(v, from, to)) for (let i = from; i < to; i++) v[i] = reluOf(v[i]);
+    else for (let i = from; i < to; i++) v[i] = v[i] < 0 ? 0 : v[i];
+  } else if (act === 'tanh') for (let i = from; i < to; i++) v[i] = Math.tanh(v[i]);
+}
+
+/**
+ * max(v, 0) without a data-dependent branch: (v + |v|) / 2 is exact in float64 for every finite v (and
+ * keeps NaN), but gives NaN for v = −∞, so callers use it only where every value is finite (checked). V8
+ * compiles `v < 0 ? 0 : v` and `Math.max` to branches, which mispredict on about half of a layer's units:
+ * over the first layer of `mnist-quick` (32 units × 256 images × 64 members) the branch-free form measured
+ * 5–8× faster.
+ */
+export const reluOf = (v: number): number => 0.5 * (v + Math.abs(v));
+
+/** Whether Σ v[from, to) is finite: false when some value is NaN or ±∞ (or the sum overflows float64). */
+function sumIsFinite(v: Float64Array, from: number, to: number): boolean {
+  let s0 = 0,
+    s1 = 0,
+    i = from;
+  for (; i + 1 < to; i += 2) {
+    s0 += v[i];
+    s1 += v[i + 1];
+  }
+  if (i < to) s0 += v[i];
+  return Number.isFinite(s0 + s1);
 }
 
 /**
@@ -148,21 +175,47 @@ export function pairActivations(
   hPlus: Float64Array,
   hMinus: Float64Array,
 ): void {
-  const relu = act === 'relu';
+  // ReLU fused into the pass (the common case): one sweep over the batch instead of three, branch-free
+  // (`reluOf`); the sum of the pre-activations is finite iff all are (each is a sum of three float32
+  // values, so the sum cannot overflow float64), else the pass is redone with the exact select.
+  if (
+    act === 'relu' &&
+    Number.isFinite(pairPass(y, block, nOut, batch, params, biasPlus, biasMinus, hPlus, hMinus, true))
+  )
+    return;
+  pairPass(y, block, nOut, batch, params, biasPlus, biasMinus, hPlus, hMinus, false);
+  applyAct(hPlus, 0, nOut * batch, act);
+  applyAct(hMinus, 0, nOut * batch, act);
+}
+
+/** y_c ± y_ε + bias± into hPlus / hMinus, through `reluOf` when `relu`; returns Σ (v₊ − v₋). */
+function pairPass(
+  y: Float32Array,
+  block: number,
+  nOut: number,
+  batch: number,
+  params: Float32Array,
+  biasPlus: number,
+  biasMinus: number,
+  hPlus: Float64Array,
+  hMinus: Float64Array,
+  relu: boolean,
+): number {
+  let sum = 0;
   for (let n = 0; n < nOut; n++) {
     const o = n * batch,
       src = (block * nOut + n) * batch,
       bp = params[biasPlus + n],
       bm = params[biasMinus + n];
     if (relu) {
-      // ReLU fused into the pass (the common case): one sweep over the batch instead of three.
       for (let b = 0; b < batch; b++) {
         const c = y[o + b],
           e = y[src + b],
           vp = c + e + bp,
           vm = c - e + bm;
-        hPlus[o + b] = vp < 0 ? 0 : vp;
-        hMinus[o + b] = vm < 0 ? 0 : vm;
+        sum += vp - vm;
+        hPlus[o + b] = reluOf(vp);
+        hMinus[o + b] = reluOf(vm);
       }
     } else {
       for (let b = 0; b < batch; b++) {
@@ -173,10 +226,7 @@ export function pairActivations(
       }
     }
   }
-  if (!relu) {
-    applyAct(hPlus, 0, nOut * batch, act);
-    applyAct(hMinus, 0, nOut * batch, act);
-  }
+  return sum;
 }
 
 /** h [C, B] (column-major) → out[p, b, c] (the [P, B, C] layout of `forward`). */
