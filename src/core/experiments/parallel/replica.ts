@@ -6,7 +6,7 @@
  * evaluation worker holds one (protocol.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { tensorFromHost } from '../../es/host-block';
+import { hostView, tensorFromHost } from '../../es/host-block';
 import { writeMemberRow, type PopulationRecipe } from '../../es/population-rows';
 import { withPopulationLayout, type PopulationLayout, type PopulationNet } from '../../nets/types';
 import type { Rng } from '../../rng';
@@ -37,16 +37,29 @@ export class EvalReplica {
     };
   }
 
-  /** Scores of the slice's members, in `members` order. */
-  evaluate(recipe: PopulationRecipe, rng: Rng): Float32Array {
+  /**
+   * Scores of the slice's members, in `members` order. `packed`, when given, is the [P, d] population
+   * that `recipe` describes (the ES thread has it): its rows are copied instead of rebuilt from the
+   * table — the same values (population-rows.ts), for less work on the thread that also runs the ES.
+   */
+  evaluate(recipe: PopulationRecipe, rng: Rng, packed?: tf.Tensor2D): Float32Array {
     const r = this.round;
     if (!r) throw new Error('EvalReplica.evaluate before beginRound');
     if (recipe.dim !== r.positions.length)
       throw new Error(`EvalReplica: recipe has d = ${recipe.dim}, the round's mask ${r.positions.length}`);
     const { members, positions, fullLength } = r;
+    const dim = recipe.dim,
+      dense = dim === fullLength;
     const rows = tensorFromHost([members.length, fullLength], (out) => {
-      out.fill(0); // pruned entries are exact zeros, as ScatterPlan writes them
-      for (let i = 0; i < members.length; i++) writeMemberRow(recipe, members[i], out, i * fullLength, positions);
+      if (!dense) out.fill(0); // pruned entries are exact zeros, as ScatterPlan writes them
+      // Read in the callback: the view must be taken after the new tensor's heap memory exists.
+      const src = packed && hostView(packed);
+      for (let i = 0; i < members.length; i++) {
+        const at = i * fullLength;
+        if (!src) writeMemberRow(recipe, members[i], out, at, dense ? undefined : positions);
+        else if (dense) out.set(src.subarray(members[i] * dim, (members[i] + 1) * dim), at);
+        else for (let j = 0, o = members[i] * dim; j < dim; j++) out[at + positions[j]] = src[o + j];
+      }
     }) as tf.Tensor2D;
     try {
       const scores = this.task.evaluatePopulation(r.net, rows, rng).scores;
