@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { hostView, tensorFromHost } from '../../es/host-block';
-import { writeMemberRow, type PopulationRecipe } from '../../es/population-rows';
+import { memberNoise, writeMemberRow, writePairRows, type PopulationRecipe } from '../../es/population-rows';
 import { withPopulationLayout, type PopulationLayout, type PopulationNet } from '../../nets/types';
 import type { Rng } from '../../rng';
 import type { TaskInstance } from '../../tasks/types';
@@ -54,12 +54,22 @@ export class EvalReplica {
       if (!dense) out.fill(0); // pruned entries are exact zeros, as ScatterPlan writes them
       // Read in the callback: the view must be taken after the new tensor's heap memory exists.
       const src = packed && hostView(packed);
-      for (let i = 0; i < members.length; i++) {
-        const at = i * fullLength;
-        if (!src) writeMemberRow(recipe, members[i], out, at, dense ? undefined : positions);
-        else if (dense) out.set(src.subarray(members[i] * dim, (members[i] + 1) * dim), at);
-        else for (let j = 0, o = members[i] * dim; j < dim; j++) out[at + positions[j]] = src[o + j];
-      }
+      const at = (i: number) => i * fullLength,
+        pos = dense ? undefined : positions;
+      if (!src) {
+        // Rebuilt from the table, both members of a ± pair in one pass (a pair never straddles slices).
+        const minusOf = partnerRows(recipe, members);
+        for (let i = 0; i < members.length; i++) {
+          const { row, sign } = memberNoise(recipe.layout, recipe.popSize, members[i]);
+          if (minusOf.has(row)) {
+            if (sign > 0) writePairRows(recipe, row, out, at(i), at(minusOf.get(row)!), pos);
+          } else writeMemberRow(recipe, members[i], out, at(i), pos);
+        }
+      } else
+        for (let i = 0; i < members.length; i++) {
+          if (dense) out.set(src.subarray(members[i] * dim, (members[i] + 1) * dim), at(i));
+          else for (let j = 0, o = members[i] * dim; j < dim; j++) out[at(i) + positions[j]] = src[o + j];
+        }
     }) as tf.Tensor2D;
     try {
       const scores = this.task.evaluatePopulation(r.net, rows, rng).scores;
@@ -70,4 +80,18 @@ export class EvalReplica {
       rows.dispose();
     }
   }
+}
+
+/** Noise row → slice index of its "−" member, for the rows whose "+" and "−" members are both in the slice. */
+function partnerRows(recipe: PopulationRecipe, members: Int32Array): Map<number, number> {
+  const plus = new Set<number>(),
+    minus = new Map<number, number>();
+  if (recipe.layout === 'none') return minus;
+  members.forEach((p, i) => {
+    const { row, sign } = memberNoise(recipe.layout, recipe.popSize, p);
+    if (sign > 0) plus.add(row);
+    else minus.set(row, i);
+  });
+  for (const row of minus.keys()) if (!plus.has(row)) minus.delete(row);
+  return minus;
 }
