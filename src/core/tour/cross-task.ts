@@ -103,7 +103,7 @@ export function crossTaskSentence(a: TourAnalysis): Sentence {
   const seeds = Math.min(...tasks.map((t) => t.seeds));
   const lacking = a.crossTaskMissing ?? [];
   const values: Record<string, number> = { at: m.at, tasks: tasks.length };
-  tasks.forEach((t, i) => (values[`task${i}`] = m.points[i].normalised));
+  m.points.forEach((p, i) => (values[`task${i}`] = p.normalised));
   const text =
     `At about ${remainingText(m.at)} of the weights, the ticket's lead over a random mask with new weights, as a ` +
     `share of each task's range from untrained to dense, is ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)} (${seeds > 1 ? `${seedsText(seeds)} each` : `at least ${seedsText(1)}`})` +
