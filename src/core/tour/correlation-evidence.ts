@@ -6,6 +6,7 @@
  * weights on which the two rules make the same keep/prune decision, against weights remaining.
  */
 import type { CorrelationRow, TourAnalysis } from './analysis-file';
+import type { Curve } from './analysis-curves';
 import { combineVerdicts } from './analysis-sentences';
 import { meanOf } from './run-curves';
 import { missing, sentence, type PaperVerdict, type Sentence } from './sentence';
@@ -48,6 +49,15 @@ export function correlationCurves(a: TourAnalysis): CorrelationCurve[] {
       }),
     };
   });
+}
+
+/** The charts' curves, one per chain: the Pearson correlation, or the share of same decisions. */
+export function correlationChartCurves(a: TourAnalysis, field: 'pearson' | 'agree'): Curve[] {
+  return correlationCurves(a).map((c) => ({
+    key: c.chain,
+    name: `${chainWords(c.chain).replace(/^the /, '')} chain (${seedsText(c.seeds)})`,
+    points: c.points.map((p) => [p.remainingPct, p[field]] as const),
+  }));
 }
 
 /** Student-facing name of the layer the correlation was measured on ("Dense_0" is the first). */

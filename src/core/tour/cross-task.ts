@@ -7,6 +7,7 @@
  * seed's own difference by the same range. From the `crossTask` rows of a tour analysis file.
  */
 import type { CrossTaskRow, TourAnalysis } from './analysis-file';
+import type { Curve } from './analysis-curves';
 import { meanOf } from './run-curves';
 import { missing, sentence, type Sentence } from './sentence';
 import { pct, remainingText, seedsText } from './words';
@@ -61,6 +62,15 @@ export function taskEffects(a: TourAnalysis): TaskEffects[] {
       }),
     };
   });
+}
+
+/** The chart's curves, one per task: the normalised effect (a fraction) against weights remaining. */
+export function crossTaskChartCurves(a: TourAnalysis): Curve[] {
+  return taskEffects(a).map((t) => ({
+    key: t.task,
+    name: `${t.task} (${seedsText(t.seeds)})`,
+    points: t.points.map((p) => [p.remainingPct, p.normalised] as const),
+  }));
 }
 
 /** Two sparsities count as matched within this ratio (21.0 % vs 21.6 %; 13.4 % vs 13.0 %). */

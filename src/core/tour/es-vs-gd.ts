@@ -6,6 +6,7 @@
  * budget on the GD budget's own seeds only (the longer GD budgets may have fewer seeds), paired by round.
  */
 import type { CurveRow, TourAnalysis } from './analysis-file';
+import type { Curve } from './analysis-curves';
 import { meanOf } from './run-curves';
 import { missing, sentence, type PaperVerdict, type Sentence } from './sentence';
 import { gapText, perfText, remainingText, seedsText } from './words';
@@ -107,6 +108,21 @@ export function gdComparisons(a: TourAnalysis, esChain = 'snr'): GdComparison[] 
 /** "3 seeds" or "seed 0 only". */
 export const seedWords = (seeds: readonly number[]): string =>
   seeds.length === 1 ? `seed ${seeds[0]} only` : seedsText(seeds.length);
+
+/** Legend name of a trainer (and GD budget) with its seeds: "GD, 10 epochs per round (seed 0 only)". */
+export const trainerName = (c: { trainer: 'es' | 'gd'; epochs?: number; seeds: readonly number[] }, what = '') =>
+  `${c.trainer === 'es' ? 'ES' : `GD, ${c.epochs} epochs per round`}${what} (${seedWords(c.seeds)})`;
+
+const SHORT_CHAIN: Readonly<Record<string, string>> = { snr: 'signal-to-noise ticket', magnitude: 'magnitude ticket' };
+
+/** The chart's curves: accuracy (mean over seeds) against weights remaining, ES chains first. */
+export function esGdChartCurves(a: TourAnalysis): Curve[] {
+  return esGdCurves(a).map((c) => ({
+    key: c.key,
+    name: trainerName(c, c.trainer === 'es' ? `, ${SHORT_CHAIN[c.chain] ?? c.chain}` : ''),
+    points: c.points.map((p) => [p.remainingPct, p.mean] as const),
+  }));
+}
 
 /**
  * R4 in one sentence: for every GD budget, its dense accuracy, from which sparsity the signal-to-noise ES

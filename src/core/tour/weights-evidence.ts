@@ -7,7 +7,8 @@
  */
 import type { TourAnalysis, WeightsRow } from './analysis-file';
 import { combineVerdicts } from './analysis-sentences';
-import { aheadFrom, seedWords } from './es-vs-gd';
+import type { Curve } from './analysis-curves';
+import { aheadFrom, seedWords, trainerName } from './es-vs-gd';
 import { meanOf } from './run-curves';
 import { missing, sentence, type PaperVerdict, type Sentence } from './sentence';
 import { pct, remainingText } from './words';
@@ -65,6 +66,15 @@ export function layerCurves(a: TourAnalysis, layerIndex = 0): LayerCurve[] {
       points: curveOf(g),
     }))
     .sort((x, y) => (x.trainer === y.trainer ? (x.epochs ?? 0) - (y.epochs ?? 0) : x.trainer === 'es' ? -1 : 1));
+}
+
+/** The charts' curves of layer `layerIndex`: mean |W| of the alive weights, or the share of the layer kept (%). */
+export function weightsChartCurves(a: TourAnalysis, field: 'meanAbsW' | 'layerRemainingPct', layerIndex = 0): Curve[] {
+  return layerCurves(a, layerIndex).map((c) => ({
+    key: c.key,
+    name: trainerName(c),
+    points: c.points.map((p) => [p.remainingPct, p[field]] as const),
+  }));
 }
 
 export interface WeightsComparison {

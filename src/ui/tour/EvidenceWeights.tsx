@@ -1,0 +1,38 @@
+/**
+ * What the weights look like (paper SI Fig. 11; R9): for the first layer, the mean |W| of the alive weights
+ * and the share of the layer kept, ES against every gradient-descent budget, against weights remaining,
+ * from the step's analysis file (core/tour/weights-evidence.ts).
+ */
+import { useMemo } from 'react';
+import { layerWords, weightsChartCurves } from '../../core/tour/weights-evidence';
+import { CurveChart } from './CurveChart';
+import type { StepViewProps } from './step-types';
+import { trainerStyle } from './tour-styles';
+
+export function EvidenceWeights({ step, analysis }: StepViewProps) {
+  const size = useMemo(() => (analysis ? weightsChartCurves(analysis, 'meanAbsW') : []), [analysis]);
+  const kept = useMemo(() => (analysis ? weightsChartCurves(analysis, 'layerRemainingPct') : []), [analysis]);
+  const style = useMemo(() => trainerStyle(size), [size]);
+  const layer = layerWords(0);
+  return (
+    <div className="tour-chart tour-chart-pair">
+      <CurveChart
+        id={`tour-${step.id}-size`}
+        title={`Mean size |W| of the alive weights in ${layer}`}
+        curves={size}
+        style={style}
+        yLabel="mean |W| of alive weights"
+        scale={1}
+      />
+      <CurveChart
+        id={`tour-${step.id}-kept`}
+        title={`Share of ${layer} still kept`}
+        curves={kept}
+        style={style}
+        yLabel="weights kept in the layer (%)"
+        scale={1}
+        digits={0}
+      />
+    </div>
+  );
+}
