@@ -10,7 +10,7 @@ import type { CrossTaskRow, TourAnalysis } from './analysis-file';
 import type { Curve } from './analysis-curves';
 import { meanOf } from './run-curves';
 import { missing, sentence, type Sentence } from './sentence';
-import { pct, remainingText, seedsText } from './words';
+import { minus, pct, remainingText, seedsText } from './words';
 
 export interface TaskEffectPoint {
   readonly roundNum: number;
@@ -109,7 +109,7 @@ export function crossTaskSentence(a: TourAnalysis): Sentence {
   if (tasks.length < 2 || !matched.length)
     return missing('the analysis file has no two tasks measured at a matched sparsity');
   const m = matched[matched.length - 1];
-  const parts = tasks.map((t, i) => `${pct(100 * m.points[i].normalised, 0)} on ${t.task}`);
+  const parts = tasks.map((t, i) => `${minus(pct(100 * m.points[i].normalised, 0))} on ${t.task}`);
   const seeds = Math.min(...tasks.map((t) => t.seeds));
   const lacking = a.crossTaskMissing ?? [];
   const values: Record<string, number> = { at: m.at, tasks: tasks.length };

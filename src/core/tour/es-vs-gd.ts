@@ -72,6 +72,8 @@ export interface GdComparison {
   readonly esDense: number;
   /** Weights remaining % from which ES stays ahead (null: GD is still ahead at the last round). */
   readonly esAheadFromPct: number | null;
+  /** ES's result at that round (on the GD budget's seeds). */
+  readonly esAtCrossing: number | null;
   readonly lastRemainingPct: number;
   /** ES − GD at the last round both reached. */
   readonly lastGap: number;
@@ -91,13 +93,15 @@ export function gdComparisons(a: TourAnalysis, esChain = 'snr'): GdComparison[] 
       });
       if (pairs.length < 2 || pairs[0].roundNum !== 1) return [];
       const last = pairs[pairs.length - 1];
+      const cross = aheadFrom(pairs);
       return [
         {
           epochs: c.epochs!,
           seeds: c.seeds,
           gdDense: pairs[0].b,
           esDense: pairs[0].a,
-          esAheadFromPct: aheadFrom(pairs)?.remainingPct ?? null,
+          esAheadFromPct: cross?.remainingPct ?? null,
+          esAtCrossing: cross?.a ?? null,
           lastRemainingPct: last.remainingPct,
           lastGap: last.a - last.b,
         },
@@ -122,6 +126,14 @@ export function esGdChartCurves(a: TourAnalysis): Curve[] {
     name: trainerName(c, c.trainer === 'es' ? `, ${SHORT_CHAIN[c.chain] ?? c.chain}` : ''),
     points: c.points.map((p) => [p.remainingPct, p.mean] as const),
   }));
+}
+
+/** Marker points of the chart: where the ES ticket passes each GD budget for good (ES's result there). */
+export function crossingCurve(a: TourAnalysis, esChain = 'snr'): Curve | null {
+  const points = gdComparisons(a, esChain)
+    .flatMap((c) => (c.esAheadFromPct === null ? [] : [[c.esAheadFromPct, c.esAtCrossing!] as const]))
+    .sort((x, y) => y[0] - x[0]);
+  return points.length ? { key: 'crossing', name: 'ES passes GD for good', points } : null;
 }
 
 /**

@@ -71,6 +71,13 @@ export const EVIDENCE: readonly EvidenceSource[] = [
       'size vs signal-to-noise) and the ticket effect on CartPole and Pendulum',
     settingsOf: 'mnist-quick',
   },
+  {
+    // the same file, for the step that compares tasks: no single preset's settings apply to it
+    id: 'task-effects',
+    kind: 'analysis',
+    file: 'mnist-quick.analysis.json',
+    title: 'the ticket effect of the MNIST, CartPole and Pendulum runs (in the analysis file)',
+  },
 ];
 
 /** The evidence with this id; throws naming the known ids. */

@@ -25,7 +25,7 @@ export const COMPARISON_STEPS: readonly TourStep[] = [
     labSetting:
       'The lab’s control runs are far shorter than the paper’s (100–200 generations per round instead of 2,000), ' +
       'Pendulum prunes 40 % per round, and the robot tasks were not run to high sparsity.',
-    evidence: ['mnist-analyses'],
+    evidence: ['task-effects'],
     view: 'crossTask',
     sentence: 'crossTask',
   },
@@ -87,8 +87,9 @@ export const COMPARISON_STEPS: readonly TourStep[] = [
     source: 'Section 5, SI Fig. 11',
     claim: 'gradient descent has larger weights and keeps more of the input layer than ES',
     lookFor:
-      'Left: the average size |W| of the weights still alive in the first layer. Right: how much of that layer each ' +
-      'kind of training keeps. Compare ES with each gradient-descent budget.',
+      'Left: the average size |W| of the weights still alive in the first layer. Right: the share of that layer ' +
+      'kept, divided by the share of all weights kept; above 1 the layer is pruned less than the rest of the ' +
+      'network. Compare ES with each gradient-descent budget.',
     question: 'Why could a network trained for longer end up with larger weights?',
     labSetting:
       'The lab compares ES with gradient descent trained for 2 epochs per round (3 seeds) and for 10 and 20 epochs ' +

@@ -68,12 +68,18 @@ export function layerCurves(a: TourAnalysis, layerIndex = 0): LayerCurve[] {
     .sort((x, y) => (x.trainer === y.trainer ? (x.epochs ?? 0) - (y.epochs ?? 0) : x.trainer === 'es' ? -1 : 1));
 }
 
-/** The charts' curves of layer `layerIndex`: mean |W| of the alive weights, or the share of the layer kept (%). */
-export function weightsChartCurves(a: TourAnalysis, field: 'meanAbsW' | 'layerRemainingPct', layerIndex = 0): Curve[] {
+/**
+ * The charts' curves of layer `layerIndex`: the mean |W| of its alive weights, or how much of the layer is
+ * kept relative to the whole network (layer kept % ÷ all weights kept %: above 1, the layer is pruned less
+ * than the rest; the paper's "prunes the input layer less").
+ */
+export function weightsChartCurves(a: TourAnalysis, field: 'meanAbsW' | 'relativeKept', layerIndex = 0): Curve[] {
   return layerCurves(a, layerIndex).map((c) => ({
     key: c.key,
     name: trainerName(c),
-    points: c.points.map((p) => [p.remainingPct, p[field]] as const),
+    points: c.points.map(
+      (p) => [p.remainingPct, field === 'meanAbsW' ? p.meanAbsW : p.layerRemainingPct / p.remainingPct] as const,
+    ),
   }));
 }
 

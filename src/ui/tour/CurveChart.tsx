@@ -13,6 +13,9 @@ export interface CurveStyle {
   readonly color: string;
   readonly dash?: string;
   readonly name: string;
+  /** Line width (0: markers only, e.g. crossing points). */
+  readonly width?: number;
+  readonly dotRadius?: number;
 }
 
 export function CurveChart({
@@ -42,7 +45,8 @@ export function CurveChart({
           name: s.name,
           color: s.color,
           dash: s.dash,
-          width: 2.4,
+          width: s.width ?? 2.4,
+          dotRadius: s.dotRadius,
           dots: true,
           points: c.points.map(([x, y]) => [x, y * scale] as const),
         };

@@ -6,10 +6,13 @@
  */
 import { useMemo } from 'react';
 import { crossTaskChartCurves, matchedPoints, taskEffects } from '../../core/tour/cross-task';
-import { perfText, pct, remainingText, seedsText } from '../../core/tour/words';
+import { minus, perfText, pct, remainingText, seedsText } from '../../core/tour/words';
 import { CurveChart } from './CurveChart';
 import type { StepViewProps } from './step-types';
 import { indexedStyle } from './tour-styles';
+
+/** A normalised effect as the sentence writes it: 0.33 → "33 %", −0.07 → "−7 %". */
+const share = (v: number) => minus(pct(100 * v, 0));
 
 export function EvidenceCrossTask({ step, analysis }: StepViewProps) {
   const curves = useMemo(() => (analysis ? crossTaskChartCurves(analysis) : []), [analysis]);
@@ -21,7 +24,7 @@ export function EvidenceCrossTask({ step, analysis }: StepViewProps) {
     <div className="tour-chart">
       <CurveChart
         id={`tour-${step.id}`}
-        title="Ticket's lead over a random mask with new weights, as a share of each task's range"
+        title="Ticket's lead over a random mask, as a share of each task's range"
         curves={curves}
         style={style}
         yLabel="lead ÷ (dense − untrained) (%)"
@@ -55,8 +58,7 @@ export function EvidenceCrossTask({ step, analysis }: StepViewProps) {
               </td>
               {matched.map((m) => (
                 <td key={m.at} data-label={`≈ ${remainingText(m.at)} remaining`}>
-                  {pct(100 * m.points[i].normalised, 0)} ({pct(100 * m.points[i].lo, 0)} …{' '}
-                  {pct(100 * m.points[i].hi, 0)})
+                  {share(m.points[i].normalised)} ({share(m.points[i].lo)} … {share(m.points[i].hi)})
                 </td>
               ))}
             </tr>

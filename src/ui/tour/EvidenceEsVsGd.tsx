@@ -1,17 +1,20 @@
 /**
  * ES and gradient descent under pruning (paper Fig. 3; R4): accuracy against weights remaining for the ES
  * tickets and every gradient-descent budget, and a table of where the signal-to-noise ES ticket overtakes
- * each budget for good, from the step's analysis file (core/tour/es-vs-gd.ts).
+ * each budget for good (also marked on the chart), from the step's analysis file (core/tour/es-vs-gd.ts).
  */
 import { useMemo } from 'react';
-import { esGdChartCurves, gdComparisons, seedWords } from '../../core/tour/es-vs-gd';
+import { crossingCurve, esGdChartCurves, gdComparisons, seedWords } from '../../core/tour/es-vs-gd';
 import { gapText, perfText, remainingText } from '../../core/tour/words';
 import { CurveChart } from './CurveChart';
 import type { StepViewProps } from './step-types';
 import { trainerStyle } from './tour-styles';
 
 export function EvidenceEsVsGd({ step, analysis }: StepViewProps) {
-  const curves = useMemo(() => (analysis ? esGdChartCurves(analysis) : []), [analysis]);
+  const curves = useMemo(() => {
+    const cross = analysis ? crossingCurve(analysis) : null;
+    return analysis ? [...esGdChartCurves(analysis), ...(cross ? [cross] : [])] : [];
+  }, [analysis]);
   const rows = useMemo(() => (analysis ? gdComparisons(analysis) : []), [analysis]);
   const style = useMemo(() => trainerStyle(curves), [curves]);
   if (!analysis) return null;

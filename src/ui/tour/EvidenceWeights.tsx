@@ -1,6 +1,7 @@
 /**
  * What the weights look like (paper SI Fig. 11; R9): for the first layer, the mean |W| of the alive weights
- * and the share of the layer kept, ES against every gradient-descent budget, against weights remaining,
+ * and how much of the layer is kept relative to the whole network, ES against every gradient-descent budget,
+ * against weights remaining,
  * from the step's analysis file (core/tour/weights-evidence.ts).
  */
 import { useMemo } from 'react';
@@ -11,7 +12,7 @@ import { trainerStyle } from './tour-styles';
 
 export function EvidenceWeights({ step, analysis }: StepViewProps) {
   const size = useMemo(() => (analysis ? weightsChartCurves(analysis, 'meanAbsW') : []), [analysis]);
-  const kept = useMemo(() => (analysis ? weightsChartCurves(analysis, 'layerRemainingPct') : []), [analysis]);
+  const kept = useMemo(() => (analysis ? weightsChartCurves(analysis, 'relativeKept') : []), [analysis]);
   const style = useMemo(() => trainerStyle(size), [size]);
   const layer = layerWords(0);
   return (
@@ -26,12 +27,12 @@ export function EvidenceWeights({ step, analysis }: StepViewProps) {
       />
       <CurveChart
         id={`tour-${step.id}-kept`}
-        title={`Share of ${layer} still kept`}
+        title={`How much of ${layer} is kept, relative to the whole network`}
         curves={kept}
         style={style}
-        yLabel="weights kept in the layer (%)"
+        yLabel="layer kept ÷ all weights kept"
         scale={1}
-        digits={0}
+        digits={1}
       />
     </div>
   );

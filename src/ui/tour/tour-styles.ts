@@ -19,10 +19,14 @@ const budgetOf = (key: string): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-/** Style of a curve keyed "es-<chain>", "es", "gd-<epochs>-…" or "gd-<epochs>"; GD budgets by rising epochs. */
+/**
+ * Style of a curve keyed "es-<chain>", "es", "gd-<epochs>-…" or "gd-<epochs>" (GD budgets by rising epochs);
+ * "crossing" is drawn as black markers without a line.
+ */
 export function trainerStyle(curves: readonly Curve[]): (c: Curve) => CurveStyle {
   const budgets = [...new Set(curves.flatMap((c) => budgetOf(c.key) ?? []))].sort((a, b) => a - b);
   return (c) => {
+    if (c.key === 'crossing') return { color: '#000000', width: 0, dotRadius: 6, name: c.name };
     const epochs = budgetOf(c.key);
     if (epochs !== null) return { ...GD_BUDGETS[budgets.indexOf(epochs) % GD_BUDGETS.length], name: c.name };
     const chain = c.key.replace(/^es-?/, '') || 'magnitude';
