@@ -21,7 +21,7 @@ export function EvidenceCrossTask({ step, analysis }: StepViewProps) {
   const style = useMemo(() => indexedStyle(curves), [curves]);
   if (!analysis) return null;
   return (
-    <div className="tour-chart">
+    <div className="tour-chart tour-chart-tall">
       <CurveChart
         id={`tour-${step.id}`}
         title="Ticket's lead over a random mask, as a share of each task's range"

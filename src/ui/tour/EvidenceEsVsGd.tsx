@@ -20,7 +20,7 @@ export function EvidenceEsVsGd({ step, analysis }: StepViewProps) {
   if (!analysis) return null;
   const metric = analysis.metric;
   return (
-    <div className="tour-chart">
+    <div className="tour-chart tour-chart-tall">
       <CurveChart
         id={`tour-${step.id}`}
         title="ES tickets and gradient descent: test accuracy against weights remaining"

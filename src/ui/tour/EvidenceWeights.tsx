@@ -16,7 +16,7 @@ export function EvidenceWeights({ step, analysis }: StepViewProps) {
   const style = useMemo(() => trainerStyle(size), [size]);
   const layer = layerWords(0);
   return (
-    <div className="tour-chart tour-chart-pair">
+    <div className="tour-chart tour-chart-pair tour-chart-tall">
       <CurveChart
         id={`tour-${step.id}-size`}
         title={`Mean size |W| of the alive weights in ${layer}`}
