@@ -79,28 +79,23 @@ const gdNeedsEpochs = (r: { trainer: 'es' | 'gd'; epochs?: number }) =>
   (r.trainer === 'gd') === (r.epochs !== undefined);
 const EPOCHS_RULE = { message: 'epochs is given for gradient-descent rows and only for them', path: ['epochs'] };
 
+/** Which trained network a row describes: trainer (and GD budget), chain, seed and round. */
+const trainedNetwork = {
+  trainer,
+  epochs: epochs.optional(),
+  chain,
+  seed: count,
+  roundNum: round,
+  remainingPct: pctRange,
+};
+
 /** Test result of one chain's trained network at one round and seed (ES or GD; read from rounds.csv). */
-const curveRow = z
-  .strictObject({
-    trainer,
-    epochs: epochs.optional(),
-    chain,
-    seed: count,
-    roundNum: round,
-    remainingPct: pctRange,
-    perf: finite,
-  })
-  .refine(gdNeedsEpochs, EPOCHS_RULE);
+const curveRow = z.strictObject({ ...trainedNetwork, perf: finite }).refine(gdNeedsEpochs, EPOCHS_RULE);
 
 /** One layer of one trained network: how much of the layer remains and the mean |W| of its alive weights. */
 const weightsRow = z
   .strictObject({
-    trainer,
-    epochs: epochs.optional(),
-    chain,
-    seed: count,
-    roundNum: round,
-    remainingPct: pctRange,
+    ...trainedNetwork,
     /** Layer name as the network registry gives it, e.g. "Dense_0" (the input layer). */
     layer: z.string().min(1).max(40),
     /** Position of the layer from the input (0 = the input layer). */

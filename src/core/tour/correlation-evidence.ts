@@ -8,7 +8,7 @@
 import type { CorrelationRow, TourAnalysis } from './analysis-file';
 import type { Curve } from './analysis-curves';
 import { combineVerdicts } from './analysis-sentences';
-import { meanOf } from './run-curves';
+import { meansByRound } from './round-means';
 import { missing, sentence, type PaperVerdict, type Sentence } from './sentence';
 import { chainWords, pct, remainingText, seedsText } from './words';
 import { layerWords } from './weights-evidence';
@@ -33,20 +33,11 @@ export function correlationCurves(a: TourAnalysis): CorrelationCurve[] {
   const chains = [...new Set(rows.map((r) => r.chain))].sort((x, y) => order(x) - order(y));
   return chains.map((chain) => {
     const mine = rows.filter((r: CorrelationRow) => r.chain === chain);
-    const rounds = [...new Set(mine.map((r) => r.roundNum))].sort((x, y) => x - y);
     return {
       chain,
       seeds: new Set(mine.map((r) => r.seed)).size,
       layer: mine[0].layer,
-      points: rounds.map((k) => {
-        const at = mine.filter((r) => r.roundNum === k);
-        return {
-          roundNum: k,
-          remainingPct: meanOf(at.map((r) => r.remainingPct)),
-          pearson: meanOf(at.map((r) => r.pearson)),
-          agree: meanOf(at.map((r) => r.agree)),
-        };
-      }),
+      points: meansByRound(mine, ['pearson', 'agree']),
     };
   });
 }

@@ -7,7 +7,7 @@
  */
 import type { CurveRow, TourAnalysis } from './analysis-file';
 import type { Curve } from './analysis-curves';
-import { meanOf } from './run-curves';
+import { meansByRound } from './round-means';
 import { missing, sentence, type PaperVerdict, type Sentence } from './sentence';
 import { gapText, perfText, remainingText, seedsText } from './words';
 
@@ -27,11 +27,11 @@ const keyOf = (r: Pick<CurveRow, 'trainer' | 'chain' | 'epochs'>) =>
 /** Mean over `seeds` (all of the curve's when omitted) of each round of the rows' curve. */
 function meanCurve(rows: readonly CurveRow[], seeds?: readonly number[]): MeanCurve['points'] {
   const kept = seeds ? rows.filter((r) => seeds.includes(r.seed)) : rows;
-  const rounds = [...new Set(kept.map((r) => r.roundNum))].sort((a, b) => a - b);
-  return rounds.map((k) => {
-    const at = kept.filter((r) => r.roundNum === k);
-    return { roundNum: k, remainingPct: meanOf(at.map((r) => r.remainingPct)), mean: meanOf(at.map((r) => r.perf)) };
-  });
+  return meansByRound(kept, ['perf']).map((p) => ({
+    roundNum: p.roundNum,
+    remainingPct: p.remainingPct,
+    mean: p.perf,
+  }));
 }
 
 /** Every curve of the file: ES chains first, then GD budgets by epochs per round. */

@@ -9,7 +9,7 @@ import type { TourAnalysis, WeightsRow } from './analysis-file';
 import { combineVerdicts } from './analysis-sentences';
 import type { Curve } from './analysis-curves';
 import { aheadFrom, seedWords, trainerName } from './es-vs-gd';
-import { meanOf } from './run-curves';
+import { meansByRound } from './round-means';
 import { missing, sentence, type PaperVerdict, type Sentence } from './sentence';
 import { pct, remainingText } from './words';
 
@@ -37,16 +37,7 @@ export function layerWords(layerIndex: number): string {
 
 function curveOf(rows: readonly WeightsRow[], seeds?: readonly number[]): LayerCurve['points'] {
   const kept = seeds ? rows.filter((r) => seeds.includes(r.seed)) : rows;
-  const rounds = [...new Set(kept.map((r) => r.roundNum))].sort((a, b) => a - b);
-  return rounds.map((k) => {
-    const at = kept.filter((r) => r.roundNum === k);
-    return {
-      roundNum: k,
-      remainingPct: meanOf(at.map((r) => r.remainingPct)),
-      meanAbsW: meanOf(at.map((r) => r.meanAbsW)),
-      layerRemainingPct: meanOf(at.map((r) => r.layerRemainingPct)),
-    };
-  });
+  return meansByRound(kept, ['meanAbsW', 'layerRemainingPct']);
 }
 
 /** One curve of layer `layerIndex` per trainer and GD budget (ES first), magnitude chains only. */
