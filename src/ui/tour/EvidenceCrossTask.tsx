@@ -49,8 +49,7 @@ export function EvidenceCrossTask({ step, analysis }: StepViewProps) {
               <th scope="row">
                 {t.task}
                 <span className="small muted">
-                  {' '}
-                  · {t.setting}, {seedsText(t.seeds)}
+                  {t.setting}, {seedsText(t.seeds)}
                 </span>
               </th>
               <td data-label="untrained → dense">
@@ -66,7 +65,9 @@ export function EvidenceCrossTask({ step, analysis }: StepViewProps) {
           {(analysis.crossTaskMissing ?? []).map((x) => (
             <tr key={x.task} className="muted">
               <th scope="row">{x.task}</th>
-              <td colSpan={1 + matched.length}>{x.note}</td>
+              <td colSpan={1 + matched.length} data-label="not shown">
+                {x.note}
+              </td>
             </tr>
           ))}
         </tbody>
