@@ -27,6 +27,7 @@ import type {
   TransferJobResult,
   TransferProgress,
 } from '../src/protocol/worker-protocol';
+import { WORKER_BUSY_ERROR } from '../src/protocol/worker-protocol';
 import { RunCancelled, RunControl } from './run-control';
 import { runDemo2dBody, toyGridValues } from './demo2d';
 import { parseConfig, type ExperimentConfig } from '../src/core/runs/config';
@@ -321,9 +322,11 @@ export class LabEngine {
   /** One job at a time; maps `RunCancelled` to a 'cancelled' outcome and always releases the slot. */
   private async exclusive<R>(kind: string, body: (ctl: RunControl) => Promise<R>): Promise<RunOutcome<R>> {
     if (this.job) {
-      throw new Error(
+      const busy = new Error(
         `a ${this.job.kind} run is already in progress in this worker; cancel it (or wait) before starting ${kind}`,
       );
+      busy.name = WORKER_BUSY_ERROR;
+      throw busy;
     }
     if (!this.backendReport) throw new Error('call init() to choose a tfjs backend before starting a run');
     const ctl = new RunControl();
