@@ -19,6 +19,8 @@ export interface EvidenceSource {
   readonly settingsOf?: string;
   /** How the evidence departs from `settingsOf` (e.g. more rounds), in a student's words. */
   readonly beyondSettings?: string;
+  /** A step draws this bundle's masks (the pixel view): a curves-only bundle is refused for it. */
+  readonly needsMasks?: boolean;
 }
 
 export const EVIDENCE: readonly EvidenceSource[] = [
@@ -29,6 +31,7 @@ export const EVIDENCE: readonly EvidenceSource[] = [
     title: 'the classroom preset "MNIST in ~2 minutes"',
     presetId: 'mnist-2min',
     settingsOf: 'mnist-2min',
+    needsMasks: true,
   },
   {
     id: 'mnist-quick',
