@@ -19,7 +19,7 @@ const restrict = (files, name, forbidden) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'runs-out/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'public/**', 'test-results/**', 'runs-out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -34,19 +34,59 @@ export function defaultNodeWorkers(): number {
   return defaultWorkers(availableParallelism());
 }
 
+/** Evaluation threads started before the run's task is loaded (`startEvalThreads`). */
+export interface EarlyEvalThreads {
+  /**
+   * The split evaluator over these threads for `task` once they have loaded it, or null with the reason
+   * when the run stays in one thread (workers = 1, a GPU backend, a task that scores members together:
+   * then the threads are stopped).
+   */
+  attach(task: TaskInstance): Promise<{ evaluator: SplitEvaluator | null; note: string | null }>;
+  /** Stops the threads (also those an evaluator from `attach` uses); safe to call more than once. */
+  close(): void;
+}
+
 /**
- * A split evaluator over `workers` threads (this one included) for `task`, or null with the reason when
- * the run stays in one thread (workers = 1, a GPU backend, a task that scores members together).
+ * Starts `workers − 1` evaluation threads for `config` on `backend` now, before this thread loads the
+ * task: each thread's own start-up (its modules, the task data, the network) then runs while this thread
+ * does the same, instead of after it (docs/PERFORMANCE.md "Start-up"). Nothing a thread computes depends
+ * on when it started, so results are the same as with threads started later.
  */
-export async function startNodeSplit(
+export function startEvalThreads(config: ExperimentConfig, backend: string, workers: number): EarlyEvalThreads {
+  if (workers <= 1) return { attach: async () => ({ evaluator: null, note: null }), close: () => {} };
+  const spawned: EvalPeer[] = [];
+  const ready = startPeers(
+    workers - 1,
+    (i) => {
+      const peer = spawnEvalThread(i);
+      spawned.push(peer);
+      return peer;
+    },
+    config,
+    backend,
+  );
+  // A thread that fails before `attach` awaits them is reported there, not as an unhandled rejection.
+  ready.catch(() => {});
+  const close = () => spawned.forEach((p) => p.close());
+  return {
+    close,
+    async attach(task) {
+      const refusal = splitRefusal(task, backend);
+      if (refusal) {
+        close();
+        return { evaluator: null, note: `${refusal}; --workers ${workers} ignored` };
+      }
+      return { evaluator: new SplitEvaluator(task, await ready), note: null };
+    },
+  };
+}
+
+/** `startEvalThreads` for a task that is already loaded: its evaluator (or why there is none). */
+export function startNodeSplit(
   task: TaskInstance,
   config: ExperimentConfig,
   backend: string,
   workers: number,
 ): Promise<{ evaluator: SplitEvaluator | null; note: string | null }> {
-  if (workers <= 1) return { evaluator: null, note: null };
-  const refusal = splitRefusal(task, backend);
-  if (refusal) return { evaluator: null, note: `${refusal}; --workers ${workers} ignored` };
-  const peers = await startPeers(workers - 1, spawnEvalThread, config, backend);
-  return { evaluator: new SplitEvaluator(task, peers), note: null };
+  return startEvalThreads(config, backend, workers).attach(task);
 }

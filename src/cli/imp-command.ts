@@ -20,7 +20,7 @@ import { impIdentity, runFolderStatus } from './run-state';
 import { RunWriter } from './run-writer';
 import { chainsOfSeeds } from './resume-chains';
 import { RunFolder } from './run-folder';
-import { defaultNodeWorkers, startNodeSplit } from './eval-threads';
+import { defaultNodeWorkers, startEvalThreads } from './eval-threads';
 import type { SplitEvaluator } from '../core/experiments/parallel/split-evaluator';
 
 export async function impCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
@@ -70,10 +70,14 @@ export async function runImpFolder(
     return { alreadyComplete: true, rounds: status.rounds };
   }
 
-  await useBackend(backend);
-  const { task, net } = await instantiate(config, dataReader);
-  let evaluator: SplitEvaluator | null = null;
+  // Evaluation threads start first, so that their start-up runs while this thread loads the task.
+  const evalThreads = startEvalThreads(config, backend, opts.workers ?? 1);
+  let task: TaskInstance | null = null;
   try {
+    await useBackend(backend);
+    const parts = await instantiate(config, dataReader);
+    task = parts.task;
+    const { net } = parts;
     for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
     // Chain states to continue from, read and checked before anything is written.
     const finishedBefore = status.state === 'partial' ? status.rounds : [];
@@ -82,8 +86,8 @@ export async function runImpFolder(
       config.seeds,
       (seed) => theta0For(net, seed),
     );
-    const split = await startNodeSplit(task, config, backend, opts.workers ?? 1);
-    evaluator = split.evaluator;
+    const split = await evalThreads.attach(task);
+    const evaluator = split.evaluator;
     if (split.note) process.stderr.write(`note: ${split.note}\n`);
     const threads = evaluator?.threads ?? 1;
     const writer = await RunWriter.open(
@@ -117,8 +121,8 @@ export async function runImpFolder(
     for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
     return { alreadyComplete: false, rounds: writer.finishedRounds() };
   } finally {
-    evaluator?.close();
-    task.dispose();
+    evalThreads.close();
+    task?.dispose();
   }
 }
 

@@ -1,13 +1,11 @@
 /** Node-side plumbing for the CLI: tfjs backend selection and reading the bundled data files. */
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { CliError } from './args';
-
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { REPO_ROOT } from './repo-root';
 
 /**
  * The app's own copy of the datasets (public/data), as the browser serves it; inflated with Node's zlib,
@@ -17,7 +15,7 @@ export const dataReader = {
   gunzip: (gz: Uint8Array, maxBytes: number): Uint8Array =>
     gunzipSync(gz, { chunkSize: outputChunk(gz, maxBytes), maxOutputLength: maxBytes }),
   async readBytes(path: string): Promise<Uint8Array> {
-    const full = join(repoRoot, 'public', 'data', path);
+    const full = join(REPO_ROOT, 'public', 'data', path);
     try {
       return new Uint8Array(await readFile(full));
     } catch (e) {

@@ -1,17 +1,18 @@
 /**
  * How to start this lab's CLI from another process (`lab sweep run --jobs N` children, Slurm job
- * scripts): the running Node binary with tsx's loader from this checkout's node_modules and
- * src/cli/main.ts, all as absolute paths — what `npm run lab` runs, without npm or tsx's wrapper process
- * (so a signal from Slurm reaches the process that writes), from any directory a job starts in.
+ * scripts): the running Node binary and what `npm run lab` runs — scripts/lab.mjs (the CLI's one-file
+ * build, rebuilt when a source changed) or, when this CLI itself runs from source (tests), tsx's loader and
+ * src/cli/main.ts — as absolute paths, without npm or tsx's wrapper process (so a signal from Slurm
+ * reaches the process that writes), from any directory a job starts in.
  */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { FROM_SOURCE, REPO_ROOT } from '../repo-root';
 
-/** The checkout this CLI runs from. */
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export { REPO_ROOT };
 
-/** [node, --import, tsx loader, main.ts]: prepend to a CLI argument list. */
+/** [node, …the CLI's entry]: prepend to a CLI argument list. */
 export function labInvocation(node: string = process.execPath): string[] {
+  if (!FROM_SOURCE) return [node, join(REPO_ROOT, 'scripts', 'lab.mjs')];
   return [
     node,
     '--import',
