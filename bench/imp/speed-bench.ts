@@ -22,6 +22,7 @@ import { inThreadEvaluator } from '../../src/core/experiments/evaluator';
 import { Rng } from '../../src/core/rng';
 import { dataReader } from '../../src/cli/node-io';
 import { startNodeSplit } from '../../src/cli/eval-threads';
+import { CLI_BUILD, ensureBuilt } from '../../scripts/cli-build.mjs';
 import { median, timeGenerations } from './imp-bench';
 
 export interface SpeedRow {
@@ -52,11 +53,15 @@ function numpyGeneration(gens: number): { wall: number; cpu: number } | null {
   return { wall: Number(m[1]), cpu: Number(m[2]) };
 }
 
-/** Start-up phases of a fresh `lab imp` process with `workers` threads (startup.ts). */
-function startupPhases(workers: number): Record<string, { wallMs: number; cpuMs: number }> {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/imp/startup.ts', String(workers)], {
-    encoding: 'utf8',
-  });
+/** startup.ts built into one file with the evaluation-thread entry beside it, as `npm run lab` runs the CLI. */
+const STARTUP_BUILD = {
+  outDir: 'dist-cli/bench',
+  entries: { startup: 'bench/imp/startup.ts', 'eval-thread': CLI_BUILD.entries['eval-thread'] },
+};
+
+/** Start-up phases of a fresh `lab imp` process with `workers` threads (startup.ts, built). */
+function startupPhases(dir: string, workers: number): Record<string, { wallMs: number; cpuMs: number }> {
+  const r = spawnSync(process.execPath, [join(dir, 'startup.js'), String(workers)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`bench/imp/startup.ts failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, { wallMs: number; cpuMs: number }>;
 }
@@ -123,10 +128,12 @@ export async function runSpeedBench(opts: { gens: number; repeats: number; whole
   parts.task.dispose();
   row('test evaluation (10,000 images)', median(tw), median(tc), '', tw.length);
 
-  // Start-up to the first generation in a fresh process (startup.ts), after one unmeasured run warms tsx's cache.
-  startupPhases(1);
+  // Start-up to the first generation in a fresh process (startup.ts), after one unmeasured run warms the
+  // file cache.
+  const startupDir = await ensureBuilt(STARTUP_BUILD);
+  startupPhases(startupDir, 1);
   for (const w of [1, 2]) {
-    const runs = Array.from({ length: opts.repeats }, () => startupPhases(w));
+    const runs = Array.from({ length: opts.repeats }, () => startupPhases(startupDir, w));
     for (const phase of Object.keys(runs[0]))
       row(
         `start-up, --workers ${w}: ${phase}`,
@@ -144,9 +151,7 @@ export async function runSpeedBench(opts: { gens: number; repeats: number; whole
         const r = spawnSync(
           process.execPath,
           [
-            '--import',
-            'tsx',
-            'src/cli/main.ts',
+            'scripts/lab.mjs',
             'imp',
             '--preset',
             'mnist-quick',

@@ -2,9 +2,12 @@ export {};
 /**
  * Start-up to the first generation of `lab imp --preset mnist-quick` in a fresh Node process, by phase
  * (ms since the process started, wall and process CPU): loading the CLI's modules, the tfjs backend,
- * the task data and network, the evaluation threads (--workers W), and the first generation (which
- * includes the noise table and generation 1's test evaluation). Run as a child by speed-bench.ts:
- *   node --import tsx bench/imp/startup.ts [W]     → one JSON line on stdout
+ * the task data and network, waiting for the evaluation threads (--workers W; started first, as the CLI
+ * does, so they load while this thread does), and the first generation (which includes the noise table
+ * and generation 1's test evaluation). speed-bench.ts builds it into one file the way `npm run lab`
+ * builds the CLI (scripts/cli-build.mjs) and runs it as a child:
+ *   node dist-cli/bench/startup.js [W]              → one JSON line on stdout
+ *   node --import tsx bench/imp/startup.ts [W]      (the same from source, through tsx)
  */
 const workers = Number(process.argv[2] ?? 1);
 const phases: Record<string, { wallMs: number; cpuMs: number }> = {};
@@ -12,8 +15,8 @@ const mark = (name: string) => {
   const u = process.cpuUsage();
   phases[name] = { wallMs: Math.round(performance.now()), cpuMs: Math.round((u.user + u.system) / 1000) };
 };
-mark('node + tsx ready');
-const [{ configFromFlags }, { dataReader, useBackend }, { instantiate }, { runImp }, { startNodeSplit }] =
+mark('node ready');
+const [{ configFromFlags }, { dataReader, useBackend }, { instantiate }, { runImp }, { startEvalThreads }] =
   await Promise.all([
     import('../../src/cli/config-from-flags'),
     import('../../src/cli/node-io'),
@@ -30,11 +33,12 @@ const config = configFromFlags(
     ['gens', '1'],
   ]),
 );
+const threads = startEvalThreads(config, 'wasm', workers);
 await useBackend('wasm');
 mark('wasm backend');
 const { task, net } = await instantiate(config, dataReader);
 mark('task data + network');
-const split = await startNodeSplit(task, config, 'wasm', workers);
+const split = await threads.attach(task);
 mark(`evaluation threads (${split.evaluator?.threads ?? 1})`);
 let first = false;
 await runImp({
