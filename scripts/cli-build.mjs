@@ -4,7 +4,8 @@
  * (src/cli/eval-thread.ts, found next to main.js by src/cli/eval-threads.ts), into dist-cli/. npm packages
  * stay outside the bundle and load from node_modules as before (tfjs's wasm backend finds its .wasm files
  * beside its own module). Loading one file instead of a few hundred TypeScript modules through tsx is
- * most of the CLI's start-up (docs/PERFORMANCE.md "Start-up").
+ * most of the CLI's start-up (docs/PERFORMANCE.md "Start-up"). Modules only some commands need (GD's
+ * gradients, which load all of `@tensorflow/tfjs`) stay in chunks of their own, loaded when used.
  *
  * A build is redone whenever one of the files it was built from (listed in its manifest) changed after
  * it, so `npm run lab -- …` always runs the current code; checking costs one stat per source file.
@@ -23,6 +24,26 @@ export const CLI_BUILD = {
 };
 
 const MANIFEST = 'build-manifest.json';
+
+/**
+ * Packages imported by an `import` statement are loaded with Node's `require`: all of them ship CommonJS,
+ * and Node's ESM loader scans a CommonJS module's whole source for its export names before it runs it
+ * (0.1–0.2 s here, mostly for tfjs-core's 1.2 MB file). `import()` of a package stays an ESM import.
+ */
+const packagesViaRequire = {
+  name: 'packages-via-require',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return undefined;
+      if (args.kind !== 'import-statement') return { path: args.path, external: true };
+      return { path: args.path, namespace: 'package-via-require' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'package-via-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
 const THIS_FILE = relative(REPO_ROOT, fileURLToPath(import.meta.url));
 
 /** Whether the build in `outDir` is missing, was made for other entries, or is older than a source of it. */
@@ -62,6 +83,11 @@ export async function buildCli({ outDir, entries }) {
     target: 'node20',
     packages: 'external',
     splitting: true,
+    plugins: [packagesViaRequire],
+    // The `require` that esbuild's output calls for those packages (an ES module has none of its own).
+    banner: {
+      js: "import { createRequire as labCreateRequire } from 'node:module';\nconst require = labCreateRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     metafile: true,
     write: false,
