@@ -101,7 +101,8 @@ export async function buildCli({ outDir, entries }) {
     renameSync(tmp, path);
   };
   for (const file of result.outputFiles) put(file.path, file.contents);
-  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/'));
+  // The checkout's own files (packages, and the stand-ins for them above, named "namespace:path", left out).
+  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/') && !p.includes(':'));
   const outputs = result.outputFiles.map((f) => relative(dir, f.path));
   put(join(dir, MANIFEST), JSON.stringify({ entries, startedAt, inputs, outputs }, null, 1) + '\n');
 }
