@@ -2,12 +2,11 @@
 // the evosax 0.1.4 defaults reproduce the constants, and at their defaults the βs stay out of the run id.
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { ADAM, optInit, optStep, type OptimizerParams } from '../../../src/core/es/optimizers';
+import { ADAM, optInit, optStep, type OptimizerParams, type OptState } from '../../../src/core/es/optimizers';
 import { getStrategy } from '../../../src/core/es/registry';
 import { parseConfig } from '../../../src/core/runs/config';
 import { runId } from '../../../src/core/runs/hash';
 import { resolveParams } from '../../../src/core/params';
-import type { EsState } from '../../../src/core/es/types';
 
 /** Independent scalar Adam (docs/ALGORITHMS.md §1.4 table) for a constant per-coordinate gradient sequence. */
 function adamRef(m0: number, grads: number[], lr: number, b1: number, b2: number): number {
@@ -24,7 +23,7 @@ function adamRef(m0: number, grads: number[], lr: number, b1: number, b2: number
 }
 
 function run(params: OptimizerParams, m0: number[], grads: number[][]): number[] {
-  let st: EsState = optInit(params, m0.length);
+  let st: OptState = optInit(params, m0.length);
   let mean = tf.tensor1d(m0);
   for (const g of grads) {
     const gt = tf.tensor1d(g);

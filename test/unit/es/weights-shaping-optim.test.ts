@@ -6,8 +6,7 @@ import { snesWeights, snesSigmaLrate } from '../../../src/core/es/snes';
 import { desWeights } from '../../../src/core/es/des';
 import { sepCmaConstants } from '../../../src/core/es/sep-cma-es';
 import { argsortAsc, centeredRanks, shapeFitness, zScore } from '../../../src/core/es/shaping';
-import { optInit, optStep, type OptimizerParams } from '../../../src/core/es/optimizers';
-import type { EsState } from '../../../src/core/es/types';
+import { optInit, optStep, type OptimizerParams, type OptState } from '../../../src/core/es/optimizers';
 
 const rel = (a: number, e: number): number => Math.abs(a - e) / Math.abs(e);
 
@@ -86,7 +85,7 @@ describe('optimizers (two steps from m0 with g1, g2)', () => {
   const m0 = [1.0, -2.0, 0.5];
   const g1 = [0.4, -0.1, 2.0];
   const g2 = [-0.3, 0.2, 1.0];
-  function twoSteps(params: OptimizerParams): { mean: number[]; st: EsState } {
+  function twoSteps(params: OptimizerParams): { mean: number[]; st: OptState } {
     let st = optInit(params, 3);
     let mean = tf.tensor1d(m0);
     for (const g of [g1, g2]) {
