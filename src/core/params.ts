@@ -111,6 +111,16 @@ export function ownSpec(specs: ParamSpecs, name: string): ParamSpec | undefined 
   return Object.prototype.hasOwnProperty.call(specs, name) ? specs[name] : undefined;
 }
 
+/**
+ * Number param `name` out of loosely typed values (a registry entry's params seen without its own specs,
+ * e.g. a network's or task's params in a config): throws naming the field if it is missing or not a number.
+ */
+export function numberParam(values: Partial<AnyParamValues>, name: string, where: string): number {
+  const v = values[name];
+  if (typeof v !== 'number') throw new Error(`${where}.${name} should be a number, got ${String(v)}`);
+  return v;
+}
+
 /** Default values of a spec set. */
 export function defaultsOf<S extends ParamSpecs>(specs: S): ParamValues<S> {
   const out: Record<string, unknown> = {};

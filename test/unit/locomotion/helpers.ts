@@ -12,11 +12,11 @@ import {
   writeGeomPoses,
 } from '../../../src/core/tasks/locomotion';
 import type { LocomotionSim } from '../../../src/core/tasks/locomotion';
-import type { LocomotionModel } from '../../../src/core/tasks/locomotion';
+import type { LocomotionModel, LocomotionParams } from '../../../src/core/tasks/locomotion';
 
 /** The model's constants with `overrides` applied (as a task would pass them to the simulator). */
-export function modelParams(model: LocomotionModel, overrides: AnyParamValues = {}): AnyParamValues {
-  return modelParamsOf(model, resolveParams(locomotionParamSpecs(model), overrides) as AnyParamValues);
+export function modelParams(model: LocomotionModel, overrides: AnyParamValues = {}): LocomotionParams {
+  return modelParamsOf(model, resolveParams(locomotionParamSpecs(model), overrides));
 }
 
 /** Outputs zeros (the zero-action policy). */

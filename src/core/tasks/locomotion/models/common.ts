@@ -4,7 +4,7 @@
  * reset noise, each with the task's own default.
  */
 import { choice, int, num } from '../../../params';
-import type { ChoiceParamSpec, NumberParamSpec } from '../../../params';
+import type { ChoiceParamSpec } from '../../../params';
 
 export interface CommonDefaults {
   readonly maxSteps: number;
@@ -15,7 +15,7 @@ export interface CommonDefaults {
   readonly resetNoiseScale: number;
 }
 
-export function commonParamSpecs(d: CommonDefaults): Record<string, NumberParamSpec> {
+export function commonParamSpecs(d: CommonDefaults) {
   return {
     maxSteps: int(
       d.maxSteps,
@@ -46,8 +46,14 @@ export function commonParamSpecs(d: CommonDefaults): Record<string, NumberParamS
   };
 }
 
+/** The specs every model has: horizon, frame skip, timestep, reward weights, reset noise. */
+export type CommonParamSpecs = ReturnType<typeof commonParamSpecs>;
+
+/** MuJoCo's integrators the models offer. */
+export type Integrator = 'RK4' | 'Euler';
+
 /** MuJoCo integrator: gym's Hopper/Walker2d use RK4; Euler is ~4× cheaper per step (PLATFORM.md). */
-export function integratorChoice(d: 'RK4' | 'Euler'): ChoiceParamSpec<'RK4' | 'Euler'> {
+export function integratorChoice(d: Integrator): ChoiceParamSpec<Integrator> {
   return choice(
     d,
     [
