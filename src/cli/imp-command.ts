@@ -16,7 +16,7 @@ import { configFromFlags } from './config-from-flags';
 import { backendFlag, dataReader, useBackend } from './node-io';
 import { ProgressLine } from './progress';
 import { boolFlag, CliError, intFlag } from './args';
-import { impIdentity, runFolderStatus } from './run-state';
+import { finishedRoundsOf, impIdentity, outputFolderStatus } from './run-state';
 import { RunWriter } from './run-writer';
 import { chainsOfSeeds } from './resume-chains';
 import { RunFolder } from './run-folder';
@@ -63,12 +63,8 @@ export async function runImpFolder(
   const memory = configMemoryProblem(config);
   if (memory) throw new CliError(memory.message);
   const identity = impIdentity(config, backend);
-  const status = await runFolderStatus(dir, identity);
-  if (status.state === 'foreign') throw new CliError(status.message);
-  if (status.state === 'complete') {
-    process.stderr.write(`${dir} already holds this finished run (${status.total} rounds); nothing to do\n`);
-    return { alreadyComplete: true, rounds: status.rounds };
-  }
+  const status = await outputFolderStatus(dir, identity);
+  if (status.state === 'complete') return { alreadyComplete: true, rounds: status.rounds };
 
   await useBackend(backend);
   const { task, net } = await instantiate(config, dataReader);
@@ -76,7 +72,7 @@ export async function runImpFolder(
   try {
     for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
     // Chain states to continue from, read and checked before anything is written.
-    const finishedBefore = status.state === 'partial' ? status.rounds : [];
+    const finishedBefore = finishedRoundsOf(status);
     const resumes = await chainsOfSeeds(
       { folder: new RunFolder(dir), rounds: finishedBefore, net, prune: config.prune },
       config.seeds,
@@ -101,9 +97,7 @@ export async function runImpFolder(
         `run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${config.es.id} P=${config.es.popSize}, ` +
           `${config.prune.rounds} rounds × ${config.budget.generationsPerRound} gens, chains ${config.prune.methods.join(', ')}, seeds ${config.seeds.join(',')}, ` +
           `${threads} evaluation thread${threads > 1 ? 's' : ''} → ${dir}\n` +
-          (writer.resumed
-            ? `continuing: ${finished.length} of ${identity.expected.length} rounds were already finished\n`
-            : ''),
+          writer.continuingLine(identity.expected.length),
       );
       await trainSeeds(config, net, task, writer, finished, resumes, {
         reportEvery: opts.reportEvery ?? 10,

@@ -152,6 +152,13 @@ export class RunWriter {
   }
 
   /** One line per round of this command that skipped generations (docs/RELIABILITY.md "non-finite fitness"). */
+  /** The line that says a rerun continues: "continuing: k of `total` `units` were already finished", or ''. */
+  continuingLine(total: number, units = 'rounds'): string {
+    return this.resumed
+      ? `continuing: ${this.finishedRounds().length} of ${total} ${units} were already finished\n`
+      : '';
+  }
+
   skippedNotes(): readonly string[] {
     return this.skipNotes;
   }
