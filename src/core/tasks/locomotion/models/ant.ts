@@ -8,10 +8,10 @@
  * reward = (x′ − x)/dt + 1 (healthy) − 0.5·Σa²; healthy ⇔ state finite and 0.2 ≤ z ≤ 1.
  * The contact-force term (cfrc_ext, 84 observations, cost 5e−4·Σclip(f)²) is NOT implemented.
  */
-import { bool, num } from '../../../params';
+import { num } from '../../../params';
 import type { ParamValues } from '../../../params';
 import { defineLocomotionModel, type SimState } from '../types';
-import { commonParamSpecs, integratorChoice } from './common';
+import { commonParamSpecs, healthSpecs, massScaleSpec, integratorChoice } from './common';
 
 /** gym ant.xml geom density; the mass-scale variant multiplies it, so every body's mass scales alike. */
 const DENSITY = 5;
@@ -55,12 +55,7 @@ const paramSpecs = {
     resetNoiseScale: 0.1,
   }),
   integrator: integratorChoice('RK4'),
-  healthyReward: num(1, 0, 10, 0.1, 'Healthy reward', 'Bonus per step while healthy (gym healthy_reward).'),
-  terminateWhenUnhealthy: bool(
-    true,
-    'Terminate when unhealthy',
-    'End the episode at the first unhealthy state (gym terminate_when_unhealthy).',
-  ),
+  ...healthSpecs(),
   healthyZMin: num(
     0.2,
     0,
@@ -77,11 +72,7 @@ const paramSpecs = {
     'Healthy max height [m]',
     'Torso height z must stay at or below this (gym healthy_z_range[1]).',
   ),
-  massScale: num(
-    1,
-    0.25,
-    4,
-    0.05,
+  massScale: massScaleSpec(
     'Body mass scale',
     "Transfer variant: multiplies every body's mass (geom density 5 in gym's ant.xml).",
   ),

@@ -3,7 +3,7 @@
  * docs/ALGORITHMS.md §9.3 for the horizon): horizon, frame skip, timestep, integrator, reward weights and
  * reset noise, each with the task's own default.
  */
-import { choice, int, num } from '../../../params';
+import { bool, choice, int, num } from '../../../params';
 import type { ChoiceParamSpec } from '../../../params';
 
 export interface CommonDefaults {
@@ -63,4 +63,33 @@ export function integratorChoice(d: Integrator): ChoiceParamSpec<Integrator> {
     'Integrator',
     "MuJoCo option integrator; the model's gym default unless a reduced preset trades accuracy for speed.",
   );
+}
+
+/** The healthy-state reward and termination of the models with a health rule (gym healthy_reward, terminate_when_unhealthy). */
+export function healthSpecs() {
+  return {
+    healthyReward: num(1, 0, 10, 0.1, 'Healthy reward', 'Bonus per step while healthy (gym healthy_reward).'),
+    terminateWhenUnhealthy: bool(
+      true,
+      'Terminate when unhealthy',
+      'End the episode at the first unhealthy state (gym terminate_when_unhealthy).',
+    ),
+  };
+}
+
+/** The observed-velocity clip of gym's planar walkers (Hopper, Walker2d); `model` names the gym env. */
+export function qvelClipSpec(model: string) {
+  return num(
+    10,
+    1,
+    100,
+    1,
+    'Velocity clip (obs)',
+    `Observed joint velocities are clipped to ±this (gym ${model}); the physics is not.`,
+  );
+}
+
+/** A mass multiplier for transfer variants (docs/ALGORITHMS.md §5), 1 = gym's model. */
+export function massScaleSpec(label: string, help: string) {
+  return num(1, 0.25, 4, 0.05, label, help);
 }

@@ -3,10 +3,9 @@
  * §9.2/§9.3). gym's half_cheetah.xml (already local coordinates; total mass 14 kg), Euler, dt = 0.01·5.
  * obs = qpos[1:] (8) + qvel (9); reward = (x′ − x)/dt − 0.1·Σa²; no early termination.
  */
-import { num } from '../../../params';
 import type { ParamValues } from '../../../params';
 import { defineLocomotionModel } from '../types';
-import { commonParamSpecs, integratorChoice } from './common';
+import { commonParamSpecs, massScaleSpec, integratorChoice } from './common';
 
 const paramSpecs = {
   ...commonParamSpecs({
@@ -18,14 +17,7 @@ const paramSpecs = {
     resetNoiseScale: 0.1,
   }),
   integrator: integratorChoice('Euler'),
-  massScale: num(
-    1,
-    0.25,
-    4,
-    0.05,
-    'Total mass scale',
-    'Transfer variant: scales the total mass (14 kg, gym settotalmass).',
-  ),
+  massScale: massScaleSpec('Total mass scale', 'Transfer variant: scales the total mass (14 kg, gym settotalmass).'),
 };
 
 /** Its parameter values. */

@@ -5,10 +5,10 @@
  * obs = qpos[1:] (5) + clip(qvel, ±10) (6); reward = (x′ − x)/dt + 1 (healthy) − 1e−3·Σa²;
  * healthy ⇔ z > 0.7, |angle| < 0.2 and every qpos[2:], qvel entry in (−100, 100).
  */
-import { bool, num } from '../../../params';
+import { num } from '../../../params';
 import type { ParamValues } from '../../../params';
 import { defineLocomotionModel, type SimState } from '../types';
-import { commonParamSpecs, integratorChoice } from './common';
+import { commonParamSpecs, healthSpecs, qvelClipSpec, massScaleSpec, integratorChoice } from './common';
 
 const paramSpecs = {
   ...commonParamSpecs({
@@ -20,20 +20,8 @@ const paramSpecs = {
     resetNoiseScale: 5e-3,
   }),
   integrator: integratorChoice('RK4'),
-  qvelClip: num(
-    10,
-    1,
-    100,
-    1,
-    'Velocity clip (obs)',
-    'Observed joint velocities are clipped to ±this (gym Hopper); the physics is not.',
-  ),
-  healthyReward: num(1, 0, 10, 0.1, 'Healthy reward', 'Bonus per step while healthy (gym healthy_reward).'),
-  terminateWhenUnhealthy: bool(
-    true,
-    'Terminate when unhealthy',
-    'End the episode at the first unhealthy state (gym terminate_when_unhealthy).',
-  ),
+  qvelClip: qvelClipSpec('Hopper'),
+  ...healthSpecs(),
   healthyZMin: num(
     0.7,
     0,
@@ -50,11 +38,7 @@ const paramSpecs = {
     'Healthy max |angle| [rad]',
     'Torso pitch must stay within ±this (gym healthy_angle_range).',
   ),
-  torsoMassScale: num(
-    1,
-    0.25,
-    4,
-    0.05,
+  torsoMassScale: massScaleSpec(
     'Torso mass scale',
     "Transfer variant: multiplies the torso mass (3.67 kg), as the paper varies Ant's torso mass (docs/ALGORITHMS.md §5).",
   ),

@@ -5,10 +5,10 @@
  * obs = qpos[1:] (8) + clip(qvel, ±10) (9); reward = (x′ − x)/dt + 1 (healthy) − 1e−3·Σa²;
  * healthy ⇔ 0.8 < z < 2 and |angle| < 1.
  */
-import { bool, num } from '../../../params';
+import { num } from '../../../params';
 import type { ParamValues } from '../../../params';
 import { defineLocomotionModel, type SimState } from '../types';
-import { commonParamSpecs, integratorChoice } from './common';
+import { commonParamSpecs, healthSpecs, qvelClipSpec, massScaleSpec, integratorChoice } from './common';
 
 /** One leg (thigh → leg → foot) in local coordinates; `suffix` names its bodies/joints/geoms. */
 function leg(suffix: string, footFriction: number, rgba: string): string {
@@ -36,20 +36,8 @@ const paramSpecs = {
     resetNoiseScale: 5e-3,
   }),
   integrator: integratorChoice('RK4'),
-  qvelClip: num(
-    10,
-    1,
-    100,
-    1,
-    'Velocity clip (obs)',
-    'Observed joint velocities are clipped to ±this (gym Walker2d); the physics is not.',
-  ),
-  healthyReward: num(1, 0, 10, 0.1, 'Healthy reward', 'Bonus per step while healthy (gym healthy_reward).'),
-  terminateWhenUnhealthy: bool(
-    true,
-    'Terminate when unhealthy',
-    'End the episode at the first unhealthy state (gym terminate_when_unhealthy).',
-  ),
+  qvelClip: qvelClipSpec('Walker2d'),
+  ...healthSpecs(),
   healthyZMin: num(
     0.8,
     0,
@@ -74,7 +62,7 @@ const paramSpecs = {
     'Healthy max |angle| [rad]',
     'Torso pitch must stay within ±this (gym healthy_angle_range).',
   ),
-  torsoMassScale: num(1, 0.25, 4, 0.05, 'Torso mass scale', 'Transfer variant: multiplies the torso mass (3.67 kg).'),
+  torsoMassScale: massScaleSpec('Torso mass scale', 'Transfer variant: multiplies the torso mass (3.67 kg).'),
 };
 
 /** Its parameter values. */
