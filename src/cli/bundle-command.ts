@@ -18,7 +18,7 @@ import {
   type BundleProvenance,
   type RunBundle,
 } from '../core/runs/bundle';
-import { CliError, seedList } from './args';
+import { CliError, commandLine, seedList } from './args';
 import { readFolderRecords } from './folder-records';
 import { RunFolder } from './run-folder';
 import { writeFileAtomic } from './fs-safe';
@@ -133,7 +133,7 @@ export async function bundleCommand(flags: Map<string, string>, argv: readonly s
     ...(flags.has('seeds') ? { seeds: seedList(flags.get('seeds')!, '--seeds') } : {}),
     ...(flags.has('label') ? { label: flags.get('label')! } : {}),
     ...(flags.has('preset') ? { preset: flags.get('preset')! } : {}),
-    command: `npm run lab -- ${argv.join(' ')}`,
+    command: commandLine(argv),
   });
   const { bytes, runId } = checkedBundleBytes(bundle, out);
   await writeFileAtomic(out, bytes);

@@ -15,9 +15,9 @@ import { runId } from '../core/runs/hash';
 import { configFromFlags } from './config-from-flags';
 import { backendFlag, dataReader, useBackend } from './node-io';
 import { ProgressLine } from './progress';
-import { boolFlag, CliError, intFlag } from './args';
+import { boolFlag, CliError, commandLine, intFlag } from './args';
 import { finishedRoundsOf, impIdentity, outputFolderStatus } from './run-state';
-import { RunWriter } from './run-writer';
+import { RunWriter, runMeta } from './run-writer';
 import { chainsOfSeeds } from './resume-chains';
 import { RunFolder } from './run-folder';
 import { defaultNodeWorkers, startNodeSplit } from './eval-threads';
@@ -28,7 +28,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
   const result = await runImpFolder(config, {
     dir: flags.get('out') ?? `runs-out/${runId(config)}`,
     backend: backendFlag(flags),
-    command: `npm run lab -- ${argv.join(' ')}`,
+    command: commandLine(argv),
     quiet: boolFlag(flags, 'quiet'),
     reportEvery: intFlag(flags, 'report-every', 1, 100000) ?? 10,
     workers: intFlag(flags, 'workers', 1, 256) ?? defaultNodeWorkers(),
@@ -87,7 +87,7 @@ export async function runImpFolder(
       identity,
       {
         config,
-        meta: { runId: id, command: opts.command, backend, createdAt: new Date().toISOString() },
+        meta: runMeta(id, opts.command, backend),
       },
       finishedBefore.length,
     );

@@ -20,6 +20,19 @@ import { runFolderStatus, type RunIdentity } from './run-state';
 
 const TMP_NAME = /^\..+\.tmp-\d+-\d+$/;
 
+/**
+ * What config.json records of how a run folder was made: the run id, the kind's own settings (`extra`,
+ * e.g. `{ kind: 'gd', gd }`), the command line, the backend and the time.
+ */
+export function runMeta(
+  runId: string,
+  command: string,
+  backend: string,
+  extra: Readonly<Record<string, unknown>> = {},
+): Record<string, unknown> {
+  return { runId, ...extra, command, backend, createdAt: new Date().toISOString() };
+}
+
 /** Removes temporary files a killed process left behind (only called while holding the folder's lock). */
 async function removeLeftovers(dir: string): Promise<void> {
   for (const sub of ['', 'masks', 'params', 'theta0']) {

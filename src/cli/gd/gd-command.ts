@@ -18,9 +18,9 @@ import { configFromFlags } from '../config-from-flags';
 import { perfRow, summaryTable } from '../imp-command';
 import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
-import { boolFlag, CliError } from '../args';
+import { boolFlag, CliError, commandLine } from '../args';
 import { finishedRoundsOf, impRounds, outputFolderStatus, type RunIdentity } from '../run-state';
-import { RunWriter } from '../run-writer';
+import { RunWriter, runMeta } from '../run-writer';
 import { chainsOfSeeds } from '../resume-chains';
 import { RunFolder } from '../run-folder';
 import { gdOptionsFromFlags } from './gd-flags';
@@ -77,14 +77,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
       identity,
       {
         config,
-        meta: {
-          runId: id,
-          kind: 'gd',
-          gd: options,
-          command: `npm run lab -- ${argv.join(' ')}`,
-          backend,
-          createdAt: new Date().toISOString(),
-        },
+        meta: runMeta(id, commandLine(argv), backend, { kind: 'gd', gd: options }),
       },
       finishedBefore.length,
     );

@@ -19,12 +19,12 @@ import { configMemoryProblem, instantiate } from '../../core/experiments/setup';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
 import { parseConfig, ConfigError, type ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
-import { boolFlag, CliError, coerce, intFlag, seedList } from '../args';
+import { boolFlag, CliError, coerce, commandLine, intFlag, seedList } from '../args';
 import { perfRow, summaryTable } from '../imp-command';
 import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
 import { finishedRoundsOf, outputFolderStatus, type RunIdentity } from '../run-state';
-import { RunWriter } from '../run-writer';
+import { RunWriter, runMeta } from '../run-writer';
 import { gdOptionsFromFlags } from './gd-flags';
 import { applyTrainingFlags, flagFor } from '../config-from-flags';
 import { readSourceRun, readTicket, readTheta0 } from './ticket-io';
@@ -144,15 +144,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
       identity,
       {
         config,
-        meta: {
-          runId: id,
-          kind: 'transfer',
-          transfer,
-          ...(useGd ? { gd } : {}),
-          command: `npm run lab -- ${argv.join(' ')}`,
-          backend,
-          createdAt: new Date().toISOString(),
-        },
+        meta: runMeta(id, commandLine(argv), backend, { kind: 'transfer', transfer, ...(useGd ? { gd } : {}) }),
       },
       finishedRoundsOf(status).length,
     );
