@@ -1,11 +1,12 @@
 /**
  * The lab engine's one job slot (docs/ARCHITECTURE.md convention 9): a worker runs one job at a time, each
- * with its own `RunControl`. A second job is refused with the name of the one in flight; pause, resume
+ * with its own `RunControl`. A second job is refused with the name of the one in flight (an error named
+ * WORKER_BUSY_ERROR, so the page does not take it for a failing backend); pause, resume
  * and cancel go to the running job; a job stopped from outside for a reason (a lost GPU device) rejects
  * with that reason instead of ending as 'cancelled'. Also the fire-and-forget progress post every job
  * streams through.
  */
-import type { ProgressSink, RunOutcome } from '../src/protocol/worker-protocol';
+import { WORKER_BUSY_ERROR, type ProgressSink, type RunOutcome } from '../src/protocol/worker-protocol';
 import { RunCancelled, RunControl, type RunPhase } from './run-control';
 
 interface Job {
@@ -51,9 +52,11 @@ export class JobSlot {
   /** Runs `body` as the one job; maps `RunCancelled` to a 'cancelled' outcome and always frees the slot. */
   async run<R>(kind: string, body: (ctl: RunControl) => Promise<R>): Promise<RunOutcome<R>> {
     if (this.job) {
-      throw new Error(
+      const busy = new Error(
         `a ${this.job.kind} run is already in progress in this worker; cancel it (or wait) before starting ${kind}`,
       );
+      busy.name = WORKER_BUSY_ERROR; // the page tells "busy" from a failing backend by this name
+      throw busy;
     }
     const job: Job = { kind, ctl: new RunControl() };
     this.job = job;

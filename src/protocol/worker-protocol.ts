@@ -1,9 +1,9 @@
 /**
  * The contract between the page (src/ui, src/state) and the compute workers (workers/): the messages a
- * job streams, the results it returns, and the backend list both sides use. Type declarations plus one
- * constant list, nothing else: the page reaches workers only through this module (ESLint
- * `no-restricted-imports` in eslint.config.js), so no worker implementation code is bundled into the main
- * thread, and a change of a message shape is a change here that both sides see.
+ * job streams, the results it returns, and the backend list both sides use. Type declarations plus two
+ * constants (the backend list, the busy error's name), nothing else: the page reaches workers only through
+ * this module (ESLint `no-restricted-imports` in eslint.config.js), so no worker implementation code is
+ * bundled into the main thread, and a change of a message shape is a change here that both sides see.
  *
  * The analysis jobs' argument and result types are declared beside their jobs (workers/analysis-job.ts,
  * over the core analysis registry) and re-exported here, as are the engine's and the bundle worker's APIs
@@ -26,6 +26,15 @@ export type {
   JobRecord,
   RolloutJobOptions,
 } from '../../workers/analysis-job';
+
+// ---- Errors -------------------------------------------------------------------------------------
+
+/**
+ * The `name` of the error a worker throws when asked to start a job while another one runs (one job at a
+ * time). It says nothing about the backend, so the page must not offer "continue on the next backend" for
+ * it; comlink keeps an error's name across the worker boundary.
+ */
+export const WORKER_BUSY_ERROR = 'WorkerBusyError';
 
 // ---- Backends ----------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 // End-to-end: the built app in the system Chromium. Forces WASM, runs the 2-D ES
 // demo, checks the generation counter and the canvas advance, pause/resume/cancel, inline validation,
-// the main thread's longest task, and saves screenshots at 1280×800 and 390×844 to test-results/screenshots/ (look at them).
+// the main thread's longest task, that the experiment's Start waits for a running demo, and saves
+// screenshots at 1280×800 and 390×844 to test-results/screenshots/ (look at them).
 // Skipped only when E2E=0 (e.g. on a machine without Chromium).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,7 +126,18 @@ describe.skipIf(process.env.E2E === '0')('e2e: 2-D ES demo in the built app', ()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'demo-running-390x844.png');
-    await demoButton(page, 'Cancel').click();
+
+    // The demo and a run share the one worker: the experiment's Start waits, with a way to stop the demo
+    // (before, Start was offered and its "worker busy" failure offered to continue on another backend).
+    await page.getByRole('button', { name: 'Lottery-ticket experiment' }).click();
+    const start = page.locator('.run-controls .button-row button:text-is("Start")');
+    await page.getByTestId('start-blocked-demo').waitFor();
+    expect(await start.isDisabled()).toBe(true);
+    await page.getByTestId('start-blocked-demo').screenshot({ path: join(SCREENSHOT_DIR, 'start-blocked-demo.png') });
+    await page.getByRole('button', { name: 'Stop the 2-D demo' }).click();
+    await page.getByTestId('start-blocked-demo').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await start.isDisabled()).toBe(false);
+    await page.getByRole('button', { name: '2-D ES demo' }).click();
     await page.waitForSelector('.status-cancelled');
     await page.close();
   });

@@ -9,6 +9,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectProgress, useImpStore } from '../../state/imp-store';
 import { useBackendStore } from '../../state/backend-store';
+import { selectDemoActive, useDemoProgressStore } from '../../state/demo-progress-store';
+import { stopDemo } from '../lab-client';
 import {
   abandonSilentWorker,
   cancelImp,
@@ -25,7 +27,7 @@ import { JobButtons } from '../run/JobButtons';
 import { methodName, stepWord } from '../../core/names';
 import { getTask } from '../../core/tasks/registry';
 import { getPreset } from '../../core/runs/presets';
-import { STATUS_WORDS } from '../../state/job-status';
+import { isJobActive, STATUS_WORDS } from '../../state/job-status';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 import { Term } from '../glossary/Term';
 
@@ -225,7 +227,9 @@ export const RunControls = memo(function RunControls() {
   const valid = useExperimentStore((s) => selectValidation(s).config !== null);
   // A preset too big for a browser tab (its card says why) offers no Start; edited settings can run.
   const tooBig = useExperimentStore((s) => (s.presetId ? getPreset(s.presetId).notInBrowser : undefined));
-  const canStart = valid && !tooBig;
+  // The 2-D demo and a run share the one compute worker, which does one job at a time.
+  const demoActive = useDemoProgressStore(selectDemoActive);
+  const canStart = valid && !tooBig && !demoActive;
   const notes = useImpStore((s) => s.notes);
   const net = useImpStore((s) => s.netDescribe);
   const statusEl = useRef<HTMLSpanElement>(null);
@@ -256,6 +260,15 @@ export const RunControls = memo(function RunControls() {
       {valid && tooBig && (
         <p className="notice small" data-testid="start-blocked">
           This preset cannot run in the browser: {tooBig}
+        </p>
+      )}
+      {demoActive && !isJobActive(status) && (
+        <p className="notice small" data-testid="start-blocked-demo">
+          The 2-D demo is still running, and the computer works on one thing at a time here.{' '}
+          <button type="button" onClick={() => void stopDemo()}>
+            Stop the 2-D demo
+          </button>{' '}
+          to start this run.
         </p>
       )}
       {net && <p className="muted small">Network: {net}</p>}

@@ -9,7 +9,7 @@
 import { proxy } from 'comlink';
 import type { ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
-import { BACKEND_CHAIN, type BackendName } from '../../protocol/worker-protocol';
+import { BACKEND_CHAIN, WORKER_BUSY_ERROR, type BackendName } from '../../protocol/worker-protocol';
 import { useExperimentStore, selectValidation } from '../../state/experiment-store';
 import { useImpStore } from '../../state/imp-store';
 import { useBackendStore } from '../../state/backend-store';
@@ -30,6 +30,13 @@ import { planThreads } from '../../core/experiments/parallel/threads';
 import { createPoolWorker } from './pool-worker';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * The backend a failed start is blamed on, which makes the page offer "continue on the next backend"; none
+ * when the worker was only busy with another job (e.g. the 2-D demo): another backend would not help.
+ */
+const failedBackendOf = (err: unknown): string | null =>
+  err instanceof Error && err.name === WORKER_BUSY_ERROR ? null : (useBackendStore.getState().backend?.active ?? null);
 
 /** Switches the worker to the config's backend preference when it names one other than the current. */
 async function switchToConfigBackend(config: ExperimentConfig): Promise<void> {
@@ -124,7 +131,7 @@ export async function startImp(
     );
     useImpStore.getState().finished(outcome.status);
   } catch (err) {
-    useImpStore.getState().failed(errorText(err), useBackendStore.getState().backend?.active ?? null);
+    useImpStore.getState().failed(errorText(err), failedBackendOf(err));
   } finally {
     dog?.stop();
     if (watchdog === dog) watchdog = null;
