@@ -1,10 +1,9 @@
 /**
  * The lab engine's one job slot (docs/ARCHITECTURE.md convention 9): a worker runs one job at a time, each
- * with its own `RunControl`. A second job is refused with the name of the one in flight (an error named
- * WORKER_BUSY_ERROR, so the page does not take it for a failing backend); pause, resume
- * and cancel go to the running job; a job stopped from outside for a reason (a lost GPU device) rejects
- * with that reason instead of ending as 'cancelled'. Also the fire-and-forget progress post every job
- * streams through.
+ * with its own `RunControl`. A second job is refused with the name of the one in flight, as an error named
+ * WORKER_BUSY_ERROR (so the page does not take it for a failing backend); pause, resume and cancel go to
+ * the running job; a job stopped from outside for a reason (a lost GPU device) rejects with that reason
+ * instead of ending as 'cancelled'. Also the fire-and-forget progress post every job streams through.
  */
 import { WORKER_BUSY_ERROR, type ProgressSink, type RunOutcome } from '../src/protocol/worker-protocol';
 import { RunCancelled, RunControl, type RunPhase } from './run-control';
