@@ -24,7 +24,7 @@ import { RunWriter, runMeta } from '../run-writer';
 import { chainsOfSeeds } from '../resume-chains';
 import { RunFolder } from '../run-folder';
 import { gdOptionsFromFlags } from './gd-flags';
-import { trainingSink } from './run-output';
+import { closingReport, trainingSink } from './run-output';
 
 export async function gdCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   // The full tfjs bundle registers the gradients; loaded here, not at CLI start (~1 s of start-up for every command).
@@ -114,9 +114,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
     } finally {
       await writer.close();
     }
-    process.stderr.write('\n');
-    for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
-    process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
+    closingReport(writer);
   } finally {
     parts.dispose();
   }

@@ -28,7 +28,7 @@ import { RunWriter, runMeta } from '../run-writer';
 import { gdOptionsFromFlags } from './gd-flags';
 import { applyTrainingFlags, flagFor } from '../config-from-flags';
 import { readSourceRun, readTicket, readTheta0 } from './ticket-io';
-import { trainingSink } from './run-output';
+import { closingReport, trainingSink } from './run-output';
 
 const KNOWN = new Set([
   'from',
@@ -175,9 +175,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
     } finally {
       await writer.close();
     }
-    process.stderr.write('\n');
-    for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
-    process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
+    closingReport(writer);
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError((e as Error).message, 1);

@@ -23,10 +23,22 @@ const PGPE_QUICK = {
   sigmaSign: 'corrected',
 };
 
+/** The reduced vision setting: a task's images pooled to 14×14, batches of 256, and the MLP 196-32-10. */
+const pooled14Mlp = (taskId: string) => ({
+  task: { id: taskId, params: { pool: '14x14', batchSize: 256 } },
+  network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },
+});
+
+/** What the two reduced MLP presets (mnist-mlp-reduced, fmnist-mlp-reduced) change from the paper. */
+const REDUCED_MLP_DEVIATIONS = [
+  "14×14 input and an MLP instead of the paper's CNN",
+  'popsize 64, 400 generations per round',
+  '12 rounds',
+];
+
 /** Task, network and ES shared by the two classroom MNIST presets (mnist-2min, mnist-quick). */
 const MNIST_14_PGPE = {
-  task: { id: 'mnist', params: { pool: '14x14', batchSize: 256 } },
-  network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },
+  ...pooled14Mlp('mnist'),
   es: { id: 'pgpe', popSize: 64, centeredRank: true, params: PGPE_QUICK },
 };
 
@@ -83,15 +95,10 @@ export const VISION_PRESETS: readonly Preset[] = [
     paper: false,
     description:
       'The lab’s reduced MNIST MLP setting (docs/ALGORITHMS.md §12): 14×14 MNIST, MLP 196-32-10, Sep-CMA-ES P=64, 400 generations × 12 rounds, 3 seeds.',
-    deviations: [
-      "14×14 input and an MLP instead of the paper's CNN",
-      'popsize 64, 400 generations per round',
-      '12 rounds',
-    ],
+    deviations: REDUCED_MLP_DEVIATIONS,
     expectedCost: '≈ 15 min per seed on a 2-core laptop',
     config: {
-      task: { id: 'mnist', params: { pool: '14x14', batchSize: 256 } },
-      network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },
+      ...pooled14Mlp('mnist'),
       es: { id: 'sep_cma_es', popSize: 64, meanDecay: 1e-4, params: { elite_ratio: 0.5, sigma_init: 0.05 } },
       prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 12 },
       budget: { generationsPerRound: 400, evalEvery: 50 },
@@ -104,15 +111,10 @@ export const VISION_PRESETS: readonly Preset[] = [
     paper: false,
     description:
       'The lab’s reduced Fashion-MNIST setting (docs/ALGORITHMS.md §12): 14×14 Fashion-MNIST, MLP 196-32-10, SNES (T=12, σ0=0.025), P=64, 400 generations × 12 rounds.',
-    deviations: [
-      "14×14 input and an MLP instead of the paper's CNN",
-      'popsize 64, 400 generations per round',
-      '12 rounds',
-    ],
+    deviations: REDUCED_MLP_DEVIATIONS,
     expectedCost: '≈ 15 min per seed on a 2-core laptop',
     config: {
-      task: { id: 'fmnist', params: { pool: '14x14', batchSize: 256 } },
-      network: { id: 'mlp', params: { hiddenLayers: 1, width: 32, activation: 'relu' } },
+      ...pooled14Mlp('fmnist'),
       es: { id: 'snes', popSize: 64, meanDecay: 1e-4, params: { temperature: 12, sigma_init: 0.025 } },
       prune: { methods: IMP_CHAINS, pruneFrac: 0.2, rounds: 12 },
       budget: { generationsPerRound: 400, evalEvery: 50 },

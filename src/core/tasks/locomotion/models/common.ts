@@ -15,6 +15,16 @@ export interface CommonDefaults {
   readonly resetNoiseScale: number;
 }
 
+/** gym's defaults for the planar walkers Hopper and Walker2d (hopper_v4.py, walker2d_v4.py). */
+export const PLANAR_WALKER_DEFAULTS: CommonDefaults = {
+  maxSteps: 1000,
+  frameSkip: 4,
+  timestep: 0.002,
+  forwardRewardWeight: 1,
+  ctrlCostWeight: 1e-3,
+  resetNoiseScale: 5e-3,
+};
+
 export function commonParamSpecs(d: CommonDefaults) {
   return {
     maxSteps: int(

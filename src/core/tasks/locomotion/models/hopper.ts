@@ -8,17 +8,17 @@
 import { num } from '../../../params';
 import type { ParamValues } from '../../../params';
 import { defineLocomotionModel, type SimState } from '../types';
-import { commonParamSpecs, healthSpecs, qvelClipSpec, massScaleSpec, integratorChoice } from './common';
+import {
+  commonParamSpecs,
+  PLANAR_WALKER_DEFAULTS,
+  healthSpecs,
+  qvelClipSpec,
+  massScaleSpec,
+  integratorChoice,
+} from './common';
 
 const paramSpecs = {
-  ...commonParamSpecs({
-    maxSteps: 1000,
-    frameSkip: 4,
-    timestep: 0.002,
-    forwardRewardWeight: 1,
-    ctrlCostWeight: 1e-3,
-    resetNoiseScale: 5e-3,
-  }),
+  ...commonParamSpecs(PLANAR_WALKER_DEFAULTS),
   integrator: integratorChoice('RK4'),
   qvelClip: qvelClipSpec('Hopper'),
   ...healthSpecs(),

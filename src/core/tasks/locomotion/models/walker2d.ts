@@ -8,7 +8,14 @@
 import { num } from '../../../params';
 import type { ParamValues } from '../../../params';
 import { defineLocomotionModel, type SimState } from '../types';
-import { commonParamSpecs, healthSpecs, qvelClipSpec, massScaleSpec, integratorChoice } from './common';
+import {
+  commonParamSpecs,
+  PLANAR_WALKER_DEFAULTS,
+  healthSpecs,
+  qvelClipSpec,
+  massScaleSpec,
+  integratorChoice,
+} from './common';
 
 /** One leg (thigh → leg → foot) in local coordinates; `suffix` names its bodies/joints/geoms. */
 function leg(suffix: string, footFriction: number, rgba: string): string {
@@ -27,14 +34,7 @@ function leg(suffix: string, footFriction: number, rgba: string): string {
 }
 
 const paramSpecs = {
-  ...commonParamSpecs({
-    maxSteps: 1000,
-    frameSkip: 4,
-    timestep: 0.002,
-    forwardRewardWeight: 1,
-    ctrlCostWeight: 1e-3,
-    resetNoiseScale: 5e-3,
-  }),
+  ...commonParamSpecs(PLANAR_WALKER_DEFAULTS),
   integrator: integratorChoice('RK4'),
   qvelClip: qvelClipSpec('Walker2d'),
   ...healthSpecs(),
