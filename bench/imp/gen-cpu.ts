@@ -4,6 +4,8 @@
  * is also printed). Used to profile the per-generation cost:
  *   npx tsx bench/imp/gen-cpu.ts [--gens 100] [--sparsity 0]
  *   node --cpu-prof --import tsx bench/imp/gen-cpu.ts      (V8 profile of the same loop)
+ *   npx tsx bench/imp/gen-cpu.ts --workers 2 [--gens 150]  (the speed bench's loop through the evaluator:
+ *     1 = this thread, 2 = a population split over an evaluation thread; CPU is the whole process's)
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
@@ -17,6 +19,10 @@ import { Rng } from '../../src/core/rng';
 import { withPopulationLayout } from '../../src/core/nets/types';
 import { readFloat32 } from '../../src/core/nets/tensor-util';
 import { dataReader } from '../../src/cli/node-io';
+import { startNodeSplit } from '../../src/cli/eval-threads';
+import { inThreadEvaluator } from '../../src/core/experiments/evaluator';
+import { timeGenerations } from './imp-bench';
+import os from 'node:os';
 
 const argv = process.argv.slice(2);
 const flag = (n: string, d: string) => {
@@ -31,6 +37,24 @@ const layoutFlag = flag('layout', 'strategy');
 await tf.setBackend('wasm');
 await tf.ready();
 const config = parseConfig(getPreset('mnist-quick').config);
+if (argv.includes('--workers')) {
+  const workers = Number(flag('workers', '1'));
+  const parts = await instantiate(config, dataReader);
+  const split = await startNodeSplit(parts.task, config, 'wasm', workers);
+  try {
+    const mask = new Uint8Array(parts.net.paramCount).fill(1);
+    const t = await timeGenerations(config, parts, mask, split.evaluator ?? inThreadEvaluator(parts.task), gens);
+    console.log(
+      `mnist-quick dense, ${split.evaluator?.threads ?? 1} evaluation thread(s), ${gens} generations, wasm: median CPU ms/gen ` +
+        `${t.cpuGenMs.toFixed(2)}, median wall ms/gen ${t.genMs.toFixed(2)} (ask ${t.askMs.toFixed(2)}, evaluate ` +
+        `${t.evalMs.toFixed(2)}, tell ${t.tellMs.toFixed(2)}); load ${os.loadavg()[0].toFixed(2)}`,
+    );
+  } finally {
+    split.evaluator?.close();
+    parts.task.dispose();
+  }
+  process.exit(0);
+}
 const { task, net } = await instantiate(config, dataReader);
 const rng = new Rng(0);
 const baseNet = path === 'tensor' ? { ...net, forwardHost: undefined } : net;

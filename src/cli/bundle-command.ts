@@ -1,6 +1,6 @@
 /**
- * `lab bundle --run DIR --out FILE[.gz] [--preset ID] [--seeds 0,1] [--label TEXT]`: writes a run folder as
- * a run bundle (core/runs/bundle.ts) marked precomputed, with its provenance — the commands that made the
+ * `lab bundle --run DIR --out FILE[.gz] [--preset ID] [--seeds 0,1] [--label TEXT] [--curves-only]`: writes a
+ * run folder as a run bundle (core/runs/bundle.ts) marked precomputed, with its provenance — the commands that made the
  * folder, this bundle command, the git commit and machine it was written on, the backend the run used
  * (the precomputed result bundles of the presets carry the exact commands that
  * made them). The written file is read back through importBundle, the app's own importer, before
@@ -18,12 +18,12 @@ import {
   type BundleProvenance,
   type RunBundle,
 } from '../core/runs/bundle';
-import { CliError, commandLine, seedList } from './args';
+import { boolFlag, CliError, commandLine, seedList } from './args';
 import { readFolderRecords } from './folder-records';
 import { RunFolder } from './run-folder';
 import { writeFileAtomic } from './fs-safe';
 
-const FLAGS = new Set(['run', 'out', 'preset', 'seeds', 'label']);
+const FLAGS = new Set(['run', 'out', 'preset', 'seeds', 'label', 'curves-only']);
 
 interface FolderMeta {
   kind?: unknown;
@@ -129,16 +129,19 @@ export async function bundleCommand(flags: Map<string, string>, argv: readonly s
     throw new CliError(
       'bundle needs --run DIR (a folder written by "lab imp" or "lab merge") and --out FILE (.json or .json.gz)',
     );
-  const bundle = await bundleOfFolder(dir, {
+  const curvesOnly = boolFlag(flags, 'curves-only');
+  const full = await bundleOfFolder(dir, {
     ...(flags.has('seeds') ? { seeds: seedList(flags.get('seeds')!, '--seeds') } : {}),
     ...(flags.has('label') ? { label: flags.get('label')! } : {}),
     ...(flags.has('preset') ? { preset: flags.get('preset')! } : {}),
     command: commandLine(argv),
   });
+  // --curves-only: the metrics of every round without masks, means and σ (for charts; a fraction of the size)
+  const bundle = curvesOnly ? { ...full, curvesOnly: true as const } : full;
   const { bytes, runId } = checkedBundleBytes(bundle, out);
   await writeFileAtomic(out, bytes);
   process.stdout.write(
-    `bundle ${runId}: ${bundle.records.length} rounds, seeds ${bundle.config.seeds.join(',')} → ${out} (${(bytes.length / 2 ** 20).toFixed(2)} MiB)\n`,
+    `bundle ${runId}: ${bundle.records.length} rounds${curvesOnly ? ' (curves only)' : ''}, seeds ${bundle.config.seeds.join(',')} → ${out} (${(bytes.length / 2 ** 20).toFixed(2)} MiB)\n`,
   );
 }
 

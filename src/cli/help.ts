@@ -34,7 +34,7 @@ export function helpText(): string {
     '  transfer     train tickets of a run folder on another task / ES / GD, with baselines',
     ...ANALYSIS_LIST.map((a) => `  ${a.id.padEnd(12)} ${a.label} (see "Analysis commands" below)`),
     '  merge        combine run folders that differ only in seeds (--runs DIR,DIR --out DIR)',
-    '  bundle       write a run folder as a precomputed run bundle (--run DIR --out FILE.json[.gz] [--preset ID] [--seeds S])',
+    '  bundle       write a run folder as a precomputed run bundle (--run DIR --out FILE.json[.gz] [--preset ID] [--seeds S] [--curves-only: metrics without masks or weights])',
     "  tour-evidence  the paper tour's analysis file from tables lmc/landscape/transfer already wrote",
     '               (--recipe FILE.json --out FILE.json; docs/RESULTS.md has the recipe it was made with)',
     '  summarize    sparsity tables over run folders (--runs DIR,DIR --baseline random_reinit [--raw] for returns,',

@@ -189,6 +189,11 @@ export class RunStore {
    * Throws RunExistsError if the run is stored already, unless `overwrite`.
    */
   async importRun(bundle: RunBundle, options: { overwrite?: boolean } = {}): Promise<StoredRun> {
+    // A stored run must reopen with its masks and weights (masks view, analyses, resume).
+    if (bundle.curvesOnly)
+      throw new Error(
+        'this file holds only the curves of a run (no masks or weights), so it cannot be opened as a run',
+      );
     const existing = await this.db.get('runs', bundle.runId);
     if (existing && !options.overwrite) throw new RunExistsError(bundle.runId);
     const c = bundle.config;

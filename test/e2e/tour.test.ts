@@ -4,7 +4,9 @@
 // tour's own functions); a step whose evidence is not shipped says so; the live rerun of step 2 streams
 // over the precomputed curve and ends with "Your run"; a teacher's link opens the simple view; projector
 // mode fits the chart and its sentence on one 1280×720 screen; a finished run starts its results with its
-// sentence and scrolls them into view. Screenshots of every step at 1280×720 and 390×844 go to
+// sentence and scrolls them into view. The analysis steps' sentences are checked against plain means of the
+// analysis file's raw rows. Screenshots of every step at 1280×720 and 390×844 (the screen, and the whole
+// page as *-full.png) go to
 // test-results/tour/ (ignored; look at them). Skipped only when E2E=0.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { summarizeCurves } from '../../src/core/analysis/summary';
 import { importBundle } from '../../src/core/runs/bundle';
+import { parseTourAnalysis } from '../../src/core/tour/analysis-file';
 import { getEvidence } from '../../src/core/tour/evidence';
 import { TOUR_STEPS } from '../../src/core/tour/steps';
 import { layoutOf } from '../../src/core/runs/network-shape';
@@ -62,11 +65,73 @@ function lastRound(file: string, chains: readonly string[]) {
   };
 }
 
+/** The shipped tour analysis file, parsed with the app's parser (null when not shipped). */
+function analysisFile(file: string) {
+  try {
+    const got = parseTourAnalysis(readFileSync(join(PRECOMPUTED, file), 'utf8'));
+    return got.ok ? got.analysis : null;
+  } catch {
+    return null;
+  }
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/**
+ * What the analysis steps' sentences must say, recomputed here from the file's raw rows with plain means
+ * (not the tour's own functions): dense accuracies of the GD budgets, the first layer's |W| at the last
+ * round, the Pearson correlation at the first and last round, and the normalised task effects.
+ */
+function analysisFragments(stepId: string, file: string): string[] {
+  const a = analysisFile(file);
+  if (!a) return [];
+  const last = <T extends { roundNum: number }>(rows: readonly T[]) =>
+    rows.filter((r) => r.roundNum === Math.max(...rows.map((x) => x.roundNum)));
+  switch (stepId) {
+    case 'es-vs-gd': {
+      const budgets = [...new Set((a.curves ?? []).filter((r) => r.trainer === 'gd').map((r) => r.epochs!))];
+      return budgets.map((e) => {
+        const dense = (a.curves ?? []).filter((r) => r.trainer === 'gd' && r.epochs === e && r.roundNum === 1);
+        return `(dense ${pct(mean(dense.map((r) => r.perf)))}`;
+      });
+    }
+    case 'weights': {
+      const gd2 = last((a.weights ?? []).filter((r) => r.trainer === 'gd' && r.epochs === 2 && r.layerIndex === 0));
+      return [`|W| = ${mean(gd2.map((r) => r.meanAbsW)).toFixed(2)}`];
+    }
+    case 'size-vs-snr': {
+      const rows = (a.correlation ?? []).filter((r) => r.chain === 'magnitude');
+      const first = rows.filter((r) => r.roundNum === 1);
+      return [
+        `from ${mean(first.map((r) => r.pearson)).toFixed(2)}`,
+        `to ${mean(last(rows).map((r) => r.pearson)).toFixed(2)}`,
+      ];
+    }
+    case 'across-tasks': {
+      // the normalised effect of each task at its sparsest round within 5 % of the sparsest Pendulum round
+      const rows = a.crossTask ?? [];
+      const tasks = [...new Set(rows.map((r) => r.task))];
+      const at = Math.min(...rows.filter((r) => r.task === tasks.at(-1)).map((r) => r.remainingPct));
+      return tasks.map((t) => {
+        const mine = rows.filter((r) => r.task === t);
+        const dense = mean([...new Map(mine.map((r) => [r.seed, r.dense])).values()]);
+        const low = mean([...new Map(mine.map((r) => [r.seed, r.untrained])).values()]);
+        const near = mine.filter((r) => Math.abs(Math.log(r.remainingPct / at)) < Math.log(1.05));
+        const effect = mean(near.map((r) => r.ticket)) - mean(near.map((r) => r.baseline));
+        return `${((100 * effect) / (dense - low)).toFixed(0)} % on ${t}`;
+      });
+    }
+    default:
+      return [];
+  }
+}
+
 /** What each step's sentence must say, computed from its bundle here (null: its evidence is not shipped). */
 function expectedFragments(stepId: string): string[] | null {
   const step = TOUR_STEPS.find((s) => s.id === stepId)!;
   const file = step.evidence[0] ? getEvidence(step.evidence[0]).file : null;
   if (file && !bundle(file) && getEvidence(step.evidence[0]).kind === 'bundle') return null;
+  if (file && getEvidence(step.evidence[0]).kind === 'analysis') return analysisFragments(stepId, file);
   switch (stepId) {
     case 'train-by-es': {
       const b = bundle(file!)!;
@@ -166,6 +231,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: the paper tour, teacher links and
         }
         await page.waitForTimeout(300); // charts measure their box on the next frame
         await shotAll(page, `step${n}-${vp.width}x${vp.height}.png`);
+        await page.screenshot({ path: join(SHOTS, `step${n}-${vp.width}x${vp.height}-full.png`), fullPage: true });
       }
       await page.close();
     }

@@ -54,3 +54,27 @@ export function writeMemberRow(
     for (let j = 0; j < dim; j++) out[at + j] = mean[j] + Math.fround(scale[j] * (sign * table[o + j]));
   }
 }
+
+/**
+ * Writes both members of antithetic pair `row` (noise row z_row, members m ± scale⊙z) into `out` at
+ * `atPlus` and `atMinus`, the same values as two `writeMemberRow` calls: fl(scale·(−z)) = −fl(scale·z)
+ * exactly (rounding is symmetric), so one product serves both rows.
+ */
+export function writePairRows(
+  recipe: PopulationRecipe,
+  row: number,
+  out: Float32Array,
+  atPlus: number,
+  atMinus: number,
+  positions?: Int32Array,
+): void {
+  const { mean, scale, dim } = recipe;
+  const table = hostNoiseTable(),
+    o = recipe.offsets[row];
+  for (let j = 0; j < dim; j++) {
+    const s = Math.fround(scale[j] * table[o + j]),
+      q = positions ? positions[j] : j;
+    out[atPlus + q] = mean[j] + s;
+    out[atMinus + q] = mean[j] - s;
+  }
+}

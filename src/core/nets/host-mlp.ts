@@ -18,7 +18,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from './dense-ops';
 import type { LayerSpec, PopulationLayout } from './types';
 import { readFloat32 } from './tensor-util';
-import { denseColumns, memberActivations, pairActivations, transposeBatch, writeMemberOutputs } from './host-loops';
+import { memberActivations, pairActivations, transposeBatch, writeMemberOutputs } from './host-loops';
+import { denseColumns } from './host-dense';
 
 /** Reused host buffers: fresh multi-MB typed arrays cost ~1 ms each on Node (page faults, zeroing). */
 class Scratch {

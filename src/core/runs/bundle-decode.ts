@@ -56,7 +56,37 @@ function checkMembership(
     fail(where, `method "${method}" is not among the config's methods (${methods.join(', ')})`);
 }
 
-function decodeRound(where: string, r: BundleRoundJson, config: ExperimentConfig, net: PopulationNet): RoundRecord {
+/**
+ * A record's mask, mean and σ: inflated and checked against its metrics, or, in a curves-only bundle, empty
+ * (such a file must leave all three out, and a full bundle must carry all three).
+ */
+function roundArrays(where: string, r: BundleRoundJson, net: PopulationNet, curvesOnly: boolean) {
+  const given = (['mask', 'mean', 'std'] as const).filter((k) => r[k] !== undefined);
+  if (curvesOnly) {
+    if (given.length) fail(`${where}.${given[0]}`, 'must be left out: the bundle says it holds curves only');
+    return { mask: new Uint8Array(0), mean: new Float32Array(0), std: new Float32Array(0) };
+  }
+  const absent = (['mask', 'mean', 'std'] as const).find((k) => r[k] === undefined);
+  if (absent) fail(`${where}.${absent}`, 'missing (only a curves-only bundle leaves it out)');
+  const mask = unpackChecked(`${where}.mask`, r.mask!, net.paramCount, 'u8');
+  const mean = unpackChecked(`${where}.mean`, r.mean!, net.paramCount, 'f32');
+  const std = unpackChecked(`${where}.std`, r.std!, net.paramCount, 'f32');
+  const problem = roundProblem({ mask, mean, std }, net, {
+    sparsityFrac: r.sparsityFrac,
+    prunableActive: r.prunableActive,
+    layerSparsity: r.layerSparsity,
+  });
+  if (problem) fail(`${where}.${problem.field}`, problem.message);
+  return { mask, mean, std };
+}
+
+function decodeRound(
+  where: string,
+  r: BundleRoundJson,
+  config: ExperimentConfig,
+  net: PopulationNet,
+  curvesOnly: boolean,
+): RoundRecord {
   const ids = recordMethodIds(config);
   checkMembership(where, r.seed, r.method, config, ids);
   if (r.roundNum > config.prune.rounds)
@@ -70,15 +100,7 @@ function decodeRound(where: string, r: BundleRoundJson, config: ExperimentConfig
     fail(`${where}.prunableActive`, `${r.prunableActive} exceeds the ${net.prunableCount} prunable weights`);
   if (r.esDim > net.paramCount) fail(`${where}.esDim`, `${r.esDim} exceeds D = ${net.paramCount}`);
   for (const m of r.sharedWith ?? []) if (!ids.includes(m)) fail(`${where}.sharedWith`, `unknown method "${m}"`);
-  const mask = unpackChecked(`${where}.mask`, r.mask, net.paramCount, 'u8');
-  const mean = unpackChecked(`${where}.mean`, r.mean, net.paramCount, 'f32');
-  const std = unpackChecked(`${where}.std`, r.std, net.paramCount, 'f32');
-  const problem = roundProblem({ mask, mean, std }, net, {
-    sparsityFrac: r.sparsityFrac,
-    prunableActive: r.prunableActive,
-    layerSparsity: r.layerSparsity,
-  });
-  if (problem) fail(`${where}.${problem.field}`, problem.message);
+  const { mask, mean, std } = roundArrays(where, r, net, curvesOnly);
   const x = decodeXNumber;
   return {
     seed: r.seed,
@@ -134,8 +156,10 @@ export function decodeBundleArrays(
   net: PopulationNet,
 ): { records: RoundRecord[]; chains?: SeedChainState[] } {
   const d = net.paramCount;
+  const curvesOnly = json.curvesOnly === true;
+  if (curvesOnly && json.chains) fail('chains', 'must be left out: the bundle says it holds curves only');
   // Budget before any inflation: each record holds a u8 mask and two f32 vectors, each chain a mask and init.
-  const decodedBytes = json.records.length * d * 9 + (json.chains?.length ?? 0) * d * 5;
+  const decodedBytes = (curvesOnly ? 0 : json.records.length * d * 9) + (json.chains?.length ?? 0) * d * 5;
   if (decodedBytes > BUNDLE_LIMITS.maxDecodedBytes) {
     fail(
       'records',
@@ -151,7 +175,7 @@ export function decodeBundleArrays(
       json.chains.map((c) => `seed ${c.seed} / ${c.method}`),
       'chains',
     );
-  const records = json.records.map((r, i) => decodeRound(`records.${i}`, r, config, net));
+  const records = json.records.map((r, i) => decodeRound(`records.${i}`, r, config, net, curvesOnly));
   const gap = roundWithoutPredecessor(records);
   if (gap) fail('records', gap);
   const chains = json.chains?.map((c, i) => decodeChain(`chains.${i}`, c, config, net));

@@ -66,9 +66,10 @@ export const bundleRoundSchema = z.strictObject({
   finalLoss: xnum,
   bestPerf: xnum,
   evals: z.array(evalPoint).max(BUNDLE_LIMITS.maxEvalsPerRound),
-  mask: packed('u8'),
-  mean: packed('f32'),
-  std: packed('f32'),
+  // Left out only by a curves-only bundle (checked in bundle-decode.ts against the envelope's flag).
+  mask: packed('u8').optional(),
+  mean: packed('f32').optional(),
+  std: packed('f32').optional(),
   sigmaStats: z.strictObject({ mean: xnum, median: xnum, min: xnum, max: xnum }),
   layerSparsity: z.array(finite.pipe(z.number().min(0).max(1))).max(BUNDLE_LIMITS.maxLayers),
   pruneThreshold: xnum,
@@ -114,6 +115,8 @@ export const bundleSchema = z.strictObject({
   command: z.string().max(4000).optional(),
   precomputed: z.boolean().optional(),
   provenance: bundleProvenanceSchema.optional(),
+  /** The records carry their metrics only, no mask, mean or σ (and there are no chains): curves to draw. */
+  curvesOnly: z.literal(true).optional(),
   records: z.array(bundleRoundSchema).max(BUNDLE_LIMITS.maxRecords),
   chains: z.array(bundleChainSchema).max(BUNDLE_LIMITS.maxRecords).optional(),
 });

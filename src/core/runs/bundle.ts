@@ -53,6 +53,11 @@ export interface RunBundle {
   readonly precomputed?: boolean;
   /** How a precomputed bundle was made (run commands, commit, machine, backend). */
   readonly provenance?: BundleProvenance;
+  /**
+   * The records carry their metrics only: mask, mean and σ are empty arrays, and there are no chains. Such
+   * a bundle draws curves (the tour, the precomputed overlays) and is never stored or analysed as a run.
+   */
+  readonly curvesOnly?: true;
   readonly records: readonly RoundRecord[];
   readonly chains?: readonly SeedChainState[];
 }
@@ -74,7 +79,7 @@ function echo(v: unknown): string | undefined {
   return s === undefined ? undefined : s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
-function roundJson(r: RoundRecord): BundleRoundJson {
+function roundJson(r: RoundRecord, curvesOnly: boolean): BundleRoundJson {
   return {
     seed: r.seed,
     method: r.method,
@@ -86,9 +91,7 @@ function roundJson(r: RoundRecord): BundleRoundJson {
     finalLoss: encodeXNumber(r.finalLoss),
     bestPerf: encodeXNumber(r.bestPerf),
     evals: r.evals.map((e) => ({ gen: e.gen, perf: encodeXNumber(e.perf), loss: encodeXNumber(e.loss) })),
-    mask: packArray(r.mask),
-    mean: packArray(r.mean),
-    std: packArray(r.std),
+    ...(curvesOnly ? {} : { mask: packArray(r.mask), mean: packArray(r.mean), std: packArray(r.std) }),
     sigmaStats: {
       mean: encodeXNumber(r.sigmaStats.mean),
       median: encodeXNumber(r.sigmaStats.median),
@@ -126,8 +129,9 @@ export function bundleToJson(run: Omit<RunBundle, 'runId'>): BundleJson {
     ...(run.command !== undefined ? { command: run.command } : {}),
     ...(run.precomputed !== undefined ? { precomputed: run.precomputed } : {}),
     ...(run.provenance !== undefined ? { provenance: run.provenance } : {}),
-    records: run.records.map(roundJson),
-    ...(run.chains ? { chains: run.chains.map(chainJson) } : {}),
+    ...(run.curvesOnly ? { curvesOnly: true as const } : {}),
+    records: run.records.map((r) => roundJson(r, run.curvesOnly === true)),
+    ...(run.chains && !run.curvesOnly ? { chains: run.chains.map(chainJson) } : {}),
   };
 }
 
@@ -228,6 +232,7 @@ function importUnsafe(input: string | Uint8Array): RunBundle {
     ...(json.command !== undefined ? { command: json.command } : {}),
     ...(json.precomputed !== undefined ? { precomputed: json.precomputed } : {}),
     ...(json.provenance !== undefined ? { provenance: json.provenance } : {}),
+    ...(json.curvesOnly ? { curvesOnly: true as const } : {}),
     ...(chains ? { chains } : {}),
   };
 }

@@ -12,7 +12,8 @@ const num = { kind: 'number' } as const;
 const int = { kind: 'number', integer: true, min: 0 } as const;
 const frac = { kind: 'number', min: 0, max: 1 } as const;
 const chainText = { kind: 'text', pattern: /^[a-z][a-z0-9_]{0,63}$/, hint: 'a chain id' } as const;
-const pctOf = (sparsity: number) => 100 * (1 - sparsity);
+/** Weights remaining % from a sparsity fraction, to 3 decimals (the tables keep 4 decimals of sparsity). */
+export const pctOf = (sparsity: number): number => Math.round(1e5 * (1 - sparsity)) / 1e3;
 
 /** Rows of a within-run lmc.csv ('rounds' and 'seeds' pairs of every chain it holds). */
 export function lmcRowsWithinRun(t: CsvTable): LmcRow[] {
@@ -81,7 +82,8 @@ export function sharpnessRows(t: CsvTable, norm: SharpnessRow['norm']): Sharpnes
   }));
 }
 
-interface RoundRow {
+/** One finished round of a run folder (rounds.csv): chain, seed, round, weights remaining %, final test result. */
+export interface RoundResult {
   readonly seed: number;
   readonly method: string;
   readonly round: number;
@@ -90,7 +92,7 @@ interface RoundRow {
 }
 
 /** The (seed, method, round, remaining %, final test metric) of every row of a rounds.csv. */
-export function roundResults(t: CsvTable): RoundRow[] {
+export function roundResults(t: CsvTable): RoundResult[] {
   return typedRows(t, {
     seed: int,
     method: chainText,
@@ -116,8 +118,12 @@ export interface TransferSpec {
  * seed and round, and the target's own ticket at the same seed and round when `native` rows are given
  * (same network and pruning schedule, so the same sparsity; a native row at another sparsity is ignored).
  */
-export function transferRows(transfer: readonly RoundRow[], spec: TransferSpec, native: readonly RoundRow[] = []) {
-  const find = (rows: readonly RoundRow[], method: string, seed: number, round: number) =>
+export function transferRows(
+  transfer: readonly RoundResult[],
+  spec: TransferSpec,
+  native: readonly RoundResult[] = [],
+) {
+  const find = (rows: readonly RoundResult[], method: string, seed: number, round: number) =>
     rows.find((r) => r.method === method && r.seed === seed && r.round === round);
   const out: TransferRow[] = [];
   for (const t of transfer.filter((r) => r.method === spec.ticket)) {

@@ -2,7 +2,8 @@
  * Decodes one tour evidence file (evidence.ts) from its bytes: a run bundle through the app's own
  * validating importer (core/runs/bundle.ts importBundle), checked to be marked precomputed and, when the
  * evidence names a preset, to have that preset's settings up to seeds (a stale file is refused, as for the
- * preset overlays); or a tour analysis file (analysis-file.ts). Never throws.
+ * preset overlays), and to carry masks where a step draws them (a curves-only bundle has none); or a tour
+ * analysis file (analysis-file.ts). Never throws.
  */
 import type { RoundRecord } from '../experiments/events';
 import { importBundle } from '../runs/bundle';
@@ -50,6 +51,8 @@ export function decodeEvidence(source: EvidenceSource, bytes: Uint8Array): Evide
   if (!got.ok) return { ok: false, message: `${source.file} is unreadable: ${got.message}` };
   const b = got.bundle;
   if (b.precomputed !== true) return { ok: false, message: `${source.file} is not marked as a precomputed bundle` };
+  if (source.needsMasks && b.curvesOnly)
+    return { ok: false, message: `${source.file} holds curves only, but this step draws its masks` };
   if (source.presetId) {
     let preset: ExperimentConfig;
     try {

@@ -19,6 +19,8 @@ export interface EvidenceSource {
   readonly settingsOf?: string;
   /** How the evidence departs from `settingsOf` (e.g. more rounds), in a student's words. */
   readonly beyondSettings?: string;
+  /** A step draws this bundle's masks (the pixel view): a curves-only bundle is refused for it. */
+  readonly needsMasks?: boolean;
 }
 
 export const EVIDENCE: readonly EvidenceSource[] = [
@@ -29,6 +31,7 @@ export const EVIDENCE: readonly EvidenceSource[] = [
     title: 'the classroom preset "MNIST in ~2 minutes"',
     presetId: 'mnist-2min',
     settingsOf: 'mnist-2min',
+    needsMasks: true,
   },
   {
     id: 'mnist-quick',
@@ -66,8 +69,17 @@ export const EVIDENCE: readonly EvidenceSource[] = [
     id: 'mnist-analyses',
     kind: 'analysis',
     file: 'mnist-quick.analysis.json',
-    title: 'connectivity, flatness and transfer analyses of the MNIST quick runs',
+    title:
+      'analyses of the MNIST quick runs with 20 rounds (connectivity, flatness, transfer, gradient descent, weights, ' +
+      'size vs signal-to-noise) and the ticket effect on CartPole and Pendulum',
     settingsOf: 'mnist-quick',
+  },
+  {
+    // the same file, for the step that compares tasks: no single preset's settings apply to it
+    id: 'task-effects',
+    kind: 'analysis',
+    file: 'mnist-quick.analysis.json',
+    title: 'the ticket effect of the MNIST, CartPole and Pendulum runs (in the analysis file)',
   },
 ];
 

@@ -5,6 +5,10 @@
 import type { LayerSpec } from '../nets/types';
 import type { TourAnalysis } from './analysis-file';
 import { minimaSentence, transferSentence } from './analysis-sentences';
+import { correlationSentence } from './correlation-evidence';
+import { crossTaskSentence } from './cross-task';
+import { esVsGdSentence } from './es-vs-gd';
+import { weightsSentence } from './weights-evidence';
 import { demoSentence, type DemoRun } from './demo-sentence';
 import { inputPixelSentence } from './mask-sentences';
 import {
@@ -44,6 +48,10 @@ export const STEP_SENTENCES: Readonly<Record<SentenceKind, (inputs: StepInputs, 
   decomposition: ({ run }) => (run ? decompositionSentence(run) : missing(NO_RUN)),
   minima: ({ analysis }) => (analysis ? minimaSentence(analysis) : missing(NO_ANALYSIS)),
   transfer: ({ analysis }) => (analysis ? transferSentence(analysis) : missing(NO_ANALYSIS)),
+  esVsGd: ({ analysis }) => (analysis ? esVsGdSentence(analysis) : missing(NO_ANALYSIS)),
+  weights: ({ analysis }) => (analysis ? weightsSentence(analysis) : missing(NO_ANALYSIS)),
+  correlation: ({ analysis }) => (analysis ? correlationSentence(analysis) : missing(NO_ANALYSIS)),
+  crossTask: ({ analysis }) => (analysis ? crossTaskSentence(analysis) : missing(NO_ANALYSIS)),
 };
 
 /** The step's result sentence over `inputs`. */

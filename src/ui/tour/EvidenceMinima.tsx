@@ -5,12 +5,10 @@
  */
 import { useMemo } from 'react';
 import { barrierCurves, barrierReading, sharpnessCurves, type Curve } from '../../core/tour/analysis-curves';
-import { ChartFrame } from '../viz/ChartFrame';
 import { methodColor, methodDash } from '../experiment/palette';
 import { methodName } from '../../core/names';
-import { sparsityXAxis } from '../experiment/sparsity-axis';
-import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { OKABE_ITO } from '../viz/palettes';
+import { CurveChart } from './CurveChart';
 import type { StepViewProps } from './step-types';
 
 const PAIR_STYLE: Readonly<Record<string, { color: string; dash?: string }>> = {
@@ -19,61 +17,6 @@ const PAIR_STYLE: Readonly<Record<string, { color: string; dash?: string }>> = {
   'rounds-es': { color: OKABE_ITO.blue },
   'rounds-gd': { color: '#332288', dash: '2 2' },
 };
-
-function CurveChart({
-  id,
-  title,
-  curves,
-  style,
-  yLabel,
-  scale,
-}: {
-  id: string;
-  title: string;
-  curves: readonly Curve[];
-  style: (c: Curve) => { color: string; dash?: string; name: string };
-  yLabel: string;
-  scale: number;
-}) {
-  const series: LiveSeries[] = useMemo(
-    () =>
-      curves.map((c) => {
-        const s = style(c);
-        return {
-          key: c.key,
-          name: s.name,
-          color: s.color,
-          dash: s.dash,
-          width: 2.4,
-          dots: true,
-          points: c.points.map(([x, y]) => [x, y * scale] as const),
-        };
-      }),
-    [curves, style, scale],
-  );
-  const x = useMemo(() => sparsityXAxis(curves.flatMap((c) => c.points.map((p) => p[0]))), [curves]);
-  const y = useMemo(() => ({ label: yLabel, format: (v: number) => v.toFixed(scale > 1 ? 0 : 1) }), [yLabel, scale]);
-  const xs = [...new Set(curves.flatMap((c) => c.points.map((p) => p[0])))].sort((a, b) => b - a);
-  const table = {
-    header: ['weights remaining %', ...series.map((s) => s.name)],
-    rows: xs.map((v) =>
-      [Number(v.toFixed(3)), ...curves.map((c) => (c.points.find((p) => p[0] === v)?.[1] ?? NaN) * scale)].map((n) =>
-        Number.isFinite(n) ? n : null,
-      ),
-    ),
-  };
-  return (
-    <ChartFrame fill id={id} title={title} table={table} empty="Not in this analysis file.">
-      <LiveChart
-        series={series}
-        x={x}
-        y={y}
-        ariaLabel={`${title}, against weights remaining`}
-        xReadout={(v) => `${v.toFixed(2)} % remaining`}
-      />
-    </ChartFrame>
-  );
-}
 
 /** Names the directions the sharpness was measured along (the file's normalisation; pruned weights stay 0). */
 function sharpnessDirections(analysis: StepViewProps['analysis']): string {

@@ -27,6 +27,8 @@ export interface LiveSeries {
   readonly width?: number;
   readonly opacity?: number;
   readonly dots?: boolean;
+  /** Radius of the dots in px (default 3; larger for markers such as crossing points). */
+  readonly dotRadius?: number;
   /** Listed in the legend and the hover read-out (default true). */
   readonly legend?: boolean;
   /** [x, y] points in x order; non-finite y are skipped (the line joins its neighbours). */
@@ -184,7 +186,7 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
                   strokeWidth={s.width ?? 2}
                   strokeDasharray={s.dash}
                 />
-                {s.dots && <circle cx={11} cy={0} r={3} fill={s.color} />}
+                {s.dots && <circle cx={11} cy={0} r={s.dotRadius ?? 3} fill={s.color} />}
                 <text x={27} y={4} fill="#333">
                   {s.name}
                 </text>
@@ -247,7 +249,7 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
                   {s.points
                     .filter((p) => Number.isFinite(p[1]))
                     .map((p) => (
-                      <circle key={p[0]} className="chart-dot" cx={sx(p[0])} cy={sy(p[1])} r={3} />
+                      <circle key={p[0]} className="chart-dot" cx={sx(p[0])} cy={sy(p[1])} r={s.dotRadius ?? 3} />
                     ))}
                 </g>
               ))}

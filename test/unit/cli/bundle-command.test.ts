@@ -163,6 +163,23 @@ describe('lab bundle', () => {
     expect(got.bundle.config.seeds).toEqual([1]);
     expect(new Set(got.bundle.records.map((r) => r.seed))).toEqual(new Set([1]));
   });
+
+  it('--curves-only: the same rounds and metrics without masks, weights or chains, and far smaller', async () => {
+    const [full, curves] = [join(dir, 'full.json'), join(dir, 'curves.json')];
+    expect((await runCli(['bundle', '--run', join(dir, 'run'), '--out', full])).code).toBe(0);
+    const res = await runCli(['bundle', '--run', join(dir, 'run'), '--out', curves, '--curves-only']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('(curves only)');
+    const [a, b] = await Promise.all([readFile(full, 'utf8'), readFile(curves, 'utf8')]);
+    const [ga, gb] = [importBundle(a), importBundle(b)];
+    if (!ga.ok || !gb.ok) throw new Error('a bundle did not import');
+    expect(gb.bundle.curvesOnly).toBe(true);
+    expect(gb.bundle.records.map((r) => [r.seed, r.method, r.roundNum, r.finalPerf, r.sparsityFrac])).toEqual(
+      ga.bundle.records.map((r) => [r.seed, r.method, r.roundNum, r.finalPerf, r.sparsityFrac]),
+    );
+    expect(gb.bundle.records.every((r) => r.mask.length === 0 && r.mean.length === 0)).toBe(true);
+    expect(b.length).toBeLessThan(a.length / 3);
+  });
 });
 
 describe('shipped precomputed bundles (public/precomputed)', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { STRATEGIES } from '../../../src/core/es/registry';
 import { EsRunner } from '../../../src/core/es/run-strategy';
-import { memberNoise, writeMemberRow } from '../../../src/core/es/population-rows';
+import { memberNoise, writeMemberRow, writePairRows } from '../../../src/core/es/population-rows';
 import { adoptNoiseTable, hostNoiseTable } from '../../../src/core/es/noise-table';
 import { Rng } from '../../../src/core/rng';
 
@@ -28,6 +28,22 @@ describe('population recipes rebuild the population exactly', () => {
       writeMemberRow(recipe, P - 1, wide, 0, positions);
       expect(Array.from(positions, (q) => wide[q])).toEqual(Array.from(want.subarray((P - 1) * d)));
       expect(wide[0]).toBe(-7);
+      // Antithetic layouts: both rows of a ± pair written in one pass are the same rows.
+      if (recipe.layout !== 'none') {
+        const pairs = new Float32Array(P * d);
+        for (let k = 0; k < P / 2; k++) {
+          const [plus, minus] = recipe.layout === 'interleaved' ? [2 * k, 2 * k + 1] : [k, k + P / 2];
+          writePairRows(recipe, k, pairs, plus * d, minus * d);
+        }
+        expect(Array.from(pairs)).toEqual(Array.from(want));
+        const widePair = new Float32Array(2 * (2 * d + 1)).fill(-7);
+        writePairRows(recipe, 0, widePair, 0, 2 * d + 1, positions);
+        const [p0, m0] = recipe.layout === 'interleaved' ? [0, 1] : [0, P / 2];
+        expect(Array.from(positions, (q) => widePair[q])).toEqual(Array.from(want.subarray(p0 * d, (p0 + 1) * d)));
+        expect(Array.from(positions, (q) => widePair[2 * d + 1 + q])).toEqual(
+          Array.from(want.subarray(m0 * d, (m0 + 1) * d)),
+        );
+      }
       const scores = Float32Array.from(
         { length: P },
         (_, p) => -want.subarray(p * d, (p + 1) * d).reduce((a, v) => a + (v - 0.1) ** 2, 0),

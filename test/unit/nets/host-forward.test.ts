@@ -6,6 +6,7 @@ import { pairRows } from '../../../src/core/nets/host-mlp';
 import { compactInputs, activeInputs } from '../../../src/core/nets/compact';
 import { withPopulationLayout, type PopulationLayout, type PopulationNet } from '../../../src/core/nets/types';
 import { readFloat32 } from '../../../src/core/nets/tensor-util';
+import { applyAct, pairActivations } from '../../../src/core/nets/host-loops';
 import { refForward, type Act } from './reference';
 
 type MlpShape = {
@@ -174,5 +175,58 @@ describe('input compaction keeps the host path', () => {
         net.forwardHost!(pop, p, x, batch),
       ),
     ).toBeLessThan(1e-5);
+  });
+});
+
+describe('first-layer ReLU of the host loops (branch-free form)', () => {
+  const select = (v: number) => (v < 0 ? 0 : v); // the exact rule: keeps NaN, maps −∞ to 0
+  const batch = 5,
+    nOut = 3;
+  // y: block 0 = centre rows, block 1 = one pair's half-differences; params: bias+ at 0, bias− at nOut.
+  const rng = new Rng(11);
+  const finiteY = Float32Array.from({ length: 2 * nOut * batch }, () => rng.normal());
+  const params = Float32Array.from({ length: 2 * nOut }, () => 0.1 * rng.normal());
+
+  function pair(y: Float32Array, p: Float32Array): [number[], number[]] {
+    const hp = new Float64Array(nOut * batch),
+      hm = new Float64Array(nOut * batch);
+    pairActivations(y, 1, nOut, batch, p, 0, nOut, 'relu', hp, hm);
+    return [Array.from(hp, (v) => v + 0), Array.from(hm, (v) => v + 0)]; // +0: −0 and 0 are the same value
+  }
+  function expected(y: Float32Array, p: Float32Array): [number[], number[]] {
+    const hp: number[] = [],
+      hm: number[] = [];
+    for (let n = 0; n < nOut; n++)
+      for (let b = 0; b < batch; b++) {
+        const c = y[n * batch + b],
+          e = y[(nOut + n) * batch + b];
+        hp.push(select(c + e + p[n]) + 0);
+        hm.push(select(c - e + p[nOut + n]) + 0);
+      }
+    return [hp, hm];
+  }
+
+  it('equals the exact select on finite values', () => {
+    expect(pair(finiteY, params)).toEqual(expected(finiteY, params));
+    const h = Float64Array.from(finiteY),
+      ref = Array.from(h, (v) => select(v) + 0);
+    applyAct(h, 0, h.length, 'relu');
+    expect(Array.from(h, (v) => v + 0)).toEqual(ref);
+  });
+
+  it('keeps the select rule for −∞, +∞ and NaN (a diverged member: −∞ → 0, NaN stays NaN)', () => {
+    for (const bad of [-Infinity, Infinity, NaN]) {
+      const y = Float32Array.from(finiteY);
+      y[2] = bad; // a centre value: both members of the pair see it
+      expect(pair(y, params)).toEqual(expected(y, params));
+      const p = Float32Array.from(params);
+      p[nOut + 1] = bad; // the minus member's bias
+      expect(pair(finiteY, p)).toEqual(expected(finiteY, p));
+      const h = Float64Array.from(finiteY);
+      h[3] = bad;
+      const ref = Array.from(h, (v) => select(v) + 0);
+      applyAct(h, 0, h.length, 'relu');
+      expect(Array.from(h, (v) => v + 0)).toEqual(ref);
+    }
   });
 });

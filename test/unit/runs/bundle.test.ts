@@ -87,6 +87,51 @@ describe('run bundle export → import', () => {
   });
 });
 
+describe('curves-only bundles (metrics of every round, no masks, weights or chains)', () => {
+  const curves = exportBundle({ ...run, curvesOnly: true });
+
+  it('keep every metric, drop the arrays and the chains, and say so; a fraction of the size', () => {
+    const b = importOk(curves);
+    expect(b.curvesOnly).toBe(true);
+    expect(b.chains).toBeUndefined();
+    expect(b.records).toHaveLength(records.length);
+    b.records.forEach((r, i) => {
+      const o = records[i];
+      expect([r.mask.length, r.mean.length, r.std.length]).toEqual([0, 0, 0]);
+      expect(r).toMatchObject({
+        seed: o.seed,
+        method: o.method,
+        roundNum: o.roundNum,
+        sparsityFrac: o.sparsityFrac,
+        prunableActive: o.prunableActive,
+        layerSparsity: o.layerSparsity,
+        generations: o.generations,
+      });
+      expect(Object.is(r.finalPerf, o.finalPerf)).toBe(true);
+    });
+    expect(curves.length).toBeLessThan(text.length / 5);
+    expect(importOk(text).curvesOnly).toBeUndefined(); // a full bundle is not marked
+  });
+
+  it('a curves-only file may not carry arrays or chains, and a full file may not leave an array out', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests poke arbitrary paths of parsed JSON
+    const edit = (base: string, f: (j: Record<string, any>) => void) => {
+      const j = JSON.parse(base);
+      f(j);
+      return JSON.stringify(j);
+    };
+    const full = JSON.parse(text);
+    expect(rejection(edit(curves, (j) => (j.records[1].mean = full.records[1].mean)))).toMatch(
+      /records\.1\.mean: must be left out: the bundle says it holds curves only/,
+    );
+    expect(rejection(edit(curves, (j) => (j.chains = full.chains)))).toMatch(/^chains: must be left out/);
+    expect(rejection(edit(text, (j) => delete j.records[2].std))).toMatch(
+      /records\.2\.std: missing \(only a curves-only bundle leaves it out\)/,
+    );
+    expect(rejection(edit(text, (j) => (j.curvesOnly = false)))).toMatch(/curvesOnly/);
+  });
+});
+
 describe('bundle import rejects bad files with a message and no result', () => {
   it('run id mismatch (config edited after export)', () => {
     const msg = rejection(

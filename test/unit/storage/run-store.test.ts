@@ -179,6 +179,16 @@ describe('RunStore (IndexedDB via idb, fake-indexeddb in Node)', () => {
     expect(back.bundle.precomputed).toBe(true);
   });
 
+  it('refuses a curves-only bundle: a stored run must reopen with its masks and weights', async () => {
+    const { records } = fakeRun(quickConfig, 2);
+    const imported = importBundle(
+      exportBundle({ config: quickConfig, createdAt: '2024-05-01T12:00:00.000Z', records, curvesOnly: true }),
+    );
+    if (!imported.ok) throw new Error(imported.message);
+    await expect(store.importRun(imported.bundle)).rejects.toThrow(/only the curves of a run/);
+    expect(await store.listRuns()).toEqual([]);
+  });
+
   it('storageEstimate reads navigator.storage.estimate when present', async () => {
     vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 1234, quota: 10_000 }) } });
     expect(await storageEstimate()).toEqual({ usageBytes: 1234, quotaBytes: 10_000 });

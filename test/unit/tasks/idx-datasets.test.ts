@@ -80,6 +80,19 @@ describe('preprocessing', () => {
     expect(Buffer.compare(Buffer.from(normalizedPool2x2(pixels, count, 28).buffer), Buffer.from(twoStep.buffer))).toBe(
       0,
     );
+    // Written over the pixels' own memory: the same values (a 4-byte-aligned input), else a new array.
+    const copy = new Uint8Array(pixels.length + 4);
+    copy.set(pixels, 4);
+    const aligned = copy.subarray(4);
+    const inPlace = normalizedPool2x2(aligned, count, 28, true);
+    expect(inPlace.buffer).toBe(copy.buffer);
+    expect(inPlace.byteOffset).toBe(4);
+    expect(Buffer.compare(Buffer.from(inPlace.buffer, 4, inPlace.byteLength), Buffer.from(twoStep.buffer))).toBe(0);
+    const odd = new Uint8Array(pixels.length + 1);
+    odd.set(pixels, 1);
+    const fresh = normalizedPool2x2(odd.subarray(1), count, 28, true);
+    expect(fresh.buffer).not.toBe(odd.buffer);
+    expect(Buffer.compare(Buffer.from(fresh.buffer), Buffer.from(twoStep.buffer))).toBe(0);
     // normalizePixels (a 256-entry table) against the formula, for every byte value
     const all = Uint8Array.from({ length: 256 }, (_, i) => i);
     const scale = 1 / (255 * 0.3081),

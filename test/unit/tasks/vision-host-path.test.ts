@@ -5,7 +5,7 @@ import { buildMlp } from '../../../src/core/nets/mlp';
 import { defaultsOf } from '../../../src/core/params';
 import { withPopulationLayout } from '../../../src/core/nets/types';
 import { createVisionInstance, visionParamSpecs } from '../../../src/core/tasks/vision/vision-task';
-import { meanLogLikelihoodHost } from '../../../src/core/tasks/vision/host-fitness';
+import { expHost, meanLogLikelihoodHost } from '../../../src/core/tasks/vision/host-fitness';
 import type { VisionData } from '../../../src/core/tasks/vision/datasets';
 
 /** n random 4×4 "images" with labels 0…9 cycling. */
@@ -82,5 +82,42 @@ describe('vision fitness: host path (wasm/cpu) = tensor path', () => {
     const logits = new Float32Array(20).fill(1);
     logits[3] = NaN;
     expect(Number.isNaN(meanLogLikelihoodHost(logits, 1, 2, 10, [0, 0])[0])).toBe(true);
+  });
+
+  it('meanLogLikelihoodHost = the max-shifted log-softmax (float64 reference), also for huge and non-finite logits', () => {
+    const ref = (l: number[], label: number) => {
+      const max = Math.max(...l);
+      return l[label] - max - Math.log(l.reduce((z, v) => z + Math.exp(v - max), 0));
+    };
+    const rows: number[][] = [
+      Array.from({ length: 10 }, () => 8 * rng.normal()), // ordinary logits
+      Array.from({ length: 10 }, (_, c) => 1000 + c), // e^1000 overflows unshifted
+      Array.from({ length: 10 }, (_, c) => -1000 - c), // and e^−1000 underflows
+      [-Infinity, ...Array.from({ length: 9 }, () => rng.normal())],
+      [800, -800, 0, 1, 2, 3, 4, 5, 6, 7],
+    ];
+    for (const l of rows)
+      for (const label of [0, 3, 9]) {
+        const got = meanLogLikelihoodHost(Float32Array.from(l), 1, 1, 10, [label])[0];
+        const want = Math.fround(ref(Array.from(Float32Array.from(l)), label));
+        if (Number.isFinite(want)) expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(want)));
+        else expect(got).toBe(want); // the label's logit is −∞
+      }
+    expect(
+      Number.isNaN(meanLogLikelihoodHost(Float32Array.from([Infinity, ...new Array(9).fill(0)]), 1, 1, 10, [0])[0]),
+    ).toBe(true);
+  });
+
+  it('expHost = Math.exp within 1e-13 relative, and Math.exp itself outside (−700, 700)', () => {
+    let worst = 0;
+    for (let i = 0; i < 20000; i++) {
+      const x = (rng.uniform() - 0.5) * 1398;
+      worst = Math.max(worst, Math.abs(expHost(x) - Math.exp(x)) / Math.exp(x));
+    }
+    for (const x of [0, -0, 1e-300, -1e-12, 1, -1, Math.LN2 / 128, 699.99, -699.99])
+      worst = Math.max(worst, Math.abs(expHost(x) - Math.exp(x)) / Math.exp(x));
+    expect(worst).toBeLessThan(1e-13);
+    for (const x of [-Infinity, -745.2, -700, 700, 709.7, 710, Infinity]) expect(expHost(x)).toBe(Math.exp(x));
+    expect(expHost(NaN)).toBeNaN();
   });
 });

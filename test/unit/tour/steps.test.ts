@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exportBundle, importBundle } from '../../../src/core/runs/bundle';
 import { EVIDENCE, getEvidence } from '../../../src/core/tour/evidence';
 import { decodeEvidence } from '../../../src/core/tour/evidence-decode';
 import { rerunConfig } from '../../../src/core/tour/rerun';
@@ -87,6 +88,16 @@ describe('the evidence shipped in public/precomputed/', () => {
     const bytes = new Uint8Array(readFileSync(join(PRECOMPUTED_DIR, 'mnist-2min.json.gz')));
     const got = decodeEvidence(quick, bytes);
     expect(got).toEqual({ ok: false, message: expect.stringContaining('other settings than the preset mnist-quick') });
+  });
+
+  it('a curves-only bundle is refused where a step draws its masks, and accepted where it draws curves', () => {
+    if (!precomputedExists('mnist-2min.json.gz')) return;
+    const got = importBundle(new Uint8Array(readFileSync(join(PRECOMPUTED_DIR, 'mnist-2min.json.gz'))));
+    if (!got.ok) throw new Error(got.message);
+    const curves = new TextEncoder().encode(exportBundle({ ...got.bundle, curvesOnly: true }));
+    const masks = EVIDENCE.find((e) => e.needsMasks)!;
+    expect(decodeEvidence(masks, curves)).toEqual({ ok: false, message: expect.stringContaining('holds curves only') });
+    expect(decodeEvidence({ ...masks, needsMasks: false }, curves)).toMatchObject({ ok: true });
   });
 
   it('an analysis evidence with a broken file names the field', () => {

@@ -6,8 +6,8 @@
  * evaluation worker holds one (protocol.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { tensorFromHost } from '../../es/host-block';
-import { writeMemberRow, type PopulationRecipe } from '../../es/population-rows';
+import { hostView, tensorFromHost } from '../../es/host-block';
+import { memberNoise, writeMemberRow, writePairRows, type PopulationRecipe } from '../../es/population-rows';
 import { withPopulationLayout, type PopulationLayout, type PopulationNet } from '../../nets/types';
 import type { Rng } from '../../rng';
 import type { TaskInstance } from '../../tasks/types';
@@ -37,16 +37,39 @@ export class EvalReplica {
     };
   }
 
-  /** Scores of the slice's members, in `members` order. */
-  evaluate(recipe: PopulationRecipe, rng: Rng): Float32Array {
+  /**
+   * Scores of the slice's members, in `members` order. `packed`, when given, is the [P, d] population
+   * that `recipe` describes (the ES thread has it): its rows are copied instead of rebuilt from the
+   * table — the same values (population-rows.ts), for less work on the thread that also runs the ES.
+   */
+  evaluate(recipe: PopulationRecipe, rng: Rng, packed?: tf.Tensor2D): Float32Array {
     const r = this.round;
     if (!r) throw new Error('EvalReplica.evaluate before beginRound');
     if (recipe.dim !== r.positions.length)
       throw new Error(`EvalReplica: recipe has d = ${recipe.dim}, the round's mask ${r.positions.length}`);
     const { members, positions, fullLength } = r;
+    const dim = recipe.dim,
+      dense = dim === fullLength;
     const rows = tensorFromHost([members.length, fullLength], (out) => {
-      out.fill(0); // pruned entries are exact zeros, as ScatterPlan writes them
-      for (let i = 0; i < members.length; i++) writeMemberRow(recipe, members[i], out, i * fullLength, positions);
+      if (!dense) out.fill(0); // pruned entries are exact zeros, as ScatterPlan writes them
+      // Read in the callback: the view must be taken after the new tensor's heap memory exists.
+      const src = packed && hostView(packed);
+      const at = (i: number) => i * fullLength,
+        pos = dense ? undefined : positions;
+      if (!src) {
+        // Rebuilt from the table, both members of a ± pair in one pass (a pair never straddles slices).
+        const minusOf = partnerRows(recipe, members);
+        for (let i = 0; i < members.length; i++) {
+          const { row, sign } = memberNoise(recipe.layout, recipe.popSize, members[i]);
+          if (minusOf.has(row)) {
+            if (sign > 0) writePairRows(recipe, row, out, at(i), at(minusOf.get(row)!), pos);
+          } else writeMemberRow(recipe, members[i], out, at(i), pos);
+        }
+      } else
+        for (let i = 0; i < members.length; i++) {
+          if (dense) out.set(src.subarray(members[i] * dim, (members[i] + 1) * dim), at(i));
+          else for (let j = 0, o = members[i] * dim; j < dim; j++) out[at(i) + positions[j]] = src[o + j];
+        }
     }) as tf.Tensor2D;
     try {
       const scores = this.task.evaluatePopulation(r.net, rows, rng).scores;
@@ -57,4 +80,18 @@ export class EvalReplica {
       rows.dispose();
     }
   }
+}
+
+/** Noise row → slice index of its "−" member, for the rows whose "+" and "−" members are both in the slice. */
+function partnerRows(recipe: PopulationRecipe, members: Int32Array): Map<number, number> {
+  const plus = new Set<number>(),
+    minus = new Map<number, number>();
+  if (recipe.layout === 'none') return minus;
+  members.forEach((p, i) => {
+    const { row, sign } = memberNoise(recipe.layout, recipe.popSize, p);
+    if (sign > 0) plus.add(row);
+    else minus.set(row, i);
+  });
+  for (const row of minus.keys()) if (!plus.has(row)) minus.delete(row);
+  return minus;
 }

@@ -61,7 +61,7 @@ export class SplitEvaluator implements PopulationEvaluator {
       ),
     );
     return {
-      evaluate: async ({ recipe, rng }) => {
+      evaluate: async ({ x, recipe, rng }) => {
         if (!recipe) throw new Error('SplitEvaluator needs the population recipe');
         const rngKey = [rng.key[0], rng.key[1]] as const;
         // Posted first, so the workers run while this thread evaluates its own slice.
@@ -75,7 +75,7 @@ export class SplitEvaluator implements PopulationEvaluator {
         };
         try {
           // The same fresh stream as the workers get: its key (trainRound's streams are fresh splits).
-          place(this.replica.evaluate(recipe, new Rng(rngKey)), 0);
+          place(this.replica.evaluate(recipe, new Rng(rngKey), x), 0);
         } finally {
           // Settle every reply even when this thread failed, so no rejection goes unobserved.
           const settled = await Promise.allSettled(replies);

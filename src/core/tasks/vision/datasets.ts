@@ -147,27 +147,41 @@ export function avgPool2x2(x: Float32Array, count: number, side: number): Float3
 /**
  * `avgPool2x2(normalizePixels(pixels), …)` without the full-size float intermediate (4 bytes per pixel,
  * 188 MB for MNIST's training set: its page faults were most of the start-up time): the same values.
+ * `inPlace` writes the result over `pixels`' own memory (which it destroys): the pooled float32 set takes
+ * exactly as many bytes as the uint8 pixels (one 4-byte value per 4 pixels), and each pooled row lands on
+ * the two pixel rows it comes from, which are copied aside first. That saves a fresh 47 MB array for
+ * MNIST's training images (~0.13 s of page faults at start-up here); without a 4-byte-aligned input it
+ * falls back to a new array.
  */
-export function normalizedPool2x2(pixels: Uint8Array, count: number, side: number): Float32Array {
-  const out = pooledOutput(count, side, pixels.length);
+export function normalizedPool2x2(pixels: Uint8Array, count: number, side: number, inPlace = false): Float32Array {
+  checkPoolInput(count, side, pixels.length);
+  const size = (count * side * side) / 4;
+  const out =
+    inPlace && pixels.byteOffset % 4 === 0
+      ? new Float32Array(pixels.buffer, pixels.byteOffset, size)
+      : new Float32Array(size);
   const t = pixelTable();
-  const half = side / 2;
-  for (let n = 0; n < count; n++)
-    for (let r = 0; r < half; r++)
-      for (let c = 0; c < half; c++) {
-        const i = n * side * side + 2 * r * side + 2 * c;
-        out[(n * half + r) * half + c] =
-          0.25 * (t[pixels[i]] + t[pixels[i + 1]] + t[pixels[i + side]] + t[pixels[i + side + 1]]);
-      }
+  const half = side / 2,
+    pair = new Uint8Array(2 * side);
+  for (let row = 0, o = 0; row < count * half; row++) {
+    const i0 = row * 2 * side;
+    for (let i = 0; i < 2 * side; i++) pair[i] = pixels[i0 + i];
+    for (let c = 0; c < side; c += 2, o++)
+      out[o] = 0.25 * (t[pair[c]] + t[pair[c + 1]] + t[pair[c + side]] + t[pair[c + side + 1]]);
+  }
   return out;
 }
 
 /** The pooled output array, after checking the input's shape. */
 function pooledOutput(count: number, side: number, length: number): Float32Array {
+  checkPoolInput(count, side, length);
+  return new Float32Array((count * side * side) / 4);
+}
+
+function checkPoolInput(count: number, side: number, length: number): void {
   if (side % 2 !== 0) throw new Error(`avgPool2x2 needs an even side, got ${side}`);
   if (length !== count * side * side)
     throw new Error(`avgPool2x2: expected ${count * side * side} values, got ${length}`);
-  return new Float32Array((count * side * side) / 4);
 }
 
 async function loadSplit(io: DataIo, imagesPath: string, labelsPath: string, pool: PoolMode): Promise<VisionSplit> {
@@ -180,7 +194,8 @@ async function loadSplit(io: DataIo, imagesPath: string, labelsPath: string, poo
   return {
     count,
     side: pooled ? IDX_IMAGE_SIDE / 2 : IDX_IMAGE_SIDE,
-    x: pooled ? normalizedPool2x2(images.pixels, count, IDX_IMAGE_SIDE) : normalizePixels(images.pixels),
+    // The inflated pixels are not needed afterwards: the pooled values may take their memory.
+    x: pooled ? normalizedPool2x2(images.pixels, count, IDX_IMAGE_SIDE, true) : normalizePixels(images.pixels),
     labels: labels.slice(),
   };
 }

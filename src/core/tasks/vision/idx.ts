@@ -32,6 +32,7 @@ const MAX_IDX_BYTES = 64 * 2 ** 20;
  * Inflates a gzip file's bytes, at most `maxBytes` of them, checking the trailer's CRC-32 and length (a
  * flipped bit would otherwise read as wrong pixels). The default is fflate through runs/gunzip.ts; a
  * platform may pass a native one with the same checks (the CLI passes Node's zlib, which is faster).
+ * It must return memory the caller owns: the loader writes the pooled images over it (datasets.ts).
  */
 export type Gunzip = (gz: Uint8Array, maxBytes: number) => Uint8Array;
 
