@@ -26,6 +26,7 @@ import type { TaskInstance } from '../src/core/tasks/types';
 import type { AnyParamValues } from '../src/core/params';
 import {
   controlEnvOfTask,
+  controlEnvParams,
   episodeRng,
   recordEpisode,
   rowPolicyFor,
@@ -117,7 +118,7 @@ export async function runRolloutJob(
     const env = controlEnvOfTask(o.taskId);
     return recordEpisode(
       env,
-      o.envParams,
+      controlEnvParams(env, o.envParams),
       rowPolicyFor(parts.net, t, o.params),
       episodeRng(testEpisodeRng(env), o.episodeIdx ?? 0),
     );

@@ -27,12 +27,13 @@ import type {
   TransferJobResult,
   TransferProgress,
 } from '../src/protocol/worker-protocol';
-import { WORKER_BUSY_ERROR } from '../src/protocol/worker-protocol';
-import { RunCancelled, RunControl } from './run-control';
+import type { RunControl } from './run-control';
+import { JobSlot, progressPoster } from './job-slot';
+import { EngineIo, type EngineIoDeps } from './engine-io';
+import { simulateWorkerDeath, type DebugFailure } from './debug-failure';
 import { runDemo2dBody, toyGridValues } from './demo2d';
 import { parseConfig, type ExperimentConfig } from '../src/core/runs/config';
 import type { RoundRecord } from '../src/core/experiments/events';
-import type { RunStore } from '../src/storage/run-store';
 import type { EvalPeer } from '../src/core/experiments/parallel/protocol';
 import { runImpJob, runTrainerJob, type ImpJobDeps } from './imp-job';
 import { gdConfigBackendProblem, gdTrainer } from './gd-imp-job';
@@ -48,7 +49,7 @@ import {
 } from './analysis-job';
 import { runTransferJob } from './transfer-job';
 
-export interface EngineDeps {
+export interface EngineDeps extends EngineIoDeps {
   /** Backend chain (workers/backend.ts in the browser; cpu/wasm-only in Node tests). */
   readonly initBackend: (pref: BackendPref) => Promise<BackendReport>;
   /**
@@ -56,13 +57,6 @@ export interface EngineDeps {
    * Returns the value to pass to the sink.
    */
   readonly transfer?: <T>(value: T, buffers: ArrayBuffer[]) => T;
-  /**
-   * Reads a data file under public/data (fetch in the browser, fs in Node tests); `baseUrl` is what
-   * `setDataBaseUrl` set (the page knows where the app is served; a worker's own URL does not).
-   */
-  readonly readBytes?: (path: string, baseUrl: string) => Promise<Uint8Array>;
-  /** Opens the run store IMP runs persist to (null/absent or rejecting: runs are not saved). */
-  readonly openStore?: () => Promise<RunStore | null>;
   /**
    * Starts one evaluation worker for runs that split their population over CPU workers
    * (`runImp`'s `workers` option; core/experiments/parallel/). Absent: every run uses one thread.
@@ -72,16 +66,22 @@ export interface EngineDeps {
 
 export class LabEngine {
   private backendReport: BackendReport | null = null;
-  private job: { kind: string; ctl: RunControl; failure?: Error } | null = null;
+  private readonly slot = new JobSlot();
+  private readonly io: EngineIo;
+  private readonly readBytes: (path: string) => Promise<Uint8Array>;
+  private readonly analysisParts = new AnalysisPartsCache();
   private readonly transfer: <T>(value: T, buffers: ArrayBuffer[]) => T;
 
   constructor(private readonly deps: EngineDeps) {
     this.transfer = deps.transfer ?? ((v) => v);
+    this.io = new EngineIo(deps);
+    this.readBytes = this.io.readBytes;
   }
 
   /** Selects the tfjs backend (walks the chain for 'auto'); refuses while a job runs. */
   async init(pref: BackendPref = 'auto'): Promise<BackendReport> {
-    if (this.job) throw new Error(`cannot switch backend while a ${this.job.kind} run is in progress; cancel it first`);
+    if (this.slot.kind)
+      throw new Error(`cannot switch backend while a ${this.slot.kind} run is in progress; cancel it first`);
     this.backendReport = await this.deps.initBackend(pref);
     return this.backendReport;
   }
@@ -89,8 +89,8 @@ export class LabEngine {
   /** Current job, pause state, backend and live tensor count (leak check from the UI/tests). */
   status(): EngineStatus {
     return {
-      running: this.job?.kind ?? null,
-      phase: this.job ? this.job.ctl.phase : 'idle',
+      running: this.slot.kind,
+      phase: this.slot.phase,
       backend: this.backendReport?.active ?? null,
       numTensors: tf.memory().numTensors,
     };
@@ -108,11 +108,14 @@ export class LabEngine {
    * generations). Resolves with the outcome; rejects if another job is running or the config is invalid.
    */
   runDemo2d(cfg: Demo2dConfig, onProgress: ProgressSink<Demo2dBatch>): Promise<RunOutcome<Demo2dResult>> {
+    const post = progressPoster(onProgress, this.transfer);
     return this.exclusive('demo2d', (ctl) =>
-      runDemo2dBody(cfg, ctl, (batch) => {
-        const buffers = batch.frames.flatMap((f) => [f.population.buffer as ArrayBuffer, f.mean.buffer as ArrayBuffer]);
-        void Promise.resolve(onProgress(this.transfer(batch, buffers))).catch(() => undefined);
-      }),
+      runDemo2dBody(cfg, ctl, (batch) =>
+        post(
+          batch,
+          batch.frames.flatMap((f) => [f.population.buffer as ArrayBuffer, f.mean.buffer as ArrayBuffer]),
+        ),
+      ),
     );
   }
 
@@ -164,14 +167,12 @@ export class LabEngine {
   private async impDeps(onProgress: ProgressSink<ImpProgress>): Promise<ImpJobDeps> {
     const spawn = this.deps.spawnEvalPeer;
     const backend = this.backendReport?.active;
-    const base = this.dataBaseUrl;
+    const base = this.io.dataBaseUrl;
     return {
       readBytes: this.readBytes,
       ...(spawn && backend ? { evalWorkers: { spawn: (i: number) => spawn(i, base), backend } } : {}),
-      store: await this.store(),
-      post: (msg, buffers) => {
-        void Promise.resolve(onProgress(this.transfer(msg, buffers))).catch(() => undefined);
-      },
+      store: await this.io.store(),
+      post: progressPoster(onProgress, this.transfer),
     };
   }
 
@@ -209,11 +210,8 @@ export class LabEngine {
     const cfg = parseConfig(config);
     return this.exclusive(`analysis:${kind}`, async (ctl) => {
       const parts = await this.analysisParts.get(cfg, this.readBytes);
-      const sink = onProgress
-        ? (p: AnalysisProgress) => {
-            void Promise.resolve(onProgress(p)).catch(() => undefined);
-          }
-        : undefined;
+      const post = onProgress ? progressPoster(onProgress, this.transfer) : undefined;
+      const sink = post ? (p: AnalysisProgress) => post(p, []) : undefined;
       // Results are small plain data (curves, summaries, an episode's states): no transfer needed.
       const prune = { pruneFrac: cfg.prune.pruneFrac, scope: cfg.prune.scope };
       return runAnalysisJob(kind, { ...parts, prune }, records, args, sink, () => ctl.step());
@@ -231,32 +229,30 @@ export class LabEngine {
     return this.exclusive('transfer', async (ctl) =>
       runTransferJob(args, ctl, {
         readBytes: this.readBytes,
-        store: await this.store(),
-        post: (msg, buffers) => {
-          void Promise.resolve(onProgress(this.transfer(msg, buffers))).catch(() => undefined);
-        },
+        store: await this.io.store(),
+        post: progressPoster(onProgress, this.transfer),
       }),
     );
   }
 
   /** Absolute URL of the app's `data/` folder (the UI sets it once; relative Vite bases break in workers). */
   setDataBaseUrl(url: string): void {
-    this.dataBaseUrl = url;
+    this.io.setDataBaseUrl(url);
   }
 
   /** Pauses the running job at its next generation boundary. */
   pause(): void {
-    this.job?.ctl.pause();
+    this.slot.pause();
   }
 
   /** Resumes a paused job. */
   resume(): void {
-    this.job?.ctl.resume();
+    this.slot.resume();
   }
 
   /** Cancels the running job: it stops within one generation and frees its tensors. */
   cancel(): void {
-    this.job?.ctl.cancel();
+    this.slot.cancel();
   }
 
   /**
@@ -266,29 +262,13 @@ export class LabEngine {
    */
   deviceLost(reason: string): void {
     this.backendReport = null;
-    if (!this.job) return;
-    this.job.failure = new Error(`the GPU device was lost: ${reason}`);
-    this.job.ctl.cancel();
+    this.slot.fail(new Error(`the GPU device was lost: ${reason}`));
   }
 
-  /**
-   * Test hook for a dying worker or a lost GPU device (the page calls it only with
-   * `?debug` in its URL): 'device-lost' as if WebGPU's device were lost now; 'worker-crash' throws an
-   * uncaught error in the worker, which the page treats as the worker having died; 'worker-hang' closes
-   * the worker's event loop without any error event (a silent death: only the page's watchdog notices).
-   */
-  debugFail(kind: 'device-lost' | 'worker-crash' | 'worker-hang'): void {
-    if (kind === 'device-lost') {
-      this.deviceLost('simulated by the debug hook');
-      return;
-    }
-    if (kind === 'worker-hang') {
-      setTimeout(() => (globalThis as { close?: () => void }).close?.(), 0);
-      return;
-    }
-    setTimeout(() => {
-      throw new Error('simulated worker crash (debug hook)');
-    }, 0);
+  /** Test hook (the page calls it only with `?debug`): a lost GPU device now, or a dying worker (debug-failure.ts). */
+  debugFail(kind: DebugFailure): void {
+    if (kind === 'device-lost') this.deviceLost('simulated by the debug hook');
+    else simulateWorkerDeath(kind);
   }
 
   /**
@@ -296,52 +276,17 @@ export class LabEngine {
    * weights are megabytes of structured clone); the arrays are transferred. Null when not stored.
    */
   async storedRun(id: string): Promise<{ config: ExperimentConfig; records: RoundRecord[] } | null> {
-    const data = await (await this.store())?.getRun(id);
+    const data = await (await this.io.store())?.getRun(id);
     if (!data) return null;
     const buffers = new Set<ArrayBuffer>();
     for (const r of data.records) for (const a of [r.mask, r.mean, r.std]) buffers.add(a.buffer as ArrayBuffer);
     return this.transfer({ config: data.config, records: data.records }, [...buffers]);
   }
 
-  private dataBaseUrl = '';
-  private readonly analysisParts = new AnalysisPartsCache();
-
-  private readonly readBytes = (path: string): Promise<Uint8Array> => {
-    if (!this.deps.readBytes) throw new Error(`this engine cannot read data files (asked for ${path})`);
-    return this.deps.readBytes(path, this.dataBaseUrl);
-  };
-
-  private storePromise: Promise<RunStore | null> | null = null;
-
-  /** The run store, opened once; failures (no IndexedDB, private mode) mean "do not persist". */
-  private store(): Promise<RunStore | null> {
-    this.storePromise ??= (this.deps.openStore?.() ?? Promise.resolve(null)).catch(() => null);
-    return this.storePromise;
-  }
-
-  /** One job at a time; maps `RunCancelled` to a 'cancelled' outcome and always releases the slot. */
-  private async exclusive<R>(kind: string, body: (ctl: RunControl) => Promise<R>): Promise<RunOutcome<R>> {
-    if (this.job) {
-      const busy = new Error(
-        `a ${this.job.kind} run is already in progress in this worker; cancel it (or wait) before starting ${kind}`,
-      );
-      busy.name = WORKER_BUSY_ERROR;
-      throw busy;
-    }
-    if (!this.backendReport) throw new Error('call init() to choose a tfjs backend before starting a run');
-    const ctl = new RunControl();
-    const job: { kind: string; ctl: RunControl; failure?: Error } = { kind, ctl };
-    this.job = job;
-    const t0 = performance.now();
-    try {
-      const result = await body(ctl);
-      return { status: 'done', result, ms: performance.now() - t0 };
-    } catch (err) {
-      if (err instanceof RunCancelled && job.failure) throw job.failure;
-      if (err instanceof RunCancelled) return { status: 'cancelled', ms: performance.now() - t0 };
-      throw err;
-    } finally {
-      this.job = null;
-    }
+  /** One job at a time (job-slot.ts), and only once a backend is chosen. */
+  private exclusive<R>(kind: string, body: (ctl: RunControl) => Promise<R>): Promise<RunOutcome<R>> {
+    if (!this.slot.kind && !this.backendReport)
+      return Promise.reject(new Error('call init() to choose a tfjs backend before starting a run'));
+    return this.slot.run(kind, body);
   }
 }

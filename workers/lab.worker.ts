@@ -11,7 +11,10 @@ import { initBackend, type BackendReport } from './backend';
 import { LabEngine } from './lab-engine';
 import { RunStore } from '../src/storage/run-store';
 import { readDataFile } from './read-data';
-import { EvalPeer } from '../src/core/experiments/parallel/protocol';
+import type { EvalPeer } from '../src/core/experiments/parallel/protocol';
+import { webWorkerHandle } from '../src/lib/worker-lifecycle';
+import { managedEvalPeer } from './eval-peer';
+import type { BrowserEvalWorkerApi } from './eval.worker';
 
 type LostInfo = { readonly message?: string; readonly reason?: string };
 const watched = new WeakSet<object>();
@@ -31,18 +34,12 @@ function watchDevice(report: BackendReport): BackendReport {
 
 /** One evaluation worker (eval.worker.ts) for runs that split their population over CPU workers. */
 function spawnEvalPeer(index: number, dataBaseUrl: string): EvalPeer {
-  const worker = new Worker(new URL('./eval.worker.ts', import.meta.url), {
-    type: 'module',
-    name: `lab-eval-${index}`,
+  const name = `lab-eval-${index}`;
+  return managedEvalPeer<BrowserEvalWorkerApi>({
+    name,
+    create: () => webWorkerHandle(new Worker(new URL('./eval.worker.ts', import.meta.url), { type: 'module', name })),
+    setup: (api) => api.setDataBaseUrl(dataBaseUrl),
   });
-  worker.postMessage({ dataBaseUrl });
-  const peer = new EvalPeer(
-    (msg) => worker.postMessage(msg),
-    () => worker.terminate(),
-  );
-  worker.addEventListener('message', (ev: MessageEvent) => peer.receive(ev.data));
-  worker.addEventListener('error', (ev: ErrorEvent) => peer.fail(ev.message || 'unknown error'));
-  return peer;
 }
 
 const engine: LabEngine = new LabEngine({

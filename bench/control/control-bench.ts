@@ -6,8 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { getNetwork } from '../../src/core/nets/registry';
-import { defaultsOf } from '../../src/core/params';
-import type { AnyParamValues } from '../../src/core/params';
+import { resolveParams } from '../../src/core/params';
 import { Rng } from '../../src/core/rng';
 import { CONTROL_ENVS } from '../../src/core/tasks/control/envs';
 import { rowPolicyFor, tfRowPolicy } from '../../src/core/tasks/control/policy-net';
@@ -40,7 +39,7 @@ export function runControlBench(
   const rows: ControlBenchRow[] = [];
   for (const c of CASES) {
     const env = CONTROL_ENVS.find((e) => e.id === c.env)!;
-    const envParams: AnyParamValues = { ...(defaultsOf(env.paramSpecs) as AnyParamValues), maxSteps: c.maxSteps };
+    const envParams = resolveParams(env.paramSpecs, { maxSteps: c.maxSteps });
     const net = getNetwork('policy_mlp').build(
       { hiddenLayers: 2, width: c.width, outputActivation: env.policyOutputActivation },
       { inputShape: [env.obsDim], outputSize: env.outputSize },

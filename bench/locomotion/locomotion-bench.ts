@@ -66,10 +66,7 @@ export async function runLocomotionBench(
   const loadMs = performance.now() - t0;
   const rows: LocomotionBenchRow[] = [];
   for (const c of CASES) {
-    const p = modelParamsOf(
-      c.model,
-      resolveParams(locomotionParamSpecs(c.model), { ...c.overrides, maxSteps }) as AnyParamValues,
-    );
+    const p = modelParamsOf(c.model, resolveParams(locomotionParamSpecs(c.model), { ...c.overrides, maxSteps }));
     const sim = new LocomotionSim(mj, c.model, p);
     const net = getNetwork('policy_mlp').build(
       { hiddenLayers: 2, width: 32, outputActivation: 'tanh' },

@@ -130,3 +130,8 @@ export function seedList(v: string, flag = '--seed'): number[] {
   if (parts.length > 32) throw new CliError(`${flag}: at most 32 seeds (got ${parts.length})`);
   return parts;
 }
+
+/** The exact command line, as run folders, bundles and reports record it. */
+export function commandLine(argv: readonly string[]): string {
+  return `npm run lab -- ${argv.join(' ')}`;
+}

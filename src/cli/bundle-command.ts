@@ -18,7 +18,7 @@ import {
   type BundleProvenance,
   type RunBundle,
 } from '../core/runs/bundle';
-import { boolFlag, CliError, seedList } from './args';
+import { boolFlag, CliError, commandLine, seedList } from './args';
 import { readFolderRecords } from './folder-records';
 import { RunFolder } from './run-folder';
 import { writeFileAtomic } from './fs-safe';
@@ -134,7 +134,7 @@ export async function bundleCommand(flags: Map<string, string>, argv: readonly s
     ...(flags.has('seeds') ? { seeds: seedList(flags.get('seeds')!, '--seeds') } : {}),
     ...(flags.has('label') ? { label: flags.get('label')! } : {}),
     ...(flags.has('preset') ? { preset: flags.get('preset')! } : {}),
-    command: `npm run lab -- ${argv.join(' ')}`,
+    command: commandLine(argv),
   });
   // --curves-only: the metrics of every round without masks, means and σ (for charts; a fraction of the size)
   const bundle = curvesOnly ? { ...full, curvesOnly: true as const } : full;

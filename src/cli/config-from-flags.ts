@@ -105,12 +105,7 @@ export function configFromFlags(flags: Map<string, string>): ExperimentConfig {
   const pf = numFlag(flags, 'prune-frac', 0.01, 0.9);
   if (pf !== undefined) cfg.prune.pruneFrac = pf;
   if (flags.has('scope')) cfg.prune.scope = flags.get('scope') as 'global' | 'layerwise';
-  const gens = intFlag(flags, 'gens', 1, 100000);
-  if (gens !== undefined) cfg.budget.generationsPerRound = gens;
-  const ee = intFlag(flags, 'eval-every', 1, 100000);
-  if (ee !== undefined) cfg.budget.evalEvery = ee;
-  const pop = intFlag(flags, 'popsize', 4, 4096);
-  if (pop !== undefined) cfg.es.popSize = pop;
+  applyTrainingFlags(cfg, flags);
   const md = numFlag(flags, 'mean-decay', 0, 0.1);
   if (md !== undefined) cfg.es.meanDecay = md;
   if (flags.has('centered-rank')) cfg.es.centeredRank = boolFlag(flags, 'centered-rank');
@@ -148,6 +143,19 @@ export function configFromFlags(flags: Map<string, string>): ExperimentConfig {
     }
     throw e;
   }
+}
+
+/** The ES training flags `lab imp` and `lab transfer` share: --gens, --eval-every, --popsize (into `cfg`). */
+export function applyTrainingFlags(
+  cfg: { budget: { generationsPerRound?: number; evalEvery?: number }; es: { popSize?: number } },
+  flags: Map<string, string>,
+): void {
+  const gens = intFlag(flags, 'gens', 1, 100000);
+  if (gens !== undefined) cfg.budget.generationsPerRound = gens;
+  const ee = intFlag(flags, 'eval-every', 1, 100000);
+  if (ee !== undefined) cfg.budget.evalEvery = ee;
+  const pop = intFlag(flags, 'popsize', 4, 4096);
+  if (pop !== undefined) cfg.es.popSize = pop;
 }
 
 function getPresetOrThrow(id: string) {

@@ -1,32 +1,27 @@
 /**
  * Population-parallel evaluation in Node (core/experiments/parallel/): W − 1 evaluation worker threads
- * (eval-thread.ts) next to the thread that runs the ES. Under tsx (the CLI, vitest) a worker registers
+ * (eval-thread.ts) next to the thread that runs the ES, each a ManagedWorker like every other worker. Under tsx (the CLI, vitest) a worker registers
  * tsx's loader before importing its TypeScript entry; worker_threads do not inherit it.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { ExperimentConfig } from '../core/runs/config';
 import type { TaskInstance } from '../core/tasks/types';
-import { EvalPeer } from '../core/experiments/parallel/protocol';
+import type { EvalPeer } from '../core/experiments/parallel/protocol';
+import { nodeThreadHandle } from '../lib/node-thread';
+import { managedEvalPeer } from '../../workers/eval-peer';
 import { SplitEvaluator, splitRefusal, startPeers } from '../core/experiments/parallel/split-evaluator';
 import { defaultWorkers } from '../core/experiments/parallel/threads';
 
 const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './eval-thread.ts' : './eval-thread.js', import.meta.url).href;
 
-/** Starts one evaluation worker thread. */
+/** Starts one evaluation worker thread, in the app's one worker lifecycle (workers/eval-peer.ts). */
 export function spawnEvalThread(index: number): EvalPeer {
   const boot = ENTRY.endsWith('.ts')
     ? `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); })`
     : `import(${JSON.stringify(ENTRY)})`;
-  const worker = new Worker(boot, { eval: true, name: `lab-eval-${index}` });
-  const peer = new EvalPeer(
-    (msg) => worker.postMessage(msg),
-    () => void worker.terminate(),
-  );
-  worker.on('message', (msg) => peer.receive(msg));
-  worker.on('error', (e) => peer.fail(e.message));
-  worker.on('exit', (code) => peer.fail(`exited with code ${code}`));
-  return peer;
+  const name = `lab-eval-${index}`;
+  return managedEvalPeer({ name, create: () => nodeThreadHandle(new Worker(boot, { eval: true, name })) });
 }
 
 /** The default number of evaluation threads here: the cores Node reports, minus one, at least 1. */

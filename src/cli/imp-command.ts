@@ -15,9 +15,9 @@ import { runId } from '../core/runs/hash';
 import { configFromFlags } from './config-from-flags';
 import { backendFlag, dataReader, useBackend } from './node-io';
 import { ProgressLine } from './progress';
-import { boolFlag, CliError, intFlag } from './args';
-import { impIdentity, runFolderStatus } from './run-state';
-import { RunWriter } from './run-writer';
+import { boolFlag, CliError, commandLine, intFlag } from './args';
+import { finishedRoundsOf, impIdentity, outputFolderStatus } from './run-state';
+import { RunWriter, runMeta } from './run-writer';
 import { chainsOfSeeds } from './resume-chains';
 import { RunFolder } from './run-folder';
 import { defaultNodeWorkers, startEvalThreads } from './eval-threads';
@@ -28,7 +28,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
   const result = await runImpFolder(config, {
     dir: flags.get('out') ?? `runs-out/${runId(config)}`,
     backend: backendFlag(flags),
-    command: `npm run lab -- ${argv.join(' ')}`,
+    command: commandLine(argv),
     quiet: boolFlag(flags, 'quiet'),
     reportEvery: intFlag(flags, 'report-every', 1, 100000) ?? 10,
     workers: intFlag(flags, 'workers', 1, 256) ?? defaultNodeWorkers(),
@@ -63,12 +63,8 @@ export async function runImpFolder(
   const memory = configMemoryProblem(config);
   if (memory) throw new CliError(memory.message);
   const identity = impIdentity(config, backend);
-  const status = await runFolderStatus(dir, identity);
-  if (status.state === 'foreign') throw new CliError(status.message);
-  if (status.state === 'complete') {
-    process.stderr.write(`${dir} already holds this finished run (${status.total} rounds); nothing to do\n`);
-    return { alreadyComplete: true, rounds: status.rounds };
-  }
+  const status = await outputFolderStatus(dir, identity);
+  if (status.state === 'complete') return { alreadyComplete: true, rounds: status.rounds };
 
   // Evaluation threads start first, so that their start-up runs while this thread loads the task.
   const evalThreads = startEvalThreads(config, backend, opts.workers ?? 1);
@@ -80,7 +76,7 @@ export async function runImpFolder(
     const { net } = parts;
     for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
     // Chain states to continue from, read and checked before anything is written.
-    const finishedBefore = status.state === 'partial' ? status.rounds : [];
+    const finishedBefore = finishedRoundsOf(status);
     const resumes = await chainsOfSeeds(
       { folder: new RunFolder(dir), rounds: finishedBefore, net, prune: config.prune },
       config.seeds,
@@ -95,7 +91,7 @@ export async function runImpFolder(
       identity,
       {
         config,
-        meta: { runId: id, command: opts.command, backend, createdAt: new Date().toISOString() },
+        meta: runMeta(id, opts.command, backend),
       },
       finishedBefore.length,
     );
@@ -105,9 +101,7 @@ export async function runImpFolder(
         `run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${config.es.id} P=${config.es.popSize}, ` +
           `${config.prune.rounds} rounds × ${config.budget.generationsPerRound} gens, chains ${config.prune.methods.join(', ')}, seeds ${config.seeds.join(',')}, ` +
           `${threads} evaluation thread${threads > 1 ? 's' : ''} → ${dir}\n` +
-          (writer.resumed
-            ? `continuing: ${finished.length} of ${identity.expected.length} rounds were already finished\n`
-            : ''),
+          writer.continuingLine(identity.expected.length),
       );
       await trainSeeds(config, net, task, writer, finished, resumes, {
         reportEvery: opts.reportEvery ?? 10,

@@ -11,7 +11,8 @@
  *
  * Other commands (sweeps, scripts) ask the same question through `impRunStatus(dir, config)`: "is this
  * folder a complete run of config X, and how many of its rounds are done?". With the network in the
- * identity (impIdentity has it) every finished round's files are read and checked too. Nothing here writes.
+ * identity (impIdentity has it) every finished round's files are read and checked too. Nothing here writes
+ * files; `outputFolderStatus` is the question every training command asks before it starts.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -72,6 +73,39 @@ export type RunFolderStatus =
       /** config.json as stored (run id, command, backend, config, …). */
       readonly meta: Readonly<Record<string, unknown>>;
     };
+
+/** The status of a folder a command may write to (anything but 'foreign'). */
+export type UsableFolderStatus = Exclude<RunFolderStatus, { readonly state: 'foreign' }>;
+
+/** How a command names its run and what it counts, in messages: a run of rounds, a transfer of trainings. */
+export interface RunNoun {
+  readonly run: string;
+  readonly units: string;
+}
+
+/**
+ * The status of `dir` for a training command about to write run `identity` there: a foreign folder is
+ * refused (CliError, nothing in it touched); a complete one is reported on stderr ("… nothing to do"),
+ * and the command stops there; absent or partial, it starts or continues.
+ */
+export async function outputFolderStatus(
+  dir: string,
+  identity: RunIdentity,
+  noun: RunNoun = { run: 'run', units: 'rounds' },
+): Promise<UsableFolderStatus> {
+  const status = await runFolderStatus(dir, identity);
+  if (status.state === 'foreign') throw new CliError(status.message);
+  if (status.state === 'complete')
+    process.stderr.write(
+      `${dir} already holds this finished ${noun.run} (${status.total} ${noun.units}); nothing to do\n`,
+    );
+  return status;
+}
+
+/** The rounds a usable folder already holds (none when it is absent). */
+export function finishedRoundsOf(status: UsableFolderStatus): readonly RoundRow[] {
+  return status.state === 'absent' ? [] : status.rounds;
+}
 
 /** The rounds ES-IMP (and GD-IMP, with its method ids) trains for `config`: every seed × chain × round. */
 export function impRounds(config: ExperimentConfig, methodIds: readonly string[] = config.prune.methods): RoundKey[] {

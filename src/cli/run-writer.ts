@@ -20,6 +20,19 @@ import { runFolderStatus, type RunIdentity } from './run-state';
 
 const TMP_NAME = /^\..+\.tmp-\d+-\d+$/;
 
+/**
+ * What config.json records of how a run folder was made: the run id, the kind's own settings (`extra`,
+ * e.g. `{ kind: 'gd', gd }`), the command line, the backend and the time.
+ */
+export function runMeta(
+  runId: string,
+  command: string,
+  backend: string,
+  extra: Readonly<Record<string, unknown>> = {},
+): Record<string, unknown> {
+  return { runId, ...extra, command, backend, createdAt: new Date().toISOString() };
+}
+
 /** Removes temporary files a killed process left behind (only called while holding the folder's lock). */
 async function removeLeftovers(dir: string): Promise<void> {
   for (const sub of ['', 'masks', 'params', 'theta0']) {
@@ -152,6 +165,13 @@ export class RunWriter {
   }
 
   /** One line per round of this command that skipped generations (docs/RELIABILITY.md "non-finite fitness"). */
+  /** The line that says a rerun continues: "continuing: k of `total` `units` were already finished", or ''. */
+  continuingLine(total: number, units = 'rounds'): string {
+    return this.resumed
+      ? `continuing: ${this.finishedRounds().length} of ${total} ${units} were already finished\n`
+      : '';
+  }
+
   skippedNotes(): readonly string[] {
     return this.skipNotes;
   }

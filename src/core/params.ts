@@ -44,15 +44,21 @@ export interface BoolParamSpec {
 export type ParamSpec = NumberParamSpec | ChoiceParamSpec | BoolParamSpec;
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 
+/**
+ * The value type one spec describes. Distributes over a union, so the loose `ParamSpec` gives
+ * `number | boolean | string` and a spec set with an index signature keeps its typed named members.
+ */
+export type ParamValue<P> = P extends NumberParamSpec
+  ? number
+  : P extends BoolParamSpec
+    ? boolean
+    : P extends ChoiceParamSpec<infer T>
+      ? T
+      : never;
+
 /** The plain values object that a `ParamSpecs` describes. */
 export type ParamValues<S extends ParamSpecs> = {
-  -readonly [K in keyof S]: S[K] extends NumberParamSpec
-    ? number
-    : S[K] extends BoolParamSpec
-      ? boolean
-      : S[K] extends ChoiceParamSpec<infer T>
-        ? T
-        : never;
+  -readonly [K in keyof S]: ParamValue<S[K]>;
 };
 
 /** Loose values type for code that handles any registry entry generically. */
@@ -87,11 +93,14 @@ export function bool(d: boolean, label: string, help: string): BoolParamSpec {
   return { kind: 'boolean', default: d, label, help };
 }
 
-/** The values of `specs`' keys out of a larger values object (e.g. an environment's params out of its task's). */
-export function pickParams(specs: ParamSpecs, values: AnyParamValues): AnyParamValues {
-  const out: AnyParamValues = {};
-  for (const k of Object.keys(specs)) out[k] = values[k];
-  return out;
+/**
+ * The values of `specs`' keys out of a larger values object resolved against a superset of `specs` (e.g.
+ * an environment's params out of its task's, which `resolveParams` filled and checked).
+ */
+export function pickParams<S extends ParamSpecs>(specs: S, values: ParamValues<S>): ParamValues<S> {
+  const out: Partial<ParamValues<S>> = {};
+  for (const k of Object.keys(specs) as (keyof S)[]) out[k] = values[k];
+  return out as ParamValues<S>;
 }
 
 /**
@@ -100,6 +109,16 @@ export function pickParams(specs: ParamSpecs, values: AnyParamValues): AnyParamV
  */
 export function ownSpec(specs: ParamSpecs, name: string): ParamSpec | undefined {
   return Object.prototype.hasOwnProperty.call(specs, name) ? specs[name] : undefined;
+}
+
+/**
+ * Number param `name` out of loosely typed values (a registry entry's params seen without its own specs,
+ * e.g. a network's or task's params in a config): throws naming the field if it is missing or not a number.
+ */
+export function numberParam(values: Partial<AnyParamValues>, name: string, where: string): number {
+  const v = values[name];
+  if (typeof v !== 'number') throw new Error(`${where}.${name} should be a number, got ${String(v)}`);
+  return v;
 }
 
 /** Default values of a spec set. */

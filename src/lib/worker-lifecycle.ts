@@ -1,15 +1,16 @@
 /**
  * The one lifecycle of every comlink worker the app starts — the lab worker, the sweep workers, the
- * bundle decoder, and any further compute worker: create on first use and run its setup, notice when it
- * dies (error event), race calls against that death and, when asked, against silence (a heartbeat,
- * worker-watchdog.ts), terminate, and start a fresh one on the next use.
+ * bundle decoder, the evaluation workers of a population split (workers/eval-peer.ts; as Node worker
+ * threads through node-thread.ts), and any further compute worker: create on first use and run its
+ * setup, notice when it dies (error event), race calls against that death and, when asked, against
+ * silence (a heartbeat, worker-watchdog.ts), terminate, and start a fresh one on the next use.
  *
  * Why one module: a worker that dies leaves its pending comlink calls unsettled forever, so every caller
  * must race its calls against the worker's death, and a worker that stops silently needs a heartbeat.
  * Written four times, those rules drifted (which messages, whether the proxy is released, whether a new
  * worker starts). The module has no DOM or app imports: a browser Worker is adapted by `webWorkerHandle`;
- * anything else with an Endpoint, terminate and an error callback (e.g. Node's worker_threads through
- * comlink's node adapter) fits `WorkerHandle` as well.
+ * anything else with an Endpoint, terminate and an error callback fits `WorkerHandle` as well (Node's
+ * worker_threads: node-thread.ts).
  */
 import { releaseProxy, wrap, type Endpoint, type Remote } from 'comlink';
 import { WorkerWatchdog, withHeartbeat, type WatchdogOptions } from './worker-watchdog';

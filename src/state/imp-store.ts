@@ -115,18 +115,13 @@ export function skipNoteOf(m: Pick<GenerationMetrics, 'seed' | 'method' | 'round
 
 const countsOnce = (r: RoundRecord) => !r.sharedWith || r.sharedWith[0] === r.method;
 
+/** A fresh live run of `config` started at `nowMs`; the backend benchmark of the last run stays. */
+const liveStart = (s: ImpRunState, config: ExperimentConfig, nowMs: number) =>
+  ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'starting', source: 'live', config, startedAtMs: nowMs }) as const;
+
 export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
   ...IMP_RUN_DEFAULT,
-  starting: (config, nowMs, records = []) =>
-    set((s) => ({
-      ...IMP_RUN_DEFAULT,
-      bench: s.bench,
-      status: 'starting',
-      source: 'live',
-      config,
-      startedAtMs: nowMs,
-      records,
-    })),
+  starting: (config, nowMs, records = []) => set((s) => ({ ...liveStart(s, config, nowMs), records })),
   progress: (msg, nowMs) =>
     set((s) => {
       switch (msg.kind) {
@@ -174,13 +169,8 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
     set((s) => ({ ...IMP_RUN_DEFAULT, bench: s.bench, status: 'idle', source: 'stored', runId, config, records })),
   poolStarting: (config, nowMs, workers) =>
     set((s) => ({
-      ...IMP_RUN_DEFAULT,
-      bench: s.bench,
-      status: 'starting',
-      source: 'live',
-      config,
+      ...liveStart(s, config, nowMs),
       runId: runId(config),
-      startedAtMs: nowMs,
       workers,
       seedRuns: Object.fromEntries(config.seeds.map((seed) => [seed, SEED_RUN_DEFAULT])),
     })),

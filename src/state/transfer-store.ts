@@ -78,18 +78,7 @@ export interface TransferActions {
   close(): void;
 }
 
-export const TRANSFER_DEFAULT: TransferState = {
-  ticket: null,
-  draft: null,
-  status: 'idle',
-  error: null,
-  start: null,
-  records: [],
-  live: {},
-  currentStep: 0,
-  result: null,
-};
-
+/** What a new transfer job starts from: no status, error, records or result of the last one. */
 const JOB_RESET = {
   status: 'idle',
   error: null,
@@ -99,6 +88,8 @@ const JOB_RESET = {
   currentStep: 0,
   result: null,
 } as const;
+
+export const TRANSFER_DEFAULT: TransferState = { ticket: null, draft: null, ...JOB_RESET };
 
 /**
  * Tasks a ticket of `config` can be trained on besides its own: the other tasks of its transfer group

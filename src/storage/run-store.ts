@@ -1,63 +1,32 @@
 /**
- * Persistent runs in IndexedDB via `idb`: every finished round (metrics, mask,
- * final mean and σ) and, per chain, the latest ChainState a resume needs (experiments/imp.ts). Usable
- * from the main thread and from a worker (IndexedDB exists in both; nothing here touches the DOM).
- *
- * Object stores:
- *   runs    key id                            StoredRun (config, status, times, label, summary)
- *   rounds  key [runId, seed, method, roundNum] RoundRecord + runId
- *   chains  key [runId, seed, method]           latest ChainState + seed + runId
- * A round and its chain state are written in ONE transaction with the run's summary, so a reload never
- * finds a round without the state to continue from it. Any failure aborts the transaction: a full disk
- * (StorageFullError) leaves every stored run exactly as it was.
+ * Persistent runs in IndexedDB: every finished round (metrics, mask, final mean and σ) and, per chain, the
+ * latest ChainState a resume needs (experiments/imp.ts). Usable from the main thread and from a worker
+ * (IndexedDB exists in both; nothing here touches the DOM). The database schema and its transaction
+ * helpers are in lab-db.ts. A round and its chain state are written in ONE transaction with the run's
+ * summary, so a reload never finds a round without the state to continue from it; a failed write leaves
+ * every stored run exactly as it was.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { parseConfig, recordMethodIds, type ExperimentConfig } from '../core/runs/config';
 import { runId as runIdOf } from '../core/runs/hash';
 import type { RoundRecord } from '../core/experiments/events';
 import type { ChainState } from '../core/experiments/imp';
 import type { RunBundle, SeedChainState } from '../core/runs/bundle';
-import { emptySummary, withRound, type RunSummary } from './run-summary';
-import { mapStorageErrors, RunExistsError, RunNotFoundError } from './errors';
+import { emptySummary, withRound } from './run-summary';
+import { RunExistsError, RunNotFoundError } from './errors';
+import {
+  deleteIn,
+  inTx,
+  openLabDb,
+  strip,
+  type LabDb,
+  type StoredRun,
+  type StoredRunData,
+  type StoredRunStatus,
+} from './lab-db';
 
-export type StoredRunStatus = 'running' | 'paused' | 'done' | 'interrupted';
-
-export interface StoredRun {
-  readonly id: string;
-  readonly config: ExperimentConfig;
-  readonly status: StoredRunStatus;
-  /** ms since epoch. */
-  readonly createdAt: number;
-  readonly updatedAt: number;
-  readonly label?: string;
-  /** Imported from a precomputed bundle (shown labelled as such). */
-  readonly precomputed?: boolean;
-  readonly command?: string;
-  readonly summary: RunSummary;
-}
-
-export interface StoredRunData {
-  readonly run: StoredRun;
-  readonly config: ExperimentConfig;
-  /** Sorted by seed, then method (config order), then roundNum. */
-  readonly records: RoundRecord[];
-  /** Latest state of every chain that has one. */
-  readonly chains: SeedChainState[];
-}
-
-type StoredRound = RoundRecord & { readonly runId: string };
-type StoredChain = SeedChainState & { readonly runId: string };
-
-interface LabDb extends DBSchema {
-  runs: { key: string; value: StoredRun };
-  rounds: { key: [string, number, string, number]; value: StoredRound; indexes: { runId: string } };
-  chains: { key: [string, number, string]; value: StoredChain; indexes: { runId: string } };
-}
-
-type Tx = IDBPTransaction<LabDb, StoreNames<LabDb>[], 'readwrite'>;
-
-export const DEFAULT_DB_NAME = 'es-lottery-lab';
-const DB_VERSION = 1;
+export { DEFAULT_DB_NAME } from './lab-db';
+export type { StoredRun, StoredRunData, StoredRunStatus } from './lab-db';
 
 export interface RunStoreOptions {
   /** Database name (tests use a fresh one each). */
@@ -84,38 +53,6 @@ function byRunOrder(config: ExperimentConfig) {
   ) => a.seed - b.seed || methodIdx(a.method) - methodIdx(b.method) || (a.roundNum ?? 0) - (b.roundNum ?? 0);
 }
 
-function strip<T extends { runId: string }>(v: T): Omit<T, 'runId'> {
-  const { runId: _, ...rest } = v;
-  return rest;
-}
-
-/** Writes inside one transaction; aborts it on any error so partial writes never commit. */
-async function inTx(db: IDBPDatabase<LabDb>, body: (tx: Tx) => Promise<void>): Promise<void> {
-  return mapStorageErrors(async () => {
-    const tx = db.transaction(['runs', 'rounds', 'chains'], 'readwrite');
-    try {
-      await body(tx);
-    } catch (e) {
-      try {
-        tx.abort();
-      } catch {
-        /* already aborted by the failing request */
-      }
-      await tx.done.catch(() => undefined);
-      throw e;
-    }
-    await tx.done;
-  });
-}
-
-async function deleteIn(tx: Tx, id: string): Promise<void> {
-  await tx.objectStore('runs').delete(id);
-  for (const name of ['rounds', 'chains'] as const) {
-    const keys = await tx.objectStore(name).index('runId').getAllKeys(id);
-    for (const k of keys) await tx.objectStore(name).delete(k);
-  }
-}
-
 /** The run store. Open with `RunStore.open()`. */
 export class RunStore {
   private constructor(
@@ -124,16 +61,7 @@ export class RunStore {
   ) {}
 
   static async open(options: RunStoreOptions = {}): Promise<RunStore> {
-    const db = await openDB<LabDb>(options.name ?? DEFAULT_DB_NAME, DB_VERSION, {
-      upgrade(d) {
-        d.createObjectStore('runs', { keyPath: 'id' });
-        d.createObjectStore('rounds', { keyPath: ['runId', 'seed', 'method', 'roundNum'] }).createIndex(
-          'runId',
-          'runId',
-        );
-        d.createObjectStore('chains', { keyPath: ['runId', 'seed', 'method'] }).createIndex('runId', 'runId');
-      },
-    });
+    const db = await openLabDb(options.name);
     return new RunStore(db, options.now ?? Date.now);
   }
 

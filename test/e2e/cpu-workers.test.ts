@@ -1,4 +1,4 @@
-// The population split in the app (issue: population-parallel evaluation): the lab worker starts
+// The population split in the app: the lab worker starts
 // evaluation Web Workers when "CPU workers" is above 1. A run gives the same sparsity table with 1 and 2
 // CPU workers (bit-identical results, so the printed accuracies match exactly), first on a shrunk
 // mnist-quick, then on the classroom preset, whose finish times with 1 and 2 workers are logged

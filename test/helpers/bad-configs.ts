@@ -9,10 +9,13 @@ import type { ParamSpec, ParamSpecs } from '../../src/core/params';
 import { ownSpec } from '../../src/core/params';
 import { getStrategy } from '../../src/core/es/registry';
 import { getNetwork } from '../../src/core/nets/registry';
-import { getTask } from '../../src/core/tasks/registry';
+import { getTask, TASKS } from '../../src/core/tasks/registry';
 import { getPruneMethod } from '../../src/core/prune/registry';
 import { getPreset } from '../../src/core/runs/presets';
 import type { ExperimentConfigInput } from '../../src/core/runs/config';
+
+/** Every registered task id: a bad value is any other string. */
+const TASK_IDS = TASKS.map((t) => t.id);
 
 export const BASE_PRESETS = ['mnist-quick', 'cartpole-reduced', 'pendulum-quick', 'hopper-reduced'] as const;
 
@@ -100,22 +103,7 @@ export function badConfig(): fc.Arbitrary<BadConfig> {
       field(['es', 'sigmaMode'], otherString(['paper', 'sC', 'true'])),
       field(['prune', 'scope'], otherString(['global', 'layerwise'])),
       field(['backend'], otherString(['auto', 'webgpu', 'webgl', 'wasm', 'cpu'])),
-      field(
-        ['task', 'id'],
-        otherString([
-          'mnist',
-          'fmnist',
-          'kmnist',
-          'cartpole',
-          'pendulum',
-          'acrobot',
-          'mcc',
-          'hopper',
-          'halfcheetah',
-          'walker2d',
-          'ant',
-        ]),
-      ),
+      field(['task', 'id'], otherString(TASK_IDS)),
       field(['network', 'id'], otherString(['mlp', 'cnn', 'policy_mlp'])),
       field(['es', 'id'], otherString(['pgpe', 'snes', 'sep_cma_es', 'des', 'open_es', 'ars'])),
       field(

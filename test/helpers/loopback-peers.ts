@@ -1,25 +1,29 @@
 /**
- * Evaluation "workers" that run in the test's own thread (experiments/parallel/protocol.ts): every
- * message is structured-cloned and delivered asynchronously, as a worker transport would, so the split
- * evaluator's whole protocol runs without starting threads.
+ * Evaluation "workers" that run in the test's own thread (experiments/parallel/protocol.ts): the server is
+ * exposed through comlink on one end of a MessageChannel and the peer is the app's own eval peer
+ * (workers/eval-peer.ts, a ManagedWorker) on the other, so every request and reply is structured-cloned and
+ * delivered asynchronously as over a worker transport, without starting threads.
  */
-import { createEvalServer, EvalPeer, serveEnvelopes } from '../../src/core/experiments/parallel/protocol';
+import { expose } from 'comlink';
+import { createEvalServer, type EvalPeer } from '../../src/core/experiments/parallel/protocol';
 import type { ExperimentParts } from '../../src/core/experiments/setup';
 import type { ExperimentConfig } from '../../src/core/runs/config';
+import { managedEvalPeer } from '../../workers/eval-peer';
 
 export function loopbackPeer(load: (config: ExperimentConfig) => Promise<ExperimentParts>): EvalPeer {
-  const serve = createEvalServer({ setBackend: async () => undefined, load, heapBytes: () => NaN });
-  let closed = false;
-  const deliver = serveEnvelopes(serve, (reply) =>
-    setTimeout(() => {
-      if (!closed) peer.receive(structuredClone(reply));
-    }, 0),
-  );
-  const peer: EvalPeer = new EvalPeer(
-    (msg) => setTimeout(() => deliver(structuredClone(msg)), 0),
-    () => {
-      closed = true;
+  return managedEvalPeer({
+    name: 'loopback evaluation worker',
+    create: () => {
+      const { port1, port2 } = new MessageChannel();
+      expose(createEvalServer({ setBackend: async () => undefined, load, heapBytes: () => NaN }), port2);
+      return {
+        endpoint: port1,
+        terminate: () => {
+          port1.close();
+          port2.close();
+        },
+        onError: () => undefined,
+      };
     },
-  );
-  return peer;
+  });
 }

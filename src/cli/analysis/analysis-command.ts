@@ -17,7 +17,8 @@ import { backendFlag } from '../node-io';
 import { ProgressLine } from '../progress';
 import { checkFlags, flagOf, optionsFromFlags, selectionFromFlags } from './analysis-flags';
 import { checkSameLayout, folderSource, instantiateRun, readRunHeader } from './load-run';
-import { commandLine, writeOutputs } from './output';
+import { writeOutputs } from './output';
+import { commandLine } from '../args';
 
 type Command = (flags: Map<string, string>, argv: readonly string[]) => Promise<void>;
 

@@ -33,8 +33,3 @@ export async function writeOutputs(
   );
   return [csvPath, jsonPath];
 }
-
-/** The exact command line, for the output files and the report. */
-export function commandLine(argv: readonly string[]): string {
-  return `npm run lab -- ${argv.join(' ')}`;
-}

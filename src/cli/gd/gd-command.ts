@@ -8,6 +8,7 @@
  */
 import { GD_DEFAULT_METHODS, gdMethodId, runGdImp } from '../../core/experiments/gd/gd-imp';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
+import { gdPruneProblem } from '../../core/experiments/gd/gd-eligibility';
 import { theta0For } from '../../core/experiments/imp';
 import { chainsFinished } from '../../core/experiments/resume';
 import { getPruneMethod } from '../../core/prune/registry';
@@ -17,13 +18,13 @@ import { configFromFlags } from '../config-from-flags';
 import { perfRow, summaryTable } from '../imp-command';
 import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
-import { boolFlag, CliError } from '../args';
-import { impRounds, runFolderStatus, type RunIdentity } from '../run-state';
-import { RunWriter } from '../run-writer';
+import { boolFlag, CliError, commandLine } from '../args';
+import { finishedRoundsOf, impRounds, outputFolderStatus, type RunIdentity } from '../run-state';
+import { RunWriter, runMeta } from '../run-writer';
 import { chainsOfSeeds } from '../resume-chains';
 import { RunFolder } from '../run-folder';
 import { gdOptionsFromFlags } from './gd-flags';
-import { trainingSink } from './run-output';
+import { closingReport, trainingSink } from './run-output';
 
 export async function gdCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   // The full tfjs bundle registers the gradients; loaded here, not at CLI start (~1 s of start-up for every command).
@@ -35,11 +36,10 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
     ...base,
     prune: { ...base.prune, methods, params: Object.fromEntries(methods.map((m) => [m, base.prune.params[m] ?? {}])) },
   };
-  for (const m of methods)
-    if (getPruneMethod(m).needsStd)
-      throw new CliError(
-        `--prune ${m}: ${getPruneMethod(m).label} needs a per-parameter σ, which gradient descent does not have`,
-      );
+  for (const m of methods) {
+    const problem = gdPruneProblem(getPruneMethod(m));
+    if (problem) throw new CliError(`--prune ${m}: ${problem}`);
+  }
   const id = `gd-${runId({ kind: 'gd', config, gd: options })}`;
   const backend = backendFlag(flags);
   const dir = flags.get('out') ?? `runs-out/${id}`;
@@ -50,10 +50,8 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
     paramCount: networkOf(config).paramCount,
     net: networkOf(config),
   };
-  const status = await runFolderStatus(dir, identity);
-  if (status.state === 'foreign') throw new CliError(status.message);
+  const status = await outputFolderStatus(dir, identity);
   if (status.state === 'complete') {
-    process.stderr.write(`${dir} already holds this finished run (${status.total} rounds); nothing to do\n`);
     process.stdout.write(summaryTable(status.rounds.map(perfRow)) + '\n');
     return;
   }
@@ -68,7 +66,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
   const { task, net, train } = parts;
   try {
     for (const note of task.notes) process.stderr.write(`note: ${note}\n`);
-    const finishedBefore = status.state === 'partial' ? status.rounds : [];
+    const finishedBefore = finishedRoundsOf(status);
     const resumes = await chainsOfSeeds(
       { folder: new RunFolder(dir), rounds: finishedBefore, net, prune: config.prune, recordId: gdMethodId },
       config.seeds,
@@ -79,14 +77,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
       identity,
       {
         config,
-        meta: {
-          runId: id,
-          kind: 'gd',
-          gd: options,
-          command: `npm run lab -- ${argv.join(' ')}`,
-          backend,
-          createdAt: new Date().toISOString(),
-        },
+        meta: runMeta(id, commandLine(argv), backend, { kind: 'gd', gd: options }),
       },
       finishedBefore.length,
     );
@@ -95,9 +86,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
       process.stderr.write(
         `gd run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${options.optimizer} lr ${options.lr}, batch ${options.batchSize}, ` +
           `${config.prune.rounds} rounds × ${options.epochs} epochs, chains ${methods.map((m) => `gd_${m}`).join(', ')}, seeds ${config.seeds.join(',')} → ${dir}\n` +
-          (writer.resumed
-            ? `continuing: ${finished.length} of ${identity.expected.length} rounds were already finished\n`
-            : ''),
+          writer.continuingLine(identity.expected.length),
       );
       const units = config.seeds.length * (1 + (config.prune.rounds - 1) * methods.length);
       const doneUnits =
@@ -125,9 +114,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
     } finally {
       await writer.close();
     }
-    process.stderr.write('\n');
-    for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
-    process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
+    closingReport(writer);
   } finally {
     parts.dispose();
   }

@@ -1,10 +1,19 @@
 /**
- * Shared event sink of the GD and transfer commands: every event goes to the run folder's writer
- * (run-writer.ts), and a progress line counts trainings (a GD round's steps depend on its data size).
+ * Shared output of the GD and transfer commands: the event sink (every event goes to the run folder's
+ * writer, run-writer.ts, and a progress line counts trainings: a GD round's steps depend on its data
+ * size), and the closing report.
  */
 import type { ImpEvent } from '../../core/experiments/events';
+import { perfRow, summaryTable } from '../imp-command';
 import type { ProgressLine } from '../progress';
 import type { RunWriter } from '../run-writer';
+
+/** After the last training: the notes of skipped generations on stderr, the summary table on stdout. */
+export function closingReport(writer: RunWriter): void {
+  process.stderr.write('\n');
+  for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
+  process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
+}
 
 /** Event sink: writes through `writer`, advances `progress` from `doneUnits` trainings already finished. */
 export function trainingSink(writer: RunWriter, progress: ProgressLine, doneUnits: number): (e: ImpEvent) => void {

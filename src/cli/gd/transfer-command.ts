@@ -19,16 +19,16 @@ import { configMemoryProblem, instantiate } from '../../core/experiments/setup';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
 import { parseConfig, ConfigError, type ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
-import { boolFlag, CliError, coerce, intFlag, seedList } from '../args';
+import { boolFlag, CliError, coerce, commandLine, intFlag, seedList } from '../args';
 import { perfRow, summaryTable } from '../imp-command';
 import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
-import { runFolderStatus, type RunIdentity } from '../run-state';
-import { RunWriter } from '../run-writer';
+import { finishedRoundsOf, outputFolderStatus, type RunIdentity } from '../run-state';
+import { RunWriter, runMeta } from '../run-writer';
 import { gdOptionsFromFlags } from './gd-flags';
-import { flagFor } from '../config-from-flags';
+import { applyTrainingFlags, flagFor } from '../config-from-flags';
 import { readSourceRun, readTicket, readTheta0 } from './ticket-io';
-import { trainingSink } from './run-output';
+import { closingReport, trainingSink } from './run-output';
 
 const KNOWN = new Set([
   'from',
@@ -67,12 +67,7 @@ function targetConfig(source: ExperimentConfig, flags: Map<string, string>): Exp
   const cfg = JSON.parse(JSON.stringify(source)) as ExperimentConfig;
   if (flags.has('to-task')) cfg.task = { ...cfg.task, id: flags.get('to-task')! };
   if (flags.has('to-es')) cfg.es = { ...cfg.es, id: flags.get('to-es')!, params: {} };
-  const gens = intFlag(flags, 'gens', 1, 100000);
-  if (gens !== undefined) cfg.budget.generationsPerRound = gens;
-  const ee = intFlag(flags, 'eval-every', 1, 100000);
-  if (ee !== undefined) cfg.budget.evalEvery = ee;
-  const pop = intFlag(flags, 'popsize', 4, 4096);
-  if (pop !== undefined) cfg.es.popSize = pop;
+  applyTrainingFlags(cfg, flags);
   for (const [k, v] of flags) {
     if (k.startsWith('es.')) cfg.es.params = { ...cfg.es.params, [k.slice(3)]: coerce(v) };
     else if (!KNOWN.has(k)) throw new CliError(`unknown flag --${k} for transfer (see --help)`);
@@ -126,10 +121,8 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
     paramCount: tickets[0]?.mask.length,
     net: networkOf(config),
   };
-  const status = await runFolderStatus(dir, identity);
-  if (status.state === 'foreign') throw new CliError(status.message);
+  const status = await outputFolderStatus(dir, identity, { run: 'transfer', units: 'trainings' });
   if (status.state === 'complete') {
-    process.stderr.write(`${dir} already holds this finished transfer (${status.total} trainings); nothing to do\n`);
     process.stdout.write(summaryTable(status.rounds.map(perfRow)) + '\n');
     return;
   }
@@ -151,26 +144,16 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
       identity,
       {
         config,
-        meta: {
-          runId: id,
-          kind: 'transfer',
-          transfer,
-          ...(useGd ? { gd } : {}),
-          command: `npm run lab -- ${argv.join(' ')}`,
-          backend,
-          createdAt: new Date().toISOString(),
-        },
+        meta: runMeta(id, commandLine(argv), backend, { kind: 'transfer', transfer, ...(useGd ? { gd } : {}) }),
       },
-      status.state === 'partial' ? status.done : 0,
+      finishedRoundsOf(status).length,
     );
     try {
       const finished = new Set(writer.finishedRounds().map((r) => roundKey(r.seed, r.method, r.round)));
       process.stderr.write(
         `transfer ${id}: ${method} tickets of rounds ${rounds.join(',')} from ${from} (${source.source.taskId}, ${source.source.netDescribe}) → ` +
           `${task.id} with ${transfer.trainer}, seeds ${seeds.join(',')} → ${dir}\n` +
-          (writer.resumed
-            ? `continuing: ${finished.size} of ${identity.expected.length} trainings were already finished\n`
-            : ''),
+          writer.continuingLine(identity.expected.length, 'trainings'),
       );
       const onEvent = trainingSink(writer, new ProgressLine(identity.expected.length, quiet), finished.size);
       for (const seed of seeds) {
@@ -192,9 +175,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
     } finally {
       await writer.close();
     }
-    process.stderr.write('\n');
-    for (const note of writer.skippedNotes()) process.stderr.write(`note: ${note}\n`);
-    process.stdout.write(summaryTable(writer.finishedRounds().map(perfRow)) + '\n');
+    closingReport(writer);
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError((e as Error).message, 1);

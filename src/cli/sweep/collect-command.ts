@@ -9,7 +9,7 @@
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { RoundPerf } from '../../core/analysis/summary';
-import { CliError } from '../args';
+import { CliError, commandLine } from '../args';
 import { bundleOfFolder, checkedBundleBytes } from '../bundle-command';
 import { mergeRunFolders } from '../merge-command';
 import { readRounds } from '../summarize-command';
@@ -84,7 +84,7 @@ export const collectCommand: SweepSubcommand = {
       throw new CliError(`${dir.specPath} not found: is ${root} a sweep folder (written by lab sweep run or slurm)?`);
     }
     const { plan } = loadSweepContent(parseSweepText(text, dir.specPath), dir.specPath);
-    const command = `npm run lab -- ${argv.join(' ')}`;
+    const command = commandLine(argv);
     const collected: (CollectedConfig & { missing: number })[] = [];
     for (const c of plan.configs) collected.push(await collectConfig(dir, plan, c, command));
     const counts = {

@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process';
 import { chmod, mkdir } from 'node:fs/promises';
 import { resolve, join } from 'node:path';
 import { promisify } from 'node:util';
-import { CliError, intFlag } from '../args';
+import { CliError, commandLine, intFlag } from '../args';
 import { labInvocation, REPO_ROOT, shellQuote } from './lab-invocation';
 import { loadSweepFile } from './read-sweep';
 import { recordSweep } from './run-command';
@@ -170,7 +170,7 @@ export const slurmCommand: SweepSubcommand = {
       scriptDir,
       options: slurmOptions,
       bundles: flags.get('bundles') === 'true',
-      command: `npm run lab -- ${argv.join(' ')}`,
+      command: commandLine(argv),
     });
     const paths = {
       array: join(scriptDir, 'array.sbatch'),

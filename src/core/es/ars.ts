@@ -39,8 +39,7 @@ export const ars = defineStrategy({
   ...isotropicBlockedSampling('ars'),
 
   tell(ctx, x, f, state, params) {
-    const mean = state.mean as tf.Tensor1D;
-    const sigma = state.sigma as number;
+    const { mean, sigma } = state;
     const half = ctx.popSize / 2;
     const fh = hostValues(f);
     const fPlus = fh.subarray(0, half);
@@ -62,6 +61,6 @@ export const ars = defineStrategy({
   },
 
   perParamStd(ctx, state) {
-    return tf.fill([ctx.dim], state.sigma as number) as tf.Tensor1D;
+    return tf.fill([ctx.dim], state.sigma) as tf.Tensor1D;
   },
 });

@@ -40,8 +40,7 @@ export const des = defineStrategy({
   ...diagonalSampling,
 
   tell(ctx, x, f, state, params) {
-    const mean = state.mean as tf.Tensor1D;
-    const sigma = state.sigma as tf.Tensor1D;
+    const { mean, sigma } = state;
     const w = rankWeightsToRows(argsortAsc(hostValues(f)), desWeights(ctx.popSize, params.temperature));
     return tf.tidy(() => {
       // m̄ = Σ w x and Σ w (x − m)² in one pass (row-sums.ts).
@@ -57,6 +56,6 @@ export const des = defineStrategy({
   },
 
   perParamStd(_ctx, state) {
-    return tf.clone(state.sigma as tf.Tensor1D);
+    return tf.clone(state.sigma);
   },
 });

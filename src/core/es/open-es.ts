@@ -27,8 +27,7 @@ export const openEs = defineStrategy({
   ...isotropicBlockedSampling('open_es'),
 
   tell(ctx, x, f, state, params) {
-    const mean = state.mean as tf.Tensor1D;
-    const sigma = state.sigma as number;
+    const { mean, sigma } = state;
     const fh = hostValues(f);
     const grad = tf.tidy(() => {
       // fᵀε with unit noise ε = (x − m)/σ (row-sums.ts), then the 1/(P·σ) factor.
@@ -39,6 +38,6 @@ export const openEs = defineStrategy({
   },
 
   perParamStd(ctx, state) {
-    return tf.fill([ctx.dim], state.sigma as number) as tf.Tensor1D;
+    return tf.fill([ctx.dim], state.sigma) as tf.Tensor1D;
   },
 });

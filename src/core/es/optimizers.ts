@@ -15,7 +15,6 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { choice, num, type ParamValues } from '../params';
-import type { EsState } from './types';
 
 export type OptimizerName = 'adam' | 'sgd' | 'clipup';
 
@@ -75,9 +74,17 @@ export type OptimizerParams = Omit<ParamValues<ReturnType<typeof optimizerParamS
   readonly adam_beta2?: number;
 };
 
+/** The optimizer's entries of a strategy state: η, steps taken, first moment (or momentum buffer), Adam's second moment. */
+export type OptState = {
+  opt_lrate: number;
+  opt_t: number;
+  opt_m: tf.Tensor1D;
+  opt_v?: tf.Tensor1D;
+};
+
 /** Fresh optimizer state for dimension `dim` (fresh per IMP round, docs/ALGORITHMS.md §1.1). */
-export function optInit(params: OptimizerParams, dim: number): EsState {
-  const st: EsState = { opt_lrate: params.lrate_init, opt_t: 0, opt_m: tf.zeros([dim]) };
+export function optInit(params: OptimizerParams, dim: number): OptState {
+  const st: OptState = { opt_lrate: params.lrate_init, opt_t: 0, opt_m: tf.zeros([dim]) };
   if (params.opt_name === 'adam') st.opt_v = tf.zeros([dim]);
   return st;
 }
@@ -90,11 +97,11 @@ export function optStep(
   params: OptimizerParams,
   mean: tf.Tensor1D,
   grad: tf.Tensor1D,
-  st: EsState,
-): { mean: tf.Tensor1D; opt: EsState } {
-  const lr = st.opt_lrate as number;
-  const t = (st.opt_t as number) + 1;
-  const mOld = st.opt_m as tf.Tensor1D;
+  st: OptState,
+): { mean: tf.Tensor1D; opt: OptState } {
+  const lr = st.opt_lrate;
+  const t = st.opt_t + 1;
+  const mOld = st.opt_m;
   const nextLr = expDecay(lr, params.lrate_decay, params.lrate_limit);
   return tf.tidy(() => {
     switch (params.opt_name) {
@@ -102,28 +109,29 @@ export function optStep(
         // Callers that pass raw params without the betas (tests, older checkpoints) get evosax's constants.
         const b1 = params.adam_beta1 ?? ADAM.beta1;
         const b2 = params.adam_beta2 ?? ADAM.beta2;
-        const m = tf.add(tf.mul(b1, mOld), tf.mul(1 - b1, grad));
-        const v = tf.add(tf.mul(b2, st.opt_v as tf.Tensor1D), tf.mul(1 - b2, tf.square(grad)));
+        const m = tf.add(tf.mul(b1, mOld), tf.mul(1 - b1, grad)) as tf.Tensor1D;
+        if (!st.opt_v) throw new Error('Adam step: the optimizer state has no second moment (opt_v)');
+        const v = tf.add(tf.mul(b2, st.opt_v), tf.mul(1 - b2, tf.square(grad))) as tf.Tensor1D;
         const mHat = tf.div(m, 1 - b1 ** t);
         const vHat = tf.div(v, 1 - b2 ** t);
         const newMean = tf.sub(mean, tf.mul(lr, tf.div(mHat, tf.add(tf.sqrt(vHat), ADAM.eps))));
-        const opt: EsState = { opt_lrate: nextLr, opt_t: t, opt_m: m, opt_v: v };
+        const opt: OptState = { opt_lrate: nextLr, opt_t: t, opt_m: m, opt_v: v };
         return { mean: newMean as tf.Tensor1D, opt };
       }
       case 'sgd': {
         // 0.1.4: the step uses the OLD buffer, then the buffer becomes g + μ·b_old.
         const newMean = tf.sub(mean, tf.mul(lr, mOld));
-        const m = tf.add(grad, tf.mul(SGD.momentum, mOld));
-        const opt: EsState = { opt_lrate: nextLr, opt_t: t, opt_m: m };
+        const m = tf.add(grad, tf.mul(SGD.momentum, mOld)) as tf.Tensor1D;
+        const opt: OptState = { opt_lrate: nextLr, opt_t: t, opt_m: m };
         return { mean: newMean as tf.Tensor1D, opt };
       }
       case 'clipup': {
         const gHat = tf.div(grad, tf.add(tf.norm(grad), 1e-8));
         const vel = tf.add(tf.mul(CLIPUP.momentum, mOld), tf.mul(lr, gHat));
         const speed = tf.norm(vel).dataSync()[0];
-        const u = speed > CLIPUP.maxSpeed ? tf.mul(vel, CLIPUP.maxSpeed / (speed + 1e-8)) : vel;
+        const u = (speed > CLIPUP.maxSpeed ? tf.mul(vel, CLIPUP.maxSpeed / (speed + 1e-8)) : vel) as tf.Tensor1D;
         const newMean = tf.sub(mean, tf.mul(lr, u)); // η applied a second time: 0.1.4 quirk
-        const opt: EsState = { opt_lrate: nextLr, opt_t: t, opt_m: u };
+        const opt: OptState = { opt_lrate: nextLr, opt_t: t, opt_m: u };
         return { mean: newMean as tf.Tensor1D, opt };
       }
       default:

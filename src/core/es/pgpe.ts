@@ -18,10 +18,13 @@ import { choice, num } from '../params';
 import { elitePairs } from './ars';
 import { hostValues, requireEvenPop } from './common';
 import { weightedRowSums } from './row-sums';
-import { optInit, optimizerParamSpecs, optStep } from './optimizers';
-import { defineStrategy, type EsState } from './types';
+import { optInit, optimizerParamSpecs, optStep, type OptState } from './optimizers';
+import { defineStrategy } from './types';
 
 export type PgpeSigmaSign = 'evosax-0.1.4' | 'corrected';
+
+/** PGPE's state: the mean, a per-coordinate σ and the mean optimizer's entries. */
+export type PgpeState = { mean: tf.Tensor1D; sigma: tf.Tensor1D } & OptState;
 
 export const pgpe = defineStrategy({
   id: 'pgpe',
@@ -51,7 +54,7 @@ export const pgpe = defineStrategy({
   },
   supportsSnr: true,
 
-  init(ctx, params, meanInit) {
+  init(ctx, params, meanInit): PgpeState {
     requireEvenPop('pgpe', ctx);
     return {
       mean: tf.clone(meanInit),
@@ -60,11 +63,10 @@ export const pgpe = defineStrategy({
     };
   },
 
-  sampling: (_ctx, state) => ({ mean: state.mean as tf.Tensor1D, scale: state.sigma as tf.Tensor1D }),
+  sampling: (_ctx, state) => ({ mean: state.mean, scale: state.sigma }),
 
   tell(ctx, x, f, state, params) {
-    const mean = state.mean as tf.Tensor1D;
-    const sigma = state.sigma as tf.Tensor1D;
+    const { mean, sigma } = state;
     const fh = hostValues(f);
     const half = ctx.popSize / 2;
     const fPlus = Float64Array.from({ length: half }, (_, k) => fh[2 * k]);
@@ -103,11 +105,10 @@ export const pgpe = defineStrategy({
     });
     grad.dispose();
     deltaSigma.dispose();
-    const next: EsState = { ...state, ...step.opt, mean: step.mean, sigma: newSigma };
-    return next;
+    return { ...state, ...step.opt, mean: step.mean, sigma: newSigma };
   },
 
   perParamStd(_ctx, state) {
-    return tf.clone(state.sigma as tf.Tensor1D);
+    return tf.clone(state.sigma);
   },
 });

@@ -27,8 +27,11 @@ import { getStrategy } from './registry';
 import { shapeFitness, type ShapingOptions } from './shaping';
 import { allFinite, SkipCounter } from './fitness-guard';
 
-export { MAX_CONSECUTIVE_SKIPS, NonFiniteFitnessError } from './fitness-guard';
+import { plainToState, stateToPlain, type EsCheckpoint, type PlainState } from './checkpoint';
 import type { EsContext, EsState, SigmaMode, Strategy } from './types';
+
+export { MAX_CONSECUTIVE_SKIPS, NonFiniteFitnessError } from './fitness-guard';
+export type { EsCheckpoint, PlainState, PlainTensor } from './checkpoint';
 
 export interface EsRunnerOptions {
   strategyId: string;
@@ -42,52 +45,6 @@ export interface EsRunnerOptions {
   shaping?: ShapingOptions;
   /** γ of m ← (1 − γ)·m after every tell (docs/ALGORITHMS.md §1.1d); 0 = off. */
   meanDecay?: number;
-}
-
-/** A tensor as plain data. */
-export interface PlainTensor {
-  shape: number[];
-  dtype: 'float32' | 'int32';
-  data: Float32Array | Int32Array;
-}
-export type PlainState = Record<string, PlainTensor | number>;
-
-/** Everything needed to continue a run bit-identically (structured-clone / typed-array friendly). */
-export interface EsCheckpoint {
-  version: 1;
-  strategyId: string;
-  params: AnyParamValues;
-  popSize: number;
-  dim: number;
-  rngKey: [number, number];
-  shaping: ShapingOptions;
-  meanDecay: number;
-  generation: number;
-  best: { score: number; params: Float32Array | null };
-  state: PlainState;
-}
-
-/** Tensor state → plain typed arrays (synchronous read). */
-export function stateToPlain(state: EsState): PlainState {
-  const out: PlainState = {};
-  for (const [k, v] of Object.entries(state)) {
-    if (typeof v === 'number') {
-      out[k] = v;
-      continue;
-    }
-    const dtype = v.dtype === 'int32' ? 'int32' : 'float32';
-    const data =
-      dtype === 'int32' ? Int32Array.from(v.dataSync() as Int32Array) : Float32Array.from(v.dataSync() as Float32Array);
-    out[k] = { shape: [...v.shape], dtype, data };
-  }
-  return out;
-}
-
-/** Plain typed arrays → fresh tensors (the caller owns them). */
-export function plainToState(plain: PlainState): EsState {
-  const out: EsState = {};
-  for (const [k, v] of Object.entries(plain)) out[k] = typeof v === 'number' ? v : tf.tensor(v.data, v.shape, v.dtype);
-  return out;
 }
 
 function tensorsOf(state: EsState): Set<tf.Tensor> {
@@ -106,7 +63,7 @@ export class EsRunner {
 
   private constructor(
     private readonly opts: EsRunnerOptions,
-    state: EsState | null,
+    plain: PlainState | null,
     meanInit: Float32Array | null,
   ) {
     this.strategy = getStrategy(opts.strategyId);
@@ -115,8 +72,8 @@ export class EsRunner {
       throw new Error(`popSize must be an integer ≥ 2, got ${opts.popSize}`);
     if (!Number.isInteger(opts.dim) || opts.dim < 1) throw new Error(`dim must be a positive integer, got ${opts.dim}`);
     this.ctx = { popSize: opts.popSize, dim: opts.dim };
-    if (state) {
-      this.state = state;
+    if (plain) {
+      this.state = plainToState(this.strategy, this.ctx, this.params, plain);
       return;
     }
     if (!meanInit || meanInit.length !== opts.dim)
@@ -215,8 +172,8 @@ export class EsRunner {
     }
     const gamma = this.opts.meanDecay ?? 0;
     if (gamma > 0) {
-      const old = next.mean as tf.Tensor1D;
-      next = { ...next, mean: tf.mul(1 - gamma, old) };
+      const old = next.mean;
+      next = { ...next, mean: tf.mul(1 - gamma, old) as tf.Tensor1D };
       old.dispose();
     }
     if (!allFinite([...tensorsOf(next)])) {
@@ -256,12 +213,12 @@ export class EsRunner {
 
   /** A copy of the mean the caller disposes. */
   meanTensor(): tf.Tensor1D {
-    return tf.clone(this.state.mean as tf.Tensor1D);
+    return tf.clone(this.state.mean);
   }
 
   /** The mean as a host array. */
   mean(): Float32Array {
-    return Float32Array.from((this.state.mean as tf.Tensor1D).dataSync() as Float32Array);
+    return Float32Array.from(this.state.mean.dataSync() as Float32Array);
   }
 
   /** Per-coordinate σ for SNR pruning (docs/ALGORITHMS.md §1.5); `mode` matters only for Sep-CMA-ES. */
@@ -302,7 +259,7 @@ export class EsRunner {
         shaping: cp.shaping,
         meanDecay: cp.meanDecay,
       },
-      plainToState(cp.state),
+      cp.state,
       null,
     );
     r.gen = cp.generation;
@@ -311,9 +268,8 @@ export class EsRunner {
     return r;
   }
 
-  /** Frees every state tensor. */
+  /** Frees every state tensor; the runner is unusable afterwards. */
   dispose(): void {
     for (const t of tensorsOf(this.state)) t.dispose();
-    this.state = {};
   }
 }

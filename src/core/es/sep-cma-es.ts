@@ -51,6 +51,16 @@ function sqrtC(c: tf.Tensor1D): tf.Tensor1D {
   return tf.sqrt(tf.where(tf.less(c, 0), tf.fill(c.shape, 1e-20), c)) as tf.Tensor1D;
 }
 
+/** Sep-CMA-ES state: mean, diagonal covariance C, evolution paths, step size s and the generation counter. */
+export type SepCmaState = {
+  mean: tf.Tensor1D;
+  C: tf.Tensor1D;
+  p_sigma: tf.Tensor1D;
+  p_c: tf.Tensor1D;
+  s: number;
+  gen: number;
+};
+
 export const sepCmaEs = defineStrategy({
   id: 'sep_cma_es',
   label: 'Sep-CMA-ES',
@@ -67,7 +77,7 @@ export const sepCmaEs = defineStrategy({
   },
   supportsSnr: true,
 
-  init(ctx, params, meanInit) {
+  init(ctx, params, meanInit): SepCmaState {
     return {
       mean: tf.clone(meanInit),
       C: tf.ones([ctx.dim]) as tf.Tensor1D,
@@ -79,16 +89,13 @@ export const sepCmaEs = defineStrategy({
   },
 
   sampling: (_ctx, state) => ({
-    mean: state.mean as tf.Tensor1D,
-    scale: tf.tidy(() => tf.mul(state.s as number, sqrtC(state.C as tf.Tensor1D)) as tf.Tensor1D),
+    mean: state.mean,
+    scale: tf.tidy(() => tf.mul(state.s, sqrtC(state.C)) as tf.Tensor1D),
   }),
 
   tell(ctx, x, f, state, params) {
     const k = sepCmaConstants(ctx.popSize, ctx.dim, params.elite_ratio);
-    const mean = state.mean as tf.Tensor1D;
-    const C = state.C as tf.Tensor1D;
-    const s = state.s as number;
-    const gen = state.gen as number;
+    const { mean, C, s, gen } = state;
     const w = rankWeightsToRows(argsortAsc(hostValues(f)), k.weights); // zero beyond the μ elites
     const sumW = k.weights.reduce((a, b) => a + b, 0);
     const out = tf.tidy(() => {
@@ -97,16 +104,16 @@ export const sepCmaEs = defineStrategy({
       const yW = sums.lin as tf.Tensor1D;
       const newMean = tf.add(mean, tf.mul(params.c_m * s, yW));
       const pSigma = tf.add(
-        tf.mul(1 - k.cSigma, state.p_sigma as tf.Tensor1D),
+        tf.mul(1 - k.cSigma, state.p_sigma),
         tf.mul(Math.sqrt(k.cSigma * (2 - k.cSigma) * k.muEff), tf.div(yW, sqrtC(C))),
-      );
+      ) as tf.Tensor1D;
       const normPSigma = tf.norm(pSigma).dataSync()[0];
       const hLeft = normPSigma / Math.sqrt(1 - (1 - k.cSigma) ** (2 * (gen + 1)));
       const hSigma = hLeft < (1.4 + 2 / (ctx.dim + 1)) * k.chiN ? 1 : 0;
       const pC = tf.add(
-        tf.mul(1 - k.cC, state.p_c as tf.Tensor1D),
+        tf.mul(1 - k.cC, state.p_c),
         tf.mul(hSigma * Math.sqrt(k.cC * (2 - k.cC) * k.muEff), yW),
-      );
+      ) as tf.Tensor1D;
       const deltaH = (1 - hSigma) * k.cC * (2 - k.cC);
       const rankMu = sums.sq as tf.Tensor1D;
       const newC = tf.addN([
@@ -129,8 +136,7 @@ export const sepCmaEs = defineStrategy({
   },
 
   perParamStd(_ctx, state, _params, mode) {
-    const C = state.C as tf.Tensor1D;
-    const s = state.s as number;
+    const { C, s } = state;
     switch (mode) {
       case 'paper':
         return tf.clone(C);

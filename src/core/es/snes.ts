@@ -60,8 +60,7 @@ export const snes = defineStrategy({
   ...diagonalSampling,
 
   tell(ctx, x, f, state, params) {
-    const mean = state.mean as tf.Tensor1D;
-    const sigma = state.sigma as tf.Tensor1D;
+    const { mean, sigma } = state;
     const w = rankWeightsToRows(argsortAsc(hostValues(f)), snesWeights(ctx.popSize, params.temperature));
     const sumW = w.reduce((a, b) => a + b, 0);
     const etaSigma = snesSigmaLrate(params.lrate_sigma, ctx.dim);
@@ -79,6 +78,6 @@ export const snes = defineStrategy({
   },
 
   perParamStd(_ctx, state) {
-    return tf.clone(state.sigma as tf.Tensor1D);
+    return tf.clone(state.sigma);
   },
 });

@@ -13,8 +13,11 @@ export interface EsContext {
   readonly dim: number;
 }
 
-/** Strategy state: plain data only (tensors and numbers), so it can be checkpointed. */
-export type EsState = Record<string, tf.Tensor | number>;
+/**
+ * Strategy state as the runner sees it: plain data only (tensors and numbers), so it can be checkpointed,
+ * and always the mean of the search distribution. Each strategy file types its own state (`StrategyDef`).
+ */
+export type EsState = { mean: tf.Tensor1D } & Record<string, tf.Tensor | number>;
 
 /**
  * The search distribution of one generation: the population is x_p = mean + scale ⊙ (±z_p) with unit
@@ -61,24 +64,35 @@ export interface Strategy {
   perParamStd(ctx: EsContext, state: EsState, params: AnyParamValues, mode: SigmaMode): tf.Tensor1D;
 }
 
-/** A strategy as its file writes it: the methods see its params typed by its own `paramSpecs`. */
-export interface StrategyDef<S extends ParamSpecs> extends Omit<
+/**
+ * A strategy as its file writes it: the methods see its params typed by its own `paramSpecs` and its state
+ * typed as what its own `init` returns (`St`).
+ */
+export interface StrategyDef<S extends ParamSpecs, St extends EsState> extends Omit<
   Strategy,
   'paramSpecs' | 'init' | 'sampling' | 'tell' | 'perParamStd'
 > {
   readonly paramSpecs: S;
-  // NoInfer: S comes from `paramSpecs` alone, so shared helpers typed for fewer params (sampling.ts) fit in.
-  init(ctx: EsContext, params: NoInfer<ParamValues<S>>, meanInit: tf.Tensor1D): EsState;
-  sampling(ctx: EsContext, state: EsState, params: NoInfer<ParamValues<S>>): SearchDistribution;
-  tell(ctx: EsContext, x: tf.Tensor2D, f: tf.Tensor1D, state: EsState, params: NoInfer<ParamValues<S>>): EsState;
-  perParamStd(ctx: EsContext, state: EsState, params: NoInfer<ParamValues<S>>, mode: SigmaMode): tf.Tensor1D;
+  // NoInfer: S comes from `paramSpecs` alone, so shared helpers typed for fewer params (sampling.ts) fit in;
+  // St comes from `init` alone.
+  init(ctx: EsContext, params: NoInfer<ParamValues<S>>, meanInit: tf.Tensor1D): St;
+  sampling(ctx: EsContext, state: NoInfer<St>, params: NoInfer<ParamValues<S>>): SearchDistribution;
+  tell(
+    ctx: EsContext,
+    x: tf.Tensor2D,
+    f: tf.Tensor1D,
+    state: NoInfer<St>,
+    params: NoInfer<ParamValues<S>>,
+  ): NoInfer<St>;
+  perParamStd(ctx: EsContext, state: NoInfer<St>, params: NoInfer<ParamValues<S>>, mode: SigmaMode): tf.Tensor1D;
 }
 
 /**
- * A registry entry from a typed definition. Sound because a strategy is only ever called with values
- * resolved against its own `paramSpecs` (run-strategy.ts resolveParams): this is the one place where the
- * registry's loose parameter type meets each strategy's typed one.
+ * A registry entry from a typed definition: the one place where the registry's loose parameter and state
+ * types meet each strategy's typed ones. Sound because a strategy is only ever called with values resolved
+ * against its own `paramSpecs` (run-strategy.ts resolveParams) and with a state its own `init` or `tell`
+ * made, or a checkpoint checked against a fresh `init` (run-strategy.ts `EsRunner.restore`).
  */
-export function defineStrategy<S extends ParamSpecs>(def: StrategyDef<S>): Strategy {
+export function defineStrategy<S extends ParamSpecs, St extends EsState>(def: StrategyDef<S, St>): Strategy {
   return def as unknown as Strategy;
 }

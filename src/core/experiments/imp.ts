@@ -16,11 +16,9 @@ import type { PopulationNet } from '../nets/types';
 import type { TaskInstance } from '../tasks/types';
 import { Rng } from '../rng';
 import { roundNetwork } from './round-net';
-import { sparsityOfRound } from '../prune/schedule';
 import type { ImpEvent, RoundRecord } from './events';
-import { roundRecord } from './records';
-import { trainRound, type RoundOutcome } from './train-round';
-import { pruneStep } from './resume';
+import { esTrainerOf, trainRound, type RoundOutcome } from './train-round';
+import { closeRound } from './resume';
 import type { PopulationEvaluator } from './evaluator';
 
 /** Where a chain stands between rounds: enough to continue (ES state is fresh every round, docs/ALGORITHMS.md §1.1). */
@@ -69,7 +67,6 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
   const { config, seed, net, task } = input;
   const root = new Rng(seed);
   const theta0 = theta0For(net, seed);
-  const keepFrac = 1 - config.prune.pruneFrac;
   let chains = input.resume ? [...input.resume] : initialChains(config, theta0);
   const records: RoundRecord[] = [];
   const compactFor = (mask: Uint8Array): PopulationNet => roundNetwork(config, net, mask);
@@ -90,14 +87,7 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
           task,
           mask: chain.mask,
           init: chain.init,
-          strategyId: config.es.id,
-          esParams: config.es.params,
-          popSize: config.es.popSize,
-          shaping: { centeredRank: config.es.centeredRank, zScore: config.es.zScore, wDecay: config.es.wDecay },
-          meanDecay: config.es.meanDecay,
-          sigmaMode: config.es.sigmaMode,
-          generations: config.budget.generationsPerRound,
-          evalEvery: config.budget.evalEvery,
+          ...esTrainerOf(config),
           esRng: root.split('es').split(roundNum),
           dataRng: root.split('data').split(roundNum),
           reportEvery: input.reportEvery ?? 10,
@@ -107,31 +97,19 @@ export async function runImp(input: ImpInput): Promise<ImpResult> {
         }));
       if (canShare) sharedOutcome = outcome;
 
-      const { next: nextState, threshold } = pruneStep({
+      const { record, next: nextState } = closeRound({
         net,
         prune: config.prune,
         seed,
-        method: chain.method,
+        chain,
+        recordMethod: chain.method,
         roundNum,
-        mask: chain.mask,
-        mean: outcome.mean,
-        std: outcome.std,
-        theta0,
-      });
-      next.push(nextState);
-
-      const record = roundRecord({
-        net,
-        seed,
-        method: chain.method,
-        roundNum,
-        sparsityFrac: sparsityOfRound(roundNum, keepFrac),
-        mask: chain.mask,
         outcome,
-        pruneThreshold: threshold,
+        theta0,
         generations: config.budget.generationsPerRound,
         sharedWith: canShare ? sharers : undefined,
       });
+      next.push(nextState);
       records.push(record);
       emit({ type: 'round', record, next: nextState });
     }

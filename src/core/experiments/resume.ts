@@ -11,6 +11,9 @@ import { Rng } from '../rng';
 import { getPruneMethod } from '../prune/registry';
 import { sparsityOfRound } from '../prune/schedule';
 import type { ChainState } from './imp';
+import type { RoundRecord } from './events';
+import { roundRecord } from './records';
+import type { RoundOutcome } from './train-round';
 
 export interface PruneStepInput {
   readonly net: PopulationNet;
@@ -49,6 +52,56 @@ export function pruneStep(input: PruneStepInput): { next: ChainState; threshold:
     next: { method, nextRoundNum: roundNum + 1, mask: pruned.mask, init: pruned.init },
     threshold: pruned.threshold,
   };
+}
+
+/** A chain's round as its trainer finished it (ES-IMP or GD-IMP). */
+export interface FinishedRound {
+  readonly net: PopulationNet;
+  readonly prune: ExperimentConfig['prune'];
+  readonly seed: number;
+  /** The chain as it entered the round (its prune method, mask and init). */
+  readonly chain: ChainState;
+  /** The id its record carries (the prune method for ES, gd_<method> for GD). */
+  readonly recordMethod: string;
+  readonly roundNum: number;
+  readonly outcome: RoundOutcome;
+  readonly theta0: Float32Array;
+  /** Training budget of the round: ES generations, or GD optimizer steps. */
+  readonly generations: number;
+  /** Chains that trained this very round together (round 1 of a fresh run). */
+  readonly sharedWith?: readonly string[];
+}
+
+/**
+ * The end of every IMP round (docs/ALGORITHMS.md §3.1): prune and rewind to the chain's next state, and
+ * the round's record with the threshold that made the next mask.
+ */
+export function closeRound(r: FinishedRound): { record: RoundRecord; next: ChainState } {
+  const { net, prune, seed, chain, roundNum, outcome } = r;
+  const { next, threshold } = pruneStep({
+    net,
+    prune,
+    seed,
+    method: chain.method,
+    roundNum,
+    mask: chain.mask,
+    mean: outcome.mean,
+    std: outcome.std,
+    theta0: r.theta0,
+  });
+  const record = roundRecord({
+    net,
+    seed,
+    method: r.recordMethod,
+    roundNum,
+    sparsityFrac: sparsityOfRound(roundNum, 1 - prune.pruneFrac),
+    mask: chain.mask,
+    outcome,
+    pruneThreshold: threshold,
+    generations: r.generations,
+    sharedWith: r.sharedWith,
+  });
+  return { record, next };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { PopulationNet } from '../nets/types';
 import type { TaskInstance } from '../tasks/types';
 import type { Rng } from '../rng';
 import type { AnyParamValues } from '../params';
+import type { ExperimentConfig } from '../runs/config';
 import { activeIndices, pack, unpack, ScatterPlan } from './masked-params';
 import type { EvalPoint, GenerationMetrics } from './events';
 import { inThreadEvaluator, type PopulationEvaluator } from './evaluator';
@@ -42,6 +43,25 @@ export interface RoundSpec {
   readonly gate?: () => Promise<void> | void;
   /** Who scores each generation's population (default: `task` in this thread); same scores either way. */
   readonly evaluator?: PopulationEvaluator;
+}
+
+export type EsTrainerSettings = Omit<
+  RoundSpec,
+  'net' | 'task' | 'mask' | 'init' | 'esRng' | 'dataRng' | 'onGeneration' | 'gate' | 'reportEvery'
+>;
+
+/** The ES settings an experiment config trains with (its ES, shaping and per-round budget). */
+export function esTrainerOf(config: ExperimentConfig): EsTrainerSettings {
+  return {
+    strategyId: config.es.id,
+    esParams: config.es.params,
+    popSize: config.es.popSize,
+    shaping: { centeredRank: config.es.centeredRank, zScore: config.es.zScore, wDecay: config.es.wDecay },
+    meanDecay: config.es.meanDecay,
+    sigmaMode: config.es.sigmaMode,
+    generations: config.budget.generationsPerRound,
+    evalEvery: config.budget.evalEvery,
+  };
 }
 
 export interface RoundOutcome {

@@ -16,12 +16,11 @@ import { getPruneMethod } from '../prune/registry';
 import { applyMask, denseMask } from '../prune/layout';
 import type { ImpEvent, RoundRecord } from './events';
 import { theta0For } from './imp';
-import { trainRound, type RoundOutcome, type RoundSpec } from './train-round';
+import { trainRound, type EsTrainerSettings, type RoundOutcome } from './train-round';
 import { trainGd, type GdTrainSet } from './gd/train-gd';
 import { epochAsGeneration, gdMethodId } from './gd/gd-imp';
 import type { GdOptions } from './gd/gd-options';
 import { roundRecord } from './records';
-import type { ExperimentConfig } from '../runs/config';
 
 /** What a ticket was found on: enough to say clearly why it does not fit a target. */
 export interface TicketSource {
@@ -47,28 +46,11 @@ export interface Ticket {
 }
 
 /** ES settings of a transfer target: trainRound's spec without the per-ticket parts. */
-export type EsTrainerSettings = Omit<
-  RoundSpec,
-  'net' | 'task' | 'mask' | 'init' | 'esRng' | 'dataRng' | 'onGeneration' | 'gate' | 'reportEvery'
->;
+export { esTrainerOf, type EsTrainerSettings } from './train-round';
 
 export type TransferTrainer =
   | { readonly kind: 'es'; readonly es: EsTrainerSettings }
   | { readonly kind: 'gd'; readonly options: GdOptions; readonly train: GdTrainSet };
-
-/** The ES settings an experiment config trains with (its ES, shaping and per-round budget). */
-export function esTrainerOf(config: ExperimentConfig): EsTrainerSettings {
-  return {
-    strategyId: config.es.id,
-    esParams: config.es.params,
-    popSize: config.es.popSize,
-    shaping: { centeredRank: config.es.centeredRank, zScore: config.es.zScore, wDecay: config.es.wDecay },
-    meanDecay: config.es.meanDecay,
-    sigmaMode: config.es.sigmaMode,
-    generations: config.budget.generationsPerRound,
-    evalEvery: config.budget.evalEvery,
-  };
-}
 
 const shapeText = (s: readonly number[]) => s.join('×');
 

@@ -11,6 +11,7 @@
  * Mapping (docs/ALGORITHMS.md §3.2: the code's prune_ratio is the KEEP fraction, 1 − p).
  */
 import type { ExperimentConfig } from './config';
+import { numberParam } from '../params';
 import { getTask } from '../tasks/registry';
 import { CODE_BASELINE_NAMES, CODE_ENV_NAMES, CODE_STRATEGY_NAMES } from './paper-code-names';
 import { emitYaml, yamlComment, yamlNumber, type YamlMap, type YamlScalar } from './yaml-emit';
@@ -24,18 +25,17 @@ const ADAM_BETAS = new Set(['adam_beta1', 'adam_beta2']);
 
 function networkYaml(config: ExperimentConfig, vision: boolean, unmapped: string[]): YamlMap {
   const p = config.network.params;
+  const num = (k: string) => numberParam(p, k, 'network.params');
   if (config.network.id === 'cnn') {
-    return {
-      hidden_layers: p.hiddenDense as number,
-      hidden_dims: (p.hiddenDense as number) > 0 ? (p.hiddenWidth as number) : 0,
-    };
+    const dense = num('hiddenDense');
+    return { hidden_layers: dense, hidden_dims: dense > 0 ? num('hiddenWidth') : 0 };
   }
   if (vision)
     unmapped.push(
       `network: ${config.network.id} (es-lottery's vision network is the CNN; hidden_layers/hidden_dims there add dense layers after the convolutions)`,
     );
   for (const k of ['activation', 'outputActivation']) unmapped.push(`network.params.${k}: ${String(p[k])}`);
-  return { hidden_layers: p.hiddenLayers as number, hidden_dims: p.width as number };
+  return { hidden_layers: num('hiddenLayers'), hidden_dims: num('width') };
 }
 
 function taskYaml(config: ExperimentConfig, vision: boolean, unmapped: string[]): { task: YamlMap; evalCfg: YamlMap } {
@@ -46,11 +46,12 @@ function taskYaml(config: ExperimentConfig, vision: boolean, unmapped: string[])
     const note = vision && k === 'pool' && v !== PAPER_VISION_SIDE ? ' (es-lottery trains on 28×28 images)' : '';
     unmapped.push(`task.params.${k}: ${String(v)}${note}`);
   }
+  const num = (k: string) => numberParam(p, k, 'task.params');
   return vision
-    ? { task: { batch_size: p.batchSize as number }, evalCfg: { n_repeats: 1, test_n_repeats: 1, n_evaluations: 1 } }
+    ? { task: { batch_size: num('batchSize') }, evalCfg: { n_repeats: 1, test_n_repeats: 1, n_evaluations: 1 } }
     : {
-        task: { max_steps: p.maxSteps as number },
-        evalCfg: { n_repeats: p.episodes as number, test_n_repeats: 1, n_evaluations: p.testEpisodes as number },
+        task: { max_steps: num('maxSteps') },
+        evalCfg: { n_repeats: num('episodes'), test_n_repeats: 1, n_evaluations: num('testEpisodes') },
       };
 }
 

@@ -7,7 +7,7 @@
  * test set); the test loss is −return (docs/ARCHITECTURE.md convention 6: the sign flip lives here).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { int, type ParamSpecs } from '../params';
+import { int, type NumberParamSpec } from '../params';
 import type { NetworkIO, PopulationNet } from '../nets/types';
 import { Rng } from '../rng';
 import type { PopulationScores, TaskInstance, TestResult } from './types';
@@ -32,8 +32,14 @@ export interface EpisodeCounts {
   readonly maxTestEpisodes: number;
 }
 
+/** The specs of the two episode counts every episodic task has. */
+export interface EpisodeParamSpecs {
+  readonly episodes: NumberParamSpec;
+  readonly testEpisodes: NumberParamSpec;
+}
+
 /** The `episodes` and `testEpisodes` task params. */
-export function episodeParamSpecs(c: EpisodeCounts): ParamSpecs {
+export function episodeParamSpecs(c: EpisodeCounts): EpisodeParamSpecs {
   return {
     episodes: int(
       c.episodes,

@@ -8,17 +8,15 @@ import { meanOf } from './run-curves';
 type Row = { readonly roundNum: number; readonly remainingPct: number };
 
 /** By round, densest first: the round, its mean weights remaining % and the mean of each field in `fields`. */
-export function meansByRound<R extends Row, K extends keyof R>(
+export function meansByRound<K extends string, R extends Row & Record<K, number>>(
   rows: readonly R[],
   fields: readonly K[],
 ): ({ roundNum: number; remainingPct: number } & Record<K, number>)[] {
   const rounds = [...new Set(rows.map((r) => r.roundNum))].sort((a, b) => a - b);
   return rounds.map((k) => {
     const at = rows.filter((r) => r.roundNum === k);
-    const means = Object.fromEntries(fields.map((f) => [f, meanOf(at.map((r) => r[f] as number))])) as Record<
-      K,
-      number
-    >;
+    const means = {} as Record<K, number>; // filled for every field just below
+    for (const f of fields) means[f] = meanOf(at.map((r) => r[f]));
     return { roundNum: k, remainingPct: meanOf(at.map((r) => r.remainingPct)), ...means };
   });
 }

@@ -5,17 +5,8 @@
  * lines); methods and layers by name (core/names.ts).
  */
 import { useState } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { gridLines, PLOT_MARGIN, PlotBox, roundAxis, xLabel, yLabel } from '../viz/plot-parts';
 import type { CorrelationResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
@@ -68,30 +59,22 @@ export function CorrelationView({ result }: { result: CorrelationResult }) {
           }
           table={{ header: ['size |μ|', 'signal-to-noise |μ|/σ'], rows: pts.map((p) => [p.magnitude, p.snr]) }}
         >
-          <div style={{ width: '100%', height: 280 }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-                <CartesianGrid stroke="#e3e3e3" />
-                <XAxis
-                  dataKey="magnitude"
-                  type="number"
-                  name="|μ|"
-                  tickFormatter={f3}
-                  label={{ value: 'size |μ|', position: 'insideBottom', offset: -12 }}
-                />
-                <YAxis
-                  dataKey="snr"
-                  type="number"
-                  name="|μ|/σ"
-                  width={60}
-                  tickFormatter={f3}
-                  label={{ value: 'signal-to-noise |μ|/σ', angle: -90, position: 'insideLeft', offset: 0, dy: 70 }}
-                />
-                <Tooltip formatter={(v) => f3(Number(v))} />
-                <Scatter data={pts} fill={OKABE_ITO.blue} fillOpacity={0.45} isAnimationActive={false} shape="circle" />
-              </ScatterChart>
-            </ResponsiveContainer>
-          </div>
+          <PlotBox height={280}>
+            <ScatterChart margin={PLOT_MARGIN}>
+              {gridLines()}
+              <XAxis dataKey="magnitude" type="number" name="|μ|" tickFormatter={f3} label={xLabel('size |μ|')} />
+              <YAxis
+                dataKey="snr"
+                type="number"
+                name="|μ|/σ"
+                width={60}
+                tickFormatter={f3}
+                label={yLabel('signal-to-noise |μ|/σ', 70)}
+              />
+              <Tooltip formatter={(v) => f3(Number(v))} />
+              <Scatter data={pts} fill={OKABE_ITO.blue} fillOpacity={0.45} isAnimationActive={false} shape="circle" />
+            </ScatterChart>
+          </PlotBox>
         </ChartFrame>
         <ChartFrame
           title={`How closely size and signal-to-noise agree, per round, ${layer}`}
@@ -119,46 +102,34 @@ export function CorrelationView({ result }: { result: CorrelationResult }) {
               Spearman (ranks)
             </li>
           </ul>
-          <div style={{ width: '100%', height: 280 }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={byRound} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-                <CartesianGrid stroke="#e3e3e3" />
-                <XAxis
-                  dataKey="roundNum"
-                  type="number"
-                  domain={['dataMin', 'dataMax']}
-                  allowDecimals={false}
-                  label={{ value: 'round', position: 'insideBottom', offset: -12 }}
-                />
-                <YAxis
-                  domain={[-1, 1]}
-                  width={52}
-                  label={{ value: 'correlation', angle: -90, position: 'insideLeft', offset: 0, dy: 40 }}
-                />
-                <Tooltip formatter={(v) => f3(Number(v))} />
-                {methods
-                  .map((m, i) => [
-                    <Line
-                      key={`${m}p`}
-                      dataKey={`${m} pearson`}
-                      name={`${methodName(m)}: Pearson`}
-                      stroke={seriesColour(i)}
-                      strokeWidth={2}
-                      isAnimationActive={false}
-                    />,
-                    <Line
-                      key={`${m}s`}
-                      dataKey={`${m} spearman`}
-                      name={`${methodName(m)}: Spearman`}
-                      stroke={seriesColour(i)}
-                      strokeDasharray="5 4"
-                      isAnimationActive={false}
-                    />,
-                  ])
-                  .flat()}
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
+          <PlotBox height={280}>
+            <LineChart data={byRound} margin={PLOT_MARGIN}>
+              {gridLines()}
+              {roundAxis()}
+              <YAxis domain={[-1, 1]} width={52} label={yLabel('correlation')} />
+              <Tooltip formatter={(v) => f3(Number(v))} />
+              {methods
+                .map((m, i) => [
+                  <Line
+                    key={`${m}p`}
+                    dataKey={`${m} pearson`}
+                    name={`${methodName(m)}: Pearson`}
+                    stroke={seriesColour(i)}
+                    strokeWidth={2}
+                    isAnimationActive={false}
+                  />,
+                  <Line
+                    key={`${m}s`}
+                    dataKey={`${m} spearman`}
+                    name={`${methodName(m)}: Spearman`}
+                    stroke={seriesColour(i)}
+                    strokeDasharray="5 4"
+                    isAnimationActive={false}
+                  />,
+                ])
+                .flat()}
+            </LineChart>
+          </PlotBox>
         </ChartFrame>
       </div>
     </>

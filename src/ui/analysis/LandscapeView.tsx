@@ -5,19 +5,8 @@
  * the directions used (normalisation; masked or not).
  */
 import { useState } from 'react';
-import {
-  CartesianGrid,
-  ErrorBar,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { ErrorBar, Legend, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { gridLines, PLOT_MARGIN, PlotBox, roundAxis, xLabel, yLabel } from '../viz/plot-parts';
 import { directionsLabel, sharpnessRows, type LandscapeResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { seriesColour } from '../viz/palettes';
@@ -73,46 +62,39 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
           }
           table={{ header, rows: rows.map((r) => keys.map((h) => r[h])) }}
         >
-          <div style={{ width: '100%', height: 280 }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-                <CartesianGrid stroke="#e3e3e3" />
-                <XAxis
-                  dataKey="xi"
-                  type="number"
-                  domain={['dataMin', 'dataMax']}
-                  label={{ value: 'step ξ along the direction', position: 'insideBottom', offset: -12 }}
-                />
-                <YAxis
-                  width={60}
-                  tickFormatter={f4}
-                  domain={['auto', 'auto']}
-                  label={{ value: result.lossKind, angle: -90, position: 'insideLeft', offset: 0, dy: 60 }}
-                />
-                <Tooltip formatter={(v) => f4(Number(v))} />
-                {Array.from({ length: D }, (_, d) => [
-                  <Line
-                    key={`d${d}`}
-                    dataKey={`d${d}`}
-                    name={`direction ${d + 1}`}
-                    stroke={seriesColour(d)}
-                    strokeWidth={2}
-                    dot={{ r: 2 }}
-                    isAnimationActive={false}
-                  />,
-                  <Line
-                    key={`fit${d}`}
-                    dataKey={`fit${d}`}
-                    name={`fit ${d + 1}`}
-                    stroke={seriesColour(d)}
-                    strokeDasharray="5 4"
-                    dot={false}
-                    isAnimationActive={false}
-                  />,
-                ]).flat()}
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
+          <PlotBox height={280}>
+            <LineChart data={rows} margin={PLOT_MARGIN}>
+              {gridLines()}
+              <XAxis
+                dataKey="xi"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                label={xLabel('step ξ along the direction')}
+              />
+              <YAxis width={60} tickFormatter={f4} domain={['auto', 'auto']} label={yLabel(result.lossKind, 60)} />
+              <Tooltip formatter={(v) => f4(Number(v))} />
+              {Array.from({ length: D }, (_, d) => [
+                <Line
+                  key={`d${d}`}
+                  dataKey={`d${d}`}
+                  name={`direction ${d + 1}`}
+                  stroke={seriesColour(d)}
+                  strokeWidth={2}
+                  dot={{ r: 2 }}
+                  isAnimationActive={false}
+                />,
+                <Line
+                  key={`fit${d}`}
+                  dataKey={`fit${d}`}
+                  name={`fit ${d + 1}`}
+                  stroke={seriesColour(d)}
+                  strokeDasharray="5 4"
+                  dot={false}
+                  isAnimationActive={false}
+                />,
+              ]).flat()}
+            </LineChart>
+          </PlotBox>
         </ChartFrame>
         <ChartFrame
           title={`Sharpness per round (${dirs})`}
@@ -130,44 +112,36 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
             rows: sharp.map((c) => [result.runLabels[c.run], c.roundNum, c.remainingPct, c.a, c.se, c.seeds, c.minR2]),
           }}
         >
-          <div style={{ width: '100%', height: 280 }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-                <CartesianGrid stroke="#e3e3e3" />
-                <XAxis
-                  dataKey="roundNum"
-                  type="number"
-                  domain={['dataMin - 0.5', 'dataMax + 0.5']}
-                  allowDecimals={false}
-                  label={{ value: 'round', position: 'insideBottom', offset: -12 }}
-                />
-                <YAxis
-                  dataKey="a"
-                  type="number"
-                  width={64}
-                  tickFormatter={f4}
-                  domain={['auto', 'auto']}
-                  label={{ value: 'sharpness a', angle: -90, position: 'insideLeft', offset: 0, dy: 40 }}
-                />
-                <Tooltip formatter={(v) => f4(Number(v))} />
-                {two ? <Legend verticalAlign="top" /> : null}
-                {runs.map((run) => (
-                  <Scatter
-                    key={run}
-                    name={result.runLabels[run]}
-                    data={sharp
-                      .filter((c) => c.run === run)
-                      .map((c) => ({ ...c, err: Number.isFinite(c.se) ? c.se : 0 }))}
-                    fill={seriesColour(run)}
-                    line
-                    isAnimationActive={false}
-                  >
-                    <ErrorBar dataKey="err" direction="y" stroke={seriesColour(run)} />
-                  </Scatter>
-                ))}
-              </ScatterChart>
-            </ResponsiveContainer>
-          </div>
+          <PlotBox height={280}>
+            <ScatterChart margin={PLOT_MARGIN}>
+              {gridLines()}
+              {roundAxis('roundNum', true)}
+              <YAxis
+                dataKey="a"
+                type="number"
+                width={64}
+                tickFormatter={f4}
+                domain={['auto', 'auto']}
+                label={yLabel('sharpness a')}
+              />
+              <Tooltip formatter={(v) => f4(Number(v))} />
+              {two ? <Legend verticalAlign="top" /> : null}
+              {runs.map((run) => (
+                <Scatter
+                  key={run}
+                  name={result.runLabels[run]}
+                  data={sharp
+                    .filter((c) => c.run === run)
+                    .map((c) => ({ ...c, err: Number.isFinite(c.se) ? c.se : 0 }))}
+                  fill={seriesColour(run)}
+                  line
+                  isAnimationActive={false}
+                >
+                  <ErrorBar dataKey="err" direction="y" stroke={seriesColour(run)} />
+                </Scatter>
+              ))}
+            </ScatterChart>
+          </PlotBox>
         </ChartFrame>
       </div>
       {entry.surface ? (

@@ -8,17 +8,8 @@
  * readable, with the legend above the plot, never over it. Vision errors are in % (chart, table, CSV).
  */
 import { useState } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceDot,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { gridLines, PlotBox, xLabel, yLabel } from '../viz/plot-parts';
 import { barrierDefinitions, type LmcResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
@@ -61,7 +52,7 @@ export function LmcView({ result }: { result: LmcResult }) {
   const scale = pct ? 100 : 1;
   const unit = pct ? ' (%)' : '';
   const pp = pct ? ' (percentage points)' : '';
-  const yLabel = pct ? 'test error (%)' : 'mean test return';
+  const yTitle = pct ? 'test error (%)' : 'mean test return';
   const threshold = `${100 * result.connectedBelow} %`;
   const title = lmcGroupTitle(group);
   const colourOf = (key: string) => {
@@ -111,52 +102,45 @@ export function LmcView({ result }: { result: LmcResult }) {
             </li>
           ))}
         </ul>
-        <div style={{ width: '100%', height: 300 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={scaled} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
-              <CartesianGrid stroke="#e3e3e3" />
-              <XAxis
-                dataKey="alpha"
-                type="number"
-                domain={['dataMin', 'dataMax']}
-                label={{ value: 'α (position on the line between the pair)', position: 'insideBottom', offset: -14 }}
+        <PlotBox height={300}>
+          <LineChart data={scaled} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
+            {gridLines()}
+            <XAxis
+              dataKey="alpha"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              label={xLabel('α (position on the line between the pair)', -14)}
+            />
+            <YAxis width={56} tickFormatter={f3} domain={['auto', 'auto']} label={yLabel(yTitle, 50, -4)} />
+            <Tooltip
+              formatter={(v, key) => [`${f3(Number(v))}${pct ? ' %' : ''}`, nameOf(String(key))]}
+              labelFormatter={(a) => `α = ${f3(Number(a))}`}
+            />
+            <ReferenceLine x={0} stroke="#999" strokeDasharray="3 3" />
+            <ReferenceLine x={1} stroke="#999" strokeDasharray="3 3" />
+            {series.map((s) => (
+              <Line
+                key={s}
+                dataKey={s}
+                name={nameOf(s)}
+                stroke={colourOf(s)}
+                strokeWidth={ordered ? 1.6 : 2}
+                dot={false}
+                isAnimationActive={false}
               />
-              <YAxis
-                width={56}
-                tickFormatter={f3}
-                domain={['auto', 'auto']}
-                label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: -4, dy: 50 }}
+            ))}
+            {marks.map((m) => (
+              <ReferenceDot
+                key={m.series}
+                x={m.alpha}
+                y={m.value * scale}
+                r={4}
+                fill={colourOf(m.series)}
+                stroke={OKABE_ITO.black}
               />
-              <Tooltip
-                formatter={(v, key) => [`${f3(Number(v))}${pct ? ' %' : ''}`, nameOf(String(key))]}
-                labelFormatter={(a) => `α = ${f3(Number(a))}`}
-              />
-              <ReferenceLine x={0} stroke="#999" strokeDasharray="3 3" />
-              <ReferenceLine x={1} stroke="#999" strokeDasharray="3 3" />
-              {series.map((s) => (
-                <Line
-                  key={s}
-                  dataKey={s}
-                  name={nameOf(s)}
-                  stroke={colourOf(s)}
-                  strokeWidth={ordered ? 1.6 : 2}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              ))}
-              {marks.map((m) => (
-                <ReferenceDot
-                  key={m.series}
-                  x={m.alpha}
-                  y={m.value * scale}
-                  r={4}
-                  fill={colourOf(m.series)}
-                  stroke={OKABE_ITO.black}
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
+            ))}
+          </LineChart>
+        </PlotBox>
       </ChartFrame>
       <ChartFrame
         title={`Barrier between every pair: ${title}`}
@@ -176,7 +160,7 @@ export function LmcView({ result }: { result: LmcResult }) {
             `barrier, excess over the line${pp}`,
             'connected',
             'worst α',
-            `${yLabel} at the worst α`,
+            `${yTitle} at the worst α`,
           ],
           rows: marks.map((m) => [
             nameOf(m.series),

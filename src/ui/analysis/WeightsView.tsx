@@ -4,7 +4,8 @@
  * run when two runs (ES vs GD) are compared. Numbers from core summarizeWeights via chart-data.
  */
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Legend, Line, LineChart, Tooltip, YAxis } from 'recharts';
+import { gridLines, PLOT_MARGIN, PlotBox, roundAxis, yLabel } from '../viz/plot-parts';
 import type { WeightsResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { seriesColour } from '../viz/palettes';
@@ -47,37 +48,24 @@ export function WeightsView({ result }: { result: WeightsResult }) {
               note={`Trained network of each round; ${nSeeds > 1 ? `mean over ${nSeeds} seeds` : 'one seed'}.`}
               table={{ header, rows: rows.map((r) => keys.map((k) => r[k])) }}
             >
-              <div style={{ width: '100%', height: 260 }}>
-                <ResponsiveContainer width="100%" height="100%">
-                  <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-                    <CartesianGrid stroke="#e3e3e3" />
-                    <XAxis
-                      dataKey="roundNum"
-                      type="number"
-                      domain={['dataMin', 'dataMax']}
-                      allowDecimals={false}
-                      label={{ value: 'round', position: 'insideBottom', offset: -12 }}
+              <PlotBox height={260}>
+                <LineChart data={rows} margin={PLOT_MARGIN}>
+                  {gridLines()}
+                  {roundAxis()}
+                  <YAxis width={64} tickFormatter={f4} domain={['auto', 'auto']} label={yLabel(axis, 50)} />
+                  <Tooltip formatter={(v) => f4(Number(v))} />
+                  <Legend verticalAlign="top" />
+                  {series.map((s, i) => (
+                    <Line
+                      key={s.name}
+                      dataKey={s.name}
+                      stroke={seriesColour(i)}
+                      strokeWidth={2}
+                      isAnimationActive={false}
                     />
-                    <YAxis
-                      width={64}
-                      tickFormatter={f4}
-                      domain={['auto', 'auto']}
-                      label={{ value: axis, angle: -90, position: 'insideLeft', offset: 0, dy: 50 }}
-                    />
-                    <Tooltip formatter={(v) => f4(Number(v))} />
-                    <Legend verticalAlign="top" />
-                    {series.map((s, i) => (
-                      <Line
-                        key={s.name}
-                        dataKey={s.name}
-                        stroke={seriesColour(i)}
-                        strokeWidth={2}
-                        isAnimationActive={false}
-                      />
-                    ))}
-                  </LineChart>
-                </ResponsiveContainer>
-              </div>
+                  ))}
+                </LineChart>
+              </PlotBox>
             </ChartFrame>
           );
         })}

@@ -4,7 +4,7 @@
  * on the next backend from the last finished round"; the warning when the worker stops answering
  * (src/lib/worker-watchdog.ts); storage warnings; the backend benchmark.
  */
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectProgress, useImpStore } from '../../state/imp-store';
@@ -24,6 +24,7 @@ import {
 import { BenchmarkTable } from './BenchmarkTable';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
 import { JobButtons } from '../run/JobButtons';
+import { useImpProgress } from '../run/use-imp-progress';
 import { methodName, stepWord } from '../../core/names';
 import { getTask } from '../../core/tasks/registry';
 import { getPreset } from '../../core/runs/presets';
@@ -41,10 +42,6 @@ function ProgressLine() {
   const s = useImpStore(
     useShallow((x) => ({
       totalGens: x.totalGens,
-      finishedGens: x.finishedGens,
-      currentGen: x.currentGen,
-      gensAtStart: x.gensAtStart,
-      startedAtMs: x.startedAtMs,
       evalsPerSec: x.evalsPerSec,
       esDim: x.esDim,
       paramCount: x.paramCount,
@@ -57,13 +54,7 @@ function ProgressLine() {
     })),
   );
   const backend = useBackendStore((x) => x.backend?.active ?? '—');
-  const [now, setNow] = useState(() => performance.now());
-  useEffect(() => {
-    if (s.status !== 'running') return;
-    const t = setInterval(() => setNow(performance.now()), 1000);
-    return () => clearInterval(t);
-  }, [s.status]);
-  const p = selectProgress(s, now);
+  const p = useImpProgress(s.status === 'running');
   const pct = (100 * p.fraction).toFixed(1);
   return (
     <div

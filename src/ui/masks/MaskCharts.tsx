@@ -4,18 +4,8 @@
  * Each sits in a ChartFrame with its table and exports.
  */
 import { useMemo } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { gridLines, PLOT_MARGIN, PlotBox, roundAxis, xLabel, yLabel } from '../viz/plot-parts';
 import { inputPixelUsage, layerSparsity } from '../../core/analysis/mask-stats';
 import type { LayerSpec } from '../../core/nets/types';
 import { ChartFrame } from '../viz/ChartFrame';
@@ -98,26 +88,19 @@ export function LayerSparsityBars({
         rows: data.map((d, i) => [names[i], d.kernelSize, d.kept, 100 * d.sparsityFrac]),
       }}
     >
-      <div style={{ width: '100%', height: 64 + 34 * data.length }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={data.map((d, i) => ({ name: short(i), sparsity: d.sparsityFrac }))}
-            layout="vertical"
-            margin={{ top: 4, right: 24, bottom: 24, left: 8 }}
-          >
-            <CartesianGrid stroke="#e3e3e3" horizontal={false} />
-            <XAxis
-              type="number"
-              domain={[0, 1]}
-              tickFormatter={pct}
-              label={{ value: 'weights pruned', position: 'insideBottom', offset: -14 }}
-            />
-            <YAxis type="category" dataKey="name" width={84} />
-            <Tooltip formatter={(v) => pct(Number(v))} />
-            <Bar dataKey="sparsity" name="pruned" fill={OKABE_ITO.blue} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <PlotBox height={64 + 34 * data.length}>
+        <BarChart
+          data={data.map((d, i) => ({ name: short(i), sparsity: d.sparsityFrac }))}
+          layout="vertical"
+          margin={{ top: 4, right: 24, bottom: 24, left: 8 }}
+        >
+          {gridLines(false)}
+          <XAxis type="number" domain={[0, 1]} tickFormatter={pct} label={xLabel('weights pruned', -14)} />
+          <YAxis type="category" dataKey="name" width={84} />
+          <Tooltip formatter={(v) => pct(Number(v))} />
+          <Bar dataKey="sparsity" name="pruned" fill={OKABE_ITO.blue} isAnimationActive={false} />
+        </BarChart>
+      </PlotBox>
     </ChartFrame>
   );
 }
@@ -150,38 +133,26 @@ export function MethodIoUChart({ rows, title }: { rows: readonly MethodIoURow[];
       {rows.length === 0 ? (
         <p className="muted">Needs an SNR and a magnitude chain with the same seed and round.</p>
       ) : (
-        <div style={{ width: '100%', height: 240 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid stroke="#e3e3e3" />
-              <XAxis
-                dataKey="round"
-                type="number"
-                domain={['dataMin', 'dataMax']}
-                allowDecimals={false}
-                label={{ value: 'round', position: 'insideBottom', offset: -12 }}
+        <PlotBox height={240}>
+          <LineChart data={data} margin={PLOT_MARGIN}>
+            {gridLines()}
+            {roundAxis('round')}
+            <YAxis domain={[0, 1]} width={56} label={yLabel('overlap (IoU)', 40, 4)} />
+            <Tooltip formatter={(v) => Number(v).toFixed(3)} />
+            <Legend verticalAlign="top" />
+            {seeds.map((s, i) => (
+              <Line
+                key={s}
+                dataKey={`seed ${s}`}
+                stroke={seriesColour(i)}
+                strokeWidth={2}
+                dot
+                isAnimationActive={false}
+                connectNulls
               />
-              <YAxis
-                domain={[0, 1]}
-                width={56}
-                label={{ value: 'overlap (IoU)', angle: -90, position: 'insideLeft', offset: 4, dy: 40 }}
-              />
-              <Tooltip formatter={(v) => Number(v).toFixed(3)} />
-              <Legend verticalAlign="top" />
-              {seeds.map((s, i) => (
-                <Line
-                  key={s}
-                  dataKey={`seed ${s}`}
-                  stroke={seriesColour(i)}
-                  strokeWidth={2}
-                  dot
-                  isAnimationActive={false}
-                  connectNulls
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
+            ))}
+          </LineChart>
+        </PlotBox>
       )}
     </ChartFrame>
   );

@@ -17,6 +17,7 @@ import { distinct, kernelView, methodIoUByRound, roundDiff } from './mask-images
 import { diffLegendItems } from './mask-palette';
 import { layerNames, methodName } from '../../core/names';
 import { Term } from '../glossary/Term';
+import { OptionSelect } from '../settings/OptionSelect';
 
 export interface MaskInspectorProps {
   /** Finished rounds of any chains (seeds × methods); each carries its length-D mask. */
@@ -25,36 +26,6 @@ export interface MaskInspectorProps {
   readonly layers: readonly LayerSpec[];
   /** Task input shape, e.g. [28, 28, 1]; vector inputs ([3]) show kernels as matrices. */
   readonly inputShape: readonly number[];
-}
-
-function Picker<T extends string | number>({
-  label,
-  value,
-  options,
-  onChange,
-  format,
-}: {
-  label: string;
-  value: T | undefined;
-  options: readonly T[];
-  onChange: (v: T) => void;
-  format?: (v: T) => string;
-}) {
-  return (
-    <label>
-      {label}
-      <select
-        value={value === undefined ? '' : String(value)}
-        onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) as T)}
-      >
-        {options.map((o) => (
-          <option key={String(o)} value={String(o)}>
-            {format ? format(o) : String(o)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 }
 
 export function MaskInspector({ records, layers, inputShape }: MaskInspectorProps) {
@@ -102,10 +73,16 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
   return (
     <div className="mask-inspector">
       <div className="view-controls" role="group" aria-label="Mask selection">
-        <Picker label="Pruning method" value={method} options={methods} onChange={setMethod} format={methodName} />
-        <Picker label="Seed" value={seed} options={seeds} onChange={setSeed} />
-        <Picker label="Round" value={round} options={rounds} onChange={setRound} format={roundLabel} />
-        <Picker
+        <OptionSelect
+          label="Pruning method"
+          value={method}
+          options={methods}
+          onChange={setMethod}
+          format={methodName}
+        />
+        <OptionSelect label="Seed" value={seed} options={seeds} onChange={setSeed} />
+        <OptionSelect label="Round" value={round} options={rounds} onChange={setRound} format={roundLabel} />
+        <OptionSelect
           label="Layer"
           value={layerIdx}
           options={layers.map((_, i) => i)}
@@ -155,7 +132,7 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
         </div>
       </div>
       <div className="view-controls" role="group" aria-label="Round diff selection">
-        <Picker
+        <OptionSelect
           label="Compare with an earlier round"
           value={diffFrom}
           options={rounds}

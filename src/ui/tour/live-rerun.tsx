@@ -3,7 +3,7 @@
  * it is that config (streaming or finished, in the one IMP store), and the bar that starts, follows and
  * cancels it. The step's views draw the live curves over the precomputed ones.
  */
-import { useEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
+import { useMemo, useRef, type MouseEvent, type Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runId } from '../../core/runs/hash';
 import { getPreset } from '../../core/runs/presets';
@@ -11,11 +11,12 @@ import { isWholePreset, rerunConfig } from '../../core/tour/rerun';
 import type { StepRun } from '../../core/tour/step-sentence';
 import type { TourStep } from '../../core/tour/steps';
 import { useExperimentStore } from '../../state/experiment-store';
-import { formatDuration, selectImpActive, selectProgress, useImpStore } from '../../state/imp-store';
+import { formatDuration, selectImpActive, useImpStore } from '../../state/imp-store';
 import { layoutOf } from '../../core/runs/network-shape';
 import { cancelImp, startImp } from '../run/imp-client';
 import { stopDemo } from '../lab-client';
 import { useFocusAfterEnd, useFocusAfterStart } from '../a11y/use-focus-after-start';
+import { useImpProgress } from '../run/use-imp-progress';
 
 export interface LiveRun extends StepRun {
   readonly status: ReturnType<typeof useImpStore.getState>['status'];
@@ -47,22 +48,7 @@ export function useLiveRerun(step: TourStep): { config: ReturnType<typeof rerunC
 
 /** `holder` receives focus while the run starts (it is focusable by script only). */
 function Progress({ holder }: { holder: Ref<HTMLDivElement> }) {
-  const s = useImpStore(
-    useShallow((x) => ({
-      totalGens: x.totalGens,
-      finishedGens: x.finishedGens,
-      currentGen: x.currentGen,
-      gensAtStart: x.gensAtStart,
-      startedAtMs: x.startedAtMs,
-      rounds: x.records.length,
-    })),
-  );
-  const [now, setNow] = useState(() => performance.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(performance.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  const p = selectProgress(s, now);
+  const p = useImpProgress(true);
   const pct = Math.round(100 * p.fraction);
   return (
     <div className="tour-progress">

@@ -1,7 +1,7 @@
 // Shared test helpers for the classic-control suite: single-copy states and one-step transitions.
-import { defaultsOf } from '../../../src/core/params';
+import { resolveParams } from '../../../src/core/params';
 import type { AnyParamValues } from '../../../src/core/params';
-import type { ControlEnv, EnvState, StepResult } from '../../../src/core/tasks/control/envs/types';
+import type { ControlEnv, EnvParams, EnvState, StepResult } from '../../../src/core/tasks/control/envs/types';
 
 /** A state of n copies, each set to `rows[i]` (variables in `env.stateNames` order) at step `t[i]`. */
 export function stateOf(env: ControlEnv, rows: readonly (readonly number[])[], t: readonly number[] = []): EnvState {
@@ -10,8 +10,9 @@ export function stateOf(env: ControlEnv, rows: readonly (readonly number[])[], t
   return { n, vars, t: Int32Array.from({ length: n }, (_, i) => t[i] ?? 0) };
 }
 
-export function envDefaults(env: ControlEnv, overrides: AnyParamValues = {}): AnyParamValues {
-  return { ...(defaultsOf(env.paramSpecs) as AnyParamValues), ...overrides };
+/** The env's params: its defaults with `overrides` (each checked against its spec). */
+export function envDefaults(env: ControlEnv, overrides: Partial<AnyParamValues> = {}): EnvParams {
+  return resolveParams(env.paramSpecs, overrides);
 }
 
 /** One step of a single copy from `row` with `action`; returns the new state row, reward and done. */
@@ -19,7 +20,7 @@ export function stepOne(
   env: ControlEnv,
   row: readonly number[],
   action: number,
-  params: AnyParamValues = envDefaults(env),
+  params: EnvParams = envDefaults(env),
   t = 0,
 ): { next: number[]; reward: number; done: boolean; t: number } {
   const s = stateOf(env, [row], [t]);

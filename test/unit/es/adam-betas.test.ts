@@ -1,13 +1,12 @@
 // Adam β1/β2 as params (docs/ALGORITHMS.md §1.4): the step follows the Adam equation for the given βs,
 // the evosax 0.1.4 defaults reproduce the constants, and at their defaults the βs stay out of the run id.
 import { describe, it, expect } from 'vitest';
-import * as tf from '@tensorflow/tfjs-core';
-import { ADAM, optInit, optStep, type OptimizerParams } from '../../../src/core/es/optimizers';
+import { ADAM, type OptimizerParams } from '../../../src/core/es/optimizers';
+import { optimizerSteps } from './optimizer-steps';
 import { getStrategy } from '../../../src/core/es/registry';
 import { parseConfig } from '../../../src/core/runs/config';
 import { runId } from '../../../src/core/runs/hash';
 import { resolveParams } from '../../../src/core/params';
-import type { EsState } from '../../../src/core/es/types';
 
 /** Independent scalar Adam (docs/ALGORITHMS.md §1.4 table) for a constant per-coordinate gradient sequence. */
 function adamRef(m0: number, grads: number[], lr: number, b1: number, b2: number): number {
@@ -23,22 +22,8 @@ function adamRef(m0: number, grads: number[], lr: number, b1: number, b2: number
   return m;
 }
 
-function run(params: OptimizerParams, m0: number[], grads: number[][]): number[] {
-  let st: EsState = optInit(params, m0.length);
-  let mean = tf.tensor1d(m0);
-  for (const g of grads) {
-    const gt = tf.tensor1d(g);
-    const r = optStep(params, mean, gt, st);
-    tf.dispose([gt, mean]);
-    for (const v of Object.values(st)) if (typeof v !== 'number') v.dispose();
-    mean = r.mean;
-    st = r.opt;
-  }
-  for (const v of Object.values(st)) if (typeof v !== 'number') v.dispose();
-  const out = Array.from(mean.dataSync());
-  mean.dispose();
-  return out;
-}
+const run = (params: OptimizerParams, m0: number[], grads: number[][]): number[] =>
+  optimizerSteps(params, m0, grads).mean;
 
 describe('Adam β1 / β2 params', () => {
   const m0 = [1.0, -2.0, 0.5];

@@ -54,6 +54,26 @@ describe.each(STRATEGIES.map((s) => [s.id]))('runner with %s', (id) => {
     b.dispose();
   });
 
+  it('a checkpoint whose state does not fit the strategy is refused, naming the entry', () => {
+    const a = EsRunner.create(opts(id), init());
+    step(a);
+    const cp = a.checkpoint();
+    a.dispose();
+    const before = tf.memory().numTensors;
+    const extra = { ...cp, state: { ...cp.state, stray: 1 } };
+    expect(() => EsRunner.restore(extra)).toThrow(/"stray" should be missing/);
+    const { mean: _mean, ...noMean } = cp.state;
+    expect(() => EsRunner.restore({ ...cp, state: noMean })).toThrow(
+      /"mean" should be \[8\], the checkpoint has missing/,
+    );
+    const short = {
+      ...cp,
+      state: { ...cp.state, mean: { shape: [D - 1], dtype: 'float32' as const, data: new Float32Array(D - 1) } },
+    };
+    expect(() => EsRunner.restore(short)).toThrow(/"mean" should be \[8\], the checkpoint has \[7\]/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('tensor count stays flat over 200 generations', () => {
     const r = EsRunner.create(opts(id), init());
     step(r);

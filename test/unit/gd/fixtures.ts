@@ -2,7 +2,10 @@
  * Small synthetic 10-class data for the GD tests: both the raw splits (GD trains on them) and a task
  * instance over the same splits (test protocol), built through the real vision-task code.
  */
+import { afterAll } from 'vitest';
 import { Rng } from '../../../src/core/rng';
+import { getNetwork } from '../../../src/core/nets/registry';
+import { GdTrainSet } from '../../../src/core/experiments/gd/train-gd';
 import { createVisionInstance } from '../../../src/core/tasks/vision/vision-task';
 import type { VisionData, VisionSplit } from '../../../src/core/tasks/vision/datasets';
 import type { TaskInstance } from '../../../src/core/tasks/types';
@@ -49,4 +52,16 @@ export function randomKernelMask(
   for (const l of layers)
     for (let i = l.kernelOffset; i < l.kernelOffset + l.kernelSize; i++) mask[i] = rng.uniform() < keepFrac ? 1 : 0;
   return mask;
+}
+
+/** The synthetic data, its task, the GD training set and a small MLP (16 hidden units) for a test file; freed after its tests. */
+export function gdFixture() {
+  const { data, task } = syntheticData();
+  const train = new GdTrainSet(data.train);
+  afterAll(() => {
+    train.dispose();
+    task.dispose();
+  });
+  const net = getNetwork('mlp').build({ hiddenLayers: 1, width: 16 }, task.io);
+  return { data, task, train, net };
 }

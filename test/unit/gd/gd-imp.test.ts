@@ -1,23 +1,15 @@
 // GD-IMP (docs/ALGORITHMS.md §4.1): the ES-IMP protocol with GD as the inner trainer, same RoundRecords.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { gdMethodId, runGdImp, type GdImpResult } from '../../../src/core/experiments/gd/gd-imp';
-import { GdTrainSet } from '../../../src/core/experiments/gd/train-gd';
 import { parseGdOptions } from '../../../src/core/experiments/gd/gd-options';
 import { theta0For } from '../../../src/core/experiments/imp';
-import { getNetwork } from '../../../src/core/nets/registry';
 import { sparsityOfRound } from '../../../src/core/prune/schedule';
 import type { ImpEvent } from '../../../src/core/experiments/events';
-import { syntheticData } from './fixtures';
+import { gdFixture } from './fixtures';
 
-const { data, task } = syntheticData();
-const train = new GdTrainSet(data.train);
-afterAll(() => {
-  train.dispose();
-  task.dispose();
-});
-const net = getNetwork('mlp').build({ hiddenLayers: 1, width: 16 }, task.io);
+const { task, train, net } = gdFixture();
 const prune = {
   methods: ['magnitude', 'random_reinit'],
   rounds: 3,

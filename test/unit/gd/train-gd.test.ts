@@ -1,20 +1,14 @@
 // Masked GD (docs/ALGORITHMS.md §4.1): pruned weights stay exactly 0, GD learns, options validate.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { GdTrainSet, trainGd } from '../../../src/core/experiments/gd/train-gd';
+import { trainGd } from '../../../src/core/experiments/gd/train-gd';
 import { parseGdOptions } from '../../../src/core/experiments/gd/gd-options';
 import { getNetwork } from '../../../src/core/nets/registry';
 import { Rng } from '../../../src/core/rng';
-import { randomKernelMask, syntheticData } from './fixtures';
+import { gdFixture, randomKernelMask } from './fixtures';
 
-const { data, task } = syntheticData();
-const train = new GdTrainSet(data.train);
-afterAll(() => {
-  train.dispose();
-  task.dispose();
-});
-const net = getNetwork('mlp').build({ hiddenLayers: 1, width: 16 }, task.io);
+const { task, train, net } = gdFixture();
 const theta0 = net.init(new Rng(0).split('theta0'));
 
 describe('trainGd', () => {

@@ -1,5 +1,5 @@
 // Ticket transfer (docs/ALGORITHMS.md §5): byte-identical source masks, clear shape errors, baselines.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -13,22 +13,15 @@ import {
   type TicketSource,
 } from '../../../src/core/experiments/transfer';
 import { runGdImp } from '../../../src/core/experiments/gd/gd-imp';
-import { GdTrainSet } from '../../../src/core/experiments/gd/train-gd';
 import { parseGdOptions } from '../../../src/core/experiments/gd/gd-options';
 import { getNetwork } from '../../../src/core/nets/registry';
 import { prunableSparsity } from '../../../src/core/prune/layout';
 import { parseConfig } from '../../../src/core/runs/config';
 import { RunFolder } from '../../../src/cli/run-folder';
 import { readTicket, type SourceRun } from '../../../src/cli/gd/ticket-io';
-import { syntheticData } from './fixtures';
+import { gdFixture } from './fixtures';
 
-const { data, task } = syntheticData();
-const train = new GdTrainSet(data.train);
-afterAll(() => {
-  train.dispose();
-  task.dispose();
-});
-const net = getNetwork('mlp').build({ hiddenLayers: 1, width: 16 }, task.io);
+const { task, train, net } = gdFixture();
 const source: TicketSource = {
   taskId: 'synthetic',
   inputShape: [4, 4, 1],

@@ -3,27 +3,15 @@
 // ends episodes at the first state outside it, reward terms with ctrl cost 0.5·Σa², the mass-scale variant,
 // and the side-view scene (sphere torso + 12 capsules). Compile/determinism/batched = looped are covered
 // for every model, Ant included, by locomotion.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { getTask } from '../../../src/core/tasks/registry';
-import { LocomotionSim, ant, loadMujoco, recordLocomotionEpisode } from '../../../src/core/tasks/locomotion';
-import type { Mujoco } from '../../../src/core/tasks/locomotion';
+import { ant, recordLocomotionEpisode, type LocomotionSim } from '../../../src/core/tasks/locomotion';
 import { isLocomotionRecord, sceneOfFrame } from '../../../src/ui/control/scene-view';
-import { linearPolicy, modelParams, restScene, zeroPolicy } from './helpers';
+import { linearPolicy, modelParams, restScene, simPool, zeroPolicy } from './helpers';
 
-let mj: Mujoco;
-const sims: LocomotionSim[] = [];
-function simOf(overrides = {}): LocomotionSim {
-  const s = new LocomotionSim(mj, ant, modelParams(ant, overrides));
-  sims.push(s);
-  return s;
-}
-beforeAll(async () => {
-  mj = await loadMujoco();
-});
-afterAll(() => {
-  for (const s of sims) s.dispose();
-});
+const pool = simPool();
+const simOf = (overrides = {}): LocomotionSim => pool.simOf(ant, overrides);
 
 const healthy = (q: number[], zMin = 0.2, zMax = 1) => q[2] >= zMin && q[2] <= zMax;
 const totalMass = (s: LocomotionSim) => Array.from(s.model.body_mass as Float64Array).reduce((a, b) => a + b, 0);

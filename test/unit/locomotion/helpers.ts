@@ -1,4 +1,5 @@
-// Shared helpers for the locomotion suite: resolved params per model, simple row policies.
+// Shared helpers for the locomotion suite: resolved params per model, a pool of simulators, simple row policies.
+import { afterAll, beforeAll } from 'vitest';
 import { resolveParams } from '../../../src/core/params';
 import type { AnyParamValues } from '../../../src/core/params';
 import { Rng } from '../../../src/core/rng';
@@ -11,12 +12,39 @@ import {
   modelParamsOf,
   writeGeomPoses,
 } from '../../../src/core/tasks/locomotion';
-import type { LocomotionSim } from '../../../src/core/tasks/locomotion';
-import type { LocomotionModel } from '../../../src/core/tasks/locomotion';
+import { LocomotionSim, loadMujoco, type Mujoco } from '../../../src/core/tasks/locomotion';
+import type { LocomotionModel, LocomotionParams } from '../../../src/core/tasks/locomotion';
 
 /** The model's constants with `overrides` applied (as a task would pass them to the simulator). */
-export function modelParams(model: LocomotionModel, overrides: AnyParamValues = {}): AnyParamValues {
-  return modelParamsOf(model, resolveParams(locomotionParamSpecs(model), overrides) as AnyParamValues);
+export function modelParams(model: LocomotionModel, overrides: AnyParamValues = {}): LocomotionParams {
+  return modelParamsOf(model, resolveParams(locomotionParamSpecs(model), overrides));
+}
+
+/**
+ * Simulators for a test file: MuJoCo is loaded before its tests, `simOf` makes a simulator of `model` with
+ * `overrides`, and every one made is freed after the tests. `mujoco()` is the loaded module.
+ */
+export function simPool() {
+  let mj: Mujoco | undefined;
+  const sims: LocomotionSim[] = [];
+  beforeAll(async () => {
+    mj = await loadMujoco();
+  });
+  afterAll(() => {
+    for (const s of sims) s.dispose();
+  });
+  const mujoco = (): Mujoco => {
+    if (!mj) throw new Error('MuJoCo is loaded in beforeAll: use the pool inside a test');
+    return mj;
+  };
+  return {
+    mujoco,
+    simOf(model: LocomotionModel, overrides: AnyParamValues = {}): LocomotionSim {
+      const s = new LocomotionSim(mujoco(), model, modelParams(model, overrides));
+      sims.push(s);
+      return s;
+    },
+  };
 }
 
 /** Outputs zeros (the zero-action policy). */

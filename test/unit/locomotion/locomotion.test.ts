@@ -1,39 +1,26 @@
 // MuJoCo locomotion tasks: every model loads; a zero-action rollout stays finite and
 // terminates per the healthy rules; reward terms equal their definitions on recorded states; same seed ⇒
 // same return; batched rollouts equal looped ones.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { episodeRng } from '../../../src/core/tasks/control/rollout';
 import {
   LOCOMOTION_MODELS,
   LOCOMOTION_TASKS,
-  LocomotionSim,
   locomotionModelOfTask,
   walker2d,
   MujocoLoadError,
   compileModel,
   halfCheetah,
   hopper,
-  loadMujoco,
   recordLocomotionEpisode,
   rolloutLocomotion,
 } from '../../../src/core/tasks/locomotion';
-import type { LocomotionModel, Mujoco } from '../../../src/core/tasks/locomotion';
-import { linearPolicy, modelParams, zeroPolicy } from './helpers';
+import type { LocomotionModel, LocomotionSim } from '../../../src/core/tasks/locomotion';
+import { linearPolicy, modelParams, simPool, zeroPolicy } from './helpers';
 
-let mj: Mujoco;
-const sims: LocomotionSim[] = [];
-function simOf(model: LocomotionModel, overrides = {}): LocomotionSim {
-  const s = new LocomotionSim(mj, model, modelParams(model, overrides));
-  sims.push(s);
-  return s;
-}
-beforeAll(async () => {
-  mj = await loadMujoco();
-});
-afterAll(() => {
-  for (const s of sims) s.dispose();
-});
+const pool = simPool();
+const simOf = (model: LocomotionModel, overrides = {}): LocomotionSim => pool.simOf(model, overrides);
 
 describe.each(LOCOMOTION_MODELS.map((m) => [m.id, m] as const))('%s model', (_id, model) => {
   it('compiles with the observation and action sizes the task declares', () => {
@@ -156,10 +143,10 @@ describe('HalfCheetah', () => {
 
 describe('loading failures', () => {
   it('an invalid model gives a MujocoLoadError naming the model', () => {
-    expect(() => compileModel(mj, 'broken', '<mujoco><worldbody><nonsense/></worldbody></mujoco>')).toThrow(
+    expect(() => compileModel(pool.mujoco(), 'broken', '<mujoco><worldbody><nonsense/></worldbody></mujoco>')).toThrow(
       MujocoLoadError,
     );
-    expect(() => compileModel(mj, 'broken', '<mujoco><worldbody><nonsense/></worldbody></mujoco>')).toThrow(
+    expect(() => compileModel(pool.mujoco(), 'broken', '<mujoco><worldbody><nonsense/></worldbody></mujoco>')).toThrow(
       /model "broken" is invalid/,
     );
   });

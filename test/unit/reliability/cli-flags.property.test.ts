@@ -14,11 +14,14 @@ import { configFromFlags, KNOWN_FLAGS } from '../../../src/cli/config-from-flags
 import { getPreset } from '../../../src/core/runs/presets';
 import { getStrategy } from '../../../src/core/es/registry';
 import { getNetwork } from '../../../src/core/nets/registry';
-import { getTask } from '../../../src/core/tasks/registry';
+import { getTask, TASKS } from '../../../src/core/tasks/registry';
 import type { ParamSpecs } from '../../../src/core/params';
 import { ownSpec } from '../../../src/core/params';
 import { runCli, snapshotDir, tinyImpArgs } from '../../helpers/cli';
 import { SurfaceTally, reEscape } from '../../helpers/surface';
+
+/** Every registered task id: a bad value is any other string. */
+const TASK_IDS = TASKS.map((t) => t.id);
 
 const tally = new SurfaceTally('cli-flags');
 let root = '';
@@ -110,22 +113,7 @@ function badConfigFlag(preset: string): fc.Arbitrary<[string, string]> {
     pair('centered-rank', badBool),
     pair('sigma-mode', notIn(['paper', 'sC', 'true'])),
     pair('scope', notIn(['global', 'layerwise'])),
-    pair(
-      'task',
-      notIn([
-        'mnist',
-        'fmnist',
-        'kmnist',
-        'cartpole',
-        'pendulum',
-        'acrobot',
-        'mcc',
-        'hopper',
-        'halfcheetah',
-        'walker2d',
-        'ant',
-      ]),
-    ),
+    pair('task', notIn(TASK_IDS)),
     pair('net', notIn(['mlp', 'cnn', 'policy_mlp'])),
     pair('es', notIn(['pgpe', 'snes', 'sep_cma_es', 'des', 'open_es', 'ars'])),
     pair(

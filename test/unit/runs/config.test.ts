@@ -63,6 +63,14 @@ describe('experiment config schema and run identity', () => {
     for (const p of PRESETS) expect(() => parseConfig(p.config), p.id).not.toThrow();
   });
 
+  it('preset cards carry finished text: no placeholder tokens, issue or spec references', () => {
+    for (const p of PRESETS) {
+      const text = [p.label, p.description, p.expectedCost, p.costNote ?? '', ...p.deviations].join('\n');
+      expect(text, p.id).not.toMatch(/\b[A-Z]{2,}_[A-Z_]+\b|TODO|TBD/); // e.g. a MEASURED_X left in
+      expect(text, p.id).not.toMatch(/issue \d|spec §/i);
+    }
+  });
+
   it('fuzz: arbitrary input never crashes validation, and every rejection names a field', () => {
     fc.assert(
       fc.property(fc.anything(), (input) => {

@@ -12,13 +12,11 @@ import type { ImpProgress } from '../../../src/protocol/worker-protocol';
 import { selectBackend } from '../../../workers/backend-chain';
 import { runId } from '../../../src/core/runs/hash';
 import { RunStore } from '../../../src/storage/run-store';
-import type { RoundRecord } from '../../../src/core/experiments/events';
 import { nextBackend } from '../../../src/ui/run/imp-client';
 import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';
+import { key, resumeRun, rounds } from './imp-messages';
 
 const config = tinyCartpoleConfig({ methods: ['magnitude', 'random_reinit'], seeds: [0], backend: 'wasm' });
-const key = (r: RoundRecord) => `${r.seed}/${r.method}/${r.roundNum}`;
-const rounds = (msgs: ImpProgress[]) => msgs.flatMap((m) => (m.kind === 'round' ? [m.record] : []));
 const ALL_KEYS = config.prune.methods.flatMap((m) => [1, 2, 3].map((k) => `0/${m}/${k}`)).sort();
 
 afterAll(async () => {
@@ -53,14 +51,7 @@ describe('device loss mid-run → continue on the next backend', () => {
     const next = nextBackend('wasm');
     expect(next).toBe('cpu');
     expect((await eng.init(next!)).active).toBe('cpu');
-    const second: ImpProgress[] = [];
-    const out = await eng.runImp(
-      config,
-      (m) => {
-        second.push(m);
-      },
-      { resume: true },
-    );
+    const { out, messages: second } = await resumeRun(eng, config);
     expect(out.status).toBe('done');
     const start = second.find((m) => m.kind === 'start');
     expect(start?.kind === 'start' && start.doneGens).toBe(

@@ -15,8 +15,8 @@ import { parseConfig } from '../../../src/core/runs/config';
 import { runId } from '../../../src/core/runs/hash';
 import { RunStore } from '../../../src/storage/run-store';
 import { dataReader } from '../../../src/cli/node-io';
-import type { RoundRecord } from '../../../src/core/experiments/events';
 import { exportBundle, importBundle } from '../../../src/core/runs/bundle';
+import { key, resumeRun, rounds } from './imp-messages';
 
 const base = {
   task: { id: 'kmnist', params: { pool: '14x14', testSubset: 300 } },
@@ -39,8 +39,6 @@ function newEngine() {
   });
   return { eng, opened };
 }
-const rounds = (msgs: ImpProgress[]) => msgs.flatMap((m) => (m.kind === 'round' ? [m.record] : []));
-const key = (r: RoundRecord) => `${r.seed}/${r.method}/${r.roundNum}`;
 
 afterAll(async () => {
   await tf.setBackend('wasm');
@@ -122,14 +120,7 @@ describe('LabEngine.runGdImp', () => {
     expect((await store.getRun(runId(config)))?.run.status).toBe('interrupted');
     expect(rounds(first).length).toBeLessThan(6);
 
-    const second: ImpProgress[] = [];
-    const out = await eng.runImp(
-      config,
-      (m) => {
-        second.push(m);
-      },
-      { resume: true },
-    ); // runImp routes a GD config here
+    const { out, messages: second } = await resumeRun(eng, config); // runImp routes a GD config here
     expect(out.status).toBe('done');
     if (out.status === 'done') expect(out.result.resumed).toBe(true);
     const firstKeys = new Set(rounds(first).map(key));

@@ -13,6 +13,7 @@ import { runId } from '../../../src/core/runs/hash';
 import { RunStore } from '../../../src/storage/run-store';
 import type { RoundRecord } from '../../../src/core/experiments/events';
 import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';
+import { key, resumeRun, rounds } from './imp-messages';
 
 const config = tinyCartpoleConfig({ methods: ['magnitude', 'random_reinit'], seeds: [0, 1] });
 
@@ -22,8 +23,6 @@ function newEngine(store?: Promise<RunStore>) {
   const opened = store ?? RunStore.open({ name });
   return { eng: new LabEngine({ initBackend: (pref) => selectBackend(pref), openStore: () => opened }), opened };
 }
-const rounds = (msgs: ImpProgress[]) => msgs.flatMap((m) => (m.kind === 'round' ? [m.record] : []));
-const key = (r: RoundRecord) => `${r.seed}/${r.method}/${r.roundNum}`;
 
 afterAll(async () => {
   await tf.setBackend('wasm');
@@ -82,14 +81,7 @@ describe('LabEngine.runImp', () => {
     const store = await opened;
     expect((await store.getRun(runId(config)))?.run.status).toBe('interrupted');
 
-    const second: ImpProgress[] = [];
-    const out = await eng.runImp(
-      config,
-      (m) => {
-        second.push(m);
-      },
-      { resume: true },
-    );
+    const { out, messages: second } = await resumeRun(eng, config);
     expect(out.status).toBe('done');
     if (out.status === 'done') expect(out.result.resumed).toBe(true);
     const start = second[0];

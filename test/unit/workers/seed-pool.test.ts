@@ -16,11 +16,10 @@ import { sparsityCurves } from '../../../src/state/imp-selectors';
 import type { SeedRunStatus } from '../../../src/state/seed-runs';
 import { SeedPool, poolSize, seedConfigs, type PoolWorker } from '../../../src/ui/run/seed-pool';
 import { tinyCartpoleConfig } from '../../helpers/tiny-cartpole';
+import { key, rounds } from './imp-messages';
 
 const config = tinyCartpoleConfig({ methods: ['magnitude', 'random_reinit'], seeds: [0, 1, 2] });
 
-const key = (r: RoundRecord) => `${r.seed}/${r.method}/${r.roundNum}`;
-const rounds = (msgs: readonly ImpProgress[]) => msgs.flatMap((m) => (m.kind === 'round' ? [m.record] : []));
 /** Everything a record's numbers are, arrays as plain lists (wallMs is a clock reading, not a result). */
 const numbers = (r: RoundRecord) => ({
   ...r,

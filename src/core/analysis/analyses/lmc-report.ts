@@ -179,28 +179,34 @@ export function lmcReport(res: LmcResult): AnalysisReport {
       paths: g.matrix.pairs.map((p) => ({ i: p.i, j: p.j, perf: p.path.perf, loss: p.path.loss })),
     })),
   };
+  // Both tables end with the two networks' sparsity and performance, then the pair's barrier readings.
   const tail = (p: LmcPairRow): Cell[] => [
+    fmt(p.a.sparsityFrac),
+    fmt(p.b.sparsityFrac),
+    fmt(p.a.perf),
+    fmt(p.b.perf),
     fmt(p.endpointBarrier),
     fmt(p.excessBarrier),
     connectedCell(p.connected),
     fmt(p.worstAlpha, 3),
   ];
-  const barrierCols = ['endpoint_barrier', 'excess_barrier', 'connected', 'worst_alpha'];
+  const tailCols = [
+    'sparsity_a',
+    'sparsity_b',
+    'perf_a',
+    'perf_b',
+    'endpoint_barrier',
+    'excess_barrier',
+    'connected',
+    'worst_alpha',
+  ];
   if (res.runLabels.length > 1) {
     return {
       files: [
         {
           name: `lmc-runs-${res.runLabels[1]}`,
-          header: ['seed', 'round', 'sparsity_a', 'sparsity_b', 'perf_a', 'perf_b', ...barrierCols],
-          rows: pairs.map((p) => [
-            p.a.seed,
-            p.a.roundNum,
-            fmt(p.a.sparsityFrac),
-            fmt(p.b.sparsityFrac),
-            fmt(p.a.perf),
-            fmt(p.b.perf),
-            ...tail(p),
-          ]),
+          header: ['seed', 'round', ...tailCols],
+          rows: pairs.map((p) => [p.a.seed, p.a.roundNum, ...tail(p)]),
           json: { ...json, methodA: res.groups[0].method, methodB: res.groups[0].methodB },
         },
       ],
@@ -211,19 +217,7 @@ export function lmcReport(res: LmcResult): AnalysisReport {
     files: [
       {
         name: 'lmc',
-        header: [
-          'method',
-          'pair',
-          'seed_a',
-          'seed_b',
-          'round_a',
-          'round_b',
-          'sparsity_a',
-          'sparsity_b',
-          'perf_a',
-          'perf_b',
-          ...barrierCols,
-        ],
+        header: ['method', 'pair', 'seed_a', 'seed_b', 'round_a', 'round_b', ...tailCols],
         rows: pairs.map((p) => [
           p.group.method,
           p.group.kind,
@@ -231,10 +225,6 @@ export function lmcReport(res: LmcResult): AnalysisReport {
           p.b.seed,
           p.a.roundNum,
           p.b.roundNum,
-          fmt(p.a.sparsityFrac),
-          fmt(p.b.sparsityFrac),
-          fmt(p.a.perf),
-          fmt(p.b.perf),
           ...tail(p),
         ]),
         json,

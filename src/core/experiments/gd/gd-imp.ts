@@ -13,15 +13,13 @@ import type { PopulationNet } from '../../nets/types';
 import type { TaskInstance } from '../../tasks/types';
 import { Rng } from '../../rng';
 import { getPruneMethod } from '../../prune/registry';
-import { sparsityOfRound } from '../../prune/schedule';
 import type { GenerationMetrics, ImpEvent, RoundRecord } from '../events';
 import { theta0For, type ChainState } from '../imp';
 import { denseMask } from '../../prune/layout';
 import type { GdOptions } from './gd-options';
 import { trainGd, type GdEpochMetrics, type GdOutcome, type GdTrainSet } from './train-gd';
-import { roundRecord } from '../records';
 import { gdPruneProblem } from './gd-eligibility';
-import { pruneStep } from '../resume';
+import { closeRound } from '../resume';
 
 /** The GD chains the paper ran (docs/ALGORITHMS.md §4.1: final-ticket and random-reinit). */
 export const GD_DEFAULT_METHODS = ['magnitude', 'random_reinit'] as const;
@@ -76,7 +74,6 @@ export async function runGdImp(input: GdImpInput): Promise<GdImpResult> {
   }
   const root = new Rng(seed);
   const theta0 = theta0For(net, seed);
-  const keepFrac = 1 - prune.pruneFrac;
   let chains: ChainState[] = input.resume
     ? [...input.resume]
     : prune.methods.map((method) => ({ method, nextRoundNum: 1, mask: denseMask(net.paramCount), init: theta0 }));
@@ -107,30 +104,19 @@ export async function runGdImp(input: GdImpInput): Promise<GdImpResult> {
             emit({ type: 'generation', metrics: epochAsGeneration(m, { seed, method, roundNum }, esDim) }),
         }));
       if (roundNum === 1) shared = outcome;
-      const { next: nextState, threshold } = pruneStep({
+      const { record, next: nextState } = closeRound({
         net,
         prune,
         seed,
-        method: chain.method,
+        chain,
+        recordMethod: method,
         roundNum,
-        mask: chain.mask,
-        mean: outcome.mean,
-        std: outcome.std,
-        theta0,
-      });
-      next.push(nextState);
-      const record = roundRecord({
-        net,
-        seed,
-        method,
-        roundNum,
-        sparsityFrac: sparsityOfRound(roundNum, keepFrac),
-        mask: chain.mask,
         outcome,
-        pruneThreshold: threshold,
+        theta0,
         generations: outcome.steps,
         sharedWith: sharers,
       });
+      next.push(nextState);
       records.push(record);
       emit({ type: 'round', record, next: nextState });
     }

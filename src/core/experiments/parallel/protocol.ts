@@ -1,7 +1,9 @@
 /**
  * The messages between the thread that runs the ES and its evaluation workers (population-parallel
- * evaluation; split.ts, replica.ts), and both ends of the conversation over any message port
- * (worker_threads in Node, Web Workers in the browser: the transports only move these plain objects).
+ * evaluation; split.ts, replica.ts): what a worker answers (`createEvalServer`, exposed as `EvalWorkerApi`)
+ * and what the ES side holds of a worker (`EvalPeer`). The transport is the app's one worker lifecycle
+ * (src/lib/worker-lifecycle.ts over comlink: Web Workers in the browser, worker_threads in Node), which
+ * pairs each request with its reply and notices a worker's death; core only defines the conversation.
  *
  * A worker is started once per run: `init` gives it the experiment config (it loads the task data and
  * builds the network itself, through the same registries) and, where the transport can share or copy
@@ -40,8 +42,19 @@ export type EvalReply =
   | { readonly kind: 'scores'; readonly scores: Float32Array }
   | { readonly kind: 'stats'; readonly numTensors: number; readonly heapBytes: number };
 
-/** What travels: a request or reply with the id that pairs them. */
-export type Envelope<T> = { readonly id: number } & ({ readonly body: T } | { readonly error: string });
+/** What an evaluation worker exposes: one request at a time, answered in arrival order. */
+export interface EvalWorkerApi {
+  handle(req: EvalRequest): Promise<EvalReply>;
+}
+
+/**
+ * The ES side of one evaluation worker. A worker holds its run's task and round, so one that stopped is
+ * not replaced: every later request rejects with the reason it stopped.
+ */
+export interface EvalPeer {
+  request(body: EvalRequest): Promise<EvalReply>;
+  close(): void;
+}
 
 /** What the worker side needs from its platform. */
 export interface EvalServerDeps {
@@ -53,8 +66,24 @@ export interface EvalServerDeps {
   heapBytes(): number;
 }
 
-/** The worker side: answers each request in order (one replica per worker). */
-export function createEvalServer(deps: EvalServerDeps): (req: EvalRequest) => Promise<EvalReply> {
+/**
+ * The worker side (one replica per worker). Requests are answered one at a time in arrival order, so a
+ * round never starts while `init` is still loading, whatever the transport delivers meanwhile.
+ */
+export function createEvalServer(deps: EvalServerDeps): EvalWorkerApi {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serve = evalHandler(deps);
+  return {
+    handle(req) {
+      const reply = queue.then(() => serve(req));
+      queue = reply.catch(() => undefined);
+      return reply;
+    },
+  };
+}
+
+/** Answers one request; `createEvalServer` keeps them in order. */
+function evalHandler(deps: EvalServerDeps): (req: EvalRequest) => Promise<EvalReply> {
   let parts: { config: ExperimentConfig; net: PopulationNet; replica: EvalReplica } | null = null;
   const need = () => {
     if (!parts) throw new Error('the evaluation worker got work before init');
@@ -87,65 +116,4 @@ export function createEvalServer(deps: EvalServerDeps): (req: EvalRequest) => Pr
         return { kind: 'ok' };
     }
   };
-}
-
-/** Runs `serve` on every incoming envelope, in arrival order, and posts the reply envelope. */
-export function serveEnvelopes(
-  serve: (req: EvalRequest) => Promise<EvalReply>,
-  post: (msg: Envelope<EvalReply>) => void,
-): (msg: Envelope<EvalRequest>) => void {
-  let queue: Promise<void> = Promise.resolve();
-  return (msg) => {
-    queue = queue.then(async () => {
-      if (!('body' in msg)) return;
-      try {
-        post({ id: msg.id, body: await serve(msg.body) });
-      } catch (e) {
-        post({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
-      }
-    });
-  };
-}
-
-/** The ES side of one worker: requests with replies matched by id; a dead worker fails what is pending. */
-export class EvalPeer {
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: EvalReply) => void; reject: (e: Error) => void }>();
-  private failure: Error | null = null;
-
-  /** `post` sends an envelope to the worker; `terminate` stops it. */
-  constructor(
-    private readonly post: (msg: Envelope<EvalRequest>) => void,
-    private readonly terminate: () => void,
-  ) {}
-
-  request(body: EvalRequest): Promise<EvalReply> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.post({ id, body });
-    });
-  }
-
-  /** The transport calls this with every message from the worker. */
-  receive(msg: Envelope<EvalReply>): void {
-    const p = this.pending.get(msg.id);
-    if (!p) return;
-    this.pending.delete(msg.id);
-    if ('body' in msg) p.resolve(msg.body);
-    else p.reject(new Error(`an evaluation worker failed: ${msg.error}`));
-  }
-
-  /** The transport calls this when the worker dies (error event, exit). */
-  fail(reason: string): void {
-    this.failure ??= new Error(`an evaluation worker stopped: ${reason}`);
-    for (const p of this.pending.values()) p.reject(this.failure);
-    this.pending.clear();
-  }
-
-  close(): void {
-    this.fail('closed');
-    this.terminate();
-  }
 }

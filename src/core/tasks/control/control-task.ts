@@ -4,13 +4,14 @@
  * the population, test = a fixed episode set, loss = −return) over the batched gymnax environments.
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import { pickParams, resolveParams } from '../../params';
-import type { AnyParamValues, ParamSpecs } from '../../params';
+import { ownSpec, pickParams, resolveParams } from '../../params';
+import type { AnyParamValues } from '../../params';
 import type { PopulationNet } from '../../nets/types';
 import type { Rng } from '../../rng';
 import type { TaskDef, TaskInstance } from '../types';
 import { EPISODIC_TASK, episodeParamSpecs, EpisodicTaskInstance, testEpisodeStream } from '../episodic';
-import type { ControlEnv } from './envs/types';
+import type { EpisodeParamSpecs } from '../episodic';
+import type { ControlEnv, EnvParams, EnvParamSpecs } from './envs/types';
 import { rowPolicyFor } from './policy-net';
 import { rolloutPopulation } from './rollout';
 import type { RolloutResult } from './rollout';
@@ -28,19 +29,15 @@ export interface ControlTaskOptions {
   readonly episodes: number;
   /** Fixed test episodes (docs/ALGORITHMS.md §9.3: 32 for Pendulum, 64 for Brax). */
   readonly testEpisodes: number;
-  /** Overrides of the env's param defaults (e.g. maxSteps). */
-  readonly envDefaults?: AnyParamValues;
   readonly help: string;
   readonly notes?: readonly string[];
 }
 
-/** Task param specs: episodes, test episodes, then the env's constants (defaults overridable). */
-function taskParamSpecs(o: ControlTaskOptions): ParamSpecs {
-  const envSpecs: Record<string, ParamSpecs[string]> = {};
-  for (const [k, s] of Object.entries(o.env.paramSpecs)) {
-    const d = o.envDefaults?.[k];
-    envSpecs[k] = d === undefined ? s : ({ ...s, default: d } as ParamSpecs[string]);
-  }
+/** The specs of a control task's params: episodes, test episodes, then the env's constants. */
+export type ControlTaskParamSpecs = EpisodeParamSpecs & EnvParamSpecs;
+
+/** Task param specs: episodes, test episodes, then the env's constants. */
+function taskParamSpecs(o: ControlTaskOptions): ControlTaskParamSpecs {
   return {
     ...episodeParamSpecs({
       episodes: o.episodes,
@@ -48,14 +45,25 @@ function taskParamSpecs(o: ControlTaskOptions): ParamSpecs {
       testEpisodes: o.testEpisodes,
       maxTestEpisodes: 1024,
     }),
-    ...envSpecs,
+    ...o.env.paramSpecs,
   };
+}
+
+/**
+ * The params of `env` out of a run's task params (other task params such as the episode counts are
+ * left out; defaults filled, every value checked against its spec): what replaying a stored policy needs.
+ */
+export function controlEnvParams(env: ControlEnv, taskParams: Partial<AnyParamValues>): EnvParams {
+  const specs: EnvParamSpecs = env.paramSpecs;
+  const known: Partial<AnyParamValues> = {};
+  for (const [k, v] of Object.entries(taskParams)) if (ownSpec(specs, k)) known[k] = v;
+  return resolveParams(specs, known);
 }
 
 /** Rollout of a whole population [P, D] (one dataSync) over `episodes` episodes from `rng`. */
 export function rolloutNet(
   env: ControlEnv,
-  envParams: AnyParamValues,
+  envParams: EnvParams,
   net: PopulationNet,
   params: tf.Tensor2D,
   episodes: number,
@@ -73,7 +81,7 @@ class ControlTaskInstance extends EpisodicTaskInstance {
   constructor(
     id: string,
     readonly env: ControlEnv,
-    private readonly envParams: AnyParamValues,
+    private readonly envParams: EnvParams,
     episodes: number,
     testEpisodes: number,
     notes: readonly string[],
@@ -108,16 +116,9 @@ export function controlTaskDef(o: ControlTaskOptions): TaskDef {
     paramSpecs,
     ioOf: () => ({ inputShape: [o.env.obsDim], outputSize: o.env.outputSize }),
     async load(given: AnyParamValues): Promise<TaskInstance> {
-      const p = resolveParams(paramSpecs, given) as AnyParamValues;
+      const p = resolveParams(paramSpecs, given);
       const notes = [...(o.notes ?? [])];
-      return new ControlTaskInstance(
-        o.id,
-        o.env,
-        pickParams(o.env.paramSpecs, p),
-        p.episodes as number,
-        p.testEpisodes as number,
-        notes,
-      );
+      return new ControlTaskInstance(o.id, o.env, pickParams(o.env.paramSpecs, p), p.episodes, p.testEpisodes, notes);
     },
   };
 }

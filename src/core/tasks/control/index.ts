@@ -59,10 +59,10 @@ export function controlEnvOfTask(taskId: string): ControlEnv {
   return o.env;
 }
 
-export { controlTaskDef, rolloutNet, testEpisodeRng } from './control-task';
+export { controlEnvParams, controlTaskDef, rolloutNet, testEpisodeRng } from './control-task';
 export type { ControlTaskOptions } from './control-task';
 export { CONTROL_ENVS, getControlEnv } from './envs';
-export type { ControlEnv, EnvState, StepResult } from './envs';
+export type { ControlEnv, EnvParams, EnvParamSpecs, EnvState, StepResult } from './envs';
 export { rolloutPopulation, mlpRowPolicy, sharedResetState, episodeRng, mapAction } from './rollout';
 export type { RowPolicy, RolloutResult, RolloutSpec } from './rollout';
 export { forwardRows, mlpLayoutFromLayers, mlpLayoutFromSizes } from './policy-forward';

@@ -4,10 +4,9 @@
  * done. With `rng = episodeRng(testEpisodeRng(env), e)` it replays test episode e exactly as
  * `evaluateTest` scored it.
  */
-import type { AnyParamValues } from '../../params';
 import type { Rng } from '../../rng';
 import { allocStepResult, stateRow } from './envs/common';
-import type { ControlEnv } from './envs/types';
+import type { ControlEnv, EnvParams } from './envs/types';
 import { mapAction } from './rollout';
 import type { RowPolicy } from './rollout';
 
@@ -30,13 +29,13 @@ export interface EpisodeRecord {
  */
 export function recordEpisode(
   env: ControlEnv,
-  envParams: AnyParamValues,
+  envParams: EnvParams,
   policy: RowPolicy,
   rng: Rng,
   memberIdx = 0,
 ): EpisodeRecord {
   const state = env.reset(rng, 1, envParams);
-  const maxSteps = envParams.maxSteps as number;
+  const maxSteps = envParams.maxSteps;
   const obs = new Float32Array(env.obsDim);
   const outputs = new Float32Array(env.outputSize);
   const member = Int32Array.of(memberIdx);

@@ -5,10 +5,9 @@
  * including its first `done`, after which it is no longer stepped; a member's fitness is the mean
  * return over its E episodes.
  */
-import type { AnyParamValues } from '../../params';
 import type { Rng } from '../../rng';
 import { allocStepResult, argmax } from './envs/common';
-import type { ControlEnv, EnvState } from './envs/types';
+import type { ControlEnv, EnvParams, EnvState } from './envs/types';
 import { ForwardScratch, forwardRows } from './policy-forward';
 import type { MlpLayout } from './policy-forward';
 
@@ -43,7 +42,7 @@ export function sharedResetState(
   rng: Rng,
   members: number,
   episodes: number,
-  params: AnyParamValues,
+  params: EnvParams,
 ): EnvState {
   const starts = Array.from({ length: episodes }, (_, e) => env.reset(episodeRng(rng, e), 1, params));
   const n = members * episodes;
@@ -59,7 +58,7 @@ export function sharedResetState(
 export interface RolloutSpec {
   readonly env: ControlEnv;
   /** Resolved env params (constants and `maxSteps`). */
-  readonly envParams: AnyParamValues;
+  readonly envParams: EnvParams;
   readonly members: number;
   readonly episodes: number;
   readonly policy: RowPolicy;
@@ -83,7 +82,7 @@ export function rolloutPopulation(spec: RolloutSpec): RolloutResult {
   const { env, envParams, members, episodes, policy, rng } = spec;
   const n = members * episodes;
   const state = sharedResetState(env, rng, members, episodes, envParams);
-  const maxSteps = envParams.maxSteps as number;
+  const maxSteps = envParams.maxSteps;
   const obsDim = env.obsDim;
   const outDim = env.outputSize;
   const active = new Int32Array(n);

@@ -56,7 +56,7 @@ export {
   modelParamsOf,
   rolloutNetLocomotion,
 } from './locomotion-task';
-export type { LocomotionModel, RewardTerms, SimState } from './types';
+export type { LocomotionModel, LocomotionParams, LocomotionParamSpecs, RewardTerms, SimState } from './types';
 export { hopper, halfCheetah, walker2d, ant };
 export { recordLocomotionEpisode, recordLocomotionTestEpisode } from './record-episode';
 export type { LocomotionEpisodeRecord } from './record-episode';

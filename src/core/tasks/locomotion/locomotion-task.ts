@@ -11,11 +11,12 @@
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import { bool, pickParams, resolveParams } from '../../params';
-import type { AnyParamValues, ParamSpecs } from '../../params';
+import type { AnyParamValues, BoolParamSpec, ParamValues } from '../../params';
 import type { PopulationNet } from '../../nets/types';
 import type { Rng } from '../../rng';
 import type { TaskDef, TaskInstance } from '../types';
 import { EPISODIC_TASK, episodeParamSpecs, EpisodicTaskInstance, testEpisodeStream } from '../episodic';
+import type { EpisodeParamSpecs } from '../episodic';
 import { rowPolicyFor } from '../control/policy-net';
 import { loadMujoco } from './mujoco-loader';
 import { ObsNormalizer } from './obs-norm';
@@ -23,7 +24,7 @@ import { rolloutLocomotion } from './rollout';
 import type { LocomotionRolloutResult } from './rollout';
 import { LocomotionSim } from './sim';
 import { locomotionMemoryProblem, simulationCapacity } from './memory';
-import type { LocomotionModel } from './types';
+import type { LocomotionModel, LocomotionParams, LocomotionParamSpecs } from './types';
 
 /** The fixed test-episode stream of `model` (also for replaying test episodes). */
 export function locomotionTestRng(model: LocomotionModel): Rng {
@@ -38,8 +39,11 @@ export interface LocomotionTaskOptions {
   readonly notes?: readonly string[];
 }
 
+/** The specs of a locomotion task's params: episodes, test episodes, observation normalisation, the model's constants. */
+export type LocomotionTaskParamSpecs = EpisodeParamSpecs & { readonly obsNorm: BoolParamSpec } & LocomotionParamSpecs;
+
 /** Task params: episodes, test episodes, observation normalisation, then the model's constants. */
-export function locomotionParamSpecs(model: LocomotionModel): ParamSpecs {
+export function locomotionParamSpecs(model: LocomotionModel): LocomotionTaskParamSpecs {
   return {
     ...episodeParamSpecs({ episodes: 8, maxEpisodes: 64, testEpisodes: 64, maxTestEpisodes: 256 }),
     obsNorm: bool(
@@ -101,7 +105,7 @@ class LocomotionTaskInstance extends EpisodicTaskInstance {
 }
 
 /** Model constants out of the task's resolved params. */
-export function modelParamsOf(model: LocomotionModel, p: AnyParamValues): AnyParamValues {
+export function modelParamsOf(model: LocomotionModel, p: ParamValues<LocomotionTaskParamSpecs>): LocomotionParams {
   return pickParams(model.paramSpecs, p);
 }
 
@@ -116,25 +120,18 @@ export function locomotionTaskDef(o: LocomotionTaskOptions): TaskDef {
     paramSpecs,
     ioOf: () => ({ inputShape: [o.model.obsDim], outputSize: o.model.actDim }),
     memoryProblem(given: AnyParamValues, popSize: number) {
-      const p = resolveParams(paramSpecs, given) as AnyParamValues;
-      return locomotionMemoryProblem(o.model, o.id, popSize, p.episodes as number, p.testEpisodes as number);
+      const p = resolveParams(paramSpecs, given);
+      return locomotionMemoryProblem(o.model, o.id, popSize, p.episodes, p.testEpisodes);
     },
     async load(given: AnyParamValues): Promise<TaskInstance> {
-      const p = resolveParams(paramSpecs, given) as AnyParamValues;
+      const p = resolveParams(paramSpecs, given);
       const sim = new LocomotionSim(await loadMujoco(), o.model, modelParamsOf(o.model, p));
       const notes = [...(o.notes ?? [])];
       if (p.obsNorm)
         notes.push(
           'Observation normalisation is on: its running statistics are not saved with the run, so replays of saved policies run without them.',
         );
-      return new LocomotionTaskInstance(
-        o.id,
-        sim,
-        p.episodes as number,
-        p.testEpisodes as number,
-        p.obsNorm as boolean,
-        notes,
-      );
+      return new LocomotionTaskInstance(o.id, sim, p.episodes, p.testEpisodes, p.obsNorm, notes);
     },
   };
 }

@@ -12,7 +12,7 @@ import type { RowPolicy } from '../control/rollout';
 import type { EpisodeRecord } from '../control/record-episode';
 import { loadMujoco } from './mujoco-loader';
 import { LocomotionSim, stepReward } from './sim';
-import type { LocomotionModel, RewardTerms } from './types';
+import type { LocomotionModel, LocomotionParams, RewardTerms } from './types';
 import { locomotionParamSpecs, locomotionTestRng, modelParamsOf } from './locomotion-task';
 import { locomotionModelOfTask } from './models';
 import { GEOM_FIELDS, geomTableOf, writeGeomPoses } from './geom-pose';
@@ -34,7 +34,7 @@ export interface LocomotionEpisodeRecord extends EpisodeRecord {
 /** Plays one episode of `model` from the start drawn with `rng`, acting with member `memberIdx` of `policy`. */
 export async function recordLocomotionEpisode(
   model: LocomotionModel,
-  params: AnyParamValues,
+  params: LocomotionParams,
   policy: RowPolicy,
   rng: Rng,
   memberIdx = 0,
@@ -44,7 +44,7 @@ export async function recordLocomotionEpisode(
     sim.ensure(1);
     sim.setState(0, sim.drawStart(rng));
     const geoms = geomTableOf(sim);
-    const maxSteps = params.maxSteps as number;
+    const maxSteps = params.maxSteps;
     const obs = new Float32Array(model.obsDim);
     const out = new Float32Array(model.actDim);
     const member = Int32Array.of(memberIdx);
@@ -56,17 +56,17 @@ export async function recordLocomotionEpisode(
       rec.qpos.push(Array.from(v.qpos));
       rec.qvel.push(Array.from(v.qvel));
     };
-    const rec = {
+    const rec: Omit<LocomotionEpisodeRecord, 'episodeReturn' | 'truncated'> = {
       envId: model.id,
       geoms,
       dt: sim.dt,
-      states: [] as number[][],
-      qpos: [] as number[][],
-      qvel: [] as number[][],
-      actions: [] as number[],
-      actionVectors: [] as number[][],
-      rewards: [] as number[],
-      terms: [] as RewardTerms[],
+      states: [],
+      qpos: [],
+      qvel: [],
+      actions: [],
+      actionVectors: [],
+      rewards: [],
+      terms: [],
     };
     snapshot();
     let episodeReturn = 0,
@@ -105,7 +105,7 @@ export async function recordLocomotionTestEpisode(
 ): Promise<LocomotionEpisodeRecord | undefined> {
   const model = locomotionModelOfTask(taskId);
   if (!model) return undefined;
-  const p = resolveParams(locomotionParamSpecs(model), taskParams) as AnyParamValues;
+  const p = resolveParams(locomotionParamSpecs(model), taskParams);
   return recordLocomotionEpisode(
     model,
     modelParamsOf(model, p),

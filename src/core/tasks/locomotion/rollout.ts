@@ -45,7 +45,7 @@ export function rolloutLocomotion(spec: LocomotionRolloutSpec): LocomotionRollou
   const n = members * episodes;
   const obsDim = sim.spec.obsDim,
     actDim = sim.spec.actDim;
-  const maxSteps = sim.params.maxSteps as number;
+  const maxSteps = sim.params.maxSteps;
   sim.ensure(n);
   const starts = Array.from({ length: episodes }, (_, e) => sim.drawStart(episodeRng(rng, e)));
   for (let i = 0; i < n; i++) sim.setState(i, starts[i % episodes]);

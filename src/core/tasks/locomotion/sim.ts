@@ -8,11 +8,10 @@
  * bonus − control cost"): ctrl = a; `frameSkip` × mj_step; forward = w·(x′ − x)/dt with dt =
  * timestep·frameSkip; healthy bonus while healthy or when termination is on; ctrl cost = w·Σa².
  */
-import type { AnyParamValues } from '../../params';
 import type { Rng } from '../../rng';
 import { compileModel } from './mujoco-loader';
 import type { Mujoco } from './mujoco-loader';
-import type { LocomotionModel, RewardTerms } from './types';
+import type { LocomotionModel, LocomotionParams, RewardTerms, SimState } from './types';
 
 type MjModel = InstanceType<Mujoco['MjModel']>;
 type MjData = InstanceType<Mujoco['MjData']>;
@@ -21,6 +20,25 @@ type MjData = InstanceType<Mujoco['MjData']>;
 export interface StartState {
   readonly qpos: Float64Array;
   readonly qvel: Float64Array;
+}
+
+/** The healthy-state rule of a model that has one, with its reward and termination setting. */
+interface Health {
+  readonly isHealthy: (s: SimState, params: LocomotionParams) => boolean;
+  readonly reward: number;
+  readonly terminate: boolean;
+}
+
+/** The model's health rule with its params, or null; throws if a model with a rule lacks them. */
+function healthOf(spec: LocomotionModel, params: LocomotionParams): Health | null {
+  const { isHealthy } = spec;
+  if (!isHealthy) return null;
+  const { healthyReward, terminateWhenUnhealthy } = params;
+  if (healthyReward === undefined || terminateWhenUnhealthy === undefined)
+    throw new Error(
+      `${spec.id}: a model with a healthy-state rule needs the healthyReward and terminateWhenUnhealthy params`,
+    );
+  return { isHealthy, reward: healthyReward, terminate: terminateWhenUnhealthy };
 }
 
 interface Views {
@@ -39,12 +57,14 @@ export class LocomotionSim {
   private readonly datas: MjData[] = [];
   private views: Views[] = [];
   private readonly frameSkip: number;
+  private readonly health: Health | null;
 
   constructor(
     private readonly mj: Mujoco,
     readonly spec: LocomotionModel,
-    readonly params: AnyParamValues,
+    readonly params: LocomotionParams,
   ) {
+    this.health = healthOf(spec, params);
     this.model = compileModel(mj, spec.id, spec.xml(params));
     this.nq = this.model.nq;
     this.nv = this.model.nv;
@@ -55,7 +75,7 @@ export class LocomotionSim {
         `${spec.id}: model has nq=${this.nq}, nv=${this.nv}, nu=${this.nu}; spec expects obs ${spec.obsDim}, act ${spec.actDim}`,
       );
     }
-    this.frameSkip = params.frameSkip as number;
+    this.frameSkip = params.frameSkip;
     this.dt = this.model.opt.timestep * this.frameSkip;
   }
 
@@ -96,7 +116,7 @@ export class LocomotionSim {
 
   /** gym reset: qpos0 + U(−s, s), qvel U(−s, s) or s·N(0, 1), with s = resetNoiseScale. */
   drawStart(rng: Rng): StartState {
-    const s = this.params.resetNoiseScale as number;
+    const s = this.params.resetNoiseScale;
     const qpos0 = this.model.qpos0 as Float64Array;
     const qpos = Float64Array.from(qpos0, (q) => q + rng.uniformRange(-s, s));
     const qvel =
@@ -119,7 +139,7 @@ export class LocomotionSim {
   /** gym `_get_obs`: qpos[qposSkip:] then qvel (clipped to ±qvelClip where the model says so). */
   observe(i: number, out: Float32Array, offset: number): void {
     const { qpos, qvel } = this.view(i);
-    const clip = this.params.qvelClip as number | undefined;
+    const clip = this.params.qvelClip;
     let o = offset;
     for (let k = this.spec.qposSkip; k < this.nq; k++) out[o++] = qpos[k];
     for (let k = 0; k < this.nv; k++)
@@ -143,17 +163,16 @@ export class LocomotionSim {
     const xBefore = v.qpos[0];
     for (let s = 0; s < this.frameSkip; s++) this.mj.mj_step(this.model, d);
     const vAfter = this.view(i);
-    terms.forward = ((p.forwardRewardWeight as number) * (vAfter.qpos[0] - xBefore)) / this.dt;
-    terms.ctrlCost = (p.ctrlCostWeight as number) * sq;
-    const rule = this.spec.isHealthy;
-    if (!rule) {
+    terms.forward = (p.forwardRewardWeight * (vAfter.qpos[0] - xBefore)) / this.dt;
+    terms.ctrlCost = p.ctrlCostWeight * sq;
+    const h = this.health;
+    if (!h) {
       terms.healthy = 0;
       return false;
     }
-    const healthy = rule(vAfter, p);
-    const terminate = p.terminateWhenUnhealthy as boolean;
-    terms.healthy = healthy || terminate ? (p.healthyReward as number) : 0;
-    return terminate && !healthy;
+    const healthy = h.isHealthy(vAfter, p);
+    terms.healthy = healthy || h.terminate ? h.reward : 0;
+    return h.terminate && !healthy;
   }
 
   /** Frees every MjData and the model (WASM heap objects are not garbage-collected). */

@@ -18,4 +18,4 @@ export function getControlEnv(id: string): ControlEnv {
 }
 
 export { acrobot, cartPole, mountainCarContinuous, pendulum };
-export type { ControlEnv, EnvState, StepResult, ActionMapping } from './types';
+export type { ControlEnv, EnvParams, EnvParamSpecs, EnvState, StepResult, ActionMapping } from './types';

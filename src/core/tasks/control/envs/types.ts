@@ -8,7 +8,7 @@
  * Actions are one number per copy *after* the action mapping of docs/ALGORITHMS.md §11.5 (`mapAction`): a discrete
  * index for CartPole/Acrobot, a raw continuous value for Pendulum/MountainCar (the env clips it).
  */
-import type { AnyParamValues, ParamSpecs, ParamValues } from '../../../params';
+import type { NumberParamSpec, ParamSpecs, ParamValues } from '../../../params';
 import type { Rng } from '../../../rng';
 
 /** State of n environment copies; `vars[k][i]` is variable `stateNames[k]` of copy i. */
@@ -28,6 +28,12 @@ export interface StepResult {
   readonly terminal: Uint8Array;
 }
 
+/** The param specs of every environment: its constants, and always the horizon `maxSteps`. */
+export type EnvParamSpecs = ParamSpecs & { readonly maxSteps: NumberParamSpec };
+
+/** An environment's resolved params as rollouts see them: any constants, and the horizon typed. */
+export type EnvParams = ParamValues<EnvParamSpecs>;
+
 /** How raw network outputs become the env's action (docs/ALGORITHMS.md §11.5). */
 export type ActionMapping = 'argmax' | 'identity';
 
@@ -44,11 +50,11 @@ export interface ControlEnv {
   /** Output activation the policy network should use (docs/ALGORITHMS.md §11.5; MountainCar's tanh unit is [U]). */
   readonly policyOutputActivation: 'none' | 'tanh';
   /** Physical constants and the horizon `maxSteps`, for transfer variants (defaults = gymnax v0.0.6). */
-  readonly paramSpecs: ParamSpecs;
+  readonly paramSpecs: EnvParamSpecs;
   /** Typical return range [worst, best] for the default params, for axes and sanity checks. */
   readonly returnRange: readonly [number, number];
   /** n fresh copies drawn i.i.d. from the reset distribution using `rng`. */
-  reset(rng: Rng, n: number, params: AnyParamValues): EnvState;
+  reset(rng: Rng, n: number, params: EnvParams): EnvState;
   /** Writes copy i's observation at `out[offset … offset + obsDim)`. */
   observe(state: EnvState, i: number, out: Float32Array, offset: number): void;
   /**
@@ -58,14 +64,14 @@ export interface ControlEnv {
   step(
     state: EnvState,
     actions: Float64Array,
-    params: AnyParamValues,
+    params: EnvParams,
     active?: ArrayLike<number>,
     out?: StepResult,
   ): StepResult;
 }
 
 /** An environment as its file writes it: `reset` and `step` see its params typed by its own `paramSpecs`. */
-export interface ControlEnvDef<S extends ParamSpecs> extends Omit<ControlEnv, 'paramSpecs' | 'reset' | 'step'> {
+export interface ControlEnvDef<S extends EnvParamSpecs> extends Omit<ControlEnv, 'paramSpecs' | 'reset' | 'step'> {
   readonly paramSpecs: S;
   reset(rng: Rng, n: number, params: NoInfer<ParamValues<S>>): EnvState;
   step(
@@ -81,6 +87,6 @@ export interface ControlEnvDef<S extends ParamSpecs> extends Omit<ControlEnv, 'p
  * A registry entry from a typed definition. Sound because an environment is only ever stepped with its
  * task's params resolved against its own `paramSpecs` (control-task.ts pickParams after resolveParams).
  */
-export function defineControlEnv<S extends ParamSpecs>(def: ControlEnvDef<S>): ControlEnv {
+export function defineControlEnv<S extends EnvParamSpecs>(def: ControlEnvDef<S>): ControlEnv {
   return def as unknown as ControlEnv;
 }

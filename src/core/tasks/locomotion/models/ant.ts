@@ -8,10 +8,10 @@
  * reward = (x′ − x)/dt + 1 (healthy) − 0.5·Σa²; healthy ⇔ state finite and 0.2 ≤ z ≤ 1.
  * The contact-force term (cfrc_ext, 84 observations, cost 5e−4·Σclip(f)²) is NOT implemented.
  */
-import { bool, num } from '../../../params';
-import type { AnyParamValues } from '../../../params';
-import type { LocomotionModel, SimState } from '../types';
-import { commonParamSpecs, integratorChoice } from './common';
+import { num } from '../../../params';
+import type { ParamValues } from '../../../params';
+import { defineLocomotionModel, type SimState } from '../types';
+import { commonParamSpecs, healthSpecs, massScaleSpec, integratorChoice } from './common';
 
 /** gym ant.xml geom density; the mass-scale variant multiplies it, so every body's mass scales alike. */
 const DENSITY = 5;
@@ -45,8 +45,44 @@ function leg(
       </body>`;
 }
 
-function xml(p: AnyParamValues): string {
-  const density = DENSITY * (p.massScale as number);
+const paramSpecs = {
+  ...commonParamSpecs({
+    maxSteps: 1000,
+    frameSkip: 5,
+    timestep: 0.01,
+    forwardRewardWeight: 1,
+    ctrlCostWeight: 0.5,
+    resetNoiseScale: 0.1,
+  }),
+  integrator: integratorChoice('RK4'),
+  ...healthSpecs(),
+  healthyZMin: num(
+    0.2,
+    0,
+    0.75,
+    0.05,
+    'Healthy min height [m]',
+    'Torso height z must stay at or above this (gym healthy_z_range[0]).',
+  ),
+  healthyZMax: num(
+    1,
+    0.75,
+    5,
+    0.05,
+    'Healthy max height [m]',
+    'Torso height z must stay at or below this (gym healthy_z_range[1]).',
+  ),
+  massScale: massScaleSpec(
+    'Body mass scale',
+    "Transfer variant: multiplies every body's mass (geom density 5 in gym's ant.xml).",
+  ),
+};
+
+/** Its parameter values. */
+type Params = ParamValues<typeof paramSpecs>;
+
+function xml(p: Params): string {
+  const density = DENSITY * p.massScale;
   // Actuator order of gym's ant.xml: leg 4, leg 1, leg 2, leg 3 (hip then ankle).
   const motors = [4, 1, 2, 3]
     .flatMap((k) => [`hip_${k}`, `ankle_${k}`])
@@ -54,7 +90,7 @@ function xml(p: AnyParamValues): string {
     .join('\n    ');
   return `<mujoco model="ant">
   <compiler angle="degree" inertiafromgeom="true"/>
-  <option integrator="${p.integrator as string}" timestep="${p.timestep as number}"/>
+  <option integrator="${p.integrator}" timestep="${p.timestep}"/>
   <default>
     <joint armature="1" damping="1" limited="true"/>
     <geom conaffinity="0" condim="3" density="${density}" friction="1 0.5 0.5" margin="0.01" rgba="0.8 0.6 0.4 1"/>
@@ -77,14 +113,14 @@ function xml(p: AnyParamValues): string {
 }
 
 /** gym Ant `is_healthy`: every qpos/qvel entry finite and healthy_z_range[0] ≤ z ≤ healthy_z_range[1] (closed). */
-function isHealthy({ qpos, qvel }: SimState, p: AnyParamValues): boolean {
+function isHealthy({ qpos, qvel }: SimState, p: Params): boolean {
   for (const v of qpos) if (!Number.isFinite(v)) return false;
   for (const v of qvel) if (!Number.isFinite(v)) return false;
   const z = qpos[2];
-  return z >= (p.healthyZMin as number) && z <= (p.healthyZMax as number);
+  return z >= p.healthyZMin && z <= p.healthyZMax;
 }
 
-export const ant: LocomotionModel = {
+export const ant = defineLocomotionModel({
   id: 'Ant',
   label: 'Ant (MuJoCo)',
   obsDim: 27,
@@ -92,47 +128,7 @@ export const ant: LocomotionModel = {
   qposSkip: 2,
   simulationBytes: 15 * 2 ** 20,
   resetNoise: { qvelDist: 'normal' },
-  paramSpecs: {
-    ...commonParamSpecs({
-      maxSteps: 1000,
-      frameSkip: 5,
-      timestep: 0.01,
-      forwardRewardWeight: 1,
-      ctrlCostWeight: 0.5,
-      resetNoiseScale: 0.1,
-    }),
-    integrator: integratorChoice('RK4'),
-    healthyReward: num(1, 0, 10, 0.1, 'Healthy reward', 'Bonus per step while healthy (gym healthy_reward).'),
-    terminateWhenUnhealthy: bool(
-      true,
-      'Terminate when unhealthy',
-      'End the episode at the first unhealthy state (gym terminate_when_unhealthy).',
-    ),
-    healthyZMin: num(
-      0.2,
-      0,
-      0.75,
-      0.05,
-      'Healthy min height [m]',
-      'Torso height z must stay at or above this (gym healthy_z_range[0]).',
-    ),
-    healthyZMax: num(
-      1,
-      0.75,
-      5,
-      0.05,
-      'Healthy max height [m]',
-      'Torso height z must stay at or below this (gym healthy_z_range[1]).',
-    ),
-    massScale: num(
-      1,
-      0.25,
-      4,
-      0.05,
-      'Body mass scale',
-      "Transfer variant: multiplies every body's mass (geom density 5 in gym's ant.xml).",
-    ),
-  },
+  paramSpecs,
   xml,
   isHealthy,
-};
+});

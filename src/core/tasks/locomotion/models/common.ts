@@ -3,8 +3,8 @@
  * docs/ALGORITHMS.md §9.3 for the horizon): horizon, frame skip, timestep, integrator, reward weights and
  * reset noise, each with the task's own default.
  */
-import { choice, int, num } from '../../../params';
-import type { ChoiceParamSpec, NumberParamSpec } from '../../../params';
+import { bool, choice, int, num } from '../../../params';
+import type { ChoiceParamSpec } from '../../../params';
 
 export interface CommonDefaults {
   readonly maxSteps: number;
@@ -15,7 +15,17 @@ export interface CommonDefaults {
   readonly resetNoiseScale: number;
 }
 
-export function commonParamSpecs(d: CommonDefaults): Record<string, NumberParamSpec> {
+/** gym's defaults for the planar walkers Hopper and Walker2d (hopper_v4.py, walker2d_v4.py). */
+export const PLANAR_WALKER_DEFAULTS: CommonDefaults = {
+  maxSteps: 1000,
+  frameSkip: 4,
+  timestep: 0.002,
+  forwardRewardWeight: 1,
+  ctrlCostWeight: 1e-3,
+  resetNoiseScale: 5e-3,
+};
+
+export function commonParamSpecs(d: CommonDefaults) {
   return {
     maxSteps: int(
       d.maxSteps,
@@ -46,8 +56,14 @@ export function commonParamSpecs(d: CommonDefaults): Record<string, NumberParamS
   };
 }
 
+/** The specs every model has: horizon, frame skip, timestep, reward weights, reset noise. */
+export type CommonParamSpecs = ReturnType<typeof commonParamSpecs>;
+
+/** MuJoCo's integrators the models offer. */
+export type Integrator = 'RK4' | 'Euler';
+
 /** MuJoCo integrator: gym's Hopper/Walker2d use RK4; Euler is ~4× cheaper per step (PLATFORM.md). */
-export function integratorChoice(d: 'RK4' | 'Euler'): ChoiceParamSpec<'RK4' | 'Euler'> {
+export function integratorChoice(d: Integrator): ChoiceParamSpec<Integrator> {
   return choice(
     d,
     [
@@ -57,4 +73,33 @@ export function integratorChoice(d: 'RK4' | 'Euler'): ChoiceParamSpec<'RK4' | 'E
     'Integrator',
     "MuJoCo option integrator; the model's gym default unless a reduced preset trades accuracy for speed.",
   );
+}
+
+/** The healthy-state reward and termination of the models with a health rule (gym healthy_reward, terminate_when_unhealthy). */
+export function healthSpecs() {
+  return {
+    healthyReward: num(1, 0, 10, 0.1, 'Healthy reward', 'Bonus per step while healthy (gym healthy_reward).'),
+    terminateWhenUnhealthy: bool(
+      true,
+      'Terminate when unhealthy',
+      'End the episode at the first unhealthy state (gym terminate_when_unhealthy).',
+    ),
+  };
+}
+
+/** The observed-velocity clip of gym's planar walkers (Hopper, Walker2d); `model` names the gym env. */
+export function qvelClipSpec(model: string) {
+  return num(
+    10,
+    1,
+    100,
+    1,
+    'Velocity clip (obs)',
+    `Observed joint velocities are clipped to ±this (gym ${model}); the physics is not.`,
+  );
+}
+
+/** A mass multiplier for transfer variants (docs/ALGORITHMS.md §5), 1 = gym's model. */
+export function massScaleSpec(label: string, help: string) {
+  return num(1, 0.25, 4, 0.05, label, help);
 }

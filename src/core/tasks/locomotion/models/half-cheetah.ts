@@ -3,20 +3,35 @@
  * §9.2/§9.3). gym's half_cheetah.xml (already local coordinates; total mass 14 kg), Euler, dt = 0.01·5.
  * obs = qpos[1:] (8) + qvel (9); reward = (x′ − x)/dt − 0.1·Σa²; no early termination.
  */
-import { num } from '../../../params';
-import type { AnyParamValues } from '../../../params';
-import type { LocomotionModel } from '../types';
-import { commonParamSpecs, integratorChoice } from './common';
+import type { ParamValues } from '../../../params';
+import { defineLocomotionModel } from '../types';
+import { commonParamSpecs, massScaleSpec, integratorChoice } from './common';
 
-function xml(p: AnyParamValues): string {
+const paramSpecs = {
+  ...commonParamSpecs({
+    maxSteps: 1000,
+    frameSkip: 5,
+    timestep: 0.01,
+    forwardRewardWeight: 1,
+    ctrlCostWeight: 0.1,
+    resetNoiseScale: 0.1,
+  }),
+  integrator: integratorChoice('Euler'),
+  massScale: massScaleSpec('Total mass scale', 'Transfer variant: scales the total mass (14 kg, gym settotalmass).'),
+};
+
+/** Its parameter values. */
+type Params = ParamValues<typeof paramSpecs>;
+
+function xml(p: Params): string {
   return `<mujoco model="cheetah">
-  <compiler angle="radian" inertiafromgeom="true" settotalmass="${14 * (p.massScale as number)}"/>
+  <compiler angle="radian" inertiafromgeom="true" settotalmass="${14 * p.massScale}"/>
   <default>
     <joint armature="0.1" damping="0.01" limited="true" solimplimit="0 0.8 0.03" solreflimit="0.02 1" stiffness="8"/>
     <geom conaffinity="0" condim="3" contype="1" friction="0.4 0.1 0.1" rgba="0.8 0.6 0.4 1" solimp="0.0 0.8 0.01" solref="0.02 1"/>
     <motor ctrllimited="true" ctrlrange="-1 1"/>
   </default>
-  <option gravity="0 0 -9.81" integrator="${p.integrator as string}" timestep="${p.timestep as number}"/>
+  <option gravity="0 0 -9.81" integrator="${p.integrator}" timestep="${p.timestep}"/>
   <worldbody>
     <geom conaffinity="1" condim="3" name="floor" pos="0 0 0" rgba="0.8 0.9 0.8 1" size="40 40 40" type="plane"/>
     <body name="torso" pos="0 0 0.7">
@@ -62,7 +77,7 @@ function xml(p: AnyParamValues): string {
 </mujoco>`;
 }
 
-export const halfCheetah: LocomotionModel = {
+export const halfCheetah = defineLocomotionModel({
   id: 'HalfCheetah',
   label: 'HalfCheetah (MuJoCo)',
   obsDim: 17,
@@ -70,25 +85,7 @@ export const halfCheetah: LocomotionModel = {
   qposSkip: 1,
   simulationBytes: 14 * 2 ** 20,
   resetNoise: { qvelDist: 'normal' },
-  paramSpecs: {
-    ...commonParamSpecs({
-      maxSteps: 1000,
-      frameSkip: 5,
-      timestep: 0.01,
-      forwardRewardWeight: 1,
-      ctrlCostWeight: 0.1,
-      resetNoiseScale: 0.1,
-    }),
-    integrator: integratorChoice('Euler'),
-    massScale: num(
-      1,
-      0.25,
-      4,
-      0.05,
-      'Total mass scale',
-      'Transfer variant: scales the total mass (14 kg, gym settotalmass).',
-    ),
-  },
+  paramSpecs,
   xml,
   isHealthy: null,
-};
+});

@@ -5,13 +5,50 @@
  * obs = qpos[1:] (5) + clip(qvel, ±10) (6); reward = (x′ − x)/dt + 1 (healthy) − 1e−3·Σa²;
  * healthy ⇔ z > 0.7, |angle| < 0.2 and every qpos[2:], qvel entry in (−100, 100).
  */
-import { bool, num } from '../../../params';
-import type { AnyParamValues } from '../../../params';
-import type { LocomotionModel, SimState } from '../types';
-import { commonParamSpecs, integratorChoice } from './common';
+import { num } from '../../../params';
+import type { ParamValues } from '../../../params';
+import { defineLocomotionModel, type SimState } from '../types';
+import {
+  commonParamSpecs,
+  PLANAR_WALKER_DEFAULTS,
+  healthSpecs,
+  qvelClipSpec,
+  massScaleSpec,
+  integratorChoice,
+} from './common';
 
-function xml(p: AnyParamValues): string {
-  const torsoMass = 3.6651914291880923 * (p.torsoMassScale as number); // gym's torso capsule at density 1000
+const paramSpecs = {
+  ...commonParamSpecs(PLANAR_WALKER_DEFAULTS),
+  integrator: integratorChoice('RK4'),
+  qvelClip: qvelClipSpec('Hopper'),
+  ...healthSpecs(),
+  healthyZMin: num(
+    0.7,
+    0,
+    1.25,
+    0.05,
+    'Healthy min height [m]',
+    'Torso height z must stay above this (gym healthy_z_range[0]).',
+  ),
+  healthyAngleMax: num(
+    0.2,
+    0.05,
+    3.2,
+    0.05,
+    'Healthy max |angle| [rad]',
+    'Torso pitch must stay within ±this (gym healthy_angle_range).',
+  ),
+  torsoMassScale: massScaleSpec(
+    'Torso mass scale',
+    "Transfer variant: multiplies the torso mass (3.67 kg), as the paper varies Ant's torso mass (docs/ALGORITHMS.md §5).",
+  ),
+};
+
+/** Its parameter values. */
+type Params = ParamValues<typeof paramSpecs>;
+
+function xml(p: Params): string {
+  const torsoMass = 3.6651914291880923 * p.torsoMassScale; // gym's torso capsule at density 1000
   return `<mujoco model="hopper">
   <compiler angle="degree" inertiafromgeom="true"/>
   <default>
@@ -19,7 +56,7 @@ function xml(p: AnyParamValues): string {
     <geom conaffinity="1" condim="1" contype="1" margin="0.001" rgba="0.8 0.6 0.4 1" solimp="0.8 0.8 0.01" solref="0.02 1"/>
     <motor ctrllimited="true" ctrlrange="-1 1"/>
   </default>
-  <option integrator="${p.integrator as string}" timestep="${p.timestep as number}"/>
+  <option integrator="${p.integrator}" timestep="${p.timestep}"/>
   <worldbody>
     <geom conaffinity="1" condim="3" name="floor" pos="0 0 0" rgba="0.8 0.9 0.8 1" size="20 20 0.125" type="plane"/>
     <body name="torso" pos="0 0 1.25">
@@ -50,14 +87,14 @@ function xml(p: AnyParamValues): string {
 }
 
 /** gym Hopper `is_healthy`: state_vector()[2:] within ±100, z > 0.7, |angle| < 0.2 (defaults). */
-function isHealthy({ qpos, qvel }: SimState, p: AnyParamValues): boolean {
+function isHealthy({ qpos, qvel }: SimState, p: Params): boolean {
   const lim = 100;
   for (let k = 2; k < qpos.length; k++) if (!(Math.abs(qpos[k]) < lim)) return false;
   for (let k = 0; k < qvel.length; k++) if (!(Math.abs(qvel[k]) < lim)) return false;
-  return qpos[1] > (p.healthyZMin as number) && Math.abs(qpos[2]) < (p.healthyAngleMax as number);
+  return qpos[1] > p.healthyZMin && Math.abs(qpos[2]) < p.healthyAngleMax;
 }
 
-export const hopper: LocomotionModel = {
+export const hopper = defineLocomotionModel({
   id: 'Hopper',
   label: 'Hopper (MuJoCo)',
   obsDim: 11,
@@ -65,55 +102,7 @@ export const hopper: LocomotionModel = {
   qposSkip: 1,
   simulationBytes: 14 * 2 ** 20,
   resetNoise: { qvelDist: 'uniform' },
-  paramSpecs: {
-    ...commonParamSpecs({
-      maxSteps: 1000,
-      frameSkip: 4,
-      timestep: 0.002,
-      forwardRewardWeight: 1,
-      ctrlCostWeight: 1e-3,
-      resetNoiseScale: 5e-3,
-    }),
-    integrator: integratorChoice('RK4'),
-    qvelClip: num(
-      10,
-      1,
-      100,
-      1,
-      'Velocity clip (obs)',
-      'Observed joint velocities are clipped to ±this (gym Hopper); the physics is not.',
-    ),
-    healthyReward: num(1, 0, 10, 0.1, 'Healthy reward', 'Bonus per step while healthy (gym healthy_reward).'),
-    terminateWhenUnhealthy: bool(
-      true,
-      'Terminate when unhealthy',
-      'End the episode at the first unhealthy state (gym terminate_when_unhealthy).',
-    ),
-    healthyZMin: num(
-      0.7,
-      0,
-      1.25,
-      0.05,
-      'Healthy min height [m]',
-      'Torso height z must stay above this (gym healthy_z_range[0]).',
-    ),
-    healthyAngleMax: num(
-      0.2,
-      0.05,
-      3.2,
-      0.05,
-      'Healthy max |angle| [rad]',
-      'Torso pitch must stay within ±this (gym healthy_angle_range).',
-    ),
-    torsoMassScale: num(
-      1,
-      0.25,
-      4,
-      0.05,
-      'Torso mass scale',
-      "Transfer variant: multiplies the torso mass (3.67 kg), as the paper varies Ant's torso mass (docs/ALGORITHMS.md §5).",
-    ),
-  },
+  paramSpecs,
   xml,
   isHealthy,
-};
+});

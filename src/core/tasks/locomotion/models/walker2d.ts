@@ -5,10 +5,17 @@
  * obs = qpos[1:] (8) + clip(qvel, ±10) (9); reward = (x′ − x)/dt + 1 (healthy) − 1e−3·Σa²;
  * healthy ⇔ 0.8 < z < 2 and |angle| < 1.
  */
-import { bool, num } from '../../../params';
-import type { AnyParamValues } from '../../../params';
-import type { LocomotionModel, SimState } from '../types';
-import { commonParamSpecs, integratorChoice } from './common';
+import { num } from '../../../params';
+import type { ParamValues } from '../../../params';
+import { defineLocomotionModel, type SimState } from '../types';
+import {
+  commonParamSpecs,
+  PLANAR_WALKER_DEFAULTS,
+  healthSpecs,
+  qvelClipSpec,
+  massScaleSpec,
+  integratorChoice,
+} from './common';
 
 /** One leg (thigh → leg → foot) in local coordinates; `suffix` names its bodies/joints/geoms. */
 function leg(suffix: string, footFriction: number, rgba: string): string {
@@ -26,15 +33,50 @@ function leg(suffix: string, footFriction: number, rgba: string): string {
       </body>`;
 }
 
-function xml(p: AnyParamValues): string {
-  const torsoMass = 3.6651914291880923 * (p.torsoMassScale as number); // gym's torso capsule at density 1000
+const paramSpecs = {
+  ...commonParamSpecs(PLANAR_WALKER_DEFAULTS),
+  integrator: integratorChoice('RK4'),
+  qvelClip: qvelClipSpec('Walker2d'),
+  ...healthSpecs(),
+  healthyZMin: num(
+    0.8,
+    0,
+    1.25,
+    0.05,
+    'Healthy min height [m]',
+    'Torso height z must stay above this (gym healthy_z_range[0]).',
+  ),
+  healthyZMax: num(
+    2,
+    1.25,
+    5,
+    0.05,
+    'Healthy max height [m]',
+    'Torso height z must stay below this (gym healthy_z_range[1]).',
+  ),
+  healthyAngleMax: num(
+    1,
+    0.05,
+    3.2,
+    0.05,
+    'Healthy max |angle| [rad]',
+    'Torso pitch must stay within ±this (gym healthy_angle_range).',
+  ),
+  torsoMassScale: massScaleSpec('Torso mass scale', 'Transfer variant: multiplies the torso mass (3.67 kg).'),
+};
+
+/** Its parameter values. */
+type Params = ParamValues<typeof paramSpecs>;
+
+function xml(p: Params): string {
+  const torsoMass = 3.6651914291880923 * p.torsoMassScale; // gym's torso capsule at density 1000
   return `<mujoco model="walker2d">
   <compiler angle="degree" inertiafromgeom="true"/>
   <default>
     <joint armature="0.01" damping="0.1" limited="true"/>
     <geom conaffinity="0" condim="3" contype="1" density="1000" friction="0.7 0.1 0.1" rgba="0.8 0.6 0.4 1"/>
   </default>
-  <option integrator="${p.integrator as string}" timestep="${p.timestep as number}"/>
+  <option integrator="${p.integrator}" timestep="${p.timestep}"/>
   <worldbody>
     <geom conaffinity="1" condim="3" name="floor" pos="0 0 0" rgba="0.8 0.9 0.8 1" size="40 40 40" type="plane"/>
     <body name="torso" pos="0 0 1.25">
@@ -58,15 +100,13 @@ function xml(p: AnyParamValues): string {
 }
 
 /** gym Walker2d `is_healthy`: healthy_z_range (0.8, 2.0) and healthy_angle_range (−1, 1), open intervals. */
-function isHealthy({ qpos }: SimState, p: AnyParamValues): boolean {
+function isHealthy({ qpos }: SimState, p: Params): boolean {
   const z = qpos[1],
     angle = qpos[2];
-  return (
-    z > (p.healthyZMin as number) && z < (p.healthyZMax as number) && Math.abs(angle) < (p.healthyAngleMax as number)
-  );
+  return z > p.healthyZMin && z < p.healthyZMax && Math.abs(angle) < p.healthyAngleMax;
 }
 
-export const walker2d: LocomotionModel = {
+export const walker2d = defineLocomotionModel({
   id: 'Walker2d',
   label: 'Walker2d (MuJoCo)',
   obsDim: 17,
@@ -74,56 +114,7 @@ export const walker2d: LocomotionModel = {
   qposSkip: 1,
   simulationBytes: 14 * 2 ** 20,
   resetNoise: { qvelDist: 'uniform' },
-  paramSpecs: {
-    ...commonParamSpecs({
-      maxSteps: 1000,
-      frameSkip: 4,
-      timestep: 0.002,
-      forwardRewardWeight: 1,
-      ctrlCostWeight: 1e-3,
-      resetNoiseScale: 5e-3,
-    }),
-    integrator: integratorChoice('RK4'),
-    qvelClip: num(
-      10,
-      1,
-      100,
-      1,
-      'Velocity clip (obs)',
-      'Observed joint velocities are clipped to ±this (gym Walker2d); the physics is not.',
-    ),
-    healthyReward: num(1, 0, 10, 0.1, 'Healthy reward', 'Bonus per step while healthy (gym healthy_reward).'),
-    terminateWhenUnhealthy: bool(
-      true,
-      'Terminate when unhealthy',
-      'End the episode at the first unhealthy state (gym terminate_when_unhealthy).',
-    ),
-    healthyZMin: num(
-      0.8,
-      0,
-      1.25,
-      0.05,
-      'Healthy min height [m]',
-      'Torso height z must stay above this (gym healthy_z_range[0]).',
-    ),
-    healthyZMax: num(
-      2,
-      1.25,
-      5,
-      0.05,
-      'Healthy max height [m]',
-      'Torso height z must stay below this (gym healthy_z_range[1]).',
-    ),
-    healthyAngleMax: num(
-      1,
-      0.05,
-      3.2,
-      0.05,
-      'Healthy max |angle| [rad]',
-      'Torso pitch must stay within ±this (gym healthy_angle_range).',
-    ),
-    torsoMassScale: num(1, 0.25, 4, 0.05, 'Torso mass scale', 'Transfer variant: multiplies the torso mass (3.67 kg).'),
-  },
+  paramSpecs,
   xml,
   isHealthy,
-};
+});

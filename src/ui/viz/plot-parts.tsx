@@ -1,0 +1,53 @@
+/**
+ * The recharts pieces the analysis and mask plots share (docs/ARCHITECTURE.md convention 11): the box a
+ * plot fills, its margins and grid, the per-round x axis and the axis-label placement. recharts reads
+ * its axes and grid from the chart's direct children, so these are functions that return the elements
+ * (called inside the chart), not components that wrap them.
+ */
+import type { ReactElement } from 'react';
+import { CartesianGrid, ResponsiveContainer, XAxis } from 'recharts';
+
+/** Margins that leave room for the axis labels below and to the left. */
+export const PLOT_MARGIN = { top: 8, right: 16, bottom: 20, left: 8 } as const;
+
+/** A plot `height` px tall that fills the width of its column. */
+export function PlotBox({ height, children }: { readonly height: number; readonly children: ReactElement }) {
+  return (
+    <div style={{ width: '100%', height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        {children}
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Light grid lines behind the data. */
+export function gridLines(horizontal = true): ReactElement {
+  return <CartesianGrid stroke="#e3e3e3" horizontal={horizontal} />;
+}
+
+/** An x-axis label below the axis. */
+export function xLabel(value: string, offset = -12) {
+  return { value, position: 'insideBottom', offset } as const;
+}
+
+/** A y-axis label, turned and placed inside the left margin; `dy` centres it on the axis. */
+export function yLabel(value: string, dy = 40, offset = 0) {
+  return { value, angle: -90, position: 'insideLeft', offset, dy } as const;
+}
+
+/**
+ * The x axis of a per-round plot: whole rounds from the first to the last (`pad` widens it by half a round
+ * on each side, so scatter points at the ends are not cut).
+ */
+export function roundAxis(dataKey = 'roundNum', pad = false): ReactElement {
+  return (
+    <XAxis
+      dataKey={dataKey}
+      type="number"
+      domain={pad ? ['dataMin - 0.5', 'dataMax + 0.5'] : ['dataMin', 'dataMax']}
+      allowDecimals={false}
+      label={xLabel('round')}
+    />
+  );
+}

@@ -1,0 +1,67 @@
+// An evaluation worker in the one worker lifecycle (workers/eval-peer.ts): requests go through comlink, a
+// worker error fails what is pending and every later request with the reason (a fresh worker would lack
+// the run's task and round, so none is started), and close stops the worker.
+import { describe, expect, it } from 'vitest';
+import { expose } from 'comlink';
+import { managedEvalPeer } from '../../../workers/eval-peer';
+import type { EvalReply, EvalRequest, EvalWorkerApi } from '../../../src/core/experiments/parallel/protocol';
+
+/** A fake worker over a MessageChannel whose `handle` answers 'stats' and never answers 'eval'. */
+function fakeWorker() {
+  const started: { die: (msg: string) => void; terminated: boolean }[] = [];
+  const peer = managedEvalPeer({
+    name: 'fake evaluation worker',
+    create: () => {
+      const { port1, port2 } = new MessageChannel();
+      const api: EvalWorkerApi = {
+        handle: (req: EvalRequest): Promise<EvalReply> =>
+          req.kind === 'stats'
+            ? Promise.resolve({ kind: 'stats', numTensors: 3, heapBytes: 7 })
+            : new Promise<EvalReply>(() => undefined),
+      };
+      expose(api, port2);
+      const w = { die: (_msg: string) => undefined as void, terminated: false };
+      started.push(w);
+      return {
+        endpoint: port1,
+        terminate: () => {
+          w.terminated = true;
+          port1.close();
+          port2.close();
+        },
+        onError: (listener: (message: string) => void) => {
+          w.die = listener;
+        },
+      };
+    },
+  });
+  return { peer, started };
+}
+
+describe('evaluation worker peer', () => {
+  it('answers requests through the worker', async () => {
+    const { peer, started } = fakeWorker();
+    expect(await peer.request({ kind: 'stats' })).toEqual({ kind: 'stats', numTensors: 3, heapBytes: 7 });
+    expect(started).toHaveLength(1);
+    peer.close();
+    expect(started[0].terminated).toBe(true);
+  });
+
+  it('a worker error fails the pending request and every later one, without starting another worker', async () => {
+    const { peer, started } = fakeWorker();
+    const pending = peer.request({ kind: 'eval', rngKey: [1, 2], recipe: undefined as never });
+    await new Promise((r) => setTimeout(r, 0));
+    started[0].die('out of memory');
+    await expect(pending).rejects.toThrow(/an evaluation worker stopped: .*out of memory/);
+    await expect(peer.request({ kind: 'stats' })).rejects.toThrow(/out of memory/);
+    expect(started).toHaveLength(1);
+    expect(started[0].terminated).toBe(true);
+    peer.close();
+  });
+
+  it('after close, requests are refused', async () => {
+    const { peer } = fakeWorker();
+    peer.close();
+    await expect(peer.request({ kind: 'stats' })).rejects.toThrow(/stopped: closed/);
+  });
+});
