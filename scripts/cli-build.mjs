@@ -27,24 +27,28 @@ const MANIFEST = 'build-manifest.json';
 const THIS_FILE = relative(REPO_ROOT, fileURLToPath(import.meta.url));
 
 /**
- * Packages imported by an `import` statement are loaded with Node's `require`: all of them ship CommonJS,
- * and Node's ESM loader scans a CommonJS module's whole source for its export names before it runs it
- * (about 0.2 s of the CLI's start-up here, mostly for tfjs-core's 1.2 MB file). `import()` of a package stays an ESM import.
+ * The packages that Node loads as CommonJS (tfjs's node builds, yaml) are loaded with `require` when an
+ * `import` statement names them: importing a CommonJS module makes Node's ESM loader first scan its whole
+ * source for its export names (about 0.2 s of the CLI's start-up here, most of it tfjs-core's 1.2 MB
+ * file). The other packages are ES modules and stay imports, as does every `import()`. A CommonJS package
+ * missing from this list still works, only without the saving.
  */
-const packagesViaRequire = {
-  name: 'packages-via-require',
+const COMMONJS_PACKAGES = /^(@tensorflow\/[^/]+|yaml)$/;
+const commonJsViaRequire = {
+  name: 'commonjs-via-require',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:')) return undefined;
-      if (args.kind !== 'import-statement') return { path: args.path, external: true };
-      return { path: args.path, namespace: 'package-via-require' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'package-via-require' }, (args) => ({
+    b.onResolve({ filter: COMMONJS_PACKAGES }, (args) =>
+      args.kind === 'import-statement'
+        ? { path: args.path, namespace: 'commonjs-via-require' }
+        : { path: args.path, external: true },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'commonjs-via-require' }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',
     }));
   },
 };
+
 /** Whether the build in `outDir` is missing, was made for other entries, or is older than a source of it. */
 export function isStale({ outDir, entries }) {
   let manifest;
@@ -82,7 +86,7 @@ export async function buildCli({ outDir, entries }) {
     target: 'node20',
     packages: 'external',
     splitting: true,
-    plugins: [packagesViaRequire],
+    plugins: [commonJsViaRequire],
     // The `require` that esbuild's output calls for those packages (an ES module has none of its own).
     banner: {
       js: "import { createRequire as labCreateRequire } from 'node:module';\nconst require = labCreateRequire(import.meta.url);",
