@@ -73,6 +73,8 @@ export function isStale({ outDir, entries }) {
  * Builds `entries` into `outDir`. Every file is written under a temporary name and renamed, the manifest
  * last, so a process starting meanwhile (or a second build running at the same time) never loads half a
  * file. The manifest keeps the time the build started: a source saved during the build makes it stale.
+ * Files of earlier builds are left in place (a CLI started from one may still load its chunks later, e.g.
+ * GD's); `dist-cli/` can be deleted whenever no CLI runs.
  */
 export async function buildCli({ outDir, entries }) {
   const startedAt = Date.now();
