@@ -7,6 +7,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt } from './cli-build.mjs';
 
-const dir = await ensureBuilt();
+let dir;
+try {
+  dir = await ensureBuilt();
+} catch {
+  // esbuild has printed what is wrong (file, line and message) above.
+  process.stderr.write('error: the lab could not be built from its source files (see the messages above)\n');
+  process.exit(1);
+}
 const { main } = await import(pathToFileURL(join(dir, 'main.js')).href);
 process.exit(await main(process.argv.slice(2)));
