@@ -23,6 +23,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 export function managedEvalPeer<Api extends EvalWorkerApi>(opts: EvalPeerOptions<Api>): EvalPeer {
   const worker = new ManagedWorker<Api>(opts);
   let failure: Error | null = null;
+  let isReady = false;
   worker.onStopped((reason) => {
     failure ??= new Error(`an evaluation worker stopped: ${reason}`);
   });
@@ -30,7 +31,13 @@ export function managedEvalPeer<Api extends EvalWorkerApi>(opts: EvalPeerOptions
     async request(body: EvalRequest): Promise<EvalReply> {
       if (failure) throw failure;
       try {
-        await worker.ready();
+        // Once set up, the request is posted before `request` returns: the ES thread posts its workers'
+        // requests and then evaluates its own slice synchronously, so a post deferred to a microtask (an
+        // `await` here) would reach the worker only after that, and the split would run one slice at a time.
+        if (!isReady) {
+          await worker.ready();
+          isReady = true;
+        }
         return await worker.call<EvalReply>((api) => api.handle(body));
       } catch (e) {
         throw failure ?? new Error(`an evaluation worker failed: ${messageOf(e)}`);

@@ -8,7 +8,7 @@ import type { EvalReply, EvalRequest, EvalWorkerApi } from '../../../src/core/ex
 
 /** A fake worker over a MessageChannel whose `handle` answers 'stats' and never answers 'eval'. */
 function fakeWorker() {
-  const started: { die: (msg: string) => void; terminated: boolean }[] = [];
+  const started: { die: (msg: string) => void; terminated: boolean; port: MessagePort }[] = [];
   const peer = managedEvalPeer({
     name: 'fake evaluation worker',
     create: () => {
@@ -20,7 +20,7 @@ function fakeWorker() {
             : new Promise<EvalReply>(() => undefined),
       };
       expose(api, port2);
-      const w = { die: (_msg: string) => undefined as void, terminated: false };
+      const w = { die: (_msg: string) => undefined as void, terminated: false, port: port1 };
       started.push(w);
       return {
         endpoint: port1,
@@ -56,6 +56,22 @@ describe('evaluation worker peer', () => {
     await expect(peer.request({ kind: 'stats' })).rejects.toThrow(/out of memory/);
     expect(started).toHaveLength(1);
     expect(started[0].terminated).toBe(true);
+    peer.close();
+  });
+
+  it('once ready, a request is posted before request() returns (the split overlaps the slices)', async () => {
+    const { peer, started } = fakeWorker();
+    await peer.request({ kind: 'stats' }); // the first request waits for the worker's setup
+    const port = started[0].port;
+    let posted = 0;
+    const post = port.postMessage.bind(port);
+    port.postMessage = (...args: Parameters<MessagePort['postMessage']>) => {
+      posted++;
+      return post(...args);
+    };
+    const reply = peer.request({ kind: 'stats' });
+    expect(posted).toBe(1); // synchronously, as SplitEvaluator relies on
+    expect(await reply).toEqual({ kind: 'stats', numTensors: 3, heapBytes: 7 });
     peer.close();
   });
 
