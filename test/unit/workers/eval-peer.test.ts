@@ -1,7 +1,7 @@
 // An evaluation worker in the one worker lifecycle (workers/eval-peer.ts): requests go through comlink, a
 // worker error fails what is pending and every later request with the reason (a fresh worker would lack
 // the run's task and round, so none is started), and close stops the worker.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { expose } from 'comlink';
 import { managedEvalPeer } from '../../../workers/eval-peer';
 import type { EvalReply, EvalRequest, EvalWorkerApi } from '../../../src/core/experiments/parallel/protocol';
@@ -63,14 +63,9 @@ describe('evaluation worker peer', () => {
     const { peer, started } = fakeWorker();
     await peer.request({ kind: 'stats' }); // the first request waits for the worker's setup
     const port = started[0].port;
-    let posted = 0;
-    const post = port.postMessage.bind(port);
-    port.postMessage = (...args: Parameters<MessagePort['postMessage']>) => {
-      posted++;
-      return post(...args);
-    };
+    const post = vi.spyOn(port, 'postMessage');
     const reply = peer.request({ kind: 'stats' });
-    expect(posted).toBe(1); // synchronously, as SplitEvaluator relies on
+    expect(post).toHaveBeenCalledTimes(1); // synchronously, as SplitEvaluator relies on
     expect(await reply).toEqual({ kind: 'stats', numTensors: 3, heapBytes: 7 });
     peer.close();
   });
