@@ -19,6 +19,7 @@ import { NumberField, SelectField } from './fields';
 import { gdBackendProblem, gdTaskProblem } from '../../core/experiments/gd/gd-eligibility';
 import { methodName } from '../../core/names';
 import { Term } from '../glossary/Term';
+import { DemoRunningNotice, useDemoRunning } from '../run/DemoRunningNotice';
 
 const DEFAULTS = resolveParams(gdParamSpecs, {}) as GdOptions;
 const OPTIMIZERS = gdParamSpecs.optimizer.options.map((o) => ({ id: o.value, label: o.label }));
@@ -36,6 +37,7 @@ function blocker(config: ReturnType<typeof selectValidation>['config'], backend:
 export const GdBaseline = memo(function GdBaseline() {
   const config = useExperimentStore((s) => selectValidation(s).config);
   const active = useImpStore(selectImpActive);
+  const demoRunning = useDemoRunning();
   const backend = useBackendStore((s) => s.backend?.active ?? null);
   const [gd, setGd] = useState<GdOptions>(DEFAULTS);
   // A stored GD run that is opened shows its own settings here, with the panel open.
@@ -122,10 +124,11 @@ export const GdBaseline = memo(function GdBaseline() {
           {why}
         </p>
       )}
+      {!active && <DemoRunningNotice />}
       <button
         type="button"
         className="primary"
-        disabled={!gdConfig || active}
+        disabled={!gdConfig || active || demoRunning}
         onClick={() => {
           if (gdConfig) void startImp({ config: gdConfig });
         }}

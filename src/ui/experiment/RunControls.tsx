@@ -9,8 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectProgress, useImpStore } from '../../state/imp-store';
 import { useBackendStore } from '../../state/backend-store';
-import { selectDemoActive, useDemoProgressStore } from '../../state/demo-progress-store';
-import { stopDemo } from '../lab-client';
+import { DemoRunningNotice, useDemoRunning } from '../run/DemoRunningNotice';
 import {
   abandonSilentWorker,
   cancelImp,
@@ -219,7 +218,7 @@ export const RunControls = memo(function RunControls() {
   // A preset too big for a browser tab (its card says why) offers no Start; edited settings can run.
   const tooBig = useExperimentStore((s) => (s.presetId ? getPreset(s.presetId).notInBrowser : undefined));
   // The 2-D demo and a run share the one compute worker, which does one job at a time.
-  const demoActive = useDemoProgressStore(selectDemoActive);
+  const demoActive = useDemoRunning();
   const canStart = valid && !tooBig && !demoActive;
   const notes = useImpStore((s) => s.notes);
   const net = useImpStore((s) => s.netDescribe);
@@ -253,15 +252,7 @@ export const RunControls = memo(function RunControls() {
           This preset cannot run in the browser: {tooBig}
         </p>
       )}
-      {demoActive && !isJobActive(status) && (
-        <p className="notice small" data-testid="start-blocked-demo">
-          The 2-D demo is still running, and the computer works on one thing at a time here.{' '}
-          <button type="button" onClick={() => void stopDemo()}>
-            Stop the 2-D demo
-          </button>{' '}
-          to start this run.
-        </p>
-      )}
+      {!isJobActive(status) && <DemoRunningNotice testId="start-blocked-demo" />}
       {net && <p className="muted small">Network: {net}</p>}
       {notes.length > 0 && (
         <ul className="notice small">
