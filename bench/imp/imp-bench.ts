@@ -15,7 +15,7 @@ import { ScatterPlan, activeIndices, pack } from '../../src/core/experiments/mas
 import { sparsityOfRound } from '../../src/core/prune/schedule';
 import { getPruneMethod } from '../../src/core/prune/registry';
 import { roundNetwork } from '../../src/core/experiments/round-net';
-import { inThreadEvaluator, type PopulationEvaluator } from '../../src/core/experiments/evaluator';
+import { askGeneration, inThreadEvaluator, type PopulationEvaluator } from '../../src/core/experiments/evaluator';
 import type { PopulationNet } from '../../src/core/nets/types';
 import type { TaskInstance } from '../../src/core/tasks/types';
 import { Rng } from '../../src/core/rng';
@@ -111,12 +111,14 @@ export async function timeGenerations(
     for (let g = 0; g < gens + 5; g++) {
       const c0 = process.cpuUsage(),
         t0 = performance.now();
-      const { x, recipe } = evaluator.needsRecipe ? runner.askWithRecipe() : { x: runner.ask(), recipe: undefined };
+      // With a split the [P, d] block is built inside `evaluate` (after the workers got the recipe).
+      const asked = askGeneration(runner, evaluator.needsRecipe);
+      if (!evaluator.needsRecipe) asked.population();
       const t1 = performance.now();
-      const scores = await round.evaluate({ x, recipe, rng: rng.split('data').split(g) });
+      const scores = await round.evaluate({ ...asked, rng: rng.split('data').split(g) });
       const t2 = performance.now();
-      runner.tell(x, scores);
-      x.dispose();
+      runner.tell(asked.population(), scores);
+      asked.dispose();
       const t3 = performance.now(),
         c = process.cpuUsage(c0);
       if (g < 5) continue; // warm-up: kernels, JIT, buffers

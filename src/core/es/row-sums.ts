@@ -78,7 +78,17 @@ function hostRowSums(x: tf.Tensor2D, spec: RowSumSpec, cpuOrder: boolean): RowSu
   const wq = Float32Array.from(spec.sq ?? new Float32Array(p));
   const lin = new Float32Array(d);
   const sq = new Float32Array(d);
-  const rows: Row2 = { xv, mv, sv, wl, wq, d, raw: !!spec.linOnRaw, needSq: !!spec.sq };
+  const rows: Row2 = {
+    xv,
+    mv,
+    sv,
+    wl,
+    wq,
+    d,
+    raw: !!spec.linOnRaw,
+    needSq: !!spec.sq,
+    unitDiv: sv.every((v) => v === 1),
+  };
   const active: number[] = [];
   for (let r = 0; r < p; r++) if (wl[r] !== 0 || wq[r] !== 0) active.push(r);
   if (!cpuOrder) {
@@ -114,6 +124,8 @@ interface Row2 {
   d: number;
   raw: boolean;
   needSq: boolean;
+  /** Every divisor is 1 (no divisor, as PGPE's ε = x − m): fl(t/1) = t, so the division is skipped. */
+  unitDiv: boolean;
 }
 
 /**
@@ -156,6 +168,13 @@ function accumulatePair(
       const u0 = fr(fr(xv[o0 + j] - mv[j]) / sv[j]);
       const u1 = fr(fr(xv[o1 + j] - mv[j]) / sv[j]);
       lin[j] = fr(lin[j] + fr(a0 * u0)) + fr(a1 * u1);
+    }
+  } else if (!q.raw && q.unitDiv) {
+    for (let j = 0; j < d; j++) {
+      const u0 = fr(xv[o0 + j] - mv[j]);
+      const u1 = fr(xv[o1 + j] - mv[j]);
+      lin[j] = fr(lin[j] + fr(a0 * u0)) + fr(a1 * u1);
+      sq[j] = fr(sq[j] + fr(b0 * fr(u0 * u0))) + fr(b1 * fr(u1 * u1));
     }
   } else if (!q.raw) {
     for (let j = 0; j < d; j++) {

@@ -108,7 +108,7 @@ export class EsRunner {
 
   /** Population [P, d] of the current generation; the caller disposes it. */
   ask(): tf.Tensor2D {
-    return this.draw(false).x;
+    return this.draw();
   }
 
   /**
@@ -116,27 +116,48 @@ export class EsRunner {
    * table offsets (population-rows.ts), from which evaluation workers rebuild any member's row exactly.
    */
   askWithRecipe(): { x: tf.Tensor2D; recipe: PopulationRecipe } {
-    const { x, recipe } = this.draw(true);
-    return { x, recipe: recipe! };
+    return { x: this.ask(), recipe: this.recipe() };
   }
 
-  private draw(withRecipe: boolean): { x: tf.Tensor2D; recipe?: PopulationRecipe } {
+  /**
+   * The current generation's population as a recipe only, without building the [P, d] block: `ask()`
+   * afterwards (before `tell`) builds exactly the population it describes, since a generation's noise
+   * comes from its own stream. A population split posts the recipe first, so its workers start at once.
+   */
+  recipe(): PopulationRecipe {
+    const { offsets, dist, release } = this.distribution();
+    try {
+      const { popSize, dim } = this.ctx;
+      const mean = Float32Array.from(hostView(dist.mean) ?? (dist.mean.dataSync() as Float32Array));
+      const scale =
+        scaleVector(dist.scale, dim)?.slice() ??
+        Float32Array.from((dist.scale as tf.Tensor).dataSync() as Float32Array);
+      return { layout: this.strategy.antithetic, popSize, dim, offsets, mean, scale };
+    } finally {
+      release();
+    }
+  }
+
+  private draw(): tf.Tensor2D {
+    const { offsets, dist, release } = this.distribution();
+    try {
+      return samplePopulation(dist.mean, dist.scale, this.strategy.antithetic, offsets, this.ctx);
+    } finally {
+      release();
+    }
+  }
+
+  /** This generation's table offsets and search distribution; `release` frees a scale made for it. */
+  private distribution() {
     const layout = this.strategy.antithetic;
     const { popSize, dim } = this.ctx;
     if (layout !== 'none') requireEvenPop(this.strategy.id, this.ctx);
     const offsets = drawPopulationOffsets(this.opts.rng.split('gen').split(this.gen), layout, popSize, dim);
     const dist = this.strategy.sampling(this.ctx, this.state, this.params);
-    try {
-      const x = samplePopulation(dist.mean, dist.scale, layout, offsets, this.ctx);
-      if (!withRecipe) return { x };
-      const mean = Float32Array.from(hostView(dist.mean) ?? (dist.mean.dataSync() as Float32Array));
-      const scale =
-        scaleVector(dist.scale, dim)?.slice() ??
-        Float32Array.from((dist.scale as tf.Tensor).dataSync() as Float32Array);
-      return { x, recipe: { layout, popSize, dim, offsets, mean, scale } };
-    } finally {
+    const release = () => {
       if (typeof dist.scale !== 'number' && !tensorsOf(this.state).has(dist.scale)) dist.scale.dispose();
-    }
+    };
+    return { offsets, dist, release };
   }
 
   /**

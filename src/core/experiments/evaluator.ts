@@ -22,13 +22,38 @@ export interface RoundSetup {
 }
 
 /**
- * One generation: the population [P, d], the same as a recipe when the evaluator asked for one, and the
- * generation's data stream — a fresh Rng (evaluation workers get its key and start it afresh).
+ * One generation: the population [P, d] (built on the first call, owned by the caller), the same as a
+ * recipe when the evaluator asked for one, and the generation's data stream — a fresh Rng (evaluation
+ * workers get its key and start it afresh). The block is built lazily so that an evaluator with workers
+ * can post them the recipe before this thread spends time building it.
  */
 export interface GenerationInput {
-  readonly x: tf.Tensor2D;
+  population(): tf.Tensor2D;
   readonly recipe?: PopulationRecipe;
   readonly rng: Rng;
+}
+
+/** A generation's population from an ES runner: the recipe now (when wanted), the block when first needed. */
+export interface AskedGeneration {
+  readonly recipe?: PopulationRecipe;
+  population(): tf.Tensor2D;
+  /** Frees the block if it was built. */
+  dispose(): void;
+}
+
+export function askGeneration(
+  runner: { ask(): tf.Tensor2D; recipe(): PopulationRecipe },
+  withRecipe: boolean,
+): AskedGeneration {
+  let x: tf.Tensor2D | null = null;
+  return {
+    recipe: withRecipe ? runner.recipe() : undefined,
+    population: () => (x ??= runner.ask()),
+    dispose: () => {
+      x?.dispose();
+      x = null;
+    },
+  };
 }
 
 export interface RoundEvaluation {
@@ -52,8 +77,8 @@ export function inThreadEvaluator(task: TaskInstance): PopulationEvaluator {
       // The antithetic layout lets the host forward share the first layer's centre product.
       const net = withPopulationLayout(setup.net, setup.layout);
       return {
-        async evaluate({ x, rng }) {
-          const full = setup.plan.scatter(x);
+        async evaluate({ population, rng }) {
+          const full = setup.plan.scatter(population());
           const scores = task.evaluatePopulation(net, full, rng).scores;
           full.dispose();
           const out = Float32Array.from(scores.dataSync() as Float32Array);

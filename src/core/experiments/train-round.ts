@@ -14,7 +14,7 @@ import type { AnyParamValues } from '../params';
 import type { ExperimentConfig } from '../runs/config';
 import { activeIndices, pack, unpack, ScatterPlan } from './masked-params';
 import type { EvalPoint, GenerationMetrics } from './events';
-import { inThreadEvaluator, type PopulationEvaluator } from './evaluator';
+import { askGeneration, inThreadEvaluator, type PopulationEvaluator } from './evaluator';
 
 /** Value es-lottery writes at pruned σ entries so their SNR is 0 (docs/ALGORITHMS.md §1.5). */
 export const PRUNED_SIGMA = 1e20;
@@ -125,13 +125,13 @@ export async function trainRound(spec: RoundSpec): Promise<RoundOutcome> {
     });
     for (let gen = 1; gen <= spec.generations; gen++) {
       // No tf.tidy around tell: the runner's new state must outlive this block (it disposes what it supersedes).
-      const { x, recipe } = evaluator.needsRecipe ? runner.askWithRecipe() : { x: runner.ask(), recipe: undefined };
+      const asked = askGeneration(runner, evaluator.needsRecipe);
       let scores: Float32Array;
       try {
-        scores = await round.evaluate({ x, recipe, rng: spec.dataRng.split(gen) });
-        runner.tell(x, scores);
+        scores = await round.evaluate({ ...asked, rng: spec.dataRng.split(gen) });
+        runner.tell(asked.population(), scores);
       } finally {
-        x.dispose();
+        asked.dispose();
       }
       const last = gen === spec.generations;
       let stats: [number, number] | null = null;

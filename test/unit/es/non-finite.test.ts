@@ -231,3 +231,25 @@ describe('the CLI notes skipped generations', () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('allFinite (the check of a new ES state)', () => {
+  it('reads host-memory tensors in place and agrees with the tfjs reduction on ±∞, NaN and finite values', async () => {
+    const { allFinite } = await import('../../../src/core/es/fitness-guard');
+    const cases: [number[], boolean][] = [
+      [[0, -1.5, 3e38, -3e38, 1e-45], true],
+      [[0, Infinity], false],
+      [[-Infinity, 1], false],
+      [[1, NaN, 2], false],
+      [[1, 2, 3, 4, 5, 6, 7, Infinity], false], // the last of a group of four
+      [[1, 2, 3, 4, 5, 6, 7, 8, NaN], false], // the remainder after the groups
+    ];
+    for (const [values, expected] of cases) {
+      const t = tf.tensor1d(values);
+      const ok = tf.tidy(() => tf.all(tf.isFinite(t)).dataSync()[0] === 1);
+      expect(ok).toBe(expected);
+      const two = tf.scalar(2);
+      expect(allFinite([two, t])).toBe(expected);
+      tf.dispose([t, two]);
+    }
+  });
+});

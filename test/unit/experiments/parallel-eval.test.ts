@@ -57,19 +57,54 @@ describe('splitPopulation', () => {
     const sizes = slices.map((s) => s.members.length / unit);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
   });
+
+  it.each(cases)('P = %i, %s, %i threads, a given share for the first thread', (p, layout, w) => {
+    const units = layout === 'none' ? p : p / 2;
+    const threads = usableThreads(w, p, layout);
+    for (let lead = 1; lead <= units - (threads - 1); lead++) {
+      const slices = splitPopulation(p, layout, w, lead);
+      const unit = layout === 'none' ? 1 : 2;
+      expect(slices[0].members.length / unit).toBe(lead);
+      const owned = slices.flatMap((s) => Array.from(s.members).filter((_, i) => s.owned[i]));
+      expect(owned.sort((a, b) => a - b)).toEqual(Array.from({ length: p }, (_, i) => i));
+      // The others share the rest evenly (pair 0, repeated in each, aside).
+      const rest = slices.slice(1).map((s) => s.owned.reduce((a, o) => a + o, 0) / unit);
+      if (rest.length) expect(Math.max(...rest) - Math.min(...rest)).toBeLessThanOrEqual(1);
+    }
+  });
 });
 
+/** A balancer that moves the ES thread's share every generation, through every share allowed. */
+const restless = (_lead: number, min: number, max: number) => {
+  let g = 0;
+  return { record: () => min + (g++ % (max - min + 1)) };
+};
+
 /** W − 1 loopback peers whose workers load the pinned synthetic task and network. */
-async function pinnedEvaluator(threads: number): Promise<SplitEvaluator> {
+async function pinnedEvaluator(threads: number, balancer?: typeof restless): Promise<SplitEvaluator> {
   const load = async () => {
     const task = syntheticTask({ side: 6, train: 400, test: 150, batchSize: 50 });
     return { task, net: getNetwork('mlp').build({ hiddenLayers: 1, width: 8 }, task.io) };
   };
   const peers = await startPeers(threads - 1, () => loopbackPeer(load), pinnedConfig('pgpe'), 'wasm');
-  return new SplitEvaluator(PIN_TASK, peers);
+  return new SplitEvaluator(PIN_TASK, peers, balancer);
 }
 
 describe.runIf(tf.getBackend() === 'wasm')('split training = one-thread training, bit for bit (wasm)', () => {
+  // The split's share moves while a round runs (balance.ts); a member's score never depends on who evaluates it.
+  it.each(['pgpe', 'snes', 'open_es'].flatMap((id) => [2, 3].map((w) => [id, w] as const)))(
+    '%s, W = %i, the split changed every generation',
+    async (id, w) => {
+      const evaluator = await pinnedEvaluator(w, restless);
+      try {
+        const got = await pinnedRun(id, { evaluator });
+        expect(got.hash, got.summary).toBe(TRAJECTORY_PINS[id]);
+      } finally {
+        evaluator.close();
+      }
+    },
+  );
+
   it.each(STRATEGIES.flatMap((s) => [2, 3, 5].map((w) => [s.id, w] as const)))('%s, W = %i', async (id, w) => {
     const evaluator = await pinnedEvaluator(w);
     const before = tf.memory().numTensors;
@@ -107,11 +142,13 @@ async function bothWays(
   const { x, recipe } = runner.askWithRecipe();
   const setup = { net, mask, plan, layout, popSize };
   // A fresh stream for each evaluation, as trainRound passes them (the minibatch draw advances it).
-  const one = await (await inThreadEvaluator(task).beginRound(setup)).evaluate({ x, rng: new Rng(8) });
+  const one = await (
+    await inThreadEvaluator(task).beginRound(setup)
+  ).evaluate({ population: () => x, rng: new Rng(8) });
   const peers = await startPeers(threads - 1, () => loopbackPeer(load), pinnedConfig(strategyId), 'wasm');
   const split = new SplitEvaluator(task, peers);
   try {
-    const many = await (await split.beginRound(setup)).evaluate({ x, recipe, rng: new Rng(8) });
+    const many = await (await split.beginRound(setup)).evaluate({ population: () => x, recipe, rng: new Rng(8) });
     return [one, many];
   } finally {
     split.close();

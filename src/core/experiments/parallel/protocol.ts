@@ -33,13 +33,16 @@ export type EvalRequest =
       readonly layout: PopulationLayout;
       readonly members: Int32Array;
     }
+  /** A new slice for the same round (the ES thread rebalanced the split; split.ts, balance.ts). */
+  | { readonly kind: 'members'; readonly members: Int32Array }
   | { readonly kind: 'eval'; readonly rngKey: readonly [number, number]; readonly recipe: PopulationRecipe }
   | { readonly kind: 'stats' }
   | { readonly kind: 'dispose' };
 
 export type EvalReply =
   | { readonly kind: 'ok' }
-  | { readonly kind: 'scores'; readonly scores: Float32Array }
+  /** `busyMs`: how long the worker took to build and score its slice (the split's balance uses it). */
+  | { readonly kind: 'scores'; readonly scores: Float32Array; readonly busyMs: number }
   | { readonly kind: 'stats'; readonly numTensors: number; readonly heapBytes: number };
 
 /** What an evaluation worker exposes: one request at a time, answered in arrival order. */
@@ -106,8 +109,14 @@ function evalHandler(deps: EvalServerDeps): (req: EvalRequest) => Promise<EvalRe
         p.replica.beginRound({ net, mask: req.mask, layout: req.layout, members: req.members });
         return { kind: 'ok' };
       }
-      case 'eval':
-        return { kind: 'scores', scores: need().replica.evaluate(req.recipe, new Rng(req.rngKey)) };
+      case 'members':
+        need().replica.setMembers(req.members);
+        return { kind: 'ok' };
+      case 'eval': {
+        const start = performance.now();
+        const scores = need().replica.evaluate(req.recipe, new Rng(req.rngKey));
+        return { kind: 'scores', scores, busyMs: performance.now() - start };
+      }
       case 'stats':
         return { kind: 'stats', numTensors: tf.memory().numTensors, heapBytes: deps.heapBytes() };
       case 'dispose':

@@ -37,6 +37,12 @@ export class EvalReplica {
     };
   }
 
+  /** A new slice for the current round: the task's minibatch order is NOT restarted (same round). */
+  setMembers(members: Int32Array): void {
+    if (!this.round) throw new Error('EvalReplica.setMembers before beginRound');
+    this.round = { ...this.round, members };
+  }
+
   /**
    * Scores of the slice's members, in `members` order. `packed`, when given, is the [P, d] population
    * that `recipe` describes (the ES thread has it): its rows are copied instead of rebuilt from the

@@ -17,7 +17,8 @@ import { hostNoiseTable } from '../../es/noise-table';
 import { Rng } from '../../rng';
 import type { EvalPeer, EvalReply } from './protocol';
 import { EvalReplica } from './replica';
-import { splitPopulation, usableThreads } from './split';
+import { LeadBalancer, type ShareBalancer } from './balance';
+import { splitPopulation, unitCount, usableThreads } from './split';
 
 /** Why a run cannot split its population over workers, or null when it can. */
 export function splitRefusal(task: TaskInstance, backend: string): string | null {
@@ -38,9 +39,15 @@ export class SplitEvaluator implements PopulationEvaluator {
   private readonly replica: EvalReplica;
 
   /** `peers` are started and initialised (`startPeers`); the evaluator closes them in `close`. */
+  /**
+   * `balancer` makes the object that moves units between the ES thread and the workers during a round
+   * (balance.ts; tests pass one that moves them on purpose).
+   */
   constructor(
     task: TaskInstance,
     private readonly peers: readonly EvalPeer[],
+    private readonly balancer: (lead: number, min: number, max: number) => ShareBalancer = (lead, min, max) =>
+      new LeadBalancer(lead, min, max),
   ) {
     this.replica = new EvalReplica(task);
   }
@@ -52,7 +59,8 @@ export class SplitEvaluator implements PopulationEvaluator {
 
   async beginRound(setup: RoundSetup): Promise<RoundEvaluation> {
     const { popSize, layout, mask } = setup;
-    const slices = splitPopulation(popSize, layout, usableThreads(this.threads, popSize, layout));
+    const threads = usableThreads(this.threads, popSize, layout);
+    let slices = splitPopulation(popSize, layout, threads);
     const active = this.peers.slice(0, slices.length - 1);
     this.replica.beginRound({ net: setup.net, mask, layout, members: slices[0].members });
     await Promise.all(
@@ -60,30 +68,48 @@ export class SplitEvaluator implements PopulationEvaluator {
         expect(await p.request({ kind: 'round', mask, layout, members: slices[i + 1].members }), 'ok'),
       ),
     );
+    const unit = layout === 'none' ? 1 : 2;
+    const balance = this.balancer(slices[0].members.length / unit, 1, unitCount(popSize, layout) - (threads - 1));
+    const resplit = async (lead: number) => {
+      slices = splitPopulation(popSize, layout, threads, lead);
+      this.replica.setMembers(slices[0].members);
+      await Promise.all(
+        active.map(async (p, i) => expect(await p.request({ kind: 'members', members: slices[i + 1].members }), 'ok')),
+      );
+    };
     return {
-      evaluate: async ({ x, recipe, rng }) => {
+      evaluate: async ({ population, recipe, rng }) => {
         if (!recipe) throw new Error('SplitEvaluator needs the population recipe');
         const rngKey = [rng.key[0], rng.key[1]] as const;
-        // Posted first, so the workers run while this thread evaluates its own slice.
+        // Posted first, so the workers run while this thread builds the block and evaluates its own slice.
+        const posted = performance.now();
         const replies = active.map((p) => p.request({ kind: 'eval', rngKey, recipe }));
+        const current = slices;
         const out = new Float32Array(popSize);
         const place = (scores: Float32Array, t: number): void => {
-          const { members, owned } = slices[t];
+          const { members, owned } = current[t];
           if (scores.length !== members.length)
             throw new Error(`an evaluation worker returned ${scores.length} scores for ${members.length} members`);
           for (let i = 0; i < members.length; i++) if (owned[i]) out[members[i]] = scores[i];
         };
+        let leadMs = NaN,
+          workerMs = 0;
         try {
           // The same fresh stream as the workers get: its key (trainRound's streams are fresh splits).
-          place(this.replica.evaluate(recipe, new Rng(rngKey), x), 0);
+          place(this.replica.evaluate(recipe, new Rng(rngKey), population()), 0);
+          leadMs = performance.now() - posted;
         } finally {
           // Settle every reply even when this thread failed, so no rejection goes unobserved.
           const settled = await Promise.allSettled(replies);
           settled.forEach((s, i) => {
             if (s.status === 'rejected') throw s.reason;
-            place(expect(s.value, 'scores').scores, i + 1);
+            const reply = expect(s.value, 'scores');
+            place(reply.scores, i + 1);
+            workerMs = Math.max(workerMs, reply.busyMs);
           });
         }
+        const lead = balance.record(leadMs, workerMs);
+        if (lead !== null) await resplit(lead);
         return out;
       },
     };

@@ -20,7 +20,7 @@ export interface PopulationSlice {
 }
 
 /** Work units of a population: pairs for antithetic layouts, members otherwise. */
-function unitCount(popSize: number, layout: PopulationLayout): number {
+export function unitCount(popSize: number, layout: PopulationLayout): number {
   return layout === 'none' ? popSize : popSize / 2;
 }
 
@@ -32,14 +32,27 @@ export function usableThreads(requested: number, popSize: number, layout: Popula
 /**
  * Unit ranges [start, end) per thread, balancing what each thread evaluates: threads other than the
  * first also evaluate `extra` units (pair 0 again under antithetic layouts). Where the work does not
- * divide evenly the first threads get the extra unit, the thread that runs the ES first: the workers
- * also rebuild their rows from the recipe and answer through a message, so they finish later for the
- * same share (measured: 0.5–0.7 ms behind with `mnist-quick`'s 16 + 17 pairs, ≈ 2 pairs' work).
+ * divide evenly the first threads get the extra unit. With `lead` the first thread (the ES thread) gets
+ * that many units and the others share the rest: the split evaluator starts from the even split and
+ * moves units while the round runs (balance.ts), since that thread also builds the [P, d] block.
  */
-function unitRanges(units: number, threads: number, extra: number): [number, number][] {
-  const total = units + extra * (threads - 1);
+function unitRanges(units: number, threads: number, extra: number, lead?: number): [number, number][] {
   const ranges: [number, number][] = [];
   let start = 0;
+  if (lead !== undefined && threads > 1) {
+    // The first thread's share is given; the others split the rest as evenly as they can.
+    const first = Math.max(1, Math.min(units - (threads - 1), Math.round(lead)));
+    const rest = units - first,
+      others = threads - 1;
+    ranges.push([0, first]);
+    for (let i = 0, at = first; i < others; i++) {
+      const end = first + Math.ceil((rest * (i + 1)) / others);
+      ranges.push([at, end]);
+      at = end;
+    }
+    return ranges;
+  }
+  const total = units + extra * (threads - 1);
   for (let t = 0; t < threads; t++) {
     const share = Math.ceil((total * (t + 1)) / threads) - Math.ceil((total * t) / threads);
     const own = Math.max(1, t === 0 ? share : share - extra);
@@ -50,11 +63,20 @@ function unitRanges(units: number, threads: number, extra: number): [number, num
   return ranges;
 }
 
-/** Splits a population of `popSize` members in `layout` into `threads` slices (see usableThreads). */
-export function splitPopulation(popSize: number, layout: PopulationLayout, threads: number): PopulationSlice[] {
+/**
+ * Splits a population of `popSize` members in `layout` into `threads` slices (see usableThreads). With
+ * `leadUnits` the first slice (the ES thread's) has that many units and the others share the rest evenly;
+ * without it every thread evaluates about the same number.
+ */
+export function splitPopulation(
+  popSize: number,
+  layout: PopulationLayout,
+  threads: number,
+  leadUnits?: number,
+): PopulationSlice[] {
   const w = usableThreads(threads, popSize, layout);
   const half = popSize / 2;
-  const ranges = unitRanges(unitCount(popSize, layout), w, layout === 'none' ? 0 : 1);
+  const ranges = unitRanges(unitCount(popSize, layout), w, layout === 'none' ? 0 : 1, leadUnits);
   return ranges.map(([start, end], t) => {
     if (layout === 'none') {
       const members = Int32Array.from({ length: end - start }, (_, i) => start + i);
