@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { num, type ParamValues } from '../params';
 import { hostView } from './host-block';
-import { mirroredRows, noiseRows, sampleAroundHost } from './noise';
+import { mirroredPopulationWasm, mirroredRows, noiseRows, sampleAroundHost } from './noise';
 import type { EsContext, Strategy } from './types';
 
 /** Throws a clear error when an antithetic strategy gets an odd population (docs/ALGORITHMS.md §1.2). */
@@ -88,5 +88,7 @@ export function samplePopulation(
     const sv = scaleVector(scale, ctx.dim);
     if (mv && sv) return sampleAroundHost(offsets, ctx.popSize, ctx.dim, layout, mv, sv);
   }
+  if (tf.getBackend() === 'wasm' && layout !== 'none')
+    return mirroredPopulationWasm(mean, scale, offsets, ctx.dim, layout);
   return sampleAround(mean, scale, unitNoise(layout, offsets, ctx));
 }

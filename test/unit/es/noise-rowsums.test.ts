@@ -9,7 +9,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { STRATEGIES } from '../../../src/core/es/registry';
 import { EsRunner } from '../../../src/core/es/run-strategy';
-import { disposeNoiseTables, sampleMirrored, sampleNormal } from '../../../src/core/es/noise';
+import {
+  disposeNoiseTables,
+  drawPopulationOffsets,
+  mirroredPopulationWasm,
+  sampleMirrored,
+  sampleNormal,
+} from '../../../src/core/es/noise';
+import { sampleAround, unitNoise } from '../../../src/core/es/common';
 import { readRow } from '../../../src/core/es/host-block';
 import { weightedRowSums, type RowSumSpec } from '../../../src/core/es/row-sums';
 import { Rng } from '../../../src/core/rng';
@@ -96,6 +103,25 @@ describe('host fast paths equal the tfjs ops bit for bit', () => {
       expect(tf.memory().numTensors).toBe(before);
     }
   });
+
+  it.runIf(tf.getBackend() === 'wasm').each(['interleaved', 'blocked'] as const)(
+    'wasm: m ± scale⊙z built from the pair windows = m + scale⊙(±z) (%s, vector and scalar scale)',
+    (layout) => {
+      const d = 301,
+        p = 10;
+      const offsets = drawPopulationOffsets(new Rng(6), layout, p, d);
+      const mean = tf.randomNormal([d], 0, 1, 'float32', 7) as tf.Tensor1D;
+      const vec = tf.randomUniform([d], 0.01, 0.3, 'float32', 8) as tf.Tensor1D;
+      for (const scale of [vec, 0.037]) {
+        const want = sampleAround(mean, scale, unitNoise(layout, offsets, { popSize: p, dim: d }));
+        const got = mirroredPopulationWasm(mean, scale, offsets, d, layout);
+        expect(got.shape).toEqual([p, d]);
+        expect(got.dataSync()).toEqual(want.dataSync());
+        tf.dispose([want, got]);
+      }
+      tf.dispose([mean, vec]);
+    },
+  );
 
   it('readRow equals tf.slice of that row', () => {
     const x = tf.randomNormal([7, 33], 0, 1, 'float32', 3) as tf.Tensor2D;
