@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { hostView, tensorFromHost } from '../../es/host-block';
+import { noiseRows } from '../../es/noise';
 import { memberNoise, writeMemberRow, writePairRows, type PopulationRecipe } from '../../es/population-rows';
 import { withPopulationLayout, type PopulationLayout, type PopulationNet } from '../../nets/types';
 import type { Rng } from '../../rng';
@@ -56,27 +57,43 @@ export class EvalReplica {
     const { members, positions, fullLength } = r;
     const dim = recipe.dim,
       dense = dim === fullLength;
-    const rows = tensorFromHost([members.length, fullLength], (out) => {
-      if (!dense) out.fill(0); // pruned entries are exact zeros, as ScatterPlan writes them
-      // Read in the callback: the view must be taken after the new tensor's heap memory exists.
-      const src = packed && hostView(packed);
-      const at = (i: number) => i * fullLength,
-        pos = dense ? undefined : positions;
-      if (!src) {
-        // Rebuilt from the table, both members of a ± pair in one pass (a pair never straddles slices).
-        const minusOf = partnerRows(recipe, members);
-        for (let i = 0; i < members.length; i++) {
-          const { row, sign } = memberNoise(recipe.layout, recipe.popSize, members[i]);
-          if (minusOf.has(row)) {
-            if (sign > 0) writePairRows(recipe, row, out, at(i), at(minusOf.get(row)!), pos);
-          } else writeMemberRow(recipe, members[i], out, at(i), pos);
+    // On wasm a worker builds its rows with the backend's kernels first (no tensor may be made in the fill).
+    const built = packed ? null : kernelRows(recipe, members);
+    let rows: tf.Tensor2D;
+    try {
+      rows = tensorFromHost([members.length, fullLength], (out) => {
+        if (!dense) out.fill(0); // pruned entries are exact zeros, as ScatterPlan writes them
+        const at = (i: number) => i * fullLength,
+          pos = dense ? undefined : positions;
+        // Member i's packed row is view[o … o + d): copied, or scattered to the mask's positions.
+        const copyRows = (rowOf: (i: number) => [Float32Array, number]) => {
+          for (let i = 0; i < members.length; i++) {
+            const [view, o] = rowOf(i);
+            if (dense) out.set(view.subarray(o, o + dim), at(i));
+            else for (let j = 0; j < dim; j++) out[at(i) + positions[j]] = view[o + j];
+          }
+        };
+        // Views are read in the callback: they must be taken after the new tensor's heap memory exists.
+        const src = packed && hostView(packed);
+        if (src) copyRows((i) => [src, members[i] * dim]);
+        else if (built) {
+          const plus = hostView(built.plus)!,
+            minus = built.minus && hostView(built.minus);
+          copyRows((i) => [built.sign[i] > 0 ? plus : minus!, built.index[i] * dim]);
+        } else {
+          // Rebuilt from the table, both members of a ± pair in one pass (a pair never straddles slices).
+          const minusOf = partnerRows(recipe, members);
+          for (let i = 0; i < members.length; i++) {
+            const { row, sign } = memberNoise(recipe.layout, recipe.popSize, members[i]);
+            if (minusOf.has(row)) {
+              if (sign > 0) writePairRows(recipe, row, out, at(i), at(minusOf.get(row)!), pos);
+            } else writeMemberRow(recipe, members[i], out, at(i), pos);
+          }
         }
-      } else
-        for (let i = 0; i < members.length; i++) {
-          if (dense) out.set(src.subarray(members[i] * dim, (members[i] + 1) * dim), at(i));
-          else for (let j = 0, o = members[i] * dim; j < dim; j++) out[at(i) + positions[j]] = src[o + j];
-        }
-    }) as tf.Tensor2D;
+      }) as tf.Tensor2D;
+    } finally {
+      built?.dispose();
+    }
     try {
       const scores = this.task.evaluatePopulation(r.net, rows, rng).scores;
       const out = Float32Array.from(scores.dataSync() as Float32Array);
@@ -86,6 +103,36 @@ export class EvalReplica {
       rows.dispose();
     }
   }
+}
+
+/**
+ * wasm: the slice's rows m + scale⊙z and (antithetic layouts) m − scale⊙z for each noise row it uses,
+ * computed by the backend's kernels — the same values as writeMemberRow/writePairRows (fl(scale·(−z)) =
+ * −fl(scale·z) and m + (−s) = m − s exactly), ~2.5× faster than those JS loops. `index[i]`/`sign[i]`: the
+ * block row and the sign of member i. Null on other backends.
+ */
+function kernelRows(
+  recipe: PopulationRecipe,
+  members: Int32Array,
+): { plus: tf.Tensor2D; minus: tf.Tensor2D | null; index: Int32Array; sign: Int8Array; dispose(): void } | null {
+  if (tf.getBackend() !== 'wasm') return null;
+  const slot = new Map<number, number>();
+  const index = new Int32Array(members.length),
+    sign = new Int8Array(members.length);
+  members.forEach((p, i) => {
+    const m = memberNoise(recipe.layout, recipe.popSize, p);
+    if (!slot.has(m.row)) slot.set(m.row, slot.size);
+    index[i] = slot.get(m.row)!;
+    sign[i] = m.sign;
+  });
+  const offsets = Int32Array.from(slot.keys(), (row) => recipe.offsets[row]);
+  const [plus, minus] = tf.tidy(() => {
+    const z = noiseRows(offsets, recipe.dim);
+    const mean = tf.tensor1d(recipe.mean),
+      s = tf.mul(tf.tensor1d(recipe.scale), z);
+    return [tf.add(mean, s) as tf.Tensor2D, recipe.layout === 'none' ? null : (tf.sub(mean, s) as tf.Tensor2D)];
+  });
+  return { plus, minus, index, sign, dispose: () => tf.dispose(minus ? [plus, minus] : [plus]) };
 }
 
 /** Noise row → slice index of its "−" member, for the rows whose "+" and "−" members are both in the slice. */
