@@ -126,12 +126,16 @@ function kernelRows(
     sign[i] = m.sign;
   });
   const offsets = Int32Array.from(slot.keys(), (row) => recipe.offsets[row]);
-  const [plus, minus] = tf.tidy(() => {
+  const mirrored = recipe.layout !== 'none';
+  const pair = tf.tidy(() => {
     const z = noiseRows(offsets, recipe.dim);
     const mean = tf.tensor1d(recipe.mean),
       s = tf.mul(tf.tensor1d(recipe.scale), z);
-    return [tf.add(mean, s) as tf.Tensor2D, recipe.layout === 'none' ? null : (tf.sub(mean, s) as tf.Tensor2D)];
+    const out: tf.Tensor2D[] = [tf.add(mean, s)];
+    if (mirrored) out.push(tf.sub(mean, s));
+    return out;
   });
+  const [plus, minus = null] = pair;
   return { plus, minus, index, sign, dispose: () => tf.dispose(minus ? [plus, minus] : [plus]) };
 }
 
