@@ -6,18 +6,33 @@ import { expose } from 'comlink';
 import { managedEvalPeer } from '../../../workers/eval-peer';
 import type { EvalReply, EvalRequest, EvalWorkerApi } from '../../../src/core/experiments/parallel/protocol';
 
-/** A fake worker over a MessageChannel whose `handle` answers 'stats' and never answers 'eval'. */
-function fakeWorker() {
+/**
+ * A fake worker over a MessageChannel whose `handle` answers 'stats' and opens the lane it is sent; an
+ * 'eval' on the lane is answered only with `answerEvals` (and counted).
+ */
+function fakeWorker(answerEvals = false) {
+  const lane = { evals: 0 };
   const started: { die: (msg: string) => void; terminated: boolean; port: MessagePort }[] = [];
   const peer = managedEvalPeer({
     name: 'fake evaluation worker',
     create: () => {
       const { port1, port2 } = new MessageChannel();
       const api: EvalWorkerApi = {
-        handle: (req: EvalRequest): Promise<EvalReply> =>
-          req.kind === 'stats'
-            ? Promise.resolve({ kind: 'stats', numTensors: 3, heapBytes: 7 })
-            : new Promise<EvalReply>(() => undefined),
+        handle: (req: EvalRequest): Promise<EvalReply> => {
+          if (req.kind === 'stats') return Promise.resolve({ kind: 'stats', numTensors: 3, heapBytes: 7 });
+          if (req.kind === 'lane') {
+            const port = req.port;
+            port.onmessage = (ev) => {
+              const { id, body } = ev.data as { id: number; body: EvalRequest };
+              if (body.kind !== 'eval') throw new Error('only evaluations travel on the lane');
+              lane.evals++;
+              if (answerEvals)
+                port.postMessage({ id, reply: { kind: 'scores', scores: new Float32Array([5]), busyMs: 1 } });
+            };
+            return Promise.resolve({ kind: 'ok' });
+          }
+          return new Promise<EvalReply>(() => undefined);
+        },
       };
       expose(api, port2);
       const w = { die: (_msg: string) => undefined as void, terminated: false, port: port1 };
@@ -35,7 +50,7 @@ function fakeWorker() {
       };
     },
   });
-  return { peer, started };
+  return { peer, started, lane };
 }
 
 describe('evaluation worker peer', () => {
@@ -67,6 +82,20 @@ describe('evaluation worker peer', () => {
     const reply = peer.request({ kind: 'stats' });
     expect(post).toHaveBeenCalledTimes(1); // synchronously, as SplitEvaluator relies on
     expect(await reply).toEqual({ kind: 'stats', numTensors: 3, heapBytes: 7 });
+    peer.close();
+  });
+
+  it('evaluations travel on the direct lane, posted before request() returns', async () => {
+    const { peer, started, lane } = fakeWorker(true);
+    await peer.request({ kind: 'stats' });
+    const rpc = vi.spyOn(started[0].port, 'postMessage');
+    const post = vi.spyOn(MessagePort.prototype, 'postMessage');
+    const reply = peer.request({ kind: 'eval', rngKey: [1, 2], recipe: undefined as never });
+    expect(post).toHaveBeenCalledTimes(1);
+    expect(rpc).not.toHaveBeenCalled(); // not through the RPC port
+    expect(await reply).toEqual({ kind: 'scores', scores: new Float32Array([5]), busyMs: 1 });
+    expect(lane.evals).toBe(1);
+    post.mockRestore();
     peer.close();
   });
 

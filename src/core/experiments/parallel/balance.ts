@@ -4,8 +4,8 @@
  * generation's recipe first and only then builds the [P, d] block (which the ES `tell` needs), so with an
  * even split the workers would wait for it; how long the block takes against one unit of evaluation
  * depends on d, the network and the machine, so the share is measured rather than guessed: every few
- * generations the medians of the ES thread's time (block + own slice) and the slowest worker's busy time
- * are compared, and one unit moves towards the thread that finished first when they differ by more than
+ * generations the medians of the ES thread's time (block + own slice) and the time from the post to the
+ * slowest worker's end (its request's travel included) are compared, and one unit moves towards the thread that finished first when they differ by more than
  * one unit's cost. Which thread evaluates a member never changes its score (split.ts), so the results do
  * not depend on this.
  */
@@ -36,7 +36,7 @@ export class LeadBalancer implements ShareBalancer {
 
   /**
    * Records one generation: `leadMs`, the ES thread's time from posting to finishing its own slice
-   * (the block included); `workerMs`, the slowest worker's time on its slice. Returns the new share when
+   * (the block included); `workerMs`, the time from the post to the slowest worker's end. Returns the new share when
    * it changes, else null.
    */
   record(leadMs: number, workerMs: number): number | null {
