@@ -12,6 +12,7 @@ import { nodeThreadHandle } from '../lib/node-thread';
 import { managedEvalPeer } from '../../workers/eval-peer';
 import { SplitEvaluator, splitRefusal, startPeers } from '../core/experiments/parallel/split-evaluator';
 import { defaultWorkers } from '../core/experiments/parallel/threads';
+import { getTask } from '../core/tasks/registry';
 
 const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './eval-thread.ts' : './eval-thread.js', import.meta.url).href;
 
@@ -49,6 +50,16 @@ export interface EarlyEvalThreads {
  */
 export function startEvalThreads(config: ExperimentConfig, backend: string, workers: number): EarlyEvalThreads {
   if (workers <= 1) return { attach: async () => ({ evaluator: null, note: null }), close: () => {} };
+  if (!hostBackend(backend) || getTask(config.task.id).scoresTogether?.(config.task.params)) {
+    // Known to stay in one thread before the task loads: no thread is started to be stopped again.
+    return {
+      close: () => {},
+      attach: async (task) => {
+        const refusal = splitRefusal(task, backend);
+        return { evaluator: null, note: refusal && `${refusal}; --workers ${workers} ignored` };
+      },
+    };
+  }
   const spawned: EvalPeer[] = [];
   const ready = startPeers(
     workers - 1,
@@ -75,6 +86,8 @@ export function startEvalThreads(config: ExperimentConfig, backend: string, work
     },
   };
 }
+
+const hostBackend = (backend: string) => backend === 'wasm' || backend === 'cpu';
 
 /** `startEvalThreads` for a task that is already loaded: its evaluator (or why there is none). */
 export function startNodeSplit(

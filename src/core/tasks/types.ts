@@ -89,6 +89,12 @@ export interface TaskDef {
   readonly pixelInputs: boolean;
   load(params: AnyParamValues, io: DataIo, rng: Rng): Promise<TaskInstance>;
   /**
+   * True when, with these params, members' scores depend on each other (the loaded instance then has
+   * `independentMembers` false), known before loading so that no evaluation worker is started in vain.
+   * Left out: members are scored independently whenever the instance says so.
+   */
+  scoresTogether?(params: AnyParamValues): boolean;
+  /**
    * Why training a population of `popSize` on this task with these params would not fit in memory, or
    * null (tasks without such a limit leave it out). Checked before a run starts (experiments/setup.ts).
    */

@@ -1,12 +1,12 @@
 // Population-parallel evaluation over real Node worker_threads (src/cli/eval-threads.ts): a run split
 // over 2 and 3 threads equals the one-thread run bit for bit, and 1,000 generations leave the tensor
 // count (this thread and the worker) and the worker's heap where they were.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { runImp, type ImpResult } from '../../../src/core/experiments/imp';
 import { instantiate } from '../../../src/core/experiments/setup';
 import { parseConfig } from '../../../src/core/runs/config';
-import { startNodeSplit } from '../../../src/cli/eval-threads';
+import { startEvalThreads, startNodeSplit } from '../../../src/cli/eval-threads';
 import { planThreads } from '../../../src/core/experiments/parallel/threads';
 
 /** CartPole with a 20-step horizon: fast, and its workers need no data files. */
@@ -81,6 +81,34 @@ describe('evaluation worker threads', () => {
     // (measured: +70 KB over 750 and +120 KB over 5,000 generations, i.e. no growth with the count).
     const heaps = samples.map((s) => s.heap);
     expect(Math.max(...heaps) - heaps[0]).toBeLessThan(512 * 1024);
+  });
+});
+
+describe('runs that stay in one thread', () => {
+  it('start no evaluation thread when that is known before the task loads (shared observation statistics, a GPU backend)', async () => {
+    const { Worker } = await import('node:worker_threads');
+    const started = vi.spyOn(Worker.prototype, 'postMessage');
+    const hopper = parseConfig({
+      task: { id: 'hopper', params: { obsNorm: true } },
+      network: { id: 'policy_mlp', params: {} },
+      es: { id: 'open_es', popSize: 8 },
+      prune: { methods: ['magnitude'], rounds: 1, pruneFrac: 0.5 },
+      budget: { generationsPerRound: 1, evalEvery: 1 },
+      seeds: [0],
+    });
+    for (const [cfg, backend] of [
+      [hopper, 'wasm'],
+      [config(1, 1), 'webgl'],
+    ] as const) {
+      const early = startEvalThreads(cfg, backend, 3);
+      const task = { ...parts.task, id: cfg.task.id, independentMembers: backend !== 'wasm' } as typeof parts.task;
+      const { evaluator, note } = await early.attach(task);
+      expect(evaluator).toBeNull();
+      expect(note).toMatch(/--workers 3 ignored/);
+      early.close();
+    }
+    expect(started).not.toHaveBeenCalled(); // no worker thread was ever sent its init
+    started.mockRestore();
   });
 });
 

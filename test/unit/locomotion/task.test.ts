@@ -74,6 +74,19 @@ describe('locomotion TaskDefs', () => {
   });
 });
 
+describe('scoresTogether (known before loading)', () => {
+  it.each([true, false])('hopper, obsNorm = %s: agrees with the loaded instance', async (obsNorm) => {
+    const given = { obsNorm, maxSteps: 10 };
+    const inst = await getTask('hopper').load(given, noBytes, new Rng(0));
+    try {
+      expect(getTask('hopper').scoresTogether?.(given)).toBe(obsNorm);
+      expect(inst.independentMembers).toBe(!obsNorm);
+    } finally {
+      inst.dispose();
+    }
+  });
+});
+
 describe('ObsNormalizer (evojax obs_norm semantics)', () => {
   it('batched running updates give the plain mean and n·variance; normalise clips to ±5', () => {
     const rng = new Rng(5);

@@ -119,6 +119,7 @@ export function locomotionTaskDef(o: LocomotionTaskOptions): TaskDef {
     ...EPISODIC_TASK,
     paramSpecs,
     ioOf: () => ({ inputShape: [o.model.obsDim], outputSize: o.model.actDim }),
+    scoresTogether: (given: AnyParamValues) => resolveParams(paramSpecs, given).obsNorm,
     memoryProblem(given: AnyParamValues, popSize: number) {
       const p = resolveParams(paramSpecs, given);
       return locomotionMemoryProblem(o.model, o.id, popSize, p.episodes, p.testEpisodes);
