@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { TOUR_STEPS } from '../../src/core/tour/steps';
 import { describeBlocking, runAxe, type AxeReport } from './axe';
 import { E2eFile } from './e2e-file';
-import { REPO_ROOT } from './helpers';
+import { REPO_ROOT, SCREENSHOT_DIR } from './helpers';
 
 const e2e = new E2eFile('a11y');
 const VIEWPORTS = [
@@ -28,12 +28,32 @@ const tabLoaded = (page: Page) =>
     return !!panel && panel.childElementCount > 0 && !panel.textContent?.includes('Loading the view…');
   });
 
-/** A tour step is drawn: its sentence (or its "No result yet"), or the note that its evidence is not shipped. */
-const stepReady = (page: Page, id: string) =>
-  page
-    .locator(`.tour-step[data-step="${id}"] :is([data-testid="tour-sentence"], [data-testid="tour-missing"])`)
-    .first()
-    .waitFor({ timeout: 120_000 });
+/**
+ * A tour step is drawn: its sentence (or its "No result yet"), or the note that its evidence is not shipped.
+ * If it never is, the page is photographed and the step on screen printed before the test fails (this
+ * wait once timed out at 390×844 on tour step 3, and passed on every rerun).
+ */
+async function stepReady(page: Page, id: string): Promise<void> {
+  try {
+    await page
+      .locator(`.tour-step[data-step="${id}"] :is([data-testid="tour-sentence"], [data-testid="tour-missing"])`)
+      .first()
+      .waitFor({ timeout: 120_000 });
+  } catch (e) {
+    const width = page.viewportSize()?.width ?? 0;
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `a11y-stuck-${id}-${width}.png`), fullPage: true });
+    const onScreen = await page.locator('.tour-step').first().getAttribute('data-step');
+    const text = (
+      await page
+        .locator('.tour-evidence')
+        .first()
+        .innerText()
+        .catch(() => '')
+    ).slice(0, 400);
+    console.log(`[e2e a11y] waited for step "${id}"; on screen: step "${onScreen}"; its evidence reads: ${text}`);
+    throw e;
+  }
+}
 
 /**
  * Waits until the sparsity chart's precomputed overlay has loaded or failed: this file checks the page's
