@@ -10,7 +10,7 @@ import type { TaskInstance } from '../core/tasks/types';
 import type { EvalPeer } from '../core/experiments/parallel/protocol';
 import { nodeThreadHandle } from '../lib/node-thread';
 import { managedEvalPeer } from '../../workers/eval-peer';
-import { SplitEvaluator, splitRefusal, startPeers } from '../core/experiments/parallel/split-evaluator';
+import { backendRefusal, SplitEvaluator, splitRefusal, startPeers } from '../core/experiments/parallel/split-evaluator';
 import { defaultWorkers } from '../core/experiments/parallel/threads';
 import { getTask } from '../core/tasks/registry';
 
@@ -50,44 +50,37 @@ export interface EarlyEvalThreads {
  */
 export function startEvalThreads(config: ExperimentConfig, backend: string, workers: number): EarlyEvalThreads {
   if (workers <= 1) return { attach: async () => ({ evaluator: null, note: null }), close: () => {} };
-  if (!hostBackend(backend) || getTask(config.task.id).scoresTogether?.(config.task.params)) {
-    // Known to stay in one thread before the task loads: no thread is started to be stopped again.
-    return {
-      close: () => {},
-      attach: async (task) => {
-        const refusal = splitRefusal(task, backend);
-        return { evaluator: null, note: refusal && `${refusal}; --workers ${workers} ignored` };
-      },
-    };
-  }
+  // Known to stay in one thread before the task loads (a GPU backend, a task that scores its members
+  // together): no thread is started, to be stopped again at `attach`.
+  const alone = !!backendRefusal(backend) || !!getTask(config.task.id).scoresTogether?.(config.task.params);
   const spawned: EvalPeer[] = [];
-  const ready = startPeers(
-    workers - 1,
-    (i) => {
-      const peer = spawnEvalThread(i);
-      spawned.push(peer);
-      return peer;
-    },
-    config,
-    backend,
-  );
+  const ready = alone
+    ? null
+    : startPeers(
+        workers - 1,
+        (i) => {
+          const peer = spawnEvalThread(i);
+          spawned.push(peer);
+          return peer;
+        },
+        config,
+        backend,
+      );
   // A thread that fails before `attach` awaits them is reported there, not as an unhandled rejection.
-  ready.catch(() => {});
+  ready?.catch(() => {});
   const close = () => spawned.forEach((p) => p.close());
   return {
     close,
     async attach(task) {
       const refusal = splitRefusal(task, backend);
-      if (refusal) {
+      if (refusal || !ready) {
         close();
-        return { evaluator: null, note: `${refusal}; --workers ${workers} ignored` };
+        return { evaluator: null, note: refusal && `${refusal}; --workers ${workers} ignored` };
       }
       return { evaluator: new SplitEvaluator(task, await ready), note: null };
     },
   };
 }
-
-const hostBackend = (backend: string) => backend === 'wasm' || backend === 'cpu';
 
 /** `startEvalThreads` for a task that is already loaded: its evaluator (or why there is none). */
 export function startNodeSplit(

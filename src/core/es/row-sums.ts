@@ -87,7 +87,7 @@ function hostRowSums(x: tf.Tensor2D, spec: RowSumSpec, cpuOrder: boolean): RowSu
     d,
     raw: !!spec.linOnRaw,
     needSq: !!spec.sq,
-    unitDiv: sv.every((v) => v === 1),
+    unitDiv: spec.divisor === undefined,
   };
   const active: number[] = [];
   for (let r = 0; r < p; r++) if (wl[r] !== 0 || wq[r] !== 0) active.push(r);
@@ -124,7 +124,7 @@ interface Row2 {
   d: number;
   raw: boolean;
   needSq: boolean;
-  /** Every divisor is 1 (no divisor, as PGPE's ε = x − m): fl(t/1) = t, so the division is skipped. */
+  /** No divisor (PGPE's ε = x − m): `sv` is all 1 and fl(t/1) = t, so the division is skipped. */
   unitDiv: boolean;
 }
 

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { hostView, tensorFromHost } from '../../es/host-block';
-import { noiseRows } from '../../es/noise';
+import { windowsAround } from '../../es/noise';
 import { memberNoise, writeMemberRow, writePairRows, type PopulationRecipe } from '../../es/population-rows';
 import { withPopulationLayout, type PopulationLayout, type PopulationNet } from '../../nets/types';
 import type { Rng } from '../../rng';
@@ -106,10 +106,10 @@ export class EvalReplica {
 }
 
 /**
- * wasm: the slice's rows m + scale⊙z and (antithetic layouts) m − scale⊙z for each noise row it uses,
- * computed by the backend's kernels — the same values as writeMemberRow/writePairRows (fl(scale·(−z)) =
- * −fl(scale·z) and m + (−s) = m − s exactly), ~2.5× faster than those JS loops. `index[i]`/`sign[i]`: the
- * block row and the sign of member i. Null on other backends.
+ * wasm: the slice's rows m + scale⊙z and (antithetic layouts) m − scale⊙z for each noise row it uses, by
+ * the backend's kernels (noise.ts `windowsAround`) — the same values as writeMemberRow/writePairRows,
+ * ~2.5× faster than those JS loops. `index[i]`/`sign[i]`: the block row and the sign of member i. Null on
+ * other backends.
  */
 function kernelRows(
   recipe: PopulationRecipe,
@@ -126,16 +126,10 @@ function kernelRows(
     sign[i] = m.sign;
   });
   const offsets = Int32Array.from(slot.keys(), (row) => recipe.offsets[row]);
-  const mirrored = recipe.layout !== 'none';
-  const pair = tf.tidy(() => {
-    const z = noiseRows(offsets, recipe.dim);
-    const mean = tf.tensor1d(recipe.mean),
-      s = tf.mul(tf.tensor1d(recipe.scale), z);
-    const out: tf.Tensor2D[] = [tf.add(mean, s)];
-    if (mirrored) out.push(tf.sub(mean, s));
-    return out;
-  });
-  const [plus, minus = null] = pair;
+  const mean = tf.tensor1d(recipe.mean),
+    scale = tf.tensor1d(recipe.scale);
+  const { plus, minus } = windowsAround(mean, scale, offsets, recipe.dim, recipe.layout !== 'none');
+  tf.dispose([mean, scale]);
   return { plus, minus, index, sign, dispose: () => tf.dispose(minus ? [plus, minus] : [plus]) };
 }
 

@@ -20,10 +20,17 @@ import { EvalReplica } from './replica';
 import { LeadBalancer, type ShareBalancer } from './balance';
 import { splitPopulation, unitCount, usableThreads } from './split';
 
+const onDevice = (backend: string) =>
+  `the ${backend} backend evaluates on its own device, so the population is not split over CPU workers`;
+
+/** Why a run on `backend` cannot split its population over workers whatever its task, or null. */
+export function backendRefusal(backend: string): string | null {
+  return backend === 'wasm' || backend === 'cpu' ? null : onDevice(backend);
+}
+
 /** Why a run cannot split its population over workers, or null when it can. */
 export function splitRefusal(task: TaskInstance, backend: string): string | null {
-  if (!hostMemoryBackend() || (backend !== 'wasm' && backend !== 'cpu'))
-    return `the ${backend} backend evaluates on its own device, so the population is not split over CPU workers`;
+  if (!hostMemoryBackend() || backendRefusal(backend)) return onDevice(backend);
   if (!task.independentMembers)
     return `${task.id} scores the population together (e.g. shared observation statistics), so it runs in one thread`;
   return null;
