@@ -6,6 +6,7 @@
  *   node --cpu-prof --import tsx bench/imp/gen-cpu.ts      (V8 profile of the same loop)
  *   npx tsx bench/imp/gen-cpu.ts --workers 2 [--gens 150]  (the speed bench's loop through the evaluator:
  *     1 = this thread, 2 = a population split over an evaluation thread; CPU is the whole process's)
+ *   npx tsx bench/imp/gen-cpu.ts --workers 2 --preset mnist-cnn-reduced   (the same loop for another preset)
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
@@ -36,7 +37,9 @@ const layoutFlag = flag('layout', 'strategy');
 
 await tf.setBackend('wasm');
 await tf.ready();
-const config = parseConfig(getPreset('mnist-quick').config);
+/** --preset NAME times another preset's generation (the --workers loop only), e.g. to see how the split scales with work. */
+const presetId = flag('preset', 'mnist-quick');
+const config = parseConfig(getPreset(presetId).config);
 if (argv.includes('--workers')) {
   const workers = Number(flag('workers', '1'));
   const parts = await instantiate(config, dataReader);
@@ -45,7 +48,7 @@ if (argv.includes('--workers')) {
     const mask = new Uint8Array(parts.net.paramCount).fill(1);
     const t = await timeGenerations(config, parts, mask, split.evaluator ?? inThreadEvaluator(parts.task), gens);
     console.log(
-      `mnist-quick dense, ${split.evaluator?.threads ?? 1} evaluation thread(s), ${gens} generations, wasm: median CPU ms/gen ` +
+      `${presetId} dense, ${split.evaluator?.threads ?? 1} evaluation thread(s), ${gens} generations, wasm: median CPU ms/gen ` +
         `${t.cpuGenMs.toFixed(2)}, median wall ms/gen ${t.genMs.toFixed(2)} (ask ${t.askMs.toFixed(2)}, evaluate ` +
         `${t.evalMs.toFixed(2)}, tell ${t.tellMs.toFixed(2)}); load ${os.loadavg()[0].toFixed(2)}`,
     );

@@ -60,10 +60,10 @@ export function compactInputs(
     },
     forwardHost:
       smallHost &&
-      ((params, members, x, batch, layout) => {
+      ((params, members, x, batch, layout, centreOnlyPairs) => {
         hostParams = gatherColumnsHost(params, members, net.paramCount, colMap, hostParams);
         hostX = gatherColumnsHost(x, batch, net.inputSize, inputIdx, hostX);
-        return smallHost(hostParams, members, hostX, batch, layout);
+        return smallHost(hostParams, members, hostX, batch, layout, centreOnlyPairs);
       }),
   };
 }

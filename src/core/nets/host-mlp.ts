@@ -50,7 +50,10 @@ const PAIR_MIDPOINT_TOL = 2 ** -21;
 export interface FirstLayerRows {
   readonly rows: Float32Array;
   readonly count: number;
-  /** null: row block p·N… is member p. Otherwise row block 0 is the centre and block 1 + k pair k's ε_k. */
+  /**
+   * null: row block p·N… is member p. Otherwise row block 0 is the centre and block 1 + k the ε_k of the
+   * k-th listed pair (plus[k], minus[k]).
+   */
   readonly pairs: { readonly plus: Int32Array; readonly minus: Int32Array } | null;
 }
 
@@ -87,7 +90,9 @@ function plainRows(
 
 /**
  * Centre + half-differences rows for an antithetic population, or null when some pair's midpoint is not
- * the common centre (then the population is not c ± ε_k and the plain product must be used).
+ * the common centre (then the population is not c ± ε_k and the plain product must be used). The first
+ * `centreOnlyPairs` pairs still define the centre and are checked, but get no rows of their own, and
+ * `pairs` lists only the remaining ones (their members' outputs are left uncomputed).
  */
 export function pairRows(
   params: Float32Array,
@@ -96,13 +101,15 @@ export function pairRows(
   layer: LayerSpec,
   layout: 'interleaved' | 'blocked',
   scratch = new Scratch(),
+  centreOnlyPairs = 0,
 ): FirstLayerRows | null {
   if (members < 2 || members % 2 !== 0) return null;
   const [nIn, nOut] = layer.kernelShape;
   const { plus, minus } = pairMembers(layout, members);
   const half = members / 2,
-    size = nIn * nOut;
-  const rows = scratch.f32('pairRows', (half + 1) * nOut * nIn);
+    size = nIn * nOut,
+    skip = Math.min(centreOnlyPairs, half);
+  const rows = scratch.f32('pairRows', (half + 1 - skip) * nOut * nIn);
   // Centre = midpoint of pair 0; every other pair's midpoint must match it to rounding.
   const centre = scratch.f64('centre', size),
     scale0 = scratch.f64('scale0', size);
@@ -119,12 +126,12 @@ export function pairRows(
           centre[j] = mid;
           scale0[j] = Math.abs(a) + Math.abs(b);
         } else if (Math.abs(mid - centre[j]) > PAIR_MIDPOINT_TOL * (Math.abs(a) + Math.abs(b) + scale0[j])) return null;
-        rows[((1 + k) * nOut + n) * nIn + i] = 0.5 * (a - b);
+        if (k >= skip) rows[((1 + k - skip) * nOut + n) * nIn + i] = 0.5 * (a - b);
       }
     }
   }
   for (let i = 0; i < nIn; i++) for (let n = 0; n < nOut; n++) rows[n * nIn + i] = centre[i * nOut + n];
-  return { rows, count: (half + 1) * nOut, pairs: { plus, minus } };
+  return { rows, count: (half + 1 - skip) * nOut, pairs: { plus: plus.subarray(skip), minus: minus.subarray(skip) } };
 }
 
 /**
@@ -149,14 +156,14 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
   const [nIn, nOut] = first.kernelShape;
   const widest = Math.max(...layers.map((l) => l.kernelShape[1]));
   const nOutLast = layers[layers.length - 1].kernelShape[1];
-  return (params, members, x, batch, layout = 'none') => {
+  return (params, members, x, batch, layout = 'none', centreOnlyPairs = 0) => {
     const dim = params.length / members;
     if (!Number.isInteger(dim) || x.length !== batch * nIn)
       throw new Error(
         `hostMlpForward: params [${members}, ${dim}] / x [${batch}, ${x.length / batch}] do not fit ${nIn} inputs`,
       );
     const w =
-      (layout !== 'none' && pairRows(params, members, dim, first, layout, scratch)) ||
+      (layout !== 'none' && pairRows(params, members, dim, first, layout, scratch, centreOnlyPairs)) ||
       plainRows(params, members, dim, first, scratch);
     const xt = transposeBatch(x, batch, nIn, scratch.f32('xt', nIn * batch));
     const y = tf.tidy(() => tf.matMul(tf.tensor2d(w.rows, [w.count, nIn]), tf.tensor2d(xt, [nIn, batch])));
@@ -178,6 +185,8 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
     };
     if (w.pairs) {
       const { plus, minus } = w.pairs;
+      // Members of centre-only pairs get zero outputs (deterministic, and never read as a score).
+      if (plus.length < members / 2) out.fill(0);
       for (let k = 0; k < plus.length; k++) {
         pairActivations(
           ys,

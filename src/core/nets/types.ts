@@ -45,6 +45,9 @@ export interface PopulationNet {
    * are row-major host arrays; returns [P, B, outputSize] in a buffer that stays valid only until the next
    * call (it is reused). `layout` declares the population's antithetic
    * row layout (docs/ALGORITHMS.md §1.2), which the net may exploit (host-mlp.ts); 'none' = no structure assumed.
+   * `centreOnlyPairs` (antithetic layouts): the first that many pairs only supply the centre of the
+   * population (an evaluation worker's copy of pair 0, experiments/parallel/split.ts); the net may leave
+   * their outputs uncomputed (any value), which saves a worker re-evaluating a pair it does not own.
    */
   forwardHost?(
     params: Float32Array,
@@ -52,6 +55,7 @@ export interface PopulationNet {
     x: Float32Array,
     batch: number,
     layout?: PopulationLayout,
+    centreOnlyPairs?: number,
   ): Float32Array;
 }
 
@@ -59,15 +63,17 @@ export interface PopulationNet {
 export type PopulationLayout = 'interleaved' | 'blocked' | 'none';
 
 /**
- * `net` for populations with a known row layout: its `forwardHost` assumes `layout` unless told
- * otherwise (the ES loop knows its strategy's layout; the task evaluating the population does not).
+ * `net` for populations with a known row layout: its `forwardHost` assumes `layout` (and
+ * `centreOnlyPairs`) unless told otherwise (the ES loop knows its strategy's layout; the task evaluating
+ * the population does not).
  */
-export function withPopulationLayout(net: PopulationNet, layout: PopulationLayout): PopulationNet {
+export function withPopulationLayout(net: PopulationNet, layout: PopulationLayout, centreOnlyPairs = 0): PopulationNet {
   const host = net.forwardHost?.bind(net);
   if (!host || layout === 'none') return net;
   return {
     ...net,
-    forwardHost: (params, members, x, batch, given) => host(params, members, x, batch, given ?? layout),
+    forwardHost: (params, members, x, batch, given, centreOnly) =>
+      host(params, members, x, batch, given ?? layout, centreOnly ?? centreOnlyPairs),
   };
 }
 

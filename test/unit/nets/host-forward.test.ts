@@ -142,6 +142,28 @@ describe('antithetic first-layer split (x·(c ± ε) = x·c ± x·ε)', () => {
     ).toBeLessThan(1e-5);
   });
 
+  it.each(['interleaved', 'blocked'] as const)(
+    'a centre-only pair 0 (%s): the other members get the same bits, pair 0 zeros',
+    (layout) => {
+      const rng = new Rng(10),
+        p = 8,
+        batch = 7,
+        mask = randomMask(net, rng);
+      const pop = antitheticPopulation(net, p, layout, mask, rng);
+      const x = Float32Array.from({ length: batch * net.inputSize }, () => rng.uniform());
+      const full = Float32Array.from(net.forwardHost!(pop, p, x, batch, layout));
+      const skipped = Float32Array.from(withPopulationLayout(net, layout, 1).forwardHost!(pop, p, x, batch));
+      const per = batch * net.outputSize;
+      const pair0 = layout === 'interleaved' ? [0, 1] : [0, p / 2];
+      for (let m = 0; m < p; m++) {
+        const got = skipped.subarray(m * per, (m + 1) * per);
+        if (pair0.includes(m)) expect(got.every((v) => v === 0)).toBe(true);
+        else expect(got).toEqual(full.subarray(m * per, (m + 1) * per));
+      }
+      expect(pairRows(pop, p, net.paramCount, net.layers[0], layout, undefined, 1)?.count).toBe((p / 2) * 32);
+    },
+  );
+
   it('withPopulationLayout makes the layout the default of forwardHost', () => {
     const rng = new Rng(9),
       p = 4,

@@ -32,9 +32,11 @@ export type EvalRequest =
       readonly mask: Uint8Array;
       readonly layout: PopulationLayout;
       readonly members: Int32Array;
+      /** Leading pairs that only supply the centre (split.ts `centreOnlyPairs`). */
+      readonly centreOnlyPairs: number;
     }
   /** A new slice for the same round (the ES thread rebalanced the split; split.ts, balance.ts). */
-  | { readonly kind: 'members'; readonly members: Int32Array }
+  | { readonly kind: 'members'; readonly members: Int32Array; readonly centreOnlyPairs: number }
   | { readonly kind: 'eval'; readonly rngKey: readonly [number, number]; readonly recipe: PopulationRecipe }
   | { readonly kind: 'stats' }
   | { readonly kind: 'dispose' }
@@ -144,11 +146,17 @@ function evalHandler(deps: EvalServerDeps): (req: EvalRequest) => Promise<EvalRe
       case 'round': {
         const p = need();
         const net = roundNetwork(p.config, p.net, req.mask);
-        p.replica.beginRound({ net, mask: req.mask, layout: req.layout, members: req.members });
+        p.replica.beginRound({
+          net,
+          mask: req.mask,
+          layout: req.layout,
+          members: req.members,
+          centreOnlyPairs: req.centreOnlyPairs,
+        });
         return { kind: 'ok' };
       }
       case 'members':
-        need().replica.setMembers(req.members);
+        need().replica.setMembers(req.members, req.centreOnlyPairs);
         return { kind: 'ok' };
       case 'eval': {
         const start = performance.now();

@@ -20,10 +20,19 @@ export interface ReplicaRound {
   readonly layout: PopulationLayout;
   /** The slice's members (indices into the whole population) in sub-population row order. */
   readonly members: Int32Array;
+  /** Leading pairs of the slice that only supply the centre (split.ts `centreOnlyPairs`); default 0. */
+  readonly centreOnlyPairs?: number;
 }
 
 export class EvalReplica {
-  private round: { net: PopulationNet; positions: Int32Array; fullLength: number; members: Int32Array } | null = null;
+  private round: {
+    base: PopulationNet;
+    layout: PopulationLayout;
+    net: PopulationNet;
+    positions: Int32Array;
+    fullLength: number;
+    members: Int32Array;
+  } | null = null;
 
   constructor(readonly task: TaskInstance) {}
 
@@ -31,7 +40,9 @@ export class EvalReplica {
   beginRound(r: ReplicaRound): void {
     this.task.beginTraining?.();
     this.round = {
-      net: withPopulationLayout(r.net, r.layout),
+      base: r.net,
+      layout: r.layout,
+      net: withPopulationLayout(r.net, r.layout, r.centreOnlyPairs ?? 0),
       positions: activeIndices(r.mask),
       fullLength: r.mask.length,
       members: r.members,
@@ -39,9 +50,10 @@ export class EvalReplica {
   }
 
   /** A new slice for the current round: the task's minibatch order is NOT restarted (same round). */
-  setMembers(members: Int32Array): void {
+  setMembers(members: Int32Array, centreOnlyPairs = 0): void {
     if (!this.round) throw new Error('EvalReplica.setMembers before beginRound');
-    this.round = { ...this.round, members };
+    const { base, layout } = this.round;
+    this.round = { ...this.round, members, net: withPopulationLayout(base, layout, centreOnlyPairs) };
   }
 
   /**

@@ -18,7 +18,7 @@ import { Rng } from '../../rng';
 import type { EvalPeer, EvalReply } from './protocol';
 import { EvalReplica } from './replica';
 import { LeadBalancer, type ShareBalancer } from './balance';
-import { splitPopulation, unitCount, usableThreads } from './split';
+import { centreOnlyPairs, splitPopulation, unitCount, usableThreads } from './split';
 
 const onDevice = (backend: string) =>
   `the ${backend} backend evaluates on its own device, so the population is not split over CPU workers`;
@@ -69,19 +69,19 @@ export class SplitEvaluator implements PopulationEvaluator {
     const threads = usableThreads(this.threads, popSize, layout);
     let slices = splitPopulation(popSize, layout, threads);
     const active = this.peers.slice(0, slices.length - 1);
-    this.replica.beginRound({ net: setup.net, mask, layout, members: slices[0].members });
+    const share = (t: number) => ({ members: slices[t].members, centreOnlyPairs: centreOnlyPairs(slices[t], layout) });
+    this.replica.beginRound({ net: setup.net, mask, layout, ...share(0) });
     await Promise.all(
-      active.map(async (p, i) =>
-        expect(await p.request({ kind: 'round', mask, layout, members: slices[i + 1].members }), 'ok'),
-      ),
+      active.map(async (p, i) => expect(await p.request({ kind: 'round', mask, layout, ...share(i + 1) }), 'ok')),
     );
     const unit = layout === 'none' ? 1 : 2;
     const balance = this.balancer(slices[0].members.length / unit, 1, unitCount(popSize, layout) - (threads - 1));
     const resplit = async (lead: number) => {
       slices = splitPopulation(popSize, layout, threads, lead);
-      this.replica.setMembers(slices[0].members);
+      const own = share(0);
+      this.replica.setMembers(own.members, own.centreOnlyPairs);
       await Promise.all(
-        active.map(async (p, i) => expect(await p.request({ kind: 'members', members: slices[i + 1].members }), 'ok')),
+        active.map(async (p, i) => expect(await p.request({ kind: 'members', ...share(i + 1) }), 'ok')),
       );
     };
     return {

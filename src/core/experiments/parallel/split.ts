@@ -7,8 +7,9 @@
  * Why pair 0 travels with every slice: the host MLP forward of an antithetic population computes the
  * first layer once for the centre, which it takes as pair 0's midpoint (nets/host-mlp.ts). For the
  * members of a slice to get the very same float values as in the whole population, every slice starts
- * with pair 0 (evaluated again, its scores dropped where another thread owns them). The split counts
- * that repeated pair as work, so every thread evaluates about the same number of pairs.
+ * with pair 0 (its scores dropped where another thread owns them). The host MLP forward computes only
+ * the centre from such a repeated pair (`centreOnlyPairs`), other networks evaluate it again; the even
+ * split counts it as work, and the balancer (balance.ts) then moves pairs to where time is spare.
  */
 import type { PopulationLayout } from '../../nets/types';
 
@@ -97,6 +98,14 @@ export function splitPopulation(
     }
     return { members: Int32Array.from(members), owned: Uint8Array.from(owned) };
   });
+}
+
+/**
+ * Leading pairs of `slice` that only supply the population's centre (pair 0 repeated in a slice that does
+ * not own it): 0 or 1. The host MLP forward skips their outputs (nets/types.ts `centreOnlyPairs`).
+ */
+export function centreOnlyPairs(slice: PopulationSlice, layout: PopulationLayout): number {
+  return layout === 'none' || slice.owned.length === 0 || slice.owned[0] ? 0 : 1;
 }
 
 function range(start: number, end: number): number[] {
