@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { num, type ParamValues } from '../params';
 import { hostView } from './host-block';
 import { mirroredPopulationWasm, mirroredRows, noiseRows, sampleAroundHost } from './noise';
+import { aroundPopulation } from './around-rows';
 import type { EsContext, Strategy } from './types';
 
 /** Throws a clear error when an antithetic strategy gets an odd population (docs/ALGORITHMS.md §1.2). */
@@ -73,8 +74,8 @@ export function scaleVector(scale: number | tf.Tensor1D, dim: number): Float32Ar
 /**
  * The population x = m + scale ⊙ z with unit noise z in `layout` (docs/ALGORITHMS.md §1.2) from the
  * table windows at `offsets`. On tfjs-cpu it is built in one host pass (noise.ts sampleAroundHost,
- * bit-identical); elsewhere the noise block is made first and the two elementwise ops run on the
- * backend (on wasm that is faster than a JS loop over the 10M values).
+ * bit-identical); on wasm antithetic rows come from one kernel pass per pair (around-rows.ts); elsewhere
+ * the noise block is made first and the two elementwise ops run on the backend.
  */
 export function samplePopulation(
   mean: tf.Tensor1D,
@@ -89,6 +90,9 @@ export function samplePopulation(
     if (mv && sv) return sampleAroundHost(offsets, ctx.popSize, ctx.dim, layout, mv, sv);
   }
   if (tf.getBackend() === 'wasm' && layout !== 'none')
-    return mirroredPopulationWasm(mean, scale, offsets, ctx.dim, layout);
+    return (
+      aroundPopulation(mean, scale, offsets, ctx.dim, layout) ??
+      mirroredPopulationWasm(mean, scale, offsets, ctx.dim, layout)
+    );
   return sampleAround(mean, scale, unitNoise(layout, offsets, ctx));
 }

@@ -18,7 +18,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { hostView, tensorFromHost } from './host-block';
-import { rowSumKernel, type PairSums } from './wasm/row-sums-kernel';
+import { esKernels, heapOffset, type EsKernels } from './wasm/es-kernels';
 
 export interface RowSumSpec {
   /** m [d], subtracted from every row first (t = x − m). */
@@ -45,8 +45,8 @@ const CPU_BLOCK = 48;
 export function weightedRowSums(x: tf.Tensor2D, spec: RowSumSpec): RowSums {
   const backend = tf.getBackend();
   if (backend === 'wasm') {
-    const kernel = rowSumKernel();
-    if (kernel) return kernelRowSums(kernel, x, spec);
+    const kernels = esKernels();
+    if (kernels) return kernelRowSums(kernels, x, spec);
   }
   if (backend === 'wasm' || backend === 'cpu') {
     const host = hostRowSums(x, spec, backend === 'cpu');
@@ -77,11 +77,11 @@ function activeRows(wl: Float32Array, wq: Float32Array): number[] {
 }
 
 /**
- * The wasm-order pass in WebAssembly (wasm/row-sums-kernel.ts): the same row pairs in the same order as
+ * The wasm-order pass in WebAssembly (wasm/es-kernels.ts): the same row pairs in the same order as
  * `accumulatePair`, with every operand a tensor in the backend's heap. A missing centre is a zero
  * vector, a missing or scalar divisor a filled one (x − 0 and t/1 are exact, as in the JS loop).
  */
-function kernelRowSums(kernel: PairSums, x: tf.Tensor2D, spec: RowSumSpec): RowSums {
+function kernelRowSums(kernels: EsKernels, x: tf.Tensor2D, spec: RowSumSpec): RowSums {
   const [p, d] = x.shape;
   const wl = Float32Array.from(spec.lin ?? new Float32Array(p));
   const wq = Float32Array.from(spec.sq ?? new Float32Array(p));
@@ -93,13 +93,7 @@ function kernelRowSums(kernel: PairSums, x: tf.Tensor2D, spec: RowSumSpec): RowS
   const divisor = spec.divisor instanceof tf.Tensor ? spec.divisor : temp(filled(Math.fround(spec.divisor ?? 1)));
   const lin = filled(0);
   const sq = filled(0);
-  // Offsets are read after the last allocation: a new tensor may grow the heap (the offsets stay valid).
-  const at = (t: tf.Tensor): number => {
-    const view = hostView(t);
-    if (!view) throw new Error('row sums: a tensor is not in the wasm heap');
-    return view.byteOffset;
-  };
-  const [xo, mo, so, lo, qo] = [at(x), at(center), at(divisor), at(lin), at(sq)];
+  const [xo, mo, so, lo, qo] = [x, center, divisor, lin, sq].map(heapOffset);
   const rowBytes = 4 * d;
   const raw = spec.linOnRaw ? 1 : 0;
   const active = activeRows(wl, wq);
@@ -108,7 +102,7 @@ function kernelRowSums(kernel: PairSums, x: tf.Tensor2D, spec: RowSumSpec): RowS
     const r1 = active[i + 1] ?? -1; // a lone row is paired with itself at weight 0
     const o1 = xo + rowBytes * (r1 < 0 ? r0 : r1);
     const [a1, b1] = r1 < 0 ? [0, 0] : [wl[r1], wq[r1]];
-    kernel(xo + rowBytes * r0, o1, mo, so, lo, qo, d, wl[r0], a1, wq[r0], b1, raw);
+    kernels.pairSums(xo + rowBytes * r0, o1, mo, so, lo, qo, d, wl[r0], a1, wq[r0], b1, raw);
   }
   tf.dispose(temps);
   if (!spec.sq) sq.dispose();

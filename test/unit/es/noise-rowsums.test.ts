@@ -18,6 +18,7 @@ import {
 } from '../../../src/core/es/noise';
 import { sampleAround, unitNoise } from '../../../src/core/es/common';
 import { readRow } from '../../../src/core/es/host-block';
+import { aroundPopulation } from '../../../src/core/es/around-rows';
 import { Rng } from '../../../src/core/rng';
 import { ROW_SUM_CASES, expectRowSumsEqualOps } from '../../helpers/row-sum-cases';
 
@@ -105,7 +106,7 @@ describe('host fast paths equal the tfjs ops bit for bit', () => {
   });
 
   it.runIf(tf.getBackend() === 'wasm').each(['interleaved', 'blocked'] as const)(
-    'wasm: m ± scale⊙z built from the pair windows = m + scale⊙(±z) (%s, vector and scalar scale)',
+    'wasm: m ± scale⊙z built from the pair windows = m + scale⊙(±z) (%s, vector and scalar scale, d with a SIMD tail)',
     (layout) => {
       const d = 301,
         p = 10;
@@ -114,10 +115,18 @@ describe('host fast paths equal the tfjs ops bit for bit', () => {
       const vec = tf.randomUniform([d], 0.01, 0.3, 'float32', 8) as tf.Tensor1D;
       for (const scale of [vec, 0.037]) {
         const want = sampleAround(mean, scale, unitNoise(layout, offsets, { popSize: p, dim: d }));
-        const got = mirroredPopulationWasm(mean, scale, offsets, d, layout);
-        expect(got.shape).toEqual([p, d]);
-        expect(got.dataSync()).toEqual(want.dataSync());
-        tf.dispose([want, got]);
+        const before = tf.memory().numTensors;
+        // Both wasm routes: the backend's kernels and rows, and the fused wasm `around` kernel.
+        for (const got of [
+          mirroredPopulationWasm(mean, scale, offsets, d, layout),
+          aroundPopulation(mean, scale, offsets, d, layout)!,
+        ]) {
+          expect(got.shape).toEqual([p, d]);
+          expect(got.dataSync()).toEqual(want.dataSync());
+          got.dispose();
+        }
+        expect(tf.memory().numTensors).toBe(before);
+        want.dispose();
       }
       tf.dispose([mean, vec]);
     },

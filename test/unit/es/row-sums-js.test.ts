@@ -3,7 +3,7 @@
 import { describe, it, vi } from 'vitest';
 import { ROW_SUM_CASES, expectRowSumsEqualOps } from '../../helpers/row-sum-cases';
 
-vi.mock('../../../src/core/es/wasm/row-sums-kernel', () => ({ rowSumKernel: () => null }));
+vi.mock('../../../src/core/es/wasm/es-kernels', async (orig) => ({ ...(await orig()), esKernels: () => null }));
 
 describe('row sums without the wasm kernel', () => {
   it.each(ROW_SUM_CASES)('weightedRowSums: %s', (_name, make) => expectRowSumsEqualOps(make));

@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { hostView, tensorFromHost } from '../../es/host-block';
 import { windowsAround } from '../../es/noise';
+import { aroundRows } from '../../es/around-rows';
 import { memberNoise, writeMemberRow, writePairRows, type PopulationRecipe } from '../../es/population-rows';
 import { withPopulationLayout, type PopulationLayout, type PopulationNet } from '../../nets/types';
 import type { Rng } from '../../rng';
@@ -69,7 +70,10 @@ export class EvalReplica {
     const { members, positions, fullLength } = r;
     const dim = recipe.dim,
       dense = dim === fullLength;
-    // On wasm a worker builds its rows with the backend's kernels first (no tensor may be made in the fill).
+    // On wasm a worker writes a dense slice's rows in place with the `around` kernel, or else builds them
+    // with the backend's kernels first (no tensor may be made in the fill).
+    const direct = !packed && dense ? directRows(recipe, members) : null;
+    if (direct) return this.score(direct, rng);
     const built = packed ? null : kernelRows(recipe, members);
     let rows: tf.Tensor2D;
     try {
@@ -106,14 +110,47 @@ export class EvalReplica {
     } finally {
       built?.dispose();
     }
+    return this.score(rows, rng);
+  }
+
+  /** The task's scores of the slice's rows (disposed here), as a host array. */
+  private score(rows: tf.Tensor2D, rng: Rng): Float32Array {
     try {
-      const scores = this.task.evaluatePopulation(r.net, rows, rng).scores;
+      const scores = this.task.evaluatePopulation(this.round!.net, rows, rng).scores;
       const out = Float32Array.from(scores.dataSync() as Float32Array);
       scores.dispose();
       return out;
     } finally {
       rows.dispose();
     }
+  }
+}
+
+/**
+ * wasm with the ES kernels: the dense slice's rows written in place by the `around` kernel (es/around-rows.ts),
+ * member i's row at row i. Null when the kernels are unavailable or a noise row has no "+" member here.
+ */
+function directRows(recipe: PopulationRecipe, members: Int32Array): tf.Tensor2D | null {
+  if (tf.getBackend() !== 'wasm') return null;
+  const slot = new Map<number, { plus: number; minus: number }>();
+  members.forEach((p, i) => {
+    const { row, sign } = memberNoise(recipe.layout, recipe.popSize, p);
+    const s = slot.get(row) ?? { plus: -1, minus: -1 };
+    if (sign > 0) s.plus = i;
+    else s.minus = i;
+    slot.set(row, s);
+  });
+  const uses = [...slot.values()];
+  if (uses.some((s) => s.plus < 0)) return null;
+  const mean = tf.tensor1d(recipe.mean),
+    scale = tf.tensor1d(recipe.scale);
+  try {
+    const offsets = Int32Array.from(slot.keys(), (row) => recipe.offsets[row]);
+    const plus = Int32Array.from(uses, (s) => s.plus),
+      minus = Int32Array.from(uses, (s) => s.minus);
+    return aroundRows(mean, scale, offsets, recipe.dim, members.length, plus, minus);
+  } finally {
+    tf.dispose([mean, scale]);
   }
 }
 

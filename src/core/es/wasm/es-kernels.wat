@@ -1,13 +1,46 @@
-;; Weighted row sums of the ES tell on the wasm backend's own memory (see row-sums-kernel.ts and
-;; docs/PERFORMANCE.md "The tell's row sums"). One call adds two population rows to the sums:
+;; The ES core's WebAssembly kernels on the tfjs wasm backend's own memory (es-kernels.ts;
+;; docs/PERFORMANCE.md "Hand-written wasm kernels"). Every step is one IEEE float32 operation, as in the
+;; backend's own kernels and in the JS loops they replace, so the results are the same bits.
+;;
+;; pairSums: the weighted row sums of the ES tell. One call adds two population rows to the sums:
 ;;   u_r  = (x_r − m) / s                              (float32, rounded after each operation)
 ;;   lin += a0·v0 + a1·v1   with v_r = x_r (raw) or u_r, added left to right
 ;;   sq  += b0·(u0·u0) + b1·(u1·u1)
-;; Every step is one IEEE float32 operation, so the sums equal the JS loop (Math.fround after each
-;; operation) bit for bit; four coordinates at a time with 128-bit SIMD, then a scalar tail.
+;; Four coordinates at a time with 128-bit SIMD, then a scalar tail.
+;; around: one antithetic pair of population rows from a noise window z (ask, evaluation workers):
+;;   t = s·z,  plus = m + t,  and when mirrored: minus = m − t
 ;; All pointers are byte offsets into the imported memory (the tfjs wasm backend's heap).
 (module
   (import "env" "memory" (memory 1))
+  (func (export "around")
+    (param $z i32) (param $m i32) (param $s i32) (param $plus i32) (param $minus i32) (param $d i32)
+    (param $mirrored i32)
+    (local $j i32) (local $end4 i32) (local $o i32) (local $vm v128) (local $vt v128) (local $fm f32) (local $ft f32)
+    (local.set $end4 (i32.and (local.get $d) (i32.const -4)))
+    (block $done4
+      (loop $vec
+        (br_if $done4 (i32.ge_u (local.get $j) (local.get $end4)))
+        (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+        (local.set $vm (v128.load (i32.add (local.get $m) (local.get $o))))
+        (local.set $vt (f32x4.mul (v128.load (i32.add (local.get $s) (local.get $o)))
+                                  (v128.load (i32.add (local.get $z) (local.get $o)))))
+        (v128.store (i32.add (local.get $plus) (local.get $o)) (f32x4.add (local.get $vm) (local.get $vt)))
+        (if (local.get $mirrored)
+          (then (v128.store (i32.add (local.get $minus) (local.get $o)) (f32x4.sub (local.get $vm) (local.get $vt)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $vec)))
+    (block $done
+      (loop $tail
+        (br_if $done (i32.ge_u (local.get $j) (local.get $d)))
+        (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+        (local.set $fm (f32.load (i32.add (local.get $m) (local.get $o))))
+        (local.set $ft (f32.mul (f32.load (i32.add (local.get $s) (local.get $o)))
+                                (f32.load (i32.add (local.get $z) (local.get $o)))))
+        (f32.store (i32.add (local.get $plus) (local.get $o)) (f32.add (local.get $fm) (local.get $ft)))
+        (if (local.get $mirrored)
+          (then (f32.store (i32.add (local.get $minus) (local.get $o)) (f32.sub (local.get $fm) (local.get $ft)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $tail))))
   (func (export "pairSums")
     (param $x0 i32) (param $x1 i32) (param $m i32) (param $s i32)
     (param $lin i32) (param $sq i32) (param $d i32)
