@@ -1,6 +1,7 @@
 /**
- * Compiles the lab's hand-written WebAssembly kernels (src/core/es/wasm/*.wat, WebAssembly text) into
- * TypeScript modules that carry the binary as base64 (src/core/es/wasm/*-wasm.ts), so that core loads
+ * Compiles the lab's hand-written WebAssembly kernels (src/core/es/wasm/*.wat and src/core/nets/wasm/*.wat,
+ * WebAssembly text) into TypeScript modules that carry the binary as base64 (*-wasm.ts next to each
+ * .wat), so that core loads
  * them synchronously in Node, in the page and in workers without fetching anything. Run after editing a
  * .wat file:   node scripts/build-wasm-kernels.mjs
  * A unit test (test/core/es/wasm-kernels.test.ts) compiles the sources again and fails when a generated
@@ -12,7 +13,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const KERNEL_DIR = path.join(root, 'src/core/es/wasm');
+export const KERNEL_DIRS = ['src/core/es/wasm', 'src/core/nets/wasm'].map((d) => path.join(root, d));
+
+/** Every .wat source: [directory, base name without .wat]. */
+export function watSources() {
+  return KERNEL_DIRS.flatMap((dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.wat'))
+      .map((n) => [dir, n.slice(0, -4)]),
+  );
+}
 
 /** base64 of the binary compiled from one .wat file. */
 export async function compileWat(file) {
@@ -37,11 +48,10 @@ export function generatedModule(name, base64) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const f of fs.readdirSync(KERNEL_DIR).filter((n) => n.endsWith('.wat'))) {
-    const name = f.slice(0, -4);
-    const out = path.join(KERNEL_DIR, `${name}-wasm.ts`);
+  for (const [dir, name] of watSources()) {
+    const out = path.join(dir, `${name}-wasm.ts`);
     const tmp = `${out}.tmp`;
-    fs.writeFileSync(tmp, generatedModule(name, await compileWat(path.join(KERNEL_DIR, f))));
+    fs.writeFileSync(tmp, generatedModule(name, await compileWat(path.join(dir, `${name}.wat`))));
     fs.renameSync(tmp, out);
     console.log(`wrote ${path.relative(root, out)}`);
   }

@@ -7,6 +7,32 @@
 import type { Activation } from './dense-ops';
 import type { LayerSpec } from './types';
 import { applyAct } from './host-loops';
+import type { ForwardArena } from './wasm/host-forward-kernels';
+
+/**
+ * `denseColumns` by the arena's wasm kernel (same operations in the same order, so the same bits): `h` and
+ * `out` are float64 views of `arena`, `weights` a float32 view of it that receives the member's kernel and
+ * bias first.
+ */
+export function denseInArena(
+  arena: ForwardArena,
+  weights: Float32Array,
+  h: Float64Array,
+  batch: number,
+  params: Float32Array,
+  rowStart: number,
+  layer: LayerSpec,
+  act: Activation,
+  out: Float64Array,
+): void {
+  const [nIn, nOut] = layer.kernelShape;
+  const k0 = rowStart + layer.kernelOffset,
+    b0 = rowStart + layer.biasOffset;
+  weights.set(params.subarray(k0, k0 + nIn * nOut));
+  weights.set(params.subarray(b0, b0 + nOut), nIn * nOut);
+  arena.dense(h, out, weights, nIn, nOut, batch);
+  applyAct(out, 0, nOut * batch, act);
+}
 
 /**
  * One dense layer for one member: h [nIn, B] → out [nOut, B], out[m, b] = act(bias[m] + Σ_n W[n, m]·h[n, b]),

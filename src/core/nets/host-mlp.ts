@@ -19,7 +19,8 @@ import type { Activation } from './dense-ops';
 import type { LayerSpec, PopulationLayout } from './types';
 import { readFloat32 } from './tensor-util';
 import { memberActivations, pairActivations, transposeBatch, writeMemberOutputs } from './host-loops';
-import { denseColumns } from './host-dense';
+import { denseColumns, denseInArena } from './host-dense';
+import { ForwardArena } from './wasm/host-forward-kernels';
 
 /** Reused host buffers: fresh multi-MB typed arrays cost ~1 ms each on Node (page faults, zeroing). */
 class Scratch {
@@ -156,6 +157,12 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
   const [nIn, nOut] = first.kernelShape;
   const widest = Math.max(...layers.map((l) => l.kernelShape[1]));
   const nOutLast = layers[layers.length - 1].kernelShape[1];
+  // The dense layers after the first run as a wasm kernel where wasm SIMD exists (same bits as the JS loops).
+  const arena = layers.length > 1 ? ForwardArena.create() : null;
+  const laterWeights = Math.max(
+    0,
+    ...layers.slice(1).map((l) => l.kernelShape[0] * l.kernelShape[1] + l.kernelShape[1]),
+  );
   return (params, members, x, batch, layout = 'none', centreOnlyPairs = 0) => {
     const dim = params.length / members;
     if (!Number.isInteger(dim) || x.length !== batch * nIn)
@@ -172,13 +179,21 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
 
     const out = scratch.f32('out', members * batch * nOutLast);
     const size = widest * batch;
-    const [h0, h1, h2] = [scratch.f64('h0', size), scratch.f64('h1', size), scratch.f64('h2', size)];
+    let h0: Float64Array, h1: Float64Array, h2: Float64Array;
+    let weights: Float32Array | null = null;
+    if (arena) {
+      // Arena layout: h0 | h1 | h2 (float64) | one layer's weights and bias (float32); views after the reserve.
+      arena.reserve(24 * size + 4 * laterWeights);
+      [h0, h1, h2] = [0, 1, 2].map((i) => arena.f64(8 * size * i, size));
+      weights = arena.f32(24 * size, laterWeights);
+    } else [h0, h1, h2] = [scratch.f64('h0', size), scratch.f64('h1', size), scratch.f64('h2', size)];
     // Layers 1… of member p from its first-layer activations in `h` (overwrites h and `spare`).
     const rest = (p: number, h: Float64Array, spare: Float64Array): void => {
       let cur = h,
         nxt = spare;
       for (let l = 1; l < layers.length; l++) {
-        denseColumns(cur, batch, params, p * dim, layers[l], acts[l], nxt);
+        if (arena && weights) denseInArena(arena, weights, cur, batch, params, p * dim, layers[l], acts[l], nxt);
+        else denseColumns(cur, batch, params, p * dim, layers[l], acts[l], nxt);
         [cur, nxt] = [nxt, cur];
       }
       writeMemberOutputs(cur, nOutLast, batch, out, p);

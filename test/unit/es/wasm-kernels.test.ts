@@ -5,18 +5,17 @@ import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { compileWat, generatedModule, KERNEL_DIR } from '../../../scripts/build-wasm-kernels.mjs';
+import { compileWat, generatedModule, watSources } from '../../../scripts/build-wasm-kernels.mjs';
 import { esKernels } from '../../../src/core/es/wasm/es-kernels';
 import { weightedRowSums } from '../../../src/core/es/row-sums';
 import { hostView } from '../../../src/core/es/host-block';
 
 describe('wasm kernels', () => {
-  it.each(fs.readdirSync(KERNEL_DIR).filter((n) => n.endsWith('.wat')))(
-    'the generated module of %s is up to date (else: node scripts/build-wasm-kernels.mjs)',
-    async (file) => {
-      const name = file.slice(0, -4);
-      const generated = fs.readFileSync(path.join(KERNEL_DIR, `${name}-wasm.ts`), 'utf8');
-      expect(generated).toBe(generatedModule(name, await compileWat(path.join(KERNEL_DIR, file))));
+  it.each(watSources())(
+    'the generated module of %s/%s.wat is up to date (else: node scripts/build-wasm-kernels.mjs)',
+    async (dir, name) => {
+      const generated = fs.readFileSync(path.join(dir, `${name}-wasm.ts`), 'utf8');
+      expect(generated).toBe(generatedModule(name, await compileWat(path.join(dir, `${name}.wat`))));
     },
   );
 

@@ -1,0 +1,67 @@
+/**
+ * The host population forward's WebAssembly kernels (host-forward-kernels.wat; docs/PERFORMANCE.md
+ * "Hand-written wasm kernels") and the memory they work in. Why: the dense layers after the first were
+ * JS loops over float64 activations (host-dense.ts), the largest JS cost of a `mnist-quick` generation
+ * (≈ 3 of its ≈ 11 ms); the same float64 operations in wasm SIMD, two batch entries at a time, give the
+ * same bits in a fraction of the time.
+ *
+ * An arena is one instance of the module with its own memory, owned by one network's host forward (so
+ * forwards never share scratch). Views of it are valid until the next `reserve` that grows it.
+ * `ForwardArena.create()` is null where wasm SIMD is unavailable: the forward then keeps its JS loops.
+ */
+import { hostForwardKernelsWasm } from './host-forward-kernels-wasm';
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  dense(h: number, out: number, w: number, bias: number, nIn: number, nOut: number, batch: number): void;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      const bytes = Uint8Array.from(atob(hostForwardKernelsWasm), (c) => c.charCodeAt(0));
+      compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+const PAGE = 65536;
+
+export class ForwardArena {
+  private constructor(private readonly x: Exports) {}
+
+  /** A fresh arena, or null without wasm SIMD. */
+  static create(): ForwardArena | null {
+    const mod = kernelModule();
+    return mod ? new ForwardArena(new WebAssembly.Instance(mod, {}).exports as unknown as Exports) : null;
+  }
+
+  /** Makes the first `bytes` usable; growing detaches every earlier view. */
+  reserve(bytes: number): void {
+    const have = this.x.memory.buffer.byteLength;
+    if (bytes > have) this.x.memory.grow(Math.ceil((bytes - have) / PAGE));
+  }
+
+  f64(byteOffset: number, length: number): Float64Array {
+    return new Float64Array(this.x.memory.buffer, byteOffset, length);
+  }
+
+  f32(byteOffset: number, length: number): Float32Array {
+    return new Float32Array(this.x.memory.buffer, byteOffset, length);
+  }
+
+  /**
+   * One dense layer of one member (host-forward-kernels.wat): out [nOut, B] from h [nIn, B] (float64
+   * views of this arena), with weights [nIn, nOut] then bias [nOut] as float32 at `weights` in this arena.
+   * No activation.
+   */
+  dense(h: Float64Array, out: Float64Array, weights: Float32Array, nIn: number, nOut: number, batch: number): void {
+    const w = weights.byteOffset;
+    this.x.dense(h.byteOffset, out.byteOffset, w, w + 4 * nIn * nOut, nIn, nOut, batch);
+  }
+}

@@ -1,0 +1,122 @@
+;; Kernels of the host population forward (host-forward-kernels.ts; docs/PERFORMANCE.md "Hand-written wasm
+;; kernels"), on this module's own memory: activations are float64, column-major h [n, B] (one member at a
+;; time, contiguous over the batch), as in the JS loops of host-dense.ts, and every value is computed by
+;; the same float64 operations in the same order, so the outputs are the same bits.
+;;
+;; dense: one dense layer of one member, out [nOut, B] from h [nIn, B], weights W [nIn, nOut] and bias
+;; [nOut] as float32 (row-major, as in the params vector):
+;;   out[m, b] = bias[m];  then for each group of four inputs g (in order) whose four weights are not all
+;;   zero: out[m, b] += ((W[g,m]·h[g,b] + W[g+1,m]·h[g+1,b]) + W[g+2,m]·h[g+2,b]) + W[g+3,m]·h[g+3,b];
+;;   then for each remaining input n with W[n,m] ≠ 0: out[m, b] += W[n,m]·h[n,b].
+;; Two batch entries at a time (f64x2), then a scalar tail. No activation (the caller applies it).
+(module
+  (memory (export "memory") 1)
+  (func (export "dense")
+    (param $h i32) (param $out i32) (param $w i32) (param $bias i32)
+    (param $nIn i32) (param $nOut i32) (param $B i32)
+    (local $m i32) (local $g i32) (local $b i32) (local $end2 i32) (local $rowBytes i32)
+    (local $o i32) (local $x i32) (local $wp i32)
+    (local $w0 f64) (local $w1 f64) (local $w2 f64) (local $w3 f64)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $vb v128)
+    (local.set $end2 (i32.and (local.get $B) (i32.const -2)))
+    (local.set $rowBytes (i32.shl (local.get $B) (i32.const 3)))
+    (local.set $m (i32.const 0))
+    (block $mDone
+      (loop $mLoop
+        (br_if $mDone (i32.ge_u (local.get $m) (local.get $nOut)))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $m) (local.get $rowBytes))))
+        ;; out row = bias[m]
+        (local.set $w0 (f64.promote_f32 (f32.load (i32.add (local.get $bias) (i32.shl (local.get $m) (i32.const 2))))))
+        (local.set $vb (f64x2.splat (local.get $w0)))
+        (local.set $b (i32.const 0))
+        (block $fDone
+          (loop $fill
+            (br_if $fDone (i32.ge_u (local.get $b) (local.get $end2)))
+            (v128.store (i32.add (local.get $o) (i32.shl (local.get $b) (i32.const 3))) (local.get $vb))
+            (local.set $b (i32.add (local.get $b) (i32.const 2)))
+            (br $fill)))
+        (if (i32.lt_u (local.get $b) (local.get $B))
+          (then (f64.store (i32.add (local.get $o) (i32.shl (local.get $b) (i32.const 3))) (local.get $w0))))
+        ;; groups of four inputs
+        (local.set $g (i32.const 0))
+        (block $gDone
+          (loop $gLoop
+            (br_if $gDone (i32.gt_u (i32.add (local.get $g) (i32.const 4)) (local.get $nIn)))
+            ;; W[g + i, m] at w + 4·((g + i)·nOut + m)
+            (local.set $wp (i32.add (local.get $w)
+              (i32.shl (i32.add (i32.mul (local.get $g) (local.get $nOut)) (local.get $m)) (i32.const 2))))
+            (local.set $w0 (f64.promote_f32 (f32.load (local.get $wp))))
+            (local.set $wp (i32.add (local.get $wp) (i32.shl (local.get $nOut) (i32.const 2))))
+            (local.set $w1 (f64.promote_f32 (f32.load (local.get $wp))))
+            (local.set $wp (i32.add (local.get $wp) (i32.shl (local.get $nOut) (i32.const 2))))
+            (local.set $w2 (f64.promote_f32 (f32.load (local.get $wp))))
+            (local.set $wp (i32.add (local.get $wp) (i32.shl (local.get $nOut) (i32.const 2))))
+            (local.set $w3 (f64.promote_f32 (f32.load (local.get $wp))))
+            (if (i32.or (i32.or (f64.ne (local.get $w0) (f64.const 0)) (f64.ne (local.get $w1) (f64.const 0)))
+                        (i32.or (f64.ne (local.get $w2) (f64.const 0)) (f64.ne (local.get $w3) (f64.const 0))))
+              (then
+                (local.set $v0 (f64x2.splat (local.get $w0)))
+                (local.set $v1 (f64x2.splat (local.get $w1)))
+                (local.set $v2 (f64x2.splat (local.get $w2)))
+                (local.set $v3 (f64x2.splat (local.get $w3)))
+                (local.set $x (i32.add (local.get $h) (i32.mul (local.get $g) (local.get $rowBytes))))
+                (local.set $b (i32.const 0))
+                (block $bDone
+                  (loop $bLoop
+                    (br_if $bDone (i32.ge_u (local.get $b) (local.get $end2)))
+                    (v128.store (i32.add (local.get $o) (i32.shl (local.get $b) (i32.const 3)))
+                      (f64x2.add
+                        (v128.load (i32.add (local.get $o) (i32.shl (local.get $b) (i32.const 3))))
+                        (f64x2.add
+                          (f64x2.add
+                            (f64x2.add
+                              (f64x2.mul (local.get $v0) (v128.load (i32.add (local.get $x) (i32.shl (local.get $b) (i32.const 3)))))
+                              (f64x2.mul (local.get $v1) (v128.load (i32.add (i32.add (local.get $x) (local.get $rowBytes)) (i32.shl (local.get $b) (i32.const 3))))))
+                            (f64x2.mul (local.get $v2) (v128.load (i32.add (i32.add (local.get $x) (i32.shl (local.get $rowBytes) (i32.const 1))) (i32.shl (local.get $b) (i32.const 3))))))
+                          (f64x2.mul (local.get $v3) (v128.load (i32.add (i32.add (local.get $x) (i32.mul (local.get $rowBytes) (i32.const 3))) (i32.shl (local.get $b) (i32.const 3))))))))
+                    (local.set $b (i32.add (local.get $b) (i32.const 2)))
+                    (br $bLoop)))
+                (if (i32.lt_u (local.get $b) (local.get $B))
+                  (then
+                    (f64.store (i32.add (local.get $o) (i32.shl (local.get $b) (i32.const 3)))
+                      (f64.add
+                        (f64.load (i32.add (local.get $o) (i32.shl (local.get $b) (i32.const 3))))
+                        (f64.add
+                          (f64.add
+                            (f64.add
+                              (f64.mul (local.get $w0) (f64.load (i32.add (local.get $x) (i32.shl (local.get $b) (i32.const 3)))))
+                              (f64.mul (local.get $w1) (f64.load (i32.add (i32.add (local.get $x) (local.get $rowBytes)) (i32.shl (local.get $b) (i32.const 3))))))
+                            (f64.mul (local.get $w2) (f64.load (i32.add (i32.add (local.get $x) (i32.shl (local.get $rowBytes) (i32.const 1))) (i32.shl (local.get $b) (i32.const 3))))))
+                          (f64.mul (local.get $w3) (f64.load (i32.add (i32.add (local.get $x) (i32.mul (local.get $rowBytes) (i32.const 3))) (i32.shl (local.get $b) (i32.const 3))))))))))))
+            (local.set $g (i32.add (local.get $g) (i32.const 4)))
+            (br $gLoop)))
+        ;; remaining single inputs
+        (block $sDone
+          (loop $sLoop
+            (br_if $sDone (i32.ge_u (local.get $g) (local.get $nIn)))
+            (local.set $w0 (f64.promote_f32 (f32.load (i32.add (local.get $w)
+              (i32.shl (i32.add (i32.mul (local.get $g) (local.get $nOut)) (local.get $m)) (i32.const 2))))))
+            (if (f64.ne (local.get $w0) (f64.const 0))
+              (then
+                (local.set $v0 (f64x2.splat (local.get $w0)))
+                (local.set $x (i32.add (local.get $h) (i32.mul (local.get $g) (local.get $rowBytes))))
+                (local.set $b (i32.const 0))
+                (block $tDone
+                  (loop $tLoop
+                    (br_if $tDone (i32.ge_u (local.get $b) (local.get $end2)))
+                    (v128.store (i32.add (local.get $o) (i32.shl (local.get $b) (i32.const 3)))
+                      (f64x2.add
+                        (v128.load (i32.add (local.get $o) (i32.shl (local.get $b) (i32.const 3))))
+                        (f64x2.mul (local.get $v0) (v128.load (i32.add (local.get $x) (i32.shl (local.get $b) (i32.const 3)))))))
+                    (local.set $b (i32.add (local.get $b) (i32.const 2)))
+                    (br $tLoop)))
+                (if (i32.lt_u (local.get $b) (local.get $B))
+                  (then
+                    (f64.store (i32.add (local.get $o) (i32.shl (local.get $b) (i32.const 3)))
+                      (f64.add
+                        (f64.load (i32.add (local.get $o) (i32.shl (local.get $b) (i32.const 3))))
+                        (f64.mul (local.get $w0) (f64.load (i32.add (local.get $x) (i32.shl (local.get $b) (i32.const 3)))))))))))
+            (local.set $g (i32.add (local.get $g) (i32.const 1)))
+            (br $sLoop)))
+        (local.set $m (i32.add (local.get $m) (i32.const 1)))
+        (br $mLoop)))))

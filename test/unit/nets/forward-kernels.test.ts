@@ -1,0 +1,61 @@
+// The host forward's wasm dense-layer kernel (src/core/nets/wasm/host-forward-kernels.*) against the JS
+// loops it replaces (host-dense.ts denseColumns): the same bits for every shape the loops special-case —
+// groups of four and leftover inputs, all-zero (pruned) groups, single zero weights, odd batches, NaN/∞
+// activations — since trajectories must not change when the kernel is used.
+import { describe, it, expect } from 'vitest';
+import { ForwardArena } from '../../../src/core/nets/wasm/host-forward-kernels';
+import { denseColumns, denseInArena } from '../../../src/core/nets/host-dense';
+import type { LayerSpec } from '../../../src/core/nets/types';
+import { Rng } from '../../../src/core/rng';
+
+const SHAPES: [number, number, number][] = [
+  [32, 10, 256], // mnist-quick's output layer
+  [7, 3, 5],
+  [9, 1, 1],
+  [4, 4, 3],
+  [16, 5, 2],
+];
+
+describe('host forward wasm kernel: dense layer', () => {
+  it('is available here (wasm SIMD)', () => {
+    expect(ForwardArena.create()).not.toBeNull();
+  });
+
+  it.each(SHAPES)('nIn %i, nOut %i, batch %i: the same bits as the JS loops', (nIn, nOut, batch) => {
+    const rng = new Rng(nIn * 100 + nOut * 10 + batch);
+    const kernel = nIn * nOut;
+    // params row: 3 unused values, the kernel [nIn, nOut], then the bias [nOut]
+    const params = Float32Array.from({ length: 3 + kernel + nOut }, () => rng.normal());
+    for (let m = 0; m < nOut; m++) {
+      if (m % 2 === 0) for (let n = 0; n < Math.min(4, nIn); n++) params[3 + n * nOut + m] = 0; // a pruned group
+      if (nIn > 5) params[3 + 5 * nOut + m] = 0; // a single zero weight
+      if (m === 1 && nIn % 4) params[3 + (nIn - 1) * nOut + m] = 0; // a zero leftover input
+    }
+    const layer = { kernelShape: [nIn, nOut], kernelOffset: 3, biasOffset: 3 + kernel } as unknown as LayerSpec;
+    const h = Float64Array.from({ length: nIn * batch }, () => rng.normal() * 3);
+    if (nIn * batch > 7) h[7] = NaN;
+    if (nIn * batch > 11) h[11] = Infinity;
+    for (const act of ['none', 'relu', 'tanh'] as const) {
+      const want = new Float64Array(nOut * batch);
+      denseColumns(h, batch, params, 0, layer, act, want);
+      const arena = ForwardArena.create()!;
+      const size = Math.max(nIn, nOut) * batch;
+      arena.reserve(16 * size + 4 * (kernel + nOut));
+      const ha = arena.f64(0, size),
+        out = arena.f64(8 * size, nOut * batch);
+      ha.set(h);
+      denseInArena(arena, arena.f32(16 * size, kernel + nOut), ha, batch, params, 0, layer, act, out);
+      expect(out).toEqual(want);
+    }
+  });
+
+  it('views taken after a growing reserve see the memory; earlier ones are detached', () => {
+    const arena = ForwardArena.create()!;
+    arena.reserve(16);
+    const before = arena.f64(0, 2);
+    before[1] = 5;
+    arena.reserve(1 << 20);
+    expect(arena.f64(0, 2)[1]).toBe(5);
+    expect(before.length).toBe(0);
+  });
+});
