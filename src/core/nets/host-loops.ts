@@ -5,6 +5,7 @@
  * docs/ALGORITHMS.md §9 dense layers) up to float32 rounding.
  */
 import type { Activation } from './dense-ops';
+import type { ForwardArena } from './wasm/host-forward-kernels';
 
 /**
  * In-place activation of v[from, to). ReLU keeps NaN (a diverged member must score NaN): the exact
@@ -86,6 +87,33 @@ export function pairActivations(
   pairPass(y, block, nOut, batch, params, biasPlus, biasMinus, hPlus, hMinus, false);
   applyAct(hPlus, 0, nOut * batch, act);
   applyAct(hMinus, 0, nOut * batch, act);
+}
+
+/**
+ * `pairActivations` by the arena's wasm kernel where it applies (ReLU, every value finite: the same bits as
+ * the JS pass); `y`, `hPlus`, `hMinus` and `biases` ([2·nOut], filled here) are views of `arena`. Any
+ * other case runs the JS pass.
+ */
+export function pairActivationsInArena(
+  arena: ForwardArena,
+  biases: Float32Array,
+  y: Float32Array,
+  block: number,
+  nOut: number,
+  batch: number,
+  params: Float32Array,
+  biasPlus: number,
+  biasMinus: number,
+  act: Activation,
+  hPlus: Float64Array,
+  hMinus: Float64Array,
+): void {
+  if (act === 'relu') {
+    biases.set(params.subarray(biasPlus, biasPlus + nOut));
+    biases.set(params.subarray(biasMinus, biasMinus + nOut), nOut);
+    if (Number.isFinite(arena.pairAct(y, block, biases, nOut, batch, hPlus, hMinus, true))) return;
+  }
+  pairActivations(y, block, nOut, batch, params, biasPlus, biasMinus, act, hPlus, hMinus);
 }
 
 /** y_c ± y_ε + bias± into hPlus / hMinus, through `reluOf` when `relu`; returns Σ (v₊ − v₋). */

@@ -18,7 +18,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from './dense-ops';
 import type { LayerSpec, PopulationLayout } from './types';
 import { readFloat32 } from './tensor-util';
-import { memberActivations, pairActivations, transposeBatch, writeMemberOutputs } from './host-loops';
+import {
+  memberActivations,
+  pairActivations,
+  pairActivationsInArena,
+  transposeBatch,
+  writeMemberOutputs,
+} from './host-loops';
 import { denseColumns, denseInArena } from './host-dense';
 import { ForwardArena } from './wasm/host-forward-kernels';
 
@@ -157,8 +163,9 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
   const [nIn, nOut] = first.kernelShape;
   const widest = Math.max(...layers.map((l) => l.kernelShape[1]));
   const nOutLast = layers[layers.length - 1].kernelShape[1];
-  // The dense layers after the first run as a wasm kernel where wasm SIMD exists (same bits as the JS loops).
-  const arena = layers.length > 1 ? ForwardArena.create() : null;
+  // Where wasm SIMD exists the pair activations and the dense layers after the first run as wasm kernels
+  // on this forward's own arena (the same bits as the JS loops; nets/wasm/host-forward-kernels.ts).
+  const arena = ForwardArena.create();
   const laterWeights = Math.max(
     0,
     ...layers.slice(1).map((l) => l.kernelShape[0] * l.kernelShape[1] + l.kernelShape[1]),
@@ -174,19 +181,25 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
       plainRows(params, members, dim, first, scratch);
     const xt = transposeBatch(x, batch, nIn, scratch.f32('xt', nIn * batch));
     const y = tf.tidy(() => tf.matMul(tf.tensor2d(w.rows, [w.count, nIn]), tf.tensor2d(xt, [nIn, batch])));
-    const ys = readFloat32(y, scratch.f32('y', w.count * batch));
-    y.dispose();
-
-    const out = scratch.f32('out', members * batch * nOutLast);
     const size = widest * batch;
-    let h0: Float64Array, h1: Float64Array, h2: Float64Array;
-    let weights: Float32Array | null = null;
+    let h0: Float64Array, h1: Float64Array, h2: Float64Array, ys: Float32Array;
+    let weights: Float32Array | null = null,
+      biases: Float32Array | null = null;
     if (arena) {
-      // Arena layout: h0 | h1 | h2 (float64) | one layer's weights and bias (float32); views after the reserve.
-      arena.reserve(24 * size + 4 * laterWeights);
+      // Arena layout: h0 | h1 | h2 (float64) | one layer's weights and bias | a pair's biases | the product
+      // y (float32); every view is taken after the reserve (a growing reserve detaches older views).
+      const at = { w: 24 * size, b: 24 * size + 4 * laterWeights, y: 24 * size + 4 * laterWeights + 8 * nOut };
+      arena.reserve(at.y + 4 * w.count * batch);
       [h0, h1, h2] = [0, 1, 2].map((i) => arena.f64(8 * size * i, size));
-      weights = arena.f32(24 * size, laterWeights);
-    } else [h0, h1, h2] = [scratch.f64('h0', size), scratch.f64('h1', size), scratch.f64('h2', size)];
+      weights = arena.f32(at.w, laterWeights);
+      biases = arena.f32(at.b, 2 * nOut);
+      ys = readFloat32(y, arena.f32(at.y, w.count * batch));
+    } else {
+      [h0, h1, h2] = [scratch.f64('h0', size), scratch.f64('h1', size), scratch.f64('h2', size)];
+      ys = readFloat32(y, scratch.f32('y', w.count * batch));
+    }
+    y.dispose();
+    const out = scratch.f32('out', members * batch * nOutLast);
     // Layers 1… of member p from its first-layer activations in `h` (overwrites h and `spare`).
     const rest = (p: number, h: Float64Array, spare: Float64Array): void => {
       let cur = h,
@@ -203,18 +216,10 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
       // Members of centre-only pairs get zero outputs (deterministic, and never read as a score).
       if (plus.length < members / 2) out.fill(0);
       for (let k = 0; k < plus.length; k++) {
-        pairActivations(
-          ys,
-          1 + k,
-          nOut,
-          batch,
-          params,
-          plus[k] * dim + first.biasOffset,
-          minus[k] * dim + first.biasOffset,
-          acts[0],
-          h0,
-          h2,
-        );
+        const [bp, bm] = [plus[k] * dim + first.biasOffset, minus[k] * dim + first.biasOffset];
+        if (arena && biases)
+          pairActivationsInArena(arena, biases, ys, 1 + k, nOut, batch, params, bp, bm, acts[0], h0, h2);
+        else pairActivations(ys, 1 + k, nOut, batch, params, bp, bm, acts[0], h0, h2);
         rest(plus[k], h0, h1);
         rest(minus[k], h2, h1);
       }

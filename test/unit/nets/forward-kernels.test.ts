@@ -5,6 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { ForwardArena } from '../../../src/core/nets/wasm/host-forward-kernels';
 import { denseColumns, denseInArena } from '../../../src/core/nets/host-dense';
+import { pairActivations, pairActivationsInArena } from '../../../src/core/nets/host-loops';
 import type { LayerSpec } from '../../../src/core/nets/types';
 import { Rng } from '../../../src/core/rng';
 
@@ -46,6 +47,32 @@ describe('host forward wasm kernel: dense layer', () => {
       ha.set(h);
       denseInArena(arena, arena.f32(16 * size, kernel + nOut), ha, batch, params, 0, layer, act, out);
       expect(out).toEqual(want);
+    }
+  });
+
+  it.each([
+    [32, 256, false],
+    [5, 7, false],
+    [3, 1, false],
+    [4, 9, true], // a NaN in the product: the exact JS pass takes over
+  ] as const)('pair activations, nOut %i, batch %i (NaN %s): the same bits as the JS pass', (nOut, batch, nan) => {
+    const rng = new Rng(nOut + batch);
+    const blocks = 3,
+      rows = blocks * nOut * batch;
+    const params = Float32Array.from({ length: 20 + 2 * nOut }, () => rng.normal());
+    const arena = ForwardArena.create()!;
+    arena.reserve(32 * nOut * batch + 8 * nOut + 4 * rows);
+    const y = arena.f32(32 * nOut * batch + 8 * nOut, rows);
+    y.set(Float32Array.from({ length: rows }, () => rng.normal() * 2));
+    if (nan) y[2 * nOut * batch + 3] = NaN;
+    for (const act of ['relu', 'tanh', 'none'] as const) {
+      const [wp, wm] = [new Float64Array(nOut * batch), new Float64Array(nOut * batch)];
+      pairActivations(y, 2, nOut, batch, params, 20, 20 + nOut, act, wp, wm);
+      const [hp, hm] = [arena.f64(0, nOut * batch), arena.f64(16 * nOut * batch, nOut * batch)];
+      const biases = arena.f32(32 * nOut * batch, 2 * nOut);
+      pairActivationsInArena(arena, biases, y, 2, nOut, batch, params, 20, 20 + nOut, act, hp, hm);
+      expect(hp).toEqual(wp);
+      expect(hm).toEqual(wm);
     }
   });
 

@@ -5,6 +5,8 @@
  * (≈ 3 of its ≈ 11 ms); the same float64 operations in wasm SIMD, two batch entries at a time, give the
  * same bits in a fraction of the time.
  *
+ * The first layer's pair activations (host-loops.ts pairPass, ≈ 0.8 ms) run the same way.
+ *
  * An arena is one instance of the module with its own memory, owned by one network's host forward (so
  * forwards never share scratch). Views of it are valid until the next `reserve` that grows it.
  * `ForwardArena.create()` is null where wasm SIMD is unavailable: the forward then keeps its JS loops.
@@ -14,6 +16,17 @@ import { hostForwardKernelsWasm } from './host-forward-kernels-wasm';
 interface Exports {
   memory: WebAssembly.Memory;
   dense(h: number, out: number, w: number, bias: number, nIn: number, nOut: number, batch: number): void;
+  pairAct(
+    yc: number,
+    ye: number,
+    bp: number,
+    bm: number,
+    nOut: number,
+    batch: number,
+    hp: number,
+    hm: number,
+    relu: number,
+  ): number;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -63,5 +76,36 @@ export class ForwardArena {
   dense(h: Float64Array, out: Float64Array, weights: Float32Array, nIn: number, nOut: number, batch: number): void {
     const w = weights.byteOffset;
     this.x.dense(h.byteOffset, out.byteOffset, w, w + 4 * nIn * nOut, nIn, nOut, batch);
+  }
+
+  /**
+   * First-layer pre-activations of an antithetic pair (host-forward-kernels.wat `pairAct`): rows `block`
+   * (the pair's half-difference) and 0 (the centre) of the product `y` [R·nOut, B], biases [2·nOut] (plus
+   * then minus), through ReLU when `relu`; all views of this arena. Returns Σ (v₊ − v₋): not finite when
+   * some value is not (the caller then redoes the pair exactly).
+   */
+  pairAct(
+    y: Float32Array,
+    block: number,
+    biases: Float32Array,
+    nOut: number,
+    batch: number,
+    hPlus: Float64Array,
+    hMinus: Float64Array,
+    relu: boolean,
+  ): number {
+    const yc = y.byteOffset,
+      bp = biases.byteOffset;
+    return this.x.pairAct(
+      yc,
+      yc + 4 * block * nOut * batch,
+      bp,
+      bp + 4 * nOut,
+      nOut,
+      batch,
+      hPlus.byteOffset,
+      hMinus.byteOffset,
+      relu ? 1 : 0,
+    );
   }
 }

@@ -9,8 +9,70 @@
 ;;   zero: out[m, b] += ((W[g,m]·h[g,b] + W[g+1,m]·h[g+1,b]) + W[g+2,m]·h[g+2,b]) + W[g+3,m]·h[g+3,b];
 ;;   then for each remaining input n with W[n,m] ≠ 0: out[m, b] += W[n,m]·h[n,b].
 ;; Two batch entries at a time (f64x2), then a scalar tail. No activation (the caller applies it).
+;;
+;; pairAct: first-layer pre-activations of an antithetic pair (host-loops.ts pairPass) from the float32
+;; product rows of the centre yc [nOut, B] and of the pair's half-difference ye [nOut, B], float32 biases:
+;;   v+ = (yc + ye) + bias+[n],  v− = (yc − ye) + bias−[n]   (float64)
+;; written to h+ / h− [nOut, B], through ReLU as 0.5·(v + |v|) when relu ≠ 0. Returns Σ (v+ − v−), which
+;; is finite iff every value is (the caller redoes the pass exactly otherwise; any summation order keeps
+;; that property, so the lanes are summed separately).
 (module
   (memory (export "memory") 1)
+  (func (export "pairAct")
+    (param $yc i32) (param $ye i32) (param $bp i32) (param $bm i32) (param $nOut i32) (param $B i32)
+    (param $hp i32) (param $hm i32) (param $relu i32) (result f64)
+    (local $n i32) (local $b i32) (local $end2 i32) (local $io i32) (local $oo i32)
+    (local $vbp v128) (local $vbm v128) (local $vc v128) (local $ve v128) (local $vp v128) (local $vm v128)
+    (local $vsum v128) (local $half v128)
+    (local $fbp f64) (local $fbm f64) (local $fc f64) (local $fe f64) (local $fp f64) (local $fm f64) (local $sum f64)
+    (local.set $end2 (i32.and (local.get $B) (i32.const -2)))
+    (local.set $half (f64x2.splat (f64.const 0.5)))
+    (block $nDone
+      (loop $nLoop
+        (br_if $nDone (i32.ge_u (local.get $n) (local.get $nOut)))
+        (local.set $fbp (f64.promote_f32 (f32.load (i32.add (local.get $bp) (i32.shl (local.get $n) (i32.const 2))))))
+        (local.set $fbm (f64.promote_f32 (f32.load (i32.add (local.get $bm) (i32.shl (local.get $n) (i32.const 2))))))
+        (local.set $vbp (f64x2.splat (local.get $fbp)))
+        (local.set $vbm (f64x2.splat (local.get $fbm)))
+        (local.set $b (i32.const 0))
+        (block $bDone
+          (loop $bLoop
+            (br_if $bDone (i32.ge_u (local.get $b) (local.get $end2)))
+            ;; element index n·B + b: 4 bytes per float32 input, 8 per float64 output
+            (local.set $io (i32.shl (i32.add (i32.mul (local.get $n) (local.get $B)) (local.get $b)) (i32.const 2)))
+            (local.set $oo (i32.shl (local.get $io) (i32.const 1)))
+            (local.set $vc (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $yc) (local.get $io)))))
+            (local.set $ve (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $ye) (local.get $io)))))
+            (local.set $vp (f64x2.add (f64x2.add (local.get $vc) (local.get $ve)) (local.get $vbp)))
+            (local.set $vm (f64x2.add (f64x2.sub (local.get $vc) (local.get $ve)) (local.get $vbm)))
+            (local.set $vsum (f64x2.add (local.get $vsum) (f64x2.sub (local.get $vp) (local.get $vm))))
+            (if (local.get $relu)
+              (then
+                (local.set $vp (f64x2.mul (local.get $half) (f64x2.add (local.get $vp) (f64x2.abs (local.get $vp)))))
+                (local.set $vm (f64x2.mul (local.get $half) (f64x2.add (local.get $vm) (f64x2.abs (local.get $vm)))))))
+            (v128.store (i32.add (local.get $hp) (local.get $oo)) (local.get $vp))
+            (v128.store (i32.add (local.get $hm) (local.get $oo)) (local.get $vm))
+            (local.set $b (i32.add (local.get $b) (i32.const 2)))
+            (br $bLoop)))
+        (if (i32.lt_u (local.get $b) (local.get $B))
+          (then
+            (local.set $io (i32.shl (i32.add (i32.mul (local.get $n) (local.get $B)) (local.get $b)) (i32.const 2)))
+            (local.set $oo (i32.shl (local.get $io) (i32.const 1)))
+            (local.set $fc (f64.promote_f32 (f32.load (i32.add (local.get $yc) (local.get $io)))))
+            (local.set $fe (f64.promote_f32 (f32.load (i32.add (local.get $ye) (local.get $io)))))
+            (local.set $fp (f64.add (f64.add (local.get $fc) (local.get $fe)) (local.get $fbp)))
+            (local.set $fm (f64.add (f64.sub (local.get $fc) (local.get $fe)) (local.get $fbm)))
+            (local.set $sum (f64.add (local.get $sum) (f64.sub (local.get $fp) (local.get $fm))))
+            (if (local.get $relu)
+              (then
+                (local.set $fp (f64.mul (f64.const 0.5) (f64.add (local.get $fp) (f64.abs (local.get $fp)))))
+                (local.set $fm (f64.mul (f64.const 0.5) (f64.add (local.get $fm) (f64.abs (local.get $fm)))))))
+            (f64.store (i32.add (local.get $hp) (local.get $oo)) (local.get $fp))
+            (f64.store (i32.add (local.get $hm) (local.get $oo)) (local.get $fm))))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br $nLoop)))
+    (f64.add (local.get $sum)
+      (f64.add (f64x2.extract_lane 0 (local.get $vsum)) (f64x2.extract_lane 1 (local.get $vsum)))))
   (func (export "dense")
     (param $h i32) (param $out i32) (param $w i32) (param $bias i32)
     (param $nIn i32) (param $nOut i32) (param $B i32)
