@@ -182,24 +182,31 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
     const xt = transposeBatch(x, batch, nIn, scratch.f32('xt', nIn * batch));
     const y = tf.tidy(() => tf.matMul(tf.tensor2d(w.rows, [w.count, nIn]), tf.tensor2d(xt, [nIn, batch])));
     const size = widest * batch;
-    let h0: Float64Array, h1: Float64Array, h2: Float64Array, ys: Float32Array;
+    let h0: Float64Array, h1: Float64Array, h2: Float64Array, ys: Float32Array, out: Float32Array;
     let weights: Float32Array | null = null,
       biases: Float32Array | null = null;
+    const outSize = members * batch * nOutLast;
     if (arena) {
-      // Arena layout: h0 | h1 | h2 (float64) | one layer's weights and bias | a pair's biases | the product
-      // y (float32); every view is taken after the reserve (a growing reserve detaches older views).
-      const at = { w: 24 * size, b: 24 * size + 4 * laterWeights, y: 24 * size + 4 * laterWeights + 8 * nOut };
-      arena.reserve(at.y + 4 * w.count * batch);
-      [h0, h1, h2] = [0, 1, 2].map((i) => arena.f64(8 * size * i, size));
-      weights = arena.f32(at.w, laterWeights);
-      biases = arena.f32(at.b, 2 * nOut);
-      ys = readFloat32(y, arena.f32(at.y, w.count * batch));
+      // Arena layout after its base: h0 | h1 | h2 (float64) | one layer's weights and bias | a pair's
+      // biases | the product y | the outputs (float32). The outputs stay there for the loss (host-fitness.ts
+      // finds them with arenaOf). Every view is taken after the reserve (growing detaches older views).
+      const h = arena.base,
+        wAt = h + 24 * size,
+        bAt = wAt + 4 * laterWeights,
+        yAt = bAt + 8 * nOut,
+        outAt = yAt + 4 * w.count * batch;
+      arena.reserve(outAt + 4 * outSize);
+      [h0, h1, h2] = [0, 1, 2].map((i) => arena.f64(h + 8 * size * i, size));
+      weights = arena.f32(wAt, laterWeights);
+      biases = arena.f32(bAt, 2 * nOut);
+      ys = readFloat32(y, arena.f32(yAt, w.count * batch));
+      out = arena.f32(outAt, outSize);
     } else {
       [h0, h1, h2] = [scratch.f64('h0', size), scratch.f64('h1', size), scratch.f64('h2', size)];
       ys = readFloat32(y, scratch.f32('y', w.count * batch));
+      out = scratch.f32('out', outSize);
     }
     y.dispose();
-    const out = scratch.f32('out', members * batch * nOutLast);
     // Layers 1… of member p from its first-layer activations in `h` (overwrites h and `spare`).
     const rest = (p: number, h: Float64Array, spare: Float64Array): void => {
       let cur = h,

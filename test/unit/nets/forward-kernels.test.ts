@@ -8,6 +8,8 @@ import { denseColumns, denseInArena } from '../../../src/core/nets/host-dense';
 import { pairActivations, pairActivationsInArena } from '../../../src/core/nets/host-loops';
 import type { LayerSpec } from '../../../src/core/nets/types';
 import { Rng } from '../../../src/core/rng';
+import { meanLogLikelihoodHost } from '../../../src/core/tasks/vision/host-fitness';
+import { expHost } from '../../../src/core/nets/host-exp';
 
 const SHAPES: [number, number, number][] = [
   [32, 10, 256], // mnist-quick's output layer
@@ -74,6 +76,38 @@ describe('host forward wasm kernel: dense layer', () => {
       expect(hp).toEqual(wp);
       expect(hm).toEqual(wm);
     }
+  });
+
+  it.each([
+    [4, 7, 10],
+    [3, 5, 3], // odd number of rows: the scalar tail
+  ])('cross-entropy of logits in the arena (%i members × %i images × %i classes) = the JS expHost sums', (p, b, c) => {
+    const rng = new Rng(p * b * c);
+    const logits = Float32Array.from({ length: p * b * c }, () => rng.normal() * 20);
+    logits[3] = 800; // e^x beyond expHost's table range: Math.exp, and the max-shifted log-softmax
+    logits[c + 1] = -750;
+    logits[2 * c] = NaN;
+    logits[5 * c + 2] = Infinity;
+    logits[logits.length - 1] = 699.5;
+    const labels = Uint8Array.from({ length: b }, (_, i) => i % c);
+    const want = meanLogLikelihoodHost(logits, p, b, c, labels);
+    const arena = ForwardArena.create()!;
+    arena.reserve(arena.base + 4 * logits.length);
+    const inArena = arena.f32(arena.base, logits.length);
+    inArena.set(logits);
+    expect(meanLogLikelihoodHost(inArena, p, b, c, labels)).toEqual(want);
+    // The float64 sums themselves (the scores above are rounded to float32).
+    const rows = p * b;
+    arena.reserve(arena.base + 4 * logits.length + 8 * rows + 8);
+    const z = arena.f64(arena.base + 8 * Math.ceil(logits.length / 2), rows);
+    arena.expSums(arena.f32(arena.base, logits.length), rows, c, z);
+    const zWant = Float64Array.from({ length: rows }, (_, r) => {
+      let sum = 0;
+      for (let k = 0; k < c; k++) sum += expHost(logits[r * c + k]);
+      return sum;
+    });
+    expect(z).toEqual(zWant);
+    expect(Number.isNaN(want[0])).toBe(true); // the NaN logit's member
   });
 
   it('views taken after a growing reserve see the memory; earlier ones are detached', () => {

@@ -5,7 +5,8 @@ import { buildMlp } from '../../../src/core/nets/mlp';
 import { defaultsOf } from '../../../src/core/params';
 import { withPopulationLayout } from '../../../src/core/nets/types';
 import { createVisionInstance, visionParamSpecs } from '../../../src/core/tasks/vision/vision-task';
-import { expHost, meanLogLikelihoodHost } from '../../../src/core/tasks/vision/host-fitness';
+import { meanLogLikelihoodHost } from '../../../src/core/tasks/vision/host-fitness';
+import { expHost } from '../../../src/core/nets/host-exp';
 import type { VisionData } from '../../../src/core/tasks/vision/datasets';
 
 /** n random 4×4 "images" with labels 0…9 cycling. */

@@ -12,6 +12,7 @@
  * `ForwardArena.create()` is null where wasm SIMD is unavailable: the forward then keeps its JS loops.
  */
 import { hostForwardKernelsWasm } from './host-forward-kernels-wasm';
+import { EXP_CONSTANTS, EXP_TABLE, POW2 } from '../host-exp';
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -27,6 +28,20 @@ interface Exports {
     hm: number,
     relu: number,
   ): number;
+  expSums(logits: number, z: number, rows: number, classes: number): void;
+}
+
+/** Where the wasm module expects expHost's tables and constants (host-forward-kernels.wat TABLES). */
+const TABLES = { exp: 0, pow2: 512, constants: 16896 } as const;
+/** Byte offset of the first byte callers may use (after the tables, 16-byte aligned). */
+const BASE = 16960;
+
+/** The arena whose memory a view lies in (its buffer changes when the memory grows). */
+const arenaOfBuffer = new WeakMap<ArrayBufferLike, ForwardArena>();
+
+/** The arena that `view` is a view of, or null (then the view is an ordinary array). */
+export function arenaOf(view: ArrayBufferView): ForwardArena | null {
+  return arenaOfBuffer.get(view.buffer) ?? null;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -46,18 +61,31 @@ function kernelModule(): WebAssembly.Module | null {
 const PAGE = 65536;
 
 export class ForwardArena {
-  private constructor(private readonly x: Exports) {}
+  /** The first byte offset free for callers (the exp tables come first). */
+  readonly base = BASE;
+
+  private constructor(private readonly x: Exports) {
+    const mem = x.memory.buffer;
+    new Float64Array(mem, TABLES.exp, EXP_TABLE.length).set(EXP_TABLE);
+    new Float64Array(mem, TABLES.pow2, POW2.length).set(POW2);
+    new Float64Array(mem, TABLES.constants, EXP_CONSTANTS.length).set(EXP_CONSTANTS);
+    arenaOfBuffer.set(mem, this);
+  }
 
   /** A fresh arena, or null without wasm SIMD. */
   static create(): ForwardArena | null {
     const mod = kernelModule();
-    return mod ? new ForwardArena(new WebAssembly.Instance(mod, {}).exports as unknown as Exports) : null;
+    if (!mod) return null;
+    const instance = new WebAssembly.Instance(mod, { js: { exp: Math.exp } });
+    return new ForwardArena(instance.exports as unknown as Exports);
   }
 
-  /** Makes the first `bytes` usable; growing detaches every earlier view. */
+  /** Makes the bytes [0, bytes) usable; growing detaches every earlier view (content is kept). */
   reserve(bytes: number): void {
     const have = this.x.memory.buffer.byteLength;
-    if (bytes > have) this.x.memory.grow(Math.ceil((bytes - have) / PAGE));
+    if (bytes <= have) return;
+    this.x.memory.grow(Math.ceil((bytes - have) / PAGE));
+    arenaOfBuffer.set(this.x.memory.buffer, this);
   }
 
   f64(byteOffset: number, length: number): Float64Array {
@@ -107,5 +135,10 @@ export class ForwardArena {
       hMinus.byteOffset,
       relu ? 1 : 0,
     );
+  }
+
+  /** z[r] = Σ_c e^(logits[r, c]) for `rows` rows of `classes` float32 logits, by `expHost`'s arithmetic; views of this arena. */
+  expSums(logits: Float32Array, rows: number, classes: number, z: Float64Array): void {
+    this.x.expSums(logits.byteOffset, z.byteOffset, rows, classes);
   }
 }

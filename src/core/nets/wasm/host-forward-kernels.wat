@@ -16,8 +16,115 @@
 ;; written to h+ / h− [nOut, B], through ReLU as 0.5·(v + |v|) when relu ≠ 0. Returns Σ (v+ − v−), which
 ;; is finite iff every value is (the caller redoes the pass exactly otherwise; any summation order keeps
 ;; that property, so the lanes are summed separately).
+;;
+;; expSums: z[r] = Σ_c e^(l[r, c]) over float32 logits [rows, C], summed left to right (c = 0 … C − 1), with
+;; e^x computed exactly as nets/host-exp.ts `expHost` does it: the same float64 operations on the same
+;; tables and constants, which JS writes at the start of this memory (TABLES below); outside |x| < 700 it
+;; calls the imported Math.exp, as expHost does. Two rows at a time (f64x2).
 (module
+  (import "js" "exp" (func $mathExp (param f64) (result f64)))
   (memory (export "memory") 1)
+  ;; TABLES: EXP_TABLE [64] f64 at 0, POW2 [2048] f64 at 512, then the constants at 16896:
+  ;; INV_LN2_64, LN2_64_HI, LN2_64_LO, ROUND_MAGIC, 1/6, 1/24, 1/120.
+  (func $expScalar (param $x f64) (result f64)
+    (local $kf f64) (local $r f64) (local $k i32)
+    (if (i32.eqz (i32.and (f64.gt (local.get $x) (f64.const -700)) (f64.lt (local.get $x) (f64.const 700))))
+      (then (return (call $mathExp (local.get $x)))))
+    (local.set $kf (f64.sub (f64.add (f64.mul (local.get $x) (f64.load (i32.const 16896))) (f64.load (i32.const 16920)))
+                            (f64.load (i32.const 16920))))
+    (local.set $r (f64.sub (f64.sub (local.get $x) (f64.mul (local.get $kf) (f64.load (i32.const 16904))))
+                           (f64.mul (local.get $kf) (f64.load (i32.const 16912)))))
+    (local.set $k (i32.trunc_f64_s (local.get $kf)))
+    (f64.mul
+      (f64.mul
+        (f64.load (i32.shl (i32.and (local.get $k) (i32.const 63)) (i32.const 3)))
+        (f64.load (i32.add (i32.const 512) (i32.shl (i32.add (i32.shr_s (local.get $k) (i32.const 6)) (i32.const 1024)) (i32.const 3)))))
+      (f64.add (f64.const 1)
+        (f64.mul (local.get $r)
+          (f64.add (f64.const 1)
+            (f64.mul (local.get $r)
+              (f64.add (f64.const 0.5)
+                (f64.mul (local.get $r)
+                  (f64.add (f64.load (i32.const 16928))
+                    (f64.mul (local.get $r)
+                      (f64.add (f64.load (i32.const 16936))
+                        (f64.mul (local.get $r) (f64.load (i32.const 16944))))))))))))))
+  (func (export "expSums") (param $l i32) (param $z i32) (param $rows i32) (param $C i32)
+    (local $r i32) (local $c i32) (local $a0 i32) (local $a1 i32) (local $k0 i32) (local $k1 i32)
+    (local $x v128) (local $kf v128) (local $rr v128) (local $t v128) (local $p v128) (local $zz v128) (local $ki v128)
+    (local $inv v128) (local $magic v128) (local $hi v128) (local $lo v128) (local $c6 v128) (local $c24 v128) (local $c120 v128)
+    (local $one v128) (local $half v128) (local $x0 f64) (local $x1 f64) (local $s f64)
+    (local.set $inv (f64x2.splat (f64.load (i32.const 16896))))
+    (local.set $hi (f64x2.splat (f64.load (i32.const 16904))))
+    (local.set $lo (f64x2.splat (f64.load (i32.const 16912))))
+    (local.set $magic (f64x2.splat (f64.load (i32.const 16920))))
+    (local.set $c6 (f64x2.splat (f64.load (i32.const 16928))))
+    (local.set $c24 (f64x2.splat (f64.load (i32.const 16936))))
+    (local.set $c120 (f64x2.splat (f64.load (i32.const 16944))))
+    (local.set $one (f64x2.splat (f64.const 1)))
+    (local.set $half (f64x2.splat (f64.const 0.5)))
+    (block $pairsDone
+      (loop $pairs
+        (br_if $pairsDone (i32.gt_u (i32.add (local.get $r) (i32.const 2)) (local.get $rows)))
+        (local.set $zz (f64x2.splat (f64.const 0)))
+        (local.set $c (i32.const 0))
+        (block $cDone
+          (loop $cl
+            (br_if $cDone (i32.ge_u (local.get $c) (local.get $C)))
+            (local.set $a0 (i32.add (local.get $l) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $C)) (local.get $c)) (i32.const 2))))
+            (local.set $a1 (i32.add (local.get $a0) (i32.shl (local.get $C) (i32.const 2))))
+            (local.set $x0 (f64.promote_f32 (f32.load (local.get $a0))))
+            (local.set $x1 (f64.promote_f32 (f32.load (local.get $a1))))
+            (if (i32.and
+                  (i32.and (f64.gt (local.get $x0) (f64.const -700)) (f64.lt (local.get $x0) (f64.const 700)))
+                  (i32.and (f64.gt (local.get $x1) (f64.const -700)) (f64.lt (local.get $x1) (f64.const 700))))
+              (then
+                (local.set $x (f64x2.replace_lane 1 (f64x2.splat (local.get $x0)) (local.get $x1)))
+                (local.set $kf (f64x2.sub (f64x2.add (f64x2.mul (local.get $x) (local.get $inv)) (local.get $magic)) (local.get $magic)))
+                (local.set $rr (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $kf) (local.get $hi)))
+                                          (f64x2.mul (local.get $kf) (local.get $lo))))
+                (local.set $ki (i32x4.trunc_sat_f64x2_s_zero (local.get $kf)))
+                (local.set $k0 (i32x4.extract_lane 0 (local.get $ki)))
+                (local.set $k1 (i32x4.extract_lane 1 (local.get $ki)))
+                (local.set $t (f64x2.mul
+                  (f64x2.replace_lane 1
+                    (f64x2.splat (f64.load (i32.shl (i32.and (local.get $k0) (i32.const 63)) (i32.const 3))))
+                    (f64.load (i32.shl (i32.and (local.get $k1) (i32.const 63)) (i32.const 3))))
+                  (f64x2.replace_lane 1
+                    (f64x2.splat (f64.load (i32.add (i32.const 512) (i32.shl (i32.add (i32.shr_s (local.get $k0) (i32.const 6)) (i32.const 1024)) (i32.const 3)))))
+                    (f64.load (i32.add (i32.const 512) (i32.shl (i32.add (i32.shr_s (local.get $k1) (i32.const 6)) (i32.const 1024)) (i32.const 3)))))))
+                (local.set $p
+                  (f64x2.add (local.get $one)
+                    (f64x2.mul (local.get $rr)
+                      (f64x2.add (local.get $one)
+                        (f64x2.mul (local.get $rr)
+                          (f64x2.add (local.get $half)
+                            (f64x2.mul (local.get $rr)
+                              (f64x2.add (local.get $c6)
+                                (f64x2.mul (local.get $rr)
+                                  (f64x2.add (local.get $c24) (f64x2.mul (local.get $rr) (local.get $c120))))))))))))
+                (local.set $zz (f64x2.add (local.get $zz) (f64x2.mul (local.get $t) (local.get $p)))))
+              (else
+                (local.set $zz (f64x2.add (local.get $zz)
+                  (f64x2.replace_lane 1 (f64x2.splat (call $expScalar (local.get $x0))) (call $expScalar (local.get $x1)))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $cl)))
+        (v128.store (i32.add (local.get $z) (i32.shl (local.get $r) (i32.const 3))) (local.get $zz))
+        (local.set $r (i32.add (local.get $r) (i32.const 2)))
+        (br $pairs)))
+    (if (i32.lt_u (local.get $r) (local.get $rows))
+      (then
+        (local.set $s (f64.const 0))
+        (local.set $c (i32.const 0))
+        (block $tDone
+          (loop $tl
+            (br_if $tDone (i32.ge_u (local.get $c) (local.get $C)))
+            (local.set $s (f64.add (local.get $s)
+              (call $expScalar (f64.promote_f32 (f32.load (i32.add (local.get $l)
+                (i32.shl (i32.add (i32.mul (local.get $r) (local.get $C)) (local.get $c)) (i32.const 2))))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $tl)))
+        (f64.store (i32.add (local.get $z) (i32.shl (local.get $r) (i32.const 3))) (local.get $s)))))
   (func (export "pairAct")
     (param $yc i32) (param $ye i32) (param $bp i32) (param $bm i32) (param $nOut i32) (param $B i32)
     (param $hp i32) (param $hm i32) (param $relu i32) (result f64)

@@ -4,6 +4,8 @@
  * log-softmax as tfjs ops cost more than the network (tfjs-wasm's gather ~100 ns per element,
  * logSoftmax six kernels). Same values as `meanLogLikelihood` up to float rounding (float64 here).
  */
+import { expHost } from '../../nets/host-exp';
+import { arenaOf } from '../../nets/wasm/host-forward-kernels';
 
 /** Rows `idx` of a row-major [n, k] array → [idx.length, k], into `into` when it has the right size. */
 export function gatherRowsHost(x: Float32Array, k: number, idx: Int32Array, into?: Float32Array): Float32Array {
@@ -27,20 +29,42 @@ export function meanLogLikelihoodHost(
   labels: ArrayLike<number>,
 ): Float32Array {
   const out = new Float32Array(members);
+  const sums = expSumsInArena(logits, members * batch, classes);
+  const l = sums ? sums.logits : logits;
   for (let p = 0; p < members; p++) {
     let sum = 0;
     for (let b = 0; b < batch; b++) {
       const o = (p * batch + b) * classes;
       let z = 0;
-      for (let c = 0; c < classes; c++) z += expHost(logits[o + c]);
-      sum +=
-        z > 1e-290 && z < 1e290
-          ? logits[o + labels[b]] - Math.log(z)
-          : shiftedLogSoftmax(logits, o, classes, labels[b]);
+      if (sums) z = sums.z[p * batch + b];
+      else for (let c = 0; c < classes; c++) z += expHost(logits[o + c]);
+      sum += z > 1e-290 && z < 1e290 ? l[o + labels[b]] - Math.log(z) : shiftedLogSoftmax(l, o, classes, labels[b]);
     }
     out[p] = sum / batch;
   }
   return out;
+}
+
+/**
+ * Σ_c e^(logits[r, c]) for every row by the host forward's wasm kernel, when `logits` lies in its arena
+ * (nets/wasm/host-forward-kernels.ts; the same values as summing expHost in JS), with a fresh view of the
+ * logits (reserving room for the sums may grow the arena and detach the caller's); else null.
+ */
+function expSumsInArena(
+  logits: Float32Array,
+  rows: number,
+  classes: number,
+): { z: Float64Array; logits: Float32Array } | null {
+  const arena = arenaOf(logits);
+  if (!arena) return null;
+  const at = logits.byteOffset,
+    length = logits.length,
+    zAt = Math.ceil((at + 4 * length) / 8) * 8;
+  arena.reserve(zAt + 8 * rows);
+  const view = arena.f32(at, length),
+    z = arena.f64(zAt, rows);
+  arena.expSums(view, rows, classes, z);
+  return { z, logits: view };
 }
 
 /** log softmax(l[o … o + C))[label] with the max shift (safe for any finite logits). */
@@ -50,29 +74,4 @@ function shiftedLogSoftmax(logits: Float32Array, o: number, classes: number, lab
   let z = 0;
   for (let c = 0; c < classes; c++) z += Math.exp(logits[o + c] - max);
   return logits[o + label] - max - Math.log(z);
-}
-
-// expHost: e^x = 2^(k/64) · e^r with k = round(64·x/ln 2), |r| ≤ ln 2/128, e^r by its degree-5 Taylor
-// polynomial (remainder < 4e-17 relative); 2^(k/64) = 2^(k>>6) · 2^((k&63)/64) from two tables.
-const EXP_TABLE = Float64Array.from({ length: 64 }, (_, j) => Math.pow(2, j / 64));
-const POW2 = Float64Array.from({ length: 2048 }, (_, m) => Math.pow(2, m - 1024));
-const INV_LN2_64 = 64 / Math.LN2;
-/** ln 2 / 64 split so that k·LN2_64_HI is exact for every |k| < 2¹⁷ (Cody–Waite reduction). */
-const LN2_64_HI = 0.010830424696223417;
-const LN2_64_LO = Math.LN2 / 64 - LN2_64_HI;
-/** Adding and subtracting 1.5·2⁵² rounds a float64 of magnitude < 2⁵¹ to an integer without a branch. */
-const ROUND_MAGIC = 6755399441055744;
-
-/**
- * e^x within ~3e-14 relative of Math.exp (tested), about 2× faster in V8, where Math.exp is a call into
- * C: the cross-entropy of a generation takes 10 exponentials per image and member (164k for
- * `mnist-quick`). Outside |x| < 700 (and for NaN) it is Math.exp itself.
- */
-export function expHost(x: number): number {
-  if (!(x > -700 && x < 700)) return Math.exp(x);
-  const kf = x * INV_LN2_64 + ROUND_MAGIC - ROUND_MAGIC;
-  const r = x - kf * LN2_64_HI - kf * LN2_64_LO;
-  const k = kf | 0;
-  const poly = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120)))));
-  return EXP_TABLE[k & 63] * POW2[(k >> 6) + 1024] * poly;
 }
