@@ -27,6 +27,7 @@ import {
 } from './host-loops';
 import { denseColumns, denseInArena } from './host-dense';
 import { ForwardArena } from './wasm/host-forward-kernels';
+import { arenaPairRows, forwardRegions } from './host-mlp-arena';
 
 /** Reused host buffers: fresh multi-MB typed arrays cost ~1 ms each on Node (page faults, zeroing). */
 class Scratch {
@@ -170,43 +171,33 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
     0,
     ...layers.slice(1).map((l) => l.kernelShape[0] * l.kernelShape[1] + l.kernelShape[1]),
   );
-  return (params, members, x, batch, layout = 'none', centreOnlyPairs = 0) => {
-    const dim = params.length / members;
+  return (input, members, x, batch, layout = 'none', centreOnlyPairs = 0) => {
+    const dim = input.length / members;
     if (!Number.isInteger(dim) || x.length !== batch * nIn)
       throw new Error(
         `hostMlpForward: params [${members}, ${dim}] / x [${batch}, ${x.length / batch}] do not fit ${nIn} inputs`,
       );
-    const w =
-      (layout !== 'none' && pairRows(params, members, dim, first, layout, scratch, centreOnlyPairs)) ||
-      plainRows(params, members, dim, first, scratch);
+    // In the arena every kernel reads and writes in place (host-mlp-arena.ts); otherwise JS scratch.
+    const r = arena
+      ? forwardRegions(arena, { members, batch, nIn, nOut, activations: widest * batch, laterWeights, nOutLast }, input)
+      : null;
+    const params = r ? r.params : input;
+    const pairs =
+      layout === 'none'
+        ? null
+        : r && arena
+          ? arenaPairRows(arena, r, members, dim, first, layout, centreOnlyPairs, PAIR_MIDPOINT_TOL)
+          : pairRows(params, members, dim, first, layout, scratch, centreOnlyPairs);
+    const w = pairs ?? plainRows(params, members, dim, first, scratch);
     const xt = transposeBatch(x, batch, nIn, scratch.f32('xt', nIn * batch));
     const y = tf.tidy(() => tf.matMul(tf.tensor2d(w.rows, [w.count, nIn]), tf.tensor2d(xt, [nIn, batch])));
     const size = widest * batch;
-    let h0: Float64Array, h1: Float64Array, h2: Float64Array, ys: Float32Array, out: Float32Array;
-    let weights: Float32Array | null = null,
-      biases: Float32Array | null = null;
-    const outSize = members * batch * nOutLast;
-    if (arena) {
-      // Arena layout after its base: h0 | h1 | h2 (float64) | one layer's weights and bias | a pair's
-      // biases | the product y | the outputs (float32). The outputs stay there for the loss (host-fitness.ts
-      // finds them with arenaOf). Every view is taken after the reserve (growing detaches older views).
-      const h = arena.base,
-        wAt = h + 24 * size,
-        bAt = wAt + 4 * laterWeights,
-        yAt = bAt + 8 * nOut,
-        outAt = yAt + 4 * w.count * batch;
-      arena.reserve(outAt + 4 * outSize);
-      [h0, h1, h2] = [0, 1, 2].map((i) => arena.f64(h + 8 * size * i, size));
-      weights = arena.f32(wAt, laterWeights);
-      biases = arena.f32(bAt, 2 * nOut);
-      ys = readFloat32(y, arena.f32(yAt, w.count * batch));
-      out = arena.f32(outAt, outSize);
-    } else {
-      [h0, h1, h2] = [scratch.f64('h0', size), scratch.f64('h1', size), scratch.f64('h2', size)];
-      ys = readFloat32(y, scratch.f32('y', w.count * batch));
-      out = scratch.f32('out', outSize);
-    }
+    const [h0, h1, h2] = r ? r.h : [scratch.f64('h0', size), scratch.f64('h1', size), scratch.f64('h2', size)];
+    const ys = readFloat32(y, r ? r.y.subarray(0, w.count * batch) : scratch.f32('y', w.count * batch));
     y.dispose();
+    const out = r ? r.out : scratch.f32('out', members * batch * nOutLast);
+    const weights = r?.weights ?? null,
+      biases = r?.biases ?? null;
     // Layers 1… of member p from its first-layer activations in `h` (overwrites h and `spare`).
     const rest = (p: number, h: Float64Array, spare: Float64Array): void => {
       let cur = h,

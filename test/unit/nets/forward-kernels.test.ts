@@ -10,6 +10,8 @@ import type { LayerSpec } from '../../../src/core/nets/types';
 import { Rng } from '../../../src/core/rng';
 import { meanLogLikelihoodHost } from '../../../src/core/tasks/vision/host-fitness';
 import { expHost } from '../../../src/core/nets/host-exp';
+import { pairRows } from '../../../src/core/nets/host-mlp';
+import { arenaPairRows, forwardRegions } from '../../../src/core/nets/host-mlp-arena';
 
 const SHAPES: [number, number, number][] = [
   [32, 10, 256], // mnist-quick's output layer
@@ -109,6 +111,44 @@ describe('host forward wasm kernel: dense layer', () => {
     expect(z).toEqual(zWant);
     expect(Number.isNaN(want[0])).toBe(true); // the NaN logit's member
   });
+
+  it.each([
+    ['interleaved', 7, 5, 8, 0],
+    ['blocked', 7, 5, 8, 1],
+    ['interleaved', 4, 6, 6, 1],
+    ['blocked', 3, 1, 4, 0],
+  ] as const)(
+    'first-layer pair rows (%s, nIn %i, nOut %i, P %i, centre-only %i): the same bits as the JS pairRows',
+    (layout, nIn, nOut, p, skip) => {
+      const rng = new Rng(nIn * nOut * p + skip);
+      const dim = 2 + nIn * nOut + 3;
+      const layer = { kernelShape: [nIn, nOut], kernelOffset: 2, biasOffset: 2 + nIn * nOut } as unknown as LayerSpec;
+      const m = Float32Array.from({ length: dim }, () => rng.normal());
+      const pop = new Float32Array(p * dim);
+      for (let k = 0; k < p / 2; k++) {
+        const [a, b] = layout === 'interleaved' ? [2 * k, 2 * k + 1] : [k, k + p / 2];
+        for (let j = 0; j < dim; j++) {
+          const e = Math.fround(0.1 * rng.normal());
+          pop[a * dim + j] = Math.fround(m[j] + e);
+          pop[b * dim + j] = Math.fround(m[j] - e);
+        }
+      }
+      const arena = ForwardArena.create()!;
+      const sizes = { members: p, batch: 3, nIn, nOut, activations: 3 * nOut, laterWeights: 4, nOutLast: 2 };
+      const want = pairRows(pop, p, dim, layer, layout, undefined, skip)!;
+      const got = arenaPairRows(arena, forwardRegions(arena, sizes, pop), p, dim, layer, layout, skip, 2 ** -21)!;
+      expect(got.count).toBe(want.count);
+      expect(got.rows).toEqual(want.rows.subarray(0, want.count * nIn));
+      expect(got.pairs).toEqual(want.pairs);
+      // Not an ES pair population: both refuse.
+      const broken = Float32Array.from(pop);
+      broken[(p - 1) * dim + 2 + nIn * nOut - 1] += 0.5;
+      expect(pairRows(broken, p, dim, layer, layout, undefined, skip)).toBeNull();
+      expect(
+        arenaPairRows(arena, forwardRegions(arena, sizes, broken), p, dim, layer, layout, skip, 2 ** -21),
+      ).toBeNull();
+    },
+  );
 
   it('views taken after a growing reserve see the memory; earlier ones are detached', () => {
     const arena = ForwardArena.create()!;

@@ -29,6 +29,20 @@ interface Exports {
     relu: number,
   ): number;
   expSums(logits: number, z: number, rows: number, classes: number): void;
+  pairRows(
+    params: number,
+    rowBytes: number,
+    kernelOffsetBytes: number,
+    half: number,
+    skip: number,
+    nIn: number,
+    nOut: number,
+    blocked: number,
+    rows: number,
+    centre: number,
+    scale0: number,
+    tol: number,
+  ): number;
 }
 
 /** Where the wasm module expects expHost's tables and constants (host-forward-kernels.wat TABLES). */
@@ -140,5 +154,42 @@ export class ForwardArena {
   /** z[r] = Σ_c e^(logits[r, c]) for `rows` rows of `classes` float32 logits, by `expHost`'s arithmetic; views of this arena. */
   expSums(logits: Float32Array, rows: number, classes: number, z: Float64Array): void {
     this.x.expSums(logits.byteOffset, z.byteOffset, rows, classes);
+  }
+
+  /**
+   * The first layer's pair rows (host-forward-kernels.wat `pairRows`): from the params rows of length
+   * `dim` (float32 view of this arena), kernels at `kernelOffset`, into `rows` with float64 scratch
+   * `centre` and `scale0` (all views of this arena); false when some pair's midpoint is not the centre.
+   */
+  pairRows(
+    params: Float32Array,
+    dim: number,
+    kernelOffset: number,
+    half: number,
+    skip: number,
+    nIn: number,
+    nOut: number,
+    blocked: boolean,
+    rows: Float32Array,
+    centre: Float64Array,
+    scale0: Float64Array,
+    tol: number,
+  ): boolean {
+    return (
+      this.x.pairRows(
+        params.byteOffset,
+        4 * dim,
+        4 * kernelOffset,
+        half,
+        skip,
+        nIn,
+        nOut,
+        blocked ? 1 : 0,
+        rows.byteOffset,
+        centre.byteOffset,
+        scale0.byteOffset,
+        tol,
+      ) === 1
+    );
   }
 }

@@ -17,6 +17,14 @@
 ;; is finite iff every value is (the caller redoes the pass exactly otherwise; any summation order keeps
 ;; that property, so the lanes are summed separately).
 ;;
+;; pairRows: the first layer's matMul rows of an antithetic population (host-mlp.ts pairRows) from the
+;; float32 params rows [members, dim]: with a = member plus[k]'s and b = member minus[k]'s first-layer
+;; kernel [nIn, nOut] (plus = 2k, minus = 2k + 1 interleaved; k, k + half blocked), in float64:
+;;   pair 0: centre = 0.5·(a + b), scale0 = |a| + |b|;  pair k > 0: refused (returns 0) when
+;;   |0.5·(a + b) − centre| > tol·((|a| + |b|) + scale0) anywhere (not an exact ES pair population);
+;;   rows (float32, [R, nIn], transposed): block 1 + k − skip = 0.5·(a − b) for k ≥ skip, block 0 = centre.
+;; Two outputs n at a time (f64x2), then a scalar tail. Returns 1 when every pair passed.
+;;
 ;; expSums: z[r] = Σ_c e^(l[r, c]) over float32 logits [rows, C], summed left to right (c = 0 … C − 1), with
 ;; e^x computed exactly as nets/host-exp.ts `expHost` does it: the same float64 operations on the same
 ;; tables and constants, which JS writes at the start of this memory (TABLES below); outside |x| < 700 it
@@ -49,6 +57,107 @@
                     (f64.mul (local.get $r)
                       (f64.add (f64.load (i32.const 16936))
                         (f64.mul (local.get $r) (f64.load (i32.const 16944))))))))))))))
+  (func (export "pairRows")
+    (param $p i32) (param $rowBytes i32) (param $kOff i32) (param $half i32) (param $skip i32)
+    (param $nIn i32) (param $nOut i32) (param $blocked i32) (param $rows i32) (param $centre i32)
+    (param $scale0 i32) (param $tol f64) (result i32)
+    (local $k i32) (local $i i32) (local $n i32) (local $j i32) (local $end2 i32) (local $a i32) (local $b i32)
+    (local $blk i32) (local $inBytes i32)
+    (local $va v128) (local $vb v128) (local $mid v128) (local $half2 v128) (local $vtol v128) (local $d v128)
+    (local $fa f64) (local $fb f64) (local $fm f64)
+    (local.set $end2 (i32.and (local.get $nOut) (i32.const -2)))
+    (local.set $half2 (f64x2.splat (f64.const 0.5)))
+    (local.set $vtol (f64x2.splat (local.get $tol)))
+    (local.set $inBytes (i32.shl (local.get $nIn) (i32.const 2)))
+    (block $kDone
+      (loop $kLoop
+        (br_if $kDone (i32.ge_u (local.get $k) (local.get $half)))
+        ;; this pair's first-layer kernels
+        (local.set $a (i32.add (i32.add (local.get $p) (local.get $kOff))
+          (i32.mul (local.get $rowBytes) (select (local.get $k) (i32.shl (local.get $k) (i32.const 1)) (local.get $blocked)))))
+        (local.set $b (i32.add (i32.add (local.get $p) (local.get $kOff))
+          (i32.mul (local.get $rowBytes)
+            (select (i32.add (local.get $k) (local.get $half)) (i32.add (i32.shl (local.get $k) (i32.const 1)) (i32.const 1)) (local.get $blocked)))))
+        ;; its rows block (only used when k ≥ skip): byte offset of row (1 + k − skip)·nOut
+        (local.set $blk (i32.add (local.get $rows)
+          (i32.mul (i32.mul (i32.sub (i32.add (local.get $k) (i32.const 1)) (local.get $skip)) (local.get $nOut)) (local.get $inBytes))))
+        (local.set $i (i32.const 0))
+        (block $iDone
+          (loop $iLoop
+            (br_if $iDone (i32.ge_u (local.get $i) (local.get $nIn)))
+            (local.set $n (i32.const 0))
+            (block $nDone
+              (loop $nLoop
+                (br_if $nDone (i32.ge_u (local.get $n) (local.get $end2)))
+                (local.set $j (i32.add (i32.mul (local.get $i) (local.get $nOut)) (local.get $n)))
+                (local.set $va (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $a) (i32.shl (local.get $j) (i32.const 2))))))
+                (local.set $vb (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2))))))
+                (local.set $mid (f64x2.mul (local.get $half2) (f64x2.add (local.get $va) (local.get $vb))))
+                (if (i32.eqz (local.get $k))
+                  (then
+                    (v128.store (i32.add (local.get $centre) (i32.shl (local.get $j) (i32.const 3))) (local.get $mid))
+                    (v128.store (i32.add (local.get $scale0) (i32.shl (local.get $j) (i32.const 3)))
+                      (f64x2.add (f64x2.abs (local.get $va)) (f64x2.abs (local.get $vb)))))
+                  (else
+                    (if (v128.any_true
+                          (f64x2.gt
+                            (f64x2.abs (f64x2.sub (local.get $mid) (v128.load (i32.add (local.get $centre) (i32.shl (local.get $j) (i32.const 3))))))
+                            (f64x2.mul (local.get $vtol)
+                              (f64x2.add (f64x2.add (f64x2.abs (local.get $va)) (f64x2.abs (local.get $vb)))
+                                         (v128.load (i32.add (local.get $scale0) (i32.shl (local.get $j) (i32.const 3))))))))
+                      (then (return (i32.const 0))))))
+                (if (i32.ge_u (local.get $k) (local.get $skip))
+                  (then
+                    (local.set $d (f32x4.demote_f64x2_zero (f64x2.mul (local.get $half2) (f64x2.sub (local.get $va) (local.get $vb)))))
+                    (f32.store (i32.add (local.get $blk) (i32.add (i32.mul (local.get $n) (local.get $inBytes)) (i32.shl (local.get $i) (i32.const 2))))
+                      (f32x4.extract_lane 0 (local.get $d)))
+                    (f32.store (i32.add (local.get $blk) (i32.add (i32.mul (i32.add (local.get $n) (i32.const 1)) (local.get $inBytes)) (i32.shl (local.get $i) (i32.const 2))))
+                      (f32x4.extract_lane 1 (local.get $d)))))
+                (local.set $n (i32.add (local.get $n) (i32.const 2)))
+                (br $nLoop)))
+            (if (i32.lt_u (local.get $n) (local.get $nOut))
+              (then
+                (local.set $j (i32.add (i32.mul (local.get $i) (local.get $nOut)) (local.get $n)))
+                (local.set $fa (f64.promote_f32 (f32.load (i32.add (local.get $a) (i32.shl (local.get $j) (i32.const 2))))))
+                (local.set $fb (f64.promote_f32 (f32.load (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2))))))
+                (local.set $fm (f64.mul (f64.const 0.5) (f64.add (local.get $fa) (local.get $fb))))
+                (if (i32.eqz (local.get $k))
+                  (then
+                    (f64.store (i32.add (local.get $centre) (i32.shl (local.get $j) (i32.const 3))) (local.get $fm))
+                    (f64.store (i32.add (local.get $scale0) (i32.shl (local.get $j) (i32.const 3)))
+                      (f64.add (f64.abs (local.get $fa)) (f64.abs (local.get $fb)))))
+                  (else
+                    (if (f64.gt
+                          (f64.abs (f64.sub (local.get $fm) (f64.load (i32.add (local.get $centre) (i32.shl (local.get $j) (i32.const 3))))))
+                          (f64.mul (local.get $tol)
+                            (f64.add (f64.add (f64.abs (local.get $fa)) (f64.abs (local.get $fb)))
+                                     (f64.load (i32.add (local.get $scale0) (i32.shl (local.get $j) (i32.const 3)))))))
+                      (then (return (i32.const 0))))))
+                (if (i32.ge_u (local.get $k) (local.get $skip))
+                  (then
+                    (f32.store (i32.add (local.get $blk) (i32.add (i32.mul (local.get $n) (local.get $inBytes)) (i32.shl (local.get $i) (i32.const 2))))
+                      (f32.demote_f64 (f64.mul (f64.const 0.5) (f64.sub (local.get $fa) (local.get $fb)))))))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $iLoop)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $kLoop)))
+    ;; block 0: the centre, transposed
+    (local.set $i (i32.const 0))
+    (block $cDone
+      (loop $cI
+        (br_if $cDone (i32.ge_u (local.get $i) (local.get $nIn)))
+        (local.set $n (i32.const 0))
+        (block $cnDone
+          (loop $cN
+            (br_if $cnDone (i32.ge_u (local.get $n) (local.get $nOut)))
+            (f32.store (i32.add (local.get $rows) (i32.add (i32.mul (local.get $n) (local.get $inBytes)) (i32.shl (local.get $i) (i32.const 2))))
+              (f32.demote_f64 (f64.load (i32.add (local.get $centre)
+                (i32.shl (i32.add (i32.mul (local.get $i) (local.get $nOut)) (local.get $n)) (i32.const 3))))))
+            (local.set $n (i32.add (local.get $n) (i32.const 1)))
+            (br $cN)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $cI)))
+    (i32.const 1))
   (func (export "expSums") (param $l i32) (param $z i32) (param $rows i32) (param $C i32)
     (local $r i32) (local $c i32) (local $a0 i32) (local $a1 i32) (local $k0 i32) (local $k1 i32)
     (local $x v128) (local $kf v128) (local $rr v128) (local $t v128) (local $p v128) (local $zz v128) (local $ki v128)
