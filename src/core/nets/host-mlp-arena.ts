@@ -39,10 +39,12 @@ export interface RegionSizes {
  * copied in unless it already lies in this arena (then it is used in place).
  */
 export function forwardRegions(arena: ForwardArena, s: RegionSizes, params: Float32Array): ForwardRegions {
-  const inPlace = arenaOf(params) === arena ? params.byteOffset : -1;
+  // Read before the reserve: a growing reserve detaches `params` when it lies in this arena.
+  const inPlace = arenaOf(params) === arena ? params.byteOffset : -1,
+    length = params.length;
   const rowsMax = (s.members + 1) * s.nOut; // pair rows (P/2 + 1 blocks) or plain rows (P blocks)
   const sizes: [string, number, 4 | 8][] = [
-    ['params', inPlace >= 0 ? 0 : params.length, 4],
+    ['params', inPlace >= 0 ? 0 : length, 4],
     ['rows', rowsMax * s.nIn, 4],
     ['centre', s.nIn * s.nOut, 8],
     ['scale0', s.nIn * s.nOut, 8],
@@ -53,7 +55,7 @@ export function forwardRegions(arena: ForwardArena, s: RegionSizes, params: Floa
     ['out', s.members * s.batch * s.nOutLast, 4],
   ];
   const at = new Map<string, number>();
-  let end = Math.max(arena.base, inPlace >= 0 ? inPlace + 4 * params.length : 0);
+  let end = Math.max(arena.base, inPlace >= 0 ? inPlace + 4 * length : 0);
   for (const [name, count, bytes] of sizes) {
     end = Math.ceil(end / 16) * 16;
     at.set(name, end);
@@ -62,7 +64,7 @@ export function forwardRegions(arena: ForwardArena, s: RegionSizes, params: Floa
   arena.reserve(end);
   const f32 = (name: string, n: number) => arena.f32(at.get(name)!, n);
   const f64 = (name: string, n: number) => arena.f64(at.get(name)!, n);
-  const p = inPlace >= 0 ? arena.f32(inPlace, params.length) : f32('params', params.length);
+  const p = inPlace >= 0 ? arena.f32(inPlace, length) : f32('params', length);
   if (inPlace < 0) p.set(params);
   const h0 = at.get('h')!;
   return {

@@ -146,13 +146,17 @@ export function pairRows(
  * Population forward on host arrays: params [P, D] (row-major), x [B, in] → [P, B, out], in a buffer the
  * forward reuses: valid until its next call (fresh MB-sized arrays cost ~3 ms each here in page faults).
  */
-export type HostForward = (
+export type HostForward = ((
   params: Float32Array,
   members: number,
   x: Float32Array,
   batch: number,
   layout?: PopulationLayout,
-) => Float32Array;
+  centreOnlyPairs?: number,
+) => Float32Array) & {
+  /** Where the caller may put the next call's params so that the forward reads them in place (nets/types.ts). */
+  paramsBuffer?(length: number): Float32Array;
+};
 
 /**
  * The host forward of an MLP whose layers are `layers` (the first dense) with activations `acts`; it keeps
@@ -171,7 +175,7 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
     0,
     ...layers.slice(1).map((l) => l.kernelShape[0] * l.kernelShape[1] + l.kernelShape[1]),
   );
-  return (input, members, x, batch, layout = 'none', centreOnlyPairs = 0) => {
+  const forward: HostForward = (input, members, x, batch, layout = 'none', centreOnlyPairs = 0) => {
     const dim = input.length / members;
     if (!Number.isInteger(dim) || x.length !== batch * nIn)
       throw new Error(
@@ -229,4 +233,11 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
     }
     return out;
   };
+  // The params region at the arena's base: forwardRegions then uses it in place (no second copy).
+  if (arena)
+    forward.paramsBuffer = (length) => {
+      arena.reserve(arena.base + 4 * length);
+      return arena.f32(arena.base, length);
+    };
+  return forward;
 }

@@ -70,5 +70,6 @@ export function buildMlp(o: MlpOptions): PopulationNet {
     init: (rng: Rng) => initParams(layout.layers, layout.paramCount, rng, () => 'uniform'),
     forward: (params, x) => tf.tidy(() => denseStack(x, params, layout.layers, acts, o.plan ?? planFor().mlp)),
     forwardHost: host,
+    hostParamsBuffer: host.paramsBuffer,
   };
 }

@@ -57,6 +57,12 @@ export interface PopulationNet {
     layout?: PopulationLayout,
     centreOnlyPairs?: number,
   ): Float32Array;
+  /**
+   * Optional, with `forwardHost`: a buffer of `length` floats in the forward's own memory where the caller
+   * may write the params of its next `forwardHost` call, which then reads them in place instead of copying
+   * them (nets/host-mlp-arena.ts). Valid until that call; ask again for every call.
+   */
+  hostParamsBuffer?(length: number): Float32Array;
 }
 
 /** Row layout of an ES population (= Strategy['antithetic']): pairs 2k/2k+1, pairs k/k+P/2, or none. */

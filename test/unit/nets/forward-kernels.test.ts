@@ -6,7 +6,8 @@ import { describe, it, expect } from 'vitest';
 import { ForwardArena } from '../../../src/core/nets/wasm/host-forward-kernels';
 import { denseColumns, denseInArena } from '../../../src/core/nets/host-dense';
 import { pairActivations, pairActivationsInArena } from '../../../src/core/nets/host-loops';
-import type { LayerSpec } from '../../../src/core/nets/types';
+import { withPopulationLayout, type LayerSpec } from '../../../src/core/nets/types';
+import { getNetwork } from '../../../src/core/nets/registry';
 import { Rng } from '../../../src/core/rng';
 import { meanLogLikelihoodHost } from '../../../src/core/tasks/vision/host-fitness';
 import { expHost } from '../../../src/core/nets/host-exp';
@@ -149,6 +150,32 @@ describe('host forward wasm kernel: dense layer', () => {
       ).toBeNull();
     },
   );
+
+  it('params read in place from the forward’s buffer (grown on the first call) = params passed as an array', () => {
+    const io = { inputShape: [6, 6, 1], outputSize: 10 } as const;
+    const build = () =>
+      withPopulationLayout(getNetwork('mlp').build({ hiddenLayers: 1, width: 256 }, io), 'interleaved');
+    const rng = new Rng(3),
+      p = 6,
+      batch = 5;
+    const plain = build(),
+      inPlace = build(); // a fresh arena: the first call must grow it after the params were written
+    const d = plain.paramCount;
+    const m = Float32Array.from({ length: d }, () => rng.normal());
+    const pop = new Float32Array(p * d);
+    for (let k = 0; k < p / 2; k++)
+      for (let j = 0; j < d; j++) {
+        const e = Math.fround(0.1 * rng.normal());
+        pop[2 * k * d + j] = Math.fround(m[j] + e);
+        pop[(2 * k + 1) * d + j] = Math.fround(m[j] - e);
+      }
+    const x = Float32Array.from({ length: batch * 36 }, () => rng.uniform());
+    const buffer = inPlace.hostParamsBuffer!(pop.length);
+    buffer.set(pop);
+    const got = Float32Array.from(inPlace.forwardHost!(buffer, p, x, batch));
+    expect(got).toEqual(Float32Array.from(plain.forwardHost!(pop, p, x, batch)));
+    expect(got.some((v) => v !== 0)).toBe(true);
+  });
 
   it('views taken after a growing reserve see the memory; earlier ones are detached', () => {
     const arena = ForwardArena.create()!;

@@ -111,7 +111,8 @@ export function createVisionInstance(
     if (net.forwardHost && hostMemoryBackend()) {
       const p = popParams.shape[0],
         b = idx.length;
-      hostParams = readFloat32(popParams, hostParams);
+      // Straight into the forward's own memory where it offers a buffer (one copy fewer).
+      hostParams = readFloat32(popParams, net.hostParamsBuffer?.(popParams.size) ?? hostParams);
       hostBatch = gatherRowsHost(train.x, k, idx, hostBatch);
       const logits = net.forwardHost(hostParams, p, hostBatch, b);
       const labels = Uint8Array.from(idx, (i) => train.labels[i]);
