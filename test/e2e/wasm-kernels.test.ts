@@ -1,6 +1,6 @@
-// The ES core's hand-written wasm kernels (row sums of the tell, antithetic rows of the ask) in Chromium:
-// reachable on the browser's tfjs wasm backend as the lab's workers configure it, and bit-identical to the
-// backend's own ops there. Runs the check module in a page served by the Vite dev server. Skipped when E2E=0.
+// The hand-written wasm kernels in Chromium: the ES core's (row sums of the tell, antithetic rows of the
+// ask) reachable on the browser's tfjs wasm backend as the lab's workers configure it and bit-identical to
+// the backend's own ops there, and the host forward's (which need only wasm SIMD) available. Runs the check module in a page served by the Vite dev server. Skipped when E2E=0.
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, startViteDev } from './helpers';
 
@@ -12,7 +12,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: wasm ES kernels in Chromium', () 
       const page = await browser.newPage();
       page.setDefaultTimeout(300_000);
       await page.goto(vite.url);
-      type Out = { backend: string; kernels: boolean; around: boolean; rowSums: boolean };
+      type Out = { backend: string; kernels: boolean; forwardKernels: boolean; around: boolean; rowSums: boolean };
       let out: Out | null = null;
       // The dev server may reload the page once when it first optimises a dependency: then run again.
       for (let attempt = 0; !out; attempt++) {
@@ -27,7 +27,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: wasm ES kernels in Chromium', () 
         }
       }
       console.log(`[e2e wasm-kernels] ${JSON.stringify(out)}`);
-      expect(out).toEqual({ backend: 'wasm', kernels: true, around: true, rowSums: true });
+      expect(out).toEqual({ backend: 'wasm', kernels: true, forwardKernels: true, around: true, rowSums: true });
     } finally {
       await browser.close();
       vite.stop();
