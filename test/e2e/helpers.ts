@@ -189,6 +189,23 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** One e2e file's browser + preview server over the shared build, holding the e2e lock while open. */
+/**
+ * Loads `modulePath` (served by the Vite dev server at `page`'s origin) in the page and returns what its
+ * `runInPage()` resolves to. The dev server reloads the page once when it first meets a dependency it has
+ * not optimised yet: then the import runs again on the reloaded page.
+ */
+export async function runModuleInPage<T>(page: Page, modulePath: string): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // A string, not a function: tsx's keepNames helper (__name) does not exist in the page.
+      return (await page.evaluate(`import('${modulePath}').then((m) => m.runInPage())`)) as T;
+    } catch (e) {
+      if (attempt >= 2 || !/context was destroyed|navigation/i.test(String(e))) throw e;
+      await page.waitForLoadState('load');
+    }
+  }
+}
+
 export interface E2eSession {
   readonly server: PreviewServer;
   readonly browser: Browser;

@@ -3,7 +3,7 @@
 // WebGPU (SwiftShader): the correctness half of the GPU check on a machine without a GPU. Runs the
 // check module in a page served by the Vite dev server. Skipped when E2E=0.
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, startViteDev } from './helpers';
+import { launchBrowser, runModuleInPage, startViteDev } from './helpers';
 
 describe.skipIf(process.env.E2E === '0')('e2e: WebGPU forward kernels in Chromium', () => {
   it('match the cpu backend on both networks', async () => {
@@ -14,18 +14,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: WebGPU forward kernels in Chromiu
       page.setDefaultTimeout(600_000);
       await page.goto(vite.url);
       type Out = { adapter: string; results: { case: string; maxRelDiff: number; ms: number }[] };
-      let out: Out | null = null;
-      // The dev server reloads the page once when it first meets a dependency it has not optimised yet
-      // (here the webgpu backend): then the import runs again on the reloaded page.
-      for (let attempt = 0; !out; attempt++) {
-        try {
-          // A string, not a function: tsx's keepNames helper (__name) does not exist in the page.
-          out = (await page.evaluate(`import('/bench/gpu/browser-entry.ts').then((m) => m.runInPage())`)) as Out;
-        } catch (e) {
-          if (attempt >= 2 || !/context was destroyed|navigation/i.test(String(e))) throw e;
-          await page.waitForLoadState('load');
-        }
-      }
+      const out = await runModuleInPage<Out>(page, '/bench/gpu/browser-entry.ts');
       console.log(
         `[e2e webgpu-kernels] adapter ${out.adapter}: ` +
           out.results

@@ -10,28 +10,13 @@ import { applyAct } from './host-loops';
 import type { ForwardArena } from './wasm/host-forward-kernels';
 
 /**
- * `denseColumns` by the arena's wasm kernel (same operations in the same order, so the same bits): `h` and
- * `out` are float64 views of `arena`, `weights` a float32 view of it that receives the member's kernel and
- * bias first.
+ * Run a layer by the forward arena's wasm kernel instead (nets/wasm/host-forward-kernels.ts): `h` and `out`
+ * are then float64 views of `arena`, and `weights` a float32 view of it that receives the member's kernel
+ * and bias first.
  */
-export function denseInArena(
-  arena: ForwardArena,
-  weights: Float32Array,
-  h: Float64Array,
-  batch: number,
-  params: Float32Array,
-  rowStart: number,
-  layer: LayerSpec,
-  act: Activation,
-  out: Float64Array,
-): void {
-  const [nIn, nOut] = layer.kernelShape;
-  const k0 = rowStart + layer.kernelOffset,
-    b0 = rowStart + layer.biasOffset;
-  weights.set(params.subarray(k0, k0 + nIn * nOut));
-  weights.set(params.subarray(b0, b0 + nOut), nIn * nOut);
-  arena.dense(h, out, weights, nIn, nOut, batch);
-  applyAct(out, 0, nOut * batch, act);
+export interface ArenaLayer {
+  readonly arena: ForwardArena;
+  readonly weights: Float32Array;
 }
 
 /**
@@ -40,7 +25,8 @@ export function denseInArena(
  * batch (2.8× faster than one in V8: fewer loads and stores of out), two outputs per pass, which share
  * those loads (another ~1.4×), and two groups per pass where neither output has a pruned (all-zero) group
  * among them (~10 % faster again); all-zero groups are skipped. Every output sums the same terms in the
- * same order whichever way it is computed: bias, then each group of four in turn.
+ * same order whichever way it is computed: bias, then each group of four in turn. With `wasm`, the arena's
+ * kernel computes the same.
  */
 export function denseColumns(
   h: Float64Array,
@@ -50,10 +36,19 @@ export function denseColumns(
   layer: LayerSpec,
   act: Activation,
   out: Float64Array,
+  wasm?: ArenaLayer,
 ): void {
   const [nIn, nOut] = layer.kernelShape;
   const k0 = rowStart + layer.kernelOffset,
     b0 = rowStart + layer.biasOffset;
+  if (wasm) {
+    // The arena's kernel: the same operations in the same order, so the same bits.
+    wasm.weights.set(params.subarray(k0, k0 + nIn * nOut));
+    wasm.weights.set(params.subarray(b0, b0 + nOut), nIn * nOut);
+    wasm.arena.dense(h, out, wasm.weights, nIn, nOut, batch);
+    applyAct(out, 0, nOut * batch, act);
+    return;
+  }
   for (let m = 0; m < nOut; m++) out.fill(params[b0 + m], m * batch, (m + 1) * batch);
   let m = 0;
   for (; m + 1 < nOut; m += 2) {

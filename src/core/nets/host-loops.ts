@@ -61,8 +61,18 @@ export function memberActivations(
 }
 
 /**
+ * Run the ReLU pair pass by the forward arena's wasm kernel (the same bits): `y`, `hPlus`, `hMinus` are then
+ * views of `arena`, and `biases` ([2·nOut], filled per pair) one too.
+ */
+export interface ArenaPair {
+  readonly arena: ForwardArena;
+  readonly biases: Float32Array;
+}
+
+/**
  * First-layer activations of an antithetic pair from the centre rows (block 0) and the pair's
- * half-difference rows `block` of y: act(y_c ± y_ε + bias±), each member with its own bias.
+ * half-difference rows `block` of y: act(y_c ± y_ε + bias±), each member with its own bias. With `wasm`
+ * the ReLU pass runs as the arena's kernel (falling back to the exact JS pass on a non-finite value).
  */
 export function pairActivations(
   y: Float32Array,
@@ -75,10 +85,17 @@ export function pairActivations(
   act: Activation,
   hPlus: Float64Array,
   hMinus: Float64Array,
+  wasm?: ArenaPair,
 ): void {
   // ReLU fused into the pass (the common case): one sweep over the batch instead of three, branch-free
   // (`reluOf`); the sum of the pre-activations is finite iff all are (each is a sum of three float32
   // values, so the sum cannot overflow float64), else the pass is redone with the exact select.
+  if (act === 'relu' && wasm) {
+    const { arena, biases } = wasm;
+    biases.set(params.subarray(biasPlus, biasPlus + nOut));
+    biases.set(params.subarray(biasMinus, biasMinus + nOut), nOut);
+    if (Number.isFinite(arena.pairAct(y, block, biases, nOut, batch, hPlus, hMinus, true))) return;
+  }
   if (
     act === 'relu' &&
     Number.isFinite(pairPass(y, block, nOut, batch, params, biasPlus, biasMinus, hPlus, hMinus, true))
@@ -87,33 +104,6 @@ export function pairActivations(
   pairPass(y, block, nOut, batch, params, biasPlus, biasMinus, hPlus, hMinus, false);
   applyAct(hPlus, 0, nOut * batch, act);
   applyAct(hMinus, 0, nOut * batch, act);
-}
-
-/**
- * `pairActivations` by the arena's wasm kernel where it applies (ReLU, every value finite: the same bits as
- * the JS pass); `y`, `hPlus`, `hMinus` and `biases` ([2·nOut], filled here) are views of `arena`. Any
- * other case runs the JS pass.
- */
-export function pairActivationsInArena(
-  arena: ForwardArena,
-  biases: Float32Array,
-  y: Float32Array,
-  block: number,
-  nOut: number,
-  batch: number,
-  params: Float32Array,
-  biasPlus: number,
-  biasMinus: number,
-  act: Activation,
-  hPlus: Float64Array,
-  hMinus: Float64Array,
-): void {
-  if (act === 'relu') {
-    biases.set(params.subarray(biasPlus, biasPlus + nOut));
-    biases.set(params.subarray(biasMinus, biasMinus + nOut), nOut);
-    if (Number.isFinite(arena.pairAct(y, block, biases, nOut, batch, hPlus, hMinus, true))) return;
-  }
-  pairActivations(y, block, nOut, batch, params, biasPlus, biasMinus, act, hPlus, hMinus);
 }
 
 /** y_c ± y_ε + bias± into hPlus / hMinus, through `reluOf` when `relu`; returns Σ (v₊ − v₋). */

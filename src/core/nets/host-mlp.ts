@@ -18,14 +18,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from './dense-ops';
 import type { LayerSpec, PopulationLayout } from './types';
 import { readFloat32 } from './tensor-util';
-import {
-  memberActivations,
-  pairActivations,
-  pairActivationsInArena,
-  transposeBatch,
-  writeMemberOutputs,
-} from './host-loops';
-import { denseColumns, denseInArena } from './host-dense';
+import { memberActivations, pairActivations, transposeBatch, writeMemberOutputs } from './host-loops';
+import { denseColumns } from './host-dense';
 import { ForwardArena } from './wasm/host-forward-kernels';
 import { arenaPairRows, forwardRegions } from './host-mlp-arena';
 
@@ -200,15 +194,15 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
     const ys = readFloat32(y, r ? r.y.subarray(0, w.count * batch) : scratch.f32('y', w.count * batch));
     y.dispose();
     const out = r ? r.out : scratch.f32('out', members * batch * nOutLast);
-    const weights = r?.weights ?? null,
-      biases = r?.biases ?? null;
+    // The arena's kernels for the later layers and the pair activations (same bits as the JS loops).
+    const dense = r && arena ? { arena, weights: r.weights } : undefined,
+      pairWasm = r && arena ? { arena, biases: r.biases } : undefined;
     // Layers 1… of member p from its first-layer activations in `h` (overwrites h and `spare`).
     const rest = (p: number, h: Float64Array, spare: Float64Array): void => {
       let cur = h,
         nxt = spare;
       for (let l = 1; l < layers.length; l++) {
-        if (arena && weights) denseInArena(arena, weights, cur, batch, params, p * dim, layers[l], acts[l], nxt);
-        else denseColumns(cur, batch, params, p * dim, layers[l], acts[l], nxt);
+        denseColumns(cur, batch, params, p * dim, layers[l], acts[l], nxt, dense);
         [cur, nxt] = [nxt, cur];
       }
       writeMemberOutputs(cur, nOutLast, batch, out, p);
@@ -219,9 +213,7 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
       if (plus.length < members / 2) out.fill(0);
       for (let k = 0; k < plus.length; k++) {
         const [bp, bm] = [plus[k] * dim + first.biasOffset, minus[k] * dim + first.biasOffset];
-        if (arena && biases)
-          pairActivationsInArena(arena, biases, ys, 1 + k, nOut, batch, params, bp, bm, acts[0], h0, h2);
-        else pairActivations(ys, 1 + k, nOut, batch, params, bp, bm, acts[0], h0, h2);
+        pairActivations(ys, 1 + k, nOut, batch, params, bp, bm, acts[0], h0, h2, pairWasm);
         rest(plus[k], h0, h1);
         rest(minus[k], h2, h1);
       }

@@ -4,8 +4,8 @@
 // activations — since trajectories must not change when the kernel is used.
 import { describe, it, expect } from 'vitest';
 import { ForwardArena } from '../../../src/core/nets/wasm/host-forward-kernels';
-import { denseColumns, denseInArena } from '../../../src/core/nets/host-dense';
-import { pairActivations, pairActivationsInArena } from '../../../src/core/nets/host-loops';
+import { denseColumns } from '../../../src/core/nets/host-dense';
+import { pairActivations } from '../../../src/core/nets/host-loops';
 import { withPopulationLayout, type LayerSpec } from '../../../src/core/nets/types';
 import { getNetwork } from '../../../src/core/nets/registry';
 import { Rng } from '../../../src/core/rng';
@@ -50,7 +50,7 @@ describe('host forward wasm kernel: dense layer', () => {
       const ha = arena.f64(0, size),
         out = arena.f64(8 * size, nOut * batch);
       ha.set(h);
-      denseInArena(arena, arena.f32(16 * size, kernel + nOut), ha, batch, params, 0, layer, act, out);
+      denseColumns(ha, batch, params, 0, layer, act, out, { arena, weights: arena.f32(16 * size, kernel + nOut) });
       expect(out).toEqual(want);
     }
   });
@@ -75,7 +75,7 @@ describe('host forward wasm kernel: dense layer', () => {
       pairActivations(y, 2, nOut, batch, params, 20, 20 + nOut, act, wp, wm);
       const [hp, hm] = [arena.f64(0, nOut * batch), arena.f64(16 * nOut * batch, nOut * batch)];
       const biases = arena.f32(32 * nOut * batch, 2 * nOut);
-      pairActivationsInArena(arena, biases, y, 2, nOut, batch, params, 20, 20 + nOut, act, hp, hm);
+      pairActivations(y, 2, nOut, batch, params, 20, 20 + nOut, act, hp, hm, { arena, biases });
       expect(hp).toEqual(wp);
       expect(hm).toEqual(wm);
     }

@@ -14,6 +14,7 @@
  * then take their previous route.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { lazyWasmModule } from '../../wasm-module';
 import { esKernelsWasm } from './es-kernels-wasm';
 import { hostView } from '../host-block';
 
@@ -38,20 +39,8 @@ export interface EsKernels {
   around(z: number, m: number, s: number, plus: number, minus: number, d: number, mirrored: number): void;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+const kernelModule = lazyWasmModule(esKernelsWasm);
 const instances = new WeakMap<WebAssembly.Memory, EsKernels>();
-
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      const bytes = Uint8Array.from(atob(esKernelsWasm), (c) => c.charCodeAt(0));
-      compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      compiled = null; // no WebAssembly (or no SIMD) here: the previous routes serve
-    }
-  }
-  return compiled;
-}
 
 /** The tfjs wasm backend's memory, when its build exports it (the single-threaded build does). */
 function backendMemory(): WebAssembly.Memory | null {

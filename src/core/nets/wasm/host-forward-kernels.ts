@@ -11,6 +11,7 @@
  * forwards never share scratch). Views of it are valid until the next `reserve` that grows it.
  * `ForwardArena.create()` is null where wasm SIMD is unavailable: the forward then keeps its JS loops.
  */
+import { lazyWasmModule } from '../../wasm-module';
 import { hostForwardKernelsWasm } from './host-forward-kernels-wasm';
 import { EXP_CONSTANTS, EXP_TABLE, POW2 } from '../host-exp';
 
@@ -58,19 +59,7 @@ export function arenaOf(view: ArrayBufferView): ForwardArena | null {
   return arenaOfBuffer.get(view.buffer) ?? null;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
-
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      const bytes = Uint8Array.from(atob(hostForwardKernelsWasm), (c) => c.charCodeAt(0));
-      compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+const kernelModule = lazyWasmModule(hostForwardKernelsWasm);
 
 const PAGE = 65536;
 
