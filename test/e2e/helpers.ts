@@ -189,6 +189,21 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** One e2e file's browser + preview server over the shared build, holding the e2e lock while open. */
+/** Runs `body` with a page opened on a fresh Vite dev server in the system Chromium; closes both afterwards. */
+export async function withDevServerPage<T>(timeoutMs: number, body: (page: Page) => Promise<T>): Promise<T> {
+  const vite = await startViteDev();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    await page.goto(vite.url);
+    return await body(page);
+  } finally {
+    await browser.close();
+    vite.stop();
+  }
+}
+
 /**
  * Loads `modulePath` (served by the Vite dev server at `page`'s origin) in the page and returns what its
  * `runInPage()` resolves to. The dev server reloads the page once when it first meets a dependency it has

@@ -9,6 +9,7 @@ import { pairActivations } from '../../../src/core/nets/host-loops';
 import { withPopulationLayout, type LayerSpec } from '../../../src/core/nets/types';
 import { getNetwork } from '../../../src/core/nets/registry';
 import { Rng } from '../../../src/core/rng';
+import { antitheticRows } from '../../helpers/antithetic';
 import { meanLogLikelihoodHost } from '../../../src/core/tasks/vision/host-fitness';
 import { expHost } from '../../../src/core/nets/host-exp';
 import { pairRows } from '../../../src/core/nets/host-mlp';
@@ -125,15 +126,7 @@ describe('host forward wasm kernel: dense layer', () => {
       const dim = 2 + nIn * nOut + 3;
       const layer = { kernelShape: [nIn, nOut], kernelOffset: 2, biasOffset: 2 + nIn * nOut } as unknown as LayerSpec;
       const m = Float32Array.from({ length: dim }, () => rng.normal());
-      const pop = new Float32Array(p * dim);
-      for (let k = 0; k < p / 2; k++) {
-        const [a, b] = layout === 'interleaved' ? [2 * k, 2 * k + 1] : [k, k + p / 2];
-        for (let j = 0; j < dim; j++) {
-          const e = Math.fround(0.1 * rng.normal());
-          pop[a * dim + j] = Math.fround(m[j] + e);
-          pop[b * dim + j] = Math.fround(m[j] - e);
-        }
-      }
+      const pop = antitheticRows(m, p / 2, () => 0.1 * rng.normal(), layout);
       const arena = ForwardArena.create()!;
       const sizes = { members: p, batch: 3, nIn, nOut, activations: 3 * nOut, laterWeights: 4, nOutLast: 2 };
       const want = pairRows(pop, p, dim, layer, layout, undefined, skip)!;
@@ -162,13 +155,7 @@ describe('host forward wasm kernel: dense layer', () => {
       inPlace = build(); // a fresh arena: the first call must grow it after the params were written
     const d = plain.paramCount;
     const m = Float32Array.from({ length: d }, () => rng.normal());
-    const pop = new Float32Array(p * d);
-    for (let k = 0; k < p / 2; k++)
-      for (let j = 0; j < d; j++) {
-        const e = Math.fround(0.1 * rng.normal());
-        pop[2 * k * d + j] = Math.fround(m[j] + e);
-        pop[(2 * k + 1) * d + j] = Math.fround(m[j] - e);
-      }
+    const pop = antitheticRows(m, p / 2, () => 0.1 * rng.normal());
     const x = Float32Array.from({ length: batch * 36 }, () => rng.uniform());
     const buffer = inPlace.hostParamsBuffer!(pop.length);
     buffer.set(pop);

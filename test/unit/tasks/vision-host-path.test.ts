@@ -8,6 +8,7 @@ import { createVisionInstance, visionParamSpecs } from '../../../src/core/tasks/
 import { meanLogLikelihoodHost } from '../../../src/core/tasks/vision/host-fitness';
 import { expHost } from '../../../src/core/nets/host-exp';
 import type { VisionData } from '../../../src/core/tasks/vision/datasets';
+import { antitheticRows } from '../../helpers/antithetic';
 
 /** n random 4×4 "images" with labels 0…9 cycling. */
 function toyData(n: number, rng: Rng): VisionData {
@@ -37,13 +38,7 @@ describe('vision fitness: host path (wasm/cpu) = tensor path', () => {
     d = net.paramCount,
     mean = net.init(rng);
   // PGPE-style interleaved pairs m ± σz in float32 (docs/ALGORITHMS.md §1.2).
-  const pop = new Float32Array(p * d);
-  for (let k = 0; k < p / 2; k++)
-    for (let j = 0; j < d; j++) {
-      const s = Math.fround(0.2 * rng.normal());
-      pop[2 * k * d + j] = Math.fround(mean[j] + s);
-      pop[(2 * k + 1) * d + j] = Math.fround(mean[j] - s);
-    }
+  const pop = antitheticRows(mean, p / 2, () => 0.2 * rng.normal());
 
   // 'independent' sampling: the same rng gives the same minibatch on every call ('epoch' walks on).
   it('same minibatch and scores within 1e-4 relative (plain and antithetic split), deterministic, tensors flat', () => {
