@@ -40,7 +40,10 @@ function sumIsFinite(v: Float64Array, from: number, to: number): boolean {
   return Number.isFinite(s0 + s1);
 }
 
-/** First-layer activations of one member from its rows `block` of the product y [R, B]: act(y + bias). */
+/**
+ * First-layer activations of one member from its rows `block` of the product y [R, B]: act(y + bias). With
+ * `wasm` the ReLU pass runs as the arena's kernel (the same bits; a non-finite value falls back to this loop).
+ */
 export function memberActivations(
   y: Float32Array,
   block: number,
@@ -50,7 +53,13 @@ export function memberActivations(
   biasStart: number,
   act: Activation,
   h: Float64Array,
+  wasm?: ArenaPair,
 ): void {
+  if (act === 'relu' && wasm) {
+    const bias = wasm.biases.subarray(0, nOut);
+    bias.set(params.subarray(biasStart, biasStart + nOut));
+    if (Number.isFinite(wasm.arena.memberAct(y, block, bias, nOut, batch, h, true))) return;
+  }
   for (let n = 0; n < nOut; n++) {
     const o = n * batch,
       src = (block * nOut + n) * batch,

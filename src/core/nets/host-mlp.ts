@@ -194,7 +194,7 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
     const ys = readFloat32(y, r ? r.y.subarray(0, w.count * batch) : scratch.f32('y', w.count * batch));
     y.dispose();
     const out = r ? r.out : scratch.f32('out', members * batch * nOutLast);
-    // The arena's kernels for the later layers and the pair activations (same bits as the JS loops).
+    // The arena's kernels for the later layers and the first layer's activations (same bits as the JS loops).
     const dense = r && arena ? { arena, weights: r.weights } : undefined,
       pairWasm = r && arena ? { arena, biases: r.biases } : undefined;
     // Layers 1… of member p from its first-layer activations in `h` (overwrites h and `spare`).
@@ -219,7 +219,7 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
       }
     } else {
       for (let p = 0; p < members; p++) {
-        memberActivations(ys, p, nOut, batch, params, p * dim + first.biasOffset, acts[0], h0);
+        memberActivations(ys, p, nOut, batch, params, p * dim + first.biasOffset, acts[0], h0, pairWasm);
         rest(p, h0, h1);
       }
     }

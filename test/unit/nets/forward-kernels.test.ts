@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { ForwardArena } from '../../../src/core/nets/wasm/host-forward-kernels';
 import { denseColumns } from '../../../src/core/nets/host-dense';
-import { pairActivations } from '../../../src/core/nets/host-loops';
+import { memberActivations, pairActivations } from '../../../src/core/nets/host-loops';
 import { withPopulationLayout, type LayerSpec } from '../../../src/core/nets/types';
 import { getNetwork } from '../../../src/core/nets/registry';
 import { Rng } from '../../../src/core/rng';
@@ -79,6 +79,31 @@ describe('host forward wasm kernel: dense layer', () => {
       pairActivations(y, 2, nOut, batch, params, 20, 20 + nOut, act, hp, hm, { arena, biases });
       expect(hp).toEqual(wp);
       expect(hm).toEqual(wm);
+    }
+  });
+
+  it.each([
+    [32, 256, false],
+    [5, 7, false],
+    [4, 9, true], // a NaN in the product: the exact JS loop takes over
+  ] as const)('member activations, nOut %i, batch %i (NaN %s): the same bits as the JS loop', (nOut, batch, nan) => {
+    const rng = new Rng(3 * nOut + batch);
+    const rows = 3 * nOut * batch;
+    const params = Float32Array.from({ length: 10 + nOut }, () => rng.normal());
+    const arena = ForwardArena.create()!;
+    arena.reserve(8 * nOut * batch + 8 * nOut + 4 * rows);
+    const y = arena.f32(8 * nOut * batch + 8 * nOut, rows);
+    y.set(Float32Array.from({ length: rows }, () => rng.normal() * 2));
+    if (nan) y[2 * nOut * batch + 1] = NaN;
+    for (const act of ['relu', 'tanh', 'none'] as const) {
+      const want = new Float64Array(nOut * batch);
+      memberActivations(y, 2, nOut, batch, params, 10, act, want);
+      const h = arena.f64(0, nOut * batch);
+      memberActivations(y, 2, nOut, batch, params, 10, act, h, {
+        arena,
+        biases: arena.f32(8 * nOut * batch, 2 * nOut),
+      });
+      expect(h).toEqual(want);
     }
   });
 

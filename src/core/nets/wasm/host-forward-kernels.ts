@@ -30,6 +30,7 @@ interface Exports {
     relu: number,
   ): number;
   expSums(logits: number, z: number, rows: number, classes: number): void;
+  memberAct(y: number, bias: number, nOut: number, batch: number, h: number, relu: number): number;
   pairRows(
     params: number,
     rowBytes: number,
@@ -180,5 +181,23 @@ export class ForwardArena {
         tol,
       ) === 1
     );
+  }
+
+  /**
+   * First-layer pre-activations of one member (host-forward-kernels.wat `memberAct`): its rows `block` of
+   * the product `y` [R·nOut, B] plus `bias` [nOut], through ReLU when `relu`; views of this arena. Returns
+   * Σ v: not finite when some value is not (the caller then redoes the member exactly).
+   */
+  memberAct(
+    y: Float32Array,
+    block: number,
+    bias: Float32Array,
+    nOut: number,
+    batch: number,
+    h: Float64Array,
+    relu: boolean,
+  ): number {
+    const at = y.byteOffset + 4 * block * nOut * batch;
+    return this.x.memberAct(at, bias.byteOffset, nOut, batch, h.byteOffset, relu ? 1 : 0);
   }
 }

@@ -17,6 +17,10 @@
 ;; is finite iff every value is (the caller redoes the pass exactly otherwise; any summation order keeps
 ;; that property, so the lanes are summed separately).
 ;;
+;; memberAct: first-layer pre-activations of one member (host-loops.ts memberActivations) from its float32
+;; product rows y [nOut, B] and float32 bias: h = y + bias[n] (float64), through ReLU as 0.5·(v + |v|)
+;; when relu ≠ 0. Returns Σ v (finite iff every value is; the caller redoes the pass exactly otherwise).
+;;
 ;; pairRows: the first layer's matMul rows of an antithetic population (host-mlp.ts pairRows) from the
 ;; float32 params rows [members, dim]: with a = member plus[k]'s and b = member minus[k]'s first-layer
 ;; kernel [nIn, nOut] (plus = 2k, minus = 2k + 1 interleaved; k, k + half blocked), in float64:
@@ -57,6 +61,43 @@
                     (f64.mul (local.get $r)
                       (f64.add (f64.load (i32.const 16936))
                         (f64.mul (local.get $r) (f64.load (i32.const 16944))))))))))))))
+  (func (export "memberAct")
+    (param $y i32) (param $bias i32) (param $nOut i32) (param $B i32) (param $h i32) (param $relu i32) (result f64)
+    (local $n i32) (local $b i32) (local $end2 i32) (local $io i32)
+    (local $vb v128) (local $v v128) (local $vsum v128) (local $half v128)
+    (local $fb f64) (local $f f64) (local $sum f64)
+    (local.set $end2 (i32.and (local.get $B) (i32.const -2)))
+    (local.set $half (f64x2.splat (f64.const 0.5)))
+    (block $nDone
+      (loop $nLoop
+        (br_if $nDone (i32.ge_u (local.get $n) (local.get $nOut)))
+        (local.set $fb (f64.promote_f32 (f32.load (i32.add (local.get $bias) (i32.shl (local.get $n) (i32.const 2))))))
+        (local.set $vb (f64x2.splat (local.get $fb)))
+        (local.set $b (i32.const 0))
+        (block $bDone
+          (loop $bLoop
+            (br_if $bDone (i32.ge_u (local.get $b) (local.get $end2)))
+            (local.set $io (i32.shl (i32.add (i32.mul (local.get $n) (local.get $B)) (local.get $b)) (i32.const 2)))
+            (local.set $v (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $y) (local.get $io))))
+                                     (local.get $vb)))
+            (local.set $vsum (f64x2.add (local.get $vsum) (local.get $v)))
+            (if (local.get $relu)
+              (then (local.set $v (f64x2.mul (local.get $half) (f64x2.add (local.get $v) (f64x2.abs (local.get $v)))))))
+            (v128.store (i32.add (local.get $h) (i32.shl (local.get $io) (i32.const 1))) (local.get $v))
+            (local.set $b (i32.add (local.get $b) (i32.const 2)))
+            (br $bLoop)))
+        (if (i32.lt_u (local.get $b) (local.get $B))
+          (then
+            (local.set $io (i32.shl (i32.add (i32.mul (local.get $n) (local.get $B)) (local.get $b)) (i32.const 2)))
+            (local.set $f (f64.add (f64.promote_f32 (f32.load (i32.add (local.get $y) (local.get $io)))) (local.get $fb)))
+            (local.set $sum (f64.add (local.get $sum) (local.get $f)))
+            (if (local.get $relu)
+              (then (local.set $f (f64.mul (f64.const 0.5) (f64.add (local.get $f) (f64.abs (local.get $f)))))))
+            (f64.store (i32.add (local.get $h) (i32.shl (local.get $io) (i32.const 1))) (local.get $f))))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br $nLoop)))
+    (f64.add (local.get $sum)
+      (f64.add (f64x2.extract_lane 0 (local.get $vsum)) (f64x2.extract_lane 1 (local.get $vsum)))))
   (func (export "pairRows")
     (param $p i32) (param $rowBytes i32) (param $kOff i32) (param $half i32) (param $skip i32)
     (param $nIn i32) (param $nOut i32) (param $blocked i32) (param $rows i32) (param $centre i32)
