@@ -162,8 +162,8 @@ export function hostMlpForward(layers: readonly LayerSpec[], acts: readonly Acti
   const [nIn, nOut] = first.kernelShape;
   const widest = Math.max(...layers.map((l) => l.kernelShape[1]));
   const nOutLast = layers[layers.length - 1].kernelShape[1];
-  // Where wasm SIMD exists the pair activations and the dense layers after the first run as wasm kernels
-  // on this forward's own arena (the same bits as the JS loops; nets/wasm/host-forward-kernels.ts).
+  // Where wasm SIMD exists the first layer's rows and activations and the later dense layers run as wasm
+  // kernels on this forward's own arena (the same bits as the JS loops; nets/wasm/host-forward-kernels.ts).
   const arena = ForwardArena.create();
   const laterWeights = Math.max(
     0,

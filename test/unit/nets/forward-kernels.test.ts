@@ -23,6 +23,20 @@ const SHAPES: [number, number, number][] = [
   [16, 5, 2],
 ];
 
+/**
+ * A fresh arena holding a random first-layer product y of 3 row blocks [3·nOut, batch] after `head` bytes
+ * (left for the test's outputs); `nanAt` ≥ 0 puts a NaN at that offset into block 2.
+ */
+function productInArena(rng: Rng, nOut: number, batch: number, head: number, nanAt: number) {
+  const rows = 3 * nOut * batch;
+  const arena = ForwardArena.create()!;
+  arena.reserve(head + 4 * rows);
+  const y = arena.f32(head, rows);
+  y.set(Float32Array.from({ length: rows }, () => rng.normal() * 2));
+  if (nanAt >= 0) y[2 * nOut * batch + nanAt] = NaN;
+  return { arena, y };
+}
+
 describe('host forward wasm kernel: dense layer', () => {
   it('is available here (wasm SIMD)', () => {
     expect(ForwardArena.create()).not.toBeNull();
@@ -63,14 +77,8 @@ describe('host forward wasm kernel: dense layer', () => {
     [4, 9, true], // a NaN in the product: the exact JS pass takes over
   ] as const)('pair activations, nOut %i, batch %i (NaN %s): the same bits as the JS pass', (nOut, batch, nan) => {
     const rng = new Rng(nOut + batch);
-    const blocks = 3,
-      rows = blocks * nOut * batch;
     const params = Float32Array.from({ length: 20 + 2 * nOut }, () => rng.normal());
-    const arena = ForwardArena.create()!;
-    arena.reserve(32 * nOut * batch + 8 * nOut + 4 * rows);
-    const y = arena.f32(32 * nOut * batch + 8 * nOut, rows);
-    y.set(Float32Array.from({ length: rows }, () => rng.normal() * 2));
-    if (nan) y[2 * nOut * batch + 3] = NaN;
+    const { arena, y } = productInArena(rng, nOut, batch, 32 * nOut * batch + 8 * nOut, nan ? 3 : -1);
     for (const act of ['relu', 'tanh', 'none'] as const) {
       const [wp, wm] = [new Float64Array(nOut * batch), new Float64Array(nOut * batch)];
       pairActivations(y, 2, nOut, batch, params, 20, 20 + nOut, act, wp, wm);
@@ -88,13 +96,8 @@ describe('host forward wasm kernel: dense layer', () => {
     [4, 9, true], // a NaN in the product: the exact JS loop takes over
   ] as const)('member activations, nOut %i, batch %i (NaN %s): the same bits as the JS loop', (nOut, batch, nan) => {
     const rng = new Rng(3 * nOut + batch);
-    const rows = 3 * nOut * batch;
     const params = Float32Array.from({ length: 10 + nOut }, () => rng.normal());
-    const arena = ForwardArena.create()!;
-    arena.reserve(8 * nOut * batch + 8 * nOut + 4 * rows);
-    const y = arena.f32(8 * nOut * batch + 8 * nOut, rows);
-    y.set(Float32Array.from({ length: rows }, () => rng.normal() * 2));
-    if (nan) y[2 * nOut * batch + 1] = NaN;
+    const { arena, y } = productInArena(rng, nOut, batch, 8 * nOut * batch + 8 * nOut, nan ? 1 : -1);
     for (const act of ['relu', 'tanh', 'none'] as const) {
       const want = new Float64Array(nOut * batch);
       memberActivations(y, 2, nOut, batch, params, 10, act, want);

@@ -127,31 +127,53 @@ export class EvalReplica {
 }
 
 /**
+ * The noise rows a slice uses, in first-use order ("slots"): each slot's table offset, the slice index of its
+ * "+" and "−" member (−1: not in this slice), and each member's slot and sign.
+ */
+function sliceNoise(recipe: PopulationRecipe, members: Int32Array) {
+  const slotOf = new Map<number, number>();
+  const plus: number[] = [],
+    minus: number[] = [];
+  const index = new Int32Array(members.length),
+    sign = new Int8Array(members.length);
+  members.forEach((p, i) => {
+    const m = memberNoise(recipe.layout, recipe.popSize, p);
+    if (!slotOf.has(m.row)) {
+      slotOf.set(m.row, slotOf.size);
+      plus.push(-1);
+      minus.push(-1);
+    }
+    const k = slotOf.get(m.row)!;
+    (m.sign > 0 ? plus : minus)[k] = i;
+    index[i] = k;
+    sign[i] = m.sign;
+  });
+  const offsets = Int32Array.from(slotOf.keys(), (row) => recipe.offsets[row]);
+  return { offsets, plus: Int32Array.from(plus), minus: Int32Array.from(minus), index, sign };
+}
+
+/** The recipe's mean and scale as tensors for the duration of `use` (wasm heap tensors for the kernels). */
+function withMeanScale<T>(recipe: PopulationRecipe, use: (mean: tf.Tensor1D, scale: tf.Tensor1D) => T): T {
+  const mean = tf.tensor1d(recipe.mean),
+    scale = tf.tensor1d(recipe.scale);
+  try {
+    return use(mean, scale);
+  } finally {
+    tf.dispose([mean, scale]);
+  }
+}
+
+/**
  * wasm with the ES kernels: the dense slice's rows written in place by the `around` kernel (es/around-rows.ts),
  * member i's row at row i. Null when the kernels are unavailable or a noise row has no "+" member here.
  */
 function directRows(recipe: PopulationRecipe, members: Int32Array): tf.Tensor2D | null {
   if (tf.getBackend() !== 'wasm') return null;
-  const slot = new Map<number, { plus: number; minus: number }>();
-  members.forEach((p, i) => {
-    const { row, sign } = memberNoise(recipe.layout, recipe.popSize, p);
-    const s = slot.get(row) ?? { plus: -1, minus: -1 };
-    if (sign > 0) s.plus = i;
-    else s.minus = i;
-    slot.set(row, s);
-  });
-  const uses = [...slot.values()];
-  if (uses.some((s) => s.plus < 0)) return null;
-  const mean = tf.tensor1d(recipe.mean),
-    scale = tf.tensor1d(recipe.scale);
-  try {
-    const offsets = Int32Array.from(slot.keys(), (row) => recipe.offsets[row]);
-    const plus = Int32Array.from(uses, (s) => s.plus),
-      minus = Int32Array.from(uses, (s) => s.minus);
-    return aroundRows(mean, scale, offsets, recipe.dim, members.length, plus, minus);
-  } finally {
-    tf.dispose([mean, scale]);
-  }
+  const { offsets, plus, minus } = sliceNoise(recipe, members);
+  if (plus.some((i) => i < 0)) return null;
+  return withMeanScale(recipe, (mean, scale) =>
+    aroundRows(mean, scale, offsets, recipe.dim, members.length, plus, minus),
+  );
 }
 
 /**
@@ -165,20 +187,10 @@ function kernelRows(
   members: Int32Array,
 ): { plus: tf.Tensor2D; minus: tf.Tensor2D | null; index: Int32Array; sign: Int8Array; dispose(): void } | null {
   if (tf.getBackend() !== 'wasm') return null;
-  const slot = new Map<number, number>();
-  const index = new Int32Array(members.length),
-    sign = new Int8Array(members.length);
-  members.forEach((p, i) => {
-    const m = memberNoise(recipe.layout, recipe.popSize, p);
-    if (!slot.has(m.row)) slot.set(m.row, slot.size);
-    index[i] = slot.get(m.row)!;
-    sign[i] = m.sign;
-  });
-  const offsets = Int32Array.from(slot.keys(), (row) => recipe.offsets[row]);
-  const mean = tf.tensor1d(recipe.mean),
-    scale = tf.tensor1d(recipe.scale);
-  const { plus, minus } = windowsAround(mean, scale, offsets, recipe.dim, recipe.layout !== 'none');
-  tf.dispose([mean, scale]);
+  const { offsets, index, sign } = sliceNoise(recipe, members);
+  const { plus, minus } = withMeanScale(recipe, (mean, scale) =>
+    windowsAround(mean, scale, offsets, recipe.dim, recipe.layout !== 'none'),
+  );
   return { plus, minus, index, sign, dispose: () => tf.dispose(minus ? [plus, minus] : [plus]) };
 }
 
