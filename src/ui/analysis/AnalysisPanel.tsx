@@ -29,6 +29,7 @@ import { AnalysisResultView } from './analysis-views';
 import { OptionFields } from './OptionFields';
 import { SelectionControls, type SelectionState } from './SelectionControls';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
+import { SourcedText } from '../settings/SourcedText';
 
 /** The parent's bridge to the worker: runs registry analysis `id` on the shown run (and `args.other`). */
 export type RunAnalysis = <K extends AnalysisId>(
@@ -141,7 +142,7 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, layerNames, othe
           otherRuns={others}
         />
       </div>
-      <p className="muted small">{def.summary}</p>
+      <SourcedText text={def.explain} className="muted small" />
       <div className="analysis-options" role="group" aria-label="Analysis options">
         <OptionFields
           def={def}

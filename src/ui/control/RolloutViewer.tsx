@@ -6,6 +6,7 @@
  * view of the recorded geom poses (capsules as thick lines).
  */
 import { taskName } from '../../core/names';
+import { minus } from '../../core/tour/words';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyParamValues } from '../../core/params';
 import type { EpisodeRecord } from '../../core/tasks/control/record-episode';
@@ -195,10 +196,10 @@ export function RolloutViewer({ taskId, envParams, params, record, label = 'poli
             }}
           />
           <p className="stat-line" aria-live="off">
-            step {frame} / {frames - 1} · return so far {returns[frame].toFixed(1)} · episode return{' '}
-            <strong>{episode.episodeReturn.toFixed(1)}</strong>
+            step {frame} / {frames - 1} · return so far {minus(returns[frame].toFixed(1))} · episode return{' '}
+            <strong>{minus(episode.episodeReturn.toFixed(1))}</strong>
             {episode.truncated ? ' (reached the step limit)' : ' (terminated)'}
-            {isLocomotionRecord(episode) ? ` · x ${episode.qpos[frame][0].toFixed(2)} m` : null}
+            {isLocomotionRecord(episode) ? ` · x ${minus(episode.qpos[frame][0].toFixed(2))} m` : null}
           </p>
         </>
       ) : null}

@@ -30,11 +30,12 @@ import { getPreset } from '../../core/runs/presets';
 import { isJobActive, STATUS_WORDS } from '../../state/job-status';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 import { Term } from '../glossary/Term';
+import { minus } from '../../core/tour/words';
 
 /** "84.2 %" for accuracies, "−142.3" for returns. */
 function perfText(config: { task: { id: string } } | null, v: number): string {
   const accuracy = !config || getTask(config.task.id).metric === 'accuracy';
-  return accuracy ? `${(100 * v).toFixed(1)} %` : v.toFixed(1);
+  return accuracy ? `${(100 * v).toFixed(1)} %` : minus(v.toFixed(1));
 }
 
 function ProgressLine() {

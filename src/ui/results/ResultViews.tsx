@@ -17,6 +17,7 @@ import type { ResultViewProps } from '../experiment/ResultTabs';
 import { layoutOf } from '../../core/runs/network-shape';
 import { OptionSelect } from '../settings/OptionSelect';
 import { layerNames, methodName, trainerSummary } from '../../core/names';
+import { minus } from '../../core/tour/words';
 
 /** The run's layout: the worker's (live run) or rebuilt from the config (stored run). */
 function useLayout(config: ResultViewProps['config']) {
@@ -103,7 +104,7 @@ function RolloutPicker({
         envParams={config.task.params}
         params={rec.mean}
         record={recordRollout}
-        label={`${methodName(method)}, seed ${seed}, round ${roundNum} (${kept} % of weights kept, test return ${rec.finalPerf.toFixed(1)})`}
+        label={`${methodName(method)}, seed ${seed}, round ${roundNum} (${kept} % of weights kept, test return ${minus(rec.finalPerf.toFixed(1))})`}
       />
     </div>
   );

@@ -11,6 +11,7 @@ import { defaultsOf, type AnyParamValues } from '../../../src/core/params';
 import { OptionFields } from '../../../src/ui/analysis/OptionFields';
 import { flagOf, knownFlags } from '../../../src/cli/analysis/analysis-flags';
 import { helpText } from '../../../src/cli/help';
+import { SourcedText } from '../../../src/ui/settings/SourcedText';
 
 const help = helpText();
 
@@ -35,6 +36,14 @@ describe.each(ANALYSIS_LIST.map((d) => [d.id, d] as const))('analysis %s', (id, 
       if (spec.kind === 'number') expect(html).toMatch(new RegExp(`type="number"[^>]*value="${spec.default}"`));
       if (spec.kind === 'choice') expect(html).toContain(`<option value="${spec.default}" selected="">`);
     }
+  });
+
+  it('the panel explains it to a student, the document citation behind "Source"', () => {
+    const html = renderToStaticMarkup(createElement(SourcedText, { text: def.explain }));
+    const [meaning, source] = html.split('<details');
+    expect(meaning).toMatch(/\?/); // it opens with the question the analysis asks
+    expect(meaning).not.toMatch(/docs\/|ALGORITHMS|§/);
+    expect(source).toMatch(/<summary>Source<\/summary><p>[^<]*docs\/ALGORITHMS\.md §\d/);
   });
 
   it('the CLI takes each option as a flag, and --help lists it with the same default', () => {

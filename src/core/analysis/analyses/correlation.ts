@@ -137,6 +137,9 @@ export const correlationAnalysis = defineAnalysis({
   label: 'Magnitude–SNR correlation',
   summary:
     'magnitude vs SNR Pearson/Spearman per round over one layer, and how far the two criteria agree on the alive weights (docs/ALGORITHMS.md §8)',
+  explain:
+    'Do the two pruning rules keep the same weights? For each round and one layer, the lab compares every remaining weight’s size |μ| with its signal-to-noise ratio |μ|/σ ' +
+    '(Pearson and Spearman correlation: 1 = they rank the weights alike) and counts how often both rules would keep or prune the same weight next (docs/ALGORITHMS.md §8).',
   options,
   layerOptions: ['layer'],
   select: { chains: 'many', prefer: ['magnitude', 'snr'], compare: false },

@@ -105,6 +105,9 @@ export const landscapeAnalysis = defineAnalysis({
   label: 'Loss landscape',
   summary:
     '1-D random-projection loss landscapes, parabola fit and sharpness a per round; optional 2-D surfaces (docs/ALGORITHMS.md §7)',
+  explain:
+    'How sharp is the valley a trained network ends in? The lab moves its weights along random directions, measures the test loss on the way, and fits a parabola a·ξ² + b·ξ + c to each curve: ' +
+    'a larger a means a narrower, sharper valley. The chart follows a round by round as pruning goes on; a 2-D surface shows two directions at once (docs/ALGORITHMS.md §7).',
   options,
   select: { chains: 'one', prefer: ['snr', 'magnitude'], compare: true },
   needs: { evaluation: true, std: false },

@@ -151,6 +151,10 @@ export const lmcAnalysis = defineAnalysis({
   label: 'Mode connectivity (LMC)',
   summary:
     'linear mode connectivity: both barrier readings (endpoint-mean B and excess over the straight line) between rounds of a chain, seeds, or two runs (docs/ALGORITHMS.md §6)',
+  explain:
+    'Do two trained networks lie in one connected valley of the loss? The lab walks the straight line between their weights and tests the network at points along it. ' +
+    'If the test error (or, for control tasks, the lost return) never rises much above the line joining the two ends, the networks are linearly connected; a bump in the middle is a barrier between them. ' +
+    'Compare the rounds of one pruning chain, different seeds, or two runs (docs/ALGORITHMS.md §6).',
   options,
   select: { chains: 'many', prefer: ['magnitude'], compare: true },
   needs: { evaluation: true, std: false },

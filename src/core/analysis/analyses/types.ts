@@ -82,8 +82,13 @@ export interface AnalysisDef<S extends ParamSpecs = ParamSpecs, R = unknown> {
   /** Registry id = CLI command name. */
   readonly id: string;
   readonly label: string;
-  /** One sentence for --help and the panel. */
+  /** One sentence for --help and the reports. */
   readonly summary: string;
+  /**
+   * What the analysis asks and how to read its chart, for a student (the panel shows it; a trailing
+   * parenthesis that cites a source goes behind the panel's "Source" disclosure).
+   */
+  readonly explain: string;
   readonly options: S;
   /** Option keys that hold a layer index (−1 = the last hidden layer): the panel lists the layer names. */
   readonly layerOptions?: readonly string[];

@@ -85,6 +85,9 @@ export const weightsAnalysis = defineAnalysis({
   label: 'Weight statistics',
   summary:
     'per layer and round: the fraction of weights remaining, mean |W| and mean W of the trained network over the alive weights; two runs side by side (SI Fig. 11, docs/ALGORITHMS.md §6)',
+  explain:
+    'How do the surviving weights change as pruning goes on? For each layer and round: the share of its weights still there, their average size |W| and their average value W, ' +
+    'in the trained network. Two runs side by side show, for example, whether evolution and gradient descent end with weights of different size (SI Fig. 11 of the paper, docs/ALGORITHMS.md §6).',
   options: {},
   select: { chains: 'many', prefer: ['magnitude'], compare: true },
   needs: { evaluation: false, std: false },
