@@ -38,7 +38,13 @@ export interface ImpRunState {
   readonly currentGen: number;
   /** Generations already done when this tab (re)started the run (resume): excluded from the ETA rate. */
   readonly gensAtStart: number;
+  /**
+   * When the rate's clock started (ms, performance.now()); moved forward by every pause on resume, so the
+   * ETA's rate counts only time spent training.
+   */
   readonly startedAtMs: number;
+  /** When the run was paused (the rate's clock stands still until resume); null while not paused. */
+  readonly pausedAtMs: number | null;
   readonly evalsPerSec: number;
   /** d of the round in progress: trainable parameters (active kernels + biases). */
   readonly esDim: number;
@@ -65,7 +71,7 @@ export interface ImpRunActions {
   /** A run starts; `records` = rounds already stored when it resumes (shown at once, not re-streamed). */
   starting(config: ExperimentConfig, nowMs: number, records?: readonly RoundRecord[]): void;
   progress(msg: ImpProgress, nowMs: number): void;
-  setStatus(status: 'running' | 'paused'): void;
+  setStatus(status: 'running' | 'paused', nowMs: number): void;
   finished(status: 'done' | 'cancelled'): void;
   failed(message: string, backend: string | null): void;
   showStored(runId: string, config: ExperimentConfig, records: readonly RoundRecord[]): void;
@@ -95,6 +101,7 @@ export const IMP_RUN_DEFAULT: ImpRunState = {
   currentGen: 0,
   gensAtStart: 0,
   startedAtMs: 0,
+  pausedAtMs: null,
   evalsPerSec: 0,
   esDim: 0,
   error: null,
@@ -136,6 +143,7 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
             finishedGens: msg.doneGens,
             gensAtStart: msg.doneGens,
             startedAtMs: nowMs,
+            pausedAtMs: s.pausedAtMs === null ? null : nowMs, // paused before the worker began
             status: s.status === 'starting' ? 'running' : s.status,
           };
         case 'gens': {
@@ -161,7 +169,12 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
           return s;
       }
     }),
-  setStatus: (status) => set({ status }),
+  setStatus: (status, nowMs) =>
+    set((s) => {
+      if (status === 'paused') return { status, pausedAtMs: s.pausedAtMs ?? nowMs };
+      if (s.pausedAtMs === null) return { status };
+      return { status, pausedAtMs: null, startedAtMs: s.startedAtMs + (nowMs - s.pausedAtMs) };
+    }),
   // The last round's fitness curve stays: the chart keeps showing it after the run.
   finished: (status) => set({ status, silence: null }),
   failed: (error, failedBackend) => set({ status: 'error', error, failedBackend, silence: null }),
@@ -197,16 +210,19 @@ export interface RunProgress {
 
 /**
  * Overall progress and ETA: generations done / planned; the rate counts only generations trained in this
- * tab since (re)start, so a resumed run's stored rounds do not make it look impossibly fast. Pure.
+ * tab since (re)start, so a resumed run's stored rounds do not make it look impossibly fast, and only the
+ * time spent training (pauses excluded). Pure.
  */
 export function selectProgress(
-  s: Pick<ImpRunState, 'totalGens' | 'finishedGens' | 'currentGen' | 'gensAtStart' | 'startedAtMs'>,
+  s: Pick<ImpRunState, 'totalGens' | 'finishedGens' | 'currentGen' | 'gensAtStart' | 'startedAtMs'> & {
+    readonly pausedAtMs?: number | null;
+  },
   nowMs: number,
 ): RunProgress {
   const doneGens = Math.min(s.totalGens, s.finishedGens + s.currentGen);
   const fraction = s.totalGens > 0 ? doneGens / s.totalGens : 0;
   const trained = doneGens - s.gensAtStart;
-  const elapsed = nowMs - s.startedAtMs;
+  const elapsed = (s.pausedAtMs ?? nowMs) - s.startedAtMs;
   const etaMs = trained > 0 && elapsed > 0 ? ((s.totalGens - doneGens) * elapsed) / trained : null;
   return { fraction, doneGens, etaMs };
 }

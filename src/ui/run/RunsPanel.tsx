@@ -76,7 +76,9 @@ export const RunsPanel = memo(function RunsPanel() {
         </p>
       )}
       <SweepOverlayChart />
-      {runs.length === 0 ? (
+      {runs === null ? (
+        <p className="muted">Loading the runs stored in this browser…</p>
+      ) : runs.length === 0 ? (
         <p className="muted">No stored runs yet: every finished round of a run is saved in this browser.</p>
       ) : (
         <ul className="run-list">

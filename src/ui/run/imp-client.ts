@@ -161,18 +161,18 @@ export async function pauseImp(): Promise<void> {
   if (pool) {
     // Shown at once: the replies of several busy workers can queue behind their progress messages on a
     // loaded machine; each worker stops at its next generation boundary either way (seed-pool.test.ts).
-    useImpStore.getState().setStatus('paused');
+    useImpStore.getState().setStatus('paused', performance.now());
     await pool.pause();
     return;
   }
   await getEngine().pause();
-  useImpStore.getState().setStatus('paused');
+  useImpStore.getState().setStatus('paused', performance.now());
 }
 
 export async function resumeImp(): Promise<void> {
   if (pool) await pool.resume();
   else await getEngine().resume();
-  useImpStore.getState().setStatus('running');
+  useImpStore.getState().setStatus('running', performance.now());
 }
 
 export async function cancelImp(): Promise<void> {

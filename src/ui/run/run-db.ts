@@ -134,7 +134,8 @@ export async function importRunFile(file: File): Promise<{ ok: boolean; message:
 }
 
 export interface RunsListState {
-  readonly runs: readonly StoredRun[];
+  /** null until the first read answers (the view then says it is loading, not that there are none). */
+  readonly runs: readonly StoredRun[] | null;
   readonly usage: { usageBytes: number; quotaBytes: number } | null;
   readonly error: string | null;
   reload(): void;
@@ -142,7 +143,7 @@ export interface RunsListState {
 
 /** The stored runs (newest first) and storage use; reloads on runsChanged() and when rounds land (≤ 1/s). */
 export function useRunsList(): RunsListState {
-  const [runs, setRuns] = useState<readonly StoredRun[]>([]);
+  const [runs, setRuns] = useState<readonly StoredRun[] | null>(null);
   const [usage, setUsage] = useState<RunsListState['usage']>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
@@ -159,6 +160,8 @@ export function useRunsList(): RunsListState {
   }, []);
   const roundCount = useImpStore((s) => s.records.length);
   const status = useImpStore((s) => s.status);
+  useEffect(reload, [reload]); // at once when the list is first shown
+  // …and a second after a round lands or the run's status changes: the worker's write may still be queued.
   useEffect(() => {
     const t = setTimeout(reload, 1000);
     return () => clearTimeout(t);

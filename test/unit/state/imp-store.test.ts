@@ -136,6 +136,15 @@ describe('IMP run store', () => {
     expect(
       selectProgress({ totalGens: 10, finishedGens: 0, currentGen: 0, gensAtStart: 0, startedAtMs: 0 }, 5).etaMs,
     ).toBeNull();
+    // paused at 10 s: the ETA stands still; resumed 20 s later: the pause does not count as training time
+    const run = { totalGens: 1000, finishedGens: 450, currentGen: 50, gensAtStart: 400, startedAtMs: 0 };
+    expect(selectProgress({ ...run, pausedAtMs: 10_000 }, 30_000).etaMs).toBeCloseTo(50_000);
+    useImpStore.setState({ ...run, status: 'running', pausedAtMs: null });
+    useImpStore.getState().setStatus('paused', 10_000);
+    useImpStore.getState().setStatus('paused', 12_000); // a second pause request keeps the first time
+    useImpStore.getState().setStatus('running', 30_000);
+    expect(useImpStore.getState()).toMatchObject({ startedAtMs: 20_000, pausedAtMs: null });
+    expect(selectProgress(useImpStore.getState(), 30_000).etaMs).toBeCloseTo(50_000);
     expect(formatDuration(200_000)).toBe('3 min 20 s');
     expect(formatDuration(3_900_000)).toBe('1 h 05 min');
   });
