@@ -22,8 +22,9 @@ import { boolFlag, CliError, commandLine, seedList } from './args';
 import { readFolderRecords } from './folder-records';
 import { RunFolder } from './run-folder';
 import { writeFileAtomic } from './fs-safe';
+import { checkOutputFile } from './output-file';
 
-const FLAGS = new Set(['run', 'out', 'preset', 'seeds', 'label', 'curves-only']);
+const FLAGS = new Set(['run', 'out', 'preset', 'seeds', 'label', 'curves-only', 'force']);
 
 interface FolderMeta {
   kind?: unknown;
@@ -130,6 +131,7 @@ export async function bundleCommand(flags: Map<string, string>, argv: readonly s
       'bundle needs --run DIR (a folder written by "lab imp" or "lab merge") and --out FILE (.json or .json.gz)',
     );
   const curvesOnly = boolFlag(flags, 'curves-only');
+  await checkOutputFile(out, boolFlag(flags, 'force'));
   const full = await bundleOfFolder(dir, {
     ...(flags.has('seeds') ? { seeds: seedList(flags.get('seeds')!, '--seeds') } : {}),
     ...(flags.has('label') ? { label: flags.get('label')! } : {}),

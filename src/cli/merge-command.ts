@@ -8,7 +8,7 @@
  * --out either appears complete or not at all. An existing --out is never replaced.
  */
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseConfig, type ExperimentConfig } from '../core/runs/config';
 import { networkOf } from '../core/runs/network-shape';
 import { runId, sameUpToSeeds } from '../core/runs/hash';
@@ -37,12 +37,25 @@ export async function mergeCommand(flags: Map<string, string>): Promise<void> {
  * returns its config; `command` is recorded in its config.json (`lab sweep collect` merges through this
  * too). Everything is read and checked before the first write; `out` must not exist yet.
  */
+/**
+ * The config.json of run folders whose rounds may be pooled as seeds of one experiment (merge, summarize):
+ * each folder listed once, every config equal up to its seeds.
+ */
+export async function poolableMetas(dirs: readonly string[]): Promise<Awaited<ReturnType<RunFolder['readMeta']>>[]> {
+  if (new Set(dirs.map((d) => resolve(d))).size !== dirs.length) throw new CliError('--runs: a folder is listed twice');
+  const metas = await Promise.all(dirs.map((d) => new RunFolder(d).readMeta('--runs')));
+  metas.forEach(({ config }, i) => {
+    if (!sameUpToSeeds(config, metas[0].config))
+      throw new CliError(`--runs: ${dirs[i]} has a different config than ${dirs[0]} (only seeds may differ)`);
+  });
+  return metas;
+}
+
 export async function mergeRunFolders(
   dirs: readonly string[],
   out: string,
   command: string,
 ): Promise<ExperimentConfig> {
-  if (new Set(dirs).size !== dirs.length) throw new CliError('--runs: a folder is listed twice');
   try {
     await stat(out);
     throw new CliError(`--out ${out} already exists; merge writes a new folder: choose another --out DIR`);
@@ -52,12 +65,8 @@ export async function mergeRunFolders(
 
   // 1. Read and check everything.
   const folders = dirs.map((d) => new RunFolder(d));
-  const metas = await Promise.all(folders.map((f) => f.readMeta('--runs')));
+  const metas = await poolableMetas(dirs);
   const configs = metas.map((m) => m.config);
-  configs.forEach((c, i) => {
-    if (!sameUpToSeeds(c, configs[0]))
-      throw new CliError(`--runs: ${dirs[i]} has a different config than ${dirs[0]} (only seeds may differ)`);
-  });
   const seeds = configs.flatMap((c) => c.seeds);
   if (new Set(seeds).size !== seeds.length)
     throw new CliError(`--runs: seed(s) appear in more than one folder: ${seeds.join(',')}`);

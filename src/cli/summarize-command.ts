@@ -10,6 +10,8 @@ import { boolFlag, CliError, pathFlag } from './args';
 import { markdownTable, fmt } from './analysis/output';
 import { RunFolder } from './run-folder';
 import { writeFileAtomic } from './fs-safe';
+import { checkOutputFile } from './output-file';
+import { poolableMetas } from './merge-command';
 
 /** The rounds.csv of a run folder (checked) as (seed, method, round, sparsity, final performance) rows. */
 export async function readRounds(dir: string): Promise<RoundPerf[]> {
@@ -96,14 +98,23 @@ export function decompositionMarkdown(rows: readonly RoundPerf[], scale = 100): 
 
 export async function summarizeCommand(flags: Map<string, string>): Promise<void> {
   for (const k of flags.keys())
-    if (!['runs', 'baseline', 'raw', 'out', 'decompose'].includes(k))
-      throw new CliError(`summarize: unknown flag --${k} (known: --runs --baseline --raw --out --decompose)`);
+    if (!['runs', 'baseline', 'raw', 'out', 'force', 'decompose'].includes(k))
+      throw new CliError(`summarize: unknown flag --${k} (known: --runs --baseline --raw --out --force --decompose)`);
   const runs = pathFlag(flags, 'runs', 'run folders, e.g. --runs runs-out/a,runs-out/b');
   if (!runs) throw new CliError('--runs DIR[,DIR…] is required (run folders written by "lab imp" / "lab gd")');
   const scale = boolFlag(flags, 'raw') ? 1 : 100;
   const out = pathFlag(flags, 'out', 'a file, e.g. --out summary.md');
   const decompose = boolFlag(flags, 'decompose');
-  const rows = (await Promise.all(runs.split(',').map((d) => readRounds(d.trim())))).flat();
+  if (out) await checkOutputFile(out, boolFlag(flags, 'force'));
+  const dirs = runs.split(',').map((d) => d.trim());
+  await poolableMetas(dirs); // one experiment: pooling two would average unlike things as seeds
+  const rows = (await Promise.all(dirs.map(readRounds))).flat();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = `seed ${r.seed}, ${r.method} round ${r.roundNum}`;
+    if (seen.has(key)) throw new CliError(`--runs: ${key} is in more than one folder (it would count twice)`);
+    seen.add(key);
+  }
   let md = summaryMarkdown(rows, flags.get('baseline') ?? 'random_reinit', scale);
   if (decompose) md += '\n\n' + decompositionMarkdown(rows, scale);
   if (out) await writeFileAtomic(out, md + '\n');

@@ -6,7 +6,7 @@
  * Also: the bundles shipped in public/precomputed import and match their presets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../../src/core/runs/config';
@@ -179,6 +179,56 @@ describe('lab bundle', () => {
     );
     expect(gb.bundle.records.every((r) => r.mask.length === 0 && r.mean.length === 0)).toBe(true);
     expect(b.length).toBeLessThan(a.length / 3);
+  });
+});
+
+describe('files named by --out never replace a result', () => {
+  it('bundle refuses an existing file (unless --force) and any path inside a run folder, before writing', async () => {
+    const run = join(dir, 'run');
+    const rounds = join(run, 'rounds.csv');
+    const before = await readFile(rounds);
+    const inside = await runCli(['bundle', '--run', run, '--out', rounds, '--force']);
+    expect(inside.code).not.toBe(0);
+    expect(inside.stderr).toMatch(/inside the run folder .*write the file somewhere else/);
+    const nested = await runCli(['bundle', '--run', run, '--out', join(run, 'params', 'x.json')]);
+    expect(nested.stderr).toMatch(/inside the run folder/);
+    expect(await readFile(rounds)).toEqual(before);
+
+    const out = join(dir, 'exists.json');
+    await writeFile(out, 'mine');
+    const refused = await runCli(['bundle', '--run', run, '--out', out]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/already exists; choose another file, or add --force/);
+    expect(await readFile(out, 'utf8')).toBe('mine');
+    expect((await runCli(['bundle', '--run', run, '--out', out, '--force'])).code).toBe(0);
+    expect(importBundle(await readFile(out, 'utf8')).ok).toBe(true);
+  });
+
+  it('summarize --out: the same rules; it pools only folders of one experiment, each round once', async () => {
+    const run = join(dir, 'run');
+    const md = join(dir, 'summary.md');
+    await writeFile(md, 'mine');
+    expect((await runCli(['summarize', '--runs', run, '--out', md])).stderr).toMatch(/already exists/);
+    expect((await runCli(['summarize', '--runs', run, '--out', join(run, 'config.json')])).stderr).toMatch(
+      /inside the run folder/,
+    );
+    expect(await readFile(md, 'utf8')).toBe('mine');
+    const ok = await runCli(['summarize', '--runs', run, '--out', md, '--force']);
+    expect(ok.code).toBe(0);
+    expect(await readFile(md, 'utf8')).toContain('weights remaining %');
+
+    expect((await runCli(['summarize', '--runs', `${run},${run}/`])).stderr).toMatch(/listed twice/);
+    const copy = join(dir, 'run-copy');
+    await cp(run, copy, { recursive: true });
+    expect((await runCli(['summarize', '--runs', `${run},${copy}`])).stderr).toMatch(
+      /seed 0, magnitude round 1 is in more than one folder/,
+    );
+    const other = join(dir, 'run-other');
+    await cp(run, other, { recursive: true });
+    const meta = JSON.parse(await readFile(join(other, 'config.json'), 'utf8'));
+    meta.config.budget.generationsPerRound = 99;
+    await writeFile(join(other, 'config.json'), JSON.stringify(meta));
+    expect((await runCli(['summarize', '--runs', `${run},${other}`])).stderr).toMatch(/has a different config/);
   });
 });
 
