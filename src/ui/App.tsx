@@ -21,6 +21,7 @@ import { useExperimentStore } from '../state/experiment-store';
 import { useViewStore } from '../state/view-store';
 import { applyLessonLink, useProjectorMode } from './tour/lesson-link';
 import { ProjectorToggle, TeacherMenu } from './tour/TeacherMenu';
+import { focusResultTab, showStepRunIfNone } from './tour/open-in-lab';
 
 const TourView = lazy(() => import('./tour/TourView').then((m) => ({ default: m.TourView })));
 
@@ -44,9 +45,11 @@ export function App() {
   const [view, setView] = useState<ViewId>(start.view);
   const linkErrors = start.errors;
   useProjectorMode();
-  const openLab = (tab: string) => {
+  const openLab = async (tab: string, runEvidence: string | null) => {
+    await showStepRunIfNone(runEvidence).catch(() => false);
     useViewStore.getState().setResultTab(tab);
     setView('experiment');
+    focusResultTab();
   };
   useEffect(() => {
     // A forced backend in the URL (`?backend=wasm`) or in a shared config is chosen from the start, so

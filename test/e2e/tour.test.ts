@@ -320,6 +320,22 @@ describe.skipIf(process.env.E2E === '0')('e2e: the paper tour, teacher links and
     await page.close();
   }, 240_000);
 
+  it('“Try it yourself” with no run open shows the step’s precomputed run in that lab tab, tab focused', async () => {
+    const page = await e2e.page({ width: 1280, height: 800 }, 90_000);
+    const n = TOUR_STEPS.findIndex((s) => s.labTab === 'masks') + 1;
+    await page.goto(e2e.url(`tour=${n}`));
+    await page.getByRole('button', { name: /Try it yourself in the lab’s “Masks” tab/ }).click();
+    await page
+      .locator('.results')
+      .getByText(/Showing a stored run: \d+ round records · MNIST/)
+      .waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Masks');
+    expect(await page.locator('[role="tab"][aria-selected="true"]').innerText()).toBe('Masks');
+    await page.locator('.results canvas').first().waitFor(); // the masks are drawn
+    await shotAll(page, 'try-it-masks-1280x800.png');
+    await page.close();
+  }, 120_000);
+
   it('the live rerun of step 2 streams over the precomputed curve and ends with “Your run”', async () => {
     const page = await e2e.page({ width: 1280, height: 720 }, 90_000);
     await page.goto(e2e.url('tour=2'));

@@ -90,6 +90,19 @@ export function getEvidence(id: string): EvidenceSource {
   return e;
 }
 
+/**
+ * The full run bundle (masks and weights, a preset's) that lets a student redo a step in the lab: the step's
+ * own bundle, else the bundle of the preset whose runs its analysis file was made from; null when none.
+ */
+export function labRunOf(evidenceIds: readonly string[]): string | null {
+  const sources = evidenceIds.map(getEvidence);
+  const full = (s: EvidenceSource | undefined) => (s?.kind === 'bundle' && s.presetId ? s.id : null);
+  const own = sources.map(full).find((id) => id !== null);
+  if (own) return own;
+  const preset = sources[0]?.settingsOf;
+  return preset ? full(EVIDENCE.find((e) => e.kind === 'bundle' && e.presetId === preset)) : null;
+}
+
 /** URL of an evidence file, relative to the app's base (never the internet). */
 export function evidenceUrl(source: Pick<EvidenceSource, 'file'>, baseUrl: string): string {
   return `${baseUrl.replace(/\/?$/, '/')}precomputed/${source.file}`;

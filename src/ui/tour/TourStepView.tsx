@@ -5,7 +5,7 @@
  * and how the lab differs.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { getEvidence, type EvidenceSource } from '../../core/tour/evidence';
+import { getEvidence, labRunOf, type EvidenceSource } from '../../core/tour/evidence';
 import { getPreset } from '../../core/runs/presets';
 import { stepSentence, type StepRun } from '../../core/tour/step-sentence';
 import type { TourStep } from '../../core/tour/steps';
@@ -107,6 +107,15 @@ function Differences({ step }: { step: TourStep }) {
   );
 }
 
+/** Opens the lab on a result tab; `runEvidence`: the bundle to show there when no run is open. */
+export type OpenLab = (tab: NonNullable<TourStep['labTab']>, runEvidence: string | null) => Promise<void>;
+
+const LAB_TAB_LABELS: Record<NonNullable<TourStep['labTab']>, string> = {
+  analysis: 'Analysis',
+  transfer: 'Transfer',
+  masks: 'Masks',
+};
+
 export function TourStepView({
   step,
   stepNum,
@@ -116,7 +125,7 @@ export function TourStepView({
   step: TourStep;
   stepNum: number;
   total: number;
-  onOpenLab: (tab: NonNullable<TourStep['labTab']>) => void;
+  onOpenLab: OpenLab;
 }) {
   const entries = useEvidence(step.evidence);
   const state = step.evidence.length ? overall(entries) : 'ready';
@@ -178,9 +187,16 @@ export function TourStepView({
           <RerunBar step={step} config={rerunCfg} live={live} />
           {step.labTab && (
             <p className="small">
-              <button type="button" className="link-button" onClick={() => onOpenLab(step.labTab!)}>
-                Try it on a run of your own: the lab’s “{step.labTab}” tab
-              </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void onOpenLab(step.labTab!, labRunOf(step.evidence))}
+              >
+                Try it yourself in the lab’s “{LAB_TAB_LABELS[step.labTab]}” tab
+              </button>{' '}
+              <span className="muted">
+                (on your own run, or on this step’s precomputed run if you have none open; Start there reruns it)
+              </span>
             </p>
           )}
           <Provenance entries={entries} />

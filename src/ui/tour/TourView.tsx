@@ -4,13 +4,13 @@
  * (`?tour=3`), so a reload or a copied address opens the same step.
  */
 import { useEffect } from 'react';
-import { TOUR_STEPS, stepAt, type TourStep } from '../../core/tour/steps';
+import { TOUR_STEPS, stepAt } from '../../core/tour/steps';
 import { useLessonStore } from '../../state/lesson-store';
-import { TourStepView } from './TourStepView';
+import { TourStepView, type OpenLab } from './TourStepView';
 import { replaceQuery, withParam } from './url-sync';
 import './tour.css';
 
-export function TourView({ onOpenLab }: { onOpenLab: (tab: NonNullable<TourStep['labTab']>) => void }) {
+export function TourView({ onOpenLab }: { onOpenLab: OpenLab }) {
   const stepNum = useLessonStore((s) => s.tourStep);
   const setStep = useLessonStore((s) => s.setTourStep);
   const step = stepAt(stepNum);

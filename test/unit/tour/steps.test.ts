@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportBundle, importBundle } from '../../../src/core/runs/bundle';
-import { EVIDENCE, getEvidence } from '../../../src/core/tour/evidence';
+import { EVIDENCE, getEvidence, labRunOf } from '../../../src/core/tour/evidence';
 import { decodeEvidence } from '../../../src/core/tour/evidence-decode';
 import { rerunConfig } from '../../../src/core/tour/rerun';
 import { stepSentence, STEP_SENTENCES, type StepInputs } from '../../../src/core/tour/step-sentence';
@@ -80,6 +80,26 @@ describe('the evidence shipped in public/precomputed/', () => {
       expect(s.ok ? s.text : s.reason, step.id).toMatch(/\.$/);
       expect(s.ok, `${step.id}: ${s.ok ? '' : s.reason}`).toBe(true);
     }
+  });
+
+  it('every step that links to a lab tab has a full, shipped run to open there', () => {
+    const linked = TOUR_STEPS.filter((s) => s.labTab);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const step of linked) {
+      const id = labRunOf(step.evidence);
+      expect(id, step.id).not.toBeNull();
+      const source = getEvidence(id!);
+      expect(source.kind).toBe('bundle');
+      expect(source.presetId, `${step.id}: a preset's full bundle, not a curves-only one`).toBeDefined();
+      if (precomputedExists(source.file))
+        expect(importBundle(readFileSync(join(PRECOMPUTED_DIR, source.file))).ok).toBe(true);
+    }
+    // a step's own bundle first; an analysis file's runs otherwise; nothing for a step without evidence
+    expect(labRunOf(['mnist-2min'])).toBe('mnist-2min');
+    expect(labRunOf(['mnist-analyses'])).toBe('mnist-quick');
+    expect(labRunOf(['mnist-claims'])).toBe('mnist-quick');
+    expect(labRunOf(['task-effects'])).toBeNull();
+    expect(labRunOf([])).toBeNull();
   });
 
   it('a bundle that names a preset is refused when made with other settings', () => {
