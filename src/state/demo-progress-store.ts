@@ -30,6 +30,15 @@ export interface DemoProgress {
   readonly meanTrail: Float32Array;
   readonly best: readonly BestPoint[];
   readonly wallMs: number | null;
+  /** What this run was started with (the settings may have changed since): null before the first run. */
+  readonly run: DemoRunSettings | null;
+}
+
+/** The settings a demo run started with, for describing its results. */
+export interface DemoRunSettings {
+  readonly fnId: string;
+  readonly strategyId: string;
+  readonly popSize: number;
 }
 
 export interface DemoProgressState {
@@ -37,7 +46,7 @@ export interface DemoProgressState {
 }
 
 export interface DemoProgressActions {
-  demoStarting(totalGenerations: number): void;
+  demoStarting(totalGenerations: number, run?: DemoRunSettings): void;
   demoBatch(batch: Demo2dBatch): void;
   demoStatus(status: 'running' | 'paused'): void;
   demoFinished(status: 'done' | 'cancelled', wallMs: number): void;
@@ -53,6 +62,7 @@ export const DEMO_PROGRESS_DEFAULT: DemoProgress = {
   meanTrail: new Float32Array(0),
   best: [],
   wallMs: null,
+  run: null,
 };
 
 export const DEMO_PROGRESS_STATE_DEFAULT: DemoProgressState = { demo: DEMO_PROGRESS_DEFAULT };
@@ -69,7 +79,8 @@ export function appendTrail(trail: Float32Array, batch: Demo2dBatch): Float32Arr
 
 export const useDemoProgressStore = create<DemoProgressState & DemoProgressActions>()((set) => ({
   ...DEMO_PROGRESS_STATE_DEFAULT,
-  demoStarting: (totalGenerations) => set({ demo: { ...DEMO_PROGRESS_DEFAULT, status: 'starting', totalGenerations } }),
+  demoStarting: (totalGenerations, run) =>
+    set({ demo: { ...DEMO_PROGRESS_DEFAULT, status: 'starting', totalGenerations, run: run ?? null } }),
   demoBatch: (batch) =>
     set((s) => {
       const last = batch.frames[batch.frames.length - 1];

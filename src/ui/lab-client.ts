@@ -137,7 +137,7 @@ export async function startDemo(): Promise<void> {
   const cfgState = useDemoConfigStore.getState();
   const { demo } = cfgState;
   const progress = useDemoProgressStore.getState();
-  progress.demoStarting(demo.generations);
+  progress.demoStarting(demo.generations, { fnId: demo.fnId, strategyId: demo.strategyId, popSize: demo.popSize });
   try {
     await ensureBackend();
     const outcome = await watchedCall('the 2-D demo', async (engine) =>

@@ -7,7 +7,6 @@ import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DemoRun } from '../../core/tour/demo-sentence';
 import { strategyById, TOY_LIST } from '../../state/catalog';
-import { useDemoConfigStore } from '../../state/demo-config-store';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
 import { useDemoProgressStore } from '../../state/demo-progress-store';
 import { DemoPanel } from '../demo/DemoPanel';
@@ -15,11 +14,14 @@ import { startDemo } from '../lab-client';
 
 /** The demo's frames as the sentence reads them (null before the first frame). */
 export function useDemoRun(enabled: boolean): DemoRun | null {
-  const demo = useDemoProgressStore(useShallow((s) => ({ best: s.demo.best, trail: s.demo.meanTrail })));
-  const choice = useDemoConfigStore((s) => s.demo);
+  const demo = useDemoProgressStore(
+    useShallow((s) => ({ best: s.demo.best, trail: s.demo.meanTrail, run: s.demo.run })),
+  );
   return useMemo(() => {
-    const fn = TOY_LIST.find((t) => t.id === choice.fnId);
-    if (!enabled || !fn || demo.trail.length < 2 || !demo.best.length) return null;
+    // described with the settings the run started with, not the ones chosen since
+    const choice = demo.run;
+    const fn = choice && TOY_LIST.find((t) => t.id === choice.fnId);
+    if (!enabled || !choice || !fn || demo.trail.length < 2 || !demo.best.length) return null;
     const n = demo.trail.length;
     return {
       strategyLabel: strategyById(choice.strategyId).label,
@@ -29,7 +31,7 @@ export function useDemoRun(enabled: boolean): DemoRun | null {
       lastMean: [demo.trail[n - 2], demo.trail[n - 1]],
       optimum: fn.optimum,
     };
-  }, [enabled, demo, choice]);
+  }, [enabled, demo]);
 }
 
 export function EvidenceDemo() {

@@ -62,18 +62,38 @@ const LEGEND_ROW = 18;
 const defaultFmt = (v: number) =>
   Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(1) : String(Number(v.toPrecision(4)));
 
-/** Legend items laid out in rows across `width` (text width estimated at 6.6 px per character). */
+const CHAR_PX = 6.6; // estimated text width per character at the legend's 12 px
+
+/** `name` broken at spaces into lines of at most `chars` characters (a longer word keeps its own line). */
+function wrapWords(name: string, chars: number): string[] {
+  const lines: string[] = [];
+  for (const word of name.split(' ')) {
+    const last = lines.length ? lines[lines.length - 1] : null;
+    if (last !== null && last.length + 1 + word.length <= chars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * Legend items laid out in rows across `width`; an item too long for a whole row (a phone) wraps onto
+ * several lines and takes those rows alone, rather than running off the chart.
+ */
 function legendLayout(items: readonly LiveSeries[], width: number) {
   let x = 0,
     row = 0;
   return items.map((s) => {
-    const w = 26 + s.name.length * 6.6 + 14;
+    const w = 26 + s.name.length * CHAR_PX + 14;
     if (x > 0 && x + w > width) {
       x = 0;
       row++;
     }
-    const at = { s, x, row };
-    x += w;
+    const lines = w > width ? wrapWords(s.name, Math.max(8, Math.floor((width - 40) / CHAR_PX))) : [s.name];
+    const at = { s, x, row, lines };
+    if (lines.length > 1) {
+      row += lines.length;
+      x = 0;
+    } else x += w;
     return at;
   });
 }
@@ -96,15 +116,18 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
   const box = useRef<HTMLDivElement>(null);
   const { w, h } = useSize(box);
   const [hoverX, setHoverX] = useState<number | null>(null);
+  // On a narrow chart the legend uses the whole width, not only the plot's (the y-axis labels take 62 px).
+  const legendLeft = w < 520 ? 8 : M.left;
   const legend = useMemo(
     () =>
       legendLayout(
         series.filter((s) => s.legend !== false),
-        Math.max(100, w - M.left - M.right),
+        Math.max(100, w - legendLeft - M.right),
       ),
-    [series, w],
+    [series, w, legendLeft],
   );
-  const top = M.top + (legend.length ? (Math.max(...legend.map((l) => l.row)) + 1) * LEGEND_ROW : 0);
+  const rows = legend.length ? Math.max(...legend.map((l) => l.row + (l.lines.length > 1 ? 0 : 1))) : 0;
+  const top = M.top + rows * LEGEND_ROW;
   const geo = useMemo(() => {
     const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p[0])))].sort((a, b) => a - b);
     const yVals = series.flatMap((s) => [...s.points.map((p) => p[1]), ...(s.band ?? []).flatMap((b) => [b[1], b[2]])]);
@@ -175,8 +198,8 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
           onPointerLeave={() => setHoverX(null)}
         >
           <g className="legend" fontSize={12}>
-            {legend.map(({ s, x: lx, row }) => (
-              <g key={s.key} transform={`translate(${M.left + lx},${M.top + row * LEGEND_ROW + 6})`}>
+            {legend.map(({ s, x: lx, row, lines }) => (
+              <g key={s.key} transform={`translate(${legendLeft + lx},${M.top + row * LEGEND_ROW + 6})`}>
                 <line
                   x1={0}
                   x2={22}
@@ -188,7 +211,11 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
                 />
                 {s.dots && <circle cx={11} cy={0} r={s.dotRadius ?? 3} fill={s.color} />}
                 <text x={27} y={4} fill="#333">
-                  {s.name}
+                  {lines.map((line, i) => (
+                    <tspan key={i} x={27} dy={i ? LEGEND_ROW : 0}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
               </g>
             ))}

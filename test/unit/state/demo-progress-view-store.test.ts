@@ -47,6 +47,14 @@ describe('demo progress store', () => {
     expect(Array.from(d.meanTrail)).toEqual([1, 11, 2, 12, 3, 13, 4, 14]);
   });
 
+  it('a run keeps the settings it started with (the sentence describes that run, not later choices)', () => {
+    st().demoStarting(10, { fnId: 'sphere', strategyId: 'pgpe', popSize: 16 });
+    st().demoBatch(batch(1, 2));
+    expect(st().demo.run).toEqual({ fnId: 'sphere', strategyId: 'pgpe', popSize: 16 });
+    st().demoStarting(10);
+    expect(st().demo.run).toBeNull();
+  });
+
   it('a batch arriving after pause keeps the paused status; finish records status and time', () => {
     st().demoStarting(10);
     st().demoBatch(batch(1, 1));
