@@ -3,7 +3,14 @@
  * runs/config.ts. Flags: --task --net --es --prune (comma list) --rounds --prune-frac --scope --gens
  * --eval-every --popsize --seed --mean-decay --centered-rank --sigma-mode, plus per-registry params.
  */
-import { parseConfig, ConfigError, type ExperimentConfig, type ExperimentConfigInput } from '../core/runs/config';
+import {
+  parseConfig,
+  ConfigError,
+  sigmaModeIgnored,
+  type ExperimentConfig,
+  type ExperimentConfigInput,
+} from '../core/runs/config';
+import { setOwnKey } from '../core/runs/proto-key';
 import { getPreset } from '../core/runs/presets';
 import { boolFlag, CliError, coerce, intFlag, numFlag, pathFlag, seedList } from './args';
 
@@ -121,28 +128,41 @@ export function configFromFlags(flags: Map<string, string>): ExperimentConfig {
     }
     const scope = k.slice(0, dot),
       name = k.slice(dot + 1);
-    if (scope === 'es') cfg.es.params = { ...cfg.es.params, [name]: coerce(v) };
-    else if (scope === 'net') cfg.network.params = { ...cfg.network.params, [name]: coerce(v) };
-    else if (scope === 'task') cfg.task.params = { ...cfg.task.params, [name]: coerce(v) };
+    // Keys the user names are added as own keys (proto-key.ts), so `--es.__proto__` reaches parseConfig's
+    // check instead of being dropped by an assignment and running the plain config under its run id.
+    const withParam = <V>(params: Readonly<Record<string, V>> | undefined, param: string, value: V) => {
+      const out: Record<string, V> = { ...(params ?? {}) };
+      setOwnKey(out, param, value);
+      return out;
+    };
+    if (scope === 'es') cfg.es.params = withParam(cfg.es.params, name, coerce(v));
+    else if (scope === 'net') cfg.network.params = withParam(cfg.network.params, name, coerce(v));
+    else if (scope === 'task') cfg.task.params = withParam(cfg.task.params, name, coerce(v));
     else if (scope === 'prune') {
       const [method, param] = [name.slice(0, name.indexOf('.')), name.slice(name.indexOf('.') + 1)];
       if (!method || !param) throw new CliError(`--prune.<method>.<param> expected (got --${k})`);
-      const params = { ...(cfg.prune.params ?? {}) };
-      params[method] = { ...(params[method] ?? {}), [param]: coerce(v) };
-      cfg.prune.params = params;
+      const params = cfg.prune.params ?? {};
+      const own = Object.prototype.hasOwnProperty.call(params, method) ? params[method] : undefined;
+      cfg.prune.params = withParam(params, method, withParam(own, param, coerce(v)));
     } else
       throw new CliError(
         `unknown flag --${k}: registry params are --es.<p>, --net.<p>, --task.<p>, --prune.<method>.<p>`,
       );
   }
+  let config: ExperimentConfig;
   try {
-    return parseConfig(cfg);
+    config = parseConfig(cfg);
   } catch (e) {
     if (e instanceof ConfigError) {
       throw new CliError(e.issues.map(flagIssue).join('\n'));
     }
     throw e;
   }
+  // A flag that would change the run id and nothing else is refused: it would only keep `merge` from
+  // combining this run with its twins.
+  const ignored = flags.has('sigma-mode') ? sigmaModeIgnored(config.es.id) : null;
+  if (ignored) throw new CliError(flagIssue({ path: 'es.sigmaMode', message: ignored }));
+  return config;
 }
 
 /** The ES training flags `lab imp` and `lab transfer` share: --gens, --eval-every, --popsize (into `cfg`). */

@@ -13,7 +13,7 @@
  */
 import type { EvalPoint, RoundRecord } from '../core/experiments/events';
 import type { ExperimentConfig } from '../core/runs/config';
-import type { GenRow } from '../core/runs/csv';
+import type { GenRow, RoundRow } from '../core/runs/csv';
 import { networkOf } from '../core/runs/network-shape';
 import { sigmaSummary } from '../core/experiments/records';
 import { layerSparsity } from '../core/analysis/mask-stats';
@@ -37,6 +37,25 @@ function evalsByRound(rows: readonly GenRow[], config: ExperimentConfig): Map<st
   return out;
 }
 
+/**
+ * What rounds.csv's rows must satisfy beyond their cells, in a folder of ES-IMP or GD-IMP rounds: no round
+ * of a chain without the round before it, and each round's sparsity the pruning schedule's for
+ * `pruneFrac` (the CSV holds it to 6 decimals). `lab bundle` and the training commands deciding whether a
+ * folder holds their run (run-state.ts) ask the same question. Returns the problem, naming the file and
+ * line, or null.
+ */
+export function roundRowsProblem(rows: readonly RoundRow[], file: string, pruneFrac: number): string | null {
+  const gap = roundWithoutPredecessor(rows.map((r) => ({ seed: r.seed, method: r.method, roundNum: r.round })));
+  if (gap) return `${file}: ${gap}`;
+  for (const r of rows) {
+    // The schedule's value as the run computed it (imp.ts), checked against the CSV's 6-decimal copy.
+    const scheduled = sparsityOfRound(r.round, 1 - pruneFrac);
+    if (Math.abs(scheduled - r.sparsity) > 1e-6)
+      return `${file} line ${r.line}: round ${r.round} has sparsity ${r.sparsity}, the config's schedule gives ${scheduled}`;
+  }
+  return null;
+}
+
 /** Every round of the folder as a RoundRecord, in rounds.csv order (seeds filtered by `seeds`). */
 export async function readFolderRecords(
   dir: string,
@@ -47,8 +66,8 @@ export async function readFolderRecords(
   const folder = new RunFolder(dir);
   const rounds = (await folder.readRounds()).filter((r) => seeds.includes(r.seed));
   const evals = evalsByRound(await folder.readGenerations(), config);
-  const gap = roundWithoutPredecessor(rounds.map((r) => ({ seed: r.seed, method: r.method, roundNum: r.round })));
-  if (gap) throw new CliError(`${folder.path('rounds.csv')}: ${gap}`, 1);
+  const problem = roundRowsProblem(rounds, folder.path('rounds.csv'), config.prune.pruneFrac);
+  if (problem) throw new CliError(problem, 1);
   const records: RoundRecord[] = [];
   for (const r of rounds) {
     const { seed, method, round: roundNum } = r;
@@ -62,13 +81,7 @@ export async function readFolderRecords(
         `${dir}: rounds.csv line ${r.line} has round ${roundNum}, the config has ${config.prune.rounds}`,
         1,
       );
-    // The schedule's value as the run computed it (imp.ts), checked against the CSV's 6-decimal copy.
     const sparsityFrac = sparsityOfRound(roundNum, 1 - config.prune.pruneFrac);
-    if (Math.abs(sparsityFrac - r.sparsity) > 1e-6)
-      throw new CliError(
-        `${dir}: rounds.csv line ${r.line}: round ${roundNum} has sparsity ${r.sparsity}, the config's schedule gives ${sparsityFrac}`,
-        1,
-      );
     const { mask, mean, std } = await folder.loadRound(seed, method, roundNum, net, {
       sparsityFrac,
       prunableActive: r.prunable_active,

@@ -1,7 +1,8 @@
 /**
  * `--help` text. The analysis commands and their flags, the presets, tasks, networks, strategies, pruning
  * methods, their parameters and the GD flags come from the registries and ParamSpecs (docs/ARCHITECTURE.md convention
- * 3); the other commands and the imp flags are written here by hand.
+ * 3), transfer's flags from the table its parser reads (gd/transfer-flags.ts); the other commands and the
+ * imp flags are written here by hand.
  */
 import { rangeText, type ParamSpec, type ParamSpecs } from '../core/params';
 import { STRATEGIES } from '../core/es/registry';
@@ -12,6 +13,7 @@ import { PRESETS } from '../core/runs/presets';
 import { ANALYSIS_LIST } from '../core/analysis/analyses';
 import { analysisHelpLines } from './analysis';
 import { gdFlagsHelp } from './gd/gd-flags';
+import { transferFlagsHelp } from './gd/transfer-flags';
 import { SWEEP_SUBCOMMANDS } from './sweep/sweep-command';
 
 function describeSpec(name: string, s: ParamSpec): string {
@@ -53,13 +55,18 @@ export function helpText(): string {
     '  --centered-rank true|false  --sigma-mode paper|sC|true (Sep-CMA-ES σ for SNR)',
     '  --es.<param> V  --net.<param> V  --task.<param> V  --prune.<method>.<param> V',
     '  --out DIR (default runs-out/<run id>)  --backend wasm|cpu (default wasm)  --quiet',
+    '  --report-every N     a generations.csv row every N generations (and the first and last; default 10)',
     '  --workers W          evaluation threads: the population is split over W threads (default: cores − 1);',
     '                       results are identical for any W',
     '  Rerunning a command on its own folder continues it from the last finished round (a finished run is',
-    '  left as it is); a folder holding anything else is refused unchanged (docs/RELIABILITY.md).',
+    '  left as it is); a folder holding anything else is refused unchanged (docs/RELIABILITY.md). Ctrl-C (or',
+    '  SIGTERM) stops imp, gd and transfer at the next generation with the finished rounds kept (exit 130 / 143).',
     '',
     'gd and transfer --to-gd flags (the imp flags above set the task, network, pruning and seeds):',
     ...gdFlagsHelp(),
+    '',
+    'transfer flags (the tickets of --rounds of a run folder, trained on a target; --es.<param> for --to-es):',
+    ...transferFlagsHelp(),
     '',
     "Presets (reduced-budget presets are NOT the paper's settings):",
     ...PRESETS.map((p) => `  ${p.id.padEnd(20)} ${p.paper ? '[paper]  ' : '[reduced]'} ${p.label}`),

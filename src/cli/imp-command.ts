@@ -101,7 +101,7 @@ export async function runImpFolder(
         `run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${config.es.id} P=${config.es.popSize}, ` +
           `${config.prune.rounds} rounds × ${config.budget.generationsPerRound} gens, chains ${config.prune.methods.join(', ')}, seeds ${config.seeds.join(',')}, ` +
           `${threads} evaluation thread${threads > 1 ? 's' : ''} → ${dir}\n` +
-          writer.continuingLine(identity.expected.length),
+          writer.continuingLine(),
       );
       await trainSeeds(config, net, task, writer, finished, resumes, {
         reportEvery: opts.reportEvery ?? 10,
@@ -162,12 +162,9 @@ async function trainSeeds(
         else if (e.type === 'round' && (!e.record.sharedWith || e.record.sharedWith[0] === e.record.method))
           doneGens += e.record.generations;
       },
-      gate: async () => {
-        await writer.gate();
-        // A macrotask turn per generation: training awaits only microtasks otherwise, so a signal handler
-        // (lab sweep run releases its lock on SIGTERM) would wait for the next file write.
-        await new Promise((r) => setImmediate(r));
-      },
+      // Between generations: waits for the writes, and stops the run after Ctrl-C / SIGTERM (interrupt.ts).
+      // Its macrotask turn also lets the signal handler of `lab sweep run` (which releases its lock) run.
+      gate: writer.gate,
     });
   }
   progress.done();

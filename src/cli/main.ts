@@ -1,8 +1,13 @@
 /**
  * Entry point of the headless lab: `npm run lab -- <command> [flags]`. Exit codes: 0 ok, 1 runtime
- * failure, 2 invalid usage (one clear line per bad flag on stderr).
+ * failure, 2 invalid usage (one clear line per bad flag on stderr), 130 / 143 a run stopped by Ctrl-C /
+ * SIGTERM (interrupt.ts: it can be continued).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgv, CliError } from './args';
+import { InterruptedError } from './interrupt';
+import { REPO_ROOT } from './repo-root';
 import { helpText } from './help';
 import { impCommand } from './imp-command';
 import { gdCommand } from './gd/gd-command';
@@ -32,9 +37,19 @@ export const COMMANDS: Record<string, Command> = {
   'tour-evidence': tourEvidenceCommand,
 };
 
+/** "es-lottery-lab 0.1.0", from the checkout's package.json (the one the CLI runs from). */
+function versionText(): string {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name?: string; version?: string };
+  return `${pkg.name ?? 'es-lottery-lab'} ${pkg.version ?? '(no version in package.json)'}`;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const args = parseArgv(argv);
+    if (!args.command && !args.help && args.flags.has('version')) {
+      process.stdout.write(versionText() + '\n');
+      return 0;
+    }
     if (args.help || !args.command) {
       process.stdout.write(helpText() + '\n');
       return args.command || args.help ? 0 : 2;
@@ -49,6 +64,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     await cmd(args.flags, argv, args.positionals);
     return 0;
   } catch (e) {
+    // A run stopped by a signal is not an error: one line on how far it got (after the progress line).
+    if (e instanceof InterruptedError) {
+      process.stderr.write(`\n${e.message}\n`);
+      return e.exitCode;
+    }
     if (e instanceof CliError) {
       process.stderr.write(`error: ${e.message}\n`);
       return e.exitCode;

@@ -10,9 +10,13 @@
  *                                               how to choose another folder.
  *
  * Other commands (sweeps, scripts) ask the same question through `impRunStatus(dir, config)`: "is this
- * folder a complete run of config X, and how many of its rounds are done?". With the network in the
- * identity (impIdentity has it) every finished round's files are read and checked too. Nothing here writes
- * files; `outputFolderStatus` is the question every training command asks before it starts.
+ * folder a complete run of config X, and how many of its rounds are done?". config.json must hold a valid
+ * config; generations.csv is read whole by the one CSV reader, as `lab bundle` reads it (a row cut short
+ * there is damage: it held a finished round's numbers); rounds.csv likewise, except that a last row cut
+ * short only makes its round unfinished (the rerun trains it again, to the same numbers). With the network
+ * in the identity (impIdentity has it) every finished round's files are read and checked too, and with its
+ * schedule the rows are checked the way `lab bundle` checks them. Nothing here writes files;
+ * `outputFolderStatus` is the question every training command asks before it starts.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,6 +38,8 @@ import { CONFIG_FILE, GENERATIONS_FILE, ROUNDS_FILE, RunFolder, roundFiles, thet
 import { CliError } from './args';
 import type { PopulationNet } from '../core/nets/types';
 import { LOCK_FILE } from './fs-safe';
+import { roundRowsProblem } from './folder-records';
+import { differences, recordedSettings } from './run-settings';
 
 /** One (seed, method, round) a run trains. */
 export interface RoundKey {
@@ -55,6 +61,17 @@ export interface RunIdentity {
    * rounds.csv (the checks of RunFolder.loadRound), so a damaged folder is never reported as this run.
    */
   readonly net?: PopulationNet;
+  /**
+   * Rounds that follow a pruning schedule, chain by chain (ES-IMP, GD-IMP): each round listed with the
+   * round before it and the schedule's sparsity for `pruneFrac` (folder-records.ts roundRowsProblem).
+   */
+  readonly schedule?: { readonly pruneFrac: number };
+  /**
+   * The run's settings as config.json records them: its config, and the other fields its run id hashes
+   * (a GD run's `gd`, a transfer's `kind` and `transfer`); with them, a folder of another run is refused
+   * naming the fields that differ.
+   */
+  readonly settings?: { readonly config: unknown; readonly extra?: Readonly<Record<string, unknown>> };
 }
 
 export type RunFolderStatus =
@@ -119,7 +136,15 @@ export function impRounds(config: ExperimentConfig, methodIds: readonly string[]
 /** The identity of `lab imp` with this config on this backend. */
 export function impIdentity(config: ExperimentConfig, backend = 'wasm'): RunIdentity {
   const net = networkOf(config);
-  return { runId: runId(config), backend, expected: impRounds(config), paramCount: net.paramCount, net };
+  return {
+    runId: runId(config),
+    backend,
+    expected: impRounds(config),
+    paramCount: net.paramCount,
+    net,
+    schedule: { pruneFrac: config.prune.pruneFrac },
+    settings: { config },
+  };
 }
 
 /** Status of `dir` as the output folder of `lab imp` with `config` (see the module comment). */
@@ -160,9 +185,14 @@ export async function runFolderStatus(dir: string, identity: RunIdentity): Promi
   } catch (e) {
     return foreign(`${join(dir, CONFIG_FILE)} cannot be read (${(e as Error).message})`);
   }
+  const recorded = recordedSettings(meta);
+  if (typeof recorded === 'string') return foreign(`${dir} is damaged: ${CONFIG_FILE} ${recorded}`);
   if (meta.runId !== identity.runId) {
     const made = typeof meta.command === 'string' ? `, made by "${meta.command.slice(0, 200)}"` : '';
-    return foreign(`${dir} holds a different run (run id ${String(meta.runId).slice(0, 40)}${made})`);
+    const differs = identity.settings ? differences(recorded, identity.settings) : '';
+    return foreign(
+      `${dir} holds a different run (run id ${String(meta.runId).slice(0, 40)}${made}${differs ? `; it differs in ${differs}` : ''})`,
+    );
   }
   const backend = typeof meta.backend === 'string' ? meta.backend : 'wasm';
   if (backend !== identity.backend)
@@ -172,15 +202,22 @@ export async function runFolderStatus(dir: string, identity: RunIdentity): Promi
 
   let rounds: CheckedCsv<RoundRow>, generations: CheckedCsv<GenRow>;
   try {
-    // A last line without its line break is a row a killed process was writing: not finished, left out.
+    // Missing CSVs are those of a new folder whose process died before writing them (config.json comes
+    // first). A last rounds.csv row without its line break is a round not counted as finished; the
+    // continued run records it again. generations.csv gets no such leniency: rows cut from it belong to
+    // finished rounds, which would be declared complete without them (lab bundle refuses such a folder).
     const rText = await readFile(join(dir, ROUNDS_FILE), 'utf8').catch(() => ROUND_COLUMNS.join(',') + '\n');
     rounds = parseRoundsCsv(rText, join(dir, ROUNDS_FILE), { dropUnterminated: true });
     const gText = await readFile(join(dir, GENERATIONS_FILE), 'utf8').catch(() => GEN_COLUMNS.join(',') + '\n');
-    generations = parseGenerationsCsv(gText, join(dir, GENERATIONS_FILE), { dropUnterminated: true });
+    generations = parseGenerationsCsv(gText, join(dir, GENERATIONS_FILE));
   } catch (e) {
     if (e instanceof CsvError) return foreign(`${dir} is damaged (${e.message})`);
     throw e;
   }
+  const rowsProblem = identity.schedule
+    ? roundRowsProblem(rounds.rows, join(dir, ROUNDS_FILE), identity.schedule.pruneFrac)
+    : null;
+  if (rowsProblem) return foreign(`${dir} is damaged (${rowsProblem})`);
 
   const expected = new Set(identity.expected.map((k) => roundKey(k.seed, k.method, k.roundNum)));
   for (const r of rounds.rows) {
@@ -206,6 +243,8 @@ export async function runFolderStatus(dir: string, identity: RunIdentity): Promi
     try {
       for (const r of rounds.rows)
         await folder.loadRound(r.seed, r.method, r.round, identity.net, {
+          // The mask's sparsity is checked against rounds.csv's, itself checked against the schedule above.
+          ...(identity.schedule ? { sparsityFrac: r.sparsity } : {}),
           prunableActive: r.prunable_active,
           layerSparsity: r.layer_sparsity,
         });

@@ -5,7 +5,8 @@
  *   - then generations.csv and rounds.csv are rewritten whole with that round's rows and renamed into
  *     place, rounds.csv last: a round counts as finished once its row is in rounds.csv. Rounds trained
  *     once and shared by several chains (round 1) are recorded together, in one rounds.csv write;
- *   - the folder is locked while the command runs (a second process on it is refused).
+ *   - the folder is locked while the command runs (a second process on it is refused), and Ctrl-C or
+ *     SIGTERM stops the run at the trainers' next gate with the lock released (interrupt.ts).
  * A folder interrupted at any point therefore reopens as "this run, k rounds finished" (run-state.ts),
  * and the command continues from there.
  */
@@ -14,7 +15,8 @@ import { join } from 'node:path';
 import type { ImpEvent, RoundRecord } from '../core/experiments/events';
 import { GEN_COLUMNS, ROUND_COLUMNS, generationRow, parseRoundsCsv, roundRow, type RoundRow } from '../core/runs/csv';
 import { CliError } from './args';
-import { FolderLockedError, lockFolder, writeFileAtomic } from './fs-safe';
+import { FolderLockedError, LOCK_FILE, lockFolder, writeFileAtomic } from './fs-safe';
+import { watchInterrupts, type Interruption } from './interrupt';
 import { GENERATIONS_FILE, ROUNDS_FILE, RunFolder } from './run-folder';
 import { runFolderStatus, type RunIdentity } from './run-state';
 
@@ -54,15 +56,19 @@ export class RunWriter {
   private pendingGens: string[] = [];
   private queue: Promise<void> = Promise.resolve();
   private readonly skipNotes: string[] = [];
+  private readonly interruption: Interruption;
 
   private constructor(
     readonly folder: RunFolder,
     readonly resumed: boolean,
     texts: { rounds: string; generations: string },
     private readonly unlock: () => Promise<void>,
+    /** The run's rounds when finished, and what they are called ("rounds", "trainings"), for messages. */
+    private readonly total: { readonly count: number; readonly units: string },
   ) {
     this.roundsText = texts.rounds;
     this.gensText = texts.generations;
+    this.interruption = watchInterrupts(folder.path(LOCK_FILE), () => this.progressText());
   }
 
   /**
@@ -76,6 +82,8 @@ export class RunWriter {
     fresh: { config: unknown; meta: Record<string, unknown> },
     /** Finished rounds the caller saw (and planned from) before locking; a different count is refused. */
     expectDone = 0,
+    /** What the command calls its rounds in messages (a transfer's are "trainings"). */
+    units = 'rounds',
   ): Promise<RunWriter> {
     let unlock: () => Promise<void>;
     try {
@@ -84,6 +92,7 @@ export class RunWriter {
       if (e instanceof FolderLockedError) throw new CliError(e.message);
       throw e;
     }
+    const total = { count: identity.expected.length, units };
     try {
       const status = await runFolderStatus(dir, identity);
       const folder = new RunFolder(dir);
@@ -93,13 +102,14 @@ export class RunWriter {
       if (status.state === 'absent') {
         await folder.create(fresh.config, fresh.meta);
         const texts = { rounds: ROUND_COLUMNS.join(',') + '\n', generations: GEN_COLUMNS.join(',') + '\n' };
-        return new RunWriter(folder, false, texts, unlock);
+        return new RunWriter(folder, false, texts, unlock, total);
       }
       await removeLeftovers(dir);
       // Continue exactly the finished rounds: rewrite both CSVs without the rows of an unfinished round.
       await writeFileAtomic(folder.path(GENERATIONS_FILE), status.generationsText);
       await writeFileAtomic(folder.path(ROUNDS_FILE), status.roundsText);
-      return new RunWriter(folder, true, { rounds: status.roundsText, generations: status.generationsText }, unlock);
+      const texts = { rounds: status.roundsText, generations: status.generationsText };
+      return new RunWriter(folder, true, texts, unlock, total);
     } catch (e) {
       await unlock();
       throw e;
@@ -136,9 +146,13 @@ export class RunWriter {
     await writeFileAtomic(this.folder.path(ROUNDS_FILE), this.roundsText);
   }
 
-  /** Gate for the trainers: waits for the writes so far (a failed write stops the run with its error). */
+  /**
+   * Gate for the trainers, called between generations: waits for the writes so far (a failed write stops
+   * the run with its error), then stops it with InterruptedError after Ctrl-C or SIGTERM (interrupt.ts).
+   */
   readonly gate = async (): Promise<void> => {
     await this.queue;
+    await this.interruption.checkpoint();
   };
 
   async writeTheta0(seed: number, theta0: Float32Array): Promise<void> {
@@ -162,16 +176,20 @@ export class RunWriter {
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
     await this.unlock();
+    this.interruption.stop();
+  }
+
+  /** "k of n rounds": the finished rounds of the folder out of the run's. */
+  private progressText(): string {
+    return `${this.finishedRounds().length} of ${this.total.count} ${this.total.units}`;
+  }
+
+  /** The line that says a rerun continues: "continuing: k of n rounds were already finished", or ''. */
+  continuingLine(): string {
+    return this.resumed ? `continuing: ${this.progressText()} were already finished\n` : '';
   }
 
   /** One line per round of this command that skipped generations (docs/RELIABILITY.md "non-finite fitness"). */
-  /** The line that says a rerun continues: "continuing: k of `total` `units` were already finished", or ''. */
-  continuingLine(total: number, units = 'rounds'): string {
-    return this.resumed
-      ? `continuing: ${this.finishedRounds().length} of ${total} ${units} were already finished\n`
-      : '';
-  }
-
   skippedNotes(): readonly string[] {
     return this.skipNotes;
   }

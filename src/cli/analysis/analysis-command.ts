@@ -16,7 +16,7 @@ import { boolFlag, CliError, intFlag } from '../args';
 import { backendFlag } from '../node-io';
 import { ProgressLine } from '../progress';
 import { checkFlags, flagOf, optionsFromFlags, selectionFromFlags } from './analysis-flags';
-import { checkSameLayout, folderSource, instantiateRun, readRunHeader } from './load-run';
+import { checkSameLayout, folderSource, instantiateRun, readRunHeader, type RunHeader } from './load-run';
 import { writeOutputs } from './output';
 import { commandLine } from '../args';
 
@@ -64,11 +64,39 @@ function runDirs(def: AnalysisDef, flags: Map<string, string>): string[] {
       throw new CliError('--runs needs two run folders, e.g. --runs runs-out/mnist-quick,runs-out/gd-mnist-quick');
     return dirs;
   }
+  // Without a second run, --method-b would pick nothing: refused rather than ignored.
+  if (flags.has('method-b'))
+    throw new CliError(
+      '--method-b compares with a second run: give --runs A,B (the run and the one to compare it with)',
+    );
   if (!run || run === 'true')
     throw new CliError(
       `--run DIR is required (a folder written by "lab imp" or "lab gd")${def.select.compare ? ', or --runs A,B' : ''}`,
     );
   return [run];
+}
+
+/**
+ * `--plane K` (landscape) draws the plane through three points of each seed: θ0, round K and round K + 1.
+ * A run without round K + 1 is refused here, before anything is loaded, saying so; the analysis itself
+ * can only tell that the two rounds were not among the selected ones.
+ */
+function planeProblem(
+  plane: unknown,
+  headers: readonly RunHeader[],
+  seeds: readonly number[] | undefined,
+): string | null {
+  if (typeof plane !== 'number' || plane <= 0) return null;
+  for (const h of headers)
+    for (const seed of new Set(h.index.map((k) => k.seed))) {
+      if (seeds && !seeds.includes(seed)) continue;
+      const last = Math.max(...h.index.filter((k) => k.seed === seed).map((k) => k.roundNum));
+      if (plane + 1 <= last) continue;
+      const choose =
+        last > 2 ? `choose --plane 1 to ${last - 1}` : last === 2 ? 'choose --plane 1' : 'the plane needs two rounds';
+      return `--plane ${plane}: the plane goes through three points, θ0 and rounds ${plane} and ${plane + 1}, but round ${plane + 1} does not exist: seed ${seed} of ${h.dir} has rounds 1 to ${last}; ${choose}`;
+    }
+  return null;
 }
 
 export function analysisCommand(def: AnalysisDef): Command {
@@ -84,6 +112,8 @@ export function analysisCommand(def: AnalysisDef): Command {
     for (const h of headers)
       if (!h.index.length)
         throw new CliError(`${h.dir}: rounds.csv lists no finished round yet: nothing to analyse`, 1);
+    const plane = planeProblem(request.options.plane, headers, request.selection.seeds);
+    if (plane) throw new CliError(plane);
     // Validate options and selection on the index alone: a labelled stand-in source, no data read yet.
     const stub = (h: (typeof headers)[number]): AnalysisSource => ({
       label: basename(h.dir),

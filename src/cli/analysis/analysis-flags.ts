@@ -88,7 +88,7 @@ export function analysisHelpLines(): string[] {
     ...ANALYSIS_LIST.flatMap((def) => [
       `  ${def.id.padEnd(12)} ${def.summary}`,
       `      records: --run DIR${def.select.compare ? ' | --runs DIR_A,DIR_B (same seed and round in both; --method-b ID)' : ''}  ` +
-        `--method ${def.select.chains === 'one' ? 'ID' : 'ID[,ID…]'} (default ${def.select.prefer.join(', ') || 'all chains'})  --seeds 0-2  --rounds 1,4,8`,
+        `${def.select.chains === 'one' ? '--method ID' : '--method|--methods ID[,ID…]'} (default ${def.select.prefer.join(', ') || 'all chains'})  --seeds 0-2  --rounds 1,4,8`,
       ...Object.entries(def.options).map(([k, s]) => describe(k, s)),
     ]),
     `  common: --backend wasm|cpu  --quiet;  ${ANALYSIS_LIST.filter((d) => d.needs.evaluation)

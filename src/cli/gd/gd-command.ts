@@ -2,9 +2,10 @@
  * `lab gd`: GD-IMP (docs/ALGORITHMS.md §4.1, §12 guideline 3) for every seed of a config, written as the
  * same run folder `lab imp` writes, with chain ids gd_<method>, so GD and ES rounds overlay directly.
  *   npm run lab -- gd --preset mnist-quick --rounds 12 --epochs 1 --out DIR
- * Task, network, pruning and seeds come from the usual flags / preset (its ES settings are unused);
- * GD settings from --optimizer --lr --momentum --batch-size --epochs. Default chains: magnitude and
- * random_reinit (the paper's GD grid); --prune picks others (not SNR: GD has no σ).
+ * Task, network, pruning and seeds come from the usual flags / preset (its ES settings are unused, and
+ * the flags that set only them are refused: gd-flags.ts); GD settings from --optimizer --lr --momentum
+ * --batch-size --epochs. Default chains: magnitude and random_reinit (the paper's GD grid); --prune picks
+ * others (not SNR: GD has no σ).
  */
 import { GD_DEFAULT_METHODS, gdMethodId, runGdImp } from '../../core/experiments/gd/gd-imp';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
@@ -23,13 +24,14 @@ import { finishedRoundsOf, impRounds, outputFolderStatus, type RunIdentity } fro
 import { RunWriter, runMeta } from '../run-writer';
 import { chainsOfSeeds } from '../resume-chains';
 import { RunFolder } from '../run-folder';
-import { gdOptionsFromFlags } from './gd-flags';
+import { gdOptionsFromFlags, refuseEsOnlyFlags } from './gd-flags';
 import { closingReport, trainingSink } from './run-output';
 
 export async function gdCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   // The full tfjs bundle registers the gradients; loaded here, not at CLI start (~1 s of start-up for every command).
   await import('./node-gradients');
   const { options, rest } = gdOptionsFromFlags(flags);
+  refuseEsOnlyFlags(rest, 'lab gd');
   const base = configFromFlags(rest);
   const methods = rest.has('prune') ? base.prune.methods : [...GD_DEFAULT_METHODS];
   const config = {
@@ -49,6 +51,8 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
     expected: impRounds(config, methods.map(gdMethodId)),
     paramCount: networkOf(config).paramCount,
     net: networkOf(config),
+    schedule: { pruneFrac: config.prune.pruneFrac },
+    settings: { config, extra: { kind: 'gd', gd: options } },
   };
   const status = await outputFolderStatus(dir, identity);
   if (status.state === 'complete') {
@@ -86,7 +90,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
       process.stderr.write(
         `gd run ${id}: ${net.describe}, D=${net.paramCount} (${net.prunableCount} prunable), ${options.optimizer} lr ${options.lr}, batch ${options.batchSize}, ` +
           `${config.prune.rounds} rounds × ${options.epochs} epochs, chains ${methods.map((m) => `gd_${m}`).join(', ')}, seeds ${config.seeds.join(',')} → ${dir}\n` +
-          writer.continuingLine(identity.expected.length),
+          writer.continuingLine(),
       );
       const units = config.seeds.length * (1 + (config.prune.rounds - 1) * methods.length);
       const doneUnits =

@@ -25,58 +25,53 @@ import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
 import { finishedRoundsOf, outputFolderStatus, type RunIdentity } from '../run-state';
 import { RunWriter, runMeta } from '../run-writer';
-import { gdOptionsFromFlags } from './gd-flags';
+import { gdOptionsFromFlags, refuseEsOnlyFlags, refuseGdFlags } from './gd-flags';
 import { applyTrainingFlags, flagFor } from '../config-from-flags';
 import { readSourceRun, readTicket, readTheta0 } from './ticket-io';
+import { roundList, TRANSFER_FLAG_NAMES } from './transfer-flags';
+import { TASKS } from '../../core/tasks/registry';
 import { closingReport, trainingSink } from './run-output';
 
-const KNOWN = new Set([
-  'from',
-  'method',
-  'rounds',
-  'to-task',
-  'to-es',
-  'to-gd',
-  'seed',
-  'gens',
-  'popsize',
-  'eval-every',
-  'baselines',
-  'out',
-  'backend',
-  'quiet',
-  'report-every',
-]);
-
-function roundList(v: string | undefined): number[] {
-  const rounds = (v ?? '').split(',').map((s) => Number(s.trim()));
-  if (!v || rounds.some((k) => !Number.isInteger(k) || k < 1))
-    throw new CliError(`--rounds must list 1-based source rounds like "4,8,12" (got "${v ?? ''}")`);
-  return rounds;
+/**
+ * Who set a target config field, for a message about it: the transfer flag the user gave, or else the
+ * source run (the target config starts as the source's, so a field no flag set was carried over).
+ */
+function transferFlagFor(path: string, flags: Map<string, string>): string {
+  if (path === 'task.id' && flags.has('to-task')) return '--to-task';
+  if (path === 'es.id' && flags.has('to-es')) return '--to-es';
+  const flag = flagFor(path);
+  return flag.startsWith('--') && flags.has(flag.slice(2)) ? flag : `the source run's ${path}`;
 }
 
-/** The transfer flag that sets a target config field (the target's task and ES have their own flags). */
-function transferFlagFor(path: string): string {
-  if (path === 'task.id') return '--to-task';
-  if (path === 'es.id') return '--to-es';
-  return flagFor(path).replace("the preset's", "the source run's");
-}
-
-/** The target's experiment config: the source's, with the task / ES / budget overrides applied. */
-function targetConfig(source: ExperimentConfig, flags: Map<string, string>): ExperimentConfig {
+/**
+ * The target's experiment config: the source's, with the task / ES / budget overrides applied. A new
+ * task keeps those of the source task's parameters it has too (an image task's pool and batch size, so
+ * the tickets fit) and leaves out the others; `dropped` names them.
+ */
+function targetConfig(
+  source: ExperimentConfig,
+  flags: Map<string, string>,
+): { config: ExperimentConfig; dropped: string[] } {
   const cfg = JSON.parse(JSON.stringify(source)) as ExperimentConfig;
-  if (flags.has('to-task')) cfg.task = { ...cfg.task, id: flags.get('to-task')! };
+  const dropped: string[] = [];
+  const toTask = flags.get('to-task');
+  if (toTask !== undefined && toTask !== cfg.task.id) {
+    const specs = TASKS.find((t) => t.id === toTask)?.paramSpecs ?? {};
+    const params = Object.entries(cfg.task.params);
+    dropped.push(...params.filter(([k]) => !Object.hasOwn(specs, k)).map(([k]) => k));
+    cfg.task = { id: toTask, params: Object.fromEntries(params.filter(([k]) => Object.hasOwn(specs, k))) };
+  }
   if (flags.has('to-es')) cfg.es = { ...cfg.es, id: flags.get('to-es')!, params: {} };
   applyTrainingFlags(cfg, flags);
   for (const [k, v] of flags) {
     if (k.startsWith('es.')) cfg.es.params = { ...cfg.es.params, [k.slice(3)]: coerce(v) };
-    else if (!KNOWN.has(k)) throw new CliError(`unknown flag --${k} for transfer (see --help)`);
+    else if (!TRANSFER_FLAG_NAMES.has(k)) throw new CliError(`unknown flag --${k} for transfer (see --help)`);
   }
   try {
-    return parseConfig(cfg);
+    return { config: parseConfig(cfg), dropped };
   } catch (e) {
     if (e instanceof ConfigError)
-      throw new CliError(e.issues.map((i) => `${transferFlagFor(i.path)}: ${i.message}`).join('\n'));
+      throw new CliError(e.issues.map((i) => `${transferFlagFor(i.path, flags)}: ${i.message}`).join('\n'));
     throw e;
   }
 }
@@ -97,11 +92,25 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const quiet = boolFlag(rest, 'quiet');
   const backend = backendFlag(rest);
   for (const k of rest.keys())
-    if (!KNOWN.has(k) && !k.startsWith('es.')) throw new CliError(`unknown flag --${k} for transfer (see --help)`);
+    if (!TRANSFER_FLAG_NAMES.has(k) && !k.startsWith('es.'))
+      throw new CliError(`unknown flag --${k} for transfer (see --help)`);
+  // Flags of the trainer this transfer does not use would change nothing, or only the run id. Where the
+  // flags name the trainer they are checked before the source is read, else once its kind is known.
+  const refuseOtherTrainerFlags = (gdTrainer: boolean) =>
+    gdTrainer
+      ? refuseEsOnlyFlags(rest, 'this transfer')
+      : refuseGdFlags(flags, 'this transfer', '--to-gd trains with GD');
+  const trainerKnown = boolFlag(rest, 'to-gd') || rest.has('to-es');
+  if (trainerKnown) refuseOtherTrainerFlags(boolFlag(rest, 'to-gd'));
   const source = await readSourceRun(from);
   const method = rest.get('method') ?? (source.kind === 'gd' ? 'gd_magnitude' : 'snr');
-  const config = targetConfig(source.config, rest);
+  const { config, dropped } = targetConfig(source.config, rest);
+  if (dropped.length)
+    process.stderr.write(
+      `note: the source run's task settings ${dropped.join(', ')} do not apply to ${config.task.id} and were left out\n`,
+    );
   const useGd = boolFlag(rest, 'to-gd') || (source.kind === 'gd' && !rest.has('to-es'));
+  if (!trainerKnown) refuseOtherTrainerFlags(useGd);
   const seeds = rest.has('seed') ? seedList(rest.get('seed')!) : source.config.seeds;
   const memory = useGd ? null : configMemoryProblem(config);
   if (memory) throw new CliError(memory.message);
@@ -120,6 +129,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
     ),
     paramCount: tickets[0]?.mask.length,
     net: networkOf(config),
+    settings: { config, extra: { kind: 'transfer', transfer, ...(useGd ? { gd } : {}) } },
   };
   const status = await outputFolderStatus(dir, identity, { run: 'transfer', units: 'trainings' });
   if (status.state === 'complete') {
@@ -147,13 +157,14 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
         meta: runMeta(id, commandLine(argv), backend, { kind: 'transfer', transfer, ...(useGd ? { gd } : {}) }),
       },
       finishedRoundsOf(status).length,
+      'trainings',
     );
     try {
       const finished = new Set(writer.finishedRounds().map((r) => roundKey(r.seed, r.method, r.round)));
       process.stderr.write(
         `transfer ${id}: ${method} tickets of rounds ${rounds.join(',')} from ${from} (${source.source.taskId}, ${source.source.netDescribe}) → ` +
           `${task.id} with ${transfer.trainer}, seeds ${seeds.join(',')} → ${dir}\n` +
-          writer.continuingLine(identity.expected.length, 'trainings'),
+          writer.continuingLine(),
       );
       const onEvent = trainingSink(writer, new ProgressLine(identity.expected.length, quiet), finished.size);
       for (const seed of seeds) {

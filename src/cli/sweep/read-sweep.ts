@@ -22,7 +22,9 @@ export function parseSweepText(text: string, file: string): unknown {
   try {
     return file.endsWith('.json') ? (JSON.parse(text) as unknown) : (parseYaml(text) as unknown);
   } catch (e) {
-    if (e instanceof YAMLError) throw new CliError(`${file}: not valid YAML: ${e.message.split('\n')[0]}`);
+    // the parser's first line ends "… at line 6, column 1:" before a code excerpt: keep the place, not the colon
+    if (e instanceof YAMLError)
+      throw new CliError(`${file}: not valid YAML: ${e.message.split('\n')[0].replace(/:\s*$/, '')}`);
     throw new CliError(`${file}: not valid JSON: ${(e as Error).message}`);
   }
 }

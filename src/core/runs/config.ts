@@ -21,11 +21,25 @@ import {
 } from './experiment-fields';
 import { gdPruneProblem, gdTaskProblem } from '../experiments/gd/gd-eligibility';
 import { clip } from './csv-format';
+import { findProtoKey, PROTO_KEY_MESSAGE } from './proto-key';
 
 /** A key of the input quoted in an issue path: cut to 64 characters (a hostile key can be megabytes). */
 const shortKey = (k: string): string => (k.length > 64 ? `${k.slice(0, 64)}…` : k);
 
 export const CONFIG_SCHEMA_VERSION = 1;
+
+/** Largest seed (seeds are 31-bit: the Rng seeds its streams from them, rng/rng.ts). */
+export const MAX_SEED = 2 ** 31 - 1;
+
+/**
+ * Null for a valid seed, else the message every seed input (config, sweep file) gives, with the value
+ * it got, so 0.5 or Infinity is named instead of a bare "Invalid input".
+ */
+export function seedProblem(v: unknown): string | null {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_SEED) return null;
+  const got = typeof v === 'string' ? JSON.stringify(clip(v)) : clip(String(v));
+  return `seeds must be whole numbers from 0 to ${MAX_SEED} (got ${got})`;
+}
 
 export { BACKEND_PREFERENCES, type BackendPreference } from './experiment-fields';
 
@@ -79,11 +93,11 @@ export const experimentConfigSchema = z.object({
   /** Seeds of independent repetitions (each its own θ0 and streams). */
   seeds: z
     .array(
-      z
-        .number()
-        .int()
-        .min(0, 'seeds must be integers in [0, 2^31)')
-        .max(2 ** 31 - 1),
+      // The type check's message too: zod's number refuses ±Infinity and NaN before any refinement runs.
+      z.number({ error: (issue) => seedProblem(issue.input) ?? undefined }).superRefine((n, ctx) => {
+        const problem = seedProblem(n);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     )
     .min(1, 'seeds needs at least one seed')
     .max(32, 'at most 32 seeds')
@@ -100,6 +114,24 @@ export function recordMethodIds(config: Pick<ExperimentConfigOutput, 'prune' | '
   return config.prune.methods.map((m) => (config.trainer ? `gd_${m}` : m));
 }
 type ExperimentConfigOutput = z.output<typeof experimentConfigSchema>;
+
+/**
+ * Strategies whose σ for SNR pruning depends on es.sigmaMode: the only ones whose perParamStd reads its
+ * `mode` (es/types.ts SigmaMode; test/unit/cli/ignored-flags.test.ts checks this list against the registry).
+ */
+export const SIGMA_MODE_STRATEGIES: readonly string[] = ['sep_cma_es'];
+
+/**
+ * Null when es.sigmaMode matters for strategy `esId`, else why setting it does nothing: with any other
+ * strategy it would change only the run id, and runs that differ in it alone could not be merged. The
+ * schema keeps accepting it (stored configs carry the default), so the entry points that take it from
+ * the user — the CLI flag, sweep files — ask this.
+ */
+export function sigmaModeIgnored(esId: string): string | null {
+  if (SIGMA_MODE_STRATEGIES.includes(esId)) return null;
+  const label = STRATEGIES.find((s) => s.id === esId)?.label ?? esId;
+  return `es.sigmaMode has an effect only with Sep-CMA-ES (which σ SNR pruning divides by, docs/ALGORITHMS.md §1.5); ${label} has a single σ to report, so the setting would change the run id and nothing else`;
+}
 
 export type ExperimentConfigInput = z.input<typeof experimentConfigSchema>;
 export type ExperimentConfig = z.output<typeof experimentConfigSchema>;
@@ -161,6 +193,10 @@ function omitIdDefaults(specs: ParamSpecs, values: AnyParamValues): AnyParamValu
  * config with every default filled in. Throws ConfigError naming each bad field.
  */
 export function parseConfig(input: unknown): ExperimentConfig {
+  // Before zod, which would skip the key without a word (proto-key.ts).
+  const proto = findProtoKey(input);
+  if (proto)
+    throw new ConfigError([{ path: proto.map((p) => shortKey(String(p))).join('.'), message: PROTO_KEY_MESSAGE }]);
   const parsed = experimentConfigSchema.safeParse(input);
   if (!parsed.success) {
     // An issue with the whole input (e.g. a number where an object belongs) names the root 'config'.

@@ -12,11 +12,17 @@
  */
 import type { z } from 'zod';
 import { experimentConfigSchema } from '../runs/config';
+import { PROTO_KEY, PROTO_KEY_MESSAGE, setOwnKey } from '../runs/proto-key';
 
 type Json = Record<string, unknown>;
 
 export function isPlainObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `o[key]` if `o` has it as its own key: `toString`, `constructor`, … inherited from Object are not fields. */
+export function ownValue(o: Json, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
 }
 
 interface SchemaDef {
@@ -47,12 +53,21 @@ function unwrap(s: z.ZodType): z.ZodType {
 export function configPathError(path: string): string | null {
   const parts = path.split('.');
   if (parts.some((p) => p === '')) return `"${path}" is not a config path (expected e.g. es.params.sigma_init)`;
+  return configPartsError(parts);
+}
+
+/**
+ * configPathError for a path given as its parts: the keys of a nested object value, where a key with a
+ * dot in it is one (unknown) name, not two.
+ */
+export function configPartsError(parts: readonly string[]): string | null {
   let schema: z.ZodType = experimentConfigSchema;
   for (let i = 0; i < parts.length; i++) {
+    if (parts[i] === PROTO_KEY) return PROTO_KEY_MESSAGE;
     const d = defOf(unwrap(schema));
     const here = parts.slice(0, i).join('.') || 'the config';
     if (d.type === 'object' && d.shape) {
-      const next = d.shape[parts[i]];
+      const next = ownValue(d.shape, parts[i]) as z.ZodType | undefined;
       if (!next) return `"${parts[i]}" is not a field of ${here} (fields: ${Object.keys(d.shape).join(', ')})`;
       schema = next;
     } else if (d.type === 'record' && d.valueType) schema = d.valueType;
@@ -68,14 +83,16 @@ function clone<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
-/** Merges `value` into `target[key]` with the id/params rule (see the module comment). */
+/** Merges `value` into `target[key]` with the id/params rule (see the module comment). Own keys only. */
 function put(target: Json, key: string, value: unknown): void {
-  const current = target[key];
+  const current = ownValue(target, key);
   if (key === 'id' && 'params' in target && value !== current) target.params = {};
   if (isPlainObject(current) && isPlainObject(value)) {
     if ('id' in value && 'params' in current && value.id !== current.id) current.params = {};
-    for (const [k, v] of Object.entries(value)) put(current, k, v);
-  } else target[key] = clone(value);
+    // `id` first: the switch resets params, and must not undo params given in the same value before it.
+    const entries = Object.entries(value).sort(([a], [b]) => Number(b === 'id') - Number(a === 'id'));
+    for (const [k, v] of entries) put(current, k, v);
+  } else setOwnKey(target, key, clone(value));
 }
 
 /**
@@ -87,7 +104,7 @@ export function setConfigPath(config: Json, path: string, value: unknown): Json 
   const parts = path.split('.');
   let node: Json = out;
   for (const p of parts.slice(0, -1)) {
-    if (!isPlainObject(node[p])) node[p] = {};
+    if (!isPlainObject(ownValue(node, p))) setOwnKey(node, p, {});
     node = node[p] as Json;
   }
   const methodsBefore = isPlainObject(out.prune) ? (out.prune as Json).methods : undefined;

@@ -10,9 +10,11 @@
  * `lab merge` gives the merged folder of its seeds. Run folders are named by run id, so a run keeps its
  * folder when the sweep file gains a seed or an axis value.
  */
-import { ConfigError, parseConfig, type ExperimentConfig } from '../runs/config';
+import { ConfigError, parseConfig, sigmaModeIgnored, type ExperimentConfig } from '../runs/config';
+import { EXPERIMENT_FIELDS } from '../runs/experiment-fields';
 import { runId, canonicalJson } from '../runs/hash';
 import { configPathError, isPlainObject, setConfigPath } from './config-paths';
+import { conflictIssues, settingsOf, type SettingGroup } from './setting-keys';
 import { filePath, SweepError, type SweepIssue, type SweepSpec } from './sweep-spec';
 
 /** Most runs one sweep may expand to (a typo like 100 values × 100 values should not plan 10,000 runs quietly). */
@@ -72,14 +74,44 @@ export function resolveBase(spec: SweepSpec, presetConfig: (id: string) => unkno
       throw new SweepError([{ path: 'base.preset', message: (e as Error).message }]);
     }
   }
+  const entries = Object.entries(spec.base.config ?? {});
   const issues: SweepIssue[] = [];
-  for (const [k, v] of Object.entries(spec.base.config ?? {})) {
+  const groups: SettingGroup[] = [];
+  for (const [k, v] of entries) {
     const err = configPathError(k);
     if (err) issues.push({ path: filePath(['base', 'config', k]), message: err });
-    else base = setConfigPath(base, k, v);
+    else {
+      const key = settingsOf(k.split('.'), v, ['base', 'config', k]);
+      issues.push(...key.issues);
+      groups.push(key);
+    }
   }
+  issues.push(...conflictIssues(groups));
   if (issues.length) throw new SweepError(issues);
+  for (const [k, v] of entries) base = setConfigPath(base, k, v);
   return base;
+}
+
+/** Problems of the axes' names and of the keys inside their values (setting-keys.ts), before any is applied. */
+function axisIssues(axes: readonly (readonly [string, readonly unknown[]])[]): SweepIssue[] {
+  const issues: SweepIssue[] = [];
+  const groups: SettingGroup[] = [];
+  for (const [path, values] of axes) {
+    const err = path === 'seeds' ? 'seeds are not an axis: list them in the top-level "seeds"' : configPathError(path);
+    if (err) {
+      issues.push({ path: filePath(['axes', path]), message: err });
+      continue;
+    }
+    const parts = path.split('.');
+    const keys = values.map((v, i) => settingsOf(parts, v, ['axes', path, i]));
+    issues.push(...keys.flatMap((k) => k.issues));
+    // A plain value sets the axis's own field: name the axis, not one of its values.
+    const settings = keys.flatMap((k) => k.settings);
+    groups.push({
+      settings: settings.map((s) => (s.parts.length === parts.length ? { ...s, at: ['axes', path] } : s)),
+    });
+  }
+  return issues.length ? issues : conflictIssues(groups);
 }
 
 /** Every combination of the axes' values (the first axis varies slowest). */
@@ -95,10 +127,7 @@ function grid(axes: readonly (readonly [string, readonly unknown[]])[]): (readon
  */
 export function expandSweep(spec: SweepSpec, presetConfig: (id: string) => unknown): SweepPlan {
   const axes = Object.entries(spec.axes);
-  const pathIssues = axes.flatMap(([path]): SweepIssue[] => {
-    const err = path === 'seeds' ? 'seeds are not an axis: list them in the top-level "seeds"' : configPathError(path);
-    return err ? [{ path: filePath(['axes', path]), message: err }] : [];
-  });
+  const pathIssues = axisIssues(axes);
   if (pathIssues.length) throw new SweepError(pathIssues);
   const combos = grid(axes);
   if (combos.length * spec.seeds.length > MAX_SWEEP_RUNS)
@@ -126,11 +155,16 @@ export function expandSweep(spec: SweepSpec, presetConfig: (id: string) => unkno
       for (const i of e.issues) issues.push({ path: where, message: `${i.path}: ${i.message}` });
       return;
     }
+    const where = values.length ? `configuration ${index} (${label})` : 'base';
     if (config.trainer)
       issues.push({
-        path: values.length ? `configuration ${index} (${label})` : 'base',
+        path: where,
         message: 'trainer: a sweep runs ES-IMP (lab imp); run gradient-descent baselines with lab gd',
       });
+    // A setting with no effect would give runs ids that `lab merge` keeps apart from their twins.
+    const ignored =
+      config.es.sigmaMode !== EXPERIMENT_FIELDS.sigmaMode.spec.default ? sigmaModeIgnored(config.es.id) : null;
+    if (ignored) issues.push({ path: where, message: ignored });
     const key = canonicalJson(config);
     const twin = seen.get(key);
     if (twin !== undefined)

@@ -12,33 +12,44 @@
  *   seeds: 0-2                         # or [0, 1, 2]
  */
 import { z } from 'zod';
+import { MAX_SEED, seedProblem } from '../runs/config';
+import { clip } from '../runs/csv-format';
+import { findProtoKey, PROTO_KEY_MESSAGE } from '../runs/proto-key';
 
 const MAX_SEEDS = 32;
 
-/** "0-4" → [0..4], "0,2" → [0, 2], or a list of integers. */
+/** "0-4" → [0..4], "0,2" → [0, 2], one whole number, or a list of them; each seed checked by seedProblem. */
 const seedsSchema = z
-  .union([
-    z.array(
-      z
-        .number()
-        .int('seeds must be integers')
-        .min(0, 'seeds must be ≥ 0')
-        .max(2 ** 31 - 1),
-    ),
-    z.number().int().min(0),
-    z.string(),
-  ])
+  .unknown()
   .transform((v, ctx): number[] => {
-    if (typeof v === 'number') return [v];
-    if (Array.isArray(v)) return v;
-    const range = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(v);
-    if (range) {
-      const [a, b] = [Number(range[1]), Number(range[2])];
-      if (b >= a) return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+    const bad = (seed: unknown, path: PropertyKey[] = []) => {
+      ctx.addIssue({ code: 'custom', message: seedProblem(seed) ?? '', path });
+      return z.NEVER;
+    };
+    if (typeof v === 'number') return seedProblem(v) ? bad(v) : [v];
+    if (Array.isArray(v)) {
+      const wrong = v.findIndex((s) => seedProblem(s) !== null);
+      return wrong >= 0 ? bad(v[wrong], [wrong]) : (v as number[]);
     }
-    const parts = v.split(',').map((s) => s.trim());
-    if (parts.every((p) => /^\d+$/.test(p))) return parts.map(Number);
-    ctx.addIssue({ code: 'custom', message: `seeds must be a list of integers, "A-B" or "A,B,…" (got "${v}")` });
+    if (typeof v === 'string') {
+      const range = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(v);
+      const parts = range ? [range[1], range[2]] : v.split(',').map((s) => s.trim());
+      const seeds = parts.every((p) => /^\d+$/.test(p)) ? parts.map(Number) : null;
+      const tooBig = seeds?.find((n) => n > MAX_SEED);
+      if (tooBig !== undefined) return bad(tooBig);
+      if (seeds && !range) return seeds;
+      // The count is checked before the list is built: "0-99999999" would allocate millions of seeds.
+      if (seeds && seeds[1] >= seeds[0] && seeds[1] - seeds[0] < MAX_SEEDS)
+        return Array.from({ length: seeds[1] - seeds[0] + 1 }, (_, i) => seeds[0] + i);
+      if (seeds && seeds[1] >= seeds[0]) {
+        ctx.addIssue({ code: 'custom', message: `give between 1 and ${MAX_SEEDS} seeds ("${v.trim()}" is more)` });
+        return z.NEVER;
+      }
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: `seeds must be a whole number, a list of them, "A-B" or "A,B,…" (got ${clip(JSON.stringify(v) ?? String(v))})`,
+    });
     return z.NEVER;
   })
   .refine((s) => s.length >= 1 && s.length <= MAX_SEEDS, `give between 1 and ${MAX_SEEDS} seeds`)
@@ -96,6 +107,9 @@ export function filePath(parts: readonly PropertyKey[]): string {
 
 /** Validates parsed file content (from YAML or JSON). Throws SweepError naming every bad field. */
 export function parseSweepSpec(input: unknown): SweepSpec {
+  // Before zod, whose records would drop the key silently (runs/proto-key.ts).
+  const proto = findProtoKey(input);
+  if (proto) throw new SweepError([{ path: filePath(proto), message: PROTO_KEY_MESSAGE }]);
   const r = sweepSpecSchema.safeParse(input);
   if (!r.success) throw new SweepError(r.error.issues.map((i) => ({ path: filePath(i.path), message: i.message })));
   return r.data;

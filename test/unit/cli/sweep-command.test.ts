@@ -170,6 +170,8 @@ describe('lab sweep', () => {
     );
     await writeFile(bad, 'base: [unclosed\n');
     expect((await runCli(['sweep', 'plan', bad])).stderr).toMatch(/bad.yaml: not valid YAML/);
+    await writeFile(bad, 'base:\n  preset: x\n bad indent: 1\n');
+    expect((await runCli(['sweep', 'plan', bad])).stderr).toMatch(/not valid YAML: .*line 3, column \d+\n?$/);
     expect((await runCli(['sweep', 'run', file])).stderr).toMatch(/needs --out DIR/);
     expect((await runCli(['sweep', 'run', file, '--out', out, '--index', '4'])).stderr).toMatch(
       /--index 4 is past the last run \(this sweep has runs 0–3/,

@@ -1,0 +1,88 @@
+/**
+ * Ctrl-C (SIGINT) and SIGTERM while a command writes a run folder (`lab imp`, `lab gd`, `lab transfer`: the
+ * run writer, run-writer.ts, watches for them while it holds the folder's lock).
+ *
+ * The first signal is only noted; the run stops at its next safe point, the trainers' gate between two
+ * generations (or GD steps), after every write so far has landed. The folder then holds exactly its
+ * finished rounds, the writer releases the lock on the way out, and the command prints one line saying
+ * how far the run got and exits with 130 (SIGINT) or 143 (SIGTERM), the codes a shell reports for those
+ * signals (`lab sweep run` exits with the same codes). A second signal stops the process at once, for a
+ * generation that takes too long: the lock file is removed first, and the rest of the folder is
+ * consistent at any moment anyway, since every file is written whole (fs-safe.ts) and a rerun drops what
+ * an unfinished round left behind.
+ */
+import { rmSync } from 'node:fs';
+import { CliError } from './args';
+
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+type Signal = keyof typeof EXIT_CODES;
+
+/** Thrown at a safe point after a signal; main.ts prints its message as is (it is not an error). */
+export class InterruptedError extends CliError {
+  constructor(
+    message: string,
+    readonly signal: Signal,
+  ) {
+    super(message, EXIT_CODES[signal]);
+    this.name = 'InterruptedError';
+  }
+}
+
+/** What the run writer needs: stop at a safe point, and stop watching when the folder is released. */
+export interface Interruption {
+  /**
+   * The safe point: one macrotask turn, so that a signal that came in is handled (training otherwise
+   * awaits only microtasks, and a signal's handler waits for the event loop), then InterruptedError if
+   * one did.
+   */
+  checkpoint(): Promise<void>;
+  stop(): void;
+}
+
+interface Watch {
+  signal: Signal | null;
+  readonly lockPath: string;
+  /** How far the run got, e.g. "2 of 6 rounds". */
+  readonly progress: () => string;
+}
+
+const watches = new Set<Watch>();
+const again = 'run the same command again to continue';
+
+function onSignal(signal: Signal): void {
+  if ([...watches].some((w) => w.signal !== null)) {
+    // The second signal: the user does not want to wait for the safe point.
+    for (const w of watches) rmSync(w.lockPath, { force: true });
+    const got = [...watches].map((w) => w.progress()).join(', ');
+    process.stderr.write(`\ninterrupted again: stopped at once after ${got} (finished rounds are kept); ${again}\n`);
+    process.exit(EXIT_CODES[signal]);
+  }
+  for (const w of watches) w.signal = signal;
+}
+
+const onSigint = () => onSignal('SIGINT');
+const onSigterm = () => onSignal('SIGTERM');
+
+/**
+ * Watches for SIGINT / SIGTERM until `stop()`: the process-wide handlers are installed while at least one
+ * watch is open and removed after the last, so that outside a run the signals keep their usual effect.
+ */
+export function watchInterrupts(lockPath: string, progress: () => string): Interruption {
+  const watch: Watch = { signal: null, lockPath, progress };
+  if (watches.size === 0) {
+    process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigterm);
+  }
+  watches.add(watch);
+  return {
+    async checkpoint() {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (watch.signal) throw new InterruptedError(`interrupted after ${watch.progress()}; ${again}`, watch.signal);
+    },
+    stop() {
+      if (!watches.delete(watch) || watches.size > 0) return;
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Usage the CLI used to answer wrongly or not at all: `--version` printed the whole help with exit code 2;
+ * `--help` did not list transfer's own flags, --report-every or correlation's --methods; transfer without
+ * --rounds said `(got "")`, and one from an image task to another task complained about `--task.pool`
+ * and the like, flags the user never gave (the source run's settings, carried over); `lmc --method-b`
+ * without --runs was silently ignored; `landscape --plane K` on a run without round K + 1 asked for that
+ * round to be "selected".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, tinyImpArgs } from '../../helpers/cli';
+import { parseArgv } from '../../../src/cli/args';
+import { configFromFlags } from '../../../src/cli/config-from-flags';
+import { TRANSFER_FLAGS } from '../../../src/cli/gd/transfer-flags';
+
+let root = '';
+let run = '';
+/** A folder with only the config.json of an MNIST run: enough for transfer's checks of its flags. */
+let mnist = '';
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'lab-usage-'));
+  run = join(root, 'run');
+  const r = await runCli(tinyImpArgs(run));
+  expect(r.code, r.stderr).toBe(0);
+  mnist = join(root, 'mnist');
+  await mkdir(mnist);
+  const argv = ['imp', '--task', 'mnist', '--task.pool', '14x14', '--net', 'mlp', '--es', 'snes', '--popsize', '7'];
+  const config = configFromFlags(parseArgv(argv).flags);
+  await writeFile(join(mnist, 'config.json'), JSON.stringify({ runId: 'r', command: 'test', config }));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('--version and --help', () => {
+  it('--version prints the package version and exits 0', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { name: string; version: string };
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${pkg.name} ${pkg.version}\n`);
+  });
+
+  it("lists every flag transfer accepts, --report-every and correlation's --methods", async () => {
+    const help = (await runCli(['--help'])).stdout;
+    for (const f of ['from', 'method', 'rounds', 'to-task', 'to-es', 'to-gd', 'baselines', 'seed'])
+      expect(TRANSFER_FLAGS.map((t) => t.flag)).toContain(f);
+    const transfer = help.slice(help.indexOf('transfer flags'), help.indexOf('Presets'));
+    for (const f of TRANSFER_FLAGS) expect(transfer, f.flag).toContain(`--${f.flag}`);
+    expect(help).toMatch(/--report-every N +a generations\.csv row every N generations/);
+    expect(help).toMatch(/ {2}correlation .*\n.*--method\|--methods ID\[,ID…\]/);
+  });
+});
+
+describe('transfer', () => {
+  it('without --rounds says that --rounds is needed', async () => {
+    const r = await runCli(['transfer', '--from', run, '--to-es', 'snes', '--out', join(root, 't0')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'transfer needs --rounds: the source rounds whose tickets to train, e.g. --rounds 4,8,12',
+    );
+  });
+
+  it("to another task: the source's task settings it lacks are left out with one note, not blamed on flags", async () => {
+    const r = await runCli([
+      'transfer',
+      '--from',
+      mnist,
+      '--rounds',
+      '2',
+      '--to-task',
+      'cartpole',
+      '--out',
+      join(root, 't1'),
+    ]);
+    expect(r.stderr).toContain(
+      "note: the source run's task settings pool, batchSize, testSubset, batchSampling do not apply to cartpole and were left out",
+    );
+    expect(r.stderr).not.toContain('--task.');
+    expect(r.stderr).not.toContain('unknown parameter');
+  });
+
+  it("names the user's own bad flag, and a carried-over setting as the source run's", async () => {
+    const own = await runCli([
+      'transfer',
+      '--from',
+      mnist,
+      '--rounds',
+      '2',
+      '--es.sigma_init',
+      '-1',
+      '--out',
+      join(root, 't2'),
+    ]);
+    expect(own.code).toBe(2);
+    expect(own.stderr).toMatch(/^error: --es\.sigma_init: /);
+    // The source's 7 members do not suit PGPE's mirrored pairs: the source run chose 7, not a flag here.
+    const carried = await runCli(['transfer', '--from', mnist, '--rounds', '2', '--to-es', 'pgpe']);
+    expect(carried.code).toBe(2);
+    expect(carried.stderr).toMatch(/^error: the source run's es\.popSize: PGPE samples mirrored pairs/);
+    const fixed = await runCli(['transfer', '--from', mnist, '--rounds', '2', '--to-es', 'pgpe', '--popsize', '9']);
+    expect(fixed.stderr).toMatch(/^error: --popsize: PGPE samples mirrored pairs/);
+  });
+});
+
+describe('analysis flags', () => {
+  it('lmc --method-b without --runs is refused', async () => {
+    const r = await runCli(['lmc', '--run', run, '--method-b', 'random_reinit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--method-b compares with a second run: give --runs');
+  });
+
+  it('landscape --plane 3 on a 3-round run says round 4 does not exist', async () => {
+    const r = await runCli(['landscape', '--run', run, '--method', 'magnitude', '--plane', '3', '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `--plane 3: the plane goes through three points, θ0 and rounds 3 and 4, but round 4 does not exist: seed 0 of ${run} has rounds 1 to 3; choose --plane 1 to 2`,
+    );
+    expect(r.stderr).not.toContain('selected');
+  });
+});
