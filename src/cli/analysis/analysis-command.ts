@@ -19,6 +19,7 @@ import { checkFlags, flagOf, optionsFromFlags, selectionFromFlags } from './anal
 import { checkSameLayout, folderSource, instantiateRun, readRunHeader, type RunHeader } from './load-run';
 import { writeOutputs } from './output';
 import { commandLine } from '../args';
+import { visionParamSpecs } from '../../core/tasks/vision/vision-task';
 
 type Command = (flags: Map<string, string>, argv: readonly string[]) => Promise<void>;
 
@@ -102,7 +103,9 @@ function planeProblem(
 export function analysisCommand(def: AnalysisDef): Command {
   return async (flags, argv) => {
     checkFlags(def, flags);
-    const testImages = intFlag(flags, 'test-images', 0, 100000) ?? 2000;
+    // The bounds of the task parameter it sets (testSubset), so --test-images -1 and 99999 name the same range.
+    const { min, max } = visionParamSpecs.testSubset;
+    const testImages = intFlag(flags, 'test-images', min, max) ?? 2000;
     const chunkRows = intFlag(flags, 'chunk-rows', 1, 4096);
     const quiet = boolFlag(flags, 'quiet');
     const backend = backendFlag(flags);
