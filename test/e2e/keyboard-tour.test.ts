@@ -124,7 +124,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: keyboard-only walk of the paper t
         expect(after.text).toMatch(/^Run it live/); // focus is back on the button that starts it again
       }
       if (n === TOUR_STEPS.length) {
-        expect(await page.locator('.tour-pager button.primary').isDisabled()).toBe(true);
+        expect(await page.locator('.tour-pager button.primary').innerText()).toBe('Open the lab →');
         break;
       }
       tabsToNext.push(await tabTo(page, '.tour-pager button.primary', 120));

@@ -67,7 +67,11 @@ export const COMPARISON_STEPS: readonly TourStep[] = [
     source: 'Section 5, Fig. 6 (top: connectivity; bottom: curvature)',
     claim: 'independent ES runs, and ES and gradient descent, end in different basins; ES minima stay flatter',
     lookFor:
-      'Error barriers between pairs of networks (near 0: a straight path without a bump), then how sharp the minima are.',
+      'First the error barrier between two networks: how far the test error rises above the straight line joining ' +
+      'the two ends (near 0: a path without a bump). Then the sharpness a: the curvature of a parabola fitted to the ' +
+      'test loss along random directions around each network (a larger a means a narrower valley). Two runs from ' +
+      'different starting weights are expected to be separated whatever trains them; the sentence gives gradient ' +
+      'descent’s number for comparison.',
     question: 'Two hikers reach the bottom of two valleys. How could they find out whether it is the same valley?',
     labSetting:
       'The paper measures this with ARS on its CNN; the lab uses its reduced MNIST runs and evaluates on the first ' +

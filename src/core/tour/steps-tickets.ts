@@ -17,8 +17,9 @@ export const TICKET_STEPS: readonly TourStep[] = [
     source: 'Section 2 (background; no figure)',
     claim: null,
     lookFor:
-      'The dots are one generation of candidates; the line is the path of the mean. Watch the cloud close in on ' +
-      'the minimum (the cross) and shrink.',
+      'The dots are one generation of candidates; the line is the path of the mean. Watch the cloud head for the ' +
+      'minimum (the cross): does the mean settle on it, or keep circling around it? The sentence above says how ' +
+      'close it got. Try a harder function and another strategy.',
     question: 'The strategy never computes a slope. How can it still find its way downhill?',
     labSetting:
       "A 2-D test function stands in for a network's thousands of weights, so the whole search fits on the screen.",
@@ -108,8 +109,9 @@ export const TICKET_STEPS: readonly TourStep[] = [
     lookFor: 'The signal-to-noise ticket against the magnitude ticket at the right end, where few weights remain.',
     question: 'Why is a large weight that the strategy is still unsure about a risky one to keep?',
     labSetting:
-      'The paper prunes for 20 rounds, down to about 1 % of the weights; the lab’s reduced runs stop earlier (the ' +
-      'last point of the chart).',
+      'The paper prunes for 20 rounds, down to about 1 % of the weights. The run shown here, the preset “MNIST ' +
+      'quick”, stops after 12 rounds at 8.6 % (the last point of the chart); the next two steps use runs of the ' +
+      'same settings taken on to 20 rounds (1.4 %).',
     evidence: ['mnist-quick'],
     view: 'sparsity',
     sentence: 'snr',
@@ -145,13 +147,17 @@ export const TICKET_STEPS: readonly TourStep[] = [
     title: 'Is it the mask or the weights?',
     short: 'Mask or weights',
     paper:
-      'Following Vischer et al. (2021), the paper takes the ticket apart with control chains: keep the mask but ' +
-      'shuffle the starting weights within each layer (mask/permuted); shuffle the mask too, keeping only how many ' +
-      'weights each layer keeps (permuted/permuted); or draw everything at random (random/reinit). The drop from ' +
-      'one curve to the next measures what each ingredient contributes.',
+      'Following Vischer et al. (2021), the paper takes the ticket apart with control chains: keep the ticket’s mask ' +
+      'but shuffle its starting weights within each layer (“ticket mask, shuffled weights”; the paper calls it ' +
+      'mask/permuted); shuffle the mask too, keeping only how many weights each layer keeps (“shuffled mask and ' +
+      'weights”, permuted/permuted); or draw everything at random (“random mask, new weights”, random/reinit). The ' +
+      'drop from one curve to the next measures what each ingredient contributes.',
     source: 'Section 2 (baselines), after Vischer et al. 2021',
     claim: null,
-    lookFor: 'The curves from the ticket down to the random mask: the bigger a drop, the more that ingredient matters.',
+    lookFor:
+      'The curves from the ticket down to the random mask: the bigger a drop, the more that ingredient matters. ' +
+      'The lab adds two more controls: the ticket’s mask with new random weights, and a random mask that keeps ' +
+      'each layer’s share and the original weights. (The signal-to-noise ticket, also in these runs, is left out.)',
     question: 'If shuffling the starting weights changes almost nothing, where does the ticket keep what it knows?',
     labSetting: 'The lab runs these control chains on its reduced MNIST setting.',
     evidence: ['mnist-claims'],

@@ -141,16 +141,18 @@ export function weightsSentence(a: TourAnalysis): Sentence {
         : c.gdLargerFromPct === 100
           ? 'larger throughout'
           : `larger from ${remainingText(c.gdLargerFromPct)} on`;
+    // ES is averaged over the same seeds as each GD budget, so its numbers can differ a little between clauses
     return i === 0
       ? `the alive weights of gradient descent with ${c.epochs} epochs per round (${seedWords(c.seeds)}) average ` +
           `|W| = ${abs(c.gdAbs)} against ES's ${abs(c.esAbs)} (${larger}) and it keeps ${pct(c.gdLayerPct)} of the ` +
           `layer against ES's ${pct(c.esLayerPct)}`
-      : `with ${c.epochs} epochs (${seedWords(c.seeds)}) ${abs(c.gdAbs)} against ${abs(c.esAbs)} (${larger}), ` +
-          `keeping ${pct(c.gdLayerPct)} against ${pct(c.esLayerPct)}`;
+      : `with ${c.epochs} epochs (${seedWords(c.seeds)}; ES on the same seed${c.seeds.length > 1 ? 's' : ''}) ` +
+          `${abs(c.gdAbs)} against ${abs(c.esAbs)} (${larger}), keeping ${pct(c.gdLayerPct)} against ${pct(c.esLayerPct)}`;
   });
+  const last = all[0].lastRemainingPct;
   const text =
-    `At ${remainingText(all[0].lastRemainingPct)} of the weights, in ${layerWords(0)}, ` +
+    `At ${remainingText(last)} of the weights, in ${layerWords(0)}, ` +
     (clauses.length > 1 ? `${clauses.slice(0, -1).join('; ')}; and ${clauses.at(-1)}` : clauses[0]) +
-    '.';
+    `. The right-hand chart divides each layer share by the ${remainingText(last)} of all weights kept.`;
   return sentence(text, combineVerdicts(verdicts), values);
 }

@@ -79,7 +79,11 @@ function ProgressLine() {
         <div>
           <dt>Progress</dt>
           <dd>
-            {pct} % · {p.doneGens.toLocaleString()} / {s.totalGens.toLocaleString()} {stepWord(s.gd)}
+            {s.totalGens > 0
+              ? `${pct} % · ${p.doneGens.toLocaleString()} / ${s.totalGens.toLocaleString()} ${stepWord(s.gd)}`
+              : s.status === 'starting'
+                ? 'preparing…'
+                : '—'}
           </dd>
         </div>
         <div>
@@ -88,7 +92,7 @@ function ProgressLine() {
         </div>
         <div>
           <dt>{s.gd ? 'Examples per second' : 'Networks tried per second'}</dt>
-          <dd>{s.evalsPerSec ? Math.round(s.evalsPerSec).toLocaleString() : '—'}</dd>
+          <dd>{s.status === 'paused' ? 'paused' : s.evalsPerSec ? Math.round(s.evalsPerSec).toLocaleString() : '—'}</dd>
         </div>
         <div>
           <dt>Weights being trained</dt>

@@ -144,7 +144,7 @@ export const SparsityChart = memo(function SparsityChart({
             Each <Term id="round">round</Term> prunes some weights and <Term id="rewind">rewinds</Term> the rest; moving
             right, fewer weights remain (<Term id="sparsity">sparsity</Term> grows). A <Term id="ticket">ticket</Term>{' '}
             that keeps its {perfLabel} while its <Term id="baseline">baselines</Term> fall found something real. Dashed
-            lines: baselines.
+            lines: baselines (precomputed ones: dotted with dots).
           </p>
           {note ? (
             <p className="muted small" data-testid="sparsity-overlay">

@@ -6,7 +6,7 @@
 import type { SparsityCurves } from '../../state/imp-selectors';
 import type { DataTable, TableCell } from '../../core/table';
 import type { LiveSeries } from '../viz/LiveChart';
-import { methodColor } from '../experiment/palette';
+import { methodColor, methodDash } from '../experiment/palette';
 import { methodName } from '../../core/names';
 
 /** Dotted and faded: never mistaken for this tab's own (solid / dashed) curves. */
@@ -18,6 +18,8 @@ export function precomputedSeries(pre: SparsityCurves, scale: number): LiveSerie
     name: `${methodName(m)} (precomputed)`,
     color: methodColor(m),
     dash: PRECOMPUTED_DASH,
+    // all dotted, so a baseline is told apart from a ticket by its dots (as dashes do for this tab's own curves)
+    ...(methodDash(m) ? { dots: true, dotRadius: 2.5 } : {}),
     width: 2,
     opacity: 0.55,
     points: pre.rows

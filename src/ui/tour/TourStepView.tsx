@@ -108,7 +108,7 @@ function Differences({ step }: { step: TourStep }) {
 }
 
 /** Opens the lab on a result tab; `runEvidence`: the bundle to show there when no run is open. */
-export type OpenLab = (tab: NonNullable<TourStep['labTab']>, runEvidence: string | null) => Promise<void>;
+export type OpenLab = (tab: NonNullable<TourStep['labTab']> | 'sparsity', runEvidence: string | null) => Promise<void>;
 
 const LAB_TAB_LABELS: Record<NonNullable<TourStep['labTab']>, string> = {
   analysis: 'Analysis',

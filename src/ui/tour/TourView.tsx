@@ -43,10 +43,27 @@ export function TourView({ onOpenLab }: { onOpenLab: OpenLab }) {
         <button type="button" disabled={stepNum <= 1} onClick={() => setStep(stepNum - 1)}>
           ← Previous
         </button>
-        <button type="button" className="primary" disabled={stepNum >= total} onClick={() => setStep(stepNum + 1)}>
-          Next: {stepNum < total ? stepAt(stepNum + 1).short : 'end'} →
-        </button>
+        {stepNum < total ? (
+          <button type="button" className="primary" onClick={() => setStep(stepNum + 1)}>
+            Next: {stepAt(stepNum + 1).short} →
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={() => setStep(1)}>
+              ↺ Back to step 1
+            </button>
+            <button type="button" className="primary" onClick={() => void onOpenLab('sparsity', null)}>
+              Open the lab →
+            </button>
+          </>
+        )}
       </div>
+      {stepNum === total && (
+        <p className="tour-end muted">
+          That was the last step. In the lab you can run the experiment yourself: choose a preset, press Start, and
+          compare your curves with the ones in this tour.
+        </p>
+      )}
     </main>
   );
 }

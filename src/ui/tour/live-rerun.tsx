@@ -6,8 +6,7 @@
 import { useMemo, useRef, type MouseEvent, type Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runId } from '../../core/runs/hash';
-import { getPreset } from '../../core/runs/presets';
-import { isWholePreset, rerunConfig } from '../../core/tour/rerun';
+import { rerunConfig, rerunDescription } from '../../core/tour/rerun';
 import type { StepRun } from '../../core/tour/step-sentence';
 import type { TourStep } from '../../core/tour/steps';
 import { useExperimentStore } from '../../state/experiment-store';
@@ -91,7 +90,6 @@ export function RerunBar({
   const focusAfterStart = useFocusAfterStart(row, holder, status, active);
   const trackFocus = useFocusAfterEnd(row, active);
   if (!step.rerun || !config) return null;
-  const preset = getPreset(step.rerun.presetId);
   const cost = step.rerun.cost;
   const mine = live !== null && active;
   const start = (e: MouseEvent<HTMLButtonElement>) => {
@@ -107,9 +105,6 @@ export function RerunBar({
         return startImp({ config });
       });
   };
-  const what = isWholePreset(step.rerun)
-    ? `the preset “${preset.label}”`
-    : `a shorter version of the preset “${preset.label}”`;
   return (
     <div
       className="tour-rerun"
@@ -138,7 +133,7 @@ export function RerunBar({
       <p className="small muted">
         {active && !mine
           ? 'Another run is in progress in the lab: wait for it to finish or stop it there first.'
-          : `Runs ${what} in this browser; its curves are drawn solid over the precomputed ones.`}
+          : rerunDescription(step)}
       </p>
     </div>
   );

@@ -90,6 +90,11 @@ describe('precomputed store and chart data', () => {
     expect(series).toHaveLength(pre.methods.length);
     expect(series.every((s) => s.name.endsWith('(precomputed)'))).toBe(true);
     expect(series.every((s) => s.dash && (s.opacity ?? 1) < 1)).toBe(true);
+    // all dotted: a baseline is marked by dots, a ticket is not
+    expect(Object.fromEntries(series.map((s) => [s.key, !!s.dots]))).toMatchObject({
+      'pre:magnitude': false,
+      'pre:random_reinit': true,
+    });
     const t = withPrecomputedColumns(
       {
         header: ['round', 'remaining %', 'magnitude'],

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBundle, importBundle } from '../../../src/core/runs/bundle';
 import { EVIDENCE, getEvidence, labRunOf } from '../../../src/core/tour/evidence';
 import { decodeEvidence } from '../../../src/core/tour/evidence-decode';
-import { rerunConfig } from '../../../src/core/tour/rerun';
+import { rerunConfig, rerunDescription } from '../../../src/core/tour/rerun';
 import { stepSentence, STEP_SENTENCES, type StepInputs } from '../../../src/core/tour/step-sentence';
 import { TOUR_STEPS, stepAt, stepNumOf } from '../../../src/core/tour/steps';
 import {
@@ -145,6 +145,24 @@ describe('the simple view', () => {
     const offered = strategiesFor(config).map((s) => s.id);
     expect(offered).toContain(config.es.id);
     for (const s of STRATEGIES) expect(offered.includes(s.id)).toBe(s.supportsSnr);
+  });
+
+  it('“Run it live” says what it runs, when that is not the run shown, and where it is drawn', () => {
+    const say = (id: string) => rerunDescription(TOUR_STEPS.find((s) => s.id === id)!);
+    expect(say('train-by-es')).toBe(
+      'Runs round 1 of the preset “MNIST in ~2 minutes (reduced budget, classroom)” (the dense network) in this browser; its curves are drawn solid over the precomputed ones.',
+    );
+    expect(say('masks')).toMatch(
+      /^Runs the preset “MNIST in ~2 minutes .*” in this browser; its masks are drawn under the precomputed ones\.$/,
+    );
+    // the step shows "MNIST quick" (12 rounds); the button runs the 6-round classroom preset
+    expect(say('snr')).toMatch(
+      /, a shorter run than the one shown \(it ends at 11\.6\u00a0% of the weights\); its curves/,
+    );
+    expect(say('mask-or-weights')).toMatch(
+      /^Runs the preset “MNIST in ~2 minutes .*” with this step’s pruning chains in this browser/,
+    );
+    expect(say('es-2d')).toBeNull();
   });
 
   it('the last round keeps (1 − p)^(rounds − 1) of the weights', () => {
