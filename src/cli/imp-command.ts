@@ -22,6 +22,7 @@ import { chainsOfSeeds } from './resume-chains';
 import { RunFolder } from './run-folder';
 import { defaultNodeWorkers, startEvalThreads } from './eval-threads';
 import type { SplitEvaluator } from '../core/experiments/parallel/split-evaluator';
+import { textTable } from './analysis/output';
 
 export async function impCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   const config = configFromFlags(flags);
@@ -187,14 +188,14 @@ export type PerfRow = Pick<RoundRecord, 'method' | 'roundNum' | 'finalPerf' | 's
 export function summaryTable(records: readonly PerfRow[]): string {
   const methods = [...new Set(records.map((r) => r.method))];
   const rounds = [...new Set(records.map((r) => r.roundNum))].sort((a, b) => a - b);
-  const header = ['round', 'remaining %', ...methods].map((s) => s.padStart(14)).join('');
-  const lines = rounds.map((k) => {
+  const rows = rounds.map((k) => {
     const at = records.filter((r) => r.roundNum === k);
     const cells = methods.map((m) => {
       const v = at.filter((r) => r.method === m).map((r) => r.finalPerf);
       return v.length ? (v.reduce((a, b) => a + b, 0) / v.length).toFixed(4) : '';
     });
-    return [String(k), (100 * (1 - at[0].sparsityFrac)).toFixed(2), ...cells].map((s) => s.padStart(14)).join('');
+    return [String(k), (100 * (1 - at[0].sparsityFrac)).toFixed(2), ...cells];
   });
-  return [header, ...lines].join('\n');
+  // columns as wide as their widest cell, two spaces apart (a fixed width ran long chain names together)
+  return textTable(['round', 'remaining %', ...methods], rows);
 }

@@ -1,10 +1,12 @@
 /**
  * One CLI command per registered analysis (`lab lmc`, `lab landscape`, `lab correlation`, `lab weights`,
  * …): flags → options and selection (checked before any data is loaded), run folder(s) → sources, a
- * progress line on stderr, the analysis's report as CSV + JSON in the first run folder (each JSON
- * records the command that produced it) and its markdown on stdout.
+ * progress line on stderr, the analysis's report as CSV + JSON in the first run folder or `--out-dir`
+ * (each JSON records the command, the selection and the options that produced it; docs/OUTPUTS.md) and
+ * its markdown on stdout. Replacing an earlier output with other content is said on stderr (output.ts).
  */
-import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import {
   ANALYSIS_LIST,
   executeAnalysis,
@@ -12,12 +14,13 @@ import {
   type AnalysisDef,
   type AnalysisSource,
 } from '../../core/analysis/analyses';
-import { boolFlag, CliError, intFlag } from '../args';
+import { boolFlag, CliError, intFlag, pathFlag } from '../args';
 import { backendFlag } from '../node-io';
 import { ProgressLine } from '../progress';
 import { checkFlags, flagOf, optionsFromFlags, selectionFromFlags } from './analysis-flags';
 import { checkSameLayout, folderSource, instantiateRun, readRunHeader, type RunHeader } from './load-run';
-import { writeOutputs } from './output';
+import { writeOutputs, type OutputSelection } from './output';
+import { CONFIG_FILE, ROUNDS_FILE } from '../run-folder';
 import { commandLine } from '../args';
 import { visionParamSpecs } from '../../core/tasks/vision/vision-task';
 
@@ -100,6 +103,39 @@ function planeProblem(
   return null;
 }
 
+const isThere = (path: string) =>
+  stat(path).then(
+    (s) => s,
+    () => null,
+  );
+
+/**
+ * Where the outputs go: `--out-dir` (created if missing) or the first run folder. A folder that is another
+ * run's folder is refused: files there read as that run's analyses. Checked before any data is loaded.
+ */
+async function outputDir(flags: Map<string, string>, runs: readonly string[]): Promise<string> {
+  const dir = pathFlag(flags, 'out-dir', 'a folder, e.g. --out-dir runs-out/lmc-snr');
+  if (dir === undefined) return runs[0];
+  const here = await isThere(dir);
+  if (here && !here.isDirectory()) throw new CliError(`--out-dir ${dir} is a file, not a folder`);
+  const isRun = (await isThere(join(dir, CONFIG_FILE))) && (await isThere(join(dir, ROUNDS_FILE)));
+  if (isRun && !runs.some((r) => resolve(r) === resolve(dir)))
+    throw new CliError(
+      `--out-dir ${dir} is the folder of another run, where these files would read as that run's analyses; choose a folder that is not a run folder, or one of the runs analysed`,
+    );
+  return dir;
+}
+
+/** The keys every analysis JSON starts with, which say how it was made (docs/OUTPUTS.md §2). */
+export function outputMeta(
+  argv: readonly string[],
+  selection: OutputSelection,
+  options: Readonly<Record<string, unknown>>,
+  testImages: number | undefined,
+): Record<string, unknown> {
+  return { command: commandLine(argv), selection, options, ...(testImages === undefined ? {} : { testImages }) };
+}
+
 export function analysisCommand(def: AnalysisDef): Command {
   return async (flags, argv) => {
     checkFlags(def, flags);
@@ -110,7 +146,9 @@ export function analysisCommand(def: AnalysisDef): Command {
     const quiet = boolFlag(flags, 'quiet');
     const backend = backendFlag(flags);
     const request = { options: optionsFromFlags(def, flags), selection: selectionFromFlags(flags) };
-    const headers = await Promise.all(runDirs(def, flags).map(readRunHeader));
+    const dirs = runDirs(def, flags);
+    const outDir = await outputDir(flags, dirs);
+    const headers = await Promise.all(dirs.map(readRunHeader));
     if (headers[1]) checkSameLayout(headers[0], headers[1]);
     for (const h of headers)
       if (!h.index.length)
@@ -125,6 +163,15 @@ export function analysisCommand(def: AnalysisDef): Command {
       theta0: () => Promise.reject(new Error('not loaded')),
     });
     const prepared = asUsage(def, () => prepareAnalysis(def, headers.map(stub), request));
+    // What every JSON records of its records (absolute folders: two run-B folders may share a name).
+    const { chains, chainB, seeds, keys } = prepared.selection;
+    const selection: OutputSelection = {
+      runs: headers.map((h) => resolve(h.dir)),
+      chains,
+      ...(chainB === undefined ? {} : { chainB }),
+      seeds,
+      rounds: [...new Set(keys.map((k) => k.roundNum))].sort((a, b) => a - b),
+    };
 
     const { task, net } = await instantiateRun(headers[0], testImages, backend);
     try {
@@ -150,11 +197,16 @@ export function analysisCommand(def: AnalysisDef): Command {
       bar?.done();
       const report = def.report(result);
       const written: string[] = [];
+      const notes: string[] = [];
+      const meta = outputMeta(argv, selection, prepared.options, def.needs.evaluation ? testImages : undefined);
       for (const f of report.files) {
-        const meta = { command: commandLine(argv), ...(def.needs.evaluation ? { testImages } : {}) };
-        written.push(...(await writeOutputs(headers[0].dir, f.name, f, { ...meta, ...f.json })));
+        const out = await writeOutputs(outDir, f.name, f, { ...meta, ...f.json });
+        written.push(...out.paths);
+        if (out.replaced) notes.push(out.replaced);
       }
       process.stdout.write(report.markdown + `\nwrote ${written.join(', ')}\n`);
+      // On stderr, so the line is seen even when stdout (the markdown) goes to a file.
+      for (const n of notes) process.stderr.write(n + '\n');
     } finally {
       task.dispose();
     }

@@ -11,7 +11,7 @@ import { CliError, seedList } from '../args';
 export const flagOf = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** Flags every analysis command takes, by what they do. */
-const RUN_FLAGS = ['run', 'backend', 'quiet'];
+const RUN_FLAGS = ['run', 'backend', 'quiet', 'out-dir'];
 const SELECT_FLAGS = ['method', 'methods', 'seeds', 'rounds'];
 const COMPARE_FLAGS = ['runs', 'method-b'];
 const EVAL_FLAGS = ['test-images', 'chunk-rows'];
@@ -84,14 +84,15 @@ function describe(key: string, s: ParamSpec): string {
 /** The analysis part of `lab --help`. */
 export function analysisHelpLines(): string[] {
   return [
-    'Analysis commands (over run folders written by "lab imp" or "lab gd"; CSV + JSON go into the (first) run folder):',
+    'Analysis commands (over run folders written by "lab imp" or "lab gd"; CSV + JSON go into the (first) run folder,',
+    '  or into --out-dir DIR; a rerun that replaces an earlier output with other content says what it held; docs/OUTPUTS.md):',
     ...ANALYSIS_LIST.flatMap((def) => [
       `  ${def.id.padEnd(12)} ${def.summary}`,
       `      records: --run DIR${def.select.compare ? ' | --runs DIR_A,DIR_B (same seed and round in both; --method-b ID)' : ''}  ` +
         `${def.select.chains === 'one' ? '--method ID' : '--method|--methods ID[,ID…]'} (default ${def.select.prefer.join(', ') || 'all chains'})  --seeds 0-2  --rounds 1,4,8`,
       ...Object.entries(def.options).map(([k, s]) => describe(k, s)),
     ]),
-    `  common: --backend wasm|cpu  --quiet;  ${ANALYSIS_LIST.filter((d) => d.needs.evaluation)
+    `  common: --backend wasm|cpu  --quiet  --out-dir DIR;  ${ANALYSIS_LIST.filter((d) => d.needs.evaluation)
       .map((d) => d.id)
       .join(', ')} also: --test-images N (vision, default 2000; 0 = all)  --chunk-rows N`,
   ];

@@ -1,0 +1,220 @@
+/**
+ * How the analysis commands write their files (src/cli/analysis/output.ts, analysis-command.ts;
+ * docs/OUTPUTS.md §2): a rerun that replaces an output with other content says so on stderr, with what
+ * the old file held and the command that made it; two different run-B folders of the same name (whose
+ * comparisons share one file name) are named in that line; `--out-dir` writes elsewhere and refuses
+ * another run's folder. Also the CLI's printed tables: a long header never runs into its neighbour.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig, type ExperimentConfig } from '../../../src/core/runs/config';
+import { getPreset } from '../../../src/core/runs/presets';
+import { networkOf } from '../../../src/core/runs/network-shape';
+import { keptInKernel } from '../../../src/core/prune/layout';
+import { layerSparsity } from '../../../src/core/analysis/mask-stats';
+import type { RoundRecord } from '../../../src/core/experiments/events';
+import { RunFolder } from '../../../src/cli/run-folder';
+import { ANALYSIS_COMMANDS } from '../../../src/cli/analysis';
+import { markdownTable, rangesText, replacementNote, textTable, writeOutputs } from '../../../src/cli/analysis/output';
+import { summaryMarkdown } from '../../../src/cli/summarize-command';
+import { chainRecords } from '../analysis-run/records';
+
+describe('the tables the CLI prints', () => {
+  const chains = ['gd_magnitude', 'gd_random_reinit', 'gd_transfer_snr'];
+
+  it('textTable: each column as wide as its widest cell, two spaces apart, right-aligned', () => {
+    const t = textTable(['round', 'remaining %', ...chains], [[1, '100.00', '0.9000', '0.8000', '']]);
+    const [head, row] = t.split('\n');
+    expect(head).toBe('round  remaining %  gd_magnitude  gd_random_reinit  gd_transfer_snr');
+    expect(row).toBe('    1       100.00        0.9000            0.8000                 ');
+    expect(row).toHaveLength(head.length);
+  });
+
+  it('markdown tables (summarize) keep every header cell apart', () => {
+    expect(markdownTable(['round', ...chains], [[1, 'a', 'b', 'c']]).split('\n')[0]).toBe(
+      '| round | gd_magnitude | gd_random_reinit | gd_transfer_snr |',
+    );
+    const rows = chains.flatMap((method) =>
+      [0, 1].map((seed) => ({ seed, method, roundNum: 1, sparsityFrac: 0, perf: 0.5 })),
+    );
+    const md = summaryMarkdown(rows, 'gd_random_reinit');
+    expect(md).toContain('| round | weights remaining % | gd_magnitude | gd_random_reinit | gd_transfer_snr |');
+    expect(md).toContain(
+      '| round | weights remaining % | gd_magnitude − gd_random_reinit | gd_transfer_snr − gd_random_reinit |',
+    );
+  });
+});
+
+describe('writing over an earlier output', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lab-outputs-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const table = (v: number) => ({ header: ['seed', 'value'], rows: [[0, v]] });
+  const made = (chains: string[], seeds: number[], runs = ['/r/es'], command = 'npm run lab -- lmc --run /r/es') => ({
+    command,
+    selection: { runs, chains, seeds, rounds: [1, 2, 3] },
+    options: { points: 15 },
+  });
+
+  it('rangesText: runs of three or more as ranges', () => {
+    expect(rangesText([3, 0, 1, 2, 5, 7, 8])).toBe('0-3,5,7,8');
+    expect(rangesText([])).toBe('');
+  });
+
+  it('says nothing for a new file or the same content, and names what a replaced file held', async () => {
+    const first = await writeOutputs(dir, 'lmc', table(1), { ...made(['magnitude'], [0, 1]), points: 15 });
+    expect(first.replaced).toBeNull();
+    // The same numbers from another command line (e.g. flags in another order) lose nothing.
+    const again = await writeOutputs(dir, 'lmc', table(1), {
+      ...made(['magnitude'], [0, 1], ['/r/es'], 'npm run lab -- lmc --seeds 0,1 --run /r/es'),
+      points: 15,
+    });
+    expect(again.replaced).toBeNull();
+    const other = await writeOutputs(dir, 'lmc', table(2), { ...made(['snr'], [0, 1]), points: 15 });
+    expect(other.replaced).toBe(
+      `note: replaced ${join(dir, 'lmc')}.csv/json, which held chain magnitude, seeds 0,1, rounds 1-3 (now chain snr); ` +
+        'to keep both, give one of the two commands --out-dir DIR (the old one came from: npm run lab -- lmc --seeds 0,1 --run /r/es)',
+    );
+    expect(await readFile(join(dir, 'lmc.csv'), 'utf8')).toBe('seed,value\n0,2\n');
+  });
+
+  it('an older file without a recorded selection is named by its command; a damaged one says so', async () => {
+    await writeFile(join(dir, 'old.json'), JSON.stringify({ command: 'npm run lab -- weights --run x' }));
+    const r = await writeOutputs(dir, 'old', table(1), made(['magnitude'], [0]));
+    expect(r.replaced).toMatch(/whose selection is not known \(its JSON does not record it\)/);
+    expect(r.replaced).toMatch(/the old one came from: npm run lab -- weights --run x\)$/);
+    await writeFile(join(dir, 'cut.json'), '{"comm');
+    expect((await writeOutputs(dir, 'cut', table(1), made(['magnitude'], [0]))).replaced).toMatch(
+      /its JSON cannot be read/,
+    );
+    await writeFile(join(dir, 'lone.csv'), 'seed,value\n0,9\n');
+    expect((await writeOutputs(dir, 'lone', table(1), made(['magnitude'], [0]))).replaced).toMatch(/it had no JSON/);
+  });
+
+  it('two run-B folders of the same name: the line names both', () => {
+    const old = made(['magnitude'], [0], ['/r/es', '/a/g1']);
+    const next = made(['magnitude'], [0], ['/r/es', '/b/g1']);
+    const note = replacementNote('lmc-runs-g1.csv/json', old, next);
+    expect(note).toContain(
+      'which held runs /r/es vs /a/g1, chain magnitude, seed 0, rounds 1-3 (now runs /r/es vs /b/g1)',
+    );
+    expect(note).toContain('the two run-B folders are both named g1');
+  });
+});
+
+describe('the analysis commands over run folders', () => {
+  const base = getPreset('cartpole-reduced').config;
+  const config = parseConfig({
+    ...base,
+    seeds: [0, 1],
+    prune: { ...base.prune, methods: ['magnitude', 'snr'], rounds: 2 },
+  });
+  const net = networkOf(config);
+  let root = '';
+  const dirs = { es: '', b1: '', b2: '', other: '' };
+
+  async function folder(dir: string, c: ExperimentConfig, records: ReturnType<typeof chainRecords>) {
+    const f = new RunFolder(dir);
+    await f.create(c, { runId: 'test' });
+    for (const r of records) {
+      const record: RoundRecord = {
+        ...r,
+        prunableActive: net.layers.reduce((n, l) => n + keptInKernel(r.mask, l), 0),
+        esDim: 0,
+        finalPerf: 0,
+        finalLoss: 0,
+        bestPerf: 0,
+        evals: [],
+        sigmaStats: { mean: 0, median: 0, min: 0, max: 0 },
+        layerSparsity: layerSparsity(r.mask, net.layers).map((l) => l.sparsityFrac),
+        pruneThreshold: 0,
+        generations: 1,
+        wallMs: 0,
+      };
+      await f.appendRound(record);
+    }
+  }
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'lab-outputs-runs-'));
+    Object.assign(dirs, {
+      es: join(root, 'es'),
+      b1: join(root, 'a', 'g1'),
+      b2: join(root, 'b', 'g1'),
+      other: join(root, 'other'),
+    });
+    await folder(dirs.es, config, [
+      ...chainRecords(net, 'magnitude', [0, 1], 2),
+      ...chainRecords(net, 'snr', [0, 1], 2),
+    ]);
+    // Two run-B folders with the same name and different weights.
+    await folder(dirs.b1, config, chainRecords(net, 'magnitude', [0, 1], 2, 'per-weight', 5));
+    await folder(dirs.b2, config, chainRecords(net, 'magnitude', [0, 1], 2, 'per-weight', 9));
+    await folder(dirs.other, config, chainRecords(net, 'magnitude', [0], 1));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  /** Runs `lab <command> args…`; returns what it wrote on stderr. */
+  async function lab(command: string, args: string[]): Promise<string> {
+    const flags = new Map<string, string>([['quiet', 'true']]);
+    for (let i = 0; i < args.length; i += 2) flags.set(args[i].slice(2), args[i + 1]);
+    let err = '';
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+      err += String(s);
+      return true;
+    });
+    try {
+      await ANALYSIS_COMMANDS[command](flags, [command, ...args]);
+    } finally {
+      spy.mockRestore();
+      out.mockRestore();
+    }
+    return err;
+  }
+
+  it('rerun with another chain: one line on stderr says what the replaced file held', async () => {
+    expect(await lab('weights', ['--run', dirs.es])).toBe('');
+    expect(await lab('weights', ['--run', dirs.es])).toBe(''); // same numbers: nothing to say
+    const err = await lab('weights', ['--run', dirs.es, '--method', 'snr', '--seeds', '0']);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain(
+      `note: replaced ${join(dirs.es, 'weights')}.csv/json, which held chain magnitude, seeds 0,1, rounds 1,2 (now chain snr, seed 0)`,
+    );
+    expect(err).toContain(`(the old one came from: npm run lab -- weights --run ${dirs.es})`);
+    const json = JSON.parse(await readFile(join(dirs.es, 'weights.json'), 'utf8')) as Record<string, unknown>;
+    expect(json.selection).toEqual({ runs: [dirs.es], chains: ['snr'], seeds: [0], rounds: [1, 2] });
+    expect(json.options).toEqual({});
+  });
+
+  it('two different run-B folders of one name write one file; the line names both', async () => {
+    expect(await lab('weights', ['--runs', `${dirs.es},${dirs.b1}`])).toBe('');
+    const err = await lab('weights', ['--runs', `${dirs.es},${dirs.b2}`]);
+    expect(err).toContain(`which held runs ${dirs.es} vs ${dirs.b1}`);
+    expect(err).toContain(`(now runs ${dirs.es} vs ${dirs.b2})`);
+    expect(err).toContain('the two run-B folders are both named g1');
+  });
+
+  it('--out-dir writes there and leaves the run folder’s file alone; another run’s folder is refused', async () => {
+    const before = await readFile(join(dirs.es, 'weights.csv'), 'utf8');
+    const out = join(root, 'analyses', 'magnitude');
+    expect(await lab('weights', ['--run', dirs.es, '--out-dir', out])).toBe('');
+    expect(await readFile(join(out, 'weights.csv'), 'utf8')).not.toBe(before);
+    expect(await readFile(join(dirs.es, 'weights.csv'), 'utf8')).toBe(before);
+    await expect(lab('weights', ['--run', dirs.es, '--out-dir', dirs.other])).rejects.toThrow(
+      /--out-dir .* is the folder of another run/,
+    );
+    await mkdir(join(root, 'plain'), { recursive: true });
+    await writeFile(join(root, 'plain', 'f'), '');
+    await expect(lab('weights', ['--run', dirs.es, '--out-dir', join(root, 'plain', 'f')])).rejects.toThrow(
+      /is a file, not a folder/,
+    );
+    // Run B's own folder is a run that was analysed: allowed.
+    expect(await lab('weights', ['--runs', `${dirs.es},${dirs.b1}`, '--out-dir', dirs.b1])).toBe('');
+  });
+});
