@@ -60,7 +60,7 @@ export function roundRow(r: RoundRecord): string {
   return roundCells(r).map(csvField).join(',');
 }
 
-/** The cells of one generations.csv row; test_perf is empty when the generation had no evaluation. */
+/** The cells of one generations.csv row; test_perf repeats the latest test evaluation (empty before the first one). */
 export function generationCells(m: GenerationMetrics): (string | number)[] {
   return [
     m.seed,

@@ -217,6 +217,17 @@ function SilentWorker() {
   );
 }
 
+/** What Start runs: on a phone the settings are far below the button, so the run card says it. */
+function StartsWhat() {
+  const presetId = useExperimentStore((s) => s.presetId);
+  return (
+    <p className="muted small" data-testid="starts-what">
+      Start runs {presetId ? `the preset “${getPreset(presetId).label}”` : 'your own settings'} (change it under Presets
+      and the settings).
+    </p>
+  );
+}
+
 export const RunControls = memo(function RunControls() {
   const status = useImpStore((s) => s.status);
   const valid = useExperimentStore((s) => selectValidation(s).config !== null);
@@ -251,6 +262,7 @@ export const RunControls = memo(function RunControls() {
         onCancel={() => void cancelImp()}
         focusHolder={statusEl}
       />
+      {!isJobActive(status) && <StartsWhat />}
       {!valid && <p className="field-error">Fix the settings marked in red to start.</p>}
       {valid && tooBig && (
         <p className="notice small" data-testid="start-blocked">

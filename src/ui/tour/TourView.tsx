@@ -15,6 +15,7 @@ export function TourView({ onOpenLab }: { onOpenLab: OpenLab }) {
   const setStep = useLessonStore((s) => s.setTourStep);
   const step = stepAt(stepNum);
   const total = TOUR_STEPS.length;
+  const last = stepNum >= total;
   useEffect(() => {
     replaceQuery((q) => withParam(withParam(q, 'view', null), 'tour', String(stepNum)));
   }, [stepNum]);
@@ -43,22 +44,23 @@ export function TourView({ onOpenLab }: { onOpenLab: OpenLab }) {
         <button type="button" disabled={stepNum <= 1} onClick={() => setStep(stepNum - 1)}>
           ← Previous
         </button>
-        {stepNum < total ? (
-          <button type="button" className="primary" onClick={() => setStep(stepNum + 1)}>
-            Next: {stepAt(stepNum + 1).short} →
+        {last && (
+          <button key="restart" type="button" onClick={() => setStep(1)}>
+            ↺ Back to step 1
           </button>
-        ) : (
-          <>
-            <button type="button" onClick={() => setStep(1)}>
-              ↺ Back to step 1
-            </button>
-            <button type="button" className="primary" onClick={() => void onOpenLab('sparsity', null)}>
-              Open the lab →
-            </button>
-          </>
         )}
+        {/* one element on every step (keyed): pressing Next onto the last step keeps focus in the pager,
+            so the step's title can take it as on every other step */}
+        <button
+          key="primary"
+          type="button"
+          className="primary"
+          onClick={() => (last ? void onOpenLab('sparsity', null) : setStep(stepNum + 1))}
+        >
+          {last ? 'Open the lab →' : `Next: ${stepAt(stepNum + 1).short} →`}
+        </button>
       </div>
-      {stepNum === total && (
+      {last && (
         <p className="tour-end muted">
           That was the last step. In the lab you can run the experiment yourself: choose a preset, press Start, and
           compare your curves with the ones in this tour.
