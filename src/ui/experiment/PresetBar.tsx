@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { PRESETS } from '../../core/runs/presets';
 import { useExperimentStore } from '../../state/experiment-store';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
+import { SourcedText } from '../settings/SourcedText';
 
 export const PresetBar = memo(function PresetBar() {
   const presetId = useExperimentStore((s) => s.presetId);
@@ -37,7 +38,8 @@ export const PresetBar = memo(function PresetBar() {
       </div>
       {chosen ? (
         <div className="preset-details">
-          <p>{chosen.description}</p>
+          {/* what the preset is first; the document and version it cites behind "Source" */}
+          <SourcedText text={chosen.description} />
           {chosen.deviations.length > 0 && (
             <>
               <p className="small">
