@@ -79,7 +79,7 @@ function wrapWords(name: string, chars: number): string[] {
  * Legend items laid out in rows across `width`; an item too long for a whole row (a phone) wraps onto
  * several lines and takes those rows alone, rather than running off the chart.
  */
-function legendLayout(items: readonly LiveSeries[], width: number) {
+export function legendLayout(items: readonly LiveSeries[], width: number) {
   let x = 0,
     row = 0;
   return items.map((s) => {
@@ -96,6 +96,11 @@ function legendLayout(items: readonly LiveSeries[], width: number) {
     } else x += w;
     return at;
   });
+}
+
+/** Rows the laid-out legend takes (a wrapped entry takes one per line). */
+export function legendRows(layout: readonly { row: number; lines: readonly string[] }[]): number {
+  return layout.length ? Math.max(...layout.map((l) => l.row + l.lines.length)) : 0;
 }
 
 function useSize(ref: React.RefObject<HTMLDivElement | null>) {
@@ -126,8 +131,7 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
       ),
     [series, w, legendLeft],
   );
-  const rows = legend.length ? Math.max(...legend.map((l) => l.row + (l.lines.length > 1 ? 0 : 1))) : 0;
-  const top = M.top + rows * LEGEND_ROW;
+  const top = M.top + legendRows(legend) * LEGEND_ROW;
   const geo = useMemo(() => {
     const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p[0])))].sort((a, b) => a - b);
     const yVals = series.flatMap((s) => [...s.points.map((p) => p[1]), ...(s.band ?? []).flatMap((b) => [b[1], b[2]])]);
