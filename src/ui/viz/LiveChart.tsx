@@ -7,6 +7,7 @@
  * the legend is part of the SVG (so PNG/SVG export includes it); hover shows the values at the
  * nearest x. Keyboard users get the same numbers from ChartFrame's table view.
  */
+import { legendLayout, legendRows } from './legend-layout';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import {
   autoDomain,
@@ -61,47 +62,6 @@ const M = { left: 62, right: 16, top: 8, bottom: 38 };
 const LEGEND_ROW = 18;
 const defaultFmt = (v: number) =>
   Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(1) : String(Number(v.toPrecision(4)));
-
-const CHAR_PX = 6.6; // estimated text width per character at the legend's 12 px
-
-/** `name` broken at spaces into lines of at most `chars` characters (a longer word keeps its own line). */
-function wrapWords(name: string, chars: number): string[] {
-  const lines: string[] = [];
-  for (const word of name.split(' ')) {
-    const last = lines.length ? lines[lines.length - 1] : null;
-    if (last !== null && last.length + 1 + word.length <= chars) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
-
-/**
- * Legend items laid out in rows across `width`; an item too long for a whole row (a phone) wraps onto
- * several lines and takes those rows alone, rather than running off the chart.
- */
-export function legendLayout(items: readonly LiveSeries[], width: number) {
-  let x = 0,
-    row = 0;
-  return items.map((s) => {
-    const w = 26 + s.name.length * CHAR_PX + 14;
-    if (x > 0 && x + w > width) {
-      x = 0;
-      row++;
-    }
-    const lines = w > width ? wrapWords(s.name, Math.max(8, Math.floor((width - 40) / CHAR_PX))) : [s.name];
-    const at = { s, x, row, lines };
-    if (lines.length > 1) {
-      row += lines.length;
-      x = 0;
-    } else x += w;
-    return at;
-  });
-}
-
-/** Rows the laid-out legend takes (a wrapped entry takes one per line). */
-export function legendRows(layout: readonly { row: number; lines: readonly string[] }[]): number {
-  return layout.length ? Math.max(...layout.map((l) => l.row + l.lines.length)) : 0;
-}
 
 function useSize(ref: React.RefObject<HTMLDivElement | null>) {
   const [size, setSize] = useState({ w: 0, h: 0 });

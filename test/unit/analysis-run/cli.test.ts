@@ -13,37 +13,16 @@ import { parseConfig } from '../../../src/core/runs/config';
 import { getPreset } from '../../../src/core/runs/presets';
 import { getNetwork } from '../../../src/core/nets/registry';
 import { Rng } from '../../../src/core/rng';
-import type { RoundRecord } from '../../../src/core/experiments/events';
 import { ANALYSIS_LIST } from '../../../src/core/analysis/analyses';
 import { RunFolder } from '../../../src/cli/run-folder';
-import { keptInKernel } from '../../../src/core/prune/layout';
-import { layerSparsity } from '../../../src/core/analysis/mask-stats';
 import { ANALYSIS_COMMANDS } from '../../../src/cli/analysis';
 import { flagOf } from '../../../src/cli/analysis/analysis-flags';
-import { chainRecords } from './records';
+import { chainRecords, roundRecordOf } from './records';
 
 const dirs: Record<string, string> = {};
 const preset = getPreset('mnist-quick').config;
 const esConfig = parseConfig({ ...preset, seeds: [0, 1], prune: { methods: ['magnitude', 'snr'], rounds: 3 } });
 const net = getNetwork('mlp').build(esConfig.network.params, { inputShape: [14, 14, 1], outputSize: 10 });
-
-function asRecord(r: ReturnType<typeof chainRecords>[number]): RoundRecord {
-  return {
-    ...r,
-    // Metrics that agree with the mask: run folders are checked like bundles when they are read.
-    prunableActive: net.layers.reduce((n, l) => n + keptInKernel(r.mask, l), 0),
-    esDim: 0,
-    finalPerf: 0,
-    finalLoss: 0,
-    bestPerf: 0,
-    evals: [],
-    sigmaStats: { mean: 0, median: 0, min: 0, max: 0 },
-    layerSparsity: layerSparsity(r.mask, net.layers).map((l) => l.sparsityFrac),
-    pruneThreshold: 0,
-    generations: 1,
-    wallMs: 0,
-  };
-}
 
 async function folder(name: string, config: typeof esConfig, records: ReturnType<typeof chainRecords>) {
   const dir = await mkdtemp(join(tmpdir(), `lab-analysis-${name}-`));
@@ -51,7 +30,7 @@ async function folder(name: string, config: typeof esConfig, records: ReturnType
   const f = new RunFolder(dir);
   await f.create(config, { runId: name });
   for (const seed of config.seeds) await f.writeTheta0(seed, net.init(new Rng(seed).split('theta0')));
-  for (const r of records) await f.appendRound(asRecord(r));
+  for (const r of records) await f.appendRound(roundRecordOf(net, r));
 }
 
 beforeAll(async () => {

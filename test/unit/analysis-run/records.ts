@@ -5,6 +5,9 @@
  */
 import type { RoundSnapshot } from '../../../src/core/analysis/run';
 import type { PopulationNet } from '../../../src/core/nets/types';
+import type { RoundRecord } from '../../../src/core/experiments/events';
+import { keptInKernel } from '../../../src/core/prune/layout';
+import { layerSparsity } from '../../../src/core/analysis/mask-stats';
 import { Rng } from '../../../src/core/rng';
 
 export type SigmaStyle = 'per-weight' | 'none' | 'isotropic';
@@ -38,4 +41,25 @@ export function chainRecords(
     }
   }
   return out;
+}
+
+/**
+ * A snapshot as the round record a run folder stores, with metrics that agree with its mask (run folders
+ * are checked like bundles when they are read) and zeros for the training metrics.
+ */
+export function roundRecordOf(net: Pick<PopulationNet, 'layers'>, r: RoundSnapshot): RoundRecord {
+  return {
+    ...r,
+    prunableActive: net.layers.reduce((n, l) => n + keptInKernel(r.mask, l), 0),
+    esDim: 0,
+    finalPerf: 0,
+    finalLoss: 0,
+    bestPerf: 0,
+    evals: [],
+    sigmaStats: { mean: 0, median: 0, min: 0, max: 0 },
+    layerSparsity: layerSparsity(r.mask, net.layers).map((l) => l.sparsityFrac),
+    pruneThreshold: 0,
+    generations: 1,
+    wallMs: 0,
+  };
 }

@@ -12,14 +12,11 @@ import { join } from 'node:path';
 import { parseConfig, type ExperimentConfig } from '../../../src/core/runs/config';
 import { getPreset } from '../../../src/core/runs/presets';
 import { networkOf } from '../../../src/core/runs/network-shape';
-import { keptInKernel } from '../../../src/core/prune/layout';
-import { layerSparsity } from '../../../src/core/analysis/mask-stats';
-import type { RoundRecord } from '../../../src/core/experiments/events';
 import { RunFolder } from '../../../src/cli/run-folder';
 import { ANALYSIS_COMMANDS } from '../../../src/cli/analysis';
 import { markdownTable, rangesText, replacementNote, textTable, writeOutputs } from '../../../src/cli/analysis/output';
 import { summaryMarkdown } from '../../../src/cli/summarize-command';
-import { chainRecords } from '../analysis-run/records';
+import { chainRecords, roundRecordOf } from '../analysis-run/records';
 
 describe('the tables the CLI prints', () => {
   const chains = ['gd_magnitude', 'gd_random_reinit', 'gd_transfer_snr'];
@@ -121,23 +118,7 @@ describe('the analysis commands over run folders', () => {
   async function folder(dir: string, c: ExperimentConfig, records: ReturnType<typeof chainRecords>) {
     const f = new RunFolder(dir);
     await f.create(c, { runId: 'test' });
-    for (const r of records) {
-      const record: RoundRecord = {
-        ...r,
-        prunableActive: net.layers.reduce((n, l) => n + keptInKernel(r.mask, l), 0),
-        esDim: 0,
-        finalPerf: 0,
-        finalLoss: 0,
-        bestPerf: 0,
-        evals: [],
-        sigmaStats: { mean: 0, median: 0, min: 0, max: 0 },
-        layerSparsity: layerSparsity(r.mask, net.layers).map((l) => l.sparsityFrac),
-        pruneThreshold: 0,
-        generations: 1,
-        wallMs: 0,
-      };
-      await f.appendRound(record);
-    }
+    for (const r of records) await f.appendRound(roundRecordOf(net, r));
   }
 
   beforeAll(async () => {

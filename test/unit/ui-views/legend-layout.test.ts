@@ -1,10 +1,10 @@
 /**
- * The chart legend's layout (src/ui/viz/LiveChart.tsx): entries side by side while they fit, a new row when
+ * The chart legend's layout (src/ui/viz/legend-layout.ts): entries side by side while they fit, a new row when
  * the next does not, and an entry too long for a whole row (a phone) wrapped at spaces onto rows of its own,
  * so nothing runs off the chart.
  */
 import { describe, expect, it } from 'vitest';
-import { legendLayout, legendRows } from '../../../src/ui/viz/LiveChart';
+import { legendLayout, legendRows } from '../../../src/ui/viz/legend-layout';
 import type { LiveSeries } from '../../../src/ui/viz/LiveChart';
 
 const series = (name: string): LiveSeries => ({ key: name, name, color: '#000', points: [] });
