@@ -4,8 +4,7 @@
  * values; given canonical configs (parseConfig fills every default), a field left at its default compares
  * equal to the same value given explicitly, so only real differences are named.
  */
-
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+import { isPlainObject as isObject } from '../core/plain-object';
 
 /** Every leaf path where `a` and `b` differ, in sorted key order; arrays compare as one value (seeds). */
 export function differingPaths(a: unknown, b: unknown, path = ''): string[] {

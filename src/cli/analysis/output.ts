@@ -15,6 +15,7 @@ import type { Cell } from '../../core/analysis/analyses';
 import { toCsv } from '../../core/runs/csv-format';
 import { writeFileAtomic } from '../fs-safe';
 import { flagOf } from './analysis-flags';
+import { isPlainObject as isObject } from '../../core/plain-object';
 
 export type { Cell } from '../../core/analysis/analyses';
 // The number and markdown helpers live in core (every analysis report uses them); re-exported for the CLI.
@@ -55,8 +56,6 @@ function jsonText(json: Record<string, unknown>): string {
     ) + '\n'
   );
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** The parsed JSON object, or null when the text is not one. */
 function parseObject(text: string): Record<string, unknown> | null {

@@ -13,12 +13,11 @@
 import type { z } from 'zod';
 import { experimentConfigSchema } from '../runs/config';
 import { PROTO_KEY, PROTO_KEY_MESSAGE, setOwnKey } from '../runs/proto-key';
+import { isPlainObject } from '../plain-object';
 
 type Json = Record<string, unknown>;
 
-export function isPlainObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isPlainObject }; // used here and by the sweep modules
 
 /** `o[key]` if `o` has it as its own key: `toString`, `constructor`, … inherited from Object are not fields. */
 export function ownValue(o: Json, key: string): unknown {
