@@ -98,11 +98,19 @@ export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): S
   const esGd = lmc.filter((r) => r.pair === 'es-gd' && r.chain === es);
   if (esGd.length) {
     values.esGdBarrier = meanOf(esGd.map(barrierOf));
+    // Judged pair by pair, not by the mean: a mean just above the line can hide a majority of connected pairs.
+    const apart = esGd.filter((r) => barrierOf(r) >= CONNECTED_BELOW).length;
+    values.esGdApart = apart;
+    values.esGdPairs = esGd.length;
     clauses.push(
       `an ES and a gradient-descent network grown from the same start by ${barrierWords(esGd)} of ` +
-        `${pct(100 * values.esGdBarrier)}`,
+        `${pct(100 * values.esGdBarrier)}` +
+        (esGd.length > 1
+          ? ` on average (${apart} of ${esGd.length} pairs of the same seed and round separated by ` +
+            `${pct(100 * CONNECTED_BELOW, 0)} or more)`
+          : ''),
     );
-    verdicts.push(values.esGdBarrier > CONNECTED_BELOW ? 'agrees' : 'differs');
+    verdicts.push(apart === esGd.length ? 'agrees' : apart === 0 ? 'differs' : 'partly');
   }
   const cons = es ? consecutive(lmc, es) : null;
   if (cons) {

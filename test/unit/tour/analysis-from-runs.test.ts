@@ -103,6 +103,25 @@ describe('ES and gradient-descent curves (R4)', () => {
     expect(s.ok && s.text).toContain('stays ahead of it down to');
   });
 
+  it('with several seeds, a mean crossing that hides a seed still behind says where ES leads on every seed', () => {
+    // seed 1 copies seed 0, except that its GD stays 0.5 points above ES at 2.25 % (the mean still crosses there)
+    const seed1 = curves.map((r) =>
+      r.trainer === 'gd' && r.roundNum === 18 ? { ...r, seed: 1, perf: 0.8531 } : { ...r, seed: 1 },
+    );
+    const a = file({ curves: [...curves, ...seed1] });
+    const [c] = gdComparisons(a);
+    expect(c).toMatchObject({ seeds: [0, 1], esAheadFromPct: 2.252, esAheadEverySeedFromPct: 1.801 });
+    const s = esVsGdSentence(a);
+    expect(s.ok && s.text.replaceAll('\u00a0', ' ')).toContain(
+      'falls below it on average from 2.25 % of the weights on (on every seed from 1.8 %) and ends',
+    );
+    // where the seeds agree the sentence stays as it was
+    const same = esVsGdSentence(file({ curves: [...curves, ...curves.map((r) => ({ ...r, seed: 1 }))] }));
+    expect(same.ok && same.text.replaceAll('\u00a0', ' ')).toContain(
+      'falls below it from 2.25 % of the weights on and',
+    );
+  });
+
   it('aheadFrom: the first round of the final run where a > b, never an earlier lead that was lost', () => {
     const p = (roundNum: number, a: number, b: number) => ({ roundNum, a, b });
     expect(aheadFrom([p(1, 2, 1), p(2, 0, 1), p(3, 2, 1), p(4, 3, 1)])?.roundNum).toBe(3);
