@@ -163,8 +163,8 @@ async function trainSeeds(
         else if (e.type === 'round' && (!e.record.sharedWith || e.record.sharedWith[0] === e.record.method))
           doneGens += e.record.generations;
       },
-      // Between generations: waits for the writes, and stops the run after Ctrl-C / SIGTERM (interrupt.ts).
-      // Its macrotask turn also lets the signal handler of `lab sweep run` (which releases its lock) run.
+      // Between generations: waits for the writes, and stops the run after Ctrl-C / SIGTERM (interrupt.ts),
+      // for `lab sweep run`'s runs too.
       gate: writer.gate,
     });
   }

@@ -1,15 +1,17 @@
 /**
  * Ctrl-C (SIGINT) and SIGTERM while a command writes a run folder (`lab imp`, `lab gd`, `lab transfer`: the
- * run writer, run-writer.ts, watches for them while it holds the folder's lock).
+ * run writer, run-writer.ts, watches for them while it holds the folder's lock; `lab sweep run` watches
+ * for the whole sweep, sweep/run-command.ts).
  *
  * The first signal is only noted; the run stops at its next safe point, the trainers' gate between two
  * generations (or GD steps), after every write so far has landed. The folder then holds exactly its
  * finished rounds, the writer releases the lock on the way out, and the command prints one line saying
  * how far the run got and exits with 130 (SIGINT) or 143 (SIGTERM), the codes a shell reports for those
- * signals (`lab sweep run` exits with the same codes). A second signal stops the process at once, for a
- * generation that takes too long: the lock file is removed first, and the rest of the folder is
- * consistent at any moment anyway, since every file is written whole (fs-safe.ts) and a rerun drops what
- * an unfinished round left behind.
+ * signals. A watch opened after a signal that another watch noted (the run writer of a sweep's run whose
+ * data was still loading) starts out stopped, so that run stops at its first gate. A second signal
+ * stops the process at once, for a generation that takes too long: the lock file is removed first, and
+ * the rest of the folder is consistent at any moment anyway, since every file is written whole
+ * (fs-safe.ts) and a rerun drops what an unfinished round left behind.
  */
 import { rmSync } from 'node:fs';
 import { CliError } from './args';
@@ -41,7 +43,8 @@ export interface Interruption {
 
 interface Watch {
   signal: Signal | null;
-  readonly lockPath: string;
+  /** The lock file to remove on a second signal (null: none held now). */
+  readonly lockPath: () => string | null;
   /** How far the run got, e.g. "2 of 6 rounds". */
   readonly progress: () => string;
 }
@@ -52,8 +55,11 @@ const again = 'run the same command again to continue';
 function onSignal(signal: Signal): void {
   if ([...watches].some((w) => w.signal !== null)) {
     // The second signal: the user does not want to wait for the safe point.
-    for (const w of watches) rmSync(w.lockPath, { force: true });
-    const got = [...watches].map((w) => w.progress()).join(', ');
+    for (const w of watches) {
+      const lock = w.lockPath();
+      if (lock) rmSync(lock, { force: true });
+    }
+    const got = [...new Set([...watches].map((w) => w.progress()))].join(', ');
     process.stderr.write(`\ninterrupted again: stopped at once after ${got} (finished rounds are kept); ${again}\n`);
     process.exit(EXIT_CODES[signal]);
   }
@@ -66,9 +72,16 @@ const onSigterm = () => onSignal('SIGTERM');
 /**
  * Watches for SIGINT / SIGTERM until `stop()`: the process-wide handlers are installed while at least one
  * watch is open and removed after the last, so that outside a run the signals keep their usual effect.
+ * `lockPath`: the lock the process holds, or a function giving the one it holds now (a sweep's, which
+ * changes from run to run).
  */
-export function watchInterrupts(lockPath: string, progress: () => string): Interruption {
-  const watch: Watch = { signal: null, lockPath, progress };
+export function watchInterrupts(lockPath: string | (() => string | null), progress: () => string): Interruption {
+  const pending = [...watches].find((w) => w.signal !== null)?.signal ?? null;
+  const watch: Watch = {
+    signal: pending,
+    lockPath: typeof lockPath === 'string' ? () => lockPath : lockPath,
+    progress,
+  };
   if (watches.size === 0) {
     process.on('SIGINT', onSigint);
     process.on('SIGTERM', onSigterm);

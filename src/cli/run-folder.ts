@@ -25,7 +25,8 @@ import {
   type RoundRow,
 } from '../core/runs/csv';
 import { clip, CsvError } from '../core/runs/csv-format';
-import { ConfigError, parseConfig, type ExperimentConfig } from '../core/runs/config';
+import type { ExperimentConfig } from '../core/runs/config';
+import { recordedConfig } from './run-settings';
 import type { PopulationNet } from '../core/nets/types';
 import { roundProblem, type RoundArrays, type RoundMetrics } from '../core/runs/round-checks';
 import { bytesOf, writeFileAtomic } from './fs-safe';
@@ -149,8 +150,9 @@ export class RunFolder {
   }
 
   /**
-   * config.json: a JSON object whose `config` passes the config schema. Errors name the file (and the
-   * config field); `flag` is the flag that named the folder (e.g. "--run").
+   * config.json: a JSON object whose `config` passes the config schema (read by run-settings.ts
+   * recordedConfig, as a run's writer reads it). Errors name the file (and the config field); `flag` is
+   * the flag that named the folder (e.g. "--run").
    */
   async readMeta(flag: string): Promise<{ meta: Readonly<Record<string, unknown>>; config: ExperimentConfig }> {
     const path = this.path(CONFIG_FILE);
@@ -162,15 +164,10 @@ export class RunFolder {
     }
     if (!meta || typeof meta !== 'object' || Array.isArray(meta))
       throw new CliError(`${flag} ${this.dir}: ${CONFIG_FILE} is not a run folder's config (expected a JSON object)`);
-    try {
-      return { meta: meta as Record<string, unknown>, config: parseConfig((meta as { config?: unknown }).config) };
-    } catch (e) {
-      if (e instanceof ConfigError)
-        throw new CliError(
-          `${flag} ${this.dir}: ${CONFIG_FILE} holds an invalid config (${e.issues.map((i) => `config.${i.path}: ${i.message}`).join('; ')})`,
-        );
-      throw e;
-    }
+    const read = recordedConfig(meta as Record<string, unknown>);
+    if ('problem' in read)
+      throw new CliError(`${flag} ${this.dir}: ${CONFIG_FILE} holds an invalid config (${read.problem})`);
+    return { meta: meta as Record<string, unknown>, config: read.config };
   }
 
   /**

@@ -2,7 +2,8 @@
  * Generators of invalid experiment configs for the property tests (docs/RELIABILITY.md): a valid preset
  * config with ONE field set to a value the schema must refuse, and the config path the refusal must name.
  * Registry parameters are covered from their own specs (out of range, wrong type, not an option) and by
- * names that are not parameters (including every name objects inherit).
+ * names that are not parameters (including every name objects inherit); the config's own objects by keys
+ * that are not fields.
  */
 import fc from 'fast-check';
 import type { ParamSpec, ParamSpecs } from '../../src/core/params';
@@ -12,7 +13,7 @@ import { getNetwork } from '../../src/core/nets/registry';
 import { getTask, TASKS } from '../../src/core/tasks/registry';
 import { getPruneMethod } from '../../src/core/prune/registry';
 import { getPreset } from '../../src/core/runs/presets';
-import type { ExperimentConfigInput } from '../../src/core/runs/config';
+import { experimentConfigSchema, type ExperimentConfigInput } from '../../src/core/runs/config';
 
 /** Every registered task id: a bad value is any other string. */
 const TASK_IDS = TASKS.map((t) => t.id);
@@ -78,6 +79,26 @@ function setPath(obj: Record<string, unknown>, path: readonly string[], value: u
   Object.defineProperty(o, path[path.length - 1], { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** The fields of the config's object at `at` ([] for the top level), from the schema. */
+function fieldsOf(at: readonly string[]): string[] {
+  let schema: { shape: Record<string, unknown> } = experimentConfigSchema;
+  for (const p of at) schema = schema.shape[p] as { shape: Record<string, unknown> };
+  return Object.keys(schema.shape);
+}
+
+/** A key that is no field, at the top or inside one of the config's objects (the schema used to drop it). */
+function notAField(): fc.Arbitrary<{ path: string[]; value: unknown; expectPath: string }> {
+  return fc.constantFrom<string[]>([], ['task'], ['network'], ['es'], ['prune'], ['budget']).chain((at) =>
+    fc
+      .oneof(
+        fc.constantFrom('generation', 'seed', 'popsize', 'evalevery', 'constructor'),
+        fc.string({ minLength: 1, maxLength: 20 }),
+      )
+      .filter((k) => !fieldsOf(at).includes(k) && k !== '__proto__')
+      .map((k) => ({ path: [...at, k], value: 1, expectPath: [...at, k].join('.') })),
+  );
+}
+
 /** One invalid config: a preset with one field broken. */
 export function badConfig(): fc.Arbitrary<BadConfig> {
   return fc.constantFrom(...BASE_PRESETS).chain((presetId) => {
@@ -127,6 +148,7 @@ export function badConfig(): fc.Arbitrary<BadConfig> {
           otherString(['magnitude', 'snr']).map((s) => [s]),
         ),
       ),
+      notAField(),
       paramsOf(['es', 'params'], strategy.paramSpecs),
       paramsOf(['task', 'params'], getTask(base.task.id).paramSpecs),
       paramsOf(['network', 'params'], getNetwork(base.network.id).paramSpecs),

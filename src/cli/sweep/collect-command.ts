@@ -83,7 +83,8 @@ export const collectCommand: SweepSubcommand = {
     } catch {
       throw new CliError(`${dir.specPath} not found: is ${root} a sweep folder (written by lab sweep run or slurm)?`);
     }
-    const { plan } = loadSweepContent(parseSweepText(text, dir.specPath), dir.specPath);
+    // The lab wrote this file: read as stored data (read-sweep.ts).
+    const { plan } = loadSweepContent(parseSweepText(text, dir.specPath), dir.specPath, { stored: true });
     const command = commandLine(argv);
     const collected: (CollectedConfig & { missing: number })[] = [];
     for (const c of plan.configs) collected.push(await collectConfig(dir, plan, c, command));

@@ -115,9 +115,9 @@ export const planCommand: SweepSubcommand = {
   async run(file, flags) {
     const backend = flags.get('backend') ?? 'wasm';
     if (backend !== 'wasm' && backend !== 'cpu') throw new CliError(`--backend must be wasm or cpu (got "${backend}")`);
-    const { plan } = await loadSweepFile(file);
     const out = flags.get('out');
     const dir = out && out !== 'true' ? new SweepDir(out) : null;
+    const { plan } = await loadSweepFile(file, { stored: dir?.keeps(file) ?? false });
     const states = dir ? await Promise.all(plan.runs.map((r) => runState(dir.runDir(r.runId), r.config))) : undefined;
     process.stdout.write(planText(plan, await readBenchTables(), backend, states) + '\n');
   },

@@ -8,15 +8,21 @@
  *
  * --index picks runs by their plan index (a Slurm array task runs one); --jobs N runs up to N runs at
  * once, each in its own `lab sweep run --index` process.
+ *
+ * Ctrl-C and SIGTERM (Slurm's time limit, scancel) stop the sweep as they stop `lab imp` (interrupt.ts):
+ * the run that is training stops at its next generation with its lock released, no further run starts,
+ * and the command says how far it got and how to continue, exiting with 130 / 143. With --jobs, the runs'
+ * processes get the signal too (Ctrl-C reaches the whole process group) and stop the same way.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
-import type { SweepRun } from '../../core/sweep/expand';
+import type { SweepPlan, SweepRun } from '../../core/sweep/expand';
 import { canonicalJson } from '../../core/runs/hash';
+import { withoutStoredBaseSeeds } from '../../core/sweep/sweep-spec';
 import { CliError, intFlag } from '../args';
+import { InterruptedError, watchInterrupts, type Interruption } from '../interrupt';
 import { runImpFolder } from '../imp-command';
 import { backendFlag } from '../node-io';
-import { labInvocation } from './lab-invocation';
+import { runInChildren } from './run-children';
 import { loadSweepFile, type LoadedSweep } from './read-sweep';
 import { lockRun, runState, SweepDir } from './sweep-dir';
 import { writeFileAtomic } from '../fs-safe';
@@ -47,7 +53,8 @@ export async function recordSweep(dir: SweepDir, sweep: LoadedSweep): Promise<vo
   }
   if (previous !== null) {
     try {
-      if (canonicalJson(JSON.parse(previous)) === canonicalJson(sweep.spec)) return;
+      // Seeds the lab used to keep in base.config change nothing (sweep-spec.ts withoutStoredBaseSeeds).
+      if (canonicalJson(withoutStoredBaseSeeds(JSON.parse(previous))) === canonicalJson(sweep.spec)) return;
     } catch {
       // unreadable: replaced below
     }
@@ -66,12 +73,17 @@ interface Tally {
   failed: string[];
 }
 
-async function runOne(
-  run: SweepRun,
-  label: string,
-  ctx: { dir: SweepDir; file: string; backend: 'wasm' | 'cpu'; quiet: boolean; reportEvery: number },
-  tally: Tally,
-): Promise<void> {
+interface RunContext {
+  readonly dir: SweepDir;
+  readonly file: string;
+  readonly backend: 'wasm' | 'cpu';
+  readonly quiet: boolean;
+  readonly reportEvery: number;
+  /** Notes the run lock this process holds now (null: none), for a second Ctrl-C (interrupt.ts). */
+  readonly hold: (lockPath: string | null) => void;
+}
+
+async function runOne(run: SweepRun, label: string, ctx: RunContext, tally: Tally): Promise<void> {
   const folder = ctx.dir.runDir(run.runId);
   const name = `run ${run.index} (${label}, seed ${run.seed})`;
   const before = await runState(folder, run.config, ctx.backend);
@@ -90,6 +102,7 @@ async function runOne(
     process.stderr.write(`${name}: left to ${lock.holder}\n`);
     return;
   }
+  ctx.hold(lock.lockPath);
   try {
     process.stderr.write(`${name} → ${folder}\n`);
     // The imp runner continues a partial run and leaves one finished meanwhile by another process alone.
@@ -103,32 +116,70 @@ async function runOne(
     if (result.alreadyComplete) tally.complete++;
     else tally.ran++;
   } catch (e) {
+    // Stopped by Ctrl-C / SIGTERM (its lock already released by the run writer): the sweep stops too.
+    if (e instanceof InterruptedError) throw new InterruptedError(`${name}: ${e.message}`, e.signal);
     tally.failed.push(`${name}: ${(e as Error).message}`);
   } finally {
+    ctx.hold(null);
     await lock.release();
   }
 }
 
-/** Runs `indices` in up to `jobs` child processes (`lab sweep run FILE --out DIR --index I`). */
-async function runInChildren(indices: readonly number[], jobs: number, args: readonly string[]): Promise<string[]> {
-  const failed: string[] = [];
-  const queue = [...indices];
-  const [node, ...pre] = labInvocation();
-  const worker = async () => {
-    for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-      const index = i;
-      const code = await new Promise<number>((resolve) => {
-        const child = spawn(node, [...pre, 'sweep', 'run', ...args, '--index', String(index)], {
-          stdio: ['ignore', 'inherit', 'inherit'],
-        });
-        child.on('error', () => resolve(1));
-        child.on('exit', (c) => resolve(c ?? 1));
-      });
-      if (code !== 0) failed.push(`run ${index}: its process exited with code ${code}`);
+interface SweepJob {
+  readonly file: string;
+  readonly out: string;
+  readonly dir: SweepDir;
+  readonly plan: SweepPlan;
+  readonly indices: readonly number[];
+  readonly jobs: number;
+  readonly backend: 'wasm' | 'cpu';
+  readonly quiet: boolean;
+  readonly reportEvery: number;
+}
+
+/** Runs the sweep's `indices` into `tally`, here or in child processes; a signal stops it (InterruptedError). */
+async function runSweep(
+  job: SweepJob,
+  tally: Tally,
+  interruption: Interruption,
+  hold: (lockPath: string | null) => void,
+): Promise<void> {
+  const { dir, plan, indices, jobs, backend } = job;
+  if (jobs > 1 && indices.length > 1) {
+    // Complete runs are skipped here, so no process starts only to find its run done.
+    const states = await Promise.all(
+      indices.map((i) => runState(dir.runDir(plan.runs[i].runId), plan.runs[i].config, backend)),
+    );
+    const todo = indices.filter((_, k) => states[k].state !== 'complete');
+    tally.complete = indices.length - todo.length;
+    const args = [job.file, '--out', job.out, '--backend', backend, '--report-every', String(job.reportEvery)];
+    if (job.quiet) args.push('--quiet');
+    const children = await runInChildren(todo, jobs, args, interruption, () => tally.ran++);
+    tally.failed.push(...children.failed);
+    if (children.stopped) {
+      for (const f of tally.failed) process.stderr.write(`${f}\n`);
+      throw children.stopped;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, indices.length) }, worker));
-  return failed;
+    process.stdout.write(
+      `sweep ${plan.name}: ${indices.length} runs: ${todo.length} run in up to ${jobs} processes, ${tally.complete} already complete` +
+        (tally.failed.length ? `, ${tally.failed.length} failed` : '') +
+        ` → ${dir.root}\n`,
+    );
+    return;
+  }
+  const ctx: RunContext = { dir, file: job.file, backend, quiet: job.quiet, reportEvery: job.reportEvery, hold };
+  const labels = new Map(plan.configs.map((c) => [c.index, c.label]));
+  for (const i of indices) {
+    // A signal that came after the last run's last generation stops the sweep before the next one.
+    await interruption.checkpoint();
+    await runOne(plan.runs[i], labels.get(plan.runs[i].configIndex)!, ctx, tally);
+  }
+  process.stdout.write(
+    `sweep ${plan.name}: ${indices.length} run${indices.length > 1 ? 's' : ''}: ${tally.ran} ran now, ${tally.complete} already complete` +
+      (tally.elsewhere ? `, ${tally.elsewhere} being run by another process` : '') +
+      (tally.failed.length ? `, ${tally.failed.length} failed` : '') +
+      ` → ${dir.root}\n`,
+  );
 }
 
 export const runCommand: SweepSubcommand = {
@@ -142,47 +193,27 @@ export const runCommand: SweepSubcommand = {
     const jobs = intFlag(flags, 'jobs', 1, 256) ?? 1;
     const reportEvery = intFlag(flags, 'report-every', 1, 100000) ?? 10;
     const quiet = flags.get('quiet') === 'true';
-    const sweep = await loadSweepFile(file);
+    const dir = new SweepDir(out);
+    // The folder's own sweep.json (or a Slurm folder's copy) is read as the lab wrote it.
+    const sweep = await loadSweepFile(file, { stored: dir.keeps(file) });
     const { plan } = sweep;
     const indices = flags.has('index')
       ? indexList(flags.get('index')!, plan.runs.length)
       : plan.runs.map((r) => r.index);
-    const dir = new SweepDir(out);
     await recordSweep(dir, sweep);
 
     const tally: Tally = { ran: 0, complete: 0, elsewhere: 0, failed: [] };
-    if (jobs > 1 && indices.length > 1) {
-      // Complete runs are skipped here, so no process starts only to find its run done.
-      const states = await Promise.all(
-        indices.map((i) => runState(dir.runDir(plan.runs[i].runId), plan.runs[i].config, backend)),
-      );
-      const todo = indices.filter((_, k) => states[k].state !== 'complete');
-      const args = [
-        file,
-        '--out',
-        out,
-        '--backend',
-        backend,
-        '--report-every',
-        String(reportEvery),
-        ...(quiet ? ['--quiet'] : []),
-      ];
-      tally.failed.push(...(await runInChildren(todo, jobs, args)));
-      process.stdout.write(
-        `sweep ${plan.name}: ${indices.length} runs: ${todo.length} run in up to ${jobs} processes, ${indices.length - todo.length} already complete` +
-          (tally.failed.length ? `, ${tally.failed.length} failed` : '') +
-          ` → ${dir.root}\n`,
-      );
-    } else {
-      const ctx = { dir, file, backend, quiet, reportEvery };
-      const labels = new Map(plan.configs.map((c) => [c.index, c.label]));
-      for (const i of indices) await runOne(plan.runs[i], labels.get(plan.runs[i].configIndex)!, ctx, tally);
-      process.stdout.write(
-        `sweep ${plan.name}: ${indices.length} run${indices.length > 1 ? 's' : ''}: ${tally.ran} ran now, ${tally.complete} already complete` +
-          (tally.elsewhere ? `, ${tally.elsewhere} being run by another process` : '') +
-          (tally.failed.length ? `, ${tally.failed.length} failed` : '') +
-          ` → ${dir.root}\n`,
-      );
+    // One watch for the whole sweep (interrupt.ts); each run's writer opens its own while it trains.
+    let held: string | null = null;
+    const interruption = watchInterrupts(
+      () => held,
+      () => `${tally.ran + tally.complete} of ${indices.length} runs`,
+    );
+    try {
+      const job = { file, out, dir, plan, indices, jobs, backend, quiet, reportEvery };
+      await runSweep(job, tally, interruption, (lockPath) => (held = lockPath));
+    } finally {
+      interruption.stop();
     }
     if (tally.failed.length) throw new CliError(tally.failed.join('\n'), 1);
     // Runs picked by --index (a Slurm array task, a --jobs child) must be done when the command succeeds,

@@ -139,9 +139,9 @@ export const slurmCommand: SweepSubcommand = {
       cpusPerTask: intFlag(flags, 'cpus-per-task', 1, 1024),
       maxParallel: intFlag(flags, 'max-parallel', 1, 100000),
     };
-    const sweep = await loadSweepFile(file);
-    const { plan } = sweep;
     const dir = new SweepDir(resolve(out));
+    const sweep = await loadSweepFile(file, { stored: dir.keeps(file) });
+    const { plan } = sweep;
     const states = await Promise.all(plan.runs.map((r) => runState(dir.runDir(r.runId), r.config, 'wasm')));
     const unusable = states.flatMap((s, i) => (s.state === 'foreign' ? [`run ${i}: ${s.message}`] : []));
     if (unusable.length) throw new CliError(unusable.join('\n'));

@@ -13,8 +13,7 @@
  * sweep — this machine, Slurm array tasks on other nodes over a shared filesystem, a later resubmit —
  * finds a run's folder without any shared state, and `collect` works on whatever has finished.
  */
-import { join } from 'node:path';
-import { rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ExperimentConfig } from '../../core/runs/config';
 import { FolderLockedError, LOCK_FILE, lockFolder } from '../fs-safe';
 import { impRunStatus, type RunFolderStatus } from '../run-state';
@@ -36,6 +35,15 @@ export class SweepDir {
   slurmDir(planId: string): string {
     return join(this.root, 'slurm', planId);
   }
+  /**
+   * Whether `file` is a sweep file this folder keeps (its sweep.json, or a Slurm folder's copy that the
+   * array tasks run): what the lab wrote, read as stored data (read-sweep.ts `stored`).
+   */
+  keeps(file: string): boolean {
+    const path = resolve(file);
+    if (path === resolve(this.specPath)) return true;
+    return basename(path) === 'sweep.json' && dirname(dirname(path)) === resolve(this.root, 'slurm');
+  }
 }
 
 /**
@@ -54,30 +62,15 @@ export async function runState(
   return cpu.state === 'foreign' ? wasm : cpu;
 }
 
-const held = new Set<string>();
-let handlersInstalled = false;
-
-/** Slurm stops a task past its time limit with SIGTERM: the locks this process holds go with it. */
-function installSignalHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  const quit = (code: number) => () => {
-    for (const dir of held) rmSync(join(dir, LOCK_FILE), { force: true });
-    process.exit(code);
-  };
-  process.once('SIGTERM', quit(143));
-  process.once('SIGINT', quit(130));
-}
-
 /**
  * Takes a run folder's lock (the lock `lab imp` itself takes: fs-safe.ts) before the run starts, so a
  * run another process is on is left to it instead of failing; the imp runner then takes the same lock
  * again as this process. A lock from another machine is reported, since only there can one tell whether
- * its process still runs.
+ * its process still runs. Ctrl-C and SIGTERM release it (run-command.ts watches for them: interrupt.ts).
  */
 export async function lockRun(
   dir: string,
-): Promise<{ ok: true; release(): Promise<void> } | { ok: false; holder: string }> {
+): Promise<{ ok: true; lockPath: string; release(): Promise<void> } | { ok: false; holder: string }> {
   let unlock: () => Promise<void>;
   try {
     unlock = await lockFolder(dir);
@@ -85,13 +78,5 @@ export async function lockRun(
     if (e instanceof FolderLockedError) return { ok: false, holder: e.message };
     throw e;
   }
-  installSignalHandlers();
-  held.add(dir);
-  return {
-    ok: true,
-    release: async () => {
-      held.delete(dir);
-      await unlock();
-    },
-  };
+  return { ok: true, lockPath: join(dir, LOCK_FILE), release: unlock };
 }

@@ -4,10 +4,10 @@
  * a resume needs (experiments/imp.ts ChainState). Export → import is lossless: typed arrays come back
  * bit-identical, non-finite metrics keep their value.
  *
- * Import treats the file as hostile: size limits before parsing, forbidden keys (`__proto__`, …),
- * strict zod shapes, the config through parseConfig, the run id recomputed from the config, every array
- * length checked against the config's network D before it is inflated, and seeds / methods / rounds
- * checked against the config. It never throws: it returns `{ ok: false, message }`, and it has no side
+ * Import treats the file as hostile: size limits before parsing, forbidden keys (`__proto__`, …; the
+ * scan the config and sweep checks share, proto-key.ts), strict zod shapes, the config through
+ * parseConfig, the run id recomputed from the config, every array length checked against the config's
+ * network D before it is inflated, and seeds / methods / rounds checked against the config. It never throws: it returns `{ ok: false, message }`, and it has no side
  * effects, so a rejected file touches nothing.
  */
 import { gzipSync } from 'fflate';
@@ -29,6 +29,7 @@ import {
 } from './bundle-schema';
 import { decodeBundleArrays } from './bundle-decode';
 import { gunzipBounded, isGzip } from './gunzip';
+import { findKey, UNSAFE_KEYS } from './proto-key';
 import type { RoundRecord } from '../experiments/events';
 import type { ChainState } from '../experiments/imp';
 
@@ -64,8 +65,6 @@ export interface RunBundle {
 
 export type BundleImport =
   { readonly ok: true; readonly bundle: RunBundle } | { readonly ok: false; readonly message: string };
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Longest import error message shown (they quote the file; see importBundle). */
 const MAX_MESSAGE = 600;
@@ -158,24 +157,6 @@ function textOf(input: string | Uint8Array): string {
   }
 }
 
-/** Rejects `__proto__` / `constructor` / `prototype` keys anywhere (iterative: deep nesting cannot overflow). */
-function findForbiddenKey(root: unknown): string | null {
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const v = stack.pop();
-    if (!v || typeof v !== 'object') continue;
-    if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
-      continue;
-    }
-    for (const k of Object.keys(v)) {
-      if (FORBIDDEN_KEYS.has(k)) return k;
-      stack.push((v as Record<string, unknown>)[k]);
-    }
-  }
-  return null;
-}
-
 function zodMessage(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   const shown = issues
     .slice(0, 5)
@@ -204,8 +185,12 @@ function importUnsafe(input: string | Uint8Array): RunBundle {
     throw new Error(
       `unsupported bundle version ${echo(head.version) ?? '(missing)'}: this app reads version ${BUNDLE_VERSION}`,
     );
-  const bad = findForbiddenKey(raw);
-  if (bad) throw new Error(`forbidden key "${bad}" in the file (rejected as unsafe)`);
+  const bad = findKey(raw, UNSAFE_KEYS);
+  if (bad) {
+    const where = bad.slice(0, -1).map((p) => echoKey(String(p)));
+    const key = echoKey(String(bad[bad.length - 1]));
+    throw new Error(`forbidden key "${key}" in ${where.join('.') || 'the file'} (rejected as unsafe)`);
+  }
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`invalid bundle: ${zodMessage(parsed.error.issues)}`);
   const json = parsed.data;

@@ -22,6 +22,7 @@ import {
 import { gdPruneProblem, gdTaskProblem } from '../experiments/gd/gd-eligibility';
 import { clip } from './csv-format';
 import { findProtoKey, PROTO_KEY_MESSAGE } from './proto-key';
+import { unknownFieldMessage } from './config-fields';
 
 /** A key of the input quoted in an issue path: cut to 64 characters (a hostile key can be megabytes). */
 const shortKey = (k: string): string => (k.length > 64 ? `${k.slice(0, 64)}…` : k);
@@ -44,7 +45,7 @@ export function seedProblem(v: unknown): string | null {
 export { BACKEND_PREFERENCES, type BackendPreference } from './experiment-fields';
 
 const paramValues = z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]));
-const entry = z.object({ id: z.string(), params: paramValues.default({}) });
+const entry = z.strictObject({ id: z.string(), params: paramValues.default({}) });
 
 /**
  * Optional inner trainer other than the ES (docs/ALGORITHMS.md §4.1 GD-IMP): `{ id: 'gd', params: GdOptions }` trains
@@ -54,7 +55,7 @@ const entry = z.object({ id: z.string(), params: paramValues.default({}) });
  */
 // The specs-generated schema infers loose records; its output is exactly GdOptions (defaults filled).
 const gdParams = gdOptionsSchema.prefault({}) as unknown as z.ZodType<GdOptions, Partial<GdOptions> | undefined>;
-const trainerSchema = z.object({
+const trainerSchema = z.strictObject({
   id: z.literal('gd', { message: 'must be "gd" (omit trainer for ES)' }),
   params: gdParams,
 });
@@ -65,8 +66,12 @@ const F = EXPERIMENT_FIELDS;
  * The config's structure. Its own fields (rounds, p, popsize, budget, backend…) are validated by
  * validators generated from their one declaration (experiment-fields.ts), each message naming the field
  * and its allowed range; the registries' params are checked against their ParamSpecs in `parseConfig`.
+ * Every object is strict: a key it does not know is refused (config-fields.ts names the field it
+ * resembles), never dropped, since a dropped `generation: 50` would run another experiment than the one
+ * written. Stored configs are read through the same schema: every config the lab has written carries
+ * exactly these fields (no field has been renamed or removed since schemaVersion 1).
  */
-export const experimentConfigSchema = z.object({
+export const experimentConfigSchema = z.strictObject({
   schemaVersion: z.literal(CONFIG_SCHEMA_VERSION).default(CONFIG_SCHEMA_VERSION),
   task: entry,
   network: entry,
@@ -78,7 +83,7 @@ export const experimentConfigSchema = z.object({
     meanDecay: numberSchema(F.meanDecay),
     sigmaMode: choiceSchema(F.sigmaMode),
   }),
-  prune: z.object({
+  prune: z.strictObject({
     /** Pruning chains to run side by side (registry ids). */
     methods: z.array(z.string()).min(1, 'prune.methods needs at least one method'),
     params: z.record(z.string(), paramValues).default({}),
@@ -86,7 +91,7 @@ export const experimentConfigSchema = z.object({
     rounds: requiredNumberSchema(F.rounds),
     scope: choiceSchema(F.scope),
   }),
-  budget: z.object({
+  budget: z.strictObject({
     generationsPerRound: requiredNumberSchema(F.generationsPerRound),
     evalEvery: numberSchema(F.evalEvery),
   }),
@@ -200,11 +205,17 @@ export function parseConfig(input: unknown): ExperimentConfig {
   const parsed = experimentConfigSchema.safeParse(input);
   if (!parsed.success) {
     // An issue with the whole input (e.g. a number where an object belongs) names the root 'config'.
+    // An unknown key is one issue per key, at its own path, with the field it resembles.
     throw new ConfigError(
-      parsed.error.issues.map((i) => ({
-        path: i.path.map((p) => shortKey(String(p))).join('.') || 'config',
-        message: i.message,
-      })),
+      parsed.error.issues.flatMap((i) => {
+        const at = i.path.map(String);
+        if (i.code === 'unrecognized_keys')
+          return i.keys.map((k) => ({
+            path: [...at, k].map(shortKey).join('.'),
+            message: unknownFieldMessage(experimentConfigSchema, at, k),
+          }));
+        return [{ path: at.map(shortKey).join('.') || 'config', message: i.message }];
+      }),
     );
   }
   const cfg = parsed.data;

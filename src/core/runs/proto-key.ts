@@ -15,10 +15,17 @@ export const PROTO_KEY = '__proto__';
 export const PROTO_KEY_MESSAGE = '"__proto__" is not a field or parameter name';
 
 /**
- * The path to the first own `__proto__` key in `root` (plain objects and arrays, any depth), ending with
- * that key, or null. Iterative, so a deeply nested hostile input cannot overflow the stack.
+ * Keys a run bundle refuses besides `__proto__` (runs/bundle.ts): a file is hostile input, and
+ * `constructor` / `prototype` are the other names through which code that walks it could reach a
+ * prototype.
  */
-export function findProtoKey(root: unknown): (string | number)[] | null {
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set([PROTO_KEY, 'constructor', 'prototype']);
+
+/**
+ * The path to the first own key of `root` named in `names` (plain objects and arrays, any depth), ending
+ * with that key, or null. Iterative, so a deeply nested hostile input cannot overflow the stack.
+ */
+export function findKey(root: unknown, names: ReadonlySet<string>): (string | number)[] | null {
   interface Node {
     readonly value: unknown;
     readonly key: string | number | null;
@@ -38,10 +45,20 @@ export function findProtoKey(root: unknown): (string | number)[] | null {
       v.forEach((x, i) => stack.push({ value: x, key: i, parent: node }));
       continue;
     }
-    if (Object.prototype.hasOwnProperty.call(v, PROTO_KEY)) return [...pathOf(node), PROTO_KEY];
-    for (const k of Object.keys(v)) stack.push({ value: (v as Record<string, unknown>)[k], key: k, parent: node });
+    // Own keys only (Object.keys lists an own `__proto__` that JSON.parse made): inherited names are no keys.
+    const keys = Object.keys(v);
+    const hit = keys.find((k) => names.has(k));
+    if (hit !== undefined) return [...pathOf(node), hit];
+    for (const k of keys) stack.push({ value: (v as Record<string, unknown>)[k], key: k, parent: node });
   }
   return null;
+}
+
+const PROTO_ONLY: ReadonlySet<string> = new Set([PROTO_KEY]);
+
+/** The path to the first own `__proto__` key in `root` (findKey), or null. */
+export function findProtoKey(root: unknown): (string | number)[] | null {
+  return findKey(root, PROTO_ONLY);
 }
 
 /** `target[key] = value` as an own, enumerable key, even for `__proto__` (which an assignment would not add). */

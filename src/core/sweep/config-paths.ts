@@ -8,10 +8,12 @@
  *   - an object value is merged into the object at its path (so `es: {id: snes, params: {…}}` switches
  *     the ES and sets its parameters together), arrays and scalars replace;
  *   - a new `prune.methods` list keeps the per-method parameters of the methods still listed only.
- * zod drops unknown keys silently, so without the path check a typo ("es.popsize") would sweep nothing.
+ * The paths are checked against the schema's fields before anything is set, so a typo ("es.popsize") is
+ * named with the field it resembles (runs/config-fields.ts) instead of sweeping nothing.
  */
 import type { z } from 'zod';
 import { experimentConfigSchema } from '../runs/config';
+import { defOf, unknownFieldMessage, unwrap } from '../runs/config-fields';
 import { PROTO_KEY, PROTO_KEY_MESSAGE, setOwnKey } from '../runs/proto-key';
 import { isPlainObject } from '../plain-object';
 
@@ -22,27 +24,6 @@ export { isPlainObject }; // used here and by the sweep modules
 /** `o[key]` if `o` has it as its own key: `toString`, `constructor`, … inherited from Object are not fields. */
 export function ownValue(o: Json, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
-}
-
-interface SchemaDef {
-  readonly type: string;
-  readonly innerType?: z.ZodType;
-  readonly shape?: Record<string, z.ZodType>;
-  readonly valueType?: z.ZodType;
-  readonly element?: z.ZodType;
-  readonly in?: z.ZodType;
-}
-
-const defOf = (s: z.ZodType): SchemaDef => (s as unknown as { _zod: { def: SchemaDef } })._zod.def;
-
-/** Strips optional/default/prefault/pipe wrappers. */
-function unwrap(s: z.ZodType): z.ZodType {
-  for (;;) {
-    const d = defOf(s);
-    if (d.innerType && ['optional', 'default', 'prefault', 'nullable', 'readonly'].includes(d.type)) s = d.innerType;
-    else if (d.type === 'pipe' && d.in) s = d.in;
-    else return s;
-  }
 }
 
 /**
@@ -67,7 +48,7 @@ export function configPartsError(parts: readonly string[]): string | null {
     const here = parts.slice(0, i).join('.') || 'the config';
     if (d.type === 'object' && d.shape) {
       const next = ownValue(d.shape, parts[i]) as z.ZodType | undefined;
-      if (!next) return `"${parts[i]}" is not a field of ${here} (fields: ${Object.keys(d.shape).join(', ')})`;
+      if (!next) return unknownFieldMessage(experimentConfigSchema, parts.slice(0, i), parts[i]);
       schema = next;
     } else if (d.type === 'record' && d.valueType) schema = d.valueType;
     else if (d.type === 'array' && d.element) {

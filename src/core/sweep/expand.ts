@@ -89,7 +89,25 @@ export function resolveBase(spec: SweepSpec, presetConfig: (id: string) => unkno
   issues.push(...conflictIssues(groups));
   if (issues.length) throw new SweepError(issues);
   for (const [k, v] of entries) base = setConfigPath(base, k, v);
+  const seedKey = entries.find(([k]) => k === 'seeds' || k.startsWith('seeds.'));
+  const seedsIssue = seedKey && seedsConflict(base.seeds, spec.seeds);
+  if (seedsIssue) throw new SweepError([{ path: filePath(['base', 'config', seedKey[0]]), message: seedsIssue }]);
   return base;
+}
+
+/**
+ * Null when base.config's seeds are the sweep's top-level seeds (in any order), else why they are refused:
+ * every run takes its seed from the top-level list, so other seeds there would be dropped without a word.
+ * A preset's seeds are not checked: they are the preset's default, which the top-level seeds replace.
+ */
+function seedsConflict(baseSeeds: unknown, seeds: readonly number[]): string | null {
+  const sorted = (a: readonly unknown[]) => JSON.stringify([...a].sort());
+  if (Array.isArray(baseSeeds) && sorted(baseSeeds) === sorted(seeds)) return null;
+  const given = JSON.stringify(baseSeeds) ?? String(baseSeeds);
+  return (
+    `${given.length > 60 ? `${given.slice(0, 60)}…` : given} differs from the top-level seeds [${seeds.join(', ')}], ` +
+    'and the runs take their seeds from the top-level "seeds" alone: remove this key, or give the same seeds in both'
+  );
 }
 
 /** Problems of the axes' names and of the keys inside their values (setting-keys.ts), before any is applied. */
@@ -197,7 +215,10 @@ export function expandSweep(spec: SweepSpec, presetConfig: (id: string) => unkno
  * so its runs stay the same if a preset of the lab changes later. Expands to the same plan.
  */
 export function normaliseSweep(spec: SweepSpec, presetConfig: (id: string) => unknown): SweepSpec {
-  return { name: spec.name, base: { config: resolveBase(spec, presetConfig) }, axes: spec.axes, seeds: spec.seeds };
+  // Without seeds: the top-level seeds are the runs' seeds, and a preset's own would read as a conflict.
+  const { seeds: _seeds, ...config } = resolveBase(spec, presetConfig);
+  void _seeds;
+  return { name: spec.name, base: { config }, axes: spec.axes, seeds: spec.seeds };
 }
 
 /** The same message for many configurations is shown once, naming the first few. */

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { MAX_SEED, seedProblem } from '../runs/config';
 import { clip } from '../runs/csv-format';
 import { findProtoKey, PROTO_KEY_MESSAGE } from '../runs/proto-key';
+import { isPlainObject } from '../plain-object';
 
 const MAX_SEEDS = 32;
 
@@ -105,12 +106,29 @@ export function filePath(parts: readonly PropertyKey[]): string {
   return out || '(the file)';
 }
 
-/** Validates parsed file content (from YAML or JSON). Throws SweepError naming every bad field. */
-export function parseSweepSpec(input: unknown): SweepSpec {
+/**
+ * Content of a sweep file the lab wrote itself (a sweep folder's sweep.json, a Slurm folder's copy) with
+ * base.config's seeds left out. The lab used to write the preset's seeds there, which the top-level seeds
+ * replaced; without them such a file expands to the runs it was written for instead of being refused
+ * by the check that base.config's seeds are the top-level ones (expand.ts).
+ */
+export function withoutStoredBaseSeeds(input: unknown): unknown {
+  const base = isPlainObject(input) ? input.base : undefined;
+  const config = isPlainObject(base) ? base.config : undefined;
+  if (!isPlainObject(input) || !isPlainObject(base) || !isPlainObject(config)) return input;
+  const kept = Object.entries(config).filter(([k]) => k !== 'seeds' && !k.startsWith('seeds.'));
+  return { ...input, base: { ...base, config: Object.fromEntries(kept) } };
+}
+
+/**
+ * Validates parsed file content (from YAML or JSON). Throws SweepError naming every bad field. `stored`:
+ * a file the lab wrote itself (withoutStoredBaseSeeds).
+ */
+export function parseSweepSpec(input: unknown, opts: { readonly stored?: boolean } = {}): SweepSpec {
   // Before zod, whose records would drop the key silently (runs/proto-key.ts).
   const proto = findProtoKey(input);
   if (proto) throw new SweepError([{ path: filePath(proto), message: PROTO_KEY_MESSAGE }]);
-  const r = sweepSpecSchema.safeParse(input);
+  const r = sweepSpecSchema.safeParse(opts.stored ? withoutStoredBaseSeeds(input) : input);
   if (!r.success) throw new SweepError(r.error.issues.map((i) => ({ path: filePath(i.path), message: i.message })));
   return r.data;
 }

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { snapshotDir, tinyImpArgs } from '../../helpers/cli';
@@ -15,7 +15,7 @@ import { parseArgv } from '../../../src/cli/args';
 import { configFromFlags } from '../../../src/cli/config-from-flags';
 import { impRunStatus } from '../../../src/cli/run-state';
 import { RunWriter } from '../../../src/cli/run-writer';
-import { InterruptedError } from '../../../src/cli/interrupt';
+import { InterruptedError, watchInterrupts } from '../../../src/cli/interrupt';
 
 // Long rounds (a few seconds each), so that the signal lands inside one.
 const GENS = 600;
@@ -138,6 +138,53 @@ describe('the run writer on a signal (what gd and transfer share with imp)', () 
       exit.mockRestore();
       err.mockRestore();
       await writer.close();
+    }
+  });
+
+  it('a watch opened after the signal (a sweep run whose data was loading) stops at its first gate', async () => {
+    const dir = join(root, 'writer3');
+    const listeners = process.listeners('SIGTERM');
+    const sweep = watchInterrupts(
+      () => null,
+      () => '0 of 2 runs',
+    );
+    try {
+      deliver('SIGTERM', listeners);
+      const writer = await RunWriter.open(dir, identity, fresh);
+      const err = await writer.gate().catch((e: unknown) => e);
+      await writer.close();
+      expect((err as Error).message).toBe('interrupted after 0 of 1 rounds; run the same command again to continue');
+      expect((err as InterruptedError).exitCode).toBe(143);
+      await expect(sweep.checkpoint()).rejects.toThrow('interrupted after 0 of 2 runs');
+    } finally {
+      sweep.stop();
+    }
+    expect(process.listeners('SIGTERM')).toEqual(listeners);
+  });
+
+  it("a second signal removes the lock a sweep's watch holds now", async () => {
+    const lock = join(root, 'held.lock');
+    await writeFile(lock, '{}');
+    let held: string | null = null;
+    const listeners = process.listeners('SIGINT');
+    const sweep = watchInterrupts(
+      () => held,
+      () => '1 of 2 runs',
+    );
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => {
+      throw new Error('exit');
+    }) as never);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      held = lock;
+      deliver('SIGINT', listeners);
+      expect(() => deliver('SIGINT', listeners)).toThrow('exit');
+      expect(String(err.mock.calls.at(-1)?.[0])).toContain('interrupted again: stopped at once after 1 of 2 runs');
+      expect(await exists(lock)).toBe(false);
+    } finally {
+      exit.mockRestore();
+      err.mockRestore();
+      sweep.stop();
     }
   });
 });

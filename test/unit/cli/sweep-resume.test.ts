@@ -3,7 +3,9 @@
  * way through, then the same command is run again. The first run (complete) is skipped untouched, the
  * second continues after its last finished round (those rounds' files untouched), the others run, and
  * every run folder — and the collected summary — equals an uninterrupted sweep's. And SIGTERM, Slurm's
- * stop signal, ends a sweep run with its lock removed.
+ * stop signal, and Ctrl-C stop a sweep run as they stop `lab imp` (src/cli/interrupt.ts): at the next
+ * generation, the lock released, with the line that says how to continue (before, the process exited at
+ * once without a word), with --jobs too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import { runCli, snapshotDir, withoutTimings } from '../../helpers/cli';
 import { writeTinySweep } from '../../helpers/tiny-sweep';
 import { loadSweepFile } from '../../../src/cli/sweep/read-sweep';
+import type { SweepPlan } from '../../../src/core/sweep/expand';
 
 const GENS = 24;
 let root = '';
@@ -24,6 +27,11 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 const dataRows = async (dir: string): Promise<number> =>
   (await readFile(join(dir, 'rounds.csv'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length - 1;
 const binaries = (s: Record<string, string>) => Object.entries(s).filter(([f]) => /^(masks|params|theta0)\//.test(f));
@@ -78,32 +86,69 @@ describe('SIGKILL during lab sweep run, then the same command again', () => {
     );
   }, 240_000);
 
-  it("SIGTERM (Slurm's time limit, scancel) stops a run mid-round with its lock removed, so another node can take it over", async () => {
-    // A round of 100,000 generations: the signal must be handled inside it, not at its end.
-    await mkdir(join(root, 'long'));
-    const file = await writeTinySweep(join(root, 'long'), 100_000);
-    const { plan } = await loadSweepFile(file);
+  it("SIGTERM (Slurm's time limit, scancel) stops a run at its next generation, lock released, saying how to continue", async () => {
+    const { file, plan } = await longSweep('long');
     const dir = join(root, 'terminated');
     const lock = join(dir, 'runs', plan.runs[0].runId, '.lab-lock');
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'sweep', 'run', file, '--out', dir, '--quiet'],
-      { stdio: 'ignore' },
+    const { code, stderr } = await signalWhenTraining(['sweep', 'run', file, '--out', dir], [lock], 'SIGTERM', false);
+    expect(code, `exited on SIGTERM (null: it had to be killed)\n${stderr}`).toBe(143);
+    // The same line as lab imp's (interrupt.ts), naming the run; no further run started.
+    expect(stderr).toMatch(
+      /\nrun 0 \(es\.params\.sigma_init=0\.1, seed 0\): interrupted after 0 of 6 rounds; run the same command again to continue\n$/,
     );
-    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-    const exists = (p: string) =>
-      stat(p).then(
-        () => true,
-        () => false,
-      );
-    while (!(await exists(lock)) && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
-    await new Promise((r) => setTimeout(r, 2000)); // training has started
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    const code = await exited;
-    clearTimeout(killer);
-    expect(code, 'exited on SIGTERM (null: it had to be killed)').toBe(143);
     expect(await exists(lock)).toBe(false);
     expect(await dataRows(join(dir, 'runs', plan.runs[0].runId))).toBe(0); // it was inside round 1
+    expect(await exists(join(dir, 'runs', plan.runs[1].runId))).toBe(false);
+  }, 120_000);
+
+  it('Ctrl-C on sweep run --jobs 2: its run processes stop at their next generation, no further one starts', async () => {
+    const { file, plan } = await longSweep('long-jobs');
+    const dir = join(root, 'jobs');
+    const locks = plan.runs.slice(0, 2).map((r) => join(dir, 'runs', r.runId, '.lab-lock'));
+    const args = ['sweep', 'run', file, '--out', dir, '--jobs', '2'];
+    const { code, stderr } = await signalWhenTraining(args, locks, 'SIGINT', true);
+    expect(code, stderr).toBe(130);
+    expect(stderr.match(/interrupted after 0 of 6 rounds; run the same command again to continue/g)).toHaveLength(2);
+    expect(stderr).toMatch(/\ninterrupted after 0 of 4 runs; run the same command again to continue\n$/);
+    for (const l of locks) expect(await exists(l), l).toBe(false);
+    for (const r of plan.runs.slice(2)) expect(await exists(join(dir, 'runs', r.runId))).toBe(false);
   }, 120_000);
 });
+
+/** The tiny sweep with rounds of 100,000 generations (a signal lands inside one), in its own folder. */
+async function longSweep(name: string): Promise<{ file: string; plan: SweepPlan }> {
+  await mkdir(join(root, name));
+  const file = await writeTinySweep(join(root, name), 100_000);
+  return { file, plan: (await loadSweepFile(file)).plan };
+}
+
+/**
+ * Starts `lab …args --quiet` as its own process and sends `signal` once every lock in `locks` exists and
+ * training has had two seconds; `group`: to its whole process group (its own, as a terminal's foreground
+ * job: Ctrl-C signals every process in it), else to it alone. A process that ignores the signal is
+ * killed after a minute (its code is then null).
+ */
+async function signalWhenTraining(
+  args: string[],
+  locks: string[],
+  signal: NodeJS.Signals,
+  group: boolean,
+): Promise<{ code: number | null; stderr: string }> {
+  // node itself with tsx's loader, so the signal reaches the process that writes.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--quiet'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: group,
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  const started = async () => (await Promise.all(locks.map(exists))).every(Boolean);
+  while (!(await started()) && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => setTimeout(r, 2000)); // training has started
+  const send = (s: NodeJS.Signals) => (group ? process.kill(-child.pid!, s) : child.kill(s));
+  send(signal);
+  const killer = setTimeout(() => send('SIGKILL'), 60_000);
+  const code = await exited;
+  clearTimeout(killer);
+  return { code, stderr };
+}

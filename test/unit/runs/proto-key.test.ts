@@ -5,9 +5,11 @@
  * naming the place (the flag for the CLI), and nothing it touches reaches Object.prototype.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../src/core/runs/config';
+import { parseConfig } from '../../../src/core/runs/config';
 import { getPreset } from '../../../src/core/runs/presets';
-import { findProtoKey } from '../../../src/core/runs/proto-key';
+import { findKey, findProtoKey, UNSAFE_KEYS } from '../../../src/core/runs/proto-key';
+import { configIssues } from '../../helpers/refusals';
+import { exportBundle, importBundle } from '../../../src/core/runs/bundle';
 import { decodeShareParams } from '../../../src/core/runs/url-codec';
 import { encodeBase64 } from '../../../src/core/runs/base64';
 import { configFromFlags } from '../../../src/cli/config-from-flags';
@@ -16,15 +18,7 @@ import { CliError, parseArgv } from '../../../src/cli/args';
 const preset = getPreset('mnist-2min').config;
 const flagsOf = (argv: string[]) => parseArgv(['imp', '--preset', 'mnist-2min', ...argv]).flags;
 
-function configErrorPaths(input: unknown): string[] {
-  try {
-    parseConfig(input);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues.map((i) => `${i.path}: ${i.message}`);
-    throw e;
-  }
-  throw new Error('accepted');
-}
+const configErrorPaths = configIssues;
 
 afterEach(() => {
   // Nothing may have been merged into the prototype every object shares.
@@ -76,5 +70,26 @@ describe('__proto__ keys', () => {
     let deep: unknown = JSON.parse('{"__proto__":0}');
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(findProtoKey(deep)?.length).toBe(100_001);
+  });
+
+  it('a run bundle refuses it, constructor and prototype through the same scan, naming where they are', () => {
+    const text = exportBundle({ config: parseConfig(preset), createdAt: '2024-01-01T00:00:00.000Z', records: [] });
+    type Json = { config: { es: { params: Record<string, unknown> } } } & Record<string, unknown>;
+    const withKey = (edit: (j: Json) => void) => {
+      const j = JSON.parse(text) as Json;
+      edit(j);
+      const got = importBundle(JSON.stringify(j));
+      return got.ok ? 'accepted' : got.message;
+    };
+    const params = (json: string) => (j: Json) => (j.config.es.params = JSON.parse(json) as Record<string, unknown>);
+    expect(withKey(params('{"__proto__":{"x":1}}'))).toBe(
+      'forbidden key "__proto__" in config.es.params (rejected as unsafe)',
+    );
+    expect(withKey(params('{"constructor":1}'))).toBe(
+      'forbidden key "constructor" in config.es.params (rejected as unsafe)',
+    );
+    expect(withKey((j) => (j.prototype = 1))).toBe('forbidden key "prototype" in the file (rejected as unsafe)');
+    expect(findKey({ a: [{ b: { prototype: 1 } }] }, UNSAFE_KEYS)).toEqual(['a', 0, 'b', 'prototype']);
+    expect(findKey({ a: { toString: 1 } }, UNSAFE_KEYS)).toBeNull();
   });
 });

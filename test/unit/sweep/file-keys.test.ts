@@ -8,24 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../../src/core/runs/presets';
 import { loadSweepContent, parseSweepText } from '../../../src/cli/sweep/read-sweep';
-import { CliError } from '../../../src/cli/args';
+import { sweepRefusal } from '../../helpers/refusals';
 
 const base = { preset: 'cartpole-reduced' };
 
-/** The lines of the CliError a sweep file's content gives (without the "… is not a valid sweep" head). */
-function refusal(content: unknown): string[] {
-  try {
-    loadSweepContent(content, 'sweep.yaml');
-  } catch (e) {
-    if (e instanceof CliError)
-      return e.message
-        .split('\n')
-        .slice(1)
-        .map((l) => l.trim());
-    throw e;
-  }
-  throw new Error('accepted');
-}
+const refusal = (content: unknown) => sweepRefusal(content);
 const yaml = (text: string) => refusal(parseSweepText(text, 'sweep.yaml'));
 const json = (text: string) => refusal(parseSweepText(text, 'sweep.json'));
 

@@ -1,0 +1,62 @@
+/**
+ * The child processes of `lab sweep run --jobs N` (run-command.ts): up to N at once, each one
+ * `lab sweep run FILE --out DIR --index I` for one run, so each run has its own process, lock and
+ * Ctrl-C handling (interrupt.ts). After a signal no further process starts; those running got the
+ * signal too (Ctrl-C reaches the whole process group) and stop at their next generation.
+ */
+import { spawn } from 'node:child_process';
+import { InterruptedError, type Interruption } from '../interrupt';
+import { labInvocation } from './lab-invocation';
+
+/** The exit codes of a process stopped by Ctrl-C / SIGTERM at a safe point (interrupt.ts). */
+const INTERRUPTED_CODES = new Set([130, 143]);
+
+/**
+ * Runs `indices` in up to `jobs` child processes (`lab sweep run FILE --out DIR --index I`); after a
+ * signal (`interruption`) it starts no further one and waits for those running. `done` counts each run
+ * that finished.
+ */
+export async function runInChildren(
+  indices: readonly number[],
+  jobs: number,
+  args: readonly string[],
+  interruption: Interruption,
+  done: () => void,
+): Promise<{ failed: string[]; stopped: InterruptedError | null }> {
+  const failed: string[] = [];
+  const signalled: string[] = [];
+  const queue = [...indices];
+  const [node, ...pre] = labInvocation();
+  let stopped: InterruptedError | null = null;
+  const worker = async () => {
+    for (let i = queue.shift(); i !== undefined && !stopped; i = queue.shift()) {
+      const index = i;
+      try {
+        await interruption.checkpoint();
+      } catch (e) {
+        if (!(e instanceof InterruptedError)) throw e;
+        stopped = e;
+        return;
+      }
+      const code = await new Promise<number>((resolve) => {
+        const child = spawn(node, [...pre, 'sweep', 'run', ...args, '--index', String(index)], {
+          stdio: ['ignore', 'inherit', 'inherit'],
+        });
+        child.on('error', () => resolve(1));
+        child.on('exit', (c) => resolve(c ?? 1));
+      });
+      if (code === 0) done();
+      else if (INTERRUPTED_CODES.has(code)) signalled.push(`run ${index}: its process was stopped by a signal`);
+      else failed.push(`run ${index}: its process exited with code ${code}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, indices.length) }, worker));
+  // A run stopped by the signal this process got too (Ctrl-C) is part of the interruption, not a failure.
+  try {
+    await interruption.checkpoint();
+  } catch (e) {
+    if (!(e instanceof InterruptedError)) throw e;
+    stopped ??= e;
+  }
+  return { failed: stopped ? failed : [...failed, ...signalled], stopped };
+}
