@@ -26,7 +26,10 @@ export class RunNotFoundError extends Error {
 /** Importing a bundle whose run is already stored (pass overwrite to replace it). */
 export class RunExistsError extends Error {
   constructor(readonly runId: string) {
-    super(`A run with id ${runId} (the same config) is already stored; delete it first or import with overwrite.`);
+    super(
+      `A run with the same settings (id ${runId}) is already stored. Open it from the list of stored runs, ` +
+        'or delete it there first to import this file in its place.',
+    );
     this.name = 'RunExistsError';
   }
 }

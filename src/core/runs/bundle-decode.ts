@@ -17,6 +17,7 @@ import {
 } from './bundle-schema';
 import { unpackArray, type PackedArray } from './packed-array';
 import { roundProblem, roundWithoutPredecessor } from './round-checks';
+import { getTask } from '../tasks/registry';
 import type { SeedChainState } from './bundle';
 
 function fail(where: string, message: string): never {
@@ -80,6 +81,19 @@ function roundArrays(where: string, r: BundleRoundJson, net: PopulationNet, curv
   return { mask, mean, std };
 }
 
+/**
+ * An accuracy task's results are fractions in [0, 1] (NaN allowed: a diverged round); an edited file with
+ * 7.5 would otherwise be drawn as 750 % test accuracy.
+ */
+function checkAccuracies(where: string, r: BundleRoundJson): void {
+  const check = (field: string, v: number) => {
+    if (v < 0 || v > 1) fail(`${where}.${field}`, `${v} is not an accuracy (a fraction from 0 to 1)`);
+  };
+  check('finalPerf', decodeXNumber(r.finalPerf));
+  check('bestPerf', decodeXNumber(r.bestPerf));
+  r.evals.forEach((e, i) => check(`evals.${i}.perf`, decodeXNumber(e.perf)));
+}
+
 function decodeRound(
   where: string,
   r: BundleRoundJson,
@@ -102,6 +116,7 @@ function decodeRound(
   for (const m of r.sharedWith ?? []) if (!ids.includes(m)) fail(`${where}.sharedWith`, `unknown method "${m}"`);
   const { mask, mean, std } = roundArrays(where, r, net, curvesOnly);
   const x = decodeXNumber;
+  if (getTask(config.task.id).metric === 'accuracy') checkAccuracies(where, r);
   return {
     seed: r.seed,
     method: r.method,

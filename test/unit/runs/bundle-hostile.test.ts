@@ -86,6 +86,16 @@ describe('metrics are cross-checked against the arrays', () => {
       /records\.2\.layerSparsity: layer 0 says 0\.5/,
     ],
     [
+      'an accuracy above 1 (an edited file would draw 750 % test accuracy)',
+      (j: Json) => (j.records[1].finalPerf = 7.5),
+      /records\.1\.finalPerf: 7\.5 is not an accuracy \(a fraction from 0 to 1\)/,
+    ],
+    [
+      'a negative accuracy in the test curve of a round',
+      (j: Json) => j.records[0].evals.length && (j.records[0].evals[0].perf = -0.1),
+      /records\.0\.evals\.0\.perf: -0\.1 is not an accuracy/,
+    ],
+    [
       'round 2 without round 1',
       (j: Json) => (j.records = j.records.filter((r: Json) => !(r.method === 'snr' && r.roundNum === 1))),
       /records: seed 0 snr round 2 is there without round 1/,

@@ -167,6 +167,10 @@ describe('RunStore (IndexedDB via idb, fake-indexeddb in Node)', () => {
     });
     expect(run.summary.roundsDone).toBe(2);
     await expect(store.importRun(imported.bundle)).rejects.toBeInstanceOf(RunExistsError);
+    // the message names only what the Runs list offers (open, delete), not the programmatic overwrite
+    await expect(store.importRun(imported.bundle)).rejects.toThrow(
+      /Open it from the list of stored runs, or delete it/,
+    );
     await store.importRun(imported.bundle, { overwrite: true });
     const back = importBundle(exportBundle(await store.toBundle(id)));
     if (!back.ok) throw new Error(back.message);
