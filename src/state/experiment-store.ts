@@ -145,6 +145,16 @@ export function labelIssue(message: string, path: string, label: string): string
   return message;
 }
 
+/**
+ * What the Seeds field writes into the draft for its text: the parsed seeds, or none when the text is not
+ * valid — the draft is then invalid, so Start stays disabled instead of running the last seeds that parsed
+ * while the user typed (typing "0-100" passes "0-10": 11 seeds nobody asked for).
+ */
+export function seedsFromText(text: string): { seeds: number[]; error: string | null } {
+  const p = parseSeedsText(text);
+  return 'seeds' in p ? { seeds: p.seeds, error: null } : { seeds: [], error: p.error };
+}
+
 /** Parses "0, 1, 2" / "0-4" into seeds; returns null with a message when malformed. */
 export function parseSeedsText(text: string): { seeds: number[] } | { error: string } {
   const out: number[] = [];

@@ -4,7 +4,7 @@
  * rounds, p, seeds, budget, backend. Every value is validated by parseConfig and explained inline.
  * Sections named in a share link's `hide=` are not shown (a lesson can fix them).
  */
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { TASKS } from '../../core/tasks/registry';
 import { NETWORKS } from '../../core/nets/registry';
@@ -16,7 +16,7 @@ import { EXPERIMENT_FIELD_LIST, fieldPath, fieldValue, type ExperimentField } fr
 import { rangeText, type ParamSpecs } from '../../core/params';
 import {
   issuesAt,
-  parseSeedsText,
+  seedsFromText,
   selectValidation,
   useExperimentStore,
   type ParamSection,
@@ -56,8 +56,13 @@ function SeedsField() {
   const setSeeds = useExperimentStore((s) => s.setSeeds);
   const v = useExperimentStore(selectValidation);
   const [text, setText] = useState<string | null>(null);
-  const parsed = text === null ? null : parseSeedsText(text);
-  const errors = [...(parsed && 'error' in parsed ? [parsed.error] : []), ...issuesAt(v, 'seeds', 'Seeds')];
+  const textError = text === null ? null : seedsFromText(text).error;
+  // Seeds replaced from outside (a preset, a link, a stored run) replace the text being typed.
+  useEffect(() => {
+    if (text !== null && seedsFromText(text).seeds.join() !== seeds.join()) setText(null);
+  }, [seeds]); // eslint-disable-line react-hooks/exhaustive-deps -- only an outside change of the seeds resets
+  // A text that does not parse leaves the draft without seeds; its own message says why (not the schema's).
+  const errors = textError ? [textError] : issuesAt(v, 'seeds', 'Seeds');
   return (
     <div className={`field${errors.length ? ' field-invalid' : ''}`}>
       <label htmlFor="exp-seeds">Seeds (e.g. 0, 1, 2 or 0-4; runs one after another)</label>
@@ -69,11 +74,10 @@ function SeedsField() {
         aria-invalid={errors.length > 0}
         onChange={(e) => {
           setText(e.target.value);
-          const p = parseSeedsText(e.target.value);
-          if ('seeds' in p) setSeeds(p.seeds);
+          setSeeds(seedsFromText(e.target.value).seeds);
         }}
         onBlur={() => {
-          if (parsed && 'seeds' in parsed) setText(null);
+          if (!textError) setText(null);
         }}
       />
       <FieldErrors id="exp-seeds-err" messages={errors} />

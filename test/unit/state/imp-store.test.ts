@@ -16,6 +16,7 @@ import {
   issuesAt,
   labelIssue,
   parseSeedsText,
+  seedsFromText,
   selectValidation,
   useExperimentStore,
 } from '../../../src/state/experiment-store';
@@ -225,6 +226,20 @@ describe('experiment choice store', () => {
     expect(parseSeedsText('1,1')).toHaveProperty('error');
     expect(parseSeedsText('x')).toHaveProperty('error');
     expect(parseSeedsText('')).toHaveProperty('error');
+  });
+
+  it('a Seeds text that does not parse leaves the draft without seeds, so nothing can start', () => {
+    // typing "0-100" passes through "0-10", which parses: the field must not leave those 11 seeds behind
+    const st = useExperimentStore.getState;
+    st().applyPreset('mnist-2min');
+    st().setSeeds(seedsFromText('0-10').seeds);
+    expect(selectValidation(st()).config?.seeds).toHaveLength(11);
+    const typed = seedsFromText('0-100');
+    expect(typed.error).toMatch(/at most 32 seeds/);
+    st().setSeeds(typed.seeds);
+    expect(selectValidation(st()).config).toBeNull();
+    expect(seedsFromText('abc')).toEqual({ seeds: [], error: expect.stringMatching(/not a seed/) });
+    expect(seedsFromText('3, 1')).toEqual({ seeds: [3, 1], error: null });
   });
 });
 
