@@ -54,6 +54,8 @@ export interface ImpRunState {
   readonly storageError: string | null;
   /** Latest round with generations skipped because their fitness was not a number (core/es/fitness-guard.ts). */
   readonly skipNote: string | null;
+  /** A message about the run shown (e.g. why Start opened a stored run); cleared by the next start. */
+  readonly notice: string | null;
   readonly bench: {
     readonly status: 'idle' | 'running' | 'done' | 'error';
     readonly rows: readonly BackendBenchRow[];
@@ -83,6 +85,7 @@ export interface ImpRunActions {
   benchDone(rows: readonly BackendBenchRow[] | null, error?: string): void;
   /** The watchdog's verdict: silent for `forMs` (null: it answered again). */
   setSilence(silence: { forMs: number; longestGapMs: number } | null): void;
+  setNotice(notice: string | null): void;
 }
 
 export const IMP_RUN_DEFAULT: ImpRunState = {
@@ -108,6 +111,7 @@ export const IMP_RUN_DEFAULT: ImpRunState = {
   failedBackend: null,
   storageError: null,
   skipNote: null,
+  notice: null,
   bench: { status: 'idle', rows: [], error: null },
   workers: 0,
   seedRuns: {},
@@ -191,6 +195,7 @@ export const useImpStore = create<ImpRunState & ImpRunActions>()((set) => ({
   seedStatus: (seed, status, error) => set((s) => applySeedStatus(s, seed, status, error)),
   benchStarted: () => set({ bench: { status: 'running', rows: [], error: null } }),
   setSilence: (silence) => set({ silence }),
+  setNotice: (notice) => set({ notice }),
   benchDone: (rows, error) =>
     set({
       bench: rows ? { status: 'done', rows, error: null } : { status: 'error', rows: [], error: error ?? 'failed' },

@@ -24,7 +24,7 @@ import {
   watchdogBaseMs,
 } from '../lab-client';
 import type { WorkerWatchdog } from '../../lib/worker-watchdog';
-import { openStoredRun } from './run-db';
+import { finishedRunOf, openStoredRun, showStoredIfAny } from './run-db';
 import { SeedPool } from './seed-pool';
 import { planThreads } from '../../core/experiments/parallel/threads';
 import { createPoolWorker } from './pool-worker';
@@ -84,11 +84,29 @@ async function startSweep(config: ExperimentConfig, workers: number, workersPerR
  * Starts (or, with `resume`, continues from IndexedDB) an IMP run of `config` (default: the form's
  * validated config) on the config's backend preference (`keepBackend`: on the one active now). Resolves when the run ends; every outcome lands in the IMP store.
  */
+/**
+ * Start on settings whose run is already finished and stored shows that run instead of computing it again
+ * over the stored rounds (never replace a finished run), and says how to compute it anew.
+ */
+async function openIfFinished(config: ExperimentConfig): Promise<boolean> {
+  const done = await finishedRunOf(config).catch(() => null);
+  if (!done || !(await showStoredIfAny(config))) return false;
+  const saved = new Date(done.updatedAt).toLocaleString();
+  useImpStore
+    .getState()
+    .setNotice(
+      `These settings were already run to the end (saved ${saved}), so the lab shows that stored run instead of ` +
+        'computing the same numbers again. To run it anew, delete it under Runs first.',
+    );
+  return true;
+}
+
 export async function startImp(
   options: { resume?: boolean; config?: ExperimentConfig; keepBackend?: boolean } = {},
 ): Promise<void> {
   const config = options.config ?? selectValidation(useExperimentStore.getState()).config;
   if (!config) return;
+  if (!options.resume && (await openIfFinished(config))) return;
   // Resuming continues the stored multi-seed run in the one lab worker; a fresh start may fan out. One
   // scheduler shares the CPU workers between seeds and each seed's population (threads.ts).
   const chosen = useBackendStore.getState().workers;

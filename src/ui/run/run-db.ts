@@ -97,6 +97,20 @@ export async function showStoredIfAny(config: ExperimentConfig): Promise<boolean
   return true;
 }
 
+/**
+ * The finished stored run of `config` — the one run, or every seed's run of a sweep across workers — or
+ * null. Start asks first: a run's id is its settings, so computing them again would write over the
+ * finished rounds (the same numbers on the same backend, so there is nothing to gain).
+ */
+export async function finishedRunOf(config: ExperimentConfig): Promise<StoredRun | null> {
+  const runs = await (await runStore()).listRuns();
+  const done = (id: string) => runs.find((r) => r.id === id && r.status === 'done') ?? null;
+  const whole = done(runId(config));
+  if (whole || config.seeds.length < 2) return whole;
+  const parts = seedConfigs(config).map((c) => done(runId(c)));
+  return parts.every((r) => r !== null) ? parts[0] : null;
+}
+
 export async function deleteStoredRun(id: string): Promise<void> {
   await (await runStore()).deleteRun(id);
   runsChanged();

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { parseConfig } from '../../core/runs/config';
 import { getPreset } from '../../core/runs/presets';
 import { getTask } from '../../core/tasks/registry';
+import { DATASETS } from '../../core/tasks/vision/datasets';
 import {
   CLASSROOM_PRESETS,
   classroomPresetOf,
@@ -52,6 +53,7 @@ export function SimpleForm() {
     store().loadConfig(Number.isFinite(draft.prune.rounds) && draft.prune.rounds >= 1 ? withRounds(next) : next);
   };
   const strategies = strategiesFor(baseConfig);
+  const caveat = DATASETS.find((x) => x.id === draft.task.id)?.studentCaveat;
   const rounds = draft.prune.rounds;
   const openAll = () => {
     useLessonStore.getState().setSimple(false);
@@ -72,6 +74,11 @@ export function SimpleForm() {
           onChange={chooseTask}
         />
         {base !== LINK && <p className="small muted">Takes {getPreset(base).expectedCost}.</p>}
+        {caveat && (
+          <p className="notice small" data-testid="simple-data-caveat">
+            {caveat}
+          </p>
+        )}
         <SelectField
           label="Evolution strategy"
           value={draft.es.id}

@@ -6,7 +6,7 @@
  * what you read is what you export. The toggle is kept in the view store per chart, so it survives the
  * chart's re-mounts (result tabs, streaming updates).
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DataTable, TableCell } from '../../core/table';
 import { useViewStore } from '../../state/view-store';
 import { downloadCsv, downloadPng, downloadSvg, fileSlug } from './export';
@@ -61,6 +61,12 @@ export function ChartFrame({
   const hasData = table.rows.length > 0;
   const emptyNow = !hasData && empty !== undefined;
   const rows = showAll ? table.rows : table.rows.slice(0, maxTableRows);
+  // A chart drawn on a canvas has no vector form: it offers PNG only (an SVG button would only say so).
+  const [canvasOnly, setCanvasOnly] = useState(false);
+  useEffect(() => {
+    const el = body.current;
+    setCanvasOnly(!!el && !!el.querySelector('canvas') && !el.querySelector('svg'));
+  }, [asTable, emptyNow, hasData, children]);
   /** Runs an image export of the drawn chart, showing its error (e.g. SVG of a canvas) under the title. */
   const exportImage = (run: (root: HTMLElement) => Promise<void> | void) => {
     if (!body.current) return;
@@ -95,14 +101,16 @@ export function ChartFrame({
           >
             PNG
           </button>
-          <button
-            type="button"
-            className="link-button"
-            disabled={emptyNow || asTable}
-            onClick={() => exportImage((root) => downloadSvg(root, `${key}.svg`))}
-          >
-            SVG
-          </button>
+          {canvasOnly ? null : (
+            <button
+              type="button"
+              className="link-button"
+              disabled={emptyNow || asTable}
+              onClick={() => exportImage((root) => downloadSvg(root, `${key}.svg`))}
+            >
+              SVG
+            </button>
+          )}
         </div>
       </div>
       {note ? <p className="chart-note muted">{note}</p> : null}

@@ -106,6 +106,7 @@ describe('dataset registry and loading', () => {
     expect(DATASETS.map((d) => d.id)).toEqual(['mnist', 'fmnist', 'kmnist']);
     expect(getDataset('kmnist').files.trainLabels).toBe('kmnist/train-labels-idx1-ubyte.first6284.gz');
     expect(getDataset('kmnist').notes.join(' ')).toMatch(/6,284 of the 60,000/);
+    expect(getDataset('kmnist').studentCaveat).toMatch(/6,284 of its 60,000/); // shown in the teacher's reduced form too
     expect(() => getDataset('cifar')).toThrow(/known: mnist, fmnist, kmnist/);
   });
   it('loads MNIST (60k/10k) and KMNIST (6 284/10k, subset histogram) with 14×14 pooling', async () => {

@@ -28,6 +28,8 @@ export interface DatasetDef {
   readonly classNames: readonly string[];
   /** Caveats (e.g. KMNIST's partial training set) shown in the UI and CLI. */
   readonly notes: readonly string[];
+  /** The caveat a student must see before running (also in the teacher's reduced form), if any. */
+  readonly studentCaveat?: string;
   readonly citation: string;
 }
 
@@ -85,10 +87,12 @@ export const DATASETS: readonly DatasetDef[] = [
       'を (wo)',
     ],
     notes: [
-      'Only the first 6,284 of the 60,000 KMNIST training images are bundled: K-MNIST runs are not at parity with the paper.',
+      'Only the first 6,284 of the 60,000 KMNIST training images come with the lab, so KMNIST results here cannot be compared one to one with the paper.',
       "Normalised with the MNIST statistics, as in the paper's code (docs/ALGORITHMS.md §9.1).",
       'KMNIST data (CC BY-SA 4.0): "KMNIST Dataset" (CODH), adapted from "Kuzushiji Dataset" (NIJL et al.), doi:10.20676/00000341.',
     ],
+    studentCaveat:
+      'This copy of KMNIST holds only 6,284 of its 60,000 training images, so its results are not the paper’s.',
     citation: 'T. Clanuwat et al., arXiv:1812.01718, 2018 (CC BY-SA 4.0)',
   },
 ];
