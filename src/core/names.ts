@@ -35,6 +35,15 @@ export function methodName(id: string): string {
   return gd ? `GD · ${label}` : label;
 }
 
+/**
+ * A chain's curve labelled with where it comes from, for legends and table columns that show two sources
+ * at once: "Ticket, magnitude pruning — precomputed", "Random mask, new weights, baseline — your run". The
+ * method's own bracket becomes a comma, so the label never reads "(magnitude pruning) (precomputed)".
+ */
+export function sourcedName(id: string, source: string): string {
+  return `${methodName(id).replace(/ \(([^()]+)\)$/, ', $1')} — ${source}`;
+}
+
 /** A task: "Fashion-MNIST", "CartPole". */
 export function taskName(id: string): string {
   return TASKS.find((t) => t.id === id)?.label ?? id;

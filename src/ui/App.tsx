@@ -1,13 +1,12 @@
 /**
- * Root of the ES Lottery Lab UI: header with the views, projector mode, the teacher's link and the backend
- * badge, then three views: the paper tour (src/ui/tour; `?tour=3`), the live ES-IMP experiment (the
+ * Root of the ES Lottery Lab UI: the header (AppHeader.tsx: the views, the backend, projector mode and the
+ * teacher's link), then three views: the paper tour (src/ui/tour; `?tour=3`), the live ES-IMP experiment (the
  * default) and the 2-D ES demo with the strategy settings. On first mount a share or teacher's link in
  * the URL is applied and the worker's backend is chosen (`?backend=wasm` or the link's config can force one).
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { BackendBadge } from './BackendBadge';
+import { AppHeader, type ViewId } from './AppHeader';
 import { SkipLink } from './a11y/SkipLink';
-import { OfflineStatus } from './offline/OfflineStatus';
 import { DemoPanel } from './demo/DemoPanel';
 import { ExperimentPanel } from './experiment/ExperimentPanel';
 import { initBackend } from './lab-client';
@@ -20,17 +19,9 @@ import { useBackendStore } from '../state/backend-store';
 import { useExperimentStore } from '../state/experiment-store';
 import { useViewStore } from '../state/view-store';
 import { applyLessonLink, useProjectorMode } from './tour/lesson-link';
-import { ProjectorToggle, TeacherMenu } from './tour/TeacherMenu';
 import { focusResultTab, showStepRunIfNone } from './tour/open-in-lab';
 
 const TourView = lazy(() => import('./tour/TourView').then((m) => ({ default: m.TourView })));
-
-const VIEWS = [
-  { id: 'tour', label: 'Paper tour' },
-  { id: 'experiment', label: 'Lottery-ticket experiment' },
-  { id: 'demo', label: '2-D ES demo' },
-] as const;
-type ViewId = (typeof VIEWS)[number]['id'];
 
 /** Share link (`c=…`) first, then a teacher's link (`tour`, `preset`, `simple`, `projector`). */
 function applyLinks(search: string): { errors: readonly UrlIssue[]; view: ViewId } {
@@ -62,31 +53,7 @@ export function App() {
   return (
     <>
       <SkipLink target={view === 'tour' ? 'tour' : 'main'} />
-      <header className="app-header">
-        <div className="title">
-          <h1>ES Lottery Lab</h1>
-          <p className="subtitle">Lottery tickets in evolutionary optimisation (Lange &amp; Sprekeler, ICML 2023)</p>
-        </div>
-        <nav className="view-nav" aria-label="Views">
-          {VIEWS.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              className={v.id === 'tour' ? 'nav-tour' : undefined}
-              aria-current={view === v.id ? 'page' : undefined}
-              onClick={() => setView(v.id)}
-            >
-              {v.label}
-            </button>
-          ))}
-        </nav>
-        <div className="lesson-controls">
-          <ProjectorToggle />
-          <TeacherMenu view={view} />
-        </div>
-        <BackendBadge />
-        <OfflineStatus />
-      </header>
+      <AppHeader view={view} onView={setView} />
       {linkErrors.length > 0 && (
         <div className="link-errors">
           <LinkErrors errors={linkErrors} />

@@ -1,7 +1,7 @@
 /**
- * Shows the active tfjs backend and, on demand, every backend that was tried with why it was skipped;
- * a select forces one (re-runs the chain in the worker). Next to it: how many CPU workers share each
- * generation's population.
+ * The header's badge with the active tfjs backend. Behind it (a disclosure, so the header stays one short
+ * row on a phone): every backend that was tried with why it was skipped, a select that forces one (re-runs
+ * the chain in the worker) and how many CPU workers share each generation's population.
  */
 import { BACKEND_CHAIN, type BackendPref } from '../protocol/worker-protocol';
 import { useBackendStore } from '../state/backend-store';
@@ -9,6 +9,7 @@ import { selectDemoActive, useDemoProgressStore } from '../state/demo-progress-s
 import { initBackend } from './lab-client';
 import { selectImpActive, useImpStore } from '../state/imp-store';
 import { defaultWorkers } from '../core/experiments/parallel/threads';
+import { closeDetailsOnEscape } from './a11y/details-escape';
 
 const PREFS: readonly BackendPref[] = ['auto', ...BACKEND_CHAIN];
 const CORES = globalThis.navigator?.hardwareConcurrency;
@@ -26,15 +27,15 @@ export function BackendBadge() {
   const setWorkers = useBackendStore((s) => s.setWorkers);
   const text =
     backendStatus === 'initialising'
-      ? 'choosing backend…'
+      ? 'choosing…'
       : backendStatus === 'error'
-        ? 'backend error'
+        ? 'error'
         : backend
           ? backend.active
-          : 'no backend yet';
+          : 'none yet';
   return (
     <div className="backend">
-      <details className="backend-details">
+      <details className="backend-details" onKeyDown={closeDetailsOnEscape}>
         <summary>
           <span
             className={`badge badge-${backendStatus}`}
@@ -42,6 +43,9 @@ export function BackendBadge() {
             data-backend={backend?.active ?? ''}
           >
             Backend: {text}
+          </span>
+          <span className="header-caret" aria-hidden="true">
+            ▾
           </span>
         </summary>
         <div className="backend-pop">
@@ -59,47 +63,50 @@ export function BackendBadge() {
               ))}
             </ul>
           )}
+          <label className="backend-pref">
+            <span>Backend preference</span>
+            <select
+              value={pref}
+              disabled={running || backendStatus === 'initialising'}
+              aria-label="Backend preference"
+              onChange={(e) => {
+                const p = e.target.value as BackendPref;
+                setPref(p);
+                void initBackend(p);
+              }}
+            >
+              {PREFS.map((p) => (
+                <option key={p} value={p}>
+                  {p === 'auto' ? 'auto (fastest that passes)' : p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="backend-pref">
+            <span>CPU workers</span>
+            <select
+              value={String(workers)}
+              disabled={running}
+              aria-label="CPU workers"
+              aria-describedby="cpu-workers-help"
+              data-testid="cpu-workers"
+              onChange={(e) => setWorkers(e.target.value === 'auto' ? 'auto' : Number(e.target.value))}
+            >
+              <option value="auto">auto ({defaultWorkers(CORES)})</option>
+              {WORKER_CHOICES.map((n) => (
+                <option key={n} value={String(n)}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="backend-help" id="cpu-workers-help">
+            Each generation&apos;s population is shared out among this many CPU workers (and several seeds among them).
+            More workers finish sooner on a computer with more cores; the results are exactly the same. Used with the
+            WASM and CPU backends.
+          </p>
         </div>
       </details>
-      <label className="backend-pref">
-        <span>Force</span>
-        <select
-          value={pref}
-          disabled={running || backendStatus === 'initialising'}
-          aria-label="Backend preference"
-          onChange={(e) => {
-            const p = e.target.value as BackendPref;
-            setPref(p);
-            void initBackend(p);
-          }}
-        >
-          {PREFS.map((p) => (
-            <option key={p} value={p}>
-              {p === 'auto' ? 'auto (fastest that passes)' : p}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label
-        className="backend-pref"
-        title="Each generation's population is shared out among this many CPU workers (and several seeds among them). More workers finish sooner on a computer with more cores; the results are exactly the same. Used with the WASM and CPU backends."
-      >
-        <span>CPU workers</span>
-        <select
-          value={String(workers)}
-          disabled={running}
-          aria-label="CPU workers"
-          data-testid="cpu-workers"
-          onChange={(e) => setWorkers(e.target.value === 'auto' ? 'auto' : Number(e.target.value))}
-        >
-          <option value="auto">auto ({defaultWorkers(CORES)})</option>
-          {WORKER_CHOICES.map((n) => (
-            <option key={n} value={String(n)}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
     </div>
   );
 }

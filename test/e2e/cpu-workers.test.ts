@@ -15,7 +15,10 @@ async function run(query: string, workers: 1 | 2, timeoutMs: number) {
   const page: Page = await e2e.page({ width: 1280, height: 800 }, 60_000);
   try {
     await page.goto(e2e.url(query));
+    // the choice sits behind the header's backend badge (src/ui/BackendBadge.tsx)
+    await page.locator('[data-testid="backend-badge"]').click();
     await page.selectOption('[data-testid="cpu-workers"]', String(workers));
+    await page.locator('[data-testid="backend-badge"]').click();
     if (!query) await page.locator('[data-preset="mnist-2min"]').click();
     const t0 = Date.now();
     await runButton(page, 'Start').click();

@@ -38,7 +38,10 @@ async function openOnWasm(viewport: { width: number; height: number }): Promise<
   const page = await e2e.page(viewport, 60_000);
   await page.goto(e2e.url('view=demo&backend=wasm')); // wasm from the start: software WebGPU init stalls a loaded CI box
   await page.getByRole('heading', { level: 1 }).waitFor();
+  // the backend's choices sit behind the header's badge (src/ui/BackendBadge.tsx)
+  await page.locator('[data-testid="backend-badge"]').click();
   await page.getByLabel('Backend preference').selectOption('wasm');
+  await page.locator('[data-testid="backend-badge"]').click();
   await page.waitForSelector('[data-testid="backend-badge"][data-backend="wasm"]', { timeout: 90_000 });
   return page;
 }

@@ -63,6 +63,12 @@ export const waitDoneGens = (page: Page, n: number, timeout = 120_000) =>
 export const runButton = (page: Page, text: string) =>
   page.locator(`.run-controls .button-row button:text-is("${text}")`);
 
+/** Cancel asks first (src/ui/experiment/CancelRunDialog.tsx): presses Cancel, then the dialog's "Cancel the run". */
+export async function cancelRun(page: Page): Promise<void> {
+  await runButton(page, 'Cancel').click();
+  await page.locator('[data-testid="cancel-run-dialog"] button:text-is("Cancel the run")').click();
+}
+
 /** Rounds stored in the page's IndexedDB (what a resumed run continues from). */
 export const storedRoundCount = (page: Page) =>
   page.evaluate(

@@ -1,7 +1,7 @@
 // End-to-end for the live ES-IMP experiment in the built app and the system Chromium:
 // open a tiny mnist-quick config through a share link, start, see ≥ 2 rounds' points on the sparsity
-// chart, pause / resume / cancel, force WASM and run again, reload mid-run and resume from IndexedDB,
-// the stored-runs list, and the main thread while a run streams (main-thread.ts): in each window (the
+// chart, pause / resume / cancel (its confirmation: axe-checked, Escape keeps the run), force WASM and run
+// again, reload mid-run and resume from IndexedDB, the stored-runs list, and the main thread while a run streams (main-thread.ts): in each window (the
 // Start click, streaming with pause/resume, the second run, the resumed run) the costliest task in
 // renderer CPU time is logged with the wall-time long tasks, and asserted (streaming: < 50 ms; windows
 // with a click's re-render or a whole run: < 100 ms, see main-thread.ts). Clicks while
@@ -14,8 +14,20 @@ import { parseConfig } from '../../src/core/runs/config';
 import { getPreset } from '../../src/core/runs/presets';
 import { encodeShareQuery } from '../../src/core/runs/url-codec';
 import { REGRESSION_CPU_MS, STREAMING_CPU_MS, measureMainThread, type WindowReport } from './main-thread';
+import { describeBlocking, runAxe } from './axe';
 import { E2eFile } from './e2e-file';
-import { ImpPages, doneGens, rounds, runButton, shot, status, tinyQuery, waitRounds, waitStatus } from './imp-page';
+import {
+  ImpPages,
+  cancelRun,
+  doneGens,
+  rounds,
+  runButton,
+  shot,
+  status,
+  tinyQuery,
+  waitRounds,
+  waitStatus,
+} from './imp-page';
 
 const e2e = new E2eFile('imp');
 /** Worst renderer-CPU task of each measured window (all asserted under 50 ms; the overall worst is logged). */
@@ -52,6 +64,10 @@ async function checkMasksAndAnalyses(page: Page): Promise<void> {
   const last = await maskImage(4);
   expect(last.w).toBe(first.w);
   expect(last.url).not.toBe(first.url); // 80 % → 51 % of the weights: pruned pixels show
+  // a chart drawn on a canvas offers PNG, not an SVG button that could only fail
+  const maskFrame = results.locator('section[data-chart]', { has: page.locator('canvas') }).first();
+  expect(await maskFrame.getByRole('button', { name: 'PNG' }).count()).toBe(1);
+  expect(await maskFrame.getByRole('button', { name: 'SVG' }).count()).toBe(0);
   await shot(page, 'imp-masks-1280x800.png');
 
   await page.getByRole('tab', { name: 'Analysis' }).click();
@@ -136,7 +152,21 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     // no long task over 50 ms while a run streams, in the page's own CPU time per task
     expect(streaming.worstCpuMs).toBeLessThan(STREAMING_CPU_MS);
     await shot(page, 'imp-running-1280x800.png');
+    // Cancel asks first, with focus on the safe choice; Escape keeps the run (paused) and focus on Cancel
     await runButton(page, 'Cancel').click();
+    const ask = page.locator('[data-testid="cancel-run-dialog"]');
+    await ask.waitFor();
+    const asked = await ask.innerText();
+    expect(asked).toMatch(/rounds that have finished are kept/);
+    expect(asked).toMatch(/The round that is paused is not finished, so its progress is lost\./);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep it paused');
+    expect(describeBlocking(await runAxe(page, 'the question before Cancel'))).toEqual([]);
+    await shot(page, 'imp-cancel-asks-1280x800.png');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'hidden' });
+    expect(await status(page)).toBe('paused');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await cancelRun(page);
     await waitStatus(page, 'cancelled');
     const rCancelled = await rounds(page);
     expect(rCancelled).toBeLessThan(10);
@@ -154,6 +184,13 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
 
     // the stored-runs tab lists it as done
     await page.getByRole('tab', { name: 'Runs' }).click();
+    await page.waitForSelector('.run-list li[data-status="done"]');
+    // Start again on the finished settings: the stored run is shown and says so, never computed over
+    await runButton(page, 'Start').click();
+    await page.getByTestId('imp-notice').waitFor();
+    expect(await page.getByTestId('imp-notice').textContent()).toMatch(/already run to the end/);
+    expect(await page.getByTestId('imp-status').textContent()).toBe('stored run');
+    expect(await rounds(page)).toBe(1 * 3 + 3 * 3);
     await page.waitForSelector('.run-list li[data-status="done"]');
     await checkMasksAndAnalyses(page);
     await page.close();
@@ -227,7 +264,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     console.log(
       `[e2e imp] phone run on ${await page.locator('[data-testid="imp-backend"]').textContent()}, status ${await status(page)}`,
     );
-    await runButton(page, 'Cancel').click();
+    await cancelRun(page);
     await waitStatus(page, 'cancelled');
     await page.close();
   }, 240_000);

@@ -1,7 +1,8 @@
 // End-to-end keyboard-only walk in the built app and the system Chromium (1280×800): no mouse click and
-// no scripted focus, only Tab / Shift+Tab / Enter / Space. The skip link is the first Tab stop, and Start
+// no scripted focus, only Tab / Shift+Tab / Enter / Space / Escape. The skip link is the first Tab stop, and Start
 // of the experiment is reached in a few Tab presses, with and without it (both counts are printed and
-// bounded); the run is started, paused, resumed and cancelled from there. Then the Paper tour is
+// bounded); the run is started, paused, resumed and cancelled from there (Cancel's confirmation: Escape
+// keeps the run, Tab and Enter on "Cancel the run" cancels it). Then the Paper tour is
 // reached, every step is walked with its Next button, and step 2's live rerun is started, seen streaming
 // (its progress bar moves; axe-core checks the page in that state too) and stopped. After every key that
 // activates a control, focus must still be on an element of the page, never fallen back to <body>.
@@ -43,7 +44,7 @@ async function tabTo(page: Page, selector: string, max: number, key = 'Tab'): Pr
 }
 
 /** Activates the focused control with `key` and checks focus did not fall to the page, at once and after `settle`. */
-async function activate(page: Page, key: 'Enter' | 'Space', label: string, settle?: () => Promise<unknown>) {
+async function activate(page: Page, key: 'Enter' | 'Space' | 'Escape', label: string, settle?: () => Promise<unknown>) {
   const before = (await focused(page)).what;
   await page.keyboard.press(key);
   await page.waitForTimeout(200);
@@ -87,7 +88,17 @@ describe.skipIf(process.env.E2E === '0')('e2e: keyboard-only walk of the paper t
     expect((await activate(page, 'Space', 'Resume', () => runStatus('running'))).text).toBe('Pause');
     await tabTo(page, '.run-controls .button-row button:last-of-type', 1);
     expect((await focused(page)).text).toBe('Cancel');
-    expect((await activate(page, 'Enter', 'Cancel', () => runStatus('cancelled'))).text).toBe('Start');
+    // Cancel asks first, focus on the safe choice: Escape keeps the run, a second Enter never cancels
+    const ask = page.locator('[data-testid="cancel-run-dialog"]');
+    expect((await activate(page, 'Enter', 'Cancel', () => ask.waitFor())).text).toBe('Keep running');
+    expect((await activate(page, 'Escape', 'Escape in the dialog', () => ask.waitFor({ state: 'hidden' }))).text).toBe(
+      'Cancel',
+    );
+    expect(await page.locator('[data-testid="imp-status"]').getAttribute('data-status')).toMatch(/running|done/);
+    await activate(page, 'Enter', 'Cancel again', () => ask.waitFor());
+    await tabTo(page, '[data-testid="cancel-run-dialog"] button.danger', 2);
+    expect((await focused(page)).text).toBe('Cancel the run');
+    expect((await activate(page, 'Enter', 'Cancel the run', () => runStatus('cancelled'))).text).toBe('Start');
 
     // Back to the header's "Paper tour" (Shift+Tab) and open the tour.
     const toTour = await tabTo(page, '.view-nav .nav-tour', 30, 'Shift+Tab');

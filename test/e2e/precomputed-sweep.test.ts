@@ -28,7 +28,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
     await chart.locator('[data-precomputed="ready"]').waitFor({ timeout: 30_000 });
     expect(await page.evaluate(progressAttr('data-rounds'))).toBe(0); // nothing has run
     const svg = () => chart.locator('svg.chart-svg').innerHTML();
-    expect(await svg()).toContain('(precomputed)');
+    expect(await svg()).toContain('Ticket, magnitude pruning — precomputed'); // one bracket-free label (core/names.ts)
     expect(await chart.locator('[data-precomputed] label').innerText()).toMatch(/MNIST quick.*run on \d{4}-\d\d-\d\d/);
     await chart.locator('[data-precomputed] summary').click(); // the commands sit behind "How … was made"
     expect(await chart.locator('[data-precomputed] details').innerText()).toMatch(
@@ -39,7 +39,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
     await chart.locator('[data-precomputed] input[type=checkbox]').uncheck();
     await expect
       .poll(
-        async () => (await chart.locator('svg.chart-svg').count()) === 0 || !(await svg()).includes('(precomputed)'),
+        async () => (await chart.locator('svg.chart-svg').count()) === 0 || !(await svg()).includes('— precomputed'),
       )
       .toBe(true);
     await page.close();

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { E2eFile } from './e2e-file';
 import {
   ImpPages,
+  cancelRun,
   rounds,
   runButton,
   shot,
@@ -37,7 +38,7 @@ async function continuesOnCpu(page: Page, roundsAtFailure: number, screenshot: s
   await waitDoneGens(page, 16, 60_000);
   await waitRounds(page, storedRounds + 1, 120_000); // a round trained on cpu
   await shot(page, screenshot);
-  await runButton(page, 'Cancel').click();
+  await cancelRun(page);
   await waitStatus(page, 'cancelled');
   // the charts show exactly the stored rounds (keyed by seed, method, round): none twice, none missing
   const stored = await storedRoundCount(page);

@@ -11,11 +11,15 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
     label: 'CartPole (reduced budget)',
     paper: false,
     description:
-      'The lab’s reduced CartPole setting (docs/ALGORITHMS.md §12): CartPole-v1, policy MLP 4-16-16-2 (tanh, argmax), Sep-CMA-ES P=32, σ0 0.1, 100 generations × 12 rounds, 4 episodes per evaluation. CartPole is easy, so the ticket effect may saturate.',
+      'A control task: the network pushes a cart left or right to keep a pole balanced on it, and scores a point ' +
+      'for every step the pole stays up. The task is easy, so tickets and random masks may all do well. ' +
+      '12 rounds of 100 generations, 3 seeds. ' +
+      'Its settings, as in docs/ALGORITHMS.md §12: CartPole-v1, policy MLP 4-16-16-2 (tanh, argmax), Sep-CMA-ES ' +
+      'P = 32, σ0 0.1, 100 generations × 12 rounds, 4 episodes per evaluation.',
     deviations: [
-      "CartPole is supported by the paper's code but not in its figures",
-      'popsize 32, 100 generations, 4 episodes',
-      '12 rounds',
+      "CartPole is in the paper's code but not in its figures",
+      '32 candidates per generation and 100 generations per round, each candidate scored over 4 episodes',
+      '12 rounds instead of 20',
     ],
     expectedCost: '≈ 4–5 min per seed on a 2-core laptop (3 seeds: ≈ 12–15 min)',
     costNote:
@@ -34,12 +38,16 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
     label: 'Pendulum (reduced budget)',
     paper: false,
     description:
-      'The lab’s reduced Pendulum setting (docs/ALGORITHMS.md §12): Pendulum-v1 (200-step episodes), policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64, σ0 0.1, elite 0.5, mean decay 1e-4, 300 generations × 10 rounds, 4 episodes.',
+      'A control task: the network swings a pendulum up and holds it upright. Its score (the return) is below ' +
+      'zero and gets closer to zero the sooner the pendulum is up and the less force it takes. 10 rounds of 300 ' +
+      'generations, 3 seeds. ' +
+      'Its settings, as in docs/ALGORITHMS.md §12: Pendulum-v1 (200-step episodes), policy MLP 3-32-32-1 (tanh, ' +
+      'linear out), Sep-CMA-ES P = 64, σ0 0.1, elite 0.5, mean decay 1e-4, 300 generations × 10 rounds, 4 episodes.',
     deviations: [
-      "200-step episodes (gymnax default) instead of the paper's 500",
-      'hidden width 32 instead of 64',
-      'popsize 64 and 300 generations instead of 100 and 2,000',
-      '10 rounds',
+      "episodes of 200 steps instead of the paper's 500 (gymnax default)",
+      '32 units per hidden layer instead of 64',
+      '64 candidates per generation and 300 generations per round instead of 100 and 2,000',
+      '10 rounds instead of 20',
     ],
     expectedCost: '≈ 5–10 min per seed on a 2-core laptop',
     config: {
@@ -56,14 +64,18 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
     label: 'Pendulum quick (reduced budget, classroom)',
     paper: false,
     description:
-      'A smaller budget than pendulum-reduced that still solves Pendulum-v1 (dense test return ≥ −200, docs/RESULTS.md §4.1): 200-step episodes, policy MLP 3-32-32-1 (tanh, linear out), Sep-CMA-ES P=64 with σ0 0.5 and elite ratio 0.5, 8 training episodes per member, 200 generations × 5 rounds with p = 0.4 (13.0 % of the weights left in round 5).',
+      'A classroom version of the pendulum task that still learns to swing the pendulum up: 5 rounds of 200 ' +
+      'generations, each removing 40 % of the weights that are left, until 13.0 % remain. 3 seeds. ' +
+      'Its settings, as in docs/RESULTS.md §4.1: 200-step episodes, policy MLP 3-32-32-1 (tanh, linear out), ' +
+      'Sep-CMA-ES P = 64 with σ0 0.5 and elite ratio 0.5, 8 training episodes per member, 200 generations × 5 ' +
+      'rounds with p = 0.4; it solves Pendulum-v1 (dense test return ≥ −200), a smaller budget than pendulum-reduced.',
     deviations: [
-      "200-step episodes (gymnax default) instead of the paper's 500",
-      'hidden width 32 instead of 64',
-      "σ0 0.5 instead of the reduced setting's 0.1 and no mean decay (σ0 0.1 stalled near −950 in 150 generations; measured, docs/RESULTS.md §4.1)",
-      'popsize 64 and 200 generations instead of 100 and 2,000',
-      '8 training episodes (as the paper), test = 32 fixed episodes',
-      'prune fraction 0.4 per round and 5 rounds, to reach high sparsity in few rounds (the paper: 0.2 and 20)',
+      "episodes of 200 steps instead of the paper's 500 (gymnax default)",
+      '32 units per hidden layer instead of 64',
+      'a 5× wider starting spread of variations than the other Pendulum preset, which got stuck with the narrower one (σ0 0.5 instead of 0.1 and no mean decay; σ0 0.1 stalled near −950 in 150 generations, measured in docs/RESULTS.md §4.1)',
+      '64 candidates per generation and 200 generations per round instead of 100 and 2,000',
+      'each candidate scored over 8 episodes, as in the paper; the test uses 32 fixed episodes',
+      '40 % of the remaining weights pruned per round, for 5 rounds, to reach few weights quickly (the paper: 20 % and 20 rounds)',
     ],
     expectedCost: '≈ 20–50 min per seed on a 2-core laptop',
     costNote:
@@ -82,12 +94,20 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
     label: 'MountainCarContinuous (reduced budget)',
     paper: false,
     description:
-      'The lab’s reduced MountainCarContinuous setting (docs/ALGORITHMS.md §12): MountainCarContinuous-v0 (≤ 999 steps), policy MLP 2-16-16-1 (tanh, tanh out), PGPE P=64, σ0 0.1, centered ranks, Adam lr 0.02 (decay 0.999, floor 0.001), 200 generations × 10 rounds, 2 episodes. The sparse +100 goal bonus makes exploration-limited failures possible. Measured (seed 0, docs/RESULTS.md §4.2): these settings do NOT solve it (no member reaches the goal; the mean stands still); Sep-CMA-ES with σ0 1.0 does (93.5 after 200 generations: --es sep_cma_es --es.sigma_init 1).',
+      'A control task that is not in the paper: a car in a valley must rock back and forth to reach a flag on ' +
+      'the hill, and gets its big reward only when it arrives. With these settings it never finds the flag ' +
+      '(measured): the run shows what happens when the search does not explore enough. ' +
+      'Its settings, as in docs/ALGORITHMS.md §12: MountainCarContinuous-v0 (≤ 999 steps), policy MLP 2-16-16-1 ' +
+      '(tanh, tanh out), PGPE P = 64, σ0 0.1, centered ranks, Adam lr 0.02 (decay 0.999, floor 0.001), 200 ' +
+      'generations × 10 rounds, 2 episodes, and the sparse +100 goal bonus makes exploration-limited failures ' +
+      'possible. Measured in docs/RESULTS.md §4.2 (seed 0): these settings do NOT solve it, as no member reaches ' +
+      'the goal and the mean stands still, while Sep-CMA-ES with σ0 1.0 does (93.5 after 200 generations: --es ' +
+      'sep_cma_es --es.sigma_init 1).',
     deviations: [
       'MountainCarContinuous is not in the paper',
-      'PGPE as in docs/ALGORITHMS.md §12 (evosax 0.1.4 σ-update sign)',
-      '200 generations, 2 episodes',
-      '10 rounds',
+      "PGPE adapts its spread of variations as the paper's library version does (evosax 0.1.4 σ-update sign, as in docs/ALGORITHMS.md §12)",
+      '200 generations per round, each candidate scored over 2 episodes',
+      '10 rounds instead of 20',
     ],
     expectedCost: '≈ 1–2 h per seed on a 2-core laptop',
     costNote:
@@ -111,13 +131,17 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
     label: 'Hopper on MuJoCo (reduced budget)',
     paper: false,
     description:
-      "A reduced Hopper: gym-style Hopper on MuJoCo WASM (Euler, 200-step episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, docs/ALGORITHMS.md §9.2 BraxMLP), SNES P=32 with the paper's hopper temperature 48 and σ0 0.075 (docs/ALGORITHMS.md §2.7), 40 generations × 8 rounds.",
+      'A simulated one-legged robot (Hopper) learns to hop forward; its physics runs in your browser. A much ' +
+      'smaller budget than the paper’s: 8 rounds of 40 generations, with short episodes of 200 steps. One seed. ' +
+      'Its settings, as in docs/ALGORITHMS.md §9.2 and §2.7: gym-style Hopper on MuJoCo WASM (Euler, 200-step ' +
+      'episodes, 2 training / 8 test episodes), policy MLP 11-32-32-3 (tanh, tanh out, BraxMLP), SNES P = 32 ' +
+      'with the paper’s hopper temperature 48 and σ0 0.075, 40 generations × 8 rounds.',
     deviations: [
-      'gym MuJoCo physics instead of Brax v1',
-      "Euler integrator instead of gym's RK4 (≈ 5× cheaper)",
-      '200-step episodes instead of 500 (Brax configs) / 1,000 (gym)',
-      'popsize 32, 40 generations, 2 episodes instead of 256, 3,000, 8',
-      '8 rounds instead of 20; no observation normalisation',
+      "a different physics simulator: MuJoCo, as in gym, instead of the paper's Brax v1",
+      "a simpler, about 5× cheaper way of stepping the physics (Euler instead of gym's RK4)",
+      "episodes of 200 steps instead of 500 (the paper's Brax settings) or 1,000 (gym)",
+      '32 candidates per generation, 40 generations per round and 2 episodes per candidate instead of 256, 3,000 and 8',
+      "8 rounds instead of 20, and the network's inputs are not rescaled as they arrive (no observation normalisation)",
     ],
     expectedCost: '≈ 20–45 min per seed on a 2-core laptop',
     costNote:
@@ -136,13 +160,20 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
     label: 'Hopper 1,000-step learning check (reduced budget, dense SNES)',
     paper: false,
     description:
-      'A learning check: one dense round (no pruning) of SNES P=32 (T 48, σ0 0.075, docs/ALGORITHMS.md §2.7) on 1,000-step Hopper episodes (Euler, 1 training / 4 test episodes), policy MLP 11-32-32-3 (tanh, tanh out), 560 generations. Seed 0 reaches a 1,000-step test return of 1,258.8 (forward part 397.8) on 16 test episodes (docs/RESULTS.md §6). 560 is the best test evaluation of a 600-generation run; the generation-600 mean fell to 294.6, so the return is not monotone in the budget.',
+      'A check that the Hopper robot really learns to hop: one round of training on the full network, without ' +
+      'pruning, on long episodes of 1,000 steps for 560 generations. Seed 0 reaches a test return (its score) of ' +
+      'about 1,260. ' +
+      'Its settings and results, from docs/RESULTS.md §6: SNES P = 32, T 48, σ0 0.075 (docs/ALGORITHMS.md §2.7), ' +
+      'on 1,000-step Hopper episodes (Euler, 1 training / 4 test episodes), policy MLP 11-32-32-3 (tanh, ' +
+      'tanh out), 560 generations, a 1,000-step test return of 1,258.8 (forward part 397.8) on 16 test episodes; ' +
+      '560 is the best test evaluation of a 600-generation run, and the generation-600 mean fell to 294.6, so ' +
+      'the return is not monotone in the budget.',
     deviations: [
-      'gym MuJoCo physics instead of Brax v1',
-      "Euler integrator instead of gym's RK4",
-      'one dense round, no pruning',
-      'popsize 32, 560 generations, 1 training episode instead of 256, 3,000, 8',
-      'no observation normalisation',
+      "a different physics simulator: MuJoCo, as in gym, instead of the paper's Brax v1",
+      "a simpler way of stepping the physics (Euler instead of gym's RK4)",
+      'one round of training on the full network, no pruning',
+      '32 candidates per generation, 560 generations and 1 training episode per candidate instead of 256, 3,000 and 8',
+      "the network's inputs are not rescaled as they arrive (no observation normalisation)",
     ],
     expectedCost: '≈ 8–10 min on a 2-core laptop',
     costNote:
@@ -161,8 +192,13 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
     label: 'Hopper — paper settings (SNES; gym MuJoCo physics)',
     paper: true,
     description:
-      "The paper's Brax hopper setting (docs/ALGORITHMS.md §9.3, §2.7) on the lab's gym-style MuJoCo Hopper: SNES P=256 (T 48, σ0 0.075), policy MLP 11-32-32-3 (tanh, tanh out), 8 episodes of 500 steps, 64 test episodes, running observation normalisation, mean decay 1e-5, 3,000 generations × 20 rounds, 5 seeds. The physics is gym MuJoCo (RK4), not Brax v1.",
-    deviations: ['gym MuJoCo physics (RK4) instead of Brax v1 legacy_spring'],
+      'The paper’s own Hopper experiment: a one-legged robot learns to hop, 20 rounds of 3,000 generations with ' +
+      '256 candidates each, 5 seeds. Far too big for a browser or a laptop: it is listed to show the paper’s scale. ' +
+      'Its settings, as in docs/ALGORITHMS.md §9.3 and §2.7, on the lab’s gym-style MuJoCo Hopper: SNES P = 256 ' +
+      '(T 48, σ0 0.075), policy MLP 11-32-32-3 (tanh, tanh out), 8 episodes of 500 steps, 64 test episodes, ' +
+      'running observation normalisation, mean decay 1e-5, 3,000 generations × 20 rounds, 5 seeds, with gym ' +
+      'MuJoCo physics (RK4), not Brax v1 legacy_spring.',
+    deviations: ["a different physics simulator: MuJoCo, as in gym, instead of the paper's Brax v1"],
     expectedCost: '≈ 2 CPU-years per seed: not runnable on a laptop',
     costNote:
       'Up to 1.8·10¹¹ simulation steps (58 round trainings × 3,000 generations × 256 × 8 episodes × 500 steps) at ≈ 3·10³ RK4 steps/s.',

@@ -31,9 +31,9 @@ const pooled14Mlp = (taskId: string) => ({
 
 /** What the two reduced MLP presets (mnist-mlp-reduced, fmnist-mlp-reduced) change from the paper. */
 const REDUCED_MLP_DEVIATIONS = [
-  "14×14 input and an MLP instead of the paper's CNN",
-  'popsize 64, 400 generations per round',
-  '12 rounds',
+  "smaller images (14×14 pixels) and a small fully connected network instead of the paper's convolutional network",
+  '64 candidates per generation and 400 generations per round (the paper: 128 and 4,000)',
+  '12 rounds instead of 20',
 ];
 
 /** Task, network and ES shared by the two classroom MNIST presets (mnist-2min, mnist-quick). */
@@ -48,13 +48,19 @@ export const VISION_PRESETS: readonly Preset[] = [
     label: 'MNIST in ~2 minutes (reduced budget, classroom)',
     paper: false,
     description:
-      'The fastest look at the lottery-ticket effect: MNIST pooled to 14×14, MLP 196-32-10, PGPE with 64 members, 150 generations × 6 rounds with p = 0.35 per round (11.6 % of the weights left in round 6). Magnitude and SNR tickets against the random-reinit baseline; one seed.',
+      'The fastest look at the lottery-ticket effect. A small network learns to recognise handwritten digits ' +
+      '(images shrunk to 14×14 pixels). Each of its 6 rounds trains it and then removes 35 % of the weights that ' +
+      'are left, until 11.6 % remain. Two kinds of ticket, one keeping the largest weights and one keeping the ' +
+      'weights that stand out most from the strategy’s noise, race a random mask with new random weights. One seed. ' +
+      'Its settings, as in docs/ALGORITHMS.md §12: MNIST pooled to 14×14, MLP 196-32-10, PGPE with 64 members, ' +
+      '150 generations × 6 rounds with prune fraction p = 0.35 per round, magnitude and SNR tickets against the ' +
+      'random-reinit baseline, one seed.',
     deviations: [
-      "14×14 input and an MLP instead of the paper's CNN",
-      'popsize 64 and 150 generations instead of 128 and 4,000',
-      'prune fraction 0.35 per round and 6 rounds (the paper: 0.2 and 20)',
-      "PGPE σ update uses the corrected sign (evosax ≥ 0.1.5), not 0.1.4's",
-      "Adam β1 0.9 instead of evosax 0.1.4's 0.99",
+      "smaller images (14×14 pixels) and a small fully connected network instead of the paper's convolutional network",
+      '64 candidates per generation and 150 generations per round instead of 128 and 4,000',
+      '35 % of the remaining weights pruned per round, for 6 rounds (the paper: 20 % and 20 rounds)',
+      "PGPE adapts its spread of variations with the sign that later versions of the paper's library use (σ update sign of evosax ≥ 0.1.5, not 0.1.4's)",
+      "PGPE's optimiser averages its steps over fewer generations, so it learns faster in a short run (Adam β1 0.9 instead of evosax 0.1.4's 0.99)",
     ],
     expectedCost: '≈ 2–3 min on a 2-core laptop',
     costNote:
@@ -71,12 +77,17 @@ export const VISION_PRESETS: readonly Preset[] = [
     label: 'MNIST quick (reduced budget, classroom)',
     paper: false,
     description:
-      'MNIST pooled to 14×14, MLP 196-32-10, PGPE with 64 members, 300 generations × 12 rounds (91.4 % sparse at the end). Magnitude and SNR tickets against the random-reinit baseline.',
+      'A longer classroom run with the same handwritten digits (14×14 pixels) and small network: 12 rounds of 300 ' +
+      'generations, each removing 20 % of the weights that are left, until 8.6 % remain. The same two kinds of ' +
+      'ticket race a random mask with new random weights. ' +
+      'Its settings, as in docs/ALGORITHMS.md §12: MNIST pooled to 14×14, MLP 196-32-10, PGPE with 64 members, ' +
+      '300 generations × 12 rounds with p = 0.2 (91.4 % sparse at the end), magnitude and SNR tickets against the ' +
+      'random-reinit baseline.',
     deviations: [
-      "14×14 input and an MLP instead of the paper's CNN",
-      'popsize 64 and 300 generations instead of 128 and 4,000',
-      "PGPE σ update uses the corrected sign (evosax ≥ 0.1.5), not 0.1.4's",
-      "Adam β1 0.9 instead of evosax 0.1.4's 0.99 (reaches the 87 % dense accuracy of a NumPy reference)",
+      "smaller images (14×14 pixels) and a small fully connected network instead of the paper's convolutional network",
+      '64 candidates per generation and 300 generations per round instead of 128 and 4,000',
+      "PGPE adapts its spread of variations with the sign that later versions of the paper's library use (σ update sign of evosax ≥ 0.1.5, not 0.1.4's)",
+      "PGPE's optimiser averages its steps over fewer generations, so the full network reaches the 87 % of a reference implementation (Adam β1 0.9 instead of evosax 0.1.4's 0.99; the reference is a NumPy one)",
       '12 rounds instead of 20',
     ],
     expectedCost: '≈ 5–10 min on a 2-core laptop',
@@ -94,7 +105,10 @@ export const VISION_PRESETS: readonly Preset[] = [
     label: 'MNIST MLP (reduced budget, Sep-CMA-ES)',
     paper: false,
     description:
-      'The lab’s reduced MNIST MLP setting (docs/ALGORITHMS.md §12): 14×14 MNIST, MLP 196-32-10, Sep-CMA-ES P=64, 400 generations × 12 rounds, 3 seeds.',
+      'The handwritten digits (14×14 pixels) and the small network again, trained by another evolution strategy, ' +
+      'Sep-CMA-ES: 12 rounds of 400 generations, 3 seeds. ' +
+      'Its settings, as in docs/ALGORITHMS.md §12: 14×14 MNIST, MLP 196-32-10, Sep-CMA-ES P = 64, 400 generations × ' +
+      '12 rounds, 3 seeds.',
     deviations: REDUCED_MLP_DEVIATIONS,
     expectedCost: '≈ 15 min per seed on a 2-core laptop',
     config: {
@@ -110,7 +124,10 @@ export const VISION_PRESETS: readonly Preset[] = [
     label: 'Fashion-MNIST MLP (reduced budget, SNES)',
     paper: false,
     description:
-      'The lab’s reduced Fashion-MNIST setting (docs/ALGORITHMS.md §12): 14×14 Fashion-MNIST, MLP 196-32-10, SNES (T=12, σ0=0.025), P=64, 400 generations × 12 rounds.',
+      'Pictures of clothes (Fashion-MNIST, 14×14 pixels) instead of digits: a harder task for the same small ' +
+      'network, trained by the SNES strategy for 12 rounds of 400 generations, 3 seeds. ' +
+      'Its settings, as in docs/ALGORITHMS.md §12: 14×14 Fashion-MNIST, MLP 196-32-10, SNES (T = 12, σ0 = 0.025), ' +
+      'P = 64, 400 generations × 12 rounds, 3 seeds.',
     deviations: REDUCED_MLP_DEVIATIONS,
     expectedCost: '≈ 15 min per seed on a 2-core laptop',
     config: {
@@ -126,8 +143,15 @@ export const VISION_PRESETS: readonly Preset[] = [
     label: 'MNIST CNN (reduced budget; needs a GPU backend)',
     paper: false,
     description:
-      "The lab’s reduced CNN setting (docs/ALGORITHMS.md §12): the paper's CNN, Sep-CMA-ES P=32, 500 generations × 10 rounds, batch 128.",
-    deviations: ['popsize 32 and 500 generations instead of 128 and 4,000', 'batch 128 instead of 1,024', '10 rounds'],
+      'The paper’s own convolutional network on full-size digit images, with a much smaller budget: 10 rounds of ' +
+      '500 generations, 3 seeds. It needs a GPU: on a laptop’s processor it takes hours. ' +
+      'Its settings, as in docs/ALGORITHMS.md §12: the paper’s CNN, Sep-CMA-ES P = 32, 500 generations × 10 ' +
+      'rounds, batch 128.',
+    deviations: [
+      '32 candidates per generation and 500 generations per round instead of 128 and 4,000',
+      'each candidate scored on 128 images instead of 1,024',
+      '10 rounds instead of 20',
+    ],
     expectedCost: 'hours on a laptop CPU; minutes on a real GPU (WebGPU)',
     config: {
       task: { id: 'mnist', params: { pool: '28x28', batchSize: 128 } },
@@ -143,7 +167,10 @@ export const VISION_PRESETS: readonly Preset[] = [
     label: 'MNIST CNN — paper settings (Sep-CMA-ES)',
     paper: true,
     description:
-      "The paper's MNIST setting (docs/ALGORITHMS.md §9.3): CNN, Sep-CMA-ES P=128 (elite 0.5, σ0 0.025), batch 1,024, 4,000 generations × 20 rounds, mean decay 1e-4, 5 seeds.",
+      'The paper’s own MNIST experiment: its convolutional network on full-size digit images, 20 rounds of 4,000 ' +
+      'generations, 5 seeds. Far too big for a lesson: it takes days on a laptop. ' +
+      'Its settings, as in docs/ALGORITHMS.md §9.3: CNN, Sep-CMA-ES P = 128 (elite 0.5, σ0 0.025), batch 1,024, ' +
+      '4,000 generations × 20 rounds, mean decay 1e-4, 5 seeds.',
     deviations: [],
     expectedCost: 'days on a laptop CPU; many hours even on a GPU in the browser',
     config: {

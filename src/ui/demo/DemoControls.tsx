@@ -75,7 +75,7 @@ export const DemoControls = memo(function DemoControls() {
   return (
     <div className="demo-controls">
       <div className="demo-fields">
-        <div className="field">
+        <div className="field demo-fn-field">
           <label htmlFor="demo-fn">Test function</label>
           <select id="demo-fn" value={fnId} disabled={active} onChange={(e) => setDemo({ fnId: e.target.value })}>
             {TOY_LIST.map((t) => (

@@ -1,13 +1,48 @@
 /**
  * One-click presets (docs/ARCHITECTURE.md convention 14): the paper's settings and the lab's REDUCED BUDGET
  * proposals, labelled as such, with what deviates from the paper and the expected cost shown before the
- * user starts anything. Clicking a preset loads it into the form (it does not start a run).
+ * user starts anything. Clicking a preset loads it into the form (it does not start a run). Students read
+ * what a preset does and how it differs in plain words; the settings in the paper's terms, library versions
+ * and document sections they came from sit behind one "Source" disclosure (settings/provenance.ts).
  */
 import { memo } from 'react';
 import { PRESETS } from '../../core/runs/presets';
 import { useExperimentStore } from '../../state/experiment-store';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
-import { SourcedText } from '../settings/SourcedText';
+import { splitProvenance } from '../settings/provenance';
+import type { Preset } from '../../core/runs/presets';
+
+/** The chosen preset's description and differences, each split into its meaning and its sources. */
+function PresetText({ preset }: { preset: Preset }) {
+  const about = splitProvenance(preset.description);
+  const differs = preset.deviations.map(splitProvenance);
+  const sources = [about.provenance, ...differs.map((d) => d.provenance)].filter((p) => p !== '');
+  return (
+    <>
+      <p data-testid="preset-description">{about.meaning}</p>
+      {differs.length > 0 && (
+        <>
+          <p className="small">
+            <strong>Differs from the paper:</strong>
+          </p>
+          <ul className="small">
+            {differs.map((d) => (
+              <li key={d.meaning}>{d.meaning}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {sources.length > 0 && (
+        <details className="source-note">
+          <summary>Source</summary>
+          {sources.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </details>
+      )}
+    </>
+  );
+}
 
 export const PresetBar = memo(function PresetBar() {
   const presetId = useExperimentStore((s) => s.presetId);
@@ -38,20 +73,7 @@ export const PresetBar = memo(function PresetBar() {
       </div>
       {chosen ? (
         <div className="preset-details">
-          {/* what the preset is first; the document and version it cites behind "Source" */}
-          <SourcedText text={chosen.description} />
-          {chosen.deviations.length > 0 && (
-            <>
-              <p className="small">
-                <strong>Differs from the paper:</strong>
-              </p>
-              <ul className="small">
-                {chosen.deviations.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            </>
-          )}
+          <PresetText preset={chosen} />
           <p className="small">
             <strong>Expected cost:</strong> {chosen.expectedCost}
           </p>

@@ -1,10 +1,10 @@
 /**
- * Start / Pause / Resume / Cancel of the IMP run and its live status: progress bar with ETA,
- * evaluations/s, trainable parameters this round, active backend; the failure message with "continue
- * on the next backend from the last finished round"; the warning when the worker stops answering
- * (src/lib/worker-watchdog.ts); storage warnings; the backend benchmark.
+ * Start / Pause / Resume / Cancel (which asks first: CancelRunDialog.tsx) of the IMP run and its live
+ * status: progress bar with ETA, evaluations/s, trainable parameters this round, active backend; the
+ * failure message with "continue on the next backend from the last finished round"; the warning when the
+ * worker stops answering (src/lib/worker-watchdog.ts); storage warnings; the backend benchmark.
  */
-import { memo, useRef } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectProgress, useImpStore } from '../../state/imp-store';
@@ -12,7 +12,6 @@ import { useBackendStore } from '../../state/backend-store';
 import { DemoRunningNotice, useDemoRunning } from '../run/DemoRunningNotice';
 import {
   abandonSilentWorker,
-  cancelImp,
   keepWaiting,
   continueOnNextBackend,
   nextBackend,
@@ -21,6 +20,7 @@ import {
   startImp,
 } from '../run/imp-client';
 import { BenchmarkTable } from './BenchmarkTable';
+import { CancelRunDialog } from './CancelRunDialog';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
 import { JobButtons } from '../run/JobButtons';
 import { useImpProgress } from '../run/use-imp-progress';
@@ -238,7 +238,13 @@ export const RunControls = memo(function RunControls() {
   const canStart = valid && !tooBig && !demoActive;
   const notes = useImpStore((s) => s.notes);
   const net = useImpStore((s) => s.netDescribe);
+  // A reopened stored run is not "not started": its rounds are shown below.
+  const stored = useImpStore((s) => s.source === 'stored' && s.records.length > 0);
+  const notice = useImpStore((s) => s.notice);
   const statusEl = useRef<HTMLSpanElement>(null);
+  // Cancel loses the round in progress: it asks first (CancelRunDialog.tsx)
+  const [asking, setAsking] = useState(false);
+  const closeAsk = useCallback(() => setAsking(false), []);
   return (
     <section className="panel run-controls" aria-labelledby="run-h">
       <div className="panel-head first">
@@ -250,7 +256,7 @@ export const RunControls = memo(function RunControls() {
           data-testid="imp-status"
           data-status={status}
         >
-          {STATUS_WORDS[status] ?? status}
+          {status === 'idle' && stored ? 'stored run' : (STATUS_WORDS[status] ?? status)}
         </span>
       </div>
       <JobButtons
@@ -259,9 +265,15 @@ export const RunControls = memo(function RunControls() {
         onStart={() => void startImp()}
         onPause={() => void pauseImp()}
         onResume={() => void resumeImp()}
-        onCancel={() => void cancelImp()}
+        onCancel={() => setAsking(true)}
         focusHolder={statusEl}
       />
+      <CancelRunDialog open={asking} onClose={closeAsk} />
+      {notice && (
+        <p className="notice small" role="status" data-testid="imp-notice">
+          {notice}
+        </p>
+      )}
       {!isJobActive(status) && <StartsWhat />}
       {!valid && <p className="field-error">Fix the settings marked in red to start.</p>}
       {valid && tooBig && (

@@ -7,7 +7,7 @@ import type { SparsityCurves } from '../../state/imp-selectors';
 import type { DataTable, TableCell } from '../../core/table';
 import type { LiveSeries } from '../viz/LiveChart';
 import { methodColor, methodDash } from '../experiment/palette';
-import { methodName } from '../../core/names';
+import { sourcedName } from '../../core/names';
 
 /** Dotted and faded: never mistaken for this tab's own (solid / dashed) curves. */
 export const PRECOMPUTED_DASH = '1.5 3.5';
@@ -15,7 +15,7 @@ export const PRECOMPUTED_DASH = '1.5 3.5';
 export function precomputedSeries(pre: SparsityCurves, scale: number): LiveSeries[] {
   return pre.methods.map((m) => ({
     key: `pre:${m}`,
-    name: `${methodName(m)} (precomputed)`,
+    name: sourcedName(m, 'precomputed'),
     color: methodColor(m),
     dash: PRECOMPUTED_DASH,
     // all dotted, so a baseline is told apart from a ticket by its dots (as dashes do for this tab's own curves)

@@ -1,7 +1,7 @@
 /**
  * Training a network by ES (the tour's second step): test performance of the mean network during the
  * dense round 1, from the precomputed seeds (band: ±1 s.d.); a live rerun's evaluations stream on top as
- * they are made.
+ * they are made. What the measure means is said above the chart; the table (training-table.ts) has units.
  */
 import { useMemo } from 'react';
 import { denseLearningCurve } from '../../core/tour/training-curve';
@@ -11,6 +11,7 @@ import { ChartFrame } from '../viz/ChartFrame';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { PRECOMPUTED_DASH } from '../run/precomputed-series';
 import type { StepViewProps } from './step-types';
+import { measureLabel, measureNote, trainingTable } from './training-table';
 
 const EVIDENCE_COLOUR = '#0072b2',
   LIVE_COLOUR = '#d55e00';
@@ -39,7 +40,7 @@ export function EvidenceTraining({ step, run, live }: StepViewProps) {
     if (curve.length)
       out.push({
         key: 'evidence',
-        name: faded ? 'precomputed (mean of seeds)' : `mean of ${curve[0].n} seed${curve[0].n > 1 ? 's' : ''}`,
+        name: `${faded ? 'precomputed — ' : ''}mean of ${curve[0].n} seed${curve[0].n > 1 ? 's' : ''}`,
         color: EVIDENCE_COLOUR,
         width: faded ? 2 : 2.6,
         dash: faded ? PRECOMPUTED_DASH : undefined,
@@ -65,27 +66,25 @@ export function EvidenceTraining({ step, run, live }: StepViewProps) {
     () => ({ label: 'generation of round 1', domain: generations ? ([0, generations] as const) : undefined }),
     [generations],
   );
-  const y = useMemo(
-    () => ({ label: accuracy ? `${measure} (%)` : measure, format: (v: number) => v.toFixed(0) }),
-    [accuracy, measure],
-  );
+  const y = useMemo(() => ({ label: measureLabel(accuracy), format: (v: number) => v.toFixed(0) }), [accuracy]);
   const table = useMemo(
-    () => ({
-      header: ['generation', `${measure} (mean of seeds)`, `${measure} (your run)`],
-      rows: [...new Set([...curve.map((p) => p.gen), ...livePoints.map((p) => p[0])])]
-        .sort((a, b) => a - b)
-        .map((g) => [
-          g,
-          (curve.find((p) => p.gen === g)?.mean ?? NaN) * scale,
-          (livePoints.find((p) => p[0] === g)?.[1] ?? NaN) * scale,
-        ])
-        .map((r) => r.map((v) => (Number.isFinite(v) ? v : null))),
-    }),
-    [curve, livePoints, scale, measure],
+    () =>
+      trainingTable(
+        curve.map((p) => ({ gen: p.gen, value: p.mean })),
+        livePoints.map(([gen, value]) => ({ gen, value })),
+        { accuracy, seeds: curve[0]?.n ?? 0 },
+      ),
+    [curve, livePoints, accuracy],
   );
   return (
     <div className="tour-chart">
-      <ChartFrame fill id={`tour-${step.id}`} title={`Round 1: ${measure} of the dense network`} table={table}>
+      <ChartFrame
+        fill
+        id={`tour-${step.id}`}
+        title={`Round 1: ${measure} of the dense network`}
+        note={measureNote(accuracy)}
+        table={table}
+      >
         <LiveChart
           series={series}
           x={x}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { teacherQuery, type LessonTarget } from '../../core/tour/lesson-url';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { useLessonStore } from '../../state/lesson-store';
+import { closeDetailsOnEscape } from '../a11y/details-escape';
 
 export function ProjectorToggle() {
   const on = useLessonStore((s) => s.projector);
@@ -44,8 +45,13 @@ export function TeacherMenu({ view }: { view: 'tour' | 'experiment' | 'demo' }) 
       () => setCopied('no'),
     );
   return (
-    <details className="teacher-menu" onToggle={() => setCopied(null)}>
-      <summary className="header-button">Teacher link</summary>
+    <details className="teacher-menu" onToggle={() => setCopied(null)} onKeyDown={closeDetailsOnEscape}>
+      <summary className="header-button">
+        Teacher link
+        <span className="header-caret" aria-hidden="true">
+          ▾
+        </span>
+      </summary>
       <div className="teacher-pop">
         <p>
           A link that opens <strong>{what}</strong> for your students.

@@ -19,6 +19,7 @@ import { RerunBar, useLiveRerun } from './live-rerun';
 import { ResultSentence } from './ResultSentence';
 import { useScrollOnFinish } from './scroll-on-finish';
 import { STEP_VIEWS } from './step-views';
+import { splitProvenance } from '../settings/provenance';
 
 /** The worst state among the step's evidence: missing, then error, then loading; ready when all are. */
 function overall(entries: readonly (EvidenceEntry | undefined)[]): EvidenceEntry['status'] {
@@ -65,6 +66,10 @@ function Provenance({ entries }: { entries: readonly (EvidenceEntry | undefined)
   return (
     <details className="tour-provenance small">
       <summary>Where these numbers come from</summary>
+      <p className="muted" data-testid="provenance-note">
+        For teachers: the lab’s command-line tool computed these results with the commands below; run them in a terminal
+        in a copy of the lab’s source code, as the repository’s README explains (“Quick start” and “Other commands”).
+      </p>
       {ready.map((p) => (
         <div key={p.label}>
           <p>
@@ -97,8 +102,9 @@ function Differences({ step }: { step: TourStep }) {
             {source?.beyondSettings ? `, here with ${source.beyondSettings}` : ''}
           </summary>
           <ul className="small">
+            {/* in plain words: the library versions and documents behind them are in the lab's preset card */}
             {preset.deviations.map((d) => (
-              <li key={d}>{d}</li>
+              <li key={d}>{splitProvenance(d).meaning}</li>
             ))}
           </ul>
         </details>

@@ -8,7 +8,7 @@
 import type { RoundRecord } from '../../core/experiments/events';
 import { sparsityCurves, type SparsityCurves } from '../../state/imp-selectors';
 import { methodColor, methodDash } from '../experiment/palette';
-import { methodName } from '../../core/names';
+import { methodName, sourcedName } from '../../core/names';
 import { precomputedSeries } from '../run/precomputed-series';
 import type { LiveSeries } from '../viz/LiveChart';
 import type { DataTable } from '../../core/table';
@@ -21,14 +21,14 @@ export function chainCurves(records: readonly RoundRecord[], chains: readonly st
   return { ...curves, methods: order.filter((m) => curves.methods.includes(m)) };
 }
 
-/** Solid curves (mean over seeds, ±1 s.d. band with several seeds); `suffix` is added to the legend names. */
-export function solidSeries(curves: SparsityCurves, scale: number, suffix = ''): LiveSeries[] {
+/** Solid curves (mean over seeds, ±1 s.d. band with several seeds); `source` ("your run") joins the legend names. */
+export function solidSeries(curves: SparsityCurves, scale: number, source?: string): LiveSeries[] {
   const multi = curves.seeds.length > 1;
   return curves.methods.map((m) => {
     const rows = curves.rows.filter((r) => typeof r[m] === 'number');
     return {
-      key: `${suffix}:${m}`,
-      name: `${methodName(m)}${suffix}`,
+      key: `${source ?? ''}:${m}`,
+      name: source ? sourcedName(m, source) : methodName(m),
       color: methodColor(m),
       dash: methodDash(m),
       width: 2.4,
@@ -51,21 +51,21 @@ export function evidenceSeries(
   scale: number,
 ): LiveSeries[] {
   if (!live || !live.rows.length) return evidence ? solidSeries(evidence, scale) : [];
-  return [...(evidence ? precomputedSeries(evidence, scale) : []), ...solidSeries(live, scale, ' (your run)')];
+  return [...(evidence ? precomputedSeries(evidence, scale) : []), ...solidSeries(live, scale, 'your run')];
 }
 
 /** One row per round: remaining %, then each evidence chain's mean, then each live chain's (× `scale`, as drawn). */
 export function curvesTable(evidence: SparsityCurves | null, live: SparsityCurves | null, scale: number): DataTable {
   const parts = [
-    ...(evidence ? [{ c: evidence, tag: evidence && live?.rows.length ? ' (precomputed)' : '' }] : []),
-    ...(live?.rows.length ? [{ c: live, tag: ' (your run)' }] : []),
+    ...(evidence ? [{ c: evidence, source: live?.rows.length ? 'precomputed' : null }] : []),
+    ...(live?.rows.length ? [{ c: live, source: 'your run' }] : []),
   ];
   const rounds = [...new Set(parts.flatMap((p) => p.c.rows.map((r) => r.roundNum)))].sort((a, b) => a - b);
   return {
     header: [
       'round',
       'weights remaining %',
-      ...parts.flatMap((p) => p.c.methods.map((m) => `${methodName(m)}${p.tag}`)),
+      ...parts.flatMap((p) => p.c.methods.map((m) => (p.source ? sourcedName(m, p.source) : methodName(m)))),
     ],
     rows: rounds.map((k) => {
       const rows = parts.map((p) => p.c.rows.find((r) => r.roundNum === k));

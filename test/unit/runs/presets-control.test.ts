@@ -27,7 +27,7 @@ describe('control presets', () => {
     const p = getPreset('pendulum-quick');
     expect(p.paper).toBe(false);
     expect(p.label).toMatch(/reduced budget/i);
-    expect(p.deviations.join(' ')).toMatch(/prune fraction 0\.4/);
+    expect(p.deviations.join(' ')).toMatch(/40 % of the remaining weights pruned per round/);
     const c = parseConfig(p.config);
     expect(c.task).toMatchObject({ id: 'pendulum', params: { episodes: 8, maxSteps: 200 } });
     expect(c.es).toMatchObject({ id: 'sep_cma_es', popSize: 64, params: { sigma_init: 0.5, elite_ratio: 0.5 } });

@@ -88,7 +88,8 @@ describe('precomputed store and chart data', () => {
     const pre = sparsityCurves(res.overlay.records);
     const series = precomputedSeries(pre, 1);
     expect(series).toHaveLength(pre.methods.length);
-    expect(series.every((s) => s.name.endsWith('(precomputed)'))).toBe(true);
+    // one bracket-free label per curve: "Ticket, magnitude pruning — precomputed"
+    expect(series.every((s) => s.name.endsWith(' — precomputed') && !s.name.includes('('))).toBe(true);
     expect(series.every((s) => s.dash && (s.opacity ?? 1) < 1)).toBe(true);
     // all dotted: a baseline is marked by dots, a ticket is not
     expect(Object.fromEntries(series.map((s) => [s.key, !!s.dots]))).toMatchObject({

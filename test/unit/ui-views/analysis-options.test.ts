@@ -1,7 +1,7 @@
 /**
  * One declaration per analysis option, three consumers: for every registered analysis, the panel's fields
  * (src/ui/analysis/OptionFields.tsx, rendered to HTML here), the CLI's flags and `lab --help` all come from
- * the same ParamSpecs, with the same defaults.
+ * the same ParamSpecs, with the same defaults; every choice is short enough to read whole in its select.
  */
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
@@ -44,6 +44,13 @@ describe.each(ANALYSIS_LIST.map((d) => [d.id, d] as const))('analysis %s', (id, 
     expect(meaning).toMatch(/\?/); // it opens with the question the analysis asks
     expect(meaning).not.toMatch(/docs\/|ALGORITHMS|§/);
     expect(source).toMatch(/<summary>Source<\/summary><p>[^<]*docs\/ALGORITHMS\.md §\d/);
+  });
+
+  it('every choice reads whole in its select: at most 26 characters', () => {
+    // the panel lays its options out in columns of at least 15 rem (src/ui/viz/views.css .analysis-options); at
+    // 1280 px three columns of about 270 px show 28 characters of a select's text, so 26 leaves a margin
+    for (const spec of Object.values(def.options))
+      if (spec.kind === 'choice') for (const o of spec.options) expect(o.label.length, o.label).toBeLessThanOrEqual(26);
   });
 
   it('the CLI takes each option as a flag, and --help lists it with the same default', () => {

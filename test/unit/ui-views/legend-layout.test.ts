@@ -22,7 +22,7 @@ describe('legendLayout', () => {
   });
 
   it('wraps an entry wider than a whole row at spaces, taking those rows alone', () => {
-    const long = 'Random mask, new weights (baseline) (precomputed)';
+    const long = 'Random mask, new weights, baseline — precomputed';
     const l = legendLayout([series('short'), series(long), series('after')], 200);
     const wrapped = l[1];
     expect(wrapped.row).toBe(1);

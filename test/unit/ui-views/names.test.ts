@@ -8,6 +8,7 @@ import {
   methodName,
   netLabel,
   networkName,
+  sourcedName,
   runTitle,
   strategyName,
   taskName,
@@ -46,6 +47,14 @@ describe('display names', () => {
     expect(methodName('gd_transfer_snr')).toBe('GD · Ticket (signal-to-noise pruning), transferred');
     expect(methodName('gd_transfer_gd_magnitude')).toBe('GD · Ticket (magnitude pruning), transferred');
     expect(methodName('some_new_thing')).toBe('some new thing'); // unknown: at least no underscores
+  });
+
+  it('labels a curve with its source without a second bracket', () => {
+    expect(sourcedName('magnitude', 'precomputed')).toBe('Ticket, magnitude pruning — precomputed');
+    expect(sourcedName('random_reinit', 'your run')).toBe('Random mask, new weights, baseline — your run');
+    expect(sourcedName('gd_snr', 'precomputed')).toBe('GD · Ticket, signal-to-noise pruning — precomputed');
+    expect(sourcedName('transfer_snr', 'your run')).toBe('Ticket (signal-to-noise pruning), transferred — your run');
+    for (const m of PRUNE_METHODS) expect(sourcedName(m.id, 'precomputed'), m.id).not.toMatch(/\)\s*\(/);
   });
 
   it('names layers by their role and size', () => {

@@ -76,8 +76,9 @@ const options = {
   directionMask: choice(
     'masked',
     [
-      { value: 'masked', label: 'masked (pruned weights stay 0)' },
-      { value: 'unmasked', label: 'unmasked (pruned weights move too)' },
+      // short enough to read whole in the analysis panel's narrowest select (the option's name says "mask")
+      { value: 'masked', label: 'pruned weights stay 0' },
+      { value: 'unmasked', label: 'pruned weights move too' },
     ],
     'Direction mask',
     'Masked directions keep the sparse network sparse along the whole path (the paper’s choice); unmasked ones ' +

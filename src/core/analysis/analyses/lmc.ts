@@ -67,12 +67,14 @@ const options = {
   pairs: choice(
     'both',
     [
-      { value: 'both', label: 'rounds of each chain, and seeds at each round' },
+      // short enough to read whole in the analysis panel's narrowest select, on a phone too
+      { value: 'both', label: 'both: rounds and seeds' },
       { value: 'rounds', label: 'rounds of each chain' },
-      { value: 'seeds', label: 'same round, different seeds' },
+      { value: 'seeds', label: 'same round, other seeds' },
     ],
     'Pairs',
-    'Which networks to connect within the run. Different seeds start from different θ0, so barriers between ' +
+    'Which networks to connect within the run: the rounds of each pruning chain (one seed), the seeds at the ' +
+      'same round, or both. Different seeds start from different θ0, so barriers between ' +
       'them are expected for any optimiser. With a second run the pairs are the same seed and round of both runs.',
   ),
 } as const;

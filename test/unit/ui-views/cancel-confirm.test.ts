@@ -1,0 +1,49 @@
+// Cancel asks before it stops a run (src/ui/experiment/cancel-text.ts, src/ui/a11y/ConfirmDialog.tsx): the
+// question says what is kept (the finished rounds) and what is lost (the round in progress) in a student's
+// words, and the dialog is named and described by that text, with the safe choice first.
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { cancelText } from '../../../src/ui/experiment/cancel-text';
+import { ConfirmDialog } from '../../../src/ui/a11y/ConfirmDialog';
+
+describe('the question before Cancel', () => {
+  it('says which rounds are kept and that the round in progress is lost', () => {
+    const t = cancelText(7, false);
+    expect(t.title).toBe('Cancel this run?');
+    expect(t.kept).toBe(
+      'The 7 rounds that have finished are kept: you can still see their results here and in the Runs tab.',
+    );
+    expect(t.lost).toBe('The round being trained right now is not finished, so its progress is lost.');
+    expect(t.instead).toMatch(/cannot be continued later.*use Pause instead\.$/);
+    expect([t.keep, t.confirm]).toEqual(['Keep running', 'Cancel the run']);
+  });
+
+  it('fits one finished round, none, and a paused run', () => {
+    expect(cancelText(1, false).kept).toMatch(/^The round that has finished is kept: you can still see its results/);
+    expect(cancelText(0, false).kept).toBe('No round has finished yet, so nothing of this run is kept.');
+    const paused = cancelText(2, true);
+    expect(paused.lost).toBe('The round that is paused is not finished, so its progress is lost.');
+    expect(paused.keep).toBe('Keep it paused');
+    expect(cancelText(1234, false).kept).toMatch(/^The 1,234 rounds/);
+  });
+
+  it('the dialog is named by its title, described by its text, the safe choice first', () => {
+    const html = renderToStaticMarkup(
+      createElement(ConfirmDialog, {
+        open: false,
+        title: 'Cancel this run?',
+        confirmLabel: 'Cancel the run',
+        keepLabel: 'Keep running',
+        onConfirm: () => undefined,
+        onKeep: () => undefined,
+        children: createElement('p', null, 'What is lost.'),
+      }),
+    );
+    const [, labelledBy] = /aria-labelledby="([^"]+)"/.exec(html)!;
+    const [, describedBy] = /aria-describedby="([^"]+)"/.exec(html)!;
+    expect(html).toContain(`<h2 id="${labelledBy}">Cancel this run?</h2>`);
+    expect(html).toContain(`<div id="${describedBy}"><p>What is lost.</p></div>`);
+    expect(html.indexOf('Keep running')).toBeLessThan(html.indexOf('Cancel the run'));
+  });
+});
