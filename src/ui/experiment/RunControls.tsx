@@ -21,6 +21,7 @@ import {
 } from '../run/imp-client';
 import { BenchmarkTable } from './BenchmarkTable';
 import { CancelRunDialog } from './CancelRunDialog';
+import { StartsWhat } from './StartsWhat';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
 import { JobButtons } from '../run/JobButtons';
 import { useImpProgress } from '../run/use-imp-progress';
@@ -214,17 +215,6 @@ function SilentWorker() {
         )}
       </div>
     </div>
-  );
-}
-
-/** What Start runs: on a phone the settings are far below the button, so the run card says it. */
-function StartsWhat() {
-  const presetId = useExperimentStore((s) => s.presetId);
-  return (
-    <p className="muted small" data-testid="starts-what">
-      Start runs {presetId ? `the preset “${getPreset(presetId).label}”` : 'your own settings'} (change it under Presets
-      and the settings).
-    </p>
   );
 }
 
