@@ -15,7 +15,9 @@ describe('the question before Cancel', () => {
       'The 7 rounds that have finished are kept: you can still see their results here and in the Runs tab.',
     );
     expect(t.lost).toBe('The round being trained right now is not finished, so its progress is lost.');
-    expect(t.instead).toMatch(/cannot be continued later.*use Pause instead\.$/);
+    // a cancelled run is stored as interrupted: the Runs tab continues it from its last finished round
+    expect(t.instead).toBe('You can continue it later from the Runs tab: it goes on from its last finished round.');
+    expect(cancelText(0, true).instead).toBe('Starting it again later begins from the first round.');
     expect([t.keep, t.confirm]).toEqual(['Keep running', 'Cancel the run']);
   });
 
