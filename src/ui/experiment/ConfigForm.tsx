@@ -85,6 +85,11 @@ function SeedsField() {
   );
 }
 
+/** Whether every parameter is at its declared default (the strategy was just switched, never tuned). */
+function onDefaults(params: Readonly<Record<string, unknown>>, specs: ParamSpecs): boolean {
+  return Object.entries(specs).every(([k, spec]) => (params[k] ?? spec.default) === spec.default);
+}
+
 export const ConfigForm = memo(function ConfigForm() {
   const running = useImpStore(selectImpActive);
   return (
@@ -156,6 +161,7 @@ const ConfigFields = memo(function ConfigFields() {
   const v = useExperimentStore(selectValidation);
   const task = TASKS.find((t) => t.id === d.task.id);
   const strategy = STRATEGIES.find((s) => s.id === d.es.id);
+  const presetId = useExperimentStore((s) => s.presetId);
   const network = NETWORKS.find((n) => n.id === d.network.id);
   const notes = DATASETS.find((x) => x.id === d.task.id)?.notes ?? [];
   const show = (s: Parameters<typeof hidden.has>[0]) => !hidden.has(s);
@@ -211,6 +217,12 @@ const ConfigFields = memo(function ConfigFields() {
             onChange={(id) => setEntry('es', id)}
           />
           <ExperimentFields section="es" />
+          {strategy && presetId === null && onDefaults(d.es.params, strategy.paramSpecs) && (
+            <p className="notice small" data-testid="es-defaults-note">
+              These are {strategy.label}’s standard settings, not tuned for this task: with them it may learn slowly or
+              not at all (a large starting σ scatters the weights). The presets carry tuned settings.
+            </p>
+          )}
           {strategy && <ParamPanel section="es" specs={strategy.paramSpecs} />}
         </section>
       )}
