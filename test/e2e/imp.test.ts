@@ -190,8 +190,10 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await page.getByTestId('imp-notice').waitFor();
     expect(await page.getByTestId('imp-notice').textContent()).toMatch(/already run to the end/);
     expect(await page.getByTestId('imp-status').textContent()).toBe('stored run');
+    await page.waitForSelector('.run-list li[data-status="done"]'); // still finished in the Runs tab
+    await page.getByRole('tab', { name: 'Sparsity' }).click();
+    expect(await page.locator('[data-chart="fitness"]').innerText()).toMatch(/A stored run keeps each round/);
     expect(await rounds(page)).toBe(1 * 3 + 3 * 3);
-    await page.waitForSelector('.run-list li[data-status="done"]');
     await checkMasksAndAnalyses(page);
     await page.close();
   }, 480_000);

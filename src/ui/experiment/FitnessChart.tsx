@@ -23,6 +23,7 @@ export const FitnessChart = memo(function FitnessChart() {
   );
   const gd = useImpStore((s) => !!s.config?.trainer);
   const active = useImpStore(selectImpActive);
+  const stored = useImpStore((s) => s.source === 'stored');
   const data = useMemo(() => thin(current?.points ?? [], 300), [current]);
   const step = stepWord(gd, 1);
   const table = useMemo(
@@ -84,7 +85,11 @@ export const FitnessChart = memo(function FitnessChart() {
       fill
       title={title}
       table={table}
-      empty="Shown while a round trains."
+      empty={
+        stored
+          ? 'A stored run keeps each round’s results, not the fitness of every generation: this chart fills while a round trains.'
+          : 'Shown while a round trains.'
+      }
       footer={
         gd ? (
           <p className="muted small chart-note">
