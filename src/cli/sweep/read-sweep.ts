@@ -11,7 +11,7 @@ import { expandSweep, normaliseSweep, type SweepPlan } from '../../core/sweep/ex
 import { filePath, parseSweepSpec, SweepError, type SweepSpec } from '../../core/sweep/sweep-spec';
 import { clip } from '../../core/runs/csv-format';
 import { CliError } from '../args';
-import { jsonDuplicateKey, yamlDuplicateKey } from './duplicate-keys';
+import { duplicateKey } from './duplicate-keys';
 
 export interface LoadedSweep {
   readonly file: string;
@@ -32,7 +32,7 @@ export function parseSweepText(text: string, file: string): unknown {
   } catch (e) {
     throw new CliError(`${file}: not valid JSON: ${(e as Error).message}`);
   }
-  const twice = json ? jsonDuplicateKey(text) : yamlDuplicateKey(text);
+  const twice = duplicateKey(text);
   if (twice) {
     const where = twice.path.length ? `in ${filePath(twice.path)}` : 'at the top level';
     throw new CliError(
