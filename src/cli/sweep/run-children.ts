@@ -11,6 +11,17 @@ import { labInvocation } from './lab-invocation';
 /** The exit codes of a process stopped by Ctrl-C / SIGTERM at a safe point (interrupt.ts). */
 const INTERRUPTED_CODES = new Set([130, 143]);
 
+/** The safe point as a value: the InterruptedError a signal caused, or null (other errors still throw). */
+function signalled(interruption: Interruption): Promise<InterruptedError | null> {
+  return interruption.checkpoint().then(
+    () => null,
+    (e: unknown) => {
+      if (e instanceof InterruptedError) return e;
+      throw e;
+    },
+  );
+}
+
 /**
  * Runs `indices` in up to `jobs` child processes (`lab sweep run FILE --out DIR --index I`); after a
  * signal (`interruption`) it starts no further one and waits for those running. `done` counts each run
@@ -24,18 +35,16 @@ export async function runInChildren(
   done: () => void,
 ): Promise<{ failed: string[]; stopped: InterruptedError | null }> {
   const failed: string[] = [];
-  const signalled: string[] = [];
+  const byTheSignal: string[] = [];
   const queue = [...indices];
   const [node, ...pre] = labInvocation();
   let stopped: InterruptedError | null = null;
   const worker = async () => {
     for (let i = queue.shift(); i !== undefined && !stopped; i = queue.shift()) {
       const index = i;
-      try {
-        await interruption.checkpoint();
-      } catch (e) {
-        if (!(e instanceof InterruptedError)) throw e;
-        stopped = e;
+      const signal = await signalled(interruption);
+      if (signal) {
+        stopped ??= signal; // another worker may have noted it first
         return;
       }
       const code = await new Promise<number>((resolve) => {
@@ -46,17 +55,12 @@ export async function runInChildren(
         child.on('exit', (c) => resolve(c ?? 1));
       });
       if (code === 0) done();
-      else if (INTERRUPTED_CODES.has(code)) signalled.push(`run ${index}: its process was stopped by a signal`);
+      else if (INTERRUPTED_CODES.has(code)) byTheSignal.push(`run ${index}: its process was stopped by a signal`);
       else failed.push(`run ${index}: its process exited with code ${code}`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, indices.length) }, worker));
   // A run stopped by the signal this process got too (Ctrl-C) is part of the interruption, not a failure.
-  try {
-    await interruption.checkpoint();
-  } catch (e) {
-    if (!(e instanceof InterruptedError)) throw e;
-    stopped ??= e;
-  }
-  return { failed: stopped ? failed : [...failed, ...signalled], stopped };
+  stopped ??= await signalled(interruption); // the workers are done: nothing else writes `stopped` now
+  return { failed: stopped ? failed : [...failed, ...byTheSignal], stopped };
 }
