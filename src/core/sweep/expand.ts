@@ -15,7 +15,7 @@ import { EXPERIMENT_FIELDS } from '../runs/experiment-fields';
 import { runId, canonicalJson } from '../runs/hash';
 import { configPathError, isPlainObject, setConfigPath } from './config-paths';
 import { conflictIssues, settingsOf, type SettingGroup } from './setting-keys';
-import { filePath, SweepError, type SweepIssue, type SweepSpec } from './sweep-spec';
+import { filePath, isSeedsKey, SweepError, type SweepIssue, type SweepSpec } from './sweep-spec';
 
 /** Most runs one sweep may expand to (a typo like 100 values × 100 values should not plan 10,000 runs quietly). */
 export const MAX_SWEEP_RUNS = 5000;
@@ -89,7 +89,7 @@ export function resolveBase(spec: SweepSpec, presetConfig: (id: string) => unkno
   issues.push(...conflictIssues(groups));
   if (issues.length) throw new SweepError(issues);
   for (const [k, v] of entries) base = setConfigPath(base, k, v);
-  const seedKey = entries.find(([k]) => k === 'seeds' || k.startsWith('seeds.'));
+  const seedKey = entries.find(([k]) => isSeedsKey(k));
   const seedsIssue = seedKey && seedsConflict(base.seeds, spec.seeds);
   if (seedsIssue) throw new SweepError([{ path: filePath(['base', 'config', seedKey[0]]), message: seedsIssue }]);
   return base;
@@ -216,8 +216,8 @@ export function expandSweep(spec: SweepSpec, presetConfig: (id: string) => unkno
  */
 export function normaliseSweep(spec: SweepSpec, presetConfig: (id: string) => unknown): SweepSpec {
   // Without seeds: the top-level seeds are the runs' seeds, and a preset's own would read as a conflict.
-  const { seeds: _seeds, ...config } = resolveBase(spec, presetConfig);
-  void _seeds;
+  const config = resolveBase(spec, presetConfig);
+  delete config.seeds;
   return { name: spec.name, base: { config }, axes: spec.axes, seeds: spec.seeds };
 }
 

@@ -106,6 +106,9 @@ export function filePath(parts: readonly PropertyKey[]): string {
   return out || '(the file)';
 }
 
+/** Whether a base.config key sets the seeds (`seeds`, or a path into them). */
+export const isSeedsKey = (k: string): boolean => k === 'seeds' || k.startsWith('seeds.');
+
 /**
  * Content of a sweep file the lab wrote itself (a sweep folder's sweep.json, a Slurm folder's copy) with
  * base.config's seeds left out. The lab used to write the preset's seeds there, which the top-level seeds
@@ -116,7 +119,7 @@ export function withoutStoredBaseSeeds(input: unknown): unknown {
   const base = isPlainObject(input) ? input.base : undefined;
   const config = isPlainObject(base) ? base.config : undefined;
   if (!isPlainObject(input) || !isPlainObject(base) || !isPlainObject(config)) return input;
-  const kept = Object.entries(config).filter(([k]) => k !== 'seeds' && !k.startsWith('seeds.'));
+  const kept = Object.entries(config).filter(([k]) => !isSeedsKey(k));
   return { ...input, base: { ...base, config: Object.fromEntries(kept) } };
 }
 
