@@ -358,6 +358,10 @@ describe.skipIf(process.env.E2E === '0')('e2e: the paper tour, teacher links and
     expect(svg).toContain('your run');
     expect(svg).toContain('precomputed');
     await shotAll(page, 'step2-live-1280x720.png');
+    // "Run it live again" streams again (a finished stored run is reopened by the lab's Start, not here)
+    await page.locator('[data-testid="tour-rerun"] button.primary', { hasText: 'Run it live again' }).click();
+    await page.getByRole('button', { name: 'Stop the live run' }).waitFor();
+    await page.getByRole('button', { name: 'Stop the live run' }).click();
     await page.close();
   }, 300_000);
 });

@@ -81,10 +81,6 @@ async function startSweep(config: ExperimentConfig, workers: number, workersPerR
 }
 
 /**
- * Starts (or, with `resume`, continues from IndexedDB) an IMP run of `config` (default: the form's
- * validated config) on the config's backend preference (`keepBackend`: on the one active now). Resolves when the run ends; every outcome lands in the IMP store.
- */
-/**
  * Start on settings whose run is already finished and stored shows that run instead of computing it again
  * over the stored rounds (never replace a finished run), and says how to compute it anew.
  */
@@ -101,12 +97,18 @@ async function openIfFinished(config: ExperimentConfig): Promise<boolean> {
   return true;
 }
 
+/**
+ * Starts (or, with `resume`, continues from IndexedDB) an IMP run of `config` (default: the form's
+ * validated config) on the config's backend preference (`keepBackend`: on the one active now). Resolves when the run ends; every outcome lands in the IMP store.
+ * Settings whose run is finished and stored open that run instead (openIfFinished), unless `again`: the
+ * tour's "Run it live", which a student presses to watch the run stream (the same numbers are written).
+ */
 export async function startImp(
-  options: { resume?: boolean; config?: ExperimentConfig; keepBackend?: boolean } = {},
+  options: { resume?: boolean; config?: ExperimentConfig; keepBackend?: boolean; again?: boolean } = {},
 ): Promise<void> {
   const config = options.config ?? selectValidation(useExperimentStore.getState()).config;
   if (!config) return;
-  if (!options.resume && (await openIfFinished(config))) return;
+  if (!options.resume && !options.again && (await openIfFinished(config))) return;
   // Resuming continues the stored multi-seed run in the one lab worker; a fresh start may fan out. One
   // scheduler shares the CPU workers between seeds and each seed's population (threads.ts).
   const chosen = useBackendStore.getState().workers;

@@ -102,7 +102,7 @@ export function RerunBar({
       .catch(() => undefined)
       .then(() => {
         launching.current = false;
-        return startImp({ config });
+        return startImp({ config, again: true }); // to watch it stream, even when it was run before
       });
   };
   return (
