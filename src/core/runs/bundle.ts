@@ -7,8 +7,9 @@
  * Import treats the file as hostile: size limits before parsing, forbidden keys (`__proto__`, …; the
  * scan the config and sweep checks share, proto-key.ts), strict zod shapes, the config through
  * parseConfig, the run id recomputed from the config, every array length checked against the config's
- * network D before it is inflated, and seeds / methods / rounds checked against the config. It never throws: it returns `{ ok: false, message }`, and it has no side
- * effects, so a rejected file touches nothing.
+ * network D before it is inflated, and seeds / methods / rounds checked against the config. It never
+ * throws: it returns `{ ok: false, message }`, and it has no side effects, so a rejected file touches
+ * nothing.
  */
 import { gzipSync } from 'fflate';
 import type { ExperimentConfig } from './config';

@@ -99,7 +99,8 @@ async function openIfFinished(config: ExperimentConfig): Promise<boolean> {
 
 /**
  * Starts (or, with `resume`, continues from IndexedDB) an IMP run of `config` (default: the form's
- * validated config) on the config's backend preference (`keepBackend`: on the one active now). Resolves when the run ends; every outcome lands in the IMP store.
+ * validated config) on the config's backend preference (`keepBackend`: on the one active now). Resolves
+ * when the run ends; every outcome lands in the IMP store.
  * Settings whose run is finished and stored open that run instead (openIfFinished), unless `again`: the
  * tour's "Run it live", which a student presses to watch the run stream (the same numbers are written).
  */
