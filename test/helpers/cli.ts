@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../../src/cli/main';
+import { ANALYSIS_COMMANDS } from '../../src/cli/analysis';
 
 export interface CliResult {
   readonly code: number;
@@ -14,8 +15,8 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `npm run lab -- …argv` in-process. */
-export async function runCli(argv: readonly string[]): Promise<CliResult> {
+/** `run`'s result with what it wrote on stdout and stderr (both kept off the test's output); throws as `run` does. */
+export async function captured<T>(run: () => Promise<T>): Promise<{ value: T; stdout: string; stderr: string }> {
   let stdout = '',
     stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
@@ -27,12 +28,28 @@ export async function runCli(argv: readonly string[]): Promise<CliResult> {
     return true;
   });
   try {
-    const code = await main(argv);
-    return { code, stdout, stderr };
+    const value = await run();
+    return { value, stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();
   }
+}
+
+/** Runs `npm run lab -- …argv` in-process. */
+export async function runCli(argv: readonly string[]): Promise<CliResult> {
+  const { value: code, stdout, stderr } = await captured(() => main(argv));
+  return { code, stdout, stderr };
+}
+
+/**
+ * Runs one analysis command (`lab lmc …`, `lab weights …`) with `--quiet` through its own entry, so a
+ * refusal throws (CliError) for the test to match; `args` are `--flag value` pairs.
+ */
+export function runAnalysis(command: string, args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
+  const flags = new Map<string, string>([['quiet', 'true']]);
+  for (let i = 0; i < args.length; i += 2) flags.set(args[i].slice(2), args[i + 1]);
+  return captured(() => ANALYSIS_COMMANDS[command](flags, [command, ...args]));
 }
 
 /** Every file under `dir` (relative path → bytes as base64); {} when `dir` does not exist. */

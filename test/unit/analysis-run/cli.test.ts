@@ -5,7 +5,7 @@
  * after its options and writes the files its report names; an ES run is compared with a GD run (same seed
  * and round); a GD folder works for within-chain LMC; bad input stops before any data is loaded.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -15,7 +15,7 @@ import { getNetwork } from '../../../src/core/nets/registry';
 import { Rng } from '../../../src/core/rng';
 import { ANALYSIS_LIST } from '../../../src/core/analysis/analyses';
 import { RunFolder } from '../../../src/cli/run-folder';
-import { ANALYSIS_COMMANDS } from '../../../src/cli/analysis';
+import { runAnalysis } from '../../helpers/cli';
 import { flagOf } from '../../../src/cli/analysis/analysis-flags';
 import { chainRecords, roundRecordOf } from './records';
 
@@ -44,21 +44,8 @@ afterAll(async () => {
   for (const d of Object.values(dirs)) await rm(d, { recursive: true, force: true });
 });
 
-async function lab(command: string, args: string[]): Promise<string> {
-  const flags = new Map<string, string>([['quiet', 'true']]);
-  for (let i = 0; i < args.length; i += 2) flags.set(args[i].slice(2), args[i + 1]);
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  try {
-    await ANALYSIS_COMMANDS[command](flags, [command, ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return out;
-}
+/** `lab <command> args…` (with --quiet); what it printed on stdout. */
+const lab = async (command: string, args: string[]) => (await runAnalysis(command, args)).stdout;
 
 async function csv(dir: string, name: string): Promise<string[][]> {
   return (await readFile(join(dir, `${name}.csv`), 'utf8'))

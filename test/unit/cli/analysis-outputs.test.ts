@@ -5,7 +5,7 @@
  * comparisons share one file name) are named in that line; `--out-dir` writes elsewhere and refuses
  * another run's folder. Also the CLI's printed tables: a long header never runs into its neighbour.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { parseConfig, type ExperimentConfig } from '../../../src/core/runs/confi
 import { getPreset } from '../../../src/core/runs/presets';
 import { networkOf } from '../../../src/core/runs/network-shape';
 import { RunFolder } from '../../../src/cli/run-folder';
-import { ANALYSIS_COMMANDS } from '../../../src/cli/analysis';
+import { runAnalysis } from '../../helpers/cli';
 import { markdownTable, rangesText, replacementNote, textTable, writeOutputs } from '../../../src/cli/analysis/output';
 import { summaryMarkdown } from '../../../src/cli/summarize-command';
 import { chainRecords, roundRecordOf } from '../analysis-run/records';
@@ -140,24 +140,8 @@ describe('the analysis commands over run folders', () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  /** Runs `lab <command> args…`; returns what it wrote on stderr. */
-  async function lab(command: string, args: string[]): Promise<string> {
-    const flags = new Map<string, string>([['quiet', 'true']]);
-    for (let i = 0; i < args.length; i += 2) flags.set(args[i].slice(2), args[i + 1]);
-    let err = '';
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-      err += String(s);
-      return true;
-    });
-    try {
-      await ANALYSIS_COMMANDS[command](flags, [command, ...args]);
-    } finally {
-      spy.mockRestore();
-      out.mockRestore();
-    }
-    return err;
-  }
+  /** Runs `lab <command> args…` (with --quiet); returns what it wrote on stderr. */
+  const lab = async (command: string, args: string[]) => (await runAnalysis(command, args)).stderr;
 
   it('rerun with another chain: one line on stderr says what the replaced file held', async () => {
     expect(await lab('weights', ['--run', dirs.es])).toBe('');
