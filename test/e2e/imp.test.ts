@@ -190,6 +190,9 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await page.getByTestId('imp-notice').waitFor();
     expect(await page.getByTestId('imp-notice').textContent()).toMatch(/already run to the end/);
     expect(await page.getByTestId('imp-status').textContent()).toBe('stored run');
+    // a stored run keeps rounds, not generations: its progress is counted in rounds
+    expect(await page.getByTestId('imp-progress-text').textContent()).toBe('finished: all 4 rounds saved');
+    expect(await page.getByTestId('imp-round-text').textContent()).toMatch(/^4 of 4 · .+ · seed 0$/);
     await page.waitForSelector('.run-list li[data-status="done"]'); // still finished in the Runs tab
     await page.getByRole('tab', { name: 'Sparsity' }).click();
     expect(await page.locator('[data-chart="fitness"]').innerText()).toMatch(/A stored run keeps each round/);

@@ -24,107 +24,18 @@ import { CancelRunDialog } from './CancelRunDialog';
 import { StartsWhat } from './StartsWhat';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
 import { JobButtons } from '../run/JobButtons';
-import { useImpProgress } from '../run/use-imp-progress';
-import { methodName, stepWord } from '../../core/names';
+import { ProgressLine } from './ProgressLine';
+import { methodName } from '../../core/names';
 import { getTask } from '../../core/tasks/registry';
 import { getPreset } from '../../core/runs/presets';
 import { isJobActive, STATUS_WORDS } from '../../state/job-status';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
-import { Term } from '../glossary/Term';
 import { minus } from '../../core/tour/words';
 
 /** "84.2 %" for accuracies, "−142.3" for returns. */
 function perfText(config: { task: { id: string } } | null, v: number): string {
   const accuracy = !config || getTask(config.task.id).metric === 'accuracy';
   return accuracy ? `${(100 * v).toFixed(1)} %` : minus(v.toFixed(1));
-}
-
-function ProgressLine() {
-  const s = useImpStore(
-    useShallow((x) => ({
-      totalGens: x.totalGens,
-      evalsPerSec: x.evalsPerSec,
-      esDim: x.esDim,
-      paramCount: x.paramCount,
-      status: x.status,
-      rounds: x.records.length,
-      current: x.current,
-      skipNote: x.skipNote,
-      gd: !!x.config?.trainer,
-      plannedRounds: x.config?.prune.rounds ?? 0,
-    })),
-  );
-  const backend = useBackendStore((x) => x.backend?.active ?? '—');
-  const p = useImpProgress(s.status === 'running');
-  const pct = (100 * p.fraction).toFixed(1);
-  return (
-    <div
-      className="run-progress"
-      data-testid="imp-progress"
-      data-rounds={s.rounds}
-      data-status={s.status}
-      data-done-gens={p.doneGens}
-    >
-      <div
-        className="progress-bar"
-        role="progressbar"
-        aria-label="Run progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Number(pct)}
-        aria-valuetext={`${pct} %`}
-      >
-        <div className="progress-fill" style={{ width: `${pct}%` }} />
-      </div>
-      <dl className="run-stats">
-        <div>
-          <dt>Progress</dt>
-          <dd>
-            {s.totalGens > 0
-              ? `${pct} % · ${p.doneGens.toLocaleString()} / ${s.totalGens.toLocaleString()} ${stepWord(s.gd)}`
-              : s.status === 'starting'
-                ? 'preparing…'
-                : '—'}
-          </dd>
-        </div>
-        <div>
-          <dt>Time left</dt>
-          <dd>{s.status === 'running' && p.etaMs !== null ? `about ${formatDuration(p.etaMs)}` : '—'}</dd>
-        </div>
-        <div>
-          <dt>{s.gd ? 'Examples per second' : 'Networks tried per second'}</dt>
-          <dd>{s.status === 'paused' ? 'paused' : s.evalsPerSec ? Math.round(s.evalsPerSec).toLocaleString() : '—'}</dd>
-        </div>
-        <div>
-          <dt>Weights being trained</dt>
-          <dd>
-            {s.esDim
-              ? `${s.esDim.toLocaleString()} of ${s.paramCount.toLocaleString()} (${((100 * s.esDim) / Math.max(1, s.paramCount)).toFixed(0)} %)`
-              : '—'}
-          </dd>
-        </div>
-        <div>
-          <dt>
-            <Term id="round">Round</Term>
-          </dt>
-          <dd>
-            {s.current
-              ? `${s.current.roundNum}${s.plannedRounds ? ` of ${s.plannedRounds}` : ''} · ${methodName(s.current.method)} · seed ${s.current.seed}`
-              : '—'}
-          </dd>
-        </div>
-        <div>
-          <dt>Backend</dt>
-          <dd data-testid="imp-backend">{backend}</dd>
-        </div>
-      </dl>
-      {s.skipNote && (
-        <p className="run-note" role="status" data-testid="imp-skip-note">
-          {s.skipNote}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /**

@@ -2,7 +2,7 @@
 // folding streamed progress, ETA that ignores resumed rounds, mean ± s.d. bands by hand, σ rows
 // with shared round-1 records once, inline validation with field-named issues, seed parsing.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { GenerationMetrics, RoundRecord } from '../../../src/core/experiments/events';
+import type { GenerationMetrics } from '../../../src/core/experiments/events';
 import {
   IMP_RUN_DEFAULT,
   foldGenerations,
@@ -22,34 +22,9 @@ import {
 } from '../../../src/state/experiment-store';
 import { parseConfig } from '../../../src/core/runs/config';
 import { getPreset } from '../../../src/core/runs/presets';
+import { roundRecord } from '../../helpers/round-record';
 
-const rec = (
-  seed: number,
-  method: string,
-  roundNum: number,
-  finalPerf: number,
-  extra: Partial<RoundRecord> = {},
-): RoundRecord => ({
-  seed,
-  method,
-  roundNum,
-  sparsityFrac: 1 - 0.8 ** (roundNum - 1),
-  prunableActive: 10,
-  esDim: 12,
-  finalPerf,
-  finalLoss: 0,
-  bestPerf: finalPerf,
-  evals: [],
-  mask: new Uint8Array(2),
-  mean: new Float32Array(2),
-  std: new Float32Array(2),
-  sigmaStats: { mean: finalPerf, median: finalPerf / 2, min: 0, max: 1 },
-  layerSparsity: [],
-  pruneThreshold: 0,
-  generations: 100,
-  wallMs: 1,
-  ...extra,
-});
+const rec = roundRecord;
 const gen = (method: string, roundNum: number, g: number): GenerationMetrics => ({
   seed: 0,
   method,

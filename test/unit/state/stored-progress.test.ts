@@ -1,0 +1,50 @@
+// A stored run's progress is counted in rounds: the last round every seed × method chain finished.
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/core/runs/config';
+import { getPreset } from '../../../src/core/runs/presets';
+import { storedProgress, storedProgressText } from '../../../src/state/stored-progress';
+import { roundRecord } from '../../helpers/round-record';
+
+const base = getPreset('mnist-2min').config;
+const config = parseConfig({
+  ...base,
+  seeds: [0, 1],
+  prune: { ...base.prune, methods: ['magnitude', 'snr'], rounds: 4 },
+});
+const chains = (upTo: number) =>
+  [0, 1].flatMap((seed) =>
+    Array.from({ length: upTo }, (_, i) => i + 1).flatMap((r) =>
+      ['magnitude', 'snr'].map((m) => roundRecord(seed, m, r, 0.5)),
+    ),
+  );
+
+describe('stored run progress', () => {
+  it('a finished run: every chain reached the planned round', () => {
+    const p = storedProgress(config, chains(4));
+    expect(p).toMatchObject({ roundsDone: 4, planned: 4 });
+    expect(p.last).toMatchObject({ seed: 1, method: 'snr', roundNum: 4 });
+    expect(storedProgressText(p)).toBe('finished: all 4 rounds saved');
+  });
+
+  it('a stopped run counts the round every chain finished, not the furthest one', () => {
+    const records = [...chains(2), roundRecord(0, 'magnitude', 3, 0.5), roundRecord(0, 'snr', 3, 0.5)];
+    const p = storedProgress(config, records);
+    expect(p.roundsDone).toBe(2);
+    expect(p.last).toMatchObject({ seed: 0, method: 'snr', roundNum: 3 });
+    expect(storedProgressText(p)).toBe('rounds 1–2 of 4 saved (continue it from the Runs tab)');
+  });
+
+  it('a chain with no round at all (a seed not started) means no round is complete', () => {
+    const seed0 = chains(3).filter((r) => r.seed === 0);
+    const p = storedProgress(config, seed0);
+    expect(p.roundsDone).toBe(0);
+    expect(storedProgressText(p)).toMatch(/^no round finished on every seed/);
+  });
+
+  it("a GD run's records carry gd_ method ids", () => {
+    // storedProgress reads the trainer's presence only (recordMethodIds), not its parameters
+    const gd = { ...config, trainer: { id: 'gd', params: {} } } as unknown as typeof config;
+    const records = [0, 1].flatMap((seed) => ['gd_magnitude', 'gd_snr'].map((m) => roundRecord(seed, m, 4, 0.9)));
+    expect(storedProgress(gd, records).roundsDone).toBe(4);
+  });
+});
