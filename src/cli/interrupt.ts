@@ -12,6 +12,11 @@
  * stops the process at once, for a generation that takes too long: the lock file is removed first, and
  * the rest of the folder is consistent at any moment anyway, since every file is written whole
  * (fs-safe.ts) and a rerun drops what an unfinished round left behind.
+ *
+ * The run processes of `lab sweep run --jobs` (sweep/run-children.ts) also take a stop from their parent
+ * process, passed on over the IPC channel when the parent alone got the signal (`kill PID`, a process
+ * manager). It counts as a first signal only: with Ctrl-C a run process gets the signal from the terminal
+ * and the parent's message as well, and the two together must not make "stop at once".
  */
 import { rmSync } from 'node:fs';
 import { CliError } from './args';
@@ -51,9 +56,14 @@ interface Watch {
 
 const watches = new Set<Watch>();
 const again = 'run the same command again to continue';
+/** Signals this process itself got while watched; the second stops at once. */
+let received = 0;
+/** The stop a parent `lab sweep run --jobs` passed on (null: none): new watches start stopped. */
+let fromParent: Signal | null = null;
 
 function onSignal(signal: Signal): void {
-  if ([...watches].some((w) => w.signal !== null)) {
+  received++;
+  if (received > 1) {
     // The second signal: the user does not want to wait for the safe point.
     for (const w of watches) {
       const lock = w.lockPath();
@@ -63,7 +73,32 @@ function onSignal(signal: Signal): void {
     process.stderr.write(`\ninterrupted again: stopped at once after ${got} (finished rounds are kept); ${again}\n`);
     process.exit(EXIT_CODES[signal]);
   }
-  for (const w of watches) w.signal = signal;
+  for (const w of watches) w.signal ??= signal;
+}
+
+/** The message a parent process sends its run processes to pass a signal on (run-children.ts). */
+export function stopMessage(signal: Signal): { labStop: Signal } {
+  return { labStop: signal };
+}
+
+/** Set in the environment of the run processes `lab sweep run --jobs` starts: they listen for stopMessage. */
+export const PARENT_STOPS_ENV = 'LAB_PARENT_STOPS';
+
+/**
+ * In a run process of `lab sweep run --jobs` (PARENT_STOPS_ENV set, an IPC channel open): takes the
+ * parent's stopMessage as a first signal. The channel does not keep the process alive.
+ */
+let listening = false;
+export function listenForParentStop(): void {
+  if (listening || process.env[PARENT_STOPS_ENV] !== '1' || !process.send) return;
+  listening = true;
+  process.on('message', (m: unknown) => {
+    const signal = (m as { labStop?: unknown } | null)?.labStop;
+    if (signal !== 'SIGINT' && signal !== 'SIGTERM') return;
+    fromParent ??= signal;
+    for (const w of watches) w.signal ??= signal;
+  });
+  process.channel?.unref();
 }
 
 const onSigint = () => onSignal('SIGINT');
@@ -76,7 +111,7 @@ const onSigterm = () => onSignal('SIGTERM');
  * changes from run to run).
  */
 export function watchInterrupts(lockPath: string | (() => string | null), progress: () => string): Interruption {
-  const pending = [...watches].find((w) => w.signal !== null)?.signal ?? null;
+  const pending = [...watches].find((w) => w.signal !== null)?.signal ?? fromParent;
   const watch: Watch = {
     signal: pending,
     lockPath: typeof lockPath === 'string' ? () => lockPath : lockPath,
@@ -94,6 +129,7 @@ export function watchInterrupts(lockPath: string | (() => string | null), progre
     },
     stop() {
       if (!watches.delete(watch) || watches.size > 0) return;
+      received = 0;
       process.off('SIGINT', onSigint);
       process.off('SIGTERM', onSigterm);
     },

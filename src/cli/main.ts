@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgv, CliError } from './args';
-import { InterruptedError } from './interrupt';
+import { InterruptedError, listenForParentStop } from './interrupt';
 import { REPO_ROOT } from './repo-root';
 import { helpText } from './help';
 import { impCommand } from './imp-command';
@@ -44,6 +44,7 @@ function versionText(): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  listenForParentStop(); // a run process of `lab sweep run --jobs` (interrupt.ts)
   try {
     const args = parseArgv(argv);
     if (!args.command && !args.help && args.flags.has('version')) {

@@ -1,11 +1,12 @@
 /**
  * The child processes of `lab sweep run --jobs N` (run-command.ts): up to N at once, each one
  * `lab sweep run FILE --out DIR --index I` for one run, so each run has its own process, lock and
- * Ctrl-C handling (interrupt.ts). After a signal no further process starts; those running got the
- * signal too (Ctrl-C reaches the whole process group) and stop at their next generation.
+ * Ctrl-C handling (interrupt.ts). After a signal no further process starts; those running stop at their
+ * next generation: Ctrl-C reaches the whole process group, and a signal sent to this process alone
+ * (`kill PID`) is passed on to them over their IPC channel (interrupt.ts stopMessage).
  */
-import { spawn } from 'node:child_process';
-import { InterruptedError, type Interruption } from '../interrupt';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { InterruptedError, PARENT_STOPS_ENV, stopMessage, type Interruption } from '../interrupt';
 import { labInvocation } from './lab-invocation';
 
 /** The exit codes of a process stopped by Ctrl-C / SIGTERM at a safe point (interrupt.ts). */
@@ -39,6 +40,13 @@ export async function runInChildren(
   const queue = [...indices];
   const [node, ...pre] = labInvocation();
   let stopped: InterruptedError | null = null;
+  const live = new Set<ChildProcess>();
+  // A child that has just exited cannot take the message: send's callback gets that error, not a throw.
+  const passOn = (signal: 'SIGINT' | 'SIGTERM') => {
+    for (const c of live) if (c.connected) c.send(stopMessage(signal), () => undefined);
+  };
+  const onSigint = () => passOn('SIGINT');
+  const onSigterm = () => passOn('SIGTERM');
   const worker = async () => {
     for (let i = queue.shift(); i !== undefined && !stopped; i = queue.shift()) {
       const index = i;
@@ -49,17 +57,29 @@ export async function runInChildren(
       }
       const code = await new Promise<number>((resolve) => {
         const child = spawn(node, [...pre, 'sweep', 'run', ...args, '--index', String(index)], {
-          stdio: ['ignore', 'inherit', 'inherit'],
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          env: { ...process.env, [PARENT_STOPS_ENV]: '1' },
         });
+        live.add(child);
         child.on('error', () => resolve(1));
-        child.on('exit', (c) => resolve(c ?? 1));
+        child.on('exit', (c) => {
+          live.delete(child);
+          resolve(c ?? 1);
+        });
       });
       if (code === 0) done();
       else if (INTERRUPTED_CODES.has(code)) byTheSignal.push(`run ${index}: its process was stopped by a signal`);
       else failed.push(`run ${index}: its process exited with code ${code}`);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, indices.length) }, worker));
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  try {
+    await Promise.all(Array.from({ length: Math.min(jobs, indices.length) }, worker));
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
+  }
   // A run stopped by the signal this process got too (Ctrl-C) is part of the interruption, not a failure.
   stopped ??= await signalled(interruption); // the workers are done: nothing else writes `stopped` now
   return { failed: stopped ? failed : [...failed, ...byTheSignal], stopped };

@@ -5,7 +5,8 @@
  * every run folder — and the collected summary — equals an uninterrupted sweep's. And SIGTERM, Slurm's
  * stop signal, and Ctrl-C stop a sweep run as they stop `lab imp` (src/cli/interrupt.ts): at the next
  * generation, the lock released, with the line that says how to continue (before, the process exited at
- * once without a word), with --jobs too.
+ * once without a word), with --jobs too, where a signal sent to the parent process alone is passed on to
+ * its run processes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -108,7 +109,26 @@ describe('SIGKILL during lab sweep run, then the same command again', () => {
     const args = ['sweep', 'run', file, '--out', dir, '--jobs', '2'];
     const { code, stderr } = await signalWhenTraining(args, locks, 'SIGINT', true);
     expect(code, stderr).toBe(130);
+    // the terminal's signal and the parent's passed-on stop count as one in each run process
+    expect(stderr).not.toMatch(/interrupted again/);
     expect(stderr.match(/interrupted after 0 of 6 rounds; run the same command again to continue/g)).toHaveLength(2);
+    expect(stderr).toMatch(/\ninterrupted after 0 of 4 runs; run the same command again to continue\n$/);
+    for (const l of locks) expect(await exists(l), l).toBe(false);
+    for (const r of plan.runs.slice(2)) expect(await exists(join(dir, 'runs', r.runId))).toBe(false);
+  }, 120_000);
+});
+
+describe('a signal to the parent of sweep run --jobs alone', () => {
+  it('is passed on: its run processes stop at their next generation, each once (exit 143)', async () => {
+    const { file, plan } = await longSweep('long-jobs-term');
+    const dir = join(root, 'jobs-term');
+    const locks = plan.runs.slice(0, 2).map((r) => join(dir, 'runs', r.runId, '.lab-lock'));
+    const args = ['sweep', 'run', file, '--out', dir, '--jobs', '2'];
+    const { code, stderr } = await signalWhenTraining(args, locks, 'SIGTERM', false);
+    expect(code, stderr).toBe(143);
+    // each run process stopped at its safe point (not "interrupted again: stopped at once")
+    expect(stderr.match(/interrupted after 0 of 6 rounds; run the same command again to continue/g)).toHaveLength(2);
+    expect(stderr).not.toMatch(/interrupted again/);
     expect(stderr).toMatch(/\ninterrupted after 0 of 4 runs; run the same command again to continue\n$/);
     for (const l of locks) expect(await exists(l), l).toBe(false);
     for (const r of plan.runs.slice(2)) expect(await exists(join(dir, 'runs', r.runId))).toBe(false);
