@@ -87,6 +87,37 @@ describe('scoresTogether (known before loading)', () => {
   });
 });
 
+describe('observation normalisation across trainings', () => {
+  it('each training starts from fresh statistics: its fitness does not depend on what trained before', async () => {
+    const given = { obsNorm: true, maxSteps: 20, episodes: 2, integrator: 'Euler' };
+    const inst = await getTask('hopper').load(given, noBytes, new Rng(0));
+    try {
+      const net = getNetwork('policy_mlp').build({ hiddenLayers: 1, width: 4, outputActivation: 'tanh' }, inst.io);
+      const rng = new Rng(4);
+      const params = tf.tensor2d(
+        Float32Array.from({ length: 3 * net.paramCount }, () => rng.normal()),
+        [3, net.paramCount],
+      );
+      const generation = (seed: number) => {
+        const { scores } = inst.evaluatePopulation(net, params, new Rng(seed));
+        const v = Array.from(scores.dataSync());
+        scores.dispose();
+        return v;
+      };
+      inst.beginTraining?.();
+      const first = [generation(1), generation(2)];
+      // the second generation normalised with the first's statistics: the statistics matter here
+      inst.beginTraining?.();
+      expect(generation(2)).not.toEqual(first[1]);
+      inst.beginTraining?.();
+      expect([generation(1), generation(2)]).toEqual(first);
+      params.dispose();
+    } finally {
+      inst.dispose();
+    }
+  });
+});
+
 describe('ObsNormalizer (evojax obs_norm semantics)', () => {
   it('batched running updates give the plain mean and n·variance; normalise clips to ±5', () => {
     const rng = new Rng(5);

@@ -89,6 +89,16 @@ class LocomotionTaskInstance extends EpisodicTaskInstance {
     this.independentMembers = !obsNorm;
   }
 
+  /**
+   * Each training (an IMP round of one chain and seed, a transfer) starts from fresh observation
+   * statistics, as the paper's code builds a new normaliser per training: otherwise a round would see the
+   * observations of every round, chain and seed trained before it in this instance, and a resumed run
+   * would differ from an uninterrupted one.
+   */
+  beginTraining(): void {
+    this.normalizer?.reset();
+  }
+
   /** Training rollouts update the observation statistics; test rollouts only read them. */
   protected rollout(net: PopulationNet, params: tf.Tensor2D, episodes: number, rng: Rng, training: boolean) {
     return rolloutNetLocomotion(this.sim, net, params, episodes, rng, this.normalizer, training);
