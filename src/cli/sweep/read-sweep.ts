@@ -60,7 +60,7 @@ export function loadSweepContent(
   const presetConfig = (id: string) => getPreset(id).config;
   try {
     const spec = parseSweepSpec(content, opts);
-    return { file, spec: normaliseSweep(spec, presetConfig), plan: expandSweep(spec, presetConfig) };
+    return { file, spec: normaliseSweep(spec, presetConfig), plan: expandSweep(spec, presetConfig, opts) };
   } catch (e) {
     if (e instanceof SweepError)
       throw new CliError(

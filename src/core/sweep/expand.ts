@@ -14,7 +14,7 @@ import { ConfigError, parseConfig, sigmaModeIgnored, type ExperimentConfig } fro
 import { EXPERIMENT_FIELDS } from '../runs/experiment-fields';
 import { runId, canonicalJson } from '../runs/hash';
 import { configPathError, isPlainObject, setConfigPath } from './config-paths';
-import { conflictIssues, settingsOf, type SettingGroup } from './setting-keys';
+import { conflictIssues, droppedBySwitchIssues, settingsOf, type SettingGroup } from './setting-keys';
 import { filePath, isSeedsKey, SweepError, type SweepIssue, type SweepSpec } from './sweep-spec';
 
 /** Most runs one sweep may expand to (a typo like 100 values × 100 values should not plan 10,000 runs quietly). */
@@ -75,6 +75,21 @@ export function resolveBase(spec: SweepSpec, presetConfig: (id: string) => unkno
     }
   }
   const entries = Object.entries(spec.base.config ?? {});
+  const { issues, groups } = baseSettings(entries);
+  issues.push(...conflictIssues(groups));
+  if (issues.length) throw new SweepError(issues);
+  for (const [k, v] of entries) base = setConfigPath(base, k, v);
+  const seedKey = entries.find(([k]) => isSeedsKey(k));
+  const seedsIssue = seedKey && seedsConflict(base.seeds, spec.seeds);
+  if (seedsIssue) throw new SweepError([{ path: filePath(['base', 'config', seedKey[0]]), message: seedsIssue }]);
+  return base;
+}
+
+/** The fields base.config's keys set (setting-keys.ts), and the problems of its key names. */
+function baseSettings(entries: readonly (readonly [string, unknown])[]): {
+  issues: SweepIssue[];
+  groups: SettingGroup[];
+} {
   const issues: SweepIssue[] = [];
   const groups: SettingGroup[] = [];
   for (const [k, v] of entries) {
@@ -86,13 +101,7 @@ export function resolveBase(spec: SweepSpec, presetConfig: (id: string) => unkno
       groups.push(key);
     }
   }
-  issues.push(...conflictIssues(groups));
-  if (issues.length) throw new SweepError(issues);
-  for (const [k, v] of entries) base = setConfigPath(base, k, v);
-  const seedKey = entries.find(([k]) => isSeedsKey(k));
-  const seedsIssue = seedKey && seedsConflict(base.seeds, spec.seeds);
-  if (seedsIssue) throw new SweepError([{ path: filePath(['base', 'config', seedKey[0]]), message: seedsIssue }]);
-  return base;
+  return { issues, groups };
 }
 
 /**
@@ -111,7 +120,10 @@ function seedsConflict(baseSeeds: unknown, seeds: readonly number[]): string | n
 }
 
 /** Problems of the axes' names and of the keys inside their values (setting-keys.ts), before any is applied. */
-function axisIssues(axes: readonly (readonly [string, readonly unknown[]])[]): SweepIssue[] {
+function axisIssues(axes: readonly (readonly [string, readonly unknown[]])[]): {
+  issues: SweepIssue[];
+  groups: SettingGroup[];
+} {
   const issues: SweepIssue[] = [];
   const groups: SettingGroup[] = [];
   for (const [path, values] of axes) {
@@ -129,7 +141,7 @@ function axisIssues(axes: readonly (readonly [string, readonly unknown[]])[]): S
       settings: settings.map((s) => (s.parts.length === parts.length ? { ...s, at: ['axes', path] } : s)),
     });
   }
-  return issues.length ? issues : conflictIssues(groups);
+  return { issues: issues.length ? issues : conflictIssues(groups), groups };
 }
 
 /** Every combination of the axes' values (the first axis varies slowest). */
@@ -143,10 +155,20 @@ function grid(axes: readonly (readonly [string, readonly unknown[]])[]): (readon
  * The plan of a validated sweep spec. `presetConfig` looks a preset's config up (runs/presets.ts
  * getPreset(id).config). Throws SweepError naming the field of every problem, before anything runs.
  */
-export function expandSweep(spec: SweepSpec, presetConfig: (id: string) => unknown): SweepPlan {
+export function expandSweep(
+  spec: SweepSpec,
+  presetConfig: (id: string) => unknown,
+  opts: { readonly stored?: boolean } = {},
+): SweepPlan {
   const axes = Object.entries(spec.axes);
-  const pathIssues = axisIssues(axes);
-  if (pathIssues.length) throw new SweepError(pathIssues);
+  const axisKeys = axisIssues(axes);
+  if (axisKeys.issues.length) throw new SweepError(axisKeys.issues);
+  // A sweep folder's own sweep.json holds the whole resolved base (normaliseSweep), the preset's
+  // parameters included, which an ES axis is meant to drop: the check is for the file a user wrote.
+  const dropped = opts.stored
+    ? []
+    : droppedBySwitchIssues(baseSettings(Object.entries(spec.base.config ?? {})).groups, axisKeys.groups);
+  if (dropped.length) throw new SweepError(dropped);
   const combos = grid(axes);
   if (combos.length * spec.seeds.length > MAX_SWEEP_RUNS)
     throw new SweepError([

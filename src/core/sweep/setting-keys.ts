@@ -6,7 +6,10 @@
  *     `prune: {rounds: 3}` would leave the value to key order, and two axes would label one field twice;
  *   - no key switches an entry (task, network, ES) after another key set that entry's params: switching
  *     starts the params from the new entry's defaults (config-paths.ts), so those params would be lost.
- * Axes override base.config on purpose (that is what an axis is for), so the two are checked separately.
+ * Axes override base.config on purpose (that is what an axis is for), so the two are checked separately,
+ * except for one case (droppedBySwitchIssues): an axis that switches an entry whose params base.config
+ * sets would drop them on the runs it switches, where the CLI (`--es.sigma_init 0.05 --es snes`) keeps
+ * them.
  */
 import { configPartsError, isPlainObject } from './config-paths';
 import { filePath, type SweepIssue } from './sweep-spec';
@@ -96,5 +99,32 @@ export function conflictIssues(groups: readonly SettingGroup[]): SweepIssue[] {
       }
     }
   });
+  return issues;
+}
+
+/**
+ * base.config settings inside an entry's params (`es.params.sigma_init`) where an axis switches that
+ * entry (`es.id: [snes, pgpe]`): the switch starts the params from the new entry's defaults, so the
+ * setting would hold on some runs and be dropped on others without a word.
+ */
+export function droppedBySwitchIssues(base: readonly SettingGroup[], axes: readonly SettingGroup[]): SweepIssue[] {
+  const switches = new Map<string, Setting>();
+  for (const s of axes.flatMap((g) => g.settings))
+    if (s.parts.length >= 2 && s.parts[s.parts.length - 1] === 'id') switches.set(s.parts.slice(0, -1).join(SEP), s);
+  const issues: SweepIssue[] = [];
+  for (const s of base.flatMap((g) => g.settings)) {
+    const at = s.parts.indexOf('params');
+    const axis = at > 0 ? switches.get(s.parts.slice(0, at).join(SEP)) : undefined;
+    if (!axis) continue;
+    const entry = joinPath(s.parts.slice(0, at));
+    issues.push({
+      path: filePath(s.at),
+      message:
+        `sets ${joinPath(s.parts)}, but ${filePath(axis.at.slice(0, 2))} switches ${entry}, which starts ${entry}.params from ` +
+        `the new ${entry}'s defaults, so this setting would be lost on those runs: move it to a one-value axis ` +
+        `listed after that one ("${joinPath(s.parts)}": [value]), or give both in each value of an axis "${entry}" ` +
+        `({id: …, params: {…}})`,
+    });
+  }
   return issues;
 }

@@ -106,6 +106,37 @@ describe('sweep expansion', () => {
     expect(byId.configs[0].config.es.id).toBe('des');
   });
 
+  it('an ES parameter base.config sets is refused where an axis switches the ES (it would be dropped there)', () => {
+    const input = {
+      base: { preset: 'mnist-2min', config: { 'es.params.sigma_init': 0.05 } },
+      axes: { 'es.id': ['snes', 'pgpe'] },
+      seeds: [0],
+    };
+    expect(issuesOf(() => plan(input))).toEqual([
+      expect.stringMatching(
+        /^base.config\["es.params.sigma_init"\]: sets es.params.sigma_init, but axes\["es.id"\] switches es, .*one-value axis listed after that one \("es.params.sigma_init": \[value\]\)/,
+      ),
+    ]);
+    // the same inside an object value of base.config, and for an axis of whole objects
+    const nested = { ...input, base: { preset: 'mnist-2min', config: { es: { params: { sigma_init: 0.05 } } } } };
+    expect(issuesOf(() => plan(nested))[0]).toMatch(/^base.config.es.params.sigma_init: sets es.params.sigma_init/);
+    const objects = { ...input, axes: { es: [{ id: 'snes' }, { id: 'pgpe' }] } };
+    expect(issuesOf(() => plan(objects))[0]).toMatch(/but axes.es switches es/);
+    // the one-value axis after the switch gives every ES σ0 = 0.05
+    const fixed = plan({
+      ...input,
+      base: { preset: 'mnist-2min' },
+      axes: { ...input.axes, 'es.params.sigma_init': [0.05] },
+    });
+    expect(fixed.configs.map((c) => [c.config.es.id, c.config.es.params.sigma_init])).toEqual([
+      ['snes', 0.05],
+      ['pgpe', 0.05],
+    ]);
+    // a sweep folder's own sweep.json holds the preset's parameters in base.config, which the axis drops
+    const stored = normaliseSweep(parseSweepSpec({ ...input, base: { preset: 'mnist-2min' } }), presetConfig);
+    expect(() => expandSweep(stored, presetConfig, { stored: true })).not.toThrow();
+  });
+
   it('a new method list keeps only the listed methods’ params', () => {
     const base = { prune: { methods: ['magnitude', 'snr'], params: { snr: { x: 1 }, magnitude: { y: 2 } } } };
     expect(setConfigPath(base, 'prune.methods', ['magnitude'])).toEqual({
