@@ -2,7 +2,9 @@
  * The paper's CNN as a population network (docs/ALGORITHMS.md §9.1): Conv(8, 5×5, SAME) → ReLU →
  * MaxPool 2×2/2 → Conv(16, 5×5, SAME) → ReLU → MaxPool 2×2/2 → flatten (HWC) → [Dense+ReLU]×hidden →
  * Dense(10) → logits. 11 274 parameters on 28×28 inputs, 11 240 prunable (kernels).
- * Init: lecun_normal kernels; conv biases U[0, 0.05); dense biases 0 (flax's default, docs/ALGORITHMS.md §9.1).
+ * Init: lecun_normal kernels; biases U[0, 0.05) in every layer but the output, whose bias is 0 (flax's
+ * default): es-lottery's MNIST_CNN gives its conv AND hidden Dense layers bias_init=uniform(0.05) and only
+ * its output Dense the default (docs/ALGORITHMS.md §9.1).
  *
  * Speed: the first conv sees the same batch for every member, so all members' filters are applied in
  * one op (conv2d with P·8 output channels, or im2col patches [B·H·W, 25·cin] × [25·cin, P·8]); max-pooling
@@ -140,7 +142,7 @@ export function buildCnn(o: CnnOptions): PopulationNet {
     paramCount: layout.paramCount,
     prunableCount: layout.prunableCount,
     init: (rng: Rng) =>
-      initParams(layout.layers, layout.paramCount, rng, (l) => (l.kind === 'conv' ? 'uniform' : 'zero')),
+      initParams(layout.layers, layout.paramCount, rng, (_l, i) => (i < layout.layers.length - 1 ? 'uniform' : 'zero')),
     forward,
   };
 }

@@ -18,8 +18,11 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
       'P = 32, σ0 0.1, 100 generations × 12 rounds, 4 episodes per evaluation.',
     deviations: [
       "CartPole is in the paper's code but not in its figures",
+      '16 units per hidden layer instead of 64 (es-lottery gym config)',
       '32 candidates per generation and 100 generations per round, each candidate scored over 4 episodes',
       '12 rounds instead of 20',
+      'the strategy’s search centre is not pulled towards zero after each generation (es-lottery gym config: mean decay 1e-4)',
+      'the test uses 64 fixed episodes instead of 32 (es-lottery gym config: n_evaluations 32)',
     ],
     expectedCost: '≈ 4–5 min per seed on a 2-core laptop (3 seeds: ≈ 12–15 min)',
     costNote:

@@ -171,7 +171,11 @@ export const VISION_PRESETS: readonly Preset[] = [
       'generations, 5 seeds. Far too big for a lesson: it takes days on a laptop. ' +
       'Its settings, as in docs/ALGORITHMS.md §9.3: CNN, Sep-CMA-ES P = 128 (elite 0.5, σ0 0.025), batch 1,024, ' +
       '4,000 generations × 20 rounds, mean decay 1e-4, 5 seeds.',
-    deviations: [],
+    // Kept out of the config on purpose: the config is hashed into the run id, and the lab default 'epoch'
+    // is what this preset has always run with (docs/ALGORITHMS.md §9.1, §12).
+    deviations: [
+      'the training batches come from shuffled passes over the training set, so no image repeats until every image has been used, where the paper’s code draws each batch on its own (evojax sample_batch; batchSampling independent restores it)',
+    ],
     expectedCost: 'days on a laptop CPU; many hours even on a GPU in the browser',
     config: {
       task: { id: 'mnist', params: { pool: '28x28', batchSize: 1024 } },

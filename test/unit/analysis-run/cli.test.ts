@@ -94,7 +94,13 @@ describe('LMC over run folders', () => {
   it('lmc: both barrier columns; pairs across rounds per seed and across seeds per round', async () => {
     const out = await lab('lmc', ['--run', dirs.es, '--points', '3', '--test-images', '100']);
     const [header, ...rows] = await csv(dirs.es, 'lmc');
-    expect(header.slice(-4)).toEqual(['endpoint_barrier', 'excess_barrier', 'connected', 'worst_alpha']);
+    expect(header.slice(-5)).toEqual([
+      'endpoint_barrier',
+      'excess_barrier',
+      'connected',
+      'worst_alpha',
+      'normalised_barrier',
+    ]);
     expect(rows.filter((r) => r[1] === 'rounds')).toHaveLength(2 * 3); // 2 seeds × C(3,2)
     expect(rows.filter((r) => r[1] === 'seeds')).toHaveLength(3); // 3 rounds × C(2,2)
     for (const r of rows) {
@@ -137,6 +143,7 @@ describe('LMC over run folders', () => {
       'excess_barrier',
       'connected',
       'worst_alpha',
+      'normalised_barrier',
     ]);
     expect(rows.map((r) => `${r[0]}/${r[1]}`)).toEqual(['1/1', '1/2', '1/3']); // seed 1 is the only shared seed
     expect(out).toContain('magnitude (A');

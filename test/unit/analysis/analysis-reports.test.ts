@@ -52,6 +52,7 @@ function toyLmc(): LmcResult {
     barrierKind: 'error',
     connectedBelow: 0.02,
     runLabels: ['run'],
+    denseReturns: [],
     groups: [
       {
         kind: 'rounds',
@@ -83,9 +84,15 @@ describe('LMC report: both readings per pair', () => {
     const rep = ANALYSES.lmc.report(toyLmc());
     const f = rep.files[0];
     expect(f.name).toBe('lmc');
-    expect(f.header.slice(-4)).toEqual(['endpoint_barrier', 'excess_barrier', 'connected', 'worst_alpha']);
-    expect(f.rows[0].slice(-4)).toEqual(['0.1000', '0.0000', 1, '1.000']); // worst at the r2 end
-    expect(f.rows[1].slice(-4)).toEqual(['0.3000', '0.3000', 0, '0.500']);
+    expect(f.header.slice(-5)).toEqual([
+      'endpoint_barrier',
+      'excess_barrier',
+      'connected',
+      'worst_alpha',
+      'normalised_barrier',
+    ]);
+    expect(f.rows[0].slice(-5)).toEqual(['0.1000', '0.0000', 1, '1.000', '']); // worst at the r2 end
+    expect(f.rows[1].slice(-5)).toEqual(['0.3000', '0.3000', 0, '0.500', '']); // vision: not normalised
     expect(rep.markdown).toContain('| r1 | 100.0 | 0.100 | 0.000 |  |  |'); // next round r2: B .1, excess 0
     expect(rep.markdown).toContain('| r2 | 80.0 | 0.100 | 0.100 | 0.100 | 0.000 |'); // r2→r3; r1→r2
     expect(rep.markdown).toContain('| r3 | 64.0 |  |  | 0.300 | 0.300 |');

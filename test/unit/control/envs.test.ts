@@ -149,6 +149,29 @@ describe('MountainCarContinuous-v0 (§11.4)', () => {
   });
 });
 
+describe('return ranges follow the horizon maxSteps', () => {
+  it('Pendulum: the worst per-step cost (≈ 16.27) times the horizon, 200 by default and 500 for parity', () => {
+    expect(pendulum.returnRange(envDefaults(pendulum))[0]).toBeCloseTo(-16.2736 * 200, 2);
+    expect(pendulum.returnRange(envDefaults(pendulum, { maxSteps: 500 }))).toEqual([
+      expect.closeTo(-16.2736 * 500, 2),
+      0,
+    ]);
+    expect(pendulum.returnRange(envDefaults(pendulum, { maxSpeed: 4, maxSteps: 10 }))[0]).toBeCloseTo(
+      -(Math.PI ** 2 + 0.1 * 16 + 0.001 * 4) * 10,
+      9,
+    );
+  });
+  it('CartPole, Acrobot and MountainCarContinuous scale with the horizon too', () => {
+    expect(cartPole.returnRange(envDefaults(cartPole))).toEqual([0, 500]);
+    expect(cartPole.returnRange(envDefaults(cartPole, { maxSteps: 200 }))).toEqual([0, 200]);
+    expect(acrobot.returnRange(envDefaults(acrobot, { maxSteps: 300 }))).toEqual([-300, 0]);
+    expect(mountainCarContinuous.returnRange(envDefaults(mountainCarContinuous))).toEqual([
+      expect.closeTo(-99.9, 9),
+      100,
+    ]);
+  });
+});
+
 describe.each(CONTROL_ENVS.map((e) => [e.id, e] as const))('%s batching', (_id, env) => {
   const params = envDefaults(env);
   const nActions = env.actionMapping === 'argmax' ? env.outputSize : 0;

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../../../src/core/rng';
 import { NETWORKS, getNetwork } from '../../../src/core/nets/registry';
 import { buildMlp } from '../../../src/core/nets/mlp';
-import { lecunStd, TRUNCNORM_2SIGMA_STD } from '../../../src/core/nets/init';
+import { initParams, lecunStd, TRUNCNORM_2SIGMA_STD } from '../../../src/core/nets/init';
 import { denseKernelsSideBySide, kernelIndicator, sliceBias, sliceKernel } from '../../../src/core/nets/layout';
 
 const mnistIO = { inputShape: [28, 28, 1], outputSize: 10 } as const;
@@ -34,6 +34,27 @@ describe('paper CNN layout (docs/ALGORITHMS.md §9.1)', () => {
         expect(theta[l.biasOffset + i]).toBeLessThan(0.05);
       }
     expect(Array.from(theta.subarray(d0.biasOffset, d0.biasOffset + 10))).toEqual(new Array(10).fill(0));
+  });
+  it('hidden Dense layers (hiddenDense > 0) get U[0, 0.05) biases as in es-lottery; only the output bias is 0', () => {
+    const deep = getNetwork('cnn').build({ hiddenDense: 2, hiddenWidth: 8 }, mnistIO);
+    const theta = deep.init(new Rng(4));
+    const names = deep.layers.map((l) => l.name);
+    expect(names).toEqual(['Conv_0', 'Conv_1', 'Dense_0', 'Dense_1', 'Dense_2']);
+    for (const l of deep.layers.slice(0, -1)) {
+      const b = Array.from(theta.subarray(l.biasOffset, l.biasOffset + l.biasSize));
+      for (const v of b) expect(v, l.name).toBeGreaterThanOrEqual(0);
+      for (const v of b) expect(v, l.name).toBeLessThan(0.05);
+      expect(
+        b.some((v) => v > 0),
+        l.name,
+      ).toBe(true);
+    }
+    const out = deep.layers[deep.layers.length - 1];
+    expect(Array.from(theta.subarray(out.biasOffset, out.biasOffset + out.biasSize))).toEqual(new Array(10).fill(0));
+  });
+  it('the paper CNN (no hidden Dense) draws the same θ0 as with conv-only uniform biases', () => {
+    const ref = initParams(net.layers, net.paramCount, new Rng(5), (l) => (l.kind === 'conv' ? 'uniform' : 'zero'));
+    expect(net.init(new Rng(5))).toEqual(ref);
   });
 });
 

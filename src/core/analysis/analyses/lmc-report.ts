@@ -18,6 +18,8 @@ export interface LmcPairRow {
   readonly excessBarrier: number;
   readonly connected: boolean | null;
   readonly worstAlpha: number;
+  /** Control: B_R / |dense round-1 return of the source|; NaN for vision or when that return is unknown. */
+  readonly normalisedBarrier: number;
 }
 
 /** Every pair of every group, in group order. */
@@ -32,6 +34,7 @@ export function lmcPairRows(res: LmcResult): LmcPairRow[] {
       excessBarrier: path.excessBarrier,
       connected: path.connected,
       worstAlpha: path.worstAlpha,
+      normalisedBarrier: path.normalisedBarrier,
     })),
   );
 }
@@ -161,7 +164,13 @@ export function lmcReport(res: LmcResult): AnalysisReport {
   const defs = barrierDefinitions(res.barrierKind);
   const pairs = lmcPairRows(res);
   const json = {
-    barriers: { ...defs, connected: `excess barrier < ${res.connectedBelow} (classification only)` },
+    barriers: {
+      ...defs,
+      connected: `excess barrier < ${res.connectedBelow} (classification only)`,
+      normalised:
+        'control only: B / |dense round-1 return| of the source chain and seed (run A; two seeds: the mean of their two)',
+    },
+    denseReturns: res.denseReturns,
     connectedBelow: res.connectedBelow,
     points: res.points,
     extended: res.extended,
@@ -176,10 +185,17 @@ export function lmcReport(res: LmcResult): AnalysisReport {
       nets: g.nets,
       endpointBarrier: g.matrix.endpointBarrier,
       excessBarrier: g.matrix.excessBarrier,
-      paths: g.matrix.pairs.map((p) => ({ i: p.i, j: p.j, perf: p.path.perf, loss: p.path.loss })),
+      paths: g.matrix.pairs.map((p) => ({
+        i: p.i,
+        j: p.j,
+        perf: p.path.perf,
+        loss: p.path.loss,
+        normalisedBarrier: p.path.normalisedBarrier,
+      })),
     })),
   };
-  // Both tables end with the two networks' sparsity and performance, then the pair's barrier readings.
+  // Both tables end with the two networks' sparsity and performance, then the pair's barrier readings
+  // (normalised_barrier came later, so it is last: existing columns keep their positions).
   const tail = (p: LmcPairRow): Cell[] => [
     fmt(p.a.sparsityFrac),
     fmt(p.b.sparsityFrac),
@@ -189,6 +205,7 @@ export function lmcReport(res: LmcResult): AnalysisReport {
     fmt(p.excessBarrier),
     connectedCell(p.connected),
     fmt(p.worstAlpha, 3),
+    fmt(p.normalisedBarrier),
   ];
   const tailCols = [
     'sparsity_a',
@@ -199,6 +216,7 @@ export function lmcReport(res: LmcResult): AnalysisReport {
     'excess_barrier',
     'connected',
     'worst_alpha',
+    'normalised_barrier',
   ];
   if (res.runLabels.length > 1) {
     return {

@@ -8,11 +8,13 @@
  *   - runs: with a second run, the same seed and round of both (ES vs GD from the same θ0).
  * Every pair reports BOTH barrier readings: Frankle et al.'s endpoint-mean barrier B and the excess barrier
  * over the straight line between the endpoints; "connected" is read on the excess barrier against the lab's
- * threshold LMC_CONNECTED_BELOW (2 % test error; classification only).
+ * threshold LMC_CONNECTED_BELOW (2 % test error; classification only). Control tasks also get B_R divided
+ * by the source chain's dense round-1 return, read off the round-1 network this analysis evaluated (run A's,
+ * same seed and chain); without round 1 in the selection it stays NaN.
  */
 import { bool, choice, int } from '../../params';
 import { alphaGrid, LMC_CONNECTED_BELOW } from '../interpolation';
-import { endpointPerf, lmcMatrix, type LmcMatrix } from '../run/lmc';
+import { endpointPerf, lmcMatrix, withDenseReturn, type LmcMatrix } from '../run/lmc';
 import type { RoundSnapshot } from '../run/correlation-by-round';
 import { progressTracker } from './progress';
 import { lmcReport } from './lmc-report';
@@ -55,6 +57,14 @@ export interface LmcResult {
   readonly connectedBelow: number;
   readonly runLabels: readonly string[];
   readonly groups: readonly LmcGroup[];
+  /** Control: the dense round-1 return per chain and seed of run A that normalises B_R (empty for vision). */
+  readonly denseReturns: readonly DenseReturn[];
+}
+
+export interface DenseReturn {
+  readonly method: string;
+  readonly seed: number;
+  readonly perf: number;
 }
 
 const options = {
@@ -80,6 +90,32 @@ const options = {
 } as const;
 
 const pairCount = (k: number) => (k * (k - 1)) / 2;
+
+/** Run A's round-1 networks as evaluated here (round 1 is dense; all of a chain's are the same network). */
+function denseReturnsOf(groups: readonly LmcGroup[]): DenseReturn[] {
+  const out = new Map<string, DenseReturn>();
+  for (const n of groups.flatMap((g) => g.nets))
+    if (n.run === 0 && n.roundNum === 1 && Number.isFinite(n.perf) && !out.has(`${n.method}/${n.seed}`))
+      out.set(`${n.method}/${n.seed}`, { method: n.method, seed: n.seed, perf: n.perf });
+  return [...out.values()].sort((a, b) => a.method.localeCompare(b.method) || a.seed - b.seed);
+}
+
+/**
+ * Every control path of `g` with B_R normalised by its source's dense return: run A's network(s) of the
+ * pair are the source (two seeds: the mean of their two round-1 returns); NaN where one is unknown.
+ */
+function normalised(g: LmcGroup, dense: readonly DenseReturn[]): LmcGroup {
+  const pairs = g.matrix.pairs.map((p) => {
+    const sources = [g.nets[p.i], g.nets[p.j]].filter((n) => n.run === 0);
+    const r = sources.map((n) => dense.find((d) => d.method === n.method && d.seed === n.seed)?.perf);
+    const mean =
+      r.length > 0 && r.every((x): x is number => x !== undefined)
+        ? r.reduce((s, x) => s + x, 0) / r.length
+        : undefined;
+    return { ...p, path: withDenseReturn(p.path, mean) };
+  });
+  return { ...g, matrix: { ...g.matrix, pairs } };
+}
 const byRound = (a: RoundSnapshot, b: RoundSnapshot) => a.roundNum - b.roundNum;
 
 interface Plan {
@@ -203,14 +239,17 @@ export const lmcAnalysis = defineAnalysis({
         })),
       });
     }
+    const control = ctx.task.metric !== 'accuracy';
+    const denseReturns = control ? denseReturnsOf(out) : [];
     return {
       alphas,
       points: o.points,
       extended: o.extended,
-      barrierKind: ctx.task.metric === 'accuracy' ? 'error' : 'return',
+      barrierKind: control ? 'return' : 'error',
       connectedBelow: LMC_CONNECTED_BELOW,
       runLabels: ctx.runs.map((r) => r.label),
-      groups: out,
+      groups: control ? out.map((g) => normalised(g, denseReturns)) : out,
+      denseReturns,
     };
   },
   report: lmcReport,

@@ -3,7 +3,8 @@
  * θ(α) = α·θ_A + (1 − α)·θ_B on an α grid is a population evaluated through the task's test protocol.
  * Vision: error E = 1 − accuracy, the endpoint-mean barrier B = max_α E − ½(E_A + E_B) and the excess
  * barrier over the straight line between E_A and E_B; control: the same two readings on the return
- * (B_R = ½(R_A + R_B) − min_α R). Pairs: any list of networks (K×K matrix, one path per pair).
+ * (B_R = ½(R_A + R_B) − min_α R), and B_R divided by the dense round-1 return of the source chain when the
+ * caller knows it (withDenseReturn). Pairs: any list of networks (K×K matrix, one path per pair).
  */
 import { alphaGrid, errorBarrier, interpolateRows, isLinearlyConnected, returnBarrier } from '../interpolation';
 import { evaluateGrids, type GridRunOptions, type GridTarget } from './evaluate-grid';
@@ -26,6 +27,11 @@ export interface LmcPath {
   readonly connected: boolean | null;
   /** α at which the path is worst (max error / min return) within [0, 1]. */
   readonly worstAlpha: number;
+  /**
+   * Control: B_R / |R_dense|, R_dense the source chain's dense round-1 return (withDenseReturn); NaN for
+   * vision and until a dense return is given.
+   */
+  readonly normalisedBarrier: number;
 }
 
 export interface LmcPathInput extends GridTarget {
@@ -37,12 +43,16 @@ export interface LmcPathInput extends GridTarget {
   readonly extended?: boolean;
 }
 
-/** Turns a path's metrics into both barrier readings (pure: shared by lmcPath and lmcMatrix). */
+/**
+ * Turns a path's metrics into both barrier readings (pure: shared by lmcPath and lmcMatrix); control paths
+ * also get B_R normalised by `denseReturn` when it is given.
+ */
 export function pathFromMetrics(
   metric: TestMetric,
   alphas: number[],
   perf: ArrayLike<number>,
   loss: ArrayLike<number>,
+  denseReturn?: number,
 ): LmcPath {
   const p = Array.from(perf),
     l = Array.from(loss);
@@ -60,9 +70,10 @@ export function pathFromMetrics(
       excessBarrier: b.excessBarrier,
       connected: isLinearlyConnected(b.excessBarrier),
       worstAlpha: alphas[b.argmaxIndex],
+      normalisedBarrier: NaN,
     };
   }
-  const b = returnBarrier(p, alphas);
+  const b = returnBarrier(p, alphas, denseReturn);
   return {
     alphas,
     perf: p,
@@ -72,7 +83,17 @@ export function pathFromMetrics(
     excessBarrier: b.excessBarrier,
     connected: null,
     worstAlpha: alphas[b.argminIndex],
+    normalisedBarrier: b.normalised,
   };
+}
+
+/**
+ * A control path with B_R normalised by the source chain's dense round-1 return (docs/ALGORITHMS.md §6),
+ * which is known only once that network has been evaluated; vision paths come back unchanged.
+ */
+export function withDenseReturn(path: LmcPath, denseReturn: number | undefined): LmcPath {
+  if (path.barrierKind !== 'return') return path;
+  return { ...path, normalisedBarrier: returnBarrier(path.perf, path.alphas, denseReturn).normalised };
 }
 
 /** Evaluates the interpolation path between two networks and its barrier. */

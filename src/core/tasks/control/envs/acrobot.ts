@@ -97,7 +97,7 @@ export const acrobot = defineControlEnv({
   actionMapping: 'argmax',
   policyOutputActivation: 'none',
   paramSpecs,
-  returnRange: [-500, 0],
+  returnRange: (p) => [-p.maxSteps, 0], // −1 per step until the swing-up
 
   reset(rng, n): EnvState {
     const b = [-0.1, 0.1] as const;

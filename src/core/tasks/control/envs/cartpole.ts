@@ -41,7 +41,7 @@ export const cartPole = defineControlEnv({
   actionMapping: 'argmax',
   policyOutputActivation: 'none',
   paramSpecs,
-  returnRange: [0, 500],
+  returnRange: (p) => [0, p.maxSteps], // one point per step survived
 
   reset(rng, n): EnvState {
     const b = [-0.05, 0.05] as const;

@@ -43,7 +43,8 @@ export const mountainCarContinuous = defineControlEnv({
   actionMapping: 'identity',
   policyOutputActivation: 'tanh',
   paramSpecs,
-  returnRange: [-99.9, 100],
+  // −0.1·a² per step with the tanh unit's |a| < 1, and at most the +100 goal bonus.
+  returnRange: (p) => [-0.1 * p.maxSteps, 100],
 
   reset(rng, n): EnvState {
     const s = allocState(n, 2);

@@ -37,8 +37,9 @@ export const pendulum = defineControlEnv({
   actionMapping: 'identity',
   policyOutputActivation: 'none',
   paramSpecs,
-  // Worst case per step: π² + 0.1·8² + 0.001·2² ≈ 16.27 (docs/ALGORITHMS.md §11.2), times the default 200 steps.
-  returnRange: [-16.2736 * 200, 0],
+  // Worst case per step: π² + 0.1·maxSpeed² + 0.001·maxTorque² (≈ 16.27 at the defaults, docs/ALGORITHMS.md
+  // §11.2), on every step of the horizon.
+  returnRange: (p) => [-(Math.PI ** 2 + 0.1 * p.maxSpeed ** 2 + 0.001 * p.maxTorque ** 2) * p.maxSteps, 0],
 
   reset(rng, n): EnvState {
     return resetUniform(rng, n, [

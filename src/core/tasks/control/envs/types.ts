@@ -51,8 +51,11 @@ export interface ControlEnv {
   readonly policyOutputActivation: 'none' | 'tanh';
   /** Physical constants and the horizon `maxSteps`, for transfer variants (defaults = gymnax v0.0.6). */
   readonly paramSpecs: EnvParamSpecs;
-  /** Typical return range [worst, best] for the default params, for axes and sanity checks. */
-  readonly returnRange: readonly [number, number];
+  /**
+   * Return range [worst, best] of one episode under `params`, for axes and sanity checks. A function of the
+   * params because the bounds scale with the horizon `maxSteps` (e.g. Pendulum's 200 vs the paper's 500).
+   */
+  returnRange(params: EnvParams): readonly [number, number];
   /** n fresh copies drawn i.i.d. from the reset distribution using `rng`. */
   reset(rng: Rng, n: number, params: EnvParams): EnvState;
   /** Writes copy i's observation at `out[offset … offset + obsDim)`. */
@@ -70,9 +73,13 @@ export interface ControlEnv {
   ): StepResult;
 }
 
-/** An environment as its file writes it: `reset` and `step` see its params typed by its own `paramSpecs`. */
-export interface ControlEnvDef<S extends EnvParamSpecs> extends Omit<ControlEnv, 'paramSpecs' | 'reset' | 'step'> {
+/** An environment as its file writes it: `reset`, `step` and `returnRange` see its params typed by its own `paramSpecs`. */
+export interface ControlEnvDef<S extends EnvParamSpecs> extends Omit<
+  ControlEnv,
+  'paramSpecs' | 'reset' | 'step' | 'returnRange'
+> {
   readonly paramSpecs: S;
+  returnRange(params: NoInfer<ParamValues<S>>): readonly [number, number];
   reset(rng: Rng, n: number, params: NoInfer<ParamValues<S>>): EnvState;
   step(
     state: EnvState,
