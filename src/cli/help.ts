@@ -45,7 +45,10 @@ export function helpText(): string {
     '               [--out FILE.md [--force]] also writes the tables to a new file)',
     '  sweep        many runs from a sweep file (YAML/JSON: base preset/config, axes over config paths, seeds;',
     '               docs/SWEEPS.md), on this machine or as a Slurm job array:',
-    ...Object.values(SWEEP_SUBCOMMANDS).flatMap((c) => [`    sweep ${c.usage}`, `        ${c.summary}`]),
+    ...Object.values(SWEEP_SUBCOMMANDS).flatMap((c) => [
+      `    sweep ${c.usage}`,
+      ...[c.summary, ...(c.details ?? [])].map((line) => `        ${line}`),
+    ]),
     '',
     'imp flags:',
     '  --preset NAME        start from a preset (flags below override it)',

@@ -155,6 +155,23 @@ export function impRunStatus(dir: string, config: ExperimentConfig, backend = 'w
 const other = (dir: string) =>
   `choose another folder with --out DIR (or move ${dir} away to start over: nothing in it was changed)`;
 
+/** The message that refuses an output folder: why, then what to do (`lab sweep run` says it too). */
+export const folderRefusal = (dir: string, why: string): string => `${why}; ${other(dir)}`;
+
+/**
+ * What an existing output folder holds, its lock file aside: [] when it does not exist or is empty, or
+ * the refusal of a file or an unreadable folder. The first question of every command that writes one.
+ */
+export async function folderEntries(dir: string): Promise<string[] | { readonly refused: string }> {
+  try {
+    if (!(await stat(dir)).isDirectory()) return { refused: folderRefusal(dir, `${dir} is a file, not a folder`) };
+    return (await readdir(dir)).filter((e) => e !== LOCK_FILE);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    return { refused: folderRefusal(dir, `${dir} cannot be read (${(e as Error).message})`) };
+  }
+}
+
 async function fileSize(path: string): Promise<number | undefined> {
   try {
     return (await stat(path)).size;
@@ -165,15 +182,9 @@ async function fileSize(path: string): Promise<number | undefined> {
 
 /** What `dir` holds with respect to the run `identity` (reads only; see the module comment). */
 export async function runFolderStatus(dir: string, identity: RunIdentity): Promise<RunFolderStatus> {
-  const foreign = (why: string): RunFolderStatus => ({ state: 'foreign', dir, message: `${why}; ${other(dir)}` });
-  let entries: string[];
-  try {
-    if (!(await stat(dir)).isDirectory()) return foreign(`${dir} is a file, not a folder`);
-    entries = (await readdir(dir)).filter((e) => e !== LOCK_FILE);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent', dir };
-    return foreign(`${dir} cannot be read (${(e as Error).message})`);
-  }
+  const foreign = (why: string): RunFolderStatus => ({ state: 'foreign', dir, message: folderRefusal(dir, why) });
+  const entries = await folderEntries(dir);
+  if ('refused' in entries) return { state: 'foreign', dir, message: entries.refused };
   if (entries.length === 0) return { state: 'absent', dir };
   if (!entries.includes(CONFIG_FILE)) return foreign(`${dir} already holds files and is not a run folder of this lab`);
 

@@ -4,15 +4,18 @@
  * each configuration's seeds into DIR/configs/<config id> (`lab merge`), writes DIR/summary.csv and
  * DIR/summary.md (sweep-summary.ts), and with --bundles one run bundle per configuration,
  * DIR/bundles/<config id>.json.gz (`lab bundle`), which the browser's Runs tab imports as one sweep.
- * It reads the runs and writes only derived files; no run folder is changed.
+ * It reads the runs and writes only derived files; no run folder is changed. A merged folder is made
+ * again only when its runs changed, and keeps what was put into it (merged-folder.ts); bundles this
+ * collect did not write — all of them without --bundles — are named in a note, since they may no longer
+ * match summary.md.
  */
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, relative } from 'node:path';
 import type { RoundPerf } from '../../core/analysis/summary';
 import { CliError, commandLine } from '../args';
 import { bundleOfFolder, checkedBundleBytes } from '../bundle-command';
-import { mergeRunFolders } from '../merge-command';
 import { readRounds } from '../summarize-command';
+import { mergeConfig } from './merged-folder';
 import { loadSweepContent, parseSweepText } from './read-sweep';
 import { runState, SweepDir } from './sweep-dir';
 import { writeFileAtomic } from '../fs-safe';
@@ -20,15 +23,28 @@ import { summaryCsv, summaryMd, type CollectedConfig } from './sweep-summary';
 import type { SweepSubcommand } from './sweep-command';
 import type { SweepConfiguration, SweepPlan } from '../../core/sweep/expand';
 
-/** Replaces derived folder `dest` by a fresh merge of `dirs` (written beside it, then renamed into place). */
-async function mergeInto(dirs: readonly string[], dest: string, command: string): Promise<void> {
-  const tmp = `${dest}.tmp-${process.pid}`,
-    old = `${dest}.old-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
-  await mergeRunFolders(dirs, tmp, command);
-  await rename(dest, old).catch(() => undefined);
-  await rename(tmp, dest);
-  await rm(old, { recursive: true, force: true });
+/**
+ * The note on bundles/*.json.gz that this collect did not write (`written`: those it did; null: it ran
+ * without --bundles), or null when there are none. They are left as they are: collect cannot be sure
+ * that a file there is its own.
+ */
+async function otherBundlesNote(
+  dir: SweepDir,
+  written: ReadonlySet<string> | null,
+  plan: SweepPlan,
+): Promise<string | null> {
+  const folder = dirname(dir.bundlePath(''));
+  const names = (await readdir(folder).catch(() => [] as string[]))
+    .filter((f) => f.endsWith('.json.gz') && !written?.has(f))
+    .sort();
+  if (!names.length) return null;
+  const list = `${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`;
+  return written
+    ? `note: ${folder} also holds ${names.length} bundle${names.length > 1 ? 's' : ''} this collect did not write (${list}): ` +
+        `no configuration of sweep ${plan.name} with finished rounds has that id now; left as they are — move them away ` +
+        `so that importing the folder does not take them`
+    : `note: ${folder} holds ${names.length} bundle${names.length > 1 ? 's' : ''} from an earlier collect (${list}), not ` +
+        `refreshed now: they may not match summary.md — run lab sweep collect ${dir.root} --bundles to refresh them`;
 }
 
 async function collectConfig(
@@ -59,7 +75,8 @@ async function collectConfig(
   if (withRounds.length > 1) {
     folder = dir.configDir(config.configId);
     await mkdir(dir.configDir(''), { recursive: true });
-    await mergeInto(withRounds, folder, command);
+    const note = await mergeConfig(withRounds, folder, relative(dir.root, folder), command);
+    if (note) process.stderr.write(`${note}\n`);
   }
   return {
     config,
@@ -74,6 +91,9 @@ async function collectConfig(
 export const collectCommand: SweepSubcommand = {
   usage: 'collect DIR [--bundles] [--baseline random_reinit]',
   summary: 'merge the seeds of every configuration, write summary.csv and summary.md (and bundles/ with --bundles)',
+  details: [
+    'a merged folder is made again only when its runs changed, keeping the files put into it (named in a note)',
+  ],
   flags: new Set(['bundles', 'baseline']),
   async run(root, flags, argv) {
     const dir = new SweepDir(root);
@@ -100,19 +120,23 @@ export const collectCommand: SweepSubcommand = {
     await writeFileAtomic(`${root}/summary.csv`, summaryCsv(plan, collected));
     await writeFileAtomic(`${root}/summary.md`, md);
     const written = [`${root}/summary.csv`, `${root}/summary.md`];
-    if (flags.get('bundles') === 'true') {
+    const bundles = flags.get('bundles') === 'true' ? new Set<string>() : null;
+    if (bundles) {
       await mkdir(`${root}/bundles`, { recursive: true });
       for (const c of collected) {
         if (!c.folder) continue;
         const out = dir.bundlePath(c.config.configId);
+        bundles.add(basename(out));
         const bundle = await bundleOfFolder(`${root}/${c.folder}`, {
           command,
           label: `${plan.name}: ${c.config.label}`.slice(0, 200),
         });
         await writeFileAtomic(out, checkedBundleBytes(bundle, out).bytes);
       }
-      written.push(`${root}/bundles/ (${collected.filter((c) => c.folder).length} bundles)`);
+      written.push(`${root}/bundles/ (${bundles.size} bundles)`);
     }
+    const note = await otherBundlesNote(dir, bundles, plan);
+    if (note) process.stderr.write(`${note}\n`);
     process.stdout.write(md + `\nwrote ${written.join(', ')}\n`);
   },
 };

@@ -3,11 +3,27 @@
  * `lab sweep run FILE --out DIR --index I` for one run, so each run has its own process, lock and
  * Ctrl-C handling (interrupt.ts). After a signal no further process starts; those running stop at their
  * next generation: Ctrl-C reaches the whole process group, and a signal sent to this process alone
- * (`kill PID`) is passed on to them over their IPC channel (interrupt.ts stopMessage).
+ * (`kill PID`) is passed on to them over their IPC channel (interrupt.ts stopMessage). The parent shares
+ * the machine's evaluation threads out between them (`workersPerRun`) and prints the one summary line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { InterruptedError, PARENT_STOPS_ENV, stopMessage, type Interruption } from '../interrupt';
 import { labInvocation } from './lab-invocation';
+
+/**
+ * Set in a run process this module starts: the parent prints the sweep's summary line on stdout, so a run
+ * process prints none of its own (a script reading stdout sees one summary).
+ */
+export const SWEEP_CHILD_ENV = 'LAB_SWEEP_CHILD';
+
+/**
+ * Evaluation threads (`--workers`) for each of `runsAtOnce` run processes sharing a budget of `budget`
+ * threads (lab imp's default W, cores − 1): ⌊budget / runsAtOnce⌋, at least 1, so the processes together
+ * do not oversubscribe the cores. Results are the same for any W; only the speed depends on it.
+ */
+export function workersPerRun(budget: number, runsAtOnce: number): number {
+  return Math.max(1, Math.floor(budget / Math.max(1, runsAtOnce)));
+}
 
 /** The exit codes of a process stopped by Ctrl-C / SIGTERM at a safe point (interrupt.ts). */
 const INTERRUPTED_CODES = new Set([130, 143]);
@@ -58,7 +74,7 @@ export async function runInChildren(
       const code = await new Promise<number>((resolve) => {
         const child = spawn(node, [...pre, 'sweep', 'run', ...args, '--index', String(index)], {
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-          env: { ...process.env, [PARENT_STOPS_ENV]: '1' },
+          env: { ...process.env, [PARENT_STOPS_ENV]: '1', [SWEEP_CHILD_ENV]: '1' },
         });
         live.add(child);
         child.on('error', () => resolve(1));

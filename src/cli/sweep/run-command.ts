@@ -7,26 +7,29 @@
  * the command fail, so a Slurm task never reports success for a run it did not finish.
  *
  * --index picks runs by their plan index (a Slurm array task runs one); --jobs N runs up to N runs at
- * once, each in its own `lab sweep run --index` process.
+ * once, each in its own `lab sweep run --index` process. --workers W is each run's evaluation threads,
+ * as `lab imp --workers`; by default the N processes share lab imp's default (cores − 1) between them
+ * (run-children.ts workersPerRun), so --jobs does not oversubscribe the cores.
  *
  * Ctrl-C and SIGTERM (Slurm's time limit, scancel) stop the sweep as they stop `lab imp` (interrupt.ts):
  * the run that is training stops at its next generation with its lock released, no further run starts,
  * and the command says how far it got and how to continue, exiting with 130 / 143. With --jobs, the runs'
  * processes get the signal too (Ctrl-C reaches the whole process group) and stop the same way.
  */
-import { mkdir, readFile } from 'node:fs/promises';
 import type { SweepPlan, SweepRun } from '../../core/sweep/expand';
-import { canonicalJson } from '../../core/runs/hash';
-import { withoutStoredBaseSeeds } from '../../core/sweep/sweep-spec';
 import { CliError, intFlag } from '../args';
 import { InterruptedError, watchInterrupts, type Interruption } from '../interrupt';
 import { runImpFolder } from '../imp-command';
+import { defaultNodeWorkers } from '../eval-threads';
 import { backendFlag } from '../node-io';
-import { runInChildren } from './run-children';
-import { loadSweepFile, type LoadedSweep } from './read-sweep';
+import { runInChildren, SWEEP_CHILD_ENV, workersPerRun } from './run-children';
+import { loadSweepFile } from './read-sweep';
 import { lockRun, runState, SweepDir } from './sweep-dir';
-import { writeFileAtomic } from '../fs-safe';
+import { recordSweep } from './sweep-folder';
 import type { SweepSubcommand } from './sweep-command';
+
+// Its home was this module; callers that import it from here keep working.
+export { recordSweep };
 
 /** "3", "0-5" or "1,4,7" → indices, each checked against the plan's size. */
 export function indexList(v: string, count: number): number[] {
@@ -42,30 +45,6 @@ export function indexList(v: string, count: number): number[] {
   return list;
 }
 
-/** Writes DIR/sweep.json unless it already holds this sweep; says when it replaces another one. */
-export async function recordSweep(dir: SweepDir, sweep: LoadedSweep): Promise<void> {
-  const text = JSON.stringify(sweep.spec, null, 2) + '\n';
-  let previous: string | null = null;
-  try {
-    previous = await readFile(dir.specPath, 'utf8');
-  } catch {
-    previous = null;
-  }
-  if (previous !== null) {
-    try {
-      // Seeds the lab used to keep in base.config change nothing (sweep-spec.ts withoutStoredBaseSeeds).
-      if (canonicalJson(withoutStoredBaseSeeds(JSON.parse(previous))) === canonicalJson(sweep.spec)) return;
-    } catch {
-      // unreadable: replaced below
-    }
-    process.stderr.write(
-      `note: ${dir.specPath} described another sweep; it now describes ${sweep.file} (run folders of the other sweep stay in ${dir.root}/runs)\n`,
-    );
-  }
-  await mkdir(dir.root, { recursive: true });
-  await writeFileAtomic(dir.specPath, text);
-}
-
 interface Tally {
   ran: number;
   complete: number;
@@ -79,6 +58,8 @@ interface RunContext {
   readonly backend: 'wasm' | 'cpu';
   readonly quiet: boolean;
   readonly reportEvery: number;
+  /** Evaluation threads of each run (`lab imp --workers`). */
+  readonly workers: number;
   /** Notes the run lock this process holds now (null: none), for a second Ctrl-C (interrupt.ts). */
   readonly hold: (lockPath: string | null) => void;
 }
@@ -112,6 +93,7 @@ async function runOne(run: SweepRun, label: string, ctx: RunContext, tally: Tall
       command: `npm run lab -- sweep run ${ctx.file} --out ${ctx.dir.root} --index ${run.index}`,
       quiet: ctx.quiet,
       reportEvery: ctx.reportEvery,
+      workers: ctx.workers,
     });
     if (result.alreadyComplete) tally.complete++;
     else tally.ran++;
@@ -135,6 +117,8 @@ interface SweepJob {
   readonly backend: 'wasm' | 'cpu';
   readonly quiet: boolean;
   readonly reportEvery: number;
+  /** --workers, if given: each run's evaluation threads. */
+  readonly workers: number | undefined;
 }
 
 /** Runs the sweep's `indices` into `tally`, here or in child processes; a signal stops it (InterruptedError). */
@@ -152,7 +136,10 @@ async function runSweep(
     );
     const todo = indices.filter((_, k) => states[k].state !== 'complete');
     tally.complete = indices.length - todo.length;
-    const args = [job.file, '--out', job.out, '--backend', backend, '--report-every', String(job.reportEvery)];
+    const workers = job.workers ?? workersPerRun(defaultNodeWorkers(), Math.min(jobs, todo.length));
+    // prettier-ignore
+    const args = [job.file, '--out', job.out, '--backend', backend, '--report-every', String(job.reportEvery),
+      '--workers', String(workers)];
     if (job.quiet) args.push('--quiet');
     const children = await runInChildren(todo, jobs, args, interruption, () => tally.ran++);
     tally.failed.push(...children.failed);
@@ -161,19 +148,30 @@ async function runSweep(
       throw children.stopped;
     }
     process.stdout.write(
-      `sweep ${plan.name}: ${indices.length} runs: ${todo.length} run in up to ${jobs} processes, ${tally.complete} already complete` +
+      `sweep ${plan.name}: ${indices.length} runs: ${todo.length} run in up to ${jobs} processes ` +
+        `(${workers} evaluation thread${workers > 1 ? 's' : ''} each), ${tally.complete} already complete` +
         (tally.failed.length ? `, ${tally.failed.length} failed` : '') +
         ` → ${dir.root}\n`,
     );
     return;
   }
-  const ctx: RunContext = { dir, file: job.file, backend, quiet: job.quiet, reportEvery: job.reportEvery, hold };
+  const workers = job.workers ?? defaultNodeWorkers();
+  const ctx: RunContext = {
+    dir,
+    file: job.file,
+    backend,
+    quiet: job.quiet,
+    reportEvery: job.reportEvery,
+    workers,
+    hold,
+  };
   const labels = new Map(plan.configs.map((c) => [c.index, c.label]));
   for (const i of indices) {
     // A signal that came after the last run's last generation stops the sweep before the next one.
     await interruption.checkpoint();
     await runOne(plan.runs[i], labels.get(plan.runs[i].configIndex)!, ctx, tally);
   }
+  if (process.env[SWEEP_CHILD_ENV] === '1') return; // its parent prints the summary (run-children.ts)
   process.stdout.write(
     `sweep ${plan.name}: ${indices.length} run${indices.length > 1 ? 's' : ''}: ${tally.ran} ran now, ${tally.complete} already complete` +
       (tally.elsewhere ? `, ${tally.elsewhere} being run by another process` : '') +
@@ -183,15 +181,20 @@ async function runSweep(
 }
 
 export const runCommand: SweepSubcommand = {
-  usage: 'run FILE --out DIR [--index I|A-B|I,J] [--jobs N] [--backend wasm|cpu] [--quiet]',
+  usage: 'run FILE --out DIR [--index I|A-B|I,J] [--jobs N] [--workers W] [--backend wasm|cpu] [--quiet]',
   summary: 'run the sweep (or the runs --index picks) on this machine; complete runs are skipped',
-  flags: new Set(['out', 'index', 'jobs', 'backend', 'quiet', 'report-every']),
+  details: [
+    "DIR: new, empty, or this sweep's folder (its sweep.json names the same sweep). --jobs N: N runs at once, each",
+    'with --workers W evaluation threads (default ⌊(cores − 1) / N⌋, at least 1; results are identical for any W)',
+  ],
+  flags: new Set(['out', 'index', 'jobs', 'workers', 'backend', 'quiet', 'report-every']),
   async run(file, flags) {
     const out = flags.get('out');
     if (!out || out === 'true') throw new CliError('sweep run needs --out DIR (the sweep folder)');
     const backend = backendFlag(flags);
     const jobs = intFlag(flags, 'jobs', 1, 256) ?? 1;
     const reportEvery = intFlag(flags, 'report-every', 1, 100000) ?? 10;
+    const workers = intFlag(flags, 'workers', 1, 256); // lab imp's range (imp-command.ts)
     const quiet = flags.get('quiet') === 'true';
     const dir = new SweepDir(out);
     // The folder's own sweep.json (or a Slurm folder's copy) is read as the lab wrote it.
@@ -210,7 +213,7 @@ export const runCommand: SweepSubcommand = {
       () => `${tally.ran + tally.complete} of ${indices.length} runs`,
     );
     try {
-      const job = { file, out, dir, plan, indices, jobs, backend, quiet, reportEvery };
+      const job = { file, out, dir, plan, indices, jobs, backend, quiet, reportEvery, workers };
       await runSweep(job, tally, interruption, (lockPath) => (held = lockPath));
     } finally {
       interruption.stop();

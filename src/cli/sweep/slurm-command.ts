@@ -14,8 +14,8 @@ import { promisify } from 'node:util';
 import { CliError, commandLine, intFlag } from '../args';
 import { labInvocation, REPO_ROOT, shellQuote } from './lab-invocation';
 import { loadSweepFile } from './read-sweep';
-import { recordSweep } from './run-command';
 import { runState, SweepDir } from './sweep-dir';
+import { checkSweepFolder, recordSweep } from './sweep-folder';
 import { writeFileAtomic } from '../fs-safe';
 import type { SweepSubcommand } from './sweep-command';
 
@@ -89,7 +89,10 @@ export function slurmScripts(args: {
     ...sbatchLines(args.options),
     'set -euo pipefail',
     `cd ${q(REPO_ROOT)}`,
-    labLine(`sweep run ${q(args.sweepFile)} --out ${q(args.dir)} --index "$SLURM_ARRAY_TASK_ID" --quiet`),
+    // A task evaluates on the CPUs Slurm gave it, however many cores the node has.
+    labLine(
+      `sweep run ${q(args.sweepFile)} --out ${q(args.dir)} --index "$SLURM_ARRAY_TASK_ID" --quiet --workers ${args.options.cpusPerTask ?? 1}`,
+    ),
     '',
   ].join('\n');
   const collect = [
@@ -122,6 +125,7 @@ export const slurmCommand: SweepSubcommand = {
   usage:
     'slurm FILE --out DIR [--partition P] [--time T] [--cpus-per-task N] [--mem M] [--account A] [--max-parallel K] [--bundles] [--submit]',
   summary: 'write (and with --submit, submit) a Slurm job array of the runs not complete yet, plus a collect job',
+  details: ['each array task evaluates with --workers set to --cpus-per-task (default 1)'],
   flags: new Set(['out', 'partition', 'time', 'cpus-per-task', 'mem', 'account', 'max-parallel', 'bundles', 'submit']),
   async run(file, flags, argv) {
     const out = flags.get('out');
@@ -142,6 +146,7 @@ export const slurmCommand: SweepSubcommand = {
     const dir = new SweepDir(resolve(out));
     const sweep = await loadSweepFile(file, { stored: dir.keeps(file) });
     const { plan } = sweep;
+    await checkSweepFolder(dir, sweep); // before anything is written (recordSweep below writes)
     const states = await Promise.all(plan.runs.map((r) => runState(dir.runDir(r.runId), r.config, 'wasm')));
     const unusable = states.flatMap((s, i) => (s.state === 'foreign' ? [`run ${i}: ${s.message}`] : []));
     if (unusable.length) throw new CliError(unusable.join('\n'));

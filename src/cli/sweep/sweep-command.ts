@@ -14,6 +14,8 @@ export interface SweepSubcommand {
   /** One usage line, e.g. "plan FILE [--out DIR]". */
   readonly usage: string;
   readonly summary: string;
+  /** Further lines of `lab --help` under the summary. */
+  readonly details?: readonly string[];
   readonly flags: ReadonlySet<string>;
   run(target: string, flags: Map<string, string>, argv: readonly string[]): Promise<void>;
 }

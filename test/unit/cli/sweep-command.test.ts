@@ -5,14 +5,14 @@
  *   - a second `sweep run` skips complete runs without touching them; --index runs one run;
  *   - collect's summary equals the mean/s.d. computed by hand from the runs' rounds.csv, works on partial
  *     results, and its bundles import in the app's importer labelled with their configuration;
- *   - the Slurm scripts cover only unfinished runs, chain the collect job with afterok, and refuse
- *     option values that are not Slurm syntax;
+ *   - the Slurm scripts cover only unfinished runs, evaluate on --cpus-per-task threads, chain the
+ *     collect job with afterok, and refuse option values that are not Slurm syntax;
  *   - a run locked by a live process is left to it; a lock left by a dead process is taken over.
  * The same sweep on a real Slurm is test/unit/cli/sweep-slurm.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, tinyImpArgs, withoutTimings } from '../../helpers/cli';
@@ -202,6 +202,7 @@ describe('lab sweep slurm', () => {
     expect(array).toContain('#SBATCH --cpus-per-task=2');
     expect(array).toContain('#SBATCH --mem=2G');
     expect(array).toContain(`sweep run ${join(scripts, 'sweep.json')} --out ${dir} --index "$SLURM_ARRAY_TASK_ID"`);
+    expect(array).toMatch(/--index "\$SLURM_ARRAY_TASK_ID" --quiet --workers 2\n/); // the task's CPUs
     expect(await readFile(join(scripts, 'collect.sbatch'), 'utf8')).toContain(`sweep collect ${dir} --bundles`);
     expect(await readFile(join(scripts, 'submit.sh'), 'utf8')).toContain('--dependency=afterok:"$array"');
     // The frozen sweep file expands to the same plan.
@@ -229,6 +230,7 @@ describe('run locks', () => {
     const run = plan.runs[3];
     const lock = join(dir, 'runs', run.runId, '.lab-lock');
     await mkdir(join(dir, 'runs', run.runId), { recursive: true });
+    await copyFile(join(out, 'sweep.json'), join(dir, 'sweep.json')); // a sweep folder, as sweep run requires
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
       await writeFile(lock, JSON.stringify({ pid: sleeper.pid, host: hostname() }));
