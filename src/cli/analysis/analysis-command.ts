@@ -3,13 +3,15 @@
  * …): flags → options and selection (checked before any data is loaded), run folder(s) → sources, a
  * progress line on stderr, the analysis's report as CSV + JSON in the first run folder or `--out-dir`
  * (each JSON records the command, the selection and the options that produced it; docs/OUTPUTS.md) and
- * its markdown on stdout. Replacing an earlier output with other content is said on stderr (output.ts).
+ * its markdown on stdout. Replacing an earlier output with other content is said on stderr; a file of an
+ * output's name that the lab did not write is refused before any data is loaded (output.ts).
  */
 import { stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   ANALYSIS_LIST,
   executeAnalysis,
+  NO_DEFAULT_PAIR,
   prepareAnalysis,
   type AnalysisDef,
   type AnalysisSource,
@@ -18,8 +20,8 @@ import { boolFlag, CliError, intFlag, pathFlag } from '../args';
 import { backendFlag } from '../node-io';
 import { ProgressLine } from '../progress';
 import { checkFlags, flagOf, optionsFromFlags, selectionFromFlags } from './analysis-flags';
-import { checkSameLayout, folderSource, instantiateRun, readRunHeader, type RunHeader } from './load-run';
-import { writeOutputs, type OutputSelection } from './output';
+import { checkSameLayout, folderSource, instantiateRun, readRunHeader, runLabel, type RunHeader } from './load-run';
+import { checkOutputs, writeOutputs, type OutputSelection } from './output';
 import { CONFIG_FILE, ROUNDS_FILE } from '../run-folder';
 import { commandLine } from '../args';
 import { visionParamSpecs } from '../../core/tasks/vision/vision-task';
@@ -34,22 +36,31 @@ function withFlags(def: AnalysisDef, message: string): string {
   return msg;
 }
 
-/** The selection flag a selection error is about (the core words it in terms of chains, seeds, rounds). */
-const SELECTION_FLAGS: readonly [RegExp, string][] = [
-  [/^"[^"]*" is not a chain of the second run|^no counterpart of/, '--method-b'],
-  [/^chain "|^this analysis takes one chain/, '--method'],
-  [/^seed \d+ is not in/, '--seeds'],
-  [/^rounds? /, '--rounds'],
-];
+/**
+ * The selection flag a selection error is about, as the user typed it (--methods is --method's other
+ * spelling); the core words these errors in terms of chains, seeds and rounds.
+ */
+function selectionFlag(message: string, flags: Map<string, string>): string | undefined {
+  const method = flags.has('methods') ? '--methods' : '--method';
+  const byMessage: readonly [RegExp, string][] = [
+    [/^"[^"]*" is not a chain of the second run|^no counterpart of/, '--method-b'],
+    [/^chain "|^this analysis takes one chain/, method],
+    [/^seed \d+ is not in/, '--seeds'],
+    [/^rounds? /, '--rounds'],
+  ];
+  return byMessage.find(([re]) => re.test(message))?.[1];
+}
 
 /** Errors of bad input (selection, option ranges) exit with code 2 and name the flag, like every flag error. */
-function asUsage<T>(def: AnalysisDef, f: () => T): T {
+function asUsage<T>(def: AnalysisDef, flags: Map<string, string>, f: () => T): T {
   try {
     return f();
   } catch (e) {
     if (e instanceof CliError) throw e;
     const msg = withFlags(def, (e as Error).message);
-    const flag = SELECTION_FLAGS.find(([re]) => re.test(msg))?.[1];
+    // Neither chain was given, so no flag is at fault: the message says which two flags choose them.
+    if (msg.startsWith(NO_DEFAULT_PAIR)) throw new CliError(`${msg}: --method ID for run A, --method-b ID for run B`);
+    const flag = selectionFlag(msg, flags);
     throw new CliError(flag ? `${flag}: ${msg}` : msg);
   }
 }
@@ -157,12 +168,12 @@ export function analysisCommand(def: AnalysisDef): Command {
     if (plane) throw new CliError(plane);
     // Validate options and selection on the index alone: a labelled stand-in source, no data read yet.
     const stub = (h: (typeof headers)[number]): AnalysisSource => ({
-      label: basename(h.dir),
+      label: runLabel(h),
       index: h.index,
       load: () => Promise.reject(new Error('not loaded')),
       theta0: () => Promise.reject(new Error('not loaded')),
     });
-    const prepared = asUsage(def, () => prepareAnalysis(def, headers.map(stub), request));
+    const prepared = asUsage(def, flags, () => prepareAnalysis(def, headers.map(stub), request));
     // What every JSON records of its records (absolute folders: two run-B folders may share a name).
     const { chains, chainB, seeds, keys } = prepared.selection;
     const selection: OutputSelection = {
@@ -172,6 +183,8 @@ export function analysisCommand(def: AnalysisDef): Command {
       seeds,
       rounds: [...new Set(keys.map((k) => k.roundNum))].sort((a, b) => a - b),
     };
+    // A file in the way that the lab did not write is refused now, not after a long evaluation.
+    await checkOutputs(outDir, def.outputNames(headers.map(runLabel), chains, prepared.options));
 
     const { task, net } = await instantiateRun(headers[0], testImages, backend);
     try {
@@ -199,6 +212,11 @@ export function analysisCommand(def: AnalysisDef): Command {
       const written: string[] = [];
       const notes: string[] = [];
       const meta = outputMeta(argv, selection, prepared.options, def.needs.evaluation ? testImages : undefined);
+      // Checked again for every file before the first write: nothing is written if one is refused.
+      await checkOutputs(
+        outDir,
+        report.files.map((f) => f.name),
+      );
       for (const f of report.files) {
         const out = await writeOutputs(outDir, f.name, f, { ...meta, ...f.json });
         written.push(...out.paths);

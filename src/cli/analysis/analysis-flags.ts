@@ -4,7 +4,13 @@
  * analysis selects records with the same flags (--method, --seeds, --rounds, --runs, --method-b).
  */
 import { rangeText, type AnyParamValues, type ParamSpec } from '../../core/params';
-import { ANALYSIS_LIST, parseIntList, type AnalysisDef, type Selection } from '../../core/analysis/analyses';
+import {
+  ANALYSIS_LIST,
+  parseIntList,
+  type AnalysisDef,
+  type SelectSpec,
+  type Selection,
+} from '../../core/analysis/analyses';
 import { CliError, seedList } from '../args';
 
 /** camelCase option key → kebab-case flag name (`rngSeed` → `rng-seed`). */
@@ -66,6 +72,9 @@ export function selectionFromFlags(flags: Map<string, string>): Selection {
       ?.split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+  // Two spellings of one flag: with both, one would be dropped without a word.
+  if (flags.has('method') && flags.has('methods'))
+    throw new CliError('give --method or --methods (the same flag), not both');
   const rounds = flags.has('rounds') ? parseIntList(flags.get('rounds')!, '--rounds') : undefined;
   if (rounds && !rounds.length) throw new CliError('--rounds needs round numbers, e.g. "1,4,8" or "1-5"');
   return {
@@ -81,15 +90,36 @@ function describe(key: string, s: ParamSpec): string {
   return `      --${flagOf(key)} ${String(s.default)}  ${rangeText(s)}  ${s.label}: ${s.help}`;
 }
 
+/**
+ * The default chains in words: a list of ids after "default" read as that many chains even where the
+ * analysis takes one ("default snr, magnitude" meant the first of them the run has).
+ */
+function chainDefaultText(spec: SelectSpec): string {
+  const p = spec.prefer;
+  if (!p.length) return 'default: every chain';
+  const which =
+    p.length === 1
+      ? `${p[0]} if the run has it`
+      : `${spec.chains === 'one' ? 'the first' : 'those'} of ${p.join(', ')} that the run has`;
+  return `default: ${which}, else its first chain`;
+}
+
+/** How a comparison picks its two chains (--runs). */
+const COMPARE_TEXT =
+  '      two runs: --runs DIR_A,DIR_B pairs the same seed and round of one chain of each: --method ID (default: the ' +
+  'first default chain that run B has too, with or without gd_; none: refused) and --method-b ID (default: that chain in B)';
+
 /** The analysis part of `lab --help`. */
 export function analysisHelpLines(): string[] {
   return [
     'Analysis commands (over run folders written by "lab imp" or "lab gd"; CSV + JSON go into the (first) run folder,',
-    '  or into --out-dir DIR; a rerun that replaces an earlier output with other content says what it held; docs/OUTPUTS.md):',
+    '  or into --out-dir DIR; a rerun that replaces an earlier output with other content says what it held; a file of',
+    '  the same name that the lab did not write is never replaced: the command refuses; docs/OUTPUTS.md):',
     ...ANALYSIS_LIST.flatMap((def) => [
       `  ${def.id.padEnd(12)} ${def.summary}`,
-      `      records: --run DIR${def.select.compare ? ' | --runs DIR_A,DIR_B (same seed and round in both; --method-b ID)' : ''}  ` +
-        `${def.select.chains === 'one' ? '--method ID' : '--method|--methods ID[,ID…]'} (default ${def.select.prefer.join(', ') || 'all chains'})  --seeds 0-2  --rounds 1,4,8`,
+      `      records: --run DIR  ${def.select.chains === 'one' ? '--method ID' : '--method|--methods ID[,ID…]'} ` +
+        `(${chainDefaultText(def.select)})  --seeds 0-2  --rounds 1,4,8`,
+      ...(def.select.compare ? [COMPARE_TEXT] : []),
       ...Object.entries(def.options).map(([k, s]) => describe(k, s)),
     ]),
     `  common: --backend wasm|cpu  --quiet  --out-dir DIR;  ${ANALYSIS_LIST.filter((d) => d.needs.evaluation)

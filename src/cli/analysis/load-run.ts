@@ -94,11 +94,14 @@ export async function loadRound(
   return { seed, method, roundNum, mask, mean, std, sparsityFrac: 1 - active / net.prunableCount };
 }
 
+/** A run's label in tables and output file names: its folder's name (of the absolute path: `.` has none). */
+export const runLabel = (header: Pick<RunHeader, 'dir'>): string => basename(resolve(header.dir));
+
 /** A run folder as an analysis source (label: the folder's name). */
 export function folderSource(header: RunHeader, net: PopulationNet): AnalysisSource {
   const folder = new RunFolder(header.dir);
   return {
-    label: basename(resolve(header.dir)),
+    label: runLabel(header),
     index: header.index,
     load: (keys) => Promise.all(keys.map((k) => loadRound(folder, net, k, header.metrics.get(keyOf(k))))),
     theta0: (seed) => folder.loadTheta0(seed, net),

@@ -4,17 +4,22 @@
  * command never leaves half a file. Each JSON records how it was made: the command line, the run
  * folders, the selected chains, seeds and rounds, and every option (docs/OUTPUTS.md §2).
  *
- * Analysis outputs can always be recomputed, so writing one over an earlier one with other content is
- * allowed; but never silently: the caller gets one line saying what the old file held (read from its
- * JSON) and how to keep both. The file names of two-run outputs carry only run B's folder name, so two
- * different run-B folders with the same name lead to the same file; the line names both folders then.
+ * Only the lab's own outputs are ever replaced: a pair counts as the lab's when its JSON is an object that
+ * records the command that made it (every analysis JSON the lab has written does). A same-named file
+ * without such a JSON beside it is the user's, so the command refuses before it writes anything, naming
+ * the file (checkOutputs). The lab's outputs can always be recomputed, so writing one over an earlier one
+ * with other content is allowed; but never silently: the caller gets one line saying what the old file
+ * held (read from its JSON) and how to keep both. The file names of two-run outputs carry only run B's
+ * folder name, so two different run-B folders with the same name lead to the same file; the line names
+ * both folders then.
  */
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Cell } from '../../core/analysis/analyses';
 import { toCsv } from '../../core/runs/csv-format';
 import { writeFileAtomic } from '../fs-safe';
 import { flagOf } from './analysis-flags';
+import { CliError } from '../args';
 import { isPlainObject as isObject } from '../../core/plain-object';
 
 export type { Cell } from '../../core/analysis/analyses';
@@ -118,26 +123,13 @@ function runB(json: Record<string, unknown>): string | undefined {
   return isObject(json.selection) ? strings(json.selection.runs)[1] : undefined;
 }
 
-/** The line that says an earlier output was replaced and what it held (see the module comment). */
-export function replacementNote(
-  where: string,
-  previous: Record<string, unknown> | 'missing' | 'unreadable',
-  next: Record<string, unknown>,
-): string {
+/** The line that says an earlier output of the lab was replaced and what it held (see the module comment). */
+export function replacementNote(where: string, old: Record<string, unknown>, next: Record<string, unknown>): string {
   const head = `note: replaced ${where}`;
   const keepBoth = 'to keep both, give one of the two commands --out-dir DIR';
-  const old = typeof previous === 'string' ? null : previous;
-  const came = typeof old?.command === 'string' ? ` (the old one came from: ${old.command})` : '';
-  const was = old && recorded(old);
-  if (!old || !was) {
-    const why =
-      previous === 'missing'
-        ? 'it had no JSON'
-        : previous === 'unreadable'
-          ? 'its JSON cannot be read'
-          : 'its JSON does not record it';
-    return `${head}, whose selection is not known (${why}); ${keepBoth}${came}`;
-  }
+  const came = typeof old.command === 'string' ? ` (the old one came from: ${old.command})` : '';
+  const was = recorded(old);
+  if (!was) return `${head}, whose selection is not known (its JSON does not record it); ${keepBoth}${came}`;
   const now = recorded(next) ?? new Map<string, string>();
   const changed = [...new Set([...was.keys(), ...now.keys()])].filter((k) => was.get(k) !== now.get(k));
   const held = [...was.keys()].filter((k) => ['chains', 'seeds', 'rounds'].includes(k) || changed.includes(k));
@@ -152,19 +144,72 @@ export function replacementNote(
   return `${head}, which held ${held.map((k) => was.get(k)).join(', ')} (${diff})${clash}; ${keepBoth}${came}`;
 }
 
-/** Reads a file, or undefined when it does not exist (any other failure is an error). */
-async function readIfThere(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
+/** A file at an output's path that the lab did not write (see the module comment). */
+class ForeignFile extends Error {
+  constructor(path: string, why: string) {
+    super(`${path} ${why}`);
   }
 }
 
+/** Reads a file, or undefined when nothing is there; a folder or another non-file there is an error. */
+async function readIfThere(path: string): Promise<string | undefined> {
+  const kind = await lstat(path).then(
+    (s) => (s.isFile() ? 'file' : 'other'),
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return 'none';
+      throw e;
+    },
+  );
+  if (kind === 'other') throw new ForeignFile(path, 'is not a plain file');
+  return kind === 'none' ? undefined : readFile(path, 'utf8');
+}
+
+/** What is at `<name>.csv/json` in `dir`: the texts and the lab's earlier JSON; throws ForeignFile if not the lab's. */
+async function earlierOutput(dir: string, name: string) {
+  const csvPath = join(dir, `${name}.csv`),
+    jsonPath = join(dir, `${name}.json`);
+  const [csv, jsonOld] = await Promise.all([readIfThere(csvPath), readIfThere(jsonPath)]);
+  const json = jsonOld === undefined ? null : parseObject(jsonOld);
+  if (jsonOld !== undefined && typeof json?.command !== 'string')
+    throw new ForeignFile(jsonPath, json ? 'does not record the lab command that made it' : 'is not a JSON object');
+  if (csv !== undefined && json === null)
+    throw new ForeignFile(csvPath, `has no ${name}.json beside it, so the lab did not write it`);
+  return { csv, json };
+}
+
+/** The refusal (exit code 2) for files the lab did not write: which, and what to do. */
+function refusal(foreign: readonly ForeignFile[]): CliError {
+  const [these, them] = foreign.length > 1 ? ['these files', 'them'] : ['it', 'it'];
+  return new CliError(
+    `${foreign.map((f) => f.message).join('; ')}: this command would replace ${these}, and the lab replaces only ` +
+      `analysis outputs it wrote itself; move ${them} elsewhere, or write the outputs to another folder with --out-dir DIR`,
+  );
+}
+
+/** earlierOutput, a file the lab did not write turned into the refusal. */
+const earlierOrRefuse = (dir: string, name: string) =>
+  earlierOutput(dir, name).catch((e: unknown) => {
+    throw e instanceof ForeignFile ? refusal([e]) : e;
+  });
+
 /**
- * Writes `<name>.csv` and `<name>.json` into `dir`; returns their paths and, when an earlier pair with
- * other content was there, the line that says so (replacementNote).
+ * Refuses when any of the outputs `names` would replace a file the lab did not write, naming every such
+ * file. The command calls it before the analysis runs; writeOutputs checks its pair again when writing.
+ */
+export async function checkOutputs(dir: string, names: readonly string[]): Promise<void> {
+  const foreign: ForeignFile[] = [];
+  for (const name of names)
+    await earlierOutput(dir, name).catch((e: unknown) => {
+      if (!(e instanceof ForeignFile)) throw e;
+      foreign.push(e);
+    });
+  if (foreign.length) throw refusal(foreign);
+}
+
+/**
+ * Writes `<name>.csv` and `<name>.json` into `dir`, unless a file the lab did not write is in the way
+ * (then it refuses and writes nothing); returns their paths and, when an earlier pair with other content
+ * was there, the line that says so (replacementNote).
  */
 export async function writeOutputs(
   dir: string,
@@ -172,18 +217,18 @@ export async function writeOutputs(
   csv: { header: readonly string[]; rows: readonly (readonly Cell[])[] },
   json: Record<string, unknown>,
 ): Promise<{ paths: string[]; replaced: string | null }> {
+  const { csv: csvOld, json: old } = await earlierOrRefuse(dir, name);
   const csvPath = join(dir, `${name}.csv`),
     jsonPath = join(dir, `${name}.json`);
   const csvNew = toCsv(csv.header, csv.rows),
     jsonNew = jsonText(json);
-  const [csvOld, jsonOld] = await Promise.all([readIfThere(csvPath), readIfThere(jsonPath)]);
   const next = parseObject(jsonNew)!;
-  const old = jsonOld === undefined ? null : parseObject(jsonOld);
-  const same = csvOld === csvNew && old !== null && content(old) === content(next);
   await writeFileAtomic(csvPath, csvNew);
   await writeFileAtomic(jsonPath, jsonNew);
-  const existed = csvOld !== undefined || jsonOld !== undefined;
-  const where = `${join(dir, name)}.csv/json`;
-  const previous = old ?? (jsonOld === undefined ? 'missing' : 'unreadable');
-  return { paths: [csvPath, jsonPath], replaced: existed && !same ? replacementNote(where, previous, next) : null };
+  // An earlier pair is the lab's (its JSON is there): say so unless it held the same content.
+  const same = csvOld === csvNew && old !== null && content(old) === content(next);
+  return {
+    paths: [csvPath, jsonPath],
+    replaced: old && !same ? replacementNote(`${join(dir, name)}.csv/json`, old, next) : null,
+  };
 }

@@ -16,7 +16,8 @@ import { Rng } from '../../../src/core/rng';
 import { ANALYSIS_LIST } from '../../../src/core/analysis/analyses';
 import { RunFolder } from '../../../src/cli/run-folder';
 import { runAnalysis } from '../../helpers/cli';
-import { flagOf } from '../../../src/cli/analysis/analysis-flags';
+import { analysisHelpLines, flagOf } from '../../../src/cli/analysis/analysis-flags';
+import { CliError } from '../../../src/cli/args';
 import { chainRecords, roundRecordOf } from './records';
 
 const dirs: Record<string, string> = {};
@@ -39,6 +40,11 @@ beforeAll(async () => {
   await folder('gd', gdConfig, chainRecords(net, 'gd_magnitude', [1, 2], 3, 'none', 5));
   const other = parseConfig({ ...esConfig, network: { id: 'mlp', params: { width: 16 } } });
   await folder('other', other, []);
+  // As `lab transfer` writes it: no magnitude chain, but the random baseline the ES run may have too.
+  const esRandom = [...chainRecords(net, 'magnitude', [0], 2), ...chainRecords(net, 'random_reinit', [0], 2)];
+  await folder('esr', { ...esConfig, seeds: [0] }, esRandom);
+  const transfer = [...chainRecords(net, 'transfer_snr', [0], 2), ...chainRecords(net, 'random_reinit', [0], 2)];
+  await folder('transfer', { ...esConfig, seeds: [0] }, transfer);
 });
 afterAll(async () => {
   for (const d of Object.values(dirs)) await rm(d, { recursive: true, force: true });
@@ -157,6 +163,43 @@ describe('LMC over run folders', () => {
     );
     await expect(lab('lmc', ['--runs', dirs.es])).rejects.toThrow(/two run folders/);
     await expect(lab('correlation', ['--runs', `${dirs.es},${dirs.gd}`])).rejects.toThrow(/unknown flag --runs/);
+  });
+});
+
+describe('choosing the chains of the records (--method, --methods, --method-b)', () => {
+  it('two runs without a default chain in both: refused, naming the chains and the flags (no random baseline)', async () => {
+    const err = await runAnalysis('lmc', ['--runs', `${dirs.esr},${dirs.transfer}`]).catch((e: CliError) => e);
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).exitCode).toBe(2);
+    expect((err as CliError).message).toBe(
+      "no default chain of the first run has a counterpart in the second run (default magnitude; the first run's " +
+        "chains: magnitude, random_reinit; the second run's: transfer_snr, random_reinit); choose a chain of each " +
+        'run: --method ID for run A, --method-b ID for run B',
+    );
+    // Asked for by name, the baseline is compared.
+    const out = await lab('weights', ['--runs', `${dirs.esr},${dirs.transfer}`, '--method', 'random_reinit']);
+    expect(out).toContain('random_reinit (A): layer %');
+  });
+
+  it('errors name the flag as typed: --methods, not --method', async () => {
+    await expect(lab('landscape', ['--run', dirs.es, '--methods', 'magnitude,snr'])).rejects.toThrow(
+      /^--methods: this analysis takes one chain \(got magnitude, snr\)$/,
+    );
+    for (const id of ['weights', 'lmc', 'correlation'])
+      await expect(lab(id, ['--run', dirs.es, '--methods', 'magnitude,snrr'])).rejects.toThrow(
+        /^--methods: chain "snrr" is not a chain of this run/,
+      );
+    await expect(lab('weights', ['--run', dirs.es, '--method', 'snrr'])).rejects.toThrow(/^--method: chain "snrr"/);
+    await expect(lab('weights', ['--run', dirs.es, '--method', 'snr', '--methods', 'magnitude'])).rejects.toThrow(
+      'give --method or --methods (the same flag), not both',
+    );
+  });
+
+  it('--help says in words which chain is the default', () => {
+    const help = analysisHelpLines().join('\n');
+    expect(help).toContain('--method ID (default: the first of snr, magnitude that the run has, else its first chain)');
+    expect(help).toContain('(default: magnitude if the run has it, else its first chain)');
+    expect(help).not.toMatch(/default snr, magnitude/);
   });
 });
 

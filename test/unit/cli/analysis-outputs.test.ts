@@ -6,15 +6,23 @@
  * another run's folder. Also the CLI's printed tables: a long header never runs into its neighbour.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig, type ExperimentConfig } from '../../../src/core/runs/config';
 import { getPreset } from '../../../src/core/runs/presets';
 import { networkOf } from '../../../src/core/runs/network-shape';
 import { RunFolder } from '../../../src/cli/run-folder';
-import { runAnalysis } from '../../helpers/cli';
-import { markdownTable, rangesText, replacementNote, textTable, writeOutputs } from '../../../src/cli/analysis/output';
+import { runAnalysis, snapshotDir } from '../../helpers/cli';
+import {
+  checkOutputs,
+  markdownTable,
+  rangesText,
+  replacementNote,
+  textTable,
+  writeOutputs,
+} from '../../../src/cli/analysis/output';
+import { CliError } from '../../../src/cli/args';
 import { summaryMarkdown } from '../../../src/cli/summarize-command';
 import { chainRecords, roundRecordOf } from '../analysis-run/records';
 
@@ -80,17 +88,32 @@ describe('writing over an earlier output', () => {
     expect(await readFile(join(dir, 'lmc.csv'), 'utf8')).toBe('seed,value\n0,2\n');
   });
 
-  it('an older file without a recorded selection is named by its command; a damaged one says so', async () => {
+  it('an older file of the lab without a recorded selection is named by its command', async () => {
     await writeFile(join(dir, 'old.json'), JSON.stringify({ command: 'npm run lab -- weights --run x' }));
     const r = await writeOutputs(dir, 'old', table(1), made(['magnitude'], [0]));
     expect(r.replaced).toMatch(/whose selection is not known \(its JSON does not record it\)/);
     expect(r.replaced).toMatch(/the old one came from: npm run lab -- weights --run x\)$/);
-    await writeFile(join(dir, 'cut.json'), '{"comm');
-    expect((await writeOutputs(dir, 'cut', table(1), made(['magnitude'], [0]))).replaced).toMatch(
-      /its JSON cannot be read/,
+  });
+
+  it('a file the lab did not write (no JSON of the lab beside it) is refused, named, and left as it was', async () => {
+    const cases: [string, Record<string, string>, string][] = [
+      ['lone', { 'lone.csv': 'my table\n' }, 'lone.csv has no lone.json beside it, so the lab did not write it'],
+      ['cut', { 'cut.json': '{"comm' }, 'cut.json is not a JSON object'],
+      ['mine', { 'mine.csv': 'a\n', 'mine.json': '{"notes":1}' }, 'mine.json does not record the lab command'],
+    ];
+    for (const [name, files, why] of cases) {
+      for (const [f, text] of Object.entries(files)) await writeFile(join(dir, f), text);
+      const before = await snapshotDir(dir);
+      const refused = writeOutputs(dir, name, table(1), made(['magnitude'], [0]));
+      await expect(refused).rejects.toThrow(CliError);
+      await expect(refused).rejects.toThrow(`${join(dir, why)}`);
+      await expect(refused).rejects.toThrow(/move it elsewhere, or write the outputs to another folder with --out-dir/);
+      expect(await snapshotDir(dir)).toEqual(before);
+    }
+    await mkdir(join(dir, 'folder.csv'));
+    await expect(checkOutputs(dir, ['folder', 'lone'])).rejects.toThrow(
+      `${join(dir, 'folder.csv')} is not a plain file; ${join(dir, 'lone.csv')} has no lone.json`,
     );
-    await writeFile(join(dir, 'lone.csv'), 'seed,value\n0,9\n');
-    expect((await writeOutputs(dir, 'lone', table(1), made(['magnitude'], [0]))).replaced).toMatch(/it had no JSON/);
   });
 
   it('two run-B folders of the same name: the line names both', () => {
@@ -163,6 +186,30 @@ describe('the analysis commands over run folders', () => {
     expect(err).toContain(`which held runs ${dirs.es} vs ${dirs.b1}`);
     expect(err).toContain(`(now runs ${dirs.es} vs ${dirs.b2})`);
     expect(err).toContain('the two run-B folders are both named g1');
+  });
+
+  it('a same-named file the user made is refused before anything is written, in --out-dir or the run folder', async () => {
+    const mine = join(root, 'mine');
+    await mkdir(mine, { recursive: true });
+    await writeFile(join(mine, 'weights.csv'), "user's weights table\n");
+    const before = await snapshotDir(mine);
+    await expect(lab('weights', ['--run', dirs.es, '--out-dir', mine])).rejects.toThrow(
+      `${join(mine, 'weights.csv')} has no weights.json beside it, so the lab did not write it: this command would replace it`,
+    );
+    expect(await snapshotDir(mine)).toEqual(before);
+    // Refused before any work: a run whose round files are damaged is not even read.
+    const damaged = join(root, 'damaged');
+    await cp(dirs.es, damaged, { recursive: true });
+    for (const f of await readdir(join(damaged, 'masks'))) await writeFile(join(damaged, 'masks', f), '');
+    await expect(lab('weights', ['--run', damaged])).rejects.toThrow(/masks/); // what reading them says
+    await expect(lab('weights', ['--run', damaged, '--out-dir', mine])).rejects.toThrow(/weights\.csv has no/);
+    // Two runs: the file named after run B, in run A's folder (without the JSON an earlier test left there).
+    await rm(join(dirs.es, 'weights-vs-g1.json'), { force: true });
+    await writeFile(join(dirs.es, 'weights-vs-g1.csv'), 'mine\n');
+    const esBefore = await snapshotDir(dirs.es);
+    await expect(lab('weights', ['--runs', `${dirs.es},${dirs.b1}`])).rejects.toThrow(/weights-vs-g1\.csv has no/);
+    expect(await snapshotDir(dirs.es)).toEqual(esBefore);
+    await rm(join(dirs.es, 'weights-vs-g1.csv'));
   });
 
   it('--out-dir writes there and leaves the run folder’s file alone; another run’s folder is refused', async () => {

@@ -49,6 +49,9 @@ const options = {
   maxPoints: int(2000, 10, 1_000_000, 'Scatter points', 'Weights drawn per round for the |μ| vs SNR scatter.'),
 } as const;
 
+/** The output's file name (without extension). */
+const CORRELATION_OUTPUT = 'correlation';
+
 function report(res: CorrelationResult): AnalysisReport {
   const header = [
     'method',
@@ -99,7 +102,7 @@ function report(res: CorrelationResult): AnalysisReport {
   return {
     files: [
       {
-        name: 'correlation',
+        name: CORRELATION_OUTPUT,
         header,
         rows,
         json: {
@@ -188,4 +191,5 @@ export const correlationAnalysis = defineAnalysis({
     };
   },
   report,
+  outputNames: () => [CORRELATION_OUTPUT],
 });

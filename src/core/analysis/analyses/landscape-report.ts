@@ -4,7 +4,7 @@
  * markdown docs/RESULTS.md quotes — per seed for one run, or the two runs side by side (ES vs GD, R10).
  */
 import type { LandscapeResult } from './landscape';
-import { fmt, markdownTable, meanSe, remainingPct } from './report';
+import { fmt, markdownTable, meanSe, remainingByRun, remainingPct } from './report';
 import type { AnalysisReport, Cell } from './types';
 
 export interface SharpnessRow {
@@ -57,7 +57,9 @@ function markdown(res: LandscapeResult): string {
       const r = rows.find((x) => x.run === run && x.roundNum === k);
       return r ? `${fmt(r.a, 4)} ± ${fmt(r.se, 4)}` : '';
     };
-    const pct = (run: number, k: number) => fmt(rows.find((x) => x.run === run && x.roundNum === k)?.remainingPct, 1);
+    const sparsity = (run: number, k: number) =>
+      res.rounds.find((r) => r.run === run && r.roundNum === k)?.sparsityFrac;
+    const { pct, note } = remainingByRun(rounds, sparsity);
     const [la, lb] = res.runLabels;
     return [
       `### Loss-landscape sharpness a (L(ξ) ≈ aξ² + bξ + c): ${method(0)} (A, ${la}) vs ${method(1)} (B, ${lb}); ${what}; mean ± s.e. over seeds`,
@@ -65,6 +67,7 @@ function markdown(res: LandscapeResult): string {
         ['round', 'remaining % A', `a A (${method(0)})`, 'remaining % B', `a B (${method(1)})`],
         rounds.map((k) => [k, pct(0, k), cell(0, k), pct(1, k), cell(1, k)]),
       ),
+      ...(note ? ['', note] : []),
       '',
     ].join('\n');
   }
@@ -83,6 +86,21 @@ function markdown(res: LandscapeResult): string {
     markdownTable(['round', 'remaining %', ...seeds.map((s) => `seed ${s}`)], rows),
     '',
   ].join('\n');
+}
+
+/** The output's file name (without extension): `landscape-<chain>[-vs-<B>]-<norm>[-unmasked]`. */
+export function landscapeOutputName(
+  method: string,
+  runLabels: readonly string[],
+  o: Pick<LandscapeResult, 'norm' | 'directionMask'>,
+): string {
+  return [
+    'landscape',
+    method,
+    ...(runLabels.length > 1 ? ['vs', runLabels[1]] : []),
+    o.norm,
+    ...(o.directionMask === 'unmasked' ? ['unmasked'] : []),
+  ].join('-');
 }
 
 export function landscapeReport(res: LandscapeResult): AnalysisReport {
@@ -120,13 +138,7 @@ export function landscapeReport(res: LandscapeResult): AnalysisReport {
     ];
   });
   const method = res.rounds[0]?.method ?? 'none';
-  const name = [
-    'landscape',
-    method,
-    ...(two ? ['vs', res.runLabels[1]] : []),
-    res.norm,
-    ...(res.directionMask === 'unmasked' ? ['unmasked'] : []),
-  ].join('-');
+  const name = landscapeOutputName(method, res.runLabels, res);
   const surf = (s: { xs: number[]; ys: number[]; loss: Float64Array; perf: Float64Array; marks: unknown }) => ({
     xs: s.xs,
     ys: s.ys,

@@ -19,7 +19,7 @@ import type { Surface2D, Landscape1D } from '../run/landscape';
 import { landscape1D, landscape2D, planeSurface } from '../run/landscape';
 import { Rng } from '../../rng';
 import { progressTracker } from './progress';
-import { landscapeReport } from './landscape-report';
+import { landscapeOutputName, landscapeReport } from './landscape-report';
 import { defineAnalysis } from './types';
 
 /** What L_test is for a task (docs/ALGORITHMS.md §7 [U]): one definition for every chart and file. */
@@ -202,4 +202,6 @@ export const landscapeAnalysis = defineAnalysis({
     };
   },
   report: landscapeReport,
+  // Run A's chain, as the report names it (the method of its first network).
+  outputNames: (labels, chains, o) => [landscapeOutputName(chains[0], labels, o)],
 });

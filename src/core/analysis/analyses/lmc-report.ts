@@ -4,7 +4,7 @@
  * the barrier to the next round, to the first round and across seeds; between two runs, per round.
  */
 import type { LmcGroup, LmcNet, LmcResult } from './lmc';
-import { fmt, markdownTable, pmCell, remainingPct } from './report';
+import { fmt, markdownTable, pmCell, remainingByRun, remainingPct } from './report';
 import type { AnalysisReport, Cell } from './types';
 
 /** One evaluated pair (network a at α = 0, b at α = 1) with both readings. */
@@ -124,13 +124,19 @@ function betweenRunsMarkdown(res: LmcResult): string {
   const [ma, mb] = [groups[0].method, groups[0].methodB ?? ''];
   const perfName = res.barrierKind === 'error' ? 'acc' : 'return';
   const rounds = [...new Set(groups.map((g) => g.roundNum!))].sort((x, y) => x - y);
+  // nets[0] is run A's network of the group, nets[1] run B's.
+  const { pct, note } = remainingByRun(
+    rounds,
+    (run, k) => groups.find((g) => g.roundNum === k)?.nets[run].sparsityFrac,
+  );
   const rows = rounds.map((k) => {
     const at = groups.filter((g) => g.roundNum === k);
     const paths = at.map((g) => g.matrix.pairs[0].path);
     const conn = paths.filter((p) => p.connected).length;
     return [
       `r${k}`,
-      fmt(remainingPct(at[0].nets[0].sparsityFrac), 1),
+      pct(0, k),
+      pct(1, k),
       pmCell(at.map((g) => g.nets[0].perf)),
       pmCell(at.map((g) => g.nets[1].perf)),
       pmCell(paths.map((p) => p.endpointBarrier)),
@@ -147,7 +153,8 @@ function betweenRunsMarkdown(res: LmcResult): string {
     markdownTable(
       [
         'round',
-        'remaining %',
+        'remaining % A',
+        'remaining % B',
         `${perfName} A (${ma})`,
         `${perfName} B (${mb})`,
         'B(A, B)',
@@ -156,9 +163,14 @@ function betweenRunsMarkdown(res: LmcResult): string {
       ],
       rows,
     ),
+    ...(note ? ['', note] : []),
     '',
   ].join('\n');
 }
+
+/** The output's file name (without extension): `lmc`, or `lmc-runs-<B>` for two runs. */
+export const lmcOutputName = (runLabels: readonly string[]): string =>
+  runLabels.length > 1 ? `lmc-runs-${runLabels[1]}` : 'lmc';
 
 export function lmcReport(res: LmcResult): AnalysisReport {
   const defs = barrierDefinitions(res.barrierKind);
@@ -222,7 +234,7 @@ export function lmcReport(res: LmcResult): AnalysisReport {
     return {
       files: [
         {
-          name: `lmc-runs-${res.runLabels[1]}`,
+          name: lmcOutputName(res.runLabels),
           header: ['seed', 'round', ...tailCols],
           rows: pairs.map((p) => [p.a.seed, p.a.roundNum, ...tail(p)]),
           json: { ...json, methodA: res.groups[0].method, methodB: res.groups[0].methodB },
@@ -234,7 +246,7 @@ export function lmcReport(res: LmcResult): AnalysisReport {
   return {
     files: [
       {
-        name: 'lmc',
+        name: lmcOutputName(res.runLabels),
         header: ['method', 'pair', 'seed_a', 'seed_b', 'round_a', 'round_b', ...tailCols],
         rows: pairs.map((p) => [
           p.group.method,

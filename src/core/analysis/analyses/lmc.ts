@@ -17,7 +17,7 @@ import { alphaGrid, LMC_CONNECTED_BELOW } from '../interpolation';
 import { endpointPerf, lmcMatrix, withDenseReturn, type LmcMatrix } from '../run/lmc';
 import type { RoundSnapshot } from '../run/correlation-by-round';
 import { progressTracker } from './progress';
-import { lmcReport } from './lmc-report';
+import { lmcOutputName, lmcReport } from './lmc-report';
 import { defineAnalysis } from './types';
 
 export interface LmcNet {
@@ -253,4 +253,5 @@ export const lmcAnalysis = defineAnalysis({
     };
   },
   report: lmcReport,
+  outputNames: (labels) => [lmcOutputName(labels)],
 });

@@ -29,3 +29,28 @@ export function pmCell(values: readonly number[], digits = 3): string {
 
 /** Percent of prunable weights remaining for a sparsity fraction. */
 export const remainingPct = (sparsityFrac: number): number => 100 * (1 - sparsityFrac);
+
+/**
+ * The "remaining %" of runs A and B of a two-run table, side by side: the two runs may prune at different
+ * rates (p or scope), so "same round" need not mean "same sparsity", and run A's number alone would be
+ * read as both. `sparsityOf(run, round)` is the actual sparsity (0 = A, 1 = B; undefined where absent).
+ */
+export function remainingByRun(
+  rounds: readonly number[],
+  sparsityOf: (run: number, roundNum: number) => number | undefined,
+): { pct: (run: number, roundNum: number) => string; note: string } {
+  const pct = (run: number, k: number) => {
+    const s = sparsityOf(run, k);
+    return s === undefined ? '' : fmt(remainingPct(s), 1);
+  };
+  const differ = rounds.filter((k) => pct(0, k) && pct(1, k) && pct(0, k) !== pct(1, k));
+  const shown = differ
+    .slice(0, 3)
+    .map((k) => `round ${k}: ${pct(0, k)} % remaining in A, ${pct(1, k)} % in B`)
+    .join('; ');
+  const note = differ.length
+    ? `Note: runs A and B are not equally sparse at the same round (${shown}${differ.length > 3 ? '; …' : ''}): ` +
+      'their pruning schedules differ (p or scope), so each row compares networks of different sizes.'
+    : '';
+  return { pct, note };
+}

@@ -6,7 +6,8 @@
  *
  * Chains: GD-IMP runs name their chains `gd_<method>`, so a preferred or requested `magnitude` finds
  * `gd_magnitude` in a GD run (and the reverse), which lets one command line work on ES and GD folders.
- * Comparing two runs pairs the same seed and round of one chain in each.
+ * Comparing two runs pairs the same seed and round of one chain in each: the chain asked for, or the
+ * first default chain whose counterpart the second run has; with neither, the comparison is refused.
  */
 import type { SelectSpec } from './types';
 
@@ -45,6 +46,9 @@ export class SelectionError extends Error {
     this.name = 'SelectionError';
   }
 }
+
+/** How the refusal starts when neither run names a chain and no default chain is in both (the CLI names its flags). */
+export const NO_DEFAULT_PAIR = 'no default chain of the first run has a counterpart in the second run';
 
 /** Distinct chain ids of an index, in first-seen order. */
 export function chainsOf(index: readonly RoundKey[]): string[] {
@@ -135,15 +139,21 @@ export function resolveSelection(
   }
   if (!spec.compare) throw new SelectionError('this analysis does not compare two runs');
   const haveB = chainsOf(indexB);
-  // Without a chain given, the first preferred chain that the second run also has (e.g. magnitude, not snr, vs GD).
-  const candidates = sel.chains?.length
-    ? chosenChains({ ...spec, chains: 'one' }, index, sel.chains)
-    : [...chosenChains({ ...spec, chains: 'many' }, index, undefined), ...chainsOf(index)];
+  // Without a chain given, the first of the first run's default chains that the second run also has (e.g.
+  // magnitude, not snr, vs GD). Never any other chain: a comparison of chains nobody asked for (a random
+  // baseline, say) would read like the default one, so with no default chain in both runs it is refused.
+  const defaults = chosenChains({ ...spec, chains: 'many' }, index, undefined);
+  const candidates = sel.chains?.length ? chosenChains({ ...spec, chains: 'one' }, index, sel.chains) : defaults;
   const a = (!sel.chains?.length && !sel.chainB && candidates.find((c) => counterpart(haveB, c))) || candidates[0];
   const chainB = sel.chainB ? matchChain(haveB, sel.chainB) : counterpart(haveB, a);
   if (!chainB)
     throw new SelectionError(
-      `${sel.chainB ? `"${sel.chainB}" is not a chain` : `no counterpart of ${a} is a chain`} of the second run (chains: ${haveB.join(', ')})`,
+      sel.chainB
+        ? `"${sel.chainB}" is not a chain of the second run (chains: ${haveB.join(', ')})`
+        : sel.chains?.length
+          ? `no counterpart of ${a} is a chain of the second run (chains: ${haveB.join(', ')})`
+          : `${NO_DEFAULT_PAIR} (default ${defaults.join(', ')}; the first run's chains: ${chainsOf(index).join(', ')}; ` +
+            `the second run's: ${haveB.join(', ')}); choose a chain of each run`,
     );
   const shared = seedsOf(index).filter((s) => seedsOf(indexB).includes(s));
   if (!shared.length)

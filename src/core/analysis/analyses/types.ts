@@ -98,6 +98,12 @@ export interface AnalysisDef<S extends ParamSpecs = ParamSpecs, R = unknown> {
   run(ctx: AnalysisContext, options: ParamValues<S>): Promise<R>;
   /** The result as files and markdown (pure). */
   report(result: R): AnalysisReport;
+  /**
+   * The names of the files `report` will return, known before the analysis runs: from the runs' labels,
+   * the first run's selected chains and the options. The CLI checks these paths before any work, so a
+   * file in the way is refused at once, not after a long evaluation (docs/RELIABILITY.md §2).
+   */
+  outputNames(runLabels: readonly string[], chains: readonly string[], options: ParamValues<S>): string[];
 }
 
 /** Identity helper that keeps an analysis's option and result types. */

@@ -4,7 +4,7 @@
  * one column group per chain, or the two runs side by side.
  */
 import type { WeightsResult, WeightsSummaryRow } from './weights';
-import { fmt, markdownTable, remainingPct } from './report';
+import { fmt, markdownTable, remainingByRun } from './report';
 import type { AnalysisReport, Cell } from './types';
 
 const pm = (s: WeightsSummaryRow['meanAbs'], digits: number, scale = 1) =>
@@ -19,19 +19,26 @@ function markdown(res: WeightsResult): string {
     name: two ? `${s.method} (${s.run ? 'B' : 'A'})` : s.method,
   }));
   const nSeeds = new Set(res.rows.map((r) => r.seed)).size;
+  const allRounds = [...new Set(res.summary.map((s) => s.roundNum))].sort((a, b) => a - b);
+  // "remaining % (all)": over all layers, so any layer's summary row holds it; one column per run.
+  const { pct, note } = remainingByRun(
+    allRounds,
+    (run, k) => res.summary.find((s) => s.run === run && s.roundNum === k)?.sparsityFrac,
+  );
+  const runs = two ? [0, 1] : [0];
   const out = [
     `### Weight statistics per layer${two ? `: ${res.runLabels[0]} (A) vs ${res.runLabels[1]} (B)` : ''} (trained weights, alive entries only; ${nSeeds} seed${nSeeds > 1 ? 's, mean ± s.e.' : ''})`,
     "layer %: the layer's weights still remaining; |W| and W: mean absolute and mean value of the alive weights.",
+    ...(note ? [note] : []),
     '',
   ];
   for (const layer of res.layerNames) {
     const at = res.summary.filter((s) => s.layer === layer);
     const rounds = [...new Set(at.map((s) => s.roundNum))].sort((a, b) => a - b);
     const rows: Cell[][] = rounds.map((k) => {
-      const first = at.find((s) => s.roundNum === k)!;
       return [
         k,
-        fmt(remainingPct(first.sparsityFrac), 1),
+        ...runs.map((run) => pct(run, k)),
         ...series.flatMap((c) => {
           const s = at.find((x) => x.run === c.run && x.method === c.method && x.roundNum === k);
           return s ? [pm(s.remainingFrac, 1, 100), pm(s.meanAbs, 4), pm(s.mean, 4)] : ['', '', ''];
@@ -43,7 +50,7 @@ function markdown(res: WeightsResult): string {
       markdownTable(
         [
           'round',
-          'remaining % (all)',
+          ...(two ? ['remaining % A (all)', 'remaining % B (all)'] : ['remaining % (all)']),
           ...series.flatMap((c) => [`${c.name}: layer %`, `${c.name}: |W|`, `${c.name}: W`]),
         ],
         rows,
@@ -53,6 +60,10 @@ function markdown(res: WeightsResult): string {
   }
   return out.join('\n');
 }
+
+/** The output's file name (without extension): `weights`, or `weights-vs-<B>` for two runs. */
+export const weightsOutputName = (runLabels: readonly string[]): string =>
+  runLabels.length > 1 ? `weights-vs-${runLabels[1]}` : 'weights';
 
 export function weightsReport(res: WeightsResult): AnalysisReport {
   const two = res.runLabels.length > 1;
@@ -72,7 +83,7 @@ export function weightsReport(res: WeightsResult): AnalysisReport {
   return {
     files: [
       {
-        name: two ? `weights-vs-${res.runLabels[1]}` : 'weights',
+        name: weightsOutputName(res.runLabels),
         header: [
           ...(two ? ['run'] : []),
           'method',

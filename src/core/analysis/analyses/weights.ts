@@ -9,7 +9,7 @@
 import { layerWeightStats } from '../mask-stats';
 import { progressTracker } from './progress';
 import { meanSe } from './report';
-import { weightsReport } from './weights-report';
+import { weightsOutputName, weightsReport } from './weights-report';
 import { defineAnalysis } from './types';
 import type { CurvatureSummary } from '../quadratic-fit';
 
@@ -124,4 +124,5 @@ export const weightsAnalysis = defineAnalysis({
     };
   },
   report: weightsReport,
+  outputNames: (labels) => [weightsOutputName(labels)],
 });
