@@ -4,6 +4,7 @@
  * `--prune.<method>.<name>`. Values are validated by the same zod schema as every other entry point
  * (runs/config.ts), so an error names the flag's field and its allowed range.
  */
+import { closest } from '../core/runs/config-fields';
 
 export class CliError extends Error {
   constructor(
@@ -129,6 +130,31 @@ export function seedList(v: string, flag = '--seed'): number[] {
   if (twice !== undefined) throw new CliError(`${flag}: seed ${twice} is listed twice`);
   if (parts.length > 32) throw new CliError(`${flag}: at most 32 seeds (got ${parts.length})`);
   return parts;
+}
+
+/**
+ * The refusal of flag `--name`, which is none of `known`: the known flag closest to it, found as the
+ * config's and the sweep file's field hints are (config-fields.ts), then every known flag, e.g.
+ * "unknown flag --seeds (did you mean --seed? known: --task --net …)". `aliases` maps other names to the
+ * flag that stands for them — config field names such as generationsPerRound → gens — so that
+ * `--generations` finds `--gens`; `more` is added to the list (e.g. the registry parameter flags).
+ */
+export function unknownFlagError(
+  name: string,
+  known: Iterable<string>,
+  opts: { readonly aliases?: Readonly<Record<string, string>>; readonly more?: string; readonly who?: string } = {},
+): CliError {
+  const flags = [...known];
+  const candidates = [
+    ...flags.map((f) => ({ name: f, path: `--${f}` })),
+    ...Object.entries(opts.aliases ?? {})
+      .filter(([, f]) => flags.includes(f))
+      .map(([alias, f]) => ({ name: alias, path: `--${f}` })),
+  ];
+  const meant = closest(name, candidates).slice(0, 3);
+  const hint = meant.length ? `did you mean ${meant.join(' or ')}? ` : '';
+  const list = flags.map((f) => `--${f}`).join(' ') + (opts.more ? ` ${opts.more}` : '');
+  return new CliError(`${opts.who ? `${opts.who}: ` : ''}unknown flag --${name} (${hint}known: ${list})`);
 }
 
 /** The exact command line, as run folders, bundles and reports record it. */

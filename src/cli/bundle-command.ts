@@ -19,6 +19,7 @@ import {
   type RunBundle,
 } from '../core/runs/bundle';
 import { boolFlag, CliError, commandLine, seedList } from './args';
+import { describeDifferences } from './config-diff';
 import { readFolderRecords } from './folder-records';
 import { RunFolder } from './run-folder';
 import { writeFileAtomic } from './fs-safe';
@@ -63,10 +64,13 @@ export function checkPresetMatch(config: ExperimentConfig, id: string): void {
   } catch (e) {
     throw new CliError(`--preset: ${(e as Error).message}`);
   }
-  if (!sameUpToSeeds(config, presetConfig))
+  if (!sameUpToSeeds(config, presetConfig)) {
+    const labels = { a: 'in the run', b: 'in the preset' };
+    const diff = describeDifferences({ ...config, seeds: [] }, { ...presetConfig, seeds: [] }, labels);
     throw new CliError(
-      `--preset ${id}: the run's config differs from the preset's (other than seeds); refusing to label it as this preset`,
+      `--preset ${id}: the run's config differs from the preset's (other than seeds) in ${diff}; refusing to label it as this preset`,
     );
+  }
 }
 
 /** "precomputed mnist-quick (3 seeds)", noting a run that stopped early ("64 of 108 rounds"). */

@@ -12,7 +12,7 @@ import {
 } from '../core/runs/config';
 import { setOwnKey } from '../core/runs/proto-key';
 import { getPreset } from '../core/runs/presets';
-import { boolFlag, CliError, coerce, intFlag, numFlag, pathFlag, seedList } from './args';
+import { boolFlag, CliError, coerce, intFlag, numFlag, pathFlag, seedList, unknownFlagError } from './args';
 
 /** Config field path → the flag that sets it, so validation errors name the flag the user typed. */
 const FLAG_OF_PATH: Record<string, string> = {
@@ -81,7 +81,20 @@ export const KNOWN_FLAGS = new Set([
   'workers',
 ]);
 
-export function configFromFlags(flags: Map<string, string>): ExperimentConfig {
+/**
+ * Config field names that stand for a flag (generationsPerRound → gens, seeds → seed, network → net), so
+ * that a flag named after its field, such as `--generations`, gets its flag suggested.
+ */
+export const FLAG_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(FLAG_OF_PATH).flatMap(([path, flag]) => {
+    const parts = path.split('.');
+    const name = parts[parts.length - 1] === 'id' ? parts[0] : parts[parts.length - 1];
+    return name === 'params' ? [] : [[name, flag.slice(2)]];
+  }),
+);
+
+/** `alsoKnown`: flags the caller read itself (gd's), named in the unknown-flag message. */
+export function configFromFlags(flags: Map<string, string>, alsoKnown: readonly string[] = []): ExperimentConfig {
   const presetId = flags.get('preset');
   const base: ExperimentConfigInput = presetId
     ? structuredClone(getPresetOrThrow(presetId).config)
@@ -123,7 +136,11 @@ export function configFromFlags(flags: Map<string, string>): ExperimentConfig {
   for (const [k, v] of flags) {
     const dot = k.indexOf('.');
     if (dot < 0) {
-      if (!KNOWN_FLAGS.has(k)) throw new CliError(`unknown flag --${k} (see --help)`);
+      if (!KNOWN_FLAGS.has(k))
+        throw unknownFlagError(k, [...KNOWN_FLAGS, ...alsoKnown], {
+          aliases: FLAG_ALIASES,
+          more: '--es.<p> --net.<p> --task.<p> --prune.<method>.<p>',
+        });
       continue;
     }
     const scope = k.slice(0, dot),

@@ -22,7 +22,9 @@ import { chainsOfSeeds } from './resume-chains';
 import { RunFolder } from './run-folder';
 import { defaultNodeWorkers, startEvalThreads } from './eval-threads';
 import type { SplitEvaluator } from '../core/experiments/parallel/split-evaluator';
-import { textTable } from './analysis/output';
+import { rangesText, textTable } from './analysis/output';
+import { getTask } from '../core/tasks/registry';
+import { perfUnit } from './summarize-command';
 
 export async function impCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   const config = configFromFlags(flags);
@@ -34,7 +36,7 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
     reportEvery: intFlag(flags, 'report-every', 1, 100000) ?? 10,
     workers: intFlag(flags, 'workers', 1, 256) ?? defaultNodeWorkers(),
   });
-  process.stdout.write(summaryTable(result.rounds.map(perfRow)) + '\n');
+  process.stdout.write(summaryTable(result.rounds.map(perfRow), getTask(config.task.id).metric) + '\n');
 }
 
 export interface ImpFolderOptions {
@@ -173,7 +175,7 @@ async function trainSeeds(
 
 /** A rounds.csv row as the summary table reads it. */
 export function perfRow(r: RoundRow): PerfRow {
-  return { method: r.method, roundNum: r.round, finalPerf: r.final_perf, sparsityFrac: r.sparsity };
+  return { seed: r.seed, method: r.method, roundNum: r.round, finalPerf: r.final_perf, sparsityFrac: r.sparsity };
 }
 
 /** The progress line's test metric: accuracy in %, or the mean return as is. */
@@ -182,20 +184,32 @@ export function perfText(metric: TestMetric, perf: number): string {
 }
 
 /** What the summary table reads of a round. */
-export type PerfRow = Pick<RoundRecord, 'method' | 'roundNum' | 'finalPerf' | 'sparsityFrac'>;
+export type PerfRow = Pick<RoundRecord, 'seed' | 'method' | 'roundNum' | 'finalPerf' | 'sparsityFrac'>;
 
-/** Final test performance per round (rows) and method (columns), averaged over seeds. */
-export function summaryTable(records: readonly PerfRow[]): string {
+/**
+ * Final test performance per round (rows) and method (columns), the mean over the seeds that finished
+ * it, under a line that says what the numbers are: test accuracy in % for image tasks (as the progress
+ * line and `lab summarize` show it), the mean test return for control tasks.
+ */
+export function summaryTable(records: readonly PerfRow[], metric: TestMetric): string {
+  const { scale, unit } = perfUnit(metric);
+  const seeds = [...new Set(records.map((r) => r.seed))];
   const methods = [...new Set(records.map((r) => r.method))];
   const rounds = [...new Set(records.map((r) => r.roundNum))].sort((a, b) => a - b);
+  let short = false; // a cell over fewer seeds than the run's (a round some seed has not finished)
   const rows = rounds.map((k) => {
     const at = records.filter((r) => r.roundNum === k);
     const cells = methods.map((m) => {
       const v = at.filter((r) => r.method === m).map((r) => r.finalPerf);
-      return v.length ? (v.reduce((a, b) => a + b, 0) / v.length).toFixed(4) : '';
+      if (v.length && v.length < seeds.length) short = true;
+      return v.length ? ((scale * v.reduce((a, b) => a + b, 0)) / v.length).toFixed(2) : '';
     });
     return [String(k), (100 * (1 - at[0].sparsityFrac)).toFixed(2), ...cells];
   });
+  const over =
+    seeds.length > 1
+      ? `, mean over seeds ${rangesText(seeds)}${short ? ' (of a round not every seed finished: over those that did)' : ''}`
+      : ` of seed ${seeds.join('')}`;
   // columns as wide as their widest cell, two spaces apart (a fixed width ran long chain names together)
-  return textTable(['round', 'remaining %', ...methods], rows);
+  return `final ${unit.name}${over}:\n${textTable(['round', 'remaining %', ...methods], rows)}`;
 }

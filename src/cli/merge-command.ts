@@ -16,6 +16,7 @@ import { GEN_COLUMNS, ROUND_COLUMNS } from '../core/runs/csv';
 import { toCsv } from '../core/runs/csv-format';
 import { roundWithoutPredecessor } from '../core/runs/round-checks';
 import { CliError, pathFlag } from './args';
+import { describeDifferences } from './config-diff';
 import { writeFileAtomic } from './fs-safe';
 import { CONFIG_FILE, GENERATIONS_FILE, ROUNDS_FILE, RunFolder, roundFiles, theta0File } from './run-folder';
 
@@ -33,24 +34,49 @@ export async function mergeCommand(flags: Map<string, string>): Promise<void> {
 }
 
 /**
- * Writes the run folders `dirs` (same config up to seeds, no seed twice) as one new run folder `out` and
- * returns its config; `command` is recorded in its config.json (`lab sweep collect` merges through this
- * too). Everything is read and checked before the first write; `out` must not exist yet.
- */
-/**
  * The config.json of run folders whose rounds may be pooled as seeds of one experiment (merge, summarize):
- * each folder listed once, every config equal up to its seeds.
+ * each folder listed once, every config equal up to its seeds. A refusal names the fields that differ.
  */
 export async function poolableMetas(dirs: readonly string[]): Promise<Awaited<ReturnType<RunFolder['readMeta']>>[]> {
   if (new Set(dirs.map((d) => resolve(d))).size !== dirs.length) throw new CliError('--runs: a folder is listed twice');
   const metas = await Promise.all(dirs.map((d) => new RunFolder(d).readMeta('--runs')));
   metas.forEach(({ config }, i) => {
-    if (!sameUpToSeeds(config, metas[0].config))
-      throw new CliError(`--runs: ${dirs[i]} has a different config than ${dirs[0]} (only seeds may differ)`);
+    if (!sameUpToSeeds(config, metas[0].config)) {
+      const labels = { a: `in ${dirs[i]}`, b: `in ${dirs[0]}` };
+      const diff = describeDifferences({ ...config, seeds: [] }, { ...metas[0].config, seeds: [] }, labels);
+      throw new CliError(`--runs: ${dirs[i]} has a different config than ${dirs[0]} (only seeds may differ): ${diff}`);
+    }
   });
   return metas;
 }
 
+/**
+ * "seeds 0, 1 are in both A and B; seed 3 is in both B and C": each seed given by more than one folder,
+ * once, with the folders that hold it; '' when every seed is in one folder only.
+ */
+function seedsInSeveralFolders(dirs: readonly string[], seedsOf: readonly (readonly number[])[]): string {
+  const holders = new Map<number, string[]>();
+  seedsOf.forEach((seeds, i) => seeds.forEach((s) => holders.set(s, [...(holders.get(s) ?? []), dirs[i]])));
+  // Seeds held by the same folders are named together, so two folders of the same seeds make one line.
+  const groups = new Map<string, { folders: string[]; seeds: number[] }>();
+  for (const [seed, folders] of [...holders].sort(([a], [b]) => a - b)) {
+    if (folders.length < 2) continue;
+    const key = JSON.stringify(folders);
+    groups.set(key, { folders, seeds: [...(groups.get(key)?.seeds ?? []), seed] });
+  }
+  return [...groups.values()]
+    .map(({ folders, seeds }) => {
+      const where = `${folders.length > 2 ? 'each of' : 'both'} ${folders.slice(0, -1).join(', ')} and ${folders[folders.length - 1]}`;
+      return seeds.length > 1 ? `seeds ${seeds.join(', ')} are in ${where}` : `seed ${seeds[0]} is in ${where}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Writes the run folders `dirs` (same config up to seeds, no seed twice) as one new run folder `out` and
+ * returns its config; `command` is recorded in its config.json (`lab sweep collect` merges through this
+ * too). Everything is read and checked before the first write; `out` must not exist yet.
+ */
 export async function mergeRunFolders(
   dirs: readonly string[],
   out: string,
@@ -68,8 +94,11 @@ export async function mergeRunFolders(
   const metas = await poolableMetas(dirs);
   const configs = metas.map((m) => m.config);
   const seeds = configs.flatMap((c) => c.seeds);
-  if (new Set(seeds).size !== seeds.length)
-    throw new CliError(`--runs: seed(s) appear in more than one folder: ${seeds.join(',')}`);
+  const twice = seedsInSeveralFolders(
+    dirs,
+    configs.map((c) => c.seeds),
+  );
+  if (twice) throw new CliError(`--runs: each seed may come from one folder only, but ${twice}`);
   const merged = parseConfig({ ...configs[0], seeds: [...seeds].sort((a, b) => a - b) });
   const net = networkOf(merged);
   const rounds = await Promise.all(folders.map((f) => f.readRoundsTable({ requireRows: true })));

@@ -12,6 +12,8 @@ import { RunFolder } from './run-folder';
 import { writeFileAtomic } from './fs-safe';
 import { checkOutputFile } from './output-file';
 import { poolableMetas } from './merge-command';
+import { getTask } from '../core/tasks/registry';
+import type { TestMetric } from '../core/tasks/types';
 
 /** The rounds.csv of a run folder (checked) as (seed, method, round, sparsity, final performance) rows. */
 export async function readRounds(dir: string): Promise<RoundPerf[]> {
@@ -25,18 +27,63 @@ export async function readRounds(dir: string): Promise<RoundPerf[]> {
   }));
 }
 
-export function summaryMarkdown(rows: readonly RoundPerf[], baseline: string, scale = 100): string {
+/** How the tables show test performance: what it is ("test accuracy in %"), and the decimals after scaling. */
+export interface PerfUnit {
+  readonly name: string;
+  readonly decimals: number;
+}
+
+/**
+ * The unit of a metric as the tables show it: accuracy in % (`raw`: as the fraction rounds.csv holds,
+ * with the decimals a fraction needs), a return as it is (`raw` changes nothing).
+ */
+export function perfUnit(metric: TestMetric, raw = false): { scale: number; unit: PerfUnit } {
+  if (metric !== 'accuracy') return { scale: 1, unit: { name: 'test return', decimals: 1 } };
+  return raw
+    ? { scale: 1, unit: { name: 'test accuracy as a fraction', decimals: 4 } }
+    : { scale: 100, unit: { name: 'test accuracy in %', decimals: 1 } };
+}
+
+/** "mean ± s.d. (v0 / v1 / …)" over the seeds of one table cell, each value through `f`; the value alone for one seed. */
+function meanSdCell(c: { mean: number; sd: number }, values: readonly number[], f: (x: number) => string): string {
+  return values.length > 1 ? `${f(c.mean)} ± ${f(c.sd)} (${values.map(f).join(' / ')})` : f(c.mean);
+}
+
+/** The line above a table of such cells: what the numbers are, and what ± is where a cell has one. */
+const meanSdCaption = (what: string, severalSeeds: boolean) =>
+  `${what}${severalSeeds ? ": mean ± s.d. over seeds (sample s.d.), each seed's value in brackets, in seed order" : ''}:`;
+
+/**
+ * The sparsity-vs-performance table and the effect over `baseline`, values × `scale`; `unit` says what they
+ * are (by default accuracy % for scale 100, a return for 1, as a sweep's summary.md passes them).
+ */
+export function summaryMarkdown(
+  rows: readonly RoundPerf[],
+  baseline: string,
+  scale = 100,
+  unit: PerfUnit = perfUnit(scale === 100 ? 'accuracy' : 'return').unit,
+): string {
   const curves = summarizeCurves(rows);
   const methods = [...new Set(curves.map((c) => c.method))];
   const rounds = [...new Set(curves.map((c) => c.roundNum))].sort((a, b) => a - b);
+  const f = (x: number) => fmt(scale * x, unit.decimals);
   const cell = (method: string, k: number) => {
     const c = curves.find((x) => x.method === method && x.roundNum === k);
-    if (!c) return '';
-    const seeds = c.perSeed.map((v) => fmt(scale * v.perf, 1)).join(' / ');
-    return c.n > 1 ? `${fmt(scale * c.mean, 1)} ± ${fmt(scale * c.sd, 1)} (${seeds})` : fmt(scale * c.mean, 1);
+    return c
+      ? meanSdCell(
+          c,
+          c.perSeed.map((v) => v.perf),
+          f,
+        )
+      : '';
   };
   const remaining = (k: number) => fmt(curves.find((c) => c.roundNum === k)!.remainingPct, 2);
   const parts = [
+    meanSdCaption(
+      `Final ${unit.name} per chain and round`,
+      curves.some((c) => c.n > 1),
+    ),
+    '',
     markdownTable(
       ['round', 'weights remaining %', ...methods],
       rounds.map((k) => [k, remaining(k), ...methods.map((m) => cell(m, k))]),
@@ -54,7 +101,7 @@ export function summaryMarkdown(rows: readonly RoundPerf[], baseline: string, sc
         rounds.map((k, i) => [
           k,
           remaining(k),
-          ...effects.map((e) => (e[i].n ? `${fmt(scale * e[i].mean, 1)} (${fmt(scale * e[i].min, 1)})` : '')),
+          ...effects.map((e) => (e[i].n ? `${f(e[i].mean)} (${f(e[i].min)})` : '')),
         ]),
       ),
     );
@@ -66,19 +113,29 @@ export function summaryMarkdown(rows: readonly RoundPerf[], baseline: string, sc
  * The ticket-effect decomposition per round (core/analysis/decomposition.ts): each contrast as
  * mean ± sd over seeds (per-seed values in brackets), then the additive parts as shares of the total.
  */
-export function decompositionMarkdown(rows: readonly RoundPerf[], scale = 100): string {
+export function decompositionMarkdown(
+  rows: readonly RoundPerf[],
+  scale = 100,
+  unit: PerfUnit = perfUnit('accuracy').unit,
+): string {
   const have = new Set(rows.map((r) => r.method));
   const missing = DECOMPOSITION_METHODS.filter((m) => !have.has(m));
   if (missing.length) throw new CliError(`--decompose needs the chains ${missing.join(', ')} in the run folders`, 1);
   const rounds = [...new Set(rows.map((r) => r.roundNum))].sort((a, b) => a - b).filter((k) => k > 1);
   const remaining = (k: number) => fmt(100 * (1 - rows.find((r) => r.roundNum === k)!.sparsityFrac), 2);
-  const cell = (v: ReturnType<typeof decomposeAt>[number]) =>
-    v.n
-      ? `${fmt(scale * v.mean, 1)} ± ${fmt(scale * v.sd, 1)} (${v.perSeed.map((p) => fmt(scale * p.value, 1)).join(' / ')})`
-      : '';
+  const f = (x: number) => fmt(scale * x, unit.decimals);
+  const cell = (v: ReturnType<typeof decomposeAt>[number]) => {
+    const values = v.perSeed.map((p) => p.value);
+    return v.n ? meanSdCell(v, values, f) : '';
+  };
   const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(100 * x)} %` : '');
   const byRound = rounds.map((k) => decomposeAt(rows, k));
   return [
+    meanSdCaption(
+      `Differences between chains in ${unit.name}, paired by seed`,
+      byRound.some((r) => r.some((v) => v.n > 1)),
+    ),
+    '',
     markdownTable(
       ['round', 'weights remaining %', ...DECOMPOSITION.map((c) => `${c.label}: ${c.minuend} − ${c.subtrahend}`)],
       rounds.map((k, i) => [k, remaining(k), ...byRound[i].map(cell)]),
@@ -90,7 +147,7 @@ export function decompositionMarkdown(rows: readonly RoundPerf[], scale = 100): 
       ['round', 'weights remaining %', 'total', 'weights', 'mask', 'layer ratios'],
       rounds.map((k, i) => {
         const s = sharesOfTotal(byRound[i]);
-        return [k, remaining(k), fmt(scale * byRound[i][0].mean, 1), pct(s.weights), pct(s.mask), pct(s.layers)];
+        return [k, remaining(k), f(byRound[i][0].mean), pct(s.weights), pct(s.mask), pct(s.layers)];
       }),
     ),
   ].join('\n');
@@ -102,12 +159,13 @@ export async function summarizeCommand(flags: Map<string, string>): Promise<void
       throw new CliError(`summarize: unknown flag --${k} (known: --runs --baseline --raw --out --force --decompose)`);
   const runs = pathFlag(flags, 'runs', 'run folders, e.g. --runs runs-out/a,runs-out/b');
   if (!runs) throw new CliError('--runs DIR[,DIR…] is required (run folders written by "lab imp" / "lab gd")');
-  const scale = boolFlag(flags, 'raw') ? 1 : 100;
+  const raw = boolFlag(flags, 'raw');
   const out = pathFlag(flags, 'out', 'a file, e.g. --out summary.md');
   const decompose = boolFlag(flags, 'decompose');
   if (out) await checkOutputFile(out, boolFlag(flags, 'force'));
   const dirs = runs.split(',').map((d) => d.trim());
-  await poolableMetas(dirs); // one experiment: pooling two would average unlike things as seeds
+  const [first] = await poolableMetas(dirs); // one experiment: pooling two would average unlike things as seeds
+  const { scale, unit } = perfUnit(getTask(first.config.task.id).metric, raw);
   const rows = (await Promise.all(dirs.map(readRounds))).flat();
   const seen = new Set<string>();
   for (const r of rows) {
@@ -115,8 +173,8 @@ export async function summarizeCommand(flags: Map<string, string>): Promise<void
     if (seen.has(key)) throw new CliError(`--runs: ${key} is in more than one folder (it would count twice)`);
     seen.add(key);
   }
-  let md = summaryMarkdown(rows, flags.get('baseline') ?? 'random_reinit', scale);
-  if (decompose) md += '\n\n' + decompositionMarkdown(rows, scale);
+  let md = summaryMarkdown(rows, flags.get('baseline') ?? 'random_reinit', scale, unit);
+  if (decompose) md += '\n\n' + decompositionMarkdown(rows, scale, unit);
   if (out) await writeFileAtomic(out, md + '\n');
   process.stdout.write(md + '\n');
 }

@@ -15,6 +15,7 @@ import { chainsFinished } from '../../core/experiments/resume';
 import { getPruneMethod } from '../../core/prune/registry';
 import { networkOf } from '../../core/runs/network-shape';
 import { runId } from '../../core/runs/hash';
+import { getTask } from '../../core/tasks/registry';
 import { configFromFlags } from '../config-from-flags';
 import { perfRow, summaryTable } from '../imp-command';
 import { backendFlag, dataReader, useBackend } from '../node-io';
@@ -24,7 +25,7 @@ import { finishedRoundsOf, impRounds, outputFolderStatus, type RunIdentity } fro
 import { RunWriter, runMeta } from '../run-writer';
 import { chainsOfSeeds } from '../resume-chains';
 import { RunFolder } from '../run-folder';
-import { gdOptionsFromFlags, refuseEsOnlyFlags } from './gd-flags';
+import { GD_FLAG_NAMES, gdOptionsFromFlags, refuseEsOnlyFlags } from './gd-flags';
 import { closingReport, trainingSink } from './run-output';
 
 export async function gdCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
@@ -32,7 +33,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
   await import('./node-gradients');
   const { options, rest } = gdOptionsFromFlags(flags);
   refuseEsOnlyFlags(rest, 'lab gd');
-  const base = configFromFlags(rest);
+  const base = configFromFlags(rest, GD_FLAG_NAMES);
   const methods = rest.has('prune') ? base.prune.methods : [...GD_DEFAULT_METHODS];
   const config = {
     ...base,
@@ -56,7 +57,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
   };
   const status = await outputFolderStatus(dir, identity);
   if (status.state === 'complete') {
-    process.stdout.write(summaryTable(status.rounds.map(perfRow)) + '\n');
+    process.stdout.write(summaryTable(status.rounds.map(perfRow), getTask(config.task.id).metric) + '\n');
     return;
   }
   await useBackend(backend);
@@ -96,7 +97,8 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
       const doneUnits =
         finished.filter((r) => r.round > 1).length +
         new Set(finished.filter((r) => r.round === 1).map((r) => r.seed)).size;
-      const onEvent = trainingSink(writer, new ProgressLine(units, boolFlag(flags, 'quiet')), doneUnits);
+      const progress = new ProgressLine(units, boolFlag(flags, 'quiet'));
+      const onEvent = trainingSink(writer, progress, doneUnits, { metric: task.metric, gd: true });
       for (const seed of config.seeds) {
         const theta0 = theta0For(net, seed);
         const resume = resumes.get(seed) ?? null;
@@ -118,7 +120,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
     } finally {
       await writer.close();
     }
-    closingReport(writer);
+    closingReport(writer, task.metric);
   } finally {
     parts.dispose();
   }

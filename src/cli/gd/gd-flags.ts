@@ -13,6 +13,9 @@ import { CliError, coerce } from '../args';
 /** camelCase param → kebab-case flag (batchSize → batch-size). */
 const flagOf = (param: string) => param.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/** The GD flags' names (`epochs`, `batch-size`, …), for the messages that list a command's flags. */
+export const GD_FLAG_NAMES: readonly string[] = Object.keys(gdParamSpecs).map(flagOf);
+
 /** Splits GD options off the flags; returns validated options and the remaining flags. */
 export function gdOptionsFromFlags(
   flags: Map<string, string>,

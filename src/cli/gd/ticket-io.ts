@@ -9,6 +9,8 @@ import { getTask } from '../../core/tasks/registry';
 import { networkIoOf } from '../../core/runs/network-shape';
 import { sparsityOfRound } from '../../core/prune/schedule';
 import type { Ticket, TicketSource } from '../../core/experiments/transfer';
+import type { RoundRow } from '../../core/runs/csv';
+import { rangesText } from '../analysis/output';
 import { RunFolder } from '../run-folder';
 import { CliError } from '../args';
 
@@ -54,16 +56,64 @@ export async function readTheta0(run: SourceRun, seed: number): Promise<Float32A
   return new RunFolder(run.dir).loadTheta0(seed, sourceNet(run));
 }
 
-/** The ticket of (seed, method, round k) from a run folder; errors list what the folder does have. */
+type FinishedRound = Pick<RoundRow, 'seed' | 'method' | 'round'>;
+
+/** The tickets a transfer asks for: chain `method` at each of `rounds`, for each of `seeds`. */
+export interface TicketRequest {
+  readonly method: string;
+  readonly seeds: readonly number[];
+  readonly rounds: readonly number[];
+}
+
+const seedsWord = (seeds: readonly number[]) => `seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}`;
+
+/**
+ * Why a folder with the finished rounds `rows` (of a run with seeds `runSeeds`) cannot give the tickets
+ * of chain `method` at `rounds` for `seeds`, or null when it can. It names what is missing at the level
+ * the user chose it — the chain (--method), a seed (--seed) or a round (--rounds) — and lists what the
+ * folder has at that level, so the fix can be read off the message.
+ */
+export function missingTickets(
+  rows: readonly FinishedRound[],
+  runSeeds: readonly number[],
+  want: TicketRequest,
+): string | null {
+  const chains = [...new Set(rows.map((r) => r.method))];
+  if (!chains.includes(want.method))
+    return chains.length
+      ? `has no chain ${want.method} (its chains: ${chains.join(', ')}); choose one with --method`
+      : 'has no finished rounds yet';
+  const strangers = want.seeds.filter((s) => !runSeeds.includes(s));
+  if (strangers.length) return `has no ${seedsWord(strangers)} (its seeds: ${runSeeds.join(', ')}); choose with --seed`;
+  const finished = (seed: number) =>
+    rows.filter((r) => r.seed === seed && r.method === want.method).map((r) => r.round);
+  const missing = want.rounds.flatMap((k) => {
+    const lacking = want.seeds.filter((s) => !finished(s).includes(k));
+    if (!lacking.length) return [];
+    return [`round ${k}${lacking.length < want.seeds.length ? ` for ${seedsWord(lacking)}` : ''}`];
+  });
+  if (!missing.length) return null;
+  const perSeed = want.seeds.map((s) => rangesText(finished(s)) || 'none');
+  const have = perSeed.every((t) => t === perSeed[0])
+    ? perSeed[0]
+    : want.seeds.map((s, i) => `seed ${s}: ${perSeed[i]}`).join('; ');
+  return `has no finished ${missing.join(', ')} of chain ${want.method} (its finished rounds: ${have}); choose with --rounds`;
+}
+
+/** Refuses, before anything is trained, a transfer whose tickets the source folder does not have. */
+export async function checkTicketsExist(run: SourceRun, want: TicketRequest): Promise<void> {
+  const problem = missingTickets(await new RunFolder(run.dir).readRounds(), run.config.seeds, want);
+  if (problem) throw new CliError(`--from ${run.dir} ${problem}`);
+}
+
+/** The ticket of (seed, method, round k) from a run folder; errors say what the folder does have. */
 export async function readTicket(run: SourceRun, seed: number, method: string, roundNum: number): Promise<Ticket> {
   const folder = new RunFolder(run.dir);
   const rows = await folder.readRounds();
   const row = rows.find((r) => r.seed === seed && r.method === method && r.round === roundNum);
   if (!row) {
-    const have = rows.map((r) => `${r.seed}-${r.method}-r${r.round}`);
-    throw new CliError(
-      `${run.dir} has no finished round ${roundNum} of seed ${seed}, method ${method} (has: ${have.slice(0, 12).join(', ')}${have.length > 12 ? ', …' : ''})`,
-    );
+    const want = { method, seeds: [seed], rounds: [roundNum] };
+    throw new CliError(`${run.dir} ${missingTickets(rows, run.config.seeds, want) ?? 'has no such round'}`);
   }
   const net = sourceNet(run);
   const { mask } = await folder.loadRound(seed, method, roundNum, net, {

@@ -19,18 +19,26 @@ import { configMemoryProblem, instantiate } from '../../core/experiments/setup';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
 import { parseConfig, ConfigError, type ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
-import { boolFlag, CliError, coerce, commandLine, intFlag, seedList } from '../args';
+import { boolFlag, CliError, coerce, commandLine, intFlag, seedList, unknownFlagError } from '../args';
 import { perfRow, summaryTable } from '../imp-command';
 import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
 import { finishedRoundsOf, outputFolderStatus, type RunIdentity } from '../run-state';
 import { RunWriter, runMeta } from '../run-writer';
-import { gdOptionsFromFlags, refuseEsOnlyFlags, refuseGdFlags } from './gd-flags';
-import { applyTrainingFlags, flagFor } from '../config-from-flags';
-import { readSourceRun, readTicket, readTheta0 } from './ticket-io';
+import { GD_FLAG_NAMES, gdOptionsFromFlags, refuseEsOnlyFlags, refuseGdFlags } from './gd-flags';
+import { applyTrainingFlags, FLAG_ALIASES, flagFor } from '../config-from-flags';
+import { checkTicketsExist, readSourceRun, readTicket, readTheta0 } from './ticket-io';
 import { roundList, TRANSFER_FLAG_NAMES } from './transfer-flags';
-import { TASKS } from '../../core/tasks/registry';
+import { getTask, TASKS } from '../../core/tasks/registry';
 import { closingReport, trainingSink } from './run-output';
+
+/** The refusal of a flag transfer does not take, with the closest one it does (args.ts). */
+const unknownTransferFlag = (name: string) =>
+  unknownFlagError(name, [...TRANSFER_FLAG_NAMES, ...GD_FLAG_NAMES], {
+    aliases: FLAG_ALIASES,
+    more: '--es.<p>',
+    who: 'transfer',
+  });
 
 /**
  * Who set a target config field, for a message about it: the transfer flag the user gave, or else the
@@ -65,7 +73,7 @@ function targetConfig(
   applyTrainingFlags(cfg, flags);
   for (const [k, v] of flags) {
     if (k.startsWith('es.')) cfg.es.params = { ...cfg.es.params, [k.slice(3)]: coerce(v) };
-    else if (!TRANSFER_FLAG_NAMES.has(k)) throw new CliError(`unknown flag --${k} for transfer (see --help)`);
+    else if (!TRANSFER_FLAG_NAMES.has(k)) throw unknownTransferFlag(k);
   }
   try {
     return { config: parseConfig(cfg), dropped };
@@ -91,9 +99,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const baselines = boolFlag(rest, 'baselines', true);
   const quiet = boolFlag(rest, 'quiet');
   const backend = backendFlag(rest);
-  for (const k of rest.keys())
-    if (!TRANSFER_FLAG_NAMES.has(k) && !k.startsWith('es.'))
-      throw new CliError(`unknown flag --${k} for transfer (see --help)`);
+  for (const k of rest.keys()) if (!TRANSFER_FLAG_NAMES.has(k) && !k.startsWith('es.')) throw unknownTransferFlag(k);
   // Flags of the trainer this transfer does not use would change nothing, or only the run id. Where the
   // flags name the trainer they are checked before the source is read, else once its kind is known.
   const refuseOtherTrainerFlags = (gdTrainer: boolean) =>
@@ -114,6 +120,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const seeds = rest.has('seed') ? seedList(rest.get('seed')!) : source.config.seeds;
   const memory = useGd ? null : configMemoryProblem(config);
   if (memory) throw new CliError(memory.message);
+  await checkTicketsExist(source, { method, seeds, rounds });
   const tickets = await Promise.all(seeds.flatMap((seed) => rounds.map((k) => readTicket(source, seed, method, k))));
   const thetas = new Map(await Promise.all(seeds.map(async (s) => [s, await readTheta0(source, s)] as const)));
 
@@ -133,7 +140,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   };
   const status = await outputFolderStatus(dir, identity, { run: 'transfer', units: 'trainings' });
   if (status.state === 'complete') {
-    process.stdout.write(summaryTable(status.rounds.map(perfRow)) + '\n');
+    process.stdout.write(summaryTable(status.rounds.map(perfRow), getTask(config.task.id).metric) + '\n');
     return;
   }
 
@@ -166,7 +173,8 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
           `${task.id} with ${transfer.trainer}, seeds ${seeds.join(',')} → ${dir}\n` +
           writer.continuingLine(),
       );
-      const onEvent = trainingSink(writer, new ProgressLine(identity.expected.length, quiet), finished.size);
+      const progress = new ProgressLine(identity.expected.length, quiet);
+      const onEvent = trainingSink(writer, progress, finished.size, { metric: task.metric, gd: useGd });
       for (const seed of seeds) {
         await writer.writeTheta0(seed, thetas.get(seed)!);
         await runTransfer({
@@ -186,7 +194,7 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
     } finally {
       await writer.close();
     }
-    closingReport(writer);
+    closingReport(writer, task.metric);
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError((e as Error).message, 1);

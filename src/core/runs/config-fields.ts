@@ -90,8 +90,11 @@ function closeness(key: string, name: string): number | null {
   return k.length >= 4 && n.startsWith(k) ? 10 : null;
 }
 
-/** The candidates closest to `key` (ties all kept), or [] when none is close. */
-function closest(key: string, candidates: readonly { name: string; path: string }[]): string[] {
+/**
+ * The candidates closest to `key` (ties all kept), or [] when none is close; a candidate's `path` is what
+ * is suggested for its `name`. Also the CLI's hint for an unknown flag (cli/args.ts), so both say alike.
+ */
+export function closest(key: string, candidates: readonly { name: string; path: string }[]): string[] {
   let best = Infinity;
   let out: string[] = [];
   for (const c of candidates) {

@@ -15,7 +15,16 @@ import { EXPERIMENT_FIELDS } from '../runs/experiment-fields';
 import { runId, canonicalJson } from '../runs/hash';
 import { configPathError, isPlainObject, setConfigPath } from './config-paths';
 import { conflictIssues, droppedBySwitchIssues, settingsOf, type SettingGroup } from './setting-keys';
-import { filePath, isSeedsKey, SweepError, type SweepIssue, type SweepSpec } from './sweep-spec';
+import {
+  fieldMessage,
+  filePath,
+  isSeedsKey,
+  placeConfigIssues,
+  SweepError,
+  type ConfigIssue,
+  type SweepIssue,
+  type SweepSpec,
+} from './sweep-spec';
 
 /** Most runs one sweep may expand to (a typo like 100 values × 100 values should not plan 10,000 runs quietly). */
 export const MAX_SWEEP_RUNS = 5000;
@@ -64,24 +73,31 @@ export function valueLabel(v: unknown): string {
   return `{${inner}}`;
 }
 
-/** The base config input: the preset's config (if any) with base.config merged onto it. */
+/**
+ * The base config input: the preset's config (if any) with base.config merged onto it. An unknown preset
+ * or a bad base.config key is reported together with the axes' key problems, which need no base, so one
+ * reading of the file names them all (docs/SWEEPS.md: everything is checked before anything runs).
+ */
 export function resolveBase(spec: SweepSpec, presetConfig: (id: string) => unknown): Record<string, unknown> {
   let base: Record<string, unknown> = {};
+  const issues: SweepIssue[] = [];
   if (spec.base.preset !== undefined) {
     try {
       base = JSON.parse(JSON.stringify(presetConfig(spec.base.preset))) as Record<string, unknown>;
     } catch (e) {
-      throw new SweepError([{ path: 'base.preset', message: (e as Error).message }]);
+      issues.push({ path: 'base.preset', message: (e as Error).message });
     }
   }
   const entries = Object.entries(spec.base.config ?? {});
-  const { issues, groups } = baseSettings(entries);
-  issues.push(...conflictIssues(groups));
-  if (issues.length) throw new SweepError(issues);
-  for (const [k, v] of entries) base = setConfigPath(base, k, v);
-  const seedKey = entries.find(([k]) => isSeedsKey(k));
-  const seedsIssue = seedKey && seedsConflict(base.seeds, spec.seeds);
-  if (seedsIssue) throw new SweepError([{ path: filePath(['base', 'config', seedKey[0]]), message: seedsIssue }]);
+  const settings = baseSettings(entries);
+  issues.push(...settings.issues, ...conflictIssues(settings.groups));
+  if (!issues.length) {
+    for (const [k, v] of entries) base = setConfigPath(base, k, v);
+    const seedKey = entries.find(([k]) => isSeedsKey(k));
+    const seedsIssue = seedKey && seedsConflict(base.seeds, spec.seeds);
+    if (seedsIssue) issues.push({ path: filePath(['base', 'config', seedKey[0]]), message: seedsIssue });
+  }
+  if (issues.length) throw new SweepError([...issues, ...axisIssues(Object.entries(spec.axes)).issues]);
   return base;
 }
 
@@ -161,6 +177,7 @@ export function expandSweep(
   opts: { readonly stored?: boolean } = {},
 ): SweepPlan {
   const axes = Object.entries(spec.axes);
+  const base = resolveBase(spec, presetConfig);
   const axisKeys = axisIssues(axes);
   if (axisKeys.issues.length) throw new SweepError(axisKeys.issues);
   // A sweep folder's own sweep.json holds the whole resolved base (normaliseSweep), the preset's
@@ -177,13 +194,14 @@ export function expandSweep(
         message: `${combos.length} configurations × ${spec.seeds.length} seeds = ${combos.length * spec.seeds.length} runs; a sweep may have at most ${MAX_SWEEP_RUNS}`,
       },
     ]);
-  const base = resolveBase(spec, presetConfig);
 
   const issues: SweepIssue[] = [];
+  const invalid: ConfigIssue[] = [];
   const configs: SweepConfiguration[] = [];
   const seen = new Map<string, string>();
   combos.forEach((values, index) => {
     const label = values.length ? values.map(([p, v]) => `${p}=${valueLabel(v)}`).join(', ') : 'base';
+    const where = values.length ? `configuration ${index} (${label})` : 'base';
     let input = base;
     for (const [p, v] of values) input = setConfigPath(input, p, v);
     let config: ExperimentConfig;
@@ -191,11 +209,9 @@ export function expandSweep(
       config = parseConfig({ ...input, seeds: spec.seeds });
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
-      const where = values.length ? `configuration ${index} (${label})` : 'base';
-      for (const i of e.issues) issues.push({ path: where, message: `${i.path}: ${i.message}` });
+      for (const i of e.issues) invalid.push({ where, field: i.path, message: fieldMessage(i, input) });
       return;
     }
-    const where = values.length ? `configuration ${index} (${label})` : 'base';
     if (config.trainer)
       issues.push({
         path: where,
@@ -215,6 +231,7 @@ export function expandSweep(
     seen.set(key, label);
     configs.push({ index, configId: runId(config), label, values, config });
   });
+  issues.unshift(...placeConfigIssues(invalid, spec, combos.length));
   if (issues.length) throw new SweepError(dedupe(issues));
 
   const runs: SweepRun[] = configs.flatMap((c) =>

@@ -54,14 +54,17 @@ const seedsSchema = z
     return z.NEVER;
   })
   .refine((s) => s.length >= 1 && s.length <= MAX_SEEDS, `give between 1 and ${MAX_SEEDS} seeds`)
-  .refine((s) => new Set(s).size === s.length, 'a seed is listed twice');
+  .superRefine((s, ctx) => {
+    const twice = s.find((seed, i) => s.indexOf(seed) !== i);
+    if (twice !== undefined) ctx.addIssue({ code: 'custom', message: `seed ${twice} is listed twice` });
+  });
 
 export const sweepSpecSchema = z.strictObject({
   name: z
     .string()
     .regex(
       /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
-      'name: letters, digits, ".", "_" and "-" only, at most 64 (it names files and Slurm jobs)',
+      'letters, digits, ".", "_" and "-" only, at most 64, as it names files and Slurm jobs',
     )
     .default('sweep'),
   base: z
@@ -131,7 +134,90 @@ export function parseSweepSpec(input: unknown, opts: { readonly stored?: boolean
   // Before zod, whose records would drop the key silently (runs/proto-key.ts).
   const proto = findProtoKey(input);
   if (proto) throw new SweepError([{ path: filePath(proto), message: PROTO_KEY_MESSAGE }]);
-  const r = sweepSpecSchema.safeParse(opts.stored ? withoutStoredBaseSeeds(input) : input);
-  if (!r.success) throw new SweepError(r.error.issues.map((i) => ({ path: filePath(i.path), message: i.message })));
+  const content = opts.stored ? withoutStoredBaseSeeds(input) : input;
+  const r = sweepSpecSchema.safeParse(content);
+  if (!r.success)
+    throw new SweepError(
+      r.error.issues.map((i) => ({ path: filePath(i.path), message: i.message + issueGiven(i, content) })),
+    );
   return r.data;
+}
+
+/**
+ * " (got "2")" for an issue about a value's type or form, so the message says what the file holds;
+ * '' for other issues, whose messages say it already or concern a whole object (an unknown key).
+ */
+function issueGiven(issue: z.core.$ZodIssue, content: unknown): string {
+  return issue.code === 'invalid_type' || issue.code === 'invalid_format'
+    ? givenText(valueAt(content, issue.path))
+    : '';
+}
+
+/** " (got 2.5)", " (got "2")": a value from the file as JSON, shortened; '' for no value. */
+function givenText(value: unknown): string {
+  if (value === undefined) return '';
+  const text = JSON.stringify(value) ?? String(value);
+  return ` (got ${text.length > 40 ? `${text.slice(0, 40)}…` : text})`;
+}
+
+/** The value at `path` in parsed file content (own keys only), or undefined where there is none. */
+function valueAt(content: unknown, path: readonly PropertyKey[]): unknown {
+  let v = content;
+  for (const p of path) {
+    if (Array.isArray(v) && typeof p === 'number') v = v[p];
+    else if (isPlainObject(v) && typeof p === 'string' && Object.hasOwn(v, p)) v = v[p];
+    else return undefined;
+  }
+  return v;
+}
+
+/** A problem parseConfig found in one configuration: at config field `field` (a dotted path). */
+export interface ConfigIssue {
+  readonly where: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+/** A dotted config path as the parts of a place in the file: list indices as numbers. */
+const pathParts = (dotted: string): (string | number)[] =>
+  dotted.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+
+/**
+ * parseConfig's message for field `i.path` without the path it starts with (the issue names it already),
+ * plus what the configuration holds there: `must be an integer in [1, 40] (got "2")`.
+ */
+export function fieldMessage(i: { readonly path: string; readonly message: string }, input: unknown): string {
+  const message = i.message.startsWith(`${i.path} `) ? i.message.slice(i.path.length + 1) : i.message;
+  const value = valueAt(input, pathParts(i.path));
+  return isPlainObject(value) || message.includes('(got ') ? message : message + givenText(value);
+}
+
+/** Whether config paths `a` and `b` are the same field or one lies inside the other. */
+const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+
+/**
+ * The configurations' problems as issues. One that every configuration has alike, at a field that
+ * base.config sets and no axis touches, is base.config's: reported once, at its key in the file, instead
+ * of once per configuration.
+ */
+export function placeConfigIssues(invalid: readonly ConfigIssue[], spec: SweepSpec, configCount: number): SweepIssue[] {
+  const keyOf = (i: ConfigIssue) => `${i.field}\u0000${i.message}`;
+  const count = new Map<string, number>();
+  for (const i of invalid) count.set(keyOf(i), (count.get(keyOf(i)) ?? 0) + 1);
+  const baseKeys = Object.keys(spec.base.config ?? {});
+  const axisPaths = Object.keys(spec.axes);
+  const placed = new Map<string, SweepIssue>();
+  for (const i of invalid) {
+    const baseKey = baseKeys.find((k) => overlaps(k, i.field));
+    const fromBase =
+      baseKey !== undefined && count.get(keyOf(i)) === configCount && !axisPaths.some((p) => overlaps(p, i.field));
+    if (!fromBase) {
+      placed.set(`${i.where}\u0000${keyOf(i)}`, { path: i.where, message: `${i.field}: ${i.message}` });
+      continue;
+    }
+    // The field's place in the file: the key, then the rest of the path inside the key's object value.
+    const inside = i.field.startsWith(`${baseKey}.`) ? pathParts(i.field.slice(baseKey.length + 1)) : [];
+    placed.set(keyOf(i), { path: filePath(['base', 'config', baseKey, ...inside]), message: i.message });
+  }
+  return [...placed.values()];
 }

@@ -232,6 +232,24 @@ describe('files named by --out never replace a result', () => {
   });
 });
 
+describe('lab summarize', () => {
+  it("shows a control run's returns as they are (not × 100) and says what its ± is", async () => {
+    const r = await runCli(['summarize', '--runs', join(dir, 'run')]);
+    expect(r.code, r.stderr).toBe(0);
+    const perf = (seed: number) => written.find((w) => w.seed === seed && w.method === 'snr' && w.roundNum === 2)!;
+    const [a, b] = [perf(0).finalPerf, perf(1).finalPerf];
+    const sd = Math.abs(a - b) / Math.SQRT2;
+    expect(r.stdout).toContain(
+      "Final test return per chain and round: mean ± s.d. over seeds (sample s.d.), each seed's value in brackets, in seed order:",
+    );
+    expect(r.stdout).toContain(
+      `| ${((a + b) / 2).toFixed(1)} ± ${sd.toFixed(1)} (${a.toFixed(1)} / ${b.toFixed(1)}) |`,
+    );
+    // --raw changes nothing for returns (it keeps an image task's accuracy a fraction).
+    expect((await runCli(['summarize', '--runs', join(dir, 'run'), '--raw'])).stdout).toBe(r.stdout);
+  });
+});
+
 describe('shipped precomputed bundles (public/precomputed)', () => {
   it.each(Object.entries(PRECOMPUTED))(
     '%s imports, is marked precomputed and matches its preset up to seeds',

@@ -2,17 +2,26 @@
  * docs/OUTPUTS.md documents every column the lab writes, read from the code: rounds.csv and
  * generations.csv (ROUND_COLUMNS, GEN_COLUMNS, in order), and each registered analysis's CSV header and
  * JSON keys (the analysis runs on a tiny in-memory run, and once more against a second run where it
- * compares two, so both file variants are seen), plus the keys the CLI adds to every analysis JSON. A
- * column added without its line in the doc fails here, and so does a documented column no file has any
- * more.
+ * compares two, so both file variants are seen), plus the keys the CLI adds to every analysis JSON, and
+ * the columns of a collected sweep's summary.csv. A column added without its line in the doc fails here,
+ * and so does a documented column no file has any more. Also what the doc says of where generations.csv
+ * keeps the shared round 1.
  */
 import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, tinyImpArgs } from '../../helpers/cli';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GEN_COLUMNS, ROUND_COLUMNS } from '../../../src/core/runs/csv';
 import { ANALYSIS_LIST, memorySource, runAnalysis, type ReportFile } from '../../../src/core/analysis/analyses';
 import { outputMeta } from '../../../src/cli/analysis/analysis-command';
 import { visionFixture } from '../analysis-run/fixtures';
 import { chainRecords } from '../analysis-run/records';
+import { getPreset } from '../../../src/core/runs/presets';
+import { expandSweep } from '../../../src/core/sweep/expand';
+import { parseSweepSpec } from '../../../src/core/sweep/sweep-spec';
+import { summaryCsv } from '../../../src/cli/sweep/sweep-summary';
 
 const doc = readFileSync(new URL('../../../docs/OUTPUTS.md', import.meta.url), 'utf8');
 
@@ -64,6 +73,45 @@ describe('docs/OUTPUTS.md: the run folder', () => {
 
   it('lists every generations.csv column, in the file’s order', () => {
     expect(documented(section('`generations.csv`'), 'column')).toEqual([...GEN_COLUMNS]);
+  });
+
+  it('says that generations.csv has round 1 under the first chain only, as a run writes it', async () => {
+    expect(section('`generations.csv`')).toMatch(/\*\*Round 1 appears under the first chain only\.\*\*/);
+    const dir = await mkdtemp(join(tmpdir(), 'lab-gens-'));
+    try {
+      const args = tinyImpArgs(dir);
+      args[args.indexOf('--prune') + 1] = 'random_reinit,magnitude';
+      const r = await runCli(args);
+      expect(r.code, r.stderr).toBe(0);
+      const rows = (await readFile(join(dir, 'generations.csv'), 'utf8')).trim().split('\n').slice(1);
+      const chainsAt = (k: string) =>
+        new Set(
+          rows
+            .map((l) => l.split(','))
+            .filter((c) => c[2] === k)
+            .map((c) => c[1]),
+        );
+      expect(chainsAt('1')).toEqual(new Set(['random_reinit']));
+      expect(chainsAt('2')).toEqual(new Set(['random_reinit', 'magnitude']));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('docs/OUTPUTS.md: a sweep’s summary.csv', () => {
+  it('lists every column, in the file’s order (<axis>: one per axis)', () => {
+    const spec = parseSweepSpec({
+      base: { preset: 'cartpole-reduced' },
+      axes: { 'es.params.sigma_init': [0.1, 0.2] },
+      seeds: [0, 1],
+    });
+    const plan = expandSweep(spec, (id) => getPreset(id).config);
+    const rows = [0, 1].map((seed) => ({ seed, method: 'magnitude', roundNum: 1, sparsityFrac: 0, perf: 100 + seed }));
+    const collected = [{ config: plan.configs[0], rows, seedsComplete: [0, 1], seedsPartial: [], folder: null }];
+    const header = summaryCsv(plan, collected).split('\n')[0].split(',');
+    const withAxis = header.map((c) => (plan.axes.includes(c) ? '<axis>' : c));
+    expect(documented(section('`summary.csv`'), 'column')).toEqual(withAxis);
   });
 });
 

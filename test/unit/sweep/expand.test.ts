@@ -182,7 +182,7 @@ describe('sweep file errors name the field', () => {
       ]),
     );
     expect(issuesOf(() => parseSweepSpec({ base: { preset: 'x' }, axes: { 'es.id': [] }, seeds: [0, 0] }))).toEqual(
-      expect.arrayContaining(['axes["es.id"]: an axis needs at least one value', 'seeds: a seed is listed twice']),
+      expect.arrayContaining(['axes["es.id"]: an axis needs at least one value', 'seeds: seed 0 is listed twice']),
     );
     expect(issuesOf(() => parseSweepSpec({ name: 'a b', base: { preset: 'x' }, seeds: [0] }))[0]).toMatch(/^name:/);
   });
