@@ -31,8 +31,9 @@ export interface ChainOptions {
   readonly prepare?: (name: string) => void;
   /**
    * After a backend initialised: the name of its software implementation (e.g. "SwiftShader"), or null
-   * for real hardware. 'auto' skips software GPU backends: on a CPU-only machine they run the GPU
-   * shaders on the CPU and are many times slower than WASM. A forced backend is used regardless.
+   * for real hardware. 'auto', and the fallbacks after a forced backend, skip software GPU backends: on a
+   * CPU-only machine they run the GPU shaders on the CPU and are many times slower than WASM. The forced
+   * backend itself is used regardless.
    */
   readonly softwareRenderer?: (name: string) => string | null;
 }
@@ -96,10 +97,14 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Candidate order for a preference: the forced backend first, then cpu as the last resort. */
+/**
+ * Candidate order for a preference: the forced backend first, then the rest of the chain after it as 'auto'
+ * walks it (webgpu → webgl → wasm → cpu). Not straight to cpu: where a teacher's link forces webgpu on a
+ * computer without it, wasm is many times faster than cpu and is what 'auto' would have chosen.
+ */
 export function candidatesFor(pref: BackendPref): string[] {
   if (pref === 'auto') return [...BACKEND_CHAIN];
-  return pref === 'cpu' ? ['cpu'] : [pref, 'cpu'];
+  return [pref, ...BACKEND_CHAIN.slice(BACKEND_CHAIN.indexOf(pref) + 1)];
 }
 
 async function tryBackend(name: string, opts: ChainOptions, pref: BackendPref): Promise<BackendAttempt> {
@@ -118,12 +123,15 @@ async function tryBackend(name: string, opts: ChainOptions, pref: BackendPref): 
       throw err;
     }
     if (!ok) return { backend: name, ok: false, reason: 'failed to initialise (unavailable on this device)', ms: ms() };
-    const software = pref === 'auto' ? (opts.softwareRenderer?.(name) ?? null) : null;
+    // only the backend the user forced may be a software renderer; a fallback is chosen as 'auto' chooses
+    const software = name !== pref ? (opts.softwareRenderer?.(name) ?? null) : null;
     if (software)
       return {
         backend: name,
         ok: false,
-        reason: `software renderer (${software}), slower than WASM on a CPU: skipped by 'auto' (force ${name} to use it)`,
+        reason:
+          `software renderer (${software}), slower than WASM on a CPU: skipped by ` +
+          `${pref === 'auto' ? "'auto'" : `the fallback after ${pref}`} (force ${name} to use it)`,
         ms: ms(),
       };
     const diff = await selfCheckMaxAbsDiff();

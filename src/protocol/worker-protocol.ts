@@ -41,7 +41,7 @@ export const WORKER_BUSY_ERROR = 'WorkerBusyError';
 /** tfjs backend names in preference order: fastest first (workers/backend-chain.ts walks them). */
 export const BACKEND_CHAIN = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_CHAIN)[number];
-/** 'auto' walks the chain; a name forces that backend (falling back to cpu only if it fails). */
+/** 'auto' walks the chain; a name forces that backend (if it fails, the rest of the chain after it is tried). */
 export type BackendPref = 'auto' | BackendName;
 
 /** One tried backend: whether it was accepted, why not, and how long init + check took. */

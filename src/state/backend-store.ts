@@ -45,3 +45,13 @@ export const useBackendStore = create<BackendState & BackendActions>()((set) => 
 export function selectSkippedBackends(s: BackendState): { backend: string; reason: string }[] {
   return (s.backend?.attempts ?? []).filter((a) => !a.ok).map((a) => ({ backend: a.backend, reason: a.reason }));
 }
+
+/**
+ * A forced backend (the badge's choice, `?backend=` or a shared config) that did not start, and the one the
+ * chain used instead; null under 'auto' or when the forced one runs. The header says so out loud: the
+ * fallback may be much slower, and the badge alone shows only the backend that runs.
+ */
+export function selectBackendFallback(s: BackendState): { requested: string; active: string } | null {
+  const r = s.backend;
+  return r && r.pref !== 'auto' && r.active !== r.pref ? { requested: r.pref, active: r.active } : null;
+}

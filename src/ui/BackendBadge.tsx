@@ -1,20 +1,33 @@
 /**
  * The header's badge with the active tfjs backend. Behind it (a disclosure, so the header stays one short
  * row on a phone): every backend that was tried with why it was skipped, a select that forces one (re-runs
- * the chain in the worker) and how many CPU workers share each generation's population.
+ * the chain in the worker) and how many CPU workers share each generation's population. Under it, in view:
+ * a line when a forced backend did not start, since a class must not wait on a slower one unawares.
  */
+import { useShallow } from 'zustand/react/shallow';
 import { BACKEND_CHAIN, type BackendPref } from '../protocol/worker-protocol';
-import { useBackendStore } from '../state/backend-store';
+import { selectBackendFallback, useBackendStore } from '../state/backend-store';
 import { selectDemoActive, useDemoProgressStore } from '../state/demo-progress-store';
 import { initBackend } from './lab-client';
 import { selectImpActive, useImpStore } from '../state/imp-store';
 import { defaultWorkers } from '../core/experiments/parallel/threads';
 import { closeDetailsOnEscape } from './a11y/details-escape';
+import './backend-badge.css';
 
 const PREFS: readonly BackendPref[] = ['auto', ...BACKEND_CHAIN];
 const CORES = globalThis.navigator?.hardwareConcurrency;
 /** Choices for the CPU workers: 1 … the machine's cores (at least 1 … 2, at most 16). */
 const WORKER_CHOICES = Array.from({ length: Math.min(16, Math.max(2, CORES ?? 2)) }, (_, i) => i + 1);
+
+/** Under the badge, visible without opening it: the backend that was asked for did not start. */
+export function BackendFallbackNotice({ fallback }: { fallback: { requested: string; active: string } | null }) {
+  if (!fallback) return null;
+  return (
+    <p className="backend-fallback" role="status" data-testid="backend-fallback">
+      {fallback.requested} is not available here: using {fallback.active}.
+    </p>
+  );
+}
 
 export function BackendBadge() {
   const { backend, backendStatus, backendError } = useBackendStore();
@@ -25,6 +38,7 @@ export function BackendBadge() {
   const setPref = useBackendStore((s) => s.setBackendPref);
   const workers = useBackendStore((s) => s.workers);
   const setWorkers = useBackendStore((s) => s.setWorkers);
+  const fallback = useBackendStore(useShallow(selectBackendFallback));
   const text =
     backendStatus === 'initialising'
       ? 'choosing…'
@@ -107,6 +121,7 @@ export function BackendBadge() {
           </p>
         </div>
       </details>
+      <BackendFallbackNotice fallback={fallback} />
     </div>
   );
 }

@@ -44,6 +44,8 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
       'A control task: the network swings a pendulum up and holds it upright. Its score (the return) is below ' +
       'zero and gets closer to zero the sooner the pendulum is up and the less force it takes. 10 rounds of 300 ' +
       'generations, 3 seeds. ' +
+      'Warning: in a short test with these settings the search got stuck and never swung the pendulum up (a ' +
+      'score near −950, where −200 counts as solved). Pendulum quick learns the task in less time. ' +
       'Its settings, as in docs/ALGORITHMS.md §12: Pendulum-v1 (200-step episodes), policy MLP 3-32-32-1 (tanh, ' +
       'linear out), Sep-CMA-ES P = 64, σ0 0.1, elite 0.5, mean decay 1e-4, 300 generations × 10 rounds, 4 episodes.',
     deviations: [
@@ -52,7 +54,9 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
       '64 candidates per generation and 300 generations per round instead of 100 and 2,000',
       '10 rounds instead of 20',
     ],
-    expectedCost: '≈ 5–10 min per seed on a 2-core laptop',
+    expectedCost: '≈ 1–1.5 h per seed on a 2-core laptop (3 seeds: ≈ 3–4.5 h)',
+    costNote:
+      'About an hour of CPU per seed, measured (docs/RESULTS.md §4.1). 28 trainings of 300 generations, 64 × 4 episodes of 200 steps per generation: ≈ 1.6× the work of Pendulum quick, which took ≈ 50 min per seed with three seeds at once on two busy cores. Its stall (−949 after 150 generations, seed 0) is in docs/RESULTS.md §4.1b.',
     config: {
       task: { id: 'pendulum', params: { episodes: 4, maxSteps: 200 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32 } },
@@ -80,9 +84,9 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
       'each candidate scored over 8 episodes, as in the paper; the test uses 32 fixed episodes',
       '40 % of the remaining weights pruned per round, for 5 rounds, to reach few weights quickly (the paper: 20 % and 20 rounds)',
     ],
-    expectedCost: '≈ 20–50 min per seed on a 2-core laptop',
+    expectedCost: '≈ 35–50 min per seed on a 2-core laptop',
     costNote:
-      '13 trainings of 200 generations, 64 × 8 episodes of 200 steps per generation. Measured: ≈ 50 min per seed with three seeds at once on two busy cores (docs/RESULTS.md §4.1).',
+      '13 trainings of 200 generations, 64 × 8 episodes of 200 steps per generation. Measured: ≈ 50 min per seed with three seeds at once on two busy cores, ≈ 0.8 s per generation (docs/RESULTS.md §4.1).',
     config: {
       task: { id: 'pendulum', params: { episodes: 8, maxSteps: 200 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32 } },

@@ -7,6 +7,7 @@
 import type { LmcRow, SharpnessRow, TourAnalysis } from './analysis-file';
 import { transferSummaries } from './analysis-sentences';
 import { meanOf } from './run-curves';
+import { methodName } from '../names';
 
 export interface Curve {
   readonly key: string;
@@ -57,13 +58,16 @@ export function barrierCurves(a: TourAnalysis): Curve[] {
     .filter((c) => c.points.length > 0);
 }
 
-/** Sharpness curves, one per chain (ES chains first). */
+/**
+ * Sharpness curves, one per chain (ES chains first), named for the legend. A GD chain's name starts "GD · ",
+ * so the ES chain's gets "ES · ": without it a student must guess which of the two curves is ES.
+ */
 export function sharpnessCurves(a: TourAnalysis): Curve[] {
   const rows = a.sharpness ?? [];
   const chains = [...new Set(rows.map((r) => r.chain))].sort((x, y) => Number(isGd(x)) - Number(isGd(y)));
   return chains.map((chain) => ({
     key: chain,
-    name: chain,
+    name: isGd(chain) ? methodName(chain) : `ES · ${methodName(chain)}`,
     points: meanByRemaining(
       rows.filter((r: SharpnessRow) => r.chain === chain),
       (r) => r.remainingPct,

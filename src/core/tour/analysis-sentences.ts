@@ -6,8 +6,9 @@
  */
 import type { LmcRow, SharpnessRow, TourAnalysis, TransferRow } from './analysis-file';
 import { direction, meanOf } from './run-curves';
-import { missing, sentence, type PaperVerdict, type Sentence } from './sentence';
+import { combineVerdicts, missing, sentence, type PaperVerdict, type Sentence, type VerdictPart } from './sentence';
 import { gapText, pct, remainingText, seedsText } from './words';
+import { connectivityPart, curvaturePart, sharperRounds, type EsGdJudged, type RoundsJudged } from './minima-verdict';
 
 /** Two networks count as linearly connected below this error barrier (docs/ALGORITHMS.md §6 lab default). */
 export const CONNECTED_BELOW = 0.02;
@@ -24,13 +25,8 @@ const barrierOf = (r: LmcRow) => r.excessBarrier ?? r.barrier;
 const barrierWords = (rows: readonly LmcRow[]) =>
   rows.every((r) => r.excessBarrier !== undefined) ? 'an excess error barrier' : 'an error barrier';
 
-/** All clauses agree → agrees; none → differs; otherwise partly. */
-export function combineVerdicts(vs: readonly PaperVerdict[]): PaperVerdict | null {
-  if (!vs.length) return null;
-  if (vs.every((v) => v === 'agrees')) return 'agrees';
-  if (vs.every((v) => v === 'differs')) return 'differs';
-  return 'partly';
-}
+// kept importable from here, where the steps that combine clause verdicts have always found it
+export { combineVerdicts };
 
 /** The ES chain a section describes: `preferred` when the rows have it, else their first ES chain. */
 function esChainOf(chains: readonly string[], preferred: string): string | null {
@@ -82,6 +78,9 @@ export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): S
   const clauses: string[] = [];
   const verdicts: PaperVerdict[] = [];
   const values: Record<string, number> = {};
+  const parts: VerdictPart[] = [];
+  let esGdJudged: EsGdJudged | null = null,
+    roundsJudged: RoundsJudged | null = null;
   const seedRows = lmc.filter((r) => r.pair === 'seeds' && r.chain === es);
   if (seedRows.length) {
     values.seedsBarrier = meanOf(seedRows.map(barrierOf));
@@ -110,7 +109,12 @@ export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): S
             `${pct(100 * CONNECTED_BELOW, 0)} or more)`
           : ''),
     );
-    verdicts.push(apart === esGd.length ? 'agrees' : apart === 0 ? 'differs' : 'partly');
+    esGdJudged = {
+      verdict: apart === esGd.length ? 'agrees' : apart === 0 ? 'differs' : 'partly',
+      apart,
+      pairs: esGd.length,
+    };
+    verdicts.push(esGdJudged.verdict);
   }
   const cons = es ? consecutive(lmc, es) : null;
   if (cons) {
@@ -119,8 +123,11 @@ export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): S
       `consecutive rounds of one ES run by ${pct(100 * cons.first)} at first and ${pct(100 * cons.last)} at ` +
         `${remainingText(cons.lastRemaining)} of the weights`,
     );
-    verdicts.push(cons.last < cons.first ? 'agrees' : 'differs');
+    roundsJudged = { verdict: cons.last < cons.first ? 'agrees' : 'differs', first: cons.first, last: cons.last };
+    verdicts.push(roundsJudged.verdict);
   }
+  const connectivity = connectivityPart(esGdJudged, roundsJudged);
+  if (connectivity) parts.push(connectivity);
   const sharpRows = a.sharpness ?? [];
   // the landscape may have been measured on another chain than the barriers (docs/RESULTS.md: the SNR chain)
   const sharpChain = esChainOf(
@@ -138,13 +145,24 @@ export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): S
     if (gdSharp) {
       Object.assign(values, { gdSharpFirst: gdSharp.first, gdSharpLast: gdSharp.last });
       clause += ` while gradient descent's goes from ${gdSharp.first.toFixed(1)} to ${gdSharp.last.toFixed(1)}`;
-      verdicts.push(gdSharp.last / gdSharp.first > esSharp.last / esSharp.first ? 'agrees' : 'differs');
+      // the paper's criterion (R10): ES curvature rises more slowly with pruning than gradient descent's
+      const verdict = gdSharp.last / gdSharp.first > esSharp.last / esSharp.first ? 'agrees' : 'differs';
+      const level = sharperRounds(sharpRows, sharpChain!, gdChain!);
+      Object.assign(values, { esSharperAt: level.sharperAt, sharpShared: level.shared });
+      parts.push(curvaturePart({ verdict, es: esSharp, gd: gdSharp, ...level }));
+      verdicts.push(verdict);
     } else clause += " (gradient descent's was not measured, so flatness is not compared)";
     clauses.push(clause);
   }
   if (!clauses.length) return missing('the analysis file has no connectivity or sharpness results for an ES chain');
   const text = clauses.length > 1 ? `${clauses.slice(0, -1).join('; ')}; and ${clauses.at(-1)}` : clauses[0];
-  return sentence(`${text[0].toUpperCase()}${text.slice(1)}.`, combineVerdicts(verdicts), values);
+  // parts only where there are two halves to tell apart; a single one says no more than the verdict
+  return sentence(
+    `${text[0].toUpperCase()}${text.slice(1)}.`,
+    combineVerdicts(verdicts),
+    values,
+    parts.length > 1 ? parts : [],
+  );
 }
 
 interface TransferSummary {

@@ -6,6 +6,16 @@
 /** How the lab's result compares with the paper's claim for the same step. */
 export type PaperVerdict = 'agrees' | 'partly' | 'differs';
 
+/**
+ * One part of a claim with several (e.g. connectivity and curvature), judged on its own: a combined
+ * "only in part" would otherwise hide which half the lab reproduces and which it finds reversed.
+ */
+export interface VerdictPart {
+  readonly verdict: PaperVerdict;
+  /** One sentence for a student, ending with a full stop, that names the part and what the data show. */
+  readonly text: string;
+}
+
 export interface SentenceOk {
   readonly ok: true;
   /** One sentence, ending with a full stop. */
@@ -14,6 +24,8 @@ export interface SentenceOk {
   readonly verdict: PaperVerdict | null;
   /** The numbers the sentence states, unrounded, by name (what tests check against the data). */
   readonly values: Readonly<Record<string, number>>;
+  /** The verdict part by part, where the claim has more than one (absent otherwise). */
+  readonly parts?: readonly VerdictPart[];
 }
 
 export interface SentenceMissing {
@@ -30,11 +42,20 @@ export function sentence(
   text: string,
   verdict: PaperVerdict | null,
   values: Readonly<Record<string, number>>,
+  parts: readonly VerdictPart[] = [],
 ): SentenceOk {
-  return { ok: true, text, verdict, values };
+  return parts.length ? { ok: true, text, verdict, values, parts } : { ok: true, text, verdict, values };
 }
 
 /** 'above' → agrees, 'below' → differs, otherwise partly (for a claim that one chain beats another). */
 export function verdictOf(dir: 'above' | 'below' | 'equal' | 'mixed'): PaperVerdict {
   return dir === 'above' ? 'agrees' : dir === 'below' ? 'differs' : 'partly';
+}
+
+/** All clauses agree → agrees; none → differs; otherwise partly. */
+export function combineVerdicts(vs: readonly PaperVerdict[]): PaperVerdict | null {
+  if (!vs.length) return null;
+  if (vs.every((v) => v === 'agrees')) return 'agrees';
+  if (vs.every((v) => v === 'differs')) return 'differs';
+  return 'partly';
 }

@@ -19,7 +19,8 @@ export const TICKET_STEPS: readonly TourStep[] = [
     lookFor:
       'The dots are one generation of candidates; the line is the path of the mean. Watch the cloud head for the ' +
       'minimum (the cross): does the mean settle on it, or keep circling around it? The sentence above says how ' +
-      'close it got. Try a harder function and another strategy.',
+      'close it got. Then pick a harder test function or another strategy in the menus above the plot and press ' +
+      "Start again. The 2-D ES demo (in the top bar) also lets you change each strategy's settings.",
     question: 'The strategy never computes a slope. How can it still find its way downhill?',
     labSetting:
       "A 2-D test function stands in for a network's thousands of weights, so the whole search fits on the screen.",

@@ -1,7 +1,8 @@
 /**
  * Choices and Start / Pause / Resume / Cancel for the 2-D demo, with inline validation messages. The
  * generation counter is plain text (it changes 30 times a second); screen readers hear the demo through a
- * throttled live region instead.
+ * throttled live region instead. The 2-D demo view picks the strategy in its settings panel next to these
+ * controls; the tour's step, which has no such panel, asks for a strategy menu here (`withStrategy`).
  */
 import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -12,7 +13,7 @@ import {
   useDemoConfigStore,
   type DemoChoice,
 } from '../../state/demo-config-store';
-import { TOY_LIST } from '../../state/catalog';
+import { STRATEGY_LIST, TOY_LIST } from '../../state/catalog';
 import { selectDemoActive, useDemoProgressStore } from '../../state/demo-progress-store';
 import { JobButtons } from '../run/JobButtons';
 import { cancelDemo, pauseDemo, resumeDemo, startDemo } from '../lab-client';
@@ -51,8 +52,32 @@ function NumberBox({ k, label, min, max }: { k: NumKey; label: string; min: numb
   );
 }
 
-/** Memoised: it has no props, so parent re-renders (one per streamed batch) skip it. */
-export const DemoControls = memo(function DemoControls() {
+/** The strategy as a menu; it writes the same choice as the 2-D demo view's settings panel. */
+function StrategySelect() {
+  const strategyId = useDemoConfigStore((s) => s.demo.strategyId);
+  const setDemo = useDemoConfigStore((s) => s.setDemo);
+  const active = useDemoProgressStore(selectDemoActive);
+  return (
+    <div className="field">
+      <label htmlFor="demo-strategy">Strategy</label>
+      <select
+        id="demo-strategy"
+        value={strategyId}
+        disabled={active}
+        onChange={(e) => setDemo({ strategyId: e.target.value })}
+      >
+        {STRATEGY_LIST.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Memoised: its one prop never changes, so parent re-renders (one per streamed batch) skip it. */
+export const DemoControls = memo(function DemoControls({ withStrategy = false }: { withStrategy?: boolean }) {
   const fnId = useDemoConfigStore((s) => s.demo.fnId);
   const setDemo = useDemoConfigStore((s) => s.setDemo);
   const canStart = useDemoConfigStore(selectCanStart);
@@ -85,6 +110,7 @@ export const DemoControls = memo(function DemoControls() {
             ))}
           </select>
         </div>
+        {withStrategy && <StrategySelect />}
         <NumberBox k="popSize" label="Population size" min={DEMO_LIMITS.popSize.min} max={DEMO_LIMITS.popSize.max} />
         <NumberBox
           k="generations"

@@ -17,7 +17,8 @@ import { DemoControls } from './DemoControls';
 
 const GRID_RES = 160;
 
-export function DemoPanel() {
+/** `withStrategy`: show a strategy menu among the controls, for pages without the strategy settings panel. */
+export function DemoPanel({ withStrategy = false }: { withStrategy?: boolean }) {
   const fnId = useDemoConfigStore((s) => s.demo.fnId);
   const population = useDemoProgressStore((s) => s.demo.population);
   const meanTrail = useDemoProgressStore((s) => s.demo.meanTrail);
@@ -52,7 +53,7 @@ export function DemoPanel() {
   return (
     <section className="panel demo" aria-labelledby="demo-h">
       <h2 id="demo-h">ES on a 2-D test function</h2>
-      <DemoControls />
+      <DemoControls withStrategy={withStrategy} />
       {error && (
         <p className="run-error" role="alert">
           Run failed: {error}

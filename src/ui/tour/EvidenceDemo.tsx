@@ -42,7 +42,8 @@ export function EvidenceDemo() {
   }, []);
   return (
     <div className="tour-demo">
-      <DemoPanel />
+      {/* the step has no strategy settings panel, so the strategy is picked among the demo's controls */}
+      <DemoPanel withStrategy />
     </div>
   );
 }

@@ -1,12 +1,11 @@
 /**
- * ES and gradient descent find different minima (the tour's seventh step; paper Fig. 6): error barriers
+ * ES and gradient descent find different minima (the tour's "Different minima" step; paper Fig. 6): error barriers
  * between pairs of trained networks against weights remaining, and the sharpness of the minima, from the
  * step's analysis file (core/tour/analysis-curves.ts).
  */
 import { useMemo } from 'react';
 import { barrierCurves, barrierReading, sharpnessCurves, type Curve } from '../../core/tour/analysis-curves';
 import { methodColor, methodDash } from '../experiment/palette';
-import { methodName } from '../../core/names';
 import { OKABE_ITO } from '../viz/palettes';
 import { CurveChart } from './CurveChart';
 import type { StepViewProps } from './step-types';
@@ -38,7 +37,7 @@ export function EvidenceMinima({ step, analysis }: StepViewProps) {
   const sharp = useMemo(() => (analysis ? sharpnessCurves(analysis) : []), [analysis]);
   const pairStyle = useMemo(() => (c: Curve) => ({ ...(PAIR_STYLE[c.key] ?? { color: '#555' }), name: c.name }), []);
   const chainStyle = useMemo(
-    () => (c: Curve) => ({ color: methodColor(c.key), dash: methodDash(c.key), name: methodName(c.key) }),
+    () => (c: Curve) => ({ color: methodColor(c.key), dash: methodDash(c.key), name: c.name }),
     [],
   );
   return (

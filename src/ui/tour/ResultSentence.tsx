@@ -48,6 +48,16 @@ export function ResultSentence({
           The paper: {claim}. Here, {VERDICT_TEXT[sentence.verdict]}.
         </p>
       )}
+      {/* a claim of several parts: which one agrees and which does not, each with its own mark */}
+      {claim && sentence.parts && (
+        <ul className="verdict-parts" data-testid="verdict-parts">
+          {sentence.parts.map((p) => (
+            <li key={p.text} className={`verdict verdict-${p.verdict}`} data-verdict={p.verdict}>
+              {p.text}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -82,6 +82,20 @@ describe('the evidence shipped in public/precomputed/', () => {
     }
   });
 
+  it('the minima step states the verdicts docs/RESULTS.md gives (R8 in part, R10 reversed)', () => {
+    const analysis = shipped.find((s) => s.source.id === 'mnist-analyses');
+    if (!analysis?.got.ok || analysis.got.data.kind !== 'analysis') return;
+    const s = stepSentence(
+      TOUR_STEPS.find((t) => t.id === 'minima')!,
+      { analysis: analysis.got.data.analysis },
+    );
+    if (!s.ok) throw new Error(s.reason);
+    expect(s.parts!.map((p) => p.verdict)).toEqual(['partly', 'differs']);
+    expect(s.parts![1].text).toMatch(
+      /^Curvature is the reverse of the paper: .* sharper than gradient descent's at every/,
+    );
+  });
+
   it('every step that links to a lab tab has a full, shipped run to open there', () => {
     const linked = TOUR_STEPS.filter((s) => s.labTab);
     expect(linked.length).toBeGreaterThan(0);

@@ -53,10 +53,31 @@ describe('backend chain', () => {
     }
   });
 
-  it('auto order is webgpu → webgl → wasm → cpu; a forced backend falls back to cpu only', () => {
+  it('auto order is webgpu → webgl → wasm → cpu; a forced backend falls back along the rest of it', () => {
     expect(candidatesFor('auto')).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(candidatesFor('webgpu')).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(candidatesFor('webgl')).toEqual(['webgl', 'wasm', 'cpu']);
     expect(candidatesFor('wasm')).toEqual(['wasm', 'cpu']);
     expect(candidatesFor('cpu')).toEqual(['cpu']);
+  });
+
+  it('a forced webgpu that this machine lacks falls back to wasm, as auto would, not straight to cpu', async () => {
+    const rep = await selectBackend('webgpu');
+    expect(rep).toMatchObject({ active: 'wasm', pref: 'webgpu' });
+    expect(rep.attempts.map((a) => [a.backend, a.ok])).toEqual([
+      ['webgpu', false],
+      ['webgl', false],
+      ['wasm', true],
+    ]);
+  });
+
+  it('a fallback after a forced backend skips a software renderer as auto does', async () => {
+    const softwareRenderer = (name: string) => (name === 'wasm' ? 'google swiftshader' : null);
+    const rep = await selectBackend('webgpu', { softwareRenderer });
+    expect(rep.active).toBe('cpu');
+    expect(rep.attempts.find((a) => a.backend === 'wasm')!.reason).toMatch(
+      /software renderer \(google swiftshader\).*skipped by the fallback after webgpu \(force wasm to use it\)/,
+    );
   });
 
   it('in Node, auto skips the unregistered GPU backends and picks wasm', async () => {
