@@ -13,7 +13,7 @@
 import { useEffect, useRef, type FocusEvent, type MouseEvent, type RefObject } from 'react';
 
 const firstEnabledButton = (row: HTMLElement | null) =>
-  [...(row?.querySelectorAll('button') ?? [])].find((b) => !b.disabled);
+  Array.from(row?.querySelectorAll('button') ?? []).find((b) => !b.disabled);
 
 const unusable = (el: Element) => !el.isConnected || (el as HTMLButtonElement).disabled === true;
 
@@ -31,7 +31,7 @@ export function useFocusAfterStart(
       pending.current = false;
       return;
     }
-    const pause = [...(row.current?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Pause');
+    const pause = Array.from(row.current?.querySelectorAll('button') ?? []).find((b) => b.textContent === 'Pause');
     if (status === 'running' && pause && !pause.disabled) {
       pause.focus();
       pending.current = false;
