@@ -61,6 +61,36 @@ export function sparsityCurves(records: readonly RoundRecord[]): SparsityCurves 
   return { methods, seeds: seeds.sort((a, b) => a - b), rows };
 }
 
+/** Seeds behind each point of a row: the fewest and most over its methods (NaN rounds do not count). */
+function seedsPerPoint(curves: SparsityCurves, row: SparsityRow): { min: number; max: number } | null {
+  const counts = curves.methods
+    .filter((m) => typeof row[m] === 'number')
+    .map((m) => curves.seeds.filter((seed) => typeof row[`${m}#${seed}`] === 'number').length);
+  return counts.length ? { min: Math.min(...counts), max: Math.max(...counts) } : null;
+}
+
+/**
+ * Says which rounds' points average fewer seeds than the chart holds (a seed that stopped early, or one
+ * still running): their mean ± s.d. is drawn like the others, so the caption names them, e.g. "rounds 4–6:
+ * 2 of 3 seeds". Null when every point averages every seed.
+ */
+export function fewerSeedsText(curves: SparsityCurves): string | null {
+  const total = curves.seeds.length;
+  if (total < 2) return null;
+  const groups: { from: number; to: number; what: string }[] = [];
+  for (const row of curves.rows) {
+    const n = seedsPerPoint(curves, row);
+    if (!n || n.min === total) continue;
+    const what = n.min === n.max ? `${n.min} of ${total} seeds` : `${n.min}–${n.max} of ${total} seeds, by method`;
+    const last = groups[groups.length - 1];
+    if (last && last.what === what && last.to === row.roundNum - 1) last.to = row.roundNum;
+    else groups.push({ from: row.roundNum, to: row.roundNum, what });
+  }
+  if (!groups.length) return null;
+  const parts = groups.map((g) => `${g.from === g.to ? `round ${g.from}` : `rounds ${g.from}–${g.to}`}: ${g.what}`);
+  return `Not every seed has finished every round, so some points average fewer seeds (${parts.join('; ')}).`;
+}
+
 /** σ statistics per round and method (mean over seeds of the per-round mean / median σ of active weights). */
 export interface SigmaRow {
   readonly roundNum: number;

@@ -28,9 +28,27 @@ export function storedProgress(config: ExperimentConfig, records: readonly Round
   return { roundsDone, planned: config.prune.rounds, last: records[records.length - 1] ?? null };
 }
 
-/** "all 12 rounds saved" or "rounds 1–5 of 12 saved (continue it from the Runs tab)". */
+/**
+ * The rounds a run has reached, counted as the run panel counts them: "all 12 rounds", "rounds 1–5 of 12",
+ * "round 1 of 12", or none yet. A record is one chain's round, so the number of records is not a number of
+ * rounds (a 6-round run with 3 methods and 3 seeds stores 54): that total is `trainedNetworksText`.
+ */
+export function roundsReachedText(p: Pick<StoredProgress, 'roundsDone' | 'planned'>): string {
+  if (p.roundsDone >= p.planned) return `all ${p.planned} rounds`;
+  if (p.roundsDone === 0) return 'no round finished on every seed yet';
+  if (p.roundsDone === 1) return `round 1 of ${p.planned}`;
+  return `rounds 1–${p.roundsDone} of ${p.planned}`;
+}
+
+/** "54 trained networks (one per round, pruning method and seed)": what a count of round records means. */
+export function trainedNetworksText(records: number): string {
+  const n = records.toLocaleString('en');
+  return `${n} trained network${records === 1 ? '' : 's'} (one per round, pruning method and seed)`;
+}
+
+/** "finished: all 12 rounds saved" or "rounds 1–5 of 12 saved (continue it from the Runs tab)". */
 export function storedProgressText(p: StoredProgress): string {
-  if (p.roundsDone >= p.planned) return `finished: all ${p.planned} rounds saved`;
-  if (p.roundsDone === 0) return `no round finished on every seed yet (continue it from the Runs tab)`;
-  return `rounds 1–${p.roundsDone} of ${p.planned} saved (continue it from the Runs tab)`;
+  if (p.roundsDone >= p.planned) return `finished: ${roundsReachedText(p)} saved`;
+  if (p.roundsDone === 0) return `${roundsReachedText(p)} (continue it from the Runs tab)`;
+  return `${roundsReachedText(p)} saved (continue it from the Runs tab)`;
 }

@@ -28,6 +28,11 @@ export interface StoredRun {
   readonly precomputed?: boolean;
   readonly command?: string;
   readonly summary: RunSummary;
+  /**
+   * false: imported unfinished from a file without the training state Resume continues from
+   * (import-status.ts); Start trains it anew. Absent on every run this browser trained.
+   */
+  readonly resumable?: false;
 }
 
 export interface StoredRunData {

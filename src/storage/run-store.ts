@@ -13,6 +13,7 @@ import type { RoundRecord } from '../core/experiments/events';
 import type { ChainState } from '../core/experiments/imp';
 import type { RunBundle, SeedChainState } from '../core/runs/bundle';
 import { emptySummary, withRound } from './run-summary';
+import { importedState } from './import-status';
 import { RunExistsError, RunNotFoundError } from './errors';
 import {
   deleteIn,
@@ -71,7 +72,8 @@ export class RunStore {
 
   /**
    * Creates the run of `config` (validated; its id is the hash of the canonical config) or updates the
-   * status/label of an existing one, keeping its rounds. Returns the stored run.
+   * status/label of an existing one, keeping its rounds. Returns the stored run. It drops an import's
+   * `resumable: false`: a run trained from here saves the state after every round it finishes.
    */
   async saveRun(input: {
     config: unknown;
@@ -185,8 +187,9 @@ export class RunStore {
   }
 
   /**
-   * Stores a validated bundle (importBundle's result) as a run with status 'done' — one transaction.
-   * Throws RunExistsError if the run is stored already, unless `overwrite`.
+   * Stores a validated bundle (importBundle's result) as a run — one transaction: finished ('done') only
+   * when every chain reached the planned rounds, else 'interrupted' (import-status.ts). Throws
+   * RunExistsError if the run is stored already, unless `overwrite`.
    */
   async importRun(bundle: RunBundle, options: { overwrite?: boolean } = {}): Promise<StoredRun> {
     // A stored run must reopen with its masks and weights (masks view, analyses, resume).
@@ -203,10 +206,10 @@ export class RunStore {
     const run: StoredRun = {
       id: bundle.runId,
       config: c,
-      status: 'done',
       createdAt: t,
       updatedAt: this.now(),
       summary,
+      ...importedState(bundle, summary),
       ...(bundle.label !== undefined ? { label: bundle.label } : {}),
       ...(bundle.precomputed !== undefined ? { precomputed: bundle.precomputed } : {}),
       ...(bundle.command !== undefined ? { command: bundle.command } : {}),

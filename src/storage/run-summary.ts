@@ -54,3 +54,11 @@ export function withRound(s: RunSummary, record: RoundRecord, isNew: boolean): R
     roundsDone: chains.length ? Math.min(...chains.map((c) => c.roundsDone)) : 0,
   };
 }
+
+/**
+ * Whether every seed × method chain reached the planned rounds (`roundsDone` is the minimum over chains,
+ * the count state/stored-progress.ts makes from the records): only such a run is finished.
+ */
+export function reachedPlannedRounds(s: RunSummary): boolean {
+  return s.roundsDone >= s.roundsPlanned;
+}

@@ -33,16 +33,27 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+/** Deflate's largest expansion (RFC 1951: a 258-byte match per 2 bits), so a bound on what bytes can inflate to. */
+const MAX_RATIO = 1032;
+
+/**
+ * What a cut-off or damaged file is called (a truncated file's last 4 bytes, which gzip reads as the
+ * content's length, are arbitrary compressed data): the words the JSON path uses, for a student.
+ */
+const damaged = (detail: string) =>
+  new Error(`the file is damaged or incomplete (was the download cut off?): ${detail}`);
+
 /** Offset of the deflate payload after a gzip header (RFC 1952 §2.3); throws on a malformed header. */
 function payloadStart(b: Uint8Array): number {
-  if (b.length < 18 || !isGzip(b) || b[2] !== 8) throw new Error('not a gzip file (bad header)');
+  if (!isGzip(b) || (b.length >= 3 && b[2] !== 8)) throw new Error('not a gzip file (bad header)');
+  if (b.length < 18) throw damaged(`it is only ${b.length} bytes long`);
   const flags = b[3];
   let p = 10;
   if (flags & 4) p += 2 + (b[10] | (b[11] << 8)); // FEXTRA
   if (flags & 8) while (p < b.length && b[p++] !== 0); // FNAME
   if (flags & 16) while (p < b.length && b[p++] !== 0); // FCOMMENT
   if (flags & 2) p += 2; // FHCRC
-  if (p + 8 > b.length) throw new Error('gzip data is truncated (no room for the payload and trailer)');
+  if (p + 8 > b.length) throw damaged('its gzip data is cut short (no room for the payload and trailer)');
   return p;
 }
 
@@ -52,37 +63,40 @@ const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] <<
  * The decompressed bytes of a single-member gzip file, at most `maxBytes` of them; throws a message
  * naming the problem (over budget, truncated, corrupted, CRC or length mismatch). `slice`: compressed
  * bytes per step (larger is a little faster, and lets one step overshoot the budget by up to ~1032×slice).
+ * A declared length no payload of this size can inflate to is a cut-off file, said so without inflating;
+ * a plausible one over the budget is inflated up to the budget, which tells a file that is really too
+ * big (it passes the budget) from a cut-off one whose stream ends first.
  */
 export function gunzipBounded(bytes: Uint8Array, maxBytes: number, slice = SLICE): Uint8Array {
   const start = payloadStart(bytes);
   const declared = u32(bytes, bytes.length - 4);
-  if (declared > maxBytes)
-    throw new Error(`gzip declares ${declared} bytes of content (limit ${maxBytes}): refused without inflating`);
+  const payload = bytes.subarray(start, bytes.length - 8);
+  if (declared > MAX_RATIO * (payload.length + 1))
+    throw damaged(`its size field says ${declared} bytes, more than ${bytes.length} compressed bytes can hold`);
+  const tooBig = () =>
+    new Error(`the file is larger than ${maxBytes} bytes once unpacked, more than the lab reads: stopped unpacking`);
   const chunks: Uint8Array[] = [];
   let total = 0;
   let crc = 0;
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
     total += chunk.length;
-    if (total > maxBytes) throw new Error(`the gzip content exceeds ${maxBytes} bytes: stopped inflating`);
+    if (total > maxBytes) throw tooBig();
     crc = crc32(chunk, crc);
     chunks.push(chunk);
     if (final) ended = true;
   });
-  const payload = bytes.subarray(start, bytes.length - 8);
   try {
     for (let i = 0; i < payload.length; i += slice)
       inflater.push(payload.subarray(i, Math.min(payload.length, i + slice)), i + slice >= payload.length);
     if (!payload.length) inflater.push(new Uint8Array(0), true);
   } catch (e) {
-    const msg = (e as Error).message;
-    if (msg.startsWith('the gzip content exceeds')) throw e;
-    throw new Error(`gzip data is corrupted or truncated (${msg})`);
+    if (total > maxBytes) throw e;
+    throw damaged(`its gzip data is corrupted or cut short (${(e as Error).message})`);
   }
-  if (!ended) throw new Error('gzip data is truncated (the compressed stream does not end)');
-  if (crc !== u32(bytes, bytes.length - 8))
-    throw new Error('gzip checksum (CRC-32) does not match the content: the file is damaged');
-  if (total >>> 0 !== declared) throw new Error('gzip length field does not match the content: the file is damaged');
+  if (!ended) throw damaged('its gzip data ends before the compressed stream does');
+  if (crc !== u32(bytes, bytes.length - 8)) throw damaged('its gzip checksum (CRC-32) does not match the content');
+  if (total >>> 0 !== declared) throw damaged('its gzip length field does not match the content');
   const out = new Uint8Array(total);
   let o = 0;
   for (const c of chunks) {

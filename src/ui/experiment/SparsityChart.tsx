@@ -9,7 +9,7 @@
  */
 import { memo, useMemo } from 'react';
 import type { RoundRecord } from '../../core/experiments/events';
-import { sparsityCurves } from '../../state/imp-selectors';
+import { fewerSeedsText, sparsityCurves } from '../../state/imp-selectors';
 import { useViewStore } from '../../state/view-store';
 import { LiveChart, type LiveSeries } from '../viz/LiveChart';
 import { ChartFrame } from '../viz/ChartFrame';
@@ -49,6 +49,11 @@ export const SparsityChart = memo(function SparsityChart({
   const togglePerSeed = useViewStore((s) => s.togglePerSeed);
   const curves = useMemo(() => sparsityCurves(records), [records]);
   const multiSeed = curves.seeds.length > 1;
+  // A point over fewer seeds (one stopped early or is still running) looks like the others: say which.
+  const fewerSeeds = useMemo(
+    () => [fewerSeedsText(curves), preCurves && fewerSeedsText(preCurves)],
+    [curves, preCurves],
+  );
   const scale = asPercent ? 100 : 1;
   const series = useMemo(() => {
     const num = (v: unknown) => (typeof v === 'number' ? v * scale : NaN);
@@ -157,6 +162,12 @@ export const SparsityChart = memo(function SparsityChart({
               {curves.seeds.length} seeds; band = mean ± 1 s.d.)
             </label>
           ) : null}
+          {fewerSeeds[0] ? (
+            <p className="muted small" data-testid="sparsity-fewer-seeds">
+              {fewerSeeds[0]}
+            </p>
+          ) : null}
+          {fewerSeeds[1] ? <p className="muted small">Precomputed curves: {fewerSeeds[1]}</p> : null}
           {pre.entry ? <PrecomputedNote entry={pre.entry} visible={pre.visible} /> : null}
         </>
       }

@@ -4,6 +4,7 @@
  * progress. A cancelled run is stored as interrupted, so the Runs tab offers to continue it from its last
  * finished round (run/RunsPanel.tsx). Pure, tested in Node.
  */
+import { roundsReachedText, trainedNetworksText } from '../../state/stored-progress';
 
 export interface CancelText {
   readonly title: string;
@@ -14,17 +15,39 @@ export interface CancelText {
   readonly keep: string;
 }
 
-/** `finished`: round records stored so far (every chain and seed counts); `paused`: the run is paused now. */
-export function cancelText(finished: number, paused: boolean): CancelText {
+/**
+ * What a run has kept so far: the rounds every seed × method chain finished (state/stored-progress.ts, as
+ * the run panel counts them) and the round records stored, one per chain and round, which the text calls
+ * trained networks (16 records in a 6-round run are not "16 rounds").
+ */
+export interface KeptSoFar {
+  readonly roundsDone: number;
+  readonly planned: number;
+  readonly records: number;
+}
+
+const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+function keptText({ roundsDone, planned, records }: KeptSoFar): string {
+  if (records === 0) return 'No round has finished yet, so nothing of this run is kept.';
+  const see = 'You can still see the results here and in the Runs tab.';
+  const networks = trainedNetworksText(records);
+  if (roundsDone === 0)
+    return `${networks} ${records === 1 ? 'is' : 'are'} kept, though no round has finished on every seed yet. ${see}`;
+  const rounds = roundsReachedText({ roundsDone, planned });
+  const kept = `${capital(rounds)} finished and ${roundsDone === 1 ? 'is' : 'are'} kept`;
+  // One method and one seed: a round is one network, and the count would only repeat the rounds.
+  return records === roundsDone ? `${kept}. ${see}` : `${kept}: ${networks}. ${see}`;
+}
+
+/** `kept`: what the run has stored so far; `paused`: the run is paused now. */
+export function cancelText(kept: KeptSoFar, paused: boolean): CancelText {
   return {
     title: 'Cancel this run?',
-    kept:
-      finished === 0
-        ? 'No round has finished yet, so nothing of this run is kept.'
-        : `The ${finished === 1 ? 'round that has finished is' : `${finished.toLocaleString('en')} rounds that have finished are`} kept: you can still see ${finished === 1 ? 'its' : 'their'} results here and in the Runs tab.`,
+    kept: keptText(kept),
     lost: `The round ${paused ? 'that is paused' : 'being trained right now'} is not finished, so its progress is lost.`,
     instead:
-      finished === 0
+      kept.records === 0
         ? 'Starting it again later begins from the first round.'
         : 'You can continue it later from the Runs tab: it goes on from its last finished round.',
     confirm: 'Cancel the run',

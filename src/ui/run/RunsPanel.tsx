@@ -6,13 +6,15 @@
  */
 import { memo, useState } from 'react';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
-import { deleteStoredRun, exportStoredRun, importRunFile, openStoredRun, useRunsList } from './run-db';
+import { NO_RESUME_TEXT, deleteStoredRun, exportStoredRun, importRunFile, openStoredRun, useRunsList } from './run-db';
 import { resumeStoredRun } from './imp-client';
 import type { StoredRun } from '../../storage/run-store';
 import { importSweepFiles } from './sweep-import';
 import { SweepOverlayChart } from './SweepOverlayChart';
 import { runTitle } from '../../core/names';
 import { STATUS_WORDS } from '../../state/job-status';
+import { trainedNetworksText } from '../../state/stored-progress';
+import { reachedPlannedRounds } from '../../storage/run-summary';
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 
@@ -20,6 +22,9 @@ const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 function title(r: StoredRun): string {
   return r.label && !r.precomputed ? `${r.label} — ${runTitle(r.config)}` : runTitle(r.config);
 }
+
+/** An unfinished import whose file lacks the states Resume continues from (storage/import-status.ts). */
+const unresumable = (r: StoredRun) => r.resumable === false && !reachedPlannedRounds(r.summary);
 
 export const RunsPanel = memo(function RunsPanel() {
   const { runs, usage, error } = useRunsList();
@@ -97,14 +102,19 @@ export const RunsPanel = memo(function RunsPanel() {
               <details className="small run-details">
                 <summary>Details</summary>
                 <p>
-                  Run id <code>{r.id}</code> (from its settings) · {r.summary.recordCount} round records stored.
+                  Run id <code>{r.id}</code> (from its settings) · {trainedNetworksText(r.summary.recordCount)} stored.
                 </p>
               </details>
+              {unresumable(r) && (
+                <p className="muted small" data-testid="no-resume-note">
+                  {NO_RESUME_TEXT}
+                </p>
+              )}
               <div className="button-row">
                 <button type="button" onClick={() => void openStoredRun(r.id)}>
                   Open
                 </button>
-                {(r.status === 'interrupted' || r.status === 'paused') && (
+                {(r.status === 'interrupted' || r.status === 'paused') && !unresumable(r) && (
                   <button type="button" disabled={active} onClick={() => void resumeStoredRun(r.id)}>
                     Resume
                   </button>

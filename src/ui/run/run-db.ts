@@ -6,6 +6,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { RunStore, storageEstimate, type StoredRun } from '../../storage/run-store';
+import { reachedPlannedRounds } from '../../storage/run-summary';
+import { roundsReachedText, trainedNetworksText } from '../../state/stored-progress';
 import { transfer } from 'comlink';
 import { exportBundle, importBundle, type BundleImport } from '../../core/runs/bundle';
 import { withBundleWorker } from './precomputed-client';
@@ -100,11 +102,14 @@ export async function showStoredIfAny(config: ExperimentConfig): Promise<boolean
 /**
  * The finished stored run of `config` — the one run, or every seed's run of a sweep across workers — or
  * null. Start asks first: a run's id is its settings, so computing them again would write over the
- * finished rounds (the same numbers on the same backend, so there is nothing to gain).
+ * finished rounds (the same numbers on the same backend, so there is nothing to gain). Finished means
+ * every seed × method chain reached the planned rounds: an unfinished run (an import made mid-run, even
+ * one an older version stored as 'done') may be computed.
  */
 export async function finishedRunOf(config: ExperimentConfig): Promise<StoredRun | null> {
   const runs = await (await runStore()).listRuns();
-  const done = (id: string) => runs.find((r) => r.id === id && r.status === 'done') ?? null;
+  const done = (id: string) =>
+    runs.find((r) => r.id === id && r.status === 'done' && reachedPlannedRounds(r.summary)) ?? null;
   const whole = done(runId(config));
   if (whole || config.seeds.length < 2) return whole;
   const parts = seedConfigs(config).map((c) => done(runId(c)));
@@ -138,14 +143,30 @@ export async function importRunFile(file: File): Promise<{ ok: boolean; message:
     return { ok: false, message: `${file.name} was not imported: ${(e as Error).message}` };
   }
   if (!parsed.ok) return { ok: false, message: `${file.name} was not imported: ${parsed.message}` };
+  let stored: StoredRun;
   try {
-    await (await runStore()).importRun(parsed.bundle);
+    stored = await (await runStore()).importRun(parsed.bundle);
   } catch (e) {
     return { ok: false, message: `${file.name} was not imported: ${(e as Error).message}` };
   }
   runsChanged();
-  return { ok: true, message: `Imported ${file.name}: ${parsed.bundle.records.length} rounds.` };
+  return { ok: true, message: importedMessage(file.name, stored) };
 }
+
+/** What an import stored, in rounds as the run panel counts them, and how to go on with an unfinished run. */
+export function importedMessage(name: string, run: StoredRun): string {
+  const s = run.summary;
+  const what = `Imported ${name}: ${roundsReachedText({ roundsDone: s.roundsDone, planned: s.roundsPlanned })}, ${trainedNetworksText(s.recordCount)}.`;
+  if (reachedPlannedRounds(s)) return what;
+  return run.resumable === false
+    ? `${what} It did not finish. ${NO_RESUME_TEXT}`
+    : `${what} It did not finish: press Resume to continue it from its last finished round.`;
+}
+
+/** Why an unfinished import has no Resume, and how to finish it (import message and Runs list). */
+export const NO_RESUME_TEXT =
+  'The file does not hold the training state needed to continue it, so it has no Resume: to finish it, ' +
+  'press Start with its settings (Open loads them), which trains it again from round 1.';
 
 export interface RunsListState {
   /** null until the first read answers (the view then says it is loading, not that there are none). */

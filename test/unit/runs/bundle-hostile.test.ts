@@ -45,9 +45,30 @@ describe('gzip', () => {
   it('stops inflating past the budget even when the trailer lies about the size', () => {
     const bomb = gzipSync(new Uint8Array(16 * 2 ** 20)); // 16 MiB of zeros in ~16 KiB
     bomb.set([0, 1, 0, 0], bomb.length - 4); // declares 256 bytes
-    expect(() => gunzipBounded(bomb, 2 ** 20)).toThrow(/exceeds 1048576 bytes: stopped inflating/);
+    expect(() => gunzipBounded(bomb, 2 ** 20)).toThrow(/larger than 1048576 bytes once unpacked.*stopped unpacking/);
     const truncated = gzipSync(new TextEncoder().encode('x'.repeat(100000))).slice(0, 40);
-    expect(() => gunzipBounded(truncated, 2 ** 20)).toThrow(/truncated|corrupted/);
+    expect(() => gunzipBounded(truncated, 2 ** 20)).toThrow(/damaged or incomplete/);
+  });
+
+  it('a cut-off file is called damaged or incomplete, not too big; a really big one meets the size limit', () => {
+    const gz = exportBundleGzip(bundle);
+    // Cut anywhere, the last 4 bytes gzip reads as the length are compressed data: often billions.
+    for (const cut of [gz.length - 9, Math.floor(gz.length / 2), 200, 19, 12]) {
+      const msg = message(gz.slice(0, cut));
+      expect(msg, `cut at ${cut}`).toMatch(/^the file is damaged or incomplete \(was the download cut off\?\)/);
+      expect(msg).not.toMatch(/declares|limit|larger than/);
+    }
+    // The reviewer's case: a trailer declaring ~4.2 GB on a small file is said to be impossible, not over the limit.
+    const lying = gz.slice();
+    lying.set([0xf9, 0xff, 0x6c, 0xfc], lying.length - 4); // 4234477561 bytes
+    expect(message(lying)).toMatch(/damaged or incomplete.*more than \d+ compressed bytes can hold/);
+    // A plausible declared size over the budget: inflated up to the budget, then refused as too big…
+    const big = gzipSync(new Uint8Array(3 * 2 ** 20));
+    expect(() => gunzipBounded(big, 2 ** 20)).toThrow(/larger than 1048576 bytes once unpacked/);
+    // …unless the stream ends first: a cut-off file whose garbage length happens to be plausible.
+    const cutBig = big.slice(0, Math.floor(big.length / 2));
+    cutBig.set([0, 0, 0x30, 0], cutBig.length - 4); // declares 3 MiB
+    expect(() => gunzipBounded(cutBig, 2 ** 20)).toThrow(/damaged or incomplete/);
   });
 });
 

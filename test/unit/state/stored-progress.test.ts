@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/runs/config';
 import { getPreset } from '../../../src/core/runs/presets';
-import { storedProgress, storedProgressText } from '../../../src/state/stored-progress';
+import {
+  roundsReachedText,
+  storedProgress,
+  storedProgressText,
+  trainedNetworksText,
+} from '../../../src/state/stored-progress';
 import { roundRecord } from '../../helpers/round-record';
 
 const base = getPreset('mnist-2min').config;
@@ -46,5 +51,14 @@ describe('stored run progress', () => {
     const gd = { ...config, trainer: { id: 'gd', params: {} } } as unknown as typeof config;
     const records = [0, 1].flatMap((seed) => ['gd_magnitude', 'gd_snr'].map((m) => roundRecord(seed, m, 4, 0.9)));
     expect(storedProgress(gd, records).roundsDone).toBe(4);
+  });
+
+  it('counts rounds as rounds and names a count of records as trained networks', () => {
+    expect(roundsReachedText({ roundsDone: 6, planned: 6 })).toBe('all 6 rounds');
+    expect(roundsReachedText({ roundsDone: 5, planned: 6 })).toBe('rounds 1–5 of 6');
+    expect(roundsReachedText({ roundsDone: 1, planned: 6 })).toBe('round 1 of 6');
+    expect(roundsReachedText({ roundsDone: 0, planned: 6 })).toBe('no round finished on every seed yet');
+    expect(trainedNetworksText(54)).toBe('54 trained networks (one per round, pruning method and seed)');
+    expect(trainedNetworksText(1)).toMatch(/^1 trained network \(/);
   });
 });

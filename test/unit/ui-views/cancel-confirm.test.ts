@@ -9,25 +9,45 @@ import { ConfirmDialog } from '../../../src/ui/a11y/ConfirmDialog';
 
 describe('the question before Cancel', () => {
   it('says which rounds are kept and that the round in progress is lost', () => {
-    const t = cancelText(7, false);
+    const t = cancelText({ roundsDone: 7, planned: 12, records: 7 }, false);
     expect(t.title).toBe('Cancel this run?');
     expect(t.kept).toBe(
-      'The 7 rounds that have finished are kept: you can still see their results here and in the Runs tab.',
+      'Rounds 1–7 of 12 finished and are kept. You can still see the results here and in the Runs tab.',
     );
     expect(t.lost).toBe('The round being trained right now is not finished, so its progress is lost.');
     // a cancelled run is stored as interrupted: the Runs tab continues it from its last finished round
     expect(t.instead).toBe('You can continue it later from the Runs tab: it goes on from its last finished round.');
-    expect(cancelText(0, true).instead).toBe('Starting it again later begins from the first round.');
+    expect(cancelText({ roundsDone: 0, planned: 6, records: 0 }, true).instead).toBe(
+      'Starting it again later begins from the first round.',
+    );
     expect([t.keep, t.confirm]).toEqual(['Keep running', 'Cancel the run']);
   });
 
   it('fits one finished round, none, and a paused run', () => {
-    expect(cancelText(1, false).kept).toMatch(/^The round that has finished is kept: you can still see its results/);
-    expect(cancelText(0, false).kept).toBe('No round has finished yet, so nothing of this run is kept.');
-    const paused = cancelText(2, true);
+    expect(cancelText({ roundsDone: 1, planned: 6, records: 1 }, false).kept).toMatch(
+      /^Round 1 of 6 finished and is kept\./,
+    );
+    expect(cancelText({ roundsDone: 0, planned: 6, records: 0 }, false).kept).toBe(
+      'No round has finished yet, so nothing of this run is kept.',
+    );
+    const paused = cancelText({ roundsDone: 2, planned: 6, records: 2 }, true);
     expect(paused.lost).toBe('The round that is paused is not finished, so its progress is lost.');
     expect(paused.keep).toBe('Keep it paused');
-    expect(cancelText(1234, false).kept).toMatch(/^The 1,234 rounds/);
+  });
+
+  it('counts rounds as the run panel does, not one per record (the review saw "16 rounds" in a 6-round run)', () => {
+    // 1 seed, 3 methods: rounds 1–5 on every chain and one chain's round 6 = 16 records
+    const t = cancelText({ roundsDone: 5, planned: 6, records: 16 }, false);
+    expect(t.kept).toBe(
+      'Rounds 1–5 of 6 finished and are kept: 16 trained networks (one per round, pruning method and seed). ' +
+        'You can still see the results here and in the Runs tab.',
+    );
+    expect(t.kept).not.toMatch(/16 rounds/);
+    // seed 0 finished, seed 1 not started: no round is on every seed yet, but nothing trained is lost
+    expect(cancelText({ roundsDone: 0, planned: 6, records: 1_234 }, false).kept).toBe(
+      '1,234 trained networks (one per round, pruning method and seed) are kept, though no round has finished on ' +
+        'every seed yet. You can still see the results here and in the Runs tab.',
+    );
   });
 
   it('the dialog is named by its title, described by its text, the safe choice first', () => {
