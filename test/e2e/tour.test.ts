@@ -335,7 +335,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: the paper tour, teacher links and
     await page.getByRole('button', { name: /Try it yourself in the lab’s “Masks” tab/ }).click();
     await page
       .locator('.results')
-      .getByText(/Showing a stored run: \d+ round records · MNIST/)
+      .getByText(/Showing a stored run: \d+ trained networks \(one per round, pruning method and seed\) · MNIST/)
       .waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Masks');
     expect(await page.locator('[role="tab"][aria-selected="true"]').innerText()).toBe('Masks');

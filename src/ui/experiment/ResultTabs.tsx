@@ -18,6 +18,7 @@ import { FitnessChart } from './FitnessChart';
 import { SigmaChart } from './SigmaChart';
 import { SparsityChart } from './SparsityChart';
 import { overlayNote, useCompanionRun } from './companion-run';
+import { trainedNetworksText } from '../../state/stored-progress';
 
 /** What every result view receives. */
 export interface ResultViewProps {
@@ -143,8 +144,9 @@ export const ResultTabs = memo(function ResultTabs() {
       </div>
       {source === 'stored' && current.id !== 'runs' && (
         <p className="muted small" data-testid="stored-note">
-          Showing a stored {props.config?.trainer ? 'gradient-descent (GD-IMP) ' : ''}run: {props.records.length} round
-          records{props.config ? ` · ${runTitle(props.config)}` : ''}.
+          Showing a stored {props.config?.trainer ? 'gradient-descent (GD-IMP) ' : ''}run:{' '}
+          {trainedNetworksText(props.records.length)}
+          {props.config ? ` · ${runTitle(props.config)}` : ''}.
         </p>
       )}
       <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${current.id}`} className="tab-panel">
