@@ -103,37 +103,35 @@ describe('SIGKILL during lab sweep run, then the same command again', () => {
   }, 120_000);
 
   it('Ctrl-C on sweep run --jobs 2: its run processes stop at their next generation, no further one starts', async () => {
-    const { file, plan } = await longSweep('long-jobs');
-    const dir = join(root, 'jobs');
-    const locks = plan.runs.slice(0, 2).map((r) => join(dir, 'runs', r.runId, '.lab-lock'));
-    const args = ['sweep', 'run', file, '--out', dir, '--jobs', '2'];
-    const { code, stderr } = await signalWhenTraining(args, locks, 'SIGINT', true);
-    expect(code, stderr).toBe(130);
     // the terminal's signal and the parent's passed-on stop count as one in each run process
-    expect(stderr).not.toMatch(/interrupted again/);
-    expect(stderr.match(/interrupted after 0 of 6 rounds; run the same command again to continue/g)).toHaveLength(2);
-    expect(stderr).toMatch(/\ninterrupted after 0 of 4 runs; run the same command again to continue\n$/);
-    for (const l of locks) expect(await exists(l), l).toBe(false);
-    for (const r of plan.runs.slice(2)) expect(await exists(join(dir, 'runs', r.runId))).toBe(false);
+    await stopJobsSweep('jobs', 'SIGINT', true, 130);
   }, 120_000);
 });
 
 describe('a signal to the parent of sweep run --jobs alone', () => {
   it('is passed on: its run processes stop at their next generation, each once (exit 143)', async () => {
-    const { file, plan } = await longSweep('long-jobs-term');
-    const dir = join(root, 'jobs-term');
-    const locks = plan.runs.slice(0, 2).map((r) => join(dir, 'runs', r.runId, '.lab-lock'));
-    const args = ['sweep', 'run', file, '--out', dir, '--jobs', '2'];
-    const { code, stderr } = await signalWhenTraining(args, locks, 'SIGTERM', false);
-    expect(code, stderr).toBe(143);
-    // each run process stopped at its safe point (not "interrupted again: stopped at once")
-    expect(stderr.match(/interrupted after 0 of 6 rounds; run the same command again to continue/g)).toHaveLength(2);
-    expect(stderr).not.toMatch(/interrupted again/);
-    expect(stderr).toMatch(/\ninterrupted after 0 of 4 runs; run the same command again to continue\n$/);
-    for (const l of locks) expect(await exists(l), l).toBe(false);
-    for (const r of plan.runs.slice(2)) expect(await exists(join(dir, 'runs', r.runId))).toBe(false);
+    await stopJobsSweep('jobs-term', 'SIGTERM', false, 143);
   }, 120_000);
 });
+
+/**
+ * Runs a long sweep with --jobs 2, sends `signal` once both runs train (to the process group, as Ctrl-C
+ * does, or to the parent alone), and checks that each run process stopped once at its safe point (never
+ * "interrupted again: stopped at once"), locks released, no further run started.
+ */
+async function stopJobsSweep(name: string, signal: NodeJS.Signals, group: boolean, exitCode: number): Promise<void> {
+  const { file, plan } = await longSweep(`long-${name}`);
+  const dir = join(root, name);
+  const locks = plan.runs.slice(0, 2).map((r) => join(dir, 'runs', r.runId, '.lab-lock'));
+  const args = ['sweep', 'run', file, '--out', dir, '--jobs', '2'];
+  const { code, stderr } = await signalWhenTraining(args, locks, signal, group);
+  expect(code, stderr).toBe(exitCode);
+  expect(stderr).not.toMatch(/interrupted again/);
+  expect(stderr.match(/interrupted after 0 of 6 rounds; run the same command again to continue/g)).toHaveLength(2);
+  expect(stderr).toMatch(/\ninterrupted after 0 of 4 runs; run the same command again to continue\n$/);
+  for (const l of locks) expect(await exists(l), l).toBe(false);
+  for (const r of plan.runs.slice(2)) expect(await exists(join(dir, 'runs', r.runId))).toBe(false);
+}
 
 /** The tiny sweep with rounds of 100,000 generations (a signal lands inside one), in its own folder. */
 async function longSweep(name: string): Promise<{ file: string; plan: SweepPlan }> {
