@@ -90,6 +90,16 @@ export function layerName(name: string, layers: readonly LayerShape[] = []): str
   return m ? `${m[1] === 'Conv' ? 'convolution' : 'dense'} layer ${Number(m[2]) + 1}` : name;
 }
 
+/**
+ * The layer at `index` of the network, as the Masks tab names it ("hidden layer 1 (196 → 32)"), for a
+ * view that has the network's names in order (`named`, from layerNames): the Analysis tab's results carry
+ * a layer's index and flax name only, and once said "dense layer 1" for the same layer. Without `named`
+ * (or out of its range), from the flax name alone.
+ */
+export function layerNameAt(index: number, name: string, named?: readonly string[]): string {
+  return named?.[index] ?? layerName(name);
+}
+
 /** An LMC network label as the analysis names it ("r3" → "round 3", "s1" → "seed 1"). */
 export function netLabel(label: string): string {
   const m = /^([rs])(\d+)$/.exec(label);

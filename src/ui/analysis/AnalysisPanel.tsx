@@ -50,7 +50,7 @@ export interface AnalysisPanelProps {
   readonly runAnalysis: RunAnalysis;
   /** Cancels the running analysis (LabEngine.cancel). */
   readonly onCancel?: () => void;
-  /** Layer names, for options that pick a layer. */
+  /** Layer names in order (core/names.ts layerNames), for options that pick a layer and the results' titles. */
   readonly layerNames?: readonly string[];
   /** Other stored runs of the same task and network (e.g. the GD-IMP run of an ES run), to compare with. */
   readonly otherRuns?: readonly OtherRun[];
@@ -179,7 +179,7 @@ export function AnalysisPanel({ records, runAnalysis, onCancel, layerNames, othe
           {message}
         </p>
       ) : null}
-      {result ? <AnalysisResultView entry={result} /> : null}
+      {result ? <AnalysisResultView entry={result} layerNames={layerNames} /> : null}
     </div>
   );
 }

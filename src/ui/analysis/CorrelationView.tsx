@@ -11,12 +11,12 @@ import type { CorrelationResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { correlationRoundRows, scatterPoints } from './chart-data';
-import { layerName, methodName } from '../../core/names';
+import { layerNameAt, methodName } from '../../core/names';
 import { Term } from '../glossary/Term';
 
 const f3 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : '–');
 
-export function CorrelationView({ result }: { result: CorrelationResult }) {
+export function CorrelationView({ result, layerNames }: { result: CorrelationResult; layerNames?: readonly string[] }) {
   const usable = result.rows.filter((r) => r.sigma === 'per-weight');
   const [idx, setIdx] = useState(usable.length - 1);
   const row = usable[Math.min(Math.max(0, idx), usable.length - 1)];
@@ -24,7 +24,7 @@ export function CorrelationView({ result }: { result: CorrelationResult }) {
   const byRound = correlationRoundRows(result);
   if (!row) return <p className="muted">No rounds to correlate.</p>;
   const pts = scatterPoints(row);
-  const layer = layerName(result.layerName);
+  const layer = layerNameAt(result.layerIndex, result.layerName, layerNames);
   const keys = ['roundNum', ...methods.flatMap((m) => [`${m} pearson`, `${m} pearson se`, `${m} spearman`])];
   const header = [
     'round',
@@ -105,7 +105,10 @@ export function CorrelationView({ result }: { result: CorrelationResult }) {
           <PlotBox height={280}>
             <LineChart data={byRound} margin={PLOT_MARGIN}>
               {gridLines()}
-              {roundAxis()}
+              {roundAxis(
+                'roundNum',
+                byRound.map((r) => r.roundNum),
+              )}
               <YAxis domain={[-1, 1]} width={52} label={yLabel('correlation')} />
               <Tooltip formatter={(v) => f3(Number(v))} />
               {methods

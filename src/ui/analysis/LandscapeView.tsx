@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { ErrorBar, Legend, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { gridLines, PLOT_MARGIN, PlotBox, roundAxis, xLabel, yLabel } from '../viz/plot-parts';
+import { niceAxis } from '../viz/scales';
 import { directionsLabel, sharpnessRows, type LandscapeResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { seriesColour } from '../viz/palettes';
@@ -27,9 +28,12 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
     `${two ? `${result.runLabels[r.run]}: ` : ''}${methodName(r.method)}, seed ${r.seed}, round ${r.roundNum} (${(100 * (1 - r.sparsityFrac)).toFixed(1)} % of weights)`;
   const xis = entry.landscape.xis;
   const rows = profileRows(entry, xis);
+  // both charts: ticks on whole 1-2-5 steps over the drawn values, not recharts' 0, 1.05, 2.1, 3.15, …
+  const lossAxis = niceAxis(rows.flatMap((r) => Object.entries(r).flatMap(([k, v]) => (k === 'xi' ? [] : [v]))));
   const D = entry.landscape.profiles.length;
   const sharp = sharpnessRows(result);
   const runs = [...new Set(sharp.map((s) => s.run))];
+  const sharpAxis = niceAxis(sharp.flatMap((c) => (Number.isFinite(c.se) ? [c.a - c.se, c.a + c.se] : [c.a])));
   const dirs = directionsLabel(result);
   const keys = ['xi', ...Array.from({ length: D }, (_, d) => [`d${d}`, `fit${d}`]).flat()];
   const header = [
@@ -71,7 +75,14 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
                 domain={['dataMin', 'dataMax']}
                 label={xLabel('step ξ along the direction')}
               />
-              <YAxis width={60} tickFormatter={f4} domain={['auto', 'auto']} label={yLabel(result.lossKind, 60)} />
+              <YAxis
+                width={60}
+                tickFormatter={f4}
+                domain={lossAxis.domain}
+                ticks={lossAxis.ticks}
+                interval={0}
+                label={yLabel(result.lossKind, 60)}
+              />
               <Tooltip formatter={(v) => f4(Number(v))} />
               {Array.from({ length: D }, (_, d) => [
                 <Line
@@ -115,13 +126,19 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
           <PlotBox height={280}>
             <ScatterChart margin={PLOT_MARGIN}>
               {gridLines()}
-              {roundAxis('roundNum', true)}
+              {roundAxis(
+                'roundNum',
+                sharp.map((c) => c.roundNum),
+                true,
+              )}
               <YAxis
                 dataKey="a"
                 type="number"
                 width={64}
                 tickFormatter={f4}
-                domain={['auto', 'auto']}
+                domain={sharpAxis.domain}
+                ticks={sharpAxis.ticks}
+                interval={0}
                 label={yLabel('sharpness a')}
               />
               <Tooltip formatter={(v) => f4(Number(v))} />

@@ -20,6 +20,7 @@ import { BarrierMatrix } from './BarrierMatrix';
 import { lmcBarrierMarks, lmcCurveRows, lmcGroupTitle, lmcMetric, lmcNetName, lmcPairGroups } from './chart-data';
 
 const f3 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : '–');
+const orDash = (v: number | null) => (v === null ? '–' : f3(v));
 
 const KIND_NOTE: Record<LmcResult['groups'][number]['kind'], string> = {
   rounds: 'Rounds of one chain: the networks share their starting weights and the mask shrinks from round to round.',
@@ -66,6 +67,11 @@ export function LmcView({ result }: { result: LmcResult }) {
   );
   const header = ['α', ...series.map((s) => `${nameOf(s)}${unit}`)];
   const matrix = reading === 'endpoint' ? group.matrix.endpointBarrier : group.matrix.excessBarrier;
+  // Control: B also as a share of the dense network's return (returns have no common scale across tasks)
+  const control = result.barrierKind === 'return';
+  // NaN (an empty cell): round 1 is not among the chosen rounds
+  const ofDense = (m: (typeof marks)[number]) => (Number.isFinite(m.normalisedBarrier) ? m.normalisedBarrier : null);
+  const ofDenseHead = 'B ÷ |dense round-1 return|';
   return (
     <>
       {result.groups.length > 1 ? (
@@ -150,7 +156,7 @@ export function LmcView({ result }: { result: LmcResult }) {
             accuracy has excess 0.{' '}
             {result.barrierKind === 'error'
               ? `Connected: excess below ${threshold} test error.`
-              : 'Control task: no connectivity threshold.'}
+              : 'Control task: no connectivity threshold. B is also divided by the size of the return of the chain’s dense network (round 1), so tasks compare (2: a dip twice that return); it is empty (–) when round 1 is not among the chosen rounds.'}
           </>
         }
         table={{
@@ -161,6 +167,7 @@ export function LmcView({ result }: { result: LmcResult }) {
             'connected',
             'worst α',
             `${yTitle} at the worst α`,
+            ...(control ? [ofDenseHead] : []),
           ],
           rows: marks.map((m) => [
             nameOf(m.series),
@@ -169,6 +176,7 @@ export function LmcView({ result }: { result: LmcResult }) {
             m.connected === null ? '' : m.connected ? 'yes' : 'no',
             m.alpha,
             m.value * scale,
+            ...(control ? [ofDense(m)] : []),
           ]),
         }}
       >
@@ -195,6 +203,7 @@ export function LmcView({ result }: { result: LmcResult }) {
               <th scope="col">excess over the line{pct ? ', pp' : ''}</th>
               {result.barrierKind === 'error' ? <th scope="col">connected (excess &lt; {threshold})</th> : null}
               <th scope="col">worst α</th>
+              {control ? <th scope="col">{ofDenseHead}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -205,6 +214,7 @@ export function LmcView({ result }: { result: LmcResult }) {
                 <td>{f3(m.excessBarrier * scale)}</td>
                 {result.barrierKind === 'error' ? <td>{m.connected ? 'yes' : 'no'}</td> : null}
                 <td>{f3(m.alpha)}</td>
+                {control ? <td>{orDash(ofDense(m))}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -11,7 +11,7 @@ import { ChartFrame } from '../viz/ChartFrame';
 import { seriesColour } from '../viz/palettes';
 import { OptionSelect } from '../settings/OptionSelect';
 import { weightChartRows, weightSeries, type WeightStat } from './chart-data';
-import { layerName } from '../../core/names';
+import { layerNameAt } from '../../core/names';
 
 const f4 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : '–');
 
@@ -21,20 +21,16 @@ const STATS: readonly { stat: WeightStat; title: string; axis: string }[] = [
   { stat: 'mean', title: 'Mean value W of the remaining weights', axis: 'mean W' },
 ];
 
-export function WeightsView({ result }: { result: WeightsResult }) {
+export function WeightsView({ result, layerNames }: { result: WeightsResult; layerNames?: readonly string[] }) {
   const [layer, setLayer] = useState(result.layerNames[0]);
+  // the result lists every layer of the network in order, so its index names it as the Masks tab does
+  const layerName = (l: string) => layerNameAt(result.layerNames.indexOf(l), l, layerNames);
   const series = weightSeries(result);
   const nSeeds = new Set(result.rows.map((r) => r.seed)).size;
   return (
     <>
       <div className="view-controls">
-        <OptionSelect
-          label="Layer"
-          value={layer}
-          options={result.layerNames}
-          onChange={setLayer}
-          format={(l) => layerName(l)}
-        />
+        <OptionSelect label="Layer" value={layer} options={result.layerNames} onChange={setLayer} format={layerName} />
       </div>
       <div className="view-grid two">
         {STATS.map(({ stat, title, axis }) => {
@@ -51,7 +47,10 @@ export function WeightsView({ result }: { result: WeightsResult }) {
               <PlotBox height={260}>
                 <LineChart data={rows} margin={PLOT_MARGIN}>
                   {gridLines()}
-                  {roundAxis()}
+                  {roundAxis(
+                    'roundNum',
+                    rows.map((r) => r.roundNum),
+                  )}
                   <YAxis width={64} tickFormatter={f4} domain={['auto', 'auto']} label={yLabel(axis, 50)} />
                   <Tooltip formatter={(v) => f4(Number(v))} />
                   <Legend verticalAlign="top" />

@@ -11,7 +11,9 @@ import { LandscapeView } from './LandscapeView';
 import { LmcView } from './LmcView';
 import { WeightsView } from './WeightsView';
 
-type Views = { readonly [K in AnalysisId]?: ComponentType<{ result: AnalysisResultOf<K> }> };
+/** What a view gets: its result, and the network's layer names in order (core/names.ts layerNames) when known. */
+type ViewProps<R> = { result: R; layerNames?: readonly string[] };
+type Views = { readonly [K in AnalysisId]?: ComponentType<ViewProps<AnalysisResultOf<K>>> };
 
 const VIEWS: Views = {
   lmc: LmcView,
@@ -38,9 +40,15 @@ export function ReportTables({ id, result }: { id: AnalysisId; result: unknown }
 
 export function AnalysisResultView({
   entry,
+  layerNames,
 }: {
   entry: { [K in AnalysisId]: { id: K; result: AnalysisResultOf<K> } }[AnalysisId];
+  layerNames?: readonly string[];
 }) {
-  const View = VIEWS[entry.id] as ComponentType<{ result: unknown }> | undefined;
-  return View ? <View key={entry.id} result={entry.result} /> : <ReportTables id={entry.id} result={entry.result} />;
+  const View = VIEWS[entry.id] as ComponentType<ViewProps<unknown>> | undefined;
+  return View ? (
+    <View key={entry.id} result={entry.result} layerNames={layerNames} />
+  ) : (
+    <ReportTables id={entry.id} result={entry.result} />
+  );
 }

@@ -54,6 +54,8 @@ export interface LmcMark {
   readonly endpointBarrier: number;
   readonly excessBarrier: number;
   readonly connected: boolean | null;
+  /** Control: B_R ÷ |the source chain's dense round-1 return|; NaN for vision or without round 1 selected. */
+  readonly normalisedBarrier: number;
 }
 
 /** Per pair of the group: where the path is worst and both barrier readings (chart marks and the table). */
@@ -68,6 +70,7 @@ export function lmcBarrierMarks(res: Pick<LmcResult, 'barrierKind'>, g: LmcGroup
       endpointBarrier: p.path.endpointBarrier,
       excessBarrier: p.path.excessBarrier,
       connected: p.path.connected,
+      normalisedBarrier: p.path.normalisedBarrier,
     };
   });
 }

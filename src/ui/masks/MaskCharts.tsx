@@ -14,12 +14,16 @@ import { GradientLegend } from '../viz/Legends';
 import { viridis } from '../viz/colormap';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { PixelCanvas } from '../viz/PixelCanvas';
-import type { MethodIoURow } from './mask-images';
+import { usageColourMax, type MethodIoURow } from './mask-images';
 import { layerNames } from '../../core/names';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
-/** Fraction of each input pixel's outgoing first-layer weights still kept, as an h×w viridis image. */
+/**
+ * Fraction of each input pixel's outgoing first-layer weights still kept, as an h×w viridis image whose
+ * colours span 0 to the largest share (usageColourMax), as the tour's step 4 does: on a fixed 0–1 scale a
+ * ticket at ~10 % drew one flat dark map. The colour bar says so.
+ */
 export function PixelUsageMap({
   mask,
   layer,
@@ -32,7 +36,11 @@ export function PixelUsageMap({
   title: string;
 }) {
   const usage = useMemo(() => inputPixelUsage(mask, layer, inputShape), [mask, layer, inputShape]);
-  const image = useMemo(() => valuesToImage(usage.fraction, usage.width, usage.height, (v) => v, viridis), [usage]);
+  const top = useMemo(() => usageColourMax(usage.fraction), [usage]);
+  const image = useMemo(
+    () => valuesToImage(usage.fraction, usage.width, usage.height, (v) => Math.min(1, v / top), viridis),
+    [usage, top],
+  );
   const perUnit = layer.kernelShape[1] * (inputShape[2] ?? 1);
   const rows = Array.from(
     usage.fraction,
@@ -57,7 +65,13 @@ export function PixelUsageMap({
           return `pixel (row ${y}, col ${x}): ${usage.counts[p]} of ${perUnit} weights kept (${pct(usage.fraction[p])})`;
         }}
       />
-      <GradientLegend title="share of the pixel's weights kept" map={viridis} mapName="viridis" min={0} max={1} />
+      <GradientLegend
+        title={`share of the pixel's weights kept${top < 1 ? `, colours scaled to this map: 0 to ${top}` : ''}`}
+        map={viridis}
+        mapName="viridis"
+        min={0}
+        max={top}
+      />
     </ChartFrame>
   );
 }
@@ -136,7 +150,7 @@ export function MethodIoUChart({ rows, title }: { rows: readonly MethodIoURow[];
         <PlotBox height={240}>
           <LineChart data={data} margin={PLOT_MARGIN}>
             {gridLines()}
-            {roundAxis('round')}
+            {roundAxis('round', rounds)}
             <YAxis domain={[0, 1]} width={56} label={yLabel('overlap (IoU)', 40, 4)} />
             <Tooltip formatter={(v) => Number(v).toFixed(3)} />
             <Legend verticalAlign="top" />

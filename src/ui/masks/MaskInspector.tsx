@@ -13,8 +13,8 @@ import { cividis } from '../viz/palettes';
 import '../viz/views.css';
 import { KernelMaskImage } from './KernelMaskImage';
 import { LayerSparsityBars, MethodIoUChart, PixelUsageMap } from './MaskCharts';
-import { distinct, kernelView, methodIoUByRound, roundDiff } from './mask-images';
-import { diffLegendItems } from './mask-palette';
+import { distinct, kernelView, maskCellKind, methodIoUByRound, roundDiff } from './mask-images';
+import { diffLegendItems, KEPT_PRUNED_KEY } from './mask-palette';
 import { layerNames, methodName } from '../../core/names';
 import { Term } from '../glossary/Term';
 import { OptionSelect } from '../settings/OptionSelect';
@@ -111,13 +111,17 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
             layerLabel={layerLabel}
             label={`${layerLabel} mask at round ${round}`}
           />
-          <GradientLegend
-            title="kept share of the pixel's channels (0 = pruned, 1 = kept)"
-            map={cividis}
-            mapName="cividis"
-            min={0}
-            max={1}
-          />
+          {maskCellKind(kernelView(layer, layerIdx === 0 ? inputShape : undefined)) === 'binary' ? (
+            <CategoryLegend title="Each weight" items={KEPT_PRUNED_KEY} />
+          ) : (
+            <GradientLegend
+              title="kept share of the pixel's channels (0 = all pruned, 1 = all kept)"
+              map={cividis}
+              mapName="cividis"
+              min={0}
+              max={1}
+            />
+          )}
         </ChartFrame>
         <div>
           {imageView ? (

@@ -35,6 +35,28 @@ export function kernelView(layer: LayerSpec, inputShape: readonly number[] | und
 }
 
 /**
+ * What a mask picture's colours mean: each cell is one weight, kept (1) or pruned (0), unless the picture
+ * is per-unit input images over a multi-channel input, where a cell is a pixel and its colour the kept
+ * share of that pixel's channels. 'binary' gets a two-colour key, 'share' a colour bar.
+ */
+export function maskCellKind(view: KernelView): 'binary' | 'share' {
+  return view.mode === 'image' && view.channels > 1 ? 'share' : 'binary';
+}
+
+/**
+ * Top of the input-pixel map's colour scale: the largest share kept, rounded up to 1, 2, 2.5 or 5 × 10^k
+ * (at most 1). With a fixed 0–1 scale a ticket keeping ~10 % of the weights drew one flat dark map.
+ */
+export function usageColourMax(fraction: ArrayLike<number>): number {
+  let max = 0;
+  for (let i = 0; i < fraction.length; i++) if (fraction[i] > max) max = fraction[i];
+  if (!(max > 0)) return 1;
+  const mag = 10 ** Math.floor(Math.log10(max));
+  const nice = [1, 2, 2.5, 5, 10].find((m) => m * mag >= max * (1 - 1e-9))! * mag;
+  return Math.min(1, Number(nice.toPrecision(6)));
+}
+
+/**
  * Per hidden unit j: an h×w image of the fraction of its c input weights at each pixel that are kept
  * (1 = kept; for one channel exactly the mask column reshaped). Weight (pixel p, channel ch, unit j) sits
  * at kernelOffset + (p·c + ch)·units + j.

@@ -1,8 +1,9 @@
 /**
  * Source and target side by side (docs/ALGORITHMS.md §5 "each panel compares the transferred
  * ticket with the random-reinit chain"): left, the source round's test curve (ticket, and the source run's
- * own random/reinit round); right, the target's — the transferred ticket (blue, as in the paper) against
- * the random/reinit baseline at the same sparsity (yellow, dashed) — live while the job streams. Below, a
+ * own random-mask baseline round); right, the target's — the transferred ticket (blue, as in the paper)
+ * against the random-mask baseline at the same sparsity (yellow, dashed) — live while the job streams.
+ * Series, names and axes come from transfer-chart-data.ts (names as every other chart's). Below, a
  * comparison table of final and best performance. Every chart sits in the shared ChartFrame (table
  * view, PNG/SVG/CSV); the numbers come from the tested selectors in state/transfer-store.ts.
  */
@@ -16,32 +17,18 @@ import {
 } from '../../state/transfer-store';
 import type { RoundRecord } from '../../core/experiments/events';
 import { useThrottled } from '../use-throttled';
-import { LiveChart, type LiveSeries } from '../viz/LiveChart';
-import { linearTicks } from '../viz/scales';
+import { LiveChart } from '../viz/LiveChart';
 import { ChartFrame } from '../viz/ChartFrame';
-
-const COLORS = { ticket: '#0072b2', baseline: '#e69f00' } as const;
-
-function seriesOf(curves: readonly TransferCurve[], ticketName: string): LiveSeries[] {
-  return curves.map((c) => ({
-    key: c.method,
-    name: c.role === 'ticket' ? ticketName : 'random/reinit baseline',
-    color: COLORS[c.role],
-    dash: c.role === 'baseline' ? '6 3' : undefined,
-    width: 2.2,
-    dots: true,
-    points: c.points,
-  }));
-}
+import { readableYAxis, singleEvaluationAt, sourceXDomain, transferSeries } from './transfer-chart-data';
 
 interface CurveChartProps {
   readonly id: string;
   readonly title: string;
   readonly curves: readonly TransferCurve[];
-  readonly ticketName: string;
   readonly xLabel: string;
   readonly asPercent: boolean;
   readonly empty: string;
+  readonly note?: string;
   readonly xDomain?: readonly [number, number];
   readonly yDomain: readonly [number, number] | null;
 }
@@ -51,10 +38,10 @@ export const CurveChart = memo(function CurveChart({
   id,
   title,
   curves,
-  ticketName,
   xLabel,
   asPercent,
   empty,
+  note,
   xDomain,
   yDomain,
 }: CurveChartProps) {
@@ -62,24 +49,25 @@ export const CurveChart = memo(function CurveChart({
     () => curves.map((c) => ({ ...c, points: c.points.map(([x, y]) => [x, asPercent ? 100 * y : y] as const) })),
     [curves, asPercent],
   );
-  const series = useMemo(() => seriesOf(scaled, ticketName), [scaled, ticketName]);
+  const series = useMemo(() => transferSeries(scaled), [scaled]);
   const table = useMemo(() => curveTable(curves), [curves]);
-  const y = useMemo(
-    () => ({
+  const y = useMemo(() => {
+    // the same ticks in both panels, whatever their plot heights (legends may wrap differently)
+    const axis = readableYAxis(yDomain);
+    return {
       label: asPercent ? 'test accuracy (%)' : 'test return',
       format: (v: number) => v.toFixed(asPercent ? 0 : 1),
-      // the same ticks in both panels, whatever their plot heights (legends may wrap differently)
-      domain: yDomain ?? undefined,
-      ticks: yDomain ? linearTicks(yDomain[0], yDomain[1], 5) : undefined,
-    }),
-    [asPercent, yDomain],
-  );
+      domain: axis?.domain,
+      ticks: axis?.ticks,
+    };
+  }, [asPercent, yDomain]);
   const x = useMemo(() => ({ label: xLabel, domain: xDomain }), [xLabel, xDomain]);
   return (
     <ChartFrame
       id={id}
       fill
       title={title}
+      note={note}
       table={{ header: [xLabel, ...table.header.slice(1)], rows: table.rows }}
       empty={empty}
     >
@@ -129,6 +117,8 @@ export function TransferCharts({
     () => sharedDomain([...source, ...liveTarget], asPercent ? 100 : 1, asPercent ? 10 : 0),
     [source, liveTarget, asPercent],
   );
+  const xSource = useMemo(() => sourceXDomain(source), [source]);
+  const onlyEval = singleEvaluationAt(source);
   const xTarget = useMemo(() => (targetSteps ? ([0, targetSteps] as const) : undefined), [targetSteps]);
   const fmt = (v: number) => (asPercent ? Number((100 * v).toFixed(2)) : Number(v.toFixed(2)));
   return (
@@ -138,17 +128,17 @@ export function TransferCharts({
           id="transfer-source"
           title={`Source: ${sourceLabel}`}
           curves={source}
-          ticketName={`${ticket.method} ticket`}
           xLabel="generation"
           asPercent={asPercent}
           yDomain={yDomain}
+          xDomain={xSource}
+          note={onlyEval === null ? undefined : `This round was tested once, after generation ${onlyEval}.`}
           empty="This round has no test evaluations."
         />
         <CurveChart
           id="transfer-target"
           title={`Target: ${targetLabel}`}
           curves={liveTarget}
-          ticketName={`${ticket.method} ticket (transferred)`}
           xLabel={targetIsGd ? 'optimizer step' : 'generation'}
           asPercent={asPercent}
           yDomain={yDomain}

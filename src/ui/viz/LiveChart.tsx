@@ -7,7 +7,7 @@
  * the legend is part of the SVG (so PNG/SVG export includes it); hover shows the values at the
  * nearest x. Keyboard users get the same numbers from ChartFrame's table view.
  */
-import { legendLayout, legendRows } from './legend-layout';
+import { LEGEND_TEXT_X, legendLayout, legendRows } from './legend-layout';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import {
   autoDomain,
@@ -161,7 +161,8 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
           }
           onPointerLeave={() => setHoverX(null)}
         >
-          <g className="legend" fontSize={12}>
+          {/* not class "legend": that CSS (0.8rem) would override the 12 px legendLayout measures for */}
+          <g className="chart-legend" fontSize={12}>
             {legend.map(({ s, x: lx, row, lines }) => (
               <g key={s.key} transform={`translate(${legendLeft + lx},${M.top + row * LEGEND_ROW + 6})`}>
                 <line
@@ -174,9 +175,9 @@ export const LiveChart = memo(function LiveChart({ series, x, y, valueFormat, xR
                   strokeDasharray={s.dash}
                 />
                 {s.dots && <circle cx={11} cy={0} r={s.dotRadius ?? 3} fill={s.color} />}
-                <text x={27} y={4} fill="#333">
+                <text x={LEGEND_TEXT_X} y={4} fill="#333">
                   {lines.map((line, i) => (
-                    <tspan key={i} x={27} dy={i ? LEGEND_ROW : 0}>
+                    <tspan key={i} x={LEGEND_TEXT_X} dy={i ? LEGEND_ROW : 0}>
                       {line}
                     </tspan>
                   ))}

@@ -6,6 +6,7 @@
  */
 import type { ReactElement } from 'react';
 import { CartesianGrid, ResponsiveContainer, XAxis } from 'recharts';
+import { roundTicks } from './scales';
 
 /** Margins that leave room for the axis labels below and to the left. */
 export const PLOT_MARGIN = { top: 8, right: 16, bottom: 20, left: 8 } as const;
@@ -37,15 +38,28 @@ export function yLabel(value: string, dy = 40, offset = 0) {
 }
 
 /**
- * The x axis of a per-round plot: whole rounds from the first to the last (`pad` widens it by half a round
- * on each side, so scatter points at the ends are not cut).
+ * The x axis of a per-round plot: whole rounds from the first to the last. Given the plotted `rounds`, its
+ * ticks are whole rounds from roundTicks (recharts' own read 1, 3, 5, 6 or, padded, ran past the last
+ * round: 1, 3, 5, 7 for six); `pad` widens it by half a round each side, so scatter points are not cut.
  */
-export function roundAxis(dataKey = 'roundNum', pad = false): ReactElement {
-  return (
+export function roundAxis(dataKey = 'roundNum', rounds?: readonly number[], pad = false): ReactElement {
+  const [first, last] = rounds?.length ? [Math.min(...rounds), Math.max(...rounds)] : [NaN, NaN];
+  const p = pad ? 0.5 : 0;
+  return Number.isFinite(first) ? (
     <XAxis
       dataKey={dataKey}
       type="number"
-      domain={pad ? ['dataMin - 0.5', 'dataMax + 0.5'] : ['dataMin', 'dataMax']}
+      domain={[first - p, last + p]}
+      ticks={roundTicks(first, last)}
+      interval={0}
+      allowDataOverflow
+      label={xLabel('round')}
+    />
+  ) : (
+    <XAxis
+      dataKey={dataKey}
+      type="number"
+      domain={['dataMin', 'dataMax']}
       allowDecimals={false}
       label={xLabel('round')}
     />

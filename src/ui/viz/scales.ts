@@ -106,3 +106,36 @@ export function nearestIndex(xs: readonly number[], x: number): number {
   for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) best = i;
   return best;
 }
+
+/**
+ * Whole-round ticks from `first` to `last` (integers), every 1, 2, 5, 10, … rounds so there are at most
+ * `max`; never a tick past the last round (a 6-round run's sharpness axis once read 1, 3, 5, 7).
+ */
+export function roundTicks(first: number, last: number, max = 8): number[] {
+  const [lo, hi] = [Math.ceil(first), Math.floor(last)];
+  if (hi < lo) return [];
+  let step = 1;
+  for (const k of [1, 2, 5, 10, 20, 50, 100]) {
+    step = k;
+    if (Math.floor((hi - lo) / k) + 1 <= max) break;
+  }
+  const out: number[] = [];
+  for (let v = lo; v <= hi; v += step) out.push(v);
+  return out;
+}
+
+/**
+ * A linear axis over `values` with ends on its ticks: 1-2-5 steps, about `count` intervals (0, 1, 2, 3, 4
+ * rather than 0, 1.05, 2.1, …). One value gets a window around it; no finite value, [0, 1].
+ */
+export function niceAxis(values: readonly number[], count = 5): { domain: [number, number]; ticks: number[] } {
+  const v = values.filter(Number.isFinite);
+  let lo = v.length ? Math.min(...v) : 0,
+    hi = v.length ? Math.max(...v) : 1;
+  if (lo === hi) [lo, hi] = [lo - (Math.abs(lo) * 0.1 || 1), hi + (Math.abs(hi) * 0.1 || 1)];
+  const step = niceStep(lo, hi, count);
+  const [a, b] = [Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step];
+  const ticks: number[] = [];
+  for (let k = 0; a + k * step <= b + step * 1e-9; k++) ticks.push(Number((a + k * step).toPrecision(12)));
+  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
+}

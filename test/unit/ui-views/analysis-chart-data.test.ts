@@ -86,6 +86,19 @@ describe('LMC chart rows', () => {
       excessBarrier: 50,
       connected: null,
     });
+    // B_R ÷ |dense round-1 return| once the analysis knows that return; NaN (an empty cell) until then
+    expect(lmcBarrierMarks(res, g)[0].normalisedBarrier).toBeNaN();
+    const withDense = {
+      ...g,
+      matrix: {
+        ...g.matrix,
+        pairs: g.matrix.pairs.map((p) => ({
+          ...p,
+          path: pathFromMetrics('return', alphas, p.path.perf, p.path.loss, -200),
+        })),
+      },
+    };
+    expect(lmcBarrierMarks(res, withDense)[0].normalisedBarrier).toBeCloseTo(0.25, 12);
   });
 });
 

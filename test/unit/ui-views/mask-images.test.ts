@@ -6,10 +6,12 @@ import {
   distinct,
   kernelSlice,
   kernelView,
+  maskCellKind,
   methodIoUByRound,
   roundDiff,
   unitCodeImages,
   unitKeptImages,
+  usageColourMax,
 } from '../../../src/ui/masks/mask-images';
 
 /** Dense [in, out] layer at `offset` followed by its bias. */
@@ -115,5 +117,22 @@ describe('round diff and method IoU', () => {
     expect(rows[0].iou).toBeCloseTo(1 / 3, 12);
     expect(rows[1].iou).toBe(1);
     expect(distinct([{ roundNum: 3 }, { roundNum: 1 }, { roundNum: 3 }], 'roundNum')).toEqual([1, 3]);
+  });
+});
+
+describe('mask colour keys', () => {
+  it('a one-channel or matrix mask is kept/pruned (a two-colour key); a multi-channel image is a share', () => {
+    const l = dense('Dense_0', 196, 32, 0);
+    expect(maskCellKind(kernelView(l, [14, 14, 1]))).toBe('binary'); // MNIST MLP: the bar once said "channels"
+    expect(maskCellKind(kernelView(dense('Dense_1', 32, 10, 0), undefined))).toBe('binary');
+    expect(maskCellKind(kernelView(dense('Dense_0', 48, 8, 0), [4, 4, 3]))).toBe('share');
+  });
+
+  it('the input-pixel map is scaled to the largest share kept, not to 1', () => {
+    expect(usageColourMax(new Float32Array([0.02, 0.116, 0.09]))).toBe(0.2);
+    expect(usageColourMax([0.2, 0.24])).toBe(0.25);
+    expect(usageColourMax([0.3, 0.41])).toBe(0.5);
+    expect(usageColourMax([0.9, 1])).toBe(1);
+    expect(usageColourMax([0, 0])).toBe(1); // nothing kept: the plain 0–1 scale
   });
 });

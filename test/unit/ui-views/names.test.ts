@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   layerName,
+  layerNameAt,
   layerNames,
   methodName,
   netLabel,
@@ -77,6 +78,17 @@ describe('display names', () => {
     expect(layerName('Dense_7', cnn)).toBe('dense layer 8'); // not among the layers: from its name alone
     expect(layerName('Conv_0')).toBe('convolution layer 1');
     expect(layerName('weird')).toBe('weird');
+  });
+
+  it('an analysis names a layer by its index as the Masks tab does, with its shape', () => {
+    const named = layerNames([
+      { name: 'Dense_0', kind: 'dense' as const, kernelShape: [196, 32] },
+      { name: 'Dense_1', kind: 'dense' as const, kernelShape: [32, 10] },
+    ]);
+    expect(layerNameAt(0, 'Dense_0', named)).toBe('hidden layer 1 (196 → 32)'); // not "dense layer 1"
+    expect(layerNameAt(1, 'Dense_1', named)).toBe('output layer (32 → 10)');
+    expect(layerNameAt(0, 'Dense_0')).toBe('dense layer 1'); // the network unknown: its flax name alone
+    expect(layerNameAt(5, 'Dense_5', named)).toBe('dense layer 6');
   });
 
   it('LMC labels and run titles are words', () => {

@@ -8,7 +8,9 @@ import {
   logTicks,
   axisScale,
   nearestIndex,
+  niceAxis,
   niceStep,
+  roundTicks,
   tickLabels,
 } from '../../../src/ui/viz/scales';
 
@@ -57,5 +59,23 @@ describe('scales', () => {
     expect(tickLabels([29.02, 29.04, 29.06, 29.08], whole)).toEqual(['29.02', '29.04', '29.06', '29.08']);
     expect(tickLabels([-2600, -2550, -2500], whole)).toEqual(['-2600', '-2550', '-2500']);
     expect(tickLabels([0.1, 0.15, 0.2], (v) => v.toFixed(1))).toEqual(['0.10', '0.15', '0.20']);
+  });
+
+  it('round ticks are whole rounds from the first to the last, never past the run', () => {
+    expect(roundTicks(1, 6)).toEqual([1, 2, 3, 4, 5, 6]); // the sharpness chart once read 1, 3, 5, 7
+    expect(roundTicks(0.5, 6.5)).toEqual([1, 2, 3, 4, 5, 6]); // padded half a round each side
+    expect(roundTicks(1, 20)).toEqual([1, 6, 11, 16]);
+    expect(roundTicks(2, 2)).toEqual([2]);
+    expect(roundTicks(3, 2)).toEqual([]);
+  });
+
+  it('a nice axis ends on 1-2-5 ticks around the data', () => {
+    // sharpness a ± s.e. from 0 to 4.2 once got ticks 0, 1.05, 2.1, 3.15, 4.2
+    expect(niceAxis([0, 1.3, 4.2])).toEqual({ domain: [0, 5], ticks: [0, 1, 2, 3, 4, 5] });
+    expect(niceAxis([0.013, 0.061]).ticks).toEqual([0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07]);
+    const one = niceAxis([3]);
+    expect(one.domain[0]).toBeLessThan(3);
+    expect(one.domain[1]).toBeGreaterThan(3);
+    expect(niceAxis([NaN])).toEqual({ domain: [0, 1], ticks: [0, 0.2, 0.4, 0.6, 0.8, 1] });
   });
 });
