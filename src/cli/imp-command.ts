@@ -208,7 +208,7 @@ export function summaryTable(records: readonly PerfRow[], metric: TestMetric): s
   });
   const over =
     seeds.length > 1
-      ? `, mean over seeds ${rangesText(seeds)}${short ? ' (of a round not every seed finished: over those that did)' : ''}`
+      ? `, mean over seeds ${rangesText(seeds)}${short ? ' (where a seed has not finished a round, over the seeds that have)' : ''}`
       : ` of seed ${seeds.join('')}`;
   // columns as wide as their widest cell, two spaces apart (a fixed width ran long chain names together)
   return `final ${unit.name}${over}:\n${textTable(['round', 'remaining %', ...methods], rows)}`;

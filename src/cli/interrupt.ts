@@ -84,11 +84,11 @@ export function stopMessage(signal: Signal): { labStop: Signal } {
 /** Set in the environment of the run processes `lab sweep run --jobs` starts: they listen for stopMessage. */
 export const PARENT_STOPS_ENV = 'LAB_PARENT_STOPS';
 
+let listening = false;
 /**
  * In a run process of `lab sweep run --jobs` (PARENT_STOPS_ENV set, an IPC channel open): takes the
  * parent's stopMessage as a first signal. The channel does not keep the process alive.
  */
-let listening = false;
 export function listenForParentStop(): void {
   if (listening || process.env[PARENT_STOPS_ENV] !== '1' || !process.send) return;
   listening = true;

@@ -33,11 +33,17 @@ export interface PerfUnit {
   readonly decimals: number;
 }
 
+/** How a table shows performance: values × `scale`, named and rounded as `unit` says. */
+export interface ShownPerf {
+  readonly scale: number;
+  readonly unit: PerfUnit;
+}
+
 /**
  * The unit of a metric as the tables show it: accuracy in % (`raw`: as the fraction rounds.csv holds,
  * with the decimals a fraction needs), a return as it is (`raw` changes nothing).
  */
-export function perfUnit(metric: TestMetric, raw = false): { scale: number; unit: PerfUnit } {
+export function perfUnit(metric: TestMetric, raw = false): ShownPerf {
   if (metric !== 'accuracy') return { scale: 1, unit: { name: 'test return', decimals: 1 } };
   return raw
     ? { scale: 1, unit: { name: 'test accuracy as a fraction', decimals: 4 } }
@@ -53,15 +59,11 @@ function meanSdCell(c: { mean: number; sd: number }, values: readonly number[], 
 const meanSdCaption = (what: string, severalSeeds: boolean) =>
   `${what}${severalSeeds ? ": mean ± s.d. over seeds (sample s.d.), each seed's value in brackets, in seed order" : ''}:`;
 
-/**
- * The sparsity-vs-performance table and the effect over `baseline`, values × `scale`; `unit` says what they
- * are (by default accuracy % for scale 100, a return for 1, as a sweep's summary.md passes them).
- */
+/** The sparsity-vs-performance table and the effect over `baseline`, shown as `shown` says (perfUnit). */
 export function summaryMarkdown(
   rows: readonly RoundPerf[],
   baseline: string,
-  scale = 100,
-  unit: PerfUnit = perfUnit(scale === 100 ? 'accuracy' : 'return').unit,
+  { scale, unit }: ShownPerf = perfUnit('accuracy'),
 ): string {
   const curves = summarizeCurves(rows);
   const methods = [...new Set(curves.map((c) => c.method))];
@@ -115,8 +117,7 @@ export function summaryMarkdown(
  */
 export function decompositionMarkdown(
   rows: readonly RoundPerf[],
-  scale = 100,
-  unit: PerfUnit = perfUnit('accuracy').unit,
+  { scale, unit }: ShownPerf = perfUnit('accuracy'),
 ): string {
   const have = new Set(rows.map((r) => r.method));
   const missing = DECOMPOSITION_METHODS.filter((m) => !have.has(m));
@@ -165,7 +166,7 @@ export async function summarizeCommand(flags: Map<string, string>): Promise<void
   if (out) await checkOutputFile(out, boolFlag(flags, 'force'));
   const dirs = runs.split(',').map((d) => d.trim());
   const [first] = await poolableMetas(dirs); // one experiment: pooling two would average unlike things as seeds
-  const { scale, unit } = perfUnit(getTask(first.config.task.id).metric, raw);
+  const shown = perfUnit(getTask(first.config.task.id).metric, raw);
   const rows = (await Promise.all(dirs.map(readRounds))).flat();
   const seen = new Set<string>();
   for (const r of rows) {
@@ -173,8 +174,8 @@ export async function summarizeCommand(flags: Map<string, string>): Promise<void
     if (seen.has(key)) throw new CliError(`--runs: ${key} is in more than one folder (it would count twice)`);
     seen.add(key);
   }
-  let md = summaryMarkdown(rows, flags.get('baseline') ?? 'random_reinit', scale, unit);
-  if (decompose) md += '\n\n' + decompositionMarkdown(rows, scale, unit);
+  let md = summaryMarkdown(rows, flags.get('baseline') ?? 'random_reinit', shown);
+  if (decompose) md += '\n\n' + decompositionMarkdown(rows, shown);
   if (out) await writeFileAtomic(out, md + '\n');
   process.stdout.write(md + '\n');
 }

@@ -35,7 +35,7 @@ export function storedProgress(config: ExperimentConfig, records: readonly Round
  */
 export function roundsReachedText(p: Pick<StoredProgress, 'roundsDone' | 'planned'>): string {
   if (p.roundsDone >= p.planned) return `all ${p.planned} rounds`;
-  if (p.roundsDone === 0) return 'no round finished on every seed yet';
+  if (p.roundsDone === 0) return 'no round finished yet for every seed and pruning method';
   if (p.roundsDone === 1) return `round 1 of ${p.planned}`;
   return `rounds 1–${p.roundsDone} of ${p.planned}`;
 }

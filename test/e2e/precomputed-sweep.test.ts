@@ -95,7 +95,10 @@ describe.skipIf(process.env.E2E === '0')('e2e: precomputed overlay and sweeps ac
     // Each seed was stored as its own run; reopening the 2-seed config reassembles them.
     await page.reload();
     await page.waitForFunction(
-      () => /Showing a stored run: 8 trained networks \(one per round, pruning method and seed\)/.test(document.querySelector('.results')?.textContent ?? ''),
+      () =>
+        /Showing a stored run: 8 trained networks \(one per round, pruning method and seed\)/.test(
+          document.querySelector('.results')?.textContent ?? '',
+        ),
       null,
       { timeout: 60_000 },
     );

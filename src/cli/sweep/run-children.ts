@@ -7,6 +7,7 @@
  * the machine's evaluation threads out between them (`workersPerRun`) and prints the one summary line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { threadsPerLane } from '../../core/experiments/parallel/threads';
 import { InterruptedError, PARENT_STOPS_ENV, stopMessage, type Interruption } from '../interrupt';
 import { labInvocation } from './lab-invocation';
 
@@ -22,7 +23,7 @@ export const SWEEP_CHILD_ENV = 'LAB_SWEEP_CHILD';
  * do not oversubscribe the cores. Results are the same for any W; only the speed depends on it.
  */
 export function workersPerRun(budget: number, runsAtOnce: number): number {
-  return Math.max(1, Math.floor(budget / Math.max(1, runsAtOnce)));
+  return threadsPerLane(budget, runsAtOnce);
 }
 
 /** The exit codes of a process stopped by Ctrl-C / SIGTERM at a safe point (interrupt.ts). */

@@ -28,9 +28,6 @@ import { lockRun, runState, SweepDir } from './sweep-dir';
 import { recordSweep } from './sweep-folder';
 import type { SweepSubcommand } from './sweep-command';
 
-// Its home was this module; callers that import it from here keep working.
-export { recordSweep };
-
 /** "3", "0-5" or "1,4,7" → indices, each checked against the plan's size. */
 export function indexList(v: string, count: number): number[] {
   const range = /^(\d+)-(\d+)$/.exec(v);

@@ -10,7 +10,7 @@ import type { SweepConfiguration, SweepPlan } from '../../core/sweep/expand';
 import { valueLabel } from '../../core/sweep/expand';
 import { fmt, markdownTable } from '../analysis/output';
 import { toCsv } from '../../core/runs/csv-format';
-import { summaryMarkdown } from '../summarize-command';
+import { perfUnit, summaryMarkdown, type ShownPerf } from '../summarize-command';
 
 export interface CollectedConfig {
   readonly config: SweepConfiguration;
@@ -23,8 +23,8 @@ export interface CollectedConfig {
 }
 
 /** Accuracy in % for vision tasks, the return as is for control (what the lab shows everywhere). */
-function scaleOf(c: SweepConfiguration): number {
-  return getTask(c.config.task.id).metric === 'accuracy' ? 100 : 1;
+function shownOf(c: SweepConfiguration): ShownPerf {
+  return perfUnit(getTask(c.config.task.id).metric);
 }
 
 export function summaryCsv(plan: SweepPlan, collected: readonly CollectedConfig[]): string {
@@ -64,7 +64,7 @@ export function summaryCsv(plan: SweepPlan, collected: readonly CollectedConfig[
 /** Per method, its last round that any seed reached: "91.2 ± 0.3" (with "r3: " when short of the plan). */
 function lastRoundCells(c: CollectedConfig, methods: readonly string[]): string[] {
   const curves = summarizeCurves(c.rows);
-  const scale = scaleOf(c.config);
+  const scale = shownOf(c.config).scale;
   const planned = c.config.config.prune.rounds;
   return methods.map((m) => {
     const mine = curves.filter((p) => p.method === m);
@@ -83,8 +83,8 @@ export function summaryMd(
 ): string {
   const seedsPlanned = plan.runs.length / plan.configs.length;
   const methods = [...new Set(plan.configs.flatMap((c) => c.config.prune.methods))];
-  const vision = plan.configs.some((c) => scaleOf(c) === 100);
-  const control = plan.configs.some((c) => scaleOf(c) === 1);
+  const vision = plan.configs.some((c) => shownOf(c).scale === 100);
+  const control = plan.configs.some((c) => shownOf(c).scale === 1);
   const unit =
     vision && control ? 'test accuracy % (vision) or return (control)' : vision ? 'test accuracy %' : 'test return';
   const parts = [
@@ -113,7 +113,7 @@ export function summaryMd(
         (c.seedsPartial.length ? `; partly run: ${c.seedsPartial.join(', ')}` : '') +
         (c.folder ? `; run folder: \`${c.folder}\`` : ''),
       '',
-      summaryMarkdown(c.rows, baseline, scaleOf(c.config)),
+      summaryMarkdown(c.rows, baseline, shownOf(c.config)),
     );
   }
   return parts.join('\n') + '\n';

@@ -25,9 +25,6 @@ const barrierOf = (r: LmcRow) => r.excessBarrier ?? r.barrier;
 const barrierWords = (rows: readonly LmcRow[]) =>
   rows.every((r) => r.excessBarrier !== undefined) ? 'an excess error barrier' : 'an error barrier';
 
-// kept importable from here, where the steps that combine clause verdicts have always found it
-export { combineVerdicts };
-
 /** The ES chain a section describes: `preferred` when the rows have it, else their first ES chain. */
 function esChainOf(chains: readonly string[], preferred: string): string | null {
   const es = chains.filter((c) => !isGd(c));

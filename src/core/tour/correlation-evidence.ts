@@ -7,7 +7,7 @@
  */
 import type { CorrelationRow, TourAnalysis } from './analysis-file';
 import type { Curve } from './analysis-curves';
-import { combineVerdicts } from './analysis-sentences';
+import { combineVerdicts } from './sentence';
 import { meansByRound } from './round-means';
 import { missing, sentence, type PaperVerdict, type Sentence } from './sentence';
 import { chainWords, pct, remainingText, seedsText } from './words';

@@ -6,7 +6,7 @@
  * round. ES is compared with a GD budget on that budget's own seeds, paired by round.
  */
 import type { TourAnalysis, WeightsRow } from './analysis-file';
-import { combineVerdicts } from './analysis-sentences';
+import { combineVerdicts } from './sentence';
 import type { Curve } from './analysis-curves';
 import { aheadFrom, seedWords, trainerName } from './es-vs-gd';
 import { meansByRound } from './round-means';

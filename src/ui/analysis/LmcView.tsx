@@ -156,7 +156,7 @@ export function LmcView({ result }: { result: LmcResult }) {
             accuracy has excess 0.{' '}
             {result.barrierKind === 'error'
               ? `Connected: excess below ${threshold} test error.`
-              : 'Control task: no connectivity threshold. B is also divided by the size of the return of the chain’s dense network (round 1), so tasks compare (2: a dip twice that return); it is empty (–) when round 1 is not among the chosen rounds.'}
+              : 'Control task: no connectivity threshold. B is also divided by the size of the dense network’s return (round 1 of the chain), so that different tasks can be compared: 2 means the dip is twice the dense network’s return. It is empty (–) when round 1 is not among the chosen rounds.'}
           </>
         }
         table={{

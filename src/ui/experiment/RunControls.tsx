@@ -25,6 +25,7 @@ import { StartsWhat } from './StartsWhat';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
 import { JobButtons } from '../run/JobButtons';
 import { ProgressLine } from './ProgressLine';
+import { roundsReachedText, storedProgress } from '../../state/stored-progress';
 import { methodName } from '../../core/names';
 import { getTask } from '../../core/tasks/registry';
 import { getPreset } from '../../core/runs/presets';
@@ -43,14 +44,15 @@ function perfText(config: { task: { id: string } } | null, v: number): string {
  * in between the progress at most every 15 s.
  */
 function RunAnnouncer() {
-  const { status, source, last, rounds, planned, config } = useImpStore(
+  const { status, source, last, planned, config, reached } = useImpStore(
     useShallow((x) => ({
       status: x.status,
       source: x.source,
       last: x.records[x.records.length - 1],
-      rounds: x.records.length,
       planned: x.config?.prune.rounds ?? 0,
       config: x.config,
+      // the rounds every seed × method chain finished, as the run panel counts them
+      reached: x.config ? roundsReachedText(storedProgress(x.config, x.records)) : '',
     })),
   );
   const bucket = useImpStore((x) => Math.floor(20 * selectProgress(x, 0).fraction));
@@ -59,7 +61,7 @@ function RunAnnouncer() {
   if (status === 'starting') event = 'Run starting.';
   else if (status === 'paused') event = 'Run paused.';
   else if (status === 'cancelled') event = 'Run cancelled.';
-  else if (status === 'done') event = `Run finished: ${rounds} rounds stored.`;
+  else if (status === 'done') event = `Run finished: ${reached} stored.`;
   else if (status === 'running')
     event = last
       ? `Round ${last.roundNum}${planned ? ` of ${planned}` : ''} finished for ${methodName(last.method)}, seed ${last.seed}: ${perfText(config, last.finalPerf)} with ${(100 * (1 - last.sparsityFrac)).toFixed(1)} % of the weights.`

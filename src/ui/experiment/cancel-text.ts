@@ -33,7 +33,7 @@ function keptText({ roundsDone, planned, records }: KeptSoFar): string {
   const see = 'You can still see the results here and in the Runs tab.';
   const networks = trainedNetworksText(records);
   if (roundsDone === 0)
-    return `${networks} ${records === 1 ? 'is' : 'are'} kept, though no round has finished on every seed yet. ${see}`;
+    return `${networks} ${records === 1 ? 'is' : 'are'} kept, though no round has finished yet for every seed and pruning method. ${see}`;
   const rounds = roundsReachedText({ roundsDone, planned });
   const kept = `${capital(rounds)} finished and ${roundsDone === 1 ? 'is' : 'are'} kept`;
   // One method and one seed: a round is one network, and the count would only repeat the rounds.

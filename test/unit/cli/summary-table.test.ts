@@ -20,7 +20,7 @@ describe('summaryTable', () => {
   it('keeps long header cells apart and averages each chain over seeds, accuracy in %', () => {
     const [caption, header, r1, r2] = summaryTable(rows, 'accuracy').split('\n');
     expect(caption).toBe(
-      'final test accuracy in %, mean over seeds 0,1 (of a round not every seed finished: over those that did):',
+      'final test accuracy in %, mean over seeds 0,1 (where a seed has not finished a round, over the seeds that have):',
     );
     expect(header.trim().split(/\s{2,}/)).toEqual([
       'round',
@@ -60,8 +60,7 @@ describe('summarize tables', () => {
   );
 
   it('say what the numbers are and that ± is the s.d. over seeds', () => {
-    const { scale, unit } = perfUnit('accuracy');
-    const md = summaryMarkdown(rows, 'random_reinit', scale, unit).split('\n');
+    const md = summaryMarkdown(rows, 'random_reinit', perfUnit('accuracy')).split('\n');
     expect(md[0]).toBe(
       "Final test accuracy in % per chain and round: mean ± s.d. over seeds (sample s.d.), each seed's value in brackets, in seed order:",
     );
@@ -69,8 +68,7 @@ describe('summarize tables', () => {
   });
 
   it('--raw keeps accuracy a fraction, with the decimals a fraction needs', () => {
-    const { scale, unit } = perfUnit('accuracy', true);
-    const md = summaryMarkdown(rows, 'random_reinit', scale, unit);
+    const md = summaryMarkdown(rows, 'random_reinit', perfUnit('accuracy', true));
     expect(md).toContain('| 1 | 100.00 | 0.9050 ± 0.0071 (0.9000 / 0.9100) |');
     expect(md.split('\n')[0]).toMatch(/^Final test accuracy as a fraction per chain and round: mean ± s\.d\./);
     expect(perfUnit('return', true)).toEqual(perfUnit('return'));

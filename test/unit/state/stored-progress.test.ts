@@ -43,7 +43,7 @@ describe('stored run progress', () => {
     const seed0 = chains(3).filter((r) => r.seed === 0);
     const p = storedProgress(config, seed0);
     expect(p.roundsDone).toBe(0);
-    expect(storedProgressText(p)).toMatch(/^no round finished on every seed/);
+    expect(storedProgressText(p)).toMatch(/^no round finished yet for every seed and pruning method/);
   });
 
   it("a GD run's records carry gd_ method ids", () => {
@@ -57,7 +57,9 @@ describe('stored run progress', () => {
     expect(roundsReachedText({ roundsDone: 6, planned: 6 })).toBe('all 6 rounds');
     expect(roundsReachedText({ roundsDone: 5, planned: 6 })).toBe('rounds 1–5 of 6');
     expect(roundsReachedText({ roundsDone: 1, planned: 6 })).toBe('round 1 of 6');
-    expect(roundsReachedText({ roundsDone: 0, planned: 6 })).toBe('no round finished on every seed yet');
+    expect(roundsReachedText({ roundsDone: 0, planned: 6 })).toBe(
+      'no round finished yet for every seed and pruning method',
+    );
     expect(trainedNetworksText(54)).toBe('54 trained networks (one per round, pruning method and seed)');
     expect(trainedNetworksText(1)).toMatch(/^1 trained network \(/);
   });

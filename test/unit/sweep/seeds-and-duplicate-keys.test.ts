@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSweepContent, parseSweepText } from '../../../src/cli/sweep/read-sweep';
-import { recordSweep } from '../../../src/cli/sweep/run-command';
+import { recordSweep } from '../../../src/cli/sweep/sweep-folder';
 import { SweepDir } from '../../../src/cli/sweep/sweep-dir';
 import { CliError } from '../../../src/cli/args';
 import { getPreset } from '../../../src/core/runs/presets';

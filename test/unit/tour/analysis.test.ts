@@ -3,7 +3,8 @@
 // analysis-curves.ts), on a file shaped like the lab's mnist-quick analyses (docs/RESULTS.md §3, §5).
 import { describe, expect, it } from 'vitest';
 import { parseTourAnalysis, type TourAnalysis } from '../../../src/core/tour/analysis-file';
-import { combineVerdicts, minimaSentence, transferSentence } from '../../../src/core/tour/analysis-sentences';
+import { minimaSentence, transferSentence } from '../../../src/core/tour/analysis-sentences';
+import { combineVerdicts } from '../../../src/core/tour/sentence';
 import { barrierCurves, barrierReading, sharpnessCurves, transferTable } from '../../../src/core/tour/analysis-curves';
 import { FILE, lmc, plain } from './analysis-fixture';
 

@@ -45,8 +45,8 @@ describe('the question before Cancel', () => {
     expect(t.kept).not.toMatch(/16 rounds/);
     // seed 0 finished, seed 1 not started: no round is on every seed yet, but nothing trained is lost
     expect(cancelText({ roundsDone: 0, planned: 6, records: 1_234 }, false).kept).toBe(
-      '1,234 trained networks (one per round, pruning method and seed) are kept, though no round has finished on ' +
-        'every seed yet. You can still see the results here and in the Runs tab.',
+      '1,234 trained networks (one per round, pruning method and seed) are kept, though no round has finished yet for ' +
+        'every seed and pruning method. You can still see the results here and in the Runs tab.',
     );
   });
 

@@ -28,5 +28,10 @@ export interface ThreadPlan {
 export function planThreads(o: { seeds: number; cores?: number; workers?: number }): ThreadPlan {
   const budget = Math.max(1, Math.floor(o.workers ?? defaultWorkers(o.cores)));
   const lanes = Math.max(1, Math.min(o.seeds, budget, MAX_SEED_LANES));
-  return { lanes, workersPerRun: Math.max(1, Math.floor(budget / lanes)) };
+  return { lanes, workersPerRun: threadsPerLane(budget, lanes) };
+}
+
+/** Threads each of `lanes` lanes (seeds here, run processes of a sweep) gets from `budget`: at least 1. */
+export function threadsPerLane(budget: number, lanes: number): number {
+  return Math.max(1, Math.floor(budget / Math.max(1, lanes)));
 }
