@@ -92,7 +92,7 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
       </div>
       <div className="view-grid two">
         <ChartFrame
-          title={`Mask of the ${layerLabel}: ${methodName(method)}, seed ${seed}, round ${round}`}
+          title={`Mask of ${layerLabel}: ${methodName(method)}, seed ${seed}, round ${round}`}
           note={
             <>
               The <Term id="mask">mask</Term> says which weights are kept (light) and which are pruned (dark).
@@ -147,7 +147,7 @@ export function MaskInspector({ records, layers, inputShape }: MaskInspectorProp
       </div>
       {diff ? (
         <ChartFrame
-          title={`What changed in the ${layerLabel}: round ${diffFrom} → ${round}`}
+          title={`What changed in ${layerLabel}: round ${diffFrom} → ${round}`}
           note="Kept in both, newly pruned (kept in the earlier round only), regrown (kept in the later round only); counts over all layers."
           table={{
             header: ['layer', 'weight number', 'change (0 pruned in both, 1 kept in both, 2 newly pruned, 3 regrown)'],
