@@ -154,7 +154,13 @@ export function unknownFlagError(
   const meant = closest(name, candidates).slice(0, 3);
   const hint = meant.length ? `did you mean ${meant.join(' or ')}? ` : '';
   const list = flags.map((f) => `--${f}`).join(' ') + (opts.more ? ` ${opts.more}` : '');
-  return new CliError(`${opts.who ? `${opts.who}: ` : ''}unknown flag --${name} (${hint}known: ${list})`);
+  return new CliError(`${opts.who ? `${opts.who}: ` : ''}unknown flag --${name} (${hint}known: ${list || 'none'})`);
+}
+
+/** Refuses the first flag of `flags` not in `known`, with unknownFlagError's did-you-mean; `who` names the command. */
+export function refuseUnknownFlags(flags: Map<string, string>, known: Iterable<string>, who: string): void {
+  const list = [...known];
+  for (const k of flags.keys()) if (!list.includes(k)) throw unknownFlagError(k, list, { who });
 }
 
 /** The exact command line, as run folders, bundles and reports record it. */

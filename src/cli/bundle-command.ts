@@ -18,7 +18,7 @@ import {
   type BundleProvenance,
   type RunBundle,
 } from '../core/runs/bundle';
-import { boolFlag, CliError, commandLine, seedList } from './args';
+import { boolFlag, CliError, commandLine, refuseUnknownFlags, seedList } from './args';
 import { describeDifferences } from './config-diff';
 import { readFolderRecords } from './folder-records';
 import { RunFolder } from './run-folder';
@@ -125,9 +125,7 @@ export async function bundleOfFolder(
 }
 
 export async function bundleCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
-  for (const k of flags.keys())
-    if (!FLAGS.has(k))
-      throw new CliError(`bundle: unknown flag --${k} (known: ${[...FLAGS].map((f) => `--${f}`).join(' ')})`);
+  refuseUnknownFlags(flags, FLAGS, 'bundle');
   const dir = flags.get('run'),
     out = flags.get('out');
   if (!dir || dir === 'true' || !out || out === 'true')

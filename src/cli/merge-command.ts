@@ -15,14 +15,13 @@ import { runId, sameUpToSeeds } from '../core/runs/hash';
 import { GEN_COLUMNS, ROUND_COLUMNS } from '../core/runs/csv';
 import { toCsv } from '../core/runs/csv-format';
 import { roundWithoutPredecessor } from '../core/runs/round-checks';
-import { CliError, pathFlag } from './args';
+import { CliError, pathFlag, refuseUnknownFlags } from './args';
 import { describeDifferences } from './config-diff';
 import { writeFileAtomic } from './fs-safe';
 import { CONFIG_FILE, GENERATIONS_FILE, ROUNDS_FILE, RunFolder, roundFiles, theta0File } from './run-folder';
 
 export async function mergeCommand(flags: Map<string, string>): Promise<void> {
-  for (const k of flags.keys())
-    if (k !== 'runs' && k !== 'out') throw new CliError(`merge: unknown flag --${k} (known: --runs --out)`);
+  refuseUnknownFlags(flags, ['runs', 'out'], 'merge');
   const dirs = (pathFlag(flags, 'runs', 'run folders, e.g. --runs a,b') ?? '')
     .split(',')
     .map((d) => d.trim())

@@ -6,7 +6,7 @@
  */
 import { summarizeCurves, effectOver, type RoundPerf } from '../core/analysis/summary';
 import { DECOMPOSITION, DECOMPOSITION_METHODS, decomposeAt, sharesOfTotal } from '../core/analysis/decomposition';
-import { boolFlag, CliError, pathFlag } from './args';
+import { boolFlag, CliError, pathFlag, refuseUnknownFlags } from './args';
 import { markdownTable, fmt } from './analysis/output';
 import { RunFolder } from './run-folder';
 import { writeFileAtomic } from './fs-safe';
@@ -155,9 +155,7 @@ export function decompositionMarkdown(
 }
 
 export async function summarizeCommand(flags: Map<string, string>): Promise<void> {
-  for (const k of flags.keys())
-    if (!['runs', 'baseline', 'raw', 'out', 'force', 'decompose'].includes(k))
-      throw new CliError(`summarize: unknown flag --${k} (known: --runs --baseline --raw --out --force --decompose)`);
+  refuseUnknownFlags(flags, ['runs', 'baseline', 'raw', 'out', 'force', 'decompose'], 'summarize');
   const runs = pathFlag(flags, 'runs', 'run folders, e.g. --runs runs-out/a,runs-out/b');
   if (!runs) throw new CliError('--runs DIR[,DIR…] is required (run folders written by "lab imp" / "lab gd")');
   const raw = boolFlag(flags, 'raw');

@@ -13,7 +13,7 @@ import { correlationRows, crossTaskRows, curveRows, weightsRows } from '../core/
 import { metricOf } from '../core/tour/run-curves';
 import { parseTourAnalysis, TOUR_ANALYSIS_FORMAT, TOUR_ANALYSIS_VERSION } from '../core/tour/analysis-file';
 import type { TourAnalysis, WeightsRow } from '../core/tour/analysis-file';
-import { CliError, pathFlag } from './args';
+import { CliError, pathFlag, refuseUnknownFlags } from './args';
 import { writeFileAtomic } from './fs-safe';
 import { roundsOfRun, table, taskRun, trainerOf } from './tour-evidence-runs';
 
@@ -96,8 +96,7 @@ async function weightsOf(specs: readonly { csv: string; gdRun?: string }[]): Pro
 }
 
 export async function tourEvidenceCommand(flags: Map<string, string>): Promise<void> {
-  for (const k of flags.keys())
-    if (k !== 'recipe' && k !== 'out') throw new CliError(`tour-evidence: unknown flag --${k} (known: --recipe --out)`);
+  refuseUnknownFlags(flags, ['recipe', 'out'], 'tour-evidence');
   const recipePath = pathFlag(flags, 'recipe', 'a recipe file (JSON)');
   const out = pathFlag(flags, 'out', 'the analysis file to write, e.g. public/precomputed/mnist-quick.analysis.json');
   if (!recipePath || !out) throw new CliError('tour-evidence needs --recipe FILE and --out FILE');

@@ -11,7 +11,7 @@ import {
   type SelectSpec,
   type Selection,
 } from '../../core/analysis/analyses';
-import { CliError, seedList } from '../args';
+import { CliError, refuseUnknownFlags, seedList } from '../args';
 
 /** camelCase option key → kebab-case flag name (`rngSeed` → `rng-seed`). */
 export const flagOf = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -35,10 +35,7 @@ export function knownFlags(def: AnalysisDef): string[] {
 
 /** Rejects flags the command does not know, naming them (exit code 2). */
 export function checkFlags(def: AnalysisDef, flags: Map<string, string>): void {
-  const known = new Set(knownFlags(def));
-  for (const k of flags.keys())
-    if (!known.has(k))
-      throw new CliError(`${def.id}: unknown flag --${k} (known: ${[...known].map((f) => `--${f}`).join(' ')})`);
+  refuseUnknownFlags(flags, knownFlags(def), def.id);
 }
 
 function valueOf(flag: string, spec: ParamSpec, raw: string): number | boolean | string {

@@ -4,7 +4,7 @@
  * runs (one per configuration and seed, each its own run folder) plus a summary table; docs/SWEEPS.md
  * is the how-to.
  */
-import { CliError } from '../args';
+import { CliError, refuseUnknownFlags } from '../args';
 import { planCommand } from './plan-command';
 import { runCommand } from './run-command';
 import { collectCommand } from './collect-command';
@@ -43,10 +43,6 @@ export async function sweepCommand(
       `sweep ${sub} needs ${sub === 'collect' ? 'the sweep folder' : 'a sweep file'}: lab sweep ${cmd.usage}`,
     );
   if (extra.length) throw new CliError(`unexpected argument "${extra[0]}" (lab sweep ${cmd.usage})`);
-  for (const k of flags.keys())
-    if (!cmd.flags.has(k))
-      throw new CliError(
-        `sweep ${sub}: unknown flag --${k} (known: ${[...cmd.flags].map((f) => `--${f}`).join(' ') || 'none'})`,
-      );
+  refuseUnknownFlags(flags, cmd.flags, `sweep ${sub}`);
   await cmd.run(target, flags, argv);
 }

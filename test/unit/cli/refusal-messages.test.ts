@@ -126,11 +126,22 @@ describe('unknown flags: the closest known one', () => {
     ['imp', '--pruneFrac', '--prune-frac'],
     ['gd', '--epoch', '--epochs'],
     ['transfer', '--seeds', '--seed'],
+    ['summarize', '--run', '--runs'],
+    ['merge', '--run', '--runs'],
+    ['bundle', '--runs', '--run'],
+    ['lmc', '--method-B', '--method-b'],
+    ['tour-evidence', '--recipes', '--recipe'],
   ])('%s %s: did you mean %s?', async (command, typed, meant) => {
     const needed = command === 'transfer' ? ['--from', join(root, 'never'), '--rounds', '2'] : [];
     const r = await runCli([command, ...needed, typed, '1', '--out', join(root, 'never')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`unknown flag ${typed} \\(did you mean ${meant}\\? known: --`));
+  });
+
+  it('sweep subcommands too', async () => {
+    const r = await runCli(['sweep', 'plan', join(root, 'never.yaml'), '--outt', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/sweep plan: unknown flag --outt \(did you mean --out\? known: --out /);
   });
 
   it('without a close one, the known flags are listed', async () => {
