@@ -46,7 +46,7 @@ const damaged = (detail: string) =>
 /** Offset of the deflate payload after a gzip header (RFC 1952 §2.3); throws on a malformed header. */
 function payloadStart(b: Uint8Array): number {
   if (!isGzip(b) || (b.length >= 3 && b[2] !== 8)) throw new Error('not a gzip file (bad header)');
-  if (b.length < 18) throw damaged(`it is only ${b.length} bytes long`);
+  if (b.length < 18) throw damaged(`a gzip file is at least 18 bytes long, this one ${b.length}`);
   const flags = b[3];
   let p = 10;
   if (flags & 4) p += 2 + (b[10] | (b[11] << 8)); // FEXTRA
@@ -72,7 +72,7 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes: number, slice = SLICE
   const declared = u32(bytes, bytes.length - 4);
   const payload = bytes.subarray(start, bytes.length - 8);
   if (declared > MAX_RATIO * (payload.length + 1))
-    throw damaged(`its size field says ${declared} bytes, more than ${bytes.length} compressed bytes can hold`);
+    throw damaged(`its gzip size field says ${declared} bytes, more than ${bytes.length} compressed bytes can hold`);
   const tooBig = () =>
     new Error(`the file is larger than ${maxBytes} bytes once unpacked, more than the lab reads: stopped unpacking`);
   const chunks: Uint8Array[] = [];
