@@ -21,6 +21,15 @@ const VIEWPORTS = [
 /** A small shipped bundle (MNIST, 6 rounds × 3 chains) imported through the Runs tab. */
 const BUNDLE = join(REPO_ROOT, 'public/precomputed/mnist-2min.json.gz');
 
+/** Crashes and uncaught errors of each page, printed when a tour step never shows (stepReady). */
+const pageEvents = new WeakMap<Page, string[]>();
+function recordPageEvents(page: Page): void {
+  const events: string[] = [];
+  pageEvents.set(page, events);
+  page.on('crash', () => events.push('the renderer crashed'));
+  page.on('pageerror', (e) => events.push(`uncaught error: ${e.message.slice(0, 300)}`));
+}
+
 /** Waits until the result tab's lazily loaded view has replaced its "Loading the view…" placeholder. */
 const tabLoaded = (page: Page) =>
   page.waitForFunction(() => {
@@ -42,7 +51,11 @@ async function stepReady(page: Page, id: string): Promise<void> {
   } catch (e) {
     const width = page.viewportSize()?.width ?? 0;
     await page.screenshot({ path: join(SCREENSHOT_DIR, `a11y-stuck-${id}-${width}.png`), fullPage: true });
-    const onScreen = await page.locator('.tour-step').first().getAttribute('data-step');
+    const onScreen = await page
+      .locator('.tour-step')
+      .first()
+      .getAttribute('data-step', { timeout: 5_000 })
+      .catch(() => 'none: the page shows no tour step');
     const text = (
       await page
         .locator('.tour-evidence')
@@ -51,6 +64,8 @@ async function stepReady(page: Page, id: string): Promise<void> {
         .catch(() => '')
     ).slice(0, 400);
     console.log(`[e2e a11y] waited for step "${id}"; on screen: step "${onScreen}"; its evidence reads: ${text}`);
+    // a blank page at this point (seen once) is a crashed renderer or a React error: say which
+    console.log(`[e2e a11y] page events: ${pageEvents.get(page)?.join(' | ') || 'no crash, no uncaught error'}`);
     throw e;
   }
 }
@@ -77,6 +92,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: axe-core on every view, phone and
       const reports: AxeReport[] = [];
       const check = async (page: Page, label: string) => reports.push(await runAxe(page, `${vp.width} ${label}`));
       const page = await e2e.page(vp, 90_000);
+      recordPageEvents(page);
 
       // The first screen: the experiment with its default preset.
       await page.goto(e2e.url());
