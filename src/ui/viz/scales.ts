@@ -63,6 +63,8 @@ export function linearTicksAtLeast(lo: number, hi: number, count: number, min = 
 
 /** 1, 2, 5 × 10^k inside [lo, hi] (log axes); falls back to powers of ten only when there would be > `max`. */
 export function logTicks(lo: number, hi: number, max = 8): number[] {
+  // A log axis has no tick at or below 0 or at ∞: log10 there is ∓∞, and the loop below would never end.
+  if (!(lo > 0) || !(hi >= lo) || !Number.isFinite(hi)) return [];
   const all: number[] = [],
     tens: number[] = [];
   for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {

@@ -40,6 +40,10 @@ describe('scales', () => {
   it('log ticks: 1-2-5 ladder in range, powers of ten when too many', () => {
     expect(logTicks(0.9, 110)).toEqual([1, 2, 5, 10, 20, 50, 100]);
     expect(logTicks(1e-4, 10)).toEqual([1e-4, 1e-3, 1e-2, 0.1, 1, 10]);
+    // no tick at or below 0 or at ∞ (those ran the loop forever and froze the page)
+    expect(logTicks(0, 100)).toEqual([]);
+    expect(logTicks(1, Infinity)).toEqual([]);
+    expect(logTicks(-5, 100)).toEqual([]);
   });
 
   it('auto domains pad linear data by 5 %, widen a single value, ignore non-finite / non-positive (log)', () => {
