@@ -21,13 +21,25 @@ const VIEWPORTS = [
 /** A small shipped bundle (MNIST, 6 rounds × 3 chains) imported through the Runs tab. */
 const BUNDLE = join(REPO_ROOT, 'public/precomputed/mnist-2min.json.gz');
 
-/** Crashes and uncaught errors of each page, printed when a tour step never shows (stepReady). */
+/**
+ * What happened in each page, printed when a tour step never shows (stepReady): crashes, uncaught errors,
+ * console errors and warnings (React reports an error that unmounts the app there, not as an uncaught
+ * error) and main-frame navigations (a reload mid-walk), each with its time.
+ */
 const pageEvents = new WeakMap<Page, string[]>();
 function recordPageEvents(page: Page): void {
   const events: string[] = [];
+  const t0 = Date.now();
+  const add = (s: string) => events.push(`${((Date.now() - t0) / 1000).toFixed(1)} s ${s.slice(0, 400)}`);
   pageEvents.set(page, events);
-  page.on('crash', () => events.push('the renderer crashed'));
-  page.on('pageerror', (e) => events.push(`uncaught error: ${e.message.slice(0, 300)}`));
+  page.on('crash', () => add('the renderer crashed'));
+  page.on('pageerror', (e) => add(`uncaught error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') add(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) add(`navigated to ${f.url()}`);
+  });
 }
 
 /** Waits until the result tab's lazily loaded view has replaced its "Loading the view…" placeholder. */
@@ -64,8 +76,17 @@ async function stepReady(page: Page, id: string): Promise<void> {
         .catch(() => '')
     ).slice(0, 400);
     console.log(`[e2e a11y] waited for step "${id}"; on screen: step "${onScreen}"; its evidence reads: ${text}`);
-    // a blank page at this point (seen once) is a crashed renderer or a React error: say which
-    console.log(`[e2e a11y] page events: ${pageEvents.get(page)?.join(' | ') || 'no crash, no uncaught error'}`);
+    // A blank page here (seen in CI) is a crashed renderer, an unmounted app or a stuck main thread: a page
+    // that still answers tells the last two apart by what its root holds.
+    const root = await Promise.race([
+      page.evaluate(() => {
+        const r = document.getElementById('root');
+        return `#root has ${r?.childElementCount ?? 'no'} children, body text ${document.body.innerText.length} chars`;
+      }),
+      new Promise<string>((r) => setTimeout(() => r('the page did not answer in 10 s (main thread busy)'), 10_000)),
+    ]).catch((err: unknown) => `evaluate failed: ${String(err).slice(0, 200)}`);
+    console.log(`[e2e a11y] ${root}`);
+    console.log(`[e2e a11y] page events:\n  ${pageEvents.get(page)?.join('\n  ') || 'none'}`);
     throw e;
   }
 }

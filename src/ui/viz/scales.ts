@@ -42,13 +42,30 @@ export function tickLabels(ticks: readonly number[], fmt: (v: number) => string)
   return ticks.map((t) => t.toFixed(decimals));
 }
 
+/** More ticks than any axis draws: the loops below stop there whatever the numbers. */
+const MAX_TICKS = 1000;
+
+/**
+ * Whether `lo` and `hi` are one value for an axis: equal, or apart by no more than float rounding (two
+ * accuracies computed along different paths). A range that narrow has a tick step below the numbers' own
+ * spacing, where `v += step` leaves v unchanged: such a range once froze the page in an endless tick loop.
+ */
+export function sameForAxis(lo: number, hi: number): boolean {
+  return Math.abs(hi - lo) <= Math.max(Math.abs(lo), Math.abs(hi)) * 1e-9;
+}
+
 /** Multiples of a nice step inside [lo, hi] (linear axes). */
 export function linearTicks(lo: number, hi: number, count = 5): number[] {
   const step = niceStep(lo, hi, count);
+  const first = Math.ceil(lo / step - 1e-9);
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step)
+  // Counted, not added up, and capped: a step below the values' float spacing can then not loop forever.
+  for (let k = 0; k < MAX_TICKS; k++) {
+    const v = (first + k) * step;
+    if (!(v <= hi + step * 1e-9)) break;
     out.push(Number(v.toPrecision(12)));
-  return out;
+  }
+  return [...new Set(out)];
 }
 
 /**
@@ -92,9 +109,9 @@ export function autoDomain(values: readonly number[], kind: ScaleKind): [number,
     if (lo === hi) return [lo / 2, hi * 2];
     return [lo / 1.15, hi * 1.15];
   }
-  if (lo === hi) {
+  if (sameForAxis(lo, hi)) {
     const d = Math.abs(lo) * 0.01 || 1;
-    return [lo - d, hi + d];
+    return [lo - d, lo + d];
   }
   const pad = (hi - lo) * 0.05;
   lo -= pad;
@@ -134,10 +151,11 @@ export function niceAxis(values: readonly number[], count = 5): { domain: [numbe
   const v = values.filter(Number.isFinite);
   let lo = v.length ? Math.min(...v) : 0,
     hi = v.length ? Math.max(...v) : 1;
-  if (lo === hi) [lo, hi] = [lo - (Math.abs(lo) * 0.1 || 1), hi + (Math.abs(hi) * 0.1 || 1)];
+  if (sameForAxis(lo, hi)) [lo, hi] = [lo - (Math.abs(lo) * 0.1 || 1), lo + (Math.abs(lo) * 0.1 || 1)];
   const step = niceStep(lo, hi, count);
   const [a, b] = [Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step];
   const ticks: number[] = [];
-  for (let k = 0; a + k * step <= b + step * 1e-9; k++) ticks.push(Number((a + k * step).toPrecision(12)));
+  for (let k = 0; a + k * step <= b + step * 1e-9 && k < MAX_TICKS; k++)
+    ticks.push(Number((a + k * step).toPrecision(12)));
   return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
 }

@@ -37,6 +37,18 @@ describe('scales', () => {
     expect(linearTicksAtLeast(0, 1, 5)).toEqual(linearTicks(0, 1, 5));
   });
 
+  it('a range narrower than float rounding gets ticks and a window, and never hangs', () => {
+    // Two accuracies one rounding apart: the old tick loop added a step below the values' spacing forever.
+    const [a, b] = [91.23, 91.23 + 1.4210854715202004e-14];
+    expect(linearTicks(a, b, 5)).toEqual([91.23]);
+    expect(linearTicksAtLeast(a, b, 5).length).toBeGreaterThan(0);
+    expect(autoDomain([a, b], 'linear')).toEqual(autoDomain([a, a], 'linear'));
+    expect(linearTicksAtLeast(...autoDomain([a, b], 'linear'), 5).length).toBeGreaterThanOrEqual(3);
+    expect(niceAxis([a, b])).toEqual(niceAxis([a]));
+    expect(linearTicks(-Infinity, 1, 5)).toEqual([]);
+    expect(linearTicks(0, Infinity, 5)).toEqual([]);
+  });
+
   it('log ticks: 1-2-5 ladder in range, powers of ten when too many', () => {
     expect(logTicks(0.9, 110)).toEqual([1, 2, 5, 10, 20, 50, 100]);
     expect(logTicks(1e-4, 10)).toEqual([1e-4, 1e-3, 1e-2, 0.1, 1, 10]);
