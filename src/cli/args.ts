@@ -137,16 +137,23 @@ export function seedList(v: string, flag = '--seed'): number[] {
  * config's and the sweep file's field hints are (config-fields.ts), then every known flag, e.g.
  * "unknown flag --seeds (did you mean --seed? known: --task --net …)". `aliases` maps other names to the
  * flag that stands for them — config field names such as generationsPerRound → gens — so that
- * `--generations` finds `--gens`; `more` is added to the list (e.g. the registry parameter flags).
+ * `--generations` finds `--gens`; `more` is added to the list (e.g. the registry parameter flags), and
+ * `alsoMeant` are flags of that kind the name may have meant (`es.sigma_init` for `--ess.sigma_init`).
+ * Every command refuses an unknown flag through this function, so the message is the same everywhere.
  */
 export function unknownFlagError(
   name: string,
   known: Iterable<string>,
-  opts: { readonly aliases?: Readonly<Record<string, string>>; readonly more?: string; readonly who?: string } = {},
+  opts: {
+    readonly aliases?: Readonly<Record<string, string>>;
+    readonly more?: string;
+    readonly alsoMeant?: readonly string[];
+    readonly who?: string;
+  } = {},
 ): CliError {
   const flags = [...known];
   const candidates = [
-    ...flags.map((f) => ({ name: f, path: `--${f}` })),
+    ...[...flags, ...(opts.alsoMeant ?? [])].map((f) => ({ name: f, path: `--${f}` })),
     ...Object.entries(opts.aliases ?? {})
       .filter(([, f]) => flags.includes(f))
       .map(([alias, f]) => ({ name: alias, path: `--${f}` })),

@@ -93,8 +93,27 @@ export const FLAG_ALIASES: Readonly<Record<string, string>> = Object.fromEntries
   }),
 );
 
-/** `alsoKnown`: flags the caller read itself (gd's), named in the unknown-flag message. */
-export function configFromFlags(flags: Map<string, string>, alsoKnown: readonly string[] = []): ExperimentConfig {
+/** The flags of the registries' parameters, as the unknown-flag message lists them. */
+const REGISTRY_FLAGS = '--es.<p> --net.<p> --task.<p> --prune.<method>.<p>';
+const REGISTRY_SCOPES = ['es', 'net', 'task', 'prune'];
+
+/**
+ * `alsoKnown`: flags the caller read itself (gd's), named in the unknown-flag message; `who`: the command,
+ * which that message names.
+ */
+export function configFromFlags(
+  flags: Map<string, string>,
+  alsoKnown: readonly string[] = [],
+  who = 'imp',
+): ExperimentConfig {
+  const unknownFlag = (k: string) =>
+    unknownFlagError(k, [...KNOWN_FLAGS, ...alsoKnown], {
+      aliases: FLAG_ALIASES,
+      more: REGISTRY_FLAGS,
+      // a registry parameter under a misspelt scope (`--ess.sigma_init`): the same parameter under each scope
+      alsoMeant: k.includes('.') ? REGISTRY_SCOPES.map((s) => `${s}${k.slice(k.indexOf('.'))}`) : [],
+      who,
+    });
   const presetId = flags.get('preset');
   const base: ExperimentConfigInput = presetId
     ? structuredClone(getPresetOrThrow(presetId).config)
@@ -136,11 +155,7 @@ export function configFromFlags(flags: Map<string, string>, alsoKnown: readonly 
   for (const [k, v] of flags) {
     const dot = k.indexOf('.');
     if (dot < 0) {
-      if (!KNOWN_FLAGS.has(k))
-        throw unknownFlagError(k, [...KNOWN_FLAGS, ...alsoKnown], {
-          aliases: FLAG_ALIASES,
-          more: '--es.<p> --net.<p> --task.<p> --prune.<method>.<p>',
-        });
+      if (!KNOWN_FLAGS.has(k)) throw unknownFlag(k);
       continue;
     }
     const scope = k.slice(0, dot),
@@ -161,10 +176,7 @@ export function configFromFlags(flags: Map<string, string>, alsoKnown: readonly 
       const params = cfg.prune.params ?? {};
       const own = Object.prototype.hasOwnProperty.call(params, method) ? params[method] : undefined;
       cfg.prune.params = withParam(params, method, withParam(own, param, coerce(v)));
-    } else
-      throw new CliError(
-        `unknown flag --${k}: registry params are --es.<p>, --net.<p>, --task.<p>, --prune.<method>.<p>`,
-      );
+    } else throw unknownFlag(k);
   }
   let config: ExperimentConfig;
   try {

@@ -47,12 +47,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   listenForParentStop(); // a run process of `lab sweep run --jobs` (interrupt.ts)
   try {
     const args = parseArgv(argv);
-    if (!args.command && !args.help && args.flags.has('version')) {
+    // --help and --version answer before anything else is checked, with or without a command.
+    if (!args.help && args.flags.has('version')) {
       process.stdout.write(versionText() + '\n');
       return 0;
     }
     if (args.help || !args.command) {
-      process.stdout.write(helpText() + '\n');
+      process.stdout.write(helpText(args.command) + '\n');
       return args.command || args.help ? 0 : 2;
     }
     const cmd = COMMANDS[args.command];

@@ -37,7 +37,7 @@ import {
 import { CONFIG_FILE, GENERATIONS_FILE, ROUNDS_FILE, RunFolder, roundFiles, theta0File } from './run-folder';
 import { CliError } from './args';
 import type { PopulationNet } from '../core/nets/types';
-import { LOCK_FILE } from './fs-safe';
+import { isLockFile } from './fs-safe';
 import { roundRowsProblem } from './folder-records';
 import { differences, recordedSettings } from './run-settings';
 
@@ -165,7 +165,7 @@ export const folderRefusal = (dir: string, why: string): string => `${why}; ${ot
 export async function folderEntries(dir: string): Promise<string[] | { readonly refused: string }> {
   try {
     if (!(await stat(dir)).isDirectory()) return { refused: folderRefusal(dir, `${dir} is a file, not a folder`) };
-    return (await readdir(dir)).filter((e) => e !== LOCK_FILE);
+    return (await readdir(dir)).filter((e) => !isLockFile(e));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     return { refused: folderRefusal(dir, `${dir} cannot be read (${(e as Error).message})`) };

@@ -106,13 +106,13 @@ const COMPARE_TEXT =
   '      two runs: --runs DIR_A,DIR_B pairs the same seed and round of one chain of each: --method ID (default: the ' +
   'first default chain that run B has too, with or without gd_; none: refused) and --method-b ID (default: that chain in B)';
 
-/** The analysis part of `lab --help`. */
-export function analysisHelpLines(): string[] {
+/** The analysis part of `lab --help`; with `only`, that analysis's alone (`lab <analysis> --help`). */
+export function analysisHelpLines(only?: string): string[] {
   return [
     'Analysis commands (over run folders written by "lab imp" or "lab gd"; CSV + JSON go into the (first) run folder,',
     '  or into --out-dir DIR; a rerun that replaces an earlier output with other content says what it held; a file of',
     '  the same name that the lab did not write is never replaced: the command refuses; docs/OUTPUTS.md):',
-    ...ANALYSIS_LIST.flatMap((def) => [
+    ...ANALYSIS_LIST.filter((def) => only === undefined || def.id === only).flatMap((def) => [
       `  ${def.id.padEnd(12)} ${def.summary}`,
       `      records: --run DIR  ${def.select.chains === 'one' ? '--method ID' : '--method|--methods ID[,ID…]'} ` +
         `(${chainDefaultText(def.select)})  --seeds 0-2  --rounds 1,4,8`,

@@ -13,13 +13,12 @@
  * folder name, so two different run-B folders with the same name lead to the same file; the line names
  * both folders then.
  */
-import { lstat, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Cell } from '../../core/analysis/analyses';
 import { toCsv } from '../../core/runs/csv-format';
 import { writeFileAtomic } from '../fs-safe';
+import { ForeignFile, foreignRefusal, readIfThere } from '../output-file';
 import { flagOf } from './analysis-flags';
-import { CliError } from '../args';
 import { isPlainObject as isObject } from '../../core/plain-object';
 
 export type { Cell } from '../../core/analysis/analyses';
@@ -144,26 +143,6 @@ export function replacementNote(where: string, old: Record<string, unknown>, nex
   return `${head}, which held ${held.map((k) => was.get(k)).join(', ')} (${diff})${clash}; ${keepBoth}${came}`;
 }
 
-/** A file at an output's path that the lab did not write (see the module comment). */
-class ForeignFile extends Error {
-  constructor(path: string, why: string) {
-    super(`${path} ${why}`);
-  }
-}
-
-/** Reads a file, or undefined when nothing is there; a folder or another non-file there is an error. */
-async function readIfThere(path: string): Promise<string | undefined> {
-  const kind = await lstat(path).then(
-    (s) => (s.isFile() ? 'file' : 'other'),
-    (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return 'none';
-      throw e;
-    },
-  );
-  if (kind === 'other') throw new ForeignFile(path, 'is not a plain file');
-  return kind === 'none' ? undefined : readFile(path, 'utf8');
-}
-
 /** What is at `<name>.csv/json` in `dir`: the texts and the lab's earlier JSON; throws ForeignFile if not the lab's. */
 async function earlierOutput(dir: string, name: string) {
   const csvPath = join(dir, `${name}.csv`),
@@ -178,13 +157,12 @@ async function earlierOutput(dir: string, name: string) {
 }
 
 /** The refusal (exit code 2) for files the lab did not write: which, and what to do. */
-function refusal(foreign: readonly ForeignFile[]): CliError {
-  const [these, them] = foreign.length > 1 ? ['these files', 'them'] : ['it', 'it'];
-  return new CliError(
-    `${foreign.map((f) => f.message).join('; ')}: this command would replace ${these}, and the lab replaces only ` +
-      `analysis outputs it wrote itself; move ${them} elsewhere, or write the outputs to another folder with --out-dir DIR`,
+const refusal = (foreign: readonly ForeignFile[]) =>
+  foreignRefusal(
+    foreign,
+    'analysis outputs it wrote itself',
+    ', or write the outputs to another folder with --out-dir DIR',
   );
-}
 
 /** earlierOutput, a file the lab did not write turned into the refusal. */
 const earlierOrRefuse = (dir: string, name: string) =>

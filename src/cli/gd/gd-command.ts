@@ -33,7 +33,7 @@ export async function gdCommand(flags: Map<string, string>, argv: readonly strin
   await import('./node-gradients');
   const { options, rest } = gdOptionsFromFlags(flags);
   refuseEsOnlyFlags(rest, 'lab gd');
-  const base = configFromFlags(rest, GD_FLAG_NAMES);
+  const base = configFromFlags(rest, GD_FLAG_NAMES, 'gd');
   const methods = rest.has('prune') ? base.prune.methods : [...GD_DEFAULT_METHODS];
   const config = {
     ...base,

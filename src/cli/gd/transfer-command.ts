@@ -37,6 +37,7 @@ const unknownTransferFlag = (name: string) =>
   unknownFlagError(name, [...TRANSFER_FLAG_NAMES, ...GD_FLAG_NAMES], {
     aliases: FLAG_ALIASES,
     more: '--es.<p>',
+    alsoMeant: name.includes('.') ? [`es${name.slice(name.indexOf('.'))}`] : [],
     who: 'transfer',
   });
 
@@ -89,6 +90,8 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   await import('./node-gradients');
   // Every flag and the source folder are checked before anything is trained or written.
   const { options: gd, rest } = gdOptionsFromFlags(flags);
+  // A misspelt flag first: `--fromm DIR` is refused as that, not as a missing --from.
+  for (const k of rest.keys()) if (!TRANSFER_FLAG_NAMES.has(k) && !k.startsWith('es.')) throw unknownTransferFlag(k);
   const from = rest.get('from');
   if (!from || from === 'true')
     throw new CliError('--from DIR (a run folder written by `lab imp` or `lab gd`) is required');
@@ -99,7 +102,6 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const baselines = boolFlag(rest, 'baselines', true);
   const quiet = boolFlag(rest, 'quiet');
   const backend = backendFlag(rest);
-  for (const k of rest.keys()) if (!TRANSFER_FLAG_NAMES.has(k) && !k.startsWith('es.')) throw unknownTransferFlag(k);
   // Flags of the trainer this transfer does not use would change nothing, or only the run id. Where the
   // flags name the trainer they are checked before the source is read, else once its kind is known.
   const refuseOtherTrainerFlags = (gdTrainer: boolean) =>

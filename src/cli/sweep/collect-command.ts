@@ -5,9 +5,10 @@
  * DIR/summary.md (sweep-summary.ts), and with --bundles one run bundle per configuration,
  * DIR/bundles/<config id>.json.gz (`lab bundle`), which the browser's Runs tab imports as one sweep.
  * It reads the runs and writes only derived files; no run folder is changed. A merged folder is made
- * again only when its runs changed, and keeps what was put into it (merged-folder.ts); bundles this
- * collect did not write — all of them without --bundles — are named in a note, since they may no longer
- * match summary.md.
+ * again only when its runs changed, and keeps what was put into it (merged-folder.ts); a summary.csv or
+ * summary.md that is not the lab's as it wrote it is refused before anything is done (summary-files.ts);
+ * bundles this collect did not write — all of them without --bundles — are named in a note, since they
+ * may no longer match summary.md.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
@@ -20,6 +21,7 @@ import { loadSweepContent, parseSweepText } from './read-sweep';
 import { runState, SweepDir } from './sweep-dir';
 import { writeFileAtomic } from '../fs-safe';
 import { summaryCsv, summaryMd, type CollectedConfig } from './sweep-summary';
+import { checkSummaries, writeSummaries } from './summary-files';
 import type { SweepSubcommand } from './sweep-command';
 import type { SweepConfiguration, SweepPlan } from '../../core/sweep/expand';
 
@@ -105,6 +107,7 @@ export const collectCommand: SweepSubcommand = {
     }
     // The lab wrote this file: read as stored data (read-sweep.ts).
     const { plan } = loadSweepContent(parseSweepText(text, dir.specPath), dir.specPath, { stored: true });
+    await checkSummaries(root); // before any merge: a refused collect has changed nothing
     const command = commandLine(argv);
     const collected: (CollectedConfig & { missing: number })[] = [];
     for (const c of plan.configs) collected.push(await collectConfig(dir, plan, c, command));
@@ -117,9 +120,7 @@ export const collectCommand: SweepSubcommand = {
       throw new CliError(`no run of sweep ${plan.name} in ${root} has finished a round yet`, 1);
 
     const md = summaryMd(plan, collected, counts, flags.get('baseline') ?? 'random_reinit');
-    await writeFileAtomic(`${root}/summary.csv`, summaryCsv(plan, collected));
-    await writeFileAtomic(`${root}/summary.md`, md);
-    const written = [`${root}/summary.csv`, `${root}/summary.md`];
+    const written = await writeSummaries(root, summaryCsv(plan, collected), md);
     const bundles = flags.get('bundles') === 'true' ? new Set<string>() : null;
     if (bundles) {
       await mkdir(`${root}/bundles`, { recursive: true });

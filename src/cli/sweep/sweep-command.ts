@@ -38,11 +38,12 @@ export async function sweepCommand(
     .join('\n');
   const cmd = sub === undefined ? undefined : SWEEP_SUBCOMMANDS[sub];
   if (!cmd) throw new CliError(`${sub ? `unknown sweep command "${sub}"` : 'sweep needs a command'}; usage:\n${usage}`);
+  // First, so that a misspelt flag that took the next word as its value is named as that, not as a missing FILE.
+  refuseUnknownFlags(flags, cmd.flags, `sweep ${sub}`);
   if (!target || target === 'true')
     throw new CliError(
       `sweep ${sub} needs ${sub === 'collect' ? 'the sweep folder' : 'a sweep file'}: lab sweep ${cmd.usage}`,
     );
   if (extra.length) throw new CliError(`unexpected argument "${extra[0]}" (lab sweep ${cmd.usage})`);
-  refuseUnknownFlags(flags, cmd.flags, `sweep ${sub}`);
   await cmd.run(target, flags, argv);
 }

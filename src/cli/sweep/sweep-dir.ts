@@ -40,8 +40,11 @@ export class SweepDir {
    * array tasks run): what the lab wrote, read as stored data (read-sweep.ts `stored`).
    */
   keeps(file: string): boolean {
+    return resolve(file) === resolve(this.specPath) || this.isSlurmCopy(file);
+  }
+  /** Whether `file` is a Slurm folder's copy of the sweep (slurm/<plan id>/sweep.json): what an array task runs. */
+  isSlurmCopy(file: string): boolean {
     const path = resolve(file);
-    if (path === resolve(this.specPath)) return true;
     return basename(path) === 'sweep.json' && dirname(dirname(path)) === resolve(this.root, 'slurm');
   }
 }

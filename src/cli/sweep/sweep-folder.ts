@@ -70,10 +70,23 @@ export async function checkSweepFolder(dir: SweepDir, sweep: LoadedSweep): Promi
   return 'grown';
 }
 
-/** Writes DIR/sweep.json unless it already holds this sweep; checks DIR first (`checkSweepFolder`). */
+/**
+ * Writes DIR/sweep.json unless it already holds this sweep; checks DIR first (`checkSweepFolder`). A Slurm
+ * array task (its sweep file is the copy in DIR/slurm/<plan id>/) never writes it: `lab sweep slurm` wrote
+ * DIR/sweep.json when it planned the job, so a sweep.json that differs now was written since — the user
+ * ran `sweep run` or `slurm` again with a grown sweep while the tasks were queued — and is the newer record
+ * of what the folder's runs are; the task's copy would put the older sweep back. The task's run needs no
+ * sweep.json: its folder is named by its run id.
+ */
 export async function recordSweep(dir: SweepDir, sweep: LoadedSweep): Promise<void> {
   const verdict = await checkSweepFolder(dir, sweep);
   if (verdict === 'same') return;
+  if (dir.isSlurmCopy(sweep.file)) {
+    process.stderr.write(
+      `note: ${dir.specPath} changed since this job was planned (${sweep.file}); left as it is, the newer of the two\n`,
+    );
+    return;
+  }
   if (verdict === 'grown')
     process.stderr.write(
       `note: sweep ${sweep.plan.name} changed since ${dir.specPath} was written; it now holds ${sweep.file}'s version ` +

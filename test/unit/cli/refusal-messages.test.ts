@@ -3,8 +3,10 @@
  * `lab merge` names the config fields in which two folders differ, and each seed found in more than one
  * folder once, with those folders; `lab bundle --preset` names the fields in which the run is not the
  * preset; `lab transfer` says which chain, seed or round the source folder lacks and lists the ones it
- * has; an unknown flag of `imp`, `gd` or `transfer` comes with the closest known one. Each used to give a
- * bare "differs", a duplicated seed list, a list of file stems, or "(see --help)".
+ * has; an unknown flag of any command comes with the closest known one, in the same words everywhere. Each
+ * used to give a bare "differs", a duplicated seed list, a list of file stems, or "(see --help)"; transfer
+ * and the sweep subcommands first asked for the --from or FILE that the misspelt flag hid, and a
+ * misspelt registry scope (`--ess.sigma_init`) got no suggestion.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +19,8 @@ import { checkPresetMatch } from '../../../src/cli/bundle-command';
 import { missingTickets } from '../../../src/cli/gd/ticket-io';
 import { RunFolder } from '../../../src/cli/run-folder';
 import { runCli } from '../../helpers/cli';
+import { COMMANDS } from '../../../src/cli/main';
+import { SWEEP_SUBCOMMANDS } from '../../../src/cli/sweep/sweep-command';
 
 const preset = parseConfig(getPreset('mnist-quick').config);
 let root = '';
@@ -142,6 +146,41 @@ describe('unknown flags: the closest known one', () => {
     const r = await runCli(['sweep', 'plan', join(root, 'never.yaml'), '--outt', 'x']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/sweep plan: unknown flag --outt \(did you mean --out\? known: --out /);
+  });
+
+  // Every command of the registry (main.ts COMMANDS, the sweep subcommands): `--zzzzzz` gives the one
+  // message with the command's name and its known flags, and each of those flags misspelt is suggested.
+  const everyCommand = [
+    ...Object.keys(COMMANDS)
+      .filter((c) => c !== 'sweep')
+      .map((c) => ({ who: c, argv: [c] })),
+    ...Object.keys(SWEEP_SUBCOMMANDS).map((sub) => ({
+      who: `sweep ${sub}`,
+      argv: ['sweep', sub, join(root, 'never')],
+    })),
+  ];
+  it.each(everyCommand)('$who: every known flag misspelt is suggested', async ({ who, argv: command }) => {
+    const r = await runCli([...command, '--zzzzzz', '1']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^error: ${who}: unknown flag --zzzzzz \\(known: --[^\n]*\\)\n$`));
+    const known = r.stderr
+      .slice(r.stderr.indexOf('known: ') + 'known: '.length, r.stderr.lastIndexOf(')'))
+      .split(' ')
+      .filter((f) => /^--[a-z][a-z0-9-]*$/i.test(f));
+    expect(known.length).toBeGreaterThan(0);
+    for (const flag of known) {
+      const typo = `${flag.slice(0, 3)}q${flag.slice(3)}`; // one letter more after the first
+      const t = await runCli([...command, typo, '1']);
+      const meant = /unknown flag \S+ \(did you mean (.*?)\? known: /.exec(t.stderr)?.[1].split(' or ');
+      expect(meant, `${who} ${typo}: ${t.stderr}`).toContain(flag);
+    }
+  });
+
+  it('a registry parameter under a misspelt scope is suggested under the right one', async () => {
+    const r = await runCli(['imp', '--ess.sigma_init', '0.1']);
+    expect(r.stderr).toContain('imp: unknown flag --ess.sigma_init (did you mean --es.sigma_init? known: --task');
+    const t = await runCli(['transfer', '--from', join(root, 'never'), '--rounds', '2', '--ess.sigma_init', '0.1']);
+    expect(t.stderr).toContain('transfer: unknown flag --ess.sigma_init (did you mean --es.sigma_init? known: --from');
   });
 
   it('without a close one, the known flags are listed', async () => {

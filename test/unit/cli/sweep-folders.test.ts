@@ -1,11 +1,14 @@
 /**
  * What `lab sweep run|slurm|collect` do with what is already in a sweep folder (docs/SWEEPS.md):
  *   - run and slurm refuse, changing nothing, a folder that holds other files, a `lab imp` run folder, or
- *     the folder of another sweep (another name); a sweep that grew (same name, more seeds) is accepted;
+ *     the folder of another sweep (another name); a sweep that grew (same name, more seeds) is accepted,
+ *     and a Slurm array task queued before it grew does not put the older sweep.json back;
  *   - collect merges a configuration again only when its runs changed; then every file put into the
  *     merged folder (analysis outputs, notes) is kept and named in a note with the seeds and rounds it
  *     was computed from; a merged folder holding rounds the runs no longer have is left as it is;
- *   - collect names the bundles it did not write (without --bundles: all of them), which may be stale.
+ *   - collect names the bundles it did not write (without --bundles: all of them), which may be stale;
+ *   - collect replaces summary.csv and summary.md only while they are as it wrote them: a summary of the
+ *     user's, or the lab's edited, is refused by name before any merge, the folder unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -82,6 +85,21 @@ describe('sweep run --out: a folder that is not this sweep’s is refused unchan
     expect(g.stdout).toMatch(/1 run: 0 ran now, 1 already complete/);
     expect(JSON.parse(await readFile(join(dir, 'sweep.json'), 'utf8')).seeds).toEqual([0, 1, 2]);
   });
+
+  it('a Slurm array task planned before the sweep grew leaves the grown sweep.json as it is', async () => {
+    const dir = join(tmp, 'queued');
+    expect((await runCli(['sweep', 'slurm', file, '--out', dir])).code).toBe(0);
+    const copy = join(dir, 'slurm', plan.planId, 'sweep.json'); // the file the array tasks run
+    const grown = await variant('grown-queued', (y) => y.replace('seeds: 0-1', 'seeds: 0-2'));
+    expect((await runCli(['sweep', 'run', grown, '--out', dir, '--index', '0', '--quiet'])).code).toBe(0);
+    const newer = await readFile(join(dir, 'sweep.json'), 'utf8');
+    // What array task 0 runs once it leaves the queue (array.sbatch): its run is already complete.
+    const task = await runCli(['sweep', 'run', copy, '--out', dir, '--index', '0', '--quiet']);
+    expect(task.code, task.stderr).toBe(0);
+    expect(await readFile(join(dir, 'sweep.json'), 'utf8')).toBe(newer);
+    expect(JSON.parse(newer).seeds).toEqual([0, 1, 2]);
+    expect(task.stderr).toContain(`note: ${join(dir, 'sweep.json')} changed since this job was planned`);
+  });
 });
 
 /** Cuts a run folder back to its first round (as if it had been stopped there): both CSVs' later rows go. */
@@ -154,5 +172,59 @@ describe('sweep collect again', () => {
     expect(r.stderr).not.toMatch(/from an earlier collect/);
     expect(await readFile(join(dir(), 'bundles', 'ffffffffffffffff.json.gz'), 'utf8')).toBe('not ours to delete');
     await expect(stat(join(dir(), 'bundles', `${plan.configs[0].configId}.json.gz`))).resolves.toBeTruthy();
+  });
+});
+
+describe('sweep collect: summaries that are not the lab’s', () => {
+  const dir = () => join(tmp, 'summaries');
+  const paths = () => ({ csv: join(dir(), 'summary.csv'), md: join(dir(), 'summary.md') });
+
+  /** Collects, expecting a refusal naming `why` (a path and its reason) that changed nothing. */
+  async function refused(why: string): Promise<void> {
+    const before = await snapshotDir(dir());
+    const r = await runCli(['sweep', 'collect', dir()]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(why);
+    expect(r.stderr).toMatch(/move (it|them) elsewhere, then run lab sweep collect again/);
+    expect(await snapshotDir(dir())).toEqual(before);
+  }
+
+  beforeAll(async () => {
+    expect((await runCli(['sweep', 'run', file, '--out', dir(), '--index', '0-1', '--quiet'])).code).toBe(0);
+  });
+
+  it('a summary the user wrote is refused before any merge; the lab’s own is replaced', async () => {
+    await writeFile(paths().md, '# My own notes on this sweep\n');
+    await refused(`${paths().md} does not end with the line lab sweep collect ends its summary with: this command`);
+    await expect(stat(join(dir(), 'configs'))).rejects.toThrow(); // nothing merged
+
+    await rm(paths().md);
+    await writeFile(paths().csv, 'my,table\n1,2\n');
+    await refused(`${paths().csv} has no summary.md beside it, whose last line records what lab sweep collect wrote`);
+
+    await rm(paths().csv);
+    const first = await runCli(['sweep', 'collect', dir()]);
+    expect(first.code, first.stderr).toBe(0);
+    const md = await readFile(paths().md, 'utf8');
+    expect(md).toMatch(/\n<!-- written by lab sweep collect, .* -->\n$/);
+    expect(first.stdout).not.toContain('<!--'); // the closing line is the file's, not the printed table's
+    const again = await runCli(['sweep', 'collect', dir()]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await readFile(paths().md, 'utf8')).toBe(md);
+  });
+
+  it('the lab’s summary edited by the user is refused, either file', async () => {
+    for (const f of Object.values(paths())) await rm(f, { force: true });
+    expect((await runCli(['sweep', 'collect', dir()])).code).toBe(0);
+    const [md, csv] = [await readFile(paths().md, 'utf8'), await readFile(paths().csv, 'utf8')];
+    await writeFile(paths().md, md.replace('# Sweep tiny-cartpole', '# Sweep tiny-cartpole (σ looks too small)'));
+    await refused(`${paths().md} was changed since lab sweep collect wrote it`);
+    await writeFile(paths().md, md + 'My conclusions.\n');
+    await refused(`${paths().md} does not end with the line lab sweep collect ends its summary with`);
+    await writeFile(paths().md, md);
+    await writeFile(paths().csv, csv + '9,extra,row\n');
+    await refused(`${paths().csv} was changed since lab sweep collect wrote it`);
+    await writeFile(paths().csv, csv);
+    expect((await runCli(['sweep', 'collect', dir()])).code).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
 /**
- * Usage the CLI used to answer wrongly or not at all: `--version` printed the whole help with exit code 2;
+ * Usage the CLI used to answer wrongly or not at all: `--version` printed the whole help with exit code 2,
+ * and `lab <command> --version` refused --version as an unknown flag; `lab <command> --help` printed the
+ * help of every command;
  * `--help` did not list transfer's own flags, --report-every or correlation's --methods; transfer without
  * --rounds said `(got "")`, and one from an image task to another task complained about `--task.pool`
  * and the like, flags the user never gave (the source run's settings, carried over); `lmc --method-b`
@@ -14,6 +16,7 @@ import { runCli, tinyImpArgs } from '../../helpers/cli';
 import { parseArgv } from '../../../src/cli/args';
 import { configFromFlags } from '../../../src/cli/config-from-flags';
 import { TRANSFER_FLAGS } from '../../../src/cli/gd/transfer-flags';
+import { COMMANDS } from '../../../src/cli/main';
 
 let root = '';
 let run = '';
@@ -41,6 +44,36 @@ describe('--version and --help', () => {
     const r = await runCli(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${pkg.name} ${pkg.version}\n`);
+  });
+
+  it('<command> --version prints it too, for every command', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { name: string; version: string };
+    for (const argv of [...Object.keys(COMMANDS).map((c) => [c]), ['sweep', 'run', 'never.yaml', '--out', 'x']]) {
+      const r = await runCli([...argv, '--version']);
+      expect(r.code, `${argv[0]}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toBe(`${pkg.name} ${pkg.version}\n`);
+    }
+  });
+
+  it("<command> --help prints that command's own help", async () => {
+    const whole = (await runCli(['--help'])).stdout;
+    for (const command of Object.keys(COMMANDS)) {
+      const r = await runCli([command, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^ES Lottery Lab .*\n\nUsage: npm run lab -- ${command} `));
+      expect(r.stdout).toMatch(new RegExp(`\n  ${command} +\\S`)); // its entry of the command list
+      expect(r.stdout, command).not.toContain('Commands:'); // not the list of every command
+      expect(r.stdout.length, command).toBeLessThan(whole.length);
+    }
+    const imp = (await runCli(['imp', '--help'])).stdout;
+    for (const part of ['imp flags:', '--prune-frac P', 'Presets', 'Tasks (--task)', 'Pruning methods (--prune)'])
+      expect(imp).toContain(part);
+    expect(imp).not.toContain('transfer flags');
+    const lmc = (await runCli(['lmc', '--help'])).stdout;
+    expect(lmc).toContain('Analysis commands');
+    expect(lmc).toMatch(/\n {2}lmc +Mode connectivity/);
+    expect(lmc).not.toMatch(/\n {2}landscape /);
+    expect((await runCli(['sweep', '--help'])).stdout).toContain('    sweep collect DIR');
   });
 
   it("lists every flag transfer accepts, --report-every and correlation's --methods", async () => {
