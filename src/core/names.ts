@@ -112,12 +112,12 @@ export function trainerSummary(c: ExperimentConfig): string {
     const t = c.trainer.params;
     return `gradient descent (${t.optimizer === 'adam' ? 'Adam' : 'SGD'}, learning rate ${t.lr}, ${t.epochs} epoch${t.epochs === 1 ? '' : 's'} per round)`;
   }
-  return `${strategyName(c.es.id)}, ${c.es.popSize} per generation, ${c.budget.generationsPerRound} generations per round`;
+  return `${strategyName(c.es.id)}, ${c.es.popSize} per generation, ${c.budget.generationsPerRound} ${stepWord(false, c.budget.generationsPerRound)} per round`;
 }
 
 /** A run in a list: "MNIST · MLP · PGPE, 64 per generation, 150 generations per round · 6 rounds". */
 export function runTitle(c: ExperimentConfig): string {
-  return `${taskName(c.task.id)} · ${networkName(c.network.id)} · ${trainerSummary(c)} · ${c.prune.rounds} rounds`;
+  return `${taskName(c.task.id)} · ${networkName(c.network.id)} · ${trainerSummary(c)} · ${c.prune.rounds} round${c.prune.rounds === 1 ? '' : 's'}`;
 }
 
 /** The unit of training steps: ES generations, or optimizer steps for gradient descent. */

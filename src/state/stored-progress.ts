@@ -46,9 +46,19 @@ export function trainedNetworksText(records: number): string {
   return `${n} trained network${records === 1 ? '' : 's'} (one per round, pruning method and seed)`;
 }
 
-/** "finished: all 12 rounds saved" or "rounds 1–5 of 12 saved (continue it from the Runs tab)". */
+/** What a stored run holds, for the Runs list: "all 12 rounds saved", "rounds 1–5 of 12 saved". */
+export function savedRoundsText(p: Pick<StoredProgress, 'roundsDone' | 'planned'>): string {
+  return p.roundsDone > 0 ? `${roundsReachedText(p)} saved` : roundsReachedText(p);
+}
+
+/**
+ * Where to go on from an unfinished stored run: the Runs tab, which offers Resume where the run kept its
+ * training states and otherwise says that Start trains it again (so this line promises neither).
+ */
+const GO_ON = '(the Runs tab shows how to continue it)';
+
+/** "finished: all 12 rounds saved" or "rounds 1–5 of 12 saved (the Runs tab shows how to continue it)". */
 export function storedProgressText(p: StoredProgress): string {
   if (p.roundsDone >= p.planned) return `finished: ${roundsReachedText(p)} saved`;
-  if (p.roundsDone === 0) return `${roundsReachedText(p)} (continue it from the Runs tab)`;
-  return `${roundsReachedText(p)} saved (continue it from the Runs tab)`;
+  return p.roundsDone === 0 ? `${roundsReachedText(p)} ${GO_ON}` : `${roundsReachedText(p)} saved ${GO_ON}`;
 }

@@ -13,7 +13,7 @@ import type { RoundRecord } from '../core/experiments/events';
 import type { ChainState } from '../core/experiments/imp';
 import type { RunBundle, SeedChainState } from '../core/runs/bundle';
 import { emptySummary, withRound } from './run-summary';
-import { importedState } from './import-status';
+import { asRead, doneTooEarly, importedState } from './import-status';
 import { RunExistsError, RunNotFoundError } from './errors';
 import {
   deleteIn,
@@ -133,13 +133,20 @@ export class RunStore {
     });
   }
 
-  /** Every stored run with its summary, most recently updated first (no masks or weights are loaded). */
+  /**
+   * Every stored run with its summary, most recently updated first, each as import-status.ts `asRead`
+   * shows it. No masks or weights are loaded, except the chain states of a run stored 'done' too early
+   * (an older version's import), which say whether Resume can continue it.
+   */
   async listRuns(): Promise<StoredRun[]> {
     const runs = await this.db.getAll('runs');
-    return runs.sort((a, b) => b.updatedAt - a.updatedAt);
+    const read = await Promise.all(
+      runs.map(async (r) => (doneTooEarly(r) ? asRead(r, await this.db.getAllFromIndex('chains', 'runId', r.id)) : r)),
+    );
+    return read.sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
-  /** A run with all its rounds and chain states, or undefined. */
+  /** A run with all its rounds and chain states (the run as import-status.ts `asRead` shows it), or undefined. */
   async getRun(id: string): Promise<StoredRunData | undefined> {
     const tx = this.db.transaction(['runs', 'rounds', 'chains'], 'readonly');
     const [run, rounds, chains] = await Promise.all([
@@ -151,7 +158,7 @@ export class RunStore {
     if (!run) return undefined;
     const order = byRunOrder(run.config);
     return {
-      run,
+      run: asRead(run, chains),
       config: run.config,
       records: rounds.map(strip).sort(order) as RoundRecord[],
       chains: chains.map(strip).sort(order) as SeedChainState[],

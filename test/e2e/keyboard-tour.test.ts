@@ -4,7 +4,8 @@
 // bounded); the run is started, paused, resumed and cancelled from there (Cancel's confirmation: Escape
 // keeps the run, Tab and Enter on "Cancel the run" cancels it). Then the Paper tour is
 // reached, every step is walked with its Next button, and step 2's live rerun is started, seen streaming
-// (its progress bar moves; axe-core checks the page in that state too) and stopped. After every key that
+// (its progress bar moves; axe-core checks the page in that state too) and stopped (Stop asks first, as
+// Cancel does: Escape keeps the run streaming, Tab and Enter on "Cancel the run" stops it). After every key that
 // activates a control, focus must still be on an element of the page, never fallen back to <body>.
 // Skipped only when E2E=0.
 import { describe, expect, it } from 'vitest';
@@ -125,7 +126,17 @@ describe.skipIf(process.env.E2E === '0')('e2e: keyboard-only walk of the paper t
         expect(describeBlocking(streaming)).toEqual([]);
         await tabTo(page, '[data-testid="tour-rerun"] button:not(.primary)', 5);
         expect((await focused(page)).text).toBe('Stop the live run');
-        const after = await activate(page, 'Enter', 'Stop the live run', () =>
+        // Stop asks first, focus on the safe choice: Escape keeps the run streaming and focus on Stop
+        const ask = page.locator('[data-testid="cancel-run-dialog"]');
+        const stop = () => activate(page, 'Enter', 'Stop the live run', () => ask.waitFor());
+        expect((await stop()).text).toBe('Keep running');
+        const kept = await activate(page, 'Escape', 'Escape in the dialog', () => ask.waitFor({ state: 'hidden' }));
+        expect(kept.text).toBe('Stop the live run');
+        expect(await rerun.getAttribute('data-status')).toBe('running');
+        await stop();
+        await tabTo(page, '[data-testid="cancel-run-dialog"] button.danger', 2);
+        expect((await focused(page)).text).toBe('Cancel the run');
+        const after = await activate(page, 'Enter', 'Cancel the run', () =>
           page.waitForFunction(
             () => document.querySelector('[data-testid="tour-rerun"]')?.getAttribute('data-status') === 'cancelled',
             null,

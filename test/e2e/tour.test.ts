@@ -2,7 +2,7 @@
 // opens by URL (`?tour=1`), every step is walked with "Next" and its one-sentence result is checked against
 // numbers computed here, in Node, from the same precomputed bundle (core/analysis/summary.ts, not the
 // tour's own functions); a step whose evidence is not shipped says so; the live rerun of step 2 streams
-// over the precomputed curve and ends with "Your run"; a teacher's link opens the simple view; projector
+// over the precomputed curve and ends with "Your run", and its Stop asks before it cancels; a teacher's link opens the simple view; projector
 // mode fits the chart and its sentence on one 1280×720 screen; a finished run starts its results with its
 // sentence and scrolls them into view. The analysis steps' sentences are checked against plain means of the
 // analysis file's raw rows. Screenshots of every step at 1280×720 and 390×844 (the screen, and the whole
@@ -360,8 +360,20 @@ describe.skipIf(process.env.E2E === '0')('e2e: the paper tour, teacher links and
     await shotAll(page, 'step2-live-1280x720.png');
     // "Run it live again" streams again (a finished stored run is reopened by the lab's Start, not here)
     await page.locator('[data-testid="tour-rerun"] button.primary', { hasText: 'Run it live again' }).click();
-    await page.getByRole('button', { name: 'Stop the live run' }).waitFor();
+    // Stop asks first (as the lab's Cancel): "Keep running" leaves it streaming, "Cancel the run" stops it
+    const rerun = page.locator('[data-testid="tour-rerun"]');
+    const ask = page.locator('[data-testid="cancel-run-dialog"]');
     await page.getByRole('button', { name: 'Stop the live run' }).click();
+    await ask.getByRole('button', { name: 'Keep running' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    expect(await rerun.getAttribute('data-status')).toMatch(/starting|running/);
+    await page.getByRole('button', { name: 'Stop the live run' }).click();
+    await ask.getByRole('button', { name: 'Cancel the run' }).click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="tour-rerun"]')?.getAttribute('data-status') === 'cancelled',
+      null,
+      { timeout: 120_000 },
+    );
     await page.close();
   }, 300_000);
 });

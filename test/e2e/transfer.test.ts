@@ -2,11 +2,11 @@
 // a tiny mnist-quick run (share link, wasm), then the Transfer tab: "Use this ticket for…" on the SNR
 // chain's last round from the keyboard, MNIST → F-MNIST with progress and the live target chart, the
 // finished source/target charts and comparison table (table view + CSV), a cancelled GD transfer, and the
-// phone layout. Screenshots at 1280×800 and 390×844 go to test-results/screenshots/. Skipped when E2E=0.
+// phone layout, also with a control task's wider summary table (imported Pendulum run). Screenshots at 1280×800 and 390×844 go to test-results/screenshots/. Skipped when E2E=0.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOT_DIR } from './helpers';
+import { REPO_ROOT, SCREENSHOT_DIR } from './helpers';
 import { E2eFile } from './e2e-file';
 import { tinyMnistQuery } from './imp-page';
 
@@ -19,6 +19,31 @@ const tinyQuery = (): string =>
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
 const transferStatus = (page: Page, s: string, timeout = 240_000) =>
   page.waitForSelector(`[data-testid="transfer-status"].status-${s}`, { timeout });
+
+/**
+ * The summary table's columns a student cannot read, and whether its rows spill out of their frame. A
+ * column is readable when its header lies inside the frame, or inside a box in the frame that scrolls
+ * sideways to it and shows the scroll cue (a shadow on the side with more columns).
+ */
+function unreadableSummary(page: Page): Promise<{ columns: string[]; rowsOutside: boolean }> {
+  // (no named functions inside: the script runs in the page, where a test runner's name helpers do not exist)
+  return page.locator('[data-chart="transfer-summary"]').evaluate((frame) => {
+    const table = frame.querySelector('table')!;
+    const edge = frame.getBoundingClientRect();
+    let scroller: Element | null = table.parentElement;
+    while (scroller && scroller !== frame && !/auto|scroll/.test(getComputedStyle(scroller).overflowX))
+      scroller = scroller.parentElement;
+    const scrolls =
+      scroller !== null &&
+      scroller !== frame &&
+      scroller.getBoundingClientRect().right <= edge.right &&
+      getComputedStyle(scroller).backgroundImage.includes('gradient');
+    const columns = Array.from(table.querySelectorAll('thead th'))
+      .filter((th) => th.getBoundingClientRect().right > edge.right + 0.5 && !scrolls)
+      .map((th) => th.textContent ?? '');
+    return { columns, rowsOutside: table.getBoundingClientRect().bottom > edge.bottom + 0.5 };
+  });
+}
 
 describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
   e2e.hooks();
@@ -97,4 +122,28 @@ describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
     await shot(page, 'transfer-done-390x844.png');
     await page.close();
   }, 500_000);
+
+  it('phone 390×844: a control task’s wider summary (returns) keeps every column readable', async () => {
+    // an imported Pendulum run: negative returns ("-1346.46") make the table wider than a phone
+    const page = await e2e.page({ width: 390, height: 844 }, 90_000);
+    await page.goto(e2e.url());
+    await page.getByRole('heading', { name: 'Experiment: ES-IMP' }).waitFor();
+    await page.getByRole('tab', { name: 'Runs' }).click();
+    await page
+      .getByRole('button', { name: 'Import a run bundle (.json)' })
+      .setInputFiles(join(REPO_ROOT, 'public/precomputed/pendulum-quick.json.gz'));
+    await page.locator('.run-list li').first().getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('tab', { name: 'Transfer' }).click();
+    const panel = page.locator('.transfer-panel');
+    await panel.getByRole('button', { name: /\(round 2, Ticket \(signal-to-noise pruning\), seed 0\)$/ }).click();
+    await panel.getByRole('radio', { name: /Another ES/ }).check();
+    await panel.getByRole('spinbutton', { name: /Generations/ }).fill('6');
+    await panel.getByRole('button', { name: 'Start transfer' }).click();
+    await transferStatus(page, 'done');
+    expect(await unreadableSummary(page)).toEqual({ columns: [], rowsOutside: false });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.locator('[data-chart="transfer-summary"]').scrollIntoViewIfNeeded();
+    await shot(page, 'transfer-summary-pendulum-390x844.png');
+    await page.close();
+  }, 300_000);
 });

@@ -11,7 +11,7 @@ import { combineVerdicts } from './sentence';
 import { meansByRound } from './round-means';
 import { missing, sentence, type PaperVerdict, type Sentence } from './sentence';
 import { chainWords, pct, remainingText, seedsText } from './words';
-import { layerWords } from './weights-evidence';
+import { layerName, type LayerShape } from '../names';
 
 export interface CorrelationCurve {
   readonly chain: string;
@@ -51,17 +51,12 @@ export function correlationChartCurves(a: TourAnalysis, field: 'pearson' | 'agre
   }));
 }
 
-/** Student-facing name of the layer the correlation was measured on ("Dense_0" is the first). */
-const layerOf = (name: string) => {
-  const k = /^Dense_(\d+)$/.exec(name);
-  return k ? layerWords(Number(k[1])) : `layer ${name}`;
-};
-
 /**
  * R11 in one sentence: per chain, the Pearson correlation of |μ| and |μ|/σ at the first and the last
  * round, and the share of same decisions at the last. Agrees where the correlation falls in every chain.
+ * The layer is named as the result tabs name it among the network's `layers` (evidence-layers.ts).
  */
-export function correlationSentence(a: TourAnalysis): Sentence {
+export function correlationSentence(a: TourAnalysis, layers: readonly LayerShape[] = []): Sentence {
   const curves = correlationCurves(a).filter((c) => c.points.length > 1);
   if (!curves.length) return missing('the analysis file has no magnitude–SNR correlation results');
   const verdicts: PaperVerdict[] = [];
@@ -83,7 +78,7 @@ export function correlationSentence(a: TourAnalysis): Sentence {
   const seeds = Math.min(...curves.map((c) => c.seeds));
   const verb = verdicts.every((v) => v === 'agrees') ? 'falls' : 'goes';
   return sentence(
-    `Over the alive weights of ${layerOf(curves[0].layer)}, the correlation of weight size |μ| with the ` +
+    `Over the alive weights of ${layerName(curves[0].layer, layers)}, the correlation of weight size |μ| with the ` +
       `signal-to-noise ratio |μ|/σ ${verb} from ${first.pearson.toFixed(2)} with all weights to ${list(falls)} at ` +
       `${remainingText(last(curves[0]).remainingPct)}, where the two rules still make the same keep-or-prune choice ` +
       `for ${list(agree)} of the alive weights (Pearson, ${seeds > 1 ? `mean of ${seedsText(seeds)}` : seedsText(1)}).`,

@@ -9,6 +9,7 @@ import { correlationSentence } from './correlation-evidence';
 import { crossTaskSentence } from './cross-task';
 import { esVsGdSentence } from './es-vs-gd';
 import { weightsSentence } from './weights-evidence';
+import { evidenceLayers } from './evidence-layers';
 import { demoSentence, type DemoRun } from './demo-sentence';
 import { inputPixelSentence } from './mask-sentences';
 import {
@@ -49,8 +50,10 @@ export const STEP_SENTENCES: Readonly<Record<SentenceKind, (inputs: StepInputs, 
   minima: ({ analysis }) => (analysis ? minimaSentence(analysis) : missing(NO_ANALYSIS)),
   transfer: ({ analysis }) => (analysis ? transferSentence(analysis) : missing(NO_ANALYSIS)),
   esVsGd: ({ analysis }) => (analysis ? esVsGdSentence(analysis) : missing(NO_ANALYSIS)),
-  weights: ({ analysis }) => (analysis ? weightsSentence(analysis) : missing(NO_ANALYSIS)),
-  correlation: ({ analysis }) => (analysis ? correlationSentence(analysis) : missing(NO_ANALYSIS)),
+  weights: ({ analysis }, step) =>
+    analysis ? weightsSentence(analysis, evidenceLayers(step.evidence)) : missing(NO_ANALYSIS),
+  correlation: ({ analysis }, step) =>
+    analysis ? correlationSentence(analysis, evidenceLayers(step.evidence)) : missing(NO_ANALYSIS),
   crossTask: ({ analysis }) => (analysis ? crossTaskSentence(analysis) : missing(NO_ANALYSIS)),
 };
 

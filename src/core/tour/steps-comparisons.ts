@@ -89,11 +89,12 @@ export const COMPARISON_STEPS: readonly TourStep[] = [
     short: 'Weights',
     paper:
       'Do ES and gradient descent leave different networks behind? The paper compares the trained weights layer by ' +
-      'layer: gradient-descent networks have larger weights, and gradient descent prunes the input layer less than ES.',
+      'layer: gradient-descent networks have larger weights, and gradient descent prunes the input layer (the lab’s ' +
+      '“hidden layer 1”, the weights from the input pixels) less than ES.',
     source: 'Section 5, SI Fig. 11',
-    claim: 'gradient descent has larger weights and keeps more of the input layer than ES',
+    claim: 'gradient descent has larger weights and keeps more of the input layer (hidden layer 1) than ES',
     lookFor:
-      'Left: the average size |W| of the weights still alive in the first layer. Right: the share of that layer ' +
+      'Left: the average size |W| of the weights still alive in hidden layer 1. Right: the share of that layer ' +
       'kept, divided by the share of all weights kept; above 1 the layer is pruned less than the rest of the ' +
       'network. Compare ES with each gradient-descent budget.',
     question: 'Why could a network trained for longer end up with larger weights?',

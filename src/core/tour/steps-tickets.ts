@@ -79,8 +79,9 @@ export const TICKET_STEPS: readonly TourStep[] = [
     short: 'Masks',
     paper:
       'Which weights survive? The paper compares layer by layer what ES and gradient descent keep and finds that ES ' +
-      'prunes the input layer more strongly. For an image task the input layer’s mask can be drawn as a picture, ' +
-      'one square per pixel: bright where the pixel still sends weights into the network.',
+      'prunes the input layer (the lab’s “hidden layer 1”, the weights from the input pixels) more strongly. For an ' +
+      'image task this layer’s mask can be drawn as a picture, one square per pixel: bright where the pixel still ' +
+      'sends weights into the network.',
     source: 'Section 5, SI Fig. 11 (layer statistics); the pixel picture is the lab’s own view',
     claim: null,
     lookFor:
@@ -136,8 +137,8 @@ export const TICKET_STEPS: readonly TourStep[] = [
       'rules would make the same keep-or-prune choice. Find where the curves start to drop.',
     question: 'If both rules made the same choice for every weight, could the two tickets differ at all?',
     labSetting:
-      'The lab measures the weights into the hidden layer of its small network (the largest layer), counting only ' +
-      'weights that are still alive, on its reduced MNIST runs with 20 rounds.',
+      'The lab measures the weights of hidden layer 1 of its small network (the weights from the input pixels, its ' +
+      'largest layer), counting only weights that are still alive, on its reduced MNIST runs with 20 rounds.',
     evidence: ['mnist-analyses'],
     view: 'correlation',
     sentence: 'correlation',

@@ -12,6 +12,7 @@ import { aheadFrom, seedWords, trainerName } from './es-vs-gd';
 import { meansByRound } from './round-means';
 import { missing, sentence, type PaperVerdict, type Sentence } from './sentence';
 import { pct, remainingText } from './words';
+import { layerName, type LayerShape } from '../names';
 
 /** The magnitude chains the claim compares: ES's ticket and GD-IMP's. */
 const CHAINS = ['magnitude', 'gd_magnitude'];
@@ -30,9 +31,13 @@ export interface LayerCurve {
   }[];
 }
 
-/** Student-facing name of a layer by its position: 0 → "the first layer (inputs → hidden units)". */
-export function layerWords(layerIndex: number): string {
-  return layerIndex === 0 ? 'the first layer (inputs → hidden units)' : `layer ${layerIndex + 1}`;
+/**
+ * The name of layer `layerIndex` of the analysed network as the result tabs give it ("hidden layer 1
+ * (196 → 32)"), from its flax name in the rows and the network's `layers` (evidence-layers.ts).
+ */
+export function weightsLayerName(a: TourAnalysis, layerIndex: number, layers: readonly LayerShape[] = []): string {
+  const flax = (a.weights ?? []).find((r) => r.layerIndex === layerIndex)?.layer ?? `Dense_${layerIndex}`;
+  return layerName(flax, layers);
 }
 
 function curveOf(rows: readonly WeightsRow[], seeds?: readonly number[]): LayerCurve['points'] {
@@ -117,11 +122,12 @@ export function weightsComparisons(a: TourAnalysis, layerIndex = 0): WeightsComp
 }
 
 /**
- * R9 in one sentence, for the first layer: per GD budget, the mean |W| of the alive weights against ES's
- * (and from which sparsity GD's stay larger) and the share of the layer each keeps, at the sparsest round.
- * Each budget gives two verdicts (larger weights; more of the layer kept); the sentence combines them.
+ * R9 in one sentence, for the first layer (named among the network's `layers`): per GD budget, the mean |W|
+ * of the alive weights against ES's (and from which sparsity GD's stay larger) and the share of the layer
+ * each keeps, at the sparsest round. Each budget gives two verdicts (larger weights; more of the layer
+ * kept); the sentence combines them.
  */
-export function weightsSentence(a: TourAnalysis): Sentence {
+export function weightsSentence(a: TourAnalysis, layers: readonly LayerShape[] = []): Sentence {
   const all = weightsComparisons(a, 0);
   if (!all.length) return missing('the analysis file has no weight statistics of ES and gradient descent');
   const abs = (v: number) => v.toFixed(2);
@@ -151,7 +157,7 @@ export function weightsSentence(a: TourAnalysis): Sentence {
   });
   const last = all[0].lastRemainingPct;
   const text =
-    `At ${remainingText(last)} of the weights, in ${layerWords(0)}, ` +
+    `At ${remainingText(last)} of the weights, in ${weightsLayerName(a, 0, layers)}, ` +
     (clauses.length > 1 ? `${clauses.slice(0, -1).join('; ')}; and ${clauses.at(-1)}` : clauses[0]) +
     `. The right-hand chart divides each layer share by the ${remainingText(last)} of all weights kept.`;
   return sentence(text, combineVerdicts(verdicts), values);

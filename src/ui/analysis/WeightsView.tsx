@@ -51,7 +51,9 @@ export function WeightsView({ result, layerNames }: { result: WeightsResult; lay
                     'roundNum',
                     rows.map((r) => r.roundNum),
                   )}
-                  <YAxis width={64} tickFormatter={f4} domain={['auto', 'auto']} label={yLabel(axis, 50)} />
+                  {/* width "auto": recharts measures the ticks, so the turned title clears mean-W ticks such
+                      as "-0.0021", longer than a fixed width holds */}
+                  <YAxis width="auto" tickFormatter={f4} domain={['auto', 'auto']} label={yLabel(axis, 50)} />
                   <Tooltip formatter={(v) => f4(Number(v))} />
                   <Legend verticalAlign="top" />
                   {series.map((s, i) => (

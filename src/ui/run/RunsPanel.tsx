@@ -13,7 +13,7 @@ import { importSweepFiles } from './sweep-import';
 import { SweepOverlayChart } from './SweepOverlayChart';
 import { runTitle } from '../../core/names';
 import { STATUS_WORDS } from '../../state/job-status';
-import { trainedNetworksText } from '../../state/stored-progress';
+import { savedRoundsText, trainedNetworksText } from '../../state/stored-progress';
 import { reachedPlannedRounds } from '../../storage/run-summary';
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
@@ -95,8 +95,8 @@ export const RunsPanel = memo(function RunsPanel() {
                 {r.precomputed && <span className="tag tag-reduced">precomputed</span>}
               </div>
               <div className="muted small">
-                {r.summary.roundsDone} of {r.summary.roundsPlanned} rounds · seed
-                {r.summary.seeds.length === 1 ? '' : 's'} {r.summary.seeds.join(', ')} · saved{' '}
+                {savedRoundsText({ roundsDone: r.summary.roundsDone, planned: r.summary.roundsPlanned })} · seed
+                {r.summary.seeds.length === 1 ? '' : 's'} {r.summary.seeds.join(', ')} · last saved{' '}
                 {new Date(r.updatedAt).toLocaleString()}
               </div>
               <details className="small run-details">

@@ -5,7 +5,8 @@
  * from the step's analysis file (core/tour/weights-evidence.ts).
  */
 import { useMemo } from 'react';
-import { layerWords, weightsChartCurves } from '../../core/tour/weights-evidence';
+import { weightsChartCurves, weightsLayerName } from '../../core/tour/weights-evidence';
+import { evidenceLayers } from '../../core/tour/evidence-layers';
 import { CurveChart } from './CurveChart';
 import type { StepViewProps } from './step-types';
 import { trainerStyle } from './tour-styles';
@@ -14,7 +15,11 @@ export function EvidenceWeights({ step, analysis }: StepViewProps) {
   const size = useMemo(() => (analysis ? weightsChartCurves(analysis, 'meanAbsW') : []), [analysis]);
   const kept = useMemo(() => (analysis ? weightsChartCurves(analysis, 'relativeKept') : []), [analysis]);
   const style = useMemo(() => trainerStyle(size), [size]);
-  const layer = layerWords(0);
+  // the layer as the result tabs name it ("hidden layer 1 (196 → 32)")
+  const layer = useMemo(
+    () => (analysis ? weightsLayerName(analysis, 0, evidenceLayers(step.evidence)) : ''),
+    [analysis, step],
+  );
   return (
     <div className="tour-chart tour-chart-pair tour-chart-tall">
       <CurveChart

@@ -1,9 +1,10 @@
 /**
  * A tour step's live rerun (core/tour/steps.ts `rerun`): the reduced config it runs, the run on screen when
  * it is that config (streaming or finished, in the one IMP store), and the bar that starts, follows and
- * cancels it. The step's views draw the live curves over the precomputed ones.
+ * cancels it. Stop asks first, as the lab's Cancel does (experiment/CancelRunDialog.tsx): the round in
+ * progress is lost. The step's views draw the live curves over the precomputed ones.
  */
-import { useMemo, useRef, type MouseEvent, type Ref } from 'react';
+import { useCallback, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runId } from '../../core/runs/hash';
 import { rerunConfig, rerunDescription } from '../../core/tour/rerun';
@@ -12,7 +13,8 @@ import type { TourStep } from '../../core/tour/steps';
 import { useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectImpActive, useImpStore } from '../../state/imp-store';
 import { layoutOf } from '../../core/runs/network-shape';
-import { cancelImp, startImp } from '../run/imp-client';
+import { startImp } from '../run/imp-client';
+import { CancelRunDialog } from '../experiment/CancelRunDialog';
 import { stopDemo } from '../lab-client';
 import { useFocusAfterEnd, useFocusAfterStart } from '../a11y/use-focus-after-start';
 import { useImpProgress } from '../run/use-imp-progress';
@@ -89,6 +91,8 @@ export function RerunBar({
   const holder = useRef<HTMLDivElement>(null);
   const focusAfterStart = useFocusAfterStart(row, holder, status, active);
   const trackFocus = useFocusAfterEnd(row, active);
+  const [asking, setAsking] = useState(false);
+  const closeAsk = useCallback(() => setAsking(false), []);
   if (!step.rerun || !config) return null;
   const cost = step.rerun.cost;
   const mine = live !== null && active;
@@ -105,36 +109,40 @@ export function RerunBar({
         return startImp({ config, again: true }); // to watch it stream, even when it was run before
       });
   };
+  // The dialog sits outside the bar: focus on its buttons must not count as focus in the bar's row.
   return (
-    <div
-      className="tour-rerun"
-      data-testid="tour-rerun"
-      data-status={live?.status ?? 'none'}
-      ref={row}
-      onFocus={trackFocus}
-    >
-      {mine ? (
-        <>
-          <Progress holder={holder} />
-          <button type="button" onClick={() => void cancelImp()}>
-            Stop the live run
+    <>
+      <div
+        className="tour-rerun"
+        data-testid="tour-rerun"
+        data-status={live?.status ?? 'none'}
+        ref={row}
+        onFocus={trackFocus}
+      >
+        {mine ? (
+          <>
+            <Progress holder={holder} />
+            <button type="button" onClick={() => setAsking(true)}>
+              Stop the live run
+            </button>
+          </>
+        ) : (
+          <button type="button" className="primary" disabled={active} onClick={start}>
+            {live?.records.length ? 'Run it live again' : 'Run it live'} ({cost})
           </button>
-        </>
-      ) : (
-        <button type="button" className="primary" disabled={active} onClick={start}>
-          {live?.records.length ? 'Run it live again' : 'Run it live'} ({cost})
-        </button>
-      )}
-      {live?.status === 'error' && error && (
-        <p className="run-error" role="alert">
-          The live run stopped: {error}
+        )}
+        {live?.status === 'error' && error && (
+          <p className="run-error" role="alert">
+            The live run stopped: {error}
+          </p>
+        )}
+        <p className="small muted">
+          {active && !mine
+            ? 'Another run is in progress in the lab: wait for it to finish or stop it there first.'
+            : rerunDescription(step)}
         </p>
-      )}
-      <p className="small muted">
-        {active && !mine
-          ? 'Another run is in progress in the lab: wait for it to finish or stop it there first.'
-          : rerunDescription(step)}
-      </p>
-    </div>
+      </div>
+      <CancelRunDialog open={asking} onClose={closeAsk} />
+    </>
   );
 }

@@ -36,7 +36,7 @@ describe('stored run progress', () => {
     const p = storedProgress(config, records);
     expect(p.roundsDone).toBe(2);
     expect(p.last).toMatchObject({ seed: 0, method: 'snr', roundNum: 3 });
-    expect(storedProgressText(p)).toBe('rounds 1–2 of 4 saved (continue it from the Runs tab)');
+    expect(storedProgressText(p)).toBe('rounds 1–2 of 4 saved (the Runs tab shows how to continue it)');
   });
 
   it('a chain with no round at all (a seed not started) means no round is complete', () => {

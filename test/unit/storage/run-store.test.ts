@@ -96,7 +96,8 @@ describe('RunStore (IndexedDB via idb, fake-indexeddb in Node)', () => {
   it('marks runs left running as interrupted, lists newest first, deletes everything of a run', async () => {
     const other = parseConfig({ ...quickConfig, seeds: [1] });
     await store.saveRun({ config: quickConfig });
-    await store.saveRun({ config: other, status: 'done' });
+    // (paused, not done: a run with no rounds reads as unfinished whatever its status, import-status.ts asRead)
+    await store.saveRun({ config: other, status: 'paused' });
     await store.saveRound(id, fakeRecord(quickConfig, 0, 'snr', 1), {
       method: 'snr',
       nextRoundNum: 2,
@@ -107,7 +108,7 @@ describe('RunStore (IndexedDB via idb, fake-indexeddb in Node)', () => {
     const list = await store.listRuns();
     expect(list.map((r) => [r.id, r.status])).toEqual([
       [id, 'interrupted'],
-      [runId(other), 'done'],
+      [runId(other), 'paused'],
     ]);
     await store.deleteRun(id);
     expect(await store.getRun(id)).toBeUndefined();

@@ -99,6 +99,9 @@ describe('display names', () => {
     }
     const mnist = parseConfig(PRESETS.find((p) => p.id === 'mnist-quick')!.config);
     expect(trainerSummary(mnist)).toMatch(/^PGPE, \d+ per generation, \d+ generations per round$/);
+    // one round, one generation: singular words ("1 rounds" read wrong in the Runs list)
+    const one = { ...mnist, prune: { ...mnist.prune, rounds: 1 }, budget: { ...mnist.budget, generationsPerRound: 1 } };
+    expect(runTitle(one)).toMatch(/PGPE, \d+ per generation, 1 generation per round · 1 round$/);
     expect(trainerSummary(gdConfigOf(mnist, { lr: 0.001 }))).toBe(
       'gradient descent (Adam, learning rate 0.001, 1 epoch per round)',
     );
