@@ -3,11 +3,14 @@
  * name in the same folder, flushed to disk and then renamed over the target. A rename within one folder
  * replaces the old file in one step, so a process killed mid-write leaves either the old file or the new
  * one, never half of either. A lock file keeps two processes from writing the same run folder at once; it
- * appears with its contents in one step, so no process can read it half made.
+ * appears with its contents in one step, so no process can read it half made, and the lock of a process
+ * that died is taken over by one process only, however many find it at the same moment.
  */
 import { link, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { hash64 } from '../core/runs/hash';
 
 let tmpCounter = 0;
 
@@ -100,48 +103,111 @@ async function createLock(path: string, text: string): Promise<boolean> {
   }
 }
 
-/** Whether a folder entry is the lock or a lock being created (createLock): not part of the folder's contents. */
+/**
+ * Whether a folder entry is the lock, a lock being created (createLock) or a takeover's claim
+ * (takeOverStale): not part of the folder's contents.
+ */
 export function isLockFile(name: string): boolean {
-  return name === LOCK_FILE || name.startsWith(`${LOCK_FILE}.tmp-`);
+  return name === LOCK_FILE || name.startsWith(`${LOCK_FILE}.tmp-`) || name.startsWith(`${LOCK_FILE}.takeover-`);
+}
+
+/**
+ * A new lock's text: its process, its machine, and a token no other lock ever has, so that a lock read
+ * twice with the same text is the same lock (takeOverStale relies on it).
+ */
+function newLockText(): string {
+  return JSON.stringify({ pid: process.pid, host: hostname(), token: randomUUID() });
+}
+
+/** What a lock's text says of its holder, or null when it does not parse (a lock cut short, or being written). */
+function lockHolder(text: string): { pid?: unknown; host?: unknown } | null {
+  try {
+    const held = JSON.parse(text) as unknown;
+    return held && typeof held === 'object' ? held : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Returns when the lock `path`, read as `text`, is stale: its process no longer runs on this machine (or is
+ * this process), or it does not parse and is older than LOCK_WRITE_MS (a crash cut it short). Otherwise
+ * throws FolderLockedError saying who holds `dir`.
+ */
+async function checkStale(dir: string, path: string, text: string): Promise<void> {
+  const held = lockHolder(text);
+  if (!held) {
+    const written = await stat(path).then(
+      (s) => s.mtimeMs,
+      () => 0, // gone meanwhile: released
+    );
+    if (Date.now() - written < LOCK_WRITE_MS)
+      throw new FolderLockedError(
+        `${dir} is being locked by another process just now (lock file ${path}); wait for it to finish`,
+      );
+    return; // unreadable and older: a lock file cut short by a crash while it was written
+  }
+  const pid = typeof held.pid === 'number' ? held.pid : undefined;
+  if (held.host !== undefined && held.host !== hostname())
+    throw new FolderLockedError(
+      `${dir} is being written by a process on ${String(held.host)} (lock file ${path}); if none runs there any more, delete that file`,
+    );
+  if (pid !== undefined && pid !== process.pid && alive(pid))
+    throw new FolderLockedError(`${dir} is being written by another lab process (pid ${pid}); wait for it to finish`);
+}
+
+/**
+ * Removes the stale lock `path` that was read as `text`, unless it has been replaced since. Two processes
+ * that found the same stale lock must not both remove "it": the second would remove the lock the first
+ * made after its removal. So the removal is reserved by a claim, a lock file of its own named after the
+ * stale lock's text (`.lab-lock.takeover-<hash>`), which only one process holds at a time. Its holder reads
+ * the lock again and removes it only when it still holds `text`: no other process can remove or replace a
+ * lock holding that text meanwhile (its process is gone, a takeover of it needs this claim, and a new lock
+ * cannot be made over it), and no new lock ever has that text again (newLockText's token). A claim held by
+ * a live process refuses this one; a claim left by a process killed mid-takeover is itself stale and is
+ * taken over the same way (a claim of the claim).
+ */
+async function takeOverStale(dir: string, path: string, text: string): Promise<void> {
+  const claim = join(dir, `${LOCK_FILE}.takeover-${hash64(`${basename(path)}\n${text}`)}`);
+  await takeLock(dir, claim);
+  try {
+    const now = await readFile(path, 'utf8').catch(() => null);
+    if (now !== text) return; // released, or taken over by the claim's previous holder: look again
+    await checkStale(dir, path, now); // a young lock that does not parse may be one being written
+    await unlink(path).catch(() => undefined);
+  } finally {
+    await unlink(claim).catch(() => undefined);
+  }
+}
+
+/** Takes the lock file `path` (of folder `dir`) for this process. */
+async function takeLock(dir: string, path: string): Promise<void> {
+  const mine = newLockText();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await createLock(path, mine)) return;
+    const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return null; // released meanwhile
+      throw e;
+    });
+    if (text === null) continue;
+    await checkStale(dir, path, text);
+    await takeOverStale(dir, path, text);
+  }
+  throw new FolderLockedError(`cannot take the lock ${path}`);
 }
 
 /**
  * Takes the lock of a folder for this process; returns the release function. A lock left by a process
- * that no longer runs on this machine (killed, crashed) is taken over; one held by a live process, or
- * written on another machine (a shared disk: its process cannot be checked from here), is refused, and
- * so is one that does not parse but was written in the last seconds (another process is writing it).
+ * that no longer runs on this machine (killed, crashed) is taken over, by one process only however many
+ * find it at once (takeOverStale); one held by a live process, or written on another machine (a shared
+ * disk: its process cannot be checked from here), is refused, and so is one that does not parse but was
+ * written in the last seconds (another process is writing it).
  */
 export async function lockFolder(dir: string): Promise<() => Promise<void>> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, LOCK_FILE);
-  const mine = JSON.stringify({ pid: process.pid, host: hostname() });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (await createLock(path, mine))
-      return async () => {
-        await unlink(path).catch(() => undefined);
-      };
-    let held: { pid?: unknown; host?: unknown } = {};
-    try {
-      held = JSON.parse(await readFile(path, 'utf8')) as typeof held;
-    } catch {
-      const written = await stat(path).then(
-        (s) => s.mtimeMs,
-        () => 0, // gone meanwhile: released
-      );
-      if (Date.now() - written < LOCK_WRITE_MS)
-        throw new FolderLockedError(
-          `${dir} is being locked by another process just now (lock file ${path}); wait for it to finish`,
-        );
-      // unreadable and older: a lock file cut short by a crash while it was written; treat as stale
-    }
-    const pid = typeof held.pid === 'number' ? held.pid : undefined;
-    if (held.host !== undefined && held.host !== hostname())
-      throw new FolderLockedError(
-        `${dir} is being written by a process on ${String(held.host)} (lock file ${path}); if none runs there any more, delete that file`,
-      );
-    if (pid !== undefined && pid !== process.pid && alive(pid))
-      throw new FolderLockedError(`${dir} is being written by another lab process (pid ${pid}); wait for it to finish`);
-    await unlink(path).catch(() => undefined); // stale: its process is gone
-  }
-  throw new FolderLockedError(`cannot take the lock ${path}`);
+  await takeLock(dir, path);
+  return async () => {
+    await unlink(path).catch(() => undefined);
+  };
 }

@@ -6,9 +6,10 @@
  * DIR/bundles/<config id>.json.gz (`lab bundle`), which the browser's Runs tab imports as one sweep.
  * It reads the runs and writes only derived files; no run folder is changed. A merged folder is made
  * again only when its runs changed, and keeps what was put into it (merged-folder.ts); a summary.csv or
- * summary.md that is not the lab's as it wrote it is refused before anything is done (summary-files.ts);
- * bundles this collect did not write — all of them without --bundles — are named in a note, since they
- * may no longer match summary.md.
+ * summary.md that is not the lab's as it wrote it is refused before anything is done (summary-files.ts),
+ * and so, with --bundles, is a file at a bundle's path that is not the lab's bundle of that configuration
+ * (bundle-files.ts); bundles this collect did not write — all of them without --bundles — are named in a
+ * note, since they may no longer match summary.md.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
@@ -19,9 +20,9 @@ import { readRounds } from '../summarize-command';
 import { mergeConfig } from './merged-folder';
 import { loadSweepContent, parseSweepText } from './read-sweep';
 import { runState, SweepDir } from './sweep-dir';
-import { writeFileAtomic } from '../fs-safe';
 import { summaryCsv, summaryMd, type CollectedConfig } from './sweep-summary';
 import { checkSummaries, writeSummaries } from './summary-files';
+import { checkBundles, writeBundle } from './bundle-files';
 import type { SweepSubcommand } from './sweep-command';
 import type { SweepConfiguration, SweepPlan } from '../../core/sweep/expand';
 
@@ -107,7 +108,14 @@ export const collectCommand: SweepSubcommand = {
     }
     // The lab wrote this file: read as stored data (read-sweep.ts).
     const { plan } = loadSweepContent(parseSweepText(text, dir.specPath), dir.specPath, { stored: true });
-    await checkSummaries(root); // before any merge: a refused collect has changed nothing
+    // Before any merge: a refused collect has changed nothing.
+    await checkSummaries(root);
+    const bundles = flags.get('bundles') === 'true' ? new Set<string>() : null;
+    if (bundles)
+      await checkBundles(
+        dir,
+        plan.configs.map((c) => c.configId),
+      );
     const command = commandLine(argv);
     const collected: (CollectedConfig & { missing: number })[] = [];
     for (const c of plan.configs) collected.push(await collectConfig(dir, plan, c, command));
@@ -121,18 +129,17 @@ export const collectCommand: SweepSubcommand = {
 
     const md = summaryMd(plan, collected, counts, flags.get('baseline') ?? 'random_reinit');
     const written = await writeSummaries(root, summaryCsv(plan, collected), md);
-    const bundles = flags.get('bundles') === 'true' ? new Set<string>() : null;
     if (bundles) {
       await mkdir(`${root}/bundles`, { recursive: true });
       for (const c of collected) {
         if (!c.folder) continue;
         const out = dir.bundlePath(c.config.configId);
-        bundles.add(basename(out));
         const bundle = await bundleOfFolder(`${root}/${c.folder}`, {
           command,
           label: `${plan.name}: ${c.config.label}`.slice(0, 200),
         });
-        await writeFileAtomic(out, checkedBundleBytes(bundle, out).bytes);
+        await writeBundle(dir, c.config.configId, checkedBundleBytes(bundle, out).bytes);
+        bundles.add(basename(out));
       }
       written.push(`${root}/bundles/ (${bundles.size} bundles)`);
     }

@@ -7,7 +7,8 @@
  * the command fail, so a Slurm task never reports success for a run it did not finish.
  *
  * --index picks runs by their plan index (a Slurm array task runs one); --jobs N runs up to N runs at
- * once, each in its own `lab sweep run --index` process. --workers W is each run's evaluation threads,
+ * once, each in its own `lab sweep run --index` process, which runs the sweep as this process planned it
+ * (runSweep: a frozen copy, never the user's file again). --workers W is each run's evaluation threads,
  * as `lab imp --workers`; by default the N processes share lab imp's default (cores − 1) between them
  * (run-children.ts workersPerRun), so --jobs does not oversubscribe the cores.
  *
@@ -16,14 +17,15 @@
  * and the command says how far it got and how to continue, exiting with 130 / 143. With --jobs, the runs'
  * processes get the signal too (Ctrl-C reaches the whole process group) and stop the same way.
  */
-import type { SweepPlan, SweepRun } from '../../core/sweep/expand';
+import type { SweepRun } from '../../core/sweep/expand';
 import { CliError, intFlag } from '../args';
 import { InterruptedError, watchInterrupts, type Interruption } from '../interrupt';
 import { runImpFolder } from '../imp-command';
 import { defaultNodeWorkers } from '../eval-threads';
 import { backendFlag } from '../node-io';
 import { runInChildren, SWEEP_CHILD_ENV, workersPerRun } from './run-children';
-import { loadSweepFile } from './read-sweep';
+import { writeFileAtomic } from '../fs-safe';
+import { loadSweepFile, type LoadedSweep } from './read-sweep';
 import { lockRun, runState, SweepDir } from './sweep-dir';
 import { recordSweep } from './sweep-folder';
 import type { SweepSubcommand } from './sweep-command';
@@ -108,7 +110,7 @@ interface SweepJob {
   readonly file: string;
   readonly out: string;
   readonly dir: SweepDir;
-  readonly plan: SweepPlan;
+  readonly sweep: LoadedSweep;
   readonly indices: readonly number[];
   readonly jobs: number;
   readonly backend: 'wasm' | 'cpu';
@@ -125,7 +127,8 @@ async function runSweep(
   interruption: Interruption,
   hold: (lockPath: string | null) => void,
 ): Promise<void> {
-  const { dir, plan, indices, jobs, backend } = job;
+  const { dir, indices, jobs, backend } = job;
+  const { plan } = job.sweep;
   if (jobs > 1 && indices.length > 1) {
     // Complete runs are skipped here, so no process starts only to find its run done.
     const states = await Promise.all(
@@ -134,8 +137,17 @@ async function runSweep(
     const todo = indices.filter((_, k) => states[k].state !== 'complete');
     tally.complete = indices.length - todo.length;
     const workers = job.workers ?? workersPerRun(defaultNodeWorkers(), Math.min(jobs, todo.length));
+    // Each run process reads a sweep file and takes its run by index. The user's file may be edited while
+    // the sweep runs (a seed or an axis value added), and an index into the edited file may name another
+    // run; a process reading it would also record the edited sweep in DIR/sweep.json. So the processes
+    // read a frozen copy of the sweep this process planned, DIR/plans/<plan id>.json, which a plan copy's
+    // reader never records (sweep-folder.ts recordSweep). The plan id is the hash of the runs' ids in plan
+    // order, so whatever writes that path (another `sweep run --jobs` of the same plan) maps every index to
+    // the same run.
+    const planCopy = dir.planCopyPath(plan.planId);
+    await writeFileAtomic(planCopy, JSON.stringify(job.sweep.spec, null, 2) + '\n');
     // prettier-ignore
-    const args = [job.file, '--out', job.out, '--backend', backend, '--report-every', String(job.reportEvery),
+    const args = [planCopy, '--out', job.out, '--backend', backend, '--report-every', String(job.reportEvery),
       '--workers', String(workers)];
     if (job.quiet) args.push('--quiet');
     const children = await runInChildren(todo, jobs, args, interruption, () => tally.ran++);
@@ -210,7 +222,7 @@ export const runCommand: SweepSubcommand = {
       () => `${tally.ran + tally.complete} of ${indices.length} runs`,
     );
     try {
-      const job = { file, out, dir, plan, indices, jobs, backend, quiet, reportEvery, workers };
+      const job = { file, out, dir, sweep, indices, jobs, backend, quiet, reportEvery, workers };
       await runSweep(job, tally, interruption, (lockPath) => (held = lockPath));
     } finally {
       interruption.stop();

@@ -5,6 +5,7 @@
  *                               (expand.ts normaliseSweep); itself a valid sweep file
  *   DIR/runs/<run id>/          one run folder per (configuration, seed), exactly what `lab imp` writes
  *   DIR/slurm/<plan id>/        job scripts, the sweep file they run, and the jobs' logs (`lab sweep slurm`)
+ *   DIR/plans/<plan id>.json    the sweep file the run processes of `lab sweep run --jobs` run
  *   DIR/configs/<config id>/    the seeds of a configuration merged into one run folder (`lab sweep collect`)
  *   DIR/bundles/<config id>.json.gz   one run bundle per configuration for the browser (collect --bundles)
  *   DIR/summary.csv, summary.md the summary table (collect)
@@ -35,16 +36,24 @@ export class SweepDir {
   slurmDir(planId: string): string {
     return join(this.root, 'slurm', planId);
   }
+  /** The copy of a plan's sweep file that the run processes of `sweep run --jobs` read (run-command.ts). */
+  planCopyPath(planId: string): string {
+    return join(this.root, 'plans', `${planId}.json`);
+  }
   /**
-   * Whether `file` is a sweep file this folder keeps (its sweep.json, or a Slurm folder's copy that the
-   * array tasks run): what the lab wrote, read as stored data (read-sweep.ts `stored`).
+   * Whether `file` is a sweep file this folder keeps (its sweep.json, or a plan's copy): what the lab
+   * wrote, read as stored data (read-sweep.ts `stored`).
    */
   keeps(file: string): boolean {
-    return resolve(file) === resolve(this.specPath) || this.isSlurmCopy(file);
+    return resolve(file) === resolve(this.specPath) || this.isPlanCopy(file);
   }
-  /** Whether `file` is a Slurm folder's copy of the sweep (slurm/<plan id>/sweep.json): what an array task runs. */
-  isSlurmCopy(file: string): boolean {
+  /**
+   * Whether `file` is a copy of the sweep as it was planned: a Slurm folder's (slurm/<plan id>/sweep.json),
+   * which the array tasks run, or the one the run processes of `sweep run --jobs` run (plans/<plan id>.json).
+   */
+  isPlanCopy(file: string): boolean {
     const path = resolve(file);
+    if (dirname(path) === resolve(this.root, 'plans')) return path.endsWith('.json');
     return basename(path) === 'sweep.json' && dirname(dirname(path)) === resolve(this.root, 'slurm');
   }
 }

@@ -71,17 +71,17 @@ export async function checkSweepFolder(dir: SweepDir, sweep: LoadedSweep): Promi
 }
 
 /**
- * Writes DIR/sweep.json unless it already holds this sweep; checks DIR first (`checkSweepFolder`). A Slurm
- * array task (its sweep file is the copy in DIR/slurm/<plan id>/) never writes it: `lab sweep slurm` wrote
- * DIR/sweep.json when it planned the job, so a sweep.json that differs now was written since — the user
- * ran `sweep run` or `slurm` again with a grown sweep while the tasks were queued — and is the newer record
- * of what the folder's runs are; the task's copy would put the older sweep back. The task's run needs no
- * sweep.json: its folder is named by its run id.
+ * Writes DIR/sweep.json unless it already holds this sweep; checks DIR first (`checkSweepFolder`). A copy of
+ * a planned sweep (SweepDir.isPlanCopy: what a Slurm array task or a `sweep run --jobs` run process runs)
+ * never writes it: sweep.json was written when the job was planned, so a sweep.json that differs now was
+ * written since — the user ran `sweep run` or `slurm` again with a grown sweep meanwhile — and is the newer
+ * record of what the folder's runs are; the copy would put the older sweep back. The copy's runs need no
+ * sweep.json: their folders are named by their run ids.
  */
 export async function recordSweep(dir: SweepDir, sweep: LoadedSweep): Promise<void> {
   const verdict = await checkSweepFolder(dir, sweep);
   if (verdict === 'same') return;
-  if (dir.isSlurmCopy(sweep.file)) {
+  if (dir.isPlanCopy(sweep.file)) {
     process.stderr.write(
       `note: ${dir.specPath} changed since this job was planned (${sweep.file}); left as it is, the newer of the two\n`,
     );
