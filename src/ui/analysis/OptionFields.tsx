@@ -33,7 +33,8 @@ export function OptionFields({
             options={[-1, ...layerNames.map((_, i) => i)]}
             onChange={(v) => onChange({ ...values, [key]: v })}
             format={(i) =>
-              i < 0 ? `last hidden layer (${layerNames[lastHiddenLayerIndex(layerNames)]})` : `${layerNames[i]}`
+              // the names already say "hidden layer 1 (196 → 32)": a colon, not "last hidden layer (hidden layer 1 …)"
+              i < 0 ? `the last hidden layer: ${layerNames[lastHiddenLayerIndex(layerNames)]}` : `${layerNames[i]}`
             }
           />
         ) : (
