@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { ImpEvent, RoundRecord } from '../core/experiments/events';
 import { GEN_COLUMNS, ROUND_COLUMNS, generationRow, parseRoundsCsv, roundRow, type RoundRow } from '../core/runs/csv';
 import { CliError } from './args';
-import { FolderLockedError, LOCK_FILE, lockFolder, writeFileAtomic } from './fs-safe';
+import { FolderLockedError, LOCK_FILE, isLiveLockTemp, lockFolder, writeFileAtomic } from './fs-safe';
 import { watchInterrupts, type Interruption } from './interrupt';
 import { GENERATIONS_FILE, ROUNDS_FILE, RunFolder } from './run-folder';
 import { runFolderStatus, type RunIdentity } from './run-state';
@@ -39,7 +39,8 @@ export function runMeta(
 async function removeLeftovers(dir: string): Promise<void> {
   for (const sub of ['', 'masks', 'params', 'theta0']) {
     const names = await readdir(join(dir, sub)).catch(() => [] as string[]);
-    for (const n of names) if (TMP_NAME.test(n)) await unlink(join(dir, sub, n)).catch(() => undefined);
+    for (const n of names)
+      if (TMP_NAME.test(n) && !isLiveLockTemp(n)) await unlink(join(dir, sub, n)).catch(() => undefined);
   }
 }
 
