@@ -83,6 +83,9 @@ describe.skipIf(process.env.E2E === '0')('e2e: ticket transfer', () => {
     );
     const summary = page.locator('[data-chart="transfer-summary"] tbody tr');
     expect(await summary.count()).toBe(4); // source ticket + source random/reinit, target ticket + baseline
+    // a table, not a picture: CSV only, no image export that could only fail and no chart to toggle to
+    const summaryActions = page.locator('[data-chart="transfer-summary"] .chart-actions button');
+    expect(await summaryActions.allInnerTexts()).toEqual(['CSV']);
     await page.locator('[data-chart="transfer-setup"], .transfer-setup').first().scrollIntoViewIfNeeded();
     await shot(page, 'transfer-done-1280x800.png');
     // table view of the target chart: one row per evaluated step

@@ -146,8 +146,8 @@ export function TransferCharts({
           empty="Curves appear as the target trains (first test evaluation after the first step)."
         />
       </div>
-      {/* A table sizes itself (no fixed chart box its rows would spill out of); on a phone the wide-table box
-          scrolls sideways, so the last column ("best") stays readable. */}
+      {/* A table, not a picture: the frame shows it as its own table (no chart to toggle to, CSV only), in its
+          sideways-scrolling box, so on a phone the last column ("best") stays readable. */}
       <ChartFrame
         id="transfer-summary"
         title={`Final ${asPercent ? 'test accuracy (%)' : 'test return'} at ${kept} % of weights remaining`}
@@ -155,32 +155,7 @@ export function TransferCharts({
           header: ['side', 'network', 'task', 'final', 'best'],
           rows: rows.map((r) => [r[0], r[1], r[2], fmt(r[3] as number), fmt(r[4] as number)]),
         }}
-      >
-        <div className="table-wide">
-          <table className="data-table transfer-summary">
-            <thead>
-              <tr>
-                <th scope="col">side</th>
-                <th scope="col">network</th>
-                <th scope="col">task</th>
-                <th scope="col">final</th>
-                <th scope="col">best</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i}>
-                  <td>{r[0]}</td>
-                  <td>{r[1]}</td>
-                  <td>{r[2]}</td>
-                  <td>{fmt(r[3] as number)}</td>
-                  <td>{fmt(r[4] as number)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </ChartFrame>
+      />
     </div>
   );
 }

@@ -93,15 +93,18 @@ export function ChartFrame({
           >
             CSV
           </button>
-          <button
-            type="button"
-            className="link-button"
-            disabled={emptyNow || asTable}
-            onClick={() => exportImage((root) => downloadPng(root, `${key}.png`))}
-          >
-            PNG
-          </button>
-          {canvasOnly ? null : (
+          {/* a frame with no chart (a table of its own, e.g. the Transfer summary) has no picture to export */}
+          {children === undefined ? null : (
+            <button
+              type="button"
+              className="link-button"
+              disabled={emptyNow || asTable}
+              onClick={() => exportImage((root) => downloadPng(root, `${key}.png`))}
+            >
+              PNG
+            </button>
+          )}
+          {canvasOnly || children === undefined ? null : (
             <button
               type="button"
               className="link-button"

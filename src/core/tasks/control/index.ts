@@ -26,7 +26,8 @@ const TASK_OPTIONS: readonly ControlTaskOptions[] = [
     testEpisodes: 32,
     help: "Pendulum-v1 (gymnax): the paper's gym control task (MLP 3-64-64-1, tanh, linear output; 8 episodes; 32 test episodes).",
     notes: [
-      'gymnax horizon 200 by default; the paper (es-lottery) runs 500 steps (docs/ALGORITHMS.md D8): set maxSteps = 500 for parity.',
+      // for a student: the lab's episode length against the paper's code (docs/ALGORITHMS.md, deviation D8)
+      'An episode lasts 200 steps here, as in gymnax; the paper’s code runs 500. To match the paper, set “Max steps T_max” to 500.',
     ],
   },
   {
@@ -44,8 +45,8 @@ const TASK_OPTIONS: readonly ControlTaskOptions[] = [
     testEpisodes: 64,
     help: 'MountainCarContinuous-v0 (gymnax): +100 at the goal, −0.1·a² per step. Use a tanh output unit.',
     notes: [
-      'Not in the paper. Lab choice [U]: a tanh output unit; the reward penalises the unclipped action, so a linear output can be punished without bound.',
-      "gymnax zeroes v at the goal when v < 0 (counts as success); mcLeftWallInelastic switches to gym's left-wall rule.",
+      'Not in the paper. The lab gives the policy a tanh output (between −1 and 1): the reward penalises the size of the action, so an output without bounds could be punished without limit.',
+      'Like gymnax, the lab stops the car when it is past the goal and rolling back (that counts as reaching the goal); the “Gym wall rule” setting uses gym’s rule instead, which stops the car at the left wall.',
     ],
   },
 ];

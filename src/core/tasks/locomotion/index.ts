@@ -10,7 +10,8 @@ import { ant, halfCheetah, hopper, walker2d } from './models';
 import type { LocomotionModel } from './types';
 
 const BRAX_NOTE =
-  "Gym MuJoCo (v3/v4) physics, not Brax v1 (legacy_spring) as in the paper: returns are not comparable to the paper's numbers.";
+  // gym's MuJoCo v3/v4 models here, Brax v1 (legacy_spring) in the paper: said for a student
+  "The robot's physics is gym's MuJoCo model, not the Brax simulator the paper used, so the scores (returns) here cannot be compared with the paper's numbers.";
 
 const TASK_OPTIONS: readonly LocomotionTaskOptions[] = [
   {

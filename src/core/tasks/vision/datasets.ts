@@ -67,7 +67,7 @@ export const DATASETS: readonly DatasetDef[] = [
       'Bag',
       'Ankle boot',
     ],
-    notes: ["Normalised with the MNIST statistics, as in the paper's code (docs/ALGORITHMS.md §9.1)."],
+    notes: ["Normalised with the MNIST statistics, as in the paper's code."],
     citation: 'H. Xiao, K. Rasul, R. Vollgraf, arXiv:1708.07747, 2017 (MIT License, Zalando SE)',
   },
   {
@@ -88,7 +88,7 @@ export const DATASETS: readonly DatasetDef[] = [
     ],
     notes: [
       'Only the first 6,284 of the 60,000 KMNIST training images come with the lab, so KMNIST results here cannot be compared one to one with the paper.',
-      "Normalised with the MNIST statistics, as in the paper's code (docs/ALGORITHMS.md §9.1).",
+      "Normalised with the MNIST statistics, as in the paper's code.",
       'KMNIST data (CC BY-SA 4.0): "KMNIST Dataset" (CODH), adapted from "Kuzushiji Dataset" (NIJL et al.), doi:10.20676/00000341.',
     ],
     studentCaveat:
