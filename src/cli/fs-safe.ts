@@ -104,18 +104,6 @@ async function createLock(path: string, text: string): Promise<boolean> {
 }
 
 /**
- * Whether `name` is the temporary file another process is making its lock from right now (createLock's
- * `.lab-lock.tmp-<pid>-<n>`, its process alive): a cleanup of leftovers must not delete it, or that process
- * fails with a bare "no such file" instead of being told the folder is locked.
- */
-export function isLiveLockTemp(name: string): boolean {
-  const prefix = `${LOCK_FILE}.tmp-`;
-  if (!name.startsWith(prefix)) return false;
-  const pid = Number(name.slice(prefix.length).split('-')[0]);
-  return Number.isInteger(pid) && pid > 0 && alive(pid);
-}
-
-/**
  * Whether a folder entry is the lock, a lock being created (createLock) or a takeover's claim
  * (takeOverStale): not part of the folder's contents.
  */

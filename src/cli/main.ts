@@ -47,6 +47,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   listenForParentStop(); // a run process of `lab sweep run --jobs` (interrupt.ts)
   try {
     const args = parseArgv(argv);
+    // A misspelt command is named even with --help (which would print the whole help without a word).
+    if (args.command && !COMMANDS[args.command])
+      throw new CliError(
+        `unknown command "${args.command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see --help)`,
+      );
     // --help and --version answer before anything else is checked, with or without a command.
     if (!args.help && args.flags.has('version')) {
       process.stdout.write(versionText() + '\n');
@@ -57,10 +62,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       return args.command || args.help ? 0 : 2;
     }
     const cmd = COMMANDS[args.command];
-    if (!cmd)
-      throw new CliError(
-        `unknown command "${args.command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see --help)`,
-      );
     if (args.positionals.length && !TAKES_POSITIONALS.has(args.command))
       throw new CliError(`unexpected argument "${args.positionals[0]}" (flags start with --)`);
     await cmd(args.flags, argv, args.positionals);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { ImpEvent, RoundRecord } from '../core/experiments/events';
 import { GEN_COLUMNS, ROUND_COLUMNS, generationRow, parseRoundsCsv, roundRow, type RoundRow } from '../core/runs/csv';
 import { CliError } from './args';
-import { FolderLockedError, LOCK_FILE, isLiveLockTemp, lockFolder, writeFileAtomic } from './fs-safe';
+import { FolderLockedError, LOCK_FILE, isLockFile, lockFolder, writeFileAtomic } from './fs-safe';
 import { watchInterrupts, type Interruption } from './interrupt';
 import { GENERATIONS_FILE, ROUNDS_FILE, RunFolder } from './run-folder';
 import { runFolderStatus, type RunIdentity } from './run-state';
@@ -39,8 +39,10 @@ export function runMeta(
 async function removeLeftovers(dir: string): Promise<void> {
   for (const sub of ['', 'masks', 'params', 'theta0']) {
     const names = await readdir(join(dir, sub)).catch(() => [] as string[]);
+    // Lock files (the lock, a lock or takeover claim being made) are another process's business: deleting
+    // one while it is made fails that process with a bare "no such file" instead of "locked".
     for (const n of names)
-      if (TMP_NAME.test(n) && !isLiveLockTemp(n)) await unlink(join(dir, sub, n)).catch(() => undefined);
+      if (TMP_NAME.test(n) && !isLockFile(n)) await unlink(join(dir, sub, n)).catch(() => undefined);
   }
 }
 

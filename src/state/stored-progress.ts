@@ -59,6 +59,5 @@ const GO_ON = '(the Runs tab shows how to continue it)';
 
 /** "finished: all 12 rounds saved" or "rounds 1–5 of 12 saved (the Runs tab shows how to continue it)". */
 export function storedProgressText(p: StoredProgress): string {
-  if (p.roundsDone >= p.planned) return `finished: ${roundsReachedText(p)} saved`;
-  return p.roundsDone === 0 ? `${roundsReachedText(p)} ${GO_ON}` : `${roundsReachedText(p)} saved ${GO_ON}`;
+  return p.roundsDone >= p.planned ? `finished: ${savedRoundsText(p)}` : `${savedRoundsText(p)} ${GO_ON}`;
 }

@@ -22,8 +22,8 @@ const transferStatus = (page: Page, s: string, timeout = 240_000) =>
 
 /**
  * The summary table's columns a student cannot read, and whether its rows spill out of their frame. A
- * column is readable when its header lies inside the frame, or inside a box in the frame that scrolls
- * sideways to it and shows the scroll cue (a shadow on the side with more columns).
+ * column is readable when its header lies inside the frame, or inside a box in the frame that shows the
+ * scroll cue (a shadow on the side with more columns) and, scrolled to its end, shows the last column.
  */
 function unreadableSummary(page: Page): Promise<{ columns: string[]; rowsOutside: boolean }> {
   // (no named functions inside: the script runs in the page, where a test runner's name helpers do not exist)
@@ -38,9 +38,17 @@ function unreadableSummary(page: Page): Promise<{ columns: string[]; rowsOutside
       scroller !== frame &&
       scroller.getBoundingClientRect().right <= edge.right &&
       getComputedStyle(scroller).backgroundImage.includes('gradient');
-    const columns = Array.from(table.querySelectorAll('thead th'))
-      .filter((th) => th.getBoundingClientRect().right > edge.right + 0.5 && !scrolls)
-      .map((th) => th.textContent ?? '');
+    const heads = Array.from(table.querySelectorAll('thead th'));
+    const hidden = heads.filter((th) => th.getBoundingClientRect().right > edge.right + 0.5);
+    // a column past the edge is readable only if the box really scrolls to it: scrolled to its end, the
+    // last column must lie inside the box
+    let reached = !hidden.length;
+    if (hidden.length && scrolls && scroller) {
+      scroller.scrollLeft = scroller.scrollWidth;
+      reached = heads[heads.length - 1].getBoundingClientRect().right <= scroller.getBoundingClientRect().right + 0.5;
+      scroller.scrollLeft = 0;
+    }
+    const columns = reached ? [] : hidden.map((th) => th.textContent ?? '');
     return { columns, rowsOutside: table.getBoundingClientRect().bottom > edge.bottom + 0.5 };
   });
 }

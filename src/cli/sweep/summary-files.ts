@@ -39,7 +39,12 @@ async function foreignSummaries(root: string): Promise<ForeignFile[]> {
     const cut = md.lastIndexOf('<!--');
     const closing = CLOSING.exec(md.slice(cut).trimEnd());
     if (cut < 0 || !closing)
-      foreign.push(new ForeignFile(mdPath, 'does not end with the line lab sweep collect ends its summary with'));
+      foreign.push(
+        new ForeignFile(
+          mdPath,
+          'does not end with the line lab sweep collect ends its summary with (you wrote it, or a version of the lab before that line existed did)',
+        ),
+      );
     else if (hash64(md.slice(0, cut)) !== closing[1])
       foreign.push(new ForeignFile(mdPath, 'was changed since lab sweep collect wrote it'));
     else csvHash = closing[2];
@@ -51,7 +56,7 @@ async function foreignSummaries(root: string): Promise<ForeignFile[]> {
           csvPath,
           md === undefined
             ? `has no ${MD} beside it, whose last line records what lab sweep collect wrote`
-            : `cannot be checked, since ${MD} beside it is not as lab sweep collect wrote it`,
+            : `cannot be checked, since ${MD} beside it does not record what lab sweep collect wrote`,
         ),
       );
     else if (hash64(csv) !== csvHash)

@@ -53,7 +53,9 @@ export function ChartFrame({
 }: ChartFrameProps) {
   const key = id ?? fileSlug(title);
   const tableView = useViewStore((s) => !!s.chartAsTable[key]);
-  const asTable = tableView || children === undefined;
+  // a frame without a chart (a table of its own, e.g. the Transfer summary): the table, CSV only
+  const chartless = children === undefined;
+  const asTable = tableView || chartless;
   const toggle = useViewStore((s) => s.toggleChartTable);
   const [showAll, setShowAll] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -80,7 +82,7 @@ export function ChartFrame({
       <div className="chart-head">
         <h3 id={`${key}-h`}>{title}</h3>
         <div className="chart-actions">
-          {children === undefined ? null : (
+          {chartless ? null : (
             <button type="button" className="link-button" aria-pressed={asTable} onClick={() => toggle(key)}>
               {asTable ? 'Show as chart' : 'Show as table'}
             </button>
@@ -93,8 +95,7 @@ export function ChartFrame({
           >
             CSV
           </button>
-          {/* a frame with no chart (a table of its own, e.g. the Transfer summary) has no picture to export */}
-          {children === undefined ? null : (
+          {chartless ? null : (
             <button
               type="button"
               className="link-button"
@@ -104,7 +105,7 @@ export function ChartFrame({
               PNG
             </button>
           )}
-          {canvasOnly || children === undefined ? null : (
+          {canvasOnly || chartless ? null : (
             <button
               type="button"
               className="link-button"

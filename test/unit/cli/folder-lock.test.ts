@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { hostname, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { FolderLockedError, isLiveLockTemp, isLockFile, lockFolder } from '../../../src/cli/fs-safe';
+import { FolderLockedError, isLockFile, lockFolder } from '../../../src/cli/fs-safe';
 import { folderEntries } from '../../../src/cli/run-state';
 import { hash64 } from '../../../src/core/runs/hash';
 
@@ -242,12 +242,10 @@ describe('the folder lock', () => {
     expect(await readdir(dir)).toEqual(['.lab-lock']); // the dead claim went with it
     await release();
   });
-  it("a live process's lock temporary is not a leftover to delete; a dead one's is", () => {
+  it("a lock's temporaries and takeover claims are lock files, never leftovers to delete", () => {
     // run-writer's cleanup of a continued run deleted another process's lock in the making (ENOENT there)
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
-    expect(isLiveLockTemp(`.lab-lock.tmp-${process.pid}-3`)).toBe(true);
-    expect(isLiveLockTemp(`.lab-lock.tmp-${dead}-0`)).toBe(false);
-    expect(isLiveLockTemp(`.rounds.csv.tmp-${process.pid}-1`)).toBe(false);
-    expect(isLiveLockTemp('.lab-lock')).toBe(false);
+    expect(isLockFile(`.lab-lock.tmp-${process.pid}-3`)).toBe(true);
+    expect(isLockFile(`.lab-lock.takeover-0123456789abcdef.tmp-${process.pid}-0`)).toBe(true);
+    expect(isLockFile(`.rounds.csv.tmp-${process.pid}-1`)).toBe(false);
   });
 });

@@ -195,7 +195,9 @@ describe('sweep collect: summaries that are not the lab’s', () => {
 
   it('a summary the user wrote is refused before any merge; the lab’s own is replaced', async () => {
     await writeFile(paths().md, '# My own notes on this sweep\n');
-    await refused(`${paths().md} does not end with the line lab sweep collect ends its summary with: this command`);
+    await refused(
+      `${paths().md} does not end with the line lab sweep collect ends its summary with (you wrote it, or a version of the lab before that line existed did): this command`,
+    );
     await expect(stat(join(dir(), 'configs'))).rejects.toThrow(); // nothing merged
 
     await rm(paths().md);

@@ -76,6 +76,14 @@ describe('--version and --help', () => {
     expect((await runCli(['sweep', '--help'])).stdout).toContain('    sweep collect DIR');
   });
 
+  it('a misspelt command is named, with --help or --version too', async () => {
+    for (const extra of [[], ['--help'], ['--version']]) {
+      const r = await runCli(['impp', ...extra]);
+      expect(r.code, extra.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: unknown command "impp" \(commands: .*imp.*; see --help\)/);
+    }
+  });
+
   it("lists every flag transfer accepts, --report-every and correlation's --methods", async () => {
     const help = (await runCli(['--help'])).stdout;
     for (const f of ['from', 'method', 'rounds', 'to-task', 'to-es', 'to-gd', 'baselines', 'seed'])
