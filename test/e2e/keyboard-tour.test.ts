@@ -5,7 +5,7 @@
 // keeps the run, Tab and Enter on "Cancel the run" cancels it). Then the Paper tour is
 // reached, every step is walked with its Next button, and step 2's live rerun is started, seen streaming
 // (its progress bar moves; axe-core checks the page in that state too) and stopped (Stop asks first, as
-// Cancel does: Escape keeps the run streaming, Tab and Enter on "Cancel the run" stops it). After every key that
+// Cancel does, in its own words: Escape keeps the run streaming, Tab and Enter on "Stop the run" stops it). After every key that
 // activates a control, focus must still be on an element of the page, never fallen back to <body>.
 // Skipped only when E2E=0.
 import { describe, expect, it } from 'vitest';
@@ -135,8 +135,8 @@ describe.skipIf(process.env.E2E === '0')('e2e: keyboard-only walk of the paper t
         expect(await rerun.getAttribute('data-status')).toBe('running');
         await stop();
         await tabTo(page, '[data-testid="cancel-run-dialog"] button.danger', 2);
-        expect((await focused(page)).text).toBe('Cancel the run');
-        const after = await activate(page, 'Enter', 'Cancel the run', () =>
+        expect((await focused(page)).text).toBe('Stop the run');
+        const after = await activate(page, 'Enter', 'Stop the run', () =>
           page.waitForFunction(
             () => document.querySelector('[data-testid="tour-rerun"]')?.getAttribute('data-status') === 'cancelled',
             null,

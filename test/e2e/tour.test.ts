@@ -360,7 +360,8 @@ describe.skipIf(process.env.E2E === '0')('e2e: the paper tour, teacher links and
     await shotAll(page, 'step2-live-1280x720.png');
     // "Run it live again" streams again (a finished stored run is reopened by the lab's Start, not here)
     await page.locator('[data-testid="tour-rerun"] button.primary', { hasText: 'Run it live again' }).click();
-    // Stop asks first (as the lab's Cancel): "Keep running" leaves it streaming, "Cancel the run" stops it
+    // Stop asks first (as the lab's Cancel, in Stop's words): "Keep running" leaves it streaming, "Stop the run"
+    // stops it
     const rerun = page.locator('[data-testid="tour-rerun"]');
     const ask = page.locator('[data-testid="cancel-run-dialog"]');
     await page.getByRole('button', { name: 'Stop the live run' }).click();
@@ -368,7 +369,8 @@ describe.skipIf(process.env.E2E === '0')('e2e: the paper tour, teacher links and
     await ask.waitFor({ state: 'hidden' });
     expect(await rerun.getAttribute('data-status')).toMatch(/starting|running/);
     await page.getByRole('button', { name: 'Stop the live run' }).click();
-    await ask.getByRole('button', { name: 'Cancel the run' }).click();
+    expect(await ask.getByRole('heading').innerText()).toBe('Stop the live run?');
+    await ask.getByRole('button', { name: 'Stop the run' }).click();
     await page.waitForFunction(
       () => document.querySelector('[data-testid="tour-rerun"]')?.getAttribute('data-status') === 'cancelled',
       null,

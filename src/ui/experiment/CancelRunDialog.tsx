@@ -9,7 +9,16 @@ import { cancelImp } from '../run/imp-client';
 import { cancelText } from './cancel-text';
 import { storedProgress } from '../../state/stored-progress';
 
-export function CancelRunDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** `verb`: the word of the button that opened it (the tour's Stop asks "Stop the live run?"). */
+export function CancelRunDialog({
+  open,
+  onClose,
+  verb = 'cancel',
+}: {
+  open: boolean;
+  onClose: () => void;
+  verb?: 'cancel' | 'stop';
+}) {
   // Rounds counted as the run panel counts them (every seed × method chain), not one per record.
   const config = useImpStore((s) => s.config);
   const records = useImpStore((s) => s.records);
@@ -26,7 +35,7 @@ export function CancelRunDialog({ open, onClose }: { open: boolean; onClose: () 
   useEffect(() => {
     if (open && !active) onClose();
   }, [open, active, onClose]);
-  const t = cancelText(kept, paused);
+  const t = cancelText(kept, paused, verb);
   return (
     <ConfirmDialog
       open={open && active}

@@ -40,17 +40,21 @@ function keptText({ roundsDone, planned, records }: KeptSoFar): string {
   return records === roundsDone ? `${kept}. ${see}` : `${kept}: ${networks}. ${see}`;
 }
 
-/** `kept`: what the run has stored so far; `paused`: the run is paused now. */
-export function cancelText(kept: KeptSoFar, paused: boolean): CancelText {
+/**
+ * `kept`: what the run has stored so far; `paused`: the run is paused now; `verb`: the word of the button
+ * that asked — the lab's Cancel, or the tour's "Stop the live run" (the question repeats the button's word).
+ */
+export function cancelText(kept: KeptSoFar, paused: boolean, verb: 'cancel' | 'stop' = 'cancel'): CancelText {
+  const stop = verb === 'stop';
   return {
-    title: 'Cancel this run?',
+    title: stop ? 'Stop the live run?' : 'Cancel this run?',
     kept: keptText(kept),
     lost: `The round ${paused ? 'that is paused' : 'being trained right now'} is not finished, so its progress is lost.`,
     instead:
       kept.records === 0
         ? 'Starting it again later begins from the first round.'
         : 'You can continue it later from the Runs tab: it goes on from its last finished round.',
-    confirm: 'Cancel the run',
+    confirm: stop ? 'Stop the run' : 'Cancel the run',
     keep: paused ? 'Keep it paused' : 'Keep running',
   };
 }

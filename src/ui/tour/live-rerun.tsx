@@ -142,7 +142,7 @@ export function RerunBar({
             : rerunDescription(step)}
         </p>
       </div>
-      <CancelRunDialog open={asking} onClose={closeAsk} />
+      <CancelRunDialog open={asking} onClose={closeAsk} verb="stop" />
     </>
   );
 }

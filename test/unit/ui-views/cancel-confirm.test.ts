@@ -68,4 +68,12 @@ describe('the question before Cancel', () => {
     expect(html).toContain(`<div id="${describedBy}"><p>What is lost.</p></div>`);
     expect(html.indexOf('Keep running')).toBeLessThan(html.indexOf('Cancel the run'));
   });
+  it("the tour's Stop asks in Stop's words; the rest is the same", () => {
+    const kept = { roundsDone: 2, planned: 6, records: 2 };
+    const stop = cancelText(kept, false, 'stop');
+    expect([stop.title, stop.confirm]).toEqual(['Stop the live run?', 'Stop the run']);
+    const cancel = cancelText(kept, false);
+    expect([cancel.title, cancel.confirm]).toEqual(['Cancel this run?', 'Cancel the run']);
+    expect({ ...stop, title: '', confirm: '' }).toEqual({ ...cancel, title: '', confirm: '' });
+  });
 });
