@@ -1,14 +1,14 @@
 // The analysis views in the view harness (fixtures/views.html: real core code on the page's main thread
 // over a synthetic 14×14 task, served by the Vite dev server) in the system Chromium: the weight statistics'
 // charts of every analysis (LMC, landscape, correlation, weight statistics) keep each y-axis title clear of
-// its tick labels, at 1280 px and on a phone (390 px); the mean-W ticks ("0.0042", "-0.0021") are the
-// longest of the app's plots. Skipped when E2E=0.
+// its tick labels, at 1280 px and on a phone (390 px), and on the phone no x-axis title runs past its chart;
+// the mean-W ticks ("0.0042", "-0.0021") are the longest of the app's plots. Skipped when E2E=0.
 import { describe, expect, it } from 'vitest';
 import { withDevServerPage } from './helpers';
-import { yAxisTitleClashes } from './axis-labels';
+import { xAxisTitlesCut, yAxisTitleClashes } from './axis-labels';
 
 describe.skipIf(process.env.E2E === '0')('e2e: analysis views (view harness)', () => {
-  it('every analysis chart: no y-axis title overlaps its tick labels', async () => {
+  it('every analysis chart: no y-axis title overlaps its tick labels, no x-axis title is cut off', async () => {
     await withDevServerPage(300_000, async (page) => {
       await page.goto(new URL('/test/e2e/fixtures/views.html', page.url()).href);
       await page.waitForSelector('#masks canvas');
@@ -32,6 +32,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: analysis views (view harness)', (
         await page.setViewportSize({ width: 390, height: 844 });
         await page.waitForTimeout(500); // the charts re-measure their axes after the resize
         expect(await yAxisTitleClashes(panel), `${id} at 390 px`).toEqual([]);
+        expect(await xAxisTitlesCut(panel), `${id} at 390 px`).toEqual([]);
       }
     });
   }, 300_000);

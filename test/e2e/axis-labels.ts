@@ -36,3 +36,21 @@ export function yAxisTitleClashes(region: Locator): Promise<AxisClash[]> {
     return out;
   });
 }
+
+/**
+ * The horizontal axis titles inside `region` that run past the edge of their chart (none: []): on a phone
+ * a long x title ("α (position on the line between the pair)") is cut off mid-word by the chart's box.
+ */
+export function xAxisTitlesCut(region: Locator): Promise<string[]> {
+  return region.evaluate((root) => {
+    const out: string[] = [];
+    for (const chart of Array.from(root.querySelectorAll('svg.recharts-surface'))) {
+      const box = chart.getBoundingClientRect();
+      for (const title of Array.from(chart.querySelectorAll('.recharts-label:not([transform*="rotate"])'))) {
+        const t = title.getBoundingClientRect();
+        if (t.width > 0 && (t.left < box.left - 1 || t.right > box.right + 1)) out.push(title.textContent ?? '');
+      }
+    }
+    return out;
+  });
+}

@@ -13,8 +13,9 @@ import { OKABE_ITO, seriesColour } from '../viz/palettes';
 import { correlationRoundRows, scatterPoints } from './chart-data';
 import { layerNameAt, methodName } from '../../core/names';
 import { Term } from '../glossary/Term';
+import { sigDigits } from '../viz/number-format';
 
-const f3 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : '–');
+const f3 = (v: number) => sigDigits(v, 3);
 
 export function CorrelationView({ result, layerNames }: { result: CorrelationResult; layerNames?: readonly string[] }) {
   const usable = result.rows.filter((r) => r.sigma === 'per-weight');
@@ -67,7 +68,7 @@ export function CorrelationView({ result, layerNames }: { result: CorrelationRes
                 dataKey="snr"
                 type="number"
                 name="|μ|/σ"
-                width={60}
+                width="auto"
                 tickFormatter={f3}
                 label={yLabel('signal-to-noise |μ|/σ', 70)}
               />

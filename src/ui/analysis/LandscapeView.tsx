@@ -16,8 +16,9 @@ import { profileRows } from './chart-data';
 import { SurfaceView } from './SurfaceView';
 import { methodName } from '../../core/names';
 import { Term } from '../glossary/Term';
+import { sigDigits } from '../viz/number-format';
 
-const f4 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : '–');
+const f4 = (v: number) => sigDigits(v, 4);
 
 export function LandscapeView({ result }: { result: LandscapeResult }) {
   const [sel, setSel] = useState(result.rounds.length - 1);
@@ -76,7 +77,7 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
                 label={xLabel('step ξ along the direction')}
               />
               <YAxis
-                width={60}
+                width="auto"
                 tickFormatter={f4}
                 domain={lossAxis.domain}
                 ticks={lossAxis.ticks}
@@ -134,7 +135,7 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
               <YAxis
                 dataKey="a"
                 type="number"
-                width={64}
+                width="auto"
                 tickFormatter={f4}
                 domain={sharpAxis.domain}
                 ticks={sharpAxis.ticks}

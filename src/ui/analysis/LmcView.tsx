@@ -18,8 +18,9 @@ import { Term } from '../glossary/Term';
 import { OptionSelect } from '../settings/OptionSelect';
 import { BarrierMatrix } from './BarrierMatrix';
 import { lmcBarrierMarks, lmcCurveRows, lmcGroupTitle, lmcMetric, lmcNetName, lmcPairGroups } from './chart-data';
+import { sigDigits } from '../viz/number-format';
 
-const f3 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : '–');
+const f3 = (v: number) => sigDigits(v, 3);
 const orDash = (v: number | null) => (v === null ? '–' : f3(v));
 
 const KIND_NOTE: Record<LmcResult['groups'][number]['kind'], string> = {
@@ -115,9 +116,9 @@ export function LmcView({ result }: { result: LmcResult }) {
               dataKey="alpha"
               type="number"
               domain={['dataMin', 'dataMax']}
-              label={xLabel('α (position on the line between the pair)', -14)}
+              label={xLabel('position α on the line', -14)}
             />
-            <YAxis width={56} tickFormatter={f3} domain={['auto', 'auto']} label={yLabel(yTitle, 50, -4)} />
+            <YAxis width="auto" tickFormatter={f3} domain={['auto', 'auto']} label={yLabel(yTitle, 50, -4)} />
             <Tooltip
               formatter={(v, key) => [`${f3(Number(v))}${pct ? ' %' : ''}`, nameOf(String(key))]}
               labelFormatter={(a) => `α = ${f3(Number(a))}`}

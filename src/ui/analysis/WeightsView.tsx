@@ -12,8 +12,9 @@ import { seriesColour } from '../viz/palettes';
 import { OptionSelect } from '../settings/OptionSelect';
 import { weightChartRows, weightSeries, type WeightStat } from './chart-data';
 import { layerNameAt } from '../../core/names';
+import { sigDigits } from '../viz/number-format';
 
-const f4 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : '–');
+const f4 = (v: number) => sigDigits(v, 4);
 
 const STATS: readonly { stat: WeightStat; title: string; axis: string }[] = [
   { stat: 'remainingFrac', title: 'Weights remaining in the layer (%)', axis: 'weights remaining (%)' },

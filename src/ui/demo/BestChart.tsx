@@ -12,11 +12,12 @@ import { selectBestSeries, useDemoProgressStore } from '../../state/demo-progres
 import { useThrottled } from '../use-throttled';
 import { LiveChart } from '../viz/LiveChart';
 import { ChartFrame } from '../viz/ChartFrame';
+import { compactNumber } from '../viz/number-format';
 
 /** Chart refresh interval while a run streams (ms). */
 const CHART_REFRESH_MS = 400;
 
-const fmt = (v: number) => (Math.abs(v) < 1e-2 || Math.abs(v) >= 1e4 ? v.toExponential(2) : v.toPrecision(4));
+const fmt = (v: number) => compactNumber(v, 4, 2);
 
 /** Memoised: it has no props, so parent re-renders (one per streamed batch) skip it. */
 export const BestChart = memo(function BestChart() {

@@ -12,9 +12,9 @@ import { LiveChart } from '../viz/LiveChart';
 import { ChartFrame } from '../viz/ChartFrame';
 import { methodName, stepWord } from '../../core/names';
 import { Term } from '../glossary/Term';
+import { compactNumber } from '../viz/number-format';
 
-const fmt = (v: number) =>
-  Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(2) : v.toPrecision(4);
+const fmt = (v: number) => compactNumber(v, 4, 2);
 
 export const FitnessChart = memo(function FitnessChart() {
   const current = useThrottled(

@@ -1,10 +1,9 @@
 /** Horizontal viridis legend for a ValueScale, labelled with the values at both ends and the middle. */
 import { viridisCss, type ValueScale } from './colormap';
+import { compactNumber } from './number-format';
 
-function fmt(v: number): string {
-  const a = Math.abs(v);
-  return a !== 0 && (a < 1e-2 || a >= 1e4) ? v.toExponential(1) : Number(v.toPrecision(3)).toString();
-}
+/** Legend end and middle values: three digits, exponent form for tiny or huge values. */
+const fmt = (v: number) => compactNumber(v, 3, 1);
 
 /** Value at unit position t, inverting `scale.toUnit`. */
 function valueAt(scale: ValueScale, t: number): number {

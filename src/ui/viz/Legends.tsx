@@ -1,10 +1,9 @@
 /** Legends for any sequential colour map (gradient with end/middle values) and for categorical colours. */
 import { gradientCss, type Rgb } from './palettes';
+import { compactNumber } from './number-format';
 
-function fmt(v: number): string {
-  const a = Math.abs(v);
-  return a !== 0 && (a < 1e-2 || a >= 1e4) ? v.toExponential(1) : Number(v.toPrecision(3)).toString();
-}
+/** Legend end and middle values: three digits, exponent form for tiny or huge values. */
+const fmt = (v: number) => compactNumber(v, 3, 1);
 
 export interface GradientLegendProps {
   readonly title: string;

@@ -19,6 +19,7 @@ import {
   tickLabels,
   type ScaleKind,
 } from './scales';
+import { compactNumber } from './number-format';
 
 export interface LiveSeries {
   readonly key: string;
@@ -60,8 +61,7 @@ export interface LiveChartProps {
 
 const M = { left: 62, right: 16, top: 8, bottom: 38 };
 const LEGEND_ROW = 18;
-const defaultFmt = (v: number) =>
-  Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(1) : String(Number(v.toPrecision(4)));
+const defaultFmt = (v: number) => compactNumber(v, 4, 1);
 
 function useSize(ref: React.RefObject<HTMLDivElement | null>) {
   const [size, setSize] = useState({ w: 0, h: 0 });

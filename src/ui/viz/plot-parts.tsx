@@ -32,7 +32,11 @@ export function xLabel(value: string, offset = -12) {
   return { value, position: 'insideBottom', offset } as const;
 }
 
-/** A y-axis label, turned and placed inside the left margin; `dy` centres it on the axis. */
+/**
+ * A y-axis label, turned and placed inside the left margin; `dy` centres it on the axis. Axes whose tick
+ * values come from the data take `width="auto"`: recharts then measures the tick labels and this title, so
+ * a long tick ("-0.0001235", "-1235") cannot slide under the title as it would in a fixed width.
+ */
 export function yLabel(value: string, dy = 40, offset = 0) {
   return { value, angle: -90, position: 'insideLeft', offset, dy } as const;
 }
