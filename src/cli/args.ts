@@ -133,41 +133,76 @@ export function seedList(v: string, flag = '--seed'): number[] {
 }
 
 /**
+ * Flags under a scope whose keys a registry defines (`--es.<param>`: the ES's hyperparameters). A command
+ * that takes them accepts any key under the scope (the config schema then checks the key against the
+ * chosen ES, network, task or method and names the allowed ones); `keys` are every registry's keys, which
+ * a misspelt scope (`--ess.sigma_initt`) is compared with, so that the suggestion is a flag that exists.
+ */
+export interface ScopedFlags {
+  readonly scope: string;
+  /** How the unknown-flag message lists them: '--es.<p>'. */
+  readonly usage: string;
+  /** The keys after `scope.`: 'sigma_init', or 'magnitude.<param>' for a two-level scope. */
+  readonly keys: readonly string[];
+}
+
+/** What a command accepts besides its plain flags: scoped registry flags, and other names of its flags. */
+export interface FlagExtras {
+  /**
+   * Other names of a flag — config field names such as generationsPerRound → gens — so that
+   * `--generations` finds `--gens`.
+   */
+  readonly aliases?: Readonly<Record<string, string>>;
+  readonly scoped?: readonly ScopedFlags[];
+}
+
+/**
  * The refusal of flag `--name`, which is none of `known`: the known flag closest to it, found as the
  * config's and the sweep file's field hints are (config-fields.ts), then every known flag, e.g.
- * "unknown flag --seeds (did you mean --seed? known: --task --net …)". `aliases` maps other names to the
- * flag that stands for them — config field names such as generationsPerRound → gens — so that
- * `--generations` finds `--gens`; `more` is added to the list (e.g. the registry parameter flags), and
- * `alsoMeant` are flags of that kind the name may have meant (`es.sigma_init` for `--ess.sigma_init`).
- * Every command refuses an unknown flag through this function, so the message is the same everywhere.
+ * "unknown flag --seeds (did you mean --seed? known: --task --net …)". A dotted name is also compared with
+ * every existing scoped flag (`--ess.sigma_initt` → `--es.sigma_init`), and the scoped flags' usage is
+ * added to the list. Every command refuses an unknown flag through this function, so the message is the
+ * same everywhere.
  */
 export function unknownFlagError(
   name: string,
   known: Iterable<string>,
-  opts: {
-    readonly aliases?: Readonly<Record<string, string>>;
-    readonly more?: string;
-    readonly alsoMeant?: readonly string[];
-    readonly who?: string;
-  } = {},
+  opts: FlagExtras & { readonly who?: string } = {},
 ): CliError {
   const flags = [...known];
+  const scoped = opts.scoped ?? [];
+  const scopedFlags = name.includes('.') ? scoped.flatMap((s) => s.keys.map((k) => `${s.scope}.${k}`)) : [];
   const candidates = [
-    ...[...flags, ...(opts.alsoMeant ?? [])].map((f) => ({ name: f, path: `--${f}` })),
+    ...[...flags, ...scopedFlags].map((f) => ({ name: f, path: `--${f}` })),
     ...Object.entries(opts.aliases ?? {})
       .filter(([, f]) => flags.includes(f))
       .map(([alias, f]) => ({ name: alias, path: `--${f}` })),
   ];
   const meant = closest(name, candidates).slice(0, 3);
   const hint = meant.length ? `did you mean ${meant.join(' or ')}? ` : '';
-  const list = flags.map((f) => `--${f}`).join(' ') + (opts.more ? ` ${opts.more}` : '');
+  const list = [...flags.map((f) => `--${f}`), ...scoped.map((s) => s.usage)].join(' ');
   return new CliError(`${opts.who ? `${opts.who}: ` : ''}unknown flag --${name} (${hint}known: ${list || 'none'})`);
 }
 
-/** Refuses the first flag of `flags` not in `known`, with unknownFlagError's did-you-mean; `who` names the command. */
-export function refuseUnknownFlags(flags: Map<string, string>, known: Iterable<string>, who: string): void {
+/**
+ * Refuses the first flag of `flags` that is neither in `known` nor under one of `extras.scoped`'s scopes,
+ * with unknownFlagError's did-you-mean; `who` names the command. Every command calls this before it reads
+ * any flag's value, so a misspelt flag is named as that, not hidden behind a refusal of another flag's
+ * value (`--roundz 3 --preset nope` is about --roundz).
+ */
+export function refuseUnknownFlags(
+  flags: Map<string, string>,
+  known: Iterable<string>,
+  who: string,
+  extras: FlagExtras = {},
+): void {
   const list = [...known];
-  for (const k of flags.keys()) if (!list.includes(k)) throw unknownFlagError(k, list, { who });
+  const scopes = new Set((extras.scoped ?? []).map((s) => s.scope));
+  for (const k of flags.keys()) {
+    const dot = k.indexOf('.');
+    if (!list.includes(k) && !(dot > 0 && scopes.has(k.slice(0, dot))))
+      throw unknownFlagError(k, list, { ...extras, who });
+  }
 }
 
 /** The exact command line, as run folders, bundles and reports record it. */

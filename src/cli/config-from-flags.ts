@@ -12,7 +12,8 @@ import {
 } from '../core/runs/config';
 import { setOwnKey } from '../core/runs/proto-key';
 import { getPreset } from '../core/runs/presets';
-import { boolFlag, CliError, coerce, intFlag, numFlag, pathFlag, seedList, unknownFlagError } from './args';
+import { boolFlag, CliError, coerce, intFlag, numFlag, pathFlag, refuseUnknownFlags, seedList } from './args';
+import { REGISTRY_PARAM_FLAGS } from './registry-flags';
 
 /** Config field path → the flag that sets it, so validation errors name the flag the user typed. */
 const FLAG_OF_PATH: Record<string, string> = {
@@ -93,9 +94,17 @@ export const FLAG_ALIASES: Readonly<Record<string, string>> = Object.fromEntries
   }),
 );
 
-/** The flags of the registries' parameters, as the unknown-flag message lists them. */
-const REGISTRY_FLAGS = '--es.<p> --net.<p> --task.<p> --prune.<method>.<p>';
-const REGISTRY_SCOPES = ['es', 'net', 'task', 'prune'];
+/**
+ * Refuses a flag that is neither imp's (KNOWN_FLAGS), nor one of `alsoKnown` (flags the caller reads
+ * itself: gd's), nor a registry parameter flag; `who` names the command. Before any value is read (args.ts
+ * refuseUnknownFlags): gd calls it too, before it reads its own flags.
+ */
+export function refuseUnknownConfigFlags(flags: Map<string, string>, alsoKnown: readonly string[], who: string): void {
+  refuseUnknownFlags(flags, [...KNOWN_FLAGS, ...alsoKnown], who, {
+    aliases: FLAG_ALIASES,
+    scoped: REGISTRY_PARAM_FLAGS,
+  });
+}
 
 /**
  * `alsoKnown`: flags the caller read itself (gd's), named in the unknown-flag message; `who`: the command,
@@ -106,14 +115,7 @@ export function configFromFlags(
   alsoKnown: readonly string[] = [],
   who = 'imp',
 ): ExperimentConfig {
-  const unknownFlag = (k: string) =>
-    unknownFlagError(k, [...KNOWN_FLAGS, ...alsoKnown], {
-      aliases: FLAG_ALIASES,
-      more: REGISTRY_FLAGS,
-      // a registry parameter under a misspelt scope (`--ess.sigma_init`): the same parameter under each scope
-      alsoMeant: k.includes('.') ? REGISTRY_SCOPES.map((s) => `${s}${k.slice(k.indexOf('.'))}`) : [],
-      who,
-    });
+  refuseUnknownConfigFlags(flags, alsoKnown, who);
   const presetId = flags.get('preset');
   const base: ExperimentConfigInput = presetId
     ? structuredClone(getPresetOrThrow(presetId).config)
@@ -152,12 +154,10 @@ export function configFromFlags(
   if (flags.has('seed')) cfg.seeds = seedList(flags.get('seed')!);
   pathFlag(flags, 'out', 'a folder, e.g. --out runs-out/my-run');
 
+  // Only registry parameter flags are left to read (refuseUnknownConfigFlags let no other flag through).
   for (const [k, v] of flags) {
     const dot = k.indexOf('.');
-    if (dot < 0) {
-      if (!KNOWN_FLAGS.has(k)) throw unknownFlag(k);
-      continue;
-    }
+    if (dot < 0) continue;
     const scope = k.slice(0, dot),
       name = k.slice(dot + 1);
     // Keys the user names are added as own keys (proto-key.ts), so `--es.__proto__` reaches parseConfig's
@@ -176,7 +176,7 @@ export function configFromFlags(
       const params = cfg.prune.params ?? {};
       const own = Object.prototype.hasOwnProperty.call(params, method) ? params[method] : undefined;
       cfg.prune.params = withParam(params, method, withParam(own, param, coerce(v)));
-    } else throw unknownFlag(k);
+    }
   }
   let config: ExperimentConfig;
   try {

@@ -6,7 +6,7 @@
  * appears with its contents in one step, so no process can read it half made, and the lock of a process
  * that died is taken over by one process only, however many find it at the same moment.
  */
-import { link, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -180,6 +180,37 @@ async function takeOverStale(dir: string, path: string, text: string): Promise<v
   }
 }
 
+/** How a takeover claim's name begins (takeOverStale). */
+const CLAIM_PREFIX = `${LOCK_FILE}.takeover-`;
+
+/**
+ * Removes the takeover claims in `dir` that dead processes left. A process killed after its takeover
+ * removed the stale lock but before it removed its claim leaves a claim that nothing takes again (it is
+ * named after a lock text no lock will hold again): ignored, but there for good. Each is removed as a stale
+ * lock is, by a takeover (takeOverStale: reserved by a claim of the claim, and only when checkStale finds
+ * it stale: its process is dead on this machine, or it does not parse and is older than LOCK_WRITE_MS).
+ * Unlinking it outright is not safe: two processes that read the same dead claim could both unlink "it",
+ * the second one a live claim a third process made under that name in between, and two takeovers of one
+ * lock would then run at once. No age threshold besides: a claim of a live process, including one made
+ * just now, is held by checkStale's test, and so is one written on another machine (its process cannot
+ * be checked from here); those are left as they are. Housekeeping only: a claim that cannot be removed
+ * now is left for the next time, and taking the lock does not fail for it.
+ */
+async function removeDeadClaims(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  // A claim being created has a temporary of its own (createLock), not a claim itself.
+  for (const name of names.filter((n) => n.startsWith(CLAIM_PREFIX) && !n.includes('.tmp-'))) {
+    const path = join(dir, name);
+    try {
+      const text = await readFile(path, 'utf8');
+      await checkStale(dir, path, text);
+      await takeOverStale(dir, path, text);
+    } catch {
+      // held (FolderLockedError), released meanwhile (ENOENT), or unreadable: left as it is
+    }
+  }
+}
+
 /** Takes the lock file `path` (of folder `dir`) for this process. */
 async function takeLock(dir: string, path: string): Promise<void> {
   const mine = newLockText();
@@ -201,12 +232,14 @@ async function takeLock(dir: string, path: string): Promise<void> {
  * that no longer runs on this machine (killed, crashed) is taken over, by one process only however many
  * find it at once (takeOverStale); one held by a live process, or written on another machine (a shared
  * disk: its process cannot be checked from here), is refused, and so is one that does not parse but was
- * written in the last seconds (another process is writing it).
+ * written in the last seconds (another process is writing it). Takeover claims dead processes left are
+ * removed once the lock is held (removeDeadClaims).
  */
 export async function lockFolder(dir: string): Promise<() => Promise<void>> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, LOCK_FILE);
   await takeLock(dir, path);
+  await removeDeadClaims(dir);
   return async () => {
     await unlink(path).catch(() => undefined);
   };

@@ -12,7 +12,7 @@ import { PRUNE_METHODS } from '../core/prune/registry';
 import { PRESETS } from '../core/runs/presets';
 import { ANALYSIS_LIST } from '../core/analysis/analyses';
 import { analysisHelpLines } from './analysis';
-import { gdFlagsHelp } from './gd/gd-flags';
+import { esOnlyFlagsHelp, gdFlagsHelp } from './gd/gd-flags';
 import { transferFlagsHelp } from './gd/transfer-flags';
 import { SWEEP_SUBCOMMANDS } from './sweep/sweep-command';
 
@@ -82,10 +82,20 @@ function commandEntries(): [string, string[]][] {
 }
 
 /**
- * The parts of the help after the command list, in the order `lab --help` shows them; `analysis`: the one
- * analysis whose part to give (all of them when undefined).
+ * The flag that picks a task or an ES for the help of `command`: transfer picks its target with --to-task
+ * and --to-es, the other commands with --task and --es; the whole help (undefined) names both.
  */
-function sections(analysis?: string): HelpSection[] {
+function pickFlag(command: string | undefined, flag: 'task' | 'es'): string {
+  if (command === 'transfer') return `--to-${flag}`;
+  return command === undefined ? `--${flag}; transfer: --to-${flag}` : `--${flag}`;
+}
+
+/**
+ * The parts of the help after the command list, in the order `lab --help` shows them; `command`: the one
+ * command whose help this is (undefined: the whole help). A part that refers to another ("the imp flags
+ * above") is worded for the parts `command`'s help shows, so each command's help stands on its own.
+ */
+function sections(command?: string): HelpSection[] {
   return [
     {
       commands: ['imp', 'gd'],
@@ -110,7 +120,13 @@ function sections(analysis?: string): HelpSection[] {
     {
       commands: ['gd', 'transfer'],
       lines: [
-        'gd and transfer --to-gd flags (the imp flags above set the task, network, pruning and seeds):',
+        ...(command === 'transfer'
+          ? ['GD flags (with --to-gd):']
+          : [
+              'gd and transfer --to-gd flags (lab gd: the imp flags above set the task, network, pruning and seeds,',
+              '  except those only ES training reads, which it refuses:',
+              `  ${esOnlyFlagsHelp()}):`,
+            ]),
         ...gdFlagsHelp(),
       ],
     },
@@ -131,7 +147,7 @@ function sections(analysis?: string): HelpSection[] {
     {
       commands: TRAINING,
       lines: [
-        'Tasks (--task):',
+        `Tasks (${pickFlag(command, 'task')}):`,
         ...TASKS.flatMap((t) => [`  ${t.id.padEnd(16)} ${t.label}`, ...describeSpecs(t.paramSpecs)]),
       ],
     },
@@ -143,13 +159,13 @@ function sections(analysis?: string): HelpSection[] {
       ],
     },
     {
-      commands: TRAINING,
+      commands: ['imp', 'transfer'], // gd trains with gradient descent, and refuses --es
       lines: [
-        'Evolution strategies (--es), evosax 0.1.4 defaults:',
+        `Evolution strategies (${pickFlag(command, 'es')}), evosax 0.1.4 defaults:`,
         ...STRATEGIES.flatMap((s) => [`  ${s.id.padEnd(16)} ${s.label}`, ...describeSpecs(s.paramSpecs)]),
       ],
     },
-    { commands: ANALYSIS_LIST.map((a) => a.id), lines: analysisHelpLines(analysis) },
+    { commands: ANALYSIS_LIST.map((a) => a.id), lines: analysisHelpLines(command) },
     {
       commands: ['imp', 'gd'],
       lines: [

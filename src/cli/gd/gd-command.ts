@@ -16,7 +16,7 @@ import { getPruneMethod } from '../../core/prune/registry';
 import { networkOf } from '../../core/runs/network-shape';
 import { runId } from '../../core/runs/hash';
 import { getTask } from '../../core/tasks/registry';
-import { configFromFlags } from '../config-from-flags';
+import { configFromFlags, refuseUnknownConfigFlags } from '../config-from-flags';
 import { perfRow, summaryTable } from '../imp-command';
 import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
@@ -29,6 +29,8 @@ import { GD_FLAG_NAMES, gdOptionsFromFlags, refuseEsOnlyFlags } from './gd-flags
 import { closingReport, trainingSink } from './run-output';
 
 export async function gdCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
+  // A misspelt flag first, before the GD flags' values are read (configFromFlags checks the rest again).
+  refuseUnknownConfigFlags(flags, GD_FLAG_NAMES, 'gd');
   // The full tfjs bundle registers the gradients; loaded here, not at CLI start (~1 s of start-up for every command).
   await import('./node-gradients');
   const { options, rest } = gdOptionsFromFlags(flags);

@@ -88,6 +88,16 @@ export function refuseGdFlags(flags: Map<string, string>, who: string, hint: str
     throw new CliError(`--${given[0]} is a gradient-descent setting, and ${who} trains with an ES (${hint})`);
 }
 
+/** The flags refuseEsOnlyFlags refuses, as `lab gd`'s help lists them: "--es --popsize … --es.<param> --task.batchSize …". */
+export function esOnlyFlagsHelp(): string {
+  const flags = [
+    ...Object.keys(ES_ONLY_FLAGS),
+    'es.<param>',
+    ...Object.keys(ES_ONLY_TASK_PARAMS).map((p) => `task.${p}`),
+  ];
+  return flags.map((f) => `--${f}`).join(' ');
+}
+
 /** One help line per GD flag, from the specs (shown by `lab --help`). */
 export function gdFlagsHelp(): string[] {
   return Object.entries(gdParamSpecs).map(

@@ -19,27 +19,18 @@ import { configMemoryProblem, instantiate } from '../../core/experiments/setup';
 import { instantiateGd } from '../../core/experiments/gd/setup-gd';
 import { parseConfig, ConfigError, type ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
-import { boolFlag, CliError, coerce, commandLine, intFlag, seedList, unknownFlagError } from '../args';
+import { boolFlag, CliError, coerce, commandLine, intFlag, seedList } from '../args';
 import { perfRow, summaryTable } from '../imp-command';
 import { backendFlag, dataReader, useBackend } from '../node-io';
 import { ProgressLine } from '../progress';
 import { finishedRoundsOf, outputFolderStatus, type RunIdentity } from '../run-state';
 import { RunWriter, runMeta } from '../run-writer';
-import { GD_FLAG_NAMES, gdOptionsFromFlags, refuseEsOnlyFlags, refuseGdFlags } from './gd-flags';
-import { applyTrainingFlags, FLAG_ALIASES, flagFor } from '../config-from-flags';
+import { gdOptionsFromFlags, refuseEsOnlyFlags, refuseGdFlags } from './gd-flags';
+import { applyTrainingFlags, flagFor } from '../config-from-flags';
 import { checkTicketsExist, readSourceRun, readTicket, readTheta0 } from './ticket-io';
-import { roundList, TRANSFER_FLAG_NAMES } from './transfer-flags';
+import { refuseUnknownTransferFlags, roundList } from './transfer-flags';
 import { getTask, TASKS } from '../../core/tasks/registry';
 import { closingReport, trainingSink } from './run-output';
-
-/** The refusal of a flag transfer does not take, with the closest one it does (args.ts). */
-const unknownTransferFlag = (name: string) =>
-  unknownFlagError(name, [...TRANSFER_FLAG_NAMES, ...GD_FLAG_NAMES], {
-    aliases: FLAG_ALIASES,
-    more: '--es.<p>',
-    alsoMeant: name.includes('.') ? [`es${name.slice(name.indexOf('.'))}`] : [],
-    who: 'transfer',
-  });
 
 /**
  * Who set a target config field, for a message about it: the transfer flag the user gave, or else the
@@ -72,10 +63,8 @@ function targetConfig(
   }
   if (flags.has('to-es')) cfg.es = { ...cfg.es, id: flags.get('to-es')!, params: {} };
   applyTrainingFlags(cfg, flags);
-  for (const [k, v] of flags) {
-    if (k.startsWith('es.')) cfg.es.params = { ...cfg.es.params, [k.slice(3)]: coerce(v) };
-    else if (!TRANSFER_FLAG_NAMES.has(k)) throw unknownTransferFlag(k);
-  }
+  // `flags` are known ones (refuseUnknownTransferFlags): of them only --es.<param> sets a target parameter here.
+  for (const [k, v] of flags) if (k.startsWith('es.')) cfg.es.params = { ...cfg.es.params, [k.slice(3)]: coerce(v) };
   try {
     return { config: parseConfig(cfg), dropped };
   } catch (e) {
@@ -86,12 +75,12 @@ function targetConfig(
 }
 
 export async function transferCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
+  // A misspelt flag first: `--fromm DIR` is refused as that, not as a missing --from or a bad GD flag.
+  refuseUnknownTransferFlags(flags);
   // The full tfjs bundle registers the gradients; loaded here, not at CLI start (~1 s of start-up for every command).
   await import('./node-gradients');
   // Every flag and the source folder are checked before anything is trained or written.
   const { options: gd, rest } = gdOptionsFromFlags(flags);
-  // A misspelt flag first: `--fromm DIR` is refused as that, not as a missing --from.
-  for (const k of rest.keys()) if (!TRANSFER_FLAG_NAMES.has(k) && !k.startsWith('es.')) throw unknownTransferFlag(k);
   const from = rest.get('from');
   if (!from || from === 'true')
     throw new CliError('--from DIR (a run folder written by `lab imp` or `lab gd`) is required');

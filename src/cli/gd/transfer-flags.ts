@@ -1,9 +1,12 @@
 /**
- * The flags of `lab transfer`: one table that the command's parser accepts (transfer-command.ts refuses
+ * The flags of `lab transfer`: one table that the command's parser accepts (refuseUnknownTransferFlags refuses
  * any other flag) and that `lab --help` prints (help.ts), so the two cannot drift apart. Besides these,
  * transfer takes --es.<param> for the target ES and the GD flags for --to-gd (gd-flags.ts).
  */
-import { CliError } from '../args';
+import { CliError, refuseUnknownFlags } from '../args';
+import { FLAG_ALIASES } from '../config-from-flags';
+import { ES_PARAM_FLAGS } from '../registry-flags';
+import { GD_FLAG_NAMES } from './gd-flags';
 
 export interface TransferFlag {
   readonly flag: string;
@@ -50,6 +53,17 @@ export const TRANSFER_FLAGS: readonly TransferFlag[] = [
 /** The flag names transfer accepts (besides --es.<param> and the GD flags). */
 export const TRANSFER_FLAG_NAMES: ReadonlySet<string> = new Set(TRANSFER_FLAGS.map((f) => f.flag));
 
+/**
+ * Refuses a flag transfer does not take — none of its own, the GD flags (for --to-gd) or --es.<param> (for
+ * the target ES) — with the closest one it does (args.ts); before any flag's value is read.
+ */
+export function refuseUnknownTransferFlags(flags: Map<string, string>): void {
+  refuseUnknownFlags(flags, [...TRANSFER_FLAG_NAMES, ...GD_FLAG_NAMES], 'transfer', {
+    aliases: FLAG_ALIASES,
+    scoped: [ES_PARAM_FLAGS],
+  });
+}
+
 /** The help lines of transfer's flags: one per flag of its own, then one line with those imp has too. */
 export function transferFlagsHelp(): string[] {
   const usage = (f: TransferFlag) => `--${f.flag}${f.arg ? ` ${f.arg}` : ''}`;
@@ -62,7 +76,8 @@ export function transferFlagsHelp(): string[] {
         .map(usage)
         .join('  '),
     ),
-    column('', "(the target ES budget --gens, --eval-every, --popsize defaults to the source run's)"),
+    column('', '(described in `lab imp --help`; the target ES budget --gens, --eval-every, --popsize defaults to'),
+    column('', "the source run's)"),
   ];
 }
 

@@ -11,10 +11,12 @@
  * core/runs/bundle.ts), and a configuration's bundle has the configuration's id as its run id. Only the
  * first few KiB of the file are read and inflated, so the check costs the same for any bundle size.
  */
-import { lstat, open } from 'node:fs/promises';
+import { lstat, open, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Gunzip } from 'fflate';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../core/runs/bundle';
 import { isGzip } from '../../core/runs/gunzip';
+import { CliError } from '../args';
 import { writeFileAtomic } from '../fs-safe';
 import { ForeignFile, foreignRefusal } from '../output-file';
 import type { SweepDir } from './sweep-dir';
@@ -72,10 +74,31 @@ const bundleRefusal = (foreign: readonly ForeignFile[]) =>
   foreignRefusal(foreign, 'bundles it wrote itself', ', or run lab sweep collect without --bundles');
 
 /**
- * Refuses (CliError) when the bundle path of any of `configIds` in sweep folder `dir` holds a file that is
- * not the lab's bundle of that configuration. Reads only.
+ * Refuses (CliError) when DIR/bundles is there but is not a folder (a file of that name): the bundles could
+ * not be written into it, and reading paths under it failed with a bare ENOTDIR. It is the user's: left as is.
+ */
+async function checkBundlesFolder(dir: SweepDir): Promise<void> {
+  const folder = dirname(dir.bundlePath(''));
+  const isFolder = await stat(folder).then(
+    (s) => s.isDirectory(),
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return true; // made when the first bundle is written
+      throw e;
+    },
+  );
+  if (!isFolder)
+    throw new CliError(
+      `${folder} is not a folder: lab sweep collect --bundles writes its bundles into a folder of that name; ` +
+        `move or rename that file, or run lab sweep collect without --bundles`,
+    );
+}
+
+/**
+ * Refuses (CliError) when DIR/bundles is not a folder, or the bundle path of any of `configIds` in sweep
+ * folder `dir` holds a file that is not the lab's bundle of that configuration. Reads only.
  */
 export async function checkBundles(dir: SweepDir, configIds: readonly string[]): Promise<void> {
+  await checkBundlesFolder(dir);
   const foreign: ForeignFile[] = [];
   for (const id of configIds) {
     const f = await foreignBundle(dir.bundlePath(id), id);

@@ -10,6 +10,8 @@
  * of one stale lock used to be "delete it, then make mine", so a second process that had read the same
  * stale lock deleted the first one's new lock and made its own. The tests stop this process's lockFolder
  * after a chosen file-system call and let a real second process (otherProcess) take the lock right then.
+ * A takeover claim that a killed process left after removing the dead lock used to stay for good; it is
+ * removed (taken over) when the lock is next taken, unless a live or unknown process may still hold it.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
@@ -242,6 +244,24 @@ describe('the folder lock', () => {
     expect(await readdir(dir)).toEqual(['.lab-lock']); // the dead claim went with it
     await release();
   });
+  it('a claim left after its takeover removed the lock is removed when the lock is next taken, unless held', async () => {
+    const dir = join(root, 'orphan-claims');
+    await mkdir(dir);
+    // A process killed between removing the dead lock and removing its claim: the lock is gone, the claim
+    // (named after that lock's text) stays, and nothing would ever take it over.
+    const orphan = `.lab-lock.takeover-${hash64(`.lab-lock\n${deadLock()}`)}`;
+    await writeFile(join(dir, orphan), deadLock());
+    // Claims that are not known dead: a live process's (this one's parent), and one written on another machine.
+    const live = '.lab-lock.takeover-00000000000000aa';
+    await writeFile(join(dir, live), JSON.stringify({ pid: process.ppid, host: hostname() }));
+    const elsewhere = '.lab-lock.takeover-00000000000000bb';
+    await writeFile(join(dir, elsewhere), JSON.stringify({ pid: 1, host: `not-${hostname()}` }));
+    const release = await lockFolder(dir);
+    expect(lockOf(dir).pid).toBe(process.pid);
+    expect((await readdir(dir)).sort()).toEqual(['.lab-lock', live, elsewhere].sort());
+    await release();
+  });
+
   it("a lock's temporaries and takeover claims are lock files, never leftovers to delete", () => {
     // run-writer's cleanup of a continued run deleted another process's lock in the making (ENOENT there)
     expect(isLockFile(`.lab-lock.tmp-${process.pid}-3`)).toBe(true);

@@ -6,7 +6,9 @@
  * has; an unknown flag of any command comes with the closest known one, in the same words everywhere. Each
  * used to give a bare "differs", a duplicated seed list, a list of file stems, or "(see --help)"; transfer
  * and the sweep subcommands first asked for the --from or FILE that the misspelt flag hid, and a
- * misspelt registry scope (`--ess.sigma_init`) got no suggestion.
+ * misspelt registry scope (`--ess.sigma_init`) got no suggestion, and then one that did not exist either
+ * (`--ess.sigma_initt` → `--es.sigma_initt`); imp, gd and transfer refused a bad value of another flag
+ * before the misspelt one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -183,9 +185,43 @@ describe('unknown flags: the closest known one', () => {
     expect(t.stderr).toContain('transfer: unknown flag --ess.sigma_init (did you mean --es.sigma_init? known: --from');
   });
 
+  it("a misspelt scope and key is suggested as a flag that exists, from that scope's registry keys", async () => {
+    const r = await runCli(['imp', '--ess.sigma_initt', '0.1']);
+    expect(r.stderr).toContain('imp: unknown flag --ess.sigma_initt (did you mean --es.sigma_init? known: --task');
+    const t = await runCli(['transfer', '--ess.sigma_initt', '0.1']);
+    expect(t.stderr).toContain('transfer: unknown flag --ess.sigma_initt (did you mean --es.sigma_init? known: --from');
+    const n = await runCli(['gd', '--nett.widthh', '8']);
+    expect(n.stderr).toContain('gd: unknown flag --nett.widthh (did you mean --net.width? known: --task');
+    const p = await runCli(['imp', '--prunee.permute_mask_weights.maskPermut', 'true']);
+    expect(p.stderr).toContain('did you mean --prune.permute_mask_weights.maskPermute?');
+  });
+
   it('without a close one, the known flags are listed', async () => {
     const r = await runCli(['imp', '--zzz', '1']);
     expect(r.stderr).toContain('unknown flag --zzz (known: --task --net --es ');
     expect(r.stderr).toContain('--es.<p> --net.<p> --task.<p> --prune.<method>.<p>)');
+  });
+});
+
+// Unknown flags are refused before any flag's value is read, by every command: imp, gd and transfer read
+// --preset, --rounds, the GD flags or --from first, so the misspelt flag was hidden behind that refusal.
+describe('unknown flags come first', () => {
+  it.each([
+    ['imp', ['--preset', 'nope']],
+    ['imp', ['--rounds', '99']],
+    ['gd', ['--preset', 'nope']],
+    ['gd', ['--lr', '-1']],
+    ['gd', ['--es', 'snes']],
+    ['transfer', ['--epochs', '0']],
+    ['transfer', ['--to-gd', '--to-es', 'snes']],
+    ['summarize', ['--out', '']],
+    ['merge', ['--runs', 'a']],
+    ['bundle', ['--seeds', 'x']],
+    ['tour-evidence', ['--recipe', '']],
+    ['lmc', ['--test-images', '-1']],
+  ])('%s --roundz 3 %j: the unknown flag is named', async (command, bad) => {
+    const r = await runCli([command, '--roundz', '3', ...bad]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^error: ${command}: unknown flag --roundz \\(`));
   });
 });

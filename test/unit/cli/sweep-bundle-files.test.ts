@@ -2,7 +2,8 @@
  * `lab sweep collect --bundles` replaces DIR/bundles/<config id>.json.gz only when the file there is the
  * lab's bundle of that configuration (src/cli/sweep/bundle-files.ts). A file of the user's under that name —
  * not gzip, a gzip file of something else, another run's bundle, a folder — is refused by name before
- * anything is merged or written, the folder unchanged; the lab's own bundle is replaced.
+ * anything is merged or written, the folder unchanged, and so is a file named DIR/bundles; the lab's own
+ * bundle is replaced.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
@@ -48,6 +49,25 @@ async function refused(why: string): Promise<void> {
 }
 
 describe('sweep collect --bundles: a file at a bundle’s name that is not the lab’s', () => {
+  // It failed with a raw "ENOTDIR: not a directory, lstat '…/bundles/<id>.json.gz'".
+  it('DIR/bundles as a plain file is refused by name before any work, and left as it is', async () => {
+    const folder = join(dir, 'bundles');
+    await writeFile(folder, 'my notes on the bundles');
+    try {
+      const before = await snapshotDir(dir);
+      const r = await runCli(['sweep', 'collect', dir, '--bundles']);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toBe(
+        `error: ${folder} is not a folder: lab sweep collect --bundles writes its bundles into a folder of that ` +
+          `name; move or rename that file, or run lab sweep collect without --bundles\n`,
+      );
+      expect(await snapshotDir(dir)).toEqual(before);
+      await expect(stat(join(dir, 'configs'))).rejects.toThrow(); // nothing merged
+    } finally {
+      await rm(folder);
+    }
+  });
+
   it('is refused before any merge, whatever it holds, and named', async () => {
     await mkdir(join(dir, 'bundles'));
     const notOurs = `${bundle(0)} is not a run bundle of configuration ${plan.configs[0].configId} that the lab wrote`;

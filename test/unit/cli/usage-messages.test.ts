@@ -76,6 +76,27 @@ describe('--version and --help', () => {
     expect((await runCli(['sweep', '--help'])).stdout).toContain('    sweep collect DIR');
   });
 
+  // `lab transfer --help` spoke of "the imp flags above" and listed flags "as for imp" that it did not show;
+  // `lab gd --help` listed the evolution strategies, and the imp flags without the ES-only ones gd refuses.
+  it("each command's help stands on its own: what it calls above or below, or names, is in it", async () => {
+    for (const command of [undefined, ...Object.keys(COMMANDS)]) {
+      const help = (await runCli(command ? [command, '--help'] : ['--help'])).stdout;
+      const at = (m: RegExpMatchArray) => m.index ?? 0;
+      for (const m of help.matchAll(/the (\w+) flags above/g))
+        expect(help.slice(0, at(m)).toLowerCase(), `${command}: ${m[0]}`).toContain(`${m[1].toLowerCase()} flags`);
+      for (const m of help.matchAll(/see "([^"]+)" below/g))
+        expect(help.slice(at(m) + m[0].length), `${command}: ${m[0]}`).toContain(`\n${m[1]}`);
+      for (const m of help.matchAll(/as for (\w+)/g))
+        expect(help, `${command}: ${m[0]}`).toMatch(new RegExp(`\n${m[1]} flags:|\`lab ${m[1]} --help\``));
+    }
+    const gd = (await runCli(['gd', '--help'])).stdout;
+    expect(gd).not.toContain('Evolution strategies');
+    expect(gd).toMatch(/which it refuses:\n {2}--es --popsize --gens /);
+    const transfer = (await runCli(['transfer', '--help'])).stdout;
+    expect(transfer).toContain('Tasks (--to-task):');
+    expect(transfer).toContain('Evolution strategies (--to-es)');
+  });
+
   it('a misspelt command is named, with --help or --version too', async () => {
     for (const extra of [[], ['--help'], ['--version']]) {
       const r = await runCli(['impp', ...extra]);
