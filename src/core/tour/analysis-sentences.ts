@@ -1,13 +1,14 @@
 /**
- * One-sentence results from a tour analysis file (analysis-file.ts): ES and gradient descent find
- * different minima (paper §5, Fig. 6: R8 linear mode connectivity, R10 flatness; docs/ALGORITHMS.md §6–§7)
- * and tickets transfer (paper §4, Fig. 4–5: R5–R7; docs/ALGORITHMS.md §5). Each clause is compared with
- * the paper's claim; the sentence's verdict combines them.
+ * One-sentence result from a tour analysis file (analysis-file.ts): ES and gradient descent find
+ * different minima (paper §5, Fig. 6: R8 linear mode connectivity, R10 flatness; docs/ALGORITHMS.md §6–§7).
+ * Each clause is compared with the paper's claim; the sentence's verdict combines them. The transfer
+ * sentence is in transfer-sentence.ts.
  */
-import type { LmcRow, SharpnessRow, TourAnalysis, TransferRow } from './analysis-file';
-import { direction, meanOf } from './run-curves';
+import type { LmcRow, SharpnessRow, TourAnalysis } from './analysis-file';
+import { meanOf } from './run-curves';
 import { combineVerdicts, missing, sentence, type PaperVerdict, type Sentence, type VerdictPart } from './sentence';
-import { gapText, pct, remainingText, seedsText } from './words';
+import { chainWords, pct, remainingText } from './words';
+import { barrierEsChain, esChainOf } from './analysis-curves';
 import { connectivityPart, curvaturePart, sharperRounds, type EsGdJudged, type RoundsJudged } from './minima-verdict';
 
 /** Two networks count as linearly connected below this error barrier (docs/ALGORITHMS.md §6 lab default). */
@@ -24,12 +25,6 @@ const barrierOf = (r: LmcRow) => r.excessBarrier ?? r.barrier;
 /** Names the reading `barrierOf` used for these rows. */
 const barrierWords = (rows: readonly LmcRow[]) =>
   rows.every((r) => r.excessBarrier !== undefined) ? 'an excess error barrier' : 'an error barrier';
-
-/** The ES chain a section describes: `preferred` when the rows have it, else their first ES chain. */
-function esChainOf(chains: readonly string[], preferred: string): string | null {
-  const es = chains.filter((c) => !isGd(c));
-  return es.includes(preferred) ? preferred : (es[0] ?? null);
-}
 
 /** Mean barrier of consecutive-round pairs at the first and the last pair of `chain` (over seeds). */
 function consecutive(rows: readonly LmcRow[], chain: string) {
@@ -68,10 +63,8 @@ function sharpnessTrend(rows: readonly SharpnessRow[], chain: string) {
  */
 export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): Sentence {
   const lmc = a.lmc ?? [];
-  const es = esChainOf(
-    lmc.map((r) => r.chain),
-    preferredChain,
-  );
+  // the chart beside the sentence draws the same chain's barriers (analysis-curves.ts)
+  const es = barrierEsChain(a, preferredChain);
   const clauses: string[] = [];
   const verdicts: PaperVerdict[] = [];
   const values: Record<string, number> = {};
@@ -136,9 +129,11 @@ export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): S
     Object.assign(values, { sharpFirst: esSharp.first, sharpLast: esSharp.last });
     const gdChain = sharpRows.map((r) => r.chain).find(isGd);
     const gdSharp = gdChain ? sharpnessTrend(sharpRows, gdChain) : null;
+    // named where it is not the chain the sentence opens with
+    const other = es && sharpChain !== es ? ` (${chainWords(sharpChain!)})` : '';
     let clause =
-      `the sharpness of the ES minima goes from ${esSharp.first.toFixed(1)} to ${esSharp.last.toFixed(1)} as the ` +
-      `weights fall to ${remainingText(esSharp.lastRemaining)}`;
+      `the sharpness of the ES minima${other} goes from ${esSharp.first.toFixed(1)} to ${esSharp.last.toFixed(1)} ` +
+      `as the weights fall to ${remainingText(esSharp.lastRemaining)}`;
     if (gdSharp) {
       Object.assign(values, { gdSharpFirst: gdSharp.first, gdSharpLast: gdSharp.last });
       clause += ` while gradient descent's goes from ${gdSharp.first.toFixed(1)} to ${gdSharp.last.toFixed(1)}`;
@@ -152,80 +147,15 @@ export function minimaSentence(a: TourAnalysis, preferredChain = 'magnitude'): S
     clauses.push(clause);
   }
   if (!clauses.length) return missing('the analysis file has no connectivity or sharpness results for an ES chain');
-  const text = clauses.length > 1 ? `${clauses.slice(0, -1).join('; ')}; and ${clauses.at(-1)}` : clauses[0];
+  const list = clauses.length > 1 ? `${clauses.slice(0, -1).join('; ')}; and ${clauses.at(-1)}` : clauses[0];
+  // which ES chain the numbers come from, as the chart's legend says it (a file may hold several)
+  const chain = es ?? sharpChain;
+  const text = chain ? `in the chain of ${chainWords(chain)}, ${list}` : list;
   // parts only where there are two halves to tell apart; a single one says no more than the verdict
   return sentence(
     `${text[0].toUpperCase()}${text.slice(1)}.`,
     combineVerdicts(verdicts),
     values,
     parts.length > 1 ? parts : [],
-  );
-}
-
-interface TransferSummary {
-  readonly label: string;
-  readonly roundNum: number;
-  readonly remainingPct: number;
-  readonly effect: number;
-  readonly beatsOnEverySeed: boolean;
-  readonly reachesNative: boolean | null;
-  readonly seeds: number;
-}
-
-/** Per transfer (label), at its sparsest round: mean effect over random/reinit, paired by seed. */
-export function transferSummaries(rows: readonly TransferRow[]): TransferSummary[] {
-  const labels = [...new Set(rows.map((r) => r.label))];
-  return labels.map((label) => {
-    const mine = rows.filter((r) => r.label === label);
-    const k = Math.max(...mine.map((r) => r.roundNum));
-    const at = mine.filter((r) => r.roundNum === k);
-    const diffs = at.map((r) => r.ticket - r.baseline);
-    const natives = at.filter((r) => r.native !== undefined);
-    return {
-      label,
-      roundNum: k,
-      remainingPct: at[0].remainingPct,
-      effect: meanOf(diffs),
-      beatsOnEverySeed: direction(diffs) === 'above',
-      reachesNative:
-        natives.length === at.length ? meanOf(at.map((r) => r.ticket)) >= meanOf(natives.map((r) => r.native!)) : null,
-      seeds: at.length,
-    };
-  });
-}
-
-/** R5–R7: how much the transferred tickets beat the target's random mask with new weights, and the target's own ticket. */
-export function transferSentence(a: TourAnalysis): Sentence {
-  const rows = a.transfer ?? [];
-  if (!rows.length) return missing('the analysis file has no transfer results');
-  const all = transferSummaries(rows);
-  const sorted = [...all].sort((x, y) => x.effect - y.effect);
-  const lo = sorted[0],
-    hi = sorted[sorted.length - 1];
-  const beat = all.filter((s) => s.beatsOnEverySeed).length;
-  const sameSparsity = all.every((s) => Math.abs(s.remainingPct - all[0].remainingPct) < 1e-6);
-  const where = sameSparsity
-    ? `At ${remainingText(all[0].remainingPct)} of the weights`
-    : 'At the sparsest round of each';
-  const who =
-    beat === all.length
-      ? all.length > 1
-        ? `all ${all.length} transferred tickets beat`
-        : 'the transferred ticket beats'
-      : `${beat} of ${all.length} transferred tickets beat`;
-  const range =
-    all.length > 1
-      ? `by ${gapText(lo.effect, a.metric)} (${lo.label}) to ${gapText(hi.effect, a.metric)} (${hi.label})`
-      : `by ${gapText(lo.effect, a.metric)} (${lo.label})`;
-  const withNative = all.filter((s) => s.reachesNative !== null);
-  const native = withNative.length
-    ? `, and ${withNative.filter((s) => s.reachesNative).length} of ${withNative.length} reach the target's own ticket`
-    : '';
-  const seeds = Math.min(...all.map((s) => s.seeds));
-  return sentence(
-    `${where}, ${who} a random mask with new random weights on every seed, ${range}${native} ` +
-      `(${seeds > 1 ? `mean of ${seedsText(seeds)}` : seedsText(1)} each).`,
-    beat === all.length ? 'agrees' : beat === 0 ? 'differs' : 'partly',
-    { transfers: all.length, beat, lowest: lo.effect, highest: hi.effect },
   );
 }

@@ -73,19 +73,29 @@ export function pairedDiffs(at: ChainsAtRound, a: string, b: string): number[] {
 }
 
 /**
- * Direction of paired differences: 'above' when no seed's difference is negative and their mean is
- * positive (a tie on one seed, e.g. both at CartPole's maximum 500, does not undo the others), 'below' the
- * mirror image, 'equal' when every difference is exactly 0, otherwise 'mixed' (the seeds disagree).
+ * Direction of paired differences. 'above': ahead on every seed (strictly: a tie is not a lead, so a
+ * sentence may say "on every seed" only here). 'aboveWithTies': never behind, ahead on average, tied on at
+ * least one seed (e.g. both at CartPole's maximum 500): a tie does not undo the other seeds, but the words
+ * must say it. 'below' and 'belowWithTies' the mirror images; 'equal' when every difference is exactly 0;
+ * otherwise 'mixed' (the seeds disagree).
  */
-export type Direction = 'above' | 'below' | 'equal' | 'mixed';
+export type Direction = 'above' | 'aboveWithTies' | 'below' | 'belowWithTies' | 'equal' | 'mixed';
 
 export function direction(diffs: readonly number[]): Direction {
   if (!diffs.length) return 'mixed';
   if (diffs.every((d) => d === 0)) return 'equal';
-  const m = meanOf(diffs);
-  if (m > 0 && diffs.every((d) => d >= 0)) return 'above';
-  if (m < 0 && diffs.every((d) => d <= 0)) return 'below';
+  if (diffs.every((d) => d > 0)) return 'above';
+  if (diffs.every((d) => d < 0)) return 'below';
+  // the mean's sign follows from the others once no seed goes the other way and not all are 0
+  if (diffs.every((d) => d >= 0)) return 'aboveWithTies';
+  if (diffs.every((d) => d <= 0)) return 'belowWithTies';
   return 'mixed';
+}
+
+/** "ahead on 2 of 3 seeds and tied on 1": how the seeds split where some are tied ('ahead' or 'behind'). */
+export function tiedSplitText(diffs: readonly number[], side: 'ahead' | 'behind'): string {
+  const tied = diffs.filter((d) => d === 0).length;
+  return `${side} on ${diffs.length - tied} of ${diffs.length} seeds and tied on ${tied}`;
 }
 
 export const meanOf = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;

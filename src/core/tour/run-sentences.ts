@@ -15,7 +15,9 @@ import {
   meanOf,
   metricOf,
   pairedDiffs,
+  tiedSplitText,
   type ChainsAtRound,
+  type Direction,
 } from './run-curves';
 import { missing, sentence, verdictOf, type Sentence } from './sentence';
 import { chainWords, countText, gapText, measuredText, perfText, remainingText, seedsText, type Metric } from './words';
@@ -64,20 +66,24 @@ export function ticketSentence(run: RunData, ticket = 'magnitude', baseline = 'r
   const at = deepestComparable(run.records, [ticket, baseline]);
   if (!at || at.roundNum < 2) return missing('no pruned round has finished for both chains yet');
   const metric = metricOf(run.config);
-  const dir = direction(pairedDiffs(at, ticket, baseline));
+  const diffs = pairedDiffs(at, ticket, baseline);
+  const dir = direction(diffs);
   const a = at.mean[ticket],
     b = at.mean[baseline];
   const rem = remainingText(at.remainingPct);
   const head = `At ${rem} of the weights, ${chainWords(ticket)} `;
-  const text =
-    dir === 'above'
-      ? `${head}still reaches ${measuredText(a, metric)} while ${chainWords(baseline)} reaches only ${perfText(b, metric)}`
-      : dir === 'below'
-        ? `${head}reaches ${measuredText(a, metric)}, below ${chainWords(baseline)} at ${perfText(b, metric)}`
-        : dir === 'equal'
-          ? `${head}reaches ${measuredText(a, metric)}, exactly as much as ${chainWords(baseline)}`
-          : `${head}reaches ${measuredText(a, metric)} and ${chainWords(baseline)} ${perfText(b, metric)}: no clear ` +
-            `winner, the seeds disagree`;
+  const reaches = `${head}reaches ${measuredText(a, metric)}`;
+  const still = `${head}still reaches ${measuredText(a, metric)} while ${chainWords(baseline)} reaches`;
+  const below = `${reaches}, below ${chainWords(baseline)} at ${perfText(b, metric)}`;
+  const words: Readonly<Record<Direction, string>> = {
+    above: `${still} only ${perfText(b, metric)}`,
+    aboveWithTies: `${still} ${perfText(b, metric)}: ${tiedSplitText(diffs, 'ahead')}`,
+    below,
+    belowWithTies: `${below}: ${tiedSplitText(diffs, 'behind')}`,
+    equal: `${reaches}, exactly as much as ${chainWords(baseline)}`,
+    mixed: `${reaches} and ${chainWords(baseline)} ${perfText(b, metric)}: no clear winner, the seeds disagree`,
+  };
+  const text = words[dir];
   return sentence(`${text} (${seedNote(at)}).`, verdictOf(dir), {
     remainingPct: at.remainingPct,
     ticket: a,
@@ -100,14 +106,18 @@ export function snrSentence(run: RunData): Sentence {
   const s = measuredText(at.mean.snr, metric),
     m = perfText(at.mean.magnitude, metric);
   const rem = remainingText(at.remainingPct);
-  const text =
-    dir === 'above'
-      ? `At ${rem} of the weights the signal-to-noise ticket reaches ${s} and the magnitude ticket ${m}: ahead by ${gap}${at.seeds.length > 1 ? ' on every seed' : ''}`
-      : dir === 'below'
-        ? `At ${rem} of the weights the signal-to-noise ticket reaches ${s} and the magnitude ticket ${m}: behind by ${gap}${at.seeds.length > 1 ? ' on every seed' : ''}`
-        : dir === 'equal'
-          ? `At ${rem} of the weights the signal-to-noise ticket and the magnitude ticket both reach ${s} on every seed`
-          : `At ${rem} of the weights the signal-to-noise ticket reaches ${s} and the magnitude ticket ${m}: on par, the seeds disagree which is ahead`;
+  const both = `At ${rem} of the weights the signal-to-noise ticket reaches ${s} and the magnitude ticket ${m}`;
+  // "on every seed" only where every seed is strictly ahead (or behind): ties are said as ties
+  const every = at.seeds.length > 1 ? ' on every seed' : '';
+  const words: Readonly<Record<Direction, string>> = {
+    above: `${both}: ahead by ${gap}${every}`,
+    aboveWithTies: `${both}: ahead by ${gap} on average and never behind: ${tiedSplitText(diffs, 'ahead')}`,
+    below: `${both}: behind by ${gap}${every}`,
+    belowWithTies: `${both}: behind by ${gap} on average and never ahead: ${tiedSplitText(diffs, 'behind')}`,
+    equal: `At ${rem} of the weights the signal-to-noise ticket and the magnitude ticket both reach ${s} on every seed`,
+    mixed: `${both}: on par, the seeds disagree which is ahead`,
+  };
+  const text = words[dir];
   return sentence(`${text} (${seedNote(at)}).`, verdictOf(dir), {
     remainingPct: at.remainingPct,
     snr: at.mean.snr,

@@ -2,6 +2,7 @@
  * The result of a tour step, or of any finished run, in one sentence computed from the data on screen
  * (never typed in by hand), with how it compares to the paper's claim (docs/ALGORITHMS.md §10).
  */
+import type { Direction } from './run-curves';
 
 /** How the lab's result compares with the paper's claim for the same step. */
 export type PaperVerdict = 'agrees' | 'partly' | 'differs';
@@ -47,9 +48,14 @@ export function sentence(
   return parts.length ? { ok: true, text, verdict, values, parts } : { ok: true, text, verdict, values };
 }
 
-/** 'above' → agrees, 'below' → differs, otherwise partly (for a claim that one chain beats another). */
-export function verdictOf(dir: 'above' | 'below' | 'equal' | 'mixed'): PaperVerdict {
-  return dir === 'above' ? 'agrees' : dir === 'below' ? 'differs' : 'partly';
+/**
+ * For a claim that one chain beats another: ahead (on every seed, or never behind with some seeds tied)
+ * → agrees; behind likewise → differs; otherwise partly. A tie on one seed (both at a task's maximum) does
+ * not undo the others; the sentence's words say the ties.
+ */
+export function verdictOf(dir: Direction): PaperVerdict {
+  if (dir === 'above' || dir === 'aboveWithTies') return 'agrees';
+  return dir === 'below' || dir === 'belowWithTies' ? 'differs' : 'partly';
 }
 
 /** All clauses agree → agrees; none → differs; otherwise partly. */

@@ -4,7 +4,8 @@
  */
 import type { LayerSpec } from '../nets/types';
 import type { TourAnalysis } from './analysis-file';
-import { minimaSentence, transferSentence } from './analysis-sentences';
+import { minimaSentence } from './analysis-sentences';
+import { transferSentence } from './transfer-sentence';
 import { correlationSentence } from './correlation-evidence';
 import { crossTaskSentence } from './cross-task';
 import { esVsGdSentence } from './es-vs-gd';

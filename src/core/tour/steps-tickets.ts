@@ -89,7 +89,9 @@ export const TICKET_STEPS: readonly TourStep[] = [
     question: 'Handwritten digits sit in the middle of the image. What should a good mask do with the border pixels?',
     labSetting:
       'The lab’s images are pooled to 14×14, so even border pixels carry a little ink and the contrast is weaker ' +
-      'than on full-size images.',
+      'than on full-size images. The lab checks the paper’s layer comparison in the step “What the weights look ' +
+      'like” and finds the opposite: there, gradient descent keeps less of the input layer than ES, at every ' +
+      'training budget tried.',
     evidence: ['mnist-2min'],
     view: 'pixels',
     sentence: 'pixels',
@@ -138,7 +140,10 @@ export const TICKET_STEPS: readonly TourStep[] = [
     question: 'If both rules made the same choice for every weight, could the two tickets differ at all?',
     labSetting:
       'The lab measures the weights of hidden layer 1 of its small network (the weights from the input pixels, its ' +
-      'largest layer), counting only weights that are still alive, on its reduced MNIST runs with 20 rounds.',
+      'largest layer), counting only weights that are still alive, on its reduced MNIST runs with 20 rounds. It ' +
+      'does not test the paper’s last point, that signal-to-noise pruning pays off more where the correlation ' +
+      'falls faster: the paper draws it by comparing tasks, and the lab measures one task, where the ' +
+      'signal-to-noise ticket’s lead is too small to tell apart from the differences between seeds.',
     evidence: ['mnist-analyses'],
     view: 'correlation',
     sentence: 'correlation',
@@ -160,7 +165,7 @@ export const TICKET_STEPS: readonly TourStep[] = [
       'The curves from the ticket down to the random mask: the bigger a drop, the more that ingredient matters. ' +
       'The lab adds two more controls: the ticket’s mask with new random weights, and a random mask that keeps ' +
       'each layer’s share and the original weights. (The signal-to-noise ticket, also in these runs, is left out.)',
-    question: 'If shuffling the starting weights changes almost nothing, where does the ticket keep what it knows?',
+    question: 'If shuffling the starting weights changes little, where does the ticket keep what it knows?',
     labSetting: 'The lab runs these control chains on its reduced MNIST setting.',
     evidence: ['mnist-claims'],
     view: 'sparsity',

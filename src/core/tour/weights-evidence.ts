@@ -17,6 +17,16 @@ import { layerName, type LayerShape } from '../names';
 /** The magnitude chains the claim compares: ES's ticket and GD-IMP's. */
 const CHAINS = ['magnitude', 'gd_magnitude'];
 
+/**
+ * Mean |W| differences up to this count as a tie: the sentence prints |W| to two decimals, so
+ * "larger" never joins two numbers it prints alike (0.289 against 0.287 is a tie, not a lead).
+ */
+export const ABS_W_TIE = 0.01;
+
+/** GD's mean |W| against ES's, with ties within `ABS_W_TIE`. */
+const absOrder = (gd: number, es: number): 'larger' | 'tied' | 'smaller' =>
+  gd - es > ABS_W_TIE ? 'larger' : es - gd > ABS_W_TIE ? 'smaller' : 'tied';
+
 export interface LayerCurve {
   readonly key: string;
   readonly trainer: 'es' | 'gd';
@@ -85,7 +95,7 @@ export interface WeightsComparison {
   readonly lastRemainingPct: number;
   readonly gdAbs: number;
   readonly esAbs: number;
-  /** Weights remaining % from which GD's alive weights stay larger than ES's (null: not at the last round). */
+  /** Weights remaining % from which GD's alive weights stay larger than ES's, beyond a tie (null: not at the last round). */
   readonly gdLargerFromPct: number | null;
   readonly gdLayerPct: number;
   readonly esLayerPct: number;
@@ -102,7 +112,10 @@ export function weightsComparisons(a: TourAnalysis, layerIndex = 0): WeightsComp
       const es = curveOf(esRows, c.seeds);
       const pairs = c.points.flatMap((g) => {
         const e = es.find((p) => p.roundNum === g.roundNum);
-        return e ? [{ roundNum: g.roundNum, remainingPct: g.remainingPct, a: g.meanAbsW, b: e.meanAbsW, g, e }] : [];
+        // b carries the tie margin, so aheadFrom finds where GD leads by more than a tie
+        return e
+          ? [{ roundNum: g.roundNum, remainingPct: g.remainingPct, a: g.meanAbsW, b: e.meanAbsW + ABS_W_TIE, g, e }]
+          : [];
       });
       if (!pairs.length) return [];
       const last = pairs[pairs.length - 1];
@@ -134,7 +147,8 @@ export function weightsSentence(a: TourAnalysis, layers: readonly LayerShape[] =
   const verdicts: PaperVerdict[] = [];
   const values: Record<string, number> = {};
   const clauses = all.map((c, i) => {
-    verdicts.push(c.gdAbs > c.esAbs ? 'agrees' : 'differs', c.gdLayerPct > c.esLayerPct ? 'agrees' : 'differs');
+    const order = absOrder(c.gdAbs, c.esAbs);
+    verdicts.push(order === 'larger' ? 'agrees' : 'differs', c.gdLayerPct > c.esLayerPct ? 'agrees' : 'differs');
     Object.assign(values, {
       [`gdAbs${c.epochs}`]: c.gdAbs,
       [`esAbs${c.epochs}`]: c.esAbs,
@@ -143,7 +157,9 @@ export function weightsSentence(a: TourAnalysis, layers: readonly LayerShape[] =
     });
     const larger =
       c.gdLargerFromPct === null
-        ? 'smaller'
+        ? order === 'tied'
+          ? 'about as large'
+          : 'smaller'
         : c.gdLargerFromPct === 100
           ? 'larger throughout'
           : `larger from ${remainingText(c.gdLargerFromPct)} on`;

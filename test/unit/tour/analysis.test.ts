@@ -3,7 +3,8 @@
 // analysis-curves.ts), on a file shaped like the lab's mnist-quick analyses (docs/RESULTS.md §3, §5).
 import { describe, expect, it } from 'vitest';
 import { parseTourAnalysis, type TourAnalysis } from '../../../src/core/tour/analysis-file';
-import { minimaSentence, transferSentence } from '../../../src/core/tour/analysis-sentences';
+import { minimaSentence } from '../../../src/core/tour/analysis-sentences';
+import { transferSentence } from '../../../src/core/tour/transfer-sentence';
 import { combineVerdicts } from '../../../src/core/tour/sentence';
 import { barrierCurves, barrierReading, sharpnessCurves, transferTable } from '../../../src/core/tour/analysis-curves';
 import { FILE, lmc, plain } from './analysis-fixture';
@@ -37,10 +38,10 @@ describe('ES and gradient descent find different minima (R8, R10)', () => {
     const s = minimaSentence(FILE);
     if (!s.ok) throw new Error(s.reason);
     expect(plain(s.text)).toBe(
-      'Two ES runs from different starting weights are separated by an error barrier of 20.0 % on average (runs ' +
+      'In the chain of the magnitude ticket, two ES runs from different starting weights are separated by an error barrier of 20.0 % on average (runs ' +
         'from different starting weights are expected to be separated whatever the optimiser); an ES and a ' +
         'gradient-descent network grown from the same start by an error barrier of 4.0 %; consecutive rounds of one ES run by 7.0 % at first and 2.0 % at ' +
-        '64 % of the weights; and the sharpness of the ES minima goes from 6.0 to 5.0 as the weights fall to 64 % while ' +
+        '64 % of the weights; and the sharpness of the ES minima (the signal-to-noise ticket) goes from 6.0 to 5.0 as the weights fall to 64 % while ' +
         "gradient descent's goes from 4.0 to 12.0.",
     );
     expect(s.verdict).toBe('agrees');
@@ -104,6 +105,28 @@ describe('ES and gradient descent find different minima (R8, R10)', () => {
     expect(s.ok && s.text).toContain("(gradient descent's was not measured, so flatness is not compared).");
   });
 
+  it('the barrier chart draws the ES chain the sentence reads, and both name it', () => {
+    // a second ES chain with other barriers: the chart once averaged it in while the sentence read magnitude only
+    const both: TourAnalysis = {
+      ...FILE,
+      lmc: [
+        ...FILE.lmc!,
+        lmc('rounds', 'snr', [0, 1, 100], [0, 2, 80], 0.2),
+        lmc('rounds', 'snr', [0, 2, 80], [0, 3, 64], 0.2),
+        lmc('seeds', 'snr', [0, 1, 100], [1, 1, 100], 0.5),
+      ],
+    };
+    const s = minimaSentence(both);
+    if (!s.ok) throw new Error(s.reason);
+    const curve = (key: string) => barrierCurves(both).find((c) => c.key === key)!;
+    expect(curve('rounds-es').points[0]).toEqual([100, s.values.roundsFirst]);
+    expect(curve('rounds-es').points.at(-1)).toEqual([80, s.values.roundsLast]);
+    expect(curve('seeds').points.map((p) => p[1])).toEqual([0.3, 0.1]); // the magnitude pairs, mean 20 %
+    expect(s.values.seedsBarrier).toBeCloseTo(0.2, 12);
+    expect(plain(s.text)).toMatch(/^In the chain of the magnitude ticket, two ES runs/);
+    expect(curve('rounds-es').name).toBe('consecutive rounds, ES (magnitude ticket)');
+  });
+
   it('chart data: one curve per kind of pair (consecutive rounds only), one per chain for sharpness', () => {
     const curves = barrierCurves(FILE);
     expect(curves.map((c) => c.key)).toEqual(['seeds', 'es-gd', 'rounds-es']);
@@ -158,5 +181,33 @@ describe('tickets transfer (R5–R7)', () => {
     expect(s.ok && s.text).toContain('1 of 2 transferred tickets beat');
     expect(s.ok && s.verdict).toBe('partly');
     expect(transferSentence({ ...FILE, transfer: [] }).ok).toBe(false);
+  });
+
+  it('a transfer tied with the random mask on one seed does not beat it "on every seed"', () => {
+    const rows = FILE.transfer!.map((r) => (r.label === 'ES → GD' && r.seed === 1 ? { ...r, ticket: r.baseline } : r));
+    const s = transferSentence({ ...FILE, transfer: rows });
+    expect(s.ok && s.text).toContain(
+      '1 of 2 transferred tickets beat a random mask with new random weights on every seed',
+    );
+    expect(s.ok && s.verdict).toBe('partly');
+  });
+
+  it('the ES mask trained by gradient descent is set against gradient descent’s own ticket round by round', () => {
+    const esToGd = (seed: number, roundNum: number, remainingPct: number, ticket: number, native: number) =>
+      ({ kind: 'es-to-gd', label: 'ES → GD', seed, roundNum, remainingPct, ticket, baseline: 0.2, native }) as const;
+    const rows = [
+      esToGd(0, 12, 8.59, 0.82, 0.85),
+      esToGd(1, 12, 8.59, 0.83, 0.87),
+      esToGd(0, 20, 1.44, 0.74, 0.55),
+      esToGd(1, 20, 1.44, 0.72, 0.56),
+    ];
+    const s = transferSentence({ ...FILE, transfer: rows });
+    expect(s.ok && plain(s.text)).toContain(
+      " Trained by gradient descent, the ES mask is measured against gradient descent's own ticket: below it on " +
+        'every seed at 8.59 % (82.5 % against 86.0 %) and above it on every seed at 1.44 % (73.0 % against 55.5 %).',
+    );
+    const mixed = rows.map((r) => (r.seed === 1 && r.roundNum === 12 ? { ...r, ticket: 0.9 } : r));
+    const m = transferSentence({ ...FILE, transfer: mixed });
+    expect(m.ok && plain(m.text)).toContain('on par with it (the seeds disagree) at 8.59 %');
   });
 });

@@ -102,11 +102,54 @@ describe('comparisons are paired by seed and worded by their direction', () => {
     expect(tie.text).toContain('exactly as much as');
   });
 
-  it('a tie on one seed does not undo the others (CartPole saturating at 500)', () => {
-    expect(direction([0, 15])).toBe('above');
-    expect(direction([0, -3])).toBe('below');
+  it('a tie on one seed does not undo the others (CartPole saturating at 500), but is no lead either', () => {
+    expect(direction([1, 15])).toBe('above');
+    expect(direction([0, 15])).toBe('aboveWithTies');
+    expect(direction([-1, -3])).toBe('below');
+    expect(direction([0, -3])).toBe('belowWithTies');
     expect(direction([0, 0])).toBe('equal');
     expect(direction([2, -1])).toBe('mixed');
+  });
+
+  it('"on every seed" only when every seed is strictly ahead: a tie is said as a tie', () => {
+    // seed 2 ties exactly, as the shipped MNIST runs do at round 11 (both tickets at 86.98 %)
+    const tied = {
+      snr: [
+        [0.9, 0.82],
+        [0.9, 0.8],
+        [0.9, 0.87],
+      ],
+      magnitude: [
+        [0.9, 0.8],
+        [0.9, 0.79],
+        [0.9, 0.87],
+      ],
+    };
+    const snr = ok(snrSentence({ records: table(tied), config: mnistConfig }));
+    expect(plain(snr.text)).not.toContain('on every seed');
+    expect(plain(snr.text)).toContain(
+      'ahead by 1.0 points on average and never behind: ahead on 2 of 3 seeds and tied on 1 (mean of 3 seeds).',
+    );
+    expect(snr.verdict).toBe('agrees'); // the step's claim: "at least as well"
+    const strict = ok(
+      snrSentence({ records: table({ ...tied, snr: [...tied.snr.slice(0, 2), [0.9, 0.88]] }), config: mnistConfig }),
+    );
+    expect(plain(strict.text)).toContain('ahead by 1.3 points on every seed');
+    const cartpole = {
+      magnitude: [
+        [500, 500],
+        [500, 500],
+        [500, 480],
+      ],
+      random_reinit: [
+        [500, 500],
+        [500, 320],
+        [500, 210],
+      ],
+    };
+    const ticket = ok(ticketSentence({ records: table(cartpole), config: pendulumConfig }));
+    expect(plain(ticket.text)).toContain(': ahead on 2 of 3 seeds and tied on 1 (mean of 3 seeds).');
+    expect(plain(ticket.text)).not.toContain('reaches only');
   });
 
   it('compares where the most seeds finished, not past a seed that stopped early', () => {
