@@ -145,16 +145,25 @@ export function exportBundleGzip(run: Omit<RunBundle, 'runId'>): Uint8Array {
   return gzipSync(new TextEncoder().encode(exportBundle(run)), { level: 6 });
 }
 
+/** What the lab exports, for messages about a file that is not one of its bundles. */
+const BUNDLE_KINDS = 'the lab saves runs as .json or .json.gz files';
+
 function textOf(input: string | Uint8Array): string {
   if (typeof input === 'string') return input;
+  const gz = isGzip(input);
   // Inflated in slices against the size limit, with the gzip checksum checked (gunzip.ts).
-  const bytes = isGzip(input) ? gunzipBounded(input, BUNDLE_LIMITS.maxTextChars) : input;
+  const bytes = gz ? gunzipBounded(input, BUNDLE_LIMITS.maxTextChars) : input;
   if (bytes.length > BUNDLE_LIMITS.maxTextChars)
     throw new Error(`file is ${bytes.length} bytes (limit ${BUNDLE_LIMITS.maxTextChars})`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error('file is not UTF-8 text (nor gzip)');
+    // Said apart: a gzip file that unpacks fine may hold anything (an image, another program's data).
+    throw new Error(
+      gz
+        ? `the file is a gzip archive, but what it holds is not text, so not a run bundle (${BUNDLE_KINDS})`
+        : `the file is neither text nor gzip, so not a run bundle (${BUNDLE_KINDS})`,
+    );
   }
 }
 
@@ -169,6 +178,7 @@ function importUnsafe(input: string | Uint8Array): RunBundle {
   const text = textOf(input);
   if (text.length > BUNDLE_LIMITS.maxTextChars)
     throw new Error(`file is ${text.length} characters (limit ${BUNDLE_LIMITS.maxTextChars})`);
+  if (!text.trim()) throw new Error(`the file is empty (${BUNDLE_KINDS})`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

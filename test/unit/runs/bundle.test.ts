@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deflateSync } from 'fflate';
+import { deflateSync, gzipSync } from 'fflate';
 import {
   exportBundle,
   exportBundleGzip,
@@ -154,7 +154,14 @@ describe('bundle import rejects bad files with a message and no result', () => {
       }),
     );
     expect(msg).toMatch(/^records\.1\.mean: /);
-    expect(rejection(new Uint8Array([0xff, 0xfe, 0x00]))).toMatch(/UTF-8/);
+    expect(rejection(new Uint8Array([0xff, 0xfe, 0x00]))).toMatch(/^the file is neither text nor gzip/);
+  });
+
+  it('an empty file, and a gzip file that holds no text, are each said as such', () => {
+    for (const empty of ['', '  \n', new Uint8Array(0), gzipSync(new Uint8Array(0))])
+      expect(rejection(empty)).toMatch(/^the file is empty \(the lab saves runs as \.json or \.json\.gz files\)$/);
+    const binary = gzipSync(new Uint8Array([0xff, 0xfe, 0x00, 0x80, 0xc3]));
+    expect(rejection(binary)).toMatch(/^the file is a gzip archive, but what it holds is not text/);
   });
 
   it('wrong format and wrong version', () => {
