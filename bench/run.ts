@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: runs every benchmark on each Node tfjs backend, prints one table per benchmark and
  * writes bench/results/<name>.json. Speed goals live here, never in timed tests (they are noisy).
- * Flags: --only es|nets|control|locomotion|imp|speed (comma list), --backends wasm,cpu (control runs on the
- * active backend); speed: --repeats N, --gens G, --whole (adds the whole 12-round mnist-quick run, minutes).
+ * Flags: --only es|nets|control|locomotion|imp|speed|cpu-workers (comma list), --backends wasm,cpu (control
+ * runs on the active backend); speed: --repeats N, --gens G, --whole (adds the whole 12-round mnist-quick run,
+ * minutes). Opt-in, run only when named in --only (minutes each, and they need the system Chromium):
+ * cpu-workers (the classroom preset in the built app in Chromium with 1 and 2 CPU workers; --repeats N, default 1).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -30,14 +32,18 @@ const BENCHES: Record<string, () => Promise<Row[]>> = {
       repeats: Number(flag('repeats') ?? 3),
       whole: argv.includes('--whole'),
     }),
+  'cpu-workers': async () =>
+    (await import('./imp/browser-workers')).runBrowserWorkersBench({ repeats: Number(flag('repeats') ?? 1) }),
 };
+/** Benchmarks left out of a run without --only (see the header). */
+const OPT_IN = new Set(['cpu-workers']);
 
 const argv = process.argv.slice(2);
 const flag = (n: string) => {
   const i = argv.indexOf(`--${n}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const only = (flag('only') ?? Object.keys(BENCHES).join(',')).split(',');
+const only = flag('only')?.split(',') ?? Object.keys(BENCHES).filter((n) => !OPT_IN.has(n));
 const backends = (flag('backends') ?? 'wasm,cpu').split(',');
 
 await tf.setBackend('wasm');
