@@ -54,3 +54,75 @@ export function xAxisTitlesCut(region: Locator): Promise<string[]> {
     return out;
   });
 }
+
+/** A legend entry of a recharts plot that sits on one of its tick labels or axis titles. */
+export interface LegendClash {
+  readonly chart: string;
+  readonly legend: string;
+  readonly tick: string;
+}
+
+/**
+ * The recharts legend entries inside `region` that overlap a tick label or an axis title of their own
+ * plot (none: []): a legend above the plot without room of its own sits on the top y tick ("0.24").
+ */
+export function legendClashes(region: Locator): Promise<LegendClash[]> {
+  return region.evaluate((root) => {
+    const out: { chart: string; legend: string; tick: string }[] = [];
+    for (const wrapper of Array.from(root.querySelectorAll('.recharts-wrapper'))) {
+      const chart = wrapper.closest('[data-chart]')?.getAttribute('data-chart') ?? '';
+      const texts = Array.from(wrapper.querySelectorAll('.recharts-cartesian-axis-tick-value, .recharts-label'));
+      for (const item of Array.from(wrapper.querySelectorAll('.recharts-legend-item'))) {
+        const a = item.getBoundingClientRect();
+        for (const t of texts) {
+          const b = t.getBoundingClientRect();
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+            out.push({ chart, legend: item.textContent ?? '', tick: t.textContent ?? '' });
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * The data points (line dots, scatter symbols) inside `region` that are drawn only in part (none: []): a
+ * point on the edge of a plot whose axis allows no overflow is cut by the plot's clip path (the last
+ * round's dot a half circle on the right edge), or one past the chart's own box by the box.
+ */
+export function clippedPoints(region: Locator): Promise<string[]> {
+  return region.evaluate((root) => {
+    const out: string[] = [];
+    const charts = Array.from(root.querySelectorAll('svg.recharts-surface')).filter(
+      (s) => !s.closest('.recharts-legend-wrapper'),
+    );
+    for (const svg of charts) {
+      const chart = svg.closest('[data-chart]')?.getAttribute('data-chart') ?? '';
+      const box = svg.getBoundingClientRect();
+      for (const mark of Array.from(svg.querySelectorAll('.recharts-line-dot, .recharts-scatter-symbol'))) {
+        const m = mark.getBoundingClientRect();
+        if (m.width === 0 && m.height === 0) continue;
+        // the clip path of the mark's layer (user space = the chart's own pixels), else the chart's box
+        let clip = { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
+        const url = mark.closest('[clip-path]')?.getAttribute('clip-path') ?? '';
+        const id = /url\(#(.+)\)/.exec(url)?.[1];
+        const rect = id ? document.getElementById(id)?.querySelector('rect') : null;
+        if (rect) {
+          const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((k) => Number(rect.getAttribute(k)));
+          clip = {
+            left: Math.max(clip.left, box.left + x),
+            top: Math.max(clip.top, box.top + y),
+            right: Math.min(clip.right, box.left + x + w),
+            bottom: Math.min(clip.bottom, box.top + y + h),
+          };
+        }
+        const e = 0.5;
+        if (m.left < clip.left - e || m.top < clip.top - e || m.right > clip.right + e || m.bottom > clip.bottom + e)
+          out.push(`${chart}: point at (${Math.round(m.left - box.left)}, ${Math.round(m.top - box.top)})`);
+      }
+    }
+    return out;
+  });
+}

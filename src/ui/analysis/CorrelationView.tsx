@@ -6,7 +6,8 @@
  */
 import { useState } from 'react';
 import { Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { gridLines, PLOT_MARGIN, PlotBox, roundAxis, xLabel, yLabel } from '../viz/plot-parts';
+import { EDGE_DOTS, gridLines, PLOT_MARGIN, PlotBox, roundAxis, xLabel, yLabel } from '../viz/plot-parts';
+import { niceAxisWithin } from '../viz/scales';
 import type { CorrelationResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { OKABE_ITO, seriesColour } from '../viz/palettes';
@@ -27,6 +28,13 @@ export function CorrelationView({ result, layerNames }: { result: CorrelationRes
   const pts = scatterPoints(row);
   const layer = layerNameAt(result.layerIndex, result.layerName, layerNames);
   const keys = ['roundNum', ...methods.flatMap((m) => [`${m} pearson`, `${m} pearson se`, `${m} spearman`])];
+  // the y axis spans the drawn correlations (nice ticks, never past ±1), not a fixed −1…1: curves of
+  // 0.8–0.99 shared the top tenth of that and the drop from round to round did not show
+  const corrAxis = niceAxisWithin(
+    byRound.flatMap((r) => methods.flatMap((m) => [r[`${m} pearson`], r[`${m} spearman`]])),
+    -1,
+    1,
+  );
   const header = [
     'round',
     ...methods.flatMap((m) => [
@@ -80,7 +88,7 @@ export function CorrelationView({ result, layerNames }: { result: CorrelationRes
         <ChartFrame
           title={`How closely size and signal-to-noise agree, per round, ${layer}`}
           note={
-            'Correlation of |μ| with |μ|/σ over the remaining weights, mean over seeds (1: both rank the weights alike).' +
+            'Correlation of |μ| with |μ|/σ over the remaining weights, mean over seeds (1: both rank the weights alike). The axis spans the values drawn, not −1 to 1, so a drop from round to round shows.' +
             (result.withoutSigma.length
               ? ` Not shown (no σ per weight): ${result.withoutSigma.map((w) => `${methodName(w.method)} (${w.sigma === 'none' ? 'no σ' : 'one σ for all weights'})`).join(', ')}.`
               : '')
@@ -109,8 +117,16 @@ export function CorrelationView({ result, layerNames }: { result: CorrelationRes
               {roundAxis(
                 'roundNum',
                 byRound.map((r) => r.roundNum),
+                true,
               )}
-              <YAxis domain={[-1, 1]} width={52} label={yLabel('correlation')} />
+              <YAxis
+                width="auto"
+                tickFormatter={f3}
+                domain={corrAxis.domain}
+                ticks={corrAxis.ticks}
+                interval={0}
+                label={yLabel('correlation of |μ| with |μ|/σ', 90)}
+              />
               <Tooltip formatter={(v) => f3(Number(v))} />
               {methods
                 .map((m, i) => [
@@ -120,6 +136,7 @@ export function CorrelationView({ result, layerNames }: { result: CorrelationRes
                     name={`${methodName(m)}: Pearson`}
                     stroke={seriesColour(i)}
                     strokeWidth={2}
+                    dot={EDGE_DOTS}
                     isAnimationActive={false}
                   />,
                   <Line
@@ -128,6 +145,7 @@ export function CorrelationView({ result, layerNames }: { result: CorrelationRes
                     name={`${methodName(m)}: Spearman`}
                     stroke={seriesColour(i)}
                     strokeDasharray="5 4"
+                    dot={EDGE_DOTS}
                     isAnimationActive={false}
                   />,
                 ])

@@ -5,8 +5,8 @@
  * the directions used (normalisation; masked or not).
  */
 import { useState } from 'react';
-import { ErrorBar, Legend, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { gridLines, PLOT_MARGIN, PlotBox, roundAxis, xLabel, yLabel } from '../viz/plot-parts';
+import { ErrorBar, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { gridLines, PLOT_MARGIN, PlotBox, roundAxis, topLegend, xLabel, yLabel } from '../viz/plot-parts';
 import { niceAxis } from '../viz/scales';
 import { directionsLabel, sharpnessRows, type LandscapeResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
@@ -143,7 +143,7 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
                 label={yLabel('sharpness a')}
               />
               <Tooltip formatter={(v) => f4(Number(v))} />
-              {two ? <Legend verticalAlign="top" /> : null}
+              {two ? topLegend() : null}
               {runs.map((run) => (
                 <Scatter
                   key={run}

@@ -149,8 +149,10 @@ export function LmcView({ result }: { result: LmcResult }) {
           </LineChart>
         </PlotBox>
       </ChartFrame>
+      {/* an HTML table heatmap, no picture: CSV and the table toggle, no PNG / SVG that could only fail */}
       <ChartFrame
         title={`Barrier between every pair: ${title}`}
+        image={false}
         note={
           <>
             Two readings per pair. {defs.endpoint}. {defs.excess}: a straight ramp between two networks of different

@@ -1,11 +1,13 @@
 /**
  * Weight statistics view (paper §5, SI Fig. 11; R9): for a chosen layer, the fraction of its weights still
  * remaining, mean |W| and mean W of the alive weights against the IMP round — one line per chain, or per
- * run when two runs (ES vs GD) are compared. Numbers from core summarizeWeights via chart-data.
+ * run when two runs (ES vs GD) are compared. Numbers from core summarizeWeights via chart-data. The round
+ * axis is padded and the legend has room of its own, so no point is cut at the plot's edge and the legend
+ * clears the top tick label (test/e2e/analysis-views.test.ts).
  */
 import { useState } from 'react';
-import { Legend, Line, LineChart, Tooltip, YAxis } from 'recharts';
-import { gridLines, PLOT_MARGIN, PlotBox, roundAxis, yLabel } from '../viz/plot-parts';
+import { Line, LineChart, Tooltip, YAxis } from 'recharts';
+import { EDGE_DOTS, gridLines, PLOT_MARGIN, PlotBox, roundAxis, topLegend, yLabel } from '../viz/plot-parts';
 import type { WeightsResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
 import { seriesColour } from '../viz/palettes';
@@ -48,21 +50,24 @@ export function WeightsView({ result, layerNames }: { result: WeightsResult; lay
               <PlotBox height={260}>
                 <LineChart data={rows} margin={PLOT_MARGIN}>
                   {gridLines()}
+                  {/* padded by half a round: the first and last round's dots sit inside the plot, not on its edges */}
                   {roundAxis(
                     'roundNum',
                     rows.map((r) => r.roundNum),
+                    true,
                   )}
                   {/* width "auto": recharts measures the ticks, so the turned title clears mean-W ticks such
                       as "-0.0021", longer than a fixed width holds */}
                   <YAxis width="auto" tickFormatter={f4} domain={['auto', 'auto']} label={yLabel(axis, 50)} />
                   <Tooltip formatter={(v) => f4(Number(v))} />
-                  <Legend verticalAlign="top" />
+                  {topLegend()}
                   {series.map((s, i) => (
                     <Line
                       key={s.name}
                       dataKey={s.name}
                       stroke={seriesColour(i)}
                       strokeWidth={2}
+                      dot={EDGE_DOTS}
                       isAnimationActive={false}
                     />
                   ))}

@@ -4,8 +4,8 @@
  * Each sits in a ChartFrame with its table and exports.
  */
 import { useMemo } from 'react';
-import { Bar, BarChart, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { gridLines, PLOT_MARGIN, PlotBox, roundAxis, xLabel, yLabel } from '../viz/plot-parts';
+import { Bar, BarChart, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { EDGE_DOTS, gridLines, PLOT_MARGIN, PlotBox, roundAxis, topLegend, xLabel, yLabel } from '../viz/plot-parts';
 import { inputPixelUsage, layerSparsity } from '../../core/analysis/mask-stats';
 import type { LayerSpec } from '../../core/nets/types';
 import { ChartFrame } from '../viz/ChartFrame';
@@ -143,31 +143,29 @@ export function MethodIoUChart({ rows, title }: { rows: readonly MethodIoURow[];
         ],
         rows: rows.map((r) => [r.seed, r.roundNum, 100 * r.sparsityA, 100 * r.sparsityB, r.iou]),
       }}
+      empty="Needs an SNR and a magnitude chain with the same seed and round."
     >
-      {rows.length === 0 ? (
-        <p className="muted">Needs an SNR and a magnitude chain with the same seed and round.</p>
-      ) : (
-        <PlotBox height={240}>
-          <LineChart data={data} margin={PLOT_MARGIN}>
-            {gridLines()}
-            {roundAxis('round', rounds)}
-            <YAxis domain={[0, 1]} width={56} label={yLabel('overlap (IoU)', 40, 4)} />
-            <Tooltip formatter={(v) => Number(v).toFixed(3)} />
-            <Legend verticalAlign="top" />
-            {seeds.map((s, i) => (
-              <Line
-                key={s}
-                dataKey={`seed ${s}`}
-                stroke={seriesColour(i)}
-                strokeWidth={2}
-                dot
-                isAnimationActive={false}
-                connectNulls
-              />
-            ))}
-          </LineChart>
-        </PlotBox>
-      )}
+      <PlotBox height={240}>
+        <LineChart data={data} margin={PLOT_MARGIN}>
+          {gridLines()}
+          {/* padded, and dots drawn whole: an overlap of 1 sits on the top edge, round 1 on the left */}
+          {roundAxis('round', rounds, true)}
+          <YAxis domain={[0, 1]} width={56} label={yLabel('overlap (IoU)', 40, 4)} />
+          <Tooltip formatter={(v) => Number(v).toFixed(3)} />
+          {topLegend()}
+          {seeds.map((s, i) => (
+            <Line
+              key={s}
+              dataKey={`seed ${s}`}
+              stroke={seriesColour(i)}
+              strokeWidth={2}
+              dot={EDGE_DOTS}
+              isAnimationActive={false}
+              connectNulls
+            />
+          ))}
+        </LineChart>
+      </PlotBox>
     </ChartFrame>
   );
 }

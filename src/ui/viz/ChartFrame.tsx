@@ -29,6 +29,11 @@ export interface ChartFrameProps {
   readonly fill?: boolean;
   /** The chart; without one the frame shows the table (e.g. an analysis that has no view of its own). */
   readonly children?: ReactNode;
+  /**
+   * false: the chart is no picture (an HTML table heatmap such as the LMC barrier matrix): no PNG or SVG
+   * button, as a PNG or SVG of it could only say so; CSV and the table toggle stay.
+   */
+  readonly image?: boolean;
   /** Below the chart or table (e.g. where overlaid numbers come from). */
   readonly footer?: ReactNode;
   /** Rows shown in table view before "show all" (default 200). */
@@ -48,6 +53,7 @@ export function ChartFrame({
   empty,
   fill = false,
   children,
+  image = true,
   footer,
   maxTableRows = 200,
 }: ChartFrameProps) {
@@ -56,6 +62,7 @@ export function ChartFrame({
   // a frame without a chart (a table of its own, e.g. the Transfer summary): the table, CSV only
   const chartless = children === undefined;
   const asTable = tableView || chartless;
+  const noImage = chartless || !image;
   const toggle = useViewStore((s) => s.toggleChartTable);
   const [showAll, setShowAll] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -95,7 +102,7 @@ export function ChartFrame({
           >
             CSV
           </button>
-          {chartless ? null : (
+          {noImage ? null : (
             <button
               type="button"
               className="link-button"
@@ -105,7 +112,7 @@ export function ChartFrame({
               PNG
             </button>
           )}
-          {canvasOnly || chartless ? null : (
+          {canvasOnly || noImage ? null : (
             <button
               type="button"
               className="link-button"

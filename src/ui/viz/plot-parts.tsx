@@ -5,7 +5,7 @@
  * (called inside the chart), not components that wrap them.
  */
 import type { ReactElement } from 'react';
-import { CartesianGrid, ResponsiveContainer, XAxis } from 'recharts';
+import { CartesianGrid, Legend, ResponsiveContainer, XAxis } from 'recharts';
 import { roundTicks } from './scales';
 
 /** Margins that leave room for the axis labels below and to the left. */
@@ -21,6 +21,22 @@ export function PlotBox({ height, children }: { readonly height: number; readonl
     </div>
   );
 }
+
+/**
+ * The series legend above a plot, with room of its own: recharts lays the plot out right under the
+ * legend's box, and the top y tick label ("0.24", "105"), centred on the plot's top edge, stuck up into
+ * the legend's line. The padding below the entries (part of the measured box) keeps them clear.
+ */
+export function topLegend(): ReactElement {
+  return <Legend verticalAlign="top" wrapperStyle={{ paddingBottom: 12 }} />;
+}
+
+/**
+ * Line dots drawn whole on the plot's edge: a plot whose x axis allows no overflow (roundAxis) clips its
+ * lines to the plot area, dots included, so a point on the top or bottom of the y range showed as half a
+ * circle. `dot={EDGE_DOTS}` clips the dots to the plot area widened by their size instead.
+ */
+export const EDGE_DOTS = { clipDot: false } as const;
 
 /** Light grid lines behind the data. */
 export function gridLines(horizontal = true): ReactElement {
@@ -44,7 +60,8 @@ export function yLabel(value: string, dy = 40, offset = 0) {
 /**
  * The x axis of a per-round plot: whole rounds from the first to the last. Given the plotted `rounds`, its
  * ticks are whole rounds from roundTicks (recharts' own read 1, 3, 5, 6 or, padded, ran past the last
- * round: 1, 3, 5, 7 for six); `pad` widens it by half a round each side, so scatter points are not cut.
+ * round: 1, 3, 5, 7 for six); `pad` widens it by half a round each side, so the first and last round's
+ * points (scatter symbols, line dots) sit inside the plot, not half cut off on its left and right edges.
  */
 export function roundAxis(dataKey = 'roundNum', rounds?: readonly number[], pad = false): ReactElement {
   const [first, last] = rounds?.length ? [Math.min(...rounds), Math.max(...rounds)] : [NaN, NaN];

@@ -159,3 +159,23 @@ export function niceAxis(values: readonly number[], count = 5): { domain: [numbe
     ticks.push(Number((a + k * step).toPrecision(12)));
   return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
 }
+
+/**
+ * niceAxis over `values` kept inside [`min`, `max`] (a correlation never passes ±1): an end that would
+ * pass a bound is the bound itself, and no tick lies beyond it. The axis spans the data, so curves between
+ * 0.8 and 0.99 spread over the plot instead of sharing its top tenth on a fixed −1…1 axis.
+ */
+export function niceAxisWithin(
+  values: readonly number[],
+  min: number,
+  max: number,
+  count = 5,
+): { domain: [number, number]; ticks: number[] } {
+  const inside = values.filter(Number.isFinite).map((v) => Math.min(max, Math.max(min, v)));
+  const { domain, ticks } = niceAxis(inside.length ? inside : [min, max], count);
+  const [lo, hi] = [Math.max(min, domain[0]), Math.min(max, domain[1])];
+  const kept = ticks.filter((t) => t >= lo && t <= hi);
+  if (kept[0] !== lo) kept.unshift(lo);
+  if (kept[kept.length - 1] !== hi) kept.push(hi);
+  return { domain: [lo, hi], ticks: kept };
+}

@@ -9,6 +9,7 @@ import {
   axisScale,
   nearestIndex,
   niceAxis,
+  niceAxisWithin,
   niceStep,
   roundTicks,
   tickLabels,
@@ -93,5 +94,26 @@ describe('scales', () => {
     expect(one.domain[0]).toBeLessThan(3);
     expect(one.domain[1]).toBeGreaterThan(3);
     expect(niceAxis([NaN])).toEqual({ domain: [0, 1], ticks: [0, 0.2, 0.4, 0.6, 0.8, 1] });
+  });
+
+  it('a correlation axis spans its data, ends on nice ticks and never passes ±1', () => {
+    // magnitude–SNR correlations of 0.8–0.99 shared the top tenth of a fixed −1…1 axis
+    const r = niceAxisWithin([0.81, 0.93, 0.99, 0.86], -1, 1);
+    expect(r).toEqual({ domain: [0.8, 1], ticks: [0.8, 0.85, 0.9, 0.95, 1] });
+    expect(r.domain[1] - r.domain[0]).toBeLessThan(0.5);
+    // a nice end past a bound is the bound: 1 on every round, -1 on every round
+    expect(niceAxisWithin([1, 1], -1, 1).domain).toEqual([0.9, 1]);
+    expect(niceAxisWithin([-1], -1, 1).domain).toEqual([-1, -0.9]);
+    for (const values of [[0.99, 1], [-0.3, 0.97], [0.2], [0.999999, 0.9999995], [-1, 1]]) {
+      const { domain, ticks } = niceAxisWithin(values, -1, 1);
+      expect(domain[0]).toBeGreaterThanOrEqual(-1);
+      expect(domain[1]).toBeLessThanOrEqual(1);
+      expect(domain[0]).toBeLessThanOrEqual(Math.min(...values));
+      expect(domain[1]).toBeGreaterThanOrEqual(Math.max(...values));
+      expect([ticks[0], ticks[ticks.length - 1]]).toEqual(domain);
+      expect(ticks.length).toBeGreaterThanOrEqual(2);
+    }
+    // no finite value: the whole range
+    expect(niceAxisWithin([NaN], -1, 1).domain).toEqual([-1, 1]);
   });
 });
