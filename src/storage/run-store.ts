@@ -178,6 +178,27 @@ export class RunStore {
   }
 
   /**
+   * Deletes the run `id` only if it holds no finished round: no round, no chain state and an empty summary,
+   * checked in the same transaction as the delete, so a round written meanwhile (another tab, the worker)
+   * keeps the run. What a cancel before the first round promises ("nothing of this run is kept"); a run
+   * with any finished round — resumed, imported or trained here — is never touched. Returns whether it
+   * deleted the run.
+   */
+  async deleteIfNoRounds(id: string): Promise<boolean> {
+    let deleted = false;
+    await inTx(this.db, async (tx) => {
+      const run = await tx.objectStore('runs').get(id);
+      if (!run || run.summary.recordCount > 0) return;
+      const rounds = await tx.objectStore('rounds').index('runId').count(id);
+      const chains = await tx.objectStore('chains').index('runId').count(id);
+      if (rounds > 0 || chains > 0) return;
+      await deleteIn(tx, id);
+      deleted = true;
+    });
+    return deleted;
+  }
+
+  /**
    * Marks runs left 'running' by a closed tab as 'interrupted' (call once at startup, before starting
    * any run); returns their ids so the UI can offer to resume them.
    */

@@ -126,6 +126,11 @@ describe.skipIf(process.env.E2E === '0')('e2e: axe-core on every view, phone and
       expect(canary.blocking.map((f) => `${f.rule} ${f.targets.join(' ')}`)).toContain('button-name #axe-canary');
       await page.evaluate(() => document.getElementById('axe-canary')!.remove());
       await check(page, 'experiment (first screen)');
+      // "Presets" in the line under Start takes focus to them (below every result on a phone and in Tab order)
+      await page.locator('[data-testid="starts-what"] button:text-is("Presets")').click();
+      expect(
+        await page.evaluate(() => !!document.activeElement?.matches('.presets .preset[aria-pressed="true"]')),
+      ).toBe(true);
       // A preset with precomputed curves, a setting's help text and a glossary entry open.
       await page.locator('[data-preset="mnist-quick"]').click();
       await precomputedSettled(page);

@@ -16,6 +16,11 @@ describe.skipIf(process.env.E2E === '0')('e2e: the form keeps its settings acros
     await page.goto(e2e.url('backend=wasm'));
     const seeds = page.locator('#exp-seeds');
     await seeds.waitFor();
+    // a text that is no list of seeds: the error is linked to the field, as every field's is
+    await seeds.fill('a,b');
+    await page.locator('#exp-seeds-err').waitFor();
+    expect(await seeds.getAttribute('aria-invalid')).toBe('true');
+    expect(await seeds.getAttribute('aria-describedby')).toBe('exp-seeds-err');
     await seeds.fill('3, 5');
     await seeds.blur();
     await page.getByTestId('starts-what').getByText('your own settings').waitFor();

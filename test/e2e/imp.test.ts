@@ -186,8 +186,15 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     // the stored-runs tab lists it as done
     await page.getByRole('tab', { name: 'Runs' }).click();
     await page.waitForSelector('.run-list li[data-status="done"]');
-    // Start again on the finished settings: the stored run is shown and says so, never computed over
-    await runButton(page, 'Start').click();
+    // Finished settings: before any click, the button and the line under it say it opens the stored run …
+    const openFinished = runButton(page, 'Open the finished run');
+    await openFinished.waitFor();
+    expect(await openFinished.getAttribute('aria-describedby')).toBe('starts-what');
+    expect(await page.getByTestId('starts-what').innerText()).toMatch(
+      /^These settings already ran to the end .* To run it anew, delete it under Runs first/,
+    );
+    // … and pressing it shows the stored run and says so, never computes over it
+    await openFinished.click();
     await page.getByTestId('imp-notice').waitFor();
     expect(await page.getByTestId('imp-notice').textContent()).toMatch(/already run to the end/);
     expect(await page.getByTestId('imp-status').textContent()).toBe('stored run');

@@ -55,12 +55,17 @@ describe.skipIf(process.env.E2E === '0')('e2e: export mid-run, import elsewhere,
     await shot(page, 'import-resume-imported.png');
 
     await item.locator('button:text-is("Resume")').click();
+    // Resume shows where the run goes on: focus and the view move to the Run panel (the list is far below)
+    await page.waitForFunction(() => !!document.activeElement?.closest('.run-controls'));
+    const top = await page.locator('.run-controls').evaluate((e) => e.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(-1);
+    expect(top).toBeLessThan(200);
     await waitStatus(page, 'done', 150_000);
     expect(await storedRoundCount(page)).toBe(4 * 3); // 4 rounds × 3 chains, the imported ones kept
     await page.getByRole('tab', { name: 'Runs' }).click();
     await page.waitForSelector('.run-list li[data-status="done"]');
-    // finished now: Start shows the stored run instead of computing it again
-    await runButton(page, 'Start').click();
+    // finished now: the button opens the stored run instead of computing it again
+    await runButton(page, 'Open the finished run').click();
     await page.getByTestId('imp-notice').waitFor();
     expect(await page.getByTestId('imp-notice').textContent()).toMatch(/already run to the end/);
   }, 360_000);

@@ -35,6 +35,23 @@ const focused = (page: Page): Promise<Focused> =>
 const focusMatches = (page: Page, selector: string) =>
   page.evaluate((sel) => !!document.activeElement?.matches(sel), selector);
 
+/** Runs stored in the page's IndexedDB (the Runs tab's list). */
+const storedRuns = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('es-lottery-lab');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const count = req.result.transaction('runs').objectStore('runs').count();
+          count.onsuccess = () => {
+            req.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+  );
+
 /** Presses `key` until the focused element matches `selector`; returns how many presses it took. */
 async function tabTo(page: Page, selector: string, max: number, key = 'Tab'): Promise<number> {
   for (let n = 1; n <= max; n++) {
@@ -97,9 +114,15 @@ describe.skipIf(process.env.E2E === '0')('e2e: keyboard-only walk of the paper t
     );
     expect(await page.locator('[data-testid="imp-status"]').getAttribute('data-status')).toMatch(/running|done/);
     await activate(page, 'Enter', 'Cancel again', () => ask.waitFor());
+    const nothingKept = /No round has finished yet, so nothing of this run is kept/.test(await ask.innerText());
     await tabTo(page, '[data-testid="cancel-run-dialog"] button.danger', 2);
     expect((await focused(page)).text).toBe('Cancel the run');
     expect((await activate(page, 'Enter', 'Cancel the run', () => runStatus('cancelled'))).text).toBe('Start');
+    // as the question said: a run cancelled before its first round leaves no stored run behind
+    if (nothingKept) await expect.poll(() => storedRuns(page), { timeout: 10_000 }).toBe(0);
+    console.log(
+      `[e2e keyboard] cancelled ${nothingKept ? 'before' : 'after'} its first round: ${await storedRuns(page)} stored runs`,
+    );
 
     // Back to the header's "Paper tour" (Shift+Tab) and open the tour.
     const toTour = await tabTo(page, '.view-nav .nav-tour', 30, 'Shift+Tab');

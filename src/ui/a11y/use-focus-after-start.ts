@@ -9,6 +9,10 @@
  * where a second Enter would stop the job. `useFocusAfterEnd` moves it, once the job has ended (done,
  * cancelled or failed), from the row's button that can no longer be used to the row's first enabled
  * button (Start again). A user who has moved focus elsewhere meanwhile is left alone.
+ *
+ * A job started from elsewhere on the page (Resume in the Runs tab, far below the controls) calls
+ * `focusJobStatus`: focus and the view move to the job's status element at once, and from there to Pause
+ * once the job runs, as after Start.
  */
 import { useEffect, useRef, type FocusEvent, type MouseEvent, type RefObject } from 'react';
 
@@ -25,7 +29,8 @@ export function useFocusAfterStart(
 ): (e: MouseEvent<HTMLButtonElement>) => void {
   const pending = useRef(false);
   useEffect(() => {
-    if (!pending.current) return;
+    // focus waiting on the holder (put there by Start or by focusJobStatus) follows the job as well
+    if (!pending.current && (!holder.current || document.activeElement !== holder.current)) return;
     const a = document.activeElement;
     if (a && a !== document.body && a !== holder.current && !unusable(a)) {
       pending.current = false;
@@ -42,6 +47,17 @@ export function useFocusAfterStart(
   return (e) => {
     pending.current = document.activeElement === e.currentTarget;
   };
+}
+
+/**
+ * Moves keyboard focus to a job's status element (`holder`, tabIndex −1, in the job's panel) and scrolls
+ * that panel into view: the page shows where the job started from elsewhere runs. useFocusAfterStart then
+ * moves focus on to Pause once the job runs.
+ */
+export function focusJobStatus(holder: HTMLElement | null): void {
+  if (!holder) return;
+  (holder.closest('section') ?? holder).scrollIntoView({ block: 'start' });
+  holder.focus({ preventScroll: true });
 }
 
 /** Returns the row's onFocus handler (it records what had the focus last inside `row`). */

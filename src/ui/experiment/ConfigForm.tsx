@@ -51,7 +51,7 @@ function ParamPanel({ section, specs }: { section: ParamSection; specs: ParamSpe
   );
 }
 
-function SeedsField() {
+export function SeedsField() {
   const seeds = useExperimentStore((s) => s.draft.seeds);
   const setSeeds = useExperimentStore((s) => s.setSeeds);
   const v = useExperimentStore(selectValidation);
@@ -72,6 +72,7 @@ function SeedsField() {
         inputMode="numeric"
         value={text ?? seeds.join(', ')}
         aria-invalid={errors.length > 0}
+        aria-describedby={errors.length ? 'exp-seeds-err' : undefined}
         onChange={(e) => {
           setText(e.target.value);
           setSeeds(seedsFromText(e.target.value).seeds);

@@ -13,6 +13,7 @@ import { runTitle } from '../../core/names';
 import { isGdBaselineOf } from '../../state/gd-runs';
 import { resumeStoredRun } from '../run/imp-client';
 import { ShareBar } from '../run/ShareBar';
+import { focusRunProgress } from '../run/RunsPanel';
 import { ConfigForm } from './ConfigForm';
 import { GdBaseline } from './GdBaseline';
 import { PresetBar } from './PresetBar';
@@ -40,6 +41,7 @@ function ResumeOffer() {
   if (!offers.length || active) return null;
   const resume = (id: string) => {
     setOffers((x) => x.filter((y) => y.id !== id));
+    focusRunProgress(); // the offer's buttons go away: focus waits on the run's status, then Pause
     void resumeStoredRun(id);
   };
   return (

@@ -21,7 +21,8 @@ import {
 } from '../run/imp-client';
 import { BenchmarkTable } from './BenchmarkTable';
 import { CancelRunDialog } from './CancelRunDialog';
-import { StartsWhat } from './StartsWhat';
+import { FINISHED_START_LABEL, STARTS_WHAT_ID, StartsWhat } from './StartsWhat';
+import { useFinishedRun } from '../run/run-db';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
 import { JobButtons } from '../run/JobButtons';
 import { ProgressLine } from './ProgressLine';
@@ -133,7 +134,10 @@ function SilentWorker() {
 
 export const RunControls = memo(function RunControls() {
   const status = useImpStore((s) => s.status);
-  const valid = useExperimentStore((s) => selectValidation(s).config !== null);
+  const formConfig = useExperimentStore((s) => selectValidation(s).config);
+  const valid = formConfig !== null;
+  // Settings that already ran to the end: Start opens that run (imp-client.ts openIfFinished), and says so
+  const finished = useFinishedRun(formConfig);
   // A preset too big for a browser tab (its card says why) offers no Start; edited settings can run.
   const tooBig = useExperimentStore((s) => (s.presetId ? getPreset(s.presetId).notInBrowser : undefined));
   // The 2-D demo and a run share the one compute worker, which does one job at a time.
@@ -166,6 +170,8 @@ export const RunControls = memo(function RunControls() {
         status={status}
         canStart={canStart}
         onStart={() => void startImp()}
+        startLabel={finished ? FINISHED_START_LABEL : undefined}
+        startDescribedBy={finished ? STARTS_WHAT_ID : undefined}
         onPause={() => void pauseImp()}
         onResume={() => void resumeImp()}
         onCancel={() => setAsking(true)}
@@ -177,7 +183,7 @@ export const RunControls = memo(function RunControls() {
           {notice}
         </p>
       )}
-      {!isJobActive(status) && <StartsWhat />}
+      {!isJobActive(status) && <StartsWhat finishedAt={finished?.updatedAt ?? null} />}
       {!valid && <p className="field-error">Fix the settings marked in red to start.</p>}
       {valid && tooBig && (
         <p className="notice small" data-testid="start-blocked">

@@ -12,6 +12,10 @@ export interface JobButtonsProps {
   /** The settings are valid (Start is also disabled while the job is in flight). */
   readonly canStart: boolean;
   readonly onStart: () => void;
+  /** Start's words where it does something else (an IMP run's finished settings open the finished run). */
+  readonly startLabel?: string;
+  /** Id of the text saying what Start does now (aria-describedby). */
+  readonly startDescribedBy?: string;
   readonly onPause: () => void;
   readonly onResume: () => void;
   readonly onCancel: () => void;
@@ -25,6 +29,8 @@ export function JobButtons({
   status,
   canStart,
   onStart,
+  startLabel = 'Start',
+  startDescribedBy,
   onPause,
   onResume,
   onCancel,
@@ -41,12 +47,13 @@ export function JobButtons({
         type="button"
         className="primary"
         disabled={!canStart || active}
+        aria-describedby={startDescribedBy}
         onClick={(e) => {
           keepFocus(e);
           onStart();
         }}
       >
-        Start
+        {startLabel}
       </button>
       {status === 'paused' ? (
         <button type="button" onClick={onResume}>

@@ -2,11 +2,20 @@
  * Stored runs: every run in IndexedDB with its progress, reopen (curves at once), resume an
  * interrupted run, delete, export as a bundle, import a bundle (validated; a bad file is rejected with
  * its reason and nothing stored changes), import a collected sweep (its bundles, overlaid on one chart:
- * sweep-import.ts), and the storage used.
+ * sweep-import.ts), and the storage used. Resume moves focus and the view to the Run panel, where the
+ * resumed run's progress shows; Open on a run with no finished round says there is nothing to show yet.
  */
 import { memo, useState } from 'react';
 import { selectImpActive, useImpStore } from '../../state/imp-store';
-import { NO_RESUME_TEXT, deleteStoredRun, exportStoredRun, importRunFile, openStoredRun, useRunsList } from './run-db';
+import {
+  NO_RESUME_TEXT,
+  nothingToShowText,
+  deleteStoredRun,
+  exportStoredRun,
+  importRunFile,
+  openStoredRun,
+  useRunsList,
+} from './run-db';
 import { resumeStoredRun } from './imp-client';
 import type { StoredRun } from '../../storage/run-store';
 import { importSweepFiles } from './sweep-import';
@@ -15,6 +24,7 @@ import { runTitle } from '../../core/names';
 import { STATUS_WORDS } from '../../state/job-status';
 import { savedRoundsText, trainedNetworksText } from '../../state/stored-progress';
 import { reachedPlannedRounds } from '../../storage/run-summary';
+import { focusJobStatus } from '../a11y/use-focus-after-start';
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 
@@ -26,11 +36,16 @@ function title(r: StoredRun): string {
 /** An unfinished import whose file lacks the states Resume continues from (storage/import-status.ts). */
 const unresumable = (r: StoredRun) => r.resumable === false && !reachedPlannedRounds(r.summary);
 
+/** Where a resumed run shows its progress: the Run panel's status (RunControls.tsx), which holds focus. */
+export const focusRunProgress = () => focusJobStatus(document.querySelector<HTMLElement>('[data-testid="imp-status"]'));
+
 export const RunsPanel = memo(function RunsPanel() {
   const { runs, usage, error } = useRunsList();
   const active = useImpStore(selectImpActive);
   const openId = useImpStore((s) => s.runId);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // the run whose Open found nothing to show (no finished round)
+  const [empty, setEmpty] = useState<string | null>(null);
   return (
     <section className="runs" aria-labelledby="runs-h">
       <div className="panel-head first">
@@ -87,53 +102,76 @@ export const RunsPanel = memo(function RunsPanel() {
         <p className="muted">No stored runs yet: every finished round of a run is saved in this browser.</p>
       ) : (
         <ul className="run-list">
-          {runs.map((r) => (
-            <li key={r.id} className={r.id === openId ? 'open' : ''} data-run={r.id} data-status={r.status}>
-              <div className="run-title">
-                <strong>{title(r)}</strong>{' '}
-                <span className={`status status-${r.status}`}>{STATUS_WORDS[r.status] ?? r.status}</span>
-                {r.precomputed && <span className="tag tag-reduced">precomputed</span>}
-              </div>
-              <div className="muted small">
-                {savedRoundsText({ roundsDone: r.summary.roundsDone, planned: r.summary.roundsPlanned })} · seed
-                {r.summary.seeds.length === 1 ? '' : 's'} {r.summary.seeds.join(', ')} · last saved{' '}
-                {new Date(r.updatedAt).toLocaleString()}
-              </div>
-              <details className="small run-details">
-                <summary>Details</summary>
-                <p>
-                  Run id <code>{r.id}</code> (from its settings) · {trainedNetworksText(r.summary.recordCount)} stored.
-                </p>
-              </details>
-              {unresumable(r) && (
-                <p className="muted small" data-testid="no-resume-note">
-                  {NO_RESUME_TEXT}
-                </p>
-              )}
-              <div className="button-row">
-                <button type="button" onClick={() => void openStoredRun(r.id)}>
-                  Open
-                </button>
-                {(r.status === 'interrupted' || r.status === 'paused') && !unresumable(r) && (
-                  <button type="button" disabled={active} onClick={() => void resumeStoredRun(r.id)}>
-                    Resume
-                  </button>
+          {runs.map((r) => {
+            const canResume = (r.status === 'interrupted' || r.status === 'paused') && !unresumable(r);
+            return (
+              <li key={r.id} className={r.id === openId ? 'open' : ''} data-run={r.id} data-status={r.status}>
+                <div className="run-title">
+                  <strong>{title(r)}</strong>{' '}
+                  <span className={`status status-${r.status}`}>{STATUS_WORDS[r.status] ?? r.status}</span>
+                  {r.precomputed && <span className="tag tag-reduced">precomputed</span>}
+                </div>
+                <div className="muted small">
+                  {savedRoundsText({ roundsDone: r.summary.roundsDone, planned: r.summary.roundsPlanned })} · seed
+                  {r.summary.seeds.length === 1 ? '' : 's'} {r.summary.seeds.join(', ')} · last saved{' '}
+                  {new Date(r.updatedAt).toLocaleString()}
+                </div>
+                <details className="small run-details">
+                  <summary>Details</summary>
+                  <p>
+                    Run id <code>{r.id}</code> (from its settings) · {trainedNetworksText(r.summary.recordCount)}{' '}
+                    stored.
+                  </p>
+                </details>
+                {unresumable(r) && (
+                  <p className="muted small" data-testid="no-resume-note">
+                    {NO_RESUME_TEXT}
+                  </p>
                 )}
-                <button type="button" onClick={() => void exportStoredRun(r.id)}>
-                  Export
-                </button>
-                <button
-                  type="button"
-                  disabled={active && r.id === openId}
-                  onClick={() => {
-                    if (confirm('Delete this stored run?')) void deleteStoredRun(r.id);
-                  }}
-                >
-                  Delete
-                </button>
-              </div>
-            </li>
-          ))}
+                <div className="button-row">
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setEmpty(r.summary.recordCount === 0 ? r.id : null);
+                      void openStoredRun(r.id);
+                    }}
+                  >
+                    Open
+                  </button>
+                  {canResume && (
+                    <button
+                      type="button"
+                      disabled={active}
+                      onClick={() => {
+                        setEmpty(null);
+                        focusRunProgress();
+                        void resumeStoredRun(r.id);
+                      }}
+                    >
+                      Resume
+                    </button>
+                  )}
+                  <button type="button" onClick={() => void exportStoredRun(r.id)}>
+                    Export
+                  </button>
+                  <button
+                    type="button"
+                    disabled={active && r.id === openId}
+                    onClick={() => {
+                      if (confirm('Delete this stored run?')) void deleteStoredRun(r.id);
+                    }}
+                  >
+                    Delete
+                  </button>
+                </div>
+                {empty === r.id && r.summary.recordCount === 0 && (
+                  <p className="notice small" role="status" data-testid="run-nothing-to-show">
+                    {nothingToShowText(canResume)}
+                  </p>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

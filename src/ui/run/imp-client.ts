@@ -9,7 +9,13 @@
 import { proxy } from 'comlink';
 import type { ExperimentConfig } from '../../core/runs/config';
 import { runId } from '../../core/runs/hash';
-import { BACKEND_CHAIN, WORKER_BUSY_ERROR, type BackendName } from '../../protocol/worker-protocol';
+import {
+  BACKEND_CHAIN,
+  WORKER_BUSY_ERROR,
+  type BackendName,
+  type ImpJobResult,
+  type RunOutcome,
+} from '../../protocol/worker-protocol';
 import { useExperimentStore, selectValidation } from '../../state/experiment-store';
 import { useImpStore } from '../../state/imp-store';
 import { useBackendStore } from '../../state/backend-store';
@@ -24,8 +30,8 @@ import {
   watchdogBaseMs,
 } from '../lab-client';
 import type { WorkerWatchdog } from '../../lib/worker-watchdog';
-import { finishedRunOf, openStoredRun, showStoredIfAny } from './run-db';
-import { SeedPool } from './seed-pool';
+import { dropRunsWithoutRounds, finishedRunOf, holdingRuns, openStoredRun, showStoredIfAny } from './run-db';
+import { SeedPool, seedConfigs } from './seed-pool';
 import { planThreads } from '../../core/experiments/parallel/threads';
 import { createPoolWorker } from './pool-worker';
 
@@ -48,6 +54,15 @@ async function switchToConfigBackend(config: ExperimentConfig): Promise<void> {
 }
 
 let stopWatch: (() => void) | null = null;
+
+/**
+ * A run cancelled before any round finished keeps nothing (the Cancel dialog says so, cancel-text.ts): its
+ * stored records go, unless they hold a round after all (stored before, or written by another tab) or
+ * another tab is training them (run-db.ts dropRunsWithoutRounds). Never fails the cancel.
+ */
+async function forgetIfNoRounds(ids: readonly string[]): Promise<void> {
+  await dropRunsWithoutRounds(ids).catch(() => []);
+}
 /** Heartbeat of the single-worker run in flight (src/lib/worker-watchdog.ts). */
 let watchdog: WorkerWatchdog | null = null;
 let pool: SeedPool | null = null;
@@ -71,8 +86,11 @@ async function startSweep(config: ExperimentConfig, workers: number, workersPerR
     workersPerRun,
   );
   pool = thisPool;
+  const ids = seedConfigs(config).map(runId);
   try {
-    store().finished(await thisPool.run());
+    const status = await holdingRuns(ids, () => thisPool.run());
+    if (status === 'cancelled') await forgetIfNoRounds(ids);
+    store().finished(status);
   } catch (err) {
     store().failed(errorText(err), null);
   } finally {
@@ -142,14 +160,18 @@ export async function startImp(
     });
     dog = watchdog = thisDog;
     thisDog.start();
-    const outcome = await engine.runImp(
-      config,
-      proxy((msg) => {
-        thisDog.alive();
-        useImpStore.getState().progress(msg, performance.now());
-      }),
-      { resume: options.resume ?? false, workers: plan.workersPerRun },
+    const id = runId(config);
+    const outcome = await holdingRuns<RunOutcome<ImpJobResult>>([id], () =>
+      engine.runImp(
+        config,
+        proxy((msg) => {
+          thisDog.alive();
+          useImpStore.getState().progress(msg, performance.now());
+        }),
+        { resume: options.resume ?? false, workers: plan.workersPerRun },
+      ),
     );
+    if (outcome.status === 'cancelled') await forgetIfNoRounds([id]);
     useImpStore.getState().finished(outcome.status);
   } catch (err) {
     useImpStore.getState().failed(errorText(err), failedBackendOf(err));

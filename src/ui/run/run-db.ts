@@ -17,6 +17,7 @@ import { parseConfig } from '../../core/runs/config';
 import { PRESETS } from '../../core/runs/presets';
 import { esConfigForGd } from '../../state/gd-runs';
 import { useImpStore } from '../../state/imp-store';
+import { isJobActive } from '../../state/job-status';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import type { RoundRecord } from '../../core/experiments/events';
 import { downloadText } from '../viz/export';
@@ -47,6 +48,51 @@ const listeners = new Set<() => void>();
 /** Tells every runs list to reload (after a delete, import, or a run's end). */
 export function runsChanged(): void {
   for (const l of listeners) l();
+}
+
+/** Calls `listener` after every runsChanged(); returns the unsubscribe. */
+export function onRunsChanged(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+/** The Web Lock a tab holds (shared) on a stored run while it trains it. */
+const runLock = (id: string) => `es-lottery-lab:run:${id}`;
+const lockManager = (): LockManager | undefined => globalThis.navigator?.locks;
+
+/**
+ * Runs `body` holding a shared Web Lock on each stored run in `ids` (where the browser has Web Locks): a
+ * cancel in another tab then sees these runs are being trained here and leaves their records alone
+ * (dropRunsWithoutRounds). Two tabs may still train the same run; the lock only marks it as live.
+ */
+export async function holdingRuns<T>(ids: readonly string[], body: () => Promise<T>): Promise<T> {
+  const locks = lockManager();
+  if (!locks || ids.length === 0) return body();
+  const [first, ...rest] = ids;
+  return locks.request(runLock(first), { mode: 'shared' }, () => holdingRuns(rest, body)) as Promise<T>;
+}
+
+/**
+ * After a run was cancelled before any round finished (cancel-text.ts promises "nothing of this run is
+ * kept"): deletes each stored record in `ids` that holds no finished round (RunStore.deleteIfNoRounds,
+ * atomic) and that no other tab is training (its Web Lock is free). A record with any finished round —
+ * stored before, resumed, imported — stays. Returns the ids deleted.
+ */
+export async function dropRunsWithoutRounds(ids: readonly string[]): Promise<string[]> {
+  const store = await runStore();
+  const locks = lockManager();
+  const dropped: string[] = [];
+  for (const id of ids) {
+    const drop = () => store.deleteIfNoRounds(id);
+    const gone = locks
+      ? await locks.request(runLock(id), { mode: 'exclusive', ifAvailable: true }, (lock) => (lock ? drop() : false))
+      : await drop();
+    if (gone) dropped.push(id);
+  }
+  if (dropped.length) runsChanged();
+  return dropped;
 }
 
 /**
@@ -116,6 +162,31 @@ export async function finishedRunOf(config: ExperimentConfig): Promise<StoredRun
   return parts.every((r) => r !== null) ? parts[0] : null;
 }
 
+/**
+ * The finished stored run of `config` (finishedRunOf), asked again when the settings change, a run ends or
+ * the stored runs change; null while unknown or while a run is in flight. The run card says before the
+ * click that Start would open it (StartsWhat.tsx), not compute it again.
+ */
+export function useFinishedRun(config: ExperimentConfig | null): StoredRun | null {
+  const status = useImpStore((s) => s.status);
+  const [found, setFound] = useState<{ config: ExperimentConfig; run: StoredRun | null } | null>(null);
+  const [changes, setChanges] = useState(0);
+  useEffect(() => onRunsChanged(() => setChanges((n) => n + 1)), []);
+  const active = isJobActive(status);
+  useEffect(() => {
+    if (!config || active) return;
+    let current = true;
+    finishedRunOf(config).then(
+      (run) => current && setFound({ config, run }),
+      () => current && setFound({ config, run: null }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [config, active, status, changes]);
+  return !active && found && found.config === config ? found.run : null;
+}
+
 export async function deleteStoredRun(id: string): Promise<void> {
   await (await runStore()).deleteRun(id);
   runsChanged();
@@ -168,6 +239,12 @@ export const NO_RESUME_TEXT =
   'The file does not hold the training state needed to continue it, so it has no Resume: to finish it, ' +
   'press Start with its settings (Open loads them), which trains it again from round 1.';
 
+/** What Open says of a stored run with no finished round (it has no curves to show), in the Runs list. */
+export function nothingToShowText(canResume: boolean): string {
+  const next = canResume ? ' Resume trains it from the first round; Delete removes it.' : '';
+  return `Nothing to show yet: no round of this run has finished.${next}`;
+}
+
 export interface RunsListState {
   /** null until the first read answers (the view then says it is loading, not that there are none). */
   readonly runs: readonly StoredRun[] | null;
@@ -201,11 +278,6 @@ export function useRunsList(): RunsListState {
     const t = setTimeout(reload, 1000);
     return () => clearTimeout(t);
   }, [reload, roundCount, status]);
-  useEffect(() => {
-    listeners.add(reload);
-    return () => {
-      listeners.delete(reload);
-    };
-  }, [reload]);
+  useEffect(() => onRunsChanged(reload), [reload]);
   return { runs, usage, error, reload };
 }

@@ -1,0 +1,70 @@
+// What the run card says Start does before the click (StartsWhat.tsx, JobButtons.tsx): on settings that
+// already ran to the end, Start reads "Open the finished run" and is described by the line saying so and
+// how to run them anew; otherwise the line names what Start runs, with "Presets" a button that takes focus
+// there. Open on a stored run with no finished round says there is nothing to show yet (RunsPanel.tsx).
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { FINISHED_START_LABEL, STARTS_WHAT_ID, StartsWhat } from '../../../src/ui/experiment/StartsWhat';
+import { JobButtons } from '../../../src/ui/run/JobButtons';
+import { nothingToShowText } from '../../../src/ui/run/run-db';
+
+const text = (html: string) => html.replace(/<[^>]+>/g, '');
+
+describe('the line under Start', () => {
+  it('names the preset Start runs, with Presets as a button', () => {
+    const html = renderToStaticMarkup(createElement(StartsWhat, { finishedAt: null }));
+    expect(text(html)).toMatch(/^Start runs the preset “.+” \(change it under Presets and the settings\)\.$/);
+    expect(html).toContain('<button type="button" class="link-button inline-link">Presets</button>');
+    expect(html).toContain(`id="${STARTS_WHAT_ID}"`);
+  });
+
+  it('on finished settings says Start opens the finished run, and how to run it anew', () => {
+    const at = Date.UTC(2025, 4, 1, 12);
+    const html = renderToStaticMarkup(createElement(StartsWhat, { finishedAt: at }));
+    expect(text(html)).toBe(
+      `These settings already ran to the end (saved ${new Date(at).toLocaleString()}): “Open the finished run” shows ` +
+        'that run instead of computing the same numbers again. To run it anew, delete it under Runs first, or choose ' +
+        'other settings under Presets.',
+    );
+    expect(text(html)).not.toMatch(/Start runs/);
+    expect(html).toContain('<button type="button" class="link-button inline-link">Runs</button>');
+  });
+});
+
+describe('Start', () => {
+  const buttons = (extra: object) =>
+    renderToStaticMarkup(
+      createElement(JobButtons, {
+        status: 'idle',
+        canStart: true,
+        onStart: () => {},
+        onPause: () => {},
+        onResume: () => {},
+        onCancel: () => {},
+        focusHolder: { current: null },
+        ...extra,
+      }),
+    );
+
+  it('reads Start, described by nothing, on new settings', () => {
+    const html = buttons({});
+    expect(html).toMatch(/<button type="button" class="primary">Start<\/button>/);
+  });
+
+  it('reads "Open the finished run", described by the line, on finished settings', () => {
+    const html = buttons({ startLabel: FINISHED_START_LABEL, startDescribedBy: STARTS_WHAT_ID });
+    expect(html).toContain(
+      `<button type="button" class="primary" aria-describedby="${STARTS_WHAT_ID}">Open the finished run</button>`,
+    );
+  });
+});
+
+describe('Open on a stored run without a finished round', () => {
+  it('says there is nothing to show yet, and what Resume and Delete do', () => {
+    expect(nothingToShowText(true)).toBe(
+      'Nothing to show yet: no round of this run has finished. Resume trains it from the first round; Delete removes it.',
+    );
+    expect(nothingToShowText(false)).toBe('Nothing to show yet: no round of this run has finished.');
+  });
+});
