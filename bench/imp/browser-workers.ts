@@ -13,7 +13,7 @@ import os from 'node:os';
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { buildApp, launchBrowser, startPreview } from '../../test/e2e/helpers';
-import { runButton, waitStatus } from '../../test/e2e/imp-page';
+import { chooseCpuWorkers, finishedRunView, runButton, waitStatus } from '../../test/e2e/imp-page';
 
 export interface BrowserWorkersRow {
   preset: string;
@@ -42,23 +42,16 @@ async function runPreset(browser: Browser, url: string, workers: number) {
   page.on('crash', () => errors.push('renderer crashed'));
   try {
     await page.goto(url);
-    const badge = page.locator('[data-testid="backend-badge"]');
-    await badge.click();
-    await page.selectOption('[data-testid="cpu-workers"]', String(workers));
-    await badge.click();
+    await chooseCpuWorkers(page, workers);
     await page.locator(`[data-preset="${PRESET}"]`).click();
     const load1 = +os.loadavg()[0].toFixed(2);
     const t0 = Date.now();
     await runButton(page, 'Start').click();
     await waitStatus(page, 'done', RUN_CAP_MS);
     const ms = Date.now() - t0;
-    const backend = (await badge.getAttribute('data-backend')) ?? '?';
-    const notes = await page.locator('.run-controls .notice li').allTextContents();
-    const chart = page.locator('[data-chart="sparsity"]');
-    await chart.getByRole('button', { name: 'Show as table' }).click();
-    const table = await chart
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td, th')).map((c) => c.textContent)));
+    const view = await finishedRunView(page);
+    const { notes, table } = view;
+    const backend = view.backend ?? '?';
     const split = notes.some((n) => n.includes(`split across ${workers} CPU workers`));
     if (workers > 1 && !split) console.warn(`[cpu-workers] W = ${workers}: no split note; notes: ${notes.join(' | ')}`);
     if (errors.length) console.warn(`[cpu-workers] W = ${workers}: page errors: ${errors.join(' | ')}`);

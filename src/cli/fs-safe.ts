@@ -180,6 +180,16 @@ async function takeOverStale(dir: string, path: string, text: string): Promise<v
   }
 }
 
+/** Whether lock or claim text `text` names this process (same host and pid). */
+function ownedByThisProcess(text: string): boolean {
+  try {
+    const held = JSON.parse(text) as { pid?: unknown; host?: unknown };
+    return held.pid === process.pid && (held.host === undefined || held.host === hostname());
+  } catch {
+    return false;
+  }
+}
+
 /** How a takeover claim's name begins (takeOverStale). */
 const CLAIM_PREFIX = `${LOCK_FILE}.takeover-`;
 
@@ -203,6 +213,9 @@ async function removeDeadClaims(dir: string): Promise<void> {
     const path = join(dir, name);
     try {
       const text = await readFile(path, 'utf8');
+      // checkStale counts this process's own pid as stale (a lock it left itself); a claim of this process
+      // is live, though (a takeover of another of its folders under way), so it is left alone.
+      if (ownedByThisProcess(text)) continue;
       await checkStale(dir, path, text);
       await takeOverStale(dir, path, text);
     } catch {

@@ -180,7 +180,7 @@ export class RunStore {
   /**
    * Deletes the run `id` only if it holds no finished round: no round, no chain state and an empty summary,
    * checked in the same transaction as the delete, so a round written meanwhile (another tab, the worker)
-   * keeps the run. What a cancel before the first round promises ("nothing of this run is kept"); a run
+   * keeps the run. What a cancel before the first round says ("this run has nothing to keep"); a run
    * with any finished round — resumed, imported or trained here — is never touched. Returns whether it
    * deleted the run.
    */

@@ -1,7 +1,8 @@
 // The population split in the app: the lab worker starts evaluation Web Workers when "CPU workers" is above
 // 1. A run gives the same sparsity table with 1 and 2 CPU workers (bit-identical results, so the printed
-// accuracies match exactly): the classroom preset (mnist-2min: its P = 64, p = 0.35, three IMP chains, on
-// 'auto' → wasm as a new user gets it) shrunk to 3 rounds of 24 generations, long enough for the split's
+// accuracies match exactly): the classroom preset (mnist-2min: its P = 64, p = 0.35, three IMP chains; on
+// wasm, the backend the split is for, which 'auto' picks where no real GPU is found) shrunk to 3 rounds of
+// 24 generations, long enough for the split's
 // balancer (core/experiments/parallel/balance.ts, a decision every 8 generations) to move members between
 // the threads mid-round. The whole preset's finish times with 1 and 2 workers are a measurement, not a
 // check: `npx tsx bench/run.ts --only cpu-workers` (docs/PERFORMANCE.md). Skipped when E2E=0.
@@ -11,17 +12,21 @@ import { parseConfig } from '../../src/core/runs/config';
 import { getPreset } from '../../src/core/runs/presets';
 import { encodeShareQuery } from '../../src/core/runs/url-codec';
 import { E2eFile } from './e2e-file';
-import { runButton, waitStatus } from './imp-page';
+import { chooseCpuWorkers, finishedRunView, runButton, waitStatus } from './imp-page';
 
 const e2e = new E2eFile('cpu-workers');
 
-/** The classroom preset with its budget cut to 3 rounds × 24 generations; everything else is the preset's. */
+/**
+ * The classroom preset with its budget cut to 3 rounds × 24 generations, on wasm (a machine with a real GPU
+ * would pick WebGPU on 'auto', where runs stay in one worker); everything else is the preset's.
+ */
 function shrunkClassroomQuery(): string {
   const base = getPreset('mnist-2min').config;
   const config = parseConfig({
     ...base,
     prune: { ...base.prune, rounds: 3 },
     budget: { generationsPerRound: 24, evalEvery: 12 },
+    backend: 'wasm',
   });
   return encodeShareQuery(config, { seed: 0 });
 }
@@ -31,20 +36,10 @@ async function run(query: string, workers: 1 | 2, timeoutMs: number) {
   const page: Page = await e2e.page({ width: 1280, height: 800 }, 60_000);
   try {
     await page.goto(e2e.url(query));
-    // the choice sits behind the header's backend badge (src/ui/BackendBadge.tsx)
-    await page.locator('[data-testid="backend-badge"]').click();
-    await page.selectOption('[data-testid="cpu-workers"]', String(workers));
-    await page.locator('[data-testid="backend-badge"]').click();
+    await chooseCpuWorkers(page, workers);
     await runButton(page, 'Start').click();
     await waitStatus(page, 'done', timeoutMs);
-    const backend = await page.locator('[data-testid="backend-badge"]').getAttribute('data-backend');
-    const notes = await page.locator('.run-controls .notice li').allTextContents();
-    const chart = page.locator('[data-chart="sparsity"]');
-    await chart.getByRole('button', { name: 'Show as table' }).click();
-    const table = await chart
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td, th')).map((c) => c.textContent)));
-    return { table, notes, backend };
+    return await finishedRunView(page);
   } finally {
     await page.close();
   }
@@ -57,7 +52,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: CPU workers split the population'
     const query = shrunkClassroomQuery();
     const one = await run(query, 1, 240_000);
     const two = await run(query, 2, 240_000);
-    expect(one.backend).toBe('wasm'); // 'auto' lands on a backend that can split
+    expect(one.backend).toBe('wasm');
     expect(one.table.length).toBe(3);
     expect(two.table).toEqual(one.table);
     expect(two.notes).toContain("Each generation's population is split across 2 CPU workers.");

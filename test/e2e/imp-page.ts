@@ -63,6 +63,26 @@ export const waitDoneGens = (page: Page, n: number, timeout = 120_000) =>
 export const runButton = (page: Page, text: string) =>
   page.locator(`.run-controls .button-row button:text-is("${text}")`);
 
+/** Sets the "CPU workers" choice, which sits behind the header's backend badge (src/ui/BackendBadge.tsx). */
+export async function chooseCpuWorkers(page: Page, workers: number): Promise<void> {
+  const badge = page.locator('[data-testid="backend-badge"]');
+  await badge.click();
+  await page.selectOption('[data-testid="cpu-workers"]', String(workers));
+  await badge.click();
+}
+
+/** What a finished run shows: its backend, the run panel's notes and the sparsity chart's table (cell texts). */
+export async function finishedRunView(page: Page) {
+  const backend = await page.locator('[data-testid="backend-badge"]').getAttribute('data-backend');
+  const notes = await page.locator('.run-controls .notice li').allTextContents();
+  const chart = page.locator('[data-chart="sparsity"]');
+  await chart.getByRole('button', { name: 'Show as table' }).click();
+  const table = await chart
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td, th')).map((c) => c.textContent)));
+  return { backend, notes, table };
+}
+
 /** Cancel asks first (src/ui/experiment/CancelRunDialog.tsx): presses Cancel, then the dialog's "Cancel the run". */
 export async function cancelRun(page: Page): Promise<void> {
   await runButton(page, 'Cancel').click();

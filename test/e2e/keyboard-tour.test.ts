@@ -114,7 +114,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: keyboard-only walk of the paper t
     );
     expect(await page.locator('[data-testid="imp-status"]').getAttribute('data-status')).toMatch(/running|done/);
     await activate(page, 'Enter', 'Cancel again', () => ask.waitFor());
-    const nothingKept = /No round has finished yet, so nothing of this run is kept/.test(await ask.innerText());
+    const nothingKept = /No round has finished yet, so this run has nothing to keep/.test(await ask.innerText());
     await tabTo(page, '[data-testid="cancel-run-dialog"] button.danger', 2);
     expect((await focused(page)).text).toBe('Cancel the run');
     expect((await activate(page, 'Enter', 'Cancel the run', () => runStatus('cancelled'))).text).toBe('Start');

@@ -148,7 +148,9 @@ export function weightsSentence(a: TourAnalysis, layers: readonly LayerShape[] =
   const values: Record<string, number> = {};
   const clauses = all.map((c, i) => {
     const order = absOrder(c.gdAbs, c.esAbs);
-    verdicts.push(order === 'larger' ? 'agrees' : 'differs', c.gdLayerPct > c.esLayerPct ? 'agrees' : 'differs');
+    // a tie in size ("about as large") is neither the paper's larger GD weights nor their opposite
+    const sizeVerdict: PaperVerdict = order === 'larger' ? 'agrees' : order === 'tied' ? 'partly' : 'differs';
+    verdicts.push(sizeVerdict, c.gdLayerPct > c.esLayerPct ? 'agrees' : 'differs');
     Object.assign(values, {
       [`gdAbs${c.epochs}`]: c.gdAbs,
       [`esAbs${c.epochs}`]: c.esAbs,

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { EDGE_DOTS, gridLines, PLOT_MARGIN, PlotBox, roundAxis, xLabel, yLabel } from '../viz/plot-parts';
+import { EDGE_DOTS, gridLines, niceYAxis, PLOT_MARGIN, PlotBox, roundAxis, xLabel, yLabel } from '../viz/plot-parts';
 import { niceAxisWithin } from '../viz/scales';
 import type { CorrelationResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
@@ -119,14 +119,7 @@ export function CorrelationView({ result, layerNames }: { result: CorrelationRes
                 byRound.map((r) => r.roundNum),
                 true,
               )}
-              <YAxis
-                width="auto"
-                tickFormatter={f3}
-                domain={corrAxis.domain}
-                ticks={corrAxis.ticks}
-                interval={0}
-                label={yLabel('correlation of |μ| with |μ|/σ', 90)}
-              />
+              {niceYAxis(corrAxis, f3, 'correlation of |μ| with |μ|/σ', { dy: 90 })}
               <Tooltip formatter={(v) => f3(Number(v))} />
               {methods
                 .map((m, i) => [

@@ -5,8 +5,8 @@
  * the directions used (normalisation; masked or not).
  */
 import { useState } from 'react';
-import { ErrorBar, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { gridLines, PLOT_MARGIN, PlotBox, roundAxis, topLegend, xLabel, yLabel } from '../viz/plot-parts';
+import { ErrorBar, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis } from 'recharts';
+import { gridLines, niceYAxis, PLOT_MARGIN, PlotBox, roundAxis, topLegend, xLabel } from '../viz/plot-parts';
 import { niceAxis } from '../viz/scales';
 import { directionsLabel, sharpnessRows, type LandscapeResult } from '../../core/analysis/analyses';
 import { ChartFrame } from '../viz/ChartFrame';
@@ -76,14 +76,7 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
                 domain={['dataMin', 'dataMax']}
                 label={xLabel('step ξ along the direction')}
               />
-              <YAxis
-                width="auto"
-                tickFormatter={f4}
-                domain={lossAxis.domain}
-                ticks={lossAxis.ticks}
-                interval={0}
-                label={yLabel(result.lossKind, 60)}
-              />
+              {niceYAxis(lossAxis, f4, result.lossKind, { dy: 60 })}
               <Tooltip formatter={(v) => f4(Number(v))} />
               {Array.from({ length: D }, (_, d) => [
                 <Line
@@ -132,16 +125,7 @@ export function LandscapeView({ result }: { result: LandscapeResult }) {
                 sharp.map((c) => c.roundNum),
                 true,
               )}
-              <YAxis
-                dataKey="a"
-                type="number"
-                width="auto"
-                tickFormatter={f4}
-                domain={sharpAxis.domain}
-                ticks={sharpAxis.ticks}
-                interval={0}
-                label={yLabel('sharpness a')}
-              />
+              {niceYAxis(sharpAxis, f4, 'sharpness a', { dataKey: 'a' })}
               <Tooltip formatter={(v) => f4(Number(v))} />
               {two ? topLegend() : null}
               {runs.map((run) => (

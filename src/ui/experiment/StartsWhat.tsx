@@ -35,10 +35,21 @@ function openRunsTab(): void {
 export function StartsWhat({ finishedAt }: { finishedAt: number | null }) {
   const presetId = useExperimentStore((s) => s.presetId);
   const simple = useLessonStore((s) => s.simple);
-  // the simple view (a teacher's link) has no presets column to go to
-  const presets = simple ? (
-    'Presets'
-  ) : (
+  return <StartsWhatLine finishedAt={finishedAt} presetId={presetId} simple={simple} />;
+}
+
+/** The line itself, for the chosen preset (null: the user's own settings) and view (`simple`: a teacher's link). */
+export function StartsWhatLine({
+  finishedAt,
+  presetId,
+  simple,
+}: {
+  readonly finishedAt: number | null;
+  readonly presetId: string | null;
+  readonly simple: boolean;
+}) {
+  // the simple view (a teacher's link) has no presets column or settings to go to: its own form says it
+  const presets = (
     <button type="button" className="link-button inline-link" onClick={focusPresets}>
       Presets
     </button>
@@ -52,13 +63,20 @@ export function StartsWhat({ finishedAt }: { finishedAt: number | null }) {
         <button type="button" className="link-button inline-link" onClick={openRunsTab}>
           Runs
         </button>{' '}
-        first, or choose other settings under {presets}.
+        first, or{' '}
+        {simple ? (
+          'choose another task, strategy or number of rounds in the form'
+        ) : (
+          <>choose other settings under {presets}</>
+        )}
+        .
       </p>
     );
   return (
     <p className="muted small" id={STARTS_WHAT_ID} data-testid="starts-what">
-      Start runs {presetId ? `the preset “${getPreset(presetId).label}”` : 'your own settings'} (change it under{' '}
-      {presets} and the settings).
+      Start runs {presetId ? `the preset “${getPreset(presetId).label}”` : 'your own settings'}{' '}
+      {simple ? '(change the task, strategy or rounds in the form)' : <>(change it under {presets} and the settings)</>}
+      .
     </p>
   );
 }

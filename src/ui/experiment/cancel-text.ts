@@ -29,7 +29,8 @@ export interface KeptSoFar {
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 function keptText({ roundsDone, planned, records }: KeptSoFar): string {
-  if (records === 0) return 'No round has finished yet, so nothing of this run is kept.';
+  // "this run" trained nothing: rounds stored before it (an import started again from round 1) stay
+  if (records === 0) return 'No round has finished yet, so this run has nothing to keep.';
   const see = 'You can still see the results here and in the Runs tab.';
   const networks = trainedNetworksText(records);
   if (roundsDone === 0)

@@ -75,20 +75,24 @@ export async function holdingRuns<T>(ids: readonly string[], body: () => Promise
 }
 
 /**
- * After a run was cancelled before any round finished (cancel-text.ts promises "nothing of this run is
- * kept"): deletes each stored record in `ids` that holds no finished round (RunStore.deleteIfNoRounds,
- * atomic) and that no other tab is training (its Web Lock is free). A record with any finished round —
+ * After a run was cancelled before any round finished (cancel-text.ts says "this run has nothing to
+ * keep"): deletes each stored record in `ids` that holds no finished round (RunStore.deleteIfNoRounds,
+ * atomic) and that no other tab is training (its Web Lock is free; without Web Locks nothing is deleted). A record with any finished round —
  * stored before, resumed, imported — stays. Returns the ids deleted.
  */
 export async function dropRunsWithoutRounds(ids: readonly string[]): Promise<string[]> {
-  const store = await runStore();
   const locks = lockManager();
+  // Without Web Locks (a page served over plain http from another machine, an older Safari) another tab
+  // training the same settings cannot be seen: deleting its record would make its later rounds fail to
+  // save. An empty record in the Runs list is the lesser harm, so nothing is deleted then.
+  if (!locks) return [];
+  const store = await runStore();
   const dropped: string[] = [];
   for (const id of ids) {
     const drop = () => store.deleteIfNoRounds(id);
-    const gone = locks
-      ? await locks.request(runLock(id), { mode: 'exclusive', ifAvailable: true }, (lock) => (lock ? drop() : false))
-      : await drop();
+    const gone = await locks.request(runLock(id), { mode: 'exclusive', ifAvailable: true }, (lock) =>
+      lock ? drop() : false,
+    );
     if (gone) dropped.push(id);
   }
   if (dropped.length) runsChanged();

@@ -5,7 +5,7 @@
  * (called inside the chart), not components that wrap them.
  */
 import type { ReactElement } from 'react';
-import { CartesianGrid, Legend, ResponsiveContainer, XAxis } from 'recharts';
+import { CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { roundTicks } from './scales';
 
 /** Margins that leave room for the axis labels below and to the left. */
@@ -55,6 +55,30 @@ export function xLabel(value: string, offset = -12) {
  */
 export function yLabel(value: string, dy = 40, offset = 0) {
   return { value, angle: -90, position: 'insideLeft', offset, dy } as const;
+}
+
+/**
+ * A y axis over a computed `axis` (scales.ts niceAxis: its domain and every tick drawn), with `format` for
+ * the ticks and the turned `title` (yLabel's `dy`). Its width is measured ("auto"), so ticks of any length
+ * stay clear of the title. `dataKey` for a scatter chart, whose points carry the value under that key.
+ */
+export function niceYAxis(
+  axis: { readonly domain: [number, number]; readonly ticks: readonly number[] },
+  format: (v: number) => string,
+  title: string,
+  opts: { readonly dy?: number; readonly dataKey?: string } = {},
+): ReactElement {
+  return (
+    <YAxis
+      {...(opts.dataKey ? { dataKey: opts.dataKey, type: 'number' as const } : {})}
+      width="auto"
+      tickFormatter={format}
+      domain={axis.domain}
+      ticks={[...axis.ticks]}
+      interval={0}
+      label={yLabel(title, opts.dy)}
+    />
+  );
 }
 
 /**

@@ -51,6 +51,8 @@ function fakeLocks() {
 }
 
 describe('cancelling before the first round', () => {
+  beforeEach(() => fakeLocks());
+
   it('removes the run it stored, and only that run', async () => {
     await startedAndCancelled();
     await startedAndCancelled(other);
@@ -77,7 +79,6 @@ describe('cancelling before the first round', () => {
   });
 
   it('keeps the record while another tab trains the same settings (its lock is held)', async () => {
-    fakeLocks();
     await startedAndCancelled();
     let release!: () => void;
     const otherTab = holdingRuns([id], () => new Promise<void>((r) => (release = r)));
@@ -88,6 +89,13 @@ describe('cancelling before the first round', () => {
     await otherTab;
     expect(await dropRunsWithoutRounds([id])).toEqual([id]);
     expect(await store.getRun(id)).toBeUndefined();
+  });
+
+  it('without Web Locks deletes nothing: another tab training the same settings could not be seen', async () => {
+    vi.stubGlobal('navigator', {});
+    await startedAndCancelled();
+    expect(await dropRunsWithoutRounds([id])).toEqual([]);
+    expect(await store.getRun(id)).toBeDefined();
   });
 
   it('deleteIfNoRounds answers false for a run that is not stored', async () => {

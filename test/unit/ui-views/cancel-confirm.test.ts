@@ -28,7 +28,7 @@ describe('the question before Cancel', () => {
       /^Round 1 of 6 finished and is kept\./,
     );
     expect(cancelText({ roundsDone: 0, planned: 6, records: 0 }, false).kept).toBe(
-      'No round has finished yet, so nothing of this run is kept.',
+      'No round has finished yet, so this run has nothing to keep.',
     );
     const paused = cancelText({ roundsDone: 2, planned: 6, records: 2 }, true);
     expect(paused.lost).toBe('The round that is paused is not finished, so its progress is lost.');

@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { FINISHED_START_LABEL, STARTS_WHAT_ID, StartsWhat } from '../../../src/ui/experiment/StartsWhat';
+import {
+  FINISHED_START_LABEL,
+  STARTS_WHAT_ID,
+  StartsWhat,
+  StartsWhatLine,
+} from '../../../src/ui/experiment/StartsWhat';
 import { JobButtons } from '../../../src/ui/run/JobButtons';
 import { nothingToShowText } from '../../../src/ui/run/run-db';
 
@@ -29,6 +34,21 @@ describe('the line under Start', () => {
     );
     expect(text(html)).not.toMatch(/Start runs/);
     expect(html).toContain('<button type="button" class="link-button inline-link">Runs</button>');
+  });
+});
+
+describe("the line under Start in the simple view (a teacher's link: no Presets column, no settings)", () => {
+  const line = (finishedAt: number | null) =>
+    text(renderToStaticMarkup(createElement(StartsWhatLine, { finishedAt, presetId: 'mnist-2min', simple: true })));
+
+  it('points to the simple form, not to sections it does not show', () => {
+    const fresh = line(null);
+    expect(fresh).toMatch(/^Start runs the preset “.+” \(change the task, strategy or rounds in the form\)\.$/);
+    const done = line(Date.UTC(2025, 4, 1));
+    expect(done).toMatch(
+      /delete it under Runs first, or choose another task, strategy or number of rounds in the form\.$/,
+    );
+    for (const t of [fresh, done]) expect(t).not.toMatch(/Presets|the settings/);
   });
 });
 
