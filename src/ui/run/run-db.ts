@@ -4,7 +4,7 @@
  * Reopening reads the rounds in the worker (the page only lists runs, which carry no arrays).
  * `useRunsList` keeps a list that refreshes when a round lands (throttled) or after a change here.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { RunStore, storageEstimate, type StoredRun } from '../../storage/run-store';
 import { reachedPlannedRounds } from '../../storage/run-summary';
 import { roundsReachedText, trainedNetworksText } from '../../state/stored-progress';
@@ -169,10 +169,17 @@ export async function finishedRunOf(config: ExperimentConfig): Promise<StoredRun
 /**
  * The finished stored run of `config` (finishedRunOf), asked again when the settings change, a run ends or
  * the stored runs change; null while unknown or while a run is in flight. The run card says before the
- * click that Start would open it (StartsWhat.tsx), not compute it again.
+ * click that Start would open it (StartsWhat.tsx), not compute it again. Null too for the run this page has
+ * just trained to the end: its results are on screen, and the longer "already ran" line would appear after
+ * the view has scrolled to them, pushing them down (Start then says so if pressed, imp-client.ts).
  */
 export function useFinishedRun(config: ExperimentConfig | null): StoredRun | null {
   const status = useImpStore((s) => s.status);
+  const justTrained = useImpStore((s) => (s.source === 'live' && s.status === 'done' ? s.config : null));
+  const isJustTrained = useMemo(
+    () => config !== null && justTrained !== null && runId(justTrained) === runId(config),
+    [config, justTrained],
+  );
   const [found, setFound] = useState<{ config: ExperimentConfig; run: StoredRun | null } | null>(null);
   const [changes, setChanges] = useState(0);
   useEffect(() => onRunsChanged(() => setChanges((n) => n + 1)), []);
@@ -188,7 +195,7 @@ export function useFinishedRun(config: ExperimentConfig | null): StoredRun | nul
       current = false;
     };
   }, [config, active, status, changes]);
-  return !active && found && found.config === config ? found.run : null;
+  return !active && !isJustTrained && found && found.config === config ? found.run : null;
 }
 
 export async function deleteStoredRun(id: string): Promise<void> {
