@@ -89,16 +89,16 @@ export async function cancelRun(page: Page): Promise<void> {
   await page.locator('[data-testid="cancel-run-dialog"] button:text-is("Cancel the run")').click();
 }
 
-/** Rounds stored in the page's IndexedDB (what a resumed run continues from). */
-export const storedRoundCount = (page: Page) =>
+/** Records in one store of the page's IndexedDB: 'rounds' (what a resumed run continues from), 'runs' (the Runs list). */
+export const storedCount = (page: Page, store: 'rounds' | 'runs') =>
   page.evaluate(
-    () =>
+    (name) =>
       new Promise<number>((res, rej) => {
         const req = indexedDB.open('es-lottery-lab');
         req.onerror = () => rej(req.error);
         req.onsuccess = () => {
           const db = req.result,
-            count = db.transaction('rounds').objectStore('rounds').count();
+            count = db.transaction(name).objectStore(name).count();
           count.onsuccess = () => {
             res(count.result);
             db.close();
@@ -106,7 +106,11 @@ export const storedRoundCount = (page: Page) =>
           count.onerror = () => rej(count.error);
         };
       }),
+    store,
   );
+
+/** Rounds stored in the page's IndexedDB (what a resumed run continues from). */
+export const storedRoundCount = (page: Page) => storedCount(page, 'rounds');
 
 /** Opens the experiment view with `query`; pages are collected in `openPages` for the test's cleanup. */
 export class ImpPages {

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { TOUR_STEPS } from '../../src/core/tour/steps';
 import { describeBlocking, runAxe } from './axe';
 import { E2eFile } from './e2e-file';
+import { storedCount } from './imp-page';
 
 const e2e = new E2eFile('keyboard-tour');
 
@@ -36,21 +37,7 @@ const focusMatches = (page: Page, selector: string) =>
   page.evaluate((sel) => !!document.activeElement?.matches(sel), selector);
 
 /** Runs stored in the page's IndexedDB (the Runs tab's list). */
-const storedRuns = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('es-lottery-lab');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const count = req.result.transaction('runs').objectStore('runs').count();
-          count.onsuccess = () => {
-            req.result.close();
-            resolve(count.result);
-          };
-        };
-      }),
-  );
+const storedRuns = (page: Page) => storedCount(page, 'runs');
 
 /** Presses `key` until the focused element matches `selector`; returns how many presses it took. */
 async function tabTo(page: Page, selector: string, max: number, key = 'Tab'): Promise<number> {
