@@ -143,9 +143,10 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
       gPaused,
       { polling: 250 },
     );
-    await waitRounds(page, 6);
+    await waitRounds(page, 5);
     // Hold the run before cancelling: on an idle machine the last rounds finish within a second, and a
-    // finished run leaves nothing for Cancel to stop.
+    // finished run leaves nothing for Cancel to stop. (On a loaded machine several more rounds may land
+    // before the Pause does, so the check after Cancel is only that the run stopped short of its 12.)
     await runButton(page, 'Pause').click();
     await waitStatus(page, 'paused');
     const streaming = await trace.stop();
@@ -170,7 +171,8 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await cancelRun(page);
     await waitStatus(page, 'cancelled');
     const rCancelled = await rounds(page);
-    expect(rCancelled).toBeLessThan(10);
+    expect(rCancelled).toBeGreaterThanOrEqual(5);
+    expect(rCancelled).toBeLessThan(1 * 3 + 3 * 3);
 
     // run again (the same config resumes nothing: a fresh Start recomputes and overwrites) to the end
     const again = await measured(page, 'second run (Start click to the end)');
