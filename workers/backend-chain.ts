@@ -4,7 +4,7 @@
  * hanging or numerically wrong ones. `workers/backend.ts` wires in the real browser backends.
  *
  * A backend is accepted only if `tf.setBackend` resolves within a timeout (the threaded wasm build can
- * hang forever in a Vite worker; PLATFORM.md gotchas) AND a small matmul + softmax agrees with a
+ * hang forever in a Vite worker; docs/ARCHITECTURE.md "Platform notes") AND a small matmul + softmax agrees with a
  * float64 CPU reference computed in plain JS to within `SELF_CHECK_TOL`.
  */
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,7 +1,7 @@
 /**
  * The browser's tfjs backend chain WebGPU → WebGL → WASM → CPU, for use inside a worker.
  * Registers all four backends, points the wasm backend at its binaries (Vite `?url` imports, no copy
- * step; PLATFORM.md) and delegates the walk + numerical self-check to `backend-chain.ts`; tells it
+ * step; docs/ARCHITECTURE.md "Platform notes") and delegates the walk + numerical self-check to `backend-chain.ts`; tells it
  * which GPU backends are software renderers, which 'auto' skips.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -26,7 +26,7 @@ function prepare(name: string): void {
     'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
   });
-  // With COOP/COEP tfjs would pick the threaded build, whose init hangs in a Vite worker (PLATFORM.md).
+  // With COOP/COEP tfjs would pick the threaded build, whose init hangs in a Vite worker (docs/ARCHITECTURE.md "Platform notes").
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   wasmPrepared = true;
 }

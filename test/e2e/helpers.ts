@@ -1,7 +1,7 @@
 /**
  * End-to-end helpers (playwright-core and the system Chromium, nothing downloaded): build the app
  * once with Vite into a temp dir, serve it with `vite preview` on a free port, and launch the system
- * Chromium (never a downloaded one; PLATFORM.md) through playwright-core.
+ * Chromium (never a downloaded one; docs/ARCHITECTURE.md "Platform notes") through playwright-core.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ export const SCREENSHOT_DIR = resolve(REPO_ROOT, process.env.SCREENSHOT_DIR ?? '
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VITE_BIN = join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
 
-/** Args that work as root in CI (PLATFORM.md). */
+/** Args that work as root in CI (docs/ARCHITECTURE.md "Platform notes"). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

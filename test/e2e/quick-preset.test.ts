@@ -72,7 +72,7 @@ describe.skipIf(process.env.E2E === '0')('e2e: a new user runs the classroom pre
     console.log(
       `[e2e quick-preset] at ${remaining} % remaining: magnitude ${magnitude} %, snr ${snr} %, random/reinit ${baseline} %`,
     );
-    // measured in Node for seed 0 (docs/RESULTS.md §1.3): tickets 83.9 / 84.1 % vs 63.2 %
+    // measured in Node for seed 0 (docs/RESULTS.md §1.2): tickets 83.9 / 84.1 % vs 63.2 %
     expect(Math.max(magnitude, snr) - baseline).toBeGreaterThan(5);
     await page.close();
   }, 720_000);

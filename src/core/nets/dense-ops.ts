@@ -1,11 +1,11 @@
 /**
  * Population dense layers: one layer for P members on a shared batch, in several formulations whose
- * speed differs by backend (PLATFORM.md tfjs table; bench/nets measures them). All compute, for member
+ * speed differs by backend (docs/ARCHITECTURE.md "Platform notes"; bench/nets measures them). All compute, for member
  * p, act(h_p · W_p + b_p) with W_p the [in, out] kernel in the flat params row p.
  *
  * Activations between layers are either a list of P [B, n] tensors ('list', per-member) or one
- * [P, B, n] tensor ('stacked'); `toList` / `toStacked` convert. On wasm, batched 3-D matMul is ~10×
- * slower than 2-D products, so the plans there use 'shared' and 'perMember' only.
+ * [P, B, n] tensor ('stacked'); `toList` / `toStacked` convert. On wasm, batched 3-D matMul is 4–6×
+ * slower than 2-D products for the MLPs, so the plans there use 'shared' and 'perMember' only.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerSpec } from './types';

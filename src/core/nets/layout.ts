@@ -64,7 +64,7 @@ export function sliceBias(params: tf.Tensor2D, layer: LayerSpec): tf.Tensor2D {
 
 /**
  * A dense layer's kernels for all members side by side, [in, P·out] (member-major columns), so one
- * shared-input matMul x[B, in] × W[in, P·out] evaluates every member (PLATFORM.md: fast on wasm).
+ * shared-input matMul x[B, in] × W[in, P·out] evaluates every member (fast on wasm: docs/PERFORMANCE.md "Population forward pass").
  */
 export function denseKernelsSideBySide(params: tf.Tensor2D, layer: LayerSpec): tf.Tensor2D {
   const [nIn, nOut] = layer.kernelShape;

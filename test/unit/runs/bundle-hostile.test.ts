@@ -58,7 +58,7 @@ describe('gzip', () => {
       expect(msg, `cut at ${cut}`).toMatch(/^the file is damaged or incomplete \(was the download cut off\?\)/);
       expect(msg).not.toMatch(/declares|limit|larger than/);
     }
-    // The reviewer's case: a trailer declaring ~4.2 GB on a small file is said to be impossible, not over the limit.
+    // A trailer declaring ~4.2 GB on a small file: said to be impossible, not over the limit.
     const lying = gz.slice();
     lying.set([0xf9, 0xff, 0x6c, 0xfc], lying.length - 4); // 4234477561 bytes
     expect(message(lying)).toMatch(/damaged or incomplete.*more than \d+ compressed bytes can hold/);

@@ -37,7 +37,7 @@ export interface LmcPath {
 export interface LmcPathInput extends GridTarget {
   readonly thetaA: Float32Array;
   readonly thetaB: Float32Array;
-  /** Grid points in [0, 1] (spec: 30 for the paper preset, 15 reduced). */
+  /** Grid points in [0, 1] (docs/ALGORITHMS.md: 30 for the paper preset, 15 for the reduced ones). */
   readonly points: number;
   /** Continue the grid to [−0.5, 1.5] (the barrier is still taken over [0, 1]). */
   readonly extended?: boolean;

@@ -1,6 +1,6 @@
 /**
  * Loads the official MuJoCo WebAssembly bindings (`@mujoco/mujoco` 3.14.0, single-threaded build; the
- * multithreaded build needs SharedArrayBuffer/`navigator` and fails in Node, PLATFORM.md) once per
+ * multithreaded build needs SharedArrayBuffer/`navigator` and fails in Node: docs/ARCHITECTURE.md "Platform notes") once per
  * realm, for the locomotion tasks (the lab's stand-ins for the paper's Brax tasks, docs/ALGORITHMS.md §9.2).
  *
  * The same import works in Node (the Emscripten glue reads `mujoco.wasm` next to `mujoco.js`) and in a

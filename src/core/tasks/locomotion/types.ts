@@ -52,7 +52,7 @@ export interface LocomotionModel {
   readonly resetNoise: ResetNoise;
   /** Constants with metadata; the task adds episodes/testEpisodes. */
   readonly paramSpecs: LocomotionParamSpecs;
-  /** MJCF for these params (attribute values as plain numbers: PLATFORM.md). */
+  /** MJCF for these params (attribute values as plain numbers such as `0.065`: MuJoCo's MJCF parser rejects arithmetic such as `0.13/2`). */
   xml(params: LocomotionParams): string;
   /**
    * Healthy-state rule (gym `is_healthy`); null for tasks that never terminate early (HalfCheetah). Called

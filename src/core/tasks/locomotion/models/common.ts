@@ -62,7 +62,7 @@ export type CommonParamSpecs = ReturnType<typeof commonParamSpecs>;
 /** MuJoCo's integrators the models offer. */
 export type Integrator = 'RK4' | 'Euler';
 
-/** MuJoCo integrator: gym's Hopper/Walker2d use RK4; Euler is ~4× cheaper per step (PLATFORM.md). */
+/** MuJoCo integrator: gym's Hopper/Walker2d use RK4; Euler is ~4× cheaper per step (docs/RESULTS.md §6.2). */
 export function integratorChoice(d: Integrator): ChoiceParamSpec<Integrator> {
   return choice(
     d,
