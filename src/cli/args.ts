@@ -22,7 +22,18 @@ export interface ParsedArgs {
   readonly help: boolean;
   /** Words after the command that are not flags (`sweep plan FILE` → ['plan', 'FILE']). */
   readonly positionals: readonly string[];
+  /** What each of `positionals` follows, for the refusal of a word a command does not take (strayWordError). */
+  readonly before: readonly WordBefore[];
 }
+
+/**
+ * What came just before a word that is no flag's value: the command or another word, a switch (which takes
+ * no value), or a flag that already took its value (`--seed 0 1`: "1" follows `--seed 0`).
+ */
+export type WordBefore =
+  | { readonly kind: 'word' }
+  | { readonly kind: 'switch'; readonly flag: string }
+  | { readonly kind: 'value'; readonly typed: string };
 
 /** Switches: on when present, they never take the next word as their value (`--quiet imp …`). */
 export const SWITCHES: ReadonlySet<string> = new Set(['quiet', 'to-gd', 'raw', 'extended']);
@@ -32,6 +43,8 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
   const flags = new Map<string, string>();
   let command: string | undefined;
   const positionals: string[] = [];
+  const before: WordBefore[] = [];
+  let last: WordBefore = { kind: 'word' };
   let help = false;
   const set = (name: string, value: string) => {
     if (name === '') throw new CliError(`"--" must be followed by a flag name`);
@@ -48,23 +61,48 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
       const eq = a.indexOf('=');
       if (eq > 0) {
         set(a.slice(2, eq), a.slice(eq + 1));
+        last = { kind: 'value', typed: a };
         continue;
       }
       const name = a.slice(2);
       const next = argv[i + 1];
       const takesNext =
         next !== undefined && !next.startsWith('--') && (!SWITCHES.has(name) || next === 'true' || next === 'false');
-      if (!takesNext) set(name, 'true');
-      else {
+      if (!takesNext) {
+        set(name, 'true');
+        last = SWITCHES.has(name) ? { kind: 'switch', flag: a } : { kind: 'word' };
+      } else {
         set(name, next);
+        last = { kind: 'value', typed: `${a} ${next}` };
         i++;
       }
       continue;
     }
     if (command === undefined) command = a;
-    else positionals.push(a);
+    else {
+      positionals.push(a);
+      before.push(last);
+    }
+    last = { kind: 'word' };
   }
-  return { command, flags, help, positionals };
+  return { command, flags, help, positionals, before };
+}
+
+/**
+ * The refusal of the first word after the command of `args` that is no flag's value, for a command that
+ * takes flags only. Named like an unknown flag (`imp: …`), and with what it follows, since that is where
+ * the slip usually is: a switch given a value (`--quiet yes`), a flag given two (`--seed 0 1`).
+ */
+export function strayWordError(args: ParsedArgs): CliError {
+  const who = args.command ?? 'lab';
+  const word = args.positionals[0];
+  const before = args.before[0] ?? { kind: 'word' };
+  const start = `${who}: unexpected argument "${word}"`;
+  if (before.kind === 'switch')
+    return new CliError(`${start} after ${before.flag}, which takes no value (give ${before.flag} alone to set it)`);
+  if (before.kind === 'value')
+    return new CliError(`${start} after ${before.typed}: a flag takes one value (a list is one word, with commas)`);
+  return new CliError(`${start}: ${who} takes flags only, each starting with -- (see lab ${who} --help)`);
 }
 
 const INTEGER = /^[+-]?\d+$/;

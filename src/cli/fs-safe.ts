@@ -80,7 +80,7 @@ const LOCK_WRITE_MS = 10_000;
  * read in between would look cut short by a crash, and the reader would take it over from a live holder.
  */
 async function createLock(path: string, text: string): Promise<boolean> {
-  const tmp = `${path}.tmp-${process.pid}-${tmpCounter++}`; // removed with a killed run's leftovers
+  const tmp = `${path}.tmp-${process.pid}-${tmpCounter++}`; // a dead process's: removeDeadTemporaries
   await writeFile(tmp, text, { flag: 'wx' });
   try {
     await link(tmp, path);
@@ -224,6 +224,32 @@ async function removeDeadClaims(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Removes the temporary files (createLock) that dead processes left in `dir`: one killed between writing
+ * its lock text and removing that file leaves `.lab-lock.tmp-<pid>-<n>` (or a claim's
+ * `.lab-lock.takeover-<hash>.tmp-<pid>-<n>`) for good. It holds the lock text of its process, so it is
+ * judged as a lock is (checkStale): removed when that process no longer runs on this machine, or when it
+ * does not parse and is older than LOCK_WRITE_MS (killed before it was written); one of this process, of
+ * a live process, or from another machine is left. Unlinking it outright is safe, unlike a claim: no other
+ * process takes that name while it exists (createLock opens it 'wx'), and a process that reused the dead
+ * pid and made its own file of that name in between would only see its link fail (ENOENT) — refused, never
+ * a lock held twice. Housekeeping only, as removeDeadClaims is.
+ */
+async function removeDeadTemporaries(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => isLockFile(n) && n.includes('.tmp-'))) {
+    const path = join(dir, name);
+    try {
+      const text = await readFile(path, 'utf8');
+      if (ownedByThisProcess(text)) continue; // a lock or claim this process is making now
+      await checkStale(dir, path, text);
+      await unlink(path);
+    } catch {
+      // its process lives or cannot be checked (FolderLockedError), or it is gone already: left as it is
+    }
+  }
+}
+
 /** Takes the lock file `path` (of folder `dir`) for this process. */
 async function takeLock(dir: string, path: string): Promise<void> {
   const mine = newLockText();
@@ -245,14 +271,15 @@ async function takeLock(dir: string, path: string): Promise<void> {
  * that no longer runs on this machine (killed, crashed) is taken over, by one process only however many
  * find it at once (takeOverStale); one held by a live process, or written on another machine (a shared
  * disk: its process cannot be checked from here), is refused, and so is one that does not parse but was
- * written in the last seconds (another process is writing it). Takeover claims dead processes left are
- * removed once the lock is held (removeDeadClaims).
+ * written in the last seconds (another process is writing it). Takeover claims and lock temporaries dead
+ * processes left are removed once the lock is held (removeDeadClaims, removeDeadTemporaries).
  */
 export async function lockFolder(dir: string): Promise<() => Promise<void>> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, LOCK_FILE);
   await takeLock(dir, path);
   await removeDeadClaims(dir);
+  await removeDeadTemporaries(dir);
   return async () => {
     await unlink(path).catch(() => undefined);
   };

@@ -24,6 +24,20 @@ function describeSpecs(specs: ParamSpecs): string[] {
   return Object.entries(specs).map(([k, s]) => describeSpec(k, s));
 }
 
+/** Help lines of at most HELP_WIDTH characters holding the words of `text`, each line after `indent`. */
+function wrapped(text: string, indent: string): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= HELP_WIDTH) lines[last] += ` ${word}`;
+    else lines.push(indent + word);
+  }
+  return lines;
+}
+
+/** The longest line wrapped() makes: about as long as the hand-written lines of the help. */
+const HELP_WIDTH = 100;
+
 /** A part of the help and the commands it is about. */
 interface HelpSection {
   readonly commands: readonly string[];
@@ -120,14 +134,15 @@ function sections(command?: string): HelpSection[] {
     {
       commands: ['gd', 'transfer'],
       lines: [
-        ...(command === 'transfer'
-          ? ['GD flags (with --to-gd):']
-          : [
-              'gd and transfer --to-gd flags (lab gd: the imp flags above set the task, network, pruning and seeds,',
-              '  except those only ES training reads, which it refuses:',
-              `  ${esOnlyFlagsHelp()}):`,
-            ]),
+        command === 'transfer' ? 'GD flags (with --to-gd):' : 'gd flags (also transfer --to-gd):',
         ...gdFlagsHelp(),
+        ...(command === 'transfer'
+          ? []
+          : [
+              '  lab gd reads the imp flags above for the task, network, pruning and seeds, and refuses those',
+              '  only ES training reads:',
+              ...wrapped(esOnlyFlagsHelp(), '    '),
+            ]),
       ],
     },
     {

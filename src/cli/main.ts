@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgv, CliError } from './args';
+import { parseArgv, CliError, strayWordError } from './args';
 import { InterruptedError, listenForParentStop } from './interrupt';
 import { REPO_ROOT } from './repo-root';
 import { helpText } from './help';
@@ -43,12 +43,28 @@ function versionText(): string {
   return `${pkg.name ?? 'es-lottery-lab'} ${pkg.version ?? '(no version in package.json)'}`;
 }
 
+/**
+ * Flags without a command. A flag before the command takes the next word as its value, the command's name
+ * included (`--bogus imp`: "imp" is --bogus's value), which used to print the whole help without a word
+ * of what was wrong.
+ */
+function noCommandError(flags: Map<string, string>): CliError {
+  const swallowed = [...flags].find(([, value]) => Object.hasOwn(COMMANDS, value));
+  if (swallowed)
+    return new CliError(
+      `no command: "${swallowed[1]}" was read as the value of --${swallowed[0]}; give the command first ` +
+        `(npm run lab -- ${swallowed[1]} --${swallowed[0]} …)`,
+    );
+  const given = [...flags.keys()].map((f) => `--${f}`).join(' ');
+  return new CliError(`no command given, only ${given} (commands: ${Object.keys(COMMANDS).join(', ')}; see --help)`);
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   listenForParentStop(); // a run process of `lab sweep run --jobs` (interrupt.ts)
   try {
     const args = parseArgv(argv);
     // A misspelt command is named even with --help (which would print the whole help without a word).
-    if (args.command && !COMMANDS[args.command])
+    if (args.command && !Object.hasOwn(COMMANDS, args.command))
       throw new CliError(
         `unknown command "${args.command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see --help)`,
       );
@@ -57,13 +73,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(versionText() + '\n');
       return 0;
     }
+    if (!args.help && !args.command && args.flags.size) throw noCommandError(args.flags);
     if (args.help || !args.command) {
       process.stdout.write(helpText(args.command) + '\n');
       return args.command || args.help ? 0 : 2;
     }
     const cmd = COMMANDS[args.command];
-    if (args.positionals.length && !TAKES_POSITIONALS.has(args.command))
-      throw new CliError(`unexpected argument "${args.positionals[0]}" (flags start with --)`);
+    // Before the command reads any flag, so no work is done and a stray word is named as an unknown flag is.
+    if (args.positionals.length && !TAKES_POSITIONALS.has(args.command)) throw strayWordError(args);
     await cmd(args.flags, argv, args.positionals);
     return 0;
   } catch (e) {

@@ -52,10 +52,6 @@ function sourceNet(run: SourceRun) {
   });
 }
 
-export async function readTheta0(run: SourceRun, seed: number): Promise<Float32Array> {
-  return new RunFolder(run.dir).loadTheta0(seed, sourceNet(run));
-}
-
 type FinishedRound = Pick<RoundRow, 'seed' | 'method' | 'round'>;
 
 /** The tickets a transfer asks for: chain `method` at each of `rounds`, for each of `seeds`. */
@@ -100,33 +96,35 @@ export function missingTickets(
   return `has no finished ${missing.join(', ')} of chain ${want.method} (its finished rounds: ${have}); choose with --rounds`;
 }
 
-/** Refuses, before anything is trained, a transfer whose tickets the source folder does not have. */
-export async function checkTicketsExist(run: SourceRun, want: TicketRequest): Promise<void> {
-  const problem = missingTickets(await new RunFolder(run.dir).readRounds(), run.config.seeds, want);
-  if (problem) throw new CliError(`--from ${run.dir} ${problem}`);
-}
-
-/** The ticket of (seed, method, round k) from a run folder; errors say what the folder does have. */
-export async function readTicket(run: SourceRun, seed: number, method: string, roundNum: number): Promise<Ticket> {
+/**
+ * The tickets `want` asks for, seed-major (each seed's rounds in the order asked), from one reading of the
+ * source folder's rounds.csv and one of each seed's θ0 (they used to be read again for every ticket). A
+ * request the folder cannot give is refused before any ticket is read, naming what is missing
+ * (missingTickets).
+ */
+export async function readTickets(run: SourceRun, want: TicketRequest): Promise<Ticket[]> {
   const folder = new RunFolder(run.dir);
   const rows = await folder.readRounds();
-  const row = rows.find((r) => r.seed === seed && r.method === method && r.round === roundNum);
-  if (!row) {
-    const want = { method, seeds: [seed], rounds: [roundNum] };
-    throw new CliError(`${run.dir} ${missingTickets(rows, run.config.seeds, want) ?? 'has no such round'}`);
-  }
+  const problem = missingTickets(rows, run.config.seeds, want);
+  if (problem) throw new CliError(`--from ${run.dir} ${problem}`);
   const net = sourceNet(run);
-  const { mask } = await folder.loadRound(seed, method, roundNum, net, {
-    prunableActive: row.prunable_active,
-    layerSparsity: row.layer_sparsity,
-  });
-  const theta0 = await folder.loadTheta0(seed, net);
-  return {
-    mask,
-    theta0,
-    roundNum,
-    sourceMethod: method,
-    source: run.source,
-    sparsityFrac: sparsityOfRound(roundNum, 1 - run.config.prune.pruneFrac),
-  };
+  const sparsity = (roundNum: number) => sparsityOfRound(roundNum, 1 - run.config.prune.pruneFrac);
+  const perSeed = await Promise.all(
+    want.seeds.map(async (seed) => {
+      const theta0 = await folder.loadTheta0(seed, net);
+      return Promise.all(
+        want.rounds.map(async (roundNum): Promise<Ticket> => {
+          // There: missingTickets found every (seed, round) of the chain among the finished rows.
+          const row = rows.find((r) => r.seed === seed && r.method === want.method && r.round === roundNum)!;
+          const { mask } = await folder.loadRound(seed, want.method, roundNum, net, {
+            prunableActive: row.prunable_active,
+            layerSparsity: row.layer_sparsity,
+          });
+          const ticket = { mask, theta0, roundNum, sourceMethod: want.method, source: run.source };
+          return { ...ticket, sparsityFrac: sparsity(roundNum) };
+        }),
+      );
+    }),
+  );
+  return perSeed.flat();
 }

@@ -27,7 +27,7 @@ import { finishedRoundsOf, outputFolderStatus, type RunIdentity } from '../run-s
 import { RunWriter, runMeta } from '../run-writer';
 import { gdOptionsFromFlags, refuseEsOnlyFlags, refuseGdFlags } from './gd-flags';
 import { applyTrainingFlags, flagFor } from '../config-from-flags';
-import { checkTicketsExist, readSourceRun, readTicket, readTheta0 } from './ticket-io';
+import { readSourceRun, readTickets } from './ticket-io';
 import { refuseUnknownTransferFlags, roundList } from './transfer-flags';
 import { getTask, TASKS } from '../../core/tasks/registry';
 import { closingReport, trainingSink } from './run-output';
@@ -111,9 +111,8 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const seeds = rest.has('seed') ? seedList(rest.get('seed')!) : source.config.seeds;
   const memory = useGd ? null : configMemoryProblem(config);
   if (memory) throw new CliError(memory.message);
-  await checkTicketsExist(source, { method, seeds, rounds });
-  const tickets = await Promise.all(seeds.flatMap((seed) => rounds.map((k) => readTicket(source, seed, method, k))));
-  const thetas = new Map(await Promise.all(seeds.map(async (s) => [s, await readTheta0(source, s)] as const)));
+  const tickets = await readTickets(source, { method, seeds, rounds }); // seed-major
+  const thetas = new Map(tickets.map((t, i) => [seeds[Math.floor(i / rounds.length)], t.theta0] as const));
 
   const transfer = { from, method, rounds, trainer: useGd ? 'gd' : `es:${config.es.id}`, toTask: config.task.id };
   const id = `transfer-${runId({ kind: 'transfer', config, transfer, ...(useGd ? { gd } : {}) })}`;

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { getPreset } from '../../core/runs/presets';
-import { expandSweep, normaliseSweep, type SweepPlan } from '../../core/sweep/expand';
+import { readSweepSpec, type SweepPlan } from '../../core/sweep/expand';
 import { filePath, parseSweepSpec, SweepError, type SweepSpec } from '../../core/sweep/sweep-spec';
 import { clip } from '../../core/runs/csv-format';
 import { CliError } from '../args';
@@ -60,7 +60,7 @@ export function loadSweepContent(
   const presetConfig = (id: string) => getPreset(id).config;
   try {
     const spec = parseSweepSpec(content, opts);
-    return { file, spec: normaliseSweep(spec, presetConfig), plan: expandSweep(spec, presetConfig, opts) };
+    return { file, ...readSweepSpec(spec, presetConfig, opts) };
   } catch (e) {
     if (e instanceof SweepError)
       throw new CliError(

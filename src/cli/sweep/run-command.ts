@@ -24,10 +24,9 @@ import { runImpFolder } from '../imp-command';
 import { defaultNodeWorkers } from '../eval-threads';
 import { backendFlag } from '../node-io';
 import { runInChildren, SWEEP_CHILD_ENV, workersPerRun } from './run-children';
-import { writeFileAtomic } from '../fs-safe';
 import { loadSweepFile, type LoadedSweep } from './read-sweep';
 import { lockRun, runState, SweepDir } from './sweep-dir';
-import { recordSweep } from './sweep-folder';
+import { recordSweep, writeSweepFile } from './sweep-folder';
 import type { SweepSubcommand } from './sweep-command';
 
 /** "3", "0-5" or "1,4,7" → indices, each checked against the plan's size. */
@@ -145,7 +144,7 @@ async function runSweep(
     // order, so whatever writes that path (another `sweep run --jobs` of the same plan) maps every index to
     // the same run.
     const planCopy = dir.planCopyPath(plan.planId);
-    await writeFileAtomic(planCopy, JSON.stringify(job.sweep.spec, null, 2) + '\n');
+    await writeSweepFile(planCopy, job.sweep.spec);
     // prettier-ignore
     const args = [planCopy, '--out', job.out, '--backend', backend, '--report-every', String(job.reportEvery),
       '--workers', String(workers)];

@@ -15,7 +15,7 @@ import { CliError, commandLine, intFlag } from '../args';
 import { labInvocation, REPO_ROOT, shellQuote } from './lab-invocation';
 import { loadSweepFile } from './read-sweep';
 import { runState, SweepDir } from './sweep-dir';
-import { checkSweepFolder, recordSweep } from './sweep-folder';
+import { checkSweepFolder, recordSweep, writeSweepFile } from './sweep-folder';
 import { writeFileAtomic } from '../fs-safe';
 import type { SweepSubcommand } from './sweep-command';
 
@@ -166,7 +166,7 @@ export const slurmCommand: SweepSubcommand = {
     const scriptDir = dir.slurmDir(plan.planId);
     await mkdir(join(scriptDir, 'logs'), { recursive: true });
     const sweepFile = join(scriptDir, 'sweep.json');
-    await writeFileAtomic(sweepFile, JSON.stringify(sweep.spec, null, 2) + '\n');
+    await writeSweepFile(sweepFile, sweep.spec);
     const scripts = slurmScripts({
       name: plan.name,
       indices: pending,

@@ -1,15 +1,16 @@
 /**
- * Whether `lab sweep run|slurm --out DIR` may write into DIR, and writing DIR/sweep.json. DIR must be new,
- * empty, or this sweep's folder: one whose sweep.json names the same sweep (the same `name`; a sweep that
- * grew by seeds or axis values keeps its name and its folder). A folder holding anything else — a user's
+ * Whether `lab sweep run|slurm --out DIR` may write into DIR, and writing DIR/sweep.json and the sweep's
+ * other copies (writeSweepFile). DIR must be new, empty, or this sweep's folder: one whose sweep.json
+ * names the same sweep (the same `name`; a sweep that grew by seeds or axis values keeps its name and its
+ * folder). A folder holding anything else — a user's
  * files, a `lab imp` run folder, another sweep's folder — is refused before anything is written, with the
  * message `lab imp --out` gives for a foreign folder (run-state.ts), since sweep.json is the only record
  * of what the runs in a sweep folder are.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { canonicalJson } from '../../core/runs/hash';
-import { withoutStoredBaseSeeds } from '../../core/sweep/sweep-spec';
+import { withoutStoredBaseSeeds, type SweepSpec } from '../../core/sweep/sweep-spec';
 import { CliError } from '../args';
 import { writeFileAtomic } from '../fs-safe';
 import { folderEntries, folderRefusal } from '../run-state';
@@ -92,6 +93,20 @@ export async function recordSweep(dir: SweepDir, sweep: LoadedSweep): Promise<vo
       `note: sweep ${sweep.plan.name} changed since ${dir.specPath} was written; it now holds ${sweep.file}'s version ` +
         `(run folders of runs it no longer lists stay in ${dir.root}/runs)\n`,
     );
-  await mkdir(dir.root, { recursive: true });
-  await writeFileAtomic(dir.specPath, JSON.stringify(sweep.spec, null, 2) + '\n');
+  await writeSweepFile(dir.specPath, sweep.spec);
+}
+
+/** A sweep file's text as the lab writes it: the spec as JSON indented by two spaces, ending in a line break. */
+export function sweepFileText(spec: SweepSpec): string {
+  return JSON.stringify(spec, null, 2) + '\n';
+}
+
+/**
+ * Writes a sweep file the lab keeps (sweep-dir.ts): DIR/sweep.json, or a copy of the sweep as planned
+ * (slurm/<plan id>/sweep.json, plans/<plan id>.json), all in one format (sweepFileText). Written under a
+ * temporary name and renamed (writeFileAtomic), so a reader finds the file before or after, whole; whether
+ * a file there may be replaced is the caller's rule (recordSweep never replaces a newer sweep.json).
+ */
+export async function writeSweepFile(path: string, spec: SweepSpec): Promise<void> {
+  await writeFileAtomic(path, sweepFileText(spec));
 }

@@ -73,12 +73,18 @@ export function valueLabel(v: unknown): string {
   return `{${inner}}`;
 }
 
+/** A sweep's base config input, and the settings its base.config keys make (setting-keys.ts). */
+interface ResolvedBase {
+  readonly config: Record<string, unknown>;
+  readonly groups: readonly SettingGroup[];
+}
+
 /**
  * The base config input: the preset's config (if any) with base.config merged onto it. An unknown preset
  * or a bad base.config key is reported together with the axes' key problems, which need no base, so one
  * reading of the file names them all (docs/SWEEPS.md: everything is checked before anything runs).
  */
-export function resolveBase(spec: SweepSpec, presetConfig: (id: string) => unknown): Record<string, unknown> {
+function resolveBase(spec: SweepSpec, presetConfig: (id: string) => unknown): ResolvedBase {
   let base: Record<string, unknown> = {};
   const issues: SweepIssue[] = [];
   if (spec.base.preset !== undefined) {
@@ -98,7 +104,7 @@ export function resolveBase(spec: SweepSpec, presetConfig: (id: string) => unkno
     if (seedsIssue) issues.push({ path: filePath(['base', 'config', seedKey[0]]), message: seedsIssue });
   }
   if (issues.length) throw new SweepError([...issues, ...axisIssues(Object.entries(spec.axes)).issues]);
-  return base;
+  return { config: base, groups: settings.groups };
 }
 
 /** The fields base.config's keys set (setting-keys.ts), and the problems of its key names. */
@@ -167,6 +173,9 @@ function grid(axes: readonly (readonly [string, readonly unknown[]])[]): (readon
   return combos;
 }
 
+/** How a sweep file is read: `stored`, one the lab wrote into a sweep folder (sweep-spec.ts withoutStoredBaseSeeds). */
+type ExpandOptions = { readonly stored?: boolean };
+
 /**
  * The plan of a validated sweep spec. `presetConfig` looks a preset's config up (runs/presets.ts
  * getPreset(id).config). Throws SweepError naming the field of every problem, before anything runs.
@@ -174,17 +183,32 @@ function grid(axes: readonly (readonly [string, readonly unknown[]])[]): (readon
 export function expandSweep(
   spec: SweepSpec,
   presetConfig: (id: string) => unknown,
-  opts: { readonly stored?: boolean } = {},
+  opts: ExpandOptions = {},
 ): SweepPlan {
-  const axes = Object.entries(spec.axes);
+  return expandResolved(spec, resolveBase(spec, presetConfig), opts);
+}
+
+/**
+ * A sweep file as the lab reads it: its stored form (normaliseSweep) and its plan (expandSweep), from one
+ * resolution of its base (the preset's config copied, base.config's keys checked and applied).
+ */
+export function readSweepSpec(
+  spec: SweepSpec,
+  presetConfig: (id: string) => unknown,
+  opts: ExpandOptions = {},
+): { readonly spec: SweepSpec; readonly plan: SweepPlan } {
   const base = resolveBase(spec, presetConfig);
+  return { spec: normalisedOf(spec, base), plan: expandResolved(spec, base, opts) };
+}
+
+function expandResolved(spec: SweepSpec, resolved: ResolvedBase, opts: ExpandOptions): SweepPlan {
+  const axes = Object.entries(spec.axes);
+  const base = resolved.config;
   const axisKeys = axisIssues(axes);
   if (axisKeys.issues.length) throw new SweepError(axisKeys.issues);
   // A sweep folder's own sweep.json holds the whole resolved base (normaliseSweep), the preset's
   // parameters included, which an ES axis is meant to drop: the check is for the file a user wrote.
-  const dropped = opts.stored
-    ? []
-    : droppedBySwitchIssues(baseSettings(Object.entries(spec.base.config ?? {})).groups, axisKeys.groups);
+  const dropped = opts.stored ? [] : droppedBySwitchIssues(resolved.groups, axisKeys.groups);
   if (dropped.length) throw new SweepError(dropped);
   const combos = grid(axes);
   if (combos.length * spec.seeds.length > MAX_SWEEP_RUNS)
@@ -254,8 +278,12 @@ export function expandSweep(
  * so its runs stay the same if a preset of the lab changes later. Expands to the same plan.
  */
 export function normaliseSweep(spec: SweepSpec, presetConfig: (id: string) => unknown): SweepSpec {
+  return normalisedOf(spec, resolveBase(spec, presetConfig));
+}
+
+function normalisedOf(spec: SweepSpec, base: ResolvedBase): SweepSpec {
   // Without seeds: the top-level seeds are the runs' seeds, and a preset's own would read as a conflict.
-  const config = resolveBase(spec, presetConfig);
+  const config = { ...base.config };
   delete config.seeds;
   return { name: spec.name, base: { config }, axes: spec.axes, seeds: spec.seeds };
 }

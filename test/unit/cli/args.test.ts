@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgv, coerce, seedList, intFlag, CliError } from '../../../src/cli/args';
 import { runCli } from '../../helpers/cli';
 
@@ -18,6 +21,38 @@ describe('CLI argument parsing', () => {
     const r = await runCli(['imp', 'oops']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unexpected argument "oops"/);
+  });
+
+  // `imp stray` said only `unexpected argument "stray" (flags start with --)`, without the command or what
+  // the word followed; `--bogus imp` (the command taken as --bogus's value) printed the whole help, exit 2.
+  it('names a stray word like an unknown flag, with what it follows, before any work', async () => {
+    const out = join(tmpdir(), `lab-stray-${process.pid}`);
+    const cases: [string[], string][] = [
+      [
+        ['imp', 'stray', '--bogus', '--out', out],
+        'imp: unexpected argument "stray": imp takes flags only, each starting with -- (see lab imp --help)',
+      ],
+      [
+        ['gd', '--quiet', 'yes'],
+        'gd: unexpected argument "yes" after --quiet, which takes no value (give --quiet alone to set it)',
+      ],
+      [
+        ['imp', '--seed', '0', '1'],
+        'imp: unexpected argument "1" after --seed 0: a flag takes one value (a list is one word, with commas)',
+      ],
+      [
+        ['--bogus', 'imp'],
+        'no command: "imp" was read as the value of --bogus; give the command first (npm run lab -- imp --bogus …)',
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await runCli(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`error: ${message}\n`);
+      expect(r.stdout).toBe('');
+    }
+    expect(existsSync(out)).toBe(false);
+    expect((await runCli(['--quiet'])).stderr).toMatch(/^error: no command given, only --quiet \(commands: imp, /);
   });
 
   it('coerces values', () => {

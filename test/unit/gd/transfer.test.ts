@@ -1,5 +1,5 @@
 // Ticket transfer (docs/ALGORITHMS.md §5): byte-identical source masks, clear shape errors, baselines.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -18,7 +18,7 @@ import { getNetwork } from '../../../src/core/nets/registry';
 import { prunableSparsity } from '../../../src/core/prune/layout';
 import { parseConfig } from '../../../src/core/runs/config';
 import { RunFolder } from '../../../src/cli/run-folder';
-import { readTicket, type SourceRun } from '../../../src/cli/gd/ticket-io';
+import { readTickets, type SourceRun } from '../../../src/cli/gd/ticket-io';
 import { gdFixture } from './fixtures';
 
 const { task, train, net } = gdFixture();
@@ -32,28 +32,34 @@ const source: TicketSource = {
 const options = parseGdOptions({ lr: 1e-2, batchSize: 25, epochs: 1 });
 const prune = { methods: ['magnitude'], rounds: 3, pruneFrac: 0.5, scope: 'global' as const, params: {} };
 
+/** A `lab gd` run folder of seed 0, 3 rounds of chain gd_magnitude, as transfer reads it (`run`). */
+async function gdSourceRun() {
+  const dir = await mkdtemp(join(tmpdir(), 'gd-transfer-'));
+  const folder = new RunFolder(dir);
+  await folder.create({}, { kind: 'gd' });
+  const src = await runGdImp({ net, task, train, options, prune, seed: 0 });
+  for (const r of src.records) await folder.appendRound(r);
+  await folder.writeTheta0(0, src.theta0);
+  const run: SourceRun = {
+    dir,
+    kind: 'gd',
+    source,
+    config: parseConfig({
+      task: { id: 'mnist', params: {} },
+      network: { id: 'mlp', params: { width: 16 } },
+      es: { id: 'pgpe', popSize: 8, params: {} },
+      prune: { methods: ['magnitude'], rounds: 3, pruneFrac: 0.5 },
+      budget: { generationsPerRound: 1 },
+      seeds: [0],
+    }),
+  };
+  return { dir, src, run };
+}
+
 describe('transfer', () => {
   it('loads the source mask byte-identically from a run folder and trains exactly that mask', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gd-transfer-'));
-    const folder = new RunFolder(dir);
-    await folder.create({}, { kind: 'gd' });
-    const src = await runGdImp({ net, task, train, options, prune, seed: 0 });
-    for (const r of src.records) await folder.appendRound(r);
-    await folder.writeTheta0(0, src.theta0);
-    const run: SourceRun = {
-      dir,
-      kind: 'gd',
-      source,
-      config: parseConfig({
-        task: { id: 'mnist', params: {} },
-        network: { id: 'mlp', params: { width: 16 } },
-        es: { id: 'pgpe', popSize: 8, params: {} },
-        prune: { methods: ['magnitude'], rounds: 3, pruneFrac: 0.5 },
-        budget: { generationsPerRound: 1 },
-        seeds: [0],
-      }),
-    };
-    const ticket = await readTicket(run, 0, 'gd_magnitude', 3);
+    const { dir, src, run } = await gdSourceRun();
+    const [ticket] = await readTickets(run, { method: 'gd_magnitude', seeds: [0], rounds: [3] });
     const fileBytes = new Uint8Array(await readFile(join(dir, 'masks', '0-gd_magnitude-r3.mask.bin')));
     expect(Buffer.compare(Buffer.from(ticket.mask), Buffer.from(fileBytes))).toBe(0);
     expect(ticket.mask).toEqual(src.records[2].mask);
@@ -79,6 +85,24 @@ describe('transfer', () => {
     expect(prunableSparsity(rr.mask, net.layers)).toBeCloseTo(prunableSparsity(tr.mask, net.layers), 12);
     expect(rr.mask).not.toEqual(tr.mask);
     expect(tr.finalPerf).toBeGreaterThan(0.3);
+  });
+
+  // Every ticket read rounds.csv again, and its seed's θ0, after a first reading that checked the request.
+  it('reads rounds.csv once for all the tickets of a transfer, in the order asked', async () => {
+    const { src, run } = await gdSourceRun();
+    const reads = vi.spyOn(RunFolder.prototype, 'readRounds');
+    try {
+      const tickets = await readTickets(run, { method: 'gd_magnitude', seeds: [0], rounds: [3, 1, 2] });
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(tickets.map((t) => t.roundNum)).toEqual([3, 1, 2]);
+      expect(tickets.map((t) => t.mask)).toEqual([2, 0, 1].map((k) => src.records[k].mask));
+      for (const t of tickets) expect(t.theta0).toEqual(src.theta0);
+    } finally {
+      reads.mockRestore();
+    }
+    await expect(readTickets(run, { method: 'gd_magnitude', seeds: [0], rounds: [4] })).rejects.toThrow(
+      `--from ${run.dir} has no finished round 4 of chain gd_magnitude (its finished rounds: 1-3); choose with --rounds`,
+    );
   });
 
   it('its random/reinit baseline equals the native random_reinit chain at that round', async () => {
