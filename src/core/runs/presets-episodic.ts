@@ -150,9 +150,9 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
       '32 candidates per generation, 40 generations per round and 2 episodes per candidate instead of 256, 3,000 and 8',
       "8 rounds instead of 20, and the network's inputs are not rescaled as they arrive (no observation normalisation)",
     ],
-    expectedCost: '≈ 20–45 min per seed on a 2-core laptop',
+    expectedCost: '≈ 7–15 min per seed on a 2-core laptop',
     costNote:
-      'Measured: 880 generations in 45 min in Node on a machine shared with other jobs; ≈ 1.1 s per generation when not contended (docs/RESULTS.md §6).',
+      'Measured: the whole run (880 generations, 22 rounds of training) in 6 min 43 s in Node on a 2-core machine that was also running other jobs, ≈ 0.46 s per generation (docs/RESULTS.md §6).',
     config: {
       task: { id: 'hopper', params: { integrator: 'Euler', maxSteps: 200, episodes: 2, testEpisodes: 8 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32, outputActivation: 'tanh' } },
