@@ -28,6 +28,8 @@ import { perfUnit } from './summarize-command';
 
 export async function impCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
   const config = configFromFlags(flags);
+  const untuned = untunedNote(flags);
+  if (untuned) process.stderr.write(`note: ${untuned}\n`);
   const result = await runImpFolder(config, {
     dir: flags.get('out') ?? `runs-out/${runId(config)}`,
     backend: backendFlag(flags),
@@ -37,6 +39,19 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
     workers: intFlag(flags, 'workers', 1, 256) ?? defaultNodeWorkers(),
   });
   process.stdout.write(summaryTable(result.rounds.map(perfRow), getTask(config.task.id).metric) + '\n');
+}
+
+/**
+ * Without --preset and without any --es.<param>, the ES runs with its library defaults, which nobody tuned
+ * for the task (measured: 32.5 % MNIST test accuracy after the first round's 300 generations, seed 3, where
+ * `mnist-quick`'s tuned PGPE reaches 87.4 %): said before the run, so a first try of `lab imp` is not mistaken for what ES can do.
+ */
+export function untunedNote(flags: ReadonlyMap<string, string>): string | null {
+  if (flags.has('preset') || [...flags.keys()].some((k) => k.startsWith('es.'))) return null;
+  return (
+    'no --preset and no --es.<param>: the ES uses its default settings, not tuned for this task ' +
+    '(for tuned ones start from a preset, e.g. --preset mnist-quick; the list is in --help)'
+  );
 }
 
 export interface ImpFolderOptions {
