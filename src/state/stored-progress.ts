@@ -2,11 +2,13 @@
  * How far a stored run (reopened from this browser's storage or imported) got, for the run panel's
  * Progress and Round fields: per-generation progress is not stored, only finished rounds, so a stored
  * run's progress is counted in rounds. A run trains one chain of rounds per seed and pruning method; it
- * has reached round r when every chain has a finished round r.
+ * has reached round r when every chain has a finished round r — counted as the stored summary counts it
+ * (core/runs/rounds-reached.ts), so the run panel and the Runs list agree.
  */
 import type { RoundRecord } from '../core/experiments/events';
 import { recordMethodIds } from '../core/runs/config';
 import type { ExperimentConfig } from '../core/runs/config';
+import { chainKeys, chainRoundNums, roundsEveryChainDone } from '../core/runs/rounds-reached';
 
 export interface StoredProgress {
   /** The last round every seed × method chain finished (0 when some chain has none). */
@@ -18,13 +20,8 @@ export interface StoredProgress {
 }
 
 export function storedProgress(config: ExperimentConfig, records: readonly RoundRecord[]): StoredProgress {
-  const reached = new Map<string, number>();
-  for (const r of records) {
-    const key = `${r.seed}\u0000${r.method}`;
-    reached.set(key, Math.max(reached.get(key) ?? 0, r.roundNum));
-  }
-  const chains = config.seeds.flatMap((seed) => recordMethodIds(config).map((m) => `${seed}\u0000${m}`));
-  const roundsDone = chains.length === 0 ? 0 : Math.min(...chains.map((c) => reached.get(c) ?? 0));
+  const chains = chainKeys(config.seeds, recordMethodIds(config));
+  const roundsDone = roundsEveryChainDone(chainRoundNums(chains, records));
   return { roundsDone, planned: config.prune.rounds, last: records[records.length - 1] ?? null };
 }
 

@@ -4,6 +4,7 @@
  * Pure functions; run-store.ts updates the summary in the same transaction as the round it describes.
  */
 import type { RoundRecord } from '../core/experiments/events';
+import { chainKeys, roundsEveryChainDone } from '../core/runs/rounds-reached';
 
 /** Progress of one chain (seed × pruning method). */
 export interface ChainProgress {
@@ -24,16 +25,14 @@ export interface RunSummary {
   readonly roundsPlanned: number;
   /** Round records stored. */
   readonly recordCount: number;
-  /** min over chains of roundsDone: every chain has finished at least this many rounds. */
+  /** min over chains of roundsDone: every chain has finished at least this many rounds (rounds-reached.ts). */
   readonly roundsDone: number;
   readonly chains: readonly ChainProgress[];
 }
 
 /** The summary of a run with no rounds yet. */
 export function emptySummary(methods: readonly string[], seeds: readonly number[], roundsPlanned: number): RunSummary {
-  const chains = seeds.flatMap((seed) =>
-    methods.map((method) => ({ seed, method, roundsDone: 0, lastPerf: NaN, lastSparsityFrac: 0 })),
-  );
+  const chains = chainKeys(seeds, methods).map((c) => ({ ...c, roundsDone: 0, lastPerf: NaN, lastSparsityFrac: 0 }));
   return { methods: [...methods], seeds: [...seeds], roundsPlanned, recordCount: 0, roundsDone: 0, chains };
 }
 
@@ -51,13 +50,14 @@ export function withRound(s: RunSummary, record: RoundRecord, isNew: boolean): R
     ...s,
     chains,
     recordCount: s.recordCount + (isNew ? 1 : 0),
-    roundsDone: chains.length ? Math.min(...chains.map((c) => c.roundsDone)) : 0,
+    roundsDone: roundsEveryChainDone(chains.map((c) => c.roundsDone)),
   };
 }
 
 /**
  * Whether every seed × method chain reached the planned rounds (`roundsDone` is the minimum over chains,
- * the count state/stored-progress.ts makes from the records): only such a run is finished.
+ * core/runs/rounds-reached.ts, the count state/stored-progress.ts makes from the records): only such a run
+ * is finished.
  */
 export function reachedPlannedRounds(s: RunSummary): boolean {
   return s.roundsDone >= s.roundsPlanned;

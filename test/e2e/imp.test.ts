@@ -189,26 +189,28 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     await page.getByRole('tab', { name: 'Runs' }).click();
     await page.waitForSelector('.run-list li[data-status="done"]');
     // Finished settings, after a reload (a run just trained here keeps "Start": its results are on screen,
-    // and the longer line would push them down): before any click, the button and the line under it say it
-    // opens the stored run …
+    // and the longer line would push them down): the page shows the stored run of the linked settings by
+    // itself, so before any click the button and the line under it say that run is shown …
     await page.reload();
     await page.getByRole('tab', { name: 'Runs' }).click();
-    const openFinished = runButton(page, 'Open the finished run');
-    await openFinished.waitFor();
-    expect(await openFinished.getAttribute('aria-describedby')).toBe('starts-what');
+    const goToFinished = runButton(page, 'Go to the finished run');
+    await goToFinished.waitFor();
+    expect(await goToFinished.getAttribute('aria-describedby')).toBe('starts-what');
     expect(await page.getByTestId('starts-what').innerText()).toMatch(
-      /^These settings already ran to the end .* To run it anew, delete it under Runs first/,
+      /^These settings already ran to the end .*, and that run is shown below: .* To run it anew, delete it under Runs first/,
     );
-    // … and pressing it shows the stored run and says so, never computes over it
-    await openFinished.click();
-    await page.getByTestId('imp-notice').waitFor();
-    expect(await page.getByTestId('imp-notice').textContent()).toMatch(/already run to the end/);
+    expect(await page.getByTestId('imp-status').textContent()).toBe('stored run');
+    await page.waitForSelector('.run-list li[data-status="done"]'); // still finished in the Runs tab
+    // … and pressing it takes focus and the view to its results (from the Runs list to the first result
+    // tab), never computes over it ("Open the finished run" and its notices: unit test open-finished.test.ts)
+    await goToFinished.click();
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('role') === 'tab' && document.activeElement.textContent === 'Sparsity',
+    );
     expect(await page.getByTestId('imp-status').textContent()).toBe('stored run');
     // a stored run keeps rounds, not generations: its progress is counted in rounds
     expect(await page.getByTestId('imp-progress-text').textContent()).toBe('finished: all 4 rounds saved');
     expect(await page.getByTestId('imp-round-text').textContent()).toMatch(/^4 of 4 · .+ · seed 0$/);
-    await page.waitForSelector('.run-list li[data-status="done"]'); // still finished in the Runs tab
-    await page.getByRole('tab', { name: 'Sparsity' }).click();
     expect(await page.locator('[data-chart="fitness"]').innerText()).toMatch(/A stored run keeps each round/);
     expect(await rounds(page)).toBe(1 * 3 + 3 * 3);
     await checkMasksAndAnalyses(page);

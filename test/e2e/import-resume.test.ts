@@ -67,7 +67,11 @@ describe.skipIf(process.env.E2E === '0')('e2e: export mid-run, import elsewhere,
     // finished now: Start (its results are on screen, so it keeps its word) shows the stored run instead of
     // computing it again; after a reload the button says so before the click (imp.test.ts)
     await runButton(page, 'Start').click();
+    // the press is answered at once ("Opening …"), then by what it shows
     await page.getByTestId('imp-notice').waitFor();
-    expect(await page.getByTestId('imp-notice').textContent()).toMatch(/already run to the end/);
+    await page.getByTestId('imp-notice').filter({ hasText: 'already run to the end' }).waitFor();
+    expect(await page.getByTestId('imp-status').textContent()).toBe('stored run');
+    // that run is on screen now: the button takes the student to it instead of opening it again
+    await runButton(page, 'Go to the finished run').waitFor();
   }, 360_000);
 });

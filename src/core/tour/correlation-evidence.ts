@@ -56,7 +56,7 @@ export function correlationChartCurves(a: TourAnalysis, field: 'pearson' | 'agre
  * round, and the share of same decisions at the last. Agrees where the correlation falls in every chain.
  * The layer is named as the result tabs name it among the network's `layers` (evidence-layers.ts).
  */
-export function correlationSentence(a: TourAnalysis, layers: readonly LayerShape[] = []): Sentence {
+export function correlationSentence(a: TourAnalysis, layers: readonly LayerShape[]): Sentence {
   const curves = correlationCurves(a).filter((c) => c.points.length > 1);
   if (!curves.length) return missing('the analysis file has no magnitude–SNR correlation results');
   const verdicts: PaperVerdict[] = [];

@@ -45,7 +45,7 @@ export interface LayerCurve {
  * The name of layer `layerIndex` of the analysed network as the result tabs give it ("hidden layer 1
  * (196 → 32)"), from its flax name in the rows and the network's `layers` (evidence-layers.ts).
  */
-export function weightsLayerName(a: TourAnalysis, layerIndex: number, layers: readonly LayerShape[] = []): string {
+export function weightsLayerName(a: TourAnalysis, layerIndex: number, layers: readonly LayerShape[]): string {
   const flax = (a.weights ?? []).find((r) => r.layerIndex === layerIndex)?.layer ?? `Dense_${layerIndex}`;
   return layerName(flax, layers);
 }
@@ -140,7 +140,7 @@ export function weightsComparisons(a: TourAnalysis, layerIndex = 0): WeightsComp
  * each keeps, at the sparsest round. Each budget gives two verdicts (larger weights; more of the layer
  * kept); the sentence combines them.
  */
-export function weightsSentence(a: TourAnalysis, layers: readonly LayerShape[] = []): Sentence {
+export function weightsSentence(a: TourAnalysis, layers: readonly LayerShape[]): Sentence {
   const all = weightsComparisons(a, 0);
   if (!all.length) return missing('the analysis file has no weight statistics of ES and gradient descent');
   const abs = (v: number) => v.toFixed(2);

@@ -11,8 +11,8 @@
  * button (Start again). A user who has moved focus elsewhere meanwhile is left alone.
  *
  * A job started from elsewhere on the page (Resume in the Runs tab, far below the controls) calls
- * `focusJobStatus`: focus and the view move to the job's status element at once, and from there to Pause
- * once the job runs, as after Start.
+ * `focusJobStatus` (an IMP run: `focusRunProgress`): focus and the view move to the job's status element at
+ * once, and from there to Pause once the job runs, as after Start.
  */
 import { useEffect, useRef, type FocusEvent, type MouseEvent, type RefObject } from 'react';
 
@@ -59,6 +59,13 @@ export function focusJobStatus(holder: HTMLElement | null): void {
   (holder.closest('section') ?? holder).scrollIntoView({ block: 'start' });
   holder.focus({ preventScroll: true });
 }
+
+/**
+ * Where an IMP run started from elsewhere on the page (Resume in the Runs tab or in the interrupted-run
+ * offer) shows its progress: the Run panel's status (RunControls.tsx), which holds focus until Pause can.
+ */
+export const focusRunProgress = (): void =>
+  focusJobStatus(document.querySelector<HTMLElement>('[data-testid="imp-status"]'));
 
 /** Returns the row's onFocus handler (it records what had the focus last inside `row`). */
 export function useFocusAfterEnd(

@@ -13,7 +13,7 @@ import { runTitle } from '../../core/names';
 import { isGdBaselineOf } from '../../state/gd-runs';
 import { resumeStoredRun } from '../run/imp-client';
 import { ShareBar } from '../run/ShareBar';
-import { focusRunProgress } from '../run/RunsPanel';
+import { focusRunProgress } from '../a11y/use-focus-after-start';
 import { ConfigForm } from './ConfigForm';
 import { GdBaseline } from './GdBaseline';
 import { PresetBar } from './PresetBar';

@@ -4,7 +4,7 @@
  * failure message with "continue on the next backend from the last finished round"; the warning when the
  * worker stops answering (src/lib/worker-watchdog.ts); storage warnings; the backend benchmark.
  */
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectValidation, useExperimentStore } from '../../state/experiment-store';
 import { formatDuration, selectProgress, useImpStore } from '../../state/imp-store';
@@ -21,7 +21,16 @@ import {
 } from '../run/imp-client';
 import { BenchmarkTable } from './BenchmarkTable';
 import { CancelRunDialog } from './CancelRunDialog';
-import { FINISHED_START_LABEL, STARTS_WHAT_ID, StartsWhat } from './StartsWhat';
+import {
+  FINISHED_SHOWN_LABEL,
+  FINISHED_START_LABEL,
+  STARTS_WHAT_ID,
+  StartsWhat,
+  goToFinishedRun,
+  startModeOf,
+} from './StartsWhat';
+import { openFinishedRun } from '../run/open-finished';
+import { runId } from '../../core/runs/hash';
 import { useFinishedRun } from '../run/run-db';
 import { SeedPoolProgress } from '../run/SeedPoolProgress';
 import { JobButtons } from '../run/JobButtons';
@@ -136,8 +145,18 @@ export const RunControls = memo(function RunControls() {
   const status = useImpStore((s) => s.status);
   const formConfig = useExperimentStore((s) => selectValidation(s).config);
   const valid = formConfig !== null;
-  // Settings that already ran to the end: Start opens that run (imp-client.ts openIfFinished), and says so
+  // Settings that already ran to the end: Start opens that run (open-finished.ts), and says so; once it is
+  // the run the results below show, the button takes the student there (opening it again repeats the screen)
   const finished = useFinishedRun(formConfig);
+  const formId = useMemo(() => (formConfig ? runId(formConfig) : null), [formConfig]);
+  const shownId = useImpStore((s) => (s.source === 'stored' && s.records.length > 0 ? s.runId : null));
+  const mode = startModeOf(finished !== null, formId, shownId);
+  const onStart =
+    mode === 'go-to'
+      ? goToFinishedRun
+      : mode === 'open' && finished && formConfig
+        ? () => void openFinishedRun(formConfig, finished)
+        : () => void startImp();
   // A preset too big for a browser tab (its card says why) offers no Start; edited settings can run.
   const tooBig = useExperimentStore((s) => (s.presetId ? getPreset(s.presetId).notInBrowser : undefined));
   // The 2-D demo and a run share the one compute worker, which does one job at a time.
@@ -169,9 +188,9 @@ export const RunControls = memo(function RunControls() {
       <JobButtons
         status={status}
         canStart={canStart}
-        onStart={() => void startImp()}
-        startLabel={finished ? FINISHED_START_LABEL : undefined}
-        startDescribedBy={finished ? STARTS_WHAT_ID : undefined}
+        onStart={onStart}
+        startLabel={mode === 'go-to' ? FINISHED_SHOWN_LABEL : mode === 'open' ? FINISHED_START_LABEL : undefined}
+        startDescribedBy={mode === 'start' ? undefined : STARTS_WHAT_ID}
         onPause={() => void pauseImp()}
         onResume={() => void resumeImp()}
         onCancel={() => setAsking(true)}
@@ -183,7 +202,7 @@ export const RunControls = memo(function RunControls() {
           {notice}
         </p>
       )}
-      {!isJobActive(status) && <StartsWhat finishedAt={finished?.updatedAt ?? null} />}
+      {!isJobActive(status) && <StartsWhat finishedAt={finished?.updatedAt ?? null} shown={mode === 'go-to'} />}
       {!valid && <p className="field-error">Fix the settings marked in red to start.</p>}
       {valid && tooBig && (
         <p className="notice small" data-testid="start-blocked">

@@ -1,8 +1,10 @@
 /**
  * The run card's line saying what Start runs (a preset, or the user's own settings), or, when these
  * settings already ran to the end, that Start opens that finished run instead (its button then reads
- * FINISHED_START_LABEL and is described by this line). On a phone the presets are far below the button,
- * on a wide screen after every result in the Tab order: "Presets" moves focus and the view to them.
+ * FINISHED_START_LABEL and is described by this line) — or, once that run is the one the results below
+ * show, that the button takes the student to them (FINISHED_SHOWN_LABEL; opening it again would only
+ * repeat what is on screen). On a phone the presets are far below the button, on a wide screen after every
+ * result in the Tab order: "Presets" moves focus and the view to them.
  */
 import { useExperimentStore } from '../../state/experiment-store';
 import { useLessonStore } from '../../state/lesson-store';
@@ -14,6 +16,22 @@ import { focusResultTab } from '../tour/open-in-lab';
 export const STARTS_WHAT_ID = 'starts-what';
 /** Start's words on settings that already ran to the end. */
 export const FINISHED_START_LABEL = 'Open the finished run';
+/** Start's words once that finished run is the one shown below. */
+export const FINISHED_SHOWN_LABEL = 'Go to the finished run';
+
+/**
+ * What Start does on the form's settings: 'start' computes them; 'open' opens their finished stored run
+ * (`finished`); 'go-to' moves to that run, which the results below already show (`shownId`, the id of the
+ * stored run shown, equals `formId`, the settings' run id).
+ */
+export function startModeOf(
+  finished: boolean,
+  formId: string | null,
+  shownId: string | null,
+): 'start' | 'open' | 'go-to' {
+  if (!finished) return 'start';
+  return shownId !== null && shownId === formId ? 'go-to' : 'open';
+}
 
 /** Moves focus to the chosen preset (or the first) and scrolls the presets into view. */
 export function focusPresets(): void {
@@ -31,20 +49,35 @@ function openRunsTab(): void {
   focusResultTab();
 }
 
-/** `finishedAt`: when the finished stored run of the form's settings was saved (ms), or null when there is none. */
-export function StartsWhat({ finishedAt }: { finishedAt: number | null }) {
+/**
+ * FINISHED_SHOWN_LABEL's action: focus and the view move to the results of the run shown (from the Runs list,
+ * to the first result tab: the list is not the run's results).
+ */
+export function goToFinishedRun(): void {
+  const view = useViewStore.getState();
+  if (view.resultTab === 'runs') view.setResultTab('sparsity');
+  focusResultTab();
+}
+
+/**
+ * `finishedAt`: when the finished stored run of the form's settings was saved (ms), or null when there is
+ * none; `shown`: that run is the one the results below show.
+ */
+export function StartsWhat({ finishedAt, shown }: { finishedAt: number | null; shown: boolean }) {
   const presetId = useExperimentStore((s) => s.presetId);
   const simple = useLessonStore((s) => s.simple);
-  return <StartsWhatLine finishedAt={finishedAt} presetId={presetId} simple={simple} />;
+  return <StartsWhatLine finishedAt={finishedAt} shown={shown} presetId={presetId} simple={simple} />;
 }
 
 /** The line itself, for the chosen preset (null: the user's own settings) and view (`simple`: a teacher's link). */
 export function StartsWhatLine({
   finishedAt,
+  shown = false,
   presetId,
   simple,
 }: {
   readonly finishedAt: number | null;
+  readonly shown?: boolean;
   readonly presetId: string | null;
   readonly simple: boolean;
 }) {
@@ -57,9 +90,11 @@ export function StartsWhatLine({
   if (finishedAt !== null)
     return (
       <p className="notice small" id={STARTS_WHAT_ID} data-testid="starts-what" data-finished="">
-        These settings already ran to the end (saved {new Date(finishedAt).toLocaleString()}):{' '}
-        {`“${FINISHED_START_LABEL}” shows that run instead of computing the same numbers again.`} To run it anew, delete
-        it under{' '}
+        These settings already ran to the end (saved {new Date(finishedAt).toLocaleString()})
+        {shown
+          ? `, and that run is shown below: “${FINISHED_SHOWN_LABEL}” takes you to its results instead of computing the same numbers again.`
+          : `: “${FINISHED_START_LABEL}” shows that run instead of computing the same numbers again.`}{' '}
+        To run it anew, delete it under{' '}
         <button type="button" className="link-button inline-link" onClick={openRunsTab}>
           Runs
         </button>{' '}

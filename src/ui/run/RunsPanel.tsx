@@ -24,7 +24,7 @@ import { runTitle } from '../../core/names';
 import { STATUS_WORDS } from '../../state/job-status';
 import { savedRoundsText, trainedNetworksText } from '../../state/stored-progress';
 import { reachedPlannedRounds } from '../../storage/run-summary';
-import { focusJobStatus } from '../a11y/use-focus-after-start';
+import { focusRunProgress } from '../a11y/use-focus-after-start';
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 
@@ -35,9 +35,6 @@ function title(r: StoredRun): string {
 
 /** An unfinished import whose file lacks the states Resume continues from (storage/import-status.ts). */
 const unresumable = (r: StoredRun) => r.resumable === false && !reachedPlannedRounds(r.summary);
-
-/** Where a resumed run shows its progress: the Run panel's status (RunControls.tsx), which holds focus. */
-export const focusRunProgress = () => focusJobStatus(document.querySelector<HTMLElement>('[data-testid="imp-status"]'));
 
 export const RunsPanel = memo(function RunsPanel() {
   const { runs, usage, error } = useRunsList();

@@ -30,7 +30,8 @@ import {
   watchdogBaseMs,
 } from '../lab-client';
 import type { WorkerWatchdog } from '../../lib/worker-watchdog';
-import { dropRunsWithoutRounds, finishedRunOf, holdingRuns, openStoredRun, showStoredIfAny } from './run-db';
+import { dropRunsWithoutRounds, holdingRuns, openStoredRun } from './run-db';
+import { openIfFinished } from './open-finished';
 import { SeedPool, seedConfigs } from './seed-pool';
 import { planThreads } from '../../core/experiments/parallel/threads';
 import { createPoolWorker } from './pool-worker';
@@ -99,27 +100,10 @@ async function startSweep(config: ExperimentConfig, workers: number, workersPerR
 }
 
 /**
- * Start on settings whose run is already finished and stored shows that run instead of computing it again
- * over the stored rounds (never replace a finished run), and says how to compute it anew.
- */
-async function openIfFinished(config: ExperimentConfig): Promise<boolean> {
-  const done = await finishedRunOf(config).catch(() => null);
-  if (!done || !(await showStoredIfAny(config))) return false;
-  const saved = new Date(done.updatedAt).toLocaleString();
-  useImpStore
-    .getState()
-    .setNotice(
-      `These settings were already run to the end (saved ${saved}), so the lab shows that stored run instead of ` +
-        'computing the same numbers again. To run it anew, delete it under Runs first.',
-    );
-  return true;
-}
-
-/**
  * Starts (or, with `resume`, continues from IndexedDB) an IMP run of `config` (default: the form's
  * validated config) on the config's backend preference (`keepBackend`: on the one active now). Resolves
  * when the run ends; every outcome lands in the IMP store.
- * Settings whose run is finished and stored open that run instead (openIfFinished), unless `again`: the
+ * Settings whose run is finished and stored open that run instead (open-finished.ts), unless `again`: the
  * tour's "Run it live", which a student presses to watch the run stream (the same numbers are written).
  */
 export async function startImp(

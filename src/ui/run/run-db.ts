@@ -171,7 +171,7 @@ export async function finishedRunOf(config: ExperimentConfig): Promise<StoredRun
  * the stored runs change; null while unknown or while a run is in flight. The run card says before the
  * click that Start would open it (StartsWhat.tsx), not compute it again. Null too for the run this page has
  * just trained to the end: its results are on screen, and the longer "already ran" line would appear after
- * the view has scrolled to them, pushing them down (Start then says so if pressed, imp-client.ts).
+ * the view has scrolled to them, pushing them down (Start then says so if pressed, open-finished.ts).
  */
 export function useFinishedRun(config: ExperimentConfig | null): StoredRun | null {
   const status = useImpStore((s) => s.status);

@@ -1,6 +1,9 @@
-// A stored run's progress is counted in rounds: the last round every seed × method chain finished.
+// A stored run's progress is counted in rounds: the last round every seed × method chain finished — the
+// same count as the summary stored next to the run (storage/run-summary.ts), which the Runs list shows.
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../src/core/runs/config';
+import { parseConfig, recordMethodIds } from '../../../src/core/runs/config';
+import { Rng } from '../../../src/core/rng';
+import { emptySummary, withRound } from '../../../src/storage/run-summary';
 import { getPreset } from '../../../src/core/runs/presets';
 import {
   roundsReachedText,
@@ -62,5 +65,26 @@ describe('stored run progress', () => {
     );
     expect(trainedNetworksText(54)).toBe('54 trained networks (one per round, pruning method and seed)');
     expect(trainedNetworksText(1)).toMatch(/^1 trained network \(/);
+  });
+});
+
+describe('the run panel and the stored summary', () => {
+  it('count the same rounds for any set of stored records', () => {
+    const rng = new Rng(7);
+    const methods = [...recordMethodIds(config), 'random_reinit']; // a chain the config does not train
+    const seen = new Set<number>();
+    for (let trial = 0; trial < 200; trial++) {
+      // records as a run stores them: in any order, a resumed round stored twice, chains left short
+      const records = Array.from({ length: rng.int(20) }, () =>
+        roundRecord(rng.int(3), methods[rng.int(methods.length)], 1 + rng.int(4), 0.5),
+      );
+      const summary = records.reduce(
+        (s, r) => withRound(s, r, true),
+        emptySummary(recordMethodIds(config), config.seeds, config.prune.rounds),
+      );
+      expect(storedProgress(config, records).roundsDone, `trial ${trial}`).toBe(summary.roundsDone);
+      seen.add(summary.roundsDone);
+    }
+    expect([...seen].sort()).toEqual([0, 1, 2, 3, 4]); // empty, partial and finished runs
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Start opens the stored run instead of computing it only when that run is finished to the end
- * (ui/run/run-db.ts finishedRunOf, asked by imp-client.ts openIfFinished): a run imported mid-run, or one
+ * (ui/run/run-db.ts finishedRunOf, asked by open-finished.ts openIfFinished): a run imported mid-run, or one
  * an older version stored as 'done' though a chain stopped early, may be computed. The import message
  * counts rounds as the run panel does and says how to go on with an unfinished run.
  */

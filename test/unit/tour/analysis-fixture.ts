@@ -2,6 +2,12 @@
 // every sentence about it can be worked out by hand; shared by the tour's analysis tests.
 import { TOUR_ANALYSIS_FORMAT, TOUR_ANALYSIS_VERSION, type TourAnalysis } from '../../../src/core/tour/analysis-file';
 import { NBSP } from '../../../src/core/tour/words';
+import { parseConfig } from '../../../src/core/runs/config';
+import { layoutOf } from '../../../src/core/runs/network-shape';
+import { getPreset } from '../../../src/core/runs/presets';
+
+/** The layers of the network the lab's MNIST analyses were made with (their sentences name a layer among them). */
+export const MNIST_LAYERS = layoutOf(parseConfig(getPreset('mnist-quick').config)).layers;
 
 export const plain = (s: string) => s.replaceAll(NBSP, ' ');
 export const lmc = (

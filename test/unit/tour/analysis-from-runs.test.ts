@@ -25,6 +25,7 @@ import { aheadFrom, esVsGdSentence, gdComparisons } from '../../../src/core/tour
 import { weightsComparisons, weightsSentence } from '../../../src/core/tour/weights-evidence';
 import { correlationCurves, correlationSentence } from '../../../src/core/tour/correlation-evidence';
 import { crossTaskSentence, matchedPoints, taskEffects } from '../../../src/core/tour/cross-task';
+import { MNIST_LAYERS } from './analysis-fixture';
 
 const csv = (lines: string[]) => parseCsv(lines.join('\n') + '\n', 'x.csv');
 const ROUNDS_HEAD = 'seed,method,round,sparsity,remaining_pct,prunable_active,es_dim,final_perf';
@@ -169,7 +170,7 @@ describe('weight statistics (R9)', () => {
     expect(c).toMatchObject({ epochs: 10, gdAbs: 0.954702, esAbs: 0.78141, gdLargerFromPct: 10.74 });
     expect(c.gdLayerPct).toBeCloseTo(0.72, 9);
     expect(c.esLayerPct).toBeCloseTo(1.0, 9);
-    const s = weightsSentence(a);
+    const s = weightsSentence(a, MNIST_LAYERS);
     expect(s.ok && s.verdict).toBe('partly');
     expect(s.ok && s.text.replaceAll('\u00a0', ' ')).toContain(
       "average |W| = 0.95 against ES's 0.78 (larger from 10.7 % on) and it keeps 0.7 % of the layer against ES's 1.0 %",
@@ -201,7 +202,7 @@ describe('magnitude–SNR correlation (R11)', () => {
     });
     const a = file({ correlation: rows });
     expect(correlationCurves(a).map((c) => c.chain)).toEqual(['magnitude', 'snr']);
-    const s = correlationSentence(a);
+    const s = correlationSentence(a, MNIST_LAYERS);
     expect(s.ok && s.verdict).toBe('agrees');
     expect(s.ok && s.text.replaceAll('\u00a0', ' ')).toContain(
       'falls from 0.96 with all weights to 0.77 in the chain of the magnitude ticket and 0.76 in the chain of the signal-to-noise ticket at 1.44 %',
@@ -211,7 +212,7 @@ describe('magnitude–SNR correlation (R11)', () => {
 
   it('a correlation that rises in one chain is not reported as falling', () => {
     const up = rows.map((r) => (r.chain === 'snr' && r.roundNum === 20 ? { ...r, pearson: 0.99 } : r));
-    const s = correlationSentence(file({ correlation: up }));
+    const s = correlationSentence(file({ correlation: up }), MNIST_LAYERS);
     expect(s.ok && s.verdict).toBe('partly');
     expect(s.ok && s.text).toContain('goes from 0.96');
   });

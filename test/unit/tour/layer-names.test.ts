@@ -1,8 +1,8 @@
 // The tour names a layer as the lab's result tabs do (core/names.ts layerNames: "hidden layer 1 (196 → 32)"),
 // in the analysis steps' sentences and chart titles (the network of the evidence's preset,
 // core/tour/evidence-layers.ts) and in the steps' own text, so a student meets one name for one layer.
-import { describe, expect, it } from 'vitest';
-import { layerNames } from '../../../src/core/names';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { layerNames, type LayerShape } from '../../../src/core/names';
 import { parseConfig } from '../../../src/core/runs/config';
 import { layoutOf } from '../../../src/core/runs/network-shape';
 import { getPreset } from '../../../src/core/runs/presets';
@@ -10,7 +10,8 @@ import { TOUR_ANALYSIS_FORMAT, TOUR_ANALYSIS_VERSION, type TourAnalysis } from '
 import { evidenceLayers } from '../../../src/core/tour/evidence-layers';
 import { stepSentence } from '../../../src/core/tour/step-sentence';
 import { TOUR_STEPS } from '../../../src/core/tour/steps';
-import { weightsLayerName } from '../../../src/core/tour/weights-evidence';
+import { weightsLayerName, weightsSentence } from '../../../src/core/tour/weights-evidence';
+import { correlationSentence } from '../../../src/core/tour/correlation-evidence';
 import { plain } from './analysis-fixture';
 
 const stepOf = (id: string) => TOUR_STEPS.find((s) => s.id === id)!;
@@ -72,6 +73,22 @@ describe("the tour's layer names", () => {
     const text = sentenceText('size-vs-snr');
     expect(text).toMatch(new RegExp(`^Over the alive weights of ${TAB_NAME.replace(/[()]/g, '\\$&')}, `));
     expect(text).not.toMatch(/first layer|inputs → hidden/);
+  });
+
+  it('the sentences must be given the network’s layers: without them they said "dense layer 1", a name no tab shows', () => {
+    // a parameter with a default value is not counted in Function.length: these lengths mean `layers` is required
+    expect([weightsSentence.length, correlationSentence.length, weightsLayerName.length]).toEqual([2, 2, 3]);
+    expectTypeOf(weightsSentence).parameter(1).toEqualTypeOf<readonly LayerShape[]>();
+    expectTypeOf(correlationSentence).parameter(1).toEqualTypeOf<readonly LayerShape[]>();
+    expectTypeOf(weightsLayerName).parameter(2).toEqualTypeOf<readonly LayerShape[]>();
+    // every step that states these results names a preset whose network holds the analysed layer
+    const steps = TOUR_STEPS.filter((s) => s.sentence === 'weights' || s.sentence === 'correlation');
+    expect(steps.length).toBeGreaterThanOrEqual(2);
+    for (const step of steps)
+      expect(
+        evidenceLayers(step.evidence).map((l) => l.name),
+        step.id,
+      ).toContain('Dense_0');
   });
 
   it('no step’s own text calls it "the first layer"', () => {

@@ -12,7 +12,7 @@ import { meanOf } from '../../../src/core/tour/run-curves';
 import { transferSentence } from '../../../src/core/tour/transfer-sentence';
 import { weightsComparisons, weightsSentence } from '../../../src/core/tour/weights-evidence';
 import { TOUR_STEPS } from '../../../src/core/tour/steps';
-import { FILE, plain } from './analysis-fixture';
+import { FILE, MNIST_LAYERS, plain } from './analysis-fixture';
 import { PRECOMPUTED_DIR, precomputedExists } from './fixtures';
 
 const step = (id: string) => TOUR_STEPS.find((s) => s.id === id)!;
@@ -84,10 +84,10 @@ describe('gradient descent’s weights are "larger" only beyond a tie', () => {
   it('a difference of 0.002 is a tie: larger from the next round on', () => {
     const a: TourAnalysis = { ...FILE, weights: rows };
     expect(weightsComparisons(a)[0].gdLargerFromPct).toBe(13.43);
-    const s = weightsSentence(a);
+    const s = weightsSentence(a, MNIST_LAYERS);
     expect(s.ok && plain(s.text)).toContain('(larger from 13.4 % on)');
     const tied: TourAnalysis = { ...FILE, weights: rows.slice(0, 2) };
-    const t = weightsSentence(tied);
+    const t = weightsSentence(tied, MNIST_LAYERS);
     expect(t.ok && plain(t.text)).toContain("0.29 against ES's 0.29 (about as large)");
     // a tie is not the opposite of the paper's larger GD weights: that clause counts as 'partly'
     expect(t.ok && t.verdict).not.toBe('differs');
@@ -126,7 +126,7 @@ describe.skipIf(!precomputedExists('mnist-quick.analysis.json'))('sentences over
   });
 
   it('the 20-epoch weights are larger from 13.4 % on, not from the 16.8 % tie', () => {
-    const s = weightsSentence(shippedAnalysis());
+    const s = weightsSentence(shippedAnalysis(), MNIST_LAYERS);
     expect(s.ok && plain(s.text)).toContain('1.15 against 0.78 (larger from 13.4 % on)');
   });
 });

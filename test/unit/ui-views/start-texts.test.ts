@@ -1,15 +1,18 @@
 // What the run card says Start does before the click (StartsWhat.tsx, JobButtons.tsx): on settings that
 // already ran to the end, Start reads "Open the finished run" and is described by the line saying so and
-// how to run them anew; otherwise the line names what Start runs, with "Presets" a button that takes focus
-// there. Open on a stored run with no finished round says there is nothing to show yet (RunsPanel.tsx).
+// how to run them anew — or, once that run is the one shown below, "Go to the finished run" (opening it
+// again would repeat the screen); otherwise the line names what Start runs, with "Presets" a button that
+// takes focus there. Open on a stored run with no finished round says there is nothing to show yet (RunsPanel.tsx).
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import {
+  FINISHED_SHOWN_LABEL,
   FINISHED_START_LABEL,
   STARTS_WHAT_ID,
   StartsWhat,
   StartsWhatLine,
+  startModeOf,
 } from '../../../src/ui/experiment/StartsWhat';
 import { JobButtons } from '../../../src/ui/run/JobButtons';
 import { nothingToShowText } from '../../../src/ui/run/run-db';
@@ -18,7 +21,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, '');
 
 describe('the line under Start', () => {
   it('names the preset Start runs, with Presets as a button', () => {
-    const html = renderToStaticMarkup(createElement(StartsWhat, { finishedAt: null }));
+    const html = renderToStaticMarkup(createElement(StartsWhat, { finishedAt: null, shown: false }));
     expect(text(html)).toMatch(/^Start runs the preset “.+” \(change it under Presets and the settings\)\.$/);
     expect(html).toContain('<button type="button" class="link-button inline-link">Presets</button>');
     expect(html).toContain(`id="${STARTS_WHAT_ID}"`);
@@ -26,7 +29,7 @@ describe('the line under Start', () => {
 
   it('on finished settings says Start opens the finished run, and how to run it anew', () => {
     const at = Date.UTC(2025, 4, 1, 12);
-    const html = renderToStaticMarkup(createElement(StartsWhat, { finishedAt: at }));
+    const html = renderToStaticMarkup(createElement(StartsWhat, { finishedAt: at, shown: false }));
     expect(text(html)).toBe(
       `These settings already ran to the end (saved ${new Date(at).toLocaleString()}): “Open the finished run” shows ` +
         'that run instead of computing the same numbers again. To run it anew, delete it under Runs first, or choose ' +
@@ -34,6 +37,16 @@ describe('the line under Start', () => {
     );
     expect(text(html)).not.toMatch(/Start runs/);
     expect(html).toContain('<button type="button" class="link-button inline-link">Runs</button>');
+  });
+
+  it('once that finished run is shown below, says the button takes you to its results', () => {
+    const at = Date.UTC(2025, 4, 1, 12);
+    const html = renderToStaticMarkup(createElement(StartsWhat, { finishedAt: at, shown: true }));
+    expect(text(html)).toBe(
+      `These settings already ran to the end (saved ${new Date(at).toLocaleString()}), and that run is shown below: ` +
+        '“Go to the finished run” takes you to its results instead of computing the same numbers again. To run it ' +
+        'anew, delete it under Runs first, or choose other settings under Presets.',
+    );
   });
 });
 
@@ -52,21 +65,21 @@ describe("the line under Start in the simple view (a teacher's link: no Presets 
   });
 });
 
-describe('Start', () => {
-  const buttons = (extra: object) =>
-    renderToStaticMarkup(
-      createElement(JobButtons, {
-        status: 'idle',
-        canStart: true,
-        onStart: () => {},
-        onPause: () => {},
-        onResume: () => {},
-        onCancel: () => {},
-        focusHolder: { current: null },
-        ...extra,
-      }),
-    );
+const buttons = (extra: object) =>
+  renderToStaticMarkup(
+    createElement(JobButtons, {
+      status: 'idle',
+      canStart: true,
+      onStart: () => {},
+      onPause: () => {},
+      onResume: () => {},
+      onCancel: () => {},
+      focusHolder: { current: null },
+      ...extra,
+    }),
+  );
 
+describe('Start', () => {
   it('reads Start, described by nothing, on new settings', () => {
     const html = buttons({});
     expect(html).toMatch(/<button type="button" class="primary">Start<\/button>/);
@@ -77,6 +90,22 @@ describe('Start', () => {
     expect(html).toContain(
       `<button type="button" class="primary" aria-describedby="${STARTS_WHAT_ID}">Open the finished run</button>`,
     );
+  });
+});
+
+describe('what Start does on finished settings', () => {
+  it('computes new settings, opens a finished run, and goes to it once it is the run shown', () => {
+    expect(startModeOf(false, 'a', null)).toBe('start');
+    expect(startModeOf(false, 'a', 'a')).toBe('start'); // a stored run that did not finish: Start may compute it
+    expect(startModeOf(true, 'a', null)).toBe('open');
+    expect(startModeOf(true, 'a', 'b')).toBe('open'); // another stored run is shown
+    expect(startModeOf(true, 'a', 'a')).toBe('go-to');
+    expect(startModeOf(true, null, null)).toBe('open');
+  });
+
+  it('reads "Go to the finished run", described by the line, once that run is shown', () => {
+    const html = buttons({ startLabel: FINISHED_SHOWN_LABEL, startDescribedBy: STARTS_WHAT_ID });
+    expect(html).toContain(`aria-describedby="${STARTS_WHAT_ID}">Go to the finished run</button>`);
   });
 });
 
