@@ -102,7 +102,7 @@ export function strayWordError(args: ParsedArgs): CliError {
     return new CliError(`${start} after ${before.flag}, which takes no value (give ${before.flag} alone to set it)`);
   if (before.kind === 'value')
     return new CliError(`${start} after ${before.typed}: a flag takes one value (a list is one word, with commas)`);
-  return new CliError(`${start}: ${who} takes flags only, each starting with -- (see lab ${who} --help)`);
+  return new CliError(`${start}: ${who} takes flags only, each starting with -- (see npm run lab -- ${who} --help)`);
 }
 
 const INTEGER = /^[+-]?\d+$/;

@@ -24,6 +24,7 @@ import { defaultNodeWorkers, startEvalThreads } from './eval-threads';
 import type { SplitEvaluator } from '../core/experiments/parallel/split-evaluator';
 import { rangesText, textTable } from './analysis/output';
 import { getTask } from '../core/tasks/registry';
+import { PRESETS } from '../core/runs/presets';
 import { perfUnit } from './summarize-command';
 
 export async function impCommand(flags: Map<string, string>, argv: readonly string[]): Promise<void> {
@@ -48,9 +49,12 @@ export async function impCommand(flags: Map<string, string>, argv: readonly stri
  */
 export function untunedNote(flags: ReadonlyMap<string, string>): string | null {
   if (flags.has('preset') || [...flags.keys()].some((k) => k.startsWith('es.'))) return null;
+  // The first preset of the chosen task (reduced budgets come first in the registry), else the MNIST one.
+  const task = flags.get('task') ?? 'mnist';
+  const example = PRESETS.find((p) => p.config.task.id === task && !p.notInBrowser)?.id ?? 'mnist-quick';
   return (
     'no --preset and no --es.<param>: the ES uses its default settings, not tuned for this task ' +
-    '(for tuned ones start from a preset, e.g. --preset mnist-quick; the list is in --help)'
+    `(for tuned ones start from a preset, e.g. --preset ${example}; the list is in --help)`
   );
 }
 

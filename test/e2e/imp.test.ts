@@ -145,8 +145,9 @@ describe.skipIf(process.env.E2E === '0')('e2e: live ES-IMP experiment', () => {
     );
     await waitRounds(page, 5);
     // Hold the run before cancelling: on an idle machine the last rounds finish within a second, and a
-    // finished run leaves nothing for Cancel to stop. (On a loaded machine several more rounds may land
-    // before the Pause does, so the check after Cancel is only that the run stopped short of its 12.)
+    // finished run leaves nothing for Cancel to stop. (On a loaded machine several more round records may
+    // land before the Pause does, so the check after Cancel is only that the run stopped short of its 12 records:
+    // 4 rounds × 3 chains, round 1 shared but stored per chain.)
     await runButton(page, 'Pause').click();
     await waitStatus(page, 'paused');
     const streaming = await trace.stop();

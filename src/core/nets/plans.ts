@@ -1,6 +1,6 @@
 /**
  * Which tensor formulation each backend uses for the population forward pass. Chosen by measurement
- * (bench/nets; results in bench/results/nets.json): on wasm, batched 3-D matMul is 3–5× slower than
+ * (bench/nets; results in bench/results/nets.json): on wasm, batched 3-D matMul is 4–6× slower than
  * 2-D products (docs/ARCHITECTURE.md "Platform notes"); one shared-input matMul wins for small activations and per-member
  * 2-D matMuls for large ones (784-100-10, P=128, B=1024: 4.4 s vs 7.0 s per forward on a loaded 2-core
  * machine, the shared form paying for transposes of [B, P·N] activations): 'auto' picks by size

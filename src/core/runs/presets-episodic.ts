@@ -152,7 +152,7 @@ export const EPISODIC_PRESETS: readonly Preset[] = [
     ],
     expectedCost: '≈ 7–15 min per seed on a 2-core laptop',
     costNote:
-      'Measured: the whole run (880 generations, 22 rounds of training) in 6 min 43 s in Node on a 2-core machine that was also running other jobs, ≈ 0.46 s per generation (docs/RESULTS.md §6).',
+      'Measured: the whole run (880 generations: round 1, then 7 more rounds for each of the 3 pruning methods) in 6 min 43 s in Node on a 2-core machine that was also running other jobs, ≈ 0.46 s per generation (docs/RESULTS.md §6).',
     config: {
       task: { id: 'hopper', params: { integrator: 'Euler', maxSteps: 200, episodes: 2, testEpisodes: 8 } },
       network: { id: 'policy_mlp', params: { hiddenLayers: 2, width: 32, outputActivation: 'tanh' } },

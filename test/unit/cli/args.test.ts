@@ -30,7 +30,7 @@ describe('CLI argument parsing', () => {
     const cases: [string[], string][] = [
       [
         ['imp', 'stray', '--bogus', '--out', out],
-        'imp: unexpected argument "stray": imp takes flags only, each starting with -- (see lab imp --help)',
+        'imp: unexpected argument "stray": imp takes flags only, each starting with -- (see npm run lab -- imp --help)',
       ],
       [
         ['gd', '--quiet', 'yes'],

@@ -6,7 +6,7 @@ const flags = (entries: [string, string][]) => new Map(entries);
 
 describe('lab imp: the note on untuned ES settings', () => {
   it('is given when neither --preset nor any --es.<param> is set', () => {
-    expect(untunedNote(flags([]))).toMatch(/^no --preset and no --es\.<param>: .*--preset mnist-quick/);
+    expect(untunedNote(flags([]))).toMatch(/^no --preset and no --es\.<param>: .*--preset mnist-/);
     expect(
       untunedNote(
         flags([
@@ -16,6 +16,11 @@ describe('lab imp: the note on untuned ES settings', () => {
         ]),
       ),
     ).not.toBeNull();
+  });
+
+  it('names a preset of the chosen task', () => {
+    expect(untunedNote(flags([['task', 'cartpole']]))).toMatch(/--preset cartpole-reduced;/);
+    expect(untunedNote(flags([['task', 'fmnist']]))).toMatch(/--preset fmnist-/);
   });
 
   it('is not given with a preset or with ES parameters set by hand', () => {
