@@ -43,6 +43,8 @@ const say = (text: string) => useImpStore.getState().setNotice(text);
 
 /** The open in flight: a second press waits on it instead of queueing another read behind a slow one. */
 let opening: { readonly id: string; readonly done: Promise<void> } | null = null;
+/** Counts the opens: only the latest one may show its run and speak (a slow read of other settings is dropped). */
+let latest = 0;
 
 /**
  * Shows `run`, the finished stored run of `config` (run-db.ts finishedRunOf), in the result views, and says
@@ -51,12 +53,18 @@ let opening: { readonly id: string; readonly done: Promise<void> } | null = null
 export function openFinishedRun(config: ExperimentConfig, run: StoredRun): Promise<void> {
   const id = runId(config);
   if (opening?.id === id) return opening.done;
+  const mine = ++latest;
+  const wanted = () => mine === latest;
+  const sayIfWanted = (text: string): void => {
+    if (wanted()) say(text);
+  };
   say(openingText(run));
-  const slow = setTimeout(() => say(OPEN_SLOW_TEXT), OPEN_SLOW_MS);
-  const done = showStoredIfAny(config)
+  const slow = setTimeout(() => sayIfWanted(OPEN_SLOW_TEXT), OPEN_SLOW_MS);
+  const done = showStoredIfAny(config, wanted)
     .then(
-      (shown) => say(shown ? openedText(run) : unreadableText('its rounds were not found in the browser’s storage')),
-      (err: unknown) => say(unreadableText(err instanceof Error ? err.message : String(err))),
+      (shown) =>
+        sayIfWanted(shown ? openedText(run) : unreadableText('its rounds were not found in the browser’s storage')),
+      (err: unknown) => sayIfWanted(unreadableText(err instanceof Error ? err.message : String(err))),
     )
     .finally(() => {
       clearTimeout(slow);

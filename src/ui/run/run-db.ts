@@ -138,13 +138,15 @@ async function readSweepRecords(config: ExperimentConfig): Promise<RoundRecord[]
 
 /**
  * Shows the stored curves of `config` if that exact config was run before (opening a config that
- * was already run shows its results at once), in one worker or as a sweep of per-seed runs.
+ * was already run shows its results at once), in one worker or as a sweep of per-seed runs. `wanted`, asked
+ * once the rounds are read: false when a later request has taken over (a slow read must not replace the run
+ * a later one showed); nothing is shown then.
  */
-export async function showStoredIfAny(config: ExperimentConfig): Promise<boolean> {
+export async function showStoredIfAny(config: ExperimentConfig, wanted: () => boolean = () => true): Promise<boolean> {
   const id = runId(config);
   const data = await readStoredRun(id);
   const records = data && data.records.length ? data.records : await readSweepRecords(config);
-  if (!records.length) return false;
+  if (!records.length || !wanted()) return false;
   useImpStore.getState().showStored(id, data?.config ?? config, records);
   return true;
 }

@@ -47,7 +47,8 @@ describe('opening the finished run', () => {
     answer(true);
     await opened;
     expect(notice()).toBe(openedText(run));
-    expect(showStoredIfAny).toHaveBeenCalledExactlyOnceWith(config);
+    expect(showStoredIfAny).toHaveBeenCalledOnce();
+    expect(vi.mocked(showStoredIfAny).mock.calls[0][0]).toBe(config);
   });
 
   it('says so when the read takes unusually long, and still shows the run when it answers', async () => {
@@ -66,6 +67,24 @@ describe('opening the finished run', () => {
     answer(true);
     await opened;
     expect(notice()).toBe(openedText(run));
+  });
+
+  it('a slow read of other settings that answers after a later open neither shows its run nor speaks', async () => {
+    const other = parseConfig({ ...quickConfig, seeds: [1] });
+    const otherRun = { id: runId(other), updatedAt: Date.UTC(2025, 4, 2, 12) } as StoredRun;
+    const answerSlow = pendingRead();
+    const slow = openFinishedRun(config, run);
+    const answerLater = pendingRead();
+    const later = openFinishedRun(other, otherRun);
+    const [slowWanted, laterWanted] = vi.mocked(showStoredIfAny).mock.calls.map((c) => c[1]!);
+    expect(slowWanted()).toBe(false); // showStoredIfAny asks this before it shows the rounds it read
+    expect(laterWanted()).toBe(true);
+    answerLater(true);
+    await later;
+    expect(notice()).toBe(openedText(otherRun));
+    answerSlow(false);
+    await slow;
+    expect(notice()).toBe(openedText(otherRun));
   });
 
   it('says what went wrong when the read fails or finds no round', async () => {
