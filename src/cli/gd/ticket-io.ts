@@ -96,23 +96,29 @@ export function missingTickets(
   return `has no finished ${missing.join(', ')} of chain ${want.method} (its finished rounds: ${have}); choose with --rounds`;
 }
 
+/** One source seed's θ0 and its tickets (the rounds in the order asked). */
+export interface SeedTickets {
+  readonly seed: number;
+  readonly theta0: Float32Array;
+  readonly tickets: readonly Ticket[];
+}
+
 /**
- * The tickets `want` asks for, seed-major (each seed's rounds in the order asked), from one reading of the
- * source folder's rounds.csv and one of each seed's θ0 (they used to be read again for every ticket). A
- * request the folder cannot give is refused before any ticket is read, naming what is missing
- * (missingTickets).
+ * The tickets `want` asks for, per seed in the order asked, from one reading of the source folder's
+ * rounds.csv and one of each seed's θ0 (they used to be read again for every ticket). A request the folder
+ * cannot give is refused before any ticket is read, naming what is missing (missingTickets).
  */
-export async function readTickets(run: SourceRun, want: TicketRequest): Promise<Ticket[]> {
+export async function readTickets(run: SourceRun, want: TicketRequest): Promise<SeedTickets[]> {
   const folder = new RunFolder(run.dir);
   const rows = await folder.readRounds();
   const problem = missingTickets(rows, run.config.seeds, want);
   if (problem) throw new CliError(`--from ${run.dir} ${problem}`);
   const net = sourceNet(run);
   const sparsity = (roundNum: number) => sparsityOfRound(roundNum, 1 - run.config.prune.pruneFrac);
-  const perSeed = await Promise.all(
-    want.seeds.map(async (seed) => {
+  return Promise.all(
+    want.seeds.map(async (seed): Promise<SeedTickets> => {
       const theta0 = await folder.loadTheta0(seed, net);
-      return Promise.all(
+      const tickets = await Promise.all(
         want.rounds.map(async (roundNum): Promise<Ticket> => {
           // There: missingTickets found every (seed, round) of the chain among the finished rows.
           const row = rows.find((r) => r.seed === seed && r.method === want.method && r.round === roundNum)!;
@@ -124,7 +130,7 @@ export async function readTickets(run: SourceRun, want: TicketRequest): Promise<
           return { ...ticket, sparsityFrac: sparsity(roundNum) };
         }),
       );
+      return { seed, theta0, tickets };
     }),
   );
-  return perSeed.flat();
 }

@@ -111,8 +111,8 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
   const seeds = rest.has('seed') ? seedList(rest.get('seed')!) : source.config.seeds;
   const memory = useGd ? null : configMemoryProblem(config);
   if (memory) throw new CliError(memory.message);
-  const tickets = await readTickets(source, { method, seeds, rounds }); // seed-major
-  const thetas = new Map(tickets.map((t, i) => [seeds[Math.floor(i / rounds.length)], t.theta0] as const));
+  const perSeed = await readTickets(source, { method, seeds, rounds });
+  const tickets = perSeed.flatMap((s) => s.tickets);
 
   const transfer = { from, method, rounds, trainer: useGd ? 'gd' : `es:${config.es.id}`, toTask: config.task.id };
   const id = `transfer-${runId({ kind: 'transfer', config, transfer, ...(useGd ? { gd } : {}) })}`;
@@ -165,10 +165,10 @@ export async function transferCommand(flags: Map<string, string>, argv: readonly
       );
       const progress = new ProgressLine(identity.expected.length, quiet);
       const onEvent = trainingSink(writer, progress, finished.size, { metric: task.metric, gd: useGd });
-      for (const seed of seeds) {
-        await writer.writeTheta0(seed, thetas.get(seed)!);
+      for (const { seed, theta0, tickets: seedTickets } of perSeed) {
+        await writer.writeTheta0(seed, theta0);
         await runTransfer({
-          tickets: tickets.filter((_, i) => seeds[Math.floor(i / rounds.length)] === seed),
+          tickets: seedTickets,
           net,
           task,
           trainer,

@@ -59,7 +59,13 @@ async function gdSourceRun() {
 describe('transfer', () => {
   it('loads the source mask byte-identically from a run folder and trains exactly that mask', async () => {
     const { dir, src, run } = await gdSourceRun();
-    const [ticket] = await readTickets(run, { method: 'gd_magnitude', seeds: [0], rounds: [3] });
+    const [
+      {
+        seed,
+        tickets: [ticket],
+      },
+    ] = await readTickets(run, { method: 'gd_magnitude', seeds: [0], rounds: [3] });
+    expect(seed).toBe(0);
     const fileBytes = new Uint8Array(await readFile(join(dir, 'masks', '0-gd_magnitude-r3.mask.bin')));
     expect(Buffer.compare(Buffer.from(ticket.mask), Buffer.from(fileBytes))).toBe(0);
     expect(ticket.mask).toEqual(src.records[2].mask);
@@ -92,8 +98,9 @@ describe('transfer', () => {
     const { src, run } = await gdSourceRun();
     const reads = vi.spyOn(RunFolder.prototype, 'readRounds');
     try {
-      const tickets = await readTickets(run, { method: 'gd_magnitude', seeds: [0], rounds: [3, 1, 2] });
+      const [{ theta0, tickets }] = await readTickets(run, { method: 'gd_magnitude', seeds: [0], rounds: [3, 1, 2] });
       expect(reads).toHaveBeenCalledTimes(1);
+      expect(theta0).toEqual(src.theta0);
       expect(tickets.map((t) => t.roundNum)).toEqual([3, 1, 2]);
       expect(tickets.map((t) => t.mask)).toEqual([2, 0, 1].map((k) => src.records[k].mask));
       for (const t of tickets) expect(t.theta0).toEqual(src.theta0);
