@@ -27,6 +27,7 @@ import {
   STARTS_WHAT_ID,
   StartsWhat,
   goToFinishedRun,
+  startEnabled,
   startModeOf,
 } from './StartsWhat';
 import { openFinishedRun } from '../run/open-finished';
@@ -157,11 +158,12 @@ export const RunControls = memo(function RunControls() {
       : mode === 'open' && finished && formConfig
         ? () => void openFinishedRun(formConfig, finished)
         : () => void startImp();
-  // A preset too big for a browser tab (its card says why) offers no Start; edited settings can run.
+  // A preset too big for a browser tab (its card says why) computes nothing here (edited settings can run),
+  // but its finished stored run can still be opened (startEnabled).
   const tooBig = useExperimentStore((s) => (s.presetId ? getPreset(s.presetId).notInBrowser : undefined));
   // The 2-D demo and a run share the one compute worker, which does one job at a time.
   const demoActive = useDemoRunning();
-  const canStart = valid && !tooBig && !demoActive;
+  const canStart = startEnabled({ valid, mode, tooBig: Boolean(tooBig), demoActive });
   const notes = useImpStore((s) => s.notes);
   const net = useImpStore((s) => s.netDescribe);
   // A reopened stored run is not "not started": its rounds are shown below.

@@ -33,6 +33,20 @@ export function startModeOf(
   return shownId !== null && shownId === formId ? 'go-to' : 'open';
 }
 
+/**
+ * Whether Start can be pressed. A preset too big for a browser tab computes nothing here, but its finished
+ * stored run (an imported one) can still be opened or gone to. While the 2-D demo runs the button waits for
+ * it, whatever it would do: the compute worker, which reads stored runs too, does one job at a time.
+ */
+export function startEnabled(s: {
+  readonly valid: boolean;
+  readonly mode: 'start' | 'open' | 'go-to';
+  readonly tooBig: boolean;
+  readonly demoActive: boolean;
+}): boolean {
+  return s.valid && !s.demoActive && (s.mode !== 'start' || !s.tooBig);
+}
+
 /** Moves focus to the chosen preset (or the first) and scrolls the presets into view. */
 export function focusPresets(): void {
   const presets = document.querySelector<HTMLElement>('.presets');

@@ -12,6 +12,7 @@ import {
   STARTS_WHAT_ID,
   StartsWhat,
   StartsWhatLine,
+  startEnabled,
   startModeOf,
 } from '../../../src/ui/experiment/StartsWhat';
 import { JobButtons } from '../../../src/ui/run/JobButtons';
@@ -101,6 +102,19 @@ describe('what Start does on finished settings', () => {
     expect(startModeOf(true, 'a', 'b')).toBe('open'); // another stored run is shown
     expect(startModeOf(true, 'a', 'a')).toBe('go-to');
     expect(startModeOf(true, null, null)).toBe('open');
+  });
+
+  it('a preset too big for the browser computes nothing, but its finished stored run can be opened', () => {
+    const base = { valid: true, tooBig: true, demoActive: false };
+    expect(startEnabled({ ...base, mode: 'start' })).toBe(false);
+    expect(startEnabled({ ...base, mode: 'open' })).toBe(true);
+    expect(startEnabled({ ...base, mode: 'go-to' })).toBe(true);
+    // the running 2-D demo holds the compute worker, and invalid settings hold everything
+    for (const mode of ['start', 'open', 'go-to'] as const) {
+      expect(startEnabled({ valid: true, mode, tooBig: false, demoActive: true })).toBe(false);
+      expect(startEnabled({ valid: false, mode, tooBig: false, demoActive: false })).toBe(false);
+      expect(startEnabled({ valid: true, mode, tooBig: false, demoActive: false })).toBe(true);
+    }
   });
 
   it('reads "Go to the finished run", described by the line, once that run is shown', () => {
