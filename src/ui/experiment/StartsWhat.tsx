@@ -20,15 +20,13 @@ export const FINISHED_START_LABEL = 'Open the finished run';
 export const FINISHED_SHOWN_LABEL = 'Go to the finished run';
 
 /**
- * What Start does on the form's settings: 'start' computes them; 'open' opens their finished stored run
- * (`finished`); 'go-to' moves to that run, which the results below already show (`shownId`, the id of the
- * stored run shown, equals `formId`, the settings' run id).
+ * What Start does on the form's settings (startModeOf): 'start' computes them; 'open' opens their finished
+ * stored run; 'go-to' moves to that run, already shown below.
  */
-export function startModeOf(
-  finished: boolean,
-  formId: string | null,
-  shownId: string | null,
-): 'start' | 'open' | 'go-to' {
+export type StartMode = 'start' | 'open' | 'go-to';
+
+/** Start's mode: 'open' once the settings' run is `finished`, 'go-to' when the stored run shown (`shownId`) is it (`formId`). */
+export function startModeOf(finished: boolean, formId: string | null, shownId: string | null): StartMode {
   if (!finished) return 'start';
   return shownId !== null && shownId === formId ? 'go-to' : 'open';
 }
@@ -40,7 +38,7 @@ export function startModeOf(
  */
 export function startEnabled(s: {
   readonly valid: boolean;
-  readonly mode: 'start' | 'open' | 'go-to';
+  readonly mode: StartMode;
   readonly tooBig: boolean;
   readonly demoActive: boolean;
 }): boolean {
